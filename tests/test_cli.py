@@ -1,0 +1,212 @@
+"""The command line end to end: formats, exit codes, config errors, hostile files."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES
+from validator.cli import main
+
+SITE = FIXTURES / "site"
+SAMPLE = "content/posts/notes-on-backpropagation.md"
+PLANTED = "content/posts/planted-defects.md"
+
+# What the fixture site must report, as (path, line, rule).
+EXPECTED_SITE = {
+    (SAMPLE, 125, "heading-level-skip"),
+    (SAMPLE, 146, "heading-level-skip"),
+    (SAMPLE, 154, "heading-level-skip"),
+    (SAMPLE, 198, "heading-level-skip"),
+    (PLANTED, 1, "front-matter-required"),
+    (PLANTED, 6, "broken-anchor"),
+    (PLANTED, 7, "footnote-undefined"),
+    (PLANTED, 11, "heading-level-skip"),
+    (PLANTED, 15, "footnote-unused"),
+}
+
+
+@pytest.fixture
+def in_site(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(SITE)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return SITE
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_text_format_on_the_site(in_site: Path) -> None:
+    code, out, _ = invoke("check")
+    assert code == 1
+    lines = [line for line in out.splitlines() if line.startswith("content/")]
+    found = set()
+    for line in lines:
+        path, number, column, rest = line.split(":", 3)
+        severity, rule = rest.split()[:2]
+        assert severity in ("error", "warning") and int(column) >= 1
+        found.add((path, int(number), rule))
+    assert found == EXPECTED_SITE
+    assert lines == sorted(lines, key=lambda l: (l.split(":")[0], int(l.split(":")[1])))
+    assert "Found 3 errors and 6 warnings in 2 files (5 files checked)." in out
+
+
+def test_json_format(in_site: Path) -> None:
+    code, out, _ = invoke("check", "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    found = {(p["path"], p["line"], p["rule"]) for p in data["problems"]}
+    assert found == EXPECTED_SITE
+    assert data["summary"]["files"] == 5
+    assert data["summary"]["errors"] == 3
+
+
+def test_sarif_format(in_site: Path) -> None:
+    _, out, _ = invoke("check", "--format", "sarif")
+    sarif = json.loads(out)
+    results = sarif["runs"][0]["results"]
+    found = {
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["ruleId"],
+        )
+        for r in results
+    }
+    assert found == EXPECTED_SITE
+    rule_ids = {rule["id"] for rule in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rule_ids == {rule for _, _, rule in EXPECTED_SITE}
+
+
+def test_github_format_is_automatic_on_actions(in_site: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    _, out, _ = invoke("check")
+    annotations = [line for line in out.splitlines() if line.startswith("::")]
+    assert len(annotations) == len(EXPECTED_SITE)
+    assert f"::warning file={SAMPLE},line=125,col=1,title=heading-level-skip::" in out
+
+
+def test_clean_post_exits_zero(in_site: Path) -> None:
+    code, out, _ = invoke("check", "content/posts/anchors-done-right.md")
+    assert code == 0, out
+    assert "All clean: 1 file checked." in out
+
+
+def test_warnings_only_exit_zero_unless_strict(in_site: Path) -> None:
+    assert invoke("check", SAMPLE)[0] == 0
+    assert invoke("check", "--strict", SAMPLE)[0] == 1
+
+
+def test_quiet_prints_only_findings(in_site: Path) -> None:
+    _, out, _ = invoke("check", "--quiet", SAMPLE)
+    assert len(out.splitlines()) == 4
+
+
+def test_jobs_give_identical_output(in_site: Path) -> None:
+    serial = invoke("check", "--jobs", "1", "--format", "json")[1]
+    parallel = invoke("check", "--jobs", "2", "--format", "json")[1]
+    assert serial == parallel
+
+
+def test_version() -> None:
+    code, out, _ = invoke("--version")
+    assert code == 0 and out.startswith("mdcheck, version ")
+
+
+def test_rules_list_and_doc(in_site: Path) -> None:
+    code, out, _ = invoke("rules")
+    assert code == 0 and "broken-anchor" in out and "heading-level-skip" in out
+    code, out, _ = invoke("rules", "broken-anchor")
+    assert code == 0 and "## What it does" in out and "- `allow`" in out
+    code, _, err = invoke("rules", "no-such-rule")
+    assert code == 2 and "unknown rule" in err
+
+
+def test_config_prints_effective_config(in_site: Path) -> None:
+    code, out, _ = invoke("config")
+    assert code == 0
+    assert 'extends = ["recommended"]' in out
+    assert 'front-matter-required = { severity = "error", keys = ["title"] }' in out
+
+
+@pytest.mark.parametrize(
+    ("config", "fragments"),
+    [
+        ('[rules]\nno-such-rule = true\n', ["no-such-rule", "unknown rule"]),
+        ('[rules]\nbroken-anchr = true\n', ["did you mean 'broken-anchor'"]),
+        ('[rules]\nbroken-anchor = { allow = "top" }\n', ["rules.broken-anchor.allow", "list of"]),
+        ('[rules]\nbroken-anchor = { alow = ["top"] }\n', ["rules.broken-anchor.alow", "unknown option"]),
+        ('[rules]\nheading-level-skip = "loud"\n', ["severity must be"]),
+        ('[rules]\nheading-level-skip = 3\n', ["heading-level-skip"]),
+        ('extends = ["nope"]\n', ["unknown preset 'nope'"]),
+        ('colour = true\n', ["unknown key 'colour'"]),
+        ('[per-file-ignores]\n"a.md" = ["nope"]\n', ["per-file-ignores", "nope"]),
+        ('rules = [', ["invalid TOML"]),
+    ],
+)
+def test_config_errors_exit_2(tmp_path: Path, monkeypatch, config: str, fragments: list[str]) -> None:
+    (tmp_path / ".mdcheck.toml").write_text(config)
+    (tmp_path / "a.md").write_text("# A\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "a.md")
+    assert code == 2
+    assert ".mdcheck.toml" in err
+    for fragment in fragments:
+        assert fragment in err
+    assert "Traceback" not in out + err
+
+
+def test_config_from_pyproject_and_per_file_ignores(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.mdcheck]\n[tool.mdcheck.rules]\nfront-matter-required = { keys = ["title", "date"] }\n'
+        '[tool.mdcheck.per-file-ignores]\n"legal/*.md" = ["front-matter-required"]\n'
+    )
+    (tmp_path / "legal").mkdir()
+    (tmp_path / "legal" / "terms.md").write_text("Terms.\n")
+    (tmp_path / "post.md").write_text('+++\ntitle = "x"\n+++\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--format", "json")
+    problems = json.loads(out)["problems"]
+    assert [(p["path"], p["message"]) for p in problems] == [("post.md", "front matter has no 'date'")]
+    assert code == 1
+
+
+def test_hostile_files_are_findings_and_others_still_checked(tmp_path: Path, monkeypatch) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "latin1.md").write_bytes(b"Caf\xe9\n")
+    (content / "nul.md").write_bytes(b"+++\ntitle='x'\n+++\n\x00\x01")
+    (content / "broken.md").write_text('+++\ntitle = "x\n+++\n')
+    (content / "unclosed.md").write_text("---\ntitle: x\n")
+    (content / "dir.md").mkdir()
+    (content / "dir.md" / "inner.md").write_text('+++\ntitle = "Inner"\n+++\n')
+    (content / "loop").mkdir()
+    os.symlink(content / "loop", content / "loop" / "again")
+    os.symlink(content / "missing.md", content / "dangling.md")
+    (content / "good.md").write_text('+++\ntitle = "Good"\n+++\n\n[x](#nope)\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "content", "--format", "json")
+    assert "Traceback" not in out + err
+    assert code == 1
+    found = {(p["path"], p["rule"]) for p in json.loads(out)["problems"]}
+    assert found == {
+        ("content/latin1.md", "file-encoding"),
+        ("content/nul.md", "file-encoding"),
+        ("content/broken.md", "front-matter-syntax"),
+        ("content/unclosed.md", "front-matter-syntax"),
+        ("content/dangling.md", "file-unreadable"),
+        ("content/loop/again", "file-unreadable"),
+        ("content/good.md", "broken-anchor"),
+    }
+
+
+def test_missing_path_is_reported(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "nope.md")
+    assert code == 1 and "nope.md:1:1: error file-unreadable no such file or directory" in out

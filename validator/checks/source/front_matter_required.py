@@ -1,0 +1,83 @@
+"""## What it does
+Checks that every page's front matter sets the required keys (by default `title`), and that
+their values are not empty. Keys are matched case-insensitively, as Hugo does.
+
+## Why is this bad?
+Themes print `.Title` in the page's `<title>`, its heading, menus and lists: a page without
+one shows up blank or as its file name. Add keys such as `date` or `description` when your
+theme needs them.
+
+## Example
+```markdown
++++
+date = 2024-05-04
++++
+
+Some notes on backpropagation.
+```
+
+## Use instead
+```markdown
++++
+title = "Notes on Backpropagation"
+date = 2024-05-04
++++
+
+Some notes on backpropagation.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from validator.document import Document
+from validator.model import Finding, Rule
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Options:
+    keys: tuple[str, ...] = field(
+        default=("title",), metadata={"doc": "Front matter keys every page must set."}
+    )
+
+
+def check(doc: Document, opts: Options) -> Iterator[Finding]:
+    front_matter = doc.front_matter
+    if front_matter.error is not None:
+        return  # front-matter-syntax reports it
+    if front_matter.data is None:
+        keys = ", ".join(repr(k) for k in opts.keys)
+        if keys:
+            yield Finding(1, 1, f"no front matter; required: {keys}")
+        return
+    for key in opts.keys:
+        value = front_matter.get(key, _MISSING)
+        if value is _MISSING:
+            yield Finding(front_matter.line, 1, f"front matter has no {key!r}")
+        elif value is None or (isinstance(value, (str, list, dict)) and not value):
+            line = _key_line(doc, key)
+            yield Finding(line, 1, f"front matter {key!r} is empty")
+
+
+def _key_line(doc: Document, key: str) -> int:
+    """The line that sets `key`, for pointing at an empty value."""
+    lowered = key.lower()
+    for number in range(doc.front_matter.line, doc.front_matter.end_line + 1):
+        text = doc.lines[number - 1].strip().strip('"').lower()
+        if text.startswith(lowered) and text[len(lowered) :].lstrip(' "').startswith(("=", ":")):
+            return number
+    return doc.front_matter.line
+
+
+RULE = Rule(
+    id="front-matter-required",
+    summary="Required front matter key is missing",
+    stage="source",
+    options=Options,
+    check=check,
+    doc=__doc__,
+)

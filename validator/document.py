@@ -1,0 +1,675 @@
+"""`parse_document(path, data) -> Document`: one Markdown file parsed once, for every rule.
+
+Steps: decode (UTF-8, BOM, any line ending) -> split front matter -> lex Hugo shortcodes in
+the body (Hugo does this before Markdown, even inside code) -> replace each shortcode by an
+opaque placeholder, as Hugo does, keeping a map back to source offsets -> parse the result
+once with markdown-it -> extract frozen records with 1-based source line and column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.token import Token
+
+from validator import heading_ids
+from validator.frontmatter import FrontMatter, split_front_matter
+from validator.settings import Markup
+from validator.shortcodes import ShortcodeCall, lex_shortcodes, pair_shortcodes
+from validator.markdown import make_parser
+from validator.model import Finding
+
+REF_SHORTCODES = ("ref", "relref")
+PLACEHOLDER = re.compile(r"HAHAHUGOSHORTCODE(\d+)HBHB")
+SUMMARY_DIVIDER = "<!--more-->"
+_TAG = re.compile(
+    r"""<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)
+        (?P<attrs>(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)
+        \s*(?P<self>/)?>""",
+    re.VERBOSE,
+)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str  # Hugo's plain text of the heading (what its id is made from)
+    line: int
+    column: int
+    id: str | None  # the id Hugo gives it; None when autoHeadingID is off and none is set
+    custom_id: bool = False  # set with {#id}
+    id_predictable: bool = True  # False when a shortcode's output is part of the id
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    destination: str  # as written, shortcodes in their source form
+    line: int
+    column: int
+    kind: str  # link, image, autolink, html (an href/src in raw HTML), ref (a bare ref/relref)
+    text: str = ""
+    shortcode: ShortcodeUse | None = None  # the ref/relref that produces the destination
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    label: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteDef:
+    label: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlTag:
+    name: str  # lower-cased element name
+    line: int
+    column: int
+    closing: bool
+    self_closing: bool
+    attributes: tuple[tuple[str, str | None], ...]
+    block: bool  # part of an HTML block rather than inline HTML
+    source: str
+
+    def attribute(self, name: str) -> str | None:
+        return next((value for key, value in self.attributes if key.lower() == name), None)
+
+    def has_attribute(self, name: str) -> bool:
+        return any(key.lower() == name for key, _ in self.attributes)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlComment:
+    text: str  # between <!-- and -->
+    line: int
+    column: int
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    line: int  # first line (the opening fence for fenced blocks)
+    end_line: int  # last line, inclusive
+    column: int
+    fenced: bool
+    info: str  # the fence's info string ("" for indented blocks)
+    content: str
+    fence: str = ""  # the fence characters, e.g. "```"
+
+    @property
+    def language(self) -> str:
+        return self.info.split(maxsplit=1)[0] if self.info.strip() else ""
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    line: int
+    cells: tuple[str, ...]  # cell sources as written, split on unescaped pipes
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    line: int
+    end_line: int
+    header: TableRow
+    rows: tuple[TableRow, ...]  # body rows (the delimiter row excluded)
+
+
+@dataclass(frozen=True, slots=True)
+class ShortcodeUse:
+    """A shortcode call: its open tag, and closing tag when it is paired."""
+
+    name: str
+    notation: str  # "<" or "%"
+    kind: str  # open, self-closing, comment (closing tags belong to their call)
+    line: int
+    column: int
+    end_line: int
+    positional: tuple[Any, ...]
+    named: tuple[tuple[str, Any], ...]
+    errors: tuple[str, ...]
+    source: str  # the opening tag as written
+    close_line: int | None = None
+    close_column: int | None = None
+    parent: int | None = None
+
+    @property
+    def paired(self) -> bool:
+        return self.close_line is not None
+
+    def param(self, name: str, position: int | None = None) -> Any:
+        """A named parameter, or the positional one at `position`."""
+        for key, value in self.named:
+            if key == name:
+                return value
+        if position is not None and position < len(self.positional):
+            return self.positional[position]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class StrayShortcodeClose:
+    name: str
+    notation: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryDivider:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParseIssue:
+    """A problem found while reading the file; reported by the rule named in `rule`."""
+
+    rule: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed Markdown file. Everything is read-only; `tokens` must not be mutated."""
+
+    path: str
+    text: str  # decoded, LF line endings
+    lines: tuple[str, ...]
+    markup: Markup
+    front_matter: FrontMatter
+    body_line: int  # first line of the Markdown body
+    tokens: tuple[Token, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    links: tuple[Link, ...] = ()
+    footnote_refs: tuple[FootnoteRef, ...] = ()
+    footnote_defs: tuple[FootnoteDef, ...] = ()
+    html_tags: tuple[HtmlTag, ...] = ()
+    comments: tuple[HtmlComment, ...] = ()
+    code_blocks: tuple[CodeBlock, ...] = ()
+    tables: tuple[Table, ...] = ()
+    shortcodes: tuple[ShortcodeUse, ...] = ()
+    stray_shortcode_closes: tuple[StrayShortcodeClose, ...] = ()
+    summary_dividers: tuple[SummaryDivider, ...] = ()
+    issues: tuple[ParseIssue, ...] = ()
+    source_lines: tuple[int, ...] = field(default=(), repr=False)  # masked line -> file line
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Every id the rendered page is known to have from its Markdown."""
+        return frozenset(h.id for h in self.headings if h.id)
+
+    @property
+    def is_text(self) -> bool:
+        """False when the bytes were not UTF-8 text: nothing else can be checked."""
+        return not any(issue.rule == "file-encoding" for issue in self.issues)
+
+    def parse_findings(self, rule: str) -> Iterator[Finding]:
+        """The problems found while reading the file that belong to `rule`."""
+        for issue in self.issues:
+            if issue.rule == rule:
+                yield Finding(issue.line, issue.column, issue.message)
+
+    def in_code(self, line: int) -> bool:
+        return any(block.line <= line <= block.end_line for block in self.code_blocks)
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> tuple[str | None, ParseIssue | None]:
+    """UTF-8 text with LF line endings, or an issue saying why the bytes are not text."""
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        return None, ParseIssue("file-encoding", line, 1, "file contains NUL bytes; not a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        return None, ParseIssue("file-encoding", line, column, message)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+# --- the map from the parsed (masked) text back to the file ---------------------------------
+
+
+class SourceMap:
+    """Maps offsets in the text markdown-it parsed back to offsets in the file.
+
+    The parsed text is the body with each shortcode replaced by a placeholder: pieces of it
+    are either copies of the file (offsets shift) or synthetic (they map to one offset).
+    """
+
+    def __init__(self, text: str, masked: str, pieces: list[tuple[int, int, bool]]):
+        self._starts = [masked_start for masked_start, _, _ in pieces]
+        self._pieces = pieces
+        self._file_lines = _line_starts(text)
+        self._masked_lines = _line_starts(masked)
+        self.masked = masked
+
+    def file_offset(self, masked_offset: int) -> int:
+        index = bisect.bisect_right(self._starts, masked_offset) - 1
+        masked_start, file_start, synthetic = self._pieces[max(index, 0)]
+        return file_start if synthetic else file_start + masked_offset - masked_start
+
+    def position(self, file_offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a file offset."""
+        index = bisect.bisect_right(self._file_lines, file_offset) - 1
+        return index + 1, file_offset - self._file_lines[index] + 1
+
+    def masked_line_start(self, masked_line: int) -> int:
+        return self._masked_lines[min(masked_line, len(self._masked_lines) - 1)]
+
+    def masked_line(self, masked_line: int) -> str:
+        start = self.masked_line_start(masked_line)
+        end = self.masked.find("\n", start)
+        return self.masked[start : end if end >= 0 else len(self.masked)]
+
+    def line_position(self, masked_line: int, column: int = 0) -> tuple[int, int]:
+        """File (line, column) of a 0-based column in a 0-based masked line."""
+        return self.position(self.file_offset(self.masked_line_start(masked_line) + column))
+
+    def masked_to_file_lines(self) -> tuple[int, ...]:
+        return tuple(
+            self.position(self.file_offset(start))[0] for start in self._masked_lines
+        )
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    position = find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = find("\n", position + 1)
+    return starts
+
+
+def _mask(
+    text: str, body_start: int, calls: Sequence[ShortcodeCall]
+) -> tuple[str, list[tuple[int, int, bool]]]:
+    """Replace shortcodes (and the first summary divider) as Hugo does before Markdown.
+
+    `{{< >}}` calls are replaced whole, inner content included (Hugo renders them apart);
+    `{{% %}}` calls lose only their tags (their output, usually the inner Markdown, is
+    rendered with the page). The first `<!--more-->` always ends the current block.
+    """
+    replacements: list[tuple[int, int, str]] = []  # (start, end, replacement) in file offsets
+    covered_until = -1
+    for index, call in enumerate(calls):
+        tag = call.open
+        start = body_start + tag.start
+        if start < covered_until:
+            continue  # inside a {{< >}} call already replaced whole
+        placeholder = f"HAHAHUGOSHORTCODE{index}HBHB"
+        if call.close is not None and tag.notation == "<":
+            end = body_start + call.close.end
+            replacements.append((start, end, placeholder))
+            covered_until = end
+        else:
+            replacements.append((start, body_start + tag.end, placeholder))
+            if call.close is not None:
+                close = call.close
+                replacements.append(
+                    (body_start + close.start, body_start + close.end, placeholder)
+                )
+    divider = text.find(SUMMARY_DIVIDER, body_start)
+    if divider >= 0 and not any(s <= divider < e for s, e, _ in replacements):
+        end = divider + len(SUMMARY_DIVIDER)
+        while end < len(text) and text[end] in " \t\n":
+            end += 1
+        replacements.append((divider, end, f"\n\n{SUMMARY_DIVIDER}\n\n"))
+    replacements.sort()
+    pieces: list[tuple[int, int, bool]] = []
+    parts: list[str] = []
+    masked_length, cursor = 0, body_start
+    for start, end, replacement in replacements:
+        if start < cursor:
+            continue
+        pieces.append((masked_length, cursor, False))
+        parts.append(text[cursor:start])
+        masked_length += start - cursor
+        pieces.append((masked_length, start, True))
+        parts.append(replacement)
+        masked_length += len(replacement)
+        cursor = end
+    pieces.append((masked_length, cursor, False))
+    parts.append(text[cursor:])
+    return "".join(parts), pieces
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+
+def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Document:
+    """Parse one Markdown file. Never raises on any input: problems become `issues`."""
+    markup = markup or Markup()
+    text, issue = decode(data)
+    if text is None:
+        assert issue is not None
+        return Document(path, "", (), markup, FrontMatter(), 1, issues=(issue,))
+    front_matter, body_start = split_front_matter(text)
+    issues: list[ParseIssue] = []
+    if front_matter.error:
+        error = front_matter.error
+        issues.append(ParseIssue("front-matter-syntax", error.line, error.column, error.message))
+    body = text[body_start:]
+    calls, strays = pair_shortcodes(lex_shortcodes(body))
+    masked, pieces = _mask(text, body_start, calls)
+    source = SourceMap(text, masked, pieces)
+    tokens = make_parser(markup).parse(masked, {})
+    extractor = _Extractor(source, markup, text, body_start, calls)
+    extractor.walk(tokens)
+    shortcodes = tuple(extractor.shortcode_uses)
+    return Document(
+        path=path,
+        text=text,
+        lines=tuple(text.split("\n")),
+        markup=markup,
+        front_matter=front_matter,
+        body_line=source.position(body_start)[0],
+        tokens=tuple(tokens),
+        headings=extractor.headings(tokens),
+        links=tuple(extractor.links),
+        footnote_refs=tuple(extractor.footnote_refs),
+        footnote_defs=tuple(extractor.footnote_defs),
+        html_tags=tuple(extractor.html_tags),
+        comments=tuple(extractor.comments),
+        code_blocks=tuple(extractor.code_blocks),
+        tables=tuple(extractor.tables),
+        shortcodes=shortcodes,
+        stray_shortcode_closes=tuple(
+            StrayShortcodeClose(tag.name, tag.notation, *source.position(body_start + tag.start))
+            for tag in strays
+        ),
+        summary_dividers=tuple(
+            SummaryDivider(*source.position(offset)) for offset in _find_all(text, body_start)
+        ),
+        issues=tuple(issues),
+        source_lines=source.masked_to_file_lines(),
+    )
+
+
+def _find_all(text: str, start: int) -> Iterator[int]:
+    position = text.find(SUMMARY_DIVIDER, start)
+    while position >= 0:
+        yield position
+        position = text.find(SUMMARY_DIVIDER, position + 1)
+
+
+class _Extractor:
+    """One walk over the token stream that collects every record a rule may need."""
+
+    def __init__(
+        self,
+        source: SourceMap,
+        markup: Markup,
+        text: str,
+        body_start: int,
+        calls: Sequence[ShortcodeCall],
+    ):
+        self.source = source
+        self.markup = markup
+        self.shortcode_uses = [self._shortcode_use(call, text, body_start) for call in calls]
+        self.links: list[Link] = []
+        self.footnote_refs: list[FootnoteRef] = []
+        self.footnote_defs: list[FootnoteDef] = []
+        self.html_tags: list[HtmlTag] = []
+        self.comments: list[HtmlComment] = []
+        self.code_blocks: list[CodeBlock] = []
+        self.tables: list[Table] = []
+        self._heading_positions: list[tuple[int, int]] = []
+        self._linked_refs: set[int] = set()  # ref/relref calls that are a link's destination
+
+    def _shortcode_use(self, call: ShortcodeCall, text: str, body_start: int) -> ShortcodeUse:
+        tag = call.open
+        line, column = self.source.position(body_start + tag.start)
+        end = call.close.end if call.close else tag.end
+        end_line = self.source.position(body_start + max(end - 1, tag.start))[0]
+        close_line = close_column = None
+        if call.close is not None:
+            close_line, close_column = self.source.position(body_start + call.close.start)
+        return ShortcodeUse(
+            name=tag.name,
+            notation=tag.notation,
+            kind=tag.kind,
+            line=line,
+            column=column,
+            end_line=end_line,
+            positional=tag.positional,
+            named=tag.named,
+            errors=tag.errors,
+            source=text[body_start + tag.start : body_start + tag.end],
+            close_line=close_line,
+            close_column=close_column,
+            parent=call.parent,
+        )
+
+    # Positions -------------------------------------------------------------------------
+
+    def block_position(self, token: Token) -> tuple[int, int]:
+        masked_line = token.map[0] if token.map else 0
+        line_text = self.source.masked_line(masked_line)
+        indent = len(line_text) - len(line_text.lstrip())
+        return self.source.line_position(masked_line, indent)
+
+    def content_position(self, token: Token, offset: int) -> tuple[int, int]:
+        """File (line, column) of an offset into the content of an inline or HTML block token."""
+        content = token.content
+        line_index = content.count("\n", 0, offset)
+        line_start = content.rfind("\n", 0, offset) + 1
+        masked_line = (token.map[0] if token.map else 0) + line_index
+        content_end = content.find("\n", line_start)
+        content_line = content[line_start : content_end if content_end >= 0 else len(content)]
+        base = _content_column(self.source.masked_line(masked_line), content_line)
+        return self.source.line_position(masked_line, base + offset - line_start)
+
+    # The walk --------------------------------------------------------------------------
+
+    def walk(self, tokens: Sequence[Token]) -> None:
+        table: list[Any] | None = None
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind == "inline":
+                self._inline(token)
+            elif kind == "heading_open":
+                self._heading_positions.append(self.block_position(tokens[index + 1]))
+            elif kind in ("fence", "code_block"):
+                self._code_block(token)
+            elif kind == "html_block":
+                self._html(token.content, token, block=True)
+            elif kind == "footnote_reference_open":
+                line, column = self.block_position(token)
+                self.footnote_defs.append(FootnoteDef(token.meta["label"], line, column))
+            elif kind == "table_open":
+                table = [token]
+            elif kind == "tr_open" and table is not None:
+                table.append(token)
+            elif kind == "table_close" and table is not None:
+                self._table(table[0], table[1:])
+                table = None
+        for index, use in enumerate(self.shortcode_uses):
+            if use.name in REF_SHORTCODES and index not in self._linked_refs:
+                self.links.append(Link(use.source, use.line, use.column, "ref", "", use))
+        self.links.sort(key=lambda link: (link.line, link.column))
+
+    def _inline(self, inline: Token) -> None:
+        children = inline.children or []
+        for position, child in enumerate(children):
+            kind = child.type
+            if kind == "link_open":
+                self._link(inline, child, children, position)
+            elif kind == "image":
+                self._add_link(inline, child, child.attrGet("src") or "", "image", child.content)
+            elif kind == "footnote_ref":
+                line, column = self.content_position(inline, child.meta.get("pos", 0))
+                self.footnote_refs.append(FootnoteRef(child.meta["label"], line, column))
+            elif kind == "html_inline":
+                self._html(child.content, inline, block=False, offset=child.meta.get("pos", 0))
+
+    def _link(self, inline: Token, link: Token, children: Sequence[Token], index: int) -> None:
+        text_parts = []
+        for child in children[index + 1 :]:
+            if child.type == "link_close":
+                break
+            text_parts.append(child.content)
+        kind = "autolink" if link.markup in ("autolink", "linkify") else "link"
+        self._add_link(inline, link, link.attrGet("href") or "", kind, "".join(text_parts))
+
+    def _add_link(self, inline: Token, token: Token, href: str, kind: str, text: str) -> None:
+        line, column = self.content_position(inline, token.meta.get("pos", 0))
+        destination, shortcode = self._unmask(href)
+        self.links.append(Link(destination, line, column, kind, text, shortcode))
+
+    def _unmask(self, value: str) -> tuple[str, ShortcodeUse | None]:
+        """Put shortcodes back into a destination; return the ref/relref call if any."""
+        found: ShortcodeUse | None = None
+
+        def source_form(match: re.Match[str]) -> str:
+            nonlocal found
+            index = int(match[1])
+            use = self.shortcode_uses[index]
+            if use.name in REF_SHORTCODES and found is None:
+                found = use
+                self._linked_refs.add(index)
+            return use.source
+
+        if "HAHAHUGOSHORTCODE" not in value:
+            return value, None
+        return PLACEHOLDER.sub(source_form, value), found
+
+    def _code_block(self, token: Token) -> None:
+        start, end = token.map or (0, 1)
+        line, column = self.block_position(token)
+        end_line = self.source.line_position(max(end - 1, start))[0]
+        fenced = token.type == "fence"
+        self.code_blocks.append(
+            CodeBlock(line, end_line, column, fenced, token.info.strip(), token.content,
+                      token.markup if fenced else "")
+        )
+
+    def _html(self, content: str, token: Token, *, block: bool, offset: int = 0) -> None:
+        """Record the tags and comments of raw HTML (a block, or one inline tag)."""
+
+        def position(at: int) -> tuple[int, int]:
+            return self.content_position(token, offset + at)
+
+        comment_spans = []
+        for match in _COMMENT.finditer(content):
+            comment_spans.append((match.start(), match.end()))
+            line, column = position(match.start())
+            end_line = position(match.end() - 1)[0]
+            self.comments.append(HtmlComment(match[1], line, column, end_line))
+        for match in _TAG.finditer(content):
+            if any(s <= match.start() < e for s, e in comment_spans):
+                continue
+            line, column = position(match.start())
+            attributes = tuple(
+                (name, _unquote(value) if value is not None else None)
+                for name, value in _ATTRIBUTE.findall(match["attrs"] or "")
+                for value in [value or None]
+            )
+            tag = HtmlTag(
+                name=match["name"].lower(),
+                line=line,
+                column=column,
+                closing=bool(match["close"]),
+                self_closing=bool(match["self"]),
+                attributes=attributes,
+                block=block,
+                source=match[0],
+            )
+            self.html_tags.append(tag)
+            for attribute in ("href", "src"):
+                value = tag.attribute(attribute)
+                if value is not None and not tag.closing:
+                    destination, shortcode = self._unmask(value)
+                    self.links.append(Link(destination, line, column, "html", "", shortcode))
+
+    def _table(self, table_open: Token, rows: Sequence[Token]) -> None:
+        parsed = []
+        for row in rows:
+            masked_line = row.map[0] if row.map else 0
+            line = self.source.line_position(masked_line)[0]
+            parsed.append(TableRow(line, split_table_row(self.source.masked_line(masked_line))))
+        if not parsed:
+            return
+        start, end = table_open.map or (0, 1)
+        end_line = self.source.line_position(max(end - 1, start))[0]
+        self.tables.append(Table(parsed[0].line, end_line, parsed[0], tuple(parsed[1:])))
+
+    def headings(self, tokens: Sequence[Token]) -> tuple[Heading, ...]:
+        """Headings with the ids Hugo will give them."""
+        ids = heading_ids.predict_ids(
+            tokens, self.markup.id_type, self.markup.auto_heading_id
+        )
+        headings = []
+        opens = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open"]
+        for (index, token), heading_id, (line, column) in zip(
+            opens, ids, self._heading_positions, strict=True
+        ):
+            inline = tokens[index + 1]
+            children = inline.children or []
+            text = heading_ids.plain_text(children, self.markup.typographer)
+            predictable = "HAHAHUGOSHORTCODE" not in inline.content
+            text = PLACEHOLDER.sub(lambda m: self.shortcode_uses[int(m[1])].source, text)
+            headings.append(
+                Heading(
+                    level=int(token.tag[1]),
+                    text=text.strip(),
+                    line=line,
+                    column=column,
+                    id=heading_id,
+                    custom_id=token.attrGet("id") is not None,
+                    id_predictable=predictable or token.attrGet("id") is not None,
+                )
+            )
+        return tuple(headings)
+
+
+def _content_column(line: str, content_line: str) -> int:
+    """Where a line of a token's content starts in its source line (container prefixes cut)."""
+    stripped = content_line.rstrip()
+    if not stripped:
+        return len(line) - len(line.lstrip())
+    trimmed = line.rstrip()
+    if trimmed.endswith(stripped):
+        return len(trimmed) - len(stripped)
+    found = line.find(stripped)
+    return found if found >= 0 else len(line) - len(line.lstrip())
+
+
+def split_table_row(line: str) -> tuple[str, ...]:
+    """Cells of a GFM table row as written: split on pipes that are not escaped."""
+    text = line.strip()
+    while text.startswith(">"):  # blockquote markers markdown-it removed from the row
+        text = text[1:].lstrip()
+    cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", text)]
+    if text.startswith("|"):
+        cells = cells[1:]
+    if len(cells) > 1 and re.search(r"(?<!\\)\|$", text):
+        cells = cells[:-1]
+    return tuple(cells)
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value

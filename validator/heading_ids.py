@@ -1,0 +1,599 @@
+"""Predict the `id` Hugo (0.144 or later, goldmark) gives each heading of a page.
+
+Hugo generates a heading id from `render.TextPlain` over goldmark's inline nodes: a text
+node gives its Markdown source, a typographer node its character, raw HTML its text
+without tags, and any other node only its *first child*. markdown-it's tokens are
+coarser than goldmark's nodes, so `plain_text` splits literal text again wherever
+goldmark's inline parser splits it: typographer substitutions, emphasis delimiters and
+brackets that matched nothing, unmatched backticks, and the last segment of a line.
+"""
+
+from __future__ import annotations
+
+import html.entities
+import re
+import unicodedata
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+# Go's unicode.IsSpace.
+_GO_SPACE = (
+    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# Characters goldmark's inline scanner hands to a parser (with Hugo's default extensions).
+_TRIGGERS = " \t*_~(`![]<"
+_TYPOGRAPHER_TRIGGERS = "'\"-.,>"
+_ASCII_PUNCT = frozenset(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ASCII_SPACE = frozenset(b"\t\n\r ")
+_ENTITY = re.compile(r"&([A-Za-z0-9]+);")
+_TAG_OR_COMMENT = re.compile(r"<!--|</?[A-Za-z]")
+_GO_SPACE_RUN = re.compile(f"([{_GO_SPACE}])[{_GO_SPACE}]+")
+
+
+# --- plain text -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One piece of a heading's inline content, in source order.
+
+    kind: `text` (literal Markdown text), `inert` (an escape or entity: never a delimiter),
+    `autolink`, `open`/`close` (a node with children), `leaf` (a node without children,
+    contributing `text`) or `break` (end of a line).
+    """
+
+    kind: str
+    source: str  # the Markdown it came from, rebuilt where tokens lost it
+    text: str = ""
+    link: bool = False  # an `open`/`close` of a link or image (a bracket for goldmark)
+
+
+@dataclass
+class _Box:
+    """A goldmark node with children: it contributes its first child only."""
+
+    children: list[_Box | str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class _Node:
+    """A goldmark inline node inside a run of literal text.
+
+    kind: `text`, `string` (typographer), `delim` (emphasis delimiter), `label` (a `[`
+    closed later) or `unclosed` (a `[` never closed); the last three become text.
+    """
+
+    kind: str
+    start: int
+    end: int
+    value: str = ""
+    newline: bool = False
+
+
+@dataclass
+class _Quotes:
+    """goldmark typographer's count of quotes opened and not yet closed in a block."""
+
+    single: int = 0
+    double: int = 0
+
+
+def plain_text(
+    children: Sequence[Token],
+    typographer: bool = True,
+    *,
+    footnotes: Collection[str] | None = None,
+) -> str:
+    """Hugo's `render.TextPlain` of a heading, from the `children` of its inline token.
+
+    `footnotes` are the labels of the page's footnote definitions: a reference to any
+    other label is literal text for goldmark (None: every reference is defined).
+    """
+    inline = _Inline(list(_items(children, footnotes)), typographer)
+    return _resolve_entity_names("".join(_contribution(node) for node in inline.nodes()))
+
+
+def _contribution(node: _Box | str) -> str:
+    if isinstance(node, str):
+        return node
+    return _contribution(node.children[0]) if node.children else ""
+
+
+def _resolve_entity_names(text: str) -> str:
+    """goldmark's util.ResolveEntityNames: named references only, `&#39;` stays."""
+    return _ENTITY.sub(lambda m: html.entities.html5.get(m[1] + ";", m[0]), text)
+
+
+def _raw_html_text(raw: str) -> str:
+    """What Hugo's StripHTML leaves of one inline raw HTML node, trimmed."""
+    if _TAG_OR_COMMENT.match(raw):
+        return ""
+    return _GO_SPACE_RUN.sub(r"\1", raw.replace("\n", " ")).strip(_GO_SPACE)
+
+
+def _items(tokens: Sequence[Token], footnotes: Collection[str] | None) -> Iterator[_Item]:
+    autolink: list[str] | None = None
+    for token in tokens:
+        kind = token.type
+        if autolink is not None:
+            if kind == "link_close":
+                yield _Item("autolink", "".join(autolink))
+                autolink = None
+            else:
+                autolink.append(token.content)
+        elif kind == "link_open" and token.markup == "autolink":
+            autolink = []
+        elif kind == "text":
+            yield _Item("text", token.content)
+        elif kind == "text_special":
+            yield _Item("inert", token.markup)
+        elif kind in ("softbreak", "hardbreak"):
+            yield _Item("break", "\n")
+        elif kind == "code_inline":
+            yield _Item("leaf", token.markup + token.content + token.markup, token.content)
+        elif kind == "html_inline":
+            yield _Item("leaf", token.content, _raw_html_text(token.content))
+        elif kind == "footnote_ref":
+            yield _footnote_item(token.meta["label"], footnotes)
+        elif kind == "image":
+            yield _Item("open", "![", link=True)
+            yield from _items(token.children or (), footnotes)
+            yield _Item("close", "]()", link=True)
+        elif kind == "link_open":
+            yield _Item("open", "[", link=True)
+        elif kind == "link_close":
+            yield _Item("close", "]()", link=True)
+        elif kind.endswith("_open"):
+            yield _Item("open", token.markup)
+        elif kind.endswith("_close"):
+            yield _Item("close", token.markup)
+        else:
+            yield _Item("leaf", token.content)
+
+
+def _footnote_item(label: str, footnotes: Collection[str] | None) -> _Item:
+    source = f"[^{label}]"
+    if footnotes is None or label in footnotes:
+        return _Item("leaf", source)
+    return _Item("text", source)
+
+
+def _angle_quotes(items: list[_Item]) -> list[_Item]:
+    """Turn back into text the raw HTML tags whose `<` goldmark's typographer takes.
+
+    After an odd run of `<`, goldmark reads `<<` as `«` before it tries raw HTML on the
+    last `<`, so `<<x>>` is `«x»` where markdown-it sees the tag `<x>`.
+    """
+    result: list[_Item] = []
+    for item in items:
+        previous = result[-1] if result else None
+        if item.kind == "leaf" and item.source.startswith("<") and previous and previous.kind == "text":
+            angles = len(previous.source) - len(previous.source.rstrip("<"))
+            if angles % 2:
+                item = _Item("text", item.source)
+        result.append(item)
+    return result
+
+
+def _match_brackets(items: list[_Item]) -> tuple[list[_Item], dict[int, int], set[int]]:
+    """Follow goldmark's stack of open `[`s through the literal text.
+
+    Returns the items with each autolink resolved (goldmark's linkify does nothing while
+    a `[` is open), a map from each literal `]` that closes a literal `[` to that `[`'s
+    offset, and the offsets of the literal `[`s never closed.
+    """
+    stack: list[int | None] = []  # offsets of literal `[`; None for a link's own bracket
+    closers: dict[int, int] = {}
+    resolved: list[_Item] = []
+    offset = 0
+    for item in items:
+        if item.kind == "autolink":
+            literal = any(opener is not None for opener in stack)
+            item = _Item("text" if literal else "leaf", item.source)
+        if item.link:
+            if item.kind == "open":
+                stack.append(None)
+            elif stack:
+                stack.pop()
+        elif item.kind == "text":
+            for index, char in enumerate(item.source, offset):
+                if char == "[":
+                    stack.append(index)
+                elif char == "]" and stack:
+                    opener = stack.pop()
+                    if opener is not None:
+                        closers[index] = opener
+        resolved.append(item)
+        offset += len(item.source)
+    return resolved, closers, {opener for opener in stack if opener is not None}
+
+
+class _Inline:
+    """One heading's inline content as goldmark parses it."""
+
+    def __init__(self, items: list[_Item], typographer: bool) -> None:
+        if typographer:
+            items = _angle_quotes(items)
+        self.items, self.closers, self.unclosed = _match_brackets(items)
+        self.typographer = typographer
+        self.source = "".join(item.source for item in self.items)
+        self.active = [item.kind == "text" for item in self.items for _ in item.source]
+        self.triggers = _TRIGGERS + (_TYPOGRAPHER_TRIGGERS if typographer else "")
+        self.quotes = _Quotes()
+
+    def nodes(self) -> list[_Box | str]:
+        """goldmark's inline nodes: strings for leaves, boxes for nodes with children."""
+        root: list[_Box | str] = []
+        stack = [root]
+        run_start: int | None = None
+        offset = 0
+        for item in self.items:
+            if item.kind in ("text", "inert"):
+                run_start = offset if run_start is None else run_start
+            else:
+                if run_start is not None or item.kind == "break":
+                    start = offset if run_start is None else run_start
+                    is_break = item.kind == "break"
+                    stack[-1].extend(_Run(self, start, offset).split(is_break, is_break))
+                    run_start = None
+                if item.kind == "open":
+                    box = _Box()
+                    stack[-1].append(box)
+                    stack.append(box.children)
+                elif item.kind == "close":
+                    stack.pop()
+                elif item.kind == "leaf":
+                    stack[-1].append(item.text)
+            offset += len(item.source)
+        if run_start is not None:
+            stack[-1].extend(_Run(self, run_start, offset).split(True, False))
+        return root
+
+    def typographer_at(self, index: int) -> tuple[int, str] | None:
+        """The typographer's substitution at `index`: (characters consumed, value)."""
+        line_end = self.source.find("\n", index)
+        line = self.source[index : len(self.source) if line_end < 0 else line_end + 1]
+        before = self.source[index - 1] if index else "\n"
+        return _typographer(line.encode(), before, self.quotes)
+
+
+class _Run:
+    """goldmark's inline scan of one run of literal text, `source[start:end]`."""
+
+    def __init__(self, inline: _Inline, start: int, end: int) -> None:
+        self.inline, self.start, self.end = inline, start, end
+        self.nodes: list[_Node] = []
+        self.pending = start  # scanned text not yet in a node
+        self.retry = start  # where the scanner last restarted, after a node
+        self.labels: dict[int, _Node] = {}  # open `[` by offset
+
+    def split(self, line_end: bool, newline: bool) -> list[str]:
+        """The contributions of the run's nodes, once scanned and post-processed.
+
+        `line_end`: the run ends its line; `newline`: with a line break (not the block's end).
+        """
+        index = self.start
+        while index < self.end:
+            index = self._step(index)
+        if line_end:
+            self._line_end(newline)
+        else:
+            self._flush(self.end)
+        for kind in ("label", "delim"):
+            for node in [node for node in self.nodes if node.kind == kind]:
+                self._merge_or_replace(node)
+        for node in self.nodes:
+            if node.kind == "unclosed":
+                node.kind = "text"
+        source = self.inline.source
+        return [
+            node.value if node.kind == "string" else source[node.start : node.end] + "\n" * node.newline
+            for node in self.nodes
+        ]
+
+    def _char(self, index: int) -> str:
+        active = index < self.end and self.inline.active[index]
+        return self.inline.source[index] if active else ""
+
+    def _step(self, index: int) -> int:
+        char = self._char(index)
+        if self.inline.typographer and char and char in "'\"-.<>":
+            found = self.inline.typographer_at(index)
+            if found and index + found[0] <= self.end:
+                return self._node(_Node("string", index, index + found[0], found[1]))
+        if char and char in "*_~":
+            return self._delimiter(index, char)
+        if char == "[" or (char == "!" and self._char(index + 1) == "["):
+            return self._label(index)
+        if char == "]":
+            self._close_label(index)
+        elif char == "`":
+            return self._backticks(index)
+        return index + 1
+
+    def _node(self, node: _Node) -> int:
+        self._flush(node.start)
+        self.nodes.append(node)
+        self.pending = self.retry = node.end
+        return node.end
+
+    def _flush(self, index: int) -> None:
+        """MergeOrAppendTextSegment of the text scanned up to `index`."""
+        if index > self.pending:
+            last = self.nodes[-1] if self.nodes else None
+            if last and last.kind == "text" and last.end == self.pending and not last.newline:
+                last.end = index
+            else:
+                self.nodes.append(_Node("text", self.pending, index))
+            self.pending = index
+
+    def _merge_or_replace(self, node: _Node) -> None:
+        """MergeOrReplaceTextSegment: a delimiter or bracket that matched nothing turns text."""
+        index = self.nodes.index(node)
+        previous = self.nodes[index - 1] if index else None
+        if previous and previous.kind == "text" and previous.end == node.start and not previous.newline:
+            previous.end = node.end
+            del self.nodes[index]
+        else:
+            node.kind = "text"
+
+    def _delimiter(self, index: int, char: str) -> int:
+        stop = index
+        while self._char(stop) == char:
+            stop += 1
+        before = self.inline.source[index - 1] if index else "\n"
+        if char == "~" and (stop - index > 2 or before == "~"):
+            return stop  # not a strikethrough delimiter
+        return self._node(_Node("delim", index, stop))
+
+    def _label(self, index: int) -> int:
+        bracket = index + 1 if self.inline.source[index] == "!" else index
+        node = _Node("unclosed" if bracket in self.inline.unclosed else "label", index, bracket + 1)
+        if node.kind == "label":
+            self.labels[bracket] = node
+        return self._node(node)
+
+    def _close_label(self, index: int) -> None:
+        node = self.labels.pop(self.inline.closers.get(index, -1), None)
+        if node:
+            self._flush(index)
+            self._merge_or_replace(node)
+
+    def _backticks(self, index: int) -> int:
+        """An unmatched backtick run: a text node of its own that later text merges into."""
+        stop = index
+        while self._char(stop) == "`":
+            stop += 1
+        self._flush(index)
+        self.nodes.append(_Node("text", index, stop))
+        self.pending = self.retry = stop
+        return stop
+
+    def _line_end(self, newline: bool) -> None:
+        """The text after the line's last trigger is a node of its own, never merged."""
+        triggers = self.inline.triggers
+        start = self.pending
+        for index in range(self.end - 1, self.retry, -1):
+            if self._char(index) and self._char(index) in triggers:
+                self._flush(index)
+                start = index
+                break
+        self.nodes.append(_Node("text", start, self.end, newline=newline))
+
+
+# --- goldmark's typographer (extension/typographer.go) ----------------------------------
+
+_LSQUO, _RSQUO, _LDQUO, _RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
+
+
+def _typographer(line: bytes, before: str, quotes: _Quotes) -> tuple[int, str] | None:
+    """The substitution at the start of `line` (rest of the source line), if any."""
+    char, size = line[0], len(line)
+    if size > 2 and char == ord("-") and line[1:3] == b"--":
+        return 3, "\u2014"
+    if size > 2 and char == ord("."):
+        return (3, "\u2026") if line[1:3] == b".." else None
+    if size > 1 and char in b"<>":
+        return (2, "\xab" if char == ord("<") else "\xbb") if line[1] == char else None
+    if size > 1 and char == ord("-") and line[1] == ord("-"):
+        return 2, "\u2013"
+    if char == ord("'"):
+        return _single_quote(line, before, quotes)
+    if char == ord('"'):
+        return _double_quote(line, before, quotes)
+    return None
+
+
+def _single_quote(line: bytes, before: str, quotes: _Quotes) -> tuple[int, str] | None:
+    can_open, can_close = _flanking(line, before)
+    size = len(line)
+    if _is_apostrophe(line, before, can_open, can_close):
+        return 1, _RSQUO
+    if can_open and not can_close:
+        if _is_contraction(line):
+            return 1, _RSQUO
+        quotes.single += 1
+        return 1, _LSQUO
+    if size > 2 and unicodedata.category(_rune(line, 1)) != "Nd":
+        return 1, _RSQUO
+    if quotes.single > 0 and _closes(line, can_open, can_close):
+        quotes.single -= 1
+        return 1, _RSQUO
+    return None
+
+
+def _double_quote(line: bytes, before: str, quotes: _Quotes) -> tuple[int, str] | None:
+    can_open, can_close = _flanking(line, before)
+    if can_open and not can_close:
+        quotes.double += 1
+        return 1, _LDQUO
+    if quotes.double > 0 and _closes(line, can_open, can_close):
+        if len(line) > 1 and line[1] == ord('"') and unicodedata.category(before) == "Nd":
+            return None
+        quotes.double -= 1
+        return 1, _RDQUO
+    return None
+
+
+def _is_apostrophe(line: bytes, before: str, can_open: bool, can_close: bool) -> bool:
+    """'90s, 'twas/'em/'n/'ll, and a quote between a letter or digit and a letter."""
+    size = len(line)
+    if can_open and not can_close and size > 3 and line[1:3].isdigit() and line[3] == ord("s"):
+        after = _rune(line, 4) if size > 4 else " "
+        if after in _GO_SPACE or unicodedata.category(after)[0] in "PS":
+            return True
+    category = unicodedata.category(before)
+    if size > 1 and (category[0] == "P" or before in _GO_SPACE) and line[1] in b"tenl":
+        return True
+    letter_after = size > 1 and unicodedata.category(_rune(line, 1))[0] == "L"
+    return letter_after and (category == "Nd" or category[0] == "L")
+
+
+def _is_contraction(line: bytes) -> bool:
+    """Alice's, I'm, Don't, You'd, I've, I'll, You're: a right quote after all."""
+    size = len(line)
+    if size > 1 and line[1] in b"smtd" and (size < 3 or _punct_or_space(line[2])):
+        return True
+    return size > 2 and line[1:3] in (b"ve", b"ll", b"re") and (size < 4 or _punct_or_space(line[3]))
+
+
+def _closes(line: bytes, can_open: bool, can_close: bool) -> bool:
+    if can_close and not can_open:
+        return True
+    size = len(line)
+    if not (can_close and can_open and size > 1):
+        return False
+    punct_after = unicodedata.category(_rune(line, 1))[0] == "P"
+    return punct_after and (size == 2 or _punct_or_space(line[2]))
+
+
+def _flanking(line: bytes, before: str) -> tuple[bool, bool]:
+    """goldmark's ScanDelimiter for a quote: (can open, can close)."""
+    stop = 1
+    while stop < len(line) and line[stop] == line[0]:
+        stop += 1
+    after = _rune(line, stop) if stop < len(line) else " "
+    before_punct, before_space = unicodedata.category(before)[0] in "PS", before in _GO_SPACE
+    after_punct, after_space = unicodedata.category(after)[0] in "PS", after in _GO_SPACE
+    left = not after_space and (not after_punct or before_space or before_punct)
+    right = not before_space and (not before_punct or after_space or after_punct)
+    return left, right
+
+
+def _punct_or_space(byte: int) -> bool:
+    return byte in _ASCII_PUNCT or byte in _ASCII_SPACE
+
+
+def _rune(line: bytes, index: int) -> str:
+    """The character whose UTF-8 encoding covers byte `index` (goldmark's util.ToRune)."""
+    while index > 0 and line[index] & 0xC0 == 0x80:
+        index -= 1
+    return line[index : index + 4].decode("utf-8", "replace")[0]
+
+
+# --- ids ---------------------------------------------------------------------------------
+
+
+def anchorize(text: str, id_type: str) -> str:
+    """Hugo's sanitizing of a heading's plain text into an id (no de-duplication)."""
+    if id_type == "blackfriday":
+        return _blackfriday(text)
+    if id_type not in ("github", "github-ascii"):
+        raise ValueError(f"unknown autoIDType {id_type!r}")
+    ascii_only = id_type == "github-ascii"
+    if ascii_only:
+        text = _remove_accents(text)
+    kept = []
+    for char in text.strip(_GO_SPACE):
+        if ascii_only and char > "\x7f":
+            continue
+        category = unicodedata.category(char)
+        if char in " -":
+            kept.append("-")
+        elif char == "_" or category[0] == "L" or category == "Nd":
+            kept.append(_go_lower(char))
+    return "".join(kept)
+
+
+def _blackfriday(text: str) -> str:
+    """Blackfriday's SanitizedAnchorName: runs of non-alphanumerics become one `-`."""
+    kept: list[str] = []
+    separator = False
+    for char in text:
+        if unicodedata.category(char)[0] in "LN":
+            if separator and kept:
+                kept.append("-")
+            separator = False
+            kept.append(_go_lower(char))
+        else:
+            separator = True
+    return "".join(kept)
+
+
+def _remove_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    return unicodedata.normalize("NFC", kept)
+
+
+def _go_lower(char: str) -> str:
+    """Go's unicode.ToLower: the simple one-to-one mapping (`İ` becomes `i`)."""
+    lower = char.lower()
+    return lower if len(lower) == 1 else lower[0]
+
+
+class IdFactory:
+    """Hugo's set of ids of one page (`idFactory` in markup/goldmark/autoid.go)."""
+
+    def __init__(self, id_type: str) -> None:
+        self.id_type = id_type
+        self._taken: set[str] = set()
+
+    def generate(self, text: str) -> str:
+        """An id for a heading with this plain text: `heading` if empty, `-N` if taken."""
+        base = anchorize(text, self.id_type) or "heading"
+        candidate, number = base, 0
+        while candidate in self._taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        self._taken.add(candidate)
+        return candidate
+
+    def put(self, custom_id: str) -> None:
+        """Register a custom `{#id}` so that later generated ids avoid it."""
+        self._taken.add(custom_id)
+
+
+def predict_ids(
+    tokens: Sequence[Token],
+    id_type: str,
+    auto_heading_id: bool = True,
+    *,
+    typographer: bool = True,
+) -> list[str | None]:
+    """The id of each heading in a page's token stream, in order (None: no id)."""
+    factory = IdFactory(id_type)
+    footnotes = {
+        token.meta["label"] for token in tokens if token.type == "footnote_reference_open"
+    }
+    ids: list[str | None] = []
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        custom = token.attrs.get("id")
+        if custom is not None:
+            factory.put(str(custom))
+            ids.append(str(custom))
+            continue
+        text = _heading_text(tokens[index + 1], typographer, footnotes) if auto_heading_id else ""
+        ids.append(factory.generate(text) if text else None)
+    return ids
+
+
+def _heading_text(inline: Token, typographer: bool, footnotes: Collection[str]) -> str:
+    """The plain text Hugo makes an id of: of the last line only, for a setext heading."""
+    text = plain_text(inline.children or (), typographer, footnotes=footnotes)
+    return text.split("\n")[-1] if "\n" in inline.content else text

@@ -1,0 +1,161 @@
+"""markdown-it-py set up the way Hugo's goldmark is, with source positions for inline tokens.
+
+markdown-it-py gives block tokens a line range (`token.map`) but inline tokens no position.
+We wrap the inline rules whose tokens rules need to locate (links, images, code spans, raw
+HTML, footnote references) so each token they push records `meta["pos"]`: the offset in
+the inline source (`inline_token.content`) where the construct starts.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import table as markdown_it_table
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from validator.settings import Markup
+
+# Inline rules whose tokens carry a position; the others (text, emphasis, newline…) do not.
+_LOCATED_RULES = (
+    "backticks",
+    "link",
+    "image",
+    "autolink",
+    "html_inline",
+    "entity",
+    "escape",
+    "footnote_ref",
+    "gfm_autolink_www",
+    "gfm_autolink_protocol",
+    "gfm_autolink_email",
+)
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+
+def _located(rule: InlineRule) -> InlineRule:
+    def located_rule(state: StateInline, silent: bool) -> bool:
+        if silent:
+            return rule(state, silent)
+        start, count = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        new = state.tokens[count:]
+        if len(new) > 2 and new[-1].info == "auto":
+            # GFM autolinks scan back over text already consumed: they end at state.pos.
+            start = state.pos - len(new[-2].content)
+        for token in new:
+            if token.type != "text" or token.markup == "autolink":
+                if token.meta is None:
+                    token.meta = {}
+                token.meta.setdefault("pos", start)
+        return True
+
+    return located_rule
+
+
+# goldmark's attribute list: `#id`, `.class` and `key=value` items in braces.
+_ATTR_ITEM = re.compile(
+    r"""\s*(?:
+        \#(?P<id>[^\s!"$%&'()*+,/;<=>?@\[\\\]^`{|}~]+)
+      | \.(?P<cls>[^\s!"$%&'()*+,/;<=>?@\[\\\]^`{|}~]+)
+      | (?P<key>[A-Za-z_:][A-Za-z0-9_.:-]*)\s*=\s*
+        (?P<val>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s"'=<>`{}]+)
+    )\s*,?""",
+    re.VERBOSE,
+)
+_TRAILING_ATTRS = re.compile(r"(?<!\\)\{([^{}\n]*)\}\s*$")
+
+
+def parse_heading_attributes(text: str) -> tuple[str, dict[str, str]] | None:
+    """Split a trailing `{#id .class key=val}` group off a heading's text, as goldmark does.
+
+    Returns (text without the group, attributes), or None when there is no valid group.
+    """
+    match = _TRAILING_ATTRS.search(text)
+    if not match:
+        return None
+    body, pos, attrs, classes = match.group(1), 0, {}, []
+    while pos < len(body.rstrip()):
+        item = _ATTR_ITEM.match(body, pos)
+        if not item or item.end() == pos:
+            return None
+        if item["id"] is not None:
+            attrs["id"] = item["id"]
+        elif item["cls"] is not None:
+            classes.append(item["cls"])
+        else:
+            value = item["val"]
+            if value[0] in "\"'":
+                value = value[1:-1]
+            attrs[item["key"]] = value
+        pos = item.end()
+    if classes:
+        attrs["class"] = " ".join([*classes, attrs.get("class", "")]).strip()
+    return text[: match.start()].rstrip(), attrs
+
+
+def _heading_attributes_rule(state: StateCore) -> None:
+    """Core rule between block and inline parsing: move `{#id}` groups onto heading_open."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        parsed = parse_heading_attributes(inline.content)
+        if parsed is None:
+            continue
+        inline.content, attrs = parsed
+        for key, value in attrs.items():
+            token.attrSet(key, value)
+        token.meta = {**(token.meta or {}), "attributes": attrs}
+
+
+def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """GFM tables as goldmark parses them: rows are paragraph continuation lines, so a row
+    indented four spaces or more is still a row (markdown-it would end the table there)."""
+    state.is_code_block = lambda line: line == start and StateBlock.is_code_block(state, line)  # type: ignore[method-assign]
+    try:
+        return markdown_it_table(state, start, end, silent)
+    finally:
+        del state.is_code_block
+
+
+@functools.lru_cache(maxsize=8)
+def make_parser(markup: Markup) -> MarkdownIt:
+    """A markdown-it parser configured like Hugo's goldmark under `markup`.
+
+    Typographic replacement is left to the consumers (heading ids, renderer), which need
+    goldmark's exact rules rather than markdown-it's.
+    """
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False, "linkify": False})
+    # Keep escapes and entities as `text_special` tokens: Hugo's heading ids see their source.
+    md.disable("text_join")
+    if markup.table:
+        md.enable("table")
+        md.block.ruler.at("table", _goldmark_table, {"alt": ["paragraph", "reference"]})
+    if markup.strikethrough:
+        md.enable("strikethrough")
+    if markup.footnote:
+        footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
+    if markup.definition_list:
+        deflist_plugin(md)
+    if markup.task_list:
+        tasklists_plugin(md)
+    if markup.linkify:
+        gfm_autolink_plugin(md)
+    if markup.attribute_title:
+        md.core.ruler.before("inline", "heading_attributes", _heading_attributes_rule)
+    for rule in list(md.inline.ruler.__rules__):
+        if rule.name in _LOCATED_RULES:
+            md.inline.ruler.at(rule.name, _located(rule.fn), {"alt": rule.alt})
+    return md

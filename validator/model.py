@@ -1,0 +1,86 @@
+"""The records every part of mdcheck shares: findings, problems and rules."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Stage = Literal["source", "site", "html"]
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule knows: where and what. The engine adds the file, rule id and severity.
+
+    `path` is set only by site and html rules, which see many files at once.
+    `key` identifies the offending text for baselines (defaults to the message).
+    """
+
+    line: int
+    column: int
+    message: str
+    path: str | None = None
+    html_path: str | None = None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """A finding stamped with its file, rule and severity; sorts by place."""
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=True)
+    html_path: str | None = field(default=None, compare=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+        }
+        if self.html_path:
+            data["html_path"] = self.html_path
+        return data
+
+
+Check = Callable[..., Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its id, one-line summary, stage, options class, check function and doc.
+
+    `check(doc, options)` for stage "source", `check(site, options)` for "site".
+    `default` is the severity the rule has when a preset turns it on with `true`.
+    """
+
+    id: str
+    summary: str
+    stage: Stage
+    options: type
+    check: Check | None
+    doc: str
+    default: Severity = Severity.ERROR
+    markdownlint: str | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.id}: {self.summary}"
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """For rules that take no options."""

@@ -1,0 +1,153 @@
+"""Finding the Markdown files to check, and matching paths against config globs."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# The extensions Hugo renders with goldmark.
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A path to check, or one that could not be walked (`problem` says why)."""
+
+    path: Path
+    problem: str | None = None
+
+
+def compile_glob(pattern: str) -> re.Pattern[str]:
+    """gitignore-like globs: `*` stays within a path segment, `**` crosses them.
+
+    A pattern without a slash matches a file or directory name at any depth.
+    """
+    pattern = pattern.strip()
+    if pattern.startswith("./"):
+        pattern = pattern[2:]
+    anchored = "/" in pattern.rstrip("/")
+    pattern = pattern.strip("/")
+    out, index = [], 0
+    while index < len(pattern):
+        char = pattern[index]
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+            continue
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = pattern.find("]", index + 1)
+            if end < 0:
+                out.append(re.escape(char))
+            else:
+                body = pattern[index + 1 : end].replace("\\", "\\\\")
+                out.append(f"[^{body[1:]}]" if body.startswith("!") else f"[{body}]")
+                index = end
+        else:
+            out.append(re.escape(char))
+        index += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    # A match on a directory covers everything below it.
+    return re.compile(f"^{prefix}{''.join(out)}(?:/.*)?$")
+
+
+class GlobSet:
+    def __init__(self, patterns: Iterable[str]):
+        self.patterns = tuple(patterns)
+        self._compiled = [compile_glob(p) for p in self.patterns]
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def match(self, path: str) -> bool:
+        """Does a POSIX path relative to the config's directory match any pattern?"""
+        return any(regex.match(path) for regex in self._compiled)
+
+
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_EXTENSIONS
+
+
+def walk(paths: Iterable[Path]) -> Iterator[Candidate]:
+    """Markdown files under `paths` (explicit files are taken whatever their extension).
+
+    Symlinks to directories are followed once: a directory already seen (a loop, or two
+    links to one place) is not walked again. Hidden directories are skipped.
+    """
+    seen: set[tuple[int, int]] = set()
+    for path in paths:
+        if path.is_dir():
+            yield from _walk_dir(path, seen)
+        elif path.exists() or path.is_symlink():
+            yield Candidate(path)
+        else:
+            yield Candidate(path, "no such file or directory")
+
+
+def _walk_dir(top: Path, seen: set[tuple[int, int]]) -> Iterator[Candidate]:
+    stack = [top]
+    while stack:
+        directory = stack.pop()
+        try:
+            info = directory.stat()
+        except OSError as exc:
+            yield Candidate(directory, _os_reason(exc))
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            if directory.is_symlink() and _is_loop(directory):
+                yield Candidate(directory, "symbolic link loop (points to a folder that contains it); not followed")
+            continue
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as exc:
+            yield Candidate(directory, _os_reason(exc))
+            continue
+        subdirs = []
+        for entry in entries:
+            entry_path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+            except OSError as exc:
+                yield Candidate(entry_path, _os_reason(exc))
+                continue
+            if is_dir:
+                if not entry.name.startswith(".") and entry.name not in _SKIPPED_DIRS:
+                    subdirs.append(entry_path)
+            elif is_markdown(entry_path):
+                if entry.is_symlink() and not entry_path.exists():
+                    yield Candidate(entry_path, "broken symbolic link")
+                else:
+                    yield Candidate(entry_path)
+        stack.extend(reversed(subdirs))
+
+
+def _is_loop(link: Path) -> bool:
+    target = os.path.realpath(link)
+    parent = os.path.realpath(link.parent)
+    return parent == target or parent.startswith(target.rstrip(os.sep) + os.sep)
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def display_path(path: Path, base: Path) -> str:
+    """`path` relative to `base` when below it, else absolute; POSIX separators."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return absolute.as_posix()

@@ -1,0 +1,218 @@
+"""Output formats: text for people, JSON and SARIF for tools, commands for GitHub Actions."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import click
+
+from validator import __version__
+from validator.model import Problem, Rule, Severity
+
+FORMATS = ("text", "json", "sarif", "github")
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+INFORMATION_URI = "https://pypi.org/project/mdcheck/"
+FINGERPRINT_KEY = "mdcheck/v1"
+
+_WHAT_IT_DOES = re.compile(
+    r"^#+[ \t]*What it does[ \t]*\n(.*?)(?=^#|\Z)", re.MULTILINE | re.DOTALL
+)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a run covered, for the closing summary of every format."""
+
+    files: int
+    pages: int = 0
+    errors: int = 0
+    warnings: int = 0
+    notes: tuple[str, ...] = ()
+
+
+def summarize(problems: Sequence[Problem]) -> tuple[int, int]:
+    """Count the problems as (errors, warnings)."""
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    return errors, len(problems) - errors
+
+
+def render(
+    problems: Sequence[Problem],
+    fmt: str,
+    *,
+    summary: Summary,
+    rules: Mapping[str, Rule],
+    color: bool = False,
+    quiet: bool = False,
+) -> str:
+    """Render sorted problems in `fmt`, one of FORMATS; the result has no trailing newline.
+
+    `quiet` leaves out the summary of the text and github formats.
+    """
+    if fmt == "text":
+        return _text(problems, None if quiet else summary, color)
+    if fmt == "json":
+        return _json(problems, summary)
+    if fmt == "sarif":
+        return json.dumps(_sarif(problems, rules), indent=2)
+    if fmt == "github":
+        return _github(problems, None if quiet else summary)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _summary_line(problems: Sequence[Problem], summary: Summary) -> str:
+    checked = _plural(summary.files, "file")
+    if summary.pages:
+        checked += f" and {_plural(summary.pages, 'page')}"
+    if not summary.errors and not summary.warnings:
+        return f"All clean: {checked} checked."
+    counts = [
+        _plural(n, word)
+        for n, word in ((summary.errors, "error"), (summary.warnings, "warning"))
+        if n
+    ]
+    affected = _plural(len({p.path for p in problems}), "file")
+    return f"Found {' and '.join(counts)} in {affected} ({checked} checked)."
+
+
+def _message(problem: Problem) -> str:
+    if problem.html_path:
+        return f"{problem.message} (rendered in {problem.html_path})"
+    return problem.message
+
+
+def _text(problems: Sequence[Problem], summary: Summary | None, color: bool) -> str:
+    def style(text: str, **styles: Any) -> str:
+        return click.style(text, **styles) if color else text
+
+    severity_colors = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
+    lines = [
+        f"{style(p.path, bold=True)}:{p.line}:{p.column}: "
+        f"{style(str(p.severity), fg=severity_colors[p.severity])} "
+        f"{style(p.rule, dim=True)} "
+        + "\n    ".join(_message(p).splitlines() or [""])
+        for p in problems
+    ]
+    if summary is None:
+        return "\n".join(lines)
+    if lines:
+        lines.append("")
+    line = _summary_line(problems, summary)
+    clean = not summary.errors and not summary.warnings
+    lines.append(style(line, fg="green") if clean else style(line, bold=True))
+    lines.extend(summary.notes)
+    return "\n".join(lines)
+
+
+def _json(problems: Sequence[Problem], summary: Summary) -> str:
+    data = {
+        "problems": [p.as_dict() for p in problems],
+        "summary": {
+            "files": summary.files,
+            "pages": summary.pages,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "notes": list(summary.notes),
+        },
+    }
+    return json.dumps(data, indent=2)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github(problems: Sequence[Problem], summary: Summary | None) -> str:
+    lines = [
+        f"::{p.severity} file={_escape_property(p.path)},line={p.line},col={p.column},"
+        f"title={_escape_property(p.rule)}::{_escape_data(_message(p))}"
+        for p in problems
+    ]
+    if summary is None:
+        return "\n".join(lines)
+    lines.append(_summary_line(problems, summary))
+    lines.extend(summary.notes)
+    return "\n".join(lines)
+
+
+def _pascal_case(rule_id: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^0-9A-Za-z]+", rule_id))
+
+
+def _sarif_rule(rule_id: str, rule: Rule | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": rule_id, "name": _pascal_case(rule_id)}
+    if rule is None:
+        entry["shortDescription"] = {"text": rule_id}
+        return entry
+    doc = inspect.cleandoc(rule.doc)
+    section = _WHAT_IT_DOES.search(doc + "\n")
+    entry["shortDescription"] = {"text": rule.summary}
+    entry["fullDescription"] = {"text": section.group(1).strip() if section else rule.summary}
+    entry["help"] = {"text": doc or rule.summary, "markdown": doc or rule.summary}
+    entry["defaultConfiguration"] = {"level": str(rule.default)}
+    return entry
+
+
+def _location(path: str) -> dict[str, Any]:
+    return {"artifactLocation": {"uri": quote(path), "uriBaseId": "%SRCROOT%"}}
+
+
+def _sarif(problems: Sequence[Problem], rules: Mapping[str, Rule]) -> dict[str, Any]:
+    rule_ids = sorted({p.rule for p in problems})
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    seen: Counter[str] = Counter()
+    results = []
+    for p in problems:
+        location = _location(p.path)
+        if p.line >= 1:
+            location["region"] = {"startLine": p.line, "startColumn": max(1, p.column)}
+        key = hashlib.sha256("\0".join((p.rule, p.path, p.message)).encode()).hexdigest()[:32]
+        seen[key] += 1
+        result: dict[str, Any] = {
+            "ruleId": p.rule,
+            "ruleIndex": index[p.rule],
+            "level": str(p.severity),
+            "message": {"text": p.message},
+            "locations": [{"physicalLocation": location}],
+            "partialFingerprints": {FINGERPRINT_KEY: f"{key}:{seen[key]}"},
+        }
+        if p.html_path:
+            result["relatedLocations"] = [
+                {
+                    "id": 0,
+                    "physicalLocation": _location(p.html_path),
+                    "message": {"text": "rendered page"},
+                }
+            ]
+        results.append(result)
+    driver = {
+        "name": "mdcheck",
+        "version": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [_sarif_rule(rule_id, rules.get(rule_id)) for rule_id in rule_ids],
+    }
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+        ],
+    }

@@ -1,0 +1,119 @@
+"""Rule documentation, read from each rule's docstring and Options: one source for
+`mdcheck rules`, the README's rule table and the doc-example tests."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+import typing
+from collections.abc import Iterable, Mapping
+
+from validator.config import RuleSetting, preset_names
+from validator.model import Rule
+
+_FENCE = re.compile(r"^```[a-z]*\n(.*?)^```$", re.M | re.S)
+
+
+def sections(rule: Rule) -> dict[str, str]:
+    """The doc's sections by `## ` heading ("What it does", "Example", …); headings inside
+    code fences are part of the section."""
+    found: dict[str, list[str]] = {}
+    current: list[str] = []
+    in_fence = False
+    for line in inspect.cleandoc(rule.doc or "").splitlines():
+        if line.startswith("```"):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("## "):
+            current = found.setdefault(line[3:].strip(), [])
+        else:
+            current.append(line)
+    return {name: "\n".join(lines).strip() for name, lines in found.items()}
+
+
+def examples(rule: Rule, section: str) -> list[str]:
+    """The code blocks of one doc section (e.g. "Example", "Use instead")."""
+    return _FENCE.findall(sections(rule).get(section, ""))
+
+
+def options_table(rule: Rule) -> list[tuple[str, str, str, str]]:
+    """(name, type, default, doc) of each option."""
+    hints = typing.get_type_hints(rule.options)
+    rows = []
+    for option in dataclasses.fields(rule.options):
+        default = option.default
+        if default is dataclasses.MISSING and option.default_factory is not dataclasses.MISSING:
+            default = option.default_factory()
+        rows.append(
+            (
+                option.name.replace("_", "-"),
+                _type_text(hints[option.name]),
+                _value_text(default),
+                option.metadata.get("doc", ""),
+            )
+        )
+    return rows
+
+
+def rule_text(rule: Rule) -> str:
+    """The full documentation of one rule, as `mdcheck rules RULE` prints it."""
+    facts = [f"stage: {rule.stage}", f"default severity: {rule.default}"]
+    if rule.markdownlint:
+        facts.append(f"markdownlint: {rule.markdownlint}")
+    lines = [f"# {rule.id}", "", rule.summary + ".", "", "; ".join(facts), "", inspect.cleandoc(rule.doc or "")]
+    rows = options_table(rule)
+    if rows:
+        lines += ["", "## Options", ""]
+        for name, kind, default, doc in rows:
+            lines.append(f"- `{name}` ({kind}, default `{default}`): {doc}")
+        example = ", ".join(f"{name} = {default}" for name, _, default, _ in rows)
+        lines += ["", "```toml", "[rules]", f'{rule.id} = {{ severity = "{rule.default}", {example} }}', "```"]
+    return "\n".join(lines)
+
+
+def rule_table(rules: Iterable[Rule], enabled: Mapping[str, RuleSetting]) -> str:
+    """A plain-text table of rules for the terminal, with their state in the config."""
+    rows = [("rule", "stage", "severity", "summary")]
+    for rule in rules:
+        setting = enabled.get(rule.id)
+        rows.append((rule.id, rule.stage, str(setting.severity) if setting else "off", rule.summary))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)) + "  " + row[3]
+        for row in rows
+    )
+
+
+def markdown_rule_table(rules: Iterable[Rule], presets: Mapping[str, Mapping[str, RuleSetting]]) -> str:
+    """The README's rule table: one row a rule, one column a preset."""
+    names = [name for name in preset_names() if name in presets]
+    header = "| rule | what it reports | " + " | ".join(names) + " | markdownlint |"
+    lines = [header, "|" + "---|" * (3 + len(names))]
+    for rule in rules:
+        cells = []
+        for name in names:
+            setting = presets[name].get(rule.id)
+            cells.append(str(setting.severity) if setting else "–")
+        lines.append(
+            f"| `{rule.id}` | {rule.summary} | " + " | ".join(cells) + f" | {rule.markdownlint or ''} |"
+        )
+    return "\n".join(lines)
+
+
+def _type_text(kind: object) -> str:
+    origin = typing.get_origin(kind)
+    if origin is tuple:
+        return f"list of {_type_text(typing.get_args(kind)[0])}"
+    if origin is typing.Literal:
+        return " | ".join(repr(a) for a in typing.get_args(kind))
+    return getattr(kind, "__name__", str(kind))
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_value_text(v) for v in value) + "]"
+    return repr(value)

@@ -1,0 +1,85 @@
+"""What mdcheck needs to know of a Hugo site's configuration, with Hugo's defaults.
+
+These records are filled by `validator.site.load_site`; everything else only reads them.
+Defaults are Hugo 0.168's (see `hugo config`), so a content folder without any Hugo
+configuration is checked the way Hugo would build it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ID_TYPES = ("github", "github-ascii", "blackfriday")
+USE_EMBEDDED = ("auto", "always", "fallback", "never")
+
+
+@dataclass(frozen=True)
+class Markup:
+    """`markup.goldmark` and the few site keys that change how Markdown renders."""
+
+    unsafe: bool = False
+    auto_heading_id: bool = True
+    id_type: str = "github"
+    attribute_title: bool = True
+    attribute_block: bool = False
+    link_use_embedded: str = "auto"
+    image_use_embedded: str = "auto"
+    typographer: bool = True
+    footnote: bool = True
+    footnote_auto_id_prefix: bool = False
+    linkify: bool = True
+    strikethrough: bool = True
+    table: bool = True
+    definition_list: bool = True
+    task_list: bool = True
+    passthrough: bool = False
+    hard_wraps: bool = False
+    xhtml: bool = False
+    enable_emoji: bool = False
+    # Whether Hugo resolves plain Markdown links with its embedded link render hook
+    # (`auto` means: only on multilingual single-host sites; decided by the loader).
+    embedded_links: bool = False
+    embedded_images: bool = False
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # lower-case language key, e.g. "fr"
+    content_dir: str  # relative to the site root; the site's contentDir when not set
+    weight: int = 0  # ordering: by weight, then code; weight 0 sorts last
+    name: str = ""  # `label` (or the older `languageName`)
+    base_url: str = ""  # a per-language baseURL: set on any language, the site is multihost
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """A Hugo site as mdcheck sees it. `root` is None when no Hugo config was found."""
+
+    root: Path | None = None
+    config_files: tuple[Path, ...] = ()
+    content_dir: str = "content"
+    publish_dir: str = "public"
+    base_url: str = ""
+    ugly_urls: bool = False
+    # Sections with ugly URLs when `uglyURLs` is a per-section table.
+    ugly_url_sections: frozenset[str] = frozenset()
+    # ("kind:target", pattern) pairs, first match wins, e.g. ("page:posts", "/:year/:slug/").
+    # `target` is a section name, or a path glob starting with `/` for `[[permalinks]]` rules.
+    permalinks: tuple[tuple[str, str], ...] = ()
+    languages: tuple[Language, ...] = ()
+    default_language: str = "en"
+    default_language_in_subdir: bool = False
+    themes: tuple[str, ...] = ()
+    themes_dir: str = "themes"
+    layout_dir: str = "layouts"
+    markup: Markup = field(default_factory=Markup)
+    enable_inline_shortcodes: bool = False
+    ref_links_error_level: str = "ERROR"
+    ref_links_not_found_url: str = ""
+    disable_path_to_lower: bool = False
+    remove_path_accents: bool = False
+    # (singular, plural) pairs; Hugo's default is tag/tags and category/categories.
+    taxonomies: tuple[tuple[str, str], ...] = (("category", "categories"), ("tag", "tags"))
+    # Shortcode names found in the site's and its themes' layouts.
+    shortcodes: frozenset[str] = frozenset()

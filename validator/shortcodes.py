@@ -1,0 +1,544 @@
+"""Find shortcode tags in page content the way Hugo's page lexer does.
+
+Hugo lexes shortcodes in the raw content before any Markdown is parsed, so a tag is found even
+inside a code block or a code span. This module reproduces Hugo's shortcode lexer
+(`parser/pageparser/pagelexer_shortcode.go`) and the parts of its shortcode parser that need
+no templates (`hugolib/shortcode.go extractShortcode`): tag names, kinds, typed parameters and
+Hugo's own error texts, with exact offsets.
+
+Hugo stops at the first error; we record it on the tag and go on. Errors that leave the lexer
+lost (an unterminated string, an unrecognized character, …) end the tag just after its `{{<` /
+`{{%` and scanning resumes there, so later tags are still found. Errors that do not (mixed
+parameters, a closing name never opened, …) are recorded and the tag is lexed to its end.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Value = str | int | float | bool
+
+_RIGHT_DELIM = {"<": ">}}", "%": "%}}"}
+_SPACE = " \t\n\r\f\v"  # Go's isASCIISpace
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]*")
+_NEXT_SPACE = re.compile(r"[ \t\n\r\f\v]")
+_UNICODE_SPACE_RUN = re.compile(r"\s*")
+_NAME_RUN = re.compile(r"[\w/-]*")  # `\w` is wider than Go's letters+digits: see _run_end
+_PARAM_RUN = re.compile(r"[\w.-]*")
+_QUOTE_EVENT = re.compile(r'\\["`]|["\n]')
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?[0-9]*\.[0-9]+")
+_INT64_DIGITS = 19
+
+
+# A tag in the common form, matched in one go: ASCII names, whitespace-separated parameters, all
+# positional or all named, no escapes. Possessive quantifiers make it tokenize as Hugo's lexer
+# does; a tag it does not match goes through the full lexer.
+_WS = r"[ \t\n\r\f\v]"
+_NOT_WS = r"[^ \t\n\r\f\v]"
+_WORD = r"[A-Za-z0-9_-][A-Za-z0-9_.-]*+"
+_QUOTED = rf'(?:"[^"\\\n]*+"|`[^`]*+`)(?={_WS}|[/>%])'
+_SIMPLE_PARAMS = rf"""(?>
+    (?:{_WS}++ (?:{_WORD}(?={_WS}|[/>%])|{_QUOTED}))++
+  | (?:{_WS}++ {_WORD}= (?:{_QUOTED}|[^ \t\n\r\f\v"\\`]{_NOT_WS}*+))++
+)"""
+_SIMPLE_TAG = {
+    notation: re.compile(
+        rf"""\{{\{{{notation} {_WS}*+ (?P<close>/{_WS}*+)?
+        (?P<name>[A-Za-z0-9_][A-Za-z0-9_/-]*+) (?P<params>{_SIMPLE_PARAMS})?
+        {_WS}*+ (?P<self>/{_WS}*+)? {re.escape(right)}""",
+        re.VERBOSE,
+    )
+    for notation, right in _RIGHT_DELIM.items()
+}
+_SIMPLE_PARAM = re.compile(
+    rf'(?:({_WORD})=)?(?:"([^"]*)"|`([^`]*)`|({_NOT_WS}+))'
+)
+
+_MIXED = "Cannot mix named and positional parameters"
+_INLINE_NESTING = "inline shortcodes do not support nesting"
+
+
+@dataclass(frozen=True, slots=True)
+class ShortcodeTag:
+    """One `{{< … >}}` / `{{% … %}}` tag; `end` is just after the right delimiter.
+
+    A tag with an error that left the lexer lost ends just after its left delimiter.
+    """
+
+    name: str
+    notation: str
+    kind: str
+    start: int
+    end: int
+    positional: tuple[Value, ...] = ()
+    named: tuple[tuple[str, Value], ...] = ()
+    errors: tuple[str, ...] = ()
+
+    @property
+    def is_inline(self) -> bool:
+        """True for an inline shortcode (`name.inline`)."""
+        return self.name.endswith(".inline")
+
+
+@dataclass(frozen=True, slots=True)
+class ShortcodeCall:
+    """A shortcode call: an open or self-closing tag and, when paired, its closing tag."""
+
+    open: ShortcodeTag
+    close: ShortcodeTag | None
+    parent: int | None
+
+    @property
+    def inner_start(self) -> int | None:
+        """Offset where the inner content starts, None when not paired."""
+        return self.open.end if self.close is not None else None
+
+    @property
+    def inner_end(self) -> int | None:
+        """Offset where the inner content ends, None when not paired."""
+        return self.close.start if self.close is not None else None
+
+
+def lex_shortcodes(text: str) -> list[ShortcodeTag]:
+    """Every shortcode tag (comments included) in `text`, in text order. Never raises."""
+    first = text.find("{{")
+    if first < 0:
+        return []
+    return _Lexer(text).run(first)
+
+
+def pair_shortcodes(tags: Sequence[ShortcodeTag]) -> tuple[list[ShortcodeCall], list[ShortcodeTag]]:
+    """Pair open tags with closing tags; return the calls and the stray closing tags.
+
+    An open tag pairs with the next closing tag of its name (or a nameless `{{< / >}}`) at the
+    same nesting; a closing tag that matches a deeper open tag closes that one and the open
+    tags above it stay standalone calls, as does an open tag that is never closed.
+    """
+    opens: list[ShortcodeTag] = []
+    closes: list[ShortcodeTag | None] = []
+    stack: list[int] = []  # indices of unclosed open tags
+    depths: dict[str, list[int]] = {}  # name -> its positions in `stack`
+    stray: list[ShortcodeTag] = []
+    for tag in tags:
+        if tag.kind == "comment":
+            continue
+        if tag.kind != "close":
+            if tag.kind == "open":
+                depths.setdefault(tag.name, []).append(len(stack))
+                stack.append(len(opens))
+            opens.append(tag)
+            closes.append(None)
+            continue
+        if tag.name:
+            found = depths.get(tag.name)
+        else:  # a nameless closing tag closes the innermost open tag
+            found = [len(stack) - 1] if stack else None
+        if not found:
+            stray.append(tag)
+            continue
+        depth = found[-1]
+        closes[stack[depth]] = tag
+        for index in stack[depth:]:
+            depths[opens[index].name].pop()
+        del stack[depth:]
+
+    calls: list[ShortcodeCall] = []
+    enclosing: list[tuple[int, int]] = []  # (index, closing tag start) of the paired calls we are in
+    for index, (open_tag, close_tag) in enumerate(zip(opens, closes)):
+        while enclosing and open_tag.start >= enclosing[-1][1]:
+            enclosing.pop()
+        calls.append(ShortcodeCall(open_tag, close_tag, enclosing[-1][0] if enclosing else None))
+        if close_tag is not None:
+            enclosing.append((index, close_tag.start))
+    return calls, stray
+
+
+def summary_dividers(text: str) -> list[int]:
+    """Offsets of every exact `<!--more-->` (Hugo uses the first; it is found even in code)."""
+    found, pos = [], text.find("<!--more-->")
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find("<!--more-->", pos + len("<!--more-->"))
+    return found
+
+
+def _typed(raw: str) -> Value:
+    """Type an unquoted value like Hugo's `Item.ValTyped`: bool, int64, float64 or string."""
+    if raw in ("true", "false"):
+        return raw == "true"
+    if _INT.fullmatch(raw):
+        if len(raw.lstrip("+-").lstrip("0")) > _INT64_DIGITS:
+            return raw
+        number = int(raw)
+        return number if -(2**63) <= number < 2**63 else raw
+    if _FLOAT.fullmatch(raw):
+        real = float(raw)
+        return raw if math.isinf(real) else real
+    return raw
+
+
+def _is_alnum(char: str) -> bool:
+    """Go's isAlphaNumeric: `_`, a Unicode letter or a decimal digit."""
+    return char == "_" or char.isalpha() or char.isdecimal()
+
+
+def _run_end(text: str, pos: int, run: re.Pattern[str]) -> int:
+    """End of the run of `run` at `pos`, cut at the first `\\w` that Go does not count as alnum."""
+    end = run.match(text, pos).end()  # type: ignore[union-attr]  # the pattern matches empty
+    if not text.isascii():
+        for index in range(pos, end):
+            char = text[index]
+            if not (char.isascii() or char.isalpha() or char.isdecimal()):
+                return index
+    return end
+
+
+def _unrecognized(char: str) -> str:
+    shown = f"U+{ord(char):04X}" + (f" '{char}'" if char.isprintable() else "")
+    return (
+        f"unrecognized character in shortcode action: {shown}. "
+        "Note: Parameters with non-alphanumeric args must be quoted"
+    )
+
+
+class _LexError(Exception):
+    """An error after which Hugo's lexer cannot go on with the tag."""
+
+
+class _Seeker:
+    """`find(pos)` (next match at or after pos, len(text) if none), memoized over plateaus.
+
+    For every pos between a query and its answer the answer is the same, so repeated searches
+    from inside one long run cost nothing: this keeps rescans after errors linear.
+    """
+
+    __slots__ = ("_find", "_low", "_high")
+
+    def __init__(self, find: Callable[[int], int]) -> None:
+        self._find = find
+        self._low = self._high = -1
+
+    def __call__(self, pos: int) -> int:
+        if not self._low <= pos <= self._high:
+            self._low, self._high = pos, self._find(pos)
+        return self._high
+
+
+def _finder(text: str, needle: str) -> _Seeker:
+    def find(pos: int) -> int:
+        found = text.find(needle, pos)
+        return found if found >= 0 else len(text)
+
+    return _Seeker(find)
+
+
+class _Scan:
+    """State of the tag being lexed: Hugo's lexer state plus the parameters its parser builds."""
+
+    __slots__ = (
+        "start", "notation", "right", "pos", "step", "elements", "closing", "name", "kind",
+        "positional", "named", "pending", "errors", "lexer_errors", "visited",
+    )  # fmt: skip
+
+    def __init__(self, start: int, notation: str, errors: list[str]) -> None:
+        self.start = start
+        self.notation = notation
+        self.right = _RIGHT_DELIM[notation]
+        self.pos = start + 3
+        self.step = False  # Hugo's elementStepNum > 0: a name was lexed (since the last `/`)
+        self.elements = 0  # Hugo's paramElements: 1 positional, 2 named
+        self.closing = False  # Hugo's closingState > 0
+        self.name = ""
+        self.kind = "open"
+        self.positional: list[Value] = []
+        self.named: dict[str, Value] = {}
+        self.pending: tuple[str, Value] | None = None  # a parameter that may get a value
+        self.errors = errors
+        self.lexer_errors = bool(errors)
+        self.visited: list[tuple[int, str, bool, int, bool]] = []
+
+    def lexer_error(self, message: str) -> None:
+        self.errors.append(message)
+        self.lexer_errors = True
+
+    def param(self, key: str, value: Value) -> None:
+        self.flush()
+        self.pending = (key, value)
+
+    def param_value(self, value: Value) -> None:
+        if self.pending is None:  # Hugo's parser ignores a value without a parameter
+            return
+        if self.positional and not self.lexer_errors:
+            self.lexer_errors = True  # report the first parser error only
+            self.errors.append(
+                "failed to extract shortcode: invalid state: invalid param type "
+                f'map[string]interface {{}} for shortcode "{self.name}", expected a map'
+            )
+        self.named[self.pending[0]] = value
+        self.pending = None
+
+    def flush(self) -> None:
+        if self.pending is None:
+            return
+        if self.named and not self.lexer_errors:
+            self.lexer_errors = True
+            self.errors.append(
+                "failed to extract shortcode: invalid state: invalid param type "
+                f'[]interface {{}} for shortcode "{self.name}", expected a slice'
+            )
+        self.positional.append(self.pending[1])
+        self.pending = None
+
+    def tag(self, end: int) -> ShortcodeTag:
+        self.flush()
+        return ShortcodeTag(
+            self.name, self.notation, self.kind, self.start, end,
+            tuple(self.positional), tuple(self.named.items()), tuple(self.errors),
+        )  # fmt: skip
+
+
+class _Lexer:
+    """Hugo's main-section shortcode lexing over one text, resuming after errors."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: set[str] = set()  # Hugo's openShortcodes: every name lexed so far
+        self.inline: str | None = None  # the open inline shortcode, whose body allows no tags
+        self.dead: dict[tuple[int, str, bool, int, bool], str] = {}  # lexer states that fail
+        self.next_space = _Seeker(
+            lambda pos: match.start() if (match := _NEXT_SPACE.search(text, pos)) else len(text)
+        )
+        self.next_backtick = _finder(text, "`")
+        self.next_open = _finder(text, "{{")
+        self.right_delim = {notation: _finder(text, right) for notation, right in _RIGHT_DELIM.items()}
+        self.comment_end = {notation: _finder(text, "*/" + right) for notation, right in _RIGHT_DELIM.items()}
+
+    def run(self, pos: int) -> list[ShortcodeTag]:
+        text, tags = self.text, []
+        while pos >= 0:
+            if text[pos + 2 : pos + 3] not in ("<", "%"):
+                pos = text.find("{{", pos + 1)
+                continue
+            tag = self.lex_tag(pos)
+            tags.append(tag)
+            if tag.kind in ("close", "self-closing"):
+                self.inline = None
+            elif tag.is_inline:
+                self.inline = tag.name
+            pos = text.find("{{", tag.end)
+        return tags
+
+    def lex_tag(self, start: int) -> ShortcodeTag:
+        """The tag whose `{{<` / `{{%` is at `start`."""
+        return self.simple_tag(start) or self.full_tag(start)
+
+    def simple_tag(self, start: int) -> ShortcodeTag | None:
+        """The tag at `start` if it has the common form of _SIMPLE_TAG and needs no checks."""
+        text, notation = self.text, self.text[start + 2]
+        close = self.right_delim[notation](start + 3)
+        # No `{{` inside: then no text is matched twice, which keeps retries linear.
+        if close == len(text) or self.inline is not None or self.next_open(start + 2) < close:
+            return None
+        match = _SIMPLE_TAG[notation].match(text, start, close + 3)
+        if match is None:
+            return None
+        name, kind = match["name"], "self-closing" if match["self"] else "open"
+        if match["close"]:
+            if match["params"] or match["self"] or name not in self.seen:
+                return None
+            kind = "close"
+        self.seen.add(name)
+        positional: list[Value] = []
+        named: dict[str, Value] = {}
+        if match["params"]:
+            for key, quoted, raw, bare in _SIMPLE_PARAM.findall(text, *match.span("params")):
+                value = _typed(bare) if bare else quoted or raw  # only `bare` is typed; never empty
+                if key:
+                    named[key] = value
+                else:
+                    positional.append(value)
+        return ShortcodeTag(
+            name, notation, kind, start, close + 3, tuple(positional), tuple(named.items())
+        )
+
+    def full_tag(self, start: int) -> ShortcodeTag:
+        """The tag at `start`, lexed as Hugo's lexer does, with the errors it finds."""
+        scan = _Scan(start, self.text[start + 2], [])
+        if self.inline is not None and not self.closes_inline(scan.pos):
+            scan.lexer_error(_INLINE_NESTING)
+        try:
+            if self.text.startswith("/*", scan.pos):
+                return self.comment(scan)
+            end = self.inside(scan)
+        except _LexError as error:
+            for state in scan.visited:
+                self.dead[state] = str(error)
+            scan.errors.append(str(error))
+            return scan.tag(start + 3)
+        if not scan.name and scan.kind != "close" and not scan.lexer_errors:
+            scan.errors.append("shortcode has no name")
+        return scan.tag(end)
+
+    def closes_inline(self, pos: int) -> bool:
+        """Hugo's test inside an inline shortcode: only `{{< /same-name ` may follow."""
+        text = self.text
+        pos = _SPACE_RUN.match(text, pos).end()  # type: ignore[union-attr]
+        if not text.startswith("/", pos):
+            return False
+        pos = _UNICODE_SPACE_RUN.match(text, pos + 1).end()  # type: ignore[union-attr]
+        return text.startswith(f"{self.inline} ", pos)
+
+    def comment(self, scan: _Scan) -> ShortcodeTag:
+        """`{{</* … */>}}`: Hugo outputs it as text without the comment markers."""
+        close = self.comment_end[scan.notation](scan.pos)
+        if close >= len(self.text) or close - scan.pos <= 1:
+            raise _LexError("comment must be closed")
+        scan.kind = "comment"
+        return scan.tag(close + 5)
+
+    def inside(self, scan: _Scan) -> int:
+        """Hugo's lexInsideShortcode loop; returns the offset after the right delimiter."""
+        text, length, dead, visited = self.text, len(self.text), self.dead, scan.visited
+        while True:
+            pos = scan.pos
+            if pos < length and text[pos] in _SPACE:
+                pos = scan.pos = _SPACE_RUN.match(text, pos).end()  # type: ignore[union-attr]
+            state = (pos, scan.notation, scan.step, scan.elements, scan.closing)
+            if dead and state in dead:
+                raise _LexError(dead[state])
+            visited.append(state)
+            if text.startswith(scan.right, pos):
+                return pos + 3
+            if pos >= length:
+                raise _LexError("unclosed shortcode action")
+            char = text[pos]
+            if char == "=":
+                self.param_value(scan)
+            elif char == "/":
+                if not self.seen:
+                    scan.lexer_error("got closing shortcode, but none is open")
+                scan.flush()
+                if scan.kind == "open":
+                    scan.kind = "self-closing" if scan.name else "close"
+                scan.closing, scan.step, scan.pos = True, False, pos + 1
+            elif char == "\\":
+                scan.pos = pos + 1
+                if text[pos + 1 : pos + 2] in ('"', "`"):
+                    self.param(scan, escaped=True)
+            elif scan.step and (char in '"`-' or _is_alnum(char)):
+                self.param(scan, escaped=False)
+            elif _is_alnum(char):
+                if self.identifier(scan):
+                    return self.end_of_closing_tag(scan)
+            else:
+                raise _LexError(_unrecognized(char))
+
+    def end_of_closing_tag(self, scan: _Scan) -> int:
+        """Hugo's lexEndOfShortcode: only whitespace may follow the name in a closing tag."""
+        pos = _SPACE_RUN.match(self.text, scan.pos).end()  # type: ignore[union-attr]
+        if not self.text.startswith(scan.right, pos):
+            raise _LexError("unclosed shortcode")
+        return pos + 3
+
+    def identifier(self, scan: _Scan) -> bool:
+        """Lex a name (Hugo's lexIdentifierInShortcode); True when it ends a closing tag."""
+        text, pos = self.text, scan.pos
+        end = _run_end(text, pos, _NAME_RUN)
+        if text.startswith(".", end):
+            if not text.startswith("inline ", end + 1):
+                raise _LexError("period in shortcode name only allowed for inline identifiers")
+            end += len(".inline")
+        name = text[pos:end]
+        was_closing = scan.closing
+        if was_closing and self.seen and name not in self.seen:
+            scan.lexer_error(f"closing tag for shortcode '{name}' does not match start tag")
+        self.seen.add(name)
+        scan.flush()
+        scan.name = scan.name or name
+        scan.closing, scan.step, scan.pos = False, True, end
+        return was_closing
+
+    def param(self, scan: _Scan, escaped: bool) -> None:
+        """A positional parameter or the key of a named one (Hugo's lexShortcodeParam)."""
+        text, pos = self.text, scan.pos
+        char = text[pos]
+        if char == '"' or (char == "`" and not escaped):
+            if scan.elements == 2:
+                scan.lexer_error(f"got quoted positional parameter. {_MIXED}")
+            scan.elements = 1
+            value = self.quoted(scan, not escaped) if char == '"' else self.raw(scan)
+            scan.param(value, value)
+            return
+        if char == "`":
+            raise _LexError("unrecognized escape character")
+        end = _run_end(text, pos, _PARAM_RUN)
+        word, named = text[pos:end], text.startswith("=", end)
+        if scan.elements == 0:
+            scan.elements = 2 if named else 1
+        elif named and scan.elements == 1:
+            scan.lexer_error(f"got named parameter '{word}'. {_MIXED}")
+        elif not named and scan.elements == 2:
+            scan.lexer_error(f"got positional parameter '{word}'. {_MIXED}")
+        scan.param(word, _typed(word))
+        scan.pos = end
+
+    def param_value(self, scan: _Scan) -> None:
+        """The value after `=` (the `=` case of Hugo's lexInsideShortcode)."""
+        text = self.text
+        scan.pos = _SPACE_RUN.match(text, scan.pos + 1).end()  # type: ignore[union-attr]
+        char = text[scan.pos : scan.pos + 1]
+        if char in ('"', "\\"):
+            scan.param_value(self.quoted(scan, char == '"'))
+        elif char == "`":
+            scan.param_value(self.raw(scan))
+        else:
+            end = self.next_space(scan.pos)
+            scan.param_value(_typed(text[scan.pos : end]))
+            scan.pos = end
+
+    def quoted(self, scan: _Scan, escapes_allowed: bool) -> str:
+        """A `"…"` value from scan.pos (at `"` or at `\\`), as lexShortcodeQuotedParamVal."""
+        text = self.text
+        value_start, opened, escaped_inner, pos = scan.pos, False, False, scan.pos
+        while True:
+            event = _QUOTE_EVENT.search(text, pos)
+            if event is None or event[0] == "\n":
+                stop = event.end() if event else len(text)
+                raise _LexError(
+                    f"unterminated quoted string in shortcode parameter-argument: '{text[value_start:stop]}'"
+                )
+            pos = event.end()
+            if event[0] == "\\`":
+                raise _LexError("unrecognized escape character")
+            if event[0] == '\\"':
+                if not opened:  # the quote after this backslash opens the value
+                    opened, value_start = True, pos
+                elif escapes_allowed:
+                    escaped_inner = True
+                else:
+                    close, after = event.start(), pos
+                    break
+            elif opened:
+                close, after = event.start(), pos
+                break
+            else:
+                opened, value_start = True, pos
+        scan.pos = after
+        value = text[value_start:close]
+        return value.replace("\\", "") if escaped_inner else value
+
+    def raw(self, scan: _Scan) -> str:
+        """A back-quoted raw string from scan.pos (lexShortCodeParamRawStringVal)."""
+        value_start = scan.pos + 1
+        close = self.next_backtick(value_start)
+        if close >= len(self.text):
+            raise _LexError(
+                "unterminated raw string in shortcode parameter-argument: "
+                f"'{self.text[value_start:]}'"
+            )
+        scan.pos = close + 1
+        return self.text[value_start:close]

@@ -1,0 +1,1211 @@
+"""Read a Hugo site's configuration, and predict the URLs Hugo gives its content files.
+
+Follows Hugo 0.168: the config lookup and merge order (`hugo.*` before `config.*`, then
+`config/_default/` and `config/<environment>/`), Hugo's defaults and its weak typing of
+values, and its rules for page paths (`resources/page/page_paths.go`), permalinks
+(`resources/page/permalinks.go`) and aliases (`hugolib/page__output.go`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import posixpath
+import re
+import time
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, unquote_plus, urlsplit
+
+import yaml
+
+from validator.settings import ID_TYPES, USE_EMBEDDED, Language, Markup, SiteConfig
+
+CONFIG_NAMES = ("hugo", "config")
+CONFIG_EXTENSIONS = ("toml", "yaml", "yml", "json")
+# File extensions Hugo reads as content (Markdown, HTML, AsciiDoc, Pandoc, reST, Org).
+CONTENT_EXTENSIONS = frozenset(
+    {"md", "markdown", "mdown", "html", "htm", "adoc", "asciidoc", "ad", "pandoc", "pdc", "rst", "org"}
+)
+_HTML_SUFFIXES = frozenset({"html", "htm"})
+_PERMALINK_KINDS = ("page", "home", "section", "taxonomy", "term")
+_BRANCH_KINDS = frozenset({"home", "section", "taxonomy", "term"})
+_MAX_THEME_DEPTH = 10
+_SETTLED_NS = 3_000_000_000  # directories changed more recently than this are not cached
+_GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+_GO_FALSE = frozenset({"0", "f", "F", "FALSE", "false", "False"})
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December")  # fmt: skip
+_WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+
+
+class SiteConfigError(Exception):
+    """A Hugo config file that cannot be parsed, or holds a value Hugo would reject."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(path, message, line, column)
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
+        return f"{where}: {self.message}"
+
+
+# --- Finding and parsing config files ------------------------------------------------
+
+
+def find_site_root(start: Path) -> Path | None:
+    """The nearest directory at or above `start` (a file or directory) with a Hugo config."""
+    start = Path(os.path.abspath(start))  # keeps symlinks, so paths below stay comparable
+    if not start.is_dir():
+        start = start.parent
+    for directory in (start, *start.parents):
+        if _root_config_file(directory) is not None or any(_config_dir_files(directory / "config" / "_default")):
+            return directory
+    return None
+
+
+def _root_config_file(directory: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        for ext in CONFIG_EXTENSIONS:
+            candidate = directory / f"{name}.{ext}"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _config_dir_files(directory: Path) -> Iterator[Path]:
+    """Config files below `directory` in Hugo's walk order (lexical, depth first)."""
+    if not directory.is_dir():
+        return
+    for entry in sorted(directory.iterdir(), key=lambda p: p.name):
+        if entry.is_dir():
+            yield from _config_dir_files(entry)
+        elif entry.suffix[1:].lower() in CONFIG_EXTENSIONS:
+            yield entry
+
+
+def _parse_config_file(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeError) as exc:
+        raise SiteConfigError(path, f"cannot read config file: {exc}") from exc
+    ext = path.suffix[1:].lower()
+    if ext == "toml":
+        data = _parse_toml(path, text)
+    elif ext == "json":
+        data = _parse_json(path, text)
+    else:
+        data = _parse_yaml(path, text)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SiteConfigError(path, "the config must be a mapping of keys to values", 1, 1)
+    prepared: dict[str, Any] = _prepare(data)
+    return prepared
+
+
+def _parse_toml(path: Path, text: str) -> Any:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(exc), re.S)
+        if match:
+            raise SiteConfigError(path, f"invalid TOML: {match[1]}", int(match[2]), int(match[3])) from exc
+        raise SiteConfigError(path, f"invalid TOML: {exc}") from exc
+
+
+def _parse_json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SiteConfigError(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from exc
+
+
+def _parse_yaml(path: Path, text: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        if mark is None:
+            raise SiteConfigError(path, f"invalid YAML: {problem}") from exc
+        raise SiteConfigError(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from exc
+
+
+def _prepare(value: Any) -> Any:
+    """Lower-case every mapping key, as Hugo does: config keys are case-insensitive."""
+    if isinstance(value, Mapping):
+        return {_key(k): _prepare(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_prepare(v) for v in value]
+    return value
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key).lower()
+
+
+# --- The merged configuration ----------------------------------------------------------
+
+
+@dataclass
+class _Config:
+    """Merged config values, with the file each value came from (for error messages)."""
+
+    data: dict[str, Any]
+    origins: dict[tuple[str, ...], Path]
+    files: list[Path]
+
+    def merge(self, item: Mapping[str, Any], origin: Path) -> None:
+        """Overwrite keys recursively, as Hugo's `config.Set("", …)`."""
+        self._merge(self.data, item, origin, ())
+        self.files.append(origin)
+
+    def _merge(self, target: dict[str, Any], item: Mapping[str, Any], origin: Path, prefix: tuple[str, ...]) -> None:
+        for key, value in item.items():
+            path = (*prefix, key)
+            if isinstance(value, dict) and isinstance(target.get(key), dict):
+                self._merge(target[key], value, origin, path)
+            else:
+                target[key] = value
+                self.origins[path] = origin
+
+    def get(self, dotted: str) -> Any:
+        value: Any = self.data
+        walked: list[str] = []
+        for part in dotted.split("."):
+            if value is None:
+                return None
+            if not isinstance(value, dict):
+                raise self.error(".".join(walked), "expected a table")
+            walked.append(part)
+            value = value.get(part)
+        return value
+
+    def error(self, dotted: str, message: str) -> SiteConfigError:
+        parts = tuple(dotted.split("."))
+        origin = next(
+            (self.origins[parts[:n]] for n in range(len(parts), 0, -1) if parts[:n] in self.origins),
+            self.files[0],
+        )
+        return SiteConfigError(origin, f"{dotted}: {message}", _key_line(origin, parts[-1]))
+
+    def boolean(self, dotted: str, default: bool) -> bool:
+        value = self.get(dotted)
+        if value is None:
+            return default
+        result = _weak_bool(value)
+        if result is None:
+            raise self.error(dotted, f"expected a boolean, got {value!r}")
+        return result
+
+    def string(self, dotted: str, default: str) -> str:
+        value = self.get(dotted)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.error(dotted, f"expected a string, got {value!r}")
+        return str(value)
+
+    def integer(self, dotted: str, default: int) -> int:
+        value = self.get(dotted)
+        if value is None:
+            return default
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise self.error(dotted, f"expected an integer, got {value!r}") from None
+
+    def table(self, dotted: str) -> dict[str, Any]:
+        value = self.get(dotted)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.error(dotted, f"expected a table, got {value!r}")
+        return value
+
+    def strings(self, dotted: str) -> list[str]:
+        value = self.get(dotted)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return list(value)
+        raise self.error(dotted, f"expected a string or a list of strings, got {value!r}")
+
+
+def _weak_bool(value: Any) -> bool | None:
+    """A value as Hugo's weak decoding reads it into a bool; None when it cannot."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0
+    if isinstance(value, str):
+        if value == "" or value in _GO_FALSE:
+            return False
+        if value in _GO_TRUE:
+            return True
+    return None
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line where `key` is set in `path`, when it is set on exactly one line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeError):
+        return None
+    pattern = re.compile(
+        rf"""^[ \t-]*(?:[\w"'-]+\.)*["']?{re.escape(key)}["']?[ \t]*[=:]""", re.IGNORECASE | re.MULTILINE
+    )
+    matches = list(pattern.finditer(text))
+    if len(matches) != 1:
+        return None
+    return text.count("\n", 0, matches[0].start()) + 1
+
+
+def _load_config(directory: Path, environment: str) -> _Config:
+    """The root config file, then `config/_default/` and `config/<environment>/` on top."""
+    config = _Config({}, {}, [])
+    root_file = _root_config_file(directory)
+    if root_file is not None:
+        config.merge(_parse_config_file(root_file), root_file)
+    for sub in ("_default", environment):
+        for path in _config_dir_files(directory / "config" / sub):
+            config.merge(_config_dir_item(path, _parse_config_file(path)), path)
+    return config
+
+
+def _config_dir_item(path: Path, item: dict[str, Any]) -> dict[str, Any]:
+    """Place a `config/_default/` file's content under the key its name gives."""
+    name = path.name.rsplit(".", 1)[0]
+    if name in CONFIG_NAMES:
+        return item
+    base, dot, lang = name.rpartition(".")
+    if not dot:
+        base, lang = name, ""
+    base = base.lower()
+    keys = [base]
+    if lang:
+        keys = ["languages", lang.lower()]
+        if base in ("menu", "menus"):
+            keys.append("menus")
+        elif base == "params":
+            keys.append("params")
+    value: Any = item[base] if len(item) == 1 and base in item else item
+    for key in reversed(keys[1:]):
+        value = {key: value}
+    return {keys[0]: value}
+
+
+# --- Building SiteConfig -------------------------------------------------------------------
+
+
+def load_site(start: Path, environment: str = "production") -> SiteConfig:
+    """The configuration of the Hugo site containing `start`, as `hugo` would build it.
+
+    Without any Hugo config above `start`, Hugo's defaults (`root` is None).
+    Raises SiteConfigError for an unreadable config or a value Hugo would reject.
+    """
+    root = find_site_root(start)
+    if root is None:
+        return SiteConfig()
+    config = _load_config(root, environment)
+    languages, default_language = _languages(config)
+    ugly, ugly_sections = _ugly_urls(config)
+    themes = tuple(config.strings("theme"))
+    themes_dir = config.string("themesdir", "themes")
+    layout_dir = config.string("layoutdir", "layouts")
+    theme_dirs = _theme_dirs(root / themes_dir, themes, environment)
+    return SiteConfig(
+        root=root,
+        config_files=tuple(config.files),
+        content_dir=config.string("contentdir", "content"),
+        publish_dir=config.string("publishdir", "public"),
+        base_url=config.string("baseurl", ""),
+        ugly_urls=ugly,
+        ugly_url_sections=ugly_sections,
+        permalinks=_permalinks(config, environment),
+        languages=languages,
+        default_language=default_language,
+        default_language_in_subdir=config.boolean("defaultcontentlanguageinsubdir", False),
+        themes=themes,
+        themes_dir=themes_dir,
+        layout_dir=layout_dir,
+        markup=_markup(config, _embedded_hooks_auto(config)),
+        enable_inline_shortcodes=(
+            config.boolean("security.enableinlineshortcodes", False) or config.boolean("enableinlineshortcodes", False)
+        ),
+        ref_links_error_level="WARNING" if config.string("reflinkserrorlevel", "").lower() == "warning" else "ERROR",
+        ref_links_not_found_url=config.string("reflinksnotfoundurl", ""),
+        disable_path_to_lower=config.boolean("disablepathtolower", False),
+        remove_path_accents=config.boolean("removepathaccents", False),
+        taxonomies=_taxonomies(config),
+        shortcodes=_shortcode_names([root / layout_dir, *(d / "layouts" for d in theme_dirs)]),
+    )
+
+
+def _markup(config: _Config, embedded_auto: bool) -> Markup:
+    goldmark = "markup.goldmark"
+    parser, ext, renderer = f"{goldmark}.parser", f"{goldmark}.extensions", f"{goldmark}.renderer"
+    id_key = (
+        f"{parser}.autoheadingidtype" if config.string(f"{parser}.autoheadingidtype", "") else f"{parser}.autoidtype"
+    )
+    id_type = config.string(id_key, "github")
+    if id_type not in ID_TYPES:
+        raise config.error(id_key, f"unknown value {id_type!r}; use one of {', '.join(ID_TYPES)}")
+    attr_title, attr_block = _legacy_bool(config, f"{parser}.attribute", ("title", True), ("block", False))
+    (typographer_off,) = _legacy_bool(config, f"{ext}.typographer", ("disable", False), off=True)
+    footnote, footnote_prefix = _legacy_bool(config, f"{ext}.footnote", ("enable", True), ("enableautoidprefix", False))
+    link_use = _use_embedded(config, f"{goldmark}.renderhooks.link")
+    image_use = _use_embedded(config, f"{goldmark}.renderhooks.image")
+    return Markup(
+        unsafe=config.boolean(f"{renderer}.unsafe", False),
+        auto_heading_id=config.boolean(f"{parser}.autoheadingid", True),
+        id_type=id_type,
+        attribute_title=attr_title,
+        attribute_block=attr_block,
+        link_use_embedded=link_use,
+        image_use_embedded=image_use,
+        typographer=not typographer_off,
+        footnote=footnote,
+        footnote_auto_id_prefix=footnote_prefix,
+        linkify=config.boolean(f"{ext}.linkify", True),
+        strikethrough=config.boolean(f"{ext}.strikethrough", True),
+        table=config.boolean(f"{ext}.table", True),
+        definition_list=config.boolean(f"{ext}.definitionlist", True),
+        task_list=config.boolean(f"{ext}.tasklist", True),
+        passthrough=config.boolean(f"{ext}.passthrough.enable", False),
+        hard_wraps=config.boolean(f"{renderer}.hardwraps", False),
+        xhtml=config.boolean(f"{renderer}.xhtml", False),
+        enable_emoji=config.boolean("enableemoji", False),
+        embedded_links=link_use in ("always", "fallback") or (link_use == "auto" and embedded_auto),
+        embedded_images=image_use in ("always", "fallback") or (image_use == "auto" and embedded_auto),
+    )
+
+
+def _legacy_bool(config: _Config, dotted: str, *fields: tuple[str, bool], off: bool = False) -> tuple[bool, ...]:
+    """The fields of a table that older Hugo versions set with one bool (`footnote = false`).
+
+    A bare `false` sets the first field to `off`; a bare `true` keeps the defaults.
+    """
+    value = config.get(dotted)
+    if isinstance(value, bool):
+        return (fields[0][1] if value else off, *(default for _, default in fields[1:]))
+    if value is not None and not isinstance(value, dict):
+        raise config.error(dotted, f"expected a table, got {value!r}")
+    return tuple(config.boolean(f"{dotted}.{name}", default) for name, default in fields)
+
+
+def _use_embedded(config: _Config, dotted: str) -> str:
+    """`useEmbedded`, or the deprecated `enableDefault` bool, which overrides it."""
+    if config.get(f"{dotted}.enabledefault") is not None:
+        return "fallback" if config.boolean(f"{dotted}.enabledefault", False) else "never"
+    value = config.string(f"{dotted}.useembedded", "auto")
+    if value not in USE_EMBEDDED:
+        raise config.error(f"{dotted}.useembedded", f"unknown value {value!r}; use one of {', '.join(USE_EMBEDDED)}")
+    return value
+
+
+def _embedded_hooks_auto(config: _Config) -> bool:
+    """Whether `useEmbedded = "auto"` turns the embedded hooks on: multilingual single-host sites."""
+    languages = config.table("languages")
+    multihost = any(isinstance(v, dict) and "baseurl" in v for v in languages.values())
+    duplicates = config.boolean("markup.goldmark.duplicateresourcefiles", False)
+    return len(languages) > 1 and not multihost and not duplicates
+
+
+def _languages(config: _Config) -> tuple[tuple[Language, ...], str]:
+    """The enabled languages in Hugo's order (weight, then code; weight 0 last) and the default."""
+    content_dir = config.string("contentdir", "content")
+    disabled = {code.lower() for code in config.strings("disablelanguages")}
+    default = config.string("defaultcontentlanguage", "").lower()
+    languages = []
+    for code, settings in config.table("languages").items():
+        key = f"languages.{code}"
+        if settings is not None and not isinstance(settings, dict):
+            raise config.error(key, f"expected a table, got {settings!r}")
+        if config.boolean(f"{key}.disabled", False) or code in disabled:
+            if code == default:
+                raise config.error("defaultcontentlanguage", f"the default language {code!r} is disabled")
+            continue
+        languages.append(
+            Language(
+                code=code,
+                content_dir=config.string(f"{key}.contentdir", content_dir),
+                weight=config.integer(f"{key}.weight", 0),
+                name=config.string(f"{key}.label", "") or config.string(f"{key}.languagename", ""),
+                base_url=config.string(f"{key}.baseurl", ""),
+            )
+        )
+    languages.sort(key=lambda lang: (lang.weight == 0, lang.weight, lang.code))
+    codes = [lang.code for lang in languages]
+    if not languages:
+        return (), default or "en"
+    if default and default not in codes:
+        raise config.error("defaultcontentlanguage", f"{default!r} is not among the configured languages")
+    return tuple(languages), default or ("en" if "en" in codes else codes[0])
+
+
+def _ugly_urls(config: _Config) -> tuple[bool, frozenset[str]]:
+    value = config.get("uglyurls")
+    if value is None or isinstance(value, bool):
+        return bool(value), frozenset()
+    if isinstance(value, str):
+        return value == "true", frozenset()
+    if isinstance(value, dict):
+        return False, frozenset(section for section, on in value.items() if _weak_bool(on))
+    raise config.error("uglyurls", f"expected a boolean or a table of sections, got {value!r}")
+
+
+def _taxonomies(config: _Config) -> tuple[tuple[str, str], ...]:
+    key = "indexes" if config.get("indexes") is not None else "taxonomies"
+    if config.get(key) is None:
+        return SiteConfig.taxonomies
+    pairs = (
+        (singular, str(plural).lower())
+        for singular, plural in config.table(key).items()
+        if isinstance(plural, str | int | float) and not isinstance(plural, bool)
+    )
+    return tuple(sorted((s, p) for s, p in pairs if s and p))
+
+
+def _permalinks(config: _Config, environment: str) -> tuple[tuple[str, str], ...]:
+    """Permalink rules as ("kind:target", pattern), most specific first.
+
+    `target` is a section name for the map forms (`[permalinks]`, `[permalinks.page]`)
+    and a path glob starting with `/` for the `[[permalinks]]` list form.
+    """
+    value = config.get("permalinks")
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        rules = _permalinks_map(config, value)
+    elif isinstance(value, list):
+        rules = _permalinks_list(config, value, environment)
+    else:
+        raise config.error("permalinks", f"expected a table or a list of tables, got {value!r}")
+    for _, pattern in rules:
+        _check_pattern(config, pattern)
+    return tuple(rules)
+
+
+def _permalinks_map(config: _Config, value: dict[str, Any]) -> list[tuple[str, str]]:
+    rules: list[tuple[str, str]] = []
+    for key, entry in value.items():
+        if isinstance(entry, str):
+            section = key.strip(" /")
+            rules += [(f"page:{section}", entry), (f"term:{section}", entry)]
+        elif isinstance(entry, dict) and key in _PERMALINK_KINDS:
+            for section, pattern in entry.items():
+                if not isinstance(pattern, str):
+                    raise config.error(f"permalinks.{key}.{section}", f"expected a string, got {pattern!r}")
+                rules.append((f"{key}:{section.strip(' /')}", pattern))
+        elif isinstance(entry, dict):
+            raise config.error(f"permalinks.{key}", f"kind {key!r} is not one of {', '.join(_PERMALINK_KINDS)}")
+        else:
+            raise config.error(f"permalinks.{key}", f"expected a string, got {entry!r}")
+    # Hugo's order between overlapping sections is that of a Go map (random): prefer the deeper one.
+    return sorted(rules, key=lambda rule: -len(rule[0].partition(":")[2]))
+
+
+def _permalinks_list(config: _Config, value: list[Any], environment: str) -> list[tuple[str, str]]:
+    rules: list[tuple[str, str]] = []
+    for entry in value:
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
+            raise config.error("permalinks", f"each rule needs a string `pattern`, got {entry!r}")
+        target = entry.get("target") or {}
+        if not isinstance(target, dict):
+            raise config.error("permalinks.target", f"expected a table, got {target!r}")
+        kind, path, env = (str(target.get(k) or "").lower() for k in ("kind", "path", "environment"))
+        if env and not _glob(env).match(environment):
+            continue
+        if path and not path.startswith("/"):
+            continue  # Hugo matches paths with a leading slash: such a rule never applies.
+        rules.append((f"{kind or '*'}:{path or '/**'}", entry["pattern"]))
+    return rules
+
+
+def _check_pattern(config: _Config, pattern: str) -> None:
+    for match in _ATTRIBUTE.finditer(pattern.replace("\\:", "\0")):
+        name = match[0][1:]
+        if not (name in _TOKENS or _is_go_layout(name) or re.fullmatch(r"sections?(?:lugs)?\[.*\]", name)):
+            raise config.error("permalinks", f"unknown permalink token {match[0]!r} in {pattern!r}")
+
+
+def _theme_dirs(themes_dir: Path, themes: tuple[str, ...], environment: str) -> list[Path]:
+    """Theme directories, each followed by the themes it names in its own config."""
+    found: list[Path] = []
+
+    def visit(names: list[str] | tuple[str, ...], depth: int) -> None:
+        for name in names:
+            directory = themes_dir / name
+            if directory in found or not directory.is_dir():
+                continue
+            found.append(directory)
+            if depth < _MAX_THEME_DEPTH:
+                visit(_load_config(directory, environment).strings("theme"), depth + 1)
+
+    visit(themes, 0)
+    return found
+
+
+def _shortcode_names(layout_dirs: list[Path]) -> frozenset[str]:
+    """Shortcode names from `_shortcodes/` (anywhere in layouts) and legacy `shortcodes/`."""
+    names: set[str] = set()
+    for layouts in layout_dirs:
+        if not layouts.is_dir():
+            continue
+        for folder in [layouts / "shortcodes", *layouts.rglob("_shortcodes")]:
+            if not folder.is_dir():
+                continue
+            for file in folder.rglob("*"):
+                parts = file.relative_to(folder).parts
+                if file.is_file() and not any(part.startswith(".") for part in parts):
+                    names.add("/".join([*parts[:-1], parts[-1].split(".")[0]]))
+    return frozenset(names)
+
+
+# --- Content roots -----------------------------------------------------------------------
+
+
+def content_roots(site: SiteConfig) -> list[tuple[str, Path]]:
+    """(language code, absolute content dir) pairs; a dir shared by languages is listed once.
+
+    The default language comes first. Empty when the site has no root.
+    """
+    if site.root is None:
+        return []
+    languages = sorted(site.languages, key=lambda lang: lang.code != site.default_language)
+    pairs = [(lang.code, site.root / lang.content_dir) for lang in languages]
+    roots: dict[Path, str] = {}
+    for code, directory in pairs or [(site.default_language, site.root / site.content_dir)]:
+        roots.setdefault(directory, code)
+    return [(code, directory) for directory, code in roots.items()]
+
+
+def _content_dir(site: SiteConfig, language: str) -> Path | None:
+    if site.root is None:
+        return None
+    for lang in site.languages:
+        if lang.code == language:
+            return site.root / lang.content_dir
+    return site.root / site.content_dir
+
+
+# --- Paths and URLs as Hugo writes them ----------------------------------------------------
+
+
+def _go_lower(text: str) -> str:
+    """Go's `strings.ToLower`: simple per-rune case mapping."""
+    return "".join("i" if char == "\u0130" else char.lower() for char in text)
+
+
+def _go_isspace(char: str) -> bool:
+    return char in "\t\n\v\f\r \x85\xa0" or (ord(char) > 0xFF and char.isspace())
+
+
+def _allowed_path_char(text: str, index: int, char: str) -> bool:
+    if char == " ":
+        return False
+    category = unicodedata.category(char)
+    if category[0] in "LM" or category == "Nd" or char in "./\\_#+~-@":
+        return True
+    return char == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", text[index + 1 : index + 3]) is not None
+
+
+def _sanitize(text: str) -> str:
+    """Hugo's `paths.Sanitize`: drop disallowed characters, a run of spaces becomes `-`."""
+    out: list[str] = []
+    prepend_hyphen = was_hyphen = False
+    for index, char in enumerate(text):
+        if _allowed_path_char(text, index, char):
+            was_hyphen = char == "-"
+            if prepend_hyphen and not was_hyphen:
+                out.append("-")
+            prepend_hyphen = False
+            out.append(char)
+        elif out and not was_hyphen and _go_isspace(char):
+            prepend_hyphen = True
+    return "".join(out)
+
+
+def _make_path_sanitized(site: SiteConfig, text: str) -> str:
+    """Hugo's `MakePathSanitized` (also what `urlize` does before escaping)."""
+    text = _sanitize(text)
+    if site.remove_path_accents:
+        decomposed = unicodedata.normalize("NFD", text)
+        text = unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+    return text if site.disable_path_to_lower else _go_lower(text)
+
+
+_VALID_ENCODED = re.compile(r"[A-Za-z0-9\-_.~$&+,/:;=@!'()*\[\]%]*")
+
+
+def _escape_path(link: str) -> str:
+    """Go's `url.Parse(link).EscapedPath()`."""
+    if _VALID_ENCODED.fullmatch(link):
+        return link
+    return quote(unquote(link), safe="$&+,/:;=@")
+
+
+def _go_clean(path: str) -> str:
+    """Go's `path.Clean`."""
+    if not path:
+        return "."
+    cleaned = posixpath.normpath(path)
+    return "/" + cleaned.lstrip("/") if cleaned.startswith("//") else cleaned
+
+
+def _go_join(*parts: str) -> str:
+    """Go's `path.Join`."""
+    joined = "/".join(part for part in parts if part)
+    return _go_clean(joined) if joined else ""
+
+
+def _base_path(site: SiteConfig, language: str) -> str:
+    """The path of the (language's) baseURL, without trailing slash: `/blog` or ``."""
+    base_url = next((lang.base_url for lang in site.languages if lang.code == language and lang.base_url), "")
+    return urlsplit(base_url or site.base_url).path.rstrip("/")
+
+
+def _prepend_base_path(base: str, link: str) -> str:
+    if not base:
+        return link
+    return _go_join(base, link) + ("/" if link.endswith("/") else "")
+
+
+def _is_multihost(site: SiteConfig) -> bool:
+    return len(site.languages) > 1 and any(lang.base_url for lang in site.languages)
+
+
+def _language_prefix(site: SiteConfig, language: str) -> str:
+    """The language's link prefix (`fr`), or `` for the default language at the root."""
+    if _is_multihost(site):
+        return ""
+    if language == site.default_language:
+        return language if site.default_language_in_subdir else ""
+    return language if len(site.languages) > 1 else ""
+
+
+def _is_ugly(site: SiteConfig, section: str) -> bool:
+    return site.ugly_urls or section in site.ugly_url_sections
+
+
+# --- Content files as pages ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ContentPath:
+    """A content file path split as Hugo's path parser does (directories, name, language)."""
+
+    dirs: tuple[str, ...]
+    name: str
+    lang: str
+
+    @property
+    def is_bundle(self) -> bool:
+        return self.name in ("index", "_index")
+
+    @property
+    def section(self) -> str:
+        """Hugo's `Section()`: the first directory, but none for a top-level leaf bundle."""
+        if not self.dirs or (self.name == "index" and len(self.dirs) == 1):
+            return ""
+        return self.dirs[0]
+
+    @property
+    def logical_path(self) -> str:
+        """Hugo's page path (`/posts/my-post`, `/posts` for `posts/_index.md`)."""
+        return "/" + "/".join(self.dirs if self.is_bundle else (*self.dirs, self.name))
+
+
+def _normalize(part: str) -> str:
+    return _go_lower(part).replace(" ", "-")
+
+
+def _parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_ContentPath, _ContentPath] | None:
+    """(normalized, as written) paths of a content file; None if Hugo does not read it as content."""
+    parts = [part for part in rel_path.replace("\\", "/").split("/") if part not in ("", ".")]
+    if not parts or any(part.startswith((".", "#")) for part in parts):
+        return None
+    pieces = parts[-1].split(".")
+    if len(pieces) < 2 or _go_lower(pieces[-1]) not in CONTENT_EXTENSIONS:
+        return None
+    lang = _normalize(pieces[-2]) if len(pieces) > 2 and _normalize(pieces[-2]) in languages else ""
+    name = ".".join(pieces[: -2 if lang else -1])
+    raw = _ContentPath(tuple(parts[:-1]), name, lang)
+    normalized = _ContentPath(tuple(_normalize(d) for d in raw.dirs), _normalize(name), lang)
+    return normalized, raw
+
+
+def _content_names(directory: Path, languages: frozenset[str]) -> frozenset[str]:
+    """The names (`index`, `_index`, `my-post`) of the content files in a directory.
+
+    Listings are cached by the directory's mtime, which changes when a file is added or
+    removed; a directory changed in the last seconds is always re-read, as mtimes are coarse.
+    """
+    try:
+        modified = directory.stat().st_mtime_ns
+    except OSError:
+        return frozenset()
+    if time.time_ns() - modified < _SETTLED_NS:
+        return _read_content_names(directory, languages)
+    return _cached_content_names(directory, modified, languages)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_content_names(directory: Path, modified: int, languages: frozenset[str]) -> frozenset[str]:
+    return _read_content_names(directory, languages)
+
+
+def _read_content_names(directory: Path, languages: frozenset[str]) -> frozenset[str]:
+    try:
+        with os.scandir(directory) as entries:
+            parsed = [_parse_content_path(e.name, languages) for e in entries if e.is_file()]
+    except OSError:
+        return frozenset()
+    return frozenset(paths[0].name for paths in parsed if paths is not None)
+
+
+def _in_leaf_bundle(content_dir: Path | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]) -> bool:
+    """Whether the file is a resource of a leaf bundle (an `index.*` above or beside it)."""
+    if content_dir is None:
+        return False
+    depth = len(raw.dirs) - 1 if norm.name == "index" else len(raw.dirs)
+    return any("index" in _content_names(content_dir.joinpath(*raw.dirs[:i]), languages) for i in range(1, depth + 1))
+
+
+def _current_section(
+    content_dir: Path | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]
+) -> tuple[str, ...]:
+    """The nearest section: a top-level directory, or a deeper one with an `_index.*` file."""
+    if norm.name == "_index":
+        return norm.dirs
+    depth = len(raw.dirs) - 1 if norm.name == "index" else len(raw.dirs)
+    for i in range(depth, 0, -1):
+        if i == 1 or (
+            content_dir is not None and "_index" in _content_names(content_dir.joinpath(*raw.dirs[:i]), languages)
+        ):
+            return norm.dirs[:i]
+    return ()
+
+
+def _kind(path: _ContentPath, site: SiteConfig) -> str:
+    if path.name != "_index":
+        return "page"
+    if not path.dirs:
+        return "home"
+    if path.dirs[0] in {plural for _, plural in site.taxonomies}:
+        return "taxonomy" if len(path.dirs) == 1 else "term"
+    return "section"
+
+
+def _fm_string(value: Any) -> str:
+    """A front matter value as Hugo's `cast.ToString` gives it (lists and maps: empty)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return str(value)
+    return ""
+
+
+def _page_date(front_matter: Mapping[str, Any]) -> dt.date | None:
+    """The page date from the first date field set; year 1 when none is; None when unparseable."""
+    for key in _DATE_KEYS:
+        value = front_matter.get(key)
+        if value is None or isinstance(value, bool) or value == "":
+            continue
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, int | float):
+            return dt.datetime.fromtimestamp(value, tz=dt.UTC)
+        return _parse_date(str(value))
+    return dt.date(1, 1, 1)
+
+
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)? ?(?:Z|[+-]\d{2}:?\d{2})?(?: [A-Z]{3,5})?)?"
+)
+_TEXT_DATE = re.compile(r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})(?: \d{2}:\d{2}(?::\d{2})? \S+)?")
+
+
+def _parse_date(text: str) -> dt.date | None:
+    text = text.strip()
+    try:
+        if match := _ISO_DATE.fullmatch(text):
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if (match := _TEXT_DATE.fullmatch(text)) and match[2] in (m[:3] for m in _MONTHS):
+            return dt.date(int(match[3]), [m[:3] for m in _MONTHS].index(match[2]) + 1, int(match[1]))
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What the path and permalink rules need to know of one content file."""
+
+    kind: str
+    path: _ContentPath  # normalized
+    raw: _ContentPath  # as written
+    sections: tuple[str, ...]  # the current section's directories
+    title: str
+    slug: str
+    date: dt.date | None
+
+
+# --- Permalink patterns ----------------------------------------------------------------------
+
+_ATTRIBUTE = re.compile(r":\w+(\[.+?\])?")
+_TOKENS = frozenset(
+    {"year", "month", "monthname", "day", "weekday", "weekdayname", "yearday", "section", "sectionslug",
+     "sections", "sectionslugs", "title", "slug", "slugorfilename", "filename", "contentbasename",
+     "slugorcontentbasename"}
+)  # fmt: skip
+
+
+def _is_go_layout(name: str) -> bool:
+    """Whether a token is a Go time layout (`:2006`, `:Jan`), which Hugo formats the date with."""
+    return re.search(r"Jan|Mon|MST|PM|pm|[1-5]|0[1-6]", name) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A gobwas glob with `/` as separator (`*`, `**`, `?`, `[…]`, `{a,b}`) as a regex."""
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 1
+        elif char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "{":
+            out.append("(?:")
+            depth += 1
+        elif char == "}" and depth:
+            out.append(")")
+            depth -= 1
+        elif char == "," and depth:
+            out.append("|")
+        elif char == "[" and "]" in pattern[i + 1 :]:
+            end = pattern.index("]", i + 1)
+            body = pattern[i + 1 : end]
+            negate = body.startswith("!")
+            out.append("[" + ("^" if negate else "") + re.escape(body[negate:]).replace("\\-", "-") + "]")
+            i = end
+        elif char == "\\" and i + 1 < len(pattern):
+            out.append(re.escape(pattern[i + 1]))
+            i += 1
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def _permalink_pattern(site: SiteConfig, page: _Page) -> str | None:
+    """The pattern of the first permalink rule matching the page's kind and path."""
+    for key, pattern in site.permalinks:
+        kind, _, target = key.partition(":")
+        if not target.startswith("/"):
+            target = "/{" + target + "," + target + "/**}" if target else "/*"
+        if _glob(kind).match(page.kind) and _glob(target).match(page.path.logical_path):
+            return pattern
+    return None
+
+
+def _expand(site: SiteConfig, pattern: str, page: _Page) -> str | None:
+    """A permalink pattern expanded for the page; None when mdcheck cannot compute a token."""
+    urlize = functools.partial(_make_path_sanitized, site)
+    values: dict[str, Callable[[], str | None]] = {
+        "title": lambda: urlize(page.title),
+        "slug": lambda: urlize(page.slug or page.title),
+        "filename": lambda: urlize(_translation_base_name(page)),
+        "slugorfilename": lambda: urlize(page.slug or _translation_base_name(page)),
+        "contentbasename": lambda: urlize(_content_base_name(page)),
+        "slugorcontentbasename": lambda: urlize(page.slug or _content_base_name(page)),
+        "section": lambda: page.path.section,
+        "sections": lambda: "/".join(page.sections),
+    }
+    failed = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal failed
+        name, cut = match[0][1:].partition("[")[::2]
+        if name == "sections" and cut:
+            value: str | None = "/".join(_slice_sections(page.sections, cut.rstrip("]")))
+        elif name in values:
+            value = values[name]()
+        else:
+            value = _date_token(name, page.date)
+        failed = failed or value is None
+        return value or ""
+
+    expanded = _ATTRIBUTE.sub(replace, pattern.replace("\\:", "\0")).replace("\0", ":")
+    return None if failed else unquote_plus(expanded)
+
+
+def _date_token(name: str, date: dt.date | None) -> str | None:
+    if date is None:
+        return None
+    formats: dict[str, Callable[[dt.date], str]] = {
+        "year": lambda d: str(d.year),
+        "month": lambda d: f"{d.month:02d}",
+        "monthname": lambda d: _MONTHS[d.month - 1],
+        "day": lambda d: f"{d.day:02d}",
+        "weekday": lambda d: str(d.isoweekday() % 7),
+        "weekdayname": lambda d: _WEEKDAYS[d.isoweekday() % 7],
+        "yearday": lambda d: str(d.timetuple().tm_yday),
+    }
+    return formats[name](date) if name in formats else None
+
+
+def _slice_sections(sections: tuple[str, ...], cut: str) -> list[str]:
+    """Hugo's `:sections[low:high]`, `[n]` and `[last]` slicing (lenient, never fails)."""
+    if not sections:
+        return []
+    low_text, colon, high_text = cut.strip().lower().partition(":")
+
+    def index(text: str, default: int, low: bool) -> int:
+        if text == "":
+            return default
+        if text == "last":
+            return len(sections) - 1
+        n = max(int(text) if text.lstrip("-").isdigit() else 0, 0)
+        return (-1 if low else len(sections)) if n >= len(sections) else n
+
+    low = index(low_text, 0, True)
+    if not colon:
+        return [] if low < 0 else [sections[low]]
+    high = index(high_text, len(sections), False)
+    return [] if low < 0 else list(sections[low:high])
+
+
+def _translation_base_name(page: _Page) -> str:
+    if page.raw.name == "index":
+        return page.raw.dirs[-1] if page.raw.dirs else ""
+    return "" if page.raw.name == "_index" else page.raw.name
+
+
+def _content_base_name(page: _Page) -> str:
+    if page.raw.is_bundle:
+        return page.raw.dirs[-1] if page.raw.dirs else ""
+    return page.raw.name
+
+
+# --- Target paths ----------------------------------------------------------------------------
+
+
+def _target_link(site: SiteConfig, page: _Page, url: str, permalink: str, prefix: str) -> str:
+    """The page's link (RelPermalink without the baseURL path), after Hugo's `CreateTargetPaths`."""
+    path = page.raw if site.disable_path_to_lower else page.path
+    force_prefix = bool(url and not url.startswith("/")) or _is_multihost(site)
+    if ".." in url:
+        url = _go_join("/", url)
+    base_name = page.slug or (path.dirs[-1] if path.is_bundle and path.dirs else path.name)
+    ugly = _is_ugly(site, page.path.section)
+    base_same_as_type = not path.is_bundle and base_name == "index"
+    index_is_ugly_kind = ugly and page.kind in ("home", "section", "taxonomy")
+    if not permalink and base_same_as_type:
+        ugly = True
+    els: list[str] = []
+    add = functools.partial(_add_elements, els)
+    upper = 0
+    needs_base = True
+    if page.kind != "page" and not url:
+        add(permalink or "/".join(("", *path.dirs)))
+        needs_base = False
+    if page.kind != "home" and url:
+        add(*url.split("/"))
+        if url.endswith("/") or "." not in url:
+            add("index.html")
+        upper = int(bool(els) and els[-1] == "index.html")
+        prefix = prefix if force_prefix and not url.startswith("/" + prefix) else ""
+    elif page.kind not in _BRANCH_KINDS:
+        if permalink:
+            add(permalink)
+        else:
+            container = path.dirs[:-1] if path.is_bundle else path.dirs
+            add("/".join(container), base_name)
+        if ugly:
+            _concat_last(els, ".html")
+        else:
+            add("index.html")
+        upper = int(els[-1] == "index.html")
+    else:
+        if needs_base or not ugly or index_is_ugly_kind:
+            add("index.html")
+        else:
+            _concat_last(els, ".html")
+        upper = int(not index_is_ugly_kind and els[-1] == "index.html")
+    if not url:
+        els[:] = [_make_path_sanitized(site, el) for el in els]
+    link = _join_elements(els[: len(els) - upper])
+    if base_same_as_type:
+        link = link.removesuffix(base_name)
+    if prefix:
+        link = f"/{prefix}{link}"
+    if upper and not link.endswith("/"):
+        link += "/"
+    link = link.replace("#", "%23")
+    if url:
+        path_part, question, query = link.partition("?")
+        link = _escape_path(path_part) + question + query
+    else:
+        link = _escape_path(link)
+    return link or "/"
+
+
+def _add_elements(els: list[str], *parts: str) -> None:
+    els.extend(part for part in parts if part not in ("", "/"))
+
+
+def _concat_last(els: list[str], suffix: str) -> None:
+    if not els:
+        els.append(suffix)
+    else:
+        els[-1] = els[-1].removesuffix("/") + suffix
+
+
+def _join_elements(els: list[str]) -> str:
+    out, had_trailing_slash = "", False
+    for el in els:
+        if not had_trailing_slash and not el.startswith("/"):
+            out += "/"
+        had_trailing_slash = el.endswith("/")
+        out += el
+    return out
+
+
+# --- Public prediction API ---------------------------------------------------------------------
+
+
+def predict_url(
+    site: SiteConfig, rel_path: str, front_matter: Mapping[str, Any], language: str | None = None
+) -> str | None:
+    """The RelPermalink Hugo gives the content file `rel_path` (POSIX, relative to its content dir).
+
+    None when Hugo publishes no page for it: not a content file, a resource of a leaf
+    bundle, `headless`, `build.render = "never"`, or a value Hugo rejects (an `http(s)://`
+    `url`, a date a permalink needs that Hugo cannot parse). Drafts and future or expired
+    pages get their URL: whether they are built depends on build flags.
+    `language` is the language of the content dir; a language code in the file name wins.
+    """
+    fm = {_key(k): v for k, v in front_matter.items()}
+    if _weak_bool(fm.get("headless")) or _render_never(fm):
+        return None
+    codes = frozenset({lang.code for lang in site.languages} or {site.default_language})
+    parsed = _parse_content_path(rel_path, codes)
+    if parsed is None:
+        return None
+    norm, raw = parsed
+    lang = norm.lang or language or site.default_language
+    content_dir = _content_dir(site, language or lang)
+    if _in_leaf_bundle(content_dir, norm, raw, codes):
+        return None
+    kind = _kind(norm, site)
+    title = _fm_string(fm.get("title")) or (raw.dirs[-1] if kind in _BRANCH_KINDS and raw.dirs else "")
+    page = _Page(
+        kind=kind,
+        path=norm,
+        raw=raw,
+        sections=_current_section(content_dir, norm, raw, codes),
+        title=title,
+        slug=_fm_string(fm.get("slug")).strip("-"),
+        date=_page_date(fm),
+    )
+    url = _fm_string(fm.get("url"))
+    if url.startswith(("http://", "https://")):
+        return None
+    if ":" in url:
+        expanded = _expand(site, url, page)
+        if expanded is None:
+            return None
+        url = expanded
+    permalink = ""
+    if not url and (pattern := _permalink_pattern(site, page)) is not None:
+        expanded = _expand(site, pattern, page)
+        if expanded is None:
+            return None
+        permalink = _go_clean(expanded)
+    link = _target_link(site, page, url, permalink, _language_prefix(site, lang))
+    return _prepend_base_path(_base_path(site, lang), link)
+
+
+def _render_never(front_matter: Mapping[str, Any]) -> bool:
+    build = front_matter.get("build", front_matter.get("_build"))
+    if not isinstance(build, Mapping):
+        return False
+    render = {_key(k): v for k, v in build.items()}.get("render")
+    return render is False or (isinstance(render, str) and render.lower() == "never")
+
+
+def alias_urls(
+    site: SiteConfig,
+    page_url: str,
+    aliases: list[str] | tuple[str, ...],
+    *,
+    language: str | None = None,
+    section: str = "",
+) -> list[str]:
+    """The URLs of the redirect pages Hugo writes for a page's `aliases`.
+
+    `page_url` is the page's RelPermalink (as `predict_url` gives it). Relative aliases
+    resolve against the page's directory's parent (`old` on `/posts/new/` is `/posts/old/`);
+    absolute ones get the language prefix. `section` is the page's top-level section, which
+    matters only when `uglyURLs` is set per section. Aliases Hugo rejects (empty, `http(s)://`,
+    the site root, above the root) are left out.
+    """
+    lang = language or site.default_language
+    base = _base_path(site, lang)
+    link = unquote(page_url[len(base) :] if base and page_url.startswith(base + "/") else page_url)
+    prefix = _language_prefix(site, lang)
+    urls = []
+    for alias in aliases:
+        if not alias or alias.startswith(("http://", "https://")):
+            continue
+        if alias.startswith("/"):
+            target = _go_join("/", prefix, alias)
+        else:
+            target = _go_join(_go_join(_resource_dir(link), ".."), alias)
+        if _is_ugly(site, section) and not _has_html_suffix(target):
+            target += ".html"
+        target = _go_clean(target)
+        if target == "/" or target.split("/")[0] == "..":
+            continue
+        if not _has_html_suffix(target):
+            target += "/"
+        urls.append(_prepend_base_path(base, _escape_path(target.replace("#", "%23"))))
+    return urls
+
+
+def _resource_dir(link: str) -> str:
+    """The directory Hugo publishes a page's resources to (its `SubResourceBaseTarget`)."""
+    head, _, last = link.rpartition("/")
+    if not last or last.startswith("index."):
+        directory = head
+    else:
+        directory = f"{head}/{posixpath.splitext(last)[0]}"
+    return "" if directory == "/" else directory
+
+
+def _has_html_suffix(path: str) -> bool:
+    return posixpath.splitext(path)[1][1:] in _HTML_SUFFIXES

@@ -1,0 +1,69 @@
+"""Which files a run checks: the given paths (or the site's content), minus config excludes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from validator.config import Config
+from validator.engine import Target
+from validator.paths import GlobSet, display_path, walk
+from validator.settings import SiteConfig
+from validator.site import content_roots
+
+
+def collect_targets(
+    paths: Sequence[Path], config: Config, site: SiteConfig, cwd: Path
+) -> list[Target]:
+    """Targets in a stable order, each file once.
+
+    With no paths: the site's content directories (every language), or the working
+    directory when there is no Hugo site. A path that is the site's root means its content.
+    """
+    roots = [(language, root.resolve()) for language, root in content_roots(site)] if site.root else []
+    site_root = site.root.resolve() if site.root else None
+    starts: list[Path] = []
+    for path in paths or [site_root or cwd]:
+        if site_root is not None and path.resolve() == site_root and roots:
+            starts.extend(root for _, root in roots if root.is_dir())
+        else:
+            starts.append(path)
+    explicit = {os.path.abspath(p) for p in paths if not p.is_dir()}
+    include, exclude = GlobSet(config.include), GlobSet(config.exclude)
+    targets: list[Target] = []
+    seen: set[str] = set()
+    for candidate in walk(starts):
+        absolute = os.path.abspath(candidate.path)
+        relative = display_path(candidate.path, config.base)
+        if exclude.match(relative):
+            continue
+        if include and absolute not in explicit and not include.match(relative):
+            continue
+        real = os.path.realpath(candidate.path)
+        if real in seen:
+            continue
+        seen.add(real)
+        language, content_path = _content_location(Path(absolute), roots)
+        targets.append(
+            Target(
+                path=str(candidate.path),
+                display=display_path(candidate.path, cwd),
+                problem=candidate.problem,
+                content_path=content_path,
+                language=language,
+                ignored=config.ignored_rules(relative),
+            )
+        )
+    return targets
+
+
+def _content_location(
+    path: Path, roots: Sequence[tuple[str, Path]]
+) -> tuple[str | None, str | None]:
+    for language, root in roots:
+        try:
+            return language, path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return None, None

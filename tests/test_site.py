@@ -55,8 +55,8 @@ def dump(data: dict[str, Any], fmt: str) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def site_with(tmp_path: Path, config: str, name: str = "hugo.toml") -> SiteConfig:
-    write(tmp_path, name, config)
+def site_with(tmp_path: Path, config: str) -> SiteConfig:
+    write(tmp_path, "hugo.toml", config)
     return load_site(tmp_path)
 
 
@@ -135,7 +135,7 @@ FULL_MARKUP = Markup(
 
 
 def make_themes(root: Path) -> None:
-    """Two themes in `vendor/themes`; `alpha` names a third one, `gamma`, in its own config."""
+    """Themes in `vendor/themes`: `alpha` names `gamma` in its config; `beta`'s theme.toml is metadata."""
     write(root, "layouts/_shortcodes/site.html", "")
     write(root, "layouts/_shortcodes/group/inner.en.html", "")
     write(root, "layouts/shortcodes/legacy.html", "")
@@ -144,6 +144,8 @@ def make_themes(root: Path) -> None:
     write(root, "vendor/themes/alpha/hugo.toml", 'theme = "gamma"\n')
     write(root, "vendor/themes/alpha/layouts/_shortcodes/alpha.amp.html", "")
     write(root, "vendor/themes/beta/layouts/shortcodes/beta.html.html", "")
+    write(root, "vendor/themes/beta/theme.toml", 'theme = "delta"\n')  # Hugo does not follow theme.toml
+    write(root, "vendor/themes/delta/layouts/_shortcodes/delta.html", "")
     write(root, "vendor/themes/gamma/config/_default/hugo.yaml", "theme: alpha\n")  # a cycle: ignored
     write(root, "vendor/themes/gamma/layouts/_shortcodes/nested/gamma.txt", "")
 
@@ -342,6 +344,10 @@ def test_theme_string_taxonomy_alias_and_languages(tmp_path: Path) -> None:
     assert site.languages[1].name == "NL"
 
 
+def test_an_empty_taxonomies_table_disables_the_defaults(tmp_path: Path) -> None:
+    assert site_with(tmp_path, "[taxonomies]\n").taxonomies == ()
+
+
 def test_default_language_is_the_first_when_english_is_absent(tmp_path: Path) -> None:
     site = site_with(tmp_path, "[languages.nl]\nweight = 2\n[languages.de]\nweight = 1\n")
     assert site.default_language == "de"
@@ -389,21 +395,18 @@ def test_syntax_errors_carry_file_line_and_column(
         ('title = "t"\nmarkup = "x"\n', 2, "markup: expected a table"),
         ('\n[markup.goldmark.parser]\nautoIDType = "gitlab"\n', 3, "unknown value 'gitlab'"),
         ('[markup.goldmark.renderHooks.link]\nuseEmbedded = "sometimes"\n', 2, "unknown value 'sometimes'"),
-        ("uglyURLs = [1]\n", 1, "uglyURLs".lower()),
+        ("uglyURLs = [1]\n", 1, "expected a boolean or a table of sections"),
         ("theme = 3\n", 1, "expected a string or a list of strings"),
         ('defaultContentLanguage = "de"\n[languages.en]\n', 1, "'de' is not among the configured languages"),
         ("[languages]\nen = 3\n", 2, "languages.en: expected a table"),
         ('[languages.en]\nweight = "heavy"\n', 2, "expected an integer"),
         ('[permalinks]\nposts = "/:yeer/:slug/"\n', None, "unknown permalink token ':yeer'"),
         ('[permalinks.pages]\nposts = "/:slug/"\n', None, "kind 'pages' is not one of"),
-        ("[taxonomies]\n", None, None),
     ],
 )
 def test_wrong_values_raise_with_the_file_and_line(tmp_path: Path, text: str, line: int | None, needle: str) -> None:
+    """Hugo would refuse these values; the line is given when the key is set on one line only."""
     write(tmp_path, "hugo.toml", text)
-    if needle is None:
-        assert load_site(tmp_path).taxonomies == ()
-        return
     with pytest.raises(SiteConfigError) as info:
         load_site(tmp_path)
     assert info.value.path == tmp_path / "hugo.toml"
@@ -500,6 +503,9 @@ def test_predict_url_permalinks_and_base_path() -> None:
     dated = {"title": "T", "date": "2024-03-05T10:00:00+01:00", "slug": "s"}
     assert predict_url(site, "post/sub/x.md", dated) == "/blog/2024/03/s/"
     assert predict_url(site, "post/x.md", {"date": "yesterday"}) is None
+    assert predict_url(site, "post/x.md", {"date": 10**20}) is None
+    assert predict_url(site, "post/x.md", {"date": 1697376000, "slug": "u"}) == "/blog/2023/10/u/"
+    assert predict_url(site, "post/x.md", {"publishDate": "15 Oct 2023", "slug": "p"}) == "/blog/2023/10/p/"
     tokens = SiteConfig(permalinks=(("page:p", "/:monthname/:weekday/:weekdayname/:yearday/:day/"),))
     assert predict_url(tokens, "p/x.md", {"date": "2024-03-05"}) == "/march/2/tuesday/65/05/"
     unsupported = SiteConfig(permalinks=(("page:p", "/:sectionslug/:slug/"),))
@@ -531,6 +537,7 @@ def test_alias_urls() -> None:
     ]
     assert alias_urls(site, "/post/", ["posts", "../../up"]) == ["/posts/", "/up/"]
     assert alias_urls(site, "/", ["rel", "/"]) == []
+    assert alias_urls(site, "/a/b/", "/one/ two") == ["/one/", "/a/two/"]
     ugly = SiteConfig(ugly_urls=True, base_url="https://x.org/b/")
     assert alias_urls(ugly, "/b/post/slugged.html", ["/old/path/", "old-rel", "/old.html"]) == [
         "/b/old/path.html",
@@ -572,6 +579,46 @@ def test_directory_listings_follow_changes(tmp_path: Path) -> None:
     assert predict_url(site, "docs/api/thing.md", {}) == "/d/docs/api/thing/"
     write(tmp_path, "content/docs/api/index.md", "")
     assert predict_url(site, "docs/api/thing.md", {}) is None
+
+
+def test_cascades_from_the_page_its_sections_and_the_config(tmp_path: Path) -> None:
+    """Own keys win, then the page's own cascade, the nearest section's, the home's, the config's."""
+    write(
+        tmp_path,
+        "hugo.toml",
+        '[[cascade]]\nslug = "from-config"\n[cascade.target]\npath = "/guides/**"\n'
+        '[[cascade]]\n[cascade.build]\nrender = "never"\n[cascade.target]\nkind = "page"\npath = "/drafts/**"\n'
+        '[[cascade]]\nheadless = true\n[cascade.target]\nenvironment = "development"\n',
+    )
+    write(tmp_path, "content/_index.md", "---\ncascade:\n  url: /everything/\n  _target:\n    path: /misc/**\n---\n")
+    write(
+        tmp_path,
+        "content/snippets/_index.md",
+        "---\nbuild: {render: always}\ncascade:\n  build: {render: never}\n---\n",
+    )
+    write(tmp_path, "content/guides/_index.md", "+++\n[[cascade]]\nslug = 'from-section'\n+++\n")
+    write(tmp_path, "content/guides/deep/_index.md", "---\ntitle: Deep\n---\n")
+    write(tmp_path, "content/drafts/_index.md", "")
+    write(tmp_path, "content/noise/_index.md", '{"cascade": {"slug": "noise"}}\n')
+    site = load_site(tmp_path)
+    assert site.cascade[0] == '{"slug": "from-config", "target": {"path": "/guides/**"}}'
+    assert predict_url(site, "snippets/_index.md", {"build": {"render": "always"}}) == "/snippets/"
+    assert predict_url(site, "snippets/one.md", {}) is None
+    assert predict_url(site, "snippets/one.md", {"BUILD": {"render": "always"}}) == "/snippets/one/"
+    assert predict_url(site, "guides/deep/page.md", {}) == "/guides/deep/from-section/"
+    assert predict_url(site, "guides/page.md", {"slug": "own"}) == "/guides/own/"
+    assert predict_url(site, "guides/page.md", {"cascade": {"slug": "self"}}) == "/guides/self/"
+    assert predict_url(site, "drafts/_index.md", {}) == "/drafts/"
+    assert predict_url(site, "drafts/x.md", {}) is None
+    assert predict_url(site, "misc/x.md", {}) == "/everything/"
+    assert predict_url(site, "other/x.md", {}) == "/other/x/"
+    assert predict_url(load_site(tmp_path, environment="development"), "other/x.md", {}) is None
+
+
+def test_a_cascade_config_of_the_wrong_type_raises(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", 'cascade = "x"\n')
+    with pytest.raises(SiteConfigError, match="cascade: expected a table or a list of tables"):
+        load_site(tmp_path)
 
 
 # --- The real Hugo binary --------------------------------------------------------------------------
@@ -638,6 +685,19 @@ PAGES: dict[str, dict[str, Any]] = {
     "blog/bundle2/index.md": {"title": "Bundle Two", "date": "2017-03-04", "aliases": ["../legacy/b2"]},
     "blog/Ünïcödé Title.md": {"title": "Ünïcödé Title", "date": "2016-06-07"},
     "blog/cpp.md": {"title": "C++ Tips", "date": "2015-01-02"},
+    "snippets/_index.md": {
+        "title": "Snippets",
+        "build": {"render": "always"},
+        "cascade": {"build": {"render": "never"}},
+    },
+    "snippets/one.md": {"title": "One"},
+    "snippets/kept.md": {"title": "Kept", "build": {"render": "always"}},
+    "guides/_index.md": {
+        "title": "Guides",
+        "cascade": [{"slug": "slugged-by-cascade", "_target": {"path": "/guides/a"}}],
+    },
+    "guides/a.md": {"title": "A"},
+    "guides/b.md": {"title": "B", "cascade": {"headless": True}},
 }
 
 TAXONOMY_PAGES: dict[str, dict[str, Any]] = {
@@ -676,6 +736,12 @@ UGLY = """
 baseURL = "https://example.org/"
 uglyURLs = true
 disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
+[[cascade]]
+build = {render = "never"}
+target = {path = "/posts/nested/**"}
+[[cascade]]
+url = "/moved/"
+target = {path = "/docs/leaf", kind = "page"}
 [[permalinks]]
 pattern = "/:section/:monthname/:weekday-:yearday/:slugorcontentbasename/"
 target = {kind = "page", path = "/blog/**"}

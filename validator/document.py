@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from validator import heading_ids
 from validator.frontmatter import FrontMatter, split_front_matter
 from validator.settings import Markup
-from validator.shortcodes import ShortcodeCall, lex_shortcodes, pair_shortcodes
+from validator.shortcodes import ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes
 from validator.markdown import make_parser
 from validator.model import Finding
 
@@ -206,6 +206,10 @@ class Document:
     summary_dividers: tuple[SummaryDivider, ...] = ()
     issues: tuple[ParseIssue, ...] = ()
     source_lines: tuple[int, ...] = field(default=(), repr=False)  # masked line -> file line
+    # Set by the engine inside a Hugo site: the page's URL, None when Hugo renders no page
+    # for the file (headless, build.render = never, a resource inside a leaf bundle).
+    url: str | None = None
+    rendered: bool = True
 
     @property
     def ids(self) -> frozenset[str]:
@@ -371,13 +375,20 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Docu
         error = front_matter.error
         issues.append(ParseIssue("front-matter-syntax", error.line, error.column, error.message))
     body = text[body_start:]
-    calls, strays = pair_shortcodes(lex_shortcodes(body))
+    tags = lex_shortcodes(body)
+    calls, strays = pair_shortcodes(tags)
+    comments = [tag for tag in tags if tag.kind == "comment"]
     masked, pieces = _mask(text, body_start, calls)
     source = SourceMap(text, masked, pieces)
     tokens = make_parser(markup).parse(masked, {})
     extractor = _Extractor(source, markup, text, body_start, calls)
     extractor.walk(tokens)
-    shortcodes = tuple(extractor.shortcode_uses)
+    shortcodes = tuple(
+        sorted(
+            [*extractor.shortcode_uses, *(extractor.comment_use(tag, text, body_start) for tag in comments)],
+            key=lambda use: (use.line, use.column),
+        )
+    )
     return Document(
         path=path,
         text=text,
@@ -437,6 +448,10 @@ class _Extractor:
         self.tables: list[Table] = []
         self._heading_positions: list[tuple[int, int]] = []
         self._linked_refs: set[int] = set()  # ref/relref calls that are a link's destination
+
+    def comment_use(self, tag: ShortcodeTag, text: str, body_start: int) -> ShortcodeUse:
+        """A `{{</* … */>}}` comment: Hugo prints it as text, so it is not masked."""
+        return self._shortcode_use(ShortcodeCall(tag, None, None), text, body_start)
 
     def _shortcode_use(self, call: ShortcodeCall, text: str, body_start: int) -> ShortcodeUse:
         tag = call.open

@@ -3,6 +3,7 @@ the site rules over small per-page summaries; findings become sorted, filtered p
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -14,7 +15,8 @@ from validator.config import Config, RuleSetting
 from validator.directives import Suppressions, parse_directives
 from validator.document import Document, Link, parse_document
 from validator.model import Finding, Problem, Rule
-from validator.settings import Markup, SiteConfig
+from validator.settings import SiteConfig
+from validator.site import predict_url
 
 PARALLEL_THRESHOLD = 64  # below this many files a process pool costs more than it saves
 
@@ -38,6 +40,7 @@ class PageSummary:
     path: str
     content_path: str | None
     language: str | None
+    url: str | None
     front_matter: Mapping[str, Any]
     ids: frozenset[str]
     links: tuple[Link, ...]
@@ -58,7 +61,7 @@ class Plan:
 
     rules: tuple[Rule, ...]  # enabled source rules
     settings: Mapping[str, RuleSetting]
-    markup: Markup
+    site: SiteConfig
     known: frozenset[str]
     max_file_size: int
 
@@ -84,7 +87,7 @@ def run(
     plan = Plan(
         rules=tuple(r for r in enabled if r.stage == "source" and r.check is not None),
         settings=config.rules,
-        markup=site.markup,
+        site=site,
         known=frozenset(registry),
         max_file_size=config.max_file_size,
     )
@@ -138,7 +141,7 @@ def check_file(target: Target, plan: Plan) -> tuple[list[Problem], PageSummary |
     if data is None:
         return stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")]), None
     try:
-        doc = parse_document(target.display, data, plan.markup)
+        doc = _page(parse_document(target.display, data, plan.site.markup), target, plan.site)
     except Exception as exc:  # a bug in the parser: report it, keep going
         return stamp.all("internal-error", [_crash("the parser", exc)]), None
     if not doc.is_text:
@@ -161,11 +164,20 @@ def check_file(target: Target, plan: Plan) -> tuple[list[Problem], PageSummary |
     return problems, _summarize(doc, target, suppressions)
 
 
+def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
+    """The document with its place in the site: its URL, and whether Hugo renders it."""
+    if target.content_path is None or site.root is None or doc.front_matter.error:
+        return doc
+    url = predict_url(site, target.content_path, doc.front_matter.data or {}, target.language)
+    return dataclasses.replace(doc, url=url, rendered=url is not None)
+
+
 def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> PageSummary:
     return PageSummary(
         path=target.display,
         content_path=target.content_path,
         language=target.language,
+        url=doc.url,
         front_matter=dict(doc.front_matter.data or {}),
         ids=doc.ids,
         links=doc.links,

@@ -89,10 +89,16 @@ def _delimited_front_matter(
 def _json_front_matter(text: str, start: int, first_line: int) -> tuple[FrontMatter, int]:
     end = _matching_brace(text, start)
     if end is None:
-        error = FrontMatterError(first_line, 1, "JSON front matter: '{' is never closed")
+        message = "JSON front matter: '{' is never closed"
+        if text.startswith("{{", start):
+            message += "; Hugo reads a file that starts with '{' as JSON front matter: add front matter before the shortcode"
+        error = FrontMatterError(first_line, 1, message)
         return FrontMatter("json", None, first_line, text.count("\n") + 1, error), len(text)
     end_line = text.count("\n", 0, end) + 1
     data, error = _parse("json", text[start : end + 1], first_line, first_line)
+    if error is not None and text.startswith("{{", start):
+        hint = "; Hugo reads a file that starts with '{' as JSON front matter: add front matter before the shortcode"
+        error = FrontMatterError(error.line, error.column, error.message + hint)
     body_start = text.find("\n", end)
     body_start = len(text) if body_start < 0 else body_start + 1
     return FrontMatter("json", data, first_line, end_line, error), body_start

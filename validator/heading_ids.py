@@ -71,11 +71,17 @@ class _Node:
     end: int
     value: str = ""
     newline: bool = False
+    opens: bool = False  # a delimiter that can open
+    closes: bool = False  # a delimiter that can close
 
 
 @dataclass
 class _Quotes:
-    """goldmark typographer's count of quotes opened and not yet closed in a block."""
+    """goldmark typographer's count of quotes opened and not yet closed.
+
+    goldmark means to reset it at the end of each block, but its `CloseBlock` has the
+    wrong signature and is never called: the count runs on through the whole page.
+    """
 
     single: int = 0
     double: int = 0
@@ -90,10 +96,10 @@ def plain_text(
     """Hugo's `render.TextPlain` of a heading, from the `children` of its inline token.
 
     `footnotes` are the labels of the page's footnote definitions: a reference to any
-    other label is literal text for goldmark (None: every reference is defined).
+    other label is literal text for goldmark (None: every reference is defined). The
+    typographer's quotes are paired as if the heading were the first block of its page.
     """
-    inline = _Inline(list(_items(children, footnotes)), typographer)
-    return _resolve_entity_names("".join(_contribution(node) for node in inline.nodes()))
+    return _Inline(children, typographer, footnotes, _Quotes()).plain_text()
 
 
 def _contribution(node: _Box | str) -> str:
@@ -129,7 +135,7 @@ def _items(tokens: Sequence[Token], footnotes: Collection[str] | None) -> Iterat
         elif kind == "text":
             yield _Item("text", token.content)
         elif kind == "text_special":
-            yield _Item("inert", token.markup)
+            yield from _special_items(token.markup)
         elif kind in ("softbreak", "hardbreak"):
             yield _Item("break", "\n")
         elif kind == "code_inline":
@@ -152,6 +158,15 @@ def _items(tokens: Sequence[Token], footnotes: Collection[str] | None) -> Iterat
             yield _Item("close", token.markup)
         else:
             yield _Item("leaf", token.content)
+
+
+def _special_items(markup: str) -> Iterator[_Item]:
+    """An escape or entity; after a backslash a space still triggers goldmark's parsers."""
+    if markup[0] == "\\" and markup[1:] in (" ", "\t"):
+        yield _Item("inert", "\\")
+        yield _Item("text", markup[1:])
+    else:
+        yield _Item("inert", markup)
 
 
 def _footnote_item(label: str, footnotes: Collection[str] | None) -> _Item:
@@ -182,8 +197,8 @@ def _match_brackets(items: list[_Item]) -> tuple[list[_Item], dict[int, int], se
     """Follow goldmark's stack of open `[`s through the literal text.
 
     Returns the items with each autolink resolved (goldmark's linkify does nothing while
-    a `[` is open), a map from each literal `]` that closes a literal `[` to that `[`'s
-    offset, and the offsets of the literal `[`s never closed.
+    a `[` is open, e.g. in an image's alt text), a map from each literal `]` that closes
+    a literal `[` to that `[`'s offset, and the offsets of the literal `[`s never closed.
     """
     stack: list[int | None] = []  # offsets of literal `[`; None for a link's own bracket
     closers: dict[int, int] = {}
@@ -191,8 +206,7 @@ def _match_brackets(items: list[_Item]) -> tuple[list[_Item], dict[int, int], se
     offset = 0
     for item in items:
         if item.kind == "autolink":
-            literal = any(opener is not None for opener in stack)
-            item = _Item("text" if literal else "leaf", item.source)
+            item = _Item("text" if stack else "leaf", item.source)
         if item.link:
             if item.kind == "open":
                 stack.append(None)
@@ -212,9 +226,16 @@ def _match_brackets(items: list[_Item]) -> tuple[list[_Item], dict[int, int], se
 
 
 class _Inline:
-    """One heading's inline content as goldmark parses it."""
+    """One block's inline content as goldmark parses it."""
 
-    def __init__(self, items: list[_Item], typographer: bool) -> None:
+    def __init__(
+        self,
+        children: Sequence[Token],
+        typographer: bool,
+        footnotes: Collection[str] | None,
+        quotes: _Quotes,
+    ) -> None:
+        items = list(_items(children, footnotes))
         if typographer:
             items = _angle_quotes(items)
         self.items, self.closers, self.unclosed = _match_brackets(items)
@@ -222,7 +243,17 @@ class _Inline:
         self.source = "".join(item.source for item in self.items)
         self.active = [item.kind == "text" for item in self.items for _ in item.source]
         self.triggers = _TRIGGERS + (_TYPOGRAPHER_TRIGGERS if typographer else "")
-        self.quotes = _Quotes()
+        self.quotes = quotes
+
+    def plain_text(self) -> str:
+        return _resolve_entity_names("".join(_contribution(node) for node in self.nodes()))
+
+    def count_quotes(self) -> None:
+        """Pass the typographer over the block's quotes, for the quotes of later blocks."""
+        if self.typographer:
+            for index, char in enumerate(self.source):
+                if char in "'\"" and self.active[index]:
+                    self.typographer_at(index)
 
     def nodes(self) -> list[_Box | str]:
         """goldmark's inline nodes: strings for leaves, boxes for nodes with children."""
@@ -282,9 +313,9 @@ class _Run:
             self._line_end(newline)
         else:
             self._flush(self.end)
-        for kind in ("label", "delim"):
-            for node in [node for node in self.nodes if node.kind == kind]:
-                self._merge_or_replace(node)
+        for node in [node for node in self.nodes if node.kind == "label"]:
+            self._merge_or_replace(node)
+        self._clear_delimiters()
         for node in self.nodes:
             if node.kind == "unclosed":
                 node.kind = "text"
@@ -295,6 +326,7 @@ class _Run:
         ]
 
     def _char(self, index: int) -> str:
+        """The character at `index` if goldmark's scanner may act on it, else ``""``."""
         active = index < self.end and self.inline.active[index]
         return self.inline.source[index] if active else ""
 
@@ -341,13 +373,37 @@ class _Run:
             node.kind = "text"
 
     def _delimiter(self, index: int, char: str) -> int:
+        source = self.inline.source
         stop = index
         while self._char(stop) == char:
             stop += 1
-        before = self.inline.source[index - 1] if index else "\n"
+        before = source[index - 1] if index else "\n"
         if char == "~" and (stop - index > 2 or before == "~"):
             return stop  # not a strikethrough delimiter
-        return self._node(_Node("delim", index, stop))
+        run_end = stop
+        while run_end < len(source) and source[run_end] == char:
+            run_end += 1
+        after = source[run_end] if run_end < len(source) else " "
+        opens, closes = _delimiter_flanks(char, before, after)
+        return self._node(_Node("delim", index, stop, opens=opens, closes=closes))
+
+    def _clear_delimiters(self) -> None:
+        """Turn the delimiters that matched nothing into text, in goldmark's order.
+
+        ProcessDelimiters drops at once, first to last, a closer that finds no opener
+        and cannot open; ClearDelimiters then drops the others, last to first.
+        """
+        source = self.inline.source
+        waiting: list[_Node] = []
+        for node in [node for node in self.nodes if node.kind == "delim"]:
+            char = source[node.start]
+            opener = any(other.opens and source[other.start] == char for other in waiting)
+            if node.closes and not node.opens and not opener:
+                self._merge_or_replace(node)
+            else:
+                waiting.append(node)
+        for node in reversed(waiting):
+            self._merge_or_replace(node)
 
     def _label(self, index: int) -> int:
         bracket = index + 1 if self.inline.source[index] == "!" else index
@@ -374,10 +430,10 @@ class _Run:
 
     def _line_end(self, newline: bool) -> None:
         """The text after the line's last trigger is a node of its own, never merged."""
-        triggers = self.inline.triggers
         start = self.pending
         for index in range(self.end - 1, self.retry, -1):
-            if self._char(index) and self._char(index) in triggers:
+            char = self._char(index)
+            if char and char in self.inline.triggers:
                 self._flush(index)
                 start = index
                 break
@@ -471,15 +527,22 @@ def _closes(line: bytes, can_open: bool, can_close: bool) -> bool:
 
 
 def _flanking(line: bytes, before: str) -> tuple[bool, bool]:
-    """goldmark's ScanDelimiter for a quote: (can open, can close)."""
+    """Whether the quote run at the start of `line` can open, and can close."""
     stop = 1
     while stop < len(line) and line[stop] == line[0]:
         stop += 1
     after = _rune(line, stop) if stop < len(line) else " "
+    return _delimiter_flanks(chr(line[0]), before, after)
+
+
+def _delimiter_flanks(char: str, before: str, after: str) -> tuple[bool, bool]:
+    """goldmark's ScanDelimiter: whether a run of `char` can open, and can close."""
     before_punct, before_space = unicodedata.category(before)[0] in "PS", before in _GO_SPACE
     after_punct, after_space = unicodedata.category(after)[0] in "PS", after in _GO_SPACE
     left = not after_space and (not after_punct or before_space or before_punct)
     right = not before_space and (not before_punct or after_space or after_punct)
+    if char == "_":
+        return left and (not right or before_punct), right and (not left or after_punct)
     return left, right
 
 
@@ -579,21 +642,27 @@ def predict_ids(
     footnotes = {
         token.meta["label"] for token in tokens if token.type == "footnote_reference_open"
     }
+    quotes = _Quotes()
     ids: list[str | None] = []
     for index, token in enumerate(tokens):
-        if token.type != "heading_open":
+        if token.type != "inline":
             continue
-        custom = token.attrs.get("id")
-        if custom is not None:
+        inline = _Inline(token.children or (), typographer, footnotes, quotes)
+        heading = tokens[index - 1] if index else None
+        if heading is None or heading.type != "heading_open":
+            inline.count_quotes()
+        elif (custom := heading.attrs.get("id")) is not None:
+            inline.count_quotes()
             factory.put(str(custom))
             ids.append(str(custom))
-            continue
-        text = _heading_text(tokens[index + 1], typographer, footnotes) if auto_heading_id else ""
-        ids.append(factory.generate(text) if text else None)
+        elif auto_heading_id:
+            text = _last_line(inline.plain_text(), token)
+            ids.append(factory.generate(text) if text else None)
+        else:
+            ids.append(None)
     return ids
 
 
-def _heading_text(inline: Token, typographer: bool, footnotes: Collection[str]) -> str:
-    """The plain text Hugo makes an id of: of the last line only, for a setext heading."""
-    text = plain_text(inline.children or (), typographer, footnotes=footnotes)
+def _last_line(text: str, inline: Token) -> str:
+    """Hugo makes the id of a setext heading over several lines of its last line only."""
     return text.split("\n")[-1] if "\n" in inline.content else text

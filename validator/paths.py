@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-# The extensions Hugo renders with goldmark.
-MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+# The extensions Hugo 0.168 reads as Markdown content.
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown"})
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
 
 

@@ -20,6 +20,7 @@ class Markup:
 
     unsafe: bool = False
     auto_heading_id: bool = True
+    auto_definition_term_id: bool = False  # <dt> terms get ids from the headings' id set
     id_type: str = "github"
     attribute_title: bool = True
     attribute_block: bool = False
@@ -58,6 +59,8 @@ class SiteConfig:
 
     root: Path | None = None
     config_files: tuple[Path, ...] = ()
+    # The build environment the config was read for (`config/<environment>/`); `hugo` builds "production".
+    environment: str = "production"
     content_dir: str = "content"
     publish_dir: str = "public"
     base_url: str = ""
@@ -81,5 +84,7 @@ class SiteConfig:
     remove_path_accents: bool = False
     # (singular, plural) pairs; Hugo's default is tag/tags and category/categories.
     taxonomies: tuple[tuple[str, str], ...] = (("category", "categories"), ("tag", "tags"))
+    # The config's `cascade` entries, each as JSON text: front matter values and an optional `target`.
+    cascade: tuple[str, ...] = ()
     # Shortcode names found in the site's and its themes' layouts.
     shortcodes: frozenset[str] = frozenset()

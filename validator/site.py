@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import os
 import posixpath
@@ -17,14 +18,15 @@ import re
 import time
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, unquote, unquote_plus, urlsplit
 
 import yaml
 
+from validator.frontmatter import split_front_matter
 from validator.settings import ID_TYPES, USE_EMBEDDED, Language, Markup, SiteConfig
 
 CONFIG_NAMES = ("hugo", "config")
@@ -37,13 +39,15 @@ _HTML_SUFFIXES = frozenset({"html", "htm"})
 _PERMALINK_KINDS = ("page", "home", "section", "taxonomy", "term")
 _BRANCH_KINDS = frozenset({"home", "section", "taxonomy", "term"})
 _MAX_THEME_DEPTH = 10
-_SETTLED_NS = 3_000_000_000  # directories changed more recently than this are not cached
+_SETTLED_NS = 3_000_000_000  # files and directories changed more recently than this are not cached
 _GO_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
 _GO_FALSE = frozenset({"0", "f", "F", "FALSE", "false", "False"})
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")  # fmt: skip
 _WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+_NOT_CASCADED = frozenset({"kind", "path", "lang", "cascade"})
+_T = TypeVar("_T")
 
 
 class SiteConfigError(Exception):
@@ -335,6 +339,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
+        environment=environment,
         content_dir=config.string("contentdir", "content"),
         publish_dir=config.string("publishdir", "public"),
         base_url=config.string("baseurl", ""),
@@ -356,6 +361,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         disable_path_to_lower=config.boolean("disablepathtolower", False),
         remove_path_accents=config.boolean("removepathaccents", False),
         taxonomies=_taxonomies(config),
+        cascade=_cascade_config(config),
         shortcodes=_shortcode_names([root / layout_dir, *(d / "layouts" for d in theme_dirs)]),
     )
 
@@ -377,6 +383,7 @@ def _markup(config: _Config, embedded_auto: bool) -> Markup:
     return Markup(
         unsafe=config.boolean(f"{renderer}.unsafe", False),
         auto_heading_id=config.boolean(f"{parser}.autoheadingid", True),
+        auto_definition_term_id=config.boolean(f"{parser}.autodefinitiontermid", False),
         id_type=id_type,
         attribute_title=attr_title,
         attribute_block=attr_block,
@@ -483,6 +490,16 @@ def _taxonomies(config: _Config) -> tuple[tuple[str, str], ...]:
         if isinstance(plural, str | int | float) and not isinstance(plural, bool)
     )
     return tuple(sorted((s, p) for s, p in pairs if s and p))
+
+
+def _cascade_config(config: _Config) -> tuple[str, ...]:
+    value = config.get("cascade")
+    if value is None:
+        return ()
+    entries = value if isinstance(value, list) else [value]
+    if not all(isinstance(entry, dict) for entry in entries):
+        raise config.error("cascade", f"expected a table or a list of tables, got {value!r}")
+    return tuple(json.dumps(entry, sort_keys=True, default=str) for entry in entries)
 
 
 def _permalinks(config: _Config, environment: str) -> tuple[tuple[str, str], ...]:
@@ -741,7 +758,7 @@ def _normalize(part: str) -> str:
 
 def _parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_ContentPath, _ContentPath] | None:
     """(normalized, as written) paths of a content file; None if Hugo does not read it as content."""
-    parts = [part for part in rel_path.replace("\\", "/").split("/") if part not in ("", ".")]
+    parts = [part for part in rel_path.split("/") if part not in ("", ".")]
     if not parts or any(part.startswith((".", "#")) for part in parts):
         return None
     pieces = parts[-1].split(".")
@@ -754,33 +771,40 @@ def _parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_Cont
     return normalized, raw
 
 
-def _content_names(directory: Path, languages: frozenset[str]) -> frozenset[str]:
-    """The names (`index`, `_index`, `my-post`) of the content files in a directory.
+def _settled(load: Callable[..., _T], path: Path, *args: Hashable) -> _T | None:
+    """`load(path, *args)`, cached while the path's mtime stays the same; None if it is missing.
 
-    Listings are cached by the directory's mtime, which changes when a file is added or
-    removed; a directory changed in the last seconds is always re-read, as mtimes are coarse.
+    Adding or removing a file changes a directory's mtime, but mtimes are coarse: a path
+    changed in the last seconds is always read again.
     """
     try:
-        modified = directory.stat().st_mtime_ns
+        modified = path.stat().st_mtime_ns
     except OSError:
-        return frozenset()
+        return None
     if time.time_ns() - modified < _SETTLED_NS:
-        return _read_content_names(directory, languages)
-    return _cached_content_names(directory, modified, languages)
+        return load(path, *args)
+    loaded: _T = _load_cached(load, path, modified, *args)
+    return loaded
 
 
 @functools.lru_cache(maxsize=4096)
-def _cached_content_names(directory: Path, modified: int, languages: frozenset[str]) -> frozenset[str]:
-    return _read_content_names(directory, languages)
+def _load_cached(load: Callable[..., Any], path: Path, modified: int, *args: Hashable) -> Any:
+    return load(path, *args)
 
 
-def _read_content_names(directory: Path, languages: frozenset[str]) -> frozenset[str]:
+def _read_content_files(directory: Path, languages: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    """(file name, page name, language) of the content files in a directory."""
     try:
         with os.scandir(directory) as entries:
-            parsed = [_parse_content_path(e.name, languages) for e in entries if e.is_file()]
+            names = sorted(entry.name for entry in entries if entry.is_file())
     except OSError:
-        return frozenset()
-    return frozenset(paths[0].name for paths in parsed if paths is not None)
+        return ()
+    parsed = ((name, _parse_content_path(name, languages)) for name in names)
+    return tuple((name, paths[0].name, paths[0].lang) for name, paths in parsed if paths is not None)
+
+
+def _has_page(directory: Path, name: str, languages: frozenset[str]) -> bool:
+    return any(page == name for _, page, _ in _settled(_read_content_files, directory, languages) or ())
 
 
 def _in_leaf_bundle(content_dir: Path | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]) -> bool:
@@ -788,7 +812,7 @@ def _in_leaf_bundle(content_dir: Path | None, norm: _ContentPath, raw: _ContentP
     if content_dir is None:
         return False
     depth = len(raw.dirs) - 1 if norm.name == "index" else len(raw.dirs)
-    return any("index" in _content_names(content_dir.joinpath(*raw.dirs[:i]), languages) for i in range(1, depth + 1))
+    return any(_has_page(content_dir.joinpath(*raw.dirs[:i]), "index", languages) for i in range(1, depth + 1))
 
 
 def _current_section(
@@ -799,11 +823,67 @@ def _current_section(
         return norm.dirs
     depth = len(raw.dirs) - 1 if norm.name == "index" else len(raw.dirs)
     for i in range(depth, 0, -1):
-        if i == 1 or (
-            content_dir is not None and "_index" in _content_names(content_dir.joinpath(*raw.dirs[:i]), languages)
-        ):
+        if i == 1 or (content_dir is not None and _has_page(content_dir.joinpath(*raw.dirs[:i]), "_index", languages)):
             return norm.dirs[:i]
     return ()
+
+
+_Cascade = tuple[dict[str, Any], dict[str, Any]]  # (target, front matter values)
+
+
+def _cascade_entries(value: Any) -> list[_Cascade]:
+    """A `cascade` value (a table or a list of tables) as (target, values) pairs."""
+    entries = [
+        _prepare(entry) for entry in (value if isinstance(value, list) else [value]) if isinstance(entry, Mapping)
+    ]
+    pairs = []
+    for entry in entries:
+        target = entry.get("target") or entry.get("_target")
+        values = {k: v for k, v in entry.items() if k not in ("target", "_target") and k not in _NOT_CASCADED}
+        pairs.append((target if isinstance(target, dict) else {}, values))
+    return pairs
+
+
+@functools.lru_cache(maxsize=16)
+def _config_cascades(texts: tuple[str, ...]) -> tuple[_Cascade, ...]:
+    """The config's `cascade` entries (stored as JSON text in SiteConfig)."""
+    return tuple(entry for text in texts for entry in _cascade_entries(json.loads(text)))
+
+
+def _read_cascade(path: Path) -> tuple[_Cascade, ...]:
+    """The `cascade` of a content file's front matter."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeError):
+        return ()
+    front_matter, _ = split_front_matter(text.replace("\r\n", "\n"))
+    return tuple(_cascade_entries(front_matter.get("cascade")))
+
+
+def _inherited_cascades(
+    content_dir: Path, raw: _ContentPath, from_own_dir: bool, lang: str, dir_lang: str, languages: frozenset[str]
+) -> Iterator[_Cascade]:
+    """The cascades of the ancestor sections' `_index` files in the page's language, nearest first.
+
+    A bundle's own directory holds the page itself, so its ancestors start one level up.
+    """
+    depth = len(raw.dirs) - (0 if from_own_dir else 1)
+    for i in range(depth, -1, -1):
+        directory = content_dir.joinpath(*raw.dirs[:i])
+        for name, page, file_lang in _settled(_read_content_files, directory, languages) or ():
+            if page == "_index" and (file_lang or dir_lang) == lang:
+                yield from _settled(_read_cascade, directory / name) or ()
+                break
+
+
+def _apply_cascades(front_matter: dict[str, Any], cascades: Iterator[_Cascade], **page: str) -> dict[str, Any]:
+    """The front matter with the values of the cascades whose target matches the page (own keys win)."""
+    merged = dict(front_matter)
+    for target, values in cascades:
+        if all(not target.get(key) or _glob(str(target[key]).lower()).match(value) for key, value in page.items()):
+            for key, value in values.items():
+                merged.setdefault(key, value)
+    return merged
 
 
 def _kind(path: _ContentPath, site: SiteConfig) -> str:
@@ -834,7 +914,10 @@ def _page_date(front_matter: Mapping[str, Any]) -> dt.date | None:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, int | float):
-            return dt.datetime.fromtimestamp(value, tz=dt.UTC)
+            try:
+                return dt.datetime.fromtimestamp(value, tz=dt.UTC)
+            except (OverflowError, OSError, ValueError):
+                return None
         return _parse_date(str(value))
     return dt.date(1, 1, 1)
 
@@ -1109,19 +1192,28 @@ def predict_url(
     pages get their URL: whether they are built depends on build flags.
     `language` is the language of the content dir; a language code in the file name wins.
     """
-    fm = {_key(k): v for k, v in front_matter.items()}
-    if _weak_bool(fm.get("headless")) or _render_never(fm):
-        return None
     codes = frozenset({lang.code for lang in site.languages} or {site.default_language})
     parsed = _parse_content_path(rel_path, codes)
     if parsed is None:
         return None
     norm, raw = parsed
-    lang = norm.lang or language or site.default_language
-    content_dir = _content_dir(site, language or lang)
+    dir_lang = language or site.default_language
+    lang = norm.lang or dir_lang
+    content_dir = _content_dir(site, dir_lang)
     if _in_leaf_bundle(content_dir, norm, raw, codes):
         return None
     kind = _kind(norm, site)
+    own = {_key(k): v for k, v in front_matter.items()}
+    cascades = itertools.chain(
+        _cascade_entries(own.get("cascade")),
+        _inherited_cascades(content_dir, raw, kind == "page" and norm.name != "index", lang, dir_lang, codes)
+        if content_dir is not None
+        else (),
+        _config_cascades(site.cascade),
+    )
+    fm = _apply_cascades(own, cascades, kind=kind, path=norm.logical_path, environment=site.environment, lang=lang)
+    if _weak_bool(fm.get("headless")) or _render_never(fm):
+        return None
     title = _fm_string(fm.get("title")) or (raw.dirs[-1] if kind in _BRANCH_KINDS and raw.dirs else "")
     page = _Page(
         kind=kind,
@@ -1161,7 +1253,7 @@ def _render_never(front_matter: Mapping[str, Any]) -> bool:
 def alias_urls(
     site: SiteConfig,
     page_url: str,
-    aliases: list[str] | tuple[str, ...],
+    aliases: str | Iterable[Any],
     *,
     language: str | None = None,
     section: str = "",
@@ -1171,7 +1263,8 @@ def alias_urls(
     `page_url` is the page's RelPermalink (as `predict_url` gives it). Relative aliases
     resolve against the page's directory's parent (`old` on `/posts/new/` is `/posts/old/`);
     absolute ones get the language prefix. `section` is the page's top-level section, which
-    matters only when `uglyURLs` is set per section. Aliases Hugo rejects (empty, `http(s)://`,
+    matters only when `uglyURLs` is set per section. `aliases` is the front matter value (a
+    string is split at whitespace, as Hugo does). Aliases Hugo rejects (empty, `http(s)://`,
     the site root, above the root) are left out.
     """
     lang = language or site.default_language
@@ -1179,7 +1272,7 @@ def alias_urls(
     link = unquote(page_url[len(base) :] if base and page_url.startswith(base + "/") else page_url)
     prefix = _language_prefix(site, lang)
     urls = []
-    for alias in aliases:
+    for alias in aliases.split() if isinstance(aliases, str) else map(_fm_string, aliases):
         if not alias or alias.startswith(("http://", "https://")):
             continue
         if alias.startswith("/"):
@@ -1200,10 +1293,7 @@ def alias_urls(
 def _resource_dir(link: str) -> str:
     """The directory Hugo publishes a page's resources to (its `SubResourceBaseTarget`)."""
     head, _, last = link.rpartition("/")
-    if not last or last.startswith("index."):
-        directory = head
-    else:
-        directory = f"{head}/{posixpath.splitext(last)[0]}"
+    directory = head if not last or last.startswith("index.") else f"{head}/{posixpath.splitext(last)[0]}"
     return "" if directory == "/" else directory
 
 

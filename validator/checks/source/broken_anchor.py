@@ -7,6 +7,11 @@ id, or an `id`/`name` attribute in raw HTML that Hugo keeps (only with `unsafe =
 
 `#` alone and `#top` are allowed by default (browsers scroll to the top).
 
+Ids that only shortcode output can create are out of this rule's sight: a fragment that
+matches nothing is not reported when the page has a `{{% name %}}` call (its Markdown output
+may hold headings, as an `include` shortcode's does), and a heading that contains a shortcode
+counts for every fragment that starts like its id. The rendered pass checks those pages.
+
 ## Why is this bad?
 Hugo does not check fragments: a link to `#code` when the heading's id is `code-blocks`
 renders silently, and the reader's click goes nowhere.
@@ -45,7 +50,19 @@ class Options:
     )
 
 
+# Markdown-notation shortcodes whose output is a value, never headings.
+VALUE_SHORTCODES = frozenset({"ref", "relref", "param"})
+
+
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
+    if not doc.rendered:
+        return  # Hugo renders no page for it (headless, build.render = never, a resource)
+    if any(
+        use.notation == "%" and not use.paired and use.kind != "comment"
+        and use.name not in VALUE_SHORTCODES
+        for use in doc.shortcodes
+    ):
+        return
     ids = page_ids(doc)
     uncertain = [h.id for h in doc.headings if not h.id_predictable and h.id]
     for link in doc.links:

@@ -46,6 +46,8 @@ class Options:
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
+    if not doc.rendered:
+        return  # Hugo renders no page for it (headless, build.render = never, a resource)
     front_matter = doc.front_matter
     if front_matter.error is not None:
         return  # front-matter-syntax reports it

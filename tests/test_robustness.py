@@ -1,0 +1,91 @@
+"""Random and hostile input through the whole pipeline: findings, never an exception."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from validator.config import load_preset
+from validator.engine import Plan, Target, check_file
+from validator.registry import RULES
+from validator.report import FORMATS, Summary, render
+from validator.settings import Markup, SiteConfig
+
+PIECES = [
+    "+++", "---", "{", "}", "\n", " ", "  ", "\t", "#", "## ", "> ", "- ", "1. ", "* ", "`", "```",
+    "~~~", "    ", "[", "]", "(", ")", "![", "[^1]", "[^1]: ", "<!--more-->", "<!-- ", " -->",
+    "<!-- mdcheck-disable ", "<!-- mdcheck-disable-next-line broken-anchor -->", "{{<", ">}}",
+    "{{%", "%}}", "/*", "*/", "/>}}", "{{< /", '"', "'", "=", "|", "---|", "<b>", "</b>", "<a id=x>",
+    "&amp;", "&#x", "\\", "{#id}", "{.c}", "title = ", "title: ", "date = 2024-01-01", "é", "🎉",
+    "日本", "\r", "\r\n", "\ufeff", "relref", "highlight", "#frag", "x", "word", ":",
+]
+
+text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+markups = st.builds(
+    Markup,
+    unsafe=st.booleans(),
+    id_type=st.sampled_from(["github", "github-ascii", "blackfriday"]),
+    attribute_title=st.booleans(),
+    auto_heading_id=st.booleans(),
+)
+
+
+def _plan(markup: Markup) -> Plan:
+    config = load_preset("strict", RULES)
+    return Plan(
+        rules=tuple(RULES[r] for r in config.rules if RULES[r].check and RULES[r].stage == "source"),
+        settings=config.rules,
+        site=SiteConfig(markup=markup),
+        known=frozenset(RULES),
+        max_file_size=config.max_file_size,
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=text, markup=markups)
+def test_random_markdown_never_raises(tmp_path: Path, body: str, markup: Markup) -> None:
+    path = tmp_path / "random.md"
+    path.write_bytes(body.encode("utf-8"))
+    problems, _ = check_file(Target(str(path), "random.md"), _plan(markup))
+    crashes = [p.message for p in problems if p.rule == "internal-error"]
+    assert not crashes, crashes
+    for problem in problems:
+        assert problem.line >= 1 and problem.column >= 1
+    for fmt in FORMATS:
+        render(problems, fmt, summary=Summary(files=1), rules=RULES)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300))
+def test_random_bytes_never_raise(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "bytes.md"
+    path.write_bytes(data)
+    problems, _ = check_file(Target(str(path), "bytes.md"), _plan(Markup()))
+    assert not [p for p in problems if p.rule == "internal-error"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 20000,
+        "*" * 20000,
+        "> " * 3000 + "x",
+        "".join("  " * i + "- x\n" for i in range(400)),
+        "{{< x " * 5000,
+        "## h\n" * 5000,
+        "<!--more-->" * 5000,
+        "x" * 2_000_000,
+        "+++\n" + "a = [" * 2000,
+        "---\n" + "- " * 5000 + "\n---\n",
+    ],
+    ids=["brackets", "stars", "blockquotes", "lists", "shortcodes", "headings", "dividers",
+         "long-line", "toml-nesting", "yaml-nesting"],
+)
+def test_pathological_input_finishes(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "big.md"
+    path.write_text(body, "utf-8")
+    problems, _ = check_file(Target(str(path), "big.md"), _plan(Markup()))
+    assert not [p.message for p in problems if p.rule == "internal-error"]

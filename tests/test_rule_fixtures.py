@@ -40,9 +40,9 @@ def test_fixture(case: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "rule_id", sorted(r.id for r in RULES.values() if r.check is not None and r.stage == "source")
+    "rule_id", sorted(r.id for r in RULES.values() if r.check is not None)
 )
-def test_every_source_rule_has_fixtures(rule_id: str) -> None:
+def test_every_rule_has_fixtures(rule_id: str) -> None:
     cases = list((FIXTURES / "rules" / rule_id).glob("*.md"))
     assert cases, f"no fixtures for {rule_id}"
     marked = [c for c in cases if b"expect: " in c.read_bytes()]

@@ -24,6 +24,8 @@ from validator.markdown import make_parser
 from validator.model import Finding
 
 REF_SHORTCODES = ("ref", "relref")
+# Markdown-notation shortcodes whose output is a value, never headings.
+VALUE_SHORTCODES = frozenset({"ref", "relref", "param"})
 PLACEHOLDER = re.compile(r"HAHAHUGOSHORTCODE(\d+)HBHB")
 SUMMARY_DIVIDER = "<!--more-->"
 _TAG = re.compile(
@@ -213,8 +215,43 @@ class Document:
 
     @property
     def ids(self) -> frozenset[str]:
-        """Every id the rendered page is known to have from its Markdown."""
-        return frozenset(h.id for h in self.headings if h.id)
+        """Every id the rendered page is known to get from its Markdown: headings (and
+        definition terms when enabled), footnotes, and raw HTML ids when Hugo keeps raw HTML."""
+        ids = {h.id for h in self.headings if h.id}
+        defined = {d.label for d in self.footnote_defs}
+        numbered = {ref.label for ref in self.footnote_refs if ref.label in defined}
+        for number in range(1, len(numbered) + 1):
+            ids.update((f"fn:{number}", f"fnref:{number}"))
+        if self.markup.unsafe:
+            ids |= self.raw_html_ids
+        return frozenset(ids)
+
+    @property
+    def raw_html_ids(self) -> frozenset[str]:
+        """Ids set in raw HTML, whether or not Hugo keeps it."""
+        return frozenset(
+            value
+            for tag in self.html_tags
+            if not tag.closing
+            for value in (tag.attribute("id"), tag.attribute("name") if tag.name == "a" else None)
+            if value
+        )
+
+    @property
+    def id_prefixes(self) -> tuple[str, ...]:
+        """What is unknown of the page's ids: prefixes any id may start with.
+
+        `()` when every id is known; ("",) when shortcode output may add any id (a
+        `{{% name %}}` call's Markdown may hold headings); else the part of each heading id
+        that comes before a shortcode's output.
+        """
+        for use in self.shortcodes:
+            if use.notation == "%" and not use.paired and use.kind != "comment":
+                if use.name not in VALUE_SHORTCODES:
+                    return ("",)
+        return tuple(
+            h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable
+        )
 
     @property
     def is_text(self) -> bool:

@@ -40,11 +40,18 @@ class PageSummary:
     path: str
     content_path: str | None
     language: str | None
-    url: str | None
+    url: str | None  # None when Hugo renders no page for the file
+    rendered: bool
     front_matter: Mapping[str, Any]
-    ids: frozenset[str]
+    ids: frozenset[str]  # see Document.ids
+    id_prefixes: tuple[str, ...]  # see Document.id_prefixes
+    raw_html_ids: frozenset[str]  # ids in raw HTML, kept or not
     links: tuple[Link, ...]
     suppressions: Suppressions = field(repr=False, default_factory=Suppressions)
+
+    def has_id(self, fragment: str) -> bool:
+        """Is `fragment` an id of the page, or might shortcode output make it one?"""
+        return fragment in self.ids or any(fragment.startswith(p) for p in self.id_prefixes)
 
 
 @dataclass(frozen=True)
@@ -178,8 +185,11 @@ def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> Pag
         content_path=target.content_path,
         language=target.language,
         url=doc.url,
+        rendered=doc.rendered,
         front_matter=dict(doc.front_matter.data or {}),
         ids=doc.ids,
+        id_prefixes=doc.id_prefixes,
+        raw_html_ids=doc.raw_html_ids,
         links=doc.links,
         suppressions=suppressions,
     )

@@ -29,6 +29,8 @@ _TYPOGRAPHER_TRIGGERS = "'\"-.,>"
 _ASCII_PUNCT = frozenset(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ASCII_SPACE = frozenset(b"\t\n\r ")
 _ENTITY = re.compile(r"&([A-Za-z0-9]+);")
+_BRACKET = re.compile(r"[\[\]]")
+_QUOTE = re.compile("['\"]")
 _TAG_OR_COMMENT = re.compile(r"<!--|</?[A-Za-z]")
 _GO_SPACE_RUN = re.compile(f"([{_GO_SPACE}])[{_GO_SPACE}]+")
 
@@ -213,13 +215,13 @@ def _match_brackets(items: list[_Item]) -> tuple[list[_Item], dict[int, int], se
             elif stack:
                 stack.pop()
         elif item.kind == "text":
-            for index, char in enumerate(item.source, offset):
-                if char == "[":
-                    stack.append(index)
-                elif char == "]" and stack:
+            for bracket in _BRACKET.finditer(item.source):
+                if bracket[0] == "[":
+                    stack.append(offset + bracket.start())
+                elif stack:
                     opener = stack.pop()
                     if opener is not None:
-                        closers[index] = opener
+                        closers[offset + bracket.start()] = opener
         resolved.append(item)
         offset += len(item.source)
     return resolved, closers, {opener for opener in stack if opener is not None}
@@ -241,7 +243,9 @@ class _Inline:
         self.items, self.closers, self.unclosed = _match_brackets(items)
         self.typographer = typographer
         self.source = "".join(item.source for item in self.items)
-        self.active = [item.kind == "text" for item in self.items for _ in item.source]
+        self.active: list[bool] = []  # per character: in literal text
+        for item in self.items:
+            self.active += [item.kind == "text"] * len(item.source)
         self.triggers = _TRIGGERS + (_TYPOGRAPHER_TRIGGERS if typographer else "")
         self.quotes = quotes
 
@@ -251,9 +255,9 @@ class _Inline:
     def count_quotes(self) -> None:
         """Pass the typographer over the block's quotes, for the quotes of later blocks."""
         if self.typographer:
-            for index, char in enumerate(self.source):
-                if char in "'\"" and self.active[index]:
-                    self.typographer_at(index)
+            for quote in _QUOTE.finditer(self.source):
+                if self.active[quote.start()]:
+                    self.typographer_at(quote.start())
 
     def nodes(self) -> list[_Box | str]:
         """goldmark's inline nodes: strings for leaves, boxes for nodes with children."""
@@ -285,9 +289,15 @@ class _Inline:
 
     def typographer_at(self, index: int) -> tuple[int, str] | None:
         """The typographer's substitution at `index`: (characters consumed, value)."""
-        line_end = self.source.find("\n", index)
-        line = self.source[index : len(self.source) if line_end < 0 else line_end + 1]
-        before = self.source[index - 1] if index else "\n"
+        source = self.source
+        run = index + 1
+        while run < len(source) and source[run] == source[index]:
+            run += 1
+        # The typographer looks at the run and at most 4 bytes more of the line.
+        window = source[index : run + 5]
+        newline = window.find("\n")
+        line = window if newline < 0 else window[: newline + 1]
+        before = source[index - 1] if index else "\n"
         return _typographer(line.encode(), before, self.quotes)
 
 
@@ -638,31 +648,47 @@ def predict_ids(
     typographer: bool = True,
 ) -> list[str | None]:
     """The id of each heading in a page's token stream, in order (None: no id)."""
-    factory = IdFactory(id_type)
     footnotes = {
         token.meta["label"] for token in tokens if token.type == "footnote_reference_open"
     }
-    quotes = _Quotes()
+    page = _Page(IdFactory(id_type), footnotes, typographer, auto_heading_id)
+    headings = [
+        index
+        for index, token in enumerate(tokens)
+        if token.type == "inline" and index and tokens[index - 1].type == "heading_open"
+    ]
+    # Quotes before the last heading with a quote may pair with one of its quotes.
+    quoted = [index for index in headings if _QUOTE.search(tokens[index].content)]
     ids: list[str | None] = []
     for index, token in enumerate(tokens):
-        if token.type != "inline":
-            continue
-        inline = _Inline(token.children or (), typographer, footnotes, quotes)
-        heading = tokens[index - 1] if index else None
-        if heading is None or heading.type != "heading_open":
-            inline.count_quotes()
-        elif (custom := heading.attrs.get("id")) is not None:
-            inline.count_quotes()
-            factory.put(str(custom))
-            ids.append(str(custom))
-        elif auto_heading_id:
-            text = _last_line(inline.plain_text(), token)
-            ids.append(factory.generate(text) if text else None)
-        else:
-            ids.append(None)
+        if index in headings:
+            ids.append(page.heading_id(tokens[index - 1], token))
+        elif token.type == "inline" and typographer and quoted and index < quoted[-1]:
+            page.inline(token).count_quotes()
     return ids
 
 
-def _last_line(text: str, inline: Token) -> str:
-    """Hugo makes the id of a setext heading over several lines of its last line only."""
-    return text.split("\n")[-1] if "\n" in inline.content else text
+@dataclass
+class _Page:
+    """A page's ids so far, with what they depend on beyond one heading."""
+
+    factory: IdFactory
+    footnotes: set[str]
+    typographer: bool
+    auto_heading_id: bool
+    quotes: _Quotes = field(default_factory=_Quotes)
+
+    def inline(self, token: Token) -> _Inline:
+        return _Inline(token.children or (), self.typographer, self.footnotes, self.quotes)
+
+    def heading_id(self, heading: Token, inline: Token) -> str | None:
+        custom = heading.attrs.get("id")
+        if custom is not None or not self.auto_heading_id:
+            self.inline(inline).count_quotes()
+            if custom is not None:
+                self.factory.put(str(custom))
+            return None if custom is None else str(custom)
+        text = self.inline(inline).plain_text()
+        if "\n" in inline.content:  # a setext heading over several lines: its last line
+            text = text.split("\n")[-1]
+        return self.factory.generate(text) if text else None

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from validator.checks.core import file_unreadable, internal_error, unknown_rule_in_directive
+from validator.checks.site import broken_anchor
 from validator.checks.source import (
-    broken_anchor,
     file_encoding,
     footnote_undefined,
     footnote_unused,
@@ -27,9 +27,10 @@ ALL_RULES: tuple[Rule, ...] = (
     front_matter_syntax.RULE,
     front_matter_required.RULE,
     heading_level_skip.RULE,
-    broken_anchor.RULE,
     footnote_undefined.RULE,
     footnote_unused.RULE,
+    # Across the site's pages.
+    broken_anchor.RULE,
 )
 
 RULES: Mapping[str, Rule] = MappingProxyType({rule.id: rule for rule in ALL_RULES})

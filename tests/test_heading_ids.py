@@ -308,8 +308,8 @@ def setext_heading(rng: random.Random, text: str) -> str:
         lines[-2] = f"{lines[-2]} {opener}{inside[0]}"
         lines[-1] = f"{inside[1]}{closer} {lines[-1]}"
     for index, line in enumerate(lines[:-1]):
-        lines[index] = line.replace("`", "")
-    lines = [f"Line {line}" if BLOCK_START.match(line) else line for line in lines]
+        lines[index] = line.replace("`", "").strip()
+    lines = [f"Line {line}" if not line or BLOCK_START.match(line) else line for line in lines]
     breaks = [rng.choice(["\n", "\n", "\\\n"]) for _ in lines]
     underline = rng.choice(["---", "==="])
     return "".join(line + end for line, end in zip(lines, breaks[:-1] + ["\n"])) + underline

@@ -207,7 +207,7 @@ class Document:
     stray_shortcode_closes: tuple[StrayShortcodeClose, ...] = ()
     summary_dividers: tuple[SummaryDivider, ...] = ()
     issues: tuple[ParseIssue, ...] = ()
-    source_lines: tuple[int, ...] = field(default=(), repr=False)  # masked line -> file line
+    source_map: SourceMap | None = field(default=None, repr=False, compare=False)
     # Set by the engine inside a Hugo site: the page's URL, None when Hugo renders no page
     # for the file (headless, build.render = never, a resource inside a leaf bundle).
     url: str | None = None
@@ -263,6 +263,16 @@ class Document:
         for issue in self.issues:
             if issue.rule == rule:
                 yield Finding(issue.line, issue.column, issue.message)
+
+    def position(self, token: Token, offset: int = 0) -> tuple[int, int]:
+        """File (line, column) of an offset into an inline or HTML block token's content.
+
+        Inline tokens that markdown-it gives no position carry `meta["pos"]` (see markdown.py)
+        for the located kinds: links, images, code spans, raw HTML, footnote references.
+        """
+        if self.source_map is None:
+            return (self.body_line, 1)
+        return self.source_map.token_position(token, offset)
 
     def in_code(self, line: int) -> bool:
         return any(block.line <= line <= block.end_line for block in self.code_blocks)
@@ -327,10 +337,17 @@ class SourceMap:
         """File (line, column) of a 0-based column in a 0-based masked line."""
         return self.position(self.file_offset(self.masked_line_start(masked_line) + column))
 
-    def masked_to_file_lines(self) -> tuple[int, ...]:
-        return tuple(
-            self.position(self.file_offset(start))[0] for start in self._masked_lines
-        )
+    def token_position(self, token: Token, offset: int = 0) -> tuple[int, int]:
+        """File (line, column) of an offset into the content of a token with a line map
+        (an `inline` token, an `html_block`): container prefixes and shortcodes accounted for."""
+        content = token.content
+        line_index = content.count("\n", 0, offset)
+        line_start = content.rfind("\n", 0, offset) + 1
+        masked_line = (token.map[0] if token.map else 0) + line_index
+        content_end = content.find("\n", line_start)
+        content_line = content[line_start : content_end if content_end >= 0 else len(content)]
+        base = _content_column(self.masked_line(masked_line), content_line)
+        return self.line_position(masked_line, base + offset - line_start)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -451,7 +468,7 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Docu
             SummaryDivider(*source.position(offset)) for offset in _find_all(text, body_start)
         ),
         issues=tuple(issues),
-        source_lines=source.masked_to_file_lines(),
+        source_map=source,
     )
 
 
@@ -522,17 +539,6 @@ class _Extractor:
         indent = len(line_text) - len(line_text.lstrip())
         return self.source.line_position(masked_line, indent)
 
-    def content_position(self, token: Token, offset: int) -> tuple[int, int]:
-        """File (line, column) of an offset into the content of an inline or HTML block token."""
-        content = token.content
-        line_index = content.count("\n", 0, offset)
-        line_start = content.rfind("\n", 0, offset) + 1
-        masked_line = (token.map[0] if token.map else 0) + line_index
-        content_end = content.find("\n", line_start)
-        content_line = content[line_start : content_end if content_end >= 0 else len(content)]
-        base = _content_column(self.source.masked_line(masked_line), content_line)
-        return self.source.line_position(masked_line, base + offset - line_start)
-
     # The walk --------------------------------------------------------------------------
 
     def walk(self, tokens: Sequence[Token]) -> None:
@@ -571,7 +577,7 @@ class _Extractor:
             elif kind == "image":
                 self._add_link(inline, child, child.attrGet("src") or "", "image", child.content)
             elif kind == "footnote_ref":
-                line, column = self.content_position(inline, child.meta.get("pos", 0))
+                line, column = self.source.token_position(inline, child.meta.get("pos", 0))
                 self.footnote_refs.append(FootnoteRef(child.meta["label"], line, column))
             elif kind == "html_inline":
                 self._html(child.content, inline, block=False, offset=child.meta.get("pos", 0))
@@ -586,7 +592,7 @@ class _Extractor:
         self._add_link(inline, link, link.attrGet("href") or "", kind, "".join(text_parts))
 
     def _add_link(self, inline: Token, token: Token, href: str, kind: str, text: str) -> None:
-        line, column = self.content_position(inline, token.meta.get("pos", 0))
+        line, column = self.source.token_position(inline, token.meta.get("pos", 0))
         destination, shortcode = self._unmask(href)
         self.links.append(Link(destination, line, column, kind, text, shortcode))
 
@@ -621,7 +627,7 @@ class _Extractor:
         """Record the tags and comments of raw HTML (a block, or one inline tag)."""
 
         def position(at: int) -> tuple[int, int]:
-            return self.content_position(token, offset + at)
+            return self.source.token_position(token, offset + at)
 
         comment_spans = []
         for match in _COMMENT.finditer(content):

@@ -652,18 +652,19 @@ def predict_ids(
         token.meta["label"] for token in tokens if token.type == "footnote_reference_open"
     }
     page = _Page(IdFactory(id_type), footnotes, typographer, auto_heading_id)
-    headings = [
+    headings = {
         index
         for index, token in enumerate(tokens)
         if token.type == "inline" and index and tokens[index - 1].type == "heading_open"
-    ]
-    # Quotes before the last heading with a quote may pair with one of its quotes.
+    }
+    # Only quotes before the last heading with a quote may pair with one in a heading.
     quoted = [index for index in headings if _QUOTE.search(tokens[index].content)]
+    last_quoted = max(quoted) if typographer and quoted else -1
     ids: list[str | None] = []
     for index, token in enumerate(tokens):
         if index in headings:
             ids.append(page.heading_id(tokens[index - 1], token))
-        elif token.type == "inline" and typographer and quoted and index < quoted[-1]:
+        elif token.type == "inline" and index < last_quoted:
             page.inline(token).count_quotes()
     return ids
 
@@ -682,12 +683,15 @@ class _Page:
         return _Inline(token.children or (), self.typographer, self.footnotes, self.quotes)
 
     def heading_id(self, heading: Token, inline: Token) -> str | None:
+        """The id of the heading whose `heading_open` and `inline` tokens are given."""
         custom = heading.attrs.get("id")
-        if custom is not None or not self.auto_heading_id:
+        if custom is not None:
             self.inline(inline).count_quotes()
-            if custom is not None:
-                self.factory.put(str(custom))
-            return None if custom is None else str(custom)
+            self.factory.put(str(custom))
+            return str(custom)
+        if not self.auto_heading_id:
+            self.inline(inline).count_quotes()
+            return None
         text = self.inline(inline).plain_text()
         if "\n" in inline.content:  # a setext heading over several lines: its last line
             text = text.split("\n")[-1]

@@ -284,7 +284,7 @@ QUOTES = ['"open', "'open", 'close"', "close'", "'x'", ""]
 IDS = ["custom", "my_id", "x.y", "foo", "hello-world", "heading", "a:b"]
 TRAILING_SPACE = re.compile(r"[ \t]+\n")
 # A line that would start another block inside a setext heading's paragraph.
-BLOCK_START = re.compile(r"[*+-](\s|$)|[#>]|~~~|```|<|\d+[.)]|[-_*=]{2}")
+BLOCK_START = re.compile(r"[*+-](\s|$)|[#>]|~~~|```|<|\d+[.)]|[-_*=]{2}|\[\^")
 
 
 def random_inline(rng: random.Random) -> str:

@@ -18,7 +18,7 @@ from markdown_it.token import Token
 
 from validator import heading_ids
 from validator.frontmatter import FrontMatter, split_front_matter
-from validator.settings import Markup
+from validator.settings import Markup, SiteConfig
 from validator.shortcodes import ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes
 from validator.markdown import make_parser
 from validator.model import Finding
@@ -212,6 +212,7 @@ class Document:
     # for the file (headless, build.render = never, a resource inside a leaf bundle).
     url: str | None = None
     rendered: bool = True
+    site: SiteConfig = field(default_factory=SiteConfig, repr=False, compare=False)
 
     @property
     def ids(self) -> frozenset[str]:

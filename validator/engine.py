@@ -174,9 +174,9 @@ def check_file(target: Target, plan: Plan) -> tuple[list[Problem], PageSummary |
 def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     """The document with its place in the site: its URL, and whether Hugo renders it."""
     if target.content_path is None or site.root is None or doc.front_matter.error:
-        return doc
+        return dataclasses.replace(doc, site=site)
     url = predict_url(site, target.content_path, doc.front_matter.data or {}, target.language)
-    return dataclasses.replace(doc, url=url, rendered=url is not None)
+    return dataclasses.replace(doc, url=url, rendered=url is not None, site=site)
 
 
 def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> PageSummary:

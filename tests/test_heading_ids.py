@@ -146,9 +146,9 @@ def ids_of(markdown: str, id_type: str = "github", **options: bool) -> list[str 
     return predict_ids(make_parser(Markup(id_type=id_type)).parse(markdown), id_type, **options)
 
 
-def heading_plain_text(markdown: str) -> str:
-    tokens = make_parser(Markup()).parse(markdown)
-    return plain_text(tokens[1].children)
+def heading_plain_text(markdown: str, typographer: bool = True) -> str:
+    inline = make_parser(Markup()).parse(markdown)[1]
+    return plain_text(inline.children or [], typographer)
 
 
 @pytest.mark.parametrize("column, id_type", list(enumerate(ID_TYPES, start=2)))
@@ -185,8 +185,7 @@ def test_plain_text(markdown: str, text: str) -> None:
 
 
 def test_plain_text_without_typographer() -> None:
-    tokens = make_parser(Markup()).parse("## *Don't* -- x")
-    assert plain_text(tokens[1].children, typographer=False) == "Don't -- x"
+    assert heading_plain_text("## *Don't* -- x", typographer=False) == "Don't -- x"
 
 
 def test_undefined_footnote_is_text() -> None:
@@ -233,6 +232,12 @@ def test_custom_ids_are_kept_and_reserved() -> None:
 def test_no_id_without_text_or_auto_heading_id() -> None:
     assert ids_of("## \n\n## <b></b>\n\n## [](u)\n\n## !!!\n") == [None, None, None, "heading"]
     assert ids_of("## Foo\n\n## Bar {#b}\n", auto_heading_id=False) == [None, "b"]
+
+
+def test_definition_terms_share_the_ids() -> None:
+    body = "## Apple\n\nApple\n: A fruit.\n\n!!!\n: x\n\n## Apple\n\n## !!!\n"
+    assert ids_of(body) == ["apple", "apple-1", "heading"]
+    assert ids_of(body, auto_definition_term_id=True) == ["apple", "apple-2", "heading"]
 
 
 def test_typographer_quotes_pair_across_the_page() -> None:
@@ -303,10 +308,10 @@ def setext_heading(rng: random.Random, text: str) -> str:
     lines = [random_inline(rng) for _ in range(rng.randint(0, 2))] + [text]
     if len(lines) > 1 and rng.random() < 0.5:
         opener, closer = rng.choice(SPANNING)
-        # No footnote reference inside: markdown-it then does not see a link at all.
-        inside = [random_inline(rng).replace("[^", "[") for _ in range(2)]
-        lines[-2] = f"{lines[-2]} {opener}{inside[0]}"
-        lines[-1] = f"{inside[1]}{closer} {lines[-1]}"
+        lines[-2] = f"{lines[-2]} {opener}{random_inline(rng)}"
+        lines[-1] = f"{random_inline(rng)}{closer} {lines[-1]}"
+        # No footnote reference: in a link's text, markdown-it sees no link at all.
+        lines = [line.replace("[^", "[") for line in lines]
     for index, line in enumerate(lines[:-1]):
         lines[index] = line.replace("`", "").strip()
     lines = [f"Line {line}" if not line or BLOCK_START.match(line) else line for line in lines]

@@ -36,12 +36,13 @@ _TAG = re.compile(
 )
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_VISIBLE_TEXT = frozenset({"text", "text_special", "code_inline", "softbreak", "hardbreak"})
 
 
 @dataclass(frozen=True, slots=True)
 class Heading:
     level: int
-    text: str  # Hugo's plain text of the heading (what its id is made from)
+    text: str  # the heading's visible text, shortcodes as written
     line: int
     column: int
     id: str | None  # the id Hugo gives it; None when autoHeadingID is off and none is set
@@ -677,7 +678,11 @@ class _Extractor:
     def headings(self, tokens: Sequence[Token]) -> tuple[Heading, ...]:
         """Headings with the ids Hugo will give them."""
         ids = heading_ids.predict_ids(
-            tokens, self.markup.id_type, self.markup.auto_heading_id
+            tokens,
+            self.markup.id_type,
+            self.markup.auto_heading_id,
+            auto_definition_term_id=self.markup.auto_definition_term_id,
+            typographer=self.markup.typographer,
         )
         headings = []
         opens = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open"]
@@ -686,7 +691,11 @@ class _Extractor:
         ):
             inline = tokens[index + 1]
             children = inline.children or []
-            text = heading_ids.plain_text(children, self.markup.typographer)
+            text = "".join(
+                " " if c.type in ("softbreak", "hardbreak") else c.content
+                for c in children
+                if c.type in _VISIBLE_TEXT
+            )
             predictable = "HAHAHUGOSHORTCODE" not in inline.content
             text = PLACEHOLDER.sub(lambda m: self.shortcode_uses[int(m[1])].source, text)
             headings.append(

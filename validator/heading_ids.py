@@ -1,11 +1,16 @@
 """Predict the `id` Hugo (0.144 or later, goldmark) gives each heading of a page.
 
-Hugo generates a heading id from `render.TextPlain` over goldmark's inline nodes: a text
-node gives its Markdown source, a typographer node its character, raw HTML its text
-without tags, and any other node only its *first child*. markdown-it's tokens are
-coarser than goldmark's nodes, so `plain_text` splits literal text again wherever
-goldmark's inline parser splits it: typographer substitutions, emphasis delimiters and
-brackets that matched nothing, unmatched backticks, and the last segment of a line.
+Hugo makes a heading's id of `render.TextPlain` over goldmark's inline nodes: a text node
+gives its Markdown source, a typographer node its character, raw HTML its text without
+tags, and any other node only its *first child*. markdown-it's tokens are coarser than
+goldmark's nodes, so `plain_text` splits literal text again wherever goldmark's inline
+parser does: typographer substitutions, emphasis delimiters and brackets that matched
+nothing, unmatched backticks, and the last segment of a line. The typographer pairs
+quotes across the whole page, so `predict_ids` follows them through every block.
+
+Not predictable from the tokens: spaces ending a line of a heading over several lines,
+and a code span across its lines (both lost by markdown-it); a `<https://…>` autolink
+inside an open `[` is taken for linkify, which goldmark suspends there.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from markdown_it.token import Token
 
@@ -40,7 +46,7 @@ _GO_SPACE_RUN = re.compile(f"([{_GO_SPACE}])[{_GO_SPACE}]+")
 
 @dataclass(frozen=True)
 class _Item:
-    """One piece of a heading's inline content, in source order.
+    """One piece of a block's inline content, in source order.
 
     kind: `text` (literal Markdown text), `inert` (an escape or entity: never a delimiter),
     `autolink`, `open`/`close` (a node with children), `leaf` (a node without children,
@@ -132,7 +138,7 @@ def _items(tokens: Sequence[Token], footnotes: Collection[str] | None) -> Iterat
                 autolink = None
             else:
                 autolink.append(token.content)
-        elif kind == "link_open" and token.markup == "autolink":
+        elif kind == "link_open" and token.markup in ("autolink", "linkify"):
             autolink = []
         elif kind == "text":
             yield _Item("text", token.content)
@@ -187,7 +193,8 @@ def _angle_quotes(items: list[_Item]) -> list[_Item]:
     result: list[_Item] = []
     for item in items:
         previous = result[-1] if result else None
-        if item.kind == "leaf" and item.source.startswith("<") and previous and previous.kind == "text":
+        tag = item.kind == "leaf" and item.source.startswith("<")
+        if tag and previous and previous.kind == "text":
             angles = len(previous.source) - len(previous.source.rstrip("<"))
             if angles % 2:
                 item = _Item("text", item.source)
@@ -329,11 +336,12 @@ class _Run:
         for node in self.nodes:
             if node.kind == "unclosed":
                 node.kind = "text"
-        source = self.inline.source
-        return [
-            node.value if node.kind == "string" else source[node.start : node.end] + "\n" * node.newline
-            for node in self.nodes
-        ]
+        return [self._contribution(node) for node in self.nodes]
+
+    def _contribution(self, node: _Node) -> str:
+        if node.kind == "string":
+            return node.value
+        return self.inline.source[node.start : node.end] + "\n" * node.newline
 
     def _char(self, index: int) -> str:
         """The character at `index` if goldmark's scanner may act on it, else ``""``."""
@@ -366,7 +374,7 @@ class _Run:
         """MergeOrAppendTextSegment of the text scanned up to `index`."""
         if index > self.pending:
             last = self.nodes[-1] if self.nodes else None
-            if last and last.kind == "text" and last.end == self.pending and not last.newline:
+            if _joins(last, self.pending):
                 last.end = index
             else:
                 self.nodes.append(_Node("text", self.pending, index))
@@ -376,7 +384,7 @@ class _Run:
         """MergeOrReplaceTextSegment: a delimiter or bracket that matched nothing turns text."""
         index = self.nodes.index(node)
         previous = self.nodes[index - 1] if index else None
-        if previous and previous.kind == "text" and previous.end == node.start and not previous.newline:
+        if _joins(previous, node.start):
             previous.end = node.end
             del self.nodes[index]
         else:
@@ -448,6 +456,11 @@ class _Run:
                 start = index
                 break
         self.nodes.append(_Node("text", start, self.end, newline=newline))
+
+
+def _joins(node: _Node | None, start: int) -> TypeGuard[_Node]:
+    """Whether text from `start` merges into `node`: a text node ending there, mid-line."""
+    return node is not None and node.kind == "text" and not node.newline and node.end == start
 
 
 # --- goldmark's typographer (extension/typographer.go) ----------------------------------
@@ -523,7 +536,9 @@ def _is_contraction(line: bytes) -> bool:
     size = len(line)
     if size > 1 and line[1] in b"smtd" and (size < 3 or _punct_or_space(line[2])):
         return True
-    return size > 2 and line[1:3] in (b"ve", b"ll", b"re") and (size < 4 or _punct_or_space(line[3]))
+    if size > 2 and line[1:3] in (b"ve", b"ll", b"re"):
+        return size < 4 or _punct_or_space(line[3])
+    return False
 
 
 def _closes(line: bytes, can_open: bool, can_close: bool) -> bool:
@@ -625,9 +640,9 @@ class IdFactory:
         self.id_type = id_type
         self._taken: set[str] = set()
 
-    def generate(self, text: str) -> str:
-        """An id for a heading with this plain text: `heading` if empty, `-N` if taken."""
-        base = anchorize(text, self.id_type) or "heading"
+    def generate(self, text: str, fallback: str = "heading") -> str:
+        """An id for this plain text: `fallback` if it keeps nothing, `-N` if taken."""
+        base = anchorize(text, self.id_type) or fallback
         candidate, number = base, 0
         while candidate in self._taken:
             number += 1
@@ -645,27 +660,35 @@ def predict_ids(
     id_type: str,
     auto_heading_id: bool = True,
     *,
+    auto_definition_term_id: bool = False,
     typographer: bool = True,
 ) -> list[str | None]:
-    """The id of each heading in a page's token stream, in order (None: no id)."""
+    """The id of each heading in a page's token stream, in order (None: no id).
+
+    With `auto_definition_term_id`, definition terms take ids from the same set.
+    """
     footnotes = {
         token.meta["label"] for token in tokens if token.type == "footnote_reference_open"
     }
-    page = _Page(IdFactory(id_type), footnotes, typographer, auto_heading_id)
-    headings = {
+    page = _Page(IdFactory(id_type), footnotes, typographer)
+    openers = ("heading_open", "dt_open") if auto_definition_term_id else ("heading_open",)
+    named = {
         index
         for index, token in enumerate(tokens)
-        if token.type == "inline" and index and tokens[index - 1].type == "heading_open"
+        if token.type == "inline" and index and tokens[index - 1].type in openers
     }
-    # Only quotes before the last heading with a quote may pair with one in a heading.
-    quoted = [index for index in headings if _QUOTE.search(tokens[index].content)]
+    # Only quotes before the last named block with a quote may pair with one in it.
+    quoted = [index for index in named if _QUOTE.search(tokens[index].content)]
     last_quoted = max(quoted) if typographer and quoted else -1
     ids: list[str | None] = []
     for index, token in enumerate(tokens):
-        if index in headings:
-            ids.append(page.heading_id(tokens[index - 1], token))
-        elif token.type == "inline" and index < last_quoted:
-            page.inline(token).count_quotes()
+        if index not in named:
+            if token.type == "inline" and index < last_quoted:
+                page.inline(token).count_quotes()
+        elif tokens[index - 1].type == "heading_open":
+            ids.append(page.fragment_id(tokens[index - 1], token, auto_heading_id))
+        else:
+            page.fragment_id(tokens[index - 1], token, True)
     return ids
 
 
@@ -676,23 +699,24 @@ class _Page:
     factory: IdFactory
     footnotes: set[str]
     typographer: bool
-    auto_heading_id: bool
     quotes: _Quotes = field(default_factory=_Quotes)
 
     def inline(self, token: Token) -> _Inline:
         return _Inline(token.children or (), self.typographer, self.footnotes, self.quotes)
 
-    def heading_id(self, heading: Token, inline: Token) -> str | None:
-        """The id of the heading whose `heading_open` and `inline` tokens are given."""
-        custom = heading.attrs.get("id")
+    def fragment_id(self, opener: Token, inline: Token, auto: bool) -> str | None:
+        """The id of a heading or definition term, from its opening and inline tokens."""
+        custom = opener.attrs.get("id")
         if custom is not None:
             self.inline(inline).count_quotes()
             self.factory.put(str(custom))
             return str(custom)
-        if not self.auto_heading_id:
+        if not auto:
             self.inline(inline).count_quotes()
             return None
         text = self.inline(inline).plain_text()
+        if opener.type == "dt_open":
+            return self.factory.generate(text, "term") if text else None
         if "\n" in inline.content:  # a setext heading over several lines: its last line
             text = text.split("\n")[-1]
         return self.factory.generate(text) if text else None

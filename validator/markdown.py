@@ -42,7 +42,11 @@ _LOCATED_RULES = (
 InlineRule = Callable[[StateInline, bool], bool]
 
 
-def _located(rule: InlineRule) -> InlineRule:
+def _located(rule: InlineRule, *, linkify: bool = False) -> InlineRule:
+    """Record where each token the rule pushes starts. `linkify`: a GFM autolink rule, which
+    scans back over text already consumed (the link ends at state.pos) and whose tokens are
+    marked "linkify", markdown-it's convention, to tell them from `<…>` autolinks."""
+
     def located_rule(state: StateInline, silent: bool) -> bool:
         if silent:
             return rule(state, silent)
@@ -50,11 +54,11 @@ def _located(rule: InlineRule) -> InlineRule:
         if not rule(state, silent):
             return False
         new = state.tokens[count:]
-        if len(new) > 2 and new[-1].info == "auto":
-            # GFM autolinks scan back over text already consumed: they end at state.pos.
+        if linkify and len(new) > 2:
             start = state.pos - len(new[-2].content)
+            new[-3].markup = new[-1].markup = "linkify"
         for token in new:
-            if token.type != "text" or token.markup == "autolink":
+            if token.type != "text" or token.markup in ("autolink", "linkify"):
                 if token.meta is None:
                     token.meta = {}
                 token.meta.setdefault("pos", start)
@@ -104,17 +108,30 @@ def parse_heading_attributes(text: str) -> tuple[str, dict[str, str]] | None:
     return text[: match.start()].rstrip(), attrs
 
 
+_CLOSING_SEQUENCE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+
+
 def _heading_attributes_rule(state: StateCore) -> None:
-    """Core rule between block and inline parsing: move `{#id}` groups onto heading_open."""
+    """Core rule between block and inline parsing: move `{#id}` groups onto heading_open.
+
+    As goldmark: on an ATX heading the group must end the source line (`## A {#x} ##`
+    has none), and a closing `#` run before it is dropped after it (`## A ## {#x}`)."""
     tokens = state.tokens
+    lines = None
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
         inline = tokens[index + 1]
+        if token.markup.startswith("#") and token.map:
+            lines = lines if lines is not None else state.src.split("\n")
+            if not lines[token.map[0]].rstrip().endswith("}"):
+                continue
         parsed = parse_heading_attributes(inline.content)
         if parsed is None:
             continue
         inline.content, attrs = parsed
+        if token.markup.startswith("#"):
+            inline.content = _CLOSING_SEQUENCE.sub("", inline.content)
         for key, value in attrs.items():
             token.attrSet(key, value)
         token.meta = {**(token.meta or {}), "attributes": attrs}
@@ -157,5 +174,6 @@ def make_parser(markup: Markup) -> MarkdownIt:
         md.core.ruler.before("inline", "heading_attributes", _heading_attributes_rule)
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:
-            md.inline.ruler.at(rule.name, _located(rule.fn), {"alt": rule.alt})
+            located = _located(rule.fn, linkify=rule.name.startswith("gfm_autolink"))
+            md.inline.ruler.at(rule.name, located, {"alt": rule.alt})
     return md

@@ -63,8 +63,10 @@ Check = Callable[..., Iterator[Finding]]
 class Rule:
     """A rule: its id, one-line summary, stage, options class, check function and doc.
 
-    `check(doc, options)` for stage "source", `check(site, options)` for "site".
-    `default` is the severity the rule has when a preset turns it on with `true`.
+    `check(doc, options)` for stage "source", `check(site, options)` for "site",
+    `check(rendered, options)` for "html". A source or site rule that can also see its
+    defect in rendered HTML has an `html_check(rendered, options)`; a defect both report
+    is reported once. `default` is the severity the rule has when a preset turns it on.
     """
 
     id: str
@@ -75,6 +77,7 @@ class Rule:
     doc: str
     default: Severity = Severity.ERROR
     markdownlint: str | None = None
+    html_check: Check | None = None
 
     @property
     def title(self) -> str:

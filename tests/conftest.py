@@ -14,6 +14,8 @@ from validator.hugo import find_binary
 from validator.model import Problem
 from validator.registry import RULES
 from validator.settings import Markup, SiteConfig
+from validator.site import load_site
+from validator.targets import collect_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -43,6 +45,41 @@ def build_site(hugo: str, source: Path, destination: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def _settings(rule_ids: list[str], options: dict[str, dict] | None) -> dict[str, RuleSetting]:
+    settings = {}
+    for rule_id in rule_ids:
+        rule = RULES[rule_id]
+        values = {
+            k.replace("-", "_"): tuple(v) if isinstance(v, list) else v
+            for k, v in (options or {}).get(rule_id, {}).items()
+        }
+        settings[rule_id] = RuleSetting(rule.default, rule.options(**values))
+    return settings
+
+
+def check_site(
+    root: Path,
+    files: dict[str, str],
+    rule_ids: list[str],
+    *,
+    hugo_config: str = 'baseURL = "https://example.org/"\n',
+    options: dict[str, dict] | None = None,
+) -> list[Problem]:
+    """Write a small Hugo site (unless `files` is empty: `root` is one already) and check it
+    as `mdcheck check` would, with only `rule_ids` enabled."""
+    if files:
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "hugo.toml").write_text(hugo_config, "utf-8")
+        for relative, text in files.items():
+            path = root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    site = load_site(root)
+    config = Config(path=None, base=root, rules=_settings(rule_ids, options))
+    targets = collect_targets([], config, site, root)
+    return run(targets, config, site, RULES, jobs=1).problems
+
+
 def check_text(
     tmp_path: Path,
     text: str,
@@ -55,13 +92,7 @@ def check_text(
     """Check one Markdown text with only `rule_ids` enabled."""
     path = tmp_path / name
     path.write_bytes(text.encode("utf-8", "surrogateescape"))
-    settings = {}
-    for rule_id in rule_ids:
-        rule = RULES[rule_id]
-        values = {k.replace("-", "_"): tuple(v) if isinstance(v, list) else v
-                  for k, v in (options or {}).get(rule_id, {}).items()}
-        settings[rule_id] = RuleSetting(rule.default, rule.options(**values))
-    config = Config(path=None, base=tmp_path, rules=settings)
+    config = Config(path=None, base=tmp_path, rules=_settings(rule_ids, options))
     site = SiteConfig(markup=markup or Markup())
     return run([Target(str(path), name)], config, site, RULES, jobs=1).problems
 

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import check_text
+from conftest import check_site, check_text
+from validator.model import Problem
 from validator.registry import RULES
-from validator.rule_docs import examples, rule_text, sections
+from validator.rule_docs import ExampleCase, example_cases, examples, rule_text, sections
+from validator.settings import Markup
 
 DOCUMENTED = sorted(r.id for r in RULES.values() if examples(r, "Example"))
+
+
+def _run(case: ExampleCase, rule_id: str, tmp_path: Path) -> list[Problem]:
+    options = {rule_id: dict(case.settings.get("options", {}))}
+    if case.is_site:
+        hugo_config = str(case.settings.get("hugo-config", 'baseURL = "https://example.org/"\n'))
+        files = {str(path): body for path, body in case.files}
+        return check_site(tmp_path / "site", files, [rule_id], hugo_config=hugo_config, options=options)
+    markup = Markup(**dict(case.settings.get("markup", {})))
+    return check_text(tmp_path, case.files[0][1], [rule_id], markup=markup, options=options)
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))
@@ -21,16 +35,16 @@ def test_doc_has_sections(rule_id: str) -> None:
 
 
 @pytest.mark.parametrize("rule_id", DOCUMENTED)
-def test_example_triggers(rule_id: str, tmp_path) -> None:
-    for example in examples(RULES[rule_id], "Example"):
-        problems = check_text(tmp_path, example, [rule_id])
-        assert any(p.rule == rule_id for p in problems), example
+def test_example_triggers(rule_id: str, tmp_path: Path) -> None:
+    for case in example_cases(RULES[rule_id], "Example"):
+        problems = _run(case, rule_id, tmp_path)
+        assert any(p.rule == rule_id for p in problems), case.files
 
 
 @pytest.mark.parametrize("rule_id", DOCUMENTED)
-def test_use_instead_is_clean(rule_id: str, tmp_path) -> None:
-    for example in examples(RULES[rule_id], "Use instead"):
-        problems = check_text(tmp_path, example, [rule_id])
+def test_use_instead_is_clean(rule_id: str, tmp_path: Path) -> None:
+    for case in example_cases(RULES[rule_id], "Use instead"):
+        problems = _run(case, rule_id, tmp_path)
         assert not problems, [p.message for p in problems]
 
 

@@ -25,7 +25,7 @@ from validator.report import FORMATS, Summary, render, summarize
 from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
 from validator.site import SiteConfigError, find_site_root, load_site
-from validator.targets import collect_targets
+from validator.targets import collect_targets, with_site_context
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 200
@@ -111,6 +111,8 @@ def check(
     cwd = Path.cwd()
     config, site = _load(config_path, paths[0] if paths else cwd)
     targets = collect_targets(list(paths), config, site, cwd)
+    if paths and any(RULES[rule_id].stage == "site" for rule_id in config.rules):
+        targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     outcome = _run_with_progress(targets, config, site, jobs, quiet)
     errors, warnings = summarize(outcome.problems)

@@ -197,6 +197,7 @@ class Document:
     body_line: int  # first line of the Markdown body
     tokens: tuple[Token, ...] = ()
     headings: tuple[Heading, ...] = ()
+    term_ids: tuple[str, ...] = ()  # ids of definition terms (autoDefinitionTermID)
     links: tuple[Link, ...] = ()
     footnote_refs: tuple[FootnoteRef, ...] = ()
     footnote_defs: tuple[FootnoteDef, ...] = ()
@@ -217,9 +218,10 @@ class Document:
 
     @property
     def ids(self) -> frozenset[str]:
-        """Every id the rendered page is known to get from its Markdown: headings (and
-        definition terms when enabled), footnotes, and raw HTML ids when Hugo keeps raw HTML."""
+        """Every id the rendered page is known to get from its Markdown: headings, definition
+        terms (with autoDefinitionTermID), footnotes, and raw HTML ids when Hugo keeps it."""
         ids = {h.id for h in self.headings if h.id}
+        ids.update(self.term_ids)
         defined = {d.label for d in self.footnote_defs}
         numbered = {ref.label for ref in self.footnote_refs if ref.label in defined}
         for number in range(1, len(numbered) + 1):
@@ -259,6 +261,12 @@ class Document:
     def is_text(self) -> bool:
         """False when the bytes were not UTF-8 text: nothing else can be checked."""
         return not any(issue.rule == "file-encoding" for issue in self.issues)
+
+    @property
+    def shortcode_calls(self) -> list[ShortcodeUse]:
+        """The shortcode calls, comments left out, in order: `ShortcodeUse.parent` is an
+        index into this list."""
+        return [use for use in self.shortcodes if use.kind != "comment"]
 
     def parse_findings(self, rule: str) -> Iterator[Finding]:
         """The problems found while reading the file that belong to `rule`."""
@@ -454,6 +462,7 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Docu
         body_line=source.position(body_start)[0],
         tokens=tuple(tokens),
         headings=extractor.headings(tokens),
+        term_ids=extractor.term_ids,
         links=tuple(extractor.links),
         footnote_refs=tuple(extractor.footnote_refs),
         footnote_defs=tuple(extractor.footnote_defs),
@@ -504,6 +513,7 @@ class _Extractor:
         self.tables: list[Table] = []
         self._heading_positions: list[tuple[int, int]] = []
         self._linked_refs: set[int] = set()  # ref/relref calls that are a link's destination
+        self.term_ids: tuple[str, ...] = ()
 
     def comment_use(self, tag: ShortcodeTag, text: str, body_start: int) -> ShortcodeUse:
         """A `{{</* … */>}}` comment: Hugo prints it as text, so it is not masked."""
@@ -677,7 +687,7 @@ class _Extractor:
 
     def headings(self, tokens: Sequence[Token]) -> tuple[Heading, ...]:
         """Headings with the ids Hugo will give them."""
-        ids = heading_ids.predict_ids(
+        ids, terms = heading_ids.predict_page_ids(
             tokens,
             self.markup.id_type,
             self.markup.auto_heading_id,
@@ -691,11 +701,7 @@ class _Extractor:
         ):
             inline = tokens[index + 1]
             children = inline.children or []
-            text = "".join(
-                " " if c.type in ("softbreak", "hardbreak") else c.content
-                for c in children
-                if c.type in _VISIBLE_TEXT
-            )
+            text = _visible_text(children)
             predictable = "HAHAHUGOSHORTCODE" not in inline.content
             text = PLACEHOLDER.sub(lambda m: self.shortcode_uses[int(m[1])].source, text)
             headings.append(
@@ -709,7 +715,21 @@ class _Extractor:
                     id_predictable=predictable or token.attrGet("id") is not None,
                 )
             )
+        self.term_ids = tuple(terms)
         return tuple(headings)
+
+
+def _visible_text(children: Sequence[Token]) -> str:
+    """What a reader sees of inline tokens: text, code, image alt text; breaks as spaces."""
+    parts = []
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(_visible_text(child.children or ()))
+        elif child.type in _VISIBLE_TEXT:
+            parts.append(child.content)
+    return "".join(parts)
 
 
 def _content_column(line: str, content_line: str) -> int:

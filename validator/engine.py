@@ -14,6 +14,7 @@ from typing import Any
 from validator.config import Config, RuleSetting
 from validator.directives import Suppressions, parse_directives
 from validator.document import Document, Link, parse_document
+from validator.elements import inventory
 from validator.model import Finding, Problem, Rule
 from validator.settings import SiteConfig
 from validator.site import predict_url
@@ -31,6 +32,7 @@ class Target:
     content_path: str | None = None  # relative to its content dir, when inside a Hugo site
     language: str | None = None
     ignored: frozenset[str] = frozenset()  # rules per-file-ignores turn off for this file
+    context: bool = False  # read only so site rules see the whole site; nothing reported
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class PageSummary:
     id_prefixes: tuple[str, ...]  # see Document.id_prefixes
     raw_html_ids: frozenset[str]  # ids in raw HTML, kept or not
     links: tuple[Link, ...]
+    elements: frozenset[str]  # see validator.elements.inventory
     suppressions: Suppressions = field(repr=False, default_factory=Suppressions)
 
     def has_id(self, fragment: str) -> bool:
@@ -106,9 +109,10 @@ def run(
             pages.append(page)
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     if site_rules:
-        ignored = {target.display: target.ignored for target in targets}
-        problems.extend(_check_site(Site(site, tuple(pages)), site_rules, plan, ignored))
-    return Outcome(sorted(problems), len(targets), tuple(pages))
+        reported = {t.display: t.ignored for t in targets if not t.context}
+        problems.extend(_check_site(Site(site, tuple(pages)), site_rules, plan, reported))
+    checked = sum(1 for target in targets if not target.context)
+    return Outcome(sorted(problems), checked, tuple(pages))
 
 
 def _check_all(
@@ -151,6 +155,8 @@ def check_file(target: Target, plan: Plan) -> tuple[list[Problem], PageSummary |
         doc = _page(parse_document(target.display, data, plan.site.markup), target, plan.site)
     except Exception as exc:  # a bug in the parser: report it, keep going
         return stamp.all("internal-error", [_crash("the parser", exc)]), None
+    if target.context:
+        return [], _summarize(doc, target, Suppressions()) if doc.is_text else None
     if not doc.is_text:
         return stamp.all("file-encoding", list(doc.parse_findings("file-encoding"))), None
     suppressions, unknown = parse_directives(doc.comments, plan.known)
@@ -191,6 +197,7 @@ def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> Pag
         id_prefixes=doc.id_prefixes,
         raw_html_ids=doc.raw_html_ids,
         links=doc.links,
+        elements=inventory(doc),
         suppressions=suppressions,
     )
 
@@ -243,8 +250,9 @@ class _Stamper:
 
 
 def _check_site(
-    site: Site, rules: Sequence[Rule], plan: Plan, ignored: Mapping[str, frozenset[str]]
+    site: Site, rules: Sequence[Rule], plan: Plan, reported: Mapping[str, frozenset[str]]
 ) -> list[Problem]:
+    """Run site rules; keep findings on the reported files (`reported`: path -> ignored rules)."""
     by_path = {page.path: page for page in site.pages}
     problems: list[Problem] = []
     for rule in rules:
@@ -258,8 +266,10 @@ def _check_site(
             rule_id = rule.id
         for finding in findings:
             path = finding.path or (site.pages[0].path if site.pages else "")
+            if path not in reported:
+                continue
             page = by_path.get(path)
             suppressions = page.suppressions if page else Suppressions()
-            stamp = _Stamper(path, plan, suppressions, ignored.get(path, frozenset()))
+            stamp = _Stamper(path, plan, suppressions, reported[path])
             problems.extend(stamp.all(rule_id, [finding]))
     return problems

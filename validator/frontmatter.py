@@ -1,18 +1,22 @@
-"""Hugo front matter: find it the way Hugo's page lexer does, parse it, locate errors."""
+"""Hugo front matter: find it the way Hugo's page lexer does, parse it, locate errors and
+top-level keys, and read values the way Hugo does (YAML 1.2 scalars, Go date layouts)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 FORMATS = {"+++": "toml", "---": "yaml", "{": "json"}
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+# YAML 1.2 booleans (Hugo's YAML parser); PyYAML also reads yes/no/on/off/y/n as booleans.
+YAML12_BOOLEANS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,28 @@ class FrontMatter:
     line: int = 0
     end_line: int = 0
     error: FrontMatterError | None = None
+    # (line, column) of each top-level key, by lower-cased key (the first one when repeated).
+    key_positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # YAML only: the source text of each top-level plain (unquoted) scalar, by lower-cased key.
+    plain_scalars: Mapping[str, str] = field(default_factory=dict)
+
+    def position(self, key: str) -> tuple[int, int]:
+        """Where top-level `key` is set (case-insensitive); the opening delimiter if unknown."""
+        return self.key_positions.get(key.lower(), (self.line, 1))
+
+    def line_of(self, key: str) -> int:
+        return self.position(key)[0]
+
+    def hugo_value(self, key: str, default: Any = None) -> Any:
+        """A top-level value as Hugo's YAML 1.2 parser types it. PyYAML follows YAML 1.1, where
+        `yes`, `on` are booleans and `2023-1-5` is a date: to Hugo they are strings, and so is
+        every timestamp. Same as `get` for TOML and JSON."""
+        value = self.get(key, default)
+        if self.format == "yaml" and isinstance(value, (bool, dt.date)):
+            source = self.plain_scalars.get(key.lower())
+            if source is not None and source not in YAML12_BOOLEANS:
+                return source
+        return value
 
     def get(self, key: str, default: Any = None) -> Any:
         """A top-level value by Hugo's case-insensitive key."""
@@ -82,8 +108,8 @@ def _delimited_front_matter(
     end_line = text.count("\n", 0, closing.start()) + 1
     body_start = text.find("\n", closing.end())
     body_start = len(text) if body_start < 0 else body_start + 1
-    data, error = _parse(fmt, source, first_line + 1, first_line)
-    return FrontMatter(fmt, data, first_line, end_line, error), body_start
+    parsed = _parse(fmt, source, first_line + 1, first_line)
+    return FrontMatter(fmt, parsed.data, first_line, end_line, parsed.error, parsed.keys, parsed.scalars), body_start
 
 
 def _json_front_matter(text: str, start: int, first_line: int) -> tuple[FrontMatter, int]:
@@ -95,13 +121,15 @@ def _json_front_matter(text: str, start: int, first_line: int) -> tuple[FrontMat
         error = FrontMatterError(first_line, 1, message)
         return FrontMatter("json", None, first_line, text.count("\n") + 1, error), len(text)
     end_line = text.count("\n", 0, end) + 1
-    data, error = _parse("json", text[start : end + 1], first_line, first_line)
+    first_column = start - text.rfind("\n", 0, start)
+    parsed = _parse("json", text[start : end + 1], first_line, first_line, first_column)
+    error = parsed.error
     if error is not None and text.startswith("{{", start):
         hint = "; Hugo reads a file that starts with '{' as JSON front matter: add front matter before the shortcode"
         error = FrontMatterError(error.line, error.column, error.message + hint)
     body_start = text.find("\n", end)
     body_start = len(text) if body_start < 0 else body_start + 1
-    return FrontMatter("json", data, first_line, end_line, error), body_start
+    return FrontMatter("json", parsed.data, first_line, end_line, error, parsed.keys), body_start
 
 
 def _matching_brace(text: str, start: int) -> int | None:
@@ -127,38 +155,156 @@ def _matching_brace(text: str, start: int) -> int | None:
     return None
 
 
-def _parse(
-    fmt: str, source: str, first_line: int, block_line: int
-) -> tuple[Mapping[str, Any] | None, FrontMatterError | None]:
-    """Parse front matter source whose first line is file line `first_line`; problems with
-    the block as a whole are reported at `block_line` (its opening delimiter)."""
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    data: Mapping[str, Any] | None = None
+    error: FrontMatterError | None = None
+    keys: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    scalars: Mapping[str, str] = field(default_factory=dict)
+
+
+def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column: int = 1) -> _Parsed:
+    """Parse front matter source whose first line is file line `first_line` (starting at
+    `first_column`); problems with the block as a whole are reported at `block_line`."""
+    node: yaml.Node | None = None
     try:
         if fmt == "toml":
             data: Any = tomllib.loads(source)
         elif fmt == "yaml":
-            data = yaml.safe_load(source)
-            if data is None:
-                data = {}
+            data, node = _load_yaml(source)
         else:
             data = json.loads(source)
     except tomllib.TOMLDecodeError as exc:
         line, column, message = _toml_position(str(exc), source)
-        return None, FrontMatterError(first_line + line - 1, column, f"invalid TOML: {message}")
+        return _Parsed(error=FrontMatterError(first_line + line - 1, column, f"invalid TOML: {message}"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         message = getattr(exc, "problem", None) or str(exc)
-        return None, FrontMatterError(first_line + line - 1, column, f"invalid YAML: {message}")
+        return _Parsed(error=FrontMatterError(first_line + line - 1, column, f"invalid YAML: {message}"))
     except json.JSONDecodeError as exc:
         line = first_line + exc.lineno - 1
-        return None, FrontMatterError(line, exc.colno, f"invalid JSON: {exc.msg}")
+        return _Parsed(error=FrontMatterError(line, exc.colno, f"invalid JSON: {exc.msg}"))
     except (ValueError, RecursionError) as exc:
-        return None, FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: {exc}")
+        return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: {exc}"))
     if not isinstance(data, dict):
         kind = {list: "list", str: "string"}.get(type(data), type(data).__name__)
-        return None, FrontMatterError(block_line, 1, f"front matter is a {kind}, not a table of keys")
-    return data, None
+        return _Parsed(error=FrontMatterError(block_line, 1, f"front matter is a {kind}, not a table of keys"))
+    pairs = _yaml_pairs(node) if fmt == "yaml" else ()
+    scan = _yaml_keys(pairs) if fmt == "yaml" else _toml_keys(source) if fmt == "toml" else _json_keys(source)
+    keys: dict[str, tuple[int, int]] = {}
+    for name, line, column in scan:
+        position = (first_line + line, column + (first_column - 1 if line == 0 else 0))
+        keys.setdefault(name.lower(), position)
+    scalars: dict[str, str] = {}
+    for key, value in pairs:
+        if isinstance(value, yaml.ScalarNode) and value.style is None:
+            scalars.setdefault(key.value.lower(), value.value)
+    return _Parsed(data, None, keys, scalars)
+
+
+def _load_yaml(source: str) -> tuple[Any, yaml.Node | None]:
+    """The data and its node tree, from one parse."""
+    loader = yaml.SafeLoader(source)
+    try:
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
+    return ({} if data is None else data), node
+
+
+def _yaml_pairs(node: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """The top-level (key, value) nodes whose key is a string."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    return [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and isinstance(k.value, str)]
+
+
+def _yaml_keys(pairs: list[tuple[yaml.ScalarNode, yaml.Node]]) -> Iterator[tuple[str, int, int]]:
+    """(key, 0-based line, 1-based column) of each top-level key."""
+    for key, _ in pairs:
+        yield key.value, key.start_mark.line, key.start_mark.column + 1
+
+
+_TOML_KEY = re.compile(r"""[ \t]*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))[ \t]*[.=]""")
+_TOML_HEADER = re.compile(r"""[ \t]*\[\[?[ \t]*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))""")
+
+
+def _toml_keys(source: str) -> Iterator[tuple[str, int, int]]:
+    """Top-level keys of valid TOML: `key =` and dotted `key.sub =` before the first table
+    header, and the first part of each header (`[params]`, `[[cascade]]`). Lines inside
+    multi-line strings and arrays are skipped."""
+    in_table = False
+    depth, quote = 0, ""
+    for number, line in enumerate(source.split("\n")):
+        if not quote and depth == 0:
+            header = _TOML_HEADER.match(line)
+            if header:
+                in_table = True
+                yield _toml_name(header), number, len(line) - len(line.lstrip(" \t")) + 1
+            elif not in_table and (match := _TOML_KEY.match(line)):
+                yield _toml_name(match), number, len(line) - len(line.lstrip(" \t")) + 1
+        depth, quote = _toml_line_state(line, depth, quote)
+
+
+def _toml_name(match: re.Match[str]) -> str:
+    basic, literal, bare = match.groups()
+    if basic is not None:
+        return json.loads(f'"{basic}"') if "\\" in basic else basic
+    return literal if literal is not None else bare
+
+
+def _toml_line_state(line: str, depth: int, quote: str) -> tuple[int, str]:
+    """Bracket depth and open multi-line string (\"\"\" or \'\'\') after `line`."""
+    index = 0
+    while index < len(line):
+        if quote:
+            end = line.find(quote, index)
+            if end < 0:
+                return depth, quote
+            index, quote = end + 3, ""
+            continue
+        char = line[index]
+        if line.startswith(('"""', "'''"), index):
+            quote, index = line[index : index + 3], index + 3
+        elif char in "\"'":
+            index = _string_end(line, index)
+        elif char == "#":
+            break
+        else:
+            depth += (char in "[{") - (char in "]}")
+            index += 1
+    return depth, quote
+
+
+def _string_end(line: str, start: int) -> int:
+    """Offset after the one-line string that opens at `start`."""
+    quote, index = line[start], start + 1
+    while index < len(line) and line[index] != quote:
+        index += 2 if quote == '"' and line[index] == "\\" else 1
+    return index + 1
+
+
+def _json_keys(source: str) -> Iterator[tuple[str, int, int]]:
+    """Keys of the outermost object of valid JSON: strings at depth 1 followed by `:`."""
+    depth, index, line, line_start = 0, 0, 0, 0
+    while index < len(source):
+        char = source[index]
+        if char == "\n":
+            line, line_start = line + 1, index + 1
+        elif char == '"':
+            end = _string_end(source, index)
+            if depth == 1 and source[end:].lstrip().startswith(":"):
+                yield json.loads(source[index:end]), line, index - line_start + 1
+            index = end
+            continue
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        index += 1
 
 
 def _toml_position(message: str, source: str) -> tuple[int, int, str]:
@@ -170,3 +316,291 @@ def _toml_position(message: str, source: str) -> tuple[int, int, str]:
         lines = source.rstrip("\n").split("\n")
         return len(lines), len(lines[-1]) + 1, message.replace("(at end of document)", "").strip()
     return 1, 1, message
+
+
+# --- dates, as Hugo reads them (spf13/cast v1.10 through Go's time.Parse) -------------------
+
+# Front matter keys Hugo reads as dates (its default `frontmatter` config).
+DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified", "expirydate", "unpublishdate")
+# cast's string layouts, in the order it tries them.
+DATE_LAYOUTS = (
+    "2006-01-02",
+    "2006-01-02T15:04:05Z07:00",  # RFC3339
+    "2006-01-02T15:04:05",
+    "Mon, 02 Jan 2006 15:04:05 -0700",  # RFC1123Z
+    "Mon, 02 Jan 2006 15:04:05 MST",  # RFC1123
+    "02 Jan 06 15:04 -0700",  # RFC822Z
+    "02 Jan 06 15:04 MST",  # RFC822
+    "Monday, 02-Jan-06 15:04:05 MST",  # RFC850
+    "2006-01-02 15:04:05.999999999 -0700 MST",
+    "2006-01-02T15:04:05-0700",
+    "2006-01-02 15:04:05Z0700",
+    "2006-01-02 15:04:05",
+    "Mon Jan _2 15:04:05 2006",  # ANSIC
+    "Mon Jan _2 15:04:05 MST 2006",  # UnixDate
+    "Mon Jan 02 15:04:05 -0700 2006",  # RubyDate
+    "2006-01-02 15:04:05Z07:00",
+    "02 Jan 2006",
+    "2006-01-02 15:04:05 -07:00",
+    "2006-01-02 15:04:05 -0700",
+    "3:04PM",  # Kitchen
+    "Jan _2 15:04:05",  # Stamp
+    "Jan _2 15:04:05.000",
+    "Jan _2 15:04:05.000000",
+    "Jan _2 15:04:05.000000000",
+)
+_LAYOUT_TOKEN = re.compile(r"Monday|Mon|Jan|2006|Z07:00|Z0700|-07:00|-0700|[.,](?:0+|9+)(?!\d)|MST|PM|_2|06|01|02|15|04|05|3")
+_SHORT_DAYS = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
+_LONG_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class DateError(ValueError):
+    """A front matter date Hugo cannot parse: the build fails."""
+
+
+def hugo_date(value: Any, fmt: str | None) -> dt.datetime | None:
+    """The time Hugo reads from a front matter date value (YAML values as `hugo_value` gives
+    them). None when the value is empty (Hugo leaves the date unset). Raises DateError when
+    Hugo cannot parse it. Times without an offset are taken as UTC (Hugo's default
+    `timeZone`); Kitchen and Stamp layouts, which have no year, give year 1."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    if isinstance(value, int) and not isinstance(value, bool) and fmt != "json":  # JSON numbers are floats to Go
+        try:
+            return dt.datetime.fromtimestamp(value, tz=dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            return None  # a valid Unix time out of Python's range
+    if isinstance(value, str):
+        for layout in DATE_LAYOUTS:
+            parsed = parse_go_time(layout, value)
+            if parsed is not None:
+                return parsed
+        raise DateError(f"{value!r} is in none of the layouts Hugo accepts")
+    raise DateError(f"a {_kind(value)} is not a date")
+
+
+def _kind(value: Any) -> str:
+    kinds = {bool: "boolean", float: "number", int: "number", str: "string", list: "list", dict: "table"}
+    return "time of day" if isinstance(value, dt.time) else kinds.get(type(value), type(value).__name__)
+
+
+def parse_go_time(layout: str, value: str) -> dt.datetime | None:
+    """Go's `time.Parse(layout, value)` for the layout elements Hugo's date layouts use; None
+    when Go rejects the value."""
+    state = _GoTime()
+    tokens = _layout_tokens(layout)
+    rest = value
+    for index, (std, literal) in enumerate(tokens):
+        if literal:
+            skipped = _skip(rest, literal)
+            if skipped is None:
+                return None
+            rest = skipped
+            continue
+        next_std = next((s for s, _ in tokens[index + 1 :] if s), "")
+        remaining = state.read(std, rest, next_std)
+        if remaining is None:
+            return None
+        rest = remaining
+    return state.result() if rest == "" else None
+
+
+def _layout_tokens(layout: str) -> list[tuple[str, str]]:
+    """(element, "") or ("", literal text) pieces of a Go layout."""
+    tokens: list[tuple[str, str]] = []
+    position = 0
+    for match in _LAYOUT_TOKEN.finditer(layout):
+        if match.start() > position:
+            tokens.append(("", layout[position : match.start()]))
+        tokens.append((match[0], ""))
+        position = match.end()
+    if position < len(layout):
+        tokens.append(("", layout[position:]))
+    return tokens
+
+
+def _skip(value: str, literal: str) -> str | None:
+    """Go's `skip`: a space in the layout matches one or more spaces in the value."""
+    while literal:
+        if literal[0] == " ":
+            if value and value[0] != " ":
+                return None
+            literal, value = literal.lstrip(" "), value.lstrip(" ")
+            continue
+        if not value or value[0] != literal[0]:
+            return None
+        literal, value = literal[1:], value[1:]
+    return value
+
+
+def _digit(text: str, index: int) -> bool:
+    return index < len(text) and "0" <= text[index] <= "9"
+
+
+def _getnum(text: str, fixed: bool) -> tuple[int, str] | None:
+    """One or two leading digits (exactly two when `fixed`)."""
+    if not _digit(text, 0):
+        return None
+    if not _digit(text, 1):
+        return None if fixed else (int(text[0]), text[1:])
+    return int(text[:2]), text[2:]
+
+
+def _lookup(names: tuple[str, ...], text: str) -> tuple[int, str] | None:
+    for index, name in enumerate(names):
+        if text[: len(name)].lower() == name.lower() and len(text) >= len(name):
+            return index, text[len(name) :]
+    return None
+
+
+def _zone_name_length(text: str) -> int:
+    """Go's `parseTimeZone`: the length of a zone abbreviation at the start, 0 if none."""
+    if len(text) < 3:
+        return 0
+    if text[:4] in ("ChST", "MeST"):
+        return 4
+    if text[:3] == "GMT":
+        return 3 + _signed_offset_length(text[3:])
+    if text[0] in "+-":
+        return _signed_offset_length(text)
+    upper = 0
+    while upper < min(len(text), 6) and "A" <= text[upper] <= "Z":
+        upper += 1
+    if upper == 3:
+        return 3
+    if upper == 4 and (text[3] == "T" or text[:4] == "WITA"):
+        return 4
+    if upper == 5 and text[4] == "T":
+        return 5
+    return 0
+
+
+def _signed_offset_length(text: str) -> int:
+    match = re.match(r"[+-](\d+)", text)
+    if not match or int(match[1]) > 12:
+        return 0
+    return match.end()
+
+
+@dataclass
+class _GoTime:
+    year: int = 0
+    month: int = 1
+    day: int = 1
+    hour: int = 0
+    minute: int = 0
+    second: int = 0
+    micro: int = 0
+    offset: int | None = None  # seconds east of UTC
+    pm: bool | None = None
+
+    def read(self, std: str, text: str, next_std: str) -> str | None:
+        """Read element `std` from `text`; the rest of the text, or None when Go fails."""
+        if std in ("2006", "06"):
+            return self._year(std, text)
+        if std in ("01", "02", "_2", "15", "3", "04", "05"):
+            return self._number(std, text, next_std)
+        if std == "Jan":
+            found = _lookup(_MONTHS, text)
+            if found is None:
+                return None
+            self.month = found[0] + 1
+            return found[1]
+        if std in ("Mon", "Monday"):
+            found = _lookup(_SHORT_DAYS if std == "Mon" else _LONG_DAYS, text)
+            return None if found is None else found[1]
+        if std == "PM":
+            if text[:2] not in ("AM", "PM"):
+                return None
+            self.pm = text[:2] == "PM"
+            return text[2:]
+        if std == "MST":
+            if text[:3] == "UTC":
+                return text[3:]
+            length = _zone_name_length(text)
+            return text[length:] if length else None
+        if std[0] in ".,":
+            return self._fraction(std, text)
+        return self._offset(std, text)
+
+    def _year(self, std: str, text: str) -> str | None:
+        width = 4 if std == "2006" else 2
+        if len(text) < width or not text[:width].isascii() or not text[:width].isdigit():
+            return None
+        year = int(text[:width])
+        self.year = year if width == 4 else year + (1900 if year >= 69 else 2000)
+        return text[width:]
+
+    def _number(self, std: str, text: str, next_std: str) -> str | None:
+        if std == "_2" and text.startswith(" "):
+            text = text[1:]
+        found = _getnum(text, std in ("01", "02", "04", "05"))
+        if found is None:
+            return None
+        number, rest = found
+        limits = {"01": (1, 12), "15": (0, 23), "3": (0, 12), "04": (0, 59), "05": (0, 59)}
+        low, high = limits.get(std, (0, 99))
+        if not low <= number <= high:
+            return None
+        name = {"01": "month", "02": "day", "_2": "day", "15": "hour", "3": "hour", "04": "minute", "05": "second"}[std]
+        setattr(self, name, number)
+        if std == "05" and len(rest) >= 2 and rest[0] in ".," and _digit(rest, 1) and next_std[:1] not in (".", ","):
+            end = 1
+            while _digit(rest, end):
+                end += 1
+            self.micro = int(rest[1:end][:6].ljust(6, "0"))
+            rest = rest[end:]
+        return rest
+
+    def _fraction(self, std: str, text: str) -> str | None:
+        if std[1] == "0":  # exactly this many digits
+            digits = len(std) - 1
+            if len(text) < digits + 1 or text[0] not in ".," or not all(_digit(text, i) for i in range(1, digits + 1)):
+                return None
+            end = digits + 1
+        else:  # optional, any number of digits
+            if len(text) < 2 or text[0] not in ".," or not _digit(text, 1):
+                return text
+            end = 1
+            while _digit(text, end):
+                end += 1
+        self.micro = int(text[1:end][:6].ljust(6, "0"))
+        return text[end:]
+
+    def _offset(self, std: str, text: str) -> str | None:
+        if std[0] == "Z" and text.startswith("Z"):
+            self.offset = 0
+            return text[1:]
+        colon = ":" in std
+        width = 6 if colon else 5
+        if len(text) < width or (colon and text[3] != ":"):
+            return None
+        hours, minutes = text[1:3], text[4:6] if colon else text[3:5]
+        if text[0] not in "+-" or _getnum(hours, True) is None or _getnum(minutes, True) is None:
+            return None
+        if int(hours) > 24 or int(minutes) > 60:
+            return None
+        offset = int(hours) * 3600 + int(minutes) * 60
+        self.offset = -offset if text[0] == "-" else offset
+        return text[width:]
+
+    def result(self) -> dt.datetime | None:
+        hour = self.hour
+        if self.pm is True and hour < 12:
+            hour += 12
+        elif self.pm is False and hour == 12:
+            hour = 0
+        leap = self.year % 4 == 0 and (self.year % 100 != 0 or self.year % 400 == 0)
+        days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[self.month - 1]
+        if not 1 <= self.day <= days:
+            return None
+        offset = dt.timedelta(seconds=self.offset or 0)
+        # Python's timezone takes offsets below 24 hours; Go takes 24:00 too.
+        zone = dt.timezone(offset) if abs(offset) < dt.timedelta(hours=24) else dt.UTC
+        year = max(self.year, 1)
+        return dt.datetime(year, self.month, self.day, hour, self.minute, self.second, self.micro, zone)

@@ -667,6 +667,25 @@ def predict_ids(
 
     With `auto_definition_term_id`, definition terms take ids from the same set.
     """
+    return predict_page_ids(
+        tokens,
+        id_type,
+        auto_heading_id,
+        auto_definition_term_id=auto_definition_term_id,
+        typographer=typographer,
+    )[0]
+
+
+def predict_page_ids(
+    tokens: Sequence[Token],
+    id_type: str,
+    auto_heading_id: bool = True,
+    *,
+    auto_definition_term_id: bool = False,
+    typographer: bool = True,
+) -> tuple[list[str | None], list[str]]:
+    """The ids of the headings (one per heading, None: no id) and of the definition terms
+    (only those that get one) in a page's token stream, in order."""
     footnotes = {
         token.meta["label"] for token in tokens if token.type == "footnote_reference_open"
     }
@@ -681,6 +700,7 @@ def predict_ids(
     quoted = [index for index in named if _QUOTE.search(tokens[index].content)]
     last_quoted = max(quoted) if typographer and quoted else -1
     ids: list[str | None] = []
+    terms: list[str] = []
     for index, token in enumerate(tokens):
         if index not in named:
             if token.type == "inline" and index < last_quoted:
@@ -688,8 +708,10 @@ def predict_ids(
         elif tokens[index - 1].type == "heading_open":
             ids.append(page.fragment_id(tokens[index - 1], token, auto_heading_id))
         else:
-            page.fragment_id(tokens[index - 1], token, True)
-    return ids
+            term = page.fragment_id(tokens[index - 1], token, True)
+            if term:
+                terms.append(term)
+    return ids, terms
 
 
 @dataclass

@@ -13,21 +13,57 @@ from validator.checks.core import internal_error
 from validator.checks.core import unknown_rule_in_directive
 
 # --- front matter ---
+from validator.checks.site import duplicate_url
+from validator.checks.source import front_matter_date
+from validator.checks.source import front_matter_schema
+from validator.checks.source import front_matter_type
 from validator.checks.source import file_encoding
 from validator.checks.source import front_matter_required
 from validator.checks.source import front_matter_syntax
 
 # --- headings and links ---
 from validator.checks.site import broken_anchor
+from validator.checks.site import md_link
+from validator.checks.site import ref_not_found
+from validator.checks.source import content_h1
+from validator.checks.source import duplicate_heading_id
+from validator.checks.source import heading_empty
 from validator.checks.source import heading_level_skip
+from validator.checks.source import heading_shortcode_id
+from validator.checks.source import heading_trailing_punctuation
 
 # --- footnotes, raw HTML, blocks ---
+from validator.checks.source import abbr_title
+from validator.checks.source import blockquote_blank_line
+from validator.checks.source import code_block_style
+from validator.checks.source import fence_without_language
+from validator.checks.source import footnote_duplicate
+from validator.checks.source import inline_html
+from validator.checks.source import raw_html_omitted
+from validator.checks.source import table_column_count
 from validator.checks.source import footnote_undefined
 from validator.checks.source import footnote_unused
 
 # --- shortcodes and prose ---
+from validator.checks.source import proper_names
+from validator.checks.source import repeated_word
+from validator.checks.source import shortcode_mismatched
+from validator.checks.source import shortcode_params
+from validator.checks.source import shortcode_removed
+from validator.checks.source import shortcode_unclosed
+from validator.checks.source import shortcode_unknown
+from validator.checks.source import summary_divider
 
 # --- style ---
+from validator.checks.source import trailing_spaces
+from validator.checks.source import hard_tabs
+from validator.checks.source import multiple_blank_lines
+from validator.checks.source import heading_blank_lines
+from validator.checks.source import fence_blank_lines
+from validator.checks.source import list_blank_lines
+from validator.checks.source import line_length
+from validator.checks.source import final_newline
+from validator.checks.site import element_coverage
 
 ALL_RULES: tuple[Rule, ...] = (
     # --- engine ---
@@ -35,17 +71,53 @@ ALL_RULES: tuple[Rule, ...] = (
     internal_error.RULE,
     unknown_rule_in_directive.RULE,
     # --- front matter ---
+    front_matter_type.RULE,
+    front_matter_date.RULE,
+    front_matter_schema.RULE,
+    duplicate_url.RULE,
     file_encoding.RULE,
     front_matter_syntax.RULE,
     front_matter_required.RULE,
     # --- headings and links ---
     heading_level_skip.RULE,
     broken_anchor.RULE,
+    content_h1.RULE,
+    heading_shortcode_id.RULE,
+    duplicate_heading_id.RULE,
+    heading_empty.RULE,
+    heading_trailing_punctuation.RULE,
+    ref_not_found.RULE,
+    md_link.RULE,
     # --- footnotes, raw HTML, blocks ---
+    footnote_duplicate.RULE,
+    raw_html_omitted.RULE,
+    inline_html.RULE,
+    abbr_title.RULE,
+    table_column_count.RULE,
+    fence_without_language.RULE,
+    code_block_style.RULE,
+    blockquote_blank_line.RULE,
     footnote_undefined.RULE,
     footnote_unused.RULE,
     # --- shortcodes and prose ---
+    shortcode_unclosed.RULE,
+    shortcode_mismatched.RULE,
+    shortcode_unknown.RULE,
+    shortcode_removed.RULE,
+    shortcode_params.RULE,
+    summary_divider.RULE,
+    repeated_word.RULE,
+    proper_names.RULE,
     # --- style ---
+    trailing_spaces.RULE,
+    hard_tabs.RULE,
+    multiple_blank_lines.RULE,
+    heading_blank_lines.RULE,
+    fence_blank_lines.RULE,
+    list_blank_lines.RULE,
+    line_length.RULE,
+    final_newline.RULE,
+    element_coverage.RULE,
 )
 
 RULES: Mapping[str, Rule] = MappingProxyType({rule.id: rule for rule in ALL_RULES})

@@ -4,15 +4,21 @@
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import re
+import textwrap
+import tomllib
 import typing
 from collections.abc import Iterable, Mapping
 
 from validator.config import RuleSetting, preset_names
 from validator.model import Rule
 
-_FENCE = re.compile(r"^```[a-z]*\n(.*?)^```$", re.M | re.S)
+_FENCE = re.compile(r"^```([a-z]*)[ \t]*([^\n]*)\n(.*?)^```$", re.M | re.S)
+
+
+def _doc(rule: Rule) -> str:
+    """The rule's docstring, dedented; tabs kept (examples of tab rules need them)."""
+    return textwrap.dedent(rule.doc or "").strip()
 
 
 def sections(rule: Rule) -> dict[str, str]:
@@ -21,7 +27,7 @@ def sections(rule: Rule) -> dict[str, str]:
     found: dict[str, list[str]] = {}
     current: list[str] = []
     in_fence = False
-    for line in inspect.cleandoc(rule.doc or "").splitlines():
+    for line in _doc(rule).splitlines():
         if line.startswith("```"):
             in_fence = not in_fence
         if not in_fence and line.startswith("## "):
@@ -31,9 +37,41 @@ def sections(rule: Rule) -> dict[str, str]:
     return {name: "\n".join(lines).strip() for name, lines in found.items()}
 
 
+@dataclasses.dataclass(frozen=True)
+class ExampleCase:
+    """One runnable example: a file (no path), or the files of a small site (with paths),
+    and the settings of the section's ```toml fence (`options`, `markup`, `hugo-config`)."""
+
+    files: tuple[tuple[str | None, str], ...]
+    settings: Mapping[str, object]
+
+    @property
+    def is_site(self) -> bool:
+        return any(path for path, _ in self.files)
+
+
 def examples(rule: Rule, section: str) -> list[str]:
-    """The code blocks of one doc section (e.g. "Example", "Use instead")."""
-    return _FENCE.findall(sections(rule).get(section, ""))
+    """The Markdown code blocks of one doc section (e.g. "Example", "Use instead")."""
+    return [body for language, _, body in _FENCE.findall(sections(rule).get(section, "")) if language != "toml"]
+
+
+def example_cases(rule: Rule, section: str) -> list[ExampleCase]:
+    """A doc section as runnable cases. Fences whose info string names a path
+    (```markdown content/posts/a.md) form one site; each other fence is a case of its own.
+    A ```toml fence in "Example" or "Use instead" sets both sections' settings."""
+    found = sections(rule)
+    fences = _FENCE.findall(found.get(section, ""))
+    settings: dict[str, object] = {}
+    for name in ("Example", "Use instead"):
+        for language, _, body in _FENCE.findall(found.get(name, "")):
+            if language == "toml":
+                settings.update(tomllib.loads(body))
+    markdown = [(path.strip() or None, body) for language, path, body in fences if language != "toml"]
+    site = tuple((path, body) for path, body in markdown if path)
+    cases = [ExampleCase(((None, body),), settings) for path, body in markdown if not path]
+    if site:
+        cases.append(ExampleCase(site, settings))
+    return cases
 
 
 def options_table(rule: Rule) -> list[tuple[str, str, str, str]]:
@@ -60,7 +98,7 @@ def rule_text(rule: Rule) -> str:
     facts = [f"stage: {rule.stage}", f"default severity: {rule.default}"]
     if rule.markdownlint:
         facts.append(f"markdownlint: {rule.markdownlint}")
-    lines = [f"# {rule.id}", "", rule.summary + ".", "", "; ".join(facts), "", inspect.cleandoc(rule.doc or "")]
+    lines = [f"# {rule.id}", "", rule.summary + ".", "", "; ".join(facts), "", _doc(rule)]
     rows = options_table(rule)
     if rows:
         lines += ["", "## Options", ""]

@@ -88,3 +88,8 @@ class SiteConfig:
     cascade: tuple[str, ...] = ()
     # Shortcode names found in the site's and its themes' layouts.
     shortcodes: frozenset[str] = frozenset()
+    # Whether the project or a theme has its own link render hook (`_markup/render-link*`).
+    link_render_hook: bool = False
+    # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
+    # calls to be closed or self-closed, and rejects a closing tag given to any other template.
+    shortcodes_with_inner: frozenset[str] = frozenset()

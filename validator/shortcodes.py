@@ -19,7 +19,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-Value = str | int | float | bool
+from validator.settings import SiteConfig
+
+Value = str | int | float | bool  # a shortcode parameter value
 
 _RIGHT_DELIM = {"<": ">}}", "%": "%}}"}
 _SPACE = " \t\n\r\f\v"  # Go's isASCIISpace
@@ -32,7 +34,6 @@ _QUOTE_EVENT = re.compile(r'\\["`]|["\n]')
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?[0-9]*\.[0-9]+")
 _INT64_DIGITS = 19
-
 
 # A tag in the common form, matched in one go: ASCII names, whitespace-separated parameters, all
 # positional or all named, no escapes. Possessive quantifiers make it tokenize as Hugo's lexer
@@ -54,9 +55,7 @@ _SIMPLE_TAG = {
     )
     for notation, right in _RIGHT_DELIM.items()
 }
-_SIMPLE_PARAM = re.compile(
-    rf'(?:({_WORD})=)?(?:"([^"]*)"|`([^`]*)`|({_NOT_WS}+))'
-)
+_SIMPLE_PARAM = re.compile(rf'(?:({_WORD})=)?(?:"([^"]*)"|`([^`]*)`|({_NOT_WS}+))')
 
 _MIXED = "Cannot mix named and positional parameters"
 _INLINE_NESTING = "inline shortcodes do not support nesting"
@@ -64,9 +63,13 @@ _INLINE_NESTING = "inline shortcodes do not support nesting"
 
 @dataclass(frozen=True, slots=True)
 class ShortcodeTag:
-    """One `{{< … >}}` / `{{% … %}}` tag; `end` is just after the right delimiter.
+    """One `{{< … >}}` / `{{% … %}}` tag as Hugo's lexer sees it.
 
-    A tag with an error that left the lexer lost ends just after its left delimiter.
+    `kind` is "open", "close" (`{{< /x >}}`), "self-closing" (`{{< x />}}`) or "comment"
+    (`{{</* … */>}}`, which Hugo prints as its text without `/*` `*/`; its name is "").
+    Unquoted values are typed as Hugo types them (bool, int64, float64, else str); quoted ones
+    are str. `errors` holds Hugo's messages. `end` is just after the right delimiter, or just
+    after the left one when an error left the lexer lost.
     """
 
     name: str
@@ -111,7 +114,9 @@ def lex_shortcodes(text: str) -> list[ShortcodeTag]:
     return _Lexer(text).run(first)
 
 
-def pair_shortcodes(tags: Sequence[ShortcodeTag]) -> tuple[list[ShortcodeCall], list[ShortcodeTag]]:
+def pair_shortcodes(
+    tags: Sequence[ShortcodeTag],
+) -> tuple[list[ShortcodeCall], list[ShortcodeTag]]:
     """Pair open tags with closing tags; return the calls and the stray closing tags.
 
     An open tag pairs with the next closing tag of its name (or a nameless `{{< / >}}`) at the
@@ -147,7 +152,7 @@ def pair_shortcodes(tags: Sequence[ShortcodeTag]) -> tuple[list[ShortcodeCall], 
         del stack[depth:]
 
     calls: list[ShortcodeCall] = []
-    enclosing: list[tuple[int, int]] = []  # (index, closing tag start) of the paired calls we are in
+    enclosing: list[tuple[int, int]] = []  # (index, closing tag start) of paired calls we are in
     for index, (open_tag, close_tag) in enumerate(zip(opens, closes)):
         while enclosing and open_tag.start >= enclosing[-1][1]:
             enclosing.pop()
@@ -186,9 +191,15 @@ def _is_alnum(char: str) -> bool:
     return char == "_" or char.isalpha() or char.isdecimal()
 
 
+def _skip(run: re.Pattern[str], text: str, pos: int) -> int:
+    """End of the run of `run` (a pattern that may match empty) at `pos`."""
+    match = run.match(text, pos)
+    return match.end() if match else pos
+
+
 def _run_end(text: str, pos: int, run: re.Pattern[str]) -> int:
     """End of the run of `run` at `pos`, cut at the first `\\w` that Go does not count as alnum."""
-    end = run.match(text, pos).end()  # type: ignore[union-attr]  # the pattern matches empty
+    end = _skip(run, text, pos)
     if not text.isascii():
         for index in range(pos, end):
             char = text[index]
@@ -241,10 +252,10 @@ class _Scan:
 
     __slots__ = (
         "start", "notation", "right", "pos", "step", "elements", "closing", "name", "kind",
-        "positional", "named", "pending", "errors", "lexer_errors", "visited",
+        "positional", "named", "pending", "errors", "visited",
     )  # fmt: skip
 
-    def __init__(self, start: int, notation: str, errors: list[str]) -> None:
+    def __init__(self, start: int, notation: str) -> None:
         self.start = start
         self.notation = notation
         self.right = _RIGHT_DELIM[notation]
@@ -257,23 +268,19 @@ class _Scan:
         self.positional: list[Value] = []
         self.named: dict[str, Value] = {}
         self.pending: tuple[str, Value] | None = None  # a parameter that may get a value
-        self.errors = errors
-        self.lexer_errors = bool(errors)
+        self.errors: list[str] = []  # Hugo's parser reports its errors only if there are none
         self.visited: list[tuple[int, str, bool, int, bool]] = []
 
-    def lexer_error(self, message: str) -> None:
-        self.errors.append(message)
-        self.lexer_errors = True
-
-    def param(self, key: str, value: Value) -> None:
+    def add_param(self, key: str, value: Value) -> None:
+        """A parameter item; Hugo's parser makes it named if a value item follows."""
         self.flush()
         self.pending = (key, value)
 
-    def param_value(self, value: Value) -> None:
+    def add_value(self, value: Value) -> None:
+        """A value item, which names the pending parameter."""
         if self.pending is None:  # Hugo's parser ignores a value without a parameter
             return
-        if self.positional and not self.lexer_errors:
-            self.lexer_errors = True  # report the first parser error only
+        if self.positional and not self.errors:
             self.errors.append(
                 "failed to extract shortcode: invalid state: invalid param type "
                 f'map[string]interface {{}} for shortcode "{self.name}", expected a map'
@@ -282,10 +289,10 @@ class _Scan:
         self.pending = None
 
     def flush(self) -> None:
+        """The pending parameter got no value: it is positional."""
         if self.pending is None:
             return
-        if self.named and not self.lexer_errors:
-            self.lexer_errors = True
+        if self.named and not self.errors:
             self.errors.append(
                 "failed to extract shortcode: invalid state: invalid param type "
                 f'[]interface {{}} for shortcode "{self.name}", expected a slice'
@@ -296,13 +303,24 @@ class _Scan:
     def tag(self, end: int) -> ShortcodeTag:
         self.flush()
         return ShortcodeTag(
-            self.name, self.notation, self.kind, self.start, end,
-            tuple(self.positional), tuple(self.named.items()), tuple(self.errors),
-        )  # fmt: skip
+            self.name,
+            self.notation,
+            self.kind,
+            self.start,
+            end,
+            tuple(self.positional),
+            tuple(self.named.items()),
+            tuple(self.errors),
+        )
 
 
 class _Lexer:
-    """Hugo's main-section shortcode lexing over one text, resuming after errors."""
+    """Hugo's main-section shortcode lexing over one text, resuming after errors.
+
+    Resuming just after a failed tag's `{{<` rescans what the tag covered; this stays linear
+    because a failed tag marks every lexer state it went through as failing (`dead`), so a
+    later tag stops as soon as it reaches one, and long tokens are found by memoized searches.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -314,10 +332,11 @@ class _Lexer:
         )
         self.next_backtick = _finder(text, "`")
         self.next_open = _finder(text, "{{")
-        self.right_delim = {notation: _finder(text, right) for notation, right in _RIGHT_DELIM.items()}
-        self.comment_end = {notation: _finder(text, "*/" + right) for notation, right in _RIGHT_DELIM.items()}
+        self.right_delim = {n: _finder(text, right) for n, right in _RIGHT_DELIM.items()}
+        self.comment_end = {n: _finder(text, "*/" + right) for n, right in _RIGHT_DELIM.items()}
 
     def run(self, pos: int) -> list[ShortcodeTag]:
+        """Every tag from `pos`, the first `{{`."""
         text, tags = self.text, []
         while pos >= 0:
             if text[pos + 2 : pos + 3] not in ("<", "%"):
@@ -356,7 +375,7 @@ class _Lexer:
         named: dict[str, Value] = {}
         if match["params"]:
             for key, quoted, raw, bare in _SIMPLE_PARAM.findall(text, *match.span("params")):
-                value = _typed(bare) if bare else quoted or raw  # only `bare` is typed; never empty
+                value = _typed(bare) if bare else quoted or raw  # a matched `bare` is not empty
                 if key:
                     named[key] = value
                 else:
@@ -367,37 +386,37 @@ class _Lexer:
 
     def full_tag(self, start: int) -> ShortcodeTag:
         """The tag at `start`, lexed as Hugo's lexer does, with the errors it finds."""
-        scan = _Scan(start, self.text[start + 2], [])
+        scan = _Scan(start, self.text[start + 2])
         if self.inline is not None and not self.closes_inline(scan.pos):
-            scan.lexer_error(_INLINE_NESTING)
+            scan.errors.append(_INLINE_NESTING)
         try:
             if self.text.startswith("/*", scan.pos):
                 return self.comment(scan)
             end = self.inside(scan)
         except _LexError as error:
-            for state in scan.visited:
-                self.dead[state] = str(error)
-            scan.errors.append(str(error))
+            message = str(error)
+            self.dead.update(dict.fromkeys(scan.visited, message))
+            scan.errors.append(message)
             return scan.tag(start + 3)
-        if not scan.name and scan.kind != "close" and not scan.lexer_errors:
+        if not scan.name and scan.kind != "close" and not scan.errors:
             scan.errors.append("shortcode has no name")
         return scan.tag(end)
 
     def closes_inline(self, pos: int) -> bool:
         """Hugo's test inside an inline shortcode: only `{{< /same-name ` may follow."""
         text = self.text
-        pos = _SPACE_RUN.match(text, pos).end()  # type: ignore[union-attr]
+        pos = _skip(_SPACE_RUN, text, pos)
         if not text.startswith("/", pos):
             return False
-        pos = _UNICODE_SPACE_RUN.match(text, pos + 1).end()  # type: ignore[union-attr]
+        pos = _skip(_UNICODE_SPACE_RUN, text, pos + 1)
         return text.startswith(f"{self.inline} ", pos)
 
     def comment(self, scan: _Scan) -> ShortcodeTag:
         """`{{</* … */>}}`: Hugo outputs it as text without the comment markers."""
+        scan.kind = "comment"
         close = self.comment_end[scan.notation](scan.pos)
         if close >= len(self.text) or close - scan.pos <= 1:
             raise _LexError("comment must be closed")
-        scan.kind = "comment"
         return scan.tag(close + 5)
 
     def inside(self, scan: _Scan) -> int:
@@ -406,7 +425,7 @@ class _Lexer:
         while True:
             pos = scan.pos
             if pos < length and text[pos] in _SPACE:
-                pos = scan.pos = _SPACE_RUN.match(text, pos).end()  # type: ignore[union-attr]
+                pos = scan.pos = _skip(_SPACE_RUN, text, pos)
             state = (pos, scan.notation, scan.step, scan.elements, scan.closing)
             if dead and state in dead:
                 raise _LexError(dead[state])
@@ -420,7 +439,7 @@ class _Lexer:
                 self.param_value(scan)
             elif char == "/":
                 if not self.seen:
-                    scan.lexer_error("got closing shortcode, but none is open")
+                    scan.errors.append("got closing shortcode, but none is open")
                 scan.flush()
                 if scan.kind == "open":
                     scan.kind = "self-closing" if scan.name else "close"
@@ -439,7 +458,7 @@ class _Lexer:
 
     def end_of_closing_tag(self, scan: _Scan) -> int:
         """Hugo's lexEndOfShortcode: only whitespace may follow the name in a closing tag."""
-        pos = _SPACE_RUN.match(self.text, scan.pos).end()  # type: ignore[union-attr]
+        pos = _skip(_SPACE_RUN, self.text, scan.pos)
         if not self.text.startswith(scan.right, pos):
             raise _LexError("unclosed shortcode")
         return pos + 3
@@ -455,7 +474,7 @@ class _Lexer:
         name = text[pos:end]
         was_closing = scan.closing
         if was_closing and self.seen and name not in self.seen:
-            scan.lexer_error(f"closing tag for shortcode '{name}' does not match start tag")
+            scan.errors.append(f"closing tag for shortcode '{name}' does not match start tag")
         self.seen.add(name)
         scan.flush()
         scan.name = scan.name or name
@@ -468,10 +487,10 @@ class _Lexer:
         char = text[pos]
         if char == '"' or (char == "`" and not escaped):
             if scan.elements == 2:
-                scan.lexer_error(f"got quoted positional parameter. {_MIXED}")
+                scan.errors.append(f"got quoted positional parameter. {_MIXED}")
             scan.elements = 1
             value = self.quoted(scan, not escaped) if char == '"' else self.raw(scan)
-            scan.param(value, value)
+            scan.add_param(value, value)
             return
         if char == "`":
             raise _LexError("unrecognized escape character")
@@ -480,24 +499,24 @@ class _Lexer:
         if scan.elements == 0:
             scan.elements = 2 if named else 1
         elif named and scan.elements == 1:
-            scan.lexer_error(f"got named parameter '{word}'. {_MIXED}")
+            scan.errors.append(f"got named parameter '{word}'. {_MIXED}")
         elif not named and scan.elements == 2:
-            scan.lexer_error(f"got positional parameter '{word}'. {_MIXED}")
-        scan.param(word, _typed(word))
+            scan.errors.append(f"got positional parameter '{word}'. {_MIXED}")
+        scan.add_param(word, _typed(word))
         scan.pos = end
 
     def param_value(self, scan: _Scan) -> None:
         """The value after `=` (the `=` case of Hugo's lexInsideShortcode)."""
         text = self.text
-        scan.pos = _SPACE_RUN.match(text, scan.pos + 1).end()  # type: ignore[union-attr]
+        scan.pos = _skip(_SPACE_RUN, text, scan.pos + 1)
         char = text[scan.pos : scan.pos + 1]
         if char in ('"', "\\"):
-            scan.param_value(self.quoted(scan, char == '"'))
+            scan.add_value(self.quoted(scan, char == '"'))
         elif char == "`":
-            scan.param_value(self.raw(scan))
+            scan.add_value(self.raw(scan))
         else:
             end = self.next_space(scan.pos)
-            scan.param_value(_typed(text[scan.pos : end]))
+            scan.add_value(_typed(text[scan.pos : end]))
             scan.pos = end
 
     def quoted(self, scan: _Scan, escapes_allowed: bool) -> str:
@@ -509,7 +528,8 @@ class _Lexer:
             if event is None or event[0] == "\n":
                 stop = event.end() if event else len(text)
                 raise _LexError(
-                    f"unterminated quoted string in shortcode parameter-argument: '{text[value_start:stop]}'"
+                    "unterminated quoted string in shortcode parameter-argument: "
+                    f"'{text[value_start:stop]}'"
                 )
             pos = event.end()
             if event[0] == "\\`":
@@ -542,3 +562,24 @@ class _Lexer:
             )
         scan.pos = close + 1
         return self.text[value_start:close]
+
+
+# Hugo 0.168's embedded shortcode templates, the error stubs of removed ones included.
+EMBEDDED = frozenset({
+    "comment", "details", "figure", "gist", "highlight", "instagram", "instagram_simple",
+    "param", "qr", "ref", "relref", "tweet", "twitter", "twitter_simple", "vimeo",
+    "vimeo_simple", "x", "x_simple", "youtube",
+})  # fmt: skip
+# Those whose template evaluates `.Inner` or `.InnerDeindent`.
+EMBEDDED_WITH_INNER = frozenset({"comment", "details", "highlight", "qr"})
+
+
+def uses_inner(name: str, site: SiteConfig) -> bool | None:
+    """Whether the template Hugo picks for `name` evaluates `.Inner`; None when unknown.
+
+    The site's and its themes' templates override the embedded ones."""
+    if name in site.shortcodes:
+        return name in site.shortcodes_with_inner
+    if name in EMBEDDED:
+        return name in EMBEDDED_WITH_INNER
+    return None

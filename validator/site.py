@@ -330,17 +330,19 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     if root is None:
         return SiteConfig()
     config = _load_config(root, environment)
-    languages, default_language = _languages(config)
+    content_dir, mounted = _content_mounts(config, root)
+    languages, default_language = _languages(config, content_dir, mounted)
     ugly, ugly_sections = _ugly_urls(config)
     themes = tuple(config.strings("theme"))
     themes_dir = config.string("themesdir", "themes")
     layout_dir = config.string("layoutdir", "layouts")
     theme_dirs = _theme_dirs(root / themes_dir, themes, environment)
+    templates = _shortcode_templates([root / layout_dir, *(d / "layouts" for d in theme_dirs)])
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
         environment=environment,
-        content_dir=config.string("contentdir", "content"),
+        content_dir=content_dir,
         publish_dir=config.string("publishdir", "public"),
         base_url=config.string("baseurl", ""),
         ugly_urls=ugly,
@@ -362,7 +364,60 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         remove_path_accents=config.boolean("removepathaccents", False),
         taxonomies=_taxonomies(config),
         cascade=_cascade_config(config),
-        shortcodes=_shortcode_names([root / layout_dir, *(d / "layouts" for d in theme_dirs)]),
+        shortcodes=frozenset(templates),
+        shortcodes_with_inner=_shortcodes_with_inner(templates),
+        link_render_hook=_has_template([root / layout_dir, *(d / "layouts" for d in theme_dirs)], "render-link"),
+    )
+
+
+def _content_mounts(config: _Config, root: Path) -> tuple[str, dict[str, str]]:
+    """The content dir and per-language content dirs, with `module.mounts` applied.
+
+    A mount whose target is `content` replaces the default `contentDir` mount, as in Hugo;
+    one limited to languages (`lang`, or `sites.matrix.languages`) is that language's
+    content dir. Mounts into a subfolder of content are not followed.
+    """
+    content_dir = config.string("contentdir", "content")
+    mounts = config.get("module.mounts")
+    per_language: dict[str, str] = {}
+    if not isinstance(mounts, list):
+        return content_dir, per_language
+    shared = None
+    for mount in mounts:
+        if not isinstance(mount, dict) or str(mount.get("target", "")).strip("/") != "content":
+            continue
+        source = str(mount.get("source", "")).strip("/")
+        if not source or not (root / source).is_dir():
+            continue
+        languages = _mount_languages(mount)
+        for language in languages:
+            per_language.setdefault(language, source)
+        if not languages and shared is None:
+            shared = source
+    if shared is not None:
+        content_dir = shared
+    elif per_language and not config.table("languages"):
+        content_dir = next(iter(per_language.values()))
+    return content_dir, per_language
+
+
+def _mount_languages(mount: Mapping[str, Any]) -> list[str]:
+    languages = mount.get("lang")
+    if languages is None:
+        matrix = mount.get("sites", {})
+        matrix = matrix.get("matrix", {}) if isinstance(matrix, dict) else {}
+        languages = matrix.get("languages") if isinstance(matrix, dict) else None
+    if isinstance(languages, str):
+        return [languages.lower()]
+    if isinstance(languages, list):
+        return [str(language).lower() for language in languages]
+    return []
+
+
+def _has_template(layout_dirs: list[Path], name: str) -> bool:
+    """Whether any layouts folder has a `_markup/<name>*` template (e.g. a render hook)."""
+    return any(
+        next(folder.glob(f"**/_markup/{name}*"), None) is not None for folder in layout_dirs if folder.is_dir()
     )
 
 
@@ -437,9 +492,10 @@ def _embedded_hooks_auto(config: _Config) -> bool:
     return len(languages) > 1 and not multihost and not duplicates
 
 
-def _languages(config: _Config) -> tuple[tuple[Language, ...], str]:
+def _languages(
+    config: _Config, content_dir: str, mounted: Mapping[str, str]
+) -> tuple[tuple[Language, ...], str]:
     """The enabled languages in Hugo's order (weight, then code; weight 0 last) and the default."""
-    content_dir = config.string("contentdir", "content")
     disabled = {code.lower() for code in config.strings("disablelanguages")}
     default = config.string("defaultcontentlanguage", "").lower()
     languages = []
@@ -454,7 +510,7 @@ def _languages(config: _Config) -> tuple[tuple[Language, ...], str]:
         languages.append(
             Language(
                 code=code,
-                content_dir=config.string(f"{key}.contentdir", content_dir),
+                content_dir=mounted.get(code, config.string(f"{key}.contentdir", content_dir)),
                 weight=config.integer(f"{key}.weight", 0),
                 name=config.string(f"{key}.label", "") or config.string(f"{key}.languagename", ""),
                 base_url=config.string(f"{key}.baseurl", ""),
@@ -582,20 +638,38 @@ def _theme_dirs(themes_dir: Path, themes: tuple[str, ...], environment: str) -> 
     return found
 
 
-def _shortcode_names(layout_dirs: list[Path]) -> frozenset[str]:
-    """Shortcode names from `_shortcodes/` (anywhere in layouts) and legacy `shortcodes/`."""
-    names: set[str] = set()
+def _shortcode_templates(layout_dirs: list[Path]) -> dict[str, list[Path]]:
+    """Shortcode names from `_shortcodes/` (anywhere in layouts) and legacy `shortcodes/`,
+    each with its template files (one per output format) from the first of `layout_dirs`
+    that has the name: the project's layouts override its themes', as in Hugo."""
+    templates: dict[str, list[Path]] = {}
     for layouts in layout_dirs:
         if not layouts.is_dir():
             continue
+        found: dict[str, list[Path]] = {}
         for folder in [layouts / "shortcodes", *layouts.rglob("_shortcodes")]:
             if not folder.is_dir():
                 continue
             for file in folder.rglob("*"):
                 parts = file.relative_to(folder).parts
                 if file.is_file() and not any(part.startswith(".") for part in parts):
-                    names.add("/".join([*parts[:-1], parts[-1].split(".")[0]]))
-    return frozenset(names)
+                    found.setdefault("/".join([*parts[:-1], parts[-1].split(".")[0]]), []).append(file)
+        for name, files in found.items():
+            templates.setdefault(name, files)
+    return templates
+
+
+def _shortcodes_with_inner(templates: Mapping[str, list[Path]]) -> frozenset[str]:
+    """The shortcodes whose template evaluates `.Inner` or `.InnerDeindent` (Hugo's
+    `ParseInfo.IsInner`, which it reads from any one of the name's templates)."""
+    return frozenset(name for name, files in templates.items() if any(_uses_inner(f) for f in files))
+
+
+def _uses_inner(template: Path) -> bool:
+    try:
+        return ".Inner" in template.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 # --- Content roots -----------------------------------------------------------------------
@@ -756,7 +830,7 @@ def _normalize(part: str) -> str:
     return _go_lower(part).replace(" ", "-")
 
 
-def _parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_ContentPath, _ContentPath] | None:
+def parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_ContentPath, _ContentPath] | None:
     """(normalized, as written) paths of a content file; None if Hugo does not read it as content."""
     parts = [part for part in rel_path.split("/") if part not in ("", ".")]
     if not parts or any(part.startswith((".", "#")) for part in parts):
@@ -799,7 +873,7 @@ def _read_content_files(directory: Path, languages: frozenset[str]) -> tuple[tup
             names = sorted(entry.name for entry in entries if entry.is_file())
     except OSError:
         return ()
-    parsed = ((name, _parse_content_path(name, languages)) for name in names)
+    parsed = ((name, parse_content_path(name, languages)) for name in names)
     return tuple((name, paths[0].name, paths[0].lang) for name, paths in parsed if paths is not None)
 
 
@@ -1193,7 +1267,7 @@ def predict_url(
     `language` is the language of the content dir; a language code in the file name wins.
     """
     codes = frozenset({lang.code for lang in site.languages} or {site.default_language})
-    parsed = _parse_content_path(rel_path, codes)
+    parsed = parse_content_path(rel_path, codes)
     if parsed is None:
         return None
     norm, raw = parsed

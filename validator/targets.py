@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,6 +57,20 @@ def collect_targets(
             )
         )
     return targets
+
+
+def with_site_context(targets: list[Target], config: Config, site: SiteConfig, cwd: Path) -> list[Target]:
+    """`targets` plus every other content file of the site, marked as context: cross-page
+    rules need the whole site even when only a few files are checked."""
+    if site.root is None:
+        return targets
+    checked = {os.path.realpath(t.path) for t in targets}
+    context = [
+        dataclasses.replace(target, context=True)
+        for target in collect_targets([], config, site, cwd)
+        if target.problem is None and os.path.realpath(target.path) not in checked
+    ]
+    return [*targets, *context]
 
 
 def _content_location(

@@ -6,6 +6,15 @@ blackfriday, with Hugo's `-1`, `-2` suffixes for duplicates), a custom `{#id}`, 
 term's id (with `autoDefinitionTermID`), a footnote id, or an `id`/`name` attribute in raw
 HTML that Hugo keeps (only with `unsafe = true`). Percent-encoded fragments are decoded.
 
+Links to other pages are checked the same way, against the target page's ids:
+site-absolute links (`/posts/other/#frag`, with or without the path of the site's
+`baseURL`, and full URLs on the site's own host), page-relative links (`../other/#frag`,
+resolved against the page's URL as a browser does), and `ref`/`relref` shortcodes
+(`{{< relref "other.md#frag" >}}`, found the way Hugo finds them). When a link render hook
+rewrites Markdown links, a link's path is first looked up as Hugo's `GetPage` does. Links
+whose page mdcheck cannot find are left to `ref-not-found` and the rendered pass, and links
+to Markdown files (`other.md#frag`) to `md-link`.
+
 `#` alone and `#top` are allowed by default (browsers scroll to the top).
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
@@ -35,12 +44,13 @@ The full code is [here](#code-blocks).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from validator.document import Link
 from validator.engine import PageSummary, Site
+from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, ref_argument, split_fragment, suggest
 from validator.model import Finding, Rule
 
 
@@ -53,32 +63,57 @@ class Options:
 
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
+    index = SiteIndex(site)
+    hooked = links_rendered_by_hook(site.config)
     for page in site.pages:
         if not page.rendered:
             continue  # Hugo renders no page for it
         for link in page.links:
-            destination = link.destination
-            if link.shortcode is not None:
-                destination = str(link.shortcode.param("path", 0) or "")
-            if not destination.startswith("#"):
+            found = _target(index, page, link, hooked)
+            if found is None:
                 continue
-            fragment = unquote(destination[1:])
-            if fragment in opts.allow or page.has_id(fragment):
+            target, fragment = found
+            if fragment in opts.allow or not target.rendered or target.has_id(fragment):
                 continue
-            yield Finding(link.line, link.column, _message(fragment, page), path=page.path)
+            yield Finding(link.line, link.column, _message(fragment, target, page), path=page.path)
 
 
-def _message(fragment: str, page: PageSummary) -> str:
-    if fragment in page.raw_html_ids:
+def _target(index: SiteIndex, page: PageSummary, link: Link, hooked: bool) -> tuple[PageSummary, str] | None:
+    """The page a link's fragment must be on, and the fragment; None when there is nothing to check."""
+    ref = ref_argument(link)
+    if ref is not None:
+        path, fragment = split_fragment(ref[0])
+        if fragment is None:
+            return None
+        if not path:
+            return page, fragment
+        return _found(index.ref(page, path, ref[1]).page, fragment)
+    if link.shortcode is not None or "{{" in link.destination:
+        return None
+    path, fragment = split_fragment(link.destination)
+    if fragment is None:
+        return None
+    if not path:
+        return page, fragment
+    if is_markdown_link(path):
+        return None  # md-link checks these
+    if hooked and link.kind == "link" and (hook := index.get_page(page, unquote(path))).found:
+        return _found(hook.page, fragment)
+    return _found(index.url(page, path), fragment)
+
+
+def _found(target: PageSummary | None, fragment: str) -> tuple[PageSummary, str] | None:
+    return (target, fragment) if target is not None else None
+
+
+def _message(fragment: str, target: PageSummary, page: PageSummary) -> str:
+    where = "this page" if target is page else target.path
+    if fragment in target.raw_html_ids:
         return (
-            f"id {fragment!r} is set in raw HTML, which Hugo omits "
+            f"id {fragment!r} is set in raw HTML on {where}, which Hugo omits "
             "(set markup.goldmark.renderer.unsafe = true to keep it)"
         )
-    message = f"no heading or element with id {fragment!r} on this page"
-    close = difflib.get_close_matches(fragment.lower(), sorted(page.ids), n=1, cutoff=0.6)
-    if close:
-        message += f"; did you mean '#{close[0]}'?"
-    return message
+    return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, target.ids)
 
 
 RULE = Rule(

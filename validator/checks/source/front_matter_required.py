@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from validator.document import Document
 from validator.model import Finding, Rule
@@ -43,11 +44,20 @@ class Options:
     keys: tuple[str, ...] = field(
         default=("title",), metadata={"doc": "Front matter keys every page must set."}
     )
+    list_pages: bool = field(
+        default=False,
+        metadata={
+            "doc": "Check list pages (`_index.md`) too: by default they are exempt, as Hugo "
+            "titles the home page with the site's title and a section with its name."
+        },
+    )
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if not doc.rendered:
         return  # Hugo renders no page for it (headless, build.render = never, a resource)
+    if not opts.list_pages and PurePosixPath(doc.path).stem == "_index":
+        return
     front_matter = doc.front_matter
     if front_matter.error is not None:
         return  # front-matter-syntax reports it
@@ -61,18 +71,8 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
         if value is _MISSING:
             yield Finding(front_matter.line, 1, f"front matter has no {key!r}")
         elif value is None or (isinstance(value, (str, list, dict)) and not value):
-            line = _key_line(doc, key)
-            yield Finding(line, 1, f"front matter {key!r} is empty")
-
-
-def _key_line(doc: Document, key: str) -> int:
-    """The line that sets `key`, for pointing at an empty value."""
-    lowered = key.lower()
-    for number in range(doc.front_matter.line, doc.front_matter.end_line + 1):
-        text = doc.lines[number - 1].strip().strip('"').lower()
-        if text.startswith(lowered) and text[len(lowered) :].lstrip(' "').startswith(("=", ":")):
-            return number
-    return doc.front_matter.line
+            line, column = front_matter.position(key)
+            yield Finding(line, column, f"front matter {key!r} is empty")
 
 
 RULE = Rule(

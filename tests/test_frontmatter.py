@@ -1,0 +1,170 @@
+"""Front matter: key positions, values as Hugo's YAML 1.2 reads them, and Hugo's date layouts
+(checked against the real binary)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from validator.frontmatter import DateError, hugo_date, parse_go_time, split_front_matter
+
+# Verified with hugo v0.168.0 as TOML string values of `date`.
+ACCEPTED = [
+    "2023-10-15",
+    "2023-10-15T13:18:50Z",
+    "2023-10-15T13:18:50.123+02:00",
+    "2023-10-15T13:18:50",
+    "2023-10-15T13:18:50,5Z",
+    "2023-10-15T13:18:50+0200",
+    "2023-10-15T13:18:50+24:00",
+    "Mon, 02 Jan 2006 15:04:05 -0700",
+    "mon, 02 jan 2006 15:04:05 -0700",
+    "Tue, 02 Jan 2006 15:04:05 -0700",
+    "Mon, 02 Jan 2006 15:04:05 CEST",
+    "Mon, 02 Jan 2006 15:04:05 ChST",
+    "02 Jan 06 15:04 MST",
+    "Monday, 02-Jan-06 15:04:05 MST",
+    "2006-01-02 15:04:05.999999999 -0700 MST",
+    "2006-01-02 15:04:05 -0700 +03",
+    "2006-01-02 15:04:05Z",
+    "2006-01-02 15:04:05+07:00",
+    "2006-01-02 15:04:05.123",
+    "2023-10-15   13:18:50Z",
+    "Mon Jan 2 15:04:05 2006",
+    "Mon Jan  2 15:04:05 UTC 2006",
+    "Mon Jan 02 15:04:05 -0700 2006",
+    "02 Jan 2006",
+    "0000-01-01",
+    "2024-02-29",
+    "3:04PM",
+    "12:04PM",
+    "Jan  2 15:04:05.12",
+    "",
+]
+REJECTED = [
+    "2023-13-45",
+    "yesterday",
+    "2023/10/15",
+    "2023-10-15 13:18",
+    "Oct 15, 2023",
+    "  2023-10-15",
+    "2023-10-15 ",
+    "2023-1-5",
+    "2023-02-29",
+    "2023-10-15t13:18:50z",
+    "2023-10-15T13:18Z",
+    "2023-10-15T13:18:50 +02:00",
+    "2023-10-15T13:18:50.Z",
+    "2023-10-15T24:00:00Z",
+    "2023-10-15T13:18:60Z",
+    "2023-10-15T13:18:50+25:00",
+    "2023-10-15 13:18:50 UTC",
+    "2023-10-15 13:18:50 -0700 pdt",
+    "Mon, 2 Jan 2006 15:04:05 -0700",
+    "Mon, 02 Jan 2006 15:04:05 ABCDE",
+    "Mon, 02 Jan 2006 15:04:05 +01:00",
+    "2 Jan 2006",
+    "02-Jan-2006",
+    "10000-01-01",
+    "1697376000",
+    "3:04am",
+    "13:04PM",
+]
+
+
+@pytest.mark.parametrize("value", ACCEPTED)
+def test_accepted_dates(value: str) -> None:
+    hugo_date(value, "toml")
+
+
+@pytest.mark.parametrize("value", REJECTED)
+def test_rejected_dates(value: str) -> None:
+    with pytest.raises(DateError):
+        hugo_date(value, "toml")
+
+
+def test_date_values() -> None:
+    assert hugo_date("2023-10-15T13:18:50.5+02:00", "toml") == dt.datetime(
+        2023, 10, 15, 13, 18, 50, 500000, dt.timezone(dt.timedelta(hours=2))
+    )
+    assert hugo_date(1697376000, "yaml") == dt.datetime(2023, 10, 15, 13, 20, tzinfo=dt.UTC)
+    assert hugo_date(dt.date(2024, 5, 4), "toml") == dt.datetime(2024, 5, 4, tzinfo=dt.UTC)
+    assert hugo_date(None, "yaml") is None
+    assert parse_go_time("3:04PM", "12:30AM") == dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize("value", [True, 1.5, [], {}, dt.time(10, 30)])
+def test_rejected_date_types(value: object) -> None:
+    with pytest.raises(DateError):
+        hugo_date(value, "toml")
+
+
+def test_json_numbers_are_not_dates() -> None:
+    with pytest.raises(DateError):
+        hugo_date(1697376000, "json")
+
+
+def test_toml_key_positions() -> None:
+    text = (
+        '+++\ntitle = "x"\n"Quoted Key" = 1\nmulti = """\nfake = 1\n"""\n'
+        'list = [\n  "a",\n]\n  later.sub = 2\n[params]\ninner = 1\n[[cascade]]\n+++\nbody\n'
+    )
+    front_matter, _ = split_front_matter(text)
+    assert dict(front_matter.key_positions) == {
+        "title": (2, 1), "quoted key": (3, 1), "multi": (4, 1), "list": (7, 1),
+        "later": (10, 3), "params": (11, 1), "cascade": (13, 1),
+    }
+    assert front_matter.line_of("Title") == 2
+    assert front_matter.position("missing") == (1, 1)
+
+
+def test_yaml_key_positions_and_plain_scalars() -> None:
+    text = '---\ntitle: x\nDraft: yes\ndate: 2023-1-5\nquoted: "yes"\nok: true\nlist:\n  - a\n---\n'
+    front_matter, _ = split_front_matter(text)
+    assert front_matter.line_of("draft") == 3
+    assert front_matter.position("list") == (7, 1)
+    assert front_matter.get("draft") is True
+    assert front_matter.hugo_value("draft") == "yes"
+    assert front_matter.hugo_value("date") == "2023-1-5"
+    assert front_matter.hugo_value("quoted") == "yes"
+    assert front_matter.hugo_value("ok") is True
+
+
+def test_json_key_positions() -> None:
+    text = '  {\n  "title": "x", "nested": {"inner": 1},\n "w": 1}\nbody\n'
+    front_matter, _ = split_front_matter(text)
+    assert dict(front_matter.key_positions) == {"title": (2, 3), "nested": (2, 17), "w": (3, 2)}
+
+
+def test_no_positions_on_error() -> None:
+    front_matter, _ = split_front_matter("+++\ntitle = \n+++\n")
+    assert front_matter.error is not None
+    assert front_matter.key_positions == {}
+
+
+@pytest.mark.hugo
+def test_date_layouts_match_hugo(hugo: str, tmp_path: Path) -> None:
+    """One page per value; Hugo names each page whose date it cannot parse."""
+    values = ACCEPTED + REJECTED + ["2023-10-15T3:18:50Z", "Jan 2 15:04:05", "2006-01-02 15:04:05 -07:00"]
+    (tmp_path / "hugo.toml").write_text('disableKinds = ["rss", "sitemap", "taxonomy", "term"]\n')
+    content = tmp_path / "content"
+    content.mkdir()
+    for index, value in enumerate(values):
+        (content / f"p{index}.md").write_text(f"+++\ntitle = 'x'\ndate = {json.dumps(value)}\n+++\n")
+    result = subprocess.run(
+        [hugo, "-s", str(tmp_path), "-d", str(tmp_path / "public"), "--buildFuture", "--buildExpired"],
+        capture_output=True, text=True, timeout=120,
+    )
+    rejected_by_hugo = {v for i, v in enumerate(values) if f"p{i}.md" in result.stderr}
+    ours = set()
+    for value in values:
+        try:
+            hugo_date(tomllib.loads(f"v = {json.dumps(value)}")["v"], "toml")
+        except DateError:
+            ours.add(value)
+    assert ours == rejected_by_hugo

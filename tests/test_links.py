@@ -1,0 +1,214 @@
+"""validator.links: Hugo's page lookups and URL resolution, the cross-page link rules run on
+small sites, and a differential test against the real hugo binary."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from validator.config import Config, RuleSetting
+from validator.engine import Site, run
+from validator.links import SiteIndex, is_markdown_link, split_fragment
+from validator.registry import RULES
+from validator.site import load_site
+from validator.targets import collect_targets
+
+PAGES = {
+    "_index.md": "",
+    "about.md": "",
+    "docs/_index.md": "",
+    "docs/install.md": "",
+    "docs/Upper Case.md": "",
+    "docs/guide/index.md": "",
+    "docs/guide/notes.md": "",
+    "docs/sub/_index.md": "",
+    "docs/sub/deep.md": "",
+    "blog/install.md": "",
+    "blog/unique-post.md": 'slug = "custom-slug"\n',
+}
+CONTEXTS = ("docs/install.md", "docs/sub/_index.md", "docs/guide/index.md")
+REFS = (
+    "install", "install.md", "INSTALL.md", "/docs/install", "/docs/install.md", "docs/install",
+    "../blog/install.md", "../blog/install", "../install", "./install", "upper-case", "upper-case.md",
+    "guide", "guide/index.md", "/docs/guide", "/docs/guide/index", "sub", "sub/deep", "deep", "./deep",
+    "unique-post", "/blog/unique-post", "about", "/about.md", "/", "/docs", "/docs/_index.md", "/blog",
+    "nope", "/nope.md", "notes.md", "/docs/guide/notes.md", "../guide", "../sub/deep.md",
+)  # fmt: skip
+NOT_FOUND = "NOTFOUND"
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _site(root: Path, pages: dict[str, str], config: str = "") -> None:
+    _write(root, {"hugo.toml": f'baseURL = "https://example.org/"\n{config}'})
+    _write(root / "content", pages)
+
+
+def _run(root: Path, rule_ids: list[str]) -> tuple[list[tuple[str, int, str, str]], Site]:
+    site = load_site(root)
+    config = Config(
+        path=None, base=root, rules={r: RuleSetting(RULES[r].default, RULES[r].options()) for r in rule_ids}
+    )
+    targets = collect_targets([], config, site, root)
+    outcome = run(targets, config, site, RULES, jobs=1)
+    problems = [(Path(p.path).name, p.line, p.rule, p.message) for p in outcome.problems]
+    return problems, Site(site, outcome.pages)
+
+
+def _front_matter(extra: str, body: str = "") -> str:
+    return f'+++\ntitle = "Page"\n{extra}+++\n\n{body}'
+
+
+def _index(tmp_path: Path) -> tuple[SiteIndex, dict[str, object]]:
+    _site(tmp_path, {name: _front_matter(extra) for name, extra in PAGES.items()})
+    _, site = _run(tmp_path, ["ref-not-found"])
+    return SiteIndex(site), {page.content_path: page for page in site.pages}
+
+
+# --- lookups ------------------------------------------------------------------------------
+
+
+def test_ref_lookup_order(tmp_path: Path) -> None:
+    index, pages = _index(tmp_path)
+    install = pages["docs/install.md"]
+
+    def url(context: str, ref: str) -> str | None:
+        target = index.ref(pages[context], ref)  # type: ignore[arg-type]
+        return target.page.url if target.page else ("implicit" if target.found else None)
+
+    assert url("docs/install.md", "install") == "/docs/install/"  # page-relative first
+    assert url("docs/install.md", "Upper-Case.MD") == "/docs/upper-case/"  # case-insensitive
+    assert url("docs/install.md", "deep") == "/docs/sub/deep/"  # base name, anywhere
+    assert url("docs/install.md", "sub/deep") == "/docs/sub/deep/"
+    assert url("docs/sub/_index.md", "deep") == "/docs/sub/deep/"  # a branch looks in its own dir
+    assert url("docs/guide/index.md", "install") == "/docs/install/"  # a leaf bundle, in its parent
+    assert url("docs/guide/index.md", "../sub/deep.md") == "/docs/sub/deep/"
+    assert url("docs/install.md", "unique-post") == "/blog/custom-slug/"
+    assert url("docs/install.md", "/") == "/"
+    assert url("docs/install.md", "/blog") == "implicit"  # a section without _index.md
+    assert url("docs/install.md", "./nope") is None
+    assert url("docs/install.md", "notes.md") is None  # a bundle's resource is not a page
+    assert index.ref(install, "/blog/nope").found is False  # type: ignore[arg-type]
+    assert index.ref(pages["about.md"], "install").ambiguous  # type: ignore[arg-type]
+    assert index.get_page(pages["about.md"], "install").found is False  # type: ignore[arg-type]
+
+
+def test_url_lookup(tmp_path: Path) -> None:
+    index, pages = _index(tmp_path)
+    page = pages["docs/sub/deep.md"]
+    for destination in ("/docs/install/", "/docs/install", "/docs/install/index.html",
+                        "https://example.org/docs/install/", "../../install/", "../../install"):  # fmt: skip
+        found = index.url(page, destination)  # type: ignore[arg-type]
+        assert found is not None and found.content_path == "docs/install.md", destination
+    assert index.url(page, "https://other.org/docs/install/") is None  # type: ignore[arg-type]
+    assert index.url(page, "/nope/") is None  # type: ignore[arg-type]
+
+
+def test_base_path_prefix(tmp_path: Path) -> None:
+    _site(tmp_path, {"docs/a.md": _front_matter(""), "docs/b.md": _front_matter("")})
+    _write(tmp_path, {"hugo.toml": 'baseURL = "https://example.org/sub/"\n'})
+    _, site = _run(tmp_path, [])
+    index = SiteIndex(site)
+    page = site.pages[0]
+    for destination in ("/sub/docs/b/", "/docs/b/", "https://example.org/sub/docs/b/", "../b/"):
+        found = index.url(page, destination)
+        assert found is not None and found.content_path == "docs/b.md", destination
+
+
+def test_markdown_destinations() -> None:
+    assert is_markdown_link("other.md") and is_markdown_link("../a/B.MD#x") and is_markdown_link("/x.markdown?q")
+    assert not is_markdown_link("https://github.com/x/README.md")
+    assert not is_markdown_link('{{< relref "x.md" >}}') and not is_markdown_link("x.md/")
+    assert split_fragment("a.md#caf%C3%A9") == ("a.md", "café")
+    assert split_fragment("a.md") == ("a.md", None)
+
+
+# --- the rules on a small site --------------------------------------------------------------
+
+
+def test_cross_page_rules(tmp_path: Path) -> None:
+    body = """## Install
+
+[ok](/docs/install/#install), [bad](/docs/install/#nope), [rel](../install/#nope),
+[full](https://example.org/docs/install/#nope), [other host](https://x.org/docs/install/#nope),
+[missing page](/nowhere/#nope), {{< relref "install.md#nope" >}}, {{< relref "/nope.md" >}},
+{{< ref "install" >}} (the one beside this page), [md](install.md#install).
+"""
+    pages = {"docs/install.md": _front_matter("", "## Install\n"), "blog/install.md": _front_matter(""),
+             "docs/page.md": _front_matter("", body)}  # fmt: skip
+    _site(tmp_path, pages)
+    problems, _ = _run(tmp_path, ["broken-anchor", "ref-not-found", "md-link"])
+    found = sorted((line, rule, message.split(";")[0]) for name, line, rule, message in problems)
+    assert [(line, rule) for line, rule, _ in found] == [
+        (7, "broken-anchor"), (7, "broken-anchor"), (8, "broken-anchor"),
+        (9, "broken-anchor"), (9, "ref-not-found"), (10, "md-link"),
+    ]  # fmt: skip
+
+
+def test_embedded_link_hook(tmp_path: Path) -> None:
+    body = "[a](install.md#install), [b](install.md#nope), [c](nope.md), [d](../docs/install/#nope)\n"
+    _site(
+        tmp_path,
+        {"docs/install.md": _front_matter("", "## Install\n"), "docs/page.md": _front_matter("", body)},
+        '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n',
+    )
+    problems, _ = _run(tmp_path, ["broken-anchor", "md-link"])
+    assert sorted((rule, message.split(":")[0]) for _, _, rule, message in problems) == [
+        ("broken-anchor", "no heading or element with id 'nope' on content/docs/install.md"),
+        ("md-link", "link to 'nope.md'"),
+        ("md-link", "no heading or element with id 'nope' on content/docs/install.md"),
+    ]
+
+
+def test_project_link_hook_silences_md_link(tmp_path: Path) -> None:
+    _site(tmp_path, {"docs/page.md": _front_matter("", "[a](other.md)\n")})
+    assert _run(tmp_path, ["md-link"])[0]
+    _write(tmp_path, {"layouts/_markup/render-link.html": "{{ .Destination }}"})
+    assert not _run(tmp_path, ["md-link"])[0]
+
+
+# --- the real hugo ---------------------------------------------------------------------------
+
+
+@pytest.mark.hugo
+def test_refs_resolve_like_hugo(hugo: str, tmp_path: Path) -> None:
+    """Each ref, from each kind of page, finds the page whose URL Hugo prints."""
+    source = tmp_path / "site"
+    lines = "\n\n".join(f'R{n} {{{{< relref "{ref}" >}}}}' for n, ref in enumerate(REFS))
+    pages = {
+        name: _front_matter(extra, lines if name in CONTEXTS else "") for name, extra in PAGES.items()
+    }
+    _site(
+        source,
+        pages,
+        f'refLinksErrorLevel = "warning"\nrefLinksNotFoundURL = "{NOT_FOUND}"\n'
+        'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n',
+    )
+    _write(source, {"layouts/single.html": "{{ .Content }}", "layouts/list.html": "{{ .Content }}"})
+    build_site(hugo, source, tmp_path / "public")
+    _, site = _run(source, [])
+    index = SiteIndex(site)
+    by_path = {page.content_path: page for page in site.pages}
+    checked = 0
+    for context in CONTEXTS:
+        page = by_path[context]
+        assert page.url is not None
+        html = (tmp_path / "public" / page.url.strip("/") / "index.html").read_text("utf-8")
+        printed = dict(re.findall(r"R(\d+) (\S*?)(?:</p>|$)", html, re.M))
+        for number, ref in enumerate(REFS):
+            target = index.ref(page, ref)
+            hugo_url = printed[str(number)]
+            if target.page is not None:
+                assert target.page.url == hugo_url, (context, ref)
+            else:
+                assert target.found == (hugo_url != NOT_FOUND), (context, ref, hugo_url)
+            checked += 1
+    assert checked == len(CONTEXTS) * len(REFS)

@@ -1,0 +1,86 @@
+"""Shortcode templates of a site (which exist, which use `.Inner`) and the shortcode rules
+that need them: these cases need a site on disk, which rule fixtures do not have."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from validator.config import Config, RuleSetting
+from validator.engine import Target, run
+from validator.registry import RULES
+from validator.settings import SiteConfig
+from validator.site import load_site
+
+SHORTCODE_RULES = ["shortcode-unknown", "shortcode-unclosed", "shortcode-mismatched", "shortcode-removed"]
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def site_dir(tmp_path: Path) -> Path:
+    _write(tmp_path / "hugo.toml", 'baseURL = "https://example.org/"\ntheme = "t"\n')
+    layouts = tmp_path / "layouts" / "_shortcodes"
+    _write(layouts / "box.html", '<div class="box">{{ $.Inner }}</div>')
+    _write(layouts / "note.html", "<aside>{{ .Get 0 }}</aside>")
+    _write(layouts / "docs" / "card.json", "{{ .InnerDeindent | jsonify }}")
+    _write(layouts / "twitter_simple.html", "<blockquote>{{ .Get \"id\" }}</blockquote>")
+    theme = tmp_path / "themes" / "t" / "layouts"
+    _write(theme / "_shortcodes" / "note.html", "{{ .Inner }}")  # overridden by the project's
+    _write(theme / "shortcodes" / "legacy.html", "{{ with .Inner }}{{ . }}{{ end }}")
+    return tmp_path
+
+
+def _check(site: SiteConfig, root: Path, text: str) -> list[tuple[int, str]]:
+    path = root / "content" / "page.md"
+    _write(path, text)
+    rules = {rule: RuleSetting(RULES[rule].default, RULES[rule].options()) for rule in SHORTCODE_RULES}
+    config = Config(path=None, base=root, rules=rules)
+    problems = run([Target(str(path), "page.md")], config, site, RULES, jobs=1).problems
+    return sorted((p.line, p.rule) for p in problems)
+
+
+def test_templates_and_inner(site_dir: Path) -> None:
+    site = load_site(site_dir)
+    assert site.shortcodes == {"box", "note", "docs/card", "twitter_simple", "legacy"}
+    assert site.shortcodes_with_inner == {"box", "docs/card", "legacy"}
+
+
+def test_without_a_site_nothing_is_collected(tmp_path: Path) -> None:
+    site = load_site(tmp_path)
+    assert site.shortcodes == site.shortcodes_with_inner == frozenset()
+
+
+def test_rules_use_the_site_templates(site_dir: Path) -> None:
+    text = (
+        "---\ntitle: t\n---\n\n"
+        "{{< box >}}inner{{< /box >}} {{< note x >}} {{< legacy />}}\n"
+        "{{< docs/card >}}x{{< /docs/card >}}\n"
+        "{{< youtube 0RKpf3rK57I >}} {{< twitter_simple id=1 >}}\n"  # known; the site overrides
+        "{{< boxx >}}\n"  # 8: unknown
+        "{{< box >}}\n"  # 9: must be closed
+        "{{< note x >}}text{{< /note >}}\n"  # 10: note does not use .Inner
+        "{{< tweet 1 >}}\n"  # 11: removed
+    )
+    assert _check(load_site(site_dir), site_dir, text) == [
+        (8, "shortcode-unknown"),
+        (9, "shortcode-unclosed"),
+        (10, "shortcode-mismatched"),
+        (11, "shortcode-removed"),
+    ]
+
+
+def test_inline_shortcodes_when_enabled(site_dir: Path) -> None:
+    site = dataclasses.replace(load_site(site_dir), enable_inline_shortcodes=True)
+    text = (
+        "---\ntitle: t\n---\n\n"
+        "{{< year.inline />}}\n"  # 5: used before it is defined
+        "{{< year.inline >}}{{ now.Year }}{{< /year.inline >}}\n"
+        "{{< year.inline />}}\n"
+    )
+    assert _check(site, site_dir, text) == [(5, "shortcode-unknown")]

@@ -1,0 +1,99 @@
+"""## What it does
+Checks that no two pages are published at the same URL, and that no alias (a redirect page
+from `aliases`) lands on the URL of a page or of another alias. URLs are predicted from the
+site's configuration: content paths, `slug`, `url`, `permalinks`, `uglyURLs`, languages.
+Each file involved is reported, except the first one (by path), naming the other file.
+Pages Hugo does not render (headless bundles, `build.render = "never"`) are skipped, and
+so is an alias of a page to its own URL (Hugo writes the page).
+
+## Why is this bad?
+Hugo writes both files to the same place in `public/` and the last one wins, silently
+(only `hugo --printPathWarnings` says "Duplicate target paths"): a page disappears from the
+site, or a redirect that readers' old links rely on is never written.
+
+## Example
+```markdown content/about.md
++++
+title = "About"
++++
+```
+
+```markdown content/company/team.md
++++
+title = "About us"
+url = "/about/"
++++
+```
+
+## Use instead
+```markdown content/about.md
++++
+title = "About"
++++
+```
+
+```markdown content/company/team.md
++++
+title = "About us"
+url = "/about-us/"
++++
+```
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from typing import Any
+
+from validator.engine import PageSummary, Site
+from validator.model import Finding, NoOptions, Rule
+from validator.site import alias_urls
+
+
+def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
+    pages = sorted((p for p in site.pages if p.rendered and p.url is not None), key=lambda p: p.path)
+    owners: dict[str, tuple[PageSummary, str]] = {}  # output path -> (page, "page" | "alias")
+    for page in pages:
+        assert page.url is not None
+        own = _output(page.url)
+        claims = [(page.url, "page")]
+        claims += [(url, "alias") for url in _aliases(site, page) if _output(url) != own]
+        for url, kind in claims:
+            first = owners.setdefault(_output(url), (page, kind))
+            if first[0] is not page:
+                yield Finding(1, 1, _message(url, kind, *first), path=page.path)
+
+
+def _aliases(site: Site, page: PageSummary) -> list[str]:
+    value = _get(page.front_matter, "aliases")
+    if not isinstance(value, (str, list)):
+        return []
+    section = (page.content_path or "").split("/", 1)[0] if "/" in (page.content_path or "") else ""
+    assert page.url is not None
+    return alias_urls(site.config, page.url, value, language=page.language, section=section)
+
+
+def _get(front_matter: Any, key: str) -> Any:
+    return next((v for k, v in front_matter.items() if isinstance(k, str) and k.lower() == key), None)
+
+
+def _output(url: str) -> str:
+    """The file a URL is written to: `/a/` and `/a/index.html` are one file."""
+    return url + "index.html" if url.endswith("/") else url if posixpath.splitext(url)[1] else url + "/index.html"
+
+
+def _message(url: str, kind: str, other: PageSummary, other_kind: str) -> str:
+    what = "this page's URL" if kind == "page" else "this page's alias"
+    theirs = "the URL of" if other_kind == "page" else "an alias of"
+    return f"{what} {url} is also {theirs} {other.path}: Hugo writes one over the other"
+
+
+RULE = Rule(
+    id="duplicate-url",
+    summary="Two pages or aliases at the same URL",
+    stage="site",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

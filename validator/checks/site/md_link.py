@@ -1,0 +1,88 @@
+"""## What it does
+Checks Markdown links to Markdown files: `[the guide](guide.md)`, `[x](../a/b.md#frag)`.
+
+Hugo emits such a destination as written unless a link render hook rewrites it: on a
+monolingual site (Hugo's default `renderHooks.link.useEmbedded = "auto"`) the browser
+then asks for `/posts/this-page/guide.md`, which does not exist. The rule reports these
+links and suggests a `relref`.
+
+When Hugo's embedded link render hook is on (`useEmbedded = "always"` or `"fallback"`,
+or `"auto"` on a multilingual single-host site), it resolves the path with `GetPage`
+(relative to the page, then to the content root; no base-name fallback) or as a resource
+of the page's bundle; the rule then reports a path it cannot find (Hugo passes it through
+unchanged and silently) and a fragment that is not an id of the target page. A site with
+its own link render hook is left alone: what it does is not known.
+
+## Why is this bad?
+The reader's click ends on a 404 page, and Hugo does not warn.
+
+## Example
+```markdown
+See [the installation guide](installation.md).
+```
+
+## Use instead
+```markdown
+See [the installation guide]({{< relref "installation.md" >}}).
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import unquote, urlsplit
+
+from validator.engine import PageSummary, Site
+from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, split_fragment, suggest
+from validator.model import Finding, NoOptions, Rule
+
+
+def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
+    embedded = site.config.markup.embedded_links
+    if not embedded and links_rendered_by_hook(site.config):
+        return  # the project's own hook decides what such links become
+    index = SiteIndex(site)
+    for page in site.pages:
+        if not page.rendered:
+            continue
+        for link in page.links:
+            if link.kind != "link" or link.shortcode is not None or not is_markdown_link(link.destination):
+                continue
+            message = _resolved(index, page, link.destination) if embedded else _verbatim(page, link.destination)
+            if message:
+                yield Finding(link.line, link.column, message, path=page.path)
+
+
+def _verbatim(page: PageSummary, destination: str) -> str:
+    path, fragment = split_fragment(destination)
+    ref = urlsplit(path).path + (f"#{fragment}" if fragment else "")
+    where = f" (the browser asks for {page.url}{path})" if page.url and not path.startswith("/") else ""
+    return (
+        f"link to {destination!r} is emitted as written and 404s{where}; "
+        f'use [text]({{{{< relref "{ref}" >}}}}) instead'
+    )
+
+
+def _resolved(index: SiteIndex, page: PageSummary, destination: str) -> str | None:
+    path, fragment = split_fragment(destination)
+    path = unquote(urlsplit(path).path).removeprefix("./")
+    target = index.get_page(page, path)
+    if not target.found:
+        if index.resource(page, path):
+            return None
+        return f"link to {destination!r}: Hugo finds no page {path!r}, and emits the link as written (a 404)"
+    found = target.page
+    if not fragment or found is None or not found.rendered or found.has_id(fragment):
+        return None
+    where = "this page" if found is page else found.path
+    return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, found.ids)
+
+
+RULE = Rule(
+    id="md-link",
+    summary="Link to a Markdown file that Hugo does not resolve",
+    stage="site",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

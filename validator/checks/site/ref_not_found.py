@@ -1,0 +1,74 @@
+"""## What it does
+Checks that every `ref` and `relref` shortcode names a page Hugo can find, looking it up
+the way Hugo does: relative to the page, then to the content root (the extension is
+optional, case does not matter, `_index.md` and a bundle's `index.md` are found by their
+directory), then, for a path without a slash, by its base name anywhere in the site.
+The `lang` parameter looks in that language's pages. A base name that several pages share
+is reported too: Hugo cannot tell which one is meant.
+
+Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
+found. Only the files of the run are known: check the whole site, not a few files, for
+this rule to see every page.
+
+## Why is this bad?
+With the default `refLinksErrorLevel = "ERROR"` Hugo stops the build with
+`REF_NOT_FOUND: Ref "…": page not found` (or `page reference "…" is ambiguous`). With
+`refLinksErrorLevel = "WARNING"` the build goes on, and the link points to
+`refLinksNotFoundURL` (empty by default): a dead link.
+
+## Example
+```markdown
+Back to the [home page]({{< relref "/home.md" >}}).
+```
+
+## Use instead
+```markdown
+Back to the [home page]({{< relref "/" >}}).
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.engine import Site
+from validator.links import SiteIndex, ref_argument, split_fragment
+from validator.model import Finding, NoOptions, Rule
+
+
+def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
+    index = SiteIndex(site)
+    known = {lang.code for lang in site.config.languages} | {site.config.default_language}
+    consequence = (
+        "Hugo stops the build"
+        if site.config.ref_links_error_level.upper() == "ERROR"
+        else f"Hugo links to {site.config.ref_links_not_found_url!r} instead"
+    )
+    for page in site.pages:
+        for link in page.links:
+            argument = ref_argument(link)
+            if argument is None or link.shortcode is None:
+                continue
+            ref, language = argument
+            path, _ = split_fragment(ref)
+            if not path or (language is not None and language.lower() not in known):
+                continue
+            target = index.ref(page, path, language)
+            if target.found:
+                continue
+            use = link.shortcode
+            if target.ambiguous:
+                problem = f"{use.name} {path!r} is ambiguous: several pages are named so; add the section"
+            else:
+                problem = f"{use.name} {path!r}: no such page" + (f" in language {language!r}" if language else "")
+            yield Finding(use.line, use.column, f"{problem} ({consequence})", path=page.path)
+
+
+RULE = Rule(
+    id="ref-not-found",
+    summary="ref or relref names a page Hugo cannot find",
+    stage="site",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

@@ -1,0 +1,78 @@
+"""## What it does
+Checks for level-1 headings (`# Title`) in the content of a page whose front matter sets a
+title. Themes print the title as the page's `<h1>`, so a `#` heading in the content makes a
+second one.
+
+This is markdownlint's MD025 (single-h1) with its `front_matter_title` option.
+
+## Why is this bad?
+A page with two `<h1>`s has no single main heading: screen readers and search engines
+see two titles, and Hugo's table of contents (levels 2 and 3 by default) leaves the `#`
+heading out. Start the content's headings at `##`.
+
+## Example
+```markdown
++++
+title = "Markdown Syntax Guide"
++++
+
+# Markdown Syntax Guide
+
+Some text.
+```
+
+## Use instead
+```markdown
++++
+title = "Markdown Syntax Guide"
++++
+
+## Headings
+
+Some text.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from validator.document import Document
+from validator.model import Finding, Rule, Severity
+
+
+@dataclass(frozen=True)
+class Options:
+    title_key: str = field(
+        default="title",
+        metadata={"doc": "Front matter key the theme prints as the page's h1 (\"\" checks no page)."},
+    )
+
+
+def check(doc: Document, opts: Options) -> Iterator[Finding]:
+    if not opts.title_key or not doc.rendered:
+        return
+    title = doc.front_matter.get(opts.title_key)
+    if title is None or isinstance(title, (dict, list)) or not str(title).strip():
+        return
+    for heading in doc.headings:
+        if heading.level == 1:
+            yield Finding(
+                heading.line,
+                heading.column,
+                f"h1 {heading.text!r} in the content: the theme already prints the {opts.title_key} "
+                f"{str(title).strip()!r} as the page's h1; use ## for headings in the content",
+            )
+
+
+RULE = Rule(
+    id="content-h1",
+    summary="Level-1 heading in the content of a page with a title",
+    stage="source",
+    options=Options,
+    check=check,
+    doc=__doc__,
+    default=Severity.WARNING,
+    markdownlint="MD025",
+)

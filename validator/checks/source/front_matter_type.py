@@ -1,0 +1,193 @@
+"""## What it does
+Checks the type of Hugo's predefined front matter fields (keys are case-insensitive):
+`title`, `linkTitle`, `description`, `summary`, `type`, `layout`, `slug`, `url` and
+`translationKey` must be strings; `draft`, `headless` and `isCJKLanguage` booleans; `weight`
+an integer; `aliases`, `keywords`, `outputs` and the site's taxonomies (by default `tags` and
+`categories`) lists of strings. `url` and `aliases` must not start with `http://` or
+`https://`.
+
+Only what Hugo rejects or silently misreads is reported. Hugo converts what it can: a
+number as a title, `draft = "true"`, `weight = "5"`, a single string as a taxonomy term
+are all fine. It does not convert `draft: yes` (Hugo's YAML is YAML 1.2: `yes` is the
+string "yes", read as false), a list as a title (read as ""), `weight = 1.5` (truncated to
+1), a string with spaces as `keywords` or `aliases` (split at the spaces), or a list that
+holds a table or a list (the whole list is dropped).
+
+## Why is this bad?
+Hugo does not complain: the page is built with an empty title, as a draft it was not meant
+to be (or the reverse), in the wrong place in its section, without its tags. An `http://`
+`url` or alias fails the whole build.
+
+## Example
+```markdown
+---
+title: Release notes
+draft: no
+tags: [release, {version: 2}]
+---
+
+What changed in this release.
+```
+
+## Use instead
+```markdown
+---
+title: Release notes
+draft: false
+tags: [release, v2]
+---
+
+What changed in this release.
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from validator.document import Document
+from validator.frontmatter import FrontMatter
+from validator.model import Finding, NoOptions, Rule
+
+STRING_KEYS = frozenset({"title", "linktitle", "description", "summary", "type", "layout", "slug", "url", "translationkey"})
+BOOLEAN_KEYS = frozenset({"draft", "headless", "iscjklanguage"})
+# Lists Hugo converts with cast.ToStringSlice: a string is split at whitespace.
+LIST_KEYS = frozenset({"aliases", "keywords", "outputs"})
+# strconv.ParseBool, which cast.ToBool uses for strings.
+BOOLEAN_STRINGS = frozenset({"1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"})
+# strconv.ParseInt(s, 0, 0) after cast trims a zero decimal part ("5.0", "5.").
+_GO_INT = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]*|0[bB][01_]+|[1-9][0-9_]*)(?:\.0*)?")
+_LEGACY_OCTAL = re.compile(r"[+-]?0[0-7_]+(?:\.0*)?")  # Go reads "010" as 8
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    front_matter = doc.front_matter
+    if not front_matter.data:
+        return
+    taxonomies = {plural.lower() for _, plural in doc.site.taxonomies}
+    for name in front_matter.data:
+        if not isinstance(name, str):
+            continue
+        key = name.lower()
+        value = front_matter.hugo_value(name)
+        if value is None:
+            continue  # Hugo leaves the field unset
+        problem = _problem(key, value, front_matter, taxonomies)
+        if problem:
+            line, column = front_matter.position(key)
+            yield Finding(line, column, f"front matter {name!r} {problem}")
+
+
+def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[str]) -> str | None:
+    if key in STRING_KEYS:
+        return _string_problem(key, value)
+    if key in BOOLEAN_KEYS:
+        return _boolean_problem(value, front_matter.plain_scalars.get(key))
+    if key == "weight":
+        return _integer_problem(value)
+    if key in LIST_KEYS:
+        return _list_problem(key, value, split=True)
+    if key in taxonomies:
+        return _list_problem(key, value, split=False)
+    return None
+
+
+def _string_problem(key: str, value: Any) -> str | None:
+    if isinstance(value, (list, dict)):
+        return f"is a {_kind(value)}; Hugo reads it as an empty string: write a string"
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return "is a TOML date-time, which Hugo turns into Go's long form ('2024-01-02 10:00:00 +0000 UTC'): quote it"
+    if key == "url" and isinstance(value, str) and value.startswith(("http://", "https://")):
+        return f"is {value!r}: Hugo fails the build on URLs with a protocol; use a path such as '/about/'"
+    return None
+
+
+def _boolean_problem(value: Any, yaml_source: str | None) -> str | None:
+    if isinstance(value, (bool, int, float)):
+        return None  # numbers are true unless zero
+    if isinstance(value, str):
+        if value in BOOLEAN_STRINGS:
+            return None
+        if yaml_source == value:
+            return f"is {value!r}, a string to Hugo's YAML 1.2 parser, which reads it as false: write true or false"
+        return f"is the string {value!r}, which Hugo reads as false: write true or false"
+    return f"is a {_kind(value)}, which Hugo reads as false: write true or false"
+
+
+def _integer_problem(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return f"is {str(value).lower()}, which Hugo reads as {int(value)}: write an integer"
+    if isinstance(value, int):
+        return None
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return None
+        truncated = int(value) if math.isfinite(value) else "garbage"
+        return f"is {value}, which Hugo truncates to {truncated}: write an integer"
+    if isinstance(value, str):
+        number = _go_int(value)
+        if number is None:
+            return f"is the string {value!r}, which Hugo reads as 0: write an integer"
+        if _LEGACY_OCTAL.fullmatch(value):
+            return f"is {value!r}, which Hugo reads as the octal number {number}: drop the leading zero"
+        return None
+    return f"is a {_kind(value)}, which Hugo reads as 0: write an integer"
+
+
+def _go_int(text: str) -> int | None:
+    if not _GO_INT.fullmatch(text):
+        return None
+    digits = text.split(".", 1)[0]
+    sign, unsigned = (-1, digits[1:]) if digits[:1] == "-" else (1, digits.lstrip("+"))
+    if _LEGACY_OCTAL.fullmatch(unsigned):
+        unsigned = "0o" + unsigned[1:]
+    try:
+        return sign * int(unsigned, 0)
+    except ValueError:
+        return None
+
+
+def _list_problem(key: str, value: Any, *, split: bool) -> str | None:
+    if isinstance(value, dict):
+        return "is a table; Hugo reads it as an empty list: write a list of strings"
+    if isinstance(value, list):
+        nested = next((item for item in value if isinstance(item, (list, dict))), None)
+        if nested is not None:
+            return f"holds a {_kind(nested)}; Hugo drops the whole list: write a list of strings"
+        if key == "aliases":
+            return _protocol_problem(value)
+        return None
+    if isinstance(value, str):
+        words = value.split()
+        if split and len(words) > 1:
+            return f"is a string, which Hugo splits at whitespace into {len(words)} values: write a list"
+        if not split and "," in value:
+            return f"is the string {value!r}, which Hugo makes one term: write a list"
+        if key == "aliases":
+            return _protocol_problem(words)
+    return None
+
+
+def _protocol_problem(aliases: list[Any]) -> str | None:
+    bad = next((a for a in aliases if isinstance(a, str) and a.startswith(("http://", "https://"))), None)
+    if bad is None:
+        return None
+    return f"has {bad!r}: Hugo fails the build on aliases with a protocol; use a path such as '/old/'"
+
+
+def _kind(value: Any) -> str:
+    return {list: "list", dict: "table"}.get(type(value), type(value).__name__)
+
+
+RULE = Rule(
+    id="front-matter-type",
+    summary="Hugo front matter field of the wrong type",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

@@ -1,0 +1,61 @@
+"""## What it does
+Checks headings that contain a `{{< … >}}` shortcode and have no custom id. Hugo renders
+such a shortcode after the Markdown, so the heading's id is made from a placeholder:
+`## Release {{< param "version" >}}` gets an id like `release-hahahugoshortcode2s0hbhb`.
+
+## Why is this bad?
+The placeholder's number changes as shortcodes are added or removed earlier on the page,
+so every link to the heading, and the table of contents' own link, can break without
+notice; the id also shows internals in the address bar. Give the heading a custom id
+(`## Release {{< param "version" >}} {#release}`), or call the shortcode in Markdown
+notation (`{{% param "version" %}}`), whose output Hugo renders before making the id.
+
+## Example
+```markdown
+## Release {{< param "version" >}}
+```
+
+## Use instead
+```markdown
+## Release {{< param "version" >}} {#release}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.document import Document
+from validator.model import Finding, NoOptions, Rule, Severity
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    for heading in doc.headings:
+        if heading.id is None or heading.id_predictable:
+            continue
+        standard = [
+            use.source
+            for use in doc.shortcodes
+            if use.line == heading.line and use.notation == "<" and use.kind != "comment"
+        ]
+        if not standard:
+            continue  # {{% %}} output is rendered before the id is made
+        prefix = heading.id.split("hahahugoshortcode", 1)[0]
+        yield Finding(
+            heading.line,
+            heading.column,
+            f"Hugo makes this heading's id from its placeholder for {standard[0]} "
+            f"({prefix}hahahugoshortcode…), which changes as shortcodes are added; "
+            "add a custom id {#…} or use {{% %}} notation",
+        )
+
+
+RULE = Rule(
+    id="heading-shortcode-id",
+    summary="Heading id made from a shortcode placeholder",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+    default=Severity.WARNING,
+)

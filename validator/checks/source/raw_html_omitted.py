@@ -1,0 +1,115 @@
+"""## What it does
+Under Hugo's default `markup.goldmark.renderer.unsafe = false`, reports raw HTML in the
+Markdown: Hugo replaces it with `<!-- raw HTML omitted -->` and it never reaches the page.
+
+- Inline HTML: each tag is reported at its place (`<abbr>`, `<br>`, `<img>` …). A closing
+  tag is reported only when no opening tag of the same element came before it, since fixing
+  the opening tag fixes both.
+- An HTML block (a line that starts with a block-level tag such as `<div>`, up to the next
+  blank line) is dropped whole, Markdown-looking text inside it included, so it is reported
+  once, at its first tag: one change fixes the whole block, and one finding per tag would
+  bury it. A block holding only closing tags (the `</details>` after a Markdown body) ends an
+  element already reported and is not reported again.
+
+HTML comments are exempt (Hugo drops them silently, on purpose), and so is HTML written
+inside `{{< >}}` shortcodes (Hugo splices their output in after Markdown, unfiltered). With
+`unsafe = true` nothing is reported here; see `inline-html` for an allow-list.
+
+The default severity is error: the content the author wrote is missing from the page (an
+image, a line break, a whole HTML block), and Hugo only logs one warning per page.
+
+## Why is this bad?
+The text around an inline tag stays, but its markup is gone: `<abbr title="…">`,
+`<kbd>`, `<sub>` render as plain text, `<br>` no longer breaks, `<img>` disappears. An
+HTML block vanishes entirely. Either enable raw HTML for the site
+(`markup.goldmark.renderer.unsafe = true`), or write it in Markdown or a shortcode.
+
+## Example
+```markdown
+Water is H<sub>2</sub>O.
+
+<div class="note">
+Remember to **save**.
+</div>
+```
+
+## Use instead
+```markdown
+Water is H₂O.
+
+> [!NOTE]
+> Remember to **save**.
+```
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from validator.document import Document, HtmlTag
+from validator.model import Finding, NoOptions, Rule
+
+UNSAFE = "markup.goldmark.renderer.unsafe = true"
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    if doc.markup.unsafe:
+        return
+    yield from _blocks(doc)
+    yield from _inline(doc)
+
+
+def _blocks(doc: Document) -> Iterator[Finding]:
+    """One finding per HTML block: at its first tag, unless it only closes elements."""
+    block_tags = [tag for tag in doc.html_tags if tag.block]
+    tag_lines = [tag.line for tag in block_tags]  # in document order
+    for token in doc.tokens:
+        if token.type != "html_block":
+            continue
+        first = doc.position(token)[0]
+        last = doc.position(token, max(len(token.content.rstrip("\n")) - 1, 0))[0]
+        start, end = bisect.bisect_left(tag_lines, first), bisect.bisect_right(tag_lines, last)
+        tags = block_tags[start:end]
+        if not tags or all(tag.closing for tag in tags):
+            continue  # only comments, or the end of an element reported before
+        span = "" if first == last else f" (lines {first}-{last})"
+        yield Finding(
+            tags[0].line,
+            tags[0].column,
+            f"HTML block {_written(tags[0])}{span} is dropped whole, text included: Hugo "
+            f"omits raw HTML unless {UNSAFE}",
+        )
+
+
+def _inline(doc: Document) -> Iterator[Finding]:
+    """Each inline tag, except closing tags whose opening tag is reported."""
+    open_counts: dict[str, int] = {}
+    for tag in doc.html_tags:
+        if tag.block:
+            continue
+        if tag.closing and open_counts.get(tag.name, 0) > 0:
+            open_counts[tag.name] -= 1
+            continue
+        if not tag.closing and not tag.self_closing:
+            open_counts[tag.name] = open_counts.get(tag.name, 0) + 1
+        yield Finding(
+            tag.line,
+            tag.column,
+            f"raw HTML {_written(tag)} is dropped from the page: Hugo omits raw HTML unless "
+            f"{UNSAFE}",
+        )
+
+
+def _written(tag: HtmlTag) -> str:
+    return f"</{tag.name}>" if tag.closing else f"<{tag.name}>"
+
+
+RULE = Rule(
+    id="raw-html-omitted",
+    summary="Raw HTML that Hugo omits",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

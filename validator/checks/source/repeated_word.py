@@ -1,0 +1,64 @@
+"""## What it does
+Reports a word written twice in a row ("the the", "supports Supports"), also across a
+line break or emphasis. Code, shortcodes, raw HTML, URLs and file paths are not read.
+Repeats that grammar allows ("had had", "that that") are listed in `allow`.
+
+## Why is this bad?
+It is almost always a typo left by an edit, and readers notice it.
+
+## Example
+```markdown
+Hugo supports supports multiple content formats, and the
+the Markdown renderer is configurable.
+```
+
+## Use instead
+```markdown
+Hugo supports multiple content formats, and the Markdown renderer is configurable.
+It had had a long history.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from validator.document import Document
+from validator.model import Finding, Rule, Severity
+from validator.prose import stretches
+
+
+@dataclass(frozen=True)
+class Options:
+    allow: tuple[str, ...] = field(
+        default=("had", "that", "is", "do", "bye", "ha", "no"),
+        metadata={"doc": "Words that may be repeated (case-insensitive)."},
+    )
+
+
+def check(doc: Document, opts: Options) -> Iterator[Finding]:
+    allowed = {word.casefold() for word in opts.allow}
+    for stretch in stretches(doc):
+        previous = None
+        for word in stretch.words():
+            if (
+                previous is not None
+                and word.text.casefold() == previous.text.casefold()
+                and stretch.text[previous.end : word.start].isspace()
+                and word.text.casefold() not in allowed
+            ):
+                line, column = stretch.position(word.start)
+                yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
+            previous = word
+
+
+RULE = Rule(
+    id="repeated-word",
+    summary="Word repeated",
+    stage="source",
+    options=Options,
+    check=check,
+    doc=__doc__,
+    default=Severity.WARNING,
+)

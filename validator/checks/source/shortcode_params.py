@@ -1,0 +1,85 @@
+"""## What it does
+Reports shortcode parameters Hugo cannot read, with Hugo's own error and the fix:
+named and positional parameters mixed in one call, an unquoted value with characters
+other than letters, digits, `_`, `-` and `.`, and a quoted or back-quoted value that is
+never closed.
+
+## Why is this bad?
+Hugo stops the build (`failed to extract shortcode`), pointing at the page but not always
+at the parameter.
+
+## Example
+```markdown
+The mascot:
+
+{{< figure src="/images/gopher.png" Gopher >}}
+
+{{< youtube https://www.youtube.com/watch?v=0RKpf3rK57I >}}
+```
+
+## Use instead
+```markdown
+The mascot:
+
+{{< figure src="/images/gopher.png" alt="Gopher" >}}
+
+{{< youtube id="0RKpf3rK57I" >}}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.document import Document
+from validator.model import Finding, NoOptions, Rule
+
+_MAX_QUOTED = 40  # characters of an unterminated value to show
+# Hugo's parameter errors (their start) and how to fix each.
+_FIXES = (
+    ("got named parameter", "use only named (key=value) or only positional parameters"),
+    ("got positional parameter", "use only named (key=value) or only positional parameters"),
+    ("got quoted positional parameter", "use only named (key=value) or only positional parameters"),
+    ("failed to extract shortcode: invalid state: invalid param type",
+     "use only named (key=value) or only positional parameters"),
+    ("unrecognized character in shortcode action", 'quote the value, e.g. "https://example.org"'),
+    ("unterminated quoted string", "close the quote on the same line; a `back-quoted` value may span lines"),
+    ("unterminated raw string", "close the back-quote"),
+    ("unrecognized escape character", 'only \\" may be escaped, inside a "quoted" value'),
+)  # fmt: skip
+
+
+def fix(error: str) -> str | None:
+    """How to fix a parameter error of Hugo's; None when `error` is about something else."""
+    return next((advice for start, advice in _FIXES if error.startswith(start)), None)
+
+
+def is_parameter_error(error: str, name: str) -> bool:
+    """An unrecognized character before the name is a broken tag, not a parameter error."""
+    return fix(error) is not None and (bool(name) or "unrecognized character" not in error)
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    for use in doc.shortcodes:
+        # Hugo stops at a tag's first error; the rule that owns it reports it.
+        if use.errors and is_parameter_error(use.errors[0], use.name):
+            error = use.errors[0]
+            yield Finding(use.line, use.column, f"{_shorten(error)}: {fix(error)}")
+
+
+def _shorten(error: str) -> str:
+    """Hugo's message, with a long unterminated value cut (it runs to the end of the line)."""
+    head, quote, value = error.partition(": '")
+    if not quote or len(value) <= _MAX_QUOTED:
+        return error.rstrip("\n")
+    return f"{head}: '{value[:_MAX_QUOTED].rstrip()}…'"
+
+
+RULE = Rule(
+    id="shortcode-params",
+    summary="Shortcode parameters Hugo cannot read",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

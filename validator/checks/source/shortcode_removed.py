@@ -1,0 +1,74 @@
+"""## What it does
+Reports calls to embedded shortcodes that current Hugo has removed: `twitter`, `tweet` and
+`twitter_simple` (removed in 0.156.0, use `x` or `x_simple`), `gist` (removed in 0.156.0,
+no replacement) and `instagram_simple` (removed in 0.123.0, use `instagram`). A site that
+defines its own template with one of these names is not reported.
+
+## Why is this bad?
+Hugo keeps the names only to stop the build with an error, so content written for an older
+Hugo (such as the `twitter_simple` call in hugoBasicExample) no longer builds.
+
+## Example
+```markdown
+The zoo posted:
+
+{{< tweet user="SanDiegoZoo" id="1453110110599868418" >}}
+```
+
+## Use instead
+```markdown
+The zoo posted:
+
+{{< x user="SanDiegoZoo" id="1453110110599868418" >}}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.document import Document, ShortcodeUse
+from validator.model import Finding, NoOptions, Rule
+
+# name -> (version that removed it, replacement name or None)
+REMOVED = {
+    "twitter": ("0.156.0", "x"),
+    "tweet": ("0.156.0", "x"),
+    "twitter_simple": ("0.156.0", "x_simple"),
+    "gist": ("0.156.0", None),
+    "instagram_simple": ("0.123.0", "instagram"),
+}
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    for use in doc.shortcode_calls:
+        if use.name in REMOVED and use.name not in doc.site.shortcodes:
+            version, replacement = REMOVED[use.name]
+            removed = f'the "{use.name}" shortcode was removed in Hugo {version} and fails the build'
+            yield Finding(use.line, use.column, f"{removed}: {_advice(use, replacement)}")
+
+
+def _advice(use: ShortcodeUse, replacement: str | None) -> str:
+    if replacement is None:
+        return (
+            "embed the gist's <script> tag from a shortcode of your own, or copy its code into "
+            "a code block"
+        )
+    right = ">" if use.notation == "<" else "%"
+    if replacement.startswith("x"):
+        user, post = use.param("user"), use.param("id", 0)  # old calls: {{< tweet ID >}}
+        params = f'user="{user or "…"}" id="{post or "…"}"'
+    else:
+        post = use.param("id", 0)
+        params = f'"{post}"' if post else "ID"
+    return f"use {{{{{use.notation} {replacement} {params} {right}}}}}"
+
+
+RULE = Rule(
+    id="shortcode-removed",
+    summary="Shortcode removed from Hugo",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

@@ -1,0 +1,287 @@
+"""Where a link leads: Hugo's page lookups and a browser's URL resolution over a run's pages.
+
+Hugo finds pages by their logical path (`/posts/other` for `content/posts/other.md`,
+`posts/other/index.md` or `posts/other/_index.md`; lower-cased, spaces as `-`, per language).
+`ref`/`relref` and `GetPage` (which the embedded link render hook calls) look a path up
+relative to the page first, then to the content root; `ref`/`relref` then fall back to the
+base name for a path without a slash (`hugolib/pagefinder.go getContentNode`). A browser
+resolves a link's URL against the page's URL.
+
+Outside a Hugo site (no config found), the checked files are taken as the content, by
+their displayed paths.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin, urlsplit
+
+from validator.document import REF_SHORTCODES, Link
+from validator.engine import PageSummary, Site
+from validator.settings import SiteConfig
+from validator.site import parse_content_path
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown")
+_DEFAULT_EXTENSION = ".md"
+
+
+@dataclass(frozen=True)
+class Target:
+    """The result of a lookup. `page` is None for a page Hugo has but mdcheck has no file
+    for (the home page or a section without `_index.md`, a page in another language)."""
+
+    found: bool
+    page: PageSummary | None = None
+    ambiguous: bool = False
+
+
+MISSING = Target(False)
+_IMPLICIT = Target(True)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A page's place among the content: its language, logical path and directories."""
+
+    language: str
+    path: str  # the logical path, e.g. /posts/other
+    dir: str  # the directory of its file, e.g. /posts (/posts/bundle for a bundle's index)
+    container: str  # where page-relative refs start: the bundle's parent for a leaf bundle
+    leaf_bundle: bool
+    branch_bundle: bool
+
+
+class SiteIndex:
+    """The run's pages by logical path, URL and base name, for Hugo's and a browser's lookups."""
+
+    def __init__(self, site: Site) -> None:
+        self.config = site.config
+        codes = frozenset(lang.code for lang in site.config.languages) or frozenset({site.config.default_language})
+        self._codes = codes
+        self._places: dict[str, _Place] = {}
+        places = {page.path: _place(page, site.config, codes) for page in site.pages}
+        bundles = {(p.language, p.dir) for p in places.values() if p and p.leaf_bundle}
+        self._pages: dict[tuple[str, str], PageSummary] = {}
+        self._urls: dict[str, PageSummary] = {}
+        self._names: dict[tuple[str, str], list[PageSummary]] = defaultdict(list)
+        self._implicit: set[tuple[str, str]] = set()
+        self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
+        for page in site.pages:
+            place = places[page.path]
+            if place is None:
+                continue
+            if not place.leaf_bundle and _under_bundle(place, bundles):
+                self._resources.add((place.language, _file_key(page, place)))
+                continue
+            self._places[page.path] = place
+            self._pages.setdefault((place.language, place.path), page)
+            if place.path != "/":
+                self._names[(place.language, posixpath.basename(place.path))].append(page)
+            self._implicit.add((place.language, "/"))
+            if place.dir != "/":  # a top-level directory is a section, _index.md or not
+                self._implicit.add((place.language, "/" + place.dir.split("/")[1]))
+            if page.url:
+                self._urls.setdefault(_normal_url(page.url), page)
+        self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
+
+    # --- Hugo's lookups ------------------------------------------------------------------
+
+    def ref(self, page: PageSummary, ref: str, language: str | None = None) -> Target:
+        """The page a `ref`/`relref` shortcode in `page` points to (fragment already cut)."""
+        return self._lookup(page, ref, language, reflink=True)
+
+    def get_page(self, page: PageSummary, ref: str) -> Target:
+        """The page `.Page.GetPage ref` finds from `page` (no base-name fallback)."""
+        return self._lookup(page, ref, None, reflink=False)
+
+    def _lookup(self, page: PageSummary, ref: str, language: str | None, *, reflink: bool) -> Target:
+        context = self._places.get(page.path)
+        language = (language or (context.language if context else self.config.default_language)).lower()
+        target = self._lookup_in(context, ref, language, reflink)
+        if target.found or target.ambiguous:
+            return target
+        others = sorted(self._codes - {language})
+        if any(self._lookup_in(context, ref, other, reflink).found for other in others):
+            return _IMPLICIT  # Hugo has it in another language: not a missing page
+        first = ref.strip("/").split("/")[0].lower()
+        return _IMPLICIT if first in self._taxonomies else MISSING
+
+    def _lookup_in(self, context: _Place | None, ref: str, language: str, reflink: bool) -> Target:
+        ref = ref.replace("\\", "/").rstrip("/")
+        in_ref = ref
+        ref = ref or "/"
+        if posixpath.splitext(ref)[1]:
+            candidates = [(True, ref)]
+        elif ref == "/":
+            candidates = [(False, "/_index" + _DEFAULT_EXTENSION)]
+        elif ref.endswith("/index"):
+            candidates = [(False, ref + "/index" + _DEFAULT_EXTENSION), (False, ref + _DEFAULT_EXTENSION)]
+        else:
+            candidates = [(False, ref + _DEFAULT_EXTENSION)]
+        for had_extension, candidate in candidates:
+            target = self._for_ref(context, language, reflink, had_extension, in_ref, candidate)
+            if target.found or target.ambiguous:
+                return target
+        return MISSING
+
+    def _for_ref(
+        self, context: _Place | None, language: str, reflink: bool, had_extension: bool, in_ref: str, ref: str
+    ) -> Target:
+        if context is not None and not ref.startswith("/"):
+            relative_to_dir = context.branch_bundle or (had_extension and ref.startswith("../"))
+            base = context.dir if relative_to_dir else context.container
+            target = self._by_path(language, posixpath.join(base, ref))
+            if target.found:
+                return target
+        if ref.startswith("."):
+            return MISSING  # page-relative only
+        target = self._by_path(language, ref)
+        if target.found or not (reflink or context is None) or "/" in in_ref:
+            return target
+        key = _logical_path(ref, self._codes)
+        matches = self._names.get((language, posixpath.basename(key or "")), [])
+        if len(matches) > 1:
+            return Target(False, ambiguous=True)
+        return Target(True, matches[0]) if matches else MISSING
+
+    def _by_path(self, language: str, path: str) -> Target:
+        key = _logical_path(path, self._codes)
+        if key is None:
+            return MISSING
+        page = self._pages.get((language, key))
+        if page is not None:
+            return Target(True, page)
+        return _IMPLICIT if (language, key) in self._implicit else MISSING
+
+    def resource(self, page: PageSummary, path: str) -> bool:
+        """Whether `path` names a resource of `page`'s leaf bundle (`.Resources.Get path`)."""
+        place = self._places.get(page.path)
+        if place is None or not place.leaf_bundle:
+            return False
+        key = posixpath.normpath(posixpath.join(place.dir, path.removeprefix("./"))).lower()
+        return (place.language, key) in self._resources
+
+    # --- A browser's lookup --------------------------------------------------------------
+
+    def url(self, page: PageSummary, destination: str) -> PageSummary | None:
+        """The page a browser opens for `destination` (no fragment) from `page`, if known."""
+        parts = urlsplit(destination)
+        base = urlsplit(self.config.base_url)
+        if parts.scheme or parts.netloc:
+            if parts.scheme not in ("http", "https", "") or parts.netloc.lower() != base.netloc.lower():
+                return None
+            path = parts.path or "/"
+        elif parts.path.startswith("/"):
+            path = parts.path
+        elif page.url is None:
+            return None
+        else:
+            path = urlsplit(urljoin(page.url, parts.path or page.url)).path
+        base_path = base.path.rstrip("/")
+        for candidate in (path, base_path + path if base_path else None):
+            if candidate is not None and (found := self._urls.get(_normal_url(candidate))):
+                return found
+        return None
+
+
+def _place(page: PageSummary, config: SiteConfig, codes: frozenset[str]) -> _Place | None:
+    rel = page.content_path if config.root is not None else page.path
+    parsed = parse_content_path(rel or "", codes) if rel else None
+    if parsed is None:
+        return None
+    norm, _ = parsed
+    language = (norm.lang or page.language or config.default_language).lower()
+    directory = "/" + "/".join(norm.dirs)
+    leaf = norm.name == "index"
+    return _Place(
+        language=language,
+        path=norm.logical_path,
+        dir=directory,
+        container=posixpath.dirname(directory) if leaf else directory,
+        leaf_bundle=leaf,
+        branch_bundle=norm.name == "_index",
+    )
+
+
+def _under_bundle(place: _Place, bundles: set[tuple[str, str]]) -> bool:
+    """Whether a file lies in a leaf bundle's directory (a resource, not a page)."""
+    directory = place.dir
+    while True:
+        if (place.language, directory) in bundles:
+            return True
+        if directory == "/":
+            return False
+        directory = posixpath.dirname(directory)
+
+
+def _file_key(page: PageSummary, place: _Place) -> str:
+    """A resource's path as Hugo's path parser keys it: its directory and lower-cased name."""
+    return posixpath.join(place.dir, posixpath.basename(page.content_path or page.path).lower())
+
+
+def _logical_path(path: str, codes: frozenset[str]) -> str | None:
+    """Hugo's page path for a ref path with an extension (`/posts/Other.md` -> `/posts/other`)."""
+    cleaned = posixpath.normpath("/" + path)
+    if cleaned.startswith("//"):
+        cleaned = cleaned[1:]
+    if cleaned == "/" or cleaned.startswith("/.."):
+        return None
+    parsed = parse_content_path(cleaned.lstrip("/"), codes)
+    return parsed[0].logical_path if parsed else None
+
+
+def _normal_url(url: str) -> str:
+    """A URL path as a server finds the file: decoded, `index.html` and trailing `/` implied."""
+    path = unquote(urlsplit(url).path) or "/"
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    elif not posixpath.splitext(path)[1] and not path.endswith("/"):
+        path += "/"
+    return path
+
+
+# --- Links -----------------------------------------------------------------------------------
+
+
+def split_fragment(destination: str) -> tuple[str, str | None]:
+    """(destination without its fragment, the decoded fragment or None when there is none)."""
+    path, hash_sign, fragment = destination.partition("#")
+    return path, unquote(fragment) if hash_sign else None
+
+
+def ref_argument(link: Link) -> tuple[str, str | None] | None:
+    """The path and `lang` of the ref/relref call that makes a link; None for other links."""
+    use = link.shortcode
+    if use is None or use.name not in REF_SHORTCODES or use.errors:
+        return None
+    path = use.param("path", 0)
+    if path is None:
+        return None
+    language = use.param("lang")
+    return str(path), str(language) if language else None
+
+
+def is_markdown_link(destination: str) -> bool:
+    """A destination naming a Markdown file by path (`other.md`, `../a/b.md#x`, `/x.md?y`)."""
+    if "{{" in destination:
+        return False
+    parts = urlsplit(destination)
+    return not parts.scheme and not parts.netloc and parts.path.lower().endswith(MARKDOWN_EXTENSIONS)
+
+
+def links_rendered_by_hook(config: SiteConfig) -> bool:
+    """Whether a link render hook (the embedded one, or the project's or a theme's own)
+    rewrites Markdown links, so their destinations are not what the browser gets.
+
+    """
+    return config.markup.embedded_links or config.link_render_hook
+
+
+def suggest(fragment: str, ids: Iterable[str]) -> str:
+    """`; did you mean '#x'?` for the closest id, or nothing."""
+    close = difflib.get_close_matches(fragment.lower(), sorted(ids), n=1, cutoff=0.6)
+    return f"; did you mean '#{close[0]}'?" if close else ""

@@ -1,0 +1,291 @@
+"""The prose of a page, as readers see it, with file positions: for rules that read words.
+
+A `Stretch` is text a reader sees as one piece: the text of one paragraph, heading, table
+cell, list item or image description, across emphasis, link text and line breaks. Whatever
+is not prose ends a stretch and is left out: code spans, raw HTML, shortcodes, footnote
+references, autolinks, images (their description is a stretch of its own), and hard-to-read
+source such as link destinations. Code blocks, HTML blocks and front matter never appear.
+
+markdown-it gives `text` tokens no position, so each one is found by scanning its inline
+token's content in order, after the constructs that do carry a position (`meta["pos"]`,
+see markdown.py) and skipping their source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from validator.document import PLACEHOLDER, Document
+
+# A word: letters, with inner apostrophes ("don't", "Hugo’s").
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CHUNK = re.compile(r"\S+")
+# Punctuation around a chunk that does not make it technical: `(see`, `this,` `“quoted”`.
+_EDGE_PUNCTUATION = "()[]\"'“”‘’«»,;:!?.…*"
+# What marks a chunk as a URL, path, e-mail, identifier, option or template: not prose.
+_TECHNICAL = re.compile(r"[/\\@=_~$<>{}#|^`]|://|\w\.\w|\w:\w|^-")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int  # offsets in the stretch's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Prose a reader sees as one piece, and where each of its characters is in the file.
+
+    `text` joins the pieces in reading order; a line break inside it is "\\n". `kind` is
+    "text", or "alt" for an image's description.
+    """
+
+    text: str
+    kind: str
+    # (offset in text, file line, file column) where each verbatim piece of the file starts.
+    _pieces: tuple[tuple[int, int, int], ...] = field(repr=False)
+
+    @property
+    def line(self) -> int:
+        return self._pieces[0][1] if self._pieces else 0
+
+    def position(self, index: int) -> tuple[int, int]:
+        """File (line, column) of the character at `index` in `text`."""
+        starts = [piece[0] for piece in self._pieces]
+        start, line, column = self._pieces[max(bisect.bisect_right(starts, index) - 1, 0)]
+        return line, column + max(index - start, 0)
+
+    def words(self) -> Iterator[Word]:
+        """The words of the prose, skipping chunks that are not prose (see `is_technical`)."""
+        for start, end in self.prose_chunks():
+            for match in _WORD.finditer(self.text, start, end):
+                yield Word(match[0], match.start(), match.end())
+
+    def prose_chunks(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of each whitespace-separated chunk of `text` that is prose."""
+        for start, end, technical in self.chunks():
+            if not technical:
+                yield start, end
+
+    def chunks(self) -> Iterator[tuple[int, int, bool]]:
+        """(start, end, technical) of each whitespace-separated chunk of `text`."""
+        for match in _CHUNK.finditer(self.text):
+            yield match.start(), match.end(), is_technical(match[0])
+
+
+def is_technical(chunk: str) -> bool:
+    """Whether a whitespace-free chunk is a URL, file path, e-mail address, identifier,
+    command-line option, version or template rather than words: `www.example.org`,
+    `content/posts`, `hugo.toml`, `.Page.Title`, `--minify`, `v0.1`, `key:value`."""
+    core = strip_punctuation(chunk)
+    return bool(core) and bool(_TECHNICAL.search(core))
+
+
+def strip_punctuation(chunk: str) -> str:
+    """A chunk without the punctuation around it: `(see` -> `see`, `“quoted”,` -> `quoted`."""
+    return chunk.strip(_EDGE_PUNCTUATION)
+
+
+def stretches(doc: Document) -> Iterator[Stretch]:
+    """Every stretch of prose in the page, in order."""
+    for token in doc.tokens:
+        if token.type == "inline" and token.children:
+            yield from _Scanner(doc, token).run()
+
+
+class _Builder:
+    """Collects the pieces of one stretch."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.parts: list[str] = []
+        self.pieces: list[tuple[int, int, int]] = []
+        self.length = 0
+
+    def add(self, text: str, position: tuple[int, int]) -> None:
+        self.pieces.append((self.length, *position))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def line_break(self) -> None:
+        if self.parts:
+            self.parts.append("\n")
+            self.length += 1
+
+    def build(self) -> Stretch | None:
+        text = "".join(self.parts)
+        if not text.strip():
+            return None
+        return Stretch(text, self.kind, tuple(self.pieces))
+
+
+class _Scanner:
+    """One inline token: its children in order, with a cursor into its content."""
+
+    def __init__(self, doc: Document, inline: Token) -> None:
+        self.doc = doc
+        self.inline = inline
+        self.content = inline.content
+        self.cursor = 0
+        self.done: list[Stretch] = []
+
+    def run(self) -> list[Stretch]:
+        builder = self.walk(self.inline.children or [], _Builder("text"))
+        self.finish(builder)
+        return self.done
+
+    def finish(self, builder: _Builder) -> _Builder:
+        """End the current stretch; return a new, empty one of the same kind."""
+        stretch = builder.build()
+        if stretch is not None:
+            self.done.append(stretch)
+        return _Builder(builder.kind)
+
+    def walk(self, children: Sequence[Token], builder: _Builder) -> _Builder:
+        skip_until = None
+        for child in children:
+            kind = child.type
+            if skip_until is not None:  # the text of an autolink is its URL
+                if kind == skip_until:
+                    skip_until = None
+                continue
+            pos = (child.meta or {}).get("pos")
+            if kind == "text":
+                builder = self.text(child.content, builder)
+            elif kind in ("softbreak", "hardbreak"):
+                builder.line_break()
+            elif kind == "text_special":  # an entity or a backslash escape: one character
+                if pos is not None:
+                    builder.add(child.content, self.doc.position(self.inline, pos))
+                    self.cursor = max(self.cursor, pos + len(child.markup))
+            elif kind == "link_open" and child.markup in ("autolink", "linkify"):
+                builder = self.finish(builder)
+                if pos is not None:
+                    self.cursor = max(self.cursor, pos)
+                skip_until = "link_close"
+                self.after_autolink(child, children)
+            elif kind == "link_open":
+                if pos is not None:
+                    self.cursor = max(self.cursor, pos + 1)
+            elif kind == "link_close":
+                self.cursor = _link_end(self.content, self.cursor)
+            elif kind == "image":
+                builder = self.finish(builder)
+                if pos is not None:
+                    self.cursor = max(self.cursor, pos + 2)
+                self.finish(self.walk(child.children or [], _Builder("alt")))
+                self.cursor = _link_end(self.content, self.cursor)
+            elif kind in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
+                continue  # formatting: the stretch goes on
+            else:  # code spans, raw HTML, footnote references, anything else: not prose
+                builder = self.finish(builder)
+                if pos is not None:
+                    self.cursor = max(self.cursor, _construct_end(self.content, pos, child))
+        return builder
+
+    def after_autolink(self, link_open: Token, children: Sequence[Token]) -> None:
+        """Move the cursor past an autolink's source: `<url>`, or a bare linkified URL."""
+        start = self.cursor
+        if self.content.startswith("<", start):
+            end = self.content.find(">", start)
+            self.cursor = end + 1 if end >= 0 else start
+            return
+        index = children.index(link_open)
+        if index + 1 < len(children) and children[index + 1].type == "text":
+            self.cursor = start + len(children[index + 1].content)
+
+    def text(self, text: str, builder: _Builder) -> _Builder:
+        """A text token: found in the content from the cursor; a shortcode in it ends the
+        stretch. Returns the stretch being built."""
+        found = self.content.find(text, self.cursor)
+        start = found if found >= 0 else self.cursor
+        self.cursor = start + len(text) if found >= 0 else self.cursor
+        at = 0
+        for match in PLACEHOLDER.finditer(text):
+            self.piece(text[at : match.start()], start + at, builder)
+            builder = self.finish(builder)
+            at = match.end()
+        self.piece(text[at:], start + at, builder)
+        return builder
+
+    def piece(self, text: str, offset: int, builder: _Builder) -> None:
+        if text:
+            builder.add(text, self.doc.position(self.inline, offset))
+
+
+def _construct_end(content: str, pos: int, token: Token) -> int:
+    """Where the source of a located construct ends (a code span, raw HTML, a footnote
+    reference); `pos` when unknown."""
+    if token.type == "code_inline":
+        ticks = token.markup or "`"
+        closing = re.compile(rf"(?<!`){re.escape(ticks)}(?!`)")
+        match = closing.search(content, pos + len(ticks))
+        return match.end() if match else pos
+    if token.type == "html_inline":
+        return pos + len(token.content)
+    if token.type == "footnote_ref":
+        end = content.find("]", pos)
+        return end + 1 if end >= 0 else pos
+    return pos
+
+
+def _link_end(content: str, cursor: int) -> int:
+    """From inside a link's text (or an image's description), the end of the whole link:
+    past `]` and a `(destination "title")`, `[reference]` or nothing."""
+    close = _closing_bracket(content, cursor)
+    if close < 0:
+        return cursor
+    pos = close + 1
+    if content.startswith("(", pos):
+        return _inline_destination_end(content, pos)
+    if content.startswith("[", pos):
+        end = content.find("]", pos)
+        return end + 1 if end >= 0 else pos
+    return pos
+
+
+def _closing_bracket(content: str, cursor: int) -> int:
+    """The `]` that closes the bracket open at `cursor` (escapes and nesting respected)."""
+    depth, pos = 0, cursor
+    while pos < len(content):
+        char = content[pos]
+        if char == "\\":
+            pos += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                return pos
+            depth -= 1
+        pos += 1
+    return -1
+
+
+def _inline_destination_end(content: str, start: int) -> int:
+    """End of `(destination "title")` starting at the `(` at `start`."""
+    depth, pos, quote = 0, start, ""
+    while pos < len(content):
+        char = content[pos]
+        if char == "\\":
+            pos += 2
+            continue
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'" and content[pos - 1] in " \t\n":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return pos + 1
+        pos += 1
+    return start

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from validator.config import Config, RuleSetting
-from validator.engine import Target, run
+from validator.engine import Rendering, Target, run
 from validator.hugo import find_binary
 from validator.model import Problem
 from validator.registry import RULES
@@ -77,7 +77,7 @@ def check_site(
     site = load_site(root)
     config = Config(path=None, base=root, rules=_settings(rule_ids, options))
     targets = collect_targets([], config, site, root)
-    return run(targets, config, site, RULES, jobs=1).problems
+    return run(targets, config, site, RULES, jobs=1, rendering=Rendering()).problems
 
 
 def check_text(
@@ -94,7 +94,7 @@ def check_text(
     path.write_bytes(text.encode("utf-8", "surrogateescape"))
     config = Config(path=None, base=tmp_path, rules=_settings(rule_ids, options))
     site = SiteConfig(markup=markup or Markup())
-    return run([Target(str(path), name)], config, site, RULES, jobs=1).problems
+    return run([Target(str(path), name)], config, site, RULES, jobs=1, rendering=Rendering()).problems
 
 
 def expectations(text: str) -> tuple[str, set[tuple[int, str]]]:

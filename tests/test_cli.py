@@ -15,12 +15,14 @@ from validator.cli import main
 SITE = FIXTURES / "site"
 SAMPLE = "content/posts/notes-on-backpropagation.md"
 PLANTED = "content/posts/planted-defects.md"
+RENDERED = "content/posts/rendered-defects.md"
 
 # What the fixture site must report, as (path, line, rule).
 EXPECTED_SITE = {
     (SAMPLE, 29, "content-h1"),
     (SAMPLE, 33, "content-h1"),
     (SAMPLE, 101, "content-h1"),
+    (SAMPLE, 101, "heading-typo"),
     (SAMPLE, 117, "repeated-word"),
     (SAMPLE, 125, "heading-level-skip"),
     (SAMPLE, 132, "raw-html-omitted"),
@@ -39,8 +41,13 @@ EXPECTED_SITE = {
     (PLANTED, 7, "footnote-undefined"),
     (PLANTED, 11, "heading-level-skip"),
     (PLANTED, 15, "footnote-unused"),
+    (RENDERED, 8, "broken-link"),  # found by the rendered pass (mdcheck's own rendering)
+    (RENDERED, 9, "broken-anchor"),
+    (RENDERED, 10, "broken-anchor"),
+    (RENDERED, 14, "empty-link"),
+    (RENDERED, 18, "duplicate-heading-id"),
 }
-PROBLEMS = 26  # some lines have several findings (four <kbd> tags on one line)
+PROBLEMS = 32  # some lines have several findings (four <kbd> tags on one line)
 
 
 @pytest.fixture
@@ -67,7 +74,7 @@ def test_text_format_on_the_site(in_site: Path) -> None:
         found.add((path, int(number), rule))
     assert found == EXPECTED_SITE
     assert lines == sorted(lines, key=lambda l: (l.split(":")[0], int(l.split(":")[1])))
-    assert "Found 15 errors and 11 warnings in 2 files (5 files checked)." in out
+    assert "Found 20 errors and 12 warnings in 3 files (6 files and 6 pages checked)." in out
 
 
 def test_json_format(in_site: Path) -> None:
@@ -76,8 +83,8 @@ def test_json_format(in_site: Path) -> None:
     assert code == 1
     found = {(p["path"], p["line"], p["rule"]) for p in data["problems"]}
     assert found == EXPECTED_SITE
-    assert data["summary"]["files"] == 5
-    assert data["summary"]["errors"] == 15
+    assert data["summary"]["files"] == 6
+    assert data["summary"]["errors"] == 20
     assert len(data["problems"]) == PROBLEMS
 
 
@@ -109,7 +116,7 @@ def test_github_format_is_automatic_on_actions(in_site: Path, monkeypatch) -> No
 def test_clean_post_exits_zero(in_site: Path) -> None:
     code, out, _ = invoke("check", "content/posts/anchors-done-right.md")
     assert code == 0, out
-    assert "All clean: 1 file checked." in out
+    assert "All clean: 1 file and 6 pages checked." in out
 
 
 def test_warnings_only_exit_zero_unless_strict(tmp_path: Path, monkeypatch) -> None:
@@ -121,7 +128,7 @@ def test_warnings_only_exit_zero_unless_strict(tmp_path: Path, monkeypatch) -> N
 
 def test_quiet_prints_only_findings(in_site: Path) -> None:
     _, out, _ = invoke("check", "--quiet", SAMPLE)
-    assert len(out.splitlines()) == 21
+    assert len(out.splitlines()) == 22
 
 
 def test_jobs_give_identical_output(in_site: Path) -> None:

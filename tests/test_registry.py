@@ -30,8 +30,9 @@ def _rule_modules() -> list[str]:
 @pytest.mark.parametrize("module_name", _rule_modules())
 def test_every_rule_module_is_registered(module_name: str) -> None:
     module = importlib.import_module(module_name)
+    name = module_name.rsplit(".", 1)[1]
     assert module.RULE in ALL_RULES, f"{module_name} is missing from validator/registry.py"
-    assert module.RULE.id.replace("-", "_") == module_name.rsplit(".", 1)[1]
+    assert module.RULE.id.replace("-", "_") == name
 
 
 def test_ids_are_unique_kebab_case() -> None:

@@ -41,6 +41,8 @@ def _plan(markup: Markup) -> Plan:
         site=SiteConfig(markup=markup),
         known=frozenset(RULES),
         max_file_size=config.max_file_size,
+        embedded=True,  # the embedded renderer and the HTML parser run on every case too
+        sources=True,
     )
 
 
@@ -49,7 +51,7 @@ def _plan(markup: Markup) -> Plan:
 def test_random_markdown_never_raises(tmp_path: Path, body: str, markup: Markup) -> None:
     path = tmp_path / "random.md"
     path.write_bytes(body.encode("utf-8"))
-    problems, _ = check_file(Target(str(path), "random.md"), _plan(markup))
+    problems = check_file(Target(str(path), "random.md"), _plan(markup)).problems
     crashes = [p.message for p in problems if p.rule == "internal-error"]
     assert not crashes, crashes
     for problem in problems:
@@ -63,7 +65,7 @@ def test_random_markdown_never_raises(tmp_path: Path, body: str, markup: Markup)
 def test_random_bytes_never_raise(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "bytes.md"
     path.write_bytes(data)
-    problems, _ = check_file(Target(str(path), "bytes.md"), _plan(Markup()))
+    problems = check_file(Target(str(path), "bytes.md"), _plan(Markup())).problems
     assert not [p for p in problems if p.rule == "internal-error"]
 
 
@@ -87,5 +89,5 @@ def test_random_bytes_never_raise(tmp_path: Path, data: bytes) -> None:
 def test_pathological_input_finishes(tmp_path: Path, body: str) -> None:
     path = tmp_path / "big.md"
     path.write_text(body, "utf-8")
-    problems, _ = check_file(Target(str(path), "big.md"), _plan(Markup()))
+    problems = check_file(Target(str(path), "big.md"), _plan(Markup())).problems
     assert not [p.message for p in problems if p.rule == "internal-error"]

@@ -304,14 +304,14 @@ def test_legacy_and_alternative_markup_keys(tmp_path: Path, config: str, field: 
     ("config", "links", "images"),
     [
         ("", False, False),
-        ("[languages.en]\n", False, False),
+        ("[languages.en]\n", True, True),  # one language in a table is enough (checked with 0.168)
         ("[languages.en]\n[languages.fr]\n", True, True),
         ('[languages.en]\n[languages.fr]\n[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n', False, True),
         ("[languages.en]\n[languages.fr]\n[markup.goldmark]\nduplicateResourceFiles = true\n", False, False),
         ('[languages.en]\nbaseURL = "https://en.org/"\n[languages.fr]\nbaseURL = "https://fr.org/"\n', False, False),
     ],
 )
-def test_embedded_hooks_auto_only_on_multilingual_single_host_sites(
+def test_embedded_hooks_auto_on_single_host_sites_with_languages(
     tmp_path: Path, config: str, links: bool, images: bool
 ) -> None:
     markup = site_with(tmp_path, config).markup

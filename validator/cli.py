@@ -6,6 +6,7 @@ Exit codes (as ruff): 0 clean or warnings only, 1 errors found (any finding with
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
@@ -17,14 +18,19 @@ from typing import Any
 import click
 
 from validator import __version__
+from validator.baseline import apply_baseline, load_baseline, write_baseline
+from validator.changes import find_change
 from validator.config import ConfigError, effective_config_toml, find_config, load_config
-from validator.engine import run
+from validator.engine import Rendering, run
+from validator.hugo import HugoError, built_site
 from validator.model import Severity
+from validator.paths import display_path
 from validator.registry import RULES
 from validator.report import FORMATS, Summary, render, summarize
 from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
 from validator.site import SiteConfigError, find_site_root, load_site
+from validator.starter import write_starter
 from validator.targets import collect_targets, with_site_context
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -39,7 +45,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
-        except (ConfigError, SiteConfigError) as exc:
+        except (ConfigError, SiteConfigError, HugoError) as exc:
             click.echo(f"mdcheck: error: {exc}", err=True)
             ctx.exit(EXIT_USAGE)
         except Exception as exc:
@@ -98,6 +104,25 @@ def _load(config_path: Path | None, start: Path) -> tuple[Any, SiteConfig]:
     help="Worker processes (default: all cores when there are many files).",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
+@click.option(
+    "--changed-since", metavar="REF",
+    help="Report only files changed since the merge base with the git REF (and links elsewhere "
+    "the change breaks); the whole site is still read.",
+)
+@click.option(
+    "--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings this baseline file does not record.",
+)
+@click.option(
+    "--write-baseline", "new_baseline", type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the findings in this baseline file and exit 0.",
+)
+@click.option(
+    "--html", "html_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Check this rendered site (default: html-dir, or the site's publishDir when built).",
+)
+@click.option("--build", is_flag=True, help="Build the site with the real Hugo first, and check that.")
+@click.option("--source-only", is_flag=True, help="Check the Markdown only, no rendered pass.")
 def check(
     paths: tuple[Path, ...],
     fmt: str | None,
@@ -106,32 +131,93 @@ def check(
     quiet: bool,
     jobs: int | None,
     color: bool | None,
+    changed_since: str | None,
+    baseline_path: Path | None,
+    new_baseline: Path | None,
+    html_dir: Path | None,
+    build: bool,
+    source_only: bool,
 ) -> None:
-    """Check PATHS (files or directories; default: the Hugo site's content)."""
+    """Check PATHS (files or directories; default: the Hugo site's content).
+
+    The rendered pass then checks the HTML: --html DIR, or --build (the real Hugo into a
+    temporary directory), or the site's built publishDir, or else mdcheck's own rendering."""
+    if build and html_dir is not None:
+        raise click.UsageError("--build and --html are exclusive")
+    with contextlib.ExitStack() as stack:
+        _check(paths, fmt, config_path, strict, quiet, jobs, color, changed_since,
+               baseline_path, new_baseline, html_dir, build, source_only, stack)
+
+
+def _rendering(
+    config: Any, site: SiteConfig, html_dir: Path | None, build: bool, source_only: bool,
+    stack: contextlib.ExitStack, cwd: Path,
+) -> Rendering | None:
+    """Where the rendered pass reads HTML (see `check`); None with --source-only."""
+    if source_only:
+        return None
+    if build:
+        if site.root is None:
+            raise click.UsageError("--build needs a Hugo site (no hugo.toml or config.toml found)")
+        publish_dir, listing = stack.enter_context(built_site(site.root))
+        return Rendering(str(publish_dir), site.publish_dir, listing)
+    if html_dir is None and site.root is not None:
+        default = site.root / (config.html_dir or site.publish_dir)
+        html_dir = default if default.is_dir() else None
+    if html_dir is not None:
+        return Rendering(str(html_dir), display_path(html_dir, cwd))
+    return Rendering()
+
+
+
+def _check(
+    paths: tuple[Path, ...], fmt: str | None, config_path: Path | None, strict: bool,
+    quiet: bool, jobs: int | None, color: bool | None, changed_since: str | None,
+    baseline_path: Path | None, new_baseline: Path | None, html_dir: Path | None,
+    build: bool, source_only: bool, stack: contextlib.ExitStack,
+) -> None:
     cwd = Path.cwd()
     config, site = _load(config_path, paths[0] if paths else cwd)
+    rendering = _rendering(config, site, html_dir, build, source_only, stack, cwd)
     targets = collect_targets(list(paths), config, site, cwd)
-    if paths and any(RULES[rule_id].stage == "site" for rule_id in config.rules):
+    change = find_change(changed_since, paths[0] if paths else cwd) if changed_since else None
+    if change is not None:
+        targets = change.select(targets)
+    if (paths or change) and any(RULES[rule_id].stage == "site" for rule_id in config.rules):
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    outcome = _run_with_progress(targets, config, site, jobs, quiet)
-    errors, warnings = summarize(outcome.problems)
-    summary = Summary(files=outcome.files, errors=errors, warnings=warnings)
-    use_color = sys.stdout.isatty() and "NO_COLOR" not in os.environ if color is None else color
-    output = render(
-        outcome.problems, fmt, summary=summary, rules=RULES, color=use_color, quiet=quiet
+    outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering)
+    problems, notes = outcome.problems, ()
+    if change is not None:
+        problems, notes = change.report(outcome, targets, config, site, RULES)
+    if new_baseline is not None:
+        count = write_baseline(new_baseline, problems)
+        click.echo(f"Recorded {count} finding(s) in the baseline {new_baseline}.", err=True)
+        sys.exit(EXIT_CLEAN)
+    if baseline_path is not None:
+        checked = [target.display for target in targets if not target.context]
+        kept = apply_baseline(problems, load_baseline(baseline_path), checked)
+        problems, notes = kept.problems, (*notes, *kept.notes(baseline_path))
+    errors, warnings = summarize(problems)
+    summary = Summary(
+        files=outcome.files, pages=outcome.rendered_pages, errors=errors, warnings=warnings, notes=notes
     )
+    use_color = sys.stdout.isatty() and "NO_COLOR" not in os.environ if color is None else color
+    output = render(problems, fmt, summary=summary, rules=RULES, color=use_color, quiet=quiet)
     if output:
         click.echo(output)
     failed = errors > 0 or (strict and warnings > 0)
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
-def _run_with_progress(targets: Sequence[Any], config: Any, site: SiteConfig, jobs: int | None, quiet: bool) -> Any:
+def _run_with_progress(
+    targets: Sequence[Any], config: Any, site: SiteConfig, jobs: int | None, quiet: bool,
+    rendering: Rendering | None,
+) -> Any:
     if quiet or len(targets) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        return run(targets, config, site, RULES, jobs=jobs)
+        return run(targets, config, site, RULES, jobs=jobs, rendering=rendering)
     with click.progressbar(length=len(targets), label="Checking", file=sys.stderr) as bar:
-        return run(targets, config, site, RULES, jobs=jobs, progress=bar.update)
+        return run(targets, config, site, RULES, jobs=jobs, progress=bar.update, rendering=rendering)
 
 
 @main.command()
@@ -158,3 +244,13 @@ def show_config(config_path: Path | None) -> None:
         click.echo(f"\n# Hugo site: {site.root}")
         for key, value in dataclasses.asdict(site.markup).items():
             click.echo(f"# markup.{key} = {value!r}")
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Replace an existing .mdcheck.toml.")
+def init(force: bool) -> None:
+    """Write a commented starter .mdcheck.toml for the site in the working directory."""
+    cwd = Path.cwd()
+    site_root = find_site_root(cwd)
+    path = write_starter(cwd, load_site(site_root) if site_root else SiteConfig(), RULES, force=force)
+    click.echo(f"Wrote {path.name}: every rule with its options, commented. `mdcheck rules` lists them.")

@@ -36,6 +36,7 @@ _TAG = re.compile(
 )
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_COMMENT_MARKERS = re.compile(r"^(\{\{[<%]\s*)/\*(.*)\*/(\s*[>%]\}\})$", re.S)
 _VISIBLE_TEXT = frozenset({"text", "text_special", "code_inline", "softbreak", "hardbreak"})
 
 
@@ -197,7 +198,7 @@ class Document:
     body_line: int  # first line of the Markdown body
     tokens: tuple[Token, ...] = ()
     headings: tuple[Heading, ...] = ()
-    term_ids: tuple[str, ...] = ()  # ids of definition terms (autoDefinitionTermID)
+    term_ids: tuple[str | None, ...] = ()  # per definition term (autoDefinitionTermID), in order
     links: tuple[Link, ...] = ()
     footnote_refs: tuple[FootnoteRef, ...] = ()
     footnote_defs: tuple[FootnoteDef, ...] = ()
@@ -221,7 +222,7 @@ class Document:
         """Every id the rendered page is known to get from its Markdown: headings, definition
         terms (with autoDefinitionTermID), footnotes, and raw HTML ids when Hugo keeps it."""
         ids = {h.id for h in self.headings if h.id}
-        ids.update(self.term_ids)
+        ids.update(term for term in self.term_ids if term)
         defined = {d.label for d in self.footnote_defs}
         numbered = {ref.label for ref in self.footnote_refs if ref.label in defined}
         for number in range(1, len(numbered) + 1):
@@ -371,15 +372,23 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _mask(
-    text: str, body_start: int, calls: Sequence[ShortcodeCall]
+    text: str,
+    body_start: int,
+    calls: Sequence[ShortcodeCall],
+    comments: Sequence[ShortcodeTag] = (),
 ) -> tuple[str, list[tuple[int, int, bool]]]:
     """Replace shortcodes (and the first summary divider) as Hugo does before Markdown.
 
     `{{< >}}` calls are replaced whole, inner content included (Hugo renders them apart);
     `{{% %}}` calls lose only their tags (their output, usually the inner Markdown, is
-    rendered with the page). The first `<!--more-->` always ends the current block.
+    rendered with the page); a `{{</* x */>}}` comment becomes its text, `{{< x >}}`.
+    The first `<!--more-->` always ends the current block.
     """
     replacements: list[tuple[int, int, str]] = []  # (start, end, replacement) in file offsets
+    for tag in comments:
+        source = text[body_start + tag.start : body_start + tag.end]
+        literal = _COMMENT_MARKERS.sub(r"\1\2\3", source)
+        replacements.append((body_start + tag.start, body_start + tag.end, literal))
     covered_until = -1
     for index, call in enumerate(calls):
         tag = call.open
@@ -442,7 +451,7 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Docu
     tags = lex_shortcodes(body)
     calls, strays = pair_shortcodes(tags)
     comments = [tag for tag in tags if tag.kind == "comment"]
-    masked, pieces = _mask(text, body_start, calls)
+    masked, pieces = _mask(text, body_start, calls, comments)
     source = SourceMap(text, masked, pieces)
     tokens = make_parser(markup).parse(masked, {})
     extractor = _Extractor(source, markup, text, body_start, calls)
@@ -513,7 +522,7 @@ class _Extractor:
         self.tables: list[Table] = []
         self._heading_positions: list[tuple[int, int]] = []
         self._linked_refs: set[int] = set()  # ref/relref calls that are a link's destination
-        self.term_ids: tuple[str, ...] = ()
+        self.term_ids: tuple[str | None, ...] = ()
 
     def comment_use(self, tag: ShortcodeTag, text: str, body_start: int) -> ShortcodeUse:
         """A `{{</* … */>}}` comment: Hugo prints it as text, so it is not masked."""

@@ -6,18 +6,30 @@ from __future__ import annotations
 import dataclasses
 import os
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from validator.config import Config, RuleSetting
 from validator.directives import Suppressions, parse_directives
-from validator.document import Document, Link, parse_document
+from validator.document import Document, Heading, Link, parse_document
 from validator.elements import inventory
+from validator.html import Page, parse_page
 from validator.model import Finding, Problem, Rule
+from validator.published import (
+    PublishedSite,
+    RenderedSite,
+    SourcePage,
+    build_rendered,
+    load_rendered,
+)
+from validator.render import render_document
 from validator.settings import SiteConfig
 from validator.site import predict_url
+from validator.spelling import page_words
 
 PARALLEL_THRESHOLD = 64  # below this many files a process pool costs more than it saves
 
@@ -51,6 +63,10 @@ class PageSummary:
     links: tuple[Link, ...]
     elements: frozenset[str]  # see validator.elements.inventory
     suppressions: Suppressions = field(repr=False, default_factory=Suppressions)
+    headings: tuple[Heading, ...] = ()
+    front_matter_positions: Mapping[str, tuple[int, int]] = field(repr=False, default_factory=dict)
+    # See validator.spelling.page_words; folded into Site.vocabulary, then emptied.
+    words: Mapping[str, int] = field(repr=False, default_factory=dict)
 
     def has_id(self, fragment: str) -> bool:
         """Is `fragment` an id of the page, or might shortcode output make it one?"""
@@ -63,6 +79,8 @@ class Site:
 
     config: SiteConfig
     pages: tuple[PageSummary, ...]
+    # Every page's words, summed (see validator.spelling.page_words).
+    vocabulary: Mapping[str, int] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,26 @@ class Plan:
     site: SiteConfig
     known: frozenset[str]
     max_file_size: int
+    embedded: bool = False  # render each page with the embedded renderer, for html rules
+    sources: bool = False  # keep each page's SourcePage, for html rules
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """Where the rendered pass reads HTML: a publish dir (a Hugo build), or, when
+    `publish_dir` is None, what the embedded renderer makes of each page."""
+
+    publish_dir: str | None = None
+    display_root: str = ""  # how the publish dir is shown in findings, e.g. "public"
+    hugo_list: Mapping[str, str] | None = None  # `hugo list all`: URL -> content file
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    problems: list[Problem]
+    summary: PageSummary | None = None
+    source: SourcePage | None = None  # what the rendered pass maps back to
+    page: Page | None = None  # the embedded renderer's page
 
 
 @dataclass
@@ -81,6 +119,7 @@ class Outcome:
     problems: list[Problem]
     files: int
     pages: tuple[PageSummary, ...]
+    rendered_pages: int = 0
 
 
 def run(
@@ -91,28 +130,59 @@ def run(
     *,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
+    rendering: Rendering | None = None,
 ) -> Outcome:
-    """Check `targets`; the result does not depend on `jobs`."""
+    """Check `targets`; the result does not depend on `jobs`.
+
+    With `rendering`, the html rules (and the html side of source and site rules) then
+    check the rendered pages, and their findings are mapped back to the Markdown."""
     enabled = [registry[rule_id] for rule_id in config.rules if rule_id in registry]
+    embedded = rendering is not None and rendering.publish_dir is None
+    # The embedded renderer works from the same parse as the source rules: only the html
+    # rules learn something from its output. Hugo's own output is checked by all.
+    html_rules = [
+        r for r in enabled if (r.stage == "html" and r.check) or (r.html_check and not embedded)
+    ]
+    render = rendering is not None and bool(html_rules)
     plan = Plan(
         rules=tuple(r for r in enabled if r.stage == "source" and r.check is not None),
         settings=config.rules,
         site=site,
         known=frozenset(registry),
         max_file_size=config.max_file_size,
+        embedded=render and embedded,
+        sources=render,
     )
     problems: list[Problem] = []
     pages: list[PageSummary] = []
-    for file_problems, page in _check_all(targets, plan, jobs, progress):
-        problems.extend(file_problems)
-        if page is not None:
-            pages.append(page)
+    sources: list[SourcePage] = []
+    rendered: list[Page] = []
+    vocabulary: Counter[str] = Counter()
+    for result in _check_all(targets, plan, jobs, progress):
+        problems.extend(result.problems)
+        if result.summary is not None:
+            vocabulary.update(result.summary.words)
+            pages.append(dataclasses.replace(result.summary, words={}))
+        if result.source is not None:
+            sources.append(result.source)
+        if result.page is not None:
+            rendered.append(result.page)
+    reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     if site_rules:
-        reported = {t.display: t.ignored for t in targets if not t.context}
-        problems.extend(_check_site(Site(site, tuple(pages)), site_rules, plan, reported))
+        problems.extend(
+            _check_site(Site(site, tuple(pages), vocabulary), site_rules, plan, reported)
+        )
+    rendered_pages = 0
+    if render and rendering is not None:
+        partial = any(t.context for t in targets)
+        rendered_site = _rendered_site(rendering, site, sources, rendered)
+        rendered_pages = len(rendered_site.pages)
+        problems.extend(
+            _check_rendered(rendered_site, html_rules, plan, pages, reported, problems, partial)
+        )
     checked = sum(1 for target in targets if not target.context)
-    return Outcome(sorted(problems), checked, tuple(pages))
+    return Outcome(sorted(problems), checked, tuple(pages), rendered_pages)
 
 
 def _check_all(
@@ -120,7 +190,7 @@ def _check_all(
     plan: Plan,
     jobs: int | None,
     progress: Callable[[int], None] | None,
-) -> Iterator[tuple[list[Problem], PageSummary | None]]:
+) -> Iterator[FileResult]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or (jobs is None and len(targets) < PARALLEL_THRESHOLD):
         for target in targets:
@@ -137,28 +207,29 @@ def _check_all(
                 progress(len(results))
 
 
-def _check_chunk(
-    targets: Sequence[Target], plan: Plan
-) -> list[tuple[list[Problem], PageSummary | None]]:
+def _check_chunk(targets: Sequence[Target], plan: Plan) -> list[FileResult]:
     return [check_file(target, plan) for target in targets]
 
 
-def check_file(target: Target, plan: Plan) -> tuple[list[Problem], PageSummary | None]:
-    """Read, parse and check one file. Never raises."""
+def check_file(target: Target, plan: Plan) -> FileResult:
+    """Read, parse and check one file (and render it, for the embedded rendered pass).
+    Never raises."""
     stamp = _Stamper(target.display, plan, Suppressions(), target.ignored)
     if target.problem:
-        return stamp.all("file-unreadable", [Finding(1, 1, target.problem)]), None
+        return FileResult(stamp.all("file-unreadable", [Finding(1, 1, target.problem)]))
     data, reason = _read(target.path, plan.max_file_size)
     if data is None:
-        return stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")]), None
+        return FileResult(stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")]))
     try:
         doc = _page(parse_document(target.display, data, plan.site.markup), target, plan.site)
     except Exception as exc:  # a bug in the parser: report it, keep going
-        return stamp.all("internal-error", [_crash("the parser", exc)]), None
-    if target.context:
-        return [], _summarize(doc, target, Suppressions()) if doc.is_text else None
+        return FileResult(stamp.all("internal-error", [_crash("the parser", exc)]))
     if not doc.is_text:
-        return stamp.all("file-encoding", list(doc.parse_findings("file-encoding"))), None
+        findings = [] if target.context else list(doc.parse_findings("file-encoding"))
+        return FileResult(stamp.all("file-encoding", findings))
+    source, page, crashes = _rendered_side(doc, target, plan)
+    if target.context:
+        return FileResult([], _summarize(doc, target, Suppressions()), source, page)
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -174,7 +245,93 @@ def check_file(target: Target, plan: Plan) -> tuple[list[Problem], PageSummary |
             problems.extend(stamp.all("internal-error", [_crash(f"rule {rule.id}", exc)]))
             continue
         problems.extend(stamp.all(rule.id, findings))
-    return problems, _summarize(doc, target, suppressions)
+    problems.extend(stamp.all("internal-error", crashes))
+    return FileResult(problems, _summarize(doc, target, suppressions), source, page)
+
+
+def _rendered_side(
+    doc: Document, target: Target, plan: Plan
+) -> tuple[SourcePage | None, Page | None, list[Finding]]:
+    """What the rendered pass needs of a page: its SourcePage, and with the embedded
+    renderer, the page as rendered and parsed. A renderer bug is reported, not raised."""
+    if not plan.sources or not doc.rendered:
+        return None, None, []
+    source = SourcePage.from_document(doc, target.content_path)
+    if not plan.embedded:
+        return source, None, []
+    # Outside a Hugo site a file has no URL: give it one from its path, for its own checks.
+    url = doc.url or "/" + PurePosixPath(target.display).with_suffix("").as_posix().lstrip("./") + "/"
+    source = dataclasses.replace(source, url=url)
+    try:
+        html = render_document(doc).encode("utf-8")
+        page = parse_page(_html_path(url), html, url)
+    except Exception as exc:
+        return source, None, [_crash("the embedded renderer", exc)]
+    return source, page, []
+
+
+def _html_path(url: str) -> str:
+    """The publish-dir path of a page URL: `/a/b/` -> `a/b/index.html`, `/a.html` kept."""
+    path = url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else url.lstrip("/")
+    return path if path.endswith((".html", ".htm")) else f"{path}index.html"
+
+
+def _rendered_site(
+    rendering: Rendering, site: SiteConfig, sources: Sequence[SourcePage], pages: Sequence[Page]
+) -> RenderedSite:
+    if rendering.publish_dir is None:
+        published = PublishedSite(frozenset(page.path for page in pages), site.base_url, complete=False)
+        return build_rendered(published, pages, sources, markup=site.markup)
+    return load_rendered(
+        rendering.publish_dir,
+        site.base_url,
+        sources,
+        display_root=rendering.display_root,
+        hugo_list=rendering.hugo_list,
+        markup=site.markup,
+    )
+
+
+def _check_rendered(
+    rendered: RenderedSite,
+    rules: Sequence[Rule],
+    plan: Plan,
+    summaries: Sequence[PageSummary],
+    reported: Mapping[str, frozenset[str]],
+    found: Sequence[Problem],
+    partial: bool,
+) -> list[Problem]:
+    """Run the html checks. A defect the source pass already reported (same file, line and
+    rule) is not reported again; findings on files not being checked are dropped, and
+    findings on HTML not mapped to Markdown are kept only when the whole site is checked."""
+    suppressions = {summary.path: summary.suppressions for summary in summaries}
+    seen = {(p.path, p.line, p.rule) for p in found}
+    for rule in rules:  # a defect a source rule reported is not repeated by an html rule
+        seen |= {(p.path, p.line, rule.id) for p in found if p.rule in rule.same_defect_as}
+    problems: list[Problem] = []
+    for rule in rules:
+        check = rule.check if rule.stage == "html" else rule.html_check
+        assert check is not None
+        try:
+            findings = list(check(rendered, plan.settings[rule.id].options))
+        except Exception as exc:
+            findings, rule_id = [_crash(f"rule {rule.id} (rendered)", exc)], "internal-error"
+        else:
+            rule_id = rule.id
+        for finding in findings:
+            path = finding.path or ""
+            if path in reported:
+                ignored = reported[path]
+            elif partial or path in suppressions:
+                continue  # a Markdown file only read for context
+            else:
+                ignored = frozenset()  # an HTML page no Markdown maps to (e.g. the theme's)
+            stamp = _Stamper(path, plan, suppressions.get(path, Suppressions()), ignored)
+            for problem in stamp.all(rule_id, [finding]):
+                if (problem.path, problem.line, problem.rule) not in seen:
+                    seen.add((problem.path, problem.line, problem.rule))
+                    problems.append(problem)
+    return problems
 
 
 def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
@@ -199,6 +356,9 @@ def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> Pag
         links=doc.links,
         elements=inventory(doc),
         suppressions=suppressions,
+        headings=doc.headings,
+        front_matter_positions=doc.front_matter.key_positions,
+        words=page_words(doc),
     )
 
 

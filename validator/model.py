@@ -78,6 +78,9 @@ class Rule:
     default: Severity = Severity.ERROR
     markdownlint: str | None = None
     html_check: Check | None = None
+    # Source-side rules that report the same defect first: an html rule's finding on a line
+    # where one of them already reported is not repeated.
+    same_defect_as: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:

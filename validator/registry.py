@@ -22,6 +22,7 @@ from validator.checks.source import front_matter_required
 from validator.checks.source import front_matter_syntax
 
 # --- headings and links ---
+from validator.checks.site import heading_typo
 from validator.checks.site import broken_anchor
 from validator.checks.site import md_link
 from validator.checks.site import ref_not_found
@@ -43,6 +44,13 @@ from validator.checks.source import raw_html_omitted
 from validator.checks.source import table_column_count
 from validator.checks.source import footnote_undefined
 from validator.checks.source import footnote_unused
+
+# --- rendered HTML ---
+from validator.checks.html import broken_link
+from validator.checks.html import duplicate_id
+from validator.checks.html import empty_link
+from validator.checks.html import image_alt
+from validator.checks.html import unrendered_markup
 
 # --- shortcodes and prose ---
 from validator.checks.source import proper_names
@@ -79,6 +87,7 @@ ALL_RULES: tuple[Rule, ...] = (
     front_matter_syntax.RULE,
     front_matter_required.RULE,
     # --- headings and links ---
+    heading_typo.RULE,
     heading_level_skip.RULE,
     broken_anchor.RULE,
     content_h1.RULE,
@@ -99,6 +108,12 @@ ALL_RULES: tuple[Rule, ...] = (
     blockquote_blank_line.RULE,
     footnote_undefined.RULE,
     footnote_unused.RULE,
+    # --- rendered HTML ---
+    broken_link.RULE,
+    duplicate_id.RULE,
+    unrendered_markup.RULE,
+    empty_link.RULE,
+    image_alt.RULE,
     # --- shortcodes and prose ---
     shortcode_unclosed.RULE,
     shortcode_mismatched.RULE,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import json
 import re
@@ -15,6 +14,7 @@ from urllib.parse import quote
 import click
 
 from validator import __version__
+from validator.baseline import fingerprint
 from validator.model import Problem, Rule, Severity
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -74,7 +74,8 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _summary_line(problems: Sequence[Problem], summary: Summary) -> str:
+def summary_line(problems: Sequence[Problem], summary: Summary) -> str:
+    """One sentence: "All clean: …" or "Found 2 errors in 1 file (9 files checked)."."""
     checked = _plural(summary.files, "file")
     if summary.pages:
         checked += f" and {_plural(summary.pages, 'page')}"
@@ -111,7 +112,7 @@ def _text(problems: Sequence[Problem], summary: Summary | None, color: bool) -> 
         return "\n".join(lines)
     if lines:
         lines.append("")
-    line = _summary_line(problems, summary)
+    line = summary_line(problems, summary)
     clean = not summary.errors and not summary.warnings
     lines.append(style(line, fg="green") if clean else style(line, bold=True))
     lines.extend(summary.notes)
@@ -148,7 +149,7 @@ def _github(problems: Sequence[Problem], summary: Summary | None) -> str:
     ]
     if summary is None:
         return "\n".join(lines)
-    lines.append(_summary_line(problems, summary))
+    lines.append(summary_line(problems, summary))
     lines.extend(summary.notes)
     return "\n".join(lines)
 
@@ -184,7 +185,7 @@ def _sarif(problems: Sequence[Problem], rules: Mapping[str, Rule]) -> dict[str, 
         location = _location(p.path)
         if p.line >= 1:
             location["region"] = {"startLine": p.line, "startColumn": max(1, p.column)}
-        key = hashlib.sha256("\0".join((p.rule, p.path, p.message)).encode()).hexdigest()[:32]
+        key = fingerprint(p.rule, p.path, p.message)
         seen[key] += 1
         result: dict[str, Any] = {
             "ruleId": p.rule,

@@ -485,11 +485,13 @@ def _use_embedded(config: _Config, dotted: str) -> str:
 
 
 def _embedded_hooks_auto(config: _Config) -> bool:
-    """Whether `useEmbedded = "auto"` turns the embedded hooks on: multilingual single-host sites."""
+    """Whether `useEmbedded = "auto"` turns the embedded hooks on: single-host sites with a
+    `languages` table (one language is enough: checked with Hugo 0.168) and without
+    `duplicateResourceFiles`."""
     languages = config.table("languages")
     multihost = any(isinstance(v, dict) and "baseurl" in v for v in languages.values())
     duplicates = config.boolean("markup.goldmark.duplicateresourcefiles", False)
-    return len(languages) > 1 and not multihost and not duplicates
+    return len(languages) >= 1 and not multihost and not duplicates
 
 
 def _languages(

@@ -51,7 +51,9 @@ from urllib.parse import unquote
 from validator.document import Link
 from validator.engine import PageSummary, Site
 from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, ref_argument, split_fragment, suggest
+from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
+from validator.published import PAGE, RenderedSite, split_mapped
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,42 @@ def _message(fragment: str, target: PageSummary, page: PageSummary) -> str:
     return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, target.ids)
 
 
+LINK_TAGS = ("a", "area")
+
+
+def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+    """The rendered side: fragments checked against the ids Hugo really wrote (headings,
+    footnotes, the table of contents, `<a name>`, whatever shortcodes and the theme
+    produced); an alias page's fragment is checked on the page it redirects to."""
+    findings: list[tuple[str, Finding, bool]] = []
+    for page in rendered.pages:
+        locator = rendered.locator(page)
+        for link in page.links:
+            if link.tag not in LINK_TAGS or "#" not in link.url:
+                continue
+            target, fragment = _rendered_target(rendered, page, link)
+            if target is None or fragment in opts.allow or fragment.startswith(":~:"):
+                continue
+            if target.has_id(fragment):
+                continue
+            where = locator.link(link)
+            place = "this page" if target is page else target.url
+            message = f"no element with id {fragment!r} on {place}"
+            finding = rendered.finding(page, message, (link.line, link.column), where)
+            findings.append((target.url + "#" + fragment, finding, where is not None))
+    yield from split_mapped(findings)
+
+
+def _rendered_target(rendered: RenderedSite, page: Page, link: HtmlLink) -> tuple[Page | None, str]:
+    """The page a link's fragment must be found on (after one alias redirect)."""
+    resolved = rendered.published.resolve(link.url, page.url, page.base)
+    target = rendered.page(resolved.path) if resolved.kind == PAGE else None
+    if target is not None and target.redirect:
+        redirect = rendered.published.resolve(target.redirect, target.url, target.base)
+        target = rendered.page(redirect.path) if redirect.kind == PAGE else None
+    return target, resolved.fragment or ""
+
+
 RULE = Rule(
     id="broken-anchor",
     summary="Link to a fragment that does not exist",
@@ -124,4 +162,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     markdownlint="MD051",
+    html_check=html_check,
 )

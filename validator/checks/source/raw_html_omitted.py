@@ -49,6 +49,7 @@ from collections.abc import Iterator
 
 from validator.document import Document, HtmlTag
 from validator.model import Finding, NoOptions, Rule
+from validator.published import RawHtml, RenderedSite
 
 UNSAFE = "markup.goldmark.renderer.unsafe = true"
 
@@ -105,6 +106,38 @@ def _written(tag: HtmlTag) -> str:
     return f"</{tag.name}>" if tag.closing else f"<{tag.name}>"
 
 
+KEEP = "set markup.goldmark.renderer.unsafe = true to keep it"
+
+
+def _rendered_message(raw: RawHtml) -> str:
+    if raw.shortcode:
+        return (
+            f"Hugo omitted the HTML that {{{{% {raw.name} %}}}} writes: a {{{{% %}}}} call's output "
+            f"is Markdown, where raw HTML is dropped; call it as {{{{< {raw.name} >}}}} or {KEEP}"
+        )
+    return f"Hugo replaced <{raw.name}> with '<!-- raw HTML omitted -->' ({KEEP})"
+
+
+def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:
+    """The rendered side: each `<!-- raw HTML omitted -->` Hugo wrote, mapped to the raw
+    HTML in the Markdown by its order and the text beside it (line 1 when it cannot be).
+    Pages without a Markdown source (lists of other pages' summaries) are skipped."""
+    for page in rendered.pages:
+        source = rendered.source(page)
+        if source is None:
+            continue
+        locator = rendered.locator(page)
+        for placeholder in page.omitted:
+            raw = locator.omitted(placeholder)
+            if raw is None:
+                message = f"Hugo omitted raw HTML here ({KEEP})"
+                yield rendered.finding(page, message, (placeholder.line, placeholder.column), (1, 1))
+                continue
+            message = _rendered_message(raw)
+            at = (placeholder.line, placeholder.column)
+            yield rendered.finding(page, message, at, (raw.line, raw.column))
+
+
 RULE = Rule(
     id="raw-html-omitted",
     summary="Raw HTML that Hugo omits",
@@ -112,4 +145,5 @@ RULE = Rule(
     options=NoOptions,
     check=check,
     doc=__doc__,
+    html_check=html_check,
 )

@@ -1,0 +1,184 @@
+"""Baselines: `--write-baseline` records findings, `--baseline` reports only new ones."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from validator.baseline import apply_baseline, fingerprint, load_baseline, write_atomic, write_baseline
+from validator.cli import main
+from validator.config import ConfigError
+from validator.model import Problem, Severity
+
+POST = """---
+title: Post
+---
+
+Intro with a [broken link](#nowhere).
+
+## Section
+
+Another [broken link](#missing).
+"""
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
+    post = tmp_path / "content/posts/post.md"
+    post.parent.mkdir(parents=True)
+    post.write_text(POST, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return tmp_path
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def check_json(*args: str) -> tuple[int, dict]:
+    code, out, _ = invoke("check", "--format", "json", *args)
+    return code, json.loads(out)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def test_known_findings_pass_and_survive_unrelated_edits(site: Path) -> None:
+    code, _, err = invoke("check", "--write-baseline", "mdcheck-baseline.json")
+    assert code == 0 and "Recorded 2 finding(s)" in err
+    recorded = json.loads((site / "mdcheck-baseline.json").read_text("utf-8"))
+    assert {f["path"] for f in recorded["findings"]} == {"content/posts/post.md"}
+    assert all("line" not in f for f in recorded["findings"])
+
+    post = site / "content/posts/post.md"
+    edit(post, "Intro with", "A new first paragraph.\n\nIntro with")  # moves both findings down
+    code, report = check_json("--baseline", "mdcheck-baseline.json")
+    assert code == 0
+    assert report["problems"] == []
+    assert report["summary"]["notes"] == ["2 findings in the baseline mdcheck-baseline.json not shown."]
+
+
+def test_only_new_findings_fail(site: Path) -> None:
+    invoke("check", "--write-baseline", "baseline.json")
+    post = site / "content/posts/post.md"
+    edit(post, "## Section", "## Section\n\nAnd [a third](#gone).")
+    code, report = check_json("--baseline", "baseline.json")
+    assert code == 1
+    assert [(p["line"], p["message"]) for p in report["problems"]] == [
+        (9, "no heading or element with id 'gone' on this page")
+    ]
+
+
+def test_a_repeated_finding_counts_each_time(site: Path) -> None:
+    post = site / "content/posts/post.md"
+    edit(post, "(#missing)", "(#nowhere)")  # the same message twice
+    invoke("check", "--write-baseline", "baseline.json")
+    edit(post, "## Section", "## Section\n\nOnce more [here](#nowhere).")
+    code, report = check_json("--baseline", "baseline.json")
+    assert code == 1
+    assert len(report["problems"]) == 1
+
+
+def test_fixed_findings_are_stale(site: Path) -> None:
+    invoke("check", "--write-baseline", "baseline.json")
+    edit(site / "content/posts/post.md", "(#missing)", "(#section)")
+    code, out, _ = invoke("check", "--baseline", "baseline.json")
+    assert code == 0
+    assert "Stale baseline: 1 entry matches no finding any more" in out
+    assert "content/posts/post.md: broken-anchor: no heading or element with id 'missing'" in out
+
+
+def test_stale_only_where_the_run_looked(site: Path) -> None:
+    """Checking one file does not make the other files' records stale; a deleted file's are."""
+    other = site / "content/posts/other.md"
+    other.write_text("---\ntitle: Other\n---\n\n[x](#void)\n", "utf-8")
+    invoke("check", "--write-baseline", "baseline.json")
+    code, report = check_json("--baseline", "baseline.json", "content/posts/post.md")
+    assert code == 0 and not any("Stale baseline" in n for n in report["summary"]["notes"])
+    other.unlink()
+    code, report = check_json("--baseline", "baseline.json")
+    assert any(n.startswith("Stale baseline: 1 entry matches") for n in report["summary"]["notes"])
+
+
+def test_paths_are_relative_to_the_baseline_file(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    invoke("check", "--write-baseline", "baseline.json")
+    monkeypatch.chdir(site / "content")
+    code, report = check_json("--baseline", "../baseline.json", "posts")
+    assert code == 0 and report["problems"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (None, "no such baseline file"),
+        ("{not json", "invalid JSON"),
+        ('{"version": 99, "findings": []}', "not an mdcheck baseline"),
+        ('{"version": 1, "findings": [{"rule": 1}]}', "each finding needs"),
+    ],
+)
+def test_a_bad_baseline_is_a_usage_error(site: Path, text: str | None, message: str) -> None:
+    if text is not None:
+        (site / "baseline.json").write_text(text, "utf-8")
+    code, _, err = invoke("check", "--baseline", "baseline.json")
+    assert code == 2
+    assert message in err
+
+
+def test_fingerprints_ignore_line_references() -> None:
+    first = fingerprint("footnote-duplicate", "a.md", "footnote [^1] is already defined on line 3")
+    moved = fingerprint("footnote-duplicate", "a.md", "footnote [^1] is already defined on line 12")
+    other = fingerprint("footnote-duplicate", "a.md", "footnote [^2] is already defined on line 3")
+    assert first == moved != other
+    assert fingerprint("r", "a.md", "m") != fingerprint("r", "b.md", "m") != fingerprint("s", "b.md", "m")
+
+
+def test_sarif_uses_the_same_fingerprints(site: Path) -> None:
+    code, out, _ = invoke("check", "--format", "sarif")
+    assert code == 1
+    results = json.loads(out)["runs"][0]["results"]
+    for result in results:
+        path = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        key = fingerprint(result["ruleId"], path, result["message"]["text"])
+        assert result["partialFingerprints"]["mdcheck/v1"] == f"{key}:1"
+
+
+def test_apply_baseline_directly(tmp_path: Path) -> None:
+    problem = Problem(str(tmp_path / "a.md"), 3, 1, "rule", Severity.ERROR, "bad 'x'")
+    write_baseline(tmp_path / "b.json", [problem, problem])
+    baseline = load_baseline(tmp_path / "b.json")
+    assert [e.path for e in baseline.entries] == ["a.md", "a.md"]
+    kept = apply_baseline([problem], baseline, [problem.path])
+    assert kept.problems == [] and kept.known == 1 and len(kept.stale) == 1
+
+
+def test_writes_are_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "baseline.json"
+    write_atomic(target, "old\n")
+    os.chmod(target, 0o640)
+
+    def fail(*_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        write_atomic(target, "new\n")
+    assert target.read_text("utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["baseline.json"]  # no temporary left
+    monkeypatch.undo()
+    write_atomic(target, "new\n")
+    assert target.read_text("utf-8") == "new\n" and target.stat().st_mode & 0o777 == 0o640
+
+
+def test_unwritable_place_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot write"):
+        write_atomic(tmp_path / "missing" / "baseline.json", "x")

@@ -1,0 +1,119 @@
+"""The rendered page parser, and the html rules on the tiny publish dirs of fixtures/html."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from validator.checks.html import (
+    broken_link,
+    duplicate_id,
+    empty_link,
+    image_alt,
+    unrendered_markup,
+)
+from validator.checks.site import broken_anchor
+from validator.checks.site.broken_anchor import Options as BrokenAnchorOptions
+from validator.html import parse_page
+from validator.published import load_rendered
+
+HTML = FIXTURES / "html"
+EXPECT = re.compile(r"<!-- expect: ([a-z0-9, -]+?) -->")
+CHECKS = {
+    module.RULE.id: (module.check, module.RULE.options())
+    for module in (broken_link, duplicate_id, unrendered_markup, empty_link, image_alt)
+}
+CHECKS["broken-anchor"] = (broken_anchor.html_check, BrokenAnchorOptions())
+CASES = sorted(path for path in HTML.glob("*/*") if path.is_dir())
+
+
+def _expected(case: Path) -> set[tuple[str, int, str]]:
+    expected = set()
+    for page in case.rglob("*.html"):
+        for number, line in enumerate(page.read_text("utf-8").split("\n"), start=1):
+            for match in EXPECT.finditer(line):
+                for rule_id in re.split(r"[,\s]+", match[1].strip()):
+                    expected.add((page.relative_to(case).as_posix(), number, rule_id))
+    return expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
+def test_fixture(case: Path) -> None:
+    rule_id = case.parent.name
+    check, options = CHECKS[rule_id]
+    rendered = load_rendered(str(case), "https://example.org/", [])
+    findings = list(check(rendered, options))
+    found = {(f.html_path, f.line, rule_id) for f in findings}
+    assert found == _expected(case), "\n".join(f"{f.path}:{f.line} {f.message}" for f in findings)
+    assert all(f.path == f.html_path for f in findings)  # no Markdown source: the HTML file
+
+
+def test_every_html_rule_has_an_offending_and_a_clean_case() -> None:
+    for rule_id in CHECKS:
+        cases = [c for c in CASES if c.parent.name == rule_id]
+        assert any(_expected(c) for c in cases) and any(not _expected(c) for c in cases), rule_id
+
+
+PAGE = b"""<!DOCTYPE html>
+<html><head><title>T</title>
+<meta http-equiv="refresh" content="0; url=https://example.org/post/x/"></head>
+<body>
+<h2 id="intro">Intro <!-- note --> <code>code</code> text</h2>
+<p>one <a
+  href="/x/#frag"
+  id="a1">the link</a></p>
+<p>H<!-- raw HTML omitted -->2<!-- raw HTML omitted -->O</p>
+<script>var s = "<a href='/not-a-link/'>";</script>
+<img src="a.png" srcset="a-1x.png 1x, b.png 2x">
+<a name="legacy">x</a>
+</body></html>
+"""
+
+
+def test_records_and_positions() -> None:
+    page = parse_page("x/index.html", PAGE, "/x/")
+    assert [(i.value, i.line, i.column) for i in page.ids] == [("intro", 5, 1), ("a1", 6, 8), ("legacy", 12, 1)]
+    links = {(l.url, l.line, l.column, l.text) for l in page.links}
+    assert ("/x/#frag", 6, 8, "the link") in links  # the line where the tag starts
+    assert {l.url for l in page.links if l.attribute == "srcset"} == {"a-1x.png", "b.png"}
+    assert not any("not-a-link" in l.url for l in page.links)
+    assert page.headings[0].text == "Intro code text"
+    assert [(o.line, o.before, o.after) for o in page.omitted] == [(9, "H", "2"), (9, "2", "O")]
+    assert page.redirect == "https://example.org/post/x/"
+    assert page.images[0].alt is None and page.problems == ()
+
+
+def test_lines_past_libxml2s_limit() -> None:
+    data = b"<html><body>" + b"<p>x</p>\n" * 70000 + b'<a id="z" href="/z/">z</a></body></html>'
+    page = parse_page("big.html", data, "/")
+    assert page.ids[0].line == 70001 and page.links[0].line == 70001
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"\xff\xfe<p id=a>caf\xe9</p>", "not valid UTF-8"),
+        (b"x" * 101, "larger than 100 bytes"),
+    ],
+)
+def test_unreadable_pages_are_problems(data: bytes, problem: str) -> None:
+    page = parse_page("p.html", data, "/", limit=100)
+    assert any(problem in p for p in page.problems)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   ", b"<", b"<<<<>>>>", b"\x00\x00", b"<p><div></p></div><table><tr><td><a href=x",
+     b"<!-- unclosed", b"<script>never closed", b"<div>" * 5000, b"<html><html><body><body>",
+     "<p id='\u00e9\u0301'>\U0001f389</p>".encode()],
+)
+def test_hostile_html_never_raises(data: bytes) -> None:
+    parse_page("p.html", data, "/")
+
+
+def test_leaks_outside_code_only() -> None:
+    page = parse_page("p.html", b"<p>a[^1] {{&lt; x &gt;}}</p><pre><code>[^2] {{&lt; y &gt;}}</code></pre>", "/")
+    assert {(leak.kind, leak.text) for leak in page.leaks} == {("shortcode", "{{< x >}}"), ("footnote", "[^1]")}

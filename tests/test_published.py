@@ -1,0 +1,219 @@
+"""The publish-dir index, link resolution, `hugo list`, and mapping back to the Markdown."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, build_site
+from validator.checks.html import (
+    broken_link,
+    duplicate_id,
+    empty_link,
+    image_alt,
+    unrendered_markup,
+)
+from validator.checks.site import broken_anchor
+from validator.checks.site.broken_anchor import Options as BrokenAnchorOptions
+from validator.checks.source import raw_html_omitted
+from validator.document import parse_document
+from validator.html import parse_page
+from validator.model import NoOptions
+from validator.published import (
+    EXTERNAL, FILE, MISSING, OTHER, OUTSIDE, PAGE, REDIRECT, PublishedSite, SourcePage,
+    build_rendered, load_rendered, parse_hugo_list, parse_redirects, scan_publish_dir,
+)
+
+FILES = frozenset({"index.html", "posts/a/index.html", "posts/b.html", "img/p.png", "café/index.html"})
+
+
+@pytest.mark.parametrize(
+    ("href", "kind", "path", "fragment"),
+    [
+        ("/posts/a/", PAGE, "posts/a/index.html", None),
+        ("/posts/a", PAGE, "posts/a/index.html", None),
+        ("/posts/a/index.html#x", PAGE, "posts/a/index.html", "x"),
+        ("../a/?q=1#f%C3%A9", PAGE, "posts/a/index.html", "fé"),
+        ("#top", PAGE, "posts/a/index.html", "top"),
+        ("?page=2", PAGE, "posts/a/index.html", None),
+        ("/posts/b.html", PAGE, "posts/b.html", None),  # uglyURLs
+        ("../../img/p.png", FILE, "img/p.png", None),
+        ("/caf%C3%A9/", PAGE, "café/index.html", None),
+        ("https://Example.org/posts/a/", PAGE, "posts/a/index.html", None),
+        ("//example.org/img/p.png", FILE, "img/p.png", None),
+        ("/posts/c/", MISSING, None, None),
+        ("other.md", MISSING, None, None),
+        ("../../../etc/passwd", OUTSIDE, None, None),
+        ("/%2e%2e/etc/passwd", OUTSIDE, None, None),
+        ("https://gohugo.io/", EXTERNAL, None, None),
+        ("mailto:a@example.org", OTHER, None, None),
+        ("javascript:void(0)", OTHER, None, None),
+    ],
+)
+def test_resolve(href: str, kind: str, path: str | None, fragment: str | None) -> None:
+    site = PublishedSite(FILES, "https://example.org/")
+    target = site.resolve(href, "/posts/a/")
+    assert (target.kind, target.path, target.fragment) == (kind, path, fragment)
+
+
+def test_base_url_with_a_path() -> None:
+    site = PublishedSite(frozenset({"index.html", "posts/a/index.html"}), "https://x.org/blog/")
+    assert site.prefix == "/blog/" and site.url_of("posts/a/index.html") == "/blog/posts/a/"
+    assert site.resolve("/blog/posts/a/", "/blog/").kind == PAGE
+    assert site.resolve("posts/a/", "/blog/").kind == PAGE
+    assert site.resolve("/posts/a/", "/blog/").kind == OUTSIDE  # forgot relURL: not this site
+    assert site.resolve("https://x.org/blog/", "/blog/").path == "index.html"
+
+
+def test_base_href() -> None:
+    site = PublishedSite(FILES, "https://example.org/")
+    assert site.resolve("a/", "/x/y/", base="/posts/").path == "posts/a/index.html"
+    assert site.resolve("a/", "/", base="https://cdn.example.com/").kind == EXTERNAL
+
+
+def test_redirects_file() -> None:
+    sources = parse_redirects("# comment\n/old   /new/  301\n/blog/* /posts/:splat\n/u/:id /x\nbad line\n")
+    assert sources == ("/old", "/blog/*", "/u/*")
+    site = PublishedSite(FILES, "https://example.org/", redirects=sources)
+    assert site.resolve("/old/", "/").kind == REDIRECT
+    assert site.resolve("/blog/2020/x/", "/").kind == REDIRECT
+    assert site.resolve("/older/", "/").kind == MISSING
+
+
+def test_in_memory_pages_cannot_judge_files() -> None:
+    site = PublishedSite(frozenset({"index.html"}), complete=False)
+    assert site.resolve("/img/x.png", "/").kind == "unknown"
+    assert site.resolve("/missing/", "/").kind == MISSING
+
+
+def test_walk_never_leaves_the_publish_dir(tmp_path: Path) -> None:
+    outside = tmp_path / "secret"
+    outside.mkdir()
+    (outside / "passwd").write_text("root")
+    public = tmp_path / "public"
+    (public / "posts").mkdir(parents=True)
+    (public / "index.html").write_text('<a href="/leak/passwd">x</a> <a href="../../secret/passwd">y</a>')
+    (public / "posts" / "index.html").write_text("<p>posts</p>")
+    os.symlink(outside, public / "leak")
+    os.symlink(public / "posts", public / "posts" / "loop")
+    os.symlink(public / "index.html", public / "home.html")  # inside: followed
+    site = scan_publish_dir(str(public), "https://example.org/")
+    assert site.files == {"index.html", "posts/index.html", "home.html"}
+    assert {path for path, _ in site.problems} == {"leak", "posts/loop"}
+    assert site.read("leak/passwd") == (None, "not in the publish dir")
+    rendered = load_rendered(str(public), "https://example.org/", [])
+    findings = list(broken_link.check(rendered, broken_link.Options()))
+    assert sorted(f.message.split(" ", 2)[1] for f in findings) == [
+        "href='../../secret/passwd'>", "href='/leak/passwd'>:",
+    ]
+    assert any("leaves the site" in f.message for f in findings)
+
+
+def test_parse_hugo_list() -> None:
+    text = (
+        "WARN  deprecated: something\n"
+        "path,slug,title,date,expiryDate,publishDate,draft,permalink,kind,section\n"
+        "content/posts/x.md,,X,2024-06-02T00:00:00Z,,,false,https://example.org/posts/x/,page,posts\n"
+        "content/_index.md,,Home,,,,false,https://example.org/,home,\n"
+    )
+    mapping = parse_hugo_list(text)
+    assert mapping["/posts/x/"] == "content/posts/x.md"
+    assert mapping["https://example.org/"] == mapping["/"] == "content/_index.md"
+    assert parse_hugo_list("") == {}
+
+
+MARKDOWN = """+++
+title = "Links"
++++
+
+See [the guide](/guide/) and [the guide again](/guide/).
+
+A [ref]({{< relref "other.md#usage" >}}) and an [empty one]().
+
+Water is H<sub>2</sub>O.
+
+{{% notice %}}
+Inside.
+{{% /notice %}}
+"""
+HTML = b"""<html><body>
+<p>See <a href="/guide/">the guide</a> and <a href="/guide/">the guide again</a>.</p>
+<p>A <a href="/posts/other/#usage">ref</a> and an <a href="">empty one</a>.</p>
+<p>Water is H<!-- raw HTML omitted -->2<!-- raw HTML omitted -->O.</p>
+<!-- raw HTML omitted -->
+<nav><a href="/guide/">theme link</a></nav>
+</body></html>"""
+
+
+def _rendered() -> tuple:
+    doc = parse_document("content/posts/links.md", MARKDOWN.encode())
+    source = SourcePage.from_document(doc, "posts/links.md")
+    source = SourcePage(source.path, "/posts/links/", *list(vars(source).values())[2:])
+    published = PublishedSite(frozenset({"posts/links/index.html", "posts/other/index.html"}), "https://example.org/")
+    pages = [parse_page("posts/links/index.html", HTML, "/posts/links/"),
+             parse_page("posts/other/index.html", b'<h2 id="usage">U</h2>', "/posts/other/")]
+    return build_rendered(published, pages, [source]), source
+
+
+def test_links_map_back_to_their_markdown_line() -> None:
+    rendered, source = _rendered()
+    findings = sorted(broken_link.check(rendered, broken_link.Options()), key=lambda f: (f.path, f.line, f.column))
+    assert [(f.path, f.line, f.column) for f in findings] == [
+        ("content/posts/links.md", 5, 5), ("content/posts/links.md", 5, 30),
+    ]  # the theme's link to the same missing page is not reported again
+    empty = list(empty_link.check(rendered, NoOptions()))
+    assert [(f.path, f.line) for f in empty] == [("content/posts/links.md", 7)]
+
+
+def test_placeholders_map_to_raw_html_and_markdown_shortcodes() -> None:
+    rendered, _ = _rendered()
+    findings = list(raw_html_omitted.html_check(rendered, None))
+    assert [(f.line, f.column) for f in findings] == [(9, 11), (9, 17), (11, 1)]
+    assert "{{% notice %}}" in findings[2].message
+
+
+def test_hugo_list_maps_pages_by_content_path() -> None:
+    doc = parse_document("content/posts/x.md", b"# X\n")
+    source = SourcePage.from_document(doc, "posts/x.md")  # url unknown
+    published = PublishedSite(frozenset({"x/index.html"}), "https://example.org/")
+    page = parse_page("x/index.html", b"<p>x</p>", "/x/")
+    rendered = build_rendered(published, [page], [source], hugo_list={"/x/": "content/posts/x.md"})
+    assert rendered.source(page) is source
+
+
+@pytest.mark.hugo
+def test_the_fixture_site_built_by_hugo(hugo: str, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site", site)
+    public = tmp_path / "public"
+    build_site(hugo, site, public)
+    listing = subprocess.run([hugo, "list", "all", "-s", str(site)], capture_output=True, text=True, check=True)
+    hugo_list = parse_hugo_list(listing.stdout)
+    sources = []
+    for path in sorted((site / "content").rglob("*.md")):
+        rel = path.relative_to(site / "content").as_posix()
+        doc = parse_document(f"content/{rel}", path.read_bytes())
+        sources.append(SourcePage.from_document(doc, rel))
+    rendered = load_rendered(str(public), "https://example.org/", sources, hugo_list=hugo_list)
+    checks = [(m.RULE.id, m.check, m.RULE.options()) for m in (broken_link, duplicate_id, unrendered_markup, empty_link, image_alt)]
+    checks.append(("broken-anchor", broken_anchor.html_check, BrokenAnchorOptions()))
+    found = {(f.path, f.line, rule_id) for rule_id, check, options in checks for f in check(rendered, options)}
+    planted, rendered_defects = "content/posts/planted-defects.md", "content/posts/rendered-defects.md"
+    assert found == {
+        (planted, 6, "broken-anchor"),
+        (planted, 7, "unrendered-markup"),
+        (rendered_defects, 8, "broken-link"),
+        (rendered_defects, 9, "broken-anchor"),
+        (rendered_defects, 10, "broken-anchor"),
+        (rendered_defects, 12, "broken-link"),
+        (rendered_defects, 14, "empty-link"),
+        (rendered_defects, 18, "duplicate-id"),
+    }
+    omitted = {(f.path, f.line) for f in raw_html_omitted.html_check(rendered, None)}
+    # The {{% notice %}} of the valid post writes a <div>, which Hugo drops under unsafe = false.
+    assert ("content/posts/anchors-done-right.md", 26) in omitted
+    assert all(f.html_path for f in raw_html_omitted.html_check(rendered, None))

@@ -1,0 +1,115 @@
+"""validator.spelling: the tokeniser, the page vocabulary and the typo decisions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from validator.document import parse_document
+from validator.spelling import (
+    CODE,
+    Speller,
+    base_language,
+    has_dictionary,
+    page_words,
+    parse_word_list,
+    technical_words,
+    user_word_file,
+    words,
+)
+
+
+def _words(text: str) -> list[str]:
+    return [word.text for word in words(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scaled dot-prodcut self-attention", ["Scaled", "dot", "prodcut", "self", "attention"]),
+        ("Hugo's and Hugo’s pages", ["Hugo", "and", "Hugo", "pages"]),
+        ("The (quoted) “word”, here.", ["The", "quoted", "word", "here"]),
+        ("see https://example.org/x and www.example.org", ["see", "and"]),
+        ("content/posts/a.md or hugo.toml or .Page.Title", []),
+        ("snake_case camelCase GitHub iPhone HTML CTRL", []),
+        ("H2 v0.144 3D 42 --minify", []),
+        ("Using {{< param name >}} and {{% sc %}}", ["Using", "and"]),
+        ("TTemplates", ["TTemplates"]),
+    ],
+)
+def test_words(text: str, expected: list[str]) -> None:
+    assert _words(text) == expected
+
+
+def test_word_offsets() -> None:
+    text = "Hugo’s dot-prodcut (here)"
+    assert [text[w.start : w.end] for w in words(text)] == ["Hugo", "dot", "prodcut", "here"]
+
+
+def test_page_words_counts_prose_front_matter_and_code() -> None:
+    doc = parse_document(
+        "a.md",
+        b'+++\ntitle = "Backpropagation notes"\n+++\n\n## Backpropagation\n\n'
+        b"Use `getValue` here.\n\n```go\nfunc frobnicate() {}\n```\n",
+    )
+    counts = page_words(doc)
+    assert counts["backpropagation"] == 2
+    assert counts["notes"] == 1
+    assert counts[CODE + "value"] == 1 and counts[CODE + "frobnicate"] == 1
+    assert "frobnicate" not in counts
+
+
+def test_sample_typo_and_suggestion() -> None:
+    speller = Speller("en", Counter({"product": 2}))
+    typos = list(speller.typos("Scaled dot-prodcut self-attention"))
+    assert [(t.word, t.suggestion) for t in typos] == [("prodcut", "product")]
+    assert [(t.word, t.suggestion) for t in speller.typos("Prodcut")] == [("Prodcut", "Product")]
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["kbd", "blockquotes", "shortcodes", "downscaled", "pagers", "don't", "crème"],
+)
+def test_known_words(word: str) -> None:
+    assert Speller("en", Counter()).suggestion(word) is None
+
+
+def test_site_vocabulary() -> None:
+    vocabulary = Counter({"perceptron": 4, "goldmark": 40, "goldmak": 1, CODE + "exmplar": 1})
+    speller = Speller("en", vocabulary)
+    assert speller.suggestion("perceptron") is None  # used across the site
+    assert speller.suggestion("exmplar") is None  # used in code
+    assert speller.suggestion("goldmak") == "goldmark"  # rare, next to a frequent site word
+    assert Speller("en", Counter({"perceptron": 1})).suggestion("perceptron") == "perception"
+
+
+def test_frequent_look_alike_beats_site_use() -> None:
+    speller = Speller("en", Counter({"prodcut": 2, "product": 30}))
+    assert speller.suggestion("prodcut") == "product"
+
+
+def test_no_look_alike_no_finding() -> None:
+    assert Speller("en", Counter()).suggestion("xerumquo") is None
+
+
+def test_user_words(tmp_path: Path) -> None:
+    (tmp_path / ".mdcheck-words.txt").write_text("# ours\nExmplar frobnicaton\n", "utf-8")
+    extra = user_word_file(tmp_path)
+    assert extra == {"exmplar", "frobnicaton"}
+    assert Speller("en", Counter(), extra).suggestion("exmplar") is None
+    assert user_word_file(None) == frozenset()
+    assert parse_word_list("Hugo’s  # comment\n\n") == {"hugo's"}
+
+
+def test_languages() -> None:
+    assert base_language("en-US") == "en" and base_language(None) == "en"
+    assert has_dictionary("de") and has_dictionary("pt-BR")
+    assert not has_dictionary("ja") and not has_dictionary("pl")
+    assert Speller("de", Counter()).suggestion("konfigurration") == "konfiguration"
+
+
+def test_technical_words_are_lower_case() -> None:
+    assert "kbd" in technical_words() and "shortcode" in technical_words()
+    assert all(word == word.lower() and " " not in word for word in technical_words())

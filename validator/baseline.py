@@ -1,0 +1,175 @@
+"""Baselines: today's findings recorded in a file, so a run fails only on new ones.
+
+A finding is recorded by its fingerprint: the rule, the file and the message (which names
+the offending text), never the line number, so edits elsewhere in the file do not turn a
+known finding into a new one. A file may hold the same fingerprint several times; each
+record accepts one finding. Paths are stored relative to the baseline file's directory, so
+the baseline works from any working directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from validator.config import ConfigError
+from validator.model import Problem
+
+FORMAT_VERSION = 1
+STALE_SHOWN = 5  # stale records named one by one in the summary
+# "on line 12", "(line 3)", "HTML line 40": the place of another finding, not the offending text
+_LINE_REFERENCE = re.compile(r"\b(lines?) \d+(?:[-–]\d+)?")
+
+
+def fingerprint(rule: str, path: str, message: str) -> str:
+    """A finding's identity across edits: rule, file and message, line references removed."""
+    text = _LINE_REFERENCE.sub(r"\1 N", message)
+    return hashlib.sha256("\0".join((rule, path, text)).encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Entry:
+    rule: str
+    path: str  # POSIX, relative to the baseline file's directory
+    message: str  # for people reading the file; matching uses the fingerprint
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Baseline:
+    directory: Path
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Filtered:
+    """What a baseline leaves of a run: the new problems, how many it hid, stale records."""
+
+    problems: list[Problem]
+    known: int
+    stale: tuple[Entry, ...]
+
+    def notes(self, baseline_path: Path) -> tuple[str, ...]:
+        notes = []
+        if self.known:
+            notes.append(f"{_plural(self.known, 'finding')} in the baseline {baseline_path} not shown.")
+        if self.stale:
+            verb = "matches" if len(self.stale) == 1 else "match"
+            notes.append(
+                f"Stale baseline: {_plural(len(self.stale), 'entry', 'entries')} {verb} no finding "
+                f"any more; refresh it with --write-baseline {baseline_path}:"
+            )
+            notes.extend(f"  {e.path}: {e.rule}: {e.message}" for e in self.stale[:STALE_SHOWN])
+            if len(self.stale) > STALE_SHOWN:
+                notes.append(f"  … and {len(self.stale) - STALE_SHOWN} more")
+        return tuple(notes)
+
+
+def relative_to(path: str, directory: Path) -> str:
+    """A reported path (relative to the working directory, or absolute) relative to `directory`."""
+    return Path(os.path.relpath(os.path.abspath(path), directory.resolve())).as_posix()
+
+
+def entry(problem: Problem, directory: Path) -> Entry:
+    path = relative_to(problem.path, directory)
+    return Entry(problem.rule, path, problem.message, fingerprint(problem.rule, path, problem.message))
+
+
+def write_baseline(path: Path, problems: Sequence[Problem]) -> int:
+    """Record `problems` in `path` (atomically); returns how many were recorded."""
+    directory = path.resolve().parent
+    entries = sorted(
+        (entry(p, directory) for p in problems), key=lambda e: (e.path, e.rule, e.message)
+    )
+    data = {
+        "version": FORMAT_VERSION,
+        "tool": "mdcheck",
+        "findings": [
+            {"path": e.path, "rule": e.rule, "message": e.message, "fingerprint": e.fingerprint}
+            for e in entries
+        ],
+    }
+    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return len(entries)
+
+
+def load_baseline(path: Path) -> Baseline:
+    """Read a baseline file; a missing or malformed one is a ConfigError (exit 2)."""
+    label = str(path)
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(label, "no such baseline file (write one with --write-baseline)") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(label, f"cannot read the baseline: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise ConfigError(label, f"not a baseline (invalid JSON: {exc})") from exc
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+        raise ConfigError(label, f"not an mdcheck baseline of version {FORMAT_VERSION}")
+    findings = data.get("findings")
+    if not isinstance(findings, list):
+        raise ConfigError(label, "'findings' must be a list")
+    return Baseline(path.resolve().parent, tuple(_entry(item, label) for item in findings))
+
+
+def _entry(item: Any, label: str) -> Entry:
+    fields = ("rule", "path", "message", "fingerprint")
+    if not isinstance(item, dict) or not all(isinstance(item.get(f), str) for f in fields):
+        raise ConfigError(label, f"each finding needs the strings {', '.join(fields)}; got {item!r}")
+    return Entry(item["rule"], item["path"], item["message"], item["fingerprint"])
+
+
+def apply_baseline(
+    problems: Sequence[Problem], baseline: Baseline, checked: Collection[str]
+) -> Filtered:
+    """Drop the problems the baseline records. A record is stale when nothing matched it and
+    its file was checked in this run (`checked`: reported paths) or no longer exists."""
+    available = Counter(e.fingerprint for e in baseline.entries)
+    new: list[Problem] = []
+    for problem in problems:
+        key = entry(problem, baseline.directory).fingerprint
+        if available[key] > 0:
+            available[key] -= 1
+        else:
+            new.append(problem)
+    checked_here = {relative_to(path, baseline.directory) for path in checked}
+    stale = []
+    for record in baseline.entries:
+        if available[record.fingerprint] <= 0:
+            continue
+        if record.path in checked_here or not (baseline.directory / record.path).exists():
+            available[record.fingerprint] -= 1
+            stale.append(record)
+    return Filtered(new, len(problems) - len(new), tuple(stale))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same directory, so a reader
+    never sees a partial file and a failure leaves the old file as it was. A directory that
+    cannot be written to is a ConfigError (exit 2)."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot write: {(exc.strerror or str(exc)).lower()}") from exc
+    try:
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"

@@ -1,0 +1,87 @@
+"""## What it does
+Checks every link and embedded resource of the HTML Hugo built — `<a href>`, `<img src>`
+and `srcset`, `<link href>`, `<script src>`, `<iframe src>`, `<source>`, an alias page's
+redirect target — that points into the site: to a page or file that does not exist, or
+out of the site (`../../etc/passwd`, a root-relative link outside a `baseURL` such as
+`https://example.org/blog/`). Links on the site's own host count as internal; other hosts
+are never fetched.
+
+Each problem is reported at the Markdown line of the link when the link comes from the
+Markdown (`[x](/a/)`, `{{< relref "a.md" >}}`); a link the theme writes on many pages is
+reported once, at the first page's HTML file.
+
+## Why is this bad?
+Hugo checks `ref`/`relref` targets, but not plain links: `[setup](/docs/setup/)` and
+`[notes](notes.md)` (which Hugo emits unchanged, so the browser asks for
+`/posts/this-page/notes.md`) render without a warning and lead readers to a 404.
+
+## Example
+```markdown
+See [the setup guide](/docs/setup/).
+```
+
+## Use instead
+```markdown
+See [Hugo's documentation](https://gohugo.io/documentation/).
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+
+from validator.html import HtmlLink, Page
+from validator.model import Finding, Rule
+from validator.published import MISSING, OUTSIDE, RenderedSite, Target, split_mapped
+
+
+@dataclass(frozen=True)
+class Options:
+    ignore: tuple[str, ...] = field(
+        default=(),
+        metadata={"doc": "Links not checked: glob patterns matched against the link as written."},
+    )
+
+
+def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+    findings: list[tuple[str, Finding, bool]] = []
+    for page in rendered.pages:
+        locator = rendered.locator(page)
+        for link in page.links:
+            target = rendered.published.resolve(link.url, page.url, page.base)
+            if target.kind not in (MISSING, OUTSIDE) or _ignored(link.url, opts):
+                continue
+            where = locator.link(link)
+            message = _message(link, target, page)
+            findings.append((target.url, rendered.finding(page, message, (link.line, link.column), where), where is not None))
+    yield from split_mapped(findings)
+
+
+def _ignored(url: str, opts: Options) -> bool:
+    return any(fnmatchcase(url, pattern) for pattern in opts.ignore)
+
+
+def _message(link: HtmlLink, target: Target, page: Page) -> str:
+    what = f"<{link.tag} {link.attribute}={link.url!r}>"
+    if target.kind == OUTSIDE:
+        return f"{what} leaves the site ({target.url}); link to a page of the site"
+    message = f"{what}: nothing is published at {target.url}"
+    if "//" in link.url.split("#", 1)[0]:
+        message += " (a URL on the site's own host, from baseURL)"
+    if link.url.split("#", 1)[0].split("?", 1)[0].endswith((".md", ".markdown")):
+        message += "; Hugo does not rewrite links to .md files, use {{< relref >}}"
+    elif link.tag == "meta":
+        message = f"alias page {page.path} redirects to {link.url!r}, which is not published"
+    return message
+
+
+RULE = Rule(
+    id="broken-link",
+    summary="Link to a page or file the site does not publish",
+    stage="html",
+    options=Options,
+    check=check,
+    doc=__doc__,
+)

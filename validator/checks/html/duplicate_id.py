@@ -1,0 +1,70 @@
+"""## What it does
+Reports an `id` (or `<a name>`) that appears twice on one rendered page: two custom heading
+ids `{#install}`, an id in raw HTML or shortcode output that repeats a heading's, the
+footnote ids `fn:1`/`fnref:1` of several pages' summaries shown on one list page (set
+`markup.goldmark.extensions.footnote.enableAutoIDPrefix = true` to make them unique).
+
+## Why is this bad?
+A link to `#install` jumps to the first element with that id; the second can never be
+reached, and the table of contents points at the wrong heading.
+
+## Example
+```markdown
+## Setup {#install}
+
+## Installation {#install}
+```
+
+## Use instead
+```markdown
+## Setup {#setup}
+
+## Installation {#install}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.html import HtmlId
+from validator.model import Finding, NoOptions, Rule, Severity
+from validator.published import RenderedSite, split_mapped
+
+
+def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
+    findings: list[tuple[str, Finding, bool]] = []
+    for page in rendered.pages:
+        repeated = {repeat.value for _, repeat in page.duplicate_ids()}
+        if not repeated:
+            continue
+        locator = rendered.locator(page)
+        headings = {(h.line, h.column): h for h in page.headings}
+        first: dict[str, HtmlId] = {}
+        for item in page.ids:
+            if item.value not in repeated:
+                continue
+            heading = headings.get((item.line, item.column))
+            where = locator.heading(heading) if heading is not None else None
+            if item.value not in first:
+                first[item.value] = item
+                continue
+            message = (
+                f"id {item.value!r} is already used on this page "
+                f"(<{first[item.value].tag}> at HTML line {first[item.value].line})"
+            )
+            at = (item.line, item.column)
+            findings.append((item.value, rendered.finding(page, message, at, where), where is not None))
+    yield from split_mapped(findings)
+
+
+RULE = Rule(
+    id="duplicate-id",
+    summary="The same id twice on one page",
+    stage="html",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+    default=Severity.WARNING,
+    same_defect_as=("duplicate-heading-id",),
+)

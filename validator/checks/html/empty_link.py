@@ -1,0 +1,50 @@
+"""## What it does
+Reports links with an empty destination in the rendered page: `<a href="">`, what
+`[text]()` renders and what a `{{< ref >}}` or `{{< relref >}}` leaves when its page is not
+found and `refLinksErrorLevel = "warning"` (Hugo's `refLinksNotFoundURL` is empty by
+default).
+
+## Why is this bad?
+An empty `href` points to the page itself: the reader clicks and nothing happens. It
+almost always means a target was forgotten or could not be resolved.
+
+## Example
+```markdown
+Read the [installation guide]().
+```
+
+## Use instead
+```markdown
+Read the [installation guide](https://gohugo.io/installation/).
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.model import Finding, NoOptions, Rule
+from validator.published import RenderedSite, split_mapped
+
+
+def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
+    findings: list[tuple[str, Finding, bool]] = []
+    for page in rendered.pages:
+        locator = rendered.locator(page)
+        for link in page.links:
+            if link.url or link.tag not in ("a", "area"):
+                continue
+            where = locator.link(link)
+            message = f"link {link.text[:40]!r} has an empty href; give it a destination"
+            findings.append((link.text, rendered.finding(page, message, (link.line, link.column), where), where is not None))
+    yield from split_mapped(findings)
+
+
+RULE = Rule(
+    id="empty-link",
+    summary="Link with an empty destination",
+    stage="html",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

@@ -1,0 +1,65 @@
+"""## What it does
+Reports images without alternative text in the rendered page: an `<img>` with no `alt`
+attribute (raw HTML, a shortcode or the theme wrote it), and, from the Markdown, an image
+whose alt text is empty (`![](chart.png)`). This is markdownlint's MD045.
+
+An empty `alt=""` that the theme writes is left alone: it marks a decorative image.
+
+## Why is this bad?
+Screen readers announce an image without `alt` by its file name, and nothing at all is
+shown when the image fails to load. Search engines read the alt text too.
+
+## Example
+```markdown
+![](/images/sales-by-month.png)
+```
+
+## Use instead
+```markdown
+![Sales by month, 2024](/images/sales-by-month.png)
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from validator.html import HtmlLink
+from validator.model import Finding, Rule, Severity
+from validator.published import RenderedSite, split_mapped
+
+
+@dataclass(frozen=True)
+class Options:
+    empty: bool = field(
+        default=True, metadata={"doc": "Also report an empty alt on images from the Markdown."}
+    )
+
+
+def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+    findings: list[tuple[str, Finding, bool]] = []
+    for page in rendered.pages:
+        locator = rendered.locator(page)
+        for image in page.images:
+            if image.alt is not None and (image.alt.strip() or not opts.empty):
+                continue
+            where = locator.link(HtmlLink(image.src, "img", "src", image.line, image.column))
+            if image.alt is not None and where is None:
+                continue  # an empty alt from the theme: a decorative image
+            what = "has no alt attribute" if image.alt is None else "has an empty alt text"
+            message = f"image {image.src!r} {what}; describe what it shows"
+            findings.append((image.src, rendered.finding(page, message, (image.line, image.column), where), where is not None))
+    yield from split_mapped(findings)
+
+
+RULE = Rule(
+    id="image-alt",
+    summary="Image without alternative text",
+    stage="html",
+    options=Options,
+    check=check,
+    doc=__doc__,
+    default=Severity.WARNING,
+    markdownlint="MD045",
+)

@@ -1,0 +1,88 @@
+"""## What it does
+Reports Markdown or Hugo syntax that reached the rendered page as text (outside `<code>`,
+`<pre>`, `<kbd>`, `<samp>`, `<script>` and `<style>`, where it is shown on purpose):
+
+* `{{< name >}}` / `{{% name %}}`: a shortcode Hugo did not run (in a title, a description
+  or a `markdownify`d parameter). `{{</* name */>}}`, the documented way to show a
+  shortcode, is recognised and not reported.
+* `HAHAHUGOSHORTCODE…HBHB`: Hugo's placeholder for a shortcode, left in a heading's id, a
+  table of contents or a summary.
+* `[^note]`: a footnote reference whose definition is missing.
+* `|---|---|` in a paragraph: a table that did not render (no blank line before it, or the
+  header and delimiter rows have different cell counts).
+* `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
+  passthrough extension is off.
+
+## Why is this bad?
+Readers see the raw syntax instead of the footnote, table, shortcode output or formula the
+author wrote, and Hugo builds the page without a warning.
+
+## Example
+```markdown
+Rob Pike said so.[^pike]
+```
+
+## Use instead
+```markdown
+Rob Pike said so.[^pike]
+
+[^pike]: In his talk at Gopherfest, November 18, 2015.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from validator.html import Leak
+from validator.model import Finding, Rule
+from validator.published import RenderedSite, split_mapped
+
+KINDS = ("shortcode", "placeholder", "footnote", "table", "math")
+_WHAT = {
+    "shortcode": "shortcode shown as text; Hugo does not run shortcodes here",
+    "placeholder": "Hugo's shortcode placeholder leaked into the page",
+    "footnote": "footnote reference shown as text; its definition is missing",
+    "table": "table shown as text; put a blank line before it and match the cell counts",
+    "math": "display math shown as text; enable the passthrough extension or load a math renderer",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    kinds: tuple[str, ...] = field(
+        default=KINDS, metadata={"doc": f"Which leaks to report: {', '.join(KINDS)}."}
+    )
+
+
+def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+    findings: list[tuple[str, Finding, bool]] = []
+    for page in rendered.pages:
+        locator = rendered.locator(page)
+        for leak in page.leaks:
+            if leak.kind not in opts.kinds or (leak.kind == "math" and page.math):
+                continue
+            found = locator.leak(leak)
+            if found is not None and _escaped(leak, found[2]):
+                continue
+            where = found[:2] if found else None
+            message = f"{leak.text!r}: {_WHAT[leak.kind]}"
+            findings.append((leak.kind + leak.text, rendered.finding(page, message, (leak.line, leak.column), where), where is not None))
+    yield from split_mapped(findings)
+
+
+def _escaped(leak: Leak, line: str) -> bool:
+    """`{{</* x */>}}` prints `{{< x >}}` on purpose."""
+    return leak.kind == "shortcode" and ("{{</*" in line or "{{%/*" in line)
+
+
+RULE = Rule(
+    id="unrendered-markup",
+    summary="Markdown or shortcode syntax shown as text on the page",
+    stage="html",
+    options=Options,
+    check=check,
+    doc=__doc__,
+    same_defect_as=("footnote-undefined", "table-column-count", "shortcode-unclosed"),
+)

@@ -1,0 +1,123 @@
+"""## What it does
+Finds typos in headings and in the front matter `title` and `description`, the text that
+ends up in the page title, the table of contents, the heading's anchor and search results.
+Each finding names the word and the most likely word meant (`prodcut` -> `product`).
+
+A word is reported when no source of knowledge knows it and a known word is one edit away
+(a letter dropped, doubled, swapped with its neighbour or replaced). The knowledge:
+
+* an English dictionary with word frequencies (or the page's language's, for `de`, `es`,
+  `fr`, `it`, `nl`, `pt`, `ru`, `ar`, `fa`, `eu`, `lv`; pages in other languages are
+  skipped);
+* a built-in technical vocabulary: HTML element names, Markdown, Hugo and programming terms;
+* the site's own vocabulary: a word used in the site's code, or used across its prose, is
+  not a typo, unless a word one edit away is far more frequent on the site;
+* your words: the `words` option, and a `.mdcheck-words.txt` file at the site's root (one
+  word per line, `#` starts a comment).
+
+Code spans, URLs, paths, shortcodes, numbers, identifiers (`camelCase`, `snake_case`,
+`dotted.names`), acronyms and mixed-case names (`GitHub`) are never spelled; hyphenated
+compounds are spelled part by part; `Hugo's` is spelled as `Hugo`. A word with no known word
+one edit away (a name, new jargon) is not reported: the rule stays quiet rather than noisy.
+To silence one heading, put `<!-- mdcheck-disable-next-line heading-typo -->` above it.
+
+## Why is this bad?
+A typo in a heading is the most visible typo a page can have: it is repeated in the browser
+tab, the table of contents, the URL fragment others link to, and search results. Fixing it
+later changes the heading's id and breaks those links.
+
+## Example
+```markdown
+# Scaled dot-prodcut self-attention
+
+The dot product of the queries and the keys.
+```
+
+## Use instead
+```markdown
+# Scaled dot-product self-attention
+
+The dot product of the queries and the keys.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from validator.engine import PageSummary, Site
+from validator.model import Finding, Rule, Severity
+from validator.spelling import (
+    FRONT_MATTER_TEXTS,
+    Speller,
+    Typo,
+    base_language,
+    front_matter_text,
+    has_dictionary,
+    parse_word_list,
+    user_word_file,
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    words: tuple[str, ...] = field(
+        default=(), metadata={"doc": "Words that are not typos (case-insensitive)."}
+    )
+    front_matter: bool = field(
+        default=True, metadata={"doc": "Also check the front matter title and description."}
+    )
+
+
+def check(site: Site, opts: Options) -> Iterator[Finding]:
+    extra = parse_word_list(" ".join(opts.words)) | user_word_file(site.config.root)
+    spellers: dict[str, Speller] = {}
+    for page in site.pages:
+        language = base_language(page.language or site.config.default_language)
+        if not has_dictionary(language):
+            continue  # see unchecked_languages
+        if language not in spellers:
+            spellers[language] = Speller(language, site.vocabulary, extra)
+        yield from _page_findings(page, spellers[language], opts)
+
+
+def _page_findings(page: PageSummary, speller: Speller, opts: Options) -> Iterator[Finding]:
+    if opts.front_matter:
+        for key in FRONT_MATTER_TEXTS:
+            text = front_matter_text(page.front_matter, key)
+            if text:
+                line, column = page.front_matter_positions.get(key, (1, 1))
+                for typo in speller.typos(text, sentences=key == "description"):
+                    yield Finding(line, column, _message(typo, f"the {key}"), path=page.path)
+    for heading in page.headings:
+        for typo in speller.typos(heading.text):
+            yield Finding(heading.line, heading.column, _message(typo, "heading"), path=page.path)
+
+
+def _message(typo: Typo, where: str) -> str:
+    return (
+        f"{typo.word!r} in {where} looks like a typo of {typo.suggestion!r} "
+        "(add the word to .mdcheck-words.txt if it is right)"
+    )
+
+
+def unchecked_languages(site: Site) -> Mapping[str, int]:
+    """Languages without a dictionary, and how many pages each has: for the run's summary."""
+    counts: dict[str, int] = {}
+    for page in site.pages:
+        language = base_language(page.language or site.config.default_language)
+        if not has_dictionary(language):
+            counts[language] = counts.get(language, 0) + 1
+    return counts
+
+
+RULE = Rule(
+    id="heading-typo",
+    summary="Typo in a heading or title",
+    stage="site",
+    options=Options,
+    check=check,
+    doc=__doc__,
+    default=Severity.WARNING,
+)

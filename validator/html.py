@@ -1,0 +1,352 @@
+"""`parse_page(path, data, url) -> Page`: one rendered HTML page, parsed once, for every html rule.
+
+The parser is lxml (libxml2's HTML parser): about ten times faster than `html.parser` and a
+hundred times faster than html5lib on Hugo's output, and as forgiving of malformed HTML.
+libxml2 gives each element the line where its start tag *ends* (and caps lines at 65535),
+so exact positions come from `_TagIndex`, one regex pass over the text that finds where
+each start tag and comment begins; the k-th `<a` element is the k-th `<a` tag in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+MAX_PAGE_BYTES = 20_000_000
+OMITTED = "raw HTML omitted"
+UNKNOWN_OUTPUT = "data-mdcheck-shortcode"  # see render.SHORTCODE_ATTRIBUTE
+# Elements whose text is shown as written or is not shown at all: leaked markup is fine there.
+VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"})
+# (element, attribute) pairs that load or link to a URL.
+URL_ATTRIBUTES = (
+    ("a", "href"), ("area", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
+    ("iframe", "src"), ("source", "src"), ("video", "src"), ("video", "poster"),
+    ("audio", "src"), ("track", "src"), ("embed", "src"), ("object", "data"),
+    ("form", "action"),
+)
+SRCSET_TAGS = frozenset({"img", "source"})
+_URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {}
+for _tag, _attribute in URL_ATTRIBUTES:
+    _URL_ATTRIBUTES[_tag] = (*_URL_ATTRIBUTES.get(_tag, ()), _attribute)
+
+_START = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment
+    r"|<(script|style|textarea|title|xmp)\b.*?(?:</\1\s*>|\Z)"  # raw text: its tags do not count
+    r"|<([a-zA-Z][a-zA-Z0-9:-]*)",  # a start tag
+    re.S | re.I,
+)
+_REFRESH = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?(['\"]?)(?P<url>.*?)\1\s*$", re.I | re.S)
+LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("shortcode", re.compile(r"\{\{[<%]\s*/?\s*[\w./-]+[^\n]*?[%>]\}\}")),
+    ("placeholder", re.compile(r"HAHAHUGOSHORTCODE\w*?HBHB|HAHAHUGOSHORTCODE\d+")),
+    ("footnote", re.compile(r"\[\^[^\]\s]+\]")),
+    ("table", re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"
+                         r"|^[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*$", re.M)),
+    ("math", re.compile(r"\$\$.+?\$\$", re.S)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlLink:
+    url: str  # the attribute's value, surrounding whitespace removed (one srcset candidate)
+    tag: str
+    attribute: str  # href, src, srcset, content (a refresh redirect) ...
+    line: int
+    column: int
+    text: str = ""  # an <a>'s text, an <img>'s alt
+    rel: str = ""  # a <link>'s or <a>'s rel
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlId:
+    value: str
+    tag: str
+    line: int
+    column: int
+    attribute: str = "id"  # or "name" for <a name>
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlHeading:
+    level: int
+    id: str | None
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Omitted:
+    """A `<!-- raw HTML omitted -->` placeholder and the text on either side of it."""
+
+    line: int
+    column: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Leak:
+    """Markup that reached the page as text: `kind` is one of LEAKS' names."""
+
+    kind: str
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    src: str
+    alt: str | None  # None when the attribute is missing
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """One HTML page. `path` is relative to the publish dir; `url` is the page's URL path."""
+
+    path: str
+    url: str
+    ids: tuple[HtmlId, ...] = ()
+    links: tuple[HtmlLink, ...] = ()
+    headings: tuple[HtmlHeading, ...] = ()
+    omitted: tuple[Omitted, ...] = ()
+    leaks: tuple[Leak, ...] = ()
+    images: tuple[Image, ...] = ()
+    redirect: str | None = None  # an alias page's target (<meta http-equiv="refresh">)
+    base: str | None = None  # <base href>, which relative links resolve against
+    math: bool = False  # the page loads KaTeX or MathJax, which render $$…$$ in the browser
+    problems: tuple[str, ...] = ()  # why the page could not be read fully
+    # mdcheck's embedded renderer marks shortcode output it cannot know (render.py): such a
+    # page may have any id, and the marked links' destinations are unknown (not recorded).
+    unknown_output: bool = False
+    id_set: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def has_id(self, fragment: str) -> bool:
+        return fragment in self.id_set or self.unknown_output
+
+    def duplicate_ids(self) -> Iterator[tuple[HtmlId, HtmlId]]:
+        """(first, repeat) for every id set a second time."""
+        first: dict[str, HtmlId] = {}
+        for item in self.ids:
+            if item.value in first:
+                yield first[item.value], item
+            else:
+                first[item.value] = item
+
+
+def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES) -> Page:
+    """Parse one page. Never raises: what cannot be read becomes `problems`."""
+    if len(data) > limit:
+        return Page(path, url, problems=(f"larger than {limit:,} bytes; not checked",))
+    problems = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8-sig", "replace")
+        problems.append(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})")
+    text = text.replace("\x00", "\ufffd")
+    if not text.strip():
+        return Page(path, url, problems=tuple(problems))
+    try:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.LxmlError, ValueError) as exc:
+        return Page(path, url, problems=(*problems, f"cannot be parsed: {exc}"))
+    if root is None:
+        return Page(path, url, problems=tuple(problems))
+    return _Walker(path, url, text, tuple(problems)).walk(root)
+
+
+_PARSER = etree.HTMLParser(recover=True, no_network=True, huge_tree=True, default_doctype=False)
+
+
+class _TagIndex:
+    """Where each start tag and comment begins in the text, in order, by element name."""
+
+    def __init__(self, text: str):
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._tags: dict[str, list[int]] = {}
+        self._used: dict[str, int] = {}
+        for match in _START.finditer(text):
+            name = (match[1] or match[2] or "!--").lower()
+            self._tags.setdefault(name, []).append(match.start())
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def take(self, name: str, line_hint: int | None) -> int | None:
+        """The ordinal of the element's `<name` tag in the text; None when it has no tag of
+        its own (the parser implied it, as it does <body>) or the order went astray."""
+        used = self._used.get(name, 0)
+        if name in _IMPLIED:
+            offsets = self._tags.get(name, ())
+            if used >= len(offsets) or not self._before(offsets[used], line_hint):
+                return None
+        self._used[name] = used + 1
+        return used
+
+    def at(self, name: str, ordinal: int | None, line_hint: int | None) -> tuple[int, int]:
+        offsets = self._tags.get(name, ())
+        if ordinal is not None and ordinal < len(offsets) and self._before(offsets[ordinal], line_hint):
+            return self.position(offsets[ordinal])
+        return (line_hint or 1), 1
+
+    def _before(self, offset: int, line_hint: int | None) -> bool:
+        """libxml2 gives the line where a start tag ends, capped at 65535."""
+        return line_hint is None or line_hint >= 65535 or self.position(offset)[0] <= line_hint
+
+
+class _Walker:
+    """One walk over the tree collecting every record of `Page`."""
+
+    def __init__(self, path: str, url: str, text: str, problems: tuple[str, ...]):
+        self.path, self.url, self.problems = path, url, problems
+        self.index = _TagIndex(text)
+        self.ids: list[HtmlId] = []
+        self.links: list[HtmlLink] = []
+        self.headings: list[HtmlHeading] = []
+        self.omitted: list[Omitted] = []
+        self.leaks: list[Leak] = []
+        self.images: list[Image] = []
+        self.redirect: str | None = None
+        self.base: str | None = None
+        self.math = False
+        self.unknown_output = False
+
+    def walk(self, root: etree._Element) -> Page:
+        verbatim = 0
+        take = self.index.take
+        for event, element in etree.iterwalk(root, events=("start", "end", "comment")):
+            if event == "comment":
+                self._comment(element)
+                if not verbatim and element.tail:
+                    self._text(element.tail, element, tail=True)
+                continue
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if event == "start":
+                ordinal = take(tag, element.sourceline)
+                if tag in _RECORDED or "id" in element.attrib:
+                    self._element(element, tag, ordinal)
+                if tag in VERBATIM:
+                    verbatim += 1
+                elif not verbatim and element.text:
+                    self._text(element.text, element, tail=False)
+            else:
+                if tag in VERBATIM:
+                    verbatim -= 1
+                if not verbatim and element.tail:
+                    self._text(element.tail, element, tail=True)
+        return Page(
+            path=self.path,
+            url=self.url,
+            ids=tuple(self.ids),
+            links=tuple(self.links),
+            headings=tuple(self.headings),
+            omitted=tuple(self.omitted),
+            leaks=tuple(self.leaks),
+            images=tuple(self.images),
+            redirect=self.redirect,
+            base=self.base,
+            math=self.math,
+            problems=self.problems,
+            unknown_output=self.unknown_output,
+            id_set=frozenset(item.value for item in self.ids),
+        )
+
+    def _element(self, element: etree._Element, tag: str, ordinal: int | None) -> None:
+        line, column = self.index.at(tag, ordinal, element.sourceline)
+        attrs = element.attrib
+        if UNKNOWN_OUTPUT in attrs:
+            self.unknown_output = True
+            return
+        if "id" in attrs:
+            self.ids.append(HtmlId(attrs["id"], tag, line, column))
+        if tag == "a" and "name" in attrs and attrs["name"] != attrs.get("id"):
+            self.ids.append(HtmlId(attrs["name"], tag, line, column, "name"))
+        for attribute in _URL_ATTRIBUTES.get(tag, ()):
+            value = attrs.get(attribute)
+            if value is not None:
+                text = _text_of(element) if tag == "a" else attrs.get("alt", "")
+                self.links.append(
+                    HtmlLink(value.strip(), tag, attribute, line, column, text, attrs.get("rel", ""))
+                )
+        if tag in SRCSET_TAGS and attrs.get("srcset"):
+            for candidate in _srcset(attrs["srcset"]):
+                self.links.append(HtmlLink(candidate, tag, "srcset", line, column))
+        if tag == "img":
+            self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
+        elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self.headings.append(
+                HtmlHeading(int(tag[1]), attrs.get("id"), _text_of(element), line, column)
+            )
+        elif tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+            match = _REFRESH.match(attrs.get("content", ""))
+            if match and match["url"]:
+                self.redirect = match["url"].strip()
+                self.links.append(HtmlLink(self.redirect, tag, "content", line, column))
+        elif tag == "base" and "href" in attrs and self.base is None:
+            self.base = attrs["href"].strip()
+        elif tag == "script" and _MATH.search(attrs.get("src", "") + (element.text or "")[:2000]):
+            self.math = True
+        elif tag == "link" and _MATH.search(attrs.get("href", "")):
+            self.math = True
+
+    def _comment(self, comment: etree._Element) -> None:
+        ordinal = self.index.take("!--", comment.sourceline)
+        if (comment.text or "").strip() != OMITTED:
+            return
+        line, column = self.index.at("!--", ordinal, comment.sourceline)
+        previous = comment.getprevious()
+        before = (previous.tail if previous is not None else comment.getparent().text) or ""
+        self.omitted.append(Omitted(line, column, before.strip(), (comment.tail or "").strip()))
+
+    def _text(self, text: str | None, element: etree._Element, *, tail: bool) -> None:
+        if not text or not _MAYBE_LEAK.search(text):
+            return
+        for kind, pattern in LEAKS:
+            for match in pattern.finditer(text):
+                line, column = self._text_position(text, match.start(), element, tail)
+                self.leaks.append(Leak(kind, match[0].strip()[:80], line, column))
+
+    def _text_position(
+        self, text: str, offset: int, element: etree._Element, tail: bool
+    ) -> tuple[int, int]:
+        """Line of a text offset: an element's text starts where its start tag ends; a tail
+        ends where the next element starts (its end tag's line is not known)."""
+        if not tail:
+            return (element.sourceline or 1) + text.count("\n", 0, offset), 1
+        following = element.getnext()
+        if following is not None and following.sourceline:
+            return following.sourceline - text.count("\n", offset), 1
+        return (element.sourceline or 1) + text.count("\n", 0, offset), 1
+
+
+# Elements the parser may create without a tag in the text.
+_IMPLIED = frozenset({"html", "head", "body", "p", "tbody", "colgroup"})
+# Elements `_Walker._element` records even without an id.
+_RECORDED = frozenset(
+    {*_URL_ATTRIBUTES, *SRCSET_TAGS, "h1", "h2", "h3", "h4", "h5", "h6", "meta", "base", "link", "script"}
+)
+_MAYBE_LEAK = re.compile(r"\{\{[<%]|HAHAHUGO|\[\^|-{3}|\$\$")
+_MATH = re.compile(r"katex|mathjax", re.I)
+_STRING = etree.XPath("string()")
+
+
+def _text_of(element: etree._Element) -> str:
+    """The element's text content, whitespace collapsed (comments excluded)."""
+    return " ".join(_STRING(element).split())
+
+
+def _srcset(value: str) -> Iterator[str]:
+    """The URLs of a srcset: comma-separated candidates, each a URL and a descriptor."""
+    for candidate in re.split(r",\s+|,(?=\S+\s+\d)", value.strip()):
+        url = candidate.strip().split(maxsplit=1)
+        if url:
+            yield url[0].rstrip(",")

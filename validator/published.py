@@ -1,0 +1,570 @@
+"""The published site: which URLs exist, where a link goes, and which Markdown line made it.
+
+* `PublishedSite`: the files of a publish dir (or of pages rendered in memory), walked
+  without leaving it, and `resolve(href, page_url)`: a page (+ fragment), a file, missing,
+  leaving the site, external (never fetched) or another scheme.
+* `SourcePage`: what the rendered pass needs to know of a Markdown file to point back to it.
+* `RenderedSite`: what every html rule is given: the parsed pages, the index, the sources,
+  and `locator(page)`, which maps a link, heading, placeholder or leak to its Markdown line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import posixpath
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from validator.document import VALUE_SHORTCODES
+from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
+from validator.model import Finding
+from validator.settings import Markup
+
+if TYPE_CHECKING:
+    from validator.document import Document, Link
+    from validator.engine import PageSummary
+
+PAGE_SUFFIXES = (".html", ".htm")
+# Where a link goes (`Target.kind`).
+PAGE, FILE, REDIRECT, MISSING, OUTSIDE, EXTERNAL, OTHER, EMPTY, UNKNOWN = (
+    "page", "file", "redirect", "missing", "outside", "external", "other", "empty", "unknown"
+)
+REDIRECTS_FILE = "_redirects"  # Netlify's and Cloudflare Pages' server-side redirects
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    kind: str
+    path: str | None = None  # the publish-relative file that serves it (page, file)
+    fragment: str | None = None  # decoded; "" for a bare "#", None without "#"
+    url: str = ""  # the resolved URL path, for messages
+
+
+@dataclass(frozen=True)
+class PublishedSite:
+    """A publish dir's files (POSIX paths relative to it) and the site's base URL."""
+
+    files: frozenset[str]
+    base_url: str = ""
+    root: str | None = None  # the publish dir; None for pages rendered in memory
+    display_root: str = ""  # how `root` is shown in reports, e.g. "public"
+    # False when only the pages are known (the embedded renderer): a link to a file that
+    # is not a page cannot be judged.
+    complete: bool = True
+    problems: tuple[tuple[str, str], ...] = ()  # (path, message) found while walking
+    redirects: tuple[str, ...] = ()  # source paths of `_redirects` rules; `*` ends a splat
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.base_url).netloc.lower()
+
+    @property
+    def prefix(self) -> str:
+        """The URL path the site is served under: `/`, or `/blog/` for `https://x.org/blog/`."""
+        path = urlsplit(self.base_url).path.strip("/")
+        return f"/{path}/" if path else "/"
+
+    def pages(self) -> list[str]:
+        return sorted(f for f in self.files if f.endswith(PAGE_SUFFIXES))
+
+    def url_of(self, path: str) -> str:
+        """URL path of a published page: `posts/x/index.html` -> `/posts/x/`."""
+        if path == "index.html" or path.endswith("/index.html"):
+            path = path[: -len("index.html")]
+        return self.prefix + path
+
+    def display(self, path: str) -> str:
+        return posixpath.join(self.display_root, path) if self.display_root else path
+
+    def read(self, path: str, limit: int = MAX_PAGE_BYTES) -> tuple[bytes | None, str | None]:
+        """A file's bytes, never from outside the publish dir; or why not."""
+        if self.root is None or path not in self.files:
+            return None, "not in the publish dir"
+        real = os.path.realpath(os.path.join(self.root, path))
+        if not _inside(real, os.path.realpath(self.root)):
+            return None, "leaves the publish dir; not read"
+        try:
+            with open(real, "rb") as handle:
+                data = handle.read(limit + 1)
+        except OSError as exc:
+            return None, (exc.strerror or str(exc)).lower()
+        return data, None
+
+    def resolve(self, href: str, page_url: str, base: str | None = None) -> Target:
+        """Where `href`, found on the page at `page_url` (under `<base href=base>`), goes."""
+        href = href.strip()
+        if not href:
+            return Target(EMPTY)
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            return Target(MISSING, url=href)
+        scheme = parts.scheme.lower()
+        if scheme and scheme not in ("http", "https"):
+            return Target(OTHER, url=href)
+        fragment = unquote(parts.fragment) if "#" in href else None
+        if scheme or href.startswith("//"):
+            if not self.host or parts.netloc.lower() != self.host:
+                return Target(EXTERNAL, url=href)
+            path = parts.path or "/"
+        elif not parts.path:
+            path = page_url  # "#frag" or "?query": this page
+        elif parts.path.startswith("/"):
+            path = parts.path
+        else:
+            directory = self._directory(page_url, base)
+            if directory is None:
+                return Target(EXTERNAL, url=href)
+            path = directory + parts.path
+        return self._lookup(path, fragment)
+
+    def _directory(self, page_url: str, base: str | None) -> str | None:
+        """The folder relative links start from: the page's, or its `<base href>`'s."""
+        if base:
+            parts = urlsplit(base)
+            if parts.netloc and parts.netloc.lower() != self.host:
+                return None
+            if parts.path.startswith("/"):
+                page_url = parts.path
+            else:
+                page_url = page_url[: page_url.rfind("/") + 1] + parts.path
+        return page_url[: page_url.rfind("/") + 1] or "/"
+
+    def _lookup(self, path: str, fragment: str | None) -> Target:
+        normal = _normalize(unquote(path))
+        if normal is None or not normal.startswith(self.prefix):
+            return Target(OUTSIDE, fragment=fragment, url=normal or path)
+        rel = normal[len(self.prefix) :]
+        candidates = [rel + "index.html"] if rel == "" or rel.endswith("/") else [rel, rel + "/index.html"]
+        for candidate in candidates:
+            if candidate in self.files:
+                kind = PAGE if candidate.endswith(PAGE_SUFFIXES) else FILE
+                return Target(kind, candidate, fragment, normal)
+        if any(_redirected(normal, source) for source in self.redirects):
+            return Target(REDIRECT, fragment=fragment, url=normal)
+        if not self.complete and PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
+            return Target(UNKNOWN, fragment=fragment, url=normal)
+        return Target(MISSING, fragment=fragment, url=normal)
+
+
+def _normalize(path: str) -> str | None:
+    """`/a/./b/../c/` -> `/a/c/`; None when `..` climbs above the root (or NUL)."""
+    if "\x00" in path:
+        return None
+    segments: list[str] = []
+    parts = path.split("/")
+    for segment in parts[1:]:
+        if segment == "..":
+            if not segments:
+                return None
+            segments.pop()
+        elif segment not in (".", ""):
+            segments.append(segment)
+    trailing = "/" if parts[-1] in ("", ".", "..") and segments else ""
+    return "/" + "/".join(segments) + trailing
+
+
+def _redirected(path: str, source: str) -> bool:
+    if source.endswith("*"):
+        return path.startswith(source[:-1])
+    return path.rstrip("/") == source.rstrip("/")
+
+
+def parse_redirects(text: str) -> tuple[str, ...]:
+    """The source paths of a `_redirects` file (`/old /new 301`; `#` starts a comment);
+    a `:placeholder` segment matches anything, so the rule becomes a splat from there."""
+    sources = []
+    for line in text.splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) >= 2 and fields[0].startswith("/"):
+            source = fields[0]
+            if "/:" in source:
+                source = source[: source.index("/:") + 1] + "*"
+            sources.append(source)
+    return tuple(sources)
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def scan_publish_dir(root: str, base_url: str = "", display_root: str = "") -> PublishedSite:
+    """Index a publish dir. Symbolic links are followed only while they stay inside it;
+    a link out of it, a loop or an unreadable folder is a problem, never an error."""
+    real_root = os.path.realpath(root)
+    files: list[str] = []
+    problems: list[tuple[str, str]] = []
+    seen = {_identity(real_root)}
+    stack = [("", real_root)]
+    while stack:
+        rel_dir, directory = stack.pop()
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append((rel_dir or ".", f"cannot be read: {(exc.strerror or str(exc)).lower()}"))
+            continue
+        for entry in entries:
+            rel = rel_dir + entry.name
+            real = os.path.realpath(entry.path)
+            if entry.is_symlink() and not _inside(real, real_root):
+                problems.append((rel, "symbolic link to outside the publish dir; not followed"))
+            elif os.path.isdir(real):
+                identity = _identity(real)
+                if identity in seen:
+                    problems.append((rel, "symbolic link loop; not followed"))
+                else:
+                    seen.add(identity)
+                    stack.append((rel + "/", real))
+            elif os.path.isfile(real):
+                files.append(rel)
+    site = PublishedSite(frozenset(files), base_url, root, display_root, True, tuple(problems))
+    data, _ = site.read(REDIRECTS_FILE)
+    if data is None:
+        return site
+    return replace(site, redirects=parse_redirects(data.decode("utf-8", "replace")))
+
+
+def _identity(path: str) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_dev, stat.st_ino
+
+
+def parse_hugo_list(csv_text: str) -> dict[str, str]:
+    """`hugo list all` output -> {URL path and permalink: content path} (`content/posts/x.md`)."""
+    start = csv_text.find("path,")
+    if start < 0:
+        return {}
+    mapping: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO(csv_text[start:])):
+        permalink, path = row.get("permalink") or "", row.get("path") or ""
+        if permalink and path:
+            mapping[permalink] = path
+            mapping[unquote(urlsplit(permalink).path) or "/"] = path
+    return mapping
+
+
+# --- the Markdown side -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHeading:
+    id: str | None
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawHtml:
+    """Raw HTML Hugo replaces with one placeholder: an inline tag, a whole HTML block
+    (located at its first tag), or the output of a `{{% name %}}` call (Hugo renders it as
+    Markdown, so the HTML it writes is raw HTML too). `before`/`after`: the text beside it."""
+
+    name: str  # the element's name, or the shortcode's for a `{{% %}}` call
+    line: int
+    column: int
+    before: str
+    after: str
+    shortcode: bool = False
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """What the rendered pass knows of a Markdown file. Small: kept for every page."""
+
+    path: str  # display path of the .md
+    url: str | None  # Hugo's RelPermalink; None when Hugo renders no page
+    content_path: str | None = None
+    links: tuple[Link, ...] = ()
+    headings: tuple[SourceHeading, ...] = ()
+    raw_html: tuple[RawHtml, ...] = ()  # only what Hugo omits (unsafe = false)
+    # Lines holding text that can reach the page unrendered, as written.
+    marked_lines: tuple[tuple[int, str], ...] = ()
+
+    @classmethod
+    def from_summary(cls, summary: PageSummary) -> SourcePage:
+        return cls(summary.path, summary.url, summary.content_path, summary.links)
+
+    @classmethod
+    def from_document(cls, doc: Document, content_path: str | None = None) -> SourcePage:
+        return cls(
+            path=doc.path,
+            url=doc.url,
+            content_path=content_path,
+            links=doc.links,
+            headings=tuple(SourceHeading(h.id, h.text, h.line, h.column) for h in doc.headings),
+            raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
+            marked_lines=tuple(
+                (number, line)
+                for number, line in enumerate(doc.lines, start=1)
+                if _MARKED.search(line)
+            ),
+        )
+
+
+_MARKED = re.compile(r"\{\{[<%]|\[\^|\$\$|^\s*\|?\s*:?-{3,}:?\s*\|")
+
+
+def _omitted_html(doc: Document) -> list[RawHtml]:
+    """What may become a placeholder, in page order: inline tags, HTML blocks, and the
+    output of `{{% %}}` calls."""
+    calls = [
+        RawHtml(use.name, use.line, use.column, "", "", shortcode=True)
+        for use in doc.shortcodes
+        if use.notation == "%" and use.kind != "comment" and use.name not in VALUE_SHORTCODES
+    ]
+    return sorted([*_raw_tags(doc), *calls], key=lambda item: (item.line, item.column))
+
+
+def _raw_tags(doc: Document) -> Iterator[RawHtml]:
+    """One per placeholder goldmark writes: per inline tag, per HTML block."""
+    block_starts = sorted(
+        doc.position(token)[0] for token in doc.tokens if token.type == "html_block"
+    )
+    done_blocks: set[int] = set()
+    for tag in doc.html_tags:
+        if tag.block:
+            block = max((s for s in block_starts if s <= tag.line), default=tag.line)
+            if block in done_blocks:
+                continue
+            done_blocks.add(block)
+        line = doc.lines[tag.line - 1] if tag.line <= len(doc.lines) else ""
+        start = tag.column - 1
+        before = line[:start].rsplit(">", 1)[-1].strip()
+        after = line[start + len(tag.source) :].split("<", 1)[0].strip()
+        yield RawHtml(tag.name, tag.line, tag.column, before, after)
+
+
+# --- the rendered site -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """What an html rule is given. Build it with `build_rendered` or `load_rendered`."""
+
+    published: PublishedSite
+    pages: tuple[Page, ...]
+    sources: Mapping[str, SourcePage]  # HTML page path -> its Markdown
+    markup: Markup = field(default_factory=Markup)
+    _by_path: Mapping[str, Page] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_path", {page.path: page for page in self.pages})
+
+    def page(self, path: str | None) -> Page | None:
+        return self._by_path.get(path) if path else None
+
+    def source(self, page: Page) -> SourcePage | None:
+        return self.sources.get(page.path)
+
+    def locator(self, page: Page) -> Locator:
+        return Locator(self.sources.get(page.path))
+
+    def finding(
+        self, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None
+    ) -> Finding:
+        """At the Markdown line when known, else at the HTML page's line `at`."""
+        source = self.sources.get(page.path)
+        if source is not None and source_at is not None:
+            return Finding(*source_at, message, path=source.path, html_path=page.path)
+        return Finding(*at, message, path=self.published.display(page.path), html_path=page.path)
+
+
+def build_rendered(
+    published: PublishedSite,
+    pages: Iterable[Page],
+    sources: Iterable[SourcePage],
+    *,
+    hugo_list: Mapping[str, str] | None = None,
+    markup: Markup | None = None,
+) -> RenderedSite:
+    """Match each page to its Markdown: by `hugo list` when given, else by predicted URL."""
+    pages = tuple(pages)
+    sources = tuple(sources)
+    by_url = {source.url: source for source in sources if source.url}
+    by_content = {_content_key(source): source for source in sources if source.content_path}
+    mapping: dict[str, SourcePage] = {}
+    for page in pages:
+        found = None
+        if hugo_list is not None and page.url in hugo_list:
+            listed = hugo_list[page.url]
+            found = next(
+                (s for key, s in by_content.items() if listed == key or listed.endswith("/" + key)),
+                None,
+            )
+        found = found or by_url.get(page.url)
+        if found is not None:
+            mapping[page.path] = found
+    return RenderedSite(published, pages, mapping, markup or Markup())
+
+
+def _content_key(source: SourcePage) -> str:
+    return (source.content_path or "").replace(os.sep, "/")
+
+
+def load_rendered(
+    publish_dir: str,
+    base_url: str,
+    sources: Iterable[SourcePage],
+    *,
+    display_root: str = "",
+    hugo_list: Mapping[str, str] | None = None,
+    markup: Markup | None = None,
+    limit: int = MAX_PAGE_BYTES,
+) -> RenderedSite:
+    """Index a publish dir, parse each of its pages, and match them to their Markdown."""
+    published = scan_publish_dir(publish_dir, base_url, display_root)
+    pages = []
+    for path in published.pages():
+        data, problem = published.read(path, limit)
+        url = published.url_of(path)
+        pages.append(parse_page(path, data, url, limit=limit) if data is not None
+                     else Page(path, url, problems=(problem or "cannot be read",)))
+    return build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
+
+
+def pages_in_memory(rendered: Mapping[str, tuple[str, bytes]], base_url: str = "") -> tuple[PublishedSite, list[Page]]:
+    """For the embedded renderer: {URL path: (HTML path, HTML bytes)} -> an index and pages."""
+    published = PublishedSite(frozenset(path for path, _ in rendered.values()), base_url, complete=False)
+    return published, [parse_page(path, data, url) for url, (path, data) in sorted(rendered.items())]
+
+
+# --- back to the Markdown line -----------------------------------------------------------------
+
+
+class Locator:
+    """Maps what a page shows back to the Markdown line that made it.
+
+    Each Markdown item is used once, in order, so the second of two identical links maps to
+    the second line. One per page and rule: it remembers what it has handed out."""
+
+    def __init__(self, source: SourcePage | None):
+        self.source = source
+        self._used: set[int] = set()  # id() of Markdown items already matched
+        self._used_lines: set[int] = set()
+        self._next_raw = 0  # placeholders follow the page's order
+
+    def link(self, link: HtmlLink) -> tuple[int, int] | None:
+        if self.source is None:
+            return None
+        candidates = [item for item in self.source.links if id(item) not in self._used]
+        for same in (_same_destination, _same_target):
+            for item in candidates:
+                if same(link.url, item):
+                    self._used.add(id(item))
+                    return item.line, item.column
+        return None
+
+    def heading(self, heading: HtmlHeading) -> tuple[int, int] | None:
+        if self.source is None:
+            return None
+        for key in ("id", "text"):
+            for item in self.source.headings:
+                if id(item) not in self._used and getattr(heading, key) and getattr(item, key) == getattr(heading, key):
+                    self._used.add(id(item))
+                    return item.line, item.column
+        return None
+
+    def omitted(self, placeholder: Omitted) -> RawHtml | None:
+        """The raw HTML a placeholder stands for: the next one in order whose neighbouring
+        text agrees (or the next one at all)."""
+        items = self.source.raw_html if self.source is not None else ()
+        start = self._next_raw
+        found = next(
+            (i for i in range(start, len(items)) if _same_context(placeholder, items[i])), start
+        )
+        if found >= len(items):
+            return None
+        self._next_raw = found + 1
+        return items[found]
+
+    def leak(self, leak: Leak) -> tuple[int, int, str] | None:
+        """The Markdown (line, column, line text) a leaked snippet comes from."""
+        if self.source is None:
+            return None
+        needle = _leak_needle(leak)
+        for number, text in self.source.marked_lines:
+            if number not in self._used_lines and needle in _squash(text):
+                self._used_lines.add(number)
+                return number, max(text.find(leak.text), 0) + 1, text
+        return None
+
+
+def _same_destination(url: str, link: Link) -> bool:
+    return link.shortcode is None and (link.destination.strip() == url or unquote(link.destination.strip()) == unquote(url))
+
+
+def _same_target(url: str, link: Link) -> bool:
+    """A destination Hugo rewrote (relref, the embedded link hook): same fragment, same name."""
+    destination = link.destination
+    if link.shortcode is not None:
+        destination = str(link.shortcode.param("path", 0) or "")
+        if not url:
+            return True  # a failed ref leaves an empty href
+    ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
+    return ours == theirs or (ours[0] == "" and ours[1] == theirs[1] and ours[1] != "")
+
+
+def _name_and_fragment(url: str) -> tuple[str, str]:
+    path, _, fragment = url.partition("#")
+    path = path.split("?", 1)[0].rstrip("/")
+    name = posixpath.basename(path)
+    for suffix in (".md", ".markdown", ".html"):
+        name = name.removesuffix(suffix)
+    if name in ("index", "_index"):
+        name = posixpath.basename(posixpath.dirname(path))
+    return unquote(name).lower(), unquote(fragment)
+
+
+def _same_context(placeholder: Omitted, item: RawHtml) -> bool:
+    return bool(
+        (placeholder.after and item.after and placeholder.after.startswith(item.after[:20]))
+        or (placeholder.before and item.before and placeholder.before.endswith(item.before[-20:]))
+    )
+
+
+def _leak_needle(leak: Leak) -> str:
+    if leak.kind == "shortcode":
+        return _squash(leak.text)[:3] + _shortcode_name(leak.text)
+    if leak.kind == "math":
+        return "$$"
+    return _squash(leak.text)
+
+
+def _shortcode_name(text: str) -> str:
+    match = re.match(r"\{\{[<%]\s*/?\s*([\w./-]+)", text)
+    return match[1] if match else ""
+
+
+def _squash(text: str) -> str:
+    """Text with whitespace and shortcode-comment marks removed, for loose comparison."""
+    return re.sub(r"\s+|/\*|\*/", "", text)
+
+
+def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:
+    """Findings not tied to a Markdown line (the theme's, repeated on every page): per key,
+    only the first page's, saying how many other pages show the same problem."""
+    groups: dict[str, list[Finding]] = {}
+    for key, finding in findings:
+        groups.setdefault(key, []).append(finding)
+    for items in groups.values():
+        pages = sorted({f.html_path or "" for f in items})
+        others = len(pages) - 1
+        suffix = f" (and on {others} other page{'s' * (others > 1)})" if others else ""
+        for finding in items:
+            if (finding.html_path or "") == pages[0]:
+                yield replace(finding, message=finding.message + suffix)
+
+
+def split_mapped(findings: Sequence[tuple[str, Finding, bool]]) -> Iterator[Finding]:
+    """Mapped findings as they are; unmapped ones grouped by key, and dropped when a mapped
+    finding has the same key (the same defect seen again in a list page's summary)."""
+    mapped_keys = {key for key, _, mapped in findings if mapped}
+    yield from (finding for _, finding, mapped in findings if mapped)
+    yield from group_by_key((key, f) for key, f, mapped in findings if not mapped and key not in mapped_keys)

@@ -1,0 +1,627 @@
+"""The embedded renderer: a parsed Document's `.Content` HTML, the way Hugo 0.168 renders it.
+
+Used by the rendered pass when there is no built site. What must equal Hugo's output is the
+structure the HTML rules read: element ids (headings, definition terms, footnotes), link
+hrefs and image srcs, heading texts, the `<!-- raw HTML omitted -->` placeholders and the
+visible text. Presentation Hugo adds on top (syntax highlighting, table indentation) is
+approximated.
+
+It renders `doc.tokens` with markdown-it's renderer machinery and rules of its own where
+goldmark differs: heading and definition-term ids (those of `document.py`), footnote markup
+and numbering, Hugo's raw HTML filter, goldmark's typographer, `<del>`, task-list inputs,
+Hugo's code-block and table markup, `https://` for linkified `www.` links, no summary divider.
+
+Shortcodes: the Document replaces each call by a placeholder, as Hugo does; Hugo splices the
+call's output in afterwards. Their output is unknown here, so a call becomes an inert marker,
+`<span data-mdcheck-shortcode="name"></span>` inline or `<div …></div>` when it is a paragraph
+of its own (Hugo then drops the `<p>`). In an attribute (a link destination, an image's alt
+text, raw HTML) the unknown output is left out and the element gets a `data-mdcheck-shortcode`
+attribute. Known outputs: `ref`/`relref` give the URL `resolve_ref` returns (the site's
+`refLinksNotFoundURL` when it returns None or is not given); `highlight` gives a code block of
+its inner text. A heading whose id depends on shortcode output carries the attribute too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+from validator.document import PLACEHOLDER, REF_SHORTCODES, SUMMARY_DIVIDER, Document, ShortcodeUse
+from validator.heading_ids import Quotes, typographer  # goldmark's typographer, shared
+
+RefResolver = Callable[[ShortcodeUse], str | None]
+
+SHORTCODE_ATTRIBUTE = "data-mdcheck-shortcode"
+OMITTED = "<!-- raw HTML omitted -->"
+BACKLINK = "&#x21a9;&#xfe0e;"
+_ENTITIES = {
+    "\u2018": "&lsquo;",
+    "\u2019": "&rsquo;",
+    "\u201c": "&ldquo;",
+    "\u201d": "&rdquo;",
+    "\u2013": "&ndash;",
+    "\u2014": "&mdash;",
+    "\u2026": "&hellip;",
+    "\xab": "&laquo;",
+    "\xbb": "&raquo;",
+}
+_TYPOGRAPHER_CHARS = frozenset("'\"-.<>")
+_TYPOGRAPHER_CHAR = re.compile(r"['\"\-.<>]")
+# HTML block types (CommonMark 1-5) that end with a closure line, and their end markers.
+_CLOSURE_BLOCKS = (
+    (re.compile(r"<(?:script|pre|style|textarea)(?:\s|>|$)", re.I), re.compile(r"</(?:script|pre|style|textarea)>", re.I)),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+_TASK_INPUT = re.compile(r'<input class="task-list-item-checkbox"( checked="checked")?')
+# Output after rendering: placeholders, alone in a paragraph or not, and tag boundaries.
+_EXPAND = re.compile(r"<p>HAHAHUGOSHORTCODE(\d+)HBHB</p>|HAHAHUGOSHORTCODE(\d+)HBHB|[<>]")
+# A shortcode comment `{{</* x */>}}` is printed as `{{< x >}}` (its `<` and `>` escaped or not).
+_COMMENT_DELIMITERS = re.compile(r"(\{\{(?:<|&lt;|%)\s*)/\*|\*/(\s*(?:>|&gt;|%)\}\})")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def render_document(doc: Document, *, resolve_ref: RefResolver | None = None) -> str:
+    """The page's `.Content` HTML as Hugo would render `doc`. Pure; never raises."""
+    if not doc.tokens:
+        return ""
+    page = _Page.of(doc, resolve_ref)
+    renderer = _HugoRenderer(page)
+    options = OptionsDict({"html": True, "xhtmlOut": doc.markup.xhtml, "breaks": doc.markup.hard_wraps})
+    html = page.expand(renderer.render(page.body, options, {}) + renderer._footnote_list(options))
+    if any(use.kind == "comment" for use in doc.shortcodes):
+        html = _COMMENT_DELIMITERS.sub(r"\1\2", html)
+    return html
+
+
+# --- what the renderer knows of the page ---------------------------------------------------
+
+
+@dataclass
+class _Page:
+    """A Document prepared for rendering: token ranges, ids and footnote numbers."""
+
+    doc: Document
+    resolve_ref: RefResolver | None
+    body: list[Token]  # the tokens outside footnote definitions (and without the divider)
+    calls: list[ShortcodeUse]  # placeholder index -> call
+    headings: dict[int, tuple[str | None, bool]]  # id(heading_open) -> (id, predictable)
+    terms: dict[int, str]  # id(dt_open) -> id
+    notes: dict[str, list[Token]]  # footnote label -> its definition's tokens, in number order
+    numbers: dict[int, tuple[int, int]]  # id(footnote_ref) -> (number, k-th reference)
+    counts: dict[int, int] = field(default_factory=dict)  # number -> references
+    _line_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document, resolve_ref: RefResolver | None) -> _Page:
+        tokens = doc.tokens
+        body, definitions = _split_footnotes(tokens)
+        numbers, counts, order = _number_footnotes(tokens, definitions)
+        return cls(
+            doc=doc,
+            resolve_ref=resolve_ref,
+            body=body,
+            calls=[use for use in doc.shortcodes if use.kind != "comment"],
+            headings={
+                id(token): (heading.id, heading.id_predictable)
+                for token, heading in zip(
+                    (t for t in tokens if t.type == "heading_open"), doc.headings, strict=False
+                )
+            },
+            terms=_term_ids(doc) if doc.markup.auto_definition_term_id else {},
+            notes={label: definitions[label] for label in order},
+            numbers=numbers,
+            counts=counts,
+        )
+
+    # Shortcodes ----------------------------------------------------------------------------
+
+    def call(self, index: str) -> ShortcodeUse | None:
+        number = int(index)
+        return self.calls[number] if number < len(self.calls) else None
+
+    def ref_url(self, use: ShortcodeUse) -> str | None:
+        """The URL a ref/relref gives: None when there is no resolver (its output is then
+        unknown, like any shortcode's); the site's not-found URL when it finds nothing."""
+        if self.resolve_ref is None:
+            return None
+        url = self.resolve_ref(use)
+        return self.doc.site.ref_links_not_found_url if url is None else url
+
+    def attribute_value(self, value: str) -> tuple[str, str | None]:
+        """An attribute with its placeholders replaced: ref URLs, unknown output left out.
+
+        Returns the value and the name of a shortcode whose output is missing from it."""
+        unknown: list[str] = []
+
+        def replace(match: re.Match[str]) -> str:
+            use = self.call(match[1])
+            url = self.ref_url(use) if use is not None and use.name in REF_SHORTCODES else None
+            if url is not None:
+                return url
+            unknown.append(use.name if use else "")
+            return ""
+
+        value = PLACEHOLDER.sub(replace, value)
+        return value, (unknown[0] if unknown else None)
+
+    def expand(self, html: str) -> str:
+        """Splice shortcode output into the rendered HTML, as Hugo does after rendering:
+        a placeholder that is a paragraph of its own replaces the paragraph."""
+        out: list[str] = []
+        in_tag = False
+        seen: set[int] = set()
+        cursor = 0
+        for match in _EXPAND.finditer(html):
+            token = match[0]
+            if token == "<" or token == ">":
+                in_tag = token == "<"
+                continue
+            out.append(html[cursor : match.start()])
+            cursor = match.end()
+            index = match[1] or match[2]
+            use = self.call(index)
+            if use is None or (use.notation == "%" and int(index) in seen):
+                continue  # the closing tag of a {{% %}} call: the call is marked once
+            seen.add(int(index))
+            out.append(self._output(use, block=match[1] is not None, in_tag=in_tag))
+        out.append(html[cursor:])
+        return "".join(out)
+
+    def _output(self, use: ShortcodeUse, *, block: bool, in_tag: bool) -> str:
+        url = self.ref_url(use) if use.name in REF_SHORTCODES else None
+        if url is not None:
+            return escapeHtml(url)
+        if in_tag:
+            return ""
+        if use.name == "highlight" and use.notation == "<":
+            return self._highlight(use)
+        element = "div" if block else "span"
+        return f'<{element} {SHORTCODE_ATTRIBUTE}="{escapeHtml(use.name)}"></{element}>'
+
+    def _highlight(self, use: ShortcodeUse) -> str:
+        """Hugo's `highlight` shortcode: its inner text, de-indented, as a code block."""
+        language = use.param("", 0)
+        return _code_block(self._inner(use), str(language) if language is not None else "")
+
+    def _inner(self, use: ShortcodeUse) -> str:
+        if use.close_line is None or use.close_column is None:
+            return ""
+        text = self.doc.text
+        start = self._offset(use.line, use.column)
+        end = self._offset(use.close_line, use.close_column)
+        inner = text[start + len(use.source) : end] if start + len(use.source) <= end else ""
+        indent = text[self._offset(use.line, 1) : start]
+        if indent and not indent.strip():
+            inner = "\n".join(line.removeprefix(indent) for line in inner.split("\n"))
+        return inner.strip("\n\r")
+
+    def _offset(self, line: int, column: int) -> int:
+        if not self._line_starts:
+            position = 0
+            for text in self.doc.lines:
+                self._line_starts.append(position)
+                position += len(text) + 1
+        starts = self._line_starts
+        return starts[min(max(line - 1, 0), len(starts) - 1)] + column - 1 if starts else 0
+
+
+def _split_footnotes(tokens: Sequence[Token]) -> tuple[list[Token], dict[str, list[Token]]]:
+    """The body tokens, and each footnote definition's inner tokens by label (first wins)."""
+    body: list[Token] = []
+    definitions: dict[str, list[Token]] = {}
+    current: list[Token] | None = None
+    depth = 0
+    divider_seen = False
+    for token in tokens:
+        if token.type == "footnote_reference_open":
+            depth += 1
+            if depth == 1:
+                current = []
+                definitions.setdefault(str((token.meta or {}).get("label", "")), current)
+            continue
+        if token.type == "footnote_reference_close":
+            depth = max(depth - 1, 0)
+            continue
+        if depth:
+            if current is not None:
+                current.append(token)
+        elif (
+            not divider_seen
+            and token.type == "html_block"
+            and token.content.strip() == SUMMARY_DIVIDER
+        ):
+            divider_seen = True  # the summary divider never reaches the output
+        else:
+            body.append(token)
+    return body, definitions
+
+
+def _number_footnotes(
+    tokens: Sequence[Token], definitions: dict[str, list[Token]]
+) -> tuple[dict[int, tuple[int, int]], dict[int, int], list[str]]:
+    """goldmark's footnote numbers: by first reference in the order goldmark parses inlines,
+    where every definition is visited at the place of the first one.
+
+    Returns (footnote_ref -> (number, k-th reference), number -> references, labels by number).
+    """
+    before: list[Token] = []
+    inside: list[Token] = []
+    after: list[Token] = []
+    depth = 0
+    seen_definition = False
+    for token in tokens:
+        if token.type == "footnote_reference_open":
+            depth += 1
+            seen_definition = True
+        elif token.type == "footnote_reference_close":
+            depth = max(depth - 1, 0)
+        elif token.type == "inline":
+            refs = [child for child in token.children or () if child.type == "footnote_ref"]
+            (inside if depth else after if seen_definition else before).extend(refs)
+    numbers: dict[int, tuple[int, int]] = {}
+    assigned: dict[str, int] = {}
+    counts: dict[int, int] = {}
+    for ref in (*before, *inside, *after):
+        label = str((ref.meta or {}).get("label", ""))
+        if label not in definitions:
+            continue
+        number = assigned.setdefault(label, len(assigned) + 1)
+        numbers[id(ref)] = (number, counts.get(number, 0))
+        counts[number] = counts.get(number, 0) + 1
+    return numbers, counts, list(assigned)
+
+
+def _term_ids(doc: Document) -> dict[int, str]:
+    """Ids of definition terms (autoDefinitionTermID), by the id() of their dt_open token."""
+    terms = [token for token in doc.tokens if token.type == "dt_open"]
+    return {id(token): value for token, value in zip(terms, doc.term_ids) if value}
+
+
+# --- the renderer ---------------------------------------------------------------------------
+
+
+class _HugoRenderer(RendererHTML):
+    """markdown-it's HTML renderer with goldmark's (and Hugo's) output where they differ.
+
+    Methods named after a token type are render rules; helpers start with `_`.
+    """
+
+    def __init__(self, page: _Page) -> None:
+        super().__init__()
+        self._page = page
+        self._markup = page.doc.markup
+        self._quotes = Quotes()
+        self._autolink = False  # inside an autolink or linkified URL: no typographer
+
+    # Blocks --------------------------------------------------------------------------------
+
+    def heading_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        heading_id, predictable = self._page.headings.get(id(token), (token.attrGet("id"), True))
+        attrs = {key: value for key, value in token.attrItems() if key != "id"}
+        if heading_id:
+            attrs = {"id": heading_id, **attrs}
+        if not predictable:
+            attrs[SHORTCODE_ATTRIBUTE] = ""
+        return f"<{token.tag}{_attributes(attrs)}>"
+
+    def dt_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        term_id = self._page.terms.get(id(tokens[idx]))
+        return f'<dt id="{escapeHtml(term_id)}">' if term_id else "<dt>"
+
+    def bullet_list_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return self._without_class(tokens, idx, options, env, "contains-task-list")
+
+    def ordered_list_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return self._without_class(tokens, idx, options, env, "contains-task-list")
+
+    def list_item_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return self._without_class(tokens, idx, options, env, "task-list-item")
+
+    def _without_class(
+        self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType, name: str
+    ) -> str:
+        token = tokens[idx]
+        if token.attrGet("class") != name:
+            return self.renderToken(tokens, idx, options, env)
+        plain = token.copy(attrs={k: v for k, v in token.attrs.items() if k != "class"})
+        window = [*tokens[max(idx - 1, 0) : idx], plain, *tokens[idx + 1 : idx + 2]]
+        return self.renderToken(window, min(idx, 1), options, env)
+
+    def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        info = token.info.strip()
+        language = info.split(maxsplit=1)[0] if info and not info.startswith("{") else ""
+        return _code_block(token.content, language) + "\n"
+
+    def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return f"<pre><code>{escapeHtml(tokens[idx].content)}</code></pre>\n"
+
+    def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        content = tokens[idx].content
+        if self._markup.unsafe:
+            return content
+        if content.startswith("<!--"):
+            return ""  # Hugo drops comments silently
+        return f"{OMITTED}\n" * (2 if _has_closure(content) else 1)
+
+    def table_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return "<table>\n"
+
+    def thead_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        following = tokens[idx + 1] if idx + 1 < len(tokens) else None
+        empty_body = following is None or following.type != "tbody_open"
+        return "</thead>\n" + ("<tbody>\n</tbody>\n" if empty_body else "")
+
+    def th_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return _cell(tokens[idx])
+
+    def td_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return _cell(tokens[idx])
+
+    def render(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
+        out: list[str] = []
+        task_item = False
+        for index, token in enumerate(tokens):
+            if token.type == "inline":
+                out.append(self._inline(token.children or (), options, env, task=task_item))
+            elif token.type in self.rules:
+                out.append(self.rules[token.type](tokens, index, options, env))
+            else:
+                out.append(self.renderToken(tokens, index, options, env))
+            if token.type != "paragraph_open":  # a task item's checkbox opens its paragraph
+                task_item = token.type == "list_item_open" and token.attrGet("class") == "task-list-item"
+        return "".join(out)
+
+    # Footnotes -----------------------------------------------------------------------------
+
+    def _footnote_list(self, options: OptionsDict) -> str:
+        """The list Hugo appends to the content: one item per referenced footnote."""
+        if not self._page.notes:
+            return ""
+        rule = "<hr />" if self._markup.xhtml else "<hr>"
+        items = []
+        for number, tokens in enumerate(self._page.notes.values(), start=1):
+            backlinks = "".join(
+                f'&#160;<a href="#{_ref_id(number, k)}" class="footnote-backref" '
+                f'role="doc-backlink">{BACKLINK}</a>'
+                for k in range(self._page.counts.get(number, 0))
+            )
+            items.append(f'<li id="fn:{number}">\n{self._note_body(tokens, backlinks, options)}</li>\n')
+        return f'<div class="footnotes" role="doc-endnotes">\n{rule}\n<ol>\n{"".join(items)}</ol>\n</div>\n'
+
+    def _note_body(self, tokens: list[Token], backlinks: str, options: OptionsDict) -> str:
+        """A definition's blocks, the back-links inside its last paragraph when it ends
+        with one (goldmark appends them to that paragraph), else after its blocks."""
+        if tokens and tokens[-1].type == "paragraph_close" and tokens[-1].level == tokens[0].level:
+            html = self.render(tokens[:-1], options, {})
+            return html + backlinks + self.render(tokens[-1:], options, {})
+        return self.render(tokens, options, {}) + backlinks
+
+    # Inline --------------------------------------------------------------------------------
+
+    def _inline(self, children: Sequence[Token], options: OptionsDict, env: EnvType, *, task: bool) -> str:
+        out = []
+        for index, child in enumerate(children):
+            if task and index == 0 and child.type == "html_inline":
+                match = _TASK_INPUT.match(child.content)
+                if match:
+                    checked = 'checked="" ' if match[1] else ""
+                    out.append(f'<input {checked}disabled="" type="checkbox">')
+                    continue
+            if child.type == "text":
+                out.append(self._text(children, index))
+            elif child.type in self.rules:
+                out.append(self.rules[child.type](children, index, options, env))
+            else:
+                out.append(self.renderToken(children, index, options, env))
+        return "".join(out)
+
+    def _text(self, children: Sequence[Token], index: int) -> str:
+        content = children[index].content
+        if self._autolink or not self._markup.typographer:
+            return escapeHtml(content)
+        if not _TYPOGRAPHER_CHARS.intersection(content):
+            return escapeHtml(content)
+        before = _source_end(children[index - 1]) if index else "\n"
+        after = _source_start(children[index + 1]) if index + 1 < len(children) else ""
+        return "".join(self._typeset(content, before, after))
+
+    def _typeset(self, text: str, before: str, after: str) -> Iterator[str]:
+        """goldmark's typographer over one text node: entities for its substitutions."""
+        source = text + after
+        last = run = 0
+        found_at = _TYPOGRAPHER_CHAR.search(text)
+        while found_at:
+            index = found_at.start()
+            char = text[index]
+            if index >= run or source[run - 1] != char:  # the end of this run of `char`
+                run = index + 1
+                while run < len(source) and source[run] == char:
+                    run += 1
+            # The typographer reads the run (a few of its characters are enough) and at
+            # most 4 bytes more of the line.
+            window = (source[index : min(run, index + 8)] + source[run : run + 5]).split("\n", 1)
+            line = window[0] + ("\n" if len(window) > 1 else "")
+            previous = text[index - 1] if index else before
+            found = typographer(line.encode(), previous, self._quotes)
+            if found and index + found[0] <= len(text):
+                yield escapeHtml(text[last:index])
+                yield _ENTITIES.get(found[1], found[1])
+                last = index + found[0]
+                found_at = _TYPOGRAPHER_CHAR.search(text, last)
+            else:
+                found_at = _TYPOGRAPHER_CHAR.search(text, index + 1)
+        yield escapeHtml(text[last:])
+
+    def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        self._autolink = token.markup in ("autolink", "linkify")
+        href = token.attrGet("href") or ""
+        text = tokens[idx + 1].content if idx + 1 < len(tokens) else ""
+        if token.markup == "linkify" and href.startswith("http://") and text.startswith("www."):
+            href = "https://" + href.removeprefix("http://")  # linkifyProtocol = "https"
+        elif token.markup not in ("autolink", "linkify") and self._markup.embedded_links:
+            href = self._embedded(href)
+        attrs = dict(token.attrItems())
+        attrs["href"], unknown = self._page.attribute_value(href)
+        if unknown is not None:
+            attrs[SHORTCODE_ATTRIBUTE] = unknown
+        return f"<a{_attributes(attrs)}>"
+
+    def link_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        self._autolink = False
+        return "</a>"
+
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        src = token.attrGet("src") or ""
+        if self._markup.embedded_images:
+            src = self._embedded(src)
+        src, unknown = self._page.attribute_value(src)
+        alt, unknown_alt = self._page.attribute_value(
+            self.renderInlineAsText(token.children, options, env)
+        )
+        attrs: dict[str, str | int | float] = {"src": src, "alt": alt}
+        title = token.attrGet("title")
+        if title:
+            attrs["title"] = title
+        if unknown is not None or unknown_alt is not None:
+            attrs[SHORTCODE_ATTRIBUTE] = unknown if unknown is not None else str(unknown_alt)
+        close = " />" if self._markup.xhtml else ">"
+        return f"<img{_attributes(attrs)}{close}"
+
+    def _embedded(self, destination: str) -> str:
+        """Hugo's embedded link/image render hook: `#frag` on the page's own URL, other
+        local destinations resolved like `relref` (kept as written when not found)."""
+        if destination.startswith("#"):
+            return (self._page.doc.url or "") + destination
+        if not destination or _SCHEME.match(destination) or "HAHAHUGOSHORTCODE" in destination:
+            return destination
+        path, hash_mark, fragment = destination.partition("#")
+        path, question, query = path.partition("?")
+        if not path or self._page.resolve_ref is None:
+            return destination
+        use = ShortcodeUse("relref", "<", "self-closing", 0, 0, 0, (path,), (), (), destination)
+        url = self._page.resolve_ref(use)
+        if url is None:
+            return destination
+        return url + question + query + hash_mark + fragment
+
+    def text_special(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return escapeHtml(tokens[idx].content)  # an escape or entity: never typographed
+
+    def s_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return "<del>"
+
+    def s_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return "</del>"
+
+    def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        content = tokens[idx].content
+        if self._markup.unsafe:
+            return content
+        return "" if content.startswith("<!--") else OMITTED
+
+    def softbreak(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        if self._markup.hard_wraps:
+            return "<br />\n" if self._markup.xhtml else "<br>\n"
+        return "\n"
+
+    def hardbreak(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return "<br />\n" if self._markup.xhtml else "<br>\n"
+
+    def footnote_ref(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        numbered = self._page.numbers.get(id(token))
+        if numbered is None:  # no definition: goldmark leaves the text
+            return escapeHtml(f"[^{(token.meta or {}).get('label', '')}]")
+        number, k = numbered
+        return (
+            f'<sup id="{_ref_id(number, k)}"><a href="#fn:{number}" class="footnote-ref" '
+            f'role="doc-noteref">{number}</a></sup>'
+        )
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _attributes(attrs: dict[str, str | int | float]) -> str:
+    return "".join(f' {escapeHtml(key)}="{escapeHtml(str(value))}"' for key, value in attrs.items())
+
+
+def _ref_id(number: int, k: int) -> str:
+    return f"fnref{k}:{number}" if k else f"fnref:{number}"
+
+
+def _code_block(code: str, language: str) -> str:
+    """Hugo's code block (highlighting left out): a language gets the highlight wrapper."""
+    body = escapeHtml(code)
+    if not language:
+        return f'<pre tabindex="0"><code>{body}</code></pre>'
+    lang = escapeHtml(language)
+    return (
+        f'<div class="highlight"><pre tabindex="0"><code class="language-{lang}" '
+        f'data-lang="{lang}">{body}</code></pre></div>'
+    )
+
+
+def _has_closure(content: str) -> bool:
+    """Whether an HTML block ends with a closure line (types 1-5, end not on line one):
+    goldmark then writes a second placeholder."""
+    lines = content.rstrip("\n").split("\n")
+    for opening, closing in _CLOSURE_BLOCKS:
+        if opening.match(lines[0]):
+            return len(lines) > 1 and not closing.search(lines[0]) and bool(closing.search(lines[-1]))
+    return False
+
+
+def _cell(token: Token) -> str:
+    style = str(token.attrGet("style") or "")
+    alignment = style.removeprefix("text-align:")
+    return f'<{token.tag} style="text-align: {escapeHtml(alignment)}">' if style else f"<{token.tag}>"
+
+
+def _source_end(token: Token) -> str:
+    """The last source character of an inline token, as goldmark's typographer sees it."""
+    kind = token.type
+    if kind == "text" or kind == "html_inline":
+        return token.content[-1:] or "\n"
+    if kind in ("softbreak", "hardbreak"):
+        return "\n"
+    if kind == "code_inline":
+        return "`"
+    if kind in ("link_close", "image"):
+        return ")"
+    if kind == "footnote_ref":
+        return "]"
+    if kind == "link_open":
+        return "["
+    return token.markup[-1:] or "\n"
+
+
+def _source_start(token: Token) -> str:
+    """The source that begins an inline token: what the typographer looks ahead at."""
+    kind = token.type
+    if kind in ("text", "html_inline"):
+        return token.content
+    if kind in ("softbreak", "hardbreak"):
+        return "\n"
+    if kind == "code_inline":
+        return "`"
+    if kind in ("link_open", "footnote_ref"):
+        return "["
+    if kind == "link_close":
+        return "]"
+    if kind == "image":
+        return "!"
+    return token.markup

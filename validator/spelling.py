@@ -1,0 +1,295 @@
+"""Typo detection for headings and titles: words, dictionaries, the site's vocabulary, suggestions.
+
+Knowledge, combined:
+
+* a dictionary with word frequencies per language: pyspellchecker's lists (word counts from
+  subtitles, filtered against Hunspell dictionaries, so they hold no common misspellings);
+* the technical vocabulary in `data/technical-words.txt` (HTML, Markdown, Hugo, programming);
+* the site's vocabulary: how often each word appears in the site's prose, and which words
+  appear in its code (code spans, code blocks);
+* the user's words.
+
+A word is a typo when none of these knows it and a known word is one edit away (a letter
+dropped, doubled, swapped with its neighbour or replaced). A word the site uses often is
+known, unless a word one edit away is far more frequent on the site: `prodcut` used twice
+where `product` appears fifty times is still a typo. A word with no known word one edit away
+is a name or jargon: it is never reported, so the checker does not drown users in noise.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spellchecker import SpellChecker
+
+from validator.document import Document
+from validator.prose import is_technical, strip_punctuation
+
+CODE = "`"  # vocabulary key prefix of a word seen in code: "`prodcut"
+MIN_LENGTH = 3  # shorter words are left alone
+SITE_KNOWN = 3  # prose occurrences that make a site word a known word (a suggestion)
+SITE_RATIO = 5  # a site word this many times as frequent as a look-alike makes it a typo
+FRONT_MATTER_TEXTS = ("title", "description")
+WORDS_FILE = ".mdcheck-words.txt"
+
+_SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+_CHUNK = re.compile(r"\S+")
+_PART = re.compile(r"[^\s\-‐‑–—]+")  # hyphens and dashes split compounds
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_LETTERS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_ENDINGS = frozenset({"", "s", "es", "d", "ed", "r", "er", "rs", "ers", "ing", "ly"})
+_VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,}")
+_CODE_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_A-Za-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str  # as written, possessive removed
+    start: int  # offsets in the text it was found in
+    end: int
+
+    @property
+    def key(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Typo:
+    word: str  # as written
+    suggestion: str  # with the word's capitalisation
+    start: int
+    end: int
+
+
+# --- tokenising ------------------------------------------------------------------------------
+
+
+def words(text: str) -> Iterator[Word]:
+    """The words of prose worth spelling: shortcodes, URLs, paths, identifiers (camelCase,
+    snake_case, dotted.names), options, numbers, acronyms and words with digits left out;
+    hyphenated compounds split; possessives (`Hugo's`, `Hugo’s`) cut."""
+    text = _SHORTCODE.sub(lambda match: " " * len(match[0]), text)
+    for chunk in _CHUNK.finditer(text):
+        if is_technical(chunk[0]):
+            continue
+        core = strip_punctuation(chunk[0])
+        offset = chunk.start() + chunk[0].find(core) if core else chunk.start()
+        for part in _PART.finditer(core):
+            word = _word(strip_punctuation(part[0].translate(_APOSTROPHES)))
+            if word is not None:
+                start = offset + part.start() + part[0].find(word[:1])
+                yield Word(word, start, start + len(word))
+
+
+def _word(part: str) -> str | None:
+    """A part of a chunk as a word to spell, or None when it is not one."""
+    if part.endswith(("'s", "'S")):
+        part = part[:-2]
+    part = part.strip("'")
+    if len(part) < MIN_LENGTH or not _LETTERS.fullmatch(part):
+        return None  # digits, symbols, too short
+    if part[:2].isupper() and part[2:].islower() and len(part) > 3:
+        return part  # a capital typed twice: `TTokens`
+    if part.isupper() or any(char.isupper() for char in part[1:]):
+        return None  # an acronym, or camelCase / a brand (GitHub, iPhone)
+    return part
+
+
+def code_words(text: str) -> Iterator[str]:
+    """Lower-cased words inside code: identifiers split at camelCase humps and underscores."""
+    for part in _CODE_PART.findall(text):
+        if len(part) >= MIN_LENGTH:
+            yield part.lower()
+
+
+def page_words(doc: Document) -> Counter[str]:
+    """How often each word appears in the page: its prose (headings included), its front
+    matter title and description, and, keyed with `CODE` in front, its code. Fast rather
+    than exact (every page of a site goes through it): prose words are letter runs."""
+    prose: list[str] = []
+    code: list[str] = [block.content for block in doc.code_blocks]
+    for token in doc.tokens:
+        for child in token.children or ():
+            if child.type == "text":
+                prose.append(child.content)
+            elif child.type == "code_inline":
+                code.append(child.content)
+    prose.extend(v for k in FRONT_MATTER_TEXTS if isinstance(v := doc.front_matter.get(k), str))
+    counts = Counter(w.lower() for w in _VOCABULARY_WORD.findall(" ".join(prose)) if not w.isupper())
+    counts.update(CODE + word for word in code_words(" ".join(code)))
+    return counts
+
+
+# --- knowledge ---------------------------------------------------------------------------------
+
+
+def base_language(code: str | None) -> str:
+    """`en-US` -> `en`; no language means English, Hugo's default."""
+    return (code or "en").replace("_", "-").split("-")[0].lower()
+
+
+def has_dictionary(language: str | None) -> bool:
+    return base_language(language) in SpellChecker.languages()
+
+
+@functools.cache
+def dictionary(language: str) -> Mapping[str, int]:
+    """Word -> frequency for a language with a dictionary (see `has_dictionary`).
+    Loaded once per process (about 0.3 s and 25 MB for English)."""
+    return SpellChecker(language=base_language(language), distance=1).word_frequency.dictionary
+
+
+@functools.cache
+def alphabet(language: str) -> frozenset[str]:
+    """The letters of a language (at least one in 10,000 of its dictionary's letters): for
+    making look-alikes, and to leave foreign words (`Crème` in English) alone."""
+    letters = Counter(char for word in dictionary(language) for char in word if char.isalpha())
+    total = sum(letters.values())
+    return frozenset(char for char, count in letters.items() if count * 10_000 >= total)
+
+
+@functools.cache
+def technical_words() -> frozenset[str]:
+    text = resources.files("validator").joinpath("data/technical-words.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def parse_word_list(text: str) -> frozenset[str]:
+    """A word list: one word per line (or several, space-separated); `#` starts a comment."""
+    return frozenset(
+        word.translate(_APOSTROPHES).lower()
+        for line in text.splitlines()
+        for word in line.split("#", 1)[0].split()
+    )
+
+
+@functools.cache
+def user_word_file(root: Path | None) -> frozenset[str]:
+    """The words of the site's `.mdcheck-words.txt`, read once; empty when there is none."""
+    if root is None:
+        return frozenset()
+    try:
+        return parse_word_list((root / WORDS_FILE).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+
+
+# --- deciding ----------------------------------------------------------------------------------
+
+
+class Speller:
+    """Decides which words are typos, for one language and one site. Decisions are cached."""
+
+    def __init__(
+        self, language: str, vocabulary: Mapping[str, int], extra: frozenset[str] = frozenset()
+    ):
+        self.language = language
+        self.known = dictionary(language)
+        self.letters = alphabet(language)
+        self.vocabulary = vocabulary
+        self.extra = technical_words() | extra
+        self._decided: dict[str, str | None] = {}
+
+    def typos(self, text: str, *, sentences: bool = False) -> Iterator[Typo]:
+        """The typos in `text`. With `sentences` (prose, not a title-case heading), a
+        capitalised word inside a sentence is a name and is left alone."""
+        for word in words(text):
+            if sentences and word.text[:1].isupper() and not _starts_sentence(text, word.start):
+                continue
+            suggestion = self.suggestion(word.key)
+            if suggestion is not None:
+                yield Typo(word.text, _same_case(suggestion, word.text), word.start, word.end)
+
+    def suggestion(self, word: str) -> str | None:
+        """The word meant, when `word` (lower-case) is a typo; None when it is not one."""
+        if word not in self._decided:
+            self._decided[word] = self._decide(word)
+        return self._decided[word]
+
+    def _decide(self, word: str) -> str | None:
+        if self._accepted(word) or self.vocabulary.get(CODE + word, 0):
+            return None
+        if "'" in word and self._accepted(word.split("'", 1)[0]):
+            return None  # a contraction of a known word
+        if not set(word.replace("'", "")) <= self.letters or self._inflection(word):
+            return None  # a foreign word, or a form of a known word
+        candidates = [c for c in _edits(word, self.letters) if self._is_known(c)]
+        if not candidates:
+            return None  # a name or jargon: nothing to suggest
+        best = max(candidates, key=self._rank)
+        uses = self.vocabulary.get(word, 0)
+        if uses <= 1 or self.vocabulary.get(best, 0) >= SITE_RATIO * uses:
+            return best
+        return None  # used across the site, and nothing far more frequent looks like it
+
+    def _inflection(self, word: str) -> bool:
+        """Whether `word` is a known stem with an ending (`downscaled`, `transpiles`)."""
+        for ending in _ENDINGS:
+            stem = word[: len(word) - len(ending)]
+            if len(stem) < 4 or not word.endswith(ending) or not _takes(stem, ending):
+                continue
+            others = ("s",) if not ending else (*_ENDINGS, "e")
+            if any(self._is_known(stem + other) for other in others if other != ending):
+                return True
+        return False
+
+    def _accepted(self, word: str) -> bool:
+        return word in self.known or word in self.extra
+
+    def _is_known(self, word: str) -> bool:
+        return (
+            self._accepted(word)
+            or self.vocabulary.get(word, 0) >= SITE_KNOWN
+            or self.vocabulary.get(CODE + word, 0) >= SITE_KNOWN
+        )
+
+    def _rank(self, word: str) -> tuple[int, int, str]:
+        site = self.vocabulary.get(word, 0) + self.vocabulary.get(CODE + word, 0)
+        return (site, self.known.get(word, 0), word)
+
+
+def _edits(word: str, letters: frozenset[str]) -> set[str]:
+    """Every string one edit away: a letter dropped, swapped with the next, replaced, added."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {left + right[1:] for left, right in splits if right}
+    found |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    found |= {left + char + right[1:] for left, right in splits if right for char in letters}
+    found |= {left + char + right for left, right in splits for char in letters}
+    found.discard(word)
+    return found
+
+
+def _takes(stem: str, ending: str) -> bool:
+    """Whether `ending` can follow `stem` in an inflection: `-d`/`-r` only after an `e`
+    (`downscale-d`), `-s` not after an `s` (so `classs` stays a typo)."""
+    if ending in ("d", "r"):
+        return stem.endswith("e")
+    if ending == "s":
+        return not stem.endswith("s")
+    return True
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\n\"'“‘(")
+    return not before or before[-1] in ".!?:"
+
+
+def _same_case(suggestion: str, written: str) -> str:
+    return suggestion[:1].upper() + suggestion[1:] if written[:1].isupper() else suggestion
+
+
+def front_matter_text(front_matter: Mapping[str, Any], key: str) -> str | None:
+    """A front matter string value by Hugo's case-insensitive key."""
+    for name, value in front_matter.items():
+        if isinstance(name, str) and name.lower() == key and isinstance(value, str):
+            return value
+    return None

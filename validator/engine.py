@@ -181,6 +181,8 @@ def run(
         problems.extend(
             _check_rendered(rendered_site, html_rules, plan, pages, reported, problems, partial)
         )
+        if not partial:
+            problems.extend(_unreadable_html(rendered_site, plan))
     checked = sum(1 for target in targets if not target.context)
     return Outcome(sorted(problems), checked, tuple(pages), rendered_pages)
 
@@ -290,6 +292,19 @@ def _rendered_site(
         hugo_list=rendering.hugo_list,
         markup=site.markup,
     )
+
+
+def _unreadable_html(rendered: RenderedSite, plan: Plan) -> list[Problem]:
+    """HTML files the rendered pass could not read whole, at their publish-dir path."""
+    found = [*rendered.published.problems]
+    found += [(page.path, problem) for page in rendered.pages for problem in page.problems]
+    problems = []
+    for path, message in found:
+        display = rendered.published.display(path)
+        problems += _Stamper(display, plan, Suppressions(), frozenset()).all(
+            "file-unreadable", [Finding(1, 1, message, html_path=path)]
+        )
+    return problems
 
 
 def _check_rendered(

@@ -91,7 +91,7 @@ def summary_line(problems: Sequence[Problem], summary: Summary) -> str:
 
 
 def _message(problem: Problem) -> str:
-    if problem.html_path:
+    if problem.html_path and not problem.path.endswith(problem.html_path):
         return f"{problem.message} (rendered in {problem.html_path})"
     return problem.message
 

@@ -1,0 +1,109 @@
+"""The rendered pass through the CLI: a real Hugo build (--html), --build, and mdcheck's own
+rendering agree on every defect the embedded renderer can see, at the Markdown line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, build_site
+from validator.cli import main
+
+RENDERED = "content/posts/rendered-defects.md"
+PLANTED = "content/posts/planted-defects.md"
+VALID = "content/posts/anchors-done-right.md"
+
+# What every mode must find (path, line, rule): defects the embedded renderer can see too.
+COMMON = {
+    (RENDERED, 8, "broken-link"),
+    (RENDERED, 9, "broken-anchor"),
+    (RENDERED, 10, "broken-anchor"),
+    (RENDERED, 14, "empty-link"),
+    (RENDERED, 18, "duplicate-heading-id"),
+    (PLANTED, 6, "broken-anchor"),
+    (PLANTED, 7, "footnote-undefined"),
+}
+# Only Hugo's real output shows these: a missing static file, and the HTML the `notice`
+# shortcode writes from a {{% %}} call, which Hugo then omits as raw HTML.
+HUGO_ONLY = {
+    (RENDERED, 12, "broken-link"),
+    (VALID, 26, "raw-html-omitted"),
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site", root, ignore=shutil.ignore_patterns("public", "resources"))
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return root
+
+
+def findings(*args: str) -> set[tuple[str, int, str]]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return {(p["path"], p["line"], p["rule"]) for p in json.loads(result.stdout)["problems"]}
+
+
+def rendered_only(found: set[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
+    return {f for f in found if f[0] in (RENDERED, PLANTED, VALID)}
+
+
+@pytest.mark.hugo
+def test_three_ways_agree(site: Path, hugo: str) -> None:
+    embedded = rendered_only(findings())
+    build_site(hugo, site, site / "public")
+    published = rendered_only(findings())  # the built publishDir is picked up by default
+    explicit = rendered_only(findings("--html", "public"))
+    shutil.rmtree(site / "public")
+    built = rendered_only(findings("--build"))
+    assert COMMON <= embedded
+    for mode in (published, explicit, built):
+        assert COMMON <= mode
+        assert HUGO_ONLY <= mode
+    assert published == explicit == built
+    assert not HUGO_ONLY & embedded
+
+
+@pytest.mark.hugo
+def test_valid_tricky_links_give_no_link_findings(site: Path, hugo: str) -> None:
+    found = findings("--build", VALID)
+    assert {rule for path, _, rule in found if path == VALID} <= {"raw-html-omitted"}
+
+
+def test_source_only_skips_the_rendered_pass(site: Path) -> None:
+    found = rendered_only(findings("--source-only"))
+    assert (RENDERED, 8, "broken-link") not in found
+    assert (RENDERED, 9, "broken-anchor") in found  # the source pass sees this one
+
+
+def test_build_without_a_site_is_a_usage_error(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.md").write_text("# A\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--build", "a.md"])
+    assert result.exit_code == 2
+    assert "needs a Hugo site" in result.stderr
+
+
+def test_hostile_publish_dir(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "public" / "posts" / "x").mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (root / "content" / "a.md").write_text('+++\ntitle = "A"\n+++\n')
+    page = b'<html><body><a href="../../../../etc/passwd">x</a>\xff</body></html>'
+    (root / "public" / "posts" / "x" / "index.html").write_bytes(page)
+    (root / "public" / "etc").symlink_to("/etc")
+    (root / "public" / "loop").symlink_to(root / "public")
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--format", "json"])
+    assert "Traceback" not in result.output
+    found = {(p["path"], p["rule"], p["message"].split(";")[0]) for p in json.loads(result.stdout)["problems"]}
+    assert ("public/etc", "file-unreadable", "symbolic link to outside the publish dir") in found
+    assert ("public/posts/x/index.html", "file-unreadable", "not valid UTF-8 (byte 0xff at offset 50)") in found
+    assert any(path == "public/posts/x/index.html" and rule == "broken-link" for path, rule, _ in found)

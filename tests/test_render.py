@@ -395,7 +395,7 @@ def _squash(text: str) -> str:
 
 
 def _shape(html: str) -> Shape:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "html5lib")
     omitted = []
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         if comment.strip() == "raw HTML omitted":

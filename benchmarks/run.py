@@ -1,0 +1,279 @@
+"""Benchmark of the whole check: generate a large Hugo site (fixed seed) and time, in one run
+and as ratios to the bare markdown-it-py parse of the same files (the floor):
+
+- `mdcheck check --source-only` with the recommended preset, serial and with `--jobs`;
+- the full check (embedded renderer, rendered pass, heading typos), serial;
+- the check of a real `hugo` build of the site against a bare lxml parse of its HTML;
+- how the floor and the source pass grow from 1x to `--scale`x the site size.
+
+    python benchmarks/run.py [--files 3000] [--scale 10] [--jobs 2] [--seed 7] [--keep DIR]
+
+Every figure is a separate process (interpreter start-up and imports included, as a user
+sees it); peak memory is the largest resident set of that process or any of its workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT)]
+
+from validator.hugo import find_binary  # noqa: E402
+
+SECTIONS = 24
+WORDS = (
+    "the a of to and in is that it for on with as this be are by from at or an your page site "
+    "content theme shortcode template render markdown heading anchor link image table list "
+    "build server deploy config section taxonomy menu partial layout front matter date title "
+    "draft module resource asset pipeline image processing cache output format language "
+    "translation summary permalink alias redirect function variable method parameter value"
+).split()
+LANGUAGES = ("go", "toml", "yaml", "json", "html", "bash", "python", "javascript", "")
+
+# The bare parse: the same files read and parsed by markdown-it-py with GFM tables, nothing else.
+FLOOR = """
+import sys, time
+from pathlib import Path
+from markdown_it import MarkdownIt
+md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+for path in sorted(Path(sys.argv[1]).rglob("*.md")):
+    md.parse(path.read_text("utf-8"))
+"""
+
+# A bare parse of the HTML a real hugo build wrote, with the parser the rendered pass uses.
+HTML_FLOOR = """
+import sys
+from pathlib import Path
+from lxml import etree
+parser = etree.HTMLParser(recover=True, huge_tree=True)
+for path in sorted(Path(sys.argv[1]).rglob("*.html")):
+    etree.fromstring(path.read_bytes(), parser)
+"""
+
+
+# --- the generated site -------------------------------------------------------------------
+
+
+def _words(rng: random.Random, count: int) -> str:
+    """`count` random words, no word twice in a row (that is a defect mdcheck reports)."""
+    out = [rng.choice(WORDS)]
+    while len(out) < count:
+        word = rng.choice(WORDS)
+        if word != out[-1]:
+            out.append(word)
+    return " ".join(out)
+
+
+def _paragraph(rng: random.Random, pages: int, number: int) -> str:
+    """Prose with inline markup and links across pages (a few broken, as on real sites)."""
+    parts = []
+    for _ in range(rng.randint(3, 7)):
+        sentence = _words(rng, rng.randint(8, 20)).capitalize()
+        kind = rng.random()
+        other = rng.randrange(pages)
+        if kind < 0.15:
+            sentence += f" see [post {other}](/s{other % SECTIONS}/p{other}/)"
+        elif kind < 0.22:
+            sentence += f' ([details]({{{{< relref "/s{other % SECTIONS}/p{other}.md#introduction" >}}}}))'
+        elif kind < 0.27:
+            sentence += f" with `{rng.choice(WORDS)}.{rng.choice(WORDS)}()`"
+        elif kind < 0.32:
+            sentence += f" and **{rng.choice(WORDS)}** or _{rng.choice(WORDS)}_"
+        elif kind < 0.325:
+            sentence += f" see [the usage](#usage-{number})"  # a broken anchor
+        elif kind < 0.345:
+            sentence += " <kbd>Ctrl</kbd>"
+        parts.append(sentence + ".")
+    return " ".join(parts)
+
+
+def _front_matter(rng: random.Random, number: int) -> str:
+    title = f"Post {number}: {_words(rng, 4)}"
+    tags = [rng.choice(WORDS) for _ in range(3)]
+    date = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    kind = rng.random()
+    if kind < 0.6:
+        tag_list = ", ".join(f'"{t}"' for t in tags)
+        return f'+++\ntitle = "{title}"\ndate = {date}\ntags = [{tag_list}]\ndraft = false\n+++\n'
+    if kind < 0.9:
+        tag_list = "".join(f"  - {t}\n" for t in tags)
+        return f"---\ntitle: \"{title}\"\ndate: {date}\ntags:\n{tag_list}weight: {number % 50}\n---\n"
+    return json.dumps({"title": title, "date": date, "tags": tags}, indent=2) + "\n"
+
+
+def _block(rng: random.Random, pages: int, number: int, footnotes: list[int]) -> str:
+    kind = rng.random()
+    if kind < 0.35:
+        return _paragraph(rng, pages, number)
+    if kind < 0.47:
+        items = [f"{'  ' * (i % 2)}- {_words(rng, rng.randint(3, 10))}" for i in range(rng.randint(2, 6))]
+        return "\n".join(items)
+    if kind < 0.57:
+        code = "\n".join(f"    {_words(rng, rng.randint(2, 6))}" for _ in range(rng.randint(2, 8)))
+        return f"```{rng.choice(LANGUAGES)}\nfunc main() {{\n{code}\n}}\n```"
+    if kind < 0.65:
+        rows = [f"| {_words(rng, 1)} | {_words(rng, 2)} | {rng.randint(1, 99)} |" for _ in range(rng.randint(2, 6))]
+        return "| name | description | count |\n|------|-------------|------:|\n" + "\n".join(rows)
+    if kind < 0.72:
+        return f"> {_paragraph(rng, pages, number)}"
+    if kind < 0.78:
+        label = len(footnotes) + 1
+        footnotes.append(label)
+        return f"{_paragraph(rng, pages, number)}[^{label}]"
+    if kind < 0.84:
+        return f'{{{{< figure src="/images/{rng.choice(WORDS)}.png" alt="{_words(rng, 3)}" >}}}}'
+    if kind < 0.90:
+        return f'{{{{< highlight {rng.choice(LANGUAGES) or "go"} >}}}}\n{_words(rng, 6)}\n{{{{< /highlight >}}}}'
+    if kind < 0.94:
+        return f'{{{{% notice %}}}}\n{_paragraph(rng, pages, number)}\n{{{{% /notice %}}}}'
+    return f"1. {_words(rng, 5)}\n2. {_words(rng, 5)}\n3. {_words(rng, 5)}"
+
+
+def post(rng: random.Random, pages: int, number: int) -> str:
+    """One post of about 4-6 KB: front matter in one of the three formats, then sections."""
+    footnotes: list[int] = []
+    out = [_front_matter(rng, number), _paragraph(rng, pages, number), "<!--more-->"]
+    for index in range(rng.randint(3, 6)):
+        level = 4 if rng.random() < 0.03 else rng.choice((2, 2, 3))  # now and then a skipped level
+        name = "Introduction" if index == 0 else _words(rng, rng.randint(2, 5)).title()
+        out.append(f"{'#' * level} {name}")
+        out.extend(_block(rng, pages, number, footnotes) for _ in range(rng.randint(2, 4)))
+    for label in footnotes:
+        if rng.random() < 0.97:  # now and then a reference without a definition
+            out.append(f"[^{label}]: {_words(rng, 6)}")
+    return "\n\n".join(out) + "\n"
+
+
+def generate(site: Path, pages: int, seed: int) -> int:
+    """Write a Hugo site of `pages` posts in SECTIONS sections; return its content's size."""
+    rng = random.Random(seed)
+    (site / "content").mkdir(parents=True)
+    config = (ROOT / "fixtures/site/hugo.toml").read_text("utf-8")
+    (site / "hugo.toml").write_text(config.replace("unsafe = false", "unsafe = true"), "utf-8")
+    shutil.copytree(ROOT / "fixtures/site/themes", site / "themes")
+    size = 0
+    for number in range(pages):
+        section = site / "content" / f"s{number % SECTIONS}"
+        section.mkdir(exist_ok=True)
+        data = post(rng, pages, number).encode("utf-8")
+        (section / f"p{number}.md").write_bytes(data)
+        size += len(data)
+    return size
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Timing:
+    seconds: float
+    peak_mb: float
+    output: str
+
+
+def measure(command: list[str], cwd: Path) -> Timing:
+    """Run `command` in a fresh process under a small wrapper that reports its wall time and
+    the peak resident memory of it and every process it started."""
+    wrapper = (
+        "import json, resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "out = subprocess.run(sys.argv[1:], capture_output=True, text=True).stdout\n"
+        "seconds = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(json.dumps([seconds, peak, out]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd,
+                            capture_output=True, text=True, check=True)
+    seconds, peak, output = json.loads(result.stdout)
+    return Timing(seconds, peak, output)
+
+
+def mdcheck(*args: str) -> list[str]:
+    return [sys.executable, "-m", "validator", "check", "--format", "json", *args]
+
+
+def findings(timing: Timing) -> int:
+    return len(json.loads(timing.output)["problems"])
+
+
+def row(label: str, timing: Timing, files: int, size: int, floor: Timing | None) -> None:
+    ratio = f"{timing.seconds / floor.seconds:5.2f}x" if floor else "     -"
+    print(f"{label:38} {timing.seconds:7.2f} s {files / timing.seconds:7.0f} files/s "
+          f"{size / timing.seconds / 1e6:6.2f} MB/s {timing.peak_mb:6.0f} MB  {ratio}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--files", type=int, default=3000, help="posts in the 1x site")
+    parser.add_argument("--scale", type=int, default=10, help="largest site, as a multiple (1: no growth)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-hugo", action="store_true", help="skip the real hugo build")
+    args = parser.parse_args()
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        size = generate(site, args.files, args.seed)
+        files = args.files
+        print(f"{files} posts, {size / 1e6:.1f} MB, seed {args.seed}, {os.cpu_count()} cores\n")
+        print(f"{'':38} {'time':>9} {'':13} {'':11} {'peak':>9}  vs floor")
+        floor = measure([python, "-c", FLOOR, str(site / "content")], site)
+        row("bare markdown-it-py parse (floor)", floor, files, size, None)
+        serial = measure(mdcheck("--source-only", "--jobs", "1"), site)
+        row("source pass, serial", serial, files, size, floor)
+        parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), site)
+        row(f"source pass, --jobs {args.jobs}", parallel, files, size, floor)
+        full = measure(mdcheck("--jobs", "1"), site)
+        row("full check (embedded renderer), serial", full, files, size, floor)
+        full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site)
+        row(f"full check, --jobs {args.jobs}", full_parallel, files, size, floor)
+        print(f"\nfindings: source {findings(serial)}, full {findings(full)}; serial and parallel "
+              f"agree: {serial.output == parallel.output and full.output == full_parallel.output}")
+        hugo = None if args.no_hugo else find_binary()
+        if hugo is not None:
+            public = Path(temp) / "public"
+            start = time.perf_counter()
+            subprocess.run([hugo, "-s", str(site), "-d", str(public), "--quiet"], check=True)
+            print(f"\nhugo built the site in {time.perf_counter() - start:.1f} s")
+            html_size = sum(p.stat().st_size for p in public.rglob("*.html"))
+            html_floor = measure([python, "-c", HTML_FLOOR, str(public)], site)
+            row("bare lxml parse of hugo's HTML", html_floor, files, html_size, None)
+            built = measure(mdcheck("--jobs", "1", "--html", str(public)), site)
+            row("full check of the hugo build, serial", built, files, size, html_floor)
+            row("  ... vs the Markdown floor", built, files, size, floor)
+        if args.scale > 1:
+            growth(site, args, python, floor, serial, size)
+
+
+def growth(site: Path, args: argparse.Namespace, python: str, floor: Timing, serial: Timing, size: int) -> None:
+    """Floor and source pass on the site at `--scale` times the size: both should grow linearly."""
+    big = site.parent / "big"
+    files = args.files * args.scale
+    big_size = generate(big, files, args.seed)
+    print(f"\n{args.scale}x: {files} posts, {big_size / 1e6:.1f} MB")
+    big_floor = measure([python, "-c", FLOOR, str(big / "content")], big)
+    row("bare markdown-it-py parse (floor)", big_floor, files, big_size, None)
+    big_serial = measure(mdcheck("--source-only", "--jobs", "1"), big)
+    row("source pass, serial", big_serial, files, big_size, big_floor)
+    big_parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), big)
+    row(f"source pass, --jobs {args.jobs}", big_parallel, files, big_size, big_floor)
+    factor = big_size / size
+    print(f"growth for {factor:.1f}x the bytes: floor {big_floor.seconds / floor.seconds:.1f}x, "
+          f"source pass {big_serial.seconds / serial.seconds:.1f}x, "
+          f"peak memory {serial.peak_mb:.0f} -> {big_serial.peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

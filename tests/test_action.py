@@ -17,6 +17,9 @@ import yaml
 
 from conftest import ROOT
 from test_changes import BASE_SITE, GIT_ENV, git, make_repo, write_files
+from validator.action import TABLE_ROWS, job_summary
+from validator.model import Problem, Severity
+from validator.report import Summary
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
@@ -137,7 +140,7 @@ def test_pull_request_annotations_summary_outputs_and_sarif(workspace: Path, tmp
     assert run.outputs == {"errors": "2", "warnings": "1", "files": "2", "sarif": "reports/mdcheck.sarif"}
 
     assert re.search(r"Found 2 errors and 1 warning in 2 files \(2 files (and \d+ pages )?checked\)", run.summary)
-    assert "> Checked the 2 files changed since origin/main" in run.summary
+    assert "- Checked the 2 files changed since origin/main" in run.summary
     assert "| `broken-anchor` | 2 | 0 |" in run.summary and "| `content-h1` | 0 | 1 |" in run.summary
     link = f"[content/posts/new.md:7](https://github.com/example/site/blob/{SHA}/content/posts/new.md#L7)"
     assert f"| {link} | error | `broken-anchor` |" in run.summary
@@ -220,3 +223,17 @@ def test_build_with_the_real_hugo(workspace: Path, tmp_path: Path, hugo: str) ->
     assert run.code == 1, run.stdout + run.stderr
     assert ("error", "content/posts/new.md", "7", "broken-anchor") in {_place(a) for a in run.annotations}
     assert re.search(r"\(2 files and [1-9][0-9]* pages checked\)", run.summary), run.summary
+
+
+def test_job_summary_escapes_and_stops_after_the_first_rows() -> None:
+    problems = [
+        Problem("content/a b.md", line, 1, "inline-html", Severity.WARNING, "<script> | x")
+        for line in range(1, TABLE_ROWS + 6)
+    ]
+    summary = Summary(files=1, warnings=len(problems), notes=("a note",))
+    env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "abc"}
+    text = job_summary(problems, summary, env)
+    assert text.count("&lt;script&gt; \\| x") == TABLE_ROWS and "<script>" not in text
+    assert "[content/a b.md:1](https://github.com/o/r/blob/abc/content/a%20b.md#L1)" in text
+    assert f"| `inline-html` | 0 | {TABLE_ROWS + 5} |" in text
+    assert "… and 5 more" in text and "- a note" in text

@@ -233,3 +233,17 @@ def test_missing_path_is_reported(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = invoke("check", "nope.md")
     assert code == 1 and "nope.md:1:1: error file-unreadable no such file or directory" in out
+
+
+def test_pages_in_a_language_without_dictionary_are_noted_once(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ndefaultContentLanguage = "ja"\n'
+        '[languages.ja]\nweight = 1\n'
+    )
+    (tmp_path / "content").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "content" / f"{name}.md").write_text('+++\ntitle = "見出し"\n+++\n\n## Teh heading\n')
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "--source-only")
+    assert "heading-typo: 2 pages in 'ja' not checked (no dictionary for it)" in out
+    assert not [line for line in out.splitlines() if line.startswith("content/")]  # skipped

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from validator.document import parse_document
+from validator.site import load_site
 from validator.spelling import (
     CODE,
     Speller,
@@ -16,7 +17,6 @@ from validator.spelling import (
     page_words,
     parse_word_list,
     technical_words,
-    user_word_file,
     words,
 )
 
@@ -95,11 +95,11 @@ def test_no_look_alike_no_finding() -> None:
 
 
 def test_user_words(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
     (tmp_path / ".mdcheck-words.txt").write_text("# ours\nExmplar frobnicaton\n", "utf-8")
-    extra = user_word_file(tmp_path)
+    extra = parse_word_list(" ".join(load_site(tmp_path).user_words))
     assert extra == {"exmplar", "frobnicaton"}
     assert Speller("en", Counter(), extra).suggestion("exmplar") is None
-    assert user_word_file(None) == frozenset()
     assert parse_word_list("Hugo’s  # comment\n\n") == {"hugo's"}
 
 

@@ -54,7 +54,7 @@ class Inputs:
         )
 
     def command(self) -> list[str]:
-        command = [sys.executable, "-P", "-m", "validator", "check", "--format", "json", *self.args]
+        command = [sys.executable, "-P", "-m", "validator", "check", *self.args, "--format", "json"]
         if self.build:
             command.append("--build")
         if self.changed_since:
@@ -103,7 +103,8 @@ def main(env: Mapping[str, str] = os.environ) -> int:
     if result.returncode not in (0, 1) or report is None:
         message = (result.stderr.strip().splitlines() or [f"exit status {result.returncode}"])[-1]
         print(f"::error title=mdcheck::{message.replace('%', '%25')}")
-        _append(env.get("GITHUB_STEP_SUMMARY"), f"### mdcheck could not run\n\n```\n{result.stderr.strip()}\n```\n")
+        details = f"### mdcheck could not run\n\n```\n{result.stderr.strip()}\n```\n"
+        _append(env.get("GITHUB_STEP_SUMMARY"), details)
         return 2
     problems = [_problem(item) for item in report["problems"]]
     counts = report["summary"]
@@ -112,7 +113,9 @@ def main(env: Mapping[str, str] = os.environ) -> int:
         warnings=counts["warnings"], notes=tuple(counts.get("notes", ())),
     )
     print(render(problems, "github", summary=summary, rules=RULES))
-    outputs = {"errors": str(summary.errors), "warnings": str(summary.warnings), "files": str(summary.files)}
+    outputs = {
+        "errors": str(summary.errors), "warnings": str(summary.warnings), "files": str(summary.files)
+    }
     if inputs.sarif:
         sarif = Path(inputs.sarif)
         sarif.parent.mkdir(parents=True, exist_ok=True)
@@ -127,7 +130,8 @@ def main(env: Mapping[str, str] = os.environ) -> int:
 def _fetch_base(ref: str) -> None:
     """Fetch `origin/<branch>` when the checkout lacks it (a shallow or single-branch clone);
     mdcheck then explains any remaining git problem itself."""
-    if subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], capture_output=True).returncode == 0:
+    known = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], capture_output=True)
+    if known.returncode == 0:
         return
     remote, _, branch = ref.partition("/")
     if remote == "origin" and branch:
@@ -153,7 +157,8 @@ def job_summary(problems: Sequence[Problem], summary: Summary, env: Mapping[str,
         lines += ["", "| rule | errors | warnings |", "|---|---:|---:|"]
         by_rule = Counter((p.rule, p.severity) for p in problems)
         for rule in sorted({p.rule for p in problems}):
-            lines.append(f"| `{rule}` | {by_rule[rule, Severity.ERROR]} | {by_rule[rule, Severity.WARNING]} |")
+            errors, warnings = by_rule[rule, Severity.ERROR], by_rule[rule, Severity.WARNING]
+            lines.append(f"| `{rule}` | {errors} | {warnings} |")
         lines += ["", "| where | severity | rule | message |", "|---|---|---|---|"]
         ordered = sorted(problems, key=lambda p: (p.severity is not Severity.ERROR, p.path, p.line, p.column))
         for p in ordered[:TABLE_ROWS]:
@@ -164,13 +169,15 @@ def job_summary(problems: Sequence[Problem], summary: Summary, env: Mapping[str,
 
 
 def _notes(summary: Summary) -> list[str]:
-    return ["", *(f"> {_cell(note)}" for note in summary.notes)] if summary.notes else []
+    return ["", *(f"- {_cell(note.strip())}" for note in summary.notes)] if summary.notes else []
 
 
 def _where(problem: Problem, env: Mapping[str, str]) -> str:
     """`path:line`, linked to the file at the run's commit when the runner says where that is."""
     label = _cell(f"{problem.path}:{problem.line}")
-    server, repository, sha = (env.get(k, "") for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    server, repository, sha = (
+        env.get(key, "") for key in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
     if not (server and repository and sha) or os.path.isabs(problem.path):
         return label
     return f"[{label}]({server}/{repository}/blob/{sha}/{quote(problem.path)}#L{problem.line})"

@@ -156,7 +156,9 @@ def write_atomic(path: Path, text: str) -> None:
     never sees a partial file and a failure leaves the old file as it was. A directory that
     cannot be written to is a ConfigError (exit 2)."""
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
     except OSError as exc:
         raise ConfigError(str(path), f"cannot write: {(exc.strerror or str(exc)).lower()}") from exc
     try:

@@ -189,5 +189,6 @@ def _git(cwd: Path, *args: str, stdin: bytes = b"") -> bytes:
         raise ConfigError("--changed-since", f"git {args[0]} took longer than {GIT_TIMEOUT}s") from exc
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ConfigError("--changed-since", f"git {args[0]} failed: {message[0] if message else result.returncode}")
+        reason = message[0] if message else f"exit status {result.returncode}"
+        raise ConfigError("--changed-since", f"git {args[0]} failed: {reason}")
     return result.stdout

@@ -187,9 +187,10 @@ def _check(
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering)
-    problems, notes = outcome.problems, ()
+    problems, notes = outcome.problems, outcome.notes
     if change is not None:
-        problems, notes = change.report(outcome, targets, config, site, RULES)
+        problems, change_notes = change.report(outcome, targets, config, site, RULES)
+        notes = (*notes, *change_notes)
     if new_baseline is not None:
         count = write_baseline(new_baseline, problems)
         click.echo(f"Recorded {count} finding(s) in the baseline {new_baseline}.", err=True)

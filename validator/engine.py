@@ -120,6 +120,7 @@ class Outcome:
     files: int
     pages: tuple[PageSummary, ...]
     rendered_pages: int = 0
+    notes: tuple[str, ...] = ()  # remarks of rules for the summary
 
 
 def run(
@@ -169,10 +170,13 @@ def run(
             rendered.append(result.page)
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
+    notes: list[str] = []
     if site_rules:
-        problems.extend(
-            _check_site(Site(site, tuple(pages), vocabulary), site_rules, plan, reported)
-        )
+        whole = Site(site, tuple(pages), vocabulary)
+        problems.extend(_check_site(whole, site_rules, plan, reported))
+        for rule in site_rules:
+            if rule.notes is not None:
+                notes.extend(rule.notes(whole, plan.settings[rule.id].options))
     rendered_pages = 0
     if render and rendering is not None:
         partial = any(t.context for t in targets)
@@ -184,7 +188,7 @@ def run(
         if not partial:
             problems.extend(_unreadable_html(rendered_site, plan))
     checked = sum(1 for target in targets if not target.context)
-    return Outcome(sorted(problems), checked, tuple(pages), rendered_pages)
+    return Outcome(sorted(problems), checked, tuple(pages), rendered_pages, tuple(notes))
 
 
 def _check_all(

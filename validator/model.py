@@ -81,6 +81,9 @@ class Rule:
     # Source-side rules that report the same defect first: an html rule's finding on a line
     # where one of them already reported is not repeated.
     same_defect_as: tuple[str, ...] = ()
+    # A site rule's remarks for the run's summary, e.g. what it could not check:
+    # `notes(site, options)` yields one line each.
+    notes: Callable[..., Iterator[str]] | None = None
 
     @property
     def title(self) -> str:

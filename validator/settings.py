@@ -88,6 +88,9 @@ class SiteConfig:
     cascade: tuple[str, ...] = ()
     # Shortcode names found in the site's and its themes' layouts.
     shortcodes: frozenset[str] = frozenset()
+    # The words of the site's `.mdcheck-words.txt` (one or more a line, `#` comments), as
+    # written: words heading-typo accepts.
+    user_words: tuple[str, ...] = ()
     # Whether the project or a theme has its own link render hook (`_markup/render-link*`).
     link_render_hook: bool = False
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their

@@ -70,6 +70,9 @@ class SiteConfigError(Exception):
 # --- Finding and parsing config files ------------------------------------------------
 
 
+WORDS_FILE = ".mdcheck-words.txt"  # the site's own words, for heading-typo
+
+
 def find_site_root(start: Path) -> Path | None:
     """The nearest directory at or above `start` (a file or directory) with a Hugo config."""
     start = Path(os.path.abspath(start))  # keeps symlinks, so paths below stay comparable
@@ -367,7 +370,17 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_with_inner(templates),
         link_render_hook=_has_template([root / layout_dir, *(d / "layouts" for d in theme_dirs)], "render-link"),
+        user_words=_user_words(root / WORDS_FILE),
     )
+
+
+def _user_words(path: Path) -> tuple[str, ...]:
+    """The words of a `.mdcheck-words.txt`: whitespace-separated, `#` starts a comment."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ()
+    return tuple(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
 
 
 def _content_mounts(config: _Config, root: Path) -> tuple[str, dict[str, str]]:

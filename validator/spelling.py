@@ -37,7 +37,6 @@ MIN_LENGTH = 3  # shorter words are left alone
 SITE_KNOWN = 3  # prose occurrences that make a site word a known word (a suggestion)
 SITE_RATIO = 5  # a site word this many times as frequent as a look-alike makes it a typo
 FRONT_MATTER_TEXTS = ("title", "description")
-WORDS_FILE = ".mdcheck-words.txt"
 
 _SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 _CHUNK = re.compile(r"\S+")
@@ -170,17 +169,6 @@ def parse_word_list(text: str) -> frozenset[str]:
         for line in text.splitlines()
         for word in line.split("#", 1)[0].split()
     )
-
-
-@functools.cache
-def user_word_file(root: Path | None) -> frozenset[str]:
-    """The words of the site's `.mdcheck-words.txt`, read once; empty when there is none."""
-    if root is None:
-        return frozenset()
-    try:
-        return parse_word_list((root / WORDS_FILE).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return frozenset()
 
 
 # --- deciding ----------------------------------------------------------------------------------

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from validator import __version__
 from validator.baseline import write_atomic
-from validator.config import DEFAULT_PRESET, Config, ConfigError, effective_config_toml, load_preset, preset_names
+from validator.config import (
+    DEFAULT_PRESET,
+    Config,
+    ConfigError,
+    effective_config_toml,
+    load_preset,
+    preset_names,
+)
 from validator.model import Rule
 from validator.paths import display_path
 from validator.settings import SiteConfig
@@ -17,7 +24,9 @@ from validator.site import content_roots
 FILE_NAME = ".mdcheck.toml"
 
 
-def write_starter(directory: Path, site: SiteConfig, registry: Mapping[str, Rule], *, force: bool = False) -> Path:
+def write_starter(
+    directory: Path, site: SiteConfig, registry: Mapping[str, Rule], *, force: bool = False
+) -> Path:
     """Write the starter config into `directory`; refuses to replace one unless `force`."""
     path = directory / FILE_NAME
     if path.exists() and not force:
@@ -84,7 +93,8 @@ def _header(directory: Path, site: SiteConfig) -> list[str]:
 def _content_prefix(directory: Path, site: SiteConfig) -> str:
     """The site's (first) content directory relative to `directory`, with a trailing `/`."""
     roots = content_roots(site) if site.root is not None else []
-    return display_path(roots[0][1], directory) + "/" if roots else ""
+    relative = display_path(roots[0][1], directory) if roots else "."
+    return "" if relative == "." else relative + "/"
 
 
 def _rule_lines(registry: Mapping[str, Rule], settings: list[dict[str, str]], *, on: bool) -> list[str]:

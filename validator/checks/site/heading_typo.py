@@ -56,7 +56,6 @@ from validator.spelling import (
     front_matter_text,
     has_dictionary,
     parse_word_list,
-    user_word_file,
 )
 
 
@@ -71,7 +70,7 @@ class Options:
 
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
-    extra = parse_word_list(" ".join(opts.words)) | user_word_file(site.config.root)
+    extra = parse_word_list(" ".join((*opts.words, *site.config.user_words)))
     spellers: dict[str, Speller] = {}
     for page in site.pages:
         language = base_language(page.language or site.config.default_language)
@@ -112,6 +111,12 @@ def unchecked_languages(site: Site) -> Mapping[str, int]:
     return counts
 
 
+def notes(site: Site, opts: Options) -> Iterator[str]:
+    for language, count in sorted(unchecked_languages(site).items()):
+        pages = "page" if count == 1 else "pages"
+        yield f"heading-typo: {count} {pages} in {language!r} not checked (no dictionary for it)"
+
+
 RULE = Rule(
     id="heading-typo",
     summary="Typo in a heading or title",
@@ -119,5 +124,6 @@ RULE = Rule(
     options=Options,
     check=check,
     doc=__doc__,
+    notes=notes,
     default=Severity.WARNING,
 )

@@ -85,9 +85,10 @@ def test_redirects_file() -> None:
 
 
 def test_in_memory_pages_cannot_judge_files() -> None:
-    site = PublishedSite(frozenset({"index.html"}), complete=False)
+    site = PublishedSite(frozenset({"index.html", "posts/a/index.html"}), complete=False)
     assert site.resolve("/img/x.png", "/").kind == "unknown"
-    assert site.resolve("/missing/", "/").kind == MISSING
+    assert site.resolve("/tags/missing/", "/").kind == "unknown"  # not a section with pages
+    assert site.resolve("/posts/missing/", "/").kind == MISSING
 
 
 def test_walk_never_leaves_the_publish_dir(tmp_path: Path) -> None:

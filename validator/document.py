@@ -325,6 +325,7 @@ class SourceMap:
         self._file_lines = _line_starts(text)
         self._masked_lines = _line_starts(masked)
         self.masked = masked
+        self._tokens: dict[int, tuple[Token, list[int], dict[int, int]]] = {}
 
     def file_offset(self, masked_offset: int) -> int:
         index = bisect.bisect_right(self._starts, masked_offset) - 1
@@ -351,14 +352,24 @@ class SourceMap:
     def token_position(self, token: Token, offset: int = 0) -> tuple[int, int]:
         """File (line, column) of an offset into the content of a token with a line map
         (an `inline` token, an `html_block`): container prefixes and shortcodes accounted for."""
-        content = token.content
-        line_index = content.count("\n", 0, offset)
-        line_start = content.rfind("\n", 0, offset) + 1
+        starts, columns = self._token_lines(token)
+        line_index = bisect.bisect_right(starts, offset) - 1
         masked_line = (token.map[0] if token.map else 0) + line_index
-        content_end = content.find("\n", line_start)
-        content_line = content[line_start : content_end if content_end >= 0 else len(content)]
-        base = _content_column(self.masked_line(masked_line), content_line)
-        return self.line_position(masked_line, base + offset - line_start)
+        base = columns.get(line_index)
+        if base is None:  # where the content's line starts in its source line, found once
+            content = token.content
+            end = starts[line_index + 1] - 1 if line_index + 1 < len(starts) else len(content)
+            base = _content_column(self.masked_line(masked_line), content[starts[line_index] : end])
+            columns[line_index] = base
+        return self.line_position(masked_line, base + offset - starts[line_index])
+
+    def _token_lines(self, token: Token) -> tuple[list[int], dict[int, int]]:
+        """The line starts of a token's content, and the columns found so far: kept per token,
+        so locating many offsets in one long paragraph stays linear."""
+        cached = self._tokens.get(id(token))
+        if cached is None or cached[0] is not token:
+            cached = self._tokens[id(token)] = (token, _line_starts(token.content), {})
+        return cached[1], cached[2]
 
 
 def _line_starts(text: str) -> list[int]:

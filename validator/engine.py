@@ -28,7 +28,7 @@ from validator.published import (
 )
 from validator.render import render_document
 from validator.settings import SiteConfig
-from validator.site import predict_url
+from validator.site import alias_urls, predict_url
 from validator.spelling import page_words
 
 PARALLEL_THRESHOLD = 64  # below this many files a process pool costs more than it saves
@@ -180,7 +180,7 @@ def run(
     rendered_pages = 0
     if render and rendering is not None:
         partial = any(t.context for t in targets)
-        rendered_site = _rendered_site(rendering, site, sources, rendered)
+        rendered_site = _rendered_site(rendering, site, sources, rendered, pages)
         rendered_pages = len(rendered_site.pages)
         problems.extend(
             _check_rendered(rendered_site, html_rules, plan, pages, reported, problems, partial)
@@ -283,10 +283,15 @@ def _html_path(url: str) -> str:
 
 
 def _rendered_site(
-    rendering: Rendering, site: SiteConfig, sources: Sequence[SourcePage], pages: Sequence[Page]
+    rendering: Rendering,
+    site: SiteConfig,
+    sources: Sequence[SourcePage],
+    pages: Sequence[Page],
+    summaries: Sequence[PageSummary],
 ) -> RenderedSite:
     if rendering.publish_dir is None:
-        published = PublishedSite(frozenset(page.path for page in pages), site.base_url, complete=False)
+        files = {page.path for page in pages} | _alias_files(site, summaries)
+        published = PublishedSite(frozenset(files), site.base_url, complete=False)
         return build_rendered(published, pages, sources, markup=site.markup)
     return load_rendered(
         rendering.publish_dir,
@@ -309,6 +314,20 @@ def _unreadable_html(rendered: RenderedSite, plan: Plan) -> list[Problem]:
             "file-unreadable", [Finding(1, 1, message, html_path=path)]
         )
     return problems
+
+
+def _alias_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]:
+    """The redirect pages Hugo writes for the pages' aliases, as publish-dir paths."""
+    files = set()
+    for page in summaries:
+        aliases = page.front_matter.get("aliases")
+        if page.url and aliases:
+            try:
+                urls = alias_urls(site, page.url, aliases, language=page.language or site.default_language)
+            except (TypeError, ValueError):
+                continue  # front-matter-type reports aliases that are not a list of strings
+            files.update(_html_path(url) for url in urls)
+    return files
 
 
 def _check_rendered(

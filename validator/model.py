@@ -20,7 +20,6 @@ class Finding:
     """What a rule knows: where and what. The engine adds the file, rule id and severity.
 
     `path` is set only by site and html rules, which see many files at once.
-    `key` identifies the offending text for baselines (defaults to the message).
     """
 
     line: int

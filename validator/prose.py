@@ -14,9 +14,11 @@ see markdown.py) and skipping their source.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from markdown_it.token import Token
 
@@ -29,10 +31,15 @@ _CHUNK = re.compile(r"\S+")
 _EDGE_PUNCTUATION = "()[]\"'“”‘’«»,;:!?.…*"
 # What marks a chunk as a URL, path, e-mail, identifier, option or template: not prose.
 _TECHNICAL = re.compile(r"[/\\@=_~$<>{}#|^`]|://|\w\.\w|\w:\w|^-")
+# Every technical chunk of a text in one linear pass: a chunk holding one of the marks above
+# (none of which is edge punctuation, so stripping changes nothing), or whose core starts
+# with `-`. Tried only where a chunk starts, so a long chunk is scanned once.
+_TECHNICAL_CHUNK = re.compile(
+    r"(?<!\S)(?:[" + re.escape(_EDGE_PUNCTUATION) + r"]*-|\S*?(?:[/\\@=_~$<>{}#|^`]|\w[.:]\w))\S*"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int  # offsets in the stretch's text
     end: int
@@ -48,24 +55,40 @@ class Stretch:
 
     text: str
     kind: str
-    # (offset in text, file line, file column) where each verbatim piece of the file starts.
-    _pieces: tuple[tuple[int, int, int], ...] = field(repr=False)
+    # (offset in text, offset in the inline token's content) where each verbatim piece of
+    # the file starts; `_locate` turns the latter into a file (line, column) when asked.
+    _pieces: tuple[tuple[int, int], ...] = field(repr=False)
+    _locate: Callable[[int], tuple[int, int]] = field(repr=False, compare=False)
 
     @property
     def line(self) -> int:
-        return self._pieces[0][1] if self._pieces else 0
+        return self._locate(self._pieces[0][1])[0] if self._pieces else 0
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [piece[0] for piece in self._pieces]
 
     def position(self, index: int) -> tuple[int, int]:
         """File (line, column) of the character at `index` in `text`."""
-        starts = [piece[0] for piece in self._pieces]
-        start, line, column = self._pieces[max(bisect.bisect_right(starts, index) - 1, 0)]
+        start, offset = self._pieces[max(bisect.bisect_right(self._starts, index) - 1, 0)]
+        line, column = self._locate(offset)
         return line, column + max(index - start, 0)
 
     def words(self) -> Iterator[Word]:
         """The words of the prose, skipping chunks that are not prose (see `is_technical`)."""
-        for start, end in self.prose_chunks():
-            for match in _WORD.finditer(self.text, start, end):
+        technical = [(m.start(), m.end()) for m in _TECHNICAL_CHUNK.finditer(self.text)]
+        if not technical:
+            for match in _WORD.finditer(self.text):
                 yield Word(match[0], match.start(), match.end())
+            return
+        spans = iter(technical)
+        span_start, span_end = next(spans)
+        for match in _WORD.finditer(self.text):
+            start = match.start()
+            while start >= span_end:
+                span_start, span_end = next(spans, (len(self.text), len(self.text) + 1))
+            if start < span_start:
+                yield Word(match[0], start, match.end())
 
     def prose_chunks(self) -> Iterator[tuple[int, int]]:
         """(start, end) of each whitespace-separated chunk of `text` that is prose."""
@@ -75,8 +98,9 @@ class Stretch:
 
     def chunks(self) -> Iterator[tuple[int, int, bool]]:
         """(start, end, technical) of each whitespace-separated chunk of `text`."""
+        technical = {m.start() for m in _TECHNICAL_CHUNK.finditer(self.text)}
         for match in _CHUNK.finditer(self.text):
-            yield match.start(), match.end(), is_technical(match[0])
+            yield match.start(), match.end(), match.start() in technical
 
 
 def is_technical(chunk: str) -> bool:
@@ -105,11 +129,12 @@ class _Builder:
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self.parts: list[str] = []
-        self.pieces: list[tuple[int, int, int]] = []
+        self.pieces: list[tuple[int, int]] = []
         self.length = 0
 
-    def add(self, text: str, position: tuple[int, int]) -> None:
-        self.pieces.append((self.length, *position))
+    def add(self, text: str, offset: int) -> None:
+        """Append `text`, found at `offset` in the inline token's content."""
+        self.pieces.append((self.length, offset))
         self.parts.append(text)
         self.length += len(text)
 
@@ -118,22 +143,22 @@ class _Builder:
             self.parts.append("\n")
             self.length += 1
 
-    def build(self) -> Stretch | None:
+    def build(self, locate: Callable[[int], tuple[int, int]]) -> Stretch | None:
         text = "".join(self.parts)
         if not text.strip():
             return None
-        return Stretch(text, self.kind, tuple(self.pieces))
+        return Stretch(text, self.kind, tuple(self.pieces), locate)
 
 
 class _Scanner:
     """One inline token: its children in order, with a cursor into its content."""
 
     def __init__(self, doc: Document, inline: Token) -> None:
-        self.doc = doc
         self.inline = inline
         self.content = inline.content
         self.cursor = 0
         self.done: list[Stretch] = []
+        self.locate = functools.partial(doc.position, inline)
 
     def run(self) -> list[Stretch]:
         builder = self.walk(self.inline.children or [], _Builder("text"))
@@ -142,7 +167,7 @@ class _Scanner:
 
     def finish(self, builder: _Builder) -> _Builder:
         """End the current stretch; return a new, empty one of the same kind."""
-        stretch = builder.build()
+        stretch = builder.build(self.locate)
         if stretch is not None:
             self.done.append(stretch)
         return _Builder(builder.kind)
@@ -162,7 +187,7 @@ class _Scanner:
                 builder.line_break()
             elif kind == "text_special":  # an entity or a backslash escape: one character
                 if pos is not None:
-                    builder.add(child.content, self.doc.position(self.inline, pos))
+                    builder.add(child.content, pos)
                     self.cursor = max(self.cursor, pos + len(child.markup))
             elif kind == "link_open" and child.markup in ("autolink", "linkify"):
                 builder = self.finish(builder)
@@ -216,7 +241,7 @@ class _Scanner:
 
     def piece(self, text: str, offset: int, builder: _Builder) -> None:
         if text:
-            builder.add(text, self.doc.position(self.inline, offset))
+            builder.add(text, offset)
 
 
 def _construct_end(content: str, pos: int, token: Token) -> int:

@@ -148,9 +148,17 @@ class PublishedSite:
                 return Target(kind, candidate, fragment, normal)
         if any(_redirected(normal, source) for source in self.redirects):
             return Target(REDIRECT, fragment=fragment, url=normal)
-        if not self.complete and PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
+        if not self.complete and not self._judgeable(rel):
             return Target(UNKNOWN, fragment=fragment, url=normal)
         return Target(MISSING, fragment=fragment, url=normal)
+
+    def _judgeable(self, rel: str) -> bool:
+        """With only the pages known (not static files, taxonomy pages and the like), a
+        missing page can be judged only inside a section that has pages."""
+        if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
+            return False
+        section = rel.split("/", 1)[0]
+        return "/" in rel and any(f.startswith(section + "/") for f in self.files)
 
 
 def _normalize(path: str) -> str | None:

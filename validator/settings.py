@@ -93,6 +93,7 @@ class SiteConfig:
     user_words: tuple[str, ...] = ()
     # Whether the project or a theme has its own link render hook (`_markup/render-link*`).
     link_render_hook: bool = False
+    image_render_hook: bool = False  # likewise `_markup/render-image*`
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()

@@ -340,7 +340,8 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     themes_dir = config.string("themesdir", "themes")
     layout_dir = config.string("layoutdir", "layouts")
     theme_dirs = _theme_dirs(root / themes_dir, themes, environment)
-    templates = _shortcode_templates([root / layout_dir, *(d / "layouts" for d in theme_dirs)])
+    layout_dirs = [root / layout_dir, *(d / "layouts" for d in theme_dirs)]
+    templates = _shortcode_templates(layout_dirs)
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
@@ -369,7 +370,8 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         cascade=_cascade_config(config),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_with_inner(templates),
-        link_render_hook=_has_template([root / layout_dir, *(d / "layouts" for d in theme_dirs)], "render-link"),
+        link_render_hook=_has_template(layout_dirs, "render-link"),
+        image_render_hook=_has_template(layout_dirs, "render-image"),
         user_words=_user_words(root / WORDS_FILE),
     )
 

@@ -16,13 +16,25 @@ Hugo checks `ref`/`relref` targets, but not plain links: `[setup](/docs/setup/)`
 `/posts/this-page/notes.md`) render without a warning and lead readers to a 404.
 
 ## Example
-```markdown
+```markdown content/docs/install.md
++++
+title = "Install"
++++
 See [the setup guide](/docs/setup/).
 ```
 
 ## Use instead
-```markdown
-See [Hugo's documentation](https://gohugo.io/documentation/).
+```markdown content/docs/install.md
++++
+title = "Install"
++++
+See [the setup guide](/docs/set-up/).
+```
+
+```markdown content/docs/set-up.md
++++
+title = "Set up"
++++
 ```
 """
 

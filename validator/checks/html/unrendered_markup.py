@@ -61,7 +61,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     for page in rendered.pages:
         locator = rendered.locator(page)
         for leak in page.leaks:
-            if leak.kind not in opts.kinds or (leak.kind == "math" and page.math):
+            math_kept = page.math or rendered.markup.passthrough  # passthrough keeps $$…$$ for a renderer
+            if leak.kind not in opts.kinds or (leak.kind == "math" and math_kept):
                 continue
             found = locator.leak(leak)
             if found is not None and _escaped(leak, found[2]):

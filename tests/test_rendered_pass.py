@@ -107,3 +107,14 @@ def test_hostile_publish_dir(tmp_path: Path, monkeypatch) -> None:
     assert ("public/etc", "file-unreadable", "symbolic link to outside the publish dir") in found
     assert ("public/posts/x/index.html", "file-unreadable", "not valid UTF-8 (byte 0xff at offset 50)") in found
     assert any(path == "public/posts/x/index.html" and rule == "broken-link" for path, rule, _ in found)
+
+
+@pytest.mark.hugo
+def test_headings_only_hugo_writes_are_spell_checked(site: Path, hugo: str) -> None:
+    shortcodes = site / "themes" / "minimal" / "layouts" / "_shortcodes"
+    (shortcodes / "changelog.html").write_text("<h2>Relese notes</h2>\n<p>All changes.</p>\n")
+    post = site / "content" / "posts" / "changes.md"
+    post.write_text('+++\ntitle = "Changes"\n+++\n\nThe changes.\n\n{{< changelog >}}\n')
+    assert ("content/posts/changes.md", 1, "heading-typo") not in findings()  # unknown output
+    built = findings("--build", "content/posts/changes.md")
+    assert ("content/posts/changes.md", 1, "heading-typo") in built

@@ -180,7 +180,11 @@ def run(
     rendered_pages = 0
     if render and rendering is not None:
         partial = any(t.context for t in targets)
-        rendered_site = _rendered_site(rendering, site, sources, rendered, pages)
+        rendered_site = dataclasses.replace(
+            _rendered_site(rendering, site, sources, rendered, pages),
+            vocabulary=vocabulary,
+            language=site.default_language,
+        )
         rendered_pages = len(rendered_site.pages)
         problems.extend(
             _check_rendered(rendered_site, html_rules, plan, pages, reported, problems, partial)

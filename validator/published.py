@@ -292,6 +292,7 @@ class SourcePage:
     links: tuple[Link, ...] = ()
     headings: tuple[SourceHeading, ...] = ()
     raw_html: tuple[RawHtml, ...] = ()  # only what Hugo omits (unsafe = false)
+    title: str = ""  # the front matter title, which themes print as a heading
     # Lines holding text that can reach the page unrendered, as written.
     marked_lines: tuple[tuple[int, str], ...] = ()
 
@@ -307,6 +308,7 @@ class SourcePage:
             content_path=content_path,
             links=doc.links,
             headings=tuple(SourceHeading(h.id, h.text, h.line, h.column) for h in doc.headings),
+            title=str(doc.front_matter.get("title") or ""),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
             marked_lines=tuple(
                 (number, line)
@@ -360,6 +362,9 @@ class RenderedSite:
     pages: tuple[Page, ...]
     sources: Mapping[str, SourcePage]  # HTML page path -> its Markdown
     markup: Markup = field(default_factory=Markup)
+    # The site's words and default language, for spelling the headings only HTML shows.
+    vocabulary: Mapping[str, int] = field(default_factory=dict, repr=False)
+    language: str = "en"
     _by_path: Mapping[str, Page] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

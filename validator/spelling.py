@@ -121,7 +121,10 @@ def page_words(doc: Document) -> Counter[str]:
             elif child.type == "code_inline":
                 code.append(child.content)
     prose.extend(v for k in FRONT_MATTER_TEXTS if isinstance(v := doc.front_matter.get(k), str))
-    counts = Counter(w.lower() for w in _VOCABULARY_WORD.findall(" ".join(prose)) if not w.isupper())
+    counts: Counter[str] = Counter()
+    for word, count in Counter(_VOCABULARY_WORD.findall(" ".join(prose))).items():
+        if not word.isupper():  # counted as written first, then folded: far fewer calls
+            counts[word.lower()] += count
     counts.update(CODE + word for word in code_words(" ".join(code)))
     return counts
 
@@ -149,7 +152,7 @@ def dictionary(language: str) -> Mapping[str, int]:
 def alphabet(language: str) -> frozenset[str]:
     """The letters of a language (at least one in 10,000 of its dictionary's letters): for
     making look-alikes, and to leave foreign words (`Crème` in English) alone."""
-    letters = Counter(char for word in dictionary(language) for char in word if char.isalpha())
+    letters = {c: n for c, n in Counter("".join(dictionary(language))).items() if c.isalpha()}
     total = sum(letters.values())
     return frozenset(char for char, count in letters.items() if count * 10_000 >= total)
 

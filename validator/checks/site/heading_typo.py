@@ -21,6 +21,9 @@ compounds are spelled part by part; `Hugo's` is spelled as `Hugo`. A word with n
 one edit away (a name, new jargon) is not reported: the rule stays quiet rather than noisy.
 To silence one heading, put `<!-- mdcheck-disable-next-line heading-typo -->` above it.
 
+In Hugo's real output (`--build`, `--html`), headings that only the HTML has — written by a
+shortcode or the theme — are spelled too, and reported at the page's Markdown file.
+
 ## Why is this bad?
 A typo in a heading is the most visible typo a page can have: it is repeated in the browser
 tab, the table of contents, the URL fragment others link to, and search results. Fixing it
@@ -48,6 +51,7 @@ from dataclasses import dataclass, field
 
 from validator.engine import PageSummary, Site
 from validator.model import Finding, Rule, Severity
+from validator.published import RenderedSite, split_mapped
 from validator.spelling import (
     FRONT_MATTER_TEXTS,
     Speller,
@@ -101,6 +105,32 @@ def _message(typo: Typo, where: str) -> str:
     )
 
 
+def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+    """The rendered side: headings that only Hugo's output has (written by shortcodes or
+    the theme), at the Markdown line when it can be known, else the page's first line."""
+    language = base_language(rendered.language)
+    if not has_dictionary(language):
+        return
+    speller = Speller(language, rendered.vocabulary, parse_word_list(" ".join(opts.words)))
+    findings: list[tuple[str, Finding, bool]] = []
+    for page in rendered.pages:
+        source = rendered.source(page)
+        if source is None:
+            continue  # list pages repeat other pages' headings
+        locator = rendered.locator(page)
+        written = {heading.text for heading in source.headings} | {source.title}
+        for heading in page.headings:
+            where = locator.heading(heading)
+            if heading.text.strip() in written:
+                continue  # the source pass checked it
+            for typo in speller.typos(heading.text):
+                message = _message(typo, "heading")
+                at = (heading.line, heading.column)
+                finding = rendered.finding(page, message, at, where or (1, 1))
+                findings.append((typo.word, finding, where is not None))
+    yield from split_mapped(findings)
+
+
 def unchecked_languages(site: Site) -> Mapping[str, int]:
     """Languages without a dictionary, and how many pages each has: for the run's summary."""
     counts: dict[str, int] = {}
@@ -125,5 +155,6 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     notes=notes,
+    html_check=html_check,
     default=Severity.WARNING,
 )

@@ -174,9 +174,7 @@ def run(
     if site_rules:
         whole = Site(site, tuple(pages), vocabulary)
         problems.extend(_check_site(whole, site_rules, plan, reported))
-        for rule in site_rules:
-            if rule.notes is not None:
-                notes.extend(rule.notes(whole, plan.settings[rule.id].options))
+        notes.extend(_notes(site_rules, whole, plan))
     rendered_pages = 0
     if render and rendering is not None:
         partial = any(t.context for t in targets)
@@ -189,6 +187,7 @@ def run(
         problems.extend(
             _check_rendered(rendered_site, html_rules, plan, pages, reported, problems, partial)
         )
+        notes.extend(_notes([r for r in html_rules if r.stage == "html"], rendered_site, plan))
         if not partial:
             problems.extend(_unreadable_html(rendered_site, plan))
     checked = sum(1 for target in targets if not target.context)
@@ -318,6 +317,19 @@ def _unreadable_html(rendered: RenderedSite, plan: Plan) -> list[Problem]:
             "file-unreadable", [Finding(1, 1, message, html_path=path)]
         )
     return problems
+
+
+def _notes(rules: Sequence[Rule], subject: Any, plan: Plan) -> list[str]:
+    """The rules' remarks for the summary; a failing one says so instead of stopping the run."""
+    notes = []
+    for rule in rules:
+        if rule.notes is None:
+            continue
+        try:
+            notes.extend(rule.notes(subject, plan.settings[rule.id].options))
+        except Exception as exc:
+            notes.append(f"internal error: {rule.id} could not write its note: {type(exc).__name__}: {exc}")
+    return notes
 
 
 def _alias_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]:

@@ -80,8 +80,8 @@ class Rule:
     # Source-side rules that report the same defect first: an html rule's finding on a line
     # where one of them already reported is not repeated.
     same_defect_as: tuple[str, ...] = ()
-    # A site rule's remarks for the run's summary, e.g. what it could not check:
-    # `notes(site, options)` yields one line each.
+    # Remarks for the run's summary, e.g. what the rule could not check:
+    # `notes(site, options)` for a site rule, `notes(rendered, options)` for an html rule.
     notes: Callable[..., Iterator[str]] | None = None
 
     @property

@@ -46,7 +46,7 @@ from fnmatch import fnmatchcase
 
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
-from validator.published import MISSING, OUTSIDE, RenderedSite, Target, split_mapped
+from validator.published import EXTERNAL, MISSING, OUTSIDE, RenderedSite, Target, split_mapped
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,21 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             where = locator.link(link)
             message = _message(link, target, page)
-            findings.append((target.url, rendered.finding(page, message, (link.line, link.column), where), where is not None))
+            finding = rendered.finding(page, message, (link.line, link.column), where)
+            findings.append((target.url, finding, where is not None))
     yield from split_mapped(findings)
+
+
+def notes(rendered: RenderedSite, opts: Options) -> Iterator[str]:
+    """How many external links the run saw: they are never fetched."""
+    external = {
+        link.url.split("#", 1)[0]
+        for page in rendered.pages
+        for link in page.links
+        if rendered.published.resolve(link.url, page.url, page.base).kind == EXTERNAL
+    }
+    if external:
+        yield f"broken-link: {len(external)} distinct external URLs not fetched (no network)"
 
 
 def _ignored(url: str, opts: Options) -> bool:
@@ -96,4 +109,5 @@ RULE = Rule(
     options=Options,
     check=check,
     doc=__doc__,
+    notes=notes,
 )

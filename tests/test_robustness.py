@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,54 @@ def test_pathological_input_finishes(tmp_path: Path, body: str) -> None:
     path.write_text(body, "utf-8")
     problems = check_file(Target(str(path), "big.md"), _plan(Markup())).problems
     assert not [p.message for p in problems if p.rule == "internal-error"]
+
+
+def _seconds(tmp_path: Path, body: str, plan: Plan) -> float:
+    path = tmp_path / "big.md"
+    path.write_text(body, "utf-8")
+    started = time.perf_counter()
+    problems = check_file(Target(str(path), "big.md"), plan).problems
+    seconds = time.perf_counter() - started
+    assert not [p.message for p in problems if p.rule == "internal-error"]
+    return seconds
+
+
+SAMPLE = (Path(__file__).parent.parent / "fixtures/site/content/posts/notes-on-backpropagation.md").read_text("utf-8")
+
+# (body of size n, the issue's n): each is checked at n / 4 and at n.
+HOSTILE = {
+    "brackets": (lambda n: "[" * n, 40_000),
+    "stars": (lambda n: "*" * n, 40_000),
+    "brackets-and-stars": (lambda n: "[a *b " * n, 20_000),
+    "blockquotes": (lambda n: "> " * n + "x", 4_000),
+    "nested-lists": (lambda n: "- " * n + "x", 4_000),
+    "headings": (lambda n: "## h\n" * n, 20_000),
+    "long-line": (lambda n: "word " * n, 400_000),  # a 2 MB line
+    "links-in-one-paragraph": (lambda n: "[a](#b) " * n, 50_000),
+    "shortcodes": (lambda n: "{{< x >}} {{% y %}}\n" * n, 20_000),
+    "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_pathological_input_is_linear(tmp_path: Path, case: str) -> None:
+    """Four times the input takes about four times as long: a quadratic step would take 16x.
+    (The small size is timed after a warm-up, and short times are floored against noise.)"""
+    make, size = HOSTILE[case]
+    plan = _plan(Markup())
+    _seconds(tmp_path, make(size // 40), plan)
+    small = max(_seconds(tmp_path, make(size // 4), plan), 0.05)
+    large = _seconds(tmp_path, make(size), plan)
+    if large >= 8 * small:  # once more, best of two: a busy machine can slow a single run
+        small = min(small, max(_seconds(tmp_path, make(size // 4), plan), 0.05))
+        large = min(large, _seconds(tmp_path, make(size), plan))
+    assert large < 8 * small, f"{case}: {small:.2f} s for n/4, {large:.2f} s for n"
+
+
+def test_file_over_max_file_size_is_skipped_with_a_finding(tmp_path: Path) -> None:
+    path = tmp_path / "huge.md"
+    path.write_text("# Title\n\n" + "word " * 1000, "utf-8")
+    plan = dataclasses.replace(_plan(Markup()), max_file_size=1000)
+    problems = check_file(Target(str(path), "huge.md"), plan).problems
+    assert [(p.rule, p.line) for p in problems] == [("file-unreadable", 1)]
+    assert "max-file-size" in problems[0].message

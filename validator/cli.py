@@ -23,7 +23,6 @@ from validator.changes import find_change
 from validator.config import ConfigError, effective_config_toml, find_config, load_config
 from validator.engine import Rendering, run
 from validator.hugo import HugoError, built_site
-from validator.model import Severity
 from validator.paths import display_path
 from validator.registry import RULES
 from validator.report import FORMATS, Summary, render, summarize

@@ -616,7 +616,8 @@ class _Extractor:
 
     def _link(self, inline: Token, link: Token, children: Sequence[Token], index: int) -> None:
         text_parts = []
-        for child in children[index + 1 :]:
+        for position in range(index + 1, len(children)):  # no slice: linear in long paragraphs
+            child = children[position]
             if child.type == "link_close":
                 break
             text_parts.append(child.content)

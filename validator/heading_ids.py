@@ -639,15 +639,20 @@ class IdFactory:
     def __init__(self, id_type: str) -> None:
         self.id_type = id_type
         self._taken: set[str] = set()
+        # base -> the suffix last given: every candidate before it is taken (ids are never
+        # freed), so the search goes on from there and 20,000 equal headings stay linear.
+        self._suffixes: dict[str, int] = {}
 
     def generate(self, text: str, fallback: str = "heading") -> str:
         """An id for this plain text: `fallback` if it keeps nothing, `-N` if taken."""
         base = anchorize(text, self.id_type) or fallback
-        candidate, number = base, 0
+        number = self._suffixes.get(base, 0)
+        candidate = f"{base}-{number}" if number else base
         while candidate in self._taken:
             number += 1
             candidate = f"{base}-{number}"
         self._taken.add(candidate)
+        self._suffixes[base] = number
         return candidate
 
     def put(self, custom_id: str) -> None:

@@ -67,6 +67,22 @@ def _located(rule: InlineRule, *, linkify: bool = False) -> InlineRule:
     return located_rule
 
 
+def _protocol_guard(rule: InlineRule) -> InlineRule:
+    """The GFM protocol autolink rule copies the rest of the paragraph before looking at the
+    current character, at every `w` and `:`: quadratic in a paragraph's length. Call it only
+    where it can match, a `:` after one of its protocol names."""
+
+    def guarded_rule(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] != ":" or not state.pending.endswith(_AUTOLINK_PROTOCOLS):
+            return False
+        return rule(state, silent)
+
+    return guarded_rule
+
+
+_AUTOLINK_PROTOCOLS = ("http", "https", "mailto", "xmpp")
+
+
 # goldmark's attribute list: `#id`, `.class` and `key=value` items in braces.
 _ATTR_ITEM = re.compile(
     r"""\s*(?:
@@ -174,6 +190,7 @@ def make_parser(markup: Markup) -> MarkdownIt:
         md.core.ruler.before("inline", "heading_attributes", _heading_attributes_rule)
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:
-            located = _located(rule.fn, linkify=rule.name.startswith("gfm_autolink"))
+            fn = _protocol_guard(rule.fn) if rule.name == "gfm_autolink_protocol" else rule.fn
+            located = _located(fn, linkify=rule.name.startswith("gfm_autolink"))
             md.inline.ruler.at(rule.name, located, {"alt": rule.alt})
     return md

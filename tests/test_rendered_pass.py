@@ -123,3 +123,20 @@ def test_headings_only_hugo_writes_are_spell_checked(site: Path, hugo: str) -> N
 def test_external_links_are_counted_not_fetched(site: Path) -> None:
     result = CliRunner().invoke(main, ["check"], catch_exceptions=False)
     assert "distinct external URLs not fetched (no network)" in result.stdout
+
+
+@pytest.mark.hugo
+def test_publish_dir_parsed_in_processes_gives_the_same_findings(site: Path, hugo: str) -> None:
+    posts = site / "content" / "posts"
+    for number in range(80):
+        (posts / f"generated-{number}.md").write_text(
+            f'+++\ntitle = "Post {number}"\n+++\n\n## Part {number}\n\n'
+            f"[next](/posts/generated-{number + 1}/) and [a fragment](#part-{number + 1})\n"
+        )
+    build_site(hugo, site, site / "public")
+    serial = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "1"]).stdout
+    parallel = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "2"]).stdout
+    assert serial == parallel
+    found = {(p["path"], p["rule"]) for p in json.loads(serial)["problems"]}
+    assert ("content/posts/generated-79.md", "broken-link") in found
+    assert ("content/posts/generated-3.md", "broken-anchor") in found

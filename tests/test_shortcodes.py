@@ -404,7 +404,8 @@ def test_text_without_braces() -> None:
 )
 def test_linear(unit: str) -> None:
     """A broken tag costs the same however far its error is: four times the text takes
-    about four times as long (a quadratic lexer would take 16x; short times are floored)."""
+    about four times as long (a quadratic lexer would take 16x; short times are floored, and
+    the bound, 10x, leaves room for a busy machine)."""
 
     def seconds(repeat: int) -> float:  # the best of three runs: load elsewhere adds noise
         text, best = unit * repeat, float("inf")
@@ -415,8 +416,8 @@ def test_linear(unit: str) -> None:
         assert len(tags) >= repeat
         return best
 
-    small = max(seconds(5_000), 0.02)
-    assert seconds(20_000) < 8 * small
+    small = max(seconds(10_000), 0.1)
+    assert seconds(40_000) < 10 * small
 
 
 PIECES = [

@@ -4,6 +4,7 @@ the site rules over small per-page summaries; findings become sorted, filtered p
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import traceback
 from collections import Counter
@@ -25,6 +26,7 @@ from validator.published import (
     SourcePage,
     build_rendered,
     load_rendered,
+    parse_published_pages,
 )
 from validator.render import render_document
 from validator.settings import SiteConfig
@@ -179,7 +181,7 @@ def run(
     if render and rendering is not None:
         partial = any(t.context for t in targets)
         rendered_site = dataclasses.replace(
-            _rendered_site(rendering, site, sources, rendered, pages),
+            _rendered_site(rendering, site, sources, rendered, pages, jobs),
             vocabulary=vocabulary,
             language=site.default_language,
         )
@@ -291,6 +293,7 @@ def _rendered_site(
     sources: Sequence[SourcePage],
     pages: Sequence[Page],
     summaries: Sequence[PageSummary],
+    jobs: int | None,
 ) -> RenderedSite:
     if rendering.publish_dir is None:
         files = {page.path for page in pages} | _alias_files(site, summaries)
@@ -303,7 +306,22 @@ def _rendered_site(
         display_root=rendering.display_root,
         hugo_list=rendering.hugo_list,
         markup=site.markup,
+        parse=functools.partial(_parse_published, jobs=jobs),
     )
+
+
+def _parse_published(
+    published: PublishedSite, paths: Sequence[str], limit: int, *, jobs: int | None
+) -> list[Page]:
+    """The publish dir's pages, parsed in processes when there are many (same order)."""
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or (jobs is None and len(paths) < PARALLEL_THRESHOLD):
+        return parse_published_pages(published, paths, limit)
+    size = max(16, min(256, len(paths) // (workers * 8) or 1))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parsed = pool.map(parse_published_pages, [published] * len(chunks), chunks, [limit] * len(chunks))
+        return [page for chunk in parsed for page in chunk]
 
 
 def _unreadable_html(rendered: RenderedSite, plan: Plan) -> list[Problem]:

@@ -15,7 +15,7 @@ import io
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -430,16 +430,25 @@ def load_rendered(
     hugo_list: Mapping[str, str] | None = None,
     markup: Markup | None = None,
     limit: int = MAX_PAGE_BYTES,
+    parse: Callable[[PublishedSite, Sequence[str], int], Iterable[Page]] | None = None,
 ) -> RenderedSite:
-    """Index a publish dir, parse each of its pages, and match them to their Markdown."""
+    """Index a publish dir, parse each of its pages, and match them to their Markdown.
+    `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
+    `parse_published_pages` in this process."""
     published = scan_publish_dir(publish_dir, base_url, display_root)
+    pages = (parse or parse_published_pages)(published, published.pages(), limit)
+    return build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
+
+
+def parse_published_pages(published: PublishedSite, paths: Sequence[str], limit: int) -> list[Page]:
+    """Read and parse pages of a publish dir; a page that cannot be read records why."""
     pages = []
-    for path in published.pages():
+    for path in paths:
         data, problem = published.read(path, limit)
         url = published.url_of(path)
         pages.append(parse_page(path, data, url, limit=limit) if data is not None
                      else Page(path, url, problems=(problem or "cannot be read",)))
-    return build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
+    return pages
 
 
 def pages_in_memory(rendered: Mapping[str, tuple[str, bytes]], base_url: str = "") -> tuple[PublishedSite, list[Page]]:

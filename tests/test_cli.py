@@ -46,8 +46,10 @@ EXPECTED_SITE = {
     (RENDERED, 10, "broken-anchor"),
     (RENDERED, 14, "empty-link"),
     (RENDERED, 18, "duplicate-heading-id"),
+    (RENDERED, 24, "image-alt"),
+    (RENDERED, 26, "unrendered-markup"),
 }
-PROBLEMS = 32  # some lines have several findings (four <kbd> tags on one line)
+PROBLEMS = 34  # some lines have several findings (four <kbd> tags on one line)
 
 
 @pytest.fixture
@@ -74,7 +76,7 @@ def test_text_format_on_the_site(in_site: Path) -> None:
         found.add((path, int(number), rule))
     assert found == EXPECTED_SITE
     assert lines == sorted(lines, key=lambda l: (l.split(":")[0], int(l.split(":")[1])))
-    assert "Found 20 errors and 12 warnings in 3 files (6 files and 6 pages checked)." in out
+    assert "Found 21 errors and 13 warnings in 3 files (8 files and 8 pages checked)." in out
 
 
 def test_json_format(in_site: Path) -> None:
@@ -83,8 +85,8 @@ def test_json_format(in_site: Path) -> None:
     assert code == 1
     found = {(p["path"], p["line"], p["rule"]) for p in data["problems"]}
     assert found == EXPECTED_SITE
-    assert data["summary"]["files"] == 6
-    assert data["summary"]["errors"] == 20
+    assert data["summary"]["files"] == 8
+    assert data["summary"]["errors"] == 21
     assert len(data["problems"]) == PROBLEMS
 
 
@@ -116,7 +118,7 @@ def test_github_format_is_automatic_on_actions(in_site: Path, monkeypatch) -> No
 def test_clean_post_exits_zero(in_site: Path) -> None:
     code, out, _ = invoke("check", "content/posts/anchors-done-right.md")
     assert code == 0, out
-    assert "All clean: 1 file and 6 pages checked." in out
+    assert "All clean: 1 file and 8 pages checked." in out
 
 
 def test_warnings_only_exit_zero_unless_strict(tmp_path: Path, monkeypatch) -> None:

@@ -213,6 +213,9 @@ def test_the_fixture_site_built_by_hugo(hugo: str, tmp_path: Path) -> None:
         (rendered_defects, 12, "broken-link"),
         (rendered_defects, 14, "empty-link"),
         (rendered_defects, 18, "duplicate-id"),
+        (rendered_defects, 24, "broken-link"),
+        (rendered_defects, 24, "image-alt"),
+        (rendered_defects, 26, "unrendered-markup"),
     }
     omitted = {(f.path, f.line) for f in raw_html_omitted.html_check(rendered, None)}
     # The {{% notice %}} of the valid post writes a <div>, which Hugo drops under unsafe = false.

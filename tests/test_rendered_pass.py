@@ -24,6 +24,8 @@ COMMON = {
     (RENDERED, 10, "broken-anchor"),
     (RENDERED, 14, "empty-link"),
     (RENDERED, 18, "duplicate-heading-id"),
+    (RENDERED, 24, "image-alt"),
+    (RENDERED, 26, "unrendered-markup"),
     (PLANTED, 6, "broken-anchor"),
     (PLANTED, 7, "footnote-undefined"),
 }
@@ -31,6 +33,7 @@ COMMON = {
 # shortcode writes from a {{% %}} call, which Hugo then omits as raw HTML.
 HUGO_ONLY = {
     (RENDERED, 12, "broken-link"),
+    (RENDERED, 24, "broken-link"),
     (VALID, 26, "raw-html-omitted"),
 }
 

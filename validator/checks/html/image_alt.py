@@ -42,14 +42,16 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     for page in rendered.pages:
         locator = rendered.locator(page)
         for image in page.images:
+            # Locate every image, in order, so the n-th of two alike maps to the n-th line.
+            where = locator.link(HtmlLink(image.src, "img", "src", image.line, image.column))
             if image.alt is not None and (image.alt.strip() or not opts.empty):
                 continue
-            where = locator.link(HtmlLink(image.src, "img", "src", image.line, image.column))
             if image.alt is not None and where is None:
                 continue  # an empty alt from the theme: a decorative image
             what = "has no alt attribute" if image.alt is None else "has an empty alt text"
             message = f"image {image.src!r} {what}; describe what it shows"
-            findings.append((image.src, rendered.finding(page, message, (image.line, image.column), where), where is not None))
+            finding = rendered.finding(page, message, (image.line, image.column), where)
+            findings.append((image.src, finding, where is not None))
     yield from split_mapped(findings)
 
 

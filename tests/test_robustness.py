@@ -107,7 +107,7 @@ def _seconds(tmp_path: Path, body: str, plan: Plan) -> float:
 
 SAMPLE = (Path(__file__).parent.parent / "fixtures/site/content/posts/notes-on-backpropagation.md").read_text("utf-8")
 
-# (body of size n, the n): each is checked at n / 4 and at n.
+# (body of size n, the hostile size n): each is checked at n / 4 and at n.
 HOSTILE = {
     "brackets": (lambda n: "[" * n, 40_000),
     "stars": (lambda n: "*" * n, 40_000),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 import re
 from collections import Counter
@@ -16,6 +15,7 @@ import click
 from validator import __version__
 from validator.baseline import fingerprint
 from validator.model import Problem, Rule, Severity
+from validator.rule_docs import rule_doc, sections
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -23,11 +23,6 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 INFORMATION_URI = "https://pypi.org/project/mdcheck/"
 FINGERPRINT_KEY = "mdcheck/v1"
-
-_WHAT_IT_DOES = re.compile(
-    r"^#+[ \t]*What it does[ \t]*\n(.*?)(?=^#|\Z)", re.MULTILINE | re.DOTALL
-)
-
 
 @dataclass(frozen=True)
 class Summary:
@@ -163,10 +158,9 @@ def _sarif_rule(rule_id: str, rule: Rule | None) -> dict[str, Any]:
     if rule is None:
         entry["shortDescription"] = {"text": rule_id}
         return entry
-    doc = inspect.cleandoc(rule.doc)
-    section = _WHAT_IT_DOES.search(doc + "\n")
+    doc = rule_doc(rule)
     entry["shortDescription"] = {"text": rule.summary}
-    entry["fullDescription"] = {"text": section.group(1).strip() if section else rule.summary}
+    entry["fullDescription"] = {"text": sections(rule).get("What it does") or rule.summary}
     entry["help"] = {"text": doc or rule.summary, "markdown": doc or rule.summary}
     entry["defaultConfiguration"] = {"level": str(rule.default)}
     return entry

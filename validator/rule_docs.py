@@ -16,7 +16,7 @@ from validator.model import Rule
 _FENCE = re.compile(r"^```([a-z]*)[ \t]*([^\n]*)\n(.*?)^```$", re.M | re.S)
 
 
-def _doc(rule: Rule) -> str:
+def rule_doc(rule: Rule) -> str:
     """The rule's docstring, dedented; tabs kept (examples of tab rules need them)."""
     return textwrap.dedent(rule.doc or "").strip()
 
@@ -27,7 +27,7 @@ def sections(rule: Rule) -> dict[str, str]:
     found: dict[str, list[str]] = {}
     current: list[str] = []
     in_fence = False
-    for line in _doc(rule).splitlines():
+    for line in rule_doc(rule).splitlines():
         if line.startswith("```"):
             in_fence = not in_fence
         if not in_fence and line.startswith("## "):
@@ -98,7 +98,7 @@ def rule_text(rule: Rule) -> str:
     facts = [f"stage: {rule.stage}", f"default severity: {rule.default}"]
     if rule.markdownlint:
         facts.append(f"markdownlint: {rule.markdownlint}")
-    lines = [f"# {rule.id}", "", rule.summary + ".", "", "; ".join(facts), "", _doc(rule)]
+    lines = [f"# {rule.id}", "", rule.summary + ".", "", "; ".join(facts), "", rule_doc(rule)]
     rows = options_table(rule)
     if rows:
         lines += ["", "## Options", ""]

@@ -26,7 +26,7 @@ from urllib.parse import quote, unquote, unquote_plus, urlsplit
 
 import yaml
 
-from validator.frontmatter import split_front_matter
+from validator.frontmatter import DateError, hugo_date, split_front_matter
 from validator.settings import ID_TYPES, USE_EMBEDDED, Language, Markup, SiteConfig
 
 CONFIG_NAMES = ("hugo", "config")
@@ -1002,33 +1002,11 @@ def _page_date(front_matter: Mapping[str, Any]) -> dt.date | None:
         value = front_matter.get(key)
         if value is None or isinstance(value, bool) or value == "":
             continue
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, int | float):
-            try:
-                return dt.datetime.fromtimestamp(value, tz=dt.UTC)
-            except (OverflowError, OSError, ValueError):
-                return None
-        return _parse_date(str(value))
+        try:
+            return hugo_date(value, None)
+        except DateError:
+            return None
     return dt.date(1, 1, 1)
-
-
-_ISO_DATE = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)? ?(?:Z|[+-]\d{2}:?\d{2})?(?: [A-Z]{3,5})?)?"
-)
-_TEXT_DATE = re.compile(r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})(?: \d{2}:\d{2}(?::\d{2})? \S+)?")
-
-
-def _parse_date(text: str) -> dt.date | None:
-    text = text.strip()
-    try:
-        if match := _ISO_DATE.fullmatch(text):
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        if (match := _TEXT_DATE.fullmatch(text)) and match[2] in (m[:3] for m in _MONTHS):
-            return dt.date(int(match[3]), [m[:3] for m in _MONTHS].index(match[2]) + 1, int(match[1]))
-    except ValueError:
-        return None
-    return None
 
 
 @dataclass(frozen=True)

@@ -388,6 +388,12 @@ class RenderedSite:
             return Finding(*source_at, message, path=source.path, html_path=page.path)
         return Finding(*at, message, path=self.published.display(page.path), html_path=page.path)
 
+    def keyed(
+        self, key: str, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None
+    ) -> tuple[str, Finding, bool]:
+        """A finding as `split_mapped` takes it: (defect key, finding, mapped to Markdown)."""
+        return key, self.finding(page, message, at, source_at), source_at is not None
+
 
 def build_rendered(
     published: PublishedSite,

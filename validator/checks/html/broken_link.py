@@ -67,8 +67,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             where = locator.link(link)
             message = _message(link, target, page)
-            finding = rendered.finding(page, message, (link.line, link.column), where)
-            findings.append((target.url, finding, where is not None))
+            findings.append(rendered.keyed(target.url, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
 
 

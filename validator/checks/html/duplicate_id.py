@@ -54,7 +54,7 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                 f"(<{first[item.value].tag}> at HTML line {first[item.value].line})"
             )
             at = (item.line, item.column)
-            findings.append((item.value, rendered.finding(page, message, at, where), where is not None))
+            findings.append(rendered.keyed(item.value, page, message, at, where))
     yield from split_mapped(findings)
 
 

@@ -36,7 +36,7 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                 continue
             where = locator.link(link)
             message = f"link {link.text[:40]!r} has an empty href; give it a destination"
-            findings.append((link.text, rendered.finding(page, message, (link.line, link.column), where), where is not None))
+            findings.append(rendered.keyed(link.text, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
 
 

@@ -50,8 +50,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue  # an empty alt from the theme: a decorative image
             what = "has no alt attribute" if image.alt is None else "has an empty alt text"
             message = f"image {image.src!r} {what}; describe what it shows"
-            finding = rendered.finding(page, message, (image.line, image.column), where)
-            findings.append((image.src, finding, where is not None))
+            findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
     yield from split_mapped(findings)
 
 

@@ -69,7 +69,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             where = found[:2] if found else None
             message = f"{leak.text!r}: {_WHAT[leak.kind]}"
-            findings.append((leak.kind + leak.text, rendered.finding(page, message, (leak.line, leak.column), where), where is not None))
+            findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))
     yield from split_mapped(findings)
 
 

@@ -139,8 +139,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             where = locator.link(link)
             place = "this page" if target is page else target.url
             message = f"no element with id {fragment!r} on {place}"
-            finding = rendered.finding(page, message, (link.line, link.column), where)
-            findings.append((target.url + "#" + fragment, finding, where is not None))
+            key = target.url + "#" + fragment
+            findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
 
 

@@ -26,7 +26,8 @@ from validator.model import Finding
 REF_SHORTCODES = ("ref", "relref")
 # Markdown-notation shortcodes whose output is a value, never headings.
 VALUE_SHORTCODES = frozenset({"ref", "relref", "param"})
-PLACEHOLDER = re.compile(r"HAHAHUGOSHORTCODE(\d+)HBHB")
+PLACEHOLDER_MARK = "HAHAHUGOSHORTCODE"
+PLACEHOLDER = re.compile(PLACEHOLDER_MARK + r"(\d+)HBHB")
 SUMMARY_DIVIDER = "<!--more-->"
 _TAG = re.compile(
     r"""<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)

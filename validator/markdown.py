@@ -11,12 +11,15 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.ruler import Rule, Ruler
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.table import table as markdown_it_table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
@@ -156,6 +159,11 @@ def _heading_attributes_rule(state: StateCore) -> None:
 def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """GFM tables as goldmark parses them: rows are paragraph continuation lines, so a row
     indented four spaces or more is still a row (markdown-it would end the table there)."""
+    if start + 2 > end:
+        return False
+    delimiter = state.bMarks[start + 1] + state.tShift[start + 1]  # the `|---|` row's start
+    if delimiter >= state.eMarks[start + 1] or state.src[delimiter] not in "|-:":
+        return False  # markdown-it's own first test, before the costlier set-up below
     state.is_code_block = lambda line: line == start and StateBlock.is_code_block(state, line)  # type: ignore[method-assign]
     try:
         return markdown_it_table(state, start, end, silent)
@@ -163,13 +171,171 @@ def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
         del state.is_code_block
 
 
+# Where a rule can match: a block rule only on a line whose first non-blank character is one
+# of these (in silent mode, when it tests whether a line ends a paragraph, `_SILENT_TRIGGERS`),
+# an inline rule only at one of these characters. Each is the rule's own first test; rules
+# not listed are tried everywhere.
+_BLOCK_TRIGGERS = {
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "footnote_def": "[",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
+_SILENT_TRIGGERS = {**_BLOCK_TRIGGERS, "deflist": ":~"}
+_INLINE_TRIGGERS = {
+    "linkify": ":",
+    "newline": "\n",
+    "escape": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "_*",
+    "link": "[",
+    "image": "!",
+    "footnote_ref": "[",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+    "gfm_autolink_www": "w",
+    "gfm_autolink_protocol": ":",
+    "gfm_autolink_email": "@",
+}
+
+Rules = list[Callable[..., bool]]
+
+
+def _by_character(rules: list[Rule[Any]], triggers: dict[str, str]) -> tuple[dict[str, Rules], Rules]:
+    """For each trigger character, the rules that may match there, in order; and the rules
+    that may match at any other character."""
+    characters = {char for rule in rules for char in triggers.get(rule.name, "")}
+    anywhere = [rule.fn for rule in rules if rule.name not in triggers]
+    table = {
+        char: [rule.fn for rule in rules if rule.name not in triggers or char in triggers[rule.name]]
+        for char in characters
+    }
+    return table, anywhere
+
+
+class _DispatchingRuler(Ruler[Any]):
+    """markdown-it tries every rule of a chain at each line (block) or stop (inline) until
+    one matches, though most rules first check a single character and give up. This ruler
+    compiles each chain into one rule that calls only those that can match there: the
+    same tokens, with a fraction of the calls."""
+
+    def __init__(self, ruler: Ruler[Any], *, block: bool) -> None:
+        super().__init__()
+        self.__rules__ = ruler.__rules__
+        self.block = block
+
+    def __compile__(self) -> None:
+        super().__compile__()
+        assert self.__cache__ is not None
+        enabled = [rule for rule in self.__rules__ if rule.enabled]
+        for chain in self.__cache__:
+            rules = [rule for rule in enabled if not chain or chain in rule.alt]
+            self.__cache__[chain] = self._dispatch_block(rules) if self.block else self._dispatch_inline(rules)
+
+    @staticmethod
+    def _dispatch_block(rules: list[Rule[Any]]) -> Rules:
+        table, anywhere = _by_character(rules, _BLOCK_TRIGGERS)
+        silent_table, silent_anywhere = _by_character(rules, _SILENT_TRIGGERS)
+        every = [rule.fn for rule in rules]
+
+        def dispatch(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+            pos = state.bMarks[start] + state.tShift[start]
+            if pos >= state.eMarks[start]:
+                candidates = every
+            elif silent:
+                candidates = silent_table.get(state.src[pos], silent_anywhere)
+            else:
+                candidates = table.get(state.src[pos], anywhere)
+            for rule in candidates:
+                if rule(state, start, end, silent):
+                    return True
+            return False
+
+        return [dispatch]
+
+    @staticmethod
+    def _dispatch_inline(rules: list[Rule[Any]]) -> Rules:
+        # The text rule, first, consumes everything up to a terminator character; the
+        # others are looked up by the character it stopped at.
+        first = [rules.pop(0).fn] if rules and rules[0].name == "text" else []
+        table, anywhere = _by_character(rules, _INLINE_TRIGGERS)
+
+        def dispatch(state: StateInline, silent: bool) -> bool:
+            for rule in table.get(state.src[state.pos], anywhere):
+                if rule(state, silent):
+                    return True
+            return False
+
+        return [*first, dispatch]
+
+
+# What any inline rule of ours can start at (see _INLINE_TRIGGERS): inline source without
+# one of these is plain text, its lines joined by soft and hard breaks.
+_NOT_PLAIN = re.compile(r"[\\`~*_\[!<&@]|www\.|(?:https?|mailto|xmpp):")
+
+
+def _plain_children(content: str) -> list[Token]:
+    """The tokens markdown-it's inline parser makes of plain text: a text token per line,
+    and between lines a line break — hard after two or more spaces, which are dropped (as
+    is a single one before a soft break); leading blanks of a line are skipped."""
+    children: list[Token] = []
+    lines = content.split("\n")
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        if index:
+            line = line.lstrip(" \t")
+        kind = "softbreak"
+        if index < last:
+            trimmed = line.rstrip(" ")
+            if len(line) - len(trimmed) >= 2:
+                kind = "hardbreak"
+            line = trimmed if kind == "hardbreak" else line.removesuffix(" ")
+        if line:
+            children.append(Token("text", "", 0, content=line))
+        if index < last:
+            children.append(Token(kind, "br", 0))
+    return children
+
+
+def _inline_rule(state: StateCore) -> None:
+    """markdown-it's core inline rule, with plain text (most table cells, headings and many
+    paragraphs) tokenized directly instead of stopping at each of its punctuation marks."""
+    md = state.md
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if _NOT_PLAIN.search(token.content):
+                md.inline.parse(token.content, md, state.env, token.children)
+            else:
+                token.children.extend(_plain_children(token.content))
+
+
 @functools.lru_cache(maxsize=8)
 def make_parser(markup: Markup) -> MarkdownIt:
     """A markdown-it parser configured like Hugo's goldmark under `markup`.
 
     Typographic replacement is left to the consumers (heading ids, renderer), which need
-    goldmark's exact rules rather than markdown-it's.
+    goldmark's exact rules rather than markdown-it's. Its tokens are those of `configure`'s
+    parser, made faster: rules looked up by character, plain inline text tokenized directly.
     """
+    md = configure(markup)
+    known = {"text", *_INLINE_TRIGGERS}
+    if all(rule.name in known for rule in md.inline.ruler.__rules__ if rule.enabled):
+        md.core.ruler.at("inline", _inline_rule)
+    md.block.ruler = _DispatchingRuler(md.block.ruler, block=True)
+    md.inline.ruler = _DispatchingRuler(md.inline.ruler, block=False)
+    return md
+
+
+def configure(markup: Markup) -> MarkdownIt:
+    """markdown-it with goldmark's extensions and our position recording (see make_parser)."""
     md = MarkdownIt("commonmark", {"html": True, "typographer": False, "linkify": False})
     # Keep escapes and entities as `text_special` tokens: Hugo's heading ids see their source.
     md.disable("text_join")

@@ -22,10 +22,10 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
-from validator.document import PLACEHOLDER, Document
+from validator.document import PLACEHOLDER, PLACEHOLDER_MARK, Document
 
 # A word: letters, with inner apostrophes ("don't", "Hugo’s").
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CHUNK = re.compile(r"\S+")
 # Punctuation around a chunk that does not make it technical: `(see`, `this,` `“quoted”`.
 _EDGE_PUNCTUATION = "()[]\"'“”‘’«»,;:!?.…*"
@@ -78,12 +78,12 @@ class Stretch:
         """The words of the prose, skipping chunks that are not prose (see `is_technical`)."""
         technical = [(m.start(), m.end()) for m in _TECHNICAL_CHUNK.finditer(self.text)]
         if not technical:
-            for match in _WORD.finditer(self.text):
+            for match in WORD.finditer(self.text):
                 yield Word(match[0], match.start(), match.end())
             return
         spans = iter(technical)
         span_start, span_end = next(spans)
-        for match in _WORD.finditer(self.text):
+        for match in WORD.finditer(self.text):
             start = match.start()
             while start >= span_end:
                 span_start, span_end = next(spans, (len(self.text), len(self.text) + 1))
@@ -231,6 +231,9 @@ class _Scanner:
         found = self.content.find(text, self.cursor)
         start = found if found >= 0 else self.cursor
         self.cursor = start + len(text) if found >= 0 else self.cursor
+        if PLACEHOLDER_MARK not in text:
+            self.piece(text, start, builder)
+            return builder
         at = 0
         for match in PLACEHOLDER.finditer(text):
             self.piece(text[at : match.start()], start + at, builder)

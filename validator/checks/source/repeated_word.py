@@ -21,12 +21,14 @@ It had had a long history.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from validator.document import Document
 from validator.model import Finding, Rule, Severity
-from validator.prose import stretches
+from validator.prose import WORD, stretches
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ class Options:
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     allowed = {word.casefold() for word in opts.allow}
     for stretch in stretches(doc):
+        folded = list(map(str.casefold, WORD.findall(stretch.text)))
+        if not any(map(operator.eq, folded, islice(folded, 1, None))):
+            continue  # no two neighbouring words alike: nothing to look at closely
         previous = None
         for word in stretch.words():
             if (

@@ -1,0 +1,76 @@
+"""The fast parser (rules looked up by character, plain inline text tokenized directly) must
+give exactly the tokens of the plainly configured one, on real content and on random text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from validator.markdown import _plain_children, configure, make_parser
+from validator.settings import Markup
+
+ROOT = Path(__file__).resolve().parent.parent
+MARKUPS = [
+    Markup(),
+    Markup(linkify=False, footnote=False, definition_list=False, task_list=False),
+    Markup(table=False, strikethrough=False, attribute_title=False),
+]
+# Markdown's punctuation, line structure and the constructs each inline and block rule starts at.
+PIECES = [
+    "\n", "\n\n", " ", "  ", "   ", "\t", "a", "word", "www.", "www.example.com", "http://x.org",
+    "https:", "mailto:a@b.c", "@", ":", "# ", "## ", "#", "> ", "- ", "* ", "+ ", "1. ", "2) ",
+    "    ", "```", "~~~", "`", "~~", "~", "*", "**", "_", "__", "[", "]", "(", ")", "![", "[^1]",
+    "[^1]: ", "[x]: /u", "[ ] ", "[x] ", "<", ">", "<b>", "</b>", "<div>", "&amp;", "&", "\\",
+    "|", "| a | b |", "|---|---|", "---", "===", ": ", "{#id}", "é", "日本", "!", "-", "=", "+",
+]
+markdown = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+
+
+def _tokens(md, text: str) -> list[dict]:
+    return [token.as_dict() for token in md.parse(text)]
+
+
+def _corpus() -> list[Path]:
+    files = sorted(ROOT.glob("fixtures/**/*.md"))
+    assert len(files) > 50
+    return files
+
+
+@pytest.mark.parametrize("markup", MARKUPS, ids=["default", "fewer-extensions", "no-tables"])
+def test_same_tokens_on_the_fixtures_and_a_generated_site(markup: Markup, tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from run import generate
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    generate(tmp_path, 40, seed=3)
+    fast, plain = make_parser(markup), configure(markup)
+    for path in [*_corpus(), *sorted(tmp_path.rglob("*.md"))]:
+        text = path.read_text("utf-8", errors="replace")
+        assert _tokens(fast, text) == _tokens(plain, text), path
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=markdown, index=st.integers(0, len(MARKUPS) - 1))
+def test_same_tokens_on_random_markdown(text: str, index: int) -> None:
+    markup = MARKUPS[index]
+    assert _tokens(make_parser(markup), text) == _tokens(configure(markup), text)
+
+
+plain_text = st.lists(
+    st.sampled_from(["a", "word", " ", "  ", "\t", "\n", "\n  ", " \n", "  \n", ".", ",", "-", ":", "#", "w", "é"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=plain_text)
+def test_plain_text_children_are_markdown_its(text: str) -> None:
+    md = configure(Markup())
+    expected: list = []
+    md.inline.parse(text, md, {}, expected)
+    assert [t.as_dict() for t in _plain_children(text)] == [t.as_dict() for t in expected]

@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import build_site
-from validator.heading_ids import IdFactory, anchorize, plain_text, predict_ids
+from validator.heading_ids import _PLAIN, IdFactory, anchorize, plain_text, predict_ids
 from validator.markdown import make_parser
 from validator.settings import ID_TYPES, Markup
 
@@ -420,3 +422,16 @@ def test_ids_match_hugo(hugo: str, tmp_path: Path, id_type: str) -> None:
             if want != got:
                 mismatches.append(f"{name} {heading!r}: hugo {want!r}, mdcheck {got!r}")
     assert not mismatches, f"{len(mismatches)}/{total} ids differ:\n" + "\n".join(mismatches)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["a", "Word", "é", "日本", "7", " ", ":", ";", "?", "#", "%", "$", "+", "="]),
+                  min_size=1, max_size=20).map("".join),
+    typographer=st.booleans(),
+)
+def test_plain_headings_are_their_own_text(text: str, typographer: bool) -> None:
+    """The shortcut for plain headings (`_PLAIN`) agrees with the full inline scan."""
+    inline = make_parser(Markup()).parse(f"# {text}\n")[1]
+    if _PLAIN.fullmatch(inline.content):
+        assert plain_text(inline.children or [], typographer) == inline.content

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from validator.document import parse_document
@@ -114,3 +114,31 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_words_map_back_to_the_file(text: str) -> None:
     _assert_words_in_place("Start " + text)
+
+
+_REPEAT_PIECES = [
+    "the", "The", "the ", "y", "`code`", " the", "fo", "o", " ", "  \n", "\n", "*", "**", "_", "~~", "`", "[", "](/u)",
+    "![", "<b>", "<https://the.org>", "https://the.org", "&nbsp;", "&amp;", "\\", "[^1]", "{{< x >}}",
+    "{{% y %}}", "'", "’s", "don't", "| a | b |\n|---|---|\n", "# ", "> ", "- ",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(_REPEAT_PIECES), max_size=40).map("".join))
+@example("the the`code`y")
+@example("the the<b>y")
+@example("the the{{< x >}}y")
+@example("the the<https://x.org>")
+@example("fo*o* foo")
+@example("[the](/u) the")
+@example("![the the](i.png)y")
+def test_repeated_word_reads_closely_all_it_must(text: str) -> None:
+    """repeated-word skips inline tokens whose `outline` has no alike neighbours: it must
+    find exactly what reading every stretch finds."""
+    from validator.checks.source import repeated_word
+
+    doc = parse_document("page.md", text.encode())
+    options = repeated_word.Options()
+    allowed = {word.casefold() for word in options.allow}
+    everything = [f for stretch in stretches(doc) for f in repeated_word.repeats(stretch, allowed)]
+    assert list(repeated_word.check(doc, options)) == everything

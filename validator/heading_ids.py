@@ -708,13 +708,29 @@ def predict_page_ids(
     terms: list[str] = []
     for index, token in enumerate(tokens):
         if index not in named:
-            if token.type == "inline" and index < last_quoted:
+            if token.type == "inline" and index < last_quoted and _QUOTE.search(token.content):
                 page.inline(token).count_quotes()
         elif tokens[index - 1].type == "heading_open":
             ids.append(page.fragment_id(tokens[index - 1], token, auto_heading_id))
         else:
             terms.append(page.fragment_id(tokens[index - 1], token, True))
     return ids, terms
+
+
+# Letters, digits, single spaces and punctuation that none of goldmark's inline parsers
+# (linkify included), the typographer or entity resolution acts on: such text is its own
+# plain text.
+_PLAIN = re.compile(r"(?! )(?:[^\W_]|[:;?#%$+=]| (?! ))+(?<! )")
+
+
+def _is_plain(inline: Token) -> bool:
+    children = inline.children or ()
+    return (
+        len(children) == 1
+        and children[0].type == "text"
+        and children[0].content == inline.content
+        and _PLAIN.fullmatch(inline.content) is not None
+    )
 
 
 @dataclass
@@ -739,7 +755,7 @@ class _Page:
         if not auto:
             self.inline(inline).count_quotes()
             return None
-        text = self.inline(inline).plain_text()
+        text = inline.content if _is_plain(inline) else self.inline(inline).plain_text()
         if opener.type == "dt_open":
             return self.factory.generate(text, "term") if text else None
         if "\n" in inline.content:  # a setext heading over several lines: its last line

@@ -116,11 +116,38 @@ def strip_punctuation(chunk: str) -> str:
     return chunk.strip(_EDGE_PUNCTUATION)
 
 
-def stretches(doc: Document) -> Iterator[Stretch]:
-    """Every stretch of prose in the page, in order."""
+def stretches(doc: Document, where: Callable[[Token], bool] | None = None) -> Iterator[Stretch]:
+    """Every stretch of prose in the page, in order; with `where`, only those of the inline
+    tokens it accepts."""
     for token in doc.tokens:
-        if token.type == "inline" and token.children:
+        if token.type == "inline" and token.children and (where is None or where(token)):
             yield from _Scanner(doc, token).run()
+
+
+_FORMATTING = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
+
+
+def outline(children: Sequence[Token]) -> str:
+    """An inline token's prose in one string, cheaply, for tests that must not miss what its
+    stretches hold: each stretch's text appears in it whole, and whatever ends a stretch is
+    a NUL (so no two stretches run together). It may hold more, such as autolinks' URLs."""
+    parts: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind == "text" or kind == "text_special":
+            parts.append(child.content)
+        elif kind == "softbreak" or kind == "hardbreak":
+            parts.append("\n")
+        elif kind in _FORMATTING or (
+            kind in ("link_open", "link_close") and child.markup not in ("autolink", "linkify")
+        ):
+            continue
+        elif kind == "image":
+            parts += ["\0", outline(child.children or ()), "\0"]
+        else:
+            parts.append("\0")
+    text = "".join(parts)
+    return PLACEHOLDER.sub("\0", text) if PLACEHOLDER_MARK in text else text
 
 
 class _Builder:

@@ -26,9 +26,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from markdown_it.token import Token
+
 from validator.document import Document
 from validator.model import Finding, Rule, Severity
-from validator.prose import WORD, stretches
+from validator.prose import WORD, Stretch, outline, stretches
 
 
 @dataclass(frozen=True)
@@ -41,21 +43,29 @@ class Options:
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     allowed = {word.casefold() for word in opts.allow}
-    for stretch in stretches(doc):
-        folded = list(map(str.casefold, WORD.findall(stretch.text)))
-        if not any(map(operator.eq, folded, islice(folded, 1, None))):
-            continue  # no two neighbouring words alike: nothing to look at closely
-        previous = None
-        for word in stretch.words():
-            if (
-                previous is not None
-                and word.text.casefold() == previous.text.casefold()
-                and stretch.text[previous.end : word.start].isspace()
-                and word.text.casefold() not in allowed
-            ):
-                line, column = stretch.position(word.start)
-                yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
-            previous = word
+    for stretch in stretches(doc, where=_may_repeat):
+        yield from repeats(stretch, allowed)
+
+
+def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
+    previous = None
+    for word in stretch.words():
+        if (
+            previous is not None
+            and word.text.casefold() == previous.text.casefold()
+            and stretch.text[previous.end : word.start].isspace()
+            and word.text.casefold() not in allowed
+        ):
+            line, column = stretch.position(word.start)
+            yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
+        previous = word
+
+
+def _may_repeat(inline: Token) -> bool:
+    """Whether two neighbouring words of the inline token's prose are alike: only then is
+    it worth reading closely (most are not)."""
+    folded = list(map(str.casefold, WORD.findall(outline(inline.children or ()))))
+    return any(map(operator.eq, folded, islice(folded, 1, None)))
 
 
 RULE = Rule(

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from validator.config import Config, RuleSetting
 from validator.directives import Suppressions, parse_directives
@@ -33,6 +33,7 @@ from validator.settings import SiteConfig
 from validator.site import alias_urls, predict_url
 from validator.spelling import page_words
 
+_T = TypeVar("_T")
 PARALLEL_THRESHOLD = 64  # below this many files a process pool costs more than it saves
 
 
@@ -83,6 +84,13 @@ class Site:
     pages: tuple[PageSummary, ...]
     # Every page's words, summed (see validator.spelling.page_words).
     vocabulary: Mapping[str, int] = field(default_factory=Counter)
+    _derived: dict[Callable[[Site], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, make: Callable[[Site], _T]) -> _T:
+        """`make(site)`, computed once for all the rules that need it (an index of pages)."""
+        if make not in self._derived:
+            self._derived[make] = make(self)
+        return self._derived[make]
 
 
 @dataclass(frozen=True)

@@ -73,17 +73,27 @@ def words(text: str) -> Iterator[Word]:
     """The words of prose worth spelling: shortcodes, URLs, paths, identifiers (camelCase,
     snake_case, dotted.names), options, numbers, acronyms and words with digits left out;
     hyphenated compounds split; possessives (`Hugo's`, `Hugo’s`) cut."""
-    text = _SHORTCODE.sub(lambda match: " " * len(match[0]), text)
+    if "{{" in text:
+        text = _SHORTCODE.sub(lambda match: " " * len(match[0]), text)
     for chunk in _CHUNK.finditer(text):
-        if is_technical(chunk[0]):
-            continue
-        core = strip_punctuation(chunk[0])
-        offset = chunk.start() + chunk[0].find(core) if core else chunk.start()
-        for part in _PART.finditer(core):
-            word = _word(strip_punctuation(part[0].translate(_APOSTROPHES)))
-            if word is not None:
-                start = offset + part.start() + part[0].find(word[:1])
-                yield Word(word, start, start + len(word))
+        base = chunk.start()
+        for word, start in _chunk_words(chunk[0]):
+            yield Word(word, base + start, base + start + len(word))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a site's headings share most of their words
+def _chunk_words(chunk: str) -> tuple[tuple[str, int], ...]:
+    """The words of one whitespace-free chunk, with their offsets in it."""
+    if is_technical(chunk):
+        return ()
+    core = strip_punctuation(chunk)
+    offset = chunk.find(core) if core else 0
+    found = []
+    for part in _PART.finditer(core):
+        word = _word(strip_punctuation(part[0].translate(_APOSTROPHES)))
+        if word is not None:
+            found.append((word, offset + part.start() + part[0].find(word[:1])))
+    return tuple(found)
 
 
 def _word(part: str) -> str | None:
@@ -188,10 +198,17 @@ class Speller:
         self.vocabulary = vocabulary
         self.extra = technical_words() | extra
         self._decided: dict[str, str | None] = {}
+        self._texts: dict[tuple[str, bool], tuple[Typo, ...]] = {}
 
-    def typos(self, text: str, *, sentences: bool = False) -> Iterator[Typo]:
+    def typos(self, text: str, *, sentences: bool = False) -> tuple[Typo, ...]:
         """The typos in `text`. With `sentences` (prose, not a title-case heading), a
         capitalised word inside a sentence is a name and is left alone."""
+        key = (text, sentences)
+        if key not in self._texts:  # headings such as "Installation" recur across a site
+            self._texts[key] = tuple(self._typos(text, sentences))
+        return self._texts[key]
+
+    def _typos(self, text: str, sentences: bool) -> Iterator[Typo]:
         for word in words(text):
             if sentences and word.text[:1].isupper() and not _starts_sentence(text, word.start):
                 continue

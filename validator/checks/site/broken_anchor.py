@@ -65,7 +65,7 @@ class Options:
 
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
-    index = SiteIndex(site)
+    index = site.derived(SiteIndex)
     hooked = links_rendered_by_hook(site.config)
     for page in site.pages:
         if not page.rendered:

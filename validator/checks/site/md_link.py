@@ -41,7 +41,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     embedded = site.config.markup.embedded_links
     if not embedded and links_rendered_by_hook(site.config):
         return  # the project's own hook decides what such links become
-    index = SiteIndex(site)
+    index = site.derived(SiteIndex)
     for page in site.pages:
         if not page.rendered:
             continue

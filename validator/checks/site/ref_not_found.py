@@ -37,7 +37,7 @@ from validator.model import Finding, NoOptions, Rule
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
-    index = SiteIndex(site)
+    index = site.derived(SiteIndex)
     known = {lang.code for lang in site.config.languages} | {site.config.default_language}
     consequence = (
         "Hugo stops the build"

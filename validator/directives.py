@@ -56,6 +56,9 @@ class Suppressions:
         return ALL in disabled or rule in disabled
 
 
+NO_SUPPRESSIONS = Suppressions()
+
+
 def parse_directives(
     comments: Iterable[HtmlComment], known: frozenset[str]
 ) -> tuple[Suppressions, list[UnknownRule]]:
@@ -91,6 +94,8 @@ def parse_directives(
             )
             for line in targets:
                 lines.setdefault(line, set()).update(rules)
+    if not changes and not lines and not whole_file:
+        return NO_SUPPRESSIONS, unknown  # most files: one shared, empty instance
     return (
         Suppressions(
             tuple(line for line, _ in changes),

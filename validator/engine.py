@@ -34,6 +34,7 @@ from validator.site import alias_urls, predict_url
 from validator.spelling import page_words
 
 _T = TypeVar("_T")
+_NO_WORDS: Mapping[str, int] = {}
 PARALLEL_THRESHOLD = 64  # below this many files a process pool costs more than it saves
 
 
@@ -50,7 +51,11 @@ class Target:
     context: bool = False  # read only so site rules see the whole site; nothing reported
 
 
-@dataclass(frozen=True)
+# The front matter keys site rules read: duplicate-url's aliases, heading-typo's texts.
+SUMMARY_FRONT_MATTER = frozenset({"aliases", "title", "description"})
+
+
+@dataclass(frozen=True, slots=True)
 class PageSummary:
     """What site rules may know of a page: small, so a 30,000-page site fits in memory."""
 
@@ -59,7 +64,7 @@ class PageSummary:
     language: str | None
     url: str | None  # None when Hugo renders no page for the file
     rendered: bool
-    front_matter: Mapping[str, Any]
+    front_matter: Mapping[str, Any]  # the SUMMARY_FRONT_MATTER keys only
     ids: frozenset[str]  # see Document.ids
     id_prefixes: tuple[str, ...]  # see Document.id_prefixes
     raw_html_ids: frozenset[str]  # ids in raw HTML, kept or not
@@ -169,11 +174,13 @@ def run(
     sources: list[SourcePage] = []
     rendered: list[Page] = []
     vocabulary: Counter[str] = Counter()
+    shared: dict[frozenset[str], frozenset[str]] = {}  # pages share few element sets
     for result in _check_all(targets, plan, jobs, progress):
         problems.extend(result.problems)
-        if result.summary is not None:
-            vocabulary.update(result.summary.words)
-            pages.append(dataclasses.replace(result.summary, words={}))
+        if summary := result.summary:
+            vocabulary.update(summary.words)
+            elements = shared.setdefault(summary.elements, summary.elements)
+            pages.append(dataclasses.replace(summary, words=_NO_WORDS, elements=elements))
         if result.source is not None:
             sources.append(result.source)
         if result.page is not None:
@@ -429,7 +436,11 @@ def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> Pag
         language=target.language,
         url=doc.url,
         rendered=doc.rendered,
-        front_matter=dict(doc.front_matter.data or {}),
+        front_matter={
+            key: value
+            for key, value in (doc.front_matter.data or {}).items()
+            if isinstance(key, str) and key.lower() in SUMMARY_FRONT_MATTER
+        },
         ids=doc.ids,
         id_prefixes=doc.id_prefixes,
         raw_html_ids=doc.raw_html_ids,
@@ -437,7 +448,11 @@ def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> Pag
         elements=inventory(doc),
         suppressions=suppressions,
         headings=doc.headings,
-        front_matter_positions=doc.front_matter.key_positions,
+        front_matter_positions={
+            key: position
+            for key, position in doc.front_matter.key_positions.items()
+            if key in SUMMARY_FRONT_MATTER
+        },
         words=page_words(doc),
     )
 

@@ -20,6 +20,7 @@ from validator.document import Document, Heading, Link, parse_document
 from validator.elements import inventory
 from validator.html import Page, parse_page
 from validator.model import Finding, Problem, Rule
+from validator.paths import MARKDOWN_EXTENSIONS
 from validator.published import (
     PublishedSite,
     RenderedSite,
@@ -68,7 +69,7 @@ class PageSummary:
     ids: frozenset[str]  # see Document.ids
     id_prefixes: tuple[str, ...]  # see Document.id_prefixes
     raw_html_ids: frozenset[str]  # ids in raw HTML, kept or not
-    links: tuple[Link, ...]
+    links: tuple[Link, ...]  # those site rules read (see _read_by_site_rules), without text
     elements: frozenset[str]  # see validator.elements.inventory
     suppressions: Suppressions = field(repr=False, default_factory=Suppressions)
     headings: tuple[Heading, ...] = ()
@@ -179,8 +180,14 @@ def run(
         problems.extend(result.problems)
         if summary := result.summary:
             vocabulary.update(summary.words)
-            elements = shared.setdefault(summary.elements, summary.elements)
-            pages.append(dataclasses.replace(summary, words=_NO_WORDS, elements=elements))
+            pages.append(
+                dataclasses.replace(
+                    summary,
+                    words=_NO_WORDS,
+                    elements=shared.setdefault(summary.elements, summary.elements),
+                    raw_html_ids=shared.setdefault(summary.raw_html_ids, summary.raw_html_ids),
+                )
+            )
         if result.source is not None:
             sources.append(result.source)
         if result.page is not None:
@@ -444,7 +451,9 @@ def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> Pag
         ids=doc.ids,
         id_prefixes=doc.id_prefixes,
         raw_html_ids=doc.raw_html_ids,
-        links=doc.links,
+        links=tuple(
+            dataclasses.replace(link, text="") for link in doc.links if _read_by_site_rules(link)
+        ),
         elements=inventory(doc),
         suppressions=suppressions,
         headings=doc.headings,
@@ -454,6 +463,17 @@ def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> Pag
             if key in SUMMARY_FRONT_MATTER
         },
         words=page_words(doc),
+    )
+
+
+def _read_by_site_rules(link: Link) -> bool:
+    """Whether a site rule may look at the link: a ref/relref (ref-not-found), one with a
+    fragment (broken-anchor), one to a Markdown file (md-link). Summaries keep only these."""
+    destination = link.destination.lower()
+    return (
+        link.shortcode is not None
+        or "#" in destination
+        or any(extension in destination for extension in MARKDOWN_EXTENSIONS)
     )
 
 

@@ -23,9 +23,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from validator.document import REF_SHORTCODES, Link
 from validator.engine import PageSummary, Site
 from validator.settings import SiteConfig
+from validator.paths import MARKDOWN_EXTENSIONS
 from validator.site import parse_content_path
 
-MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown")
 _DEFAULT_EXTENSION = ".md"
 
 
@@ -270,7 +270,7 @@ def is_markdown_link(destination: str) -> bool:
     if "{{" in destination:
         return False
     parts = urlsplit(destination)
-    return not parts.scheme and not parts.netloc and parts.path.lower().endswith(MARKDOWN_EXTENSIONS)
+    return not parts.scheme and not parts.netloc and parts.path.lower().endswith(tuple(MARKDOWN_EXTENSIONS))
 
 
 def links_rendered_by_hook(config: SiteConfig) -> bool:

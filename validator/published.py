@@ -28,7 +28,6 @@ from validator.settings import Markup
 
 if TYPE_CHECKING:
     from validator.document import Document, Link
-    from validator.engine import PageSummary
 
 PAGE_SUFFIXES = (".html", ".htm")
 # Where a link goes (`Target.kind`).
@@ -295,10 +294,6 @@ class SourcePage:
     title: str = ""  # the front matter title, which themes print as a heading
     # Lines holding text that can reach the page unrendered, as written.
     marked_lines: tuple[tuple[int, str], ...] = ()
-
-    @classmethod
-    def from_summary(cls, summary: PageSummary) -> SourcePage:
-        return cls(summary.path, summary.url, summary.content_path, summary.links)
 
     @classmethod
     def from_document(cls, doc: Document, content_path: str | None = None) -> SourcePage:

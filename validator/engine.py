@@ -110,6 +110,7 @@ class Plan:
     max_file_size: int
     embedded: bool = False  # render each page with the embedded renderer, for html rules
     sources: bool = False  # keep each page's SourcePage, for html rules
+    summary_needs: frozenset[str] = frozenset()  # see Rule.summary_needs
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,7 @@ def run(
         max_file_size=config.max_file_size,
         embedded=render and embedded,
         sources=render,
+        summary_needs=frozenset().union(*(r.summary_needs for r in enabled)),
     )
     problems: list[Problem] = []
     pages: list[PageSummary] = []
@@ -262,7 +264,7 @@ def check_file(target: Target, plan: Plan) -> FileResult:
         return FileResult(stamp.all("file-encoding", findings))
     source, page, crashes = _rendered_side(doc, target, plan)
     if target.context:
-        return FileResult([], _summarize(doc, target, Suppressions()), source, page)
+        return FileResult([], _summarize(doc, target, plan, Suppressions()), source, page)
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -279,7 +281,7 @@ def check_file(target: Target, plan: Plan) -> FileResult:
             continue
         problems.extend(stamp.all(rule.id, findings))
     problems.extend(stamp.all("internal-error", crashes))
-    return FileResult(problems, _summarize(doc, target, suppressions), source, page)
+    return FileResult(problems, _summarize(doc, target, plan, suppressions), source, page)
 
 
 def _rendered_side(
@@ -436,7 +438,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     return dataclasses.replace(doc, url=url, rendered=url is not None, site=site)
 
 
-def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> PageSummary:
+def _summarize(doc: Document, target: Target, plan: Plan, suppressions: Suppressions) -> PageSummary:
     return PageSummary(
         path=target.display,
         content_path=target.content_path,
@@ -454,7 +456,7 @@ def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> Pag
         links=tuple(
             dataclasses.replace(link, text="") for link in doc.links if _read_by_site_rules(link)
         ),
-        elements=inventory(doc),
+        elements=inventory(doc) if "elements" in plan.summary_needs else frozenset(),
         suppressions=suppressions,
         headings=doc.headings,
         front_matter_positions={
@@ -462,7 +464,7 @@ def _summarize(doc: Document, target: Target, suppressions: Suppressions) -> Pag
             for key, position in doc.front_matter.key_positions.items()
             if key in SUMMARY_FRONT_MATTER
         },
-        words=page_words(doc),
+        words=page_words(doc) if "words" in plan.summary_needs else _NO_WORDS,
     )
 
 

@@ -83,6 +83,9 @@ class Rule:
     # Remarks for the run's summary, e.g. what the rule could not check:
     # `notes(site, options)` for a site rule, `notes(rendered, options)` for an html rule.
     notes: Callable[..., Iterator[str]] | None = None
+    # The costly parts of page summaries a site rule reads, made only when an enabled rule
+    # needs them: "elements" (PageSummary.elements), "words" (Site.vocabulary).
+    summary_needs: frozenset[str] = frozenset()
 
     @property
     def title(self) -> str:

@@ -146,4 +146,5 @@ RULE = Rule(
     options=Options,
     check=check,
     doc=__doc__,
+    summary_needs=frozenset({"elements"}),
 )

@@ -154,6 +154,7 @@ RULE = Rule(
     options=Options,
     check=check,
     doc=__doc__,
+    summary_needs=frozenset({"words"}),
     notes=notes,
     html_check=html_check,
     default=Severity.WARNING,

@@ -15,6 +15,7 @@ sees it); peak memory is the largest resident set of that process or any of its 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import random
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
+import validator  # noqa: E402
 from validator.hugo import find_binary  # noqa: E402
 
 SECTIONS = 24
@@ -222,6 +224,8 @@ def main() -> None:
     parser.add_argument("--no-hugo", action="store_true", help="skip the real hugo build")
     args = parser.parse_args()
     python = sys.executable
+    # As an installed package is: byte-compiled (pip compiles on install; a checkout may not be).
+    compileall.compile_dir(str(Path(validator.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
         size = generate(site, args.files, args.seed)

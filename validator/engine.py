@@ -35,7 +35,6 @@ from validator.site import alias_urls, predict_url
 from validator.spelling import page_words
 
 _T = TypeVar("_T")
-_NO_WORDS: Mapping[str, int] = {}
 PARALLEL_THRESHOLD = 64  # below this many files a process pool costs more than it saves
 
 
@@ -68,14 +67,12 @@ class PageSummary:
     front_matter: Mapping[str, Any]  # the SUMMARY_FRONT_MATTER keys only
     ids: frozenset[str]  # see Document.ids
     id_prefixes: tuple[str, ...]  # see Document.id_prefixes
-    raw_html_ids: frozenset[str]  # ids in raw HTML, kept or not
+    raw_html_ids: tuple[str, ...]  # ids in raw HTML, kept or not (a tuple: mostly empty)
     links: tuple[Link, ...]  # those site rules read (see _read_by_site_rules), without text
-    elements: frozenset[str]  # see validator.elements.inventory
+    elements: tuple[str, ...]  # see validator.elements.inventory; sorted
     suppressions: Suppressions = field(repr=False, default_factory=Suppressions)
     headings: tuple[Heading, ...] = ()
     front_matter_positions: Mapping[str, tuple[int, int]] = field(repr=False, default_factory=dict)
-    # See validator.spelling.page_words; folded into Site.vocabulary, then emptied.
-    words: Mapping[str, int] = field(repr=False, default_factory=dict)
 
     def has_id(self, fragment: str) -> bool:
         """Is `fragment` an id of the page, or might shortcode output make it one?"""
@@ -129,6 +126,7 @@ class FileResult:
     summary: PageSummary | None = None
     source: SourcePage | None = None  # what the rendered pass maps back to
     page: Page | None = None  # the embedded renderer's page
+    words: Mapping[str, int] = field(default_factory=dict)  # see spelling.page_words
 
 
 @dataclass
@@ -177,19 +175,11 @@ def run(
     sources: list[SourcePage] = []
     rendered: list[Page] = []
     vocabulary: Counter[str] = Counter()
-    shared: dict[frozenset[str], frozenset[str]] = {}  # pages share few element sets
     for result in _check_all(targets, plan, jobs, progress):
         problems.extend(result.problems)
-        if summary := result.summary:
-            vocabulary.update(summary.words)
-            pages.append(
-                dataclasses.replace(
-                    summary,
-                    words=_NO_WORDS,
-                    elements=shared.setdefault(summary.elements, summary.elements),
-                    raw_html_ids=shared.setdefault(summary.raw_html_ids, summary.raw_html_ids),
-                )
-            )
+        vocabulary.update(result.words)
+        if result.summary is not None:
+            pages.append(result.summary)
         if result.source is not None:
             sources.append(result.source)
         if result.page is not None:
@@ -264,7 +254,7 @@ def check_file(target: Target, plan: Plan) -> FileResult:
         return FileResult(stamp.all("file-encoding", findings))
     source, page, crashes = _rendered_side(doc, target, plan)
     if target.context:
-        return FileResult([], _summarize(doc, target, plan, Suppressions()), source, page)
+        return FileResult([], _summarize(doc, target, plan, Suppressions()), source, page, _words(doc, plan))
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -281,7 +271,11 @@ def check_file(target: Target, plan: Plan) -> FileResult:
             continue
         problems.extend(stamp.all(rule.id, findings))
     problems.extend(stamp.all("internal-error", crashes))
-    return FileResult(problems, _summarize(doc, target, plan, suppressions), source, page)
+    return FileResult(problems, _summarize(doc, target, plan, suppressions), source, page, _words(doc, plan))
+
+
+def _words(doc: Document, plan: Plan) -> Mapping[str, int]:
+    return page_words(doc) if "words" in plan.summary_needs else {}
 
 
 def _rendered_side(
@@ -452,11 +446,11 @@ def _summarize(doc: Document, target: Target, plan: Plan, suppressions: Suppress
         },
         ids=doc.ids,
         id_prefixes=doc.id_prefixes,
-        raw_html_ids=doc.raw_html_ids,
+        raw_html_ids=tuple(doc.raw_html_ids),
         links=tuple(
             dataclasses.replace(link, text="") for link in doc.links if _read_by_site_rules(link)
         ),
-        elements=inventory(doc) if "elements" in plan.summary_needs else frozenset(),
+        elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
         suppressions=suppressions,
         headings=doc.headings,
         front_matter_positions={
@@ -464,7 +458,6 @@ def _summarize(doc: Document, target: Target, plan: Plan, suppressions: Suppress
             for key, position in doc.front_matter.key_positions.items()
             if key in SUMMARY_FRONT_MATTER
         },
-        words=page_words(doc) if "words" in plan.summary_needs else _NO_WORDS,
     )
 
 

@@ -884,19 +884,24 @@ def _load_cached(load: Callable[..., Any], path: Path, modified: int, *args: Has
     return load(path, *args)
 
 
-def _read_content_files(directory: Path, languages: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
-    """(file name, page name, language) of the content files in a directory."""
+def _read_content_files(directory: Path, languages: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The content files in a directory by page name: (file name, language) of each, sorted
+    by file name. A dict: a section of thousands of pages is asked about for each of them."""
     try:
         with os.scandir(directory) as entries:
             names = sorted(entry.name for entry in entries if entry.is_file())
     except OSError:
-        return ()
-    parsed = ((name, parse_content_path(name, languages)) for name in names)
-    return tuple((name, paths[0].name, paths[0].lang) for name, paths in parsed if paths is not None)
+        return {}
+    files: dict[str, list[tuple[str, str]]] = {}
+    for name in names:
+        paths = parse_content_path(name, languages)
+        if paths is not None:
+            files.setdefault(paths[0].name, []).append((name, paths[0].lang))
+    return {page: tuple(found) for page, found in files.items()}
 
 
 def _has_page(directory: Path, name: str, languages: frozenset[str]) -> bool:
-    return any(page == name for _, page, _ in _settled(_read_content_files, directory, languages) or ())
+    return name in (_settled(_read_content_files, directory, languages) or {})
 
 
 def _in_leaf_bundle(content_dir: Path | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]) -> bool:
@@ -962,8 +967,8 @@ def _inherited_cascades(
     depth = len(raw.dirs) - (0 if from_own_dir else 1)
     for i in range(depth, -1, -1):
         directory = content_dir.joinpath(*raw.dirs[:i])
-        for name, page, file_lang in _settled(_read_content_files, directory, languages) or ():
-            if page == "_index" and (file_lang or dir_lang) == lang:
+        for name, file_lang in (_settled(_read_content_files, directory, languages) or {}).get("_index", ()):
+            if (file_lang or dir_lang) == lang:
                 yield from _settled(_read_cascade, directory / name) or ()
                 break
 

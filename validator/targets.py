@@ -45,7 +45,7 @@ def collect_targets(
         if real in seen:
             continue
         seen.add(real)
-        language, content_path = _content_location(Path(absolute), roots)
+        language, content_path = _content_location(real, roots)
         targets.append(
             Target(
                 path=str(candidate.path),
@@ -74,11 +74,11 @@ def with_site_context(targets: list[Target], config: Config, site: SiteConfig, c
 
 
 def _content_location(
-    path: Path, roots: Sequence[tuple[str, Path]]
+    real: str, roots: Sequence[tuple[str, Path]]
 ) -> tuple[str | None, str | None]:
+    """The language and content path of a file (by its real path) under a content root."""
     for language, root in roots:
-        try:
-            return language, path.resolve().relative_to(root).as_posix()
-        except ValueError:
-            continue
+        prefix = os.path.join(root, "")
+        if real.startswith(prefix):
+            return language, Path(real[len(prefix) :]).as_posix()
     return None, None

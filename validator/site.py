@@ -707,13 +707,14 @@ def content_roots(site: SiteConfig) -> list[tuple[str, Path]]:
     return [(code, directory) for directory, code in roots.items()]
 
 
-def _content_dir(site: SiteConfig, language: str) -> Path | None:
+def _content_dir(site: SiteConfig, language: str) -> str | None:
+    """The language's content directory (a string: joined for every page's ancestors)."""
     if site.root is None:
         return None
     for lang in site.languages:
         if lang.code == language:
-            return site.root / lang.content_dir
-    return site.root / site.content_dir
+            return os.path.join(site.root, lang.content_dir)
+    return os.path.join(site.root, site.content_dir)
 
 
 # --- Paths and URLs as Hugo writes them ----------------------------------------------------
@@ -863,14 +864,14 @@ def parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_Conte
     return normalized, raw
 
 
-def _settled(load: Callable[..., _T], path: Path, *args: Hashable) -> _T | None:
+def _settled(load: Callable[..., _T], path: str, *args: Hashable) -> _T | None:
     """`load(path, *args)`, cached while the path's mtime stays the same; None if it is missing.
 
     Adding or removing a file changes a directory's mtime, but mtimes are coarse: a path
     changed in the last seconds is always read again.
     """
     try:
-        modified = path.stat().st_mtime_ns
+        modified = os.stat(path).st_mtime_ns
     except OSError:
         return None
     if time.time_ns() - modified < _SETTLED_NS:
@@ -880,11 +881,11 @@ def _settled(load: Callable[..., _T], path: Path, *args: Hashable) -> _T | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _load_cached(load: Callable[..., Any], path: Path, modified: int, *args: Hashable) -> Any:
+def _load_cached(load: Callable[..., Any], path: str, modified: int, *args: Hashable) -> Any:
     return load(path, *args)
 
 
-def _read_content_files(directory: Path, languages: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+def _read_content_files(directory: str, languages: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
     """The content files in a directory by page name: (file name, language) of each, sorted
     by file name. A dict: a section of thousands of pages is asked about for each of them."""
     try:
@@ -900,27 +901,27 @@ def _read_content_files(directory: Path, languages: frozenset[str]) -> dict[str,
     return {page: tuple(found) for page, found in files.items()}
 
 
-def _has_page(directory: Path, name: str, languages: frozenset[str]) -> bool:
+def _has_page(directory: str, name: str, languages: frozenset[str]) -> bool:
     return name in (_settled(_read_content_files, directory, languages) or {})
 
 
-def _in_leaf_bundle(content_dir: Path | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]) -> bool:
+def _in_leaf_bundle(content_dir: str | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]) -> bool:
     """Whether the file is a resource of a leaf bundle (an `index.*` above or beside it)."""
     if content_dir is None:
         return False
     depth = len(raw.dirs) - 1 if norm.name == "index" else len(raw.dirs)
-    return any(_has_page(content_dir.joinpath(*raw.dirs[:i]), "index", languages) for i in range(1, depth + 1))
+    return any(_has_page(os.path.join(content_dir, *raw.dirs[:i]), "index", languages) for i in range(1, depth + 1))
 
 
 def _current_section(
-    content_dir: Path | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]
+    content_dir: str | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]
 ) -> tuple[str, ...]:
     """The nearest section: a top-level directory, or a deeper one with an `_index.*` file."""
     if norm.name == "_index":
         return norm.dirs
     depth = len(raw.dirs) - 1 if norm.name == "index" else len(raw.dirs)
     for i in range(depth, 0, -1):
-        if i == 1 or (content_dir is not None and _has_page(content_dir.joinpath(*raw.dirs[:i]), "_index", languages)):
+        if i == 1 or (content_dir is not None and _has_page(os.path.join(content_dir, *raw.dirs[:i]), "_index", languages)):
             return norm.dirs[:i]
     return ()
 
@@ -947,10 +948,11 @@ def _config_cascades(texts: tuple[str, ...]) -> tuple[_Cascade, ...]:
     return tuple(entry for text in texts for entry in _cascade_entries(json.loads(text)))
 
 
-def _read_cascade(path: Path) -> tuple[_Cascade, ...]:
+def _read_cascade(path: str) -> tuple[_Cascade, ...]:
     """The `cascade` of a content file's front matter."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
     except (OSError, UnicodeError):
         return ()
     front_matter, _ = split_front_matter(text.replace("\r\n", "\n"))
@@ -958,7 +960,7 @@ def _read_cascade(path: Path) -> tuple[_Cascade, ...]:
 
 
 def _inherited_cascades(
-    content_dir: Path, raw: _ContentPath, from_own_dir: bool, lang: str, dir_lang: str, languages: frozenset[str]
+    content_dir: str, raw: _ContentPath, from_own_dir: bool, lang: str, dir_lang: str, languages: frozenset[str]
 ) -> Iterator[_Cascade]:
     """The cascades of the ancestor sections' `_index` files in the page's language, nearest first.
 
@@ -966,10 +968,10 @@ def _inherited_cascades(
     """
     depth = len(raw.dirs) - (0 if from_own_dir else 1)
     for i in range(depth, -1, -1):
-        directory = content_dir.joinpath(*raw.dirs[:i])
+        directory = os.path.join(content_dir, *raw.dirs[:i])
         for name, file_lang in (_settled(_read_content_files, directory, languages) or {}).get("_index", ()):
             if (file_lang or dir_lang) == lang:
-                yield from _settled(_read_cascade, directory / name) or ()
+                yield from _settled(_read_cascade, os.path.join(directory, name)) or ()
                 break
 
 

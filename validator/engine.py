@@ -126,7 +126,6 @@ class FileResult:
     summary: PageSummary | None = None
     source: SourcePage | None = None  # what the rendered pass maps back to
     page: Page | None = None  # the embedded renderer's page
-    words: Mapping[str, int] = field(default_factory=dict)  # see spelling.page_words
 
 
 @dataclass
@@ -175,9 +174,8 @@ def run(
     sources: list[SourcePage] = []
     rendered: list[Page] = []
     vocabulary: Counter[str] = Counter()
-    for result in _check_all(targets, plan, jobs, progress):
+    for result in _check_all(targets, plan, jobs, progress, vocabulary):
         problems.extend(result.problems)
-        vocabulary.update(result.words)
         if result.summary is not None:
             pages.append(result.summary)
         if result.source is not None:
@@ -215,30 +213,33 @@ def _check_all(
     plan: Plan,
     jobs: int | None,
     progress: Callable[[int], None] | None,
+    vocabulary: Counter[str],
 ) -> Iterator[FileResult]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or (jobs is None and len(targets) < PARALLEL_THRESHOLD):
         for target in targets:
-            yield check_file(target, plan)
+            yield check_file(target, plan, vocabulary)
             if progress:
                 progress(1)
         return
     size = max(4, min(256, len(targets) // (workers * 8) or 1))
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(_check_chunk, chunks, [plan] * len(chunks)):
+        for results, words in pool.map(_check_chunk, chunks, [plan] * len(chunks)):
+            vocabulary.update(words)
             yield from results
             if progress:
                 progress(len(results))
 
 
-def _check_chunk(targets: Sequence[Target], plan: Plan) -> list[FileResult]:
-    return [check_file(target, plan) for target in targets]
+def _check_chunk(targets: Sequence[Target], plan: Plan) -> tuple[list[FileResult], Counter[str]]:
+    words: Counter[str] = Counter()  # summed here: far less to send back than per page
+    return [check_file(target, plan, words) for target in targets], words
 
 
-def check_file(target: Target, plan: Plan) -> FileResult:
+def check_file(target: Target, plan: Plan, vocabulary: Counter[str] | None = None) -> FileResult:
     """Read, parse and check one file (and render it, for the embedded rendered pass).
-    Never raises."""
+    Adds the page's word counts to `vocabulary` when a rule needs them. Never raises."""
     stamp = _Stamper(target.display, plan, Suppressions(), target.ignored)
     if target.problem:
         return FileResult(stamp.all("file-unreadable", [Finding(1, 1, target.problem)]))
@@ -254,7 +255,8 @@ def check_file(target: Target, plan: Plan) -> FileResult:
         return FileResult(stamp.all("file-encoding", findings))
     source, page, crashes = _rendered_side(doc, target, plan)
     if target.context:
-        return FileResult([], _summarize(doc, target, plan, Suppressions()), source, page, _words(doc, plan))
+        _count_words(doc, plan, vocabulary)
+        return FileResult([], _summarize(doc, target, plan, Suppressions()), source, page)
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -271,11 +273,13 @@ def check_file(target: Target, plan: Plan) -> FileResult:
             continue
         problems.extend(stamp.all(rule.id, findings))
     problems.extend(stamp.all("internal-error", crashes))
-    return FileResult(problems, _summarize(doc, target, plan, suppressions), source, page, _words(doc, plan))
+    _count_words(doc, plan, vocabulary)
+    return FileResult(problems, _summarize(doc, target, plan, suppressions), source, page)
 
 
-def _words(doc: Document, plan: Plan) -> Mapping[str, int]:
-    return page_words(doc) if "words" in plan.summary_needs else {}
+def _count_words(doc: Document, plan: Plan, vocabulary: Counter[str] | None) -> None:
+    if vocabulary is not None and "words" in plan.summary_needs:
+        vocabulary.update(page_words(doc))
 
 
 def _rendered_side(

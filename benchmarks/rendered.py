@@ -1,5 +1,7 @@
 """Benchmark of the rendered pass: generate a large Hugo site (fixed seed), build it with the
-real hugo, then time the html checks against a bare parse of the same files.
+real hugo, then time the html checks against a bare parse of the same files; and time the
+embedded renderer's two steps (`render_document`, then `parse_page` of its output) against a
+bare markdown-it parse of the Markdown.
 
     python benchmarks/rendered.py [--pages 3000] [--parsers]
 
@@ -10,6 +12,7 @@ installed) on the same files: the numbers behind choosing lxml.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import subprocess
 import sys
@@ -23,14 +26,16 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conftest import hugo_path  # noqa: E402
 from lxml import etree  # noqa: E402
+from markdown_it import MarkdownIt  # noqa: E402
 
-from validator.checks.html import (  # noqa: E402
-    broken_anchor_rendered, broken_link, duplicate_id, empty_link, image_alt,
-    raw_html_omitted_rendered, unrendered_markup,
-)
-from validator.checks.site.broken_anchor import Options as BrokenAnchorOptions  # noqa: E402
+from validator.checks.html import broken_link, duplicate_id, empty_link, image_alt, unrendered_markup  # noqa: E402
+from validator.checks.site import broken_anchor  # noqa: E402
+from validator.checks.source import raw_html_omitted  # noqa: E402
 from validator.document import parse_document  # noqa: E402
+from validator.html import parse_page  # noqa: E402
 from validator.published import SourcePage, load_rendered, scan_publish_dir  # noqa: E402
+from validator.render import render_document  # noqa: E402
+from validator.site import load_site  # noqa: E402
 
 WORDS = "hugo page content theme shortcode render markdown heading anchor link image table".split()
 
@@ -97,14 +102,34 @@ def main() -> None:
                      lambda: loaded.append(load_rendered(str(public), "https://example.org/", sources)))
         rendered = loaded[0]
         checks = [(m.check, m.RULE.options()) for m in (broken_link, duplicate_id, unrendered_markup, empty_link, image_alt)]
-        checks += [(broken_anchor_rendered.html_check, BrokenAnchorOptions()),
-                   (raw_html_omitted_rendered.html_check, None)]
+        checks += [(broken_anchor.html_check, broken_anchor.Options()), (raw_html_omitted.html_check, None)]
         findings: list = []
         rules = timed("all html checks", count, size,
                       lambda: [findings.extend(check(rendered, options)) for check, options in checks])
         print(f"{len(findings)} findings; rendered pass / bare parse = {(load + rules) / bare:.1f}x")
+        embedded(site)
         if args.parsers:
             compare_parsers(data, count, size)
+
+
+def embedded(site: Path) -> None:
+    """The embedded renderer's steps, each over every page, against a bare markdown-it parse."""
+    config = load_site(site)
+    files = sorted((site / "content").rglob("*.md"))
+    texts = [path.read_bytes() for path in files]
+    count, size = len(texts), sum(map(len, texts))
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    bare = timed("bare markdown-it parse", count, size, lambda: [md.parse(t.decode("utf-8")) for t in texts])
+    docs = [
+        dataclasses.replace(parse_document(f"content/{path.name}", text, config.markup), site=config)
+        for path, text in zip(files, texts, strict=True)
+    ]
+    pages: list[bytes] = []
+    render = timed("render_document", count, size,
+                   lambda: pages.extend(render_document(doc).encode("utf-8") for doc in docs))
+    parse = timed("parse_page of its output", count, size,
+                  lambda: [parse_page("index.html", page, "/") for page in pages])
+    print(f"embedded render + parse / bare markdown-it parse = {(render + parse) / bare:.1f}x")
 
 
 def compare_parsers(data: list[bytes], count: int, size: int) -> None:

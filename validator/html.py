@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from lxml import etree
 
@@ -170,7 +171,8 @@ class _TagIndex:
     """Where each start tag and comment begins in the text, in order, by element name."""
 
     def __init__(self, text: str):
-        self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._text = text
+        self._line_starts: list[int] = []  # built on first use
         self._tags: dict[str, list[int]] = {}
         self._used: dict[str, int] = {}
         for match in _START.finditer(text):
@@ -178,33 +180,43 @@ class _TagIndex:
             self._tags.setdefault(name, []).append(match.start())
 
     def position(self, offset: int) -> tuple[int, int]:
+        if not self._line_starts:
+            lengths = [len(line) + 1 for line in self._text.split("\n")]
+            self._line_starts = [0, *accumulate(lengths[:-1])]
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
     def take(self, name: str, line_hint: int | None) -> int | None:
         """The ordinal of the element's `<name` tag in the text; None when it has no tag of
-        its own (the parser implied it, as it does <body>) or the order went astray."""
+        its own (the parser implied it, as it does <body>) or the order went astray.
+        Called for every element of that name, in document order."""
         used = self._used.get(name, 0)
         if name in _IMPLIED:
             offsets = self._tags.get(name, ())
-            if used >= len(offsets) or not self._before(offsets[used], line_hint):
+            if used >= len(offsets) or not _before(self.position(offsets[used])[0], line_hint):
                 return None
         self._used[name] = used + 1
         return used
 
     def at(self, name: str, ordinal: int | None, line_hint: int | None) -> tuple[int, int]:
         offsets = self._tags.get(name, ())
-        if ordinal is not None and ordinal < len(offsets) and self._before(offsets[ordinal], line_hint):
-            return self.position(offsets[ordinal])
+        if ordinal is not None and ordinal < len(offsets):
+            line, column = self.position(offsets[ordinal])
+            if _before(line, line_hint):
+                return line, column
         return (line_hint or 1), 1
 
-    def _before(self, offset: int, line_hint: int | None) -> bool:
-        """libxml2 gives the line where a start tag ends, capped at 65535."""
-        return line_hint is None or line_hint >= 65535 or self.position(offset)[0] <= line_hint
+
+def _before(line: int, line_hint: int | None) -> bool:
+    """Whether a tag on `line` can be the element's: libxml2 gives the line where its start
+    tag ends, capped at 65535."""
+    return line_hint is None or line_hint >= 65535 or line <= line_hint
 
 
 class _Walker:
-    """One walk over the tree collecting every record of `Page`."""
+    """Collects every record of `Page` from the tree. It visits only what they come from:
+    the elements of the recorded tags and of tags with ids, the comments, and the text when
+    some text of the page may hold leaked markup (rare)."""
 
     def __init__(self, path: str, url: str, text: str, problems: tuple[str, ...]):
         self.path, self.url, self.problems = path, url, problems
@@ -221,28 +233,20 @@ class _Walker:
         self.unknown_output = False
 
     def walk(self, root: etree._Element) -> Page:
-        verbatim = 0
+        # The elements of the recorded tags and of every tag that some element with an id has,
+        # all of them: an element's ordinal counts the elements of its name before it.
+        id_tags = {element.tag for element in _WITH_ID(root)}.difference(_RECORDED)
         take = self.index.take
-        for event, element in etree.iterwalk(root, events=("start", "end", "comment")):
-            if event == "comment":
-                self._comment(element)
-                if not verbatim and element.tail:
-                    self._text(element.tail, element, tail=True)
-                continue
-            tag = element.tag if isinstance(element.tag, str) else ""
-            if event == "start":
-                ordinal = take(tag, element.sourceline)
-                if tag in _RECORDED or "id" in element.attrib:
-                    self._element(element, tag, ordinal)
-                if tag in VERBATIM:
-                    verbatim += 1
-                elif not verbatim and element.text:
-                    self._text(element.text, element, tail=False)
-            else:
-                if tag in VERBATIM:
-                    verbatim -= 1
-                if not verbatim and element.tail:
-                    self._text(element.tail, element, tail=True)
+        for element in root.iter(*_RECORDED, *id_tags):
+            tag = element.tag
+            ordinal = take(tag, element.sourceline)
+            if tag in _RECORDED or "id" in element.attrib:
+                self._element(element, tag, ordinal)
+        for ordinal, comment in enumerate(root.iter(etree.Comment)):
+            self._comment(comment, ordinal)
+        if _may_leak(_STRING(root) + (root.tail or "")):  # all the text, verbatim too
+            for text, owner, tail in _prose_texts(root):
+                self._text(text, owner, tail=tail)
         return Page(
             path=self.path,
             url=self.url,
@@ -298,8 +302,7 @@ class _Walker:
         elif tag == "link" and _MATH.search(attrs.get("href", "")):
             self.math = True
 
-    def _comment(self, comment: etree._Element) -> None:
-        ordinal = self.index.take("!--", comment.sourceline)
+    def _comment(self, comment: etree._Element, ordinal: int) -> None:
         if (comment.text or "").strip() != OMITTED:
             return
         line, column = self.index.at("!--", ordinal, comment.sourceline)
@@ -307,8 +310,8 @@ class _Walker:
         before = (previous.tail if previous is not None else comment.getparent().text) or ""
         self.omitted.append(Omitted(line, column, before.strip(), (comment.tail or "").strip()))
 
-    def _text(self, text: str | None, element: etree._Element, *, tail: bool) -> None:
-        if not text or not _MAYBE_LEAK.search(text):
+    def _text(self, text: str, element: etree._Element, *, tail: bool) -> None:
+        if not _may_leak(text):
             return
         for kind, pattern in LEAKS:
             for match in pattern.finditer(text):
@@ -334,14 +337,49 @@ _IMPLIED = frozenset({"html", "head", "body", "p", "tbody", "colgroup"})
 _RECORDED = frozenset(
     {*_URL_ATTRIBUTES, *SRCSET_TAGS, "h1", "h2", "h3", "h4", "h5", "h6", "meta", "base", "link", "script"}
 )
-_MAYBE_LEAK = re.compile(r"\{\{[<%]|HAHAHUGO|\[\^|-{3}|\$\$")
 _MATH = re.compile(r"katex|mathjax", re.I)
-_STRING = etree.XPath("string()")
+_STRING = etree.XPath("string()", smart_strings=False)
+_WITH_ID = etree.XPath("descendant-or-self::*[@id]")
+
+
+def _may_leak(text: str) -> bool:
+    """Whether any of LEAKS may match in `text` (substring tests: faster than a regex)."""
+    return "{{" in text or "HAHAHUGO" in text or "[^" in text or "---" in text or "$$" in text
 
 
 def _text_of(element: etree._Element) -> str:
     """The element's text content, whitespace collapsed (comments excluded)."""
     return " ".join(_STRING(element).split())
+
+
+def _prose_texts(root: etree._Element) -> Iterator[tuple[str, etree._Element, bool]]:
+    """(text, its element, whether it is the element's tail) for every text outside VERBATIM
+    elements, in document order: an element's text, then its children's, then its tail.
+    Comment tails count; processing instructions' do not."""
+    if root.tag not in VERBATIM:
+        if root.text:
+            yield root.text, root, False
+        stack = [(root, iter(root))]
+        while stack:
+            parent, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if stack and parent.tail:
+                    yield parent.tail, parent, True
+            elif child.tag is etree.Comment:
+                if child.tail:
+                    yield child.tail, child, True
+            elif isinstance(child.tag, str):
+                if child.tag in VERBATIM:
+                    if child.tail:
+                        yield child.tail, child, True
+                else:
+                    if child.text:
+                        yield child.text, child, False
+                    stack.append((child, iter(child)))
+    if root.tail:
+        yield root.tail, root, True
 
 
 def _srcset(value: str) -> Iterator[str]:

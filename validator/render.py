@@ -23,16 +23,25 @@ its inner text. A heading whose id depends on shortcode output carries the attri
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from validator.document import PLACEHOLDER, REF_SHORTCODES, SUMMARY_DIVIDER, Document, ShortcodeUse
+from validator.document import (
+    PLACEHOLDER,
+    PLACEHOLDER_MARK,
+    REF_SHORTCODES,
+    SUMMARY_DIVIDER,
+    Document,
+    ShortcodeUse,
+)
 from validator.heading_ids import Quotes, typographer  # goldmark's typographer, shared
 
 RefResolver = Callable[[ShortcodeUse], str | None]
@@ -51,8 +60,8 @@ _ENTITIES = {
     "\xab": "&laquo;",
     "\xbb": "&raquo;",
 }
-_TYPOGRAPHER_CHARS = frozenset("'\"-.<>")
-_TYPOGRAPHER_CHAR = re.compile(r"['\"\-.<>]")
+# Where goldmark's typographer may substitute: quotes, and the runs `--`, `...`, `<<`, `>>`.
+_TYPOGRAPHER_CANDIDATE = re.compile(r"'|\"|--|\.\.\.|<<|>>")  # literals only: a fast search
 # HTML block types (CommonMark 1-5) that end with a closure line, and their end markers.
 _CLOSURE_BLOCKS = (
     (re.compile(r"<(?:script|pre|style|textarea)(?:\s|>|$)", re.I), re.compile(r"</(?:script|pre|style|textarea)>", re.I)),
@@ -62,8 +71,8 @@ _CLOSURE_BLOCKS = (
     (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
 )
 _TASK_INPUT = re.compile(r'<input class="task-list-item-checkbox"( checked="checked")?')
-# Output after rendering: placeholders, alone in a paragraph or not, and tag boundaries.
-_EXPAND = re.compile(r"<p>HAHAHUGOSHORTCODE(\d+)HBHB</p>|HAHAHUGOSHORTCODE(\d+)HBHB|[<>]")
+# Placeholders in the output, alone in a paragraph or not.
+_OUTPUT_PLACEHOLDER = re.compile(r"<p>HAHAHUGOSHORTCODE(\d+)HBHB</p>|HAHAHUGOSHORTCODE(\d+)HBHB")
 # A shortcode comment `{{</* x */>}}` is printed as `{{< x >}}` (its `<` and `>` escaped or not).
 _COMMENT_DELIMITERS = re.compile(r"(\{\{(?:<|&lt;|%)\s*)/\*|\*/(\s*(?:>|&gt;|%)\}\})")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -140,6 +149,8 @@ class _Page:
         """An attribute with its placeholders replaced: ref URLs, unknown output left out.
 
         Returns the value and the name of a shortcode whose output is missing from it."""
+        if PLACEHOLDER_MARK not in value:
+            return value, None
         unknown: list[str] = []
 
         def replace(match: re.Match[str]) -> str:
@@ -156,16 +167,19 @@ class _Page:
     def expand(self, html: str) -> str:
         """Splice shortcode output into the rendered HTML, as Hugo does after rendering:
         a placeholder that is a paragraph of its own replaces the paragraph."""
+        if PLACEHOLDER_MARK not in html:
+            return html
         out: list[str] = []
         in_tag = False
         seen: set[int] = set()
         cursor = 0
-        for match in _EXPAND.finditer(html):
-            token = match[0]
-            if token == "<" or token == ">":
-                in_tag = token == "<"
-                continue
-            out.append(html[cursor : match.start()])
+        for match in _OUTPUT_PLACEHOLDER.finditer(html):
+            start = match.start()
+            # In a tag when the last `<` or `>` since the previous placeholder is a `<`.
+            opened, closed = html.rfind("<", cursor, start), html.rfind(">", cursor, start)
+            if opened != closed:
+                in_tag = opened > closed
+            out.append(html[cursor:start])
             cursor = match.end()
             index = match[1] or match[2]
             use = self.call(index)
@@ -206,10 +220,8 @@ class _Page:
 
     def _offset(self, line: int, column: int) -> int:
         if not self._line_starts:
-            position = 0
-            for text in self.doc.lines:
-                self._line_starts.append(position)
-                position += len(text) + 1
+            lengths = [len(text) + 1 for text in self.doc.lines]
+            self._line_starts = list(accumulate(lengths, initial=0))[:-1]
         starts = self._line_starts
         return starts[min(max(line - 1, 0), len(starts) - 1)] + column - 1 if starts else 0
 
@@ -222,23 +234,20 @@ def _split_footnotes(tokens: Sequence[Token]) -> tuple[list[Token], dict[str, li
     depth = 0
     divider_seen = False
     for token in tokens:
-        if token.type == "footnote_reference_open":
+        kind = token.type
+        if kind == "footnote_reference_open":
             depth += 1
             if depth == 1:
                 current = []
                 definitions.setdefault(str((token.meta or {}).get("label", "")), current)
             continue
-        if token.type == "footnote_reference_close":
+        if kind == "footnote_reference_close":
             depth = max(depth - 1, 0)
             continue
         if depth:
             if current is not None:
                 current.append(token)
-        elif (
-            not divider_seen
-            and token.type == "html_block"
-            and token.content.strip() == SUMMARY_DIVIDER
-        ):
+        elif not divider_seen and kind == "html_block" and token.content.strip() == SUMMARY_DIVIDER:
             divider_seen = True  # the summary divider never reaches the output
         else:
             body.append(token)
@@ -253,18 +262,21 @@ def _number_footnotes(
 
     Returns (footnote_ref -> (number, k-th reference), number -> references, labels by number).
     """
+    if not definitions:
+        return {}, {}, []
     before: list[Token] = []
     inside: list[Token] = []
     after: list[Token] = []
     depth = 0
     seen_definition = False
     for token in tokens:
-        if token.type == "footnote_reference_open":
+        kind = token.type
+        if kind == "footnote_reference_open":
             depth += 1
             seen_definition = True
-        elif token.type == "footnote_reference_close":
+        elif kind == "footnote_reference_close":
             depth = max(depth - 1, 0)
-        elif token.type == "inline":
+        elif kind == "inline":
             refs = [child for child in token.children or () if child.type == "footnote_ref"]
             (inside if depth else after if seen_definition else before).extend(refs)
     numbers: dict[int, tuple[int, int]] = {}
@@ -296,9 +308,11 @@ class _HugoRenderer(RendererHTML):
     """
 
     def __init__(self, page: _Page) -> None:
-        super().__init__()
+        # Not RendererHTML.__init__, which inspects the class for its rules on every page.
+        self.rules = {name: getattr(self, name) for name in _RULE_NAMES}
         self._page = page
         self._markup = page.doc.markup
+        self._typographer = page.doc.markup.typographer
         self._quotes = Quotes()
         self._autolink = False  # inside an autolink or linkified URL: no typographer
 
@@ -370,17 +384,38 @@ class _HugoRenderer(RendererHTML):
 
     def render(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
         out: list[str] = []
-        task_item = False
+        rules, render_token = self.rules, self.renderToken
         for index, token in enumerate(tokens):
-            if token.type == "inline":
-                out.append(self._inline(token.children or (), options, env, task=task_item))
-            elif token.type in self.rules:
-                out.append(self.rules[token.type](tokens, index, options, env))
+            kind = token.type
+            if kind == "inline":
+                task = _opens_task_item(tokens, index)
+                out.append(self._inline(token.children or (), options, env, task=task))
             else:
-                out.append(self.renderToken(tokens, index, options, env))
-            if token.type != "paragraph_open":  # a task item's checkbox opens its paragraph
-                task_item = token.type == "list_item_open" and token.attrGet("class") == "task-list-item"
+                out.append(rules.get(kind, render_token)(tokens, index, options, env))
         return "".join(out)
+
+    def renderToken(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """markdown-it's default rendering of a tag token (the same output, less overhead)."""
+        token = tokens[idx]
+        if token.hidden:
+            return ""
+        nesting = token.nesting
+        tag = f"{'</' if nesting == -1 else '<'}{token.tag}{_attributes(token.attrs) if token.attrs else ''}"
+        if nesting == 0 and options["xhtmlOut"]:
+            tag += " /"
+        if not token.block:
+            return tag + ">"
+        if nesting != -1 and idx and tokens[idx - 1].hidden:
+            tag = "\n" + tag  # after a hidden paragraph (tight list), an opening block tag
+        if nesting == 1 and idx + 1 < len(tokens):
+            following = tokens[idx + 1]
+            if (
+                following.type == "inline"
+                or following.hidden
+                or (following.nesting == -1 and following.tag == token.tag)
+            ):
+                return tag + ">"
+        return tag + ">\n"
 
     # Footnotes -----------------------------------------------------------------------------
 
@@ -411,36 +446,40 @@ class _HugoRenderer(RendererHTML):
 
     def _inline(self, children: Sequence[Token], options: OptionsDict, env: EnvType, *, task: bool) -> str:
         out = []
+        rules, render_token = self.rules, self.renderToken
         for index, child in enumerate(children):
-            if task and index == 0 and child.type == "html_inline":
+            kind = child.type
+            if kind == "text":
+                out.append(self._text(children, index))
+                continue
+            if task and index == 0 and kind == "html_inline":
                 match = _TASK_INPUT.match(child.content)
                 if match:
                     checked = 'checked="" ' if match[1] else ""
                     out.append(f'<input {checked}disabled="" type="checkbox">')
                     continue
-            if child.type == "text":
-                out.append(self._text(children, index))
-            elif child.type in self.rules:
-                out.append(self.rules[child.type](children, index, options, env))
-            else:
-                out.append(self.renderToken(children, index, options, env))
+            out.append(rules.get(kind, render_token)(children, index, options, env))
         return "".join(out)
 
     def _text(self, children: Sequence[Token], index: int) -> str:
         content = children[index].content
-        if self._autolink or not self._markup.typographer:
-            return escapeHtml(content)
-        if not _TYPOGRAPHER_CHARS.intersection(content):
+        typeset = self._typographer and not self._autolink
+        found_at = _TYPOGRAPHER_CANDIDATE.search(content) if typeset else None
+        if found_at is None:
             return escapeHtml(content)
         before = _source_end(children[index - 1]) if index else "\n"
         after = _source_start(children[index + 1]) if index + 1 < len(children) else ""
-        return "".join(self._typeset(content, before, after))
+        return "".join(self._typeset(content, before, after, found_at))
 
-    def _typeset(self, text: str, before: str, after: str) -> Iterator[str]:
-        """goldmark's typographer over one text node: entities for its substitutions."""
+    def _typeset(
+        self, text: str, before: str, after: str, found_at: re.Match[str] | None
+    ) -> Iterator[str]:
+        """goldmark's typographer over one text node: entities for its substitutions.
+
+        Only candidates are tried (`found_at` is the first): elsewhere it substitutes nothing,
+        and a substitution that reaches past the text is not made."""
         source = text + after
         last = run = 0
-        found_at = _TYPOGRAPHER_CHAR.search(text)
         while found_at:
             index = found_at.start()
             char = text[index]
@@ -458,9 +497,9 @@ class _HugoRenderer(RendererHTML):
                 yield escapeHtml(text[last:index])
                 yield _ENTITIES.get(found[1], found[1])
                 last = index + found[0]
-                found_at = _TYPOGRAPHER_CHAR.search(text, last)
+                found_at = _TYPOGRAPHER_CANDIDATE.search(text, last)
             else:
-                found_at = _TYPOGRAPHER_CHAR.search(text, index + 1)
+                found_at = _TYPOGRAPHER_CANDIDATE.search(text, index + 1)
         yield escapeHtml(text[last:])
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -509,7 +548,7 @@ class _HugoRenderer(RendererHTML):
         local destinations resolved like `relref` (kept as written when not found)."""
         if destination.startswith("#"):
             return (self._page.doc.url or "") + destination
-        if not destination or _SCHEME.match(destination) or "HAHAHUGOSHORTCODE" in destination:
+        if not destination or _SCHEME.match(destination) or PLACEHOLDER_MARK in destination:
             return destination
         path, hash_mark, fragment = destination.partition("#")
         path, question, query = path.partition("?")
@@ -556,11 +595,31 @@ class _HugoRenderer(RendererHTML):
         )
 
 
+# Render rules by token type: the renderer's public methods, as RendererHTML collects them.
+_RULE_NAMES = tuple(
+    name
+    for name, _ in inspect.getmembers(_HugoRenderer, predicate=inspect.isfunction)
+    if not name.startswith(("render", "_"))
+)
+
+
 # --- helpers --------------------------------------------------------------------------------
 
 
 def _attributes(attrs: dict[str, str | int | float]) -> str:
-    return "".join(f' {escapeHtml(key)}="{escapeHtml(str(value))}"' for key, value in attrs.items())
+    return "".join([f' {escapeHtml(key)}="{escapeHtml(str(value))}"' for key, value in attrs.items()])
+
+
+def _opens_task_item(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the inline token at `index` begins a task item (its paragraph may open between)."""
+    before = index - 1
+    while before >= 0 and tokens[before].type == "paragraph_open":
+        before -= 1
+    return (
+        before >= 0
+        and tokens[before].type == "list_item_open"
+        and tokens[before].attrs.get("class") == "task-list-item"
+    )
 
 
 def _ref_id(number: int, k: int) -> str:

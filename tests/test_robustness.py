@@ -22,7 +22,7 @@ PIECES = [
     "<!-- mdcheck-disable ", "<!-- mdcheck-disable-next-line broken-anchor -->", "{{<", ">}}",
     "{{%", "%}}", "/*", "*/", "/>}}", "{{< /", '"', "'", "=", "|", "---|", "<b>", "</b>", "<a id=x>",
     "&amp;", "&#x", "\\", "{#id}", "{.c}", "title = ", "title: ", "date = 2024-01-01", "é", "🎉",
-    "日本", "\r", "\r\n", "\ufeff", "relref", "highlight", "#frag", "x", "word", ":",
+    "日本", "\r", "\r\n", "\ufeff", "relref", "highlight", "#frag", "x", "word", ":", "HAHAHUGOSHORTCODE9HBHB",
 ]
 
 text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)

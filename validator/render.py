@@ -85,7 +85,12 @@ def render_document(doc: Document, *, resolve_ref: RefResolver | None = None) ->
     page = _Page.of(doc, resolve_ref)
     renderer = _HugoRenderer(page)
     options = OptionsDict({"html": True, "xhtmlOut": doc.markup.xhtml, "breaks": doc.markup.hard_wraps})
-    html = page.expand(renderer.render(page.body, options, {}) + renderer._footnote_list(options))
+    try:
+        html = page.expand(renderer.render(page.body, options, {}) + renderer._footnote_list(options))
+    finally:
+        # Its rules are bound methods: a reference cycle, which would keep the page's
+        # tokens alive until the cyclic collector runs. Break it: freed at once.
+        renderer.rules.clear()
     if any(use.kind == "comment" for use in doc.shortcodes):
         html = _COMMENT_DELIMITERS.sub(r"\1\2", html)
     return html

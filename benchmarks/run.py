@@ -6,10 +6,11 @@ and as ratios to the bare markdown-it-py parse of the same files (the floor):
 - the check of a real `hugo` build of the site against a bare lxml parse of its HTML;
 - how the floor and the source pass grow from 1x to `--scale`x the site size.
 
-    python benchmarks/run.py [--files 3000] [--scale 10] [--jobs 2] [--seed 7] [--keep DIR]
+    python benchmarks/run.py [--files 3000] [--scale 10] [--jobs 2] [--seed 7] [--repeat 1] [--no-hugo]
 
 Every figure is a separate process (interpreter start-up and imports included, as a user
 sees it); peak memory is the largest resident set of that process or any of its workers.
+On a shared machine, `--repeat N` keeps the fastest of N runs of each (and the largest peak).
 """
 
 from __future__ import annotations
@@ -184,9 +185,16 @@ class Timing:
     output: str
 
 
-def measure(command: list[str], cwd: Path) -> Timing:
+def measure(command: list[str], cwd: Path, repeat: int = 1) -> Timing:
     """Run `command` in a fresh process under a small wrapper that reports its wall time and
-    the peak resident memory of it and every process it started."""
+    the peak resident memory of it and every process it started; the fastest of `repeat`
+    runs, with the largest peak."""
+    runs = [_measure_once(command, cwd) for _ in range(max(repeat, 1))]
+    fastest = min(runs, key=lambda run: run.seconds)
+    return Timing(fastest.seconds, max(run.peak_mb for run in runs), fastest.output)
+
+
+def _measure_once(command: list[str], cwd: Path) -> Timing:
     wrapper = (
         "import json, resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
@@ -222,6 +230,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-hugo", action="store_true", help="skip the real hugo build")
+    parser.add_argument("--repeat", type=int, default=1, help="keep the fastest of N runs of each")
     args = parser.parse_args()
     python = sys.executable
     # As an installed package is: byte-compiled (pip compiles on install; a checkout may not be).
@@ -232,15 +241,15 @@ def main() -> None:
         files = args.files
         print(f"{files} posts, {size / 1e6:.1f} MB, seed {args.seed}, {os.cpu_count()} cores\n")
         print(f"{'':38} {'time':>9} {'':13} {'':11} {'peak':>9}  vs floor")
-        floor = measure([python, "-c", FLOOR, str(site / "content")], site)
+        floor = measure([python, "-c", FLOOR, str(site / "content")], site, args.repeat)
         row("bare markdown-it-py parse (floor)", floor, files, size, None)
-        serial = measure(mdcheck("--source-only", "--jobs", "1"), site)
+        serial = measure(mdcheck("--source-only", "--jobs", "1"), site, args.repeat)
         row("source pass, serial", serial, files, size, floor)
-        parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), site)
+        parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), site, args.repeat)
         row(f"source pass, --jobs {args.jobs}", parallel, files, size, floor)
-        full = measure(mdcheck("--jobs", "1"), site)
+        full = measure(mdcheck("--jobs", "1"), site, args.repeat)
         row("full check (embedded renderer), serial", full, files, size, floor)
-        full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site)
+        full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site, args.repeat)
         row(f"full check, --jobs {args.jobs}", full_parallel, files, size, floor)
         print(f"\nfindings: source {findings(serial)}, full {findings(full)}; serial and parallel "
               f"agree: {serial.output == parallel.output and full.output == full_parallel.output}")
@@ -251,9 +260,9 @@ def main() -> None:
             subprocess.run([hugo, "-s", str(site), "-d", str(public), "--quiet"], check=True)
             print(f"\nhugo built the site in {time.perf_counter() - start:.1f} s")
             html_size = sum(p.stat().st_size for p in public.rglob("*.html"))
-            html_floor = measure([python, "-c", HTML_FLOOR, str(public)], site)
+            html_floor = measure([python, "-c", HTML_FLOOR, str(public)], site, args.repeat)
             row("bare lxml parse of hugo's HTML", html_floor, files, html_size, None)
-            built = measure(mdcheck("--jobs", "1", "--html", str(public)), site)
+            built = measure(mdcheck("--jobs", "1", "--html", str(public)), site, args.repeat)
             row("full check of the hugo build, serial", built, files, size, html_floor)
             row("  ... vs the Markdown floor", built, files, size, floor)
         if args.scale > 1:
@@ -266,11 +275,11 @@ def growth(site: Path, args: argparse.Namespace, python: str, floor: Timing, ser
     files = args.files * args.scale
     big_size = generate(big, files, args.seed)
     print(f"\n{args.scale}x: {files} posts, {big_size / 1e6:.1f} MB")
-    big_floor = measure([python, "-c", FLOOR, str(big / "content")], big)
+    big_floor = measure([python, "-c", FLOOR, str(big / "content")], big, args.repeat)
     row("bare markdown-it-py parse (floor)", big_floor, files, big_size, None)
-    big_serial = measure(mdcheck("--source-only", "--jobs", "1"), big)
+    big_serial = measure(mdcheck("--source-only", "--jobs", "1"), big, args.repeat)
     row("source pass, serial", big_serial, files, big_size, big_floor)
-    big_parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), big)
+    big_parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), big, args.repeat)
     row(f"source pass, --jobs {args.jobs}", big_parallel, files, big_size, big_floor)
     factor = big_size / size
     print(f"growth for {factor:.1f}x the bytes: floor {big_floor.seconds / floor.seconds:.1f}x, "

@@ -145,3 +145,26 @@ def test_file_over_max_file_size_is_skipped_with_a_finding(tmp_path: Path) -> No
     problems = check_file(Target(str(path), "huge.md"), plan).problems
     assert [(p.rule, p.line) for p in problems] == [("file-unreadable", 1)]
     assert "max-file-size" in problems[0].message
+
+
+def test_checking_a_file_leaves_no_reference_cycles() -> None:
+    """engine.run runs the cyclic garbage collector rarely, trusting this: a file's tokens,
+    records and rendered page are freed as soon as it is checked."""
+    import collections
+    import gc
+
+    plan = dataclasses.replace(_plan(Markup()), summary_needs=frozenset({"words", "elements"}))
+    paths = sorted((Path(__file__).parent.parent / "fixtures").rglob("*.md"))
+    gc.collect()
+    gc.disable()
+    try:
+        for path in paths:
+            check_file(Target(str(path), path.name), plan, collections.Counter())
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        found = gc.collect()
+        kinds = collections.Counter(type(thing).__name__ for thing in gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert found == 0, kinds.most_common(5)

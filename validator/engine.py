@@ -254,7 +254,8 @@ def _check_all(
             if progress:
                 progress(1)
         return
-    size = max(4, min(256, len(targets) // (workers * 8) or 1))
+    # Small chunks: no worker waits long for the last one to finish.
+    size = max(4, min(64, len(targets) // (workers * 32) or 1))
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for results, words in pool.map(_check_chunk, chunks, [plan] * len(chunks)):

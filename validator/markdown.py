@@ -317,6 +317,19 @@ def _inline_rule(state: StateCore) -> None:
                 token.children.extend(_plain_children(token.content))
 
 
+_TASK_MARKER = re.compile(r"\[[ xX]\]")
+
+
+def _only_with_task_markers(rule: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
+    """The task list rule, run only on pages with a `[ ]` or `[x]`: it finds nothing elsewhere."""
+
+    def task_lists(state: StateCore) -> None:
+        if _TASK_MARKER.search(state.src):
+            rule(state)
+
+    return task_lists
+
+
 @functools.lru_cache(maxsize=8)
 def make_parser(markup: Markup) -> MarkdownIt:
     """A markdown-it parser configured like Hugo's goldmark under `markup`.
@@ -326,6 +339,9 @@ def make_parser(markup: Markup) -> MarkdownIt:
     parser, made faster: rules looked up by character, plain inline text tokenized directly.
     """
     md = configure(markup)
+    for rule in md.core.ruler.__rules__:
+        if rule.name == "github-tasklists":  # it looks at every token of every page
+            md.core.ruler.at(rule.name, _only_with_task_markers(rule.fn))
     known = {"text", *_INLINE_TRIGGERS}
     if all(rule.name in known for rule in md.inline.ruler.__rules__ if rule.enabled):
         md.core.ruler.at("inline", _inline_rule)

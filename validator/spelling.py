@@ -121,14 +121,10 @@ def page_words(doc: Document) -> Counter[str]:
     """How often each word appears in the page: its prose (headings included), its front
     matter title and description, and, keyed with `CODE` in front, its code. Fast rather
     than exact (every page of a site goes through it): prose words are letter runs."""
-    prose: list[str] = []
-    code: list[str] = [block.content for block in doc.code_blocks]
-    for token in doc.tokens:
-        for child in token.children or ():
-            if child.type == "text":
-                prose.append(child.content)
-            elif child.type == "code_inline":
-                code.append(child.content)
+    children = [child for token in doc.tokens if token.children for child in token.children]
+    prose = [child.content for child in children if child.type == "text"]
+    code = [block.content for block in doc.code_blocks]
+    code += [child.content for child in children if child.type == "code_inline"]
     prose.extend(v for k in FRONT_MATTER_TEXTS if isinstance(v := doc.front_matter.get(k), str))
     counts: Counter[str] = Counter()
     for word, count in Counter(_VOCABULARY_WORD.findall(" ".join(prose))).items():

@@ -44,6 +44,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _LETTERS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _ENDINGS = frozenset({"", "s", "es", "d", "ed", "r", "er", "rs", "ers", "ing", "ly"})
 _VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,}")
+_ASCII_VOCABULARY_WORD = re.compile(r"[A-Za-z]{3,}")  # the same within ASCII, found faster
 _CODE_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_A-Za-z]+")
 
 
@@ -127,7 +128,9 @@ def page_words(doc: Document) -> Counter[str]:
     code += [child.content for child in children if child.type == "code_inline"]
     prose.extend(v for k in FRONT_MATTER_TEXTS if isinstance(v := doc.front_matter.get(k), str))
     counts: Counter[str] = Counter()
-    for word, count in Counter(_VOCABULARY_WORD.findall(" ".join(prose))).items():
+    text = " ".join(prose)
+    found = (_ASCII_VOCABULARY_WORD if text.isascii() else _VOCABULARY_WORD).findall(text)
+    for word, count in Counter(found).items():
         if not word.isupper():  # counted as written first, then folded: far fewer calls
             counts[word.lower()] += count
     counts.update(CODE + word for word in code_words(" ".join(code)))

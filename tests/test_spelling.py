@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from spellchecker import SpellChecker
 
 from validator.document import parse_document
 from validator.site import load_site
@@ -13,6 +14,7 @@ from validator.spelling import (
     CODE,
     Speller,
     base_language,
+    dictionary,
     has_dictionary,
     page_words,
     parse_word_list,
@@ -113,3 +115,8 @@ def test_languages() -> None:
 def test_technical_words_are_lower_case() -> None:
     assert "kbd" in technical_words() and "shortcode" in technical_words()
     assert all(word == word.lower() and " " not in word for word in technical_words())
+
+
+def test_dictionary_is_pyspellcheckers() -> None:
+    """spelling.dictionary reads pyspellchecker's word list itself (faster): the same words."""
+    assert dictionary("en") == SpellChecker(language="en", distance=1).word_frequency.dictionary

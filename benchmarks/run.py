@@ -10,22 +10,25 @@ and as ratios to the bare markdown-it-py parse of the same files (the floor):
 
 Every figure is a separate process (interpreter start-up and imports included, as a user
 sees it); peak memory is the largest resident set of that process or any of its workers.
-On a shared machine, `--repeat N` keeps the fastest of N runs of each (and the largest peak).
+On a shared machine, `--repeat N` keeps the fastest of N runs of each (and the largest peak),
+and every ratio is measured in pairs: the floor runs just before each run, and the ratio
+shown is the median of the pairs' ratios.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
+import dataclasses
 import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,20 +181,30 @@ def generate(site: Path, pages: int, seed: int) -> int:
 # --- measuring ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Timing:
     seconds: float
     peak_mb: float
     output: str
+    ratio: float | None = None  # to the floor, measured in pairs (see measure)
 
 
-def measure(command: list[str], cwd: Path, repeat: int = 1) -> Timing:
+def measure(command: list[str], cwd: Path, repeat: int = 1, floor: list[str] | None = None) -> Timing:
     """Run `command` in a fresh process under a small wrapper that reports its wall time and
     the peak resident memory of it and every process it started; the fastest of `repeat`
-    runs, with the largest peak."""
-    runs = [_measure_once(command, cwd) for _ in range(max(repeat, 1))]
+    runs, with the largest peak. With `floor` (the floor's command), the floor runs just
+    before each run and `ratio` is the median of the ratios of the pairs: a shared machine's
+    speed drifts over minutes, and a ratio of neighbouring runs cancels most of it."""
+    runs: list[Timing] = []
+    ratios: list[float] = []
+    for _ in range(max(repeat, 1)):
+        base = _measure_once(floor, cwd) if floor else None
+        runs.append(_measure_once(command, cwd))
+        if base is not None:
+            ratios.append(runs[-1].seconds / base.seconds)
     fastest = min(runs, key=lambda run: run.seconds)
-    return Timing(fastest.seconds, max(run.peak_mb for run in runs), fastest.output)
+    ratio = statistics.median(ratios) if ratios else None
+    return Timing(fastest.seconds, max(run.peak_mb for run in runs), fastest.output, ratio)
 
 
 def _measure_once(command: list[str], cwd: Path) -> Timing:
@@ -218,7 +231,9 @@ def findings(timing: Timing) -> int:
 
 
 def row(label: str, timing: Timing, files: int, size: int, floor: Timing | None) -> None:
-    ratio = f"{timing.seconds / floor.seconds:5.2f}x" if floor else "     -"
+    """A line of the table; the ratio measured in pairs when there is one."""
+    value = timing.ratio if timing.ratio is not None else timing.seconds / floor.seconds if floor else None
+    ratio = f"{value:5.2f}x" if value is not None else "     -"
     print(f"{label:38} {timing.seconds:7.2f} s {files / timing.seconds:7.0f} files/s "
           f"{size / timing.seconds / 1e6:6.2f} MB/s {timing.peak_mb:6.0f} MB  {ratio}")
 
@@ -241,15 +256,16 @@ def main() -> None:
         files = args.files
         print(f"{files} posts, {size / 1e6:.1f} MB, seed {args.seed}, {os.cpu_count()} cores\n")
         print(f"{'':38} {'time':>9} {'':13} {'':11} {'peak':>9}  vs floor")
-        floor = measure([python, "-c", FLOOR, str(site / "content")], site, args.repeat)
+        parse = [python, "-c", FLOOR, str(site / "content")]
+        floor = measure(parse, site, args.repeat)
         row("bare markdown-it-py parse (floor)", floor, files, size, None)
-        serial = measure(mdcheck("--source-only", "--jobs", "1"), site, args.repeat)
+        serial = measure(mdcheck("--source-only", "--jobs", "1"), site, args.repeat, parse)
         row("source pass, serial", serial, files, size, floor)
-        parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), site, args.repeat)
+        parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), site, args.repeat, parse)
         row(f"source pass, --jobs {args.jobs}", parallel, files, size, floor)
-        full = measure(mdcheck("--jobs", "1"), site, args.repeat)
+        full = measure(mdcheck("--jobs", "1"), site, args.repeat, parse)
         row("full check (embedded renderer), serial", full, files, size, floor)
-        full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site, args.repeat)
+        full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site, args.repeat, parse)
         row(f"full check, --jobs {args.jobs}", full_parallel, files, size, floor)
         print(f"\nfindings: source {findings(serial)}, full {findings(full)}; serial and parallel "
               f"agree: {serial.output == parallel.output and full.output == full_parallel.output}")
@@ -260,11 +276,12 @@ def main() -> None:
             subprocess.run([hugo, "-s", str(site), "-d", str(public), "--quiet"], check=True)
             print(f"\nhugo built the site in {time.perf_counter() - start:.1f} s")
             html_size = sum(p.stat().st_size for p in public.rglob("*.html"))
-            html_floor = measure([python, "-c", HTML_FLOOR, str(public)], site, args.repeat)
+            html_parse = [python, "-c", HTML_FLOOR, str(public)]
+            html_floor = measure(html_parse, site, args.repeat)
             row("bare lxml parse of hugo's HTML", html_floor, files, html_size, None)
-            built = measure(mdcheck("--jobs", "1", "--html", str(public)), site, args.repeat)
+            built = measure(mdcheck("--jobs", "1", "--html", str(public)), site, args.repeat, html_parse)
             row("full check of the hugo build, serial", built, files, size, html_floor)
-            row("  ... vs the Markdown floor", built, files, size, floor)
+            row("  ... vs the Markdown floor", dataclasses.replace(built, ratio=None), files, size, floor)
         if args.scale > 1:
             growth(site, args, python, floor, serial, size)
 
@@ -275,11 +292,12 @@ def growth(site: Path, args: argparse.Namespace, python: str, floor: Timing, ser
     files = args.files * args.scale
     big_size = generate(big, files, args.seed)
     print(f"\n{args.scale}x: {files} posts, {big_size / 1e6:.1f} MB")
-    big_floor = measure([python, "-c", FLOOR, str(big / "content")], big, args.repeat)
+    parse = [python, "-c", FLOOR, str(big / "content")]
+    big_floor = measure(parse, big, args.repeat)
     row("bare markdown-it-py parse (floor)", big_floor, files, big_size, None)
-    big_serial = measure(mdcheck("--source-only", "--jobs", "1"), big, args.repeat)
+    big_serial = measure(mdcheck("--source-only", "--jobs", "1"), big, args.repeat, parse)
     row("source pass, serial", big_serial, files, big_size, big_floor)
-    big_parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), big, args.repeat)
+    big_parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), big, args.repeat, parse)
     row(f"source pass, --jobs {args.jobs}", big_parallel, files, big_size, big_floor)
     factor = big_size / size
     print(f"growth for {factor:.1f}x the bytes: floor {big_floor.seconds / floor.seconds:.1f}x, "

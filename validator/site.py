@@ -722,6 +722,8 @@ def _content_dir(site: SiteConfig, language: str) -> str | None:
 
 def _go_lower(text: str) -> str:
     """Go's `strings.ToLower`: simple per-rune case mapping."""
+    if text.isascii():
+        return text.lower()
     return "".join("i" if char == "\u0130" else char.lower() for char in text)
 
 
@@ -738,8 +740,13 @@ def _allowed_path_char(text: str, index: int, char: str) -> bool:
     return char == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", text[index + 1 : index + 3]) is not None
 
 
+_ALLOWED_ASCII_PATH = re.compile(r"[A-Za-z0-9./\\_#+~@-]*")  # see _allowed_path_char
+
+
 def _sanitize(text: str) -> str:
     """Hugo's `paths.Sanitize`: drop disallowed characters, a run of spaces becomes `-`."""
+    if _ALLOWED_ASCII_PATH.fullmatch(text):
+        return text  # the common case: nothing to drop or join
     out: list[str] = []
     prepend_hyphen = was_hyphen = False
     for index, char in enumerate(text):

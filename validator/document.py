@@ -636,24 +636,27 @@ class _Extractor:
 
         def source_form(match: re.Match[str]) -> str:
             nonlocal found
-            index = int(match[1])
-            if index >= len(self.shortcode_uses):
-                return match[0]  # the page's own text looks like a placeholder: keep it
-            use = self.shortcode_uses[index]
+            use = self._use(match)
+            if use is None:
+                return match[0]
             if use.name in REF_SHORTCODES and found is None:
                 found = use
-                self._linked_refs.add(index)
+                self._linked_refs.add(int(match[1]))
             return use.source
 
         if PLACEHOLDER_MARK not in value:
             return value, None
         return PLACEHOLDER.sub(source_form, value), found
 
-    def _source_of(self, match: re.Match[str]) -> str:
-        """A placeholder's shortcode as written (the match itself when the page's own text
-        only looks like a placeholder)."""
+    def _use(self, match: re.Match[str]) -> ShortcodeUse | None:
+        """A placeholder's shortcode call; None when the page's own text only looks like one."""
         index = int(match[1])
-        return self.shortcode_uses[index].source if index < len(self.shortcode_uses) else match[0]
+        return self.shortcode_uses[index] if index < len(self.shortcode_uses) else None
+
+    def _source_of(self, match: re.Match[str]) -> str:
+        """A placeholder's shortcode as written (the match itself when it is the page's text)."""
+        use = self._use(match)
+        return use.source if use is not None else match[0]
 
     def _code_block(self, token: Token) -> None:
         start, end = token.map or (0, 1)

@@ -187,7 +187,6 @@ _BLOCK_TRIGGERS = {
 }
 _SILENT_TRIGGERS = {**_BLOCK_TRIGGERS, "deflist": ":~"}
 _INLINE_TRIGGERS = {
-    "linkify": ":",
     "newline": "\n",
     "escape": "\\",
     "backticks": "`",
@@ -275,9 +274,17 @@ class _DispatchingRuler(Ruler[Any]):
         return [*first, dispatch]
 
 
-# What any inline rule of ours can start at (see _INLINE_TRIGGERS): inline source without
-# one of these is plain text, its lines joined by soft and hard breaks.
-_NOT_PLAIN = re.compile(r"[\\`~*_\[!<&@]|www\.|(?:https?|mailto|xmpp):")
+# What any inline rule of ours can start at (_INLINE_TRIGGERS; `w` and `:` only as `www.` and
+# after a protocol name): inline source without one of these is plain text, its lines joined
+# by soft and hard breaks.
+_CONTEXTUAL = {"newline", "gfm_autolink_www", "gfm_autolink_protocol"}
+_NOT_PLAIN = re.compile(
+    "["
+    + re.escape("".join(chars for name, chars in _INLINE_TRIGGERS.items() if name not in _CONTEXTUAL))
+    + "]|www\\.|(?:"
+    + "|".join(_AUTOLINK_PROTOCOLS)
+    + "):"
+)
 
 
 def _plain_children(content: str) -> list[Token]:

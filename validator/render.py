@@ -85,12 +85,7 @@ def render_document(doc: Document, *, resolve_ref: RefResolver | None = None) ->
     page = _Page.of(doc, resolve_ref)
     renderer = _HugoRenderer(page)
     options = OptionsDict({"html": True, "xhtmlOut": doc.markup.xhtml, "breaks": doc.markup.hard_wraps})
-    try:
-        html = page.expand(renderer.render(page.body, options, {}) + renderer._footnote_list(options))
-    finally:
-        # Its rules are bound methods: a reference cycle, which would keep the page's
-        # tokens alive until the cyclic collector runs. Break it: freed at once.
-        renderer.rules.clear()
+    html = page.expand(renderer.render(page.body, options, {}) + renderer._footnote_list(options))
     if any(use.kind == "comment" for use in doc.shortcodes):
         html = _COMMENT_DELIMITERS.sub(r"\1\2", html)
     return html
@@ -313,8 +308,8 @@ class _HugoRenderer(RendererHTML):
     """
 
     def __init__(self, page: _Page) -> None:
-        # Not RendererHTML.__init__, which inspects the class for its rules on every page.
-        self.rules = {name: getattr(self, name) for name in _RULE_NAMES}
+        # Not RendererHTML.__init__: it inspects the class on every page, and its table of
+        # bound methods is a reference cycle keeping the page's tokens alive. See _RULES.
         self._page = page
         self._markup = page.doc.markup
         self._typographer = page.doc.markup.typographer
@@ -389,15 +384,19 @@ class _HugoRenderer(RendererHTML):
 
     def render(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
         out: list[str] = []
-        rules, render_token = self.rules, self.renderToken
         for index, token in enumerate(tokens):
             kind = token.type
             if kind == "inline":
                 task = _opens_task_item(tokens, index)
                 out.append(self._inline(token.children or (), options, env, task=task))
             else:
-                out.append(rules.get(kind, render_token)(tokens, index, options, env))
+                out.append(self._rendered(kind, tokens, index, options, env))
         return "".join(out)
+
+    def _rendered(self, kind: str, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """A token by its type's rule, or as a plain tag."""
+        rule = _RULES.get(kind)
+        return rule(self, tokens, idx, options, env) if rule else self.renderToken(tokens, idx, options, env)
 
     def renderToken(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         """markdown-it's default rendering of a tag token (the same output, less overhead)."""
@@ -451,7 +450,6 @@ class _HugoRenderer(RendererHTML):
 
     def _inline(self, children: Sequence[Token], options: OptionsDict, env: EnvType, *, task: bool) -> str:
         out = []
-        rules, render_token = self.rules, self.renderToken
         for index, child in enumerate(children):
             kind = child.type
             if kind == "text":
@@ -463,7 +461,7 @@ class _HugoRenderer(RendererHTML):
                     checked = 'checked="" ' if match[1] else ""
                     out.append(f'<input {checked}disabled="" type="checkbox">')
                     continue
-            out.append(rules.get(kind, render_token)(children, index, options, env))
+            out.append(self._rendered(kind, children, index, options, env))
         return "".join(out)
 
     def _text(self, children: Sequence[Token], index: int) -> str:
@@ -600,12 +598,13 @@ class _HugoRenderer(RendererHTML):
         )
 
 
-# Render rules by token type: the renderer's public methods, as RendererHTML collects them.
-_RULE_NAMES = tuple(
-    name
-    for name, _ in inspect.getmembers(_HugoRenderer, predicate=inspect.isfunction)
+# Render rules by token type: the renderer's public methods, as RendererHTML collects them;
+# functions, called with the renderer.
+_RULES: dict[str, Callable[..., str]] = {
+    name: function
+    for name, function in inspect.getmembers(_HugoRenderer, predicate=inspect.isfunction)
     if not name.startswith(("render", "_"))
-)
+}
 
 
 # --- helpers --------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ It had had a long history.
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -31,7 +30,7 @@ from markdown_it.token import Token
 
 from validator.document import Document
 from validator.model import Finding, Rule, Severity
-from validator.prose import WORD, Stretch, outline, stretches
+from validator.prose import Stretch, folded_words, outline, stretches
 
 
 @dataclass(frozen=True)
@@ -65,15 +64,8 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
 def _may_repeat(inline: Token) -> bool:
     """Whether two neighbouring words of the inline token's prose are alike: only then is
     it worth reading closely (most are not)."""
-    text = outline(inline.children or ())
-    if text.isascii():  # the same words, found faster: ASCII letters, lower-cased at once
-        folded = _ASCII_WORD.findall(text.lower())
-    else:
-        folded = list(map(str.casefold, WORD.findall(text)))
+    folded = folded_words(outline(inline.children or ()))
     return any(map(operator.eq, folded, islice(folded, 1, None)))
-
-
-_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # prose.WORD within ASCII
 
 
 RULE = Rule(

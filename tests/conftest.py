@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import re
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,10 @@ from validator.targets import collect_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+# What mdcheck caches (the dictionaries) goes to a directory of the test run's own.
+if "MDCHECK_CACHE_DIR" not in os.environ:
+    os.environ["MDCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="mdcheck-cache-")
+    atexit.register(shutil.rmtree, os.environ["MDCHECK_CACHE_DIR"], ignore_errors=True)
 EXPECT = re.compile(r"[ \t]*<!-- expect: ([a-z0-9, -]+?) -->")
 
 

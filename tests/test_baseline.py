@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from validator.baseline import apply_baseline, fingerprint, load_baseline, write_atomic, write_baseline
+from validator.baseline import apply_baseline, fingerprint, load_baseline, write_baseline
+from validator.files import write_atomic
 from validator.cli import main
 from validator.config import ConfigError
 from validator.model import Problem, Severity

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from collections import Counter
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from validator.site import load_site
 from validator.spelling import (
     CODE,
     Speller,
+    _knowledge,
     base_language,
     dictionary,
     has_dictionary,
@@ -120,3 +122,20 @@ def test_technical_words_are_lower_case() -> None:
 def test_dictionary_is_pyspellcheckers() -> None:
     """spelling.dictionary reads pyspellchecker's word list itself (faster): the same words."""
     assert dictionary("en") == SpellChecker(language="en", distance=1).word_frequency.dictionary
+
+
+def test_dictionary_is_cached_and_a_damaged_cache_rebuilt(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("MDCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    built = _knowledge.__wrapped__("de")
+    (entry,) = (tmp_path / "cache").iterdir()
+    assert _knowledge.__wrapped__("de") == built  # read back from the cache
+    assert built[0] == SpellChecker(language="de", distance=1).word_frequency.dictionary
+    entry.write_bytes(b"\x00damaged")
+    assert _knowledge.__wrapped__("de") == built
+    assert marshal.loads(entry.read_bytes()) == built  # written anew
+
+
+def test_dictionary_without_a_writable_cache(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "file").write_text("not a directory")
+    monkeypatch.setenv("MDCHECK_CACHE_DIR", str(tmp_path / "file" / "cache"))
+    assert _knowledge.__wrapped__("de")[0] == dictionary("de")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from validator.baseline import write_atomic
+from validator.files import write_atomic
 from validator.model import Problem, Severity
 from validator.registry import RULES
 from validator.report import Summary, render, summary_line

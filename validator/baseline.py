@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from validator.config import ConfigError
+from validator.files import write_atomic
 from validator.model import Problem
 
 FORMAT_VERSION = 1
@@ -149,28 +149,6 @@ def apply_baseline(
             available[record.fingerprint] -= 1
             stale.append(record)
     return Filtered(new, len(problems) - len(new), tuple(stale))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same directory, so a reader
-    never sees a partial file and a failure leaves the old file as it was. A directory that
-    cannot be written to is a ConfigError (exit 2)."""
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as exc:
-        raise ConfigError(str(path), f"cannot write: {(exc.strerror or str(exc)).lower()}") from exc
-    try:
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
 
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:

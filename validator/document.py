@@ -9,6 +9,7 @@ once with markdown-it -> extract frozen records with 1-based source line and col
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,10 @@ _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _COMMENT_MARKERS = re.compile(r"^(\{\{[<%]\s*)/\*(.*)\*/(\s*[>%]\}\})$", re.S)
 _VISIBLE_TEXT = frozenset({"text", "text_special", "code_inline", "softbreak", "hardbreak"})
+# A word of prose: letters, with inner apostrophes ("don't", "Hugo’s"); within ASCII, the
+# same words are found faster without Unicode classes.
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +293,47 @@ class Document:
 
     def in_code(self, line: int) -> bool:
         return any(block.line <= line <= block.end_line for block in self.code_blocks)
+
+    @functools.cached_property
+    def inline_words(self) -> tuple[tuple[Token, list[str]], ...]:
+        """Each inline token with the words (`WORD`) of its `outline`, as written, in order:
+        found once for the rules that read words and for the site's vocabulary."""
+        return tuple(
+            (token, words_in(outline(token.children)))
+            for token in self.tokens
+            if token.type == "inline" and token.children
+        )
+
+
+_FORMATTING = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
+
+
+def outline(children: Sequence[Token]) -> str:
+    """An inline token's prose in one string, cheaply, for tests that must not miss what its
+    stretches hold: each stretch's text appears in it whole, and whatever ends a stretch is
+    a NUL (so no two stretches run together). It may hold more, such as autolinks' URLs."""
+    parts: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind == "text" or kind == "text_special":
+            parts.append(child.content)
+        elif kind == "softbreak" or kind == "hardbreak":
+            parts.append("\n")
+        elif kind in _FORMATTING or (
+            kind in ("link_open", "link_close") and child.markup not in ("autolink", "linkify")
+        ):
+            continue
+        elif kind == "image":
+            parts += ["\0", outline(child.children or ()), "\0"]
+        else:
+            parts.append("\0")
+    text = "".join(parts)
+    return PLACEHOLDER.sub("\0", text) if PLACEHOLDER_MARK in text else text
+
+
+def words_in(text: str) -> list[str]:
+    """The words (`WORD`) of `text`, as written, in order."""
+    return (_ASCII_WORD if text.isascii() else WORD).findall(text)
 
 
 # --- decoding -----------------------------------------------------------------------------

@@ -22,11 +22,8 @@ from typing import NamedTuple
 
 from markdown_it.token import Token
 
-from validator.document import PLACEHOLDER, PLACEHOLDER_MARK, Document
+from validator.document import PLACEHOLDER, PLACEHOLDER_MARK, WORD, Document
 
-# A word: letters, with inner apostrophes ("don't", "Hugo’s").
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # _WORD within ASCII, found faster
 _CHUNK = re.compile(r"\S+")
 # Punctuation around a chunk that does not make it technical: `(see`, `this,` `“quoted”`.
 _EDGE_PUNCTUATION = "()[]\"'“”‘’«»,;:!?.…*"
@@ -79,12 +76,12 @@ class Stretch:
         """The words of the prose, skipping chunks that are not prose (see `is_technical`)."""
         technical = [(m.start(), m.end()) for m in _TECHNICAL_CHUNK.finditer(self.text)]
         if not technical:
-            for match in _WORD.finditer(self.text):
+            for match in WORD.finditer(self.text):
                 yield Word(match[0], match.start(), match.end())
             return
         spans = iter(technical)
         span_start, span_end = next(spans)
-        for match in _WORD.finditer(self.text):
+        for match in WORD.finditer(self.text):
             start = match.start()
             while start >= span_end:
                 span_start, span_end = next(spans, (len(self.text), len(self.text) + 1))
@@ -102,13 +99,6 @@ class Stretch:
         technical = {m.start() for m in _TECHNICAL_CHUNK.finditer(self.text)}
         for match in _CHUNK.finditer(self.text):
             yield match.start(), match.end(), match.start() in technical
-
-
-def folded_words(text: str) -> list[str]:
-    """The words (`_WORD`) of `text`, case-folded, in order (technical chunks included)."""
-    if text.isascii():
-        return _ASCII_WORD.findall(text.lower())
-    return list(map(str.casefold, _WORD.findall(text)))
 
 
 def is_technical(chunk: str) -> bool:
@@ -130,32 +120,6 @@ def stretches(doc: Document, where: Callable[[Token], bool] | None = None) -> It
     for token in doc.tokens:
         if token.type == "inline" and token.children and (where is None or where(token)):
             yield from _Scanner(doc, token).run()
-
-
-_FORMATTING = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
-
-
-def outline(children: Sequence[Token]) -> str:
-    """An inline token's prose in one string, cheaply, for tests that must not miss what its
-    stretches hold: each stretch's text appears in it whole, and whatever ends a stretch is
-    a NUL (so no two stretches run together). It may hold more, such as autolinks' URLs."""
-    parts: list[str] = []
-    for child in children:
-        kind = child.type
-        if kind == "text" or kind == "text_special":
-            parts.append(child.content)
-        elif kind == "softbreak" or kind == "hardbreak":
-            parts.append("\n")
-        elif kind in _FORMATTING or (
-            kind in ("link_open", "link_close") and child.markup not in ("autolink", "linkify")
-        ):
-            continue
-        elif kind == "image":
-            parts += ["\0", outline(child.children or ()), "\0"]
-        else:
-            parts.append("\0")
-    text = "".join(parts)
-    return PLACEHOLDER.sub("\0", text) if PLACEHOLDER_MARK in text else text
 
 
 class _Builder:

@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import json
+import marshal
 import pkgutil
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -31,7 +34,9 @@ from typing import Any
 
 from spellchecker import SpellChecker
 
-from validator.document import Document
+from validator.config import ConfigError
+from validator.document import Document, words_in
+from validator.files import cache_dir, write_atomic
 from validator.prose import is_technical, strip_punctuation
 
 CODE = "`"  # vocabulary key prefix of a word seen in code: "`prodcut"
@@ -46,8 +51,7 @@ _PART = re.compile(r"[^\s\-‐‑–—]+")  # hyphens and dashes split compound
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _LETTERS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _ENDINGS = frozenset({"", "s", "es", "d", "ed", "r", "er", "rs", "ers", "ing", "ly"})
-_VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,}")
-_ASCII_VOCABULARY_WORD = re.compile(r"[A-Za-z]{3,}")  # the same within ASCII, found faster
+_APOSTROPHE = re.compile(r"['’]")
 _CODE_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_A-Za-z]+")
 
 
@@ -124,18 +128,20 @@ def code_words(text: str) -> Iterator[str]:
 def page_words(doc: Document) -> Counter[str]:
     """How often each word appears in the page: its prose (headings included), its front
     matter title and description, and, keyed with `CODE` in front, its code. Fast rather
-    than exact (every page of a site goes through it): prose words are letter runs."""
-    children = [child for token in doc.tokens if token.children for child in token.children]
-    prose = [child.content for child in children if child.type == "text"]
-    code = [block.content for block in doc.code_blocks]
-    code += [child.content for child in children if child.type == "code_inline"]
-    prose.extend(v for k in FRONT_MATTER_TEXTS if isinstance(v := doc.front_matter.get(k), str))
+    than exact (every page of a site goes through it): prose words are the letter runs of
+    at least `MIN_LENGTH` letters in the page's words (`Document.inline_words`)."""
     counts: Counter[str] = Counter()
-    text = " ".join(prose)
-    found = (_ASCII_VOCABULARY_WORD if text.isascii() else _VOCABULARY_WORD).findall(text)
-    for word, count in Counter(found).items():
-        if not word.isupper():  # counted as written first, then folded: far fewer calls
-            counts[word.lower()] += count
+    written = Counter(word for _, words in doc.inline_words for word in words)
+    for key in FRONT_MATTER_TEXTS:
+        if isinstance(value := doc.front_matter.get(key), str):
+            written.update(words_in(value))
+    for word, count in written.items():  # counted as written first, then split and folded
+        for run in _APOSTROPHE.split(word) if "'" in word or "’" in word else (word,):
+            if len(run) >= MIN_LENGTH and not run.isupper():
+                counts[run.lower()] += count
+    code = [block.content for block in doc.code_blocks]
+    code += [child.content for token in doc.tokens if token.children for child in token.children
+             if child.type == "code_inline"]
     counts.update(CODE + word for word in code_words(" ".join(code)))
     return counts
 
@@ -152,29 +158,61 @@ def has_dictionary(language: str | None) -> bool:
     return base_language(language) in SpellChecker.languages()
 
 
-@functools.cache
 def dictionary(language: str) -> Mapping[str, int]:
     """Word -> frequency for a language with a dictionary (see `has_dictionary`): the word
     list pyspellchecker ships, read as its SpellChecker reads it (lower-cased, counts of
-    words differing only in case summed), without the statistics it also computes.
-    Loaded once per process (about 0.2 s and 25 MB for English)."""
-    data = pkgutil.get_data("spellchecker", f"resources/{base_language(language)}.json.gz")
+    words differing only in case summed), without the statistics it also computes."""
+    return _knowledge(base_language(language))[0]
+
+
+def alphabet(language: str) -> frozenset[str]:
+    """The letters of a language (at least one in 10,000 of its dictionary's letters): for
+    making look-alikes, and to leave foreign words (`Crème` in English) alone."""
+    return _knowledge(base_language(language))[1]
+
+
+@functools.cache
+def _knowledge(language: str) -> tuple[dict[str, int], frozenset[str]]:
+    """A language's dictionary and alphabet, built once per process (about 0.2 s and 25 MB
+    for English) and kept in the cache directory, from which they read back in a sixth of
+    that time. The cache entry is named after the word list's digest and the Python version
+    (marshal's format), so an upgrade never reads a stale one; a missing, unreadable or
+    damaged entry is rebuilt, and one that cannot be written is not kept."""
+    data = pkgutil.get_data("spellchecker", f"resources/{language}.json.gz")
     if data is None:
-        return SpellChecker(language=base_language(language), distance=1).word_frequency.dictionary
+        words = SpellChecker(language=language, distance=1).word_frequency.dictionary
+        return words, _letters(words)
+    version = "".join(map(str, sys.version_info[:2]))
+    path = cache_dir() / f"words-{language}-{hashlib.sha256(data).hexdigest()[:16]}-py{version}.marshal"
+    try:
+        words, letters = marshal.loads(path.read_bytes())
+        if isinstance(words, dict) and isinstance(letters, frozenset):
+            return words, letters
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    words = _read_word_list(data)
+    letters = _letters(words)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, marshal.dumps((words, letters)))
+    except (OSError, ConfigError):
+        pass  # a read-only home: rebuilt next time
+    return words, letters
+
+
+def _read_word_list(data: bytes) -> dict[str, int]:
     words: dict[str, int] = json.loads(gzip.decompress(data))
     lowered = {word.lower(): count for word, count in words.items()}
     if len(lowered) != len(words):
         lowered = Counter()
         for word, count in words.items():
             lowered[word.lower()] += count
+        lowered = dict(lowered)
     return lowered
 
 
-@functools.cache
-def alphabet(language: str) -> frozenset[str]:
-    """The letters of a language (at least one in 10,000 of its dictionary's letters): for
-    making look-alikes, and to leave foreign words (`Crème` in English) alone."""
-    text = "".join(dictionary(language))
+def _letters(words: Mapping[str, int]) -> frozenset[str]:
+    text = "".join(words)
     letters = {char: text.count(char) for char in set(text) if char.isalpha()}
     total = sum(letters.values())
     return frozenset(char for char, count in letters.items() if count * 10_000 >= total)

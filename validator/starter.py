@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from validator import __version__
-from validator.baseline import write_atomic
+from validator.files import write_atomic
 from validator.config import (
     DEFAULT_PRESET,
     Config,

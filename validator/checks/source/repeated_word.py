@@ -22,15 +22,13 @@ It had had a long history.
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from markdown_it.token import Token
-
 from validator.document import Document
 from validator.model import Finding, Rule, Severity
-from validator.prose import Stretch, folded_words, outline, stretches
+from validator.prose import Stretch, stretches
 
 
 @dataclass(frozen=True)
@@ -42,8 +40,12 @@ class Options:
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
+    # Only inline tokens with two alike neighbouring words are worth reading closely: few are.
+    closely = {id(token) for token, words in doc.inline_words if _alike_neighbours(words)}
+    if not closely:
+        return
     allowed = {word.casefold() for word in opts.allow}
-    for stretch in stretches(doc, where=_may_repeat):
+    for stretch in stretches(doc, where=lambda token: id(token) in closely):
         yield from repeats(stretch, allowed)
 
 
@@ -61,10 +63,8 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
         previous = word
 
 
-def _may_repeat(inline: Token) -> bool:
-    """Whether two neighbouring words of the inline token's prose are alike: only then is
-    it worth reading closely (most are not)."""
-    folded = folded_words(outline(inline.children or ()))
+def _alike_neighbours(words: Sequence[str]) -> bool:
+    folded = list(map(str.casefold, words))
     return any(map(operator.eq, folded, islice(folded, 1, None)))
 
 

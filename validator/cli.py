@@ -28,7 +28,7 @@ from validator.registry import RULES
 from validator.report import FORMATS, Summary, render, summarize
 from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
-from validator.site import SiteConfigError, find_site_root, load_site
+from validator.site import SiteConfigError, find_site_root, load_site, missing_modules_notes
 from validator.starter import write_starter
 from validator.targets import collect_targets, with_site_context
 
@@ -186,7 +186,7 @@ def _check(
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering)
-    problems, notes = outcome.problems, outcome.notes
+    problems, notes = outcome.problems, (*missing_modules_notes(site), *outcome.notes)
     if change is not None:
         problems, change_notes = change.report(outcome, targets, config, site, RULES)
         notes = (*notes, *change_notes)

@@ -91,7 +91,11 @@ class SiteConfig:
     # The words of the site's `.mdcheck-words.txt` (one or more a line, `#` comments), as
     # written: words heading-typo accepts.
     user_words: tuple[str, ...] = ()
-    # Whether the project or a theme has its own link render hook (`_markup/render-link*`).
+    # Themes and module imports not found on disk (Hugo would fetch them as Go modules, or
+    # fail): their shortcodes and render hooks are unknown.
+    missing_modules: tuple[str, ...] = ()
+    # Whether the project or a theme has its own link render hook (`_markup/render-link*`),
+    # or may have one (a theme not found).
     link_render_hook: bool = False
     image_render_hook: bool = False  # likewise `_markup/render-image*`
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their

@@ -336,11 +336,12 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     content_dir, mounted = _content_mounts(config, root)
     languages, default_language = _languages(config, content_dir, mounted)
     ugly, ugly_sections = _ugly_urls(config)
-    themes = tuple(config.strings("theme"))
-    themes_dir = config.string("themesdir", "themes")
+    # HUGO_THEME and HUGO_THEMESDIR override the config, as in Hugo.
+    themes = tuple(os.environ["HUGO_THEME"].split(",") if os.environ.get("HUGO_THEME") else config.strings("theme"))
+    themes_dir = os.environ.get("HUGO_THEMESDIR") or config.string("themesdir", "themes")
     layout_dir = config.string("layoutdir", "layouts")
-    theme_dirs = _theme_dirs(root / themes_dir, themes, environment)
-    layout_dirs = [root / layout_dir, *(d / "layouts" for d in theme_dirs)]
+    module_dirs, missing_modules = _module_dirs(root, config, themes, root / themes_dir, environment)
+    layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs)]
     templates = _shortcode_templates(layout_dirs)
     return SiteConfig(
         root=root,
@@ -370,8 +371,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         cascade=_cascade_config(config),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_with_inner(templates),
-        link_render_hook=_has_template(layout_dirs, "render-link"),
-        image_render_hook=_has_template(layout_dirs, "render-image"),
+        link_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-link"),
+        image_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-image"),
+        missing_modules=tuple(missing_modules),
         user_words=_user_words(root / WORDS_FILE),
     )
 
@@ -638,21 +640,88 @@ def _check_pattern(config: _Config, pattern: str) -> None:
             raise config.error("permalinks", f"unknown permalink token {match[0]!r} in {pattern!r}")
 
 
-def _theme_dirs(themes_dir: Path, themes: tuple[str, ...], environment: str) -> list[Path]:
-    """Theme directories, each followed by the themes it names in its own config."""
+def _module_dirs(
+    root: Path, config: _Config, themes: tuple[str, ...], themes_dir: Path, environment: str
+) -> tuple[list[Path], list[str]]:
+    """The directories of the site's themes and imported modules, each followed by those it
+    imports in turn, as Hugo finds them: a path named in `module.replacements` (or the
+    environment's `HUGO_MODULE_REPLACEMENTS`) goes to its directory, relative to themesDir;
+    else a module vendored in `_vendor/` (listed in its `modules.txt`), else themesDir/path.
+    Also the paths not found there (Hugo would fetch them as Go modules, or fail)."""
+    replacements = _replacements(config.get("module.replacements"))
+    replacements.update(_replacements(os.environ.get("HUGO_MODULE_REPLACEMENTS")))
+    vendored = _vendored(root / "_vendor")
     found: list[Path] = []
+    missing: list[str] = []
 
-    def visit(names: list[str] | tuple[str, ...], depth: int) -> None:
-        for name in names:
-            directory = themes_dir / name
-            if directory in found or not directory.is_dir():
+    def resolve(path: str) -> Path:
+        if path in replacements:
+            # Joined as Go does (`..` taken lexically); an absolute replacement stays as it is.
+            return Path(os.path.normpath(themes_dir / replacements[path]))
+        if path in vendored:
+            return root / "_vendor" / path
+        return themes_dir / path
+
+    def visit(paths: list[str], depth: int) -> None:
+        for path in paths:
+            directory = resolve(path)
+            if not directory.is_dir():
+                if path not in missing:
+                    missing.append(path)
+                continue
+            if directory in found:
                 continue
             found.append(directory)
             if depth < _MAX_THEME_DEPTH:
-                visit(_load_config(directory, environment).strings("theme"), depth + 1)
+                module = _load_config(directory, environment)
+                visit([*module.strings("theme"), *_imports(module)], depth + 1)
 
-    visit(themes, 0)
+    visit([*themes, *_imports(config)], 0)
+    return found, missing
+
+
+def missing_modules_notes(site: SiteConfig) -> tuple[str, ...]:
+    """What the summary says of themes and modules not on disk: one line."""
+    if not site.missing_modules:
+        return ()
+    names = ", ".join(repr(path) for path in site.missing_modules)
+    return (
+        f"theme or module {names} not found in {site.themes_dir}/, _vendor/ or module.replacements: "
+        "shortcode names are not checked and links may go through its render hooks "
+        "(run `hugo mod vendor`, or set HUGO_THEMESDIR or HUGO_MODULE_REPLACEMENTS)",
+    )
+
+
+def _imports(config: _Config) -> list[str]:
+    """The paths of a config's enabled `module.imports`."""
+    imports = config.get("module.imports")
+    entries = imports if isinstance(imports, list) else [imports] if isinstance(imports, dict) else []
+    paths = [
+        str(entry["path"])
+        for entry in entries
+        if isinstance(entry, dict) and entry.get("path") and not _weak_bool(entry.get("disable", False))
+    ]
+    return paths
+
+
+def _replacements(value: Any) -> dict[str, str]:
+    """`module.replacements`: "path -> directory" pairs, comma-separated or a list."""
+    pairs = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else []
+    found = {}
+    for pair in pairs:
+        path, arrow, directory = str(pair).partition("->")
+        if arrow and path.strip() and directory.strip():
+            found[path.strip()] = directory.strip()
     return found
+
+
+def _vendored(vendor: Path) -> frozenset[str]:
+    """The module paths `_vendor/modules.txt` lists (`# path version` lines)."""
+    try:
+        text = (vendor / "modules.txt").read_text("utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    return frozenset(line.split()[1] for line in text.splitlines() if line.startswith("# ") and len(line.split()) > 1)
 
 
 def _shortcode_templates(layout_dirs: list[Path]) -> dict[str, list[Path]]:

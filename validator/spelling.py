@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
+import itertools
 import json
 import marshal
 import pkgutil
@@ -131,7 +132,7 @@ def page_words(doc: Document) -> Counter[str]:
     than exact (every page of a site goes through it): prose words are the letter runs of
     at least `MIN_LENGTH` letters in the page's words (`Document.inline_words`)."""
     counts: Counter[str] = Counter()
-    written = Counter(word for _, words in doc.inline_words for word in words)
+    written = Counter(itertools.chain.from_iterable(words for _, words in doc.inline_words))
     for key in FRONT_MATTER_TEXTS:
         if isinstance(value := doc.front_matter.get(key), str):
             written.update(words_in(value))

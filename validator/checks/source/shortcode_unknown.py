@@ -2,7 +2,9 @@
 Reports shortcode calls that no template answers: a name that is neither one of Hugo's
 embedded shortcodes nor a template in the site's or its themes' `layouts/_shortcodes/`
 (or the legacy `layouts/shortcodes/`). Names are judged only inside a Hugo site, whose
-layouts mdcheck can read.
+layouts mdcheck can read, and only when every theme and module the site imports is on disk
+(in themesDir, `_vendor/` or a `module.replacements` directory): a module Hugo would
+download may define any name.
 
 Inline shortcodes (`{{< year.inline >}}{{ now.Year }}{{< /year.inline >}}`) are reported
 when the site has not enabled them (`security.enableInlineShortcodes`), because Hugo then
@@ -47,7 +49,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue  # shortcode-unclosed and shortcode-params report broken tags
         if name.endswith(".inline"):
             yield from _inline(use, site, defined)
-        elif site.root is not None and name not in known:
+        elif site.root is not None and name not in known and not site.missing_modules:
             yield Finding(use.line, use.column, _not_found(name, known))
 
 

@@ -1,0 +1,130 @@
+"""Themes and module imports: mdcheck finds their layouts where Hugo does (checked against
+the real binary), and says when one is not on disk instead of reporting its shortcodes."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import build_site
+from validator.cli import main
+from validator.site import load_site
+
+MODULE = "github.com/example/shortcodes"
+
+
+def _site(root: Path, config: str) -> Path:
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "a.md").write_text("---\ntitle: A\n---\n{{< greeting >}}\n")
+    (root / "layouts" / "_default").mkdir(parents=True)
+    for kind in ("single", "list"):
+        (root / "layouts" / "_default" / f"{kind}.html").write_text("{{ .Content }}")
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n' + config)
+    return root
+
+
+def _module(directory: Path, config: str = "") -> None:
+    (directory / "layouts" / "_shortcodes").mkdir(parents=True)
+    (directory / "layouts" / "_shortcodes" / "greeting.html").write_text(f"Hello from {directory.name}")
+    if config:
+        (directory / "hugo.toml").write_text(config)
+
+
+IMPORT = f'[module]\n[[module.imports]]\npath = "{MODULE}"\n'
+
+
+def _themes_dir(root: Path) -> dict[str, str]:
+    _module(root / "themes" / "plain")
+    (root / "hugo.toml").write_text((root / "hugo.toml").read_text() + 'theme = "plain"\n')
+    return {}
+
+
+def _import_from_themes_dir(root: Path) -> dict[str, str]:
+    _module(root / "themes" / "lib")
+    (root / "hugo.toml").write_text((root / "hugo.toml").read_text() + '[module]\n[[module.imports]]\npath = "lib"\n')
+    return {}
+
+
+def _replacement(root: Path) -> dict[str, str]:
+    _module(root / "local")  # relative to themesDir, `..` taken lexically
+    (root / "hugo.toml").write_text(
+        (root / "hugo.toml").read_text() + f'[module]\nreplacements = "{MODULE} -> ../local"\n'
+        f'[[module.imports]]\npath = "{MODULE}"\n'
+    )
+    return {}
+
+
+def _vendored(root: Path) -> dict[str, str]:
+    _module(root / "_vendor" / MODULE)
+    (root / "_vendor" / "modules.txt").write_text(f"# {MODULE} v1.0.0\n")
+    (root / "hugo.toml").write_text((root / "hugo.toml").read_text() + IMPORT)
+    return {}
+
+
+def _nested(root: Path) -> dict[str, str]:
+    (root / "themes" / "outer").mkdir(parents=True)
+    (root / "themes" / "outer" / "hugo.toml").write_text('[module]\n[[module.imports]]\npath = "inner"\n')
+    _module(root / "themes" / "inner")
+    (root / "hugo.toml").write_text((root / "hugo.toml").read_text() + 'theme = "outer"\n')
+    return {}
+
+
+def _environment(root: Path) -> dict[str, str]:
+    _module(root / "elsewhere" / "plain")
+    _module(root / "replaced")
+    (root / "hugo.toml").write_text((root / "hugo.toml").read_text() + 'theme = "plain"\n' + IMPORT)
+    return {"HUGO_THEMESDIR": "elsewhere", "HUGO_MODULE_REPLACEMENTS": f"{MODULE} -> {root / 'replaced'}"}
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize(
+    "layout", [_themes_dir, _import_from_themes_dir, _replacement, _vendored, _nested, _environment]
+)
+def test_module_layouts_are_found_where_hugo_finds_them(hugo: str, tmp_path: Path, monkeypatch, layout) -> None:
+    root = _site(tmp_path / "site", "")
+    environment = layout(root)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    build_site(hugo, root, tmp_path / "public")
+    assert "Hello from" in (tmp_path / "public" / "a" / "index.html").read_text()
+    site = load_site(root)
+    assert "greeting" in site.shortcodes and site.missing_modules == ()
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("vendor_list", [False, True])
+def test_a_module_not_on_disk_is_missing_as_for_hugo(hugo: str, tmp_path: Path, vendor_list: bool) -> None:
+    """Hugo uses `_vendor/` only for the modules its modules.txt lists; without the module
+    (and with no Go to fetch it) the build fails."""
+    root = _site(tmp_path / "site", IMPORT)
+    _module(root / "_vendor" / MODULE)
+    if vendor_list:
+        (root / "_vendor" / "modules.txt").write_text("# github.com/example/other v1.0.0\n")
+    result = subprocess.run([hugo, "-s", str(root), "-d", str(tmp_path / "public")], capture_output=True, text=True)
+    assert "not found" in result.stdout + result.stderr
+    assert load_site(root).missing_modules == (MODULE,)
+
+
+def test_a_missing_theme_is_noted_once_and_its_shortcodes_not_reported(tmp_path: Path, monkeypatch) -> None:
+    root = _site(tmp_path, 'theme = ["docsy/theme"]\n')
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--source-only", "--no-color"])
+    assert "shortcode-unknown" not in result.output
+    assert result.output.count("theme or module 'docsy/theme' not found in themes/") == 1
+    assert "HUGO_THEMESDIR" in result.output
+    site = load_site(root)
+    assert site.link_render_hook and site.image_render_hook  # the theme may have its hooks
+
+
+def test_disabled_imports_and_replacement_lists(tmp_path: Path) -> None:
+    root = _site(
+        tmp_path,
+        '[module]\nreplacements = ["a -> ../x", "b->../y"]\n'
+        '[[module.imports]]\npath = "gone"\ndisable = true\n[[module.imports]]\npath = "a"\n',
+    )
+    _module(root / "x")
+    site = load_site(root)
+    assert "greeting" in site.shortcodes and site.missing_modules == ()

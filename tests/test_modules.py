@@ -113,7 +113,7 @@ def test_a_missing_theme_is_noted_once_and_its_shortcodes_not_reported(tmp_path:
     monkeypatch.chdir(root)
     result = CliRunner().invoke(main, ["check", "--source-only", "--no-color"])
     assert "shortcode-unknown" not in result.output
-    assert result.output.count("theme or module 'docsy/theme' not found in themes/") == 1
+    assert result.output.count("theme or module 'docsy/theme' not found (or empty) in themes/") == 1
     assert "HUGO_THEMESDIR" in result.output
     site = load_site(root)
     assert site.link_render_hook and site.image_render_hook  # the theme may have its hooks
@@ -128,3 +128,10 @@ def test_disabled_imports_and_replacement_lists(tmp_path: Path) -> None:
     _module(root / "x")
     site = load_site(root)
     assert "greeting" in site.shortcodes and site.missing_modules == ()
+
+
+def test_an_empty_theme_directory_is_missing(tmp_path: Path) -> None:
+    """An empty theme directory is usually a git submodule not checked out."""
+    root = _site(tmp_path, 'theme = "paper"\n')
+    (root / "themes" / "paper").mkdir(parents=True)
+    assert load_site(root).missing_modules == ("paper",)

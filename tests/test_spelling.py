@@ -65,6 +65,14 @@ def test_page_words_counts_prose_front_matter_and_code() -> None:
     assert "frobnicate" not in counts
 
 
+def test_shortcode_names_are_site_words() -> None:
+    """A page embedding `{{< giphy >}}` may be headed "Giphy": not a typo of "Gipsy"."""
+    doc = parse_document("a.md", b"## Giphy\n\n{{< giphy xT9IgG50Fb7Mi0prBC >}}\n")
+    counts = page_words(doc)
+    assert counts[CODE + "giphy"] == 1
+    assert Speller("en", Counter()).typos("Giphy") and not Speller("en", counts).typos("Giphy")
+
+
 def test_sample_typo_and_suggestion() -> None:
     speller = Speller("en", Counter({"product": 2}))
     typos = list(speller.typos("Scaled dot-prodcut self-attention"))

@@ -647,7 +647,8 @@ def _module_dirs(
     imports in turn, as Hugo finds them: a path named in `module.replacements` (or the
     environment's `HUGO_MODULE_REPLACEMENTS`) goes to its directory, relative to themesDir;
     else a module vendored in `_vendor/` (listed in its `modules.txt`), else themesDir/path.
-    Also the paths not found there (Hugo would fetch them as Go modules, or fail)."""
+    Also the paths not found there, or found empty (Hugo would fetch them as Go modules, or
+    fail; an empty one is usually a git submodule not checked out)."""
     replacements = _replacements(config.get("module.replacements"))
     replacements.update(_replacements(os.environ.get("HUGO_MODULE_REPLACEMENTS")))
     vendored = _vendored(root / "_vendor")
@@ -665,7 +666,7 @@ def _module_dirs(
     def visit(paths: list[str], depth: int) -> None:
         for path in paths:
             directory = resolve(path)
-            if not directory.is_dir():
+            if not directory.is_dir() or next(directory.iterdir(), None) is None:  # empty: a submodule not checked out
                 if path not in missing:
                     missing.append(path)
                 continue
@@ -686,9 +687,10 @@ def missing_modules_notes(site: SiteConfig) -> tuple[str, ...]:
         return ()
     names = ", ".join(repr(path) for path in site.missing_modules)
     return (
-        f"theme or module {names} not found in {site.themes_dir}/, _vendor/ or module.replacements: "
-        "shortcode names are not checked and links may go through its render hooks "
-        "(run `hugo mod vendor`, or set HUGO_THEMESDIR or HUGO_MODULE_REPLACEMENTS)",
+        f"theme or module {names} not found (or empty) in {site.themes_dir}/, _vendor/ or "
+        "module.replacements: shortcode names are not checked and links may go through its "
+        "render hooks (check out git submodules, run `hugo mod vendor`, or set HUGO_THEMESDIR "
+        "or HUGO_MODULE_REPLACEMENTS)",
     )
 
 

@@ -128,9 +128,10 @@ def code_words(text: str) -> Iterator[str]:
 
 def page_words(doc: Document) -> Counter[str]:
     """How often each word appears in the page: its prose (headings included), its front
-    matter title and description, and, keyed with `CODE` in front, its code. Fast rather
-    than exact (every page of a site goes through it): prose words are the letter runs of
-    at least `MIN_LENGTH` letters in the page's words (`Document.inline_words`)."""
+    matter title and description, and, keyed with `CODE` in front, its code and shortcode
+    names. Fast rather than exact (every page of a site goes through it): prose words are
+    the letter runs of at least `MIN_LENGTH` letters in the page's words
+    (`Document.inline_words`)."""
     counts: Counter[str] = Counter()
     written = Counter(itertools.chain.from_iterable(words for _, words in doc.inline_words))
     for key in FRONT_MATTER_TEXTS:
@@ -143,6 +144,8 @@ def page_words(doc: Document) -> Counter[str]:
     code = [block.content for block in doc.code_blocks]
     code += [child.content for token in doc.tokens if token.children for child in token.children
              if child.type == "code_inline"]
+    # Shortcode names are the site's words too: a `{{< vimeo >}}` page may be headed "Vimeo".
+    code += [use.name for use in doc.shortcode_calls]
     counts.update(CODE + word for word in code_words(" ".join(code)))
     return counts
 

@@ -61,8 +61,9 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
             yield Finding(
                 heading.line,
                 heading.column,
-                f"h1 {heading.text!r} in the content: the theme already prints the {opts.title_key} "
-                f"{str(title).strip()!r} as the page's h1; use ## for headings in the content",
+                f"h1 {heading.text!r} in the content: themes print the {opts.title_key} "
+                f"{str(title).strip()!r} as the page's h1, so it would have two; use ## for headings "
+                "in the content",
             )
 
 

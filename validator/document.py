@@ -205,6 +205,7 @@ class Document:
     tokens: tuple[Token, ...] = ()
     headings: tuple[Heading, ...] = ()
     term_ids: tuple[str | None, ...] = ()  # per definition term (autoDefinitionTermID), in order
+    block_ids: tuple[str, ...] = ()  # set by attribute lines below blocks (goldmark's block attributes)
     links: tuple[Link, ...] = ()
     footnote_refs: tuple[FootnoteRef, ...] = ()
     footnote_defs: tuple[FootnoteDef, ...] = ()
@@ -226,9 +227,11 @@ class Document:
     @property
     def ids(self) -> frozenset[str]:
         """Every id the rendered page is known to get from its Markdown: headings, definition
-        terms (with autoDefinitionTermID), footnotes, and raw HTML ids when Hugo keeps it."""
+        terms (with autoDefinitionTermID), block attribute lines, footnotes, and raw HTML ids
+        when Hugo keeps it."""
         ids = {h.id for h in self.headings if h.id}
         ids.update(term for term in self.term_ids if term)
+        ids.update(self.block_ids)
         defined = {d.label for d in self.footnote_defs}
         numbered = {ref.label for ref in self.footnote_refs if ref.label in defined}
         for number in range(1, len(numbered) + 1):
@@ -530,6 +533,7 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Docu
         tokens=tuple(tokens),
         headings=extractor.headings(tokens),
         term_ids=extractor.term_ids,
+        block_ids=tuple(extractor.block_ids),
         links=tuple(extractor.links),
         footnote_refs=tuple(extractor.footnote_refs),
         footnote_defs=tuple(extractor.footnote_defs),
@@ -581,6 +585,7 @@ class _Extractor:
         self._heading_positions: list[tuple[int, int]] = []
         self._linked_refs: set[int] = set()  # ref/relref calls that are a link's destination
         self.term_ids: tuple[str | None, ...] = ()
+        self.block_ids: list[str] = []  # from attribute lines below blocks
 
     def comment_use(self, tag: ShortcodeTag, text: str, body_start: int) -> ShortcodeUse:
         """A `{{</* … */>}}` comment: Hugo prints it as text, so it is not masked."""
@@ -624,6 +629,8 @@ class _Extractor:
         table: list[Any] | None = None
         for index, token in enumerate(tokens):
             kind = token.type
+            if token.meta and "id" in token.meta.get("block_attributes", ()):
+                self.block_ids.append(token.meta["block_attributes"]["id"])
             if kind == "inline":
                 self._inline(token)
             elif kind == "heading_open":

@@ -156,6 +156,68 @@ def _heading_attributes_rule(state: StateCore) -> None:
         token.meta = {**(token.meta or {}), "attributes": attrs}
 
 
+def _block_attributes(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A line holding only an attribute list (`{.class #id}`), with goldmark's block
+    attributes on: it ends a paragraph, table, list or blockquote like a new block does, and
+    becomes a `block_attributes` token for `_apply_block_attributes`."""
+    if state.is_code_block(start):
+        return False
+    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]].rstrip()
+    if not (line.startswith("{") and line.endswith("}")):
+        return False
+    parsed = parse_heading_attributes(line)
+    if parsed is None or parsed[0] or not parsed[1]:
+        return False
+    if not silent:
+        token = state.push("block_attributes", "", 0)
+        token.map = [start, start + 1]
+        token.meta = {"attributes": parsed[1]}
+        state.line = start + 1
+    return True
+
+
+# Blocks an attribute line below gives nothing to (it is dropped); a heading keeps its id.
+_NO_BLOCK_ATTRIBUTES = frozenset({"fence", "code_block", "html_block"})
+
+
+def _apply_block_attributes(state: StateCore) -> None:
+    """Core rule, last: each attribute line goes onto the block that ends on the line above
+    it, at the same nesting, as goldmark's block attributes; one after a blank line, or
+    below code or raw HTML, is dropped. A heading keeps its own id and attributes."""
+    tokens: list[Token] = []
+    for token in state.tokens:
+        if token.type != "block_attributes":
+            tokens.append(token)
+            continue
+        opener = _block_opener(tokens)
+        if opener is None or opener.type in _NO_BLOCK_ATTRIBUTES or not opener.map:
+            continue
+        if opener.map[1] != token.map[0] if token.map else True:
+            continue
+        attrs = dict(token.meta["attributes"])
+        if opener.type == "heading_open":  # its own id and `{…}` attributes come first
+            attrs = {key: value for key, value in attrs.items() if key != "id" and key not in opener.attrs}
+        for key, value in attrs.items():
+            opener.attrSet(key, value)
+        opener.meta = {**(opener.meta or {}), "block_attributes": attrs}
+    state.tokens = tokens
+
+
+def _block_opener(tokens: list[Token]) -> Token | None:
+    """The token that opens the last block of `tokens` (a closing token's partner)."""
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if last.nesting != -1:
+        return last
+    depth = 0
+    for token in reversed(tokens):
+        depth += token.nesting
+        if depth == 0:
+            return token
+    return None
+
+
 def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """GFM tables as goldmark parses them: rows are paragraph continuation lines, so a row
     indented four spaces or more is still a row (markdown-it would end the table there)."""
@@ -184,6 +246,7 @@ _BLOCK_TRIGGERS = {
     "reference": "[",
     "html_block": "<",
     "heading": "#",
+    "block_attributes": "{",
 }
 _SILENT_TRIGGERS = {**_BLOCK_TRIGGERS, "deflist": ":~"}
 _INLINE_TRIGGERS = {
@@ -377,6 +440,11 @@ def configure(markup: Markup) -> MarkdownIt:
         gfm_autolink_plugin(md)
     if markup.attribute_title:
         md.core.ruler.before("inline", "heading_attributes", _heading_attributes_rule)
+    if markup.attribute_block:
+        md.block.ruler.before(
+            "table", "block_attributes", _block_attributes, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+        )
+        md.core.ruler.push("block_attributes", _apply_block_attributes)  # last: over task lists' class
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:
             fn = _protocol_guard(rule.fn) if rule.name == "gfm_autolink_protocol" else rule.fn

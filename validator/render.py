@@ -369,7 +369,8 @@ class _HugoRenderer(RendererHTML):
         return f"{OMITTED}\n" * (2 if _has_closure(content) else 1)
 
     def table_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        return "<table>\n"
+        attrs = tokens[idx].attrs
+        return f"<table{_attributes(attrs) if attrs else ''}>\n"
 
     def thead_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         following = tokens[idx + 1] if idx + 1 < len(tokens) else None

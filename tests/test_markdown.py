@@ -18,6 +18,7 @@ MARKUPS = [
     Markup(),
     Markup(linkify=False, footnote=False, definition_list=False, task_list=False),
     Markup(table=False, strikethrough=False, attribute_title=False),
+    Markup(attribute_block=True),
 ]
 # Markdown's punctuation, line structure and the constructs each inline and block rule starts at.
 PIECES = [
@@ -25,7 +26,7 @@ PIECES = [
     "https:", "mailto:a@b.c", "@", ":", "# ", "## ", "#", "> ", "- ", "* ", "+ ", "1. ", "2) ",
     "    ", "```", "~~~", "`", "~~", "~", "*", "**", "_", "__", "[", "]", "(", ")", "![", "[^1]",
     "[^1]: ", "[x]: /u", "[ ] ", "[x] ", "<", ">", "<b>", "</b>", "<div>", "&amp;", "&", "\\",
-    "|", "| a | b |", "|---|---|", "---", "===", ": ", "{#id}", "é", "日本", "!", "-", "=", "+",
+    "|", "| a | b |", "|---|---|", "---", "===", ": ", "{#id}", "{.c #d}", "é", "日本", "!", "-", "=", "+",
 ]
 markdown = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
 
@@ -40,7 +41,7 @@ def _corpus() -> list[Path]:
     return files
 
 
-@pytest.mark.parametrize("markup", MARKUPS, ids=["default", "fewer-extensions", "no-tables"])
+@pytest.mark.parametrize("markup", MARKUPS, ids=["default", "fewer-extensions", "no-tables", "block-attributes"])
 def test_same_tokens_on_the_fixtures_and_a_generated_site(markup: Markup, tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:

@@ -31,6 +31,7 @@ markups = st.builds(
     unsafe=st.booleans(),
     id_type=st.sampled_from(["github", "github-ascii", "blackfriday"]),
     attribute_title=st.booleans(),
+    attribute_block=st.booleans(),
     auto_heading_id=st.booleans(),
 )
 

@@ -147,3 +147,23 @@ def test_dictionary_without_a_writable_cache(tmp_path: Path, monkeypatch) -> Non
     (tmp_path / "file").write_text("not a directory")
     monkeypatch.setenv("MDCHECK_CACHE_DIR", str(tmp_path / "file" / "cache"))
     assert _knowledge.__wrapped__("de")[0] == dictionary("de")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "Cómo lo soluciona"),  # a verb form the word list lacks: an ending away
+        ("es", "Clúster"),  # an accent away from the English word
+        ("it", "Riconoscimenti"),
+        ("ru", "Запросить локализаций"),
+        ("pt", "Contêiner"),  # the language's own letters: no misspelt English
+        ("fr", "Pod"),  # English terms are at home in any language's pages
+    ],
+)
+def test_other_languages_leave_word_forms_and_english_alone(language: str, text: str) -> None:
+    assert Speller(language, Counter()).typos(text) == ()
+
+
+def test_other_languages_still_catch_typos() -> None:
+    assert [t.suggestion for t in Speller("de", Counter()).typos("Canary Deploment")] == ["Deployment"]
+    assert Speller("de", Counter()).suggestion("konfigurration") == "konfiguration"

@@ -24,9 +24,11 @@ import hashlib
 import itertools
 import json
 import marshal
+import os
 import pkgutil
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -250,6 +252,8 @@ class Speller:
     ):
         self.language = language
         self.known = dictionary(language)
+        # Sites in other languages use English terms ("Pod", "Container") as they are.
+        self.english = dictionary("en") if base_language(language) != "en" else None
         self.letters = alphabet(language)
         self.vocabulary = vocabulary
         self.extra = technical_words() | extra
@@ -289,6 +293,11 @@ class Speller:
         if not candidates:
             return None  # a name or jargon: nothing to suggest
         best = max(candidates, key=self._rank)
+        if self.english is not None and (_word_form(word, best) or (best not in self.known and not word.isascii())):
+            # Word lists of inflected languages lack many forms: an ending or an accent
+            # away from a known word is far more often a form than a typo; and a word with
+            # the language's own letters is no misspelt English.
+            return None
         uses = self.vocabulary.get(word, 0)
         if uses <= 1 or self.vocabulary.get(best, 0) >= SITE_RATIO * uses:
             return best
@@ -306,7 +315,7 @@ class Speller:
         return False
 
     def _accepted(self, word: str) -> bool:
-        return word in self.known or word in self.extra
+        return word in self.known or word in self.extra or (self.english is not None and word in self.english)
 
     def _is_known(self, word: str) -> bool:
         return (
@@ -329,6 +338,19 @@ def _edits(word: str, letters: frozenset[str]) -> set[str]:
     found |= {left + char + right for left, right in splits for char in letters}
     found.discard(word)
     return found
+
+
+def _word_form(word: str, other: str) -> bool:
+    """Whether two words differ only in their last two letters, or where `word` has an
+    accented letter (typed on purpose: `clúster`), or only in their accents."""
+    shared = len(os.path.commonprefix([word, other]))
+    if shared >= min(len(word), len(other)) - 2 or _unaccented(word) == _unaccented(other):
+        return True
+    return len(unicodedata.normalize("NFD", word[shared])) > 1
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _takes(stem: str, ending: str) -> bool:

@@ -142,3 +142,15 @@ def test_repeated_word_reads_closely_all_it_must(text: str) -> None:
     allowed = {word.casefold() for word in options.allow}
     everything = [f for stretch in stretches(doc) for f in repeated_word.repeats(stretch, allowed)]
     assert list(repeated_word.check(doc, options)) == everything
+
+
+def test_words_keep_their_combining_marks() -> None:
+    """Vowel signs of Indic scripts and decomposed accents belong to the word: `\\w` alone
+    would cut `নিন` into `ন` and `ন`, a repeated word."""
+    from validator.document import words_in
+
+    assert words_in("হিন্দি भाषा cafe\u0301 naïve don’t") == ["হিন্দি", "भाषा", "cafe\u0301", "naïve", "don’t"]
+    doc = parse_document("page.md", "নিন নিনা, ধীরে আসুন\n".encode())
+    from validator.checks.source import repeated_word
+
+    assert list(repeated_word.check(doc, repeated_word.Options())) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,9 +41,26 @@ _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _COMMENT_MARKERS = re.compile(r"^(\{\{[<%]\s*)/\*(.*)\*/(\s*[>%]\}\})$", re.S)
 _VISIBLE_TEXT = frozenset({"text", "text_special", "code_inline", "softbreak", "hardbreak"})
+
+
+def _combining_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane, as a character class's body:
+    vowel signs of Indic scripts, accents of decomposed text. Python's `\\w` leaves them
+    out, and would cut `हिन्दी` or `নিন` into pieces."""
+    marks = [code for code in range(0x10000) if unicodedata.category(chr(code))[0] == "M"]
+    ranges: list[list[int]] = []
+    for code in marks:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+LETTER = rf"[^\W\d_][{_combining_marks()}]*"  # a letter with its combining marks
 # A word of prose: letters, with inner apostrophes ("don't", "Hugo’s"); within ASCII, the
 # same words are found faster without Unicode classes.
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+WORD = re.compile(rf"(?:{LETTER})+(?:['’](?:{LETTER})+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 
 

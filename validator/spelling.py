@@ -38,7 +38,7 @@ from typing import Any
 from spellchecker import SpellChecker
 
 from validator.config import ConfigError
-from validator.document import Document, words_in
+from validator.document import LETTER, Document, words_in
 from validator.files import cache_dir, write_atomic
 from validator.prose import is_technical, strip_punctuation
 
@@ -52,7 +52,7 @@ _SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 _CHUNK = re.compile(r"\S+")
 _PART = re.compile(r"[^\s\-‐‑–—]+")  # hyphens and dashes split compounds
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
-_LETTERS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_LETTERS = re.compile(rf"(?:{LETTER})+(?:'(?:{LETTER})+)*")
 _ENDINGS = frozenset({"", "s", "es", "d", "ed", "r", "er", "rs", "ers", "ing", "ly"})
 _APOSTROPHE = re.compile(r"['’]")
 _CODE_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_A-Za-z]+")

@@ -119,6 +119,7 @@ HOSTILE = {
     "long-line": (lambda n: "word " * n, 400_000),  # a 2 MB line
     "links-in-one-paragraph": (lambda n: "[a](#b) " * n, 50_000),
     "shortcodes": (lambda n: "{{< x >}} {{% y %}}\n" * n, 20_000),
+    "attribute-lines": (lambda n: "- x\n" * n + "{.a #b}\n" * n, 20_000),
     "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file
 }
 
@@ -129,7 +130,7 @@ def test_pathological_input_is_linear(tmp_path: Path, case: str) -> None:
     (the bound, 10x, leaves room for a busy machine).
     (The small size is timed after a warm-up, and short times are floored against noise.)"""
     make, size = HOSTILE[case]
-    plan = _plan(Markup())
+    plan = _plan(Markup(attribute_block=True))  # every extension on
     _seconds(tmp_path, make(size // 40), plan)
     small = max(_seconds(tmp_path, make(size // 4), plan), 0.1)
     large = _seconds(tmp_path, make(size), plan)

@@ -185,11 +185,14 @@ def _apply_block_attributes(state: StateCore) -> None:
     it, at the same nesting, as goldmark's block attributes; one after a blank line, or
     below code or raw HTML, is dropped. A heading keeps its own id and attributes."""
     tokens: list[Token] = []
+    openers: dict[int, Token | None] = {}  # by the last token's index: lines of attributes in a row
     for token in state.tokens:
         if token.type != "block_attributes":
             tokens.append(token)
             continue
-        opener = _block_opener(tokens)
+        if len(tokens) not in openers:
+            openers[len(tokens)] = _block_opener(tokens)
+        opener = openers[len(tokens)]
         if opener is None or opener.type in _NO_BLOCK_ATTRIBUTES or not opener.map:
             continue
         if opener.map[1] != token.map[0] if token.map else True:

@@ -135,3 +135,18 @@ def test_an_empty_theme_directory_is_missing(tmp_path: Path) -> None:
     root = _site(tmp_path, 'theme = "paper"\n')
     (root / "themes" / "paper").mkdir(parents=True)
     assert load_site(root).missing_modules == ("paper",)
+
+
+@pytest.mark.parametrize("loads_katex", [False, True])
+def test_display_math_with_a_theme_that_loads_a_math_renderer(tmp_path: Path, monkeypatch, loads_katex: bool) -> None:
+    """mdcheck's own rendering has no theme: `$$…$$` is left to KaTeX when a template names it."""
+    root = _site(tmp_path, 'theme = "paper"\n')
+    (root / "content" / "a.md").write_text("---\ntitle: A\n---\n$$\nx^2\n$$\n")
+    _module(root / "themes" / "paper")
+    script = '<script src="/katex.min.js"></script>' if loads_katex else "<footer></footer>"
+    (root / "themes" / "paper" / "layouts" / "partials").mkdir()
+    (root / "themes" / "paper" / "layouts" / "partials" / "foot.html").write_text(script)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--no-color"])
+    assert ("display math shown as text" in result.output) is not loads_katex
+    assert load_site(root).math_renderer is loads_katex

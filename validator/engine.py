@@ -228,6 +228,9 @@ def _run(
             _rendered_site(rendering, site, sources, rendered, pages, jobs),
             vocabulary=vocabulary,
             language=site.default_language,
+            # Mdcheck's own rendering has no theme: whether a page loads a math renderer
+            # is the site's templates' guess.
+            math_renderer=embedded and site.math_renderer,
         )
         rendered_pages = len(rendered_site.pages)
         problems.extend(

@@ -360,6 +360,9 @@ class RenderedSite:
     # The site's words and default language, for spelling the headings only HTML shows.
     vocabulary: Mapping[str, int] = field(default_factory=dict, repr=False)
     language: str = "en"
+    # Whether pages may load KaTeX or MathJax though their HTML does not show it (the
+    # embedded renderer writes no theme).
+    math_renderer: bool = False
     _by_path: Mapping[str, Page] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -94,6 +94,9 @@ class SiteConfig:
     # Themes and module imports not found on disk (Hugo would fetch them as Go modules, or
     # fail): their shortcodes and render hooks are unknown.
     missing_modules: tuple[str, ...] = ()
+    # Whether the site's templates may load KaTeX or MathJax (or a theme is missing): display
+    # math `$$…$$` may then render in the browser.
+    math_renderer: bool = False
     # Whether the project or a theme has its own link render hook (`_markup/render-link*`),
     # or may have one (a theme not found).
     link_render_hook: bool = False

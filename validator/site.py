@@ -374,6 +374,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         link_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-link"),
         image_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-image"),
         missing_modules=tuple(missing_modules),
+        math_renderer=bool(missing_modules) or _loads_math_renderer(layout_dirs),
         user_words=_user_words(root / WORDS_FILE),
     )
 
@@ -429,6 +430,23 @@ def _mount_languages(mount: Mapping[str, Any]) -> list[str]:
     if isinstance(languages, list):
         return [str(language).lower() for language in languages]
     return []
+
+
+_MATH_RENDERER = re.compile(rb"katex|mathjax", re.IGNORECASE)
+
+
+def _loads_math_renderer(layout_dirs: list[Path]) -> bool:
+    """Whether a template of the site or its themes names KaTeX or MathJax, which render
+    `$$…$$` in the browser on the pages that load them."""
+    for folder in layout_dirs:
+        if folder.is_dir():
+            for template in folder.rglob("*.html"):
+                try:
+                    if _MATH_RENDERER.search(template.read_bytes()):
+                        return True
+                except OSError:
+                    continue
+    return False
 
 
 def _has_template(layout_dirs: list[Path], name: str) -> bool:
@@ -648,7 +666,7 @@ def _module_dirs(
     environment's `HUGO_MODULE_REPLACEMENTS`) goes to its directory, relative to themesDir;
     else a module vendored in `_vendor/` (listed in its `modules.txt`), else themesDir/path.
     Also the paths not found there, or found empty (Hugo would fetch them as Go modules, or
-    fail; an empty one is usually a git submodule not checked out)."""
+    fail)."""
     replacements = _replacements(config.get("module.replacements"))
     replacements.update(_replacements(os.environ.get("HUGO_MODULE_REPLACEMENTS")))
     vendored = _vendored(root / "_vendor")
@@ -666,7 +684,7 @@ def _module_dirs(
     def visit(paths: list[str], depth: int) -> None:
         for path in paths:
             directory = resolve(path)
-            if not directory.is_dir() or next(directory.iterdir(), None) is None:  # empty: a submodule not checked out
+            if not _has_files(directory):
                 if path not in missing:
                     missing.append(path)
                 continue
@@ -679,6 +697,15 @@ def _module_dirs(
 
     visit([*themes, *_imports(config)], 0)
     return found, missing
+
+
+def _has_files(directory: Path) -> bool:
+    """Whether `directory` exists and is not empty (an empty one is usually a git submodule
+    not checked out)."""
+    try:
+        return next(directory.iterdir(), None) is not None
+    except OSError:
+        return False
 
 
 def missing_modules_notes(site: SiteConfig) -> tuple[str, ...]:
@@ -698,12 +725,11 @@ def _imports(config: _Config) -> list[str]:
     """The paths of a config's enabled `module.imports`."""
     imports = config.get("module.imports")
     entries = imports if isinstance(imports, list) else [imports] if isinstance(imports, dict) else []
-    paths = [
+    return [
         str(entry["path"])
         for entry in entries
         if isinstance(entry, dict) and entry.get("path") and not _weak_bool(entry.get("disable", False))
     ]
-    return paths
 
 
 def _replacements(value: Any) -> dict[str, str]:

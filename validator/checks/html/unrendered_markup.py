@@ -11,7 +11,9 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
 * `|---|---|` in a paragraph: a table that did not render (no blank line before it, or the
   header and delimiter rows have different cell counts).
 * `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
-  passthrough extension is off.
+  passthrough extension is off. With mdcheck's own rendering, which has no theme, a page
+  is taken to load one when a template of the site or its themes names KaTeX or MathJax
+  (or a theme is missing).
 
 ## Why is this bad?
 Readers see the raw syntax instead of the footnote, table, shortcode output or formula the
@@ -61,7 +63,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     for page in rendered.pages:
         locator = rendered.locator(page)
         for leak in page.leaks:
-            math_kept = page.math or rendered.markup.passthrough  # passthrough keeps $$…$$ for a renderer
+            # passthrough keeps $$…$$ for a renderer
+            math_kept = page.math or rendered.math_renderer or rendered.markup.passthrough
             if leak.kind not in opts.kinds or (leak.kind == "math" and math_kept):
                 continue
             found = locator.leak(leak)

@@ -3,6 +3,7 @@ the real binary), and says when one is not on disk instead of reporting its shor
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -150,3 +151,23 @@ def test_display_math_with_a_theme_that_loads_a_math_renderer(tmp_path: Path, mo
     result = CliRunner().invoke(main, ["check", "--no-color"])
     assert ("display math shown as text" in result.output) is not loads_katex
     assert load_site(root).math_renderer is loads_katex
+
+
+def test_pages_are_read_in_their_language(tmp_path: Path, monkeypatch) -> None:
+    """A page's language: a code in its file name, else its Hugo language's `locale` (or
+    `languageCode`); repeated-word reads English pages only by default, and heading-typo
+    spells each page with its language's dictionary."""
+    root = _site(
+        tmp_path,
+        'languageCode = "de-DE"\n[languages.de]\nweight = 1\n[languages.english]\nlocale = "en-GB"\nweight = 2\n',
+    )
+    (root / "content" / "a.md").write_text("---\ntitle: Konfigurration\n---\nDinge, die die Welt braucht.\n")
+    (root / "content" / "b.english.md").write_text("---\ntitle: B\n---\n## Dinge\n\nThe the end.\n")
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--source-only", "--no-color", "--format", "json"])
+    found = {(p["path"], p["rule"], p["line"]) for p in json.loads(result.output)["problems"]}
+    assert ("content/b.english.md", "repeated-word", 6) in found
+    assert ("content/b.english.md", "heading-typo", 4) not in found  # no English word is near "Dinge"
+    assert {f for f in found if f[0] == "content/a.md"} == {("content/a.md", "heading-typo", 2)}
+    site = load_site(root)
+    assert site.text_language(None) == "de-DE" and site.text_language("english") == "en-GB"

@@ -240,6 +240,7 @@ class Document:
     # for the file (headless, build.render = never, a resource inside a leaf bundle).
     url: str | None = None
     rendered: bool = True
+    language: str | None = None  # the page's language code, inside a Hugo site
     site: SiteConfig = field(default_factory=SiteConfig, repr=False, compare=False)
 
     @property

@@ -33,7 +33,7 @@ from validator.published import (
 )
 from validator.render import render_document
 from validator.settings import SiteConfig
-from validator.site import alias_urls, predict_url
+from validator.site import alias_urls, page_language, predict_url
 from validator.spelling import page_words
 
 _T = TypeVar("_T")
@@ -227,7 +227,7 @@ def _run(
         rendered_site = dataclasses.replace(
             _rendered_site(rendering, site, sources, rendered, pages, jobs),
             vocabulary=vocabulary,
-            language=site.default_language,
+            language=site.text_language(None),
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
             # is the site's templates' guess.
             math_renderer=embedded and site.math_renderer,
@@ -465,18 +465,22 @@ def _check_rendered(
 
 
 def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
-    """The document with its place in the site: its URL, and whether Hugo renders it."""
-    if target.content_path is None or site.root is None or doc.front_matter.error:
+    """The document with its place in the site: its language, its URL, and whether Hugo
+    renders it."""
+    if target.content_path is None or site.root is None:
         return dataclasses.replace(doc, site=site)
+    language = page_language(site, target.content_path, target.language)
+    if doc.front_matter.error:
+        return dataclasses.replace(doc, site=site, language=language)
     url = predict_url(site, target.content_path, doc.front_matter.data or {}, target.language)
-    return dataclasses.replace(doc, url=url, rendered=url is not None, site=site)
+    return dataclasses.replace(doc, url=url, rendered=url is not None, site=site, language=language)
 
 
 def _summarize(doc: Document, target: Target, plan: Plan, suppressions: Suppressions) -> PageSummary:
     return PageSummary(
         path=target.display,
         content_path=target.content_path,
-        language=target.language,
+        language=doc.language or target.language,
         url=doc.url,
         rendered=doc.rendered,
         front_matter={

@@ -51,6 +51,7 @@ class Language:
     weight: int = 0  # ordering: by weight, then code; weight 0 sorts last
     name: str = ""  # `label` (or the older `languageName`)
     base_url: str = ""  # a per-language baseURL: set on any language, the site is multihost
+    locale: str = ""  # `locale` (Hugo 0.158+) or the older `languageCode`, e.g. "de-DE"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class SiteConfig:
     permalinks: tuple[tuple[str, str], ...] = ()
     languages: tuple[Language, ...] = ()
     default_language: str = "en"
+    locale: str = ""  # the site's `locale` (or `languageCode`): its default language's
     default_language_in_subdir: bool = False
     themes: tuple[str, ...] = ()
     themes_dir: str = "themes"
@@ -104,3 +106,13 @@ class SiteConfig:
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()
+
+    def text_language(self, language: str | None) -> str:
+        """The language the pages of Hugo language `language` (a key of `languages`; None:
+        the default) are written in: its locale, the site's for the default language, or
+        else the key itself. `languageCode = "de-DE"` on a site without languages is German."""
+        code = language or self.default_language
+        for lang in self.languages:
+            if lang.code == code and lang.locale:
+                return lang.locale
+        return self.locale if code == self.default_language and self.locale else code

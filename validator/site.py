@@ -355,6 +355,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         permalinks=_permalinks(config, environment),
         languages=languages,
         default_language=default_language,
+        locale=config.string("locale", "") or config.string("languagecode", ""),
         default_language_in_subdir=config.boolean("defaultcontentlanguageinsubdir", False),
         themes=themes,
         themes_dir=themes_dir,
@@ -551,6 +552,7 @@ def _languages(
                 weight=config.integer(f"{key}.weight", 0),
                 name=config.string(f"{key}.label", "") or config.string(f"{key}.languagename", ""),
                 base_url=config.string(f"{key}.baseurl", ""),
+                locale=config.string(f"{key}.locale", "") or config.string(f"{key}.languagecode", ""),
             )
         )
     languages.sort(key=lambda lang: (lang.weight == 0, lang.weight, lang.code))
@@ -1360,6 +1362,14 @@ def _join_elements(els: list[str]) -> str:
 
 
 # --- Public prediction API ---------------------------------------------------------------------
+
+
+def page_language(site: SiteConfig, rel_path: str, language: str | None = None) -> str:
+    """The language of the content file `rel_path`: a language code in its name
+    (`about.fr.md`) wins over its content dir's `language`, then the site's default."""
+    codes = frozenset({lang.code for lang in site.languages} or {site.default_language})
+    parsed = parse_content_path(rel_path, codes)
+    return (parsed[0].lang if parsed else "") or language or site.default_language
 
 
 def predict_url(

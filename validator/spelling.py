@@ -177,7 +177,7 @@ def alphabet(language: str) -> frozenset[str]:
     return _knowledge(base_language(language))[1]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=2)  # English and the language being checked
 def _knowledge(language: str) -> tuple[dict[str, int], frozenset[str]]:
     """A language's dictionary and alphabet, built once per process (about 0.2 s and 25 MB
     for English) and kept in the cache directory, from which they read back in a sixth of

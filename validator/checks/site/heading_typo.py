@@ -75,14 +75,17 @@ class Options:
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     extra = parse_word_list(" ".join((*opts.words, *site.config.user_words)))
-    spellers: dict[str, Speller] = {}
+    by_language: dict[str, list[PageSummary]] = {}
     for page in site.pages:
-        language = base_language(page.language or site.config.default_language)
+        by_language.setdefault(base_language(site.config.text_language(page.language)), []).append(page)
+    # One language at a time: a dictionary is tens of megabytes, and only the one in use
+    # (and English, see Speller) is kept.
+    for language, pages in sorted(by_language.items()):
         if not has_dictionary(language):
             continue  # see unchecked_languages
-        if language not in spellers:
-            spellers[language] = Speller(language, site.vocabulary, extra)
-        yield from _page_findings(page, spellers[language], opts)
+        speller = Speller(language, site.vocabulary, extra)
+        for page in pages:
+            yield from _page_findings(page, speller, opts)
 
 
 def _page_findings(page: PageSummary, speller: Speller, opts: Options) -> Iterator[Finding]:
@@ -135,7 +138,7 @@ def unchecked_languages(site: Site) -> Mapping[str, int]:
     """Languages without a dictionary, and how many pages each has: for the run's summary."""
     counts: dict[str, int] = {}
     for page in site.pages:
-        language = base_language(page.language or site.config.default_language)
+        language = base_language(site.config.text_language(page.language))
         if not has_dictionary(language):
             counts[language] = counts.get(language, 0) + 1
     return counts

@@ -1,7 +1,9 @@
 """## What it does
 Reports a word written twice in a row ("the the", "supports Supports"), also across a
 line break or emphasis. Code, shortcodes, raw HTML, URLs and file paths are not read.
-Repeats that grammar allows ("had had", "that that") are listed in `allow`.
+Repeats that grammar allows ("had had", "that that") are listed in `allow`. Only pages in
+the `languages` listed are read, English by default: a page's language is its Hugo
+language's `locale` (or `languageCode`), and English outside a Hugo site.
 
 ## Why is this bad?
 It is almost always a typo left by an edit, and readers notice it.
@@ -29,6 +31,7 @@ from itertools import islice
 from validator.document import Document
 from validator.model import Finding, Rule, Severity
 from validator.prose import Stretch, stretches
+from validator.spelling import base_language
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,19 @@ class Options:
         default=("had", "that", "is", "do", "bye", "ha", "no"),
         metadata={"doc": "Words that may be repeated (case-insensitive)."},
     )
+    languages: tuple[str, ...] = field(
+        default=("en",),
+        metadata={
+            "doc": "Languages whose pages are read (language codes; `en` covers `en-US`). "
+            "Many languages repeat words on purpose: Bengali `ঘন ঘন`, Turkish `yavaş yavaş`, "
+            "German `die die`, French `nous nous`."
+        },
+    )
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
+    if base_language(doc.site.text_language(doc.language)) not in {base_language(code) for code in opts.languages}:
+        return
     # Only inline tokens with two alike neighbouring words are worth reading closely: few are.
     closely = {id(token) for token, words in doc.inline_words if _alike_neighbours(words)}
     if not closely:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from validator.document import Document
 from validator.model import Finding, Rule, Severity
@@ -48,10 +49,19 @@ class Options:
         default="title",
         metadata={"doc": "Front matter key the theme prints as the page's h1 (\"\" checks no page)."},
     )
+    list_pages: bool = field(
+        default=False,
+        metadata={
+            "doc": "Check list pages (`_index.md`) too: by default they are exempt, as the home "
+            "and section pages of many themes have layouts of their own."
+        },
+    )
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if not opts.title_key or not doc.rendered:
+        return
+    if not opts.list_pages and PurePosixPath(doc.path).stem == "_index":
         return
     title = doc.front_matter.get(opts.title_key)
     if title is None or isinstance(title, (dict, list)) or not str(title).strip():

@@ -221,14 +221,19 @@ def _block_opener(tokens: list[Token]) -> Token | None:
     return None
 
 
+# How markdown-it's table rule wants a delimiter row to start: `|`, `-` or `:`, then one of
+# those or a blank (not after `-`: that is a list item).
+_DELIMITER_ROW_START = re.compile(r"[|:][-|: \t]|-[-|:]")
+
+
 def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """GFM tables as goldmark parses them: rows are paragraph continuation lines, so a row
     indented four spaces or more is still a row (markdown-it would end the table there)."""
     if start + 2 > end:
         return False
     delimiter = state.bMarks[start + 1] + state.tShift[start + 1]  # the `|---|` row's start
-    if delimiter >= state.eMarks[start + 1] or state.src[delimiter] not in "|-:":
-        return False  # markdown-it's own first test, before the costlier set-up below
+    if delimiter + 1 >= state.eMarks[start + 1] or not _DELIMITER_ROW_START.match(state.src, delimiter):
+        return False  # markdown-it's own first tests, before the costlier set-up below
     state.is_code_block = lambda line: line == start and StateBlock.is_code_block(state, line)  # type: ignore[method-assign]
     try:
         return markdown_it_table(state, start, end, silent)

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from validator.config import Config, RuleSetting
-from validator.directives import Suppressions, parse_directives
-from validator.document import Document, Heading, Link, parse_document
+from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
+from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, parse_document
 from validator.elements import inventory
 from validator.html import Page, parse_page
 from validator.model import Finding, Problem, Rule
@@ -26,6 +26,7 @@ from validator.paths import MARKDOWN_EXTENSIONS
 from validator.published import (
     PublishedSite,
     RenderedSite,
+    SourceHeading,
     SourcePage,
     build_rendered,
     load_rendered,
@@ -35,6 +36,7 @@ from validator.render import render_document
 from validator.settings import SiteConfig
 from validator.site import alias_urls, page_language, predict_url
 from validator.spelling import page_words
+from validator.spill import Spill, pack
 
 _T = TypeVar("_T")
 PARALLEL_THRESHOLD = 64  # below this many files a process pool costs more than it saves
@@ -57,9 +59,24 @@ class Target:
 SUMMARY_FRONT_MATTER = frozenset({"aliases", "title", "description"})
 
 
+class SiteLink(NamedTuple):
+    """A link as site rules read it. A NamedTuple, as a page's records are (see
+    validator.html): summaries are kept pickled and read back once per site rule."""
+
+    destination: str  # as written, shortcodes in their source form
+    line: int
+    column: int
+    kind: str  # see Link.kind
+    shortcode: str | None = None  # the name of the ref/relref call that makes the destination
+    shortcode_line: int = 0
+    shortcode_column: int = 0
+    ref: tuple[str, str | None] | None = None  # the call's path and `lang`; None with errors
+
+
 @dataclass(frozen=True, slots=True)
 class PageSummary:
-    """What site rules may know of a page: small, so a 30,000-page site fits in memory."""
+    """What site rules may know of a page: small, and kept on disk until a rule reads it
+    (see validator.spill), so that a site of any size fits in memory."""
 
     path: str
     content_path: str | None
@@ -70,11 +87,14 @@ class PageSummary:
     ids: frozenset[str]  # see Document.ids
     id_prefixes: tuple[str, ...]  # see Document.id_prefixes
     raw_html_ids: tuple[str, ...]  # ids in raw HTML, kept or not (a tuple: mostly empty)
-    links: tuple[Link, ...]  # those site rules read (see _read_by_site_rules), without text
+    links: tuple[SiteLink, ...]  # those site rules read (see _read_by_site_rules)
     elements: tuple[str, ...]  # see validator.elements.inventory; sorted
-    suppressions: Suppressions = field(repr=False, default_factory=Suppressions)
-    headings: tuple[Heading, ...] = ()
+    headings: tuple[SourceHeading, ...] = ()
     front_matter_positions: Mapping[str, tuple[int, int]] = field(repr=False, default_factory=dict)
+
+    def __reduce__(self) -> tuple[type[PageSummary], tuple[Any, ...]]:
+        # Positional: unpickled twice as fast as through the dataclass's own state.
+        return PageSummary, tuple(getattr(self, f.name) for f in dataclasses.fields(self))
 
     def has_id(self, fragment: str) -> bool:
         """Is `fragment` an id of the page, or might shortcode output make it one?"""
@@ -86,7 +106,7 @@ class Site:
     """What a site-stage rule is given: the site's configuration and every page's summary."""
 
     config: SiteConfig
-    pages: tuple[PageSummary, ...]
+    pages: Sequence[PageSummary]  # in a run, a Spill: each read unpickles a page anew
     # Every page's words, summed (see validator.spelling.page_words).
     vocabulary: Mapping[str, int] = field(default_factory=Counter)
     _derived: dict[Callable[[Site], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -124,17 +144,21 @@ class Rendering:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
+    """A file's problems, and what the later stages read of it, `pack`ed where it was made
+    (in a worker, say): only bytes travel to the main process, which keeps them on disk."""
+
     problems: list[Problem]
-    summary: PageSummary | None = None
-    source: SourcePage | None = None  # what the rendered pass maps back to
-    page: Page | None = None  # the embedded renderer's page
+    summary: bytes | None = None  # a PageSummary
+    source: bytes | None = None  # a SourcePage: what the rendered pass maps back to
+    page: bytes | None = None  # a Page: the embedded renderer's page
+    suppressions: Suppressions | None = None  # the file's directives, when it has any
 
 
 @dataclass
 class Outcome:
     problems: list[Problem]
     files: int
-    pages: tuple[PageSummary, ...]
+    pages: Sequence[PageSummary]
     rendered_pages: int = 0
     notes: tuple[str, ...] = ()  # remarks of rules for the summary
 
@@ -202,11 +226,13 @@ def _run(
         summary_needs=frozenset().union(*(r.summary_needs for r in enabled)),
     )
     problems: list[Problem] = []
-    pages: list[PageSummary] = []
-    sources: list[SourcePage] = []
-    rendered: list[Page] = []
+    pages: Spill[PageSummary] = Spill()
+    sources: Spill[SourcePage] = Spill()
+    rendered: Spill[Page] = Spill()
+    suppressions: dict[str, Suppressions] = {}  # of the files with directives
     vocabulary: Counter[str] = Counter()
-    for result in _check_all(targets, plan, jobs, progress, vocabulary):
+    results = _check_all(targets, plan, jobs, progress, vocabulary)
+    for target, result in zip(targets, results, strict=True):
         problems.extend(result.problems)
         if result.summary is not None:
             pages.append(result.summary)
@@ -214,12 +240,14 @@ def _run(
             sources.append(result.source)
         if result.page is not None:
             rendered.append(result.page)
+        if result.suppressions is not None:
+            suppressions[target.display] = result.suppressions
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     notes: list[str] = []
     if site_rules:
-        whole = Site(site, tuple(pages), vocabulary)
-        problems.extend(_check_site(whole, site_rules, plan, reported))
+        whole = Site(site, pages, vocabulary)
+        problems.extend(_check_site(whole, site_rules, plan, reported, suppressions))
         notes.extend(_notes(site_rules, whole, plan))
     rendered_pages = 0
     if render and rendering is not None:
@@ -234,13 +262,13 @@ def _run(
         )
         rendered_pages = len(rendered_site.pages)
         problems.extend(
-            _check_rendered(rendered_site, html_rules, plan, pages, reported, problems, partial)
+            _check_rendered(rendered_site, html_rules, plan, suppressions, reported, problems, partial)
         )
         notes.extend(_notes([r for r in html_rules if r.stage == "html"], rendered_site, plan))
         if not partial:
             problems.extend(_unreadable_html(rendered_site, plan))
     checked = sum(1 for target in targets if not target.context)
-    return Outcome(sorted(problems), checked, tuple(pages), rendered_pages, tuple(notes))
+    return Outcome(sorted(problems), checked, pages, rendered_pages, tuple(notes))
 
 
 def _check_all(
@@ -292,7 +320,7 @@ def check_file(target: Target, plan: Plan, vocabulary: Counter[str] | None = Non
     source, page, crashes = _rendered_side(doc, target, plan)
     if target.context:
         _count_words(doc, plan, vocabulary)
-        return FileResult([], _summarize(doc, target, plan, Suppressions()), source, page)
+        return _packed([], _summarize(doc, target, plan), source, page)
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -310,7 +338,23 @@ def check_file(target: Target, plan: Plan, vocabulary: Counter[str] | None = Non
         problems.extend(stamp.all(rule.id, findings))
     problems.extend(stamp.all("internal-error", crashes))
     _count_words(doc, plan, vocabulary)
-    return FileResult(problems, _summarize(doc, target, plan, suppressions), source, page)
+    return _packed(problems, _summarize(doc, target, plan), source, page, suppressions)
+
+
+def _packed(
+    problems: list[Problem],
+    summary: PageSummary,
+    source: SourcePage | None,
+    page: Page | None,
+    suppressions: Suppressions = NO_SUPPRESSIONS,
+) -> FileResult:
+    return FileResult(
+        problems,
+        pack(summary),
+        pack(source) if source is not None else None,
+        pack(page) if page is not None else None,
+        suppressions if suppressions is not NO_SUPPRESSIONS else None,
+    )
 
 
 def _count_words(doc: Document, plan: Plan, vocabulary: Counter[str] | None) -> None:
@@ -370,16 +414,24 @@ def _rendered_site(
 
 def _parse_published(
     published: PublishedSite, paths: Sequence[str], limit: int, *, jobs: int | None
-) -> list[Page]:
+) -> Spill[Page]:
     """The publish dir's pages, parsed in processes when there are many (same order)."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or (jobs is None and len(paths) < PARALLEL_THRESHOLD):
-        return parse_published_pages(published, paths, limit)
     size = max(16, min(256, len(paths) // (workers * 8) or 1))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    pages: Spill[Page] = Spill()
+    if workers <= 1 or (jobs is None and len(paths) < PARALLEL_THRESHOLD):
+        for chunk in chunks:
+            pages.extend(_parse_packed(published, chunk, limit))
+        return pages
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        parsed = pool.map(parse_published_pages, [published] * len(chunks), chunks, [limit] * len(chunks))
-        return [page for chunk in parsed for page in chunk]
+        for packed in pool.map(_parse_packed, [published] * len(chunks), chunks, [limit] * len(chunks)):
+            pages.extend(packed)
+    return pages
+
+
+def _parse_packed(published: PublishedSite, paths: Sequence[str], limit: int) -> list[bytes]:
+    return [pack(page) for page in parse_published_pages(published, paths, limit)]
 
 
 def _unreadable_html(rendered: RenderedSite, plan: Plan) -> list[Problem]:
@@ -426,7 +478,7 @@ def _check_rendered(
     rendered: RenderedSite,
     rules: Sequence[Rule],
     plan: Plan,
-    summaries: Sequence[PageSummary],
+    suppressions: Mapping[str, Suppressions],
     reported: Mapping[str, frozenset[str]],
     found: Sequence[Problem],
     partial: bool,
@@ -434,7 +486,6 @@ def _check_rendered(
     """Run the html checks. A defect the source pass already reported (same file, line and
     rule) is not reported again; findings on files not being checked are dropped, and
     findings on HTML not mapped to Markdown are kept only when the whole site is checked."""
-    suppressions = {summary.path: summary.suppressions for summary in summaries}
     seen = {(p.path, p.line, p.rule) for p in found}
     for rule in rules:  # a defect a source rule reported is not repeated by an html rule
         seen |= {(p.path, p.line, rule.id) for p in found if p.rule in rule.same_defect_as}
@@ -452,11 +503,11 @@ def _check_rendered(
             path = finding.path or ""
             if path in reported:
                 ignored = reported[path]
-            elif partial or path in suppressions:
-                continue  # a Markdown file only read for context
+            elif partial:
+                continue  # a Markdown file only read for context, or HTML none checked maps to
             else:
                 ignored = frozenset()  # an HTML page no Markdown maps to (e.g. the theme's)
-            stamp = _Stamper(path, plan, suppressions.get(path, Suppressions()), ignored)
+            stamp = _Stamper(path, plan, suppressions.get(path, NO_SUPPRESSIONS), ignored)
             for problem in stamp.all(rule_id, [finding]):
                 if (problem.path, problem.line, problem.rule) not in seen:
                     seen.add((problem.path, problem.line, problem.rule))
@@ -476,7 +527,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     return dataclasses.replace(doc, url=url, rendered=url is not None, site=site, language=language)
 
 
-def _summarize(doc: Document, target: Target, plan: Plan, suppressions: Suppressions) -> PageSummary:
+def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
     return PageSummary(
         path=target.display,
         content_path=target.content_path,
@@ -491,12 +542,9 @@ def _summarize(doc: Document, target: Target, plan: Plan, suppressions: Suppress
         ids=doc.ids,
         id_prefixes=doc.id_prefixes,
         raw_html_ids=tuple(doc.raw_html_ids),
-        links=tuple(
-            dataclasses.replace(link, text="") for link in doc.links if _read_by_site_rules(link)
-        ),
+        links=tuple(_site_link(link) for link in doc.links if _read_by_site_rules(link)),
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
-        suppressions=suppressions,
-        headings=doc.headings,
+        headings=tuple(SourceHeading.of(heading) for heading in doc.headings),
         front_matter_positions={
             key: position
             for key, position in doc.front_matter.key_positions.items()
@@ -514,6 +562,24 @@ def _read_by_site_rules(link: Link) -> bool:
         or "#" in destination
         or any(extension in destination for extension in MARKDOWN_EXTENSIONS)
     )
+
+
+def _site_link(link: Link) -> SiteLink:
+    use = link.shortcode
+    if use is None:
+        return SiteLink(link.destination, link.line, link.column, link.kind)
+    return SiteLink(link.destination, link.line, link.column, link.kind, use.name, use.line, use.column, _ref_argument(use))
+
+
+def _ref_argument(use: ShortcodeUse) -> tuple[str, str | None] | None:
+    """The path and `lang` of a ref/relref call; None for another shortcode, or with errors."""
+    if use.name not in REF_SHORTCODES or use.errors:
+        return None
+    path = use.param("path", 0)
+    if path is None:
+        return None
+    language = use.param("lang")
+    return str(path), str(language) if language else None
 
 
 def _read(path: str, limit: int) -> tuple[bytes | None, str | None]:
@@ -564,10 +630,13 @@ class _Stamper:
 
 
 def _check_site(
-    site: Site, rules: Sequence[Rule], plan: Plan, reported: Mapping[str, frozenset[str]]
+    site: Site,
+    rules: Sequence[Rule],
+    plan: Plan,
+    reported: Mapping[str, frozenset[str]],
+    suppressions: Mapping[str, Suppressions],
 ) -> list[Problem]:
     """Run site rules; keep findings on the reported files (`reported`: path -> ignored rules)."""
-    by_path = {page.path: page for page in site.pages}
     problems: list[Problem] = []
     for rule in rules:
         assert rule.check is not None
@@ -582,8 +651,6 @@ def _check_site(
             path = finding.path or (site.pages[0].path if site.pages else "")
             if path not in reported:
                 continue
-            page = by_path.get(path)
-            suppressions = page.suppressions if page else Suppressions()
-            stamp = _Stamper(path, plan, suppressions, reported[path])
+            stamp = _Stamper(path, plan, suppressions.get(path, NO_SUPPRESSIONS), reported[path])
             problems.extend(stamp.all(rule_id, [finding]))
     return problems

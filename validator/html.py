@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -51,8 +52,10 @@ LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlLink:
+# A page's records are NamedTuples: a run keeps pages pickled (see validator.spill) and
+# every html rule reads them back, and a NamedTuple unpickles several times as fast as
+# a dataclass.
+class HtmlLink(NamedTuple):
     url: str  # the attribute's value, surrounding whitespace removed (one srcset candidate)
     tag: str
     attribute: str  # href, src, srcset, content (a refresh redirect) ...
@@ -62,8 +65,7 @@ class HtmlLink:
     rel: str = ""  # a <link>'s or <a>'s rel
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlId:
+class HtmlId(NamedTuple):
     value: str
     tag: str
     line: int
@@ -71,8 +73,7 @@ class HtmlId:
     attribute: str = "id"  # or "name" for <a name>
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlHeading:
+class HtmlHeading(NamedTuple):
     level: int
     id: str | None
     text: str
@@ -80,8 +81,7 @@ class HtmlHeading:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Omitted:
+class Omitted(NamedTuple):
     """A `<!-- raw HTML omitted -->` placeholder and the text on either side of it."""
 
     line: int
@@ -90,8 +90,7 @@ class Omitted:
     after: str
 
 
-@dataclass(frozen=True, slots=True)
-class Leak:
+class Leak(NamedTuple):
     """Markup that reached the page as text: `kind` is one of LEAKS' names."""
 
     kind: str
@@ -100,8 +99,7 @@ class Leak:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Image:
+class Image(NamedTuple):
     src: str
     alt: str | None  # None when the attribute is missing
     line: int

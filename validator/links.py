@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
-from validator.document import REF_SHORTCODES, Link
 from validator.engine import PageSummary, Site
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS
 from validator.site import parse_content_path
 
 _DEFAULT_EXTENSION = ".md"
+# Uncached: the paths of every page and of every link's target are parsed here, and a cache
+# of them would grow with the site.
+_parse_content_path = parse_content_path.__wrapped__
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,21 @@ class Target:
     for (the home page or a section without `_index.md`, a page in another language)."""
 
     found: bool
-    page: PageSummary | None = None
     ambiguous: bool = False
+    pages: Sequence[PageSummary] = field(default=(), repr=False)
+    index: int | None = None  # the page's place in `pages`
+
+    @property
+    def page(self) -> PageSummary | None:
+        """Read back from the site's pages at each use: many lookups need only `found`."""
+        return self.pages[self.index] if self.index is not None else None
 
 
 MISSING = Target(False)
 _IMPLICIT = Target(True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Place:
     """A page's place among the content: its language, logical path and directories."""
 
@@ -56,36 +63,40 @@ class _Place:
 
 
 class SiteIndex:
-    """The run's pages by logical path, URL and base name, for Hugo's and a browser's lookups."""
+    """The run's pages by logical path, URL and base name, for Hugo's and a browser's lookups.
+    It keeps where each page is in `site.pages`, not the page: a lookup reads its page back."""
 
     def __init__(self, site: Site) -> None:
         self.config = site.config
+        self._site_pages = site.pages
+        self._last_place: tuple[str | None, _Place | None] = (None, None)  # see _place_of
         codes = frozenset(lang.code for lang in site.config.languages) or frozenset({site.config.default_language})
         self._codes = codes
-        self._places: dict[str, _Place] = {}
-        places = {page.path: _place(page, site.config, codes) for page in site.pages}
-        bundles = {(p.language, p.dir) for p in places.values() if p and p.leaf_bundle}
-        self._pages: dict[tuple[str, str], PageSummary] = {}
-        self._urls: dict[str, PageSummary] = {}
-        self._names: dict[tuple[str, str], list[PageSummary]] = defaultdict(list)
+        places = (_place(page, site.config, codes) for page in site.pages)
+        self._bundles = {(p.language, p.dir) for p in places if p and p.leaf_bundle}
+        self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
+        self._urls: dict[str, int] = {}
+        self._names: dict[str, dict[str, int]] = {}  # language -> base name -> its first page
+        self._ambiguous: set[tuple[str, str]] = set()  # (language, base name) of several pages
         self._implicit: set[tuple[str, str]] = set()
         self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
-        for page in site.pages:
-            place = places[page.path]
+        for index, page in enumerate(site.pages):
+            place = _place(page, site.config, codes)
             if place is None:
                 continue
-            if not place.leaf_bundle and _under_bundle(place, bundles):
+            if not place.leaf_bundle and _under_bundle(place, self._bundles):
                 self._resources.add((place.language, _file_key(page, place)))
                 continue
-            self._places[page.path] = place
-            self._pages.setdefault((place.language, place.path), page)
+            self._pages.setdefault(place.language, {}).setdefault(place.path, index)
             if place.path != "/":
-                self._names[(place.language, posixpath.basename(place.path))].append(page)
+                name = posixpath.basename(place.path)
+                if self._names.setdefault(place.language, {}).setdefault(name, index) != index:
+                    self._ambiguous.add((place.language, name))
             self._implicit.add((place.language, "/"))
             if place.dir != "/":  # a top-level directory is a section, _index.md or not
                 self._implicit.add((place.language, "/" + place.dir.split("/")[1]))
             if page.url:
-                self._urls.setdefault(_normal_url(page.url), page)
+                self._urls.setdefault(_normal_url(page.url), index)
         self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
 
     # --- Hugo's lookups ------------------------------------------------------------------
@@ -98,8 +109,18 @@ class SiteIndex:
         """The page `.Page.GetPage ref` finds from `page` (no base-name fallback)."""
         return self._lookup(page, ref, None, reflink=False)
 
+    def _place_of(self, page: PageSummary) -> _Place | None:
+        """The page's place among the content; None outside it, and for a bundle's resource.
+        The last page's is kept: rules look the links of a page up one after another."""
+        if self._last_place[0] != page.path:
+            place = _place(page, self.config, self._codes)
+            if place is not None and not place.leaf_bundle and _under_bundle(place, self._bundles):
+                place = None
+            self._last_place = (page.path, place)
+        return self._last_place[1]
+
     def _lookup(self, page: PageSummary, ref: str, language: str | None, *, reflink: bool) -> Target:
-        context = self._places.get(page.path)
+        context = self._place_of(page)
         language = (language or (context.language if context else self.config.default_language)).lower()
         target = self._lookup_in(context, ref, language, reflink)
         if target.found or target.ambiguous:
@@ -143,23 +164,24 @@ class SiteIndex:
         if target.found or not (reflink or context is None) or "/" in in_ref:
             return target
         key = _logical_path(ref, self._codes)
-        matches = self._names.get((language, posixpath.basename(key or "")), [])
-        if len(matches) > 1:
+        name = posixpath.basename(key or "")
+        if (language, name) in self._ambiguous:
             return Target(False, ambiguous=True)
-        return Target(True, matches[0]) if matches else MISSING
+        index = self._names.get(language, {}).get(name)
+        return Target(True, pages=self._site_pages, index=index) if index is not None else MISSING
 
     def _by_path(self, language: str, path: str) -> Target:
         key = _logical_path(path, self._codes)
         if key is None:
             return MISSING
-        page = self._pages.get((language, key))
-        if page is not None:
-            return Target(True, page)
+        index = self._pages.get(language, {}).get(key)
+        if index is not None:
+            return Target(True, pages=self._site_pages, index=index)
         return _IMPLICIT if (language, key) in self._implicit else MISSING
 
     def resource(self, page: PageSummary, path: str) -> bool:
         """Whether `path` names a resource of `page`'s leaf bundle (`.Resources.Get path`)."""
-        place = self._places.get(page.path)
+        place = self._place_of(page)
         if place is None or not place.leaf_bundle:
             return False
         key = posixpath.normpath(posixpath.join(place.dir, path.removeprefix("./"))).lower()
@@ -183,14 +205,14 @@ class SiteIndex:
             path = urlsplit(urljoin(page.url, parts.path or page.url)).path
         base_path = base.path.rstrip("/")
         for candidate in (path, base_path + path if base_path else None):
-            if candidate is not None and (found := self._urls.get(_normal_url(candidate))):
-                return found
+            if candidate is not None and (index := self._urls.get(_normal_url(candidate))) is not None:
+                return self._site_pages[index]
         return None
 
 
 def _place(page: PageSummary, config: SiteConfig, codes: frozenset[str]) -> _Place | None:
     rel = page.content_path if config.root is not None else page.path
-    parsed = parse_content_path(rel or "", codes) if rel else None
+    parsed = _parse_content_path(rel, codes) if rel else None
     if parsed is None:
         return None
     norm, _ = parsed
@@ -230,7 +252,7 @@ def _logical_path(path: str, codes: frozenset[str]) -> str | None:
         cleaned = cleaned[1:]
     if cleaned == "/" or cleaned.startswith("/.."):
         return None
-    parsed = parse_content_path(cleaned.lstrip("/"), codes)
+    parsed = _parse_content_path(cleaned.lstrip("/"), codes)
     return parsed[0].logical_path if parsed else None
 
 
@@ -251,18 +273,6 @@ def split_fragment(destination: str) -> tuple[str, str | None]:
     """(destination without its fragment, the decoded fragment or None when there is none)."""
     path, hash_sign, fragment = destination.partition("#")
     return path, unquote(fragment) if hash_sign else None
-
-
-def ref_argument(link: Link) -> tuple[str, str | None] | None:
-    """The path and `lang` of the ref/relref call that makes a link; None for other links."""
-    use = link.shortcode
-    if use is None or use.name not in REF_SHORTCODES or use.errors:
-        return None
-    path = use.param("path", 0)
-    if path is None:
-        return None
-    language = use.param("lang")
-    return str(path), str(language) if language else None
 
 
 def is_markdown_link(destination: str) -> bool:

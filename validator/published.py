@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import posixpath
@@ -18,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from validator.document import VALUE_SHORTCODES
@@ -27,7 +28,7 @@ from validator.model import Finding
 from validator.settings import Markup
 
 if TYPE_CHECKING:
-    from validator.document import Document, Link
+    from validator.document import Document, Heading, Link
 
 PAGE_SUFFIXES = (".html", ".htm")
 # Where a link goes (`Target.kind`).
@@ -259,16 +260,34 @@ def parse_hugo_list(csv_text: str) -> dict[str, str]:
 # --- the Markdown side -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class SourceHeading:
+# The records of a SourcePage are NamedTuples, as a Page's are (see validator.html).
+class SourceHeading(NamedTuple):
     id: str | None
     text: str
     line: int
     column: int
 
+    @classmethod
+    def of(cls, heading: Heading) -> SourceHeading:
+        return cls(heading.id, heading.text, heading.line, heading.column)
 
-@dataclass(frozen=True, slots=True)
-class RawHtml:
+
+class SourceLink(NamedTuple):
+    destination: str  # as written, shortcodes in their source form
+    line: int
+    column: int
+    # The path argument of the ref/relref that makes the destination ("" when it has none);
+    # None when no shortcode does.
+    shortcode_path: str | None = None
+
+    @classmethod
+    def of(cls, link: Link) -> SourceLink:
+        if link.shortcode is None:
+            return cls(link.destination, link.line, link.column)
+        return cls(link.destination, link.line, link.column, str(link.shortcode.param("path", 0) or ""))
+
+
+class RawHtml(NamedTuple):
     """Raw HTML Hugo replaces with one placeholder: an inline tag, a whole HTML block
     (located at its first tag), or the output of a `{{% name %}}` call (Hugo renders it as
     Markdown, so the HTML it writes is raw HTML too). `before`/`after`: the text beside it."""
@@ -283,12 +302,13 @@ class RawHtml:
 
 @dataclass(frozen=True)
 class SourcePage:
-    """What the rendered pass knows of a Markdown file. Small: kept for every page."""
+    """What the rendered pass knows of a Markdown file: kept for every page, read back
+    only for the pages whose findings it locates."""
 
     path: str  # display path of the .md
     url: str | None  # Hugo's RelPermalink; None when Hugo renders no page
     content_path: str | None = None
-    links: tuple[Link, ...] = ()
+    links: tuple[SourceLink, ...] = ()
     headings: tuple[SourceHeading, ...] = ()
     raw_html: tuple[RawHtml, ...] = ()  # only what Hugo omits (unsafe = false)
     title: str = ""  # the front matter title, which themes print as a heading
@@ -301,8 +321,8 @@ class SourcePage:
             path=doc.path,
             url=doc.url,
             content_path=content_path,
-            links=doc.links,
-            headings=tuple(SourceHeading(h.id, h.text, h.line, h.column) for h in doc.headings),
+            links=tuple(SourceLink.of(link) for link in doc.links),
+            headings=tuple(SourceHeading.of(heading) for heading in doc.headings),
             title=str(doc.front_matter.get("title") or ""),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
             marked_lines=tuple(
@@ -354,8 +374,12 @@ class RenderedSite:
     """What an html rule is given. Build it with `build_rendered` or `load_rendered`."""
 
     published: PublishedSite
-    pages: tuple[Page, ...]
-    sources: Mapping[str, SourcePage]  # HTML page path -> its Markdown
+    # In a run, pages and sources are kept on disk: each read of one unpickles it anew
+    # (see validator.spill), so rules look them up by path rather than keep them.
+    pages: Sequence[Page]
+    sources: Sequence[SourcePage]
+    page_index: Mapping[str, int]  # HTML page path -> its place in `pages`
+    source_index: Mapping[str, int]  # HTML page path -> its Markdown's place in `sources`
     markup: Markup = field(default_factory=Markup)
     # The site's words and default language, for spelling the headings only HTML shows.
     vocabulary: Mapping[str, int] = field(default_factory=dict, repr=False)
@@ -363,26 +387,23 @@ class RenderedSite:
     # Whether pages may load KaTeX or MathJax though their HTML does not show it (the
     # embedded renderer writes no theme).
     math_renderer: bool = False
-    _by_path: Mapping[str, Page] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_path", {page.path: page for page in self.pages})
 
     def page(self, path: str | None) -> Page | None:
-        return self._by_path.get(path) if path else None
+        index = self.page_index.get(path) if path else None
+        return self.pages[index] if index is not None else None
 
     def source(self, page: Page) -> SourcePage | None:
-        return self.sources.get(page.path)
+        index = self.source_index.get(page.path)
+        return self.sources[index] if index is not None else None
 
     def locator(self, page: Page) -> Locator:
-        return Locator(self.sources.get(page.path))
+        return Locator(functools.partial(self.source, page))
 
     def finding(
         self, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None
     ) -> Finding:
         """At the Markdown line when known, else at the HTML page's line `at`."""
-        source = self.sources.get(page.path)
-        if source is not None and source_at is not None:
+        if source_at is not None and (source := self.source(page)) is not None:
             return Finding(*source_at, message, path=source.path, html_path=page.path)
         return Finding(*at, message, path=self.published.display(page.path), html_path=page.path)
 
@@ -395,30 +416,36 @@ class RenderedSite:
 
 def build_rendered(
     published: PublishedSite,
-    pages: Iterable[Page],
-    sources: Iterable[SourcePage],
+    pages: Sequence[Page],
+    sources: Sequence[SourcePage],
     *,
     hugo_list: Mapping[str, str] | None = None,
     markup: Markup | None = None,
 ) -> RenderedSite:
     """Match each page to its Markdown: by `hugo list` when given, else by predicted URL."""
-    pages = tuple(pages)
-    sources = tuple(sources)
-    by_url = {source.url: source for source in sources if source.url}
-    by_content = {_content_key(source): source for source in sources if source.content_path}
-    mapping: dict[str, SourcePage] = {}
-    for page in pages:
+    by_url: dict[str, int] = {}
+    by_content: dict[str, int] = {}
+    for index, source in enumerate(sources):
+        if source.url:
+            by_url[source.url] = index
+        if source.content_path:
+            by_content[_content_key(source)] = index
+    page_index: dict[str, int] = {}
+    source_index: dict[str, int] = {}
+    for index, page in enumerate(pages):
+        page_index[page.path] = index
         found = None
         if hugo_list is not None and page.url in hugo_list:
             listed = hugo_list[page.url]
             found = next(
-                (s for key, s in by_content.items() if listed == key or listed.endswith("/" + key)),
+                (i for key, i in by_content.items() if listed == key or listed.endswith("/" + key)),
                 None,
             )
-        found = found or by_url.get(page.url)
+        if found is None:
+            found = by_url.get(page.url)
         if found is not None:
-            mapping[page.path] = found
-    return RenderedSite(published, pages, mapping, markup or Markup())
+            source_index[page.path] = found
+    return RenderedSite(published, pages, sources, page_index, source_index, markup or Markup())
 
 
 def _content_key(source: SourcePage) -> str:
@@ -428,13 +455,13 @@ def _content_key(source: SourcePage) -> str:
 def load_rendered(
     publish_dir: str,
     base_url: str,
-    sources: Iterable[SourcePage],
+    sources: Sequence[SourcePage],
     *,
     display_root: str = "",
     hugo_list: Mapping[str, str] | None = None,
     markup: Markup | None = None,
     limit: int = MAX_PAGE_BYTES,
-    parse: Callable[[PublishedSite, Sequence[str], int], Iterable[Page]] | None = None,
+    parse: Callable[[PublishedSite, Sequence[str], int], Sequence[Page]] | None = None,
 ) -> RenderedSite:
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
     `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
@@ -470,11 +497,15 @@ class Locator:
     Each Markdown item is used once, in order, so the second of two identical links maps to
     the second line. One per page and rule: it remembers what it has handed out."""
 
-    def __init__(self, source: SourcePage | None):
-        self.source = source
+    def __init__(self, load_source: Callable[[], SourcePage | None]):
+        self._load_source = load_source  # called on first use: most pages need no locating
         self._used: set[int] = set()  # id() of Markdown items already matched
         self._used_lines: set[int] = set()
         self._next_raw = 0  # placeholders follow the page's order
+
+    @functools.cached_property
+    def source(self) -> SourcePage | None:
+        return self._load_source()
 
     def link(self, link: HtmlLink) -> tuple[int, int] | None:
         if self.source is None:
@@ -522,15 +553,15 @@ class Locator:
         return None
 
 
-def _same_destination(url: str, link: Link) -> bool:
-    return link.shortcode is None and (link.destination.strip() == url or unquote(link.destination.strip()) == unquote(url))
+def _same_destination(url: str, link: SourceLink) -> bool:
+    return link.shortcode_path is None and (link.destination.strip() == url or unquote(link.destination.strip()) == unquote(url))
 
 
-def _same_target(url: str, link: Link) -> bool:
+def _same_target(url: str, link: SourceLink) -> bool:
     """A destination Hugo rewrote (relref, the embedded link hook): same fragment, same name."""
     destination = link.destination
-    if link.shortcode is not None:
-        destination = str(link.shortcode.param("path", 0) or "")
+    if link.shortcode_path is not None:
+        destination = link.shortcode_path
         if not url:
             return True  # a failed ref leaves an empty href
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)

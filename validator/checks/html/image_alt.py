@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from validator.html import HtmlLink
+from validator.html import HtmlLink, Image
 from validator.model import Finding, Rule, Severity
 from validator.published import RenderedSite, split_mapped
 
@@ -40,11 +40,13 @@ class Options:
 def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
     for page in rendered.pages:
+        if all(_described(image, opts) for image in page.images):
+            continue  # nothing to report, nothing to locate
         locator = rendered.locator(page)
         for image in page.images:
             # Locate every image, in order, so the n-th of two alike maps to the n-th line.
             where = locator.link(HtmlLink(image.src, "img", "src", image.line, image.column))
-            if image.alt is not None and (image.alt.strip() or not opts.empty):
+            if _described(image, opts):
                 continue
             if image.alt is not None and where is None:
                 continue  # an empty alt from the theme: a decorative image
@@ -52,6 +54,10 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             message = f"image {image.src!r} {what}; describe what it shows"
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
     yield from split_mapped(findings)
+
+
+def _described(image: Image, opts: Options) -> bool:
+    return image.alt is not None and bool(image.alt.strip() or not opts.empty)
 
 
 RULE = Rule(

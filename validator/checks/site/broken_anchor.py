@@ -48,9 +48,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from validator.document import Link
-from validator.engine import PageSummary, Site
-from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, ref_argument, split_fragment, suggest
+from validator.engine import PageSummary, Site, SiteLink
+from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, split_fragment, suggest
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.published import PAGE, RenderedSite, split_mapped
@@ -80,9 +79,9 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
             yield Finding(link.line, link.column, _message(fragment, target, page), path=page.path)
 
 
-def _target(index: SiteIndex, page: PageSummary, link: Link, hooked: bool) -> tuple[PageSummary, str] | None:
+def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -> tuple[PageSummary, str] | None:
     """The page a link's fragment must be on, and the fragment; None when there is nothing to check."""
-    ref = ref_argument(link)
+    ref = link.ref
     if ref is not None:
         path, fragment = split_fragment(ref[0])
         if fragment is None:
@@ -109,7 +108,7 @@ def _found(target: PageSummary | None, fragment: str) -> tuple[PageSummary, str]
 
 
 def _message(fragment: str, target: PageSummary, page: PageSummary) -> str:
-    where = "this page" if target is page else target.path
+    where = "this page" if target.path == page.path else target.path
     if fragment in target.raw_html_ids:
         return (
             f"id {fragment!r} is set in raw HTML on {where}, which Hugo omits "
@@ -137,7 +136,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if target.has_id(fragment):
                 continue
             where = locator.link(link)
-            place = "this page" if target is page else target.url
+            place = "this page" if target.path == page.path else target.url
             message = f"no element with id {fragment!r} on {place}"
             key = target.url + "#" + fragment
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))

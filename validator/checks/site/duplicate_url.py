@@ -52,17 +52,23 @@ from validator.site import alias_urls
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
-    pages = sorted((p for p in site.pages if p.rendered and p.url is not None), key=lambda p: p.path)
-    owners: dict[str, tuple[PageSummary, str]] = {}  # output path -> (page, "page" | "alias")
-    for page in pages:
-        assert page.url is not None
-        own = _output(page.url)
-        claims = [(page.url, "page")]
-        claims += [(url, "alias") for url in _aliases(site, page) if _output(url) != own]
-        for url, kind in claims:
-            first = owners.setdefault(_output(url), (page, kind))
-            if first[0] is not page:
-                yield Finding(1, 1, _message(url, kind, *first), path=page.path)
+    claims = sorted(
+        ((page.path, _claims(site, page)) for page in site.pages if page.rendered and page.url is not None),
+        key=lambda item: item[0],
+    )
+    owners: dict[str, tuple[str, str]] = {}  # output path -> (the page's path, "page" | "alias")
+    for path, urls in claims:
+        for url, kind in urls:
+            first = owners.setdefault(_output(url), (path, kind))
+            if first[0] != path:
+                yield Finding(1, 1, _message(url, kind, *first), path=path)
+
+
+def _claims(site: Site, page: PageSummary) -> list[tuple[str, str]]:
+    """The URLs the page is written at: its own, and its aliases' that Hugo writes."""
+    assert page.url is not None
+    own = _output(page.url)
+    return [(page.url, "page"), *((url, "alias") for url in _aliases(site, page) if _output(url) != own)]
 
 
 def _aliases(site: Site, page: PageSummary) -> list[str]:
@@ -83,10 +89,10 @@ def _output(url: str) -> str:
     return url + "index.html" if url.endswith("/") else url if posixpath.splitext(url)[1] else url + "/index.html"
 
 
-def _message(url: str, kind: str, other: PageSummary, other_kind: str) -> str:
+def _message(url: str, kind: str, other: str, other_kind: str) -> str:
     what = "this page's URL" if kind == "page" else "this page's alias"
     theirs = "the URL of" if other_kind == "page" else "an alias of"
-    return f"{what} {url} is also {theirs} {other.path}: Hugo writes one over the other"
+    return f"{what} {url} is also {theirs} {other}: Hugo writes one over the other"
 
 
 RULE = Rule(

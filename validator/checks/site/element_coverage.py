@@ -92,7 +92,7 @@ H<sub>2</sub>O and X<sup>n</sup>. Press <kbd>CTRL</kbd> to <mark>mark</mark> it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from validator.elements import ELEMENTS
@@ -121,7 +121,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
             f"{', '.join(ELEMENTS)})",
             path=page.path,
         )
-    found = frozenset().union(*(summary.elements for summary in site.pages))
+    found = {name for summary in site.pages for name in summary.elements}
     missing = [name for name in opts.elements if name in ELEMENTS and name not in found]
     if missing:
         yield Finding(
@@ -133,7 +133,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
         )
 
 
-def _home(pages: tuple[PageSummary, ...]) -> PageSummary:
+def _home(pages: Sequence[PageSummary]) -> PageSummary:
     """The content directory's `_index.md` when it is checked, else the first page."""
     homes = [page for page in pages if page.content_path == "_index.md"]
     return min(homes or pages, key=lambda page: page.path)

@@ -75,17 +75,17 @@ class Options:
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     extra = parse_word_list(" ".join((*opts.words, *site.config.user_words)))
-    by_language: dict[str, list[PageSummary]] = {}
-    for page in site.pages:
-        by_language.setdefault(base_language(site.config.text_language(page.language)), []).append(page)
+    by_language: dict[str, list[int]] = {}  # language -> the places of its pages in site.pages
+    for index, page in enumerate(site.pages):
+        by_language.setdefault(base_language(site.config.text_language(page.language)), []).append(index)
     # One language at a time: a dictionary is tens of megabytes, and only the one in use
     # (and English, see Speller) is kept.
-    for language, pages in sorted(by_language.items()):
+    for language, indexes in sorted(by_language.items()):
         if not has_dictionary(language):
             continue  # see unchecked_languages
         speller = Speller(language, site.vocabulary, extra)
-        for page in pages:
-            yield from _page_findings(page, speller, opts)
+        for index in indexes:
+            yield from _page_findings(site.pages[index], speller, opts)
 
 
 def _page_findings(page: PageSummary, speller: Speller, opts: Options) -> Iterator[Finding]:

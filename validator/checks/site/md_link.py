@@ -74,7 +74,7 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str) -> str | No
     found = target.page
     if not fragment or found is None or not found.rendered or found.has_id(fragment):
         return None
-    where = "this page" if found is page else found.path
+    where = "this page" if found.path == page.path else found.path
     return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, found.ids)
 
 

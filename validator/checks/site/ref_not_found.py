@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.engine import Site
-from validator.links import SiteIndex, ref_argument, split_fragment
+from validator.links import SiteIndex, split_fragment
 from validator.model import Finding, NoOptions, Rule
 
 
@@ -46,7 +46,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     )
     for page in site.pages:
         for link in page.links:
-            argument = ref_argument(link)
+            argument = link.ref
             if argument is None or link.shortcode is None:
                 continue
             ref, language = argument
@@ -56,12 +56,12 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             target = index.ref(page, path, language)
             if target.found:
                 continue
-            use = link.shortcode
+            name = link.shortcode
             if target.ambiguous:
-                problem = f"{use.name} {path!r} is ambiguous: several pages are named so; add the section"
+                problem = f"{name} {path!r} is ambiguous: several pages are named so; add the section"
             else:
-                problem = f"{use.name} {path!r}: no such page" + (f" in language {language!r}" if language else "")
-            yield Finding(use.line, use.column, f"{problem} ({consequence})", path=page.path)
+                problem = f"{name} {path!r}: no such page" + (f" in language {language!r}" if language else "")
+            yield Finding(link.shortcode_line, link.shortcode_column, f"{problem} ({consequence})", path=page.path)
 
 
 RULE = Rule(

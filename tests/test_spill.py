@@ -21,7 +21,6 @@ from validator.cli import main
 from validator.config import load_preset
 from validator.engine import Plan, Target, check_file
 from validator.registry import RULES
-from validator.settings import SiteConfig
 from validator.site import load_site
 from validator.spill import Spill, pack
 

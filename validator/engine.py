@@ -504,7 +504,7 @@ def _check_rendered(
             if path in reported:
                 ignored = reported[path]
             elif partial:
-                continue  # a Markdown file only read for context, or HTML none checked maps to
+                continue  # a partial run: a file only read for context, or HTML none maps to
             else:
                 ignored = frozenset()  # an HTML page no Markdown maps to (e.g. the theme's)
             stamp = _Stamper(path, plan, suppressions.get(path, NO_SUPPRESSIONS), ignored)
@@ -568,7 +568,9 @@ def _site_link(link: Link) -> SiteLink:
     use = link.shortcode
     if use is None:
         return SiteLink(link.destination, link.line, link.column, link.kind)
-    return SiteLink(link.destination, link.line, link.column, link.kind, use.name, use.line, use.column, _ref_argument(use))
+    return SiteLink(
+        link.destination, link.line, link.column, link.kind, use.name, use.line, use.column, _ref_argument(use)
+    )
 
 
 def _ref_argument(use: ShortcodeUse) -> tuple[str, str | None] | None:

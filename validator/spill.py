@@ -57,7 +57,7 @@ class Spill(Sequence[_T]):
             raise IndexError("spill index out of range")
         index %= len(self)
         start = self._ends[index - 1] if index else 0
-        return pickle.loads(self._read(start, self._ends[index] - start))  # type: ignore[no-any-return]
+        return pickle.loads(self._read(start, self._ends[index] - start))
 
     def __iter__(self) -> Iterator[_T]:
         block, block_start, start = b"", 0, 0

@@ -57,6 +57,8 @@ class ConfigError(Exception):
         self.message = message
 
 
+_NONE: frozenset[str] = frozenset()  # shared: most files ignore no rule
+
 @dataclass(frozen=True)
 class RuleSetting:
     severity: Severity
@@ -88,7 +90,7 @@ class Config:
         for globs, rules in self._ignore_globs:
             if globs.match(path):
                 ignored |= rules
-        return frozenset(ignored)
+        return frozenset(ignored) if ignored else _NONE
 
 
 # --- finding and reading files --------------------------------------------------------------

@@ -954,7 +954,7 @@ def _normalize(part: str) -> str:
     return _go_lower(part).replace(" ", "-")
 
 
-@functools.lru_cache(maxsize=65536)  # site rules look the same paths up many times
+@functools.lru_cache(maxsize=4096)  # the same paths are looked up many times; bounded memory
 def parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_ContentPath, _ContentPath] | None:
     """(normalized, as written) paths of a content file; None if Hugo does not read it as content."""
     parts = [part for part in rel_path.split("/") if part not in ("", ".")]

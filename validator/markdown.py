@@ -195,7 +195,7 @@ def _apply_block_attributes(state: StateCore) -> None:
         opener = openers[len(tokens)]
         if opener is None or opener.type in _NO_BLOCK_ATTRIBUTES or not opener.map:
             continue
-        if opener.map[1] != token.map[0] if token.map else True:
+        if opener.map[1] != token.map[0]:  # a blank line between: dropped
             continue
         attrs = dict(token.meta["attributes"])
         if opener.type == "heading_open":  # its own id and `{…}` attributes come first

@@ -3,8 +3,12 @@ and as ratios to the bare markdown-it-py parse of the same files (the floor):
 
 - `mdcheck check --source-only` with the recommended preset, serial and with `--jobs`;
 - the full check (embedded renderer, rendered pass, heading typos), serial;
+- the same two with the results of unchanged files read back from the cache (`--no-cache`
+  off), one post edited before each run: a commit hook's or a pull request's run;
 - the check of a real `hugo` build of the site against a bare lxml parse of its HTML;
 - how the floor and the source pass grow from 1x to `--scale`x the site size.
+
+All other runs are cold (`--no-cache`); the cache lives in a temporary directory.
 
     python benchmarks/run.py [--files 3000] [--scale 10] [--jobs 2] [--seed 7] [--repeat 1] [--no-hugo]
 
@@ -223,7 +227,23 @@ def _measure_once(command: list[str], cwd: Path) -> Timing:
 
 
 def mdcheck(*args: str) -> list[str]:
-    return [sys.executable, "-m", "validator", "check", "--format", "json", *args]
+    """A cold run: every file read and checked anew."""
+    return [sys.executable, "-m", "validator", "check", "--format", "json", "--no-cache", *args]
+
+
+def cached(site: Path, args: list[str], repeat: int, floor: list[str]) -> Timing:
+    """A run with the cache filled by an earlier run, one post edited before each run."""
+    command = [part for part in mdcheck(*args) if part != "--no-cache"]
+    _measure_once(command, site)
+    posts = sorted((site / "content").rglob("*.md"))
+    timings = []
+    for number in range(max(repeat, 1)):
+        with posts[number * 7 % len(posts)].open("a", encoding="utf-8") as post:
+            post.write(f"\nAn edit, number {number}.\n")
+        timings.append(measure(command, site, 1, floor))
+    fastest = min(timings, key=lambda timing: timing.seconds)
+    ratio = statistics.median(timing.ratio for timing in timings if timing.ratio is not None)
+    return dataclasses.replace(fastest, ratio=ratio, peak_mb=max(timing.peak_mb for timing in timings))
 
 
 def findings(timing: Timing) -> int:
@@ -251,12 +271,14 @@ def main() -> None:
     # As an installed package is: byte-compiled (pip compiles on install; a checkout may not be).
     compileall.compile_dir(str(Path(validator.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as temp:
+        os.environ["MDCHECK_CACHE_DIR"] = str(Path(temp) / "cache")
         site = Path(temp) / "site"
         size = generate(site, args.files, args.seed)
         files = args.files
         print(f"{files} posts, {size / 1e6:.1f} MB, seed {args.seed}, {os.cpu_count()} cores\n")
         print(f"{'':38} {'time':>9} {'':13} {'':11} {'peak':>9}  vs floor")
         parse = [python, "-c", FLOOR, str(site / "content")]
+        _measure_once(mdcheck("--source-only"), site)  # builds the dictionaries' cache, untimed
         floor = measure(parse, site, args.repeat)
         row("bare markdown-it-py parse (floor)", floor, files, size, None)
         serial = measure(mdcheck("--source-only", "--jobs", "1"), site, args.repeat, parse)
@@ -267,6 +289,10 @@ def main() -> None:
         row("full check (embedded renderer), serial", full, files, size, floor)
         full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site, args.repeat, parse)
         row(f"full check, --jobs {args.jobs}", full_parallel, files, size, floor)
+        warm = cached(site, ["--source-only", "--jobs", "1"], args.repeat, parse)
+        row("source pass, cached, 1 post edited", warm, files, size, floor)
+        warm_full = cached(site, ["--jobs", "1"], args.repeat, parse)
+        row("full check, cached, 1 post edited", warm_full, files, size, floor)
         print(f"\nfindings: source {findings(serial)}, full {findings(full)}; serial and parallel "
               f"agree: {serial.output == parallel.output and full.output == full_parallel.output}")
         hugo = None if args.no_hugo else find_binary()

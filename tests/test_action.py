@@ -60,7 +60,7 @@ def run_action(
     unknown = set(with_ or {}) - set(ACTION["inputs"])
     assert not unknown, f"action.yml has no inputs {unknown}"
     inputs = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()} | (with_ or {})
-    context = {f"inputs.{name}": value for name, value in inputs.items()}
+    context = {f"inputs.{name}": value for name, value in inputs.items()} | {"runner.temp": str(tmp_path)}
     files = {name: tmp_path / name for name in ("summary.md", "output.txt")}
     for path in files.values():
         path.write_text("", "utf-8")
@@ -84,8 +84,8 @@ def run_action(
     }
     stdout, stderr, code = "", "", 0
     for step in ACTION["runs"]["steps"]:
-        if step["id"] == "install" and not install:
-            continue
+        if "uses" in step or (step["id"] == "install" and not install):
+            continue  # another action (actions/cache) is the runner's to run
         env = runner_env | {key: substitute(str(value), context) for key, value in step.get("env", {}).items()}
         assert step["shell"] == "bash"
         result = subprocess.run(

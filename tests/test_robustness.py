@@ -155,13 +155,13 @@ def test_checking_a_file_leaves_no_reference_cycles() -> None:
     import collections
     import gc
 
-    plan = dataclasses.replace(_plan(Markup()), summary_needs=frozenset({"words", "elements"}))
+    plan = dataclasses.replace(_plan(Markup()), summary_needs=frozenset({"words", "elements"}), record_reads=True)
     paths = sorted((Path(__file__).parent.parent / "fixtures").rglob("*.md"))
     gc.collect()
     gc.disable()
     try:
         for path in paths:
-            check_file(Target(str(path), path.name), plan, collections.Counter())
+            check_file(Target(str(path), path.name), plan)
         gc.set_debug(gc.DEBUG_SAVEALL)
         found = gc.collect()
         kinds = collections.Counter(type(thing).__name__ for thing in gc.garbage)

@@ -122,6 +122,10 @@ def _load(config_path: Path | None, start: Path) -> tuple[Any, SiteConfig]:
 )
 @click.option("--build", is_flag=True, help="Build the site with the real Hugo first, and check that.")
 @click.option("--source-only", is_flag=True, help="Check the Markdown only, no rendered pass.")
+@click.option(
+    "--no-cache", is_flag=True,
+    help="Check every file anew: do not read back, nor keep, the results of unchanged files.",
+)
 def check(
     paths: tuple[Path, ...],
     fmt: str | None,
@@ -136,6 +140,7 @@ def check(
     html_dir: Path | None,
     build: bool,
     source_only: bool,
+    no_cache: bool,
 ) -> None:
     """Check PATHS (files or directories; default: the Hugo site's content).
 
@@ -145,7 +150,7 @@ def check(
         raise click.UsageError("--build and --html are exclusive")
     with contextlib.ExitStack() as stack:
         _check(paths, fmt, config_path, strict, quiet, jobs, color, changed_since,
-               baseline_path, new_baseline, html_dir, build, source_only, stack)
+               baseline_path, new_baseline, html_dir, build, source_only, not no_cache, stack)
 
 
 def _rendering(
@@ -173,7 +178,7 @@ def _check(
     paths: tuple[Path, ...], fmt: str | None, config_path: Path | None, strict: bool,
     quiet: bool, jobs: int | None, color: bool | None, changed_since: str | None,
     baseline_path: Path | None, new_baseline: Path | None, html_dir: Path | None,
-    build: bool, source_only: bool, stack: contextlib.ExitStack,
+    build: bool, source_only: bool, cache: bool, stack: contextlib.ExitStack,
 ) -> None:
     cwd = Path.cwd()
     config, site = _load(config_path, paths[0] if paths else cwd)
@@ -185,7 +190,7 @@ def _check(
     if (paths or change) and any(RULES[rule_id].stage == "site" for rule_id in config.rules):
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering)
+    outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache)
     problems, notes = outcome.problems, (*missing_modules_notes(site), *outcome.notes)
     if change is not None:
         problems, change_notes = change.report(outcome, targets, config, site, RULES)
@@ -212,12 +217,12 @@ def _check(
 
 def _run_with_progress(
     targets: Sequence[Any], config: Any, site: SiteConfig, jobs: int | None, quiet: bool,
-    rendering: Rendering | None,
+    rendering: Rendering | None, cache: bool,
 ) -> Any:
     if quiet or len(targets) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        return run(targets, config, site, RULES, jobs=jobs, rendering=rendering)
+        return run(targets, config, site, RULES, jobs=jobs, rendering=rendering, cache=cache)
     with click.progressbar(length=len(targets), label="Checking", file=sys.stderr) as bar:
-        return run(targets, config, site, RULES, jobs=jobs, progress=bar.update, rendering=rendering)
+        return run(targets, config, site, RULES, jobs=jobs, progress=bar.update, rendering=rendering, cache=cache)
 
 
 @main.command()

@@ -8,6 +8,7 @@ import dataclasses
 import functools
 import gc
 import os
+import pickle
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple, TypeVar
 
+from validator.cache import ResultCache
 from validator.config import Config, RuleSetting
 from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
 from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, parse_document
@@ -34,7 +36,7 @@ from validator.published import (
 )
 from validator.render import render_document
 from validator.settings import SiteConfig
-from validator.site import alias_urls, page_language, predict_url
+from validator.site import SiteRead, alias_urls, page_language, predict_url, recording_reads
 from validator.spelling import page_words
 from validator.spill import Spill, pack
 
@@ -130,6 +132,7 @@ class Plan:
     embedded: bool = False  # render each page with the embedded renderer, for html rules
     sources: bool = False  # keep each page's SourcePage, for html rules
     summary_needs: frozenset[str] = frozenset()  # see Rule.summary_needs
+    record_reads: bool = False  # keep each file's site reads, for the result cache
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,8 @@ class FileResult:
     source: bytes | None = None  # a SourcePage: what the rendered pass maps back to
     page: bytes | None = None  # a Page: the embedded renderer's page
     suppressions: Suppressions | None = None  # the file's directives, when it has any
+    words: bytes | None = None  # the page's word counts, when a site rule reads them
+    reads: tuple[SiteRead, ...] = ()  # with Plan.record_reads: see site.recording_reads
 
 
 @dataclass
@@ -172,13 +177,16 @@ def run(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
     rendering: Rendering | None = None,
+    cache: bool = False,
 ) -> Outcome:
-    """Check `targets`; the result does not depend on `jobs`.
+    """Check `targets`; the result does not depend on `jobs` or `cache`.
 
     With `rendering`, the html rules (and the html side of source and site rules) then
-    check the rendered pages, and their findings are mapped back to the Markdown."""
+    check the rendered pages, and their findings are mapped back to the Markdown. With
+    `cache`, the results of files unchanged since an earlier run are read back (see
+    validator.cache)."""
     with _rare_collections():
-        return _run(targets, config, site, registry, jobs=jobs, progress=progress, rendering=rendering)
+        return _run(targets, config, site, registry, jobs=jobs, progress=progress, rendering=rendering, cache=cache)
 
 
 @contextlib.contextmanager
@@ -205,6 +213,7 @@ def _run(
     jobs: int | None,
     progress: Callable[[int], None] | None,
     rendering: Rendering | None,
+    cache: bool = False,
 ) -> Outcome:
     """See run."""
     enabled = [registry[rule_id] for rule_id in config.rules if rule_id in registry]
@@ -224,6 +233,7 @@ def _run(
         embedded=render and embedded,
         sources=render,
         summary_needs=frozenset().union(*(r.summary_needs for r in enabled)),
+        record_reads=cache,
     )
     problems: list[Problem] = []
     pages: Spill[PageSummary] = Spill()
@@ -231,17 +241,22 @@ def _run(
     rendered: Spill[Page] = Spill()
     suppressions: dict[str, Suppressions] = {}  # of the files with directives
     vocabulary: Counter[str] = Counter()
-    results = _check_all(targets, plan, jobs, progress, vocabulary)
-    for target, result in zip(targets, results, strict=True):
-        problems.extend(result.problems)
-        if result.summary is not None:
-            pages.append(result.summary)
-        if result.source is not None:
-            sources.append(result.source)
-        if result.page is not None:
-            rendered.append(result.page)
-        if result.suppressions is not None:
-            suppressions[target.display] = result.suppressions
+    with contextlib.ExitStack() as stack:
+        results = ResultCache.open(plan) if cache else None
+        if results is not None:
+            stack.enter_context(results)
+        for target, result in zip(targets, _check_all(targets, plan, jobs, progress, results), strict=True):
+            problems.extend(result.problems)
+            if result.summary is not None:
+                pages.append(result.summary)
+            if result.source is not None:
+                sources.append(result.source)
+            if result.page is not None:
+                rendered.append(result.page)
+            if result.suppressions is not None:
+                suppressions[target.display] = result.suppressions
+            if result.words is not None:
+                vocabulary.update(pickle.loads(result.words))
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     notes: list[str] = []
@@ -276,12 +291,45 @@ def _check_all(
     plan: Plan,
     jobs: int | None,
     progress: Callable[[int], None] | None,
-    vocabulary: Counter[str],
+    cache: ResultCache | None,
+) -> Iterator[FileResult]:
+    """Each target's result, in order: read back from `cache` when it holds it, else checked
+    (and kept there)."""
+    if cache is None:
+        yield from _checked(targets, plan, jobs, progress)
+        return
+    keys = [_cache_key(cache, target, plan) for target in targets]
+    kept = [cache.get(key) if key is not None else None for key in keys]
+    missing = [target for target, result in zip(targets, kept) if result is None]
+    checked = _checked(missing, plan, jobs, progress)
+    for key, result in zip(keys, kept):
+        if result is None:
+            result = next(checked)
+            if key is not None:
+                cache.put(key, dataclasses.replace(result, reads=()), result.reads)
+        elif progress:
+            progress(1)
+        yield result
+
+
+def _cache_key(cache: ResultCache, target: Target, plan: Plan) -> bytes | None:
+    """The key of the target's result; None when it is not to be kept (unreadable)."""
+    if target.problem:
+        return None
+    data, _ = _read(target.path, plan.max_file_size)
+    if data is None:
+        return None
+    identity = (target.path, target.display, target.content_path, target.language, target.ignored, target.context)
+    return cache.key(identity, data)
+
+
+def _checked(
+    targets: Sequence[Target], plan: Plan, jobs: int | None, progress: Callable[[int], None] | None
 ) -> Iterator[FileResult]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or (jobs is None and len(targets) < PARALLEL_THRESHOLD):
         for target in targets:
-            yield check_file(target, plan, vocabulary)
+            yield check_file(target, plan)
             if progress:
                 progress(1)
         return
@@ -289,21 +337,27 @@ def _check_all(
     size = max(4, min(64, len(targets) // (workers * 32) or 1))
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results, words in pool.map(_check_chunk, chunks, [plan] * len(chunks)):
-            vocabulary.update(words)
+        for results in pool.map(_check_chunk, chunks, [plan] * len(chunks)):
             yield from results
             if progress:
                 progress(len(results))
 
 
-def _check_chunk(targets: Sequence[Target], plan: Plan) -> tuple[list[FileResult], Counter[str]]:
-    words: Counter[str] = Counter()  # summed here: far less to send back than per page
-    return [check_file(target, plan, words) for target in targets], words
+def _check_chunk(targets: Sequence[Target], plan: Plan) -> list[FileResult]:
+    return [check_file(target, plan) for target in targets]
 
 
-def check_file(target: Target, plan: Plan, vocabulary: Counter[str] | None = None) -> FileResult:
-    """Read, parse and check one file (and render it, for the embedded rendered pass).
-    Adds the page's word counts to `vocabulary` when a rule needs them. Never raises."""
+def check_file(target: Target, plan: Plan) -> FileResult:
+    """Read, parse and check one file (and render it, for the embedded rendered pass), with
+    the site reads made for it when `plan.record_reads`. Never raises."""
+    if not plan.record_reads:
+        return _check_file(target, plan)
+    with recording_reads() as reads:
+        result = _check_file(target, plan)
+    return dataclasses.replace(result, reads=tuple(reads))
+
+
+def _check_file(target: Target, plan: Plan) -> FileResult:
     stamp = _Stamper(target.display, plan, Suppressions(), target.ignored)
     if target.problem:
         return FileResult(stamp.all("file-unreadable", [Finding(1, 1, target.problem)]))
@@ -319,8 +373,7 @@ def check_file(target: Target, plan: Plan, vocabulary: Counter[str] | None = Non
         return FileResult(stamp.all("file-encoding", findings))
     source, page, crashes = _rendered_side(doc, target, plan)
     if target.context:
-        _count_words(doc, plan, vocabulary)
-        return _packed([], _summarize(doc, target, plan), source, page)
+        return _packed([], _summarize(doc, target, plan), source, page, _words(doc, plan))
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -337,8 +390,7 @@ def check_file(target: Target, plan: Plan, vocabulary: Counter[str] | None = Non
             continue
         problems.extend(stamp.all(rule.id, findings))
     problems.extend(stamp.all("internal-error", crashes))
-    _count_words(doc, plan, vocabulary)
-    return _packed(problems, _summarize(doc, target, plan), source, page, suppressions)
+    return _packed(problems, _summarize(doc, target, plan), source, page, _words(doc, plan), suppressions)
 
 
 def _packed(
@@ -346,6 +398,7 @@ def _packed(
     summary: PageSummary,
     source: SourcePage | None,
     page: Page | None,
+    words: bytes | None,
     suppressions: Suppressions = NO_SUPPRESSIONS,
 ) -> FileResult:
     return FileResult(
@@ -354,12 +407,13 @@ def _packed(
         pack(source) if source is not None else None,
         pack(page) if page is not None else None,
         suppressions if suppressions is not NO_SUPPRESSIONS else None,
+        words,
     )
 
 
-def _count_words(doc: Document, plan: Plan, vocabulary: Counter[str] | None) -> None:
-    if vocabulary is not None and "words" in plan.summary_needs:
-        vocabulary.update(page_words(doc))
+def _words(doc: Document, plan: Plan) -> bytes | None:
+    """The page's word counts, packed, when a site rule reads them."""
+    return pack(page_words(doc)) if "words" in plan.summary_needs else None
 
 
 def _rendered_side(

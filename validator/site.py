@@ -8,8 +8,11 @@ values, and its rules for page paths (`resources/page/page_paths.go`), permalink
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import functools
+import hashlib
 import itertools
 import json
 import os
@@ -21,7 +24,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote, unquote, unquote_plus, urlsplit
 
 import yaml
@@ -974,21 +977,73 @@ def _settled(load: Callable[..., _T], path: str, *args: Hashable) -> _T | None:
     """`load(path, *args)`, cached while the path's mtime stays the same; None if it is missing.
 
     Adding or removing a file changes a directory's mtime, but mtimes are coarse: a path
-    changed in the last seconds is always read again.
+    changed in the last seconds is always read again. Every read is what a page's place in
+    the site depends on beyond its own file: see `recording_reads`.
     """
+    loaded = _load_with_digest(load, path, args)
+    reads = _READS.get()
+    if reads is not None:
+        reads.append(SiteRead(load.__name__, path, args, loaded[1] if loaded else None))
+    return loaded[0] if loaded else None
+
+
+def _load_with_digest(load: Callable[..., _T], path: str, args: tuple[Hashable, ...]) -> tuple[_T, bytes] | None:
     try:
         modified = os.stat(path).st_mtime_ns
     except OSError:
         return None
     if time.time_ns() - modified < _SETTLED_NS:
-        return load(path, *args)
-    loaded: _T = _load_cached(load, path, modified, *args)
+        return _with_digest(load, path, *args)
+    loaded: tuple[_T, bytes] = _load_cached(load, path, modified, *args)
     return loaded
 
 
 @functools.lru_cache(maxsize=4096)
-def _load_cached(load: Callable[..., Any], path: str, modified: int, *args: Hashable) -> Any:
-    return load(path, *args)
+def _load_cached(load: Callable[..., Any], path: str, modified: int, *args: Hashable) -> tuple[Any, bytes]:
+    return _with_digest(load, path, *args)
+
+
+def _with_digest(load: Callable[..., _T], path: str, *args: Hashable) -> tuple[_T, bytes]:
+    value = load(path, *args)
+    return value, hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class SiteRead(NamedTuple):
+    """A read of the site beyond a page's own file (a directory's listing, an `_index`
+    file's cascade), and a digest of what it found (None: the path was missing)."""
+
+    loader: str
+    path: str
+    args: tuple[Hashable, ...]
+    digest: bytes | None
+
+
+_READS: contextvars.ContextVar[list[SiteRead] | None] = contextvars.ContextVar("site_reads", default=None)
+
+
+@contextlib.contextmanager
+def recording_reads() -> Iterator[list[SiteRead]]:
+    """Collect the site reads made inside the block: a page's URL, section and cascaded
+    front matter depend on its file and on these (its ancestors' `_index` files, its
+    directories' listings); a result kept for the page holds while `reads_unchanged`."""
+    reads: list[SiteRead] = []
+    token = _READS.set(reads)
+    try:
+        yield reads
+    finally:
+        _READS.reset(token)
+
+
+def reads_unchanged(reads: Iterable[SiteRead]) -> bool:
+    """Whether each read would find the same now."""
+    for read in reads:
+        load = _LOADERS.get(read.loader)
+        if load is None:
+            return False
+        loaded = _load_with_digest(load, read.path, read.args)
+        if (loaded[1] if loaded else None) != read.digest:
+            return False
+    return True
 
 
 def _read_content_files(directory: str, languages: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -1063,6 +1118,13 @@ def _read_cascade(path: str) -> tuple[_Cascade, ...]:
         return ()
     front_matter, _ = split_front_matter(text.replace("\r\n", "\n"))
     return tuple(_cascade_entries(front_matter.get("cascade")))
+
+
+# What `_settled` may load, by name: a recorded read is checked again with the same loader.
+_LOADERS: dict[str, Callable[..., Any]] = {
+    "_read_content_files": _read_content_files,
+    "_read_cascade": _read_cascade,
+}
 
 
 def _inherited_cascades(

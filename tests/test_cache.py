@@ -1,0 +1,198 @@
+"""Results kept between runs (validator.cache): read back only while the file, its place in
+the site and the settings are unchanged; the same findings as a run without them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES, ROOT, _settings
+from validator import engine
+from validator.cache import ResultCache
+from validator.cli import main
+from validator.config import Config
+from validator.engine import Plan, Rendering, run
+from validator.registry import RULES
+from validator.site import load_site
+from validator.targets import collect_targets
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("MDCHECK_CACHE_DIR", str(directory))
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return directory
+
+
+def _check(*args: str) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    problems: list[dict[str, Any]] = json.loads(result.stdout)["problems"]
+    return problems
+
+
+class _Parses:
+    """Counts the files parsed, by name."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.names: list[str] = []
+        parse = engine.parse_document
+
+        def counted(path: str, *args: Any) -> Any:
+            self.names.append(Path(path).name)
+            return parse(path, *args)
+
+        monkeypatch.setattr(engine, "parse_document", counted)
+
+
+@pytest.mark.parametrize("mode", [["--source-only"], []], ids=["source-pass", "embedded-renderer"])
+def test_a_second_run_reads_every_result_back_and_finds_the_same(
+    mode: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(FIXTURES / "site", tmp_path / "site", ignore=shutil.ignore_patterns("public", "resources"))
+    monkeypatch.chdir(tmp_path / "site")
+    fresh = _check("--no-cache", *mode)
+    first = _check(*mode)
+    parses = _Parses(monkeypatch)
+    second = _check(*mode)
+    parallel = _check("--jobs", "2", *mode)
+    assert len(fresh) > 10
+    assert first == fresh and second == fresh and parallel == fresh
+    assert parses.names == []
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+
+
+SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n',
+    "content/docs/_index.md": "---\ntitle: Docs\n---\n",
+    "content/docs/guide/setup.md": "---\ntitle: Setup\n---\n\n# Setup\n\n### Skipped a level\n",
+    "content/about.md": "---\ntitle: About\n---\n\nSee [setup](/docs/guide/setup/).\n",
+}
+
+
+def test_an_edited_file_is_parsed_again_and_the_others_are_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path, SITE)
+    monkeypatch.chdir(tmp_path)
+    assert {p["rule"] for p in _check("--source-only")} >= {"heading-level-skip"}
+    parses = _Parses(monkeypatch)
+    _write(tmp_path, {"content/docs/guide/setup.md": "---\ntitle: Setup\n---\n\n# Setup\n\n## One level\n"})
+    assert "heading-level-skip" not in {p["rule"] for p in _check("--source-only")}
+    assert parses.names == ["setup.md"]
+
+
+def _pages(root: Path, cache: bool) -> dict[str, tuple[str | None, tuple[Any, ...]]]:
+    """Each page's URL and problems, as a run with or without the cache gives them."""
+    site = load_site(root)
+    config = Config(path=None, base=root, rules=_settings(["heading-level-skip", "broken-anchor"], None))
+    targets = collect_targets([], config, site, root)
+    outcome = run(targets, config, site, RULES, jobs=1, cache=cache)
+    return {
+        page.path: (page.url, tuple(p for p in outcome.problems if p.path == page.path))
+        for page in outcome.pages
+    }
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  build:\n    render: never\n---\n"},
+        {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  url: /elsewhere/\n---\n"},
+        {"content/docs/guide/index.md": "---\ntitle: A leaf bundle: setup.md is its resource\n---\n"},
+        {"content/docs/guide/_index.md": "---\ntitle: A section\ncascade:\n  slug: moved\n---\n"},
+    ],
+    ids=["cascade-render-never", "cascade-url", "new-leaf-bundle", "new-section"],
+)
+def test_a_page_whose_place_in_the_site_changed_is_checked_again(
+    change: dict[str, str], tmp_path: Path
+) -> None:
+    """A page's URL also depends on its ancestors' `_index` files and its directories."""
+    _write(tmp_path, SITE)
+    before = _pages(tmp_path, cache=True)
+    _write(tmp_path, change)
+    after = _pages(tmp_path, cache=True)
+    assert after == _pages(tmp_path, cache=False)
+    assert after != before
+
+
+def test_other_settings_give_other_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path, SITE)
+    monkeypatch.chdir(tmp_path)
+    assert "heading-level-skip" in {p["rule"] for p in _check("--source-only")}
+    (tmp_path / ".mdcheck.toml").write_text("[rules]\nheading-level-skip = false\n", "utf-8")
+    assert "heading-level-skip" not in {p["rule"] for p in _check("--source-only")}
+    (tmp_path / ".mdcheck.toml").write_text('[rules]\nheading-level-skip = "error"\n', "utf-8")
+    assert [p["severity"] for p in _check("--source-only") if p["rule"] == "heading-level-skip"] == ["error"]
+
+
+def test_a_damaged_store_is_started_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path) -> None:
+    _write(tmp_path / "site", SITE)
+    monkeypatch.chdir(tmp_path / "site")
+    expected = _check("--no-cache")
+    _own_cache.mkdir()
+    (_own_cache / "results-1.sqlite").write_bytes(b"not a database" * 100)
+    assert _check() == expected
+    with sqlite3.connect(_own_cache / "results-1.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM results").fetchone()[0] == 3
+    assert _check() == expected
+
+
+def test_an_unusable_store_leaves_the_run_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path / "site", SITE)
+    monkeypatch.chdir(tmp_path / "site")
+    expected = _check("--no-cache")
+    (tmp_path / "a-file").write_text("", "utf-8")
+    monkeypatch.setenv("MDCHECK_CACHE_DIR", str(tmp_path / "a-file"))  # not a directory
+    assert _check() == expected
+
+
+def _fixture_plan() -> Plan:
+    site = load_site(FIXTURES / "site")
+    config = Config(path=None, base=FIXTURES / "site", rules=_settings(list(RULES), None))
+    rules = tuple(RULES[r] for r in config.rules if RULES[r].stage == "source" and RULES[r].check)
+    return Plan(rules, config.rules, site, frozenset(RULES), config.max_file_size, record_reads=True)
+
+
+SCOPE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from test_cache import _fixture_plan
+from validator.cache import _scope
+print(_scope(_fixture_plan()).hex())
+"""
+
+
+def test_a_plan_has_the_same_key_in_every_process() -> None:
+    """Sets and mappings are written in one order, whatever the process's string hashes."""
+    scopes = {
+        subprocess.run(
+            [sys.executable, "-c", SCOPE, str(ROOT / "tests")],
+            capture_output=True, text=True, check=True, cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(scopes) == 1
+
+
+def test_a_plan_with_a_value_of_no_stable_form_is_not_cached(tmp_path: Path) -> None:
+    plan = Plan((), {}, load_site(tmp_path), frozenset({object()}), 1)  # type: ignore[arg-type]
+    assert ResultCache.open(plan, tmp_path) is None
+    assert ResultCache.open(_fixture_plan(), tmp_path) is not None

@@ -1,0 +1,192 @@
+"""Results of files checked before, kept between runs: a file whose bytes, place in the site
+and settings have not changed is not read into a document again (`--no-cache` turns it off).
+
+An entry is found by a key over all that a file's result is made of: mdcheck's code and the
+libraries that parse for it, the run's plan (rules, their options, the site's configuration),
+the target (its paths, language, ignored rules) and the file's bytes. What else the result
+depends on, the site reads made for the page (its ancestors' `_index` files, its
+directories' listings: see `site.recording_reads`), is stored with the entry and checked
+again before the entry is used. The store is one SQLite database in `cache_dir()`; entries
+unused for `_KEPT_DAYS` are dropped. A failing store turns caching off, never the run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import sqlite3
+import sys
+import time
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path, PurePath
+from types import BuiltinFunctionType, FunctionType
+from typing import Any
+
+from validator import __version__
+from validator.files import cache_dir
+from validator.site import SiteRead, reads_unchanged
+
+_DATABASE = "results-1.sqlite"  # the number changes with the table's layout
+_KEPT_DAYS = 30
+# Libraries whose behaviour a result depends on: the parsers of Markdown, YAML and HTML.
+_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "lxml", "beautifulsoup4", "html5lib")
+
+
+class ResultCache:
+    """Results by key (see `key`), for one run's plan. Use as a context manager: results
+    put are written when it closes."""
+
+    def __init__(self, connection: sqlite3.Connection, scope: bytes, path: Path) -> None:
+        self._db: sqlite3.Connection | None = connection
+        self._scope = scope
+        self.path = path
+        self._today = int(time.time() // 86400)
+        self._new: list[tuple[bytes, bytes, bytes, int]] = []
+        self._used: list[tuple[int, bytes]] = []  # entries read today for the first time
+
+    @classmethod
+    def open(cls, plan: Any, directory: Path | None = None) -> ResultCache | None:
+        """The cache for runs with `plan`; None when there is no usable store."""
+        try:
+            scope = _scope(plan)
+        except TypeError:  # a plan value with no stable form: no key can be trusted
+            return None
+        path = (directory or cache_dir()) / _DATABASE
+        for attempt in range(2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(path, timeout=10, isolation_level=None)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, reads BLOB NOT NULL,"
+                    " value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
+                )
+                return cls(connection, scope, path)
+            except sqlite3.DatabaseError:
+                if attempt or not path.is_file():
+                    return None
+                _remove(path)  # not a database (damaged, or another program's file): start anew
+            except OSError:
+                return None
+        return None
+
+    def __enter__(self) -> ResultCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def key(self, identity: Sequence[Any], data: bytes) -> bytes:
+        """The key of a file's result: the plan's scope, the file's `identity` (its target's
+        fields, str/bool/None or collections of them) and its bytes."""
+        digest = hashlib.blake2b(self._scope, digest_size=20)
+        digest.update(_canonical(identity).encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+        digest.update(data)
+        return digest.digest()
+
+    def get(self, key: bytes) -> Any | None:
+        """The result kept under `key`, if the site reads it depends on find the same."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT reads, value, used FROM results WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            reads: list[SiteRead] = [SiteRead(*read) for read in pickle.loads(row[0])]
+            if not reads_unchanged(reads):
+                return None
+            value = pickle.loads(zlib.decompress(row[1]))
+        except sqlite3.Error:
+            self._db = None
+            return None
+        except Exception:  # a damaged entry is a miss; it is replaced when put again
+            return None
+        if row[2] != self._today:
+            self._used.append((self._today, key))
+        return value
+
+    def put(self, key: bytes, value: Any, reads: Iterable[SiteRead]) -> None:
+        """Keep `value` under `key`, with the site reads it was made from."""
+        if self._db is None:
+            return
+        packed_reads = pickle.dumps([tuple(read) for read in reads], pickle.HIGHEST_PROTOCOL)
+        packed = zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+        self._new.append((key, packed_reads, packed, self._today))
+
+    def close(self) -> None:
+        """Write what was put, mark what was used, drop entries long unused."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", self._new)
+                self._db.executemany("UPDATE results SET used = ? WHERE key = ?", self._used)
+                if self._new or self._used:
+                    self._db.execute("DELETE FROM results WHERE used < ?", (self._today - _KEPT_DAYS,))
+        except sqlite3.Error:
+            pass  # another run holds the store too long, or the disk is full: nothing is kept
+        finally:
+            self._db.close()
+            self._db = None
+            self._new.clear()
+            self._used.clear()
+
+
+def _remove(path: Path) -> None:
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            name.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _scope(plan: Any) -> bytes:
+    """A digest of mdcheck's code and libraries, and of `plan`."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(_code_fingerprint().encode("utf-8", "surrogatepass"))
+    digest.update(_canonical(plan).encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def _code_fingerprint() -> str:
+    """mdcheck's version and files (each file's size and time: an edited checkout counts as
+    new code), Python's version, and the versions of the parsing libraries."""
+    package = Path(__file__).parent
+    parts = [__version__, sys.version]
+    for directory, subdirectories, files in sorted(os.walk(package)):
+        subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
+        for name in sorted(files):
+            stat = os.stat(os.path.join(directory, name))
+            parts.append(f"{os.path.relpath(os.path.join(directory, name), package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    for library in _LIBRARIES:
+        try:
+            parts.append(f"{library}={importlib.metadata.version(library)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{library}=none")
+    return "\n".join(parts)
+
+
+def _canonical(value: Any) -> str:
+    """A text that is the same for equal values in every process (sets and mappings in a
+    fixed order, functions and classes by name). TypeError for a value with no such text."""
+    if value is None or isinstance(value, (bool, int, float, str, bytes, PurePath, enum.Enum)):
+        return repr(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = ",".join(f"{f.name}={_canonical(getattr(value, f.name))}" for f in dataclasses.fields(value))
+        return f"{type(value).__module__}.{type(value).__qualname__}({fields})"
+    if isinstance(value, Mapping):
+        return "{" + ",".join(sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "set(" + ",".join(sorted(map(_canonical, value))) + ")"
+    if isinstance(value, (list, tuple)):
+        return f"{type(value).__qualname__}(" + ",".join(map(_canonical, value)) + ")"
+    if isinstance(value, (type, FunctionType, BuiltinFunctionType)):
+        return f"{value.__module__}.{value.__qualname__}"
+    raise TypeError(f"no canonical form for {type(value).__qualname__}")

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT, _settings
-from validator import engine
+from validator import cache, engine
 from validator.cache import ResultCache
 from validator.cli import main
 from validator.config import Config
@@ -161,6 +161,23 @@ def test_an_unusable_store_leaves_the_run_as_it_was(tmp_path: Path, monkeypatch:
     (tmp_path / "a-file").write_text("", "utf-8")
     monkeypatch.setenv("MDCHECK_CACHE_DIR", str(tmp_path / "a-file"))  # not a directory
     assert _check() == expected
+
+
+def test_a_store_another_run_keeps_busy_leaves_the_run_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path
+) -> None:
+    _write(tmp_path / "site", SITE)
+    monkeypatch.chdir(tmp_path / "site")
+    expected = _check()
+    monkeypatch.setattr(cache, "_BUSY_SECONDS", 0.05)
+    _write(tmp_path / "site", {"content/new.md": "# New\n\n### Skipped\n"})
+    with sqlite3.connect(_own_cache / "results-1.sqlite", isolation_level=None) as other:
+        other.execute("BEGIN EXCLUSIVE")
+        busy = _check()
+        other.execute("ROLLBACK")
+    assert [p for p in busy if p["path"] != "content/new.md"] == expected
+    assert {p["rule"] for p in busy if p["path"] == "content/new.md"} >= {"heading-level-skip"}
+    assert _check() == busy
 
 
 def _fixture_plan() -> Plan:

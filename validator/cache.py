@@ -33,6 +33,7 @@ from validator.site import SiteRead, reads_unchanged
 
 _DATABASE = "results-1.sqlite"  # the number changes with the table's layout
 _KEPT_DAYS = 30
+_BUSY_SECONDS = 10.0  # how long to wait for another run writing to the store
 # Libraries whose behaviour a result depends on: the parsers of Markdown, YAML and HTML.
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "lxml", "beautifulsoup4", "html5lib")
 
@@ -60,17 +61,18 @@ class ResultCache:
         for attempt in range(2):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(path, timeout=10, isolation_level=None)
+                connection = sqlite3.connect(path, timeout=_BUSY_SECONDS, isolation_level=None)
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute(
                     "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, reads BLOB NOT NULL,"
                     " value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID"
                 )
                 return cls(connection, scope, path)
-            except sqlite3.DatabaseError:
-                if attempt or not path.is_file():
+            except sqlite3.OperationalError:  # locked too long, read-only, no space: no cache
+                return None
+            except sqlite3.DatabaseError:  # not a database (damaged): start anew, once
+                if attempt or not _remove(path):
                     return None
-                _remove(path)  # not a database (damaged, or another program's file): start anew
             except OSError:
                 return None
         return None
@@ -139,12 +141,14 @@ class ResultCache:
             self._used.clear()
 
 
-def _remove(path: Path) -> None:
-    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        try:
-            name.unlink()
-        except FileNotFoundError:
-            pass
+def _remove(path: Path) -> bool:
+    """Remove a database and its journal files; False if it cannot be."""
+    try:
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            name.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
 
 
 def _scope(plan: Any) -> bytes:

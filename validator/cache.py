@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import hashlib
-import importlib.metadata
 import os
 import pickle
 import sqlite3
@@ -27,6 +26,11 @@ from pathlib import Path, PurePath
 from types import BuiltinFunctionType, FunctionType
 from typing import Any
 
+import markdown_it
+import mdit_py_plugins
+import yaml
+from lxml import etree
+
 from validator import __version__
 from validator.files import cache_dir
 from validator.site import SiteRead, reads_unchanged
@@ -34,8 +38,6 @@ from validator.site import SiteRead, reads_unchanged
 _DATABASE = "results-1.sqlite"  # the number changes with the table's layout
 _KEPT_DAYS = 30
 _BUSY_SECONDS = 10.0  # how long to wait for another run writing to the store
-# Libraries whose behaviour a result depends on: the parsers of Markdown, YAML and HTML.
-_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "PyYAML", "lxml", "beautifulsoup4", "html5lib")
 
 
 class ResultCache:
@@ -169,11 +171,8 @@ def _code_fingerprint() -> str:
         for name in sorted(files):
             stat = os.stat(os.path.join(directory, name))
             parts.append(f"{os.path.relpath(os.path.join(directory, name), package)}:{stat.st_size}:{stat.st_mtime_ns}")
-    for library in _LIBRARIES:
-        try:
-            parts.append(f"{library}={importlib.metadata.version(library)}")
-        except importlib.metadata.PackageNotFoundError:
-            parts.append(f"{library}=none")
+    # The libraries whose behaviour a result depends on: the parsers of Markdown, YAML, HTML.
+    parts += [markdown_it.__version__, mdit_py_plugins.__version__, yaml.__version__, etree.__version__]
     return "\n".join(parts)
 
 

@@ -27,7 +27,6 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -137,9 +136,9 @@ def preset_names() -> list[str]:
     return sorted(p.name[:-5] for p in _presets_dir().iterdir() if p.name.endswith(".toml"))
 
 
-def _presets_dir() -> Any:
+def _presets_dir() -> Path:
     """The shipped presets: inside the installed wheel, or `rules/` in a source checkout."""
-    packaged = resources.files("validator").joinpath("presets")
+    packaged = Path(__file__).resolve().parent / "presets"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "rules"

@@ -26,13 +26,13 @@ import json
 import marshal
 import os
 import pkgutil
+from pathlib import Path
 import re
 import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from spellchecker import SpellChecker
@@ -226,7 +226,7 @@ def _letters(words: Mapping[str, int]) -> frozenset[str]:
 
 @functools.cache
 def technical_words() -> frozenset[str]:
-    text = resources.files("validator").joinpath("data/technical-words.txt").read_text("utf-8")
+    text = (Path(__file__).parent / "data" / "technical-words.txt").read_text("utf-8")
     return frozenset(
         line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

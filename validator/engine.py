@@ -12,6 +12,7 @@ import pickle
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple, TypeVar
@@ -332,8 +333,6 @@ def _checked(
             if progress:
                 progress(1)
         return
-    from concurrent.futures import ProcessPoolExecutor  # only now: its import costs a run of one file
-
     # Small chunks: no worker waits long for the last one to finish.
     size = max(4, min(64, len(targets) // (workers * 32) or 1))
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]

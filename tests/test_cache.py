@@ -20,7 +20,7 @@ from validator import cache, engine
 from validator.cache import ResultCache
 from validator.cli import main
 from validator.config import Config
-from validator.engine import Plan, Rendering, run
+from validator.engine import Plan, run
 from validator.registry import RULES
 from validator.site import load_site
 from validator.targets import collect_targets

@@ -98,6 +98,24 @@ def test_an_edited_file_is_parsed_again_and_the_others_are_not(
     assert parses.names == ["setup.md"]
 
 
+def test_a_file_changed_while_it_was_read_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path, SITE)
+    monkeypatch.chdir(tmp_path)
+    setup = tmp_path / "content/docs/guide/setup.md"
+    written = setup.read_text("utf-8")
+    checked = engine._checked
+
+    def saved_meanwhile(*args: Any) -> Any:  # after the keys were made of the files' bytes
+        setup.write_text(written.replace("### Skipped a level", "## A level"), "utf-8")
+        return checked(*args)
+
+    monkeypatch.setattr(engine, "_checked", saved_meanwhile)
+    assert "heading-level-skip" not in {p["rule"] for p in _check("--source-only")}
+    monkeypatch.setattr(engine, "_checked", checked)
+    setup.write_text(written, "utf-8")  # the bytes the first run made its key of
+    assert "heading-level-skip" in {p["rule"] for p in _check("--source-only")}
+
+
 def _pages(root: Path, cache: bool) -> dict[str, tuple[str | None, tuple[Any, ...]]]:
     """Each page's URL and problems, as a run with or without the cache gives them."""
     site = load_site(root)

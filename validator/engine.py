@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import hashlib
 import os
 import pickle
 import traceback
@@ -157,6 +158,7 @@ class FileResult:
     suppressions: Suppressions | None = None  # the file's directives, when it has any
     words: bytes | None = None  # the page's word counts, when a site rule reads them
     reads: tuple[SiteRead, ...] = ()  # with Plan.record_reads: see site.recording_reads
+    digest: bytes | None = None  # with Plan.record_reads, of the bytes checked (see _check_all)
 
 
 @dataclass
@@ -299,28 +301,35 @@ def _check_all(
         yield from _checked(targets, plan, jobs, progress)
         return
     keys = [_cache_key(cache, target, plan) for target in targets]
-    kept = [cache.get(key) if key is not None else None for key in keys]
+    kept = [cache.get(key[0]) if key is not None else None for key in keys]
     missing = [target for target, result in zip(targets, kept) if result is None]
     checked = _checked(missing, plan, jobs, progress)
     for key, result in zip(keys, kept):
         if result is None:
             result = next(checked)
-            if key is not None:
-                cache.put(key, dataclasses.replace(result, reads=()), result.reads)
+            # Kept only if the file checked is the file the key was made of: not one
+            # changed in between (an editor saving during the run).
+            if key is not None and result.digest == key[1]:
+                cache.put(key[0], dataclasses.replace(result, reads=(), digest=None), result.reads)
         elif progress:
             progress(1)
         yield result
 
 
-def _cache_key(cache: ResultCache, target: Target, plan: Plan) -> bytes | None:
-    """The key of the target's result; None when it is not to be kept (unreadable)."""
+def _cache_key(cache: ResultCache, target: Target, plan: Plan) -> tuple[bytes, bytes] | None:
+    """The key of the target's result and a digest of its bytes; None when it is not to be
+    kept (unreadable)."""
     if target.problem:
         return None
     data, _ = _read(target.path, plan.max_file_size)
     if data is None:
         return None
     identity = (target.path, target.display, target.content_path, target.language, target.ignored, target.context)
-    return cache.key(identity, data)
+    return cache.key(identity, data), _digest(data)
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _checked(
@@ -351,29 +360,30 @@ def check_file(target: Target, plan: Plan) -> FileResult:
     """Read, parse and check one file (and render it, for the embedded rendered pass), with
     the site reads made for it when `plan.record_reads`. Never raises."""
     if not plan.record_reads:
-        return _check_file(target, plan)
+        return _check_file(target, plan)[0]
     with recording_reads() as reads:
-        result = _check_file(target, plan)
-    return dataclasses.replace(result, reads=tuple(reads))
+        result, data = _check_file(target, plan)
+    return dataclasses.replace(result, reads=tuple(reads), digest=_digest(data) if data is not None else None)
 
 
-def _check_file(target: Target, plan: Plan) -> FileResult:
+def _check_file(target: Target, plan: Plan) -> tuple[FileResult, bytes | None]:
+    """The file's result, and the bytes it was made of."""
     stamp = _Stamper(target.display, plan, Suppressions(), target.ignored)
     if target.problem:
-        return FileResult(stamp.all("file-unreadable", [Finding(1, 1, target.problem)]))
+        return FileResult(stamp.all("file-unreadable", [Finding(1, 1, target.problem)])), None
     data, reason = _read(target.path, plan.max_file_size)
     if data is None:
-        return FileResult(stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")]))
+        return FileResult(stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")])), None
     try:
         doc = _page(parse_document(target.display, data, plan.site.markup), target, plan.site)
     except Exception as exc:  # a bug in the parser: report it, keep going
-        return FileResult(stamp.all("internal-error", [_crash("the parser", exc)]))
+        return FileResult(stamp.all("internal-error", [_crash("the parser", exc)])), data
     if not doc.is_text:
         findings = [] if target.context else list(doc.parse_findings("file-encoding"))
-        return FileResult(stamp.all("file-encoding", findings))
+        return FileResult(stamp.all("file-encoding", findings)), data
     source, page, crashes = _rendered_side(doc, target, plan)
     if target.context:
-        return _packed([], _summarize(doc, target, plan), source, page, _words(doc, plan))
+        return _packed([], _summarize(doc, target, plan), source, page, _words(doc, plan)), data
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -390,7 +400,7 @@ def _check_file(target: Target, plan: Plan) -> FileResult:
             continue
         problems.extend(stamp.all(rule.id, findings))
     problems.extend(stamp.all("internal-error", crashes))
-    return _packed(problems, _summarize(doc, target, plan), source, page, _words(doc, plan), suppressions)
+    return _packed(problems, _summarize(doc, target, plan), source, page, _words(doc, plan), suppressions), data
 
 
 def _packed(

@@ -198,6 +198,30 @@ def test_a_store_another_run_keeps_busy_leaves_the_run_as_it_was(
     assert _check() == busy
 
 
+def test_results_are_written_in_batches_and_all_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path
+) -> None:
+    _write(tmp_path / "site", SITE)
+    monkeypatch.chdir(tmp_path / "site")
+    monkeypatch.setattr(cache, "_BATCH_BYTES", 1)  # a batch for each result
+    expected = _check()
+    with sqlite3.connect(_own_cache / "results-1.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM results").fetchone()[0] == 3
+    parses = _Parses(monkeypatch)
+    assert _check() == expected
+    assert parses.names == []
+
+
+def test_a_result_the_store_loses_during_the_run_is_checked_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path / "site", SITE)
+    monkeypatch.chdir(tmp_path / "site")
+    expected = _check()
+    monkeypatch.setattr(ResultCache, "get", lambda self, key: None)  # held, then not there
+    assert _check() == expected
+
+
 def _fixture_plan() -> Plan:
     site = load_site(FIXTURES / "site")
     config = Config(path=None, base=FIXTURES / "site", rules=_settings(list(RULES), None))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 import time
 from pathlib import Path
 
@@ -11,10 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validator.config import load_preset
-from validator.engine import Plan, Target, check_file
+from validator.engine import Plan, Rendering, Target, check_file, run
 from validator.registry import RULES
 from validator.report import FORMATS, Summary, render
 from validator.settings import Markup, SiteConfig
+from validator.site import load_site
+from validator.targets import collect_targets
 
 PIECES = [
     "+++", "---", "{", "}", "\n", " ", "  ", "\t", "#", "## ", "> ", "- ", "1. ", "* ", "`", "```",
@@ -61,6 +64,37 @@ def test_random_markdown_never_raises(tmp_path: Path, body: str, markup: Markup)
         assert problem.line >= 1 and problem.column >= 1
     for fmt in FORMATS:
         render(problems, fmt, summary=Summary(files=1), rules=RULES)
+
+
+# What pages of one site say of each other: links, refs and fragments into the other pages.
+SITE_PIECES = [
+    "[a](/posts/p1/)", "[b](/posts/p0/#x)", "[c](p1.md)", "[d](../p2/#h)", "{{< relref \"p1.md\" >}}",
+    '{{< ref "p0.md#x" >}}', "{{< ref \"/posts/p2\" >}}", "(#x)", "## x\n", "aliases: [/a/]\n",
+    'aliases = ["/a/"]\n', "url: /posts/p0/\n", 'slug = "p1"\n', "title: Headng\n", "<a href=\"/posts/p1/#x\">",
+]
+site_text = st.lists(st.sampled_from(PIECES + SITE_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(pages=st.lists(site_text, min_size=1, max_size=4), markup=markups, cache=st.booleans())
+def test_random_sites_never_raise(pages: list[str], markup: Markup, cache: bool) -> None:
+    """Whole sites of random pages through every stage: source, site and rendered rules
+    (the embedded renderer), the result cache, every output format."""
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
+        for number, body in enumerate(pages):
+            name = "_index.md" if number == 3 else f"p{number}.md"
+            (root / "content" / "posts").mkdir(parents=True, exist_ok=True)
+            (root / "content" / "posts" / name).write_bytes(body.encode("utf-8"))
+        site = dataclasses.replace(load_site(root), markup=markup)
+        config = load_preset("strict", RULES)
+        targets = collect_targets([], config, site, root)
+        outcome = run(targets, config, site, RULES, jobs=1, rendering=Rendering(), cache=cache)
+    crashes = [p.message for p in outcome.problems if p.rule == "internal-error"]
+    assert not crashes, crashes
+    for fmt in FORMATS:
+        render(outcome.problems, fmt, summary=Summary(files=len(targets)), rules=RULES)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

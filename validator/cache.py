@@ -38,6 +38,7 @@ from validator.site import SiteRead, reads_unchanged
 _DATABASE = "results-1.sqlite"  # the number changes with the table's layout
 _KEPT_DAYS = 30
 _BUSY_SECONDS = 10.0  # how long to wait for another run writing to the store
+_BATCH_BYTES = 4 << 20  # results written at once
 
 
 class ResultCache:
@@ -49,7 +50,9 @@ class ResultCache:
         self._scope = scope
         self.path = path
         self._today = int(time.time() // 86400)
-        self._new: list[tuple[bytes, bytes, bytes, int]] = []
+        self._new: list[tuple[bytes, bytes, bytes, int]] = []  # put, not yet written
+        self._unwritten = 0  # their size
+        self._written = False  # whether any batch was written
         self._used: list[tuple[int, bytes]] = []  # entries read today for the first time
 
     @classmethod
@@ -94,53 +97,82 @@ class ResultCache:
         digest.update(data)
         return digest.digest()
 
+    def holds(self, key: bytes) -> bool:
+        """Whether a result is kept under `key` and the site reads it depends on find the same."""
+        if self._db is None:
+            return False
+        try:
+            row = self._db.execute("SELECT reads, used FROM results WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return False
+            reads = [SiteRead(*read) for read in pickle.loads(row[0])]
+        except sqlite3.Error:
+            self._fail()
+            return False
+        except Exception:  # a damaged entry is a miss; it is replaced when put again
+            return False
+        if not reads_unchanged(reads):
+            return False
+        if row[1] != self._today:
+            self._used.append((self._today, key))
+        return True
+
     def get(self, key: bytes) -> Any | None:
-        """The result kept under `key`, if the site reads it depends on find the same."""
+        """The result kept under `key` (`holds` tells whether it still holds)."""
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT reads, value, used FROM results WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                return None
-            reads: list[SiteRead] = [SiteRead(*read) for read in pickle.loads(row[0])]
-            if not reads_unchanged(reads):
-                return None
-            value = pickle.loads(zlib.decompress(row[1]))
+            row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            return pickle.loads(zlib.decompress(row[0])) if row is not None else None
         except sqlite3.Error:
-            self._db = None
+            self._fail()
             return None
-        except Exception:  # a damaged entry is a miss; it is replaced when put again
+        except Exception:  # a damaged entry
             return None
-        if row[2] != self._today:
-            self._used.append((self._today, key))
-        return value
 
     def put(self, key: bytes, value: Any, reads: Iterable[SiteRead]) -> None:
-        """Keep `value` under `key`, with the site reads it was made from."""
+        """Keep `value` under `key`, with the site reads it was made from. Written in batches,
+        so that a run of any size holds little of what it puts."""
         if self._db is None:
             return
         packed_reads = pickle.dumps([tuple(read) for read in reads], pickle.HIGHEST_PROTOCOL)
         packed = zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
         self._new.append((key, packed_reads, packed, self._today))
+        self._unwritten += len(packed_reads) + len(packed)
+        if self._unwritten >= _BATCH_BYTES:
+            self._write(final=False)
 
     def close(self) -> None:
         """Write what was put, mark what was used, drop entries long unused."""
-        if self._db is None:
-            return
+        if self._db is not None:
+            self._write(final=True)
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _write(self, *, final: bool) -> None:
+        """Write the results put so far in one transaction; when `final`, also mark the ones
+        used and drop those long unused."""
+        assert self._db is not None
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", self._new)
-                self._db.executemany("UPDATE results SET used = ? WHERE key = ?", self._used)
-                if self._new or self._used:
+                if final and (self._new or self._used or self._written):
+                    self._db.executemany("UPDATE results SET used = ? WHERE key = ?", self._used)
                     self._db.execute("DELETE FROM results WHERE used < ?", (self._today - _KEPT_DAYS,))
-        except sqlite3.Error:
-            pass  # another run holds the store too long, or the disk is full: nothing is kept
+            self._written = self._written or bool(self._new)
+        except sqlite3.Error:  # another run holds the store too long, or the disk is full
+            self._fail()
         finally:
+            self._new.clear()
+            self._unwritten = 0
+
+    def _fail(self) -> None:
+        """Turn the cache off for the rest of the run."""
+        if self._db is not None:
             self._db.close()
             self._db = None
-            self._new.clear()
-            self._used.clear()
 
 
 def _remove(path: Path) -> bool:

@@ -301,18 +301,20 @@ def _check_all(
         yield from _checked(targets, plan, jobs, progress)
         return
     keys = [_cache_key(cache, target, plan) for target in targets]
-    kept = [cache.get(key[0]) if key is not None else None for key in keys]
-    missing = [target for target, result in zip(targets, kept) if result is None]
-    checked = _checked(missing, plan, jobs, progress)
-    for key, result in zip(keys, kept):
-        if result is None:
-            result = next(checked)
-            # Kept only if the file checked is the file the key was made of: not one
-            # changed in between (an editor saving during the run).
-            if key is not None and result.digest == key[1]:
-                cache.put(key[0], dataclasses.replace(result, reads=(), digest=None), result.reads)
-        elif progress:
-            progress(1)
+    held = [key is not None and cache.holds(key[0]) for key in keys]  # not the results: memory
+    checked = _checked([target for target, hit in zip(targets, held) if not hit], plan, jobs, progress)
+    for target, key, hit in zip(targets, keys, held):
+        result = cache.get(key[0]) if hit and key is not None else None
+        if result is not None:
+            if progress:
+                progress(1)
+            yield result
+            continue
+        result = next(checked) if not hit else check_file(target, plan)  # hit: the store failed since
+        # Kept only if the file checked is the file the key was made of: not one changed
+        # in between (an editor saving during the run).
+        if key is not None and result.digest == key[1]:
+            cache.put(key[0], dataclasses.replace(result, reads=(), digest=None), result.reads)
         yield result
 
 

@@ -3,8 +3,10 @@ and as ratios to the bare markdown-it-py parse of the same files (the floor):
 
 - `mdcheck check --source-only` with the recommended preset, serial and with `--jobs`;
 - the full check (embedded renderer, rendered pass, heading typos), serial;
-- the same two with the results of unchanged files read back from the cache (`--no-cache`
-  off), one post edited before each run: a commit hook's or a pull request's run;
+- the serial source pass with the cache on and its store empty (a site's first run: every
+  result is written to the store), and the source pass and the full check with the results
+  of unchanged files read back from it, one post edited before each run (a commit hook's or
+  a pull request's run);
 - the check of a real `hugo` build of the site against a bare lxml parse of its HTML;
 - how the floor and the source pass grow from 1x to `--scale`x the site size.
 
@@ -27,6 +29,7 @@ import dataclasses
 import json
 import os
 import random
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -231,6 +234,12 @@ def mdcheck(*args: str) -> list[str]:
     return [sys.executable, "-m", "validator", "check", "--format", "json", "--no-cache", *args]
 
 
+def first_run(*args: str) -> list[str]:
+    """A run with the cache on and its store empty: a site's first run, as a user starts it."""
+    command = shlex.join(part for part in mdcheck(*args) if part != "--no-cache")
+    return ["sh", "-c", f'rm -f "$MDCHECK_CACHE_DIR"/results-*; exec {command}']
+
+
 def cached(site: Path, args: list[str], repeat: int, floor: list[str]) -> Timing:
     """A run with the cache filled by an earlier run, one post edited before each run."""
     command = [part for part in mdcheck(*args) if part != "--no-cache"]
@@ -243,6 +252,7 @@ def cached(site: Path, args: list[str], repeat: int, floor: list[str]) -> Timing
         timings.append(measure(command, site, 1, floor))
     fastest = min(timings, key=lambda timing: timing.seconds)
     ratio = statistics.median(timing.ratio for timing in timings if timing.ratio is not None)
+    print("  cached runs:", ", ".join(f"{t.seconds:.2f} s ({t.ratio:.2f}x)" for t in timings), file=sys.stderr)
     return dataclasses.replace(fastest, ratio=ratio, peak_mb=max(timing.peak_mb for timing in timings))
 
 
@@ -289,6 +299,8 @@ def main() -> None:
         row("full check (embedded renderer), serial", full, files, size, floor)
         full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site, args.repeat, parse)
         row(f"full check, --jobs {args.jobs}", full_parallel, files, size, floor)
+        first = measure(first_run("--source-only", "--jobs", "1"), site, args.repeat, parse)
+        row("source pass, serial, cache filled", first, files, size, floor)
         warm = cached(site, ["--source-only", "--jobs", "1"], args.repeat, parse)
         row("source pass, cached, 1 post edited", warm, files, size, floor)
         warm_full = cached(site, ["--jobs", "1"], args.repeat, parse)

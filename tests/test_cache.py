@@ -86,22 +86,32 @@ SITE = {
 }
 
 
-def test_an_edited_file_is_parsed_again_and_the_others_are_not(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _write(tmp_path, SITE)
-    monkeypatch.chdir(tmp_path)
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """SITE written to a directory that is the working directory."""
+    root = tmp_path / "site"
+    _write(root, SITE)
+    monkeypatch.chdir(root)
+    return root
+
+
+def _kept(directory: Path) -> int:
+    """How many results the store in `directory` holds."""
+    with sqlite3.connect(directory / cache._DATABASE) as db:
+        count: int = db.execute("SELECT count(*) FROM results").fetchone()[0]
+    return count
+
+
+def test_an_edited_file_is_parsed_again_and_the_others_are_not(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert {p["rule"] for p in _check("--source-only")} >= {"heading-level-skip"}
     parses = _Parses(monkeypatch)
-    _write(tmp_path, {"content/docs/guide/setup.md": "---\ntitle: Setup\n---\n\n# Setup\n\n## One level\n"})
+    _write(site, {"content/docs/guide/setup.md": "---\ntitle: Setup\n---\n\n# Setup\n\n## One level\n"})
     assert "heading-level-skip" not in {p["rule"] for p in _check("--source-only")}
     assert parses.names == ["setup.md"]
 
 
-def test_a_file_changed_while_it_was_read_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _write(tmp_path, SITE)
-    monkeypatch.chdir(tmp_path)
-    setup = tmp_path / "content/docs/guide/setup.md"
+def test_a_file_changed_while_it_was_read_is_not_kept(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    setup = site / "content/docs/guide/setup.md"
     written = setup.read_text("utf-8")
     checked = engine._checked
 
@@ -150,31 +160,24 @@ def test_a_page_whose_place_in_the_site_changed_is_checked_again(
     assert after != before
 
 
-def test_other_settings_give_other_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _write(tmp_path, SITE)
-    monkeypatch.chdir(tmp_path)
+def test_other_settings_give_other_results(site: Path) -> None:
     assert "heading-level-skip" in {p["rule"] for p in _check("--source-only")}
-    (tmp_path / ".mdcheck.toml").write_text("[rules]\nheading-level-skip = false\n", "utf-8")
+    (site / ".mdcheck.toml").write_text("[rules]\nheading-level-skip = false\n", "utf-8")
     assert "heading-level-skip" not in {p["rule"] for p in _check("--source-only")}
-    (tmp_path / ".mdcheck.toml").write_text('[rules]\nheading-level-skip = "error"\n', "utf-8")
+    (site / ".mdcheck.toml").write_text('[rules]\nheading-level-skip = "error"\n', "utf-8")
     assert [p["severity"] for p in _check("--source-only") if p["rule"] == "heading-level-skip"] == ["error"]
 
 
-def test_a_damaged_store_is_started_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path) -> None:
-    _write(tmp_path / "site", SITE)
-    monkeypatch.chdir(tmp_path / "site")
+def test_a_damaged_store_is_started_anew(site: Path, _own_cache: Path) -> None:
     expected = _check("--no-cache")
     _own_cache.mkdir()
-    (_own_cache / "results-1.sqlite").write_bytes(b"not a database" * 100)
+    (_own_cache / cache._DATABASE).write_bytes(b"not a database" * 100)
     assert _check() == expected
-    with sqlite3.connect(_own_cache / "results-1.sqlite") as db:
-        assert db.execute("SELECT count(*) FROM results").fetchone()[0] == 3
+    assert _kept(_own_cache) == 3
     assert _check() == expected
 
 
-def test_an_unusable_store_leaves_the_run_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _write(tmp_path / "site", SITE)
-    monkeypatch.chdir(tmp_path / "site")
+def test_an_unusable_store_leaves_the_run_as_it_was(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = _check("--no-cache")
     (tmp_path / "a-file").write_text("", "utf-8")
     monkeypatch.setenv("MDCHECK_CACHE_DIR", str(tmp_path / "a-file"))  # not a directory
@@ -182,14 +185,12 @@ def test_an_unusable_store_leaves_the_run_as_it_was(tmp_path: Path, monkeypatch:
 
 
 def test_a_store_another_run_keeps_busy_leaves_the_run_as_it_was(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path
+    site: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path
 ) -> None:
-    _write(tmp_path / "site", SITE)
-    monkeypatch.chdir(tmp_path / "site")
     expected = _check()
     monkeypatch.setattr(cache, "_BUSY_SECONDS", 0.05)
-    _write(tmp_path / "site", {"content/new.md": "# New\n\n### Skipped\n"})
-    with sqlite3.connect(_own_cache / "results-1.sqlite", isolation_level=None) as other:
+    _write(site, {"content/new.md": "# New\n\n### Skipped\n"})
+    with sqlite3.connect(_own_cache / cache._DATABASE, isolation_level=None) as other:
         other.execute("BEGIN EXCLUSIVE")
         busy = _check()
         other.execute("ROLLBACK")
@@ -199,24 +200,17 @@ def test_a_store_another_run_keeps_busy_leaves_the_run_as_it_was(
 
 
 def test_results_are_written_in_batches_and_all_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path
+    site: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path
 ) -> None:
-    _write(tmp_path / "site", SITE)
-    monkeypatch.chdir(tmp_path / "site")
     monkeypatch.setattr(cache, "_BATCH_BYTES", 1)  # a batch for each result
     expected = _check()
-    with sqlite3.connect(_own_cache / "results-1.sqlite") as db:
-        assert db.execute("SELECT count(*) FROM results").fetchone()[0] == 3
+    assert _kept(_own_cache) == 3
     parses = _Parses(monkeypatch)
     assert _check() == expected
     assert parses.names == []
 
 
-def test_a_result_the_store_loses_during_the_run_is_checked_anew(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _write(tmp_path / "site", SITE)
-    monkeypatch.chdir(tmp_path / "site")
+def test_a_result_the_store_loses_during_the_run_is_checked_anew(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = _check()
     monkeypatch.setattr(ResultCache, "get", lambda self, key: None)  # held, then not there
     assert _check() == expected

@@ -171,3 +171,23 @@ def test_pages_are_read_in_their_language(tmp_path: Path, monkeypatch) -> None:
     assert {f for f in found if f[0] == "content/a.md"} == {("content/a.md", "heading-typo", 2)}
     site = load_site(root)
     assert site.text_language(None) == "de-DE" and site.text_language("english") == "en-GB"
+
+
+@pytest.mark.hugo
+def test_headings_only_hugo_writes_are_spelled_in_their_pages_language(
+    tmp_path: Path, hugo: str, monkeypatch
+) -> None:
+    """A shortcode's heading on a French page is French; a word the site lists as right
+    (.mdcheck-words.txt) is right in the HTML too."""
+    root = _site(tmp_path, '[languages.en]\nweight = 1\n[languages.fr]\nlocale = "fr-FR"\nweight = 2\n')
+    (root / "layouts" / "_shortcodes").mkdir(parents=True)
+    (root / "layouts" / "_shortcodes" / "heading.html").write_text("<h2>{{ .Get 0 }}</h2>\n")
+    (root / "layouts" / "_shortcodes" / "greeting.html").write_text("Hello")
+    (root / "content" / "b.fr.md").write_text('---\ntitle: B\n---\n{{< heading "Exemples" >}}\n')
+    (root / "content" / "c.md").write_text('---\ntitle: C\n---\n{{< heading "Exemples and Contet" >}}\n')
+    (root / ".mdcheck-words.txt").write_text("Contet\n")
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"])
+    found = [(p["path"], p["message"]) for p in json.loads(result.output)["problems"] if p["rule"] == "heading-typo"]
+    assert found == [("content/c.md", "'Exemples' in heading looks like a typo of 'Examples' "
+                      "(add the word to .mdcheck-words.txt if it is right)")]

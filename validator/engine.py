@@ -272,6 +272,7 @@ def _run(
         rendered_site = dataclasses.replace(
             _rendered_site(rendering, site, sources, rendered, pages, jobs),
             vocabulary=vocabulary,
+            user_words=site.user_words,
             language=site.text_language(None),
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
             # is the site's templates' guess.

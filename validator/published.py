@@ -314,6 +314,7 @@ class SourcePage:
     title: str = ""  # the front matter title, which themes print as a heading
     # Lines holding text that can reach the page unrendered, as written.
     marked_lines: tuple[tuple[int, str], ...] = ()
+    language: str = ""  # the language its text is written in (SiteConfig.text_language)
 
     @classmethod
     def from_document(cls, doc: Document, content_path: str | None = None) -> SourcePage:
@@ -330,6 +331,7 @@ class SourcePage:
                 for number, line in enumerate(doc.lines, start=1)
                 if _MARKED.search(line)
             ),
+            language=doc.site.text_language(doc.language),
         )
 
 
@@ -381,8 +383,10 @@ class RenderedSite:
     page_index: Mapping[str, int]  # HTML page path -> its place in `pages`
     source_index: Mapping[str, int]  # HTML page path -> its Markdown's place in `sources`
     markup: Markup = field(default_factory=Markup)
-    # The site's words and default language, for spelling the headings only HTML shows.
+    # The site's words, the words its users list as right (SiteConfig.user_words) and its
+    # default language, for spelling the headings only HTML shows.
     vocabulary: Mapping[str, int] = field(default_factory=dict, repr=False)
+    user_words: tuple[str, ...] = ()
     language: str = "en"
     # Whether pages may load KaTeX or MathJax though their HTML does not show it (the
     # embedded renderer writes no theme).

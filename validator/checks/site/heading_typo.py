@@ -50,6 +50,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from validator.engine import PageSummary, Site
+from validator.html import Page
 from validator.model import Finding, Rule, Severity
 from validator.published import RenderedSite, split_mapped
 from validator.spelling import (
@@ -110,28 +111,36 @@ def _message(typo: Typo, where: str) -> str:
 
 def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     """The rendered side: headings that only Hugo's output has (written by shortcodes or
-    the theme), at the Markdown line when it can be known, else the page's first line."""
-    language = base_language(rendered.language)
-    if not has_dictionary(language):
-        return
-    speller = Speller(language, rendered.vocabulary, parse_word_list(" ".join(opts.words)))
-    findings: list[tuple[str, Finding, bool]] = []
-    for page in rendered.pages:
+    the theme), at the Markdown line when it can be known, else the page's first line;
+    each page spelled in its Markdown's language, one language at a time."""
+    extra = parse_word_list(" ".join((*opts.words, *rendered.user_words)))
+    by_language: dict[str, list[int]] = {}  # language -> the places of its pages
+    for index, page in enumerate(rendered.pages):
         source = rendered.source(page)
-        if source is None:
-            continue  # list pages repeat other pages' headings
-        locator = rendered.locator(page)
-        written = {heading.text for heading in source.headings} | {source.title}
-        for heading in page.headings:
-            where = locator.heading(heading)
-            if heading.text.strip() in written:
-                continue  # the source pass checked it
-            for typo in speller.typos(heading.text):
-                message = _message(typo, "heading")
-                at = (heading.line, heading.column)
-                finding = rendered.finding(page, message, at, where or (1, 1))
-                findings.append((typo.word, finding, where is not None))
+        if source is not None:  # else a list page: it repeats other pages' headings
+            by_language.setdefault(base_language(source.language or rendered.language), []).append(index)
+    findings: list[tuple[str, Finding, bool]] = []
+    for language, indexes in sorted(by_language.items()):
+        if not has_dictionary(language):
+            continue
+        speller = Speller(language, rendered.vocabulary, extra)
+        for index in indexes:
+            findings.extend(_rendered_findings(rendered, rendered.pages[index], speller))
     yield from split_mapped(findings)
+
+
+def _rendered_findings(rendered: RenderedSite, page: Page, speller: Speller) -> Iterator[tuple[str, Finding, bool]]:
+    source = rendered.source(page)
+    assert source is not None
+    locator = rendered.locator(page)
+    written = {heading.text for heading in source.headings} | {source.title}
+    for heading in page.headings:
+        where = locator.heading(heading)
+        if heading.text.strip() in written:
+            continue  # the source pass checked it
+        for typo in speller.typos(heading.text):
+            at = (heading.line, heading.column)
+            yield typo.word, rendered.finding(page, _message(typo, "heading"), at, where or (1, 1)), where is not None
 
 
 def unchecked_languages(site: Site) -> Mapping[str, int]:

@@ -72,20 +72,23 @@ class SiteIndex:
         self._last_place: tuple[str | None, _Place | None] = (None, None)  # see _place_of
         codes = frozenset(lang.code for lang in site.config.languages) or frozenset({site.config.default_language})
         self._codes = codes
-        places = (_place(page, site.config, codes) for page in site.pages)
-        self._bundles = {(p.language, p.dir) for p in places if p and p.leaf_bundle}
+        # One read of the pages (each read unpickles them): each one's place, URL and file.
+        pages = [
+            (_place(page, site.config, codes), page.url, page.content_path or page.path) for page in site.pages
+        ]
+        self._bundles = {(p.language, p.dir) for p, _, _ in pages if p and p.leaf_bundle}
         self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
         self._urls: dict[str, int] = {}
         self._names: dict[str, dict[str, int]] = {}  # language -> base name -> its first page
         self._ambiguous: set[tuple[str, str]] = set()  # (language, base name) of several pages
         self._implicit: set[tuple[str, str]] = set()
         self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
-        for index, page in enumerate(site.pages):
-            place = _place(page, site.config, codes)
+        self._logical_paths: dict[str, str | None] = {}  # see _logical
+        for index, (place, url, file) in enumerate(pages):
             if place is None:
                 continue
             if not place.leaf_bundle and _under_bundle(place, self._bundles):
-                self._resources.add((place.language, _file_key(page, place)))
+                self._resources.add((place.language, _file_key(file, place)))
                 continue
             self._pages.setdefault(place.language, {}).setdefault(place.path, index)
             if place.path != "/":
@@ -95,8 +98,8 @@ class SiteIndex:
             self._implicit.add((place.language, "/"))
             if place.dir != "/":  # a top-level directory is a section, _index.md or not
                 self._implicit.add((place.language, "/" + place.dir.split("/")[1]))
-            if page.url:
-                self._urls.setdefault(_normal_url(page.url), index)
+            if url:
+                self._urls.setdefault(_normal_url(url), index)
         self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
 
     # --- Hugo's lookups ------------------------------------------------------------------
@@ -163,7 +166,7 @@ class SiteIndex:
         target = self._by_path(language, ref)
         if target.found or not (reflink or context is None) or "/" in in_ref:
             return target
-        key = _logical_path(ref, self._codes)
+        key = self._logical(ref)
         name = posixpath.basename(key or "")
         if (language, name) in self._ambiguous:
             return Target(False, ambiguous=True)
@@ -171,13 +174,19 @@ class SiteIndex:
         return Target(True, pages=self._site_pages, index=index) if index is not None else MISSING
 
     def _by_path(self, language: str, path: str) -> Target:
-        key = _logical_path(path, self._codes)
+        key = self._logical(path)
         if key is None:
             return MISSING
         index = self._pages.get(language, {}).get(key)
         if index is not None:
             return Target(True, pages=self._site_pages, index=index)
         return _IMPLICIT if (language, key) in self._implicit else MISSING
+
+    def _logical(self, path: str) -> str | None:
+        """`_logical_path`, once per path: pages ref the same pages again and again."""
+        if path not in self._logical_paths:
+            self._logical_paths[path] = _logical_path(path, self._codes)
+        return self._logical_paths[path]
 
     def resource(self, page: PageSummary, path: str) -> bool:
         """Whether `path` names a resource of `page`'s leaf bundle (`.Resources.Get path`)."""
@@ -240,9 +249,9 @@ def _under_bundle(place: _Place, bundles: set[tuple[str, str]]) -> bool:
         directory = posixpath.dirname(directory)
 
 
-def _file_key(page: PageSummary, place: _Place) -> str:
+def _file_key(file: str, place: _Place) -> str:
     """A resource's path as Hugo's path parser keys it: its directory and lower-cased name."""
-    return posixpath.join(place.dir, posixpath.basename(page.content_path or page.path).lower())
+    return posixpath.join(place.dir, posixpath.basename(file).lower())
 
 
 def _logical_path(path: str, codes: frozenset[str]) -> str | None:

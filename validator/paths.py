@@ -144,10 +144,12 @@ def _os_reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def display_path(path: Path, base: Path) -> str:
-    """`path` relative to `base` when below it, else absolute; POSIX separators."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(base).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+def display_path(path: Path | str, base: Path | str) -> str:
+    """`path` relative to `base` when below it, else absolute; POSIX separators. (With
+    strings, not pathlib: it runs once or twice for every file of a site.)"""
+    absolute, start = os.path.abspath(path), os.path.abspath(base)
+    if absolute == start:
+        return "."
+    prefix = os.path.join(start, "")
+    shown = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
+    return shown.replace(os.sep, "/")

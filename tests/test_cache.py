@@ -216,6 +216,15 @@ def test_a_result_the_store_loses_during_the_run_is_checked_anew(site: Path, mon
     assert _check() == expected
 
 
+def test_results_of_other_code_are_dropped_after_a_day(site: Path, _own_cache: Path) -> None:
+    _check()
+    with sqlite3.connect(_own_cache / cache._DATABASE) as db:  # made by another version, two days ago
+        db.execute("UPDATE results SET code = x'00', used = used - 2")
+    _write(site, {"content/new.md": "# New\n"})
+    _check()
+    assert _kept(_own_cache) == 4  # this version's four; the other's three are gone
+
+
 def _fixture_plan() -> Plan:
     site = load_site(FIXTURES / "site")
     config = Config(path=None, base=FIXTURES / "site", rules=_settings(list(RULES), None))
@@ -228,7 +237,7 @@ import sys
 sys.path.insert(0, sys.argv[1])
 from test_cache import _fixture_plan
 from validator.cache import _scope
-print(_scope(_fixture_plan()).hex())
+print(_scope(_fixture_plan())[1].hex())
 """
 
 

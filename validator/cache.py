@@ -7,7 +7,8 @@ the target (its paths, language, ignored rules) and the file's bytes. What else 
 depends on, the site reads made for the page (its ancestors' `_index` files, its
 directories' listings: see `site.recording_reads`), is stored with the entry and checked
 again before the entry is used. The store is one SQLite database in `cache_dir()`; entries
-unused for `_KEPT_DAYS` are dropped. A failing store turns caching off, never the run.
+unused for `_KEPT_DAYS` are dropped, and those of other code (another version of mdcheck)
+after a day. A failing store turns caching off, never the run.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ from validator import __version__
 from validator.files import cache_dir
 from validator.site import SiteRead, reads_unchanged
 
-_DATABASE = "results-2.sqlite"  # the number changes with the table's layout
+_DATABASE = "results-3.sqlite"  # the number changes with the table's layout
 _KEPT_DAYS = 30
+_OTHER_CODE_KEPT_DAYS = 1  # results of another version of mdcheck (or of its libraries)
 _BUSY_SECONDS = 10.0  # how long to wait for another run writing to the store
 _BATCH_BYTES = 4 << 20  # results written at once
 
@@ -45,12 +47,13 @@ class ResultCache:
     """Results by key (see `key`), for one run's plan. Use as a context manager: results
     put are written when it closes."""
 
-    def __init__(self, connection: sqlite3.Connection, scope: bytes, path: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection, code: bytes, scope: bytes, path: Path) -> None:
         self._db: sqlite3.Connection | None = connection
+        self._code = code
         self._scope = scope
         self.path = path
         self._today = int(time.time() // 86400)
-        self._new: list[tuple[bytes, bytes, bytes, int]] = []  # put, not yet written
+        self._new: list[tuple[bytes, bytes, bytes, int, bytes]] = []  # put, not yet written
         self._unwritten = 0  # their size
         self._written = False  # whether any batch was written
         self._used: list[tuple[int, bytes]] = []  # entries read today for the first time
@@ -59,7 +62,7 @@ class ResultCache:
     def open(cls, plan: Any, directory: Path | None = None) -> ResultCache | None:
         """The cache for runs with `plan`; None when there is no usable store."""
         try:
-            scope = _scope(plan)
+            code, scope = _scope(plan)
         except TypeError:  # a plan value with no stable form: no key can be trusted
             return None
         path = (directory or cache_dir()) / _DATABASE
@@ -73,9 +76,9 @@ class ResultCache:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute(
                     "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, reads BLOB NOT NULL,"
-                    " value BLOB NOT NULL, used INTEGER NOT NULL)"
+                    " value BLOB NOT NULL, used INTEGER NOT NULL, code BLOB NOT NULL)"
                 )
-                return cls(connection, scope, path)
+                return cls(connection, code, scope, path)
             except sqlite3.OperationalError:  # locked too long, read-only, no space: no cache
                 return None
             except sqlite3.DatabaseError:  # not a database (damaged): start anew, once
@@ -140,7 +143,7 @@ class ResultCache:
             return
         packed_reads = pickle.dumps([tuple(read) for read in reads], pickle.HIGHEST_PROTOCOL)
         packed = zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
-        self._new.append((key, packed_reads, packed, self._today))
+        self._new.append((key, packed_reads, packed, self._today, self._code))
         self._unwritten += len(packed_reads) + len(packed)
         if self._unwritten >= _BATCH_BYTES:
             self._write(final=False)
@@ -160,10 +163,13 @@ class ResultCache:
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", self._new)
+                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", self._new)
                 if final and (self._new or self._used or self._written):
                     self._db.executemany("UPDATE results SET used = ? WHERE key = ?", self._used)
-                    self._db.execute("DELETE FROM results WHERE used < ?", (self._today - _KEPT_DAYS,))
+                    self._db.execute(
+                        "DELETE FROM results WHERE used < ? OR (code != ? AND used < ?)",
+                        (self._today - _KEPT_DAYS, self._code, self._today - _OTHER_CODE_KEPT_DAYS),
+                    )
             self._written = self._written or bool(self._new)
         except sqlite3.Error:  # another run holds the store too long, or the disk is full
             self._fail()
@@ -188,12 +194,10 @@ def _remove(path: Path) -> bool:
     return True
 
 
-def _scope(plan: Any) -> bytes:
-    """A digest of mdcheck's code and libraries, and of `plan`."""
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(_code_fingerprint().encode("utf-8", "surrogatepass"))
-    digest.update(_canonical(plan).encode("utf-8", "surrogatepass"))
-    return digest.digest()
+def _scope(plan: Any) -> tuple[bytes, bytes]:
+    """A digest of mdcheck's code and libraries; and one of those and `plan`."""
+    code = hashlib.blake2b(_code_fingerprint().encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return code, hashlib.blake2b(code + _canonical(plan).encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
 def _code_fingerprint() -> str:

@@ -47,11 +47,10 @@ class ResultCache:
     """Results by key (see `key`), for one run's plan. Use as a context manager: results
     put are written when it closes."""
 
-    def __init__(self, connection: sqlite3.Connection, code: bytes, scope: bytes, path: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection, code: bytes, scope: bytes) -> None:
         self._db: sqlite3.Connection | None = connection
         self._code = code
         self._scope = scope
-        self.path = path
         self._today = int(time.time() // 86400)
         self._new: list[tuple[bytes, bytes, bytes, int, bytes]] = []  # put, not yet written
         self._unwritten = 0  # their size
@@ -68,17 +67,7 @@ class ResultCache:
         path = (directory or cache_dir()) / _DATABASE
         for attempt in range(2):
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(path, timeout=_BUSY_SECONDS, isolation_level=None)
-                # Rows of a few KB, appended in rowid order (keys are random: a table ordered
-                # by them would leave its pages half empty), several to a page.
-                connection.execute("PRAGMA page_size = 16384")
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute(
-                    "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, reads BLOB NOT NULL,"
-                    " value BLOB NOT NULL, used INTEGER NOT NULL, code BLOB NOT NULL)"
-                )
-                return cls(connection, code, scope, path)
+                return cls(_connect(path), code, scope)
             except sqlite3.OperationalError:  # locked too long, read-only, no space: no cache
                 return None
             except sqlite3.DatabaseError:  # not a database (damaged): start anew, once
@@ -182,6 +171,24 @@ class ResultCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=_BUSY_SECONDS, isolation_level=None)
+    try:
+        # Rows of a few KB, appended in rowid order (keys are random: a table ordered by
+        # them would leave its pages half empty), several to a page.
+        connection.execute("PRAGMA page_size = 16384")
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, reads BLOB NOT NULL,"
+            " value BLOB NOT NULL, used INTEGER NOT NULL, code BLOB NOT NULL)"
+        )
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _remove(path: Path) -> bool:

@@ -54,7 +54,6 @@ class ResultCache:
         self._today = int(time.time() // 86400)
         self._new: list[tuple[bytes, bytes, bytes, int, bytes]] = []  # put, not yet written
         self._unwritten = 0  # their size
-        self._written = False  # whether any batch was written
         self._used: list[tuple[int, bytes]] = []  # entries read today for the first time
 
     @classmethod
@@ -83,13 +82,13 @@ class ResultCache:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def key(self, identity: Sequence[Any], data: bytes) -> bytes:
+    def key(self, identity: Sequence[Any], content: bytes) -> bytes:
         """The key of a file's result: the plan's scope, the file's `identity` (its target's
-        fields, str/bool/None or collections of them) and its bytes."""
+        fields, str/bool/None or collections of them) and `content`, a digest of its bytes."""
         digest = hashlib.blake2b(self._scope, digest_size=20)
         digest.update(_canonical(identity).encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
-        digest.update(data)
+        digest.update(content)
         return digest.digest()
 
     def holds(self, key: bytes) -> bool:
@@ -147,19 +146,20 @@ class ResultCache:
 
     def _write(self, *, final: bool) -> None:
         """Write the results put so far in one transaction; when `final`, also mark the ones
-        used and drop those long unused."""
+        used and drop those long unused. A run that changes nothing writes nothing."""
         assert self._db is not None
+        if not self._new and not (final and self._used):
+            return
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", self._new)
-                if final and (self._new or self._used or self._written):
+                if final:
                     self._db.executemany("UPDATE results SET used = ? WHERE key = ?", self._used)
                     self._db.execute(
                         "DELETE FROM results WHERE used < ? OR (code != ? AND used < ?)",
                         (self._today - _KEPT_DAYS, self._code, self._today - _OTHER_CODE_KEPT_DAYS),
                     )
-            self._written = self._written or bool(self._new)
         except sqlite3.Error:  # another run holds the store too long, or the disk is full
             self._fail()
         finally:

@@ -305,7 +305,7 @@ def _check_all(
     held = [key is not None and cache.holds(key[0]) for key in keys]  # not the results: memory
     checked = _checked([target for target, hit in zip(targets, held) if not hit], plan, jobs, progress)
     for target, key, hit in zip(targets, keys, held):
-        result = cache.get(key[0]) if hit and key is not None else None
+        result = cache.get(key[0]) if key is not None and hit else None
         if result is not None:
             if progress:
                 progress(1)
@@ -328,7 +328,8 @@ def _cache_key(cache: ResultCache, target: Target, plan: Plan) -> tuple[bytes, b
     if data is None:
         return None
     identity = (target.path, target.display, target.content_path, target.language, target.ignored, target.context)
-    return cache.key(identity, data), _digest(data)
+    content = _digest(data)
+    return cache.key(identity, content), content
 
 
 def _digest(data: bytes) -> bytes:

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from validator.engine import PageSummary, Site
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS
-from validator.site import parse_content_path
+from validator.site import language_codes, parse_content_path
 
 _DEFAULT_EXTENSION = ".md"
 # Uncached: the paths of every page and of every link's target are parsed here, and a cache
@@ -70,8 +70,7 @@ class SiteIndex:
         self.config = site.config
         self._site_pages = site.pages
         self._last_place: tuple[str | None, _Place | None] = (None, None)  # see _place_of
-        codes = frozenset(lang.code for lang in site.config.languages) or frozenset({site.config.default_language})
-        self._codes = codes
+        codes = self._codes = language_codes(site.config)
         # One read of the pages (each read unpickles them): each one's place, URL and file.
         pages = [
             (_place(page, site.config, codes), page.url, page.content_path or page.path) for page in site.pages
@@ -87,7 +86,7 @@ class SiteIndex:
         for index, (place, url, file) in enumerate(pages):
             if place is None:
                 continue
-            if not place.leaf_bundle and _under_bundle(place, self._bundles):
+            if self._is_resource(place):
                 self._resources.add((place.language, _file_key(file, place)))
                 continue
             self._pages.setdefault(place.language, {}).setdefault(place.path, index)
@@ -117,10 +116,12 @@ class SiteIndex:
         The last page's is kept: rules look the links of a page up one after another."""
         if self._last_place[0] != page.path:
             place = _place(page, self.config, self._codes)
-            if place is not None and not place.leaf_bundle and _under_bundle(place, self._bundles):
-                place = None
-            self._last_place = (page.path, place)
+            self._last_place = (page.path, None if place is None or self._is_resource(place) else place)
         return self._last_place[1]
+
+    def _is_resource(self, place: _Place) -> bool:
+        """Whether a file lies in a leaf bundle's directory: a resource, not a page."""
+        return not place.leaf_bundle and _under_bundle(place, self._bundles)
 
     def _lookup(self, page: PageSummary, ref: str, language: str | None, *, reflink: bool) -> Target:
         context = self._place_of(page)

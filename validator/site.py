@@ -980,18 +980,21 @@ def _settled(load: Callable[..., _T], path: str, *args: Hashable) -> _T | None:
     changed in the last seconds is always read again. Every read is what a page's place in
     the site depends on beyond its own file: see `recording_reads`.
     """
-    loaded = _load_with_digest(load, path, args)
+    value, digest = _load_with_digest(load, path, args)
     reads = _READS.get()
     if reads is not None:
-        reads.append(SiteRead(load.__name__, path, args, loaded[1] if loaded else None))
-    return loaded[0] if loaded else None
+        reads.append(SiteRead(load.__name__, path, args, digest))
+    return value
 
 
-def _load_with_digest(load: Callable[..., _T], path: str, args: tuple[Hashable, ...]) -> tuple[_T, bytes] | None:
+def _load_with_digest(
+    load: Callable[..., _T], path: str, args: tuple[Hashable, ...]
+) -> tuple[_T, bytes] | tuple[None, None]:
+    """`load(path, *args)` and a digest of it; (None, None) when the path is missing."""
     try:
         modified = os.stat(path).st_mtime_ns
     except OSError:
-        return None
+        return None, None
     if time.time_ns() - modified < _SETTLED_NS:
         return _with_digest(load, path, *args)
     loaded: tuple[_T, bytes] = _load_cached(load, path, modified, *args)
@@ -1040,8 +1043,7 @@ def reads_unchanged(reads: Iterable[SiteRead]) -> bool:
         load = _LOADERS.get(read.loader)
         if load is None:
             return False
-        loaded = _load_with_digest(load, read.path, read.args)
-        if (loaded[1] if loaded else None) != read.digest:
+        if _load_with_digest(load, read.path, read.args)[1] != read.digest:
             return False
     return True
 
@@ -1426,11 +1428,15 @@ def _join_elements(els: list[str]) -> str:
 # --- Public prediction API ---------------------------------------------------------------------
 
 
+def language_codes(site: SiteConfig) -> frozenset[str]:
+    """The site's language codes (its default language's alone when it lists none)."""
+    return frozenset({lang.code for lang in site.languages} or {site.default_language})
+
+
 def page_language(site: SiteConfig, rel_path: str, language: str | None = None) -> str:
     """The language of the content file `rel_path`: a language code in its name
     (`about.fr.md`) wins over its content dir's `language`, then the site's default."""
-    codes = frozenset({lang.code for lang in site.languages} or {site.default_language})
-    parsed = parse_content_path(rel_path, codes)
+    parsed = parse_content_path(rel_path, language_codes(site))
     return (parsed[0].lang if parsed else "") or language or site.default_language
 
 
@@ -1445,7 +1451,7 @@ def predict_url(
     pages get their URL: whether they are built depends on build flags.
     `language` is the language of the content dir; a language code in the file name wins.
     """
-    codes = frozenset({lang.code for lang in site.languages} or {site.default_language})
+    codes = language_codes(site)
     parsed = parse_content_path(rel_path, codes)
     if parsed is None:
         return None

@@ -26,13 +26,13 @@ import json
 import marshal
 import os
 import pkgutil
-from pathlib import Path
 import re
 import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from spellchecker import SpellChecker

@@ -46,7 +46,7 @@ The dot product of the queries and the keys.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from validator.engine import PageSummary, Site
@@ -76,17 +76,26 @@ class Options:
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     extra = parse_word_list(" ".join((*opts.words, *site.config.user_words)))
-    by_language: dict[str, list[int]] = {}  # language -> the places of its pages in site.pages
-    for index, page in enumerate(site.pages):
-        by_language.setdefault(base_language(site.config.text_language(page.language)), []).append(index)
-    # One language at a time: a dictionary is tens of megabytes, and only the one in use
-    # (and English, see Speller) is kept.
-    for language, indexes in sorted(by_language.items()):
-        if not has_dictionary(language):
-            continue  # see unchecked_languages
-        speller = Speller(language, site.vocabulary, extra)
+    languages = (site.config.text_language(page.language) for page in site.pages)
+    for speller, indexes in _spellers(languages, site.vocabulary, extra):
         for index in indexes:
             yield from _page_findings(site.pages[index], speller, opts)
+
+
+def _spellers(
+    languages: Iterable[str | None], vocabulary: Mapping[str, int], extra: frozenset[str]
+) -> Iterator[tuple[Speller, list[int]]]:
+    """Given each page's language (None: not spelled), a speller for each language with a
+    dictionary and the places of its pages. One language at a time: a dictionary is tens
+    of megabytes, and only the one in use (and English, see Speller) is kept. Languages
+    without one are counted by unchecked_languages."""
+    by_language: dict[str, list[int]] = {}
+    for index, language in enumerate(languages):
+        if language is not None:
+            by_language.setdefault(base_language(language), []).append(index)
+    for language, indexes in sorted(by_language.items()):
+        if has_dictionary(language):
+            yield Speller(language, vocabulary, extra), indexes
 
 
 def _page_findings(page: PageSummary, speller: Speller, opts: Options) -> Iterator[Finding]:
@@ -114,16 +123,13 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     the theme), at the Markdown line when it can be known, else the page's first line;
     each page spelled in its Markdown's language, one language at a time."""
     extra = parse_word_list(" ".join((*opts.words, *rendered.user_words)))
-    by_language: dict[str, list[int]] = {}  # language -> the places of its pages
-    for index, page in enumerate(rendered.pages):
-        source = rendered.source(page)
-        if source is not None:  # else a list page: it repeats other pages' headings
-            by_language.setdefault(base_language(source.language or rendered.language), []).append(index)
+    # A page no Markdown maps to is a list page: it repeats other pages' headings.
+    languages = (
+        (source.language or rendered.language) if (source := rendered.source(page)) else None
+        for page in rendered.pages
+    )
     findings: list[tuple[str, Finding, bool]] = []
-    for language, indexes in sorted(by_language.items()):
-        if not has_dictionary(language):
-            continue
-        speller = Speller(language, rendered.vocabulary, extra)
+    for speller, indexes in _spellers(languages, rendered.vocabulary, extra):
         for index in indexes:
             findings.extend(_rendered_findings(rendered, rendered.pages[index], speller))
     yield from split_mapped(findings)

@@ -13,6 +13,7 @@ from validator.document import parse_document
 from validator.site import load_site
 from validator.spelling import (
     CODE,
+    Lexicon,
     Speller,
     _knowledge,
     base_language,
@@ -140,7 +141,8 @@ def test_dictionary_is_cached_and_a_damaged_cache_rebuilt(tmp_path: Path, monkey
     assert built[0] == SpellChecker(language="de", distance=1).word_frequency.dictionary
     entry.write_bytes(b"\x00damaged")
     assert _knowledge.__wrapped__("de") == built
-    assert marshal.loads(entry.read_bytes()) == built  # written anew
+    lexicon, letters = marshal.loads(entry.read_bytes())  # written anew
+    assert (Lexicon.loads(lexicon), letters) == built
 
 
 def test_dictionary_without_a_writable_cache(tmp_path: Path, monkeypatch) -> None:
@@ -167,3 +169,18 @@ def test_other_languages_leave_word_forms_and_english_alone(language: str, text:
 def test_other_languages_still_catch_typos() -> None:
     assert [t.suggestion for t in Speller("de", Counter()).typos("Canary Deploment")] == ["Deployment"]
     assert Speller("de", Counter()).suggestion("konfigurration") == "konfiguration"
+
+
+def test_lexicon_is_a_read_only_mapping() -> None:
+    words = {"hugo": 7, "héllo": 3, "big": 2**40, "negative": -1}
+    lexicon = Lexicon.of(words)
+    assert len(lexicon) == 4 and sorted(lexicon) == sorted(words)
+    assert lexicon["hugo"] == 7 and lexicon.get("héllo") == 3 and lexicon.get("nope", 0) == 0
+    assert lexicon["big"] == 0xFFFFFFFF and lexicon["negative"] == 0  # counts are for ranking
+    assert "hugo" in lexicon and "hug" not in lexicon and 3 not in lexicon
+    with pytest.raises(KeyError):
+        lexicon["hug"]
+    assert Lexicon.loads(lexicon.dumps()) == lexicon
+    for damaged in (b"", b"\x00", marshal.dumps((b"junk", b"")), marshal.dumps((lexicon.dumps(), 1))):
+        with pytest.raises((ValueError, EOFError, TypeError, RuntimeError)):
+            Lexicon.loads(damaged)

@@ -317,14 +317,16 @@ class Document:
         return any(block.line <= line <= block.end_line for block in self.code_blocks)
 
     @functools.cached_property
-    def inline_words(self) -> tuple[tuple[Token, list[str]], ...]:
-        """Each inline token with the words (`WORD`) of its `outline`, as written, in order:
-        found once for the rules that read words and for the site's vocabulary."""
-        return tuple(
-            (token, words_in(outline(token.children)))
-            for token in self.tokens
-            if token.type == "inline" and token.children
-        )
+    def outlines(self) -> tuple[tuple[Token, str], ...]:
+        """Each inline token with its `outline`, in order."""
+        return tuple((token, outline(token.children)) for token in self.tokens if token.type == "inline" and token.children)
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        """The words (`WORD`) of every inline token's `outline`, as written, in order: found
+        once, in one pass over the page, for the rules that read words and for the site's
+        vocabulary. Two neighbours here may come from different tokens."""
+        return words_in("\0".join(text for _, text in self.outlines))
 
 
 _FORMATTING = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})

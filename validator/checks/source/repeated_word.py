@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from validator.document import Document
+from validator.document import Document, words_in
 from validator.model import Finding, Rule, Severity
 from validator.prose import Stretch, stretches
 from validator.spelling import base_language
@@ -53,8 +53,11 @@ class Options:
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if base_language(doc.site.text_language(doc.language)) not in {base_language(code) for code in opts.languages}:
         return
-    # Only inline tokens with two alike neighbouring words are worth reading closely: few are.
-    closely = {id(token) for token, words in doc.inline_words if _alike_neighbours(words)}
+    # Only inline tokens with two alike neighbouring words are worth reading closely: few
+    # are, and on most pages none (the page's words, all tokens' in a row, tell at once).
+    if not _alike_neighbours(doc.words):
+        return
+    closely = {id(token) for token, text in doc.outlines if _alike_neighbours(words_in(text))}
     if not closely:
         return
     allowed = {word.casefold() for word in opts.allow}

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, build_site
 from validator.checks.html import (
@@ -221,3 +224,14 @@ def test_the_fixture_site_built_by_hugo(hugo: str, tmp_path: Path) -> None:
     # The {{% notice %}} of the valid post writes a <div>, which Hugo drops under unsafe = false.
     assert ("content/posts/anchors-done-right.md", 26) in omitted
     assert all(f.html_path for f in raw_html_omitted.html_check(rendered, None))
+
+
+@settings(max_examples=300, deadline=None)
+@example("a\n\n \t---|\n{{< x >}} [^1] {{% y %}}\n\n|:---:|\n$$\n")
+@given(st.text(alphabet=st.sampled_from(list("{}<%[^$|:- \t\u00a0\nab")), max_size=80))
+def test_marked_lines_are_the_lines_the_pattern_finds_in(text: str) -> None:
+    """One pass over the page finds the lines a search of each line finds."""
+    doc = parse_document("p.md", text.encode())
+    per_line = re.compile(r"\{\{[<%]|\[\^|\$\$|^\s*\|?\s*:?-{3,}:?\s*\|")
+    expected = tuple((n, line) for n, line in enumerate(doc.lines, start=1) if per_line.search(line))
+    assert SourcePage.from_document(doc).marked_lines == expected

@@ -326,16 +326,25 @@ class SourcePage:
             headings=tuple(SourceHeading.of(heading) for heading in doc.headings),
             title=str(doc.front_matter.get("title") or ""),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
-            marked_lines=tuple(
-                (number, line)
-                for number, line in enumerate(doc.lines, start=1)
-                if _MARKED.search(line)
-            ),
+            marked_lines=_marked_lines(doc),
             language=doc.site.text_language(doc.language),
         )
 
 
-_MARKED = re.compile(r"\{\{[<%]|\[\^|\$\$|^\s*\|?\s*:?-{3,}:?\s*\|")
+# `[^\S\n]`: a blank within the line.
+_MARKED = re.compile(r"\{\{[<%]|\[\^|\$\$|^[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*\|", re.MULTILINE)
+
+
+def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
+    """The (number, text) of each line `_MARKED` matches in, found in one pass over the page."""
+    numbers: list[int] = []
+    number, counted = 1, 0
+    for match in _MARKED.finditer(doc.text):
+        number += doc.text.count("\n", counted, match.start())
+        counted = match.start()
+        if not numbers or numbers[-1] != number:
+            numbers.append(number)
+    return tuple((number, doc.lines[number - 1]) for number in numbers)
 
 
 def _omitted_html(doc: Document) -> list[RawHtml]:

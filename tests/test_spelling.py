@@ -134,15 +134,24 @@ def test_dictionary_is_pyspellcheckers() -> None:
 
 
 def test_dictionary_is_cached_and_a_damaged_cache_rebuilt(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("MDCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("MDCHECK_CACHE_DIR", str(cache))
+    cache.mkdir()
+    (cache / "words-de-0123456789abcdef-py311.marshal").write_bytes(b"an older mdcheck's entry")
+    (cache / "lexicon-en-0123456789abcdef-py311.marshal").write_bytes(b"another language's")
     built = _knowledge.__wrapped__("de")
-    (entry,) = (tmp_path / "cache").iterdir()
+    (entry,) = cache.glob("*-de-*")  # the stale entry of the language removed
+    assert (cache / "lexicon-en-0123456789abcdef-py311.marshal").exists()
     assert _knowledge.__wrapped__("de") == built  # read back from the cache
     assert built[0] == SpellChecker(language="de", distance=1).word_frequency.dictionary
-    entry.write_bytes(b"\x00damaged")
-    assert _knowledge.__wrapped__("de") == built
-    lexicon, letters = marshal.loads(entry.read_bytes())  # written anew
+    lexicon, digest, letters = marshal.loads(entry.read_bytes())
     assert (Lexicon.loads(lexicon), letters) == built
+    middle = len(lexicon) // 2
+    flipped = lexicon[:middle] + bytes([lexicon[middle] ^ 0xFF]) + lexicon[middle + 1 :]
+    for damaged in (b"\x00damaged", marshal.dumps((flipped, digest, letters)), marshal.dumps((lexicon, digest))):
+        entry.write_bytes(damaged)
+        assert _knowledge.__wrapped__("de") == built
+        assert marshal.loads(entry.read_bytes()) == (lexicon, digest, letters)  # written anew
 
 
 def test_dictionary_without_a_writable_cache(tmp_path: Path, monkeypatch) -> None:

@@ -165,6 +165,8 @@ def test_dictionary_without_a_writable_cache(tmp_path: Path, monkeypatch) -> Non
     [
         ("es", "Cómo lo soluciona"),  # a verb form the word list lacks: an ending away
         ("es", "Clúster"),  # an accent away from the English word
+        ("es", "Texto resaltado"),  # `resalt…` starts known words (`resaltar`): a form,
+        ("es", "Lista anidada"),  # not a typo of `resultado`; nor `anidada` of `nidada`
         ("it", "Riconoscimenti"),
         ("ru", "Запросить локализаций"),
         ("pt", "Contêiner"),  # the language's own letters: no misspelt English

@@ -216,6 +216,10 @@ class Lexicon(Mapping[str, int]):
         key = self._trie.get(word)
         return default if key is None else self._counts[key]
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether a word begins with `prefix`."""
+        return next(self._trie.iterkeys(prefix), None) is not None
+
     def __iter__(self) -> Iterator[str]:
         return self._trie.iterkeys()
 
@@ -347,7 +351,9 @@ class Speller:
         if not candidates:
             return None  # a name or jargon: nothing to suggest
         best = max(candidates, key=self._rank)
-        if self.english is not None and (_word_form(word, best) or (best not in self.known and not word.isascii())):
+        if self.english is not None and (
+            _word_form(word, best) or self._known_stem(word, best) or (best not in self.known and not word.isascii())
+        ):
             # Word lists of inflected languages lack many forms: an ending or an accent
             # away from a known word is far more often a form than a typo; and a word with
             # the language's own letters is no misspelt English.
@@ -356,6 +362,13 @@ class Speller:
         if uses <= 1 or self.vocabulary.get(best, 0) >= SITE_RATIO * uses:
             return best
         return None  # used across the site, and nothing far more frequent looks like it
+
+    def _known_stem(self, word: str, best: str) -> bool:
+        """Whether a known word begins with all of `word` but an ending of up to three
+        letters, and so shares more of it than `best` does: Spanish `resaltado`, missing
+        from the word list, is a form of `resaltar`, not a typo of `resultado`."""
+        shared = len(os.path.commonprefix([word, best]))
+        return self.known.has_prefix(word[: max(shared + 1, len(word) - 3, 4)])
 
     def _inflection(self, word: str) -> bool:
         """Whether `word` is a known stem with an ending (`downscaled`, `transpiles`)."""

@@ -153,8 +153,10 @@ def test_a_file_two_mounts_reach_is_checked_once_and_a_named_one_gets_its_conten
         '[[module.mounts]]\nsource = "content/src"\ntarget = "content/docs"\n'
         '[[module.mounts]]\nsource = "CHANGELOG.md"\ntarget = "content/changelog.md"\n'
         '[[module.mounts]]\nsource = "data.json"\ntarget = "content/data.json"\n'
+        '[[module.mounts]]\nsource = "content/bg.jpg"\ntarget = "content/tests/cover/bg.jpg"\n'
     )
-    write(tmp_path, {"hugo.toml": config, "content/src/x.md": "# X\n", "CHANGELOG.md": "# C\n", "data.json": "{}"})
+    files = {"content/src/x.md": "# X\n", "CHANGELOG.md": "# C\n", "data.json": "{}", "content/bg.jpg": "\xff"}
+    write(tmp_path, {"hugo.toml": config, **files})
     site, config_ = load_site(tmp_path), Config(path=None, base=tmp_path, rules={})
     targets = collect_targets([], config_, site, tmp_path)
     assert [(t.display, t.content_path) for t in targets] == [("content/src/x.md", "src/x.md"), ("CHANGELOG.md", "changelog.md")]

@@ -29,7 +29,7 @@ def collect_targets(
     starts: list[tuple[Path, bool]] = []  # (path, whether it is the site's content)
     for path in paths or [site_root or cwd]:
         if site_root is not None and path.resolve() == site_root and roots:
-            starts.extend(dict.fromkeys((root.path, True) for root in roots if root.path.exists()))
+            starts.extend(dict.fromkeys((root.path, True) for root in roots if _has_markdown(root)))
         else:
             starts.append((path, False))
     explicit = {os.path.abspath(p) for p in paths if not p.is_dir()}
@@ -81,6 +81,11 @@ def with_site_context(targets: list[Target], config: Config, site: SiteConfig, c
         if target.problem is None and os.path.realpath(target.path) not in checked
     ]
     return [*targets, *context]
+
+
+def _has_markdown(root: ContentRoot) -> bool:
+    """Whether a root may hold Markdown: a directory, or a file mounted as Markdown."""
+    return root.path.is_dir() or (root.path.exists() and is_markdown(Path(root.target)))
 
 
 def _content_location(real: str, roots: Sequence[ContentRoot]) -> tuple[str | None, str | None]:

@@ -160,6 +160,40 @@ def test_a_page_whose_place_in_the_site_changed_is_checked_again(
     assert after != before
 
 
+MOUNTED_SITE = {
+    "hugo.toml": 'baseURL = "https://example.org/"\n'
+    '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+    '[[module.mounts]]\nsource = "guides"\ntarget = "content/docs/guide"\nfiles = ["! drafts"]\n'
+    '[[module.mounts]]\nsource = "SETUP.md"\ntarget = "content/docs/setup.md"\n',
+    "content/about.md": "---\ntitle: About\n---\n\nSee [setup](/docs/guide/setup/).\n",
+    "guides/setup.md": "---\ntitle: Setup\n---\n\n# Setup\n\n### Skipped a level\n",
+    "SETUP.md": "# Setup\n",
+}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  url: /elsewhere/\n---\n"},
+        {"content/docs/guide/_index.md": "---\ntitle: A section\ncascade:\n  slug: moved\n---\n"},
+        {"content/docs/guide/index.md": "---\ntitle: A leaf bundle: setup.md is its resource\n---\n"},
+        {"guides/_index.md": "---\ntitle: The section, in the filtered mount\ncascade:\n  slug: moved\n---\n"},
+    ],
+    ids=["cascade-from-another-mount", "section-in-another-mount", "bundle-in-another-mount", "section-in-a-filtered-mount"],
+)
+def test_a_mounted_page_whose_place_changed_is_checked_again(
+    change: dict[str, str], tmp_path: Path
+) -> None:
+    """A mounted page's `_index` files and directories may be in any mount's source (its
+    own, with `files` globs, too); a file mount is a directory's listing as well."""
+    _write(tmp_path, MOUNTED_SITE)
+    before = _pages(tmp_path, cache=True)
+    _write(tmp_path, change)
+    after = _pages(tmp_path, cache=True)
+    assert after == _pages(tmp_path, cache=False)
+    assert after != before
+
+
 def test_other_settings_give_other_results(site: Path) -> None:
     assert "heading-level-skip" in {p["rule"] for p in _check("--source-only")}
     (site / ".mdcheck.toml").write_text("[rules]\nheading-level-skip = false\n", "utf-8")

@@ -155,7 +155,7 @@ HTML = b"""<html><body>
 
 def _rendered() -> tuple:
     doc = parse_document("content/posts/links.md", MARKDOWN.encode())
-    source = SourcePage.from_document(doc, "posts/links.md")
+    source = SourcePage.from_document(doc, "content/posts/links.md")
     source = SourcePage(source.path, "/posts/links/", *list(vars(source).values())[2:])
     published = PublishedSite(frozenset({"posts/links/index.html", "posts/other/index.html"}), "https://example.org/")
     pages = [parse_page("posts/links/index.html", HTML, "/posts/links/"),
@@ -180,9 +180,9 @@ def test_placeholders_map_to_raw_html_and_markdown_shortcodes() -> None:
     assert "{{% notice %}}" in findings[2].message
 
 
-def test_hugo_list_maps_pages_by_content_path() -> None:
+def test_hugo_list_maps_pages_by_their_file() -> None:
     doc = parse_document("content/posts/x.md", b"# X\n")
-    source = SourcePage.from_document(doc, "posts/x.md")  # url unknown
+    source = SourcePage.from_document(doc, "content/posts/x.md")  # url unknown
     published = PublishedSite(frozenset({"x/index.html"}), "https://example.org/")
     page = parse_page("x/index.html", b"<p>x</p>", "/x/")
     rendered = build_rendered(published, [page], [source], hugo_list={"/x/": "content/posts/x.md"})
@@ -201,7 +201,7 @@ def test_the_fixture_site_built_by_hugo(hugo: str, tmp_path: Path) -> None:
     for path in sorted((site / "content").rglob("*.md")):
         rel = path.relative_to(site / "content").as_posix()
         doc = parse_document(f"content/{rel}", path.read_bytes())
-        sources.append(SourcePage.from_document(doc, rel))
+        sources.append(SourcePage.from_document(doc, f"content/{rel}"))
     rendered = load_rendered(str(public), "https://example.org/", sources, hugo_list=hugo_list)
     checks = [(m.RULE.id, m.check, m.RULE.options()) for m in (broken_link, duplicate_id, unrendered_markup, empty_link, image_alt)]
     checks.append(("broken-anchor", broken_anchor.html_check, BrokenAnchorOptions()))

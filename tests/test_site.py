@@ -18,6 +18,7 @@ import yaml
 from validator.hugo import find_binary
 from validator.settings import Language, Markup, SiteConfig
 from validator.site import (
+    ContentRoot,
     SiteConfigError,
     alias_urls,
     content_roots,
@@ -219,7 +220,7 @@ def test_an_empty_config_gives_hugo_defaults(tmp_path: Path, fmt: str) -> None:
     site = load_site(tmp_path)
     assert site.root == tmp_path and site.config_files == (tmp_path / f"hugo.{fmt}",)
     assert dataclasses.replace(site, root=None, config_files=()) == SiteConfig()
-    assert content_roots(site) == [("en", tmp_path / "content")]
+    assert content_roots(site) == [ContentRoot("en", tmp_path / "content")]
 
 
 # --- Reading every key -------------------------------------------------------------------------
@@ -450,9 +451,9 @@ def test_content_roots_dedupe_shared_dirs_and_put_the_default_first(tmp_path: Pa
         'defaultContentLanguage = "de"\ncontentDir = "shared"\n'
         '[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n[languages.fr]\nweight = 3\ncontentDir = "fr"\n',
     )
-    assert content_roots(site) == [("de", tmp_path / "shared"), ("fr", tmp_path / "fr")]
+    assert content_roots(site) == [ContentRoot("de", tmp_path / "shared"), ContentRoot("fr", tmp_path / "fr")]
     single = SiteConfig(root=tmp_path, default_language="nl", content_dir="c")
-    assert content_roots(single) == [("nl", tmp_path / "c")]
+    assert content_roots(single) == [ContentRoot("nl", tmp_path / "c")]
 
 
 # --- URL prediction without a site on disk -------------------------------------------------------
@@ -838,7 +839,7 @@ def test_predictions_match_the_real_hugo(tmp_path: Path, variant: str) -> None:
     site = load_site(tmp_path)
     predicted_files: set[str] = set()
     checked = 0
-    for language, content_dir in content_roots(site):
+    for language, content_dir, *_ in content_roots(site):
         for file in sorted(p for p in content_dir.rglob("*") if p.is_file()):
             rel = file.relative_to(content_dir).as_posix()
             front_matter = front_matter_of(file) if file.suffix.lower() == ".md" else {}

@@ -25,7 +25,7 @@ from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, par
 from validator.elements import inventory
 from validator.html import Page, parse_page
 from validator.model import Finding, Problem, Rule
-from validator.paths import MARKDOWN_EXTENSIONS
+from validator.paths import MARKDOWN_EXTENSIONS, display_path
 from validator.published import (
     PublishedSite,
     RenderedSite,
@@ -437,7 +437,8 @@ def _rendered_side(
     renderer, the page as rendered and parsed. A renderer bug is reported, not raised."""
     if not plan.sources or not doc.rendered:
         return None, None, []
-    source = SourcePage.from_document(doc, target.content_path)
+    file = display_path(target.path, plan.site.root) if plan.site.root is not None else None
+    source = SourcePage.from_document(doc, file)
     if not plan.embedded:
         return source, None, []
     # Outside a Hugo site a file has no URL: give it one from its path, for its own checks.

@@ -307,7 +307,7 @@ class SourcePage:
 
     path: str  # display path of the .md
     url: str | None  # Hugo's RelPermalink; None when Hugo renders no page
-    content_path: str | None = None
+    file: str | None = None  # as `hugo list all` names it: relative to the site root, else absolute
     links: tuple[SourceLink, ...] = ()
     headings: tuple[SourceHeading, ...] = ()
     raw_html: tuple[RawHtml, ...] = ()  # only what Hugo omits (unsafe = false)
@@ -317,11 +317,11 @@ class SourcePage:
     language: str = ""  # the language its text is written in (SiteConfig.text_language)
 
     @classmethod
-    def from_document(cls, doc: Document, content_path: str | None = None) -> SourcePage:
+    def from_document(cls, doc: Document, file: str | None = None) -> SourcePage:
         return cls(
             path=doc.path,
             url=doc.url,
-            content_path=content_path,
+            file=file,
             links=tuple(SourceLink.of(link) for link in doc.links),
             headings=tuple(SourceHeading.of(heading) for heading in doc.headings),
             title=str(doc.front_matter.get("title") or ""),
@@ -437,32 +437,24 @@ def build_rendered(
 ) -> RenderedSite:
     """Match each page to its Markdown: by `hugo list` when given, else by predicted URL."""
     by_url: dict[str, int] = {}
-    by_content: dict[str, int] = {}
+    by_file: dict[str, int] = {}
     for index, source in enumerate(sources):
         if source.url:
             by_url[source.url] = index
-        if source.content_path:
-            by_content[_content_key(source)] = index
+        if source.file:
+            by_file[source.file] = index
     page_index: dict[str, int] = {}
     source_index: dict[str, int] = {}
     for index, page in enumerate(pages):
         page_index[page.path] = index
         found = None
         if hugo_list is not None and page.url in hugo_list:
-            listed = hugo_list[page.url]
-            found = next(
-                (i for key, i in by_content.items() if listed == key or listed.endswith("/" + key)),
-                None,
-            )
+            found = by_file.get(hugo_list[page.url])
         if found is None:
             found = by_url.get(page.url)
         if found is not None:
             source_index[page.path] = found
     return RenderedSite(published, pages, sources, page_index, source_index, markup or Markup())
-
-
-def _content_key(source: SourcePage) -> str:
-    return (source.content_path or "").replace(os.sep, "/")
 
 
 def load_rendered(

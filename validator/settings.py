@@ -55,6 +55,18 @@ class Language:
 
 
 @dataclass(frozen=True)
+class ContentMount:
+    """A `[[module.mounts]]` entry whose target is `content` or a path below it: the files
+    under `source` are content files under `target`."""
+
+    source: str  # a directory or a single file: relative to the site root, or absolute
+    target: tuple[str, ...] = ()  # its place in the content: () for content itself, ("docs",)
+    languages: tuple[str, ...] = ()  # the languages whose content it is
+    files: tuple[str, ...] = ()  # Hugo's `files` glob slice: the files it mounts (`! ` excludes)
+    is_file: bool = False  # a single file (`target` then ends with its name as content)
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """A Hugo site as mdcheck sees it. `root` is None when no Hugo config was found."""
 
@@ -73,6 +85,9 @@ class SiteConfig:
     permalinks: tuple[tuple[str, str], ...] = ()
     languages: tuple[Language, ...] = ()
     default_language: str = "en"
+    # The content mounts, in Hugo's order (the first mount's file wins); empty when the config
+    # has none: then each language's content dir is mounted, as Hugo's default mounts do.
+    content_mounts: tuple[ContentMount, ...] = ()
     locale: str = ""  # the site's `locale` (or `languageCode`): its default language's
     default_language_in_subdir: bool = False
     themes: tuple[str, ...] = ()

@@ -30,7 +30,7 @@ from urllib.parse import quote, unquote, unquote_plus, urlsplit
 import yaml
 
 from validator.frontmatter import DateError, hugo_date, split_front_matter
-from validator.settings import ID_TYPES, USE_EMBEDDED, Language, Markup, SiteConfig
+from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
 
 CONFIG_NAMES = ("hugo", "config")
 CONFIG_EXTENSIONS = ("toml", "yaml", "yml", "json")
@@ -50,6 +50,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
 _WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 _NOT_CASCADED = frozenset({"kind", "path", "lang", "cascade"})
+_NEGATION = "! "  # starts an excluding pattern of a glob slice
 _T = TypeVar("_T")
 
 
@@ -336,8 +337,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     if root is None:
         return SiteConfig()
     config = _load_config(root, environment)
-    content_dir, mounted = _content_mounts(config, root)
-    languages, default_language = _languages(config, content_dir, mounted)
+    content_dir = config.string("contentdir", "content")
+    languages, default_language = _languages(config, content_dir)
+    content_mounts = _content_mounts(config, root, languages, default_language)
     ugly, ugly_sections = _ugly_urls(config)
     # HUGO_THEME and HUGO_THEMESDIR override the config, as in Hugo.
     themes = tuple(os.environ["HUGO_THEME"].split(",") if os.environ.get("HUGO_THEME") else config.strings("theme"))
@@ -351,6 +353,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         config_files=tuple(config.files),
         environment=environment,
         content_dir=content_dir,
+        content_mounts=content_mounts,
         publish_dir=config.string("publishdir", "public"),
         base_url=config.string("baseurl", ""),
         ugly_urls=ugly,
@@ -392,48 +395,81 @@ def _user_words(path: Path) -> tuple[str, ...]:
     return tuple(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
 
 
-def _content_mounts(config: _Config, root: Path) -> tuple[str, dict[str, str]]:
-    """The content dir and per-language content dirs, with `module.mounts` applied.
+def _content_mounts(
+    config: _Config, root: Path, languages: tuple[Language, ...], default: str
+) -> tuple[ContentMount, ...]:
+    """The project's content mounts, as Hugo applies `module.mounts`.
 
-    A mount whose target is `content` replaces the default `contentDir` mount, as in Hugo;
-    one limited to languages (`lang`, or `sites.matrix.languages`) is that language's
-    content dir. Mounts into a subfolder of content are not followed.
+    A mount whose target is `content` or a path below it (`content/docs`, or a single file
+    such as `content/changelog.md`) takes its source's files there. Any such mount replaces
+    the default mounts of `contentDir`, as in Hugo: the project's `content` then counts only
+    if a mount names it. `sites.matrix.languages` (a glob slice, or the older `lang`) says
+    whose content it is (the default language's when not set); `files` (or the older
+    `includeFiles` and `excludeFiles`) which files it mounts. A mount for no configured
+    language, or whose source does not exist, mounts nothing but still replaces the
+    defaults, as in Hugo. A value of the wrong type leaves the mount out; none is raised.
     """
-    content_dir = config.string("contentdir", "content")
     mounts = config.get("module.mounts")
-    per_language: dict[str, str] = {}
-    if not isinstance(mounts, list):
-        return content_dir, per_language
-    shared = None
-    for mount in mounts:
-        if not isinstance(mount, dict) or str(mount.get("target", "")).strip("/") != "content":
-            continue
-        source = str(mount.get("source", "")).strip("/")
-        if not source or not (root / source).is_dir():
-            continue
-        languages = _mount_languages(mount)
-        for language in languages:
-            per_language.setdefault(language, source)
-        if not languages and shared is None:
-            shared = source
-    if shared is not None:
-        content_dir = shared
-    elif per_language and not config.table("languages"):
-        content_dir = next(iter(per_language.values()))
-    return content_dir, per_language
+    entries = mounts if isinstance(mounts, list) else [mounts] if isinstance(mounts, dict) else []
+    codes = tuple(lang.code for lang in languages) or (default,)
+    found = (_content_mount(entry, root, codes, default) for entry in entries if isinstance(entry, dict))
+    return tuple(mount for mount in found if mount is not None)
 
 
-def _mount_languages(mount: Mapping[str, Any]) -> list[str]:
-    languages = mount.get("lang")
-    if languages is None:
-        matrix = mount.get("sites", {})
-        matrix = matrix.get("matrix", {}) if isinstance(matrix, dict) else {}
-        languages = matrix.get("languages") if isinstance(matrix, dict) else None
-    if isinstance(languages, str):
-        return [languages.lower()]
-    if isinstance(languages, list):
-        return [str(language).lower() for language in languages]
-    return []
+def _content_mount(
+    entry: Mapping[str, Any], root: Path, codes: tuple[str, ...], default: str
+) -> ContentMount | None:
+    source, target = entry.get("source"), entry.get("target")
+    if not isinstance(source, str) or not source.strip() or not isinstance(target, str):
+        return None
+    component, *place = _go_clean(target.replace("\\", "/")).split("/")
+    source = _go_clean(source.replace("\\", "/"))
+    if component != "content" or (not place and _is_file(root / source)):
+        return None
+    languages = _mount_languages(entry, codes, default)
+    # The older keys as Hugo reads them: after `files`, includes, then excludes.
+    files = (
+        *_glob_list(entry.get("files")),
+        *_glob_list(entry.get("includefiles")),
+        *(_NEGATION + pattern for pattern in _glob_list(entry.get("excludefiles"))),
+    )
+    return ContentMount(source, tuple(place), languages, files, _is_file(root / source))
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # e.g. a NUL character in the path
+        return False
+
+
+def _mount_languages(entry: Mapping[str, Any], codes: tuple[str, ...], default: str) -> tuple[str, ...]:
+    """The languages among `codes` a content mount is for: the glob slice of its
+    `sites.matrix.languages`, with the older `lang` added to it, as Hugo does."""
+    sites = entry.get("sites")
+    matrix = sites.get("matrix") if isinstance(sites, dict) else None
+    patterns = [
+        *_glob_list(matrix.get("languages") if isinstance(matrix, dict) else None),
+        *_glob_list(entry.get("lang")),
+    ]
+    if not patterns:
+        return (default,)
+    return tuple(code for code in codes if _in_glob_slice(patterns, code))
+
+
+def _glob_list(value: Any) -> list[str]:
+    """A string or a list of them (as Hugo decodes either), lower-cased and trimmed."""
+    values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return [text for text in (str(v).strip().lower() for v in values if isinstance(v, str | int | float)) if text]
+
+
+def _in_glob_slice(patterns: Iterable[str], value: str) -> bool:
+    """Whether a glob slice admits `value`: no `! ` pattern matches it and, when there
+    are others, one of them does."""
+    positive = [p for p in patterns if not p.startswith(_NEGATION)]
+    if any(_glob(p[len(_NEGATION) :]).match(value) for p in patterns if p.startswith(_NEGATION)):
+        return False
+    return not positive or any(_glob(p).match(value) for p in positive)
 
 
 _MATH_RENDERER = re.compile(rb"katex|mathjax", re.IGNORECASE)
@@ -533,9 +569,7 @@ def _embedded_hooks_auto(config: _Config) -> bool:
     return len(languages) >= 1 and not multihost and not duplicates
 
 
-def _languages(
-    config: _Config, content_dir: str, mounted: Mapping[str, str]
-) -> tuple[tuple[Language, ...], str]:
+def _languages(config: _Config, content_dir: str) -> tuple[tuple[Language, ...], str]:
     """The enabled languages in Hugo's order (weight, then code; weight 0 last) and the default."""
     disabled = {code.lower() for code in config.strings("disablelanguages")}
     default = config.string("defaultcontentlanguage", "").lower()
@@ -551,7 +585,7 @@ def _languages(
         languages.append(
             Language(
                 code=code,
-                content_dir=mounted.get(code, config.string(f"{key}.contentdir", content_dir)),
+                content_dir=config.string(f"{key}.contentdir", content_dir),
                 weight=config.integer(f"{key}.weight", 0),
                 name=config.string(f"{key}.label", "") or config.string(f"{key}.languagename", ""),
                 base_url=config.string(f"{key}.baseurl", ""),
@@ -794,29 +828,83 @@ def _uses_inner(template: Path) -> bool:
 # --- Content roots -----------------------------------------------------------------------
 
 
-def content_roots(site: SiteConfig) -> list[tuple[str, Path]]:
-    """(language code, absolute content dir) pairs; a dir shared by languages is listed once.
+class ContentRoot(NamedTuple):
+    """A place a language's content files are read from: a directory, or a single file."""
 
-    The default language comes first. Empty when the site has no root.
-    """
+    language: str
+    path: Path
+    target: str = ""  # the content path of `path`: "" for content itself, "docs", "changelog.md"
+    files: tuple[str, ...] = ()  # the mount's `files` glob slice (see mount_admits)
+
+
+def content_roots(site: SiteConfig) -> list[ContentRoot]:
+    """Where content files are read from: each language's mounts in order, the default
+    language's first; a place shared by languages is listed once. Empty without a root."""
     if site.root is None:
         return []
     languages = sorted(site.languages, key=lambda lang: lang.code != site.default_language)
-    pairs = [(lang.code, site.root / lang.content_dir) for lang in languages]
-    roots: dict[Path, str] = {}
-    for code, directory in pairs or [(site.default_language, site.root / site.content_dir)]:
-        roots.setdefault(directory, code)
-    return [(code, directory) for directory, code in roots.items()]
+    roots: dict[tuple[Path, str, tuple[str, ...]], ContentRoot] = {}
+    for code in [lang.code for lang in languages] or [site.default_language]:
+        for mount in _language_mounts(site, code):
+            root = ContentRoot(code, site.root / mount.source, "/".join(mount.target), mount.files)
+            roots.setdefault((root.path, root.target, root.files), root)
+    return list(roots.values())
 
 
-def _content_dir(site: SiteConfig, language: str) -> str | None:
-    """The language's content directory (a string: joined for every page's ancestors)."""
-    if site.root is None:
-        return None
-    for lang in site.languages:
-        if lang.code == language:
-            return os.path.join(site.root, lang.content_dir)
-    return os.path.join(site.root, site.content_dir)
+def _language_mounts(site: SiteConfig, language: str) -> tuple[ContentMount, ...]:
+    """The language's content mounts in order: the configured ones, or else its content dir."""
+    if site.content_mounts:
+        return tuple(mount for mount in site.content_mounts if language in mount.languages)
+    directory = next((lang.content_dir for lang in site.languages if lang.code == language), site.content_dir)
+    return (_default_mount(directory),)
+
+
+@functools.lru_cache(maxsize=64)
+def _default_mount(directory: str) -> ContentMount:
+    return ContentMount(directory)
+
+
+def mount_admits(files: tuple[str, ...], path: str) -> bool:
+    """Whether a mount's `files` glob slice lets in the file at `path` (POSIX, relative to
+    the mount's source): Hugo asks it of each directory on the way down, then of the file."""
+    parts = path.split("/")
+    return all(_admits(files, "/".join(parts[:i]), True) for i in range(1, len(parts))) and _admits(
+        files, path, False
+    )
+
+
+def _admits(files: tuple[str, ...], path: str, is_dir: bool) -> bool:
+    """Hugo's `FilenameFilter.Match`: the first pattern matching `/path` (lower-cased)
+    decides; a directory that an including pattern lies below is let in; with no including
+    pattern, whatever no excluding one matches is let in."""
+    path = "/" + path.lower()
+    has_include = False
+    for kind, pattern in _filter_entries(files):
+        if kind == "dir":
+            if is_dir and pattern.match(path):
+                return True
+        elif pattern.match(path):
+            return kind == "include"
+        else:
+            has_include = has_include or kind == "include"
+    return not has_include
+
+
+@functools.lru_cache(maxsize=64)
+def _filter_entries(files: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A glob slice as Hugo's filename filter: ("include" | "exclude" | "dir", glob) in
+    order, each including pattern followed by the directories it lies in (`/docs/*.md`:
+    `/` and `/docs`)."""
+    entries = []
+    for pattern in files:
+        negated = pattern.startswith(_NEGATION)
+        pattern = pattern.removeprefix(_NEGATION) if negated else pattern
+        pattern = pattern if pattern.startswith("/") else "/" + pattern
+        entries.append(("exclude" if negated else "include", _glob(pattern)))
+        if not negated:
+            parts = _go_clean(posixpath.dirname(pattern)).split("/")
+            entries.extend(("dir", _glob("/" + _go_join(*parts[: i + 1]))) for i in range(len(parts)))
+    return tuple(entries)
 
 
 # --- Paths and URLs as Hugo writes them ----------------------------------------------------
@@ -1048,7 +1136,10 @@ def reads_unchanged(reads: Iterable[SiteRead]) -> bool:
     return True
 
 
-def _read_content_files(directory: str, languages: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+_Listing = dict[str, tuple[tuple[str, str], ...]]  # page name -> (file name, language) of its files
+
+
+def _read_content_files(directory: str, languages: frozenset[str]) -> _Listing:
     """The content files in a directory by page name: (file name, language) of each, sorted
     by file name. A dict: a section of thousands of pages is asked about for each of them."""
     try:
@@ -1064,27 +1155,91 @@ def _read_content_files(directory: str, languages: frozenset[str]) -> dict[str, 
     return {page: tuple(found) for page, found in files.items()}
 
 
-def _has_page(directory: str, name: str, languages: frozenset[str]) -> bool:
-    return name in (_settled(_read_content_files, directory, languages) or {})
+def _read_filtered_files(
+    directory: str, languages: frozenset[str], files: tuple[str, ...], place: tuple[str, ...]
+) -> _Listing:
+    """`_read_content_files`, keeping those a mount's `files` let in (`place`: the
+    directory's path in the mount's source)."""
+    listing = {}
+    for page, found in _read_content_files(directory, languages).items():
+        kept = tuple(entry for entry in found if mount_admits(files, "/".join((*place, entry[0]))))
+        if kept:
+            listing[page] = kept
+    return listing
 
 
-def _in_leaf_bundle(content_dir: str | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]) -> bool:
+def _read_mounted_file(path: str, name: str, languages: frozenset[str]) -> _Listing:
+    """A single-file mount as its directory's listing: the file under the page its content
+    name `name` makes."""
+    parsed = parse_content_path(name, languages)
+    if parsed is None or not os.path.isfile(path):
+        return {}
+    return {parsed[0].name: ((os.path.basename(path), parsed[0].lang),)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Content:
+    """A language's content as Hugo's union file system shows it: its mounts over the site."""
+
+    mounts: tuple[tuple[ContentMount, str], ...]  # each with its source's absolute path
+    languages: frozenset[str]
+
+    def listings(self, dirs: tuple[str, ...]) -> list[tuple[str, _Listing]]:
+        """The directories making up the content directory `dirs` (as written), each with its
+        content files, in mount order: of two files with one content path, the first is read."""
+        found = []
+        for mount, source in self.mounts:
+            depth = len(mount.target)
+            if mount.is_file:
+                if dirs == mount.target[:-1]:
+                    listing = _settled(_read_mounted_file, source, mount.target[-1], self.languages)
+                    if listing:
+                        found.append((os.path.dirname(source), listing))
+            elif not depth or dirs[:depth] == mount.target:
+                place = dirs[depth:] if depth else dirs
+                directory = os.path.join(source, *place)
+                listing = (
+                    _settled(_read_filtered_files, directory, self.languages, mount.files, place)
+                    if mount.files
+                    else _settled(_read_content_files, directory, self.languages)
+                )
+                if listing:
+                    found.append((directory, listing))
+        return found
+
+    def has_page(self, dirs: tuple[str, ...], name: str) -> bool:
+        for _, listing in self.listings(dirs):
+            if name in listing:
+                return True
+        return False
+
+
+def _content(site: SiteConfig, language: str, languages: frozenset[str]) -> _Content | None:
+    if site.root is None:
+        return None
+    return _Content(_with_sources(str(site.root), _language_mounts(site, language)), languages)
+
+
+@functools.lru_cache(maxsize=64)
+def _with_sources(root: str, mounts: tuple[ContentMount, ...]) -> tuple[tuple[ContentMount, str], ...]:
+    return tuple((mount, os.path.join(root, mount.source)) for mount in mounts)
+
+
+def _in_leaf_bundle(content: _Content | None, norm: _ContentPath, raw: _ContentPath) -> bool:
     """Whether the file is a resource of a leaf bundle (an `index.*` above or beside it)."""
-    if content_dir is None:
+    if content is None:
         return False
     depth = len(raw.dirs) - 1 if norm.name == "index" else len(raw.dirs)
-    return any(_has_page(os.path.join(content_dir, *raw.dirs[:i]), "index", languages) for i in range(1, depth + 1))
+    return any(content.has_page(raw.dirs[:i], "index") for i in range(1, depth + 1))
 
 
-def _current_section(
-    content_dir: str | None, norm: _ContentPath, raw: _ContentPath, languages: frozenset[str]
-) -> tuple[str, ...]:
+def _current_section(content: _Content | None, norm: _ContentPath, raw: _ContentPath) -> tuple[str, ...]:
     """The nearest section: a top-level directory, or a deeper one with an `_index.*` file."""
     if norm.name == "_index":
         return norm.dirs
     depth = len(raw.dirs) - 1 if norm.name == "index" else len(raw.dirs)
     for i in range(depth, 0, -1):
-        if i == 1 or (content_dir is not None and _has_page(os.path.join(content_dir, *raw.dirs[:i]), "_index", languages)):
+        if i == 1 or (content is not None and content.has_page(raw.dirs[:i], "_index")):
             return norm.dirs[:i]
     return ()
 
@@ -1124,13 +1279,13 @@ def _read_cascade(path: str) -> tuple[_Cascade, ...]:
 
 # What `_settled` may load, by name: a recorded read is checked again with the same loader.
 _LOADERS: dict[str, Callable[..., Any]] = {
-    "_read_content_files": _read_content_files,
-    "_read_cascade": _read_cascade,
+    loader.__name__: loader
+    for loader in (_read_content_files, _read_filtered_files, _read_mounted_file, _read_cascade)
 }
 
 
 def _inherited_cascades(
-    content_dir: str, raw: _ContentPath, from_own_dir: bool, lang: str, dir_lang: str, languages: frozenset[str]
+    content: _Content, raw: _ContentPath, from_own_dir: bool, lang: str, dir_lang: str
 ) -> Iterator[_Cascade]:
     """The cascades of the ancestor sections' `_index` files in the page's language, nearest first.
 
@@ -1138,11 +1293,18 @@ def _inherited_cascades(
     """
     depth = len(raw.dirs) - (0 if from_own_dir else 1)
     for i in range(depth, -1, -1):
-        directory = os.path.join(content_dir, *raw.dirs[:i])
-        for name, file_lang in (_settled(_read_content_files, directory, languages) or {}).get("_index", ()):
+        path = _index_file(content.listings(raw.dirs[:i]), lang, dir_lang)
+        if path is not None:
+            yield from _settled(_read_cascade, path) or ()
+
+
+def _index_file(listings: Iterable[tuple[str, _Listing]], lang: str, dir_lang: str) -> str | None:
+    """The path of the first `_index` file in language `lang` among a directory's listings."""
+    for directory, listing in listings:
+        for name, file_lang in listing.get("_index", ()):
             if (file_lang or dir_lang) == lang:
-                yield from _settled(_read_cascade, os.path.join(directory, name)) or ()
-                break
+                return os.path.join(directory, name)
+    return None
 
 
 def _apply_cascades(front_matter: dict[str, Any], cascades: Iterator[_Cascade], **page: str) -> dict[str, Any]:
@@ -1443,13 +1605,14 @@ def page_language(site: SiteConfig, rel_path: str, language: str | None = None) 
 def predict_url(
     site: SiteConfig, rel_path: str, front_matter: Mapping[str, Any], language: str | None = None
 ) -> str | None:
-    """The RelPermalink Hugo gives the content file `rel_path` (POSIX, relative to its content dir).
+    """The RelPermalink Hugo gives the content file `rel_path` (its POSIX path in the content,
+    with mounts applied: `docs/x.md` for `x.md` in a folder mounted at `content/docs`).
 
     None when Hugo publishes no page for it: not a content file, a resource of a leaf
     bundle, `headless`, `build.render = "never"`, or a value Hugo rejects (an `http(s)://`
     `url`, a date a permalink needs that Hugo cannot parse). Drafts and future or expired
     pages get their URL: whether they are built depends on build flags.
-    `language` is the language of the content dir; a language code in the file name wins.
+    `language` is the language of the file's mount; a language code in the file name wins.
     """
     codes = language_codes(site)
     parsed = parse_content_path(rel_path, codes)
@@ -1458,15 +1621,15 @@ def predict_url(
     norm, raw = parsed
     dir_lang = language or site.default_language
     lang = norm.lang or dir_lang
-    content_dir = _content_dir(site, dir_lang)
-    if _in_leaf_bundle(content_dir, norm, raw, codes):
+    content = _content(site, dir_lang, codes)
+    if _in_leaf_bundle(content, norm, raw):
         return None
     kind = _kind(norm, site)
     own = {_key(k): v for k, v in front_matter.items()}
     cascades = itertools.chain(
         _cascade_entries(own.get("cascade")),
-        _inherited_cascades(content_dir, raw, kind == "page" and norm.name != "index", lang, dir_lang, codes)
-        if content_dir is not None
+        _inherited_cascades(content, raw, kind == "page" and norm.name != "index", lang, dir_lang)
+        if content is not None
         else (),
         _config_cascades(site.cascade),
     )
@@ -1478,7 +1641,7 @@ def predict_url(
         kind=kind,
         path=norm,
         raw=raw,
-        sections=_current_section(content_dir, norm, raw, codes),
+        sections=_current_section(content, norm, raw),
         title=title,
         slug=_fm_string(fm.get("slug")).strip("-"),
         date=_page_date(fm),

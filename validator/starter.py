@@ -80,7 +80,7 @@ def _header(directory: Path, site: SiteConfig) -> list[str]:
     if site.root is None:
         lines.append("# No Hugo configuration was found here: Hugo's defaults apply.")
     else:
-        roots = ", ".join(f"{display_path(root, directory)}/" for _, root in content_roots(site))
+        roots = ", ".join(f"{display_path(root.path, directory)}/" for root in content_roots(site))
         where = "in this directory" if site.root.resolve() == directory.resolve() else f"at {site.root}"
         lines.append(f"# The Hugo site {where}: content in {roots or 'no directory yet'}.")
     lines += [
@@ -93,7 +93,7 @@ def _header(directory: Path, site: SiteConfig) -> list[str]:
 def _content_prefix(directory: Path, site: SiteConfig) -> str:
     """The site's (first) content directory relative to `directory`, with a trailing `/`."""
     roots = content_roots(site) if site.root is not None else []
-    relative = display_path(roots[0][1], directory) if roots else "."
+    relative = display_path(roots[0].path, directory) if roots else "."
     return "" if relative == "." else relative + "/"
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from validator.config import Config
 from validator.engine import Target
-from validator.paths import GlobSet, display_path, walk
+from validator.paths import GlobSet, display_path, is_markdown, walk
 from validator.settings import SiteConfig
-from validator.site import content_roots
+from validator.site import ContentRoot, content_roots, mount_admits
 
 
 def collect_targets(
@@ -19,43 +19,53 @@ def collect_targets(
 ) -> list[Target]:
     """Targets in a stable order, each file once.
 
-    With no paths: the site's content directories (every language), or the working
+    With no paths: the site's content (every mount of every language), or the working
     directory when there is no Hugo site. A path that is the site's root means its content.
+    A file a mount's `files` leaves out, or that an earlier mount's file of the same content
+    path hides, is not content: Hugo does not read it.
     """
-    roots = [(language, root.resolve()) for language, root in content_roots(site)] if site.root else []
+    roots = [root._replace(path=root.path.resolve()) for root in content_roots(site)] if site.root else []
     site_root = site.root.resolve() if site.root else None
-    starts: list[Path] = []
+    starts: list[tuple[Path, bool]] = []  # (path, whether it is the site's content)
     for path in paths or [site_root or cwd]:
         if site_root is not None and path.resolve() == site_root and roots:
-            starts.extend(root for _, root in roots if root.is_dir())
+            starts.extend(dict.fromkeys((root.path, True) for root in roots if _has_markdown(root)))
         else:
-            starts.append(path)
+            starts.append((path, False))
     explicit = {os.path.abspath(p) for p in paths if not p.is_dir()}
     include, exclude = GlobSet(config.include), GlobSet(config.exclude)
     targets: list[Target] = []
     seen: set[str] = set()
-    for candidate in walk(starts):
-        absolute = os.path.abspath(candidate.path)
-        relative = display_path(candidate.path, config.base)
-        if exclude.match(relative):
-            continue
-        if include and absolute not in explicit and not include.match(relative):
-            continue
-        real = os.path.realpath(candidate.path)
-        if real in seen:
-            continue
-        seen.add(real)
-        language, content_path = _content_location(real, roots)
-        targets.append(
-            Target(
-                path=str(candidate.path),
-                display=display_path(candidate.path, cwd),
-                problem=candidate.problem,
-                content_path=content_path,
-                language=language,
-                ignored=config.ignored_rules(relative),
+    pages: set[tuple[str, str]] = set()  # (language, content path) of the files taken
+    for start, is_content in starts:
+        for candidate in walk([start]):
+            absolute = os.path.abspath(candidate.path)
+            relative = display_path(candidate.path, config.base)
+            if exclude.match(relative):
+                continue
+            if include and absolute not in explicit and not include.match(relative):
+                continue
+            real = os.path.realpath(candidate.path)
+            if real in seen:
+                continue
+            language, content_path = _content_location(real, roots)
+            if content_path is None and is_content and candidate.problem is None:
+                continue  # below a mount's source, but not among the files it mounts
+            if content_path is not None and (language or "", content_path) in pages:
+                continue
+            seen.add(real)
+            if content_path is not None:
+                pages.add((language or "", content_path))
+            targets.append(
+                Target(
+                    path=str(candidate.path),
+                    display=display_path(candidate.path, cwd),
+                    problem=candidate.problem,
+                    content_path=content_path,
+                    language=language,
+                    ignored=config.ignored_rules(relative),
+                )
             )
-        )
     return targets
 
 
@@ -73,12 +83,21 @@ def with_site_context(targets: list[Target], config: Config, site: SiteConfig, c
     return [*targets, *context]
 
 
-def _content_location(
-    real: str, roots: Sequence[tuple[str, Path]]
-) -> tuple[str | None, str | None]:
-    """The language and content path of a file (by its real path) under a content root."""
-    for language, root in roots:
-        prefix = os.path.join(root, "")
+def _has_markdown(root: ContentRoot) -> bool:
+    """Whether a root may hold Markdown: a directory, or a file mounted as Markdown."""
+    return root.path.is_dir() or (root.path.exists() and is_markdown(Path(root.target)))
+
+
+def _content_location(real: str, roots: Sequence[ContentRoot]) -> tuple[str | None, str | None]:
+    """The language and content path of a file (by its real path), from the first root
+    that mounts it."""
+    for root in roots:
+        base = str(root.path)
+        if real == base:  # a single-file mount: content if its target is Markdown
+            return (root.language, root.target) if is_markdown(Path(root.target)) else (None, None)
+        prefix = os.path.join(base, "")
         if real.startswith(prefix):
-            return language, Path(real[len(prefix) :]).as_posix()
+            path = Path(real[len(prefix) :]).as_posix()
+            if not root.files or mount_admits(root.files, path):
+                return root.language, f"{root.target}/{path}" if root.target else path
     return None, None

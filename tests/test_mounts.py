@@ -1,0 +1,360 @@
+"""Content mounts (`module.mounts` with a `content` target): how they are read, which files
+they mount, and the URLs, refs and rendered findings of mounted pages, built with the real
+Hugo and compared."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conftest import build_site, check_site
+from validator.cli import main
+from validator.config import Config
+from validator.settings import ContentMount
+from validator.site import ContentRoot, content_roots, load_site, mount_admits, predict_url
+from validator.targets import collect_targets
+
+LAYOUTS = {
+    "layouts/single.html": "<h1>{{ .Title }}</h1>{{ .Content }}",
+    "layouts/list.html": "<h1>{{ .Title }}</h1>{{ .Content }}",
+}
+QUIET = 'baseURL = "https://example.org/"\ndisableKinds = ["rss", "sitemap", "robotstxt", "404", "taxonomy", "term"]\n'
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+
+
+def page(title: str, body: str = "", **front_matter: object) -> str:
+    return f"---\n{yaml.safe_dump({'title': title, **front_matter})}---\n{body}"
+
+
+def mounts(root: Path, config: str, dirs: tuple[str, ...] = ()) -> tuple[ContentMount, ...]:
+    write(root, {"hugo.toml": config})
+    for directory in dirs:
+        (root / directory).mkdir(parents=True, exist_ok=True)
+    return load_site(root).content_mounts
+
+
+# --- Reading the mounts ------------------------------------------------------------------------
+
+
+def test_folders_files_and_their_places(tmp_path: Path) -> None:
+    write(tmp_path, {"CHANGELOG.md": "# Changes\n"})
+    config = (
+        '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+        '[[module.mounts]]\nsource = "docs/"\ntarget = "content/./docs/"\n'
+        '[[module.mounts]]\nsource = "CHANGELOG.md"\ntarget = "content/about/changelog.md"\n'
+        '[[module.mounts]]\nsource = "static"\ntarget = "static"\n'
+    )
+    assert mounts(tmp_path, config, ("content", "docs")) == (
+        ContentMount("content", (), ("en",)),
+        ContentMount("docs", ("docs",), ("en",)),
+        ContentMount("CHANGELOG.md", ("about", "changelog.md"), ("en",), is_file=True),
+    )
+
+
+def test_languages_from_lang_and_the_sites_matrix_glob_slice(tmp_path: Path) -> None:
+    config = (
+        'defaultContentLanguage = "fr"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[languages.de]\nweight = 3\n'
+        '[[module.mounts]]\nsource = "a"\ntarget = "content"\nlang = "EN"\n'
+        '[[module.mounts]]\nsource = "b"\ntarget = "content"\n[module.mounts.sites.matrix]\nlanguages = ["! fr", "**"]\n'
+        '[[module.mounts]]\nsource = "c"\ntarget = "content"\n[module.mounts.sites.matrix]\nlanguages = "{de,fr}"\n'
+        '[[module.mounts]]\nsource = "d"\ntarget = "content"\n'
+        '[[module.mounts]]\nsource = "e"\ntarget = "content"\nlang = "nl"\n'
+    )
+    found = {mount.source: mount.languages for mount in mounts(tmp_path, config)}
+    # No language configured matches `nl`: the mount mounts nothing.
+    assert found == {"a": ("en",), "b": ("en", "de"), "c": ("fr", "de"), "d": ("fr",), "e": ()}
+
+
+def test_files_and_the_older_include_and_exclude_keys(tmp_path: Path) -> None:
+    config = (
+        '[[module.mounts]]\nsource = "a"\ntarget = "content"\nfiles = ["! Drafts/**", "**"]\n'
+        '[[module.mounts]]\nsource = "b"\ntarget = "content"\nfiles = "*.md"\n'
+        '[[module.mounts]]\nsource = "c"\ntarget = "content"\nincludeFiles = "/docs/**"\nexcludeFiles = ["*.txt"]\n'
+    )
+    assert [mount.files for mount in mounts(tmp_path, config)] == [
+        ("! drafts/**", "**"),
+        ("*.md",),
+        ("/docs/**", "! *.txt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"content"',
+        '["content", 3, true]',
+        "[[]]",
+        '[{target = "content"}]',
+        '[{source = 3, target = "content"}]',
+        '[{source = "", target = "content"}]',
+        '[{source = "x", target = 4}]',
+        '[{source = "x", target = "/content"}]',
+        '[{source = "x", target = "contents"}]',
+        '[{source = "x", target = "content/../static"}]',
+        '[{source = "x\\u0000y", target = "content/x"}]',
+        '[{source = "hugo.toml", target = "content"}]',
+        '[{source = "x", target = "content", lang = {a = 1}, files = {b = 2}, sites = "all"}]',
+        '[{source = "x", target = "content", sites = {matrix = ["en"]}}]',
+    ],
+)
+def test_bad_values_never_raise(tmp_path: Path, value: str) -> None:
+    write(tmp_path, {"hugo.toml": f"[module]\nmounts = {value}\n"})
+    site = load_site(tmp_path)
+    for mount in site.content_mounts:
+        assert isinstance(mount.source, str) and all(isinstance(part, str) for part in mount.target)
+    assert isinstance(content_roots(site), list)
+
+
+def test_a_source_outside_the_site_or_missing_is_kept(tmp_path: Path) -> None:
+    """Hugo follows a source outside the project; a missing one mounts nothing, but the
+    project's `content` is still no longer mounted by default (both checked with Hugo)."""
+    root = tmp_path / "site"
+    config = '[[module.mounts]]\nsource = "../shared"\ntarget = "content/shared"\n[[module.mounts]]\nsource = "gone"\ntarget = "content/gone"\n'
+    assert [m.source for m in mounts(root, config, ("content",))] == ["../shared", "gone"]
+    assert [(r.path, r.target) for r in content_roots(load_site(root))] == [
+        (root / "../shared", "shared"),
+        (root / "gone", "gone"),
+    ]
+
+
+def test_content_roots_put_the_default_language_first_and_list_a_place_once(tmp_path: Path) -> None:
+    config = (
+        '[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n'
+        '[[module.mounts]]\nsource = "fr"\ntarget = "content"\nlang = "fr"\n'
+        '[[module.mounts]]\nsource = "en"\ntarget = "content"\nlang = "en"\n'
+        '[[module.mounts]]\nsource = "en"\ntarget = "content"\nlang = "fr"\n'
+        '[[module.mounts]]\nsource = "api"\ntarget = "content/api"\nfiles = ["**.md"]\n[module.mounts.sites.matrix]\nlanguages = ["**"]\n'
+    )
+    mounts(tmp_path, config)
+    assert content_roots(load_site(tmp_path)) == [
+        ContentRoot("en", tmp_path / "en"),
+        ContentRoot("en", tmp_path / "api", "api", ("**.md",)),
+        ContentRoot("fr", tmp_path / "fr"),
+    ]
+
+
+def test_a_file_two_mounts_reach_is_checked_once_and_a_named_one_gets_its_content_path(tmp_path: Path) -> None:
+    config = (
+        '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+        '[[module.mounts]]\nsource = "content/src"\ntarget = "content/docs"\n'
+        '[[module.mounts]]\nsource = "CHANGELOG.md"\ntarget = "content/changelog.md"\n'
+        '[[module.mounts]]\nsource = "data.json"\ntarget = "content/data.json"\n'
+        '[[module.mounts]]\nsource = "content/bg.jpg"\ntarget = "content/tests/cover/bg.jpg"\n'
+    )
+    files = {"content/src/x.md": "# X\n", "CHANGELOG.md": "# C\n", "data.json": "{}", "content/bg.jpg": "\xff"}
+    write(tmp_path, {"hugo.toml": config, **files})
+    site, config_ = load_site(tmp_path), Config(path=None, base=tmp_path, rules={})
+    targets = collect_targets([], config_, site, tmp_path)
+    assert [(t.display, t.content_path) for t in targets] == [("content/src/x.md", "src/x.md"), ("CHANGELOG.md", "changelog.md")]
+    named = collect_targets([tmp_path / "CHANGELOG.md"], config_, site, tmp_path)
+    assert [(t.display, t.content_path, t.language) for t in named] == [("CHANGELOG.md", "changelog.md", "en")]
+
+
+# Checked with Hugo 0.168 (test_the_files_globs_select_what_hugo_mounts builds it).
+ADMITTED = {
+    ("**.md",): {"top.md", "secret.md"},  # the walk is not let into sub directories
+    ("/x/**",): {"x/bx.md", "x/y/by.md"},
+    ("**.md", "! **secret*"): {"top.md", "secret.md"},  # the first matching pattern decides
+    ("! **secret*", "**"): {"top.md", "sub/s.md", "x/bx.md", "x/y/by.md", "z/bz.md"},
+    ("! /sub", "! *.txt"): {"top.md", "secret.md", "x/bx.md", "x/y/by.md", "z/bz.md"},
+    ("/sub/*.md",): {"sub/s.md", "sub/secret-2.md"},
+}
+FILTERED_FILES = ("top.md", "secret.md", "sub/s.md", "sub/secret-2.md", "x/bx.md", "x/y/by.md", "z/bz.md")
+
+
+@pytest.mark.parametrize("files", list(ADMITTED))
+def test_mount_admits(files: tuple[str, ...]) -> None:
+    assert {path for path in FILTERED_FILES if mount_admits(files, path)} == ADMITTED[files]
+
+
+def test_mount_admits_is_case_insensitive() -> None:
+    assert mount_admits(("/docs/*.md",), "Docs/Guide.MD")
+    assert not mount_admits(("! /docs",), "DOCS/x.md")
+
+
+# --- Against the real Hugo ------------------------------------------------------------------------
+
+
+def hugo_urls(hugo: str, root: Path) -> dict[str, set[str]]:
+    """`hugo list all`: each file (real path) with the URL paths of its pages."""
+    output = subprocess.run([hugo, "list", "all", "-s", str(root)], capture_output=True, text=True, check=True).stdout
+    urls: dict[str, set[str]] = {}
+    for row in csv.DictReader(output[output.index("path,") :].splitlines()):
+        urls.setdefault(os.path.realpath(root / row["path"]), set()).add(urlsplit(row["permalink"]).path)
+    return urls
+
+
+def predicted(root: Path) -> dict[str, tuple[str | None, str | None]]:
+    """Each file mdcheck checks (real path): its content path and predicted URL."""
+    site = load_site(root)
+    found = {}
+    for target in collect_targets([], Config(path=None, base=root, rules={}), site, root):
+        text = Path(target.path).read_text("utf-8")
+        front_matter = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+        url = predict_url(site, target.content_path or "", front_matter, target.language)
+        found[os.path.realpath(target.path)] = (target.content_path, url)
+    return found
+
+
+def assert_like_hugo(hugo: str, root: Path) -> dict[str, tuple[str | None, str | None]]:
+    """Every file Hugo builds a page from is checked once, with one of its pages' URLs, and
+    every page mdcheck predicts is in the publish dir."""
+    build_site(hugo, root, root / "public")
+    listed, ours = hugo_urls(hugo, root), predicted(root)
+    assert {file for file, (_, url) in ours.items() if url} == set(listed)
+    for file, (_, url) in ours.items():
+        assert url is None or url in listed[file], file
+        assert url is None or (root / "public" / url.lstrip("/") / "index.html").is_file()
+    return {os.path.relpath(file, root): value for file, value in ours.items()}
+
+
+MOUNTED = {
+    "hugo.toml": QUIET
+    + '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+    '[[module.mounts]]\nsource = "documentation"\ntarget = "content/docs"\n'
+    '[[module.mounts]]\nsource = "CHANGELOG.md"\ntarget = "content/changelog.md"\n'
+    '[[module.mounts]]\nsource = "NOTES.md"\ntarget = "content/misc/notes.md"\n'
+    '[[module.mounts]]\nsource = "extra"\ntarget = "content/docs/more"\nfiles = ["! drafts", "**"]\n'
+    '[[module.mounts]]\nsource = "missing"\ntarget = "content/gone"\n',
+    **LAYOUTS,
+    "content/_index.md": page("Home"),
+    "content/docs/_index.md": page("Docs", cascade=[{"slug": "cascaded", "target": {"path": "/docs/sub/**"}}]),
+    "content/docs/d.md": page("D from content"),
+    "content/docs/bundle/index.md": page("Bundle"),
+    "documentation/d.md": page("D from documentation: hidden by content/docs/d.md"),
+    "documentation/guide.md": page(
+        "Guide",
+        "## Setup\n\nSee the [changes]({{< ref \"changelog.md\" >}}), [more]({{< relref \"/docs/more/m.md\" >}}),"
+        " [notes]({{< ref \"misc/notes\" >}}) and [setup](#setup).\n\nBroken: [anchor](#nope).\n",
+    ),
+    "documentation/sub/s.md": page("S"),
+    "documentation/bundle/resource.md": page("A resource of content/docs/bundle"),
+    "extra/m.md": page("M"),
+    "extra/drafts/x.md": page("Left out by the mount's files"),
+    "CHANGELOG.md": "# Changelog\n\nSee the [guide]({{< relref \"docs/guide.md#setup\" >}}).\n",
+    "NOTES.md": page("Notes"),
+}
+
+
+@pytest.mark.hugo
+def test_folder_and_file_mounts_get_hugos_urls(hugo: str, tmp_path: Path) -> None:
+    write(tmp_path, MOUNTED)
+    found = assert_like_hugo(hugo, tmp_path)
+    assert found == {
+        "content/_index.md": ("_index.md", "/"),
+        "content/docs/_index.md": ("docs/_index.md", "/docs/"),
+        "content/docs/d.md": ("docs/d.md", "/docs/d/"),
+        "content/docs/bundle/index.md": ("docs/bundle/index.md", "/docs/bundle/"),
+        "documentation/guide.md": ("docs/guide.md", "/docs/guide/"),
+        "documentation/sub/s.md": ("docs/sub/s.md", "/docs/sub/cascaded/"),
+        "documentation/bundle/resource.md": ("docs/bundle/resource.md", None),
+        "extra/m.md": ("docs/more/m.md", "/docs/more/m/"),
+        "CHANGELOG.md": ("changelog.md", "/changelog/"),
+        "NOTES.md": ("misc/notes.md", "/misc/notes/"),
+    }
+
+
+MULTILINGUAL = {
+    "hugo.toml": QUIET
+    + 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n'
+    '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\n[module.mounts.sites.matrix]\nlanguages = ["en"]\n'
+    '[[module.mounts]]\nsource = "content/fr"\ntarget = "content"\n[module.mounts.sites.matrix]\nlanguages = ["fr"]\n'
+    "# What fr lacks comes from en\n"
+    '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\n[module.mounts.sites.matrix]\nlanguages = ["fr"]\n'
+    '[[module.mounts]]\nsource = "api"\ntarget = "content/api"\n[module.mounts.sites.matrix]\nlanguages = ["! fr", "**"]\n',
+    **LAYOUTS,
+    "content/en/_index.md": page("Home"),
+    "content/en/posts/_index.md": page("Posts", cascade={"slug": "by-cascade", "target": {"path": "/posts/b"}}),
+    "content/en/posts/a.md": page("A"),
+    "content/en/posts/b.md": page("B, in French from the fallback too"),
+    "content/en/about.fr.md": page("À propos"),
+    "content/fr/_index.md": page("Accueil"),
+    "content/fr/posts/a.md": page("A en français", "Voir [B]({{< ref \"posts/b.md\" >}}).\n"),
+    "api/x.md": page("X"),
+}
+
+
+@pytest.mark.hugo
+def test_per_language_mounts_and_the_fallback_get_hugos_urls(hugo: str, tmp_path: Path) -> None:
+    write(tmp_path, MULTILINGUAL)
+    found = assert_like_hugo(hugo, tmp_path)
+    assert found == {
+        "content/en/_index.md": ("_index.md", "/"),
+        "content/en/posts/_index.md": ("posts/_index.md", "/posts/"),
+        "content/en/posts/a.md": ("posts/a.md", "/posts/a/"),
+        "content/en/posts/b.md": ("posts/b.md", "/posts/by-cascade/"),
+        "content/en/about.fr.md": ("about.fr.md", "/fr/about/"),
+        "content/fr/_index.md": ("_index.md", "/fr/"),
+        "content/fr/posts/a.md": ("posts/a.md", "/fr/posts/a/"),
+        "api/x.md": ("api/x.md", "/api/x/"),
+    }
+    assert check_site(tmp_path, {}, ["ref-not-found", "md-link"]) == []
+
+
+@pytest.mark.hugo
+def test_the_files_globs_select_what_hugo_mounts(hugo: str, tmp_path: Path) -> None:
+    config = QUIET + "".join(
+        f'[[module.mounts]]\nsource = "m{i}"\ntarget = "content/m{i}"\nfiles = {json.dumps(list(files))}\n'
+        for i, files in enumerate(ADMITTED)
+    )
+    write(tmp_path, {"hugo.toml": config, **LAYOUTS})
+    for i in range(len(ADMITTED)):
+        write(tmp_path, {f"m{i}/{path}": page(path) for path in FILTERED_FILES})
+    found = assert_like_hugo(hugo, tmp_path)
+    for i, files in enumerate(ADMITTED):
+        assert {content.removeprefix(f"m{i}/") for content, _ in found.values() if content.startswith(f"m{i}/")} == ADMITTED[files]
+
+
+# --- Links and the rendered pass on a mounted site ------------------------------------------------
+
+
+def test_refs_to_mounted_pages_resolve_and_missing_ones_are_reported(tmp_path: Path) -> None:
+    files = {
+        **MOUNTED,
+        "documentation/broken.md": page(
+            "Broken",
+            "A [missing page]({{< ref \"docs/more/nope.md\" >}}) and [another](../more/gone.md).\n"
+            "Left out by `files`: [draft]({{< ref \"/docs/more/drafts/x.md\" >}}).\n",
+        ),
+    }
+    write(tmp_path, files)
+    problems = check_site(tmp_path, {}, ["ref-not-found", "md-link", "broken-anchor"])
+    assert {(p.path, p.line, p.rule) for p in problems} == {
+        ("documentation/broken.md", 4, "ref-not-found"),
+        ("documentation/broken.md", 4, "md-link"),
+        ("documentation/broken.md", 5, "ref-not-found"),
+        ("documentation/guide.md", 8, "broken-anchor"),
+    }
+
+
+def rendered_findings(*args: str) -> set[tuple[str, int, str]]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", *args], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return {(p["path"], p["line"], p["rule"]) for p in json.loads(result.stdout)["problems"] if p.get("html_path")}
+
+
+@pytest.mark.hugo
+def test_the_rendered_pass_maps_findings_to_the_mounted_file(
+    hugo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {**MOUNTED, "documentation/guide.md": MOUNTED["documentation/guide.md"] + "\n[Gone](/docs/gone/)\n"})
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    expected = {("documentation/guide.md", 10, "broken-link")}
+    assert rendered_findings("--build") == expected
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert rendered_findings("--html", "public") == expected

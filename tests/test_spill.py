@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT
 from validator import engine
+from validator import spill as spill_module
 from validator.cli import main
 from validator.config import load_preset
 from validator.engine import Plan, Target, check_file
@@ -25,10 +26,11 @@ from validator.site import load_site
 from validator.spill import Spill, pack
 
 
-def test_a_spill_reads_its_records_back_in_order_by_index_and_while_reading() -> None:
+@pytest.mark.parametrize("keep", [0, 50_000, 1 << 30], ids=["on-disk", "kept-then-let-go", "kept"])
+def test_a_spill_reads_its_records_back_in_order_by_index_and_while_reading(keep: int) -> None:
     records: list[Any] = [{"n": n, "text": "x" * (n % 7) * 100} for n in range(500)]
     records[100] = records[101] = "y" * 1_500_000  # larger than a block read at once
-    spill: Spill[Any] = Spill()
+    spill: Spill[Any] = Spill(keep)
     spill.extend(pack(record) for record in records)
     assert len(spill) == len(records)
     assert list(spill) == records
@@ -40,6 +42,17 @@ def test_a_spill_reads_its_records_back_in_order_by_index_and_while_reading() ->
     assert [(record, spill[-1 - i]) for i, record in enumerate(spill)] == list(zip(records, reversed(records)))
     spill.append(pack("appended after reading"))
     assert spill[-1] == list(spill)[-1] == "appended after reading"
+
+
+def test_records_appended_while_reading_are_read_once_memory_is_let_go() -> None:
+    spill: Spill[Any] = Spill(keep=100)
+    spill.append(pack("first"))
+    read = []
+    for record in spill:
+        read.append(record)
+        if len(spill) < 3:
+            spill.append(pack("x" * 200))  # past `keep`: the records are read from disk since
+    assert read == ["first", "x" * 200, "x" * 200]
 
 
 class _Classes(pickle.Unpickler):
@@ -147,15 +160,19 @@ def _check(*args: str) -> list[dict[str, Any]]:
 def test_pages_kept_on_disk_give_the_findings_pages_kept_in_memory_gave(
     make_site: Any, mode: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each read of a page is a new object: no rule may tell pages apart by identity."""
+    """On disk, each read of a page is a new object: no rule may tell pages apart by
+    identity; nor may one change a page kept in memory, which other rules read after it."""
     monkeypatch.chdir(make_site(tmp_path / "site"))
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    spilled = _check("--jobs", "1", *mode)
+    kept_by_spill = _check("--jobs", "1", *mode)  # a small site: kept in memory
     parallel = _check("--jobs", "2", *mode)
+    monkeypatch.setattr(spill_module, "KEEP_BYTES", 0)
+    spilled = _check("--jobs", "1", *mode)
     monkeypatch.setattr(engine, "Spill", _InMemory)
     kept = _check("--jobs", "1", *mode)
     assert len(kept) > 10
     assert spilled == kept
+    assert kept_by_spill == kept
     assert parallel == kept
 
 
@@ -165,7 +182,10 @@ def test_a_hugo_build_kept_on_disk_gives_the_findings_it_gave_in_memory(
 ) -> None:
     monkeypatch.chdir(_fixture_site(tmp_path / "site"))
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    kept_by_spill = _check("--jobs", "1", "--build")
+    monkeypatch.setattr(spill_module, "KEEP_BYTES", 0)
     spilled = _check("--jobs", "1", "--build")
+    assert spilled == kept_by_spill
     monkeypatch.setattr(engine, "Spill", _InMemory)
     kept = _check("--jobs", "1", "--build")
     assert len(kept) > 10

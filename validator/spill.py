@@ -1,5 +1,7 @@
 """Records kept pickled in a temporary file and unpickled when read: what a run keeps of
-every page (summaries, rendered pages) costs disk, not memory, whatever the site's size."""
+every page (summaries, rendered pages) costs disk, not memory, whatever the site's size.
+A small site's records are also kept in memory, unpickled once: its stages read them
+several times over."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from typing import Any, TypeVar, overload
 
 _T = TypeVar("_T")
 _BLOCK = 1 << 20  # bytes written, and read when going through the records in order, at once
+# The pickled size up to which a spill also keeps its records in memory: about 2,500
+# pages' summaries, four to five times as much once unpickled. Past it they are let go.
+KEEP_BYTES = 2 << 20
 
 
 def pack(record: Any) -> bytes:
@@ -22,18 +27,26 @@ def pack(record: Any) -> bytes:
 
 
 class Spill(Sequence[_T]):
-    """A sequence of records appended as `pack`ed bytes and unpickled at every read: each
-    read is a new object, and nothing is kept in memory but where each record ends."""
+    """A sequence of records appended as `pack`ed bytes and unpickled at every read, with
+    nothing kept in memory but where each record ends; or, while the records' packed size
+    is at most `keep` bytes, unpickled once and kept (records are immutable)."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: int | None = None) -> None:
         self._file = tempfile.TemporaryFile()
         weakref.finalize(self, self._file.close)
         self._ends = array("q")  # the file offset where each record ends
         self._unwritten = bytearray()
+        self._keep = KEEP_BYTES if keep is None else keep
+        self._kept: list[_T] | None = []
 
     def append(self, packed: bytes) -> None:
         self._unwritten += packed
         self._ends.append((self._ends[-1] if self._ends else 0) + len(packed))
+        if self._kept is not None:
+            if self._ends[-1] <= self._keep:
+                self._kept.append(pickle.loads(packed))
+            else:
+                self._kept = None
         if len(self._unwritten) >= _BLOCK:
             self._write()
 
@@ -56,10 +69,18 @@ class Spill(Sequence[_T]):
         if not -len(self) <= index < len(self):
             raise IndexError("spill index out of range")
         index %= len(self)
+        if self._kept is not None:
+            return self._kept[index]
         start = self._ends[index - 1] if index else 0
         return pickle.loads(self._read(start, self._ends[index] - start))
 
     def __iter__(self) -> Iterator[_T]:
+        if self._kept is not None:
+            index = 0
+            while index < len(self):  # by index: records appended meanwhile may end the keeping
+                yield self[index]
+                index += 1
+            return
         block, block_start, start = b"", 0, 0
         for end in self._ends:
             if end > block_start + len(block):

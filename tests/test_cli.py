@@ -231,6 +231,27 @@ def test_hostile_files_are_findings_and_others_still_checked(tmp_path: Path, mon
     }
 
 
+def test_a_file_whose_real_path_cannot_be_found_is_still_checked(tmp_path: Path, monkeypatch) -> None:
+    """`os.path.realpath` raises where a link leads into a folder that may not be read (seen
+    with /proc/1/cwd): the file is taken at its own path."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text("[x](#nope)\n")
+    (content / "b.md").write_text("[x](#nope)\n")
+    realpath = os.path.realpath
+
+    def guarded(path: object, *args: object, **kwargs: object) -> str:
+        if str(path).endswith("a.md"):
+            raise PermissionError(13, "Permission denied")
+        return realpath(path, *args, **kwargs)
+
+    monkeypatch.setattr(os.path, "realpath", guarded)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "content", "--format", "json")
+    assert "Traceback" not in out + err and code == 1
+    assert {p["path"] for p in json.loads(out)["problems"]} == {"content/a.md", "content/b.md"}
+
+
 def test_missing_path_is_reported(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = invoke("check", "nope.md")

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from conftest import build_site, check_site
@@ -107,6 +109,7 @@ def test_files_and_the_older_include_and_exclude_keys(tmp_path: Path) -> None:
         '[{source = "x", target = "content/../static"}]',
         '[{source = "x\\u0000y", target = "content/x"}]',
         '[{source = "hugo.toml", target = "content"}]',
+        '[{source = "/", target = "content"}]',  # Hugo stops: "invalid root mapping"
         '[{source = "x", target = "content", lang = {a = 1}, files = {b = 2}, sites = "all"}]',
         '[{source = "x", target = "content", sites = {matrix = ["en"]}}]',
     ],
@@ -117,6 +120,12 @@ def test_bad_values_never_raise(tmp_path: Path, value: str) -> None:
     for mount in site.content_mounts:
         assert isinstance(mount.source, str) and all(isinstance(part, str) for part in mount.target)
     assert isinstance(content_roots(site), list)
+
+
+def test_a_mount_of_the_file_system_root_is_left_out(tmp_path: Path) -> None:
+    """Hugo stops with "invalid root mapping" (checked with Hugo); walking `/` would not end."""
+    write(tmp_path, {"hugo.toml": '[[module.mounts]]\nsource = "/"\ntarget = "content"\n'})
+    assert load_site(tmp_path).content_mounts == ()
 
 
 def test_a_source_outside_the_site_or_missing_is_kept(tmp_path: Path) -> None:
@@ -358,3 +367,46 @@ def test_the_rendered_pass_maps_findings_to_the_mounted_file(
     assert rendered_findings("--build") == expected
     build_site(hugo, tmp_path, tmp_path / "public")
     assert rendered_findings("--html", "public") == expected
+
+
+_MOUNT_TEXT = st.sampled_from(
+    ["content", "content/docs", "content/x.md", "docs", "docs/b.md", "x.md", "../outside", "", "/", "..",
+     "content/../static", "**.md", "! **.md", "*", "! en", "en", "fr", "de*", "{en,fr}", "[", "content/ä ö"]
+)
+_MOUNT_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | _MOUNT_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_MOUNT_TEXT | st.sampled_from(["matrix", "languages"]), inner, max_size=2),
+    max_leaves=6,
+)
+_GLOBS = st.lists(_MOUNT_TEXT, max_size=3) | _MOUNT_TEXT | _MOUNT_VALUE
+_MOUNT = st.fixed_dictionaries(
+    {"source": _MOUNT_TEXT | _MOUNT_VALUE, "target": _MOUNT_TEXT | _MOUNT_VALUE},
+    optional={
+        "lang": _GLOBS,
+        "files": _GLOBS,
+        "sites": st.fixed_dictionaries({"matrix": st.fixed_dictionaries({"languages": _GLOBS})}) | _MOUNT_VALUE,
+        "includeFiles": _GLOBS,
+        "excludeFiles": _GLOBS,
+    },
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mounts=st.lists(_MOUNT, max_size=4) | _MOUNT_VALUE)
+def test_random_mounts_never_raise(tmp_path: Path, mounts: object) -> None:
+    """Whatever `module.mounts` holds, the site loads, its files are collected and each one's
+    URL is predicted without an exception."""
+    root = tmp_path / "site"
+    write(root, {
+        "hugo.json": json.dumps({"languages": {"en": {"weight": 1}, "fr": {"weight": 2}}, "module": {"mounts": mounts}}),
+        "content/a.md": page("A"), "content/docs/_index.md": page("Docs", cascade={"type": "d"}),
+        "docs/b.md": page("B"), "x.md": page("X"), "docs/img.png": "",
+    })
+    site = load_site(root)
+    targets = collect_targets([], Config(path=None, base=root, rules={}), site, root)
+    for target in targets:
+        if target.content_path is not None:
+            predict_url(site, target.content_path, {}, target.language)
+    assert len({(t.language, t.content_path) for t in targets if t.content_path}) == len(
+        [t for t in targets if t.content_path]
+    )

@@ -22,6 +22,7 @@ from validator.directives import parse_directives
 from validator.document import parse_document
 from validator.engine import Outcome, PageSummary, Site, Target
 from validator.model import Problem, Rule
+from validator.paths import real_path
 from validator.settings import SiteConfig
 
 GIT_TIMEOUT = 60  # seconds
@@ -37,7 +38,7 @@ class Change:
 
     def select(self, targets: Sequence[Target]) -> list[Target]:
         """The targets the change touches."""
-        return [t for t in targets if os.path.realpath(t.path) in self.paths]
+        return [t for t in targets if real_path(t.path) in self.paths]
 
     def old_versions(self, paths: Sequence[str]) -> dict[str, bytes]:
         """The files as they were at the merge base (one git process for all); a file that
@@ -59,7 +60,7 @@ class Change:
         return found
 
     def _relative(self, path: str) -> str:
-        return Path(os.path.relpath(os.path.realpath(path), self.top)).as_posix()
+        return Path(os.path.relpath(real_path(path), self.top)).as_posix()
 
     def note(self, checked: int) -> str:
         files = "file" if checked == 1 else "files"
@@ -87,7 +88,7 @@ def find_change(ref: str, start: Path) -> Change:
         *_names(_git(top, "diff", "--name-only", "--no-renames", "-z", base, "--")),
         *_names(_git(top, "ls-files", "--others", "--exclude-standard", "-z")),
     ]
-    paths = {os.path.realpath(top / name) for name in names}
+    paths = {real_path(top / name) for name in names}
     return Change(ref, base, top, frozenset(p for p in paths if os.path.isfile(p)))
 
 

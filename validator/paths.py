@@ -134,9 +134,18 @@ def _walk_dir(top: Path, seen: set[tuple[int, int]]) -> Iterator[Candidate]:
         stack.extend(reversed(subdirs))
 
 
+def real_path(path: str | os.PathLike[str]) -> str:
+    """`os.path.realpath`, or the absolute path where the file system will not tell (a
+    link into a folder that may not be read)."""
+    try:
+        return os.path.realpath(path)
+    except OSError:
+        return os.path.abspath(path)
+
+
 def _is_loop(link: Path) -> bool:
-    target = os.path.realpath(link)
-    parent = os.path.realpath(link.parent)
+    target = real_path(link)
+    parent = real_path(link.parent)
     return parent == target or parent.startswith(target.rstrip(os.sep) + os.sep)
 
 

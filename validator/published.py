@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from validator.document import VALUE_SHORTCODES
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
+from validator.paths import real_path
 from validator.settings import Markup
 
 if TYPE_CHECKING:
@@ -86,8 +87,8 @@ class PublishedSite:
         """A file's bytes, never from outside the publish dir; or why not."""
         if self.root is None or path not in self.files:
             return None, "not in the publish dir"
-        real = os.path.realpath(os.path.join(self.root, path))
-        if not _inside(real, os.path.realpath(self.root)):
+        real = real_path(os.path.join(self.root, path))
+        if not _inside(real, real_path(self.root)):
             return None, "leaves the publish dir; not read"
         try:
             with open(real, "rb") as handle:
@@ -205,7 +206,7 @@ def _inside(real: str, root: str) -> bool:
 def scan_publish_dir(root: str, base_url: str = "", display_root: str = "") -> PublishedSite:
     """Index a publish dir. Symbolic links are followed only while they stay inside it;
     a link out of it, a loop or an unreadable folder is a problem, never an error."""
-    real_root = os.path.realpath(root)
+    real_root = real_path(root)
     files: list[str] = []
     problems: list[tuple[str, str]] = []
     seen = {_identity(real_root)}
@@ -219,7 +220,7 @@ def scan_publish_dir(root: str, base_url: str = "", display_root: str = "") -> P
             continue
         for entry in entries:
             rel = rel_dir + entry.name
-            real = os.path.realpath(entry.path)
+            real = real_path(entry.path)
             if entry.is_symlink() and not _inside(real, real_root):
                 problems.append((rel, "symbolic link to outside the publish dir; not followed"))
             elif os.path.isdir(real):

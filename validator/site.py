@@ -424,7 +424,8 @@ def _content_mount(
         return None
     component, *place = _go_clean(target.replace("\\", "/")).split("/")
     source = _go_clean(source.replace("\\", "/"))
-    if component != "content" or (not place and _is_file(root / source)):
+    # Hugo stops at a mount of the file system's root ("invalid root mapping").
+    if component != "content" or source == "/" or (not place and _is_file(root / source)):
         return None
     languages = _mount_languages(entry, codes, default)
     # The older keys as Hugo reads them: after `files`, includes, then excludes.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from validator.config import Config
 from validator.engine import Target
-from validator.paths import GlobSet, display_path, is_markdown, walk
+from validator.paths import GlobSet, display_path, is_markdown, real_path, walk
 from validator.settings import SiteConfig
 from validator.site import ContentRoot, content_roots, mount_admits
 
@@ -45,7 +45,7 @@ def collect_targets(
                 continue
             if include and absolute not in explicit and not include.match(relative):
                 continue
-            real = os.path.realpath(candidate.path)
+            real = real_path(candidate.path)
             if real in seen:
                 continue
             language, content_path = _content_location(real, roots)
@@ -74,11 +74,11 @@ def with_site_context(targets: list[Target], config: Config, site: SiteConfig, c
     rules need the whole site even when only a few files are checked."""
     if site.root is None:
         return targets
-    checked = {os.path.realpath(t.path) for t in targets}
+    checked = {real_path(t.path) for t in targets}
     context = [
         dataclasses.replace(target, context=True)
         for target in collect_targets([], config, site, cwd)
-        if target.problem is None and os.path.realpath(target.path) not in checked
+        if target.problem is None and real_path(target.path) not in checked
     ]
     return [*targets, *context]
 

@@ -605,9 +605,11 @@ def test_cascades_from_the_page_its_sections_and_the_config(tmp_path: Path) -> N
     assert predict_url(site, "snippets/_index.md", {"build": {"render": "always"}}) == "/snippets/"
     assert predict_url(site, "snippets/one.md", {}) is None
     assert predict_url(site, "snippets/one.md", {"BUILD": {"render": "always"}}) == "/snippets/one/"
-    assert predict_url(site, "guides/deep/page.md", {}) == "/guides/deep/from-section/"
-    assert predict_url(site, "guides/page.md", {"slug": "own"}) == "/guides/own/"
-    assert predict_url(site, "guides/page.md", {"cascade": {"slug": "self"}}) == "/guides/self/"
+    # A cascaded slug reaches the sections too, whose slugs replace their directories below
+    # them (Hugo 0.168: /from-section/from-section/from-section/).
+    assert predict_url(site, "guides/deep/page.md", {}) == "/from-section/from-section/from-section/"
+    assert predict_url(site, "guides/page.md", {"slug": "own"}) == "/from-section/own/"
+    assert predict_url(site, "guides/page.md", {"cascade": {"slug": "self"}}) == "/from-section/self/"
     assert predict_url(site, "drafts/_index.md", {}) == "/drafts/"
     assert predict_url(site, "drafts/x.md", {}) is None
     assert predict_url(site, "misc/x.md", {}) == "/everything/"
@@ -774,7 +776,48 @@ MULTILINGUAL_SUBDIR = MULTILINGUAL.replace(
     'baseURL = "https://example.org/"', 'baseURL = "https://example.org/base/"\nuglyURLs = true'
 ).replace('defaultContentLanguage = "en"', 'defaultContentLanguage = "en"\ndefaultContentLanguageInSubdir = true')
 
+# Section slugs (Hugo 0.168 puts them in place of the section's directory in its own URL and
+# below it, per language, cascaded too) and the `:sectionslug(s)` tokens.
+SECTION_SLUGS: dict[str, dict[str, Any]] = {
+    "guide/_index.md": {"title": "Guide", "slug": "Handbuch Eins"},
+    "guide/_index.de.md": {"title": "Anleitung", "slug": "anleitung"},
+    "guide/page.md": {"title": "Page"},
+    "guide/page.de.md": {"title": "Seite", "slug": "-Eigene-"},
+    "guide/bundle/index.md": {"title": "Bundle"},
+    "guide/plain/deep/_index.md": {"title": "Deep", "slug": "dp", "cascade": {"slug": "cascaded"}},
+    "guide/plain/deep/x.md": {"title": "X"},
+    "guide/plain/deep/own.md": {"title": "Own", "slug": "mine"},
+    "guide/with-url/_index.md": {"title": "With url", "slug": "wu", "url": "/elsewhere/"},
+    "guide/with-url/y.md": {"title": "Y"},
+    "stacks/_index.md": {"title": "Stacks Top"},
+    "stacks/inner/_index.md": {"title": "Inner", "slug": "in-slug"},
+    "stacks/inner/leaf/_index.md": {"title": "Leaf Section"},
+    "stacks/inner/leaf/p.md": {"title": "P"},
+    "stacks/inner/q.md": {"title": "Q"},
+    "tops/_index.md": {"title": "Tops", "slug": "t-slug"},
+    "tops/r.md": {"title": "R"},
+}
+
+SECTION_SLUG_CONFIG = """
+baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
+[languages.en]
+weight = 1
+[languages.de]
+weight = 2
+[permalinks.page]
+stacks = "/s/:sectionslugs[1:]/:sectionslugs[last]/:slug/"
+tops = "/t/:sectionslug/:slugorfilename/"
+"""
+
 VARIANTS = {
+    "section-slugs": (SECTION_SLUG_CONFIG, {**PAGES, **SECTION_SLUGS}, {"de/index.html"}),
+    "section-slugs-no-lower": (
+        SECTION_SLUG_CONFIG.replace("[languages.en]", "disablePathToLower = true\n[languages.en]"),
+        {**PAGES, **SECTION_SLUGS},
+        {"de/index.html"},
+    ),
     "pretty": (PRETTY, {**PAGES, **TAXONOMY_PAGES}, {"categories/index.html"}),
     "ugly": (UGLY, PAGES, set()),
     "no-lower": (NO_LOWER, PAGES, set()),

@@ -21,8 +21,8 @@ import re
 import time
 import tomllib
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote, unquote, unquote_plus, urlsplit
@@ -1267,36 +1267,76 @@ def _config_cascades(texts: tuple[str, ...]) -> tuple[_Cascade, ...]:
     return tuple(entry for text in texts for entry in _cascade_entries(json.loads(text)))
 
 
-def _read_cascade(path: str) -> tuple[_Cascade, ...]:
-    """The `cascade` of a content file's front matter."""
+class _Section(NamedTuple):
+    """What a section's `_index` file tells the pages below it: its `slug` and `title` (as
+    written; "" when not set) and its `cascade`."""
+
+    slug: str
+    title: str
+    cascades: tuple[_Cascade, ...]
+
+
+def _read_section(path: str) -> _Section:
+    """The slug, title and cascade of a content file's front matter."""
     try:
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()
     except (OSError, UnicodeError):
-        return ()
+        return _Section("", "", ())
     front_matter, _ = split_front_matter(text.replace("\r\n", "\n"))
-    return tuple(_cascade_entries(front_matter.get("cascade")))
+    return _Section(
+        _fm_string(front_matter.get("slug")).strip("-"),
+        _fm_string(front_matter.get("title")),
+        tuple(_cascade_entries(front_matter.get("cascade"))),
+    )
 
 
 # What `_settled` may load, by name: a recorded read is checked again with the same loader.
 _LOADERS: dict[str, Callable[..., Any]] = {
     loader.__name__: loader
-    for loader in (_read_content_files, _read_filtered_files, _read_mounted_file, _read_cascade)
+    for loader in (_read_content_files, _read_filtered_files, _read_mounted_file, _read_section)
 }
 
 
-def _inherited_cascades(
+def _ancestor_sections(
     content: _Content, raw: _ContentPath, from_own_dir: bool, lang: str, dir_lang: str
-) -> Iterator[_Cascade]:
-    """The cascades of the ancestor sections' `_index` files in the page's language, nearest first.
+) -> list[tuple[int, _Section]]:
+    """The ancestor sections' `_index` files in the page's language, nearest first, each
+    with its depth (0: the home page's).
 
     A bundle's own directory holds the page itself, so its ancestors start one level up.
     """
     depth = len(raw.dirs) - (0 if from_own_dir else 1)
+    found = []
     for i in range(depth, -1, -1):
         path = _index_file(content.listings(raw.dirs[:i]), lang, dir_lang)
-        if path is not None:
-            yield from _settled(_read_cascade, path) or ()
+        section = _settled(_read_section, path) if path is not None else None
+        if section is not None:
+            found.append((i, section))
+    return found
+
+
+def _section_names(
+    ancestors: Sequence[tuple[int, _Section]], norm: _ContentPath, site: SiteConfig, lang: str
+) -> dict[int, tuple[str, str]]:
+    """By depth, the (slug, title) of each ancestor section, its slug cascaded to it when its
+    own front matter has none: Hugo 0.168 puts a section's slug in place of its directory
+    in its own URL and in every URL below it."""
+    names = {}
+    for place, (depth, section) in enumerate(ancestors):
+        if depth == 0 or norm.dirs[0] in {plural for _, plural in site.taxonomies}:
+            continue
+        slug = section.slug
+        if not slug:
+            cascades = itertools.chain(
+                (cascade for _, farther in ancestors[place:] for cascade in farther.cascades),
+                _config_cascades(site.cascade),
+            )
+            path = "/" + "/".join(norm.dirs[:depth])
+            cascaded = _apply_cascades({}, cascades, kind="section", path=path, environment=site.environment, lang=lang)
+            slug = _fm_string(cascaded.get("slug")).strip("-")
+        names[depth] = (slug, section.title)
+    return names
 
 
 def _index_file(listings: Iterable[tuple[str, _Listing]], lang: str, dir_lang: str) -> str | None:
@@ -1361,6 +1401,15 @@ class _Page:
     title: str
     slug: str
     date: dt.date | None
+    # By depth (1: the top-level section), the (slug, title) of each section the page is in
+    # or is, where its `_index` file is known.
+    section_names: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+
+    def slugged_dirs(self, dirs: tuple[str, ...]) -> tuple[str, ...]:
+        """`dirs` with each section's slug in place of its directory."""
+        return tuple(
+            (self.section_names.get(depth) or ("",))[0] or part for depth, part in enumerate(dirs, start=1)
+        )
 
 
 # --- Permalink patterns ----------------------------------------------------------------------
@@ -1438,6 +1487,9 @@ def _expand(site: SiteConfig, pattern: str, page: _Page) -> str | None:
         "section": lambda: page.path.section,
         "sections": lambda: "/".join(page.sections),
     }
+    slugs = _section_slugs(page, urlize)
+    values["sectionslug"] = lambda: None if slugs is None else "/".join(slugs[:1])
+    values["sectionslugs"] = lambda: None if slugs is None else "/".join(slugs)
     failed = False
 
     def replace(match: re.Match[str]) -> str:
@@ -1445,6 +1497,8 @@ def _expand(site: SiteConfig, pattern: str, page: _Page) -> str | None:
         name, cut = match[0][1:].partition("[")[::2]
         if name == "sections" and cut:
             value: str | None = "/".join(_slice_sections(page.sections, cut.rstrip("]")))
+        elif name == "sectionslugs" and cut:
+            value = None if slugs is None else "/".join(_slice_sections(slugs, cut.rstrip("]")))
         elif name in values:
             value = values[name]()
         else:
@@ -1454,6 +1508,18 @@ def _expand(site: SiteConfig, pattern: str, page: _Page) -> str | None:
 
     expanded = _ATTRIBUTE.sub(replace, pattern.replace("\\:", "\0")).replace("\0", ":")
     return None if failed else unquote_plus(expanded)
+
+
+def _section_slugs(page: _Page, urlize: Callable[[str], str]) -> tuple[str, ...] | None:
+    """The `:sectionslugs` of the page: each of its sections' slug, else title, urlized;
+    None when one has neither (Hugo's automatic title, which mdcheck does not make)."""
+    slugs = []
+    for depth in range(1, len(page.sections) + 1):
+        slug, title = page.section_names.get(depth, ("", ""))
+        if not (slug or title):
+            return None
+        slugs.append(urlize(slug or title))
+    return tuple(slugs)
 
 
 def _date_token(name: str, date: dt.date | None) -> str | None:
@@ -1524,7 +1590,7 @@ def _target_link(site: SiteConfig, page: _Page, url: str, permalink: str, prefix
     upper = 0
     needs_base = True
     if page.kind != "page" and not url:
-        add(permalink or "/".join(("", *path.dirs)))
+        add(permalink or "/".join(("", *page.slugged_dirs(path.dirs))))
         needs_base = False
     if page.kind != "home" and url:
         add(*url.split("/"))
@@ -1536,7 +1602,7 @@ def _target_link(site: SiteConfig, page: _Page, url: str, permalink: str, prefix
         if permalink:
             add(permalink)
         else:
-            container = path.dirs[:-1] if path.is_bundle else path.dirs
+            container = page.slugged_dirs(path.dirs[:-1] if path.is_bundle else path.dirs)
             add("/".join(container), base_name)
         if ugly:
             _concat_last(els, ".html")
@@ -1627,25 +1693,33 @@ def predict_url(
         return None
     kind = _kind(norm, site)
     own = {_key(k): v for k, v in front_matter.items()}
+    ancestors = (
+        _ancestor_sections(content, raw, kind == "page" and norm.name != "index", lang, dir_lang)
+        if content is not None
+        else []
+    )
     cascades = itertools.chain(
         _cascade_entries(own.get("cascade")),
-        _inherited_cascades(content, raw, kind == "page" and norm.name != "index", lang, dir_lang)
-        if content is not None
-        else (),
+        (cascade for _, section in ancestors for cascade in section.cascades),
         _config_cascades(site.cascade),
     )
     fm = _apply_cascades(own, cascades, kind=kind, path=norm.logical_path, environment=site.environment, lang=lang)
     if _weak_bool(fm.get("headless")) or _render_never(fm):
         return None
     title = _fm_string(fm.get("title")) or (raw.dirs[-1] if kind in _BRANCH_KINDS and raw.dirs else "")
+    slug = _fm_string(fm.get("slug")).strip("-")
+    names = _section_names(ancestors, norm, site, lang)
+    if kind == "section":
+        names[len(norm.dirs)] = (slug, title)
     page = _Page(
         kind=kind,
         path=norm,
         raw=raw,
         sections=_current_section(content, norm, raw),
         title=title,
-        slug=_fm_string(fm.get("slug")).strip("-"),
+        slug=slug,
         date=_page_date(fm),
+        section_names=names,
     )
     url = _fm_string(fm.get("url"))
     if url.startswith(("http://", "https://")):

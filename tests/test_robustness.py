@@ -52,7 +52,7 @@ def _plan(markup: Markup) -> Plan:
     )
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(body=text, markup=markups)
 def test_random_markdown_never_raises(tmp_path: Path, body: str, markup: Markup) -> None:
     path = tmp_path / "random.md"
@@ -75,7 +75,7 @@ SITE_PIECES = [
 site_text = st.lists(st.sampled_from(PIECES + SITE_PIECES), max_size=40).map("".join)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(pages=st.lists(site_text, min_size=1, max_size=4), markup=markups, cache=st.booleans())
 def test_random_sites_never_raise(pages: list[str], markup: Markup, cache: bool) -> None:
     """Whole sites of random pages through every stage: source, site and rendered rules
@@ -97,7 +97,7 @@ def test_random_sites_never_raise(pages: list[str], markup: Markup, cache: bool)
         render(outcome.problems, fmt, summary=Summary(files=len(targets)), rules=RULES)
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_random_bytes_never_raise(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "bytes.md"

@@ -138,28 +138,6 @@ def _pages(root: Path, cache: bool) -> dict[str, tuple[str | None, tuple[Any, ..
     }
 
 
-@pytest.mark.parametrize(
-    "change",
-    [
-        {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  build:\n    render: never\n---\n"},
-        {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  url: /elsewhere/\n---\n"},
-        {"content/docs/guide/index.md": "---\ntitle: A leaf bundle: setup.md is its resource\n---\n"},
-        {"content/docs/guide/_index.md": "---\ntitle: A section\ncascade:\n  slug: moved\n---\n"},
-    ],
-    ids=["cascade-render-never", "cascade-url", "new-leaf-bundle", "new-section"],
-)
-def test_a_page_whose_place_in_the_site_changed_is_checked_again(
-    change: dict[str, str], tmp_path: Path
-) -> None:
-    """A page's URL also depends on its ancestors' `_index` files and its directories."""
-    _write(tmp_path, SITE)
-    before = _pages(tmp_path, cache=True)
-    _write(tmp_path, change)
-    after = _pages(tmp_path, cache=True)
-    assert after == _pages(tmp_path, cache=False)
-    assert after != before
-
-
 MOUNTED_SITE = {
     "hugo.toml": 'baseURL = "https://example.org/"\n'
     '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
@@ -172,21 +150,62 @@ MOUNTED_SITE = {
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("files", "change"),
     [
-        {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  url: /elsewhere/\n---\n"},
-        {"content/docs/guide/_index.md": "---\ntitle: A section\ncascade:\n  slug: moved\n---\n"},
-        {"content/docs/guide/index.md": "---\ntitle: A leaf bundle: setup.md is its resource\n---\n"},
-        {"guides/_index.md": "---\ntitle: The section, in the filtered mount\ncascade:\n  slug: moved\n---\n"},
+        pytest.param(
+            SITE,
+            {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  build:\n    render: never\n---\n"},
+            id="cascade-render-never",
+        ),
+        pytest.param(
+            SITE,
+            {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  url: /elsewhere/\n---\n"},
+            id="cascade-url",
+        ),
+        pytest.param(
+            SITE,
+            {"content/docs/guide/index.md": "---\ntitle: A leaf bundle: setup.md is its resource\n---\n"},
+            id="new-leaf-bundle",
+        ),
+        pytest.param(
+            SITE,
+            {"content/docs/guide/_index.md": "---\ntitle: A section\ncascade:\n  slug: moved\n---\n"},
+            id="new-section",
+        ),
+        pytest.param(
+            SITE,
+            {"content/docs/_index.md": "---\ntitle: Docs\nslug: handbook\n---\n"},
+            id="section-slug",
+        ),
+        pytest.param(
+            MOUNTED_SITE,
+            {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  url: /elsewhere/\n---\n"},
+            id="cascade-from-another-mount",
+        ),
+        pytest.param(
+            MOUNTED_SITE,
+            {"content/docs/guide/_index.md": "---\ntitle: A section\ncascade:\n  slug: moved\n---\n"},
+            id="section-in-another-mount",
+        ),
+        pytest.param(
+            MOUNTED_SITE,
+            {"content/docs/guide/index.md": "---\ntitle: A leaf bundle: setup.md is its resource\n---\n"},
+            id="bundle-in-another-mount",
+        ),
+        pytest.param(
+            MOUNTED_SITE,
+            {"guides/_index.md": "---\ntitle: The section, in the filtered mount\ncascade:\n  slug: moved\n---\n"},
+            id="section-in-a-filtered-mount",
+        ),
     ],
-    ids=["cascade-from-another-mount", "section-in-another-mount", "bundle-in-another-mount", "section-in-a-filtered-mount"],
 )
-def test_a_mounted_page_whose_place_changed_is_checked_again(
-    change: dict[str, str], tmp_path: Path
+def test_a_page_whose_place_in_the_site_changed_is_checked_again(
+    files: dict[str, str], change: dict[str, str], tmp_path: Path
 ) -> None:
-    """A mounted page's `_index` files and directories may be in any mount's source (its
-    own, with `files` globs, too); a file mount is a directory's listing as well."""
-    _write(tmp_path, MOUNTED_SITE)
+    """A page's URL also depends on its ancestors' `_index` files and its directories; a
+    mounted page's may be in any mount's source (its own, with `files` globs, too), and a
+    file mount is a directory's listing as well."""
+    _write(tmp_path, files)
     before = _pages(tmp_path, cache=True)
     _write(tmp_path, change)
     after = _pages(tmp_path, cache=True)

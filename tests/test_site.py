@@ -903,3 +903,17 @@ def test_predictions_match_the_real_hugo(tmp_path: Path, variant: str) -> None:
     extras = {rel for rel in built - predicted_files if not is_home_redirect(out / rel, site)}
     assert predicted_files - built == set()
     assert extras == expected_extras
+
+
+def test_a_blank_section_slug_leaves_no_segment(tmp_path: Path) -> None:
+    """Checked with Hugo 0.168: `slug: "  "` (or `"/"`) on a section puts it at its parent's
+    URL, and its pages there; odd slugs are kept as Hugo keeps them."""
+    write(tmp_path, "hugo.toml", 'baseURL = "https://example.org/"\n')
+    write(tmp_path, "content/f/_index.md", '---\ntitle: F\nslug: "  "\n---\n')
+    write(tmp_path, "content/b/_index.md", '---\ntitle: B\nslug: "../up"\n---\n')
+    write(tmp_path, "content/e/_index.md", '---\ntitle: E\nslug: "a#b?c"\n---\n')
+    site = load_site(tmp_path)
+    assert predict_url(site, "f/_index.md", {"title": "F", "slug": "  "}) == "/"
+    assert predict_url(site, "f/p.md", {}) == "/p/"
+    assert predict_url(site, "b/p.md", {}) == "/../up/p/"
+    assert predict_url(site, "e/p.md", {}) == "/a%23bc/p/"

@@ -1405,12 +1405,6 @@ class _Page:
     # or is, where its `_index` file is known.
     section_names: Mapping[int, tuple[str, str]] = field(default_factory=dict)
 
-    def slugged_dirs(self, dirs: tuple[str, ...]) -> tuple[str, ...]:
-        """`dirs` with each section's slug in place of its directory."""
-        return tuple(
-            (self.section_names.get(depth) or ("",))[0] or part for depth, part in enumerate(dirs, start=1)
-        )
-
 
 # --- Permalink patterns ----------------------------------------------------------------------
 
@@ -1590,7 +1584,7 @@ def _target_link(site: SiteConfig, page: _Page, url: str, permalink: str, prefix
     upper = 0
     needs_base = True
     if page.kind != "page" and not url:
-        add(permalink or "/".join(("", *page.slugged_dirs(path.dirs))))
+        add(permalink or "/".join(("", *_slugged_dirs(site, page, path.dirs))))
         needs_base = False
     if page.kind != "home" and url:
         add(*url.split("/"))
@@ -1602,7 +1596,7 @@ def _target_link(site: SiteConfig, page: _Page, url: str, permalink: str, prefix
         if permalink:
             add(permalink)
         else:
-            container = page.slugged_dirs(path.dirs[:-1] if path.is_bundle else path.dirs)
+            container = _slugged_dirs(site, page, path.dirs[:-1] if path.is_bundle else path.dirs)
             add("/".join(container), base_name)
         if ugly:
             _concat_last(els, ".html")
@@ -1631,6 +1625,15 @@ def _target_link(site: SiteConfig, page: _Page, url: str, permalink: str, prefix
     else:
         link = _escape_path(link)
     return link or "/"
+
+
+def _slugged_dirs(site: SiteConfig, page: _Page, dirs: tuple[str, ...]) -> tuple[str, ...]:
+    """`dirs` with each section's slug in place of its directory; a slug of blanks or
+    slashes leaves no segment (`slug: " "` puts the section at its parent's URL)."""
+    slugged = (
+        (page.section_names.get(depth) or ("",))[0] or part for depth, part in enumerate(dirs, start=1)
+    )
+    return tuple(part for part in slugged if _make_path_sanitized(site, part).strip("/"))
 
 
 def _add_elements(els: list[str], *parts: str) -> None:

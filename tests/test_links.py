@@ -102,14 +102,16 @@ def test_ref_lookup_order(tmp_path: Path) -> None:
 
 
 def test_url_lookup(tmp_path: Path) -> None:
-    index, pages = _index(tmp_path)
-    page = pages["docs/sub/deep.md"]
+    """`url` gives the page's place in `site.pages`."""
+    _site(tmp_path, {name: _front_matter(extra) for name, extra in PAGES.items()})
+    _, site = _run(tmp_path, ["ref-not-found"])
+    index, paths = SiteIndex(site), [page.content_path for page in site.pages]
+    page = site.pages[paths.index("docs/sub/deep.md")]
     for destination in ("/docs/install/", "/docs/install", "/docs/install/index.html",
                         "https://example.org/docs/install/", "../../install/", "../../install"):  # fmt: skip
-        found = index.url(page, destination)  # type: ignore[arg-type]
-        assert found is not None and found.content_path == "docs/install.md", destination
-    assert index.url(page, "https://other.org/docs/install/") is None  # type: ignore[arg-type]
-    assert index.url(page, "/nope/") is None  # type: ignore[arg-type]
+        assert index.url(page, destination) == paths.index("docs/install.md"), destination
+    assert index.url(page, "https://other.org/docs/install/") is None
+    assert index.url(page, "/nope/") is None
 
 
 def test_base_path_prefix(tmp_path: Path) -> None:
@@ -120,7 +122,7 @@ def test_base_path_prefix(tmp_path: Path) -> None:
     page = site.pages[0]
     for destination in ("/sub/docs/b/", "/docs/b/", "https://example.org/sub/docs/b/", "../b/"):
         found = index.url(page, destination)
-        assert found is not None and found.content_path == "docs/b.md", destination
+        assert found is not None and site.pages[found].content_path == "docs/b.md", destination
 
 
 def test_markdown_destinations() -> None:

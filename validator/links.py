@@ -199,8 +199,9 @@ class SiteIndex:
 
     # --- A browser's lookup --------------------------------------------------------------
 
-    def url(self, page: PageSummary, destination: str) -> PageSummary | None:
-        """The page a browser opens for `destination` (no fragment) from `page`, if known."""
+    def url(self, page: PageSummary, destination: str) -> int | None:
+        """The place in `site.pages` of the page a browser opens for `destination` (no
+        fragment) from `page`, if known."""
         parts = urlsplit(destination)
         base = urlsplit(self.config.base_url)
         if parts.scheme or parts.netloc:
@@ -216,7 +217,7 @@ class SiteIndex:
         base_path = base.path.rstrip("/")
         for candidate in (path, base_path + path if base_path else None):
             if candidate is not None and (index := self._urls.get(_normal_url(candidate))) is not None:
-                return self._site_pages[index]
+                return index
         return None
 
 

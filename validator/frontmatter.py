@@ -16,9 +16,6 @@ import yaml
 FORMATS = {"+++": "toml", "---": "yaml", "{": "json"}
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 # YAML 1.2 booleans (Hugo's YAML parser); PyYAML also reads yes/no/on/off/y/n as booleans.
-YAML12_BOOLEANS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
-
-
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
     """The front matter block. `data` is None when there is none or it does not parse.
@@ -44,13 +41,13 @@ class FrontMatter:
         return self.position(key)[0]
 
     def hugo_value(self, key: str, default: Any = None) -> Any:
-        """A top-level value as Hugo's YAML 1.2 parser types it. PyYAML follows YAML 1.1, where
-        `yes`, `on` are booleans and `2023-1-5` is a date: to Hugo they are strings, and so is
-        every timestamp. Same as `get` for TOML and JSON."""
+        """A top-level value as Hugo's YAML parser types it: PyYAML reads timestamps such as
+        `2023-1-5` as dates, to Hugo they are strings (see `HugoYamlLoader` for the rest).
+        Same as `get` for TOML and JSON."""
         value = self.get(key, default)
-        if self.format == "yaml" and isinstance(value, (bool, dt.date)):
+        if self.format == "yaml" and isinstance(value, dt.date):
             source = self.plain_scalars.get(key.lower())
-            if source is not None and source not in YAML12_BOOLEANS:
+            if source is not None:
                 return source
         return value
 
@@ -204,13 +201,47 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
     return _Parsed(data, None, keys, scalars)
 
 
-# libyaml's parser when PyYAML was built with it (its wheels are): ten times the speed.
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (on libyaml's parser when PyYAML was built with it, as its wheels
+    are: ten times the speed) reading plain scalars as Hugo's YAML library does (checked
+    with Hugo 0.168): only `true` and `false` (and `True`, `TRUE`…) are booleans, not
+    `yes`, `no`, `on`, `off` (`no` is Norway's language code); `1:20` is no base-60 number;
+    `0o17` is an octal number. Timestamps stay dates, as PyYAML reads them (see
+    `FrontMatter.hugo_value`)."""
+
+
+def _hugo_yaml_resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
+    numbers = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    resolvers = {
+        first: [(tag, pattern) for tag, pattern in entries if tag not in numbers]
+        for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    plain = [
+        ("tag:yaml.org,2002:bool", r"(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        (
+            "tag:yaml.org,2002:int",
+            r"[-+]?(?:0b[0-1_]+|0o?[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+)$",
+            "-+0123456789",
+        ),
+        (
+            "tag:yaml.org,2002:float",
+            r"(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+            "-+0123456789.",
+        ),
+    ]
+    for tag, pattern, firsts in plain:
+        for first in firsts:
+            resolvers.setdefault(first, []).insert(0, (tag, re.compile(pattern)))
+    return resolvers
+
+
+HugoYamlLoader.yaml_implicit_resolvers = _hugo_yaml_resolvers()
 
 
 def _load_yaml(source: str) -> tuple[Any, yaml.Node | None]:
     """The data and its node tree, from one parse."""
-    loader = _YamlLoader(source)
+    loader = HugoYamlLoader(source)
     try:
         node = loader.get_single_node()
         data = None if node is None else loader.construct_document(node)

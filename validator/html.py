@@ -265,7 +265,7 @@ class _Walker:
     def _element(self, element: etree._Element, tag: str, ordinal: int | None) -> None:
         line, column = self.index.at(tag, ordinal, element.sourceline)
         attrs = element.attrib
-        if UNKNOWN_OUTPUT in attrs:
+        if UNKNOWN_OUTPUT in attrs or any(UNKNOWN_OUTPUT in value for value in attrs.values()):
             self.unknown_output = True
             return
         if "id" in attrs:

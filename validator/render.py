@@ -15,10 +15,12 @@ Shortcodes: the Document replaces each call by a placeholder, as Hugo does; Hugo
 call's output in afterwards. Their output is unknown here, so a call becomes an inert marker,
 `<span data-mdcheck-shortcode="name"></span>` inline or `<div …></div>` when it is a paragraph
 of its own (Hugo then drops the `<p>`). In an attribute (a link destination, an image's alt
-text, raw HTML) the unknown output is left out and the element gets a `data-mdcheck-shortcode`
-attribute. Known outputs: `ref`/`relref` give the URL `resolve_ref` returns (the site's
-`refLinksNotFoundURL` when it returns None or is not given); `highlight` gives a code block of
-its inner text. A heading whose id depends on shortcode output carries the attribute too.
+text) the unknown output is left out and the element gets a `data-mdcheck-shortcode`
+attribute; in a raw HTML tag the output is ` data-mdcheck-shortcode `, which marks the
+element whether it lands among the attributes or in a value. Known outputs: `ref`/`relref`
+give the URL `resolve_ref` returns (the site's `refLinksNotFoundURL` when it returns None or
+is not given); `highlight` gives a code block of its inner text. A heading whose id depends
+on shortcode output carries the attribute too.
 """
 
 from __future__ import annotations
@@ -195,7 +197,9 @@ class _Page:
         if url is not None:
             return escapeHtml(url)
         if in_tag:
-            return ""
+            # In raw HTML's tag: a bare attribute among the attributes, or the marker's name
+            # inside an attribute's value (`href="{{% param repo %}}"`); either marks the element.
+            return f" {SHORTCODE_ATTRIBUTE} "
         if use.name == "highlight" and use.notation == "<":
             return self._highlight(use)
         element = "div" if block else "span"

@@ -29,7 +29,7 @@ from urllib.parse import quote, unquote, unquote_plus, urlsplit
 
 import yaml
 
-from validator.frontmatter import DateError, hugo_date, split_front_matter
+from validator.frontmatter import DateError, HugoYamlLoader, hugo_date, split_front_matter
 from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
 
 CONFIG_NAMES = ("hugo", "config")
@@ -147,7 +147,7 @@ def _parse_json(path: Path, text: str) -> Any:
 
 def _parse_yaml(path: Path, text: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=HugoYamlLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -182,6 +182,21 @@ def test_other_languages_still_catch_typos() -> None:
     assert Speller("de", Counter()).suggestion("konfigurration") == "konfiguration"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Customising colours", "Behaviour of the centre", "Licence and defence", "The programme catalogue",
+     "Analysing travelled neighbours", "Organisation favourites"],
+)  # fmt: skip
+def test_british_spellings_are_words(text: str) -> None:
+    """The English word list is American: `customising` is no typo of `customizing`."""
+    assert Speller("en", Counter()).typos(text) == ()
+
+
+def test_british_spelling_leaves_typos_reported() -> None:
+    speller = Speller("en", Counter())
+    assert [t.suggestion for t in speller.typos("Seperate Instalation")] == ["Separate", "Installation"]
+
+
 def test_lexicon_is_a_read_only_mapping() -> None:
     words = {"hugo": 7, "héllo": 3, "big": 2**40, "negative": -1}
     lexicon = Lexicon.of(words)

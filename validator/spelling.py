@@ -348,6 +348,8 @@ class Speller:
             return None  # a contraction of a known word
         if not set(word.replace("'", "")) <= self.letters or self._inflection(word):
             return None  # a foreign word, or a form of a known word
+        if base_language(self.language) == "en" and any(self._is_known(us) for us in _american(word)):
+            return None  # British spelling of a known word: the English word list is American
         candidates = [c for c in _edits(word, self.letters) if self._is_known(c)]
         if not candidates:
             return None  # a name or jargon: nothing to suggest
@@ -406,6 +408,29 @@ def _edits(word: str, letters: frozenset[str]) -> set[str]:
     found |= {left + char + right for left, right in splits for char in letters}
     found.discard(word)
     return found
+
+
+# British endings and their American forms (`customising` -> `customizing`, `colour` ->
+# `color`, `centre` -> `center`, `defence` -> `defense`, `programme` -> `program`).
+_BRITISH = (
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers|able)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing|er|ers)$"), r"yz\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able|ful|less|er|ers)?$"), r"or\1"),
+    (re.compile(r"([^aeiou])re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"ence(s)?$"), r"ense\1"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"mme(s)?$"), r"m\1"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+)
+
+
+def _american(word: str) -> Iterator[str]:
+    """The American spellings a British `word` may have (a word of the American word list
+    is no typo written the British way)."""
+    for pattern, replacement in _BRITISH:
+        american = pattern.sub(replacement, word, count=1)
+        if american != word:
+            yield american
 
 
 def _word_form(word: str, other: str) -> bool:

@@ -270,3 +270,23 @@ def test_pages_in_a_language_without_dictionary_are_noted_once(tmp_path: Path, m
     _, out, _ = invoke("check", "--source-only")
     assert "heading-typo: 2 pages in 'ja' not checked (no dictionary for it)" in out
     assert not [line for line in out.splitlines() if line.startswith("content/")]  # skipped
+
+
+def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeypatch) -> None:
+    """A commit hook names every staged Markdown file: a README or CHANGELOG beside a Hugo
+    site is not a page (Hugo does not read it), and its rules do not fit it."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n[x](#nope)\n")
+    (tmp_path / "README.md").write_text("# Site\n\nSee [a](content/a.md).\n")
+    (tmp_path / "CHANGELOG.md").write_text("No front matter.\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "README.md", "CHANGELOG.md", "content/a.md", "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and {p["path"] for p in report["problems"]} == {"content/a.md"}
+    assert report["summary"]["notes"] == [
+        "2 Markdown files outside the site's content not checked (Hugo does not read them): README.md, CHANGELOG.md"
+    ]
+    (tmp_path / "hugo.toml").unlink()  # no Hugo site: every file is checked
+    code, out, _ = invoke("check", "README.md", "--format", "json")
+    assert "README.md" in {p["path"] for p in json.loads(out)["problems"]}

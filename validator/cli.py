@@ -30,7 +30,7 @@ from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
 from validator.site import SiteConfigError, find_site_root, load_site, missing_modules_notes
 from validator.starter import write_starter
-from validator.targets import collect_targets, with_site_context
+from validator.targets import collect_targets, outside_content, with_site_context
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 200
@@ -183,7 +183,7 @@ def _check(
     cwd = Path.cwd()
     config, site = _load(config_path, paths[0] if paths else cwd)
     rendering = _rendering(config, site, html_dir, build, source_only, stack, cwd)
-    targets = collect_targets(list(paths), config, site, cwd)
+    targets, outside = outside_content(collect_targets(list(paths), config, site, cwd), site)
     change = find_change(changed_since, paths[0] if paths else cwd) if changed_since else None
     if change is not None:
         targets = change.select(targets)
@@ -191,7 +191,7 @@ def _check(
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache)
-    problems, notes = outcome.problems, (*missing_modules_notes(site), *outcome.notes)
+    problems, notes = outcome.problems, (*missing_modules_notes(site), *_outside_note(outside), *outcome.notes)
     if change is not None:
         problems, change_notes = change.report(outcome, targets, config, site, RULES)
         notes = (*notes, *change_notes)
@@ -213,6 +213,14 @@ def _check(
         click.echo(output)
     failed = errors > 0 or (strict and warnings > 0)
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:
+    if not outside:
+        return ()
+    names = ", ".join(target.display for target in outside[:3]) + (", …" if len(outside) > 3 else "")
+    files = "file" if len(outside) == 1 else "files"
+    return (f"{len(outside)} Markdown {files} outside the site's content not checked (Hugo does not read them): {names}",)
 
 
 def _run_with_progress(

@@ -69,6 +69,19 @@ def collect_targets(
     return targets
 
 
+def outside_content(targets: list[Target], site: SiteConfig) -> tuple[list[Target], list[Target]]:
+    """(the targets to check, the Markdown files of a Hugo site that lie outside its content:
+    a README or CHANGELOG beside it, which Hugo does not read and its rules do not fit)."""
+    if site.root is None or not any(_has_markdown(root) for root in content_roots(site)):
+        return targets, []
+    inside: list[Target] = []
+    outside: list[Target] = []
+    for target in targets:
+        is_outside = target.content_path is None and target.problem is None and not target.context
+        (outside if is_outside else inside).append(target)
+    return inside, outside
+
+
 def with_site_context(targets: list[Target], config: Config, site: SiteConfig, cwd: Path) -> list[Target]:
     """`targets` plus every other content file of the site, marked as context: cross-page
     rules need the whole site even when only a few files are checked."""

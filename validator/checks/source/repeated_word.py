@@ -1,9 +1,10 @@
 """## What it does
 Reports a word written twice in a row ("the the", "supports Supports"), also across a
 line break or emphasis. Code, shortcodes, raw HTML, URLs and file paths are not read.
-Repeats that grammar allows ("had had", "that that") are listed in `allow`. Only pages in
-the `languages` listed are read, English by default: a page's language is its Hugo
-language's `locale` (or `languageCode`), and English outside a Hugo site.
+Repeats that grammar or usage allows ("had had", "that that", "knock knock", "sub sub-item")
+are listed in `allow`. Only pages in the `languages` listed are read, English by default: a
+page's language is its Hugo language's `locale` (or `languageCode`), and English outside a
+Hugo site.
 
 ## Why is this bad?
 It is almost always a typo left by an edit, and readers notice it.
@@ -37,7 +38,7 @@ from validator.spelling import base_language
 @dataclass(frozen=True)
 class Options:
     allow: tuple[str, ...] = field(
-        default=("had", "that", "is", "do", "bye", "ha", "no"),
+        default=("had", "that", "is", "do", "bye", "ha", "no", "knock", "blah", "yada", "sub"),
         metadata={"doc": "Words that may be repeated (case-insensitive)."},
     )
     languages: tuple[str, ...] = field(

@@ -42,6 +42,7 @@ def _words(text: str) -> list[str]:
         ("H2 v0.144 3D 42 --minify", []),
         ("Using {{< param name >}} and {{% sc %}}", ["Using", "and"]),
         ("TTemplates", ["TTemplates"]),
+        ("JUnit and NUnit tests", ["and", "tests"]),  # names, not a capital typed twice
     ],
 )
 def test_words(text: str, expected: list[str]) -> None:

@@ -115,8 +115,8 @@ def _word(part: str) -> str | None:
     part = part.strip("'")
     if len(part) < MIN_LENGTH or not _LETTERS.fullmatch(part):
         return None  # digits, symbols, too short
-    if part[:2].isupper() and part[2:].islower() and len(part) > 3:
-        return part  # a capital typed twice: `TTokens`
+    if part[0] == part[1] and part[0].isupper() and part[2:].islower() and len(part) > 3:
+        return part  # a capital typed twice: `TTokens` (not a name such as `JUnit`)
     if part.isupper() or any(char.isupper() for char in part[1:]):
         return None  # an acronym, or camelCase / a brand (GitHub, iPhone)
     return part

@@ -219,15 +219,30 @@ def predicted(root: Path) -> dict[str, tuple[str | None, str | None]]:
     return found
 
 
+def every_url(root: Path) -> dict[str, set[str]]:
+    """Each file mdcheck checks (real path): the URLs of all the pages it predicts Hugo makes
+    of it, other languages' through fallback mounts (`Target.also`) included."""
+    site = load_site(root)
+    found = {}
+    for target in collect_targets([], Config(path=None, base=root, rules={}), site, root):
+        text = Path(target.path).read_text("utf-8")
+        front_matter = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+        pages = [(target.language, target.content_path or ""), *target.also]
+        urls = {predict_url(site, path, front_matter, language) for language, path in pages}
+        found[os.path.realpath(target.path)] = {url for url in urls if url is not None}
+    return found
+
+
 def assert_like_hugo(hugo: str, root: Path) -> dict[str, tuple[str | None, str | None]]:
-    """Every file Hugo builds a page from is checked once, with one of its pages' URLs, and
-    every page mdcheck predicts is in the publish dir."""
+    """Every file Hugo builds a page from is checked once, with its pages' URLs (one per
+    language that has it), and every page mdcheck predicts is in the publish dir."""
     build_site(hugo, root, root / "public")
     listed, ours = hugo_urls(hugo, root), predicted(root)
     assert {file for file, (_, url) in ours.items() if url} == set(listed)
     for file, (_, url) in ours.items():
         assert url is None or url in listed[file], file
         assert url is None or (root / "public" / url.lstrip("/") / "index.html").is_file()
+    assert {file: urls for file, urls in every_url(root).items() if urls} == listed
     return {os.path.relpath(file, root): value for file, value in ours.items()}
 
 
@@ -292,7 +307,9 @@ MULTILINGUAL = {
     "content/en/posts/b.md": page("B, in French from the fallback too"),
     "content/en/about.fr.md": page("À propos"),
     "content/fr/_index.md": page("Accueil"),
-    "content/fr/posts/a.md": page("A en français", "Voir [B]({{< ref \"posts/b.md\" >}}).\n"),
+    "content/fr/posts/a.md": page(
+        "A en français", "Voir [B]({{< ref \"posts/b.md\" >}}), [en français](/fr/posts/by-cascade/).\n"
+    ),
     "api/x.md": page("X"),
 }
 
@@ -311,7 +328,8 @@ def test_per_language_mounts_and_the_fallback_get_hugos_urls(hugo: str, tmp_path
         "content/fr/posts/a.md": ("posts/a.md", "/fr/posts/a/"),
         "api/x.md": ("api/x.md", "/api/x/"),
     }
-    assert check_site(tmp_path, {}, ["ref-not-found", "md-link"]) == []
+    # The French page the fallback makes of posts/b.md is linked to: published, not broken.
+    assert check_site(tmp_path, {}, ["ref-not-found", "md-link", "broken-link", "broken-anchor"]) == []
 
 
 @pytest.mark.hugo

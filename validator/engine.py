@@ -56,6 +56,9 @@ class Target:
     language: str | None = None
     ignored: frozenset[str] = frozenset()  # rules per-file-ignores turn off for this file
     context: bool = False  # read only so site rules see the whole site; nothing reported
+    # (language, content path) of the other languages' pages Hugo makes of the file: a
+    # fallback mount lends a language's files to another
+    also: tuple[tuple[str, str], ...] = ()
 
 
 # The front matter keys site rules read: duplicate-url's aliases, heading-typo's texts.
@@ -94,6 +97,7 @@ class PageSummary:
     elements: tuple[str, ...]  # see validator.elements.inventory; sorted
     headings: tuple[SourceHeading, ...] = ()
     front_matter_positions: Mapping[str, tuple[int, int]] = field(repr=False, default_factory=dict)
+    other_urls: tuple[str, ...] = ()  # of the page in other languages (see Target.also)
 
     def __reduce__(self) -> tuple[type[PageSummary], tuple[Any, ...]]:
         # Positional: unpickled twice as fast as through the dataclass's own state.
@@ -327,7 +331,9 @@ def _cache_key(cache: ResultCache, target: Target, plan: Plan) -> tuple[bytes, b
     data, _ = _read(target.path, plan.max_file_size)
     if data is None:
         return None
-    identity = (target.path, target.display, target.content_path, target.language, target.ignored, target.context)
+    identity = (
+        target.path, target.display, target.content_path, target.language, target.ignored, target.context, target.also
+    )
     content = _digest(data)
     return cache.key(identity, content), content
 
@@ -530,9 +536,11 @@ def _notes(rules: Sequence[Rule], subject: Any, plan: Plan) -> list[str]:
 
 
 def _alias_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]:
-    """The redirect pages Hugo writes for the pages' aliases, as publish-dir paths."""
+    """The redirect pages Hugo writes for the pages' aliases, and the pages it makes of a
+    file in other languages (`PageSummary.other_urls`), as publish-dir paths."""
     files = set()
     for page in summaries:
+        files.update(_html_path(url) for url in page.other_urls)
         aliases = page.front_matter.get("aliases")
         if page.url and aliases:
             try:
@@ -619,7 +627,16 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
             for key, position in doc.front_matter.key_positions.items()
             if key in SUMMARY_FRONT_MATTER
         },
+        other_urls=_other_urls(doc, target, plan.site),
     )
+
+
+def _other_urls(doc: Document, target: Target, site: SiteConfig) -> tuple[str, ...]:
+    if not target.also or not doc.rendered or doc.front_matter.error:
+        return ()
+    front_matter = doc.front_matter.data or {}
+    urls = (predict_url(site, path, front_matter, language) for language, path in target.also)
+    return tuple(url for url in urls if url is not None)
 
 
 def _read_by_site_rules(link: Link) -> bool:

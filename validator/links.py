@@ -73,7 +73,8 @@ class SiteIndex:
         codes = self._codes = language_codes(site.config)
         # One read of the pages (each read unpickles them): each one's place, URL and file.
         pages = [
-            (_place(page, site.config, codes), page.url, page.content_path or page.path) for page in site.pages
+            (_place(page, site.config, codes), (page.url, *page.other_urls), page.content_path or page.path)
+            for page in site.pages
         ]
         self._bundles = {(p.language, p.dir) for p, _, _ in pages if p and p.leaf_bundle}
         self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
@@ -83,7 +84,7 @@ class SiteIndex:
         self._implicit: set[tuple[str, str]] = set()
         self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
         self._logical_paths: dict[str, str | None] = {}  # see _logical
-        for index, (place, url, file) in enumerate(pages):
+        for index, (place, urls, file) in enumerate(pages):
             if place is None:
                 continue
             if self._is_resource(place):
@@ -97,8 +98,9 @@ class SiteIndex:
             self._implicit.add((place.language, "/"))
             if place.dir != "/":  # a top-level directory is a section, _index.md or not
                 self._implicit.add((place.language, "/" + place.dir.split("/")[1]))
-            if url:
-                self._urls.setdefault(_normal_url(url), index)
+            for url in urls:  # its own, and those of the pages other languages make of it
+                if url:
+                    self._urls.setdefault(_normal_url(url), index)
         self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
 
     # --- Hugo's lookups ------------------------------------------------------------------

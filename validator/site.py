@@ -838,17 +838,18 @@ class ContentRoot(NamedTuple):
     files: tuple[str, ...] = ()  # the mount's `files` glob slice (see mount_admits)
 
 
-def content_roots(site: SiteConfig) -> list[ContentRoot]:
+def content_roots(site: SiteConfig, *, every_language: bool = False) -> list[ContentRoot]:
     """Where content files are read from: each language's mounts in order, the default
-    language's first; a place shared by languages is listed once. Empty without a root."""
+    language's first; a place shared by languages is listed once, unless `every_language`.
+    Empty without a root."""
     if site.root is None:
         return []
     languages = sorted(site.languages, key=lambda lang: lang.code != site.default_language)
-    roots: dict[tuple[Path, str, tuple[str, ...]], ContentRoot] = {}
+    roots: dict[tuple[Any, ...], ContentRoot] = {}
     for code in [lang.code for lang in languages] or [site.default_language]:
         for mount in _language_mounts(site, code):
             root = ContentRoot(code, site.root / mount.source, "/".join(mount.target), mount.files)
-            roots.setdefault((root.path, root.target, root.files), root)
+            roots.setdefault((root.path, root.target, root.files, every_language and code), root)
     return list(roots.values())
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from validator.config import Config
 from validator.engine import Target
 from validator.paths import GlobSet, display_path, is_markdown, real_path, walk
 from validator.settings import SiteConfig
-from validator.site import ContentRoot, content_roots, mount_admits
+from validator.site import ContentRoot, content_roots, language_codes, mount_admits, parse_content_path
 
 
 def collect_targets(
@@ -66,7 +66,27 @@ def collect_targets(
                     ignored=config.ignored_rules(relative),
                 )
             )
-    return targets
+    return _with_fallbacks(targets, site, pages) if site.content_mounts else targets
+
+
+def _with_fallbacks(targets: list[Target], site: SiteConfig, pages: set[tuple[str, str]]) -> list[Target]:
+    """The targets, each with the pages other languages make of it (`Target.also`): where a
+    language's mounts hold the file (a fallback mount) and none of its own files has that
+    content path. A file named for a language (`about.fr.md`) is that language's only."""
+    roots = [root._replace(path=root.path.resolve()) for root in content_roots(site, every_language=True)]
+    codes = language_codes(site)
+    taken = set(pages)
+    result = []
+    for target in targets:
+        also = []
+        parsed = parse_content_path(target.content_path, codes) if target.content_path is not None else None
+        if parsed is not None and not parsed[0].lang:
+            for language, content_path in _content_locations(real_path(target.path), roots):
+                if language != target.language and (language, content_path) not in taken:
+                    taken.add((language, content_path))
+                    also.append((language, content_path))
+        result.append(dataclasses.replace(target, also=tuple(also)) if also else target)
+    return result
 
 
 def outside_content(targets: list[Target], site: SiteConfig) -> tuple[list[Target], list[Target]]:
@@ -104,13 +124,19 @@ def _has_markdown(root: ContentRoot) -> bool:
 def _content_location(real: str, roots: Sequence[ContentRoot]) -> tuple[str | None, str | None]:
     """The language and content path of a file (by its real path), from the first root
     that mounts it."""
+    return next(_content_locations(real, roots), (None, None))
+
+
+def _content_locations(real: str, roots: Sequence[ContentRoot]) -> Iterator[tuple[str, str]]:
+    """The language and content path of a file (by its real path) in each root that mounts it."""
     for root in roots:
         base = str(root.path)
         if real == base:  # a single-file mount: content if its target is Markdown
-            return (root.language, root.target) if is_markdown(Path(root.target)) else (None, None)
+            if is_markdown(Path(root.target)):
+                yield root.language, root.target
+            continue
         prefix = os.path.join(base, "")
         if real.startswith(prefix):
             path = Path(real[len(prefix) :]).as_posix()
             if not root.files or mount_admits(root.files, path):
-                return root.language, f"{root.target}/{path}" if root.target else path
-    return None, None
+                yield root.language, f"{root.target}/{path}" if root.target else path

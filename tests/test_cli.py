@@ -290,3 +290,18 @@ def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeyp
     (tmp_path / "hugo.toml").unlink()  # no Hugo site: every file is checked
     code, out, _ = invoke("check", "README.md", "--format", "json")
     assert "README.md" in {p["path"] for p in json.loads(out)["problems"]}
+
+
+def test_the_site_is_found_from_the_first_path_inside_one(tmp_path: Path, monkeypatch) -> None:
+    """A commit hook at the root of a repository whose site is in a subfolder lists the
+    README first: the site is still found, from the first staged file inside it."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (site / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\nSee [b]({{< ref \"b.md\" >}}).\n")
+    (tmp_path / "README.md").write_text("# Repository\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "README.md", "site/content/a.md", "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and {(p["path"], p["rule"]) for p in report["problems"]} == {("site/content/a.md", "ref-not-found")}
+    assert any("README.md" in note for note in report["summary"]["notes"])

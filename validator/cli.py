@@ -181,7 +181,9 @@ def _check(
     build: bool, source_only: bool, cache: bool, stack: contextlib.ExitStack,
 ) -> None:
     cwd = Path.cwd()
-    config, site = _load(config_path, paths[0] if paths else cwd)
+    # The site of the first path inside one: a hook lists a README before a subfolder site's files.
+    start = next((path for path in paths if find_site_root(path) is not None), paths[0] if paths else cwd)
+    config, site = _load(config_path, start)
     rendering = _rendering(config, site, html_dir, build, source_only, stack, cwd)
     targets, outside = outside_content(collect_targets(list(paths), config, site, cwd), site)
     change = find_change(changed_since, paths[0] if paths else cwd) if changed_since else None

@@ -33,7 +33,8 @@ def _words(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Scaled dot-prodcut self-attention", ["Scaled", "dot", "prodcut", "self", "attention"]),
+        ("Scaled dot-prodcut self-attention", ["Scaled", "prodcut", "self", "attention"]),
+        ("Add-ons, plug-ins and pre-built images", ["plug", "and", "built", "images"]),  # short parts
         ("Hugo's and Hugo’s pages", ["Hugo", "and", "Hugo", "pages"]),
         ("The (quoted) “word”, here.", ["The", "quoted", "word", "here"]),
         ("see https://example.org/x and www.example.org", ["see", "and"]),
@@ -50,8 +51,8 @@ def test_words(text: str, expected: list[str]) -> None:
 
 
 def test_word_offsets() -> None:
-    text = "Hugo’s dot-prodcut (here)"
-    assert [text[w.start : w.end] for w in words(text)] == ["Hugo", "dot", "prodcut", "here"]
+    text = "Hugo’s dots-prodcut (here)"
+    assert [text[w.start : w.end] for w in words(text)] == ["Hugo", "dots", "prodcut", "here"]
 
 
 def test_page_words_counts_prose_front_matter_and_code() -> None:

@@ -52,6 +52,8 @@ FRONT_MATTER_TEXTS = ("title", "description")
 _SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 _CHUNK = re.compile(r"\S+")
 _PART = re.compile(r"[^\s\-‐‑–—]+")  # hyphens and dashes split compounds
+_HYPHENS = ("-", "‐", "‑")
+_SHORT_PART = 3  # letters: a hyphenated compound's parts this short are not spelled
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _LETTERS = re.compile(rf"(?:{LETTER})+(?:'(?:{LETTER})+)*")
 _ENDINGS = frozenset({"", "s", "es", "d", "ed", "r", "er", "rs", "ers", "ing", "ly"})
@@ -100,9 +102,12 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, int], ...]:
         return ()
     core = strip_punctuation(chunk)
     offset = chunk.find(core) if core else 0
+    compound = any(hyphen in core for hyphen in _HYPHENS)
     found = []
     for part in _PART.finditer(core):
         word = _word(strip_punctuation(part[0].translate(_APOSTROPHES)))
+        if word is not None and compound and len(word) <= _SHORT_PART:
+            continue  # `add-ons`, `plug-ins`, `pre-built`: a compound's short parts are no words alone
         if word is not None:
             found.append((word, offset + part.start() + part[0].find(word[:1])))
     return tuple(found)

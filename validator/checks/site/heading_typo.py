@@ -18,7 +18,8 @@ A word is reported when no source of knowledge knows it and a known word is one 
 
 Code spans, URLs, paths, shortcodes, numbers, identifiers (`camelCase`, `snake_case`,
 `dotted.names`), acronyms and mixed-case names (`GitHub`) are never spelled; hyphenated
-compounds are spelled part by part; `Hugo's` is spelled as `Hugo`. A word with no known word
+compounds are spelled part by part, parts of three letters or fewer left alone (`add-ons`,
+`plug-ins`); `Hugo's` is spelled as `Hugo`. A word with no known word
 one edit away (a name, new jargon) is not reported: the rule stays quiet rather than noisy.
 To silence one heading, put `<!-- mdcheck-disable-next-line heading-typo -->` above it.
 

@@ -8,19 +8,22 @@ import csv
 import json
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 from conftest import build_site, check_site
 from validator.cli import main
 from validator.config import Config
-from validator.settings import ContentMount
+from validator.engine import Target
+from validator.settings import ContentMount, SiteConfig
 from validator.site import ContentRoot, content_roots, load_site, mount_admits, predict_url
 from validator.targets import collect_targets
 
@@ -207,26 +210,30 @@ def hugo_urls(hugo: str, root: Path) -> dict[str, set[str]]:
     return urls
 
 
-def predicted(root: Path) -> dict[str, tuple[str | None, str | None]]:
-    """Each file mdcheck checks (real path): its content path and predicted URL."""
+def _targets(root: Path) -> Iterator[tuple[SiteConfig, Target, dict[str, Any]]]:
+    """The site, and each file mdcheck checks with its front matter."""
     site = load_site(root)
-    found = {}
     for target in collect_targets([], Config(path=None, base=root, rules={}), site, root):
         text = Path(target.path).read_text("utf-8")
-        front_matter = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
-        url = predict_url(site, target.content_path or "", front_matter, target.language)
-        found[os.path.realpath(target.path)] = (target.content_path, url)
-    return found
+        yield site, target, yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+
+
+def predicted(root: Path) -> dict[str, tuple[str | None, str | None]]:
+    """Each file mdcheck checks (real path): its content path and predicted URL."""
+    return {
+        os.path.realpath(target.path): (
+            target.content_path,
+            predict_url(site, target.content_path or "", front_matter, target.language),
+        )
+        for site, target, front_matter in _targets(root)
+    }
 
 
 def every_url(root: Path) -> dict[str, set[str]]:
     """Each file mdcheck checks (real path): the URLs of all the pages it predicts Hugo makes
     of it, other languages' through fallback mounts (`Target.also`) included."""
-    site = load_site(root)
     found = {}
-    for target in collect_targets([], Config(path=None, base=root, rules={}), site, root):
-        text = Path(target.path).read_text("utf-8")
-        front_matter = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+    for site, target, front_matter in _targets(root):
         pages = [(target.language, target.content_path or ""), *target.also]
         urls = {predict_url(site, path, front_matter, language) for language, path in pages}
         found[os.path.realpath(target.path)] = {url for url in urls if url is not None}

@@ -219,6 +219,8 @@ class _Walker:
     def __init__(self, path: str, url: str, text: str, problems: tuple[str, ...]):
         self.path, self.url, self.problems = path, url, problems
         self.index = _TagIndex(text)
+        # Only mdcheck's embedded renderer writes the marker: Hugo's pages skip the search.
+        self.marked = UNKNOWN_OUTPUT in text
         self.ids: list[HtmlId] = []
         self.links: list[HtmlLink] = []
         self.headings: list[HtmlHeading] = []
@@ -265,7 +267,7 @@ class _Walker:
     def _element(self, element: etree._Element, tag: str, ordinal: int | None) -> None:
         line, column = self.index.at(tag, ordinal, element.sourceline)
         attrs = element.attrib
-        if UNKNOWN_OUTPUT in attrs or any(UNKNOWN_OUTPUT in value for value in attrs.values()):
+        if self.marked and (UNKNOWN_OUTPUT in attrs or any(UNKNOWN_OUTPUT in value for value in attrs.values())):
             self.unknown_output = True
             return
         if "id" in attrs:

@@ -1323,9 +1323,11 @@ def _section_names(
     """By depth, the (slug, title) of each ancestor section, its slug cascaded to it when its
     own front matter has none: Hugo 0.168 puts a section's slug in place of its directory
     in its own URL and in every URL below it."""
-    names = {}
+    names: dict[int, tuple[str, str]] = {}
+    if _in_taxonomy(norm, site):
+        return names  # terms have no sections
     for place, (depth, section) in enumerate(ancestors):
-        if depth == 0 or norm.dirs[0] in {plural for _, plural in site.taxonomies}:
+        if depth == 0:
             continue
         slug = section.slug
         if not slug:
@@ -1364,9 +1366,14 @@ def _kind(path: _ContentPath, site: SiteConfig) -> str:
         return "page"
     if not path.dirs:
         return "home"
-    if path.dirs[0] in {plural for _, plural in site.taxonomies}:
+    if _in_taxonomy(path, site):
         return "taxonomy" if len(path.dirs) == 1 else "term"
     return "section"
+
+
+def _in_taxonomy(path: _ContentPath, site: SiteConfig) -> bool:
+    """Whether the file lies in a taxonomy's directory (`tags/…`)."""
+    return bool(path.dirs) and path.dirs[0] in {plural for _, plural in site.taxonomies}
 
 
 def _fm_string(value: Any) -> str:
@@ -1631,10 +1638,17 @@ def _target_link(site: SiteConfig, page: _Page, url: str, permalink: str, prefix
 def _slugged_dirs(site: SiteConfig, page: _Page, dirs: tuple[str, ...]) -> tuple[str, ...]:
     """`dirs` with each section's slug in place of its directory; a slug of blanks or
     slashes leaves no segment (`slug: " "` puts the section at its parent's URL)."""
-    slugged = (
-        (page.section_names.get(depth) or ("",))[0] or part for depth, part in enumerate(dirs, start=1)
-    )
-    return tuple(part for part in slugged if _make_path_sanitized(site, part).strip("/"))
+    slugs = {depth: slug for depth, (slug, _) in page.section_names.items() if slug}
+    if not slugs:
+        return dirs
+    parts = []
+    for depth, part in enumerate(dirs, start=1):
+        slug = slugs.get(depth)
+        if slug is None:
+            parts.append(part)
+        elif _make_path_sanitized(site, slug).strip("/"):
+            parts.append(slug)
+    return tuple(parts)
 
 
 def _add_elements(els: list[str], *parts: str) -> None:

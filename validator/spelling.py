@@ -353,7 +353,7 @@ class Speller:
             return None  # a contraction of a known word
         if not set(word.replace("'", "")) <= self.letters or self._inflection(word):
             return None  # a foreign word, or a form of a known word
-        if base_language(self.language) == "en" and any(self._is_known(us) for us in _american(word)):
+        if self.english is None and any(self._is_known(us) for us in _american(word)):  # English
             return None  # British spelling of a known word: the English word list is American
         candidates = [c for c in _edits(word, self.letters) if self._is_known(c)]
         if not candidates:

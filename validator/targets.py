@@ -35,6 +35,7 @@ def collect_targets(
     explicit = {os.path.abspath(p) for p in paths if not p.is_dir()}
     include, exclude = GlobSet(config.include), GlobSet(config.exclude)
     targets: list[Target] = []
+    reals: list[str] = []  # each target's real path
     seen: set[str] = set()
     pages: set[tuple[str, str]] = set()  # (language, content path) of the files taken
     for start, is_content in starts:
@@ -54,6 +55,7 @@ def collect_targets(
             if content_path is not None and (language or "", content_path) in pages:
                 continue
             seen.add(real)
+            reals.append(real)
             if content_path is not None:
                 pages.add((language or "", content_path))
             targets.append(
@@ -66,10 +68,12 @@ def collect_targets(
                     ignored=config.ignored_rules(relative),
                 )
             )
-    return _with_fallbacks(targets, site, pages) if site.content_mounts else targets
+    return _with_fallbacks(targets, reals, site, pages) if site.content_mounts else targets
 
 
-def _with_fallbacks(targets: list[Target], site: SiteConfig, pages: set[tuple[str, str]]) -> list[Target]:
+def _with_fallbacks(
+    targets: list[Target], reals: list[str], site: SiteConfig, pages: set[tuple[str, str]]
+) -> list[Target]:
     """The targets, each with the pages other languages make of it (`Target.also`): where a
     language's mounts hold the file (a fallback mount) and none of its own files has that
     content path. A file named for a language (`about.fr.md`) is that language's only."""
@@ -77,11 +81,11 @@ def _with_fallbacks(targets: list[Target], site: SiteConfig, pages: set[tuple[st
     codes = language_codes(site)
     taken = set(pages)
     result = []
-    for target in targets:
+    for target, real in zip(targets, reals, strict=True):
         also = []
         parsed = parse_content_path(target.content_path, codes) if target.content_path is not None else None
         if parsed is not None and not parsed[0].lang:
-            for language, content_path in _content_locations(real_path(target.path), roots):
+            for language, content_path in _content_locations(real, roots):
                 if language != target.language and (language, content_path) not in taken:
                     taken.add((language, content_path))
                     also.append((language, content_path))

@@ -149,55 +149,27 @@ MOUNTED_SITE = {
 }
 
 
+# (site, file written, its text, case): changes to a page's place in the site.
+_URL_CASCADE = "---\ntitle: Docs\ncascade:\n  url: /elsewhere/\n---\n"
+_LEAF_BUNDLE = "---\ntitle: A leaf bundle: setup.md is its resource\n---\n"
+_SECTION = "---\ntitle: A section\ncascade:\n  slug: moved\n---\n"
+_RENDER_NEVER = "---\ntitle: Docs\ncascade:\n  build:\n    render: never\n---\n"
+PLACE_CHANGES = [
+    (SITE, "content/docs/_index.md", _RENDER_NEVER, "cascade-render-never"),
+    (SITE, "content/docs/_index.md", _URL_CASCADE, "cascade-url"),
+    (SITE, "content/docs/guide/index.md", _LEAF_BUNDLE, "new-leaf-bundle"),
+    (SITE, "content/docs/guide/_index.md", _SECTION, "new-section"),
+    (SITE, "content/docs/_index.md", "---\ntitle: Docs\nslug: handbook\n---\n", "section-slug"),
+    (MOUNTED_SITE, "content/docs/_index.md", _URL_CASCADE, "cascade-from-another-mount"),
+    (MOUNTED_SITE, "content/docs/guide/_index.md", _SECTION, "section-in-another-mount"),
+    (MOUNTED_SITE, "content/docs/guide/index.md", _LEAF_BUNDLE, "bundle-in-another-mount"),
+    (MOUNTED_SITE, "guides/_index.md", _SECTION.replace("A section", "The section, in the filtered mount"),
+     "section-in-a-filtered-mount"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    ("files", "change"),
-    [
-        pytest.param(
-            SITE,
-            {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  build:\n    render: never\n---\n"},
-            id="cascade-render-never",
-        ),
-        pytest.param(
-            SITE,
-            {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  url: /elsewhere/\n---\n"},
-            id="cascade-url",
-        ),
-        pytest.param(
-            SITE,
-            {"content/docs/guide/index.md": "---\ntitle: A leaf bundle: setup.md is its resource\n---\n"},
-            id="new-leaf-bundle",
-        ),
-        pytest.param(
-            SITE,
-            {"content/docs/guide/_index.md": "---\ntitle: A section\ncascade:\n  slug: moved\n---\n"},
-            id="new-section",
-        ),
-        pytest.param(
-            SITE,
-            {"content/docs/_index.md": "---\ntitle: Docs\nslug: handbook\n---\n"},
-            id="section-slug",
-        ),
-        pytest.param(
-            MOUNTED_SITE,
-            {"content/docs/_index.md": "---\ntitle: Docs\ncascade:\n  url: /elsewhere/\n---\n"},
-            id="cascade-from-another-mount",
-        ),
-        pytest.param(
-            MOUNTED_SITE,
-            {"content/docs/guide/_index.md": "---\ntitle: A section\ncascade:\n  slug: moved\n---\n"},
-            id="section-in-another-mount",
-        ),
-        pytest.param(
-            MOUNTED_SITE,
-            {"content/docs/guide/index.md": "---\ntitle: A leaf bundle: setup.md is its resource\n---\n"},
-            id="bundle-in-another-mount",
-        ),
-        pytest.param(
-            MOUNTED_SITE,
-            {"guides/_index.md": "---\ntitle: The section, in the filtered mount\ncascade:\n  slug: moved\n---\n"},
-            id="section-in-a-filtered-mount",
-        ),
-    ],
+    ("files", "change"), [pytest.param(site, {path: text}, id=case) for site, path, text, case in PLACE_CHANGES]
 )
 def test_a_page_whose_place_in_the_site_changed_is_checked_again(
     files: dict[str, str], change: dict[str, str], tmp_path: Path

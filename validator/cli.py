@@ -30,7 +30,7 @@ from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
 from validator.site import SiteConfigError, find_site_root, load_site, missing_modules_notes
 from validator.starter import write_starter
-from validator.targets import collect_targets, outside_content, with_site_context
+from validator.targets import collect_targets, covers_content, outside_content, with_site_context
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 200
@@ -189,7 +189,8 @@ def _check(
     change = find_change(changed_since, paths[0] if paths else cwd) if changed_since else None
     if change is not None:
         targets = change.select(targets)
-    if (paths or change) and any(RULES[rule_id].stage == "site" for rule_id in config.rules):
+    partial = change is not None or (bool(paths) and not covers_content(paths, site))
+    if partial and any(RULES[rule_id].stage == "site" for rule_id in config.rules):
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache)

@@ -62,6 +62,8 @@ LETTER = rf"[^\W\d_][{_combining_marks()}]*"  # a letter with its combining mark
 # same words are found faster without Unicode classes.
 WORD = re.compile(rf"(?:{LETTER})+(?:['’](?:{LETTER})+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+_WORD_OR_MARKS = re.compile(rf"{WORD.pattern}|[^\w\s]+|[\d_]+")
+_ASCII_WORD_OR_MARKS = re.compile(rf"{_ASCII_WORD.pattern}|[^A-Za-z\s]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,11 +324,12 @@ class Document:
         return tuple((token, outline(token.children)) for token in self.tokens if token.type == "inline" and token.children)
 
     @functools.cached_property
-    def words(self) -> list[str]:
-        """The words (`WORD`) of every inline token's `outline`, as written, in order: found
-        once, in one pass over the page, for the rules that read words and for the site's
-        vocabulary. Two neighbours here may come from different tokens."""
-        return words_in("\0".join(text for _, text in self.outlines))
+    def words_and_marks(self) -> list[str]:
+        """The words (`WORD`) of every inline token's `outline`, as written, in order, and
+        between them each run of what is neither a word nor a blank (see `words_and_marks_in`):
+        found once, in one pass over the page, for the rules that read words and for the
+        site's vocabulary. Two neighbours here may come from different tokens."""
+        return words_and_marks_in("\0".join(text for _, text in self.outlines))
 
 
 _FORMATTING = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
@@ -358,6 +361,18 @@ def outline(children: Sequence[Token]) -> str:
 def words_in(text: str) -> list[str]:
     """The words (`WORD`) of `text`, as written, in order."""
     return (_ASCII_WORD if text.isascii() else WORD).findall(text)
+
+
+def words_and_marks_in(text: str) -> list[str]:
+    """The words of `text` and, between them, each run of digits or of other marks that are
+    not blanks: two words are neighbours here only when blanks alone part them. Tell the
+    words by `is_word`."""
+    return (_ASCII_WORD_OR_MARKS if text.isascii() else _WORD_OR_MARKS).findall(text)
+
+
+def is_word(item: str) -> bool:
+    """Whether an item of `words_and_marks_in` is a word: it starts with a letter."""
+    return item[0].isalnum() and not item[0].isdecimal()
 
 
 # --- decoding -----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ class Candidate:
     """A path to check, or one that could not be walked (`problem` says why)."""
 
     path: Path
+    real: str  # see real_path
     problem: str | None = None
 
 
@@ -75,8 +76,8 @@ class GlobSet:
         return any(regex.match(path) for regex in self._compiled)
 
 
-def is_markdown(path: Path) -> bool:
-    return path.suffix.lower() in MARKDOWN_EXTENSIONS
+def is_markdown(path: str | os.PathLike[str]) -> bool:
+    return os.path.splitext(path)[1].lower() in MARKDOWN_EXTENSIONS
 
 
 def walk(paths: Iterable[Path]) -> Iterator[Candidate]:
@@ -90,9 +91,9 @@ def walk(paths: Iterable[Path]) -> Iterator[Candidate]:
         if path.is_dir():
             yield from _walk_dir(path, seen)
         elif path.exists() or path.is_symlink():
-            yield Candidate(path)
+            yield Candidate(path, real_path(path))
         else:
-            yield Candidate(path, "no such file or directory")
+            yield Candidate(path, real_path(path), "no such file or directory")
 
 
 def _walk_dir(top: Path, seen: set[tuple[int, int]]) -> Iterator[Candidate]:
@@ -102,35 +103,39 @@ def _walk_dir(top: Path, seen: set[tuple[int, int]]) -> Iterator[Candidate]:
         try:
             info = directory.stat()
         except OSError as exc:
-            yield Candidate(directory, _os_reason(exc))
+            yield Candidate(directory, real_path(directory), _os_reason(exc))
             continue
+        real_directory = real_path(directory)
         key = (info.st_dev, info.st_ino)
         if key in seen:
             if directory.is_symlink() and _is_loop(directory):
-                yield Candidate(directory, "symbolic link loop (points to a folder that contains it); not followed")
+                problem = "symbolic link loop (points to a folder that contains it); not followed"
+                yield Candidate(directory, real_directory, problem)
             continue
         seen.add(key)
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as exc:
-            yield Candidate(directory, _os_reason(exc))
+            yield Candidate(directory, real_directory, _os_reason(exc))
             continue
         subdirs = []
         for entry in entries:
-            entry_path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
             except OSError as exc:
-                yield Candidate(entry_path, _os_reason(exc))
+                yield Candidate(Path(entry.path), real_path(entry.path), _os_reason(exc))
                 continue
             if is_dir:
                 if not entry.name.startswith(".") and entry.name not in _SKIPPED_DIRS:
-                    subdirs.append(entry_path)
-            elif is_markdown(entry_path):
-                if entry.is_symlink() and not entry_path.exists():
-                    yield Candidate(entry_path, "broken symbolic link")
+                    subdirs.append(Path(entry.path))
+            elif is_markdown(entry.name):
+                # Only a link's real path needs the file system: the folder's is known.
+                link = entry.is_symlink()
+                real = real_path(entry.path) if link else os.path.join(real_directory, entry.name)
+                if link and not os.path.exists(entry.path):
+                    yield Candidate(Path(entry.path), real, "broken symbolic link")
                 else:
-                    yield Candidate(entry_path)
+                    yield Candidate(Path(entry.path), real)
         stack.extend(reversed(subdirs))
 
 

@@ -39,7 +39,7 @@ import marisa_trie
 from spellchecker import SpellChecker
 
 from validator.config import ConfigError
-from validator.document import LETTER, Document, words_in
+from validator.document import LETTER, Document, is_word, words_in
 from validator.files import cache_dir, write_atomic
 from validator.prose import is_technical, strip_punctuation
 
@@ -139,13 +139,15 @@ def page_words(doc: Document) -> Counter[str]:
     matter title and description, and, keyed with `CODE` in front, its code and shortcode
     names. Fast rather than exact (every page of a site goes through it): prose words are
     the letter runs of at least `MIN_LENGTH` letters in the page's words
-    (`Document.words`)."""
+    (`Document.words_and_marks`)."""
     counts: Counter[str] = Counter()
-    written = Counter(doc.words)
+    written = Counter(doc.words_and_marks)
     for key in FRONT_MATTER_TEXTS:
         if isinstance(value := doc.front_matter.get(key), str):
             written.update(words_in(value))
     for word, count in written.items():  # counted as written first, then split and folded
+        if not is_word(word):
+            continue
         for run in _APOSTROPHE.split(word) if "'" in word or "’" in word else (word,):
             if len(run) >= MIN_LENGTH and not run.isupper():
                 counts[run.lower()] += count

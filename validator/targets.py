@@ -24,6 +24,13 @@ def collect_targets(
     A file a mount's `files` leaves out, or that an earlier mount's file of the same content
     path hides, is not content: Hugo does not read it.
     """
+    return _collect(paths, config, site, cwd)[0]
+
+
+def _collect(
+    paths: Sequence[Path], config: Config, site: SiteConfig, cwd: Path
+) -> tuple[list[Target], list[str]]:
+    """collect_targets's targets, and the real path of each."""
     roots = [root._replace(path=root.path.resolve()) for root in content_roots(site)] if site.root else []
     site_root = site.root.resolve() if site.root else None
     starts: list[tuple[Path, bool]] = []  # (path, whether it is the site's content)
@@ -46,7 +53,7 @@ def collect_targets(
                 continue
             if include and absolute not in explicit and not include.match(relative):
                 continue
-            real = real_path(candidate.path)
+            real = candidate.real
             if real in seen:
                 continue
             language, content_path = _content_location(real, roots)
@@ -68,7 +75,7 @@ def collect_targets(
                     ignored=config.ignored_rules(relative),
                 )
             )
-    return _with_fallbacks(targets, reals, site, pages) if site.content_mounts else targets
+    return (_with_fallbacks(targets, reals, site, pages) if site.content_mounts else targets), reals
 
 
 def _with_fallbacks(
@@ -106,16 +113,26 @@ def outside_content(targets: list[Target], site: SiteConfig) -> tuple[list[Targe
     return inside, outside
 
 
+def covers_content(paths: Sequence[Path], site: SiteConfig) -> bool:
+    """Whether the targets of `paths` are all of the site's content: the site's root, or
+    every content root, is among them."""
+    if site.root is None:
+        return False
+    given = {real_path(path) for path in paths}
+    return real_path(site.root) in given or all(real_path(root.path) in given for root in content_roots(site))
+
+
 def with_site_context(targets: list[Target], config: Config, site: SiteConfig, cwd: Path) -> list[Target]:
     """`targets` plus every other content file of the site, marked as context: cross-page
     rules need the whole site even when only a few files are checked."""
     if site.root is None:
         return targets
     checked = {real_path(t.path) for t in targets}
+    everything, reals = _collect([], config, site, cwd)
     context = [
         dataclasses.replace(target, context=True)
-        for target in collect_targets([], config, site, cwd)
-        if target.problem is None and real_path(target.path) not in checked
+        for target, real in zip(everything, reals, strict=True)
+        if target.problem is None and real not in checked
     ]
     return [*targets, *context]
 

@@ -27,9 +27,9 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import compress, islice
 
-from validator.document import Document, words_in
+from validator.document import Document, is_word, words_and_marks_in
 from validator.model import Finding, Rule, Severity
 from validator.prose import Stretch, stretches
 from validator.spelling import base_language
@@ -54,11 +54,12 @@ class Options:
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if base_language(doc.site.text_language(doc.language)) not in {base_language(code) for code in opts.languages}:
         return
-    # Only inline tokens with two alike neighbouring words are worth reading closely: few
-    # are, and on most pages none (the page's words, all tokens' in a row, tell at once).
-    if not _alike_neighbours(doc.words):
+    # Only inline tokens where a word and the same word are parted by blanks alone are worth
+    # reading closely: few are, and on most pages none (the words and marks of all the
+    # page's tokens in a row tell at once).
+    if not _alike_neighbours(doc.words_and_marks):
         return
-    closely = {id(token) for token, text in doc.outlines if _alike_neighbours(words_in(text))}
+    closely = {id(token) for token, text in doc.outlines if _alike_neighbours(words_and_marks_in(text))}
     if not closely:
         return
     allowed = {word.casefold() for word in opts.allow}
@@ -80,9 +81,10 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
         previous = word
 
 
-def _alike_neighbours(words: Sequence[str]) -> bool:
-    folded = list(map(str.casefold, words))
-    return any(map(operator.eq, folded, islice(folded, 1, None)))
+def _alike_neighbours(items: Sequence[str]) -> bool:
+    """Whether a word of `words_and_marks_in` is followed by the same word, case aside."""
+    folded = list(map(str.casefold, items))
+    return any(map(is_word, compress(folded, map(operator.eq, folded, islice(folded, 1, None)))))
 
 
 RULE = Rule(

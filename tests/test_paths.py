@@ -1,0 +1,30 @@
+"""File discovery: each candidate's real path is the file system's, links included."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from validator.paths import walk
+
+
+def test_each_candidates_real_path_is_the_file_systems(tmp_path: Path) -> None:
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "real" / "sub" / "a.md").write_text("a\n")
+    (tmp_path / "real" / "b.md").write_text("b\n")
+    content = tmp_path / "site" / "content"
+    content.mkdir(parents=True)
+    (content / "c.md").write_text("c\n")
+    (content / "folder").symlink_to(tmp_path / "real")  # a linked folder: its files are elsewhere
+    (content / "file.md").symlink_to(tmp_path / "real" / "b.md")
+    (content / "broken.md").symlink_to(content / "missing.md")
+    (tmp_path / "site" / "content-link").symlink_to(content)
+    starts = [content, tmp_path / "site" / "content-link" / ".." / "content" / "c.md"]
+    found = {(str(c.path), c.real, c.problem) for c in walk(starts)}
+    assert found == {(str(c.path), os.path.realpath(c.path), c.problem) for c in walk(starts)}
+    assert {(Path(path).name, problem) for path, _, problem in found} == {
+        ("c.md", None), ("a.md", None), ("b.md", None), ("file.md", None), ("broken.md", "broken symbolic link")
+    }
+    assert {real for _, real, _ in found} >= {
+        os.path.realpath(tmp_path / "real" / "sub" / "a.md"), os.path.realpath(content / "c.md")
+    }

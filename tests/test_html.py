@@ -57,6 +57,18 @@ def test_every_html_rule_has_an_offending_and_a_clean_case() -> None:
         assert any(_expected(c) for c in cases) and any(not _expected(c) for c in cases), rule_id
 
 
+def test_a_link_a_server_may_complete_with_html() -> None:
+    """With ugly URLs, `/notes/ugly` finds `/notes/ugly.html` only on servers that add .html:
+    the finding says so, and the option served-without-html keeps it quiet (not `/ugly/`)."""
+    rendered = load_rendered(str(HTML / "broken-link" / "site"), "https://example.org/", [])
+    messages = [f.message for f in broken_link.check(rendered, broken_link.Options())]
+    assert any("the page is at /notes/ugly.html (servers that add .html" in m for m in messages)
+    served = broken_link.Options(served_without_html=True)
+    assert [m for m in messages if "/notes/ugly" not in m] == [f.message for f in broken_link.check(rendered, served)]
+    assert rendered.published.resolve("/notes/ugly/", "/").html_file == "notes/ugly.html"
+    assert rendered.published.resolve("/posts/b", "/").html_file is None
+
+
 PAGE = b"""<!DOCTYPE html>
 <html><head><title>T</title>
 <meta http-equiv="refresh" content="0; url=https://example.org/post/x/"></head>

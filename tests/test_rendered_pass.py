@@ -79,6 +79,27 @@ def test_valid_tricky_links_give_no_link_findings(site: Path, hugo: str) -> None
     assert {rule for path, _, rule in found if path == VALID} <= {"raw-html-omitted"}
 
 
+@pytest.mark.hugo
+def test_pages_of_content_that_is_not_markdown_are_linked_to(site: Path, hugo: str) -> None:
+    """Hugo makes a page of an HTML content file its security policy allows (by default it
+    refuses to build): the embedded renderer's site has it too, at its front matter's place.
+    Two links on one line are two findings."""
+    (site / "content" / "posts" / "stats.html").write_text('---\ntitle: Stats\nslug: statistics\n---\n<p>Numbers.</p>\n')
+    (site / "content" / "posts" / "links-to-html.md").write_text(
+        '+++\ntitle = "Links"\n+++\n\n[stats](/posts/statistics/) [none](/posts/stats/) [nor](/posts/nothing/)\n'
+    )
+    result = CliRunner().invoke(main, ["check", "--format", "json"], catch_exceptions=False)
+    denied = [p for p in json.loads(result.stdout)["problems"] if p["path"] == "content/posts/links-to-html.md"]
+    assert [p["column"] for p in denied] == [1, 29, 51]
+    with (site / "hugo.toml").open("a") as config:
+        config.write('\n[security]\nallowContent = ["^text/markdown$", "^text/html$"]\n')
+    embedded = {f for f in findings() if f[0] == "content/posts/links-to-html.md"}
+    assert embedded == {("content/posts/links-to-html.md", 5, "broken-link")}
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--build"], catch_exceptions=False)
+    built = [p for p in json.loads(result.stdout)["problems"] if p["path"] == "content/posts/links-to-html.md"]
+    assert sorted((p["line"], p["column"], p["rule"]) for p in built) == [(5, 29, "broken-link"), (5, 51, "broken-link")]
+
+
 def test_source_only_skips_the_rendered_pass(site: Path) -> None:
     found = rendered_only(findings("--source-only"))
     assert (RENDERED, 8, "broken-link") not in found

@@ -945,3 +945,26 @@ def test_yaml_is_read_as_hugo_reads_it(tmp_path: Path, hugo: str) -> None:
                 file.relative_to(tmp_path).as_posix()
             ), rel
     assert listed == {"content/a.md": "/a/", "content/no/b.md": "/no/120/"}  # headless: "yes" is no bool
+
+
+@pytest.mark.parametrize(
+    ("allow_content", "allowed"),
+    [
+        (None, False),  # Hugo's default denies text/html (and text/org)
+        ('[".*"]', True),
+        ('["^text/html$"]', True),
+        ('["! ^text/org$"]', True),  # denials only: the rest is allowed
+        ('["^text/markdown$"]', False),
+        ('"none"', False),
+        ("[]", False),
+        ('["^text/", "! ^text/html$"]', False),  # a denial wins
+        ('["! ^text/html$", "^text/html$"]', False),
+    ],
+)
+def test_security_allow_content_as_hugo_reads_it(tmp_path: Path, allow_content: str | None, allowed: bool) -> None:
+    """Verified with Hugo 0.168: whether it builds a site holding an HTML content file."""
+    config = 'baseURL = "https://x.org/"\n'
+    if allow_content is not None:
+        config += f"[security]\nallowContent = {allow_content}\n"
+    write(tmp_path, "hugo.toml", config)
+    assert load_site(tmp_path).allows_content("text/html") is allowed

@@ -30,7 +30,7 @@ from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
 from validator.site import SiteConfigError, find_site_root, load_site, missing_modules_notes
 from validator.starter import write_starter
-from validator.targets import collect_targets, covers_content, outside_content, with_site_context
+from validator.targets import collect_targets, covers_content, other_content, outside_content, with_site_context
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 200
@@ -170,7 +170,7 @@ def _rendering(
         html_dir = default if default.is_dir() else None
     if html_dir is not None:
         return Rendering(str(html_dir), display_path(html_dir, cwd))
-    return Rendering()
+    return Rendering(other_content=tuple(other_content(site, cwd)))
 
 
 

@@ -23,6 +23,7 @@ from validator.config import Config, RuleSetting
 from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
 from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, parse_document
 from validator.elements import inventory
+from validator.frontmatter import split_front_matter
 from validator.html import Page, parse_page
 from validator.model import Finding, Problem, Rule
 from validator.paths import MARKDOWN_EXTENSIONS, display_path
@@ -42,6 +43,7 @@ from validator.spelling import page_words
 from validator.spill import Spill, pack
 
 _T = TypeVar("_T")
+OTHER_CONTENT_HEAD = 1_000_000  # the bytes of a non-Markdown content file read for its front matter
 PARALLEL_THRESHOLD = 64  # below this many files a process pool costs more than it saves
 
 
@@ -148,6 +150,9 @@ class Rendering:
     publish_dir: str | None = None
     display_root: str = ""  # how the publish dir is shown in findings, e.g. "public"
     hugo_list: Mapping[str, str] | None = None  # `hugo list all`: URL -> content file
+    # Without a publish dir: the content files that are not Markdown, whose pages links may
+    # lead to (see targets.other_content)
+    other_content: tuple[Target, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,6 +479,7 @@ def _rendered_site(
 ) -> RenderedSite:
     if rendering.publish_dir is None:
         files = {page.path for page in pages} | _alias_files(site, summaries)
+        files |= _other_content_files(site, rendering.other_content)
         published = PublishedSite(frozenset(files), site.base_url, complete=False)
         return build_rendered(published, pages, sources, markup=site.markup)
     return load_rendered(
@@ -551,6 +557,25 @@ def _alias_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]
     return files
 
 
+def _other_content_files(site: SiteConfig, others: Sequence[Target]) -> set[str]:
+    """The publish-dir paths of the pages Hugo makes of content files that are not Markdown:
+    their URLs follow from their place and front matter, as a Markdown page's do."""
+    files = set()
+    for target in others:
+        try:
+            with open(target.path, "rb") as handle:
+                head = handle.read(OTHER_CONTENT_HEAD).decode("utf-8", "replace").replace("\r\n", "\n")
+        except OSError:
+            continue
+        front_matter = split_front_matter(head)[0]
+        data = {} if front_matter.error else front_matter.data or {}  # then the page's place tells
+        if target.content_path is not None:
+            url = predict_url(site, target.content_path, data, target.language)
+            if url is not None:
+                files.add(_html_path(url))
+    return files
+
+
 def _check_rendered(
     rendered: RenderedSite,
     rules: Sequence[Rule],
@@ -561,11 +586,13 @@ def _check_rendered(
     partial: bool,
 ) -> list[Problem]:
     """Run the html checks. A defect the source pass already reported (same file, line and
-    rule) is not reported again; findings on files not being checked are dropped, and
-    findings on HTML not mapped to Markdown are kept only when the whole site is checked."""
-    seen = {(p.path, p.line, p.rule) for p in found}
+    rule) is not reported again, nor one an html rule found twice (a page's link seen again
+    in a list page's summary); findings on files not being checked are dropped, and findings
+    on HTML not mapped to Markdown are kept only when the whole site is checked."""
+    reported_before = {(p.path, p.line, p.rule) for p in found}
     for rule in rules:  # a defect a source rule reported is not repeated by an html rule
-        seen |= {(p.path, p.line, rule.id) for p in found if p.rule in rule.same_defect_as}
+        reported_before |= {(p.path, p.line, rule.id) for p in found if p.rule in rule.same_defect_as}
+    seen: set[Problem] = set()
     problems: list[Problem] = []
     for rule in rules:
         check = rule.check if rule.stage == "html" else rule.html_check
@@ -586,8 +613,8 @@ def _check_rendered(
                 ignored = frozenset()  # an HTML page no Markdown maps to (e.g. the theme's)
             stamp = _Stamper(path, plan, suppressions.get(path, NO_SUPPRESSIONS), ignored)
             for problem in stamp.all(rule_id, [finding]):
-                if (problem.path, problem.line, problem.rule) not in seen:
-                    seen.add((problem.path, problem.line, problem.rule))
+                if (problem.path, problem.line, problem.rule) not in reported_before and problem not in seen:
+                    seen.add(problem)
                     problems.append(problem)
     return problems
 

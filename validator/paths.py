@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,8 +80,9 @@ def is_markdown(path: str | os.PathLike[str]) -> bool:
     return os.path.splitext(path)[1].lower() in MARKDOWN_EXTENSIONS
 
 
-def walk(paths: Iterable[Path]) -> Iterator[Candidate]:
-    """Markdown files under `paths` (explicit files are taken whatever their extension).
+def walk(paths: Iterable[Path], accept: Callable[[str], bool] | None = None) -> Iterator[Candidate]:
+    """Markdown files (or the files whose name `accept`s) under `paths`; explicit files are
+    taken whatever their extension.
 
     Symlinks to directories are followed once: a directory already seen (a loop, or two
     links to one place) is not walked again. Hidden directories are skipped.
@@ -89,14 +90,14 @@ def walk(paths: Iterable[Path]) -> Iterator[Candidate]:
     seen: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            yield from _walk_dir(path, seen)
+            yield from _walk_dir(path, seen, accept or is_markdown)
         elif path.exists() or path.is_symlink():
             yield Candidate(path, real_path(path))
         else:
             yield Candidate(path, real_path(path), "no such file or directory")
 
 
-def _walk_dir(top: Path, seen: set[tuple[int, int]]) -> Iterator[Candidate]:
+def _walk_dir(top: Path, seen: set[tuple[int, int]], accept: Callable[[str], bool]) -> Iterator[Candidate]:
     stack = [top]
     while stack:
         directory = stack.pop()
@@ -128,7 +129,7 @@ def _walk_dir(top: Path, seen: set[tuple[int, int]]) -> Iterator[Candidate]:
             if is_dir:
                 if not entry.name.startswith(".") and entry.name not in _SKIPPED_DIRS:
                     subdirs.append(Path(entry.path))
-            elif is_markdown(entry.name):
+            elif accept(entry.name):
                 # Only a link's real path needs the file system: the folder's is known.
                 link = entry.is_symlink()
                 real = real_path(entry.path) if link else os.path.join(real_directory, entry.name)

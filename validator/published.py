@@ -45,6 +45,8 @@ class Target:
     path: str | None = None  # the publish-relative file that serves it (page, file)
     fragment: str | None = None  # decoded; "" for a bare "#", None without "#"
     url: str = ""  # the resolved URL path, for messages
+    # Of a missing `/a` or `/a/`: the published `a.html`, which some servers answer `/a` with
+    html_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,10 @@ class PublishedSite:
             return Target(REDIRECT, fragment=fragment, url=normal)
         if not self.complete and not self._judgeable(rel):
             return Target(UNKNOWN, fragment=fragment, url=normal)
-        return Target(MISSING, fragment=fragment, url=normal)
+        html_file = rel.rstrip("/") + ".html"
+        if html_file == ".html" or html_file not in self.files:
+            html_file = None
+        return Target(MISSING, fragment=fragment, url=normal, html_file=html_file)
 
     def _judgeable(self, rel: str) -> bool:
         """With only the pages known (not static files, taxonomy pages and the like), a

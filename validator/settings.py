@@ -7,6 +7,7 @@ configuration is checked the way Hugo would build it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,6 +96,9 @@ class SiteConfig:
     layout_dir: str = "layouts"
     markup: Markup = field(default_factory=Markup)
     enable_inline_shortcodes: bool = False
+    # `security.allowContent`: the media types of the content files Hugo reads (regexps; one
+    # starting with "! " denies what it matches; "none" allows nothing)
+    allow_content: tuple[str, ...] = ("! ^text/html$", "! ^text/org$")
     ref_links_error_level: str = "ERROR"
     ref_links_not_found_url: str = ""
     disable_path_to_lower: bool = False
@@ -122,6 +126,16 @@ class SiteConfig:
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()
 
+    def allows_content(self, media_type: str) -> bool:
+        """Whether Hugo reads content files of `media_type` (`text/html`): it refuses to
+        build a site holding one it does not. As Hugo 0.168 reads the list (verified): a
+        denial wins, and past the denials, a list with allowances must have one that matches."""
+        denials = [p[1:].strip() for p in self.allow_content if p.startswith("!")]
+        allowances = [p for p in self.allow_content if not p.startswith("!")]
+        if not self.allow_content or allowances == ["none"] or any(_matches(p, media_type) for p in denials):
+            return False
+        return not allowances or any(_matches(p, media_type) for p in allowances)
+
     def text_language(self, language: str | None) -> str:
         """The language the pages of Hugo language `language` (a key of `languages`; None:
         the default) are written in: its locale, the site's for the default language, or
@@ -131,3 +145,11 @@ class SiteConfig:
             if lang.code == code and lang.locale:
                 return lang.locale
         return self.locale if code == self.default_language and self.locale else code
+
+
+def _matches(pattern: str, text: str) -> bool:
+    """A Go regexp's search, for the patterns Python reads alike; one it cannot read matches nothing."""
+    try:
+        return re.search(pattern, text) is not None
+    except re.error:
+        return False

@@ -34,10 +34,16 @@ from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, M
 
 CONFIG_NAMES = ("hugo", "config")
 CONFIG_EXTENSIONS = ("toml", "yaml", "yml", "json")
-# File extensions Hugo reads as content (Markdown, HTML, AsciiDoc, Pandoc, reST, Org).
-CONTENT_EXTENSIONS = frozenset(
-    {"md", "markdown", "mdown", "html", "htm", "adoc", "asciidoc", "ad", "pandoc", "pdc", "rst", "org"}
-)
+# The file extensions Hugo reads as content, each with its media type (Hugo 0.168's).
+CONTENT_MEDIA_TYPES = {
+    **dict.fromkeys(("md", "markdown", "mdown"), "text/markdown"),
+    **dict.fromkeys(("html", "htm"), "text/html"),
+    **dict.fromkeys(("adoc", "asciidoc", "ad"), "text/asciidoc"),
+    **dict.fromkeys(("pandoc", "pdc"), "text/pandoc"),
+    "rst": "text/rst",
+    "org": "text/org",
+}
+CONTENT_EXTENSIONS = frozenset(CONTENT_MEDIA_TYPES)
 _HTML_SUFFIXES = frozenset({"html", "htm"})
 _PERMALINK_KINDS = ("page", "home", "section", "taxonomy", "term")
 _BRANCH_KINDS = frozenset({"home", "section", "taxonomy", "term"})
@@ -367,6 +373,11 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         themes_dir=themes_dir,
         layout_dir=layout_dir,
         markup=_markup(config, _embedded_hooks_auto(config)),
+        allow_content=(
+            tuple(config.strings("security.allowcontent"))
+            if config.get("security.allowcontent") is not None
+            else SiteConfig.allow_content
+        ),
         enable_inline_shortcodes=(
             config.boolean("security.enableinlineshortcodes", False) or config.boolean("enableinlineshortcodes", False)
         ),

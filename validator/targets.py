@@ -11,7 +11,14 @@ from validator.config import Config
 from validator.engine import Target
 from validator.paths import GlobSet, display_path, is_markdown, real_path, walk
 from validator.settings import SiteConfig
-from validator.site import ContentRoot, content_roots, language_codes, mount_admits, parse_content_path
+from validator.site import (
+    CONTENT_MEDIA_TYPES,
+    ContentRoot,
+    content_roots,
+    language_codes,
+    mount_admits,
+    parse_content_path,
+)
 
 
 def collect_targets(
@@ -98,6 +105,36 @@ def _with_fallbacks(
                     also.append((language, content_path))
         result.append(dataclasses.replace(target, also=tuple(also)) if also else target)
     return result
+
+
+def other_content(site: SiteConfig, cwd: Path) -> list[Target]:
+    """The site's content files that are not Markdown (HTML, AsciiDoc, reST, Org, Pandoc)
+    and that its security policy lets Hugo read: mdcheck does not read them, but Hugo makes
+    pages of them, which links lead to."""
+    if site.root is None:
+        return []
+    roots = [root._replace(path=root.path.resolve()) for root in content_roots(site)]
+    found: list[Target] = []
+    seen: set[tuple[str, str]] = set()  # (language, content path)
+    for candidate in walk([root.path for root in roots if root.path.exists()], _is_other_content):
+        media_type = CONTENT_MEDIA_TYPES.get(candidate.path.suffix[1:].lower())
+        if candidate.problem is not None or not _is_other_content(candidate.path.name):
+            continue
+        if media_type is None or not site.allows_content(media_type):
+            continue
+        language, content_path = _content_location(candidate.real, roots)
+        if content_path is None or (language or "", content_path) in seen:
+            continue
+        seen.add((language or "", content_path))
+        found.append(
+            Target(str(candidate.path), display_path(candidate.path, cwd), content_path=content_path, language=language)
+        )
+    return found
+
+
+def _is_other_content(name: str) -> bool:
+    extension = os.path.splitext(name)[1][1:].lower()
+    return extension in CONTENT_MEDIA_TYPES and not is_markdown(name)
 
 
 def outside_content(targets: list[Target], site: SiteConfig) -> tuple[list[Target], list[Target]]:

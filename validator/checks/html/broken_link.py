@@ -6,6 +6,10 @@ out of the site (`../../etc/passwd`, a root-relative link outside a `baseURL` su
 `https://example.org/blog/`). Links on the site's own host count as internal; other hosts
 are never fetched.
 
+With ugly URLs, a link to `/a` finds the page `/a.html` only where the server adds `.html`
+(Netlify, Cloudflare Pages and GitHub Pages do; `hugo server` does not): it is reported with
+that hint, or not at all with `served-without-html`.
+
 Each problem is reported at the Markdown line of the link when the link comes from the
 Markdown (`[x](/a/)`, `{{< relref "a.md" >}}`); a link the theme writes on many pages is
 reported once, at the first page's HTML file.
@@ -55,6 +59,13 @@ class Options:
         default=(),
         metadata={"doc": "Links not checked: glob patterns matched against the link as written."},
     )
+    served_without_html: bool = field(
+        default=False,
+        metadata={
+            "doc": "The site's server answers `/a` with the page `/a.html` (as Netlify, Cloudflare "
+            "Pages and GitHub Pages do; `hugo server` does not): such links are not reported."
+        },
+    )
 
 
 def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
@@ -64,6 +75,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
             if target.kind not in (MISSING, OUTSIDE) or _ignored(link.url, opts):
+                continue
+            if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue
             where = locator.link(link)
             message = _message(link, target, page)
@@ -98,6 +111,11 @@ def _message(link: HtmlLink, target: Target, page: Page) -> str:
         message += "; Hugo does not rewrite links to .md files, use {{< relref >}}"
     elif link.tag == "meta":
         message = f"alias page {page.path} redirects to {link.url!r}, which is not published"
+    elif target.html_file:
+        page_url = target.url.rstrip("/") + ".html"
+        message += f"; the page is at {page_url}"
+        if not target.url.endswith("/"):
+            message += " (servers that add .html find it, as Netlify does; `hugo server` does not: see the option served-without-html)"
     return message
 
 

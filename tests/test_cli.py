@@ -272,6 +272,29 @@ def test_pages_in_a_language_without_dictionary_are_noted_once(tmp_path: Path, m
     assert not [line for line in out.splitlines() if line.startswith("content/")]  # skipped
 
 
+def test_a_word_of_one_language_is_no_correction_for_another(tmp_path: Path, monkeypatch) -> None:
+    """Czech pages use `nebo` often: it is no correction for the Spanish `debo`, which the
+    Spanish word list lacks; Spanish pages using it would make it one. Languages without a
+    dictionary share one note."""
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://x.org/"\ndefaultContentLanguage = "es"\n[languages.es]\ncontentDir = "content/es"\n'
+        '[languages.cs]\ncontentDir = "content/cs"\n[languages.sk]\ncontentDir = "content/sk"\n'
+    )
+    for language in ("cs", "sk"):
+        (tmp_path / "content" / language).mkdir(parents=True)
+        for number in range(5):
+            (tmp_path / "content" / language / f"p{number}.md").write_text("---\ntitle: Strana\n---\n\nTo je nebo ne nebo.\n")
+    (tmp_path / "content" / "es").mkdir()
+    (tmp_path / "content" / "es" / "faq.md").write_text("---\ntitle: Preguntas\n---\n\n## ¿Qué debo hacer?\n")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "--source-only")
+    assert out.startswith("All clean")
+    assert "heading-typo: 10 pages in 2 languages not checked (no dictionary for them): cs (5), sk (5)" in out
+    (tmp_path / "content" / "es" / "otra.md").write_text("---\ntitle: Otra\n---\n\nnebo, nebo. Nebo: nebo; nebo\n")
+    _, out, _ = invoke("check", "--source-only")
+    assert "'debo' in heading looks like a typo of 'nebo'" in out
+
+
 def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeypatch) -> None:
     """A commit hook names every staged Markdown file: a README or CHANGELOG beside a Hugo
     site is not a page (Hugo does not read it), and its rules do not fit it."""

@@ -39,7 +39,7 @@ from validator.published import (
 from validator.render import render_document
 from validator.settings import SiteConfig
 from validator.site import SiteRead, alias_urls, page_language, predict_url, recording_reads
-from validator.spelling import page_words
+from validator.spelling import page_words, spelling_language
 from validator.spill import Spill, pack
 
 _T = TypeVar("_T")
@@ -116,8 +116,9 @@ class Site:
 
     config: SiteConfig
     pages: Sequence[PageSummary]  # in a run, a Spill: each read unpickles a page anew
-    # Every page's words, summed (see validator.spelling.page_words).
-    vocabulary: Mapping[str, int] = field(default_factory=Counter)
+    # Every page's words, summed per language (see validator.spelling.page_words and
+    # spelling_language): a word of one language is no correction for another's.
+    vocabularies: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     _derived: dict[Callable[[Site], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def derived(self, make: Callable[[Site], _T]) -> _T:
@@ -251,7 +252,7 @@ def _run(
     sources: Spill[SourcePage] = Spill()
     rendered: Spill[Page] = Spill()
     suppressions: dict[str, Suppressions] = {}  # of the files with directives
-    vocabulary: Counter[str] = Counter()
+    vocabularies: dict[str, Counter[str]] = {}
     with contextlib.ExitStack() as stack:
         results = ResultCache.open(plan) if cache else None
         if results is not None:
@@ -267,12 +268,13 @@ def _run(
             if result.suppressions is not None:
                 suppressions[target.display] = result.suppressions
             if result.words is not None:
-                vocabulary.update(pickle.loads(result.words))
+                language, words = pickle.loads(result.words)
+                vocabularies.setdefault(language, Counter()).update(words)
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     notes: list[str] = []
     if site_rules:
-        whole = Site(site, pages, vocabulary)
+        whole = Site(site, pages, vocabularies)
         problems.extend(_check_site(whole, site_rules, plan, reported, suppressions))
         notes.extend(_notes(site_rules, whole, plan))
     rendered_pages = 0
@@ -280,7 +282,7 @@ def _run(
         partial = any(t.context for t in targets)
         rendered_site = dataclasses.replace(
             _rendered_site(rendering, site, sources, rendered, pages, jobs),
-            vocabulary=vocabulary,
+            vocabularies=vocabularies,
             user_words=site.user_words,
             language=site.text_language(None),
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
@@ -437,8 +439,10 @@ def _packed(
 
 
 def _words(doc: Document, plan: Plan) -> bytes | None:
-    """The page's word counts, packed, when a site rule reads them."""
-    return pack(page_words(doc)) if "words" in plan.summary_needs else None
+    """The page's spelling language and word counts, packed, when a site rule reads them."""
+    if "words" not in plan.summary_needs:
+        return None
+    return pack((spelling_language(plan.site, doc.language), page_words(doc)))
 
 
 def _rendered_side(

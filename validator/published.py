@@ -398,9 +398,9 @@ class RenderedSite:
     page_index: Mapping[str, int]  # HTML page path -> its place in `pages`
     source_index: Mapping[str, int]  # HTML page path -> its Markdown's place in `sources`
     markup: Markup = field(default_factory=Markup)
-    # The site's words, the words its users list as right (SiteConfig.user_words) and its
-    # default language, for spelling the headings only HTML shows.
-    vocabulary: Mapping[str, int] = field(default_factory=dict, repr=False)
+    # The site's words per language (Site.vocabularies), the words its users list as right
+    # (SiteConfig.user_words) and its default language, for spelling the headings only HTML shows.
+    vocabularies: Mapping[str, Mapping[str, int]] = field(default_factory=dict, repr=False)
     user_words: tuple[str, ...] = ()
     language: str = "en"
     # Whether pages may load KaTeX or MathJax though their HTML does not show it (the

@@ -42,6 +42,7 @@ from validator.config import ConfigError
 from validator.document import LETTER, Document, is_word, words_in
 from validator.files import cache_dir, write_atomic
 from validator.prose import is_technical, strip_punctuation
+from validator.settings import SiteConfig
 
 CODE = "`"  # vocabulary key prefix of a word seen in code: "`prodcut"
 MIN_LENGTH = 3  # shorter words are left alone
@@ -161,6 +162,11 @@ def page_words(doc: Document) -> Counter[str]:
 
 
 # --- knowledge ---------------------------------------------------------------------------------
+
+
+def spelling_language(site: SiteConfig, language: str | None) -> str:
+    """The language a page of the Hugo language `language` is spelled in: its locale's base."""
+    return base_language(site.text_language(language))
 
 
 def base_language(code: str | None) -> str:

@@ -12,7 +12,8 @@ A word is reported when no source of knowledge knows it and a known word is one 
   `customising`, `centre`, `defence`, `programme`) are words too;
 * a built-in technical vocabulary: HTML element names, Markdown, Hugo and programming terms;
 * the site's own vocabulary: a word used in the site's code, or used across its prose, is
-  not a typo, unless a word one edit away is far more frequent on the site;
+  not a typo, unless a word one edit away is far more frequent on the site (the site's
+  pages in the same language are read: a Czech word is no correction for a Spanish one);
 * your words: the `words` option, and a `.mdcheck-words.txt` file at the site's root (one
   word per line, `#` starts a comment).
 
@@ -63,6 +64,7 @@ from validator.spelling import (
     front_matter_text,
     has_dictionary,
     parse_word_list,
+    spelling_language,
 )
 
 
@@ -78,14 +80,14 @@ class Options:
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     extra = parse_word_list(" ".join((*opts.words, *site.config.user_words)))
-    languages = (site.config.text_language(page.language) for page in site.pages)
-    for speller, indexes in _spellers(languages, site.vocabulary, extra):
+    languages = (spelling_language(site.config, page.language) for page in site.pages)
+    for speller, indexes in _spellers(languages, site.vocabularies, extra):
         for index in indexes:
             yield from _page_findings(site.pages[index], speller, opts)
 
 
 def _spellers(
-    languages: Iterable[str | None], vocabulary: Mapping[str, int], extra: frozenset[str]
+    languages: Iterable[str | None], vocabularies: Mapping[str, Mapping[str, int]], extra: frozenset[str]
 ) -> Iterator[tuple[Speller, list[int]]]:
     """Given each page's language (None: not spelled), a speller for each language with a
     dictionary and the places of its pages. One language at a time: a dictionary is tens
@@ -97,7 +99,7 @@ def _spellers(
             by_language.setdefault(base_language(language), []).append(index)
     for language, indexes in sorted(by_language.items()):
         if has_dictionary(language):
-            yield Speller(language, vocabulary, extra), indexes
+            yield Speller(language, vocabularies.get(language, {}), extra), indexes
 
 
 def _page_findings(page: PageSummary, speller: Speller, opts: Options) -> Iterator[Finding]:
@@ -131,7 +133,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         for page in rendered.pages
     )
     findings: list[tuple[str, Finding, bool]] = []
-    for speller, indexes in _spellers(languages, rendered.vocabulary, extra):
+    for speller, indexes in _spellers(languages, rendered.vocabularies, extra):
         for index in indexes:
             findings.extend(_rendered_findings(rendered, rendered.pages[index], speller))
     yield from split_mapped(findings)
@@ -155,16 +157,24 @@ def unchecked_languages(site: Site) -> Mapping[str, int]:
     """Languages without a dictionary, and how many pages each has: for the run's summary."""
     counts: dict[str, int] = {}
     for page in site.pages:
-        language = base_language(site.config.text_language(page.language))
+        language = spelling_language(site.config, page.language)
         if not has_dictionary(language):
             counts[language] = counts.get(language, 0) + 1
     return counts
 
 
 def notes(site: Site, opts: Options) -> Iterator[str]:
-    for language, count in sorted(unchecked_languages(site).items()):
-        pages = "page" if count == 1 else "pages"
-        yield f"heading-typo: {count} {pages} in {language!r} not checked (no dictionary for it)"
+    unchecked = sorted(unchecked_languages(site).items())
+    total = sum(count for _, count in unchecked)
+    pages = "page" if total == 1 else "pages"
+    if len(unchecked) == 1:
+        yield f"heading-typo: {total} {pages} in {unchecked[0][0]!r} not checked (no dictionary for it)"
+    elif unchecked:
+        each = ", ".join(f"{language} ({count})" for language, count in unchecked)
+        yield (
+            f"heading-typo: {total} {pages} in {len(unchecked)} languages not checked "
+            f"(no dictionary for them): {each}"
+        )
 
 
 RULE = Rule(

@@ -105,6 +105,13 @@ def test_frequent_look_alike_beats_site_use() -> None:
     assert speller.suggestion("prodcut") == "product"
 
 
+def test_two_common_words_run_together_are_no_typo_of_a_rare_word() -> None:
+    speller = Speller("en", Counter())
+    assert speller.suggestion("uptime") is None  # up + time, not the rare `optime`
+    assert speller.suggestion("prodcut") == "product"  # prod + cut, but `product` is common
+    assert Speller("en", Counter({"optime": 5})).suggestion("uptime") == "optime"  # the site's word
+
+
 def test_no_look_alike_no_finding() -> None:
     assert Speller("en", Counter()).suggestion("xerumquo") is None
 

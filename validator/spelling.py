@@ -48,6 +48,8 @@ CODE = "`"  # vocabulary key prefix of a word seen in code: "`prodcut"
 MIN_LENGTH = 3  # shorter words are left alone
 SITE_KNOWN = 3  # prose occurrences that make a site word a known word (a suggestion)
 SITE_RATIO = 5  # a site word this many times as frequent as a look-alike makes it a typo
+RARE = 50  # the lowest frequency in pyspellchecker's word lists: words seen a few times
+COMMON = 1000  # a frequency that makes a word common (`up`, `time`)
 FRONT_MATTER_TEXTS = ("title", "description")
 
 _SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
@@ -367,6 +369,8 @@ class Speller:
         if not candidates:
             return None  # a name or jargon: nothing to suggest
         best = max(candidates, key=self._rank)
+        if self._rare(best) and self._compound(word):
+            return None  # `uptime` is up + time, missing from the list, not a typo of `optime`
         if self.english is not None and (
             _word_form(word, best) or self._known_stem(word, best) or (best not in self.known and not word.isascii())
         ):
@@ -399,6 +403,22 @@ class Speller:
 
     def _accepted(self, word: str) -> bool:
         return word in self.known or word in self.extra or (self.english is not None and word in self.english)
+
+    def _rare(self, word: str) -> bool:
+        """Whether only the word list knows `word`, as one of its rarest words (`optime`)."""
+        return (
+            self.known.get(word, 0) <= RARE
+            and word not in self.extra
+            and self.vocabulary.get(word, 0) < SITE_KNOWN
+            and self.vocabulary.get(CODE + word, 0) < SITE_KNOWN
+        )
+
+    def _compound(self, word: str) -> bool:
+        """Whether `word` is two common words run together (`uptime`, `sidecar`)."""
+        return any(
+            self.known.get(word[:cut], 0) >= COMMON and self.known.get(word[cut:], 0) >= COMMON
+            for cut in range(2, len(word) - 1)
+        )
 
     def _is_known(self, word: str) -> bool:
         return (

@@ -435,3 +435,17 @@ def test_random_mounts_never_raise(tmp_path: Path, mounts: object) -> None:
     assert len({(t.language, t.content_path) for t in targets if t.content_path}) == len(
         [t for t in targets if t.content_path]
     )
+
+
+def test_a_mount_whose_source_is_missing_is_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hugo 0.168 builds without a word when a mount's source is missing (a submodule not
+    checked out): mdcheck says so, since links into it will be reported missing."""
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://x.org/"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+        '[[module.mounts]]\nsource = "../sdk/docs"\ntarget = "content/sdk"\n'
+    )
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text('+++\ntitle = "A"\n+++\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--source-only"])
+    assert "content mount source '../sdk/docs' (content/sdk) not found: Hugo skips it" in result.output

@@ -28,7 +28,7 @@ from validator.registry import RULES
 from validator.report import FORMATS, Summary, render, summarize
 from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
-from validator.site import SiteConfigError, find_site_root, load_site, missing_modules_notes
+from validator.site import SiteConfigError, find_site_root, load_site, missing_modules_notes, missing_mounts_notes
 from validator.starter import write_starter
 from validator.targets import collect_targets, covers_content, other_content, outside_content, with_site_context
 
@@ -194,7 +194,8 @@ def _check(
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache)
-    problems, notes = outcome.problems, (*missing_modules_notes(site), *_outside_note(outside), *outcome.notes)
+    notes = (*missing_modules_notes(site), *missing_mounts_notes(site), *_outside_note(outside), *outcome.notes)
+    problems = outcome.problems
     if change is not None:
         problems, change_notes = change.report(outcome, targets, config, site, RULES)
         notes = (*notes, *change_notes)

@@ -772,6 +772,23 @@ def missing_modules_notes(site: SiteConfig) -> tuple[str, ...]:
     )
 
 
+def missing_mounts_notes(site: SiteConfig) -> tuple[str, ...]:
+    """What the summary says of content mounts whose source is not on disk (Hugo skips them
+    without a word): one line."""
+    if site.root is None:
+        return ()
+    missing = [m for m in site.content_mounts if not (site.root / m.source).exists()]
+    if not missing:
+        return ()
+    shown = ", ".join(f"{m.source!r} ({'/'.join(('content', *m.target))})" for m in missing[:3])
+    more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+    sources, them = ("source", "it") if len(missing) == 1 else ("sources", "them")
+    return (
+        f"content mount {sources} {shown}{more} not found: Hugo skips {them}, so no page of "
+        f"{them} is checked and links to them are reported missing (check out git submodules?)",
+    )
+
+
 def _imports(config: _Config) -> list[str]:
     """The paths of a config's enabled `module.imports`."""
     imports = config.get("module.imports")

@@ -100,6 +100,20 @@ def test_pages_of_content_that_is_not_markdown_are_linked_to(site: Path, hugo: s
     assert sorted((p["line"], p["column"], p["rule"]) for p in built) == [(5, 29, "broken-link"), (5, 51, "broken-link")]
 
 
+def test_a_stray_closing_tag_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hugo stops the build on a closing tag that closes no call: it never shows as text,
+    so the embedded renderer leaves it out and only shortcode-mismatched reports it."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
+    (tmp_path / "layouts" / "_shortcodes" / "tab.html").write_text("{{ .Inner }}")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(
+        "+++\ntitle = 'A'\n+++\n\n{{% tab %}}\nText\n{{% /tab %}}\n{{% /tab %}}\n\nEnd {{% /tab %}} here.\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert findings() == {("content/a.md", 8, "shortcode-mismatched"), ("content/a.md", 10, "shortcode-mismatched")}
+
+
 def test_source_only_skips_the_rendered_pass(site: Path) -> None:
     found = rendered_only(findings("--source-only"))
     assert (RENDERED, 8, "broken-link") not in found

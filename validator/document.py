@@ -473,15 +473,19 @@ def _mask(
     body_start: int,
     calls: Sequence[ShortcodeCall],
     comments: Sequence[ShortcodeTag] = (),
+    strays: Sequence[ShortcodeTag] = (),
 ) -> tuple[str, list[tuple[int, int, bool]]]:
     """Replace shortcodes (and the first summary divider) as Hugo does before Markdown.
 
     `{{< >}}` calls are replaced whole, inner content included (Hugo renders them apart);
     `{{% %}}` calls lose only their tags (their output, usually the inner Markdown, is
     rendered with the page); a `{{</* x */>}}` comment becomes its text, `{{< x >}}`.
-    The first `<!--more-->` always ends the current block.
+    A closing tag that closes no call is left out: Hugo stops the build on it (see
+    shortcode-mismatched), it never shows as text. The first `<!--more-->` always ends
+    the current block.
     """
     replacements: list[tuple[int, int, str]] = []  # (start, end, replacement) in file offsets
+    replacements += [(body_start + tag.start, body_start + tag.end, "") for tag in strays]
     for tag in comments:
         source = text[body_start + tag.start : body_start + tag.end]
         literal = _COMMENT_MARKERS.sub(r"\1\2\3", source)
@@ -548,7 +552,7 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Docu
     tags = lex_shortcodes(body)
     calls, strays = pair_shortcodes(tags)
     comments = [tag for tag in tags if tag.kind == "comment"]
-    masked, pieces = _mask(text, body_start, calls, comments)
+    masked, pieces = _mask(text, body_start, calls, comments, strays)
     source = SourceMap(text, masked, pieces)
     tokens = make_parser(markup).parse(masked, {})
     extractor = _Extractor(source, markup, text, body_start, calls)

@@ -344,7 +344,7 @@ class Speller:
 
     def _typos(self, text: str, sentences: bool) -> Iterator[Typo]:
         for word in words(text):
-            if sentences and word.text[:1].isupper() and not _starts_sentence(text, word.start):
+            if sentences and word.text[:1].isupper() and not starts_sentence(text, word.start):
                 continue
             suggestion = self.suggestion(word.key)
             if suggestion is not None:
@@ -489,7 +489,8 @@ def _takes(stem: str, ending: str) -> bool:
     return True
 
 
-def _starts_sentence(text: str, start: int) -> bool:
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` begins a sentence of `text` (or `text` itself)."""
     before = text[:start].rstrip(" \t\n\"'“‘(")
     return not before or before[-1] in ".!?:"
 

@@ -2,7 +2,8 @@
 Reports a word written twice in a row ("the the", "supports Supports"), also across a
 line break or emphasis. Code, shortcodes, raw HTML, URLs and file paths are not read.
 Repeats that grammar or usage allows ("had had", "that that", "knock knock", "sub sub-item")
-are listed in `allow`. Only pages in the `languages` listed are read, English by default: a
+are listed in `allow`; a capitalised name inside a sentence followed by the same word in
+lower case ("an Azure App Configuration configuration store") is not a repeat. Only pages in the `languages` listed are read, English by default: a
 page's language is its Hugo language's `locale` (or `languageCode`), and English outside a
 Hugo site.
 
@@ -18,7 +19,7 @@ the Markdown renderer is configurable.
 ## Use instead
 ```markdown
 Hugo supports multiple content formats, and the Markdown renderer is configurable.
-It had had a long history.
+It had had a long history. Create an App Configuration configuration store.
 ```
 """
 
@@ -32,7 +33,7 @@ from itertools import compress, islice
 from validator.document import Document, is_word, words_and_marks_in
 from validator.model import Finding, Rule, Severity
 from validator.prose import Stretch, stretches
-from validator.spelling import base_language
+from validator.spelling import base_language, starts_sentence
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,17 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
             and word.text.casefold() == previous.text.casefold()
             and stretch.text[previous.end : word.start].isspace()
             and word.text.casefold() not in allowed
+            and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
         ):
             line, column = stretch.position(word.start)
             yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
         previous = word
+
+
+def _name_then_noun(text: str, first: str, second: str, start: int) -> bool:
+    """A capitalised word inside a sentence, then the same word in lower case: a name and
+    the thing it names ("an App Configuration configuration store"), no slip."""
+    return first[:1].isupper() and second[:1].islower() and not starts_sentence(text, start)
 
 
 def _alike_neighbours(items: Sequence[str]) -> bool:

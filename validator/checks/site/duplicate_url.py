@@ -53,15 +53,20 @@ from validator.site import alias_urls
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     claims = sorted(
-        ((page.path, _claims(site, page)) for page in site.pages if page.rendered and page.url is not None),
+        (
+            (page.path, _claims(site, page), page.front_matter_positions.get("aliases", (1, 1)))
+            for page in site.pages
+            if page.rendered and page.url is not None
+        ),
         key=lambda item: item[0],
     )
     owners: dict[str, tuple[str, str]] = {}  # output path -> (the page's path, "page" | "alias")
-    for path, urls in claims:
+    for path, urls, aliases_at in claims:
         for url, kind in urls:
             first = owners.setdefault(_output(url), (path, kind))
             if first[0] != path:
-                yield Finding(1, 1, _message(url, kind, *first), path=path)
+                line, column = aliases_at if kind == "alias" else (1, 1)  # an alias at its key
+                yield Finding(line, column, _message(url, kind, *first), path=path)
 
 
 def _claims(site: Site, page: PageSummary) -> list[tuple[str, str]]:

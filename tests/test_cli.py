@@ -295,6 +295,26 @@ def test_a_word_of_one_language_is_no_correction_for_another(tmp_path: Path, mon
     assert "'debo' in heading looks like a typo of 'nebo'" in out
 
 
+def test_ids_a_shortcode_template_writes_may_be_linked_to(tmp_path: Path, monkeypatch) -> None:
+    """A page calling a shortcode whose template writes ids (`<h2 id="{{ . }}">`) may have
+    any id: a fragment into it is not reported; one into another page still is."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
+    (tmp_path / "layouts" / "_shortcodes" / "tools.html").write_text('{{ range .Params }}<h2 id="{{ . }}">{{ . }}</h2>{{ end }}')
+    (tmp_path / "layouts" / "_shortcodes" / "note.html").write_text('<div class="note">{{ .Get 0 }}</div>')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "cli.md").write_text('+++\ntitle = "CLI"\n+++\n\n{{< tools "collector" "query" >}}\n')
+    (tmp_path / "content" / "plain.md").write_text('+++\ntitle = "Plain"\n+++\n\n{{< note "x" >}}\n')
+    (tmp_path / "content" / "links.md").write_text(
+        '+++\ntitle = "Links"\n+++\n\n[a](/cli/#collector) [b](/cli/#anything)\n\n[c](/plain/#nope)\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "--source-only", "--format", "json")
+    assert {(p["path"], p["line"], p["rule"]) for p in json.loads(out)["problems"]} == {
+        ("content/links.md", 7, "broken-anchor")
+    }
+
+
 def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeypatch) -> None:
     """A commit hook names every staged Markdown file: a README or CHANGELOG beside a Hugo
     site is not a page (Hugo does not read it), and its rules do not fit it."""

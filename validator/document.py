@@ -277,13 +277,15 @@ class Document:
         """What is unknown of the page's ids: prefixes any id may start with.
 
         `()` when every id is known; ("",) when shortcode output may add any id (a
-        `{{% name %}}` call's Markdown may hold headings); else the part of each heading id
-        that comes before a shortcode's output.
+        `{{% name %}}` call's Markdown may hold headings, a template may write ids, see
+        SiteConfig.shortcodes_with_ids); else the part of each heading id that comes before
+        a shortcode's output.
         """
         for use in self.shortcodes:
-            if use.notation == "%" and not use.paired and use.kind != "comment":
-                if use.name not in VALUE_SHORTCODES:
-                    return ("",)
+            if use.kind == "comment" or use.name in VALUE_SHORTCODES:
+                continue
+            if (use.notation == "%" and not use.paired) or use.name in self.site.shortcodes_with_ids:
+                return ("",)
         return tuple(
             h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable
         )

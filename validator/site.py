@@ -389,6 +389,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         cascade=_cascade_config(config),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_with_inner(templates),
+        shortcodes_with_ids=_shortcodes_with_ids(templates),
         link_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-link"),
         image_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-image"),
         missing_modules=tuple(missing_modules),
@@ -844,14 +845,24 @@ def _shortcode_templates(layout_dirs: list[Path]) -> dict[str, list[Path]]:
 def _shortcodes_with_inner(templates: Mapping[str, list[Path]]) -> frozenset[str]:
     """The shortcodes whose template evaluates `.Inner` or `.InnerDeindent` (Hugo's
     `ParseInfo.IsInner`, which it reads from any one of the name's templates)."""
-    return frozenset(name for name, files in templates.items() if any(_uses_inner(f) for f in files))
+    return frozenset(name for name, files in templates.items() if any(".Inner" in _template(f) for f in files))
 
 
-def _uses_inner(template: Path) -> bool:
+def _shortcodes_with_ids(templates: Mapping[str, list[Path]]) -> frozenset[str]:
+    """The shortcodes whose output may hold ids (see SiteConfig.shortcodes_with_ids)."""
+    return frozenset(
+        name for name, files in templates.items() if any(_WRITES_IDS.search(_template(f)) for f in files)
+    )
+
+
+_WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]|markdownify|\.RenderString|\.RenderShortcodes""", re.IGNORECASE)
+
+
+def _template(path: Path) -> str:
     try:
-        return ".Inner" in template.read_text(encoding="utf-8", errors="replace")
+        return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return False
+        return ""
 
 
 # --- Content roots -----------------------------------------------------------------------

@@ -19,7 +19,8 @@ to Markdown files (`other.md#frag`) to `md-link`.
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
 matches nothing is not reported when the page has a `{{% name %}}` call (its Markdown output
-may hold headings, as an `include` shortcode's does), and a heading that contains a shortcode
+may hold headings, as an `include` shortcode's does) or calls a shortcode whose template
+writes an `id` attribute or renders Markdown, and a heading that contains a shortcode
 counts for every fragment that starts like its id. The rendered pass checks those pages.
 Pages Hugo does not render (headless bundles, `build.render = "never"`) are skipped.
 

@@ -82,7 +82,9 @@ class Link:
     destination: str  # as written, shortcodes in their source form
     line: int
     column: int
-    kind: str  # link, image, autolink, html (an href/src in raw HTML), ref (a bare ref/relref)
+    # link, image, autolink, html (an href/src in raw HTML), ref (a bare ref/relref),
+    # commented-ref (one in an HTML comment)
+    kind: str
     text: str = ""
     shortcode: ShortcodeUse | None = None  # the ref/relref that produces the destination
 
@@ -125,6 +127,11 @@ class HtmlComment:
     line: int
     column: int
     end_line: int
+    end_column: int = 0  # of its closing `>`
+
+    def holds(self, line: int, column: int) -> bool:
+        """Whether the file position is inside the comment."""
+        return (self.line, self.column) < (line, column) < (self.end_line, self.end_column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -693,7 +700,10 @@ class _Extractor:
                 table = None
         for index, use in enumerate(self.shortcode_uses):
             if use.name in REF_SHORTCODES and index not in self._linked_refs:
-                self.links.append(Link(use.source, use.line, use.column, "ref", "", use))
+                # Hugo runs a ref in an HTML comment too, but no reader follows it
+                commented = any(comment.holds(use.line, use.column) for comment in self.comments)
+                kind = "commented-ref" if commented else "ref"
+                self.links.append(Link(use.source, use.line, use.column, kind, "", use))
         self.links.sort(key=lambda link: (link.line, link.column))
 
     def _inline(self, inline: Token) -> None:
@@ -773,8 +783,8 @@ class _Extractor:
         for match in _COMMENT.finditer(content):
             comment_spans.append((match.start(), match.end()))
             line, column = position(match.start())
-            end_line = position(match.end() - 1)[0]
-            self.comments.append(HtmlComment(match[1], line, column, end_line))
+            end_line, end_column = position(match.end() - 1)
+            self.comments.append(HtmlComment(match[1], line, column, end_line, end_column))
         for match in _TAG.finditer(content):
             if any(s <= match.start() < e for s, e in comment_spans):
                 continue

@@ -15,7 +15,8 @@ rewrites Markdown links, a link's path is first looked up as Hugo's `GetPage` do
 whose page mdcheck cannot find are left to `ref-not-found` and the rendered pass, and links
 to Markdown files (`other.md#frag`) to `md-link`.
 
-`#` alone and `#top` are allowed by default (browsers scroll to the top).
+`#` alone and `#top` are allowed by default (browsers scroll to the top). A `ref`/`relref` in an
+HTML comment is not checked here: Hugo runs it, but nobody can follow it.
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
 matches nothing is not reported when the page has a `{{% name %}}` call (its Markdown output
@@ -98,7 +99,7 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
     ref = link.ref
     if ref is not None:
         path, fragment = split_fragment(ref[0])
-        if fragment is None:
+        if fragment is None or link.kind == "commented-ref":
             return None
         if not path:
             return None, fragment

@@ -100,6 +100,23 @@ def test_pages_of_content_that_is_not_markdown_are_linked_to(site: Path, hugo: s
     assert sorted((p["line"], p["column"], p["rule"]) for p in built) == [(5, 29, "broken-link"), (5, 51, "broken-link")]
 
 
+@pytest.mark.hugo
+@pytest.mark.parametrize(("layout", "reported"), [("{{ .Content }}", False), ("<h1>{{ .Title }}</h1>{{ .Content }}", True)])
+def test_hugos_output_tells_whether_the_theme_prints_the_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, layout: str, reported: bool
+) -> None:
+    """content-h1 assumes the theme prints the title as an h1; Hugo's output shows it."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    (tmp_path / "layouts" / "_default").mkdir(parents=True)
+    (tmp_path / "layouts" / "_default" / "single.html").write_text(f"<html><body>{layout}</body></html>")
+    (tmp_path / "layouts" / "_default" / "list.html").write_text("<html><body></body></html>")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text('+++\ntitle = "A"\n+++\n\n# A heading\n\nText.\n')
+    monkeypatch.chdir(tmp_path)
+    assert ("content/a.md", 5, "content-h1") in findings()  # the embedded renderer has no theme
+    assert (("content/a.md", 5, "content-h1") in findings("--build")) is reported
+
+
 def test_a_stray_closing_tag_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hugo stops the build on a closing tag that closes no call: it never shows as text,
     so the embedded renderer leaves it out and only shortcode-mismatched reports it."""

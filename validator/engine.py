@@ -290,6 +290,8 @@ def _run(
             math_renderer=embedded and site.math_renderer,
         )
         rendered_pages = len(rendered_site.pages)
+        if not embedded:
+            problems = _reviewed(problems, rendered_site, [r for r in enabled if r.html_review], plan)
         problems.extend(
             _check_rendered(rendered_site, html_rules, plan, suppressions, reported, problems, partial)
         )
@@ -578,6 +580,28 @@ def _other_content_files(site: SiteConfig, others: Sequence[Target]) -> set[str]
             if url is not None:
                 files.add(_html_path(url))
     return files
+
+
+def _reviewed(problems: list[Problem], rendered: RenderedSite, rules: Sequence[Rule], plan: Plan) -> list[Problem]:
+    """The problems, less the findings of rules with an `html_review` that Hugo's output of
+    their page withdraws."""
+    reviewed = {rule.id: rule for rule in rules}
+    paths = {problem.path for problem in problems if problem.rule in reviewed}
+    if not paths:
+        return problems
+    pages: dict[str, tuple[Page, SourcePage]] = {}  # Markdown path -> its page and record
+    for html_path, index in rendered.source_index.items():
+        source = rendered.sources[index]
+        page = rendered.page(html_path)
+        if source.path in paths and source.path not in pages and page is not None:
+            pages[source.path] = (page, source)
+    withdrawn = set()
+    for path, (page, source) in pages.items():
+        for rule in reviewed.values():
+            assert rule.html_review is not None
+            if not rule.html_review(page, source, plan.settings[rule.id].options):
+                withdrawn.add((path, rule.id))
+    return [problem for problem in problems if (problem.path, problem.rule) not in withdrawn]
 
 
 def _check_rendered(

@@ -65,7 +65,7 @@ class Rule:
     `check(doc, options)` for stage "source", `check(site, options)` for "site",
     `check(rendered, options)` for "html". A source or site rule that can also see its
     defect in rendered HTML has an `html_check(rendered, options)`; a defect both report
-    is reported once. `default` is the severity the rule has when a preset turns it on.
+    is reported once. See `html_review` for one whose findings the HTML may withdraw. `default` is the severity the rule has when a preset turns it on.
     """
 
     id: str
@@ -83,6 +83,10 @@ class Rule:
     # Remarks for the run's summary, e.g. what the rule could not check:
     # `notes(site, options)` for a site rule, `notes(rendered, options)` for an html rule.
     notes: Callable[..., Iterator[str]] | None = None
+    # A source rule whose findings Hugo's output can prove wrong: `html_review(page, source,
+    # options)` tells, given a page's HTML and its Markdown's record, whether the rule's
+    # findings on that Markdown stand (with Hugo's output only, not the embedded renderer's).
+    html_review: Callable[..., bool] | None = None
     # The costly parts of page summaries a site rule reads, made only when an enabled rule
     # needs them: "elements" (PageSummary.elements), "words" (Site.vocabulary).
     summary_needs: frozenset[str] = frozenset()

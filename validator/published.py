@@ -272,10 +272,11 @@ class SourceHeading(NamedTuple):
     text: str
     line: int
     column: int
+    level: int = 2
 
     @classmethod
     def of(cls, heading: Heading) -> SourceHeading:
-        return cls(heading.id, heading.text, heading.line, heading.column)
+        return cls(heading.id, heading.text, heading.line, heading.column, heading.level)
 
 
 class SourceLink(NamedTuple):

@@ -3,7 +3,9 @@ Checks for level-1 headings (`# Title`) in the content of a page whose front mat
 title. Themes print the title as the page's `<h1>`, so a `#` heading in the content makes a
 second one.
 
-This is markdownlint's MD025 (single-h1) with its `front_matter_title` option.
+This is markdownlint's MD025 (single-h1) with its `front_matter_title` option. With Hugo's
+output (`--build`, `--html`, or a built publish dir), a page whose HTML has no `<h1>` but
+the content's is not reported: its theme prints no title.
 
 ## Why is this bad?
 A page with two `<h1>`s has no single main heading: screen readers and search engines
@@ -40,7 +42,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from validator.document import Document
+from validator.html import Page
 from validator.model import Finding, Rule, Severity
+from validator.published import SourcePage
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,13 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
             )
 
 
+def html_review(page: Page, source: SourcePage, opts: Options) -> bool:
+    """With Hugo's output: the findings stand when the page has an h1 the content does not
+    write (the theme's title). A theme that prints no title leaves the content's h1 alone."""
+    written = sum(1 for heading in source.headings if heading.level == 1)
+    return sum(1 for heading in page.headings if heading.level == 1) > written
+
+
 RULE = Rule(
     id="content-h1",
     summary="Level-1 heading in the content of a page with a title",
@@ -86,4 +97,5 @@ RULE = Rule(
     doc=__doc__,
     default=Severity.WARNING,
     markdownlint="MD025",
+    html_review=html_review,
 )

@@ -155,6 +155,7 @@ def page_words(doc: Document) -> Counter[str]:
             if len(run) >= MIN_LENGTH and not run.isupper():
                 counts[run.lower()] += count
     code = [block.content for block in doc.code_blocks]
+    code += [block.info for block in doc.code_blocks if block.info]  # languages: ```diff
     code += [child.content for token in doc.tokens if token.children for child in token.children
              if child.type == "code_inline"]
     # Shortcode names are the site's words too: a `{{< vimeo >}}` page may be headed "Vimeo".

@@ -589,14 +589,12 @@ def _reviewed(problems: list[Problem], rendered: RenderedSite, rules: Sequence[R
     paths = {problem.path for problem in problems if problem.rule in reviewed}
     if not paths:
         return problems
-    pages: dict[str, tuple[Page, SourcePage]] = {}  # Markdown path -> its page and record
-    for html_path, index in rendered.source_index.items():
-        source = rendered.sources[index]
-        page = rendered.page(html_path)
-        if source.path in paths and source.path not in pages and page is not None:
-            pages[source.path] = (page, source)
     withdrawn = set()
-    for path, (page, source) in pages.items():
+    for path in paths:
+        page = rendered.page(rendered.html_pages.get(path))
+        source = rendered.source(page) if page is not None else None
+        if page is None or source is None:
+            continue
         for rule in reviewed.values():
             assert rule.html_review is not None
             if not rule.html_review(page, source, plan.settings[rule.id].options):

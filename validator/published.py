@@ -399,6 +399,7 @@ class RenderedSite:
     page_index: Mapping[str, int]  # HTML page path -> its place in `pages`
     source_index: Mapping[str, int]  # HTML page path -> its Markdown's place in `sources`
     markup: Markup = field(default_factory=Markup)
+    html_pages: Mapping[str, str] = field(default_factory=dict)  # Markdown path -> its (first) HTML page
     # The site's words per language (Site.vocabularies), the words its users list as right
     # (SiteConfig.user_words) and its default language, for spelling the headings only HTML shows.
     vocabularies: Mapping[str, Mapping[str, int]] = field(default_factory=dict, repr=False)
@@ -445,13 +446,16 @@ def build_rendered(
     """Match each page to its Markdown: by `hugo list` when given, else by predicted URL."""
     by_url: dict[str, int] = {}
     by_file: dict[str, int] = {}
+    markdown_paths: list[str] = []
     for index, source in enumerate(sources):
+        markdown_paths.append(source.path)
         if source.url:
             by_url[source.url] = index
         if source.file:
             by_file[source.file] = index
     page_index: dict[str, int] = {}
     source_index: dict[str, int] = {}
+    html_pages: dict[str, str] = {}
     for index, page in enumerate(pages):
         page_index[page.path] = index
         found = None
@@ -461,7 +465,10 @@ def build_rendered(
             found = by_url.get(page.url)
         if found is not None:
             source_index[page.path] = found
-    return RenderedSite(published, pages, sources, page_index, source_index, markup or Markup())
+            html_pages.setdefault(markdown_paths[found], page.path)
+    return RenderedSite(
+        published, pages, sources, page_index, source_index, markup or Markup(), html_pages=html_pages
+    )
 
 
 def load_rendered(

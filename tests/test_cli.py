@@ -302,14 +302,21 @@ def test_ids_a_shortcode_template_writes_may_be_linked_to(tmp_path: Path, monkey
     (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
     (tmp_path / "layouts" / "_shortcodes" / "tools.html").write_text('{{ range .Params }}<h2 id="{{ . }}">{{ . }}</h2>{{ end }}')
     (tmp_path / "layouts" / "_shortcodes" / "note.html").write_text('<div class="note">{{ .Get 0 }}</div>')
+    (tmp_path / "layouts" / "_shortcodes" / "box.html").write_text("<div>{{ .Inner | .Page.RenderString }}</div>")
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "cli.md").write_text('+++\ntitle = "CLI"\n+++\n\n{{< tools "collector" "query" >}}\n')
-    (tmp_path / "content" / "plain.md").write_text('+++\ntitle = "Plain"\n+++\n\n{{< note "x" >}}\n')
+    (tmp_path / "content" / "plain.md").write_text(
+        '+++\ntitle = "Plain"\n+++\n\n{{< note "x" >}}\n\n{{< box id=warned >}}\nJust *text*.\n{{< /box >}}\n'
+    )
+    (tmp_path / "content" / "boxed.md").write_text('+++\ntitle = "Boxed"\n+++\n\n{{< box >}}\n## Inside\n{{< /box >}}\n')
     (tmp_path / "content" / "links.md").write_text(
-        '+++\ntitle = "Links"\n+++\n\n[a](/cli/#collector) [b](/cli/#anything)\n\n[c](/plain/#nope)\n'
+        '+++\ntitle = "Links"\n+++\n\n[a](/cli/#collector) [b](/cli/#anything)\n\n[c](/plain/#nope)\n\n'
+        "[d](/plain/#warned) [e](/boxed/#inside)\n"
     )
     monkeypatch.chdir(tmp_path)
     _, out, _ = invoke("check", "--source-only", "--format", "json")
+    # `box` renders what it is given: a page is open only where that holds a heading; its `id`
+    # parameter names an element
     assert {(p["path"], p["line"], p["rule"]) for p in json.loads(out)["problems"]} == {
         ("content/links.md", 7, "broken-anchor")
     }

@@ -103,6 +103,8 @@ def test_site_vocabulary() -> None:
 def test_frequent_look_alike_beats_site_use() -> None:
     speller = Speller("en", Counter({"prodcut": 2, "product": 30}))
     assert speller.suggestion("prodcut") == "product"
+    # written often, a word is meant, however much more often its look-alike is
+    assert Speller("en", Counter({"knative": 38, "native": 200})).suggestion("knative") is None
 
 
 def test_two_common_words_run_together_are_no_typo_of_a_rare_word() -> None:

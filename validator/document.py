@@ -40,6 +40,7 @@ _TAG = re.compile(
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _COMMENT_MARKERS = re.compile(r"^(\{\{[<%]\s*)/\*(.*)\*/(\s*[>%]\}\})$", re.S)
+_HEADING_LIKE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}(?:\s|$)|=+\s*$|-{2,}\s*$)|\{#|\bid\s*=")
 _VISIBLE_TEXT = frozenset({"text", "text_special", "code_inline", "softbreak", "hardbreak"})
 
 
@@ -259,6 +260,8 @@ class Document:
         when Hugo keeps it."""
         ids = {h.id for h in self.headings if h.id}
         ids.update(term for term in self.term_ids if term)
+        # a shortcode's `id` parameter names the element it writes (an alert, a tab)
+        ids.update(str(value) for use in self.shortcodes for key, value in use.named if key == "id" and value)
         ids.update(self.block_ids)
         defined = {d.label for d in self.footnote_defs}
         numbered = {ref.label for ref in self.footnote_refs if ref.label in defined}
@@ -267,6 +270,13 @@ class Document:
         if self.markup.unsafe:
             ids |= self.raw_html_ids
         return frozenset(ids)
+
+    def _may_hold_headings(self, use: ShortcodeUse) -> bool:
+        """Whether a call's inner text has a line that may be a heading or set an id: `#`, a
+        setext underline, `{#id}`, `id=`."""
+        if use.close_line is None:
+            return False
+        return any(_HEADING_LIKE.search(line) for line in self.lines[use.line : use.close_line - 1])
 
     @property
     def raw_html_ids(self) -> frozenset[str]:
@@ -284,14 +294,16 @@ class Document:
         """What is unknown of the page's ids: prefixes any id may start with.
 
         `()` when every id is known; ("",) when shortcode output may add any id (a
-        `{{% name %}}` call's Markdown may hold headings, a template may write ids, see
-        SiteConfig.shortcodes_with_ids); else the part of each heading id that comes before
-        a shortcode's output.
+        `{{% name %}}` call's Markdown may hold headings, a template may write ids or render
+        the headings of what it is given, see SiteConfig.shortcodes_with_ids); else the part
+        of each heading id that comes before a shortcode's output.
         """
         for use in self.shortcodes:
             if use.kind == "comment" or use.name in VALUE_SHORTCODES:
                 continue
             if (use.notation == "%" and not use.paired) or use.name in self.site.shortcodes_with_ids:
+                return ("",)
+            if use.name in self.site.shortcodes_rendering_markdown and self._may_hold_headings(use):
                 return ("",)
         return tuple(
             h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable

@@ -126,8 +126,11 @@ class SiteConfig:
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()
     # Those of `shortcodes` whose output may hold ids a page's Markdown does not show: their
-    # template writes an `id` attribute, or renders Markdown (`markdownify`, `RenderString`).
+    # template writes an `id` attribute.
     shortcodes_with_ids: frozenset[str] = frozenset()
+    # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
+    # headings of what they are given.
+    shortcodes_rendering_markdown: frozenset[str] = frozenset()
 
     def allows_content(self, media_type: str) -> bool:
         """Whether Hugo reads content files of `media_type` (`text/html`): it refuses to

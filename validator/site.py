@@ -389,7 +389,8 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         cascade=_cascade_config(config),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_with_inner(templates),
-        shortcodes_with_ids=_shortcodes_with_ids(templates),
+        shortcodes_with_ids=_shortcodes_whose(_WRITES_IDS, templates),
+        shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN, templates),
         link_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-link"),
         image_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-image"),
         missing_modules=tuple(missing_modules),
@@ -848,14 +849,13 @@ def _shortcodes_with_inner(templates: Mapping[str, list[Path]]) -> frozenset[str
     return frozenset(name for name, files in templates.items() if any(".Inner" in _template(f) for f in files))
 
 
-def _shortcodes_with_ids(templates: Mapping[str, list[Path]]) -> frozenset[str]:
-    """The shortcodes whose output may hold ids (see SiteConfig.shortcodes_with_ids)."""
-    return frozenset(
-        name for name, files in templates.items() if any(_WRITES_IDS.search(_template(f)) for f in files)
-    )
+def _shortcodes_whose(pattern: re.Pattern[str], templates: Mapping[str, list[Path]]) -> frozenset[str]:
+    """The shortcodes one of whose templates `pattern` finds something in."""
+    return frozenset(name for name, files in templates.items() if any(pattern.search(_template(f)) for f in files))
 
 
-_WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]|markdownify|\.RenderString|\.RenderShortcodes""", re.IGNORECASE)
+_WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]""", re.IGNORECASE)  # see SiteConfig.shortcodes_with_ids
+_RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
 
 
 def _template(path: Path) -> str:

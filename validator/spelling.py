@@ -48,6 +48,7 @@ CODE = "`"  # vocabulary key prefix of a word seen in code: "`prodcut"
 MIN_LENGTH = 3  # shorter words are left alone
 SITE_KNOWN = 3  # prose occurrences that make a site word a known word (a suggestion)
 SITE_RATIO = 5  # a site word this many times as frequent as a look-alike makes it a typo
+SITE_TRUSTED = 10  # prose occurrences that make a site word no typo, whatever looks like it
 RARE = 50  # the lowest frequency in pyspellchecker's word lists: words seen a few times
 COMMON = 1000  # a frequency that makes a word common (`up`, `time`)
 FRONT_MATTER_TEXTS = ("title", "description")
@@ -360,6 +361,8 @@ class Speller:
     def _decide(self, word: str) -> str | None:
         if self._accepted(word) or self.vocabulary.get(CODE + word, 0):
             return None
+        if self.vocabulary.get(word, 0) >= SITE_TRUSTED:
+            return None  # written this often, it is meant: `Knative` beside a frequent `native`
         if "'" in word and self._accepted(word.split("'", 1)[0]):
             return None  # a contraction of a known word
         if not set(word.replace("'", "")) <= self.letters or self._inflection(word):

@@ -12,8 +12,9 @@ A word is reported when no source of knowledge knows it and a known word is one 
   `customising`, `centre`, `defence`, `programme`) are words too;
 * a built-in technical vocabulary: HTML element names, Markdown, Hugo and programming terms;
 * the site's own vocabulary: a word used in the site's code, or used across its prose, is
-  not a typo, unless a word one edit away is far more frequent on the site (the site's
-  pages in the same language are read: a Czech word is no correction for a Spanish one);
+  not a typo, unless a word one edit away is far more frequent on the site and the word is
+  rare (fewer than ten uses); the site's pages in the same language are read: a Czech word
+  is no correction for a Spanish one;
 * your words: the `words` option, and a `.mdcheck-words.txt` file at the site's root (one
   word per line, `#` starts a comment).
 

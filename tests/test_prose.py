@@ -98,6 +98,10 @@ def test_code_span_contents_do_not_shift_later_text() -> None:
         ("well-known", False),
         ("Note:", False),
         ("end.", False),
+        (":tada:", True),
+        ("(:smile:),", True),
+        ("Note:", False),
+        ("a:", False),
     ],
 )
 def test_is_technical(chunk: str, technical: bool) -> None:

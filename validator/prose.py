@@ -29,11 +29,14 @@ _CHUNK = re.compile(r"\S+")
 _EDGE_PUNCTUATION = "()[]\"'“”‘’«»,;:!?.…*"
 # What marks a chunk as a URL, path, e-mail, identifier, option or template: not prose.
 _TECHNICAL = re.compile(r"[/\\@=_~$<>{}#|^`]|://|\w\.\w|\w:\w|^-")
+# An emoji code (`:tada:`, Hugo's enableEmoji), which the punctuation stripped around a
+# chunk would leave a word.
+_EMOJI = r"(?<![\w:]):[a-z0-9+-][a-z0-9_+-]*:(?![\w:])"
 # Every technical chunk of a text in one linear pass: a chunk holding one of the marks above
-# (none of which is edge punctuation, so stripping changes nothing), or whose core starts
-# with `-`. Tried only where a chunk starts, so a long chunk is scanned once.
+# (none of which is edge punctuation, so stripping changes nothing) or an emoji code, or
+# whose core starts with `-`. Tried only where a chunk starts, so a long chunk is scanned once.
 _TECHNICAL_CHUNK = re.compile(
-    r"(?<!\S)(?:[" + re.escape(_EDGE_PUNCTUATION) + r"]*-|\S*?(?:[/\\@=_~$<>{}#|^`]|\w[.:]\w))\S*"
+    r"(?<!\S)(?:[" + re.escape(_EDGE_PUNCTUATION) + r"]*-|\S*?(?:[/\\@=_~$<>{}#|^`]|\w[.:]\w|" + _EMOJI + r"))\S*"
 )
 
 
@@ -104,9 +107,10 @@ class Stretch:
 def is_technical(chunk: str) -> bool:
     """Whether a whitespace-free chunk is a URL, file path, e-mail address, identifier,
     command-line option, version or template rather than words: `www.example.org`,
-    `content/posts`, `hugo.toml`, `.Page.Title`, `--minify`, `v0.1`, `key:value`."""
+    `content/posts`, `hugo.toml`, `.Page.Title`, `--minify`, `v0.1`, `key:value`; or an
+    emoji code, `:tada:`."""
     core = strip_punctuation(chunk)
-    return bool(core) and bool(_TECHNICAL.search(core))
+    return bool(core) and (bool(_TECHNICAL.search(core)) or re.search(_EMOJI, chunk) is not None)
 
 
 def strip_punctuation(chunk: str) -> str:

@@ -322,6 +322,27 @@ def test_ids_a_shortcode_template_writes_may_be_linked_to(tmp_path: Path, monkey
     }
 
 
+def test_shortcode_templates_are_found_whatever_the_case(tmp_path: Path, monkeypatch) -> None:
+    """Hugo 0.168 looks templates up by lower-cased name (`{{< relRef >}}`, `MyBox.html`
+    called as `mybox`), and pairs `{{< MyBox >}}` with `{{< /mybox >}}`; but its lexer
+    requires a closing tag's name, as written, to be one opened before (verified)."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
+    (tmp_path / "layouts" / "_shortcodes" / "MyBox.html").write_text("[{{ .Inner }}]")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "b.md").write_text('+++\ntitle = "B"\n+++\n\n## Part\n')
+    (tmp_path / "content" / "a.md").write_text(
+        '+++\ntitle = "A"\n+++\n\n[b]({{< relRef "b.md#part" >}}) [c]({{< Ref "b.md#nope" >}})\n\n'
+        "{{< mybox >}}x{{< /mybox >}} {{< MYBOX >}}y{{< /MYBOX >}} {{< MyBox >}}z{{< /mybox >}}\n"
+    )
+    (tmp_path / "content" / "c.md").write_text('+++\ntitle = "C"\n+++\n\n{{< MyBox >}}x{{< /mybox >}}\n')
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "--format", "json")
+    found = {(p["path"], p["line"], p["rule"]) for p in json.loads(out)["problems"]}
+    assert {f for f in found if f[0] == "content/a.md"} == {("content/a.md", 5, "broken-anchor")}  # the Ref is a ref
+    assert {f[0] for f in found if f[2].startswith("shortcode-")} == {"content/c.md"}
+
+
 def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeypatch) -> None:
     """A commit hook names every staged Markdown file: a README or CHANGELOG beside a Hugo
     site is not a page (Hugo does not read it), and its rules do not fit it."""

@@ -186,6 +186,12 @@ class ShortcodeUse:
     def paired(self) -> bool:
         return self.close_line is not None
 
+    @property
+    def template(self) -> str:
+        """The name Hugo looks the call's template up by: case does not matter there (it
+        does in pairing a closing tag with its call, where `name` is used as written)."""
+        return self.name.lower()
+
     def param(self, name: str, position: int | None = None) -> Any:
         """A named parameter, or the positional one at `position`."""
         for key, value in self.named:
@@ -299,11 +305,11 @@ class Document:
         of each heading id that comes before a shortcode's output.
         """
         for use in self.shortcodes:
-            if use.kind == "comment" or use.name in VALUE_SHORTCODES:
+            if use.kind == "comment" or use.template in VALUE_SHORTCODES:
                 continue
-            if (use.notation == "%" and not use.paired) or use.name in self.site.shortcodes_with_ids:
+            if (use.notation == "%" and not use.paired) or use.template in self.site.shortcodes_with_ids:
                 return ("",)
-            if use.name in self.site.shortcodes_rendering_markdown and self._may_hold_headings(use):
+            if use.template in self.site.shortcodes_rendering_markdown and self._may_hold_headings(use):
                 return ("",)
         return tuple(
             h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable
@@ -711,7 +717,7 @@ class _Extractor:
                 self._table(table[0], table[1:])
                 table = None
         for index, use in enumerate(self.shortcode_uses):
-            if use.name in REF_SHORTCODES and index not in self._linked_refs:
+            if use.template in REF_SHORTCODES and index not in self._linked_refs:
                 # Hugo runs a ref in an HTML comment too, but no reader follows it
                 commented = any(comment.holds(use.line, use.column) for comment in self.comments)
                 kind = "commented-ref" if commented else "ref"
@@ -756,7 +762,7 @@ class _Extractor:
             use = self._use(match)
             if use is None:
                 return match[0]
-            if use.name in REF_SHORTCODES and found is None:
+            if use.template in REF_SHORTCODES and found is None:
                 found = use
                 self._linked_refs.add(int(match[1]))
             return use.source

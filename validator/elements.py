@@ -47,7 +47,7 @@ def inventory(doc: Document) -> frozenset[str]:
         tag.name for tag in doc.html_tags if tag.name in _INLINE_ELEMENTS and not tag.closing
     )
     found.update("code-fenced" if block.fenced else "code-indented" for block in doc.code_blocks)
-    if any(use.name == "highlight" and use.paired for use in doc.shortcodes):
+    if any(use.template == "highlight" and use.paired for use in doc.shortcodes):
         found.add("code-highlight")
     defined = {definition.label for definition in doc.footnote_defs}
     if any(ref.label in defined for ref in doc.footnote_refs):
@@ -55,7 +55,7 @@ def inventory(doc: Document) -> frozenset[str]:
     if (
         any(link.kind == "image" for link in doc.links)
         or any(tag.name == "img" and not tag.closing for tag in doc.html_tags)
-        or any(use.name == "figure" and use.kind != "comment" for use in doc.shortcodes)
+        or any(use.template == "figure" and use.kind != "comment" for use in doc.shortcodes)
     ):
         found.add("image")
     return frozenset(found)

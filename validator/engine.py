@@ -714,7 +714,7 @@ def _site_link(link: Link) -> SiteLink:
 
 def _ref_argument(use: ShortcodeUse) -> tuple[str, str | None] | None:
     """The path and `lang` of a ref/relref call; None for another shortcode, or with errors."""
-    if use.name not in REF_SHORTCODES or use.errors:
+    if use.template not in REF_SHORTCODES or use.errors:
         return None
     path = use.param("path", 0)
     if path is None:

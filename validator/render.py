@@ -157,7 +157,7 @@ class _Page:
 
         def replace(match: re.Match[str]) -> str:
             use = self.call(match[1])
-            url = self.ref_url(use) if use is not None and use.name in REF_SHORTCODES else None
+            url = self.ref_url(use) if use is not None and use.template in REF_SHORTCODES else None
             if url is not None:
                 return url
             unknown.append(use.name if use else "")
@@ -193,14 +193,14 @@ class _Page:
         return "".join(out)
 
     def _output(self, use: ShortcodeUse, *, block: bool, in_tag: bool) -> str:
-        url = self.ref_url(use) if use.name in REF_SHORTCODES else None
+        url = self.ref_url(use) if use.template in REF_SHORTCODES else None
         if url is not None:
             return escapeHtml(url)
         if in_tag:
             # In raw HTML's tag: a bare attribute among the attributes, or the marker's name
             # inside an attribute's value (`href="{{% param repo %}}"`); either marks the element.
             return f" {SHORTCODE_ATTRIBUTE} "
-        if use.name == "highlight" and use.notation == "<":
+        if use.template == "highlight" and use.notation == "<":
             return self._highlight(use)
         element = "div" if block else "span"
         return f'<{element} {SHORTCODE_ATTRIBUTE}="{escapeHtml(use.name)}"></{element}>'

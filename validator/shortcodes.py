@@ -119,8 +119,9 @@ def pair_shortcodes(
 ) -> tuple[list[ShortcodeCall], list[ShortcodeTag]]:
     """Pair open tags with closing tags; return the calls and the stray closing tags.
 
-    An open tag pairs with the next closing tag of its name (or a nameless `{{< / >}}`) at the
-    same nesting; a closing tag that matches a deeper open tag closes that one and the open
+    An open tag pairs with the next closing tag of its name, case aside (or a nameless
+    `{{< / >}}`), at the same nesting (Hugo's lexer has already required the closing tag's
+    name, as written, to be one opened before); a closing tag that matches a deeper open tag closes that one and the open
     tags above it stay standalone calls, as does an open tag that is never closed.
     """
     opens: list[ShortcodeTag] = []
@@ -133,13 +134,15 @@ def pair_shortcodes(
             continue
         if tag.kind != "close":
             if tag.kind == "open":
-                depths.setdefault(tag.name, []).append(len(stack))
+                depths.setdefault(tag.name.lower(), []).append(len(stack))
                 stack.append(len(opens))
             opens.append(tag)
             closes.append(None)
             continue
-        if tag.name:
-            found = depths.get(tag.name)
+        if tag.errors:  # Hugo's lexer stopped at it (a name never opened as written)
+            found = None
+        elif tag.name:
+            found = depths.get(tag.name.lower())
         else:  # a nameless closing tag closes the innermost open tag
             found = [len(stack) - 1] if stack else None
         if not found:
@@ -148,7 +151,7 @@ def pair_shortcodes(
         depth = found[-1]
         closes[stack[depth]] = tag
         for index in stack[depth:]:
-            depths[opens[index].name].pop()
+            depths[opens[index].name.lower()].pop()
         del stack[depth:]
 
     calls: list[ShortcodeCall] = []

@@ -837,7 +837,8 @@ def _shortcode_templates(layout_dirs: list[Path]) -> dict[str, list[Path]]:
             for file in folder.rglob("*"):
                 parts = file.relative_to(folder).parts
                 if file.is_file() and not any(part.startswith(".") for part in parts):
-                    found.setdefault("/".join([*parts[:-1], parts[-1].split(".")[0]]), []).append(file)
+                    # Hugo looks templates up by lower-cased name
+                    found.setdefault("/".join([*parts[:-1], parts[-1].split(".")[0]]).lower(), []).append(file)
         for name, files in found.items():
             templates.setdefault(name, files)
     return templates

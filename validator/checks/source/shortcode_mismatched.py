@@ -52,7 +52,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for use in uses:
         if use.errors and is_pairing_error(use.errors[0]):  # Hugo reports a tag's first error
             yield Finding(use.line, use.column, f"{use.errors[0]}: remove the closing tag or fix its name")
-        if use.paired and not use.name.endswith(".inline") and uses_inner(use.name, doc.site) is False:
+        if use.paired and not use.name.endswith(".inline") and uses_inner(use.template, doc.site) is False:
             assert use.close_line is not None and use.close_column is not None
             yield Finding(
                 use.close_line,

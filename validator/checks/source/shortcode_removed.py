@@ -42,7 +42,7 @@ REMOVED = {
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for use in doc.shortcode_calls:
-        if use.name in REMOVED and use.name not in doc.site.shortcodes:
+        if use.template in REMOVED and use.template not in doc.site.shortcodes:
             version, replacement = REMOVED[use.name]
             removed = f'the "{use.name}" shortcode was removed in Hugo {version} and fails the build'
             yield Finding(use.line, use.column, f"{removed}: {_advice(use, replacement)}")

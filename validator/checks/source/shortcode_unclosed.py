@@ -64,7 +64,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for use in uses:
         if use.errors or use.kind != "open" or use.paired or use.name.endswith(".inline"):
             continue
-        if uses_inner(use.name, doc.site):
+        if uses_inner(use.template, doc.site):
             yield Finding(use.line, use.column, _unclosed(use, uses))
 
 

@@ -110,6 +110,7 @@ def test_frequent_look_alike_beats_site_use() -> None:
 def test_two_common_words_run_together_are_no_typo_of_a_rare_word() -> None:
     speller = Speller("en", Counter())
     assert speller.suggestion("blogroll") is None  # blog + roll, not the rare `logroll`
+    assert speller.suggestion("enablement") is None  # enable + ment, not the rare `entablement`
     assert speller.suggestion("prodcut") == "product"  # prod + cut, but `product` is common
     assert Speller("en", Counter({"logroll": 5})).suggestion("blogroll") == "logroll"  # the site's word
 

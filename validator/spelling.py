@@ -61,6 +61,11 @@ _SHORT_PART = 3  # letters: a hyphenated compound's parts this short are not spe
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _LETTERS = re.compile(rf"(?:{LETTER})+(?:'(?:{LETTER})+)*")
 _ENDINGS = frozenset({"", "s", "es", "d", "ed", "r", "er", "rs", "ers", "ing", "ly"})
+# Suffixes that make a new word of another (English): `enablement`, `readability`.
+_SUFFIXES = frozenset(
+    {"ment", "ments", "ness", "able", "ability", "ity", "ism", "ist", "ists", "ize", "izes", "ized",
+     "ization", "less", "ful", "ship", "hood", "wise"}
+)  # fmt: skip
 _APOSTROPHE = re.compile(r"['’]")
 _CODE_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_A-Za-z]+")
 
@@ -374,7 +379,7 @@ class Speller:
             return None  # a name or jargon: nothing to suggest
         best = max(candidates, key=self._rank)
         if self._rare(best) and self._compound(word):
-            return None  # `uptime` is up + time, missing from the list, not a typo of `optime`
+            return None  # `blogroll` is blog + roll, missing from the list, not a typo of `logroll`
         if self.english is not None and (
             _word_form(word, best) or self._known_stem(word, best) or (best not in self.known and not word.isascii())
         ):
@@ -418,9 +423,11 @@ class Speller:
         )
 
     def _compound(self, word: str) -> bool:
-        """Whether `word` is two common words run together (`uptime`, `sidecar`)."""
+        """Whether `word` is two common words run together (`blogroll`), or a common word
+        and a suffix that makes a new word of it (`enablement`)."""
         return any(
-            self.known.get(word[:cut], 0) >= COMMON and self.known.get(word[cut:], 0) >= COMMON
+            self.known.get(word[:cut], 0) >= COMMON
+            and (self.known.get(word[cut:], 0) >= COMMON or word[cut:] in _SUFFIXES)
             for cut in range(2, len(word) - 1)
         )
 

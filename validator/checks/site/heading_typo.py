@@ -22,8 +22,9 @@ Code spans, URLs, paths, shortcodes, numbers, identifiers (`camelCase`, `snake_c
 `dotted.names`), acronyms and mixed-case names (`GitHub`) are never spelled; hyphenated
 compounds are spelled part by part, parts of three letters or fewer left alone (`add-ons`,
 `plug-ins`); `Hugo's` is spelled as `Hugo`. A word with no known word
-one edit away (a name, new jargon) is not reported, nor two common words run together whose
-look-alike is one of the word list's rarest (`uptime`, not `optime`): the rule stays quiet
+one edit away (a name, new jargon) is not reported, nor two common words run together, or a
+common word and a suffix, whose look-alike is one of the word list's rarest (`blogroll`, not
+`logroll`; `enablement`, not `entablement`): the rule stays quiet
 rather than noisy.
 To silence one heading, put `<!-- mdcheck-disable-next-line heading-typo -->` above it.
 

@@ -282,7 +282,14 @@ class Document:
         setext underline, `{#id}`, `id=`."""
         if use.close_line is None:
             return False
-        return any(_HEADING_LIKE.search(line) for line in self.lines[use.line : use.close_line - 1])
+        lines = self._heading_like_lines
+        first = bisect.bisect_right(lines, use.line)  # the first such line after the open tag's
+        return first < len(lines) and lines[first] < use.close_line
+
+    @functools.cached_property
+    def _heading_like_lines(self) -> list[int]:
+        """The numbers of the lines `_HEADING_LIKE` finds something in, in order."""
+        return [number for number, line in enumerate(self.lines, start=1) if _HEADING_LIKE.search(line)]
 
     @property
     def raw_html_ids(self) -> frozenset[str]:
@@ -716,10 +723,14 @@ class _Extractor:
             elif kind == "table_close" and table is not None:
                 self._table(table[0], table[1:])
                 table = None
+        comments = sorted(self.comments, key=lambda comment: (comment.line, comment.column))
+        starts = [(comment.line, comment.column) for comment in comments]
         for index, use in enumerate(self.shortcode_uses):
             if use.template in REF_SHORTCODES and index not in self._linked_refs:
-                # Hugo runs a ref in an HTML comment too, but no reader follows it
-                commented = any(comment.holds(use.line, use.column) for comment in self.comments)
+                # Hugo runs a ref in an HTML comment too, but no reader follows it. Comments
+                # do not overlap: only the last one starting before the call may hold it.
+                before = bisect.bisect_left(starts, (use.line, use.column)) - 1
+                commented = before >= 0 and comments[before].holds(use.line, use.column)
                 kind = "commented-ref" if commented else "ref"
                 self.links.append(Link(use.source, use.line, use.column, kind, "", use))
         self.links.sort(key=lambda link: (link.line, link.column))

@@ -343,6 +343,20 @@ def test_shortcode_templates_are_found_whatever_the_case(tmp_path: Path, monkeyp
     assert {f[0] for f in found if f[2].startswith("shortcode-")} == {"content/c.md"}
 
 
+def test_a_url_two_pages_claim_has_no_known_ids(tmp_path: Path, monkeypatch) -> None:
+    """`docs/a.md` and `docs/a/_index.md` both write /docs/a/, and which stays is down to
+    timing (Hugo 0.168 wrote one and then the other over runs): duplicate-url reports it,
+    and a fragment into that URL is not judged."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "content" / "docs" / "a").mkdir(parents=True)
+    (tmp_path / "content" / "docs" / "a" / "_index.md").write_text('+++\ntitle = "Section"\n+++\n\n## Section part\n')
+    (tmp_path / "content" / "docs" / "a.md").write_text('+++\ntitle = "Page"\n+++\n\n## Page part\n')
+    (tmp_path / "content" / "links.md").write_text('+++\ntitle = "L"\n+++\n\n[x](/docs/a/#page-part) [y](/docs/a/#none)\n')
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "--source-only", "--format", "json")
+    assert {p["rule"] for p in json.loads(out)["problems"]} == {"duplicate-url"}
+
+
 def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeypatch) -> None:
     """A commit hook names every staged Markdown file: a README or CHANGELOG beside a Hugo
     site is not a page (Hugo does not read it), and its rules do not fit it."""

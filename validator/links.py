@@ -79,6 +79,7 @@ class SiteIndex:
         self._bundles = {(p.language, p.dir) for p, _, _ in pages if p and p.leaf_bundle}
         self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
         self._urls: dict[str, int] = {}
+        contested: set[str] = set()
         self._names: dict[str, dict[str, int]] = {}  # language -> base name -> its first page
         self._ambiguous: set[tuple[str, str]] = set()  # (language, base name) of several pages
         self._implicit: set[tuple[str, str]] = set()
@@ -99,8 +100,12 @@ class SiteIndex:
             if place.dir != "/":  # a top-level directory is a section, _index.md or not
                 self._implicit.add((place.language, "/" + place.dir.split("/")[1]))
             for url in urls:  # its own, and those of the pages other languages make of it
-                if url:
-                    self._urls.setdefault(_normal_url(url), index)
+                if url and self._urls.setdefault(_normal_url(url), index) != index:
+                    contested.add(_normal_url(url))
+        # Two pages at one URL: Hugo writes both, and which one stays is down to timing
+        # (duplicate-url reports it); no page is known to be there.
+        for url in contested:
+            del self._urls[url]
         self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
 
     # --- Hugo's lookups ------------------------------------------------------------------
@@ -203,7 +208,7 @@ class SiteIndex:
 
     def url(self, page: PageSummary, destination: str) -> int | None:
         """The place in `site.pages` of the page a browser opens for `destination` (no
-        fragment) from `page`, if known."""
+        fragment) from `page`, if known (not when two pages claim its URL)."""
         parts = urlsplit(destination)
         base = urlsplit(self.config.base_url)
         if parts.scheme or parts.netloc:

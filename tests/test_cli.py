@@ -357,6 +357,19 @@ def test_a_url_two_pages_claim_has_no_known_ids(tmp_path: Path, monkeypatch) -> 
     assert {p["rule"] for p in json.loads(out)["problems"]} == {"duplicate-url"}
 
 
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_a_ref_in_an_html_comment_runs_only_where_hugo_keeps_raw_html(tmp_path: Path, monkeypatch, unsafe: bool) -> None:
+    """Verified with Hugo 0.168: the comment, dropped by default, takes its ref with it; with
+    unsafe = true the ref runs (and stops the build on a missing page)."""
+    config = 'baseURL = "https://x.org/"\n' + ("[markup.goldmark.renderer]\nunsafe = true\n" if unsafe else "")
+    (tmp_path / "hugo.toml").write_text(config)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text('+++\ntitle = "A"\n+++\n\n<!-- later: {{< relref "missing.md" >}} -->\n')
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "--source-only", "--format", "json")
+    assert [p["rule"] for p in json.loads(out)["problems"]] == (["ref-not-found"] if unsafe else [])
+
+
 def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeypatch) -> None:
     """A commit hook names every staged Markdown file: a README or CHANGELOG beside a Hugo
     site is not a page (Hugo does not read it), and its rules do not fit it."""

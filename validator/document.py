@@ -727,8 +727,9 @@ class _Extractor:
         starts = [(comment.line, comment.column) for comment in comments]
         for index, use in enumerate(self.shortcode_uses):
             if use.template in REF_SHORTCODES and index not in self._linked_refs:
-                # Hugo runs a ref in an HTML comment too, but no reader follows it. Comments
-                # do not overlap: only the last one starting before the call may hold it.
+                # No reader follows a ref in an HTML comment; Hugo runs it only where it keeps
+                # raw HTML (unsafe = true). Comments do not overlap: only the last one
+                # starting before the call may hold it.
                 before = bisect.bisect_left(starts, (use.line, use.column)) - 1
                 commented = before >= 0 and comments[before].holds(use.line, use.column)
                 kind = "commented-ref" if commented else "ref"

@@ -16,7 +16,7 @@ whose page mdcheck cannot find are left to `ref-not-found` and the rendered pass
 to Markdown files (`other.md#frag`) to `md-link`.
 
 `#` alone and `#top` are allowed by default (browsers scroll to the top). A `ref`/`relref` in an
-HTML comment is not checked here: Hugo runs it, but nobody can follow it.
+HTML comment is not checked here: nobody can follow it.
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
 matches nothing is not reported when the page has a `{{% name %}}` call (its Markdown output

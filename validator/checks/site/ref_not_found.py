@@ -7,7 +7,8 @@ The `lang` parameter looks in that language's pages. A base name that several pa
 is reported too: Hugo cannot tell which one is meant.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
-found. Only the files of the run are known: check the whole site, not a few files, for
+found. A call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
+otherwise Hugo drops the comment and never runs it. Only the files of the run are known: check the whole site, not a few files, for
 this rule to see every page.
 
 ## Why is this bad?
@@ -49,6 +50,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             argument = link.ref
             if argument is None or link.shortcode is None:
                 continue
+            if link.kind == "commented-ref" and not site.config.markup.unsafe:
+                continue  # Hugo drops the HTML comment, the ref never runs
             ref, language = argument
             path, _ = split_fragment(ref)
             if not path or (language is not None and language.lower() not in known):

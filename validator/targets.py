@@ -156,7 +156,8 @@ def covers_content(paths: Sequence[Path], site: SiteConfig) -> bool:
     if site.root is None:
         return False
     given = {real_path(path) for path in paths}
-    return real_path(site.root) in given or all(real_path(root.path) in given for root in content_roots(site))
+    roots = [root.path for root in content_roots(site) if root.path.exists()]  # Hugo skips the others
+    return real_path(site.root) in given or all(real_path(root) in given for root in roots)
 
 
 def with_site_context(targets: list[Target], config: Config, site: SiteConfig, cwd: Path) -> list[Target]:

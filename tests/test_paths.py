@@ -28,3 +28,22 @@ def test_each_candidates_real_path_is_the_file_systems(tmp_path: Path) -> None:
     assert {real for _, real, _ in found} >= {
         os.path.realpath(tmp_path / "real" / "sub" / "a.md"), os.path.realpath(content / "c.md")
     }
+
+
+def test_a_run_covers_the_site_when_given_its_root_or_every_content_root(tmp_path: Path) -> None:
+    from validator.site import load_site
+    from validator.targets import covers_content
+
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://x.org/"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+        '[[module.mounts]]\nsource = "docs"\ntarget = "content/docs"\n'
+        '[[module.mounts]]\nsource = "../not-checked-out"\ntarget = "content/sdk"\n'
+    )
+    for folder in ("content", "docs"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.md").write_text("a\n")
+    site = load_site(tmp_path)
+    assert covers_content([tmp_path], site)
+    assert covers_content([tmp_path / "content", tmp_path / "docs"], site)  # the missing one holds nothing
+    assert not covers_content([tmp_path / "content"], site)
+    assert not covers_content([tmp_path / "content" / "a.md", tmp_path / "docs"], site)

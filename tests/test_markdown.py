@@ -3,13 +3,16 @@ give exactly the tokens of the plainly configured one, on real content and on ra
 
 from __future__ import annotations
 
+import re
 import sys
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from conftest import build_site
 from validator.markdown import _NOT_PLAIN, _plain_children, configure, make_parser
 from validator.settings import Markup
 
@@ -76,3 +79,40 @@ def test_plain_text_children_are_markdown_its(text: str) -> None:
     expected: list = []
     md.inline.parse(text, md, {}, expected)
     assert [t.as_dict() for t in _plain_children(text)] == [t.as_dict() for t in expected]
+
+
+# Bare `www.` addresses around goldmark's limits of a link: the host, the top-level domain,
+# what may precede, and the punctuation, parentheses and entities left out at the end.
+WWW_CASES = [
+    "www..", "www.a", "www.a.b", "www.example", "www.-.x", "www.a_b.c", "www.x.c0m", "www.a.b.",
+    "www.a..b", "www.1.2", "www._.com", "www.a.B", "www.a.b_c", "www.ä.com", "xwww.a.com",
+    "www.a.b/c.", "www.a.b/c)", "(www.a.b/c)", "www.a.b/c?", "www.a.b/c'", "www.a.b/c*",
+    "www.a.b/c_", "WWW.a.com", "www.A.com", "www.a.com:8080/x", "www.a.com/x<y", "www.a.com/(x)",
+    "www.a.com/x)))", "www.a.com/x&amp;", "www.a.com/x;", "www.a.com/x!", "xx.www.a.com",
+    "_www.a.com", "*www.a.com*", "www.a.com-", "www.a.c-m", "www.a.com#frag.", "www.a.com?q=1.",
+    '"www.a.com"', "[www.a.com]", "www.a.b/c.,", "www.a.com/x:", "www.example.com/é",
+]  # fmt: skip
+
+
+@pytest.mark.hugo
+def test_www_autolinks_end_where_hugos_do(tmp_path: Path, hugo: str) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    (tmp_path / "layouts" / "_default").mkdir(parents=True)
+    (tmp_path / "layouts" / "_default" / "single.html").write_text("{{ .Content }}")
+    (tmp_path / "layouts" / "_default" / "list.html").write_text("")
+    (tmp_path / "content").mkdir()
+    for number, case in enumerate(WWW_CASES):
+        (tmp_path / "content" / f"w{number}.md").write_text(f"---\ntitle: W\n---\nX {case} Y\n")
+    build_site(hugo, tmp_path, tmp_path / "public")
+    md = make_parser(Markup())
+    for number, case in enumerate(WWW_CASES):
+        html = (tmp_path / "public" / f"w{number}" / "index.html").read_text("utf-8")
+        theirs = re.findall(r">([^<]*)</a>", html)
+        ours = [
+            children[index + 1].content
+            for token in md.parse(f"X {case} Y")
+            for children in [token.children or []]
+            for index, child in enumerate(children)
+            if child.type == "link_open"
+        ]
+        assert [html_unescape(text) for text in theirs] == ours, case

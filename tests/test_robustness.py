@@ -152,6 +152,8 @@ HOSTILE = {
     "headings": (lambda n: "## h\n" * n, 20_000),
     "long-line": (lambda n: "word " * n, 400_000),  # a 2 MB line
     "links-in-one-paragraph": (lambda n: "[a](#b) " * n, 50_000),
+    "www-in-one-paragraph": (lambda n: "www. www.a.com/x " * n, 50_000),
+    "unmatched-delimiters-in-a-heading": (lambda n: "## " + "*a _b ~~c [d " * n, 10_000),
     "shortcodes": (lambda n: "{{< x >}} {{% y %}}\n" * n, 20_000),
     "attribute-lines": (lambda n: "- x\n" * n + "{.a #b}\n" * n, 20_000),
     "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file

@@ -81,6 +81,8 @@ class _Node:
     newline: bool = False
     opens: bool = False  # a delimiter that can open
     closes: bool = False  # a delimiter that can close
+    position: int = -1  # in its run's `nodes`
+    merged: bool = False  # merged into the node before it
 
 
 @dataclass
@@ -313,7 +315,12 @@ class _Run:
 
     def __init__(self, inline: _Inline, start: int, end: int) -> None:
         self.inline, self.start, self.end = inline, start, end
+        # The nodes in order, those merged away included, linked by position to the nodes
+        # before and after them that are not: a merge costs the same wherever the node is.
         self.nodes: list[_Node] = []
+        self.before: list[int] = []
+        self.after: list[int] = []
+        self.last: _Node | None = None  # the last node not merged away
         self.pending = start  # scanned text not yet in a node
         self.retry = start  # where the scanner last restarted, after a node
         self.labels: dict[int, _Node] = {}  # open `[` by offset
@@ -330,13 +337,14 @@ class _Run:
             self._line_end(newline)
         else:
             self._flush(self.end)
-        for node in [node for node in self.nodes if node.kind == "label"]:
+        for node in [node for node in self.nodes if node.kind == "label" and not node.merged]:
             self._merge_or_replace(node)
         self._clear_delimiters()
-        for node in self.nodes:
+        nodes = [node for node in self.nodes if not node.merged]
+        for node in nodes:
             if node.kind == "unclosed":
                 node.kind = "text"
-        return [self._contribution(node) for node in self.nodes]
+        return [self._contribution(node) for node in nodes]
 
     def _contribution(self, node: _Node) -> str:
         if node.kind == "string":
@@ -366,29 +374,43 @@ class _Run:
 
     def _node(self, node: _Node) -> int:
         self._flush(node.start)
-        self.nodes.append(node)
+        self._append(node)
         self.pending = self.retry = node.end
         return node.end
+
+    def _append(self, node: _Node) -> None:
+        node.position = len(self.nodes)
+        self.before.append(self.last.position if self.last is not None else -1)
+        self.after.append(-1)
+        if self.last is not None:
+            self.after[self.last.position] = node.position
+        self.last = node
+        self.nodes.append(node)
 
     def _flush(self, index: int) -> None:
         """MergeOrAppendTextSegment of the text scanned up to `index`."""
         if index > self.pending:
-            last = self.nodes[-1] if self.nodes else None
+            last = self.last
             if _joins(last, self.pending):
                 last.end = index
             else:
-                self.nodes.append(_Node("text", self.pending, index))
+                self._append(_Node("text", self.pending, index))
             self.pending = index
 
     def _merge_or_replace(self, node: _Node) -> None:
         """MergeOrReplaceTextSegment: a delimiter or bracket that matched nothing turns text."""
-        index = self.nodes.index(node)
-        previous = self.nodes[index - 1] if index else None
-        if _joins(previous, node.start):
-            previous.end = node.end
-            del self.nodes[index]
-        else:
+        before, after = self.before[node.position], self.after[node.position]
+        previous = self.nodes[before] if before >= 0 else None
+        if not _joins(previous, node.start):
             node.kind = "text"
+            return
+        previous.end = node.end
+        self.after[before] = after
+        if after >= 0:
+            self.before[after] = before
+        if self.last is node:
+            self.last = previous
+        node.merged = True
 
     def _delimiter(self, index: int, char: str) -> int:
         source = self.inline.source
@@ -413,13 +435,15 @@ class _Run:
         """
         source = self.inline.source
         waiting: list[_Node] = []
-        for node in [node for node in self.nodes if node.kind == "delim"]:
+        openers: set[str] = set()  # the characters of the waiting delimiters that can open
+        for node in [node for node in self.nodes if node.kind == "delim" and not node.merged]:
             char = source[node.start]
-            opener = any(other.opens and source[other.start] == char for other in waiting)
-            if node.closes and not node.opens and not opener:
+            if node.closes and not node.opens and char not in openers:
                 self._merge_or_replace(node)
             else:
                 waiting.append(node)
+                if node.opens:
+                    openers.add(char)
         for node in reversed(waiting):
             self._merge_or_replace(node)
 
@@ -442,7 +466,7 @@ class _Run:
         while self._char(stop) == "`":
             stop += 1
         self._flush(index)
-        self.nodes.append(_Node("text", index, stop))
+        self._append(_Node("text", index, stop))
         self.pending = self.retry = stop
         return stop
 
@@ -455,7 +479,7 @@ class _Run:
                 self._flush(index)
                 start = index
                 break
-        self.nodes.append(_Node("text", start, self.end, newline=newline))
+        self._append(_Node("text", start, self.end, newline=newline))
 
 
 def _joins(node: _Node | None, start: int) -> TypeGuard[_Node]:

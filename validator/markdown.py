@@ -85,6 +85,60 @@ def _protocol_guard(rule: InlineRule) -> InlineRule:
 
 _AUTOLINK_PROTOCOLS = ("http", "https", "mailto", "xmpp")
 
+# goldmark's `www.` autolink as Hugo 0.168 renders it (each case checked with the binary): a
+# host of letters, digits and `-@:%._+~#=`, a last dot and a lower-case top-level domain,
+# then a path, query or fragment.
+_WWW = re.compile(r"""www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'"^{}\[\]`]*)?""")
+_WWW_TRAILING = "?!.,:*_~"  # left out of the link at its end
+_WWW_ENTITY = re.compile(r"&[a-zA-Z0-9]+;$")
+# What may come right before one: the start, a blank, emphasis or strikethrough marks, a
+# parenthesis, a quote.
+_WWW_PRECEDING = frozenset(" \t\n*_~(\"'‘“")
+
+
+def _www_autolink(state: StateInline, silent: bool) -> bool:
+    """The GFM `www.` autolink rule, with goldmark's limits of a link (mdit-py-plugins' rule
+    follows cmark-gfm's, and copies the rest of the paragraph at each `www.`)."""
+    pos, src = state.pos, state.src
+    if silent or state.linkLevel > 0 or not src.startswith("www.", pos):
+        return False
+    preceding = state.pending[-1:] or src[pos - 1 : pos]
+    if preceding and preceding not in _WWW_PRECEDING:
+        return False
+    match = _WWW.match(src, pos, state.posMax)
+    if match is None:
+        return False
+    end = _www_end(src, pos, match.end())
+    label = src[pos:end]
+    url = state.md.normalizeLink("http://" + label)
+    if not state.md.validateLink(url):
+        return False
+    token = state.push("link_open", "a", 1)
+    token.attrs = {"href": url}
+    token.markup, token.info = "autolink", "auto"
+    token = state.push("text", "", 0)
+    token.content = state.md.normalizeLinkText(label)
+    token = state.push("link_close", "a", -1)
+    token.markup, token.info = "autolink", "auto"
+    state.pos = end
+    return True
+
+
+def _www_end(src: str, start: int, end: int) -> int:
+    """Where a `www.` link ends: without trailing punctuation, closing parentheses it does
+    not open, or a trailing entity (`&amp;`)."""
+    while end > start:
+        last = src[end - 1]
+        if last in _WWW_TRAILING:
+            end -= 1
+        elif last == ")" and src.count("(", start, end) < src.count(")", start, end):
+            end -= 1
+        elif last == ";" and (entity := _WWW_ENTITY.search(src, start, end)):
+            end -= len(entity[0])
+        else:
+            return end
+    return end
+
 
 # goldmark's attribute list: `#id`, `.class` and `key=value` items in braces.
 _ATTR_ITEM = re.compile(
@@ -455,7 +509,9 @@ def configure(markup: Markup) -> MarkdownIt:
         md.core.ruler.push("block_attributes", _apply_block_attributes)  # last: over task lists' class
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:
-            fn = _protocol_guard(rule.fn) if rule.name == "gfm_autolink_protocol" else rule.fn
+            fn = {"gfm_autolink_protocol": _protocol_guard(rule.fn), "gfm_autolink_www": _www_autolink}.get(
+                rule.name, rule.fn
+            )
             located = _located(fn, linkify=rule.name.startswith("gfm_autolink"))
             md.inline.ruler.at(rule.name, located, {"alt": rule.alt})
     return md

@@ -177,7 +177,7 @@ class _Scanner:
 
     def walk(self, children: Sequence[Token], builder: _Builder) -> _Builder:
         skip_until = None
-        for child in children:
+        for index, child in enumerate(children):
             kind = child.type
             if skip_until is not None:  # the text of an autolink is its URL
                 if kind == skip_until:
@@ -197,7 +197,7 @@ class _Scanner:
                 if pos is not None:
                     self.cursor = max(self.cursor, pos)
                 skip_until = "link_close"
-                self.after_autolink(child, children)
+                self.after_autolink(index, children)
             elif kind == "link_open":
                 if pos is not None:
                     self.cursor = max(self.cursor, pos + 1)
@@ -217,14 +217,14 @@ class _Scanner:
                     self.cursor = max(self.cursor, _construct_end(self.content, pos, child))
         return builder
 
-    def after_autolink(self, link_open: Token, children: Sequence[Token]) -> None:
-        """Move the cursor past an autolink's source: `<url>`, or a bare linkified URL."""
+    def after_autolink(self, index: int, children: Sequence[Token]) -> None:
+        """Move the cursor past the source of the autolink opened at `children[index]`:
+        `<url>`, or a bare linkified URL."""
         start = self.cursor
         if self.content.startswith("<", start):
             end = self.content.find(">", start)
             self.cursor = end + 1 if end >= 0 else start
             return
-        index = children.index(link_open)
         if index + 1 < len(children) and children[index + 1].type == "text":
             self.cursor = start + len(children[index + 1].content)
 

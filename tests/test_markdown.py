@@ -116,3 +116,28 @@ def test_www_autolinks_end_where_hugos_do(tmp_path: Path, hugo: str) -> None:
             if child.type == "link_open"
         ]
         assert [html_unescape(text) for text in theirs] == ours, case
+
+
+_LIST_PIECES = st.sampled_from(
+    ["- ", "1. ", "  ", "    ", "[ ] ", "[x] ", "[X] ", "[ ]\t", "[]", "task", "\n", "\n\n", "> ", "* ", "`c`", "**b**"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_LIST_PIECES, max_size=40).map("".join))
+def test_task_lists_make_the_plugins_tokens(text: str) -> None:
+    """Our one-pass task list rule makes exactly the tokens mdit-py-plugins' rule makes."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    def parsed(ours: bool) -> list[dict]:
+        md = MarkdownIt("commonmark")
+        md.disable("text_join")
+        tasklists_plugin(md)
+        if ours:
+            from validator.markdown import task_lists
+
+            md.core.ruler.at("github-tasklists", task_lists)
+        return [token.as_dict() for token in md.parse(text)]
+
+    assert parsed(True) == parsed(False)

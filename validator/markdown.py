@@ -452,6 +452,44 @@ def _inline_rule(state: StateCore) -> None:
 _TASK_MARKER = re.compile(r"\[[ xX]\]")
 
 
+_TODO = re.compile(r"\[[ xX]][ \t\n\v\f\r]+")
+_CHECKBOXES = {
+    "[ ] ": '<input class="task-list-item-checkbox" disabled="disabled" type="checkbox">',
+    "[x] ": '<input class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox">',
+    "[X] ": '<input class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox">',
+}
+
+
+def task_lists(state: StateCore) -> None:
+    """mdit-py-plugins' task list rule (checkboxes disabled, no labels), the same tokens made
+    in one pass: it searched back through the page for each item's list, quadratic in a long
+    list; here the open lists are kept on a stack."""
+    tokens = state.tokens
+    lists: list[int] = []  # the open lists, innermost last
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append(index)
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            if lists:
+                lists.pop()
+        elif (
+            kind == "inline"
+            and 2 <= index < len(tokens) - 1
+            and tokens[index - 1].type == "paragraph_open"
+            and tokens[index - 2].type == "list_item_open"
+            and _TODO.match(token.content)
+            and token.children
+        ):
+            checkbox = Token("html_inline", "", 0)
+            checkbox.content = _CHECKBOXES.get(token.content[:4], "")
+            token.children.insert(0, checkbox)
+            token.children[1].content = token.children[1].content[3:]
+            token.content = token.content[3:]
+            tokens[index - 2].attrSet("class", "task-list-item")
+            tokens[lists[-1] if lists else -1].attrSet("class", "contains-task-list")
+
+
 def _only_with_task_markers(rule: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
     """The task list rule, run only on pages with a `[ ]` or `[x]`: it finds nothing elsewhere."""
 
@@ -498,6 +536,7 @@ def configure(markup: Markup) -> MarkdownIt:
         deflist_plugin(md)
     if markup.task_list:
         tasklists_plugin(md)
+        md.core.ruler.at("github-tasklists", task_lists)
     if markup.linkify:
         gfm_autolink_plugin(md)
     if markup.attribute_title:

@@ -155,6 +155,7 @@ HOSTILE = {
     "www-in-one-paragraph": (lambda n: "www. www.a.com/x " * n, 50_000),
     "unmatched-delimiters-in-a-heading": (lambda n: "## " + "*a _b ~~c [d " * n, 10_000),
     "task-list": (lambda n: "- [ ] task\n" * n, 20_000),
+    "html-blocks": (lambda n: "<div id=x>\n\n" * n, 20_000),
     "shortcodes": (lambda n: "{{< x >}} {{% y %}}\n" * n, 20_000),
     "attribute-lines": (lambda n: "- x\n" * n + "{.a #b}\n" * n, 20_000),
     "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import io
@@ -372,8 +373,9 @@ def _raw_tags(doc: Document) -> Iterator[RawHtml]:
     )
     done_blocks: set[int] = set()
     for tag in doc.html_tags:
-        if tag.block:
-            block = max((s for s in block_starts if s <= tag.line), default=tag.line)
+        if tag.block:  # the HTML block it is in: the last one starting at its line or before
+            before_it = bisect.bisect_right(block_starts, tag.line)
+            block = block_starts[before_it - 1] if before_it else tag.line
             if block in done_blocks:
                 continue
             done_blocks.add(block)

@@ -178,6 +178,43 @@ def test_pathological_input_is_linear(tmp_path: Path, case: str) -> None:
     assert large < 10 * small, f"{case}: {small:.2f} s for n/4, {large:.2f} s for n"
 
 
+# Pages whose many findings the rendered pass maps back to their Markdown lines.
+HOSTILE_RENDERED = {
+    "images-without-alt": lambda n: "![](a.png) " * n,
+    "broken-links": lambda n: "[a](/posts/nope/) " * n,
+    "duplicate-ids": lambda n: "<a id=x></a>\n\n" * n,
+    "broken-anchors": lambda n: "[a](#nope) " * n,
+}
+
+
+def _site_seconds(root: Path, body: str) -> float:
+    (root / "content" / "posts" / "big.md").write_text("+++\ntitle = 'Big'\n+++\n\n" + body, "utf-8")
+    site = load_site(root)
+    config = load_preset("strict", RULES)
+    targets = collect_targets([], config, site, root)
+    started = time.perf_counter()
+    outcome = run(targets, config, site, RULES, jobs=1, rendering=Rendering())
+    seconds = time.perf_counter() - started
+    assert not [p.message for p in outcome.problems if p.rule == "internal-error"]
+    return seconds
+
+
+@pytest.mark.parametrize("case", HOSTILE_RENDERED)
+def test_pathological_page_through_the_rendered_pass_is_linear(tmp_path: Path, case: str) -> None:
+    """As test_pathological_input_is_linear, for the whole run with the embedded renderer."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n[markup.goldmark.renderer]\nunsafe = true\n')
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    (tmp_path / "content" / "posts" / "other.md").write_text("+++\ntitle = 'Other'\n+++\n")
+    make, size = HOSTILE_RENDERED[case], 8_000
+    _site_seconds(tmp_path, make(size // 40))
+    small = max(_site_seconds(tmp_path, make(size // 4)), 0.1)
+    large = _site_seconds(tmp_path, make(size))
+    if large >= 10 * small:
+        small = min(small, max(_site_seconds(tmp_path, make(size // 4)), 0.1))
+        large = min(large, _site_seconds(tmp_path, make(size)))
+    assert large < 10 * small, f"{case}: {small:.2f} s for n/4, {large:.2f} s for n"
+
+
 def test_file_over_max_file_size_is_skipped_with_a_finding(tmp_path: Path) -> None:
     path = tmp_path / "huge.md"
     path.write_text("# Title\n\n" + "word " * 1000, "utf-8")

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from validator.document import VALUE_SHORTCODES
@@ -32,6 +32,7 @@ from validator.settings import Markup
 if TYPE_CHECKING:
     from validator.document import Document, Heading, Link
 
+_T = TypeVar("_T")
 PAGE_SUFFIXES = (".html", ".htm")
 # Where a link goes (`Target.kind`).
 PAGE, FILE, REDIRECT, MISSING, OUTSIDE, EXTERNAL, OTHER, EMPTY, UNKNOWN = (
@@ -520,7 +521,11 @@ class Locator:
 
     def __init__(self, load_source: Callable[[], SourcePage | None]):
         self._load_source = load_source  # called on first use: most pages need no locating
-        self._used: set[int] = set()  # id() of Markdown items already matched
+        # The places of the Markdown links and headings already matched, and the first place
+        # not yet matched: the page shows them in order, so a search starts there and seldom
+        # goes far (a page of thousands of links stays linear).
+        self._used: dict[str, set[int]] = {"links": set(), "headings": set()}
+        self._first: dict[str, int] = {"links": 0, "headings": 0}
         self._used_lines: set[int] = set()
         self._next_raw = 0  # placeholders follow the page's order
 
@@ -531,22 +536,32 @@ class Locator:
     def link(self, link: HtmlLink) -> tuple[int, int] | None:
         if self.source is None:
             return None
-        candidates = [item for item in self.source.links if id(item) not in self._used]
         for same in (_same_destination, _same_target):
-            for item in candidates:
-                if same(link.url, item):
-                    self._used.add(id(item))
-                    return item.line, item.column
+            item = self._take("links", self.source.links, lambda item: same(link.url, item))
+            if item is not None:
+                return item.line, item.column
         return None
 
     def heading(self, heading: HtmlHeading) -> tuple[int, int] | None:
         if self.source is None:
             return None
         for key in ("id", "text"):
-            for item in self.source.headings:
-                if id(item) not in self._used and getattr(heading, key) and getattr(item, key) == getattr(heading, key):
-                    self._used.add(id(item))
+            wanted = getattr(heading, key)
+            if wanted:
+                item = self._take("headings", self.source.headings, lambda item: getattr(item, key) == wanted)
+                if item is not None:
                     return item.line, item.column
+        return None
+
+    def _take(self, kind: str, items: Sequence[_T], matches: Callable[[_T], bool]) -> _T | None:
+        """The first of `items` not matched before that `matches`, now matched."""
+        used = self._used[kind]
+        for index in range(self._first[kind], len(items)):
+            if index not in used and matches(items[index]):
+                used.add(index)
+                while self._first[kind] in used:
+                    self._first[kind] += 1
+                return items[index]
         return None
 
     def omitted(self, placeholder: Omitted) -> RawHtml | None:

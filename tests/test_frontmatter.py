@@ -186,3 +186,17 @@ def test_yaml_scalars_are_typed_as_hugo_types_them() -> None:
         "base60": "1:20", "base60_float": "190:20:30.15", "exponent_only": "1e3", "float": 685230.15,
         "inf": float("inf"), "tilde": None,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: x\na: " + "[" * 100_000 + "]" * 100_000 + "\n---\n",  # libyaml's parser recursed into a crash
+        "+++\ntitle = 'x'\na = " + "[" * 100_000 + "]" * 100_000 + "\n+++\n",
+        '{"title": "x", "a": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+    ],
+    ids=["yaml", "toml", "json"],
+)
+def test_front_matter_nested_past_reason_is_an_error_not_a_crash(text: str) -> None:
+    front_matter, _ = split_front_matter(text)
+    assert front_matter.error is not None and front_matter.error.message.startswith("invalid")

@@ -207,7 +207,34 @@ class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ig
     with Hugo 0.168): only `true` and `false` (and `True`, `TRUE`…) are booleans, not
     `yes`, `no`, `on`, `off` (`no` is Norway's language code); `1:20` is no base-60 number;
     `0o17` is an octal number. Timestamps stay dates, as PyYAML reads them (see
-    `FrontMatter.hugo_value`)."""
+    `FrontMatter.hugo_value`).
+
+    Text that may nest deeper than `YAML_MAX_DEPTH` is refused before libyaml reads it:
+    its parser recurses in C, and some 30,000 levels crash the process."""
+
+    def __init__(self, stream: str) -> None:
+        if _nesting_bound(stream) > YAML_MAX_DEPTH:
+            raise yaml.YAMLError(f"nested deeper than {YAML_MAX_DEPTH:,} levels; not read")
+        super().__init__(stream)
+
+
+YAML_MAX_DEPTH = 1_000
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of a YAML text's nesting: its deepest run of unclosed brackets and
+    braces (quoted ones counted too), plus its longest indentation (of blanks and of the
+    `-`, `?` and `:` indicators, each of which may open a level)."""
+    flow = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        flow = flow + 1 if match[0] in "[{" else max(flow - 1, 0)
+        deepest = max(deepest, flow)
+    indent = max((len(match[0]) for match in _INDENT.finditer(text)), default=0)
+    return deepest + indent
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_INDENT = re.compile(r"^[ \t?:-]+", re.MULTILINE)
 
 
 def _hugo_yaml_resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:

@@ -354,6 +354,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     module_dirs, missing_modules = _module_dirs(root, config, themes, root / themes_dir, environment)
     layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs)]
     templates = _shortcode_templates(layout_dirs)
+    texts = {name: [_template(file) for file in files] for name, files in templates.items()}  # each read once
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
@@ -388,9 +389,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         taxonomies=_taxonomies(config),
         cascade=_cascade_config(config),
         shortcodes=frozenset(templates),
-        shortcodes_with_inner=_shortcodes_with_inner(templates),
-        shortcodes_with_ids=_shortcodes_whose(_WRITES_IDS, templates),
-        shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN, templates),
+        shortcodes_with_inner=_shortcodes_whose(_USES_INNER, texts),
+        shortcodes_with_ids=_shortcodes_whose(_WRITES_IDS, texts),
+        shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN, texts),
         link_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-link"),
         image_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-image"),
         missing_modules=tuple(missing_modules),
@@ -844,17 +845,13 @@ def _shortcode_templates(layout_dirs: list[Path]) -> dict[str, list[Path]]:
     return templates
 
 
-def _shortcodes_with_inner(templates: Mapping[str, list[Path]]) -> frozenset[str]:
-    """The shortcodes whose template evaluates `.Inner` or `.InnerDeindent` (Hugo's
-    `ParseInfo.IsInner`, which it reads from any one of the name's templates)."""
-    return frozenset(name for name, files in templates.items() if any(".Inner" in _template(f) for f in files))
+def _shortcodes_whose(pattern: re.Pattern[str], texts: Mapping[str, list[str]]) -> frozenset[str]:
+    """The shortcodes one of whose templates' texts `pattern` finds something in."""
+    return frozenset(name for name, found in texts.items() if any(pattern.search(text) for text in found))
 
 
-def _shortcodes_whose(pattern: re.Pattern[str], templates: Mapping[str, list[Path]]) -> frozenset[str]:
-    """The shortcodes one of whose templates `pattern` finds something in."""
-    return frozenset(name for name, files in templates.items() if any(pattern.search(_template(f)) for f in files))
-
-
+# `.Inner` or `.InnerDeindent`: Hugo's `ParseInfo.IsInner`, read from any one of the templates
+_USES_INNER = re.compile(r"\.Inner")
 _WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]""", re.IGNORECASE)  # see SiteConfig.shortcodes_with_ids
 _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
 

@@ -38,7 +38,7 @@ def _collect(
     paths: Sequence[Path], config: Config, site: SiteConfig, cwd: Path
 ) -> tuple[list[Target], list[str]]:
     """collect_targets's targets, and the real path of each."""
-    roots = [root._replace(path=root.path.resolve()) for root in content_roots(site)] if site.root else []
+    roots = _resolved_roots(site) if site.root else []
     site_root = site.root.resolve() if site.root else None
     starts: list[tuple[Path, bool]] = []  # (path, whether it is the site's content)
     for path in paths or [site_root or cwd]:
@@ -91,7 +91,7 @@ def _with_fallbacks(
     """The targets, each with the pages other languages make of it (`Target.also`): where a
     language's mounts hold the file (a fallback mount) and none of its own files has that
     content path. A file named for a language (`about.fr.md`) is that language's only."""
-    roots = [root._replace(path=root.path.resolve()) for root in content_roots(site, every_language=True)]
+    roots = _resolved_roots(site, every_language=True)
     codes = language_codes(site)
     taken = set(pages)
     result = []
@@ -113,14 +113,13 @@ def other_content(site: SiteConfig, cwd: Path) -> list[Target]:
     pages of them, which links lead to."""
     if site.root is None:
         return []
-    roots = [root._replace(path=root.path.resolve()) for root in content_roots(site)]
+    roots = _resolved_roots(site)
     found: list[Target] = []
     seen: set[tuple[str, str]] = set()  # (language, content path)
-    for candidate in walk([root.path for root in roots if root.path.exists()], _is_other_content):
-        media_type = CONTENT_MEDIA_TYPES.get(candidate.path.suffix[1:].lower())
-        if candidate.problem is not None or not _is_other_content(candidate.path.name):
-            continue
-        if media_type is None or not site.allows_content(media_type):
+    starts = [root.path for root in roots if root.path.exists()]
+    for candidate in walk(starts, lambda name: _other_media_type(name) is not None):
+        media_type = _other_media_type(candidate.path.name)  # a single-file mount may be Markdown
+        if candidate.problem is not None or media_type is None or not site.allows_content(media_type):
             continue
         language, content_path = _content_location(candidate.real, roots)
         if content_path is None or (language or "", content_path) in seen:
@@ -132,9 +131,14 @@ def other_content(site: SiteConfig, cwd: Path) -> list[Target]:
     return found
 
 
-def _is_other_content(name: str) -> bool:
-    extension = os.path.splitext(name)[1][1:].lower()
-    return extension in CONTENT_MEDIA_TYPES and not is_markdown(name)
+def _other_media_type(name: str) -> str | None:
+    """The media type of a content file that is not Markdown; None for any other file."""
+    return None if is_markdown(name) else CONTENT_MEDIA_TYPES.get(os.path.splitext(name)[1][1:].lower())
+
+
+def _resolved_roots(site: SiteConfig, every_language: bool = False) -> list[ContentRoot]:
+    """The site's content roots with their real paths, which files' real paths are matched to."""
+    return [root._replace(path=root.path.resolve()) for root in content_roots(site, every_language=every_language)]
 
 
 def outside_content(targets: list[Target], site: SiteConfig) -> tuple[list[Target], list[Target]]:
@@ -191,7 +195,7 @@ def _content_locations(real: str, roots: Sequence[ContentRoot]) -> Iterator[tupl
     for root in roots:
         base = str(root.path)
         if real == base:  # a single-file mount: content if its target is Markdown
-            if is_markdown(Path(root.target)):
+            if is_markdown(root.target):
                 yield root.language, root.target
             continue
         prefix = os.path.join(base, "")

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, TypeVar
 from validator.cache import ResultCache
 from validator.config import Config, RuleSetting
 from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
-from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, parse_document
+from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, decode, parse_document
 from validator.elements import inventory
 from validator.frontmatter import split_front_matter
 from validator.html import Page, parse_page
@@ -568,17 +568,19 @@ def _other_content_files(site: SiteConfig, others: Sequence[Target]) -> set[str]
     their URLs follow from their place and front matter, as a Markdown page's do."""
     files = set()
     for target in others:
+        if target.content_path is None:
+            continue
         try:
             with open(target.path, "rb") as handle:
-                head = handle.read(OTHER_CONTENT_HEAD).decode("utf-8", "replace").replace("\r\n", "\n")
+                text, _ = decode(handle.read(OTHER_CONTENT_HEAD))
         except OSError:
             continue
-        front_matter = split_front_matter(head)[0]
-        data = {} if front_matter.error else front_matter.data or {}  # then the page's place tells
-        if target.content_path is not None:
-            url = predict_url(site, target.content_path, data, target.language)
-            if url is not None:
-                files.add(_html_path(url))
+        front_matter = split_front_matter(text)[0] if text is not None else None
+        # Front matter that cannot be read leaves the page's place to tell its URL.
+        data = (front_matter.data or {}) if front_matter is not None and not front_matter.error else {}
+        url = predict_url(site, target.content_path, data, target.language)
+        if url is not None:
+            files.add(_html_path(url))
     return files
 
 

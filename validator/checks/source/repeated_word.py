@@ -3,9 +3,9 @@ Reports a word written twice in a row ("the the", "supports Supports"), also acr
 line break or emphasis. Code, shortcodes, raw HTML, URLs and file paths are not read.
 Repeats that grammar or usage allows ("had had", "that that", "knock knock", "sub sub-item")
 are listed in `allow`; a capitalised name inside a sentence followed by the same word in
-lower case ("an Azure App Configuration configuration store") is not a repeat. Only pages in the `languages` listed are read, English by default: a
-page's language is its Hugo language's `locale` (or `languageCode`), and English outside a
-Hugo site.
+lower case ("an Azure App Configuration configuration store") is not a repeat. Only pages
+in the `languages` listed are read, English by default: a page's language is its Hugo
+language's `locale` (or `languageCode`), and English outside a Hugo site.
 
 ## Why is this bad?
 It is almost always a typo left by an edit, and readers notice it.
@@ -33,7 +33,7 @@ from itertools import compress, islice
 from validator.document import Document, is_word, words_and_marks_in
 from validator.model import Finding, Rule, Severity
 from validator.prose import Stretch, stretches
-from validator.spelling import base_language, starts_sentence
+from validator.spelling import base_language, spelling_language, starts_sentence
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Options:
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
-    if base_language(doc.site.text_language(doc.language)) not in {base_language(code) for code in opts.languages}:
+    if spelling_language(doc.site, doc.language) not in {base_language(code) for code in opts.languages}:
         return
     # Only inline tokens where a word and the same word are parted by blanks alone are worth
     # reading closely: few are, and on most pages none (the words and marks of all the

@@ -100,8 +100,9 @@ class SiteIndex:
             if place.dir != "/":  # a top-level directory is a section, _index.md or not
                 self._implicit.add((place.language, "/" + place.dir.split("/")[1]))
             for url in urls:  # its own, and those of the pages other languages make of it
-                if url and self._urls.setdefault(_normal_url(url), index) != index:
-                    contested.add(_normal_url(url))
+                normal = _normal_url(url) if url else None
+                if normal is not None and self._urls.setdefault(normal, index) != index:
+                    contested.add(normal)
         # Two pages at one URL: Hugo writes both, and which one stays is down to timing
         # (duplicate-url reports it); no page is known to be there.
         for url in contested:

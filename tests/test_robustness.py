@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from validator.config import load_preset
 from validator.engine import Plan, Rendering, Target, check_file, run
+from validator.files import read_at_most
 from validator.registry import RULES
 from validator.report import FORMATS, Summary, render
 from validator.settings import Markup, SiteConfig
@@ -222,6 +224,15 @@ def test_file_over_max_file_size_is_skipped_with_a_finding(tmp_path: Path) -> No
     problems = check_file(Target(str(path), "huge.md"), plan).problems
     assert [(p.rule, p.line) for p in problems] == [("file-unreadable", 1)]
     assert "max-file-size" in problems[0].message
+
+
+def test_read_at_most_reads_a_file_whole_or_one_byte_past_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_bytes(b"x" * 100)
+    assert [len(read_at_most(str(path), limit)) for limit in (1000, 100, 99, 10)] == [100, 100, 100, 11]
+    status = "/proc/self/status"  # its size reads as 0, and it holds more
+    if os.path.exists(status):
+        assert len(read_at_most(status, 10)) == 11 and len(read_at_most(status, 1 << 20)) > 11
 
 
 def test_checking_a_file_leaves_no_reference_cycles() -> None:

@@ -23,6 +23,7 @@ from validator.config import Config, RuleSetting
 from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
 from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, decode, parse_document
 from validator.elements import inventory
+from validator.files import read_at_most
 from validator.frontmatter import split_front_matter
 from validator.html import Page, parse_page
 from validator.model import Finding, Problem, Rule
@@ -571,8 +572,7 @@ def _other_content_files(site: SiteConfig, others: Sequence[Target]) -> set[str]
         if target.content_path is None:
             continue
         try:
-            with open(target.path, "rb") as handle:
-                text, _ = decode(handle.read(OTHER_CONTENT_HEAD))
+            text, _ = decode(read_at_most(target.path, OTHER_CONTENT_HEAD)[:OTHER_CONTENT_HEAD])
         except OSError:
             continue
         front_matter = split_front_matter(text)[0] if text is not None else None
@@ -727,8 +727,7 @@ def _ref_argument(use: ShortcodeUse) -> tuple[str, str | None] | None:
 
 def _read(path: str, limit: int) -> tuple[bytes | None, str | None]:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+        data = read_at_most(path, limit)
     except IsADirectoryError:
         return None, "is a directory, not a file"
     except OSError as exc:

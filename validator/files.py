@@ -1,4 +1,5 @@
-"""Writing files so that nothing is ever half-written, and where mdcheck keeps its cache."""
+"""Reading files within a size, writing them so that nothing is ever half-written, and where
+mdcheck keeps its cache."""
 
 from __future__ import annotations
 
@@ -7,6 +8,18 @@ import tempfile
 from pathlib import Path
 
 from validator.config import ConfigError
+
+
+def read_at_most(path: str, limit: int) -> bytes:
+    """The first `limit` + 1 bytes of a file at most (one more than `limit` tells that it is
+    larger), read into a buffer of the file's size, not of `limit`: a buffer of megabytes per
+    file costs more than reading a small file. Raises OSError."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(min(size, limit) + 1)
+        if len(data) > size:  # grown since, or no regular file (its size is 0)
+            data += handle.read(limit + 1 - len(data))
+        return data
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from validator.document import VALUE_SHORTCODES
+from validator.files import read_at_most
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
 from validator.paths import real_path
@@ -95,8 +96,7 @@ class PublishedSite:
         if not _inside(real, real_path(self.root)):
             return None, "leaves the publish dir; not read"
         try:
-            with open(real, "rb") as handle:
-                data = handle.read(limit + 1)
+            data = read_at_most(real, limit)
         except OSError as exc:
             return None, (exc.strerror or str(exc)).lower()
         return data, None

@@ -28,14 +28,20 @@ PAGES = {
     "docs/sub/deep.md": "",
     "blog/install.md": "",
     "blog/unique-post.md": 'slug = "custom-slug"\n',
+    "docs/v1.20/_index.md": "",  # folders and names with a dot: no extension Hugo strips
+    "docs/v1.20/cmd.md": "",
+    "docs/v2.1/index.md": "",
+    "docs/foo.bar.md": "",
 }
-CONTEXTS = ("docs/install.md", "docs/sub/_index.md", "docs/guide/index.md")
+CONTEXTS = ("docs/install.md", "docs/sub/_index.md", "docs/guide/index.md", "docs/v1.20/cmd.md")
 REFS = (
     "install", "install.md", "INSTALL.md", "/docs/install", "/docs/install.md", "docs/install",
     "../blog/install.md", "../blog/install", "../install", "./install", "upper-case", "upper-case.md",
     "guide", "guide/index.md", "/docs/guide", "/docs/guide/index", "sub", "sub/deep", "deep", "./deep",
     "unique-post", "/blog/unique-post", "about", "/about.md", "/", "/docs", "/docs/_index.md", "/blog",
     "nope", "/nope.md", "notes.md", "/docs/guide/notes.md", "../guide", "../sub/deep.md",
+    "/docs/v1.20", "/docs/V1.20/", "v1.20", "/docs/v1.20.md", "/docs/v1.20/cmd", "cmd.x", "cmd.md", "install.x",
+    "/docs/foo.bar", "foo.bar", "foo.bar.md", "/docs/v2.1", "v2.1", "../v2.1", "/docs/v2.1/index.md",
 )  # fmt: skip
 NOT_FOUND = "NOTFOUND"
 

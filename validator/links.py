@@ -22,7 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from validator.engine import PageSummary, Site
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS
-from validator.site import language_codes, parse_content_path
+from validator.site import language_codes, parse_content_path, ref_path_key
 
 _DEFAULT_EXTENSION = ".md"
 # Uncached: the paths of every page and of every link's target are parsed here, and a cache
@@ -84,7 +84,7 @@ class SiteIndex:
         self._ambiguous: set[tuple[str, str]] = set()  # (language, base name) of several pages
         self._implicit: set[tuple[str, str]] = set()
         self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
-        self._logical_paths: dict[str, str | None] = {}  # see _logical
+        self._ref_keys: dict[str, tuple[str, str] | None] = {}  # see _ref_key
         for index, (place, urls, file) in enumerate(pages):
             if place is None:
                 continue
@@ -175,27 +175,27 @@ class SiteIndex:
         target = self._by_path(language, ref)
         if target.found or not (reflink or context is None) or "/" in in_ref:
             return target
-        key = self._logical(ref)
-        name = posixpath.basename(key or "")
+        key = self._ref_key(ref)
+        name = key[1] if key is not None else ""
         if (language, name) in self._ambiguous:
             return Target(False, ambiguous=True)
         index = self._names.get(language, {}).get(name)
         return Target(True, pages=self._site_pages, index=index) if index is not None else MISSING
 
     def _by_path(self, language: str, path: str) -> Target:
-        key = self._logical(path)
+        key = self._ref_key(path)
         if key is None:
             return MISSING
-        index = self._pages.get(language, {}).get(key)
+        index = self._pages.get(language, {}).get(key[0])
         if index is not None:
             return Target(True, pages=self._site_pages, index=index)
-        return _IMPLICIT if (language, key) in self._implicit else MISSING
+        return _IMPLICIT if (language, key[0]) in self._implicit else MISSING
 
-    def _logical(self, path: str) -> str | None:
-        """`_logical_path`, once per path: pages ref the same pages again and again."""
-        if path not in self._logical_paths:
-            self._logical_paths[path] = _logical_path(path, self._codes)
-        return self._logical_paths[path]
+    def _ref_key(self, path: str) -> tuple[str, str] | None:
+        """`_ref_key`, once per path: pages ref the same pages again and again."""
+        if path not in self._ref_keys:
+            self._ref_keys[path] = _ref_key(path, self._codes)
+        return self._ref_keys[path]
 
     def resource(self, page: PageSummary, path: str) -> bool:
         """Whether `path` names a resource of `page`'s leaf bundle (`.Resources.Get path`)."""
@@ -264,15 +264,20 @@ def _file_key(file: str, place: _Place) -> str:
     return posixpath.join(place.dir, posixpath.basename(file).lower())
 
 
-def _logical_path(path: str, codes: frozenset[str]) -> str | None:
-    """Hugo's page path for a ref path with an extension (`/posts/Other.md` -> `/posts/other`)."""
+def _ref_key(path: str, codes: frozenset[str]) -> tuple[str, str] | None:
+    """Hugo's page path and base name for a ref path with an extension: a content file's
+    (`/posts/Other.md` -> `/posts/other`, `other`), or with another extension kept, as in
+    a section named `v1.20` (`/cli/v1.20` -> `/cli/v1.20`, `v1`; see `ref_path_key`)."""
     cleaned = posixpath.normpath("/" + path)
     if cleaned.startswith("//"):
         cleaned = cleaned[1:]
     if cleaned == "/" or cleaned.startswith("/.."):
         return None
     parsed = _parse_content_path(cleaned.lstrip("/"), codes)
-    return parsed[0].logical_path if parsed else None
+    if parsed is None:
+        return ref_path_key(cleaned, codes)
+    logical = parsed[0].logical_path
+    return logical, posixpath.basename(logical)
 
 
 def _normal_url(url: str) -> str:

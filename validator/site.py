@@ -1100,6 +1100,22 @@ def parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_Conte
     return normalized, raw
 
 
+def ref_path_key(path: str, languages: frozenset[str]) -> tuple[str, str] | None:
+    """Hugo's page path and base name (`Base()`, `BaseNameNoIdentifier()`) for a path whose
+    extension is no content format's: the path is kept whole, but for a language code
+    before the extension (`/cli/v1.20` -> `/cli/v1.20`, `v1`; `/a/b.fr.x` -> `/a/b.x`, `b`).
+    None without an extension."""
+    folder, _, last = path.strip("/").rpartition("/")
+    pieces = last.split(".")
+    if len(pieces) < 2:
+        return None
+    extension = pieces.pop()
+    if len(pieces) > 1 and _normalize(pieces[-1]) in languages:
+        pieces.pop()
+    name = _normalize(".".join(pieces))
+    return _normalize(f"/{folder}/" if folder else "/") + f"{name}.{_normalize(extension)}", name
+
+
 def _settled(load: Callable[..., _T], path: str, *args: Hashable) -> _T | None:
     """`load(path, *args)`, cached while the path's mtime stays the same; None if it is missing.
 

@@ -303,7 +303,16 @@ def test_ids_a_shortcode_template_writes_may_be_linked_to(tmp_path: Path, monkey
     (tmp_path / "layouts" / "_shortcodes" / "tools.html").write_text('{{ range .Params }}<h2 id="{{ . }}">{{ . }}</h2>{{ end }}')
     (tmp_path / "layouts" / "_shortcodes" / "note.html").write_text('<div class="note">{{ .Get 0 }}</div>')
     (tmp_path / "layouts" / "_shortcodes" / "box.html").write_text("<div>{{ .Inner | .Page.RenderString }}</div>")
+    # Including a file or another page brings its headings (checked with hugo 0.168)
+    (tmp_path / "layouts" / "_shortcodes" / "include.html").write_text('{{ os.ReadFile (.Get 0) | markdownify }}')
+    (tmp_path / "layouts" / "_shortcodes" / "embed.html").write_text("{{ with site.GetPage (.Get 0) }}{{ .Content }}{{ end }}")
+    (tmp_path / "layouts" / "_shortcodes" / "pageref.html").write_text(
+        '{{ with site.GetPage (.Get 0) }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}'
+    )
     (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "inc.md").write_text('+++\ntitle = "Included"\n+++\n\n{{< include "part.md" >}}\n')
+    (tmp_path / "content" / "emb.md").write_text('+++\ntitle = "Embedded"\n+++\n\n{{< embed "/cli" >}}\n')
+    (tmp_path / "content" / "ref.md").write_text('+++\ntitle = "Reference"\n+++\n\n{{< pageref "/cli" >}}\n')
     (tmp_path / "content" / "cli.md").write_text('+++\ntitle = "CLI"\n+++\n\n{{< tools "collector" "query" >}}\n')
     (tmp_path / "content" / "plain.md").write_text(
         '+++\ntitle = "Plain"\n+++\n\n{{< note "x" >}}\n\n{{< box id=warned >}}\nJust *text*.\n{{< /box >}}\n'
@@ -311,14 +320,15 @@ def test_ids_a_shortcode_template_writes_may_be_linked_to(tmp_path: Path, monkey
     (tmp_path / "content" / "boxed.md").write_text('+++\ntitle = "Boxed"\n+++\n\n{{< box >}}\n## Inside\n{{< /box >}}\n')
     (tmp_path / "content" / "links.md").write_text(
         '+++\ntitle = "Links"\n+++\n\n[a](/cli/#collector) [b](/cli/#anything)\n\n[c](/plain/#nope)\n\n'
-        "[d](/plain/#warned) [e](/boxed/#inside)\n"
+        "[d](/plain/#warned) [e](/boxed/#inside)\n\n[f](/inc/#from-file) [g](/emb/#from-page)\n\n[h](/ref/#nope)\n"
     )
     monkeypatch.chdir(tmp_path)
     _, out, _ = invoke("check", "--source-only", "--format", "json")
     # `box` renders what it is given: a page is open only where that holds a heading; its `id`
     # parameter names an element
     assert {(p["path"], p["line"], p["rule"]) for p in json.loads(out)["problems"]} == {
-        ("content/links.md", 7, "broken-anchor")
+        ("content/links.md", 7, "broken-anchor"),
+        ("content/links.md", 13, "broken-anchor"),
     }
 
 

@@ -126,7 +126,7 @@ class SiteConfig:
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()
     # Those of `shortcodes` whose output may hold ids a page's Markdown does not show: their
-    # template writes an `id` attribute.
+    # template writes an `id` attribute, or includes a file or another page's content.
     shortcodes_with_ids: frozenset[str] = frozenset()
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.

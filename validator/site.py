@@ -389,9 +389,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         taxonomies=_taxonomies(config),
         cascade=_cascade_config(config),
         shortcodes=frozenset(templates),
-        shortcodes_with_inner=_shortcodes_whose(_USES_INNER, texts),
-        shortcodes_with_ids=_shortcodes_whose(_WRITES_IDS, texts),
-        shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN, texts),
+        shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
+        shortcodes_with_ids=_shortcodes_whose(_may_write_ids, texts),
+        shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         link_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-link"),
         image_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-image"),
         missing_modules=tuple(missing_modules),
@@ -845,15 +845,29 @@ def _shortcode_templates(layout_dirs: list[Path]) -> dict[str, list[Path]]:
     return templates
 
 
-def _shortcodes_whose(pattern: re.Pattern[str], texts: Mapping[str, list[str]]) -> frozenset[str]:
-    """The shortcodes one of whose templates' texts `pattern` finds something in."""
-    return frozenset(name for name, found in texts.items() if any(pattern.search(text) for text in found))
+def _shortcodes_whose(test: Callable[[str], object], texts: Mapping[str, list[str]]) -> frozenset[str]:
+    """The shortcodes one of whose templates' texts passes `test`."""
+    return frozenset(name for name, found in texts.items() if any(test(text) for text in found))
 
 
 # `.Inner` or `.InnerDeindent`: Hugo's `ParseInfo.IsInner`, read from any one of the templates
 _USES_INNER = re.compile(r"\.Inner")
 _WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]""", re.IGNORECASE)  # see SiteConfig.shortcodes_with_ids
 _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
+_READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")
+_GETS_PAGE = re.compile(r"GetPage|\b[Rr]esources\.Get")
+_WRITES_CONTENT = re.compile(r"\.Content\b|\.RenderShortcodes|markdownify|\.RenderString")
+
+
+def _may_write_ids(template: str) -> bool:
+    """Whether a shortcode's output may hold ids its call does not show: its template writes
+    an `id` attribute, or includes a file (`readFile`) or another page's or resource's
+    content (`.GetPage` with `.Content`, `markdownify`…), headings and all."""
+    return bool(
+        _WRITES_IDS.search(template)
+        or _READS_FILE.search(template)
+        or (_GETS_PAGE.search(template) and _WRITES_CONTENT.search(template))
+    )
 
 
 def _template(path: Path) -> str:

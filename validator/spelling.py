@@ -342,11 +342,15 @@ class Speller:
         self._texts: dict[tuple[str, bool], tuple[Typo, ...]] = {}
 
     def typos(self, text: str, *, sentences: bool = False) -> tuple[Typo, ...]:
-        """The typos in `text`. With `sentences` (prose, not a title-case heading), a
-        capitalised word inside a sentence is a name and is left alone."""
+        """The typos in `text`, each word once ("yay Yay" is one). With `sentences` (prose,
+        not a title-case heading), a capitalised word inside a sentence is a name and is
+        left alone."""
         key = (text, sentences)
         if key not in self._texts:  # headings such as "Installation" recur across a site
-            self._texts[key] = tuple(self._typos(text, sentences))
+            first: dict[str, Typo] = {}
+            for typo in self._typos(text, sentences):
+                first.setdefault(typo.word.casefold(), typo)
+            self._texts[key] = tuple(first.values())
         return self._texts[key]
 
     def _typos(self, text: str, sentences: bool) -> Iterator[Typo]:

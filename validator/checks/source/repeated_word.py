@@ -3,7 +3,8 @@ Reports a word written twice in a row ("the the", "supports Supports"), also acr
 line break or emphasis. Code, shortcodes, raw HTML, URLs and file paths are not read.
 Repeats that grammar or usage allows ("had had", "that that", "knock knock", "sub sub-item")
 are listed in `allow`; a capitalised name inside a sentence followed by the same word in
-lower case ("an Azure App Configuration configuration store") is not a repeat. Only pages
+lower case ("an Azure App Configuration configuration store"), or an acronym followed by
+the same word in lower case ("FD fd", a type then a name), is not a repeat. Only pages
 in the `languages` listed are read, English by default: a page's language is its Hugo
 language's `locale` (or `languageCode`), and English outside a Hugo site.
 
@@ -84,9 +85,12 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
 
 
 def _name_then_noun(text: str, first: str, second: str, start: int) -> bool:
-    """A capitalised word inside a sentence, then the same word in lower case: a name and
-    the thing it names ("an App Configuration configuration store"), no slip."""
-    return first[:1].isupper() and second[:1].islower() and not starts_sentence(text, start)
+    """A capitalised word inside a sentence, or an acronym anywhere, then the same word in
+    lower case: a name and the thing it names ("an App Configuration configuration store",
+    "FD fd": a type and a field's name), no slip."""
+    if not (first[:1].isupper() and second[:1].islower()):
+        return False
+    return (len(first) > 1 and first.isupper()) or not starts_sentence(text, start)
 
 
 def _alike_neighbours(items: Sequence[str]) -> bool:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from conftest import build_site
 from validator.markdown import _NOT_PLAIN, _plain_children, configure, make_parser
 from validator.settings import Markup
+from validator.site import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKUPS = [
@@ -91,31 +92,56 @@ WWW_CASES = [
     "www.a.com/x)))", "www.a.com/x&amp;", "www.a.com/x;", "www.a.com/x!", "xx.www.a.com",
     "_www.a.com", "*www.a.com*", "www.a.com-", "www.a.c-m", "www.a.com#frag.", "www.a.com?q=1.",
     '"www.a.com"', "[www.a.com]", "www.a.b/c.,", "www.a.com/x:", "www.example.com/é",
+    "www.a.b/c.)", "www.a.b/c%20d", "“www.a.b”", "‘www.a.b’",
+]  # fmt: skip
+# Bare `http://`, `https://` and `ftp://` addresses: ASCII only (CJK punctuation, accents and
+# dashes end one), what may precede, where punctuation, parentheses and entities end one.
+URL_CASES = [
+    "https://x.org/a。b", "https://x.org/页面", "http://a.b/c|d", "https://a.b/c\\d", "ftp://a.b/c",
+    "mailto:a@b.co", "xmpp:a@b.co", "https://a", "https://a.b", "https://a.B", "https://localhost:8080/x",
+    "https://a.b:80/x", "https://a.b/c.", "https://a.b/c)", "(https://a.b/c)", "https://a.b/(c)",
+    "https://a.b/c&amp;", "https://a.b/c;", "https://a.b/c?q=1&r=2", "https://a.b/c#f.", "https://a.b/c$d",
+    'https://a.b/c"d', "https://a.b/c>d", "https://a.b/c<d", "https://a.b/c'd", "https://a.b/c`d`",
+    "https://a.b/c{d}", "https://a.b/c[d]", "https://a.b/c^d", "xhttps://a.b", "*https://a.b*",
+    "_https://a.b_", '"https://a.b"', "'https://a.b'", "“https://a.b”", "https://a.b/c,", "https://a.b/c:",
+    "HTTPS://a.b", "https://ä.b", "https://a_b.c", "https://-.b", "https://a.b/é", "https://a.b/c%20d",
+    "https://user@a.b/", "https://a.b.", "https://a.b/c*", "https://a.b/c_", "file://a.b/c", "https://",
+    "https://.b", "https://a.b/c)))", "https://a.b/x&y;", "https://a.b/c..", "https://a.b/c.)",
+    "https://a.b/c.).", "https://a.b/c&amp;.", "https://a.b/c.;", "https://a.b:x/y", "https://a.b/c\u3000d",
+    "http://1.2.3.4/x", "a@b.co", "https://a.b/c—d", "x:https://a.b", "hhttp://a.b", "**https://a.b**",
+    "[https://a.b](/x)", "`https://a.b`", "<https://a.b>",
 ]  # fmt: skip
 
 
 @pytest.mark.hugo
-def test_www_autolinks_end_where_hugos_do(tmp_path: Path, hugo: str) -> None:
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+@pytest.mark.parametrize("typographer", [True, False])
+def test_autolinks_are_hugos(tmp_path: Path, hugo: str, typographer: bool) -> None:
+    """Each bare address links where Hugo links it, with its text and href (straight quotes
+    before one count only with the typographer on, which the second run turns off)."""
+    config = "" if typographer else "[markup.goldmark.extensions.typographer]\ndisable = true\n"
+    (tmp_path / "hugo.toml").write_text(
+        f'baseURL = "https://x.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n{config}'
+    )
     (tmp_path / "layouts" / "_default").mkdir(parents=True)
     (tmp_path / "layouts" / "_default" / "single.html").write_text("{{ .Content }}")
     (tmp_path / "layouts" / "_default" / "list.html").write_text("")
     (tmp_path / "content").mkdir()
-    for number, case in enumerate(WWW_CASES):
+    cases = WWW_CASES + URL_CASES
+    for number, case in enumerate(cases):
         (tmp_path / "content" / f"w{number}.md").write_text(f"---\ntitle: W\n---\nX {case} Y\n")
     build_site(hugo, tmp_path, tmp_path / "public")
-    md = make_parser(Markup())
-    for number, case in enumerate(WWW_CASES):
+    md = make_parser(load_site(tmp_path).markup)
+    for number, case in enumerate(cases):
         html = (tmp_path / "public" / f"w{number}" / "index.html").read_text("utf-8")
-        theirs = re.findall(r">([^<]*)</a>", html)
+        theirs = [(html_unescape(text), html_unescape(href)) for href, text in re.findall(r'<a href="([^"]*)">([^<]*)</a>', html)]
         ours = [
-            children[index + 1].content
+            (children[index + 1].content, child.attrs["href"])
             for token in md.parse(f"X {case} Y")
             for children in [token.children or []]
             for index, child in enumerate(children)
             if child.type == "link_open"
         ]
-        assert [html_unescape(text) for text in theirs] == ours, case
+        assert theirs == ours, case
 
 
 _LIST_PIECES = st.sampled_from(

@@ -968,3 +968,44 @@ def test_security_allow_content_as_hugo_reads_it(tmp_path: Path, allow_content: 
         config += f"[security]\nallowContent = {allow_content}\n"
     write(tmp_path, "hugo.toml", config)
     assert load_site(tmp_path).allows_content("text/html") is allowed
+
+
+# Each: the project's config after `theme = "a"`, and theme a's config files. Theme b, which
+# a imports in some, sets `unsafe = true`.
+THEME_MERGES = {
+    "no markup": ("", {"hugo.toml": "[markup.goldmark.renderer]\nunsafe = true\n"}),
+    "markup none": ("[markup.goldmark]\nduplicateResourceFiles = false\n", {"hugo.toml": "[markup.goldmark.renderer]\nunsafe = true\n"}),
+    "markup shallow": ('[markup]\n_merge = "shallow"\n', {"hugo.toml": "[markup.goldmark.renderer]\nunsafe = true\n"}),
+    "shallow, goldmark set": (
+        '[markup]\n_merge = "shallow"\n[markup.goldmark.renderer]\nhardWraps = false\n',
+        {"hugo.toml": "[markup.goldmark.renderer]\nunsafe = true\n"},
+    ),
+    "markup deep": (
+        '[markup]\n_merge = "deep"\n[markup.goldmark.renderer]\nhardWraps = false\n',
+        {"hugo.toml": "[markup.goldmark.renderer]\nunsafe = true\n"},
+    ),
+    "root deep": ('_merge = "deep"\n', {"hugo.toml": "[markup.goldmark.renderer]\nunsafe = true\n"}),
+    "config dir": ('[markup]\n_merge = "deep"\n', {"config/_default/markup.toml": "[goldmark.renderer]\nunsafe = true\n"}),
+    "first theme wins": (
+        '[markup]\n_merge = "deep"\n',
+        {"hugo.toml": 'theme = "b"\n[markup.goldmark.renderer]\nunsafe = false\n'},
+    ),
+    "imported theme": ('[markup]\n_merge = "deep"\n', {"hugo.toml": 'theme = "b"\n'}),
+    "theme's own _merge is not read": ("", {"hugo.toml": '[markup]\n_merge = "deep"\n[markup.goldmark.renderer]\nunsafe = true\n'}),
+}
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("variant", list(THEME_MERGES))
+def test_theme_config_merges_as_hugo_merges_it(tmp_path: Path, hugo: str, variant: str) -> None:
+    project, theme_files = THEME_MERGES[variant]
+    write(tmp_path, "hugo.toml", f'baseURL = "https://x.org/"\ntheme = "a"\n{project}')
+    for name, text in theme_files.items():
+        write(tmp_path, f"themes/a/{name}", text)
+    write(tmp_path, "themes/a/layouts/single.html", "{{ .Content }}")
+    write(tmp_path, "themes/b/hugo.toml", "[markup.goldmark.renderer]\nunsafe = true\n")
+    write(tmp_path, "themes/b/layouts/list.html", "{{ .Content }}")
+    write(tmp_path, "content/p.md", "---\ntitle: P\n---\nA <kbd>x</kbd>\n")
+    subprocess.run([hugo, "-s", str(tmp_path), "--quiet"], check=True, capture_output=True)
+    kept = "<kbd>" in (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert load_site(tmp_path).markup.unsafe is kept

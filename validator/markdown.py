@@ -70,73 +70,90 @@ def _located(rule: InlineRule, *, linkify: bool = False) -> InlineRule:
     return located_rule
 
 
-def _protocol_guard(rule: InlineRule) -> InlineRule:
-    """The GFM protocol autolink rule copies the rest of the paragraph before looking at the
-    current character, at every `w` and `:`: quadratic in a paragraph's length. Call it only
-    where it can match, a `:` after one of its protocol names."""
+_AUTOLINK_PROTOCOLS = ("http", "https", "ftp")
 
-    def guarded_rule(state: StateInline, silent: bool) -> bool:
-        if state.src[state.pos] != ":" or not state.pending.endswith(_AUTOLINK_PROTOCOLS):
-            return False
-        return rule(state, silent)
-
-    return guarded_rule
-
-
-_AUTOLINK_PROTOCOLS = ("http", "https", "mailto", "xmpp")
-
-# goldmark's `www.` autolink as Hugo 0.168 renders it (each case checked with the binary): a
-# host of letters, digits and `-@:%._+~#=`, a last dot and a lower-case top-level domain,
-# then a path, query or fragment.
+# goldmark's autolinks as Hugo 0.168 renders them (each case checked with the binary): after
+# `http://`, `https://` or `ftp://`, or `www.`, a host of ASCII letters, digits and
+# `-@:%._+~#=`, a last dot and a lower-case top-level domain, then a path, query or
+# fragment of ASCII characters. A non-ASCII letter or mark ends one ("https://x.org/a。").
+_URL = re.compile(r"""(?:https?|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}\[\]`]*)?""")
 _WWW = re.compile(r"""www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'"^{}\[\]`]*)?""")
-_WWW_TRAILING = "?!.,:*_~"  # left out of the link at its end
-_WWW_ENTITY = re.compile(r"&[a-zA-Z0-9]+;$")
+_PROTOCOL_BEFORE = re.compile(r"(?:https?|ftp)$")
+_AUTOLINK_TRAILING = "?!.,:*_~"  # left out of the link at its end
+_AUTOLINK_ENTITY = re.compile(r"&[a-zA-Z0-9]+;$")
 # What may come right before one: the start, a blank, emphasis or strikethrough marks, a
-# parenthesis, a quote.
-_WWW_PRECEDING = frozenset(" \t\n*_~(\"'‘“")
+# parenthesis; with the typographer on, a straight quote it turns into a curly one (a curly
+# quote in the source stops one).
+_AUTOLINK_PRECEDING = " \t\n*_~("
 
 
-def _www_autolink(state: StateInline, silent: bool) -> bool:
-    """The GFM `www.` autolink rule, with goldmark's limits of a link (mdit-py-plugins' rule
-    follows cmark-gfm's, and copies the rest of the paragraph at each `www.`)."""
-    pos, src = state.pos, state.src
-    if silent or state.linkLevel > 0 or not src.startswith("www.", pos):
-        return False
-    preceding = state.pending[-1:] or src[pos - 1 : pos]
-    if preceding and preceding not in _WWW_PRECEDING:
-        return False
-    match = _WWW.match(src, pos, state.posMax)
-    if match is None:
-        return False
-    end = _www_end(src, pos, match.end())
-    label = src[pos:end]
-    url = state.md.normalizeLink("http://" + label)
+def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule]:
+    """The GFM `www.` and protocol autolink rules, with goldmark's limits of a link
+    (mdit-py-plugins' rules follow cmark-gfm's: any character but a blank or `<` goes on;
+    and they copy the rest of the paragraph at each `www.` and `:`)."""
+    preceding_ok = frozenset(_AUTOLINK_PRECEDING + ("\"'" if markup.typographer else ""))
+    scheme = markup.linkify_protocol + "://"
+
+    def www_autolink(state: StateInline, silent: bool) -> bool:
+        pos, src = state.pos, state.src
+        if silent or state.linkLevel > 0 or not src.startswith("www.", pos):
+            return False
+        preceding = state.pending[-1:] or src[pos - 1 : pos]
+        if preceding and preceding not in preceding_ok:
+            return False
+        match = _WWW.match(src, pos, state.posMax)
+        if match is None:
+            return False
+        return _push_autolink(state, pos, _autolink_end(src, pos, match.end()), scheme)
+
+    def protocol_autolink(state: StateInline, silent: bool) -> bool:
+        """`http://`, `https://` and `ftp://` links: at the `:`, the protocol's name already
+        in the pending text."""
+        pos, src, pending = state.pos, state.src, state.pending
+        if silent or state.linkLevel > 0 or src[pos] != ":" or not (found := _PROTOCOL_BEFORE.search(pending[-6:])):
+            return False
+        start = pos - len(found[0])
+        if src[start:pos] != found[0]:
+            return False
+        preceding = pending[-len(found[0]) - 1 : -len(found[0])] or src[start - 1 : start]
+        if preceding and preceding not in preceding_ok:
+            return False
+        match = _URL.match(src, start, state.posMax)
+        if match is None:
+            return False
+        state.pending = pending[: -len(found[0])]
+        return _push_autolink(state, start, _autolink_end(src, start, match.end()), "")
+
+    return www_autolink, protocol_autolink
+
+
+def _push_autolink(state: StateInline, start: int, end: int, scheme: str) -> bool:
+    """Push the link of `src[start:end]`, its text as written (Hugo decodes nothing of it)."""
+    label = state.src[start:end]
+    url = state.md.normalizeLink(scheme + label)
     if not state.md.validateLink(url):
         return False
     token = state.push("link_open", "a", 1)
     token.attrs = {"href": url}
     token.markup, token.info = "autolink", "auto"
     token = state.push("text", "", 0)
-    token.content = state.md.normalizeLinkText(label)
+    token.content = label
     token = state.push("link_close", "a", -1)
     token.markup, token.info = "autolink", "auto"
     state.pos = end
     return True
 
 
-def _www_end(src: str, start: int, end: int) -> int:
-    """Where a `www.` link ends: without trailing punctuation, closing parentheses it does
-    not open, or a trailing entity (`&amp;`)."""
-    while end > start:
-        last = src[end - 1]
-        if last in _WWW_TRAILING:
-            end -= 1
-        elif last == ")" and src.count("(", start, end) < src.count(")", start, end):
-            end -= 1
-        elif last == ";" and (entity := _WWW_ENTITY.search(src, start, end)):
-            end -= len(entity[0])
-        else:
-            return end
+def _autolink_end(src: str, start: int, end: int) -> int:
+    """Where an autolink ends: without trailing punctuation; then, if it ends so, without the
+    closing parentheses it does not open, or a trailing entity (`&amp;`): `x.)` keeps its `.`."""
+    while end > start and src[end - 1] in _AUTOLINK_TRAILING:
+        end -= 1
+    last = src[end - 1]
+    if last == ")":
+        end -= max(src.count(")", start, end) - src.count("(", start, end), 0)
+    elif last == ";" and (entity := _AUTOLINK_ENTITY.search(src, start, end)):
+        end -= len(entity[0])
     return end
 
 
@@ -546,11 +563,10 @@ def configure(markup: Markup) -> MarkdownIt:
             "table", "block_attributes", _block_attributes, {"alt": ["paragraph", "reference", "blockquote", "list"]}
         )
         md.core.ruler.push("block_attributes", _apply_block_attributes)  # last: over task lists' class
+    www_autolink, protocol_autolink = _autolink_rules(markup)
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:
-            fn = {"gfm_autolink_protocol": _protocol_guard(rule.fn), "gfm_autolink_www": _www_autolink}.get(
-                rule.name, rule.fn
-            )
+            fn = {"gfm_autolink_protocol": protocol_autolink, "gfm_autolink_www": www_autolink}.get(rule.name, rule.fn)
             located = _located(fn, linkify=rule.name.startswith("gfm_autolink"))
             md.inline.ruler.at(rule.name, located, {"alt": rule.alt})
     return md

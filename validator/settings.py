@@ -31,6 +31,7 @@ class Markup:
     footnote: bool = True
     footnote_auto_id_prefix: bool = False
     linkify: bool = True
+    linkify_protocol: str = "https"  # the scheme a bare `www.` link gets
     strikethrough: bool = True
     table: bool = True
     definition_list: bool = True
@@ -115,6 +116,10 @@ class SiteConfig:
     # Themes and module imports not found on disk (Hugo would fetch them as Go modules, or
     # fail): their shortcodes and render hooks are unknown.
     missing_modules: tuple[str, ...] = ()
+    # Whether one of them may turn raw HTML on: the config merges a theme's `markup` settings
+    # (`_merge`) and leaves `markup.goldmark.renderer.unsafe` unset. `markup.unsafe` is then
+    # taken as true.
+    unsafe_from_missing_module: bool = False
     # Whether the site's templates may load KaTeX or MathJax (or a theme is missing): display
     # math `$$…$$` may then render in the browser.
     math_renderer: bool = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import copy
 import datetime as dt
 import functools
 import hashlib
@@ -202,6 +203,10 @@ class _Config:
                 target[key] = value
                 self.origins[path] = origin
 
+    def origin(self, keys: tuple[str, ...]) -> Path:
+        """The file a value came from (that of its nearest table with one known)."""
+        return next((self.origins[keys[:n]] for n in range(len(keys), 0, -1) if keys[:n] in self.origins), self.files[0])
+
     def get(self, dotted: str) -> Any:
         value: Any = self.data
         walked: list[str] = []
@@ -216,10 +221,7 @@ class _Config:
 
     def error(self, dotted: str, message: str) -> SiteConfigError:
         parts = tuple(dotted.split("."))
-        origin = next(
-            (self.origins[parts[:n]] for n in range(len(parts), 0, -1) if parts[:n] in self.origins),
-            self.files[0],
-        )
+        origin = self.origin(parts)
         return SiteConfigError(origin, f"{dotted}: {message}", _key_line(origin, parts[-1]))
 
     def boolean(self, dotted: str, default: bool) -> bool:
@@ -308,6 +310,119 @@ def _load_config(directory: Path, environment: str) -> _Config:
     return config
 
 
+# --- Themes' and modules' config ---------------------------------------------------------
+#
+# Hugo merges each theme's (and imported module's) config into the project's, in import
+# order, key by key as each table's merge strategy (`_merge`: none, shallow or deep) says:
+# by default `params` deep, `menus`, `outputFormats` and `mediaTypes` shallow, others none;
+# a table inherits its parent's strategy, and a project may set its own (`[markup] _merge =
+# "shallow"` takes a theme's Goldmark settings). Hugo 0.168's `config.Merge`.
+
+_MERGE = "_merge"
+_STRATEGIES = ("none", "shallow", "deep")
+
+
+def _strategy(table: Mapping[str, Any]) -> tuple[str, bool]:
+    """A table's merge strategy, and whether it is set (`shallow` when it is not)."""
+    value = table.get(_MERGE)
+    if isinstance(value, str) and value.lower() in _STRATEGIES:
+        return value.lower(), True
+    return "shallow", False
+
+
+def _default_strategy(keys: tuple[str, ...], inherited: str) -> str:
+    """The strategy a table at `keys` gets when the config does not set one."""
+    key, under_root = keys[-1], len(keys) == 1
+    if key == "params":
+        return "deep"
+    if key in ("outputformats", "mediatypes") and under_root:
+        return "shallow"
+    if key == "menus" and (under_root or (len(keys) == 3 and keys[0] == "languages")):
+        return "shallow"
+    if key in ("outputformats", "mediatypes", "menus"):
+        return inherited
+    return inherited or "none"
+
+
+def _set_default_strategies(table: dict[str, Any], keys: tuple[str, ...] = ()) -> None:
+    """Give every table below the root that sets no strategy its default, top down."""
+    for key, value in table.items():
+        if isinstance(value, dict):
+            path = (*keys, key)
+            if not _strategy(value)[1]:
+                strategy, found = _strategy(table)
+                strategy = _default_strategy(path, strategy if found or keys else "")
+                if strategy:
+                    value[_MERGE] = strategy
+            _set_default_strategies(value, path)
+
+
+def _is_zero(table: Mapping[str, Any]) -> bool:
+    return not table or (len(table) == 1 and _MERGE in table)
+
+
+def _merge_module(config: _Config, module: _Config) -> None:
+    """Merge a theme's or module's config into `config`, whose tables have their strategies."""
+    root = config.data
+    strategy, found = _strategy(root)
+    if found and strategy == "none":
+        return
+    emptied = []
+    for key, value in module.data.items():
+        if not isinstance(value, dict):
+            continue
+        if key in root:
+            if isinstance(root[key], dict):
+                _merge_table(config, module, root[key], value, "", (key,))
+        else:
+            table: dict[str, Any] = {}
+            default = _default_strategy((key,), strategy if found else "")
+            if default:
+                table[_MERGE] = default
+            _merge_table(config, module, table, value, "", (key,))
+            root[key] = table
+            if _is_zero(table):
+                emptied.append(key)
+    _merge_table(config, module, root, module.data, "", ())
+    for key in emptied:
+        del root[key]
+
+
+def _merge_table(
+    config: _Config, module: _Config, table: dict[str, Any], incoming: Mapping[str, Any], inherited: str,
+    keys: tuple[str, ...],
+) -> None:
+    """Hugo's `Params.merge`: new keys are taken unless the strategy is none, or the parent's
+    is shallow; tables on both sides are merged in turn."""
+    own, found = _strategy(table)
+    strategy = own if found or not inherited else inherited
+    no_update = strategy == "none" or inherited == "shallow"
+    for key, value in incoming.items():
+        if key == _MERGE:
+            continue
+        path = (*keys, key)
+        if key in table:
+            current = table[key]
+            if isinstance(current, dict) and isinstance(value, dict):
+                _merge_table(config, module, current, value, strategy, path)
+            elif isinstance(current, dict) and _is_zero(current) and _strategy(current)[1] and not no_merge(current):
+                table[key] = value  # an empty table set to merge takes what a theme has there
+                config.origins[path] = module.origin(path)
+        elif not no_update:
+            table[key] = value
+            config.origins[path] = module.origin(path)
+
+
+def no_merge(table: Mapping[str, Any]) -> bool:
+    return _strategy(table)[0] == "none"
+
+
+def _without_strategies(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _without_strategies(item) for key, item in value.items() if key != _MERGE}
+    return value
+
+
 def _config_dir_item(path: Path, item: dict[str, Any]) -> dict[str, Any]:
     """Place a `config/_default/` file's content under the key its name gives."""
     name = path.name.rsplit(".", 1)[0]
@@ -343,15 +458,16 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     if root is None:
         return SiteConfig()
     config = _load_config(root, environment)
+    # HUGO_THEME and HUGO_THEMESDIR override the config, as in Hugo.
+    themes = tuple(os.environ["HUGO_THEME"].split(",") if os.environ.get("HUGO_THEME") else config.strings("theme"))
+    themes_dir = os.environ.get("HUGO_THEMESDIR") or config.string("themesdir", "themes")
+    module_dirs, missing_modules, modules = _module_dirs(root, config, themes, root / themes_dir, environment)
+    config, missing_unsafe = _with_modules(config, modules, bool(missing_modules))
     content_dir = config.string("contentdir", "content")
     languages, default_language = _languages(config, content_dir)
     content_mounts = _content_mounts(config, root, languages, default_language)
     ugly, ugly_sections = _ugly_urls(config)
-    # HUGO_THEME and HUGO_THEMESDIR override the config, as in Hugo.
-    themes = tuple(os.environ["HUGO_THEME"].split(",") if os.environ.get("HUGO_THEME") else config.strings("theme"))
-    themes_dir = os.environ.get("HUGO_THEMESDIR") or config.string("themesdir", "themes")
     layout_dir = config.string("layoutdir", "layouts")
-    module_dirs, missing_modules = _module_dirs(root, config, themes, root / themes_dir, environment)
     layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs)]
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [_template(file) for file in files] for name, files in templates.items()}  # each read once
@@ -373,7 +489,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         themes=themes,
         themes_dir=themes_dir,
         layout_dir=layout_dir,
-        markup=_markup(config, _embedded_hooks_auto(config)),
+        markup=_markup(config, _embedded_hooks_auto(config), missing_unsafe),
         allow_content=(
             tuple(config.strings("security.allowcontent"))
             if config.get("security.allowcontent") is not None
@@ -395,6 +511,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         link_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-link"),
         image_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-image"),
         missing_modules=tuple(missing_modules),
+        unsafe_from_missing_module=missing_unsafe,
         math_renderer=bool(missing_modules) or _loads_math_renderer(layout_dirs),
         user_words=_user_words(root / WORDS_FILE),
     )
@@ -511,7 +628,7 @@ def _has_template(layout_dirs: list[Path], name: str) -> bool:
     )
 
 
-def _markup(config: _Config, embedded_auto: bool) -> Markup:
+def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Markup:
     goldmark = "markup.goldmark"
     parser, ext, renderer = f"{goldmark}.parser", f"{goldmark}.extensions", f"{goldmark}.renderer"
     id_key = (
@@ -526,7 +643,7 @@ def _markup(config: _Config, embedded_auto: bool) -> Markup:
     link_use = _use_embedded(config, f"{goldmark}.renderhooks.link")
     image_use = _use_embedded(config, f"{goldmark}.renderhooks.image")
     return Markup(
-        unsafe=config.boolean(f"{renderer}.unsafe", False),
+        unsafe=unsafe or config.boolean(f"{renderer}.unsafe", False),
         auto_heading_id=config.boolean(f"{parser}.autoheadingid", True),
         auto_definition_term_id=config.boolean(f"{parser}.autodefinitiontermid", False),
         id_type=id_type,
@@ -538,6 +655,7 @@ def _markup(config: _Config, embedded_auto: bool) -> Markup:
         footnote=footnote,
         footnote_auto_id_prefix=footnote_prefix,
         linkify=config.boolean(f"{ext}.linkify", True),
+        linkify_protocol=config.string(f"{ext}.linkifyprotocol", "https"),
         strikethrough=config.boolean(f"{ext}.strikethrough", True),
         table=config.boolean(f"{ext}.table", True),
         definition_list=config.boolean(f"{ext}.definitionlist", True),
@@ -712,20 +830,47 @@ def _check_pattern(config: _Config, pattern: str) -> None:
             raise config.error("permalinks", f"unknown permalink token {match[0]!r} in {pattern!r}")
 
 
+_UNSAFE = "markup.goldmark.renderer.unsafe"
+
+
+def _with_modules(config: _Config, modules: list[_Config], missing: bool) -> tuple[_Config, bool]:
+    """The project's config with its themes' and modules' merged in, as Hugo merges them;
+    and, when some are `missing`, whether one of them could turn raw HTML on (the merge
+    would take its `unsafe` where the config has none)."""
+    if not modules and not missing and not _has_strategies(config.data):
+        return config, False
+    merged = _Config(copy.deepcopy(config.data), dict(config.origins), config.files)
+    _set_default_strategies(merged.data)
+    for module in modules:
+        _merge_module(merged, module)
+    may_be_unsafe = False
+    if missing and merged.get(_UNSAFE) is None:
+        probe = _Config(copy.deepcopy(merged.data), {}, merged.files)
+        _merge_module(probe, _Config({"markup": {"goldmark": {"renderer": {"unsafe": True}}}}, {}, merged.files))
+        may_be_unsafe = probe.get(_UNSAFE) is True
+    merged.data = _without_strategies(merged.data)
+    return merged, may_be_unsafe
+
+
+def _has_strategies(value: Any) -> bool:
+    return isinstance(value, dict) and (_MERGE in value or any(_has_strategies(item) for item in value.values()))
+
+
 def _module_dirs(
     root: Path, config: _Config, themes: tuple[str, ...], themes_dir: Path, environment: str
-) -> tuple[list[Path], list[str]]:
+) -> tuple[list[Path], list[str], list[_Config]]:
     """The directories of the site's themes and imported modules, each followed by those it
     imports in turn, as Hugo finds them: a path named in `module.replacements` (or the
     environment's `HUGO_MODULE_REPLACEMENTS`) goes to its directory, relative to themesDir;
     else a module vendored in `_vendor/` (listed in its `modules.txt`), else themesDir/path.
     Also the paths not found there, or found empty (Hugo would fetch them as Go modules, or
-    fail)."""
+    fail); and the configs of those found, in the order Hugo merges them."""
     replacements = _replacements(config.get("module.replacements"))
     replacements.update(_replacements(os.environ.get("HUGO_MODULE_REPLACEMENTS")))
     vendored = _vendored(root / "_vendor")
     found: list[Path] = []
     missing: list[str] = []
+    configs: list[_Config] = []
 
     def resolve(path: str) -> Path:
         if path in replacements:
@@ -745,12 +890,13 @@ def _module_dirs(
             if directory in found:
                 continue
             found.append(directory)
+            module = _load_config(directory, environment)
+            configs.append(module)
             if depth < _MAX_THEME_DEPTH:
-                module = _load_config(directory, environment)
                 visit([*module.strings("theme"), *_imports(module)], depth + 1)
 
     visit([*themes, *_imports(config)], 0)
-    return found, missing
+    return found, missing, configs
 
 
 def _has_files(directory: Path) -> bool:
@@ -767,11 +913,12 @@ def missing_modules_notes(site: SiteConfig) -> tuple[str, ...]:
     if not site.missing_modules:
         return ()
     names = ", ".join(repr(path) for path in site.missing_modules)
+    unsafe = ", raw HTML is taken as kept (the config takes its markup settings)" if site.unsafe_from_missing_module else ""
     return (
         f"theme or module {names} not found (or empty) in {site.themes_dir}/, _vendor/ or "
-        "module.replacements: shortcode names are not checked and links may go through its "
-        "render hooks (check out git submodules, run `hugo mod vendor`, or set HUGO_THEMESDIR "
-        "or HUGO_MODULE_REPLACEMENTS)",
+        "module.replacements: shortcode names are not checked, links may go through its "
+        f"render hooks{unsafe} (check out git submodules, run `hugo mod vendor`, or set "
+        "HUGO_THEMESDIR or HUGO_MODULE_REPLACEMENTS)",
     )
 
 

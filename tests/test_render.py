@@ -214,9 +214,23 @@ def test_unknown_shortcode_output_in_a_raw_html_tag_marks_the_element() -> None:
 
 # Differences that come from the parse (validator/markdown.py, document.py), not the renderer;
 # the expected HTML is what hugo 0.168 printed.
-@pytest.mark.xfail(strict=True, reason="markdown-it's strikethrough needs two tildes")
-def test_single_tilde_strikethrough() -> None:
-    assert render("H~2~O\n") == "<p>H<del>2</del>O</p>\n"
+@pytest.mark.parametrize(
+    ("source", "html"),
+    [
+        ("H~2~O", "H<del>2</del>O"),
+        ("~~a~", "~<del>a</del>"),
+        ("~a~~", "<del>a</del>~"),
+        ("x~~y~z~~", "x<del>y~z</del>"),
+        ("a~b~~c~d", "a<del>b~~c</del>d"),
+        ("~a ~~b~~ c~", "<del>a <del>b</del> c</del>"),
+        ("~5 min and ~10~", "~5 min and <del>10</del>"),
+        ("~~a~~~", "~~a~~~"),
+        ("~ a ~", "~ a ~"),
+        ("*~a~*", "<em><del>a</del></em>"),
+    ],
+)
+def test_strikethrough_takes_one_or_two_tildes(source: str, html: str) -> None:
+    assert render(source + "\n") == f"<p>{html}</p>\n"
 
 
 @pytest.mark.xfail(strict=True, reason="markdown-it reads <x> as raw HTML before the typographer")

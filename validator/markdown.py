@@ -19,6 +19,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.table import table as markdown_it_table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -155,6 +156,65 @@ def _autolink_end(src: str, start: int, end: int) -> int:
     elif last == ";" and (entity := _AUTOLINK_ENTITY.search(src, start, end)):
         end -= len(entity[0])
     return end
+
+
+def _strikethrough(state: StateInline, silent: bool) -> bool:
+    """goldmark's strikethrough delimiters: a run of one or two `~` (three or more, or one
+    right after a `~`, are text), each `~` a delimiter as emphasis's `*` are, so that
+    `H~2~O` strikes `2` and `~~a~` strikes `a` after a literal `~` (checked with hugo 0.168)."""
+    pos, src = state.pos, state.src
+    if silent or src[pos] != "~":
+        return False
+    scanned = state.scanDelims(pos, True)
+    length = scanned.length
+    if length > 2 or (pos > 0 and src[pos - 1] == "~"):
+        token = state.push("text", "", 0)
+        token.content = "~" * length
+        state.pos += length
+        return True
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = "~"
+        state.delimiters.append(
+            Delimiter(marker=0x7E, length=length, token=len(state.tokens) - 1, end=-1, open=scanned.can_open, close=scanned.can_close)
+        )
+    state.pos += length
+    return True
+
+
+def _strikethrough_pairs(state: StateInline) -> None:
+    """Turn the paired `~` delimiters into `s_open`/`s_close`: two nested pairs of adjacent
+    `~` make one (`~~a~~`), as goldmark consumes two at once."""
+    _strike(state, state.delimiters)
+    for meta in state.tokens_meta:
+        if meta and "delimiters" in meta:
+            _strike(state, meta["delimiters"])
+
+
+def _strike(state: StateInline, delimiters: list[Delimiter]) -> None:
+    i = len(delimiters) - 1
+    while i >= 0:
+        opener = delimiters[i]
+        if opener.marker != 0x7E or opener.end == -1:
+            i -= 1
+            continue
+        closer = delimiters[opener.end]
+        double = (
+            i > 0
+            and delimiters[i - 1].end == opener.end + 1
+            and delimiters[i - 1].marker == 0x7E
+            and delimiters[i - 1].token == opener.token - 1
+            and delimiters[opener.end + 1].token == closer.token + 1
+        )
+        markup = "~~" if double else "~"
+        for index, kind, nesting in ((opener.token, "s_open", 1), (closer.token, "s_close", -1)):
+            token = state.tokens[index]
+            token.type, token.tag, token.nesting, token.markup, token.content = kind, "s", nesting, markup, ""
+        if double:
+            state.tokens[delimiters[i - 1].token].content = ""
+            state.tokens[delimiters[opener.end + 1].token].content = ""
+            i -= 1
+        i -= 1
 
 
 # goldmark's attribute list: `#id`, `.class` and `key=value` items in braces.
@@ -547,6 +607,8 @@ def configure(markup: Markup) -> MarkdownIt:
         md.block.ruler.at("table", _goldmark_table, {"alt": ["paragraph", "reference"]})
     if markup.strikethrough:
         md.enable("strikethrough")
+        md.inline.ruler.at("strikethrough", _strikethrough)
+        md.inline.ruler2.at("strikethrough", _strikethrough_pairs)
     if markup.footnote:
         footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     if markup.definition_list:

@@ -435,6 +435,25 @@ def test_non_mapping_or_undecodable_configs_raise(tmp_path: Path, name: str, tex
     assert info.value.path == tmp_path / name
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("hugo.toml", "x." + ".".join(["a"] * 5000) + " = 1\n"),
+        ("hugo.json", '{"x":' + '{"a":' * 5000 + "1" + "}" * 5001),
+        ("hugo.json", '{"x":' + "[" * 150 + "]" * 150 + "}"),
+        ("themes/t/hugo.toml", "x." + ".".join(["a"] * 200) + " = 1\n"),
+    ],
+)
+def test_configs_nested_too_deep_raise(tmp_path: Path, name: str, text: str) -> None:
+    """A hostile config nesting thousands of tables is an error naming the file, not a crash."""
+    if name.startswith("themes/"):
+        write(tmp_path, "hugo.toml", 'theme = "t"\n')
+    write(tmp_path, name, text)
+    with pytest.raises(SiteConfigError, match="nests tables more than 100 deep") as info:
+        load_site(tmp_path)
+    assert info.value.path == tmp_path / name
+
+
 def test_a_broken_theme_config_raises(tmp_path: Path) -> None:
     write(tmp_path, "hugo.toml", 'theme = "t"\n')
     write(tmp_path, "themes/t/hugo.toml", "theme = [\n")

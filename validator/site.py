@@ -121,16 +121,21 @@ def _parse_config_file(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeError) as exc:
         raise SiteConfigError(path, f"cannot read config file: {exc}") from exc
     ext = path.suffix[1:].lower()
-    if ext == "toml":
-        data = _parse_toml(path, text)
-    elif ext == "json":
-        data = _parse_json(path, text)
-    else:
-        data = _parse_yaml(path, text)
+    try:
+        if ext == "toml":
+            data = _parse_toml(path, text)
+        elif ext == "json":
+            data = _parse_json(path, text)
+        else:
+            data = _parse_yaml(path, text)
+    except RecursionError:
+        raise SiteConfigError(path, f"the config nests tables more than {CONFIG_MAX_DEPTH} deep") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise SiteConfigError(path, "the config must be a mapping of keys to values", 1, 1)
+    if _depth(data) > CONFIG_MAX_DEPTH:
+        raise SiteConfigError(path, f"the config nests tables more than {CONFIG_MAX_DEPTH} deep")
     prepared: dict[str, Any] = _prepare(data)
     return prepared
 
@@ -161,6 +166,20 @@ def _parse_yaml(path: Path, text: str) -> Any:
         if mark is None:
             raise SiteConfigError(path, f"invalid YAML: {problem}") from exc
         raise SiteConfigError(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from exc
+
+
+CONFIG_MAX_DEPTH = 100  # no real config comes near; Hugo itself gives up at 1,000
+
+
+def _depth(value: Any) -> int:
+    """How deep mappings and lists nest in `value`, found without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _prepare(value: Any) -> Any:

@@ -38,7 +38,6 @@ _TAG = re.compile(
     re.VERBOSE,
 )
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _COMMENT_MARKERS = re.compile(r"^(\{\{[<%]\s*)/\*(.*)\*/(\s*[>%]\}\})$", re.S)
 _HEADING_LIKE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}(?:\s|$)|=+\s*$|-{2,}\s*$)|\{#|\bid\s*=")
 _VISIBLE_TEXT = frozenset({"text", "text_special", "code_inline", "softbreak", "hardbreak"})
@@ -628,6 +627,18 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Docu
     )
 
 
+def _comment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each `<!-- … -->` in `text`, in one pass: a comment never closed
+    ends the search (a lazy pattern would scan to the end from each `<!--`)."""
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return
+        yield start, end + 3
+        start = text.find("<!--", end + 3)
+
+
 def _find_all(text: str, start: int) -> Iterator[int]:
     position = text.find(SUMMARY_DIVIDER, start)
     while position >= 0:
@@ -809,15 +820,17 @@ class _Extractor:
         def position(at: int) -> tuple[int, int]:
             return self.source.token_position(token, offset + at)
 
-        comment_spans = []
-        for match in _COMMENT.finditer(content):
-            comment_spans.append((match.start(), match.end()))
-            line, column = position(match.start())
-            end_line, end_column = position(match.end() - 1)
-            self.comments.append(HtmlComment(match[1], line, column, end_line, end_column))
+        starts, ends = [], []  # of the comments, in order
+        for start, end in _comment_spans(content):
+            starts.append(start)
+            ends.append(end)
+            line, column = position(start)
+            end_line, end_column = position(end - 1)
+            self.comments.append(HtmlComment(content[start + 4 : end - 3], line, column, end_line, end_column))
         for match in _TAG.finditer(content):
-            if any(s <= match.start() < e for s, e in comment_spans):
-                continue
+            inside = bisect.bisect_right(starts, match.start()) - 1
+            if inside >= 0 and match.start() < ends[inside]:
+                continue  # a tag inside a comment
             line, column = position(match.start())
             attributes = tuple(
                 (name, _unquote(value) if value is not None else None)

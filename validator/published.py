@@ -381,9 +381,11 @@ def _raw_tags(doc: Document) -> Iterator[RawHtml]:
                 continue
             done_blocks.add(block)
         line = doc.lines[tag.line - 1] if tag.line <= len(doc.lines) else ""
-        start = tag.column - 1
-        before = line[:start].rsplit(">", 1)[-1].strip()
-        after = line[start + len(tag.source) :].split("<", 1)[0].strip()
+        start, end = tag.column - 1, tag.column - 1 + len(tag.source)
+        # The text between it and its neighbour tags, found without copying the line
+        stop = line.find("<", end)
+        before = line[line.rfind(">", 0, start) + 1 : start].strip()
+        after = line[end : stop if stop >= 0 else len(line)].strip()
         yield RawHtml(tag.name, tag.line, tag.column, before, after)
 
 

@@ -1,10 +1,11 @@
 """## What it does
 Reports a word written twice in a row ("the the", "supports Supports"), also across a
 line break or emphasis. Code, shortcodes, raw HTML, URLs and file paths are not read.
-Repeats that grammar or usage allows ("had had", "that that", "knock knock", "sub sub-item")
-are listed in `allow`; a capitalised name inside a sentence followed by the same word in
-lower case ("an Azure App Configuration configuration store"), or an acronym followed by
-the same word in lower case ("FD fd", a type then a name), is not a repeat. Only pages
+Repeats that grammar or usage allows ("had had", "that that", "knock knock") are listed in
+`allow`. These are no repeats either: a word before a compound it starts ("details on
+on-premises setups"), a capitalised name inside a sentence followed by the same word in
+lower case ("an Azure App Configuration configuration store"), an acronym followed by the
+same word in lower case ("FD fd", a type then a name). Only pages
 in the `languages` listed are read, English by default: a page's language is its Hugo
 language's `locale` (or `languageCode`), and English outside a Hugo site.
 
@@ -78,6 +79,7 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
             and stretch.text[previous.end : word.start].isspace()
             and word.text.casefold() not in allowed
             and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
+            and not _starts_compound(stretch.text, word.end)
         ):
             line, column = stretch.position(word.start)
             yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
@@ -91,6 +93,12 @@ def _name_then_noun(text: str, first: str, second: str, start: int) -> bool:
     if not (first[:1].isupper() and second[:1].islower()):
         return False
     return (len(first) > 1 and first.isupper()) or not starts_sentence(text, start)
+
+
+def _starts_compound(text: str, end: int) -> bool:
+    """Whether the word ending at `end` starts a hyphenated compound: "details on
+    on-premises setups", "a sub sub-item" are no slips."""
+    return text[end : end + 1] in ("-", "‑") and text[end + 1 : end + 2].isalpha()
 
 
 def _alike_neighbours(items: Sequence[str]) -> bool:

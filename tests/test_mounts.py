@@ -260,8 +260,14 @@ MOUNTED = {
     '[[module.mounts]]\nsource = "CHANGELOG.md"\ntarget = "content/changelog.md"\n'
     '[[module.mounts]]\nsource = "NOTES.md"\ntarget = "content/misc/notes.md"\n'
     '[[module.mounts]]\nsource = "extra"\ntarget = "content/docs/more"\nfiles = ["! drafts", "**"]\n'
-    '[[module.mounts]]\nsource = "missing"\ntarget = "content/gone"\n',
+    '[[module.mounts]]\nsource = "missing"\ntarget = "content/gone"\n'
+    "# One file in a hidden folder (which the content mount skips), mounted at two places\n"
+    '[[module.mounts]]\nsource = "content/docs/.shared/common.md"\ntarget = "content/docs/one/common.md"\n'
+    '[[module.mounts]]\nsource = "content/docs/.shared/common.md"\ntarget = "content/docs/two/common.md"\n',
     **LAYOUTS,
+    "content/docs/.shared/common.md": page("Common"),
+    "content/docs/.hidden.md": page("Hidden: no page"),
+    "content/docs/#autosave.md": page("An editor's file: no page"),
     "content/_index.md": page("Home"),
     "content/docs/_index.md": page("Docs", cascade=[{"slug": "cascaded", "target": {"path": "/docs/sub/**"}}]),
     "content/docs/d.md": page("D from content"),
@@ -296,6 +302,7 @@ def test_folder_and_file_mounts_get_hugos_urls(hugo: str, tmp_path: Path) -> Non
         "extra/m.md": ("docs/more/m.md", "/docs/more/m/"),
         "CHANGELOG.md": ("changelog.md", "/changelog/"),
         "NOTES.md": ("misc/notes.md", "/misc/notes/"),
+        "content/docs/.shared/common.md": ("docs/one/common.md", "/docs/one/common/"),
     }
 
 

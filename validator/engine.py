@@ -59,8 +59,8 @@ class Target:
     language: str | None = None
     ignored: frozenset[str] = frozenset()  # rules per-file-ignores turn off for this file
     context: bool = False  # read only so site rules see the whole site; nothing reported
-    # (language, content path) of the other languages' pages Hugo makes of the file: a
-    # fallback mount lends a language's files to another
+    # (language, content path) of the other pages Hugo makes of the file: one file mounted
+    # at several places, or a fallback mount lending a language's files to another
     also: tuple[tuple[str, str], ...] = ()
 
 
@@ -100,7 +100,7 @@ class PageSummary:
     elements: tuple[str, ...]  # see validator.elements.inventory; sorted
     headings: tuple[SourceHeading, ...] = ()
     front_matter_positions: Mapping[str, tuple[int, int]] = field(repr=False, default_factory=dict)
-    other_urls: tuple[str, ...] = ()  # of the page in other languages (see Target.also)
+    other_urls: tuple[str, ...] = ()  # of the other pages made of the file (see Target.also)
 
     def __reduce__(self) -> tuple[type[PageSummary], tuple[Any, ...]]:
         # Positional: unpickled twice as fast as through the dataclass's own state.
@@ -550,7 +550,7 @@ def _notes(rules: Sequence[Rule], subject: Any, plan: Plan) -> list[str]:
 
 def _alias_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]:
     """The redirect pages Hugo writes for the pages' aliases, and the pages it makes of a
-    file in other languages (`PageSummary.other_urls`), as publish-dir paths."""
+    file elsewhere (`PageSummary.other_urls`), as publish-dir paths."""
     files = set()
     for page in summaries:
         files.update(_html_path(url) for url in page.other_urls)

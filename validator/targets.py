@@ -88,9 +88,10 @@ def _collect(
 def _with_fallbacks(
     targets: list[Target], reals: list[str], site: SiteConfig, pages: set[tuple[str, str]]
 ) -> list[Target]:
-    """The targets, each with the pages other languages make of it (`Target.also`): where a
-    language's mounts hold the file (a fallback mount) and none of its own files has that
-    content path. A file named for a language (`about.fr.md`) is that language's only."""
+    """The targets, each with the other pages Hugo makes of it (`Target.also`): where another
+    mount holds the file too (one file mounted at several places, or a language's fallback
+    mount) and no file of that language has that content path. A file named for a language
+    (`about.fr.md`) is that language's only."""
     roots = _resolved_roots(site, every_language=True)
     codes = language_codes(site)
     taken = set(pages)
@@ -100,7 +101,7 @@ def _with_fallbacks(
         parsed = parse_content_path(target.content_path, codes) if target.content_path is not None else None
         if parsed is not None and not parsed[0].lang:
             for language, content_path in _content_locations(real, roots):
-                if language != target.language and (language, content_path) not in taken:
+                if (language, content_path) not in taken:
                     taken.add((language, content_path))
                     also.append((language, content_path))
         result.append(dataclasses.replace(target, also=tuple(also)) if also else target)
@@ -201,5 +202,7 @@ def _content_locations(real: str, roots: Sequence[ContentRoot]) -> Iterator[tupl
         prefix = os.path.join(base, "")
         if real.startswith(prefix):
             path = Path(real[len(prefix) :]).as_posix()
+            if any(part.startswith((".", "#")) for part in path.split("/")):
+                continue  # Hugo skips hidden files and folders (a single-file mount may take one)
             if not root.files or mount_admits(root.files, path):
                 yield root.language, f"{root.target}/{path}" if root.target else path

@@ -594,6 +594,8 @@ def make_parser(markup: Markup) -> MarkdownIt:
         md.core.ruler.at("inline", _inline_rule)
     md.block.ruler = _DispatchingRuler(md.block.ruler, block=True)
     md.inline.ruler = _DispatchingRuler(md.inline.ruler, block=False)
+    # A site links to the same few hundred addresses again and again.
+    md.normalizeLink = functools.lru_cache(maxsize=1 << 12)(md.normalizeLink)  # type: ignore[method-assign]
     return md
 
 

@@ -81,6 +81,9 @@ def test_sample_typo_and_suggestion() -> None:
     typos = list(speller.typos("Scaled dot-prodcut self-attention"))
     assert [(t.word, t.suggestion) for t in typos] == [("prodcut", "product")]
     assert [(t.word, t.suggestion) for t in speller.typos("Prodcut")] == [("Prodcut", "Product")]
+    # People's names: two capitalised words in a row that no word list knows
+    assert speller.typos("Rey Lejano, SUSE & Eamon Bauman, Red Hat") == ()
+    assert [t.word for t in speller.typos("Configure Prodcut Rendering")] == ["Prodcut"]
     # A heading's findings all stand at its start: a word twice is one finding.
     twice = speller.typos("Prodcut prodcut, Prodcut and tempalte")
     assert [t.word for t in twice] == ["Prodcut", "tempalte"]

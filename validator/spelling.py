@@ -357,9 +357,31 @@ class Speller:
         for word in words(text):
             if sentences and word.text[:1].isupper() and not starts_sentence(text, word.start):
                 continue
+            if self._in_name(text, word):
+                continue
             suggestion = self.suggestion(word.key)
             if suggestion is not None:
                 yield Typo(word.text, _same_case(suggestion, word.text), word.start, word.end)
+
+    def _in_name(self, text: str, word: Word) -> bool:
+        """Whether a capitalised word stands beside another, both unknown to the word lists,
+        however often the site writes them: a person's name ("Eamon Bauman", "Yu Cao",
+        "Saim Safdar"). Not when both look like typos of common words ("Seperate
+        Instalation"), or the other is too short to be checked as a word ("Yu")."""
+        if not _capitalised(word.text) or self._accepted(word.key):
+            return False
+        before = _NAME_BEFORE.search(text, max(word.start - 40, 0), word.start)  # a name is short
+        after = _NAME_AFTER.match(text, word.end)
+        for match in (before, after):
+            if match is None or self._accepted(other := match[1].lower()):
+                continue
+            if len(other) < MIN_LENGTH or not (self._common_typo(word.key) and self._common_typo(other)):
+                return True
+        return False
+
+    def _common_typo(self, word: str) -> bool:
+        suggestion = self.suggestion(word)
+        return suggestion is not None and self.known.get(suggestion, 0) >= COMMON
 
     def suggestion(self, word: str) -> str | None:
         """The word meant, when `word` (lower-case) is a typo; None when it is not one."""
@@ -445,6 +467,15 @@ class Speller:
     def _rank(self, word: str) -> tuple[int, int, str]:
         site = self.vocabulary.get(word, 0) + self.vocabulary.get(CODE + word, 0)
         return (site, self.known.get(word, 0), word)
+
+
+# A capitalised word right before or after another, one blank apart.
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
 def _edits(word: str, letters: frozenset[str]) -> set[str]:

@@ -194,7 +194,10 @@ def _check(
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache)
-    notes = (*missing_modules_notes(site), *missing_mounts_notes(site), *_outside_note(outside), *outcome.notes)
+    notes = (
+        *site.config_notes, *missing_modules_notes(site), *missing_mounts_notes(site), *_outside_note(outside),
+        *outcome.notes,
+    )
     problems = outcome.problems
     if change is not None:
         problems, change_notes = change.report(outcome, targets, config, site, RULES)

@@ -116,6 +116,8 @@ class SiteConfig:
     # Themes and module imports not found on disk (Hugo would fetch them as Go modules, or
     # fail): their shortcodes and render hooks are unknown.
     missing_modules: tuple[str, ...] = ()
+    # What the summary says of config that mdcheck reads but Hugo 0.168 refuses.
+    config_notes: tuple[str, ...] = ()
     # Whether one of them may turn raw HTML on: the config merges a theme's `markup` settings
     # (`_merge`) and leaves `markup.goldmark.renderer.unsafe` unset. `markup.unsafe` is then
     # taken as true.

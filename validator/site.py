@@ -31,6 +31,7 @@ from urllib.parse import quote, unquote, unquote_plus, urlsplit
 import yaml
 
 from validator.frontmatter import DateError, HugoYamlLoader, hugo_date, split_front_matter
+from validator.paths import display_path
 from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
 
 CONFIG_NAMES = ("hugo", "config")
@@ -530,6 +531,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         link_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-link"),
         image_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-image"),
         missing_modules=tuple(missing_modules),
+        config_notes=_removed_keys_notes(config, root),
         unsafe_from_missing_module=missing_unsafe,
         math_renderer=bool(missing_modules) or _loads_math_renderer(layout_dirs),
         user_words=_user_words(root / WORDS_FILE),
@@ -564,6 +566,24 @@ def _content_mounts(
     codes = tuple(lang.code for lang in languages) or (default,)
     found = (_content_mount(entry, root, codes, default) for entry in entries if isinstance(entry, dict))
     return tuple(mount for mount in found if mount is not None)
+
+
+# Mount keys Hugo 0.153 removed: Hugo 0.168 fails the build on them.
+_REMOVED_MOUNT_KEYS = {"includefiles": "includeFiles", "excludefiles": "excludeFiles"}
+
+
+def _removed_keys_notes(config: _Config, root: Path) -> tuple[str, ...]:
+    """A summary line on the removed mount keys the config uses, which mdcheck still reads."""
+    mounts = config.get("module.mounts")
+    entries = mounts if isinstance(mounts, list) else [mounts] if isinstance(mounts, dict) else []
+    used = [name for key, name in _REMOVED_MOUNT_KEYS.items() if any(isinstance(e, dict) and key in e for e in entries)]
+    if not used:
+        return ()
+    where = display_path(config.origin(("module", "mounts")), root)
+    return (
+        f"{where}: module.mounts {' and '.join(f'`{name}`' for name in used)}: removed in Hugo 0.153, "
+        "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)",
+    )
 
 
 def _content_mount(

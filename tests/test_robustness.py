@@ -28,6 +28,7 @@ PIECES = [
     "{{%", "%}}", "/*", "*/", "/>}}", "{{< /", '"', "'", "=", "|", "---|", "<b>", "</b>", "<a id=x>",
     "&amp;", "&#x", "\\", "{#id}", "{.c}", "title = ", "title: ", "date = 2024-01-01", "é", "🎉",
     "日本", "\r", "\r\n", "\ufeff", "relref", "highlight", "#frag", "x", "word", ":", "HAHAHUGOSHORTCODE9HBHB",
+    "~", "~~", "https://a.b/c", "http:", "www.a.b", "ftp://x.y/z", "。", ")", ";", "&amp;", "<kbd>", "-->",
 ]
 
 text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)

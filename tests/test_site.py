@@ -14,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from validator.frontmatter import split_front_matter
 from validator.hugo import find_binary
@@ -1028,3 +1030,35 @@ def test_theme_config_merges_as_hugo_merges_it(tmp_path: Path, hugo: str, varian
     subprocess.run([hugo, "-s", str(tmp_path), "--quiet"], check=True, capture_output=True)
     kept = "<kbd>" in (tmp_path / "public/p/index.html").read_text("utf-8")
     assert load_site(tmp_path).markup.unsafe is kept
+
+
+_CONFIG_KEYS = st.sampled_from(
+    ["_merge", "markup", "goldmark", "renderer", "unsafe", "params", "menus", "languages", "en", "outputformats",
+     "mediatypes", "x", "theme", "module", "imports", "path", "title"]
+)  # fmt: skip
+_CONFIG_LEAVES = st.one_of(
+    st.sampled_from(["none", "shallow", "deep", "DEEP", "bogus", "t2"]), st.booleans(), st.integers(-3, 3),
+    st.lists(st.sampled_from(["a", "t2"]), max_size=2),
+)
+_CONFIGS = st.dictionaries(
+    _CONFIG_KEYS,
+    st.recursive(_CONFIG_LEAVES, lambda children: st.dictionaries(_CONFIG_KEYS, children, max_size=4), max_leaves=12),
+    max_size=5,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(project=_CONFIGS, theme=_CONFIGS, imported=_CONFIGS)
+def test_random_theme_configs_merge_or_raise_a_config_error(
+    tmp_path_factory: pytest.TempPathFactory, project: dict, theme: dict, imported: dict
+) -> None:
+    """Any project and theme configs, `_merge` values and all, load or give a SiteConfigError."""
+    root = tmp_path_factory.mktemp("site")
+    write(root, "hugo.json", json.dumps({**project, "theme": "t"}))
+    write(root, "themes/t/hugo.json", json.dumps(theme))
+    write(root, "themes/t2/hugo.json", json.dumps(imported))
+    try:
+        load_site(root)
+    except SiteConfigError:
+        pass
+

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from validator.engine import PageSummary, Site
 from validator.settings import SiteConfig
-from validator.paths import MARKDOWN_EXTENSIONS
+from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
 from validator.site import language_codes, parse_content_path, ref_path_key
 
 _DEFAULT_EXTENSION = ".md"
@@ -296,7 +296,7 @@ def _normal_url(url: str) -> str:
 def split_fragment(destination: str) -> tuple[str, str | None]:
     """(destination without its fragment, the decoded fragment or None when there is none)."""
     path, hash_sign, fragment = destination.partition("#")
-    return path, unquote(fragment) if hash_sign else None
+    return path, fragment_id(fragment) if hash_sign else None
 
 
 def is_markdown_link(destination: str) -> bool:

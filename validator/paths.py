@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 # The extensions Hugo 0.168 reads as Markdown content.
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown"})
@@ -168,3 +169,11 @@ def display_path(path: Path | str, base: Path | str) -> str:
     prefix = os.path.join(start, "")
     shown = absolute[len(prefix) :] if absolute.startswith(prefix) else absolute
     return shown.replace(os.sep, "/")
+
+
+def fragment_id(fragment: str) -> str:
+    """The element id a URL's fragment (as written) names, decoded; without a text fragment
+    directive, which browsers take off before looking for the id (`#id:~:text=word`
+    scrolls to `id`, then to the word; `#:~:text=word` names no id)."""
+    return unquote(fragment.split(":~:", 1)[0])
+

@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from validator.document import VALUE_SHORTCODES
 from validator.files import read_at_most
+from validator.paths import fragment_id
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
 from validator.paths import real_path
@@ -113,7 +114,7 @@ class PublishedSite:
         scheme = parts.scheme.lower()
         if scheme and scheme not in ("http", "https"):
             return Target(OTHER, url=href)
-        fragment = unquote(parts.fragment) if "#" in href else None
+        fragment = fragment_id(parts.fragment) if "#" in href else None
         if scheme or href.startswith("//"):
             if not self.host or parts.netloc.lower() != self.host:
                 return Target(EXTERNAL, url=href)

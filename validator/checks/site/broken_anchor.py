@@ -15,7 +15,8 @@ rewrites Markdown links, a link's path is first looked up as Hugo's `GetPage` do
 whose page mdcheck cannot find are left to `ref-not-found` and the rendered pass, and links
 to Markdown files (`other.md#frag`) to `md-link`.
 
-`#` alone and `#top` are allowed by default (browsers scroll to the top). A `ref`/`relref` in an
+`#` alone and `#top` are allowed by default (browsers scroll to the top). A text fragment
+(`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A `ref`/`relref` in an
 HTML comment is not checked here: nobody can follow it.
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that

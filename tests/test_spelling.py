@@ -84,6 +84,9 @@ def test_sample_typo_and_suggestion() -> None:
     # People's names: two capitalised words in a row that no word list knows
     assert speller.typos("Rey Lejano, SUSE & Eamon Bauman, Red Hat") == ()
     assert [t.word for t in speller.typos("Configure Prodcut Rendering")] == ["Prodcut"]
+    # A heading in sentence case: its capitalised words past the first are names
+    assert speller.typos("Multi-cluster observability with Kubernetes, Linkerd and Thanos") == ()
+    assert [t.word for t in speller.typos("Prodcut observability with Thanos")] == ["Prodcut"]
     # A heading's findings all stand at its start: a word twice is one finding.
     twice = speller.typos("Prodcut prodcut, Prodcut and tempalte")
     assert [t.word for t in twice] == ["Prodcut", "tempalte"]

@@ -354,6 +354,7 @@ class Speller:
         return self._texts[key]
 
     def _typos(self, text: str, sentences: bool) -> Iterator[Typo]:
+        sentences = sentences or _sentence_case(text)
         for word in words(text):
             if sentences and word.text[:1].isupper() and not starts_sentence(text, word.start):
                 continue
@@ -535,10 +536,29 @@ def _takes(stem: str, ending: str) -> bool:
     return True
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+_FUNCTION_WORDS = frozenset(
+    "about above across after against along among around before behind below beneath beside "
+    "between beyond during inside outside since their there these those through throughout "
+    "toward towards under until which while whose within without".split()
+)
+
+
+def _sentence_case(text: str) -> bool:
+    """Whether a heading is written in sentence case ("Multi-cluster observability with
+    Thanos"): a lower-case word of five letters or more that is no function word. Its
+    capitalised words past the first are then names."""
+    return any(match[0] not in _FUNCTION_WORDS for match in _LOWER_WORD.finditer(text))
+
+
 def starts_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` begins a sentence of `text` (or `text` itself)."""
-    before = text[:start].rstrip(" \t\n\"'“‘(")
-    return not before or before[-1] in ".!?:"
+    while start > 0 and text[start - 1] in _OPENING:
+        start -= 1
+    return start == 0 or text[start - 1] in ".!?:"
+
+
+_OPENING = frozenset(" \t\n\"'“‘(")  # what may stand between a sentence's end and its first word
 
 
 def _same_case(suggestion: str, written: str) -> str:

@@ -23,7 +23,9 @@ Code spans, URLs, paths, shortcodes, numbers, identifiers (`camelCase`, `snake_c
 compounds are spelled part by part, parts of three letters or fewer left alone (`add-ons`,
 `plug-ins`); `Hugo's` is spelled as `Hugo`. Two capitalised words in a row that the word
 lists do not know are a person's name (`Eamon Bauman`, `Yu Cao`), unless both look like
-typos of common words (`Seperate Instalation`). A word with no known word
+typos of common words (`Seperate Instalation`); so is a capitalised word past the first of a
+heading in sentence case, one with a lower-case word of five letters or more that is no
+function word ("Multi-cluster observability with Thanos"). A word with no known word
 one edit away (a name, new jargon) is not reported, nor two common words run together, or a
 common word and a suffix, whose look-alike is one of the word list's rarest (`blogroll`, not
 `logroll`; `enablement`, not `entablement`): the rule stays quiet

@@ -5,7 +5,8 @@ Repeats that grammar or usage allows ("had had", "that that", "knock knock") are
 `allow`. These are no repeats either: a word before a compound it starts ("details on
 on-premises setups"), a capitalised name inside a sentence followed by the same word in
 lower case ("an Azure App Configuration configuration store"), an acronym followed by the
-same word in lower case ("FD fd", a type then a name). Only pages
+same word in lower case ("FD fd", a type then a name), a word alone on its line and the
+same word starting the next (a label: "**Parking**" above "Parking F is next door"). Only pages
 in the `languages` listed are read, English by default: a page's language is its Hugo
 language's `locale` (or `languageCode`), and English outside a Hugo site.
 
@@ -80,6 +81,7 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
             and word.text.casefold() not in allowed
             and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
             and not _starts_compound(stretch.text, word.end)
+            and not _label_line(stretch.text, previous.start, previous.end)
         ):
             line, column = stretch.position(word.start)
             yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
@@ -93,6 +95,14 @@ def _name_then_noun(text: str, first: str, second: str, start: int) -> bool:
     if not (first[:1].isupper() and second[:1].islower()):
         return False
     return (len(first) > 1 and first.isupper()) or not starts_sentence(text, start)
+
+
+def _label_line(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start`..`end` is all its line holds: a label such as
+    `**Parking**` above "Parking F is next to the centre.", no slip."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_end >= 0 and not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
 def _starts_compound(text: str, end: int) -> bool:

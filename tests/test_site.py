@@ -1032,6 +1032,19 @@ def test_theme_config_merges_as_hugo_merges_it(tmp_path: Path, hugo: str, varian
     assert load_site(tmp_path).markup.unsafe is kept
 
 
+@pytest.mark.hugo
+@pytest.mark.parametrize("root_merge", ["", '_merge = "deep"\n', '_merge = "shallow"\n'])
+def test_a_themes_top_level_keys_count_only_when_the_root_merges_deep(
+    tmp_path: Path, hugo: str, root_merge: str
+) -> None:
+    write(tmp_path, "hugo.toml", f'baseURL = "https://x.org/"\ntheme = "t"\n{root_merge}')
+    write(tmp_path, "themes/t/hugo.toml", "uglyURLs = true\n")
+    write(tmp_path, "content/p.md", "---\ntitle: P\n---\n")
+    listing = subprocess.run([hugo, "list", "all", "-s", str(tmp_path)], check=True, capture_output=True, text=True)
+    (row,) = csv.DictReader(listing.stdout.splitlines())
+    assert load_site(tmp_path).ugly_urls is row["permalink"].endswith("/p.html")
+
+
 _CONFIG_KEYS = st.sampled_from(
     ["_merge", "markup", "goldmark", "renderer", "unsafe", "params", "menus", "languages", "en", "outputformats",
      "mediatypes", "x", "theme", "module", "imports", "path", "title"]

@@ -403,7 +403,8 @@ def _merge_module(config: _Config, module: _Config) -> None:
             root[key] = table
             if _is_zero(table):
                 emptied.append(key)
-    _merge_table(config, module, root, module.data, "", ())
+    # Then the rest: the root's own keys are taken only when it says to (`_merge = "deep"`).
+    _merge_table(config, module, root, module.data, strategy, ())
     for key in emptied:
         del root[key]
 

@@ -2,13 +2,18 @@
 Reports a word written twice in a row ("the the", "supports Supports"), also across a
 line break or emphasis. Code, shortcodes, raw HTML, URLs and file paths are not read.
 Repeats that grammar or usage allows ("had had", "that that", "knock knock") are listed in
-`allow`. These are no repeats either: a word before a compound it starts ("details on
-on-premises setups"), a capitalised name inside a sentence followed by the same word in
-lower case ("an Azure App Configuration configuration store"), an acronym followed by the
-same word in lower case ("FD fd", a type then a name), a word alone on its line and the
-same word starting the next (a label: "**Parking**" above "Parking F is next door"). Only pages
-in the `languages` listed are read, English by default: a page's language is its Hugo
-language's `locale` (or `languageCode`), and English outside a Hugo site.
+`allow`. These are no repeats either:
+
+* a word before a compound it starts ("details on on-premises setups"), or after one it
+  ends ("the basecache-pvc PVC");
+* a capitalised name inside a sentence, then the same word in lower case ("an Azure App
+  Configuration configuration store"); an acronym, then the same word in lower case
+  ("FD fd": a type, then a name);
+* a word alone on its line, then the same word starting the next (a label: "**Parking**"
+  above "Parking F is next door").
+
+Only pages in the `languages` listed are read, English by default: a page's language is
+its Hugo language's `locale` (or `languageCode`), and English outside a Hugo site.
 
 ## Why is this bad?
 It is almost always a typo left by an edit, and readers notice it.
@@ -81,6 +86,7 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
             and word.text.casefold() not in allowed
             and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
             and not _starts_compound(stretch.text, word.end)
+            and not _ends_compound(stretch.text, previous.start)
             and not _label_line(stretch.text, previous.start, previous.end)
         ):
             line, column = stretch.position(word.start)
@@ -109,6 +115,12 @@ def _starts_compound(text: str, end: int) -> bool:
     """Whether the word ending at `end` starts a hyphenated compound: "details on
     on-premises setups", "a sub sub-item" are no slips."""
     return text[end : end + 1] in ("-", "‑") and text[end + 1 : end + 2].isalpha()
+
+
+def _ends_compound(text: str, start: int) -> bool:
+    """Whether the word at `start` ends a hyphenated compound: "create the basecache-pvc PVC"
+    names a thing and says what it is."""
+    return start >= 2 and text[start - 1] in ("-", "‑") and text[start - 2].isalpha()
 
 
 def _alike_neighbours(items: Sequence[str]) -> bool:

@@ -340,6 +340,7 @@ def _load_config(directory: Path, environment: str) -> _Config:
 
 _MERGE = "_merge"
 _STRATEGIES = ("none", "shallow", "deep")
+_SET_TO_MERGE = (("shallow", True), ("deep", True))  # `_strategy` of a table the config sets to merge
 
 
 def _strategy(table: Mapping[str, Any]) -> tuple[str, bool]:
@@ -426,16 +427,12 @@ def _merge_table(
             current = table[key]
             if isinstance(current, dict) and isinstance(value, dict):
                 _merge_table(config, module, current, value, strategy, path)
-            elif isinstance(current, dict) and _is_zero(current) and _strategy(current)[1] and not no_merge(current):
+            elif isinstance(current, dict) and _is_zero(current) and _strategy(current) in _SET_TO_MERGE:
                 table[key] = value  # an empty table set to merge takes what a theme has there
                 config.origins[path] = module.origin(path)
         elif not no_update:
             table[key] = value
             config.origins[path] = module.origin(path)
-
-
-def no_merge(table: Mapping[str, Any]) -> bool:
-    return _strategy(table)[0] == "none"
 
 
 def _without_strategies(value: Any) -> Any:

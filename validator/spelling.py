@@ -342,9 +342,9 @@ class Speller:
         self._texts: dict[tuple[str, bool], tuple[Typo, ...]] = {}
 
     def typos(self, text: str, *, sentences: bool = False) -> tuple[Typo, ...]:
-        """The typos in `text`, each word once ("yay Yay" is one). With `sentences` (prose,
-        not a title-case heading), a capitalised word inside a sentence is a name and is
-        left alone."""
+        """The typos in `text`, each word once ("yay Yay" is one). With `sentences` (prose),
+        or when `text` is in sentence case, a capitalised word inside a sentence is a name
+        and is left alone; so are people's names in title case (see `_in_name`)."""
         key = (text, sentences)
         if key not in self._texts:  # headings such as "Installation" recur across a site
             first: dict[str, Typo] = {}

@@ -1045,6 +1045,20 @@ def test_a_themes_top_level_keys_count_only_when_the_root_merges_deep(
     assert load_site(tmp_path).ugly_urls is row["permalink"].endswith("/p.html")
 
 
+def test_whether_page_templates_may_print_an_h1(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\n')
+    assert load_site(tmp_path).title_h1  # no page template: a theme's would be used
+    write(tmp_path, "layouts/_default/baseof.html", "<main>{{ block \"main\" . }}{{ end }}</main>")
+    write(tmp_path, "layouts/_default/single.html", '{{ define "main" }}{{ .Content }}{{ end }}')
+    write(tmp_path, "layouts/section/commands.html", "<H1>Commands</H1>")  # a list page's: not read
+    assert not load_site(tmp_path).title_h1
+    write(tmp_path, "layouts/_partials/header.html", "<H1 class=title>{{ .Title }}</H1>")
+    assert load_site(tmp_path).title_h1
+    (tmp_path / "layouts/_partials/header.html").unlink()
+    write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\ntheme = "missing"\n')
+    assert load_site(tmp_path).title_h1  # a theme not found may print one
+
+
 _CONFIG_KEYS = st.sampled_from(
     ["_merge", "markup", "goldmark", "renderer", "unsafe", "params", "menus", "languages", "en", "outputformats",
      "mediatypes", "x", "theme", "module", "imports", "path", "title"]

@@ -125,6 +125,9 @@ class SiteConfig:
     # Whether the site's templates may load KaTeX or MathJax (or a theme is missing): display
     # math `$$…$$` may then render in the browser.
     math_renderer: bool = False
+    # Whether a regular page's templates may print an `<h1>` (the title, in most themes):
+    # false only when all of them are known (no theme missing) and none writes one.
+    title_h1: bool = True
     # Whether the project or a theme has its own link render hook (`_markup/render-link*`),
     # or may have one (a theme not found).
     link_render_hook: bool = False

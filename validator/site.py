@@ -532,6 +532,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         config_notes=_removed_keys_notes(config, root),
         unsafe_from_missing_module=missing_unsafe,
         math_renderer=bool(missing_modules) or _loads_math_renderer(layout_dirs),
+        title_h1=bool(missing_modules) or _page_templates_write_h1(layout_dirs),
         user_words=_user_words(root / WORDS_FILE),
     )
 
@@ -656,6 +657,24 @@ def _loads_math_renderer(layout_dirs: list[Path]) -> bool:
                 except OSError:
                     continue
     return False
+
+
+def _page_templates_write_h1(layout_dirs: list[Path]) -> bool:
+    """Whether the templates that may render a regular page (single and page templates, base
+    templates, partials) write an `<h1>`; true when there is no single or page template
+    (Hugo would need a theme's)."""
+    page_templates = False
+    for folder in layout_dirs:
+        if not folder.is_dir():
+            continue
+        for path in folder.rglob("*.htm*"):
+            page_template = path.name.startswith(("single", "page."))
+            partial = any(part in ("partials", "_partials") for part in path.relative_to(folder).parts[:-1])
+            if page_template or partial or path.name.startswith("baseof"):
+                page_templates = page_templates or page_template
+                if "<h1" in _template(path).lower():
+                    return True
+    return not page_templates
 
 
 def _has_template(layout_dirs: list[Path], name: str) -> bool:

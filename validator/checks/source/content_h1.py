@@ -3,9 +3,11 @@ Checks for level-1 headings (`# Title`) in the content of a page whose front mat
 title. Themes print the title as the page's `<h1>`, so a `#` heading in the content makes a
 second one.
 
-This is markdownlint's MD025 (single-h1) with its `front_matter_title` option. With Hugo's
-output (`--build`, `--html`, or a built publish dir), a page whose HTML has no `<h1>` but
-the content's is not reported: its theme prints no title.
+This is markdownlint's MD025 (single-h1) with its `front_matter_title` option. A site whose
+templates for regular pages (single and page templates, base templates, partials, the
+themes' included) write no `<h1>` prints no title as one: its pages are not checked. With
+Hugo's output (`--build`, `--html`, or a built publish dir), a page whose HTML has no
+`<h1>` but the content's is not reported either.
 
 ## Why is this bad?
 A page with two `<h1>`s has no single main heading: screen readers and search engines
@@ -63,7 +65,7 @@ class Options:
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
-    if not opts.title_key or not doc.rendered:
+    if not opts.title_key or not doc.rendered or not doc.site.title_h1:
         return
     if not opts.list_pages and PurePosixPath(doc.path).stem == "_index":
         return

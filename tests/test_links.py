@@ -161,6 +161,17 @@ def test_cross_page_rules(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_a_fragment_made_of_a_heading_with_its_own_id_points_to_that_id(tmp_path: Path) -> None:
+    body = "## Session persistence {#sticky}\n\n[a](#session-persistence) [b](#stick) [c](/docs/other/#session-persistence)\n"
+    _site(tmp_path, {"docs/page.md": _front_matter("", body), "docs/other.md": _front_matter("", "## Session persistence {#sticky}\n")})
+    problems, _ = _run(tmp_path, ["broken-anchor"])
+    assert sorted(message.split("; ")[1] for *_, message in problems) == [
+        "did you mean '#sticky'?",
+        "did you mean '#sticky'? (heading 'Session persistence' sets its own id)",
+        "did you mean '#sticky'? (heading 'Session persistence' sets its own id)",
+    ]
+
+
 def test_embedded_link_hook(tmp_path: Path) -> None:
     body = "[a](install.md#install), [b](install.md#nope), [c](nope.md), [d](../docs/install/#nope)\n"
     _site(

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
 from validator.engine import PageSummary, Site
+from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
 from validator.site import language_codes, parse_content_path, ref_path_key
@@ -315,7 +316,11 @@ def links_rendered_by_hook(config: SiteConfig) -> bool:
     return config.markup.embedded_links or config.link_render_hook
 
 
-def suggest(fragment: str, ids: Iterable[str]) -> str:
-    """`; did you mean '#x'?` for the closest id, or nothing."""
-    close = difflib.get_close_matches(fragment.lower(), sorted(ids), n=1, cutoff=0.6)
+def suggest(fragment: str, page: PageSummary, id_type: str) -> str:
+    """`; did you mean '#x'?` for the id of the heading whose text makes `fragment` but that
+    sets its own id (`## Session persistence {#sticky}`), else for the closest id, or nothing."""
+    for heading in page.headings:
+        if heading.id and heading.id != fragment and anchorize(heading.text, id_type) == fragment:
+            return f"; did you mean '#{heading.id}'? (heading {heading.text!r} sets its own id)"
+    close = difflib.get_close_matches(fragment.lower(), sorted(page.ids), n=1, cutoff=0.6)
     return f"; did you mean '#{close[0]}'?" if close else ""

@@ -48,7 +48,11 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         for link in page.links:
             if link.kind != "link" or link.shortcode is not None or not is_markdown_link(link.destination):
                 continue
-            message = _resolved(index, page, link.destination) if embedded else _verbatim(page, link.destination)
+            message = (
+                _resolved(index, page, link.destination, site.config.markup.id_type)
+                if embedded
+                else _verbatim(page, link.destination)
+            )
             if message:
                 yield Finding(link.line, link.column, message, path=page.path)
 
@@ -63,7 +67,7 @@ def _verbatim(page: PageSummary, destination: str) -> str:
     )
 
 
-def _resolved(index: SiteIndex, page: PageSummary, destination: str) -> str | None:
+def _resolved(index: SiteIndex, page: PageSummary, destination: str, id_type: str) -> str | None:
     path, fragment = split_fragment(destination)
     path = unquote(urlsplit(path).path).removeprefix("./")
     target = index.get_page(page, path)
@@ -75,7 +79,7 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str) -> str | No
     if not fragment or found is None or not found.rendered or found.has_id(fragment):
         return None
     where = "this page" if found.path == page.path else found.path
-    return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, found.ids)
+    return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, found, id_type)
 
 
 RULE = Rule(

@@ -4,6 +4,7 @@ small sites, and a differential test against the real hugo binary."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,24 @@ def test_a_fragment_made_of_a_heading_with_its_own_id_points_to_that_id(tmp_path
         "did you mean '#sticky'? (heading 'Session persistence' sets its own id)",
         "did you mean '#sticky'? (heading 'Session persistence' sets its own id)",
     ]
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("included", [False, True])
+def test_refs_of_a_headless_snippet_count_only_where_it_is_included(hugo: str, tmp_path: Path, included: bool) -> None:
+    """Hugo runs the shortcodes of a headless bundle's file only where a page includes it."""
+    page = '{{< include "snip.md" >}}\n' if included else "Hello\n"
+    _site(tmp_path, {"includes/index.md": "---\nheadless: true\n---\n", "includes/snip.md": 'See {{< ref "/nope.md" >}}.\n',
+                     "p.md": _front_matter("", page)})  # fmt: skip
+    _write(tmp_path, {
+        "layouts/_shortcodes/include.html":
+            '{{ with site.GetPage "/includes" }}{{ with .Resources.Get ($.Get 0) }}{{ .RenderShortcodes }}{{ end }}{{ end }}',
+        "layouts/single.html": "{{ .Content }}",
+    })  # fmt: skip
+    built = subprocess.run([hugo, "-s", str(tmp_path), "--quiet"], capture_output=True, text=True)
+    problems, _ = _run(tmp_path, ["ref-not-found"])
+    assert (built.returncode != 0) is included
+    assert [(name, rule) for name, _, rule, _ in problems] == ([("snip.md", "ref-not-found")] if included else [])
 
 
 def test_embedded_link_hook(tmp_path: Path) -> None:

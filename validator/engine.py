@@ -101,6 +101,8 @@ class PageSummary:
     headings: tuple[SourceHeading, ...] = ()
     front_matter_positions: Mapping[str, tuple[int, int]] = field(repr=False, default_factory=dict)
     other_urls: tuple[str, ...] = ()  # of the other pages made of the file (see Target.also)
+    # Markdown paths given to shortcodes other than ref/relref (an `include` names a file)
+    included: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[type[PageSummary], tuple[Any, ...]]:
         # Positional: unpickled twice as fast as through the dataclass's own state.
@@ -683,6 +685,18 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
             if key in SUMMARY_FRONT_MATTER
         },
         other_urls=_other_urls(doc, target, plan.site),
+        included=_included(doc),
+    )
+
+
+def _included(doc: Document) -> tuple[str, ...]:
+    """The Markdown file paths a page gives its shortcodes (`{{< include "a/b.md" >}}`)."""
+    return tuple(
+        value
+        for use in doc.shortcode_calls
+        if use.template not in REF_SHORTCODES
+        for value in (*use.positional, *(value for _, value in use.named))
+        if isinstance(value, str) and value.lower().endswith(tuple(MARKDOWN_EXTENSIONS))
     )
 
 

@@ -8,8 +8,10 @@ is reported too: Hugo cannot tell which one is meant.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found. A call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
-otherwise Hugo drops the comment and never runs it. Only the files of the run are known: check the whole site, not a few files, for
-this rule to see every page.
+otherwise Hugo drops the comment and never runs it. Nor does it run the calls of a file it
+renders no page of (a headless bundle's, `build.render = "never"`), unless another page
+names the file in a shortcode (`{{< include "snippets/setup.md" >}}`). Only the files of
+the run are known: check the whole site, not a few files, for this rule to see every page.
 
 ## Why is this bad?
 With the default `refLinksErrorLevel = "ERROR"` Hugo stops the build with
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.engine import Site
+from validator.engine import PageSummary, Site
 from validator.links import SiteIndex, split_fragment
 from validator.model import Finding, NoOptions, Rule
 
@@ -45,7 +47,10 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         if site.config.ref_links_error_level.upper() == "ERROR"
         else f"Hugo links to {site.config.ref_links_not_found_url!r} instead"
     )
+    included = _included_paths(site)
     for page in site.pages:
+        if not page.rendered and not _is_included(page, included):
+            continue  # Hugo runs a page's shortcodes only when it renders or includes the page
         for link in page.links:
             argument = link.ref
             if argument is None or link.shortcode is None:
@@ -65,6 +70,18 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             else:
                 problem = f"{name} {path!r}: no such page" + (f" in language {language!r}" if language else "")
             yield Finding(link.shortcode_line, link.shortcode_column, f"{problem} ({consequence})", path=page.path)
+
+
+def _included_paths(site: Site) -> set[str]:
+    """The Markdown paths pages give their shortcodes, without a leading `/` or `./`."""
+    return {path.lstrip("./").lower() for page in site.pages for path in page.included}
+
+
+def _is_included(page: PageSummary, included: set[str]) -> bool:
+    """Whether some page names the file in a shortcode (`{{< include "nic/rbac.md" >}}`
+    names `content/includes/nic/rbac.md`): its path ends with one so named."""
+    parts = (page.content_path or page.path).lower().split("/")
+    return any("/".join(parts[start:]) in included for start in range(len(parts)))
 
 
 RULE = Rule(

@@ -117,6 +117,21 @@ def test_hugos_output_tells_whether_the_theme_prints_the_title(
     assert (("content/a.md", 5, "content-h1") in findings("--build")) is reported
 
 
+@pytest.mark.hugo
+def test_a_shortcode_written_with_escaped_braces_is_found_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`\\{\\{< relref "x" >}}` prints the call as text (checked with hugo 0.168): the leak is
+    reported at the Markdown line that writes it, with mdcheck's rendering and Hugo's."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "p.md").write_text('+++\ntitle = "P"\n+++\n\nSee [it](\\{\\{< relref "/p.md" >}}) now.\n')
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/p.md", 5, "unrendered-markup")}
+
+
 def test_a_stray_closing_tag_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hugo stops the build on a closing tag that closes no call: it never shows as text,
     so the embedded renderer leaves it out and only shortcode-mismatched reports it."""

@@ -342,7 +342,7 @@ class SourcePage:
 
 
 # `[^\S\n]`: a blank within the line.
-_MARKED = re.compile(r"\{\{[<%]|\[\^|\$\$|^[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*\|", re.MULTILINE)
+_MARKED = re.compile(r"\\?\{\\?\{[<%]|\[\^|\$\$|^[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*\|", re.MULTILINE)
 
 
 def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
@@ -588,7 +588,10 @@ class Locator:
         for number, text in self.source.marked_lines:
             if number not in self._used_lines and needle in _squash(text):
                 self._used_lines.add(number)
-                return number, max(text.find(leak.text), 0) + 1, text
+                at = text.find(leak.text)
+                if at < 0 and leak.kind == "shortcode" and (opening := _OPENING_BRACES.search(text)):
+                    at = opening.start()  # written with escaped braces: `\{\{< x >}}`
+                return number, max(at, 0) + 1, text
         return None
 
 
@@ -638,9 +641,13 @@ def _shortcode_name(text: str) -> str:
     return match[1] if match else ""
 
 
+_OPENING_BRACES = re.compile(r"\\?\{\\?\{[<%]")
+
+
 def _squash(text: str) -> str:
-    """Text with whitespace and shortcode-comment marks removed, for loose comparison."""
-    return re.sub(r"\s+|/\*|\*/", "", text)
+    """Text with whitespace, shortcode-comment marks and backslashes before braces (`\\{\\{`
+    prints `{{`) removed, for loose comparison."""
+    return re.sub(r"\s+|/\*|\*/|\\(?=[{}])", "", text)
 
 
 def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:

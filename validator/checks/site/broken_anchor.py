@@ -16,7 +16,9 @@ whose page mdcheck cannot find are left to `ref-not-found` and the rendered pass
 to Markdown files (`other.md#frag`) to `md-link`.
 
 `#` alone and `#top` are allowed by default (browsers scroll to the top). A text fragment
-(`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A `ref`/`relref` in an
+(`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A fragment with
+a `/` (`#tag/pets`, `#/pets/get`) is a script's route (Redoc, Swagger UI), which no heading
+id is: it is checked only on a page that has ids with a `/`. A `ref`/`relref` in an
 HTML comment is not checked here: nobody can follow it.
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
@@ -51,7 +53,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -87,13 +89,13 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
             place, fragment = found
             if place is not None:
                 elsewhere.append((place, fragment, page.path, link.line, link.column))
-            elif not page.has_id(fragment):
+            elif not page.has_id(fragment) and not _script_route(fragment, page.ids):
                 yield Finding(link.line, link.column, _message(fragment, page, page.path, id_type), path=page.path)
     elsewhere.sort(key=operator.itemgetter(0))
     for place, links in itertools.groupby(elsewhere, key=operator.itemgetter(0)):
         target = site.pages[place]
         for _, fragment, path, line, column in links:
-            if target.rendered and not target.has_id(fragment):
+            if target.rendered and not target.has_id(fragment) and not _script_route(fragment, target.ids):
                 yield Finding(line, column, _message(fragment, target, path, id_type), path=path)
 
 
@@ -120,6 +122,13 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
     if hooked and link.kind == "link" and (hook := index.get_page(page, unquote(path))).found:
         return _found(hook.index, fragment)
     return _found(index.url(page, path), fragment)
+
+
+def _script_route(fragment: str, ids: Iterable[str]) -> bool:
+    """Whether a fragment is a script's route, not an id: it has a `/` (Redoc's `#tag/pets`,
+    Swagger UI's `#/pets/get`), which no heading id has, and neither has any of the page's
+    `ids`."""
+    return "/" in fragment and not any("/" in known for known in ids)
 
 
 def _found(place: int | None, fragment: str) -> tuple[int, str] | None:
@@ -152,7 +161,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             target, fragment = _rendered_target(rendered, page, link)
             if target is None or fragment in opts.allow or fragment.startswith(":~:"):
                 continue
-            if target.has_id(fragment):
+            if target.has_id(fragment) or _script_route(fragment, target.id_set):
                 continue
             where = locator.link(link)
             place = "this page" if target.path == page.path else target.url

@@ -47,10 +47,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         if site.config.ref_links_error_level.upper() == "ERROR"
         else f"Hugo links to {site.config.ref_links_not_found_url!r} instead"
     )
-    included = _included_paths(site)
-    for page in site.pages:
-        if not page.rendered and not _is_included(page, included):
-            continue  # Hugo runs a page's shortcodes only when it renders or includes the page
+
+    def findings(page: PageSummary) -> Iterator[Finding]:
         for link in page.links:
             argument = link.ref
             if argument is None or link.shortcode is None:
@@ -71,10 +69,19 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 problem = f"{name} {path!r}: no such page" + (f" in language {language!r}" if language else "")
             yield Finding(link.shortcode_line, link.shortcode_column, f"{problem} ({consequence})", path=page.path)
 
-
-def _included_paths(site: Site) -> set[str]:
-    """The Markdown paths pages give their shortcodes, without a leading `/` or `./`."""
-    return {path.lstrip("./").lower() for page in site.pages for path in page.included}
+    # Hugo runs the calls of a file it renders no page of only where a page includes it:
+    # such files wait until every page's shortcode paths are known (one pass over the pages).
+    included: set[str] = set()
+    unrendered: list[PageSummary] = []
+    for page in site.pages:
+        included.update(path.lstrip("./").lower() for path in page.included)
+        if page.rendered:
+            yield from findings(page)
+        elif any(link.ref is not None for link in page.links):
+            unrendered.append(page)
+    for page in unrendered:
+        if _is_included(page, included):
+            yield from findings(page)
 
 
 def _is_included(page: PageSummary, included: set[str]) -> bool:

@@ -162,6 +162,7 @@ HOSTILE = {
     "shortcodes": (lambda n: "{{< x >}} {{% y %}}\n" * n, 20_000),
     "attribute-lines": (lambda n: "- x\n" * n + "{.a #b}\n" * n, 20_000),
     "unclosed-comments": (lambda n: "<!-- " * n, 30_000),
+    "repeated-words-on-one-line": (lambda n: "the the " * n, 40_000),
     "inline-tags-on-one-line": (lambda n: "<kbd>a</kbd><sub>b</sub> <!-- c --> " * n, 10_000),
     "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file
 }

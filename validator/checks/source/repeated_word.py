@@ -87,7 +87,7 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
             and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
             and not _starts_compound(stretch.text, word.end)
             and not _ends_compound(stretch.text, previous.start)
-            and not _label_line(stretch.text, previous.start, previous.end)
+            and not _label_line(stretch.text, previous.start, previous.end, word.start)
         ):
             line, column = stretch.position(word.start)
             yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
@@ -103,12 +103,14 @@ def _name_then_noun(text: str, first: str, second: str, start: int) -> bool:
     return (len(first) > 1 and first.isupper()) or not starts_sentence(text, start)
 
 
-def _label_line(text: str, start: int, end: int) -> bool:
-    """Whether the word at `start`..`end` is all its line holds: a label such as
-    `**Parking**` above "Parking F is next to the centre.", no slip."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return line_end >= 0 and not text[line_start:start].strip() and not text[end:line_end].strip()
+def _label_line(text: str, start: int, end: int, next_start: int) -> bool:
+    """Whether the word at `start`..`end` is all its line holds, the next word (at
+    `next_start`, past blanks) on the next line: a label such as `**Parking**` above
+    "Parking F is next to the centre.", no slip. (Looked at only across a line break: a
+    line's start is sought once for the line.)"""
+    if "\n" not in text[end:next_start]:
+        return False
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 def _starts_compound(text: str, end: int) -> bool:

@@ -487,8 +487,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     ugly, ugly_sections = _ugly_urls(config)
     layout_dir = config.string("layoutdir", "layouts")
     layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs)]
+    layouts = _Layouts.of(layout_dirs)
     templates = _shortcode_templates(layout_dirs)
-    texts = {name: [_template(file) for file in files] for name, files in templates.items()}  # each read once
+    texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
@@ -526,13 +527,13 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
         shortcodes_with_ids=_shortcodes_whose(_may_write_ids, texts),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
-        link_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-link"),
-        image_render_hook=bool(missing_modules) or _has_template(layout_dirs, "render-image"),
+        link_render_hook=bool(missing_modules) or layouts.has_hook("render-link"),
+        image_render_hook=bool(missing_modules) or layouts.has_hook("render-image"),
         missing_modules=tuple(missing_modules),
         config_notes=_removed_keys_notes(config, root),
         unsafe_from_missing_module=missing_unsafe,
-        math_renderer=bool(missing_modules) or _loads_math_renderer(layout_dirs),
-        title_h1=bool(missing_modules) or _page_templates_write_h1(layout_dirs),
+        math_renderer=bool(missing_modules) or layouts.loads_math_renderer(),
+        title_h1=bool(missing_modules) or layouts.page_templates_write_h1(),
         user_words=_user_words(root / WORDS_FILE),
     )
 
@@ -642,46 +643,55 @@ def _in_glob_slice(patterns: Iterable[str], value: str) -> bool:
     return not positive or any(_glob(p).match(value) for p in positive)
 
 
-_MATH_RENDERER = re.compile(rb"katex|mathjax", re.IGNORECASE)
+_MATH_RENDERER = re.compile(r"katex|mathjax", re.IGNORECASE)
 
 
-def _loads_math_renderer(layout_dirs: list[Path]) -> bool:
-    """Whether a template of the site or its themes names KaTeX or MathJax, which render
-    `$$…$$` in the browser on the pages that load them."""
-    for folder in layout_dirs:
-        if folder.is_dir():
-            for template in folder.rglob("*.html"):
-                try:
-                    if _MATH_RENDERER.search(template.read_bytes()):
-                        return True
-                except OSError:
-                    continue
-    return False
+@dataclass
+class _Layouts:
+    """The template files of the site's and its themes' layouts folders, listed once, each
+    read at most once, for what mdcheck learns from them."""
 
+    files: list[tuple[Path, tuple[str, ...]]]  # (file, its folders below its layouts folder)
+    texts: dict[Path, str] = field(default_factory=dict)
 
-def _page_templates_write_h1(layout_dirs: list[Path]) -> bool:
-    """Whether the templates that may render a regular page (single and page templates, base
-    templates, partials) write an `<h1>`; true when there is no single or page template
-    (Hugo would need a theme's)."""
-    page_templates = False
-    for folder in layout_dirs:
-        if not folder.is_dir():
-            continue
-        for path in folder.rglob("*.htm*"):
+    @classmethod
+    def of(cls, layout_dirs: list[Path]) -> _Layouts:
+        return cls([
+            (path, path.relative_to(folder).parts[:-1])
+            for folder in layout_dirs
+            if folder.is_dir()
+            for path in folder.rglob("*")
+        ])  # fmt: skip
+
+    def text(self, path: Path) -> str:
+        if path not in self.texts:
+            self.texts[path] = _template(path)
+        return self.texts[path]
+
+    def has_hook(self, name: str) -> bool:
+        """Whether a `_markup/<name>*` template (a render hook) exists."""
+        return any(path.name.startswith(name) and "_markup" in folders for path, folders in self.files)
+
+    def loads_math_renderer(self) -> bool:
+        """Whether a template names KaTeX or MathJax, which render `$$…$$` in the browser on
+        the pages that load them."""
+        return any(_MATH_RENDERER.search(self.text(path)) for path, _ in self.files if path.suffix == ".html")
+
+    def page_templates_write_h1(self) -> bool:
+        """Whether the templates that may render a regular page (single and page templates,
+        base templates, partials) write an `<h1>`; true when there is no single or page
+        template (Hugo would need a theme's)."""
+        page_templates = False
+        for path, folders in self.files:
+            if ".htm" not in path.name:
+                continue
             page_template = path.name.startswith(("single", "page."))
-            partial = any(part in ("partials", "_partials") for part in path.relative_to(folder).parts[:-1])
+            partial = "partials" in folders or "_partials" in folders
             if page_template or partial or path.name.startswith("baseof"):
                 page_templates = page_templates or page_template
-                if "<h1" in _template(path).lower():
+                if "<h1" in self.text(path).lower():
                     return True
-    return not page_templates
-
-
-def _has_template(layout_dirs: list[Path], name: str) -> bool:
-    """Whether any layouts folder has a `_markup/<name>*` template (e.g. a render hook)."""
-    return any(
-        next(folder.glob(f"**/_markup/{name}*"), None) is not None for folder in layout_dirs if folder.is_dir()
-    )
+        return not page_templates
 
 
 def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Markup:

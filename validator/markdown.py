@@ -77,9 +77,10 @@ _AUTOLINK_PROTOCOLS = ("http", "https", "ftp")
 # `http://`, `https://` or `ftp://`, or `www.`, a host of ASCII letters, digits and
 # `-@:%._+~#=`, a last dot and a lower-case top-level domain, then a path, query or
 # fragment of ASCII characters. A non-ASCII letter or mark ends one ("https://x.org/a。").
-_URL = re.compile(r"""(?:https?|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}\[\]`]*)?""")
+_PROTOCOLS = "|".join(_AUTOLINK_PROTOCOLS)
+_URL = re.compile(f"(?:{_PROTOCOLS})" + r"""://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}\[\]`]*)?""")
 _WWW = re.compile(r"""www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'"^{}\[\]`]*)?""")
-_PROTOCOL_BEFORE = re.compile(r"(?:https?|ftp)$")
+_PROTOCOL_BEFORE = re.compile(rf"(?:{_PROTOCOLS})$")
 _AUTOLINK_TRAILING = "?!.,:*_~"  # left out of the link at its end
 _AUTOLINK_ENTITY = re.compile(r"&[a-zA-Z0-9]+;$")
 # What may come right before one: the start, a blank, emphasis or strikethrough marks, a
@@ -484,7 +485,7 @@ _NOT_PLAIN = re.compile(
     "["
     + re.escape("".join(chars for name, chars in _INLINE_TRIGGERS.items() if name not in _CONTEXTUAL))
     + "]|www\\.|(?:"
-    + "|".join(_AUTOLINK_PROTOCOLS)
+    + _PROTOCOLS
     + "):"
 )
 

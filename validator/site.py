@@ -1311,11 +1311,17 @@ def _normalize(part: str) -> str:
     return _go_lower(part).replace(" ", "-")
 
 
+def is_hidden(parts: Iterable[str]) -> bool:
+    """Whether a content path (its parts) is one Hugo skips: a hidden file or folder (`.x`),
+    or an editor's file (`#x`)."""
+    return any(part.startswith((".", "#")) for part in parts)
+
+
 @functools.lru_cache(maxsize=4096)  # the same paths are looked up many times; bounded memory
 def parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_ContentPath, _ContentPath] | None:
     """(normalized, as written) paths of a content file; None if Hugo does not read it as content."""
     parts = [part for part in rel_path.split("/") if part not in ("", ".")]
-    if not parts or any(part.startswith((".", "#")) for part in parts):
+    if not parts or is_hidden(parts):
         return None
     pieces = parts[-1].split(".")
     if len(pieces) < 2 or _go_lower(pieces[-1]) not in CONTENT_EXTENSIONS:

@@ -15,6 +15,7 @@ from validator.site import (
     CONTENT_MEDIA_TYPES,
     ContentRoot,
     content_roots,
+    is_hidden,
     language_codes,
     mount_admits,
     parse_content_path,
@@ -202,7 +203,7 @@ def _content_locations(real: str, roots: Sequence[ContentRoot]) -> Iterator[tupl
         prefix = os.path.join(base, "")
         if real.startswith(prefix):
             path = Path(real[len(prefix) :]).as_posix()
-            if any(part.startswith((".", "#")) for part in path.split("/")):
-                continue  # Hugo skips hidden files and folders (a single-file mount may take one)
+            if is_hidden(path.split("/")):
+                continue  # a single-file mount may take one, a folder's does not
             if not root.files or mount_admits(root.files, path):
                 yield root.language, f"{root.target}/{path}" if root.target else path

@@ -159,7 +159,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if link.tag not in LINK_TAGS or "#" not in link.url:
                 continue
             target, fragment = _rendered_target(rendered, page, link)
-            if target is None or fragment in opts.allow or fragment.startswith(":~:"):
+            if target is None or fragment in opts.allow:
                 continue
             if target.has_id(fragment) or _script_route(fragment, target.id_set):
                 continue

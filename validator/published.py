@@ -342,7 +342,10 @@ class SourcePage:
 
 
 # `[^\S\n]`: a blank within the line.
-_MARKED = re.compile(r"\\?\{\\?\{[<%]|\[\^|\$\$|^[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*\|", re.MULTILINE)
+_OPENING_BRACES = re.compile(r"\\?\{\\?\{[<%]")  # a shortcode's, escaped (`\\{\\{<`) or not
+_MARKED = re.compile(
+    _OPENING_BRACES.pattern + r"|\[\^|\$\$|^[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*\|", re.MULTILINE
+)
 
 
 def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
@@ -639,9 +642,6 @@ def _leak_needle(leak: Leak) -> str:
 def _shortcode_name(text: str) -> str:
     match = re.match(r"\{\{[<%]\s*/?\s*([\w./-]+)", text)
     return match[1] if match else ""
-
-
-_OPENING_BRACES = re.compile(r"\\?\{\\?\{[<%]")
 
 
 def _squash(text: str) -> str:

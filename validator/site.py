@@ -561,10 +561,8 @@ def _content_mounts(
     language, or whose source does not exist, mounts nothing but still replaces the
     defaults, as in Hugo. A value of the wrong type leaves the mount out; none is raised.
     """
-    mounts = config.get("module.mounts")
-    entries = mounts if isinstance(mounts, list) else [mounts] if isinstance(mounts, dict) else []
     codes = tuple(lang.code for lang in languages) or (default,)
-    found = (_content_mount(entry, root, codes, default) for entry in entries if isinstance(entry, dict))
+    found = (_content_mount(entry, root, codes, default) for entry in _tables(config, "module.mounts"))
     return tuple(mount for mount in found if mount is not None)
 
 
@@ -574,9 +572,8 @@ _REMOVED_MOUNT_KEYS = {"includefiles": "includeFiles", "excludefiles": "excludeF
 
 def _removed_keys_notes(config: _Config, root: Path) -> tuple[str, ...]:
     """A summary line on the removed mount keys the config uses, which mdcheck still reads."""
-    mounts = config.get("module.mounts")
-    entries = mounts if isinstance(mounts, list) else [mounts] if isinstance(mounts, dict) else []
-    used = [name for key, name in _REMOVED_MOUNT_KEYS.items() if any(isinstance(e, dict) and key in e for e in entries)]
+    entries = _tables(config, "module.mounts")
+    used = [name for key, name in _REMOVED_MOUNT_KEYS.items() if any(key in entry for entry in entries)]
     if not used:
         return ()
     where = display_path(config.origin(("module", "mounts")), root)
@@ -1005,14 +1002,20 @@ def missing_mounts_notes(site: SiteConfig) -> tuple[str, ...]:
     )
 
 
+def _tables(config: _Config, dotted: str) -> list[dict[str, Any]]:
+    """The tables of a list of tables (`module.mounts`), or of a single one; other values
+    left out."""
+    value = config.get(dotted)
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, dict)]
+
+
 def _imports(config: _Config) -> list[str]:
     """The paths of a config's enabled `module.imports`."""
-    imports = config.get("module.imports")
-    entries = imports if isinstance(imports, list) else [imports] if isinstance(imports, dict) else []
     return [
         str(entry["path"])
-        for entry in entries
-        if isinstance(entry, dict) and entry.get("path") and not _weak_bool(entry.get("disable", False))
+        for entry in _tables(config, "module.imports")
+        if entry.get("path") and not _weak_bool(entry.get("disable", False))
     ]
 
 

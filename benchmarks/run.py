@@ -10,9 +10,13 @@ and as ratios to the bare markdown-it-py parse of the same files (the floor):
 - the check of a real `hugo` build of the site against a bare lxml parse of its HTML;
 - how the floor and the source pass grow from 1x to `--scale`x the site size.
 
-All other runs are cold (`--no-cache`); the cache lives in a temporary directory.
+All other runs are cold (`--no-cache`); the cache lives in a temporary directory. Every
+generated post is distinct: no file repeats another's bytes, as a versioned docs site's do
+(mdcheck parses such a content once), so these figures are the worst case; `--site` times
+a real site's content.
 
     python benchmarks/run.py [--files 3000] [--scale 10] [--jobs 2] [--seed 7] [--repeat 1] [--no-hugo]
+    python benchmarks/run.py --site PATH [--jobs 2] [--repeat 1]   # a real site, cold runs only
 
 Every figure is a separate process (interpreter start-up and imports included, as a user
 sees it); peak memory is the largest resident set of that process or any of its workers.
@@ -37,6 +41,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
@@ -276,29 +281,22 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-hugo", action="store_true", help="skip the real hugo build")
     parser.add_argument("--repeat", type=int, default=1, help="keep the fastest of N runs of each")
+    parser.add_argument("--site", type=Path, help="time this Hugo site's content instead (a real site): "
+                        "the floor, the source pass and the full check, no cache runs, build or growth")
     args = parser.parse_args()
     python = sys.executable
     # As an installed package is: byte-compiled (pip compiles on install; a checkout may not be).
     compileall.compile_dir(str(Path(validator.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as temp:
         os.environ["MDCHECK_CACHE_DIR"] = str(Path(temp) / "cache")
+        if args.site is not None:
+            real_site(args.site.resolve(), args)
+            return
         site = Path(temp) / "site"
         size = generate(site, args.files, args.seed)
         files = args.files
         print(f"{files} posts, {size / 1e6:.1f} MB, seed {args.seed}, {os.cpu_count()} cores\n")
-        print(f"{'':38} {'time':>9} {'':13} {'':11} {'peak':>9}  vs floor")
-        parse = [python, "-c", FLOOR, str(site / "content")]
-        _measure_once(mdcheck("--source-only"), site)  # builds the dictionaries' cache, untimed
-        floor = measure(parse, site, args.repeat)
-        row("bare markdown-it-py parse (floor)", floor, files, size, None)
-        serial = measure(mdcheck("--source-only", "--jobs", "1"), site, args.repeat, parse)
-        row("source pass, serial", serial, files, size, floor)
-        parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), site, args.repeat, parse)
-        row(f"source pass, --jobs {args.jobs}", parallel, files, size, floor)
-        full = measure(mdcheck("--jobs", "1"), site, args.repeat, parse)
-        row("full check (embedded renderer), serial", full, files, size, floor)
-        full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site, args.repeat, parse)
-        row(f"full check, --jobs {args.jobs}", full_parallel, files, size, floor)
+        parse, floor, serial, parallel, full, full_parallel = cold_runs(site, files, size, args)
         first = measure(first_run("--source-only", "--jobs", "1"), site, args.repeat, parse)
         row("source pass, serial, cache filled", first, files, size, floor)
         warm = cached(site, ["--source-only", "--jobs", "1"], args.repeat, parse)
@@ -322,6 +320,38 @@ def main() -> None:
             row("  ... vs the Markdown floor", dataclasses.replace(built, ratio=None), files, size, floor)
         if args.scale > 1:
             growth(site, args, python, floor, serial, size)
+
+
+def cold_runs(site: Path, files: int, size: int, args: argparse.Namespace) -> tuple[Any, ...]:
+    """The floor, and the source pass and the full check, serial and with `--jobs`, printed
+    as the table's first rows; the floor's command, then each timing."""
+    print(f"{'':38} {'time':>9} {'':13} {'':11} {'peak':>9}  vs floor")
+    parse = [sys.executable, "-c", FLOOR, str(site / "content")]
+    _measure_once(mdcheck("--source-only"), site)  # builds the dictionaries' cache, untimed
+    floor = measure(parse, site, args.repeat)
+    row("bare markdown-it-py parse (floor)", floor, files, size, None)
+    serial = measure(mdcheck("--source-only", "--jobs", "1"), site, args.repeat, parse)
+    row("source pass, serial", serial, files, size, floor)
+    parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), site, args.repeat, parse)
+    row(f"source pass, --jobs {args.jobs}", parallel, files, size, floor)
+    full = measure(mdcheck("--jobs", "1"), site, args.repeat, parse)
+    row("full check (embedded renderer), serial", full, files, size, floor)
+    full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site, args.repeat, parse)
+    row(f"full check, --jobs {args.jobs}", full_parallel, files, size, floor)
+    return parse, floor, serial, parallel, full, full_parallel
+
+
+def real_site(site: Path, args: argparse.Namespace) -> None:
+    """The cold runs on an existing site's `content` folder (its Markdown files, as the floor
+    reads them), with how many of its files repeat another's bytes (a versioned docs site)."""
+    posts = sorted((site / "content").rglob("*.md"))
+    contents = [post.read_bytes() for post in posts]
+    size = sum(len(data) for data in contents)
+    print(f"{site.name}: {len(posts)} Markdown files, {size / 1e6:.1f} MB, {len(set(contents))} distinct "
+          f"contents, {os.cpu_count()} cores\n")
+    _, _, serial, parallel, full, full_parallel = cold_runs(site, len(posts), size, args)
+    print(f"\nfindings: source {findings(serial)}, full {findings(full)}; serial and parallel "
+          f"agree: {serial.output == parallel.output and full.output == full_parallel.output}")
 
 
 def growth(site: Path, args: argparse.Namespace, python: str, floor: Timing, serial: Timing, size: int) -> None:

@@ -9,6 +9,7 @@ once with markdown-it -> extract frozen records with 1-based source line and col
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -227,7 +228,8 @@ class ParseIssue:
 
 @dataclass(frozen=True)
 class Document:
-    """One parsed Markdown file. Everything is read-only; `tokens` must not be mutated."""
+    """One parsed Markdown file. Everything is read-only; `tokens` must not be mutated.
+    Its cached properties are of the Markdown alone, not of the page's place (see `placed`)."""
 
     path: str
     text: str  # decoded, LF line endings
@@ -332,6 +334,15 @@ class Document:
         index into this list."""
         return [use for use in self.shortcodes if use.kind != "comment"]
 
+    def placed(self, **context: Any) -> Document:
+        """The same parse with another place in the site (`path`, `url`, `rendered`,
+        `language`, `site`), keeping what was already computed of its content: a file whose
+        bytes are another's is not worked through again."""
+        assert context.keys() <= _CONTEXT, context.keys() - _CONTEXT
+        placed = dataclasses.replace(self, **context)
+        placed.__dict__.update((name, self.__dict__[name]) for name in _CONTENT_CACHES if name in self.__dict__)
+        return placed
+
     def parse_findings(self, rule: str) -> Iterator[Finding]:
         """The problems found while reading the file that belong to `rule`."""
         for issue in self.issues:
@@ -363,6 +374,11 @@ class Document:
         found once, in one pass over the page, for the rules that read words and for the
         site's vocabulary. Two neighbours here may come from different tokens."""
         return words_and_marks_in("\0".join(text for _, text in self.outlines))
+
+
+# What `Document.placed` changes, and what it keeps of the parse it is given.
+_CONTEXT = frozenset({"path", "url", "rendered", "language", "site"})
+_CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))
 
 
 _FORMATTING = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})

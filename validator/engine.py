@@ -38,7 +38,7 @@ from validator.published import (
     parse_published_pages,
 )
 from validator.render import render_document
-from validator.settings import SiteConfig
+from validator.settings import Markup, SiteConfig
 from validator.site import SiteRead, alias_urls, page_language, predict_url, recording_reads
 from validator.spelling import page_words, spelling_language
 from validator.spill import Spill, pack
@@ -357,16 +357,42 @@ def _digest(data: bytes) -> bytes:
 def _checked(
     targets: Sequence[Target], plan: Plan, jobs: int | None, progress: Callable[[int], None] | None
 ) -> Iterator[FileResult]:
+    """Each target's result, in order. Files with the same bytes (a versioned docs site
+    copies most pages into each version's folder) are checked one after the other, so that
+    each content is parsed once (see `_LastParse`)."""
+    groups = _content_groups(targets, plan.max_file_size)
+    order = [index for group in groups for index in group]
+    yield from _in_order(order, _checked_in_order([targets[i] for i in order], groups, plan, jobs, progress))
+
+
+def _checked_in_order(
+    targets: Sequence[Target],
+    groups: Sequence[Sequence[int]],
+    plan: Plan,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+) -> Iterator[FileResult]:
+    """Each target's result, in order, the files of each of `groups` (by their sizes) next
+    to each other in `targets`."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or (jobs is None and len(targets) < PARALLEL_THRESHOLD):
+        last = _LastParse()
         for target in targets:
-            yield check_file(target, plan)
+            yield check_file(target, plan, last)
             if progress:
                 progress(1)
         return
-    # Small chunks: no worker waits long for the last one to finish.
+    # Small chunks: no worker waits long for the last one to finish. A group is not split.
     size = max(4, min(64, len(targets) // (workers * 32) or 1))
-    chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
+    chunks: list[Sequence[Target]] = []
+    start = end = 0
+    for group in groups:
+        end += len(group)
+        if end - start >= size:
+            chunks.append(targets[start:end])
+            start = end
+    if start < end:
+        chunks.append(targets[start:end])
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for results in pool.map(_check_chunk, chunks, [plan] * len(chunks)):
             yield from results
@@ -375,20 +401,88 @@ def _checked(
 
 
 def _check_chunk(targets: Sequence[Target], plan: Plan) -> list[FileResult]:
-    return [check_file(target, plan) for target in targets]
+    last = _LastParse()
+    return [check_file(target, plan, last) for target in targets]
 
 
-def check_file(target: Target, plan: Plan) -> FileResult:
+def _content_groups(targets: Sequence[Target], limit: int) -> list[list[int]]:
+    """The targets' indices in groups of files with the same bytes, each group where its
+    first file is. Only files whose size another file has are read for it."""
+    by_size: dict[int, list[int]] = {}
+    for index, target in enumerate(targets):
+        if target.problem is None:
+            with contextlib.suppress(OSError):
+                by_size.setdefault(os.stat(target.path).st_size, []).append(index)
+    first_of: dict[int, int] = {}  # a file's index -> the index of the first with its bytes
+    for indices in by_size.values():
+        if len(indices) < 2:
+            continue
+        firsts: dict[bytes, int] = {}
+        for index in indices:
+            data, _ = _read(targets[index].path, limit)
+            if data is not None and (first := firsts.setdefault(_digest(data), index)) != index:
+                first_of[index] = first
+    groups: dict[int, list[int]] = {}
+    for index in range(len(targets)):
+        groups.setdefault(first_of.get(index, index), []).append(index)
+    return list(groups.values())
+
+
+def _in_order(order: Sequence[int], results: Iterable[FileResult]) -> Iterator[FileResult]:
+    """`results`, made in the order of the target indices `order`, in index order; those
+    made early wait in a Spill: on disk, whatever their number."""
+    waiting: dict[int, int] = {}  # target index -> its result's place in `early`
+    early: Spill[FileResult] = Spill()
+    wanted = 0
+    for index, result in zip(order, results, strict=True):
+        if index != wanted:
+            waiting[index] = len(early)
+            early.append(pack(result))
+            continue
+        yield result
+        wanted += 1
+        while wanted in waiting:
+            yield early[waiting.pop(wanted)]
+            wanted += 1
+
+
+class _LastParse:
+    """The last file's parse and word counts, for the next file if it has the same bytes:
+    the files of a run are checked with those of the same content one after the other (see
+    `_content_groups`)."""
+
+    def __init__(self) -> None:
+        self._data: bytes | None = None
+        self._doc: Document | None = None
+        self._words: Counter[str] | None = None
+
+    def parse(self, path: str, data: bytes, markup: Markup) -> Document:
+        """The parse of `data`, made for `path` or for a file checked just before."""
+        if self._doc is None or markup is not self._doc.markup or data != self._data:
+            self._data = self._doc = self._words = None  # let the old parse go first
+            self._doc, self._data = parse_document(path, data, markup), data
+        return self._doc
+
+    def words(self, doc: Document) -> Counter[str]:
+        """`page_words(doc)`, for a document `placed` from the last parse."""
+        if self._words is None:
+            self._words = page_words(doc)
+        return self._words
+
+
+def check_file(target: Target, plan: Plan, last: _LastParse | None = None) -> FileResult:
     """Read, parse and check one file (and render it, for the embedded rendered pass), with
-    the site reads made for it when `plan.record_reads`. Never raises."""
+    the site reads made for it when `plan.record_reads`. Never raises. `last`: the parse
+    of the file checked before, reused when this file has the same bytes."""
+    last = last or _LastParse()
     if not plan.record_reads:
-        return _check_file(target, plan)[0]
+        return _check_file(target, plan, last)[0]
     with recording_reads() as reads:
-        result, data = _check_file(target, plan)
+        result, data = _check_file(target, plan, last)
     return dataclasses.replace(result, reads=tuple(reads), digest=_digest(data) if data is not None else None)
 
 
-def _check_file(target: Target, plan: Plan) -> tuple[FileResult, bytes | None]:
+def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResult, bytes | None]:
     """The file's result, and the bytes it was made of."""
     stamp = _Stamper(target.display, plan, Suppressions(), target.ignored)
     if target.problem:
@@ -397,7 +491,7 @@ def _check_file(target: Target, plan: Plan) -> tuple[FileResult, bytes | None]:
     if data is None:
         return FileResult(stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")])), None
     try:
-        doc = _page(parse_document(target.display, data, plan.site.markup), target, plan.site)
+        doc = _page(last.parse(target.display, data, plan.site.markup), target, plan.site)
     except Exception as exc:  # a bug in the parser: report it, keep going
         return FileResult(stamp.all("internal-error", [_crash("the parser", exc)])), data
     if not doc.is_text:
@@ -405,7 +499,7 @@ def _check_file(target: Target, plan: Plan) -> tuple[FileResult, bytes | None]:
         return FileResult(stamp.all("file-encoding", findings)), data
     source, page, crashes = _rendered_side(doc, target, plan)
     if target.context:
-        return _packed([], _summarize(doc, target, plan), source, page, _words(doc, plan)), data
+        return _packed([], _summarize(doc, target, plan), source, page, _words(doc, plan, last)), data
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -422,7 +516,7 @@ def _check_file(target: Target, plan: Plan) -> tuple[FileResult, bytes | None]:
             continue
         problems.extend(stamp.all(rule.id, findings))
     problems.extend(stamp.all("internal-error", crashes))
-    return _packed(problems, _summarize(doc, target, plan), source, page, _words(doc, plan), suppressions), data
+    return _packed(problems, _summarize(doc, target, plan), source, page, _words(doc, plan, last), suppressions), data
 
 
 def _packed(
@@ -443,11 +537,11 @@ def _packed(
     )
 
 
-def _words(doc: Document, plan: Plan) -> bytes | None:
+def _words(doc: Document, plan: Plan, last: _LastParse) -> bytes | None:
     """The page's spelling language and word counts, packed, when a site rule reads them."""
     if "words" not in plan.summary_needs:
         return None
-    return pack((spelling_language(plan.site, doc.language), page_words(doc)))
+    return pack((spelling_language(plan.site, doc.language), last.words(doc)))
 
 
 def _rendered_side(
@@ -653,12 +747,12 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     """The document with its place in the site: its language, its URL, and whether Hugo
     renders it."""
     if target.content_path is None or site.root is None:
-        return dataclasses.replace(doc, site=site)
+        return doc.placed(path=target.display, site=site)
     language = page_language(site, target.content_path, target.language)
     if doc.front_matter.error:
-        return dataclasses.replace(doc, site=site, language=language)
+        return doc.placed(path=target.display, site=site, language=language)
     url = predict_url(site, target.content_path, doc.front_matter.data or {}, target.language)
-    return dataclasses.replace(doc, url=url, rendered=url is not None, site=site, language=language)
+    return doc.placed(path=target.display, url=url, rendered=url is not None, site=site, language=language)
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:

@@ -1,0 +1,136 @@
+"""Files with the same bytes (a versioned docs site copies most pages into each version's
+folder): each content is parsed once, and each file is still checked as itself, with the
+findings it gets when every file is parsed anew."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from validator import engine
+from validator import spill as spill_module
+from validator.cli import main
+from validator.document import parse_document
+from validator.engine import FileResult
+
+PAGE = """---
+title: {title}
+---
+
+# Install
+
+Read [the guide](#guide), [the setup](../setup/#step-two) and [old](setup.md).
+
+### Skipped a level
+
+{{{{< ref "/docs/{version}/setup.md#nowhere" >}}}}
+"""
+SETUP = """---
+title: Setup
+aliases: [/setup/]
+---
+
+## Step one
+
+Read the the guide.
+"""
+
+
+def _site(root: Path) -> Path:
+    root.mkdir()
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
+    for version in ("v1", "v2", "v3"):
+        folder = root / "content" / "docs" / version
+        folder.mkdir(parents=True)
+        # install.md is the same in v1 and v2 (its ref names v1), setup.md in all three
+        (folder / "install.md").write_text(PAGE.format(title="Install", version="v1" if version != "v3" else "v3"), "utf-8")
+        (folder / "setup.md").write_text(SETUP, "utf-8")
+        (folder / "notes.md").write_text(f"---\ntitle: Notes {version}\n---\n\nNotes.\n", "utf-8")
+    (root / "content" / "empty-a.md").write_bytes(b"")
+    (root / "content" / "empty-b.md").write_bytes(b"")
+    return root
+
+
+def _check(*args: str) -> dict[str, Any]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", *args], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    output: dict[str, Any] = json.loads(result.stdout)
+    return output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("mode", [["--source-only"], []], ids=["source-pass", "embedded-renderer"])
+def test_each_content_is_parsed_once_and_each_file_checked_as_itself(
+    jobs: str, mode: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(_site(tmp_path / "site"))
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    parsed: list[str] = []
+
+    def counted(path: str, *args: Any) -> Any:
+        parsed.append(path)
+        return parse_document(path, *args)
+
+    monkeypatch.setattr(engine, "parse_document", counted)
+    once = _check("--jobs", jobs, *mode)
+    if jobs == "1":  # the workers' parses are not seen here
+        assert sorted(parsed) == [
+            "content/docs/v1/install.md", "content/docs/v1/notes.md", "content/docs/v1/setup.md",
+            "content/docs/v2/notes.md", "content/docs/v3/install.md", "content/docs/v3/notes.md",
+            "content/empty-a.md",
+        ]  # fmt: skip
+    monkeypatch.setattr(engine, "_content_groups", lambda targets, limit: [[i] for i in range(len(targets))])
+    anew = _check("--jobs", jobs, *mode)
+    assert once == anew
+    problems = {(p["path"], p["rule"]) for p in once["problems"]}
+    for version in ("v1", "v2", "v3"):  # each copy has its findings, under its own path
+        assert (f"content/docs/{version}/install.md", "heading-level-skip") in problems
+        assert (f"content/docs/{version}/install.md", "broken-anchor") in problems
+        assert (f"content/docs/{version}/setup.md", "repeated-word") in problems
+    messages = [p["message"] for p in once["problems"] if p["rule"] == "duplicate-url"]
+    assert len(messages) == 2 and all("/setup/" in message for message in messages)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.randoms(use_true_random=False), st.integers(0, 60), st.booleans())
+def test_results_made_in_any_order_come_back_in_order(shuffle: random.Random, count: int, on_disk: bool) -> None:
+    order = list(range(count))
+    shuffle.shuffle(order)
+    results = [FileResult([], summary=str(index).encode() * 50) for index in order]
+    keep = spill_module.KEEP_BYTES
+    spill_module.KEEP_BYTES = 0 if on_disk else keep
+    try:
+        back = list(engine._in_order(order, results))
+    finally:
+        spill_module.KEEP_BYTES = keep
+    assert [result.summary for result in back] == [str(index).encode() * 50 for index in range(count)]
+
+
+def test_files_are_grouped_by_their_bytes_where_the_first_of_each_is(tmp_path: Path) -> None:
+    contents = [b"a", b"b", b"a", b"", b"c", b"b", b"", b"ab", b"ba", b"a"]
+    targets = []
+    for index, data in enumerate(contents):
+        (tmp_path / f"{index}.md").write_bytes(data)
+        targets.append(engine.Target(str(tmp_path / f"{index}.md"), f"{index}.md"))
+    targets.append(engine.Target(str(tmp_path / "missing.md"), "missing.md"))
+    targets.append(engine.Target(str(tmp_path / "0.md"), "unreadable.md", problem="permission denied"))
+    assert engine._content_groups(targets, 1_000) == [[0, 2, 9], [1, 5], [3, 6], [4], [7], [8], [10], [11]]
+    # a file over the size limit is not read to be grouped: it is reported on its own
+    assert engine._content_groups(targets[:3], 0) == [[0], [1], [2]]
+
+
+def test_a_placed_document_keeps_what_was_computed_of_its_content() -> None:
+    doc = parse_document("a.md", b"# Title\n\nSome words here and there.\n")
+    words = doc.words_and_marks
+    placed = doc.placed(path="b.md", url="/b/", language="fr")
+    assert (placed.path, placed.url, placed.language, placed.tokens) == ("b.md", "/b/", "fr", doc.tokens)
+    assert placed.words_and_marks is words
+    with pytest.raises(AssertionError):
+        doc.placed(text="another text")

@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from validator import engine
+from validator import document, engine
 from validator import spill as spill_module
 from validator.cli import main
-from validator.document import parse_document
+from validator.document import parse_document, words_and_marks_in
 from validator.engine import FileResult
 
 PAGE = """---
@@ -79,8 +79,11 @@ def test_each_content_is_parsed_once_and_each_file_checked_as_itself(
         return parse_document(path, *args)
 
     monkeypatch.setattr(engine, "parse_document", counted)
+    spelled: list[str] = []  # the words of each content are found once too
+    monkeypatch.setattr(document, "words_and_marks_in", lambda text: spelled.append(text) or words_and_marks_in(text))
     once = _check("--jobs", jobs, *mode)
     if jobs == "1":  # the workers' parses are not seen here
+        assert len(spelled) == 7
         assert sorted(parsed) == [
             "content/docs/v1/install.md", "content/docs/v1/notes.md", "content/docs/v1/setup.md",
             "content/docs/v2/notes.md", "content/docs/v3/install.md", "content/docs/v3/notes.md",

@@ -454,7 +454,7 @@ class _LastParse:
     def __init__(self) -> None:
         self._data: bytes | None = None
         self._doc: Document | None = None
-        self._words: Counter[str] | None = None
+        self._words: tuple[str, bytes] | None = None
 
     def parse(self, path: str, data: bytes, markup: Markup) -> Document:
         """The parse of `data`, made for `path` or for a file checked just before."""
@@ -463,11 +463,17 @@ class _LastParse:
             self._doc, self._data = parse_document(path, data, markup), data
         return self._doc
 
-    def words(self, doc: Document) -> Counter[str]:
-        """`page_words(doc)`, for a document `placed` from the last parse."""
-        if self._words is None:
-            self._words = page_words(doc)
-        return self._words
+    def placed(self, doc: Document) -> None:
+        """`doc`, placed from the last parse, stands for it from now on: what the rules
+        compute of its content (its cached properties) carries over to the next copy."""
+        self._doc = doc
+
+    def words(self, doc: Document, language: str) -> bytes:
+        """The language and `page_words(doc)`, packed, for a document `placed` from the
+        last parse."""
+        if self._words is None or self._words[0] != language:
+            self._words = (language, pack((language, page_words(doc))))
+        return self._words[1]
 
 
 def check_file(target: Target, plan: Plan, last: _LastParse | None = None) -> FileResult:
@@ -492,6 +498,7 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         return FileResult(stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")])), None
     try:
         doc = _page(last.parse(target.display, data, plan.site.markup), target, plan.site)
+        last.placed(doc)
     except Exception as exc:  # a bug in the parser: report it, keep going
         return FileResult(stamp.all("internal-error", [_crash("the parser", exc)])), data
     if not doc.is_text:
@@ -541,7 +548,7 @@ def _words(doc: Document, plan: Plan, last: _LastParse) -> bytes | None:
     """The page's spelling language and word counts, packed, when a site rule reads them."""
     if "words" not in plan.summary_needs:
         return None
-    return pack((spelling_language(plan.site, doc.language), last.words(doc)))
+    return last.words(doc, spelling_language(plan.site, doc.language))
 
 
 def _rendered_side(

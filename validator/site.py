@@ -1474,10 +1474,17 @@ class _Content:
 
     mounts: tuple[tuple[ContentMount, str], ...]  # each with its source's absolute path
     languages: frozenset[str]
+    # dirs -> listings: a page's place asks for each of its ancestors' several times
+    _listed: dict[tuple[str, ...], list[tuple[str, _Listing]]] = field(default_factory=dict, compare=False)
 
     def listings(self, dirs: tuple[str, ...]) -> list[tuple[str, _Listing]]:
         """The directories making up the content directory `dirs` (as written), each with its
         content files, in mount order: of two files with one content path, the first is read."""
+        if dirs not in self._listed:
+            self._listed[dirs] = self._list(dirs)
+        return self._listed[dirs]
+
+    def _list(self, dirs: tuple[str, ...]) -> list[tuple[str, _Listing]]:
         found = []
         for mount, source in self.mounts:
             depth = len(mount.target)

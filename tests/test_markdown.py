@@ -13,7 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import build_site
-from validator.markdown import _NOT_PLAIN, _plain_children, configure, make_parser
+from validator.markdown import TASK_CHECKBOX, _NOT_PLAIN, _plain_children, configure, make_parser
 from validator.settings import Markup
 from validator.site import load_site
 
@@ -152,7 +152,8 @@ _LIST_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(_LIST_PIECES, max_size=40).map("".join))
 def test_task_lists_make_the_plugins_tokens(text: str) -> None:
-    """Our one-pass task list rule makes exactly the tokens mdit-py-plugins' rule makes."""
+    """Our one-pass task list rule makes exactly the tokens mdit-py-plugins' rule makes, and
+    marks each checkbox as made (`TASK_CHECKBOX`): it is no raw HTML of the author's."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.tasklists import tasklists_plugin
 
@@ -164,6 +165,10 @@ def test_task_lists_make_the_plugins_tokens(text: str) -> None:
             from validator.markdown import task_lists
 
             md.core.ruler.at("github-tasklists", task_lists)
-        return [token.as_dict() for token in md.parse(text)]
+        tokens = md.parse(text)
+        if ours:
+            made = [child.meta.pop(TASK_CHECKBOX, None) for token in tokens for child in token.children or ()]
+            assert made.count(True) == sum(token.attrs.get("class") == "task-list-item" for token in tokens)
+        return [token.as_dict() for token in tokens]
 
     assert parsed(True) == parsed(False)

@@ -23,7 +23,7 @@ from validator import heading_ids
 from validator.frontmatter import FrontMatter, split_front_matter
 from validator.settings import Markup, SiteConfig
 from validator.shortcodes import ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes
-from validator.markdown import make_parser
+from validator.markdown import ROW_COLUMN, TASK_CHECKBOX, make_parser
 from validator.model import Finding
 
 REF_SHORTCODES = ("ref", "relref")
@@ -153,6 +153,7 @@ class CodeBlock:
 @dataclass(frozen=True, slots=True)
 class TableRow:
     line: int
+    column: int  # where the row starts: after the list marker or `>` of its container
     cells: tuple[str, ...]  # cell sources as written, split on unescaped pipes
 
 
@@ -774,7 +775,7 @@ class _Extractor:
             elif kind == "footnote_ref":
                 line, column = self.source.token_position(inline, child.meta.get("pos", 0))
                 self.footnote_refs.append(FootnoteRef(child.meta["label"], line, column))
-            elif kind == "html_inline":
+            elif kind == "html_inline" and TASK_CHECKBOX not in child.meta:  # a task item's box is no raw HTML
                 self._html(child.content, inline, block=False, offset=child.meta.get("pos", 0))
 
     def _link(self, inline: Token, link: Token, children: Sequence[Token], index: int) -> None:
@@ -874,8 +875,9 @@ class _Extractor:
         parsed = []
         for row in rows:
             masked_line = row.map[0] if row.map else 0
-            line = self.source.line_position(masked_line)[0]
-            parsed.append(TableRow(line, split_table_row(self.source.masked_line(masked_line))))
+            column = row.meta.get(ROW_COLUMN, 0)
+            cells = split_table_row(self.source.masked_line(masked_line)[column:])
+            parsed.append(TableRow(*self.source.line_position(masked_line, column), cells))
         if not parsed:
             return
         start, end = table_open.map or (0, 1)

@@ -358,6 +358,9 @@ def _block_opener(tokens: list[Token]) -> Token | None:
 _DELIMITER_ROW_START = re.compile(r"[|:][-|: \t]|-[-|:]")
 
 
+ROW_COLUMN = "row_column"  # in a tr_open token's meta: the 0-based column where its row starts
+
+
 def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """GFM tables as goldmark parses them: rows are paragraph continuation lines, so a row
     indented four spaces or more is still a row (markdown-it would end the table there)."""
@@ -367,10 +370,17 @@ def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
     if delimiter + 1 >= state.eMarks[start + 1] or not _DELIMITER_ROW_START.match(state.src, delimiter):
         return False  # markdown-it's own first tests, before the costlier set-up below
     state.is_code_block = lambda line: line == start and StateBlock.is_code_block(state, line)  # type: ignore[method-assign]
+    count = len(state.tokens)
     try:
-        return markdown_it_table(state, start, end, silent)
+        found = markdown_it_table(state, start, end, silent)
     finally:
         del state.is_code_block
+    for token in state.tokens[count:] if found and not silent else ():
+        if token.type == "tr_open" and token.map:
+            # Where the row starts in its line: after a list marker or `>` the table is in.
+            row = state.bMarks[token.map[0]] + state.tShift[token.map[0]]
+            token.meta[ROW_COLUMN] = row - (state.src.rfind("\n", 0, row) + 1)
+    return found
 
 
 # Where a rule can match: a block rule only on a line whose first non-blank character is one
@@ -530,6 +540,7 @@ def _inline_rule(state: StateCore) -> None:
 _TASK_MARKER = re.compile(r"\[[ xX]\]")
 
 
+TASK_CHECKBOX = "task_checkbox"  # in the meta of the html_inline token a task item's box is
 _TODO = re.compile(r"\[[ xX]][ \t\n\v\f\r]+")
 _CHECKBOXES = {
     "[ ] ": '<input class="task-list-item-checkbox" disabled="disabled" type="checkbox">',
@@ -559,7 +570,7 @@ def task_lists(state: StateCore) -> None:
             and _TODO.match(token.content)
             and token.children
         ):
-            checkbox = Token("html_inline", "", 0)
+            checkbox = Token("html_inline", "", 0, meta={TASK_CHECKBOX: True})  # made, not written
             checkbox.content = _CHECKBOXES.get(token.content[:4], "")
             token.children.insert(0, checkbox)
             token.children[1].content = token.children[1].content[3:]

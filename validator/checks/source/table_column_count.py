@@ -41,15 +41,13 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             found = len(row.cells)
             if found == expected:
                 continue
-            line = doc.lines[row.line - 1]
-            column = len(line) - len(line.lstrip()) + 1
             if found > expected:
                 effect = "Hugo drops the cells beyond the header's (escape a literal pipe as \\|)"
             else:
                 effect = "Hugo fills the row with empty cells"
             yield Finding(
                 row.line,
-                column,
+                row.column,
                 f"table row has {_cells(found)}, the header {_cells(expected)}: {effect}",
             )
 

@@ -220,3 +220,18 @@ def test_a_failed_build_says_why(site: Path, hugo: str) -> None:
     result = CliRunner().invoke(main, ["check", "--build"], catch_exceptions=False)
     assert result.exit_code == 2
     assert "hugo failed:" in result.output and "broken.html" in result.output, result.output
+
+
+@pytest.mark.hugo
+def test_a_failed_build_still_reports_what_the_markdown_shows(site: Path, hugo: str) -> None:
+    """A missing ref fails Hugo's build: the findings that explain it are still reported
+    (the rendered pass checks mdcheck's own rendering), with Hugo's errors, and exit 2."""
+    (site / "content" / "refs.md").write_text(
+        '+++\ntitle = "Refs"\n+++\n\nSee [it]({{< ref "no-such-page.md" >}}) and [here](#nowhere).\n', "utf-8"
+    )
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    output = json.loads(result.stdout)
+    found = {(p["path"], p["line"], p["rule"]) for p in output["problems"]}
+    assert {("content/refs.md", 5, "ref-not-found"), ("content/refs.md", 5, "broken-anchor")} <= found
+    assert any("hugo failed:" in note and "REF_NOT_FOUND" in note for note in output["summary"]["notes"]), output["summary"]

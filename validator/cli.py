@@ -22,7 +22,7 @@ from validator.baseline import apply_baseline, load_baseline, write_baseline
 from validator.changes import find_change
 from validator.config import ConfigError, effective_config_toml, find_config, load_config
 from validator.engine import Rendering, run
-from validator.hugo import HugoError, built_site
+from validator.hugo import BuildFailed, HugoError, built_site
 from validator.paths import display_path
 from validator.registry import RULES
 from validator.report import FORMATS, Summary, render, summarize
@@ -156,21 +156,25 @@ def check(
 def _rendering(
     config: Any, site: SiteConfig, html_dir: Path | None, build: bool, source_only: bool,
     stack: contextlib.ExitStack, cwd: Path,
-) -> Rendering | None:
-    """Where the rendered pass reads HTML (see `check`); None with --source-only."""
+) -> tuple[Rendering | None, str | None]:
+    """Where the rendered pass reads HTML (see `check`), None with --source-only; and why
+    the --build failed, when it did: the pass then checks mdcheck's own rendering."""
     if source_only:
-        return None
+        return None, None
     if build:
         if site.root is None:
             raise click.UsageError("--build needs a Hugo site (no hugo.toml or config.toml found)")
-        publish_dir, listing = stack.enter_context(built_site(site.root))
-        return Rendering(str(publish_dir), site.publish_dir, listing)
+        try:
+            publish_dir, listing = stack.enter_context(built_site(site.root))
+        except BuildFailed as exc:
+            return Rendering(other_content=tuple(other_content(site, cwd))), str(exc)
+        return Rendering(str(publish_dir), site.publish_dir, listing), None
     if html_dir is None and site.root is not None:
         default = site.root / (config.html_dir or site.publish_dir)
         html_dir = default if default.is_dir() else None
     if html_dir is not None:
-        return Rendering(str(html_dir), display_path(html_dir, cwd))
-    return Rendering(other_content=tuple(other_content(site, cwd)))
+        return Rendering(str(html_dir), display_path(html_dir, cwd)), None
+    return Rendering(other_content=tuple(other_content(site, cwd))), None
 
 
 
@@ -184,7 +188,7 @@ def _check(
     # The site of the first path inside one: a hook lists a README before a subfolder site's files.
     start = next((path for path in paths if find_site_root(path) is not None), paths[0] if paths else cwd)
     config, site = _load(config_path, start)
-    rendering = _rendering(config, site, html_dir, build, source_only, stack, cwd)
+    rendering, build_failure = _rendering(config, site, html_dir, build, source_only, stack, cwd)
     targets, outside = outside_content(collect_targets(list(paths), config, site, cwd), site)
     change = find_change(changed_since, paths[0] if paths else cwd) if changed_since else None
     if change is not None:
@@ -197,6 +201,7 @@ def _check(
     notes = (
         *site.config_notes, *missing_modules_notes(site), *missing_mounts_notes(site), *_outside_note(outside),
         *outcome.notes,
+        *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."] if build_failure else []),
     )
     problems = outcome.problems
     if change is not None:
@@ -219,7 +224,7 @@ def _check(
     if output:
         click.echo(output)
     failed = errors > 0 or (strict and warnings > 0)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    sys.exit(EXIT_USAGE if build_failure else EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
 def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:

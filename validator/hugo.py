@@ -34,6 +34,11 @@ class HugoError(Exception):
     """The hugo binary is missing, or a build failed; the message says which and why."""
 
 
+class BuildFailed(HugoError):
+    """Hugo ran and reported errors (a missing ref, a template error): the message ends with
+    its last lines."""
+
+
 @contextlib.contextmanager
 def built_site(site_root: Path) -> Iterator[tuple[Path, dict[str, str]]]:
     """Build the site with the real Hugo into a temporary directory; yield the publish dir
@@ -58,5 +63,5 @@ def _run(binary: str, *args: str) -> str:
         raise HugoError(f"hugo {args[0]} failed: {exc}") from exc
     if result.returncode != 0:
         lines = (result.stderr or result.stdout).strip().splitlines()[-8:]
-        raise HugoError("hugo failed:\n" + "\n".join(f"  {line}" for line in lines))
+        raise BuildFailed("hugo failed:\n" + "\n".join(f"  {line}" for line in lines))
     return result.stdout

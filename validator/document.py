@@ -377,6 +377,9 @@ class Document:
         return words_and_marks_in("\0".join(text for _, text in self.outlines))
 
 
+# Elements whose content is text, not markup, up to their closing tag.
+_RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
+
 # What `Document.placed` changes, and what it keeps of the parse it is given.
 _CONTEXT = frozenset({"path", "url", "rendered", "language", "site"})
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))
@@ -844,10 +847,18 @@ class _Extractor:
             line, column = position(start)
             end_line, end_column = position(end - 1)
             self.comments.append(HtmlComment(content[start + 4 : end - 3], line, column, end_line, end_column))
+        raw_text: str | None = None  # inside <script> or <style>: the closing tag awaited
         for match in _TAG.finditer(content):
             inside = bisect.bisect_right(starts, match.start()) - 1
             if inside >= 0 and match.start() < ends[inside]:
                 continue  # a tag inside a comment
+            name = match["name"].lower()
+            if raw_text is not None:
+                if name != raw_text or not match["close"]:
+                    continue  # a script's text, not markup: `"<a href='#x'>"` is no link
+                raw_text = None
+            elif name in _RAW_TEXT_ELEMENTS and not match["close"] and not match["self"]:
+                raw_text = name
             line, column = position(match.start())
             attributes = tuple(
                 (name, _unquote(value) if value is not None else None)
@@ -855,7 +866,7 @@ class _Extractor:
                 for value in [value or None]
             )
             tag = HtmlTag(
-                name=match["name"].lower(),
+                name=name,
                 line=line,
                 column=column,
                 closing=bool(match["close"]),
@@ -865,6 +876,8 @@ class _Extractor:
                 source=match[0],
             )
             self.html_tags.append(tag)
+            if not self.markup.unsafe:
+                continue  # Hugo omits the tag: there is no link (raw-html-omitted reports it)
             for attribute in ("href", "src"):
                 value = tag.attribute(attribute)
                 if value is not None and not tag.closing:

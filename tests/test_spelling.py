@@ -206,7 +206,7 @@ def test_other_languages_still_catch_typos() -> None:
 @pytest.mark.parametrize(
     "text",
     ["Customising colours", "Behaviour of the centre", "Licence and defence", "The programme catalogue",
-     "Analysing travelled neighbours", "Organisation favourites"],
+     "Analysing travelled neighbours", "Organisation favourites", "Behavioural and humourist"],
 )  # fmt: skip
 def test_british_spellings_are_words(text: str) -> None:
     """The English word list is American: `customising` is no typo of `customizing`."""

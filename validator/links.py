@@ -318,9 +318,11 @@ def links_rendered_by_hook(config: SiteConfig) -> bool:
 
 def suggest(fragment: str, page: PageSummary, id_type: str) -> str:
     """`; did you mean '#x'?` for the id of the heading whose text makes `fragment` but that
-    sets its own id (`## Session persistence {#sticky}`), else for the closest id, or nothing."""
+    Hugo gives another id (`## Session persistence {#sticky}`; a heading that is a link takes
+    its id from the link's first part), else for the closest id, or nothing."""
     for heading in page.headings:
         if heading.id and heading.id != fragment and anchorize(heading.text, id_type) == fragment:
-            return f"; did you mean '#{heading.id}'? (heading {heading.text!r} sets its own id)"
+            why = "sets its own id" if heading.custom_id else "has that id in Hugo's output"
+            return f"; did you mean '#{heading.id}'? (heading {heading.text!r} {why})"
     close = difflib.get_close_matches(fragment.lower(), sorted(page.ids), n=1, cutoff=0.6)
     return f"; did you mean '#{close[0]}'?" if close else ""

@@ -276,10 +276,11 @@ class SourceHeading(NamedTuple):
     line: int
     column: int
     level: int = 2
+    custom_id: bool = False  # set with {#id}
 
     @classmethod
     def of(cls, heading: Heading) -> SourceHeading:
-        return cls(heading.id, heading.text, heading.line, heading.column, heading.level)
+        return cls(heading.id, heading.text, heading.line, heading.column, heading.level, heading.custom_id)
 
 
 class SourceLink(NamedTuple):

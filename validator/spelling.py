@@ -495,7 +495,7 @@ def _edits(word: str, letters: frozenset[str]) -> set[str]:
 _BRITISH = (
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers|able)$"), r"iz\1"),
     (re.compile(r"ys(e|es|ed|ing|er|ers)$"), r"yz\1"),
-    (re.compile(r"our(s|ed|ing|ite|ites|able|ful|less|er|ers)?$"), r"or\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able|ful|less|er|ers|al|ally|ism|ist|ists)?$"), r"or\1"),
     (re.compile(r"([^aeiou])re(s|d)?$"), r"\1er\2"),
     (re.compile(r"ence(s)?$"), r"ense\1"),
     (re.compile(r"ogue(s)?$"), r"og\1"),

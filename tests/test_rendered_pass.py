@@ -132,6 +132,26 @@ def test_a_shortcode_written_with_escaped_braces_is_found_at_its_line(
     assert findings() == findings("--build") == {("content/p.md", 5, "unrendered-markup")}
 
 
+@pytest.mark.hugo
+def test_each_omitted_block_is_one_finding_with_hugos_output_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """goldmark writes a second placeholder for a `</pre>` or `?>` on a line of its own, and
+    one for a block that only closes an element (checked with hugo 0.168): each is the block
+    already reported, not another finding, nor one at line 1."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "p.md").write_text(
+        '+++\ntitle = "P"\n+++\n\nOne.\n\n<details>\n<summary>S</summary>\n\nBody.\n\n</details>\n\n'
+        "<style>\np {color: red}\n</style>\n\n<?php\necho 1;\n?>\n\n<pre>x</pre>\n\nTwo <kbd>K</kbd>.\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/p.md", line, "raw-html-omitted") for line in (7, 14, 22, 24)}
+    assert findings() == findings("--build") == expected
+
+
 def test_a_stray_closing_tag_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hugo stops the build on a closing tag that closes no call: it never shows as text,
     so the embedded renderer leaves it out and only shortcode-mismatched reports it."""

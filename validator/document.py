@@ -377,6 +377,26 @@ class Document:
         return words_and_marks_in("\0".join(text for _, text in self.outlines))
 
 
+# HTML block types (CommonMark 1-5) that end with a closure line, and their end markers.
+_CLOSURE_BLOCKS = (
+    (re.compile(r"<(?:script|pre|style|textarea)(?:\s|>|$)", re.I), re.compile(r"</(?:script|pre|style|textarea)>", re.I)),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+
+
+def has_closure_line(content: str) -> bool:
+    """Whether an HTML block's content ends with a closure line (types 1-5, the end not on
+    line one): goldmark then writes a second `<!-- raw HTML omitted -->` for that line."""
+    lines = content.rstrip("\n").split("\n")
+    for opening, closing in _CLOSURE_BLOCKS:
+        if opening.match(lines[0]):
+            return len(lines) > 1 and not closing.search(lines[0]) and bool(closing.search(lines[-1]))
+    return False
+
+
 # Elements whose content is text, not markup, up to their closing tag.
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 

@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from validator.document import VALUE_SHORTCODES
+from validator.document import VALUE_SHORTCODES, has_closure_line
 from validator.files import read_at_most
 from validator.paths import fragment_id
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
@@ -32,7 +32,9 @@ from validator.paths import real_path
 from validator.settings import Markup
 
 if TYPE_CHECKING:
-    from validator.document import Document, Heading, Link
+    from markdown_it.token import Token
+
+    from validator.document import Document, Heading, HtmlTag, Link
 
 _T = TypeVar("_T")
 PAGE_SUFFIXES = (".html", ".htm")
@@ -309,6 +311,10 @@ class RawHtml(NamedTuple):
     before: str
     after: str
     shortcode: bool = False
+    # False for the placeholders of what the source pass does not report on its own: a
+    # block that only closes elements (`</details>`), and the closing line goldmark writes
+    # a second placeholder for (`</script>` on a line of its own).
+    reported: bool = True
 
 
 @dataclass(frozen=True)
@@ -373,25 +379,51 @@ def _omitted_html(doc: Document) -> list[RawHtml]:
 
 
 def _raw_tags(doc: Document) -> Iterator[RawHtml]:
-    """One per placeholder goldmark writes: per inline tag, per HTML block."""
-    block_starts = sorted(
-        doc.position(token)[0] for token in doc.tokens if token.type == "html_block"
+    """One per placeholder goldmark writes: per inline tag, per HTML block, and per closing
+    line of a block that has one (see `_closing_line`)."""
+    blocks = sorted(
+        ((doc.position(token)[0], token) for token in doc.tokens if token.type == "html_block"),
+        key=lambda block: block[0],
     )
-    done_blocks: set[int] = set()
+    block_starts = [line for line, _ in blocks]
+    tags_of: dict[int, list[HtmlTag]] = {}  # a block's first line -> its tags
     for tag in doc.html_tags:
         if tag.block:  # the HTML block it is in: the last one starting at its line or before
+            before_it = bisect.bisect_right(block_starts, tag.line)
+            tags_of.setdefault(block_starts[before_it - 1] if before_it else tag.line, []).append(tag)
+    done_blocks: set[int] = set()
+    for tag in doc.html_tags:
+        closing = None
+        if tag.block:
             before_it = bisect.bisect_right(block_starts, tag.line)
             block = block_starts[before_it - 1] if before_it else tag.line
             if block in done_blocks:
                 continue
             done_blocks.add(block)
+            if before_it:
+                closing = _closing_line(block, blocks[before_it - 1][1])
+            reported = not all(other.closing for other in tags_of[block])
+        else:
+            reported = True
         line = doc.lines[tag.line - 1] if tag.line <= len(doc.lines) else ""
         start, end = tag.column - 1, tag.column - 1 + len(tag.source)
         # The text between it and its neighbour tags, found without copying the line
         stop = line.find("<", end)
         before = line[line.rfind(">", 0, start) + 1 : start].strip()
         after = line[end : stop if stop >= 0 else len(line)].strip()
-        yield RawHtml(tag.name, tag.line, tag.column, before, after)
+        yield RawHtml(tag.name, tag.line, tag.column, before, after, reported=reported)
+        if closing is not None:
+            yield RawHtml(tag.name, closing, 1, "", "", reported=False)
+    for first, block in blocks:  # `<?php …?>`, `<!DOCTYPE …>`: no tags, the placeholders all the same
+        if first not in tags_of and not block.content.lstrip().startswith("<!--"):
+            yield RawHtml("", first, 1, "", "", reported=False)
+            if (closing := _closing_line(first, block)) is not None:
+                yield RawHtml("", closing, 1, "", "", reported=False)
+
+
+def _closing_line(first: int, block: Token) -> int | None:
+    """The file line of the block's closure line (see `has_closure_line`), if it has one."""
+    return first + block.content.rstrip("\n").count("\n") if has_closure_line(block.content) else None
 
 
 # --- the rendered site -----------------------------------------------------------------------

@@ -43,6 +43,7 @@ from validator.document import (
     SUMMARY_DIVIDER,
     Document,
     ShortcodeUse,
+    has_closure_line,
 )
 from validator.heading_ids import Quotes, typographer  # goldmark's typographer, shared
 
@@ -64,14 +65,6 @@ _ENTITIES = {
 }
 # Where goldmark's typographer may substitute: quotes, and the runs `--`, `...`, `<<`, `>>`.
 _TYPOGRAPHER_CANDIDATE = re.compile(r"'|\"|--|\.\.\.|<<|>>")  # literals only: a fast search
-# HTML block types (CommonMark 1-5) that end with a closure line, and their end markers.
-_CLOSURE_BLOCKS = (
-    (re.compile(r"<(?:script|pre|style|textarea)(?:\s|>|$)", re.I), re.compile(r"</(?:script|pre|style|textarea)>", re.I)),
-    (re.compile(r"<!--"), re.compile(r"-->")),
-    (re.compile(r"<\?"), re.compile(r"\?>")),
-    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
-    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
-)
 _TASK_INPUT = re.compile(r'<input class="task-list-item-checkbox"( checked="checked")?')
 # Placeholders in the output, alone in a paragraph or not.
 _OUTPUT_PLACEHOLDER = re.compile(r"<p>HAHAHUGOSHORTCODE(\d+)HBHB</p>|HAHAHUGOSHORTCODE(\d+)HBHB")
@@ -370,7 +363,7 @@ class _HugoRenderer(RendererHTML):
             return content
         if content.startswith("<!--"):
             return ""  # Hugo drops comments silently
-        return f"{OMITTED}\n" * (2 if _has_closure(content) else 1)
+        return f"{OMITTED}\n" * (2 if has_closure_line(content) else 1)
 
     def table_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         attrs = tokens[idx].attrs
@@ -645,16 +638,6 @@ def _code_block(code: str, language: str) -> str:
         f'<div class="highlight"><pre tabindex="0"><code class="language-{lang}" '
         f'data-lang="{lang}">{body}</code></pre></div>'
     )
-
-
-def _has_closure(content: str) -> bool:
-    """Whether an HTML block ends with a closure line (types 1-5, end not on line one):
-    goldmark then writes a second placeholder."""
-    lines = content.rstrip("\n").split("\n")
-    for opening, closing in _CLOSURE_BLOCKS:
-        if opening.match(lines[0]):
-            return len(lines) > 1 and not closing.search(lines[0]) and bool(closing.search(lines[-1]))
-    return False
 
 
 def _cell(token: Token) -> str:

@@ -133,6 +133,8 @@ def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:
                 message = f"Hugo omitted raw HTML here ({KEEP})"
                 yield rendered.finding(page, message, (placeholder.line, placeholder.column), (1, 1))
                 continue
+            if not raw.reported:
+                continue  # the element this closes is reported where it opens
             message = _rendered_message(raw)
             at = (placeholder.line, placeholder.column)
             yield rendered.finding(page, message, at, (raw.line, raw.column))

@@ -152,6 +152,26 @@ def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     assert findings() == findings("--build") == expected
 
 
+@pytest.mark.hugo
+def test_a_relref_to_a_page_with_a_slug_is_one_finding_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo writes the relref as the page's URL, which its slug names: the link is still
+    found in the Markdown by its fragment."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
+    (tmp_path / "content" / "docs").mkdir(parents=True)
+    (tmp_path / "content" / "docs" / "a.md").write_text(
+        '+++\ntitle = "A"\n+++\n\n[All]({{< relref "./b.md#client-config" >}})\n'
+    )
+    (tmp_path / "content" / "docs" / "b.md").write_text(
+        '+++\ntitle = "B"\nslug = "configuration-file"\n+++\n\n## `client_config`\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/docs/a.md", 5, "broken-anchor")}
+
+
 def test_a_stray_closing_tag_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hugo stops the build on a closing tag that closes no call: it never shows as text,
     so the embedded renderer leaves it out and only shortcode-mismatched reports it."""

@@ -575,7 +575,7 @@ class Locator:
     def link(self, link: HtmlLink) -> tuple[int, int] | None:
         if self.source is None:
             return None
-        for same in (_same_destination, _same_target):
+        for same in (_same_destination, _same_target, _same_fragment):
             item = self._take("links", self.source.links, lambda item: same(link.url, item))
             if item is not None:
                 return item.line, item.column
@@ -644,6 +644,13 @@ def _same_target(url: str, link: SourceLink) -> bool:
             return True  # a failed ref leaves an empty href
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
     return ours == theirs or (ours[0] == "" and ours[1] == theirs[1] and ours[1] != "")
+
+
+def _same_fragment(url: str, link: SourceLink) -> bool:
+    """A ref or relref to a page whose URL does not end with its file's name (a `slug`, a
+    `url`): the same fragment."""
+    fragment = _name_and_fragment(url)[1]
+    return link.shortcode_path is not None and fragment != "" and _name_and_fragment(link.shortcode_path)[1] == fragment
 
 
 def _name_and_fragment(url: str) -> tuple[str, str]:

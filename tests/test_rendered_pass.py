@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES, build_site
+from validator import engine
 from validator.cli import main
 
 RENDERED = "content/posts/rendered-defects.md"
@@ -275,3 +276,11 @@ def test_a_failed_build_still_reports_what_the_markdown_shows(site: Path, hugo: 
     found = {(p["path"], p["line"], p["rule"]) for p in output["problems"]}
     assert {("content/refs.md", 5, "ref-not-found"), ("content/refs.md", 5, "broken-anchor")} <= found
     assert any("hugo failed:" in note and "REF_NOT_FOUND" in note for note in output["summary"]["notes"]), output["summary"]
+
+
+@pytest.mark.parametrize(
+    ("display", "url"),
+    [("a/b.md", "/a/b/"), ("a/_index.md", "/a/"), ("a/index.md", "/a/"), ("_index.md", "/"), ("./x.md", "/x/")],
+)
+def test_a_file_outside_a_site_gets_the_url_hugo_would_make_of_its_path(display: str, url: str) -> None:
+    assert engine._path_url(display) == url

@@ -562,8 +562,7 @@ def _rendered_side(
     source = SourcePage.from_document(doc, file)
     if not plan.embedded:
         return source, None, []
-    # Outside a Hugo site a file has no URL: give it one from its path, for its own checks.
-    url = doc.url or "/" + PurePosixPath(target.display).with_suffix("").as_posix().lstrip("./") + "/"
+    url = doc.url or _path_url(target.display)
     source = dataclasses.replace(source, url=url)
     try:
         html = render_document(doc).encode("utf-8")
@@ -571,6 +570,15 @@ def _rendered_side(
     except Exception as exc:
         return source, None, [_crash("the embedded renderer", exc)]
     return source, page, []
+
+
+def _path_url(display: str) -> str:
+    """Outside a Hugo site a file has no URL: one from its path, for its own checks, as Hugo
+    makes one of a content path (`a/b.md` -> `/a/b/`; `a/_index.md`, `a/index.md` -> `/a/`)."""
+    path = PurePosixPath(display)
+    path = path.parent if path.stem in ("index", "_index") else path.with_suffix("")
+    folders = path.as_posix().lstrip("./")
+    return f"/{folders}/" if folders else "/"
 
 
 def _html_path(url: str) -> str:

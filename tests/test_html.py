@@ -17,7 +17,7 @@ from validator.checks.html import (
 )
 from validator.checks.site import broken_anchor
 from validator.checks.site.broken_anchor import Options as BrokenAnchorOptions
-from validator.html import parse_page
+from validator.html import HtmlLink, parse_page
 from validator.published import load_rendered
 
 HTML = FIXTURES / "html"
@@ -67,6 +67,13 @@ def test_a_link_a_server_may_complete_with_html() -> None:
     assert [m for m in messages if "/notes/ugly" not in m] == [f.message for f in broken_link.check(rendered, served)]
     assert rendered.published.resolve("/notes/ugly/", "/").html_file == "notes/ugly.html"
     assert rendered.published.resolve("/posts/b", "/").html_file is None
+    # `/posts/a/index` finds the folder's index.html on such servers: the page is the folder
+    index = rendered.published.resolve("/posts/a/index", "/")
+    link = HtmlLink("/posts/a/index", "a", "href", 1, 1, "A")
+    assert broken_link._message(link, index, rendered.pages[0]).endswith(
+        "; the page is at /posts/a/ (servers that add .html find it, as Netlify does; `hugo server` does not: "
+        "see the option served-without-html)"
+    )
 
 
 PAGE = b"""<!DOCTYPE html>

@@ -113,6 +113,8 @@ def _message(link: HtmlLink, target: Target, page: Page) -> str:
         message = f"alias page {page.path} redirects to {link.url!r}, which is not published"
     elif target.html_file:
         page_url = target.url.rstrip("/") + ".html"
+        if page_url.endswith("/index.html"):  # a link to `…/index`: the page is its folder
+            page_url = page_url.removesuffix("index.html")
         message += f"; the page is at {page_url}"
         if not target.url.endswith("/"):
             message += " (servers that add .html find it, as Netlify does; `hugo server` does not: see the option served-without-html)"

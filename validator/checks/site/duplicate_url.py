@@ -9,7 +9,8 @@ so is an alias of a page to its own URL (Hugo writes the page).
 ## Why is this bad?
 Hugo writes both files to the same place in `public/` and the last one wins, silently
 (only `hugo --printPathWarnings` says "Duplicate target paths"): a page disappears from the
-site, or a redirect that readers' old links rely on is never written.
+site, or a redirect that readers' old links rely on is never written. Hugo builds pages in
+parallel, so which one wins changes from one build to the next (Hugo 0.168).
 
 ## Example
 ```markdown content/about.md
@@ -97,7 +98,7 @@ def _output(url: str) -> str:
 def _message(url: str, kind: str, other: str, other_kind: str) -> str:
     what = "this page's URL" if kind == "page" else "this page's alias"
     theirs = "the URL of" if other_kind == "page" else "an alias of"
-    return f"{what} {url} is also {theirs} {other}: Hugo writes one over the other"
+    return f"{what} {url} is also {theirs} {other}: Hugo writes one over the other, which one varies from build to build"
 
 
 RULE = Rule(

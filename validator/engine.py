@@ -362,18 +362,13 @@ def _checked(
     each content is parsed once (see `_LastParse`)."""
     groups = _content_groups(targets, plan.max_file_size)
     order = [index for group in groups for index in group]
-    yield from _in_order(order, _checked_in_order([targets[i] for i in order], groups, plan, jobs, progress))
+    yield from _in_order(order, _checked_in_order([targets[i] for i in order], plan, jobs, progress))
 
 
 def _checked_in_order(
-    targets: Sequence[Target],
-    groups: Sequence[Sequence[int]],
-    plan: Plan,
-    jobs: int | None,
-    progress: Callable[[int], None] | None,
+    targets: Sequence[Target], plan: Plan, jobs: int | None, progress: Callable[[int], None] | None
 ) -> Iterator[FileResult]:
-    """Each target's result, in order, the files of each of `groups` (by their sizes) next
-    to each other in `targets`."""
+    """Each target's result, in order."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or (jobs is None and len(targets) < PARALLEL_THRESHOLD):
         last = _LastParse()
@@ -382,17 +377,10 @@ def _checked_in_order(
             if progress:
                 progress(1)
         return
-    # Small chunks: no worker waits long for the last one to finish. A group is not split.
+    # Small chunks: no worker waits long for the last one to finish (a group split between
+    # two chunks is parsed in each).
     size = max(4, min(64, len(targets) // (workers * 32) or 1))
-    chunks: list[Sequence[Target]] = []
-    start = end = 0
-    for group in groups:
-        end += len(group)
-        if end - start >= size:
-            chunks.append(targets[start:end])
-            start = end
-    if start < end:
-        chunks.append(targets[start:end])
+    chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for results in pool.map(_check_chunk, chunks, [plan] * len(chunks)):
             yield from results

@@ -1,6 +1,7 @@
 """## What it does
 Checks that every page's front matter sets the required keys (by default `title`), and that
-their values are not empty. Keys are matched case-insensitively, as Hugo does.
+their values are not empty. Keys are matched case-insensitively, as Hugo does. A page whose
+`url` names another format than HTML (`url = "/search-index.json"`) is left alone.
 
 ## Why is this bad?
 Themes print `.Title` in the page's `<title>`, its heading, menus and lists: a page without
@@ -66,6 +67,9 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
         if keys:
             yield Finding(1, 1, f"no front matter; required: {keys}")
         return
+    url = front_matter.get("url")
+    if isinstance(url, str) and PurePosixPath(url.split("?", 1)[0]).suffix.lower() not in ("", ".html", ".htm"):
+        return  # a page written as another format (`url = "/index.json"`): no title shows
     for key in opts.keys:
         value = front_matter.get(key, _MISSING)
         if value is _MISSING:

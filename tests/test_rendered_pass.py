@@ -284,3 +284,19 @@ def test_a_failed_build_still_reports_what_the_markdown_shows(site: Path, hugo: 
 )
 def test_a_file_outside_a_site_gets_the_url_hugo_would_make_of_its_path(display: str, url: str) -> None:
     assert engine._path_url(display) == url
+
+
+@pytest.mark.hugo
+def test_a_failed_ref_is_reported_once_not_again_as_its_empty_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With refLinksErrorLevel = "warning", Hugo builds and leaves the link's href empty
+    (checked with hugo 0.168): ref-not-found says why; empty-link does not say it again."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\nrefLinksErrorLevel = "warning"\n')
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "p.md").write_text('+++\ntitle = "P"\n+++\n\nSee [it]({{< ref "missing.md" >}}).\n\n[Empty]().\n')
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/p.md", 5, "ref-not-found"), ("content/p.md", 7, "empty-link")}
+    assert findings() == findings("--build") == expected

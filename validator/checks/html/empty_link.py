@@ -47,4 +47,5 @@ RULE = Rule(
     options=NoOptions,
     check=check,
     doc=__doc__,
+    same_defect_as=("ref-not-found",),  # the empty href a failed ref leaves
 )

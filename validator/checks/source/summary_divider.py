@@ -7,7 +7,9 @@ Checks the manual summary divider `<!--more-->`:
 - a first divider inside a fenced code block or a code span: Hugo finds it before reading
   the Markdown, so the summary ends in the middle of the code and the divider disappears
   from it;
-- a first divider sharing its line with text: Hugo ends the paragraph there, splitting it.
+- a first divider with text after it in its paragraph, list or quote: Hugo ends the block
+  there and starts another with the rest (a divider at the end of a paragraph's last line
+  is fine), or that is all a heading holds: Hugo writes an empty heading.
 
 ## Why is this bad?
 The summary shown on list pages and in feeds is not the one the author marked.
@@ -35,7 +37,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from markdown_it.token import Token
+
 from validator.document import SUMMARY_DIVIDER, Document, SummaryDivider
+from validator.markdown import make_parser
 from validator.model import Finding, NoOptions, Rule, Severity
 
 
@@ -76,12 +81,42 @@ def _first(doc: Document, divider: SummaryDivider) -> Iterator[Finding]:
             "removed from it: put a real divider earlier in the page",
         )
     elif line.strip() != SUMMARY_DIVIDER:
-        yield Finding(
-            divider.line,
-            divider.column,
-            f"{SUMMARY_DIVIDER} shares its line with text: Hugo ends the paragraph there; "
-            "put the divider on a line of its own",
-        )
+        block = _top_block(doc, divider.line)
+        if block is not None and block.type == "heading_open" and not line[end:].strip():
+            if not line[:start].strip(" \t#"):
+                yield Finding(
+                    divider.line,
+                    divider.column,
+                    f"{SUMMARY_DIVIDER} makes the heading: Hugo writes an empty one; put the "
+                    "divider on a line of its own",
+                )
+        elif line[end:].strip() or _block_goes_on(doc, divider.line, block):
+            yield Finding(
+                divider.line,
+                divider.column,
+                f"{SUMMARY_DIVIDER} shares its block with text after it: Hugo ends the block "
+                "there and starts another with the rest; put the divider on a line of its own",
+            )
+
+
+def _top_block(doc: Document, line: int) -> Token | None:
+    """The opening token of the top-level block holding the file line `line` in the page as
+    it reads without its first divider (our parse, like Hugo's, ends a block at a divider)."""
+    lines = list(doc.lines)
+    lines[: doc.body_line - 1] = [""] * (doc.body_line - 1)  # the front matter is no Markdown
+    lines[line - 1] = lines[line - 1].replace(SUMMARY_DIVIDER, " " * len(SUMMARY_DIVIDER), 1)
+    for token in make_parser(doc.markup).parse("\n".join(lines)):
+        if token.level == 0 and token.nesting >= 0 and token.map and token.map[0] < line <= token.map[1]:
+            return token
+    return None
+
+
+def _block_goes_on(doc: Document, line: int, block: Token | None) -> bool:
+    """Whether the block holding the file line `line` has text on a later line (a
+    paragraph's next line, a list's next item: checked with Hugo 0.168)."""
+    if block is None or not block.map:
+        return False
+    return any(doc.lines[index].strip() for index in range(line, min(block.map[1], len(doc.lines))))
 
 
 RULE = Rule(

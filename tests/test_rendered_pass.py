@@ -300,3 +300,23 @@ def test_a_failed_ref_is_reported_once_not_again_as_its_empty_link(
     monkeypatch.chdir(tmp_path)
     expected = {("content/p.md", 5, "ref-not-found"), ("content/p.md", 7, "empty-link")}
     assert findings() == findings("--build") == expected
+
+
+@pytest.mark.hugo
+def test_raw_html_a_template_prints_twice_is_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A template printing `.Summary` before `.Content` repeats the summary's placeholders
+    (checked with hugo 0.168): the repeat is the raw HTML reported already."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
+    (tmp_path / "layouts" / "single.html").write_text(
+        "<html><body><div>{{ .Summary }}</div><div>{{ .Content }}</div></body></html>"
+    )
+    (tmp_path / "layouts" / "_shortcodes" / "note.html").write_text('<div class="n">{{ .Inner | .Page.RenderString }}</div>')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "p.md").write_text('+++\ntitle = "P"\n+++\n\n{{% note %}}\n![](/x.png)\n{{% /note %}}\n\nA <b>b</b>.\n')
+    monkeypatch.chdir(tmp_path)
+    assert {f for f in findings("--build") if f[2] == "raw-html-omitted"} == {
+        ("content/p.md", 5, "raw-html-omitted"), ("content/p.md", 9, "raw-html-omitted")
+    }

@@ -120,7 +120,8 @@ def _rendered_message(raw: RawHtml) -> str:
 
 def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:
     """The rendered side: each `<!-- raw HTML omitted -->` Hugo wrote, mapped to the raw
-    HTML in the Markdown by its order and the text beside it (line 1 when it cannot be).
+    HTML in the Markdown by its order and the text beside it (line 1 when it cannot be, and
+    the page's Markdown has none: raw HTML from its front matter or a template).
     Pages without a Markdown source (lists of other pages' summaries) are skipped."""
     for page in rendered.pages:
         source = rendered.source(page)
@@ -129,6 +130,8 @@ def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for placeholder in page.omitted:
             raw = locator.omitted(placeholder)
+            if raw is None and source.raw_html:
+                continue  # a repeat of one mapped before: the page prints its `.Summary` too
             if raw is None:
                 message = f"Hugo omitted raw HTML here ({KEEP})"
                 yield rendered.finding(page, message, (placeholder.line, placeholder.column), (1, 1))

@@ -320,3 +320,23 @@ def test_raw_html_a_template_prints_twice_is_one_finding(
     assert {f for f in findings("--build") if f[2] == "raw-html-omitted"} == {
         ("content/p.md", 5, "raw-html-omitted"), ("content/p.md", 9, "raw-html-omitted")
     }
+
+
+@pytest.mark.hugo
+def test_an_image_a_shortcode_writes_is_found_at_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's output holds what a shortcode's template writes: its image is found in the
+    Markdown at the call whose parameter gave the address, not at a line of the HTML."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
+    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
+    (tmp_path / "layouts" / "_shortcodes" / "fig.html").write_text('<figure>\n  <img src="{{ .Get "src" }}">\n</figure>')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "p.md").write_text(
+        '+++\ntitle = "P"\n+++\n\nIntro.\n\n{{< fig src="/img/missing.png" >}}\n\n{{< fig src="v1.2/other.png" >}}\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert findings("--build") == {
+        ("content/p.md", line, rule) for line in (7, 9) for rule in ("broken-link", "image-alt")
+    }

@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from validator.document import VALUE_SHORTCODES, has_closure_line
+from validator.document import REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line
 from validator.files import read_at_most
 from validator.paths import fragment_id
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
@@ -332,6 +332,9 @@ class SourcePage:
     # Lines holding text that can reach the page unrendered, as written.
     marked_lines: tuple[tuple[int, str], ...] = ()
     language: str = ""  # the language its text is written in (SiteConfig.text_language)
+    # The shortcode calls' parameters that may become a link or an image a template writes
+    # (`{{< figure src="a.png" >}}`): (value, line, column) of the call
+    shortcode_addresses: tuple[SourceLink, ...] = ()
 
     @classmethod
     def from_document(cls, doc: Document, file: str | None = None) -> SourcePage:
@@ -345,7 +348,21 @@ class SourcePage:
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
             marked_lines=_marked_lines(doc),
             language=doc.site.text_language(doc.language),
+            shortcode_addresses=tuple(_shortcode_addresses(doc)),
         )
+
+
+def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
+    """Each parameter value of a shortcode call that reads as an address (a path or URL)."""
+    for use in doc.shortcode_calls:
+        if use.template in REF_SHORTCODES:
+            continue  # a ref's link is among the page's links
+        for value in (*use.positional, *(value for _, value in use.named)):
+            if isinstance(value, str) and _ADDRESS.fullmatch(value.strip()):
+                yield SourceLink(value.strip(), use.line, use.column)
+
+
+_ADDRESS = re.compile(r"[^\s<>\"'{}]*[./][^\s<>\"'{}]*[^\s<>\"'{}./]")
 
 
 # `[^\S\n]`: a blank within the line.
@@ -563,8 +580,8 @@ class Locator:
         # The places of the Markdown links and headings already matched, and the first place
         # not yet matched: the page shows them in order, so a search starts there and seldom
         # goes far (a page of thousands of links stays linear).
-        self._used: dict[str, set[int]] = {"links": set(), "headings": set()}
-        self._first: dict[str, int] = {"links": 0, "headings": 0}
+        self._used: dict[str, set[int]] = {"links": set(), "headings": set(), "addresses": set()}
+        self._first: dict[str, int] = {"links": 0, "headings": 0, "addresses": 0}
         self._used_lines: set[int] = set()
         self._next_raw = 0  # placeholders follow the page's order
 
@@ -579,7 +596,9 @@ class Locator:
             item = self._take("links", self.source.links, lambda item: same(link.url, item))
             if item is not None:
                 return item.line, item.column
-        return None
+        # A template's (a shortcode's) link or image: at the call that gave its address
+        address = self._take("addresses", self.source.shortcode_addresses, lambda item: _written_as(link.url, item))
+        return (address.line, address.column) if address is not None else None
 
     def heading(self, heading: HtmlHeading) -> tuple[int, int] | None:
         if self.source is None:
@@ -644,6 +663,14 @@ def _same_target(url: str, link: SourceLink) -> bool:
             return True  # a failed ref leaves an empty href
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
     return ours == theirs or (ours[0] == "" and ours[1] == theirs[1] and ours[1] != "")
+
+
+def _written_as(url: str, address: SourceLink) -> bool:
+    """Whether a template may have made `url` of the address a shortcode was given: the
+    same, or ending with it (a page resource's path, a baseURL in front)."""
+    written = address.destination.removeprefix("./")
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    return url == address.destination or unquote(path).endswith(unquote(written.split("?", 1)[0]))
 
 
 def _same_fragment(url: str, link: SourceLink) -> bool:

@@ -4,13 +4,18 @@ rendering agree on every defect the embedded renderer can see, at the Markdown l
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, build_site
+from conftest import FIXTURES, ROOT, build_site
 from validator import engine
 from validator.cli import main
 
@@ -233,7 +238,7 @@ def test_headings_only_hugo_writes_are_spell_checked(site: Path, hugo: str) -> N
 
 def test_external_links_are_counted_not_fetched(site: Path) -> None:
     result = CliRunner().invoke(main, ["check"], catch_exceptions=False)
-    assert "distinct external URLs not fetched (no network)" in result.stdout
+    assert "distinct external URLs, never fetched: mdcheck checks the site offline" in result.stdout
 
 
 @pytest.mark.hugo
@@ -340,3 +345,34 @@ def test_an_image_a_shortcode_writes_is_found_at_the_call(
     assert findings("--build") == {
         ("content/p.md", line, rule) for line in (7, 9) for rule in ("broken-link", "image-alt")
     }
+
+
+def test_a_terminated_build_leaves_neither_hugo_nor_its_directory(tmp_path: Path) -> None:
+    """SIGTERM during --build (a cancelled CI job): hugo is killed, the temporary publish
+    directory removed, and mdcheck exits 143 at once."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (site / "content" / "p.md").write_text('+++\ntitle = "P"\n+++\n\nText.\n')
+    started = tmp_path / "started"
+    fake = tmp_path / "hugo"  # a build that never ends
+    fake.write_text(f"#!/bin/sh\necho $$ > {started}\nexec sleep 60\n")
+    fake.chmod(0o755)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    script = (
+        "import sys; from validator import hugo, cli\n"
+        f"hugo.find_binary = lambda: {str(fake)!r}\n"
+        "sys.argv = ['mdcheck', 'check', '--build']; cli.main()\n"
+    )
+    env = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=site, env=env)
+    deadline = time.monotonic() + 30
+    while not started.exists() or not started.read_text().strip():
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=10) == 143
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(started.read_text()), 0)
+    assert not list(temporary.glob("mdcheck-build-*"))

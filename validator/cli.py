@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,6 +42,7 @@ class _Group(click.Group):
     """Turns any unexpected exception into a one-line message and exit 2: no tracebacks."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        _unwind_on_terminate()
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
@@ -56,6 +59,17 @@ class _Group(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_USAGE)
+
+
+def _unwind_on_terminate() -> None:
+    """A SIGTERM (a cancelled CI job, `timeout`) unwinds the run as Ctrl-C does: a --build's
+    hugo is killed and its temporary directory removed, a file being written left as it was."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -319,21 +319,28 @@ def main() -> None:
             row("full check of the hugo build, serial", built, files, size, html_floor)
             row("  ... vs the Markdown floor", dataclasses.replace(built, ratio=None), files, size, floor)
         if args.scale > 1:
-            growth(site, args, python, floor, serial, size)
+            growth(site, args, floor, serial, size)
 
 
-def cold_runs(site: Path, files: int, size: int, args: argparse.Namespace) -> tuple[Any, ...]:
-    """The floor, and the source pass and the full check, serial and with `--jobs`, printed
-    as the table's first rows; the floor's command, then each timing."""
-    print(f"{'':38} {'time':>9} {'':13} {'':11} {'peak':>9}  vs floor")
+def source_runs(site: Path, files: int, size: int, args: argparse.Namespace) -> tuple[Any, ...]:
+    """The floor and the source pass, serial and with `--jobs`, printed as rows; the floor's
+    command, then each timing."""
     parse = [sys.executable, "-c", FLOOR, str(site / "content")]
-    _measure_once(mdcheck("--source-only"), site)  # builds the dictionaries' cache, untimed
     floor = measure(parse, site, args.repeat)
     row("bare markdown-it-py parse (floor)", floor, files, size, None)
     serial = measure(mdcheck("--source-only", "--jobs", "1"), site, args.repeat, parse)
     row("source pass, serial", serial, files, size, floor)
     parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), site, args.repeat, parse)
     row(f"source pass, --jobs {args.jobs}", parallel, files, size, floor)
+    return parse, floor, serial, parallel
+
+
+def cold_runs(site: Path, files: int, size: int, args: argparse.Namespace) -> tuple[Any, ...]:
+    """The source runs, then the full check, serial and with `--jobs`, printed as the
+    table's first rows; the floor's command, then each timing."""
+    print(f"{'':38} {'time':>9} {'':13} {'':11} {'peak':>9}  vs floor")
+    _measure_once(mdcheck("--source-only"), site)  # builds the dictionaries' cache, untimed
+    parse, floor, serial, parallel = source_runs(site, files, size, args)
     full = measure(mdcheck("--jobs", "1"), site, args.repeat, parse)
     row("full check (embedded renderer), serial", full, files, size, floor)
     full_parallel = measure(mdcheck("--jobs", str(args.jobs)), site, args.repeat, parse)
@@ -354,19 +361,13 @@ def real_site(site: Path, args: argparse.Namespace) -> None:
           f"agree: {serial.output == parallel.output and full.output == full_parallel.output}")
 
 
-def growth(site: Path, args: argparse.Namespace, python: str, floor: Timing, serial: Timing, size: int) -> None:
+def growth(site: Path, args: argparse.Namespace, floor: Timing, serial: Timing, size: int) -> None:
     """Floor and source pass on the site at `--scale` times the size: both should grow linearly."""
     big = site.parent / "big"
     files = args.files * args.scale
     big_size = generate(big, files, args.seed)
     print(f"\n{args.scale}x: {files} posts, {big_size / 1e6:.1f} MB")
-    parse = [python, "-c", FLOOR, str(big / "content")]
-    big_floor = measure(parse, big, args.repeat)
-    row("bare markdown-it-py parse (floor)", big_floor, files, big_size, None)
-    big_serial = measure(mdcheck("--source-only", "--jobs", "1"), big, args.repeat, parse)
-    row("source pass, serial", big_serial, files, big_size, big_floor)
-    big_parallel = measure(mdcheck("--source-only", "--jobs", str(args.jobs)), big, args.repeat, parse)
-    row(f"source pass, --jobs {args.jobs}", big_parallel, files, big_size, big_floor)
+    _, big_floor, big_serial, _ = source_runs(big, files, big_size, args)
     factor = big_size / size
     print(f"growth for {factor:.1f}x the bytes: floor {big_floor.seconds / floor.seconds:.1f}x, "
           f"source pass {big_serial.seconds / serial.seconds:.1f}x, "

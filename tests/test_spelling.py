@@ -84,6 +84,10 @@ def test_sample_typo_and_suggestion() -> None:
     # People's names: two capitalised words in a row that no word list knows
     assert speller.typos("Rey Lejano, SUSE & Eamon Bauman, Red Hat") == ()
     assert [t.word for t in speller.typos("Configure Prodcut Rendering")] == ["Prodcut"]
+    # A surname beside a known first name, like only the rarest words ("Burris"); a typo
+    # of a common name is still one
+    assert speller.typos("Interview with Dan Budris") == ()
+    assert [t.suggestion for t in speller.typos("Meet Sarah Jonhson")] == ["Johnson"]
     # A heading in sentence case: its capitalised words past the first are names
     assert speller.typos("Multi-cluster observability with Kubernetes, Linkerd and Thanos") == ()
     assert [t.word for t in speller.typos("Prodcut observability with Thanos")] == ["Prodcut"]

@@ -374,11 +374,21 @@ class Speller:
         before = _NAME_BEFORE.search(text, max(word.start - 40, 0), word.start)  # a name is short
         after = _NAME_AFTER.match(text, word.end)
         for match in (before, after):
-            if match is None or self._accepted(other := match[1].lower()):
+            if match is None:
+                continue
+            if self._accepted(other := match[1].lower()):
+                if self._rare_suggestion(word.key):
+                    return True  # a surname beside a first name ("Dan Budris", not "Burris")
                 continue
             if len(other) < MIN_LENGTH or not (self._common_typo(word.key) and self._common_typo(other)):
                 return True
         return False
+
+    def _rare_suggestion(self, word: str) -> bool:
+        """Whether the word `word` looks like is among the dictionary's rarest (seen a few
+        times, as uncommon names are): no sign of a typo beside a name."""
+        suggestion = self.suggestion(word)
+        return suggestion is not None and 0 < self.known.get(suggestion, 0) <= RARE
 
     def _common_typo(self, word: str) -> bool:
         suggestion = self.suggestion(word)

@@ -53,6 +53,9 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+SINGLE = "<html><body>{{ .Content }}</body></html>"
+
+
 def findings(*args: str) -> set[tuple[str, int, str]]:
     result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output
@@ -61,6 +64,15 @@ def findings(*args: str) -> set[tuple[str, int, str]]:
 
 def rendered_only(found: set[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
     return {f for f in found if f[0] in (RENDERED, PLANTED, VALID)}
+
+
+def small_site(root: Path, files: dict[str, str], config: str = "") -> None:
+    """A Hugo site of `files` (paths under the root), with a page template printing the
+    content unless `files` has its own."""
+    files = {"hugo.toml": 'baseURL = "https://x.org/"\n' + config, "layouts/single.html": SINGLE, **files}
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
 
 
 @pytest.mark.hugo
@@ -129,11 +141,7 @@ def test_a_shortcode_written_with_escaped_braces_is_found_at_its_line(
 ) -> None:
     """`\\{\\{< relref "x" >}}` prints the call as text (checked with hugo 0.168): the leak is
     reported at the Markdown line that writes it, with mdcheck's rendering and Hugo's."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
-    (tmp_path / "layouts").mkdir()
-    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "p.md").write_text('+++\ntitle = "P"\n+++\n\nSee [it](\\{\\{< relref "/p.md" >}}) now.\n')
+    small_site(tmp_path, {"content/p.md": '+++\ntitle = "P"\n+++\n\nSee [it](\\{\\{< relref "/p.md" >}}) now.\n'})
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/p.md", 5, "unrendered-markup")}
 
@@ -145,14 +153,11 @@ def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     """goldmark writes a second placeholder for a `</pre>` or `?>` on a line of its own, and
     one for a block that only closes an element (checked with hugo 0.168): each is the block
     already reported, not another finding, nor one at line 1."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
-    (tmp_path / "layouts").mkdir()
-    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "p.md").write_text(
+    page = (
         '+++\ntitle = "P"\n+++\n\nOne.\n\n<details>\n<summary>S</summary>\n\nBody.\n\n</details>\n\n'
         "<style>\np {color: red}\n</style>\n\n<?php\necho 1;\n?>\n\n<pre>x</pre>\n\nTwo <kbd>K</kbd>.\n"
     )
+    small_site(tmp_path, {"content/p.md": page})
     monkeypatch.chdir(tmp_path)
     expected = {("content/p.md", line, "raw-html-omitted") for line in (7, 14, 22, 24)}
     assert findings() == findings("--build") == expected
@@ -164,16 +169,10 @@ def test_a_relref_to_a_page_with_a_slug_is_one_finding_at_its_line(
 ) -> None:
     """Hugo writes the relref as the page's URL, which its slug names: the link is still
     found in the Markdown by its fragment."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
-    (tmp_path / "layouts").mkdir()
-    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
-    (tmp_path / "content" / "docs").mkdir(parents=True)
-    (tmp_path / "content" / "docs" / "a.md").write_text(
-        '+++\ntitle = "A"\n+++\n\n[All]({{< relref "./b.md#client-config" >}})\n'
-    )
-    (tmp_path / "content" / "docs" / "b.md").write_text(
-        '+++\ntitle = "B"\nslug = "configuration-file"\n+++\n\n## `client_config`\n'
-    )
+    small_site(tmp_path, {
+        "content/docs/a.md": '+++\ntitle = "A"\n+++\n\n[All]({{< relref "./b.md#client-config" >}})\n',
+        "content/docs/b.md": '+++\ntitle = "B"\nslug = "configuration-file"\n+++\n\n## `client_config`\n',
+    })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/docs/a.md", 5, "broken-anchor")}
 
@@ -181,13 +180,10 @@ def test_a_relref_to_a_page_with_a_slug_is_one_finding_at_its_line(
 def test_a_stray_closing_tag_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hugo stops the build on a closing tag that closes no call: it never shows as text,
     so the embedded renderer leaves it out and only shortcode-mismatched reports it."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
-    (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
-    (tmp_path / "layouts" / "_shortcodes" / "tab.html").write_text("{{ .Inner }}")
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "a.md").write_text(
-        "+++\ntitle = 'A'\n+++\n\n{{% tab %}}\nText\n{{% /tab %}}\n{{% /tab %}}\n\nEnd {{% /tab %}} here.\n"
-    )
+    small_site(tmp_path, {
+        "layouts/_shortcodes/tab.html": "{{ .Inner }}",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{% tab %}}\nText\n{{% /tab %}}\n{{% /tab %}}\n\nEnd {{% /tab %}} here.\n",
+    })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == {("content/a.md", 8, "shortcode-mismatched"), ("content/a.md", 10, "shortcode-mismatched")}
 
@@ -297,11 +293,8 @@ def test_a_failed_ref_is_reported_once_not_again_as_its_empty_link(
 ) -> None:
     """With refLinksErrorLevel = "warning", Hugo builds and leaves the link's href empty
     (checked with hugo 0.168): ref-not-found says why; empty-link does not say it again."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\nrefLinksErrorLevel = "warning"\n')
-    (tmp_path / "layouts").mkdir()
-    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "p.md").write_text('+++\ntitle = "P"\n+++\n\nSee [it]({{< ref "missing.md" >}}).\n\n[Empty]().\n')
+    page = '+++\ntitle = "P"\n+++\n\nSee [it]({{< ref "missing.md" >}}).\n\n[Empty]().\n'
+    small_site(tmp_path, {"content/p.md": page}, 'refLinksErrorLevel = "warning"\n')
     monkeypatch.chdir(tmp_path)
     expected = {("content/p.md", 5, "ref-not-found"), ("content/p.md", 7, "empty-link")}
     assert findings() == findings("--build") == expected
@@ -313,14 +306,11 @@ def test_raw_html_a_template_prints_twice_is_one_finding(
 ) -> None:
     """A template printing `.Summary` before `.Content` repeats the summary's placeholders
     (checked with hugo 0.168): the repeat is the raw HTML reported already."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
-    (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
-    (tmp_path / "layouts" / "single.html").write_text(
-        "<html><body><div>{{ .Summary }}</div><div>{{ .Content }}</div></body></html>"
-    )
-    (tmp_path / "layouts" / "_shortcodes" / "note.html").write_text('<div class="n">{{ .Inner | .Page.RenderString }}</div>')
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "p.md").write_text('+++\ntitle = "P"\n+++\n\n{{% note %}}\n![](/x.png)\n{{% /note %}}\n\nA <b>b</b>.\n')
+    small_site(tmp_path, {
+        "layouts/single.html": "<html><body><div>{{ .Summary }}</div><div>{{ .Content }}</div></body></html>",
+        "layouts/_shortcodes/note.html": '<div class="n">{{ .Inner | .Page.RenderString }}</div>',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n{{% note %}}\n![](/x.png)\n{{% /note %}}\n\nA <b>b</b>.\n',
+    })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert {f for f in findings("--build") if f[2] == "raw-html-omitted"} == {
         ("content/p.md", 5, "raw-html-omitted"), ("content/p.md", 9, "raw-html-omitted")
@@ -333,14 +323,10 @@ def test_an_image_a_shortcode_writes_is_found_at_the_call(
 ) -> None:
     """Hugo's output holds what a shortcode's template writes: its image is found in the
     Markdown at the call whose parameter gave the address, not at a line of the HTML."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
-    (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
-    (tmp_path / "layouts" / "single.html").write_text("<html><body>{{ .Content }}</body></html>")
-    (tmp_path / "layouts" / "_shortcodes" / "fig.html").write_text('<figure>\n  <img src="{{ .Get "src" }}">\n</figure>')
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "p.md").write_text(
-        '+++\ntitle = "P"\n+++\n\nIntro.\n\n{{< fig src="/img/missing.png" >}}\n\n{{< fig src="v1.2/other.png" >}}\n'
-    )
+    small_site(tmp_path, {
+        "layouts/_shortcodes/fig.html": '<figure>\n  <img src="{{ .Get "src" }}">\n</figure>',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\nIntro.\n\n{{< fig src="/img/missing.png" >}}\n\n{{< fig src="v1.2/other.png" >}}\n',
+    })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings("--build") == {
         ("content/p.md", line, rule) for line in (7, 9) for rule in ("broken-link", "image-alt")

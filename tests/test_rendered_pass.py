@@ -152,14 +152,15 @@ def test_each_omitted_block_is_one_finding_with_hugos_output_too(
 ) -> None:
     """goldmark writes a second placeholder for a `</pre>` or `?>` on a line of its own, and
     one for a block that only closes an element (checked with hugo 0.168): each is the block
-    already reported, not another finding, nor one at line 1."""
+    already reported, not another finding, nor one at line 1. A processing instruction is
+    raw HTML Hugo omits too."""
     page = (
         '+++\ntitle = "P"\n+++\n\nOne.\n\n<details>\n<summary>S</summary>\n\nBody.\n\n</details>\n\n'
         "<style>\np {color: red}\n</style>\n\n<?php\necho 1;\n?>\n\n<pre>x</pre>\n\nTwo <kbd>K</kbd>.\n"
     )
     small_site(tmp_path, {"content/p.md": page})
     monkeypatch.chdir(tmp_path)
-    expected = {("content/p.md", line, "raw-html-omitted") for line in (7, 14, 22, 24)}
+    expected = {("content/p.md", line, "raw-html-omitted") for line in (7, 14, 18, 22, 24)}
     assert findings() == findings("--build") == expected
 
 

@@ -38,6 +38,10 @@ _TAG = re.compile(
         \s*(?P<self>/)?>""",
     re.VERBOSE,
 )
+# Raw HTML that is no element, at the start of an HTML block or as one inline piece: a
+# processing instruction (`<?php`), a declaration (`<!DOCTYPE`), a CDATA section. Its
+# `HtmlTag` is named by this match, as written.
+_CONSTRUCT = re.compile(r"<(?:\?[A-Za-z0-9_-]*|![A-Za-z]+|!\[CDATA\[)")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _COMMENT_MARKERS = re.compile(r"^(\{\{[<%]\s*)/\*(.*)\*/(\s*[>%]\}\})$", re.S)
 _HEADING_LIKE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}(?:\s|$)|=+\s*$|-{2,}\s*$)|\{#|\bid\s*=")
@@ -120,6 +124,27 @@ class HtmlTag:
 
     def has_attribute(self, name: str) -> bool:
         return any(key.lower() == name for key, _ in self.attributes)
+
+    @property
+    def is_element(self) -> bool:
+        """False for a processing instruction, a declaration or a CDATA section (see
+        `_CONSTRUCT`): raw HTML Hugo omits too, but no element."""
+        return self.name[:1].isalpha()
+
+    @property
+    def written(self) -> str:
+        return written_tag(self.name, self.closing)
+
+
+def written_tag(name: str, closing: bool = False) -> str:
+    """A tag as a message shows it: `<abbr>`, `</div>`, `<?php … ?>`, `<!DOCTYPE …>`."""
+    if name.startswith("?"):
+        return f"<{name} … ?>"
+    if name.startswith("!["):
+        return f"<{name} … ]]>"
+    if name.startswith("!"):
+        return f"<{name} …>"
+    return f"</{name}>" if closing else f"<{name}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -867,6 +892,11 @@ class _Extractor:
             line, column = position(start)
             end_line, end_column = position(end - 1)
             self.comments.append(HtmlComment(content[start + 4 : end - 3], line, column, end_line, end_column))
+        indent = len(content) - len(content.lstrip(" \t"))
+        if construct := _CONSTRUCT.match(content, indent):
+            line, column = position(indent)
+            first_line = content[indent:].split("\n", 1)[0]
+            self.html_tags.append(HtmlTag(construct[0][1:], line, column, False, True, (), block, first_line))
         raw_text: str | None = None  # inside <script> or <style>: the closing tag awaited
         for match in _TAG.finditer(content):
             inside = bisect.bisect_right(starts, match.start()) - 1

@@ -431,7 +431,7 @@ def _raw_tags(doc: Document) -> Iterator[RawHtml]:
         yield RawHtml(tag.name, tag.line, tag.column, before, after, reported=reported)
         if closing is not None:
             yield RawHtml(tag.name, closing, 1, "", "", reported=False)
-    for first, block in blocks:  # `<?php …?>`, `<!DOCTYPE …>`: no tags, the placeholders all the same
+    for first, block in blocks:  # a block with no tag (a lone `<div`): its placeholders all the same
         if first not in tags_of and not block.content.lstrip().startswith("<!--"):
             yield RawHtml("", first, 1, "", "", reported=False)
             if (closing := _closing_line(first, block)) is not None:

@@ -55,7 +55,7 @@ class Options:
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     allowed = {name.lower() for name in opts.allowed_elements}
     for tag in doc.html_tags:
-        if not tag.closing and tag.name not in allowed:
+        if tag.is_element and not tag.closing and tag.name not in allowed:
             yield Finding(
                 tag.line,
                 tag.column,

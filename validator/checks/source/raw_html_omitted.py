@@ -11,6 +11,9 @@ Markdown: Hugo replaces it with `<!-- raw HTML omitted -->` and it never reaches
   bury it. A block holding only closing tags (the `</details>` after a Markdown body) ends an
   element already reported and is not reported again.
 
+Processing instructions (`<?php … ?>`), declarations (`<!DOCTYPE …>`) and CDATA sections
+are raw HTML too, dropped alike: code meant to be shown belongs in a fenced code block.
+
 HTML comments are exempt (Hugo drops them silently, on purpose), and so is HTML written
 inside `{{< >}}` shortcodes (Hugo splices their output in after Markdown, unfiltered). With
 `unsafe = true` nothing is reported here; see `inline-html` for an allow-list.
@@ -47,7 +50,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from validator.document import Document, HtmlTag
+from validator.document import Document, written_tag
 from validator.model import Finding, NoOptions, Rule
 from validator.published import RawHtml, RenderedSite
 
@@ -78,7 +81,7 @@ def _blocks(doc: Document) -> Iterator[Finding]:
         yield Finding(
             tags[0].line,
             tags[0].column,
-            f"HTML block {_written(tags[0])}{span} is dropped whole, text included: Hugo "
+            f"HTML block {tags[0].written}{span} is dropped whole, text included: Hugo "
             f"omits raw HTML unless {UNSAFE}",
         )
 
@@ -97,13 +100,9 @@ def _inline(doc: Document) -> Iterator[Finding]:
         yield Finding(
             tag.line,
             tag.column,
-            f"raw HTML {_written(tag)} is dropped from the page: Hugo omits raw HTML unless "
+            f"raw HTML {tag.written} is dropped from the page: Hugo omits raw HTML unless "
             f"{UNSAFE}",
         )
-
-
-def _written(tag: HtmlTag) -> str:
-    return f"</{tag.name}>" if tag.closing else f"<{tag.name}>"
 
 
 KEEP = "set markup.goldmark.renderer.unsafe = true to keep it"
@@ -115,7 +114,7 @@ def _rendered_message(raw: RawHtml) -> str:
             f"Hugo omitted the HTML that {{{{% {raw.name} %}}}} writes: a {{{{% %}}}} call's output "
             f"is Markdown, where raw HTML is dropped; call it as {{{{< {raw.name} >}}}} or {KEEP}"
         )
-    return f"Hugo replaced <{raw.name}> with '<!-- raw HTML omitted -->' ({KEEP})"
+    return f"Hugo replaced {written_tag(raw.name)} with '<!-- raw HTML omitted -->' ({KEEP})"
 
 
 def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:

@@ -169,7 +169,7 @@ def check(
 
 def _rendering(
     config: Any, site: SiteConfig, html_dir: Path | None, build: bool, source_only: bool,
-    stack: contextlib.ExitStack, cwd: Path,
+    stack: contextlib.ExitStack, cwd: Path, quiet: bool,
 ) -> tuple[Rendering | None, str | None]:
     """Where the rendered pass reads HTML (see `check`), None with --source-only; and why
     the --build failed, when it did: the pass then checks mdcheck's own rendering."""
@@ -178,6 +178,9 @@ def _rendering(
     if build:
         if site.root is None:
             raise click.UsageError("--build needs a Hugo site (no hugo.toml or config.toml found)")
+        if not quiet and sys.stderr.isatty():  # a large site takes Hugo a while
+            where = display_path(site.root, cwd)
+            click.echo(f"Building the site{'' if where == '.' else ' at ' + where} with Hugo …", err=True)
         try:
             publish_dir, listing = stack.enter_context(built_site(site.root))
         except BuildFailed as exc:
@@ -202,7 +205,7 @@ def _check(
     # The site of the first path inside one: a hook lists a README before a subfolder site's files.
     start = next((path for path in paths if find_site_root(path) is not None), paths[0] if paths else cwd)
     config, site = _load(config_path, start)
-    rendering, build_failure = _rendering(config, site, html_dir, build, source_only, stack, cwd)
+    rendering, build_failure = _rendering(config, site, html_dir, build, source_only, stack, cwd, quiet)
     targets, outside = outside_content(collect_targets(list(paths), config, site, cwd), site)
     change = find_change(changed_since, paths[0] if paths else cwd) if changed_since else None
     if change is not None:

@@ -9,6 +9,7 @@ Repeats that grammar or usage allows ("had had", "that that", "knock knock") are
 * a capitalised name inside a sentence, then the same word in lower case ("an Azure App
   Configuration configuration store"); an acronym, then the same word in lower case
   ("FD fd": a type, then a name);
+* a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
 * a word alone on its line, then the same word starting the next (a label: "**Parking**"
   above "Parking F is next door").
 
@@ -86,6 +87,7 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
             and word.text.casefold() not in allowed
             and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
             and not _starts_compound(stretch.text, word.end)
+            and not _glued_to_digits(stretch.text, previous.start, word.end)
             and not _ends_compound(stretch.text, previous.start)
             and not _label_line(stretch.text, previous.start, previous.end, word.start)
         ):
@@ -117,6 +119,12 @@ def _starts_compound(text: str, end: int) -> bool:
     """Whether the word ending at `end` starts a hyphenated compound: "details on
     on-premises setups", "a sub sub-item" are no slips."""
     return text[end : end + 1] in ("-", "‑") and text[end + 1 : end + 2].isalpha()
+
+
+def _glued_to_digits(text: str, start: int, end: int) -> bool:
+    """Whether digits start the first word (from `start`) or end the second (to `end`): "the
+    h h2 heading", "a 2x x" name an element and a factor, no word written twice."""
+    return text[end : end + 1].isdecimal() or (start >= 1 and text[start - 1].isdecimal())
 
 
 def _ends_compound(text: str, start: int) -> bool:

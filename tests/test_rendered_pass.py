@@ -363,3 +363,18 @@ def test_a_terminated_build_leaves_neither_hugo_nor_its_directory(tmp_path: Path
     with pytest.raises(ProcessLookupError):
         os.kill(int(started.read_text()), 0)
     assert not list(temporary.glob("mdcheck-build-*"))
+
+
+@pytest.mark.hugo
+def test_a_link_to_a_markdown_file_is_one_finding_with_hugos_output_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """md-link reports it; in Hugo's build nothing is published there either, which is the
+    same defect."""
+    small_site(tmp_path, {
+        "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\n[b](b.md#x)\n\n[c](/posts/c/)\n",
+        "content/posts/b.md": "+++\ntitle = 'B'\n+++\n\nB.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/posts/a.md", 5, "md-link"), ("content/posts/a.md", 7, "broken-link")}
+    assert findings() == findings("--build") == expected

@@ -717,8 +717,10 @@ def _check_rendered(
     in a list page's summary); findings on files not being checked are dropped, and findings
     on HTML not mapped to Markdown are kept only when the whole site is checked."""
     reported_before = {(p.path, p.line, p.rule) for p in found}
+    reported_at = set()
     for rule in rules:  # a defect a source rule reported is not repeated by an html rule
         reported_before |= {(p.path, p.line, rule.id) for p in found if p.rule in rule.same_defect_as}
+        reported_at |= {(p.path, p.line, p.column, rule.id) for p in found if p.rule in rule.same_defect_at}
     seen: set[Problem] = set()
     problems: list[Problem] = []
     for rule in rules:
@@ -740,7 +742,11 @@ def _check_rendered(
                 ignored = frozenset()  # an HTML page no Markdown maps to (e.g. the theme's)
             stamp = _Stamper(path, plan, suppressions.get(path, NO_SUPPRESSIONS), ignored)
             for problem in stamp.all(rule_id, [finding]):
-                if (problem.path, problem.line, problem.rule) not in reported_before and problem not in seen:
+                if (
+                    (problem.path, problem.line, problem.rule) not in reported_before
+                    and (problem.path, problem.line, problem.column, problem.rule) not in reported_at
+                    and problem not in seen
+                ):
                     seen.add(problem)
                     problems.append(problem)
     return problems

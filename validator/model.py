@@ -80,6 +80,9 @@ class Rule:
     # Source-side rules that report the same defect first: an html rule's finding on a line
     # where one of them already reported is not repeated.
     same_defect_as: tuple[str, ...] = ()
+    # The same, at one place: not repeated where one of them reported at the same line and
+    # column (for a rule that reports each of several links on a line).
+    same_defect_at: tuple[str, ...] = ()
     # Remarks for the run's summary, e.g. what the rule could not check:
     # `notes(site, options)` for a site rule, `notes(rendered, options)` for an html rule.
     notes: Callable[..., Iterator[str]] | None = None

@@ -129,4 +129,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     notes=notes,
+    same_defect_at=("md-link",),  # a link to a .md file, in a complete build
 )

@@ -378,3 +378,28 @@ def test_a_link_to_a_markdown_file_is_one_finding_with_hugos_output_too(
     monkeypatch.chdir(tmp_path)
     expected = {("content/posts/a.md", 5, "md-link"), ("content/posts/a.md", 7, "broken-link")}
     assert findings() == findings("--build") == expected
+
+
+@pytest.mark.hugo
+def test_a_fragment_written_after_a_ref_call_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`{{< relref "b.md" >}}#part`: Hugo's href ends with the fragment. The source pass
+    checks it against the page's headings, and Hugo's link is found at its own column of
+    the line, beside another broken fragment the source pass cannot judge."""
+    small_site(tmp_path, {
+        "content/a.md": '+++\ntitle = "A"\n+++\n\n[x]({{< relref "b.md" >}}#gone) [y]({{< ref "b" >}}#part) '
+                        '[z]({{< ref "c" >}}#gone)\n',
+        "content/b.md": '+++\ntitle = "B"\n+++\n\n## Part\n',
+        "content/c.md": '+++\ntitle = "C"\n+++\n\n{{% sc %}}\n',
+        "layouts/_shortcodes/sc.html": "",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+
+    def places(*args: str) -> set[tuple[int, int, str]]:
+        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
+        return {(p["line"], p["column"], p["message"].split(" (rendered")[0]) for p in json.loads(result.stdout)["problems"]}
+
+    source = (5, 1, "no heading or element with id 'gone' on content/b.md")
+    assert places("--source-only") == places() == {source}
+    assert places("--build") == {source, (5, 59, "no element with id 'gone' on /c/")}

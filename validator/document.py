@@ -94,6 +94,22 @@ class Link:
     shortcode: ShortcodeUse | None = None  # the ref/relref that produces the destination
 
 
+# A fragment written after a ref/relref call, ending the link's destination.
+_FRAGMENT_AFTER_CALL = re.compile(r"[>%]\}\}(#[^#\s]*)$")
+
+
+def ref_path(link: Link) -> str | None:
+    """The path argument of the ref/relref that makes a link's destination ("" when it has
+    none), with the fragment written after the call (`{{< relref "a.md" >}}#part`, which
+    Hugo's href ends with) when the argument has none; None without a ref call."""
+    if link.shortcode is None:
+        return None
+    argument = link.shortcode.param("path", 0)
+    path = "" if argument is None else str(argument)
+    after = _FRAGMENT_AFTER_CALL.search(link.destination.strip())
+    return path + after[1] if after and "#" not in path else path
+
+
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
     label: str

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, TypeVar
 from validator.cache import ResultCache
 from validator.config import Config, RuleSetting
 from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
-from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, decode, parse_document
+from validator.document import REF_SHORTCODES, Document, Link, decode, parse_document, ref_path
 from validator.elements import inventory
 from validator.files import read_at_most
 from validator.frontmatter import split_front_matter
@@ -712,12 +712,13 @@ def _check_rendered(
     found: Sequence[Problem],
     partial: bool,
 ) -> list[Problem]:
-    """Run the html checks. A defect the source pass already reported (same file, line and
-    rule) is not reported again, nor one an html rule found twice (a page's link seen again
+    """Run the html checks. A defect the source pass already reported (same rule, file,
+    line and column; or see `Rule.same_defect_as`) is not reported again, nor one an html rule found twice (a page's link seen again
     in a list page's summary); findings on files not being checked are dropped, and findings
     on HTML not mapped to Markdown are kept only when the whole site is checked."""
-    reported_before = {(p.path, p.line, p.rule) for p in found}
-    reported_at = set()
+    # A rule's own defect is known by its place: a line may hold several links.
+    reported_at = {(p.path, p.line, p.column, p.rule) for p in found}
+    reported_before = set()
     for rule in rules:  # a defect a source rule reported is not repeated by an html rule
         reported_before |= {(p.path, p.line, rule.id) for p in found if p.rule in rule.same_defect_as}
         reported_at |= {(p.path, p.line, p.column, rule.id) for p in found if p.rule in rule.same_defect_at}
@@ -827,19 +828,18 @@ def _site_link(link: Link) -> SiteLink:
     if use is None:
         return SiteLink(link.destination, link.line, link.column, link.kind)
     return SiteLink(
-        link.destination, link.line, link.column, link.kind, use.name, use.line, use.column, _ref_argument(use)
+        link.destination, link.line, link.column, link.kind, use.name, use.line, use.column, _ref_argument(link)
     )
 
 
-def _ref_argument(use: ShortcodeUse) -> tuple[str, str | None] | None:
-    """The path and `lang` of a ref/relref call; None for another shortcode, or with errors."""
-    if use.template not in REF_SHORTCODES or use.errors:
-        return None
-    path = use.param("path", 0)
-    if path is None:
+def _ref_argument(link: Link) -> tuple[str, str | None] | None:
+    """The path (see `ref_path`) and `lang` of a link's ref/relref call; None for another
+    shortcode, or with errors."""
+    use = link.shortcode
+    if use is None or use.template not in REF_SHORTCODES or use.errors or use.param("path", 0) is None:
         return None
     language = use.param("lang")
-    return str(path), str(language) if language else None
+    return ref_path(link) or "", str(language) if language else None
 
 
 def _read(path: str, limit: int) -> tuple[bytes | None, str | None]:

@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from validator.document import REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line
+from validator.document import REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, ref_path
 from validator.files import read_at_most
 from validator.paths import fragment_id
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
@@ -295,9 +295,7 @@ class SourceLink(NamedTuple):
 
     @classmethod
     def of(cls, link: Link) -> SourceLink:
-        if link.shortcode is None:
-            return cls(link.destination, link.line, link.column)
-        return cls(link.destination, link.line, link.column, str(link.shortcode.param("path", 0) or ""))
+        return cls(link.destination, link.line, link.column, ref_path(link))
 
 
 class RawHtml(NamedTuple):

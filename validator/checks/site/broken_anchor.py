@@ -10,7 +10,8 @@ Links to other pages are checked the same way, against the target page's ids:
 site-absolute links (`/posts/other/#frag`, with or without the path of the site's
 `baseURL`, and full URLs on the site's own host), page-relative links (`../other/#frag`,
 resolved against the page's URL as a browser does), and `ref`/`relref` shortcodes
-(`{{< relref "other.md#frag" >}}`, found the way Hugo finds them). When a link render hook
+(`{{< relref "other.md#frag" >}}`, or `{{< relref "other.md" >}}#frag`, found the way Hugo
+finds them). When a link render hook
 rewrites Markdown links, a link's path is first looked up as Hugo's `GetPage` does. Links
 whose page mdcheck cannot find are left to `ref-not-found` and the rendered pass, and links
 to Markdown files (`other.md#frag`) to `md-link`.

@@ -403,3 +403,18 @@ def test_a_fragment_written_after_a_ref_call_is_checked(
     source = (5, 1, "no heading or element with id 'gone' on content/b.md")
     assert places("--source-only") == places() == {source}
     assert places("--build") == {source, (5, 59, "no element with id 'gone' on /c/")}
+
+
+@pytest.mark.hugo
+def test_an_inline_element_is_one_finding_with_hugos_output_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo omits both tags of `<kbd>K</kbd>`: one finding, at the opening tag."""
+    small_site(tmp_path, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n## Press <kbd>K</kbd> now\n"})
+    monkeypatch.chdir(tmp_path)
+
+    def places(*args: str) -> list[tuple[int, int, str]]:
+        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
+        return [(p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
+
+    assert places() == places("--build") == [(5, 10, "raw-html-omitted")]

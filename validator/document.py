@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,6 +150,22 @@ class HtmlTag:
     @property
     def written(self) -> str:
         return written_tag(self.name, self.closing)
+
+
+def reported_inline_tags(tags: Iterable[HtmlTag]) -> Iterator[tuple[HtmlTag, bool]]:
+    """Each inline tag of `tags`, and whether it is reported as raw HTML Hugo omits: all but
+    the closing tags whose opening tag came before (fixing the opening tag fixes both)."""
+    open_counts: dict[str, int] = {}
+    for tag in tags:
+        if tag.block:
+            continue
+        if tag.closing and open_counts.get(tag.name, 0) > 0:
+            open_counts[tag.name] -= 1
+            yield tag, False
+            continue
+        if not tag.closing and not tag.self_closing:
+            open_counts[tag.name] = open_counts.get(tag.name, 0) + 1
+        yield tag, True
 
 
 def written_tag(name: str, closing: bool = False) -> str:

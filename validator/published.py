@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from validator.document import REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, ref_path
+from validator.document import REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, ref_path, reported_inline_tags
 from validator.files import read_at_most
 from validator.paths import fragment_id
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
@@ -310,8 +310,9 @@ class RawHtml(NamedTuple):
     after: str
     shortcode: bool = False
     # False for the placeholders of what the source pass does not report on its own: a
-    # block that only closes elements (`</details>`), and the closing line goldmark writes
-    # a second placeholder for (`</script>` on a line of its own).
+    # block that only closes elements (`</details>`), an inline closing tag after its
+    # opening tag, and the closing line goldmark writes a second placeholder for
+    # (`</script>` on a line of its own).
     reported: bool = True
 
 
@@ -406,6 +407,7 @@ def _raw_tags(doc: Document) -> Iterator[RawHtml]:
         if tag.block:  # the HTML block it is in: the last one starting at its line or before
             before_it = bisect.bisect_right(block_starts, tag.line)
             tags_of.setdefault(block_starts[before_it - 1] if before_it else tag.line, []).append(tag)
+    inline_reported = {id(tag): reported for tag, reported in reported_inline_tags(doc.html_tags)}
     done_blocks: set[int] = set()
     for tag in doc.html_tags:
         closing = None
@@ -419,7 +421,7 @@ def _raw_tags(doc: Document) -> Iterator[RawHtml]:
                 closing = _closing_line(block, blocks[before_it - 1][1])
             reported = not all(other.closing for other in tags_of[block])
         else:
-            reported = True
+            reported = inline_reported[id(tag)]
         line = doc.lines[tag.line - 1] if tag.line <= len(doc.lines) else ""
         start, end = tag.column - 1, tag.column - 1 + len(tag.source)
         # The text between it and its neighbour tags, found without copying the line

@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from validator.document import Document, written_tag
+from validator.document import Document, reported_inline_tags, written_tag
 from validator.model import Finding, NoOptions, Rule
 from validator.published import RawHtml, RenderedSite
 
@@ -88,21 +88,13 @@ def _blocks(doc: Document) -> Iterator[Finding]:
 
 def _inline(doc: Document) -> Iterator[Finding]:
     """Each inline tag, except closing tags whose opening tag is reported."""
-    open_counts: dict[str, int] = {}
-    for tag in doc.html_tags:
-        if tag.block:
-            continue
-        if tag.closing and open_counts.get(tag.name, 0) > 0:
-            open_counts[tag.name] -= 1
-            continue
-        if not tag.closing and not tag.self_closing:
-            open_counts[tag.name] = open_counts.get(tag.name, 0) + 1
-        yield Finding(
-            tag.line,
-            tag.column,
-            f"raw HTML {tag.written} is dropped from the page: Hugo omits raw HTML unless "
-            f"{UNSAFE}",
-        )
+    for tag, reported in reported_inline_tags(doc.html_tags):
+        if reported:
+            yield Finding(
+                tag.line,
+                tag.column,
+                f"raw HTML {tag.written} is dropped from the page: Hugo omits raw HTML unless {UNSAFE}",
+            )
 
 
 KEEP = "set markup.goldmark.renderer.unsafe = true to keep it"

@@ -418,3 +418,24 @@ def test_an_inline_element_is_one_finding_with_hugos_output_too(
         return [(p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
 
     assert places() == places("--build") == [(5, 10, "raw-html-omitted")]
+
+
+@pytest.mark.hugo
+def test_a_sections_link_render_hook_renders_only_its_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A hook in `layouts/docs/specs/_markup` renders the pages under content/docs/specs
+    and those of `type` docs/specs (checked with hugo 0.168); the other pages' links are
+    Hugo's own, and are checked."""
+    hook = '<a href="{{ .Destination | safeURL }}" class="spec">{{ .Text }}</a>'
+    small_site(tmp_path, {
+        "layouts/docs/specs/_markup/render-link.html": hook,
+        "content/docs/specs/s.md": "+++\ntitle = 'S'\n+++\n\n[a](/docs/nope/) [b](../d.md)\n",
+        "content/docs/d.md": "+++\ntitle = 'D'\n+++\n\n[a](/docs/nope/) [b](specs/s.md)\n",
+        "content/docs/typed.md": "+++\ntitle = 'T'\ntype = 'docs/specs'\n+++\n\n[a](/docs/nope/) [b](d.md)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    checked = {("content/docs/d.md", 5, "broken-link"), ("content/docs/d.md", 5, "md-link")}
+    assert findings() == checked
+    hooked = {("content/docs/specs/s.md", 5, "broken-link"), ("content/docs/typed.md", 6, "broken-link")}
+    assert findings("--build") == checked | hooked

@@ -317,6 +317,7 @@ class Document:
     rendered: bool = True
     language: str | None = None  # the page's language code, inside a Hugo site
     site: SiteConfig = field(default_factory=SiteConfig, repr=False, compare=False)
+    render_hooks: frozenset[str] = frozenset()  # the site's own that render it (SiteConfig.hooks_rendering)
 
     @property
     def ids(self) -> frozenset[str]:
@@ -394,7 +395,7 @@ class Document:
 
     def placed(self, **context: Any) -> Document:
         """The same parse with another place in the site (`path`, `url`, `rendered`,
-        `language`, `site`), keeping what was already computed of its content: a file whose
+        `language`, `site`, `render_hooks`), keeping what was already computed of its content: a file whose
         bytes are another's is not worked through again."""
         assert context.keys() <= _CONTEXT, context.keys() - _CONTEXT
         placed = dataclasses.replace(self, **context)
@@ -458,7 +459,7 @@ def has_closure_line(content: str) -> bool:
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 
 # What `Document.placed` changes, and what it keeps of the parse it is given.
-_CONTEXT = frozenset({"path", "url", "rendered", "language", "site"})
+_CONTEXT = frozenset({"path", "url", "rendered", "language", "site", "render_hooks"})
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))
 
 

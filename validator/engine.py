@@ -103,6 +103,7 @@ class PageSummary:
     other_urls: tuple[str, ...] = ()  # of the other pages made of the file (see Target.also)
     # Markdown paths given to shortcodes other than ref/relref (an `include` names a file)
     included: tuple[str, ...] = ()
+    link_hook: bool = False  # whether the site's own link render hook renders its links
 
     def __reduce__(self) -> tuple[type[PageSummary], tuple[Any, ...]]:
         # Positional: unpickled twice as fast as through the dataclass's own state.
@@ -757,12 +758,15 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     """The document with its place in the site: its language, its URL, and whether Hugo
     renders it."""
     if target.content_path is None or site.root is None:
-        return doc.placed(path=target.display, site=site)
+        return doc.placed(path=target.display, site=site, render_hooks=site.hooks_rendering(None))
+    hooks = site.hooks_rendering(target.content_path, doc.front_matter.get("type"))
     language = page_language(site, target.content_path, target.language)
     if doc.front_matter.error:
-        return doc.placed(path=target.display, site=site, language=language)
+        return doc.placed(path=target.display, site=site, language=language, render_hooks=hooks)
     url = predict_url(site, target.content_path, doc.front_matter.data or {}, target.language)
-    return doc.placed(path=target.display, url=url, rendered=url is not None, site=site, language=language)
+    return doc.placed(
+        path=target.display, url=url, rendered=url is not None, site=site, language=language, render_hooks=hooks
+    )
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
@@ -790,6 +794,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         },
         other_urls=_other_urls(doc, target, plan.site),
         included=_included(doc),
+        link_hook="render-link" in doc.render_hooks,
     )
 
 

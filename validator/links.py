@@ -308,12 +308,10 @@ def is_markdown_link(destination: str) -> bool:
     return not parts.scheme and not parts.netloc and parts.path.lower().endswith(tuple(MARKDOWN_EXTENSIONS))
 
 
-def links_rendered_by_hook(config: SiteConfig) -> bool:
+def links_rendered_by_hook(config: SiteConfig, page: PageSummary) -> bool:
     """Whether a link render hook (the embedded one, or the project's or a theme's own)
-    rewrites Markdown links, so their destinations are not what the browser gets.
-
-    """
-    return config.markup.embedded_links or config.link_render_hook
+    rewrites the page's Markdown links, so their destinations are not what the browser gets."""
+    return config.markup.embedded_links or page.link_hook
 
 
 def suggest(fragment: str, page: PageSummary, id_type: str) -> str:

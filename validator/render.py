@@ -514,7 +514,7 @@ class _HugoRenderer(RendererHTML):
             href = self._embedded(href)
         attrs = dict(token.attrItems())
         attrs["href"], unknown = self._page.attribute_value(href)
-        if token.markup not in ("autolink", "linkify") and self._page.doc.site.link_render_hook:
+        if token.markup not in ("autolink", "linkify") and "render-link" in self._page.doc.render_hooks:
             unknown = "render-link"  # the site's own hook writes this link: its output is unknown
         if unknown is not None:
             attrs[SHORTCODE_ATTRIBUTE] = unknown
@@ -537,7 +537,7 @@ class _HugoRenderer(RendererHTML):
         title = token.attrGet("title")
         if title:
             attrs["title"] = title
-        if self._page.doc.site.image_render_hook:
+        if "render-image" in self._page.doc.render_hooks:
             unknown = "render-image"  # the site's own hook writes this image
         if unknown is not None or unknown_alt is not None:
             attrs[SHORTCODE_ATTRIBUTE] = unknown if unknown is not None else str(unknown_alt)

@@ -128,10 +128,11 @@ class SiteConfig:
     # Whether a regular page's templates may print an `<h1>` (the title, in most themes):
     # false only when all of them are known (no theme missing) and none writes one.
     title_h1: bool = True
-    # Whether the project or a theme has its own link render hook (`_markup/render-link*`),
-    # or may have one (a theme not found).
-    link_render_hook: bool = False
-    image_render_hook: bool = False  # likewise `_markup/render-image*`
+    # The project's and themes' own render hooks (`_markup/render-link*`, `render-image*`):
+    # (hook, layouts folder holding it). A hook in `layouts/docs/_markup` renders the pages
+    # under content/docs and those of `type` docs; one in `layouts/_markup` (or
+    # `_default/_markup`), folder "", every page; a theme not found may have any hook.
+    render_hooks: tuple[tuple[str, str], ...] = ()
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()
@@ -141,6 +142,19 @@ class SiteConfig:
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
     shortcodes_rendering_markdown: frozenset[str] = frozenset()
+
+    def hooks_rendering(self, content_path: str | None, page_type: object = None) -> frozenset[str]:
+        """The render hooks (`render-link`, `render-image`) of the site that render the page
+        at `content_path` (POSIX, in the content; None: outside a Hugo site) of front matter
+        `type` `page_type`."""
+        if not self.render_hooks:
+            return frozenset()
+        place = "/" + (content_path or "")
+        return frozenset(
+            hook
+            for hook, folder in self.render_hooks
+            if not folder or place.startswith(f"/{folder}/") or folder == page_type
+        )
 
     def allows_content(self, media_type: str) -> bool:
         """Whether Hugo reads content files of `media_type` (`text/html`): it refuses to

@@ -527,8 +527,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
         shortcodes_with_ids=_shortcodes_whose(_may_write_ids, texts),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
-        link_render_hook=bool(missing_modules) or layouts.has_hook("render-link"),
-        image_render_hook=bool(missing_modules) or layouts.has_hook("render-image"),
+        render_hooks=(
+            (("render-link", ""), ("render-image", "")) if missing_modules else layouts.hooks("render-link", "render-image")
+        ),
         missing_modules=tuple(missing_modules),
         config_notes=_removed_keys_notes(config, root),
         unsafe_from_missing_module=missing_unsafe,
@@ -665,9 +666,17 @@ class _Layouts:
             self.texts[path] = _template(path)
         return self.texts[path]
 
-    def has_hook(self, name: str) -> bool:
-        """Whether a `_markup/<name>*` template (a render hook) exists."""
-        return any(path.name.startswith(name) and "_markup" in folders for path, folders in self.files)
+    def hooks(self, *names: str) -> tuple[tuple[str, str], ...]:
+        """The `_markup/<name>*` templates (render hooks) of `names`: (name, the folder above
+        `_markup`, "" for `layouts/_markup` and `layouts/_default/_markup`), each once."""
+        found = {
+            (name, "/".join(part for part in folders[: folders.index("_markup")] if part != "_default"))
+            for path, folders in self.files
+            if "_markup" in folders
+            for name in names
+            if path.name.startswith(name)
+        }
+        return tuple(sorted(found))
 
     def loads_math_renderer(self) -> bool:
         """Whether a template names KaTeX or MathJax, which render `$$…$$` in the browser on

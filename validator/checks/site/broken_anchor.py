@@ -75,7 +75,6 @@ class Options:
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     index = site.derived(SiteIndex)
-    hooked = links_rendered_by_hook(site.config)
     id_type = site.config.markup.id_type
     # Links to other pages wait until all are known: then each target is read back once
     # (a lookup per link would read popular pages thousands of times).
@@ -84,7 +83,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
         if not page.rendered:
             continue  # Hugo renders no page for it
         for link in page.links:
-            found = _target(index, page, link, hooked)
+            found = _target(index, page, link, links_rendered_by_hook(site.config, page))
             if found is None or found[1] in opts.allow:
                 continue
             place, fragment = found

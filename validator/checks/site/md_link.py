@@ -10,8 +10,8 @@ When Hugo's embedded link render hook is on (`useEmbedded = "always"` or `"fallb
 or `"auto"` on a multilingual single-host site), it resolves the path with `GetPage`
 (relative to the page, then to the content root; no base-name fallback) or as a resource
 of the page's bundle; the rule then reports a path it cannot find (Hugo passes it through
-unchanged and silently) and a fragment that is not an id of the target page. A site with
-its own link render hook is left alone: what it does is not known.
+unchanged and silently) and a fragment that is not an id of the target page. Pages that
+the site's own link render hook renders are left alone: what it does is not known.
 
 ## Why is this bad?
 The reader's click ends on a 404 page, and Hugo does not warn.
@@ -39,12 +39,10 @@ from validator.model import Finding, NoOptions, Rule
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     embedded = site.config.markup.embedded_links
-    if not embedded and links_rendered_by_hook(site.config):
-        return  # the project's own hook decides what such links become
     index = site.derived(SiteIndex)
     for page in site.pages:
-        if not page.rendered:
-            continue
+        if not page.rendered or (not embedded and links_rendered_by_hook(site.config, page)):
+            continue  # the project's own hook decides what its links become
         for link in page.links:
             if link.kind != "link" or link.shortcode is not None or not is_markdown_link(link.destination):
                 continue

@@ -570,6 +570,13 @@ def test_alias_urls() -> None:
     assert alias_urls(multilingual, "/fr/a/b/", ["/abs/", "rel"], language="fr") == ["/fr/abs/", "/fr/a/rel/"]
 
 
+def test_disable_aliases_means_no_redirect_pages(tmp_path: Path) -> None:
+    """Hugo 0.168 writes no alias page with `disableAliases = true`."""
+    write(tmp_path, "hugo.toml", "disableAliases = true\n")
+    site = load_site(tmp_path)
+    assert site.disable_aliases and alias_urls(site, "/a/", ["/old/"]) == []
+
+
 def test_predict_url_reads_bundles_and_sections_from_disk(tmp_path: Path) -> None:
     write(tmp_path, "hugo.toml", '[permalinks.page]\ndocs = "/d/:sections/:filename/"\n')
     for rel in (

@@ -103,6 +103,7 @@ class SiteConfig:
     ref_links_error_level: str = "ERROR"
     ref_links_not_found_url: str = ""
     disable_path_to_lower: bool = False
+    disable_aliases: bool = False  # `disableAliases`: Hugo writes no redirect pages
     remove_path_accents: bool = False
     # (singular, plural) pairs; Hugo's default is tag/tags and category/categories.
     taxonomies: tuple[tuple[str, str], ...] = (("category", "categories"), ("tag", "tags"))

@@ -520,6 +520,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         ref_links_error_level="WARNING" if config.string("reflinkserrorlevel", "").lower() == "warning" else "ERROR",
         ref_links_not_found_url=config.string("reflinksnotfoundurl", ""),
         disable_path_to_lower=config.boolean("disablepathtolower", False),
+        disable_aliases=config.boolean("disablealiases", False),
         remove_path_accents=config.boolean("removepathaccents", False),
         taxonomies=_taxonomies(config),
         cascade=_cascade_config(config),
@@ -2085,8 +2086,10 @@ def alias_urls(
     absolute ones get the language prefix. `section` is the page's top-level section, which
     matters only when `uglyURLs` is set per section. `aliases` is the front matter value (a
     string is split at whitespace, as Hugo does). Aliases Hugo rejects (empty, `http(s)://`,
-    the site root, above the root) are left out.
+    the site root, above the root) are left out; all of them with `disableAliases`.
     """
+    if site.disable_aliases:
+        return []
     lang = language or site.default_language
     base = _base_path(site, lang)
     link = unquote(page_url[len(base) :] if base and page_url.startswith(base + "/") else page_url)

@@ -4,7 +4,8 @@ from `aliases`) lands on the URL of a page or of another alias. URLs are predict
 site's configuration: content paths, `slug`, `url`, `permalinks`, `uglyURLs`, languages.
 Each file involved is reported, except the first one (by path), naming the other file.
 Pages Hugo does not render (headless bundles, `build.render = "never"`) are skipped, and
-so is an alias of a page to its own URL (Hugo writes the page).
+so is an alias of a page to its own URL (Hugo writes the page). With `disableAliases = true`
+Hugo writes no redirect pages: aliases are not read.
 
 ## Why is this bad?
 Hugo writes both files to the same place in `public/` and the last one wins, silently

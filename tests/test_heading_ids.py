@@ -141,6 +141,10 @@ VECTORS = [
     ),
     ("h2", "## Ends with dash -", "ends-with-dash--", "ends-with-dash--", "ends-with-dash"),
     ("h2", "## - leading dash", "--leading-dash", "--leading-dash", "leading-dash"),
+    # goldmark's attribute list: an id ends at `#`, and the last id wins
+    ("h2", "## Telemetry {##telemetry}", "telemetry", "telemetry", "telemetry"),
+    ("h2", "## Two ids {#first#second}", "second", "second", "second"),
+    ("h2", "## Dotted {#.x}", ".x", ".x", ".x"),
 ]
 
 

@@ -318,6 +318,8 @@ def suggest(fragment: str, page: PageSummary, id_type: str) -> str:
     """`; did you mean '#x'?` for the id of the heading whose text makes `fragment` but that
     Hugo gives another id (`## Session persistence {#sticky}`; a heading that is a link takes
     its id from the link's first part), else for the closest id, or nothing."""
+    if fragment.startswith("#") and fragment.lstrip("#") in page.ids:
+        return f"; the link has one '#' too many: did you mean '#{fragment.lstrip('#')}'?"
     for heading in page.headings:
         if heading.id and heading.id != fragment and anchorize(heading.text, id_type) == fragment:
             why = "sets its own id" if heading.custom_id else "has that id in Hugo's output"

@@ -218,11 +218,13 @@ def _strike(state: StateInline, delimiters: list[Delimiter]) -> None:
         i -= 1
 
 
-# goldmark's attribute list: `#id`, `.class` and `key=value` items in braces.
+# goldmark's attribute list: `#id`, `.class` and `key=value` items in braces. An id or a
+# class ends at a blank or at ASCII punctuation other than `_-:.`, and may be empty:
+# `{##x}` is an empty id, then the id `x`, which wins.
 _ATTR_ITEM = re.compile(
     r"""\s*(?:
-        \#(?P<id>[^\s!"$%&'()*+,/;<=>?@\[\\\]^`{|}~]+)
-      | \.(?P<cls>[^\s!"$%&'()*+,/;<=>?@\[\\\]^`{|}~]+)
+        \#(?P<id>[^\s!"\#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*)
+      | \.(?P<cls>[^\s!"\#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*)
       | (?P<key>[A-Za-z_:][A-Za-z0-9_.:-]*)\s*=\s*
         (?P<val>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s"'=<>`{}]+)
     )\s*,?""",

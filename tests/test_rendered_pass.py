@@ -439,3 +439,20 @@ def test_a_sections_link_render_hook_renders_only_its_pages(
     assert findings() == checked
     hooked = {("content/docs/specs/s.md", 5, "broken-link"), ("content/docs/typed.md", 6, "broken-link")}
     assert findings("--build") == checked | hooked
+
+
+@pytest.mark.hugo
+def test_a_themes_relative_link_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A menu entry `about/me/` is written on every page and goes somewhere else from each:
+    one template defect, one finding naming how many pages show it."""
+    nav = '<nav>{{ range .Site.Menus.main }}<a href="{{ .URL }}">{{ .Name }}</a>{{ end }}</nav>{{ .Content }}'
+    small_site(tmp_path, {
+        "layouts/single.html": nav,
+        "layouts/list.html": nav,
+        **{f"content/posts/p{n}.md": f"+++\ntitle = 'P{n}'\n+++\n\nText.\n" for n in range(3)},
+    }, '[[menus.main]]\nname = "Me"\nurl = "about/me/"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--build"], catch_exceptions=False)
+    problems = json.loads(result.stdout)["problems"]
+    assert [p["rule"] for p in problems] == ["broken-link"]
+    assert "<a href='about/me/'>" in problems[0]["message"] and "other pages)" in problems[0]["message"]

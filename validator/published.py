@@ -717,6 +717,16 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+|/\*|\*/|\\(?=[{}])", "", text)
 
 
+def link_key(href: str, target: str) -> str:
+    """What tells a link's defect from others: a relative `href` as written (a template
+    writes it on every page, resolving to another URL on each), else the URL it goes to."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return href
+    return href.strip() if not parts.scheme and not parts.netloc and not parts.path.startswith("/") else target
+
+
 def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:
     """Findings not tied to a Markdown line (the theme's, repeated on every page): per key,
     only the first page's, saying how many other pages show the same problem."""

@@ -50,7 +50,7 @@ from fnmatch import fnmatchcase
 
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
-from validator.published import EXTERNAL, MISSING, OUTSIDE, RenderedSite, Target, split_mapped
+from validator.published import EXTERNAL, MISSING, OUTSIDE, RenderedSite, Target, link_key, split_mapped
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             where = locator.link(link)
             message = _message(link, target, page)
-            findings.append(rendered.keyed(target.url, page, message, (link.line, link.column), where))
+            findings.append(rendered.keyed(link_key(link.url, target.url), page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
 
 

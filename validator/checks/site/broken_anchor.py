@@ -62,7 +62,7 @@ from validator.engine import PageSummary, Site, SiteLink
 from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, split_fragment, suggest
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
-from validator.published import PAGE, RenderedSite, split_mapped
+from validator.published import PAGE, RenderedSite, link_key, split_mapped
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             where = locator.link(link)
             place = "this page" if target.path == page.path else target.url
             message = f"no element with id {fragment!r} on {place}"
-            key = target.url + "#" + fragment
+            key = link_key(link.url, target.url + "#" + fragment)
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
 

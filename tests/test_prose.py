@@ -141,11 +141,13 @@ def test_repeated_word_reads_closely_all_it_must(text: str) -> None:
     """repeated-word skips inline tokens whose `outline` has no alike neighbours: it must
     find exactly what reading every stretch finds."""
     from validator.checks.source import repeated_word
+    from validator.spelling import dictionary
 
     doc = parse_document("page.md", text.encode())
     options = repeated_word.Options()
     allowed = {word.casefold() for word in options.allow}
-    everything = [f for stretch in stretches(doc) for f in repeated_word.repeats(stretch, allowed)]
+    known = dictionary("en")
+    everything = [f for stretch in stretches(doc) for f in repeated_word.repeats(stretch, allowed, known)]
     assert list(repeated_word.check(doc, options)) == everything
 
 

@@ -9,6 +9,8 @@ Repeats that grammar or usage allows ("had had", "that that", "knock knock") are
 * a capitalised name inside a sentence, then the same word in lower case ("an Azure App
   Configuration configuration store"); an acronym, then the same word in lower case
   ("FD fd": a type, then a name);
+* a short, rare capitalised word twice: a name ("by Lin Lin and Tammy", "Bora Bora");
+* a word three times or more in a row ("ha ha ha"): written so on purpose;
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
 * a word alone on its line, then the same word starting the next (a label: "**Parking**"
   above "Parking F is next door").
@@ -35,14 +37,14 @@ It had had a long history. Create an App Configuration configuration store.
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, islice
 
 from validator.document import Document, is_word, words_and_marks_in
 from validator.model import Finding, Rule, Severity
-from validator.prose import Stretch, stretches
-from validator.spelling import base_language, spelling_language, starts_sentence
+from validator.prose import Stretch, Word, stretches
+from validator.spelling import base_language, dictionary, has_dictionary, spelling_language, starts_sentence
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,8 @@ class Options:
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
-    if spelling_language(doc.site, doc.language) not in {base_language(code) for code in opts.languages}:
+    language = spelling_language(doc.site, doc.language)
+    if language not in {base_language(code) for code in opts.languages}:
         return
     # Only inline tokens where a word and the same word are parted by blanks alone are worth
     # reading closely: few are, and on most pages none (the words and marks of all the
@@ -73,19 +76,24 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if not closely:
         return
     allowed = {word.casefold() for word in opts.allow}
+    known = dictionary(language) if has_dictionary(language) else {}
     for stretch in stretches(doc, where=lambda token: id(token) in closely):
-        yield from repeats(stretch, allowed)
+        yield from repeats(stretch, allowed, known)
 
 
-def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
-    previous = None
-    for word in stretch.words():
+def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> Iterator[Finding]:
+    words = list(stretch.words())
+    twice = [
+        index > 0 and _same_in_a_row(stretch.text, words[index - 1], word) for index, word in enumerate(words)
+    ]
+    for index, word in enumerate(words):
+        if not twice[index] or (index + 1 < len(words) and twice[index + 1]) or (index > 1 and twice[index - 1]):
+            continue  # three or more in a row ("ha ha ha", "biu biu biu") are written so on purpose
+        previous = words[index - 1]
         if (
-            previous is not None
-            and word.text.casefold() == previous.text.casefold()
-            and stretch.text[previous.end : word.start].isspace()
-            and word.text.casefold() not in allowed
+            word.text.casefold() not in allowed
             and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
+            and not _doubled_name(previous.text, word.text, known)
             and not _starts_compound(stretch.text, word.end)
             and not _glued_to_digits(stretch.text, previous.start, word.end)
             and not _ends_compound(stretch.text, previous.start)
@@ -93,7 +101,11 @@ def repeats(stretch: Stretch, allowed: set[str]) -> Iterator[Finding]:
         ):
             line, column = stretch.position(word.start)
             yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
-        previous = word
+
+
+def _same_in_a_row(text: str, first: Word, second: Word) -> bool:
+    """Whether `second` is `first` again, case aside, with blanks alone between them."""
+    return second.text.casefold() == first.text.casefold() and text[first.end : second.start].isspace()
 
 
 def _name_then_noun(text: str, first: str, second: str, start: int) -> bool:
@@ -103,6 +115,23 @@ def _name_then_noun(text: str, first: str, second: str, start: int) -> bool:
     if not (first[:1].isupper() and second[:1].islower()):
         return False
     return (len(first) > 1 and first.isupper()) or not starts_sentence(text, start)
+
+
+# A doubled name is short, and its word rare in the dictionary if there at all: "Lin Lin",
+# "Bora Bora", "Duran Duran"; "The The" and "Install Install" are slips.
+_DOUBLED_NAME_LENGTH = 5
+_DOUBLED_NAME_FREQUENCY = 5000
+
+
+def _doubled_name(first: str, second: str, known: Mapping[str, int]) -> bool:
+    """Whether a capitalised word twice is a name ("by Lin Lin and Tammy")."""
+    return (
+        first[:1].isupper()
+        and second[:1].isupper()
+        and not second.isupper()
+        and len(first) <= _DOUBLED_NAME_LENGTH
+        and known.get(first.lower(), 0) < _DOUBLED_NAME_FREQUENCY
+    )
 
 
 def _label_line(text: str, start: int, end: int, next_start: int) -> bool:

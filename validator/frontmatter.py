@@ -218,6 +218,17 @@ class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ig
         super().__init__(stream)
 
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date, or the text when it names no day (`2021-02-30`): Hugo's YAML library reads
+        it as a string, and the date field then fails (front-matter-date), not the YAML."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+HugoYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", HugoYamlLoader.construct_yaml_timestamp)
+
 YAML_MAX_DEPTH = 1_000
 
 
@@ -417,6 +428,10 @@ _LONG_DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+# A date in a layout Hugo accepts, whatever its numbers: parsed, it names no time.
+_ISO_DATE = re.compile(r"\s*\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?\s*$")
+
+
 class DateError(ValueError):
     """A front matter date Hugo cannot parse: the build fails."""
 
@@ -442,6 +457,8 @@ def hugo_date(value: Any, fmt: str | None) -> dt.datetime | None:
             parsed = parse_go_time(layout, value)
             if parsed is not None:
                 return parsed
+        if _ISO_DATE.match(value):
+            raise DateError(f"{value!r} is no day or time of the calendar (a day, hour or minute out of range)")
         raise DateError(f"{value!r} is in none of the layouts Hugo accepts")
     raise DateError(f"a {_kind(value)} is not a date")
 

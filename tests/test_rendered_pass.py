@@ -456,3 +456,13 @@ def test_a_themes_relative_link_is_one_finding(tmp_path: Path, monkeypatch: pyte
     problems = json.loads(result.stdout)["problems"]
     assert [p["rule"] for p in problems] == ["broken-link"]
     assert "<a href='about/me/'>" in problems[0]["message"] and "other pages)" in problems[0]["message"]
+
+
+def test_a_build_without_pages_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An output folder with no HTML page (a site without layouts) checks nothing: the
+    summary says so rather than passing in silence."""
+    small_site(tmp_path, {"content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n", "public/index.xml": "<rss/>"})
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--html", "public"], catch_exceptions=False)
+    notes = json.loads(result.stdout)["summary"]["notes"]
+    assert any("found no HTML page in public" in note for note in notes)

@@ -294,6 +294,11 @@ def _run(
             math_renderer=embedded and site.math_renderer,
         )
         rendered_pages = len(rendered_site.pages)
+        if not embedded and not rendered_pages and sources:
+            notes.append(
+                f"the rendered pass found no HTML page in {rendering.display_root}: is it the site's "
+                "build output? (Hugo writes none without layouts, a theme or a module that has them)"
+            )
         if not embedded:
             problems = _reviewed(problems, rendered_site, [r for r in enabled if r.html_review], plan)
         problems.extend(

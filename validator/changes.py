@@ -152,7 +152,7 @@ def _with_old_ids(
     for page in changed:
         if page.path not in old:
             continue
-        old_ids = parse_document(page.path, old[page.path], site.markup).ids
+        old_ids = parse_document(page.path, old[page.path], site.markup, site).ids
         if old_ids - page.ids:
             widened[page.path] = dataclasses.replace(page, ids=page.ids | old_ids)
     return widened
@@ -166,7 +166,7 @@ def _unsuppressed(
     kept = []
     for path in sorted({p.path for p in problems}):
         with open(targets[path].path, "rb") as handle:
-            doc = parse_document(path, handle.read(), site.markup)
+            doc = parse_document(path, handle.read(), site.markup, site)
         suppressions, _ = parse_directives(doc.comments, known)
         kept.extend(
             p for p in problems if p.path == path and not suppressions.suppressed(p.rule, p.line)

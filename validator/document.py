@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from validator import heading_ids
 from validator.frontmatter import FrontMatter, split_front_matter
 from validator.settings import Markup, SiteConfig
-from validator.shortcodes import ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes
+from validator.shortcodes import ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
 from validator.markdown import ROW_COLUMN, TASK_CHECKBOX, make_parser
 from validator.model import Finding
 
@@ -239,6 +239,7 @@ class ShortcodeUse:
     close_line: int | None = None
     close_column: int | None = None
     parent: int | None = None
+    close_name: str = ""  # the name its closing tag gives, as written ("" for `{{< / >}}`)
 
     @property
     def paired(self) -> bool:
@@ -667,9 +668,11 @@ def _mask(
 # --- parsing ------------------------------------------------------------------------------
 
 
-def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Document:
-    """Parse one Markdown file. Never raises on any input: problems become `issues`."""
+def parse_document(path: str, data: bytes, markup: Markup | None = None, site: SiteConfig | None = None) -> Document:
+    """Parse one Markdown file. Never raises on any input: problems become `issues`. The
+    site's shortcode templates, when given, tell which calls wait for a closing tag."""
     markup = markup or Markup()
+    site = site or SiteConfig()
     text, issue = decode(data)
     if text is None:
         assert issue is not None
@@ -681,7 +684,7 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None) -> Docu
         issues.append(ParseIssue("front-matter-syntax", error.line, error.column, error.message))
     body = text[body_start:]
     tags = lex_shortcodes(body)
-    calls, strays = pair_shortcodes(tags)
+    calls, strays = pair_shortcodes(tags, lambda name: uses_inner(name, site) is False)
     comments = [tag for tag in tags if tag.kind == "comment"]
     masked, pieces = _mask(text, body_start, calls, comments, strays)
     source = SourceMap(text, masked, pieces)
@@ -796,6 +799,7 @@ class _Extractor:
             close_line=close_line,
             close_column=close_column,
             parent=call.parent,
+            close_name=call.close.name if call.close is not None else "",
         )
 
     # Positions -------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from validator.published import (
     parse_published_pages,
 )
 from validator.render import render_document
-from validator.settings import Markup, SiteConfig
+from validator.settings import SiteConfig
 from validator.site import SiteRead, alias_urls, page_language, predict_url, recording_reads
 from validator.spelling import page_words, spelling_language
 from validator.spill import Spill, pack
@@ -450,11 +450,11 @@ class _LastParse:
         self._doc: Document | None = None
         self._words: tuple[str, bytes] | None = None
 
-    def parse(self, path: str, data: bytes, markup: Markup) -> Document:
+    def parse(self, path: str, data: bytes, site: SiteConfig) -> Document:
         """The parse of `data`, made for `path` or for a file checked just before."""
-        if self._doc is None or markup is not self._doc.markup or data != self._data:
+        if self._doc is None or site.markup is not self._doc.markup or data != self._data:
             self._data = self._doc = self._words = None  # let the old parse go first
-            self._doc, self._data = parse_document(path, data, markup), data
+            self._doc, self._data = parse_document(path, data, site.markup, site), data
         return self._doc
 
     def placed(self, doc: Document) -> None:
@@ -491,7 +491,7 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
     if data is None:
         return FileResult(stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")])), None
     try:
-        doc = _page(last.parse(target.display, data, plan.site.markup), target, plan.site)
+        doc = _page(last.parse(target.display, data, plan.site), target, plan.site)
         last.placed(doc)
     except Exception as exc:  # a bug in the parser: report it, keep going
         return FileResult(stamp.all("internal-error", [_crash("the parser", exc)])), data

@@ -115,19 +115,24 @@ def lex_shortcodes(text: str) -> list[ShortcodeTag]:
 
 
 def pair_shortcodes(
-    tags: Sequence[ShortcodeTag],
+    tags: Sequence[ShortcodeTag], standalone: Callable[[str], bool] = lambda name: False
 ) -> tuple[list[ShortcodeCall], list[ShortcodeTag]]:
     """Pair open tags with closing tags; return the calls and the stray closing tags.
 
     An open tag pairs with the next closing tag of its name, case aside (or a nameless
     `{{< / >}}`), at the same nesting (Hugo's lexer has already required the closing tag's
-    name, as written, to be one opened before); a closing tag that matches a deeper open tag closes that one and the open
-    tags above it stay standalone calls, as does an open tag that is never closed.
+    name, as written, to be one opened before); a closing tag that matches a deeper open
+    tag closes that one and the open tags above it stay standalone calls, as does an open
+    tag that is never closed. A closing tag whose name has no open call but was opened
+    before on the page closes the innermost open call that may wait for one (not one of
+    the `standalone` names, whose templates ignore `.Inner`), as Hugo's parser does
+    whatever the name (checked with Hugo 0.168).
     """
     opens: list[ShortcodeTag] = []
     closes: list[ShortcodeTag | None] = []
     stack: list[int] = []  # indices of unclosed open tags
     depths: dict[str, list[int]] = {}  # name -> its positions in `stack`
+    waiting: list[int] = []  # the positions in `stack` of the tags not `standalone`
     stray: list[ShortcodeTag] = []
     for tag in tags:
         if tag.kind == "comment":
@@ -135,14 +140,18 @@ def pair_shortcodes(
         if tag.kind != "close":
             if tag.kind == "open":
                 depths.setdefault(tag.name.lower(), []).append(len(stack))
+                if not standalone(tag.name.lower()):
+                    waiting.append(len(stack))
                 stack.append(len(opens))
             opens.append(tag)
             closes.append(None)
             continue
         if tag.errors:  # Hugo's lexer stopped at it (a name never opened as written)
             found = None
-        elif tag.name:
-            found = depths.get(tag.name.lower())
+        elif tag.name and depths.get(tag.name.lower()):
+            found = depths[tag.name.lower()]
+        elif tag.name:  # its call is closed: it closes the innermost call waiting for a closing tag
+            found = waiting[-1:] or None
         else:  # a nameless closing tag closes the innermost open tag
             found = [len(stack) - 1] if stack else None
         if not found:
@@ -153,6 +162,8 @@ def pair_shortcodes(
         for index in stack[depth:]:
             depths[opens[index].name.lower()].pop()
         del stack[depth:]
+        while waiting and waiting[-1] >= depth:
+            waiting.pop()
 
     calls: list[ShortcodeCall] = []
     enclosing: list[tuple[int, int]] = []  # (index, closing tag start) of paired calls we are in

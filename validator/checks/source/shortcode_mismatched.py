@@ -4,6 +4,10 @@ typo in its name, or a second closing tag for a call already closed), and a clos
 given to a shortcode whose template does not use its inner content (`.Inner` or
 `.InnerDeindent`), such as `figure`, `youtube`, `ref` or `param`.
 
+Also a closing tag that names a shortcode closed before while another call is open: Hugo
+accepts it and closes the innermost open call, whatever name the tag gives. The page
+builds, but the tag says something else than what it does.
+
 ## Why is this bad?
 Hugo stops the build: `closing tag for shortcode '…' does not match start tag`, or
 `shortcode "…" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided`.
@@ -52,6 +56,15 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for use in uses:
         if use.errors and is_pairing_error(use.errors[0]):  # Hugo reports a tag's first error
             yield Finding(use.line, use.column, f"{use.errors[0]}: remove the closing tag or fix its name")
+        if use.close_name and use.close_name.lower() != use.template:
+            assert use.close_line is not None and use.close_column is not None
+            yield Finding(
+                use.close_line,
+                use.close_column,
+                f"closing tag {_tag(use.notation, '/' + use.close_name)} closes the open \"{use.name}\" call "
+                f"(Hugo closes the innermost open call, whatever name its closing tag gives): write "
+                f"{_tag(use.notation, '/' + use.name)}",
+            )
         if use.paired and not use.name.endswith(".inline") and uses_inner(use.template, doc.site) is False:
             assert use.close_line is not None and use.close_column is not None
             yield Finding(

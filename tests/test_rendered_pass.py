@@ -472,14 +472,14 @@ def test_a_build_without_pages_is_said(tmp_path: Path, monkeypatch: pytest.Monke
 def test_a_closing_tag_naming_a_closed_call_closes_the_open_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
-    """Hugo accepts `{{% /lead %}}` after a closed `lead` and closes the open `section`
+    """Hugo accepts `{{< /lead >}}` after a closed `lead` and closes the open `section`
     with it (checked with hugo 0.168): the page builds; only the misleading name is reported,
     and the section's content is no leaked text."""
     small_site(tmp_path, {
         "layouts/_shortcodes/lead.html": '<div class="lead">{{ .Inner }}</div>',
         "layouts/_shortcodes/section.html": "<section>{{ .Inner }}</section>",
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{% lead %}}\nLead\n{{% /lead %}}\n\n"
-                        "{{% section %}}\nInside\n{{% /lead %}}\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{< lead >}}\nLead\n{{< /lead >}}\n\n"
+                        "{{< section >}}\nInside\n{{< /lead >}}\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/a.md", 11, "shortcode-mismatched")}

@@ -483,3 +483,22 @@ def test_a_closing_tag_naming_a_closed_call_closes_the_open_one(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/a.md", 11, "shortcode-mismatched")}
+
+
+@pytest.mark.hugo
+def test_ids_a_shortcode_writes_cover_only_what_starts_like_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A tabs shortcode writes `tabs-…` ids (from a `printf` it prints): a fragment that
+    starts otherwise is still checked on its page."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/tabs.html": '{{- $guid := printf "tabs-%d" .Ordinal -}}\n'
+                                         '<div id="{{ $guid }}">{{ .Inner }}</div>',
+        "layouts/_shortcodes/tab.html": '{{ $guid := printf "tabs-%d" .Parent.Ordinal }}'
+                                        '{{ $id := printf "%s-%d" $guid .Ordinal | anchorize }}'
+                                        '<div id="{{ $id }}">{{ .Inner }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n- [Get file](#get-file) [tab](#tabs-0-0)\n\n## Get object\n\n"
+                        "{{< tabs >}}\n{{% tab %}}\nwin\n{{% /tab %}}\n{{< /tabs >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/p.md", 5, "broken-anchor")}

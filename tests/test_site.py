@@ -28,6 +28,7 @@ from validator.site import (
     find_site_root,
     load_site,
     predict_url,
+    written_id_prefixes,
 )
 
 # --- Helpers -----------------------------------------------------------------------------------
@@ -1096,3 +1097,20 @@ def test_random_theme_configs_merge_or_raise_a_config_error(
     except SiteConfigError:
         pass
 
+
+
+@pytest.mark.parametrize(
+    ("template", "prefixes"),
+    [
+        ('<div id="tabs-{{ .Ordinal }}">', ("tabs-",)),
+        ('{{ $g := printf "Tabs-%d" .Ordinal }}<ul id="{{- $g -}}">', ("Tabs-", "tabs-")),
+        ('{{ $g := printf "t-%d" 1 }}{{ $e := printf "%s-%s" $g . | anchorize }}<div id="{{ $e }}">', ("t-",)),
+        ('{{ $id := .Get "id" }}<a id="{{ $id }}">', None),
+        ('{{ $g := printf "t-%d" 1 }}{{ $g = .Get 0 }}<a id="{{ $g }}">', None),
+        ("<div id={{ .Get 0 }}>", None),
+        ('{{ readFile "x.md" | markdownify }}', None),
+        ("<b>{{ .Inner }}</b>", ()),
+    ],
+)
+def test_written_id_prefixes(template: str, prefixes: tuple[str, ...] | None) -> None:
+    assert written_id_prefixes([template]) == prefixes

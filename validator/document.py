@@ -370,8 +370,11 @@ class Document:
         `()` when every id is known; ("",) when shortcode output may add any id (a
         `{{% name %}}` call's Markdown may hold headings, a template may write ids or render
         the headings of what it is given, see SiteConfig.shortcodes_with_ids); else the part
-        of each heading id that comes before a shortcode's output.
+        of each heading id that comes before a shortcode's output, and what the ids the page's
+        shortcodes write start with (SiteConfig.shortcode_id_prefixes).
         """
+        written = dict(self.site.shortcode_id_prefixes)
+        prefixes = [h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable]
         for use in self.shortcodes:
             if use.kind == "comment" or use.template in VALUE_SHORTCODES:
                 continue
@@ -379,9 +382,8 @@ class Document:
                 return ("",)
             if use.template in self.site.shortcodes_rendering_markdown and self._may_hold_headings(use):
                 return ("",)
-        return tuple(
-            h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable
-        )
+            prefixes.extend(written.get(use.template, ()))
+        return tuple(dict.fromkeys(prefixes))
 
     @property
     def is_text(self) -> bool:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from validator.document import REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, ref_path, reported_inline_tags
@@ -68,6 +68,12 @@ class PublishedSite:
     complete: bool = True
     problems: tuple[tuple[str, str], ...] = ()  # (path, message) found while walking
     redirects: tuple[str, ...] = ()  # source paths of `_redirects` rules; `*` ends a splat
+    # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
+    # menus repeat thousands of them on every page.
+    _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_resolved": {}}  # workers make their own
 
     @property
     def host(self) -> str:
@@ -106,6 +112,14 @@ class PublishedSite:
 
     def resolve(self, href: str, page_url: str, base: str | None = None) -> Target:
         """Where `href`, found on the page at `page_url` (under `<base href=base>`), goes."""
+        if not _SAME_ON_EVERY_PAGE.match(href):
+            return self._resolve(href, page_url, base)
+        found = self._resolved.get((href, base))
+        if found is None:
+            found = self._resolved[(href, base)] = self._resolve(href, page_url, base)
+        return found
+
+    def _resolve(self, href: str, page_url: str, base: str | None) -> Target:
         href = href.strip()
         if not href:
             return Target(EMPTY)
@@ -187,6 +201,10 @@ def _normalize(path: str) -> str | None:
             segments.append(segment)
     trailing = "/" if parts[-1] in ("", ".", "..") and segments else ""
     return "/" + "/".join(segments) + trailing
+
+
+# An href that does not depend on the page it is on: a site path, or one with a scheme.
+_SAME_ON_EVERY_PAGE = re.compile(r"\s*(?:/(?!/)|[A-Za-z][A-Za-z0-9+.-]*:)")
 
 
 def _redirected(path: str, source: str) -> bool:

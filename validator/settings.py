@@ -137,9 +137,13 @@ class SiteConfig:
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()
-    # Those of `shortcodes` whose output may hold ids a page's Markdown does not show: their
-    # template writes an `id` attribute, or includes a file or another page's content.
+    # Those of `shortcodes` whose output may hold any id a page's Markdown does not show:
+    # their template writes an `id` attribute made at run time, or includes a file or another
+    # page's content (see site.written_id_prefixes).
     shortcodes_with_ids: frozenset[str] = frozenset()
+    # Those whose template writes ids that start with known text: (name, the starts), as
+    # `tabs-` of `id="tabs-{{ .Ordinal }}"`.
+    shortcode_id_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
     shortcodes_rendering_markdown: frozenset[str] = frozenset()

@@ -526,7 +526,10 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         cascade=_cascade_config(config),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
-        shortcodes_with_ids=_shortcodes_whose(_may_write_ids, texts),
+        shortcodes_with_ids=frozenset(name for name, found in texts.items() if written_id_prefixes(found) is None),
+        shortcode_id_prefixes=tuple(
+            (name, prefixes) for name, found in sorted(texts.items()) if (prefixes := written_id_prefixes(found))
+        ),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         render_hooks=(
             (("render-link", ""), ("render-image", "")) if missing_modules else layouts.hooks("render-link", "render-image")
@@ -1085,15 +1088,49 @@ _GETS_PAGE = re.compile(r"GetPage|\b[Rr]esources\.Get")
 _WRITES_CONTENT = re.compile(r"\.Content\b|\.RenderShortcodes|markdownify|\.RenderString")
 
 
-def _may_write_ids(template: str) -> bool:
-    """Whether a shortcode's output may hold ids its call does not show: its template writes
-    an `id` attribute, or includes a file (`readFile`) or another page's or resource's
-    content (`.GetPage` with `.Content`, `markdownify`…), headings and all."""
-    return bool(
-        _WRITES_IDS.search(template)
-        or _READS_FILE.search(template)
-        or (_GETS_PAGE.search(template) and _WRITES_CONTENT.search(template))
-    )
+_ID_VALUE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|(?=\{\{))""", re.IGNORECASE)
+_VARIABLE_FIRST = re.compile(r"\{\{-?\s*\$(\w+)\s*-?\}\}")
+
+
+def written_id_prefixes(texts: Iterable[str]) -> tuple[str, ...] | None:
+    """What the ids a shortcode's templates write start with: `tabs-` of `id="tabs-{{ .Ordinal
+    }}"`, or of `id="{{ $id }}"` after `$id := printf "tabs-%d" .Ordinal`; `()` when they
+    write none. None when its output may hold any id: an id written otherwise, or a file
+    (`readFile`) or another page's or resource's content (`.GetPage` with `.Content`,
+    `markdownify`…) it includes, headings and all."""
+    prefixes: set[str] = set()
+    for template in texts:
+        if _READS_FILE.search(template) or (_GETS_PAGE.search(template) and _WRITES_CONTENT.search(template)):
+            return None
+        for match in _ID_VALUE.finditer(template):
+            value = next((group for group in match.groups() if group is not None), "{{")
+            prefix = _literal_start(template, value, depth=3)
+            if not prefix:
+                return None
+            prefixes.update((prefix, prefix.lower()))  # lower-cased by `anchorize`, maybe
+        if not prefixes and _WRITES_IDS.search(template):
+            return None  # an `id=` this reading does not follow
+    return tuple(sorted(prefixes))
+
+
+def _literal_start(template: str, value: str, depth: int) -> str:
+    """The text an attribute value written in a template starts with whatever the call: up
+    to its first action, or, for a value that starts with a `$variable` every assignment of
+    which is a `printf`, up to the format's first verb ("" when unknown)."""
+    head = value.split("{{", 1)[0]
+    variable = _VARIABLE_FIRST.match(value)
+    if head or depth == 0 or variable is None:
+        return head
+    starts = []
+    for assignment in re.finditer(rf"\${variable[1]}\s*:?=\s*(?:printf\s+\"([^\"]*)\"(?:\s+(\$\w+))?)?", template):
+        form, first = assignment.groups()
+        if form is None:
+            return ""  # assigned otherwise
+        start = form.split("%", 1)[0]
+        if not start and form.startswith(("%s", "%v")) and first:
+            start = _literal_start(template, "{{ " + first + " }}", depth - 1)
+        starts.append(start)
+    return os.path.commonprefix(starts) if starts else ""
 
 
 def _template(path: Path) -> str:

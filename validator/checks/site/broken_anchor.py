@@ -25,8 +25,10 @@ HTML comment is not checked here: nobody can follow it.
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
 matches nothing is not reported when the page has a `{{% name %}}` call (its Markdown output
 may hold headings, as an `include` shortcode's does), or calls a shortcode whose template
-writes an `id` attribute or includes a file or another page (`readFile`, `.GetPage` with
-`.Content`), or one that renders Markdown with a heading given to it; a
+writes an `id` attribute made at run time or includes a file or another page (`readFile`,
+`.GetPage` with `.Content`), or one that renders Markdown with a heading given to it. An id
+written with fixed text first (`id="tabs-{{ .Ordinal }}"`, or a `$id := printf "tabs-%d" …`
+it prints) covers only the fragments that start so; a
 shortcode's `id` parameter names an element of the page; and a heading that contains a shortcode
 counts for every fragment that starts like its id. The rendered pass checks those pages.
 Pages Hugo does not render (headless bundles, `build.render = "never"`) are skipped.

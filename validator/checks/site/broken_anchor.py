@@ -55,9 +55,11 @@ The full code is [here](#code-blocks).
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 import operator
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from validator.engine import PageSummary, Site, SiteLink
@@ -155,15 +157,16 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     footnotes, the table of contents, `<a name>`, whatever shortcodes and the theme
     produced); an alias page's fragment is checked on the page it redirects to."""
     findings: list[tuple[str, Finding, bool]] = []
+    anchors = _Anchors(rendered)
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
             if link.tag not in LINK_TAGS or "#" not in link.url:
                 continue
-            target, fragment = _rendered_target(rendered, page, link)
+            target, fragment = _rendered_target(rendered, anchors, page, link)
             if target is None or fragment in opts.allow:
                 continue
-            if target.has_id(fragment) or _script_route(fragment, target.id_set):
+            if fragment in target.ids or target.unknown_output or _script_route(fragment, target.ids):
                 continue
             where = locator.link(link)
             place = "this page" if target.path == page.path else target.url
@@ -173,13 +176,56 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     yield from split_mapped(findings)
 
 
-def _rendered_target(rendered: RenderedSite, page: Page, link: HtmlLink) -> tuple[Page | None, str]:
+class _PageIds(NamedTuple):
+    """What a link's fragment is checked against on the page it leads to."""
+
+    path: str
+    url: str
+    ids: frozenset[str]
+    unknown_output: bool
+    redirect: str | None
+    base: str | None
+
+
+class _Anchors:
+    """The pages' ids, the most recently asked for kept: a theme's menus lead thousands of
+    links to the same few pages, which are kept on disk and would be read back for each."""
+
+    KEPT = 256
+
+    def __init__(self, rendered: RenderedSite) -> None:
+        self._rendered = rendered
+        self._pages: OrderedDict[str, _PageIds | None] = OrderedDict()
+
+    def of(self, path: str | None, page: Page) -> _PageIds | None:
+        """The ids of the page at `path`; `page` is the one being read, if it is that one."""
+        if path is None:
+            return None
+        if path == page.path:
+            return _ids_of(page)
+        if path in self._pages:
+            self._pages.move_to_end(path)
+            return self._pages[path]
+        found = self._rendered.page(path)
+        ids = self._pages[path] = None if found is None else _ids_of(found)
+        if len(self._pages) > self.KEPT:
+            self._pages.popitem(last=False)
+        return ids
+
+
+def _ids_of(page: Page) -> _PageIds:
+    return _PageIds(page.path, page.url, page.id_set, page.unknown_output, page.redirect, page.base)
+
+
+def _rendered_target(
+    rendered: RenderedSite, anchors: _Anchors, page: Page, link: HtmlLink
+) -> tuple[_PageIds | None, str]:
     """The page a link's fragment must be found on (after one alias redirect)."""
     resolved = rendered.published.resolve(link.url, page.url, page.base)
-    target = rendered.page(resolved.path) if resolved.kind == PAGE else None
+    target = anchors.of(resolved.path, page) if resolved.kind == PAGE else None
     if target is not None and target.redirect:
         redirect = rendered.published.resolve(target.redirect, target.url, target.base)
-        target = rendered.page(redirect.path) if redirect.kind == PAGE else None
+        target = anchors.of(redirect.path, page) if redirect.kind == PAGE else None
     return target, resolved.fragment or ""
 
 

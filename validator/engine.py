@@ -4,6 +4,7 @@ the site rules over small per-page summaries; findings become sorted, filtered p
 from __future__ import annotations
 
 import contextlib
+import collections
 import dataclasses
 import functools
 import gc
@@ -13,7 +14,7 @@ import pickle
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple, TypeVar
@@ -608,9 +609,12 @@ def _rendered_site(
 def _parse_published(
     published: PublishedSite, paths: Sequence[str], limit: int, *, jobs: int | None
 ) -> Spill[Page]:
-    """The publish dir's pages, parsed in processes when there are many (same order)."""
+    """The publish dir's pages, parsed in processes when there are many (same order). At
+    most two chunks per worker are under way: the pages parsed wait in memory until the
+    chunks before them are in (a theme's menus make a page's record a good part of its
+    HTML's size)."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    size = max(16, min(256, len(paths) // (workers * 8) or 1))
+    size = max(16, min(64, len(paths) // (workers * 8) or 1))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     pages: Spill[Page] = Spill()
     if workers <= 1 or (jobs is None and len(paths) < PARALLEL_THRESHOLD):
@@ -618,8 +622,13 @@ def _parse_published(
             pages.extend(_parse_packed(published, chunk, limit))
         return pages
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for packed in pool.map(_parse_packed, [published] * len(chunks), chunks, [limit] * len(chunks)):
-            pages.extend(packed)
+        under_way: collections.deque[Future[list[bytes]]] = collections.deque()
+        for chunk in chunks:
+            under_way.append(pool.submit(_parse_packed, published, chunk, limit))
+            if len(under_way) >= 2 * workers:
+                pages.extend(under_way.popleft().result())
+        while under_way:
+            pages.extend(under_way.popleft().result())
     return pages
 
 

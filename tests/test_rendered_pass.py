@@ -502,3 +502,24 @@ def test_ids_a_shortcode_writes_cover_only_what_starts_like_them(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/p.md", 5, "broken-anchor")}
+
+
+@pytest.mark.hugo
+def test_missing_static_files_are_found_without_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo copies the files of every `staticDir` and of each theme's `static` (checked with
+    hugo 0.168): in a folder of static files only, a link to a file none of them has is
+    broken, as Hugo's build shows; a folder they do not hold is not judged."""
+    small_site(tmp_path, {
+        "static/images/a.png": "",
+        "assets2/img/b.png": "",
+        "themes/t/static/theme-img/c.png": "",
+        "themes/t/layouts/.keep": "",
+        "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\n![a](/images/a.png) ![b](/img/b.png) ![c](/theme-img/c.png)\n\n"
+                              "![x](/images/missing.png)\n\n![y](/theme-img/nope.png)\n\n![z](/elsewhere/z.png)\n",
+    }, 'theme = "t"\nstaticDir = ["static", "assets2"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    missing = {("content/posts/a.md", line, "broken-link") for line in (7, 9)}
+    assert findings() == missing
+    assert findings("--build") == missing | {("content/posts/a.md", 11, "broken-link")}

@@ -223,7 +223,8 @@ def test_an_empty_config_gives_hugo_defaults(tmp_path: Path, fmt: str) -> None:
     write(tmp_path, f"hugo.{fmt}", "{}" if fmt == "json" else "")
     site = load_site(tmp_path)
     assert site.root == tmp_path and site.config_files == (tmp_path / f"hugo.{fmt}",)
-    assert dataclasses.replace(site, root=None, config_files=()) == SiteConfig()
+    assert dataclasses.replace(site, root=None, config_files=(), static_dirs=None) == SiteConfig()
+    assert site.static_dirs == (str(tmp_path / "static"),)
     assert content_roots(site) == [ContentRoot("en", tmp_path / "content")]
 
 

@@ -593,7 +593,15 @@ def _rendered_site(
     if rendering.publish_dir is None:
         files = {page.path for page in pages} | _alias_files(site, summaries)
         files |= _other_content_files(site, rendering.other_content)
-        published = PublishedSite(frozenset(files), site.base_url, complete=False)
+        static = _static_files(site.static_dirs)
+        published = PublishedSite(
+            frozenset(files | static),
+            site.base_url,
+            complete=False,
+            static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f)
+            if site.static_dirs is not None
+            else frozenset(),
+        )
         return build_rendered(published, pages, sources, markup=site.markup)
     return load_rendered(
         rendering.publish_dir,
@@ -604,6 +612,17 @@ def _rendered_site(
         markup=site.markup,
         parse=functools.partial(_parse_published, jobs=jobs),
     )
+
+
+def _static_files(folders: Sequence[str] | None) -> set[str]:
+    """The publish-dir paths of the files Hugo copies from the static folders."""
+    found: set[str] = set()
+    for folder in folders or ():
+        for directory, subdirectories, names in os.walk(folder):
+            subdirectories.sort()
+            relative = os.path.relpath(directory, folder).replace(os.sep, "/")
+            found.update(name if relative == "." else f"{relative}/{name}" for name in names)
+    return found
 
 
 def _parse_published(

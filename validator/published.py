@@ -68,6 +68,8 @@ class PublishedSite:
     complete: bool = True
     problems: tuple[tuple[str, str], ...] = ()  # (path, message) found while walking
     redirects: tuple[str, ...] = ()  # source paths of `_redirects` rules; `*` ends a splat
+    # Without `complete`: the top folders of the static files, all of which `files` holds
+    static_folders: frozenset[str] = frozenset()
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -178,12 +180,24 @@ class PublishedSite:
         return Target(MISSING, fragment=fragment, url=normal, html_file=html_file)
 
     def _judgeable(self, rel: str) -> bool:
-        """With only the pages known (not static files, taxonomy pages and the like), a
-        missing page can be judged only inside a section that has pages."""
-        if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
+        """With only the pages known (and the static files, when `static_folders` says so;
+        not taxonomy pages, files templates write and the like), a missing page can be judged
+        only inside a section that has pages, and a missing file only inside a folder that
+        holds static files only."""
+        if "/" not in rel:
             return False
-        section = rel.split("/", 1)[0]
-        return "/" in rel and any(f.startswith(section + "/") for f in self.files)
+        folder = rel.split("/", 1)[0]
+        if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
+            return folder in self.static_folders and folder not in self._page_folders
+        return folder in self._folders
+
+    @functools.cached_property
+    def _folders(self) -> frozenset[str]:
+        return frozenset(f.split("/", 1)[0] for f in self.files if "/" in f)
+
+    @functools.cached_property
+    def _page_folders(self) -> frozenset[str]:
+        return frozenset(f.split("/", 1)[0] for f in self.files if "/" in f and f.endswith(PAGE_SUFFIXES))
 
 
 def _normalize(path: str) -> str | None:

@@ -90,6 +90,9 @@ class SiteConfig:
     # The content mounts, in Hugo's order (the first mount's file wins); empty when the config
     # has none: then each language's content dir is mounted, as Hugo's default mounts do.
     content_mounts: tuple[ContentMount, ...] = ()
+    # The folders of the files Hugo copies as they are (`staticDir`, themes' `static`);
+    # None when not known for sure (see site._static_dirs), as outside a Hugo site.
+    static_dirs: tuple[str, ...] | None = None
     locale: str = ""  # the site's `locale` (or `languageCode`): its default language's
     default_language_in_subdir: bool = False
     themes: tuple[str, ...] = ()

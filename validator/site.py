@@ -496,6 +496,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         environment=environment,
         content_dir=content_dir,
         content_mounts=content_mounts,
+        static_dirs=_static_dirs(root, config, module_dirs, bool(missing_modules) or any(
+            module.get("module.mounts") is not None for module in modules
+        ), languages),
         publish_dir=config.string("publishdir", "public"),
         base_url=config.string("baseurl", ""),
         ugly_urls=ugly,
@@ -973,6 +976,21 @@ def _module_dirs(
 
     visit([*themes, *_imports(config)], 0)
     return found, missing, configs
+
+
+def _static_dirs(
+    root: Path, config: _Config, module_dirs: list[Path], modules_unknown: bool, languages: Sequence[Language]
+) -> tuple[str, ...] | None:
+    """The folders Hugo copies static files from: `staticDir` (one or a list) and each
+    theme's or module's `static` (checked with Hugo 0.168). None when that is not known for
+    sure: a module missing or with mounts of its own, mounts in the site's config, a
+    language with a `staticDir` of its own."""
+    if modules_unknown or config.get("module.mounts") is not None:
+        return None
+    if any(config.get(f"languages.{language.code}.staticdir") is not None for language in languages):
+        return None
+    own = config.strings("staticdir") or ["static"]
+    return tuple(str(root / folder) for folder in own) + tuple(str(module / "static") for module in module_dirs)
 
 
 def _has_files(directory: Path) -> bool:

@@ -1115,3 +1115,18 @@ def test_random_theme_configs_merge_or_raise_a_config_error(
 )
 def test_written_id_prefixes(template: str, prefixes: tuple[str, ...] | None) -> None:
     assert written_id_prefixes([template]) == prefixes
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        '[[module.mounts]]\nsource = "files"\ntarget = "static"\n',
+        '[languages.fr]\nstaticDir = "static-fr"\n',
+        'theme = "not-there"\n',
+    ],
+)
+def test_static_folders_unsure(tmp_path: Path, config: str) -> None:
+    """Mounts, a language's own staticDir or a missing theme: which files Hugo copies is
+    not known for sure, and links to files are not judged without a build."""
+    write(tmp_path, "hugo.toml", config)
+    assert load_site(tmp_path).static_dirs is None

@@ -523,3 +523,17 @@ def test_missing_static_files_are_found_without_a_build(
     missing = {("content/posts/a.md", line, "broken-link") for line in (7, 9)}
     assert findings() == missing
     assert findings("--build") == missing | {("content/posts/a.md", 11, "broken-link")}
+
+
+@pytest.mark.hugo
+def test_pages_at_non_ascii_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo's URLs are percent-encoded, its files not (`docs/安装/index.html`): links to
+    such pages, encoded or not, and to their headings, are found (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/docs/安装.md": "+++\ntitle = '安装'\n+++\n\n## 步骤\n",
+        "content/docs/b.md": "+++\ntitle = 'B'\nslug = '文档'\n+++\n\nB.\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n[z](../安装/) [y](/docs/安装/#步骤) [x](/docs/%E6%96%87%E6%A1%A3/)\n\n"
+                             "[gone](/docs/没有/)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/docs/a.md", 7, "broken-link")}

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 from typing import Any, NamedTuple, TypeVar
 
 from validator.cache import ResultCache
@@ -577,8 +578,10 @@ def _path_url(display: str) -> str:
 
 
 def _html_path(url: str) -> str:
-    """The publish-dir path of a page URL: `/a/b/` -> `a/b/index.html`, `/a.html` kept."""
+    """The publish-dir path of a page URL: `/a/b/` -> `a/b/index.html`, `/a.html` kept;
+    `/%E5%AE%89/` -> `安/index.html` (Hugo's URLs are percent-encoded, its files not)."""
     path = url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else url.lstrip("/")
+    path = unquote(path)
     return path if path.endswith((".html", ".htm")) else f"{path}index.html"
 
 

@@ -537,3 +537,21 @@ def test_pages_at_non_ascii_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/docs/a.md", 7, "broken-link")}
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("canonify", [True, False])
+def test_a_site_under_a_base_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, canonify: bool) -> None:
+    """baseURL `https://x.org/project/`: Hugo writes its pages at public/a/…, and `/a/` in the
+    Markdown leaves the site unless `canonifyURLs` puts the baseURL before it (checked with
+    hugo 0.168); mdcheck's own rendering agrees with the build either way."""
+    small_site(tmp_path, {
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n## Step\n",
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n[a](/docs/a/#step)\n\n[gone](/docs/gone/)\n",
+    }, f"canonifyURLs = {str(canonify).lower()}\n")  # fmt: skip
+    (tmp_path / "hugo.toml").write_text(
+        (tmp_path / "hugo.toml").read_text().replace("https://x.org/", "https://x.org/project/")
+    )
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/docs/b.md", 7, "broken-link")} | (set() if canonify else {("content/docs/b.md", 5, "broken-link")})
+    assert findings() == findings("--build") == expected

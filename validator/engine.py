@@ -35,6 +35,7 @@ from validator.published import (
     RenderedSite,
     SourceHeading,
     SourcePage,
+    base_path,
     build_rendered,
     load_rendered,
     parse_published_pages,
@@ -562,7 +563,7 @@ def _rendered_side(
     source = dataclasses.replace(source, url=url)
     try:
         html = render_document(doc).encode("utf-8")
-        page = parse_page(_html_path(url), html, url)
+        page = parse_page(_html_path(url, plan.site), html, url)
     except Exception as exc:
         return source, None, [_crash("the embedded renderer", exc)]
     return source, page, []
@@ -577,11 +578,15 @@ def _path_url(display: str) -> str:
     return f"/{folders}/" if folders else "/"
 
 
-def _html_path(url: str) -> str:
+def _html_path(url: str, site: SiteConfig) -> str:
     """The publish-dir path of a page URL: `/a/b/` -> `a/b/index.html`, `/a.html` kept;
-    `/%E5%AE%89/` -> `安/index.html` (Hugo's URLs are percent-encoded, its files not)."""
-    path = url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else url.lstrip("/")
-    path = unquote(path)
+    `/%E5%AE%89/` -> `安/index.html` (Hugo's URLs are percent-encoded, its files not). The
+    path of the site's baseURL (`/docs/` of `https://x.org/docs/`) is no folder of it."""
+    if "://" in url:
+        rest = url.split("://", 1)[1]
+        url = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+    path, prefix = unquote(url), base_path(site.base_url)
+    path = path[len(prefix) :] if path.startswith(prefix) else path.lstrip("/")
     return path if path.endswith((".html", ".htm")) else f"{path}index.html"
 
 
@@ -604,6 +609,7 @@ def _rendered_site(
             static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f)
             if site.static_dirs is not None
             else frozenset(),
+            canonify=site.canonify_urls,
         )
         return build_rendered(published, pages, sources, markup=site.markup)
     return load_rendered(
@@ -689,14 +695,14 @@ def _alias_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]
     file elsewhere (`PageSummary.other_urls`), as publish-dir paths."""
     files = set()
     for page in summaries:
-        files.update(_html_path(url) for url in page.other_urls)
+        files.update(_html_path(url, site) for url in page.other_urls)
         aliases = page.front_matter.get("aliases")
         if page.url and aliases:
             try:
                 urls = alias_urls(site, page.url, aliases, language=page.language or site.default_language)
             except (TypeError, ValueError):
                 continue  # front-matter-type reports aliases that are not a list of strings
-            files.update(_html_path(url) for url in urls)
+            files.update(_html_path(url, site) for url in urls)
     return files
 
 
@@ -716,7 +722,7 @@ def _other_content_files(site: SiteConfig, others: Sequence[Target]) -> set[str]
         data = (front_matter.data or {}) if front_matter is not None and not front_matter.error else {}
         url = predict_url(site, target.content_path, data, target.language)
         if url is not None:
-            files.add(_html_path(url))
+            files.add(_html_path(url, site))
     return files
 
 

@@ -70,6 +70,9 @@ class PublishedSite:
     redirects: tuple[str, ...] = ()  # source paths of `_redirects` rules; `*` ends a splat
     # Without `complete`: the top folders of the static files, all of which `files` holds
     static_folders: frozenset[str] = frozenset()
+    # Pages as written, before Hugo's `canonifyURLs` puts the baseURL before `/a/` (its path
+    # included): the embedded renderer's
+    canonify: bool = False
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -84,8 +87,7 @@ class PublishedSite:
     @property
     def prefix(self) -> str:
         """The URL path the site is served under: `/`, or `/blog/` for `https://x.org/blog/`."""
-        path = urlsplit(self.base_url).path.strip("/")
-        return f"/{path}/" if path else "/"
+        return base_path(self.base_url)
 
     def pages(self) -> list[str]:
         return sorted(f for f in self.files if f.endswith(PAGE_SUFFIXES))
@@ -140,7 +142,7 @@ class PublishedSite:
         elif not parts.path:
             path = page_url  # "#frag" or "?query": this page
         elif parts.path.startswith("/"):
-            path = parts.path
+            path = self.prefix[:-1] + parts.path if self.canonify else parts.path
         else:
             directory = self._directory(page_url, base)
             if directory is None:
@@ -215,6 +217,16 @@ def _normalize(path: str) -> str | None:
             segments.append(segment)
     trailing = "/" if parts[-1] in ("", ".", "..") and segments else ""
     return "/" + "/".join(segments) + trailing
+
+
+def base_path(base_url: str) -> str:
+    """The URL path a site of `base_url` is served under: `/`, or `/blog/` for
+    `https://x.org/blog/`."""
+    try:
+        path = urlsplit(base_url).path.strip("/")
+    except ValueError:
+        return "/"
+    return f"/{path}/" if path else "/"
 
 
 # An href that does not depend on the page it is on: a site path, or one with a scheme.

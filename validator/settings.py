@@ -80,6 +80,7 @@ class SiteConfig:
     publish_dir: str = "public"
     base_url: str = ""
     ugly_urls: bool = False
+    canonify_urls: bool = False  # `canonifyURLs`: Hugo writes `/a/` in a page as baseURL + `a/`
     # Sections with ugly URLs when `uglyURLs` is a per-section table.
     ugly_url_sections: frozenset[str] = frozenset()
     # ("kind:target", pattern) pairs, first match wins, e.g. ("page:posts", "/:year/:slug/").

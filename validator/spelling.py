@@ -133,7 +133,12 @@ def _word(part: str) -> str | None:
         return part  # a capital typed twice: `TTokens` (not a name such as `JUnit`)
     if part.isupper() or any(char.isupper() for char in part[1:]):
         return None  # an acronym, or camelCase / a brand (GitHub, iPhone)
+    if not _VOWELS.intersection(part.lower()):
+        return None  # an abbreviation written in lower case: `sbt`, `jvm`, `mtls`
     return part
+
+
+_VOWELS = frozenset("aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿ")
 
 
 def code_words(text: str) -> Iterator[str]:

@@ -392,7 +392,7 @@ def test_a_fragment_written_after_a_ref_call_is_checked(
                         '[z]({{< ref "c" >}}#gone)\n',
         "content/b.md": '+++\ntitle = "B"\n+++\n\n## Part\n',
         "content/c.md": '+++\ntitle = "C"\n+++\n\n{{% sc %}}\n',
-        "layouts/_shortcodes/sc.html": "",
+        "layouts/_shortcodes/sc.html": "{{ .Page.Params.more }}",  # which may hold headings
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
 
@@ -555,3 +555,17 @@ def test_a_site_under_a_base_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(tmp_path)
     expected = {("content/docs/b.md", 7, "broken-link")} | (set() if canonify else {("content/docs/b.md", 5, "broken-link")})
     assert findings() == findings("--build") == expected
+
+
+@pytest.mark.hugo
+def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
+    and no text from elsewhere writes none, unless its parameters start one: the page's
+    fragments are checked."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": "{{ .Get 0 }}",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{% note \"read this\" %}}\n\n[x](#gone)\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\n{{% note \"## Made\" %}}\n\n[x](#made)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/a.md", 7, "broken-anchor")}

@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from validator import heading_ids
 from validator.frontmatter import FrontMatter, split_front_matter
 from validator.settings import Markup, SiteConfig
-from validator.shortcodes import ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
+from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
 from validator.markdown import ROW_COLUMN, TASK_CHECKBOX, make_parser
 from validator.model import Finding
 
@@ -378,12 +378,25 @@ class Document:
         for use in self.shortcodes:
             if use.kind == "comment" or use.template in VALUE_SHORTCODES:
                 continue
-            if (use.notation == "%" and not use.paired) or use.template in self.site.shortcodes_with_ids:
+            if (use.notation == "%" and not use.paired and not self._writes_no_heading(use)) or (
+                use.template in self.site.shortcodes_with_ids
+            ):
                 return ("",)
             if use.template in self.site.shortcodes_rendering_markdown and self._may_hold_headings(use):
                 return ("",)
             prefixes.extend(written.get(use.template, ()))
         return tuple(dict.fromkeys(prefixes))
+
+    def _writes_no_heading(self, use: ShortcodeUse) -> bool:
+        """Whether a call's output, Markdown in `{{% %}}` notation, holds no heading: one of
+        Hugo's own shortcodes, or a template of the site's that cannot write one but from
+        parameters, given none that could start one."""
+        if use.template not in self.site.shortcodes:
+            return use.template in EMBEDDED
+        values = [*use.positional, *(value for _, value in use.named)]
+        return use.template in self.site.shortcodes_without_headings and not any(
+            "#" in str(value) or "\n" in str(value) for value in values
+        )
 
     @property
     def is_text(self) -> bool:

@@ -151,6 +151,9 @@ class SiteConfig:
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
     shortcodes_rendering_markdown: frozenset[str] = frozenset()
+    # Those whose template cannot write a Markdown heading but from the call's parameters
+    # (no `#`, no text from elsewhere): a `{{% name %}}` call of one adds no heading id.
+    shortcodes_without_headings: frozenset[str] = frozenset()
 
     def hooks_rendering(self, content_path: str | None, page_type: object = None) -> frozenset[str]:
         """The render hooks (`render-link`, `render-image`) of the site that render the page

@@ -535,6 +535,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
             (name, prefixes) for name, found in sorted(texts.items()) if (prefixes := written_id_prefixes(found))
         ),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
+        shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
         render_hooks=(
             (("render-link", ""), ("render-image", "")) if missing_modules else layouts.hooks("render-link", "render-image")
         ),
@@ -1102,6 +1103,13 @@ def _shortcodes_whose(test: Callable[[str], object], texts: Mapping[str, list[st
 _USES_INNER = re.compile(r"\.Inner")
 _WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]""", re.IGNORECASE)  # see SiteConfig.shortcodes_with_ids
 _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
+# What in a template may put a Markdown heading in a `{{% %}}` call's output: a `#`, a
+# setext underline, or text from elsewhere (a partial, the page, the site, a file).
+_MAY_WRITE_HEADING = re.compile(
+    r"#|^[ \t]*(?:=+|-{2,})[ \t]*$|partial|template|\.Inner|readFile|GetPage|markdownify|\.Content"
+    r"|Render|Resources|\.Site\b|\.Page\b|\.Parent\b|getJSON|getCSV|\.Data\b|site\.",
+    re.MULTILINE,
+)
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")
 _GETS_PAGE = re.compile(r"GetPage|\b[Rr]esources\.Get")
 _WRITES_CONTENT = re.compile(r"\.Content\b|\.RenderShortcodes|markdownify|\.RenderString")

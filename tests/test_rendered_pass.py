@@ -569,3 +569,25 @@ def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/a.md", 7, "broken-anchor")}
+
+
+@pytest.mark.hugo
+def test_headings_of_markdown_calls_inside_a_shortcodes_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`{{% codetab %}}` inside `{{< tabs >}}`: Hugo renders the tab's Markdown, headings
+    and ids included (checked with hugo 0.168); they are found though the page's parse does
+    not show the tabs' content, and other fragments are still checked."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/tabs.html": '<div id="tabs-{{ .Ordinal }}">{{ .Inner }}</div>',
+        "layouts/_shortcodes/codetab.html": "{{ .Inner }}",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[in](#inside) [gone](#gone)\n\n{{< tabs >}}\n{{% codetab %}}\n"
+                        "## Inside\n\nText.\n{{% /codetab %}}\n{{< /tabs >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+
+    def places(*args: str) -> set[tuple[int, int, str]]:
+        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
+        return {(p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]}
+
+    assert places() == places("--build") == {(5, 15, "broken-anchor")}

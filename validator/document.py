@@ -375,8 +375,18 @@ class Document:
         """
         written = dict(self.site.shortcode_id_prefixes)
         prefixes = [h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable]
+        calls = self.shortcode_calls
         for use in self.shortcodes:
             if use.kind == "comment" or use.template in VALUE_SHORTCODES:
+                continue
+            if use.notation == "%" and use.paired and self._inside_opaque_call(use, calls):
+                # Markdown rendered inside a `{{< >}}` call's content, which the page's parse
+                # does not show (`{{% codetab %}}` in `{{< tabs >}}`): its headings, parsed apart
+                nested = self._nested(use)
+                if nested is None or "" in nested.id_prefixes:
+                    return ("",)
+                prefixes += [heading.id for heading in nested.headings if heading.id]
+                prefixes += nested.id_prefixes
                 continue
             if (use.notation == "%" and not use.paired and not self._writes_no_heading(use)) or (
                 use.template in self.site.shortcodes_with_ids
@@ -386,6 +396,27 @@ class Document:
                 return ("",)
             prefixes.extend(written.get(use.template, ()))
         return tuple(dict.fromkeys(prefixes))
+
+    def _nested(self, use: ShortcodeUse) -> Document | None:
+        """The Markdown content of a paired call, parsed as a page of its own (its heading
+        ids stand for the ids Hugo gives them, suffixes aside); None when it is not known."""
+        if use.close_line is None or use.close_column is None or "\n" in use.source:
+            return None
+        starts = _line_starts(self.text)
+        start = starts[use.line - 1] + use.column - 1 + len(use.source)
+        end = starts[use.close_line - 1] + use.close_column - 1
+        return parse_document(self.path, self.text[start:end].encode("utf-8"), self.markup, self.site)
+
+    @staticmethod
+    def _inside_opaque_call(use: ShortcodeUse, calls: Sequence[ShortcodeUse]) -> bool:
+        """Whether a call is within the content of a `{{< >}}` call, which the page's Markdown
+        does not show (`{{% codetab %}}` inside `{{< tabs >}}`)."""
+        parent = use.parent
+        while parent is not None:
+            if calls[parent].notation == "<":
+                return True
+            parent = calls[parent].parent
+        return False
 
     def _writes_no_heading(self, use: ShortcodeUse) -> bool:
         """Whether a call's output, Markdown in `{{% %}}` notation, holds no heading: one of

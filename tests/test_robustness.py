@@ -160,6 +160,9 @@ HOSTILE = {
     "task-list": (lambda n: "- [ ] task\n" * n, 20_000),
     "html-blocks": (lambda n: "<div id=x>\n\n" * n, 20_000),
     "shortcodes": (lambda n: "{{< x >}} {{% y %}}\n" * n, 20_000),
+    # Markdown calls in a call's content, parsed apart for their headings, side by side and nested
+    "markdown-calls-in-a-call": (lambda n: "{{< t >}}\n" + "{{% c %}}\n## H\n{{% /c %}}\n" * n + "{{< /t >}}\n", 8_000),
+    "nested-markdown-calls-in-a-call": (lambda n: "{{< t >}}\n" + "{{% c %}}\n## H\n" * n + "{{% /c %}}\n" * n + "{{< /t >}}\n", 8_000),
     "attribute-lines": (lambda n: "- x\n" * n + "{.a #b}\n" * n, 20_000),
     "unclosed-comments": (lambda n: "<!-- " * n, 30_000),
     "repeated-words-on-one-line": (lambda n: "the the " * n, 40_000),
@@ -190,6 +193,8 @@ HOSTILE_RENDERED = {
     "broken-links": lambda n: "[a](/posts/nope/) " * n,
     "duplicate-ids": lambda n: "<a id=x></a>\n\n" * n,
     "broken-anchors": lambda n: "[a](#nope) " * n,
+    "anchors-into-headings-of-markdown-calls": lambda n: "[a](#h-9) " * n + "\n\n{{< t >}}\n"
+    + "".join(f"{{{{% c %}}}}\n## H {i}\n{{{{% /c %}}}}\n" for i in range(n)) + "{{< /t >}}\n",
 }
 
 

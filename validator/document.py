@@ -376,13 +376,18 @@ class Document:
         written = dict(self.site.shortcode_id_prefixes)
         prefixes = [h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable]
         calls = self.shortcode_calls
-        for use in self.shortcodes:
-            if use.kind == "comment" or use.template in VALUE_SHORTCODES:
+        depths = _opaque_depths(calls)
+        starts: list[int] = []  # of the lines, found once if needed
+        for use, within in zip(calls, depths):
+            if use.template in VALUE_SHORTCODES:
                 continue
-            if use.notation == "%" and use.paired and self._inside_opaque_call(use, calls):
+            if use.notation == "%" and within > 1:
+                continue  # inside a `{{% %}}` call parsed apart below
+            if use.notation == "%" and within == 1:
                 # Markdown rendered inside a `{{< >}}` call's content, which the page's parse
                 # does not show (`{{% codetab %}}` in `{{< tabs >}}`): its headings, parsed apart
-                nested = self._nested(use)
+                starts = starts or _line_starts(self.text)
+                nested = self._nested(use, starts)
                 if nested is None or "" in nested.id_prefixes:
                     return ("",)
                 prefixes += [heading.id for heading in nested.headings if heading.id]
@@ -395,28 +400,24 @@ class Document:
             if use.template in self.site.shortcodes_rendering_markdown and self._may_hold_headings(use):
                 return ("",)
             prefixes.extend(written.get(use.template, ()))
-        return tuple(dict.fromkeys(prefixes))
+        kept: list[str] = []  # those no shorter one starts (in sorted order, they come after it)
+        for prefix in sorted(set(prefixes)):
+            if not kept or not prefix.startswith(kept[-1]):
+                kept.append(prefix)
+        return tuple(kept)
 
-    def _nested(self, use: ShortcodeUse) -> Document | None:
+    def _nested(self, use: ShortcodeUse, starts: Sequence[int]) -> Document | None:
         """The Markdown content of a paired call, parsed as a page of its own (its heading
-        ids stand for the ids Hugo gives them, suffixes aside); None when it is not known."""
+        ids stand for the ids Hugo gives them, suffixes aside); None when it is not known.
+        `starts`: where the page's lines start."""
         if use.close_line is None or use.close_column is None or "\n" in use.source:
             return None
-        starts = _line_starts(self.text)
         start = starts[use.line - 1] + use.column - 1 + len(use.source)
         end = starts[use.close_line - 1] + use.close_column - 1
-        return parse_document(self.path, self.text[start:end].encode("utf-8"), self.markup, self.site)
-
-    @staticmethod
-    def _inside_opaque_call(use: ShortcodeUse, calls: Sequence[ShortcodeUse]) -> bool:
-        """Whether a call is within the content of a `{{< >}}` call, which the page's Markdown
-        does not show (`{{% codetab %}}` inside `{{< tabs >}}`)."""
-        parent = use.parent
-        while parent is not None:
-            if calls[parent].notation == "<":
-                return True
-            parent = calls[parent].parent
-        return False
+        inner = self.text[start:end]
+        if "{{<" in inner:
+            return None  # another level of content the parse does not show: not followed
+        return parse_document(self.path, inner.encode("utf-8"), self.markup, self.site)
 
     def _writes_no_heading(self, use: ShortcodeUse) -> bool:
         """Whether a call's output, Markdown in `{{% %}}` notation, holds no heading: one of
@@ -634,6 +635,23 @@ class SourceMap:
         if cached is None or cached[0] is not token:
             cached = self._tokens[id(token)] = (token, _line_starts(token.content), {})
         return cached[1], cached[2]
+
+
+def _opaque_depths(calls: Sequence[ShortcodeUse]) -> list[int]:
+    """For each call, 0 when it is not within the content of a `{{< >}}` call (which the
+    page's parse does not show: `{{% codetab %}}` in `{{< tabs >}}`), else how many calls
+    from the nearest such call down to it (1: directly in it). A parent comes before its
+    children."""
+    depths: list[int] = []
+    for use in calls:
+        parent = use.parent
+        if parent is None:
+            depths.append(0)
+        elif calls[parent].notation == "<":
+            depths.append(1)
+        else:
+            depths.append(depths[parent] + 1 if depths[parent] else 0)
+    return depths
 
 
 def _line_starts(text: str) -> list[int]:

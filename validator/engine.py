@@ -97,7 +97,7 @@ class PageSummary:
     rendered: bool
     front_matter: Mapping[str, Any]  # the SUMMARY_FRONT_MATTER keys only
     ids: frozenset[str]  # see Document.ids
-    id_prefixes: tuple[str, ...]  # see Document.id_prefixes
+    id_prefixes: frozenset[str]  # see Document.id_prefixes
     raw_html_ids: tuple[str, ...]  # ids in raw HTML, kept or not (a tuple: mostly empty)
     links: tuple[SiteLink, ...]  # those site rules read (see _read_by_site_rules)
     elements: tuple[str, ...]  # see validator.elements.inventory; sorted
@@ -114,7 +114,10 @@ class PageSummary:
 
     def has_id(self, fragment: str) -> bool:
         """Is `fragment` an id of the page, or might shortcode output make it one?"""
-        return fragment in self.ids or any(fragment.startswith(p) for p in self.id_prefixes)
+        if fragment in self.ids:
+            return True
+        prefixes = self.id_prefixes
+        return bool(prefixes) and any(fragment[:end] in prefixes for end in range(len(fragment) + 1))
 
 
 @dataclass(frozen=True)
@@ -824,7 +827,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
             if isinstance(key, str) and key.lower() in SUMMARY_FRONT_MATTER
         },
         ids=doc.ids,
-        id_prefixes=doc.id_prefixes,
+        id_prefixes=frozenset(doc.id_prefixes),
         raw_html_ids=tuple(doc.raw_html_ids),
         links=tuple(_site_link(link) for link in doc.links if _read_by_site_rules(link)),
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),

@@ -414,10 +414,11 @@ class Document:
             return None
         start = starts[use.line - 1] + use.column - 1 + len(use.source)
         end = starts[use.close_line - 1] + use.close_column - 1
-        inner = self.text[start:end]
-        if "{{<" in inner:
+        nested = parse_document(self.path, self.text[start:end].encode("utf-8"), self.markup, self.site)
+        calls = nested.shortcode_calls
+        if any(depth and call.notation == "%" for call, depth in zip(calls, _opaque_depths(calls))):
             return None  # another level of content the parse does not show: not followed
-        return parse_document(self.path, inner.encode("utf-8"), self.markup, self.site)
+        return nested
 
     def _writes_no_heading(self, use: ShortcodeUse) -> bool:
         """Whether a call's output, Markdown in `{{% %}}` notation, holds no heading: one of

@@ -11,6 +11,7 @@ import sys
 import time
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -57,9 +58,14 @@ SINGLE = "<html><body>{{ .Content }}</body></html>"
 
 
 def findings(*args: str) -> set[tuple[str, int, str]]:
+    return {(p["path"], p["line"], p["rule"]) for p in problems(*args)}
+
+
+def problems(*args: str) -> list[dict[str, Any]]:
+    """The findings of `mdcheck check --format json ARGS`, in order."""
     result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
     assert result.exit_code in (0, 1), result.output
-    return {(p["path"], p["line"], p["rule"]) for p in json.loads(result.stdout)["problems"]}
+    return json.loads(result.stdout)["problems"]
 
 
 def rendered_only(found: set[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
@@ -397,8 +403,7 @@ def test_a_fragment_written_after_a_ref_call_is_checked(
     monkeypatch.chdir(tmp_path)
 
     def places(*args: str) -> set[tuple[int, int, str]]:
-        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
-        return {(p["line"], p["column"], p["message"].split(" (rendered")[0]) for p in json.loads(result.stdout)["problems"]}
+        return {(p["line"], p["column"], p["message"].split(" (rendered")[0]) for p in problems(*args)}
 
     source = (5, 1, "no heading or element with id 'gone' on content/b.md")
     assert places("--source-only") == places() == {source}
@@ -414,8 +419,7 @@ def test_an_inline_element_is_one_finding_with_hugos_output_too(
     monkeypatch.chdir(tmp_path)
 
     def places(*args: str) -> list[tuple[int, int, str]]:
-        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
-        return [(p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
+        return [(p["line"], p["column"], p["rule"]) for p in problems(*args)]
 
     assert places() == places("--build") == [(5, 10, "raw-html-omitted")]
 
@@ -452,10 +456,9 @@ def test_a_themes_relative_link_is_one_finding(tmp_path: Path, monkeypatch: pyte
         **{f"content/posts/p{n}.md": f"+++\ntitle = 'P{n}'\n+++\n\nText.\n" for n in range(3)},
     }, '[[menus.main]]\nname = "Me"\nurl = "about/me/"\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--build"], catch_exceptions=False)
-    problems = json.loads(result.stdout)["problems"]
-    assert [p["rule"] for p in problems] == ["broken-link"]
-    assert "<a href='about/me/'>" in problems[0]["message"] and "other pages)" in problems[0]["message"]
+    found = problems("--build")
+    assert [p["rule"] for p in found] == ["broken-link"]
+    assert "<a href='about/me/'>" in found[0]["message"] and "other pages)" in found[0]["message"]
 
 
 def test_a_build_without_pages_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -587,7 +590,18 @@ def test_headings_of_markdown_calls_inside_a_shortcodes_content(
     monkeypatch.chdir(tmp_path)
 
     def places(*args: str) -> set[tuple[int, int, str]]:
-        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
-        return {(p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]}
+        return {(p["line"], p["column"], p["rule"]) for p in problems(*args)}
 
     assert places() == places("--build") == {(5, 15, "broken-anchor")}
+
+
+@pytest.mark.hugo
+def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`**` between punctuation inside and a letter outside opens or closes nothing: the
+    asterisks show on the page (checked with hugo 0.168); escaped ones are meant."""
+    small_site(tmp_path, {
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n注意：**重要提示：**请先安装\n\n使用**“引号”**强调\n\n"
+                        "A **bold** word, 2**3**4, a ** b ** c, `**code**`, base\\*\\*i and base\\*\\*2.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/p.md", 5, "unrendered-markup"), ("content/p.md", 7, "unrendered-markup")}

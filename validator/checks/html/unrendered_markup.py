@@ -10,6 +10,10 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
 * `[^note]`: a footnote reference whose definition is missing.
 * `|---|---|` in a paragraph: a table that did not render (no blank line before it, or the
   header and delimiter rows have different cell counts).
+* `**…**`: bold that did not render, as with punctuation just inside the asterisks and a
+  letter just outside (`注意：**重要提示：**请先安装`, `使用**“引号”**强调`): the
+  asterisks show, in Chinese and Japanese text above all. Only when the Markdown has the
+  asterisks as shown: escaped ones (`\*\*`) are text on purpose.
 * `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
   passthrough extension is off. With mdcheck's own rendering, which has no theme, a page
   is taken to load one when a template of the site or its themes names KaTeX or MathJax
@@ -41,13 +45,15 @@ from validator.html import Leak
 from validator.model import Finding, Rule
 from validator.published import RenderedSite, split_mapped
 
-KINDS = ("shortcode", "placeholder", "footnote", "table", "math")
+KINDS = ("shortcode", "placeholder", "footnote", "table", "math", "emphasis")
 _WHAT = {
     "shortcode": "shortcode shown as text; Hugo does not run shortcodes here",
     "placeholder": "Hugo's shortcode placeholder leaked into the page",
     "footnote": "footnote reference shown as text; its definition is missing",
     "table": "table shown as text; put a blank line before it and match the cell counts",
     "math": "display math shown as text; enable the passthrough extension or load a math renderer",
+    "emphasis": "bold shown as text with its asterisks: `**` between punctuation inside and a letter "
+    "outside opens or closes nothing in Markdown; move the punctuation outside the `**`, or add a space",
 }
 
 
@@ -70,6 +76,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             found = locator.leak(leak)
             if found is not None and _escaped(leak, found[2]):
                 continue
+            if found is None and leak.kind == "emphasis":
+                continue  # not written so in the Markdown: escaped (`\*\*`), or the theme's text
             where = found[:2] if found else None
             message = f"{leak.text!r}: {_WHAT[leak.kind]}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))

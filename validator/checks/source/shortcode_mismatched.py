@@ -57,25 +57,26 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if use.errors and is_pairing_error(use.errors[0]):  # Hugo reports a tag's first error
             yield Finding(use.line, use.column, f"{use.errors[0]}: remove the closing tag or fix its name")
         if use.close_name and use.close_name.lower() != use.template:
-            assert use.close_line is not None and use.close_column is not None
-            yield Finding(
-                use.close_line,
-                use.close_column,
+            yield _at_closing_tag(
+                use,
                 f"closing tag {_tag(use.notation, '/' + use.close_name)} closes the open \"{use.name}\" call "
                 f"(Hugo closes the innermost open call, whatever name its closing tag gives): write "
                 f"{_tag(use.notation, '/' + use.name)}",
             )
         if use.paired and not use.name.endswith(".inline") and uses_inner(use.template, doc.site) is False:
-            assert use.close_line is not None and use.close_column is not None
-            yield Finding(
-                use.close_line,
-                use.close_column,
+            yield _at_closing_tag(
+                use,
                 f'shortcode "{use.name}" does not evaluate .Inner or .InnerDeindent, yet a closing '
                 f"tag was provided: remove {_tag(use.notation, '/' + use.name)} (the template "
                 "ignores what is between the tags)",
             )
     for stray in doc.stray_shortcode_closes:
         yield Finding(stray.line, stray.column, _stray_message(stray, uses))
+
+
+def _at_closing_tag(use: ShortcodeUse, message: str) -> Finding:
+    assert use.close_line is not None and use.close_column is not None
+    return Finding(use.close_line, use.close_column, message)
 
 
 def _stray_message(stray: StrayShortcodeClose, uses: list[ShortcodeUse]) -> str:

@@ -605,3 +605,21 @@ def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/p.md", 5, "unrendered-markup"), ("content/p.md", 7, "unrendered-markup")}
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("build_drafts", [False, True])
+def test_links_to_a_draft_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, build_drafts: bool) -> None:
+    """Hugo builds a draft only with `--buildDrafts` (or `buildDrafts = true`): a ref to it
+    stops the build with REF_NOT_FOUND, a link to it is dead (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/posts/d.md": "+++\ntitle = 'D'\ndraft = true\n+++\n\n## Part\n",
+        "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\n[x]({{< relref \"d.md\" >}})\n\n[y](/posts/d/)\n",
+    }, f"buildDrafts = {str(build_drafts).lower()}\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    if build_drafts:
+        assert findings() == findings("--build") == set()
+    else:
+        assert findings() == {("content/posts/a.md", 5, "ref-not-found"), ("content/posts/a.md", 7, "broken-link")}
+        result = subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True, text=True)
+        assert result.returncode != 0 and "REF_NOT_FOUND" in result.stderr

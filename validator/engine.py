@@ -67,8 +67,9 @@ class Target:
     also: tuple[tuple[str, str], ...] = ()
 
 
-# The front matter keys site rules read: duplicate-url's aliases, heading-typo's texts.
-SUMMARY_FRONT_MATTER = frozenset({"aliases", "title", "description"})
+# The front matter keys site rules read: duplicate-url's aliases, heading-typo's texts,
+# whether a page is a draft.
+SUMMARY_FRONT_MATTER = frozenset({"aliases", "title", "description", "draft"})
 
 
 class SiteLink(NamedTuple):
@@ -602,7 +603,8 @@ def _rendered_site(
     jobs: int | None,
 ) -> RenderedSite:
     if rendering.publish_dir is None:
-        files = {page.path for page in pages} | _alias_files(site, summaries)
+        drafts = {_html_path(page.url, site) for page in summaries if page.url and not site.builds(page.front_matter)}
+        files = {page.path for page in pages} - drafts | _alias_files(site, summaries)
         files |= _other_content_files(site, rendering.other_content)
         static = _static_files(site.static_dirs)
         published = PublishedSite(

@@ -4,7 +4,8 @@ the way Hugo does: relative to the page, then to the content root (the extension
 optional, case does not matter, `_index.md` and a bundle's `index.md` are found by their
 directory), then, for a path without a slash, by its base name anywhere in the site.
 The `lang` parameter looks in that language's pages. A base name that several pages share
-is reported too: Hugo cannot tell which one is meant.
+is reported too: Hugo cannot tell which one is meant, and so is a draft page (`draft: true`),
+which Hugo builds only with `--buildDrafts` (or `buildDrafts = true`).
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found. A call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
@@ -60,9 +61,13 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             if not path or (language is not None and language.lower() not in known):
                 continue
             target = index.ref(page, path, language)
-            if target.found:
-                continue
             name = link.shortcode
+            if target.found:
+                draft = target.index is not None and not site.config.builds(site.pages[target.index].front_matter)
+                if draft:
+                    problem = f"{name} {path!r}: the page is a draft, which Hugo builds only with --buildDrafts"
+                    yield Finding(link.shortcode_line, link.shortcode_column, f"{problem} ({consequence})", path=page.path)
+                continue
             if target.ambiguous:
                 problem = f"{name} {path!r} is ambiguous: several pages are named so; add the section"
             else:

@@ -623,3 +623,17 @@ def test_links_to_a_draft_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
         assert findings() == {("content/posts/a.md", 5, "ref-not-found"), ("content/posts/a.md", 7, "broken-link")}
         result = subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True, text=True)
         assert result.returncode != 0 and "REF_NOT_FOUND" in result.stderr
+
+
+@pytest.mark.hugo
+def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or
+    not; a deeper folder without one is none (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/list.html": "<html><body>list</body></html>",
+        "content/blog/a.md": "+++\ntitle = 'A'\n+++\n\n[s](/blog/) [d](/docs/)\n\n[deep](/blog/deep/)\n",
+        "content/blog/deep/b.md": "+++\ntitle = 'B'\n+++\n\nB.\n",
+        "content/docs/c.md": "+++\ntitle = 'C'\n+++\n\nC.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/blog/a.md", 7, "broken-link")}

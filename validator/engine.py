@@ -605,7 +605,7 @@ def _rendered_site(
     if rendering.publish_dir is None:
         drafts = {_html_path(page.url, site) for page in summaries if page.url and not site.builds(page.front_matter)}
         files = {page.path for page in pages} - drafts | _alias_files(site, summaries)
-        files |= _other_content_files(site, rendering.other_content)
+        files |= _other_content_files(site, rendering.other_content) | _section_files(site, summaries)
         static = _static_files(site.static_dirs)
         published = PublishedSite(
             frozenset(files | static),
@@ -708,6 +708,22 @@ def _alias_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]
             except (TypeError, ValueError):
                 continue  # front-matter-type reports aliases that are not a list of strings
             files.update(_html_path(url, site) for url in urls)
+    return files
+
+
+def _section_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]:
+    """The list pages Hugo makes of the top-level content folders, `_index` file or not (a
+    folder of pages is a section), as publish-dir paths (checked with Hugo 0.168)."""
+    sections = {
+        (page.content_path.split("/", 1)[0], page.language)
+        for page in summaries
+        if page.content_path and "/" in page.content_path
+    }
+    files = set()
+    for section, language in sections:
+        url = predict_url(site, f"{section}/_index.md", {}, language)
+        if url is not None:
+            files.add(_html_path(url, site))
     return files
 
 

@@ -628,12 +628,15 @@ def test_links_to_a_draft_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
 @pytest.mark.hugo
 def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or
-    not; a deeper folder without one is none (checked with hugo 0.168)."""
+    not; a deeper folder without one is none (checked with hugo 0.168). With every folder
+    known (no module content, adapters or unknown static files), a link into a folder
+    nothing is published in is dead too; taxonomies and pagination are not judged."""
     small_site(tmp_path, {
         "layouts/list.html": "<html><body>list</body></html>",
-        "content/blog/a.md": "+++\ntitle = 'A'\n+++\n\n[s](/blog/) [d](/docs/)\n\n[deep](/blog/deep/)\n",
+        "content/blog/a.md": "+++\ntitle = 'A'\n+++\n\n[s](/blog/) [d](/docs/)\n\n[deep](/blog/deep/)\n\n"
+                             "[none](/nope/x/)\n",
         "content/blog/deep/b.md": "+++\ntitle = 'B'\n+++\n\nB.\n",
         "content/docs/c.md": "+++\ntitle = 'C'\n+++\n\nC.\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert findings() == findings("--build") == {("content/blog/a.md", 7, "broken-link")}
+    assert findings() == findings("--build") == {("content/blog/a.md", line, "broken-link") for line in (7, 9)}

@@ -42,7 +42,7 @@ from validator.published import (
 )
 from validator.render import render_document
 from validator.settings import SiteConfig
-from validator.site import SiteRead, alias_urls, page_language, predict_url, recording_reads
+from validator.site import SiteRead, alias_urls, content_roots, page_language, predict_url, recording_reads
 from validator.spelling import page_words, spelling_language
 from validator.spill import Spill, pack
 
@@ -615,6 +615,8 @@ def _rendered_site(
             if site.static_dirs is not None
             else frozenset(),
             canonify=site.canonify_urls,
+            open_folders=_open_folders(site),
+            language_folders=frozenset(lang.code for lang in site.languages),
         )
         return build_rendered(published, pages, sources, markup=site.markup)
     return load_rendered(
@@ -711,17 +713,36 @@ def _alias_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]
     return files
 
 
+def _open_folders(site: SiteConfig) -> frozenset[str] | None:
+    """The top folders of the publish dir whose pages no content file tells: the
+    taxonomies' and the home page's pagination (`page/2/`). None when other folders may hold
+    such pages too: static files not all known (see SiteConfig.static_dirs), a theme's or
+    module's content, a content adapter (`_content.gotmpl`), permalinks for taxonomies."""
+    if site.root is None or site.static_dirs is None or site.module_content:
+        return None
+    if any(rule.split(":", 1)[0] in ("taxonomy", "term") for rule, _ in site.permalinks):
+        return None
+    for root in content_roots(site):
+        if root.path.is_dir() and next(root.path.rglob("_content.gotmpl"), None) is not None:
+            return None
+    return frozenset({plural for _, plural in site.taxonomies} | {site.pagination_path})
+
+
 def _section_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]:
     """The list pages Hugo makes of the top-level content folders, `_index` file or not (a
-    folder of pages is a section), as publish-dir paths (checked with Hugo 0.168)."""
+    folder of pages is a section), and each language's home page, as publish-dir paths
+    (checked with Hugo 0.168)."""
     sections = {
         (page.content_path.split("/", 1)[0], page.language)
         for page in summaries
         if page.content_path and "/" in page.content_path
     }
+    places = [f"{section}/_index.md" for section, _ in sections]
+    languages = [language for _, language in sections]
+    homes = [lang.code for lang in site.languages] or [site.default_language]  # each language's home
     files = set()
-    for section, language in sections:
-        url = predict_url(site, f"{section}/_index.md", {}, language)
+    for place, language in zip([*places, *["_index.md"] * len(homes)], [*languages, *homes]):
+        url = predict_url(site, place, {}, language)
         if url is not None:
             files.add(_html_path(url, site))
     return files

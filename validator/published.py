@@ -73,6 +73,10 @@ class PublishedSite:
     # Pages as written, before Hugo's `canonifyURLs` puts the baseURL before `/a/` (its path
     # included): the embedded renderer's
     canonify: bool = False
+    # Without `complete`, when every top folder's pages are known (see engine._open_folders)
+    # but these (taxonomies, pagination): a missing page anywhere else is judged.
+    open_folders: frozenset[str] | None = None
+    language_folders: frozenset[str] = frozenset()  # the languages' prefixes (`fr`)
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -191,7 +195,11 @@ class PublishedSite:
         folder = rel.split("/", 1)[0]
         if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
             return folder in self.static_folders and folder not in self._page_folders
-        return folder in self._folders
+        if self.open_folders is None:
+            return folder in self._folders
+        # Every folder is known but the open ones, in a language's folder too (`fr/tags/`)
+        inner = rel.split("/", 2)[1] if folder in self.language_folders and rel.count("/") > 1 else folder
+        return folder not in self.open_folders and inner not in self.open_folders
 
     @functools.cached_property
     def _folders(self) -> frozenset[str]:

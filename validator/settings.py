@@ -96,6 +96,8 @@ class SiteConfig:
     # The folders of the files Hugo copies as they are (`staticDir`, themes' `static`);
     # None when not known for sure (see site._static_dirs), as outside a Hugo site.
     static_dirs: tuple[str, ...] | None = None
+    module_content: bool = False  # whether a theme or module has content of its own (not followed)
+    pagination_path: str = "page"  # `pagination.path`: a list's later pages are at `page/2/`
     locale: str = ""  # the site's `locale` (or `languageCode`): its default language's
     default_language_in_subdir: bool = False
     themes: tuple[str, ...] = ()

@@ -499,6 +499,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         static_dirs=_static_dirs(root, config, module_dirs, bool(missing_modules) or any(
             module.get("module.mounts") is not None for module in modules
         ), languages),
+        module_content=any((module / "content").is_dir() for module in module_dirs)
+        or any(module.get("module.mounts") is not None for module in modules),
+        pagination_path=config.string("pagination.path", "") or config.string("paginatepath", "page"),
         publish_dir=config.string("publishdir", "public"),
         base_url=config.string("baseurl", ""),
         ugly_urls=ugly,

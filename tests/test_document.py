@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from validator.document import parse_document
-from validator.settings import Markup
+from validator.settings import Markup, SiteConfig
 
 
 def parse(text: str, **markup: object):
@@ -175,3 +175,13 @@ def test_binary_is_an_issue(data: bytes, message: str) -> None:
     doc = parse_document("x.md", data)
     assert not doc.is_text
     assert message in doc.issues[0].message
+
+
+def test_headings_of_markdown_calls_in_a_calls_content_are_id_prefixes() -> None:
+    """`{{% c %}}` in `{{< t >}}`: its headings count (as prefixes: Hugo may number them);
+    a call in it whose template may write any id leaves every id possible."""
+    site = SiteConfig(shortcodes=frozenset({"t", "c", "x"}), shortcodes_with_ids=frozenset({"x"}))
+    page = "---\ntitle: a\n---\n{{< t >}}\n{{% c %}}\n## Inside Tab\n{{% /c %}}\n{{< /t >}}\n"
+    assert parse_document("a.md", page.encode(), None, site).id_prefixes == ("inside-tab",)
+    with_ids = page.replace("## Inside Tab\n", "## Inside Tab\n{{< x >}}\n")
+    assert parse_document("a.md", with_ids.encode(), None, site).id_prefixes == ("",)

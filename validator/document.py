@@ -735,13 +735,14 @@ def _mask(
 
 def parse_document(path: str, data: bytes, markup: Markup | None = None, site: SiteConfig | None = None) -> Document:
     """Parse one Markdown file. Never raises on any input: problems become `issues`. The
-    site's shortcode templates, when given, tell which calls wait for a closing tag."""
+    site, when given, is the document's (see `Document.placed`): its shortcode templates
+    tell which calls wait for a closing tag."""
     markup = markup or Markup()
     site = site or SiteConfig()
     text, issue = decode(data)
     if text is None:
         assert issue is not None
-        return Document(path, "", (), markup, FrontMatter(), 1, issues=(issue,))
+        return Document(path, "", (), markup, FrontMatter(), 1, issues=(issue,), site=site)
     front_matter, body_start = split_front_matter(text)
     issues: list[ParseIssue] = []
     if front_matter.error:
@@ -790,6 +791,7 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None, site: S
         ),
         issues=tuple(issues),
         source_map=source,
+        site=site,
     )
 
 

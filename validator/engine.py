@@ -603,21 +603,7 @@ def _rendered_site(
     jobs: int | None,
 ) -> RenderedSite:
     if rendering.publish_dir is None:
-        drafts = {_html_path(page.url, site) for page in summaries if page.url and not site.builds(page.front_matter)}
-        files = {page.path for page in pages} - drafts | _alias_files(site, summaries)
-        files |= _other_content_files(site, rendering.other_content) | _section_files(site, summaries)
-        static = _static_files(site.static_dirs)
-        published = PublishedSite(
-            frozenset(files | static),
-            site.base_url,
-            complete=False,
-            static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f)
-            if site.static_dirs is not None
-            else frozenset(),
-            canonify=site.canonify_urls,
-            open_folders=_open_folders(site),
-            language_folders=frozenset(lang.code for lang in site.languages),
-        )
+        published = _embedded_published(rendering, site, pages, summaries)
         return build_rendered(published, pages, sources, markup=site.markup)
     return load_rendered(
         rendering.publish_dir,
@@ -627,6 +613,27 @@ def _rendered_site(
         hugo_list=rendering.hugo_list,
         markup=site.markup,
         parse=functools.partial(_parse_published, jobs=jobs),
+    )
+
+
+def _embedded_published(
+    rendering: Rendering, site: SiteConfig, pages: Sequence[Page], summaries: Sequence[PageSummary]
+) -> PublishedSite:
+    """What Hugo would publish, as far as the content tells, with mdcheck's own rendering:
+    the pages rendered (drafts aside), aliases, the pages of other content files, sections
+    and homes, and the static files."""
+    drafts = {_html_path(page.url, site) for page in summaries if page.url and not site.builds(page.front_matter)}
+    files = {page.path for page in pages} - drafts | _alias_files(site, summaries)
+    files |= _other_content_files(site, rendering.other_content) | _section_files(site, summaries)
+    static = _static_files(site.static_dirs)
+    return PublishedSite(
+        frozenset(files | static),
+        site.base_url,
+        complete=False,
+        static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f),
+        canonify=site.canonify_urls,
+        open_folders=_open_folders(site),
+        language_folders=frozenset(lang.code for lang in site.languages),
     )
 
 
@@ -798,7 +805,8 @@ def _check_rendered(
     partial: bool,
 ) -> list[Problem]:
     """Run the html checks. A defect the source pass already reported (same rule, file,
-    line and column; or see `Rule.same_defect_as`) is not reported again, nor one an html rule found twice (a page's link seen again
+    line and column; or see `Rule.same_defect_as`) is not reported again, nor one an html
+    rule found twice (a page's link seen again
     in a list page's summary); findings on files not being checked are dropped, and findings
     on HTML not mapped to Markdown are kept only when the whole site is checked."""
     # A rule's own defect is known by its place: a line may hold several links.

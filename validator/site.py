@@ -541,7 +541,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
         render_hooks=(
-            (("render-link", ""), ("render-image", "")) if missing_modules else layouts.hooks("render-link", "render-image")
+            (("render-link", ""), ("render-image", ""))
+            if missing_modules
+            else layouts.hooks("render-link", "render-image")
         ),
         missing_modules=tuple(missing_modules),
         config_notes=_removed_keys_notes(config, root),
@@ -1153,7 +1155,8 @@ def _literal_start(template: str, value: str, depth: int) -> str:
     if head or depth == 0 or variable is None:
         return head
     starts = []
-    for assignment in re.finditer(rf"\${variable[1]}\s*:?=\s*(?:printf\s+\"([^\"]*)\"(?:\s+(\$\w+))?)?", template):
+    assignments = rf"\${variable[1]}\s*:?=\s*(?:printf\s+\"([^\"]*)\"(?:\s+(\$\w+))?)?"
+    for assignment in re.finditer(assignments, template):
         form, first = assignment.groups()
         if form is None:
             return ""  # assigned otherwise

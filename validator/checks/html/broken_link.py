@@ -80,7 +80,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             where = locator.link(link)
             message = _message(link, target, page)
-            findings.append(rendered.keyed(link_key(link.url, target.url), page, message, (link.line, link.column), where))
+            key = link_key(link.url, target.url)
+            findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
 
 

@@ -66,7 +66,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 draft = target.index is not None and not site.config.builds(site.pages[target.index].front_matter)
                 if draft:
                     problem = f"{name} {path!r}: the page is a draft, which Hugo builds only with --buildDrafts"
-                    yield Finding(link.shortcode_line, link.shortcode_column, f"{problem} ({consequence})", path=page.path)
+                    at = (link.shortcode_line, link.shortcode_column)
+                    yield Finding(*at, f"{problem} ({consequence})", path=page.path)
                 continue
             if target.ambiguous:
                 problem = f"{name} {path!r} is ambiguous: several pages are named so; add the section"

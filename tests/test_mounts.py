@@ -451,7 +451,7 @@ def test_random_mounts_never_raise(tmp_path: Path, mounts: object) -> None:
 
 def test_a_mount_whose_source_is_missing_is_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hugo 0.168 builds without a word when a mount's source is missing (a submodule not
-    checked out): mdcheck says so, since links into it will be reported missing."""
+    checked out): mdcheck says so, since links into it lead nowhere in Hugo's build."""
     (tmp_path / "hugo.toml").write_text(
         'baseURL = "https://x.org/"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
         '[[module.mounts]]\nsource = "../sdk/docs"\ntarget = "content/sdk"\n'

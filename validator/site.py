@@ -1037,7 +1037,7 @@ def missing_mounts_notes(site: SiteConfig) -> tuple[str, ...]:
     sources, them = ("source", "it") if len(missing) == 1 else ("sources", "them")
     return (
         f"content mount {sources} {shown}{more} not found: Hugo skips {them}, so no page of "
-        f"{them} is checked and links to them are reported missing (check out git submodules?)",
+        f"{them} is checked and links to them lead nowhere in Hugo's build (check out git submodules?)",
     )
 
 

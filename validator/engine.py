@@ -42,7 +42,7 @@ from validator.published import (
 )
 from validator.render import render_document
 from validator.settings import SiteConfig
-from validator.site import SiteRead, alias_urls, content_roots, page_language, predict_url, recording_reads
+from validator.site import SiteRead, alias_urls, content_roots, is_built, page_language, predict_url, recording_reads
 from validator.spelling import page_words, spelling_language
 from validator.spill import Spill, pack
 
@@ -622,7 +622,7 @@ def _embedded_published(
     """What Hugo would publish, as far as the content tells, with mdcheck's own rendering:
     the pages rendered (drafts aside), aliases, the pages of other content files, sections
     and homes, and the static files."""
-    drafts = {_html_path(page.url, site) for page in summaries if page.url and not site.builds(page.front_matter)}
+    drafts = {_html_path(page.url, site) for page in summaries if page.url and not is_built(site, page.front_matter)}
     files = {page.path for page in pages} - drafts | _alias_files(site, summaries)
     files |= _other_content_files(site, rendering.other_content) | _section_files(site, summaries)
     static = _static_files(site.static_dirs)

@@ -237,8 +237,9 @@ def base_path(base_url: str) -> str:
     return f"/{path}/" if path else "/"
 
 
-# An href that does not depend on the page it is on: a site path, or one with a scheme.
-_SAME_ON_EVERY_PAGE = re.compile(r"\s*(?:/(?!/)|[A-Za-z][A-Za-z0-9+.-]*:)")
+# An href that does not depend on the page it is on: a site path, one with a host, or one
+# with a scheme.
+_SAME_ON_EVERY_PAGE = re.compile(r"\s*(?:/|[A-Za-z][A-Za-z0-9+.-]*:)")
 
 
 def _redirected(path: str, source: str) -> bool:
@@ -772,11 +773,7 @@ def _squash(text: str) -> str:
 def link_key(href: str, target: str) -> str:
     """What tells a link's defect from others: a relative `href` as written (a template
     writes it on every page, resolving to another URL on each), else the URL it goes to."""
-    try:
-        parts = urlsplit(href.strip())
-    except ValueError:
-        return href
-    return href.strip() if not parts.scheme and not parts.netloc and not parts.path.startswith("/") else target
+    return target if _SAME_ON_EVERY_PAGE.match(href) else href.strip()
 
 
 def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:

@@ -8,10 +8,8 @@ configuration is checked the way Hugo would build it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 ID_TYPES = ("github", "github-ascii", "blackfriday")
 USE_EMBEDDED = ("auto", "always", "fallback", "never")
@@ -172,12 +170,6 @@ class SiteConfig:
             for hook, folder in self.render_hooks
             if not folder or place.startswith(f"/{folder}/") or folder == page_type
         )
-
-    def builds(self, front_matter: Mapping[str, Any]) -> bool:
-        """Whether Hugo builds a page of this (own) front matter by default: not a draft,
-        unless `buildDrafts`."""
-        draft = next((value for key, value in front_matter.items() if str(key).lower() == "draft"), None)
-        return self.build_drafts or not (draft is True or (isinstance(draft, str) and draft.lower() == "true"))
 
     def allows_content(self, media_type: str) -> bool:
         """Whether Hugo reads content files of `media_type` (`text/html`): it refuses to

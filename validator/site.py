@@ -490,17 +490,16 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     layouts = _Layouts.of(layout_dirs)
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
+    id_prefixes = {name: written_id_prefixes(found) for name, found in texts.items()}
+    module_mounts = any(module.get("module.mounts") is not None for module in modules)
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
         environment=environment,
         content_dir=content_dir,
         content_mounts=content_mounts,
-        static_dirs=_static_dirs(root, config, module_dirs, bool(missing_modules) or any(
-            module.get("module.mounts") is not None for module in modules
-        ), languages),
-        module_content=any((module / "content").is_dir() for module in module_dirs)
-        or any(module.get("module.mounts") is not None for module in modules),
+        static_dirs=_static_dirs(root, config, module_dirs, bool(missing_modules) or module_mounts, languages),
+        module_content=module_mounts or any((module / "content").is_dir() for module in module_dirs),
         pagination_path=config.string("pagination.path", "") or config.string("paginatepath", "page"),
         publish_dir=config.string("publishdir", "public"),
         base_url=config.string("baseurl", ""),
@@ -534,10 +533,8 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         cascade=_cascade_config(config),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
-        shortcodes_with_ids=frozenset(name for name, found in texts.items() if written_id_prefixes(found) is None),
-        shortcode_id_prefixes=tuple(
-            (name, prefixes) for name, found in sorted(texts.items()) if (prefixes := written_id_prefixes(found))
-        ),
+        shortcodes_with_ids=frozenset(name for name, prefixes in id_prefixes.items() if prefixes is None),
+        shortcode_id_prefixes=tuple((name, prefixes) for name, prefixes in sorted(id_prefixes.items()) if prefixes),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
         render_hooks=(
@@ -2132,6 +2129,13 @@ def predict_url(
         permalink = _go_clean(expanded)
     link = _target_link(site, page, url, permalink, _language_prefix(site, lang))
     return _prepend_base_path(_base_path(site, lang), link)
+
+
+def is_built(site: SiteConfig, front_matter: Mapping[str, Any]) -> bool:
+    """Whether Hugo builds a page of this (own) front matter by default: not a `draft`, as
+    Hugo reads the value, unless `buildDrafts`."""
+    draft = next((value for key, value in front_matter.items() if _key(key) == "draft"), None)
+    return site.build_drafts or not _weak_bool(draft)
 
 
 def _render_never(front_matter: Mapping[str, Any]) -> bool:

@@ -57,10 +57,10 @@ The full code is [here](#code-blocks).
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections import OrderedDict
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -160,7 +160,17 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     footnotes, the table of contents, `<a name>`, whatever shortcodes and the theme
     produced); an alias page's fragment is checked on the page it redirects to."""
     findings: list[tuple[str, Finding, bool]] = []
-    anchors = _Anchors(rendered)
+
+    # A theme's menus lead thousands of links to the same few pages, kept on disk: the ids
+    # of the pages asked for last are kept rather than read back for each link.
+    @functools.lru_cache(maxsize=256)
+    def ids_at(path: str) -> _PageIds | None:
+        found = rendered.page(path)
+        return None if found is None else _ids_of(found)
+
+    def anchors(path: str | None, page: Page) -> _PageIds | None:
+        return None if path is None else _ids_of(page) if path == page.path else ids_at(path)
+
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
@@ -190,45 +200,19 @@ class _PageIds(NamedTuple):
     base: str | None
 
 
-class _Anchors:
-    """The pages' ids, the most recently asked for kept: a theme's menus lead thousands of
-    links to the same few pages, which are kept on disk and would be read back for each."""
-
-    KEPT = 256
-
-    def __init__(self, rendered: RenderedSite) -> None:
-        self._rendered = rendered
-        self._pages: OrderedDict[str, _PageIds | None] = OrderedDict()
-
-    def of(self, path: str | None, page: Page) -> _PageIds | None:
-        """The ids of the page at `path`; `page` is the one being read, if it is that one."""
-        if path is None:
-            return None
-        if path == page.path:
-            return _ids_of(page)
-        if path in self._pages:
-            self._pages.move_to_end(path)
-            return self._pages[path]
-        found = self._rendered.page(path)
-        ids = self._pages[path] = None if found is None else _ids_of(found)
-        if len(self._pages) > self.KEPT:
-            self._pages.popitem(last=False)
-        return ids
-
-
 def _ids_of(page: Page) -> _PageIds:
     return _PageIds(page.path, page.url, page.id_set, page.unknown_output, page.redirect, page.base)
 
 
 def _rendered_target(
-    rendered: RenderedSite, anchors: _Anchors, page: Page, link: HtmlLink
+    rendered: RenderedSite, anchors: Callable[[str | None, Page], _PageIds | None], page: Page, link: HtmlLink
 ) -> tuple[_PageIds | None, str]:
     """The page a link's fragment must be found on (after one alias redirect)."""
     resolved = rendered.published.resolve(link.url, page.url, page.base)
-    target = anchors.of(resolved.path, page) if resolved.kind == PAGE else None
+    target = anchors(resolved.path, page) if resolved.kind == PAGE else None
     if target is not None and target.redirect:
         redirect = rendered.published.resolve(target.redirect, target.url, target.base)
-        target = anchors.of(redirect.path, page) if redirect.kind == PAGE else None
+        target = anchors(redirect.path, page) if redirect.kind == PAGE else None
     return target, resolved.fragment or ""
 
 

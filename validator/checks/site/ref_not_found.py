@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from validator.engine import PageSummary, Site
 from validator.links import SiteIndex, split_fragment
 from validator.model import Finding, NoOptions, Rule
+from validator.site import is_built
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
@@ -63,7 +64,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             target = index.ref(page, path, language)
             name = link.shortcode
             if target.found:
-                draft = target.index is not None and not site.config.builds(site.pages[target.index].front_matter)
+                draft = target.index is not None and not is_built(site.config, site.pages[target.index].front_matter)
                 if draft:
                     problem = f"{name} {path!r}: the page is a draft, which Hugo builds only with --buildDrafts"
                     at = (link.shortcode_line, link.shortcode_column)

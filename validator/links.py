@@ -23,7 +23,7 @@ from validator.engine import PageSummary, Site
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
-from validator.site import language_codes, parse_content_path, ref_path_key
+from validator.site import is_built, language_codes, parse_content_path, ref_path_key
 
 _DEFAULT_EXTENSION = ".md"
 # Uncached: the paths of every page and of every link's target are parsed here, and a cache
@@ -74,10 +74,14 @@ class SiteIndex:
         codes = self._codes = language_codes(site.config)
         # One read of the pages (each read unpickles them): each one's place, URL and file.
         pages = [
-            (_place(page, site.config, codes), (page.url, *page.other_urls), page.content_path or page.path)
+            (_place(page, site.config, codes), (page.url, *page.other_urls), page.content_path or page.path,
+             is_built(site.config, page.front_matter))
             for page in site.pages
         ]
-        self._bundles = {(p.language, p.dir) for p, _, _ in pages if p and p.leaf_bundle}
+        # Where the drafts are (pages Hugo builds only with --buildDrafts): a lookup then
+        # need not read its page back to tell.
+        self.drafts = frozenset(index for index, (*_, built) in enumerate(pages) if not built)
+        self._bundles = {(p.language, p.dir) for p, _, _, _ in pages if p and p.leaf_bundle}
         self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
         self._urls: dict[str, int] = {}
         contested: set[str] = set()
@@ -86,7 +90,7 @@ class SiteIndex:
         self._implicit: set[tuple[str, str]] = set()
         self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
         self._ref_keys: dict[str, tuple[str, str] | None] = {}  # see _ref_key
-        for index, (place, urls, file) in enumerate(pages):
+        for index, (place, urls, file, _) in enumerate(pages):
             if place is None:
                 continue
             if self._is_resource(place):

@@ -38,7 +38,6 @@ from collections.abc import Iterator
 from validator.engine import PageSummary, Site
 from validator.links import SiteIndex, split_fragment
 from validator.model import Finding, NoOptions, Rule
-from validator.site import is_built
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
@@ -64,8 +63,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             target = index.ref(page, path, language)
             name = link.shortcode
             if target.found:
-                draft = target.index is not None and not is_built(site.config, site.pages[target.index].front_matter)
-                if draft:
+                if target.index in index.drafts:
                     problem = f"{name} {path!r}: the page is a draft, which Hugo builds only with --buildDrafts"
                     at = (link.shortcode_line, link.shortcode_column)
                     yield Finding(*at, f"{problem} ({consequence})", path=page.path)

@@ -376,7 +376,7 @@ class Document:
         written = dict(self.site.shortcode_id_prefixes)
         prefixes = [h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable]
         calls = self.shortcode_calls
-        depths = _opaque_depths(calls)
+        depths = opaque_depths(calls)
         starts: list[int] = []  # of the lines, found once if needed
         for use, within in zip(calls, depths):
             if use.template in VALUE_SHORTCODES:
@@ -416,7 +416,7 @@ class Document:
         end = starts[use.close_line - 1] + use.close_column - 1
         nested = parse_document(self.path, self.text[start:end].encode("utf-8"), self.markup, self.site)
         calls = nested.shortcode_calls
-        if any(depth and call.notation == "%" for call, depth in zip(calls, _opaque_depths(calls))):
+        if any(depth and call.notation == "%" for call, depth in zip(calls, opaque_depths(calls))):
             return None  # another level of content the parse does not show: not followed
         return nested
 
@@ -638,7 +638,7 @@ class SourceMap:
         return cached[1], cached[2]
 
 
-def _opaque_depths(calls: Sequence[ShortcodeUse]) -> list[int]:
+def opaque_depths(calls: Sequence[ShortcodeUse]) -> list[int]:
     """For each call, 0 when it is not within the content of a `{{< >}}` call (which the
     page's parse does not show: `{{% codetab %}}` in `{{< tabs >}}`), else how many calls
     from the nearest such call down to it (1: directly in it). A parent comes before its

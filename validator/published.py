@@ -442,7 +442,10 @@ def _omitted_html(doc: Document) -> list[RawHtml]:
     calls = [
         RawHtml(use.name, use.line, use.column, "", "", shortcode=True)
         for use in doc.shortcodes
-        if use.notation == "%" and use.kind != "comment" and use.template not in VALUE_SHORTCODES
+        if use.notation == "%"
+        and use.kind != "comment"
+        and use.template not in VALUE_SHORTCODES
+        and use.template not in doc.site.shortcodes_legacy  # its output is no Markdown
     ]
     return sorted([*_raw_tags(doc), *calls], key=lambda item: (item.line, item.column))
 

@@ -154,6 +154,14 @@ class SiteConfig:
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
     shortcodes_rendering_markdown: frozenset[str] = frozenset()
+    # Those whose template declares ``{{ $_hugo_config := `{ "version": 1 }` }}``: Hugo renders
+    # a `{{% %}}` call's content as Markdown first and keeps the template's output as it is
+    # (not Markdown: the HTML it writes stays).
+    shortcodes_legacy: frozenset[str] = frozenset()
+    # Those each of whose templates writes an HTML tag whatever the call (outside any `if`,
+    # `with` or `range`): Hugo omits it from a `{{% %}}` call's output (Markdown) when
+    # raw HTML is off.
+    shortcodes_writing_html: frozenset[str] = frozenset()
     # Those whose template cannot write a Markdown heading but from the call's parameters
     # (no `#`, no text from elsewhere): a `{{% name %}}` call of one adds no heading id.
     shortcodes_without_headings: frozenset[str] = frozenset()

@@ -537,6 +537,10 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         shortcode_id_prefixes=tuple((name, prefixes) for name, prefixes in sorted(id_prefixes.items()) if prefixes),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
+        shortcodes_legacy=_shortcodes_whose(_LEGACY.search, texts),
+        shortcodes_writing_html=frozenset(
+            name for name, found in texts.items() if found and all(map(writes_html, found))
+        ) - _shortcodes_whose(_LEGACY.search, texts),
         render_hooks=(
             (("render-link", ""), ("render-image", ""))
             if missing_modules
@@ -1113,6 +1117,36 @@ _MAY_WRITE_HEADING = re.compile(
     r"|Render|Resources|\.Site\b|\.Page\b|\.Parent\b|getJSON|getCSV|\.Data\b|site\.",
     re.MULTILINE,
 )
+# Hugo's legacy shortcode marker: `{{ $_hugo_config := `{ "version": 1 }` }}`
+_LEGACY = re.compile(r'\$_hugo_config\s*:=\s*`[^`]*"version"\s*:\s*1\b')
+_ACTION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)  # a Go template action (or comment)
+_OPENS_BLOCK = re.compile(r"-?\s*(?:if|with|range|block|define|try)\b")
+_ENDS_BLOCK = re.compile(r"-?\s*end\s*-?$")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def writes_html(template: str) -> bool:
+    """Whether a template writes an HTML tag whatever it is given: in its text outside any
+    `if`, `with`, `range` or `define` (an attribute's value may be an action), not in a
+    code span. HTML comments do not count."""
+    depth, kept, end = 0, [], 0
+    for action in _ACTION.finditer(template):
+        if depth == 0:
+            kept.append(template[end : action.start()])
+        end = action.end()
+        inside = action[1]
+        if _OPENS_BLOCK.match(inside):
+            depth += 1
+        elif _ENDS_BLOCK.match(inside.strip()):
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kept.append("x")  # the action's output, as text
+    if depth == 0:
+        kept.append(template[end:])
+    return bool(_HTML_TAG.search(_CODE_SPAN.sub("", "".join(kept))))
+
+
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")
 _GETS_PAGE = re.compile(r"GetPage|\b[Rr]esources\.Get")
 _WRITES_CONTENT = re.compile(r"\.Content\b|\.RenderShortcodes|markdownify|\.RenderString")
@@ -2052,6 +2086,13 @@ def _join_elements(els: list[str]) -> str:
 def language_codes(site: SiteConfig) -> frozenset[str]:
     """The site's language codes (its default language's alone when it lists none)."""
     return frozenset({lang.code for lang in site.languages} or {site.default_language})
+
+
+def is_list_file(path: str, site: SiteConfig) -> bool:
+    """Whether Hugo makes a list page (home, section) of the file: `_index.md`, or with a
+    language code of the site, `_index.fr.md`."""
+    parsed = parse_content_path(path.rpartition("/")[2], language_codes(site))
+    return parsed is not None and parsed[0].name == "_index"
 
 
 def page_language(site: SiteConfig, rel_path: str, language: str | None = None) -> str:

@@ -41,12 +41,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from validator.document import Document
 from validator.html import Page
 from validator.model import Finding, Rule, Severity
 from validator.published import SourcePage
+from validator.site import is_list_file
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class Options:
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if not opts.title_key or not doc.rendered or not doc.site.title_h1:
         return
-    if not opts.list_pages and PurePosixPath(doc.path).stem == "_index":
+    if not opts.list_pages and is_list_file(doc.path, doc.site):
         return
     title = doc.front_matter.get(opts.title_key)
     if title is None or isinstance(title, (dict, list)) or not str(title).strip():

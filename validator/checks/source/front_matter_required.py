@@ -36,6 +36,7 @@ from pathlib import PurePosixPath
 
 from validator.document import Document
 from validator.model import Finding, Rule
+from validator.site import is_list_file
 
 _MISSING = object()
 
@@ -57,7 +58,7 @@ class Options:
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if not doc.rendered:
         return  # Hugo renders no page for it (headless, build.render = never, a resource)
-    if not opts.list_pages and PurePosixPath(doc.path).stem == "_index":
+    if not opts.list_pages and is_list_file(doc.path, doc.site):
         return
     front_matter = doc.front_matter
     if front_matter.error is not None:

@@ -14,6 +14,11 @@ Markdown: Hugo replaces it with `<!-- raw HTML omitted -->` and it never reaches
 Processing instructions (`<?php … ?>`), declarations (`<!DOCTYPE …>`) and CDATA sections
 are raw HTML too, dropped alike: code meant to be shown belongs in a fenced code block.
 
+A `{{% name %}}` call is reported when its template writes HTML whatever it is given (a
+tag outside any `if`, `with` or `range`): the call's output is Markdown, and Hugo omits
+that HTML too. A template that declares Hugo's legacy
+``{{ $_hugo_config := `{ "version": 1 }` }}`` is exempt: its output is kept as it is.
+
 HTML comments are exempt (Hugo drops them silently, on purpose), and so is HTML written
 inside `{{< >}}` shortcodes (Hugo splices their output in after Markdown, unfiltered). With
 `unsafe = true` nothing is reported here; see `inline-html` for an allow-list.
@@ -50,7 +55,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from validator.document import Document, reported_inline_tags, written_tag
+from validator.document import Document, opaque_depths, reported_inline_tags, written_tag
 from validator.model import Finding, NoOptions, Rule
 from validator.published import RawHtml, RenderedSite
 
@@ -62,6 +67,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         return
     yield from _blocks(doc)
     yield from _inline(doc)
+    yield from _shortcode_output(doc)
 
 
 def _blocks(doc: Document) -> Iterator[Finding]:
@@ -97,15 +103,28 @@ def _inline(doc: Document) -> Iterator[Finding]:
             )
 
 
+def _shortcode_output(doc: Document) -> Iterator[Finding]:
+    """Each `{{% name %}}` call in the page's Markdown whose template writes HTML whatever
+    it is given: its output is Markdown, and Hugo omits that HTML."""
+    calls = doc.shortcode_calls
+    for use, within in zip(calls, opaque_depths(calls)):
+        if use.notation == "%" and not within and use.template in doc.site.shortcodes_writing_html:
+            yield Finding(use.line, use.column, _shortcode_message(use.name))
+
+
 KEEP = "set markup.goldmark.renderer.unsafe = true to keep it"
+
+
+def _shortcode_message(name: str) -> str:
+    return (
+        f"Hugo omits the HTML that {{{{% {name} %}}}} writes: a {{{{% %}}}} call's output "
+        f"is Markdown, where raw HTML is dropped; call it as {{{{< {name} >}}}} or {KEEP}"
+    )
 
 
 def _rendered_message(raw: RawHtml) -> str:
     if raw.shortcode:
-        return (
-            f"Hugo omitted the HTML that {{{{% {raw.name} %}}}} writes: a {{{{% %}}}} call's output "
-            f"is Markdown, where raw HTML is dropped; call it as {{{{< {raw.name} >}}}} or {KEEP}"
-        )
+        return _shortcode_message(raw.name)
     return f"Hugo replaced {written_tag(raw.name)} with '<!-- raw HTML omitted -->' ({KEEP})"
 
 

@@ -666,3 +666,82 @@ def test_html_a_markdown_calls_template_writes_is_found_without_a_build(
     html = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert '<div class="old">' in html and html.count("<!-- raw HTML omitted -->") == 2
     assert findings("--html", "public") == expected
+
+
+@pytest.mark.hugo
+def test_a_page_path_the_embedded_link_hook_finds_is_no_broken_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """On a multilingual site Hugo's embedded link render hook is on: it writes the URL of
+    the page `GetPage` finds for a path (a `slug` page's too); a path it finds nothing for
+    is written as it is (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/en/_index.md": '+++\ntitle = "Home"\n+++\n',
+        "content/de/_index.md": '+++\ntitle = "Start"\n+++\n',
+        "content/en/docs/cert-compat.md": '+++\ntitle = "C"\nslug = "certificate-compatibility"\n+++\n\nText.\n',
+        "content/en/page.md": '+++\ntitle = "P"\n+++\n\nSee [compat](/docs/cert-compat), [here](docs/cert-compat)'
+                              ' and [gone](/docs/gone).\n',
+        "layouts/list.html": SINGLE,
+    }, 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n'
+       '[languages.de]\ncontentDir = "content/de"\nweight = 2\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+
+    def broken(*args: str) -> list[tuple[str, int, int]]:
+        return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == "broken-link"]
+
+    gone = [("content/en/page.md", 5, 63)]
+    assert broken() == gone
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/page/index.html").read_text("utf-8").count("/docs/certificate-compatibility/") == 2
+    assert broken("--html", "public") == gone
+
+
+@pytest.mark.hugo
+def test_static_files_mounts_make_are_known_without_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A project mount to `assets` leaves `static` copied; a theme's mount to
+    `static/webfonts` publishes its source there (checked with hugo 0.168): links to missing
+    files are found without a build, as with it."""
+    small_site(tmp_path, {
+        "src/app.js": "",
+        "static/images/a.png": "",
+        "themes/t/hugo.toml": '[[module.mounts]]\nsource = "fonts"\ntarget = "static/webfonts"\n',
+        "themes/t/fonts/f.woff2": "",
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n[a](/images/a.png), [f](/webfonts/f.woff2), [g](/webfonts/g.woff2)'
+                        ' and [gone](/gone/).\n',
+    }, 'theme = "t"\n[[module.mounts]]\nsource = "src"\ntarget = "assets"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+
+    def broken(*args: str) -> list[tuple[int, int]]:
+        return [(p["line"], p["column"]) for p in problems(*args) if p["rule"] == "broken-link"]
+
+    assert broken() == [(5, 45), (5, 72)]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/webfonts/f.woff2").exists() and (tmp_path / "public/images/a.png").exists()
+    assert broken("--html", "public") == [(5, 45), (5, 72)]
+
+
+@pytest.mark.hugo
+def test_files_beside_a_page_of_a_single_file_are_known_without_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Beside a page made of one file (`posts/a.md`, at `/posts/a/`) Hugo publishes no
+    resource, only static files: a relative image or file link there that no static file
+    makes is dead. A bundle's folder holds its resources (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "static/posts/a/s.txt": "",
+        "content/posts/a.md": '+++\ntitle = "A"\n+++\n\n![i](image.png) [x](foo.bar) [s](s.txt)\n',
+        "content/posts/b/index.md": '+++\ntitle = "B"\n+++\n\n![p](pic.png) ![n](nope.png)\n',
+        "content/posts/b/pic.png": "",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+
+    def broken(*args: str) -> list[tuple[str, int, int]]:
+        return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == "broken-link"]
+
+    assert broken() == [("content/posts/a.md", 5, 1), ("content/posts/a.md", 5, 17)]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert broken("--html", "public") == [
+        ("content/posts/a.md", 5, 1), ("content/posts/a.md", 5, 17), ("content/posts/b/index.md", 5, 15)
+    ]

@@ -224,7 +224,7 @@ def test_an_empty_config_gives_hugo_defaults(tmp_path: Path, fmt: str) -> None:
     site = load_site(tmp_path)
     assert site.root == tmp_path and site.config_files == (tmp_path / f"hugo.{fmt}",)
     assert dataclasses.replace(site, root=None, config_files=(), static_dirs=None) == SiteConfig()
-    assert site.static_dirs == (str(tmp_path / "static"),)
+    assert site.static_dirs == ((str(tmp_path / "static"), ""),)
     assert content_roots(site) == [ContentRoot("en", tmp_path / "content")]
 
 
@@ -1117,10 +1117,28 @@ def test_written_id_prefixes(template: str, prefixes: tuple[str, ...] | None) ->
     assert written_id_prefixes([template]) == prefixes
 
 
+def test_static_folders_as_mounts_make_them(tmp_path: Path) -> None:
+    """The project's mounts to `static` replace `staticDir`, others leave it; a theme with
+    mounts has those alone, one without has its `static` (checked with Hugo 0.168)."""
+    write(tmp_path, "hugo.toml", 'theme = ["a", "b"]\n[[module.mounts]]\nsource = "src"\ntarget = "assets"\n')
+    write(tmp_path, "themes/a/hugo.toml", '[[module.mounts]]\nsource = "node_modules/f/webfonts"\ntarget = "static/webfonts"\n'
+          '[[module.mounts]]\nsource = "layouts"\ntarget = "layouts"\n')
+    write(tmp_path, "themes/b/static/b.css", "")
+    site = load_site(tmp_path)
+    assert site.static_dirs == (
+        (str(tmp_path / "static"), ""),
+        (str(tmp_path / "themes/a/node_modules/f/webfonts"), "webfonts"),
+        (str(tmp_path / "themes/b/static"), ""),
+    )
+    assert not site.module_content
+    write(tmp_path, "hugo.toml", 'theme = ["a", "b"]\n[[module.mounts]]\nsource = "files"\ntarget = "static/x"\n')
+    assert load_site(tmp_path).static_dirs[0] == (str(tmp_path / "files"), "x")
+
+
 @pytest.mark.parametrize(
     "config",
     [
-        '[[module.mounts]]\nsource = "files"\ntarget = "static"\n',
+        '[[module.mounts]]\nsource = "files"\ntarget = "static"\nfiles = ["*.png"]\n',
         '[languages.fr]\nstaticDir = "static-fr"\n',
         'theme = "not-there"\n',
     ],

@@ -42,7 +42,16 @@ from validator.published import (
 )
 from validator.render import render_document
 from validator.settings import SiteConfig
-from validator.site import SiteRead, alias_urls, content_roots, is_built, page_language, predict_url, recording_reads
+from validator.site import (
+    SiteRead,
+    alias_urls,
+    content_name,
+    content_roots,
+    is_built,
+    page_language,
+    predict_url,
+    recording_reads,
+)
 from validator.spelling import page_words, spelling_language
 from validator.spill import Spill, pack
 
@@ -284,8 +293,8 @@ def _run(
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     notes: list[str] = []
+    whole = Site(site, pages, vocabularies)
     if site_rules:
-        whole = Site(site, pages, vocabularies)
         problems.extend(_check_site(whole, site_rules, plan, reported, suppressions))
         notes.extend(_notes(site_rules, whole, plan))
     rendered_pages = 0
@@ -299,6 +308,7 @@ def _run(
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
             # is the site's templates' guess.
             math_renderer=embedded and site.math_renderer,
+            found_by_hook=_hook_lookup(whole) if embedded and site.markup.embedded_links else None,
         )
         rendered_pages = len(rendered_site.pages)
         if not embedded and not rendered_pages and sources:
@@ -316,6 +326,12 @@ def _run(
             problems.extend(_unreadable_html(rendered_site, plan))
     checked = sum(1 for target in targets if not target.context)
     return Outcome(sorted(problems), checked, pages, rendered_pages, tuple(notes))
+
+
+def _hook_lookup(site: Site) -> Callable[[str, str], bool]:
+    from validator.links import hook_lookup  # validator.links builds on this module
+
+    return hook_lookup(site)
 
 
 def _check_all(
@@ -634,17 +650,37 @@ def _embedded_published(
         canonify=site.canonify_urls,
         open_folders=_open_folders(site),
         language_folders=frozenset(lang.code for lang in site.languages),
+        # The embedded render hooks may find a destination among the assets: not followed
+        file_page_folders=(
+            frozenset() if site.markup.embedded_links or site.markup.embedded_images else _file_page_folders(site, summaries)
+        ),
     )
 
 
-def _static_files(folders: Sequence[str] | None) -> set[str]:
-    """The publish-dir paths of the files Hugo copies from the static folders."""
+def _file_page_folders(site: SiteConfig, summaries: Sequence[PageSummary]) -> frozenset[str]:
+    """The publish-dir folders of the pages made of a single content file (`posts/a.md`),
+    not of a bundle (`index.md`, `_index.md`, whose folder holds its resources)."""
+    folders = set()
+    for page in summaries:
+        if page.url and page.content_path and content_name(page.content_path, site) not in (None, "index", "_index"):
+            path = _html_path(page.url, site)
+            if path.endswith("/index.html"):
+                folders.add(path.removesuffix("index.html"))
+    return frozenset(folders)
+
+
+def _static_files(folders: Sequence[tuple[str, str]] | None) -> set[str]:
+    """The publish-dir paths of the files Hugo copies from the static folders (each with
+    the publish-dir folder it goes to; a mount's source may be a single file)."""
     found: set[str] = set()
-    for folder in folders or ():
+    for folder, under in folders or ():
+        if os.path.isfile(folder) and under:
+            found.add(under)
         for directory, subdirectories, names in os.walk(folder):
             subdirectories.sort()
             relative = os.path.relpath(directory, folder).replace(os.sep, "/")
-            found.update(name if relative == "." else f"{relative}/{name}" for name in names)
+            prefix = "/".join(part for part in (under, relative) if part and part != ".")
+            found.update(f"{prefix}/{name}" if prefix else name for name in names)
     return found
 
 

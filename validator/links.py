@@ -14,8 +14,9 @@ their displayed paths.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -310,6 +311,27 @@ def is_markdown_link(destination: str) -> bool:
         return False
     parts = urlsplit(destination)
     return not parts.scheme and not parts.netloc and parts.path.lower().endswith(tuple(MARKDOWN_EXTENSIONS))
+
+
+def hook_lookup(site: Site) -> Callable[[str, str], bool]:
+    """For mdcheck's own rendering, which writes Markdown link destinations as they are: a
+    test of whether Hugo's embedded link render hook finds a page (`GetPage`) for a
+    destination written in the Markdown file at a path, and so writes that page's URL
+    instead. The pages are looked at on the first test only."""
+
+    @functools.cache
+    def lookup() -> tuple[SiteIndex, dict[str, int]]:
+        return site.derived(SiteIndex), {page.path: place for place, page in enumerate(site.pages)}
+
+    def finds(path: str, destination: str) -> bool:
+        target = destination.split("#", 1)[0].split("?", 1)[0].removeprefix("./")
+        if not target or urlsplit(target).scheme:
+            return False
+        index, places = lookup()
+        place = places.get(path)
+        return place is not None and index.get_page(site.pages[place], unquote(target)).found
+
+    return finds
 
 
 def links_rendered_by_hook(config: SiteConfig, page: PageSummary) -> bool:

@@ -77,6 +77,10 @@ class PublishedSite:
     # but these (taxonomies, pagination): a missing page anywhere else is judged.
     open_folders: frozenset[str] | None = None
     language_folders: frozenset[str] = frozenset()  # the languages' prefixes (`fr`)
+    # Without `complete`: the folders of pages made of a single file (`posts/a/` of
+    # `posts/a.md`), not of a bundle: no resource is published beside them, only static
+    # files, all of which `files` holds.
+    file_page_folders: frozenset[str] = frozenset()
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -188,12 +192,14 @@ class PublishedSite:
     def _judgeable(self, rel: str) -> bool:
         """With only the pages known (and the static files, when `static_folders` says so;
         not taxonomy pages, files templates write and the like), a missing page can be judged
-        only inside a section that has pages, and a missing file only inside a folder that
-        holds static files only."""
+        only inside a section that has pages, and a missing file only beside a page made of
+        a single file or inside a folder that holds static files only."""
         if "/" not in rel:
             return False
         folder = rel.split("/", 1)[0]
         if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
+            if rel[: rel.rfind("/") + 1] in self.file_page_folders:
+                return True
             return folder in self.static_folders and folder not in self._page_folders
         if self.open_folders is None:
             return folder in self._folders
@@ -523,6 +529,10 @@ class RenderedSite:
     # Whether pages may load KaTeX or MathJax though their HTML does not show it (the
     # embedded renderer writes no theme).
     math_renderer: bool = False
+    # With mdcheck's own rendering, when Hugo's embedded link render hook rewrites links:
+    # whether it finds a page for a destination written in a Markdown file (its path), and
+    # so writes that page's URL instead (see links.hook_lookup).
+    found_by_hook: Callable[[str, str], bool] | None = field(default=None, repr=False)
 
     def page(self, path: str | None) -> Page | None:
         index = self.page_index.get(path) if path else None

@@ -43,6 +43,7 @@ from validator.checks.source import inline_html
 from validator.checks.source import raw_html_omitted
 from validator.checks.source import table_column_count
 from validator.checks.source import footnote_undefined
+from validator.checks.source import link_reference_undefined
 from validator.checks.source import footnote_unused
 
 # --- rendered HTML ---
@@ -108,6 +109,7 @@ ALL_RULES: tuple[Rule, ...] = (
     blockquote_blank_line.RULE,
     footnote_undefined.RULE,
     footnote_unused.RULE,
+    link_reference_undefined.RULE,
     # --- rendered HTML ---
     broken_link.RULE,
     duplicate_id.RULE,

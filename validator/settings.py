@@ -91,9 +91,10 @@ class SiteConfig:
     # The content mounts, in Hugo's order (the first mount's file wins); empty when the config
     # has none: then each language's content dir is mounted, as Hugo's default mounts do.
     content_mounts: tuple[ContentMount, ...] = ()
-    # The folders of the files Hugo copies as they are (`staticDir`, themes' `static`);
+    # The folders of the files Hugo copies as they are (`staticDir`, themes' `static`, mounts
+    # to `static`), each with the publish-dir folder it copies them into ("" for the root);
     # None when not known for sure (see site._static_dirs), as outside a Hugo site.
-    static_dirs: tuple[str, ...] | None = None
+    static_dirs: tuple[tuple[str, str], ...] | None = None
     module_content: bool = False  # whether a theme or module has content of its own (not followed)
     pagination_path: str = "page"  # `pagination.path`: a list's later pages are at `page/2/`
     locale: str = ""  # the site's `locale` (or `languageCode`): its default language's

@@ -491,15 +491,17 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
     id_prefixes = {name: written_id_prefixes(found) for name, found in texts.items()}
-    module_mounts = any(module.get("module.mounts") is not None for module in modules)
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
         environment=environment,
         content_dir=content_dir,
         content_mounts=content_mounts,
-        static_dirs=_static_dirs(root, config, module_dirs, bool(missing_modules) or module_mounts, languages),
-        module_content=module_mounts or any((module / "content").is_dir() for module in module_dirs),
+        static_dirs=None if missing_modules else _static_dirs(root, config, module_dirs, modules, languages),
+        module_content=any(
+            bool(_mounts_to(module, "content")) if _tables(module, "module.mounts") else (directory / "content").is_dir()
+            for directory, module in zip(module_dirs, modules)
+        ),
         pagination_path=config.string("pagination.path", "") or config.string("paginatepath", "page"),
         publish_dir=config.string("publishdir", "public"),
         base_url=config.string("baseurl", ""),
@@ -988,18 +990,57 @@ def _module_dirs(
 
 
 def _static_dirs(
-    root: Path, config: _Config, module_dirs: list[Path], modules_unknown: bool, languages: Sequence[Language]
-) -> tuple[str, ...] | None:
-    """The folders Hugo copies static files from: `staticDir` (one or a list) and each
-    theme's or module's `static` (checked with Hugo 0.168). None when that is not known for
-    sure: a module missing or with mounts of its own, mounts in the site's config, a
-    language with a `staticDir` of its own."""
-    if modules_unknown or config.get("module.mounts") is not None:
-        return None
+    root: Path, config: _Config, module_dirs: list[Path], modules: list[_Config], languages: Sequence[Language]
+) -> tuple[tuple[str, str], ...] | None:
+    """The folders Hugo copies static files from, each with the publish-dir folder it
+    copies them into ("" for the root): `staticDir` (one or a list) and each theme's or
+    module's `static`, unless `module.mounts` say otherwise. The project's mounts to
+    `static` replace `staticDir`; a module with mounts has those alone (checked with Hugo
+    0.168). None when that is not known for sure: a language with a `staticDir` of its own,
+    a mount that filters its files or is for some languages. The caller knows whether a
+    module is missing."""
     if any(config.get(f"languages.{language.code}.staticdir") is not None for language in languages):
         return None
-    own = config.strings("staticdir") or ["static"]
-    return tuple(str(root / folder) for folder in own) + tuple(str(module / "static") for module in module_dirs)
+    own = _static_mounts(config, root)
+    if own is None:
+        return None
+    found = own or [(str(root / folder), "") for folder in config.strings("staticdir") or ["static"]]
+    for directory, module in zip(module_dirs, modules):
+        mounted = _static_mounts(module, directory)
+        if mounted is None:
+            return None
+        if _tables(module, "module.mounts"):
+            found += mounted
+        else:
+            found.append((str(directory / "static"), ""))
+    return tuple(found)
+
+
+_FILTERS = ("files", "includefiles", "excludefiles", "lang", "sites")
+
+
+def _static_mounts(config: _Config, directory: Path) -> list[tuple[str, str]] | None:
+    """The config's mounts to `static` (or below): (source folder, publish-dir folder).
+    None when one filters its files or languages (not followed)."""
+    found = []
+    for mount in _mounts_to(config, "static"):
+        if any(key in mount for key in _FILTERS):
+            return None
+        source = str(mount.get("source", "")).strip()
+        under = str(mount.get("target", "")).strip("/").partition("/")[2]
+        if source:
+            found.append((str(directory / source), under))
+    return found
+
+
+def _mounts_to(config: _Config, component: str) -> list[dict[str, Any]]:
+    """The config's `module.mounts` whose target is the component folder (`static`,
+    `content`) or a path below it."""
+    return [
+        mount
+        for mount in _tables(config, "module.mounts")
+        if str(mount.get("target", "")).strip("/").split("/")[0].lower() == component
+    ]
 
 
 def _has_files(directory: Path) -> bool:
@@ -2088,11 +2129,17 @@ def language_codes(site: SiteConfig) -> frozenset[str]:
     return frozenset({lang.code for lang in site.languages} or {site.default_language})
 
 
+def content_name(path: str, site: SiteConfig) -> str | None:
+    """A content file's name as Hugo reads it, without the site's language code and the
+    extension (`_index` of `_index.fr.md`); None for a file Hugo reads no content of."""
+    parsed = parse_content_path(path.rpartition("/")[2], language_codes(site))
+    return parsed[0].name if parsed is not None else None
+
+
 def is_list_file(path: str, site: SiteConfig) -> bool:
     """Whether Hugo makes a list page (home, section) of the file: `_index.md`, or with a
     language code of the site, `_index.fr.md`."""
-    parsed = parse_content_path(path.rpartition("/")[2], language_codes(site))
-    return parsed is not None and parsed[0].name == "_index"
+    return content_name(path, site) == "_index"
 
 
 def page_language(site: SiteConfig, rel_path: str, language: str | None = None) -> str:

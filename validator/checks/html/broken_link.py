@@ -74,7 +74,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
-            if target.kind not in (MISSING, OUTSIDE) or _ignored(link.url, opts):
+            if target.kind not in (MISSING, OUTSIDE) or _ignored(link.url, opts) or _found_by_hook(rendered, page, link):
                 continue
             if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue
@@ -95,6 +95,15 @@ def notes(rendered: RenderedSite, opts: Options) -> Iterator[str]:
     }
     if external:
         yield f"broken-link: {len(external)} distinct external URLs, never fetched: mdcheck checks the site offline"
+
+
+def _found_by_hook(rendered: RenderedSite, page: Page, link: HtmlLink) -> bool:
+    """With mdcheck's own rendering: whether Hugo's embedded link hook would write another
+    URL for the link, that of the page it finds."""
+    if rendered.found_by_hook is None or link.tag != "a":
+        return False
+    source = rendered.source(page)
+    return source is not None and rendered.found_by_hook(source.path, link.url)
 
 
 def _ignored(url: str, opts: Options) -> bool:

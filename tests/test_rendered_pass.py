@@ -745,3 +745,27 @@ def test_files_beside_a_page_of_a_single_file_are_known_without_a_build(
     assert broken("--html", "public") == [
         ("content/posts/a.md", 5, 1), ("content/posts/a.md", 5, 17), ("content/posts/b/index.md", 5, 15)
     ]
+
+
+@pytest.mark.hugo
+def test_ids_a_template_writes_from_parameters_are_the_values_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A template writing `id="{{ .Get 0 }}"` (or `.Get "id"` through a `with`) writes the
+    values the calls give, no other id: a fragment no call gives is broken (checked with
+    hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": '{{- $id := .Get "id" }}\n<div{{ with $id }} id="{{ . }}"{{ end }}>{{ .Inner }}</div>',
+        "layouts/_shortcodes/anchor.html": '<a id="{{ .Get 0 }}"></a>',
+        "content/t.md": '+++\ntitle = "T"\n+++\n\n{{< note >}}A.{{< /note >}}\n\n{{< note id="given" >}}B.{{< /note >}}\n\n'
+                        '{{< anchor "here" >}}\n',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n[a](/t/#given) [b](/t/#here) [c](/t/#missing)\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+
+    def anchors(*args: str) -> list[tuple[str, int, int]]:
+        return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == "broken-anchor"]
+
+    assert anchors() == [("content/p.md", 5, 30)]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert anchors("--html", "public") == [("content/p.md", 5, 30)]

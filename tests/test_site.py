@@ -28,7 +28,7 @@ from validator.site import (
     find_site_root,
     load_site,
     predict_url,
-    written_id_prefixes,
+    written_ids,
 )
 
 # --- Helpers -----------------------------------------------------------------------------------
@@ -1101,20 +1101,24 @@ def test_random_theme_configs_merge_or_raise_a_config_error(
 
 
 @pytest.mark.parametrize(
-    ("template", "prefixes"),
+    ("template", "written"),
     [
-        ('<div id="tabs-{{ .Ordinal }}">', ("tabs-",)),
-        ('{{ $g := printf "Tabs-%d" .Ordinal }}<ul id="{{- $g -}}">', ("Tabs-", "tabs-")),
-        ('{{ $g := printf "t-%d" 1 }}{{ $e := printf "%s-%s" $g . | anchorize }}<div id="{{ $e }}">', ("t-",)),
-        ('{{ $id := .Get "id" }}<a id="{{ $id }}">', None),
+        ('<div id="tabs-{{ .Ordinal }}">', (("tabs-",), ())),
+        ('{{ $g := printf "Tabs-%d" .Ordinal }}<ul id="{{- $g -}}">', (("Tabs-", "tabs-"), ())),
+        ('{{ $g := printf "t-%d" 1 }}{{ $e := printf "%s-%s" $g . | anchorize }}<div id="{{ $e }}">', (("t-",), ())),
+        ('{{ $id := .Get "id" }}<a id="{{ $id }}">', ((), ("id",))),
+        ('{{- $id := .Get "id" }}<div{{ with $id }} id="{{ . }}"{{ end }}>', ((), ("id",))),
+        ("<div id={{ .Get 0 }}>", ((), (0,))),
+        ('<a id="{{ .Get 0 }}"></a><b id="x-{{ .Ordinal }}">', (("x-",), (0,))),
         ('{{ $g := printf "t-%d" 1 }}{{ $g = .Get 0 }}<a id="{{ $g }}">', None),
-        ("<div id={{ .Get 0 }}>", None),
+        ('<a id="{{ .Get 0 | anchorize }}">', None),
+        ('{{ $id := .Get "id" | default "x" }}<a id="{{ $id }}">', None),
         ('{{ readFile "x.md" | markdownify }}', None),
-        ("<b>{{ .Inner }}</b>", ()),
+        ("<b>{{ .Inner }}</b>", ((), ())),
     ],
 )
-def test_written_id_prefixes(template: str, prefixes: tuple[str, ...] | None) -> None:
-    assert written_id_prefixes([template]) == prefixes
+def test_written_ids(template: str, written: tuple[tuple[str, ...], tuple[str | int, ...]] | None) -> None:
+    assert written_ids([template]) == written
 
 
 def test_static_folders_as_mounts_make_them(tmp_path: Path) -> None:

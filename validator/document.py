@@ -329,6 +329,14 @@ class Document:
         ids.update(term for term in self.term_ids if term)
         # a shortcode's `id` parameter names the element it writes (an alert, a tab)
         ids.update(str(value) for use in self.shortcodes for key, value in use.named if key == "id" and value)
+        # and a template may write the value of another (`id="{{ .Get 0 }}"`)
+        if self.site.shortcode_id_parameters:
+            written = dict(self.site.shortcode_id_parameters)
+            for use in self.shortcodes:
+                for key in written.get(use.template, ()):
+                    value = use.param(key) if isinstance(key, str) else use.param("", key)
+                    if value is not None and str(value):
+                        ids.add(str(value))
         ids.update(self.block_ids)
         defined = {d.label for d in self.footnote_defs}
         numbered = {ref.label for ref in self.footnote_refs if ref.label in defined}

@@ -152,6 +152,9 @@ class SiteConfig:
     # Those whose template writes ids that start with known text: (name, the starts), as
     # `tabs-` of `id="tabs-{{ .Ordinal }}"`.
     shortcode_id_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Those whose template writes as ids the values of parameters, as given: (name, the
+    # parameters' names or positions), as `"anchor"` of `id="{{ .Get "anchor" }}"`.
+    shortcode_id_parameters: tuple[tuple[str, tuple[str | int, ...]], ...] = ()
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
     shortcodes_rendering_markdown: frozenset[str] = frozenset()

@@ -490,7 +490,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     layouts = _Layouts.of(layout_dirs)
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
-    id_prefixes = {name: written_id_prefixes(found) for name, found in texts.items()}
+    id_sources = {name: written_ids(found) for name, found in texts.items()}
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
@@ -535,8 +535,11 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         cascade=_cascade_config(config),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
-        shortcodes_with_ids=frozenset(name for name, prefixes in id_prefixes.items() if prefixes is None),
-        shortcode_id_prefixes=tuple((name, prefixes) for name, prefixes in sorted(id_prefixes.items()) if prefixes),
+        shortcodes_with_ids=frozenset(name for name, sources in id_sources.items() if sources is None),
+        shortcode_id_prefixes=tuple((name, sources[0]) for name, sources in sorted(id_sources.items()) if sources and sources[0]),
+        shortcode_id_parameters=tuple(
+            (name, sources[1]) for name, sources in sorted(id_sources.items()) if sources and sources[1]
+        ),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
         shortcodes_legacy=_shortcodes_whose(_LEGACY.search, texts),
@@ -1197,25 +1200,69 @@ _ID_VALUE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|(?=\{\{))""", re.IG
 _VARIABLE_FIRST = re.compile(r"\{\{-?\s*\$(\w+)\s*-?\}\}")
 
 
-def written_id_prefixes(texts: Iterable[str]) -> tuple[str, ...] | None:
-    """What the ids a shortcode's templates write start with: `tabs-` of `id="tabs-{{ .Ordinal
-    }}"`, or of `id="{{ $id }}"` after `$id := printf "tabs-%d" .Ordinal`; `()` when they
-    write none. None when its output may hold any id: an id written otherwise, or a file
+def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[str | int, ...]] | None:
+    """What the ids a shortcode's templates write are made of: (what they start with:
+    `tabs-` of `id="tabs-{{ .Ordinal }}"`, or of `id="{{ $id }}"` after `$id := printf
+    "tabs-%d" .Ordinal`; the parameters they are, as given: `"name"` of `id="{{ .Get "name"
+    }}"`, `0` of `.Get 0`, through a variable or a `with` too). `((), ())` when they write
+    none. None when its output may hold any id: an id written otherwise, or a file
     (`readFile`) or another page's or resource's content (`.GetPage` with `.Content`,
     `markdownify`…) it includes, headings and all."""
     prefixes: set[str] = set()
+    parameters: set[str | int] = set()
     for template in texts:
         if _READS_FILE.search(template) or (_GETS_PAGE.search(template) and _WRITES_CONTENT.search(template)):
             return None
         for match in _ID_VALUE.finditer(template):
-            value = next((group for group in match.groups() if group is not None), "{{")
+            value = next((group for group in match.groups() if group is not None), None)
+            if value is None:  # unquoted: the action that follows
+                action = _ACTION.match(template, match.end())
+                value = action[0] if action else "{{"
+            parameter = _id_parameter(template, value, match.start())
+            if parameter is not None:
+                parameters.add(parameter)
+                continue
             prefix = _literal_start(template, value, depth=3)
             if not prefix:
                 return None
             prefixes.update((prefix, prefix.lower()))  # lower-cased by `anchorize`, maybe
-        if not prefixes and _WRITES_IDS.search(template):
+        if not prefixes and not parameters and _WRITES_IDS.search(template):
             return None  # an `id=` this reading does not follow
-    return tuple(sorted(prefixes))
+    return tuple(sorted(prefixes)), tuple(sorted(parameters, key=str))
+
+
+# A parameter as it is given: `.Get "name"`, `$.Get 0`
+_PARAMETER = re.compile(r'\$?\.Get\s+(?:"([\w-]+)"|`([\w-]+)`|(\d+))')
+_WHOLE_ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
+_WITH = re.compile(r"\{\{-?\s*with\s+(.*?)\s*-?\}\}", re.DOTALL)
+
+
+def _id_parameter(template: str, value: str, at: int) -> str | int | None:
+    """The parameter an attribute value written at `at` is, as given: the value is one
+    action, `.Get "x"` (or a `$variable` every assignment of which is that, or `.` inside
+    `{{ with }}` that), no function applied."""
+    action = _WHOLE_ACTION.fullmatch(value.strip())
+    return _parameter_of(template, action[1], at, depth=2) if action else None
+
+
+def _parameter_of(template: str, expression: str, at: int, depth: int) -> str | int | None:
+    found = _PARAMETER.fullmatch(expression)
+    if found:
+        name, quoted, position = found.groups()
+        return int(position) if position is not None else name or quoted
+    if depth == 0:
+        return None
+    if expression == ".":  # inside the nearest `with` before it
+        opened = [match for match in _WITH.finditer(template, 0, at)]
+        return _parameter_of(template, opened[-1][1], opened[-1].start(), depth - 1) if opened else None
+    variable = re.fullmatch(r"\$(\w+)", expression)
+    if variable is None:
+        return None
+    assigned = {
+        _parameter_of(template, assignment[1].strip(), assignment.start(), depth - 1)
+        for assignment in re.finditer(rf"\${variable[1]}\s*:?=\s*(.*?)\s*-?\}}\}}", template)
+    }
+    return assigned.pop() if len(assigned) == 1 else None
 
 
 def _literal_start(template: str, value: str, depth: int) -> str:

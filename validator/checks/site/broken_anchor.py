@@ -29,11 +29,12 @@ no `#`, no text from elsewhere, no parameter that starts one, or one of Hugo's o
 writes an `id` attribute made at run time or includes a file or another page (`readFile`,
 `.GetPage` with `.Content`), or one that renders Markdown with a heading given to it. An id
 written with fixed text first (`id="tabs-{{ .Ordinal }}"`, or a `$id := printf "tabs-%d" …`
-it prints) covers only the fragments that start so. The headings of `{{% name %}}` calls
-inside a `{{< >}}` call's content (`{{% codetab %}}` in `{{< tabs >}}`), which Hugo renders,
-count as the page's; a
-shortcode's `id` parameter names an element of the page; and a heading that contains a shortcode
-counts for every fragment that starts like its id. The rendered pass checks those pages.
+it prints) covers only the fragments that start so, and an id written as a parameter's
+value (`id="{{ .Get 0 }}"`, or `.Get "name"` through a variable or a `with`) only the
+values the page's calls give. The headings of `{{% name %}}` calls inside a `{{< >}}` call's
+content (`{{% codetab %}}` in `{{< tabs >}}`), which Hugo renders, count as the page's; a
+shortcode's `id` parameter names an element of the page; and a heading that contains a
+shortcode counts for every fragment that starts like its id. The rendered pass checks those pages.
 Pages Hugo does not render (headless bundles, `build.render = "never"`) are skipped.
 
 ## Why is this bad?

@@ -769,3 +769,28 @@ def test_ids_a_template_writes_from_parameters_are_the_values_given(
     assert anchors() == [("content/p.md", 5, 30)]
     build_site(hugo, tmp_path, tmp_path / "public")
     assert anchors("--html", "public") == [("content/p.md", 5, 30)]
+
+
+@pytest.mark.hugo
+def test_a_link_a_hook_rewrites_from_dot_slash_is_found_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A site's link hook that looks `./#warning` up with `GetPage` makes it `/#warning`,
+    the home page's (checked with hugo 0.168): the broken anchor is found at the link."""
+    hook = (
+        '{{- $u := urls.Parse .Destination }}{{- $href := $u.String }}\n'
+        '{{- if and $href (not $u.IsAbs) (not (strings.HasPrefix $href "/")) (not (strings.HasPrefix $href "#")) }}\n'
+        '  {{- with $.PageInner.GetPage (strings.TrimPrefix "./" $u.Path) }}{{- $href = printf "%s#%s" .RelPermalink $u.Fragment }}{{- end }}\n'
+        '{{- end -}}\n<a href="{{ $href }}">{{ .Text }}</a>'
+    )
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": hook,
+        "layouts/home.html": "<html><body>{{ .Content }}</body></html>",
+        "content/_index.md": '+++\ntitle = "Home"\n+++\n',
+        "content/page.md": '+++\ntitle = "P"\n+++\n\n## Warning\n\nMind ([see warning](./#warning)).\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert '<a href="/#warning">' in (tmp_path / "public/page/index.html").read_text("utf-8")
+    found = [(p["path"], p["line"], p["rule"]) for p in problems("--html", "public") if p["rule"] == "broken-anchor"]
+    assert found == [("content/page.md", 7, "broken-anchor")]

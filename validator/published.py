@@ -754,6 +754,8 @@ def _name_and_fragment(url: str) -> tuple[str, str]:
         name = name.removesuffix(suffix)
     if name in ("index", "_index"):
         name = posixpath.basename(posixpath.dirname(path))
+    elif name == ".":
+        name = ""  # `./#frag`: the page itself, as `#frag`
     return unquote(name).lower(), unquote(fragment)
 
 

@@ -794,3 +794,26 @@ def test_a_link_a_hook_rewrites_from_dot_slash_is_found_at_its_line(
     assert '<a href="/#warning">' in (tmp_path / "public/page/index.html").read_text("utf-8")
     found = [(p["path"], p["line"], p["rule"]) for p in problems("--html", "public") if p["rule"] == "broken-anchor"]
     assert found == [("content/page.md", 7, "broken-anchor")]
+
+
+@pytest.mark.hugo
+def test_a_typo_in_a_heading_of_a_markdown_call_inside_a_call_is_found_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo renders the Markdown of `{{% tab %}}` inside `{{< tabs >}}`: its headings are
+    spell-checked, with or without a build, at their lines."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/tabs.html": '<div class="tabs">{{ .Inner }}</div>',
+        "layouts/_shortcodes/tab.html": "{{ .Inner }}",
+        "content/p.md": '+++\ntitle = "Install"\n+++\n\nInstallation steps.\n\n{{< tabs >}}\n{{% tab %}}\n'
+                        "## Instalation on Linux\n\nText.\n{{% /tab %}}\n{{< /tabs >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+
+    def typos(*args: str) -> list[tuple[str, int, int]]:
+        return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == "heading-typo"]
+
+    assert typos() == [("content/p.md", 9, 1)]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert "<h2 id=\"instalation-on-linux\">" in (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert typos("--html", "public") == [("content/p.md", 9, 1)]

@@ -383,24 +383,17 @@ class Document:
         """
         written = dict(self.site.shortcode_id_prefixes)
         prefixes = [h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable]
+        for _, nested in self._nested_calls:
+            # Markdown rendered inside a `{{< >}}` call's content, which the page's parse
+            # does not show (`{{% codetab %}}` in `{{< tabs >}}`): its headings, parsed apart
+            if nested is None or "" in nested.id_prefixes:
+                return ("",)
+            prefixes += [heading.id for heading in nested.headings if heading.id]
+            prefixes += nested.id_prefixes
         calls = self.shortcode_calls
-        depths = opaque_depths(calls)
-        starts: list[int] = []  # of the lines, found once if needed
-        for use, within in zip(calls, depths):
-            if use.template in VALUE_SHORTCODES:
-                continue
-            if use.notation == "%" and within > 1:
-                continue  # inside a `{{% %}}` call parsed apart below
-            if use.notation == "%" and within == 1:
-                # Markdown rendered inside a `{{< >}}` call's content, which the page's parse
-                # does not show (`{{% codetab %}}` in `{{< tabs >}}`): its headings, parsed apart
-                starts = starts or _line_starts(self.text)
-                nested = self._nested(use, starts)
-                if nested is None or "" in nested.id_prefixes:
-                    return ("",)
-                prefixes += [heading.id for heading in nested.headings if heading.id]
-                prefixes += nested.id_prefixes
-                continue
+        for use, within in zip(calls, opaque_depths(calls)):
+            if use.template in VALUE_SHORTCODES or (use.notation == "%" and within):
+                continue  # a `{{% %}}` call in a `{{< >}}` call's content: parsed apart above
             if (use.notation == "%" and not use.paired and not self._writes_no_heading(use)) or (
                 use.template in self.site.shortcodes_with_ids
             ):
@@ -413,6 +406,39 @@ class Document:
             if not kept or not prefix.startswith(kept[-1]):
                 kept.append(prefix)
         return tuple(kept)
+
+    @functools.cached_property
+    def _nested_calls(self) -> tuple[tuple[ShortcodeUse, Document | None], ...]:
+        """The `{{% %}}` calls right inside a `{{< >}}` call's content, each with that
+        content parsed apart (see `_nested`)."""
+        calls = self.shortcode_calls
+        starts: list[int] = []  # of the lines, found once if needed
+        found = []
+        for use, within in zip(calls, opaque_depths(calls)):
+            if use.notation == "%" and within == 1:
+                starts = starts or _line_starts(self.text)
+                found.append((use, self._nested(use, starts)))
+        return tuple(found)
+
+    @property
+    def nested_headings(self) -> tuple[Heading, ...]:
+        """The headings of the `{{% %}}` calls right inside a `{{< >}}` call's content, which
+        Hugo renders but the page's parse does not show, at their places in the file."""
+        found = []
+        for use, nested in self._nested_calls:
+            shift = use.column - 1 + len(use.source)  # the content starts after the tag
+            for heading in nested.headings if nested is not None else ():
+                column = heading.column + (shift if heading.line == 1 else 0)
+                found.append(dataclasses.replace(heading, line=use.line + heading.line - 1, column=column))
+        return tuple(found)
+
+    @property
+    def every_heading(self) -> tuple[Heading, ...]:
+        """The page's headings and the `nested_headings`, in file order."""
+        nested = self.nested_headings
+        if not nested:
+            return tuple(self.headings)
+        return tuple(sorted((*self.headings, *nested), key=lambda heading: (heading.line, heading.column)))
 
     def _nested(self, use: ShortcodeUse, starts: Sequence[int]) -> Document | None:
         """The Markdown content of a paired call, parsed as a page of its own (its heading

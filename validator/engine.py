@@ -914,7 +914,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         raw_html_ids=tuple(doc.raw_html_ids),
         links=tuple(_site_link(link) for link in doc.links if _read_by_site_rules(link)),
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
-        headings=tuple(SourceHeading.of(heading) for heading in doc.headings),
+        headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
         front_matter_positions={
             key: position
             for key, position in doc.front_matter.key_positions.items()

@@ -401,7 +401,7 @@ class SourcePage:
             url=doc.url,
             file=file,
             links=tuple(SourceLink.of(link) for link in doc.links),
-            headings=tuple(SourceHeading.of(heading) for heading in doc.headings),
+            headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
             title=str(doc.front_matter.get("title") or ""),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
             marked_lines=_marked_lines(doc),

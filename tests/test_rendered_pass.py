@@ -68,6 +68,11 @@ def problems(*args: str) -> list[dict[str, Any]]:
     return json.loads(result.stdout)["problems"]
 
 
+def located(rule: str, *args: str) -> list[tuple[str, int, int]]:
+    """Where `mdcheck check --format json ARGS` finds `rule`'s defects: (path, line, column)."""
+    return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == rule]
+
+
 def rendered_only(found: set[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
     return {f for f in found if f[0] in (RENDERED, PLANTED, VALID)}
 
@@ -685,15 +690,11 @@ def test_a_page_path_the_embedded_link_hook_finds_is_no_broken_link(
     }, 'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n'
        '[languages.de]\ncontentDir = "content/de"\nweight = 2\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
-
-    def broken(*args: str) -> list[tuple[str, int, int]]:
-        return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == "broken-link"]
-
     gone = [("content/en/page.md", 5, 63)]
-    assert broken() == gone
+    assert located("broken-link") == gone
     build_site(hugo, tmp_path, tmp_path / "public")
     assert (tmp_path / "public/page/index.html").read_text("utf-8").count("/docs/certificate-compatibility/") == 2
-    assert broken("--html", "public") == gone
+    assert located("broken-link", "--html", "public") == gone
 
 
 @pytest.mark.hugo
@@ -712,14 +713,10 @@ def test_static_files_mounts_make_are_known_without_a_build(
                         ' and [gone](/gone/).\n',
     }, 'theme = "t"\n[[module.mounts]]\nsource = "src"\ntarget = "assets"\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
-
-    def broken(*args: str) -> list[tuple[int, int]]:
-        return [(p["line"], p["column"]) for p in problems(*args) if p["rule"] == "broken-link"]
-
-    assert broken() == [(5, 45), (5, 72)]
+    assert located("broken-link") == [("content/p.md", 5, 45), ("content/p.md", 5, 72)]
     build_site(hugo, tmp_path, tmp_path / "public")
     assert (tmp_path / "public/webfonts/f.woff2").exists() and (tmp_path / "public/images/a.png").exists()
-    assert broken("--html", "public") == [(5, 45), (5, 72)]
+    assert located("broken-link", "--html", "public") == [("content/p.md", 5, 45), ("content/p.md", 5, 72)]
 
 
 @pytest.mark.hugo
@@ -736,13 +733,9 @@ def test_files_beside_a_page_of_a_single_file_are_known_without_a_build(
         "content/posts/b/pic.png": "",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-
-    def broken(*args: str) -> list[tuple[str, int, int]]:
-        return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == "broken-link"]
-
-    assert broken() == [("content/posts/a.md", 5, 1), ("content/posts/a.md", 5, 17)]
+    assert located("broken-link") == [("content/posts/a.md", 5, 1), ("content/posts/a.md", 5, 17)]
     build_site(hugo, tmp_path, tmp_path / "public")
-    assert broken("--html", "public") == [
+    assert located("broken-link", "--html", "public") == [
         ("content/posts/a.md", 5, 1), ("content/posts/a.md", 5, 17), ("content/posts/b/index.md", 5, 15)
     ]
 
@@ -762,13 +755,9 @@ def test_ids_a_template_writes_from_parameters_are_the_values_given(
         "content/p.md": '+++\ntitle = "P"\n+++\n\n[a](/t/#given) [b](/t/#here) [c](/t/#missing)\n',
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-
-    def anchors(*args: str) -> list[tuple[str, int, int]]:
-        return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == "broken-anchor"]
-
-    assert anchors() == [("content/p.md", 5, 30)]
+    assert located("broken-anchor") == [("content/p.md", 5, 30)]
     build_site(hugo, tmp_path, tmp_path / "public")
-    assert anchors("--html", "public") == [("content/p.md", 5, 30)]
+    assert located("broken-anchor", "--html", "public") == [("content/p.md", 5, 30)]
 
 
 @pytest.mark.hugo
@@ -792,8 +781,7 @@ def test_a_link_a_hook_rewrites_from_dot_slash_is_found_at_its_line(
     monkeypatch.chdir(tmp_path)
     build_site(hugo, tmp_path, tmp_path / "public")
     assert '<a href="/#warning">' in (tmp_path / "public/page/index.html").read_text("utf-8")
-    found = [(p["path"], p["line"], p["rule"]) for p in problems("--html", "public") if p["rule"] == "broken-anchor"]
-    assert found == [("content/page.md", 7, "broken-anchor")]
+    assert located("broken-anchor", "--html", "public") == [("content/page.md", 7, 19)]
 
 
 @pytest.mark.hugo
@@ -809,11 +797,7 @@ def test_a_typo_in_a_heading_of_a_markdown_call_inside_a_call_is_found_at_its_li
                         "## Instalation on Linux\n\nText.\n{{% /tab %}}\n{{< /tabs >}}\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-
-    def typos(*args: str) -> list[tuple[str, int, int]]:
-        return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == "heading-typo"]
-
-    assert typos() == [("content/p.md", 9, 1)]
+    assert located("heading-typo") == [("content/p.md", 9, 1)]
     build_site(hugo, tmp_path, tmp_path / "public")
     assert "<h2 id=\"instalation-on-linux\">" in (tmp_path / "public/p/index.html").read_text("utf-8")
-    assert typos("--html", "public") == [("content/p.md", 9, 1)]
+    assert located("heading-typo", "--html", "public") == [("content/p.md", 9, 1)]

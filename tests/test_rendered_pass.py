@@ -781,7 +781,7 @@ def test_a_link_a_hook_rewrites_from_dot_slash_is_found_at_its_line(
     monkeypatch.chdir(tmp_path)
     build_site(hugo, tmp_path, tmp_path / "public")
     assert '<a href="/#warning">' in (tmp_path / "public/page/index.html").read_text("utf-8")
-    assert located("broken-anchor", "--html", "public") == [("content/page.md", 7, 19)]
+    assert located("broken-anchor", "--html", "public") == [("content/page.md", 7, 7)]
 
 
 @pytest.mark.hugo

@@ -659,17 +659,19 @@ def test_html_a_markdown_calls_template_writes_is_found_without_a_build(
         "layouts/_shortcodes/empty.html": '<div class="empty"></div>',
         "layouts/_shortcodes/old.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n<div class="old">{{ .Inner }}</div>',
         "layouts/_shortcodes/maybe.html": '{{ with .Get 0 }}<span>{{ . }}</span>{{ end }}{{ .Inner }}',
+        "layouts/_shortcodes/either.html": '{{ if .IsNamedParams }}<i>a</i>{{ else }}<b>b</b>{{ end }}',
         "content/p.md": (
             '+++\ntitle = "P"\n+++\n\n{{% box %}}\nBox.\n{{% /box %}}\n\n{{% old %}}\nOld.\n{{% /old %}}\n\n'
-            "{{% empty %}}\n\n{{% maybe %}}Maybe.{{% /maybe %}}\n"
+            "{{% empty %}}\n\n{{% either %}}\n"
         ),
+        "content/q.md": '+++\ntitle = "Q"\n+++\n\n{{% maybe %}}Maybe.{{% /maybe %}}\n',
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    expected = {("content/p.md", 5, "raw-html-omitted"), ("content/p.md", 13, "raw-html-omitted")}
+    expected = {("content/p.md", line, "raw-html-omitted") for line in (5, 13, 15)}
     assert findings() == expected
     build_site(hugo, tmp_path, tmp_path / "public")
     html = (tmp_path / "public/p/index.html").read_text("utf-8")
-    assert '<div class="old">' in html and html.count("<!-- raw HTML omitted -->") == 2
+    assert '<div class="old">' in html and html.count("<!-- raw HTML omitted -->") == 4
     assert findings("--html", "public") == expected
 
 
@@ -801,3 +803,26 @@ def test_a_typo_in_a_heading_of_a_markdown_call_inside_a_call_is_found_at_its_li
     build_site(hugo, tmp_path, tmp_path / "public")
     assert "<h2 id=\"instalation-on-linux\">" in (tmp_path / "public/p/index.html").read_text("utf-8")
     assert located("heading-typo", "--html", "public") == [("content/p.md", 9, 1)]
+
+
+@pytest.mark.hugo
+def test_snippets_shown_as_text_map_to_prose_not_code_and_several_to_a_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A footnote reference without a definition shows as text (checked with hugo 0.168):
+    each is found once, at its place in the prose, not in a code block that shows the same,
+    three on one line too."""
+    small_site(tmp_path, {
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n```\nOne[^1] two[^2].\n```\n\n'
+                        "{{< highlight text >}}\nthree[^3]\n{{< /highlight >}}\n\nOne[^1] two[^2] three[^3].\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", 13, 4, "footnote-undefined"), ("content/p.md", 13, 12, "footnote-undefined"),
+                ("content/p.md", 13, 22, "footnote-undefined")]  # fmt: skip
+
+    def found(*args: str) -> list[tuple[str, int, int, str]]:
+        return [(p["path"], p["line"], p["column"], p["rule"]) for p in problems(*args)]
+
+    assert found() == expected
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert found("--html", "public") == expected

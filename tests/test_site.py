@@ -29,6 +29,7 @@ from validator.site import (
     load_site,
     predict_url,
     written_ids,
+    writes_html,
 )
 
 # --- Helpers -----------------------------------------------------------------------------------
@@ -1098,6 +1099,29 @@ def test_random_theme_configs_merge_or_raise_a_config_error(
     except SiteConfigError:
         pass
 
+
+
+@pytest.mark.parametrize(
+    ("template", "writes"),
+    [
+        ('<div class="{{ .Get 0 }}">{{ .Inner }}</div>', True),
+        ("{{ .Inner }}", False),
+        ("{{ if .Get 0 }}<span>x</span>{{ end }}", False),
+        ('{{/* <div> */}}<!-- c -->`<div>` {{ .Inner }}', False),
+        ('{{ with .Get "a" }}<b>{{ . }}</b>{{ else }}<i>x</i>{{ end }}', True),
+        ("{{ if .Get 0 }}<i>a</i>{{ else if .Get 1 }}<i>b</i>{{ end }}", False),
+        ("{{ if .Get 0 }}<i>a</i>{{ else if .Get 1 }}<i>b</i>{{- else -}}<i>c</i>{{ end }}", True),
+        ("{{ if .Get 0 }}<i>a</i>{{ else if .Get 1 }}b{{ else }}<i>c</i>{{ end }}", False),
+        ('{{ define "x" }}<div>{{ end }}{{ .Inner }}', False),
+        ("{{ range .Params }}<li>{{ . }}</li>{{ end }}", False),
+        ("{{ range .Params }}<li>{{ . }}</li>{{ else }}<p>none</p>{{ end }}", True),
+        ("{{ if a }}" * 5000 + "<b>", False),
+    ],
+)
+def test_writes_html(template: str, writes: bool) -> None:
+    """Whether a `{{% %}}` call's template writes a tag whatever it is given (which Hugo
+    then omits from the call's Markdown output)."""
+    assert writes_html(template) is writes
 
 
 @pytest.mark.parametrize(

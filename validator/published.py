@@ -431,7 +431,8 @@ _MARKED = re.compile(
 
 
 def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
-    """The (number, text) of each line `_MARKED` matches in, found in one pass over the page."""
+    """The (number, text) of each line `_MARKED` matches in, found in one pass over the page;
+    not those of code (blocks, `highlight` calls), which a page shows as it is written."""
     numbers: list[int] = []
     number, counted = 1, 0
     for match in _MARKED.finditer(doc.text):
@@ -439,6 +440,10 @@ def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
         counted = match.start()
         if not numbers or numbers[-1] != number:
             numbers.append(number)
+    code = [(block.line, block.end_line) for block in doc.code_blocks]
+    code += [(use.line, use.close_line) for use in doc.shortcode_calls if use.template == "highlight" and use.close_line]
+    if code:
+        numbers = [n for n in numbers if not any(first <= n <= last for first, last in code)]
     return tuple((number, doc.lines[number - 1]) for number in numbers)
 
 
@@ -648,8 +653,9 @@ class Locator:
         # goes far (a page of thousands of links stays linear).
         self._used: dict[str, set[int]] = {"links": set(), "headings": set(), "addresses": set()}
         self._first: dict[str, int] = {"links": 0, "headings": 0, "addresses": 0}
-        self._used_lines: set[int] = set()
+        self._used_lines: dict[tuple[int, str], int] = {}  # (line, snippet) -> the times it was found there
         self._next_raw = 0  # placeholders follow the page's order
+        self._last_placeholder_line = 0
 
     @functools.cached_property
     def source(self) -> SourcePage | None:
@@ -690,9 +696,14 @@ class Locator:
 
     def omitted(self, placeholder: Omitted) -> RawHtml | None:
         """The raw HTML a placeholder stands for: the next one in order whose neighbouring
-        text agrees (or the next one at all)."""
+        text agrees (or the next one at all). A placeholder on the line of one taken for a
+        `{{% %}}` call's output is that output's too (`<b>…</b>` makes two)."""
         items = self.source.raw_html if self.source is not None else ()
         start = self._next_raw
+        last = items[start - 1] if 0 < start <= len(items) else None
+        if last is not None and last.shortcode and self._last_placeholder_line == placeholder.line:
+            return last._replace(reported=False)
+        self._last_placeholder_line = placeholder.line
         found = next(
             (i for i in range(start, len(items)) if _same_context(placeholder, items[i])), start
         )
@@ -702,14 +713,18 @@ class Locator:
         return items[found]
 
     def leak(self, leak: Leak) -> tuple[int, int, str] | None:
-        """The Markdown (line, column, line text) a leaked snippet comes from."""
+        """The Markdown (line, column, line text) a leaked snippet comes from: the next line
+        that shows it, a line as many times as it shows it."""
         if self.source is None:
             return None
         needle = _leak_needle(leak)
         for number, text in self.source.marked_lines:
-            if number not in self._used_lines and needle in _squash(text):
-                self._used_lines.add(number)
-                at = text.find(leak.text)
+            used = self._used_lines.get((number, needle), 0)
+            if needle and _squash(text).count(needle) > used:
+                self._used_lines[(number, needle)] = used + 1
+                at = -1
+                for _ in range(used + 1):  # its place: the line's next copy of the snippet
+                    at = text.find(leak.text, at + 1)
                 if at < 0 and leak.kind == "shortcode" and (opening := _OPENING_BRACES.search(text)):
                     at = opening.start()  # written with escaped braces: `\{\{< x >}}`
                 return number, max(at, 0) + 1, text

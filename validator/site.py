@@ -1164,31 +1164,53 @@ _MAY_WRITE_HEADING = re.compile(
 # Hugo's legacy shortcode marker: `{{ $_hugo_config := `{ "version": 1 }` }}`
 _LEGACY = re.compile(r'\$_hugo_config\s*:=\s*`[^`]*"version"\s*:\s*1\b')
 _ACTION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)  # a Go template action (or comment)
-_OPENS_BLOCK = re.compile(r"-?\s*(?:if|with|range|block|define|try)\b")
-_ENDS_BLOCK = re.compile(r"-?\s*end\s*-?$")
+_BLOCK = re.compile(r"(if|with|range|block|define)\b")  # an action that opens a block
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
 def writes_html(template: str) -> bool:
     """Whether a template writes an HTML tag whatever it is given: in its text outside any
-    `if`, `with`, `range` or `define` (an attribute's value may be an action), not in a
-    code span. HTML comments do not count."""
-    depth, kept, end = 0, [], 0
+    block (an attribute's value may be an action), not in a code span, or in every branch of
+    an `if`, `with` or `range` that has an `else`. HTML comments do not count."""
+    items: list[tuple[bool, str]] = []  # (is an action, its inside or the text)
+    end = 0
     for action in _ACTION.finditer(template):
-        if depth == 0:
-            kept.append(template[end : action.start()])
+        items.append((False, template[end : action.start()]))
+        items.append((True, action[1].strip().strip("-").strip()))
         end = action.end()
-        inside = action[1]
-        if _OPENS_BLOCK.match(inside):
-            depth += 1
-        elif _ENDS_BLOCK.match(inside.strip()):
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            kept.append("x")  # the action's output, as text
-    if depth == 0:
-        kept.append(template[end:])
-    return bool(_HTML_TAG.search(_CODE_SPAN.sub("", "".join(kept))))
+    items.append((False, template[end:]))
+    try:
+        return _writes(items, 0)[0]
+    except RecursionError:  # blocks nested thousands deep: no template of a site's
+        return False
+
+
+def _writes(items: Sequence[tuple[bool, str]], index: int) -> tuple[bool, int, str]:
+    """Whether the items from `index` up to what ends their block surely write a tag; the
+    index after that, and what it was (`else…`, `end`, or "" at the end)."""
+    text: list[str] = []
+    surely = False
+    while index < len(items):
+        is_action, value = items[index]
+        index += 1
+        if not is_action:
+            text.append(value)
+        elif value == "end" or value == "else" or value.startswith("else "):
+            break
+        elif (opened := _BLOCK.match(value)) is not None:
+            branches, closer = [], "else"
+            while closer.startswith("else") and index < len(items):
+                writes, index, closer = _writes(items, index)
+                branches.append((writes, closer))
+            unconditional_else = any(closer == "else" for _, closer in branches[:-1])
+            surely |= opened[1] in ("if", "with", "range") and unconditional_else and all(w for w, _ in branches)
+        elif not value.startswith("/*"):
+            text.append("x")  # the action's output, as text
+    else:
+        value = ""
+    surely |= bool(_HTML_TAG.search(_CODE_SPAN.sub("", "".join(text))))
+    return surely, index, value
 
 
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")

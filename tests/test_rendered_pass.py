@@ -826,3 +826,23 @@ def test_snippets_shown_as_text_map_to_prose_not_code_and_several_to_a_line(
     assert found() == expected
     build_site(hugo, tmp_path, tmp_path / "public")
     assert found("--html", "public") == expected
+
+
+@pytest.mark.hugo
+def test_raw_html_in_content_a_template_renders_as_markdown_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`.Inner | markdownify` renders a `{{< >}}` call's content as Markdown, where Hugo
+    omits raw HTML; `.Inner` as it is keeps it (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/bq.html": "<blockquote>\n  <p>{{ .Inner | markdownify }}</p>\n</blockquote>",
+        "layouts/_shortcodes/keep.html": "<div>{{ .Inner }}</div>",
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n{{< bq >}}\n  First line.\n  <br>Second line.\n{{< /bq >}}\n\n'
+                        "{{< keep >}}A <br> kept.{{< /keep >}}\n\nSome <span>inline</span> html.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", 7, 3), ("content/p.md", 12, 6)]
+    assert located("raw-html-omitted") == expected
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/p/index.html").read_text("utf-8").count("<!-- raw HTML omitted -->") == 3
+    assert located("raw-html-omitted", "--html", "public") == expected

@@ -420,16 +420,38 @@ class Document:
                 found.append((use, self._nested(use, starts)))
         return tuple(found)
 
+    @functools.cached_property
+    def rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
+        """The `{{< >}}` calls in the page's Markdown whose template renders their content
+        as Markdown (SiteConfig.shortcodes_rendering_inner), each with that content parsed
+        apart; see `content_position`."""
+        calls = self.shortcode_calls
+        rendering = self.site.shortcodes_rendering_inner
+        starts: list[int] = []
+        found = []
+        for use, within in zip(calls, opaque_depths(calls)):
+            if use.notation == "<" and not within and use.template in rendering:
+                starts = starts or _line_starts(self.text)
+                nested = self._nested(use, starts)
+                if nested is not None:
+                    found.append((use, nested))
+        return tuple(found)
+
+    @staticmethod
+    def content_position(use: ShortcodeUse, line: int, column: int) -> tuple[int, int]:
+        """The file (line, column) of a (line, column) in a paired call's content parsed
+        apart: the content starts right after the opening tag."""
+        return use.line + line - 1, column + (use.column - 1 + len(use.source) if line == 1 else 0)
+
     @property
     def nested_headings(self) -> tuple[Heading, ...]:
         """The headings of the `{{% %}}` calls right inside a `{{< >}}` call's content, which
         Hugo renders but the page's parse does not show, at their places in the file."""
         found = []
         for use, nested in self._nested_calls:
-            shift = use.column - 1 + len(use.source)  # the content starts after the tag
             for heading in nested.headings if nested is not None else ():
-                column = heading.column + (shift if heading.line == 1 else 0)
-                found.append(dataclasses.replace(heading, line=use.line + heading.line - 1, column=column))
+                line, column = self.content_position(use, heading.line, heading.column)
+                found.append(dataclasses.replace(heading, line=line, column=column))
         return tuple(found)
 
     @property

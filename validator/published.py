@@ -448,8 +448,18 @@ def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
 
 
 def _omitted_html(doc: Document) -> list[RawHtml]:
-    """What may become a placeholder, in page order: inline tags, HTML blocks, and the
-    output of `{{% %}}` calls."""
+    """What may become a placeholder, in page order: inline tags, HTML blocks, the output of
+    `{{% %}}` calls, and those of the content of a `{{< >}}` call rendered as Markdown."""
+    found = _omitted_in(doc)
+    for use, content in doc.rendered_contents:
+        for item in _omitted_in(content):
+            line, column = doc.content_position(use, item.line, item.column)
+            found.append(item._replace(line=line, column=column))
+    return sorted(found, key=lambda item: (item.line, item.column))
+
+
+def _omitted_in(doc: Document) -> list[RawHtml]:
+    """Those of the page's own Markdown."""
     calls = [
         RawHtml(use.name, use.line, use.column, "", "", shortcode=True)
         for use in doc.shortcodes
@@ -458,7 +468,7 @@ def _omitted_html(doc: Document) -> list[RawHtml]:
         and use.template not in VALUE_SHORTCODES
         and use.template not in doc.site.shortcodes_legacy  # its output is no Markdown
     ]
-    return sorted([*_raw_tags(doc), *calls], key=lambda item: (item.line, item.column))
+    return [*_raw_tags(doc), *calls]
 
 
 def _raw_tags(doc: Document) -> Iterator[RawHtml]:

@@ -158,6 +158,9 @@ class SiteConfig:
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
     shortcodes_rendering_markdown: frozenset[str] = frozenset()
+    # Those each of whose templates renders the call's content as Markdown (`.Inner |
+    # markdownify`, `.Inner | .Page.RenderString`): raw HTML in it is omitted as in the page.
+    shortcodes_rendering_inner: frozenset[str] = frozenset()
     # Those whose template declares ``{{ $_hugo_config := `{ "version": 1 }` }}``: Hugo renders
     # a `{{% %}}` call's content as Markdown first and keeps the template's output as it is
     # (not Markdown: the HTML it writes stays).

@@ -541,6 +541,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
             (name, sources[1]) for name, sources in sorted(id_sources.items()) if sources and sources[1]
         ),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
+        shortcodes_rendering_inner=frozenset(
+            name for name, found in texts.items() if found and all(map(_RENDERS_INNER.search, found))
+        ),
         shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
         shortcodes_legacy=_shortcodes_whose(_LEGACY.search, texts),
         shortcodes_writing_html=frozenset(
@@ -1154,6 +1157,8 @@ def _shortcodes_whose(test: Callable[[str], object], texts: Mapping[str, list[st
 _USES_INNER = re.compile(r"\.Inner")
 _WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]""", re.IGNORECASE)  # see SiteConfig.shortcodes_with_ids
 _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
+# `.Inner | markdownify`, `.Inner | .Page.RenderString`, `markdownify .Inner`
+_RENDERS_INNER = re.compile(r"\.Inner\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\bmarkdownify\s+\$?\.Inner\b")
 # What in a template may put a Markdown heading in a `{{% %}}` call's output: a `#`, a
 # setext underline, or text from elsewhere (a partial, the page, the site, a file).
 _MAY_WRITE_HEADING = re.compile(

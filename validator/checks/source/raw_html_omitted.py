@@ -20,7 +20,9 @@ that HTML too. A template that declares Hugo's legacy
 ``{{ $_hugo_config := `{ "version": 1 }` }}`` is exempt: its output is kept as it is.
 
 HTML comments are exempt (Hugo drops them silently, on purpose), and so is HTML written
-inside `{{< >}}` shortcodes (Hugo splices their output in after Markdown, unfiltered). With
+inside `{{< >}}` shortcodes (Hugo splices their output in after Markdown, unfiltered),
+unless the template renders the call's content as Markdown (`.Inner | markdownify`,
+`.Inner | .Page.RenderString`): raw HTML there is omitted as in the page. With
 `unsafe = true` nothing is reported here; see `inline-html` for an allow-list.
 
 The default severity is error: the content the author wrote is missing from the page (an
@@ -53,6 +55,7 @@ Water is H₂O.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator
 
 from validator.document import Document, opaque_depths, reported_inline_tags, written_tag
@@ -65,6 +68,15 @@ UNSAFE = "markup.goldmark.renderer.unsafe = true"
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     if doc.markup.unsafe:
         return
+    yield from _omitted(doc)
+    # the content of a `{{< >}}` call whose template renders it as Markdown
+    for use, content in doc.rendered_contents:
+        for finding in _omitted(content):
+            line, column = doc.content_position(use, finding.line, finding.column)
+            yield dataclasses.replace(finding, line=line, column=column)
+
+
+def _omitted(doc: Document) -> Iterator[Finding]:
     yield from _blocks(doc)
     yield from _inline(doc)
     yield from _shortcode_output(doc)

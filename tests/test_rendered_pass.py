@@ -846,3 +846,23 @@ def test_raw_html_in_content_a_template_renders_as_markdown_is_found(
     build_site(hugo, tmp_path, tmp_path / "public")
     assert (tmp_path / "public/p/index.html").read_text("utf-8").count("<!-- raw HTML omitted -->") == 3
     assert located("raw-html-omitted", "--html", "public") == expected
+
+
+@pytest.mark.hugo
+def test_placeholders_and_links_map_to_what_made_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `{{% %}}` call whose template writes no HTML of its own makes no placeholder: the
+    raw HTML after it is found at its tag. A relref's rewritten link is found at the relref,
+    not at a Markdown link beside it with the same name and fragment, which Hugo leaves as
+    written (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/plain.html": "{{ .Inner }}",
+        "content/t.md": '+++\ntitle = "T"\n+++\n\n## Frag\n',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n{{% plain %}}Text.{{% /plain %}} and <b>bold</b>.\n\n'
+                        '[a](t.md#nope) [b]({{< relref "t.md#nope" >}})\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert located("raw-html-omitted", "--html", "public") == [("content/p.md", 5, 38)]
+    assert located("broken-anchor", "--html", "public") == [("content/p.md", 7, 16)]

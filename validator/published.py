@@ -467,6 +467,7 @@ def _omitted_in(doc: Document) -> list[RawHtml]:
         and use.kind != "comment"
         and use.template not in VALUE_SHORTCODES
         and use.template not in doc.site.shortcodes_legacy  # its output is no Markdown
+        and use.template not in doc.site.shortcodes_without_html
     ]
     return [*_raw_tags(doc), *calls]
 
@@ -674,7 +675,7 @@ class Locator:
     def link(self, link: HtmlLink) -> tuple[int, int] | None:
         if self.source is None:
             return None
-        for same in (_same_destination, _same_target, _same_fragment):
+        for same in (_same_destination, _same_ref_target, _same_target, _same_fragment):
             item = self._take("links", self.source.links, lambda item: same(link.url, item))
             if item is not None:
                 return item.line, item.column
@@ -754,6 +755,12 @@ def _same_target(url: str, link: SourceLink) -> bool:
             return True  # a failed ref leaves an empty href
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
     return ours == theirs or (ours[0] == "" and ours[1] == theirs[1] and ours[1] != "")
+
+
+def _same_ref_target(url: str, link: SourceLink) -> bool:
+    """A ref or relref's: Hugo rewrites those first (a Markdown link beside it with the same
+    name and fragment is likely written as it is)."""
+    return link.shortcode_path is not None and _same_target(url, link)
 
 
 def _written_as(url: str, address: SourceLink) -> bool:

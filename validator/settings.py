@@ -169,6 +169,9 @@ class SiteConfig:
     # `with` or `range`): Hugo omits it from a `{{% %}}` call's output (Markdown) when
     # raw HTML is off.
     shortcodes_writing_html: frozenset[str] = frozenset()
+    # Those whose templates write no HTML of their own, but for the call's content (no `<`,
+    # nothing from elsewhere: `{{ .Inner }}`, or nothing).
+    shortcodes_without_html: frozenset[str] = frozenset()
     # Those whose template cannot write a Markdown heading but from the call's parameters
     # (no `#`, no text from elsewhere): a `{{% name %}}` call of one adds no heading id.
     shortcodes_without_headings: frozenset[str] = frozenset()

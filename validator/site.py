@@ -546,6 +546,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         ),
         shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
         shortcodes_legacy=_shortcodes_whose(_LEGACY.search, texts),
+        shortcodes_without_html=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HTML.search, texts),
         shortcodes_writing_html=frozenset(
             name for name, found in texts.items() if found and all(map(writes_html, found))
         ) - _shortcodes_whose(_LEGACY.search, texts),
@@ -1218,6 +1219,13 @@ def _writes(items: Sequence[tuple[bool, str]], index: int) -> tuple[bool, int, s
     return surely, index, value
 
 
+# What in a template may write HTML of its own: a `<`, or text from elsewhere (a partial,
+# a parameter, the page, the site, a file). `.Inner` gives the call's content, whose HTML is
+# the page's own.
+_MAY_WRITE_HTML = re.compile(
+    r"<|partial|template|markdownify|Render|\.Content|readFile|ReadFile|getJSON|getCSV|[Rr]esources|\.Get\b|Param"
+    r"|\.Site\b|site\.|\.Page\b|\.Parent\b|\.Data\b|\bT\b|i18n|safeHTML|print|transform|htmlUnescape|emojify"
+)
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")
 _GETS_PAGE = re.compile(r"GetPage|\b[Rr]esources\.Get")
 _WRITES_CONTENT = re.compile(r"\.Content\b|\.RenderShortcodes|markdownify|\.RenderString")

@@ -1158,8 +1158,11 @@ def _shortcodes_whose(test: Callable[[str], object], texts: Mapping[str, list[st
 _USES_INNER = re.compile(r"\.Inner")
 _WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]""", re.IGNORECASE)  # see SiteConfig.shortcodes_with_ids
 _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
-# `.Inner | markdownify`, `.Inner | .Page.RenderString`, `markdownify .Inner`
-_RENDERS_INNER = re.compile(r"\.Inner\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\bmarkdownify\s+\$?\.Inner\b")
+# `.Inner | markdownify`, `.Inner | .Page.RenderString`, `markdownify .Inner`,
+# `.Page.RenderString .Inner`
+_RENDERS_INNER = re.compile(
+    r"\.Inner\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\b(?:markdownify|RenderString)\s+\$?\.Inner\b"
+)
 # What in a template may put a Markdown heading in a `{{% %}}` call's output: a `#`, a
 # setext underline, or text from elsewhere (a partial, the page, the site, a file).
 _MAY_WRITE_HEADING = re.compile(

@@ -866,3 +866,27 @@ def test_placeholders_and_links_map_to_what_made_them(
     build_site(hugo, tmp_path, tmp_path / "public")
     assert located("raw-html-omitted", "--html", "public") == [("content/p.md", 5, 38)]
     assert located("broken-anchor", "--html", "public") == [("content/p.md", 7, 16)]
+
+
+@pytest.mark.hugo
+def test_an_image_maps_to_an_image_and_a_markdown_call_in_code_writes_no_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """An `<img>` is found at an image or a call that gave its address, not at a link to
+    the same file; a `{{% %}}` call inside a fenced block writes code, no heading, so a
+    fragment on its page is checked (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/fig.html": '<figure><img src="{{ .Get "src" }}"></figure>',
+        "layouts/_shortcodes/snippet.html": "{{ .Get 0 | readFile }}",
+        "static/images/flow.png": "",
+        "snippet.yaml": "## not: a heading\n",
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n[image](/images/flow.png)\n\n![flow](/images/flow.png)\n\n'
+                        '{{< fig src="/images/flow.png" >}}\n',
+        "content/q.md": '+++\ntitle = "Q"\n+++\n\n## Setting Up\n\n```yaml\n{{% snippet "snippet.yaml" %}}\n```\n',
+        "content/r.md": '+++\ntitle = "R"\n+++\n\n[q](/q/#setting-up-more)\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == [("content/r.md", 5, 1)]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert located("image-alt", "--html", "public") == [("content/p.md", 9, 1)]
+    assert located("broken-anchor", "--html", "public") == [("content/r.md", 5, 1)]

@@ -394,6 +394,8 @@ class Document:
         for use, within in zip(calls, opaque_depths(calls)):
             if use.template in VALUE_SHORTCODES or (use.notation == "%" and within):
                 continue  # a `{{% %}}` call in a `{{< >}}` call's content: parsed apart above
+            if use.notation == "%" and self.in_code(use.line):
+                continue  # its output is Markdown inside a code block: code, no element
             if (use.notation == "%" and not use.paired and not self._writes_no_heading(use)) or (
                 use.template in self.site.shortcodes_with_ids
             ):
@@ -524,7 +526,13 @@ class Document:
         return self.source_map.token_position(token, offset)
 
     def in_code(self, line: int) -> bool:
-        return any(block.line <= line <= block.end_line for block in self.code_blocks)
+        """Whether the line is in a code block (the blocks, in page order, do not overlap)."""
+        index = bisect.bisect_right(self._code_starts, line) - 1
+        return index >= 0 and line <= self.code_blocks[index].end_line
+
+    @functools.cached_property
+    def _code_starts(self) -> list[int]:
+        return [block.line for block in self.code_blocks]
 
     @functools.cached_property
     def outlines(self) -> tuple[tuple[Token, str], ...]:

@@ -218,6 +218,20 @@ class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ig
         super().__init__(stream)
 
 
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A mapping, refused when it names a key twice: Hugo's YAML library stops the
+        build (`mapping key "aliases" already defined`); a key a merge (`<<`) brings may be
+        set again."""
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    if key.value in seen:
+                        message = f"key {key.value!r} set twice in one mapping (Hugo stops the build)"
+                        raise yaml.constructor.ConstructorError(None, None, message, key.start_mark)
+                    seen.add(key.value)
+        return super().construct_mapping(node, deep=deep)
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         """A date, or the text when it names no day (`2021-02-30`): Hugo's YAML library reads
         it as a string, and the date field then fails (front-matter-date), not the YAML."""

@@ -351,10 +351,18 @@ class SourceLink(NamedTuple):
     # The path argument of the ref/relref that makes the destination ("" when it has none);
     # None when no shortcode does.
     shortcode_path: str | None = None
+    kind: str = "link"  # see Link.kind; "link" for a shortcode's address
 
     @classmethod
     def of(cls, link: Link) -> SourceLink:
-        return cls(link.destination, link.line, link.column, ref_path(link))
+        return cls(link.destination, link.line, link.column, ref_path(link), link.kind)
+
+    def may_make(self, tag: str) -> bool:
+        """Whether the link may be an HTML element `tag`'s: an `<img>` comes of an image
+        (or raw HTML), an `<a>` of anything but an image."""
+        if tag == "img":
+            return self.kind in ("image", "html")
+        return tag != "a" or self.kind != "image"
 
 
 class RawHtml(NamedTuple):
@@ -676,7 +684,7 @@ class Locator:
         if self.source is None:
             return None
         for same in (_same_destination, _same_ref_target, _same_target, _same_fragment):
-            item = self._take("links", self.source.links, lambda item: same(link.url, item))
+            item = self._take("links", self.source.links, lambda item: item.may_make(link.tag) and same(link.url, item))
             if item is not None:
                 return item.line, item.column
         # A template's (a shortcode's) link or image: at the call that gave its address

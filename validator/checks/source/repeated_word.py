@@ -93,6 +93,7 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
         if (
             word.text.casefold() not in allowed
             and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
+            and not (len(word.text) == 1 and word.text != previous.text)  # "a A record": a letter names a thing
             and not _doubled_name(previous.text, word.text, known)
             and not _starts_compound(stretch.text, word.end)
             and not _glued_to_digits(stretch.text, previous.start, word.end)
@@ -146,8 +147,8 @@ def _label_line(text: str, start: int, end: int, next_start: int) -> bool:
 
 def _starts_compound(text: str, end: int) -> bool:
     """Whether the word ending at `end` starts a hyphenated compound: "details on
-    on-premises setups", "a sub sub-item" are no slips."""
-    return text[end : end + 1] in ("-", "‑") and text[end + 1 : end + 2].isalpha()
+    on-premises setups", "a sub sub-item", "the CVE CVE-2021-45046" are no slips."""
+    return text[end : end + 1] in ("-", "‑") and text[end + 1 : end + 2].isalnum()
 
 
 def _glued_to_digits(text: str, start: int, end: int) -> bool:

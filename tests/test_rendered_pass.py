@@ -890,3 +890,23 @@ def test_an_image_maps_to_an_image_and_a_markdown_call_in_code_writes_no_id(
     build_site(hugo, tmp_path, tmp_path / "public")
     assert located("image-alt", "--html", "public") == [("content/p.md", 9, 1)]
     assert located("broken-anchor", "--html", "public") == [("content/r.md", 5, 1)]
+
+
+@pytest.mark.hugo
+def test_files_ignore_files_names_are_no_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo reads no file whose absolute path an `ignoreFiles` pattern matches (checked with
+    hugo 0.168): its links are not checked, and a link to its page is dead."""
+    small_site(tmp_path, {
+        "content/draftnotes.md": '+++\ntitle = "D"\n+++\n\n[x](/no/such/page/) [y](#nowhere)\n',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n[notes](/draftnotes/)\n',
+    }, 'ignoreFiles = ["draftnotes\\\\.md$"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", 5, 1, "broken-link")]
+
+    def found(*args: str) -> list[tuple[str, int, int, str]]:
+        return [(p["path"], p["line"], p["column"], p["rule"]) for p in problems(*args)]
+
+    assert found() == expected
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert not (tmp_path / "public/draftnotes").exists()
+    assert found("--html", "public") == expected

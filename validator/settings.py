@@ -7,6 +7,7 @@ configuration is checked the way Hugo would build it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,8 @@ class SiteConfig:
     ref_links_not_found_url: str = ""
     disable_path_to_lower: bool = False
     disable_aliases: bool = False  # `disableAliases`: Hugo writes no redirect pages
+    # `ignoreFiles`: regular expressions; Hugo reads no file whose absolute path one matches
+    ignore_files: tuple[str, ...] = ()
     build_drafts: bool = False  # `buildDrafts`: draft pages are built (as with `hugo -D`)
     remove_path_accents: bool = False
     # (singular, plural) pairs; Hugo's default is tag/tags and category/categories.
@@ -189,6 +192,14 @@ class SiteConfig:
             if not folder or place.startswith(f"/{folder}/") or folder == page_type
         )
 
+    def ignores(self, path: str) -> bool:
+        """Whether `ignoreFiles` leaves the file at `path` out of the site, as Hugo matches
+        it: against the absolute path (a pattern Python cannot read matches nothing)."""
+        if not self.ignore_files:
+            return False
+        absolute = os.path.abspath(path).replace(os.sep, "/")
+        return any(_search(pattern, absolute) for pattern in self.ignore_files)
+
     def allows_content(self, media_type: str) -> bool:
         """Whether Hugo reads content files of `media_type` (`text/html`): it refuses to
         build a site holding one it does not. As Hugo 0.168 reads the list (verified): a
@@ -208,6 +219,13 @@ class SiteConfig:
             if lang.code == code and lang.locale:
                 return lang.locale
         return self.locale if code == self.default_language and self.locale else code
+
+
+def _search(pattern: str, text: str) -> bool:
+    try:
+        return re.search(pattern, text) is not None
+    except re.error:
+        return False
 
 
 def _matches(pattern: str, text: str) -> bool:

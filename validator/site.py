@@ -528,6 +528,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         ref_links_not_found_url=config.string("reflinksnotfoundurl", ""),
         disable_path_to_lower=config.boolean("disablepathtolower", False),
         disable_aliases=config.boolean("disablealiases", False),
+        ignore_files=tuple(config.strings("ignorefiles")),
         build_drafts=config.boolean("builddrafts", False),
         canonify_urls=config.boolean("canonifyurls", False),
         remove_path_accents=config.boolean("removepathaccents", False),

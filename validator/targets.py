@@ -67,6 +67,8 @@ def _collect(
             language, content_path = _content_location(real, roots)
             if content_path is None and is_content and candidate.problem is None:
                 continue  # below a mount's source, but not among the files it mounts
+            if is_content and site.ignores(candidate.path):
+                continue  # `ignoreFiles`: no content of the site
             if content_path is not None and (language or "", content_path) in pages:
                 continue
             seen.add(real)
@@ -122,6 +124,8 @@ def other_content(site: SiteConfig, cwd: Path) -> list[Target]:
     for candidate in walk(starts, lambda name: _other_media_type(name) is not None):
         media_type = _other_media_type(candidate.path.name)  # a single-file mount may be Markdown
         if candidate.problem is not None or media_type is None or not site.allows_content(media_type):
+            continue
+        if site.ignores(candidate.path):
             continue
         language, content_path = _content_location(candidate.real, roots)
         if content_path is None or (language or "", content_path) in seen:

@@ -400,7 +400,7 @@ def test_the_rendered_pass_maps_findings_to_the_mounted_file(
     write(tmp_path, {**MOUNTED, "documentation/guide.md": MOUNTED["documentation/guide.md"] + "\n[Gone](/docs/gone/)\n"})
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    expected = {("documentation/guide.md", 10, "broken-link")}
+    expected = {("documentation/guide.md", 8, "broken-anchor"), ("documentation/guide.md", 10, "broken-link")}
     assert rendered_findings("--build") == expected
     build_site(hugo, tmp_path, tmp_path / "public")
     assert rendered_findings("--html", "public") == expected

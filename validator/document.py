@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -412,31 +412,33 @@ class Document:
     @functools.cached_property
     def _nested_calls(self) -> tuple[tuple[ShortcodeUse, Document | None], ...]:
         """The `{{% %}}` calls right inside a `{{< >}}` call's content, each with that
-        content parsed apart (see `_nested`)."""
-        calls = self.shortcode_calls
-        starts: list[int] = []  # of the lines, found once if needed
-        found = []
-        for use, within in zip(calls, opaque_depths(calls)):
-            if use.notation == "%" and within == 1:
-                starts = starts or _line_starts(self.text)
-                found.append((use, self._nested(use, starts)))
-        return tuple(found)
+        content parsed apart."""
+        return self._parsed_apart(lambda use, within: use.notation == "%" and within == 1)
 
     @functools.cached_property
     def rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
         """The `{{< >}}` calls in the page's Markdown whose template renders their content
         as Markdown (SiteConfig.shortcodes_rendering_inner), each with that content parsed
         apart; see `content_position`."""
-        calls = self.shortcode_calls
         rendering = self.site.shortcodes_rendering_inner
-        starts: list[int] = []
+
+        def wanted(use: ShortcodeUse, within: int) -> bool:
+            return use.notation == "<" and not within and use.template in rendering
+
+        return tuple((use, content) for use, content in self._parsed_apart(wanted) if content is not None)
+
+    def _parsed_apart(
+        self, wanted: Callable[[ShortcodeUse, int], bool]
+    ) -> tuple[tuple[ShortcodeUse, Document | None], ...]:
+        """The calls `wanted` takes (given each call and its `opaque_depths` depth), each with
+        its content parsed apart (see `_nested`)."""
+        calls = self.shortcode_calls
+        starts: list[int] = []  # of the lines, found once if needed
         found = []
         for use, within in zip(calls, opaque_depths(calls)):
-            if use.notation == "<" and not within and use.template in rendering:
+            if wanted(use, within):
                 starts = starts or _line_starts(self.text)
-                nested = self._nested(use, starts)
-                if nested is not None:
-                    found.append((use, nested))
+                found.append((use, self._nested(use, starts)))
         return tuple(found)
 
     @staticmethod

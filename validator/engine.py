@@ -652,7 +652,9 @@ def _embedded_published(
         language_folders=frozenset(lang.code for lang in site.languages),
         # The embedded render hooks may find a destination among the assets: not followed
         file_page_folders=(
-            frozenset() if site.markup.embedded_links or site.markup.embedded_images else _file_page_folders(site, summaries)
+            frozenset()
+            if site.markup.embedded_links or site.markup.embedded_images
+            else _file_page_folders(site, summaries)
         ),
     )
 

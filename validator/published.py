@@ -449,7 +449,9 @@ def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
         if not numbers or numbers[-1] != number:
             numbers.append(number)
     code = [(block.line, block.end_line) for block in doc.code_blocks]
-    code += [(use.line, use.close_line) for use in doc.shortcode_calls if use.template == "highlight" and use.close_line]
+    code += [
+        (use.line, use.close_line) for use in doc.shortcode_calls if use.template == "highlight" and use.close_line
+    ]
     if code:
         numbers = [n for n in numbers if not any(first <= n <= last for first, last in code)]
     return tuple((number, doc.lines[number - 1]) for number in numbers)

@@ -498,10 +498,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         content_dir=content_dir,
         content_mounts=content_mounts,
         static_dirs=None if missing_modules else _static_dirs(root, config, module_dirs, modules, languages),
-        module_content=any(
-            bool(_mounts_to(module, "content")) if _tables(module, "module.mounts") else (directory / "content").is_dir()
-            for directory, module in zip(module_dirs, modules)
-        ),
+        module_content=any(_module_content(directory, module) for directory, module in zip(module_dirs, modules)),
         pagination_path=config.string("pagination.path", "") or config.string("paginatepath", "page"),
         publish_dir=config.string("publishdir", "public"),
         base_url=config.string("baseurl", ""),
@@ -537,10 +534,8 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
         shortcodes_with_ids=frozenset(name for name, sources in id_sources.items() if sources is None),
-        shortcode_id_prefixes=tuple((name, sources[0]) for name, sources in sorted(id_sources.items()) if sources and sources[0]),
-        shortcode_id_parameters=tuple(
-            (name, sources[1]) for name, sources in sorted(id_sources.items()) if sources and sources[1]
-        ),
+        shortcode_id_prefixes=tuple((name, ids[0]) for name, ids in sorted(id_sources.items()) if ids and ids[0]),
+        shortcode_id_parameters=tuple((name, ids[1]) for name, ids in sorted(id_sources.items()) if ids and ids[1]),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         shortcodes_rendering_inner=frozenset(
             name for name, found in texts.items() if found and all(map(_RENDERS_INNER.search, found))
@@ -1039,6 +1034,14 @@ def _static_mounts(config: _Config, directory: Path) -> list[tuple[str, str]] | 
         if source:
             found.append((str(directory / source), under))
     return found
+
+
+def _module_content(directory: Path, module: _Config) -> bool:
+    """Whether a theme or module has content: its mounts to `content`, or without mounts,
+    a `content` folder."""
+    if _tables(module, "module.mounts"):
+        return bool(_mounts_to(module, "content"))
+    return (directory / "content").is_dir()
 
 
 def _mounts_to(config: _Config, component: str) -> list[dict[str, Any]]:

@@ -74,7 +74,9 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
-            if target.kind not in (MISSING, OUTSIDE) or _ignored(link.url, opts) or _found_by_hook(rendered, page, link):
+            if target.kind not in (MISSING, OUTSIDE) or _ignored(link.url, opts):
+                continue
+            if _found_by_hook(rendered, page, link):
                 continue
             if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue

@@ -73,6 +73,14 @@ def located(rule: str, *args: str) -> list[tuple[str, int, int]]:
     return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == rule]
 
 
+def assert_found_alike(hugo: str, root: Path, rule: str, expected: list[tuple[str, int, int]]) -> None:
+    """mdcheck finds `rule`'s defects at `expected` with its own rendering, and again with
+    Hugo's build of the site (left in `root/public` for the test to look at)."""
+    assert located(rule) == expected
+    build_site(hugo, root, root / "public")
+    assert located(rule, "--html", "public") == expected
+
+
 def rendered_only(found: set[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
     return {f for f in found if f[0] in (RENDERED, PLANTED, VALID)}
 
@@ -694,10 +702,8 @@ def test_a_page_path_the_embedded_link_hook_finds_is_no_broken_link(
        '[languages.de]\ncontentDir = "content/de"\nweight = 2\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
     gone = [("content/en/page.md", 5, 63)]
-    assert located("broken-link") == gone
-    build_site(hugo, tmp_path, tmp_path / "public")
+    assert_found_alike(hugo, tmp_path, "broken-link", gone)
     assert (tmp_path / "public/page/index.html").read_text("utf-8").count("/docs/certificate-compatibility/") == 2
-    assert located("broken-link", "--html", "public") == gone
 
 
 @pytest.mark.hugo
@@ -716,10 +722,8 @@ def test_static_files_mounts_make_are_known_without_a_build(
                         ' and [gone](/gone/).\n',
     }, 'theme = "t"\n[[module.mounts]]\nsource = "src"\ntarget = "assets"\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-link") == [("content/p.md", 5, 45), ("content/p.md", 5, 72)]
-    build_site(hugo, tmp_path, tmp_path / "public")
+    assert_found_alike(hugo, tmp_path, "broken-link", [("content/p.md", 5, 45), ("content/p.md", 5, 72)])
     assert (tmp_path / "public/webfonts/f.woff2").exists() and (tmp_path / "public/images/a.png").exists()
-    assert located("broken-link", "--html", "public") == [("content/p.md", 5, 45), ("content/p.md", 5, 72)]
 
 
 @pytest.mark.hugo
@@ -758,9 +762,7 @@ def test_ids_a_template_writes_from_parameters_are_the_values_given(
         "content/p.md": '+++\ntitle = "P"\n+++\n\n[a](/t/#given) [b](/t/#here) [c](/t/#missing)\n',
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-anchor") == [("content/p.md", 5, 30)]
-    build_site(hugo, tmp_path, tmp_path / "public")
-    assert located("broken-anchor", "--html", "public") == [("content/p.md", 5, 30)]
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/p.md", 5, 30)])
 
 
 @pytest.mark.hugo
@@ -800,10 +802,8 @@ def test_a_typo_in_a_heading_of_a_markdown_call_inside_a_call_is_found_at_its_li
                         "## Instalation on Linux\n\nText.\n{{% /tab %}}\n{{< /tabs >}}\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("heading-typo") == [("content/p.md", 9, 1)]
-    build_site(hugo, tmp_path, tmp_path / "public")
+    assert_found_alike(hugo, tmp_path, "heading-typo", [("content/p.md", 9, 1)])
     assert "<h2 id=\"instalation-on-linux\">" in (tmp_path / "public/p/index.html").read_text("utf-8")
-    assert located("heading-typo", "--html", "public") == [("content/p.md", 9, 1)]
 
 
 @pytest.mark.hugo
@@ -843,10 +843,8 @@ def test_raw_html_in_content_a_template_renders_as_markdown_is_found(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     expected = [("content/p.md", 7, 3), ("content/p.md", 12, 6)]
-    assert located("raw-html-omitted") == expected
-    build_site(hugo, tmp_path, tmp_path / "public")
+    assert_found_alike(hugo, tmp_path, "raw-html-omitted", expected)
     assert (tmp_path / "public/p/index.html").read_text("utf-8").count("<!-- raw HTML omitted -->") == 3
-    assert located("raw-html-omitted", "--html", "public") == expected
 
 
 @pytest.mark.hugo
@@ -887,10 +885,8 @@ def test_an_image_maps_to_an_image_and_a_markdown_call_in_code_writes_no_id(
         "content/r.md": '+++\ntitle = "R"\n+++\n\n[q](/q/#setting-up-more)\n',
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-anchor") == [("content/r.md", 5, 1)]
-    build_site(hugo, tmp_path, tmp_path / "public")
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/r.md", 5, 1)])
     assert located("image-alt", "--html", "public") == [("content/p.md", 9, 1)]
-    assert located("broken-anchor", "--html", "public") == [("content/r.md", 5, 1)]
 
 
 @pytest.mark.hugo

@@ -167,6 +167,8 @@ HOSTILE = {
     "unclosed-comments": (lambda n: "<!-- " * n, 30_000),
     "repeated-words-on-one-line": (lambda n: "the the " * n, 40_000),
     "inline-tags-on-one-line": (lambda n: "<kbd>a</kbd><sub>b</sub> <!-- c --> " * n, 10_000),
+    "undefined-references-on-one-line": (lambda n: "[a][b] [c][] x[i][j] " * n, 20_000),
+    "markdown-calls-in-code-blocks": (lambda n: "```\n{{% c %}}\n```\n\n" * n, 10_000),
     "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file
 }
 

@@ -1255,7 +1255,10 @@ def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[str | int,
     for template in texts:
         if _READS_FILE.search(template) or (_GETS_PAGE.search(template) and _WRITES_CONTENT.search(template)):
             return None
-        for match in _ID_VALUE.finditer(template):
+        matches = list(_ID_VALUE.finditer(template))
+        if len(matches) > _MAX_IDS_FOLLOWED:
+            return None  # each is followed through the template: not past a bound
+        for match in matches:
             value = next((group for group in match.groups() if group is not None), None)
             if value is None:  # unquoted: the action that follows
                 action = _ACTION.match(template, match.end())
@@ -1273,6 +1276,7 @@ def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[str | int,
     return tuple(sorted(prefixes)), tuple(sorted(parameters, key=str))
 
 
+_MAX_IDS_FOLLOWED = 200  # `id=` attributes in one template
 # A parameter as it is given: `.Get "name"`, `$.Get 0`
 _PARAMETER = re.compile(r'\$?\.Get\s+(?:"([\w-]+)"|`([\w-]+)`|(\d+))')
 _WHOLE_ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
@@ -1298,11 +1302,16 @@ def _parameter_of(template: str, expression: str, at: int, depth: int) -> str | 
         opened = [match for match in _WITH.finditer(template, 0, at)]
         return _parameter_of(template, opened[-1][1], opened[-1].start(), depth - 1) if opened else None
     variable = re.fullmatch(r"\$(\w+)", expression)
-    if variable is None:
-        return None
+    return _variable_parameter(template, variable[1], depth - 1) if variable else None
+
+
+@functools.lru_cache(maxsize=64)
+def _variable_parameter(template: str, name: str, depth: int) -> str | int | None:
+    """The parameter every assignment of `$name` in the template is (see `_parameter_of`);
+    found once for all the ids that print it."""
     assigned = {
-        _parameter_of(template, assignment[1].strip(), assignment.start(), depth - 1)
-        for assignment in re.finditer(rf"\${variable[1]}\s*:?=\s*(.*?)\s*-?\}}\}}", template)
+        _parameter_of(template, assignment[1].strip(), assignment.start(), depth)
+        for assignment in re.finditer(rf"\${name}\s*:?=\s*(.*?)\s*-?\}}\}}", template)
     }
     return assigned.pop() if len(assigned) == 1 else None
 

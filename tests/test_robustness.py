@@ -169,6 +169,7 @@ HOSTILE = {
     "inline-tags-on-one-line": (lambda n: "<kbd>a</kbd><sub>b</sub> <!-- c --> " * n, 10_000),
     "undefined-references-on-one-line": (lambda n: "[a][b] [c][] x[i][j] " * n, 20_000),
     "markdown-calls-in-code-blocks": (lambda n: "```\n{{% c %}}\n```\n\n" * n, 10_000),
+    "highlight-calls-and-footnotes": (lambda n: "{{< highlight go >}}\nx[^1]\n{{< /highlight >}}\n\n[^2] | --- |\n\n" * n, 5_000),
     "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file
 }
 

@@ -448,13 +448,16 @@ def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
         counted = match.start()
         if not numbers or numbers[-1] != number:
             numbers.append(number)
-    code = [(block.line, block.end_line) for block in doc.code_blocks]
-    code += [
+    highlighted = [
         (use.line, use.close_line) for use in doc.shortcode_calls if use.template == "highlight" and use.close_line
     ]
-    if code:
-        numbers = [n for n in numbers if not any(first <= n <= last for first, last in code)]
-    return tuple((number, doc.lines[number - 1]) for number in numbers)
+    starts = [first for first, _ in highlighted]  # in page order: highlight calls do not nest
+
+    def in_code(number: int) -> bool:
+        index = bisect.bisect_right(starts, number) - 1
+        return doc.in_code(number) or (index >= 0 and number <= highlighted[index][1])
+
+    return tuple((number, doc.lines[number - 1]) for number in numbers if not in_code(number))
 
 
 def _omitted_html(doc: Document) -> list[RawHtml]:

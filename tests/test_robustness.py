@@ -196,6 +196,8 @@ HOSTILE_RENDERED = {
     "broken-links": lambda n: "[a](/posts/nope/) " * n,
     "duplicate-ids": lambda n: "<a id=x></a>\n\n" * n,
     "broken-anchors": lambda n: "[a](#nope) " * n,
+    "snippets-shown-as-text": lambda n: "Text[^x] and [^y].\n\n" * n,
+    "snippets-shown-as-text-on-one-line": lambda n: "a[^x] " * n,
     "anchors-into-headings-of-markdown-calls": lambda n: "[a](#h-9) " * n + "\n\n{{< t >}}\n"
     + "".join(f"{{{{% c %}}}}\n## H {i}\n{{{{% /c %}}}}\n" for i in range(n)) + "{{< /t >}}\n",
 }

@@ -14,6 +14,7 @@ import bisect
 import csv
 import functools
 import io
+import itertools
 import os
 import posixpath
 import re
@@ -677,7 +678,11 @@ class Locator:
         # goes far (a page of thousands of links stays linear).
         self._used: dict[str, set[int]] = {"links": set(), "headings": set(), "addresses": set()}
         self._first: dict[str, int] = {"links": 0, "headings": 0, "addresses": 0}
-        self._used_lines: dict[tuple[int, str], int] = {}  # (line, snippet) -> the times it was found there
+        # Where the search for each snippet goes on in each marked line (by its index):
+        # past the copies found, in the squashed and in the written text
+        self._leak_cursors: dict[tuple[int, str], tuple[int, int]] = {}
+        self._next_leak_line = 0
+        self._squashed_lines: dict[int, str] = {}
         self._next_raw = 0  # placeholders follow the page's order
         self._last_placeholder_line = 0
 
@@ -738,21 +743,31 @@ class Locator:
 
     def leak(self, leak: Leak) -> tuple[int, int, str] | None:
         """The Markdown (line, column, line text) a leaked snippet comes from: the next line
-        that shows it, a line as many times as it shows it."""
-        if self.source is None:
-            return None
+        that shows it (searched from the last one found: the page shows them in order), a
+        line as many times as it shows it."""
         needle = _leak_needle(leak)
-        for number, text in self.source.marked_lines:
-            used = self._used_lines.get((number, needle), 0)
-            if needle and _squash(text).count(needle) > used:
-                self._used_lines[(number, needle)] = used + 1
-                at = -1
-                for _ in range(used + 1):  # its place: the line's next copy of the snippet
-                    at = text.find(leak.text, at + 1)
-                if at < 0 and leak.kind == "shortcode" and (opening := _OPENING_BRACES.search(text)):
-                    at = opening.start()  # written with escaped braces: `\{\{< x >}}`
-                return number, max(at, 0) + 1, text
+        lines = self.source.marked_lines if self.source is not None else ()
+        if not needle or not lines:
+            return None
+        for index in itertools.chain(range(self._next_leak_line, len(lines)), range(self._next_leak_line)):
+            number, text = lines[index]
+            squashed, raw = self._leak_cursors.get((index, needle), (0, -1))
+            found = self._squashed(index).find(needle, squashed)
+            if found < 0:
+                continue
+            at = text.find(leak.text, raw + 1)  # its place: the line's next copy of the snippet
+            self._leak_cursors[(index, needle)] = (found + len(needle), at if at >= 0 else raw)
+            self._next_leak_line = index
+            if at < 0 and leak.kind == "shortcode" and (opening := _OPENING_BRACES.search(text)):
+                at = opening.start()  # written with escaped braces: `\{\{< x >}}`
+            return number, max(at, 0) + 1, text
         return None
+
+    def _squashed(self, index: int) -> str:
+        """The marked line at `index`, `_squash`ed (once)."""
+        if index not in self._squashed_lines:
+            self._squashed_lines[index] = _squash(self.source.marked_lines[index][1]) if self.source else ""
+        return self._squashed_lines[index]
 
 
 def _same_destination(url: str, link: SourceLink) -> bool:

@@ -445,7 +445,7 @@ def test_a_sections_link_render_hook_renders_only_its_pages(
     """A hook in `layouts/docs/specs/_markup` renders the pages under content/docs/specs
     and those of `type` docs/specs (checked with hugo 0.168); the other pages' links are
     Hugo's own, and are checked."""
-    hook = '<a href="{{ .Destination | safeURL }}" class="spec">{{ .Text }}</a>'
+    hook = '<a href="{{ .Destination | relURL }}" class="spec">{{ .Text }}</a>'  # rewrites the address
     small_site(tmp_path, {
         "layouts/docs/specs/_markup/render-link.html": hook,
         "content/docs/specs/s.md": "+++\ntitle = 'S'\n+++\n\n[a](/docs/nope/) [b](../d.md)\n",
@@ -925,3 +925,20 @@ def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     assert located("broken-anchor") == [("content/p.md", 5, 1), ("content/p.md", 5, 26)]
     build_site(hugo, tmp_path, tmp_path / "public")
     assert located("broken-anchor", "--html", "public") == [("content/p.md", 5, 26)]
+
+
+@pytest.mark.hugo
+def test_a_link_hook_that_keeps_the_destination_changes_no_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A theme's link hook that writes `href="{{ .Destination | safeURL }}"` (adding a class
+    or `target`) leaves every link as written (checked with hugo 0.168): dead links are
+    found without a build too."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '<a href="{{ .Destination | safeURL }}"{{ with .Title }} title="{{ . }}"'
+                                            '{{ end }} class="external">{{ .Text | safeHTML }}</a>',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n[gone](/nope/) and [here](/p/).\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-link", [("content/p.md", 5, 1)])
+    assert 'class="external"' in (tmp_path / "public/p/index.html").read_text("utf-8")

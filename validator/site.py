@@ -689,13 +689,15 @@ class _Layouts:
 
     def hooks(self, *names: str) -> tuple[tuple[str, str], ...]:
         """The `_markup/<name>*` templates (render hooks) of `names`: (name, the folder above
-        `_markup`, "" for `layouts/_markup` and `layouts/_default/_markup`), each once."""
+        `_markup`, "" for `layouts/_markup` and `layouts/_default/_markup`), each once. A
+        hook that writes the destination as it is (`href="{{ .Destination | safeURL }}"`,
+        adding a class or `target`) changes no link: it is left out."""
         found = {
             (name, "/".join(part for part in folders[: folders.index("_markup")] if part != "_default"))
             for path, folders in self.files
             if "_markup" in folders
             for name in names
-            if path.name.startswith(name)
+            if path.name.startswith(name) and not _keeps_destination(name, self.text(path))
         }
         return tuple(sorted(found))
 
@@ -1233,6 +1235,20 @@ _MAY_WRITE_HTML = re.compile(
     r"<|partial|template|markdownify|Render|\.Content|readFile|ReadFile|getJSON|getCSV|[Rr]esources|\.Get\b|Param"
     r"|\.Site\b|site\.|\.Page\b|\.Parent\b|\.Data\b|\bT\b|i18n|safeHTML|print|transform|htmlUnescape|emojify"
 )
+# A link's or image's address as a hook template writes it, and the same, unchanged
+_ADDRESS_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=""", re.IGNORECASE)
+_DESTINATION_AS_IS = re.compile(
+    r"""\b(?:href|src)\s*=\s*(["']?)\{\{-?\s*\.Destination(?:\s*\|\s*safeURL)?\s*-?\}\}\1""", re.IGNORECASE
+)
+
+
+def _keeps_destination(hook: str, template: str) -> bool:
+    """Whether a link or image render hook writes one address, the destination as it is."""
+    if hook not in ("render-link", "render-image"):
+        return False
+    return len(_ADDRESS_ATTRIBUTE.findall(template)) == 1 and _DESTINATION_AS_IS.search(template) is not None
+
+
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")
 _GETS_PAGE = re.compile(r"GetPage|\b[Rr]esources\.Get")
 _WRITES_CONTENT = re.compile(r"\.Content\b|\.RenderShortcodes|markdownify|\.RenderString")

@@ -673,7 +673,8 @@ def test_html_a_markdown_calls_template_writes_is_found_without_a_build(
             '+++\ntitle = "P"\n+++\n\n{{% box %}}\nBox.\n{{% /box %}}\n\n{{% old %}}\nOld.\n{{% /old %}}\n\n'
             "{{% empty %}}\n\n{{% either %}}\n"
         ),
-        "content/q.md": '+++\ntitle = "Q"\n+++\n\n{{% maybe %}}Maybe.{{% /maybe %}}\n',
+        "content/q.md": '+++\ntitle = "Q"\n+++\n\n{{% maybe %}}Maybe.{{% /maybe %}}\n\nIn code: `v{{% empty %}}`.\n\n'
+                        "```\n{{% box %}}x{{% /box %}}\n```\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     expected = {("content/p.md", line, "raw-html-omitted") for line in (5, 13, 15)}

@@ -121,7 +121,15 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
     calls = doc.shortcode_calls
     for use, within in zip(calls, opaque_depths(calls)):
         if use.notation == "%" and not within and use.template in doc.site.shortcodes_writing_html:
-            yield Finding(use.line, use.column, _shortcode_message(use.name))
+            if not _in_code(doc, use.line, use.column):
+                yield Finding(use.line, use.column, _shortcode_message(use.name))
+
+
+def _in_code(doc: Document, line: int, column: int) -> bool:
+    """Whether a place is in a code block, or in a code span of its line (an odd number of
+    backticks before it): HTML written there is shown as code, not omitted."""
+    before = doc.lines[line - 1][: column - 1] if 0 < line <= len(doc.lines) else ""
+    return doc.in_code(line) or before.count("`") % 2 == 1
 
 
 KEEP = "set markup.goldmark.renderer.unsafe = true to keep it"

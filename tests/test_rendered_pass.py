@@ -943,3 +943,38 @@ def test_a_link_hook_that_keeps_the_destination_changes_no_link(
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "broken-link", [("content/p.md", 5, 1)])
     assert 'class="external"' in (tmp_path / "public/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
+def test_addresses_a_template_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A link hook without safeURL writes `tel:`, `vscode:` or `javascript:` addresses as
+    `#ZgotmplZ` (checked with hugo 0.168): url-refused finds them both ways, and the build's
+    `#ZgotmplZ` links are not reported again as broken anchors, but for the one only the
+    build shows (`#step:1`, which a hook may have changed), placed at its Markdown line."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '<a href="{{ .Destination }}">{{ .Text }}</a>',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n'
+                        'Call [us](tel:+15550100), [run](javascript:go()), [a step](#step:1),\n'
+                        '[mail](mailto:a@x.org) and [edit](vscode://file/a.txt).\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", 5, 6), ("content/p.md", 5, 27), ("content/p.md", 6, 28)]
+    assert_found_alike(hugo, tmp_path, "url-refused", expected)
+    assert (tmp_path / "public/p/index.html").read_text("utf-8").count('href="#ZgotmplZ"') == 4
+    assert located("broken-anchor", "--html", "public") == [("content/p.md", 5, 51)]
+
+
+@pytest.mark.hugo
+def test_addresses_goldmark_drops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Without a hook, goldmark writes a `javascript:` link and an SVG `data:` image empty, and
+    keeps a `tel:` one (checked with hugo 0.168); the empty href is not reported again."""
+    small_site(tmp_path, {
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n[run](javascript:go()) [us](tel:+15550100)\n\n'
+                        '![logo](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=) '
+                        '![dot](data:image/png;base64,iVBORw0KGgo=)\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "url-refused", [("content/p.md", 5, 1), ("content/p.md", 7, 1)])
+    page = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert 'href=""' in page and 'src=""' in page and 'href="tel:' in page and 'src="data:image/png' in page
+    assert located("empty-link", "--html", "public") == located("empty-link") == []

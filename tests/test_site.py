@@ -325,6 +325,49 @@ def test_embedded_hooks_auto_on_single_host_sites_with_languages(
     assert (markup.embedded_links, markup.embedded_images) == (links, images)
 
 
+def test_removed_enable_default_is_noted(tmp_path: Path) -> None:
+    """Hugo 0.168 fails the build on `enableDefault` (removed in 0.148): the summary says so."""
+    site = site_with(tmp_path, "[markup.goldmark.renderHooks.link]\nenableDefault = true\n")
+    assert site.config_notes == (
+        "hugo.toml: markup.goldmark.renderHooks.link.enableDefault: removed in Hugo 0.148, later versions fail "
+        'the build; use `useEmbedded` ("fallback" for true)',
+    )
+
+
+@pytest.mark.parametrize(
+    ("layouts", "content_path", "page_type", "writers"),
+    [
+        ({}, "a.md", None, ("goldmark", "goldmark")),
+        ({"_markup/render-link.html": '<a href="{{ .Destination }}">'}, "a.md", None, ("filtering", "goldmark")),
+        ({"_markup/render-link.html": '<a href="{{ .Destination | safeURL }}">'}, "a.md", None, ("as-is", "goldmark")),
+        # the most specific hook: a section's, or one of the page's type
+        ({"_markup/render-link.html": "<a href={{ .Destination }}>", "docs/_markup/render-link.html": "safeURL"},
+         "docs/a.md", None, ("as-is", "goldmark")),
+        ({"_markup/render-link.html": "<a href={{ .Destination }}>", "docs/_markup/render-link.html": "safeURL"},
+         "blog/a.md", "docs", ("as-is", "goldmark")),
+        ({"_markup/render-link.html": "<a href={{ .Destination }}>", "docs/_markup/render-link.html": "safeURL"},
+         "blog/a.md", None, ("filtering", "goldmark")),
+        ({"_default/_markup/render-image.html": '<img src="{{ .Destination }}">'},
+         "a.md", None, ("goldmark", "filtering")),
+    ],
+)
+def test_address_writers(
+    tmp_path: Path, layouts: dict[str, str], content_path: str, page_type: str | None, writers: tuple[str, str]
+) -> None:
+    for name, text in layouts.items():
+        write(tmp_path, f"layouts/{name}", text)
+    assert site_with(tmp_path, "").address_writers(content_path, page_type) == writers
+
+
+def test_embedded_hooks_write_addresses_unless_the_site_has_its_own(tmp_path: Path) -> None:
+    config = '[markup.goldmark.renderHooks.link]\nuseEmbedded = "fallback"\n'
+    assert site_with(tmp_path, config).address_writers("a.md") == ("embedded", "goldmark")
+    write(tmp_path, "layouts/_markup/render-link.html", '<a href="{{ .Destination | safeURL }}">')
+    assert site_with(tmp_path, config).address_writers("a.md") == ("as-is", "goldmark")
+    always = '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n'
+    assert site_with(tmp_path, always).address_writers("a.md") == ("embedded", "goldmark")
+
+
 def test_legacy_root_enable_inline_shortcodes(tmp_path: Path) -> None:
     assert site_with(tmp_path, "enableInlineShortcodes = true\n").enable_inline_shortcodes is True
 

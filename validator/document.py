@@ -20,6 +20,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from validator import heading_ids
+from validator.addresses import GOLDMARK
 from validator.frontmatter import FrontMatter, split_front_matter
 from validator.settings import Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
@@ -319,6 +320,8 @@ class Document:
     language: str | None = None  # the page's language code, inside a Hugo site
     site: SiteConfig = field(default_factory=SiteConfig, repr=False, compare=False)
     render_hooks: frozenset[str] = frozenset()  # the site's own that render it (SiteConfig.hooks_rendering)
+    # Who writes its links' and its images' addresses (SiteConfig.address_writers)
+    address_writers: tuple[str, str] = (GOLDMARK, GOLDMARK)
 
     @property
     def ids(self) -> frozenset[str]:
@@ -504,8 +507,8 @@ class Document:
 
     def placed(self, **context: Any) -> Document:
         """The same parse with another place in the site (`path`, `url`, `rendered`,
-        `language`, `site`, `render_hooks`), keeping what was already computed of its content: a file whose
-        bytes are another's is not worked through again."""
+        `language`, `site`, `render_hooks`, `address_writers`), keeping what was already
+        computed of its content: a file whose bytes are another's is not worked through again."""
         assert context.keys() <= _CONTEXT, context.keys() - _CONTEXT
         placed = dataclasses.replace(self, **context)
         placed.__dict__.update((name, self.__dict__[name]) for name in _CONTENT_CACHES if name in self.__dict__)
@@ -574,7 +577,7 @@ def has_closure_line(content: str) -> bool:
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 
 # What `Document.placed` changes, and what it keeps of the parse it is given.
-_CONTEXT = frozenset({"path", "url", "rendered", "language", "site", "render_hooks"})
+_CONTEXT = frozenset({"path", "url", "rendered", "language", "site", "render_hooks", "address_writers"})
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))
 
 

@@ -885,18 +885,20 @@ def _check_rendered(
 
 
 def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
-    """The document with its place in the site: its language, its URL, and whether Hugo
-    renders it."""
+    """The document with its place in the site: its language, its URL, whether Hugo renders
+    it, and the render hooks that write it."""
     if target.content_path is None or site.root is None:
-        return doc.placed(path=target.display, site=site, render_hooks=site.hooks_rendering(None))
-    hooks = site.hooks_rendering(target.content_path, doc.front_matter.get("type"))
+        hooks, writers = site.hooks_rendering(None), site.address_writers(None)
+        return doc.placed(path=target.display, site=site, render_hooks=hooks, address_writers=writers)
+    page_type = doc.front_matter.get("type")
+    hooks = site.hooks_rendering(target.content_path, page_type)
+    writers = site.address_writers(target.content_path, page_type)
     language = page_language(site, target.content_path, target.language)
+    place = dict(path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers)
     if doc.front_matter.error:
-        return doc.placed(path=target.display, site=site, language=language, render_hooks=hooks)
+        return doc.placed(**place)
     url = predict_url(site, target.content_path, doc.front_matter.data or {}, target.language)
-    return doc.placed(
-        path=target.display, url=url, rendered=url is not None, site=site, language=language, render_hooks=hooks
-    )
+    return doc.placed(url=url, rendered=url is not None, **place)
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:

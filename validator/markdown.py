@@ -647,4 +647,11 @@ def configure(markup: Markup) -> MarkdownIt:
             fn = {"gfm_autolink_protocol": protocol_autolink, "gfm_autolink_www": www_autolink}.get(rule.name, rule.fn)
             located = _located(fn, linkify=rule.name.startswith("gfm_autolink"))
             md.inline.ruler.at(rule.name, located, {"alt": rule.alt})
+    # Goldmark makes a link of any address, `javascript:` too (its renderer then writes that
+    # one empty: see addresses.py); markdown-it would leave it as text.
+    md.validateLink = _any_address  # type: ignore[method-assign]
     return md
+
+
+def _any_address(url: str) -> bool:
+    return True

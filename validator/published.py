@@ -24,6 +24,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
+from validator.addresses import REFUSED, goldmark_drops, template_refuses
 from validator.document import REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, ref_path, reported_inline_tags
 from validator.files import read_at_most
 from validator.paths import fragment_id
@@ -693,7 +694,8 @@ class Locator:
     def link(self, link: HtmlLink) -> tuple[int, int] | None:
         if self.source is None:
             return None
-        for same in (_same_destination, _same_ref_target, _same_target, _same_fragment):
+        matchers = (_same_destination, _refused, _same_ref_target, _same_target, _same_fragment, _refused_as_written)
+        for same in matchers:
             item = self._take("links", self.source.links, lambda item: item.may_make(link.tag) and same(link.url, item))
             if item is not None:
                 return item.line, item.column
@@ -772,6 +774,21 @@ class Locator:
 
 def _same_destination(url: str, link: SourceLink) -> bool:
     return link.shortcode_path is None and (link.destination.strip() == url or unquote(link.destination.strip()) == unquote(url))
+
+
+def _refused(url: str, link: SourceLink, *, as_written: bool = False) -> bool:
+    """An address Hugo wrote empty or as `#ZgotmplZ` (see addresses.py)."""
+    if link.shortcode_path is not None:
+        return False
+    if url == REFUSED:
+        return template_refuses(link.destination.strip(), as_written=as_written)
+    return not url and goldmark_drops(link.destination.strip())
+
+
+def _refused_as_written(url: str, link: SourceLink) -> bool:
+    """The same, for an address a template may have written unchanged (`#step:1`): last, as
+    a template may have changed it."""
+    return url == REFUSED and _refused(url, link, as_written=True)
 
 
 def _same_target(url: str, link: SourceLink) -> bool:

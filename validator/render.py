@@ -36,6 +36,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from validator.addresses import written
 from validator.document import (
     PLACEHOLDER,
     PLACEHOLDER_MARK,
@@ -512,6 +513,7 @@ class _HugoRenderer(RendererHTML):
             href = "https://" + href.removeprefix("http://")  # linkifyProtocol = "https"
         elif token.markup not in ("autolink", "linkify") and self._markup.embedded_links:
             href = self._embedded(href)
+        href = self._written(href, self._page.doc.address_writers[0])
         attrs = dict(token.attrItems())
         attrs["href"], unknown = self._page.attribute_value(href)
         if token.markup not in ("autolink", "linkify") and "render-link" in self._page.doc.render_hooks:
@@ -529,6 +531,7 @@ class _HugoRenderer(RendererHTML):
         src = token.attrGet("src") or ""
         if self._markup.embedded_images:
             src = self._embedded(src)
+        src = self._written(src, self._page.doc.address_writers[1])
         src, unknown = self._page.attribute_value(src)
         alt, unknown_alt = self._page.attribute_value(
             self.renderInlineAsText(token.children, options, env)
@@ -543,6 +546,9 @@ class _HugoRenderer(RendererHTML):
             attrs[SHORTCODE_ATTRIBUTE] = unknown if unknown is not None else str(unknown_alt)
         close = " />" if self._markup.xhtml else ">"
         return f"<img{_attributes(attrs)}{close}"
+
+    def _written(self, address: str, writer: str) -> str:
+        return address if PLACEHOLDER_MARK in address else written(address, writer, unsafe=self._markup.unsafe)
 
     def _embedded(self, destination: str) -> str:
         """Hugo's embedded link/image render hook: `#frag` on the page's own URL, other

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from validator.addresses import AS_IS, EMBEDDED, FILTERING, GOLDMARK
+
 ID_TYPES = ("github", "github-ascii", "blackfriday")
 USE_EMBEDDED = ("auto", "always", "fallback", "never")
 
@@ -145,6 +147,9 @@ class SiteConfig:
     # under content/docs and those of `type` docs; one in `layouts/_markup` (or
     # `_default/_markup`), folder "", every page; a theme not found may have any hook.
     render_hooks: tuple[tuple[str, str], ...] = ()
+    # Every such hook, those that keep the destination too, with whether its template passes
+    # any address (writes it through `safeURL`): (hook, folder, passes). See addresses.py.
+    hook_filters: tuple[tuple[str, str, bool], ...] = ()
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()
@@ -191,6 +196,28 @@ class SiteConfig:
             for hook, folder in self.render_hooks
             if not folder or place.startswith(f"/{folder}/") or folder == page_type
         )
+
+    def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[str, str]:
+        """Who writes the addresses of the page's links and of its images (addresses.py): the
+        most specific of the site's hooks that render the page, else Hugo's embedded hook
+        when on (before the site's with `useEmbedded = "always"`), else goldmark."""
+        place = "/" + (content_path or "")
+        writers = []
+        markup = self.markup
+        for hook, embedded, use in (
+            ("render-link", markup.embedded_links, markup.link_use_embedded),
+            ("render-image", markup.embedded_images, markup.image_use_embedded),
+        ):
+            found = [] if embedded and use == "always" else [
+                (folder, passes)
+                for name, folder, passes in self.hook_filters
+                if name == hook and (not folder or place.startswith(f"/{folder}/") or folder == page_type)
+            ]
+            if found:
+                writers.append(AS_IS if max(found, key=lambda item: bool(item[0]))[1] else FILTERING)
+            else:
+                writers.append(EMBEDDED if embedded else GOLDMARK)
+        return writers[0], writers[1]
 
     def ignores(self, path: str) -> bool:
         """Whether `ignoreFiles` leaves the file at `path` out of the site, as Hugo matches

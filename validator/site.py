@@ -551,6 +551,11 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
             if missing_modules
             else layouts.hooks("render-link", "render-image")
         ),
+        hook_filters=(
+            (("render-link", "", True), ("render-image", "", True))
+            if missing_modules
+            else layouts.hook_filters("render-link", "render-image")
+        ),
         missing_modules=tuple(missing_modules),
         config_notes=_removed_keys_notes(config, root),
         unsafe_from_missing_module=missing_unsafe,
@@ -593,16 +598,24 @@ _REMOVED_MOUNT_KEYS = {"includefiles": "includeFiles", "excludefiles": "excludeF
 
 
 def _removed_keys_notes(config: _Config, root: Path) -> tuple[str, ...]:
-    """A summary line on the removed mount keys the config uses, which mdcheck still reads."""
+    """Summary lines on the removed keys the config uses, which mdcheck still reads."""
+    notes = []
     entries = _tables(config, "module.mounts")
     used = [name for key, name in _REMOVED_MOUNT_KEYS.items() if any(key in entry for entry in entries)]
-    if not used:
-        return ()
-    where = display_path(config.origin(("module", "mounts")), root)
-    return (
-        f"{where}: module.mounts {' and '.join(f'`{name}`' for name in used)}: removed in Hugo 0.153, "
-        "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)",
-    )
+    if used:
+        where = display_path(config.origin(("module", "mounts")), root)
+        notes.append(
+            f"{where}: module.mounts {' and '.join(f'`{name}`' for name in used)}: removed in Hugo 0.153, "
+            "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)"
+        )
+    for hook in ("link", "image"):
+        keys = ("markup", "goldmark", "renderhooks", hook, "enabledefault")
+        if config.get(".".join(keys)) is not None:
+            notes.append(
+                f"{display_path(config.origin(keys), root)}: markup.goldmark.renderHooks.{hook}.enableDefault: "
+                "removed in Hugo 0.148, later versions fail the build; use `useEmbedded` (\"fallback\" for true)"
+            )
+    return tuple(notes)
 
 
 def _content_mount(
@@ -693,13 +706,26 @@ class _Layouts:
         hook that writes the destination as it is (`href="{{ .Destination | safeURL }}"`,
         adding a class or `target`) changes no link: it is left out."""
         found = {
-            (name, "/".join(part for part in folders[: folders.index("_markup")] if part != "_default"))
-            for path, folders in self.files
-            if "_markup" in folders
-            for name in names
-            if path.name.startswith(name) and not _keeps_destination(name, self.text(path))
+            (name, folder)
+            for name, folder, path in self._hook_files(names)
+            if not _keeps_destination(name, self.text(path))
         }
         return tuple(sorted(found))
+
+    def hook_filters(self, *names: str) -> tuple[tuple[str, str, bool], ...]:
+        """Every hook of `names` as (name, folder, whether it passes any address through
+        `safeURL`), the project's before a theme's."""
+        found: dict[tuple[str, str], bool] = {}
+        for name, folder, path in self._hook_files(names):
+            if path.name.endswith(".html"):
+                found.setdefault((name, folder), "safeURL" in self.text(path))
+        return tuple(sorted((name, folder, passes) for (name, folder), passes in found.items()))
+
+    def _hook_files(self, names: tuple[str, ...]) -> Iterator[tuple[str, str, Path]]:
+        for path, folders in self.files:
+            if "_markup" in folders:
+                folder = "/".join(part for part in folders[: folders.index("_markup")] if part != "_default")
+                yield from ((name, folder, path) for name in names if path.name.startswith(name))
 
     def loads_math_renderer(self) -> bool:
         """Whether a template names KaTeX or MathJax, which render `$$…$$` in the browser on

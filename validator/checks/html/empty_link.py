@@ -48,4 +48,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     same_defect_as=("ref-not-found",),  # the empty href a failed ref leaves
+    same_defect_at=("url-refused",),  # and the one goldmark writes for a `javascript:` address
 )

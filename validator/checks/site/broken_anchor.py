@@ -72,6 +72,7 @@ from urllib.parse import unquote
 from validator.engine import PageSummary, Site, SiteLink
 from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, split_fragment, suggest
 from validator.html import HtmlLink, Page
+from validator.addresses import REFUSED
 from validator.model import Finding, Rule
 from validator.published import PAGE, RenderedSite, SourcePage, link_key, split_mapped
 
@@ -195,6 +196,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             where = locator.link(link)
             place = "this page" if target.path == page.path else target.url
             message = f"no element with id {fragment!r} on {place}"
+            if link.url == REFUSED:
+                message += " (a template refused the link's address and wrote #ZgotmplZ: see url-refused)"
             key = link_key(link.url, target.url + "#" + fragment)
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
@@ -237,4 +240,5 @@ RULE = Rule(
     markdownlint="MD051",
     html_check=html_check,
     html_review=html_review,
+    same_defect_at=("url-refused",),  # the `#ZgotmplZ` a template writes for a refused address
 )

@@ -1,0 +1,77 @@
+"""## What it does
+Reports links and images whose address Hugo does not write into the page:
+
+- With no render hook, goldmark writes a `javascript:`, `vbscript:`, `file:` or `data:`
+  address as an empty `href` or `src` (a `data:image/` of PNG, GIF, JPEG or WebP is kept),
+  unless `markup.goldmark.renderer.unsafe = true`.
+- A render hook is a Go template, and Go templates write an address whose scheme is not
+  `http`, `https` or `mailto` as `#ZgotmplZ`: `tel:`, `ftp://`, `vscode://`, `ssh://`,
+  `data:` all become `href="#ZgotmplZ"`, unless the hook writes the address through
+  `safeURL`. Hugo's embedded link and image hooks (on by default on multilingual sites, or
+  with `useEmbedded`) do not; most themes' hooks do.
+
+The hook that renders each page is the one Hugo picks: the site's or the theme's most
+specific `_markup/render-link` or `render-image`, else the embedded one when it is on.
+
+## Why is this bad?
+The page shows a link that goes nowhere (or back to the top of the page) and an image
+that never loads, and the build says nothing: the HTML only holds an empty address or
+the placeholder `#ZgotmplZ`.
+
+## Example
+```markdown
+![Logo](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)
+
+Call us: [+1 555 0100](tel:+15550100).
+```
+
+## Use instead
+```markdown
+![Logo](data:image/png;base64,iVBORw0KGgo=)
+
+Call us: [+1 555 0100](https://example.org/contact/).
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.addresses import EMBEDDED, FILTERING, GOLDMARK, written
+from validator.document import Document
+from validator.model import Finding, NoOptions, Rule
+
+_REASONS = {
+    GOLDMARK: "Hugo's Markdown renderer drops javascript:, vbscript:, file: and data: addresses (but PNG, GIF, "
+    "JPEG and WebP images) unless markup.goldmark.renderer.unsafe = true",
+    EMBEDDED: "Hugo's embedded {hook} render hook writes only http, https, mailto and relative addresses "
+    "(a hook of the site's writing `{{{{ .Destination | safeURL }}}}` would keep it)",
+    FILTERING: "the site's {hook} render hook writes it without safeURL, and Go templates write only http, https, "
+    "mailto and relative addresses (write `{{{{ .Destination | safeURL }}}}` in the hook)",
+}
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    for link in doc.links:
+        if link.kind not in ("link", "image", "autolink") or link.shortcode is not None or "{{" in link.destination:
+            continue
+        image = link.kind == "image"
+        writer = doc.address_writers[image]
+        address = link.destination.strip()
+        result = written(address, writer, unsafe=doc.markup.unsafe)
+        if result == address:
+            continue
+        shown = f'{"src" if image else "href"}="{result}"'
+        reason = _REASONS[writer].format(hook="image" if image else "link")
+        what = "image" if image else "link to"
+        yield Finding(link.line, link.column, f"{what} {address[:60]!r} becomes {shown}: {reason}")
+
+
+RULE = Rule(
+    id="url-refused",
+    summary="Link or image address Hugo writes empty or as #ZgotmplZ",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

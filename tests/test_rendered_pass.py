@@ -978,3 +978,18 @@ def test_addresses_goldmark_drops(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     page = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert 'href=""' in page and 'src=""' in page and 'href="tel:' in page and 'src="data:image/png' in page
     assert located("empty-link", "--html", "public") == located("empty-link") == []
+
+
+@pytest.mark.hugo
+def test_alerts_without_a_blockquote_hook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo shows `> [!WARNING]` as text unless a blockquote hook renders the page (checked
+    with hugo 0.168): alert-unrendered reports it without one, and not with one."""
+    page = '+++\ntitle = "P"\n+++\n\n> [!WARNING]\n> Back up first.\n'
+    small_site(tmp_path, {"content/p.md": page})
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "alert-unrendered", [("content/p.md", 5, 3)])
+    assert "[!WARNING]" in (tmp_path / "public/p/index.html").read_text("utf-8")
+    hook = '<div class="alert-{{ .AlertType }}">{{ .Text }}</div>'
+    small_site(tmp_path, {"content/p.md": page, "layouts/_markup/render-blockquote-alert.html": hook})
+    assert_found_alike(hugo, tmp_path, "alert-unrendered", [])
+    assert '<div class="alert-warning">' in (tmp_path / "public/p/index.html").read_text("utf-8")

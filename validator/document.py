@@ -563,6 +563,17 @@ _CLOSURE_BLOCKS = (
 )
 
 
+_ALERT = re.compile(r"\[!([A-Za-z]+)\]")  # as Hugo finds alerts in a blockquote's first paragraph
+
+
+def blockquote_alert(tokens: Sequence[Token], open_index: int) -> re.Match[str] | None:
+    """The alert marker (`[!NOTE]`) the blockquote opened at `open_index` starts with."""
+    for token in tokens[open_index + 1 : open_index + 3]:
+        if token.type == "inline":
+            return _ALERT.match(token.content)
+    return None
+
+
 def has_closure_line(content: str) -> bool:
     """Whether an HTML block's content ends with a closure line (types 1-5, the end not on
     line one): goldmark then writes a second `<!-- raw HTML omitted -->` for that line."""

@@ -35,6 +35,7 @@ from validator.checks.source import heading_trailing_punctuation
 
 # --- footnotes, raw HTML, blocks ---
 from validator.checks.source import abbr_title
+from validator.checks.source import alert_unrendered
 from validator.checks.source import blockquote_blank_line
 from validator.checks.source import code_block_style
 from validator.checks.source import fence_without_language
@@ -107,6 +108,7 @@ ALL_RULES: tuple[Rule, ...] = (
     table_column_count.RULE,
     fence_without_language.RULE,
     code_block_style.RULE,
+    alert_unrendered.RULE,
     blockquote_blank_line.RULE,
     footnote_undefined.RULE,
     footnote_unused.RULE,

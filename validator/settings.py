@@ -142,7 +142,8 @@ class SiteConfig:
     # Whether a regular page's templates may print an `<h1>` (the title, in most themes):
     # false only when all of them are known (no theme missing) and none writes one.
     title_h1: bool = True
-    # The project's and themes' own render hooks (`_markup/render-link*`, `render-image*`):
+    # The project's and themes' own render hooks (`_markup/render-link*`, `render-image*`,
+    # `render-blockquote*`):
     # (hook, layouts folder holding it). A hook in `layouts/docs/_markup` renders the pages
     # under content/docs and those of `type` docs; one in `layouts/_markup` (or
     # `_default/_markup`), folder "", every page; a theme not found may have any hook.

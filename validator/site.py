@@ -547,9 +547,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
             name for name, found in texts.items() if found and all(map(writes_html, found))
         ) - _shortcodes_whose(_LEGACY.search, texts),
         render_hooks=(
-            (("render-link", ""), ("render-image", ""))
+            (("render-link", ""), ("render-image", ""), ("render-blockquote", ""))
             if missing_modules
-            else layouts.hooks("render-link", "render-image")
+            else layouts.hooks("render-link", "render-image", "render-blockquote")
         ),
         hook_filters=(
             (("render-link", "", True), ("render-image", "", True))

@@ -28,23 +28,17 @@ separate them with text or an HTML comment.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
-from markdown_it.token import Token
-
-from validator.document import Document
+from validator.document import Document, blockquote_alert
 from validator.model import Finding, NoOptions, Rule, Severity
-
-_ALERT = re.compile(r"\[![A-Za-z]+\]")  # as Hugo's blockquote render hook detects alerts
-
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     tokens = doc.tokens
     for index in range(1, len(tokens)):
         if tokens[index - 1].type != "blockquote_close" or tokens[index].type != "blockquote_open":
             continue
-        if _is_alert(tokens, index):
+        if blockquote_alert(tokens, index):
             continue
         blank = doc.position(tokens[index])[0] - 1
         if blank < 1 or not _is_blank(doc.lines[blank - 1]):
@@ -55,14 +49,6 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             "blank line between two blockquotes makes them two quotes: put > on it to keep "
             "one, or separate them with text",
         )
-
-
-def _is_alert(tokens: Sequence[Token], open_index: int) -> bool:
-    """Does the blockquote opened at `open_index` start with an alert marker?"""
-    for token in tokens[open_index + 1 : open_index + 3]:
-        if token.type == "inline":
-            return bool(_ALERT.match(token.content))
-    return False
 
 
 def _is_blank(line: str) -> bool:

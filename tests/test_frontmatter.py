@@ -200,3 +200,21 @@ def test_yaml_scalars_are_typed_as_hugo_types_them() -> None:
 def test_front_matter_nested_past_reason_is_an_error_not_a_crash(text: str) -> None:
     front_matter, _ = split_front_matter(text)
     assert front_matter.error is not None and front_matter.error.message.startswith("invalid")
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "body"),
+    [
+        ("---\ntitle: A\n---\nBody\n", "", "Body\n"),
+        ("---\ntitle: A\n---  \nBody\n", "", "Body\n"),
+        # Hugo closes at the first line starting with the delimiter (checked with hugo 0.168):
+        # the rest of the line is the body's first Markdown (an <hr>, an empty list item)
+        ("---\ntitle: A\n----------\n\nBody\n", "-------", "-------\n\nBody\n"),
+        ("---\ntitle: A\n----\nBody\n", "-", "-\nBody\n"),
+        ('+++\ntitle = "A"\n++++++\nBody\n', "+++", "+++\nBody\n"),
+    ],
+)
+def test_front_matter_closes_at_a_line_starting_with_the_delimiter(text: str, rest: str, body: str) -> None:
+    front_matter, body_start = split_front_matter(text)
+    assert (front_matter.data, front_matter.error) == ({"title": "A"}, None)
+    assert (front_matter.closing_rest, text[body_start:]) == (rest, body)

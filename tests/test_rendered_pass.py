@@ -19,6 +19,8 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, build_site
 from validator import engine
 from validator.cli import main
+from validator.document import parse_document
+from validator.render import render_document
 
 RENDERED = "content/posts/rendered-defects.md"
 PLANTED = "content/posts/planted-defects.md"
@@ -993,3 +995,15 @@ def test_alerts_without_a_blockquote_hook(tmp_path: Path, monkeypatch: pytest.Mo
     small_site(tmp_path, {"content/p.md": page, "layouts/_markup/render-blockquote-alert.html": hook})
     assert_found_alike(hugo, tmp_path, "alert-unrendered", [])
     assert '<div class="alert-warning">' in (tmp_path / "public/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
+def test_text_after_the_closing_delimiter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo ends the front matter at a line starting with `---` and renders the rest of the
+    line (checked with hugo 0.168): mdcheck reports it and renders the same."""
+    page = "---\ntitle: P\n----------\n\nBody.\n"
+    small_site(tmp_path, {"content/p.md": page})
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "front-matter-syntax", [("content/p.md", 3, 4)])
+    built = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert render_document(parse_document("p.md", page.encode())) in built

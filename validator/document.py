@@ -828,6 +828,14 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None, site: S
     if front_matter.error:
         error = front_matter.error
         issues.append(ParseIssue("front-matter-syntax", error.line, error.column, error.message))
+    if front_matter.closing_rest:
+        delimiter = "+++" if front_matter.format == "toml" else "---"
+        message = (
+            f"text after the closing '{delimiter}': Hugo ends the front matter there and renders "
+            f"{front_matter.closing_rest[:40]!r} as the page's first Markdown; put it on a line of its own, "
+            f"or end the line at '{delimiter}'"
+        )
+        issues.append(ParseIssue("front-matter-syntax", front_matter.end_line, 4, message))
     body = text[body_start:]
     tags = lex_shortcodes(body)
     calls, strays = pair_shortcodes(tags, lambda name: uses_inner(name, site) is False)

@@ -32,6 +32,9 @@ class FrontMatter:
     key_positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     # YAML only: the source text of each top-level plain (unquoted) scalar, by lower-cased key.
     plain_scalars: Mapping[str, str] = field(default_factory=dict)
+    # Text after the closing delimiter on its line (`-------` of `----------`): Hugo closes
+    # the front matter at the delimiter, the rest is the body's first Markdown.
+    closing_rest: str = ""
 
     def position(self, key: str) -> tuple[int, int]:
         """Where top-level `key` is set (case-insensitive); the opening delimiter if unknown."""
@@ -95,7 +98,8 @@ def _delimited_front_matter(
     if open_end < 0:
         error = FrontMatterError(first_line, 1, f"{fmt.upper()} front matter is not closed")
         return FrontMatter(fmt, None, first_line, first_line, error), len(text)
-    closing = re.compile(rf"^{re.escape(delimiter)}[ \t]*$", re.M).search(text, open_end + 1)
+    # Hugo closes the front matter at the first line that starts with the delimiter
+    closing = re.compile(rf"^{re.escape(delimiter)}", re.M).search(text, open_end + 1)
     if closing is None:
         message = f"{fmt.upper()} front matter opened here is never closed with '{delimiter}'"
         error = FrontMatterError(first_line, 1, message)
@@ -103,10 +107,15 @@ def _delimited_front_matter(
         return FrontMatter(fmt, None, first_line, last, error), len(text)
     source = text[open_end + 1 : closing.start()]
     end_line = text.count("\n", 0, closing.start()) + 1
-    body_start = text.find("\n", closing.end())
-    body_start = len(text) if body_start < 0 else body_start + 1
+    line_end = text.find("\n", closing.end())
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[closing.end() : line_end]
+    body_start = closing.end() if rest.strip() else min(line_end + 1, len(text))
     parsed = _parse(fmt, source, first_line + 1, first_line)
-    return FrontMatter(fmt, parsed.data, first_line, end_line, parsed.error, parsed.keys, parsed.scalars), body_start
+    return (
+        FrontMatter(fmt, parsed.data, first_line, end_line, parsed.error, parsed.keys, parsed.scalars, rest.strip()),
+        body_start,
+    )
 
 
 def _json_front_matter(text: str, start: int, first_line: int) -> tuple[FrontMatter, int]:

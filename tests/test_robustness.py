@@ -170,6 +170,10 @@ HOSTILE = {
     "undefined-references-on-one-line": (lambda n: "[a][b] [c][] x[i][j] " * n, 20_000),
     "markdown-calls-in-code-blocks": (lambda n: "```\n{{% c %}}\n```\n\n" * n, 10_000),
     "highlight-calls-and-footnotes": (lambda n: "{{< highlight go >}}\nx[^1]\n{{< /highlight >}}\n\n[^2] | --- |\n\n" * n, 5_000),
+    "alerts": (lambda n: "> [!NOTE]\n> x\n\n" * n, 20_000),
+    "refused-addresses-on-one-line": (lambda n: "[a](javascript:x) ![b](data:image/bmp;x) <file:y> " * n, 20_000),
+    "unclosed-front-matter-of-dashes": (lambda n: "---\n" + "a: -- ---- b\n" * n, 100_000),
+    "front-matter-closed-by-a-long-line": (lambda n: "---\na: 1\n" + "-" * n + "\n", 2_000_000),
     "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file
 }
 

@@ -192,11 +192,7 @@ class SiteConfig:
         if not self.render_hooks:
             return frozenset()
         place = "/" + (content_path or "")
-        return frozenset(
-            hook
-            for hook, folder in self.render_hooks
-            if not folder or place.startswith(f"/{folder}/") or folder == page_type
-        )
+        return frozenset(hook for hook, folder in self.render_hooks if _hook_renders(folder, place, page_type))
 
     def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[str, str]:
         """Who writes the addresses of the page's links and of its images (addresses.py): the
@@ -212,7 +208,7 @@ class SiteConfig:
             found = [] if embedded and use == "always" else [
                 (folder, passes)
                 for name, folder, passes in self.hook_filters
-                if name == hook and (not folder or place.startswith(f"/{folder}/") or folder == page_type)
+                if name == hook and _hook_renders(folder, place, page_type)
             ]
             if found:
                 writers.append(AS_IS if max(found, key=lambda item: bool(item[0]))[1] else FILTERING)
@@ -262,3 +258,9 @@ def _matches(pattern: str, text: str) -> bool:
         return re.search(pattern, text) is not None
     except re.error:
         return False
+
+
+def _hook_renders(folder: str, place: str, page_type: object) -> bool:
+    """Whether a hook in `layouts/<folder>/_markup` renders the page at `place` (`/` and its
+    content path) of front matter `type` `page_type`."""
+    return not folder or place.startswith(f"/{folder}/") or folder == page_type

@@ -1007,3 +1007,19 @@ def test_text_after_the_closing_delimiter(tmp_path: Path, monkeypatch: pytest.Mo
     assert_found_alike(hugo, tmp_path, "front-matter-syntax", [("content/p.md", 3, 4)])
     built = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert render_document(parse_document("p.md", page.encode())) in built
+
+
+@pytest.mark.hugo
+def test_markdown_a_template_prints_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A `{{< >}}` call's content that its template prints as it is shows its Markdown as
+    text (checked with hugo 0.168); one that renders it does not."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/color.html": '<span style="color: {{ .Get 0 }}">{{ .Inner }}</span>',
+        "layouts/_shortcodes/md.html": "<span>{{ .Inner | .Page.RenderString }}</span>",
+        "content/p.md": '+++\ntitle = "P"\n+++\n\nA {{< color red >}}**bold**{{< /color >}} and '
+                        "{{< md >}}**rendered**{{< /md >}} word.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "shortcode-content-markdown", [("content/p.md", 5, 20)])
+    page = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert '<span style="color: red">**bold**</span>' in page and "<strong>rendered</strong>" in page

@@ -440,7 +440,7 @@ class Document:
         found = []
         for use, within in zip(calls, opaque_depths(calls)):
             if wanted(use, within):
-                starts = starts or _line_starts(self.text)
+                starts = starts or line_starts(self.text)
                 found.append((use, self._nested(use, starts)))
         return tuple(found)
 
@@ -469,15 +469,22 @@ class Document:
             return tuple(self.headings)
         return tuple(sorted((*self.headings, *nested), key=lambda heading: (heading.line, heading.column)))
 
+    def call_content(self, use: ShortcodeUse, starts: Sequence[int]) -> tuple[int, str] | None:
+        """A paired call's content as written, and its file offset; None when the call is not
+        paired or its opening tag spans lines. `starts`: where the page's lines start."""
+        if use.close_line is None or use.close_column is None or "\n" in use.source:
+            return None
+        start = starts[use.line - 1] + use.column - 1 + len(use.source)
+        return start, self.text[start : starts[use.close_line - 1] + use.close_column - 1]
+
     def _nested(self, use: ShortcodeUse, starts: Sequence[int]) -> Document | None:
         """The Markdown content of a paired call, parsed as a page of its own (its heading
         ids stand for the ids Hugo gives them, suffixes aside); None when it is not known.
         `starts`: where the page's lines start."""
-        if use.close_line is None or use.close_column is None or "\n" in use.source:
+        content = self.call_content(use, starts)
+        if content is None:
             return None
-        start = starts[use.line - 1] + use.column - 1 + len(use.source)
-        end = starts[use.close_line - 1] + use.close_column - 1
-        nested = parse_document(self.path, self.text[start:end].encode("utf-8"), self.markup, self.site)
+        nested = parse_document(self.path, content[1].encode("utf-8"), self.markup, self.site)
         calls = nested.shortcode_calls
         if any(depth and call.notation == "%" for call, depth in zip(calls, opaque_depths(calls))):
             return None  # another level of content the parse does not show: not followed
@@ -668,8 +675,8 @@ class SourceMap:
     def __init__(self, text: str, masked: str, pieces: list[tuple[int, int, bool]]):
         self._starts = [masked_start for masked_start, _, _ in pieces]
         self._pieces = pieces
-        self._file_lines = _line_starts(text)
-        self._masked_lines = _line_starts(masked)
+        self._file_lines = line_starts(text)
+        self._masked_lines = line_starts(masked)
         self.masked = masked
         self._tokens: dict[int, tuple[Token, list[int], dict[int, int]]] = {}
 
@@ -714,7 +721,7 @@ class SourceMap:
         so locating many offsets in one long paragraph stays linear."""
         cached = self._tokens.get(id(token))
         if cached is None or cached[0] is not token:
-            cached = self._tokens[id(token)] = (token, _line_starts(token.content), {})
+            cached = self._tokens[id(token)] = (token, line_starts(token.content), {})
         return cached[1], cached[2]
 
 
@@ -735,7 +742,7 @@ def opaque_depths(calls: Sequence[ShortcodeUse]) -> list[int]:
     return depths
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
     starts = [0]
     find = text.find
     position = find("\n")

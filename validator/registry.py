@@ -59,6 +59,7 @@ from validator.checks.html import unrendered_markup
 from validator.checks.source import proper_names
 from validator.checks.source import repeated_word
 from validator.checks.source import shortcode_mismatched
+from validator.checks.source import shortcode_content_markdown
 from validator.checks.source import shortcode_params
 from validator.checks.source import shortcode_removed
 from validator.checks.source import shortcode_unclosed
@@ -126,6 +127,7 @@ ALL_RULES: tuple[Rule, ...] = (
     shortcode_unknown.RULE,
     shortcode_removed.RULE,
     shortcode_params.RULE,
+    shortcode_content_markdown.RULE,
     summary_divider.RULE,
     repeated_word.RULE,
     proper_names.RULE,

@@ -174,6 +174,10 @@ class SiteConfig:
     # a `{{% %}}` call's content as Markdown first and keeps the template's output as it is
     # (not Markdown: the HTML it writes stays).
     shortcodes_legacy: frozenset[str] = frozenset()
+    # Those each of whose templates prints the call's content as it is and does nothing else
+    # with it (`{{ .Inner }}`, no `markdownify`, no `<pre>`): in a `{{< >}}` call, Markdown in
+    # the content shows as text.
+    shortcodes_printing_inner: frozenset[str] = frozenset()
     # Those each of whose templates writes an HTML tag whatever the call (outside any `if`,
     # `with` or `range`): Hugo omits it from a `{{% %}}` call's output (Markdown) when
     # raw HTML is off.

@@ -542,6 +542,9 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         ),
         shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
         shortcodes_legacy=_shortcodes_whose(_LEGACY.search, texts),
+        shortcodes_printing_inner=frozenset(
+            name for name, found in texts.items() if found and all(map(_prints_inner_as_text, found))
+        ),
         shortcodes_without_html=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HTML.search, texts),
         shortcodes_writing_html=frozenset(
             name for name, found in texts.items() if found and all(map(writes_html, found))
@@ -1195,6 +1198,21 @@ _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
 _RENDERS_INNER = re.compile(
     r"\.Inner\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\b(?:markdownify|RenderString)\s+\$?\.Inner\b"
 )
+# `{{ .Inner }}`, `{{- .Inner | safeHTML -}}`: the call's content printed as it is
+_PRINTS_INNER = re.compile(r"\{\{-?\s*\$?\.Inner(?:Deindent)?(?:\s*\|\s*safeHTML)?\s*-?\}\}")
+# What may show that content as code or change it: then its Markdown is no slip
+_CHANGES_INNER = re.compile(
+    r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight|markdownify|Render|\.Inner\s*\|(?!\s*safeHTML\b)"
+    r"|\$\w+\s*:?=\s*\$?\.Inner|\(\s*\$?\.Inner\b|\w\s+\$?\.Inner\b"
+)
+
+
+def _prints_inner_as_text(template: str) -> bool:
+    """Whether a shortcode template prints its call's content as it is, and does nothing
+    else with it: a `{{< >}}` call's Markdown content then shows as text."""
+    return _PRINTS_INNER.search(template) is not None and _CHANGES_INNER.search(template) is None
+
+
 # What in a template may put a Markdown heading in a `{{% %}}` call's output: a `#`, a
 # setext underline, or text from elsewhere (a partial, the page, the site, a file).
 _MAY_WRITE_HEADING = re.compile(

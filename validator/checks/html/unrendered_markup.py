@@ -96,5 +96,5 @@ RULE = Rule(
     options=Options,
     check=check,
     doc=__doc__,
-    same_defect_as=("footnote-undefined", "table-column-count", "shortcode-unclosed"),
+    same_defect_as=("footnote-undefined", "table-column-count", "shortcode-unclosed", "shortcode-content-markdown"),
 )

@@ -1,0 +1,95 @@
+"""## What it does
+Reports Markdown (bold, links, images) in the content of a `{{< name >}}…{{< /name >}}`
+call whose template prints its content as it is (`{{ .Inner }}`, or with `safeHTML`) and
+does nothing else with it: no `markdownify` or `RenderString`, no `<pre>` or `<code>`
+around it, no highlighting. A `{{< >}}` call's output is not Markdown, so the page shows
+the asterisks and brackets as text.
+
+Only templates mdcheck can read are judged, and only when each of the shortcode's
+templates prints the content so.
+
+## Why is this bad?
+The author wrote `**important**` and `[the guide](/guide/)`; the reader sees the
+asterisks and the brackets, and no link. Hugo builds the page without a warning.
+
+## Example
+```markdown content/posts/a.md
+---
+title: "A"
+---
+{{< note >}}
+Read **the guide** first.
+{{< /note >}}
+```
+
+```html layouts/_shortcodes/note.html
+<div class="note">{{ .Inner }}</div>
+```
+
+## Use instead
+```markdown content/posts/a.md
+---
+title: "A"
+---
+{{< note >}}
+Read **the guide** first.
+{{< /note >}}
+```
+
+```html layouts/_shortcodes/note.html
+<div class="note">{{ .Inner | .Page.RenderString }}</div>
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from validator.document import Document, line_starts, opaque_depths
+from validator.model import Finding, NoOptions, Rule
+
+# Markdown that is no slip when shown as text but for its marks: bold, a link, an image
+_MARKDOWN = re.compile(
+    r"\*\*(?=\S)[^*\n]{1,200}?(?<=\S)\*\*|__(?=\S)[^_\n]{1,200}?(?<=\S)__|!?\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)"
+)
+_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    printing = doc.site.shortcodes_printing_inner
+    if not printing:
+        return
+    calls = doc.shortcode_calls
+    starts: list[int] = []
+    for use, depth in zip(calls, opaque_depths(calls)):
+        if depth or use.notation != "<" or use.template not in printing:
+            continue
+        starts = starts or line_starts(doc.text)
+        content = doc.call_content(use, starts)
+        if content is None:
+            continue
+        offset, text = content
+        text = _SHORTCODE.sub(lambda match: " " * len(match[0]), text)  # nested calls are no Markdown
+        found = _MARKDOWN.search(text)
+        if found is None:
+            continue
+        line, column = doc.source_map.position(offset + found.start()) if doc.source_map else (use.line, use.column)
+        markdown_call = doc.markup.unsafe or use.template in doc.site.shortcodes_without_html
+        also = f", or call it as {{{{% {use.name} %}}}}" if markdown_call else ""
+        yield Finding(
+            line,
+            column,
+            f"{found[0][:60]!r} shows as text: the {use.name!r} template prints a {{{{< >}}}} call's content "
+            f"as it is, without rendering its Markdown (use `.Inner | .Page.RenderString` in the template{also})",
+        )
+
+
+RULE = Rule(
+    id="shortcode-content-markdown",
+    summary="Markdown in a {{< >}} call's content that its template shows as text",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

@@ -349,6 +349,9 @@ def test_removed_enable_default_is_noted(tmp_path: Path) -> None:
          "blog/a.md", None, ("filtering", "goldmark")),
         ({"_default/_markup/render-image.html": '<img src="{{ .Destination }}">'},
          "a.md", None, ("goldmark", "filtering")),
+        # a hook whose partial writes the address: not known
+        ({"_markup/render-link.html": '{{ partial "link.html" (dict "Destination" .Destination) }}'},
+         "a.md", None, ("as-is", "goldmark")),
     ],
 )
 def test_address_writers(

@@ -48,3 +48,53 @@ def template_refuses(address: str, *, as_written: bool = False) -> bool:
     if not colon or "/" in scheme or scheme.lower() in _TEMPLATE_SCHEMES:
         return False
     return as_written or not scheme.startswith(("#", "?"))
+
+
+def parse_error(address: str) -> str | None:
+    """The error Go's `url.Parse` (Hugo's `urls.Parse`, which the embedded hooks call) gives
+    for the address as written, None when it parses. Control characters aside."""
+    rest, _, fragment = address.partition("#")
+    scheme, colon, after = rest.partition(":")
+    if colon and not scheme:
+        return "missing protocol scheme"
+    valid_scheme = bool(colon) and scheme[:1].isalpha() and all(c.isalnum() or c in "+-." for c in scheme)
+    if valid_scheme and scheme.isascii():
+        rest = after
+    else:
+        scheme = ""
+    rest = rest[:-1] if rest.endswith("?") and rest.count("?") == 1 else rest.partition("?")[0]
+    if not rest.startswith("/"):
+        if scheme:
+            return _escape_error(fragment)  # opaque: only the fragment is unescaped
+        if ":" in rest.partition("/")[0]:
+            return "first path segment in URL cannot contain colon"
+    elif rest.startswith("//") and (scheme or not rest.startswith("///")):
+        authority, slash, path = rest[2:].partition("/")
+        rest = slash + path
+        error = _host_error(authority.rpartition("@")[2])
+        if error:
+            return error
+    return _escape_error(rest) or _escape_error(fragment)
+
+
+def _host_error(host: str) -> str | None:
+    if host.startswith("["):
+        end = host.find("]")
+        if end < 0:
+            return "missing ']' in host"
+        port = host[end + 1 :]
+    else:
+        port = host[host.rfind(":") :] if ":" in host else ""
+    if port and not (port.startswith(":") and (port[1:].isdigit() or port == ":") and port.isascii()):
+        return f"invalid port {port!r} after host"
+    return None
+
+
+def _escape_error(text: str) -> str | None:
+    index = text.find("%")
+    while index >= 0:
+        digits = text[index + 1 : index + 3]
+        if len(digits) < 2 or not all(c in "0123456789abcdefABCDEF" for c in digits):
+            return f"invalid URL escape {text[index : index + 3]!r}"
+        index = text.find("%", index + 3)
+    return None

@@ -716,12 +716,14 @@ class _Layouts:
         return tuple(sorted(found))
 
     def hook_filters(self, *names: str) -> tuple[tuple[str, str, bool], ...]:
-        """Every hook of `names` as (name, folder, whether it passes any address through
-        `safeURL`), the project's before a theme's."""
+        """Every hook of `names` as (name, folder, whether it may pass any address: it writes
+        it through `safeURL`, or writes no `href`/`src` of its own, a partial does), the
+        project's before a theme's."""
         found: dict[tuple[str, str], bool] = {}
         for name, folder, path in self._hook_files(names):
             if path.name.endswith(".html"):
-                found.setdefault((name, folder), "safeURL" in self.text(path))
+                text = self.text(path)
+                found.setdefault((name, folder), "safeURL" in text or not _ADDRESS_ATTRIBUTE.search(text))
         return tuple(sorted((name, folder, passes) for (name, folder), passes in found.items()))
 
     def _hook_files(self, names: tuple[str, ...]) -> Iterator[tuple[str, str, Path]]:

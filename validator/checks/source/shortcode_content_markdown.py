@@ -48,12 +48,12 @@ from collections.abc import Iterator
 
 from validator.document import Document, line_starts, opaque_depths
 from validator.model import Finding, NoOptions, Rule
+from validator.shortcodes import lex_shortcodes, pair_shortcodes
 
 # Markdown that is no slip when shown as text but for its marks: bold, a link, an image
 _MARKDOWN = re.compile(
     r"\*\*(?=\S)[^*\n]{1,200}?(?<=\S)\*\*|__(?=\S)[^_\n]{1,200}?(?<=\S)__|!?\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)"
 )
-_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.DOTALL)
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -70,8 +70,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if content is None:
             continue
         offset, text = content
-        text = _SHORTCODE.sub(lambda match: " " * len(match[0]), text)  # nested calls are no Markdown
-        found = _MARKDOWN.search(text)
+        found = _MARKDOWN.search(_outside_calls(text))
         if found is None:
             continue
         line, column = doc.source_map.position(offset + found.start()) if doc.source_map else (use.line, use.column)
@@ -83,6 +82,21 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             f"{found[0][:60]!r} shows as text: the {use.name!r} template prints a {{{{< >}}}} call's content "
             f"as it is, without rendering its Markdown (use `.Inner | .Page.RenderString` in the template{also})",
         )
+
+
+def _outside_calls(text: str) -> str:
+    """The content with the calls in it blanked, their content too: their templates, not
+    this one, decide what becomes of it (a `{{% tab %}}` renders its Markdown)."""
+    if "{{" not in text:
+        return text
+    calls, _ = pair_shortcodes(lex_shortcodes(text))
+    parts, cursor = [], 0
+    for call in calls:
+        if call.parent is None and call.open.start >= cursor:
+            end = call.close.end if call.close is not None else call.open.end
+            parts += [text[cursor : call.open.start], " " * (end - call.open.start)]
+            cursor = end
+    return "".join(parts) + text[cursor:]
 
 
 RULE = Rule(

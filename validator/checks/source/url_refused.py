@@ -10,6 +10,10 @@ Reports links and images whose address Hugo does not write into the page:
   `safeURL`. Hugo's embedded link and image hooks (on by default on multilingual sites, or
   with `useEmbedded`) do not; most themes' hooks do.
 
+Hugo's embedded hooks also parse the address (`urls.Parse`), and an address Go cannot
+parse stops the build: quotes around it (`("https://…")`), a colon before any `/` without
+a scheme, a `%` not followed by two hex digits, a port that is no number.
+
 The hook that renders each page is the one Hugo picks: the site's or the theme's most
 specific `_markup/render-link` or `render-image`, else the embedded one when it is on.
 
@@ -36,8 +40,9 @@ Call us: [+1 555 0100](https://example.org/contact/).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import unquote
 
-from validator.addresses import EMBEDDED, FILTERING, GOLDMARK, written
+from validator.addresses import EMBEDDED, FILTERING, GOLDMARK, parse_error, written
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
 
@@ -58,18 +63,34 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         image = link.kind == "image"
         writer = doc.address_writers[image]
         address = link.destination.strip()
+        hook = "image" if image else "link"
+        if writer == EMBEDDED and (error := _parse_error(doc, link.line, link.column, address)):
+            message = f"Hugo's embedded {hook} render hook cannot parse {error}: the build fails"
+            yield Finding(link.line, link.column, message)
+            continue
         result = written(address, writer, unsafe=doc.markup.unsafe)
         if result == address:
             continue
         shown = f'{"src" if image else "href"}="{result}"'
-        reason = _REASONS[writer].format(hook="image" if image else "link")
+        reason = _REASONS[writer].format(hook=hook)
         what = "image" if image else "link to"
         yield Finding(link.line, link.column, f"{what} {address[:60]!r} becomes {shown}: {reason}")
 
 
+def _parse_error(doc: Document, line: int, column: int, address: str) -> str | None:
+    """`url.Parse`'s error for the address as the file writes it (the parse gives it
+    percent-encoded), when the link's line shows it."""
+    text = doc.lines[line - 1][column - 1 :] if 0 < line <= len(doc.lines) else ""
+    for written_so in (address, unquote(address)):
+        if written_so in text:
+            error = parse_error(written_so)
+            return f"{written_so[:60]!r} ({error})" if error else None
+    return None
+
+
 RULE = Rule(
     id="url-refused",
-    summary="Link or image address Hugo writes empty or as #ZgotmplZ",
+    summary="Link or image address Hugo writes empty or as #ZgotmplZ, or cannot parse",
     stage="source",
     options=NoOptions,
     check=check,

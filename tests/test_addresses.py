@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from validator.addresses import EMBEDDED, FILTERING, GOLDMARK, goldmark_drops, parse_error, template_refuses, written
+from validator.addresses import (
+    EMBEDDED, FILTERING, GOLDMARK, Writer, build_error, goldmark_drops, parse_error, template_refuses, written
+)
 
 
 @pytest.mark.parametrize(
@@ -44,10 +46,18 @@ def test_parse_error(address: str, error: str | None) -> None:
     ],
 )
 def test_written(address: str, writer: str, result: str) -> None:
-    assert written(address, writer, unsafe=False) == result
+    assert written(address, Writer(writer), unsafe=False) == result
 
 
 def test_unsafe_keeps_what_goldmark_would_drop() -> None:
-    assert written("javascript:x", GOLDMARK, unsafe=True) == "javascript:x"
+    assert written("javascript:x", Writer(GOLDMARK), unsafe=True) == "javascript:x"
     assert goldmark_drops("file:x") and not goldmark_drops("files/x")
     assert template_refuses("#step:1", as_written=True) and not template_refuses("#step:1")
+
+
+def test_build_errors_of_the_addresses_a_writer_parses() -> None:
+    assert build_error('"https://a.org"', Writer(EMBEDDED, "all")) is not None
+    assert build_error('"https://a.org"', Writer(FILTERING, "local")) is not None
+    assert build_error("http://x:abc/", Writer(FILTERING, "local")) is None  # a remote link: not parsed
+    assert build_error("http://x:abc/", Writer(EMBEDDED, "all")) is not None
+    assert build_error('"https://a.org"', Writer(GOLDMARK)) is None

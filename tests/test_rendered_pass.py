@@ -1023,3 +1023,20 @@ def test_markdown_a_template_prints_as_text(tmp_path: Path, monkeypatch: pytest.
     assert_found_alike(hugo, tmp_path, "shortcode-content-markdown", [("content/p.md", 5, 20)])
     page = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert '<span style="color: red">**bold**</span>' in page and "<strong>rendered</strong>" in page
+
+
+@pytest.mark.hugo
+def test_an_address_a_hook_cannot_parse_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A hook that parses its addresses (`urls.Parse`, as the embedded ones do) stops Hugo's
+    build on one Go cannot parse (checked with hugo 0.168): url-refused says so."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '{{ $u := urls.Parse .Destination }}<a href="{{ .Destination | safeURL }}">'
+                                            "{{ .Text }}</a>",
+        "content/p.md": '+++\ntitle = "P"\n+++\n\nSee [the post]("https://example.org/post") and [a page](/p/).\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("url-refused") == [("content/p.md", 5, 5)]
+    build = subprocess.run([hugo, "--destination", str(tmp_path / "out")], capture_output=True, text=True)
+    assert build.returncode != 0 and "first path segment in URL cannot contain colon" in build.stderr

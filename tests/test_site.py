@@ -17,6 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from validator.addresses import Writer
 from validator.frontmatter import split_front_matter
 from validator.hugo import find_binary
 from validator.settings import Language, Markup, SiteConfig
@@ -359,16 +360,17 @@ def test_address_writers(
 ) -> None:
     for name, text in layouts.items():
         write(tmp_path, f"layouts/{name}", text)
-    assert site_with(tmp_path, "").address_writers(content_path, page_type) == writers
+    assert tuple(writer.kind for writer in site_with(tmp_path, "").address_writers(content_path, page_type)) == writers
 
 
 def test_embedded_hooks_write_addresses_unless_the_site_has_its_own(tmp_path: Path) -> None:
     config = '[markup.goldmark.renderHooks.link]\nuseEmbedded = "fallback"\n'
-    assert site_with(tmp_path, config).address_writers("a.md") == ("embedded", "goldmark")
-    write(tmp_path, "layouts/_markup/render-link.html", '<a href="{{ .Destination | safeURL }}">')
-    assert site_with(tmp_path, config).address_writers("a.md") == ("as-is", "goldmark")
+    assert site_with(tmp_path, config).address_writers("a.md") == (Writer("embedded", "all"), Writer("goldmark"))
+    hook = '{{ $u := urls.Parse .Destination }}<a href="{{ .Destination | safeURL }}">'
+    write(tmp_path, "layouts/_markup/render-link.html", hook)
+    assert site_with(tmp_path, config).address_writers("a.md") == (Writer("as-is", "local"), Writer("goldmark"))
     always = '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n'
-    assert site_with(tmp_path, always).address_writers("a.md") == ("embedded", "goldmark")
+    assert site_with(tmp_path, always).address_writers("a.md") == (Writer("embedded", "all"), Writer("goldmark"))
 
 
 def test_legacy_root_enable_inline_shortcodes(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 GOLDMARK = "goldmark"
 EMBEDDED = "embedded"  # Hugo's embedded link or image render hook
 FILTERING = "filtering"  # a site hook that writes addresses without safeURL
@@ -17,16 +19,29 @@ AS_IS = "as-is"  # a site hook passing addresses through safeURL, or one not kno
 
 REFUSED = "#ZgotmplZ"  # what html/template writes for an address it refuses
 
+
+class Writer(NamedTuple):
+    """Who writes a page's link or image addresses (`kind`, above), and which it parses
+    with `urls.Parse` first (`parses`): "all", "local" (not starting with `http`, as
+    hooks that parse only the links they resolve test it) or "" (none)."""
+
+    kind: str
+    parses: str = ""
+
+
+GOLDMARK_WRITER = Writer(GOLDMARK)
+EMBEDDED_WRITER = Writer(EMBEDDED, "all")
+
 _TEMPLATE_SCHEMES = frozenset({"http", "https", "mailto"})
 _DANGEROUS = ("javascript:", "vbscript:", "file:", "data:")
 _SAFE_DATA_IMAGES = ("png;", "gif;", "jpeg;", "webp;")
 
 
-def written(address: str, writer: str, *, unsafe: bool) -> str:
+def written(address: str, writer: Writer, *, unsafe: bool) -> str:
     """The address as the page gets it."""
-    if writer == GOLDMARK:
+    if writer.kind == GOLDMARK:
         return "" if not unsafe and goldmark_drops(address) else address
-    if writer in (EMBEDDED, FILTERING) and template_refuses(address):
+    if writer.kind in (EMBEDDED, FILTERING) and template_refuses(address):
         return REFUSED
     return address
 
@@ -48,6 +63,13 @@ def template_refuses(address: str, *, as_written: bool = False) -> bool:
     if not colon or "/" in scheme or scheme.lower() in _TEMPLATE_SCHEMES:
         return False
     return as_written or not scheme.startswith(("#", "?"))
+
+
+def build_error(address: str, writer: Writer) -> str | None:
+    """`parse_error` of an address the writer parses."""
+    if writer.parses == "all" or (writer.parses == "local" and not address.startswith("http")):
+        return parse_error(address)
+    return None
 
 
 def parse_error(address: str) -> str | None:

@@ -20,7 +20,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from validator import heading_ids
-from validator.addresses import GOLDMARK
+from validator.addresses import GOLDMARK_WRITER, Writer
 from validator.frontmatter import FrontMatter, split_front_matter
 from validator.settings import Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
@@ -321,7 +321,7 @@ class Document:
     site: SiteConfig = field(default_factory=SiteConfig, repr=False, compare=False)
     render_hooks: frozenset[str] = frozenset()  # the site's own that render it (SiteConfig.hooks_rendering)
     # Who writes its links' and its images' addresses (SiteConfig.address_writers)
-    address_writers: tuple[str, str] = (GOLDMARK, GOLDMARK)
+    address_writers: tuple[Writer, Writer] = (GOLDMARK_WRITER, GOLDMARK_WRITER)
 
     @property
     def ids(self) -> frozenset[str]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from validator.addresses import AS_IS, EMBEDDED, FILTERING, GOLDMARK
+from validator.addresses import AS_IS, EMBEDDED_WRITER, FILTERING, GOLDMARK_WRITER, Writer
 
 ID_TYPES = ("github", "github-ascii", "blackfriday")
 USE_EMBEDDED = ("auto", "always", "fallback", "never")
@@ -149,8 +149,9 @@ class SiteConfig:
     # `_default/_markup`), folder "", every page; a theme not found may have any hook.
     render_hooks: tuple[tuple[str, str], ...] = ()
     # Every such hook, those that keep the destination too, with whether its template passes
-    # any address (writes it through `safeURL`): (hook, folder, passes). See addresses.py.
-    hook_filters: tuple[tuple[str, str, bool], ...] = ()
+    # any address (writes it through `safeURL`) and whether it parses addresses (`urls.Parse`):
+    # (hook, folder, passes, parses). See addresses.py.
+    hook_filters: tuple[tuple[str, str, bool, bool], ...] = ()
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()
@@ -198,7 +199,7 @@ class SiteConfig:
         place = "/" + (content_path or "")
         return frozenset(hook for hook, folder in self.render_hooks if _hook_renders(folder, place, page_type))
 
-    def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[str, str]:
+    def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[Writer, Writer]:
         """Who writes the addresses of the page's links and of its images (addresses.py): the
         most specific of the site's hooks that render the page, else Hugo's embedded hook
         when on (before the site's with `useEmbedded = "always"`), else goldmark."""
@@ -210,14 +211,15 @@ class SiteConfig:
             ("render-image", markup.embedded_images, markup.image_use_embedded),
         ):
             found = [] if embedded and use == "always" else [
-                (folder, passes)
-                for name, folder, passes in self.hook_filters
+                (folder, passes, parses)
+                for name, folder, passes, parses in self.hook_filters
                 if name == hook and _hook_renders(folder, place, page_type)
             ]
             if found:
-                writers.append(AS_IS if max(found, key=lambda item: bool(item[0]))[1] else FILTERING)
+                _, passes, parses = max(found, key=lambda item: bool(item[0]))
+                writers.append(Writer(AS_IS if passes else FILTERING, "local" if parses else ""))
             else:
-                writers.append(EMBEDDED if embedded else GOLDMARK)
+                writers.append(EMBEDDED_WRITER if embedded else GOLDMARK_WRITER)
         return writers[0], writers[1]
 
     def ignores(self, path: str) -> bool:

@@ -555,7 +555,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
             else layouts.hooks("render-link", "render-image", "render-blockquote")
         ),
         hook_filters=(
-            (("render-link", "", True), ("render-image", "", True))
+            (("render-link", "", True, False), ("render-image", "", True, False))
             if missing_modules
             else layouts.hook_filters("render-link", "render-image")
         ),
@@ -715,16 +715,17 @@ class _Layouts:
         }
         return tuple(sorted(found))
 
-    def hook_filters(self, *names: str) -> tuple[tuple[str, str, bool], ...]:
+    def hook_filters(self, *names: str) -> tuple[tuple[str, str, bool, bool], ...]:
         """Every hook of `names` as (name, folder, whether it may pass any address: it writes
-        it through `safeURL`, or writes no `href`/`src` of its own, a partial does), the
-        project's before a theme's."""
-        found: dict[tuple[str, str], bool] = {}
+        it through `safeURL`, or writes no `href`/`src` of its own, a partial does; whether it
+        parses addresses with `urls.Parse`), the project's before a theme's."""
+        found: dict[tuple[str, str], tuple[bool, bool]] = {}
         for name, folder, path in self._hook_files(names):
             if path.name.endswith(".html"):
                 text = self.text(path)
-                found.setdefault((name, folder), "safeURL" in text or not _ADDRESS_ATTRIBUTE.search(text))
-        return tuple(sorted((name, folder, passes) for (name, folder), passes in found.items()))
+                passes = "safeURL" in text or not _ADDRESS_ATTRIBUTE.search(text)
+                found.setdefault((name, folder), (passes, "urls.Parse" in text))
+        return tuple(sorted((name, folder, *flags) for (name, folder), flags in found.items()))
 
     def _hook_files(self, names: tuple[str, ...]) -> Iterator[tuple[str, str, Path]]:
         for path, folders in self.files:

@@ -10,9 +10,10 @@ Reports links and images whose address Hugo does not write into the page:
   `safeURL`. Hugo's embedded link and image hooks (on by default on multilingual sites, or
   with `useEmbedded`) do not; most themes' hooks do.
 
-Hugo's embedded hooks also parse the address (`urls.Parse`), and an address Go cannot
-parse stops the build: quotes around it (`("https://…")`), a colon before any `/` without
-a scheme, a `%` not followed by two hex digits, a port that is no number.
+Hugo's embedded hooks also parse the address (`urls.Parse`), as do many sites' and themes'
+hooks (those not starting with `http`, for most), and an address Go cannot parse stops the
+build: quotes around it (`("https://…")`), a colon before any `/` without a scheme, a `%`
+not followed by two hex digits, a port that is no number.
 
 The hook that renders each page is the one Hugo picks: the site's or the theme's most
 specific `_markup/render-link` or `render-image`, else the embedded one when it is on.
@@ -42,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from validator.addresses import EMBEDDED, FILTERING, GOLDMARK, parse_error, written
+from validator.addresses import EMBEDDED, FILTERING, GOLDMARK, Writer, build_error, written
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
 
@@ -64,26 +65,27 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         writer = doc.address_writers[image]
         address = link.destination.strip()
         hook = "image" if image else "link"
-        if writer == EMBEDDED and (error := _parse_error(doc, link.line, link.column, address)):
-            message = f"Hugo's embedded {hook} render hook cannot parse {error}: the build fails"
+        if writer.parses and (error := _build_error(doc, link.line, link.column, address, writer)):
+            whose = "Hugo's embedded" if writer.kind == EMBEDDED else "the site's"
+            message = f"{whose} {hook} render hook parses the address (urls.Parse) and cannot: {error}; the build fails"
             yield Finding(link.line, link.column, message)
             continue
         result = written(address, writer, unsafe=doc.markup.unsafe)
         if result == address:
             continue
         shown = f'{"src" if image else "href"}="{result}"'
-        reason = _REASONS[writer].format(hook=hook)
+        reason = _REASONS[writer.kind].format(hook=hook)
         what = "image" if image else "link to"
         yield Finding(link.line, link.column, f"{what} {address[:60]!r} becomes {shown}: {reason}")
 
 
-def _parse_error(doc: Document, line: int, column: int, address: str) -> str | None:
+def _build_error(doc: Document, line: int, column: int, address: str, writer: Writer) -> str | None:
     """`url.Parse`'s error for the address as the file writes it (the parse gives it
     percent-encoded), when the link's line shows it."""
     text = doc.lines[line - 1][column - 1 :] if 0 < line <= len(doc.lines) else ""
     for written_so in (address, unquote(address)):
         if written_so in text:
-            error = parse_error(written_so)
+            error = build_error(written_so, writer)
             return f"{written_so[:60]!r} ({error})" if error else None
     return None
 

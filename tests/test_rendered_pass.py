@@ -1040,3 +1040,24 @@ def test_an_address_a_hook_cannot_parse_stops_the_build(
     assert located("url-refused") == [("content/p.md", 5, 5)]
     build = subprocess.run([hugo, "--destination", str(tmp_path / "out")], capture_output=True, text=True)
     assert build.returncode != 0 and "first path segment in URL cannot contain colon" in build.stderr
+
+
+@pytest.mark.hugo
+def test_images_beside_a_page_with_the_embedded_hooks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's embedded image hook finds a relative image among the page's resources, then
+    the assets, else leaves it as written (checked with hugo 0.168): beside a page made of
+    one file, an image in neither is dead; one in the assets is published and found; and
+    the hook writes a link to `#` alone as an empty href."""
+    hooks = '[markup.goldmark.renderHooks.link]\nuseEmbedded = "fallback"\n' \
+            '[markup.goldmark.renderHooks.image]\nuseEmbedded = "fallback"\n'
+    small_site(tmp_path, {
+        "assets/logo.png": "png",
+        "content/posts/p.md": '+++\ntitle = "P"\n+++\n\n![Logo](logo.png)\n\n![Gone](gone.png)\n\n[Top](#)\n',
+        "content/posts/_index.md": '+++\ntitle = "Posts"\n+++\n',
+    }, hooks)  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-link", [("content/posts/p.md", 7, 1)])
+    assert located("empty-link") == located("empty-link", "--html", "public") == [("content/posts/p.md", 9, 1)]
+    assert (tmp_path / "public/logo.png").exists()

@@ -225,8 +225,9 @@ def test_an_empty_config_gives_hugo_defaults(tmp_path: Path, fmt: str) -> None:
     write(tmp_path, f"hugo.{fmt}", "{}" if fmt == "json" else "")
     site = load_site(tmp_path)
     assert site.root == tmp_path and site.config_files == (tmp_path / f"hugo.{fmt}",)
-    assert dataclasses.replace(site, root=None, config_files=(), static_dirs=None) == SiteConfig()
+    assert dataclasses.replace(site, root=None, config_files=(), static_dirs=None, asset_dirs=None) == SiteConfig()
     assert site.static_dirs == ((str(tmp_path / "static"), ""),)
+    assert site.asset_dirs == ((str(tmp_path / "assets"), ""),)
     assert content_roots(site) == [ContentRoot("en", tmp_path / "content")]
 
 
@@ -1224,3 +1225,15 @@ def test_static_folders_unsure(tmp_path: Path, config: str) -> None:
     not known for sure, and links to files are not judged without a build."""
     write(tmp_path, "hugo.toml", config)
     assert load_site(tmp_path).static_dirs is None
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ('assetDir = "src/assets"\n', [("src/assets", "")]),
+        ('[[module.mounts]]\nsource = "images"\ntarget = "assets/img"\n', [("images", "img")]),
+    ],
+)
+def test_asset_dirs(tmp_path: Path, config: str, expected: list[tuple[str, str]]) -> None:
+    """Where the embedded render hooks look with `resources.Get`: `assetDir`, or the mounts."""
+    assert site_with(tmp_path, config).asset_dirs == tuple((str(tmp_path / path), under) for path, under in expected)

@@ -642,20 +642,20 @@ def _embedded_published(
     files = {page.path for page in pages} - drafts | _alias_files(site, summaries)
     files |= _other_content_files(site, rendering.other_content) | _section_files(site, summaries)
     static = _static_files(site.static_dirs)
+    # The embedded render hooks find a destination among the assets too (`resources.Get`),
+    # and publish it at its path
+    embedded = site.markup.embedded_links or site.markup.embedded_images
+    assets = _static_files(site.asset_dirs) if embedded else set()
     return PublishedSite(
-        frozenset(files | static),
+        frozenset(files | static | assets),
         site.base_url,
         complete=False,
         static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f),
         canonify=site.canonify_urls,
         open_folders=_open_folders(site),
         language_folders=frozenset(lang.code for lang in site.languages),
-        # The embedded render hooks may find a destination among the assets: not followed
-        file_page_folders=(
-            frozenset()
-            if site.markup.embedded_links or site.markup.embedded_images
-            else _file_page_folders(site, summaries)
-        ),
+        file_page_folders=frozenset() if embedded and site.asset_dirs is None else _file_page_folders(site, summaries),
+        asset_files=frozenset(assets),
     )
 
 

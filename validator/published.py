@@ -83,6 +83,9 @@ class PublishedSite:
     # `posts/a.md`), not of a bundle: no resource is published beside them, only static
     # files, all of which `files` holds.
     file_page_folders: frozenset[str] = frozenset()
+    # With Hugo's embedded render hooks on: the files in the assets, where they find a link's
+    # or image's relative destination before leaving it as it is.
+    asset_files: frozenset[str] = frozenset()
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -201,7 +204,7 @@ class PublishedSite:
         folder = rel.split("/", 1)[0]
         if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
             if rel[: rel.rfind("/") + 1] in self.file_page_folders:
-                return True
+                return rel[rel.rfind("/") + 1 :] not in self.asset_files
             return folder in self.static_folders and folder not in self._page_folders
         if self.open_folders is None:
             return folder in self._folders
@@ -782,7 +785,8 @@ def _refused(url: str, link: SourceLink, *, as_written: bool = False) -> bool:
         return False
     if url == REFUSED:
         return template_refuses(link.destination.strip(), as_written=as_written)
-    return not url and goldmark_drops(link.destination.strip())
+    # goldmark's dropped addresses; the embedded hook writes `#` alone as "" too
+    return not url and (goldmark_drops(link.destination.strip()) or link.destination.strip() == "#")
 
 
 def _refused_as_written(url: str, link: SourceLink) -> bool:

@@ -553,6 +553,8 @@ class _HugoRenderer(RendererHTML):
     def _embedded(self, destination: str) -> str:
         """Hugo's embedded link/image render hook: `#frag` on the page's own URL, other
         local destinations resolved like `relref` (kept as written when not found)."""
+        if destination == "#":
+            return ""  # Go's URL of `#` writes as "" (checked with hugo 0.168)
         if destination.startswith("#"):
             return (self._page.doc.url or "") + destination
         if not destination or _SCHEME.match(destination) or PLACEHOLDER_MARK in destination:

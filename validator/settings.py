@@ -98,6 +98,9 @@ class SiteConfig:
     # to `static`), each with the publish-dir folder it copies them into ("" for the root);
     # None when not known for sure (see site._static_dirs), as outside a Hugo site.
     static_dirs: tuple[tuple[str, str], ...] | None = None
+    # The same for the assets (`assetDir`, themes' `assets`, mounts to `assets`), where
+    # `resources.Get` looks, as Hugo's embedded render hooks do.
+    asset_dirs: tuple[tuple[str, str], ...] | None = None
     module_content: bool = False  # whether a theme or module has content of its own (not followed)
     pagination_path: str = "page"  # `pagination.path`: a list's later pages are at `page/2/`
     locale: str = ""  # the site's `locale` (or `languageCode`): its default language's

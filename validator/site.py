@@ -498,6 +498,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         content_dir=content_dir,
         content_mounts=content_mounts,
         static_dirs=None if missing_modules else _static_dirs(root, config, module_dirs, modules, languages),
+        asset_dirs=None if missing_modules else _component_dirs(root, config, module_dirs, modules, "assets"),
         module_content=any(_module_content(directory, module) for directory, module in zip(module_dirs, modules)),
         pagination_path=config.string("pagination.path", "") or config.string("paginatepath", "page"),
         publish_dir=config.string("publishdir", "public"),
@@ -1038,29 +1039,40 @@ def _static_dirs(
     module is missing."""
     if any(config.get(f"languages.{language.code}.staticdir") is not None for language in languages):
         return None
-    own = _static_mounts(config, root)
+    return _component_dirs(root, config, module_dirs, modules, "static")
+
+
+def _component_dirs(
+    root: Path, config: _Config, module_dirs: list[Path], modules: list[_Config], component: str
+) -> tuple[tuple[str, str], ...] | None:
+    """The folders of a component (`static`, `assets`) as `_static_dirs` tells them."""
+    own = _component_mounts(config, root, component)
     if own is None:
         return None
-    found = own or [(str(root / folder), "") for folder in config.strings("staticdir") or ["static"]]
+    folders = config.strings(_COMPONENT_DIR_KEYS[component]) or [component]
+    found = own or [(str(root / folder), "") for folder in folders]
     for directory, module in zip(module_dirs, modules):
-        mounted = _static_mounts(module, directory)
+        mounted = _component_mounts(module, directory, component)
         if mounted is None:
             return None
         if _tables(module, "module.mounts"):
             found += mounted
         else:
-            found.append((str(directory / "static"), ""))
+            found.append((str(directory / component), ""))
     return tuple(found)
+
+
+_COMPONENT_DIR_KEYS = {"static": "staticdir", "assets": "assetdir"}
 
 
 _FILTERS = ("files", "includefiles", "excludefiles", "lang", "sites")
 
 
-def _static_mounts(config: _Config, directory: Path) -> list[tuple[str, str]] | None:
-    """The config's mounts to `static` (or below): (source folder, publish-dir folder).
-    None when one filters its files or languages (not followed)."""
+def _component_mounts(config: _Config, directory: Path, component: str) -> list[tuple[str, str]] | None:
+    """The config's mounts to `component` (or below): (source folder, the folder below the
+    component's). None when one filters its files or languages (not followed)."""
     found = []
-    for mount in _mounts_to(config, "static"):
+    for mount in _mounts_to(config, component):
         if any(key in mount for key in _FILTERS):
             return None
         source = str(mount.get("source", "")).strip()

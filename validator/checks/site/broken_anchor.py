@@ -240,5 +240,6 @@ RULE = Rule(
     markdownlint="MD051",
     html_check=html_check,
     html_review=html_review,
-    same_defect_at=("url-refused",),  # the `#ZgotmplZ` a template writes for a refused address
+    # the `#ZgotmplZ` a template writes for a refused address; a fragment md-link reported
+    same_defect_at=("url-refused", "md-link"),
 )

@@ -1059,5 +1059,6 @@ def test_images_beside_a_page_with_the_embedded_hooks(
     }, hooks)  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "broken-link", [("content/posts/p.md", 7, 1)])
-    assert located("empty-link") == located("empty-link", "--html", "public") == [("content/posts/p.md", 9, 1)]
+    assert located("url-refused") == located("url-refused", "--html", "public") == [("content/posts/p.md", 9, 1)]
+    assert located("empty-link") == located("empty-link", "--html", "public") == []
     assert (tmp_path / "public/logo.png").exists()

@@ -41,6 +41,8 @@ def written(address: str, writer: Writer, *, unsafe: bool) -> str:
     """The address as the page gets it."""
     if writer.kind == GOLDMARK:
         return "" if not unsafe and goldmark_drops(address) else address
+    if writer.kind == EMBEDDED and address == "#":
+        return ""  # Go's URL of `#` alone writes as "" (checked with hugo 0.168)
     if writer.kind in (EMBEDDED, FILTERING) and template_refuses(address):
         return REFUSED
     return address

@@ -36,7 +36,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from validator.addresses import written
+from validator.addresses import Writer, written
 from validator.document import (
     PLACEHOLDER,
     PLACEHOLDER_MARK,
@@ -547,15 +547,13 @@ class _HugoRenderer(RendererHTML):
         close = " />" if self._markup.xhtml else ">"
         return f"<img{_attributes(attrs)}{close}"
 
-    def _written(self, address: str, writer: str) -> str:
+    def _written(self, address: str, writer: Writer) -> str:
         return address if PLACEHOLDER_MARK in address else written(address, writer, unsafe=self._markup.unsafe)
 
     def _embedded(self, destination: str) -> str:
         """Hugo's embedded link/image render hook: `#frag` on the page's own URL, other
         local destinations resolved like `relref` (kept as written when not found)."""
-        if destination == "#":
-            return ""  # Go's URL of `#` writes as "" (checked with hugo 0.168)
-        if destination.startswith("#"):
+        if destination.startswith("#") and destination != "#":
             return (self._page.doc.url or "") + destination
         if not destination or _SCHEME.match(destination) or PLACEHOLDER_MARK in destination:
             return destination

@@ -57,6 +57,9 @@ _REASONS = {
 }
 
 
+_EMPTY_FRAGMENT = "Hugo's embedded link render hook writes `#` alone as an empty address (link to an id, as `#top`)"
+
+
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for link in doc.links:
         if link.kind not in ("link", "image", "autolink") or link.shortcode is not None or "{{" in link.destination:
@@ -74,7 +77,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if result == address:
             continue
         shown = f'{"src" if image else "href"}="{result}"'
-        reason = _REASONS[writer.kind].format(hook=hook)
+        reason = _EMPTY_FRAGMENT if address == "#" else _REASONS[writer.kind].format(hook=hook)
         what = "image" if image else "link to"
         yield Finding(link.line, link.column, f"{what} {address[:60]!r} becomes {shown}: {reason}")
 

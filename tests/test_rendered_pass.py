@@ -1062,3 +1062,16 @@ def test_images_beside_a_page_with_the_embedded_hooks(
     assert located("url-refused") == located("url-refused", "--html", "public") == [("content/posts/p.md", 9, 1)]
     assert located("empty-link") == located("empty-link", "--html", "public") == []
     assert (tmp_path / "public/logo.png").exists()
+
+
+@pytest.mark.hugo
+def test_links_shown_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """An address with a space, a space before `(`, text and address swapped: Hugo shows the
+    syntax as text (checked with hugo 0.168); link-shown-as-text finds each."""
+    page = "[a guide](my guide.md), [the FAQ] (faq.md), (the log)[/log/] and [ok](<my guide.md>).\n"
+    small_site(tmp_path, {"content/p.md": '+++\ntitle = "P"\n+++\n\n' + page})
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", 5, 1), ("content/p.md", 5, 25), ("content/p.md", 5, 45)]
+    assert_found_alike(hugo, tmp_path, "link-shown-as-text", expected)
+    built = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "[a guide](my guide.md)" in built and "[the FAQ] (faq.md)" in built and "(the log)[/log/]" in built

@@ -320,3 +320,15 @@ def _inline_destination_end(content: str, start: int) -> int:
                 return pos + 1
         pos += 1
     return start
+
+
+def written_as_shown(doc: Document, stretch: Stretch, indices: Sequence[int]) -> bool:
+    """Whether the characters of the stretch at `indices` (brackets, parentheses) are in the
+    file as they show, none escaped or made by an entity or a shortcode: each is where the
+    stretch puts it, not after a `\\`."""
+    for index in indices:
+        line, column = stretch.position(index)
+        text = doc.lines[line - 1] if 0 < line <= len(doc.lines) else ""
+        if text[column - 1 : column] != stretch.text[index] or text[column - 2 : column - 1] == "\\":
+            return False
+    return True

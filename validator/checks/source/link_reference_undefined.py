@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
-from validator.prose import Stretch, stretches
+from validator.prose import Stretch, stretches, written_as_shown
 
 # `[text][label]` or `[text][]` left as text: not right after a word or a bracket
 # (`a[i][j]`), neither part holding brackets, the label at most 999 characters (longer is
@@ -47,7 +47,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if stretch.kind != "text" or "][" not in stretch.text:
             continue
         for match in _REFERENCE.finditer(stretch.text):
-            if not _as_written(doc, stretch, match):
+            brackets = (match.start(), match.start(1) + len(match[1]), match.start(2) - 1, match.end() - 1)
+            if not written_as_shown(doc, stretch, brackets):
                 continue
             line, column = stretch.position(match.start())
             written = _written(doc, stretch, match)
@@ -68,17 +69,6 @@ def _written(doc: Document, stretch: Stretch, match: re.Match[str]) -> str:
     `_Fork_`), when it is on one line; else as the page shows it."""
     (line, start), (end_line, end) = stretch.position(match.start()), stretch.position(match.end() - 1)
     return doc.lines[line - 1][start - 1 : end] if line == end_line else match[0]
-
-
-def _as_written(doc: Document, stretch: Stretch, match: re.Match[str]) -> bool:
-    """Whether the four brackets of a match are in the file as they show, none escaped or
-    made by an entity or a shortcode: each is where the stretch puts it, not after a `\\`."""
-    for index in (match.start(), match.start(1) + len(match[1]), match.start(2) - 1, match.end() - 1):
-        line, column = stretch.position(index)
-        text = doc.lines[line - 1] if 0 < line <= len(doc.lines) else ""
-        if text[column - 1 : column] != stretch.text[index] or text[column - 2 : column - 1] == "\\":
-            return False
-    return True
 
 
 RULE = Rule(

@@ -1,0 +1,114 @@
+"""## What it does
+Reports link and image syntax that Markdown does not read as a link, which the page then
+shows as it is written:
+
+- an address with a space in it: `[the guide](my guide.md)`, `![logo](my logo.png)`
+  (write `%20`, or put the address in `<…>`);
+- a space between the text and the address: `[the guide] (guide.md)`;
+- text and address swapped: `(the guide)[guide.md]`.
+
+For the last two, the part in parentheses (or brackets) must look like an address: a
+URL, a path with a `/`, a file name with an extension, or a fragment. Brackets and
+parentheses in prose (`[sic] (emphasis mine)`), escaped ones (`\\[a\\](b c)`) and code
+are left alone.
+
+## Why is this bad?
+Hugo (goldmark) renders the brackets, parentheses and address as text: the reader sees
+`[the guide](my guide.md)` where a link was meant, and the build says nothing.
+
+## Example
+```markdown
+Read [the setup guide](setup guide.md) first, then [the FAQ] (faq.md).
+```
+
+## Use instead
+```markdown
+Read [the setup guide](<setup guide.md>) first, then [the FAQ](faq.md).
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from validator.document import Document
+from validator.model import Finding, NoOptions, Rule
+from validator.prose import Stretch, stretches, written_as_shown
+
+# `[text](address)` left as text (an address with a space, as a link would have parsed
+# otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`.
+_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\n]{1,1000})\)")
+_GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\(([^()\s]{1,1000})\)")
+_SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[([^\[\]\s]{1,1000})\]")
+# The same cut short by a URL Markdown made a link of: `[text] (` and `(text)[` at a
+# stretch's end, a URL right after it in the file
+_CUT_GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\($")
+_CUT_SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[$")
+_URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
+# An address: a URL, a path, a file name with an extension, a fragment
+_ADDRESS = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*:|/|\.{1,2}/|#)\S*$|^\S*/\S*$|^[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,4}(?:#\S*)?$"
+)
+_SPACE = "its address has a space (write %20, or `<…>` around it)"
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    for stretch in stretches(doc):
+        text = stretch.text
+        if stretch.kind != "text" or ("](" not in text and "] (" not in text and ")[" not in text):
+            continue
+        for match in _LINK.finditer(text):
+            # a shortcode shown as text (`\{\{< relref … >}}`) is unrendered-markup's to report
+            spaced = any(char.isspace() for char in match[3].strip()) and "{{" not in match[3]
+            if spaced and _written(doc, stretch, match, 2, 3):
+                what = "image" if match[1] else "link"
+                yield _finding(stretch, match, f"{what} shown as text: {_SPACE}")
+        for match in _GAP.finditer(text):
+            if _ADDRESS.match(match[2]) and _written(doc, stretch, match, 1, 2):
+                yield _finding(stretch, match, "link shown as text: a space between `]` and `(`")
+        for match in _SWAPPED.finditer(text):
+            swapped = _ADDRESS.match(match[2]) and not _ADDRESS.match(match[1].strip())
+            if swapped and _written(doc, stretch, match, 1, 2):
+                yield _finding(stretch, match, "link shown as text: text and address swapped (write `[text](address)`)")
+        yield from _cut_short(doc, stretch)
+
+
+def _cut_short(doc: Document, stretch: Stretch) -> Iterator[Finding]:
+    """`[text] (https://…)` and `(text)[https://…]`, whose URL Markdown linked on its own."""
+    text = stretch.text
+    cuts = ((_CUT_GAP, ")", "a space between `]` and `(`"), (_CUT_SWAPPED, "]", "text and address swapped"))
+    for pattern, closing, problem in cuts:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        line, column = stretch.position(len(text) - 1)
+        after = doc.lines[line - 1][column:] if 0 < line <= len(doc.lines) else ""
+        ends = [match.start(), match.start(1) + len(match[1]), len(text) - 1]
+        if _URL_START.match(after) and written_as_shown(doc, stretch, ends):
+            url = after.split(closing, 1)[0].split()[0]
+            yield _finding(stretch, match, f"link shown as text: {problem}", f"{match[0]}{url}{closing}")
+
+
+def _written(doc: Document, stretch: Stretch, match: re.Match[str], text_group: int, address_group: int) -> bool:
+    """Whether the match's brackets and parentheses are in the file as they show."""
+    marks = (match.start(text_group) - 1, match.end(text_group), match.start(address_group) - 1, match.end() - 1)
+    return written_as_shown(doc, stretch, marks)
+
+
+def _finding(stretch: Stretch, match: re.Match[str], problem: str, written: str = "") -> Finding:
+    line, column = stretch.position(match.start())
+    shown = written or match[0]
+    shown = shown if len(shown) <= 80 else shown[:77] + "..."
+    return Finding(line, column, f"{shown!r}: {problem}")
+
+
+RULE = Rule(
+    id="link-shown-as-text",
+    summary="Link syntax Markdown does not read, shown as text",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+    markdownlint="MD011",
+)

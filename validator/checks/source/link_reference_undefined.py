@@ -43,7 +43,7 @@ _REFERENCE = re.compile(r"(?<![\w\]\)\\])\[([^\[\]]+)\]\[([^\[\]]{0,999})\]")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
-    for stretch in stretches(doc):
+    for stretch in stretches(doc, where=lambda token: "][" in token.content):
         if stretch.kind != "text" or "][" not in stretch.text:
             continue
         for match in _REFERENCE.finditer(stretch.text):

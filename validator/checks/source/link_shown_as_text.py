@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from markdown_it.token import Token
+
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
 from validator.prose import Stretch, stretches, written_as_shown
@@ -54,7 +56,7 @@ _SPACE = "its address has a space (write %20, or `<…>` around it)"
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
-    for stretch in stretches(doc):
+    for stretch in stretches(doc, where=_may_hold_one):
         text = stretch.text
         if stretch.kind != "text" or ("](" not in text and "] (" not in text and ")[" not in text):
             continue
@@ -72,6 +74,13 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             if swapped and _written(doc, stretch, match, 1, 2):
                 yield _finding(stretch, match, "link shown as text: text and address swapped (write `[text](address)`)")
         yield from _cut_short(doc, stretch)
+
+
+def _may_hold_one(inline: Token) -> bool:
+    """Whether the source of an inline token has the marks of any of the patterns (a
+    stretch's text is made of it)."""
+    content = inline.content
+    return "](" in content or ")[" in content or "] " in content or "]\t" in content
 
 
 def _cut_short(doc: Document, stretch: Stretch) -> Iterator[Finding]:

@@ -52,6 +52,8 @@ _URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
 _ADDRESS = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*:|/|\.{1,2}/|#)\S*$|^\S*/\S*$|^[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,4}(?:#\S*)?$"
 )
+# What the source of a stretch with any of them holds: `](` then a space before `)`, `] (`, `)[`
+_MARKS = re.compile(r"\]\([^()\n]*?[ \t]|\][ \t]+\(|\)\[")
 _SPACE = "its address has a space (write %20, or `<…>` around it)"
 
 
@@ -79,8 +81,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 def _may_hold_one(inline: Token) -> bool:
     """Whether the source of an inline token has the marks of any of the patterns (a
     stretch's text is made of it)."""
-    content = inline.content
-    return "](" in content or ")[" in content or "] " in content or "]\t" in content
+    return _MARKS.search(inline.content) is not None
 
 
 def _cut_short(doc: Document, stretch: Stretch) -> Iterator[Finding]:

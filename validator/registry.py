@@ -29,6 +29,7 @@ from validator.checks.site import ref_not_found
 from validator.checks.source import content_h1
 from validator.checks.source import duplicate_heading_id
 from validator.checks.source import heading_empty
+from validator.checks.source import heading_missing_space
 from validator.checks.source import heading_level_skip
 from validator.checks.source import heading_shortcode_id
 from validator.checks.source import heading_trailing_punctuation
@@ -99,6 +100,7 @@ ALL_RULES: tuple[Rule, ...] = (
     heading_shortcode_id.RULE,
     duplicate_heading_id.RULE,
     heading_empty.RULE,
+    heading_missing_space.RULE,
     heading_trailing_punctuation.RULE,
     ref_not_found.RULE,
     md_link.RULE,

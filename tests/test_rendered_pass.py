@@ -1075,3 +1075,15 @@ def test_links_shown_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hu
     assert_found_alike(hugo, tmp_path, "link-shown-as-text", expected)
     built = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert "[a guide](my guide.md)" in built and "[the FAQ] (faq.md)" in built and "(the log)[/log/]" in built
+
+
+@pytest.mark.hugo
+def test_headings_and_bold_that_show_their_marks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`##Setup` and `** bold **` are text to Hugo (checked with hugo 0.168): each is found."""
+    page = '+++\ntitle = "P"\n+++\n\n##Setup\n\nBack up: ** this deletes it ** first.\n'
+    small_site(tmp_path, {"content/p.md": page})
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "heading-missing-space", [("content/p.md", 5, 1)])
+    assert located("emphasis-spaces") == [("content/p.md", 7, 10)]
+    built = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "<p>##Setup</p>" in built and "** this deletes it **" in built

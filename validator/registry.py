@@ -47,6 +47,7 @@ from validator.checks.source import table_column_count
 from validator.checks.source import footnote_undefined
 from validator.checks.source import link_reference_undefined
 from validator.checks.source import link_shown_as_text
+from validator.checks.source import emphasis_spaces
 from validator.checks.source import url_refused
 from validator.checks.source import footnote_unused
 
@@ -118,6 +119,7 @@ ALL_RULES: tuple[Rule, ...] = (
     footnote_unused.RULE,
     link_reference_undefined.RULE,
     link_shown_as_text.RULE,
+    emphasis_spaces.RULE,
     url_refused.RULE,
     # --- rendered HTML ---
     broken_link.RULE,

@@ -1,0 +1,77 @@
+"""## What it does
+Reports bold marks (`**` or `__`) with a space just inside them, which Markdown does not
+read as bold: `** important **`, `**Note: **`. The page shows the asterisks.
+
+Only marks that stay in the page's text are reported (a pair that did make bold is
+not), only when the text between them has a letter (`2 ** 3 ** 4` is arithmetic), and
+never in code.
+
+This is markdownlint's MD037 (no-space-in-emphasis), for bold.
+
+## Why is this bad?
+Hugo renders `** important **` as the asterisks and the words, not bold: the emphasis
+is lost and the marks show. The build says nothing.
+
+## Example
+```markdown
+Back up first: ** this deletes the data **.
+```
+
+## Use instead
+```markdown
+Back up first: **this deletes the data**.
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown_it.token import Token
+
+from validator.document import Document
+from validator.model import Finding, NoOptions, Rule, Severity
+from validator.prose import stretches, written_as_shown
+
+# A pair of marks left as text with a space inside one of them, on one line
+_SPACED = re.compile(r"(?<![*_\w])(\*\*|__)(?:[ \t][^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?[ \t])\1(?![*_\w])")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    for stretch in stretches(doc, where=_has_marks):
+        if stretch.kind != "text":
+            continue
+        for match in _SPACED.finditer(stretch.text):
+            inside = match[0][2:-2]
+            if not _LETTER.search(inside) or not inside.strip():
+                continue
+            marks = (match.start(), match.start() + 1, match.end() - 2, match.end() - 1)
+            if not written_as_shown(doc, stretch, marks):
+                continue
+            line, column = stretch.position(match.start())
+            marks = match[1]
+            yield Finding(
+                line,
+                column,
+                f"{match[0][:60]!r} shows its marks: a space just inside `{marks}` stops them making bold "
+                f"(write `{marks}text{marks}`)",
+            )
+
+
+def _has_marks(inline: Token) -> bool:
+    content = inline.content
+    return "**" in content or "__" in content
+
+
+RULE = Rule(
+    id="emphasis-spaces",
+    summary="Bold marks with a space inside them, shown as text",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+    default=Severity.WARNING,
+    markdownlint="MD037",
+)

@@ -3,8 +3,8 @@ Reports bold marks (`**` or `__`) with a space just inside them, which Markdown 
 read as bold: `** important **`, `**Note: **`. The page shows the asterisks.
 
 Only marks that stay in the page's text are reported (a pair that did make bold is
-not), only when the text between them has a letter (`2 ** 3 ** 4` is arithmetic), and
-never in code.
+not), only when the text between them has a word (`2 ** 3 ** 4` and `a ** b ** c` are
+arithmetic), and never in code.
 
 This is markdownlint's MD037 (no-space-in-emphasis), for bold.
 
@@ -36,7 +36,7 @@ from validator.prose import stretches, written_as_shown
 
 # A pair of marks left as text with a space inside one of them, on one line
 _SPACED = re.compile(r"(?<![*_\w])(\*\*|__)(?:[ \t][^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?[ \t])\1(?![*_\w])")
-_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -45,7 +45,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue
         for match in _SPACED.finditer(stretch.text):
             inside = match[0][2:-2]
-            if not _LETTER.search(inside) or not inside.strip():
+            if not _WORD.search(inside):
                 continue
             marks = (match.start(), match.start() + 1, match.end() - 2, match.end() - 1)
             if not written_as_shown(doc, stretch, marks):

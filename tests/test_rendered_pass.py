@@ -1087,3 +1087,15 @@ def test_headings_and_bold_that_show_their_marks(tmp_path: Path, monkeypatch: py
     assert located("emphasis-spaces") == [("content/p.md", 7, 10)]
     built = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert "<p>##Setup</p>" in built and "** this deletes it **" in built
+
+
+@pytest.mark.hugo
+def test_a_fence_closed_too_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Four backticks closed by three: the block runs to the end, the heading after it is
+    code (checked with hugo 0.168); a quoted block closed in the quote is no defect."""
+    page = '+++\ntitle = "P"\n+++\n\n> ```sh\n> # a comment\n> ```\n\n````sh\nhugo\n```\n\n## Next\n'
+    small_site(tmp_path, {"content/p.md": page})
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "fence-unclosed", [("content/p.md", 9, 1)])
+    built = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "## Next" in built and "<h2" not in built

@@ -1,0 +1,91 @@
+"""## What it does
+Reports a fenced code block that is never closed and swallows what was meant to follow
+it: Markdown runs it to the end of the page (or of the list item or quote it is in), so
+when its content holds a heading or a fence line that did not close it, text was lost to
+the code block. Common causes: a closing fence shorter than the opening one (four
+backticks closed by three), or a fence opened in a list item and closed outside it.
+
+A block left open at the very end of a page with nothing but code after it is not
+reported: it renders as meant.
+
+## Why is this bad?
+Everything after the opening fence shows as code: headings, paragraphs and links become
+monospace text, the table of contents loses the headings and links to them break.
+
+## Example
+```markdown
+~~~~sh
+hugo server
+~~~
+
+## Next steps
+```
+
+## Use instead
+```markdown
+~~~sh
+hugo server
+~~~
+
+## Next steps
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from validator.document import Document
+from validator.model import Finding, NoOptions, Rule
+
+_FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+")  # a quote's markers before a fence line
+_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    source = doc.source_map
+    if source is None:
+        return
+    tokens = doc.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "fence" or token.map is None:
+            continue
+        last = _QUOTE_MARKS.sub("", source.masked_line(token.map[1] - 1))
+        closing = _FENCE_LINE.match(last)
+        if token.map[1] - token.map[0] > 1 and closing and _closes(closing[1], token.markup):
+            continue  # closed
+        swallowed = next(
+            (line for line in token.content.split("\n") if _HEADING_LINE.match(line) or _FENCE_LINE.match(line)), None
+        )
+        if swallowed is None:
+            continue
+        line, column = doc.position(token)
+        marks = "backticks" if token.markup[0] == "`" else "tildes"
+        after_block = index and tokens[index - 1].type in ("bullet_list_close", "ordered_list_close", "blockquote_close")
+        fix = (
+            "if it was to close a fence in the list item or quote above, indent it as that block's content"
+            if after_block and not token.info.strip()
+            else f"close it with {token.markup!r} (as many {marks} as the opening, or more)"
+        )
+        yield Finding(
+            line,
+            column,
+            f"code fence {token.markup!r} is never closed: what follows it, {swallowed.strip()[:40]!r} included, "
+            f"is code to the end of its block; {fix}",
+        )
+
+
+def _closes(fence: str, opening: str) -> bool:
+    return fence[0] == opening[0] and len(fence) >= len(opening)
+
+
+RULE = Rule(
+    id="fence-unclosed",
+    summary="Code fence never closed, swallowing what follows",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

@@ -6,6 +6,8 @@
 - A render hook, the site's or Hugo's embedded one, is a Go html/template: an address in
   `href` or `src` whose scheme is not http, https or mailto is written `#ZgotmplZ`, unless
   the template passes it through `safeURL` (Hugo's embedded hooks do not).
+- The embedded hooks, and many sites' and themes' hooks, parse the address first
+  (`urls.Parse`, Go's `url.Parse`): one Go cannot parse stops the build.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ Reports links and images whose address Hugo does not write into the page:
   `http`, `https` or `mailto` as `#ZgotmplZ`: `tel:`, `ftp://`, `vscode://`, `ssh://`,
   `data:` all become `href="#ZgotmplZ"`, unless the hook writes the address through
   `safeURL`. Hugo's embedded link and image hooks (on by default on multilingual sites, or
-  with `useEmbedded`) do not; most themes' hooks do.
+  with `useEmbedded`) do not; most themes' hooks do. A hook that leaves the address to a
+  partial is taken to keep it. The embedded link hook also writes a link to `#` alone as
+  an empty `href`.
 
 Hugo's embedded hooks also parse the address (`urls.Parse`), as do many sites' and themes'
 hooks (those not starting with `http`, for most), and an address Go cannot parse stops the

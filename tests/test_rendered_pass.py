@@ -1099,3 +1099,15 @@ def test_a_fence_closed_too_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert_found_alike(hugo, tmp_path, "fence-unclosed", [("content/p.md", 9, 1)])
     built = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert "## Next" in built and "<h2" not in built
+
+
+@pytest.mark.hugo
+def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`<!-- TODO` never closed at the start of a block: Hugo drops the rest of the page
+    (checked with hugo 0.168); comment-unclosed says so."""
+    page = '+++\ntitle = "P"\n+++\n\nIntro.\n\n<!-- TODO: reword\n\n## Install\n\nRun it.\n'
+    small_site(tmp_path, {"content/p.md": page})
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "comment-unclosed", [("content/p.md", 7, 1)])
+    built = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "Intro." in built and "Install" not in built and "Run it." not in built

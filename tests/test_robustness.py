@@ -174,6 +174,7 @@ HOSTILE = {
     "headings-without-space-in-a-quote": (lambda n: "> #Heading\n>\n" * n, 20_000),
     "spaced-bold-on-one-line": (lambda n: "** a ** __b __ **" * n, 20_000),
     "unclosed-fences-in-quotes": (lambda n: "> ````\n> # x\n> ```\n\n" * n, 10_000),
+    "unclosed-comments-in-list-items": (lambda n: "- <!-- x\n  y\n" * n, 10_000),
     "links-shown-as-text-on-one-line": (lambda n: "[a](b c) [d] (e.md) (f)[g.md] [h] (" * n, 20_000),
     "long-brackets-shown-as-text": (lambda n: ("[" + "a" * 499 + "](" + "b " * 400) * n, 2_000),
     "refused-addresses-on-one-line": (lambda n: "[a](javascript:x) ![b](data:image/bmp;x) <file:y> " * n, 20_000),

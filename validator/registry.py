@@ -44,6 +44,7 @@ from validator.checks.source import fence_without_language
 from validator.checks.source import footnote_duplicate
 from validator.checks.source import inline_html
 from validator.checks.source import raw_html_omitted
+from validator.checks.source import comment_unclosed
 from validator.checks.source import table_column_count
 from validator.checks.source import footnote_undefined
 from validator.checks.source import link_reference_undefined
@@ -109,6 +110,7 @@ ALL_RULES: tuple[Rule, ...] = (
     # --- footnotes, raw HTML, blocks ---
     footnote_duplicate.RULE,
     raw_html_omitted.RULE,
+    comment_unclosed.RULE,
     inline_html.RULE,
     abbr_title.RULE,
     table_column_count.RULE,

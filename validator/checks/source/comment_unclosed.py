@@ -1,0 +1,80 @@
+"""## What it does
+Reports an HTML comment (`<!--`) that is never closed with `-->`:
+
+- At the start of a block, Markdown reads everything after it, to the end of the page (or
+  of the list item or quote it is in), as the comment: Hugo drops all of it from the page
+  without a word. With `unsafe = true` the comment is written out unclosed, and the
+  browser hides the rest of the page, the theme's footer included.
+- Inside a paragraph, the `<!--` is no comment at all: the page shows it as text.
+
+## Why is this bad?
+A forgotten `-->` (or a `<!-- TODO` never finished) silently removes the rest of the
+page: headings, text and links are gone from the site, and the build says nothing.
+
+## Example
+```markdown
+Intro.
+
+<!-- TODO: reword the next section
+
+## Install
+
+Run the installer.
+```
+
+## Use instead
+```markdown
+Intro.
+
+<!-- TODO: reword the next section -->
+
+## Install
+
+Run the installer.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.document import Document
+from validator.model import Finding, NoOptions, Rule
+from validator.prose import stretches, written_as_shown
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    for token in doc.tokens:
+        if token.type != "html_block" or not token.content.lstrip().startswith("<!--"):
+            continue
+        body = token.content.lstrip()[4:]
+        if "-->" in body:
+            continue
+        dropped = [line.strip() for line in body.split("\n")[1:] if line.strip()]
+        if not dropped and not doc.markup.unsafe:
+            continue  # the last thing in its block: nothing lost
+        line, column = doc.position(token)
+        where = "the page" if token.level == 0 else "its list item or quote"
+        lost = f"{len(dropped)} line{'s' if len(dropped) != 1 else ''}, {dropped[0][:40]!r} first" if dropped else ""
+        effect = (
+            f"Hugo drops everything after it to the end of {where} ({lost})"
+            if dropped
+            else "with unsafe = true it is written unclosed and the browser hides the rest of the page"
+        )
+        yield Finding(line, column, f"HTML comment never closed with -->: {effect}")
+    for stretch in stretches(doc, where=lambda inline: "<!--" in inline.content):
+        index = stretch.text.find("<!--")
+        if stretch.kind == "text" and index >= 0 and written_as_shown(doc, stretch, range(index, index + 4)):
+            line, column = stretch.position(index)
+            message = "HTML comment never closed with -->: inside a paragraph the page shows '<!--' as text"
+            yield Finding(line, column, message)
+
+
+RULE = Rule(
+    id="comment-unclosed",
+    summary="HTML comment never closed, dropping the rest of the page",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

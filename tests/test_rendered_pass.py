@@ -1111,3 +1111,19 @@ def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pyte
     assert_found_alike(hugo, tmp_path, "comment-unclosed", [("content/p.md", 7, 1)])
     built = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert "Intro." in built and "Install" not in built and "Run it." not in built
+
+
+@pytest.mark.hugo
+def test_markdown_inside_an_html_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """With raw HTML kept, Markdown on an HTML block's lines is written as it is; after a
+    blank line it renders (checked with hugo 0.168). Not reported twice as a leak."""
+    page = (
+        '+++\ntitle = "P"\n+++\n\n<div class="note">\n## Heading\n**bold** here\n</div>\n\n'
+        "<div>\n\n## Rendered\n\n</div>\n"
+    )
+    small_site(tmp_path, {"content/p.md": page}, '[markup.goldmark.renderer]\nunsafe = true\n')
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "markdown-in-html-block", [("content/p.md", 6, 1), ("content/p.md", 7, 1)])
+    assert located("unrendered-markup") == located("unrendered-markup", "--html", "public") == []
+    built = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "## Heading" in built and "**bold** here" in built and '<h2 id="rendered">' in built

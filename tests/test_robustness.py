@@ -175,6 +175,7 @@ HOSTILE = {
     "spaced-bold-on-one-line": (lambda n: "** a ** __b __ **" * n, 20_000),
     "unclosed-fences-in-quotes": (lambda n: "> ````\n> # x\n> ```\n\n" * n, 10_000),
     "unclosed-comments-in-list-items": (lambda n: "- <!-- x\n  y\n" * n, 10_000),
+    "markdown-in-one-html-block": (lambda n: "<div>\n" + "## a **b** [c](d) <code>e</code>\n" * n, 20_000),
     "links-shown-as-text-on-one-line": (lambda n: "[a](b c) [d] (e.md) (f)[g.md] [h] (" * n, 20_000),
     "long-brackets-shown-as-text": (lambda n: ("[" + "a" * 499 + "](" + "b " * 400) * n, 2_000),
     "refused-addresses-on-one-line": (lambda n: "[a](javascript:x) ![b](data:image/bmp;x) <file:y> " * n, 20_000),
@@ -280,3 +281,17 @@ def test_checking_a_file_leaves_no_reference_cycles() -> None:
         gc.garbage.clear()
         gc.enable()
     assert found == 0, kinds.most_common(5)
+
+
+def test_markdown_in_html_blocks_is_linear(tmp_path: Path) -> None:
+    """markdown-in-html-block reads only with raw HTML on: timed so, on one block of many
+    lines and unclosed `<code>` tags."""
+    plan = _plan(Markup(unsafe=True))
+
+    def make(n: int) -> str:
+        return "<div>\n" + "## a **b** [c](d) <code>e</code> <kbd>f\n" * n
+
+    _seconds(tmp_path, make(500), plan)
+    small = max(_seconds(tmp_path, make(5_000), plan), 0.1)
+    large = _seconds(tmp_path, make(20_000), plan)
+    assert large < 10 * small, f"{small:.2f} s for n/4, {large:.2f} s for n"

@@ -45,6 +45,7 @@ from validator.checks.source import footnote_duplicate
 from validator.checks.source import inline_html
 from validator.checks.source import raw_html_omitted
 from validator.checks.source import comment_unclosed
+from validator.checks.source import markdown_in_html_block
 from validator.checks.source import table_column_count
 from validator.checks.source import footnote_undefined
 from validator.checks.source import link_reference_undefined
@@ -111,6 +112,7 @@ ALL_RULES: tuple[Rule, ...] = (
     footnote_duplicate.RULE,
     raw_html_omitted.RULE,
     comment_unclosed.RULE,
+    markdown_in_html_block.RULE,
     inline_html.RULE,
     abbr_title.RULE,
     table_column_count.RULE,

@@ -96,5 +96,8 @@ RULE = Rule(
     options=Options,
     check=check,
     doc=__doc__,
-    same_defect_as=("footnote-undefined", "table-column-count", "shortcode-unclosed", "shortcode-content-markdown"),
+    same_defect_as=(
+        "footnote-undefined", "table-column-count", "shortcode-unclosed", "shortcode-content-markdown",
+        "markdown-in-html-block", "emphasis-spaces", "link-shown-as-text",
+    ),
 )

@@ -1,0 +1,102 @@
+"""## What it does
+Reports Markdown written inside an HTML block, on a site that keeps raw HTML
+(`markup.goldmark.renderer.unsafe = true`): a heading, a list item, bold, a link or an
+image on the lines of a `<div>` (or any block-level tag) with no blank line between. An
+HTML block runs until a blank line, and its lines are written out as they are: the
+Markdown in them is never rendered.
+
+Code (`<code>`, `<kbd>`, `<samp>`, `<pre>`), comments and `<script>`/`<style>` blocks are
+left alone. With
+raw HTML off, Hugo drops the whole block, which `raw-html-omitted` reports.
+
+## Why is this bad?
+The page shows `## Heading` and `**bold**` as written inside the box the HTML draws: no
+heading, no anchor, no link. The build says nothing.
+
+## Example
+```toml
+[markup]
+unsafe = true
+```
+
+```markdown
+<div class="note">
+**Note:** back up [the database](/docs/backup/) first.
+</div>
+```
+
+## Use instead
+```markdown
+<div class="note">
+
+**Note:** back up [the database](/docs/backup/) first.
+
+</div>
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from validator.document import Document
+from validator.model import Finding, NoOptions, Rule
+
+# HTML blocks whose content is text on purpose (CommonMark's type 1), or a comment
+_VERBATIM = re.compile(r"\s*<(?:pre|script|style|textarea|!--)", re.IGNORECASE)
+# Text Markdown would have rendered: a heading or bullet line (not one holding a tag), bold, a
+# link, an image. A numbered line (`1. First`) may well be text.
+_MARKDOWN = re.compile(
+    r"^[ \t]{0,3}(?:#{1,6}|[-*+])[ \t]+(?=\S)(?![^<\n]*</?[a-zA-Z])"
+    r"|\*\*(?=\S)[^*\n]{1,200}?(?<=\S)\*\*|!?\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)",
+    re.MULTILINE,
+)
+# Where code or a comment starts, and what ends it
+_CODE_OR_COMMENT = re.compile(r"<(code|kbd|samp)\b|<!--", re.IGNORECASE)
+_CLOSERS = {"code": "</code>", "kbd": "</kbd>", "samp": "</samp>", "<!--": "-->"}
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    if not doc.markup.unsafe:
+        return
+    for token in doc.tokens:
+        if token.type != "html_block" or _VERBATIM.match(token.content):
+            continue
+        content = _without_code(token.content)
+        lines_seen = set()
+        for found in _MARKDOWN.finditer(content):
+            line, column = doc.source_map.token_position(token, found.start()) if doc.source_map else doc.position(token)
+            if line in lines_seen:
+                continue  # one finding a line
+            lines_seen.add(line)
+            shown = content[found.start() :].split("\n", 1)[0].strip()
+            yield Finding(
+                line,
+                column,
+                f"{shown[:50]!r} is Markdown inside an HTML block, which is written out as it is: put a blank "
+                "line after the opening tag and before the closing one to have it rendered",
+            )
+
+
+def _without_code(content: str) -> str:
+    """The content with its code, keyboard keys and comments blanked, in one pass: each end
+    is searched once from its start (an unclosed one blanks the rest)."""
+    parts, cursor, lowered = [], 0, content.lower()
+    while (found := _CODE_OR_COMMENT.search(content, cursor)) is not None:
+        closer = _CLOSERS[(found[1] or found[0]).lower()]
+        end = lowered.find(closer, found.end())
+        end = len(content) if end < 0 else end + len(closer)
+        parts += [content[cursor : found.start()], " " * (end - found.start())]
+        cursor = end
+    return "".join(parts) + content[cursor:]
+
+
+RULE = Rule(
+    id="markdown-in-html-block",
+    summary="Markdown inside an HTML block, shown as written",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

@@ -1127,3 +1127,16 @@ def test_markdown_inside_an_html_block(tmp_path: Path, monkeypatch: pytest.Monke
     assert located("unrendered-markup") == located("unrendered-markup", "--html", "public") == []
     built = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert "## Heading" in built and "**bold** here" in built and '<h2 id="rendered">' in built
+
+
+@pytest.mark.hugo
+def test_shortcodes_without_their_delimiters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`{{ ref "q.md" }}` is no shortcode: Hugo shows it as text (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/p.md": '+++\ntitle = "P"\n+++\n\nSee [Q]({{ ref "q.md" }}) or [Q]({{< ref "q.md" >}}).\n',
+        "content/q.md": '+++\ntitle = "Q"\n+++\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "shortcode-delimiters", [("content/p.md", 5, 9)])
+    built = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "[Q]({{ ref &ldquo;q.md&rdquo; }})" in built and 'href="https://x.org/q/"' in built

@@ -175,6 +175,7 @@ HOSTILE = {
     "spaced-bold-on-one-line": (lambda n: "** a ** __b __ **" * n, 20_000),
     "unclosed-fences-in-quotes": (lambda n: "> ````\n> # x\n> ```\n\n" * n, 10_000),
     "unclosed-comments-in-list-items": (lambda n: "- <!-- x\n  y\n" * n, 10_000),
+    "shortcodes-without-delimiters-on-one-line": (lambda n: '{{ ref "a" }} {{ /details }} {{ x ' * n, 20_000),
     "markdown-in-one-html-block": (lambda n: "<div>\n" + "## a **b** [c](d) <code>e</code>\n" * n, 20_000),
     "links-shown-as-text-on-one-line": (lambda n: "[a](b c) [d] (e.md) (f)[g.md] [h] (" * n, 20_000),
     "long-brackets-shown-as-text": (lambda n: ("[" + "a" * 499 + "](" + "b " * 400) * n, 2_000),

@@ -67,6 +67,7 @@ from validator.checks.source import repeated_word
 from validator.checks.source import shortcode_mismatched
 from validator.checks.source import shortcode_content_markdown
 from validator.checks.source import shortcode_params
+from validator.checks.source import shortcode_delimiters
 from validator.checks.source import shortcode_removed
 from validator.checks.source import shortcode_unclosed
 from validator.checks.source import shortcode_unknown
@@ -140,6 +141,7 @@ ALL_RULES: tuple[Rule, ...] = (
     shortcode_removed.RULE,
     shortcode_params.RULE,
     shortcode_content_markdown.RULE,
+    shortcode_delimiters.RULE,
     summary_divider.RULE,
     repeated_word.RULE,
     proper_names.RULE,

@@ -232,6 +232,30 @@ def test_hostile_files_are_findings_and_others_still_checked(tmp_path: Path, mon
     }
 
 
+def test_file_names_that_are_not_utf8_or_hold_a_newline(tmp_path: Path, monkeypatch) -> None:
+    """Every format and the baseline take any file name Linux allows: undecodable bytes and
+    control characters are escaped in text, quoted as bytes in SARIF, kept in JSON."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in (b"bad\xff.md", b"new\nline.md", b"a:b,c%.md"):
+        (content / os.fsdecode(name)).write_text("[x](#nope)\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "content")
+    assert code == 1 and "Traceback" not in out + err
+    assert "content/bad\\udcff.md:1:1: error broken-anchor" in out
+    assert "content/new\\nline.md:1:1: error broken-anchor" in out
+    code, out, _ = invoke("check", "content", "--format", "sarif")
+    results = json.loads(out)["runs"][0]["results"]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert uris == {"content/bad%FF.md", "content/new%0Aline.md", "content/a%3Ab%2Cc%25.md"}
+    code, out, _ = invoke("check", "content", "--format", "json")
+    names = (b"bad\xff.md", b"new\nline.md", b"a:b,c%.md")
+    assert {p["path"] for p in json.loads(out)["problems"]} == {f"content/{os.fsdecode(n)}" for n in names}
+    assert invoke("check", "content", "--write-baseline", "baseline.json")[0] == 0
+    code, out, _ = invoke("check", "content", "--baseline", "baseline.json")
+    assert code == 0 and "All clean" in out
+
+
 def test_a_file_whose_real_path_cannot_be_found_is_still_checked(tmp_path: Path, monkeypatch) -> None:
     """`os.path.realpath` raises where a link leads into a folder that may not be read (seen
     with /proc/1/cwd): the file is taken at its own path."""

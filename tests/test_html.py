@@ -105,6 +105,22 @@ def test_records_and_positions() -> None:
     assert page.images[0].alt is None and page.problems == ()
 
 
+@pytest.mark.parametrize(
+    ("content", "redirect"),
+    [
+        ("0; url=https://x.org/a/", "https://x.org/a/"),
+        ("  5 ,URL = '/b/'  ", "/b/"),
+        ("0;url=&quot;/c/", '"/c/'),  # an unclosed quote is part of the address
+        ("/d/", "/d/"),
+        ("0; url=x" + " " * 100_000 + "y", "x" + " " * 100_000 + "y"),  # read in linear time
+    ],
+)
+def test_refresh_redirects(content: str, redirect: str) -> None:
+    html = f'<html><head><meta http-equiv="refresh" content="{content}"></head></html>'
+    page = parse_page("r.html", html.encode(), "/")
+    assert page.redirect == redirect
+
+
 def test_lines_past_libxml2s_limit() -> None:
     data = b"<html><body>" + b"<p>x</p>\n" * 70000 + b'<a id="z" href="/z/">z</a></body></html>'
     page = parse_page("big.html", data, "/")

@@ -182,6 +182,16 @@ HOSTILE = {
     "refused-addresses-on-one-line": (lambda n: "[a](javascript:x) ![b](data:image/bmp;x) <file:y> " * n, 20_000),
     "unclosed-front-matter-of-dashes": (lambda n: "---\n" + "a: -- ---- b\n" * n, 100_000),
     "front-matter-closed-by-a-long-line": (lambda n: "---\na: 1\n" + "-" * n + "\n", 2_000_000),
+    # Each of these once took quadratic time (or exponential, for the line of calls).
+    "blank-line": (lambda n: "x\n\n" + " " * n + "\n", 40_000),
+    "blanks-in-a-heading-with-attributes": (lambda n: "## a" + " " * n + "b {#x}\n", 40_000),
+    "calls-and-text-on-one-line": (lambda n: "x\n\n" + "{{< x >}}" * n + " text\n", 4_000),
+    "tag-starts-in-an-html-block": (lambda n: "<div>\n" + "<a " * n + "\n</div>\n", 20_000),
+    "bold-openers-on-one-line": (lambda n: "x\n\n" + "**a " * n, 20_000),
+    "footnote-openers-on-one-line": (lambda n: "x\n\n" + "[^" * n, 20_000),
+    "placeholders-in-one-word": (lambda n: "x\n\n" + "HAHAHUGOSHORTCODE" * n, 5_000),
+    "dots-in-a-call-parameter": (lambda n: 'x\n\n{{< figure src="' + "." * n + '" >}}\n', 200_000),
+    "blanks-in-a-paragraph-line": (lambda n: "x\n\n<p>\n" + " " * n + "-\n</p>\n", 40_000),
     "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file
 }
 

@@ -32,7 +32,7 @@ _LINE_REFERENCE = re.compile(r"\b(lines?) \d+(?:[-–]\d+)?")
 def fingerprint(rule: str, path: str, message: str) -> str:
     """A finding's identity across edits: rule, file and message, line references removed."""
     text = _LINE_REFERENCE.sub(r"\1 N", message)
-    return hashlib.sha256("\0".join((rule, path, text)).encode()).hexdigest()[:32]
+    return hashlib.sha256("\0".join((rule, path, text)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,8 @@ def write_baseline(path: Path, problems: Sequence[Problem]) -> int:
             for e in entries
         ],
     }
-    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    # A file name that is not UTF-8 holds surrogates: written as JSON escapes, read back the same
+    write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
     return len(entries)
 
 

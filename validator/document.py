@@ -33,9 +33,11 @@ VALUE_SHORTCODES = frozenset({"ref", "relref", "param"})
 PLACEHOLDER_MARK = "HAHAHUGOSHORTCODE"
 PLACEHOLDER = re.compile(PLACEHOLDER_MARK + r"(\d+)HBHB")
 SUMMARY_DIVIDER = "<!--more-->"
+# (An attribute's name holds no `<` that starts a tag, and the attributes are taken
+# possessively: a tag never scans past the next one, and a run of `<a <a` stays linear.)
 _TAG = re.compile(
     r"""<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)
-        (?P<attrs>(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)
+        (?P<attrs>(?:\s+(?:[^\s"'<>/=]|<(?![A-Za-z/]))+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*+)
         \s*(?P<self>/)?>""",
     re.VERBOSE,
 )

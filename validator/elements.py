@@ -125,8 +125,10 @@ _BOUNDARY = {
     +1: frozenset({Role.SHORTCODE, Role.TAG_CLOSE}),
 }
 # Shortcode tags and nothing else (comments, `{{</* … */>}}`, are printed text, not tags).
+# (Each tag ends at its first `>}}`, atomically: a line of many tags is read once, not in
+# every way of grouping them.)
 _TAG_ONLY = re.compile(
-    r"[ \t]*(?:(?:\{\{<(?![ \t]*/\*).*?>\}\}|\{\{%(?![ \t]*/\*).*?%\}\})[ \t]*)+"
+    r"[ \t]*(?:(?>\{\{<(?![ \t]*/\*).*?>\}\}|\{\{%(?![ \t]*/\*).*?%\}\})[ \t]*)+"
 )
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 

@@ -41,18 +41,22 @@ _START = re.compile(
     r"|<([a-zA-Z][a-zA-Z0-9:-]*)",  # a start tag
     re.S | re.I,
 )
-_REFRESH = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?(['\"]?)(?P<url>.*?)\1\s*$", re.I | re.S)
+# Of the content with its blanks stripped (so that no blank run is scanned at every step).
+_REFRESH = re.compile(r"\d*+\s*+[;,]?\s*+(?:url\s*+=\s*+)?(['\"]?)(?P<url>.*?)\1", re.I | re.S)
+# Each pattern reads a bounded stretch from where it starts (up to the next tag, `[` or
+# line end; possessive blanks), so that a text full of openers is read in linear time.
 LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("shortcode", re.compile(r"\{\{[<%]\s*/?\s*[\w./-]+[^\n]*?[%>]\}\}")),
-    ("placeholder", re.compile(r"HAHAHUGOSHORTCODE\w*?HBHB|HAHAHUGOSHORTCODE\d+")),
-    ("footnote", re.compile(r"\[\^[^\]\s]+\]")),
-    ("table", re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"
-                         r"|^[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*$", re.M)),
+    ("shortcode", re.compile(r"\{\{[<%]\s*+/?\s*+[\w./-]+(?:[^\n{]|\{(?!\{[<%]))*?[%>]\}\}")),
+    ("placeholder", re.compile(r"HAHAHUGOSHORTCODE\w{0,64}?HBHB|HAHAHUGOSHORTCODE\d+")),
+    ("footnote", re.compile(r"\[\^[^\]\s\[]+\]")),
+    ("table", re.compile(r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?[ \t]*+(?:\|[ \t]*+:?-{3,}:?[ \t]*+)+\|?[ \t]*$"
+                         r"|^[ \t]*+\|[ \t]*+:?-{3,}:?[ \t]*+\|[ \t]*$", re.M)),
     ("math", re.compile(r"\$\$.+?\$\$", re.S)),
     # `**…**` Markdown did not take as emphasis: `注意：**提示：**请` (a delimiter between
-    # punctuation inside and a letter outside opens or closes nothing)
+    # punctuation inside and a letter outside opens or closes nothing). Found by `_emphasis`.
     ("emphasis", re.compile(r"\*\*(?=[^\s*])[^\n]*?(?<=[^\s*])\*\*")),
 )
+_EMPHASIS_OPENER = re.compile(r"\*\*(?=[^\s*])")
 
 
 # A page's records are NamedTuples: a run keeps pages pickled (see validator.spill) and
@@ -294,7 +298,7 @@ class _Walker:
                 HtmlHeading(int(tag[1]), attrs.get("id"), _text_of(element), line, column)
             )
         elif tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
-            match = _REFRESH.match(attrs.get("content", ""))
+            match = _REFRESH.fullmatch(attrs.get("content", "").strip())
             if match and match["url"]:
                 self.redirect = match["url"].strip()
                 self.links.append(HtmlLink(self.redirect, tag, "content", line, column))
@@ -317,7 +321,7 @@ class _Walker:
         if not _may_leak(text):
             return
         for kind, pattern in LEAKS:
-            for match in pattern.finditer(text):
+            for match in _emphasis(pattern, text) if kind == "emphasis" else pattern.finditer(text):
                 line, column = self._text_position(text, match.start(), element, tail)
                 self.leaks.append(Leak(kind, match[0].strip()[:80], line, column))
 
@@ -343,6 +347,19 @@ _RECORDED = frozenset(
 _MATH = re.compile(r"katex|mathjax", re.I)
 _STRING = etree.XPath("string()", smart_strings=False)
 _WITH_ID = etree.XPath("descendant-or-self::*[@id]")
+
+
+def _emphasis(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for the emphasis leak, in linear time: when no `**` closes
+    the one at an opener, none closes a later opener on that line either (its closers are a
+    subset), so the rest of the line is skipped."""
+    position = 0
+    while opener := _EMPHASIS_OPENER.search(text, position):
+        if match := pattern.match(text, opener.start()):
+            yield match
+            position = match.end()
+        elif (position := text.find("\n", opener.end())) < 0:
+            return
 
 
 def _may_leak(text: str) -> bool:

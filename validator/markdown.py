@@ -261,7 +261,7 @@ def parse_heading_attributes(text: str) -> tuple[str, dict[str, str]] | None:
     return text[: match.start()].rstrip(), attrs
 
 
-_CLOSING_SEQUENCE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_CLOSING_SEQUENCE = re.compile(r"(?:^|(?<![ \t])[ \t]++)#+[ \t]*$")  # a blank run tried once: linear
 
 
 def _heading_attributes_rule(state: StateCore) -> None:
@@ -644,13 +644,42 @@ def configure(markup: Markup) -> MarkdownIt:
     www_autolink, protocol_autolink = _autolink_rules(markup)
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:
-            fn = {"gfm_autolink_protocol": protocol_autolink, "gfm_autolink_www": www_autolink}.get(rule.name, rule.fn)
+            fn = {
+                "gfm_autolink_protocol": protocol_autolink,
+                "gfm_autolink_www": www_autolink,
+                "footnote_ref": _linear_footnote_ref(rule.fn),
+            }.get(rule.name, rule.fn)
             located = _located(fn, linkify=rule.name.startswith("gfm_autolink"))
             md.inline.ruler.at(rule.name, located, {"alt": rule.alt})
     # Goldmark makes a link of any address, `javascript:` too (its renderer then writes that
     # one empty: see addresses.py); markdown-it would leave it as text.
     md.validateLink = _any_address  # type: ignore[method-assign]
     return md
+
+
+_FOOTNOTE_LABEL_STOP = re.compile(r"[ \n\]]")
+
+
+def _linear_footnote_ref(rule: InlineRule) -> InlineRule:
+    """mdit-py-plugins' footnote reference rule scans from each `[^` to the next blank or
+    `]`, so that a run of `[^[^[^…` took quadratic time. The stop found for one `[^` is that
+    of every later `[^` before it: it is kept on the state, and the rule is only called
+    where a `]` ends the label."""
+
+    def footnote_ref(state: StateInline, silent: bool) -> bool:
+        src, pos = state.src, state.pos
+        if not src.startswith("[^", pos):
+            return False
+        start, stop = getattr(state, "footnote_label_stop", (-1, -1))
+        if not start <= pos < stop:
+            found = _FOOTNOTE_LABEL_STOP.search(src, pos + 2)
+            stop = found.start() if found else len(src)
+            state.footnote_label_stop = (pos, stop)  # type: ignore[attr-defined]
+        if stop >= state.posMax or src[stop] != "]":
+            return False
+        return rule(state, silent)
+
+    return footnote_ref
 
 
 def _any_address(url: str) -> bool:

@@ -433,13 +433,14 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
                 yield SourceLink(value.strip(), use.line, use.column)
 
 
-_ADDRESS = re.compile(r"[^\s<>\"'{}]*[./][^\s<>\"'{}]*[^\s<>\"'{}./]")
+# (A `.` or `/` before the last character; the lookahead keeps a long value linear.)
+_ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*[./].)[^\s<>\"'{}]*[^\s<>\"'{}./]")
 
 
 # `[^\S\n]`: a blank within the line.
 _OPENING_BRACES = re.compile(r"\\?\{\\?\{[<%]")  # a shortcode's, escaped (`\\{\\{<`) or not
 _MARKED = re.compile(
-    _OPENING_BRACES.pattern + r"|\[\^|\$\$|\*\*|^[^\S\n]*\|?[^\S\n]*:?-{3,}:?[^\S\n]*\|", re.MULTILINE
+    _OPENING_BRACES.pattern + r"|\[\^|\$\$|\*\*|^[^\S\n]*+(?:\|[^\S\n]*+)?:?-{3,}:?[^\S\n]*\|", re.MULTILINE
 )
 
 

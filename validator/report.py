@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -91,13 +92,19 @@ def _message(problem: Problem) -> str:
     return problem.message
 
 
+def _printable(path: str) -> str:
+    """A file name with its control characters (a newline) and undecodable bytes escaped, so
+    that each finding stays on its line."""
+    return path if path.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
 def _text(problems: Sequence[Problem], summary: Summary | None, color: bool) -> str:
     def style(text: str, **styles: Any) -> str:
         return click.style(text, **styles) if color else text
 
     severity_colors = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
     lines = [
-        f"{style(p.path, bold=True)}:{p.line}:{p.column}: "
+        f"{style(_printable(p.path), bold=True)}:{p.line}:{p.column}: "
         f"{style(str(p.severity), fg=severity_colors[p.severity])} "
         f"{style(p.rule, dim=True)} "
         + "\n    ".join(_message(p).splitlines() or [""])
@@ -167,7 +174,8 @@ def _sarif_rule(rule_id: str, rule: Rule | None) -> dict[str, Any]:
 
 
 def _location(path: str) -> dict[str, Any]:
-    return {"artifactLocation": {"uri": quote(path), "uriBaseId": "%SRCROOT%"}}
+    # (a file name that is not UTF-8 is quoted as its bytes)
+    return {"artifactLocation": {"uri": quote(os.fsencode(path)), "uriBaseId": "%SRCROOT%"}}
 
 
 def _sarif(problems: Sequence[Problem], rules: Mapping[str, Rule]) -> dict[str, Any]:

@@ -18,8 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validator.addresses import Writer
+from validator.config import load_preset
+from validator.engine import Rendering, run
 from validator.frontmatter import split_front_matter
 from validator.hugo import find_binary
+from validator.registry import RULES
+from validator.targets import collect_targets
 from validator.settings import Language, Markup, SiteConfig
 from validator.site import (
     ContentRoot,
@@ -514,6 +518,36 @@ def test_a_broken_theme_config_raises(tmp_path: Path) -> None:
     with pytest.raises(SiteConfigError) as info:
         load_site(tmp_path)
     assert info.value.path == tmp_path / "themes/t/hugo.toml"
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('contentDir = "con\\u0000tent"\n', "contentdir: holds a NUL character"),
+        ('[languages.fr]\ncontentDir = "fr\\u0000"\n', "languages.fr.contentdir: holds a NUL character"),
+        (f'layoutDir = "{"a" * 300}"\n', "file name too long"),
+    ],
+)
+def test_folders_no_file_system_has_are_config_errors(tmp_path: Path, config: str, message: str) -> None:
+    write(tmp_path, "hugo.toml", config)
+    with pytest.raises(SiteConfigError, match=message):
+        load_site(tmp_path)
+
+
+def test_mounts_that_name_no_folder_are_left_out(tmp_path: Path) -> None:
+    """A NUL in a mount's or a module's path, an unclosed `{` in a mount's glob: Hugo fails
+    on them; mdcheck leaves them out and checks the rest."""
+    write(tmp_path, "hugo.toml", '[[module.imports]]\npath = "x\\u0000"\n[[module.mounts]]\nsource = "c\\u0000"\n'
+          'target = "content"\n[[module.mounts]]\nsource = "c2"\ntarget = "content/c2"\nlang = "{"\n'
+          '[[module.mounts]]\nsource = "s\\u0000"\ntarget = "static"\n')
+    write(tmp_path, "c2/a.md", "[x](#nope)\n")
+    write(tmp_path, "content/b.md", "[x](#nope)\n")
+    site = load_site(tmp_path)
+    assert "\0" not in "".join(mount.source for mount in site.content_mounts)
+    config = load_preset("recommended", RULES)
+    outcome = run(collect_targets([], config, site, tmp_path), config, site, RULES, jobs=1, rendering=Rendering())
+    found = {(p.path, p.rule) for p in outcome.problems}
+    assert ("content/b.md", "broken-anchor") in found and not any(rule == "internal-error" for _, rule in found)
 
 
 # --- Content roots -----------------------------------------------------------------------------

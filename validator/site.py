@@ -261,6 +261,13 @@ class _Config:
             raise self.error(dotted, f"expected a string, got {value!r}")
         return str(value)
 
+    def folder(self, dotted: str, default: str) -> str:
+        """A string naming a folder: one with a NUL character names none."""
+        value = self.string(dotted, default)
+        if "\0" in value:
+            raise self.error(dotted, "holds a NUL character, which no folder name can")
+        return value
+
     def integer(self, dotted: str, default: int) -> int:
         value = self.get(dotted)
         if value is None:
@@ -476,16 +483,24 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     if root is None:
         return SiteConfig()
     config = _load_config(root, environment)
+    try:
+        return _site(root, config, environment)
+    except OSError as exc:  # a folder the config names cannot be read (a name too long ...)
+        where = f"cannot read {exc.filename}: " if exc.filename else "cannot read the site: "
+        raise SiteConfigError(root, where + (exc.strerror or str(exc)).lower()) from exc
+
+
+def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     # HUGO_THEME and HUGO_THEMESDIR override the config, as in Hugo.
     themes = tuple(os.environ["HUGO_THEME"].split(",") if os.environ.get("HUGO_THEME") else config.strings("theme"))
-    themes_dir = os.environ.get("HUGO_THEMESDIR") or config.string("themesdir", "themes")
+    themes_dir = os.environ.get("HUGO_THEMESDIR") or config.folder("themesdir", "themes")
     module_dirs, missing_modules, modules = _module_dirs(root, config, themes, root / themes_dir, environment)
     config, missing_unsafe = _with_modules(config, modules, bool(missing_modules))
-    content_dir = config.string("contentdir", "content")
+    content_dir = config.folder("contentdir", "content")
     languages, default_language = _languages(config, content_dir)
     content_mounts = _content_mounts(config, root, languages, default_language)
     ugly, ugly_sections = _ugly_urls(config)
-    layout_dir = config.string("layoutdir", "layouts")
+    layout_dir = config.folder("layoutdir", "layouts")
     layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs)]
     layouts = _Layouts.of(layout_dirs)
     templates = _shortcode_templates(layout_dirs)
@@ -501,7 +516,7 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
         asset_dirs=None if missing_modules else _component_dirs(root, config, module_dirs, modules, "assets"),
         module_content=any(_module_content(directory, module) for directory, module in zip(module_dirs, modules)),
         pagination_path=config.string("pagination.path", "") or config.string("paginatepath", "page"),
-        publish_dir=config.string("publishdir", "public"),
+        publish_dir=config.folder("publishdir", "public"),
         base_url=config.string("baseurl", ""),
         ugly_urls=ugly,
         ugly_url_sections=ugly_sections,
@@ -626,7 +641,7 @@ def _content_mount(
     entry: Mapping[str, Any], root: Path, codes: tuple[str, ...], default: str
 ) -> ContentMount | None:
     source, target = entry.get("source"), entry.get("target")
-    if not isinstance(source, str) or not source.strip() or not isinstance(target, str):
+    if not isinstance(source, str) or not source.strip() or not isinstance(target, str) or "\0" in source:
         return None
     component, *place = _go_clean(target.replace("\\", "/")).split("/")
     source = _go_clean(source.replace("\\", "/"))
@@ -846,7 +861,7 @@ def _languages(config: _Config, content_dir: str) -> tuple[tuple[Language, ...],
         languages.append(
             Language(
                 code=code,
-                content_dir=config.string(f"{key}.contentdir", content_dir),
+                content_dir=config.folder(f"{key}.contentdir", content_dir),
                 weight=config.integer(f"{key}.weight", 0),
                 name=config.string(f"{key}.label", "") or config.string(f"{key}.languagename", ""),
                 base_url=config.string(f"{key}.baseurl", ""),
@@ -1077,7 +1092,7 @@ def _component_mounts(config: _Config, directory: Path, component: str) -> list[
             return None
         source = str(mount.get("source", "")).strip()
         under = str(mount.get("target", "")).strip("/").partition("/")[2]
-        if source:
+        if source and "\0" not in source:
             found.append((str(directory / source), under))
     return found
 
@@ -1105,7 +1120,7 @@ def _has_files(directory: Path) -> bool:
     not checked out)."""
     try:
         return next(directory.iterdir(), None) is not None
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL character in the path
         return False
 
 
@@ -2084,7 +2099,10 @@ def _glob(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(char))
         i += 1
-    return re.compile("".join(out) + r"\Z")
+    try:
+        return re.compile("".join(out) + r"\Z")
+    except re.error:  # an unclosed `{`: a glob Hugo cannot compile either, which matches nothing
+        return re.compile(r"(?!)")
 
 
 def _permalink_pattern(site: SiteConfig, page: _Page) -> str | None:

@@ -256,6 +256,28 @@ def test_file_names_that_are_not_utf8_or_hold_a_newline(tmp_path: Path, monkeypa
     assert code == 0 and "All clean" in out
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="POSIX only")
+def test_named_pipes_and_devices_are_never_read(tmp_path: Path, monkeypatch) -> None:
+    """A named pipe would block the run and /dev/zero never ends: wherever mdcheck reads (a
+    page, a section's front matter, a template, the site's word list) it reads regular
+    files only."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    os.mkfifo(posts / "pipe.md")
+    os.symlink("/dev/zero", posts / "_index.md")
+    (tmp_path / "layouts" / "shortcodes").mkdir(parents=True)
+    os.mkfifo(tmp_path / "layouts" / "shortcodes" / "x.html")
+    os.symlink("/dev/zero", tmp_path / ".mdcheck-words.txt")
+    (posts / "good.md").write_text('+++\ntitle = "Good"\n+++\n\n[x](#nope) {{< x >}}\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "--format", "json")
+    assert code == 1 and "Traceback" not in out + err
+    found = {(p["path"], p["rule"], p["message"]) for p in json.loads(out)["problems"]}
+    assert ("content/posts/pipe.md", "file-unreadable", "is a named pipe, not a file") in found
+    assert ("content/posts/good.md", "broken-anchor") in {(path, rule) for path, rule, _ in found}
+
+
 def test_a_file_whose_real_path_cannot_be_found_is_still_checked(tmp_path: Path, monkeypatch) -> None:
     """`os.path.realpath` raises where a link leads into a folder that may not be read (seen
     with /proc/1/cwd): the file is taken at its own path."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from validator.config import ConfigError
-from validator.files import write_atomic
+from validator.files import read_text, write_atomic
 from validator.model import Problem
 
 FORMAT_VERSION = 1
@@ -106,7 +106,7 @@ def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; a missing or malformed one is a ConfigError (exit 2)."""
     label = str(path)
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(read_text(path))
     except FileNotFoundError as exc:
         raise ConfigError(label, "no such baseline file (write one with --write-baseline)") from exc
     except (OSError, UnicodeDecodeError) as exc:

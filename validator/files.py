@@ -3,23 +3,60 @@ mdcheck keeps its cache."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from validator.config import ConfigError
 
 
-def read_at_most(path: str, limit: int) -> bytes:
-    """The first `limit` + 1 bytes of a file at most (one more than `limit` tells that it is
-    larger), read into a buffer of the file's size, not of `limit`: a buffer of megabytes per
-    file costs more than reading a small file. Raises OSError."""
-    with open(path, "rb") as handle:
+# What a path can name besides a regular file (a directory aside), as a message says it.
+_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                (stat.S_ISSOCK, "a socket"))
+# The most text read from a config file, template or a section's front matter.
+TEXT_LIMIT = 64 * 2**20
+
+
+def _open_regular(path: str | Path) -> BinaryIO:
+    """`path` opened for reading, when it is a regular file: a named pipe would block the
+    run, and a device such as /dev/zero never ends. Raises OSError (IsADirectoryError)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        for test, kind in _NOT_REGULAR:
+            if test(mode):
+                raise OSError(errno.EINVAL, f"is {kind}, not a file", str(path))
+        return open(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def read_at_most(path: str | Path, limit: int) -> bytes:
+    """The first `limit` + 1 bytes of a regular file at most (one more than `limit` tells
+    that it is larger), read into a buffer of the file's size, not of `limit`: a buffer of
+    megabytes per file costs more than reading a small file. Raises OSError."""
+    with _open_regular(path) as handle:
         size = os.fstat(handle.fileno()).st_size
         data = handle.read(min(size, limit) + 1)
-        if len(data) > size:  # grown since, or no regular file (its size is 0)
+        if len(data) > size:  # grown since
             data += handle.read(limit + 1 - len(data))
         return data
+
+
+def read_text(path: str | Path, errors: str = "strict") -> str:
+    """A regular file's UTF-8 text (a BOM dropped, line endings made LF), up to TEXT_LIMIT.
+    Raises OSError (UnicodeDecodeError with `errors="strict"`)."""
+    data = read_at_most(path, TEXT_LIMIT)
+    if len(data) > TEXT_LIMIT:
+        raise OSError(errno.EFBIG, f"is larger than {TEXT_LIMIT:,} bytes", str(path))
+    text = data.decode("utf-8-sig", errors)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:

@@ -30,6 +30,7 @@ from urllib.parse import quote, unquote, unquote_plus, urlsplit
 
 import yaml
 
+from validator.files import read_text
 from validator.frontmatter import DateError, HugoYamlLoader, hugo_date, split_front_matter
 from validator.paths import display_path
 from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
@@ -118,7 +119,7 @@ def _config_dir_files(directory: Path) -> Iterator[Path]:
 
 def _parse_config_file(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path)
     except (OSError, UnicodeError) as exc:
         raise SiteConfigError(path, f"cannot read config file: {exc}") from exc
     ext = path.suffix[1:].lower()
@@ -313,7 +314,7 @@ def _weak_bool(value: Any) -> bool | None:
 def _key_line(path: Path, key: str) -> int | None:
     """The line where `key` is set in `path`, when it is set on exactly one line."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path)
     except (OSError, UnicodeError):
         return None
     pattern = re.compile(
@@ -587,7 +588,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
 def _user_words(path: Path) -> tuple[str, ...]:
     """The words of a `.mdcheck-words.txt`: whitespace-separated, `#` starts a comment."""
     try:
-        text = path.read_text("utf-8")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError):
         return ()
     return tuple(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
@@ -1429,7 +1430,7 @@ def _literal_start(template: str, value: str, depth: int) -> str:
 
 def _template(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8", errors="replace")
+        return read_text(path, errors="replace")
     except OSError:
         return ""
 
@@ -1917,8 +1918,7 @@ class _Section(NamedTuple):
 def _read_section(path: str) -> _Section:
     """The slug, title and cascade of a content file's front matter."""
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
+        text = read_text(path)
     except (OSError, UnicodeError):
         return _Section("", "", ())
     front_matter, _ = split_front_matter(text.replace("\r\n", "\n"))

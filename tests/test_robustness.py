@@ -306,3 +306,39 @@ def test_markdown_in_html_blocks_is_linear(tmp_path: Path) -> None:
     small = max(_seconds(tmp_path, make(5_000), plan), 0.1)
     large = _seconds(tmp_path, make(20_000), plan)
     assert large < 10 * small, f"{small:.2f} s for n/4, {large:.2f} s for n"
+
+
+# Shortcode templates a theme could hold, read when the site is loaded and its pages checked.
+HOSTILE_TEMPLATES = {
+    "unclosed-actions": lambda n: "<b>x</b>" + "{{ " * n,
+    "withs-and-ids": lambda n: '{{ with .Get 0 }}<a id="{{ . }}">' * n,
+    "id-parameters": lambda n: '<a id="{{ .Get "x" }}">' * n,
+    "branches": lambda n: "{{ if .x }}<b>{{ else }}" * n,
+    "unclosed-comments": lambda n: "{{/* " * n,
+}
+
+
+def _template_seconds(root: Path, template: str) -> float:
+    (root / "layouts" / "shortcodes" / "x.html").write_text(template, "utf-8")
+    started = time.perf_counter()
+    site = load_site(root)
+    config = load_preset("strict", RULES)
+    outcome = run(collect_targets([], config, site, root), config, site, RULES, jobs=1, rendering=Rendering())
+    assert not [p.message for p in outcome.problems if p.rule == "internal-error"]
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("case", HOSTILE_TEMPLATES)
+def test_hostile_shortcode_templates_are_read_in_linear_time(tmp_path: Path, case: str) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "layouts" / "shortcodes").mkdir(parents=True)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n\n{{< x >}}\n\n[a](#b)\n")
+    make, size = HOSTILE_TEMPLATES[case], 20_000
+    _template_seconds(tmp_path, make(size // 40))
+    small = max(_template_seconds(tmp_path, make(size // 4)), 0.1)
+    large = _template_seconds(tmp_path, make(size))
+    if large >= 10 * small:
+        small = min(small, max(_template_seconds(tmp_path, make(size // 4)), 0.1))
+        large = min(large, _template_seconds(tmp_path, make(size)))
+    assert large < 10 * small, f"{case}: {small:.2f} s for n/4, {large:.2f} s for n"

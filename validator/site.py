@@ -1265,7 +1265,8 @@ def writes_html(template: str) -> bool:
     an `if`, `with` or `range` that has an `else`. HTML comments do not count."""
     items: list[tuple[bool, str]] = []  # (is an action, its inside or the text)
     end = 0
-    for action in _ACTION.finditer(template):
+    # (up to the last `}}`: an opening after it would scan to the end, each, in vain)
+    for action in _ACTION.finditer(template, 0, template.rfind("}}") + 2):
         items.append((False, template[end : action.start()]))
         items.append((True, action[1].strip().strip("-").strip()))
         end = action.end()
@@ -1390,7 +1391,7 @@ def _parameter_of(template: str, expression: str, at: int, depth: int) -> str | 
     if depth == 0:
         return None
     if expression == ".":  # inside the nearest `with` before it
-        opened = [match for match in _WITH.finditer(template, 0, at)]
+        opened = [match for match in _WITH.finditer(template, 0, template.rfind("}}", 0, at) + 2)]
         return _parameter_of(template, opened[-1][1], opened[-1].start(), depth - 1) if opened else None
     variable = re.fullmatch(r"\$(\w+)", expression)
     return _variable_parameter(template, variable[1], depth - 1) if variable else None

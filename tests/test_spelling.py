@@ -235,3 +235,16 @@ def test_lexicon_is_a_read_only_mapping() -> None:
     for damaged in (b"", b"\x00", marshal.dumps((b"junk", b"")), marshal.dumps((lexicon.dumps(), 1))):
         with pytest.raises((ValueError, EOFError, TypeError, RuntimeError)):
             Lexicon.loads(damaged)
+
+
+@pytest.mark.parametrize(
+    ("heading", "typos"),
+    [
+        ("取 Oss 文件效率问题的暴露", []),  # a Chinese heading on an English page: its Latin words are names
+        ("Instalation 日本語のテキスト", ["Instalation"]),  # mostly English letters: spelled
+        ("The Evolution and Status Quo of Hugo", []),
+        ("Create a cluster on vSphere (On-Prem)", []),
+    ],
+)
+def test_headings_in_another_script_and_latin_phrases(heading: str, typos: list[str]) -> None:
+    assert [typo.word for typo in Speller("en", Counter()).typos(heading)] == typos

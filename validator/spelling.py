@@ -359,6 +359,8 @@ class Speller:
         return self._texts[key]
 
     def _typos(self, text: str, sentences: bool) -> Iterator[Typo]:
+        if not text.isascii() and self._foreign(text):
+            return
         sentences = sentences or _sentence_case(text)
         for word in words(text):
             if sentences and word.text[:1].isupper() and not starts_sentence(text, word.start):
@@ -368,6 +370,12 @@ class Speller:
             suggestion = self.suggestion(word.key)
             if suggestion is not None:
                 yield Typo(word.text, _same_case(suggestion, word.text), word.start, word.end)
+
+    def _foreign(self, text: str) -> bool:
+        """Whether most of the letters of `text` are not the language's: a Chinese heading
+        on an English page ("取 Oss 文件"), whose Latin words are names and terms."""
+        letters = [char for char in text.casefold() if char.isalpha()]
+        return sum(char in self.letters or char.isascii() for char in letters) * 2 < len(letters)
 
     def _in_name(self, text: str, word: Word) -> bool:
         """Whether a capitalised word stands beside another, both unknown to the word lists,

@@ -4,8 +4,8 @@ form `[text][label]` and the collapsed form `[text][]`, where no `[label]: desti
 line defines the label (case and spacing aside). The shortcut form `[text]` is not
 reported: brackets around a word are common in prose (`[sic]`, `[1]`, `[WIP]`).
 
-Brackets right after a word (`matrix[i][j]`), escaped brackets (`\\[a\\]\\[b\\]`) and code
-spans are not reference links and are left alone, as are the labels of footnotes
+Brackets right after a word (`matrix[i][j]`), escaped brackets (`\\[a\\]\\[b\\]`), brackets
+around links (`[[#12](url)][[#13](url)]`) and code spans are not reference links and are left alone, as are the labels of footnotes
 (`[^1]`). A definition counts anywhere in the page's Markdown, as in Hugo, but not one in
 another file or inside a `{{< >}}` shortcode's content.
 
@@ -52,6 +52,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 continue
             line, column = stretch.position(match.start())
             written = _written(doc, stretch, match)
+            if not _REFERENCE.fullmatch(written):
+                continue  # links inside (`[[#1](url)][[#2](url)]`): brackets around links, no reference
             text, _, label = written[1:-1].rpartition("][")
             label = (label if label.strip() else text).strip()
             if label.startswith("^"):

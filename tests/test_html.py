@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,27 @@ def test_hostile_html_never_raises(data: bytes) -> None:
 def test_leaks_outside_code_only() -> None:
     page = parse_page("p.html", b"<p>a[^1] {{&lt; x &gt;}}</p><pre><code>[^2] {{&lt; y &gt;}}</code></pre>", "/")
     assert {(leak.kind, leak.text) for leak in page.leaks} == {("shortcode", "{{< x >}}"), ("footnote", "[^1]")}
+
+
+def _parse_seconds(body: str) -> float:
+    started = time.perf_counter()
+    parse_page("x/index.html", f"<html><body>{body}</body></html>".encode(), "/x/")
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "<p>" + "**a [^b $$ --- HAHAHUGOSHORTCODE x\n" * n + "</p>",  # a leak on every line of one text
+        lambda n: "<p>" + "**a [^b " * n + "</p>",
+        lambda n: "".join(f'<h2 id="h{i}">H</h2><a href="#h{i}">a</a>' for i in range(n)),
+        lambda n: "<div>" * n + "x" + "</div>" * n,
+    ],
+    ids=["leaks-on-many-lines", "leak-openers-on-one-line", "ids-and-links", "nested-divs"],
+)
+def test_hostile_pages_are_parsed_in_linear_time(make) -> None:
+    """As tests/test_robustness.py's cases: four times the page, about four times the time."""
+    _parse_seconds(make(500))
+    small = max(_parse_seconds(make(5_000)), 0.05)
+    large = _parse_seconds(make(20_000))
+    assert large < 10 * small, f"{small:.2f} s for n/4, {large:.2f} s for n"

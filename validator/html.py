@@ -320,22 +320,23 @@ class _Walker:
     def _text(self, text: str, element: etree._Element, *, tail: bool) -> None:
         if not _may_leak(text):
             return
+        first_line = self._first_line(text, element, tail)
         for kind, pattern in LEAKS:
+            counted, newlines = 0, 0  # the matches come in text order: lines counted once
             for match in _emphasis(pattern, text) if kind == "emphasis" else pattern.finditer(text):
-                line, column = self._text_position(text, match.start(), element, tail)
-                self.leaks.append(Leak(kind, match[0].strip()[:80], line, column))
+                newlines += text.count("\n", counted, match.start())
+                counted = match.start()
+                self.leaks.append(Leak(kind, match[0].strip()[:80], first_line + newlines, 1))
 
-    def _text_position(
-        self, text: str, offset: int, element: etree._Element, tail: bool
-    ) -> tuple[int, int]:
-        """Line of a text offset: an element's text starts where its start tag ends; a tail
-        ends where the next element starts (its end tag's line is not known)."""
-        if not tail:
-            return (element.sourceline or 1) + text.count("\n", 0, offset), 1
-        following = element.getnext()
-        if following is not None and following.sourceline:
-            return following.sourceline - text.count("\n", offset), 1
-        return (element.sourceline or 1) + text.count("\n", 0, offset), 1
+    @staticmethod
+    def _first_line(text: str, element: etree._Element, tail: bool) -> int:
+        """The line where `text` starts: an element's text starts where its start tag ends;
+        a tail ends where the next element starts (its end tag's line is not known)."""
+        if tail:
+            following = element.getnext()
+            if following is not None and following.sourceline:
+                return following.sourceline - text.count("\n")
+        return element.sourceline or 1
 
 
 # Elements the parser may create without a tag in the text.

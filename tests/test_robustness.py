@@ -6,6 +6,7 @@ import dataclasses
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -203,12 +204,17 @@ def test_pathological_input_is_linear(tmp_path: Path, case: str) -> None:
     (The small size is timed after a warm-up, and short times are floored against noise.)"""
     make, size = HOSTILE[case]
     plan = _plan(Markup(attribute_block=True))  # every extension on
-    _seconds(tmp_path, make(size // 40), plan)
-    small = max(_seconds(tmp_path, make(size // 4), plan), 0.1)
-    large = _seconds(tmp_path, make(size), plan)
+    _assert_linear(case, lambda n: _seconds(tmp_path, make(n), plan), size)
+
+
+def _assert_linear(case: str, seconds: Callable[[int], float], size: int) -> None:
+    """`seconds(size)` is less than 10 times `seconds(size // 4)`, after a warm-up."""
+    seconds(size // 40)
+    small = max(seconds(size // 4), 0.1)
+    large = seconds(size)
     if large >= 10 * small:  # once more, best of two: a busy machine can slow a single run
-        small = min(small, max(_seconds(tmp_path, make(size // 4), plan), 0.1))
-        large = min(large, _seconds(tmp_path, make(size), plan))
+        small = min(small, max(seconds(size // 4), 0.1))
+        large = min(large, seconds(size))
     assert large < 10 * small, f"{case}: {small:.2f} s for n/4, {large:.2f} s for n"
 
 
@@ -243,14 +249,8 @@ def test_pathological_page_through_the_rendered_pass_is_linear(tmp_path: Path, c
     (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n[markup.goldmark.renderer]\nunsafe = true\n')
     (tmp_path / "content" / "posts").mkdir(parents=True)
     (tmp_path / "content" / "posts" / "other.md").write_text("+++\ntitle = 'Other'\n+++\n")
-    make, size = HOSTILE_RENDERED[case], 8_000
-    _site_seconds(tmp_path, make(size // 40))
-    small = max(_site_seconds(tmp_path, make(size // 4)), 0.1)
-    large = _site_seconds(tmp_path, make(size))
-    if large >= 10 * small:
-        small = min(small, max(_site_seconds(tmp_path, make(size // 4)), 0.1))
-        large = min(large, _site_seconds(tmp_path, make(size)))
-    assert large < 10 * small, f"{case}: {small:.2f} s for n/4, {large:.2f} s for n"
+    make = HOSTILE_RENDERED[case]
+    _assert_linear(case, lambda n: _site_seconds(tmp_path, make(n)), 8_000)
 
 
 def test_file_over_max_file_size_is_skipped_with_a_finding(tmp_path: Path) -> None:
@@ -334,11 +334,5 @@ def test_hostile_shortcode_templates_are_read_in_linear_time(tmp_path: Path, cas
     (tmp_path / "layouts" / "shortcodes").mkdir(parents=True)
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n\n{{< x >}}\n\n[a](#b)\n")
-    make, size = HOSTILE_TEMPLATES[case], 20_000
-    _template_seconds(tmp_path, make(size // 40))
-    small = max(_template_seconds(tmp_path, make(size // 4)), 0.1)
-    large = _template_seconds(tmp_path, make(size))
-    if large >= 10 * small:
-        small = min(small, max(_template_seconds(tmp_path, make(size // 4)), 0.1))
-        large = min(large, _template_seconds(tmp_path, make(size)))
-    assert large < 10 * small, f"{case}: {small:.2f} s for n/4, {large:.2f} s for n"
+    make = HOSTILE_TEMPLATES[case]
+    _assert_linear(case, lambda n: _template_seconds(tmp_path, make(n)), 20_000)

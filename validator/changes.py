@@ -21,6 +21,7 @@ from validator.config import Config, ConfigError
 from validator.directives import parse_directives
 from validator.document import parse_document
 from validator.engine import Outcome, PageSummary, Site, Target
+from validator.files import read_at_most
 from validator.model import Problem, Rule
 from validator.paths import real_path
 from validator.settings import SiteConfig
@@ -139,7 +140,7 @@ def broken_by_change(
                     f"{finding.message} (renamed or removed by the changes since {change.ref})",
                 )
             )
-    return _unsuppressed(problems, context, site, frozenset(registry))
+    return _unsuppressed(problems, context, site, frozenset(registry), config.max_file_size)
 
 
 def _with_old_ids(
@@ -159,14 +160,18 @@ def _with_old_ids(
 
 
 def _unsuppressed(
-    problems: list[Problem], targets: Mapping[str, Target], site: SiteConfig, known: frozenset[str]
+    problems: list[Problem], targets: Mapping[str, Target], site: SiteConfig, known: frozenset[str], limit: int
 ) -> list[Problem]:
     """Drop problems the page's own `mdcheck-disable` comments suppress (context pages are
-    read without their directives)."""
+    read without their directives). A page that cannot be read again keeps its problems."""
     kept = []
     for path in sorted({p.path for p in problems}):
-        with open(targets[path].path, "rb") as handle:
-            doc = parse_document(path, handle.read(), site.markup, site)
+        try:
+            data = read_at_most(targets[path].path, limit)
+        except OSError:
+            kept.extend(p for p in problems if p.path == path)
+            continue
+        doc = parse_document(path, data, site.markup, site)
         suppressions, _ = parse_directives(doc.comments, known)
         kept.extend(
             p for p in problems if p.path == path and not suppressions.suppressed(p.rule, p.line)

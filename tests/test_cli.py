@@ -460,3 +460,38 @@ def test_the_site_is_found_from_the_first_path_inside_one(tmp_path: Path, monkey
     report = json.loads(out)
     assert code == 1 and {(p["path"], p["rule"]) for p in report["problems"]} == {("site/content/a.md", "ref-not-found")}
     assert any("README.md" in note for note in report["summary"]["notes"])
+
+
+def _repository_with_sites(root: Path, *names: str) -> None:
+    """A repository: a README at its root and a Hugo site (raw HTML kept) in each folder."""
+    (root / "README.md").write_text("# Repository\n\n<b>bold</b>\n")
+    for name in names:
+        site = root / name
+        (site / "content").mkdir(parents=True)
+        (site / "config.toml").write_text("[markup.goldmark.renderer]\nunsafe = true\n")
+        (site / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n<b>kept</b> and [b](#nowhere).\n")
+
+
+@pytest.mark.parametrize("args", [(), (".",)])
+def test_a_site_in_a_subfolder_is_found_from_the_repository_root(tmp_path: Path, monkeypatch, args) -> None:
+    """`mdcheck check` at a repository's root (the whole-site hook, the Action) checks the
+    one Hugo site below it with that site's config: raw HTML it keeps is no finding."""
+    _repository_with_sites(tmp_path, "docs")
+    (tmp_path / "deploy").mkdir()
+    (tmp_path / "deploy" / "config.yaml").write_text("replicas: 2\n")  # no site: nothing beside it
+    (tmp_path / "node_modules" / "pkg" / "site").mkdir(parents=True)
+    (tmp_path / "node_modules" / "pkg" / "site" / "hugo.toml").write_text("")  # never searched
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", *args, "--source-only", "--format", "json")
+    report = json.loads(out)
+    assert {(p["path"], p["rule"]) for p in report["problems"]} == {("docs/content/a.md", "broken-anchor")}
+    assert "No Hugo config in .: checked the site in docs" in report["summary"]["notes"]
+
+
+def test_several_sites_below_are_named_not_guessed(tmp_path: Path, monkeypatch) -> None:
+    _repository_with_sites(tmp_path, "docs", "website")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--source-only", "--format", "json")
+    report = json.loads(out)
+    assert "raw-html-omitted" in {p["rule"] for p in report["problems"]}  # Hugo's defaults
+    assert any("2 sites below it (docs, website)" in note for note in report["summary"]["notes"])

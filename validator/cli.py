@@ -30,7 +30,7 @@ from validator.registry import RULES
 from validator.report import FORMATS, Summary, render, summarize
 from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
-from validator.site import SiteConfigError, find_site_root, load_site, missing_modules_notes, missing_mounts_notes
+from validator.site import SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes
 from validator.starter import write_starter
 from validator.targets import collect_targets, covers_content, other_content, outside_content, with_site_context
 
@@ -204,6 +204,7 @@ def _check(
     cwd = Path.cwd()
     # The site of the first path inside one: a hook lists a README before a subfolder site's files.
     start = next((path for path in paths if find_site_root(path) is not None), paths[0] if paths else cwd)
+    paths, start, found = _site_below(paths, start, cwd)
     config, site = _load(config_path, start)
     rendering, build_failure = _rendering(config, site, html_dir, build, source_only, stack, cwd, quiet)
     targets, outside = outside_content(collect_targets(list(paths), config, site, cwd), site)
@@ -216,7 +217,7 @@ def _check(
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache)
     notes = (
-        *site.config_notes, *missing_modules_notes(site), *missing_mounts_notes(site), *_outside_note(outside),
+        *found, *site.config_notes, *missing_modules_notes(site), *missing_mounts_notes(site), *_outside_note(outside),
         *outcome.notes,
         *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."] if build_failure else []),
     )
@@ -242,6 +243,28 @@ def _check(
         click.echo(output)
     failed = errors > 0 or (strict and warnings > 0)
     sys.exit(EXIT_USAGE if build_failure else EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _site_below(
+    paths: tuple[Path, ...], start: Path, cwd: Path
+) -> tuple[tuple[Path, ...], Path, tuple[str, ...]]:
+    """A folder in no Hugo site (a repository's root) with one site below it (`docs/`,
+    `website/`) means that site: (paths, start, notes) with the folder replaced by it. With
+    several sites below, the folder is checked as it is, and a note names them."""
+    if find_site_root(start) is not None or not start.is_dir():
+        return paths, start, ()
+    sites = find_sites_below(start)
+    shown = [display_path(site, cwd) for site in sites]
+    if len(sites) == 1:
+        replaced = tuple(sites[0] if path == start else path for path in paths)
+        return replaced, sites[0], (f"No Hugo config in {display_path(start, cwd)}: checked the site in {shown[0]}",)
+    if sites:
+        names = ", ".join(shown[:5]) + (", …" if len(sites) > 5 else "")
+        return paths, start, (
+            f"No Hugo config in {display_path(start, cwd)}, and {len(sites)} sites below it ({names}): "
+            "checked with Hugo's defaults; give a site's folder to check it with its config",
+        )
+    return paths, start, ()
 
 
 def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:
@@ -280,7 +303,8 @@ def rules(rule_id: str | None, config_path: Path | None) -> None:
 @_config_option
 def show_config(config_path: Path | None) -> None:
     """Print the effective configuration (presets and files merged)."""
-    config, site = _load(config_path, Path.cwd())
+    cwd = Path.cwd()
+    config, site = _load(config_path, _site_below((), cwd, cwd)[1])
     click.echo(effective_config_toml(config), nl=False)
     if site.root is not None:
         click.echo(f"\n# Hugo site: {site.root}")
@@ -293,6 +317,6 @@ def show_config(config_path: Path | None) -> None:
 def init(force: bool) -> None:
     """Write a commented starter .mdcheck.toml for the site in the working directory."""
     cwd = Path.cwd()
-    site_root = find_site_root(cwd)
+    site_root = find_site_root(_site_below((), cwd, cwd)[1])
     path = write_starter(cwd, load_site(site_root) if site_root else SiteConfig(), RULES, force=force)
     click.echo(f"Wrote {path.name}: every rule with its options, commented. `mdcheck rules` lists them.")

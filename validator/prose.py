@@ -60,6 +60,14 @@ class Stretch:
     # the file starts; `_locate` turns the latter into a file (line, column) when asked.
     _pieces: tuple[tuple[int, int], ...] = field(repr=False)
     _locate: Callable[[int], tuple[int, int]] = field(repr=False, compare=False)
+    # Offsets in text where emphasis or a link's brackets were written and left out.
+    seams: tuple[int, ...] = field(default=(), repr=False)
+
+    def marked_between(self, start: int, end: int) -> bool:
+        """Whether emphasis or a link starts or ends between `start` and `end` of `text`:
+        "**AND** or **OR**", "a tool [Tool docs](…)"."""
+        index = bisect.bisect_left(self.seams, start)
+        return index < len(self.seams) and self.seams[index] <= end
 
     @property
     def line(self) -> int:
@@ -133,6 +141,7 @@ class _Builder:
         self.kind = kind
         self.parts: list[str] = []
         self.pieces: list[tuple[int, int]] = []
+        self.seams: list[int] = []
         self.length = 0
 
     def add(self, text: str, offset: int) -> None:
@@ -150,7 +159,7 @@ class _Builder:
         text = "".join(self.parts)
         if not text.strip():
             return None
-        return Stretch(text, self.kind, tuple(self.pieces), locate)
+        return Stretch(text, self.kind, tuple(self.pieces), locate, tuple(self.seams))
 
 
 class _Scanner:
@@ -199,9 +208,11 @@ class _Scanner:
                 skip_until = "link_close"
                 self.after_autolink(index, children)
             elif kind == "link_open":
+                builder.seams.append(builder.length)
                 if pos is not None:
                     self.cursor = max(self.cursor, pos + 1)
             elif kind == "link_close":
+                builder.seams.append(builder.length)
                 self.cursor = _link_end(self.content, self.cursor)
             elif kind == "image":
                 builder = self.finish(builder)
@@ -210,7 +221,7 @@ class _Scanner:
                 self.finish(self.walk(child.children or [], _Builder("alt")))
                 self.cursor = _link_end(self.content, self.cursor)
             elif kind in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
-                continue  # formatting: the stretch goes on
+                builder.seams.append(builder.length)  # formatting: the stretch goes on
             else:  # code spans, raw HTML, footnote references, anything else: not prose
                 builder = self.finish(builder)
                 if pos is not None:

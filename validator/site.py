@@ -97,6 +97,43 @@ def find_site_root(start: Path) -> Path | None:
     return None
 
 
+# Folders not searched for a site below the one a run starts in: build output, dependencies.
+_NOT_SEARCHED = frozenset({"node_modules", "public", "resources", "vendor", "_vendor", "site-packages"})
+SITE_SEARCH_DEPTH = 3
+# Beside a `config.*` file (a common name outside Hugo too), what makes its folder a site.
+_SITE_FOLDERS = ("content", "layouts", "archetypes", "themes")
+
+
+def find_sites_below(directory: Path, depth: int = SITE_SEARCH_DEPTH) -> list[Path]:
+    """The Hugo sites in the folders below `directory`, at most `depth` levels down,
+    shallowest first: a repository's `docs/` or `website/` site, a theme's `exampleSite/`.
+    A site's own folders are not searched further; hidden folders, build output and
+    dependencies are skipped. A `hugo.*` file or `config/_default/` makes a site, a
+    `config.*` file only beside a `content` (or `layouts`, `archetypes`, `themes`) folder."""
+    sites: list[Path] = []
+    level = [directory]
+    for _ in range(depth):
+        below: list[Path] = []
+        for folder in level:
+            try:
+                entries = sorted(entry for entry in folder.iterdir() if entry.is_dir() and not entry.is_symlink())
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith(".") or entry.name in _NOT_SEARCHED:
+                    continue
+                (sites if _is_site(entry) else below).append(entry)
+        level = below
+    return sites
+
+
+def _is_site(directory: Path) -> bool:
+    config = _root_config_file(directory)
+    if config is not None and (config.stem == "hugo" or any((directory / name).is_dir() for name in _SITE_FOLDERS)):
+        return True
+    return any(_config_dir_files(directory / "config" / "_default"))
+
+
 def _root_config_file(directory: Path) -> Path | None:
     for name in CONFIG_NAMES:
         for ext in CONFIG_EXTENSIONS:

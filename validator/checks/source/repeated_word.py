@@ -8,7 +8,11 @@ Repeats that grammar or usage allows ("had had", "that that", "knock knock") are
   ends ("the basecache-pvc PVC");
 * a capitalised name inside a sentence, then the same word in lower case ("an Azure App
   Configuration configuration store"); an acronym, then the same word in lower case
-  ("FD fd": a type, then a name);
+  ("FD fd": a type, then a name), or a word, then the same in capitals ("the or OR
+  operator");
+* a word in lower case, then the same capitalised where emphasis or a link starts: a
+  title or a term cited ("a basic [Basic auth](/auth/) setup"); "the **the**" and "The
+  *the*" are reported;
 * a short, rare capitalised word twice: a name ("by Lin Lin and Tammy", "Bora Bora");
 * a word three times or more in a row ("ha ha ha"): written so on purpose;
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
@@ -31,6 +35,7 @@ the Markdown renderer is configurable.
 ```markdown
 Hugo supports multiple content formats, and the Markdown renderer is configurable.
 It had had a long history. Create an App Configuration configuration store.
+Combine terms with **AND** or **OR**, or set up a basic [Basic auth](/auth/) gate.
 ```
 """
 
@@ -93,6 +98,8 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
         if (
             word.text.casefold() not in allowed
             and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
+            and not _keyword(previous.text, word.text)
+            and not _cited(stretch, previous, word)
             and not (len(word.text) == 1 and word.text != previous.text)  # "a A record": a letter names a thing
             and not _doubled_name(previous.text, word.text, known)
             and not _starts_compound(stretch.text, word.end)
@@ -116,6 +123,22 @@ def _name_then_noun(text: str, first: str, second: str, start: int) -> bool:
     if not (first[:1].isupper() and second[:1].islower()):
         return False
     return (len(first) > 1 and first.isupper()) or not starts_sentence(text, start)
+
+
+def _keyword(first: str, second: str) -> bool:
+    """A word, then the same in capitals: a keyword or operator ("**AND** or OR", "the set
+    SET command")."""
+    return len(second) > 1 and second.isupper() and not first.isupper()
+
+
+def _cited(stretch: Stretch, first: Word, second: Word) -> bool:
+    """A word in lower case, then the same capitalised where emphasis or a link starts or
+    ends: a title or a term cited ("a basic [Basic auth](/auth/) setup")."""
+    return (
+        first.text[:1].islower()
+        and second.text[:1].isupper()
+        and stretch.marked_between(first.end, second.start)
+    )
 
 
 # A doubled name is short, and its word rare in the dictionary if there at all: "Lin Lin",

@@ -1,8 +1,8 @@
 """## What it does
 Reports a word written twice in a row ("the the", "supports Supports"), also across a
 line break or emphasis. Code, shortcodes, raw HTML, URLs and file paths are not read.
-Repeats that grammar or usage allows ("had had", "that that", "knock knock") are listed in
-`allow`. These are no repeats either:
+Repeats that grammar or usage allows ("had had", "that that", "knock knock", "many many
+thanks") are listed in `allow`. These are no repeats either:
 
 * a word before a compound it starts ("details on on-premises setups"), or after one it
   ends ("the basecache-pvc PVC");
@@ -55,7 +55,11 @@ from validator.spelling import base_language, dictionary, has_dictionary, spelli
 @dataclass(frozen=True)
 class Options:
     allow: tuple[str, ...] = field(
-        default=("had", "that", "is", "do", "bye", "ha", "no", "knock", "blah", "yada", "sub"),
+        default=(
+            "had", "that", "is", "do", "bye", "ha", "no", "knock", "blah", "yada", "sub",
+            # intensifiers written twice on purpose: "many many thanks", "a long long time"
+            "very", "really", "many", "much", "so", "far", "long",
+        ),
         metadata={"doc": "Words that may be repeated (case-insensitive)."},
     )
     languages: tuple[str, ...] = field(

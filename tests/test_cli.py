@@ -495,3 +495,16 @@ def test_several_sites_below_are_named_not_guessed(tmp_path: Path, monkeypatch) 
     report = json.loads(out)
     assert "raw-html-omitted" in {p["rule"] for p in report["problems"]}  # Hugo's defaults
     assert any("2 sites below it (docs, website)" in note for note in report["summary"]["notes"])
+
+
+def test_a_themes_root_without_content_means_its_example_site(tmp_path: Path, monkeypatch) -> None:
+    """A theme's root often has a Hugo config (its module settings) and no content; its
+    example site is what there is to check."""
+    (tmp_path / "hugo.toml").write_text("[module.hugoVersion]\nmin = '0.120.0'\n")
+    (tmp_path / "layouts").mkdir()
+    _repository_with_sites(tmp_path, "exampleSite")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--source-only", "--format", "json")
+    report = json.loads(out)
+    assert {(p["path"], p["rule"]) for p in report["problems"]} == {("exampleSite/content/a.md", "broken-anchor")}
+    assert "The site in . has no content: checked the site in exampleSite" in report["summary"]["notes"]

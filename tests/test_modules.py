@@ -192,3 +192,25 @@ def test_headings_only_hugo_writes_are_spelled_in_their_pages_language(
     found = [(p["path"], p["message"]) for p in json.loads(result.output)["problems"] if p["rule"] == "heading-typo"]
     assert found == [("content/c.md", "'Exemples' in heading looks like a typo of 'Examples' "
                       "(add the word to .mdcheck-words.txt if it is right)")]
+
+
+def test_a_go_mod_replace_with_a_local_directory_is_where_the_module_is(tmp_path: Path) -> None:
+    """Go, and so Hugo, take a module that the site's go.mod replaces with a directory from
+    there (a theme's example site: `replace github.com/x/theme => ../`). Checked without
+    the binary: Hugo needs Go for modules."""
+    root = _site(tmp_path / "theme" / "demo", IMPORT + '[[module.imports]]\npath = "example.org/b"\n'
+                 '[[module.imports]]\npath = "example.org/remote"\n')
+    _module(tmp_path / "theme")
+    (root / "go.mod").write_text(
+        "module example.org/demo // the example site\n\ngo 1.22\n\n"
+        f"replace {MODULE} => ../ // the theme itself\n"
+        "replace (\n"
+        '    "example.org/b" v1.2.0 => ./b\n'
+        "    example.org/remote => example.org/fork v1.0.0\n"
+        ")\n"
+        f"require {MODULE} v1.0.0\n"
+    )
+    _module(root / "b")
+    site = load_site(root)
+    assert "greeting" in site.shortcodes
+    assert site.missing_modules == ("example.org/remote",)

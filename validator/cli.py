@@ -32,7 +32,9 @@ from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
 from validator.site import SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes
 from validator.starter import write_starter
-from validator.targets import collect_targets, covers_content, other_content, outside_content, with_site_context
+from validator.targets import (
+    collect_targets, covers_content, has_content, other_content, outside_content, with_site_context,
+)
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 200
@@ -248,23 +250,38 @@ def _check(
 def _site_below(
     paths: tuple[Path, ...], start: Path, cwd: Path
 ) -> tuple[tuple[Path, ...], Path, tuple[str, ...]]:
-    """A folder in no Hugo site (a repository's root) with one site below it (`docs/`,
-    `website/`) means that site: (paths, start, notes) with the folder replaced by it. With
-    several sites below, the folder is checked as it is, and a note names them."""
-    if find_site_root(start) is not None or not start.is_dir():
+    """A folder in no Hugo site (a repository's root), or the root of a site without
+    content (a theme's), with one site below it (`docs/`, `website/`, `exampleSite/`) means
+    that site: (paths, start, notes) with the folder replaced by it. With several sites
+    below, the folder is checked as it is, and a note names them."""
+    if not start.is_dir():
+        return paths, start, ()
+    root, shown_start = find_site_root(start), display_path(start, cwd)
+    if root is None:
+        reason, otherwise = f"No Hugo config in {shown_start}", "checked with Hugo's defaults"
+    elif os.path.realpath(root) == os.path.realpath(start) and not _has_content(root):
+        reason, otherwise = f"The site in {shown_start} has no content", f"checked the site in {shown_start}"
+    else:
         return paths, start, ()
     sites = find_sites_below(start)
     shown = [display_path(site, cwd) for site in sites]
     if len(sites) == 1:
         replaced = tuple(sites[0] if path == start else path for path in paths)
-        return replaced, sites[0], (f"No Hugo config in {display_path(start, cwd)}: checked the site in {shown[0]}",)
+        return replaced, sites[0], (f"{reason}: checked the site in {shown[0]}",)
     if sites:
         names = ", ".join(shown[:5]) + (", …" if len(sites) > 5 else "")
         return paths, start, (
-            f"No Hugo config in {display_path(start, cwd)}, and {len(sites)} sites below it ({names}): "
-            "checked with Hugo's defaults; give a site's folder to check it with its config",
+            f"{reason}, and {len(sites)} sites below it ({names}): {otherwise}; "
+            "give a site's folder to check it with its config",
         )
     return paths, start, ()
+
+
+def _has_content(root: Path) -> bool:
+    try:
+        return has_content(load_site(root))
+    except SiteConfigError:
+        return True  # the run reports what is wrong with its config
 
 
 def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:

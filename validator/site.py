@@ -1043,12 +1043,14 @@ def _module_dirs(
     """The directories of the site's themes and imported modules, each followed by those it
     imports in turn, as Hugo finds them: a path named in `module.replacements` (or the
     environment's `HUGO_MODULE_REPLACEMENTS`) goes to its directory, relative to themesDir;
-    else a module vendored in `_vendor/` (listed in its `modules.txt`), else themesDir/path.
+    else a module vendored in `_vendor/` (listed in its `modules.txt`), else the local
+    directory a `replace` of the site's `go.mod` names, else themesDir/path.
     Also the paths not found there, or found empty (Hugo would fetch them as Go modules, or
     fail); and the configs of those found, in the order Hugo merges them."""
     replacements = _replacements(config.get("module.replacements"))
     replacements.update(_replacements(os.environ.get("HUGO_MODULE_REPLACEMENTS")))
     vendored = _vendored(root / "_vendor")
+    go_replacements = _go_mod_replacements(root)
     found: list[Path] = []
     missing: list[str] = []
     configs: list[_Config] = []
@@ -1059,6 +1061,8 @@ def _module_dirs(
             return Path(os.path.normpath(themes_dir / replacements[path]))
         if path in vendored:
             return root / "_vendor" / path
+        if path in go_replacements:
+            return go_replacements[path]
         return themes_dir / path
 
     def visit(paths: list[str], depth: int) -> None:
@@ -1218,6 +1222,36 @@ def _replacements(value: Any) -> dict[str, str]:
         path, arrow, directory = str(pair).partition("->")
         if arrow and path.strip() and directory.strip():
             found[path.strip()] = directory.strip()
+    return found
+
+
+# A `replace` directive of go.mod, alone or in a `replace ( … )` block: the module path (and
+# optional version) on the left, a directory or another module on the right.
+_GO_REPLACE = re.compile(r'^(?:replace\s+)?("[^"]+"|\S+)(?:\s+\S+)?\s*=>\s*("[^"]+"|\S+)')
+
+
+def _go_mod_replacements(root: Path) -> dict[str, Path]:
+    """The modules the site's `go.mod` replaces with a local directory (`replace
+    github.com/x/theme => ../`), which Go, and so Hugo, use instead of fetching them."""
+    try:
+        text = read_text(root / "go.mod", errors="replace")
+    except (OSError, ValueError):
+        return {}
+    found: dict[str, Path] = {}
+    in_block = False
+    for raw in text.splitlines():
+        line = raw.split("//", 1)[0].strip()
+        if in_block and line.startswith(")"):
+            in_block = False
+            continue
+        if re.match(r"replace\s*\($", line):
+            in_block = True
+            continue
+        if not (in_block or line.startswith("replace")) or not (match := _GO_REPLACE.match(line)):
+            continue
+        path, target = (part.strip('"') for part in match.groups())
+        if target.startswith(("./", "../", "/")) or target in (".", ".."):
+            found[path] = Path(os.path.normpath(root / target))
     return found
 
 

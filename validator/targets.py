@@ -150,7 +150,7 @@ def _resolved_roots(site: SiteConfig, every_language: bool = False) -> list[Cont
 def outside_content(targets: list[Target], site: SiteConfig) -> tuple[list[Target], list[Target]]:
     """(the targets to check, the Markdown files of a Hugo site that lie outside its content:
     a README or CHANGELOG beside it, which Hugo does not read and its rules do not fit)."""
-    if site.root is None or not any(_has_markdown(root) for root in content_roots(site)):
+    if not has_content(site):
         return targets, []
     inside: list[Target] = []
     outside: list[Target] = []
@@ -183,6 +183,12 @@ def with_site_context(targets: list[Target], config: Config, site: SiteConfig, c
         if target.problem is None and real not in checked
     ]
     return [*targets, *context]
+
+
+def has_content(site: SiteConfig) -> bool:
+    """Whether the site has a place for content: a theme's own root often has none (its
+    example site does)."""
+    return any(_has_markdown(root) for root in content_roots(site))
 
 
 def _has_markdown(root: ContentRoot) -> bool:

@@ -263,7 +263,7 @@ def _site_below(
         reason, otherwise = f"The site in {shown_start} has no content", f"checked the site in {shown_start}"
     else:
         return paths, start, ()
-    sites = find_sites_below(start)
+    sites = [site for site in find_sites_below(start) if _has_content(site)]  # not a theme's module root
     shown = [display_path(site, cwd) for site in sites]
     if len(sites) == 1:
         replaced = tuple(sites[0] if path == start else path for path in paths)

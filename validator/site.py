@@ -131,7 +131,10 @@ def _is_site(directory: Path) -> bool:
     config = _root_config_file(directory)
     if config is not None and (config.stem == "hugo" or any((directory / name).is_dir() for name in _SITE_FOLDERS)):
         return True
-    return any(_config_dir_files(directory / "config" / "_default"))
+    try:
+        return any(_config_dir_files(directory / "config" / "_default"))
+    except OSError:  # unreadable: not a site to check
+        return False
 
 
 def _root_config_file(directory: Path) -> Path | None:

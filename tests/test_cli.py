@@ -508,3 +508,13 @@ def test_a_themes_root_without_content_means_its_example_site(tmp_path: Path, mo
     report = json.loads(out)
     assert {(p["path"], p["rule"]) for p in report["problems"]} == {("exampleSite/content/a.md", "broken-anchor")}
     assert "The site in . has no content: checked the site in exampleSite" in report["summary"]["notes"]
+
+
+def test_another_generators_site_is_named(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("# A\n")
+    (tmp_path / "docusaurus.config.js").write_text("module.exports = {};\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--source-only", "--format", "json")
+    notes = json.loads(out)["summary"]["notes"]
+    assert any("looks like a Docusaurus site (docusaurus.config.js)" in note for note in notes)

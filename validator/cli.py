@@ -274,7 +274,26 @@ def _site_below(
             f"{reason}, and {len(sites)} sites below it ({names}): {otherwise}; "
             "give a site's folder to check it with its config",
         )
+    other = next(((name, file) for file, name in _OTHER_GENERATORS.items() if (start / file).exists()), None)
+    if root is None and other is not None:
+        return paths, start, (
+            f"{reason}: {shown_start} looks like a {other[0]} site ({other[1]}); its Markdown is checked "
+            "as Hugo would render it with its defaults",
+        )
     return paths, start, ()
+
+
+# What another site generator keeps at its root: a folder of it is no Hugo site.
+_OTHER_GENERATORS = {
+    **dict.fromkeys((f"docusaurus.config.{ext}" for ext in ("js", "ts", "mjs")), "Docusaurus"),
+    **dict.fromkeys((f"astro.config.{ext}" for ext in ("js", "ts", "mjs")), "Astro"),
+    **dict.fromkeys(("mkdocs.yml", "mkdocs.yaml"), "MkDocs"),
+    "_config.yml": "Jekyll",
+    "book.toml": "mdBook",
+    ".vitepress": "VitePress",
+    **dict.fromkeys((f"gatsby-config.{ext}" for ext in ("js", "ts")), "Gatsby"),
+    **dict.fromkeys((".eleventy.js", "eleventy.config.js", "eleventy.config.mjs"), "Eleventy"),
+}
 
 
 def _has_content(root: Path) -> bool:

@@ -57,6 +57,7 @@ _SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 _CHUNK = re.compile(r"\S+")
 _PART = re.compile(r"[^\s\-‐‑–—]+")  # hyphens and dashes split compounds
 _HYPHENS = ("-", "‐", "‑")
+_QUOTES = frozenset("\"'“”‘’«»")
 _SHORT_PART = 3  # letters: a hyphenated compound's parts this short are not spelled
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _LETTERS = re.compile(rf"(?:{LETTER})+(?:'(?:{LETTER})+)*")
@@ -112,6 +113,9 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, int], ...]:
     core = strip_punctuation(chunk)
     offset = chunk.find(core) if core else 0
     compound = any(hyphen in core for hyphen in _HYPHENS)
+    quoted = chunk[:1] in _QUOTES and chunk[offset + len(core) : offset + len(core) + 1] in _QUOTES
+    if compound and quoted and core.islower():
+        return ()  # a quoted lower-case compound names a thing: the account "robo-cosign"
     found = []
     for part in _PART.finditer(core):
         word = _word(strip_punctuation(part[0].translate(_APOSTROPHES)))

@@ -60,12 +60,12 @@ class Stretch:
     # the file starts; `_locate` turns the latter into a file (line, column) when asked.
     _pieces: tuple[tuple[int, int], ...] = field(repr=False)
     _locate: Callable[[int], tuple[int, int]] = field(repr=False, compare=False)
-    # Offsets in text where emphasis or a link's brackets were written and left out.
+    # Offsets in text where emphasis marks were written and left out.
     seams: tuple[int, ...] = field(default=(), repr=False)
 
     def marked_between(self, start: int, end: int) -> bool:
-        """Whether emphasis or a link starts or ends between `start` and `end` of `text`:
-        "**AND** or **OR**", "a tool [Tool docs](…)"."""
+        """Whether emphasis starts or ends between `start` and `end` of `text`: "select
+        **Select**"."""
         index = bisect.bisect_left(self.seams, start)
         return index < len(self.seams) and self.seams[index] <= end
 
@@ -208,11 +208,9 @@ class _Scanner:
                 skip_until = "link_close"
                 self.after_autolink(index, children)
             elif kind == "link_open":
-                builder.seams.append(builder.length)
                 if pos is not None:
                     self.cursor = max(self.cursor, pos + 1)
             elif kind == "link_close":
-                builder.seams.append(builder.length)
                 self.cursor = _link_end(self.content, self.cursor)
             elif kind == "image":
                 builder = self.finish(builder)

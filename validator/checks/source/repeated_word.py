@@ -10,9 +10,9 @@ thanks") are listed in `allow`. These are no repeats either:
   Configuration configuration store"); an acronym, then the same word in lower case
   ("FD fd": a type, then a name), or a word, then the same in capitals ("the or OR
   operator");
-* a word in lower case, then the same capitalised where emphasis or a link starts: a
-  title or a term cited ("a basic [Basic auth](/auth/) setup"); "the **the**" and "The
-  *the*" are reported;
+* a word in lower case, then the same capitalised where emphasis starts: a label or a
+  term cited ("then select **Select**"); "the **the**", "The *the*" and "read the [The
+  design](/design/)" are reported;
 * a short, rare capitalised word twice: a name ("by Lin Lin and Tammy", "Bora Bora");
 * a word three times or more in a row ("ha ha ha"): written so on purpose;
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
@@ -35,7 +35,7 @@ the Markdown renderer is configurable.
 ```markdown
 Hugo supports multiple content formats, and the Markdown renderer is configurable.
 It had had a long history. Create an App Configuration configuration store.
-Combine terms with **AND** or **OR**, or set up a basic [Basic auth](/auth/) gate.
+Combine terms with **AND** or **OR**, then select **Select**.
 ```
 """
 
@@ -136,8 +136,8 @@ def _keyword(first: str, second: str) -> bool:
 
 
 def _cited(stretch: Stretch, first: Word, second: Word) -> bool:
-    """A word in lower case, then the same capitalised where emphasis or a link starts or
-    ends: a title or a term cited ("a basic [Basic auth](/auth/) setup")."""
+    """A word in lower case, then the same capitalised where emphasis starts or ends: a
+    label or a term cited ("then select **Select**")."""
     return (
         first.text[:1].islower()
         and second.text[:1].isupper()

@@ -92,7 +92,7 @@ def _config_option(function: Callable[..., Any]) -> Callable[..., Any]:
 def _load(config_path: Path | None, start: Path) -> tuple[Any, SiteConfig]:
     """The mdcheck config and the Hugo site for a run starting at `start`."""
     if config_path is not None and not config_path.is_file():
-        raise ConfigError(str(config_path), "no such config file")
+        raise ConfigError(str(config_path), "not a file" if config_path.exists() else "no such config file")
     site_root = find_site_root(start)
     site = load_site(site_root) if site_root else SiteConfig()
     if config_path is None:

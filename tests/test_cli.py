@@ -518,3 +518,41 @@ def test_another_generators_site_is_named(tmp_path: Path, monkeypatch) -> None:
     code, out, _ = invoke("check", "--source-only", "--format", "json")
     notes = json.loads(out)["summary"]["notes"]
     assert any("looks like a Docusaurus site (docusaurus.config.js)" in note for note in notes)
+
+
+SHORTCODES_EVERYWHERE = """---
+title: A {{< param x >}} titel
+---
+
+# Heading {{< param x >}} heding
+
+#### Skipped {{< param x >}}
+
+<div>
+[link {{< param x >}}](/x/{{< param y >}}) and **bold {{< param x >}}**
+</div>
+
+See [missing {{< param x >}}](#nowhere-{{< param x >}}) and [ref {{< param x >}}][undefined-{{< param x >}}].
+
+Text ** spaced {{< param x >}} ** and the the {{< param x >}} x, 1**.2{{< param x >}}**.
+
+![](/img/{{< param x >}}.png) [text] (http://x/{{< param x >}}) [^nope{{< param x >}}]
+
+| a {{< param x >}} | b |
+|---|---|
+| 1 | 2 | 3 {{< param x >}} |
+"""
+
+
+def test_messages_show_shortcodes_as_written(tmp_path: Path, monkeypatch) -> None:
+    """Shortcodes are parsed as placeholders (as in Hugo); no message may show one."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "hugo.toml").write_text("[markup.goldmark.renderer]\nunsafe = true\n")
+    (tmp_path / "content" / "a.md").write_text(SHORTCODES_EVERYWHERE)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--format", "json")
+    problems = json.loads(out)["problems"]
+    assert len({p["rule"] for p in problems}) >= 8
+    # (heading-shortcode-id names the id Hugo makes of one: in lower case)
+    assert not [p["message"] for p in problems if "HAHAHUGOSHORTCODE" in p["message"]]
+    assert any("[^nope{{< param x >}}]" in p["message"] for p in problems)

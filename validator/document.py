@@ -115,9 +115,10 @@ def ref_path(link: Link) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class FootnoteRef:
-    label: str
+    label: str  # as markdown-it read it: shortcodes are placeholders, as in Hugo's goldmark
     line: int
     column: int
+    written: str = ""  # the label as the file writes it, for messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -1023,7 +1024,9 @@ class _Extractor:
                 self._add_link(inline, child, child.attrGet("src") or "", "image", child.content)
             elif kind == "footnote_ref":
                 line, column = self.source.token_position(inline, child.meta.get("pos", 0))
-                self.footnote_refs.append(FootnoteRef(child.meta["label"], line, column))
+                label = child.meta["label"]
+                written = PLACEHOLDER.sub(self._source_of, label) if PLACEHOLDER_MARK in label else label
+                self.footnote_refs.append(FootnoteRef(label, line, column, written))
             elif kind == "html_inline" and TASK_CHECKBOX not in child.meta:  # a task item's box is no raw HTML
                 self._html(child.content, inline, block=False, offset=child.meta.get("pos", 0))
 

@@ -31,7 +31,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for ref in doc.footnote_refs:
         if ref.label not in defined:
             yield Finding(
-                ref.line, ref.column, f"footnote [^{ref.label}] is not defined; Hugo prints it as text"
+                ref.line, ref.column, f"footnote [^{ref.written}] is not defined; Hugo prints it as text"
             )
 
 

@@ -70,7 +70,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             if line in lines_seen:
                 continue  # one finding a line
             lines_seen.add(line)
-            shown = content[found.start() :].split("\n", 1)[0].strip()
+            # as the file has it (the parsed content holds placeholders for shortcodes)
+            shown = doc.lines[line - 1][column - 1 :].strip() if 0 < line <= len(doc.lines) else ""
             yield Finding(
                 line,
                 column,

@@ -14,7 +14,8 @@ thanks") are listed in `allow`. These are no repeats either:
   term cited ("then select **Select**"); "the **the**", "The *the*" and "read the [The
   design](/design/)" are reported;
 * a short, rare capitalised word twice: a name ("by Lin Lin and Tammy", "Bora Bora");
-* a word three times or more in a row ("ha ha ha"): written so on purpose;
+* a word three times or more in a row ("ha ha ha"), or twice within quotes ("the “done
+  done” state"): written so on purpose;
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
 * a word alone on its line, then the same word starting the next (a label: "**Parking**"
   above "Parking F is next door").
@@ -104,6 +105,7 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
             and not _name_then_noun(stretch.text, previous.text, word.text, previous.start)
             and not _keyword(previous.text, word.text)
             and not _cited(stretch, previous, word)
+            and not _quoted(stretch.text, previous.start, word.end)
             and not (len(word.text) == 1 and word.text != previous.text)  # "a A record": a letter names a thing
             and not _doubled_name(previous.text, word.text, known)
             and not _starts_compound(stretch.text, word.end)
@@ -127,6 +129,11 @@ def _name_then_noun(text: str, first: str, second: str, start: int) -> bool:
     if not (first[:1].isupper() and second[:1].islower()):
         return False
     return (len(first) > 1 and first.isupper()) or not starts_sentence(text, start)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the two words are quoted together, alone: a phrase cited ("“done done”")."""
+    return start > 0 and text[start - 1] in "\"'“‘«" and text[end : end + 1] in ("\"", "'", "”", "’", "»")
 
 
 def _keyword(first: str, second: str) -> bool:

@@ -410,15 +410,28 @@ def _checked_in_order(
     # two chunks is parsed in each).
     size = max(4, min(64, len(targets) // (workers * 32) or 1))
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(_check_chunk, chunks, [plan] * len(chunks)):
+    with _pool(workers, plan) as pool:
+        for results in pool.map(_check_chunk, chunks):
             yield from results
             if progress:
                 progress(len(results))
 
 
-def _check_chunk(targets: Sequence[Target], plan: Plan) -> list[FileResult]:
-    last = _LastParse()
+# In a worker process, what every task of its pool reads (the plan, the published site):
+# given once when the worker starts, not pickled again with each chunk.
+_SHARED: list[Any] = []
+
+
+def _pool(workers: int, shared: Any) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_share, initargs=(shared,))
+
+
+def _share(value: Any) -> None:
+    _SHARED[:] = [value]
+
+
+def _check_chunk(targets: Sequence[Target]) -> list[FileResult]:
+    plan, last = _SHARED[0], _LastParse()
     return [check_file(target, plan, last) for target in targets]
 
 
@@ -701,10 +714,10 @@ def _parse_published(
         for chunk in chunks:
             pages.extend(_parse_packed(published, chunk, limit))
         return pages
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers, published) as pool:
         under_way: collections.deque[Future[list[bytes]]] = collections.deque()
         for chunk in chunks:
-            under_way.append(pool.submit(_parse_packed, published, chunk, limit))
+            under_way.append(pool.submit(_parse_packed_shared, chunk, limit))
             if len(under_way) >= 2 * workers:
                 pages.extend(under_way.popleft().result())
         while under_way:
@@ -714,6 +727,10 @@ def _parse_published(
 
 def _parse_packed(published: PublishedSite, paths: Sequence[str], limit: int) -> list[bytes]:
     return [pack(page) for page in parse_published_pages(published, paths, limit)]
+
+
+def _parse_packed_shared(paths: Sequence[str], limit: int) -> list[bytes]:
+    return _parse_packed(_SHARED[0], paths, limit)
 
 
 def _unreadable_html(rendered: RenderedSite, plan: Plan) -> list[Problem]:

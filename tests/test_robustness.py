@@ -194,6 +194,11 @@ HOSTILE = {
     "dots-in-a-call-parameter": (lambda n: 'x\n\n{{< figure src="' + "." * n + '" >}}\n', 200_000),
     "blanks-in-a-paragraph-line": (lambda n: "x\n\n<p>\n" + " " * n + "-\n</p>\n", 40_000),
     "file": (lambda n: SAMPLE * n, 5_000_000 // len(SAMPLE)),  # a 5 MB file
+    # Words read for repeats and the site's vocabulary: a long word of marked letters, inner apostrophes
+    "marked-letters-in-one-word": (lambda n: "x\n\n" + "a\u0301" * n + " a\u0301", 200_000),
+    "apostrophes-in-one-word": (lambda n: "x\n\n" + "a'" * n + " a", 200_000),
+    "apostrophes-in-one-accented-word": (lambda n: "x\n\n" + "é’" * n + " é", 200_000),
+    "lone-marks-between-words": (lambda n: "x\n\n" + "a \u0301 " * n, 100_000),
 }
 
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from validator import document, engine
 from validator import spill as spill_module
 from validator.cli import main
-from validator.document import parse_document, words_and_marks_in
+from validator.document import parse_document
 from validator.engine import FileResult
 
 PAGE = """---
@@ -80,7 +80,8 @@ def test_each_content_is_parsed_once_and_each_file_checked_as_itself(
 
     monkeypatch.setattr(engine, "parse_document", counted)
     spelled: list[str] = []  # the words of each content are found once too
-    monkeypatch.setattr(document, "words_and_marks_in", lambda text: spelled.append(text) or words_and_marks_in(text))
+    prose = document.Document.prose.func
+    monkeypatch.setattr(document.Document.prose, "func", lambda doc: spelled.append(doc.path) or prose(doc))
     once = _check("--jobs", jobs, *mode)
     if jobs == "1":  # the workers' parses are not seen here
         assert len(spelled) == 7
@@ -131,9 +132,9 @@ def test_files_are_grouped_by_their_bytes_where_the_first_of_each_is(tmp_path: P
 
 def test_a_placed_document_keeps_what_was_computed_of_its_content() -> None:
     doc = parse_document("a.md", b"# Title\n\nSome words here and there.\n")
-    words = doc.words_and_marks
+    prose = doc.prose
     placed = doc.placed(path="b.md", url="/b/", language="fr")
     assert (placed.path, placed.url, placed.language, placed.tokens) == ("b.md", "/b/", "fr", doc.tokens)
-    assert placed.words_and_marks is words
+    assert placed.prose is prose
     with pytest.raises(AssertionError):
         doc.placed(text="another text")

@@ -51,10 +51,10 @@ _HEADING_LIKE = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}(?:\s|$)|=+\s*$|-{2,}\s*$)|\{
 _VISIBLE_TEXT = frozenset({"text", "text_special", "code_inline", "softbreak", "hardbreak"})
 
 
-def _combining_marks() -> str:
-    """The combining marks of the Basic Multilingual Plane, as a character class's body:
-    vowel signs of Indic scripts, accents of decomposed text. Python's `\\w` leaves them
-    out, and would cut `हिन्दी` or `নিন` into pieces."""
+def _combining_mark_ranges() -> tuple[tuple[int, int], ...]:
+    """The combining marks of the Basic Multilingual Plane, as (first, last) code point
+    ranges: vowel signs of Indic scripts, accents of decomposed text. Python's `\\w` leaves
+    them out, and would cut `हिन्दी` or `নিন` into pieces."""
     marks = [code for code in range(0x10000) if unicodedata.category(chr(code))[0] == "M"]
     ranges: list[list[int]] = []
     for code in marks:
@@ -62,16 +62,19 @@ def _combining_marks() -> str:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
-    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+    return tuple((first, last) for first, last in ranges)
 
 
-LETTER = rf"[^\W\d_][{_combining_marks()}]*"  # a letter with its combining marks
+COMBINING_MARK_RANGES = _combining_mark_ranges()
+# The same, as a character class's body.
+COMBINING_MARKS = "".join(
+    re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in COMBINING_MARK_RANGES
+)
+LETTER = rf"[^\W\d_][{COMBINING_MARKS}]*"  # a letter with its combining marks
 # A word of prose: letters, with inner apostrophes ("don't", "Hugo’s"); within ASCII, the
 # same words are found faster without Unicode classes.
 WORD = re.compile(rf"(?:{LETTER})+(?:['’](?:{LETTER})+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
-_WORD_OR_MARKS = re.compile(rf"{WORD.pattern}|[^\w\s]+|[\d_]+")
-_ASCII_WORD_OR_MARKS = re.compile(rf"{_ASCII_WORD.pattern}|[^A-Za-z\s]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -555,12 +558,10 @@ class Document:
         return tuple((token, outline(token.children)) for token in self.tokens if token.type == "inline" and token.children)
 
     @functools.cached_property
-    def words_and_marks(self) -> list[str]:
-        """The words (`WORD`) of every inline token's `outline`, as written, in order, and
-        between them each run of what is neither a word nor a blank (see `words_and_marks_in`):
-        found once, in one pass over the page, for the rules that read words and for the
-        site's vocabulary. Two neighbours here may come from different tokens."""
-        return words_and_marks_in("\0".join(text for _, text in self.outlines))
+    def prose(self) -> str:
+        """The `outline` of every inline token, in order, parted by NULs: the page's prose in
+        one string, for the rules that read words and for the site's vocabulary."""
+        return "\0".join(text for _, text in self.outlines)
 
 
 # HTML block types (CommonMark 1-5) that end with a closure line, and their end markers.
@@ -631,18 +632,6 @@ def outline(children: Sequence[Token]) -> str:
 def words_in(text: str) -> list[str]:
     """The words (`WORD`) of `text`, as written, in order."""
     return (_ASCII_WORD if text.isascii() else WORD).findall(text)
-
-
-def words_and_marks_in(text: str) -> list[str]:
-    """The words of `text` and, between them, each run of digits or of other marks that are
-    not blanks: two words are neighbours here only when blanks alone part them. Tell the
-    words by `is_word`."""
-    return (_ASCII_WORD_OR_MARKS if text.isascii() else _WORD_OR_MARKS).findall(text)
-
-
-def is_word(item: str) -> bool:
-    """Whether an item of `words_and_marks_in` is a word: it starts with a letter."""
-    return item[0].isalnum() and not item[0].isdecimal()
 
 
 # --- decoding -----------------------------------------------------------------------------

@@ -39,7 +39,7 @@ import marisa_trie
 from spellchecker import SpellChecker
 
 from validator.config import ConfigError
-from validator.document import LETTER, Document, is_word, words_in
+from validator.document import COMBINING_MARKS, LETTER, Document
 from validator.files import cache_dir, write_atomic
 from validator.prose import is_technical, strip_punctuation
 from validator.settings import SiteConfig
@@ -67,7 +67,6 @@ _SUFFIXES = frozenset(
     {"ment", "ments", "ness", "able", "ability", "ity", "ism", "ist", "ists", "ize", "izes", "ized",
      "ization", "less", "ful", "ship", "hood", "wise"}
 )  # fmt: skip
-_APOSTROPHE = re.compile(r"['’]")
 _CODE_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_A-Za-z]+")
 
 
@@ -152,23 +151,31 @@ def code_words(text: str) -> Iterator[str]:
             yield part.lower()
 
 
+# The letter runs of `MIN_LENGTH` or more (letters with their combining marks) in a text.
+_RUNS = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{COMBINING_MARKS}]){{{MIN_LENGTH - 1},}}")
+_ASCII_RUNS = re.compile(rf"[A-Za-z]{{{MIN_LENGTH},}}")
+
+
+def letter_runs(text: str) -> list[str]:
+    """The runs of at least `MIN_LENGTH` letters in `text`, as written: the parts of its
+    words (`WORD`) between apostrophes."""
+    return (_ASCII_RUNS if text.isascii() else _RUNS).findall(text)
+
+
 def page_words(doc: Document) -> Counter[str]:
     """How often each word appears in the page: its prose (headings included), its front
     matter title and description, and, keyed with `CODE` in front, its code and shortcode
     names. Fast rather than exact (every page of a site goes through it): prose words are
-    the letter runs of at least `MIN_LENGTH` letters in the page's words
-    (`Document.words_and_marks`)."""
+    the letter runs of at least `MIN_LENGTH` letters (a word of `WORD` split at its
+    apostrophes), not in capitals, lower-cased."""
     counts: Counter[str] = Counter()
-    written = Counter(doc.words_and_marks)
+    written = Counter(letter_runs(doc.prose))
     for key in FRONT_MATTER_TEXTS:
         if isinstance(value := doc.front_matter.get(key), str):
-            written.update(words_in(value))
-    for word, count in written.items():  # counted as written first, then split and folded
-        if not is_word(word):
-            continue
-        for run in _APOSTROPHE.split(word) if "'" in word or "’" in word else (word,):
-            if len(run) >= MIN_LENGTH and not run.isupper():
-                counts[run.lower()] += count
+            written.update(letter_runs(value))
+    for run, count in written.items():  # counted as written first, then folded
+        if not run.isupper():
+            counts[run.lower()] += count
     code = [block.content for block in doc.code_blocks]
     code += [block.info for block in doc.code_blocks if block.info]  # languages: ```diff
     code += [child.content for token in doc.tokens if token.children for child in token.children

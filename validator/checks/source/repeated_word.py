@@ -42,12 +42,11 @@ Combine terms with **AND** or **OR**, then select **Select**.
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Iterator, Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import compress, islice
 
-from validator.document import Document, is_word, words_and_marks_in
+from validator.document import COMBINING_MARK_RANGES, COMBINING_MARKS, Document
 from validator.model import Finding, Rule, Severity
 from validator.prose import Stretch, Word, stretches
 from validator.spelling import base_language, dictionary, has_dictionary, spelling_language, starts_sentence
@@ -78,11 +77,10 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if language not in {base_language(code) for code in opts.languages}:
         return
     # Only inline tokens where a word and the same word are parted by blanks alone are worth
-    # reading closely: few are, and on most pages none (the words and marks of all the
-    # page's tokens in a row tell at once).
-    if not _alike_neighbours(doc.words_and_marks):
+    # reading closely: few are, and on most pages none (the page's prose tells at once).
+    if not _alike_neighbours(doc.prose):
         return
-    closely = {id(token) for token, text in doc.outlines if _alike_neighbours(words_and_marks_in(text))}
+    closely = {id(token) for token, text in doc.outlines if _alike_neighbours(text)}
     if not closely:
         return
     allowed = {word.casefold() for word in opts.allow}
@@ -197,10 +195,25 @@ def _ends_compound(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] in ("-", "‑") and text[start - 2].isalpha()
 
 
-def _alike_neighbours(items: Sequence[str]) -> bool:
-    """Whether a word of `words_and_marks_in` is followed by the same word, case aside."""
-    folded = list(map(str.casefold, items))
-    return any(map(is_word, compress(folded, map(operator.eq, folded, islice(folded, 1, None)))))
+# A word, blanks, the same word, in a case-folded text whose combining marks are left out
+# (those after no letter made blanks): a word (`WORD`) starts after no letter, nor a letter
+# and an apostrophe, and ends before no letter. Each word is tried once, so the search is
+# linear.
+_ALIKE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])((?>[^\W\d_]+(?:['’][^\W\d_]+)*))\s++\1(?![^\W\d_])")
+_ASCII_ALIKE = re.compile(r"(?<![a-z])(?<![a-z]')((?>[a-z]+(?:'[a-z]+)*))\s++\1(?![a-z])")
+_UNATTACHED_MARKS = re.compile(rf"(?<![^\W\d_{COMBINING_MARKS}])[{COMBINING_MARKS}]+")
+_NO_MARKS = dict.fromkeys(code for first, last in COMBINING_MARK_RANGES for code in range(first, last + 1))
+
+
+def _alike_neighbours(text: str) -> bool:
+    """Whether a word of `text` is followed by the same word, case aside, with blanks alone
+    between them. It may also say so of two words a lone combining mark parts, never
+    wrongly that none is: what it finds is read closely."""
+    folded = text.casefold()
+    if folded.isascii():
+        return _ASCII_ALIKE.search(folded) is not None
+    folded = _UNATTACHED_MARKS.sub(" ", folded).translate(_NO_MARKS)
+    return _ALIKE.search(folded) is not None
 
 
 RULE = Rule(

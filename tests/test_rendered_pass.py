@@ -199,6 +199,24 @@ def test_a_relref_to_a_page_with_a_slug_is_one_finding_at_its_line(
     assert findings() == findings("--build") == {("content/docs/a.md", 5, "broken-anchor")}
 
 
+@pytest.mark.hugo
+def test_a_fragment_link_hugo_resolves_against_another_page_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """In a multilingual site the embedded link hook resolves links; through `markdownify`
+    (a shortcode rendering its Markdown content) `#term` becomes `/#term`, the home page's:
+    the finding names the address Hugo wrote, at the Markdown link."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/md.html": "{{ .Inner | markdownify }}",
+        "layouts/home.html": "<html><body>Home</body></html>",
+        "content/g.md": '+++\ntitle = "G"\n+++\n\n## Term {#term}\n\n{{% md %}}See [term](#term).{{% /md %}}\n',
+    }, '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[markup.goldmark.renderer]\nunsafe = true\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [p for p in problems("--build") if p["rule"] == "broken-anchor"]
+    assert [(p["path"], p["line"]) for p in found] == [("content/g.md", 7)]
+    assert "(written #term, it links to '/#term' in Hugo's output)" in found[0]["message"]
+
+
 def test_a_stray_closing_tag_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hugo stops the build on a closing tag that closes no call: it never shows as text,
     so the embedded renderer leaves it out and only shortcode-mismatched reports it."""

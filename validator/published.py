@@ -696,16 +696,20 @@ class Locator:
         return self._load_source()
 
     def link(self, link: HtmlLink) -> tuple[int, int] | None:
+        found = self.link_source(link)
+        return (found.line, found.column) if found is not None else None
+
+    def link_source(self, link: HtmlLink) -> SourceLink | None:
+        """The Markdown link (or the shortcode call that gave its address) that made `link`."""
         if self.source is None:
             return None
         matchers = (_same_destination, _refused, _same_ref_target, _same_target, _same_fragment, _refused_as_written)
         for same in matchers:
             item = self._take("links", self.source.links, lambda item: item.may_make(link.tag) and same(link.url, item))
             if item is not None:
-                return item.line, item.column
+                return item
         # A template's (a shortcode's) link or image: at the call that gave its address
-        address = self._take("addresses", self.source.shortcode_addresses, lambda item: _written_as(link.url, item))
-        return (address.line, address.column) if address is not None else None
+        return self._take("addresses", self.source.shortcode_addresses, lambda item: _written_as(link.url, item))
 
     def heading(self, heading: HtmlHeading) -> tuple[int, int] | None:
         if self.source is None:

@@ -193,9 +193,13 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             if fragment in target.ids or target.unknown_output or _script_route(fragment, target.ids):
                 continue
-            where = locator.link(link)
+            source = locator.link_source(link)
+            where = (source.line, source.column) if source is not None else None
             place = "this page" if target.path == page.path else target.url
             message = f"no element with id {fragment!r} on {place}"
+            if source is not None and source.destination.startswith("#") and target.path != page.path:
+                # a link render hook, or markdownify in a shortcode, resolved it against another page
+                message += f" (written #{fragment}, it links to {link.url!r} in Hugo's output)"
             if link.url == REFUSED:
                 message += " (a template refused the link's address and wrote #ZgotmplZ: see url-refused)"
             key = link_key(link.url, target.url + "#" + fragment)

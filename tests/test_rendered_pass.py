@@ -217,6 +217,20 @@ def test_a_fragment_link_hugo_resolves_against_another_page_says_so(
     assert "(written #term, it links to '/#term' in Hugo's output)" in found[0]["message"]
 
 
+@pytest.mark.hugo
+def test_a_link_a_template_renders_from_its_content_is_found_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `{{< >}}` call's content is not the page's Markdown, but its template may render
+    it (`markdownify`): a broken link there is reported where it is written."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": "<aside>{{ .Inner | markdownify }}</aside>",
+        "content/a.md": '+++\ntitle = "A"\n+++\n\n{{< note >}}\nFirst [a](/a/), then\n[gone](/gone/).\n{{< /note >}}\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link", "--build") == [("content/a.md", 7, 8)]
+
+
 def test_a_stray_closing_tag_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Hugo stops the build on a closing tag that closes no call: it never shows as text,
     so the embedded renderer leaves it out and only shortcode-mismatched reports it."""

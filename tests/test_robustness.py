@@ -199,6 +199,7 @@ HOSTILE = {
     "apostrophes-in-one-word": (lambda n: "x\n\n" + "a'" * n + " a", 200_000),
     "apostrophes-in-one-accented-word": (lambda n: "x\n\n" + "é’" * n + " é", 200_000),
     "lone-marks-between-words": (lambda n: "x\n\n" + "a \u0301 " * n, 100_000),
+    "links-in-nested-calls": (lambda n: "x\n\n" + "{{< a >}}[x](y) " * n + "{{< /a >}}" * n, 4_000),
 }
 
 

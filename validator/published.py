@@ -25,7 +25,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from validator.addresses import REFUSED, goldmark_drops, template_refuses
-from validator.document import REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, ref_path, reported_inline_tags
+from validator.document import (
+    REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, line_starts, opaque_depths, ref_path,
+    reported_inline_tags,
+)
 from validator.files import read_at_most
 from validator.paths import fragment_id
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
@@ -424,13 +427,30 @@ class SourcePage:
 
 
 def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
-    """Each parameter value of a shortcode call that reads as an address (a path or URL)."""
-    for use in doc.shortcode_calls:
+    """Each parameter value of a shortcode call that reads as an address (a path or URL),
+    and each Markdown link in the content of a `{{< >}}` call (its template may render it
+    with `markdownify`; a `{{% %}}` call's content is among the page's Markdown)."""
+    starts: list[int] | None = None
+    calls = doc.shortcode_calls
+    # a call within a `{{< >}}` call's content is read with that content (nesting stays linear)
+    for use, depth in zip(calls, opaque_depths(calls), strict=True):
         if use.template in REF_SHORTCODES:
             continue  # a ref's link is among the page's links
         for value in (*use.positional, *(value for _, value in use.named)):
             if isinstance(value, str) and _ADDRESS.fullmatch(value.strip()):
                 yield SourceLink(value.strip(), use.line, use.column)
+        markdown_inside = use.notation == "<" and use.template != "highlight" and depth == 0
+        if markdown_inside and use.close_line is not None and use.close_column is not None:
+            starts = starts if starts is not None else line_starts(doc.text)
+            opened = starts[use.line - 1] + use.column - 1 + len(use.source)
+            closed = starts[use.close_line - 1] + use.close_column - 1
+            for match in _INNER_LINK.finditer(doc.text, opened, max(opened, closed)):
+                line = bisect.bisect_right(starts, match.start(1)) - 1
+                yield SourceLink(match[1], line + 1, match.start(1) - starts[line] + 1)
+
+
+# A Markdown link's destination: `](dest` (the text before it is not needed to place it).
+_INNER_LINK = re.compile(r"\]\([^\S\n]*+<?([^\s<>()]+)")
 
 
 # (A `.` or `/` before the last character; the lookahead keeps a long value linear.)
@@ -821,6 +841,8 @@ def _written_as(url: str, address: SourceLink) -> bool:
     """Whether a template may have made `url` of the address a shortcode was given: the
     same, or ending with it (a page resource's path, a baseURL in front)."""
     written = address.destination.removeprefix("./")
+    if written.startswith("#"):  # a fragment, on this page or (a link hook's) another
+        return url.endswith(written)
     path = url.split("#", 1)[0].split("?", 1)[0]
     return url == address.destination or unquote(path).endswith(unquote(written.split("?", 1)[0]))
 

@@ -674,6 +674,24 @@ def test_links_to_a_draft_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
 
 
 @pytest.mark.hugo
+def test_refs_to_pages_hugo_publishes_nothing_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A ref to a headless bundle or a `build.render = "never"` page finds it: Hugo writes an
+    empty link and says nothing (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/hidden/index.md": "+++\ntitle = 'H'\n[build]\nrender = 'never'\n+++\n\nH.\n",
+        "content/headless/index.md": "+++\ntitle = 'L'\nheadless = true\n+++\n\nL.\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[h]({{< relref \"hidden\" >}}) [l]({{< ref \"headless\" >}})\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode == 0 and 'href=""' in (tmp_path / "out" / "a" / "index.html").read_text()
+    assert [(p["line"], p["column"], p["rule"]) for p in problems("--source-only")] == [
+        (5, 5, "ref-not-found"), (5, 34, "ref-not-found"),
+    ]
+    assert "publishes no page for it" in problems("--source-only")[0]["message"]
+
+
+@pytest.mark.hugo
 def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or
     not; a deeper folder without one is none (checked with hugo 0.168). With every folder

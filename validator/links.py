@@ -82,6 +82,11 @@ class SiteIndex:
         # Where the drafts are (pages Hugo builds only with --buildDrafts): a lookup then
         # need not read its page back to tell.
         self.drafts = frozenset(index for index, (*_, built) in enumerate(pages) if not built)
+        # Pages Hugo finds but publishes nothing of (headless, `build.render = "never"`): a
+        # ref to one is empty. (Outside a Hugo site no page's URL is known.)
+        self.unpublished = frozenset(
+            index for index, (_, urls, _, _) in enumerate(pages) if not urls[0] and site.config.root is not None
+        )
         self._bundles = {(p.language, p.dir) for p, _, _, _ in pages if p and p.leaf_bundle}
         self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
         self._urls: dict[str, int] = {}

@@ -5,7 +5,9 @@ optional, case does not matter, `_index.md` and a bundle's `index.md` are found 
 directory), then, for a path without a slash, by its base name anywhere in the site.
 The `lang` parameter looks in that language's pages. A base name that several pages share
 is reported too: Hugo cannot tell which one is meant, and so is a draft page (`draft: true`),
-which Hugo builds only with `--buildDrafts` (or `buildDrafts = true`).
+which Hugo builds only with `--buildDrafts` (or `buildDrafts = true`), and a page Hugo
+finds but publishes nothing of (`headless = true`, `build.render = "never"`): Hugo writes
+the link empty, without a word.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found. A call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
@@ -63,10 +65,13 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             target = index.ref(page, path, language)
             name = link.shortcode
             if target.found:
+                at = (link.shortcode_line, link.shortcode_column)
                 if target.index in index.drafts:
                     problem = f"{name} {path!r}: the page is a draft, which Hugo builds only with --buildDrafts"
-                    at = (link.shortcode_line, link.shortcode_column)
                     yield Finding(*at, f"{problem} ({consequence})", path=page.path)
+                elif target.index in index.unpublished:
+                    problem = f'{name} {path!r}: Hugo publishes no page for it (headless, or build.render = "never")'
+                    yield Finding(*at, f"{problem}, and writes an empty link", path=page.path)
                 continue
             if target.ambiguous:
                 problem = f"{name} {path!r} is ambiguous: several pages are named so; add the section"

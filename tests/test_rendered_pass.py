@@ -674,6 +674,34 @@ def test_links_to_a_draft_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("build_flags", [False, True])
+def test_links_to_pages_of_dates_to_come_or_past_expiry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, build_flags: bool
+) -> None:
+    """Hugo builds a page whose publish date (`publishDate`, else `date`) is to come only
+    with `--buildFuture`, one past its `expiryDate` only with `--buildExpired`: a ref to
+    one stops the build with REF_NOT_FOUND, a link to one is dead (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/f.md": "+++\ntitle = 'F'\ndate = 2999-01-01\n+++\n\nF.\n",
+        "content/p.md": "+++\ntitle = 'P'\ndate = 2020-01-01\npublishDate = 2999-01-01\n+++\n\nP.\n",
+        "content/e.md": "+++\ntitle = 'E'\nexpiryDate = 2001-01-01\n+++\n\nE.\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n"
+                        + "".join(f'[ref]({{{{< relref "{n}.md" >}}}}) and [link](/{n}/)\n\n' for n in "fpe"),
+    }, "buildFuture = true\nbuildExpired = true\n" if build_flags else "")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True, text=True)
+    if build_flags:
+        assert result.returncode == 0
+        assert findings() == findings("--build") == set()
+    else:
+        assert result.returncode != 0 and result.stderr.count("REF_NOT_FOUND") == 3
+        expected = {("content/a.md", line, rule) for line in (5, 7, 9) for rule in ("ref-not-found", "broken-link")}
+        assert findings() == expected
+        messages = [p["message"] for p in problems() if p["rule"] == "ref-not-found"]
+        assert "publish date, 2999-01-01, is to come" in messages[0] and "expired on 2001-01-01" in messages[2]
+
+
+@pytest.mark.hugo
 def test_refs_to_pages_hugo_publishes_nothing_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A ref to a headless bundle or a `build.render = "never"` page finds it: Hugo writes an
     empty link and says nothing (checked with hugo 0.168)."""

@@ -24,7 +24,7 @@ from validator.engine import PageSummary, Site
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
-from validator.site import is_built, language_codes, parse_content_path, ref_path_key
+from validator.site import language_codes, parse_content_path, ref_path_key, unbuilt_reason
 
 _DEFAULT_EXTENSION = ".md"
 # Uncached: the paths of every page and of every link's target are parsed here, and a cache
@@ -76,12 +76,12 @@ class SiteIndex:
         # One read of the pages (each read unpickles them): each one's place, URL and file.
         pages = [
             (_place(page, site.config, codes), (page.url, *page.other_urls), page.content_path or page.path,
-             is_built(site.config, page.front_matter))
+             unbuilt_reason(site.config, page.front_matter))
             for page in site.pages
         ]
-        # Where the drafts are (pages Hugo builds only with --buildDrafts): a lookup then
-        # need not read its page back to tell.
-        self.drafts = frozenset(index for index, (*_, built) in enumerate(pages) if not built)
+        # Why Hugo builds no page of a file (a draft, a date): a lookup then need not read
+        # its page back to tell.
+        self.unbuilt = {index: reason for index, (*_, reason) in enumerate(pages) if reason is not None}
         # Pages Hugo finds but publishes nothing of (headless, `build.render = "never"`): a
         # ref to one is empty. (Outside a Hugo site no page's URL is known.)
         self.unpublished = frozenset(

@@ -120,6 +120,8 @@ class SiteConfig:
     # `ignoreFiles`: regular expressions; Hugo reads no file whose absolute path one matches
     ignore_files: tuple[str, ...] = ()
     build_drafts: bool = False  # `buildDrafts`: draft pages are built (as with `hugo -D`)
+    build_future: bool = False  # `buildFuture`: pages with a publish date to come are built
+    build_expired: bool = False  # `buildExpired`: pages past their expiry date are built
     remove_path_accents: bool = False
     # (singular, plural) pairs; Hugo's default is tag/tags and category/categories.
     taxonomies: tuple[tuple[str, str], ...] = (("category", "categories"), ("tag", "tags"))

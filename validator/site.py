@@ -584,6 +584,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         disable_aliases=config.boolean("disablealiases", False),
         ignore_files=tuple(config.strings("ignorefiles")),
         build_drafts=config.boolean("builddrafts", False),
+        build_future=config.boolean("buildfuture", False),
+        build_expired=config.boolean("buildexpired", False),
         canonify_urls=config.boolean("canonifyurls", False),
         remove_path_accents=config.boolean("removepathaccents", False),
         taxonomies=_taxonomies(config),
@@ -2486,10 +2488,44 @@ def predict_url(
 
 
 def is_built(site: SiteConfig, front_matter: Mapping[str, Any]) -> bool:
-    """Whether Hugo builds a page of this (own) front matter by default: not a `draft`, as
-    Hugo reads the value, unless `buildDrafts`."""
-    draft = next((value for key, value in front_matter.items() if _key(key) == "draft"), None)
-    return site.build_drafts or not _weak_bool(draft)
+    """Whether Hugo builds a page of this (own) front matter by default (see `unbuilt_reason`)."""
+    return unbuilt_reason(site, front_matter) is None
+
+
+# Hugo's default `[frontmatter]` lookups (with the keys' aliases), first set wins.
+_PUBLISH_DATE_KEYS = ("publishdate", "pubdate", "published", "date")
+_EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
+
+
+def unbuilt_reason(site: SiteConfig, front_matter: Mapping[str, Any], now: dt.datetime | None = None) -> str | None:
+    """Why Hugo builds no page of this (own) front matter by default, None when it does: a
+    `draft` (as Hugo reads the value) unless `buildDrafts`, a publish date to come unless
+    `buildFuture`, an expiry date past unless `buildExpired` (checked with hugo 0.168)."""
+    fm = {_key(key): value for key, value in front_matter.items()}
+    if not site.build_drafts and _weak_bool(fm.get("draft")):
+        return "the page is a draft, which Hugo builds only with --buildDrafts"
+    now = now or dt.datetime.now(dt.UTC)
+    if not site.build_future and (published := _first_date(fm, _PUBLISH_DATE_KEYS)) and published > now:
+        return f"the page's publish date, {published:%Y-%m-%d}, is to come: Hugo builds it only with --buildFuture"
+    if not site.build_expired and (expiry := _first_date(fm, _EXPIRY_DATE_KEYS)) and expiry < now:
+        return f"the page expired on {expiry:%Y-%m-%d}: Hugo builds it only with --buildExpired"
+    return None
+
+
+def _first_date(front_matter: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
+    """The time of the first of `keys` the front matter sets (lower-case keys); None when
+    none is, or when Hugo cannot read it (front-matter-date reports that)."""
+    for key in keys:
+        value = front_matter.get(key)
+        if value is None or value == "" or isinstance(value, bool):
+            continue
+        try:
+            found = hugo_date(value, None)
+        except DateError:
+            return None
+        if found is not None:
+            return found if found.tzinfo else found.replace(tzinfo=dt.UTC)
+    return None
 
 
 def _render_never(front_matter: Mapping[str, Any]) -> bool:

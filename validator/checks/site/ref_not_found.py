@@ -4,8 +4,10 @@ the way Hugo does: relative to the page, then to the content root (the extension
 optional, case does not matter, `_index.md` and a bundle's `index.md` are found by their
 directory), then, for a path without a slash, by its base name anywhere in the site.
 The `lang` parameter looks in that language's pages. A base name that several pages share
-is reported too: Hugo cannot tell which one is meant, and so is a draft page (`draft: true`),
-which Hugo builds only with `--buildDrafts` (or `buildDrafts = true`), and a page Hugo
+is reported too: Hugo cannot tell which one is meant, and so is a page Hugo does not build
+by default: a draft (`draft: true`, built only with `--buildDrafts` or `buildDrafts =
+true`), one whose publish date (`publishDate`, else `date`) is to come (`--buildFuture`),
+one whose `expiryDate` is past (`--buildExpired`); and a page Hugo
 finds but publishes nothing of (`headless = true`, `build.render = "never"`): Hugo writes
 the link empty, without a word.
 
@@ -66,9 +68,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             name = link.shortcode
             if target.found:
                 at = (link.shortcode_line, link.shortcode_column)
-                if target.index in index.drafts:
-                    problem = f"{name} {path!r}: the page is a draft, which Hugo builds only with --buildDrafts"
-                    yield Finding(*at, f"{problem} ({consequence})", path=page.path)
+                if (reason := index.unbuilt.get(target.index)) is not None:
+                    yield Finding(*at, f"{name} {path!r}: {reason} ({consequence})", path=page.path)
                 elif target.index in index.unpublished:
                     problem = f'{name} {path!r}: Hugo publishes no page for it (headless, or build.render = "never")'
                     yield Finding(*at, f"{problem}, and writes an empty link", path=page.path)

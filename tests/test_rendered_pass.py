@@ -704,19 +704,26 @@ def test_links_to_pages_of_dates_to_come_or_past_expiry(
 @pytest.mark.hugo
 def test_refs_to_pages_hugo_publishes_nothing_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A ref to a headless bundle or a `build.render = "never"` page finds it: Hugo writes an
-    empty link and says nothing (checked with hugo 0.168)."""
+    empty link and says nothing; with `build.render = "link"` it writes the URL, where
+    nothing is published (checked with hugo 0.168)."""
     small_site(tmp_path, {
         "content/hidden/index.md": "+++\ntitle = 'H'\n[build]\nrender = 'never'\n+++\n\nH.\n",
         "content/headless/index.md": "+++\ntitle = 'L'\nheadless = true\n+++\n\nL.\n",
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[h]({{< relref \"hidden\" >}}) [l]({{< ref \"headless\" >}})\n",
+        "content/linked/index.md": "+++\ntitle = 'K'\n[build]\nrender = 'link'\n+++\n\nK.\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[h]({{< relref \"hidden\" >}}) [l]({{< ref \"headless\" >}})\n\n"
+                        "[k]({{< relref \"linked\" >}}) and [k2](/linked/)\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     result = subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True, text=True)
-    assert result.returncode == 0 and 'href=""' in (tmp_path / "out" / "a" / "index.html").read_text()
+    page = (tmp_path / "out" / "a" / "index.html").read_text()
+    assert result.returncode == 0 and page.count('href=""') == 2 and page.count('href="/linked/"') == 2
+    assert not (tmp_path / "out" / "linked").exists()
     assert [(p["line"], p["column"], p["rule"]) for p in problems("--source-only")] == [
-        (5, 5, "ref-not-found"), (5, 34, "ref-not-found"),
+        (5, 5, "ref-not-found"), (5, 34, "ref-not-found"), (7, 5, "ref-not-found"),
     ]
-    assert "publishes no page for it" in problems("--source-only")[0]["message"]
+    messages = [p["message"] for p in problems("--source-only")]
+    assert "publishes no page for it" in messages[0] and 'build.render = "link"' in messages[2]
+    assert ("content/a.md", 7, "broken-link") in findings("--build")
 
 
 @pytest.mark.hugo

@@ -49,6 +49,7 @@ from validator.site import (
     content_roots,
     is_built,
     page_language,
+    predict_page,
     predict_url,
     recording_reads,
 )
@@ -918,8 +919,8 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     place = dict(path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers)
     if doc.front_matter.error:
         return doc.placed(**place)
-    url = predict_url(site, target.content_path, doc.front_matter.data or {}, target.language)
-    return doc.placed(url=url, rendered=url is not None, **place)
+    url, rendered = predict_page(site, target.content_path, doc.front_matter.data or {}, target.language)
+    return doc.placed(url=url, rendered=url is not None and rendered, **place)
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:

@@ -76,18 +76,22 @@ class SiteIndex:
         # One read of the pages (each read unpickles them): each one's place, URL and file.
         pages = [
             (_place(page, site.config, codes), (page.url, *page.other_urls), page.content_path or page.path,
-             unbuilt_reason(site.config, page.front_matter))
+             unbuilt_reason(site.config, page.front_matter), page.rendered)
             for page in site.pages
         ]
         # Why Hugo builds no page of a file (a draft, a date): a lookup then need not read
         # its page back to tell.
-        self.unbuilt = {index: reason for index, (*_, reason) in enumerate(pages) if reason is not None}
+        self.unbuilt = {index: reason for index, (*_, reason, _) in enumerate(pages) if reason is not None}
         # Pages Hugo finds but publishes nothing of (headless, `build.render = "never"`): a
         # ref to one is empty. (Outside a Hugo site no page's URL is known.)
         self.unpublished = frozenset(
-            index for index, (_, urls, _, _) in enumerate(pages) if not urls[0] and site.config.root is not None
+            index for index, (_, urls, *_) in enumerate(pages) if not urls[0] and site.config.root is not None
         )
-        self._bundles = {(p.language, p.dir) for p, _, _, _ in pages if p and p.leaf_bundle}
+        # Pages with a URL and nothing there (`build.render = "link"`)
+        self.link_only = frozenset(
+            index for index, (_, urls, *_, rendered) in enumerate(pages) if urls[0] and not rendered
+        )
+        self._bundles = {(p.language, p.dir) for p, *_ in pages if p and p.leaf_bundle}
         self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
         self._urls: dict[str, int] = {}
         contested: set[str] = set()
@@ -96,7 +100,7 @@ class SiteIndex:
         self._implicit: set[tuple[str, str]] = set()
         self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
         self._ref_keys: dict[str, tuple[str, str] | None] = {}  # see _ref_key
-        for index, (place, urls, file, _) in enumerate(pages):
+        for index, (place, urls, file, *_) in enumerate(pages):
             if place is None:
                 continue
             if self._is_resource(place):

@@ -2429,16 +2429,24 @@ def predict_url(
     pages get their URL: whether they are built depends on build flags.
     `language` is the language of the file's mount; a language code in the file name wins.
     """
+    return predict_page(site, rel_path, front_matter, language)[0]
+
+
+def predict_page(
+    site: SiteConfig, rel_path: str, front_matter: Mapping[str, Any], language: str | None = None
+) -> tuple[str | None, bool]:
+    """The URL `predict_url` gives, and whether Hugo renders a page there: not for
+    `build.render = "link"`, which keeps the URL for links but publishes nothing."""
     codes = language_codes(site)
     parsed = parse_content_path(rel_path, codes)
     if parsed is None:
-        return None
+        return None, False
     norm, raw = parsed
     dir_lang = language or site.default_language
     lang = norm.lang or dir_lang
     content = _content(site, dir_lang, codes)
     if _in_leaf_bundle(content, norm, raw):
-        return None
+        return None, False
     kind = _kind(norm, site)
     own = {_key(k): v for k, v in front_matter.items()}
     ancestors = (
@@ -2453,7 +2461,7 @@ def predict_url(
     )
     fm = _apply_cascades(own, cascades, kind=kind, path=norm.logical_path, environment=site.environment, lang=lang)
     if _weak_bool(fm.get("headless")) or _render_never(fm):
-        return None
+        return None, False
     title = _fm_string(fm.get("title")) or (raw.dirs[-1] if kind in _BRANCH_KINDS and raw.dirs else "")
     slug = _fm_string(fm.get("slug")).strip("-")
     names = _section_names(ancestors, norm, site, lang)
@@ -2471,20 +2479,20 @@ def predict_url(
     )
     url = _fm_string(fm.get("url"))
     if url.startswith(("http://", "https://")):
-        return None
+        return None, False
     if ":" in url:
         expanded = _expand(site, url, page)
         if expanded is None:
-            return None
+            return None, False
         url = expanded
     permalink = ""
     if not url and (pattern := _permalink_pattern(site, page)) is not None:
         expanded = _expand(site, pattern, page)
         if expanded is None:
-            return None
+            return None, False
         permalink = _go_clean(expanded)
     link = _target_link(site, page, url, permalink, _language_prefix(site, lang))
-    return _prepend_base_path(_base_path(site, lang), link)
+    return _prepend_base_path(_base_path(site, lang), link), _render_mode(fm) != "link"
 
 
 def is_built(site: SiteConfig, front_matter: Mapping[str, Any]) -> bool:
@@ -2529,11 +2537,18 @@ def _first_date(front_matter: Mapping[str, Any], keys: tuple[str, ...]) -> dt.da
 
 
 def _render_never(front_matter: Mapping[str, Any]) -> bool:
+    return _render_mode(front_matter) == "never"
+
+
+def _render_mode(front_matter: Mapping[str, Any]) -> str:
+    """`build.render`: "always", "never" (false) or "link"."""
     build = front_matter.get("build", front_matter.get("_build"))
     if not isinstance(build, Mapping):
-        return False
+        return "always"
     render = {_key(k): v for k, v in build.items()}.get("render")
-    return render is False or (isinstance(render, str) and render.lower() == "never")
+    if render is False:
+        return "never"
+    return render.lower() if isinstance(render, str) and render.lower() in ("never", "link") else "always"
 
 
 def alias_urls(

@@ -9,7 +9,8 @@ by default: a draft (`draft: true`, built only with `--buildDrafts` or `buildDra
 true`), one whose publish date (`publishDate`, else `date`) is to come (`--buildFuture`),
 one whose `expiryDate` is past (`--buildExpired`); and a page Hugo
 finds but publishes nothing of (`headless = true`, `build.render = "never"`): Hugo writes
-the link empty, without a word.
+the link empty, without a word; with `build.render = "link"` it writes the page's URL, where
+nothing is published.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found. A call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
@@ -73,6 +74,9 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 elif target.index in index.unpublished:
                     problem = f'{name} {path!r}: Hugo publishes no page for it (headless, or build.render = "never")'
                     yield Finding(*at, f"{problem}, and writes an empty link", path=page.path)
+                elif target.index in index.link_only:
+                    problem = f'{name} {path!r}: Hugo renders no page for it (build.render = "link")'
+                    yield Finding(*at, f"{problem}: the link it writes leads nowhere", path=page.path)
                 continue
             if target.ambiguous:
                 problem = f"{name} {path!r} is ambiguous: several pages are named so; add the section"

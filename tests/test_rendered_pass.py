@@ -702,6 +702,29 @@ def test_links_to_pages_of_dates_to_come_or_past_expiry(
 
 
 @pytest.mark.hugo
+def test_the_embedded_figure_shortcode_is_rendered_as_hugo_renders_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's own `figure`: its image's `src` (an asset's URL when the assets hold it, else as
+    written), its `alt` (else the caption's text) and its `link` are checked as Hugo writes
+    them (checked with hugo 0.168); a site's own `figure` template is not guessed at."""
+    small_site(tmp_path, {
+        "assets/img/a.png": "",
+        "static/s/b.png": "",
+        "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\n"
+                              '{{< figure src="missing.png" >}}\n\n'
+                              '{{< figure src="img/a.png" caption="A **b**" >}}\n\n'
+                              '{{< figure src="/s/b.png" alt="B" link="/posts/a/" >}}\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/posts/a.md", 5, "broken-link"), ("content/posts/a.md", 5, "image-alt")}
+    assert findings() == findings("--build") == expected
+    (tmp_path / "layouts" / "_shortcodes").mkdir()
+    (tmp_path / "layouts" / "_shortcodes" / "figure.html").write_text("<img src=\"{{ .Get `src` }}\" alt=\"x\">")
+    assert findings() == set()  # the site's own template: not run by the embedded renderer
+
+
+@pytest.mark.hugo
 def test_refs_to_pages_hugo_publishes_nothing_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A ref to a headless bundle or a `build.render = "never"` page finds it: Hugo writes an
     empty link and says nothing; with `build.render = "link"` it writes the URL, where

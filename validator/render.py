@@ -26,6 +26,7 @@ on shortcode output carries the attribute too.
 from __future__ import annotations
 
 import inspect
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -72,6 +73,12 @@ _OUTPUT_PLACEHOLDER = re.compile(r"<p>HAHAHUGOSHORTCODE(\d+)HBHB</p>|HAHAHUGOSHO
 # A shortcode comment `{{</* x */>}}` is printed as `{{< x >}}` (its `<` and `>` escaped or not).
 _COMMENT_DELIMITERS = re.compile(r"(\{\{(?:<|&lt;|%)\s*)/\*|\*/(\s*(?:>|&gt;|%)\}\})")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_TAG_OR_MARK = re.compile(r"<[^>]*>|[*_`]")
+
+
+def _plain(markdown: str) -> str:
+    """A caption's text, about as Hugo's `plainify` of its rendering gives it."""
+    return " ".join(_TAG_OR_MARK.sub("", markdown).split())
 
 
 def render_document(doc: Document, *, resolve_ref: RefResolver | None = None) -> str:
@@ -196,8 +203,37 @@ class _Page:
             return f" {SHORTCODE_ATTRIBUTE} "
         if use.template == "highlight" and use.notation == "<":
             return self._highlight(use)
+        if use.template == "figure" and use.notation == "<" and self._embedded("figure"):
+            return self._figure(use)
         element = "div" if block else "span"
         return f'<{element} {SHORTCODE_ATTRIBUTE}="{escapeHtml(use.name)}"></{element}>'
+
+    def _embedded(self, name: str) -> bool:
+        """Whether Hugo runs its own template for the shortcode `name`: the site and its
+        themes (all found) have none of that name."""
+        site = self.doc.site
+        return site.root is not None and not site.missing_modules and name not in site.shortcodes
+
+    def _figure(self, use: ShortcodeUse) -> str:
+        """Hugo's `figure` (0.168), what the checks read of it: the image, its `src` an
+        asset's URL when the assets hold that path (a page resource's is the path itself),
+        else as written; `alt`, else the caption's text; in a link when `link` is given."""
+        src = str(use.param("src") or "")
+        path = src.removeprefix("./")
+        if path and not path.startswith("/") and not _SCHEME.match(path) and self._is_asset(path.split("?")[0]):
+            src = "/" + path
+        alt = use.param("alt") or _plain(str(use.param("caption") or ""))
+        image = f'<img src="{escapeHtml(src)}"' + (f' alt="{escapeHtml(str(alt))}"' if alt else "") + ">"
+        if link := use.param("link"):
+            image = f'<a href="{escapeHtml(str(link))}">{image}</a>'
+        return f"<figure>{image}</figure>"
+
+    def _is_asset(self, path: str) -> bool:
+        for folder, under in self.doc.site.asset_dirs or ():
+            inner = path if not under else path.removeprefix(under + "/") if path.startswith(under + "/") else None
+            if inner is not None and os.path.isfile(os.path.join(folder, inner)):
+                return True
+        return False
 
     def _highlight(self, use: ShortcodeUse) -> str:
         """Hugo's `highlight` shortcode: its inner text, de-indented, as a code block."""

@@ -714,10 +714,12 @@ def test_the_embedded_figure_shortcode_is_rendered_as_hugo_renders_it(
         "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\n"
                               '{{< figure src="missing.png" >}}\n\n'
                               '{{< figure src="img/a.png" caption="A **b**" >}}\n\n'
-                              '{{< figure src="/s/b.png" alt="B" link="/posts/a/" >}}\n',
+                              '{{< figure src="/s/b.png" alt="B" link="/posts/a/" >}}\n\n'
+                              '{{< figure src="/s/b.png" alt="B" link="/nope/" >}}\n',
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    expected = {("content/posts/a.md", 5, "broken-link"), ("content/posts/a.md", 5, "image-alt")}
+    expected = {("content/posts/a.md", 5, "broken-link"), ("content/posts/a.md", 5, "image-alt"),
+                ("content/posts/a.md", 11, "broken-link")}
     assert findings() == findings("--build") == expected
     (tmp_path / "layouts" / "_shortcodes").mkdir()
     (tmp_path / "layouts" / "_shortcodes" / "figure.html").write_text("<img src=\"{{ .Get `src` }}\" alt=\"x\">")

@@ -453,8 +453,9 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
 _INNER_LINK = re.compile(r"\]\([^\S\n]*+<?([^\s<>()]+)")
 
 
-# (A `.` or `/` before the last character; the lookahead keeps a long value linear.)
-_ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*[./].)[^\s<>\"'{}]*[^\s<>\"'{}./]")
+# (A `.` or `/` before the last character, which is no `.`: `/docs/`, `a.png`, not `etc.`;
+# the lookahead keeps a long value linear.)
+_ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*[./].)[^\s<>\"'{}]*[^\s<>\"'{}.]")
 
 
 # `[^\S\n]`: a blank within the line.

@@ -15,7 +15,7 @@ import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -89,12 +89,14 @@ def _config_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
-def _load(config_path: Path | None, start: Path) -> tuple[Any, SiteConfig]:
-    """The mdcheck config and the Hugo site for a run starting at `start`."""
+def _load(config_path: Path | None, start: Path, site: SiteConfig | None = None) -> tuple[Any, SiteConfig]:
+    """The mdcheck config and the Hugo site for a run starting at `start` (`site`, when it
+    is already loaded)."""
     if config_path is not None and not config_path.is_file():
         raise ConfigError(str(config_path), "not a file" if config_path.exists() else "no such config file")
-    site_root = find_site_root(start)
-    site = load_site(site_root) if site_root else SiteConfig()
+    site_root = site.root if site is not None else find_site_root(start)
+    if site is None:
+        site = load_site(site_root) if site_root else SiteConfig()
     if config_path is None:
         config_path = find_config(Path.cwd())
         if config_path is None and site_root is not None:
@@ -206,8 +208,9 @@ def _check(
     cwd = Path.cwd()
     # The site of the first path inside one: a hook lists a README before a subfolder site's files.
     start = next((path for path in paths if find_site_root(path) is not None), paths[0] if paths else cwd)
-    paths, start, found = _site_below(paths, start, cwd)
-    config, site = _load(config_path, start)
+    chosen = _site_below(paths, start, cwd)
+    paths, found = chosen.paths, chosen.notes
+    config, site = _load(config_path, chosen.start, chosen.site)
     rendering, build_failure = _rendering(config, site, html_dir, build, source_only, stack, cwd, quiet)
     targets, outside = outside_content(collect_targets(list(paths), config, site, cwd), site)
     change = find_change(changed_since, paths[0] if paths else cwd) if changed_since else None
@@ -247,40 +250,55 @@ def _check(
     sys.exit(EXIT_USAGE if build_failure else EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
-def _site_below(
-    paths: tuple[Path, ...], start: Path, cwd: Path
-) -> tuple[tuple[Path, ...], Path, tuple[str, ...]]:
+class _Start(NamedTuple):
+    """Where a run starts: its paths, the folder its site is found from, notes on the
+    choice, and that site when it was loaded to choose."""
+
+    paths: tuple[Path, ...]
+    start: Path
+    notes: tuple[str, ...] = ()
+    site: SiteConfig | None = None
+
+
+def _site_below(paths: tuple[Path, ...], start: Path, cwd: Path) -> _Start:
     """A folder in no Hugo site (a repository's root), or the root of a site without
     content (a theme's), with one site below it (`docs/`, `website/`, `exampleSite/`) means
-    that site: (paths, start, notes) with the folder replaced by it. With several sites
-    below, the folder is checked as it is, and a note names them."""
+    that site: the folder is replaced by it. With several sites below, the folder is
+    checked as it is, and a note names them."""
     if not start.is_dir():
-        return paths, start, ()
+        return _Start(paths, start)
     root, shown_start = find_site_root(start), display_path(start, cwd)
+    site = None
     if root is None:
         reason, otherwise = f"No Hugo config in {shown_start}", "checked with Hugo's defaults"
-    elif os.path.realpath(root) == os.path.realpath(start) and not _has_content(root):
+    elif os.path.realpath(root) == os.path.realpath(start):
+        site = _loaded(root)
+        if site is None or has_content(site):
+            return _Start(paths, start, site=site)
         reason, otherwise = f"The site in {shown_start} has no content", f"checked the site in {shown_start}"
     else:
-        return paths, start, ()
-    sites = [site for site in find_sites_below(start) if _has_content(site)]  # not a theme's module root
-    shown = [display_path(site, cwd) for site in sites]
+        return _Start(paths, start)
+    sites = [  # a site with content, not a theme's module root beside its docs
+        (folder, loaded)
+        for folder in find_sites_below(start)
+        if (loaded := _loaded(folder)) is None or has_content(loaded)
+    ]
+    shown = [display_path(folder, cwd) for folder, _ in sites]
     if len(sites) == 1:
-        replaced = tuple(sites[0] if path == start else path for path in paths)
-        return replaced, sites[0], (f"{reason}: checked the site in {shown[0]}",)
+        folder, loaded = sites[0]
+        replaced = tuple(folder if path == start else path for path in paths)
+        return _Start(replaced, folder, (f"{reason}: checked the site in {shown[0]}",), loaded)
     if sites:
         names = ", ".join(shown[:5]) + (", …" if len(sites) > 5 else "")
-        return paths, start, (
-            f"{reason}, and {len(sites)} sites below it ({names}): {otherwise}; "
-            "give a site's folder to check it with its config",
-        )
+        note = f"{reason}, and {len(sites)} sites below it ({names}): {otherwise}"
+        return _Start(paths, start, (note + "; give a site's folder to check it with its config",), site)
     other = next(((name, file) for file, name in _OTHER_GENERATORS.items() if (start / file).exists()), None)
     if root is None and other is not None:
-        return paths, start, (
+        return _Start(paths, start, (
             f"{reason}: {shown_start} looks like a {other[0]} site ({other[1]}); its Markdown is checked "
             "as Hugo would render it with its defaults",
-        )
-    return paths, start, ()
+        ))
+    return _Start(paths, start, site=site)
 
 
 # What another site generator keeps at its root: a folder of it is no Hugo site.
@@ -296,11 +314,13 @@ _OTHER_GENERATORS = {
 }
 
 
-def _has_content(root: Path) -> bool:
+def _loaded(root: Path) -> SiteConfig | None:
+    """The site at `root`; None when its config is wrong (the run loads it again, and
+    reports what is wrong)."""
     try:
-        return has_content(load_site(root))
+        return load_site(root)
     except SiteConfigError:
-        return True  # the run reports what is wrong with its config
+        return None
 
 
 def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:
@@ -340,7 +360,8 @@ def rules(rule_id: str | None, config_path: Path | None) -> None:
 def show_config(config_path: Path | None) -> None:
     """Print the effective configuration (presets and files merged)."""
     cwd = Path.cwd()
-    config, site = _load(config_path, _site_below((), cwd, cwd)[1])
+    chosen = _site_below((), cwd, cwd)
+    config, site = _load(config_path, chosen.start, chosen.site)
     click.echo(effective_config_toml(config), nl=False)
     if site.root is not None:
         click.echo(f"\n# Hugo site: {site.root}")
@@ -353,6 +374,8 @@ def show_config(config_path: Path | None) -> None:
 def init(force: bool) -> None:
     """Write a commented starter .mdcheck.toml for the site in the working directory."""
     cwd = Path.cwd()
-    site_root = find_site_root(_site_below((), cwd, cwd)[1])
-    path = write_starter(cwd, load_site(site_root) if site_root else SiteConfig(), RULES, force=force)
+    chosen = _site_below((), cwd, cwd)
+    site_root = find_site_root(chosen.start)
+    site = chosen.site or (load_site(site_root) if site_root else SiteConfig())
+    path = write_starter(cwd, site, RULES, force=force)
     click.echo(f"Wrote {path.name}: every rule with its options, commented. `mdcheck rules` lists them.")

@@ -8,7 +8,6 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
 
 from validator.config import ConfigError
 
@@ -20,31 +19,27 @@ _NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (st
 TEXT_LIMIT = 64 * 2**20
 
 
-def _open_regular(path: str | Path) -> BinaryIO:
-    """`path` opened for reading, when it is a regular file: a named pipe would block the
-    run, and a device such as /dev/zero never ends. Raises OSError (IsADirectoryError)."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-        for test, kind in _NOT_REGULAR:
-            if test(mode):
-                raise OSError(errno.EINVAL, f"is {kind}, not a file", str(path))
-        return open(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise
-
-
 def read_at_most(path: str | Path, limit: int) -> bytes:
     """The first `limit` + 1 bytes of a regular file at most (one more than `limit` tells
     that it is larger), read into a buffer of the file's size, not of `limit`: a buffer of
-    megabytes per file costs more than reading a small file. Raises OSError."""
-    with _open_regular(path) as handle:
-        size = os.fstat(handle.fileno()).st_size
-        data = handle.read(min(size, limit) + 1)
-        if len(data) > size:  # grown since
+    megabytes per file costs more than reading a small file. Only a regular file is read: a
+    named pipe would block the run, and a device such as /dev/zero never ends. Raises
+    OSError (IsADirectoryError)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        for test, kind in _NOT_REGULAR:
+            if test(info.st_mode):
+                raise OSError(errno.EINVAL, f"is {kind}, not a file", str(path))
+        handle = open(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with handle:
+        data = handle.read(min(info.st_size, limit) + 1)
+        if len(data) > info.st_size:  # grown since
             data += handle.read(limit + 1 - len(data))
         return data
 

@@ -440,13 +440,14 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
             if isinstance(value, str) and _ADDRESS.fullmatch(value.strip()):
                 yield SourceLink(value.strip(), use.line, use.column)
         markdown_inside = use.notation == "<" and use.template != "highlight" and depth == 0
-        if markdown_inside and use.close_line is not None and use.close_column is not None:
+        if markdown_inside and use.paired:
             starts = starts if starts is not None else line_starts(doc.text)
-            opened = starts[use.line - 1] + use.column - 1 + len(use.source)
-            closed = starts[use.close_line - 1] + use.close_column - 1
-            for match in _INNER_LINK.finditer(doc.text, opened, max(opened, closed)):
-                line = bisect.bisect_right(starts, match.start(1)) - 1
-                yield SourceLink(match[1], line + 1, match.start(1) - starts[line] + 1)
+            if (content := doc.call_content(use, starts)) is None:
+                continue
+            opened, text = content
+            for match in _INNER_LINK.finditer(text):
+                line = bisect.bisect_right(starts, opened + match.start(1)) - 1
+                yield SourceLink(match[1], line + 1, opened + match.start(1) - starts[line] + 1)
 
 
 # A Markdown link's destination: `](dest` (the text before it is not needed to place it).

@@ -78,8 +78,7 @@ class Target:
 
 
 # The front matter keys site rules read: duplicate-url's aliases, heading-typo's texts,
-# whether a page is a draft.
-# (the dates tell whether Hugo builds the page: see validator.site.unbuilt_reason)
+# whether Hugo builds the page (a draft, its dates: see validator.site.unbuilt_reason).
 SUMMARY_FRONT_MATTER = frozenset(
     {"aliases", "title", "description", "draft", "date", "publishdate", "pubdate", "published", "expirydate",
      "unpublishdate"}

@@ -1998,7 +1998,7 @@ def _read_section(path: str) -> _Section:
         text = read_text(path)
     except (OSError, UnicodeError):
         return _Section("", "", ())
-    front_matter, _ = split_front_matter(text.replace("\r\n", "\n"))
+    front_matter, _ = split_front_matter(text)
     return _Section(
         _fm_string(front_matter.get("slug")).strip("-"),
         _fm_string(front_matter.get("title")),
@@ -2460,7 +2460,8 @@ def predict_page(
         _config_cascades(site.cascade),
     )
     fm = _apply_cascades(own, cascades, kind=kind, path=norm.logical_path, environment=site.environment, lang=lang)
-    if _weak_bool(fm.get("headless")) or _render_never(fm):
+    render = _render_mode(fm)
+    if _weak_bool(fm.get("headless")) or render == "never":
         return None, False
     title = _fm_string(fm.get("title")) or (raw.dirs[-1] if kind in _BRANCH_KINDS and raw.dirs else "")
     slug = _fm_string(fm.get("slug")).strip("-")
@@ -2492,7 +2493,7 @@ def predict_page(
             return None, False
         permalink = _go_clean(expanded)
     link = _target_link(site, page, url, permalink, _language_prefix(site, lang))
-    return _prepend_base_path(_base_path(site, lang), link), _render_mode(fm) != "link"
+    return _prepend_base_path(_base_path(site, lang), link), render != "link"
 
 
 def is_built(site: SiteConfig, front_matter: Mapping[str, Any]) -> bool:
@@ -2534,10 +2535,6 @@ def _first_date(front_matter: Mapping[str, Any], keys: tuple[str, ...]) -> dt.da
         if found is not None:
             return found if found.tzinfo else found.replace(tzinfo=dt.UTC)
     return None
-
-
-def _render_never(front_matter: Mapping[str, Any]) -> bool:
-    return _render_mode(front_matter) == "never"
 
 
 def _render_mode(front_matter: Mapping[str, Any]) -> str:

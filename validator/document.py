@@ -323,6 +323,7 @@ class Document:
     # for the file (headless, build.render = never, a resource inside a leaf bundle).
     url: str | None = None
     rendered: bool = True
+    resources: bool = False  # whether Hugo publishes the files of its bundle (PagePrediction)
     language: str | None = None  # the page's language code, inside a Hugo site
     site: SiteConfig = field(default_factory=SiteConfig, repr=False, compare=False)
     render_hooks: frozenset[str] = frozenset()  # the site's own that render it (SiteConfig.hooks_rendering)
@@ -520,7 +521,7 @@ class Document:
 
     def placed(self, **context: Any) -> Document:
         """The same parse with another place in the site (`path`, `url`, `rendered`,
-        `language`, `site`, `render_hooks`, `address_writers`), keeping what was already
+        `resources`, `language`, `site`, `render_hooks`, `address_writers`), keeping what was already
         computed of its content: a file whose bytes are another's is not worked through again."""
         assert context.keys() <= _CONTEXT, context.keys() - _CONTEXT
         placed = dataclasses.replace(self, **context)
@@ -599,7 +600,7 @@ def has_closure_line(content: str) -> bool:
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 
 # What `Document.placed` changes, and what it keeps of the parse it is given.
-_CONTEXT = frozenset({"path", "url", "rendered", "language", "site", "render_hooks", "address_writers"})
+_CONTEXT = frozenset({"path", "url", "rendered", "resources", "language", "site", "render_hooks", "address_writers"})
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))
 
 

@@ -43,6 +43,7 @@ from validator.published import (
 from validator.render import render_document
 from validator.settings import SiteConfig
 from validator.site import (
+    CONTENT_EXTENSIONS,
     SiteRead,
     alias_urls,
     content_name,
@@ -109,6 +110,7 @@ class PageSummary:
     language: str | None
     url: str | None  # None when Hugo renders no page for the file
     rendered: bool
+    resources: bool  # whether Hugo publishes the files of its bundle (Document.resources)
     front_matter: Mapping[str, Any]  # the SUMMARY_FRONT_MATTER keys only
     ids: frozenset[str]  # see Document.ids
     id_prefixes: frozenset[str]  # see Document.id_prefixes
@@ -663,8 +665,9 @@ def _embedded_published(
     # and publish it at its path
     embedded = site.markup.embedded_links or site.markup.embedded_images
     assets = _static_files(site.asset_dirs) if embedded else set()
+    resources, leaf_folders, branch_folders = _bundle_resources(site, summaries, drafts)
     return PublishedSite(
-        frozenset(files | static | assets),
+        frozenset(files | static | assets | resources),
         site.base_url,
         complete=False,
         static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f),
@@ -673,6 +676,8 @@ def _embedded_published(
         language_folders=frozenset(lang.code for lang in site.languages),
         file_page_folders=frozenset() if embedded and site.asset_dirs is None else _file_page_folders(site, summaries),
         asset_files=frozenset(assets),
+        leaf_bundle_folders=leaf_folders,
+        branch_bundle_folders=branch_folders,
     )
 
 
@@ -686,6 +691,62 @@ def _file_page_folders(site: SiteConfig, summaries: Sequence[PageSummary]) -> fr
             if path.endswith("/index.html"):
                 folders.add(path.removesuffix("index.html"))
     return frozenset(folders)
+
+
+def _bundle_resources(
+    site: SiteConfig, summaries: Sequence[PageSummary], unbuilt: set[str]
+) -> tuple[set[str], frozenset[str], frozenset[str]]:
+    """The files Hugo publishes beside the pages of bundles (their resources: the files of a
+    leaf bundle's folder and its subfolders, of a branch bundle's own folder, but content
+    files and hidden ones; checked with hugo 0.168), as publish-dir paths; and the folders
+    of the leaf and of the branch bundles whose files are all known. Only for a site of
+    one language whose content is one folder: a multilingual site shares a bundle's
+    files between its languages, published once, and mounts may merge folders."""
+    roots = content_roots(site)
+    if len(site.languages) > 1 or site.module_content or len(roots) != 1 or roots[0].target or roots[0].files:
+        return set(), frozenset(), frozenset()
+    files: set[str] = set()
+    leaves, branches = set(), set()
+    for page in summaries:
+        if not (page.url and page.rendered and page.resources and page.content_path):
+            continue
+        name = content_name(page.content_path, site)
+        path = _html_path(page.url, site)
+        if name not in ("index", "_index") or not path.endswith("/index.html") or path in unbuilt:
+            continue
+        folder = path.removesuffix("index.html")
+        directory = roots[0].path.joinpath(*page.content_path.split("/")[:-1])
+        found = _resources(str(directory), leaf=name == "index")
+        if found is not None:
+            files.update(folder + file for file in found)
+            (leaves if name == "index" else branches).add(folder)
+    return files, frozenset(leaves), frozenset(branches)
+
+
+def _resources(directory: str, *, leaf: bool) -> list[str] | None:
+    """The paths (relative, POSIX) of the files in a bundle's folder that Hugo publishes:
+    not content files, not hidden; a leaf bundle's subfolders too. None when the folder
+    cannot be read, or holds a link to another."""
+    found = []
+    try:
+        for folder, subfolders, names in os.walk(directory, onerror=_raise):
+            relative = os.path.relpath(folder, directory).replace(os.sep, "/")
+            prefix = "" if relative == "." else relative + "/"
+            subfolders[:] = sorted(sub for sub in subfolders if leaf and not sub.startswith("."))
+            if any(os.path.islink(os.path.join(folder, sub)) for sub in subfolders):
+                return None  # what Hugo reads through a link is not for us to guess
+            found += [
+                prefix + name
+                for name in names
+                if not name.startswith(".") and name.rpartition(".")[2].lower() not in CONTENT_EXTENSIONS
+            ]
+    except OSError:
+        return None
+    return found
+
+
+def _raise(error: OSError) -> None:
+    raise error
 
 
 def _static_files(folders: Sequence[tuple[str, str]] | None) -> set[str]:
@@ -918,8 +979,8 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     place = dict(path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers)
     if doc.front_matter.error:
         return doc.placed(**place)
-    url, rendered = predict_page(site, target.content_path, doc.front_matter.data or {}, target.language)
-    return doc.placed(url=url, rendered=url is not None and rendered, **place)
+    url, rendered, resources = predict_page(site, target.content_path, doc.front_matter.data or {}, target.language)
+    return doc.placed(url=url, rendered=url is not None and rendered, resources=resources, **place)
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
@@ -929,6 +990,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         language=doc.language or target.language,
         url=doc.url,
         rendered=doc.rendered,
+        resources=doc.resources,
         front_matter={
             key: value
             for key, value in (doc.front_matter.data or {}).items()

@@ -89,6 +89,10 @@ class PublishedSite:
     # With Hugo's embedded render hooks on: the files in the assets, where they find a link's
     # or image's relative destination before leaving it as it is.
     asset_files: frozenset[str] = frozenset()
+    # Without `complete`: the folders of the pages of leaf bundles (their subfolders too) and
+    # of branch bundles whose resources `files` holds (see engine._bundle_resources).
+    leaf_bundle_folders: frozenset[str] = frozenset()
+    branch_bundle_folders: frozenset[str] = frozenset()
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -206,14 +210,25 @@ class PublishedSite:
             return False
         folder = rel.split("/", 1)[0]
         if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
-            if rel[: rel.rfind("/") + 1] in self.file_page_folders:
-                return rel[rel.rfind("/") + 1 :] not in self.asset_files
+            parent, name = rel[: rel.rfind("/") + 1], rel[rel.rfind("/") + 1 :]
+            if parent in self.file_page_folders or self._in_bundle_folder(parent, name):
+                return name not in self.asset_files
             return folder in self.static_folders and folder not in self._page_folders
         if self.open_folders is None:
             return folder in self._folders
         # Every folder is known but the open ones, in a language's folder too (`fr/tags/`)
         inner = rel.split("/", 2)[1] if folder in self.language_folders and rel.count("/") > 1 else folder
         return folder not in self.open_folders and inner not in self.open_folders
+
+    def _in_bundle_folder(self, parent: str, name: str) -> bool:
+        """Whether `parent` is a folder of a bundle's files, all known, for a file `name`: not
+        one a page's output format may be (`index.xml`, `index.json`), nor one Hugo leaves
+        out or reads otherwise (hidden, `#`)."""
+        if name.startswith((".", "#", "index.")) or not (self.leaf_bundle_folders or self.branch_bundle_folders):
+            return False
+        if parent in self.branch_bundle_folders:
+            return True
+        return any(parent[: end + 1] in self.leaf_bundle_folders for end in range(len(parent)) if parent[end] == "/")
 
     @functools.cached_property
     def _folders(self) -> frozenset[str]:

@@ -2429,24 +2429,34 @@ def predict_url(
     pages get their URL: whether they are built depends on build flags.
     `language` is the language of the file's mount; a language code in the file name wins.
     """
-    return predict_page(site, rel_path, front_matter, language)[0]
+    return predict_page(site, rel_path, front_matter, language).url
+
+
+class PagePrediction(NamedTuple):
+    """What Hugo makes of a content file: the URL `predict_url` gives; whether it renders a
+    page there (not for `build.render = "link"`, which keeps the URL for links but publishes
+    nothing); whether it publishes the files of the page's bundle beside it (not with
+    `build.publishResources = false`, unless a template asks for their URLs)."""
+
+    url: str | None
+    rendered: bool = False
+    resources: bool = False
 
 
 def predict_page(
     site: SiteConfig, rel_path: str, front_matter: Mapping[str, Any], language: str | None = None
-) -> tuple[str | None, bool]:
-    """The URL `predict_url` gives, and whether Hugo renders a page there: not for
-    `build.render = "link"`, which keeps the URL for links but publishes nothing."""
+) -> PagePrediction:
+    """See PagePrediction."""
     codes = language_codes(site)
     parsed = parse_content_path(rel_path, codes)
     if parsed is None:
-        return None, False
+        return PagePrediction(None)
     norm, raw = parsed
     dir_lang = language or site.default_language
     lang = norm.lang or dir_lang
     content = _content(site, dir_lang, codes)
     if _in_leaf_bundle(content, norm, raw):
-        return None, False
+        return PagePrediction(None)
     kind = _kind(norm, site)
     own = {_key(k): v for k, v in front_matter.items()}
     ancestors = (
@@ -2462,7 +2472,7 @@ def predict_page(
     fm = _apply_cascades(own, cascades, kind=kind, path=norm.logical_path, environment=site.environment, lang=lang)
     render = _render_mode(fm)
     if _weak_bool(fm.get("headless")) or render == "never":
-        return None, False
+        return PagePrediction(None)
     title = _fm_string(fm.get("title")) or (raw.dirs[-1] if kind in _BRANCH_KINDS and raw.dirs else "")
     slug = _fm_string(fm.get("slug")).strip("-")
     names = _section_names(ancestors, norm, site, lang)
@@ -2480,20 +2490,21 @@ def predict_page(
     )
     url = _fm_string(fm.get("url"))
     if url.startswith(("http://", "https://")):
-        return None, False
+        return PagePrediction(None)
     if ":" in url:
         expanded = _expand(site, url, page)
         if expanded is None:
-            return None, False
+            return PagePrediction(None)
         url = expanded
     permalink = ""
     if not url and (pattern := _permalink_pattern(site, page)) is not None:
         expanded = _expand(site, pattern, page)
         if expanded is None:
-            return None, False
+            return PagePrediction(None)
         permalink = _go_clean(expanded)
     link = _target_link(site, page, url, permalink, _language_prefix(site, lang))
-    return _prepend_base_path(_base_path(site, lang), link), render != "link"
+    url = _prepend_base_path(_base_path(site, lang), link)
+    return PagePrediction(url, render != "link", _publishes_resources(fm))
 
 
 def is_built(site: SiteConfig, front_matter: Mapping[str, Any]) -> bool:
@@ -2535,6 +2546,14 @@ def _first_date(front_matter: Mapping[str, Any], keys: tuple[str, ...]) -> dt.da
         if found is not None:
             return found if found.tzinfo else found.replace(tzinfo=dt.UTC)
     return None
+
+
+def _publishes_resources(front_matter: Mapping[str, Any]) -> bool:
+    """`build.publishResources` (true unless set to false)."""
+    build = front_matter.get("build", front_matter.get("_build"))
+    if not isinstance(build, Mapping):
+        return True
+    return _weak_bool({_key(k): v for k, v in build.items()}.get("publishresources", True)) is not False
 
 
 def _render_mode(front_matter: Mapping[str, Any]) -> str:

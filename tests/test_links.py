@@ -250,3 +250,16 @@ def test_refs_resolve_like_hugo(hugo: str, tmp_path: Path) -> None:
                 assert target.found == (hugo_url != NOT_FOUND), (context, ref, hugo_url)
             checked += 1
     assert checked == len(CONTEXTS) * len(REFS)
+
+
+def test_aliases_two_pages_share_are_one_finding(tmp_path: Path) -> None:
+    """A page copied with its aliases (a versioned docs site's pages) clashes with the first
+    copy once, however many aliases they share."""
+    aliases = "aliases = ['/old/a/', '/old/b/', '/old/c/']\n"
+    _site(tmp_path, {"v1/page.md": _front_matter(aliases), "v2/page.md": _front_matter(aliases),
+                     "v3/page.md": _front_matter("aliases = ['/old/c/']\n")})  # fmt: skip
+    problems, _ = _run(tmp_path, ["duplicate-url"])
+    assert [(line, message.split(":")[0]) for _, line, _, message in problems] == [
+        (3, "this page's aliases /old/a/, /old/b/, /old/c/ are also aliases of content/v1/page.md"),
+        (3, "this page's alias /old/c/ is also an alias of content/v1/page.md"),
+    ]

@@ -2,7 +2,8 @@
 Checks that no two pages are published at the same URL, and that no alias (a redirect page
 from `aliases`) lands on the URL of a page or of another alias. URLs are predicted from the
 site's configuration: content paths, `slug`, `url`, `permalinks`, `uglyURLs`, languages.
-Each file involved is reported, except the first one (by path), naming the other file.
+Each file involved is reported, except the first one (by path), naming the other file
+(once for all its aliases that the other file has too).
 Pages Hugo does not render (headless bundles, `build.render = "never"`) are skipped, and
 so is an alias of a page to its own URL (Hugo writes the page). With `disableAliases = true`
 Hugo writes no redirect pages: aliases are not read.
@@ -64,11 +65,14 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     )
     owners: dict[str, tuple[str, str]] = {}  # output path -> (the page's path, "page" | "alias")
     for path, urls, aliases_at in claims:
+        clashes: dict[tuple[str, str, str], list[str]] = {}  # (kind, other page, its kind) -> URLs
         for url, kind in urls:
             first = owners.setdefault(_output(url), (path, kind))
             if first[0] != path:
-                line, column = aliases_at if kind == "alias" else (1, 1)  # an alias at its key
-                yield Finding(line, column, _message(url, kind, *first), path=path)
+                clashes.setdefault((kind, *first), []).append(url)
+        for (kind, other, other_kind), clashing in clashes.items():
+            line, column = aliases_at if kind == "alias" else (1, 1)  # aliases at their key
+            yield Finding(line, column, _message(clashing, kind, other, other_kind), path=path)
 
 
 def _claims(site: Site, page: PageSummary) -> list[tuple[str, str]]:
@@ -96,10 +100,16 @@ def _output(url: str) -> str:
     return url + "index.html" if url.endswith("/") else url if posixpath.splitext(url)[1] else url + "/index.html"
 
 
-def _message(url: str, kind: str, other: str, other_kind: str) -> str:
-    what = "this page's URL" if kind == "page" else "this page's alias"
-    theirs = "the URL of" if other_kind == "page" else "an alias of"
-    return f"{what} {url} is also {theirs} {other}: Hugo writes one over the other, which one varies from build to build"
+def _message(urls: list[str], kind: str, other: str, other_kind: str) -> str:
+    """One finding for all the page's URLs that clash with one other page's."""
+    many = len(urls) > 1
+    what = "this page's URL" if kind == "page" else "this page's aliases" if many else "this page's alias"
+    theirs = "the URL of" if other_kind == "page" else "aliases of" if many else "an alias of"
+    shown = ", ".join(urls)
+    return (
+        f"{what} {shown} {'are' if many else 'is'} also {theirs} {other}: Hugo writes one over the other, "
+        "which one varies from build to build"
+    )
 
 
 RULE = Rule(

@@ -862,9 +862,9 @@ def test_files_beside_a_page_of_a_single_file_are_known_without_a_build(
 def test_a_bundles_files_are_known_without_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo publishes the files of a leaf bundle's folder and subfolders, and of a branch
     bundle's own folder, beside its page (at its slug's URL too), content files and hidden
-    ones left out (checked with hugo 0.168): a link to another file there is dead, as the
-    build shows. Not judged: `index.*` (a page's output formats), hidden files, a bundle
-    with `publishResources = false`."""
+    ones (`.h.png`) left out (checked with hugo 0.168): a link to another file there is dead,
+    as the build shows. Not judged: `index.*` (a page's output formats), a bundle with
+    `publishResources = false`."""
     small_site(tmp_path, {
         "layouts/list.html": SINGLE,
         "content/posts/b/index.md": "+++\ntitle = 'B'\n+++\n\n![a](A.PNG) ![s](a%20b.png) ![d](d/e/q.png) "
@@ -880,26 +880,36 @@ def test_a_bundles_files_are_known_without_a_build(tmp_path: Path, monkeypatch: 
     monkeypatch.chdir(tmp_path)
     found = located("broken-link")
     assert found == [
-        ("content/docs/_index.md", 5, 13), ("content/posts/b/index.md", 5, 45), ("content/posts/b/index.md", 5, 100),
-        ("content/posts/r/index.md", 6, 13),
+        ("content/docs/_index.md", 5, 13), ("content/posts/b/index.md", 5, 45), ("content/posts/b/index.md", 5, 87),
+        ("content/posts/b/index.md", 5, 100), ("content/posts/r/index.md", 6, 13),
     ]
     build_site(hugo, tmp_path, tmp_path / "public")
     built = located("broken-link", "--html", "public")
     assert set(found) < set(built)
     assert set(built) - set(found) == {  # dead too: the files not judged
-        ("content/posts/b/index.md", 5, 72), ("content/posts/b/index.md", 5, 87), ("content/posts/o/index.md", 7, 1)
+        ("content/posts/b/index.md", 5, 72), ("content/posts/o/index.md", 7, 1)
     }
 
 
-def test_a_multilingual_sites_bundle_files_are_not_judged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A multilingual site shares a bundle's files between languages and publishes each
-    once: a page's relative link to one may be dead in one language, not in another."""
+@pytest.mark.hugo
+@pytest.mark.parametrize("folders", [False, True])
+def test_a_multilingual_sites_bundles_share_their_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, folders: bool
+) -> None:
+    """A bundle's translations share its files, in one content folder or in each language's
+    (`b.fr.png` is found as `b.png` by the French page), and Hugo's embedded image hook
+    links to them, or to an asset; a file none of them has is dead (checked with hugo 0.168)."""
+    en, fr = ("content/en/", "content/fr/") if folders else ("content/", "content/")
+    page = "+++\ntitle = 'B'\n+++\n\n![a](a.png) ![b](b.png) ![n](nope.png) ![c](img/c.png)\n"
+    dirs = ("contentDir = 'content/en'\n", "contentDir = 'content/fr'\n") if folders else ("", "")
     small_site(tmp_path, {
-        "content/posts/b/index.md": "+++\ntitle = 'B'\n+++\n\n![n](nope.png)\n",
-        "content/posts/b/index.fr.md": "+++\ntitle = 'B'\n+++\n\n![n](nope.png)\n",
-    }, "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")  # fmt: skip
+        f"{en}posts/b/index.md": page, f"{en}posts/b/a.png": "", "assets/img/c.png": "",
+        f"{fr}posts/b/index{'' if folders else '.fr'}.md": page, f"{fr}posts/b/b{'' if folders else '.fr'}.png": "",
+    }, f"[languages.en]\nweight = 1\n{dirs[0]}[languages.fr]\nweight = 2\n{dirs[1]}")  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-link") == []
+    french = f"{fr}posts/b/index{'' if folders else '.fr'}.md"
+    expected = sorted([(f"{en}posts/b/index.md", 5, 25), (french, 5, 25)])
+    assert_found_alike(hugo, tmp_path, "broken-link", expected)
 
 
 @pytest.mark.hugo

@@ -44,11 +44,14 @@ from validator.render import render_document
 from validator.settings import SiteConfig
 from validator.site import (
     CONTENT_EXTENSIONS,
+    ContentRoot,
     SiteRead,
     alias_urls,
     content_name,
     content_roots,
     is_built,
+    is_hidden,
+    language_codes,
     page_language,
     predict_page,
     predict_url,
@@ -698,13 +701,20 @@ def _bundle_resources(
 ) -> tuple[set[str], frozenset[str], frozenset[str]]:
     """The files Hugo publishes beside the pages of bundles (their resources: the files of a
     leaf bundle's folder and its subfolders, of a branch bundle's own folder, but content
-    files and hidden ones; checked with hugo 0.168), as publish-dir paths; and the folders
-    of the leaf and of the branch bundles whose files are all known. Only for a site of
-    one language whose content is one folder: a multilingual site shares a bundle's
-    files between its languages, published once, and mounts may merge folders."""
+    files and those Hugo skips; checked with hugo 0.168), as publish-dir paths; and the
+    folders of the leaf and of the branch bundles whose files are all known.
+
+    A bundle's translations share its files, each content folder of the site may hold
+    some, and a file's name may carry a language code (`a.fr.png`, found as `a.png`): each
+    page's folder is given every file of its bundle, under both names. That is more than
+    Hugo publishes there (it writes a shared file once, and Hugo's embedded render hooks,
+    on in a multilingual site, link to that one), never less. Not when mounts may merge
+    or filter folders, a module adds content, or the static files are not all known."""
     roots = content_roots(site)
-    if len(site.languages) > 1 or site.module_content or len(roots) != 1 or roots[0].target or roots[0].files:
+    if site.static_dirs is None or site.module_content or any(root.target or root.files for root in roots):
         return set(), frozenset(), frozenset()
+    codes = language_codes(site)
+    bundles: dict[tuple[str, bool], set[str] | None] = {}  # (folder in the content, leaf) -> names
     files: set[str] = set()
     leaves, branches = set(), set()
     for page in summaries:
@@ -714,31 +724,58 @@ def _bundle_resources(
         path = _html_path(page.url, site)
         if name not in ("index", "_index") or not path.endswith("/index.html") or path in unbuilt:
             continue
-        folder = path.removesuffix("index.html")
-        directory = roots[0].path.joinpath(*page.content_path.split("/")[:-1])
-        found = _resources(str(directory), leaf=name == "index")
-        if found is not None:
-            files.update(folder + file for file in found)
+        key = (page.content_path.rpartition("/")[0], name == "index")
+        if key not in bundles:
+            bundles[key] = _bundle_names(roots, *key, codes)
+        names = bundles[key]
+        if names is not None:
+            folder = path.removesuffix("index.html")
+            files.update(folder + file for file in names)
             (leaves if name == "index" else branches).add(folder)
     return files, frozenset(leaves), frozenset(branches)
 
 
+def _bundle_names(roots: Sequence[ContentRoot], folder: str, leaf: bool, codes: frozenset[str]) -> set[str] | None:
+    """The names a bundle's files are found by (see _bundle_resources) in every content
+    folder; None when one cannot be read."""
+    names: set[str] = set()
+    for root in roots:
+        directory = os.path.join(root.path, *folder.split("/")) if folder else str(root.path)
+        if not os.path.isdir(directory):
+            continue
+        found = _resources(directory, leaf=leaf)
+        if found is None:
+            return None
+        names.update(found)
+        names.update(_without_language(file, codes) for file in found)
+    return names
+
+
+def _without_language(path: str, codes: frozenset[str]) -> str:
+    """`img/a.fr.png` -> `img/a.png` for a language code of the site."""
+    folder, slash, name = path.rpartition("/")
+    pieces = name.split(".")
+    if len(pieces) > 2 and pieces[-2].lower() in codes:
+        del pieces[-2]
+    return folder + slash + ".".join(pieces)
+
+
 def _resources(directory: str, *, leaf: bool) -> list[str] | None:
     """The paths (relative, POSIX) of the files in a bundle's folder that Hugo publishes:
-    not content files, not hidden; a leaf bundle's subfolders too. None when the folder
-    cannot be read, or holds a link to another."""
+    not content files, not those it skips (`.x`, `#x`); a leaf bundle's subfolders too. None
+    when the folder cannot be read, or holds a link to another."""
     found = []
     try:
         for folder, subfolders, names in os.walk(directory, onerror=_raise):
             relative = os.path.relpath(folder, directory).replace(os.sep, "/")
             prefix = "" if relative == "." else relative + "/"
-            subfolders[:] = sorted(sub for sub in subfolders if leaf and not sub.startswith("."))
+            subfolders[:] = sorted(sub for sub in subfolders if leaf and not is_hidden((sub,)))
             if any(os.path.islink(os.path.join(folder, sub)) for sub in subfolders):
                 return None  # what Hugo reads through a link is not for us to guess
             found += [
                 prefix + name
                 for name in names
-                if not name.startswith(".") and name.rpartition(".")[2].lower() not in CONTENT_EXTENSIONS
+                if not is_hidden((name,)) and name.rpartition(".")[2].lower() not in CONTENT_EXTENSIONS
             ]
     except OSError:
         return None

@@ -211,8 +211,10 @@ class PublishedSite:
         folder = rel.split("/", 1)[0]
         if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
             parent, name = rel[: rel.rfind("/") + 1], rel[rel.rfind("/") + 1 :]
-            if parent in self.file_page_folders or self._in_bundle_folder(parent, name):
+            if parent in self.file_page_folders:
                 return name not in self.asset_files
+            if (bundle := self._bundle_folder(parent, name)) is not None:
+                return rel[len(bundle) :] not in self.asset_files  # as the page's link writes it
             return folder in self.static_folders and folder not in self._page_folders
         if self.open_folders is None:
             return folder in self._folders
@@ -220,15 +222,15 @@ class PublishedSite:
         inner = rel.split("/", 2)[1] if folder in self.language_folders and rel.count("/") > 1 else folder
         return folder not in self.open_folders and inner not in self.open_folders
 
-    def _in_bundle_folder(self, parent: str, name: str) -> bool:
-        """Whether `parent` is a folder of a bundle's files, all known, for a file `name`: not
-        one a page's output format may be (`index.xml`, `index.json`), nor one Hugo leaves
-        out or reads otherwise (hidden, `#`)."""
-        if name.startswith((".", "#", "index.")) or not (self.leaf_bundle_folders or self.branch_bundle_folders):
-            return False
+    def _bundle_folder(self, parent: str, name: str) -> str | None:
+        """The folder of a bundle's page whose files, all known, `parent` holds, for a file
+        `name` that is not one a page's output format may be (`index.xml`, `index.json`)."""
+        if name.startswith("index.") or not (self.leaf_bundle_folders or self.branch_bundle_folders):
+            return None
         if parent in self.branch_bundle_folders:
-            return True
-        return any(parent[: end + 1] in self.leaf_bundle_folders for end in range(len(parent)) if parent[end] == "/")
+            return parent
+        ends = (end + 1 for end in range(len(parent)) if parent[end] == "/")
+        return next((parent[:end] for end in ends if parent[:end] in self.leaf_bundle_folders), None)
 
     @functools.cached_property
     def _folders(self) -> frozenset[str]:

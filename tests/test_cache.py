@@ -71,6 +71,22 @@ def test_a_second_run_reads_every_result_back_and_finds_the_same(
     assert parses.names == []
 
 
+@pytest.mark.parametrize("mode", [["--source-only"], []], ids=["source-pass", "embedded-renderer"])
+def test_a_run_of_some_files_reads_the_others_results_of_a_whole_site_run(
+    mode: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit's files checked after a run of the whole site (a pull request's, say): the
+    other files' results serve as they are, without their findings; no file is parsed."""
+    shutil.copytree(FIXTURES / "site", tmp_path / "site", ignore=shutil.ignore_patterns("public", "resources"))
+    monkeypatch.chdir(tmp_path / "site")
+    whole = _check(*mode)
+    files = sorted({p["path"] for p in whole})[:2]
+    fresh = _check("--no-cache", *mode, *files)
+    parses = _Parses(monkeypatch)
+    assert _check(*mode, *files) == fresh == [p for p in whole if p["path"] in files]
+    assert parses.names == []
+
+
 def _write(root: Path, files: dict[str, str]) -> None:
     for relative, text in files.items():
         path = root / relative

@@ -148,6 +148,9 @@ class Site:
     # Every page's words, summed per language (see validator.spelling.page_words and
     # spelling_language): a word of one language is no correction for another's.
     vocabularies: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    # The places in `pages` of the pages whose findings are kept, when a run checks some of
+    # the site's files and reads the others for context only; None: every page's.
+    reported: Sequence[int] | None = None
     _derived: dict[Callable[[Site], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def derived(self, make: Callable[[Site], _T]) -> _T:
@@ -155,6 +158,22 @@ class Site:
         if make not in self._derived:
             self._derived[make] = make(self)
         return self._derived[make]
+
+    def checked_pages(self) -> Iterator[tuple[int, PageSummary]]:
+        """(place in `pages`, page) of each page whose findings are kept: a rule that reports
+        on the page it reads need not read the others (a commit's few files in a large site)."""
+        if self.reported is None:
+            yield from enumerate(self.pages)
+        else:
+            yield from ((place, self.pages[place]) for place in self.reported)
+
+    def is_checked(self, page: PageSummary) -> bool:
+        """Whether the page's findings are kept (see `checked_pages`)."""
+        return self.reported is None or page.path in self.derived(_checked_paths)
+
+
+def _checked_paths(site: Site) -> frozenset[str]:
+    return frozenset(page.path for _, page in site.checked_pages())
 
 
 @dataclass(frozen=True)
@@ -196,6 +215,7 @@ class FileResult:
     page: bytes | None = None  # a Page: the embedded renderer's page
     suppressions: Suppressions | None = None  # the file's directives, when it has any
     words: bytes | None = None  # the page's word counts, when a site rule reads them
+    page_path: str | None = None  # the publish-dir path of `page`
     reads: tuple[SiteRead, ...] = ()  # with Plan.record_reads: see site.recording_reads
     digest: bytes | None = None  # with Plan.record_reads, of the bytes checked (see _check_all)
 
@@ -280,6 +300,11 @@ def _run(
     pages: Spill[PageSummary] = Spill()
     sources: Spill[SourcePage] = Spill()
     rendered: Spill[Page] = Spill()
+    partial = any(t.context for t in targets)
+    reported_places: list[int] = []  # in `pages`, of the files checked, in a partial run
+    # With the embedded renderer, the html rules read the pages of the files checked only;
+    # the others' are known by their paths.
+    page_paths: set[str] = set()
     suppressions: dict[str, Suppressions] = {}  # of the files with directives
     vocabularies: dict[str, Counter[str]] = {}
     with contextlib.ExitStack() as stack:
@@ -289,11 +314,16 @@ def _run(
         for target, result in zip(targets, _check_all(targets, plan, jobs, progress, results), strict=True):
             problems.extend(result.problems)
             if result.summary is not None:
+                if partial and not target.context:
+                    reported_places.append(len(pages))
                 pages.append(result.summary)
-            if result.source is not None:
-                sources.append(result.source)
-            if result.page is not None:
-                rendered.append(result.page)
+            if result.page_path is not None:
+                page_paths.add(result.page_path)
+            if not (target.context and plan.embedded):
+                if result.source is not None:
+                    sources.append(result.source)
+                if result.page is not None:
+                    rendered.append(result.page)
             if result.suppressions is not None:
                 suppressions[target.display] = result.suppressions
             if result.words is not None:
@@ -302,7 +332,7 @@ def _run(
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     notes: list[str] = []
-    whole = Site(site, pages, vocabularies)
+    whole = Site(site, pages, vocabularies, reported_places if partial else None)
     if site_rules:
         problems.extend(_check_site(whole, site_rules, plan, reported, suppressions))
         notes.extend(_notes(site_rules, whole, plan))
@@ -310,7 +340,7 @@ def _run(
     if render and rendering is not None:
         partial = any(t.context for t in targets)
         rendered_site = dataclasses.replace(
-            _rendered_site(rendering, site, sources, rendered, pages, jobs),
+            _rendered_site(rendering, site, sources, rendered, page_paths, pages, jobs),
             vocabularies=vocabularies,
             user_words=site.user_words,
             language=site.text_language(None),
@@ -357,9 +387,18 @@ def _check_all(
         return
     keys = [_cache_key(cache, target, plan) for target in targets]
     held = [key is not None and cache.holds(key[0]) for key in keys]  # not the results: memory
+    # A file read for context that an earlier run checked: that result serves, its findings left
+    checked_before: dict[int, bytes] = {}
+    for index, (target, key, hit) in enumerate(zip(targets, keys, held)):
+        if target.context and key is not None and not hit:
+            full = cache.key(_identity(dataclasses.replace(target, context=False)), key[1])
+            if cache.holds(full):
+                checked_before[index], held[index] = full, True
     checked = _checked([target for target, hit in zip(targets, held) if not hit], plan, jobs, progress)
-    for target, key, hit in zip(targets, keys, held):
-        result = cache.get(key[0]) if key is not None and hit else None
+    for index, (target, key, hit) in enumerate(zip(targets, keys, held)):
+        result = cache.get(checked_before.get(index) or key[0]) if key is not None and hit else None
+        if result is not None and index in checked_before:
+            result = dataclasses.replace(result, problems=[], suppressions=None)
         if result is not None:
             if progress:
                 progress(1)
@@ -381,11 +420,15 @@ def _cache_key(cache: ResultCache, target: Target, plan: Plan) -> tuple[bytes, b
     data, _ = _read(target.path, plan.max_file_size)
     if data is None:
         return None
-    identity = (
-        target.path, target.display, target.content_path, target.language, target.ignored, target.context, target.also
-    )
     content = _digest(data)
-    return cache.key(identity, content), content
+    return cache.key(_identity(target), content), content
+
+
+def _identity(target: Target) -> tuple[Any, ...]:
+    """What a target's result depends on besides the file's bytes and the plan (its path
+    made absolute: a file named on the command line is the same file a site's run found)."""
+    path = os.path.abspath(target.path)
+    return path, target.display, target.content_path, target.language, target.ignored, target.context, target.also
 
 
 def _digest(data: bytes) -> bytes:
@@ -543,9 +586,13 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
     if not doc.is_text:
         findings = [] if target.context else list(doc.parse_findings("file-encoding"))
         return FileResult(stamp.all("file-encoding", findings)), data
-    source, page, crashes = _rendered_side(doc, target, plan)
     if target.context:
-        return _packed([], _summarize(doc, target, plan), source, page, _words(doc, plan, last)), data
+        # Read for the site's sake: with the embedded renderer, only its page's path is needed
+        source, page, _ = (None, None, []) if plan.embedded else _rendered_side(doc, target, plan)
+        page_path = _embedded_path(doc, target, plan) if plan.embedded else None
+        summary, words = _summarize(doc, target, plan), _words(doc, plan, last)
+        return _packed([], summary, source, page, words, page_path=page_path), data
+    source, page, crashes = _rendered_side(doc, target, plan)
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -572,6 +619,7 @@ def _packed(
     page: Page | None,
     words: bytes | None,
     suppressions: Suppressions = NO_SUPPRESSIONS,
+    page_path: str | None = None,
 ) -> FileResult:
     return FileResult(
         problems,
@@ -580,6 +628,7 @@ def _packed(
         pack(page) if page is not None else None,
         suppressions if suppressions is not NO_SUPPRESSIONS else None,
         words,
+        page_path=page.path if page is not None else page_path,
     )
 
 
@@ -611,6 +660,14 @@ def _rendered_side(
     return source, page, []
 
 
+def _embedded_path(doc: Document, target: Target, plan: Plan) -> str | None:
+    """The publish-dir path of the page the embedded renderer makes of the document (see
+    `_rendered_side`), None when it makes none."""
+    if not plan.sources or not doc.rendered:
+        return None
+    return _html_path(doc.url or _path_url(target.display), plan.site)
+
+
 def _path_url(display: str) -> str:
     """Outside a Hugo site a file has no URL: one from its path, for its own checks, as Hugo
     makes one of a content path (`a/b.md` -> `/a/b/`; `a/_index.md`, `a/index.md` -> `/a/`)."""
@@ -637,11 +694,14 @@ def _rendered_site(
     site: SiteConfig,
     sources: Sequence[SourcePage],
     pages: Sequence[Page],
+    page_paths: set[str],
     summaries: Sequence[PageSummary],
     jobs: int | None,
 ) -> RenderedSite:
+    """The site as Hugo rendered it (`rendering.publish_dir`), or as the embedded renderer
+    did: `pages` (those of the files checked), and `page_paths` of every file's page."""
     if rendering.publish_dir is None:
-        published = _embedded_published(rendering, site, pages, summaries)
+        published = _embedded_published(rendering, site, page_paths, summaries)
         return build_rendered(published, pages, sources, markup=site.markup)
     return load_rendered(
         rendering.publish_dir,
@@ -655,20 +715,37 @@ def _rendered_site(
 
 
 def _embedded_published(
-    rendering: Rendering, site: SiteConfig, pages: Sequence[Page], summaries: Sequence[PageSummary]
+    rendering: Rendering, site: SiteConfig, page_paths: set[str], summaries: Sequence[PageSummary]
 ) -> PublishedSite:
     """What Hugo would publish, as far as the content tells, with mdcheck's own rendering:
     the pages rendered (drafts aside), aliases, the pages of other content files, sections
-    and homes, and the static files."""
-    drafts = {_html_path(page.url, site) for page in summaries if page.url and not is_built(site, page.front_matter)}
-    files = {page.path for page in pages} - drafts | _alias_files(site, summaries)
-    files |= _other_content_files(site, rendering.other_content) | _section_files(site, summaries)
+    and homes, the static files and the bundles' files."""
+    drafts, aliases, sections, single_folders = set(), set(), set(), set()
+    bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
+    for page in summaries:  # once: a large site's summaries are read back from disk at each pass
+        path = _html_path(page.url, site) if page.url else None
+        if path is not None and not is_built(site, page.front_matter):
+            drafts.add(path)
+        aliases |= _alias_files(site, page)
+        if not page.content_path:
+            continue
+        if "/" in page.content_path:
+            sections.add((page.content_path.split("/", 1)[0], page.language))
+        name = content_name(page.content_path, site)
+        if path is None or name is None or not path.endswith("/index.html"):
+            continue
+        if name not in ("index", "_index"):
+            single_folders.add(path.removesuffix("index.html"))  # no resource beside it
+        elif page.rendered and page.resources:
+            bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
+    files = page_paths - drafts | aliases
+    files |= _other_content_files(site, rendering.other_content) | _section_files(site, sections)
     static = _static_files(site.static_dirs)
     # The embedded render hooks find a destination among the assets too (`resources.Get`),
     # and publish it at its path
     embedded = site.markup.embedded_links or site.markup.embedded_images
     assets = _static_files(site.asset_dirs) if embedded else set()
-    resources, leaf_folders, branch_folders = _bundle_resources(site, summaries, drafts)
+    resources, leaf_folders, branch_folders = _bundle_resources(site, [b for b in bundles if b[2] not in drafts])
     return PublishedSite(
         frozenset(files | static | assets | resources),
         site.base_url,
@@ -677,32 +754,22 @@ def _embedded_published(
         canonify=site.canonify_urls,
         open_folders=_open_folders(site),
         language_folders=frozenset(lang.code for lang in site.languages),
-        file_page_folders=frozenset() if embedded and site.asset_dirs is None else _file_page_folders(site, summaries),
+        # The folders of pages made of one file (`posts/a.md`): only static files are there
+        file_page_folders=frozenset() if embedded and site.asset_dirs is None else frozenset(single_folders),
         asset_files=frozenset(assets),
         leaf_bundle_folders=leaf_folders,
         branch_bundle_folders=branch_folders,
     )
 
 
-def _file_page_folders(site: SiteConfig, summaries: Sequence[PageSummary]) -> frozenset[str]:
-    """The publish-dir folders of the pages made of a single content file (`posts/a.md`),
-    not of a bundle (`index.md`, `_index.md`, whose folder holds its resources)."""
-    folders = set()
-    for page in summaries:
-        if page.url and page.content_path and content_name(page.content_path, site) not in (None, "index", "_index"):
-            path = _html_path(page.url, site)
-            if path.endswith("/index.html"):
-                folders.add(path.removesuffix("index.html"))
-    return frozenset(folders)
-
-
 def _bundle_resources(
-    site: SiteConfig, summaries: Sequence[PageSummary], unbuilt: set[str]
+    site: SiteConfig, bundles: Sequence[tuple[str, bool, str]]
 ) -> tuple[set[str], frozenset[str], frozenset[str]]:
-    """The files Hugo publishes beside the pages of bundles (their resources: the files of a
-    leaf bundle's folder and its subfolders, of a branch bundle's own folder, but content
-    files and those Hugo skips; checked with hugo 0.168), as publish-dir paths; and the
-    folders of the leaf and of the branch bundles whose files are all known.
+    """The files Hugo publishes beside the pages of `bundles` (each page's folder in the
+    content, whether it is a leaf bundle, and its publish-dir path): their resources, the
+    files of a leaf bundle's folder and its subfolders, of a branch bundle's own folder, but
+    content files and those Hugo skips (checked with hugo 0.168), as publish-dir paths; and
+    the folders of the leaf and of the branch bundles whose files are all known.
 
     A bundle's translations share its files, each content folder of the site may hold
     some, and a file's name may carry a language code (`a.fr.png`, found as `a.png`): each
@@ -714,24 +781,17 @@ def _bundle_resources(
     if site.static_dirs is None or site.module_content or any(root.target or root.files for root in roots):
         return set(), frozenset(), frozenset()
     codes = language_codes(site)
-    bundles: dict[tuple[str, bool], set[str] | None] = {}  # (folder in the content, leaf) -> names
+    names_of: dict[tuple[str, bool], set[str] | None] = {}  # (folder in the content, leaf) -> names
     files: set[str] = set()
     leaves, branches = set(), set()
-    for page in summaries:
-        if not (page.url and page.rendered and page.resources and page.content_path):
-            continue
-        name = content_name(page.content_path, site)
-        path = _html_path(page.url, site)
-        if name not in ("index", "_index") or not path.endswith("/index.html") or path in unbuilt:
-            continue
-        key = (page.content_path.rpartition("/")[0], name == "index")
-        if key not in bundles:
-            bundles[key] = _bundle_names(roots, *key, codes)
-        names = bundles[key]
+    for folder, leaf, path in bundles:
+        if (folder, leaf) not in names_of:
+            names_of[folder, leaf] = _bundle_names(roots, folder, leaf, codes)
+        names = names_of[folder, leaf]
         if names is not None:
-            folder = path.removesuffix("index.html")
-            files.update(folder + file for file in names)
-            (leaves if name == "index" else branches).add(folder)
+            published = path.removesuffix("index.html")
+            files.update(published + file for file in names)
+            (leaves if leaf else branches).add(published)
     return files, frozenset(leaves), frozenset(branches)
 
 
@@ -861,19 +921,17 @@ def _notes(rules: Sequence[Rule], subject: Any, plan: Plan) -> list[str]:
     return notes
 
 
-def _alias_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]:
-    """The redirect pages Hugo writes for the pages' aliases, and the pages it makes of a
+def _alias_files(site: SiteConfig, page: PageSummary) -> set[str]:
+    """The redirect pages Hugo writes for the page's aliases, and the pages it makes of its
     file elsewhere (`PageSummary.other_urls`), as publish-dir paths."""
-    files = set()
-    for page in summaries:
-        files.update(_html_path(url, site) for url in page.other_urls)
-        aliases = page.front_matter.get("aliases")
-        if page.url and aliases:
-            try:
-                urls = alias_urls(site, page.url, aliases, language=page.language or site.default_language)
-            except (TypeError, ValueError):
-                continue  # front-matter-type reports aliases that are not a list of strings
-            files.update(_html_path(url, site) for url in urls)
+    files = {_html_path(url, site) for url in page.other_urls}
+    aliases = page.front_matter.get("aliases")
+    if page.url and aliases:
+        try:
+            urls = alias_urls(site, page.url, aliases, language=page.language or site.default_language)
+        except (TypeError, ValueError):
+            return files  # front-matter-type reports aliases that are not a list of strings
+        files.update(_html_path(url, site) for url in urls)
     return files
 
 
@@ -892,15 +950,10 @@ def _open_folders(site: SiteConfig) -> frozenset[str] | None:
     return frozenset({plural for _, plural in site.taxonomies} | {site.pagination_path})
 
 
-def _section_files(site: SiteConfig, summaries: Sequence[PageSummary]) -> set[str]:
-    """The list pages Hugo makes of the top-level content folders, `_index` file or not (a
-    folder of pages is a section), and each language's home page, as publish-dir paths
-    (checked with Hugo 0.168)."""
-    sections = {
-        (page.content_path.split("/", 1)[0], page.language)
-        for page in summaries
-        if page.content_path and "/" in page.content_path
-    }
+def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> set[str]:
+    """The list pages Hugo makes of the top-level content folders that hold pages (each with
+    a page's language), `_index` file or not (a folder of pages is a section), and each
+    language's home page, as publish-dir paths (checked with Hugo 0.168)."""
     places = [f"{section}/_index.md" for section, _ in sections]
     languages = [language for _, language in sections]
     homes = [lang.code for lang in site.languages] or [site.default_language]  # each language's home

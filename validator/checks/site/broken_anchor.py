@@ -91,7 +91,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
     # Links to other pages wait until all are known: then each target is read back once
     # (a lookup per link would read popular pages thousands of times).
     elsewhere: list[tuple[int, str, str, int, int]] = []  # (target's place, fragment, path, line, column)
-    for page in site.pages:
+    for _, page in site.checked_pages():
         if not page.rendered:
             continue  # Hugo renders no page for it
         for link in page.links:

@@ -90,10 +90,13 @@ class Options:
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     extra = parse_word_list(" ".join((*opts.words, *site.config.user_words)))
-    languages = (spelling_language(site.config, page.language) for page in site.pages)
+    places, languages = [], []
+    for place, page in site.checked_pages():
+        places.append(place)
+        languages.append(spelling_language(site.config, page.language))
     for speller, indexes in _spellers(languages, site.vocabularies, extra):
         for index in indexes:
-            yield from _page_findings(site.pages[index], speller, opts)
+            yield from _page_findings(site.pages[places[index]], speller, opts)
 
 
 def _spellers(

@@ -40,7 +40,7 @@ from validator.model import Finding, NoOptions, Rule
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     embedded = site.config.markup.embedded_links
     index = site.derived(SiteIndex)
-    for page in site.pages:
+    for _, page in site.checked_pages():
         if not page.rendered or (not embedded and links_rendered_by_hook(site.config, page)):
             continue  # the project's own hook decides what its links become
         for link in page.links:

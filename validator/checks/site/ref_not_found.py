@@ -90,6 +90,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     unrendered: list[PageSummary] = []
     for page in site.pages:
         included.update(path.lstrip("./").lower() for path in page.included)
+        if not site.is_checked(page):
+            continue
         if page.rendered:
             yield from findings(page)
         elif any(link.ref is not None for link in page.links):

@@ -167,14 +167,6 @@ class Site:
         else:
             yield from ((place, self.pages[place]) for place in self.reported)
 
-    def is_checked(self, page: PageSummary) -> bool:
-        """Whether the page's findings are kept (see `checked_pages`)."""
-        return self.reported is None or page.path in self.derived(_checked_paths)
-
-
-def _checked_paths(site: Site) -> frozenset[str]:
-    return frozenset(page.path for _, page in site.checked_pages())
-
 
 @dataclass(frozen=True)
 class Plan:

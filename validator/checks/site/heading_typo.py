@@ -167,9 +167,10 @@ def _rendered_findings(rendered: RenderedSite, page: Page, speller: Speller) -> 
 
 
 def unchecked_languages(site: Site) -> Mapping[str, int]:
-    """Languages without a dictionary, and how many pages each has: for the run's summary."""
+    """Languages without a dictionary, and how many of the pages checked each has: for the
+    run's summary."""
     counts: dict[str, int] = {}
-    for page in site.pages:
+    for _, page in site.checked_pages():
         language = spelling_language(site.config, page.language)
         if not has_dictionary(language):
             counts[language] = counts.get(language, 0) + 1

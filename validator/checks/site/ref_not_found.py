@@ -85,20 +85,18 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             yield Finding(link.shortcode_line, link.shortcode_column, f"{problem} ({consequence})", path=page.path)
 
     # Hugo runs the calls of a file it renders no page of only where a page includes it:
-    # such files wait until every page's shortcode paths are known (one pass over the pages).
-    included: set[str] = set()
+    # such files wait until every page's shortcode paths are known.
     unrendered: list[PageSummary] = []
-    for page in site.pages:
-        included.update(path.lstrip("./").lower() for path in page.included)
-        if not site.is_checked(page):
-            continue
+    for _, page in site.checked_pages():
         if page.rendered:
             yield from findings(page)
         elif any(link.ref is not None for link in page.links):
             unrendered.append(page)
-    for page in unrendered:
-        if _is_included(page, included):
-            yield from findings(page)
+    if unrendered:
+        included = {path.lstrip("./").lower() for page in site.pages for path in page.included}
+        for page in unrendered:
+            if _is_included(page, included):
+                yield from findings(page)
 
 
 def _is_included(page: PageSummary, included: set[str]) -> bool:

@@ -1302,3 +1302,20 @@ def test_shortcodes_without_their_delimiters(tmp_path: Path, monkeypatch: pytest
     assert_found_alike(hugo, tmp_path, "shortcode-delimiters", [("content/p.md", 5, 9)])
     built = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert "[Q]({{ ref &ldquo;q.md&rdquo; }})" in built and 'href="https://x.org/q/"' in built
+
+
+@pytest.mark.hugo
+def test_a_duplicate_id_raw_html_sets_is_found_at_its_tag(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """An id that raw HTML repeats (a heading's, or another tag's) is reported at the tag's
+    Markdown line, with its own rendering and with Hugo's output (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Intro\n\n<div id=\"intro\">\n  <p>a</p>\n</div>\n\n"
+                        "<span id=\"x\">b</span> and <a name=\"x\">c</a>\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "duplicate-id", [("content/p.md", 7, 1), ("content/p.md", 11, 27)])
+    messages = [p["message"] for p in problems() if p["rule"] == "duplicate-id"]
+    assert messages == ["id 'intro' is already used on this page (<h2> on line 5)",
+                        "id 'x' is already used on this page (<span> on line 11)"]  # fmt: skip

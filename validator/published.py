@@ -426,6 +426,8 @@ class SourcePage:
     # The shortcode calls' parameters that may become a link or an image a template writes
     # (`{{< figure src="a.png" >}}`): (value, line, column) of the call
     shortcode_addresses: tuple[SourceLink, ...] = ()
+    # The ids raw HTML sets (`id`, an `<a>`'s `name`): (value, line, column) of the tag
+    html_ids: tuple[tuple[str, int, int], ...] = ()
 
     @classmethod
     def from_document(cls, doc: Document, file: str | None = None) -> SourcePage:
@@ -440,6 +442,13 @@ class SourcePage:
             marked_lines=_marked_lines(doc),
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
+            html_ids=tuple(
+                (value, tag.line, tag.column)
+                for tag in doc.html_tags
+                if not tag.closing
+                for value in (tag.attribute("id"), tag.attribute("name") if tag.name == "a" else None)
+                if value
+            ),
         )
 
 
@@ -720,8 +729,8 @@ class Locator:
         # The places of the Markdown links and headings already matched, and the first place
         # not yet matched: the page shows them in order, so a search starts there and seldom
         # goes far (a page of thousands of links stays linear).
-        self._used: dict[str, set[int]] = {"links": set(), "headings": set(), "addresses": set()}
-        self._first: dict[str, int] = {"links": 0, "headings": 0, "addresses": 0}
+        self._used: dict[str, set[int]] = {"links": set(), "headings": set(), "addresses": set(), "ids": set()}
+        self._first: dict[str, int] = {"links": 0, "headings": 0, "addresses": 0, "ids": 0}
         # Where the search for each snippet goes on in each marked line (by its index):
         # past the copies found, in the squashed and in the written text
         self._leak_cursors: dict[tuple[int, str], tuple[int, int]] = {}
@@ -760,6 +769,13 @@ class Locator:
                 if item is not None:
                     return item.line, item.column
         return None
+
+    def html_id(self, value: str) -> tuple[int, int] | None:
+        """Where the Markdown's raw HTML sets the id `value` (the next such tag in order)."""
+        if self.source is None:
+            return None
+        item = self._take("ids", self.source.html_ids, lambda item: item[0] == value)
+        return (item[1], item[2]) if item is not None else None
 
     def _take(self, kind: str, items: Sequence[_T], matches: Callable[[_T], bool]) -> _T | None:
         """The first of `items` not matched before that `matches`, now matched."""

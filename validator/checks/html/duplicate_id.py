@@ -40,19 +40,18 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             continue
         locator = rendered.locator(page)
         headings = {(h.line, h.column): h for h in page.headings}
-        first: dict[str, HtmlId] = {}
+        first: dict[str, tuple[HtmlId, tuple[int, int] | None]] = {}  # with its Markdown place
         for item in page.ids:
             if item.value not in repeated:
                 continue
             heading = headings.get((item.line, item.column))
-            where = locator.heading(heading) if heading is not None else None
+            where = locator.heading(heading) if heading is not None else locator.html_id(item.value)
             if item.value not in first:
-                first[item.value] = item
+                first[item.value] = item, where
                 continue
-            message = (
-                f"id {item.value!r} is already used on this page "
-                f"(<{first[item.value].tag}> at HTML line {first[item.value].line})"
-            )
+            other, other_where = first[item.value]
+            place = f"on line {other_where[0]}" if where and other_where else f"at HTML line {other.line}"
+            message = f"id {item.value!r} is already used on this page (<{other.tag}> {place})"
             at = (item.line, item.column)
             findings.append(rendered.keyed(item.value, page, message, at, where))
     yield from split_mapped(findings)

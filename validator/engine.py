@@ -330,7 +330,6 @@ def _run(
         notes.extend(_notes(site_rules, whole, plan))
     rendered_pages = 0
     if render and rendering is not None:
-        partial = any(t.context for t in targets)
         rendered_site = dataclasses.replace(
             _rendered_site(rendering, site, sources, rendered, page_paths, pages, jobs),
             vocabularies=vocabularies,
@@ -579,9 +578,11 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         findings = [] if target.context else list(doc.parse_findings("file-encoding"))
         return FileResult(stamp.all("file-encoding", findings)), data
     if target.context:
-        # Read for the site's sake: with the embedded renderer, only its page's path is needed
-        source, page, _ = (None, None, []) if plan.embedded else _rendered_side(doc, target, plan)
-        page_path = _embedded_path(doc, target, plan) if plan.embedded else None
+        # Read for the site's sake: with the embedded renderer, its page's path is all it gives
+        if plan.embedded:
+            source, page, page_path = None, None, _embedded_path(doc, target, plan)
+        else:
+            (source, page, _), page_path = _rendered_side(doc, target, plan), None
         summary, words = _summarize(doc, target, plan), _words(doc, plan, last)
         return _packed([], summary, source, page, words, page_path=page_path), data
     source, page, crashes = _rendered_side(doc, target, plan)

@@ -222,13 +222,14 @@ def test_a_link_a_template_renders_from_its_content_is_found_at_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
     """A `{{< >}}` call's content is not the page's Markdown, but its template may render
-    it (`markdownify`): a broken link there is reported where it is written."""
+    it (`markdownify`): a broken link there is reported where it is written, as the page's
+    own links are."""
     small_site(tmp_path, {
         "layouts/_shortcodes/note.html": "<aside>{{ .Inner | markdownify }}</aside>",
         "content/a.md": '+++\ntitle = "A"\n+++\n\n{{< note >}}\nFirst [a](/a/), then\n[gone](/gone/).\n{{< /note >}}\n',
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-link", "--build") == [("content/a.md", 7, 8)]
+    assert located("broken-link", "--build") == [("content/a.md", 7, 1)]
 
 
 def test_a_stray_closing_tag_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1319,3 +1320,23 @@ def test_a_duplicate_id_raw_html_sets_is_found_at_its_tag(
     messages = [p["message"] for p in problems() if p["rule"] == "duplicate-id"]
     assert messages == ["id 'intro' is already used on this page (<h2> on line 5)",
                         "id 'x' is already used on this page (<span> on line 11)"]  # fmt: skip
+
+
+@pytest.mark.hugo
+def test_links_a_template_renders_from_a_calls_content_are_checked_without_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """The content of a call whose template renders it as Markdown (`.Inner | markdownify`)
+    holds links Hugo writes as the page's own: a fragment no heading has, a link to a
+    Markdown file, are found without a build, where Hugo's output shows them (checked with
+    hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner | markdownify }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Here\n\n{{< note >}}\nSee [a](#nope), [b](#here), "
+                        "[c](other.md) and [d](/p/#gone).\n{{< /note >}}\n\nAnd [e](#nope).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/p.md", 8, "broken-anchor"), ("content/p.md", 8, "md-link"),
+                ("content/p.md", 11, "broken-anchor")}  # fmt: skip
+    assert findings() == findings("--build") == expected
+    assert [column for _, line, column in located("broken-anchor") if line == 8] == [5, 47]

@@ -437,6 +437,18 @@ class Document:
 
         return tuple((use, content) for use, content in self._parsed_apart(wanted) if content is not None)
 
+    @functools.cached_property
+    def rendered_content_links(self) -> tuple[Link, ...]:
+        """The Markdown links and images of the `rendered_contents`, at their places in the
+        file; the shortcode calls those hold are among the page's own."""
+        return tuple(
+            dataclasses.replace(link, line=line, column=column)
+            for use, content in self.rendered_contents
+            for link in content.links
+            if link.shortcode is None and link.kind in ("link", "image")
+            for line, column in (self.content_position(use, link.line, link.column),)
+        )
+
     def _parsed_apart(
         self, wanted: Callable[[ShortcodeUse, int], bool]
     ) -> tuple[tuple[ShortcodeUse, Document | None], ...]:

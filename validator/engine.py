@@ -1082,7 +1082,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         ids=doc.ids,
         id_prefixes=frozenset(doc.id_prefixes),
         raw_html_ids=tuple(doc.raw_html_ids),
-        links=tuple(_site_link(link) for link in doc.links if _read_by_site_rules(link)),
+        links=tuple(_site_link(link) for link in (*doc.links, *_inner_links(doc)) if _read_by_site_rules(link)),
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
         headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
         front_matter_positions={
@@ -1113,6 +1113,15 @@ def _other_urls(doc: Document, target: Target, site: SiteConfig) -> tuple[str, .
     front_matter = doc.front_matter.data or {}
     urls = (predict_url(site, path, front_matter, language) for language, path in target.also)
     return tuple(url for url in urls if url is not None)
+
+
+def _inner_links(doc: Document) -> tuple[Link, ...]:
+    """The links of the content of `{{< >}}` calls whose template renders it as Markdown
+    (a notice's `{{ .Inner | markdownify }}`): Hugo writes them as the page's own. Not with
+    a link render hook, Hugo's own (which resolves them against another page) or the site's."""
+    if doc.site.markup.embedded_links or "render-link" in doc.render_hooks:
+        return ()
+    return doc.rendered_content_links
 
 
 def _read_by_site_rules(link: Link) -> bool:

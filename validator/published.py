@@ -435,7 +435,10 @@ class SourcePage:
             path=doc.path,
             url=doc.url,
             file=file,
-            links=tuple(SourceLink.of(link) for link in doc.links),
+            links=tuple(
+                SourceLink.of(link)
+                for link in sorted((*doc.links, *doc.rendered_content_links), key=lambda link: (link.line, link.column))
+            ),
             headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
             title=str(doc.front_matter.get("title") or ""),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),

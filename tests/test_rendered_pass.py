@@ -1340,3 +1340,23 @@ def test_links_a_template_renders_from_a_calls_content_are_checked_without_a_bui
                 ("content/p.md", 11, "broken-anchor")}  # fmt: skip
     assert findings() == findings("--build") == expected
     assert [column for _, line, column in located("broken-anchor") if line == 8] == [5, 47]
+
+
+@pytest.mark.hugo
+def test_links_of_rendered_content_with_hugos_link_hook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With Hugo's embedded link hook (a multilingual site), `.Page.RenderString` renders a
+    call's content as the page's own (`#nope` stays on the page: found without a build),
+    `markdownify` against the home page (`#here` links to `/#here`): left to the build
+    (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": '<div>{{ .Inner | .Page.RenderString }}</div>',
+        "layouts/_shortcodes/aside.html": '<aside>{{ .Inner | markdownify }}</aside>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Here\n\n{{< note >}}\n[a](#here) and [b](#nope)\n{{< /note >}}\n\n"
+                        "{{< aside >}}\n[c](#there)\n{{< /aside >}}\n",
+        "layouts/home.html": "<html><body>home</body></html>",
+    }, "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == [("content/p.md", 8, 16)]
+    assert located("broken-anchor", "--build") == [("content/p.md", 8, 16), ("content/p.md", 12, 1)]

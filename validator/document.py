@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -437,13 +437,14 @@ class Document:
 
         return tuple((use, content) for use, content in self._parsed_apart(wanted) if content is not None)
 
-    @functools.cached_property
-    def rendered_content_links(self) -> tuple[Link, ...]:
-        """The Markdown links and images of the `rendered_contents`, at their places in the
-        file; the shortcode calls those hold are among the page's own."""
+    def rendered_content_links(self, templates: Collection[str] | None = None) -> tuple[Link, ...]:
+        """The Markdown links and images of the `rendered_contents` (of the calls of
+        `templates` only, if given), at their places in the file; the shortcode calls those
+        hold are among the page's own."""
         return tuple(
             dataclasses.replace(link, line=line, column=column)
             for use, content in self.rendered_contents
+            if templates is None or use.template in templates
             for link in content.links
             if link.shortcode is None and link.kind in ("link", "image")
             for line, column in (self.content_position(use, link.line, link.column),)

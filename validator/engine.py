@@ -1118,10 +1118,13 @@ def _other_urls(doc: Document, target: Target, site: SiteConfig) -> tuple[str, .
 def _inner_links(doc: Document) -> tuple[Link, ...]:
     """The links of the content of `{{< >}}` calls whose template renders it as Markdown
     (a notice's `{{ .Inner | markdownify }}`): Hugo writes them as the page's own. Not with
-    a link render hook, Hugo's own (which resolves them against another page) or the site's."""
-    if doc.site.markup.embedded_links or "render-link" in doc.render_hooks:
+    the site's link render hook; with Hugo's own, only `.Page.RenderString`'s (it runs
+    `markdownify`'s against the home page: `#x` links to `/#x`; checked with hugo 0.168)."""
+    if "render-link" in doc.render_hooks:
         return ()
-    return doc.rendered_content_links
+    if doc.site.markup.embedded_links:
+        return doc.rendered_content_links(doc.site.shortcodes_rendering_inner_in_page)
+    return doc.rendered_content_links()
 
 
 def _read_by_site_rules(link: Link) -> bool:

@@ -437,7 +437,7 @@ class SourcePage:
             file=file,
             links=tuple(
                 SourceLink.of(link)
-                for link in sorted((*doc.links, *doc.rendered_content_links), key=lambda link: (link.line, link.column))
+                for link in sorted((*doc.links, *doc.rendered_content_links()), key=lambda one: (one.line, one.column))
             ),
             headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
             title=str(doc.front_matter.get("title") or ""),

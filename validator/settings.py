@@ -176,6 +176,9 @@ class SiteConfig:
     # Those each of whose templates renders the call's content as Markdown (`.Inner |
     # markdownify`, `.Inner | .Page.RenderString`): raw HTML in it is omitted as in the page.
     shortcodes_rendering_inner: frozenset[str] = frozenset()
+    # Of those, the ones that render it with the page's `RenderString` only, not `markdownify`
+    # (which Hugo's embedded link hook runs against the home page)
+    shortcodes_rendering_inner_in_page: frozenset[str] = frozenset()
     # Those whose template declares ``{{ $_hugo_config := `{ "version": 1 }` }}``: Hugo renders
     # a `{{% %}}` call's content as Markdown first and keeps the template's output as it is
     # (not Markdown: the HTML it writes stays).

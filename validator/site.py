@@ -599,6 +599,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_rendering_inner=frozenset(
             name for name, found in texts.items() if found and all(map(_RENDERS_INNER.search, found))
         ),
+        shortcodes_rendering_inner_in_page=frozenset(
+            name for name, found in texts.items() if found and all(map(_renders_inner_in_page, found))
+        ),
         shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
         shortcodes_legacy=_shortcodes_whose(_LEGACY.search, texts),
         shortcodes_printing_inner=frozenset(
@@ -1305,6 +1308,16 @@ _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
 _RENDERS_INNER = re.compile(
     r"\.Inner\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\b(?:markdownify|RenderString)\s+\$?\.Inner\b"
 )
+_RENDERS_INNER_IN_PAGE = re.compile(r"\.Inner\s*\|\s*\$?\.Page\.RenderString\b|\.Page\.RenderString\s+\$?\.Inner\b")
+_MARKDOWNIFIES_INNER = re.compile(r"\.Inner\s*\|\s*markdownify\b|\bmarkdownify\s+\$?\.Inner\b")
+
+
+def _renders_inner_in_page(text: str) -> bool:
+    """Whether a template renders the call's content with the page's `RenderString` (and
+    never with `markdownify`)."""
+    return bool(_RENDERS_INNER_IN_PAGE.search(text)) and not _MARKDOWNIFIES_INNER.search(text)
+
+
 # `{{ .Inner }}`, `{{- .Inner | safeHTML -}}`: the call's content printed as it is
 _PRINTS_INNER = re.compile(r"\{\{-?\s*\$?\.Inner(?:Deindent)?(?:\s*\|\s*safeHTML)?\s*-?\}\}")
 # What may show that content as code or change it: then its Markdown is no slip

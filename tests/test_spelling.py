@@ -10,6 +10,7 @@ import pytest
 from spellchecker import SpellChecker
 
 from validator.document import parse_document
+from validator.settings import Language, SiteConfig
 from validator.site import load_site
 from validator.spelling import (
     CODE,
@@ -21,6 +22,7 @@ from validator.spelling import (
     has_dictionary,
     page_words,
     parse_word_list,
+    spelling_language,
     technical_words,
     words,
 )
@@ -248,3 +250,21 @@ def test_lexicon_is_a_read_only_mapping() -> None:
 )
 def test_headings_in_another_script_and_latin_phrases(heading: str, typos: list[str]) -> None:
     assert [typo.word for typo in Speller("en", Counter()).typos(heading)] == typos
+
+
+@pytest.mark.parametrize(
+    ("language", "content_path", "spelled"),
+    [
+        ("en", "es/blog/a.md", "es"),  # a folder named for another language: the mounts are made at build time
+        ("en", "blog/a.md", "en"),
+        ("es", "blog/a.md", "es"),
+        ("pt", "pt/a.md", "pt"),
+        ("en", "es.md", "en"),  # a page, not a folder
+        ("en", "de/a.md", "en"),  # no such language on the site
+    ],
+)
+def test_a_page_in_a_folder_named_for_a_language_is_spelled_in_it(
+    language: str, content_path: str, spelled: str
+) -> None:
+    site = SiteConfig(languages=(Language("en", "content"), Language("es", "content"), Language("pt-br", "content")))
+    assert spelling_language(site, language, content_path) == spelled

@@ -583,7 +583,7 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
             source, page, page_path = None, None, _embedded_path(doc, target, plan)
         else:
             (source, page, _), page_path = _rendered_side(doc, target, plan), None
-        summary, words = _summarize(doc, target, plan), _words(doc, plan, last)
+        summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)
         return _packed([], summary, source, page, words, page_path=page_path), data
     source, page, crashes = _rendered_side(doc, target, plan)
     suppressions, unknown = parse_directives(doc.comments, plan.known)
@@ -602,7 +602,8 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
             continue
         problems.extend(stamp.all(rule.id, findings))
     problems.extend(stamp.all("internal-error", crashes))
-    return _packed(problems, _summarize(doc, target, plan), source, page, _words(doc, plan, last), suppressions), data
+    summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)
+    return _packed(problems, summary, source, page, words, suppressions), data
 
 
 def _packed(
@@ -625,11 +626,11 @@ def _packed(
     )
 
 
-def _words(doc: Document, plan: Plan, last: _LastParse) -> bytes | None:
+def _words(doc: Document, target: Target, plan: Plan, last: _LastParse) -> bytes | None:
     """The page's spelling language and word counts, packed, when a site rule reads them."""
     if "words" not in plan.summary_needs:
         return None
-    return last.words(doc, spelling_language(plan.site, doc.language))
+    return last.words(doc, spelling_language(plan.site, doc.language, target.content_path))
 
 
 def _rendered_side(

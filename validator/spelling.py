@@ -189,8 +189,15 @@ def page_words(doc: Document) -> Counter[str]:
 # --- knowledge ---------------------------------------------------------------------------------
 
 
-def spelling_language(site: SiteConfig, language: str | None) -> str:
-    """The language a page of the Hugo language `language` is spelled in: its locale's base."""
+def spelling_language(site: SiteConfig, language: str | None, content_path: str | None = None) -> str:
+    """The language a page of the Hugo language `language` is spelled in: its locale's base.
+    A page in a folder named for another of the site's languages (`es/blog/a.md`, where the
+    mounts that give each language its folder are made when the site is built) is written
+    in that one."""
+    if content_path and "/" in content_path and len(site.languages) > 1:
+        folder = content_path.split("/", 1)[0].lower()
+        if folder != (language or "").lower() and any(lang.code.lower() == folder for lang in site.languages):
+            language = folder
     return base_language(site.text_language(language))
 
 

@@ -7,7 +7,8 @@ A word is reported when no source of knowledge knows it and a known word is one 
 (a letter dropped, doubled, swapped with its neighbour or replaced). The knowledge:
 
 * an English dictionary with word frequencies (or the page's language's, for `de`, `es`,
-  `fr`, `it`, `nl`, `pt`, `ru`, `ar`, `fa`, `eu`, `lv`; pages in other languages are
+  `fr`, `it`, `nl`, `pt`, `ru`, `ar`, `fa`, `eu`, `lv`; a page in a folder named for
+  another of the site's languages, `content/es/…`, is in that one; pages in other languages are
   skipped, and so is a heading written mostly in another script, such as a Chinese heading
   on an English page); the English list is American, and British spellings of its words (`colour`,
   `customising`, `centre`, `defence`, `programme`) are words too;
@@ -93,7 +94,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
     places, languages = [], []
     for place, page in site.checked_pages():
         places.append(place)
-        languages.append(spelling_language(site.config, page.language))
+        languages.append(spelling_language(site.config, page.language, page.content_path))
     for speller, indexes in _spellers(languages, site.vocabularies, extra):
         for index in indexes:
             yield from _page_findings(site.pages[places[index]], speller, opts)
@@ -171,7 +172,7 @@ def unchecked_languages(site: Site) -> Mapping[str, int]:
     run's summary."""
     counts: dict[str, int] = {}
     for _, page in site.checked_pages():
-        language = spelling_language(site.config, page.language)
+        language = spelling_language(site.config, page.language, page.content_path)
         if not has_dictionary(language):
             counts[language] = counts.get(language, 0) + 1
     return counts

@@ -629,7 +629,7 @@ class RenderedSite:
         return self.sources[index] if index is not None else None
 
     def locator(self, page: Page) -> Locator:
-        return Locator(functools.partial(self.source, page))
+        return Locator(functools.partial(self.source, page), page.links)
 
     def finding(
         self, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None
@@ -727,8 +727,11 @@ class Locator:
     Each Markdown item is used once, in order, so the second of two identical links maps to
     the second line. One per page and rule: it remembers what it has handed out."""
 
-    def __init__(self, load_source: Callable[[], SourcePage | None]):
+    def __init__(self, load_source: Callable[[], SourcePage | None], links: Sequence[HtmlLink] = ()):
         self._load_source = load_source  # called on first use: most pages need no locating
+        self._links = links  # the page's, in order
+        self._located: set[tuple[int, int, str]] = set()  # (line, column, url) of the links placed
+        self._settled: dict[str, int] = {}  # fragment -> how many of its links were placed in order
         # The places of the Markdown links and headings already matched, and the first place
         # not yet matched: the page shows them in order, so a search starts there and seldom
         # goes far (a page of thousands of links stays linear).
@@ -754,6 +757,37 @@ class Locator:
         """The Markdown link (or the shortcode call that gave its address) that made `link`."""
         if self.source is None:
             return None
+        fragment = link.url.partition("#")[2]
+        if fragment and self._links:
+            self._settle_before(link, fragment)
+        self._located.add((link.line, link.column, link.url))
+        return self._source_of(link)
+
+    def _settle_before(self, link: HtmlLink, fragment: str) -> None:
+        """Place the page's links before `link` with the same fragment and a path that were
+        not placed: the Markdown links they come from are not `link`'s (`/#x` that
+        `markdownify` made of a notice's `#x` is not the page's `[y](#x)` that Hugo's link hook
+        wrote as `/page/#x` before it). Not `#x` alone, as a theme's table of contents writes."""
+        earlier = self._by_fragment.get(fragment, ())
+        done = self._settled.get(fragment, 0)
+        while done < len(earlier) and (earlier[done].line, earlier[done].column) < (link.line, link.column):
+            other = earlier[done]
+            if not other.url.startswith("#") and (key := (other.line, other.column, other.url)) not in self._located:
+                self._located.add(key)
+                self._source_of(other)
+            done += 1
+        self._settled[fragment] = done
+
+    @functools.cached_property
+    def _by_fragment(self) -> dict[str, list[HtmlLink]]:
+        found: dict[str, list[HtmlLink]] = {}
+        for link in self._links:
+            if fragment := link.url.partition("#")[2]:
+                found.setdefault(fragment, []).append(link)
+        return found
+
+    def _source_of(self, link: HtmlLink) -> SourceLink | None:
+        assert self.source is not None
         matchers = (_same_destination, _refused, _same_ref_target, _same_target, _same_fragment, _refused_as_written)
         for same in matchers:
             item = self._take("links", self.source.links, lambda item: item.may_make(link.tag) and same(link.url, item))

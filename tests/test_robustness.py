@@ -230,6 +230,10 @@ HOSTILE_RENDERED = {
     "broken-links": lambda n: "[a](/posts/nope/) " * n,
     "duplicate-ids": lambda n: "<a id=x></a>\n\n" * n,
     "broken-anchors": lambda n: "[a](#nope) " * n,
+    # links placed before each finding's: same fragment, other pages, none matching another's
+    "broken-links-among-links-sharing-a-fragment": lambda n: "".join(
+        f"[a](/posts/other/#f) [b](/p{i}/#f) " for i in range(n)
+    ),
     "snippets-shown-as-text": lambda n: "Text[^x] and [^y].\n\n" * n,
     "snippets-shown-as-text-on-one-line": lambda n: "a[^x] " * n,
     "anchors-into-headings-of-markdown-calls": lambda n: "[a](#h-9) " * n + "\n\n{{< t >}}\n"

@@ -721,6 +721,11 @@ def pages_in_memory(rendered: Mapping[str, tuple[str, bytes]], base_url: str = "
 # --- back to the Markdown line -----------------------------------------------------------------
 
 
+# How many of the page's links with one fragment are placed before a link with it (see
+# Locator._settle_before): a page may repeat one thousands of times.
+_SETTLED_AT_MOST = 200
+
+
 class Locator:
     """Maps what a page shows back to the Markdown line that made it.
 
@@ -732,6 +737,7 @@ class Locator:
         self._links = links  # the page's, in order
         self._located: set[tuple[int, int, str]] = set()  # (line, column, url) of the links placed
         self._settled: dict[str, int] = {}  # fragment -> how many of its links were placed in order
+        self._destination_cursor: dict[str, int] = {}  # see _take_same_destination
         # The places of the Markdown links and headings already matched, and the first place
         # not yet matched: the page shows them in order, so a search starts there and seldom
         # goes far (a page of thousands of links stays linear).
@@ -768,28 +774,87 @@ class Locator:
         not placed: the Markdown links they come from are not `link`'s (`/#x` that
         `markdownify` made of a notice's `#x` is not the page's `[y](#x)` that Hugo's link hook
         wrote as `/page/#x` before it). Not `#x` alone, as a theme's table of contents writes."""
+        places = self._places_by_fragment.get(fragment)
+        if not places:
+            return
         earlier = self._by_fragment.get(fragment, ())
         done = self._settled.get(fragment, 0)
-        while done < len(earlier) and (earlier[done].line, earlier[done].column) < (link.line, link.column):
+        end = min(len(earlier), _SETTLED_AT_MOST)  # a bound, whatever a page repeats
+        while done < end and (earlier[done].line, earlier[done].column) < (link.line, link.column):
             other = earlier[done]
             if not other.url.startswith("#") and (key := (other.line, other.column, other.url)) not in self._located:
                 self._located.add(key)
-                self._source_of(other)
+                self._take_among(places, other)
             done += 1
         self._settled[fragment] = done
 
     @functools.cached_property
     def _by_fragment(self) -> dict[str, list[HtmlLink]]:
+        """The page's links by their fragment, in order."""
         found: dict[str, list[HtmlLink]] = {}
         for link in self._links:
             if fragment := link.url.partition("#")[2]:
                 found.setdefault(fragment, []).append(link)
         return found
 
+    @functools.cached_property
+    def _places_by_fragment(self) -> dict[str, list[int]]:
+        """The places in the source's links of those with each fragment."""
+        found: dict[str, list[int]] = {}
+        for place, item in enumerate(self.source.links if self.source is not None else ()):
+            if fragment := (item.shortcode_path or item.destination).partition("#")[2]:
+                found.setdefault(fragment, []).append(place)
+        return found
+
+    def _take_same_destination(self, link: HtmlLink) -> SourceLink | None:
+        """The first Markdown link not matched before written as `link` is (`_same_destination`),
+        found by its destination: a page of thousands of links, most of them never placed,
+        stays linear."""
+        assert self.source is not None
+        key = unquote(link.url)
+        places = self._places_by_destination.get(key)
+        if not places:
+            return None
+        used, items = self._used["links"], self.source.links
+        start = self._destination_cursor.get(key, 0)
+        while start < len(places) and places[start] in used:  # those matched are skipped once
+            start += 1
+        self._destination_cursor[key] = start
+        for place in places[start:]:
+            if place not in used and items[place].may_make(link.tag):
+                used.add(place)
+                while self._first["links"] in used:
+                    self._first["links"] += 1
+                return items[place]
+        return None
+
+    @functools.cached_property
+    def _places_by_destination(self) -> dict[str, list[int]]:
+        """The places in the source's links of those written with each destination (decoded)."""
+        found: dict[str, list[int]] = {}
+        for place, item in enumerate(self.source.links if self.source is not None else ()):
+            if item.shortcode_path is None:
+                found.setdefault(unquote(item.destination.strip()), []).append(place)
+        return found
+
+    def _take_among(self, places: Sequence[int], link: HtmlLink) -> None:
+        """Match `link` to the first Markdown link not matched before among `places`, as
+        `_source_of` would (a link with a fragment matches only a link with it)."""
+        assert self.source is not None
+        used, items = self._used["links"], self.source.links
+        for same in _MATCHERS:
+            for place in places:
+                if place not in used and items[place].may_make(link.tag) and same(link.url, items[place]):
+                    used.add(place)
+                    while self._first["links"] in used:
+                        self._first["links"] += 1
+                    return
+
     def _source_of(self, link: HtmlLink) -> SourceLink | None:
         assert self.source is not None
-        matchers = (_same_destination, _refused, _same_ref_target, _same_target, _same_fragment, _refused_as_written)
-        for same in matchers:
+        if (item := self._take_same_destination(link)) is not None:
+            return item
+        for same in _MATCHERS[1:]:
             item = self._take("links", self.source.links, lambda item: item.may_make(link.tag) and same(link.url, item))
             if item is not None:
                 return item
@@ -924,6 +989,10 @@ def _same_fragment(url: str, link: SourceLink) -> bool:
     `url`): the same fragment."""
     fragment = _name_and_fragment(url)[1]
     return link.shortcode_path is not None and fragment != "" and _name_and_fragment(link.shortcode_path)[1] == fragment
+
+
+# How a page's link is matched to the Markdown link that made it, most exact first.
+_MATCHERS = (_same_destination, _refused, _same_ref_target, _same_target, _same_fragment, _refused_as_written)
 
 
 def _name_and_fragment(url: str) -> tuple[str, str]:

@@ -737,7 +737,7 @@ class Locator:
         self._links = links  # the page's, in order
         self._located: set[tuple[int, int, str]] = set()  # (line, column, url) of the links placed
         self._settled: dict[str, int] = {}  # fragment -> how many of its links were placed in order
-        self._destination_cursor: dict[str, int] = {}  # see _take_same_destination
+        self._cursors: dict[int, int] = {}  # see _take_among
         # The places of the Markdown links and headings already matched, and the first place
         # not yet matched: the page shows them in order, so a search starts there and seldom
         # goes far (a page of thousands of links stays linear).
@@ -763,7 +763,7 @@ class Locator:
         """The Markdown link (or the shortcode call that gave its address) that made `link`."""
         if self.source is None:
             return None
-        fragment = link.url.partition("#")[2]
+        fragment = _fragment(link.url)
         if fragment and self._links:
             self._settle_before(link, fragment)
         self._located.add((link.line, link.column, link.url))
@@ -784,7 +784,7 @@ class Locator:
             other = earlier[done]
             if not other.url.startswith("#") and (key := (other.line, other.column, other.url)) not in self._located:
                 self._located.add(key)
-                self._take_among(places, other)
+                any(self._take_among(places, other, same) is not None for same in _MATCHERS)
             done += 1
         self._settled[fragment] = done
 
@@ -793,7 +793,7 @@ class Locator:
         """The page's links by their fragment, in order."""
         found: dict[str, list[HtmlLink]] = {}
         for link in self._links:
-            if fragment := link.url.partition("#")[2]:
+            if fragment := _fragment(link.url):
                 found.setdefault(fragment, []).append(link)
         return found
 
@@ -802,7 +802,7 @@ class Locator:
         """The places in the source's links of those with each fragment."""
         found: dict[str, list[int]] = {}
         for place, item in enumerate(self.source.links if self.source is not None else ()):
-            if fragment := (item.shortcode_path or item.destination).partition("#")[2]:
+            if fragment := _fragment(item.shortcode_path or item.destination):
                 found.setdefault(fragment, []).append(place)
         return found
 
@@ -810,18 +810,23 @@ class Locator:
         """The first Markdown link not matched before written as `link` is (`_same_destination`),
         found by its destination: a page of thousands of links, most of them never placed,
         stays linear."""
+        places = self._places_by_destination.get(unquote(link.url), ())
+        return self._take_among(places, link, lambda url, item: True)
+
+    def _take_among(
+        self, places: Sequence[int], link: HtmlLink, same: Callable[[str, SourceLink], bool]
+    ) -> SourceLink | None:
+        """The first Markdown link among `places` (in order) not matched before that may make
+        `link` and is the `same`, now matched. Those matched at the front of `places` are
+        skipped once."""
         assert self.source is not None
-        key = unquote(link.url)
-        places = self._places_by_destination.get(key)
-        if not places:
-            return None
         used, items = self._used["links"], self.source.links
-        start = self._destination_cursor.get(key, 0)
-        while start < len(places) and places[start] in used:  # those matched are skipped once
+        start = self._cursors.get(id(places), 0)
+        while start < len(places) and places[start] in used:
             start += 1
-        self._destination_cursor[key] = start
+        self._cursors[id(places)] = start
         for place in places[start:]:
-            if place not in used and items[place].may_make(link.tag):
+            if place not in used and items[place].may_make(link.tag) and same(link.url, items[place]):
                 used.add(place)
                 while self._first["links"] in used:
                     self._first["links"] += 1
@@ -837,25 +842,17 @@ class Locator:
                 found.setdefault(unquote(item.destination.strip()), []).append(place)
         return found
 
-    def _take_among(self, places: Sequence[int], link: HtmlLink) -> None:
-        """Match `link` to the first Markdown link not matched before among `places`, as
-        `_source_of` would (a link with a fragment matches only a link with it)."""
-        assert self.source is not None
-        used, items = self._used["links"], self.source.links
-        for same in _MATCHERS:
-            for place in places:
-                if place not in used and items[place].may_make(link.tag) and same(link.url, items[place]):
-                    used.add(place)
-                    while self._first["links"] in used:
-                        self._first["links"] += 1
-                    return
-
     def _source_of(self, link: HtmlLink) -> SourceLink | None:
         assert self.source is not None
         if (item := self._take_same_destination(link)) is not None:
             return item
+        fragment = _fragment(link.url)
         for same in _MATCHERS[1:]:
-            item = self._take("links", self.source.links, lambda item: item.may_make(link.tag) and same(link.url, item))
+            if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
+                item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)
+            else:
+                matches: Callable[[SourceLink], bool] = lambda one: one.may_make(link.tag) and same(link.url, one)
+                item = self._take("links", self.source.links, matches)
             if item is not None:
                 return item
         # A template's (a shortcode's) link or image: at the call that gave its address
@@ -993,6 +990,11 @@ def _same_fragment(url: str, link: SourceLink) -> bool:
 
 # How a page's link is matched to the Markdown link that made it, most exact first.
 _MATCHERS = (_same_destination, _refused, _same_ref_target, _same_target, _same_fragment, _refused_as_written)
+
+
+def _fragment(url: str) -> str:
+    """A URL's fragment, decoded, as the matchers compare it (see `_name_and_fragment`)."""
+    return unquote(url.partition("#")[2])
 
 
 def _name_and_fragment(url: str) -> tuple[str, str]:

@@ -268,3 +268,12 @@ def test_a_page_in_a_folder_named_for_a_language_is_spelled_in_it(
 ) -> None:
     site = SiteConfig(languages=(Language("en", "content"), Language("es", "content"), Language("pt-br", "content")))
     assert spelling_language(site, language, content_path) == spelled
+
+
+def test_a_heading_mostly_of_unknown_words_is_another_language() -> None:
+    """Four or more different words, most of them unknown: a heading in another language
+    than the page's, not typos; fewer words are still spelled."""
+    speller = Speller("en", Counter())
+    assert speller.typos("Priser bruk av bilde på internett") == ()
+    assert [t.word for t in speller.typos("Configure the prodcut tempalte")] == ["prodcut", "tempalte"]
+    assert [t.word for t in speller.typos("Prodcut prodcut, Prodcut and tempalte")] == ["Prodcut", "tempalte"]

@@ -30,7 +30,7 @@ import sys
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -379,8 +379,11 @@ class Speller:
     def _typos(self, text: str, sentences: bool) -> Iterator[Typo]:
         if not text.isascii() and self._foreign(text):
             return
+        found = list(words(text))
+        if self._mostly_unknown(found):
+            return
         sentences = sentences or _sentence_case(text)
-        for word in words(text):
+        for word in found:
             if sentences and word.text[:1].isupper() and not starts_sentence(text, word.start):
                 continue
             if self._in_name(text, word):
@@ -388,6 +391,16 @@ class Speller:
             suggestion = self.suggestion(word.key)
             if suggestion is not None:
                 yield Typo(word.text, _same_case(suggestion, word.text), word.start, word.end)
+
+    def _mostly_unknown(self, found: Sequence[Word]) -> bool:
+        """Whether most of four or more different words are unknown (to the word lists, and
+        rare on the site): a heading in another language than the page's ("Priser bruk av
+        bilde på internett" on an English page), not typos."""
+        checked = {word.key for word in found if len(word.key) >= MIN_LENGTH}
+        if len(checked) < 4:
+            return False
+        unknown = sum(1 for key in checked if not self._accepted(key) and self.vocabulary.get(key, 0) < SITE_TRUSTED)
+        return unknown * 2 > len(checked)
 
     def _foreign(self, text: str) -> bool:
         """Whether most of the letters of `text` are not the language's: a Chinese heading

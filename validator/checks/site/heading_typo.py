@@ -8,10 +8,12 @@ A word is reported when no source of knowledge knows it and a known word is one 
 
 * an English dictionary with word frequencies (or the page's language's, for `de`, `es`,
   `fr`, `it`, `nl`, `pt`, `ru`, `ar`, `fa`, `eu`, `lv`; a page in a folder named for
-  another of the site's languages, `content/es/…`, is in that one; pages in other languages are
-  skipped, and so is a heading written mostly in another script, such as a Chinese heading
-  on an English page); the English list is American, and British spellings of its words (`colour`,
-  `customising`, `centre`, `defence`, `programme`) are words too;
+  another of the site's languages, `content/es/…`, is in that one; pages in other
+  languages are skipped, and so is a heading written mostly in another script, such as a
+  Chinese heading on an English page, or most of whose four or more words no source
+  knows, such as a Norwegian heading on an English page); the English list is American,
+  and British spellings of its words (`colour`, `customising`, `centre`, `defence`,
+  `programme`) are words too;
 * a built-in technical vocabulary: HTML element names, Markdown, Hugo and programming terms;
 * the site's own vocabulary: a word used in the site's code, or used across its prose, is
   not a typo, unless a word one edit away is far more frequent on the site and the word is

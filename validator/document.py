@@ -373,13 +373,16 @@ class Document:
     @property
     def raw_html_ids(self) -> frozenset[str]:
         """Ids set in raw HTML, whether or not Hugo keeps it."""
-        return frozenset(
-            value
-            for tag in self.html_tags
-            if not tag.closing
-            for value in (tag.attribute("id"), tag.attribute("name") if tag.name == "a" else None)
-            if value
-        )
+        return frozenset(value for value, _ in self.raw_html_id_tags)
+
+    @property
+    def raw_html_id_tags(self) -> Iterator[tuple[str, HtmlTag]]:
+        """Each id raw HTML sets (`id`, an `<a>`'s `name`), with the tag that sets it, in order."""
+        for tag in self.html_tags:
+            if not tag.closing:
+                for value in (tag.attribute("id"), tag.attribute("name") if tag.name == "a" else None):
+                    if value:
+                        yield value, tag
 
     @property
     def id_prefixes(self) -> tuple[str, ...]:

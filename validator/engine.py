@@ -644,7 +644,7 @@ def _rendered_side(
     source = SourcePage.from_document(doc, file)
     if not plan.embedded:
         return source, None, []
-    url = doc.url or _path_url(target.display)
+    url = _embedded_url(doc, target)
     source = dataclasses.replace(source, url=url)
     try:
         html = render_document(doc).encode("utf-8")
@@ -659,7 +659,12 @@ def _embedded_path(doc: Document, target: Target, plan: Plan) -> str | None:
     `_rendered_side`), None when it makes none."""
     if not plan.sources or not doc.rendered:
         return None
-    return _html_path(doc.url or _path_url(target.display), plan.site)
+    return _html_path(_embedded_url(doc, target), plan.site)
+
+
+def _embedded_url(doc: Document, target: Target) -> str:
+    """The URL the embedded renderer gives the document's page: Hugo's, else one from its path."""
+    return doc.url or _path_url(target.display)
 
 
 def _path_url(display: str) -> str:

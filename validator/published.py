@@ -445,13 +445,7 @@ class SourcePage:
             marked_lines=_marked_lines(doc),
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
-            html_ids=tuple(
-                (value, tag.line, tag.column)
-                for tag in doc.html_tags
-                if not tag.closing
-                for value in (tag.attribute("id"), tag.attribute("name") if tag.name == "a" else None)
-                if value
-            ),
+            html_ids=tuple((value, tag.line, tag.column) for value, tag in doc.raw_html_id_tags),
         )
 
 
@@ -784,7 +778,9 @@ class Locator:
             other = earlier[done]
             if not other.url.startswith("#") and (key := (other.line, other.column, other.url)) not in self._located:
                 self._located.add(key)
-                any(self._take_among(places, other, same) is not None for same in _MATCHERS)
+                for same in _MATCHERS:
+                    if self._take_among(places, other, same) is not None:
+                        break
             done += 1
         self._settled[fragment] = done
 
@@ -810,8 +806,7 @@ class Locator:
         """The first Markdown link not matched before written as `link` is (`_same_destination`),
         found by its destination: a page of thousands of links, most of them never placed,
         stays linear."""
-        places = self._places_by_destination.get(unquote(link.url), ())
-        return self._take_among(places, link, lambda url, item: True)
+        return self._take_among(self._places_by_destination.get(unquote(link.url), ()), link, _same_destination)
 
     def _take_among(
         self, places: Sequence[int], link: HtmlLink, same: Callable[[str, SourceLink], bool]
@@ -1007,7 +1002,7 @@ def _name_and_fragment(url: str) -> tuple[str, str]:
         name = posixpath.basename(posixpath.dirname(path))
     elif name == ".":
         name = ""  # `./#frag`: the page itself, as `#frag`
-    return unquote(name).lower(), unquote(fragment)
+    return unquote(name).lower(), _fragment(url)
 
 
 def _same_context(placeholder: Omitted, item: RawHtml) -> bool:

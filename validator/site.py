@@ -2561,20 +2561,20 @@ def _first_date(front_matter: Mapping[str, Any], keys: tuple[str, ...]) -> dt.da
     return None
 
 
+def _build_options(front_matter: Mapping[str, Any]) -> dict[str, Any]:
+    """The `build` (or older `_build`) table, its keys lower-cased; empty when not set."""
+    build = front_matter.get("build", front_matter.get("_build"))
+    return {_key(k): v for k, v in build.items()} if isinstance(build, Mapping) else {}
+
+
 def _publishes_resources(front_matter: Mapping[str, Any]) -> bool:
     """`build.publishResources` (true unless set to false)."""
-    build = front_matter.get("build", front_matter.get("_build"))
-    if not isinstance(build, Mapping):
-        return True
-    return _weak_bool({_key(k): v for k, v in build.items()}.get("publishresources", True)) is not False
+    return _weak_bool(_build_options(front_matter).get("publishresources", True)) is not False
 
 
 def _render_mode(front_matter: Mapping[str, Any]) -> str:
     """`build.render`: "always", "never" (false) or "link"."""
-    build = front_matter.get("build", front_matter.get("_build"))
-    if not isinstance(build, Mapping):
-        return "always"
-    render = {_key(k): v for k, v in build.items()}.get("render")
+    render = _build_options(front_matter).get("render")
     if render is False:
         return "never"
     return render.lower() if isinstance(render, str) and render.lower() in ("never", "link") else "always"

@@ -43,6 +43,7 @@ from validator.document import COMBINING_MARKS, LETTER, Document
 from validator.files import cache_dir, write_atomic
 from validator.prose import is_technical, strip_punctuation
 from validator.settings import SiteConfig
+from validator.site import language_codes
 
 CODE = "`"  # vocabulary key prefix of a word seen in code: "`prodcut"
 MIN_LENGTH = 3  # shorter words are left alone
@@ -196,7 +197,7 @@ def spelling_language(site: SiteConfig, language: str | None, content_path: str 
     in that one."""
     if content_path and "/" in content_path and len(site.languages) > 1:
         folder = content_path.split("/", 1)[0].lower()
-        if folder != (language or "").lower() and any(lang.code.lower() == folder for lang in site.languages):
+        if folder != (language or "").lower() and folder in language_codes(site):
             language = folder
     return base_language(site.text_language(language))
 

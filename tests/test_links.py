@@ -206,6 +206,25 @@ def test_embedded_link_hook(tmp_path: Path) -> None:
     ]
 
 
+def test_two_pages_at_one_path_are_neither_found(tmp_path: Path) -> None:
+    """`k.md` and `k/index.md`: Hugo's GetPage and its output give either, build to build
+    (seen with hugo 0.168), so a fragment on one is not reported missing on the other;
+    duplicate-url reports the clash. A draft twin leaves the other page found."""
+    body = "[a](/docs/k/#strategy), [b](k/#traffic), {{< ref \"/docs/k#strategy\" >}}, [c](/docs/d/#nope)\n"
+    _site(
+        tmp_path,
+        {"docs/k.md": _front_matter("", "## Traffic\n"), "docs/k/index.md": _front_matter("", "## Strategy\n"),
+         "docs/d.md": _front_matter("", "## Done\n"), "docs/d/index.md": _front_matter("draft = true\n"),
+         "docs/page.md": _front_matter("", body)},  # fmt: skip
+        '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n',
+    )
+    problems, _ = _run(tmp_path, ["broken-anchor", "duplicate-url"])
+    assert sorted((name, rule, message.split(":")[0]) for name, _, rule, message in problems) == [
+        ("index.md", "duplicate-url", "this page's URL /docs/k/ is also the URL of content/docs/k.md"),
+        ("page.md", "broken-anchor", "no heading or element with id 'nope' on content/docs/d.md"),
+    ]
+
+
 def test_project_link_hook_silences_md_link(tmp_path: Path) -> None:
     _site(tmp_path, {"docs/page.md": _front_matter("", "[a](other.md)\n")})
     assert _run(tmp_path, ["md-link"])[0]

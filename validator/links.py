@@ -93,6 +93,7 @@ class SiteIndex:
         )
         self._bundles = {(p.language, p.dir) for p, *_ in pages if p and p.leaf_bundle}
         self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
+        self._shared: set[tuple[str, str]] = set()  # (language, logical path) of several built pages
         self._urls: dict[str, int] = {}
         contested: set[str] = set()
         self._names: dict[str, dict[str, int]] = {}  # language -> base name -> its first page
@@ -106,7 +107,7 @@ class SiteIndex:
             if self._is_resource(place):
                 self._resources.add((place.language, _file_key(file, place)))
                 continue
-            self._pages.setdefault(place.language, {}).setdefault(place.path, index)
+            self._add_page(place, index)
             if place.path != "/":
                 name = posixpath.basename(place.path)
                 if self._names.setdefault(place.language, {}).setdefault(name, index) != index:
@@ -115,14 +116,31 @@ class SiteIndex:
             if place.dir != "/":  # a top-level directory is a section, _index.md or not
                 self._implicit.add((place.language, "/" + place.dir.split("/")[1]))
             for url in urls:  # its own, and those of the pages other languages make of it
-                normal = _normal_url(url) if url else None
-                if normal is not None and self._urls.setdefault(normal, index) != index:
-                    contested.add(normal)
+                if url and self._claim(self._urls, _normal_url(url), index):
+                    contested.add(_normal_url(url))
         # Two pages at one URL: Hugo writes both, and which one stays is down to timing
         # (duplicate-url reports it); no page is known to be there.
         for url in contested:
             del self._urls[url]
         self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
+
+    def _add_page(self, place: _Place, index: int) -> None:
+        """Keep a page under its logical path. Two built pages at one path (`x.md` and
+        `x/index.md`): Hugo's lookups find either, build to build (as it publishes either at
+        their URL), so no page is known to be there."""
+        if self._claim(self._pages.setdefault(place.language, {}), place.path, index):
+            self._shared.add((place.language, place.path))
+
+    def _claim(self, held: dict[str, int], key: str, index: int) -> bool:
+        """Keep page `index` under `key` unless another is; a built page goes before an
+        unbuilt one (a draft). Whether two built pages claim it."""
+        first = held.setdefault(key, index)
+        if first == index or index in self.unbuilt:
+            return False
+        if first in self.unbuilt:
+            held[key] = index
+            return False
+        return True
 
     # --- Hugo's lookups ------------------------------------------------------------------
 
@@ -202,6 +220,8 @@ class SiteIndex:
         if key is None:
             return MISSING
         index = self._pages.get(language, {}).get(key[0])
+        if (language, key[0]) in self._shared:
+            return _IMPLICIT
         if index is not None:
             return Target(True, pages=self._site_pages, index=index)
         return _IMPLICIT if (language, key[0]) in self._implicit else MISSING

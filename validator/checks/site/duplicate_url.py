@@ -4,9 +4,10 @@ from `aliases`) lands on the URL of a page or of another alias. URLs are predict
 site's configuration: content paths, `slug`, `url`, `permalinks`, `uglyURLs`, languages.
 Each file involved is reported, except the first one (by path), naming the other file
 (once for all its aliases that the other file has too).
-Pages Hugo does not render (headless bundles, `build.render = "never"`) are skipped, and
-so is an alias of a page to its own URL (Hugo writes the page). With `disableAliases = true`
-Hugo writes no redirect pages: aliases are not read.
+Pages Hugo does not render (headless bundles, `build.render = "never"`) or does not build
+(drafts, pages whose publish date is to come or whose expiry date is past, unless the site
+builds them) are skipped, and so is an alias of a page to its own URL (Hugo writes the
+page). With `disableAliases = true` Hugo writes no redirect pages: aliases are not read.
 
 ## Why is this bad?
 Hugo writes both files to the same place in `public/` and the last one wins, silently
@@ -51,7 +52,7 @@ from typing import Any
 
 from validator.engine import PageSummary, Site
 from validator.model import Finding, NoOptions, Rule
-from validator.site import alias_urls
+from validator.site import alias_urls, unbuilt_reason
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
@@ -59,7 +60,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         (
             (page.path, _claims(site, page), page.front_matter_positions.get("aliases", (1, 1)))
             for page in site.pages
-            if page.rendered and page.url is not None
+            if page.rendered and page.url is not None and unbuilt_reason(site.config, page.front_matter) is None
         ),
         key=lambda item: item[0],
     )

@@ -19,6 +19,7 @@ from validator import spill as spill_module
 from validator.cli import main
 from validator.document import parse_document
 from validator.engine import FileResult
+from validator.html import parse_page
 
 PAGE = """---
 title: {title}
@@ -82,9 +83,17 @@ def test_each_content_is_parsed_once_and_each_file_checked_as_itself(
     spelled: list[str] = []  # the words of each content are found once too
     prose = document.Document.prose.func
     monkeypatch.setattr(document.Document.prose, "func", lambda doc: spelled.append(doc.path) or prose(doc))
+    read_html: list[str] = []  # the embedded renderer's HTML of each content is parsed once
+
+    def html_counted(path: str, *args: Any) -> Any:
+        read_html.append(path)
+        return parse_page(path, *args)
+
+    monkeypatch.setattr(engine, "parse_page", html_counted)
     once = _check("--jobs", jobs, *mode)
     if jobs == "1":  # the workers' parses are not seen here
         assert len(spelled) == 7
+        assert len(read_html) == (0 if mode else 7)  # the copies render alike here
         assert sorted(parsed) == [
             "content/docs/v1/install.md", "content/docs/v1/notes.md", "content/docs/v1/setup.md",
             "content/docs/v2/notes.md", "content/docs/v3/install.md", "content/docs/v3/notes.md",
@@ -136,5 +145,19 @@ def test_a_placed_document_keeps_what_was_computed_of_its_content() -> None:
     placed = doc.placed(path="b.md", url="/b/", language="fr")
     assert (placed.path, placed.url, placed.language, placed.tokens) == ("b.md", "/b/", "fr", doc.tokens)
     assert placed.prose is prose
+
+
+def test_what_is_computed_of_a_content_is_computed_once_for_its_copies() -> None:
+    doc = parse_document("a.md", b"# Title\n")
+    calls: list[str] = []
+
+    def heading_count(of: document.Document) -> int:
+        calls.append(of.path)
+        return len(of.headings)
+
+    assert doc.of_content(heading_count) == 1
+    assert doc.placed(path="b.md").of_content(heading_count) == 1
+    assert doc.placed(path="c.md").placed(path="d.md").of_content(heading_count) == 1
+    assert calls == ["a.md"]
     with pytest.raises(AssertionError):
         doc.placed(text="another text")

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from markdown_it.token import Token
 
@@ -26,6 +26,8 @@ from validator.settings import Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
 from validator.markdown import ROW_COLUMN, TASK_CHECKBOX, make_parser
 from validator.model import Finding
+
+_T = TypeVar("_T")
 
 REF_SHORTCODES = ("ref", "relref")
 # Markdown-notation shortcodes whose output is a value, never headings.
@@ -564,6 +566,19 @@ class Document:
         """Whether the line is in a code block (the blocks, in page order, do not overlap)."""
         index = bisect.bisect_right(self._code_starts, line) - 1
         return index >= 0 and line <= self.code_blocks[index].end_line
+
+    def of_content(self, make: Callable[[Document], _T]) -> _T:
+        """`make(self)`, computed once for the content: the copies `placed` elsewhere (a
+        versioned site's pages) share it, so `make` must read the parse alone, never the
+        document's place (path, URL, language, site)."""
+        known = self._of_content
+        if make not in known:
+            known[make] = make(self)
+        return known[make]
+
+    @functools.cached_property
+    def _of_content(self) -> dict[Callable[[Document], Any], Any]:
+        return {}
 
     @functools.cached_property
     def _code_starts(self) -> list[int]:

@@ -528,13 +528,23 @@ class _LastParse:
         self._data: bytes | None = None
         self._doc: Document | None = None
         self._words: tuple[str, bytes] | None = None
+        self._html: tuple[bytes, Page] | None = None
 
     def parse(self, path: str, data: bytes, site: SiteConfig) -> Document:
         """The parse of `data`, made for `path` or for a file checked just before."""
         if self._doc is None or site.markup is not self._doc.markup or data != self._data:
-            self._data = self._doc = self._words = None  # let the old parse go first
+            self._data = self._doc = self._words = self._html = None  # let the old parse go first
             self._doc, self._data = parse_document(path, data, site.markup, site), data
         return self._doc
+
+    def page(self, path: str, html: bytes, url: str) -> Page:
+        """`parse_page`, or the last page's parse at another place when the embedded
+        renderer wrote the same HTML for this copy of its content."""
+        if self._html is not None and self._html[0] == html:
+            return dataclasses.replace(self._html[1], path=path, url=url)
+        page = parse_page(path, html, url)
+        self._html = (html, page)
+        return page
 
     def placed(self, doc: Document) -> None:
         """`doc`, placed from the last parse, stands for it from now on: what the rules
@@ -582,10 +592,10 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         if plan.embedded:
             source, page, page_path = None, None, _embedded_path(doc, target, plan)
         else:
-            (source, page, _), page_path = _rendered_side(doc, target, plan), None
+            (source, page, _), page_path = _rendered_side(doc, target, plan, last), None
         summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)
         return _packed([], summary, source, page, words, page_path=page_path), data
-    source, page, crashes = _rendered_side(doc, target, plan)
+    source, page, crashes = _rendered_side(doc, target, plan, last)
     suppressions, unknown = parse_directives(doc.comments, plan.known)
     stamp.suppressions = suppressions
     problems = stamp.all(
@@ -634,7 +644,7 @@ def _words(doc: Document, target: Target, plan: Plan, last: _LastParse) -> bytes
 
 
 def _rendered_side(
-    doc: Document, target: Target, plan: Plan
+    doc: Document, target: Target, plan: Plan, last: _LastParse
 ) -> tuple[SourcePage | None, Page | None, list[Finding]]:
     """What the rendered pass needs of a page: its SourcePage, and with the embedded
     renderer, the page as rendered and parsed. A renderer bug is reported, not raised."""
@@ -648,7 +658,7 @@ def _rendered_side(
     source = dataclasses.replace(source, url=url)
     try:
         html = render_document(doc).encode("utf-8")
-        page = parse_page(_html_path(url, plan.site), html, url)
+        page = last.page(_html_path(url, plan.site), html, url)
     except Exception as exc:
         return source, None, [_crash("the embedded renderer", exc)]
     return source, page, []

@@ -442,7 +442,7 @@ class SourcePage:
             headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
             title=str(doc.front_matter.get("title") or ""),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
-            marked_lines=_marked_lines(doc),
+            marked_lines=doc.of_content(_marked_lines),
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
             html_ids=tuple((value, tag.line, tag.column) for value, tag in doc.raw_html_id_tags),

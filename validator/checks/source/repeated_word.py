@@ -76,17 +76,22 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
     language = spelling_language(doc.site, doc.language)
     if language not in {base_language(code) for code in opts.languages}:
         return
-    # Only inline tokens where a word and the same word are parted by blanks alone are worth
-    # reading closely: few are, and on most pages none (the page's prose tells at once).
-    if not _alike_neighbours(doc.prose):
-        return
-    closely = {id(token) for token, text in doc.outlines if _alike_neighbours(text)}
+    closely = doc.of_content(_worth_reading)
     if not closely:
         return
     allowed = {word.casefold() for word in opts.allow}
     known = dictionary(language) if has_dictionary(language) else {}
     for stretch in stretches(doc, where=lambda token: id(token) in closely):
         yield from repeats(stretch, allowed, known)
+
+
+def _worth_reading(doc: Document) -> frozenset[int]:
+    """The ids of the inline tokens where a word and the same word are parted by blanks
+    alone, which are read closely: few are, and on most pages none (the page's prose tells
+    at once)."""
+    if not _alike_neighbours(doc.prose):
+        return frozenset()
+    return frozenset(id(token) for token, text in doc.outlines if _alike_neighbours(text))
 
 
 def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> Iterator[Finding]:

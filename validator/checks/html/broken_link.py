@@ -93,10 +93,17 @@ def notes(rendered: RenderedSite, opts: Options) -> Iterator[str]:
         link.url.split("#", 1)[0]
         for page in rendered.pages
         for link in page.links
-        if rendered.published.resolve(link.url, page.url, page.base).kind == EXTERNAL
+        if _may_be_external(link.url, page)
+        and rendered.published.resolve(link.url, page.url, page.base).kind == EXTERNAL
     }
     if external:
         yield f"broken-link: {len(external)} distinct external URLs, never fetched: mdcheck checks the site offline"
+
+
+def _may_be_external(url: str, page: Page) -> bool:
+    """Whether a link may lead off the site: it names a scheme or a host, or the page's
+    `<base href>` may be elsewhere; any other link is the site's own."""
+    return ":" in url or url.strip().startswith("//") or bool(page.base)
 
 
 def _found_by_hook(rendered: RenderedSite, page: Page, link: HtmlLink) -> bool:

@@ -566,3 +566,26 @@ def test_each_file_checked_alone_gets_its_findings_of_the_whole_site(in_site: Pa
     for path in sorted({p["path"] for p in whole} | {str(f) for f in Path("content").rglob("*.md")}):
         _, out, _ = invoke("check", "--format", "json", "--no-cache", path)
         assert json.loads(out)["problems"] == [p for p in whole if p["path"] == path], path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_file_checked_alone_is_not_failed_by_the_site_files_that_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit hook's run: another file of the site that is too large or a named pipe is
+    read for the site's sake only, and reported when it is checked itself."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / ".mdcheck.toml").write_text("max-file-size = 1000\n")
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "ok.md").write_text("---\ntitle: Ok\n---\n\nHello.\n")
+    (posts / "large.md").write_text("---\ntitle: Large\n---\n\n" + "word " * 400)
+    os.mkfifo(posts / "pipe.md")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("check", "--no-cache", "content/posts/ok.md")[0] == 0
+    code, out, _ = invoke("check", "--no-cache", "--format", "json")
+    assert code == 1
+    assert sorted((p["path"], p["rule"]) for p in json.loads(out)["problems"]) == [
+        ("content/posts/large.md", "file-unreadable"),
+        ("content/posts/pipe.md", "file-unreadable"),
+    ]

@@ -573,7 +573,7 @@ def check_file(target: Target, plan: Plan, last: _LastParse | None = None) -> Fi
 
 def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResult, bytes | None]:
     """The file's result, and the bytes it was made of."""
-    stamp = _Stamper(target.display, plan, Suppressions(), target.ignored)
+    stamp = _Stamper(target.display, plan, Suppressions(), target.ignored, reported=not target.context)
     if target.problem:
         return FileResult(stamp.all("file-unreadable", [Finding(1, 1, target.problem)])), None
     data, reason = _read(target.path, plan.max_file_size)
@@ -1199,10 +1199,11 @@ class _Stamper:
     plan: Plan
     suppressions: Suppressions
     ignored: frozenset[str]
+    reported: bool = True  # False: a file read for the site's sake (a partial run's context)
 
     def all(self, rule_id: str, findings: Iterable[Finding]) -> list[Problem]:
         setting = self.plan.settings.get(rule_id)
-        if setting is None or rule_id in self.ignored:
+        if setting is None or rule_id in self.ignored or not self.reported:
             return []
         return [
             Problem(

@@ -19,7 +19,7 @@ from validator.files import read_at_most
 from validator.registry import RULES
 from validator.report import FORMATS, Summary, render
 from validator.settings import Markup, SiteConfig
-from validator.site import load_site
+from validator.site import SiteConfigError, load_site
 from validator.targets import collect_targets
 
 PIECES = [
@@ -346,3 +346,32 @@ def test_hostile_shortcode_templates_are_read_in_linear_time(tmp_path: Path, cas
     (tmp_path / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n\n{{< x >}}\n\n[a](#b)\n")
     make = HOSTILE_TEMPLATES[case]
     _assert_linear(case, lambda n: _template_seconds(tmp_path, make(n)), 20_000)
+
+
+def _alias_bomb(levels: int, key: str) -> str:
+    """YAML whose aliases repeat a list of nine strings nine times per level: 9**levels values."""
+    names = [f"l{i}" for i in range(levels)]
+    lines = [f"{names[0]}: &{names[0]} [{', '.join(['lol'] * 9)}]"]
+    lines += [f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]" for previous, name in zip(names, names[1:])]
+    return "\n".join([*lines, f"{key}: *{names[-1]}"]) + "\n"
+
+
+@pytest.mark.parametrize("key", ["title", "cascade", "params"])
+def test_a_yaml_alias_bomb_is_refused_with_a_finding(tmp_path: Path, key: str) -> None:
+    """A few lines that expand to gigabytes: reported at once (Hugo refuses them too), in
+    front matter and in the site's configuration."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "_index.md").write_text("---\n" + _alias_bomb(9, key) + "---\n")
+    (tmp_path / "content" / "ok.md").write_text("---\ntitle: Ok\n---\n\nHello.\n")
+    started = time.perf_counter()
+    site = load_site(tmp_path)
+    config = load_preset("strict", RULES)
+    outcome = run(collect_targets([], config, site, tmp_path), config, site, RULES, jobs=1, rendering=Rendering())
+    assert time.perf_counter() - started < 20
+    assert [(p.path, p.line, p.rule) for p in outcome.problems] == [("content/_index.md", 7, "front-matter-syntax")]
+    assert "Hugo refuses" in outcome.problems[0].message
+    (tmp_path / "hugo.toml").unlink()
+    (tmp_path / "hugo.yaml").write_text('baseURL: "https://x.org/"\n' + _alias_bomb(9, key))
+    with pytest.raises(SiteConfigError, match="too many YAML aliases"):
+        load_site(tmp_path)

@@ -177,7 +177,8 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
         if fmt == "toml":
             data: Any = tomllib.loads(source)
         elif fmt == "yaml":
-            data, node = _load_yaml(source)
+            data, node = load_yaml(source)
+            data = {} if data is None else data
         else:
             data = json.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -300,15 +301,56 @@ def _hugo_yaml_resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]
 HugoYamlLoader.yaml_implicit_resolvers = _hugo_yaml_resolvers()
 
 
-def _load_yaml(source: str) -> tuple[Any, yaml.Node | None]:
-    """The data and its node tree, from one parse."""
+def load_yaml(source: str) -> tuple[Any, yaml.Node | None]:
+    """The data and its node tree, from one parse, as Hugo reads YAML. Raises YAMLError,
+    also for aliases that repeat collections into more than `MAX_YAML_VALUES` values (a
+    "billion laughs": a few lines that expand to gigabytes)."""
     loader = HugoYamlLoader(source)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_expansion(node)
         data = None if node is None else loader.construct_document(node)
     finally:
         loader.dispose()
-    return ({} if data is None else data), node
+    return data, node
+
+
+# Hugo refuses far fewer (from a few thousand values repeated by aliases: "too many YAML
+# aliases for non-scalar nodes", hugo 0.168); past this many, nothing reads the data.
+MAX_YAML_VALUES = 100_000
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Raise YAMLError, at the value that crosses the bound, when the tree holds more than
+    `MAX_YAML_VALUES` values with its aliases expanded. An alias is the node it names, so
+    the tree is a graph: each node's expanded size is counted once, children first."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, counted = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not counted and children:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        sizes[id(node)] = size = 1 + sum(sizes[id(child)] for child in children)
+        if size > MAX_YAML_VALUES:
+            raise yaml.MarkedYAMLError(
+                problem=f"its aliases repeat collections into more than {MAX_YAML_VALUES:,} values "
+                "(Hugo refuses such YAML: too many YAML aliases for non-scalar nodes)",
+                problem_mark=node.start_mark,
+            )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def _yaml_pairs(node: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.Node]]:

@@ -440,13 +440,19 @@ class SourcePage:
                 for link in sorted((*doc.links, *doc.rendered_content_links()), key=lambda one: (one.line, one.column))
             ),
             headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
-            title=str(doc.front_matter.get("title") or ""),
+            title=_scalar_text(doc.front_matter.get("title")),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
             marked_lines=doc.of_content(_marked_lines),
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
             html_ids=tuple((value, tag.line, tag.column) for value, tag in doc.raw_html_id_tags),
         )
+
+
+def _scalar_text(value: Any) -> str:
+    """A front matter value as Hugo prints it, when it is a scalar; a table or list (which
+    front-matter-type reports) is no title."""
+    return "" if not value or isinstance(value, (dict, list)) else str(value)
 
 
 def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:

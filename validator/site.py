@@ -31,7 +31,7 @@ from urllib.parse import quote, unquote, unquote_plus, urlsplit
 import yaml
 
 from validator.files import read_text
-from validator.frontmatter import DateError, HugoYamlLoader, hugo_date, split_front_matter
+from validator.frontmatter import DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
 from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
 
@@ -201,7 +201,7 @@ def _parse_json(path: Path, text: str) -> Any:
 
 def _parse_yaml(path: Path, text: str) -> Any:
     try:
-        return yaml.load(text, Loader=HugoYamlLoader)  # noqa: S506 (a safe loader)
+        return load_yaml(text)[0]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

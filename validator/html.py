@@ -404,8 +404,18 @@ def _prose_texts(root: etree._Element) -> Iterator[tuple[str, etree._Element, bo
 
 
 def _srcset(value: str) -> Iterator[str]:
-    """The URLs of a srcset: comma-separated candidates, each a URL and a descriptor."""
-    for candidate in re.split(r",\s+|,(?=\S+\s+\d)", value.strip()):
-        url = candidate.strip().split(maxsplit=1)
-        if url:
-            yield url[0].rstrip(",")
+    """The URLs of a srcset: comma-separated candidates, each a URL and descriptors, read as
+    the HTML standard's algorithm reads them (a URL that ends with a comma ends its candidate;
+    descriptors end at a comma outside parentheses), in one pass."""
+    position = 0
+    while (match := _SRCSET_URL.match(value, position)) and match[1]:
+        url, position = match[1], match.end()
+        if url.endswith(","):
+            yield url.rstrip(",")
+            continue
+        yield url
+        position = _SRCSET_DESCRIPTORS.match(value, position).end()  # type: ignore[union-attr]
+
+
+_SRCSET_URL = re.compile(r"[\s,]*+(\S*+)")
+_SRCSET_DESCRIPTORS = re.compile(r"(?:[^,(]++|\([^)]*+\)?+)*+")

@@ -916,12 +916,13 @@ class Locator:
             return None
         for index in itertools.chain(range(self._next_leak_line, len(lines)), range(self._next_leak_line)):
             number, text = lines[index]
-            squashed, raw = self._leak_cursors.get((index, needle), (0, -1))
+            squashed, raw = self._leak_cursors.get((index, needle), (0, 0))
             found = self._squashed(index).find(needle, squashed)
             if found < 0:
                 continue
-            at = text.find(leak.text, raw + 1)  # its place: the line's next copy of the snippet
-            self._leak_cursors[(index, needle)] = (found + len(needle), at if at >= 0 else raw)
+            at = text.find(leak.text, raw)  # its place: the line's next copy of the snippet
+            # past this copy; past the line when there is none (searched once, not per snippet)
+            self._leak_cursors[(index, needle)] = (found + len(needle), at + len(leak.text) if at >= 0 else len(text))
             self._next_leak_line = index
             if at < 0 and leak.kind == "shortcode" and (opening := _OPENING_BRACES.search(text)):
                 at = opening.start()  # written with escaped braces: `\{\{< x >}}`

@@ -589,3 +589,45 @@ def test_a_file_checked_alone_is_not_failed_by_the_site_files_that_cannot_be_rea
         ("content/posts/large.md", "file-unreadable"),
         ("content/posts/pipe.md", "file-unreadable"),
     ]
+
+
+NUMBER = "1" * 5000  # more digits than Python reads by default
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "message"),
+    [
+        ({"hugo.toml": f'baseURL = "https://e.org/"\n[params]\nx = {NUMBER}\n'}, [], "hugo.toml: invalid TOML: a number"),
+        ({"hugo.yaml": f"baseURL: https://e.org/\nparams:\n  x: {NUMBER}\n"}, [], "hugo.yaml: invalid YAML: a number"),
+        ({"hugo.json": f'{{"baseURL": "https://e.org/", "x": {NUMBER}}}'}, [], "hugo.json: invalid JSON: a number"),
+        ({".mdcheck.toml": f"max-file-size = {NUMBER}\n"}, [], ".mdcheck.toml: invalid TOML: a number"),
+        ({"b.json": f'{{"version": {NUMBER}}}'}, ["--baseline", "b.json"], "invalid JSON: a number has more"),
+        ({"b.json": "[" * 100_000}, ["--baseline", "b.json"], "invalid JSON: it nests values too deeply"),
+        ({}, ["--jobs", "9" * 20], "is not in the range"),
+    ],
+)
+def test_hostile_configuration_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], args: list[str], message: str
+) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(f"---\ntitle: A\nx: {NUMBER}\n---\n\nHello.\n")
+    for name, text in {"hugo.toml": 'baseURL = "https://e.org/"\n', **files}.items():
+        (tmp_path / name).write_text(text)
+    if "hugo.toml" not in files and any(name.startswith("hugo.") for name in files):
+        (tmp_path / "hugo.toml").unlink()
+    monkeypatch.chdir(tmp_path)
+    code, _, err = invoke("check", "--no-cache", *args, ".")
+    assert code == 2 and message in err, err
+    assert "Traceback" not in err and "internal error" not in err
+
+
+def test_a_front_matter_number_too_long_to_read_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://e.org/"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(f"---\ntitle: A\nx: {NUMBER}\n---\n\nHello.\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--no-cache", "--format", "json")
+    assert code == 1
+    assert [(p["rule"], p["message"]) for p in json.loads(out)["problems"]] == [
+        ("front-matter-syntax", "invalid YAML: a number has more than 4,300 digits")
+    ]

@@ -21,7 +21,7 @@ from typing import Any
 
 from validator.config import ConfigError
 from validator.files import read_text, write_atomic
-from validator.model import Problem
+from validator.model import Problem, data_error
 
 FORMAT_VERSION = 1
 STALE_SHOWN = 5  # stale records named one by one in the summary
@@ -113,6 +113,10 @@ def load_baseline(path: Path) -> Baseline:
         raise ConfigError(label, f"cannot read the baseline: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise ConfigError(label, f"not a baseline (invalid JSON: {exc})") from exc
+    except ValueError as exc:
+        raise ConfigError(label, f"not a baseline (invalid JSON: {data_error(exc)})") from exc
+    except RecursionError as exc:
+        raise ConfigError(label, "not a baseline (invalid JSON: it nests values too deeply)") from exc
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
         raise ConfigError(label, f"not an mdcheck baseline of version {FORMAT_VERSION}")
     findings = data.get("findings")

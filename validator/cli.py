@@ -117,8 +117,8 @@ def _load(config_path: Path | None, start: Path, site: SiteConfig | None = None)
 @click.option("--strict", is_flag=True, help="Exit 1 on any finding, warnings included.")
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only, no summary.")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=None,
-    help="Worker processes (default: all cores when there are many files).",
+    "-j", "--jobs", type=click.IntRange(min=1, max=4096), default=None,
+    help="Worker processes (default: all cores when there are many files; at most four per core).",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal).")
 @click.option(

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from validator.model import Rule, Severity
+from validator.model import Rule, Severity, data_error
 from validator.paths import GlobSet
 
 CONFIG_NAMES = (".mdcheck.toml", "mdcheck.toml", "pyproject.toml")
@@ -111,7 +111,7 @@ def find_config(start: Path) -> Path | None:
 def _has_tool_section(path: Path) -> bool:
     try:
         return "mdcheck" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, ValueError):  # UnicodeDecodeError, TOMLDecodeError, a number too long
         return True  # let load_config report what is wrong with it
 
 
@@ -124,6 +124,8 @@ def _read_toml(path: Path, label: str) -> dict[str, Any]:
         raise ConfigError(label, "not valid UTF-8") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(label, f"invalid TOML: {exc}") from exc
+    except ValueError as exc:
+        raise ConfigError(label, f"invalid TOML: {data_error(exc)}") from exc
     if path.name == "pyproject.toml":
         section = data.get("tool", {}).get("mdcheck")
         if not isinstance(section, dict):

@@ -453,7 +453,7 @@ def _checked_in_order(
     # two chunks is parsed in each).
     size = max(4, min(64, len(targets) // (workers * 32) or 1))
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
-    with _pool(workers, plan) as pool:
+    with _pool(workers, plan, len(chunks)) as pool:
         for results in pool.map(_check_chunk, chunks):
             yield from results
             if progress:
@@ -465,7 +465,10 @@ def _checked_in_order(
 _SHARED: list[Any] = []
 
 
-def _pool(workers: int, shared: Any) -> ProcessPoolExecutor:
+def _pool(workers: int, shared: Any, tasks: int) -> ProcessPoolExecutor:
+    """Worker processes: as many as asked, but no more than there are tasks, nor than four
+    per core (more only cost memory and start-up)."""
+    workers = max(1, min(workers, tasks, 4 * (os.cpu_count() or 1)))
     return ProcessPoolExecutor(max_workers=workers, initializer=_share, initargs=(shared,))
 
 
@@ -885,7 +888,7 @@ def _parse_published(
         for chunk in chunks:
             pages.extend(_parse_packed(published, chunk, limit))
         return pages
-    with _pool(workers, published) as pool:
+    with _pool(workers, published, len(chunks)) as pool:
         under_way: collections.deque[Future[list[bytes]]] = collections.deque()
         for chunk in chunks:
             under_way.append(pool.submit(_parse_packed_shared, chunk, limit))

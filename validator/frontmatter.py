@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from validator.model import data_error
+
 FORMATS = {"+++": "toml", "---": "yaml", "{": "json"}
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 # YAML 1.2 booleans (Hugo's YAML parser); PyYAML also reads yes/no/on/off/y/n as booleans.
@@ -193,8 +195,10 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
     except json.JSONDecodeError as exc:
         line = first_line + exc.lineno - 1
         return _Parsed(error=FrontMatterError(line, exc.colno, f"invalid JSON: {exc.msg}"))
-    except (ValueError, RecursionError) as exc:
-        return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: {exc}"))
+    except RecursionError:
+        return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: it nests values too deeply"))
+    except ValueError as exc:
+        return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: {data_error(exc)}"))
     if not isinstance(data, dict):
         kind = {list: "list", str: "string"}.get(type(data), type(data).__name__)
         return _Parsed(error=FrontMatterError(block_line, 1, f"front matter is a {kind}, not a table of keys"))

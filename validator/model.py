@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -102,3 +103,11 @@ class Rule:
 @dataclass(frozen=True)
 class NoOptions:
     """For rules that take no options."""
+
+
+def data_error(exc: ValueError) -> str:
+    """What a data parser's ValueError (beyond its syntax errors) means, in words: Python
+    reads no integer of more than a few thousand digits."""
+    if "Exceeds the limit" in str(exc) and "digits" in str(exc):
+        return f"a number has more than {sys.get_int_max_str_digits():,} digits"
+    return str(exc)

@@ -31,6 +31,7 @@ from urllib.parse import quote, unquote, unquote_plus, urlsplit
 import yaml
 
 from validator.files import read_text
+from validator.model import data_error
 from validator.frontmatter import DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
 from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
@@ -172,6 +173,10 @@ def _parse_config_file(path: Path) -> dict[str, Any]:
             data = _parse_yaml(path, text)
     except RecursionError:
         raise SiteConfigError(path, f"the config nests tables more than {CONFIG_MAX_DEPTH} deep") from None
+    except SiteConfigError:
+        raise
+    except ValueError as exc:  # beyond the syntax: a number too long to read
+        raise SiteConfigError(path, f"invalid {ext.upper()}: {data_error(exc)}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -597,7 +597,7 @@ NUMBER = "1" * 5000  # more digits than Python reads by default
 @pytest.mark.parametrize(
     ("files", "args", "message"),
     [
-        ({"hugo.toml": f'baseURL = "https://e.org/"\n[params]\nx = {NUMBER}\n'}, [], "hugo.toml: invalid TOML: a number"),
+        ({"hugo.toml": f'baseURL = "https://e.org/"\nx = {NUMBER}\n'}, [], "hugo.toml: invalid TOML: a number"),
         ({"hugo.yaml": f"baseURL: https://e.org/\nparams:\n  x: {NUMBER}\n"}, [], "hugo.yaml: invalid YAML: a number"),
         ({"hugo.json": f'{{"baseURL": "https://e.org/", "x": {NUMBER}}}'}, [], "hugo.json: invalid JSON: a number"),
         ({".mdcheck.toml": f"max-file-size = {NUMBER}\n"}, [], ".mdcheck.toml: invalid TOML: a number"),

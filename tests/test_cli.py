@@ -631,3 +631,20 @@ def test_a_front_matter_number_too_long_to_read_is_a_finding(tmp_path: Path, mon
     assert [(p["rule"], p["message"]) for p in json.loads(out)["problems"]] == [
         ("front-matter-syntax", "invalid YAML: a number has more than 4,300 digits")
     ]
+
+
+@pytest.mark.hugo
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_build_is_not_run_on_a_site_holding_a_named_pipe(
+    hugo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hugo would block reading it: the build is refused, and the rendered pass checks
+    mdcheck's own rendering (exit 2, as for a failed build)."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: A\n---\n\nHello.\n")
+    os.mkfifo(tmp_path / "content" / "pipe.md")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "--no-cache", "--build")
+    assert code == 2
+    assert "--build: content/pipe.md is a named pipe, not a file: Hugo would wait forever reading it" in out + err

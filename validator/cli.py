@@ -37,6 +37,7 @@ from validator.targets import (
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 PROGRESS_MIN_FILES = 200
 
 
@@ -49,6 +50,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:
+            click.echo("mdcheck: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except (ConfigError, SiteConfigError, HugoError) as exc:
             click.echo(f"mdcheck: error: {exc}", err=True)
             ctx.exit(EXIT_USAGE)

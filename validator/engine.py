@@ -11,6 +11,7 @@ import gc
 import hashlib
 import os
 import pickle
+import signal
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -473,6 +474,10 @@ def _pool(workers: int, shared: Any, tasks: int) -> ProcessPoolExecutor:
 
 
 def _share(value: Any) -> None:
+    # Ctrl-C reaches the whole process group: the main process alone stops the run, and the
+    # workers, ignoring it, finish their chunk and are let go (interrupted, a worker could
+    # leave the pool waiting on it for ever).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _SHARED[:] = [value]
 
 

@@ -192,6 +192,14 @@ def test_unknown_ref_is_a_usage_error(repo: Path, monkeypatch: pytest.MonkeyPatc
     assert "--changed-since" in result.stderr and "git merge-base failed" in result.stderr
 
 
+@pytest.mark.parametrize("ref", ["--octopus", "--fork-point", "", " "])
+def test_an_option_or_nothing_is_no_ref(repo: Path, monkeypatch: pytest.MonkeyPatch, ref: str) -> None:
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["check", f"--changed-since={ref}"])
+    assert result.exit_code == 2
+    assert "is not a git revision" in result.stderr
+
+
 def test_outside_a_repository_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     write_files(tmp_path, {"a.md": "# A\n"})

@@ -177,3 +177,13 @@ def test_hostile_pages_are_parsed_in_linear_time(make) -> None:
     small = max(_parse_seconds(make(5_000)), 0.05)
     large = _parse_seconds(make(20_000))
     assert large < 10 * small, f"{small:.2f} s for n/4, {large:.2f} s for n"
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_read() -> None:
+    page = parse_page(
+        "a/index.html",
+        b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html><body><h2 id="x">X</h2></body></html>',
+        "/a/",
+    )
+    assert page.problems == ()
+    assert [(item.value, item.line, item.column) for item in page.ids] == [("x", 3, 13)]

@@ -82,6 +82,8 @@ class Change:
 
 def find_change(ref: str, start: Path) -> Change:
     """The change since the merge base of `ref` and HEAD, in the repository around `start`."""
+    if not ref.strip() or ref.startswith("-"):  # git would read `--octopus` as its option
+        raise ConfigError("--changed-since", f"{ref!r} is not a git revision (a branch, tag or commit)")
     directory = start if start.is_dir() else start.parent
     top = Path(_git(directory, "rev-parse", "--show-toplevel").decode().strip())
     base = _git(top, "merge-base", ref, "HEAD").decode().strip()

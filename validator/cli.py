@@ -217,7 +217,7 @@ def _check(
     config, site = _load(config_path, chosen.start, chosen.site)
     rendering, build_failure = _rendering(config, site, html_dir, build, source_only, stack, cwd, quiet)
     targets, outside = outside_content(collect_targets(list(paths), config, site, cwd), site)
-    change = find_change(changed_since, paths[0] if paths else cwd) if changed_since else None
+    change = find_change(changed_since, paths[0] if paths else cwd) if changed_since is not None else None
     if change is not None:
         targets = change.select(targets)
     partial = change is not None or (bool(paths) and not covers_content(paths, site))

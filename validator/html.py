@@ -158,6 +158,9 @@ def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES)
         text = data.decode("utf-8-sig", "replace")
         problems.append(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})")
     text = text.replace("\x00", "\ufffd")
+    # An XHTML page's `<?xml … encoding="utf-8"?>`: lxml reads no encoding declaration in
+    # text it is given decoded; blanked, the page's offsets stay as they were.
+    text = _XML_DECLARATION.sub(lambda match: " " * len(match[0]), text, count=1)
     if not text.strip():
         return Page(path, url, problems=tuple(problems))
     try:
@@ -169,6 +172,7 @@ def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES)
     return _Walker(path, url, text, tuple(problems)).walk(root)
 
 
+_XML_DECLARATION = re.compile(r"\A\s*+<\?xml[^>]*+>")
 _PARSER = etree.HTMLParser(recover=True, no_network=True, huge_tree=True, default_doctype=False)
 
 

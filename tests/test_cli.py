@@ -679,3 +679,16 @@ def test_ctrl_c_stops_a_run_with_workers_at_once(tmp_path: Path, delay: float) -
     assert code in (130, 0, 1)  # 0 or 1: it had finished
     if code == 130:
         assert process.stderr is not None and b"mdcheck: interrupted" in process.stderr.read()
+
+
+def test_a_rendered_page_too_crowded_to_parse_is_reported_at_its_markdown_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "content").mkdir()
+    attributes = " ".join(f"k{i}=v" for i in range(10_001))
+    (tmp_path / "content" / "a.md").write_text(f"---\ntitle: A\n---\n\n## H {{{attributes}}}\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--no-cache", "--format", "json")
+    assert code == 1
+    assert [(p["path"], p["rule"]) for p in json.loads(out)["problems"]] == [("content/a.md", "file-unreadable")]

@@ -187,3 +187,17 @@ def test_an_xhtml_page_with_an_xml_declaration_is_read() -> None:
     )
     assert page.problems == ()
     assert [(item.value, item.line, item.column) for item in page.ids] == [("x", 3, 13)]
+
+
+def test_a_tag_with_tens_of_thousands_of_attributes_is_not_parsed() -> None:
+    """libxml2 takes time in the square of a tag's attribute count (40,000: about 12 s):
+    such a page is reported, not parsed."""
+    tag = "<div " + " ".join(f'a{i}="v"' for i in range(40_000)) + ">x</div>"
+    started = time.perf_counter()
+    page = parse_page("a/index.html", f"<html><body>{tag}</body></html>".encode(), "/a/")
+    assert time.perf_counter() - started < 2
+    assert page.problems == (
+        "a <div> tag has more than 10,000 attributes; not checked (the parser slows with their number squared)",
+    )
+    fine = "<div " + " ".join(f'a{i}="v"' for i in range(5_000)) + ' id="x">x</div>' + '<p title="a=b">' * 20_000
+    assert [item.value for item in parse_page("b/index.html", fine.encode(), "/b/").ids] == ["x"]

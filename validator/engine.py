@@ -913,12 +913,16 @@ def _parse_packed_shared(paths: Sequence[str], limit: int) -> list[bytes]:
 
 
 def _unreadable_html(rendered: RenderedSite, plan: Plan) -> list[Problem]:
-    """HTML files the rendered pass could not read whole, at their publish-dir path."""
-    found = [*rendered.published.problems]
-    found += [(page.path, problem) for page in rendered.pages for problem in page.problems]
+    """HTML files the rendered pass could not read whole: at their Markdown file when the
+    page is known to be one's, else at their publish-dir path."""
+    found = [(path, None, problem) for path, problem in rendered.published.problems]
+    for page in rendered.pages:
+        if page.problems:
+            source = rendered.source(page)
+            found += [(page.path, source.path if source else None, problem) for problem in page.problems]
     problems = []
-    for path, message in found:
-        display = rendered.published.display(path)
+    for path, markdown, message in found:
+        display = markdown or rendered.published.display(path)
         problems += _Stamper(display, plan, Suppressions(), frozenset()).all(
             "file-unreadable", [Finding(1, 1, message, html_path=path)]
         )

@@ -163,6 +163,9 @@ def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES)
     text = _XML_DECLARATION.sub(lambda match: " " * len(match[0]), text, count=1)
     if not text.strip():
         return Page(path, url, problems=tuple(problems))
+    if text.count("=") > MAX_ATTRIBUTES and (crowded := _crowded_tag(text)):
+        return Page(path, url, problems=(*problems, f"a <{crowded}> tag has more than {MAX_ATTRIBUTES:,} "
+                                         "attributes; not checked (the parser slows with their number squared)"))
     try:
         root = etree.fromstring(text, _PARSER)
     except (etree.LxmlError, ValueError) as exc:
@@ -170,6 +173,20 @@ def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES)
     if root is None:
         return Page(path, url, problems=tuple(problems))
     return _Walker(path, url, text, tuple(problems)).walk(root)
+
+
+# libxml2 takes time in the square of a tag's attribute count: 40,000 take about 12 s.
+MAX_ATTRIBUTES = 10_000
+_ANY_TAG = re.compile(r"<([A-Za-z][^\s/>]*+)[^>]*+>")
+
+
+def _crowded_tag(text: str) -> str | None:
+    """The name of the first tag with more than `MAX_ATTRIBUTES` attributes (counted by
+    their `=`, for a page with that many at all), None when there is none."""
+    for match in _ANY_TAG.finditer(text):
+        if match[0].count("=") > MAX_ATTRIBUTES:
+            return match[1].lower()
+    return None
 
 
 _XML_DECLARATION = re.compile(r"\A\s*+<\?xml[^>]*+>")

@@ -227,7 +227,8 @@ def _assert_linear(case: str, seconds: Callable[[int], float], size: int) -> Non
 # Pages whose many findings the rendered pass maps back to their Markdown lines.
 HOSTILE_RENDERED = {
     "a-heading-with-thousands-of-attributes": lambda n: "## H {" + " ".join(f"k{i}=v" for i in range(n)) + "}\n",
-    "a-raw-tag-with-thousands-of-attributes": lambda n: "<div " + " ".join(f'a{i}="v"' for i in range(n)) + ">x</div>\n",
+    "a-raw-tag-with-thousands-of-attributes": lambda n: "<div " + " ".join(f'a{i}="v"' for i in range(n))
+    + ">x</div>\n",
     "a-long-srcset": lambda n: '<img alt="x" srcset="' + "a," * n + '">\n\n<img alt="y" srcset="' + "," * n + '">\n',
     "escaped-shortcodes-on-one-line": lambda n: "{{</* foo */>}}" * n + "\n",
     "display-math-marks-on-one-line": lambda n: "$" * n + "\n",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -179,6 +180,16 @@ def test_dictionary_is_cached_and_a_damaged_cache_rebuilt(tmp_path: Path, monkey
         entry.write_bytes(damaged)
         assert _knowledge.__wrapped__("de") == built
         assert marshal.loads(entry.read_bytes()) == (lexicon, digest, letters)  # written anew
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_in_place_of_a_cache_entry_is_not_read(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("MDCHECK_CACHE_DIR", str(tmp_path))
+    built = _knowledge.__wrapped__("de")
+    (entry,) = tmp_path.glob("lexicon-de-*")
+    entry.unlink()
+    os.mkfifo(entry)
+    assert _knowledge.__wrapped__("de") == built  # rebuilt, not blocked on the pipe
 
 
 def test_dictionary_without_a_writable_cache(tmp_path: Path, monkeypatch) -> None:

@@ -40,7 +40,7 @@ from spellchecker import SpellChecker
 
 from validator.config import ConfigError
 from validator.document import COMBINING_MARKS, LETTER, Document
-from validator.files import cache_dir, write_atomic
+from validator.files import cache_dir, read_at_most, write_atomic
 from validator.prose import is_technical, strip_punctuation
 from validator.settings import SiteConfig
 from validator.site import language_codes
@@ -305,7 +305,7 @@ def _knowledge(language: str) -> tuple[Lexicon, frozenset[str]]:
     source = hashlib.sha256(data).hexdigest()[:16]
     path = cache_dir() / f"lexicon-{language}-{source}-py{version}.marshal"
     try:
-        lexicon_data, digest, letters = marshal.loads(path.read_bytes())
+        lexicon_data, digest, letters = marshal.loads(read_at_most(path, _LEXICON_LIMIT))  # a regular file only
         # The digest first: the trie's reader trusts the sizes its bytes give.
         if isinstance(lexicon_data, bytes) and digest == _entry_digest(lexicon_data) and isinstance(letters, frozenset):
             return Lexicon.loads(lexicon_data), letters
@@ -323,6 +323,10 @@ def _knowledge(language: str) -> tuple[Lexicon, frozenset[str]]:
     except (OSError, ConfigError):
         pass  # a read-only home: rebuilt next time
     return lexicon, letters
+
+
+# A language's trie and counts take a few MB: a larger cache entry is not one of ours.
+_LEXICON_LIMIT = 256 * 2**20
 
 
 def _entry_digest(data: bytes) -> bytes:

@@ -236,7 +236,7 @@ class SiteConfig:
         if not self.ignore_files:
             return False
         absolute = os.path.abspath(path).replace(os.sep, "/")
-        return any(_search(pattern, absolute) for pattern in self.ignore_files)
+        return any(_matches(pattern, absolute) for pattern in self.ignore_files)
 
     def allows_content(self, media_type: str) -> bool:
         """Whether Hugo reads content files of `media_type` (`text/html`): it refuses to
@@ -257,13 +257,6 @@ class SiteConfig:
             if lang.code == code and lang.locale:
                 return lang.locale
         return self.locale if code == self.default_language and self.locale else code
-
-
-def _search(pattern: str, text: str) -> bool:
-    try:
-        return re.search(pattern, text) is not None
-    except re.error:
-        return False
 
 
 def _matches(pattern: str, text: str) -> bool:

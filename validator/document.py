@@ -562,6 +562,17 @@ class Document:
             return (self.body_line, 1)
         return self.source_map.token_position(token, offset)
 
+    @property
+    def is_slide_deck(self) -> bool:
+        """Whether the page is a slide deck, where each `#` heading starts a slide: HugoBlox's
+        `type: slides`, reveal-hugo's `outputs: [Reveal]`."""
+        outputs = self.front_matter.get("outputs")
+        outputs = [outputs] if isinstance(outputs, str) else outputs if isinstance(outputs, list) else []
+        kind = self.front_matter.get("type")
+        return (isinstance(kind, str) and kind.lower() == "slides") or any(
+            isinstance(name, str) and name.lower() == "reveal" for name in outputs
+        )
+
     def in_code(self, line: int) -> bool:
         """Whether the line is in a code block (the blocks, in page order, do not overlap)."""
         index = bisect.bisect_right(self._code_starts, line) - 1

@@ -7,7 +7,8 @@ This is markdownlint's MD025 (single-h1) with its `front_matter_title` option. A
 templates for regular pages (single and page templates, base templates, partials, the
 themes' included) write no `<h1>` prints no title as one: its pages are not checked. With
 Hugo's output (`--build`, `--html`, or a built publish dir), a page whose HTML has no
-`<h1>` but the content's is not reported either.
+`<h1>` but the content's is not reported either. Slide decks (HugoBlox's `type: slides`,
+reveal-hugo's `outputs: [Reveal]`), where each `#` heading starts a slide, are not read.
 
 ## Why is this bad?
 A page with two `<h1>`s has no single main heading: screen readers and search engines
@@ -65,7 +66,7 @@ class Options:
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
-    if not opts.title_key or not doc.rendered or not doc.site.title_h1:
+    if not opts.title_key or not doc.rendered or not doc.site.title_h1 or doc.is_slide_deck:
         return
     if not opts.list_pages and is_list_file(doc.path, doc.site):
         return

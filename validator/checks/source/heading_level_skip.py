@@ -2,7 +2,8 @@
 Checks that heading levels go down one step at a time: an `##` heading may be followed by
 `###`, not by `####`. Going back up (`####` then `##`) is always fine.
 
-This is markdownlint's MD001 (heading-increment).
+This is markdownlint's MD001 (heading-increment). Slide decks (HugoBlox's `type: slides`,
+reveal-hugo's `outputs: [Reveal]`), where each heading starts or heads a slide, are not read.
 
 ## Why is this bad?
 Screen readers and the table of contents Hugo builds (`.TableOfContents`) rely on the
@@ -38,6 +39,8 @@ class Options:
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
+    if doc.is_slide_deck:
+        return
     previous = 0
     for heading in doc.headings:
         if previous and heading.level > previous + opts.max_jump:

@@ -1271,3 +1271,22 @@ def test_static_folders_unsure(tmp_path: Path, config: str) -> None:
 def test_asset_dirs(tmp_path: Path, config: str, expected: list[tuple[str, str]]) -> None:
     """Where the embedded render hooks look with `resources.Get`: `assetDir`, or the mounts."""
     assert site_with(tmp_path, config).asset_dirs == tuple((str(tmp_path / path), under) for path, under in expected)
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "not-utf-8"])
+def test_a_config_that_cannot_be_read_is_an_error(tmp_path: Path, kind: str) -> None:
+    """As Hugo fails on it ("read hugo.toml: is a directory"), rather than a run as if there
+    were no site."""
+    config = tmp_path / "hugo.toml"
+    if kind == "folder":
+        config.mkdir()
+    elif kind == "pipe":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("named pipes")
+        os.mkfifo(config)
+    else:
+        config.write_bytes(b"title = '\xff'\n")
+    (tmp_path / "content").mkdir()
+    assert find_site_root(tmp_path / "content") == tmp_path
+    with pytest.raises(SiteConfigError, match="cannot read config file: (is a directory|is a named pipe|not valid)"):
+        load_site(tmp_path)

@@ -139,10 +139,12 @@ def _is_site(directory: Path) -> bool:
 
 
 def _root_config_file(directory: Path) -> Path | None:
+    """The site's config file in `directory`: anything of its name, as Hugo takes it (one
+    that is a folder or a named pipe is then reported as unreadable, as Hugo fails on it)."""
     for name in CONFIG_NAMES:
         for ext in CONFIG_EXTENSIONS:
             candidate = directory / f"{name}.{ext}"
-            if candidate.is_file():
+            if candidate.exists():
                 return candidate
     return None
 
@@ -161,8 +163,11 @@ def _config_dir_files(directory: Path) -> Iterator[Path]:
 def _parse_config_file(path: Path) -> dict[str, Any]:
     try:
         text = read_text(path)
-    except (OSError, UnicodeError) as exc:
-        raise SiteConfigError(path, f"cannot read config file: {exc}") from exc
+    except OSError as exc:
+        raise SiteConfigError(path, f"cannot read config file: {(exc.strerror or str(exc)).lower()}") from exc
+    except UnicodeError as exc:
+        reason = getattr(exc, "reason", exc)
+        raise SiteConfigError(path, f"cannot read config file: not valid UTF-8 ({reason})") from exc
     ext = path.suffix[1:].lower()
     try:
         if ext == "toml":

@@ -190,7 +190,7 @@ def _rendering(
             where = display_path(site.root, cwd)
             click.echo(f"Building the site{'' if where == '.' else ' at ' + where} with Hugo …", err=True)
         try:
-            publish_dir, listing = stack.enter_context(built_site(site.root))
+            publish_dir, listing = stack.enter_context(built_site(site.root, site.publish_dir))
         except BuildFailed as exc:
             return Rendering(other_content=tuple(other_content(site, cwd))), str(exc)
         return Rendering(str(publish_dir), site.publish_dir, listing), None

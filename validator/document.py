@@ -33,6 +33,7 @@ REF_SHORTCODES = ("ref", "relref")
 # Markdown-notation shortcodes whose output is a value, never headings.
 VALUE_SHORTCODES = frozenset({"ref", "relref", "param"})
 PLACEHOLDER_MARK = "HAHAHUGOSHORTCODE"
+PLACEHOLDER_IN_ID = PLACEHOLDER_MARK.lower()  # as a heading id holds it
 PLACEHOLDER = re.compile(PLACEHOLDER_MARK + r"(\d+)HBHB")
 SUMMARY_DIVIDER = "<!--more-->"
 # (An attribute's name holds no `<` that starts a tag, and the attributes are taken
@@ -397,7 +398,7 @@ class Document:
         shortcodes write start with (SiteConfig.shortcode_id_prefixes).
         """
         written = dict(self.site.shortcode_id_prefixes)
-        prefixes = [h.id.split("hahahugoshortcode", 1)[0] for h in self.headings if h.id and not h.id_predictable]
+        prefixes = [h.id.split(PLACEHOLDER_IN_ID, 1)[0] for h in self.headings if h.id and not h.id_predictable]
         for _, nested in self._nested_calls:
             # Markdown rendered inside a `{{< >}}` call's content, which the page's parse
             # does not show (`{{% codetab %}}` in `{{< tabs >}}`): its headings, parsed apart
@@ -1200,7 +1201,9 @@ class _Extractor:
             inline = tokens[index + 1]
             children = inline.children or []
             text = _visible_text(children)
-            predictable = PLACEHOLDER_MARK not in inline.content
+            # A placeholder in a link's destination, or in a node past the first child of
+            # emphasis, leaves no trace in the id: only one in the id makes it unknown.
+            predictable = heading_id is None or PLACEHOLDER_IN_ID not in heading_id
             text = PLACEHOLDER.sub(self._source_of, text)
             headings.append(
                 Heading(

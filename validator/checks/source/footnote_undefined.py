@@ -2,6 +2,10 @@
 Reports footnote references (`[^note]`) whose label has no definition (`[^note]: …`) on the
 page.
 
+A label that reads as a regular expression's negated class (`[^/]+`, `[^a-z]`, `[^\\s]*`:
+no letter nor digit, a backslash, or ranges alone) is taken for one: Hugo shows it as
+written, as its author meant.
+
 ## Why is this bad?
 Hugo renders an undefined footnote reference as the literal text `[^note]`.
 
@@ -20,6 +24,7 @@ Rob Pike said so.[^pike]
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from validator.document import Document
@@ -29,10 +34,15 @@ from validator.model import Finding, NoOptions, Rule
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     defined = {definition.label for definition in doc.footnote_defs}
     for ref in doc.footnote_refs:
-        if ref.label not in defined:
+        if ref.label not in defined and not _REGEX_CLASS.fullmatch(ref.written):
             yield Finding(
                 ref.line, ref.column, f"footnote [^{ref.written}] is not defined; Hugo prints it as text"
             )
+
+
+# What a negated character class of a regular expression holds, and a footnote label does not:
+# no letter nor digit (`/`, `.`), a backslash escape (`\s`), or ranges alone (`a-z0-9`).
+_REGEX_CLASS = re.compile(r"[^\w]+|.*\\.*|(?:\w-\w)+")
 
 
 RULE = Rule(

@@ -1,6 +1,8 @@
 """## What it does
-Checks headings that contain a `{{< … >}}` shortcode and have no custom id. Hugo renders
-such a shortcode after the Markdown, so the heading's id is made from a placeholder:
+Checks headings whose id Hugo makes from a `{{< … >}}` shortcode: one without a custom id
+that shows the shortcode in its text (in a link's or an image's address, a shortcode leaves
+no trace in the id). Hugo renders such a shortcode after the Markdown, so the heading's id
+is made from a placeholder:
 `## Release {{< param "version" >}}` gets an id like `release-hahahugoshortcode2s0hbhb`.
 
 ## Why is this bad?
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.document import Document
+from validator.document import PLACEHOLDER_IN_ID, Document
 from validator.model import Finding, NoOptions, Rule, Severity
 
 
@@ -40,7 +42,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         ]
         if not standard:
             continue  # {{% %}} output is rendered before the id is made
-        prefix = heading.id.split("hahahugoshortcode", 1)[0]
+        prefix = heading.id.split(PLACEHOLDER_IN_ID, 1)[0]
         yield Finding(
             heading.line,
             heading.column,

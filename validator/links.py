@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import functools
 import posixpath
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
@@ -332,6 +333,22 @@ def split_fragment(destination: str) -> tuple[str, str | None]:
     """(destination without its fragment, the decoded fragment or None when there is none)."""
     path, hash_sign, fragment = destination.partition("#")
     return path, fragment_id(fragment) if hash_sign else None
+
+
+def split_ref(ref: str) -> tuple[str, str | None]:
+    """A ref/relref argument as Hugo reads it, a URL (Go's `url.Parse`): its path
+    percent-decoded (`Common%20Definitions/a.md` names `Common Definitions/a.md`, `%2F` is
+    a slash, `+` stays), its query dropped, and its decoded fragment (None when it has
+    none). ValueError for an escape Go refuses (`%ZZ`), on which Hugo's build fails."""
+    address, hash_sign, fragment = ref.partition("#")
+    path = address.partition("?")[0]
+    if (bad := _BAD_ESCAPE.search(path) or _BAD_ESCAPE.search(fragment)) is not None:
+        raise ValueError(f"invalid URL escape {bad[0]!r}")
+    return unquote(path), fragment_id(fragment) if hash_sign else None
+
+
+# A `%` that two hexadecimal digits do not follow, and what follows it (as Go reports it).
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2}).{0,2}", re.S)
 
 
 def is_markdown_link(destination: str) -> bool:

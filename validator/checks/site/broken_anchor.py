@@ -70,7 +70,7 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from validator.engine import PageSummary, Site, SiteLink
-from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, split_fragment, suggest
+from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, split_fragment, split_ref, suggest
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
@@ -116,7 +116,10 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
     page), and the fragment; None when there is nothing to check."""
     ref = link.ref
     if ref is not None:
-        path, fragment = split_fragment(ref[0])
+        try:
+            path, fragment = split_ref(ref[0])
+        except ValueError:
+            return None  # ref-not-found reports it
         if fragment is None or link.kind == "commented-ref":
             return None
         if not path:

@@ -3,6 +3,8 @@ Checks that every `ref` and `relref` shortcode names a page Hugo can find, looki
 the way Hugo does: relative to the page, then to the content root (the extension is
 optional, case does not matter, `_index.md` and a bundle's `index.md` are found by their
 directory), then, for a path without a slash, by its base name anywhere in the site.
+Hugo reads the argument as a URL: `%20` stands for a space, a `?query` is dropped, and an
+escape that is none (`%ZZ`) stops the build, which is reported too.
 The `lang` parameter looks in that language's pages. A base name that several pages share
 is reported too: Hugo cannot tell which one is meant, and so is a page Hugo does not build
 by default: a draft (`draft: true`, built only with `--buildDrafts` or `buildDrafts =
@@ -41,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.engine import PageSummary, Site
-from validator.links import SiteIndex, split_fragment
+from validator.links import SiteIndex, split_ref
 from validator.model import Finding, NoOptions, Rule
 
 
@@ -62,7 +64,12 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             if link.kind == "commented-ref" and not site.config.markup.unsafe:
                 continue  # Hugo drops the HTML comment, the ref never runs
             ref, language = argument
-            path, _ = split_fragment(ref)
+            try:
+                path, _ = split_ref(ref)
+            except ValueError as error:
+                at = (link.shortcode_line, link.shortcode_column)
+                yield Finding(*at, f"{link.shortcode} {ref!r}: {error} (Hugo stops the build)", path=page.path)
+                continue
             if not path or (language is not None and language.lower() not in known):
                 continue
             target = index.ref(page, path, language)

@@ -43,12 +43,16 @@ _START = re.compile(
 )
 # Of the content with its blanks stripped (so that no blank run is scanned at every step).
 _REFRESH = re.compile(r"\d*+\s*+[;,]?\s*+(?:url\s*+=\s*+)?(['\"]?)(?P<url>.*?)\1", re.I | re.S)
+# A footnote label that reads as a regular expression's negated character class (`[^/]+`,
+# `[^a-z]`, `[^\s]`): no letter nor digit, a backslash escape, or ranges alone. It is meant
+# as written, as Hugo shows it.
+REGEX_CLASS_LABEL = r"[^\w\]\s\[]+|[^\]\s\[]*\\[^\]\s\[]*|(?:\w-\w)+"
 # Each pattern reads a bounded stretch from where it starts (up to the next tag, `[` or
 # line end; possessive blanks), so that a text full of openers is read in linear time.
 LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shortcode", re.compile(r"\{\{[<%]\s*+/?\s*+[\w./-]+(?:[^\n{]|\{(?!\{[<%]))*?[%>]\}\}")),
     ("placeholder", re.compile(r"HAHAHUGOSHORTCODE\w{0,64}?HBHB|HAHAHUGOSHORTCODE\d+")),
-    ("footnote", re.compile(r"\[\^[^\]\s\[]+\]")),
+    ("footnote", re.compile(rf"\[\^(?!(?:{REGEX_CLASS_LABEL})\])[^\]\s\[]+\]")),
     ("table", re.compile(r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?[ \t]*+(?:\|[ \t]*+:?-{3,}:?[ \t]*+)+\|?[ \t]*$"
                          r"|^[ \t]*+\|[ \t]*+:?-{3,}:?[ \t]*+\|[ \t]*$", re.M)),
     ("math", re.compile(r"\$\$.+?\$\$", re.S)),

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 
 from validator.document import Document
+from validator.html import REGEX_CLASS_LABEL
 from validator.model import Finding, NoOptions, Rule
 
 
@@ -40,9 +41,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             )
 
 
-# What a negated character class of a regular expression holds, and a footnote label does not:
-# no letter nor digit (`/`, `.`), a backslash escape (`\s`), or ranges alone (`a-z0-9`).
-_REGEX_CLASS = re.compile(r"[^\w]+|.*\\.*|(?:\w-\w)+")
+_REGEX_CLASS = re.compile(REGEX_CLASS_LABEL)
 
 
 RULE = Rule(

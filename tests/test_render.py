@@ -123,6 +123,33 @@ def test_links_verbatim_and_linkify() -> None:
     assert '<img src="pic.png" alt="i">' in html
 
 
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [  # hugo 0.168's output: linkify is tried again where each inline node ends
+        ("`code`https://a.com/x", '<code>code</code><a href="https://a.com/x">https://a.com/x</a>'),
+        ("<b>x</b>https://a.com/x", '<b>x</b><a href="https://a.com/x">https://a.com/x</a>'),
+        ("[a](b)https://a.com/x", '<a href="b">a</a><a href="https://a.com/x">https://a.com/x</a>'),
+        ("x<br>www.a.com", 'x<br><a href="https://www.a.com">www.a.com</a>'),
+        ("--https://a.com/x", '&ndash;<a href="https://a.com/x">https://a.com/x</a>'),
+        ("...https://a.com/x", '&hellip;<a href="https://a.com/x">https://a.com/x</a>'),
+        ("a*b*https://a.com/x", 'a<em>b</em><a href="https://a.com/x">https://a.com/x</a>'),
+        ("&amp;https://a.com/x", "&amp;https://a.com/x"),  # an entity, an escape: text to goldmark
+        ("\\!https://a.com/x", "!https://a.com/x"),
+        ('x"https://a.com/x"', "x&quot;https://a.com/x&quot;"),  # a straight quote left so
+        ("x>https://a.com/x", "x&gt;https://a.com/x"),
+        ("----https://a.com/x", "&mdash;-https://a.com/x"),
+        ("-----https://a.com/x", '&mdash;&ndash;<a href="https://a.com/x">https://a.com/x</a>'),
+        ("....https://a.com/x", "&hellip;.https://a.com/x"),
+        ("it'https://a.com/x", 'it&rsquo;<a href="https://a.com/x">https://a.com/x</a>'),
+        ('say "https://a.com/x" ok', 'say &ldquo;<a href="https://a.com/x%22">https://a.com/x&quot;</a> ok'),
+        ("<<<<www.a.com", '&laquo;&laquo;<a href="https://www.a.com">www.a.com</a>'),
+        ("7 >>www.a.com", '7 &raquo;<a href="https://www.a.com">www.a.com</a>'),
+    ],
+)
+def test_linkify_where_goldmark_tries_it(markdown: str, html: str) -> None:
+    assert render(markdown + "\n", Markup(unsafe=True)) == f"<p>{html}</p>\n"
+
+
 def test_embedded_link_hook() -> None:
     doc = parse_document("page.md", b"[a](#frag) [b](other.md#x) [c](nope.md) [d](https://x.org)\n",
                          Markup(embedded_links=True))
@@ -233,9 +260,13 @@ def test_strikethrough_takes_one_or_two_tildes(source: str, html: str) -> None:
     assert render(source + "\n") == f"<p>{html}</p>\n"
 
 
-@pytest.mark.xfail(strict=True, reason="markdown-it reads <x> as raw HTML before the typographer")
 def test_guillemets_around_a_word() -> None:
+    """goldmark's typographer takes `<<` before raw HTML is tried at the second `<`."""
     assert render("<<x>>\n") == "<p>&laquo;x&raquo;</p>\n"
+    assert render("cat <<EOF >out\n") == "<p>cat &laquo;EOF &gt;out</p>\n"
+    assert render("a <<<b> c, <<https://x.com>\n") == (
+        '<p>a &laquo;<!-- raw HTML omitted --> c, &laquo;<a href="https://x.com">https://x.com</a>&gt;</p>\n'
+    )
 
 
 def test_bare_url_before_a_backslash_break() -> None:

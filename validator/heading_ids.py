@@ -186,24 +186,6 @@ def _footnote_item(label: str, footnotes: Collection[str] | None) -> _Item:
     return _Item("text", source)
 
 
-def _angle_quotes(items: list[_Item]) -> list[_Item]:
-    """Turn back into text the raw HTML tags whose `<` goldmark's typographer takes.
-
-    After an odd run of `<`, goldmark reads `<<` as `«` before it tries raw HTML on the
-    last `<`, so `<<x>>` is `«x»` where markdown-it sees the tag `<x>`.
-    """
-    result: list[_Item] = []
-    for item in items:
-        previous = result[-1] if result else None
-        tag = item.kind == "leaf" and item.source.startswith("<")
-        if tag and previous and previous.kind == "text":
-            angles = len(previous.source) - len(previous.source.rstrip("<"))
-            if angles % 2:
-                item = _Item("text", item.source)
-        result.append(item)
-    return result
-
-
 def _match_brackets(items: list[_Item]) -> tuple[list[_Item], dict[int, int], set[int]]:
     """Follow goldmark's stack of open `[`s through the literal text.
 
@@ -247,8 +229,6 @@ class _Inline:
         quotes: Quotes,
     ) -> None:
         items = list(_items(children, footnotes))
-        if typographer:
-            items = _angle_quotes(items)
         self.items, self.closers, self.unclosed = _match_brackets(items)
         self.typographer = typographer
         self.source = "".join(item.source for item in self.items)

@@ -26,6 +26,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from validator.heading_ids import Quotes, typographer
 from validator.settings import Markup
 
 # Inline rules whose tokens carry a position; the others (text, emphasis, newline…) do not.
@@ -83,25 +84,65 @@ _WWW = re.compile(r"""www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0
 _PROTOCOL_BEFORE = re.compile(rf"(?:{_PROTOCOLS})$")
 _AUTOLINK_TRAILING = "?!.,:*_~"  # left out of the link at its end
 _AUTOLINK_ENTITY = re.compile(r"&[a-zA-Z0-9]+;$")
-# What may come right before one: the start, a blank, emphasis or strikethrough marks, a
-# parenthesis; with the typographer on, a straight quote it turns into a curly one (a curly
-# quote in the source stops one).
-_AUTOLINK_PRECEDING = " \t\n*_~("
+# Where goldmark's linkify is tried: after a blank, emphasis or strikethrough marks or a
+# parenthesis (its trigger characters), at a line's start, and where any other inline node
+# ends (see `_may_start_link`).
+_AUTOLINK_PRECEDING = frozenset(" \t\n*_~(")
+
+
+def _angle_quote(state: StateInline, silent: bool) -> bool:
+    """goldmark's typographer takes `<<` for `«` before raw HTML or an autolink is tried at
+    its second `<`: `cat <<EOF >out` holds no tag. The pair stays text (the typographer's
+    consumers write it `«`); in a run of `<`, pairs are taken from its start."""
+    if not state.src.startswith("<<", state.pos):
+        return False
+    if not silent:
+        state.pending += "<<"
+    state.pos += 2
+    return True
+
+
+def _may_start_link(state: StateInline, start: int, text_before: str, typographer: bool) -> bool:
+    """Whether goldmark's linkify may make a link start at `start` (`text_before`: the
+    pending text before it). goldmark tries its inline parsers again where each node ends,
+    linkify among them: after a code span, raw HTML, a link, an emphasis delimiter or a
+    typographer substitution (`--`, `...`, `«`, a curly quote) a link may start, not after
+    an escape or an entity (text to goldmark)."""
+    if start == 0 or state.src[start - 1] in _AUTOLINK_PRECEDING:
+        return True
+    if not text_before:  # a token ends here
+        return not state.tokens or state.tokens[-1].type != "text_special"
+    return typographer and _substitution_ends(state.src, start)
+
+
+def _substitution_ends(src: str, end: int) -> bool:
+    """Whether goldmark's typographer makes a node of the text that ends at `end`: runs of
+    `-` are read as `---` then `--`, of `.` as `...`, of `<` and `>` as pairs; a quote is
+    curled or not by its neighbours."""
+    char = src[end - 1]
+    if char in "-.<>":
+        start = end - 1
+        while start > 0 and src[start - 1] == char:
+            start -= 1
+        run = end - start
+        return run % 3 != 1 if char == "-" else run % 3 == 0 if char == "." else run % 2 == 0
+    if char in "'\"":
+        before = src[end - 2] if end >= 2 else "\n"
+        return typographer(src[end - 1 : end + 4].encode(), before, Quotes()) is not None
+    return False
 
 
 def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule]:
     """The GFM `www.` and protocol autolink rules, with goldmark's limits of a link
     (mdit-py-plugins' rules follow cmark-gfm's: any character but a blank or `<` goes on;
     and they copy the rest of the paragraph at each `www.` and `:`)."""
-    preceding_ok = frozenset(_AUTOLINK_PRECEDING + ("\"'" if markup.typographer else ""))
     scheme = markup.linkify_protocol + "://"
 
     def www_autolink(state: StateInline, silent: bool) -> bool:
         pos, src = state.pos, state.src
         if silent or state.linkLevel > 0 or not src.startswith("www.", pos):
             return False
-        preceding = state.pending[-1:] or src[pos - 1 : pos]
-        if preceding and preceding not in preceding_ok:
+        if not _may_start_link(state, pos, state.pending, markup.typographer):
             return False
         match = _WWW.match(src, pos, state.posMax)
         if match is None:
@@ -117,8 +158,7 @@ def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule]:
         start = pos - len(found[0])
         if src[start:pos] != found[0]:
             return False
-        preceding = pending[-len(found[0]) - 1 : -len(found[0])] or src[start - 1 : start]
-        if preceding and preceding not in preceding_ok:
+        if not _may_start_link(state, start, pending[: -len(found[0])], markup.typographer):
             return False
         match = _URL.match(src, start, state.posMax)
         if match is None:
@@ -410,6 +450,7 @@ _INLINE_TRIGGERS = {
     "link": "[",
     "image": "!",
     "footnote_ref": "[",
+    "angle_quote": "<",
     "autolink": "<",
     "html_inline": "<",
     "entity": "&",
@@ -641,6 +682,8 @@ def configure(markup: Markup) -> MarkdownIt:
             "table", "block_attributes", _block_attributes, {"alt": ["paragraph", "reference", "blockquote", "list"]}
         )
         md.core.ruler.push("block_attributes", _apply_block_attributes)  # last: over task lists' class
+    if markup.typographer:
+        md.inline.ruler.before("autolink", "angle_quote", _angle_quote)
     www_autolink, protocol_autolink = _autolink_rules(markup)
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:

@@ -505,8 +505,8 @@ class _HugoRenderer(RendererHTML):
         found_at = _TYPOGRAPHER_CANDIDATE.search(content) if typeset else None
         if found_at is None:
             return escapeHtml(content)
-        before = _source_end(children[index - 1]) if index else "\n"
-        after = _source_start(children[index + 1]) if index + 1 < len(children) else ""
+        before = _source_end(children, index - 1) if index else "\n"
+        after = _source_start(children, index + 1) if index + 1 < len(children) else ""
         return "".join(self._typeset(content, before, after, found_at))
 
     def _typeset(
@@ -688,9 +688,12 @@ def _cell(token: Token) -> str:
     return f'<{token.tag} style="text-align: {escapeHtml(alignment)}">' if style else f"<{token.tag}>"
 
 
-def _source_end(token: Token) -> str:
+def _source_end(tokens: Sequence[Token], index: int) -> str:
     """The last source character of an inline token, as goldmark's typographer sees it."""
+    token = tokens[index]
     kind = token.type
+    if kind == "link_close" and token.markup in ("autolink", "linkify"):
+        return ">" if token.markup == "autolink" else tokens[index - 1].content[-1:]
     if kind == "text" or kind == "html_inline":
         return token.content[-1:] or "\n"
     if kind in ("softbreak", "hardbreak"):
@@ -706,9 +709,12 @@ def _source_end(token: Token) -> str:
     return token.markup[-1:] or "\n"
 
 
-def _source_start(token: Token) -> str:
+def _source_start(tokens: Sequence[Token], index: int) -> str:
     """The source that begins an inline token: what the typographer looks ahead at."""
+    token = tokens[index]
     kind = token.type
+    if kind == "link_open" and token.markup in ("autolink", "linkify"):
+        return "<" if token.markup == "autolink" or index + 1 == len(tokens) else tokens[index + 1].content
     if kind in ("text", "html_inline"):
         return token.content
     if kind in ("softbreak", "hardbreak"):

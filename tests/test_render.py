@@ -123,6 +123,11 @@ def test_links_verbatim_and_linkify() -> None:
     assert '<img src="pic.png" alt="i">' in html
 
 
+def test_a_question_mark_in_angles_is_a_processing_instruction() -> None:
+    """goldmark seeks `?>` from the `<?` on (hugo 0.168: `Set<Option<?>> x`)."""
+    assert render("Set<Option<?>> x\n") == "<p>Set&lt;Option<!-- raw HTML omitted -->&gt; x</p>\n"
+
+
 @pytest.mark.parametrize(
     ("markdown", "html"),
     [  # hugo 0.168's output: linkify is tried again where each inline node ends

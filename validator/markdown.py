@@ -691,6 +691,7 @@ def configure(markup: Markup) -> MarkdownIt:
                 "gfm_autolink_protocol": protocol_autolink,
                 "gfm_autolink_www": www_autolink,
                 "footnote_ref": _linear_footnote_ref(rule.fn),
+                "html_inline": _goldmark_html_inline(rule.fn),
             }.get(rule.name, rule.fn)
             located = _located(fn, linkify=rule.name.startswith("gfm_autolink"))
             md.inline.ruler.at(rule.name, located, {"alt": rule.alt})
@@ -723,6 +724,21 @@ def _linear_footnote_ref(rule: InlineRule) -> InlineRule:
         return rule(state, silent)
 
     return footnote_ref
+
+
+def _goldmark_html_inline(rule: InlineRule) -> InlineRule:
+    """markdown-it's raw HTML rule, and goldmark's reading of `<?>` (Java's `List<?>`) as a
+    processing instruction: goldmark seeks its `?>` from the `<?` on."""
+
+    def html_inline(state: StateInline, silent: bool) -> bool:
+        if not state.src.startswith("<?>", state.pos) or not state.md.options["html"]:
+            return rule(state, silent)
+        if not silent:
+            state.push("html_inline", "", 0).content = "<?>"
+        state.pos += 3
+        return True
+
+    return html_inline
 
 
 def _any_address(url: str) -> bool:

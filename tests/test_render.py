@@ -123,6 +123,17 @@ def test_links_verbatim_and_linkify() -> None:
     assert '<img src="pic.png" alt="i">' in html
 
 
+def test_quotes_before_links_and_code_are_curled() -> None:
+    """goldmark's typographer looks past the bracket or backtick (hugo 0.168's output)."""
+    html = render("pratiques d'[observabilité](/fr/o/) et l'`init` ok\n")
+    assert html == '<p>pratiques d&rsquo;<a href="/fr/o/">observabilité</a> et l&rsquo;<code>init</code> ok</p>\n'
+    html = render("x \"[a](/b)\" and '![i](p.png)' and \"**b**\"\n")
+    assert html == (
+        '<p>x &ldquo;<a href="/b">a</a>&rdquo; and &lsquo;<img src="p.png" alt="i">&rsquo; '
+        "and &ldquo;<strong>b</strong>&rdquo;</p>\n"
+    )
+
+
 def test_a_question_mark_in_angles_is_a_processing_instruction() -> None:
     """goldmark seeks `?>` from the `<?` on (hugo 0.168: `Set<Option<?>> x`)."""
     assert render("Set<Option<?>> x\n") == "<p>Set&lt;Option<!-- raw HTML omitted -->&gt; x</p>\n"

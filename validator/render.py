@@ -710,21 +710,23 @@ def _source_end(tokens: Sequence[Token], index: int) -> str:
 
 
 def _source_start(tokens: Sequence[Token], index: int) -> str:
-    """The source that begins an inline token: what the typographer looks ahead at."""
+    """The source that begins an inline token, as far as the typographer looks ahead (a
+    quote before a link or code span is curled by the characters past its bracket)."""
     token = tokens[index]
     kind = token.type
-    if kind == "link_open" and token.markup in ("autolink", "linkify"):
-        return "<" if token.markup == "autolink" or index + 1 == len(tokens) else tokens[index + 1].content
+    following = tokens[index + 1].content if index + 1 < len(tokens) else ""
+    if kind == "link_open":
+        return {"linkify": "", "autolink": "<"}.get(token.markup, "[") + following
     if kind in ("text", "html_inline"):
         return token.content
     if kind in ("softbreak", "hardbreak"):
         return "\n"
     if kind == "code_inline":
-        return "`"
-    if kind in ("link_open", "footnote_ref"):
-        return "["
+        return token.markup + token.content
+    if kind == "footnote_ref":
+        return f"[^{token.meta.get('label', '')}]"
     if kind == "link_close":
         return "]"
     if kind == "image":
-        return "!"
-    return token.markup
+        return "![" + token.content
+    return token.markup + following

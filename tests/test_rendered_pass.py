@@ -1323,15 +1323,20 @@ def test_a_duplicate_id_raw_html_sets_is_found_at_its_tag(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize(
+    "rendering",
+    ["{{ .Inner | markdownify }}", "{{ .InnerDeindent | markdownify }}",
+     "{{ $content := .InnerDeindent | markdownify }}{{ $content }}"],  # fmt: skip
+)
 def test_links_a_template_renders_from_a_calls_content_are_checked_without_a_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, rendering: str
 ) -> None:
-    """The content of a call whose template renders it as Markdown (`.Inner | markdownify`)
-    holds links Hugo writes as the page's own: a fragment no heading has, a link to a
-    Markdown file, are found without a build, where Hugo's output shows them (checked with
-    hugo 0.168)."""
+    """The content of a call whose template renders it as Markdown (`.Inner | markdownify`,
+    `.InnerDeindent` alike) holds links Hugo writes as the page's own: a fragment no heading
+    has, a link to a Markdown file, are found without a build, where Hugo's output shows them
+    (checked with hugo 0.168)."""
     small_site(tmp_path, {
-        "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner | markdownify }}</div>',
+        "layouts/_shortcodes/note.html": f'<div class="note">{rendering}</div>',
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Here\n\n{{< note >}}\nSee [a](#nope), [b](#here), "
                         "[c](other.md) and [d](/p/#gone).\n{{< /note >}}\n\nAnd [e](#nope).\n",
     })  # fmt: skip

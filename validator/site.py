@@ -1312,12 +1312,13 @@ _USES_INNER = re.compile(r"\.Inner")
 _WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]""", re.IGNORECASE)  # see SiteConfig.shortcodes_with_ids
 _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
 # `.Inner | markdownify`, `.Inner | .Page.RenderString`, `markdownify .Inner`,
-# `.Page.RenderString .Inner`
+# `.Page.RenderString .Inner` (`.InnerDeindent` alike)
+_INNER = r"\$?\.Inner(?:Deindent)?\b"
 _RENDERS_INNER = re.compile(
-    r"\.Inner\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\b(?:markdownify|RenderString)\s+\$?\.Inner\b"
+    rf"{_INNER}\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\b(?:markdownify|RenderString)\s+{_INNER}"
 )
-_RENDERS_INNER_IN_PAGE = re.compile(r"\.Inner\s*\|\s*\$?\.Page\.RenderString\b|\.Page\.RenderString\s+\$?\.Inner\b")
-_MARKDOWNIFIES_INNER = re.compile(r"\.Inner\s*\|\s*markdownify\b|\bmarkdownify\s+\$?\.Inner\b")
+_RENDERS_INNER_IN_PAGE = re.compile(rf"{_INNER}\s*\|\s*\$?\.Page\.RenderString\b|\.Page\.RenderString\s+{_INNER}")
+_MARKDOWNIFIES_INNER = re.compile(rf"{_INNER}\s*\|\s*markdownify\b|\bmarkdownify\s+{_INNER}")
 
 
 def _renders_inner_in_page(text: str) -> bool:
@@ -1330,8 +1331,8 @@ def _renders_inner_in_page(text: str) -> bool:
 _PRINTS_INNER = re.compile(r"\{\{-?\s*\$?\.Inner(?:Deindent)?(?:\s*\|\s*safeHTML)?\s*-?\}\}")
 # What may show that content as code or change it: then its Markdown is no slip
 _CHANGES_INNER = re.compile(
-    r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight|markdownify|Render|\.Inner\s*\|(?!\s*safeHTML\b)"
-    r"|\$\w+\s*:?=\s*\$?\.Inner|\(\s*\$?\.Inner\b|\w\s+\$?\.Inner\b"
+    r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight|markdownify|Render"
+    rf"|{_INNER}\s*\|(?!\s*safeHTML\b)|\$\w+\s*:?=\s*{_INNER}|\(\s*{_INNER}|\w\s+{_INNER}"
 )
 
 

@@ -1056,6 +1056,21 @@ def test_an_image_maps_to_an_image_and_a_markdown_call_in_code_writes_no_id(
 
 
 @pytest.mark.hugo
+def test_a_themes_image_without_alt_is_not_the_pages_image_with_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A layout's logo without an alt, before the page's own `<img alt="kind">` of the same
+    file, is the theme's defect, not the page's (kind's site, checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<html><body><img src="/logo.png" width="100%">{{ .Content }}</body></html>',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n<p><img alt="kind" src="/logo.png"></p>\n\n![](/other.png)\n',
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert located("image-alt", "--html", "public") == [("content/p.md", 7, 1), ("public/p/index.html", 1, 13)]
+
+
+@pytest.mark.hugo
 def test_files_ignore_files_names_are_no_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo reads no file whose absolute path an `ignoreFiles` pattern matches (checked with
     hugo 0.168): its links are not checked, and a link to its page is dead."""

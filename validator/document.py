@@ -1169,7 +1169,8 @@ class _Extractor:
                 value = tag.attribute(attribute)
                 if value is not None and not tag.closing:
                     destination, shortcode = self._unmask(value)
-                    self.links.append(Link(destination, line, column, "html", "", shortcode))
+                    alt = (tag.attribute("alt") or "") if attribute == "src" else ""
+                    self.links.append(Link(destination, line, column, "html", alt, shortcode))
 
     def _table(self, table_open: Token, rows: Sequence[Token]) -> None:
         parsed = []

@@ -377,17 +377,20 @@ class SourceLink(NamedTuple):
     # None when no shortcode does.
     shortcode_path: str | None = None
     kind: str = "link"  # see Link.kind; "link" for a shortcode's address
+    text: str = ""  # see Link.text: an image's alt text
 
     @classmethod
     def of(cls, link: Link) -> SourceLink:
-        return cls(link.destination, link.line, link.column, ref_path(link), link.kind)
+        return cls(link.destination, link.line, link.column, ref_path(link), link.kind, link.text)
 
-    def may_make(self, tag: str) -> bool:
-        """Whether the link may be an HTML element `tag`'s: an `<img>` comes of an image
-        (or raw HTML), an `<a>` of anything but an image."""
-        if tag == "img":
-            return self.kind in ("image", "html")
-        return tag != "a" or self.kind != "image"
+    def may_make(self, link: HtmlLink) -> bool:
+        """Whether the link may be an HTML element's: an `<img>` comes of an image (or raw
+        HTML), without an alt text only of one without (a theme's logo is not the page's
+        image of it), an `<a>` of anything but an image."""
+        if link.tag == "img":
+            described = not self.text.strip() or link.attribute != "src" or bool(link.text.strip())
+            return self.kind in ("image", "html") and described
+        return link.tag != "a" or self.kind != "image"
 
 
 class RawHtml(NamedTuple):
@@ -827,7 +830,7 @@ class Locator:
             start += 1
         self._cursors[id(places)] = start
         for place in places[start:]:
-            if place not in used and items[place].may_make(link.tag) and same(link.url, items[place]):
+            if place not in used and items[place].may_make(link) and same(link.url, items[place]):
                 self._mark("links", place)
                 return items[place]
         return None
@@ -849,7 +852,7 @@ class Locator:
             if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
                 item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)
             else:
-                matches: Callable[[SourceLink], bool] = lambda one: one.may_make(link.tag) and same(link.url, one)
+                matches: Callable[[SourceLink], bool] = lambda one: one.may_make(link) and same(link.url, one)
                 item = self._take("links", self.source.links, matches)
             if item is not None:
                 return item

@@ -45,7 +45,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for image in page.images:
             # Locate every image, in order, so the n-th of two alike maps to the n-th line.
-            where = locator.link(HtmlLink(image.src, "img", "src", image.line, image.column))
+            where = locator.link(HtmlLink(image.src, "img", "src", image.line, image.column, image.alt or ""))
             if _described(image, opts):
                 continue
             if image.alt is not None and where is None:

@@ -236,6 +236,10 @@ HOSTILE_RENDERED = {
     "broken-links": lambda n: "[a](/posts/nope/) " * n,
     "duplicate-ids": lambda n: "<a id=x></a>\n\n" * n,
     "broken-anchors": lambda n: "[a](#nope) " * n,
+    # each finding suggests an id among thousands, and is placed at the page's Markdown
+    "broken-anchors-among-many-headings": lambda n: "".join(
+        f"## Heading {i}\n\n[a](#missing-{i})\n\n" for i in range(n)
+    ),
     # links placed before each finding's: same fragment, other pages, none matching another's
     "broken-links-among-links-sharing-a-fragment": lambda n: "".join(
         f"[a](/posts/other/#f) [b](/p{i}/#f) " for i in range(n)

@@ -25,6 +25,7 @@ from validator.engine import PageSummary, Site
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
+from validator.published import SourceHeading
 from validator.site import language_codes, parse_content_path, ref_path_key, unbuilt_reason
 
 _DEFAULT_EXTENSION = ".md"
@@ -386,15 +387,54 @@ def links_rendered_by_hook(config: SiteConfig, page: PageSummary) -> bool:
     return config.markup.embedded_links or page.link_hook
 
 
-def suggest(fragment: str, page: PageSummary, id_type: str) -> str:
-    """`; did you mean '#x'?` for the id of the heading whose text makes `fragment` but that
-    Hugo gives another id (`## Session persistence {#sticky}`; a heading that is a link takes
-    its id from the link's first part), else for the closest id, or nothing."""
-    if fragment.startswith("#") and fragment.lstrip("#") in page.ids:
-        return f"; the link has one '#' too many: did you mean '#{fragment.lstrip('#')}'?"
-    for heading in page.headings:
-        if heading.id and heading.id != fragment and anchorize(heading.text, id_type) == fragment:
+class Suggester:
+    """`; did you mean '#x'?` for a fragment no element of a page has: the id of the heading
+    whose text makes the fragment but that Hugo gives another id (`## Session persistence
+    {#sticky}`; a heading that is a link takes its id from the link's first part), else the
+    closest id, or nothing. What it needs of a page is read once (for the last pages asked
+    about), and the search for the closest id is bounded per page: a page with thousands
+    of broken links is not compared with its thousands of ids for each."""
+
+    def __init__(self, id_type: str) -> None:
+        self.id_type = id_type
+        self._hints: dict[str, _Hints] = {}  # by page path, the oldest first
+
+    def __call__(self, fragment: str, page: PageSummary) -> str:
+        hints = self._hints.get(page.path)
+        if hints is None:
+            if len(self._hints) >= _HINTS_KEPT:
+                del self._hints[next(iter(self._hints))]
+            hints = self._hints[page.path] = _Hints.of(page, self.id_type)
+        return hints.suggest(fragment)
+
+
+_HINTS_KEPT = 64  # pages: the targets of one page's links, and more
+_CLOSE_MATCH_COMPARISONS = 200_000  # per page: fragments times ids
+
+
+@dataclass
+class _Hints:
+    ids: frozenset[str]
+    sorted_ids: list[str]
+    by_text: dict[str, SourceHeading]  # the id a heading's text makes -> the first whose id is another
+    comparisons_left: int = _CLOSE_MATCH_COMPARISONS
+
+    @classmethod
+    def of(cls, page: PageSummary, id_type: str) -> _Hints:
+        by_text: dict[str, SourceHeading] = {}
+        for heading in page.headings:
+            if heading.id and (made := anchorize(heading.text, id_type)) != heading.id:
+                by_text.setdefault(made, heading)
+        return cls(page.ids, sorted(page.ids), by_text)
+
+    def suggest(self, fragment: str) -> str:
+        if fragment.startswith("#") and fragment.lstrip("#") in self.ids:
+            return f"; the link has one '#' too many: did you mean '#{fragment.lstrip('#')}'?"
+        if (heading := self.by_text.get(fragment)) is not None:
             why = "sets its own id" if heading.custom_id else "has that id in Hugo's output"
             return f"; did you mean '#{heading.id}'? (heading {heading.text!r} {why})"
-    close = difflib.get_close_matches(fragment.lower(), sorted(page.ids), n=1, cutoff=0.6)
-    return f"; did you mean '#{close[0]}'?" if close else ""
+        if self.comparisons_left < len(self.sorted_ids):
+            return ""
+        self.comparisons_left -= len(self.sorted_ids)
+        close = difflib.get_close_matches(fragment.lower(), self.sorted_ids, n=1, cutoff=0.6)
+        return f"; did you mean '#{close[0]}'?" if close else ""

@@ -622,6 +622,9 @@ class RenderedSite:
     # whether it finds a page for a destination written in a Markdown file (its path), and
     # so writes that page's URL instead (see links.hook_lookup).
     found_by_hook: Callable[[str, str], bool] | None = field(default=None, repr=False)
+    # The source read last, with its place: rules read a page's findings one after another,
+    # and a page of thousands of links must not unpickle its Markdown's for each.
+    _last_source: list[tuple[int, SourcePage]] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def page(self, path: str | None) -> Page | None:
         index = self.page_index.get(path) if path else None
@@ -629,7 +632,12 @@ class RenderedSite:
 
     def source(self, page: Page) -> SourcePage | None:
         index = self.source_index.get(page.path)
-        return self.sources[index] if index is not None else None
+        if index is None:
+            return None
+        last = self._last_source
+        if not last or last[0][0] != index:
+            last[:] = [(index, self.sources[index])]
+        return last[0][1]
 
     def locator(self, page: Page) -> Locator:
         return Locator(functools.partial(self.source, page), page.links)

@@ -70,7 +70,14 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from validator.engine import PageSummary, Site, SiteLink
-from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, split_fragment, split_ref, suggest
+from validator.links import (
+    SiteIndex,
+    Suggester,
+    is_markdown_link,
+    links_rendered_by_hook,
+    split_fragment,
+    split_ref,
+)
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
@@ -87,7 +94,7 @@ class Options:
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     index = site.derived(SiteIndex)
-    id_type = site.config.markup.id_type
+    suggest = Suggester(site.config.markup.id_type)
     # Links to other pages wait until all are known: then each target is read back once
     # (a lookup per link would read popular pages thousands of times).
     elsewhere: list[tuple[int, str, str, int, int]] = []  # (target's place, fragment, path, line, column)
@@ -102,13 +109,13 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
             if place is not None:
                 elsewhere.append((place, fragment, page.path, link.line, link.column))
             elif not page.has_id(fragment) and not _script_route(fragment, page.ids):
-                yield Finding(link.line, link.column, _message(fragment, page, page.path, id_type), path=page.path)
+                yield Finding(link.line, link.column, _message(fragment, page, page.path, suggest), path=page.path)
     elsewhere.sort(key=operator.itemgetter(0))
     for place, links in itertools.groupby(elsewhere, key=operator.itemgetter(0)):
         target = site.pages[place]
         for _, fragment, path, line, column in links:
             if target.rendered and not target.has_id(fragment) and not _script_route(fragment, target.ids):
-                yield Finding(line, column, _message(fragment, target, path, id_type), path=path)
+                yield Finding(line, column, _message(fragment, target, path, suggest), path=path)
 
 
 def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -> tuple[int | None, str] | None:
@@ -150,14 +157,14 @@ def _found(place: int | None, fragment: str) -> tuple[int, str] | None:
     return (place, fragment) if place is not None else None
 
 
-def _message(fragment: str, target: PageSummary, path: str, id_type: str) -> str:
+def _message(fragment: str, target: PageSummary, path: str, suggest: Suggester) -> str:
     where = "this page" if target.path == path else target.path
     if fragment in target.raw_html_ids:
         return (
             f"id {fragment!r} is set in raw HTML on {where}, which Hugo omits "
             "(set markup.goldmark.renderer.unsafe = true to keep it)"
         )
-    return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, target, id_type)
+    return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, target)
 
 
 def html_review(page: Page, source: SourcePage, opts: Options) -> bool:

@@ -33,13 +33,14 @@ from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from validator.engine import PageSummary, Site
-from validator.links import SiteIndex, is_markdown_link, links_rendered_by_hook, split_fragment, suggest
+from validator.links import SiteIndex, Suggester, is_markdown_link, links_rendered_by_hook, split_fragment
 from validator.model import Finding, NoOptions, Rule
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     embedded = site.config.markup.embedded_links
     index = site.derived(SiteIndex)
+    suggest = Suggester(site.config.markup.id_type)
     for _, page in site.checked_pages():
         if not page.rendered or (not embedded and links_rendered_by_hook(site.config, page)):
             continue  # the project's own hook decides what its links become
@@ -47,7 +48,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             if link.kind != "link" or link.shortcode is not None or not is_markdown_link(link.destination):
                 continue
             message = (
-                _resolved(index, page, link.destination, site.config.markup.id_type)
+                _resolved(index, page, link.destination, suggest)
                 if embedded
                 else _verbatim(page, link.destination)
             )
@@ -65,7 +66,7 @@ def _verbatim(page: PageSummary, destination: str) -> str:
     )
 
 
-def _resolved(index: SiteIndex, page: PageSummary, destination: str, id_type: str) -> str | None:
+def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Suggester) -> str | None:
     path, fragment = split_fragment(destination)
     path = unquote(urlsplit(path).path).removeprefix("./")
     target = index.get_page(page, path)
@@ -77,7 +78,7 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str, id_type: st
     if not fragment or found is None or not found.rendered or found.has_id(fragment):
         return None
     where = "this page" if found.path == page.path else found.path
-    return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, found, id_type)
+    return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, found)
 
 
 RULE = Rule(

@@ -735,6 +735,9 @@ def pages_in_memory(rendered: Mapping[str, tuple[str, bytes]], base_url: str = "
 # How many of the page's links with one fragment are placed before a link with it (see
 # Locator._settle_before): a page may repeat one thousands of times.
 _SETTLED_AT_MOST = 200
+# How many Markdown items not matched yet a search looks at, past the first of them: a page
+# shows its Markdown's links in order, so the one sought is near, unless a theme made it.
+_SEARCH_AT_MOST = 200
 
 
 class Locator:
@@ -754,6 +757,8 @@ class Locator:
         # goes far (a page of thousands of links stays linear).
         self._used: dict[str, set[int]] = {"links": set(), "headings": set(), "addresses": set(), "ids": set()}
         self._first: dict[str, int] = {"links": 0, "headings": 0, "addresses": 0, "ids": 0}
+        self._skip: dict[str, dict[int, int]] = {kind: {} for kind in self._first}  # see _unmatched
+        self._after_last = dict(self._first)  # the place after the last one matched
         # Where the search for each snippet goes on in each marked line (by its index):
         # past the copies found, in the squashed and in the written text
         self._leak_cursors: dict[tuple[int, str], tuple[int, int]] = {}
@@ -837,10 +842,16 @@ class Locator:
         while start < len(places) and places[start] in used:
             start += 1
         self._cursors[id(places)] = start
-        for place in places[start:]:
-            if place not in used and items[place].may_make(link) and same(link.url, items[place]):
+        tried = 0
+        for place in itertools.islice(places, start, start + 4 * _SEARCH_AT_MOST):
+            if place in used:
+                continue
+            if items[place].may_make(link) and same(link.url, items[place]):
                 self._mark("links", place)
                 return items[place]
+            tried += 1
+            if tried == _SEARCH_AT_MOST:
+                break
         return None
 
     @functools.cached_property
@@ -886,21 +897,40 @@ class Locator:
         return (item[1], item[2]) if item is not None else None
 
     def _take(self, kind: str, items: Sequence[_T], matches: Callable[[_T], bool]) -> _T | None:
-        """The first of `items` not matched before that `matches`, now matched."""
-        used = self._used[kind]
-        for index in range(self._first[kind], len(items)):
-            if index not in used and matches(items[index]):
-                self._mark(kind, index)
-                return items[index]
+        """The first of `items` not matched before that `matches`, now matched: among the
+        next `_SEARCH_AT_MOST` not matched from the first one, then from the last match on
+        (past items the page never shows), so that what matches nothing (a theme's link on a
+        page of thousands) is not compared with all the rest."""
+        for start in dict.fromkeys((self._first[kind], self._after_last[kind])):
+            index = self._unmatched(kind, start)
+            for _ in range(_SEARCH_AT_MOST):
+                if index >= len(items):
+                    break
+                if matches(items[index]):
+                    self._mark(kind, index)
+                    return items[index]
+                index = self._unmatched(kind, index + 1)
         return None
+
+    def _unmatched(self, kind: str, index: int) -> int:
+        """The first place from `index` on not matched (past runs of matched places in one
+        step: each run is walked once)."""
+        skip = self._skip[kind]
+        passed = []
+        while index in skip:
+            passed.append(index)
+            index = skip[index]
+        for place in passed:
+            skip[place] = index
+        return index
 
     def _mark(self, kind: str, index: int) -> None:
         """Item `index` of `kind` is matched: no later search takes it, nor starts before the
         first one not matched."""
-        used = self._used[kind]
-        used.add(index)
-        while self._first[kind] in used:
-            self._first[kind] += 1
+        self._used[kind].add(index)
+        self._skip[kind][index] = index + 1
+        self._first[kind] = self._unmatched(kind, self._first[kind])
+        self._after_last[kind] = index + 1
 
     def omitted(self, placeholder: Omitted) -> RawHtml | None:
         """The raw HTML a placeholder stands for: the next one in order whose neighbouring

@@ -934,17 +934,17 @@ class Locator:
 
     def omitted(self, placeholder: Omitted) -> RawHtml | None:
         """The raw HTML a placeholder stands for: the next one in order whose neighbouring
-        text agrees (or the next one at all). A placeholder on the line of one taken for a
-        `{{% %}}` call's output is that output's too (`<b>…</b>` makes two)."""
+        text agrees, among the next `_SEARCH_AT_MOST` (or the next one at all). A placeholder
+        on the line of one taken for a `{{% %}}` call's output is that output's too
+        (`<b>…</b>` makes two)."""
         items = self.source.raw_html if self.source is not None else ()
         start = self._next_raw
         last = items[start - 1] if 0 < start <= len(items) else None
         if last is not None and last.shortcode and self._last_placeholder_line == placeholder.line:
             return last._replace(reported=False)
         self._last_placeholder_line = placeholder.line
-        found = next(
-            (i for i in range(start, len(items)) if _same_context(placeholder, items[i])), start
-        )
+        window = range(start, min(start + _SEARCH_AT_MOST, len(items)))
+        found = next((i for i in window if _same_context(placeholder, items[i])), start)
         if found >= len(items):
             return None
         self._next_raw = found + 1

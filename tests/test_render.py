@@ -160,6 +160,18 @@ def test_a_question_mark_in_angles_is_a_processing_instruction() -> None:
         ('say "https://a.com/x" ok', 'say &ldquo;<a href="https://a.com/x%22">https://a.com/x&quot;</a> ok'),
         ("<<<<www.a.com", '&laquo;&laquo;<a href="https://www.a.com">www.a.com</a>'),
         ("7 >>www.a.com", '7 &raquo;<a href="https://www.a.com">www.a.com</a>'),
+        # e-mail addresses: goldmark's local part, where goldmark tries a link
+        ('"jira@apache.org".', '&ldquo;<a href="mailto:jira@apache.org">jira@apache.org</a>&rdquo;.'),
+        ("x<br>jira@apache.org", 'x<br><a href="mailto:jira@apache.org">jira@apache.org</a>'),
+        ("module sigs.k8s.io/kustomize@v2.0.3 predates",
+         'module <a href="mailto:sigs.k8s.io/kustomize@v2.0.3">sigs.k8s.io/kustomize@v2.0.3</a> predates'),
+        ("a.b+c!d#e@ex.com and (p@q.org)",
+         '<a href="mailto:a.b+c!d#e@ex.com">a.b+c!d#e@ex.com</a> and (<a href="mailto:p@q.org">p@q.org</a>)'),
+        (".dot@x.com and -dash@x.com and a@b and a@b.c- and a@b.c_d",
+         ".dot@x.com and -dash@x.com and a@b and a@b.c- and a@b.c_d"),
+        ("don't@x.com, x@y.com.", '<a href="mailto:don\'t@x.com">don\'t@x.com</a>, <a href="mailto:x@y.com">x@y.com</a>.'),
+        ("`c`z@y.com and &amp;q@x.com and x\"s@y.com",
+         '<code>c</code><a href="mailto:z@y.com">z@y.com</a> and &amp;q@x.com and x&quot;s@y.com'),
     ],
 )
 def test_linkify_where_goldmark_tries_it(markdown: str, html: str) -> None:

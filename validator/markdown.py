@@ -84,6 +84,10 @@ _WWW = re.compile(r"""www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0
 _PROTOCOL_BEFORE = re.compile(rf"(?:{_PROTOCOLS})$")
 _AUTOLINK_TRAILING = "?!.,:*_~"  # left out of the link at its end
 _AUTOLINK_ENTITY = re.compile(r"&[a-zA-Z0-9]+;$")
+# goldmark's e-mail addresses (util.FindEmailIndex): the characters of a local part, a domain.
+_EMAIL_LOCAL = "!#$%&'*+-./=?^_`{|}~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_EMAIL_DOMAIN = re.compile(r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Where goldmark's linkify is tried: after a blank, emphasis or strikethrough marks or a
 # parenthesis (its trigger characters), at a line's start, and where any other inline node
 # ends (see `_may_start_link`).
@@ -132,10 +136,11 @@ def _substitution_ends(src: str, end: int) -> bool:
     return False
 
 
-def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule]:
-    """The GFM `www.` and protocol autolink rules, with goldmark's limits of a link
+def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule, InlineRule]:
+    """The GFM `www.`, protocol and e-mail autolink rules, with goldmark's limits of a link
     (mdit-py-plugins' rules follow cmark-gfm's: any character but a blank or `<` goes on;
-    and they copy the rest of the paragraph at each `www.` and `:`)."""
+    and they copy the rest of the paragraph at each `www.` and `:`; an address's local part
+    is letters, digits and `.+-_` after a blank or `*_~(` alone)."""
     scheme = markup.linkify_protocol + "://"
 
     def www_autolink(state: StateInline, silent: bool) -> bool:
@@ -166,7 +171,27 @@ def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule]:
         state.pending = pending[: -len(found[0])]
         return _push_autolink(state, start, _autolink_end(src, start, match.end()), "")
 
-    return www_autolink, protocol_autolink
+    def email_autolink(state: StateInline, silent: bool) -> bool:
+        """An e-mail address, at its `@`, the local part already in the pending text: any of
+        goldmark's characters (`sigs.k8s.io/kustomize@v2.0.3`, `a.b+c!d#e@ex.com`), not
+        starting with punctuation, where goldmark tries a link."""
+        pos, src, pending = state.pos, state.src, state.pending
+        if silent or state.linkLevel > 0 or src[pos] != "@":
+            return False
+        local = len(pending) - len(pending.rstrip(_EMAIL_LOCAL))
+        start = pos - local
+        if not local or src[start:pos] != pending[-local:] or src[start] in _ASCII_PUNCTUATION:
+            return False
+        if not _may_start_link(state, start, pending[:-local], markup.typographer):
+            return False
+        domain = _EMAIL_DOMAIN.match(src, pos + 1, state.posMax)
+        end = domain.end() if domain else pos
+        if domain is None or "." not in src[pos + 1 : end - 1] or src[end : end + 1] in ("-", "_"):
+            return False
+        state.pending = pending[:-local]
+        return _push_autolink(state, start, end, "mailto:")
+
+    return www_autolink, protocol_autolink, email_autolink
 
 
 def _push_autolink(state: StateInline, start: int, end: int, scheme: str) -> bool:
@@ -684,11 +709,12 @@ def configure(markup: Markup) -> MarkdownIt:
         md.core.ruler.push("block_attributes", _apply_block_attributes)  # last: over task lists' class
     if markup.typographer:
         md.inline.ruler.before("autolink", "angle_quote", _angle_quote)
-    www_autolink, protocol_autolink = _autolink_rules(markup)
+    www_autolink, protocol_autolink, email_autolink = _autolink_rules(markup)
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:
             fn = {
                 "gfm_autolink_protocol": protocol_autolink,
+                "gfm_autolink_email": email_autolink,
                 "gfm_autolink_www": www_autolink,
                 "footnote_ref": _linear_footnote_ref(rule.fn),
                 "html_inline": _goldmark_html_inline(rule.fn),

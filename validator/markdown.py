@@ -86,7 +86,8 @@ _AUTOLINK_TRAILING = "?!.,:*_~"  # left out of the link at its end
 _AUTOLINK_ENTITY = re.compile(r"&[a-zA-Z0-9]+;$")
 # goldmark's e-mail addresses (util.FindEmailIndex): the characters of a local part, a domain.
 _EMAIL_LOCAL = "!#$%&'*+-./=?^_`{|}~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_EMAIL_DOMAIN = re.compile(r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*")
+_DOMAIN_LABEL = r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+_EMAIL_DOMAIN = re.compile(rf"{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Where goldmark's linkify is tried: after a blank, emphasis or strikethrough marks or a
 # parenthesis (its trigger characters), at a line's start, and where any other inline node

@@ -203,6 +203,8 @@ HOSTILE = {
     "apostrophes-in-one-accented-word": (lambda n: "x\n\n" + "é’" * n + " é", 200_000),
     "lone-marks-between-words": (lambda n: "x\n\n" + "a \u0301 " * n, 100_000),
     "links-in-nested-calls": (lambda n: "x\n\n" + "{{< a >}}[x](y) " * n + "{{< /a >}}" * n, 4_000),
+    # Bare addresses that goldmark's linkify does not take, in one paragraph
+    "addresses-that-are-none-on-one-line": (lambda n: 'http: a@b x"www.a.com a@b.c- ----www.b ' * n, 20_000),
 }
 
 

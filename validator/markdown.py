@@ -85,7 +85,7 @@ _PROTOCOL_BEFORE = re.compile(rf"(?:{_PROTOCOLS})$")
 _AUTOLINK_TRAILING = "?!.,:*_~"  # left out of the link at its end
 _AUTOLINK_ENTITY = re.compile(r"&[a-zA-Z0-9]+;$")
 # goldmark's e-mail addresses (util.FindEmailIndex): the characters of a local part, a domain.
-_EMAIL_LOCAL = "!#$%&'*+-./=?^_`{|}~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_EMAIL_LOCAL = frozenset("!#$%&'*+-./=?^_`{|}~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DOMAIN_LABEL = r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
 _EMAIL_DOMAIN = re.compile(rf"{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -107,15 +107,15 @@ def _angle_quote(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _may_start_link(state: StateInline, start: int, text_before: str, typographer: bool) -> bool:
-    """Whether goldmark's linkify may make a link start at `start` (`text_before`: the
-    pending text before it). goldmark tries its inline parsers again where each node ends,
-    linkify among them: after a code span, raw HTML, a link, an emphasis delimiter or a
-    typographer substitution (`--`, `...`, `«`, a curly quote) a link may start, not after
-    an escape or an entity (text to goldmark)."""
+def _may_start_link(state: StateInline, start: int, pending_before: int, typographer: bool) -> bool:
+    """Whether goldmark's linkify may make a link start at `start` (`pending_before`: how
+    much pending text comes before it). goldmark tries its inline parsers again where each
+    node ends, linkify among them: after a code span, raw HTML, a link, an emphasis
+    delimiter or a typographer substitution (`--`, `...`, `«`, a curly quote) a link may
+    start, not after an escape or an entity (text to goldmark)."""
     if start == 0 or state.src[start - 1] in _AUTOLINK_PRECEDING:
         return True
-    if not text_before:  # a token ends here
+    if not pending_before:  # a token ends here
         return not state.tokens or state.tokens[-1].type != "text_special"
     return typographer and _substitution_ends(state.src, start)
 
@@ -140,15 +140,15 @@ def _substitution_ends(src: str, end: int) -> bool:
 def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule, InlineRule]:
     """The GFM `www.`, protocol and e-mail autolink rules, with goldmark's limits of a link
     (mdit-py-plugins' rules follow cmark-gfm's: any character but a blank or `<` goes on;
-    and they copy the rest of the paragraph at each `www.` and `:`; an address's local part
-    is letters, digits and `.+-_` after a blank or `*_~(` alone)."""
+    and they copy the rest of the paragraph at each `www.` and `:`; their address's local
+    part is letters, digits and `.+-_` only, after a blank or `*_~(`)."""
     scheme = markup.linkify_protocol + "://"
 
     def www_autolink(state: StateInline, silent: bool) -> bool:
         pos, src = state.pos, state.src
         if silent or state.linkLevel > 0 or not src.startswith("www.", pos):
             return False
-        if not _may_start_link(state, pos, state.pending, markup.typographer):
+        if not _may_start_link(state, pos, len(state.pending), markup.typographer):
             return False
         match = _WWW.match(src, pos, state.posMax)
         if match is None:
@@ -164,7 +164,7 @@ def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule, InlineRule]
         start = pos - len(found[0])
         if src[start:pos] != found[0]:
             return False
-        if not _may_start_link(state, start, pending[: -len(found[0])], markup.typographer):
+        if not _may_start_link(state, start, len(pending) - len(found[0]), markup.typographer):
             return False
         match = _URL.match(src, start, state.posMax)
         if match is None:
@@ -179,11 +179,13 @@ def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule, InlineRule]
         pos, src, pending = state.pos, state.src, state.pending
         if silent or state.linkLevel > 0 or src[pos] != "@":
             return False
-        local = len(pending) - len(pending.rstrip(_EMAIL_LOCAL))
+        local = 0  # read back, not copied: a paragraph may hold thousands of `@`
+        while local < len(pending) and pending[-1 - local] in _EMAIL_LOCAL:
+            local += 1
         start = pos - local
         if not local or src[start:pos] != pending[-local:] or src[start] in _ASCII_PUNCTUATION:
             return False
-        if not _may_start_link(state, start, pending[:-local], markup.typographer):
+        if not _may_start_link(state, start, len(pending) - local, markup.typographer):
             return False
         domain = _EMAIL_DOMAIN.match(src, pos + 1, state.posMax)
         end = domain.end() if domain else pos

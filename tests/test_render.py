@@ -123,6 +123,20 @@ def test_links_verbatim_and_linkify() -> None:
     assert '<img src="pic.png" alt="i">' in html
 
 
+def test_table_header_shorter_than_its_delimiter_row() -> None:
+    """goldmark adds empty header cells up to the delimiter row's columns, and the empty
+    cells it adds to a short row have no alignment (hugo 0.168's output)."""
+    html = render("A|B\n:--|:--|:--\n1|2|3|4\n5\n")
+    squashed = re.sub(r">\s+<", "><", html.strip())
+    left = '<td style="text-align: left">'
+    assert squashed == (
+        '<table><thead><tr><th style="text-align: left">A</th><th style="text-align: left">B</th><th></th>'
+        f"</tr></thead><tbody><tr>{left}1</td>{left}2</td>{left}3</td></tr>"
+        f"<tr>{left}5</td><td></td><td></td></tr></tbody></table>"
+    )
+    assert "<table>" not in render("C|D|E\n--|--\n5|6|7\n")  # a longer header: no table
+
+
 def test_quotes_before_links_and_code_are_curled() -> None:
     """goldmark's typographer looks past the bracket or backtick (hugo 0.168's output)."""
     html = render("pratiques d'[observabilité](/fr/o/) et l'`init` ok\n")

@@ -24,7 +24,7 @@ from validator.addresses import GOLDMARK_WRITER, Writer
 from validator.frontmatter import FrontMatter, split_front_matter
 from validator.settings import Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
-from validator.markdown import ROW_COLUMN, TASK_CHECKBOX, make_parser
+from validator.markdown import ROW_COLUMN, TABLE_COLUMNS, TASK_CHECKBOX, make_parser
 from validator.model import Finding
 
 _T = TypeVar("_T")
@@ -230,6 +230,7 @@ class Table:
     end_line: int
     header: TableRow
     rows: tuple[TableRow, ...]  # body rows (the delimiter row excluded)
+    columns: int = 0  # the delimiter row's: goldmark adds empty header cells up to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -1183,7 +1184,8 @@ class _Extractor:
             return
         start, end = table_open.map or (0, 1)
         end_line = self.source.line_position(max(end - 1, start))[0]
-        self.tables.append(Table(parsed[0].line, end_line, parsed[0], tuple(parsed[1:])))
+        columns = table_open.meta.get(TABLE_COLUMNS, len(parsed[0].cells))
+        self.tables.append(Table(parsed[0].line, end_line, parsed[0], tuple(parsed[1:]), columns))
 
     def headings(self, tokens: Sequence[Token]) -> tuple[Heading, ...]:
         """Headings with the ids Hugo will give them."""

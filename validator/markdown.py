@@ -16,6 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.ruler import Rule, Ruler
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.rules_block.table import table as markdown_it_table
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -429,28 +430,88 @@ _DELIMITER_ROW_START = re.compile(r"[|:][-|: \t]|-[-|:]")
 
 
 ROW_COLUMN = "row_column"  # in a tr_open token's meta: the 0-based column where its row starts
+TABLE_COLUMNS = "columns"  # in a table_open token's meta: how many columns the table has
 
 
 def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """GFM tables as goldmark parses them: rows are paragraph continuation lines, so a row
-    indented four spaces or more is still a row (markdown-it would end the table there)."""
+    indented four spaces or more is still a row (markdown-it would end the table there); a
+    header with fewer cells than the delimiter row has columns gets empty ones (markdown-it
+    would make no table)."""
     if start + 2 > end:
         return False
     delimiter = state.bMarks[start + 1] + state.tShift[start + 1]  # the `|---|` row's start
     if delimiter + 1 >= state.eMarks[start + 1] or not _DELIMITER_ROW_START.match(state.src, delimiter):
         return False  # markdown-it's own first tests, before the costlier set-up below
+    source, header = state.src, _padded_header(state, start)
     state.is_code_block = lambda line: line == start and StateBlock.is_code_block(state, line)  # type: ignore[method-assign]
+    if header is not None:
+        line_start = state.bMarks[start] + state.tShift[start]
+        state.src = _HeaderLine(source, line_start, state.eMarks[start], header[0])
     count = len(state.tokens)
     try:
         found = markdown_it_table(state, start, end, silent)
     finally:
         del state.is_code_block
-    for token in state.tokens[count:] if found and not silent else ():
+        state.src = source
+    if not found or silent:
+        return found
+    state.tokens[count].meta[TABLE_COLUMNS] = _columns(source, state, start + 1)
+    written = 0  # cells written in the row: the empty ones goldmark adds have no alignment
+    for token in state.tokens[count:]:
         if token.type == "tr_open" and token.map:
             # Where the row starts in its line: after a list marker or `>` the table is in.
             row = state.bMarks[token.map[0]] + state.tShift[token.map[0]]
             token.meta[ROW_COLUMN] = row - (state.src.rfind("\n", 0, row) + 1)
+            written = len(_row_cells(state, token.map[0]))
+        elif token.type in ("th_open", "td_open"):
+            if written <= 0:
+                token.attrs = {}
+            written -= 1
     return found
+
+
+def _row_cells(state: StateBlock, line: int) -> list[str]:
+    """A table row's cells as markdown-it splits them (empty ones at its ends aside)."""
+    cells = escapedSplit(state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].strip())
+    if cells and cells[0] == "":
+        cells.pop(0)
+    if cells and cells[-1] == "":
+        cells.pop()
+    return cells
+
+
+def _columns(src: str, state: StateBlock, line: int) -> int:
+    """How many columns a delimiter row gives its table (empty cells at its ends aside)."""
+    cells = src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].split("|")
+    return len([cell for index, cell in enumerate(cells) if cell.strip() or 0 < index < len(cells) - 1])
+
+
+def _padded_header(state: StateBlock, start: int) -> tuple[str, int] | None:
+    """The header line with the empty cells goldmark adds when it has fewer than the
+    delimiter row has columns, and how many it had; None when it needs none."""
+    if "|" not in state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]:
+        return None
+    cells = _row_cells(state, start)
+    missing = _columns(state.src, state, start + 1) - len(cells)
+    if not cells or missing <= 0:
+        return None
+    return "|" + "|".join(cells) + "|" + " |" * missing, len(cells)
+
+
+class _HeaderLine(str):
+    """A page's source whose header line reads as padded (see `_padded_header`), for
+    markdown-it's table rule, which reads it as that one slice; without a copy of the page."""
+
+    def __new__(cls, source: str, start: int, end: int, header: str) -> _HeaderLine:
+        line = super().__new__(cls, "")
+        line.source, line.span, line.header = source, (start, end), header
+        return line
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def, override]
+        if isinstance(key, slice) and (key.start, key.stop) == self.span:
+            return self.header
+        return self.source[key]
 
 
 # Where a rule can match: a block rule only on a line whose first non-blank character is one

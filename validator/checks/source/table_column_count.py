@@ -3,6 +3,10 @@ Reports table rows whose number of cells differs from the header row's. Cells ar
 as written: split on every `|` that is not escaped with a backslash, including one inside
 a code span, as GFM and Hugo do.
 
+A header with fewer cells than the delimiter row has columns is reported too: goldmark
+(unlike GFM, which makes no table of it) adds empty header cells, and the table has the
+delimiter row's columns.
+
 This is markdownlint's MD056 (table-column-count).
 
 ## Why is this bad?
@@ -36,7 +40,16 @@ from validator.model import Finding, NoOptions, Rule
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for table in doc.tables:
-        expected = len(table.header.cells)
+        header = len(table.header.cells)
+        expected = max(table.columns, header)
+        if header < expected:
+            yield Finding(
+                table.header.line,
+                table.header.column,
+                f"table header has {_cells(header)}, the delimiter row {expected} columns: "
+                "Hugo adds empty header cells",
+            )
+        against = f"the header {_cells(expected)}" if header == expected else f"the table {expected} columns"
         for row in table.rows:
             found = len(row.cells)
             if found == expected:
@@ -45,11 +58,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 effect = "Hugo drops the cells beyond the header's (escape a literal pipe as \\|)"
             else:
                 effect = "Hugo fills the row with empty cells"
-            yield Finding(
-                row.line,
-                row.column,
-                f"table row has {_cells(found)}, the header {_cells(expected)}: {effect}",
-            )
+            yield Finding(row.line, row.column, f"table row has {_cells(found)}, {against}: {effect}")
 
 
 def _cells(count: int) -> str:

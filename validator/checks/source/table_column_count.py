@@ -41,24 +41,25 @@ from validator.model import Finding, NoOptions, Rule
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for table in doc.tables:
         header = len(table.header.cells)
-        expected = max(table.columns, header)
-        if header < expected:
+        columns = max(table.columns, header)
+        if header < columns:
             yield Finding(
                 table.header.line,
                 table.header.column,
-                f"table header has {_cells(header)}, the delimiter row {expected} columns: "
-                "Hugo adds empty header cells",
+                f"table header has {_cells(header)}, the delimiter row {columns} columns: "
+                "Hugo adds empty header cells (remove the delimiter row's extra ones)",
             )
-        against = f"the header {_cells(expected)}" if header == expected else f"the table {expected} columns"
         for row in table.rows:
             found = len(row.cells)
-            if found == expected:
-                continue
-            if found > expected:
-                effect = "Hugo drops the cells beyond the header's (escape a literal pipe as \\|)"
+            if found > columns:
+                beyond = "the header's" if header == columns else "the table's columns"
+                effect = f"Hugo drops the cells beyond {beyond} (escape a literal pipe as \\|)"
+                against = _cells(header) if header == columns else f"{columns} columns"
+            elif found < header:
+                effect, against = "Hugo fills the row with empty cells", _cells(header)
             else:
-                effect = "Hugo fills the row with empty cells"
-            yield Finding(row.line, row.column, f"table row has {_cells(found)}, {against}: {effect}")
+                continue  # as many as the header, or the delimiter row, has
+            yield Finding(row.line, row.column, f"table row has {_cells(found)}, the header {against}: {effect}")
 
 
 def _cells(count: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -456,19 +456,27 @@ def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
         state.src = source
     if not found or silent:
         return found
-    state.tokens[count].meta[TABLE_COLUMNS] = _columns(source, state, start + 1)
-    written = 0  # cells written in the row: the empty ones goldmark adds have no alignment
-    for token in state.tokens[count:]:
+    tokens = state.tokens
+    tokens[count].meta[TABLE_COLUMNS] = _columns(state, start + 1)
+    row = count
+    for index in range(count, len(tokens)):
+        token = tokens[index]
         if token.type == "tr_open" and token.map:
             # Where the row starts in its line: after a list marker or `>` the table is in.
-            row = state.bMarks[token.map[0]] + state.tShift[token.map[0]]
-            token.meta[ROW_COLUMN] = row - (state.src.rfind("\n", 0, row) + 1)
-            written = len(_row_cells(state, token.map[0]))
-        elif token.type in ("th_open", "td_open"):
-            if written <= 0:
-                token.attrs = {}
-            written -= 1
+            row_start = state.bMarks[token.map[0]] + state.tShift[token.map[0]]
+            token.meta[ROW_COLUMN] = row_start - (state.src.rfind("\n", 0, row_start) + 1)
+            row = index
+        elif token.type == "tr_close" and tokens[index - 2].content == "":  # its last cell is empty
+            _unalign_added_cells(state, tokens[row:index])
     return found
+
+
+def _unalign_added_cells(state: StateBlock, row: Sequence[Token]) -> None:
+    """The cells goldmark adds to a row shorter than its table have no alignment (those
+    markdown-it adds have their column's): `row` from its `tr_open` on."""
+    written = len(_row_cells(state, row[0].map[0])) if row[0].map else len(row)
+    for cell in [token for token in row if token.type in ("th_open", "td_open")][written:]:
+        cell.attrs = {}
 
 
 def _row_cells(state: StateBlock, line: int) -> list[str]:
@@ -481,9 +489,9 @@ def _row_cells(state: StateBlock, line: int) -> list[str]:
     return cells
 
 
-def _columns(src: str, state: StateBlock, line: int) -> int:
+def _columns(state: StateBlock, line: int) -> int:
     """How many columns a delimiter row gives its table (empty cells at its ends aside)."""
-    cells = src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].split("|")
+    cells = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].split("|")
     return len([cell for index, cell in enumerate(cells) if cell.strip() or 0 < index < len(cells) - 1])
 
 
@@ -493,7 +501,7 @@ def _padded_header(state: StateBlock, start: int) -> tuple[str, int] | None:
     if "|" not in state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]:
         return None
     cells = _row_cells(state, start)
-    missing = _columns(state.src, state, start + 1) - len(cells)
+    missing = _columns(state, start + 1) - len(cells)
     if not cells or missing <= 0:
         return None
     return "|" + "|".join(cells) + "|" + " |" * missing, len(cells)

@@ -1328,7 +1328,7 @@ def _renders_inner_in_page(text: str) -> bool:
 
 
 # `{{ .Inner }}`, `{{- .Inner | safeHTML -}}`: the call's content printed as it is
-_PRINTS_INNER = re.compile(r"\{\{-?\s*\$?\.Inner(?:Deindent)?(?:\s*\|\s*safeHTML)?\s*-?\}\}")
+_PRINTS_INNER = re.compile(rf"\{{\{{-?\s*{_INNER}(?:\s*\|\s*safeHTML)?\s*-?\}}\}}")
 # What may show that content as code or change it: then its Markdown is no slip
 _CHANGES_INNER = re.compile(
     r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight|markdownify|Render"

@@ -5,8 +5,8 @@ not a table of keys. The finding points at the line and column the parser stoppe
 
 Also front matter whose opening delimiter is missing: a file that starts with a key of
 Hugo's front matter (`title: …`, `date = …`), sets another one on a later line, and has a
-closing `---` or `+++` within its first 40 lines. Hugo finds no front matter there and shows those lines as the page's
-text.
+closing `---` or `+++` within its first 40 lines. Hugo finds no front matter there and
+shows those lines as the page's text.
 
 ## Why is this bad?
 Hugo fails the whole build on a page whose front matter does not parse.

@@ -19,7 +19,7 @@ from validator.model import Problem
 from validator.registry import RULES
 from validator.settings import Markup, SiteConfig
 from validator.site import load_site
-from validator.targets import collect_targets
+from validator.targets import collect_targets, other_content
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -85,7 +85,8 @@ def check_site(
     site = load_site(root)
     config = Config(path=None, base=root, rules=_settings(rule_ids, options))
     targets = collect_targets([], config, site, root)
-    return run(targets, config, site, RULES, jobs=1, rendering=Rendering()).problems
+    others = other_content(site, root).pages
+    return run(targets, config, site, RULES, jobs=1, rendering=Rendering(), other_content=others).problems
 
 
 def check_text(

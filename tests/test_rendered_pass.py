@@ -140,6 +140,46 @@ def test_pages_of_content_that_is_not_markdown_are_linked_to(site: Path, hugo: s
 
 
 @pytest.mark.hugo
+def test_refs_find_the_pages_of_content_that_is_not_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`ref`/`relref` find the page Hugo makes of an HTML or Org content file, whose ids are
+    unknown until Hugo builds it (mdcheck does not read its content), and Markdown at its
+    URL is a duplicate.
+    Under Hugo's default security policy, which refuses such files and stops the build, a
+    note names them. Checked against the real build."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    for layout in ("single", "list"):
+        (tmp_path / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "layouts" / "_default" / f"{layout}.html").write_text("<html><body>{{ .Content }}</body></html>")
+    (tmp_path / "content" / "docs" / "yaml").mkdir(parents=True)
+    (tmp_path / "content" / "docs" / "yaml" / "_index.html").write_text('---\ntitle: Y\n---\n<h2 id="x">X</h2>\n')
+    (tmp_path / "content" / "b").mkdir()
+    (tmp_path / "content" / "b" / "o.org").write_text('+++\ntitle = "O"\nslug = "org-page"\n+++\n* Heading\n')
+    (tmp_path / "content" / "a.md").write_text(
+        '+++\ntitle = "A"\n+++\n\n[y]({{< relref "/docs/yaml#x" >}}) [o]({{< ref "o.org" >}}) '
+        '[p](/b/org-page/#any) [q]({{< relref "/b/o#y" >}})\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--source-only"], catch_exceptions=False)
+    output = json.loads(result.stdout)
+    assert [(p["column"], p["rule"]) for p in output["problems"]] == [(5, "ref-not-found"), (40, "ref-not-found"),
+                                                                      (87, "ref-not-found")]
+    notes = output["summary"]["notes"]
+    assert [note.split(" unless")[0] for note in notes] == [
+        "Hugo refuses content files of type text/html", "Hugo refuses content files of type text/org"
+    ]
+    assert "content/docs/yaml/_index.html" in notes[0] and "content/b/o.org" in notes[1]
+    with (tmp_path / "hugo.toml").open("a") as config:
+        config.write("[security]\nallowContent = ['.*']\n")
+    assert findings() == set()
+    # Hugo's output tells the ids: its Org heading is `headline-1`
+    assert located("broken-anchor", "--build") == [("content/a.md", 5, 61), ("content/a.md", 5, 83)]
+    assert (tmp_path / "content" / "c.md").write_text('+++\ntitle = "C"\nurl = "/b/org-page/"\n+++\n')
+    assert findings("--source-only") == {("content/c.md", 1, "duplicate-url")}
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize(("layout", "reported"), [("{{ .Content }}", False), ("<h1>{{ .Title }}</h1>{{ .Content }}", True)])
 def test_hugos_output_tells_whether_the_theme_prints_the_title(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, layout: str, reported: bool

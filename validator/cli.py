@@ -33,7 +33,8 @@ from validator.settings import SiteConfig
 from validator.site import SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes
 from validator.starter import write_starter
 from validator.targets import (
-    collect_targets, covers_content, has_content, other_content, outside_content, with_site_context,
+    collect_targets, covers_content, has_content, other_content, outside_content, refused_content_notes,
+    with_site_context,
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -192,14 +193,14 @@ def _rendering(
         try:
             publish_dir, listing = stack.enter_context(built_site(site.root, site.publish_dir))
         except BuildFailed as exc:
-            return Rendering(other_content=tuple(other_content(site, cwd))), str(exc)
+            return Rendering(), str(exc)
         return Rendering(str(publish_dir), site.publish_dir, listing), None
     if html_dir is None and site.root is not None:
         default = site.root / (config.html_dir or site.publish_dir)
         html_dir = default if default.is_dir() else None
     if html_dir is not None:
         return Rendering(str(html_dir), display_path(html_dir, cwd)), None
-    return Rendering(other_content=tuple(other_content(site, cwd))), None
+    return Rendering(), None
 
 
 
@@ -224,9 +225,11 @@ def _check(
     if partial and any(RULES[rule_id].stage == "site" for rule_id in config.rules):
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache)
+    others = other_content(site, cwd)
+    outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache, others.pages)
     notes = (
         *found, *site.config_notes, *missing_modules_notes(site), *missing_mounts_notes(site), *_outside_note(outside),
+        *refused_content_notes(others.refused),
         *outcome.notes,
         *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."] if build_failure else []),
     )
@@ -337,12 +340,13 @@ def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:
 
 def _run_with_progress(
     targets: Sequence[Any], config: Any, site: SiteConfig, jobs: int | None, quiet: bool,
-    rendering: Rendering | None, cache: bool,
+    rendering: Rendering | None, cache: bool, other_content: Sequence[Any],
 ) -> Any:
+    options = dict(jobs=jobs, rendering=rendering, cache=cache, other_content=other_content)
     if quiet or len(targets) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        return run(targets, config, site, RULES, jobs=jobs, rendering=rendering, cache=cache)
+        return run(targets, config, site, RULES, **options)
     with click.progressbar(length=len(targets), label="Checking", file=sys.stderr) as bar:
-        return run(targets, config, site, RULES, jobs=jobs, progress=bar.update, rendering=rendering, cache=cache)
+        return run(targets, config, site, RULES, progress=bar.update, **options)
 
 
 @main.command()

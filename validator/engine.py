@@ -127,6 +127,9 @@ class PageSummary:
     # Markdown paths given to shortcodes other than ref/relref (an `include` names a file)
     included: tuple[str, ...] = ()
     link_hook: bool = False  # whether the site's own link render hook renders its links
+    # False for a content file that is not Markdown (HTML, Org…: see other_summary): mdcheck
+    # reads its front matter only, so any id may be on it (`id_prefixes` holds "").
+    markdown: bool = True
 
     def __reduce__(self) -> tuple[type[PageSummary], tuple[Any, ...]]:
         # Positional: unpickled twice as fast as through the dataclass's own state.
@@ -192,9 +195,6 @@ class Rendering:
     publish_dir: str | None = None
     display_root: str = ""  # how the publish dir is shown in findings, e.g. "public"
     hugo_list: Mapping[str, str] | None = None  # `hugo list all`: URL -> content file
-    # Without a publish dir: the content files that are not Markdown, whose pages links may
-    # lead to (see targets.other_content)
-    other_content: tuple[Target, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,15 +232,20 @@ def run(
     progress: Callable[[int], None] | None = None,
     rendering: Rendering | None = None,
     cache: bool = False,
+    other_content: Sequence[Target] = (),
 ) -> Outcome:
-    """Check `targets`; the result does not depend on `jobs` or `cache`.
+    """Check `targets`; the result does not depend on `jobs` or `cache`. The pages of
+    `other_content` (see targets.other_content) are the site's too: links may lead to them.
 
     With `rendering`, the html rules (and the html side of source and site rules) then
     check the rendered pages, and their findings are mapped back to the Markdown. With
     `cache`, the results of files unchanged since an earlier run are read back (see
     validator.cache)."""
     with _rare_collections():
-        return _run(targets, config, site, registry, jobs=jobs, progress=progress, rendering=rendering, cache=cache)
+        return _run(
+            targets, config, site, registry,
+            jobs=jobs, progress=progress, rendering=rendering, cache=cache, other_content=other_content,
+        )
 
 
 @contextlib.contextmanager
@@ -268,6 +273,7 @@ def _run(
     progress: Callable[[int], None] | None,
     rendering: Rendering | None,
     cache: bool = False,
+    other_content: Sequence[Target] = (),
 ) -> Outcome:
     """See run."""
     enabled = [registry[rule_id] for rule_id in config.rules if rule_id in registry]
@@ -322,6 +328,9 @@ def _run(
             if result.words is not None:
                 language, words = pickle.loads(result.words)
                 vocabularies.setdefault(language, Counter()).update(words)
+        for other in other_content:
+            if other.content_path is not None:
+                pages.append(pack(other_summary(other, site)))
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     notes: list[str] = []
@@ -742,6 +751,8 @@ def _embedded_published(
         path = _html_path(page.url, site) if page.url else None
         if path is not None and not is_built(site, page.front_matter):
             drafts.add(path)
+        elif path is not None and page.rendered and not page.markdown:
+            page_paths.add(path)  # a page Hugo makes of a content file mdcheck does not read
         aliases |= _alias_files(site, page)
         if not page.content_path:
             continue
@@ -755,7 +766,7 @@ def _embedded_published(
         elif page.rendered and page.resources:
             bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
     files = page_paths - drafts | aliases
-    files |= _other_content_files(site, rendering.other_content) | _section_files(site, sections)
+    files |= _section_files(site, sections)
     static = _static_files(site.static_dirs)
     # The embedded render hooks find a destination among the assets too (`resources.Get`),
     # and publish it at its path
@@ -985,24 +996,39 @@ def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> s
     return files
 
 
-def _other_content_files(site: SiteConfig, others: Sequence[Target]) -> set[str]:
-    """The publish-dir paths of the pages Hugo makes of content files that are not Markdown:
-    their URLs follow from their place and front matter, as a Markdown page's do."""
-    files = set()
-    for target in others:
-        if target.content_path is None:
-            continue
-        try:
-            text, _ = decode(read_at_most(target.path, OTHER_CONTENT_HEAD)[:OTHER_CONTENT_HEAD])
-        except OSError:
-            continue
-        front_matter = split_front_matter(text)[0] if text is not None else None
-        # Front matter that cannot be read leaves the page's place to tell its URL.
-        data = (front_matter.data or {}) if front_matter is not None and not front_matter.error else {}
-        url = predict_url(site, target.content_path, data, target.language)
-        if url is not None:
-            files.add(_html_path(url, site))
-    return files
+def other_summary(target: Target, site: SiteConfig) -> PageSummary:
+    """The summary of a content file that is not Markdown (see targets.other_content): Hugo
+    makes a page of it, whose URL follows from its place and front matter as a Markdown
+    page's does; its content is not read, so any id may be on it."""
+    assert target.content_path is not None
+    try:
+        text, _ = decode(read_at_most(target.path, OTHER_CONTENT_HEAD)[:OTHER_CONTENT_HEAD])
+    except OSError:
+        text = None
+    front_matter = split_front_matter(text)[0] if text is not None else None
+    # Front matter that cannot be read leaves the page's place to tell its URL.
+    data = (front_matter.data or {}) if front_matter is not None and not front_matter.error else {}
+    language = page_language(site, target.content_path, target.language)
+    url, rendered, resources = predict_page(site, target.content_path, data, target.language)
+    return PageSummary(
+        path=target.display,
+        content_path=target.content_path,
+        language=language,
+        url=url,
+        rendered=url is not None and rendered,
+        resources=resources,
+        front_matter=_summary_front_matter(data),
+        ids=frozenset(),
+        id_prefixes=frozenset({""}),
+        raw_html_ids=(),
+        links=(),
+        elements=(),
+        markdown=False,
+    )
+
+
+def _summary_front_matter(data: Mapping[Any, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if isinstance(key, str) and key.lower() in SUMMARY_FRONT_MATTER}
 
 
 def _reviewed(problems: list[Problem], rendered: RenderedSite, rules: Sequence[Rule], plan: Plan) -> list[Problem]:
@@ -1101,11 +1127,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         url=doc.url,
         rendered=doc.rendered,
         resources=doc.resources,
-        front_matter={
-            key: value
-            for key, value in (doc.front_matter.data or {}).items()
-            if isinstance(key, str) and key.lower() in SUMMARY_FRONT_MATTER
-        },
+        front_matter=_summary_front_matter(doc.front_matter.data or {}),
         ids=doc.ids,
         id_prefixes=frozenset(doc.id_prefixes),
         raw_html_ids=tuple(doc.raw_html_ids),

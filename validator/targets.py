@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 from pathlib import Path
 
 from validator.config import Config
@@ -111,30 +112,57 @@ def _with_fallbacks(
     return result
 
 
-def other_content(site: SiteConfig, cwd: Path) -> list[Target]:
-    """The site's content files that are not Markdown (HTML, AsciiDoc, reST, Org, Pandoc)
-    and that its security policy lets Hugo read: mdcheck does not read them, but Hugo makes
-    pages of them, which links lead to."""
+class OtherContent(NamedTuple):
+    """The site's content files that are not Markdown (HTML, AsciiDoc, reST, Org, Pandoc):
+    mdcheck does not read them, but Hugo makes pages of them, which links lead to."""
+
+    pages: list[Target]  # those Hugo reads
+    # (media type, file) of those the site's `security.allowContent` refuses: Hugo stops
+    # the build at them (text/html by default since 0.162, text/org since 0.168)
+    refused: list[tuple[str, str]]
+
+
+def other_content(site: SiteConfig, cwd: Path) -> OtherContent:
+    """See OtherContent; none outside a Hugo site."""
+    found = OtherContent([], [])
     if site.root is None:
-        return []
+        return found
     roots = _resolved_roots(site)
-    found: list[Target] = []
     seen: set[tuple[str, str]] = set()  # (language, content path)
     starts = [root.path for root in roots if root.path.exists()]
     for candidate in walk(starts, lambda name: _other_media_type(name) is not None):
         media_type = _other_media_type(candidate.path.name)  # a single-file mount may be Markdown
-        if candidate.problem is not None or media_type is None or not site.allows_content(media_type):
-            continue
-        if site.ignores(candidate.path):
+        if candidate.problem is not None or media_type is None or site.ignores(candidate.path):
             continue
         language, content_path = _content_location(candidate.real, roots)
         if content_path is None or (language or "", content_path) in seen:
             continue
         seen.add((language or "", content_path))
-        found.append(
-            Target(str(candidate.path), display_path(candidate.path, cwd), content_path=content_path, language=language)
-        )
+        shown = display_path(candidate.path, cwd)
+        if not site.allows_content(media_type):
+            found.refused.append((media_type, shown))
+            continue
+        found.pages.append(Target(str(candidate.path), shown, content_path=content_path, language=language))
     return found
+
+
+def refused_content_notes(refused: Sequence[tuple[str, str]]) -> list[str]:
+    """A note per media type of content files Hugo refuses (see OtherContent.refused)."""
+    by_type: dict[str, list[str]] = {}
+    for media_type, shown in refused:
+        by_type.setdefault(media_type, []).append(shown)
+    notes = []
+    for media_type, files in sorted(by_type.items()):
+        listed = ", ".join(sorted(files)[:_LISTED]) + (f" and {len(files) - _LISTED} more" if len(files) > _LISTED else "")
+        notes.append(
+            f"Hugo refuses content files of type {media_type} unless `security.allowContent` admits them, and "
+            f"stops the build at {listed}: admit them with `[security] allowContent = ['.*']` (Hugo denies "
+            "text/html since 0.162, text/org since 0.168)"
+        )
+    return notes
+
+
+_LISTED = 5
 
 
 def _other_media_type(name: str) -> str | None:

@@ -56,16 +56,18 @@ from validator.site import alias_urls, is_built
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
+    # Pages of files mdcheck does not read (HTML content) claim first: a clash is reported
+    # on the Markdown file.
     claims = sorted(
         (
-            (page.path, _claims(site, page), page.front_matter_positions.get("aliases", (1, 1)))
+            (page.markdown, page.path, _claims(site, page), page.front_matter_positions.get("aliases", (1, 1)))
             for page in site.pages
             if page.rendered and page.url is not None and is_built(site.config, page.front_matter)
         ),
-        key=lambda item: item[0],
+        key=lambda item: item[:2],
     )
     owners: dict[str, tuple[str, str]] = {}  # output path -> (the page's path, "page" | "alias")
-    for path, urls, aliases_at in claims:
+    for _, path, urls, aliases_at in claims:
         clashes: dict[tuple[str, str, str], list[str]] = {}  # (kind, other page, its kind) -> URLs
         for url, kind in urls:
             first = owners.setdefault(_output(url), (path, kind))

@@ -134,9 +134,10 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
 
 
 def _home(pages: Sequence[PageSummary]) -> PageSummary:
-    """The content directory's `_index.md` when it is checked, else the first page."""
-    homes = [page for page in pages if page.content_path == "_index.md"]
-    return min(homes or pages, key=lambda page: page.path)
+    """The content directory's `_index.md` when it is checked, else the first Markdown page."""
+    markdown = [page for page in pages if page.markdown]
+    homes = [page for page in markdown if page.content_path == "_index.md"]
+    return min(homes or markdown or pages, key=lambda page: page.path)
 
 
 RULE = Rule(

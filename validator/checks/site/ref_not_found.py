@@ -15,7 +15,8 @@ the link empty, without a word; with `build.render = "link"` it writes the page'
 nothing is published.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
-found. A call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
+found, and so are those of content files that are not Markdown (`_index.html`, `.org`)
+when the site's `security.allowContent` admits them. A call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
 otherwise Hugo drops the comment and never runs it. Nor does it run the calls of a file it
 renders no page of (a headless bundle's, `build.render = "never"`), unless another page
 names the file in a shortcode (`{{< include "snippets/setup.md" >}}`). Only the files of

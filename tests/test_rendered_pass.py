@@ -148,7 +148,8 @@ def test_refs_find_the_pages_of_content_that_is_not_markdown(
     URL is a duplicate.
     Under Hugo's default security policy, which refuses such files and stops the build, a
     note names them. Checked against the real build."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    kinds = 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n' + kinds)
     for layout in ("single", "list"):
         (tmp_path / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
         (tmp_path / "layouts" / "_default" / f"{layout}.html").write_text("<html><body>{{ .Content }}</body></html>")

@@ -153,7 +153,8 @@ def refused_content_notes(refused: Sequence[tuple[str, str]]) -> list[str]:
         by_type.setdefault(media_type, []).append(shown)
     notes = []
     for media_type, files in sorted(by_type.items()):
-        listed = ", ".join(sorted(files)[:_LISTED]) + (f" and {len(files) - _LISTED} more" if len(files) > _LISTED else "")
+        listed = ", ".join(sorted(files)[:_LISTED])
+        listed += f" and {len(files) - _LISTED} more" if len(files) > _LISTED else ""
         notes.append(
             f"Hugo refuses content files of type {media_type} unless `security.allowContent` admits them, and "
             f"stops the build at {listed}: admit them with `[security] allowContent = ['.*']` (Hugo denies "

@@ -887,16 +887,23 @@ def test_files_beside_a_page_of_a_single_file_are_known_without_a_build(
 ) -> None:
     """Beside a page made of one file (`posts/a.md`, at `/posts/a/`) Hugo publishes no
     resource, only static files: a relative image or file link there that no static file
-    makes is dead. A bundle's folder holds its resources (checked with hugo 0.168)."""
+    makes is dead. A bundle's folder holds its resources, and so does a folder named as a
+    page made of one file (`posts/c/` of `posts/c.md`, a language's `posts/d.fr.md` too),
+    at the page's URL (checked with hugo 0.168)."""
     small_site(tmp_path, {
         "static/posts/a/s.txt": "",
         "content/posts/a.md": '+++\ntitle = "A"\n+++\n\n![i](image.png) [x](foo.bar) [s](s.txt)\n',
         "content/posts/b/index.md": '+++\ntitle = "B"\n+++\n\n![p](pic.png) ![n](nope.png)\n',
         "content/posts/b/pic.png": "",
-    })  # fmt: skip
+        "content/posts/c.md": '+++\ntitle = "C"\nurl = "/see/"\n+++\n\n![p](pic.png) ![d](d/deep.png) ![n](nope.png)\n',
+        "content/posts/c/pic.png": "", "content/posts/c/d/deep.png": "",
+        "content/posts/d.fr.md": '+++\ntitle = "D"\n+++\n\n![p](pic.png) ![n](nope.png)\n',
+        "content/posts/d/pic.png": "",
+    }, 'defaultContentLanguage = "fr"\n[languages.fr]\n[languages.en]\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "broken-link", [
-        ("content/posts/a.md", 5, 1), ("content/posts/a.md", 5, 17), ("content/posts/b/index.md", 5, 15)
+        ("content/posts/a.md", 5, 1), ("content/posts/a.md", 5, 17), ("content/posts/b/index.md", 5, 15),
+        ("content/posts/c.md", 6, 32), ("content/posts/d.fr.md", 5, 15),
     ])  # fmt: skip
 
 

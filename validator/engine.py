@@ -746,6 +746,7 @@ def _embedded_published(
     the pages rendered (drafts aside), aliases, the pages of other content files, sections
     and homes, the static files and the bundles' files."""
     drafts, aliases, sections, single_folders = set(), set(), set(), set()
+    codes = language_codes(site)
     bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
     for page in summaries:  # once: a large site's summaries are read back from disk at each pass
         path = _html_path(page.url, site) if page.url else None
@@ -763,6 +764,8 @@ def _embedded_published(
             continue
         if name not in ("index", "_index"):
             single_folders.add(path.removesuffix("index.html"))  # no resource beside it
+            if page.rendered and page.resources:  # but those of a folder named as it (`b/` of `b.md`)
+                bundles.append((_page_folder(page.content_path, codes), True, path))
         elif page.rendered and page.resources:
             bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
     files = page_paths - drafts | aliases
@@ -787,6 +790,18 @@ def _embedded_published(
         leaf_bundle_folders=leaf_folders,
         branch_bundle_folders=branch_folders,
     )
+
+
+def _page_folder(content_path: str, codes: frozenset[str]) -> str:
+    """The content folder whose files are a regular page's resources, as a leaf bundle's are:
+    `a/b/` of `a/b.md` or `a/b.fr.md` (Hugo 0.168 publishes `a/b/img.png` at the page's URL,
+    `/bee/img.png` with `url: /bee/`; checked with the binary)."""
+    folder, _, name = content_path.rpartition("/")
+    stem = name.rsplit(".", 1)[0]
+    stem, _, code = stem.rpartition(".")
+    if not stem or code.lower() not in codes:
+        stem = name.rsplit(".", 1)[0]
+    return f"{folder}/{stem}" if folder else stem
 
 
 def _bundle_resources(

@@ -46,6 +46,9 @@ REFS = (
     # read as URLs: escapes decoded, the query dropped
     "Upper%20Case.md", "/docs/Upper%20Case", "install.md?x=1", "../blog%2Finstall.md", "install%2Emd",
     "upper+case", "/docs/install?#",
+    # a folder's page by `.` and `..` (past the root, the root's)
+    ".", "./", "..", "../", "../..", "../../../../", "./../.", "../nope/..", "/docs/..", "../sub/.", "sub/..",
+    "./nope/../deep", ".../", "/..", "/../docs", "/docs/sub/..", "guide/.", ".hidden",
 )  # fmt: skip
 NOT_FOUND = "NOTFOUND"
 

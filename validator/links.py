@@ -182,7 +182,7 @@ class SiteIndex:
         ref = ref.replace("\\", "/").rstrip("/")
         in_ref = ref
         ref = ref or "/"
-        if posixpath.splitext(ref)[1]:
+        if _go_extension(ref):
             candidates = [(True, ref)]
         elif ref == "/":
             candidates = [(False, "/_index" + _DEFAULT_EXTENSION)]
@@ -202,7 +202,8 @@ class SiteIndex:
         if context is not None and not ref.startswith("/"):
             relative_to_dir = context.branch_bundle or (had_extension and ref.startswith("../"))
             base = context.dir if relative_to_dir else context.container
-            target = self._by_path(language, posixpath.join(base, ref))
+            # joined as Go's path.Join does: `..` past the root stays at the root
+            target = self._by_path(language, posixpath.normpath(posixpath.join(base, ref)))
             if target.found:
                 return target
         if ref.startswith("."):
@@ -305,16 +306,40 @@ def _ref_key(path: str, codes: frozenset[str]) -> tuple[str, str] | None:
     """Hugo's page path and base name for a ref path with an extension: a content file's
     (`/posts/Other.md` -> `/posts/other`, `other`), or with another extension kept, as in
     a section named `v1.20` (`/cli/v1.20` -> `/cli/v1.20`, `v1`; see `ref_path_key`)."""
+    if _past_root(path):
+        return None  # `/..`: no page (checked with hugo 0.168)
     cleaned = posixpath.normpath("/" + path)
     if cleaned.startswith("//"):
         cleaned = cleaned[1:]
-    if cleaned == "/" or cleaned.startswith("/.."):
-        return None
+    if cleaned == "/":  # `/docs/..`: the home page
+        cleaned = "/_index" + _DEFAULT_EXTENSION
+    elif not _go_extension(cleaned):  # `sub/..`, `.`: a folder's page, as Hugo parses `/docs`
+        cleaned += _DEFAULT_EXTENSION
     parsed = _parse_content_path(cleaned.lstrip("/"), codes)
     if parsed is None:
         return ref_path_key(cleaned, codes)
     logical = parsed[0].logical_path
     return logical, posixpath.basename(logical)
+
+
+def _go_extension(path: str) -> str:
+    """Go's `path.Ext`: from the last `.` of the last element on, a leading one too (`..`,
+    `./` of `relref "../"` have one, and name a folder's page)."""
+    name = path.rpartition("/")[2]
+    return name[name.rfind(".") :] if "." in name else ""
+
+
+def _past_root(path: str) -> bool:
+    """Whether `..` in a rooted path climbs above its root (`/..`, `/a/../..`)."""
+    depth = 0
+    for part in path.split("/"):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif part not in ("", "."):
+            depth += 1
+    return False
 
 
 def _normal_url(url: str) -> str:

@@ -908,6 +908,55 @@ def test_files_beside_a_page_of_a_single_file_are_known_without_a_build(
 
 
 @pytest.mark.hugo
+def test_the_embedded_link_hook_sends_dot_slash_fragments_to_the_home_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's embedded link render hook trims `./` and asks `GetPage` for the rest: `./#x`
+    is the home page's `#x` (GetPage "" finds it), `.#x` the section's, `../#x` the
+    parent's, `#x` this page's. mdcheck checks each fragment there, as Hugo's build shows."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/_index.md": "+++\ntitle = 'H'\n+++\n\n## Home\n",
+        "content/docs/_index.md": "+++\ntitle = 'D'\n+++\n\n## Sec\n",
+        "content/docs/install.md": "+++\ntitle = 'I'\n+++\n\n## Own\n\n[a](./#own) [b](.#sec) [c](../#home) [d](#own) "
+                                   "[e](./#home) [f](.#own) [g](../#own)\n",
+    }, '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [
+        ("content/docs/install.md", 7, 1), ("content/docs/install.md", 7, 61), ("content/docs/install.md", 7, 72),
+    ])  # fmt: skip
+    assert '<a href="/#own">a</a>' in (tmp_path / "public" / "docs" / "install" / "index.html").read_text()
+
+
+@pytest.mark.parametrize(("hook", "missing"), [
+    # as Hugo's embedded hook: GetPage of the path less `./`, for some paths (here all)
+    ('{{ $u := urls.Parse .Destination }}{{ $href := .Destination }}{{ with .PageInner.GetPage '
+     '(strings.TrimPrefix "./" $u.Path) }}{{ $href = printf "%s#%s" .RelPermalink $u.Fragment }}{{ end }}'
+     '<a href="{{ $href }}">{{ .Text }}</a>', ["sec"]),
+    # no GetPage: the browser's
+    ('<a href="{{ .Destination }}">{{ .Text }}</a>', ["sec", "home"]),
+])  # fmt: skip
+def test_a_projects_link_hook_may_send_a_fragment_to_either_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hook: str, missing: list[str]
+) -> None:
+    """A project's own link render hook that calls GetPage may look a relative path up
+    (`./#x`: the home page's) or leave it to the browser (this page's): its template's
+    conditions are not read, so a fragment is reported when neither page has it, at the
+    page the link names as written."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_markup/render-link.html": hook,
+        "content/_index.md": "+++\ntitle = 'H'\n+++\n\n## Home\n",
+        "content/docs/_index.md": "+++\ntitle = 'D'\n+++\n\n## Sec\n",
+        "content/docs/install.md": "+++\ntitle = 'I'\n+++\n\n## Own\n\n[a](./#sec) [b](./#home) [c](./#own)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert [p["message"] for p in problems("--source-only") if p["rule"] == "broken-anchor"] == [
+        f"no heading or element with id '{fragment}' on this page" for fragment in missing
+    ]
+
+
+@pytest.mark.hugo
 def test_a_bundles_files_are_known_without_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo publishes the files of a leaf bundle's folder and subfolders, and of a branch
     bundle's own folder, beside its page (at its slug's URL too), content files and hidden

@@ -396,14 +396,22 @@ def hook_lookup(site: Site) -> Callable[[str, str], bool]:
         return site.derived(SiteIndex), {page.path: place for place, page in enumerate(site.pages)}
 
     def finds(path: str, destination: str) -> bool:
-        target = destination.split("#", 1)[0].split("?", 1)[0].removeprefix("./")
-        if not target or urlsplit(target).scheme:
+        target = destination.split("#", 1)[0].split("?", 1)[0]
+        if destination.startswith("#") or urlsplit(target).scheme:
             return False
         index, places = lookup()
         place = places.get(path)
-        return place is not None and index.get_page(site.pages[place], unquote(target)).found
+        return place is not None and hooked_page(index, site.pages[place], target).found
 
     return finds
+
+
+def hooked_page(index: SiteIndex, page: PageSummary, path: str) -> Target:
+    """The page Hugo's embedded link render hook (and the project hooks made from it) finds
+    for a link's path, not a bare `#fragment`: `.PageInner.GetPage` of the decoded path less
+    a leading `./`. So `./#x` is the home page's `#x` (GetPage "" finds it; checked with
+    hugo 0.168), `.#x` the section's."""
+    return index.get_page(page, unquote(path).removeprefix("./"))
 
 
 def links_rendered_by_hook(config: SiteConfig, page: PageSummary) -> bool:

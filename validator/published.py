@@ -1051,8 +1051,8 @@ def _name_and_fragment(url: str) -> tuple[str, str]:
         name = name.removesuffix(suffix)
     if name in ("index", "_index"):
         name = posixpath.basename(posixpath.dirname(path))
-    elif name == ".":
-        name = ""  # `./#frag`: the page itself, as `#frag`
+    elif name in (".", ".."):
+        name = ""  # `./#frag`, `../#frag`: the page itself, or the one a link hook finds (a section, home)
     return unquote(name).lower(), _fragment(url)
 
 

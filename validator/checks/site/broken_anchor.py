@@ -11,10 +11,13 @@ site-absolute links (`/posts/other/#frag`, with or without the path of the site'
 `baseURL`, and full URLs on the site's own host), page-relative links (`../other/#frag`,
 resolved against the page's URL as a browser does), and `ref`/`relref` shortcodes
 (`{{< relref "other.md#frag" >}}`, or `{{< relref "other.md" >}}#frag`, found the way Hugo
-finds them). When a link render hook
-rewrites Markdown links, a link's path is first looked up as Hugo's `GetPage` does. Links
-whose page mdcheck cannot find are left to `ref-not-found` and the rendered pass, and links
-to Markdown files (`other.md#frag`) to `md-link`.
+finds them). When Hugo's embedded link render hook writes Markdown links (multilingual
+sites), a link's path is first looked up as it does: `GetPage` of the path less `./`, so
+`./#x` is the home page's `#x` and `.#x` the section's. A project's own hook may do the
+same or leave a relative path to the browser: where the two lead to different pages, a
+fragment on either will do. Links whose page mdcheck cannot find are left to
+`ref-not-found` and the rendered pass, and links to Markdown files (`other.md#frag`) to
+`md-link`.
 
 `#` alone and `#top` are allowed by default (browsers scroll to the top). A text fragment
 (`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A fragment with
@@ -67,12 +70,12 @@ import operator
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
-from urllib.parse import unquote
 
 from validator.engine import PageSummary, Site, SiteLink
 from validator.links import (
     SiteIndex,
     Suggester,
+    hooked_page,
     is_markdown_link,
     links_rendered_by_hook,
     split_fragment,
@@ -97,30 +100,66 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
     suggest = Suggester(site.config.markup.id_type)
     # Links to other pages wait until all are known: then each target is read back once
     # (a lookup per link would read popular pages thousands of times).
-    elsewhere: list[tuple[int, str, str, int, int]] = []  # (target's place, fragment, path, line, column)
+    elsewhere: list[_Pending] = []
     for _, page in site.checked_pages():
         if not page.rendered:
             continue  # Hugo renders no page for it
         for link in page.links:
             found = _target(index, page, link, links_rendered_by_hook(site.config, page))
-            if found is None or found[1] in opts.allow:
+            if found is None or found.fragment in opts.allow:
                 continue
-            place, fragment = found
-            if place is not None:
-                elsewhere.append((place, fragment, page.path, link.line, link.column))
-            elif not page.has_id(fragment) and not _script_route(fragment, page.ids):
-                yield Finding(link.line, link.column, _message(fragment, page, page.path, suggest), path=page.path)
-    elsewhere.sort(key=operator.itemgetter(0))
-    for place, links in itertools.groupby(elsewhere, key=operator.itemgetter(0)):
+            pending = _Pending(found.place, found.fragment, page.path, link.line, link.column, found.also)
+            if found.place is not None:
+                elsewhere.append(pending)
+            elif not page.has_id(found.fragment) and not _script_route(found.fragment, page.ids):
+                yield _finding(pending, page, suggest)
+    # A link whose page is unsure (`also`) is reported when neither page has the fragment
+    retry: list[_Pending] = []
+    for pending, target in _missing(site, elsewhere):
+        if pending.also is not None:
+            retry.append(pending._replace(place=pending.also, also=None, first=target))
+        else:
+            yield _finding(pending, pending.first or target, suggest)
+    for pending, target in _missing(site, retry):
+        yield _finding(pending, pending.first or target, suggest)
+
+
+class _Pending(NamedTuple):
+    place: int  # in `site.pages`, of the page the fragment must be on
+    fragment: str
+    path: str  # of the page with the link
+    line: int
+    column: int
+    also: int | None = None  # another page it may be on (see _Target)
+    first: PageSummary | None = None  # the page tried first, when `place` is `also`'s
+
+
+class _Target(NamedTuple):
+    place: int | None  # in `site.pages` (None: this page)
+    fragment: str
+    # The page a project's own link render hook finds (GetPage), when the browser's is
+    # another: the hook's template may do either, so the link is good on either.
+    also: int | None = None
+
+
+def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, PageSummary]]:
+    """The links whose page lacks their fragment, each page read back once."""
+    pending.sort(key=operator.itemgetter(0))
+    for place, links in itertools.groupby(pending, key=operator.itemgetter(0)):
         target = site.pages[place]
-        for _, fragment, path, line, column in links:
-            if target.rendered and not target.has_id(fragment) and not _script_route(fragment, target.ids):
-                yield Finding(line, column, _message(fragment, target, path, suggest), path=path)
+        for link in links:
+            if target.rendered and not target.has_id(link.fragment) and not _script_route(link.fragment, target.ids):
+                yield link, target
 
 
-def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -> tuple[int | None, str] | None:
-    """The place in `site.pages` of the page a link's fragment must be on (None: this
-    page), and the fragment; None when there is nothing to check."""
+def _finding(pending: _Pending, target: PageSummary, suggest: Suggester) -> Finding:
+    return Finding(
+        pending.line, pending.column, _message(pending.fragment, target, pending.path, suggest), path=pending.path
+    )
+
+
+def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -> _Target | None:
+    """Where a link's fragment must be (see _Target); None when there is nothing to check."""
     ref = link.ref
     if ref is not None:
         try:
@@ -130,7 +169,7 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
         if fragment is None or link.kind == "commented-ref":
             return None
         if not path:
-            return None, fragment
+            return _Target(None, fragment)
         return _found(index.ref(page, path, ref[1]).index, fragment)
     if link.shortcode is not None or "{{" in link.destination:
         return None
@@ -138,12 +177,15 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
     if fragment is None:
         return None
     if not path:
-        return None, fragment
+        return _Target(None, fragment)
     if is_markdown_link(path):
         return None  # md-link checks these
-    if hooked and link.kind == "link" and (hook := index.get_page(page, unquote(path))).found:
-        return _found(hook.index, fragment)
-    return _found(index.url(page, path), fragment)
+    browser = index.url(page, path)
+    if hooked and link.kind == "link" and (hook := hooked_page(index, page, path)).found and hook.index is not None:
+        if page.link_hook and browser != hook.index and browser is not None:
+            return _Target(browser, fragment, also=hook.index)
+        return _Target(hook.index, fragment)
+    return _found(browser, fragment)
 
 
 def _script_route(fragment: str, ids: Iterable[str]) -> bool:
@@ -153,8 +195,8 @@ def _script_route(fragment: str, ids: Iterable[str]) -> bool:
     return "/" in fragment and not any("/" in known for known in ids)
 
 
-def _found(place: int | None, fragment: str) -> tuple[int, str] | None:
-    return (place, fragment) if place is not None else None
+def _found(place: int | None, fragment: str) -> _Target | None:
+    return _Target(place, fragment) if place is not None else None
 
 
 def _message(fragment: str, target: PageSummary, path: str, suggest: Suggester) -> str:

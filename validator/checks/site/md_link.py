@@ -33,7 +33,9 @@ from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from validator.engine import PageSummary, Site
-from validator.links import SiteIndex, Suggester, is_markdown_link, links_rendered_by_hook, split_fragment
+from validator.links import (
+    SiteIndex, Suggester, hooked_page, is_markdown_link, links_rendered_by_hook, split_fragment,
+)
 from validator.model import Finding, NoOptions, Rule
 
 
@@ -68,8 +70,9 @@ def _verbatim(page: PageSummary, destination: str) -> str:
 
 def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Suggester) -> str | None:
     path, fragment = split_fragment(destination)
-    path = unquote(urlsplit(path).path).removeprefix("./")
-    target = index.get_page(page, path)
+    path = urlsplit(path).path
+    target = hooked_page(index, page, path)
+    path = unquote(path).removeprefix("./")
     if not target.found:
         if index.resource(page, path):
             return None

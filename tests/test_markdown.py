@@ -153,7 +153,9 @@ _LIST_PIECES = st.sampled_from(
 @given(text=st.lists(_LIST_PIECES, max_size=40).map("".join))
 def test_task_lists_make_the_plugins_tokens(text: str) -> None:
     """Our one-pass task list rule makes exactly the tokens mdit-py-plugins' rule makes, and
-    marks each checkbox as made (`TASK_CHECKBOX`): it is no raw HTML of the author's."""
+    marks each checkbox as made (`TASK_CHECKBOX`): it is no raw HTML of the author's. (Where
+    a box has no blank after it, goldmark's reading: see test_render.)"""
+    assume(not re.search(r"\[[ xX]\](?! [ \t]*\S)", text))
     from markdown_it import MarkdownIt
     from mdit_py_plugins.tasklists import tasklists_plugin
 

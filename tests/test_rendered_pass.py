@@ -957,6 +957,32 @@ def test_a_projects_link_hook_may_send_a_fragment_to_either_page(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("enabled", [True, False])
+def test_passthrough_keeps_math_out_of_the_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, enabled: bool
+) -> None:
+    """With Hugo's passthrough extension, what lies between its delimiters is raw text for
+    a math renderer: no reference link, emphasis or raw HTML there, and nothing of it in a
+    heading's id (`## Energy \\(E\\) *now*` has the id `energy--now`). Without it, the
+    same text is Markdown."""
+    config = (
+        "[markup.goldmark.extensions.passthrough]\nenable = true\n"
+        "[markup.goldmark.extensions.passthrough.delimiters]\n"
+        "block = [['\\[', '\\]'], ['$$', '$$']]\ninline = [['\\(', '\\)']]\n"
+    ) if enabled else ""
+    small_site(tmp_path, {
+        "content/m.md": "+++\ntitle = 'M'\n+++\n\n## Energy \\(E\\) *now*\n\n"
+                        "See [below](#energy--now): \\(x<b>y\\) and\n\\[\n\\ce{[+ 2OH-][+ 2H+]}\n\\]\n",
+    }, config)  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    rules = {"link-reference-undefined", "raw-html-omitted", "broken-anchor"}
+    found = {(line, rule) for path, line, rule in findings("--build") if rule in rules}
+    markdown = {(7, "broken-anchor"), (7, "raw-html-omitted"), (9, "link-reference-undefined")}
+    assert found == (set() if enabled else markdown)
+    assert found == {(line, rule) for path, line, rule in findings() if rule in rules}
+
+
+@pytest.mark.hugo
 def test_a_bundles_files_are_known_without_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo publishes the files of a leaf bundle's folder and subfolders, and of a branch
     bundle's own folder, beside its page (at its slug's URL too), content files and hidden

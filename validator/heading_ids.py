@@ -24,6 +24,8 @@ from typing import TypeGuard
 
 from markdown_it.token import Token
 
+from validator.settings import PASSTHROUGH
+
 # Go's unicode.IsSpace.
 _GO_SPACE = (
     "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -152,6 +154,8 @@ def _items(tokens: Sequence[Token], footnotes: Collection[str] | None) -> Iterat
             yield _Item("leaf", token.markup + token.content + token.markup, token.content)
         elif kind == "html_inline":
             yield _Item("leaf", token.content, _raw_html_text(token.content))
+        elif kind == PASSTHROUGH:  # no text of the id's (checked with hugo 0.168)
+            yield _Item("leaf", token.content)
         elif kind == "footnote_ref":
             yield _footnote_item(token.meta["label"], footnotes)
         elif kind == "image":

@@ -28,7 +28,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from validator.heading_ids import Quotes, typographer
-from validator.settings import Markup
+from validator.settings import PASSTHROUGH, Markup
 
 # Inline rules whose tokens carry a position; the others (text, emphasis, newline…) do not.
 _LOCATED_RULES = (
@@ -681,11 +681,12 @@ _TASK_MARKER = re.compile(r"\[[ xX]\]")
 
 
 TASK_CHECKBOX = "task_checkbox"  # in the meta of the html_inline token a task item's box is
-_TODO = re.compile(r"\[[ xX]][ \t\n\v\f\r]+")
+# goldmark's `^\[([\sxX])\]\s*`: no blank needed after the box (`- [x][y]` is a checked item)
+_TODO = re.compile(r"\[[ xX]][ \t\n\v\f\r]*")
 _CHECKBOXES = {
-    "[ ] ": '<input class="task-list-item-checkbox" disabled="disabled" type="checkbox">',
-    "[x] ": '<input class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox">',
-    "[X] ": '<input class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox">',
+    "[ ]": '<input class="task-list-item-checkbox" disabled="disabled" type="checkbox">',
+    "[x]": '<input class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox">',
+    "[X]": '<input class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox">',
 }
 
 
@@ -711,10 +712,15 @@ def task_lists(state: StateCore) -> None:
             and token.children
         ):
             checkbox = Token("html_inline", "", 0, meta={TASK_CHECKBOX: True})  # made, not written
-            checkbox.content = _CHECKBOXES.get(token.content[:4], "")
-            token.children.insert(0, checkbox)
-            token.children[1].content = token.children[1].content[3:]
+            checkbox.content = _CHECKBOXES.get(token.content[:3], "")
+            first = token.children[0]
             token.content = token.content[3:]
+            if first.type == "text":  # the box is its first three characters
+                first.content = first.content[3:]
+                token.children.insert(0, checkbox)
+            else:  # `- [x](/u)`: goldmark takes the box before a link, the rest is text
+                token.children = [checkbox]
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
             tokens[index - 2].attrSet("class", "task-list-item")
             tokens[lists[-1] if lists else -1].attrSet("class", "contains-task-list")
 
@@ -781,6 +787,10 @@ def configure(markup: Markup) -> MarkdownIt:
         md.core.ruler.push("block_attributes", _apply_block_attributes)  # last: over task lists' class
     if markup.typographer:
         md.inline.ruler.before("autolink", "angle_quote", _angle_quote)
+    if markup.passthrough and markup.passthrough_delimiters:
+        md.inline.ruler.before("escape", "passthrough", _located(_passthrough(markup.passthrough_delimiters)))
+        for opener, *_ in markup.passthrough_delimiters:
+            md.inline.add_terminator_char(opener[0])
     www_autolink, protocol_autolink, email_autolink = _autolink_rules(markup)
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:
@@ -797,6 +807,42 @@ def configure(markup: Markup) -> MarkdownIt:
     # one empty: see addresses.py); markdown-it would leave it as text.
     md.validateLink = _any_address  # type: ignore[method-assign]
     return md
+
+
+def _passthrough(delimiters: tuple[tuple[str, str, bool], ...]) -> InlineRule:
+    """Hugo's passthrough extension (hugo-goldmark-extensions): from an opening delimiter to
+    the next closing one in the block, the text is kept raw, Markdown left alone (math for
+    a renderer). Tried before escapes: `\\(` is an escape, `\\$$` (an escaped backslash
+    before an opener that starts with no backslash) an escaped opener, an empty or unclosed
+    passthrough is text. The token's content is its source, delimiters included; its meta
+    says whether the delimiters are a block's (Hugo then splits the paragraph there)."""
+
+    def passthrough(state: StateInline, silent: bool) -> bool:
+        src, pos = state.src, state.pos
+        found = next((d for d in delimiters if src.startswith(d[0], pos)), None)
+        if found is None:
+            if src.startswith("\\\\", pos):
+                escaped = next((d for d in delimiters if src.startswith(d[0], pos + 2)), None)
+                if escaped is not None:
+                    if not silent:
+                        state.push("text", "", 0).content = "\\" + escaped[0]
+                    state.pos = pos + 2 + len(escaped[0])
+                    return True
+            return False
+        opener, closer, block = found
+        end = src.find(closer, pos + len(opener), state.posMax)
+        if end < 0 or end == pos + len(opener):
+            return False
+        end += len(closer)
+        if end > state.posMax:
+            return False
+        if not silent:
+            token = state.push(PASSTHROUGH, "", 0)
+            token.content, token.markup, token.meta = src[pos:end], opener, {"block": block}
+        state.pos = end
+        return True
+
+    return passthrough
 
 
 _FOOTNOTE_LABEL_STOP = re.compile(r"[ \n\]]")

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from markdown_it.token import Token
 
 from validator.document import PLACEHOLDER, PLACEHOLDER_MARK, WORD, Document
+from validator.settings import PASSTHROUGH
 
 _CHUNK = re.compile(r"\S+")
 # Punctuation around a chunk that does not make it technical: `(see`, `this,` `“quoted”`.
@@ -267,7 +268,7 @@ def _construct_end(content: str, pos: int, token: Token) -> int:
         closing = re.compile(rf"(?<!`){re.escape(ticks)}(?!`)")
         match = closing.search(content, pos + len(ticks))
         return match.end() if match else pos
-    if token.type == "html_inline":
+    if token.type == "html_inline" or token.type == PASSTHROUGH:
         return pos + len(token.content)
     if token.type == "footnote_ref":
         end = content.find("]", pos)

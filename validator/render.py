@@ -48,6 +48,7 @@ from validator.document import (
     has_closure_line,
 )
 from validator.heading_ids import Quotes, typographer  # goldmark's typographer, shared
+from validator.settings import PASSTHROUGH
 
 RefResolver = Callable[[ShortcodeUse], str | None]
 
@@ -419,13 +420,48 @@ class _HugoRenderer(RendererHTML):
 
     def render(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
         out: list[str] = []
+        split = -1  # the inline token of a paragraph `_split_paragraph` rendered whole
         for index, token in enumerate(tokens):
             kind = token.type
-            if kind == "inline":
+            if index <= split + 1 and split >= 0:
+                continue  # its inline token and paragraph_close
+            if kind == "paragraph_open" and _holds_block_passthrough(tokens, index + 1):
+                out.append(self._split_paragraph(tokens, index, options, env))
+                split = index + 1
+            elif kind == "inline":
                 task = _opens_task_item(tokens, index)
                 out.append(self._inline(token.children or (), options, env, task=task))
             else:
                 out.append(self._rendered(kind, tokens, index, options, env))
+        return "".join(out)
+
+    def _split_paragraph(self, tokens: Sequence[Token], index: int, options: OptionsDict, env: EnvType) -> str:
+        """A paragraph holding passthroughs with block delimiters, split there as Hugo's
+        extension splits it: the raw text between paragraphs of the rest (none left empty);
+        in a tight list item, the text around it trimmed and a line break after each part
+        before one (checked with hugo 0.168)."""
+        tight = tokens[index].hidden
+        parts: list[list[Token] | Token] = []
+        run: list[Token] = []
+        for child in tokens[index + 1].children or ():
+            if child.type == PASSTHROUGH and child.meta.get("block"):
+                parts += [run, child] if run else [child]
+                run = []
+            else:
+                run.append(child)
+        parts += [run] if run else []
+        out = []
+        for number, part in enumerate(parts):
+            if isinstance(part, Token):
+                out.append(part.content)
+                continue
+            task = number == 0 and _opens_task_item(tokens, index + 1)
+            if not tight:
+                out.append(f"<p>{self._inline(part, options, env, task=task)}</p>\n")
+                continue
+            before_block, after_block = number + 1 < len(parts), number > 0
+            part = _trimmed(part, start=after_block, end=before_block)
+            out.append(self._inline(part, options, env, task=task) + ("\n" if before_block else ""))
         return "".join(out)
 
     def _rendered(self, kind: str, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -494,7 +530,10 @@ class _HugoRenderer(RendererHTML):
                 match = _TASK_INPUT.match(child.content)
                 if match:
                     checked = 'checked="" ' if match[1] else ""
-                    out.append(f'<input {checked}disabled="" type="checkbox">')
+                    # goldmark's box takes the blanks after it, and writes one
+                    out.append(f'<input {checked}disabled="" type="checkbox"> ')
+                    if len(children) > 1 and children[1].type == "text":
+                        children = [child, children[1].copy(content=children[1].content.lstrip()), *children[2:]]
                     continue
             out.append(self._rendered(kind, children, index, options, env))
         return "".join(out)
@@ -618,6 +657,9 @@ class _HugoRenderer(RendererHTML):
             return content
         return "" if content.startswith("<!--") else OMITTED
 
+    def passthrough(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return tokens[idx].content  # raw, delimiters too, whatever `unsafe` says (a block's ends its paragraph)
+
     def softbreak(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         if self._markup.hard_wraps:
             return "<br />\n" if self._markup.xhtml else "<br>\n"
@@ -648,6 +690,23 @@ _RULES: dict[str, Callable[..., str]] = {
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _holds_block_passthrough(tokens: Sequence[Token], index: int) -> bool:
+    return index < len(tokens) and tokens[index].type == "inline" and any(
+        child.type == PASSTHROUGH and child.meta.get("block") for child in tokens[index].children or ()
+    )
+
+
+def _trimmed(children: list[Token], *, start: bool, end: bool) -> list[Token]:
+    """Inline tokens with the blanks that begin (`start`) or end (`end`) their first or last
+    text token removed."""
+    children = list(children)
+    if start and children and children[0].type == "text":
+        children[0] = children[0].copy(content=children[0].content.lstrip(" \t"))
+    if end and children and children[-1].type == "text":
+        children[-1] = children[-1].copy(content=children[-1].content.rstrip(" \t"))
+    return children
 
 
 def _attributes(attrs: dict[str, str | int | float]) -> str:

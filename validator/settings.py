@@ -18,6 +18,9 @@ ID_TYPES = ("github", "github-ascii", "blackfriday")
 USE_EMBEDDED = ("auto", "always", "fallback", "never")
 
 
+PASSTHROUGH = "passthrough"  # the inline token of a passthrough's raw text (see Markup)
+
+
 @dataclass(frozen=True)
 class Markup:
     """`markup.goldmark` and the few site keys that change how Markdown renders."""
@@ -40,6 +43,9 @@ class Markup:
     definition_list: bool = True
     task_list: bool = True
     passthrough: bool = False
+    # Its delimiters, (open, close) pairs: the block ones first, as goldmark tries them, and
+    # whether each is a block's (content between them is kept raw: math for a renderer).
+    passthrough_delimiters: tuple[tuple[str, str, bool], ...] = ()
     hard_wraps: bool = False
     xhtml: bool = False
     enable_emoji: bool = False

@@ -858,12 +858,29 @@ def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Marku
         definition_list=config.boolean(f"{ext}.definitionlist", True),
         task_list=config.boolean(f"{ext}.tasklist", True),
         passthrough=config.boolean(f"{ext}.passthrough.enable", False),
+        passthrough_delimiters=_passthrough_delimiters(config, f"{ext}.passthrough"),
         hard_wraps=config.boolean(f"{renderer}.hardwraps", False),
         xhtml=config.boolean(f"{renderer}.xhtml", False),
         enable_emoji=config.boolean("enableemoji", False),
         embedded_links=link_use in ("always", "fallback") or (link_use == "auto" and embedded_auto),
         embedded_images=image_use in ("always", "fallback") or (image_use == "auto" and embedded_auto),
     )
+
+
+def _passthrough_delimiters(config: _Config, dotted: str) -> tuple[tuple[str, str, bool], ...]:
+    """The passthrough extension's delimiters when it is on: `delimiters.block` and
+    `delimiters.inline`, lists of [open, close] (none by default)."""
+    if not config.boolean(f"{dotted}.enable", False):
+        return ()
+    found: list[tuple[str, str, bool]] = []
+    for kind in ("block", "inline"):
+        value = config.get(f"{dotted}.delimiters.{kind}")
+        if not isinstance(value, list):
+            continue
+        for pair in value:
+            if isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) and x for x in pair):
+                found.append((pair[0], pair[1], kind == "block"))
+    return tuple(found)
 
 
 def _legacy_bool(config: _Config, dotted: str, *fields: tuple[str, bool], off: bool = False) -> tuple[bool, ...]:

@@ -32,10 +32,13 @@ PIECES = [
     "{{%", "%}}", "/*", "*/", "/>}}", "{{< /", '"', "'", "=", "|", "---|", "<b>", "</b>", "<a id=x>",
     "&amp;", "&#x", "\\", "{#id}", "{.c}", "title = ", "title: ", "date = 2024-01-01", "é", "🎉",
     "日本", "\r", "\r\n", "\ufeff", "relref", "highlight", "#frag", "x", "word", ":", "HAHAHUGOSHORTCODE9HBHB",
+    "\\(", "\\)", "$$", "\\[", "\\]",
     "~", "~~", "https://a.b/c", "http:", "www.a.b", "ftp://x.y/z", "。", ")", ";", "&amp;", "<kbd>", "-->",
 ]
 
 text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+# Hugo's delimiters for math, as its documentation sets them
+MATH_DELIMITERS = (("\\[", "\\]", True), ("$$", "$$", True), ("\\(", "\\)", False))
 markups = st.builds(
     Markup,
     unsafe=st.booleans(),
@@ -43,6 +46,8 @@ markups = st.builds(
     attribute_title=st.booleans(),
     attribute_block=st.booleans(),
     auto_heading_id=st.booleans(),
+    passthrough=st.booleans(),
+    passthrough_delimiters=st.just(MATH_DELIMITERS),
 )
 
 
@@ -203,6 +208,9 @@ HOSTILE = {
     "apostrophes-in-one-accented-word": (lambda n: "x\n\n" + "é’" * n + " é", 200_000),
     "lone-marks-between-words": (lambda n: "x\n\n" + "a \u0301 " * n, 100_000),
     "links-in-nested-calls": (lambda n: "x\n\n" + "{{< a >}}[x](y) " * n + "{{< /a >}}" * n, 4_000),
+    # Passthrough openers without their closer, and passthroughs, on one line
+    "unclosed-passthroughs-on-one-line": (lambda n: "x\n\n" + "\\( $$ \\[ a" * n, 40_000),
+    "passthroughs-on-one-line": (lambda n: "x\n\n" + "\\(a *b*\\) $$c$$ \\[d\\] " * n, 40_000),
     # Bare addresses that goldmark's linkify does not take, in one paragraph
     "addresses-that-are-none-on-one-line": (lambda n: 'http: a@b x"www.a.com a@b.c- ----www.b ' * n, 20_000),
 }
@@ -214,7 +222,7 @@ def test_pathological_input_is_linear(tmp_path: Path, case: str) -> None:
     (the bound, 10x, leaves room for a busy machine).
     (The small size is timed after a warm-up, and short times are floored against noise.)"""
     make, size = HOSTILE[case]
-    plan = _plan(Markup(attribute_block=True))  # every extension on
+    plan = _plan(Markup(attribute_block=True, passthrough=True, passthrough_delimiters=MATH_DELIMITERS))  # all on
     _assert_linear(case, lambda n: _seconds(tmp_path, make(n), plan), size)
 
 

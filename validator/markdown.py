@@ -810,10 +810,10 @@ def configure(markup: Markup) -> MarkdownIt:
 
 
 def _passthrough(delimiters: tuple[tuple[str, str, bool], ...]) -> InlineRule:
-    """Hugo's passthrough extension (hugo-goldmark-extensions): from an opening delimiter to
+    r"""Hugo's passthrough extension (hugo-goldmark-extensions): from an opening delimiter to
     the next closing one in the block, the text is kept raw, Markdown left alone (math for
-    a renderer). Tried before escapes: `\\(` is an escape, `\\$$` (an escaped backslash
-    before an opener that starts with no backslash) an escaped opener, an empty or unclosed
+    a renderer). Tried before escapes: `\\(` is an escaped backslash and a `(`, `\\$$` an
+    escaped opener (one that starts with no backslash), and an empty or unclosed
     passthrough is text. The token's content is its source, delimiters included; its meta
     says whether the delimiters are a block's (Hugo then splits the paragraph there)."""
 
@@ -830,12 +830,10 @@ def _passthrough(delimiters: tuple[tuple[str, str, bool], ...]) -> InlineRule:
                     return True
             return False
         opener, closer, block = found
-        end = src.find(closer, pos + len(opener), state.posMax)
+        end = _closer(state, closer, pos + len(opener))
         if end < 0 or end == pos + len(opener):
             return False
         end += len(closer)
-        if end > state.posMax:
-            return False
         if not silent:
             token = state.push(PASSTHROUGH, "", 0)
             token.content, token.markup, token.meta = src[pos:end], opener, {"block": block}
@@ -843,6 +841,19 @@ def _passthrough(delimiters: tuple[tuple[str, str, bool], ...]) -> InlineRule:
         return True
 
     return passthrough
+
+
+def _closer(state: StateInline, closer: str, start: int) -> int:
+    """Where `closer` is next in the inline content from `start`, -1 if nowhere. A search is
+    kept on the state for the next: the same answer holds from any later start up to it
+    (a line of 100,000 unclosed `\\(` is read once, not once each)."""
+    searches: dict[tuple[str, int], tuple[int, int]] = state.__dict__.setdefault("passthrough_closers", {})
+    key = (closer, state.posMax)  # a link's text is read with its own end
+    searched_from, found = searches.get(key, (-1, -1))
+    if searched_from < 0 or start < searched_from or (found >= 0 and start > found):
+        found = state.src.find(closer, start, state.posMax)
+        searches[key] = start, found
+    return found
 
 
 _FOOTNOTE_LABEL_STOP = re.compile(r"[ \n\]]")

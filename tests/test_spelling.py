@@ -71,6 +71,20 @@ def test_page_words_counts_prose_front_matter_and_code() -> None:
     assert "frobnicate" not in counts
 
 
+def test_front_matter_names_and_terms_are_site_words() -> None:
+    """A title that names the page's author, tag or category uses the site's words: "Edward
+    Snowden About Privacy" by `author: Edward Snowden` is not a typo of "Snowmen"."""
+    doc = parse_document(
+        "a.md",
+        b'---\ntitle: "Edward Snowden About Privacy"\nauthor: "Edward Snowden"\n'
+        b"tags: [Zabbix, free speech]\ncategories: Privacy\n---\nText.\n",
+    )
+    counts = page_words(doc)
+    assert counts["snowden"] == 2 and counts["zabbix"] == 1 and counts["privacy"] == 2
+    assert Speller("en", Counter({"snowden": 1})).typos("Edward Snowden About Privacy")
+    assert not Speller("en", counts).typos("Edward Snowden About Privacy")
+
+
 def test_shortcode_names_are_site_words() -> None:
     """A page embedding `{{< giphy >}}` may be headed "Giphy": not a typo of "Gipsy"."""
     doc = parse_document("a.md", b"## Giphy\n\n{{< giphy xT9IgG50Fb7Mi0prBC >}}\n")

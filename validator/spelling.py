@@ -53,6 +53,9 @@ SITE_TRUSTED = 10  # prose occurrences that make a site word no typo, whatever l
 RARE = 50  # the lowest frequency in pyspellchecker's word lists: words seen a few times
 COMMON = 1000  # a frequency that makes a word common (`up`, `time`)
 FRONT_MATTER_TEXTS = ("title", "description")
+# Front matter the site names things in, whose words are the site's too: a title "Edward
+# Snowden About Privacy" by `author: Edward Snowden` names him
+FRONT_MATTER_TERMS = ("author", "authors", "tags", "categories", "keywords", "series")
 
 _SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 _CHUNK = re.compile(r"\S+")
@@ -174,6 +177,11 @@ def page_words(doc: Document) -> Counter[str]:
     for key in FRONT_MATTER_TEXTS:
         if isinstance(value := doc.front_matter.get(key), str):
             written.update(letter_runs(value))
+    for key in FRONT_MATTER_TERMS:
+        value = doc.front_matter.get(key)
+        for term in value if isinstance(value, list) else [value]:
+            if isinstance(term, str):
+                written.update(letter_runs(term))
     for run, count in written.items():  # counted as written first, then folded
         if not run.isupper():
             counts[run.lower()] += count

@@ -15,7 +15,8 @@ A word is reported when no source of knowledge knows it and a known word is one 
   and British spellings of its words (`colour`, `customising`, `centre`, `defence`,
   `programme`) are words too;
 * a built-in technical vocabulary: HTML element names, Markdown, Hugo and programming terms;
-* the site's own vocabulary: a word used in the site's code, or used across its prose, is
+* the site's own vocabulary: a word used in the site's code, or used across its prose
+  (front matter `author`, `authors`, `tags`, `categories`, `keywords` and `series` too), is
   not a typo, unless a word one edit away is far more frequent on the site and the word is
   rare (fewer than ten uses); the site's pages in the same language are read: a Czech word
   is no correction for a Spanish one;

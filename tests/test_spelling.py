@@ -115,10 +115,15 @@ def test_sample_typo_and_suggestion() -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["kbd", "blockquotes", "shortcodes", "downscaled", "pagers", "don't", "crème"],
+    ["kbd", "blockquotes", "shortcodes", "downscaled", "pagers", "don't", "crème", "navs", "divs", "gifs", "orgs"],
 )
 def test_known_words(word: str) -> None:
     assert Speller("en", Counter()).suggestion(word) is None
+
+
+def test_a_common_word_and_an_s_is_a_typo() -> None:
+    """The plural of a short term is a word (`navs`); a common short word and an `s` is not."""
+    assert Speller("en", Counter()).suggestion("ands") == "and"
 
 
 def test_site_vocabulary() -> None:

@@ -464,7 +464,7 @@ class Speller:
             return None  # written this often, it is meant: `Knative` beside a frequent `native`
         if "'" in word and self._accepted(word.split("'", 1)[0]):
             return None  # a contraction of a known word
-        if not set(word.replace("'", "")) <= self.letters or self._inflection(word):
+        if not set(word.replace("'", "")) <= self.letters or self._inflection(word) or self._plural_of_term(word):
             return None  # a foreign word, or a form of a known word
         if self.english is None and any(self._is_known(us) for us in _american(word)):  # English
             return None  # British spelling of a known word: the English word list is American
@@ -503,6 +503,12 @@ class Speller:
             if any(self._is_known(stem + other) for other in others if other != ending):
                 return True
         return False
+
+    def _plural_of_term(self, word: str) -> bool:
+        """Whether `word` is the plural of a short term the site or the technical words know,
+        which no common word is: `navs`, `divs`, `gifs` (not `ands`, a typo of `and`)."""
+        stem = word[:-1]
+        return word.endswith("s") and len(stem) >= 3 and self._is_known(stem) and self.known.get(stem, 0) < COMMON
 
     def _accepted(self, word: str) -> bool:
         return word in self.known or word in self.extra or (self.english is not None and word in self.english)

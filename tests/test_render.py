@@ -188,6 +188,20 @@ def test_a_question_mark_in_angles_is_a_processing_instruction() -> None:
          '<a href="mailto:don\'t@x.com">don\'t@x.com</a>, <a href="mailto:x@y.com">x@y.com</a>.'),
         ("`c`z@y.com and &amp;q@x.com and x\"s@y.com",
          '<code>c</code><a href="mailto:z@y.com">z@y.com</a> and &amp;q@x.com and x&quot;s@y.com'),
+        # `_`, `*` and `~` in the local part, which the emphasis and strikethrough rules took
+        ("first_last@example.com x", '<a href="mailto:first_last@example.com">first_last@example.com</a> x'),
+        ("a*b@x.com y a~b@x.com",
+         '<a href="mailto:a*b@x.com">a*b@x.com</a> y <a href="mailto:a~b@x.com">a~b@x.com</a>'),
+        ("_a_@x.com w", '_<a href="mailto:a_@x.com">a_@x.com</a> w'),
+        ("mail_me@x.io and *em*", '<a href="mailto:mail_me@x.io">mail_me@x.io</a> and <em>em</em>'),
+        ("~~a~~b@c.de", '~~<a href="mailto:a~~b@c.de">a~~b@c.de</a>'),
+        ("*bold*x_y@a.bc and _em_", '*<a href="mailto:bold*x_y@a.bc">bold*x_y@a.bc</a> and <em>em</em>'),
+        ("`code`a_b@c.de", '<code>code</code><a href="mailto:a_b@c.de">a_b@c.de</a>'),
+        ("**a**_b@c.de", '**<a href="mailto:a**_b@c.de">a**_b@c.de</a>'),
+        ("~~s~~ t_u@v.wx", '<del>s</del> <a href="mailto:t_u@v.wx">t_u@v.wx</a>'),
+        ("(a_b@c.de) a_b@c", '(<a href="mailto:a_b@c.de">a_b@c.de</a>) a_b@c'),
+        ("&amp;a_b@c.de \\_a_b@c.de",
+         '&amp;a_<a href="mailto:b@c.de">b@c.de</a> _a_<a href="mailto:b@c.de">b@c.de</a>'),
     ],
 )
 def test_linkify_where_goldmark_tries_it(markdown: str, html: str) -> None:

@@ -211,6 +211,9 @@ HOSTILE = {
     # Passthrough openers without their closer, and passthroughs, on one line
     "unclosed-passthroughs-on-one-line": (lambda n: "x\n\n" + "\\( $$ \\[ a" * n, 40_000),
     "passthroughs-on-one-line": (lambda n: "x\n\n" + "\\(a *b*\\) $$c$$ \\[d\\] " * n, 40_000),
+    # E-mail addresses whose local part holds emphasis delimiters, and delimiters before an `@`
+    "delimiters-in-addresses-on-one-line": (lambda n: "x\n\n" + "a_b*c~d@e.fg " * n, 20_000),
+    "delimiters-before-an-at-on-one-line": (lambda n: "x\n\n" + "_*~a" * n + "@b.cd", 40_000),
     # Bare addresses that goldmark's linkify does not take, in one paragraph
     "addresses-that-are-none-on-one-line": (lambda n: 'http: a@b x"www.a.com a@b.c- ----www.b ' * n, 20_000),
 }

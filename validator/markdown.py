@@ -174,28 +174,81 @@ def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule, InlineRule]
         return _push_autolink(state, start, _autolink_end(src, start, match.end()), "")
 
     def email_autolink(state: StateInline, silent: bool) -> bool:
-        """An e-mail address, at its `@`, the local part already in the pending text: any of
-        goldmark's characters (`sigs.k8s.io/kustomize@v2.0.3`, `a.b+c!d#e@ex.com`), not
-        starting with punctuation, where goldmark tries a link."""
+        """An e-mail address, at its `@`, the local part read back: any of goldmark's
+        characters (`sigs.k8s.io/kustomize@v2.0.3`, `a.b+c!d#e@ex.com`), from the first place
+        goldmark tries a link that starts no punctuation. The local part may hold `_`, `*` or
+        `~` that the emphasis and strikethrough rules took for delimiters (`first_last@x.io`,
+        and `_a_@x.io` links `a_@x.io`): they are taken back."""
         pos, src, pending = state.pos, state.src, state.pending
         if silent or state.linkLevel > 0 or src[pos] != "@":
-            return False
-        local = 0  # read back, not copied: a paragraph may hold thousands of `@`
-        while local < len(pending) and pending[-1 - local] in _EMAIL_LOCAL:
-            local += 1
-        start = pos - local
-        if not local or src[start:pos] != pending[-local:] or src[start] in _ASCII_PUNCTUATION:
-            return False
-        if not _may_start_link(state, start, len(pending) - local, markup.typographer):
             return False
         domain = _EMAIL_DOMAIN.match(src, pos + 1, state.posMax)
         end = domain.end() if domain else pos
         if domain is None or "." not in src[pos + 1 : end - 1] or src[end : end + 1] in ("-", "_"):
             return False
-        state.pending = pending[:-local]
+        local = 0  # read back, not copied: a paragraph may hold thousands of `@`
+        while local < len(pending) and pending[-1 - local] in _EMAIL_LOCAL:
+            local += 1
+        if src[pos - local : pos] != pending[len(pending) - local :]:
+            return False
+        earliest, may_start = _local_part_start(state, pos - local) if local == len(pending) else (pos - local, False)
+        for start in range(earliest, pos):
+            if src[start] in _ASCII_PUNCTUATION:
+                continue
+            if start > earliest:
+                if src[start - 1] in _AUTOLINK_PRECEDING:
+                    break
+            elif earliest < pos - local:  # among the tokens
+                if may_start:
+                    break
+            elif _may_start_link(state, start, len(pending) - local, markup.typographer):
+                break
+        else:
+            return False
+        _take_back(state, pos - start)
         return _push_autolink(state, start, end, "mailto:")
 
     return www_autolink, protocol_autolink, email_autolink
+
+
+def _local_part_start(state: StateInline, end: int) -> tuple[int, bool]:
+    """Where an e-mail local part that ends at `end`, past the pending text, may start,
+    read back over the last tokens: emphasis and strikethrough delimiters and the text
+    between them, and the local-part characters that end the text before; and whether
+    goldmark tries a link there: after a blank or `*_~(` of text, or a node that is no
+    escape or entity."""
+    at = end
+    for token in reversed(state.tokens):
+        content = token.content
+        if token.type != "text" or not content or state.src[at - len(content) : at] != content:
+            return at, token.type not in ("text", "text_special")
+        run = len(content)
+        while run and content[run - 1] in _EMAIL_LOCAL:
+            run -= 1
+        at -= len(content) - run
+        if run:
+            return at, content[run - 1] in _AUTOLINK_PRECEDING
+    return at, True
+
+
+def _take_back(state: StateInline, length: int) -> None:
+    """Remove the last `length` characters of text, pending or pushed (see
+    _local_part_tokens), and the delimiters of the tokens removed."""
+    taken = min(length, len(state.pending))
+    state.pending = state.pending[: len(state.pending) - taken]
+    length -= taken
+    while length > 0:
+        token = state.tokens[-1]
+        if len(token.content) > length:
+            token.content = token.content[: len(token.content) - length]
+            break
+        length -= len(token.content)
+        state.tokens.pop()
+        index = len(state.tokens)
+        if state.delimiters and state.delimiters[-1].token == index:  # pushed, not pending text:
+            state.delimiters.pop()  # it has a (None) meta of its own
+            if state.tokens_meta and state.tokens_meta[-1] is None:
+                state.tokens_meta.pop()
 
 
 def _push_autolink(state: StateInline, start: int, end: int, scheme: str) -> bool:

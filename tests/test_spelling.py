@@ -73,14 +73,16 @@ def test_page_words_counts_prose_front_matter_and_code() -> None:
 
 def test_front_matter_names_and_terms_are_site_words() -> None:
     """A title that names the page's author, tag or category uses the site's words: "Edward
-    Snowden About Privacy" by `author: Edward Snowden` is not a typo of "Snowmen"."""
+    Snowden About Privacy" by `author: Edward Snowden` is not a typo of "Snowmen", nor is a
+    partner's name that its logo's path repeats. What copies the title counts once."""
     doc = parse_document(
         "a.md",
         b'---\ntitle: "Edward Snowden About Privacy"\nauthor: "Edward Snowden"\n'
-        b"tags: [Zabbix, free speech]\ncategories: Privacy\n---\nText.\n",
+        b"tags: [Zabbix, free speech]\ncategories: Privacy\nimage: logo/axians.svg\n"
+        b"linkTitle: Edward Snowden About Privacy\nslug: edward-snowden\n---\nText.\n",
     )
     counts = page_words(doc)
-    assert counts["snowden"] == 2 and counts["zabbix"] == 1 and counts["privacy"] == 2
+    assert counts["snowden"] == 2 and counts["zabbix"] == 1 and counts["privacy"] == 2 and counts["axians"] == 1
     assert Speller("en", Counter({"snowden": 1})).typos("Edward Snowden About Privacy")
     assert not Speller("en", counts).typos("Edward Snowden About Privacy")
 
@@ -104,6 +106,7 @@ def test_sample_typo_and_suggestion() -> None:
     # A surname beside a known first name, like only the rarest words ("Burris"); a typo
     # of a common name is still one
     assert speller.typos("Interview with Dan Budris") == ()
+    assert speller.typos("Contributor Spotlight: Niccolò Fei") == ()  # a first name with an accent
     assert [t.suggestion for t in speller.typos("Meet Sarah Jonhson")] == ["Johnson"]
     # A heading in sentence case: its capitalised words past the first are names
     assert speller.typos("Multi-cluster observability with Kubernetes, Linkerd and Thanos") == ()

@@ -53,9 +53,12 @@ SITE_TRUSTED = 10  # prose occurrences that make a site word no typo, whatever l
 RARE = 50  # the lowest frequency in pyspellchecker's word lists: words seen a few times
 COMMON = 1000  # a frequency that makes a word common (`up`, `time`)
 FRONT_MATTER_TEXTS = ("title", "description")
-# Front matter the site names things in, whose words are the site's too: a title "Edward
-# Snowden About Privacy" by `author: Edward Snowden` names him
-FRONT_MATTER_TERMS = ("author", "authors", "tags", "categories", "keywords", "series")
+# Front matter that copies the title, or a text spelled with it: its words are not counted
+# again as the site's. The others' short values are, the names and terms a page is filed
+# under: a title "Edward Snowden About Privacy" by `author: Edward Snowden`, a partner's
+# page "Axians" with `image: logo/axians.svg` (not a custom key's summary: prose again).
+FRONT_MATTER_COPIES = frozenset({"title", "description", "linktitle", "slug", "url", "aliases", "summary"})
+FRONT_MATTER_TERM_WORDS = 4  # the most words of such a value
 
 _SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
 _CHUNK = re.compile(r"\S+")
@@ -177,10 +180,11 @@ def page_words(doc: Document) -> Counter[str]:
     for key in FRONT_MATTER_TEXTS:
         if isinstance(value := doc.front_matter.get(key), str):
             written.update(letter_runs(value))
-    for key in FRONT_MATTER_TERMS:
-        value = doc.front_matter.get(key)
+    for key, value in (doc.front_matter.data or {}).items():
+        if not isinstance(key, str) or key.lower() in FRONT_MATTER_COPIES:
+            continue
         for term in value if isinstance(value, list) else [value]:
-            if isinstance(term, str):
+            if isinstance(term, str) and len(term.split(None, FRONT_MATTER_TERM_WORDS)) <= FRONT_MATTER_TERM_WORDS:
                 written.update(letter_runs(term))
     for run, count in written.items():  # counted as written first, then folded
         if not run.isupper():
@@ -431,7 +435,7 @@ class Speller:
         before = _NAME_BEFORE.search(text, max(word.start - 40, 0), word.start)  # a name is short
         after = _NAME_AFTER.match(text, word.end)
         for match in (before, after):
-            if match is None:
+            if match is None or not _capitalised(match[1]):
                 continue
             if self._accepted(other := match[1].lower()):
                 if self._rare_suggestion(word.key):
@@ -543,9 +547,9 @@ class Speller:
         return (site, self.known.get(word, 0), word)
 
 
-# A capitalised word right before or after another, one blank apart.
-_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
-_NAME_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
+# A word right before or after another, one blank apart (see _capitalised): `Niccolò Fei`.
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+) $")
+_NAME_AFTER = re.compile(r" ([^\W\d_]+)(?![\w'’-])")
 
 
 def _capitalised(word: str) -> bool:

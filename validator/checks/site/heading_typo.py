@@ -16,9 +16,10 @@ A word is reported when no source of knowledge knows it and a known word is one 
   `programme`) are words too;
 * a built-in technical vocabulary: HTML element names, Markdown, Hugo and programming terms;
 * the site's own vocabulary: a word used in the site's code, or used across its prose
-  (and its front matter: an `author`, `tags`, an `image` path, a `homepage` URL; not what
-  copies the title, such as `linkTitle` or `slug`), is not a typo, unless a word one edit away is far more frequent on the site and the word is
-  rare (fewer than ten uses); the site's pages in the same language are read: a Czech word
+  (and its front matter's short values: an `author`, `tags`, an `image` path, a `homepage`
+  URL; not what copies the title, such as `linkTitle` or `slug`), is not a typo, unless a
+  word one edit away is far more frequent on the site and the word is rare (fewer than ten
+  uses); the site's pages in the same language are read: a Czech word
   is no correction for a Spanish one;
 * your words: the `words` option, and a `.mdcheck-words.txt` file at the site's root (one
   word per line, `#` starts a comment).

@@ -521,20 +521,20 @@ class _HugoRenderer(RendererHTML):
 
     def _inline(self, children: Sequence[Token], options: OptionsDict, env: EnvType, *, task: bool) -> str:
         out = []
+        first = children[0] if task and children else None
+        box = _TASK_INPUT.match(first.content) if first is not None and first.type == "html_inline" else None
+        if box is not None and len(children) > 1 and children[1].type == "text":
+            # goldmark's box takes the blanks after it, and writes one
+            children = [children[0], children[1].copy(content=children[1].content.lstrip()), *children[2:]]
         for index, child in enumerate(children):
             kind = child.type
             if kind == "text":
                 out.append(self._text(children, index))
                 continue
-            if task and index == 0 and kind == "html_inline":
-                match = _TASK_INPUT.match(child.content)
-                if match:
-                    checked = 'checked="" ' if match[1] else ""
-                    # goldmark's box takes the blanks after it, and writes one
-                    out.append(f'<input {checked}disabled="" type="checkbox"> ')
-                    if len(children) > 1 and children[1].type == "text":
-                        children = [child, children[1].copy(content=children[1].content.lstrip()), *children[2:]]
-                    continue
+            if index == 0 and box is not None:
+                checked = 'checked="" ' if box[1] else ""
+                out.append(f'<input {checked}disabled="" type="checkbox"> ')
+                continue
             out.append(self._rendered(kind, children, index, options, env))
         return "".join(out)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from validator.config import Config
 from validator.engine import Target
@@ -146,6 +146,9 @@ def other_content(site: SiteConfig, cwd: Path) -> OtherContent:
     return found
 
 
+_LISTED = 5  # files named in a note
+
+
 def refused_content_notes(refused: Sequence[tuple[str, str]]) -> list[str]:
     """A note per media type of content files Hugo refuses (see OtherContent.refused)."""
     by_type: dict[str, list[str]] = {}
@@ -161,9 +164,6 @@ def refused_content_notes(refused: Sequence[tuple[str, str]]) -> list[str]:
             "text/html since 0.162, text/org since 0.168)"
         )
     return notes
-
-
-_LISTED = 5
 
 
 def _other_media_type(name: str) -> str | None:

@@ -118,15 +118,19 @@ def test_sample_typo_and_suggestion() -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["kbd", "blockquotes", "shortcodes", "downscaled", "pagers", "don't", "crème", "navs", "divs", "gifs", "orgs"],
+    ["kbd", "blockquotes", "shortcodes", "downscaled", "pagers", "don't", "crème", "navs", "divs", "gifs", "orgs",
+     "unmark", "reupload", "unpublish", "deprovision"],
 )
 def test_known_words(word: str) -> None:
     assert Speller("en", Counter()).suggestion(word) is None
 
 
 def test_a_common_word_and_an_s_is_a_typo() -> None:
-    """The plural of a short term is a word (`navs`); a common short word and an `s` is not."""
+    """The plural of a short term is a word (`navs`); a common short word and an `s` is not,
+    nor a prefix and a word less common than the word it looks like (`untill`)."""
     assert Speller("en", Counter()).suggestion("ands") == "and"
+    # a prefix and a common word is a word, unless its look-alike is more common still
+    assert Speller("en", Counter()).suggestion("untill") == "until"
 
 
 def test_site_vocabulary() -> None:

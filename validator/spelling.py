@@ -74,6 +74,8 @@ _SUFFIXES = frozenset(
     {"ment", "ments", "ness", "able", "ability", "ity", "ism", "ist", "ists", "ize", "izes", "ized",
      "ization", "less", "ful", "ship", "hood", "wise"}
 )  # fmt: skip
+# Prefixes that make a new word of a common one: `unmark`, `reupload`, `deprovision`
+_PREFIXES = ("un", "re", "pre", "de", "dis", "non", "mis", "sub", "over", "under", "multi", "auto")
 _CODE_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_A-Za-z]+")
 
 
@@ -478,6 +480,8 @@ class Speller:
         best = max(candidates, key=self._rank)
         if self._rare(best) and self._compound(word):
             return None  # `blogroll` is blog + roll, missing from the list, not a typo of `logroll`
+        if self._prefixed(word, best):
+            return None  # `unmark` is un + mark, not a typo of `unmask`
         if self.english is not None and (
             _word_form(word, best) or self._known_stem(word, best) or (best not in self.known and not word.isascii())
         ):
@@ -507,6 +511,16 @@ class Speller:
             if any(self._is_known(stem + other) for other in others if other != ending):
                 return True
         return False
+
+    def _prefixed(self, word: str, best: str) -> bool:
+        """Whether `word` is a prefix and a common word more frequent than its look-alike
+        `best`: `unmark` (not `unmask`), `reupload`; not `untill`, whose `until` is far
+        more frequent than `till`."""
+        floor = max(COMMON, self.known.get(best, 0))
+        return any(
+            word.startswith(prefix) and len(word) - len(prefix) >= 3 and self.known.get(word[len(prefix) :], 0) >= floor
+            for prefix in _PREFIXES
+        )
 
     def _plural_of_term(self, word: str) -> bool:
         """Whether `word` is the plural of a short term the site or the technical words know,

@@ -36,7 +36,9 @@ function word ("Multi-cluster observability with Thanos"). A word with no known 
 one edit away (a name, new jargon) is not reported, nor two common words run together, or a
 common word and a suffix, whose look-alike is one of the word list's rarest (`blogroll`, not
 `logroll`; `enablement`, not `entablement`), nor the plural of a short term that is no
-common word (`navs`, `divs`, not `ands`): the rule stays quiet rather than noisy.
+common word (`navs`, `divs`, not `ands`), nor a prefix and a common word (`unmark`, not a
+typo of `unmask`; but `untill`, whose `until` is far more frequent than `till`): the rule
+stays quiet rather than noisy.
 To silence one heading, put `<!-- mdcheck-disable-next-line heading-typo -->` above it.
 
 In Hugo's real output (`--build`, `--html`), headings that only the HTML has — written by a

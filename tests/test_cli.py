@@ -452,6 +452,26 @@ def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeyp
     assert "README.md" in {p["path"] for p in json.loads(out)["problems"]}
 
 
+def test_content_of_another_format_given_by_name_is_not_read_as_markdown(tmp_path: Path, monkeypatch) -> None:
+    """An `_index.html` or `.org` page named on the command line is content Hugo renders as
+    HTML or by its own reader: read as Markdown its raw HTML would be reported dropped, and a
+    ref to it found twice. It is left out, with a note, and stays a page of the site."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n[security]\nallowContent = [".*"]\n')
+    (tmp_path / "content" / "docs").mkdir(parents=True)
+    (tmp_path / "content" / "docs" / "_index.html").write_text("---\ntitle: D\n---\n<h2 id=x>X</h2>\n")
+    (tmp_path / "content" / "o.org").write_text('+++\ntitle = "O"\n+++\n* Heading\n')
+    refs = '[o]({{< ref "o.org" >}}) [d]({{< ref "/docs" >}})'
+    (tmp_path / "content" / "a.md").write_text(f'+++\ntitle = "A"\n+++\n\n{refs}\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "content/docs/_index.html", "content/o.org", "content/a.md", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["problems"] == []
+    assert report["summary"]["notes"] == [
+        "2 content files of another format than Markdown (HTML, AsciiDoc, reST, Org, Pandoc) not checked: "
+        "content/docs/_index.html, content/o.org"
+    ]
+
+
 def test_the_site_is_found_from_the_first_path_inside_one(tmp_path: Path, monkeypatch) -> None:
     """A commit hook at the root of a repository whose site is in a subfolder lists the
     README first: the site is still found, from the first staged file inside it."""

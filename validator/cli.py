@@ -33,8 +33,8 @@ from validator.settings import SiteConfig
 from validator.site import SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes
 from validator.starter import write_starter
 from validator.targets import (
-    collect_targets, covers_content, has_content, other_content, outside_content, refused_content_notes,
-    with_site_context,
+    collect_targets, covers_content, has_content, other_content, other_formats, outside_content,
+    refused_content_notes, with_site_context,
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -217,7 +217,8 @@ def _check(
     paths, found = chosen.paths, chosen.notes
     config, site = _load(config_path, chosen.start, chosen.site)
     rendering, build_failure = _rendering(config, site, html_dir, build, source_only, stack, cwd, quiet)
-    targets, outside = outside_content(collect_targets(list(paths), config, site, cwd), site)
+    targets, not_markdown = other_formats(collect_targets(list(paths), config, site, cwd))
+    targets, outside = outside_content(targets, site)
     change = find_change(changed_since, paths[0] if paths else cwd) if changed_since is not None else None
     if change is not None:
         targets = change.select(targets)
@@ -229,7 +230,7 @@ def _check(
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache, others.pages)
     notes = (
         *found, *site.config_notes, *missing_modules_notes(site), *missing_mounts_notes(site), *_outside_note(outside),
-        *refused_content_notes(others.refused),
+        *refused_content_notes(others.refused), *_not_markdown_note(not_markdown),
         *outcome.notes,
         *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."] if build_failure else []),
     )
@@ -336,6 +337,14 @@ def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:
     names = ", ".join(target.display for target in outside[:3]) + (", …" if len(outside) > 3 else "")
     files = "file" if len(outside) == 1 else "files"
     return (f"{len(outside)} Markdown {files} outside the site's content not checked (Hugo does not read them): {names}",)
+
+
+def _not_markdown_note(files: Sequence[Any]) -> tuple[str, ...]:
+    if not files:
+        return ()
+    names = ", ".join(target.display for target in files[:3]) + (", …" if len(files) > 3 else "")
+    return (f"{len(files)} content {'file' if len(files) == 1 else 'files'} of another format than Markdown "
+            f"(HTML, AsciiDoc, reST, Org, Pandoc) not checked: {names}",)
 
 
 def _run_with_progress(

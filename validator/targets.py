@@ -189,6 +189,17 @@ def outside_content(targets: list[Target], site: SiteConfig) -> tuple[list[Targe
     return inside, outside
 
 
+def other_formats(targets: list[Target]) -> tuple[list[Target], list[Target]]:
+    """(the targets to check, the files given that are content of another format than
+    Markdown: an `_index.html`, a `.org` page, which Hugo renders as it is or by its own
+    reader; checked as Markdown they would be misread)."""
+    kept: list[Target] = []
+    other: list[Target] = []
+    for target in targets:
+        (other if target.problem is None and _other_media_type(target.path) is not None else kept).append(target)
+    return kept, other
+
+
 def covers_content(paths: Sequence[Path], site: SiteConfig) -> bool:
     """Whether the targets of `paths` are all of the site's content: the site's root, or
     every content root, is among them."""

@@ -983,6 +983,21 @@ def test_passthrough_keeps_math_out_of_the_checks(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize(("block", "reported"), [("[['$$', '$$']]", False), ("[['\\[', '\\]']]", True)])
+def test_display_math_is_kept_only_by_a_passthrough_of_its_delimiters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, block: str, reported: bool
+) -> None:
+    """`$$…$$` shown as text is reported on a page that loads no math renderer, unless the
+    passthrough extension keeps `$$…$$` for one: on, with `$$` among its delimiters."""
+    small_site(tmp_path, {"content/m.md": "+++\ntitle = 'M'\n+++\n\nEnergy $$E = mc^2$$ here.\n"},
+               "[markup.goldmark.extensions.passthrough]\nenable = true\n"
+               f"[markup.goldmark.extensions.passthrough.delimiters]\nblock = {block}\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/m.md", 5, 8)] if reported else []
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", expected)
+
+
+@pytest.mark.hugo
 def test_a_bundles_files_are_known_without_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo publishes the files of a leaf bundle's folder and subfolders, and of a branch
     bundle's own folder, beside its page (at its slug's URL too), content files and hidden

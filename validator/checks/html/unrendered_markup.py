@@ -15,7 +15,8 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
   asterisks show, in Chinese and Japanese text above all. Only when the Markdown has the
   asterisks as shown: escaped ones (`\\*\\*`) are text on purpose.
 * `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
-  passthrough extension is off. With mdcheck's own rendering, which has no theme, a page
+  passthrough extension does not keep `$$…$$` for one (off, or without `$$` among its
+  delimiters). With mdcheck's own rendering, which has no theme, a page
   is taken to load one when a template of the site or its themes names KaTeX or MathJax
   (or a theme is missing).
 
@@ -44,6 +45,7 @@ from dataclasses import dataclass, field
 from validator.html import Leak
 from validator.model import Finding, Rule
 from validator.published import RenderedSite, split_mapped
+from validator.settings import Markup
 
 KINDS = ("shortcode", "placeholder", "footnote", "table", "math", "emphasis")
 _WHAT = {
@@ -64,13 +66,17 @@ class Options:
     )
 
 
+def _math_passed_through(markup: Markup) -> bool:
+    """Whether Hugo's passthrough extension keeps `$$…$$` raw, for a math renderer."""
+    return markup.passthrough and any(opener == closer == "$$" for opener, closer, _ in markup.passthrough_delimiters)
+
+
 def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
     for page in rendered.pages:
         locator = rendered.locator(page)
         for leak in page.leaks:
-            # passthrough keeps $$…$$ for a renderer
-            math_kept = page.math or rendered.math_renderer or rendered.markup.passthrough
+            math_kept = page.math or rendered.math_renderer or _math_passed_through(rendered.markup)
             if leak.kind not in opts.kinds or (leak.kind == "math" and math_kept):
                 continue
             found = locator.leak(leak)

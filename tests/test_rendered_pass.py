@@ -166,6 +166,7 @@ def test_refs_find_the_pages_of_content_that_is_not_markdown(
     output = json.loads(result.stdout)
     assert [(p["column"], p["rule"]) for p in output["problems"]] == [(5, "ref-not-found"), (40, "ref-not-found"),
                                                                       (87, "ref-not-found")]
+    assert "Hugo refuses its file, content/docs/yaml/_index.html (text/html is not" in output["problems"][0]["message"]
     notes = output["summary"]["notes"]
     assert [note.split(" unless")[0] for note in notes] == [
         "Hugo refuses content files of type text/html", "Hugo refuses content files of type text/org"

@@ -45,6 +45,7 @@ from validator.render import render_document
 from validator.settings import SiteConfig
 from validator.site import (
     CONTENT_EXTENSIONS,
+    CONTENT_MEDIA_TYPES,
     ContentRoot,
     SiteRead,
     alias_urls,
@@ -130,6 +131,9 @@ class PageSummary:
     # False for a content file that is not Markdown (HTML, Org…: see other_summary): mdcheck
     # reads its front matter only, so any id may be on it (`id_prefixes` holds "").
     markdown: bool = True
+    # The media type of such a file that the site's `security.allowContent` refuses: Hugo
+    # stops the build at it, and makes no page of it.
+    refused: str | None = None
 
     def __reduce__(self) -> tuple[type[PageSummary], tuple[Any, ...]]:
         # Positional: unpickled twice as fast as through the dataclass's own state.
@@ -1014,7 +1018,8 @@ def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> s
 def other_summary(target: Target, site: SiteConfig) -> PageSummary:
     """The summary of a content file that is not Markdown (see targets.other_content): Hugo
     makes a page of it, whose URL follows from its place and front matter as a Markdown
-    page's does; its content is not read, so any id may be on it."""
+    page's does, unless the site's security policy refuses its media type; its content is
+    not read, so any id may be on it."""
     assert target.content_path is not None
     try:
         text, _ = decode(read_at_most(target.path, OTHER_CONTENT_HEAD)[:OTHER_CONTENT_HEAD])
@@ -1025,12 +1030,14 @@ def other_summary(target: Target, site: SiteConfig) -> PageSummary:
     data = (front_matter.data or {}) if front_matter is not None and not front_matter.error else {}
     language = page_language(site, target.content_path, target.language)
     url, rendered, resources = predict_page(site, target.content_path, data, target.language)
+    media_type = CONTENT_MEDIA_TYPES.get(target.content_path.rpartition(".")[2].lower(), "")
+    refused = None if site.allows_content(media_type) else media_type
     return PageSummary(
         path=target.display,
         content_path=target.content_path,
         language=language,
         url=url,
-        rendered=url is not None and rendered,
+        rendered=url is not None and rendered and refused is None,
         resources=resources,
         front_matter=_summary_front_matter(data),
         ids=frozenset(),
@@ -1039,6 +1046,7 @@ def other_summary(target: Target, site: SiteConfig) -> PageSummary:
         links=(),
         elements=(),
         markdown=False,
+        refused=refused,
     )
 
 

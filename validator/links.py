@@ -78,7 +78,7 @@ class SiteIndex:
         # One read of the pages (each read unpickles them): each one's place, URL and file.
         pages = [
             (_place(page, site.config, codes), (page.url, *page.other_urls), page.content_path or page.path,
-             unbuilt_reason(site.config, page.front_matter), page.rendered)
+             _refusal(page) or unbuilt_reason(site.config, page.front_matter), page.rendered)
             for page in site.pages
         ]
         # Why Hugo builds no page of a file (a draft, a date): a lookup then need not read
@@ -300,6 +300,13 @@ def _under_bundle(place: _Place, bundles: set[tuple[str, str]]) -> bool:
 def _file_key(file: str, place: _Place) -> str:
     """A resource's path as Hugo's path parser keys it: its directory and lower-cased name."""
     return posixpath.join(place.dir, posixpath.basename(file).lower())
+
+
+def _refusal(page: PageSummary) -> str | None:
+    """Why Hugo makes no page of a content file its security policy refuses."""
+    if page.refused is None:
+        return None
+    return f"Hugo refuses its file, {page.path} ({page.refused} is not in security.allowContent)"
 
 
 def _ref_key(path: str, codes: frozenset[str]) -> tuple[str, str] | None:

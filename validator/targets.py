@@ -116,7 +116,7 @@ class OtherContent(NamedTuple):
     """The site's content files that are not Markdown (HTML, AsciiDoc, reST, Org, Pandoc):
     mdcheck does not read them, but Hugo makes pages of them, which links lead to."""
 
-    pages: list[Target]  # those Hugo reads
+    pages: list[Target]  # each one's (see engine.other_summary)
     # (media type, file) of those the site's `security.allowContent` refuses: Hugo stops
     # the build at them (text/html by default since 0.162, text/org since 0.168)
     refused: list[tuple[str, str]]
@@ -141,7 +141,6 @@ def other_content(site: SiteConfig, cwd: Path) -> OtherContent:
         shown = display_path(candidate.path, cwd)
         if not site.allows_content(media_type):
             found.refused.append((media_type, shown))
-            continue
         found.pages.append(Target(str(candidate.path), shown, content_path=content_path, language=language))
     return found
 

@@ -16,12 +16,12 @@ nothing is published.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found, and so are those of content files that are not Markdown (`_index.html`, `.org`)
-when the site's `security.allowContent` admits them. A call in an HTML comment is checked
-only when Hugo keeps raw HTML (`unsafe = true`): otherwise Hugo drops the comment and
-never runs it. Nor does it run the calls of a file it renders no page of (a headless
-bundle's, `build.render = "never"`), unless another page names the file in a shortcode
-(`{{< include "snippets/setup.md" >}}`). Only the files of the run are known: check the
-whole site, not a few files, for this rule to see every page.
+when the site's `security.allowContent` admits them (a ref to one it refuses says so). A
+call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
+otherwise Hugo drops the comment and never runs it. Nor does it run the calls of a file it
+renders no page of (a headless bundle's, `build.render = "never"`), unless another page
+names the file in a shortcode (`{{< include "snippets/setup.md" >}}`). Only the files of
+the run are known: check the whole site, not a few files, for this rule to see every page.
 
 ## Why is this bad?
 With the default `refLinksErrorLevel = "ERROR"` Hugo stops the build with

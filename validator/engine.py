@@ -11,6 +11,7 @@ import gc
 import hashlib
 import os
 import pickle
+import posixpath
 import signal
 import traceback
 from collections import Counter
@@ -45,7 +46,6 @@ from validator.render import render_document
 from validator.settings import SiteConfig
 from validator.site import (
     CONTENT_EXTENSIONS,
-    CONTENT_MEDIA_TYPES,
     ContentRoot,
     SiteRead,
     alias_urls,
@@ -54,6 +54,7 @@ from validator.site import (
     is_built,
     is_hidden,
     language_codes,
+    other_media_type,
     page_language,
     predict_page,
     predict_url,
@@ -749,7 +750,7 @@ def _embedded_published(
     """What Hugo would publish, as far as the content tells, with mdcheck's own rendering:
     the pages rendered (drafts aside), aliases, the pages of other content files, sections
     and homes, the static files and the bundles' files."""
-    drafts, aliases, sections, single_folders = set(), set(), set(), set()
+    drafts, aliases, sections, single_folders, others = set(), set(), set(), set(), set()
     codes = language_codes(site)
     bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
     for page in summaries:  # once: a large site's summaries are read back from disk at each pass
@@ -757,7 +758,7 @@ def _embedded_published(
         if path is not None and not is_built(site, page.front_matter):
             drafts.add(path)
         elif path is not None and page.rendered and not page.markdown:
-            page_paths.add(path)  # a page Hugo makes of a content file mdcheck does not read
+            others.add(path)  # a page Hugo makes of a content file mdcheck does not read
         aliases |= _alias_files(site, page)
         if not page.content_path:
             continue
@@ -772,7 +773,7 @@ def _embedded_published(
                 bundles.append((_page_folder(page.content_path, codes), True, path))
         elif page.rendered and page.resources:
             bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
-    files = page_paths - drafts | aliases
+    files = (page_paths | others) - drafts | aliases
     files |= _section_files(site, sections)
     static = _static_files(site.static_dirs)
     # The embedded render hooks find a destination among the assets too (`resources.Get`),
@@ -800,12 +801,7 @@ def _page_folder(content_path: str, codes: frozenset[str]) -> str:
     """The content folder whose files are a regular page's resources, as a leaf bundle's are:
     `a/b/` of `a/b.md` or `a/b.fr.md` (Hugo 0.168 publishes `a/b/img.png` at the page's URL,
     `/bee/img.png` with `url: /bee/`; checked with the binary)."""
-    folder, _, name = content_path.rpartition("/")
-    stem = name.rsplit(".", 1)[0]
-    stem, _, code = stem.rpartition(".")
-    if not stem or code.lower() not in codes:
-        stem = name.rsplit(".", 1)[0]
-    return f"{folder}/{stem}" if folder else stem
+    return posixpath.splitext(_without_language(content_path, codes))[0]
 
 
 def _bundle_resources(
@@ -1030,7 +1026,7 @@ def other_summary(target: Target, site: SiteConfig) -> PageSummary:
     data = (front_matter.data or {}) if front_matter is not None and not front_matter.error else {}
     language = page_language(site, target.content_path, target.language)
     url, rendered, resources = predict_page(site, target.content_path, data, target.language)
-    media_type = CONTENT_MEDIA_TYPES.get(target.content_path.rpartition(".")[2].lower(), "")
+    media_type = other_media_type(target.content_path) or ""
     refused = None if site.allows_content(media_type) else media_type
     return PageSummary(
         path=target.display,

@@ -192,18 +192,17 @@ def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule, InlineRule]
         if src[pos - local : pos] != pending[len(pending) - local :]:
             return False
         earliest, may_start = _local_part_start(state, pos - local) if local == len(pending) else (pos - local, False)
-        for start in range(earliest, pos):
-            if src[start] in _ASCII_PUNCTUATION:
-                continue
-            if start > earliest:
-                if src[start - 1] in _AUTOLINK_PRECEDING:
-                    break
-            elif earliest < pos - local:  # among the tokens
-                if may_start:
-                    break
-            elif _may_start_link(state, start, len(pending) - local, markup.typographer):
-                break
-        else:
+        if earliest == pos - local:  # within the pending text
+            may_start = _may_start_link(state, earliest, len(pending) - local, markup.typographer)
+        # goldmark tries a link at the earliest place, then after each `*_~` in the local part
+        starts = (
+            start
+            for start in range(earliest, pos)
+            if src[start] not in _ASCII_PUNCTUATION
+            and (may_start if start == earliest else src[start - 1] in _AUTOLINK_PRECEDING)
+        )
+        start = next(starts, None)
+        if start is None:
             return False
         _take_back(state, pos - start)
         return _push_autolink(state, start, end, "mailto:")
@@ -233,7 +232,7 @@ def _local_part_start(state: StateInline, end: int) -> tuple[int, bool]:
 
 def _take_back(state: StateInline, length: int) -> None:
     """Remove the last `length` characters of text, pending or pushed (see
-    _local_part_tokens), and the delimiters of the tokens removed."""
+    _local_part_start), and the delimiters of the tokens removed."""
     taken = min(length, len(state.pending))
     state.pending = state.pending[: len(state.pending) - taken]
     length -= taken

@@ -48,6 +48,13 @@ CONTENT_MEDIA_TYPES = {
     "org": "text/org",
 }
 CONTENT_EXTENSIONS = frozenset(CONTENT_MEDIA_TYPES)
+
+
+def other_media_type(name: str) -> str | None:
+    """The media type of a content file that is not Markdown (`text/html` of `_index.html`);
+    None for Markdown and any other file."""
+    media_type = CONTENT_MEDIA_TYPES.get(name.rpartition(".")[2].lower()) if "." in name else None
+    return None if media_type == "text/markdown" else media_type
 _HTML_SUFFIXES = frozenset({"html", "htm"})
 _PERMALINK_KINDS = ("page", "home", "section", "taxonomy", "term")
 _BRANCH_KINDS = frozenset({"home", "section", "taxonomy", "term"})

@@ -13,12 +13,12 @@ from validator.engine import Target
 from validator.paths import GlobSet, display_path, is_markdown, real_path, walk
 from validator.settings import SiteConfig
 from validator.site import (
-    CONTENT_MEDIA_TYPES,
     ContentRoot,
     content_roots,
     is_hidden,
     language_codes,
     mount_admits,
+    other_media_type,
     parse_content_path,
 )
 
@@ -130,8 +130,8 @@ def other_content(site: SiteConfig, cwd: Path) -> OtherContent:
     roots = _resolved_roots(site)
     seen: set[tuple[str, str]] = set()  # (language, content path)
     starts = [root.path for root in roots if root.path.exists()]
-    for candidate in walk(starts, lambda name: _other_media_type(name) is not None):
-        media_type = _other_media_type(candidate.path.name)  # a single-file mount may be Markdown
+    for candidate in walk(starts, lambda name: other_media_type(name) is not None):
+        media_type = other_media_type(candidate.path.name)  # a single-file mount may be Markdown
         if candidate.problem is not None or media_type is None or site.ignores(candidate.path):
             continue
         language, content_path = _content_location(candidate.real, roots)
@@ -165,11 +165,6 @@ def refused_content_notes(refused: Sequence[tuple[str, str]]) -> list[str]:
     return notes
 
 
-def _other_media_type(name: str) -> str | None:
-    """The media type of a content file that is not Markdown; None for any other file."""
-    return None if is_markdown(name) else CONTENT_MEDIA_TYPES.get(os.path.splitext(name)[1][1:].lower())
-
-
 def _resolved_roots(site: SiteConfig, every_language: bool = False) -> list[ContentRoot]:
     """The site's content roots with their real paths, which files' real paths are matched to."""
     return [root._replace(path=root.path.resolve()) for root in content_roots(site, every_language=every_language)]
@@ -195,7 +190,7 @@ def other_formats(targets: list[Target]) -> tuple[list[Target], list[Target]]:
     kept: list[Target] = []
     other: list[Target] = []
     for target in targets:
-        (other if target.problem is None and _other_media_type(target.path) is not None else kept).append(target)
+        (other if target.problem is None and other_media_type(target.path) is not None else kept).append(target)
     return kept, other
 
 

@@ -1419,6 +1419,40 @@ def test_a_fence_closed_too_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.mark.hugo
+def test_lone_carriage_returns_join_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo's Markdown ends a line only at a line feed (checked with hugo 0.168): a file with
+    old Mac line endings is one paragraph, a stray `\\r` joins a list item to the one before;
+    YAML front matter reads them as line ends, CRLF is fine."""
+    small_site(tmp_path, {
+        "content/mac.md": "---\rtitle: Mac\r---\r\rIntro para\rmore text.\r\r## Second\r\n\r- item\r- two\r",
+        "content/stray.md": "---\r\ntitle: Stray\r\n---\r\n\r\nIntro\rmore.\r\n\r\n## Second\r\n\r\n- a\r- b\r\n",
+        "content/crlf.md": "---\r\ntitle: Crlf\r\n---\r\n\r\nIntro\r\n\r\n## Second\r\n\r\n- a\r\n- b\r\n",
+    })
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "lone-carriage-return", [("content/mac.md", 4, 1), ("content/stray.md", 5, 6)])
+    built = {name: (tmp_path / f"public/{name}/index.html").read_bytes().decode() for name in ("mac", "stray", "crlf")}
+    assert "<h2" not in built["mac"] and "## Second" in built["mac"]
+    assert "<li>a\r- b</li>" in built["stray"] and '<h2 id="second">' in built["stray"]
+    assert "<li>b</li>" in built["crlf"]
+
+
+@pytest.mark.hugo
+def test_a_lone_carriage_return_in_toml_stops_hugo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """TOML takes only LF and CRLF line ends: Hugo stops at 2:12 (hugo 0.168); one after a
+    delimiter is the delimiter's line end, and no error."""
+    small_site(tmp_path, {"content/p.md": '+++\ntitle = "A"\r+++\n\nIntro\n',
+                          "content/q.md": '+++\rtitle = "B"\n+++\rIntro\n'})
+    monkeypatch.chdir(tmp_path)
+    assert located("front-matter-syntax") == [("content/p.md", 2, 12)]
+    assert not located("lone-carriage-return")
+    result = subprocess.run([hugo], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "p.md:2:12" in result.stdout + result.stderr and "U+000D" in result.stderr
+    (tmp_path / "content/p.md").unlink()
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert "<p>Intro</p>" in (tmp_path / "public/q/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`<!-- TODO` never closed at the start of a block: Hugo drops the rest of the page
     (checked with hugo 0.168); comment-unclosed says so."""

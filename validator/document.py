@@ -684,6 +684,13 @@ def words_in(text: str) -> list[str]:
 
 def decode(data: bytes) -> tuple[str | None, ParseIssue | None]:
     """UTF-8 text with LF line endings, or an issue saying why the bytes are not text."""
+    text, issue = _decode_keeping_returns(data)
+    return (text.replace("\r", "\n") if text is not None and "\r" in text else text), issue
+
+
+def _decode_keeping_returns(data: bytes) -> tuple[str | None, ParseIssue | None]:
+    """As `decode`, but a carriage return not followed by a line feed is kept: the text has
+    the offsets of `decode`'s, and only those lone returns where it has a `\n`."""
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         return None, ParseIssue("file-encoding", line, 1, "file contains NUL bytes; not a text file")
@@ -695,8 +702,54 @@ def decode(data: bytes) -> tuple[str | None, ParseIssue | None]:
         message = f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         return None, ParseIssue("file-encoding", line, column, message)
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n")
     return text, None
+
+
+def _lone_returns(text: str, returns: str, front_matter: FrontMatter, body_start: int) -> Iterator[ParseIssue]:
+    """The issues of the lone carriage returns of `returns` (`text` with them kept: `text` has
+    a `\n` at their offsets). Goldmark ends a line only at `\n`: after a lone `\r` the next
+    line joins its line, so a heading, list item or blank line that starts it is lost. TOML
+    front matter does not parse at all (Hugo stops the build), its delimiters' own line ends
+    aside."""
+    if front_matter.format == "toml" and front_matter.end_line > front_matter.line:
+        content = _line_start(text, front_matter.line + 1)
+        first = returns.find("\r", content, _line_start(text, front_matter.end_line))
+        if first >= 0:
+            yield ParseIssue(
+                "front-matter-syntax",
+                *_line_end_position(text, first),
+                "this line ends with a lone carriage return (\\r): TOML takes only LF or CRLF line "
+                "endings, and Hugo stops the build (toml: expected newline but got U+000D); "
+                "save the file with LF or CRLF line endings",
+            )
+    first = returns.find("\r", body_start)
+    if first < 0:
+        return
+    more = returns.count("\r", first + 1)
+    others = f", and {more:,} more line{'s' if more != 1 else ''} below" if more else ""
+    yield ParseIssue(
+        "lone-carriage-return",
+        *_line_end_position(text, first),
+        f"this line ends with a lone carriage return (\\r, an old Mac OS line ending){others}: "
+        "Hugo's Markdown ends a line only at a line feed, so the next line joins this one and a "
+        "heading, list item or blank line it starts is lost; save the file with LF or CRLF line endings",
+    )
+
+
+def _line_start(text: str, line: int) -> int:
+    """The offset where 1-based `line` of `text` starts (the end of `text` past its last line)."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.find("\n", offset) + 1
+        if not offset:
+            return len(text)
+    return offset
+
+
+def _line_end_position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of the line end at `offset`."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 # --- the map from the parsed (masked) text back to the file ---------------------------------
@@ -863,15 +916,20 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None, site: S
     tell which calls wait for a closing tag."""
     markup = markup or Markup()
     site = site or SiteConfig()
-    text, issue = decode(data)
+    text, issue = _decode_keeping_returns(data)
     if text is None:
         assert issue is not None
         return Document(path, "", (), markup, FrontMatter(), 1, issues=(issue,), site=site)
+    returns = text if "\r" in text else ""
+    if returns:
+        text = text.replace("\r", "\n")
     front_matter, body_start = split_front_matter(text)
     issues: list[ParseIssue] = []
     if front_matter.error:
         error = front_matter.error
         issues.append(ParseIssue("front-matter-syntax", error.line, error.column, error.message))
+    if returns:
+        issues.extend(_lone_returns(text, returns, front_matter, body_start))
     if front_matter.closing_rest:
         delimiter = "+++" if front_matter.format == "toml" else "---"
         message = (

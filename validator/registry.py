@@ -18,6 +18,7 @@ from validator.checks.source import front_matter_date
 from validator.checks.source import front_matter_schema
 from validator.checks.source import front_matter_type
 from validator.checks.source import file_encoding
+from validator.checks.source import lone_carriage_return
 from validator.checks.source import front_matter_required
 from validator.checks.source import front_matter_syntax
 
@@ -95,6 +96,7 @@ ALL_RULES: tuple[Rule, ...] = (
     front_matter_schema.RULE,
     duplicate_url.RULE,
     file_encoding.RULE,
+    lone_carriage_return.RULE,
     front_matter_syntax.RULE,
     front_matter_required.RULE,
     # --- headings and links ---

@@ -1,7 +1,7 @@
 """## What it does
 Reports a content file that is not UTF-8 text: it has bytes that are not valid UTF-8, or NUL
-bytes (a binary file with a Markdown extension). A byte-order mark and CRLF or CR line
-endings are fine. Nothing else is checked in such a file.
+bytes (a binary file with a Markdown extension). A byte-order mark and CRLF line endings
+are fine (a lone CR: see `lone-carriage-return`). Nothing else is checked in such a file.
 
 ## Why is this bad?
 Hugo reads content as UTF-8: other encodings render as replacement characters (`�`), and a

@@ -27,7 +27,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 
 RULE = Rule(
     id=RULE_ID,
-    summary="Line ends with a lone carriage return, which Hugo's Markdown does not end lines at",
+    summary="Lone carriage return, which Hugo does not take as a line end",
     stage="source",
     options=NoOptions,
     check=check,

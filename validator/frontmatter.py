@@ -255,7 +255,18 @@ class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ig
             return self.construct_scalar(node)
 
 
+    def construct_unknown_tag(self, node: yaml.Node) -> Any:
+        """A value whose tag no constructor knows (`!foo 12`, `!!python/object/apply:…`):
+        Hugo's YAML library drops the tag, a scalar is then a string (checked with Hugo 0.168)."""
+        if isinstance(node, yaml.SequenceNode):
+            return self.construct_sequence(node, deep=True)
+        if isinstance(node, yaml.MappingNode):
+            return self.construct_mapping(node, deep=True)
+        return self.construct_scalar(node)
+
+
 HugoYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", HugoYamlLoader.construct_yaml_timestamp)
+HugoYamlLoader.add_constructor(None, HugoYamlLoader.construct_unknown_tag)
 
 YAML_MAX_DEPTH = 1_000
 

@@ -1453,6 +1453,35 @@ def test_a_lone_carriage_return_in_toml_stops_hugo(tmp_path: Path, monkeypatch: 
 
 
 @pytest.mark.hugo
+def test_pages_not_checked_are_still_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A file larger than max-file-size, or not UTF-8 text, is reported and not checked, but
+    Hugo makes a page of it at the URL its front matter gives (checked with hugo 0.168):
+    links, refs and fragments to it are not broken, with mdcheck's rendering or Hugo's."""
+    small_site(tmp_path, {
+        ".mdcheck.toml": "max-file-size = 2000\n",
+        "content/posts/big.md": "---\ntitle: Big\nslug: large\n---\n\n## Known\n\n" + "word " * 1000 + "\n",
+        "content/posts/a.md": (
+            '---\ntitle: A\n---\n\n[x](/posts/large/#known) [y]({{< ref "big.md#known" >}}) '
+            '[z](/posts/latin/#caf-head) [w]({{< relref "lat.md" >}}) [v](/posts/nully/#nul-head)\n'
+        ),
+    })
+    (tmp_path / "content/posts/lat.md").write_bytes(b"---\ntitle: Lat\nslug: latin\n---\n\n## Caf\xe9 head\n")
+    (tmp_path / "content/posts/nul.md").write_bytes(b"---\ntitle: Nothing\nslug: nully\n---\n\n## Nul\x00 head\n")
+    monkeypatch.chdir(tmp_path)
+    expected = {
+        ("content/posts/big.md", 1, "file-unreadable"),
+        ("content/posts/lat.md", 6, "file-encoding"),
+        ("content/posts/nul.md", 6, "file-encoding"),
+    }
+    assert findings() == expected
+    build_site(hugo, tmp_path, tmp_path / "public")
+    for page in ("large", "latin", "nully"):
+        assert (tmp_path / f"public/posts/{page}/index.html").exists()
+    # Hugo writes the Latin-1 byte as it is: its page is no UTF-8 either
+    assert findings("--html", "public") == {*expected, ("public/posts/latin/index.html", 1, "file-unreadable")}
+
+
+@pytest.mark.hugo
 def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`<!-- TODO` never closed at the start of a block: Hugo drops the rest of the page
     (checked with hugo 0.168); comment-unclosed says so."""

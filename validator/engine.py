@@ -25,7 +25,7 @@ from typing import Any, NamedTuple, TypeVar
 from validator.cache import ResultCache
 from validator.config import Config, RuleSetting
 from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
-from validator.document import REF_SHORTCODES, Document, Link, decode, parse_document, ref_path
+from validator.document import REF_SHORTCODES, Document, Link, parse_document, ref_path
 from validator.elements import inventory
 from validator.files import read_at_most
 from validator.frontmatter import split_front_matter
@@ -64,7 +64,7 @@ from validator.spelling import page_words, spelling_language
 from validator.spill import Spill, pack
 
 _T = TypeVar("_T")
-OTHER_CONTENT_HEAD = 1_000_000  # the bytes of a non-Markdown content file read for its front matter
+UNREAD_HEAD = 1_000_000  # the bytes of a content file mdcheck does not check read for its front matter
 PARALLEL_THRESHOLD = 64  # below this many files a process pool costs more than it saves
 
 
@@ -129,9 +129,9 @@ class PageSummary:
     # Markdown paths given to shortcodes other than ref/relref (an `include` names a file)
     included: tuple[str, ...] = ()
     link_hook: bool = False  # whether the site's own link render hook renders its links
-    # False for a content file that is not Markdown (HTML, Org…: see other_summary): mdcheck
+    # False for a content file whose content mdcheck does not read (see unread_summary): it
     # reads its front matter only, so any id may be on it (`id_prefixes` holds "").
-    markdown: bool = True
+    read: bool = True
     # The media type of such a file that the site's `security.allowContent` refuses: Hugo
     # stops the build at it, and makes no page of it.
     refused: str | None = None
@@ -334,8 +334,8 @@ def _run(
                 language, words = pickle.loads(result.words)
                 vocabularies.setdefault(language, Counter()).update(words)
         for other in other_content:
-            if other.content_path is not None:
-                pages.append(pack(other_summary(other, site)))
+            if (summary := unread_summary(other, site)) is not None:
+                pages.append(pack(summary))
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     notes: list[str] = []
@@ -600,14 +600,15 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         return FileResult(stamp.all("file-unreadable", [Finding(1, 1, target.problem)])), None
     data, reason = _read(target.path, plan.max_file_size)
     if data is None:
-        return FileResult(stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")])), None
+        problems = stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")])
+        return _unread(problems, target, plan) if reason == _too_large(plan.max_file_size) else FileResult(problems), None
     try:
         doc = _page(last.parse(target.display, data, plan.site), target, plan.site)
         last.placed(doc)
     except Exception as exc:  # a bug in the parser: report it, keep going
         return FileResult(stamp.all("internal-error", [_crash("the parser", exc)])), data
     if not doc.is_text:
-        return FileResult(stamp.all("file-encoding", doc.parse_findings("file-encoding"))), data
+        return _unread(stamp.all("file-encoding", doc.parse_findings("file-encoding")), target, plan), data
     if target.context:
         # Read for the site's sake: with the embedded renderer, its page's path is all it gives
         if plan.embedded:
@@ -635,6 +636,13 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
     problems.extend(stamp.all("internal-error", crashes))
     summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)
     return _packed(problems, summary, source, page, words, suppressions), data
+
+
+def _unread(problems: list[Problem], target: Target, plan: Plan) -> FileResult:
+    """The result of a file whose content is not checked (too large, not text): Hugo still
+    makes a page of it, so links to it and its fragments are not broken."""
+    summary = unread_summary(target, plan.site)
+    return _packed(problems, summary, None, None, None) if summary is not None else FileResult(problems)
 
 
 def _packed(
@@ -757,7 +765,7 @@ def _embedded_published(
         path = _html_path(page.url, site) if page.url else None
         if path is not None and not is_built(site, page.front_matter):
             drafts.add(path)
-        elif path is not None and page.rendered and not page.markdown:
+        elif path is not None and page.rendered and not page.read:
             others.add(path)  # a page Hugo makes of a content file mdcheck does not read
         aliases |= _alias_files(site, page)
         if not page.content_path:
@@ -1011,19 +1019,23 @@ def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> s
     return files
 
 
-def other_summary(target: Target, site: SiteConfig) -> PageSummary:
-    """The summary of a content file that is not Markdown (see targets.other_content): Hugo
-    makes a page of it, whose URL follows from its place and front matter as a Markdown
-    page's does, unless the site's security policy refuses its media type; its content is
-    not read, so any id may be on it."""
-    assert target.content_path is not None
+def unread_summary(target: Target, site: SiteConfig) -> PageSummary | None:
+    """The summary of a content file whose content mdcheck does not read: one that is not
+    Markdown (see targets.other_content), larger than max-file-size, or not UTF-8 text.
+    Hugo makes a page of it, whose URL follows from its place and front matter as a
+    Markdown page's does, unless the site's security policy refuses its media type; any id
+    may be on it. None for a file outside the content."""
+    if target.content_path is None:
+        return None
     try:
-        text, _ = decode(read_at_most(target.path, OTHER_CONTENT_HEAD)[:OTHER_CONTENT_HEAD])
+        head = read_at_most(target.path, UNREAD_HEAD)[:UNREAD_HEAD]
     except OSError:
-        text = None
-    front_matter = split_front_matter(text)[0] if text is not None else None
+        head = b""
+    # Hugo reads bytes that are not UTF-8 as they come, and a NUL as U+FFFD (hugo 0.168)
+    text = head.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
+    front_matter = split_front_matter(text)[0]
     # Front matter that cannot be read leaves the page's place to tell its URL.
-    data = (front_matter.data or {}) if front_matter is not None and not front_matter.error else {}
+    data = (front_matter.data or {}) if not front_matter.error else {}
     language = page_language(site, target.content_path, target.language)
     url, rendered, resources = predict_page(site, target.content_path, data, target.language)
     media_type = other_media_type(target.content_path) or ""
@@ -1041,7 +1053,7 @@ def other_summary(target: Target, site: SiteConfig) -> PageSummary:
         raw_html_ids=(),
         links=(),
         elements=(),
-        markdown=False,
+        read=False,
         refused=refused,
     )
 
@@ -1233,8 +1245,12 @@ def _read(path: str, limit: int) -> tuple[bytes | None, str | None]:
     except OSError as exc:
         return None, (exc.strerror or str(exc)).lower()
     if len(data) > limit:
-        return None, f"larger than max-file-size ({limit:,} bytes); skipped"
+        return None, _too_large(limit)
     return data, None
+
+
+def _too_large(limit: int) -> str:
+    return f"larger than max-file-size ({limit:,} bytes); skipped"
 
 
 def _crash(what: str, exc: BaseException) -> Finding:

@@ -135,6 +135,8 @@ class Page:
     problems: tuple[str, ...] = ()  # why the page could not be read fully
     # mdcheck's embedded renderer marks shortcode output it cannot know (render.py): such a
     # page may have any id, and the marked links' destinations are unknown (not recorded).
+    # So may a page that was not read (too large, or not parsed): a fragment of it is no
+    # broken anchor.
     unknown_output: bool = False
     id_set: frozenset[str] = field(default=frozenset(), repr=False)
 
@@ -154,7 +156,7 @@ class Page:
 def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES) -> Page:
     """Parse one page. Never raises: what cannot be read becomes `problems`."""
     if len(data) > limit:
-        return Page(path, url, problems=(f"larger than {limit:,} bytes; not checked",))
+        return Page(path, url, problems=(f"larger than {limit:,} bytes; not checked",), unknown_output=True)
     problems = []
     try:
         text = data.decode("utf-8-sig")
@@ -169,11 +171,12 @@ def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES)
         return Page(path, url, problems=tuple(problems))
     if text.count("=") > MAX_ATTRIBUTES and (crowded := _crowded_tag(text)):
         return Page(path, url, problems=(*problems, f"a <{crowded}> tag has more than {MAX_ATTRIBUTES:,} "
-                                         "attributes; not checked (the parser slows with their number squared)"))
+                                         "attributes; not checked (the parser slows with their number squared)"),
+                    unknown_output=True)
     try:
         root = etree.fromstring(text, _PARSER)
     except (etree.LxmlError, ValueError) as exc:
-        return Page(path, url, problems=(*problems, f"cannot be parsed: {exc}"))
+        return Page(path, url, problems=(*problems, f"cannot be parsed: {exc}"), unknown_output=True)
     if root is None:
         return Page(path, url, problems=tuple(problems))
     return _Walker(path, url, text, tuple(problems)).walk(root)

@@ -116,7 +116,7 @@ class OtherContent(NamedTuple):
     """The site's content files that are not Markdown (HTML, AsciiDoc, reST, Org, Pandoc):
     mdcheck does not read them, but Hugo makes pages of them, which links lead to."""
 
-    pages: list[Target]  # each one's (see engine.other_summary)
+    pages: list[Target]  # each one's (see engine.unread_summary)
     # (media type, file) of those the site's `security.allowContent` refuses: Hugo stops
     # the build at them (text/html by default since 0.162, text/org since 0.168)
     refused: list[tuple[str, str]]

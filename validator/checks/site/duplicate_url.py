@@ -60,7 +60,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     # on the Markdown file.
     claims = sorted(
         (
-            (page.markdown, page.path, _claims(site, page), page.front_matter_positions.get("aliases", (1, 1)))
+            (page.read, page.path, _claims(site, page), page.front_matter_positions.get("aliases", (1, 1)))
             for page in site.pages
             if page.rendered and page.url is not None and is_built(site.config, page.front_matter)
         ),

@@ -135,7 +135,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
 
 def _home(pages: Sequence[PageSummary]) -> PageSummary:
     """The content directory's `_index.md` when it is checked, else the first Markdown page."""
-    markdown = [page for page in pages if page.markdown]
+    markdown = [page for page in pages if page.read]
     homes = [page for page in markdown if page.content_path == "_index.md"]
     return min(homes or markdown or pages, key=lambda page: page.path)
 

@@ -1482,6 +1482,32 @@ def test_pages_not_checked_are_still_pages(tmp_path: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.hugo
+def test_drafts_link_to_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo builds drafts with --buildDrafts only, all of them (checked with hugo 0.168): a
+    draft's links to itself (its footnotes) and to other drafts are good, and their
+    fragments are checked; a published page's link to a draft says why it is missing."""
+    draft = "---\ntitle: D\ndraft: true\n---\n\n## Head\n\nA [^1] [s](#head) [e](/e/#x) [n](#nope) [z](/zz/).\n\n[^1]: N.\n"
+    small_site(tmp_path, {
+        "content/d.md": draft,
+        "content/e.md": "---\ntitle: E\ndraft: true\n---\n\n## X\n\nSee [d](/d/#head).\n",
+        "content/p.md": "---\ntitle: P\n---\n\nSee [d](/d/#head).\n",
+        "layouts/list.html": "<html><body></body></html>",
+    })
+    monkeypatch.chdir(tmp_path)
+    in_drafts = {("content/d.md", 8, "broken-anchor"), ("content/d.md", 8, "broken-link")}
+    to_draft = ("content/p.md", 5, "broken-link")
+    assert findings() == {*in_drafts, to_draft}
+    message = next(p["message"] for p in problems() if p["path"] == "content/p.md")
+    assert "the page of content/d.md: the page is a draft, which Hugo builds only with --buildDrafts" in message
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert not (tmp_path / "public/d").exists()
+    assert findings("--html", "public") == {("content/d.md", 8, "broken-anchor"), to_draft}
+    shutil.rmtree(tmp_path / "public")
+    subprocess.run([hugo, "--quiet", "--buildDrafts"], cwd=tmp_path, check=True, timeout=120)
+    assert findings("--html", "public") == in_drafts
+
+
+@pytest.mark.hugo
 def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`<!-- TODO` never closed at the start of a block: Hugo drops the rest of the page
     (checked with hugo 0.168); comment-unclosed says so."""

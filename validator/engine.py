@@ -51,7 +51,7 @@ from validator.site import (
     alias_urls,
     content_name,
     content_roots,
-    is_built,
+    unbuilt_reason,
     is_hidden,
     language_codes,
     other_media_type,
@@ -749,7 +749,16 @@ def _rendered_site(
         hugo_list=rendering.hugo_list,
         markup=site.markup,
         parse=functools.partial(_parse_published, jobs=jobs),
+        unbuilt=dict(filter(None, (_unbuilt(site, page) for page in summaries))),
     )
+
+
+def _unbuilt(site: SiteConfig, page: PageSummary) -> tuple[str, tuple[str, str]] | None:
+    """(publish-dir path, (file, why)) of a page Hugo does not build by default (a draft,
+    its dates); None for one it builds, or that has no URL."""
+    if not page.url or (reason := unbuilt_reason(site, page.front_matter)) is None:
+        return None
+    return _html_path(page.url, site), (page.path, reason)
 
 
 def _embedded_published(
@@ -758,13 +767,14 @@ def _embedded_published(
     """What Hugo would publish, as far as the content tells, with mdcheck's own rendering:
     the pages rendered (drafts aside), aliases, the pages of other content files, sections
     and homes, the static files and the bundles' files."""
-    drafts, aliases, sections, single_folders, others = set(), set(), set(), set(), set()
+    aliases, sections, single_folders, others = set(), set(), set(), set()
+    unbuilt: dict[str, tuple[str, str]] = {}
     codes = language_codes(site)
     bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
     for page in summaries:  # once: a large site's summaries are read back from disk at each pass
         path = _html_path(page.url, site) if page.url else None
-        if path is not None and not is_built(site, page.front_matter):
-            drafts.add(path)
+        if path is not None and (not_built := _unbuilt(site, page)) is not None:
+            unbuilt[path] = not_built[1]
         elif path is not None and page.rendered and not page.read:
             others.add(path)  # a page Hugo makes of a content file mdcheck does not read
         aliases |= _alias_files(site, page)
@@ -781,14 +791,14 @@ def _embedded_published(
                 bundles.append((_page_folder(page.content_path, codes), True, path))
         elif page.rendered and page.resources:
             bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
-    files = (page_paths | others) - drafts | aliases
+    files = (page_paths | others) - unbuilt.keys() | aliases
     files |= _section_files(site, sections)
     static = _static_files(site.static_dirs)
     # The embedded render hooks find a destination among the assets too (`resources.Get`),
     # and publish it at its path
     embedded = site.markup.embedded_links or site.markup.embedded_images
     assets = _static_files(site.asset_dirs) if embedded else set()
-    resources, leaf_folders, branch_folders = _bundle_resources(site, [b for b in bundles if b[2] not in drafts])
+    resources, leaf_folders, branch_folders = _bundle_resources(site, [b for b in bundles if b[2] not in unbuilt])
     return PublishedSite(
         frozenset(files | static | assets | resources),
         site.base_url,
@@ -802,6 +812,7 @@ def _embedded_published(
         asset_files=frozenset(assets),
         leaf_bundle_folders=leaf_folders,
         branch_bundle_folders=branch_folders,
+        unbuilt=unbuilt,
     )
 
 

@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 PAGE_SUFFIXES = (".html", ".htm")
 # Where a link goes (`Target.kind`).
-PAGE, FILE, REDIRECT, MISSING, OUTSIDE, EXTERNAL, OTHER, EMPTY, UNKNOWN = (
-    "page", "file", "redirect", "missing", "outside", "external", "other", "empty", "unknown"
+PAGE, FILE, REDIRECT, MISSING, OUTSIDE, EXTERNAL, OTHER, EMPTY, UNKNOWN, UNBUILT = (
+    "page", "file", "redirect", "missing", "outside", "external", "other", "empty", "unknown", "unbuilt"
 )
 REDIRECTS_FILE = "_redirects"  # Netlify's and Cloudflare Pages' server-side redirects
 
@@ -93,6 +93,9 @@ class PublishedSite:
     # of branch bundles whose resources `files` holds (see engine._bundle_resources).
     leaf_bundle_folders: frozenset[str] = frozenset()
     branch_bundle_folders: frozenset[str] = frozenset()
+    # The pages Hugo does not build by default (a draft, a publish date to come, expired),
+    # by publish-dir path: (their file, why). A link to one is `UNBUILT`, not `MISSING`.
+    unbuilt: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -194,6 +197,8 @@ class PublishedSite:
                 return Target(kind, candidate, fragment, normal)
         if any(_redirected(normal, source) for source in self.redirects):
             return Target(REDIRECT, fragment=fragment, url=normal)
+        if unbuilt := next((candidate for candidate in candidates if candidate in self.unbuilt), None):
+            return Target(UNBUILT, unbuilt, fragment, normal)
         if not self.complete and not self._judgeable(rel):
             return Target(UNKNOWN, fragment=fragment, url=normal)
         html_file = rel.rstrip("/") + ".html"
@@ -703,11 +708,14 @@ def load_rendered(
     markup: Markup | None = None,
     limit: int = MAX_PAGE_BYTES,
     parse: Callable[[PublishedSite, Sequence[str], int], Sequence[Page]] | None = None,
+    unbuilt: Mapping[str, tuple[str, str]] | None = None,
 ) -> RenderedSite:
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
     `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
-    `parse_published_pages` in this process."""
+    `parse_published_pages` in this process. `unbuilt`: see PublishedSite."""
     published = scan_publish_dir(publish_dir, base_url, display_root)
+    if unbuilt:
+        published = replace(published, unbuilt=unbuilt)
     pages = (parse or parse_published_pages)(published, published.pages(), limit)
     return build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
 

@@ -44,13 +44,13 @@ title = "Set up"
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
-from validator.published import EXTERNAL, MISSING, OUTSIDE, RenderedSite, Target, link_key, split_mapped
+from validator.published import EXTERNAL, MISSING, OUTSIDE, UNBUILT, RenderedSite, Target, link_key, split_mapped
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,16 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
-            if target.kind not in (MISSING, OUTSIDE) or _ignored(link.url, opts):
+            if target.kind not in (MISSING, OUTSIDE, UNBUILT) or _ignored(link.url, opts):
                 continue
+            if target.kind == UNBUILT and page.path in rendered.published.unbuilt:
+                continue  # a draft's link to a draft: Hugo builds both or neither
             if _found_by_hook(rendered, page, link):
                 continue
             if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue
             where = locator.link(link)
-            message = _message(link, target, page)
+            message = _message(link, target, page, rendered.published.unbuilt)
             key = link_key(link.url, target.url)
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
@@ -119,11 +121,14 @@ def _ignored(url: str, opts: Options) -> bool:
     return any(fnmatchcase(url, pattern) for pattern in opts.ignore)
 
 
-def _message(link: HtmlLink, target: Target, page: Page) -> str:
+def _message(link: HtmlLink, target: Target, page: Page, unbuilt: Mapping[str, tuple[str, str]]) -> str:
     what = f"<{link.tag} {link.attribute}={link.url!r}>"
     if target.kind == OUTSIDE:
         return f"{what} leaves the site ({target.url}); link to a page of the site"
     message = f"{what}: nothing is published at {target.url}"
+    if target.kind == UNBUILT and target.path in unbuilt:
+        file, reason = unbuilt[target.path]
+        return f"{message}, the page of {file}: {reason}"
     if "//" in link.url.split("#", 1)[0]:
         message += " (a URL on the site's own host, from baseURL)"
     if link.url.split("#", 1)[0].split("?", 1)[0].endswith((".md", ".markdown")):

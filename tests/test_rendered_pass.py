@@ -1486,7 +1486,10 @@ def test_drafts_link_to_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
     """Hugo builds drafts with --buildDrafts only, all of them (checked with hugo 0.168): a
     draft's links to itself (its footnotes) and to other drafts are good, and their
     fragments are checked; a published page's link to a draft says why it is missing."""
-    draft = "---\ntitle: D\ndraft: true\n---\n\n## Head\n\nA [^1] [s](#head) [e](/e/#x) [n](#nope) [z](/zz/).\n\n[^1]: N.\n"
+    draft = (
+        "---\ntitle: D\ndraft: true\n---\n\n## Head\n\nA [^1] [s](#head) [e](/e/#x) [n](#nope) [z](/zz/).\n\n"
+        "[^1]: N.\n"
+    )
     small_site(tmp_path, {
         "content/d.md": draft,
         "content/e.md": "---\ntitle: E\ndraft: true\n---\n\n## X\n\nSee [d](/d/#head).\n",

@@ -19,7 +19,7 @@ from validator.checks.html import (
 from validator.checks.site import broken_anchor
 from validator.checks.site.broken_anchor import Options as BrokenAnchorOptions
 from validator.html import HtmlLink, parse_page
-from validator.published import load_rendered
+from validator.published import build_rendered, load_rendered, pages_in_memory
 
 HTML = FIXTURES / "html"
 EXPECT = re.compile(r"<!-- expect: ([a-z0-9, -]+?) -->")
@@ -201,3 +201,16 @@ def test_a_tag_with_tens_of_thousands_of_attributes_is_not_parsed() -> None:
     )
     fine = "<div " + " ".join(f'a{i}="v"' for i in range(5_000)) + ' id="x">x</div>' + '<p title="a=b">' * 20_000
     assert [item.value for item in parse_page("b/index.html", fine.encode(), "/b/").ids] == ["x"]
+
+
+def test_an_anchor_named_as_the_heading_after_it() -> None:
+    """`<a name="releases"></a>` before `## Releases`: the heading's id makes the anchor
+    needless, which the message says."""
+    html = b'<html><body><a name="releases"></a>\n<h2 id="releases">Releases</h2></body></html>'
+    published, pages = pages_in_memory({"/news/": ("news/index.html", html)})
+    rendered = build_rendered(published, pages, [])
+    [finding] = duplicate_id.check(rendered, duplicate_id.RULE.options())
+    assert finding.message == (
+        "id 'releases' of this heading is also the name of the <a name> at HTML line 1: remove that anchor, "
+        "the heading's own id takes links there"
+    )

@@ -196,6 +196,19 @@ def test_find_site_root_walks_up_from_files_and_dirs(tmp_path: Path) -> None:
     assert find_site_root(tmp_path) == tmp_path
 
 
+def test_a_config_file_without_a_site_beside_it_is_no_site_root(tmp_path: Path) -> None:
+    """NumPy's `content/en/config.yaml` holds a language's settings: the site is above it.
+    With no site above, the nearest config file is taken."""
+    write(tmp_path, "config.yaml", "")
+    page = write(tmp_path, "content/en/news.md", "")
+    write(tmp_path, "content/en/config.yaml", "")
+    assert find_site_root(page) == tmp_path
+    assert find_site_root(tmp_path / "content") == tmp_path
+    (tmp_path / "config.yaml").unlink()
+    (tmp_path / "content").rename(tmp_path / "notes")
+    assert find_site_root(tmp_path / "notes/en/news.md") == tmp_path / "notes/en"
+
+
 @pytest.mark.parametrize(
     "name", ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.json"]
 )

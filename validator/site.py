@@ -95,14 +95,20 @@ WORDS_FILE = ".mdcheck-words.txt"  # the site's own words, for heading-typo
 
 
 def find_site_root(start: Path) -> Path | None:
-    """The nearest directory at or above `start` (a file or directory) with a Hugo config."""
+    """The nearest directory at or above `start` (a file or directory) that is a Hugo site
+    (see `_is_site`: a `config.*` file counts beside a site's folders only, as NumPy's
+    `content/en/config.yaml`, a language's settings, is no site); else the nearest with a
+    config file of either name."""
     start = Path(os.path.abspath(start))  # keeps symlinks, so paths below stay comparable
     if not start.is_dir():
         start = start.parent
+    nearest = None
     for directory in (start, *start.parents):
-        if _root_config_file(directory) is not None or any(_config_dir_files(directory / "config" / "_default")):
+        if _is_site(directory):
             return directory
-    return None
+        if nearest is None and _root_config_file(directory) is not None:
+            nearest = directory
+    return nearest
 
 
 # Folders not searched for a site below the one a run starts in: build output, dependencies.

@@ -52,6 +52,11 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             other, other_where = first[item.value]
             place = f"on line {other_where[0]}" if where and other_where else f"at HTML line {other.line}"
             message = f"id {item.value!r} is already used on this page (<{other.tag}> {place})"
+            if "name" in (item.attribute, other.attribute) and heading is not None:
+                message = (
+                    f"id {item.value!r} of this heading is also the name of the <a name> {place}: remove "
+                    "that anchor, the heading's own id takes links there"
+                )
             at = (item.line, item.column)
             findings.append(rendered.keyed(item.value, page, message, at, where))
     yield from split_mapped(findings)

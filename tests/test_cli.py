@@ -445,8 +445,16 @@ def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeyp
     report = json.loads(out)
     assert code == 1 and {p["path"] for p in report["problems"]} == {"content/a.md"}
     assert report["summary"]["notes"] == [
-        "2 Markdown files outside the site's content not checked (Hugo does not read them): README.md, CHANGELOG.md"
+        "2 Markdown files outside the site's content (or left out by its ignoreFiles) not checked, as Hugo does "
+        "not read them: README.md, CHANGELOG.md"
     ]
+    # A file of the content that the site's ignoreFiles leaves out is no page either
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\nignoreFiles = ["README\\\\.md$"]\n')
+    (tmp_path / "content" / "README.md").write_text("No front matter.\n")
+    code, out, _ = invoke("check", "content/README.md", "content", "--format", "json")
+    report = json.loads(out)
+    assert {p["path"] for p in report["problems"]} == {"content/a.md"}
+    assert report["summary"]["notes"][-1].endswith("not read them: content/README.md")
     (tmp_path / "hugo.toml").unlink()  # no Hugo site: every file is checked
     code, out, _ = invoke("check", "README.md", "--format", "json")
     assert "README.md" in {p["path"] for p in json.loads(out)["problems"]}

@@ -336,7 +336,8 @@ def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:
         return ()
     names = ", ".join(target.display for target in outside[:3]) + (", …" if len(outside) > 3 else "")
     files = "file" if len(outside) == 1 else "files"
-    return (f"{len(outside)} Markdown {files} outside the site's content not checked (Hugo does not read them): {names}",)
+    return (f"{len(outside)} Markdown {files} outside the site's content (or left out by its ignoreFiles) "
+            f"not checked, as Hugo does not read them: {names}",)
 
 
 def _not_markdown_note(files: Sequence[Any]) -> tuple[str, ...]:

@@ -68,8 +68,10 @@ def _collect(
             language, content_path = _content_location(real, roots)
             if content_path is None and is_content and candidate.problem is None:
                 continue  # below a mount's source, but not among the files it mounts
-            if is_content and site.ignores(candidate.path):
-                continue  # `ignoreFiles`: no content of the site
+            if content_path is not None and site.ignores(candidate.path):
+                if is_content:
+                    continue  # `ignoreFiles`: no content of the site
+                language, content_path = None, None  # named: not checked, as a file outside the content
             if content_path is not None and (language or "", content_path) in pages:
                 continue
             seen.add(real)
@@ -171,8 +173,9 @@ def _resolved_roots(site: SiteConfig, every_language: bool = False) -> list[Cont
 
 
 def outside_content(targets: list[Target], site: SiteConfig) -> tuple[list[Target], list[Target]]:
-    """(the targets to check, the Markdown files of a Hugo site that lie outside its content:
-    a README or CHANGELOG beside it, which Hugo does not read and its rules do not fit)."""
+    """(the targets to check, the Markdown files of a Hugo site that lie outside its content
+    or that its `ignoreFiles` leaves out: a README or CHANGELOG beside it, which Hugo does not
+    read and its rules do not fit)."""
     if not has_content(site):
         return targets, []
     inside: list[Target] = []

@@ -24,7 +24,7 @@ from validator.cli import main
 from validator.config import Config
 from validator.engine import Target
 from validator.settings import ContentMount, SiteConfig
-from validator.site import ContentRoot, content_roots, load_site, mount_admits, predict_url
+from validator.site import ContentRoot, SiteConfigError, content_roots, load_site, mount_admits, predict_url
 from validator.targets import collect_targets
 
 LAYOUTS = {
@@ -117,7 +117,6 @@ def test_files_and_the_older_include_and_exclude_keys(tmp_path: Path) -> None:
         '[{source = "x", target = "content/../static"}]',
         '[{source = "x\\u0000y", target = "content/x"}]',
         '[{source = "hugo.toml", target = "content"}]',
-        '[{source = "/", target = "content"}]',  # Hugo stops: "invalid root mapping"
         '[{source = "x", target = "content", lang = {a = 1}, files = {b = 2}, sites = "all"}]',
         '[{source = "x", target = "content", sites = {matrix = ["en"]}}]',
     ],
@@ -130,10 +129,21 @@ def test_bad_values_never_raise(tmp_path: Path, value: str) -> None:
     assert isinstance(content_roots(site), list)
 
 
-def test_a_mount_of_the_file_system_root_is_left_out(tmp_path: Path) -> None:
-    """Hugo stops with "invalid root mapping" (checked with Hugo); walking `/` would not end."""
-    write(tmp_path, {"hugo.toml": '[[module.mounts]]\nsource = "/"\ntarget = "content"\n'})
-    assert load_site(tmp_path).content_mounts == ()
+@pytest.mark.parametrize(
+    "config",
+    [
+        '[[module.mounts]]\nsource = "/"\ntarget = "content"\n',
+        '[[module.mounts]]\nsource = "' + "../" * 40 + '"\ntarget = "content/x"\n',
+        'contentDir = "/"\n',
+        'contentDir = "content/' + "../" * 40 + '"\n',
+        '[languages.fr]\ncontentDir = "/"\n',
+    ],
+)
+def test_content_at_the_file_system_root_is_a_config_error(tmp_path: Path, config: str) -> None:
+    """Hugo 0.168 panics ("invalid root mapping"); walking `/` would not end."""
+    write(tmp_path, {"hugo.toml": config})
+    with pytest.raises(SiteConfigError, match="is the filesystem's root, where Hugo stops"):
+        load_site(tmp_path)
 
 
 def test_a_source_outside_the_site_or_missing_is_kept(tmp_path: Path) -> None:
@@ -431,15 +441,20 @@ _MOUNT = st.fixed_dictionaries(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mounts=st.lists(_MOUNT, max_size=4) | _MOUNT_VALUE)
 def test_random_mounts_never_raise(tmp_path: Path, mounts: object) -> None:
-    """Whatever `module.mounts` holds, the site loads, its files are collected and each one's
-    URL is predicted without an exception."""
+    """Whatever `module.mounts` holds, the site loads (or is refused with a config error,
+    as a mount of the filesystem's root is), its files are collected and each one's URL is
+    predicted without an exception."""
     root = tmp_path / "site"
     write(root, {
         "hugo.json": json.dumps({"languages": {"en": {"weight": 1}, "fr": {"weight": 2}}, "module": {"mounts": mounts}}),
         "content/a.md": page("A"), "content/docs/_index.md": page("Docs", cascade={"type": "d"}),
         "docs/b.md": page("B"), "x.md": page("X"), "docs/img.png": "",
     })
-    site = load_site(root)
+    try:
+        site = load_site(root)
+    except SiteConfigError as exc:
+        assert "is the filesystem's root" in str(exc)
+        return
     targets = collect_targets([], Config(path=None, base=root, rules={}), site, root)
     for target in targets:
         if target.content_path is not None:

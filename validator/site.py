@@ -561,6 +561,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     content_dir = config.folder("contentdir", "content")
     languages, default_language = _languages(config, content_dir)
     content_mounts = _content_mounts(config, root, languages, default_language)
+    _refuse_the_filesystem_root(config, root, content_dir, languages, content_mounts)
     ugly, ugly_sections = _ugly_urls(config)
     layout_dir = config.folder("layoutdir", "layouts")
     layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs)]
@@ -660,6 +661,23 @@ def _user_words(path: Path) -> tuple[str, ...]:
     return tuple(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
 
 
+def _refuse_the_filesystem_root(
+    config: _Config, root: Path, content_dir: str, languages: tuple[Language, ...], mounts: tuple[ContentMount, ...]
+) -> None:
+    """Raise SiteConfigError when the content is the filesystem's root (`contentDir = "/"`, a
+    language's, a mount's source): Hugo 0.168 panics ("invalid root mapping"), and a walk of
+    the whole filesystem would never end."""
+    folders = [
+        ("contentdir", content_dir),
+        *((f"languages.{language.code}.contentdir", language.content_dir) for language in languages),
+        *(("module.mounts", mount.source) for mount in mounts),
+    ]
+    for dotted, folder in folders:
+        path = Path(os.path.abspath(root / folder))
+        if path == Path(path.anchor):
+            raise config.error(dotted, f"{folder!r} is the filesystem's root, where Hugo stops (invalid root mapping)")
+
+
 def _content_mounts(
     config: _Config, root: Path, languages: tuple[Language, ...], default: str
 ) -> tuple[ContentMount, ...]:
@@ -712,8 +730,7 @@ def _content_mount(
         return None
     component, *place = _go_clean(target.replace("\\", "/")).split("/")
     source = _go_clean(source.replace("\\", "/"))
-    # Hugo stops at a mount of the file system's root ("invalid root mapping").
-    if component != "content" or source == "/" or (not place and _is_file(root / source)):
+    if component != "content" or (not place and _is_file(root / source)):
         return None
     languages = _mount_languages(entry, codes, default)
     # The older keys as Hugo reads them: after `files`, includes, then excludes.

@@ -283,6 +283,11 @@ def test_lexicon_is_a_read_only_mapping() -> None:
         ("Instalation 日本語のテキスト", ["Instalation"]),  # mostly English letters: spelled
         ("The Evolution and Status Quo of Hugo", []),
         ("Create a cluster on vSphere (On-Prem)", []),
+        # a part of a name written whole in the heading; "How Tos"; tools
+        ("Provision a Local Hashi Environment with HashiQube", []),
+        ("Developer How Tos", []),
+        ("Does SciPy work with Jython? Perf metrics for Wifi", []),
+        ("Seperate the Hashi Environment", ["Seperate", "Hashi"]),
     ],
 )
 def test_headings_in_another_script_and_latin_phrases(heading: str, typos: list[str]) -> None:

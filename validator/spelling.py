@@ -408,7 +408,7 @@ class Speller:
             if self._in_name(text, word):
                 continue
             suggestion = self.suggestion(word.key)
-            if suggestion is not None:
+            if suggestion is not None and not _starts_a_compound(word.key, text):
                 yield Typo(word.text, _same_case(suggestion, word.text), word.start, word.end)
 
     def _mostly_unknown(self, found: Sequence[Word]) -> bool:
@@ -559,6 +559,14 @@ class Speller:
     def _rank(self, word: str) -> tuple[int, int, str]:
         site = self.vocabulary.get(word, 0) + self.vocabulary.get(CODE + word, 0)
         return (site, self.known.get(word, 0), word)
+
+
+def _starts_a_compound(key: str, text: str) -> bool:
+    """Whether a longer run of letters in `text` starts with the word `key`: a name's part,
+    as "Hashi" of "HashiQube" ("Provision a Hashi Environment with HashiQube")."""
+    return len(key) > MIN_LENGTH and any(
+        len(run) > len(key) and run.lower().startswith(key) for run in letter_runs(text)
+    )
 
 
 # A word right before or after another, one blank apart (see _capitalised): `Niccolò Fei`.

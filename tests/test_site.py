@@ -486,6 +486,18 @@ def test_wrong_values_raise_with_the_file_and_line(tmp_path: Path, text: str, li
     assert needle in info.value.message
 
 
+def test_a_lone_carriage_return_in_a_toml_config_stops_hugo(tmp_path: Path) -> None:
+    """Hugo 0.168: `hugo.toml:1:33: toml: expected newline but got U+000D`; YAML takes it
+    as a line end, as PyYAML does."""
+    (tmp_path / "hugo.toml").write_bytes(b"baseURL = 'https://example.org/'\rtitle = 'X'\r")
+    with pytest.raises(SiteConfigError) as info:
+        load_site(tmp_path)
+    assert (info.value.line, info.value.column) == (1, 33) and "lone carriage return" in info.value.message
+    (tmp_path / "hugo.toml").unlink()
+    (tmp_path / "hugo.yaml").write_bytes(b"baseURL: https://example.org/docs/\rtitle: X\r")
+    assert load_site(tmp_path).base_url == "https://example.org/docs/"
+
+
 def test_errors_name_the_config_dir_file_that_set_the_value(tmp_path: Path) -> None:
     write(tmp_path, "hugo.toml", "")
     write(tmp_path, "config/_default/markup.toml", '[goldmark.extensions]\nlinkify = "often"\n')

@@ -49,14 +49,18 @@ def read_at_most(path: str | Path, limit: int) -> bytes:
         return data
 
 
-def read_text(path: str | Path, errors: str = "strict") -> str:
-    """A regular file's UTF-8 text (a BOM dropped, line endings made LF), up to TEXT_LIMIT.
-    Raises OSError (UnicodeDecodeError with `errors="strict"`)."""
+def read_text(path: str | Path, errors: str = "strict", *, keep_lone_returns: bool = False) -> str:
+    """A regular file's UTF-8 text (a BOM dropped, line endings made LF, a lone carriage
+    return too unless `keep_lone_returns`), up to TEXT_LIMIT. Raises OSError
+    (UnicodeDecodeError with `errors="strict"`)."""
     data = read_at_most(path, TEXT_LIMIT)
     if len(data) > TEXT_LIMIT:
         raise OSError(errno.EFBIG, f"is larger than {TEXT_LIMIT:,} bytes", str(path))
     text = data.decode("utf-8-sig", errors)
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    if "\r" not in text:
+        return text
+    text = text.replace("\r\n", "\n")
+    return text if keep_lone_returns else text.replace("\r", "\n")
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:

@@ -254,7 +254,6 @@ class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ig
         except ValueError:
             return self.construct_scalar(node)
 
-
     def construct_unknown_tag(self, node: yaml.Node) -> Any:
         """A value whose tag no constructor knows (`!foo 12`, `!!python/object/apply:…`):
         Hugo's YAML library drops the tag, a scalar is then a string (checked with Hugo 0.168)."""

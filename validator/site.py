@@ -175,13 +175,20 @@ def _config_dir_files(directory: Path) -> Iterator[Path]:
 
 def _parse_config_file(path: Path) -> dict[str, Any]:
     try:
-        text = read_text(path)
+        text = read_text(path, keep_lone_returns=True)
     except OSError as exc:
         raise SiteConfigError(path, f"cannot read config file: {(exc.strerror or str(exc)).lower()}") from exc
     except UnicodeError as exc:
         reason = getattr(exc, "reason", exc)
         raise SiteConfigError(path, f"cannot read config file: not valid UTF-8 ({reason})") from exc
     ext = path.suffix[1:].lower()
+    if (lone := text.find("\r")) >= 0:
+        if ext == "toml":
+            line, column = text.count("\n", 0, lone) + 1, lone - text.rfind("\n", 0, lone)
+            message = ("this line ends with a lone carriage return (\\r): TOML takes only LF or CRLF line endings, "
+                       "and Hugo stops (toml: expected newline but got U+000D)")
+            raise SiteConfigError(path, message, line, column)
+        text = text.replace("\r", "\n")  # a line end to YAML and JSON, as to Hugo
     try:
         if ext == "toml":
             data = _parse_toml(path, text)

@@ -188,6 +188,24 @@ def test_yaml_scalars_are_typed_as_hugo_types_them() -> None:
     }  # fmt: skip
 
 
+def test_org_keywords_are_front_matter() -> None:
+    """Hugo 0.168 reads the `#+KEY: VALUE` lines a content file starts with (a Markdown one
+    too) as front matter, up to the first line that does not start with `#+`."""
+    text = (
+        "\n#+TITLE: Org Post\n#+slug: orgy\n#+aliases: /old/a /old/b\n#+tags[]: x y\n#+author: A\n#+author: B\n"
+        "#+draft: false\n\n#+not: front matter\nBody\n"
+    )
+    front_matter, body = split_front_matter(text)
+    assert front_matter.format == "org" and front_matter.error is None
+    assert front_matter.data == {
+        "title": "Org Post", "slug": "orgy", "aliases": ["/old/a", "/old/b"], "tags": ["x", "y"],
+        "author": ["A", "B"], "draft": "false",
+    }  # fmt: skip
+    assert (front_matter.line, front_matter.end_line, front_matter.position("slug")) == (2, 8, (3, 3))
+    assert split_front_matter("#+filetags: :c:d:\n")[0].data == {"tags": ["c", "d"]}
+    assert text[body:] == "\n#+not: front matter\nBody\n"
+
+
 def test_yaml_tags_no_constructor_knows_are_dropped() -> None:
     """Hugo 0.168's YAML library drops a tag it does not know (checked by printing the
     page's params): the value is read untagged, a scalar as a string; not a syntax error."""

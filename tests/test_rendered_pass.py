@@ -1511,6 +1511,29 @@ def test_drafts_link_to_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
 
 
 @pytest.mark.hugo
+def test_org_front_matter_gives_the_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Org keywords are front matter in an Org file and in a Markdown one (checked with hugo
+    0.168): their slug, url and aliases are the pages' URLs, the Markdown starts below them."""
+    small_site(tmp_path, {
+        "content/posts/a.org": "#+TITLE: Org Post\n#+SLUG: orgy\n#+aliases: /old/a\n\n* Heading\n",
+        "content/posts/b.org": "#+title: Second\n#+url: /custom/path/\n",
+        "content/posts/e.md": "#+title: Markdown with Org keywords\n#+slug: mdorg\n\nBody.\n",
+        "content/posts/links.md": (
+            "---\ntitle: Links\n---\n\n[a](/posts/orgy/) [b](/custom/path/) [c](/old/a/) [d](/posts/mdorg/) "
+            '[e]({{< ref "a.org" >}}) [f]({{< ref "e.md" >}}) [bad](/posts/a/)\n'
+        ),
+    }, config="[security]\nallowContent = ['.*']\n")
+    monkeypatch.chdir(tmp_path)
+    bad = ("content/posts/links.md", 5, "broken-link")
+    assert findings() == {bad}
+    build_site(hugo, tmp_path, tmp_path / "public")
+    for page in ("posts/orgy", "custom/path", "old/a", "posts/mdorg"):
+        assert (tmp_path / "public" / page / "index.html").exists()
+    assert "<p>Body.</p>" in (tmp_path / "public/posts/mdorg/index.html").read_text("utf-8")
+    assert findings("--html", "public") == {bad}
+
+
+@pytest.mark.hugo
 def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`<!-- TODO` never closed at the start of a block: Hugo drops the rest of the page
     (checked with hugo 0.168); comment-unclosed says so."""

@@ -86,6 +86,8 @@ def split_front_matter(text: str) -> tuple[FrontMatter, int]:
     first_line = text.count("\n", 0, skipped) + 1
     if stripped.startswith("{"):
         return _json_front_matter(text, skipped, first_line)
+    if stripped.startswith("#+"):
+        return _org_front_matter(text, skipped, first_line)
     for delimiter in ("+++", "---"):
         if stripped.startswith(delimiter) and stripped[3:4] in ("\n", "", " ", "\t"):
             return _delimited_front_matter(text, skipped, first_line, delimiter)
@@ -138,6 +140,43 @@ def _json_front_matter(text: str, start: int, first_line: int) -> tuple[FrontMat
     body_start = text.find("\n", end)
     body_start = len(text) if body_start < 0 else body_start + 1
     return FrontMatter("json", parsed.data, first_line, end_line, error, parsed.keys), body_start
+
+
+# An Org mode keyword line, `#+TITLE: A post` (`#+TAGS[]: a b` for a list)
+_ORG_KEYWORD = re.compile(r"#\+([^:\s]+):(?:[ \t]+(.*?))?[ \t]*")
+# Org keywords whose value Hugo splits at blanks, as it does `KEY[]`'s
+_ORG_LISTS = frozenset({"tags", "categories", "aliases"})
+
+
+def _org_front_matter(text: str, start: int, first_line: int) -> tuple[FrontMatter, int]:
+    """Org mode keywords, which Hugo reads as front matter at the start of any content file
+    (a Markdown one too): the lines from `start` that start with `#+`. Keys are lower-cased;
+    the value of `KEY[]`, `tags`, `categories` and `aliases` is split at blanks,
+    `filetags` (`:a:b:`) gives `tags`, and a key set on several lines is a list (checked
+    with Hugo 0.168)."""
+    values: dict[str, list[str]] = {}
+    keys: dict[str, tuple[int, int]] = {}
+    offset, line = start, first_line
+    column = start - text.rfind("\n", 0, start)
+    while text.startswith("#+", offset):
+        end = text.find("\n", offset)
+        end = len(text) if end < 0 else end
+        if match := _ORG_KEYWORD.fullmatch(text, offset, end):
+            key = match[1].lower()
+            values.setdefault(key, []).append(match[2] or "")
+            keys.setdefault(key.removesuffix("[]"), (line, column + 2))
+        offset, line, column = end + 1, line + 1, 1
+    data: dict[str, Any] = {}
+    for key, found in values.items():
+        if key.endswith("[]"):
+            data[key[:-2]] = " ".join(found).split()
+        elif len(found) > 1:
+            data[key] = found
+        elif key == "filetags":
+            data["tags"] = found[0].strip(":").split(":")
+        else:
+            data[key] = found[0].split() if key in _ORG_LISTS else found[0]
+    return FrontMatter("org", data, first_line, line - 1, key_positions=keys), min(offset, len(text))
 
 
 def _matching_brace(text: str, start: int) -> int | None:

@@ -34,6 +34,7 @@ PIECES = [
     "日本", "\r", "\r\n", "\ufeff", "relref", "highlight", "#frag", "x", "word", ":", "HAHAHUGOSHORTCODE9HBHB",
     "\\(", "\\)", "$$", "\\[", "\\]",
     "~", "~~", "https://a.b/c", "http:", "www.a.b", "ftp://x.y/z", "。", ")", ";", "&amp;", "<kbd>", "-->",
+    "#+", "#+title: ", "#+slug: ", "#+tags[]: ", "draft: true", "!!python/object ", "!x ",
 ]
 
 text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)

@@ -288,6 +288,10 @@ def test_lexicon_is_a_read_only_mapping() -> None:
         ("Developer How Tos", []),
         ("Does SciPy work with Jython? Perf metrics for Wifi", []),
         ("Seperate the Hashi Environment", ["Seperate", "Hashi"]),
+        # a person's name and handle, as a maintainers page heads each one
+        ("Danielle Tal (miao0miao)", []),
+        ("Adrian Vladu (@ader1990)", []),
+        ("Sneek Peek (beta)", ["Sneek"]),
     ],
 )
 def test_headings_in_another_script_and_latin_phrases(heading: str, typos: list[str]) -> None:

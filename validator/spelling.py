@@ -398,6 +398,8 @@ class Speller:
     def _typos(self, text: str, sentences: bool) -> Iterator[Typo]:
         if not text.isascii() and self._foreign(text):
             return
+        if self._name_and_handle(text):
+            return
         found = list(words(text))
         if self._mostly_unknown(found):
             return
@@ -446,6 +448,16 @@ class Speller:
             if len(other) < MIN_LENGTH or not (self._common_typo(word.key) and self._common_typo(other)):
                 return True
         return False
+
+    def _name_and_handle(self, text: str) -> bool:
+        """Whether `text` is a person's name and their handle, as a maintainers page heads
+        each one: "Danielle Tal (miao0miao)", "Adrian Vladu (@ader1990)". A handle is no
+        word of the dictionary: "Sneek Peek (beta)" is spelled."""
+        match = _NAME_AND_HANDLE.fullmatch(text)
+        if match is None or match[2].lower() in self.known:
+            return False
+        parts = match[1].split()
+        return 2 <= len(parts) <= 4 and all(part[:1].isupper() for part in parts)
 
     def _rare_suggestion(self, word: str) -> bool:
         """Whether the word `word` looks like is among the dictionary's rarest (seen a few
@@ -569,6 +581,8 @@ def _starts_a_compound(key: str, text: str) -> bool:
     )
 
 
+# Words, then a handle in brackets: "Danielle Tal (@miao0miao)"
+_NAME_AND_HANDLE = re.compile(r"\s*([^()@]+?)\s*\(\s*@?([\w.-]+)\s*\)\s*")
 # A word right before or after another, one blank apart (see _capitalised): `Niccolò Fei`.
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+) $")
 _NAME_AFTER = re.compile(r" ([^\W\d_]+)(?![\w'’-])")

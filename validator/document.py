@@ -723,10 +723,11 @@ def _lone_returns(text: str, returns: str, front_matter: FrontMatter, body_start
                 "endings, and Hugo stops the build (toml: expected newline but got U+000D); "
                 "save the file with LF or CRLF line endings",
             )
-    first = returns.find("\r", body_start)
+    end = len(returns) - 1  # a return that ends the file joins nothing to its line
+    first = returns.find("\r", body_start, end)
     if first < 0:
         return
-    more = returns.count("\r", first + 1)
+    more = returns.count("\r", first + 1, end)
     others = f", and {more:,} more line{'s' if more != 1 else ''} below" if more else ""
     yield ParseIssue(
         "lone-carriage-return",

@@ -1534,6 +1534,45 @@ def test_org_front_matter_gives_the_url(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize(
+    ("front_matter", "hugo_says"),
+    [
+        ("markup: org", '"text/org" is not whitelisted'),
+        ("markup: xyz", 'failed to resolve media type for "xyz"'),
+        ("_build:\n  render: never", 'The "_build" front matter key was deprecated'),
+    ],
+)
+def test_front_matter_that_stops_hugo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, front_matter: str, hugo_says: str
+) -> None:
+    """A `markup` Hugo cannot render, or one the security policy refuses, and the removed
+    `_build` stop the build (hugo 0.168); front-matter-type says so at the key."""
+    small_site(tmp_path, {"content/p.md": f"---\ntitle: P\n{front_matter}\n---\n\n* x\n"})
+    monkeypatch.chdir(tmp_path)
+    assert located("front-matter-type") == [("content/p.md", 3, 1)]
+    result = subprocess.run([hugo], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and hugo_says in result.stdout + result.stderr
+
+
+@pytest.mark.hugo
+def test_a_page_in_another_markup_is_not_read_as_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`markup: org` in a Markdown file's front matter: Hugo renders it as Org (checked with
+    hugo 0.168); mdcheck checks its front matter only, and links to it find it."""
+    small_site(tmp_path, {
+        "content/m.md": "---\ntitle: M\nmarkup: org\n---\n\n* Org heading\n[[#nope][x]] ** x ** [y](#gone)\n",
+        "content/l.md": "---\ntitle: L\n---\n\n[m](/m/) [n](/m/#headline-1)\n",
+    }, config="[security]\nallowContent = ['.*']\n")
+    monkeypatch.chdir(tmp_path)
+    assert findings() == set()
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert '<h2 id="headline-1">' in (tmp_path / "public/m/index.html").read_text("utf-8")
+    # Hugo's HTML of the Org page is checked as any page's: its Org link to #nope is broken
+    assert findings("--html", "public") == {("public/m/index.html", 7, "broken-anchor")}
+
+
+@pytest.mark.hugo
 def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`<!-- TODO` never closed at the start of a block: Hugo drops the rest of the page
     (checked with hugo 0.168); comment-unclosed says so."""

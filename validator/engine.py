@@ -54,6 +54,7 @@ from validator.site import (
     unbuilt_reason,
     is_hidden,
     language_codes,
+    markup_media_type,
     other_media_type,
     page_language,
     predict_page,
@@ -609,6 +610,11 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         return FileResult(stamp.all("internal-error", [_crash("the parser", exc)])), data
     if not doc.is_text:
         return _unread(stamp.all("file-encoding", doc.parse_findings("file-encoding")), target, plan), data
+    if _markup_type(doc.front_matter.data or {}) not in (None, "text/markdown"):
+        # Its front matter's `markup` names another format: only its front matter is checked
+        front_matter_rules = [rule for rule in plan.rules if rule.id.startswith("front-matter-")]
+        problems = [] if target.context else _rule_findings(doc, front_matter_rules, plan, stamp)
+        return _unread(problems, target, plan), data
     if target.context:
         # Read for the site's sake: with the embedded renderer, its page's path is all it gives
         if plan.embedded:
@@ -624,18 +630,31 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         "unknown-rule-in-directive",
         [Finding(u.line, u.column, f"unknown rule {u.name!r} in directive") for u in unknown],
     )
-    for rule in plan.rules:
-        options = plan.settings[rule.id].options
+    problems.extend(_rule_findings(doc, plan.rules, plan, stamp))
+    problems.extend(stamp.all("internal-error", crashes))
+    summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)
+    return _packed(problems, summary, source, page, words, suppressions), data
+
+
+def _rule_findings(doc: Document, rules: Sequence[Rule], plan: Plan, stamp: _Stamper) -> list[Problem]:
+    """The findings of `rules` on the document; a rule that fails is reported, not raised."""
+    problems: list[Problem] = []
+    for rule in rules:
         assert rule.check is not None
         try:
-            findings = list(rule.check(doc, options))
+            findings = list(rule.check(doc, plan.settings[rule.id].options))
         except Exception as exc:
             problems.extend(stamp.all("internal-error", [_crash(f"rule {rule.id}", exc)]))
             continue
         problems.extend(stamp.all(rule.id, findings))
-    problems.extend(stamp.all("internal-error", crashes))
-    summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)
-    return _packed(problems, summary, source, page, words, suppressions), data
+    return problems
+
+
+def _markup_type(front_matter: Mapping[Any, Any]) -> str | None:
+    """The media type of the format the front matter's `markup` names (see
+    site.markup_media_type); "" for one that names none; None without a `markup`."""
+    markup = next((value for key, value in front_matter.items() if isinstance(key, str) and key.lower() == "markup"), None)
+    return (markup_media_type(markup) or "") if isinstance(markup, str) else None
 
 
 def _unread(problems: list[Problem], target: Target, plan: Plan) -> FileResult:
@@ -1049,7 +1068,7 @@ def unread_summary(target: Target, site: SiteConfig) -> PageSummary | None:
     data = (front_matter.data or {}) if not front_matter.error else {}
     language = page_language(site, target.content_path, target.language)
     url, rendered, resources = predict_page(site, target.content_path, data, target.language)
-    media_type = other_media_type(target.content_path) or ""
+    media_type = _markup_type(data) or other_media_type(target.content_path) or ""
     refused = None if site.allows_content(media_type) else media_type
     return PageSummary(
         path=target.display,

@@ -55,6 +55,15 @@ def other_media_type(name: str) -> str | None:
     None for Markdown and any other file."""
     media_type = CONTENT_MEDIA_TYPES.get(name.rpartition(".")[2].lower()) if "." in name else None
     return None if media_type == "text/markdown" else media_type
+
+
+def markup_media_type(markup: str) -> str | None:
+    """The media type of the content format a page's `markup` front matter names, as Hugo
+    0.168 resolves it, case aside: `goldmark` is Markdown, `asciidocext` AsciiDoc, else a
+    content file's extension (`md`, `html`, `org`…). None for a value that names none, on
+    which Hugo stops the build ("failed to resolve media type")."""
+    name = markup.strip().lower()
+    return {"goldmark": "text/markdown", "asciidocext": "text/asciidoc"}.get(name) or CONTENT_MEDIA_TYPES.get(name)
 _HTML_SUFFIXES = frozenset({"html", "htm"})
 _PERMALINK_KINDS = ("page", "home", "section", "taxonomy", "term")
 _BRANCH_KINDS = frozenset({"home", "section", "taxonomy", "term"})

@@ -4,7 +4,8 @@ Checks the type of Hugo's predefined front matter fields (keys are case-insensit
 `translationKey` must be strings; `draft`, `headless` and `isCJKLanguage` booleans; `weight`
 an integer; `aliases`, `keywords`, `outputs` and the site's taxonomies (by default `tags` and
 `categories`) lists of strings. `url` and `aliases` must not start with `http://` or
-`https://`.
+`https://`. `markup` must name a content format the site's `security.allowContent`
+admits; `_build`, which Hugo 0.145 removed, is reported.
 
 Only what Hugo rejects or silently misreads is reported. Hugo converts what it can: a
 number as a title, `draft = "true"`, `weight = "5"`, a single string as a taxonomy term
@@ -16,7 +17,7 @@ holds a table or a list (the whole list is dropped).
 ## Why is this bad?
 Hugo does not complain: the page is built with an empty title, as a draft it was not meant
 to be (or the reverse), in the wrong place in its section, without its tags. An `http://`
-`url` or alias fails the whole build.
+`url` or alias fails the whole build, as do a `markup` Hugo cannot render and `_build`.
 
 ## Example
 ```markdown
@@ -52,6 +53,8 @@ from typing import Any
 from validator.document import Document
 from validator.frontmatter import FrontMatter
 from validator.model import Finding, NoOptions, Rule
+from validator.settings import SiteConfig
+from validator.site import markup_media_type
 
 STRING_KEYS = frozenset({"title", "linktitle", "description", "summary", "type", "layout", "slug", "url", "translationkey"})
 BOOLEAN_KEYS = frozenset({"draft", "headless", "iscjklanguage"})
@@ -76,13 +79,18 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         value = front_matter.hugo_value(name)
         if value is None:
             continue  # Hugo leaves the field unset
-        problem = _problem(key, value, front_matter, taxonomies)
+        if key == "markup" and isinstance(value, str):
+            problem = _markup_problem(value, doc.site)
+        else:
+            problem = _problem(key, value, front_matter, taxonomies)
         if problem:
             line, column = front_matter.position(key)
             yield Finding(line, column, f"front matter {name!r} {problem}")
 
 
 def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[str]) -> str | None:
+    if key == "_build":
+        return "was removed in Hugo 0.145, which stops the build on it: rename it 'build'"
     if key in STRING_KEYS:
         return _string_problem(key, value)
     if key in BOOLEAN_KEYS:
@@ -93,6 +101,18 @@ def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[st
         return _list_problem(key, value, split=True)
     if key in taxonomies:
         return _list_problem(key, value, split=False)
+    return None
+
+
+def _markup_problem(value: str, site: SiteConfig) -> str | None:
+    """Hugo renders the page in the format `markup` names (checked with Hugo 0.168)."""
+    media_type = markup_media_type(value)
+    if media_type is None:
+        return (f"is {value!r}, which names no content format: Hugo stops the build; write markdown, html, org, "
+                "asciidoc, pandoc or rst")
+    if not site.allows_content(media_type):
+        return (f"is {value!r}: Hugo renders the page as {media_type}, which security.allowContent refuses, and "
+                "stops the build; admit it with [security] allowContent = ['.*'], or write it in Markdown")
     return None
 
 

@@ -653,7 +653,7 @@ def _rule_findings(doc: Document, rules: Sequence[Rule], plan: Plan, stamp: _Sta
 def _markup_type(front_matter: Mapping[Any, Any]) -> str | None:
     """The media type of the format the front matter's `markup` names (see
     site.markup_media_type); "" for one that names none; None without a `markup`."""
-    markup = next((value for key, value in front_matter.items() if isinstance(key, str) and key.lower() == "markup"), None)
+    markup = next((v for k, v in front_matter.items() if isinstance(k, str) and k.lower() == "markup"), None)
     return (markup_media_type(markup) or "") if isinstance(markup, str) else None
 
 

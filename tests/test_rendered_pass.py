@@ -1573,6 +1573,30 @@ def test_a_page_in_another_markup_is_not_read_as_markdown(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("config", ["", "[markup.highlight]\nlineNos = true\nanchorLineNos = true\n"])
+def test_links_to_code_line_anchors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, config: str) -> None:
+    """Line number anchors of highlighted code (ox-hugo links code references to them):
+    `lineanchors`, else `hl-N` of the Nth fenced block, with the site's settings too;
+    without `anchorlinenos` no ids (checked with hugo 0.168). Both ways of checking agree."""
+    page = (
+        "---\ntitle: P\n---\n\n```go {linenos=true, anchorlinenos=true, lineanchors=la}\na := 1\nb := 2\n```\n\n"
+        "    indented\n\n```go {linenos=true, anchorlinenos=true}\nc\n```\n\n"
+        "```go {linenos=true, lineanchors=none}\nd\n```\n\n"
+        '{{< highlight go "linenos=true, anchorlinenos=true" >}}\nx\n{{< /highlight >}}\n\n'
+        "[a](#la-2) [b](#hl-1-1) [c](#1) [d](#none-1) [e](#la-3) [f](#hl-0-1)\n"
+    )
+    small_site(tmp_path, {"content/p.md": page}, config=config)
+    monkeypatch.chdir(tmp_path)
+    # with the site's settings every block is numbered and anchored: none-1 is there too
+    missing = ["none-1", "la-3", "hl-0-1"] if not config else ["la-3", "hl-0-1"]
+    number, line = next((n, text) for n, text in enumerate(page.split("\n"), start=1) if text.startswith("[a]"))
+    expected = [("content/p.md", number, line.index(f"(#{m})") - 2) for m in missing]
+    assert located("broken-anchor") == expected
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert located("broken-anchor", "--html", "public") == expected
+
+
+@pytest.mark.hugo
 def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`<!-- TODO` never closed at the start of a block: Hugo drops the rest of the page
     (checked with hugo 0.168); comment-unclosed says so."""

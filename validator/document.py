@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from markdown_it.token import Token
 
-from validator import heading_ids
+from validator import heading_ids, highlight
 from validator.addresses import GOLDMARK_WRITER, Writer
 from validator.frontmatter import FrontMatter, split_front_matter
 from validator.settings import Markup, SiteConfig
@@ -352,6 +352,7 @@ class Document:
                     if value is not None and str(value):
                         ids.add(str(value))
         ids.update(self.block_ids)
+        ids.update(self.line_ids)
         defined = {d.label for d in self.footnote_defs}
         numbered = {ref.label for ref in self.footnote_refs if ref.label in defined}
         for number in range(1, len(numbered) + 1):
@@ -596,6 +597,46 @@ class Document:
     @functools.cached_property
     def _code_starts(self) -> list[int]:
         return [block.line for block in self.code_blocks]
+
+    @functools.cached_property
+    def line_ids(self) -> tuple[str, ...]:
+        """The ids Hugo's highlighting gives code lines (see validator.highlight): of the
+        fenced code blocks, numbered in order, and of the `highlight` shortcode's code."""
+        fenced = [block for block in self.code_blocks if block.fenced]
+        site = self.markup.highlight
+        ids = [
+            line_id
+            for ordinal, block in enumerate(fenced)
+            for line_id in highlight.line_ids(highlight.options(block.info), highlight.line_count(block.content),
+                                              ordinal, site)
+        ]
+        for use in self.shortcode_calls:
+            if use.template == "highlight" and use.close_line is not None:
+                found = highlight.options(str(use.param("", 1) or ""))
+                ids.extend(highlight.line_ids(found, highlight.line_count(self.inner_text(use)), None, site))
+        return tuple(ids)
+
+    def inner_text(self, use: ShortcodeUse) -> str:
+        """The text between a call's tags, de-indented as its opening tag is, without the
+        line breaks around it (as the `highlight` shortcode takes it)."""
+        if use.close_line is None or use.close_column is None:
+            return ""
+        text = self.text
+        start = self._offset(use.line, use.column)
+        end = self._offset(use.close_line, use.close_column)
+        inner = text[start + len(use.source) : end] if start + len(use.source) <= end else ""
+        indent = text[self._offset(use.line, 1) : start]
+        if indent and not indent.strip():
+            inner = "\n".join(line.removeprefix(indent) for line in inner.split("\n"))
+        return inner.strip("\n\r")
+
+    def _offset(self, line: int, column: int) -> int:
+        starts = self._line_offsets
+        return starts[min(max(line - 1, 0), len(starts) - 1)] + column - 1 if starts else 0
+
+    @functools.cached_property
+    def _line_offsets(self) -> list[int]:
+        return line_starts(self.text) if self.text else []
 
     @functools.cached_property
     def outlines(self) -> tuple[tuple[Token, str], ...]:

@@ -30,7 +30,6 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
@@ -48,6 +47,7 @@ from validator.document import (
     has_closure_line,
 )
 from validator.heading_ids import Quotes, typographer  # goldmark's typographer, shared
+from validator import highlight
 from validator.settings import PASSTHROUGH
 
 RefResolver = Callable[[ShortcodeUse], str | None]
@@ -111,7 +111,6 @@ class _Page:
     notes: dict[str, list[Token]]  # footnote label -> its definition's tokens, in number order
     numbers: dict[int, tuple[int, int]]  # id(footnote_ref) -> (number, k-th reference)
     counts: dict[int, int] = field(default_factory=dict)  # number -> references
-    _line_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, doc: Document, resolve_ref: RefResolver | None) -> _Page:
@@ -239,26 +238,11 @@ class _Page:
     def _highlight(self, use: ShortcodeUse) -> str:
         """Hugo's `highlight` shortcode: its inner text, de-indented, as a code block."""
         language = use.param("", 0)
-        return _code_block(self._inner(use), str(language) if language is not None else "")
+        code = self.doc.inner_text(use)
+        ids = highlight.line_ids(highlight.options(str(use.param("", 1) or "")), highlight.line_count(code), None,
+                                 self.doc.markup.highlight)
+        return _code_block(code, str(language) if language is not None else "", ids)
 
-    def _inner(self, use: ShortcodeUse) -> str:
-        if use.close_line is None or use.close_column is None:
-            return ""
-        text = self.doc.text
-        start = self._offset(use.line, use.column)
-        end = self._offset(use.close_line, use.close_column)
-        inner = text[start + len(use.source) : end] if start + len(use.source) <= end else ""
-        indent = text[self._offset(use.line, 1) : start]
-        if indent and not indent.strip():
-            inner = "\n".join(line.removeprefix(indent) for line in inner.split("\n"))
-        return inner.strip("\n\r")
-
-    def _offset(self, line: int, column: int) -> int:
-        if not self._line_starts:
-            lengths = [len(text) + 1 for text in self.doc.lines]
-            self._line_starts = list(accumulate(lengths, initial=0))[:-1]
-        starts = self._line_starts
-        return starts[min(max(line - 1, 0), len(starts) - 1)] + column - 1 if starts else 0
 
 
 def _split_footnotes(tokens: Sequence[Token]) -> tuple[list[Token], dict[str, list[Token]]]:
@@ -349,6 +333,7 @@ class _HugoRenderer(RendererHTML):
         self._markup = page.doc.markup
         self._typographer = page.doc.markup.typographer
         self._quotes = Quotes()
+        self._fences = 0  # the fenced code blocks rendered so far: Hugo numbers them in this order
         self._autolink = False  # inside an autolink or linkified URL: no typographer
 
     # Blocks --------------------------------------------------------------------------------
@@ -390,7 +375,10 @@ class _HugoRenderer(RendererHTML):
         token = tokens[idx]
         info = token.info.strip()
         language = info.split(maxsplit=1)[0] if info and not info.startswith("{") else ""
-        return _code_block(token.content, language) + "\n"
+        ids = highlight.line_ids(highlight.options(info), highlight.line_count(token.content), self._fences,
+                                 self._markup.highlight)
+        self._fences += 1
+        return _code_block(token.content, language, ids) + "\n"
 
     def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return f"<pre><code>{escapeHtml(tokens[idx].content)}</code></pre>\n"
@@ -729,9 +717,10 @@ def _ref_id(number: int, k: int) -> str:
     return f"fnref{k}:{number}" if k else f"fnref:{number}"
 
 
-def _code_block(code: str, language: str) -> str:
-    """Hugo's code block (highlighting left out): a language gets the highlight wrapper."""
-    body = escapeHtml(code)
+def _code_block(code: str, language: str, line_ids: Sequence[str] = ()) -> str:
+    """Hugo's code block (highlighting left out): a language gets the highlight wrapper; the
+    ids of its lines' anchors (see validator.highlight) come first."""
+    body = "".join(f'<span id="{escapeHtml(line_id)}"></span>' for line_id in line_ids) + escapeHtml(code)
     if not language:
         return f'<pre tabindex="0"><code>{body}</code></pre>'
     lang = escapeHtml(language)

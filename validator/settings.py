@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from validator.addresses import AS_IS, EMBEDDED_WRITER, FILTERING, GOLDMARK_WRITER, Writer
+from validator.highlight import Highlight
 
 ID_TYPES = ("github", "github-ascii", "blackfriday")
 USE_EMBEDDED = ("auto", "always", "fallback", "never")
@@ -53,6 +54,7 @@ class Markup:
     # (`auto` means: only on multilingual single-host sites; decided by the loader).
     embedded_links: bool = False
     embedded_images: bool = False
+    highlight: Highlight = Highlight()  # `markup.highlight`: what gives code lines ids
 
 
 @dataclass(frozen=True)

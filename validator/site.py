@@ -34,6 +34,7 @@ from validator.files import read_text
 from validator.model import data_error
 from validator.frontmatter import DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
+from validator.highlight import Highlight
 from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
 
 CONFIG_NAMES = ("hugo", "config")
@@ -910,7 +911,18 @@ def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Marku
         enable_emoji=config.boolean("enableemoji", False),
         embedded_links=link_use in ("always", "fallback") or (link_use == "auto" and embedded_auto),
         embedded_images=image_use in ("always", "fallback") or (image_use == "auto" and embedded_auto),
+        highlight=Highlight(
+            line_nos=_on(config.get("markup.highlight.linenos")),
+            anchor_line_nos=_on(config.get("markup.highlight.anchorlinenos")),
+            line_anchors=config.string("markup.highlight.lineanchors", ""),
+            line_no_start=config.integer("markup.highlight.linenostart", 1),
+        ),
     )
+
+
+def _on(value: Any) -> bool:
+    """A highlight setting as Hugo reads it: `true`, or a string such as `"table"`."""
+    return value is True or (isinstance(value, str) and value.strip().lower() not in ("", "false", "0", "f"))
 
 
 def _passthrough_delimiters(config: _Config, dotted: str) -> tuple[tuple[str, str, bool], ...]:

@@ -1,0 +1,59 @@
+"""The ids Hugo's code highlighting gives a code block's lines: with line numbers on and
+`anchorlineNos`, each number is an anchor (`<span id="la-5">`), which links such as
+`[line 5](#la-5)` (ox-hugo writes them for code references) lead to.
+
+As Hugo 0.168 writes them (checked with the binary): only with `lineNos` (`true`, `table`
+or `inline`) and `anchorLineNos` both on; the id is `lineAnchors` (the block's option,
+else the site's `markup.highlight.lineAnchors`), else `hl-N` for the page's Nth fenced code
+block from 0 (none for the `highlight` shortcode), a `-`, and the line's number from
+`lineNoStart` (1 by default).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# An option of a fence's attribute list or the `highlight` shortcode's options string:
+# `linenos=true`, `lineanchors="la"`, `hl_lines=[1, "3-4"]` (a list is taken whole)
+_OPTION = re.compile(r"""([A-Za-z_]+)\s*=\s*("[^"]*"|'[^']*'|\[[^\]]*\]|[^\s,}]*)""")
+_OFF = frozenset({"", "false", "0", "f"})
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """The site's `markup.highlight` settings that give lines ids."""
+
+    line_nos: bool = False
+    anchor_line_nos: bool = False
+    line_anchors: str = ""
+    line_no_start: int = 1
+
+
+def options(text: str) -> dict[str, str]:
+    """The options of a fence's info string (those in its `{…}`) or of the `highlight`
+    shortcode's options string (`linenos=table,hl_lines=8`), keys lower-cased."""
+    if "{" in text:
+        text = text[text.index("{") + 1 :].rpartition("}")[0] or text[text.index("{") + 1 :]
+    return {match[1].lower(): match[2].strip("\"'") for match in _OPTION.finditer(text)}
+
+
+def line_ids(found: dict[str, str], lines: int, ordinal: int | None, site: Highlight) -> list[str]:
+    """The ids of a code block's `lines` lines: `found` its options, `ordinal` its place
+    among the page's fenced code blocks (None for the `highlight` shortcode's)."""
+    numbered = found["linenos"].lower() not in _OFF if "linenos" in found else site.line_nos
+    anchored = found["anchorlinenos"].lower() not in _OFF if "anchorlinenos" in found else site.anchor_line_nos
+    if not (numbered and anchored) or lines <= 0:
+        return []
+    prefix = found.get("lineanchors") or site.line_anchors or (f"hl-{ordinal}" if ordinal is not None else "")
+    try:
+        start = int(found.get("linenostart", site.line_no_start))
+    except ValueError:
+        start = site.line_no_start
+    joined = f"{prefix}-" if prefix else ""
+    return [f"{joined}{start + number}" for number in range(lines)]
+
+
+def line_count(code: str) -> int:
+    """The lines of a code block's text (its last line break ends its last line)."""
+    return code.count("\n") + (1 if code and not code.endswith("\n") else 0)

@@ -612,9 +612,13 @@ class Document:
         ]
         for use in self.shortcode_calls:
             if use.template == "highlight" and use.close_line is not None:
-                found = highlight.options(str(use.param("", 1) or ""))
-                ids.extend(highlight.line_ids(found, highlight.line_count(self.inner_text(use)), None, site))
+                ids.extend(self.highlight_line_ids(use))
         return tuple(ids)
+
+    def highlight_line_ids(self, use: ShortcodeUse) -> list[str]:
+        """The line ids of a `highlight` call's code: its options are its second argument."""
+        found = highlight.options(str(use.param("", 1) or ""))
+        return highlight.line_ids(found, highlight.line_count(self.inner_text(use)), None, self.markup.highlight)
 
     def inner_text(self, use: ShortcodeUse) -> str:
         """The text between a call's tags, de-indented as its opening tag is, without the

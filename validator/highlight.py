@@ -1,5 +1,5 @@
 """The ids Hugo's code highlighting gives a code block's lines: with line numbers on and
-`anchorlineNos`, each number is an anchor (`<span id="la-5">`), which links such as
+`anchorLineNos`, each number is an anchor (`<span id="la-5">`), which links such as
 `[line 5](#la-5)` (ox-hugo writes them for code references) lead to.
 
 As Hugo 0.168 writes them (checked with the binary): only with `lineNos` (`true`, `table`

@@ -239,9 +239,7 @@ class _Page:
         """Hugo's `highlight` shortcode: its inner text, de-indented, as a code block."""
         language = use.param("", 0)
         code = self.doc.inner_text(use)
-        ids = highlight.line_ids(highlight.options(str(use.param("", 1) or "")), highlight.line_count(code), None,
-                                 self.doc.markup.highlight)
-        return _code_block(code, str(language) if language is not None else "", ids)
+        return _code_block(code, str(language) if language is not None else "", self.doc.highlight_line_ids(use))
 
 
 

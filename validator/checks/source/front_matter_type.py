@@ -90,7 +90,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 
 def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[str]) -> str | None:
     if key == "_build":
-        return "was removed in Hugo 0.145, which stops the build on it: rename it 'build'"
+        return "was removed in Hugo 0.145: from that version on, Hugo stops the build on it; rename it 'build'"
     if key in STRING_KEYS:
         return _string_problem(key, value)
     if key in BOOLEAN_KEYS:

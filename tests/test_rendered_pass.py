@@ -1597,6 +1597,22 @@ def test_links_to_code_line_anchors(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.hugo
+def test_a_snippet_shown_as_text_is_not_placed_where_it_was_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`**only**` bold in a paragraph, and shown as written in an HTML block below (checked
+    with hugo 0.168, as on ox-hugo's test site): the snippet the page shows comes from the
+    HTML block, not from the paragraph, the first line that has it."""
+    page = "+++\ntitle = 'P'\n+++\n\nUse **only** the first.\n\n<div>\n**only** the first is kept.\n</div>\n"
+    small_site(tmp_path, {"content/p.md": page}, config="[markup.goldmark.renderer]\nunsafe = true\n")
+    monkeypatch.chdir(tmp_path)
+    assert all(line != 5 for _, line, _ in findings())
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert all(line != 5 for _, line, _ in findings("--html", "public"))
+    assert ("content/p.md", 8, "markdown-in-html-block") in findings("--html", "public")
+
+
+@pytest.mark.hugo
 def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`<!-- TODO` never closed at the start of a block: Hugo drops the rest of the page
     (checked with hugo 0.168); comment-unclosed says so."""

@@ -699,17 +699,17 @@ def _rendered_side(
     if not plan.sources or not doc.rendered:
         return None, None, []
     file = display_path(target.path, plan.site.root) if plan.site.root is not None else None
-    source = SourcePage.from_document(doc, file)
     if not plan.embedded:
-        return source, None, []
+        return SourcePage.from_document(doc, file), None, []
     url = _embedded_url(doc, target)
-    source = dataclasses.replace(source, url=url)
     try:
         html = render_document(doc).encode("utf-8")
         page = last.page(_html_path(url, plan.site), html, url)
     except Exception as exc:
+        source = dataclasses.replace(SourcePage.from_document(doc, file), url=url)
         return source, None, [_crash("the embedded renderer", exc)]
-    return source, page, []
+    # The lines that may show markup as written are sought for a page that shows some only
+    return dataclasses.replace(SourcePage.from_document(doc, file, marked=bool(page.leaks)), url=url), page, []
 
 
 def _embedded_path(doc: Document, target: Target, plan: Plan) -> str | None:

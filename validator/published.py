@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from validator.addresses import REFUSED, goldmark_drops, template_refuses
 from validator.document import (
-    REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, line_starts, opaque_depths, ref_path,
+    PLACEHOLDER_MARK, REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, line_starts, opaque_depths, ref_path,
     reported_inline_tags,
 )
 from validator.files import read_at_most
@@ -438,7 +438,9 @@ class SourcePage:
     html_ids: tuple[tuple[str, int, int], ...] = ()
 
     @classmethod
-    def from_document(cls, doc: Document, file: str | None = None) -> SourcePage:
+    def from_document(cls, doc: Document, file: str | None = None, *, marked: bool = True) -> SourcePage:
+        """The page's records; `marked_lines` only when `marked` (a page that shows markup as
+        written: they are what its snippets are sought in)."""
         return cls(
             path=doc.path,
             url=doc.url,
@@ -450,7 +452,7 @@ class SourcePage:
             headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
             title=_scalar_text(doc.front_matter.get("title")),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
-            marked_lines=doc.of_content(_marked_lines),
+            marked_lines=doc.of_content(_marked_lines) if marked else (),
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
             html_ids=tuple((value, tag.line, tag.column) for value, tag in doc.raw_html_id_tags),
@@ -522,7 +524,39 @@ def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
         index = bisect.bisect_right(starts, number) - 1
         return doc.in_code(number) or (index >= 0 and number <= highlighted[index][1])
 
-    return tuple((number, doc.lines[number - 1]) for number in numbers if not in_code(number))
+    rendered = _rendered_markup_lines(doc) if numbers else set()
+    return tuple(
+        (number, doc.lines[number - 1]) for number in numbers if not in_code(number) and number not in rendered
+    )
+
+
+# Inline tokens whose markup the page never shows as written
+_PLAIN_INLINE = frozenset({
+    "text", "text_special", "softbreak", "hardbreak", "strong_open", "strong_close", "em_open", "em_close",
+    "s_open", "s_close", "code_inline", "link_open", "link_close", "image", "html_inline",
+})
+
+
+def _rendered_markup_lines(doc: Document) -> set[int]:
+    """The lines of the paragraphs, headings and cells whose marks were all parsed: their
+    text holds none (nor a shortcode's placeholder), so none of their markup shows on the
+    page, and a snippet the page shows as text (`**only**`) comes from another line that
+    has it too."""
+    if doc.source_map is None:
+        return set()
+    lines: set[int] = set()
+    for token in doc.tokens:
+        if token.type != "inline" or not token.map or not token.children or not _MARKED.search(token.content):
+            continue  # no mark in its Markdown: none of its lines is a marked line
+        if any(child.type not in _PLAIN_INLINE for child in token.children):
+            continue  # a footnote reference without a definition, a passthrough: shown as written
+        text = "".join(child.content for child in token.children if child.type in ("text", "text_special"))
+        if _MARKED.search(text) or PLACEHOLDER_MARK in text:
+            continue
+        first = doc.source_map.line_position(token.map[0])[0]
+        last = doc.source_map.line_position(max(token.map[1] - 1, token.map[0]))[0]
+        lines.update(range(first, last + 1))
+    return lines
 
 
 def _omitted_html(doc: Document) -> list[RawHtml]:

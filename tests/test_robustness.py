@@ -217,6 +217,11 @@ HOSTILE = {
     "delimiters-before-an-at-on-one-line": (lambda n: "x\n\n" + "_*~a" * n + "@b.cd", 40_000),
     # Bare addresses that goldmark's linkify does not take, in one paragraph
     "addresses-that-are-none-on-one-line": (lambda n: 'http: a@b x"www.a.com a@b.c- ----www.b ' * n, 20_000),
+    # Options of code highlighting: a long run of letters where a key is sought
+    "fence-options-of-letters": (lambda n: "```go {" + "a" * n + "}\nx\n```\n", 80_000),
+    "highlight-options-of-letters": (
+        lambda n: '{{< highlight go "' + "a" * n + '" >}}\nx\n{{< /highlight >}}\n', 80_000
+    ),
     # Old Mac line endings throughout, in TOML front matter too
     "lone-carriage-returns": (lambda n: "+++\rtitle = 'x'\r" + "a = 1\r" * n + "+++\r" + "## h\r- x\r\r" * n, 40_000),
 }

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 # An option of a fence's attribute list or the `highlight` shortcode's options string:
 # `linenos=true`, `lineanchors="la"`, `hl_lines=[1, "3-4"]` (a list is taken whole)
-_OPTION = re.compile(r"""([A-Za-z_]+)\s*=\s*("[^"]*"|'[^']*'|\[[^\]]*\]|[^\s,}]*)""")
+# (A key is tried once, from its start: a long run of letters stays linear.)
+_OPTION = re.compile(r"""(?<![A-Za-z_])([A-Za-z_]++)\s*+=\s*+("[^"]*"|'[^']*'|\[[^\]]*\]|[^\s,}]*+)""")
 _OFF = frozenset({"", "false", "0", "f"})
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import os
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from validator.registry import RULES
 from validator.report import FORMATS, Summary, render
 from validator.settings import Markup, SiteConfig
 from validator.site import SiteConfigError, load_site
+from validator.spelling import Speller
 from validator.targets import collect_targets
 
 PIECES = [
@@ -217,6 +219,8 @@ HOSTILE = {
     "delimiters-before-an-at-on-one-line": (lambda n: "x\n\n" + "_*~a" * n + "@b.cd", 40_000),
     # Bare addresses that goldmark's linkify does not take, in one paragraph
     "addresses-that-are-none-on-one-line": (lambda n: 'http: a@b x"www.a.com a@b.c- ----www.b ' * n, 20_000),
+    # Org keywords as front matter, a value with a long run of blanks inside
+    "org-keyword-with-blanks": (lambda n: "#+title: a" + " " * n + "b\n#+slug: x\n\nText.\n", 400_000),
     # Options of code highlighting: a long run of letters where a key is sought
     "fence-options-of-letters": (lambda n: "```go {" + "a" * n + "}\nx\n```\n", 80_000),
     "highlight-options-of-letters": (
@@ -246,6 +250,20 @@ def _assert_linear(case: str, seconds: Callable[[int], float], size: int) -> Non
         small = min(small, max(seconds(size // 4), 0.1))
         large = min(large, seconds(size))
     assert large < 10 * small, f"{case}: {small:.2f} s for n/4, {large:.2f} s for n"
+
+
+def test_heading_typo_reads_a_long_heading_in_linear_time() -> None:
+    """A heading with a long run of blanks, with and without a bracket (a name and handle
+    is sought in it)."""
+    speller = Speller("en", Counter())
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        speller.typos("Seperate A" + " " * n + "b")
+        speller.typos("Seperate A" + " " * n + "(x) y")
+        return time.perf_counter() - start
+
+    _assert_linear("long-heading", seconds, 400_000)
 
 
 # Pages whose many findings the rendered pass maps back to their Markdown lines.

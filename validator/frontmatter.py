@@ -143,7 +143,7 @@ def _json_front_matter(text: str, start: int, first_line: int) -> tuple[FrontMat
 
 
 # An Org mode keyword line, `#+TITLE: A post` (`#+TAGS[]: a b` for a list)
-_ORG_KEYWORD = re.compile(r"#\+([^:\s]+):(?:[ \t]+(.*?))?[ \t]*")
+_ORG_KEYWORD = re.compile(r"#\+([^:\s]++):(?:[ \t]+(.*))?")
 # Org keywords whose value Hugo splits at blanks, as it does `KEY[]`'s
 _ORG_LISTS = frozenset({"tags", "categories", "aliases"})
 
@@ -163,7 +163,7 @@ def _org_front_matter(text: str, start: int, first_line: int) -> tuple[FrontMatt
         end = len(text) if end < 0 else end
         if match := _ORG_KEYWORD.fullmatch(text, offset, end):
             key = match[1].lower()
-            values.setdefault(key, []).append(match[2] or "")
+            values.setdefault(key, []).append((match[2] or "").rstrip(" \t"))
             keys.setdefault(key.removesuffix("[]"), (line, column + 2))
         offset, line, column = end + 1, line + 1, 1
     data: dict[str, Any] = {}

@@ -453,11 +453,16 @@ class Speller:
         """Whether `text` is a person's name and their handle, as a maintainers page heads
         each one: "Danielle Tal (miao0miao)", "Adrian Vladu (@ader1990)". A handle is no
         word of the dictionary: "Sneek Peek (beta)" is spelled."""
-        match = _NAME_AND_HANDLE.fullmatch(text)
-        if match is None or match[2].lower() in self.known:
+        name, bracket, handle = text.strip().removesuffix(")").rpartition("(")
+        handle = handle.strip().removeprefix("@")
+        if not bracket or not text.strip().endswith(")") or not _HANDLE.fullmatch(handle):
             return False
-        parts = match[1].split()
-        return 2 <= len(parts) <= 4 and all(part[:1].isupper() for part in parts)
+        parts = name.split()
+        return (
+            handle.lower() not in self.known
+            and 2 <= len(parts) <= 4
+            and all(part[:1].isupper() and not set(part) & set("()@") for part in parts)
+        )
 
     def _rare_suggestion(self, word: str) -> bool:
         """Whether the word `word` looks like is among the dictionary's rarest (seen a few
@@ -581,8 +586,8 @@ def _starts_a_compound(key: str, text: str) -> bool:
     )
 
 
-# Words, then a handle in brackets: "Danielle Tal (@miao0miao)"
-_NAME_AND_HANDLE = re.compile(r"\s*([^()@]+?)\s*\(\s*@?([\w.-]+)\s*\)\s*")
+# A person's handle: "miao0miao" of "Danielle Tal (@miao0miao)"
+_HANDLE = re.compile(r"[\w.-]+")
 # A word right before or after another, one blank apart (see _capitalised): `Niccolò Fei`.
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+) $")
 _NAME_AFTER = re.compile(r" ([^\W\d_]+)(?![\w'’-])")

@@ -254,13 +254,14 @@ def _assert_linear(case: str, seconds: Callable[[int], float], size: int) -> Non
 
 def test_heading_typo_reads_a_long_heading_in_linear_time() -> None:
     """A heading with a long run of blanks, with and without a bracket (a name and handle
-    is sought in it)."""
+    is sought in it), and one with a typo many times."""
     speller = Speller("en", Counter())
 
     def seconds(n: int) -> float:
         start = time.perf_counter()
         speller.typos("Seperate A" + " " * n + "b")
         speller.typos("Seperate A" + " " * n + "(x) y")
+        speller.typos("the seperate " * (n // 40))  # a typo many times: its compounds sought once
         return time.perf_counter() - start
 
     _assert_linear("long-heading", seconds, 400_000)

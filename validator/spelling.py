@@ -18,6 +18,7 @@ is a name or jargon: it is never reported, so the checker does not drown users i
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import hashlib
@@ -404,13 +405,17 @@ class Speller:
         if self._mostly_unknown(found):
             return
         sentences = sentences or _sentence_case(text)
+        runs: list[str] | None = None  # the text's letter runs, sorted, once one is needed
         for word in found:
             if sentences and word.text[:1].isupper() and not starts_sentence(text, word.start):
                 continue
             if self._in_name(text, word):
                 continue
             suggestion = self.suggestion(word.key)
-            if suggestion is not None and not _starts_a_compound(word.key, text):
+            if suggestion is None:
+                continue
+            runs = runs if runs is not None else sorted({run.lower() for run in letter_runs(text)})
+            if not _starts_a_compound(word.key, runs):
                 yield Typo(word.text, _same_case(suggestion, word.text), word.start, word.end)
 
     def _mostly_unknown(self, found: Sequence[Word]) -> bool:
@@ -578,12 +583,12 @@ class Speller:
         return (site, self.known.get(word, 0), word)
 
 
-def _starts_a_compound(key: str, text: str) -> bool:
-    """Whether a longer run of letters in `text` starts with the word `key`: a name's part,
-    as "Hashi" of "HashiQube" ("Provision a Hashi Environment with HashiQube")."""
-    return len(key) > MIN_LENGTH and any(
-        len(run) > len(key) and run.lower().startswith(key) for run in letter_runs(text)
-    )
+def _starts_a_compound(key: str, runs: list[str]) -> bool:
+    """Whether a longer run of letters of the text (`runs`: lower-cased, sorted) starts with
+    the word `key`: a name's part, as "Hashi" of "HashiQube" ("Provision a Hashi Environment
+    with HashiQube"). Such runs sort right after `key`."""
+    index = bisect.bisect_right(runs, key)
+    return len(key) > MIN_LENGTH and index < len(runs) and runs[index].startswith(key)
 
 
 # A person's handle: "miao0miao" of "Danielle Tal (@miao0miao)"

@@ -21,7 +21,7 @@ from markdown_it.token import Token
 
 from validator import heading_ids, highlight
 from validator.addresses import GOLDMARK_WRITER, Writer
-from validator.frontmatter import FrontMatter, split_front_matter
+from validator.frontmatter import TOML_LONE_RETURN, FrontMatter, split_front_matter
 from validator.settings import Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
 from validator.markdown import ROW_COLUMN, TABLE_COLUMNS, TASK_CHECKBOX, make_parser
@@ -464,13 +464,11 @@ class Document:
         """The calls `wanted` takes (given each call and its `opaque_depths` depth), each with
         its content parsed apart (see `_nested`)."""
         calls = self.shortcode_calls
-        starts: list[int] = []  # of the lines, found once if needed
-        found = []
-        for use, within in zip(calls, opaque_depths(calls)):
-            if wanted(use, within):
-                starts = starts or line_starts(self.text)
-                found.append((use, self._nested(use, starts)))
-        return tuple(found)
+        return tuple(
+            (use, self._nested(use, self._line_offsets))
+            for use, within in zip(calls, opaque_depths(calls))
+            if wanted(use, within)
+        )
 
     @staticmethod
     def content_position(use: ShortcodeUse, line: int, column: int) -> tuple[int, int]:
@@ -640,7 +638,8 @@ class Document:
 
     @functools.cached_property
     def _line_offsets(self) -> list[int]:
-        return line_starts(self.text) if self.text else []
+        """Where each line of the text starts (the source map's, when there is one)."""
+        return self.source_map.file_line_starts if self.source_map is not None else line_starts(self.text)
 
     @functools.cached_property
     def outlines(self) -> tuple[tuple[Token, str], ...]:
@@ -728,14 +727,8 @@ def words_in(text: str) -> list[str]:
 
 
 def decode(data: bytes) -> tuple[str | None, ParseIssue | None]:
-    """UTF-8 text with LF line endings, or an issue saying why the bytes are not text."""
-    text, issue = _decode_keeping_returns(data)
-    return (text.replace("\r", "\n") if text is not None and "\r" in text else text), issue
-
-
-def _decode_keeping_returns(data: bytes) -> tuple[str | None, ParseIssue | None]:
-    """As `decode`, but a carriage return not followed by a line feed is kept: the text has
-    the offsets of `decode`'s, and only those lone returns where it has a `\n`."""
+    """UTF-8 text with CRLF line endings made LF, or an issue saying why the bytes are not
+    text. A carriage return not followed by a line feed is kept (see `_lone_returns`)."""
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         return None, ParseIssue("file-encoding", line, 1, "file contains NUL bytes; not a text file")
@@ -751,23 +744,17 @@ def _decode_keeping_returns(data: bytes) -> tuple[str | None, ParseIssue | None]
     return text, None
 
 
-def _lone_returns(text: str, returns: str, front_matter: FrontMatter, body_start: int) -> Iterator[ParseIssue]:
-    """The issues of the lone carriage returns of `returns` (`text` with them kept: `text` has
-    a `\n` at their offsets). Goldmark ends a line only at `\n`: after a lone `\r` the next
-    line joins its line, so a heading, list item or blank line that starts it is lost. TOML
-    front matter does not parse at all (Hugo stops the build), its delimiters' own line ends
-    aside."""
-    if front_matter.format == "toml" and front_matter.end_line > front_matter.line:
-        content = _line_start(text, front_matter.line + 1)
-        first = returns.find("\r", content, _line_start(text, front_matter.end_line))
+def _lone_returns(source: SourceMap, returns: str, front_matter: FrontMatter, body_start: int) -> Iterator[ParseIssue]:
+    """The issues of the lone carriage returns of `returns` (the file's text with them kept:
+    the text `source` maps has a `\n` at their offsets). Goldmark ends a line only at `\n`:
+    after a lone `\r` the next line joins its line, so a heading, list item or blank line
+    that starts it is lost. TOML front matter does not parse at all (Hugo stops the build),
+    its delimiters' own line ends aside."""
+    starts = source.file_line_starts
+    if front_matter.format == "toml" and front_matter.line < front_matter.end_line <= len(starts):
+        first = returns.find("\r", starts[front_matter.line], starts[front_matter.end_line - 1])
         if first >= 0:
-            yield ParseIssue(
-                "front-matter-syntax",
-                *_line_end_position(text, first),
-                "this line ends with a lone carriage return (\\r): TOML takes only LF or CRLF line "
-                "endings, and Hugo stops the build (toml: expected newline but got U+000D); "
-                "save the file with LF or CRLF line endings",
-            )
+            yield ParseIssue("front-matter-syntax", *source.position(first), TOML_LONE_RETURN)
     end = len(returns) - 1  # a return that ends the file joins nothing to its line
     first = returns.find("\r", body_start, end)
     if first < 0:
@@ -776,26 +763,11 @@ def _lone_returns(text: str, returns: str, front_matter: FrontMatter, body_start
     others = f", and {more:,} more line{'s' if more != 1 else ''} below" if more else ""
     yield ParseIssue(
         "lone-carriage-return",
-        *_line_end_position(text, first),
+        *source.position(first),
         f"this line ends with a lone carriage return (\\r, an old Mac OS line ending){others}: "
         "Hugo's Markdown ends a line only at a line feed, so the next line joins this one and a "
         "heading, list item or blank line it starts is lost; save the file with LF or CRLF line endings",
     )
-
-
-def _line_start(text: str, line: int) -> int:
-    """The offset where 1-based `line` of `text` starts (the end of `text` past its last line)."""
-    offset = 0
-    for _ in range(line - 1):
-        offset = text.find("\n", offset) + 1
-        if not offset:
-            return len(text)
-    return offset
-
-
-def _line_end_position(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of the line end at `offset`."""
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 # --- the map from the parsed (masked) text back to the file ---------------------------------
@@ -820,6 +792,11 @@ class SourceMap:
         index = bisect.bisect_right(self._starts, masked_offset) - 1
         masked_start, file_start, synthetic = self._pieces[max(index, 0)]
         return file_start if synthetic else file_start + masked_offset - masked_start
+
+    @property
+    def file_line_starts(self) -> list[int]:
+        """Where each line of the file's text starts."""
+        return self._file_lines
 
     def position(self, file_offset: int) -> tuple[int, int]:
         """1-based (line, column) of a file offset."""
@@ -962,7 +939,7 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None, site: S
     tell which calls wait for a closing tag."""
     markup = markup or Markup()
     site = site or SiteConfig()
-    text, issue = _decode_keeping_returns(data)
+    text, issue = decode(data)
     if text is None:
         assert issue is not None
         return Document(path, "", (), markup, FrontMatter(), 1, issues=(issue,), site=site)
@@ -974,8 +951,6 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None, site: S
     if front_matter.error:
         error = front_matter.error
         issues.append(ParseIssue("front-matter-syntax", error.line, error.column, error.message))
-    if returns:
-        issues.extend(_lone_returns(text, returns, front_matter, body_start))
     if front_matter.closing_rest:
         delimiter = "+++" if front_matter.format == "toml" else "---"
         message = (
@@ -990,6 +965,8 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None, site: S
     comments = [tag for tag in tags if tag.kind == "comment"]
     masked, pieces = _mask(text, body_start, calls, comments, strays)
     source = SourceMap(text, masked, pieces)
+    if returns:
+        issues.extend(_lone_returns(source, returns, front_matter, body_start))
     tokens = make_parser(markup).parse(masked, {})
     extractor = _Extractor(source, markup, text, body_start, calls)
     extractor.walk(tokens)

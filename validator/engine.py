@@ -28,7 +28,7 @@ from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
 from validator.document import REF_SHORTCODES, Document, Link, parse_document, ref_path
 from validator.elements import inventory
 from validator.files import read_at_most
-from validator.frontmatter import split_front_matter
+from validator.frontmatter import FrontMatter, split_front_matter
 from validator.html import Page, parse_page
 from validator.model import Finding, Problem, Rule
 from validator.paths import MARKDOWN_EXTENSIONS, display_path
@@ -609,12 +609,12 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
     except Exception as exc:  # a bug in the parser: report it, keep going
         return FileResult(stamp.all("internal-error", [_crash("the parser", exc)])), data
     if not doc.is_text:
-        return _unread(stamp.all("file-encoding", doc.parse_findings("file-encoding")), target, plan), data
-    if _markup_type(doc.front_matter.data or {}) not in (None, "text/markdown"):
+        return _unread(stamp.all("file-encoding", doc.parse_findings("file-encoding")), target, plan, data), data
+    if _markup_type(doc.front_matter) not in (None, "text/markdown"):
         # Its front matter's `markup` names another format: only its front matter is checked
         front_matter_rules = [rule for rule in plan.rules if rule.id.startswith("front-matter-")]
         problems = [] if target.context else _rule_findings(doc, front_matter_rules, plan, stamp)
-        return _unread(problems, target, plan), data
+        return _unread(problems, target, plan, data), data
     if target.context:
         # Read for the site's sake: with the embedded renderer, its page's path is all it gives
         if plan.embedded:
@@ -650,17 +650,18 @@ def _rule_findings(doc: Document, rules: Sequence[Rule], plan: Plan, stamp: _Sta
     return problems
 
 
-def _markup_type(front_matter: Mapping[Any, Any]) -> str | None:
+def _markup_type(front_matter: FrontMatter) -> str | None:
     """The media type of the format the front matter's `markup` names (see
     site.markup_media_type); "" for one that names none; None without a `markup`."""
-    markup = next((v for k, v in front_matter.items() if isinstance(k, str) and k.lower() == "markup"), None)
+    markup = front_matter.get("markup")
     return (markup_media_type(markup) or "") if isinstance(markup, str) else None
 
 
-def _unread(problems: list[Problem], target: Target, plan: Plan) -> FileResult:
-    """The result of a file whose content is not checked (too large, not text): Hugo still
-    makes a page of it, so links to it and its fragments are not broken."""
-    summary = unread_summary(target, plan.site)
+def _unread(problems: list[Problem], target: Target, plan: Plan, data: bytes | None = None) -> FileResult:
+    """The result of a file whose content is not checked (too large, not text, another
+    format): Hugo still makes a page of it, so links to it and its fragments are not
+    broken. `data`: its bytes, when they were read."""
+    summary = unread_summary(target, plan.site, data)
     return _packed(problems, summary, None, None, None) if summary is not None else FileResult(problems)
 
 
@@ -768,16 +769,16 @@ def _rendered_site(
         hugo_list=rendering.hugo_list,
         markup=site.markup,
         parse=functools.partial(_parse_published, jobs=jobs),
-        unbuilt=dict(filter(None, (_unbuilt(site, page) for page in summaries))),
+        unbuilt={_html_path(page.url, site): why for page in summaries if (why := _unbuilt(site, page))},
     )
 
 
-def _unbuilt(site: SiteConfig, page: PageSummary) -> tuple[str, tuple[str, str]] | None:
-    """(publish-dir path, (file, why)) of a page Hugo does not build by default (a draft,
-    its dates); None for one it builds, or that has no URL."""
+def _unbuilt(site: SiteConfig, page: PageSummary) -> tuple[str, str] | None:
+    """(file, why) of a page with a URL that Hugo does not build by default (a draft, its
+    dates); None for one it builds, or that has no URL."""
     if not page.url or (reason := unbuilt_reason(site, page.front_matter)) is None:
         return None
-    return _html_path(page.url, site), (page.path, reason)
+    return page.path, reason
 
 
 def _embedded_published(
@@ -792,8 +793,8 @@ def _embedded_published(
     bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
     for page in summaries:  # once: a large site's summaries are read back from disk at each pass
         path = _html_path(page.url, site) if page.url else None
-        if path is not None and (not_built := _unbuilt(site, page)) is not None:
-            unbuilt[path] = not_built[1]
+        if path is not None and (why := _unbuilt(site, page)) is not None:
+            unbuilt[path] = why
         elif path is not None and page.rendered and not page.read:
             others.add(path)  # a page Hugo makes of a content file mdcheck does not read
         aliases |= _alias_files(site, page)
@@ -1049,26 +1050,27 @@ def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> s
     return files
 
 
-def unread_summary(target: Target, site: SiteConfig) -> PageSummary | None:
+def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) -> PageSummary | None:
     """The summary of a content file whose content mdcheck does not read: one that is not
     Markdown (see targets.other_content), larger than max-file-size, or not UTF-8 text.
     Hugo makes a page of it, whose URL follows from its place and front matter as a
     Markdown page's does, unless the site's security policy refuses its media type; any id
-    may be on it. None for a file outside the content."""
+    may be on it. None for a file outside the content. `data`: the file's bytes, when the
+    caller has read them (else its head is read)."""
     if target.content_path is None:
         return None
     try:
-        head = read_at_most(target.path, UNREAD_HEAD)[:UNREAD_HEAD]
+        head = (data if data is not None else read_at_most(target.path, UNREAD_HEAD))[:UNREAD_HEAD]
     except OSError:
         head = b""
     # Hugo reads bytes that are not UTF-8 as they come, and a NUL as U+FFFD (hugo 0.168)
     text = head.decode("utf-8-sig", "replace").replace("\r\n", "\n").replace("\r", "\n")
     front_matter = split_front_matter(text)[0]
     # Front matter that cannot be read leaves the page's place to tell its URL.
-    data = (front_matter.data or {}) if not front_matter.error else {}
+    values = (front_matter.data or {}) if not front_matter.error else {}
     language = page_language(site, target.content_path, target.language)
-    url, rendered, resources = predict_page(site, target.content_path, data, target.language)
-    media_type = _markup_type(data) or other_media_type(target.content_path) or ""
+    url, rendered, resources = predict_page(site, target.content_path, values, target.language)
+    media_type = _markup_type(front_matter) or other_media_type(target.content_path) or ""
     refused = None if site.allows_content(media_type) else media_type
     return PageSummary(
         path=target.display,
@@ -1077,7 +1079,7 @@ def unread_summary(target: Target, site: SiteConfig) -> PageSummary | None:
         url=url,
         rendered=url is not None and rendered and refused is None,
         resources=resources,
-        front_matter=_summary_front_matter(data),
+        front_matter=_summary_front_matter(values),
         ids=frozenset(),
         id_prefixes=frozenset({""}),
         raw_html_ids=(),

@@ -142,6 +142,11 @@ def _json_front_matter(text: str, start: int, first_line: int) -> tuple[FrontMat
     return FrontMatter("json", parsed.data, first_line, end_line, error, parsed.keys), body_start
 
 
+# A lone carriage return in TOML (front matter or a site config), as Hugo 0.168 reports it
+TOML_LONE_RETURN = (
+    "this line ends with a lone carriage return (\\r): TOML takes only LF or CRLF line endings, and Hugo stops "
+    "the build (toml: expected newline but got U+000D); save the file with LF or CRLF line endings"
+)
 # An Org mode keyword line, `#+TITLE: A post` (`#+TAGS[]: a b` for a list)
 _ORG_KEYWORD = re.compile(r"#\+([^:\s]++):(?:[ \t]+(.*))?")
 # Org keywords whose value Hugo splits at blanks, as it does `KEY[]`'s

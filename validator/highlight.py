@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # An option of a fence's attribute list or the `highlight` shortcode's options string:
 # `linenos=true`, `lineanchors="la"`, `hl_lines=[1, "3-4"]` (a list is taken whole)
@@ -42,8 +43,8 @@ def options(text: str) -> dict[str, str]:
 def line_ids(found: dict[str, str], lines: int, ordinal: int | None, site: Highlight) -> list[str]:
     """The ids of a code block's `lines` lines: `found` its options, `ordinal` its place
     among the page's fenced code blocks (None for the `highlight` shortcode's)."""
-    numbered = found["linenos"].lower() not in _OFF if "linenos" in found else site.line_nos
-    anchored = found["anchorlinenos"].lower() not in _OFF if "anchorlinenos" in found else site.anchor_line_nos
+    numbered = switched_on(found["linenos"]) if "linenos" in found else site.line_nos
+    anchored = switched_on(found["anchorlinenos"]) if "anchorlinenos" in found else site.anchor_line_nos
     if not (numbered and anchored) or lines <= 0:
         return []
     prefix = found.get("lineanchors") or site.line_anchors or (f"hl-{ordinal}" if ordinal is not None else "")
@@ -53,6 +54,11 @@ def line_ids(found: dict[str, str], lines: int, ordinal: int | None, site: Highl
         start = site.line_no_start
     joined = f"{prefix}-" if prefix else ""
     return [f"{joined}{start + number}" for number in range(lines)]
+
+
+def switched_on(value: Any) -> bool:
+    """A line number setting, an option's or the site's: `true`, or a string such as `table`."""
+    return value is True or (isinstance(value, str) and value.strip().lower() not in _OFF)
 
 
 def line_count(code: str) -> int:

@@ -137,6 +137,11 @@ class PublishedSite:
             return None, (exc.strerror or str(exc)).lower()
         return data, None
 
+    def built_with(self, target: Target, page_path: str) -> bool:
+        """Whether `target`, a page Hugo does not build by default, is built with the page at
+        `page_path` all the same: both are drafts (or such), which `hugo -D` builds together."""
+        return target.kind == UNBUILT and page_path in self.unbuilt
+
     def resolve(self, href: str, page_url: str, base: str | None = None) -> Target:
         """Where `href`, found on the page at `page_url` (under `<base href=base>`), goes."""
         if not _SAME_ON_EVERY_PAGE.match(href):

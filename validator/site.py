@@ -32,9 +32,9 @@ import yaml
 
 from validator.files import read_text
 from validator.model import data_error
-from validator.frontmatter import DateError, hugo_date, load_yaml, split_front_matter
+from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
-from validator.highlight import Highlight
+from validator.highlight import Highlight, switched_on
 from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
 
 CONFIG_NAMES = ("hugo", "config")
@@ -195,9 +195,7 @@ def _parse_config_file(path: Path) -> dict[str, Any]:
     if (lone := text.find("\r")) >= 0:
         if ext == "toml":
             line, column = text.count("\n", 0, lone) + 1, lone - text.rfind("\n", 0, lone)
-            message = ("this line ends with a lone carriage return (\\r): TOML takes only LF or CRLF line endings, "
-                       "and Hugo stops (toml: expected newline but got U+000D)")
-            raise SiteConfigError(path, message, line, column)
+            raise SiteConfigError(path, TOML_LONE_RETURN, line, column)
         text = text.replace("\r", "\n")  # a line end to YAML and JSON, as to Hugo
     try:
         if ext == "toml":
@@ -912,17 +910,13 @@ def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Marku
         embedded_links=link_use in ("always", "fallback") or (link_use == "auto" and embedded_auto),
         embedded_images=image_use in ("always", "fallback") or (image_use == "auto" and embedded_auto),
         highlight=Highlight(
-            line_nos=_on(config.get("markup.highlight.linenos")),
-            anchor_line_nos=_on(config.get("markup.highlight.anchorlinenos")),
+            line_nos=switched_on(config.get("markup.highlight.linenos")),
+            anchor_line_nos=switched_on(config.get("markup.highlight.anchorlinenos")),
             line_anchors=config.string("markup.highlight.lineanchors", ""),
             line_no_start=config.integer("markup.highlight.linenostart", 1),
         ),
     )
 
-
-def _on(value: Any) -> bool:
-    """A highlight setting as Hugo reads it: `true`, or a string such as `"table"`."""
-    return value is True or (isinstance(value, str) and value.strip().lower() not in ("", "false", "0", "f"))
 
 
 def _passthrough_delimiters(config: _Config, dotted: str) -> tuple[tuple[str, str, bool], ...]:

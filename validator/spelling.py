@@ -462,12 +462,10 @@ class Speller:
         handle = handle.strip().removeprefix("@")
         if not bracket or not text.strip().endswith(")") or not _HANDLE.fullmatch(handle):
             return False
+        if any(mark in name for mark in "()@"):
+            return False
         parts = name.split()
-        return (
-            handle.lower() not in self.known
-            and 2 <= len(parts) <= 4
-            and all(part[:1].isupper() and not set(part) & set("()@") for part in parts)
-        )
+        return handle.lower() not in self.known and 2 <= len(parts) <= 4 and all(part[:1].isupper() for part in parts)
 
     def _rare_suggestion(self, word: str) -> bool:
         """Whether the word `word` looks like is among the dictionary's rarest (seen a few

@@ -76,7 +76,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             target = rendered.published.resolve(link.url, page.url, page.base)
             if target.kind not in (MISSING, OUTSIDE, UNBUILT) or _ignored(link.url, opts):
                 continue
-            if target.kind == UNBUILT and page.path in rendered.published.unbuilt:
+            if rendered.published.built_with(target, page.path):
                 continue  # a draft's link to a draft: Hugo builds both or neither
             if _found_by_hook(rendered, page, link):
                 continue

@@ -84,7 +84,7 @@ from validator.links import (
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
-from validator.published import PAGE, UNBUILT, RenderedSite, SourcePage, link_key, split_mapped
+from validator.published import PAGE, RenderedSite, SourcePage, link_key, split_mapped
 
 
 @dataclass(frozen=True)
@@ -279,9 +279,8 @@ def _rendered_target(
 ) -> tuple[_PageIds | None, str]:
     """The page a link's fragment must be found on (after one alias redirect)."""
     resolved = rendered.published.resolve(link.url, page.url, page.base)
-    # A draft's link to a draft: Hugo builds both or neither
-    built_together = resolved.kind == UNBUILT and page.path in rendered.published.unbuilt
-    target = anchors(resolved.path, page) if resolved.kind == PAGE or built_together else None
+    reached = resolved.kind == PAGE or rendered.published.built_with(resolved, page.path)
+    target = anchors(resolved.path, page) if reached else None
     if target is not None and target.redirect:
         redirect = rendered.published.resolve(target.redirect, target.url, target.base)
         target = anchors(redirect.path, page) if redirect.kind == PAGE else None

@@ -1613,6 +1613,20 @@ def test_a_snippet_shown_as_text_is_not_placed_where_it_was_rendered(
 
 
 @pytest.mark.hugo
+def test_a_mark_in_a_code_span_is_shown_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """An escaped call in a code span shows as `{{% x %}}` (checked with hugo 0.168): its line
+    stays one a snippet the page shows may come from, so the snippet is placed there (and
+    taken for what it is) rather than reported on the HTML page."""
+    page = "---\ntitle: P\n---\n\nWrite `{{%/* x */%}}` in code.\n\nShown as {&lbrace;% x %&rbrace;} here.\n"
+    small_site(tmp_path, {"content/p.md": page})
+    monkeypatch.chdir(tmp_path)
+    assert findings() == set()
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert "<code>{{% x %}}</code>" in (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert findings("--html", "public") == set()
+
+
+@pytest.mark.hugo
 def test_a_comment_never_closed_drops_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`<!-- TODO` never closed at the start of a block: Hugo drops the rest of the page
     (checked with hugo 0.168); comment-unclosed says so."""

@@ -542,6 +542,10 @@ _PLAIN_INLINE = frozenset({
 })
 
 
+# Inline tokens whose content the page shows as written: a mark in a code span shows too
+_SHOWN_AS_WRITTEN = frozenset({"text", "text_special", "code_inline", "html_inline"})
+
+
 def _rendered_markup_lines(doc: Document) -> set[int]:
     """The lines of the paragraphs, headings and cells whose marks were all parsed: their
     text holds none (nor a shortcode's placeholder), so none of their markup shows on the
@@ -555,7 +559,7 @@ def _rendered_markup_lines(doc: Document) -> set[int]:
             continue  # no mark in its Markdown: none of its lines is a marked line
         if any(child.type not in _PLAIN_INLINE for child in token.children):
             continue  # a footnote reference without a definition, a passthrough: shown as written
-        text = "".join(child.content for child in token.children if child.type in ("text", "text_special"))
+        text = "".join(child.content for child in token.children if child.type in _SHOWN_AS_WRITTEN)
         if _MARKED.search(text) or PLACEHOLDER_MARK in text:
             continue
         first = doc.source_map.line_position(token.map[0])[0]

@@ -13,7 +13,7 @@ import pytest
 
 from validator import __version__
 from validator.model import Finding, NoOptions, Problem, Rule, Severity
-from validator.report import FORMATS, Summary, render, summarize
+from validator.report import FORMATS, Summary, pieces, render, summarize
 
 
 def _no_check(doc: object, options: object) -> Iterator[Finding]:
@@ -209,6 +209,18 @@ def test_json_empty() -> None:
         "problems": [],
         "summary": {"files": 4, "pages": 0, "errors": 0, "warnings": 0, "notes": []},
     }
+
+
+@pytest.mark.parametrize("problems", [PROBLEMS, PROBLEMS[:1], []])
+def test_json_is_written_a_finding_at_a_time(problems: list[Problem]) -> None:
+    """The output is made in pieces, a finding at a time (tens of thousands of findings are
+    never one string), and is `json.dumps`'s of the whole, byte for byte."""
+    made = list(pieces(problems, "json", summary=SUMMARY, rules=RULES))
+    whole = {"problems": [p.as_dict() for p in problems], "summary": json.loads(_render("json"))["summary"]}
+    assert "".join(made) == json.dumps(whole, indent=2)
+    assert len(made) > len(problems) and all(len(piece) < 400 for piece in made)
+    sarif = json.loads(_render("sarif", problems))
+    assert "".join(pieces(problems, "sarif", summary=SUMMARY, rules=RULES)) == json.dumps(sarif, indent=2)
 
 
 # --- sarif ---

@@ -13,7 +13,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -27,7 +27,7 @@ from validator.engine import Rendering, run
 from validator.hugo import BuildFailed, HugoError, built_site
 from validator.paths import display_path
 from validator.registry import RULES
-from validator.report import FORMATS, Summary, render, summarize
+from validator.report import FORMATS, Summary, pieces, summarize
 from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
 from validator.site import SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes
@@ -251,11 +251,24 @@ def _check(
         files=outcome.files, pages=outcome.rendered_pages, errors=errors, warnings=warnings, notes=notes
     )
     use_color = sys.stdout.isatty() and "NO_COLOR" not in os.environ if color is None else color
-    output = render(problems, fmt, summary=summary, rules=RULES, color=use_color, quiet=quiet)
-    if output:
-        click.echo(output)
+    _echo(pieces(problems, fmt, summary=summary, rules=RULES, color=use_color, quiet=quiet))
     failed = errors > 0 or (strict and warnings > 0)
     sys.exit(EXIT_USAGE if build_failure else EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _echo(output: Iterable[str]) -> None:
+    """Print the report's pieces as they come, some 64 KB at a time, and a line end after
+    them; nothing when there are none (a quiet clean run)."""
+    batch: list[str] = []
+    size, written = 0, False
+    for piece in output:
+        batch.append(piece)
+        size += len(piece)
+        if size >= 1 << 16:
+            click.echo("".join(batch), nl=False)
+            batch, size, written = [], 0, True
+    if written or any(batch):
+        click.echo("".join(batch))
 
 
 class _Start(NamedTuple):

@@ -104,6 +104,7 @@ class Link:
 
 
 # A fragment written after a ref/relref call, ending the link's destination.
+_ONLY_COMMENTS = re.compile(r"(?>\s*<!--.*?-->)*+\s*", re.S)
 _FRAGMENT_AFTER_CALL = re.compile(r"[>%]\}\}(#[^#\s]*)$")
 
 
@@ -397,8 +398,12 @@ class Document:
         `{{% name %}}` call's Markdown may hold headings, a template may write ids or render
         the headings of what it is given, see SiteConfig.shortcodes_with_ids); else the part
         of each heading id that comes before a shortcode's output, and what the ids the page's
-        shortcodes write start with (SiteConfig.shortcode_id_prefixes).
+        shortcodes write start with (SiteConfig.shortcode_id_prefixes). A page whose Markdown
+        writes nothing (comments at most) is all its layout's, whatever its ids: a theme
+        that lists a section's pages, or that renders a file the front matter names.
         """
+        if all(token.type == "html_block" and _ONLY_COMMENTS.fullmatch(token.content) for token in self.tokens):
+            return ("",)
         written = dict(self.site.shortcode_id_prefixes)
         prefixes = [h.id.split(PLACEHOLDER_IN_ID, 1)[0] for h in self.headings if h.id and not h.id_predictable]
         for _, nested in self._nested_calls:

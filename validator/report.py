@@ -6,7 +6,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -55,15 +55,32 @@ def render(
 
     `quiet` leaves out the summary of the text and github formats.
     """
+    return "".join(pieces(problems, fmt, summary=summary, rules=rules, color=color, quiet=quiet))
+
+
+def pieces(
+    problems: Sequence[Problem],
+    fmt: str,
+    *,
+    summary: Summary,
+    rules: Mapping[str, Rule],
+    color: bool = False,
+    quiet: bool = False,
+) -> Iterator[str]:
+    """`render`'s text in pieces, a finding at a time: written as it is made, the output of
+    a run with tens of thousands of findings is never whole in memory."""
     if fmt == "text":
-        return _text(problems, None if quiet else summary, color)
-    if fmt == "json":
-        return _json(problems, summary)
-    if fmt == "sarif":
-        return json.dumps(_sarif(problems, rules), indent=2)
-    if fmt == "github":
-        return _github(problems, None if quiet else summary)
-    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        lines = _text(problems, None if quiet else summary, color)
+    elif fmt == "json":
+        lines = _json(problems, summary)
+    elif fmt == "sarif":
+        lines = _sarif(problems, rules)
+    elif fmt == "github":
+        lines = _github(problems, None if quiet else summary)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    for number, line in enumerate(lines):
+        yield f"\n{line}" if number else line
 
 
 def _plural(count: int, word: str) -> str:
@@ -98,32 +115,31 @@ def _printable(path: str) -> str:
     return path if path.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
-def _text(problems: Sequence[Problem], summary: Summary | None, color: bool) -> str:
+def _text(problems: Sequence[Problem], summary: Summary | None, color: bool) -> Iterator[str]:
     def style(text: str, **styles: Any) -> str:
         return click.style(text, **styles) if color else text
 
     severity_colors = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
-    lines = [
-        f"{style(_printable(p.path), bold=True)}:{p.line}:{p.column}: "
-        f"{style(str(p.severity), fg=severity_colors[p.severity])} "
-        f"{style(p.rule, dim=True)} "
-        + "\n    ".join(_message(p).splitlines() or [""])
-        for p in problems
-    ]
+    for p in problems:
+        yield (
+            f"{style(_printable(p.path), bold=True)}:{p.line}:{p.column}: "
+            f"{style(str(p.severity), fg=severity_colors[p.severity])} "
+            f"{style(p.rule, dim=True)} "
+            + "\n    ".join(_message(p).splitlines() or [""])
+        )
     if summary is None:
-        return "\n".join(lines)
-    if lines:
-        lines.append("")
+        return
+    if problems:
+        yield ""
     line = summary_line(problems, summary)
     clean = not summary.errors and not summary.warnings
-    lines.append(style(line, fg="green") if clean else style(line, bold=True))
-    lines.extend(summary.notes)
-    return "\n".join(lines)
+    yield style(line, fg="green") if clean else style(line, bold=True)
+    yield from summary.notes
 
 
-def _json(problems: Sequence[Problem], summary: Summary) -> str:
+def _json(problems: Sequence[Problem], summary: Summary) -> Iterator[str]:
     data = {
-        "problems": [p.as_dict() for p in problems],
+        "problems": _ITEMS,
         "summary": {
             "files": summary.files,
             "pages": summary.pages,
@@ -132,7 +148,35 @@ def _json(problems: Sequence[Problem], summary: Summary) -> str:
             "notes": list(summary.notes),
         },
     }
-    return json.dumps(data, indent=2)
+    return _json_lines(data, (p.as_dict() for p in problems))
+
+
+# Stands in a JSON document for the list `_json_lines` encodes item by item.
+_ITEMS = "\0items\0"
+
+
+def _json_lines(document: Mapping[str, Any], items: Iterable[Any]) -> Iterator[str]:
+    """`json.dumps(document, indent=2)` in lines, with `items` for the one `_ITEMS` in it,
+    each encoded when it comes."""
+    head, tail = json.dumps(document, indent=2).split(json.dumps(_ITEMS), 1)
+    *lines, opening = head.split("\n")
+    yield from lines
+    pad = " " * (len(opening) - len(opening.lstrip(" ")) + 2)
+    last = None  # the item before, written once it is known not to be the last
+    for item in items:
+        if last is None:
+            yield opening + "["
+        else:
+            yield last + ","
+        last = "\n".join(pad + line for line in json.dumps(item, indent=2).split("\n"))
+    if last is None:
+        closing, *rest = ("[]" + tail).split("\n")
+        yield opening + closing
+    else:
+        yield last
+        closing, *rest = (pad[:-2] + "]" + tail).split("\n")
+        yield closing
+    yield from rest
 
 
 def _escape_data(value: str) -> str:
@@ -143,17 +187,15 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _github(problems: Sequence[Problem], summary: Summary | None) -> str:
-    lines = [
-        f"::{p.severity} file={_escape_property(p.path)},line={p.line},col={p.column},"
-        f"title={_escape_property(p.rule)}::{_escape_data(_message(p))}"
-        for p in problems
-    ]
-    if summary is None:
-        return "\n".join(lines)
-    lines.append(summary_line(problems, summary))
-    lines.extend(summary.notes)
-    return "\n".join(lines)
+def _github(problems: Sequence[Problem], summary: Summary | None) -> Iterator[str]:
+    for p in problems:
+        yield (
+            f"::{p.severity} file={_escape_property(p.path)},line={p.line},col={p.column},"
+            f"title={_escape_property(p.rule)}::{_escape_data(_message(p))}"
+        )
+    if summary is not None:
+        yield summary_line(problems, summary)
+        yield from summary.notes
 
 
 def _pascal_case(rule_id: str) -> str:
@@ -178,11 +220,26 @@ def _location(path: str) -> dict[str, Any]:
     return {"artifactLocation": {"uri": quote(os.fsencode(path)), "uriBaseId": "%SRCROOT%"}}
 
 
-def _sarif(problems: Sequence[Problem], rules: Mapping[str, Rule]) -> dict[str, Any]:
+def _sarif(problems: Sequence[Problem], rules: Mapping[str, Rule]) -> Iterator[str]:
     rule_ids = sorted({p.rule for p in problems})
-    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    driver = {
+        "name": "mdcheck",
+        "version": __version__,
+        "informationUri": INFORMATION_URI,
+        "rules": [_sarif_rule(rule_id, rules.get(rule_id)) for rule_id in rule_ids],
+    }
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": _ITEMS}
+        ],
+    }
+    return _json_lines(log, _sarif_results(problems, {rule_id: i for i, rule_id in enumerate(rule_ids)}))
+
+
+def _sarif_results(problems: Sequence[Problem], index: Mapping[str, int]) -> Iterator[dict[str, Any]]:
     seen: Counter[str] = Counter()
-    results = []
     for p in problems:
         location = _location(p.path)
         if p.line >= 1:
@@ -205,17 +262,4 @@ def _sarif(problems: Sequence[Problem], rules: Mapping[str, Rule]) -> dict[str, 
                     "message": {"text": "rendered page"},
                 }
             ]
-        results.append(result)
-    driver = {
-        "name": "mdcheck",
-        "version": __version__,
-        "informationUri": INFORMATION_URI,
-        "rules": [_sarif_rule(rule_id, rules.get(rule_id)) for rule_id in rule_ids],
-    }
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": SARIF_VERSION,
-        "runs": [
-            {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
-        ],
-    }
+        yield result

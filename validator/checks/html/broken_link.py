@@ -47,6 +47,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from urllib.parse import urlsplit
 
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
@@ -117,6 +118,15 @@ def _found_by_hook(rendered: RenderedSite, page: Page, link: HtmlLink) -> bool:
     return source is not None and rendered.found_by_hook(source.path, link.url)
 
 
+def _names_host(url: str) -> bool:
+    """Whether the link names a host (`https://host/a`, `//host/a`), not a path alone (in
+    which a `//` may be: `/api//a`)."""
+    try:
+        return bool(urlsplit(url.strip()).netloc)
+    except ValueError:  # an unclosed IPv6 host: `http://[::1/`
+        return True
+
+
 def _ignored(url: str, opts: Options) -> bool:
     return any(fnmatchcase(url, pattern) for pattern in opts.ignore)
 
@@ -129,7 +139,7 @@ def _message(link: HtmlLink, target: Target, page: Page, unbuilt: Mapping[str, t
     if target.kind == UNBUILT and target.path in unbuilt:
         file, reason = unbuilt[target.path]
         return f"{message}, the page of {file}: {reason}"
-    if "//" in link.url.split("#", 1)[0]:
+    if _names_host(link.url):
         message += " (a URL on the site's own host, from baseURL)"
     if link.url.split("#", 1)[0].split("?", 1)[0].endswith((".md", ".markdown")):
         message += "; Hugo does not rewrite links to .md files, use {{< relref >}}"

@@ -139,6 +139,35 @@ def test_an_empty_theme_directory_is_missing(tmp_path: Path) -> None:
     assert load_site(root).missing_modules == ("paper",)
 
 
+@pytest.mark.hugo
+def test_a_themes_example_site_reads_the_theme_it_is_in(tmp_path: Path, monkeypatch, hugo: str) -> None:
+    """A theme's `exampleSite` names the theme its folder holds, which Hugo finds with
+    `--themesDir ../..`, as theme authors build it; a themesDir set otherwise is kept."""
+    theme = tmp_path / "paper"
+    _module(theme, '[markup.goldmark.renderer]\nunsafe = true\n')
+    (theme / "layouts" / "single.html").write_text("{{ .Content }}")
+    root = theme / "exampleSite"
+    root.mkdir()
+    (root / "content").mkdir()
+    (root / "content" / "a.md").write_text("---\ntitle: A\n---\n{{< greeting >}} <kbd>k</kbd>\n")
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\ntheme = "paper"\n')
+    subprocess.run([hugo, "-s", str(root), "--themesDir", "../..", "--quiet"], check=True, capture_output=True)
+    html = (root / "public" / "a" / "index.html").read_text()
+    site = load_site(root)
+    assert "Hello from paper" in html and "greeting" in site.shortcodes and site.missing_modules == ()
+    assert site.markup.unsafe is ("<kbd>" in html)  # the theme's config is merged as Hugo merges it
+    assert site.config_notes == ("theme 'paper' read from the folder its example site is in, "
+                                 "as `hugo --themesDir ../..` finds it",)  # fmt: skip
+    monkeypatch.chdir(theme)
+    result = CliRunner().invoke(main, ["check", "--source-only"])
+    assert "read from the folder its example site is in" in result.output, result.output
+    monkeypatch.setenv("HUGO_THEMESDIR", "themes")
+    assert load_site(root).missing_modules == ("paper",)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\ntheme = "other"\n')
+    monkeypatch.delenv("HUGO_THEMESDIR")
+    assert load_site(root).missing_modules == ("other",)
+
+
 @pytest.mark.parametrize("loads_katex", [False, True])
 def test_display_math_with_a_theme_that_loads_a_math_renderer(tmp_path: Path, monkeypatch, loads_katex: bool) -> None:
     """mdcheck's own rendering has no theme: `$$…$$` is left to KaTeX when a template names it."""

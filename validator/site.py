@@ -571,7 +571,13 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     # HUGO_THEME and HUGO_THEMESDIR override the config, as in Hugo.
     themes = tuple(os.environ["HUGO_THEME"].split(",") if os.environ.get("HUGO_THEME") else config.strings("theme"))
     themes_dir = os.environ.get("HUGO_THEMESDIR") or config.folder("themesdir", "themes")
-    module_dirs, missing_modules, modules = _module_dirs(root, config, themes, root / themes_dir, environment)
+    # A theme's example site is built from within the theme, with --themesDir ../..
+    home = None if os.environ.get("HUGO_THEMESDIR") or config.get("themesdir") is not None else root.parent
+    module_dirs, missing_modules, modules = _module_dirs(root, config, themes, root / themes_dir, environment, home)
+    theme_notes = [
+        f"theme {name!r} read from the folder its example site is in, as `hugo --themesDir ../..` finds it"
+        for name in themes if root.parent in module_dirs and _is_example_site_of(root, name)
+    ]
     config, missing_unsafe = _with_modules(config, modules, bool(missing_modules))
     content_dir = config.folder("contentdir", "content")
     languages, default_language = _languages(config, content_dir)
@@ -659,7 +665,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             else layouts.hook_filters("render-link", "render-image")
         ),
         missing_modules=tuple(missing_modules),
-        config_notes=_removed_keys_notes(config, root),
+        config_notes=(*_removed_keys_notes(config, root), *theme_notes),
         unsafe_from_missing_module=missing_unsafe,
         math_renderer=bool(missing_modules) or layouts.loads_math_renderer(),
         title_h1=bool(missing_modules) or layouts.page_templates_write_h1(),
@@ -1123,13 +1129,14 @@ def _has_strategies(value: Any) -> bool:
 
 
 def _module_dirs(
-    root: Path, config: _Config, themes: tuple[str, ...], themes_dir: Path, environment: str
+    root: Path, config: _Config, themes: tuple[str, ...], themes_dir: Path, environment: str, home: Path | None = None
 ) -> tuple[list[Path], list[str], list[_Config]]:
     """The directories of the site's themes and imported modules, each followed by those it
     imports in turn, as Hugo finds them: a path named in `module.replacements` (or the
     environment's `HUGO_MODULE_REPLACEMENTS`) goes to its directory, relative to themesDir;
     else a module vendored in `_vendor/` (listed in its `modules.txt`), else the local
-    directory a `replace` of the site's `go.mod` names, else themesDir/path.
+    directory a `replace` of the site's `go.mod` names, else themesDir/path; a theme not
+    there, whose example site this is, is `home` (the default themesDir's `../..`).
     Also the paths not found there, or found empty (Hugo would fetch them as Go modules, or
     fail); and the configs of those found, in the order Hugo merges them."""
     replacements = _replacements(config.get("module.replacements"))
@@ -1148,6 +1155,9 @@ def _module_dirs(
             return root / "_vendor" / path
         if path in go_replacements:
             return go_replacements[path]
+        if home is not None and path in themes and _is_example_site_of(root, path):
+            if not _has_files(themes_dir / path):
+                return home
         return themes_dir / path
 
     def visit(paths: list[str], depth: int) -> None:
@@ -1240,6 +1250,13 @@ def _mounts_to(config: _Config, component: str) -> list[dict[str, Any]]:
         for mount in _tables(config, "module.mounts")
         if str(mount.get("target", "")).strip("/").split("/")[0].lower() == component
     ]
+
+
+def _is_example_site_of(root: Path, theme: str) -> bool:
+    """Whether the site is the example site in the theme `theme`'s folder (`hermit/exampleSite`,
+    named as Hugo's theme gallery asks), which its author builds from there with
+    `--themesDir ../..`."""
+    return root.name == "exampleSite" and root.parent.name == theme and _has_files(root.parent / "layouts")
 
 
 def _has_files(directory: Path) -> bool:

@@ -795,22 +795,25 @@ def test_refs_to_pages_hugo_publishes_nothing_of(tmp_path: Path, monkeypatch: py
 
 
 def test_a_page_whose_markdown_writes_nothing_may_have_any_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A page with no Markdown but comments is all its layout's (a theme rendering a file its
-    front matter names, a section's list): its fragments are not judged without Hugo's
-    build. A path with `//` in it names no host."""
+    """A regular page with no Markdown but comments is all its layout's (a theme rendering a
+    file its front matter names, or an untranslated page's original): its fragments are not
+    judged without Hugo's build. A list page's layout lists its pages, whose headings are
+    not on it. A path with `//` in it names no host."""
     small_site(tmp_path, {
         "content/glossary.md": "+++\ntitle = 'G'\nsource = '/shared/g.md'\n+++\n\n<!-- in shared/g.md -->\n",
         "content/empty.md": "+++\ntitle = 'E'\n+++\n",
         "content/text.md": "+++\ntitle = 'T'\n+++\n\n<!-- c --> Text.\n",
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[g](/glossary/#term) [e](/empty/#x) [t](/text/#y)\n\n"
+        "content/faq/_index.md": "+++\ntitle = 'F'\n+++\n",
+        "content/faq/q.md": "+++\ntitle = 'Q'\n+++\n\n## Why\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[g](/glossary/#term) [e](/empty/#x) [t](/text/#y) [f](/faq/#why)\n\n"
                         "[api](/api//-id-/runs) [host](https://x.org/b/)\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = problems()
     assert [(p["line"], p["column"], p["rule"]) for p in found] == [
-        (5, 37, "broken-anchor"), (7, 1, "broken-link"), (7, 24, "broken-link"),
+        (5, 37, "broken-anchor"), (5, 51, "broken-anchor"), (7, 1, "broken-link"), (7, 24, "broken-link"),
     ]
-    assert not found[1]["message"].endswith("from baseURL)") and found[2]["message"].endswith("from baseURL)")
+    assert not found[2]["message"].endswith("from baseURL)") and found[3]["message"].endswith("from baseURL)")
 
 
 @pytest.mark.hugo

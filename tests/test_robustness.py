@@ -149,7 +149,7 @@ def _seconds(tmp_path: Path, body: str, plan: Plan) -> float:
     path = tmp_path / "big.md"
     path.write_text(body, "utf-8")
     started = time.perf_counter()
-    problems = check_file(Target(str(path), "big.md"), plan).problems
+    problems = check_file(Target(str(path), "big.md", content_path="big.md"), plan).problems
     seconds = time.perf_counter() - started
     assert not [p.message for p in problems if p.rule == "internal-error"]
     return seconds
@@ -226,6 +226,8 @@ HOSTILE = {
     "highlight-options-of-letters": (
         lambda n: '{{< highlight go "' + "a" * n + '" >}}\nx\n{{< /highlight >}}\n', 80_000
     ),
+    # A page of comments alone (its layout's), on one line
+    "comments-alone": (lambda n: "<!-- a --> " * n + "\n", 200_000),
     # Old Mac line endings throughout, in TOML front matter too
     "lone-carriage-returns": (lambda n: "+++\rtitle = 'x'\r" + "a = 1\r" * n + "+++\r" + "## h\r- x\r\r" * n, 40_000),
 }

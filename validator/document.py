@@ -103,8 +103,9 @@ class Link:
     shortcode: ShortcodeUse | None = None  # the ref/relref that produces the destination
 
 
-# A fragment written after a ref/relref call, ending the link's destination.
+# Blank lines and HTML comments alone (each comment matched once: no backtracking).
 _ONLY_COMMENTS = re.compile(r"(?>\s*<!--.*?-->)*+\s*", re.S)
+# A fragment written after a ref/relref call, ending the link's destination.
 _FRAGMENT_AFTER_CALL = re.compile(r"[>%]\}\}(#[^#\s]*)$")
 
 
@@ -391,6 +392,11 @@ class Document:
                         yield value, tag
 
     @property
+    def writes_nothing(self) -> bool:
+        """Whether the Markdown is blank, or comments alone."""
+        return all(token.type == "html_block" and _ONLY_COMMENTS.fullmatch(token.content) for token in self.tokens)
+
+    @property
     def id_prefixes(self) -> tuple[str, ...]:
         """What is unknown of the page's ids: prefixes any id may start with.
 
@@ -398,12 +404,8 @@ class Document:
         `{{% name %}}` call's Markdown may hold headings, a template may write ids or render
         the headings of what it is given, see SiteConfig.shortcodes_with_ids); else the part
         of each heading id that comes before a shortcode's output, and what the ids the page's
-        shortcodes write start with (SiteConfig.shortcode_id_prefixes). A page whose Markdown
-        writes nothing (comments at most) is all its layout's, whatever its ids: a theme
-        that lists a section's pages, or that renders a file the front matter names.
+        shortcodes write start with (SiteConfig.shortcode_id_prefixes).
         """
-        if all(token.type == "html_block" and _ONLY_COMMENTS.fullmatch(token.content) for token in self.tokens):
-            return ("",)
         written = dict(self.site.shortcode_id_prefixes)
         prefixes = [h.id.split(PLACEHOLDER_IN_ID, 1)[0] for h in self.headings if h.id and not h.id_predictable]
         for _, nested in self._nested_calls:

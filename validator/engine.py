@@ -53,6 +53,7 @@ from validator.site import (
     content_roots,
     unbuilt_reason,
     is_hidden,
+    is_list_file,
     language_codes,
     markup_media_type,
     other_media_type,
@@ -1192,7 +1193,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         resources=doc.resources,
         front_matter=_summary_front_matter(doc.front_matter.data or {}),
         ids=doc.ids,
-        id_prefixes=frozenset(doc.id_prefixes),
+        id_prefixes=frozenset(("",) if _all_layouts(doc, target, plan.site) else doc.id_prefixes),
         raw_html_ids=tuple(doc.raw_html_ids),
         links=tuple(_site_link(link) for link in (*doc.links, *_inner_links(doc)) if _read_by_site_rules(link)),
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
@@ -1206,6 +1207,14 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         included=_included(doc),
         link_hook="render-link" in doc.render_hooks,
     )
+
+
+def _all_layouts(doc: Document, target: Target, site: SiteConfig) -> bool:
+    """Whether the page's HTML is all its layout's, any id on it: a regular page whose
+    Markdown writes nothing, which its theme fills (with a file its front matter names,
+    with the original of an untranslated page). A list page that writes nothing has the
+    ids of its Markdown: its layout lists its pages, whose headings are on theirs."""
+    return target.content_path is not None and not is_list_file(target.content_path, site) and doc.writes_nothing
 
 
 def _included(doc: Document) -> tuple[str, ...]:

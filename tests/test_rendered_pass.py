@@ -817,6 +817,24 @@ def test_a_page_whose_markdown_writes_nothing_may_have_any_id(tmp_path: Path, mo
 
 
 @pytest.mark.hugo
+def test_ids_the_page_templates_write_are_on_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """An id a page template or partial writes as fixed text (`<body id="docs">`) is on the
+    pages it renders; not one a shortcode writes, nor one made at run time."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<html><body id="docs">{{ partial "top.html" . }}<main id={{ .File.BaseFileName }}>'
+                               "{{ .Content }}</main></body></html>",
+        "layouts/_partials/top.html": "<a id='top-of-page'></a>",
+        "layouts/_shortcodes/box.html": '<div id="box">{{ .Inner }}</div>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[d](/b/#docs) [t](#top-of-page) [n](#box) [m](#b)\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\nB.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/a.md", 5, 33), ("content/a.md", 5, 43)])
+
+
+@pytest.mark.hugo
 def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or
     not; a deeper folder without one is none (checked with hugo 0.168). With every folder

@@ -155,6 +155,9 @@ class SiteConfig:
     # Whether a regular page's templates may print an `<h1>` (the title, in most themes):
     # false only when all of them are known (no theme missing) and none writes one.
     title_h1: bool = True
+    # The ids the templates that render pages write as fixed text (`<body id="docs">`,
+    # `<main id="content">`): any page may have them.
+    layout_ids: frozenset[str] = frozenset()
     # The project's and themes' own render hooks (`_markup/render-link*`, `render-image*`,
     # `render-blockquote*`):
     # (hook, layouts folder holding it). A hook in `layouts/docs/_markup` renders the pages

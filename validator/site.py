@@ -669,6 +669,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         unsafe_from_missing_module=missing_unsafe,
         math_renderer=bool(missing_modules) or layouts.loads_math_renderer(),
         title_h1=bool(missing_modules) or layouts.page_templates_write_h1(),
+        layout_ids=layouts.page_ids(),
         user_words=_user_words(root / WORDS_FILE),
     )
 
@@ -800,6 +801,8 @@ def _in_glob_slice(patterns: Iterable[str], value: str) -> bool:
 
 
 _MATH_RENDERER = re.compile(r"katex|mathjax", re.IGNORECASE)
+# An `id` attribute whose value is fixed text: no template action in it
+_FIXED_ID = re.compile(r"""(?<![\w-])id\s*=\s*(?:"([^"{}<>\s]+)"|'([^'{}<>\s]+)'|([^"'{}<>\s=`]+)(?=[\s/>]))""", re.I)
 
 
 @dataclass
@@ -858,6 +861,16 @@ class _Layouts:
         """Whether a template names KaTeX or MathJax, which render `$$…$$` in the browser on
         the pages that load them."""
         return any(_MATH_RENDERER.search(self.text(path)) for path, _ in self.files if path.suffix == ".html")
+
+    def page_ids(self) -> frozenset[str]:
+        """The ids the templates that render pages (base, page and list templates, partials)
+        write as fixed text; not those of shortcodes and render hooks, which write content."""
+        return frozenset(
+            "".join(match.groups(""))
+            for path, folders in self.files
+            if ".htm" in path.name and not {"shortcodes", "_shortcodes", "_markup"} & set(folders)
+            for match in _FIXED_ID.finditer(self.text(path))
+        )
 
     def page_templates_write_h1(self) -> bool:
         """Whether the templates that may render a regular page (single and page templates,

@@ -19,7 +19,9 @@ fragment on either will do. Links whose page mdcheck cannot find are left to
 `ref-not-found` and the rendered pass, and links to Markdown files (`other.md#frag`) to
 `md-link`.
 
-`#` alone and `#top` are allowed by default (browsers scroll to the top). A text fragment
+`#` alone and `#top` are allowed by default (browsers scroll to the top), and so is an id
+the site's page templates or partials write as fixed text (`<body id="docs">`, a skip
+link's `<main id="content">`): any page may have it. A text fragment
 (`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A fragment with
 a `/` (`#tag/pets`, `#/pets/get`) is a script's route (Redoc, Swagger UI), which no heading
 id is: it is checked only on a page that has ids with a `/`. A `ref`/`relref` in an
@@ -106,7 +108,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
             continue  # Hugo renders no page for it
         for link in page.links:
             found = _target(index, page, link, links_rendered_by_hook(site.config, page))
-            if found is None or found.fragment in opts.allow:
+            if found is None or found.fragment in opts.allow or found.fragment in site.config.layout_ids:
                 continue
             pending = _Pending(found.place, found.fragment, page.path, link.line, link.column, found.also)
             if found.place is not None:

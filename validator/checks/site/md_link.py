@@ -78,7 +78,9 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Su
             return None
         return f"link to {destination!r}: Hugo finds no page {path!r}, and emits the link as written (a 404)"
     found = target.page
-    if not fragment or found is None or not found.rendered or found.has_id(fragment):
+    if not fragment or found is None or not found.rendered:
+        return None
+    if found.has_id(fragment) or fragment in index.config.layout_ids:
         return None
     where = "this page" if found.path == page.path else found.path
     return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, found)

@@ -834,6 +834,41 @@ def test_ids_the_page_templates_write_are_on_every_page(
     assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/a.md", 5, 33), ("content/a.md", 5, 43)])
 
 
+# The link render hook many themes and sites share (Congo, Flux, KEDA, Harbor, Antrea, Carvel)
+GETPAGE_HOOK = """{{- $link := .Destination -}}
+{{- $isRemote := strings.HasPrefix $link "http" -}}
+{{- if not $isRemote -}}
+{{- $url := urls.Parse .Destination -}}
+{{- if $url.Path -}}
+{{- $fragment := "" -}}
+{{- with $url.Fragment -}}{{- $fragment = printf "#%s" . -}}{{- end -}}
+{{- with .Page.GetPage $url.Path -}}{{- $link = printf "%s%s" .RelPermalink $fragment -}}{{- end -}}{{- end -}}
+{{- end -}}
+<a href="{{ $link | safeURL }}"{{ with .Title}} title="{{ . }}"{{ end }}>{{ .Text | safeHTML }}</a>"""
+
+
+@pytest.mark.hugo
+def test_links_through_a_hook_that_finds_pages_as_hugos_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A project's link hook that writes the URL of the page GetPage finds, else the
+    destination as written, is followed as Hugo's embedded one is: its links are checked
+    without a build as with one (a hook of another kind leaves them unjudged)."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": GETPAGE_HOOK,
+        "content/a/b/faq.md": "---\ntitle: F\n---\n\n[a](../../y/missing.md) [b](../../y/there.md#nope) "
+                              "[c](/y/gone/) [d](../../y/there.md#here) [e](/y/there/)\n",
+        "content/y/there.md": "---\ntitle: T\n---\n\n## Here\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/a/b/faq.md", 5, rule) for rule in ("md-link", "broken-link")}
+    assert [(p["column"], p["rule"]) for p in problems()] == [(1, "md-link"), (25, "md-link"), (52, "broken-link")]
+    assert findings() == findings("--build") == expected
+    other = GETPAGE_HOOK.replace('printf "%s%s" .RelPermalink $fragment', "relLangURL $url.Path")
+    (tmp_path / "layouts/_markup/render-link.html").write_text(other)
+    assert findings() == set()
+
+
 @pytest.mark.hugo
 def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or

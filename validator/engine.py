@@ -43,7 +43,7 @@ from validator.published import (
     parse_published_pages,
 )
 from validator.render import render_document
-from validator.settings import SiteConfig
+from validator.settings import LINK_HOOKS, PAGE_FINDING_LINK_HOOK, SiteConfig
 from validator.site import (
     CONTENT_EXTENSIONS,
     ContentRoot,
@@ -131,6 +131,7 @@ class PageSummary:
     # Markdown paths given to shortcodes other than ref/relref (an `include` names a file)
     included: tuple[str, ...] = ()
     link_hook: bool = False  # whether the site's own link render hook renders its links
+    finds_pages: bool = False  # whether that hook finds pages as Hugo's embedded one does (PAGE_FINDING_LINK_HOOK)
     # False for a content file whose content mdcheck does not read (see unread_summary): it
     # reads its front matter only, so any id may be on it (`id_prefixes` holds "").
     read: bool = True
@@ -355,7 +356,7 @@ def _run(
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
             # is the site's templates' guess.
             math_renderer=embedded and site.math_renderer,
-            found_by_hook=_hook_lookup(whole) if embedded and site.markup.embedded_links else None,
+            found_by_hook=_hook_lookup(whole) if embedded and site.links_find_pages else None,
         )
         rendered_pages = len(rendered_site.pages)
         if not embedded and not rendered_pages and sources:
@@ -1205,7 +1206,8 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         },
         other_urls=_other_urls(doc, target, plan.site),
         included=_included(doc),
-        link_hook="render-link" in doc.render_hooks,
+        link_hook=bool(LINK_HOOKS & doc.render_hooks),
+        finds_pages=PAGE_FINDING_LINK_HOOK in doc.render_hooks,
     )
 
 
@@ -1241,7 +1243,7 @@ def _inner_links(doc: Document) -> tuple[Link, ...]:
     (a notice's `{{ .Inner | markdownify }}`): Hugo writes them as the page's own. Not with
     the site's link render hook; with Hugo's own, only `.Page.RenderString`'s (it runs
     `markdownify`'s against the home page: `#x` links to `/#x`; checked with hugo 0.168)."""
-    if "render-link" in doc.render_hooks:
+    if LINK_HOOKS & doc.render_hooks:
         return ()
     if doc.site.markup.embedded_links:
         return doc.rendered_content_links(doc.site.shortcodes_rendering_inner_in_page)

@@ -408,7 +408,10 @@ def hook_lookup(site: Site) -> Callable[[str, str], bool]:
             return False
         index, places = lookup()
         place = places.get(path)
-        return place is not None and hooked_page(index, site.pages[place], target).found
+        if place is None:
+            return False
+        page = site.pages[place]
+        return finds_pages(site.config, page) and hooked_page(index, page, target).found
 
     return finds
 
@@ -419,6 +422,13 @@ def hooked_page(index: SiteIndex, page: PageSummary, path: str) -> Target:
     a leading `./`. So `./#x` is the home page's `#x` (GetPage "" finds it; checked with
     hugo 0.168), `.#x` the section's."""
     return index.get_page(page, unquote(path).removeprefix("./"))
+
+
+def finds_pages(config: SiteConfig, page: PageSummary) -> bool:
+    """Whether the page's Markdown links go to the page `GetPage` finds for their path (else
+    to the path as written): through Hugo's embedded link hook, unless a project's hook of
+    another kind renders them, or through a project's hook that does as it does."""
+    return page.finds_pages or (config.markup.embedded_links and not page.link_hook)
 
 
 def links_rendered_by_hook(config: SiteConfig, page: PageSummary) -> bool:

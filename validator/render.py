@@ -48,7 +48,7 @@ from validator.document import (
 )
 from validator.heading_ids import Quotes, typographer  # goldmark's typographer, shared
 from validator import highlight
-from validator.settings import PASSTHROUGH
+from validator.settings import PAGE_FINDING_LINK_HOOK, PASSTHROUGH
 
 RefResolver = Callable[[ShortcodeUse], str | None]
 
@@ -572,8 +572,10 @@ class _HugoRenderer(RendererHTML):
         text = tokens[idx + 1].content if idx + 1 < len(tokens) else ""
         if token.markup == "linkify" and href.startswith("http://") and text.startswith("www."):
             href = "https://" + href.removeprefix("http://")  # linkifyProtocol = "https"
-        elif token.markup not in ("autolink", "linkify") and self._markup.embedded_links:
-            href = self._embedded(href)
+        elif token.markup not in ("autolink", "linkify") and (
+            self._markup.embedded_links or PAGE_FINDING_LINK_HOOK in self._page.doc.render_hooks
+        ):
+            href = self._embedded(href)  # or a project's hook that does as Hugo's does
         href = self._written(href, self._page.doc.address_writers[0])
         attrs = dict(token.attrItems())
         attrs["href"], unknown = self._page.attribute_value(href)

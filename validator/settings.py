@@ -79,6 +79,13 @@ class ContentMount:
     is_file: bool = False  # a single file (`target` then ends with its name as content)
 
 
+# The name `SiteConfig.render_hooks` gives a link render hook that writes the URL of the page
+# `GetPage` finds for a destination, else the destination as written: as Hugo's embedded
+# link hook does (see site._finds_pages).
+PAGE_FINDING_LINK_HOOK = "render-link (GetPage)"
+LINK_HOOKS = frozenset({"render-link", PAGE_FINDING_LINK_HOOK})
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """A Hugo site as mdcheck sees it. `root` is None when no Hugo config was found."""
@@ -208,6 +215,12 @@ class SiteConfig:
     # Those whose template cannot write a Markdown heading but from the call's parameters
     # (no `#`, no text from elsewhere): a `{{% name %}}` call of one adds no heading id.
     shortcodes_without_headings: frozenset[str] = frozenset()
+
+    @property
+    def links_find_pages(self) -> bool:
+        """Whether some page's links go to the page `GetPage` finds for their destination:
+        through Hugo's embedded link hook, or a project's that does as it does."""
+        return self.markup.embedded_links or any(hook == PAGE_FINDING_LINK_HOOK for hook, _ in self.render_hooks)
 
     def hooks_rendering(self, content_path: str | None, page_type: object = None) -> frozenset[str]:
         """The render hooks (`render-link`, `render-image`) of the site that render the page

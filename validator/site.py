@@ -35,7 +35,7 @@ from validator.model import data_error
 from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
 from validator.highlight import Highlight, switched_on
-from validator.settings import ID_TYPES, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
+from validator.settings import ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
 
 CONFIG_NAMES = ("hugo", "config")
 CONFIG_EXTENSIONS = ("toml", "yaml", "yml", "json")
@@ -833,7 +833,7 @@ class _Layouts:
         hook that writes the destination as it is (`href="{{ .Destination | safeURL }}"`,
         adding a class or `target`) changes no link: it is left out."""
         found = {
-            (name, folder)
+            (PAGE_FINDING_LINK_HOOK if name == "render-link" and _finds_pages(self.text(path)) else name, folder)
             for name, folder, path in self._hook_files(names)
             if not _keeps_destination(name, self.text(path))
         }
@@ -1520,6 +1520,30 @@ def _keeps_destination(hook: str, template: str) -> bool:
     if hook not in ("render-link", "render-image"):
         return False
     return len(_ADDRESS_ATTRIBUTE.findall(template)) == 1 and _DESTINATION_AS_IS.search(template) is not None
+
+
+# A variable set to the destination, what an assignment to a variable sets it to, and an
+# address attribute written as a variable
+_DESTINATION_VARIABLE = re.compile(r"\$(\w+)\s*:=\s*\.Destination\s*-?\}\}")
+_ASSIGNMENT = re.compile(r"\$(\w+)\s*(?::=|=(?!=))([^}]*)\}\}")
+_ADDRESS_AS_VARIABLE = re.compile(
+    r"""\b(?:href|src)\s*=\s*(["']?)\{\{-?\s*\$(\w+)(?:\s*\|\s*safeURL)?\s*-?\}\}\1""", re.IGNORECASE
+)
+
+
+def _finds_pages(template: str) -> bool:
+    """Whether a link render hook writes the URL of the page `GetPage` finds for the
+    destination, else the destination as written (`$link := .Destination`, then, `with
+    .Page.GetPage $url.Path`, `$link = printf "%s%s" .RelPermalink $fragment`): the snippet
+    many themes and sites share, which does what Hugo's embedded link hook does."""
+    written = _ADDRESS_AS_VARIABLE.search(template)
+    if "GetPage" not in template or written is None or len(_ADDRESS_ATTRIBUTE.findall(template)) != 1:
+        return False
+    variable = written[2]
+    if [match[1] for match in _DESTINATION_VARIABLE.finditer(template)].count(variable) != 1:
+        return False
+    values = [match[2] for match in _ASSIGNMENT.finditer(template) if match[1] == variable]
+    return all(".RelPermalink" in value or value.strip(" -") == ".Destination" for value in values)
 
 
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")

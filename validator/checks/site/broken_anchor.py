@@ -184,7 +184,7 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
         return None  # md-link checks these
     browser = index.url(page, path)
     if hooked and link.kind == "link" and (hook := hooked_page(index, page, path)).found and hook.index is not None:
-        if page.link_hook and browser != hook.index and browser is not None:
+        if page.link_hook and not page.finds_pages and browser != hook.index and browser is not None:
             return _Target(browser, fragment, also=hook.index)
         return _Target(hook.index, fragment)
     return _found(browser, fragment)

@@ -10,8 +10,11 @@ When Hugo's embedded link render hook is on (`useEmbedded = "always"` or `"fallb
 or `"auto"` on a multilingual single-host site), it resolves the path with `GetPage`
 (relative to the page, then to the content root; no base-name fallback) or as a resource
 of the page's bundle; the rule then reports a path it cannot find (Hugo passes it through
-unchanged and silently) and a fragment that is not an id of the target page. Pages that
-the site's own link render hook renders are left alone: what it does is not known.
+unchanged and silently) and a fragment that is not an id of the target page. So it does
+on the pages a project's own hook renders when that hook does the same (writes the URL of
+the page `GetPage` finds, else the destination as written: the `render-link.html` many
+themes share); pages another hook of the site renders are left alone: what it does is not
+known.
 
 ## Why is this bad?
 The reader's click ends on a 404 page, and Hugo does not warn.
@@ -40,10 +43,10 @@ from validator.model import Finding, NoOptions, Rule
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
-    embedded = site.config.markup.embedded_links
     index = site.derived(SiteIndex)
     suggest = Suggester(site.config.markup.id_type)
     for _, page in site.checked_pages():
+        embedded = site.config.markup.embedded_links or page.finds_pages  # GetPage finds the file's page
         if not page.rendered or (not embedded and links_rendered_by_hook(site.config, page)):
             continue  # the project's own hook decides what its links become
         for link in page.links:

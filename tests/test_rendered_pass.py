@@ -870,6 +870,33 @@ def test_links_through_a_hook_that_finds_pages_as_hugos_does(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("template", ["", "index.redirects", "home.redirects"])
+def test_redirects_of_a_static_file_and_of_a_template_are_read_without_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, template: str
+) -> None:
+    """A link to a path a `_redirects` rule serves is not broken: the rules of a static
+    `_redirects` file, or those a home page template of an output format named so writes
+    over it, an action in a source path matching anything from there."""
+    config = (
+        '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'
+        'baseName = "_redirects"\n[outputs]\nhome = ["html", "redirects"]\n'
+    )
+    files = {
+        "static/_redirects": "/old/*  /a/  301\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[o](/old/x/) [l](/latest/y/) [v](/v/v2/z/) [g](/gone/)\n",
+    }
+    if template:
+        files[f"layouts/{template}"] = (
+            '{{ $v := "v2" }}/latest/*  /{{ $v }}/:splat  302\n/v/{{ $v }}/*  /x/\n'
+            '{{ range slice "a" }}{{ . | printf "/%s" }}  /b/\n{{ end }}'
+        )
+    small_site(tmp_path, files, config if template else "")
+    monkeypatch.chdir(tmp_path)
+    expected = [1] if template else [14, 30]
+    assert_found_alike(hugo, tmp_path, "broken-link", [("content/a.md", 5, column) for column in [*expected, 44]])
+
+
+@pytest.mark.hugo
 def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or
     not; a deeper folder without one is none (checked with hugo 0.168). With every folder

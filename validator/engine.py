@@ -29,10 +29,11 @@ from validator.document import REF_SHORTCODES, Document, Link, parse_document, r
 from validator.elements import inventory
 from validator.files import read_at_most
 from validator.frontmatter import FrontMatter, split_front_matter
-from validator.html import Page, parse_page
+from validator.html import MAX_PAGE_BYTES, Page, parse_page
 from validator.model import Finding, Problem, Rule
 from validator.paths import MARKDOWN_EXTENSIONS, display_path
 from validator.published import (
+    REDIRECTS_FILE,
     PublishedSite,
     RenderedSite,
     SourceHeading,
@@ -41,6 +42,7 @@ from validator.published import (
     build_rendered,
     load_rendered,
     parse_published_pages,
+    parse_redirects,
 )
 from validator.render import render_document
 from validator.settings import LINK_HOOKS, PAGE_FINDING_LINK_HOOK, SiteConfig
@@ -835,7 +837,23 @@ def _embedded_published(
         leaf_bundle_folders=leaf_folders,
         branch_bundle_folders=branch_folders,
         unbuilt=unbuilt,
+        redirects=_redirect_sources(site),
     )
+
+
+def _redirect_sources(site: SiteConfig) -> tuple[str, ...]:
+    """The source paths of the `_redirects` rules the site publishes: those of a home page
+    template that writes the file, which Hugo writes over a static one (checked with hugo
+    0.168), else those of a static folder's `_redirects`."""
+    files = [(template, True) for template in site.redirect_templates] or [
+        (os.path.join(folder, REDIRECTS_FILE), False) for folder, under in site.static_dirs or () if not under
+    ]
+    sources: list[str] = []
+    for path, template in files:
+        data, _ = _read(path, MAX_PAGE_BYTES)
+        if data is not None:
+            sources.extend(parse_redirects(data.decode("utf-8", "replace"), template=template))
+    return tuple(sources)
 
 
 def _page_folder(content_path: str, codes: frozenset[str]) -> str:

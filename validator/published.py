@@ -283,16 +283,25 @@ def base_path(base_url: str) -> str:
 _SAME_ON_EVERY_PAGE = re.compile(r"\s*(?:/|[A-Za-z][A-Za-z0-9+.-]*:)")
 
 
+# A template action on one line, and one that writes nothing (an assignment, a control)
+_TEMPLATE_ACTION = re.compile(r"\{\{.*?\}\}")
+_WRITES_NOTHING = re.compile(r"\{\{-?\s*(?:\$\w+\s*:?=|(?:if|else|end|range|with|define|block)\b|/\*)")
+
+
 def _redirected(path: str, source: str) -> bool:
     if source.endswith("*"):
         return path.startswith(source[:-1])
     return path.rstrip("/") == source.rstrip("/")
 
 
-def parse_redirects(text: str) -> tuple[str, ...]:
+def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
     """The source paths of a `_redirects` file (`/old /new 301`; `#` starts a comment);
-    a `:placeholder` segment matches anything, so the rule becomes a splat from there."""
+    a `:placeholder` segment matches anything, so the rule becomes a splat from there. Of a
+    template that writes one, an action in a source path is a placeholder too (`/a/{{ $x }}`);
+    a rule whose source is all made by actions is not known."""
     sources = []
+    if template:
+        text = _TEMPLATE_ACTION.sub(lambda action: "" if _WRITES_NOTHING.match(action[0]) else ":action", text)
     for line in text.splitlines():
         fields = line.split("#", 1)[0].split()
         if len(fields) >= 2 and fields[0].startswith("/"):

@@ -165,6 +165,9 @@ class SiteConfig:
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
+    # The home page templates that write the site's `_redirects` file (an output format of
+    # that base name: `layouts/index.redirects`), read for their rules' source paths.
+    redirect_templates: tuple[str, ...] = ()
     # The project's and themes' own render hooks (`_markup/render-link*`, `render-image*`,
     # `render-blockquote*`):
     # (hook, layouts folder holding it). A hook in `layouts/docs/_markup` renders the pages

@@ -35,7 +35,9 @@ from validator.model import data_error
 from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
 from validator.highlight import Highlight, switched_on
-from validator.settings import ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig
+from validator.settings import (
+    ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig,
+)
 
 CONFIG_NAMES = ("hugo", "config")
 CONFIG_EXTENSIONS = ("toml", "yaml", "yml", "json")
@@ -670,6 +672,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         math_renderer=bool(missing_modules) or layouts.loads_math_renderer(),
         title_h1=bool(missing_modules) or layouts.page_templates_write_h1(),
         layout_ids=layouts.page_ids(),
+        redirect_templates=layouts.redirect_templates(config),
         user_words=_user_words(root / WORDS_FILE),
     )
 
@@ -861,6 +864,21 @@ class _Layouts:
         """Whether a template names KaTeX or MathJax, which render `$$…$$` in the browser on
         the pages that load them."""
         return any(_MATH_RENDERER.search(self.text(path)) for path, _ in self.files if path.suffix == ".html")
+
+    def redirect_templates(self, config: _Config) -> tuple[str, ...]:
+        """The home page templates (`index.<format>`, `home.<format>`) of the output formats
+        whose file is `_redirects`, as `[outputFormats.redirects] baseName = "_redirects"`."""
+        formats = config.get("outputformats")
+        if not isinstance(formats, dict):
+            return ()
+        names = {
+            str(name).lower() for name, value in formats.items()
+            if isinstance(value, dict) and str(value.get("basename", "")) == "_redirects"
+        }  # fmt: skip
+        return tuple(
+            str(path) for path, folders in self.files
+            if not folders and path.name.lower().startswith(("index.", "home.")) and path.suffix[1:].lower() in names
+        )  # fmt: skip
 
     def page_ids(self) -> frozenset[str]:
         """The ids the templates that render pages (base, page and list templates, partials)

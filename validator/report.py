@@ -42,20 +42,10 @@ def summarize(problems: Sequence[Problem]) -> tuple[int, int]:
     return errors, len(problems) - errors
 
 
-def render(
-    problems: Sequence[Problem],
-    fmt: str,
-    *,
-    summary: Summary,
-    rules: Mapping[str, Rule],
-    color: bool = False,
-    quiet: bool = False,
-) -> str:
-    """Render sorted problems in `fmt`, one of FORMATS; the result has no trailing newline.
-
-    `quiet` leaves out the summary of the text and github formats.
-    """
-    return "".join(pieces(problems, fmt, summary=summary, rules=rules, color=color, quiet=quiet))
+def render(problems: Sequence[Problem], fmt: str, **options: Any) -> str:
+    """Render sorted problems in `fmt`, one of FORMATS, whole (see `pieces` for the
+    options); the result has no trailing newline."""
+    return "".join(pieces(problems, fmt, **options))
 
 
 def pieces(
@@ -67,8 +57,9 @@ def pieces(
     color: bool = False,
     quiet: bool = False,
 ) -> Iterator[str]:
-    """`render`'s text in pieces, a finding at a time: written as it is made, the output of
-    a run with tens of thousands of findings is never whole in memory."""
+    """The report of sorted problems in `fmt`, one of FORMATS, in pieces, a finding at a
+    time: written as it is made, the output of a run with tens of thousands of findings is
+    never whole in memory. `quiet` leaves out the summary of the text and github formats."""
     if fmt == "text":
         lines = _text(problems, None if quiet else summary, color)
     elif fmt == "json":

@@ -119,7 +119,7 @@ def test_sample_typo_and_suggestion() -> None:
 @pytest.mark.parametrize(
     "word",
     ["kbd", "blockquotes", "shortcodes", "downscaled", "pagers", "don't", "crème", "navs", "divs", "gifs", "orgs",
-     "unmark", "reupload", "unpublish", "deprovision"],
+     "unmark", "reupload", "unpublish", "deprovision", "onsite", "offsite", "offload"],
 )
 def test_known_words(word: str) -> None:
     assert Speller("en", Counter()).suggestion(word) is None
@@ -131,6 +131,7 @@ def test_a_common_word_and_an_s_is_a_typo() -> None:
     assert Speller("en", Counter()).suggestion("ands") == "and"
     # a prefix and a common word is a word, unless its look-alike is more common still
     assert Speller("en", Counter()).suggestion("untill") == "until"
+    assert Speller("en", Counter()).suggestion("ontil") == "until"
 
 
 def test_site_vocabulary() -> None:

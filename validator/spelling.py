@@ -76,7 +76,7 @@ _SUFFIXES = frozenset(
      "ization", "less", "ful", "ship", "hood", "wise"}
 )  # fmt: skip
 # Prefixes that make a new word of a common one: `unmark`, `reupload`, `deprovision`
-_PREFIXES = ("un", "re", "pre", "de", "dis", "non", "mis", "sub", "over", "under", "multi", "auto")
+_PREFIXES = ("un", "re", "pre", "de", "dis", "non", "mis", "sub", "over", "under", "multi", "auto", "on", "off")
 _CODE_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W\d_A-Za-z]+")
 
 

@@ -37,7 +37,7 @@ one edit away (a name, new jargon) is not reported, nor two common words run tog
 common word and a suffix, whose look-alike is one of the word list's rarest (`blogroll`, not
 `logroll`; `enablement`, not `entablement`), nor the plural of a short term that is no
 common word (`navs`, `divs`, not `ands`), nor a prefix and a common word (`unmark`, not a
-typo of `unmask`; but `untill`, whose `until` is far more frequent than `till`): the rule
+typo of `unmask`; `onsite`, not of `onside`; but `untill`, whose `until` is far more frequent than `till`): the rule
 stays quiet rather than noisy.
 To silence one heading, put `<!-- mdcheck-disable-next-line heading-typo -->` above it.
 

@@ -422,18 +422,30 @@ def test_markdown_in_html_blocks_is_linear(tmp_path: Path) -> None:
     assert large < 10 * small, f"{small:.2f} s for n/4, {large:.2f} s for n"
 
 
-# Shortcode templates a theme could hold, read when the site is loaded and its pages checked.
+# Templates a theme could hold (a shortcode's, a link hook, a page template, the template
+# of a `_redirects` file), read when the site is loaded and its pages checked.
+SHORTCODE, LINK_HOOK = "_shortcodes/x.html", "_markup/render-link.html"
+BASE, REDIRECTS = "baseof.html", "index.redirects"
 HOSTILE_TEMPLATES = {
-    "unclosed-actions": lambda n: "<b>x</b>" + "{{ " * n,
-    "withs-and-ids": lambda n: '{{ with .Get 0 }}<a id="{{ . }}">' * n,
-    "id-parameters": lambda n: '<a id="{{ .Get "x" }}">' * n,
-    "branches": lambda n: "{{ if .x }}<b>{{ else }}" * n,
-    "unclosed-comments": lambda n: "{{/* " * n,
+    "unclosed-actions": (SHORTCODE, lambda n: "<b>x</b>" + "{{ " * n),
+    "withs-and-ids": (SHORTCODE, lambda n: '{{ with .Get 0 }}<a id="{{ . }}">' * n),
+    "id-parameters": (SHORTCODE, lambda n: '<a id="{{ .Get "x" }}">' * n),
+    "branches": (SHORTCODE, lambda n: "{{ if .x }}<b>{{ else }}" * n),
+    "unclosed-comments": (SHORTCODE, lambda n: "{{/* " * n),
+    "link-hook-assignments": (
+        LINK_HOOK, lambda n: 'GetPage <a href="{{ $l }}">{{ $l := .Destination }}' + "{{ $l = " * n
+    ),
+    "ids-of-a-page-template": (BASE, lambda n: "<b id=x id='y' id=" * n),
+    "redirects-of-unclosed-actions": (REDIRECTS, lambda n: "/a/{{" * n + "  /b\n"),
 }
+REDIRECTS_FORMAT = (
+    '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'
+    'baseName = "_redirects"\n[outputs]\nhome = ["html", "redirects"]\n'
+)
 
 
-def _template_seconds(root: Path, template: str) -> float:
-    (root / "layouts" / "shortcodes" / "x.html").write_text(template, "utf-8")
+def _template_seconds(root: Path, place: str, template: str) -> float:
+    (root / "layouts" / place).write_text(template, "utf-8")
     started = time.perf_counter()
     site = load_site(root)
     config = load_preset("strict", RULES)
@@ -443,13 +455,14 @@ def _template_seconds(root: Path, template: str) -> float:
 
 
 @pytest.mark.parametrize("case", HOSTILE_TEMPLATES)
-def test_hostile_shortcode_templates_are_read_in_linear_time(tmp_path: Path, case: str) -> None:
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
-    (tmp_path / "layouts" / "shortcodes").mkdir(parents=True)
+def test_hostile_templates_are_read_in_linear_time(tmp_path: Path, case: str) -> None:
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n' + REDIRECTS_FORMAT)
+    for folder in ("_shortcodes", "_markup"):
+        (tmp_path / "layouts" / folder).mkdir(parents=True)
     (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n\n{{< x >}}\n\n[a](#b)\n")
-    make = HOSTILE_TEMPLATES[case]
-    _assert_linear(case, lambda n: _template_seconds(tmp_path, make(n)), 20_000)
+    (tmp_path / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n\n{{< x >}}\n\n[a](#b) [c](/d/)\n")
+    place, make = HOSTILE_TEMPLATES[case]
+    _assert_linear(case, lambda n: _template_seconds(tmp_path, place, make(n)), 20_000)
 
 
 def _alias_bomb(levels: int, key: str) -> str:

@@ -284,7 +284,7 @@ _SAME_ON_EVERY_PAGE = re.compile(r"\s*(?:/|[A-Za-z][A-Za-z0-9+.-]*:)")
 
 
 # A template action on one line, and one that writes nothing (an assignment, a control)
-_TEMPLATE_ACTION = re.compile(r"\{\{.*?\}\}")
+_TEMPLATE_ACTION = re.compile(r"\{\{(?:[^{}\n]|\{(?!\{)|\}(?!\}))*+\}\}")
 _WRITES_NOTHING = re.compile(r"\{\{-?\s*(?:\$\w+\s*:?=|(?:if|else|end|range|with|define|block)\b|/\*)")
 
 

@@ -1543,7 +1543,7 @@ def _keeps_destination(hook: str, template: str) -> bool:
 # A variable set to the destination, what an assignment to a variable sets it to, and an
 # address attribute written as a variable
 _DESTINATION_VARIABLE = re.compile(r"\$(\w+)\s*:=\s*\.Destination\s*-?\}\}")
-_ASSIGNMENT = re.compile(r"\$(\w+)\s*(?::=|=(?!=))([^}]*)\}\}")
+_ASSIGNMENT = re.compile(r"\$(\w+)\s*(?::=|=(?!=))([^{}]*)\}\}")
 _ADDRESS_AS_VARIABLE = re.compile(
     r"""\b(?:href|src)\s*=\s*(["']?)\{\{-?\s*\$(\w+)(?:\s*\|\s*safeURL)?\s*-?\}\}\1""", re.IGNORECASE
 )

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from validator.addresses import Writer
 from validator.config import load_preset
-from validator.engine import Rendering, run
+from validator.engine import Rendering, Target, run
 from validator.frontmatter import split_front_matter
 from validator.hugo import find_binary
 from validator.registry import RULES
@@ -1315,3 +1315,26 @@ def test_a_config_that_cannot_be_read_is_an_error(tmp_path: Path, kind: str) -> 
     assert find_site_root(tmp_path / "content") == tmp_path
     with pytest.raises(SiteConfigError, match="cannot read config file: (is a directory|is a named pipe|not valid)"):
         load_site(tmp_path)
+
+
+def test_the_hugo_version_a_deployment_pins(tmp_path: Path) -> None:
+    """Netlify's `HUGO_VERSION`, or a GitHub workflow's `hugo-version`, in the site's folder
+    or the repository's above it (not past its `.git`): findings on what a later Hugo removed
+    say the site's Hugo still takes it."""
+    site = tmp_path / "repo" / "site"
+    write(site, "hugo.toml", 'baseURL = "https://x.org/"\n')
+    write(site, "content/a.md", "---\ntitle: A\n_build:\n  list: false\n---\n\n{{< gist u 1 >}}\n")
+    assert load_site(site).pinned_hugo is None
+    write(tmp_path / "repo", ".github/workflows/pages.yml", "steps:\n  - uses: peaceiris/actions-hugo@v3\n"
+          "    with:\n      hugo-version: '0.128.0'\n")  # fmt: skip
+    assert load_site(site).pinned_hugo == ("0.128.0", "../.github/workflows/pages.yml")
+    (tmp_path / "repo" / ".git").mkdir()
+    write(tmp_path, "netlify.toml", '[build.environment]\nHUGO_VERSION = "0.100.0"\n')  # outside the repository
+    write(site, "netlify.toml", '[context.production.environment]\n  HUGO_VERSION = "v0.150.1"\n')
+    loaded = load_site(site)
+    assert loaded.pinned_hugo == ("0.150.1", "netlify.toml")
+    assert loaded.removed_since("0.145.0") == "" and "Hugo 0.150.1, in netlify.toml" in loaded.removed_since("0.156.0")
+    config = load_preset("recommended", RULES)
+    outcome = run([Target(str(site / "content/a.md"), "a.md")], config, loaded, RULES)
+    found = {p.rule: p.message for p in outcome.problems}
+    assert "builds with Hugo 0.150.1" in found["shortcode-removed"] and "builds with" not in found["front-matter-type"]

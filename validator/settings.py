@@ -165,6 +165,9 @@ class SiteConfig:
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
+    # The Hugo version the site's deployment pins, and the file that pins it (see
+    # site._pinned_hugo); None when none does.
+    pinned_hugo: tuple[str, str] | None = None
     # The home page templates that write the site's `_redirects` file (an output format of
     # that base name: `layouts/index.redirects`), read for their rules' source paths.
     redirect_templates: tuple[str, ...] = ()
@@ -218,6 +221,14 @@ class SiteConfig:
     # Those whose template cannot write a Markdown heading but from the call's parameters
     # (no `#`, no text from elsewhere): a `{{% name %}}` call of one adds no heading id.
     shortcodes_without_headings: frozenset[str] = frozenset()
+
+    def removed_since(self, version: str) -> str:
+        """What a finding on something Hugo `version` removed adds when the site builds with
+        an older Hugo: it still works there, until the site upgrades."""
+        if self.pinned_hugo is None or _version(self.pinned_hugo[0]) >= _version(version):
+            return ""
+        pinned, where = self.pinned_hugo
+        return f" (this site builds with Hugo {pinned}, in {where}, where it still works: change it before upgrading)"
 
     @property
     def links_find_pages(self) -> bool:
@@ -292,6 +303,11 @@ def _matches(pattern: str, text: str) -> bool:
         return re.search(pattern, text) is not None
     except re.error:
         return False
+
+
+def _version(text: str) -> tuple[int, ...]:
+    """`0.119.0` -> (0, 119, 0), for comparing versions."""
+    return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
 
 
 def _hook_renders(folder: str, place: str, page_type: object) -> bool:

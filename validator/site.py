@@ -581,6 +581,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         for name in themes if root.parent in module_dirs and _is_example_site_of(root, name)
     ]
     config, missing_unsafe = _with_modules(config, modules, bool(missing_modules))
+    pinned = _pinned_hugo(root)
     content_dir = config.folder("contentdir", "content")
     languages, default_language = _languages(config, content_dir)
     content_mounts = _content_mounts(config, root, languages, default_language)
@@ -667,7 +668,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             else layouts.hook_filters("render-link", "render-image")
         ),
         missing_modules=tuple(missing_modules),
-        config_notes=(*_removed_keys_notes(config, root), *theme_notes),
+        config_notes=(*_removed_keys_notes(config, root, pinned), *theme_notes),
+        pinned_hugo=pinned,
         unsafe_from_missing_module=missing_unsafe,
         math_renderer=bool(missing_modules) or layouts.loads_math_renderer(),
         title_h1=bool(missing_modules) or layouts.page_templates_write_h1(),
@@ -726,8 +728,9 @@ def _content_mounts(
 _REMOVED_MOUNT_KEYS = {"includefiles": "includeFiles", "excludefiles": "excludeFiles"}
 
 
-def _removed_keys_notes(config: _Config, root: Path) -> tuple[str, ...]:
+def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | None) -> tuple[str, ...]:
     """Summary lines on the removed keys the config uses, which mdcheck still reads."""
+    since = SiteConfig(pinned_hugo=pinned).removed_since
     notes = []
     entries = _tables(config, "module.mounts")
     used = [name for key, name in _REMOVED_MOUNT_KEYS.items() if any(key in entry for entry in entries)]
@@ -735,7 +738,7 @@ def _removed_keys_notes(config: _Config, root: Path) -> tuple[str, ...]:
         where = display_path(config.origin(("module", "mounts")), root)
         notes.append(
             f"{where}: module.mounts {' and '.join(f'`{name}`' for name in used)}: removed in Hugo 0.153, "
-            "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)"
+            "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)" + since("0.153.0")
         )
     for hook in ("link", "image"):
         keys = ("markup", "goldmark", "renderhooks", hook, "enabledefault")
@@ -743,8 +746,32 @@ def _removed_keys_notes(config: _Config, root: Path) -> tuple[str, ...]:
             notes.append(
                 f"{display_path(config.origin(keys), root)}: markup.goldmark.renderHooks.{hook}.enableDefault: "
                 "removed in Hugo 0.148, later versions fail the build; use `useEmbedded` (\"fallback\" for true)"
+                + since("0.148.0")
             )
     return tuple(notes)
+
+
+# A Hugo version pinned for a deployment: Netlify's `HUGO_VERSION`, a GitHub workflow's
+# `hugo-version:` (peaceiris/actions-hugo) or `HUGO_VERSION:`
+_HUGO_PIN = re.compile(r"""\b(?:HUGO_VERSION|hugo-version)["']?\s*[=:]\s*["']?v?(\d+\.\d+(?:\.\d+)?)\b""")
+_PIN_FILES = ("netlify.toml", ".github/workflows/*.yml", ".github/workflows/*.yaml")
+
+
+def _pinned_hugo(root: Path) -> tuple[str, str] | None:
+    """The Hugo version the site's deployment pins, and the file that pins it: the first
+    `HUGO_VERSION` of a `netlify.toml` or a GitHub workflow, or a workflow's `hugo-version`,
+    in the site's folder or the repository's above it (up to its `.git`)."""
+    folder = root
+    for _ in range(4):
+        for pattern in _PIN_FILES:
+            for path in sorted(folder.glob(pattern)):
+                match = _HUGO_PIN.search(_template(path)) if path.is_file() else None
+                if match:
+                    return match[1], os.path.relpath(path, root).replace(os.sep, "/")
+        if (folder / ".git").exists() or folder.parent == folder:
+            return None
+        folder = folder.parent
+    return None
 
 
 def _content_mount(

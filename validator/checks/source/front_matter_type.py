@@ -5,7 +5,9 @@ Checks the type of Hugo's predefined front matter fields (keys are case-insensit
 an integer; `aliases`, `keywords`, `outputs` and the site's taxonomies (by default `tags` and
 `categories`) lists of strings. `url` and `aliases` must not start with `http://` or
 `https://`. `markup` must name a content format the site's `security.allowContent`
-admits; `_build`, which Hugo 0.145 removed, is reported.
+admits; `_build`, which Hugo 0.145 removed, is reported (and a site whose deployment builds
+with an older Hugo, `HUGO_VERSION` in `netlify.toml` or a workflow's `hugo-version`, is
+told that it still works there).
 
 Only what Hugo rejects or silently misreads is reported. Hugo converts what it can: a
 number as a title, `draft = "true"`, `weight = "5"`, a single string as a taxonomy term
@@ -81,6 +83,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue  # Hugo leaves the field unset
         if key == "markup" and isinstance(value, str):
             problem = _markup_problem(value, doc.site)
+        elif key == "_build":
+            problem = (
+                "was removed in Hugo 0.145: from that version on, Hugo stops the build on it; rename it 'build'"
+                + doc.site.removed_since("0.145.0")
+            )
         else:
             problem = _problem(key, value, front_matter, taxonomies)
         if problem:
@@ -89,8 +96,6 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 
 
 def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[str]) -> str | None:
-    if key == "_build":
-        return "was removed in Hugo 0.145: from that version on, Hugo stops the build on it; rename it 'build'"
     if key in STRING_KEYS:
         return _string_problem(key, value)
     if key in BOOLEAN_KEYS:

@@ -2,7 +2,9 @@
 Reports calls to embedded shortcodes that current Hugo has removed: `twitter`, `tweet` and
 `twitter_simple` (removed in 0.156.0, use `x` or `x_simple`), `gist` (removed in 0.156.0,
 no replacement) and `instagram_simple` (removed in 0.123.0, use `instagram`). A site that
-defines its own template with one of these names is not reported.
+defines its own template with one of these names is not reported. A site whose deployment
+builds with an older Hugo (`HUGO_VERSION` in `netlify.toml`, a GitHub workflow's
+`hugo-version`) is told so: the call still works there, until it upgrades.
 
 ## Why is this bad?
 Hugo keeps the names only to stop the build with an error, so content written for an older
@@ -45,7 +47,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if use.template in REMOVED and use.template not in doc.site.shortcodes:
             version, replacement = REMOVED[use.name]
             removed = f'the "{use.name}" shortcode was removed in Hugo {version} and fails the build'
-            yield Finding(use.line, use.column, f"{removed}: {_advice(use, replacement)}")
+            advice = _advice(use, replacement) + doc.site.removed_since(version)
+            yield Finding(use.line, use.column, f"{removed}: {advice}")
 
 
 def _advice(use: ShortcodeUse, replacement: str | None) -> str:

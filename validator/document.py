@@ -103,8 +103,9 @@ class Link:
     shortcode: ShortcodeUse | None = None  # the ref/relref that produces the destination
 
 
-# Blank lines and HTML comments alone (each comment matched once: no backtracking).
-_ONLY_COMMENTS = re.compile(r"(?>\s*<!--.*?-->)*+\s*", re.S)
+# Blank lines and HTML comments alone, the last maybe unclosed, which the browser takes to
+# the end (each comment matched once: no backtracking).
+_ONLY_COMMENTS = re.compile(r"(?>\s*<!--.*?(?:-->|\Z))*+\s*", re.S)
 # A fragment written after a ref/relref call, ending the link's destination.
 _FRAGMENT_AFTER_CALL = re.compile(r"[>%]\}\}(#[^#\s]*)$")
 

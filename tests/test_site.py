@@ -1328,6 +1328,9 @@ def test_the_hugo_version_a_deployment_pins(tmp_path: Path) -> None:
     write(tmp_path / "repo", ".github/workflows/pages.yml", "steps:\n  - uses: peaceiris/actions-hugo@v3\n"
           "    with:\n      hugo-version: '0.128.0'\n")  # fmt: skip
     assert load_site(site).pinned_hugo == ("0.128.0", "../.github/workflows/pages.yml")
+    write(site, "hugo.toml", 'baseURL = "https://x.org/"\n[markup.goldmark.renderHooks.link]\nenableDefault = true\n')
+    assert load_site(site).config_notes[0].endswith("in ../.github/workflows/pages.yml, where it still works: "
+                                                   "change it before upgrading)")  # fmt: skip
     (tmp_path / "repo" / ".git").mkdir()
     write(tmp_path, "netlify.toml", '[build.environment]\nHUGO_VERSION = "0.100.0"\n')  # outside the repository
     write(site, "netlify.toml", '[context.production.environment]\n  HUGO_VERSION = "v0.150.1"\n')

@@ -18,7 +18,8 @@ thanks") are listed in `allow`. These are no repeats either:
   done” state"): written so on purpose;
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
 * a word alone on its line, then the same word starting the next (a label: "**Parking**"
-  above "Parking F is next door").
+  above "Parking F is next door"), or emphasised alone where its line starts, then the same
+  word ("* **HTTPS** HTTPS can be enabled").
 
 Only pages in the `languages` listed are read, English by default: a page's language is
 its Hugo language's `locale` (or `languageCode`), and English outside a Hugo site.
@@ -115,6 +116,7 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
             and not _glued_to_digits(stretch.text, previous.start, word.end)
             and not _ends_compound(stretch.text, previous.start)
             and not _label_line(stretch.text, previous.start, previous.end, word.start)
+            and not _bold_label(stretch, previous, word)
         ):
             line, column = stretch.position(word.start)
             yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
@@ -169,6 +171,18 @@ def _doubled_name(first: str, second: str, known: Mapping[str, int]) -> bool:
         and not second.isupper()
         and len(first) <= _DOUBLED_NAME_LENGTH
         and known.get(first.lower(), 0) < _DOUBLED_NAME_FREQUENCY
+    )
+
+
+def _bold_label(stretch: Stretch, first: Word, second: Word) -> bool:
+    """Whether the first word, emphasised alone where its line starts, labels what follows,
+    which starts with the same word ("* **HTTPS** HTTPS can be enabled in the config"); "The
+    **the**" is a slip."""
+    line_start = stretch.text.rfind("\n", 0, first.start) + 1
+    return (
+        not stretch.text[line_start : first.start].strip("*_ \t")
+        and stretch.marked_between(line_start, first.start)
+        and stretch.marked_between(first.end, second.start)
     )
 
 

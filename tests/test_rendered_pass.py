@@ -897,6 +897,32 @@ def test_redirects_of_a_static_file_and_of_a_template_are_read_without_a_build(
 
 
 @pytest.mark.hugo
+def test_links_to_taxonomy_term_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo makes a page of each term pages are given, at its name made into a path as a
+    section's is, and a list page of each taxonomy: links to terms no page has are dead.
+    A term whose path is not known (`#x`), or a cascade that gives terms, leaves the
+    taxonomy to the build."""
+    small_site(tmp_path, {
+        "layouts/list.html": "<html><body>list</body></html>",
+        "content/a.md": "+++\ntitle = 'A'\ntags = ['Go Lang', 'C++', 'Déjà Vu', 'node.js']\n"
+                        "categories = 'Web'\n+++\n\n"
+                        "[g](/tags/go-lang/) [c](/tags/c++/) [d](/tags/déjà-vu/) [n](/tags/node.js/) [t](/tags/)\n\n"
+                        "[w](/categories/web/) [x](/tags/nope/) [y](/categories/nope/)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/a.md", 9, 23), ("content/a.md", 9, 40)}
+    assert {(p["path"], p["line"], p["column"]) for p in problems() if p["rule"] == "broken-link"} == expected
+    build_site(hugo, tmp_path, tmp_path / "public")
+    built = problems("--html", "public")
+    assert {(p["path"], p["line"], p["column"]) for p in built if p["rule"] == "broken-link"} == expected
+    shutil.rmtree(tmp_path / "public")
+    (tmp_path / "content" / "b.md").write_text("+++\ntitle = 'B'\ntags = ['#x']\n+++\n\nB.\n")
+    assert {(p["line"], p["column"]) for p in problems() if p["rule"] == "broken-link"} == {(9, 40)}
+    (tmp_path / "content" / "b.md").write_text("+++\ntitle = 'B'\n[cascade]\ncategories = ['More']\n+++\n\nB.\n")
+    assert {(p["line"], p["column"]) for p in problems() if p["rule"] == "broken-link"} == {(9, 23)}
+
+
+@pytest.mark.hugo
 def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or
     not; a deeper folder without one is none (checked with hugo 0.168). With every folder

@@ -9,6 +9,7 @@ import dataclasses
 import functools
 import gc
 import hashlib
+import json
 import os
 import pickle
 import posixpath
@@ -137,6 +138,9 @@ class PageSummary:
     # False for a content file whose content mdcheck does not read (see unread_summary): it
     # reads its front matter only, so any id may be on it (`id_prefixes` holds "").
     read: bool = True
+    # (taxonomy, term) of each term the page is given (`tags: [Go]`); a term None when its
+    # terms are not known (front matter not read, a cascade that may give terms)
+    terms: tuple[tuple[str, str | None], ...] = ()
     # The media type of such a file that the site's `security.allowContent` refuses: Hugo
     # stops the build at it, and makes no page of it.
     refused: str | None = None
@@ -795,7 +799,9 @@ def _embedded_published(
     unbuilt: dict[str, tuple[str, str]] = {}
     codes = language_codes(site)
     bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
+    terms: set[tuple[str, str | None, str | None]] = set()  # (taxonomy, term, language)
     for page in summaries:  # once: a large site's summaries are read back from disk at each pass
+        terms.update((plural, term, page.language) for plural, term in page.terms)
         path = _html_path(page.url, site) if page.url else None
         if path is not None and (why := _unbuilt(site, page)) is not None:
             unbuilt[path] = why
@@ -817,6 +823,11 @@ def _embedded_published(
             bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
     files = (page_paths | others) - unbuilt.keys() | aliases
     files |= _section_files(site, sections)
+    open_folders = _open_folders(site)
+    if open_folders is not None:
+        term_files, known = _term_files(site, terms)
+        files |= term_files
+        open_folders -= known
     static = _static_files(site.static_dirs)
     # The embedded render hooks find a destination among the assets too (`resources.Get`),
     # and publish it at its path
@@ -829,7 +840,7 @@ def _embedded_published(
         complete=False,
         static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f),
         canonify=site.canonify_urls,
-        open_folders=_open_folders(site),
+        open_folders=open_folders,
         language_folders=frozenset(lang.code for lang in site.languages),
         # The folders of pages made of one file (`posts/a.md`): only static files are there
         file_page_folders=frozenset() if embedded and site.asset_dirs is None else frozenset(single_folders),
@@ -1055,6 +1066,27 @@ def _open_folders(site: SiteConfig) -> frozenset[str] | None:
     return frozenset({plural for _, plural in site.taxonomies} | {site.pagination_path})
 
 
+def _term_files(
+    site: SiteConfig, terms: set[tuple[str, str | None, str | None]]
+) -> tuple[set[str], set[str]]:
+    """The term pages Hugo makes of the terms pages are given, and the taxonomies' list
+    pages, as publish-dir paths (each term's URL made as a section's of that name is:
+    `Go Lang` at `/tags/go-lang/`, checked with hugo 0.168); and the taxonomies all of whose
+    terms are known, and so all of whose pages: drafts' terms are counted too (a term only
+    drafts have is a page with --buildDrafts)."""
+    files: set[str] = set()
+    unknown = {plural for plural, term, _ in terms if term is None}
+    for plural, term, language in terms:
+        if plural in unknown:
+            continue
+        urls = [predict_url(site, f"{plural}/{place}_index.md", {}, language) for place in (f"{term}/", "")]
+        if None in urls:
+            unknown.add(plural)
+            continue
+        files.update(_html_path(url, site) for url in urls if url is not None)
+    return files, {plural for plural, _, _ in terms} - unknown
+
+
 def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> set[str]:
     """The list pages Hugo makes of the top-level content folders that hold pages (each with
     a page's language), `_index` file or not (a folder of pages is a section), and each
@@ -1107,7 +1139,32 @@ def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) 
         elements=(),
         read=False,
         refused=refused,
+        terms=_terms(values, site) if not front_matter.error else _unknown_terms(site),
     )
+
+
+def _terms(data: Mapping[Any, Any], site: SiteConfig) -> tuple[tuple[str, str | None], ...]:
+    """The page's taxonomy terms (see PageSummary.terms): a taxonomy's key names a term or a
+    list of them (case aside, as Hugo reads it); a `cascade` that names a taxonomy gives
+    other pages terms not known here."""
+    keys = {key.lower(): value for key, value in data.items() if isinstance(key, str)}
+    cascade = json.dumps(keys.get("cascade", ""), default=str).lower()
+    terms: list[tuple[str, str | None]] = []
+    for _, plural in site.taxonomies:
+        value = keys.get(plural)
+        values = value if isinstance(value, list) else [] if value is None else [value]
+        terms += [
+            (plural, str(term))
+            for term in values
+            if isinstance(term, str | int | float) and not isinstance(term, bool) and str(term)
+        ]
+        if f'"{plural}"' in cascade:
+            terms.append((plural, None))
+    return tuple(terms)
+
+
+def _unknown_terms(site: SiteConfig) -> tuple[tuple[str, str | None], ...]:
+    return tuple((plural, None) for _, plural in site.taxonomies)
 
 
 def _summary_front_matter(data: Mapping[Any, Any]) -> dict[str, Any]:
@@ -1224,6 +1281,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         },
         other_urls=_other_urls(doc, target, plan.site),
         included=_included(doc),
+        terms=_terms(doc.front_matter.data or {}, plan.site),
         link_hook=bool(LINK_HOOKS & doc.render_hooks),
         finds_pages=PAGE_FINDING_LINK_HOOK in doc.render_hooks,
     )

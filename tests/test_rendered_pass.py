@@ -920,6 +920,9 @@ def test_links_to_taxonomy_term_pages(tmp_path: Path, monkeypatch: pytest.Monkey
     assert {(p["line"], p["column"]) for p in problems() if p["rule"] == "broken-link"} == {(9, 40)}
     (tmp_path / "content" / "b.md").write_text("+++\ntitle = 'B'\n[cascade]\ncategories = ['More']\n+++\n\nB.\n")
     assert {(p["line"], p["column"]) for p in problems() if p["rule"] == "broken-link"} == {(9, 23)}
+    (tmp_path / "content" / "b.md").unlink()
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n[cascade]\ntags = ["All"]\n')
+    assert {(p["line"], p["column"]) for p in problems() if p["rule"] == "broken-link"} == {(9, 40)}
 
 
 @pytest.mark.hugo

@@ -1072,10 +1072,12 @@ def _term_files(
     """The term pages Hugo makes of the terms pages are given, and the taxonomies' list
     pages, as publish-dir paths (each term's URL made as a section's of that name is:
     `Go Lang` at `/tags/go-lang/`, checked with hugo 0.168); and the taxonomies all of whose
-    terms are known, and so all of whose pages: drafts' terms are counted too (a term only
-    drafts have is a page with --buildDrafts)."""
+    terms are known, and so all of whose pages (not one the site's config cascades): drafts'
+    terms are counted too (a term only drafts have is a page with --buildDrafts)."""
     files: set[str] = set()
     unknown = {plural for plural, term, _ in terms if term is None}
+    cascaded = " ".join(site.cascade).lower()
+    unknown |= {plural for _, plural in site.taxonomies if f'"{plural}"' in cascaded}
     for plural, term, language in terms:
         if plural in unknown:
             continue

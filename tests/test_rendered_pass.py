@@ -923,6 +923,12 @@ def test_links_to_taxonomy_term_pages(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "content" / "b.md").unlink()
     (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n[cascade]\ntags = ["All"]\n')
     assert {(p["line"], p["column"]) for p in problems() if p["rule"] == "broken-link"} == {(9, 40)}
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\ndisableKinds = ["term"]\n')
+    found = {(p["line"], p["column"]) for p in problems() if p["rule"] == "broken-link"}
+    assert found == {(7, 1), (7, 21), (7, 37), (9, 1), (9, 23), (9, 40)}  # no term page; /tags/ is there
+    build_site(hugo, tmp_path, tmp_path / "public")
+    built = {(p["line"], p["column"]) for p in problems("--html", "public") if p["rule"] == "broken-link"}
+    assert built == found | {(7, 57)}  # `/tags/node.js/` ends like a file's name: left to the build
 
 
 @pytest.mark.hugo

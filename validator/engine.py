@@ -1073,7 +1073,8 @@ def _term_files(
     pages, as publish-dir paths (each term's URL made as a section's of that name is:
     `Go Lang` at `/tags/go-lang/`, checked with hugo 0.168); and the taxonomies all of whose
     terms are known, and so all of whose pages (not one the site's config cascades): drafts'
-    terms are counted too (a term only drafts have is a page with --buildDrafts)."""
+    terms are counted too (a term only drafts have is a page with --buildDrafts). None of
+    a kind `disableKinds` turns off."""
     files: set[str] = set()
     unknown = {plural for plural, term, _ in terms if term is None}
     cascaded = " ".join(site.cascade).lower()
@@ -1081,7 +1082,8 @@ def _term_files(
     for plural, term, language in terms:
         if plural in unknown:
             continue
-        urls = [predict_url(site, f"{plural}/{place}_index.md", {}, language) for place in (f"{term}/", "")]
+        places = [place for place, kind in ((f"{term}/", "term"), ("", "taxonomy")) if kind not in site.disabled_kinds]
+        urls = [predict_url(site, f"{plural}/{place}_index.md", {}, language) for place in places]
         if None in urls:
             unknown.add(plural)
             continue

@@ -165,6 +165,8 @@ class SiteConfig:
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
+    # The kinds of pages `disableKinds` turns off, lower-cased (`taxonomy`, `term`, `rss`…)
+    disabled_kinds: frozenset[str] = frozenset()
     # The Hugo version the site's deployment pins, and the file that pins it (see
     # site._pinned_hugo); None when none does.
     pinned_hugo: tuple[str, str] | None = None

@@ -629,6 +629,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         disable_path_to_lower=config.boolean("disablepathtolower", False),
         disable_aliases=config.boolean("disablealiases", False),
         ignore_files=tuple(config.strings("ignorefiles")),
+        disabled_kinds=frozenset(kind.lower() for kind in config.strings("disablekinds")),
         build_drafts=config.boolean("builddrafts", False),
         build_future=config.boolean("buildfuture", False),
         build_expired=config.boolean("buildexpired", False),

@@ -853,12 +853,12 @@ def _embedded_published(
 
 
 def _redirect_sources(site: SiteConfig) -> tuple[str, ...]:
-    """The source paths of the `_redirects` rules the site publishes: those of a home page
-    template that writes the file, which Hugo writes over a static one (checked with hugo
-    0.168), else those of a static folder's `_redirects`."""
-    files = [(template, True) for template in site.redirect_templates] or [
-        (os.path.join(folder, REDIRECTS_FILE), False) for folder, under in site.static_dirs or () if not under
-    ]
+    """The source paths of the `_redirects` rules the site may publish: those of a home page
+    template that writes the file and those of a static folder's `_redirects` (with both,
+    Hugo 0.168 writes one over the other, which one varies from build to build: 1 build in
+    12 kept the static one)."""
+    files = [(template, True) for template in site.redirect_templates]
+    files += [(os.path.join(folder, REDIRECTS_FILE), False) for folder, under in site.static_dirs or () if not under]
     sources: list[str] = []
     for path, template in files:
         data, _ = _read(path, MAX_PAGE_BYTES)

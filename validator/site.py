@@ -629,7 +629,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         disable_path_to_lower=config.boolean("disablepathtolower", False),
         disable_aliases=config.boolean("disablealiases", False),
         ignore_files=tuple(config.strings("ignorefiles")),
-        disabled_kinds=frozenset(kind.lower() for kind in config.strings("disablekinds")),
+        disabled_kinds=_disabled_kinds(config),
         build_drafts=config.boolean("builddrafts", False),
         build_future=config.boolean("buildfuture", False),
         build_expired=config.boolean("buildexpired", False),
@@ -1086,6 +1086,13 @@ def _taxonomies(config: _Config) -> tuple[tuple[str, str], ...]:
         if isinstance(plural, str | int | float) and not isinstance(plural, bool)
     )
     return tuple(sorted((s, p) for s, p in pairs if s and p))
+
+
+def _disabled_kinds(config: _Config) -> frozenset[str]:
+    """`disableKinds`, lower-cased: a kind or a list of them (`404` as a number too, in YAML)."""
+    value = config.get("disablekinds")
+    kinds = value if isinstance(value, list) else [] if value is None else [value]
+    return frozenset(str(kind).lower() for kind in kinds if isinstance(kind, str | int))
 
 
 def _cascade_config(config: _Config) -> tuple[str, ...]:

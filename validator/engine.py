@@ -1076,9 +1076,7 @@ def _term_files(
     terms are counted too (a term only drafts have is a page with --buildDrafts). None of
     a kind `disableKinds` turns off."""
     files: set[str] = set()
-    unknown = {plural for plural, term, _ in terms if term is None}
-    cascaded = " ".join(site.cascade).lower()
-    unknown |= {plural for _, plural in site.taxonomies if f'"{plural}"' in cascaded}
+    unknown = {plural for plural, term, _ in terms if term is None} | _cascaded_taxonomies(site, site.cascade)
     for plural, term, language in terms:
         if plural in unknown:
             continue
@@ -1152,8 +1150,8 @@ def _terms(data: Mapping[Any, Any], site: SiteConfig) -> tuple[tuple[str, str | 
     list of them (case aside, as Hugo reads it); a `cascade` that names a taxonomy gives
     other pages terms not known here."""
     keys = {key.lower(): value for key, value in data.items() if isinstance(key, str)}
-    cascade = json.dumps(keys.get("cascade", ""), default=str).lower()
-    terms: list[tuple[str, str | None]] = []
+    cascaded = _cascaded_taxonomies(site, [json.dumps(keys["cascade"], default=str)] if "cascade" in keys else [])
+    terms: list[tuple[str, str | None]] = [(plural, None) for plural in cascaded]
     for _, plural in site.taxonomies:
         value = keys.get(plural)
         values = value if isinstance(value, list) else [] if value is None else [value]
@@ -1162,9 +1160,13 @@ def _terms(data: Mapping[Any, Any], site: SiteConfig) -> tuple[tuple[str, str | 
             for term in values
             if isinstance(term, str | int | float) and not isinstance(term, bool) and str(term)
         ]
-        if f'"{plural}"' in cascade:
-            terms.append((plural, None))
     return tuple(terms)
+
+
+def _cascaded_taxonomies(site: SiteConfig, cascades: Sequence[str]) -> set[str]:
+    """The taxonomies whose key a cascade (as JSON) names: it may give pages terms."""
+    text = " ".join(cascades).lower()
+    return {plural for _, plural in site.taxonomies if f'"{plural}"' in text}
 
 
 def _unknown_terms(site: SiteConfig) -> tuple[tuple[str, str | None], ...]:
@@ -1296,7 +1298,7 @@ def _all_layouts(doc: Document, target: Target, site: SiteConfig) -> bool:
     Markdown writes nothing, which its theme fills (with a file its front matter names,
     with the original of an untranslated page). A list page that writes nothing has the
     ids of its Markdown: its layout lists its pages, whose headings are on theirs."""
-    return target.content_path is not None and not is_list_file(target.content_path, site) and doc.writes_nothing
+    return doc.writes_nothing and target.content_path is not None and not is_list_file(target.content_path, site)
 
 
 def _included(doc: Document) -> tuple[str, ...]:

@@ -225,12 +225,8 @@ class SiteConfig:
     shortcodes_without_headings: frozenset[str] = frozenset()
 
     def removed_since(self, version: str) -> str:
-        """What a finding on something Hugo `version` removed adds when the site builds with
-        an older Hugo: it still works there, until the site upgrades."""
-        if self.pinned_hugo is None or _version(self.pinned_hugo[0]) >= _version(version):
-            return ""
-        pinned, where = self.pinned_hugo
-        return f" (this site builds with Hugo {pinned}, in {where}, where it still works: change it before upgrading)"
+        """See `removed_since`, for this site."""
+        return removed_since(self.pinned_hugo, version)
 
     @property
     def links_find_pages(self) -> bool:
@@ -305,6 +301,15 @@ def _matches(pattern: str, text: str) -> bool:
         return re.search(pattern, text) is not None
     except re.error:
         return False
+
+
+def removed_since(pinned_hugo: tuple[str, str] | None, version: str) -> str:
+    """What a finding on something Hugo `version` removed adds when the site builds with
+    an older Hugo (`SiteConfig.pinned_hugo`): it still works there, until the site upgrades."""
+    if pinned_hugo is None or _version(pinned_hugo[0]) >= _version(version):
+        return ""
+    pinned, where = pinned_hugo
+    return f" (this site builds with Hugo {pinned}, in {where}, where it still works: change it before upgrading)"
 
 
 def _version(text: str) -> tuple[int, ...]:

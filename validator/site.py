@@ -36,7 +36,7 @@ from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_y
 from validator.paths import display_path
 from validator.highlight import Highlight, switched_on
 from validator.settings import (
-    ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig,
+    ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig, removed_since,
 )
 
 CONFIG_NAMES = ("hugo", "config")
@@ -578,7 +578,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     module_dirs, missing_modules, modules = _module_dirs(root, config, themes, root / themes_dir, environment, home)
     theme_notes = [
         f"theme {name!r} read from the folder its example site is in, as `hugo --themesDir ../..` finds it"
-        for name in themes if root.parent in module_dirs and _is_example_site_of(root, name)
+        for name in themes if home is not None and home in module_dirs and _is_example_site_of(root, name)
     ]
     config, missing_unsafe = _with_modules(config, modules, bool(missing_modules))
     pinned = _pinned_hugo(root)
@@ -731,7 +731,6 @@ _REMOVED_MOUNT_KEYS = {"includefiles": "includeFiles", "excludefiles": "excludeF
 
 def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | None) -> tuple[str, ...]:
     """Summary lines on the removed keys the config uses, which mdcheck still reads."""
-    since = SiteConfig(pinned_hugo=pinned).removed_since
     notes = []
     entries = _tables(config, "module.mounts")
     used = [name for key, name in _REMOVED_MOUNT_KEYS.items() if any(key in entry for entry in entries)]
@@ -739,7 +738,8 @@ def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | N
         where = display_path(config.origin(("module", "mounts")), root)
         notes.append(
             f"{where}: module.mounts {' and '.join(f'`{name}`' for name in used)}: removed in Hugo 0.153, "
-            "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)" + since("0.153.0")
+            "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)"
+            + removed_since(pinned, "0.153.0")
         )
     for hook in ("link", "image"):
         keys = ("markup", "goldmark", "renderhooks", hook, "enabledefault")
@@ -747,7 +747,7 @@ def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | N
             notes.append(
                 f"{display_path(config.origin(keys), root)}: markup.goldmark.renderHooks.{hook}.enableDefault: "
                 "removed in Hugo 0.148, later versions fail the build; use `useEmbedded` (\"fallback\" for true)"
-                + since("0.148.0")
+                + removed_since(pinned, "0.148.0")
             )
     return tuple(notes)
 

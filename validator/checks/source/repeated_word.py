@@ -178,7 +178,7 @@ def _bold_label(stretch: Stretch, first: Word, second: Word) -> bool:
     """Whether the first word, emphasised alone where its line starts, labels what follows,
     which starts with the same word ("* **HTTPS** HTTPS can be enabled in the config"); "The
     **the**" is a slip."""
-    line_start = stretch.text.rfind("\n", 0, first.start) + 1
+    line_start = _line_start(stretch.text, first.start)
     return (
         not stretch.text[line_start : first.start].strip("*_ \t")
         and stretch.marked_between(line_start, first.start)
@@ -193,7 +193,12 @@ def _label_line(text: str, start: int, end: int, next_start: int) -> bool:
     line's start is sought once for the line.)"""
     if "\n" not in text[end:next_start]:
         return False
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    return not text[_line_start(text, start) : start].strip()
+
+
+def _line_start(text: str, offset: int) -> int:
+    """Where the line holding `offset` of `text` starts."""
+    return text.rfind("\n", 0, offset) + 1
 
 
 def _starts_compound(text: str, end: int) -> bool:

@@ -1817,6 +1817,53 @@ def test_links_a_template_renders_from_a_calls_content_are_checked_without_a_bui
 
 
 @pytest.mark.hugo
+def test_the_rendered_rules_read_what_a_template_renders_from_a_calls_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """mdcheck's rendering writes the content of a call whose template renders it as
+    Markdown where the call is, as Hugo does: a dead relative link, a dead path and an
+    image without alt text there are found without a build, at their lines; one on a line
+    of its own too (`markdownify` drops the paragraph). Content a template makes plain text
+    (`markdownify | plainify`) holds no link (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/info.html": '{{ partial "box.html" (dict "text" (.Inner | markdownify)) }}',
+        "layouts/_partials/box.html": '<div class="box">{{ .text }}</div>',
+        "layouts/_shortcodes/plain.html": '<span title="{{ .Inner | markdownify | plainify }}"></span>',
+        "content/docs/a/p.md": "+++\ntitle = 'P'\n+++\n\n1. Step.\n\n    {{< info >}}\nSee [a](../../gone) and "
+                               "[b](/docs/gone/).\n\n![](/docs/a/p/)\n    {{< /info >}}\n\n"
+                               "Text {{< info >}}[c](../q/){{< /info >}} and "
+                               "{{< plain >}}[d](../gone/){{< /plain >}}.\n",
+        "content/docs/a/q.md": "+++\ntitle = 'Q'\n+++\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/docs/a/p.md", 8, "broken-link"), ("content/docs/a/p.md", 10, "image-alt")}
+    assert findings() == findings("--build") == expected
+    assert located("broken-link") == [("content/docs/a/p.md", 8, 5), ("content/docs/a/p.md", 8, 25)]
+
+
+@pytest.mark.hugo
+def test_code_rendered_apart_repeats_line_anchors_once_per_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With `anchorLineNos`, a code block a template renders from a call's content numbers
+    its lines' anchors from `hl-0-` as the page's first block does: one finding per block,
+    at its first code line, with the way out (`lineAnchors`), found where Hugo's output
+    shows it (checked with hugo 0.168)."""
+    fence = "```"
+    small_site(tmp_path, {
+        "layouts/_shortcodes/expand.html": "<div>{{ .Inner | .Page.RenderString }}</div>",
+        "content/p.md": f"+++\ntitle = 'P'\n+++\n\n{fence}go\na\nb\nc\n{fence}\n\n{{{{< expand >}}}}\n{fence}go\nx\ny\n"
+                        f"{fence}\n{{{{< /expand >}}}}\n\n{{{{< expand >}}}}\n"
+                        f"{fence}go {{lineAnchors=\"own\"}}\nz\n{fence}\n{{{{< /expand >}}}}\n",
+    }, "[markup.highlight]\nlineNos = true\nanchorLineNos = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("duplicate-id") == located("duplicate-id", "--build") == [("content/p.md", 13, 1)]
+    message = next(p["message"] for p in problems() if p["rule"] == "duplicate-id")
+    assert message.startswith("code line anchor 'hl-0-1' is already used on this page (<span> on line 6), and so")
+    assert 'lineAnchors="name"' in message
+
+
+@pytest.mark.hugo
 def test_links_of_rendered_content_with_hugos_link_hook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from validator import heading_ids, highlight
 from validator.addresses import GOLDMARK_WRITER, Writer
 from validator.frontmatter import TOML_LONE_RETURN, FrontMatter, split_front_matter
-from validator.settings import Markup, SiteConfig
+from validator.settings import LINK_HOOKS, Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
 from validator.markdown import ROW_COLUMN, TABLE_COLUMNS, TASK_CHECKBOX, make_parser
 from validator.model import Finding
@@ -453,14 +453,26 @@ class Document:
 
         return tuple((use, content) for use, content in self._parsed_apart(wanted) if content is not None)
 
-    def rendered_content_links(self, templates: Collection[str] | None = None) -> tuple[Link, ...]:
-        """The Markdown links and images of the `rendered_contents` (of the calls of
-        `templates` only, if given), at their places in the file; the shortcode calls those
-        hold are among the page's own."""
+    @property
+    def page_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
+        """The `rendered_contents` whose links Hugo writes as the page's own: none when a
+        link render hook of the site's renders them; with Hugo's embedded link hook, only
+        those of `.Page.RenderString` (it runs `markdownify`'s against the home page: `#x`
+        links to `/#x`; checked with hugo 0.168)."""
+        if LINK_HOOKS & self.render_hooks:
+            return ()
+        if self.site.markup.embedded_links:
+            in_page = self.site.shortcodes_rendering_inner_in_page
+            return tuple((use, content) for use, content in self.rendered_contents if use.template in in_page)
+        return self.rendered_contents
+
+    def rendered_content_links(self, *, as_page: bool = False) -> tuple[Link, ...]:
+        """The Markdown links and images of the `rendered_contents` (of the
+        `page_rendered_contents` alone when `as_page`), at their places in the file; the
+        shortcode calls those hold are among the page's own."""
         return tuple(
             dataclasses.replace(link, line=line, column=column)
-            for use, content in self.rendered_contents
-            if templates is None or use.template in templates
+            for use, content in (self.page_rendered_contents if as_page else self.rendered_contents)
             for link in content.links
             if link.shortcode is None and link.kind in ("link", "image")
             for line, column in (self.content_position(use, link.line, link.column),)
@@ -608,18 +620,37 @@ class Document:
     def line_ids(self) -> tuple[str, ...]:
         """The ids Hugo's highlighting gives code lines (see validator.highlight): of the
         fenced code blocks, numbered in order, and of the `highlight` shortcode's code."""
-        fenced = [block for block in self.code_blocks if block.fenced]
-        site = self.markup.highlight
-        ids = [
-            line_id
-            for ordinal, block in enumerate(fenced)
-            for line_id in highlight.line_ids(highlight.options(block.info), highlight.line_count(block.content),
-                                              ordinal, site)
-        ]
+        ids = [line_id for line_id, _, _ in self.fenced_line_ids]
         for use in self.shortcode_calls:
             if use.template == "highlight" and use.close_line is not None:
                 ids.extend(self.highlight_line_ids(use))
         return tuple(ids)
+
+    @functools.cached_property
+    def fenced_line_ids(self) -> tuple[tuple[str, int, int], ...]:
+        """The line ids of the fenced code blocks, numbered in order, each with the (line,
+        column) of its code line."""
+        site = self.markup.highlight
+        if not site.anchor_line_nos and not any("anchorlinenos" in block.info.lower() for block in self.code_blocks):
+            return ()  # `anchorLineNos` is off and no block turns it on
+        fenced = [block for block in self.code_blocks if block.fenced]
+        return tuple(
+            (line_id, block.line + 1 + number, block.column)
+            for ordinal, block in enumerate(fenced)
+            for number, line_id in enumerate(
+                highlight.line_ids(highlight.options(block.info), highlight.line_count(block.content), ordinal, site)
+            )
+        )
+
+    @property
+    def code_line_anchors(self) -> tuple[tuple[str, int, int], ...]:
+        """The `fenced_line_ids` of the page and of the `rendered_contents` (whose code blocks
+        Hugo numbers apart, from 0), at their places in the file, in file order."""
+        places = list(self.fenced_line_ids)
+        for use, content in self.rendered_contents:
+            for value, line, column in content.fenced_line_ids:
+                places.append((value, *self.content_position(use, line, column)))
+        return tuple(sorted(places, key=lambda place: (place[1], place[2])))
 
     def highlight_line_ids(self, use: ShortcodeUse) -> list[str]:
         """The line ids of a `highlight` call's code: its options are its second argument."""

@@ -1277,7 +1277,11 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         ids=doc.ids,
         id_prefixes=frozenset(("",) if _all_layouts(doc, target, plan.site) else doc.id_prefixes),
         raw_html_ids=tuple(doc.raw_html_ids),
-        links=tuple(_site_link(link) for link in (*doc.links, *_inner_links(doc)) if _read_by_site_rules(link)),
+        links=tuple(
+            _site_link(link)
+            for link in (*doc.links, *doc.rendered_content_links(as_page=True))
+            if _read_by_site_rules(link)
+        ),
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
         headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
         front_matter_positions={
@@ -1318,18 +1322,6 @@ def _other_urls(doc: Document, target: Target, site: SiteConfig) -> tuple[str, .
     front_matter = doc.front_matter.data or {}
     urls = (predict_url(site, path, front_matter, language) for language, path in target.also)
     return tuple(url for url in urls if url is not None)
-
-
-def _inner_links(doc: Document) -> tuple[Link, ...]:
-    """The links of the content of `{{< >}}` calls whose template renders it as Markdown
-    (a notice's `{{ .Inner | markdownify }}`): Hugo writes them as the page's own. Not with
-    the site's link render hook; with Hugo's own, only `.Page.RenderString`'s (it runs
-    `markdownify`'s against the home page: `#x` links to `/#x`; checked with hugo 0.168)."""
-    if LINK_HOOKS & doc.render_hooks:
-        return ()
-    if doc.site.markup.embedded_links:
-        return doc.rendered_content_links(doc.site.shortcodes_rendering_inner_in_page)
-    return doc.rendered_content_links()
 
 
 def _read_by_site_rules(link: Link) -> bool:

@@ -469,8 +469,16 @@ class SourcePage:
             marked_lines=doc.of_content(_marked_lines) if marked else (),
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
-            html_ids=tuple((value, tag.line, tag.column) for value, tag in doc.raw_html_id_tags),
+            html_ids=_html_ids(doc),
         )
+
+
+def _html_ids(doc: Document) -> tuple[tuple[str, int, int], ...]:
+    """The ids the page's raw HTML sets and its code lines' anchors, in file order."""
+    ids = tuple((value, tag.line, tag.column) for value, tag in doc.raw_html_id_tags)
+    if anchors := doc.code_line_anchors:
+        return tuple(sorted((*ids, *anchors), key=lambda item: (item[1], item[2])))
+    return ids
 
 
 def _scalar_text(value: Any) -> str:

@@ -14,13 +14,15 @@ Hugo's code-block and table markup, `https://` for linkified `www.` links, no su
 Shortcodes: the Document replaces each call by a placeholder, as Hugo does; Hugo splices the
 call's output in afterwards. Their output is unknown here, so a call becomes an inert marker,
 `<span data-mdcheck-shortcode="name"></span>` inline or `<div …></div>` when it is a paragraph
-of its own (Hugo then drops the `<p>`). In an attribute (a link destination, an image's alt
-text) the unknown output is left out and the element gets a `data-mdcheck-shortcode`
-attribute; in a raw HTML tag the output is ` data-mdcheck-shortcode `, which marks the
-element whether it lands among the attributes or in a value. Known outputs: `ref`/`relref`
-give the URL `resolve_ref` returns (the site's `refLinksNotFoundURL` when it returns None or
-is not given); `highlight` gives a code block of its inner text. A heading whose id depends
-on shortcode output carries the attribute too.
+of its own (Hugo then drops the `<p>`); the marker of a `{{< >}}` call whose template renders
+its content as the page's Markdown (`Document.page_rendered_contents`) holds that content
+rendered. In an attribute (a link destination, an image's alt text) the unknown output is
+left out and the element gets a `data-mdcheck-shortcode` attribute; in a raw HTML tag the
+output is ` data-mdcheck-shortcode `, which marks the element whether it lands among the
+attributes or in a value. Known outputs: `ref`/`relref` give the URL `resolve_ref` returns
+(the site's `refLinksNotFoundURL` when it returns None or is not given); `highlight` gives
+a code block of its inner text. A heading whose id depends on shortcode output carries the
+attribute too.
 """
 
 from __future__ import annotations
@@ -82,11 +84,14 @@ def _plain(markdown: str) -> str:
     return " ".join(_TAG_OR_MARK.sub("", markdown).split())
 
 
-def render_document(doc: Document, *, resolve_ref: RefResolver | None = None) -> str:
-    """The page's `.Content` HTML as Hugo would render `doc`. Pure; never raises."""
+def render_document(doc: Document, *, resolve_ref: RefResolver | None = None, contents: bool = True) -> str:
+    """The page's `.Content` HTML as Hugo would render `doc`; with the content of the
+    `{{< >}}` calls whose template renders it as the page's (`page_rendered_contents`) inside
+    their markers, unless not `contents` (a content's own calls: nesting stays linear). Pure;
+    never raises."""
     if not doc.tokens:
         return ""
-    page = _Page.of(doc, resolve_ref)
+    page = _Page.of(doc, resolve_ref, contents)
     renderer = _HugoRenderer(page)
     options = OptionsDict({"html": True, "xhtmlOut": doc.markup.xhtml, "breaks": doc.markup.hard_wraps})
     html = page.expand(renderer.render(page.body, options, {}) + renderer._footnote_list(options))
@@ -111,9 +116,10 @@ class _Page:
     notes: dict[str, list[Token]]  # footnote label -> its definition's tokens, in number order
     numbers: dict[int, tuple[int, int]]  # id(footnote_ref) -> (number, k-th reference)
     counts: dict[int, int] = field(default_factory=dict)  # number -> references
+    contents: dict[int, Document] = field(default_factory=dict)  # id(call) -> its content rendered
 
     @classmethod
-    def of(cls, doc: Document, resolve_ref: RefResolver | None) -> _Page:
+    def of(cls, doc: Document, resolve_ref: RefResolver | None, contents: bool = False) -> _Page:
         tokens = doc.tokens
         body, definitions = _split_footnotes(tokens)
         numbers, counts, order = _number_footnotes(tokens, definitions)
@@ -132,6 +138,7 @@ class _Page:
             notes={label: definitions[label] for label in order},
             numbers=numbers,
             counts=counts,
+            contents={id(use): content for use, content in doc.page_rendered_contents} if contents else {},
         )
 
     # Shortcodes ----------------------------------------------------------------------------
@@ -206,7 +213,12 @@ class _Page:
         if use.template == "figure" and use.notation == "<" and self._embedded("figure"):
             return self._figure(use)
         element = "div" if block else "span"
-        return f'<{element} {SHORTCODE_ATTRIBUTE}="{escapeHtml(use.name)}"></{element}>'
+        inner = ""
+        if (content := self.contents.get(id(use))) is not None:
+            inner = render_document(content, resolve_ref=self.resolve_ref, contents=False)
+            if not block and inner.startswith("<p>") and inner.count("<p>") == 1 and inner.endswith("</p>\n"):
+                inner = inner[3:-5]  # one paragraph, written inline as `markdownify` does
+        return f'<{element} {SHORTCODE_ATTRIBUTE}="{escapeHtml(use.name)}">{inner}</{element}>'
 
     def _embedded(self, name: str) -> bool:
         """Whether Hugo runs its own template for the shortcode `name`: the site and its

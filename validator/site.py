@@ -1464,10 +1464,11 @@ _USES_INNER = re.compile(r"\.Inner")
 _WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]""", re.IGNORECASE)  # see SiteConfig.shortcodes_with_ids
 _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
 # `.Inner | markdownify`, `.Inner | .Page.RenderString`, `markdownify .Inner`,
-# `.Page.RenderString .Inner` (`.InnerDeindent` alike)
+# `.Page.RenderString .Inner` (`.InnerDeindent` alike); not made plain text after
 _INNER = r"\$?\.Inner(?:Deindent)?\b"
 _RENDERS_INNER = re.compile(
-    rf"{_INNER}\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\b(?:markdownify|RenderString)\s+{_INNER}"
+    rf"(?:{_INNER}\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\b(?:markdownify|RenderString)\s+{_INNER})"
+    r"(?!\s*\|\s*plainify\b)"
 )
 _RENDERS_INNER_IN_PAGE = re.compile(rf"{_INNER}\s*\|\s*\$?\.Page\.RenderString\b|\.Page\.RenderString\s+{_INNER}")
 _MARKDOWNIFIES_INNER = re.compile(rf"{_INNER}\s*\|\s*markdownify\b|\bmarkdownify\s+{_INNER}")

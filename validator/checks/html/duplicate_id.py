@@ -2,7 +2,9 @@
 Reports an `id` (or `<a name>`) that appears twice on one rendered page: two custom heading
 ids `{#install}`, an id in raw HTML or shortcode output that repeats a heading's, the
 footnote ids `fn:1`/`fnref:1` of several pages' summaries shown on one list page (set
-`markup.goldmark.extensions.footnote.enableAutoIDPrefix = true` to make them unique).
+`markup.goldmark.extensions.footnote.enableAutoIDPrefix = true` to make them unique), the
+line anchors (`hl-0-1`, with `anchorLineNos`) of a code block rendered apart from the page,
+as a shortcode's `.Inner | markdownify` renders it: once per block, at its first line.
 
 ## Why is this bad?
 A link to `#install` jumps to the first element with that id; the second can never be
@@ -24,6 +26,8 @@ reached, and the table of contents points at the wrong heading.
 """
 
 from __future__ import annotations
+
+import re
 
 from collections.abc import Iterator
 
@@ -57,9 +61,28 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                     f"id {item.value!r} of this heading is also the name of the <a name> {place}: remove "
                     "that anchor, the heading's own id takes links there"
                 )
+            if line_anchor := _LINE_ANCHOR.fullmatch(item.value):
+                block, number = line_anchor[1], int(line_anchor[2])
+                if f"hl-{block}-{number - 1}" in repeated:
+                    continue  # a block's lines repeat together: reported at its first
+                message = _line_anchor_message(item.value, other.tag, place, f"hl-{block}-{number + 1}" in repeated)
             at = (item.line, item.column)
             findings.append(rendered.keyed(item.value, page, message, at, where))
     yield from split_mapped(findings)
+
+
+# Hugo's id of a code block's line when `anchorLineNos` is on: hl-<the block's ordinal>-<line>
+_LINE_ANCHOR = re.compile(r"hl-(\d+)-(\d+)")
+
+
+def _line_anchor_message(value: str, tag: str, place: str, more: bool) -> str:
+    """A code line's repeated anchor: how blocks come to share them and how to part them."""
+    lines = ", and so are the next lines'" if more else ""
+    return (
+        f"code line anchor {value!r} is already used on this page (<{tag}> {place}){lines}: a code block "
+        "rendered apart from the page (by a shortcode's markdownify or .Page.RenderString, or in a summary "
+        'on a list page) numbers its line anchors from hl-0 again; give it a prefix, ```go {lineAnchors="name"}'
+    )
 
 
 RULE = Rule(

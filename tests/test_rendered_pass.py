@@ -562,6 +562,21 @@ def test_a_build_without_pages_is_said(tmp_path: Path, monkeypatch: pytest.Monke
     assert any("found no HTML page in public" in note for note in notes)
 
 
+def test_a_publish_dir_without_pages_is_no_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repository may keep its publishDir with the files Hugo adds to (`_redirects`,
+    `robots.txt`): holding no HTML page, it is not taken for a build, and mdcheck's own
+    rendering is checked."""
+    small_site(tmp_path, {
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nSee [b](/docs/gone/).\n",
+        "_public/robots.txt": "User-agent: *\n", "_public/_redirects": "/old /docs/a/ 301\n",
+    }, "publishDir = '_public'\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json"], catch_exceptions=False)
+    report = json.loads(result.stdout)
+    assert [(p["path"], p["rule"]) for p in report["problems"]] == [("content/docs/a.md", "broken-link")]
+    assert not any("found no HTML page" in note for note in report["summary"]["notes"])
+
+
 @pytest.mark.hugo
 def test_a_closing_tag_naming_a_closed_call_closes_the_open_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
@@ -1861,6 +1876,22 @@ def test_code_rendered_apart_repeats_line_anchors_once_per_block(
     message = next(p["message"] for p in problems() if p["rule"] == "duplicate-id")
     assert message.startswith("code line anchor 'hl-0-1' is already used on this page (<span> on line 6), and so")
     assert 'lineAnchors="name"' in message
+
+
+@pytest.mark.hugo
+def test_a_heading_a_template_renders_from_a_calls_content_is_found_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo gives the headings of a call's content that its template renders ids apart from
+    the page's: `#### Info` in a notice repeats the page's `## Info` id. The repeat is found
+    at the notice's heading, with mdcheck's rendering and with Hugo's (checked with hugo
+    0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": "<div>{{ .Inner | .Page.RenderString }}</div>",
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Info\n\n{{< note >}}\n#### Info\n\nText.\n{{< /note >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("duplicate-id") == located("duplicate-id", "--build") == [("content/p.md", 8, 1)]
 
 
 @pytest.mark.hugo

@@ -195,13 +195,23 @@ def _rendering(
         except BuildFailed as exc:
             return Rendering(), str(exc)
         return Rendering(str(publish_dir), site.publish_dir, listing), None
-    if html_dir is None and site.root is not None:
-        default = site.root / (config.html_dir or site.publish_dir)
-        html_dir = default if default.is_dir() else None
+    if html_dir is None and site.root is not None and config.html_dir:
+        html_dir = site.root / config.html_dir if (site.root / config.html_dir).is_dir() else None
+    elif html_dir is None and site.root is not None:
+        html_dir = site.root / site.publish_dir if _holds_html(site.root / site.publish_dir) else None
     if html_dir is not None:
         return Rendering(str(html_dir), display_path(html_dir, cwd)), None
     return Rendering(), None
 
+
+
+def _holds_html(folder: Path) -> bool:
+    """Whether a publishDir holds an HTML page, as a build does: a repository may keep one
+    with the files Hugo adds to (`_redirects`, `robots.txt`) and no page."""
+    for _, _, names in os.walk(folder):
+        if any(name.endswith((".html", ".htm")) for name in names):
+            return True
+    return False
 
 
 def _check(

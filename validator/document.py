@@ -500,9 +500,18 @@ class Document:
     def nested_headings(self) -> tuple[Heading, ...]:
         """The headings of the `{{% %}}` calls right inside a `{{< >}}` call's content, which
         Hugo renders but the page's parse does not show, at their places in the file."""
+        return self._placed_headings(self._nested_calls)
+
+    @property
+    def rendered_content_headings(self) -> tuple[Heading, ...]:
+        """The headings of the `rendered_contents`, at their places in the file (Hugo gives
+        them ids apart from the page's: they may repeat its ids)."""
+        return self._placed_headings(self.rendered_contents)
+
+    def _placed_headings(self, contents: Iterable[tuple[ShortcodeUse, Document | None]]) -> tuple[Heading, ...]:
         found = []
-        for use, nested in self._nested_calls:
-            for heading in nested.headings if nested is not None else ():
+        for use, content in contents:
+            for heading in content.headings if content is not None else ():
                 line, column = self.content_position(use, heading.line, heading.column)
                 found.append(dataclasses.replace(heading, line=line, column=column))
         return tuple(found)

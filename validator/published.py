@@ -463,7 +463,7 @@ class SourcePage:
                 SourceLink.of(link)
                 for link in sorted((*doc.links, *doc.rendered_content_links()), key=lambda one: (one.line, one.column))
             ),
-            headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
+            headings=tuple(SourceHeading.of(heading) for heading in _shown_headings(doc)),
             title=_scalar_text(doc.front_matter.get("title")),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
             marked_lines=doc.of_content(_marked_lines) if marked else (),
@@ -471,6 +471,14 @@ class SourcePage:
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
             html_ids=_html_ids(doc),
         )
+
+
+def _shown_headings(doc: Document) -> Sequence[Heading]:
+    """The headings the page shows, in file order: its own, those of the `{{% %}}` calls in a
+    call's content and those of the content a template renders."""
+    if rendered := doc.rendered_content_headings:
+        return sorted((*doc.every_heading, *rendered), key=lambda heading: (heading.line, heading.column))
+    return doc.every_heading
 
 
 def _html_ids(doc: Document) -> tuple[tuple[str, int, int], ...]:

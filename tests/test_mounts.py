@@ -476,3 +476,15 @@ def test_a_mount_whose_source_is_missing_is_noted(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "--source-only"])
     assert "content mount source '../sdk/docs' (content/sdk) not found: Hugo skips it" in result.output
+
+
+@pytest.mark.parametrize("config", ['contentDir = "docs-generated"\n', ""])
+def test_a_missing_content_dir_is_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str) -> None:
+    """A contentDir a step before the build makes (or a submodule) is not there: no page is
+    checked, and the summary says why rather than "All clean"."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n' + config)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    name = "docs-generated" if config else "content"
+    assert f"contentDir '{name}' not found: no page of the site is checked" in result.output
+    assert result.exit_code == 0

@@ -1353,6 +1353,11 @@ def missing_mounts_notes(site: SiteConfig) -> tuple[str, ...]:
     without a word): one line."""
     if site.root is None:
         return ()
+    if not site.content_mounts and not (site.root / site.content_dir).is_dir():
+        return (
+            f"contentDir {site.content_dir!r} not found: no page of the site is checked (is it made by "
+            "a step before the build, or a git submodule not checked out?)",
+        )
     missing = [m for m in site.content_mounts if not (site.root / m.source).exists()]
     if not missing:
         return ()

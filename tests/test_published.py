@@ -82,6 +82,10 @@ def test_base_url_with_a_path() -> None:
     assert site.resolve("posts/a/", "/blog/").kind == PAGE
     assert site.resolve("/posts/a/", "/blog/").kind == OUTSIDE  # forgot relURL: not this site
     assert site.resolve("https://x.org/blog/", "/blog/").path == "index.html"
+    # A full URL on the host outside the base path is another site's (`x.org/docs-v1/`)
+    assert site.resolve("https://x.org/docs/a/", "/blog/").kind == EXTERNAL
+    assert site.resolve("//x.org/blog/../docs/", "/blog/").kind == EXTERNAL
+    assert site.resolve("https://x.org/blog/gone/", "/blog/").kind == MISSING
 
 
 def test_base_href() -> None:

@@ -562,6 +562,23 @@ def test_a_build_without_pages_is_said(tmp_path: Path, monkeypatch: pytest.Monke
     assert any("found no HTML page in public" in note for note in notes)
 
 
+@pytest.mark.hugo
+def test_an_h1_only_a_types_templates_print_is_found_on_its_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A theme that prints the title as `<h1>` for posts alone (hugo-book's `posts/single.html`):
+    a post's `# heading` makes two, a doc's does not, with mdcheck's rendering as in Hugo's
+    output."""
+    page = "+++\ntitle = 'T'\n+++\n\n# Heading\n"
+    small_site(tmp_path, {
+        "layouts/single.html": "<main>{{ .Content }}</main>",
+        "layouts/posts/single.html": "<main><h1>{{ .Title }}</h1>{{ .Content }}</main>",
+        "content/posts/a.md": page, "content/docs/b.md": page,
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("content-h1") == located("content-h1", "--build") == [("content/posts/a.md", 5, 1)]
+
+
 def test_a_publish_dir_without_pages_is_no_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A repository may keep its publishDir with the files Hugo adds to (`_redirects`,
     `robots.txt`): holding no HTML page, it is not taken for a build, and mdcheck's own

@@ -1177,6 +1177,21 @@ def test_whether_page_templates_may_print_an_h1(tmp_path: Path) -> None:
     assert load_site(tmp_path).title_h1  # a theme not found may print one
 
 
+def test_a_types_own_templates_print_an_h1_for_its_pages_alone(tmp_path: Path) -> None:
+    """hugo-book writes `<h1>` in `posts/single.html` alone: the pages of the `posts` section
+    or type may print the title as one, no other page does; `page/` is the type of pages at
+    the content's root."""
+    write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\n')
+    write(tmp_path, "layouts/_default/single.html", "<main>{{ .Content }}</main>")
+    write(tmp_path, "layouts/posts/single.html", "<h1>{{ .Title }}</h1>{{ .Content }}")
+    write(tmp_path, "layouts/page/single.html", "<h1>{{ .Title }}</h1>{{ .Content }}")
+    site = load_site(tmp_path)
+    assert not site.title_h1 and site.title_h1_folders == {"posts", "page"}
+    assert site.prints_title_h1("posts/a.md") and site.prints_title_h1("docs/a.md", "posts")
+    assert site.prints_title_h1("about.md")
+    assert not site.prints_title_h1("docs/a.md") and not site.prints_title_h1("about.md", "docs")
+
+
 _CONFIG_KEYS = st.sampled_from(
     ["_merge", "markup", "goldmark", "renderer", "unsafe", "params", "menus", "languages", "en", "outputformats",
      "mediatypes", "x", "theme", "module", "imports", "path", "title"]

@@ -336,6 +336,7 @@ class Document:
     render_hooks: frozenset[str] = frozenset()  # the site's own that render it (SiteConfig.hooks_rendering)
     # Who writes its links' and its images' addresses (SiteConfig.address_writers)
     address_writers: tuple[Writer, Writer] = (GOLDMARK_WRITER, GOLDMARK_WRITER)
+    prints_title_h1: bool = True  # whether its templates may print an `<h1>` (SiteConfig.prints_title_h1)
 
     @property
     def ids(self) -> frozenset[str]:
@@ -736,7 +737,9 @@ def has_closure_line(content: str) -> bool:
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 
 # What `Document.placed` changes, and what it keeps of the parse it is given.
-_CONTEXT = frozenset({"path", "url", "rendered", "resources", "language", "site", "render_hooks", "address_writers"})
+_CONTEXT = frozenset(
+    {"path", "url", "rendered", "resources", "language", "site", "render_hooks", "address_writers", "prints_title_h1"}
+)
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))
 
 

@@ -1253,12 +1253,18 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     it, and the render hooks that write it."""
     if target.content_path is None or site.root is None:
         hooks, writers = site.hooks_rendering(None), site.address_writers(None)
-        return doc.placed(path=target.display, site=site, render_hooks=hooks, address_writers=writers)
+        return doc.placed(
+            path=target.display, site=site, render_hooks=hooks, address_writers=writers,
+            prints_title_h1=site.prints_title_h1(None),
+        )  # fmt: skip
     page_type = doc.front_matter.get("type")
     hooks = site.hooks_rendering(target.content_path, page_type)
     writers = site.address_writers(target.content_path, page_type)
     language = page_language(site, target.content_path, target.language)
-    place = dict(path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers)
+    place = dict(
+        path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
+        prints_title_h1=site.prints_title_h1(target.content_path, page_type),
+    )  # fmt: skip
     if doc.front_matter.error:
         return doc.placed(**place)
     url, rendered, resources = predict_page(site, target.content_path, doc.front_matter.data or {}, target.language)

@@ -167,6 +167,8 @@ class PublishedSite:
             if not self.host or parts.netloc.lower() != self.host:
                 return Target(EXTERNAL, url=href)
             path = parts.path or "/"
+            if not (_normalize(unquote(path)) or "").startswith(self.prefix):
+                return Target(EXTERNAL, url=href)  # another site on the host (`host/docs-v1/`)
         elif not parts.path:
             path = page_url  # "#frag" or "?query": this page
         elif parts.path.startswith("/"):

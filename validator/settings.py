@@ -160,8 +160,11 @@ class SiteConfig:
     # math `$$…$$` may then render in the browser.
     math_renderer: bool = False
     # Whether a regular page's templates may print an `<h1>` (the title, in most themes):
-    # false only when all of them are known (no theme missing) and none writes one.
+    # false only when all of them are known (no theme missing) and none writes one. Those of
+    # a type's own folder (`layouts/posts/single.html`) count for that type alone: the folders
+    # whose templates write one are `title_h1_folders`.
     title_h1: bool = True
+    title_h1_folders: frozenset[str] = frozenset()
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
@@ -243,6 +246,18 @@ class SiteConfig:
         place = "/" + (content_path or "")
         return frozenset(hook for hook, folder in self.render_hooks if _hook_renders(folder, place, page_type))
 
+    def prints_title_h1(self, content_path: str | None, page_type: object = None) -> bool:
+        """Whether the templates that render the page at `content_path` of front matter
+        `type` `page_type` may print an `<h1>` (see `title_h1`)."""
+        if self.title_h1:
+            return True
+        place = "/" + (content_path or "")
+        root_page = content_path is not None and "/" not in content_path and page_type is None
+        return any(
+            _hook_renders(folder, place, page_type) or (folder == "page" and root_page)  # a root page's type
+            for folder in self.title_h1_folders
+        )
+
     def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[Writer, Writer]:
         """Who writes the addresses of the page's links and of its images (addresses.py): the
         most specific of the site's hooks that render the page, else Hugo's embedded hook
@@ -318,6 +333,7 @@ def _version(text: str) -> tuple[int, ...]:
 
 
 def _hook_renders(folder: str, place: str, page_type: object) -> bool:
-    """Whether a hook in `layouts/<folder>/_markup` renders the page at `place` (`/` and its
-    content path) of front matter `type` `page_type`."""
+    """Whether a hook in `layouts/<folder>/_markup` (or a template in `layouts/<folder>`)
+    renders the page at `place` (`/` and its content path) of front matter `type`
+    `page_type`."""
     return not folder or place.startswith(f"/{folder}/") or folder == page_type

@@ -674,6 +674,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         unsafe_from_missing_module=missing_unsafe,
         math_renderer=bool(missing_modules) or layouts.loads_math_renderer(),
         title_h1=bool(missing_modules) or layouts.page_templates_write_h1(),
+        title_h1_folders=layouts.type_templates_writing_h1(),
         layout_ids=layouts.page_ids(),
         redirect_templates=layouts.redirect_templates(config),
         user_words=_user_words(root / WORDS_FILE),
@@ -919,12 +920,12 @@ class _Layouts:
         )
 
     def page_templates_write_h1(self) -> bool:
-        """Whether the templates that may render a regular page (single and page templates,
-        base templates, partials) write an `<h1>`; true when there is no single or page
-        template (Hugo would need a theme's)."""
+        """Whether the templates that may render any regular page (single and page templates,
+        base templates, partials; not those of a type's own folder) write an `<h1>`; true
+        when there is no single or page template (Hugo would need a theme's)."""
         page_templates = False
         for path, folders in self.files:
-            if ".htm" not in path.name:
+            if ".htm" not in path.name or _type_folder(folders):
                 continue
             page_template = path.name.startswith(("single", "page."))
             partial = "partials" in folders or "_partials" in folders
@@ -933,6 +934,24 @@ class _Layouts:
                 if "<h1" in self.text(path).lower():
                     return True
         return not page_templates
+
+    def type_templates_writing_h1(self) -> frozenset[str]:
+        """The types (`posts`) whose own single, page or base templates write an `<h1>`."""
+        return frozenset(
+            folder
+            for path, folders in self.files
+            if ".htm" in path.name and path.name.startswith(("single", "page.", "baseof"))
+            and (folder := _type_folder(folders)) and "<h1" in self.text(path).lower()
+        )
+
+
+def _type_folder(folders: tuple[str, ...]) -> str:
+    """The type whose pages alone a template in these folders below `layouts` renders
+    (`posts` of `posts/single.html`), "" for any page's (`_default/`, `layouts/` itself,
+    partials)."""
+    if not folders or folders[0].startswith("_") or folders[0] == "partials":
+        return ""
+    return folders[0]
 
 
 def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Markup:

@@ -3,8 +3,9 @@ Checks every link and embedded resource of the HTML Hugo built — `<a href>`, `
 and `srcset`, `<link href>`, `<script src>`, `<iframe src>`, `<source>`, an alias page's
 redirect target — that points into the site: to a page or file that does not exist, or
 out of the site (`../../etc/passwd`, a root-relative link outside a `baseURL` such as
-`https://example.org/blog/`). Links on the site's own host count as internal; other hosts
-are never fetched.
+`https://example.org/blog/`). Links on the site's own host count as internal, but for a
+full URL outside the `baseURL`'s path (`https://example.org/docs-v1/`, another site on the
+host); other hosts are never fetched.
 
 With ugly URLs, a link to `/a` finds the page `/a.html` only where the server adds `.html`
 (Netlify, Cloudflare Pages and GitHub Pages do; `hugo server` does not): it is reported with

@@ -5,7 +5,9 @@ second one.
 
 This is markdownlint's MD025 (single-h1) with its `front_matter_title` option. A site whose
 templates for regular pages (single and page templates, base templates, partials, the
-themes' included) write no `<h1>` prints no title as one: its pages are not checked. With
+themes' included) write no `<h1>` prints no title as one: its pages are not checked; nor
+are the pages of other types where only a type's own templates write one
+(`layouts/posts/single.html`, for `posts`). With
 Hugo's output (`--build`, `--html`, or a built publish dir), a page whose HTML has no
 `<h1>` but the content's is not reported either. Slide decks (HugoBlox's `type: slides`,
 reveal-hugo's `outputs: [Reveal]`), where each `#` heading starts a slide, are not read.
@@ -66,7 +68,7 @@ class Options:
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
-    if not opts.title_key or not doc.rendered or not doc.site.title_h1 or doc.is_slide_deck:
+    if not opts.title_key or not doc.rendered or not doc.prints_title_h1 or doc.is_slide_deck:
         return
     if not opts.list_pages and is_list_file(doc.path, doc.site):
         return

@@ -243,3 +243,14 @@ def test_a_go_mod_replace_with_a_local_directory_is_where_the_module_is(tmp_path
     site = load_site(root)
     assert "greeting" in site.shortcodes
     assert site.missing_modules == ("example.org/remote",)
+
+
+def test_many_missing_modules_are_named_three_at_most(tmp_path: Path, monkeypatch) -> None:
+    """A site of five modules, none vendored: the note names three and counts the rest."""
+    imports = "".join(f'[[module.imports]]\npath = "github.com/x/m{n}"\n' for n in range(5))
+    root = _site(tmp_path, imports)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--source-only", "--no-color"])
+    assert "themes or modules 'github.com/x/m0', 'github.com/x/m1', 'github.com/x/m2' and 2 more not found" in (
+        result.output
+    )

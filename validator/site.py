@@ -1357,10 +1357,13 @@ def missing_modules_notes(site: SiteConfig) -> tuple[str, ...]:
     """What the summary says of themes and modules not on disk: one line."""
     if not site.missing_modules:
         return ()
-    names = ", ".join(repr(path) for path in site.missing_modules)
+    missing = site.missing_modules
+    names = ", ".join(repr(path) for path in missing[:3])
+    names += f" and {len(missing) - 3} more" if len(missing) > 3 else ""
     unsafe = ", raw HTML is taken as kept (the config takes its markup settings)" if site.unsafe_from_missing_module else ""
+    what = "theme or module" if len(missing) == 1 else "themes or modules"
     return (
-        f"theme or module {names} not found (or empty) in {site.themes_dir}/, _vendor/ or "
+        f"{what} {names} not found (or empty) in {site.themes_dir}/, _vendor/ or "
         "module.replacements: shortcode names are not checked, links may go through its "
         f"render hooks{unsafe} (check out git submodules, run `hugo mod vendor`, or set "
         "HUGO_THEMESDIR or HUGO_MODULE_REPLACEMENTS)",

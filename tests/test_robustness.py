@@ -318,6 +318,29 @@ def test_pathological_page_through_the_rendered_pass_is_linear(tmp_path: Path, c
     _assert_linear(case, lambda n: _site_seconds(tmp_path, make(n)), 8_000)
 
 
+# Calls whose template renders their content (`.Inner | markdownify`): many, each with a
+# link, a heading and a numbered code block; nested deep; one holding many links.
+HOSTILE_CONTENTS: dict[str, Callable[[int], str]] = {
+    "many-calls": lambda n: "{{< note >}}\n## Same\n\n[a](../gone/) ![](x.png)\n\n```go\nx\ny\n```\n{{< /note >}}\n\n"
+    * (n // 10),
+    "nested-calls": lambda n: "{{< note >}}\n" * (n // 10) + "[a](../gone/)\n" + "{{< /note >}}\n" * (n // 10),
+    "one-call-many-links": lambda n: "{{< note >}}\n" + "[a](../gone/) " * n + "\n{{< /note >}}\n",
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_CONTENTS)
+def test_content_a_template_renders_is_checked_in_linear_time(tmp_path: Path, case: str) -> None:
+    """mdcheck's rendering renders the content of such calls where they are (and the
+    content of a call inside one's stays a marker): linear in the page's size."""
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://x.org/"\n[markup.highlight]\nlineNos = true\nanchorLineNos = true\n'
+    )
+    (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
+    (tmp_path / "layouts" / "_shortcodes" / "note.html").write_text("<div>{{ .Inner | markdownify }}</div>")
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    _assert_linear(case, lambda n: _site_seconds(tmp_path, HOSTILE_CONTENTS[case](n)), 40_000)
+
+
 @pytest.mark.hugo
 def test_omitted_raw_html_is_placed_in_linear_time(tmp_path: Path, hugo: str) -> None:
     """Each `<!-- raw HTML omitted -->` of Hugo's build is placed at the raw HTML whose

@@ -185,3 +185,15 @@ def test_headings_of_markdown_calls_in_a_calls_content_are_id_prefixes() -> None
     assert parse_document("a.md", page.encode(), None, site).id_prefixes == ("inside-tab",)
     with_ids = page.replace("## Inside Tab\n", "## Inside Tab\n{{< x >}}\n")
     assert parse_document("a.md", with_ids.encode(), None, site).id_prefixes == ("",)
+
+
+def test_a_calls_content_has_no_front_matter() -> None:
+    """A call's content parsed apart is Markdown alone: one that starts with another call
+    (`{{< relref >}}`, which starts with `{`) or with `---` is not front matter."""
+    site = SiteConfig(shortcodes_rendering_inner=frozenset({"note"}))
+    text = (
+        "Text.\n\n{{< note >}}\n{{< relref \"b.md\" >}} [a](#gone)\n{{< /note >}}\n\n"
+        "{{< note >}}\n---\n[b](#x)\n{{< /note >}}\n"
+    )
+    doc = parse_document("a.md", text.encode(), site=site)
+    assert [(link.destination, link.line) for link in doc.rendered_content_links()] == [("#gone", 4), ("#x", 9)]

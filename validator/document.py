@@ -540,7 +540,7 @@ class Document:
         content = self.call_content(use, starts)
         if content is None:
             return None
-        nested = parse_document(self.path, content[1].encode("utf-8"), self.markup, self.site)
+        nested = parse_document(self.path, content[1].encode("utf-8"), self.markup, self.site, reads_front_matter=False)
         calls = nested.shortcode_calls
         if any(depth and call.notation == "%" for call, depth in zip(calls, opaque_depths(calls))):
             return None  # another level of content the parse does not show: not followed
@@ -984,10 +984,18 @@ def _mask(
 # --- parsing ------------------------------------------------------------------------------
 
 
-def parse_document(path: str, data: bytes, markup: Markup | None = None, site: SiteConfig | None = None) -> Document:
+def parse_document(
+    path: str,
+    data: bytes,
+    markup: Markup | None = None,
+    site: SiteConfig | None = None,
+    *,
+    reads_front_matter: bool = True,
+) -> Document:
     """Parse one Markdown file. Never raises on any input: problems become `issues`. The
     site, when given, is the document's (see `Document.placed`): its shortcode templates
-    tell which calls wait for a closing tag."""
+    tell which calls wait for a closing tag. Not `reads_front_matter`: Markdown alone (a call's
+    content), whose first line is never front matter (`{{< figure >}}` is not JSON)."""
     markup = markup or Markup()
     site = site or SiteConfig()
     text, issue = decode(data)
@@ -997,7 +1005,7 @@ def parse_document(path: str, data: bytes, markup: Markup | None = None, site: S
     returns = text if "\r" in text else ""
     if returns:
         text = text.replace("\r", "\n")
-    front_matter, body_start = split_front_matter(text)
+    front_matter, body_start = split_front_matter(text) if reads_front_matter else (FrontMatter(), 0)
     issues: list[ParseIssue] = []
     if front_matter.error:
         error = front_matter.error

@@ -108,6 +108,11 @@ def test_sample_typo_and_suggestion() -> None:
     assert speller.typos("Interview with Dan Budris") == ()
     assert speller.typos("Contributor Spotlight: Niccolò Fei") == ()  # a first name with an accent
     assert [t.suggestion for t in speller.typos("Meet Sarah Jonhson")] == ["Johnson"]
+    # …unless the heading credits the name: "by Samuel Lim" (not "Slim")
+    assert speller.typos("Exploring Fast and Safe Rust for Biology by Samuel Lim") == ()
+    assert [t.word for t in speller.typos("Meet Samuel Lim")] == ["Lim"]
+    assert speller.typos("Talk By Samuel Lim") == ()
+    assert speller.typos("Tick or Tock? Keeping time") == ()
     # A heading in sentence case: its capitalised words past the first are names
     assert speller.typos("Multi-cluster observability with Kubernetes, Linkerd and Thanos") == ()
     assert [t.word for t in speller.typos("Prodcut observability with Thanos")] == ["Prodcut"]

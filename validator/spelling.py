@@ -447,8 +447,8 @@ class Speller:
             if match is None or not _capitalised(match[1]):
                 continue
             if self._accepted(other := match[1].lower()):
-                if self._rare_suggestion(word.key):
-                    return True  # a surname beside a first name ("Dan Budris", not "Burris")
+                if self._rare_suggestion(word.key) or _CREDIT.search(text, 0, min(word.start, match.start(1))):
+                    return True  # a surname beside a first name ("Dan Budris", not "Burris"; "by Samuel Lim")
                 continue
             if len(other) < MIN_LENGTH or not (self._common_typo(word.key) and self._common_typo(other)):
                 return True
@@ -593,6 +593,7 @@ def _starts_a_compound(key: str, runs: list[str]) -> bool:
 _HANDLE = re.compile(r"[\w.-]+")
 # A word right before or after another, one blank apart (see _capitalised): `Niccolò Fei`.
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+) $")
+_CREDIT = re.compile(r"(?<![\w'’-])[Bb]y $")  # a name credited: "… Biology by Samuel Lim"
 _NAME_AFTER = re.compile(r" ([^\W\d_]+)(?![\w'’-])")
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from validator.checks.source import front_matter_required as rule
+from validator.document import parse_document
 from validator.frontmatter import DateError, hugo_date, parse_go_time, split_front_matter
 
 # Verified with hugo v0.168.0 as TOML string values of `date`.
@@ -250,3 +252,13 @@ def test_front_matter_closes_at_a_line_starting_with_the_delimiter(text: str, re
     front_matter, body_start = split_front_matter(text)
     assert (front_matter.data, front_matter.error) == ({"title": "A"}, None)
     assert (front_matter.closing_rest, text[body_start:]) == (rest, body)
+
+
+def test_a_page_headed_by_an_h1_without_front_matter_is_told_its_title() -> None:
+    """Hugo gives a page written for GitHub (`# Access Logging`, no front matter) no title:
+    the finding says which front matter would give it one."""
+    doc = parse_document("a.md", b"# Access Logging\n\nText.\n")
+    (finding,) = rule.check(doc, rule.Options())
+    assert finding.message.endswith("add `title: 'Access Logging'`)")
+    (plain,) = rule.check(parse_document("b.md", b"Text.\n"), rule.Options())
+    assert plain.message == "no front matter; required: 'title'"

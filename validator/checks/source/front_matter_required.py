@@ -66,7 +66,7 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if front_matter.data is None:
         keys = ", ".join(repr(k) for k in opts.keys)
         if keys:
-            yield Finding(1, 1, f"no front matter; required: {keys}")
+            yield Finding(1, 1, f"no front matter; required: {keys}{_title_hint(doc, opts)}")
         return
     url = front_matter.get("url")
     if isinstance(url, str) and PurePosixPath(url.split("?", 1)[0]).suffix.lower() not in ("", ".html", ".htm"):
@@ -78,6 +78,15 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
         elif value is None or (isinstance(value, (str, list, dict)) and not value):
             line, column = front_matter.position(key)
             yield Finding(line, column, f"front matter {key!r} is empty")
+
+
+def _title_hint(doc: Document, opts: Options) -> str:
+    """A page headed `# Access Logging` (written for GitHub) has no title for Hugo: say
+    which front matter gives it one."""
+    first = doc.headings[0] if doc.headings else None
+    if "title" not in opts.keys or first is None or first.level != 1 or not first.text.strip():
+        return ""
+    return f" (Hugo does not take the title from the # heading: add `title: {first.text.strip()!r}`)"
 
 
 RULE = Rule(

@@ -447,7 +447,7 @@ class Speller:
             if match is None or not _capitalised(match[1]):
                 continue
             if self._accepted(other := match[1].lower()):
-                if self._rare_suggestion(word.key) or _CREDIT.search(text, 0, min(word.start, match.start(1))):
+                if self._rare_suggestion(word.key) or _credited(text, min(word.start, match.start(1))):
                     return True  # a surname beside a first name ("Dan Budris", not "Burris"; "by Samuel Lim")
                 continue
             if len(other) < MIN_LENGTH or not (self._common_typo(word.key) and self._common_typo(other)):
@@ -595,6 +595,11 @@ _HANDLE = re.compile(r"[\w.-]+")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_]+) $")
 _CREDIT = re.compile(r"(?<![\w'’-])[Bb]y $")  # a name credited: "… Biology by Samuel Lim"
 _NAME_AFTER = re.compile(r" ([^\W\d_]+)(?![\w'’-])")
+
+
+def _credited(text: str, start: int) -> bool:
+    """Whether the name starting at `start` follows "by": "… Biology by Samuel Lim"."""
+    return _CREDIT.match(text, max(start - 3, 0), start) is not None
 
 
 def _capitalised(word: str) -> bool:

@@ -28,7 +28,6 @@ reached, and the table of contents points at the wrong heading.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 
 from validator.html import HtmlId

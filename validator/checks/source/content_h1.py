@@ -7,10 +7,10 @@ This is markdownlint's MD025 (single-h1) with its `front_matter_title` option. A
 templates for regular pages (single and page templates, base templates, partials, the
 themes' included) write no `<h1>` prints no title as one: its pages are not checked; nor
 are the pages of other types where only a type's own templates write one
-(`layouts/posts/single.html`, for `posts`). With
-Hugo's output (`--build`, `--html`, or a built publish dir), a page whose HTML has no
-`<h1>` but the content's is not reported either. Slide decks (HugoBlox's `type: slides`,
-reveal-hugo's `outputs: [Reveal]`), where each `#` heading starts a slide, are not read.
+(`layouts/posts/single.html`, for `posts`). With Hugo's output (`--build`, `--html`, or a
+built publish dir), a page whose HTML has no `<h1>` but the content's is not reported
+either. Slide decks (HugoBlox's `type: slides`, reveal-hugo's `outputs: [Reveal]`), where
+each `#` heading starts a slide, are not read.
 
 ## Why is this bad?
 A page with two `<h1>`s has no single main heading: screen readers and search engines

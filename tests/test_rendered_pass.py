@@ -1912,6 +1912,29 @@ def test_a_heading_a_template_renders_from_a_calls_content_is_found_at_its_line(
 
 
 @pytest.mark.hugo
+def test_the_source_rules_read_a_calls_content_as_hugo_renders_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A notice's content (`.Inner | markdownify`) is rendered apart from the page: the
+    page's footnotes and link definitions are not there, so `[^1]` and `[ref][r]` show as
+    text in Hugo's output; the source rules read the content as Hugo renders it and say so
+    (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": "<aside>{{ .Inner | markdownify }}</aside>",
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\nPage[^1] and [ref][r].\n\n{{< note >}}\nNote[^1] and [ref][r], "
+                        "the the end.\n{{< /note >}}\n\n[^1]: A note.\n\n[r]: https://r.example/\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    aside = (tmp_path / "public" / "p" / "index.html").read_text().split("<aside>")[1]
+    assert "Note[^1] and [ref][r]" in aside
+    found = [(p["line"], p["column"], p["rule"]) for p in problems("--source-only")]
+    assert found == [(8, 5, "footnote-undefined"), (8, 14, "link-reference-undefined"), (8, 28, "repeated-word")]
+    assert all(p["message"].endswith("(in the content of {{< note >}}, which its template renders apart from the page)")
+               for p in problems("--source-only"))
+
+
+@pytest.mark.hugo
 def test_links_of_rendered_content_with_hugos_link_hook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -649,13 +649,31 @@ def _rule_findings(doc: Document, rules: Sequence[Rule], plan: Plan, stamp: _Sta
     problems: list[Problem] = []
     for rule in rules:
         assert rule.check is not None
+        options = plan.settings[rule.id].options
         try:
-            findings = list(rule.check(doc, plan.settings[rule.id].options))
+            findings = list(rule.check(doc, options))
+            if rule.reads_contents:
+                findings.extend(_content_findings(doc, rule, options))
         except Exception as exc:
             problems.extend(stamp.all("internal-error", [_crash(f"rule {rule.id}", exc)]))
             continue
         problems.extend(stamp.all(rule.id, findings))
     return problems
+
+
+def _content_findings(doc: Document, rule: Rule, options: object) -> Iterator[Finding]:
+    """The findings of `rule` on the contents of the page's calls that Hugo renders as
+    Markdown apart from the page, at their places in the file."""
+    assert rule.check is not None
+    for use, content in doc.rendered_contents:
+        placed = content.placed(
+            path=doc.path, url=doc.url, language=doc.language, render_hooks=doc.render_hooks,
+            address_writers=doc.address_writers, prints_title_h1=False,
+        )  # fmt: skip
+        where = f" (in the content of {{{{< {use.name} >}}}}, which its template renders apart from the page)"
+        for finding in rule.check(placed, options):
+            line, column = doc.content_position(use, finding.line, finding.column)
+            yield dataclasses.replace(finding, line=line, column=column, message=finding.message + where)
 
 
 def _markup_type(front_matter: FrontMatter) -> str | None:

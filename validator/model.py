@@ -94,6 +94,10 @@ class Rule:
     # The costly parts of page summaries a site rule reads, made only when an enabled rule
     # needs them: "elements" (PageSummary.elements), "words" (Site.vocabulary).
     summary_needs: frozenset[str] = frozenset()
+    # A source rule that also reads the content of each call whose template renders it as
+    # Markdown (`Document.rendered_contents`, a notice's `.Inner | markdownify`), as Hugo
+    # renders it: a page of its own, its findings placed in the file.
+    reads_contents: bool = False
 
     @property
     def title(self) -> str:

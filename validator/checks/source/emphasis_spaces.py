@@ -74,4 +74,5 @@ RULE = Rule(
     doc=__doc__,
     default=Severity.WARNING,
     markdownlint="MD037",
+    reads_contents=True,
 )

@@ -47,4 +47,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     default=Severity.WARNING,
+    reads_contents=True,
 )

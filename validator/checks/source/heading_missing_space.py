@@ -82,4 +82,5 @@ RULE = Rule(
     doc=__doc__,
     default=Severity.WARNING,
     markdownlint="MD018",
+    reads_contents=True,
 )

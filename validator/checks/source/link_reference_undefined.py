@@ -81,4 +81,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     markdownlint="MD052",
+    reads_contents=True,
 )

@@ -121,4 +121,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     markdownlint="MD011",
+    reads_contents=True,
 )

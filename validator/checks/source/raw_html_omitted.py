@@ -55,7 +55,6 @@ Water is H₂O.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Iterator
 
 from validator.document import Document, opaque_depths, reported_inline_tags, written_tag
@@ -68,15 +67,6 @@ UNSAFE = "markup.goldmark.renderer.unsafe = true"
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     if doc.markup.unsafe:
         return
-    yield from _omitted(doc)
-    # the content of a `{{< >}}` call whose template renders it as Markdown
-    for use, content in doc.rendered_contents:
-        for finding in _omitted(content):
-            line, column = doc.content_position(use, finding.line, finding.column)
-            yield dataclasses.replace(finding, line=line, column=column)
-
-
-def _omitted(doc: Document) -> Iterator[Finding]:
     yield from _blocks(doc)
     yield from _inline(doc)
     yield from _shortcode_output(doc)
@@ -181,4 +171,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     html_check=html_check,
+    reads_contents=True,
 )

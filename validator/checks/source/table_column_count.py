@@ -74,4 +74,5 @@ RULE = Rule(
     check=check,
     doc=__doc__,
     markdownlint="MD056",
+    reads_contents=True,
 )

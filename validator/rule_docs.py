@@ -98,6 +98,8 @@ def rule_text(rule: Rule) -> str:
     facts = [f"stage: {rule.stage}", f"default severity: {rule.default}"]
     if rule.markdownlint:
         facts.append(f"markdownlint: {rule.markdownlint}")
+    if rule.reads_contents:
+        facts.append("also reads a shortcode's content that its template renders as Markdown")
     lines = [f"# {rule.id}", "", rule.summary + ".", "", "; ".join(facts), "", rule_doc(rule)]
     rows = options_table(rule)
     if rows:

@@ -579,6 +579,26 @@ def test_an_h1_only_a_types_templates_print_is_found_on_its_pages(
     assert located("content-h1") == located("content-h1", "--build") == [("content/posts/a.md", 5, 1)]
 
 
+@pytest.mark.hugo
+def test_a_build_that_needs_git_history_says_how_to_do_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`enableGitInfo` in a folder with no git history (an exported copy, a Docker build
+    context) fails Hugo's build: the note says how to build it all the same, and that way
+    works (checked with hugo 0.168)."""
+    small_site(tmp_path, {"content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n"}, "enableGitInfo = true\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # no repository above it either
+
+    def notes() -> list[str]:
+        result = CliRunner().invoke(main, ["check", "--format", "json", "--build"], catch_exceptions=False)
+        return json.loads(result.stdout)["summary"]["notes"]
+
+    assert any("set HUGO_ENABLEGITINFO=false in the environment" in note for note in notes())
+    monkeypatch.setenv("HUGO_ENABLEGITINFO", "false")
+    assert not any("hugo failed" in note for note in notes())
+
+
 def test_a_publish_dir_without_pages_is_no_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A repository may keep its publishDir with the files Hugo adds to (`_redirects`,
     `robots.txt`): holding no HTML page, it is not taken for a build, and mdcheck's own

@@ -87,6 +87,15 @@ def _run(binary: str, *args: str) -> str:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise HugoError(f"hugo {args[0]} failed: {exc}") from exc
     if result.returncode != 0:
-        lines = (result.stderr or result.stdout).strip().splitlines()[-8:]
+        output = (result.stderr or result.stdout).strip()
+        lines = output.splitlines()[-8:]
+        if _NO_GIT_HISTORY in output:
+            lines.append(
+                "(the site sets enableGitInfo and its folder has no git history, as in an exported copy: "
+                "set HUGO_ENABLEGITINFO=false in the environment to build it)"
+            )
         raise BuildFailed("hugo failed:\n" + "\n".join(f"  {line}" for line in lines))
     return result.stdout
+
+
+_NO_GIT_HISTORY = "failed to load Git data"  # Hugo 0.168's error when enableGitInfo finds no commits

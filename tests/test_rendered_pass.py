@@ -599,6 +599,37 @@ def test_a_build_that_needs_git_history_says_how_to_do_without(
     assert not any("hugo failed" in note for note in notes())
 
 
+@pytest.mark.hugo
+def test_a_markdown_link_hugo_finds_no_page_for_gets_the_path_it_would_find(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With a link hook that finds pages (Hugo's own), a `.md` link written a folder too
+    deep or as if from the root finds nothing; the finding names the path that finds the
+    page of that name in a folder above or below, which Hugo's output shows finding it. A
+    page only another version's folder has is not suggested (checked with hugo 0.168)."""
+    page = "+++\ntitle = 'T'\n+++\n"
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        **{f"content/docs/v1/{name}.md": page for name in ("support", "debugging", "api/bsl")},
+        "content/docs/v0/azure.md": page,
+        "content/docs/v1/_index.md": page + "[a](/support.md) [b](support.md)\n",
+        "content/docs/v1/build.md": page + "[a](/api/bsl.md) [b](api/bsl.md) [c](azure.md)\n",
+        "content/docs/v1/contrib/minio.md": page + "[a](debugging.md) [b](../debugging.md)\n",
+    }, '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    hints = {(p["path"], p["column"]): p["message"].partition("; did you mean ")[2] for p in problems("--source-only")
+             if p["rule"] == "md-link"}  # fmt: skip
+    assert hints == {
+        ("content/docs/v1/_index.md", 1): "'support.md'?", ("content/docs/v1/build.md", 1): "'api/bsl.md'?",
+        ("content/docs/v1/build.md", 34): "", ("content/docs/v1/contrib/minio.md", 1): "'../debugging.md'?",
+    }  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "public")
+    shown = {name: (tmp_path / "public" / name / "index.html").read_text() for name in ("docs/v1", "docs/v1/build")}
+    assert 'href="/docs/v1/support/"' in shown["docs/v1"] and 'href="/docs/v1/api/bsl/"' in shown["docs/v1/build"]
+    minio = (tmp_path / "public" / "docs/v1/contrib/minio/index.html").read_text()
+    assert 'href="debugging.md"' in minio and 'href="/docs/v1/debugging/"' in minio
+
+
 def test_a_publish_dir_without_pages_is_no_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A repository may keep its publishDir with the files Hugo adds to (`_redirects`,
     `robots.txt`): holding no HTML page, it is not taken for a build, and mdcheck's own

@@ -51,6 +51,7 @@ class Target:
 
 
 MISSING = Target(False)
+_NAMED_AT_MOST = 1_000  # pages of one base name looked at to suggest one: a bound per link
 _IMPLICIT = Target(True)
 
 
@@ -100,6 +101,7 @@ class SiteIndex:
         contested: set[str] = set()
         self._names: dict[str, dict[str, int]] = {}  # language -> base name -> its first page
         self._ambiguous: set[tuple[str, str]] = set()  # (language, base name) of several pages
+        self._named: dict[tuple[str, str], list[tuple[int, _Place]]] = {}  # (language, base name) -> its pages
         self._implicit: set[tuple[str, str]] = set()
         self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
         self._ref_keys: dict[str, tuple[str, str] | None] = {}  # see _ref_key
@@ -114,6 +116,7 @@ class SiteIndex:
                 name = posixpath.basename(place.path)
                 if self._names.setdefault(place.language, {}).setdefault(name, index) != index:
                     self._ambiguous.add((place.language, name))
+                self._named.setdefault((place.language, name), []).append((index, place))
             self._implicit.add((place.language, "/"))
             if place.dir != "/":  # a top-level directory is a section, _index.md or not
                 self._implicit.add((place.language, "/" + place.dir.split("/")[1]))
@@ -153,6 +156,26 @@ class SiteIndex:
     def get_page(self, page: PageSummary, ref: str) -> Target:
         """The page `.Page.GetPage ref` finds from `page` (no base-name fallback)."""
         return self._lookup(page, ref, None, reflink=False)
+
+    def nearest_named(self, page: PageSummary, path: str) -> str | None:
+        """For a link `path` that `get_page` finds no page for: a path it finds from `page`
+        for the page of the same base name nearest to it in a folder above or below the
+        page's (`../install.md` for `install.md` written one folder too deep), if any: not
+        one in a sibling folder (another version's copy of a page this version lacks)."""
+        context = self._place_of(page)
+        name, extension = posixpath.splitext(posixpath.basename(path.rstrip("/")))
+        places = self._named.get((context.language, name.lower()), []) if context is not None else []
+        if context is None or not places:
+            return None
+        nearest = sorted(
+            ((index, place) for index, place in places[:_NAMED_AT_MOST] if _in_line(place.dir, context.dir)),
+            key=lambda found: -len(posixpath.commonpath([found[1].dir, context.dir])),
+        )
+        for index, place in nearest[:3]:
+            ref = posixpath.relpath(place.path + extension, context.container)
+            if self.get_page(page, ref).index == index:
+                return ref
+        return None
 
     def _place_of(self, page: PageSummary) -> _Place | None:
         """The page's place among the content; None outside it, and for a bundle's resource.
@@ -327,6 +350,12 @@ def _ref_key(path: str, codes: frozenset[str]) -> tuple[str, str] | None:
         return ref_path_key(cleaned, codes)
     logical = parsed[0].logical_path
     return logical, posixpath.basename(logical)
+
+
+def _in_line(one: str, other: str) -> bool:
+    """Whether one folder holds the other, or is it."""
+    common = posixpath.commonpath([one, other])
+    return common in (one, other)
 
 
 def _go_extension(path: str) -> str:

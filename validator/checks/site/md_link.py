@@ -80,7 +80,9 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Su
     if not target.found:
         if index.resource(page, path):
             return None
-        return f"link to {destination!r}: Hugo finds no page {path!r}, and emits the link as written (a 404)"
+        message = f"link to {destination!r}: Hugo finds no page {path!r}, and emits the link as written (a 404)"
+        nearest = index.nearest_named(page, path)
+        return message + (f"; did you mean {nearest!r}?" if nearest else "")
     found = target.page
     if not fragment or found is None or not found.rendered:
         return None

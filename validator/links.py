@@ -163,16 +163,24 @@ class SiteIndex:
         page's (`../install.md` for `install.md` written one folder too deep), if any: not
         one in a sibling folder (another version's copy of a page this version lacks)."""
         context = self._place_of(page)
-        name, extension = posixpath.splitext(posixpath.basename(path.rstrip("/")))
-        places = self._named.get((context.language, name.lower()), []) if context is not None else []
+        # what the link names, as written, less its way up: `a/b` of `../a/b.md`
+        written, extension = posixpath.splitext(re.sub(r"^(?:\.{0,2}/)+", "", path.rstrip("/")))
+        name = posixpath.basename(written).lower()
+        places = self._named.get((context.language, name), []) if context is not None and name else []
         if context is None or not places:
             return None
+        tail = "/" + written.lower()  # the page must be at that path below some folder
         nearest = sorted(
-            ((index, place) for index, place in places[:_NAMED_AT_MOST] if _in_line(place.dir, context.dir)),
+            (
+                (index, place)
+                for index, place in places[:_NAMED_AT_MOST]
+                if place.path.lower().endswith(tail) and _in_line(place.dir, context.dir)
+            ),
             key=lambda found: -len(posixpath.commonpath([found[1].dir, context.dir])),
         )
         for index, place in nearest[:3]:
-            ref = posixpath.relpath(place.path + extension, context.container)
+            way = posixpath.relpath(place.path[: -len(tail)] or "/", context.container)
+            ref = written + extension if way == "." else f"{way}/{written}{extension}"
             if self.get_page(page, ref).index == index:
                 return ref
         return None

@@ -10,7 +10,9 @@ When Hugo's embedded link render hook is on (`useEmbedded = "always"` or `"fallb
 or `"auto"` on a multilingual single-host site), it resolves the path with `GetPage`
 (relative to the page, then to the content root; no base-name fallback) or as a resource
 of the page's bundle; the rule then reports a path it cannot find (Hugo passes it through
-unchanged and silently) and a fragment that is not an id of the target page. So it does
+unchanged and silently), naming the path that finds a page of that name and path in a
+folder above or below when there is one (`../install.md` for `install.md` written one
+folder too deep), and a fragment that is not an id of the target page. So it does
 on the pages a project's own hook renders when that hook does the same (writes the URL of
 the page `GetPage` finds, else the destination as written: the `render-link.html` many
 themes share); pages another hook of the site renders are left alone: what it does is not

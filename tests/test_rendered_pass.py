@@ -576,7 +576,7 @@ def test_an_h1_only_a_types_templates_print_is_found_on_its_pages(
         "content/posts/a.md": page, "content/docs/b.md": page,
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("content-h1") == located("content-h1", "--build") == [("content/posts/a.md", 5, 1)]
+    assert_found_alike(hugo, tmp_path, "content-h1", [("content/posts/a.md", 5, 1)])
 
 
 @pytest.mark.hugo
@@ -1940,7 +1940,7 @@ def test_code_rendered_apart_repeats_line_anchors_once_per_block(
                         f"{fence}go {{lineAnchors=\"own\"}}\nz\n{fence}\n{{{{< /expand >}}}}\n",
     }, "[markup.highlight]\nlineNos = true\nanchorLineNos = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("duplicate-id") == located("duplicate-id", "--build") == [("content/p.md", 13, 1)]
+    assert_found_alike(hugo, tmp_path, "duplicate-id", [("content/p.md", 13, 1)])
     message = next(p["message"] for p in problems() if p["rule"] == "duplicate-id")
     assert message.startswith("code line anchor 'hl-0-1' is already used on this page (<span> on line 6), and so")
     assert 'lineAnchors="name"' in message
@@ -1959,7 +1959,7 @@ def test_a_heading_a_template_renders_from_a_calls_content_is_found_at_its_line(
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Info\n\n{{< note >}}\n#### Info\n\nText.\n{{< /note >}}\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("duplicate-id") == located("duplicate-id", "--build") == [("content/p.md", 8, 1)]
+    assert_found_alike(hugo, tmp_path, "duplicate-id", [("content/p.md", 8, 1)])
 
 
 @pytest.mark.hugo

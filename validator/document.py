@@ -28,6 +28,7 @@ from validator.markdown import ROW_COLUMN, TABLE_COLUMNS, TASK_CHECKBOX, make_pa
 from validator.model import Finding
 
 _T = TypeVar("_T")
+_InContent = TypeVar("_InContent", "Link", "Heading", Finding)  # what `Document.in_file` places
 
 REF_SHORTCODES = ("ref", "relref")
 # Markdown-notation shortcodes whose output is a value, never headings.
@@ -472,11 +473,10 @@ class Document:
         `page_rendered_contents` alone when `as_page`), at their places in the file; the
         shortcode calls those hold are among the page's own."""
         return tuple(
-            dataclasses.replace(link, line=line, column=column)
+            link
             for use, content in (self.page_rendered_contents if as_page else self.rendered_contents)
-            for link in content.links
+            for link in self.in_file(use, content.links)
             if link.shortcode is None and link.kind in ("link", "image")
-            for line, column in (self.content_position(use, link.line, link.column),)
         )
 
     def _parsed_apart(
@@ -497,6 +497,14 @@ class Document:
         apart: the content starts right after the opening tag."""
         return use.line + line - 1, column + (use.column - 1 + len(use.source) if line == 1 else 0)
 
+    @staticmethod
+    def in_file(use: ShortcodeUse, records: Iterable[_InContent]) -> Iterator[_InContent]:
+        """Records of a call's content parsed apart (its links, headings, findings), at
+        their places in the file (see `content_position`)."""
+        for record in records:
+            line, column = Document.content_position(use, record.line, record.column)
+            yield dataclasses.replace(record, line=line, column=column)
+
     @property
     def nested_headings(self) -> tuple[Heading, ...]:
         """The headings of the `{{% %}}` calls right inside a `{{< >}}` call's content, which
@@ -510,12 +518,12 @@ class Document:
         return self._placed_headings(self.rendered_contents)
 
     def _placed_headings(self, contents: Iterable[tuple[ShortcodeUse, Document | None]]) -> tuple[Heading, ...]:
-        found = []
-        for use, content in contents:
-            for heading in content.headings if content is not None else ():
-                line, column = self.content_position(use, heading.line, heading.column)
-                found.append(dataclasses.replace(heading, line=line, column=column))
-        return tuple(found)
+        return tuple(
+            heading
+            for use, content in contents
+            if content is not None
+            for heading in self.in_file(use, content.headings)
+        )
 
     @property
     def every_heading(self) -> tuple[Heading, ...]:

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, TypeVar
 from validator.cache import ResultCache
 from validator.config import Config, RuleSetting
 from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
-from validator.document import REF_SHORTCODES, Document, Link, parse_document, ref_path
+from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, parse_document, ref_path
 from validator.elements import inventory
 from validator.files import read_at_most
 from validator.frontmatter import FrontMatter, split_front_matter
@@ -647,13 +647,15 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
 def _rule_findings(doc: Document, rules: Sequence[Rule], plan: Plan, stamp: _Stamper) -> list[Problem]:
     """The findings of `rules` on the document; a rule that fails is reported, not raised."""
     problems: list[Problem] = []
+    contents: list[tuple[ShortcodeUse, Document]] | None = None  # placed once, for the rules that read them
     for rule in rules:
         assert rule.check is not None
         options = plan.settings[rule.id].options
         try:
             findings = list(rule.check(doc, options))
-            if rule.reads_contents:
-                findings.extend(_content_findings(doc, rule, options))
+            if rule.reads_contents and doc.rendered_contents:
+                contents = contents if contents is not None else _placed_contents(doc)
+                findings.extend(_content_findings(doc, contents, rule, options))
         except Exception as exc:
             problems.extend(stamp.all("internal-error", [_crash(f"rule {rule.id}", exc)]))
             continue
@@ -661,19 +663,25 @@ def _rule_findings(doc: Document, rules: Sequence[Rule], plan: Plan, stamp: _Sta
     return problems
 
 
-def _content_findings(doc: Document, rule: Rule, options: object) -> Iterator[Finding]:
-    """The findings of `rule` on the contents of the page's calls that Hugo renders as
-    Markdown apart from the page, at their places in the file."""
+def _placed_contents(doc: Document) -> list[tuple[ShortcodeUse, Document]]:
+    """The contents of the page's calls that Hugo renders as Markdown apart from the page,
+    each placed where the page is (its URL, language and render hooks)."""
+    context = dict(
+        path=doc.path, url=doc.url, language=doc.language, render_hooks=doc.render_hooks,
+        address_writers=doc.address_writers,
+    )  # fmt: skip
+    return [(use, content.placed(**context)) for use, content in doc.rendered_contents]
+
+
+def _content_findings(
+    doc: Document, contents: Sequence[tuple[ShortcodeUse, Document]], rule: Rule, options: object
+) -> Iterator[Finding]:
+    """The findings of `rule` on those contents, at their places in the file."""
     assert rule.check is not None
-    for use, content in doc.rendered_contents:
-        placed = content.placed(
-            path=doc.path, url=doc.url, language=doc.language, render_hooks=doc.render_hooks,
-            address_writers=doc.address_writers, prints_title_h1=False,
-        )  # fmt: skip
+    for use, content in contents:
         where = f" (in the content of {{{{< {use.name} >}}}}, which its template renders apart from the page)"
-        for finding in rule.check(placed, options):
-            line, column = doc.content_position(use, finding.line, finding.column)
-            yield dataclasses.replace(finding, line=line, column=column, message=finding.message + where)
+        for finding in doc.in_file(use, rule.check(content, options)):
+            yield dataclasses.replace(finding, message=finding.message + where)
 
 
 def _markup_type(front_matter: FrontMatter) -> str | None:

@@ -52,6 +52,7 @@ class Target:
 
 MISSING = Target(False)
 _NAMED_AT_MOST = 1_000  # pages of one base name looked at to suggest one: a bound per link
+_WAY_UP = re.compile(r"^(?:\.{0,2}/)+")  # the `/`, `./` and `../` a link's path starts with
 _IMPLICIT = Target(True)
 
 
@@ -164,7 +165,7 @@ class SiteIndex:
         one in a sibling folder (another version's copy of a page this version lacks)."""
         context = self._place_of(page)
         # what the link names, as written, less its way up: `a/b` of `../a/b.md`
-        written, extension = posixpath.splitext(re.sub(r"^(?:\.{0,2}/)+", "", path.rstrip("/")))
+        written, extension = posixpath.splitext(_WAY_UP.sub("", path.rstrip("/")))
         name = posixpath.basename(written).lower()
         places = self._named.get((context.language, name), []) if context is not None and name else []
         if context is None or not places:

@@ -590,6 +590,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     layout_dir = config.folder("layoutdir", "layouts")
     layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs)]
     layouts = _Layouts.of(layout_dirs)
+    title_h1, title_h1_folders = layouts.title_h1_templates()
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
     id_sources = {name: written_ids(found) for name, found in texts.items()}
@@ -673,8 +674,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         pinned_hugo=pinned,
         unsafe_from_missing_module=missing_unsafe,
         math_renderer=bool(missing_modules) or layouts.loads_math_renderer(),
-        title_h1=bool(missing_modules) or layouts.page_templates_write_h1(),
-        title_h1_folders=layouts.type_templates_writing_h1(),
+        title_h1=bool(missing_modules) or title_h1,
+        title_h1_folders=title_h1_folders,
         layout_ids=layouts.page_ids(),
         redirect_templates=layouts.redirect_templates(config),
         user_words=_user_words(root / WORDS_FILE),
@@ -919,30 +920,28 @@ class _Layouts:
             for match in _FIXED_ID.finditer(self.text(path))
         )
 
-    def page_templates_write_h1(self) -> bool:
+    def title_h1_templates(self) -> tuple[bool, frozenset[str]]:
         """Whether the templates that may render any regular page (single and page templates,
-        base templates, partials; not those of a type's own folder) write an `<h1>`; true
-        when there is no single or page template (Hugo would need a theme's)."""
-        page_templates = False
+        base templates, partials; not those of a type's own folder) write an `<h1>`, true
+        when there is no single or page template (Hugo would need a theme's); and the types
+        (`posts`) whose own single, page or base templates write one."""
+        page_templates = any_page = False
+        types: set[str] = set()
         for path, folders in self.files:
-            if ".htm" not in path.name or _type_folder(folders):
+            if ".htm" not in path.name:
                 continue
+            folder = _type_folder(folders)
             page_template = path.name.startswith(("single", "page."))
-            partial = "partials" in folders or "_partials" in folders
-            if page_template or partial or path.name.startswith("baseof"):
-                page_templates = page_templates or page_template
-                if "<h1" in self.text(path).lower():
-                    return True
-        return not page_templates
-
-    def type_templates_writing_h1(self) -> frozenset[str]:
-        """The types (`posts`) whose own single, page or base templates write an `<h1>`."""
-        return frozenset(
-            folder
-            for path, folders in self.files
-            if ".htm" in path.name and path.name.startswith(("single", "page.", "baseof"))
-            and (folder := _type_folder(folders)) and "<h1" in self.text(path).lower()
-        )
+            partial = not folder and ("partials" in folders or "_partials" in folders)
+            if not (page_template or partial or path.name.startswith("baseof")):
+                continue
+            page_templates = page_templates or (page_template and not folder)
+            if "<h1" in self.text(path).lower():
+                if folder:
+                    types.add(folder)
+                else:
+                    any_page = True
+        return any_page or not page_templates, frozenset(types)
 
 
 def _type_folder(folders: tuple[str, ...]) -> str:

@@ -262,3 +262,46 @@ def test_a_page_headed_by_an_h1_without_front_matter_is_told_its_title() -> None
     assert finding.message.endswith("add `title: 'Access Logging'`)")
     (plain,) = rule.check(parse_document("b.md", b"Text.\n"), rule.Options())
     assert plain.message == "no front matter; required: 'title'"
+
+
+# How pages start: Hugo's lexer takes a first `-` or `+` (past blanks) for a front matter
+# delimiter, and the rest of the opening line for the front matter's first line.
+PAGE_STARTS = [
+    '---\ntitle: "T"\n---\nBody.\n',
+    '------\ntitle: "T"\n---\nBody.\n',
+    '---title: "T"\n---\nBody.\n',
+    '--- title: "T"\n---\nBody.\n',
+    '+++title = "T"\n+++\nBody.\n',
+    '\n\n  ---\ntitle: "T"\n---\nBody.\n',
+    '----\ntitle: "T"\n---\nBody.\n',
+    "- item\n- two\n",
+    "  - item\n",
+    "\t- item\n",
+    "+ item\n",
+    "-\n",
+    "--\ntitle: x\n",
+    "---yaml\ntitle: T\n---\nBody.\n",
+    "* item\n",
+    "# Heading\n",
+]
+
+
+@pytest.mark.hugo
+def test_page_starts_read_as_hugo_reads_them(hugo: str, tmp_path: Path) -> None:
+    """A page's start is front matter, a build-stopping error or Markdown as hugo 0.168
+    reads it: one site a page, the title Hugo prints compared with the one mdcheck reads."""
+    for index, text in enumerate(PAGE_STARTS):
+        site = tmp_path / str(index)
+        (site / "content").mkdir(parents=True)
+        (site / "layouts" / "_default").mkdir(parents=True)
+        (site / "hugo.toml").write_text('disableKinds = ["rss", "sitemap", "taxonomy", "term", "home", "section"]\n')
+        (site / "layouts" / "_default" / "single.html").write_text("[{{ .Title }}]")
+        (site / "content" / "p.md").write_text(text)
+        result = subprocess.run(
+            [hugo, "-s", str(site), "-d", str(site / "public"), "--quiet"], capture_output=True, text=True, timeout=120
+        )
+        front_matter, _ = split_front_matter(text)
+        built = site / "public" / "p" / "index.html"
+        assert (front_matter.error is None) == (result.returncode == 0), (text, result.stderr)
+        if result.returncode == 0:
+            assert built.read_text() == f"[{front_matter.get('title') or ''}]", text

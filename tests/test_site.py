@@ -32,6 +32,7 @@ from validator.site import (
     content_roots,
     find_site_root,
     load_site,
+    missing_modules_notes,
     predict_url,
     written_ids,
     writes_html,
@@ -1174,7 +1175,13 @@ def test_whether_page_templates_may_print_an_h1(tmp_path: Path) -> None:
     assert load_site(tmp_path).title_h1
     (tmp_path / "layouts/_partials/header.html").unlink()
     write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\ntheme = "missing"\n')
-    assert load_site(tmp_path).title_h1  # a theme not found may print one
+    assert load_site(tmp_path).title_h1 is False  # the site's own templates render its pages
+    for name in ("baseof.html", "single.html"):
+        (tmp_path / "layouts/_default" / name).unlink()
+    site = load_site(tmp_path)
+    assert site.title_h1 is None and not site.prints_title_h1("a.md")  # a missing theme's: unknown
+    assert "content-h1: whether it prints one is unknown" in missing_modules_notes(site, {"content-h1"})[0]
+    assert "content-h1" not in missing_modules_notes(site)[0]
 
 
 def test_a_types_own_templates_print_an_h1_for_its_pages_alone(tmp_path: Path) -> None:

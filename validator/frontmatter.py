@@ -8,7 +8,7 @@ import json
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -88,9 +88,19 @@ def split_front_matter(text: str) -> tuple[FrontMatter, int]:
         return _json_front_matter(text, skipped, first_line)
     if stripped.startswith("#+"):
         return _org_front_matter(text, skipped, first_line)
-    for delimiter in ("+++", "---"):
-        if stripped.startswith(delimiter) and stripped[3:4] in ("\n", "", " ", "\t"):
+    if stripped[:1] in ("+", "-"):
+        # Hugo's lexer takes a first `+` or `-` for front matter's delimiter (a list item
+        # too) and the rest of that line for the front matter's first line.
+        delimiter = stripped[0] * 3
+        if stripped.startswith(delimiter):
             return _delimited_front_matter(text, skipped, first_line, delimiter)
+        fmt = FORMATS[delimiter].upper()
+        message = (
+            f"Hugo reads a page that starts with '{stripped[0]}' as {fmt} front matter and stops the "
+            f"build (invalid {fmt} delimiter): start the page with front matter ('{delimiter}' on a "
+            "line of its own), or with other text"
+        )
+        return FrontMatter(FORMATS[delimiter], None, first_line, first_line, FrontMatterError(first_line, 1, message)), 0
     return FrontMatter(), 0
 
 
@@ -109,15 +119,24 @@ def _delimited_front_matter(
         error = FrontMatterError(first_line, 1, message)
         last = text.count("\n") + 1
         return FrontMatter(fmt, None, first_line, last, error), len(text)
-    source = text[open_end + 1 : closing.start()]
+    source = text[start + 3 : closing.start()]  # from the opening line's rest, often empty
     end_line = text.count("\n", 0, closing.start()) + 1
     line_end = text.find("\n", closing.end())
     line_end = len(text) if line_end < 0 else line_end
     rest = text[closing.end() : line_end]
     body_start = closing.end() if rest.strip() else min(line_end + 1, len(text))
-    parsed = _parse(fmt, source, first_line + 1, first_line)
+    column = start - text.rfind("\n", 0, start) + 3
+    parsed = _parse(fmt, source, first_line, first_line, column)
+    error = parsed.error
+    opening_rest = text[start + 3 : open_end].strip()
+    if error is not None and opening_rest:
+        hint = (
+            f"; Hugo reads what follows '{delimiter}' on the opening line ('{opening_rest[:20]}') as the front "
+            f"matter's first line: put '{delimiter}' on a line of its own"
+        )
+        error = replace(error, message=error.message + hint)
     return (
-        FrontMatter(fmt, parsed.data, first_line, end_line, parsed.error, parsed.keys, parsed.scalars, rest.strip()),
+        FrontMatter(fmt, parsed.data, first_line, end_line, error, parsed.keys, parsed.scalars, rest.strip()),
         body_start,
     )
 

@@ -160,10 +160,10 @@ class SiteConfig:
     # math `$$…$$` may then render in the browser.
     math_renderer: bool = False
     # Whether a regular page's templates may print an `<h1>` (the title, in most themes):
-    # false only when all of them are known (no theme missing) and none writes one. Those of
-    # a type's own folder (`layouts/posts/single.html`) count for that type alone: the folders
-    # whose templates write one are `title_h1_folders`.
-    title_h1: bool = True
+    # false when all of them are known and none writes one, None when they would be a missing
+    # theme's (unknown: not judged). Those of a type's own folder (`layouts/posts/single.html`)
+    # count for that type alone: the folders whose templates write one are `title_h1_folders`.
+    title_h1: bool | None = True
     title_h1_folders: frozenset[str] = frozenset()
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.

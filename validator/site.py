@@ -22,7 +22,7 @@ import re
 import time
 import tomllib
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -674,7 +674,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         pinned_hugo=pinned,
         unsafe_from_missing_module=missing_unsafe,
         math_renderer=bool(missing_modules) or layouts.loads_math_renderer(),
-        title_h1=bool(missing_modules) or title_h1,
+        # No page template: a theme's would be used. If it is missing, whether it prints the
+        # title as an `<h1>` is unknown: the level-1 headings are not judged.
+        title_h1=True if title_h1 is None and not missing_modules else title_h1,
         title_h1_folders=title_h1_folders,
         layout_ids=layouts.page_ids(),
         redirect_templates=layouts.redirect_templates(config),
@@ -920,9 +922,9 @@ class _Layouts:
             for match in _FIXED_ID.finditer(self.text(path))
         )
 
-    def title_h1_templates(self) -> tuple[bool, frozenset[str]]:
+    def title_h1_templates(self) -> tuple[bool | None, frozenset[str]]:
         """Whether the templates that may render any regular page (single and page templates,
-        base templates, partials; not those of a type's own folder) write an `<h1>`, true
+        base templates, partials; not those of a type's own folder) write an `<h1>`, None
         when there is no single or page template (Hugo would need a theme's); and the types
         (`posts`) whose own single, page or base templates write one."""
         page_templates = any_page = False
@@ -941,7 +943,7 @@ class _Layouts:
                     types.add(folder)
                 else:
                     any_page = True
-        return any_page or not page_templates, frozenset(types)
+        return True if any_page else (False if page_templates else None), frozenset(types)
 
 
 def _type_folder(folders: tuple[str, ...]) -> str:
@@ -1352,8 +1354,9 @@ def _has_files(directory: Path) -> bool:
         return False
 
 
-def missing_modules_notes(site: SiteConfig) -> tuple[str, ...]:
-    """What the summary says of themes and modules not on disk: one line."""
+def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tuple[str, ...]:
+    """What the summary says of themes and modules not on disk, to a run of these `rules`:
+    one line."""
     if not site.missing_modules:
         return ()
     missing = site.missing_modules
@@ -1361,9 +1364,11 @@ def missing_modules_notes(site: SiteConfig) -> tuple[str, ...]:
     names += f" and {len(missing) - 3} more" if len(missing) > 3 else ""
     unsafe = ", raw HTML is taken as kept (the config takes its markup settings)" if site.unsafe_from_missing_module else ""
     what = "theme or module" if len(missing) == 1 else "themes or modules"
+    unknown_h1 = "content-h1" in rules and site.title_h1 is None
+    h1 = ", nor level-1 headings against the title (content-h1: whether it prints one is unknown)" if unknown_h1 else ""
     return (
         f"{what} {names} not found (or empty) in {site.themes_dir}/, _vendor/ or "
-        "module.replacements: shortcode names are not checked, links may go through its "
+        f"module.replacements: shortcode names are not checked{h1}, links may go through its "
         f"render hooks{unsafe} (check out git submodules, run `hugo mod vendor`, or set "
         "HUGO_THEMESDIR or HUGO_MODULE_REPLACEMENTS)",
     )

@@ -7,9 +7,10 @@ This is markdownlint's MD025 (single-h1) with its `front_matter_title` option. A
 templates for regular pages (single and page templates, base templates, partials, the
 themes' included) write no `<h1>` prints no title as one: its pages are not checked; nor
 are the pages of other types where only a type's own templates write one
-(`layouts/posts/single.html`, for `posts`). With Hugo's output (`--build`, `--html`, or a
-built publish dir), a page whose HTML has no `<h1>` but the content's is not reported
-either. Slide decks (HugoBlox's `type: slides`, reveal-hugo's `outputs: [Reveal]`), where
+(`layouts/posts/single.html`, for `posts`), nor the pages of a site whose templates are a
+theme's that is not on disk (a git submodule not checked out; the summary says so). With
+Hugo's output (`--build`, `--html`, or a built publish dir), a page whose HTML has no
+`<h1>` but the content's is not reported either. Slide decks (HugoBlox's `type: slides`, reveal-hugo's `outputs: [Reveal]`), where
 each `#` heading starts a slide, are not read.
 
 ## Why is this bad?

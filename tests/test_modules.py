@@ -121,6 +121,34 @@ def test_a_missing_theme_is_noted_once_and_its_shortcodes_not_reported(tmp_path:
     assert site.hooks_rendering("a.md") == {"render-link", "render-image", "render-blockquote"}
 
 
+ASSETS_IMPORT = (
+    f'[[module.imports]]\npath = "{MODULE}"\n'
+    '[[module.imports.mounts]]\nsource = "scss"\ntarget = "assets/scss"\n'
+    '[[module.imports.mounts]]\nsource = "webfonts"\ntarget = "static/webfonts"\n'
+)
+
+
+@pytest.mark.hugo
+def test_an_import_whose_mounts_name_no_layouts_holds_no_templates(hugo: str, tmp_path: Path, monkeypatch) -> None:
+    """Mounts listed with an import are all Hugo takes of the module (docsy's imports of
+    Bootstrap and Font Awesome): its layouts are not used (checked with the binary), and
+    missing, it hides no shortcode, render hook or page template."""
+    root = _site(tmp_path / "site", f'[module]\nreplacements = "{MODULE} -> ../../module"\n' + ASSETS_IMPORT)
+    _module(tmp_path / "module")
+    (tmp_path / "module" / "scss").mkdir()
+    result = subprocess.run([hugo, "-s", str(root), "-d", str(tmp_path / "public")], capture_output=True, text=True)
+    assert 'template for shortcode "greeting" not found' in result.stdout + result.stderr
+    assert "greeting" not in load_site(root).shortcodes
+    missing = _site(tmp_path / "missing", "[module]\n" + ASSETS_IMPORT)
+    site = load_site(missing)
+    assert site.missing_modules == (MODULE,) and not site.templates_missing and site.title_h1 is not None
+    assert site.static_dirs is None and site.hooks_rendering("a.md") == frozenset()
+    monkeypatch.chdir(missing)
+    output = CliRunner().invoke(main, ["check", "--source-only", "--no-color"]).output
+    assert "a.md:4:1: error shortcode-unknown" in output
+    assert f"theme or module '{MODULE}' not found" in output and "the files it mounts (assets, static) are unknown" in output
+
+
 def test_disabled_imports_and_replacement_lists(tmp_path: Path) -> None:
     root = _site(
         tmp_path,

@@ -224,7 +224,7 @@ class _Page:
         """Whether Hugo runs its own template for the shortcode `name`: the site and its
         themes (all found) have none of that name."""
         site = self.doc.site
-        return site.root is not None and not site.missing_modules and name not in site.shortcodes
+        return site.root is not None and not site.templates_missing and name not in site.shortcodes
 
     def _figure(self, use: ShortcodeUse) -> str:
         """Hugo's `figure` (0.168), what the checks read of it: the image, its `src` an

@@ -148,8 +148,10 @@ class SiteConfig:
     # written: words heading-typo accepts.
     user_words: tuple[str, ...] = ()
     # Themes and module imports not found on disk (Hugo would fetch them as Go modules, or
-    # fail): their shortcodes and render hooks are unknown.
+    # fail), and the components (`layouts`, `static`…) they may fill: an import's mounts
+    # name its components, any for a theme or an import without mounts.
     missing_modules: tuple[str, ...] = ()
+    missing_components: frozenset[str] = frozenset()
     # What the summary says of config that mdcheck reads but Hugo 0.168 refuses.
     config_notes: tuple[str, ...] = ()
     # Whether one of them may turn raw HTML on: the config merges a theme's `markup` settings
@@ -245,6 +247,12 @@ class SiteConfig:
             return frozenset()
         place = "/" + (content_path or "")
         return frozenset(hook for hook, folder in self.render_hooks if _hook_renders(folder, place, page_type))
+
+    @property
+    def templates_missing(self) -> bool:
+        """Whether a missing theme or module may hold templates: the site's shortcodes, render
+        hooks and page templates are then unknown."""
+        return "layouts" in self.missing_components
 
     def prints_title_h1(self, content_path: str | None, page_type: object = None) -> bool:
         """Whether the templates that render the page at `content_path` of front matter

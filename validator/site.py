@@ -575,12 +575,17 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     themes_dir = os.environ.get("HUGO_THEMESDIR") or config.folder("themesdir", "themes")
     # A theme's example site is built from within the theme, with --themesDir ../..
     home = None if os.environ.get("HUGO_THEMESDIR") or config.get("themesdir") is not None else root.parent
-    module_dirs, missing_modules, modules = _module_dirs(root, config, themes, root / themes_dir, environment, home)
+    found = _module_dirs(root, config, themes, root / themes_dir, environment, home)
+    module_dirs, missing_modules, modules, missing_components = (
+        found.found, found.missing, found.configs, found.missing_components
+    )
+    # Templates (shortcodes, render hooks, page templates) a missing theme or module may hold
+    templates_missing = "layouts" in missing_components
     theme_notes = [
         f"theme {name!r} read from the folder its example site is in, as `hugo --themesDir ../..` finds it"
         for name in themes if home is not None and home in module_dirs and _is_example_site_of(root, name)
     ]
-    config, missing_unsafe = _with_modules(config, modules, bool(missing_modules))
+    config, missing_unsafe = _with_modules(config, modules, templates_missing)
     pinned = _pinned_hugo(root)
     content_dir = config.folder("contentdir", "content")
     languages, default_language = _languages(config, content_dir)
@@ -588,7 +593,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     _refuse_the_filesystem_root(config, root, content_dir, languages, content_mounts)
     ugly, ugly_sections = _ugly_urls(config)
     layout_dir = config.folder("layoutdir", "layouts")
-    layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs)]
+    layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs if d not in found.without_layouts)]
     layouts = _Layouts.of(layout_dirs)
     title_h1, title_h1_folders = layouts.title_h1_templates()
     templates = _shortcode_templates(layout_dirs)
@@ -600,8 +605,12 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         environment=environment,
         content_dir=content_dir,
         content_mounts=content_mounts,
-        static_dirs=None if missing_modules else _static_dirs(root, config, module_dirs, modules, languages),
-        asset_dirs=None if missing_modules else _component_dirs(root, config, module_dirs, modules, "assets"),
+        static_dirs=None
+        if "static" in missing_components
+        else _static_dirs(root, config, module_dirs, modules, languages),
+        asset_dirs=None
+        if "assets" in missing_components
+        else _component_dirs(root, config, module_dirs, modules, "assets"),
         module_content=any(_module_content(directory, module) for directory, module in zip(module_dirs, modules)),
         pagination_path=config.string("pagination.path", "") or config.string("paginatepath", "page"),
         publish_dir=config.folder("publishdir", "public"),
@@ -661,22 +670,23 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         ) - _shortcodes_whose(_LEGACY.search, texts),
         render_hooks=(
             (("render-link", ""), ("render-image", ""), ("render-blockquote", ""))
-            if missing_modules
+            if templates_missing
             else layouts.hooks("render-link", "render-image", "render-blockquote")
         ),
         hook_filters=(
             (("render-link", "", True, False), ("render-image", "", True, False))
-            if missing_modules
+            if templates_missing
             else layouts.hook_filters("render-link", "render-image")
         ),
         missing_modules=tuple(missing_modules),
+        missing_components=missing_components,
         config_notes=(*_removed_keys_notes(config, root, pinned), *theme_notes),
         pinned_hugo=pinned,
         unsafe_from_missing_module=missing_unsafe,
-        math_renderer=bool(missing_modules) or layouts.loads_math_renderer(),
+        math_renderer=templates_missing or layouts.loads_math_renderer(),
         # No page template: a theme's would be used. If it is missing, whether it prints the
         # title as an `<h1>` is unknown: the level-1 headings are not judged.
-        title_h1=True if title_h1 is None and not missing_modules else title_h1,
+        title_h1=True if title_h1 is None and not templates_missing else title_h1,
         title_h1_folders=title_h1_folders,
         layout_ids=layouts.page_ids(),
         redirect_templates=layouts.redirect_templates(config),
@@ -1214,9 +1224,20 @@ def _has_strategies(value: Any) -> bool:
     return isinstance(value, dict) and (_MERGE in value or any(_has_strategies(item) for item in value.values()))
 
 
+@dataclass(frozen=True)
+class _Modules:
+    """The site's themes and imported modules, as `_module_dirs` finds them."""
+
+    found: list[Path]  # each followed by those it imports
+    missing: list[str]
+    configs: list[_Config]  # of those found, in the order Hugo merges them
+    missing_components: frozenset[str]  # that the missing ones may fill
+    without_layouts: frozenset[Path]  # found, but imported with mounts that name no `layouts`
+
+
 def _module_dirs(
     root: Path, config: _Config, themes: tuple[str, ...], themes_dir: Path, environment: str, home: Path | None = None
-) -> tuple[list[Path], list[str], list[_Config]]:
+) -> _Modules:
     """The directories of the site's themes and imported modules, each followed by those it
     imports in turn, as Hugo finds them: a path named in `module.replacements` (or the
     environment's `HUGO_MODULE_REPLACEMENTS`) goes to its directory, relative to themesDir;
@@ -1224,7 +1245,9 @@ def _module_dirs(
     directory a `replace` of the site's `go.mod` names, else themesDir/path; a theme not
     there, whose example site this is, is `home` (the default themesDir's `../..`).
     Also the paths not found there, or found empty (Hugo would fetch them as Go modules, or
-    fail); and the configs of those found, in the order Hugo merges them."""
+    fail); the configs of those found, in the order Hugo merges them; and the components
+    (`layouts`, `static`…) the missing ones may fill: those their imports' mounts name, all
+    for a theme or an import without mounts."""
     replacements = _replacements(config.get("module.replacements"))
     replacements.update(_replacements(os.environ.get("HUGO_MODULE_REPLACEMENTS")))
     vendored = _vendored(root / "_vendor")
@@ -1232,6 +1255,8 @@ def _module_dirs(
     found: list[Path] = []
     missing: list[str] = []
     configs: list[_Config] = []
+    missing_components: set[str] = set()
+    without_layouts: set[Path] = set()
 
     def resolve(path: str) -> Path:
         if path in replacements:
@@ -1246,23 +1271,26 @@ def _module_dirs(
                 return home
         return themes_dir / path
 
-    def visit(paths: list[str], depth: int) -> None:
+    def visit(paths: list[str], depth: int, mounted: Mapping[str, frozenset[str]]) -> None:
         for path in paths:
             directory = resolve(path)
             if not _has_files(directory):
                 if path not in missing:
                     missing.append(path)
+                missing_components.update(mounted.get(path, _COMPONENTS))
                 continue
             if directory in found:
                 continue
             found.append(directory)
+            if "layouts" not in mounted.get(path, _COMPONENTS):
+                without_layouts.add(directory)
             module = _load_config(directory, environment)
             configs.append(module)
             if depth < _MAX_THEME_DEPTH:
-                visit([*module.strings("theme"), *_imports(module)], depth + 1)
+                visit([*module.strings("theme"), *_imports(module)], depth + 1, _import_mounts(module))
 
-    visit([*themes, *_imports(config)], 0)
-    return found, missing, configs
+    visit([*themes, *_imports(config)], 0, _import_mounts(config))
+    return _Modules(found, missing, configs, frozenset(missing_components), frozenset(without_layouts))
 
 
 def _static_dirs(
@@ -1362,15 +1390,18 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
     missing = site.missing_modules
     names = ", ".join(repr(path) for path in missing[:3])
     names += f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-    unsafe = ", raw HTML is taken as kept (the config takes its markup settings)" if site.unsafe_from_missing_module else ""
     what = "theme or module" if len(missing) == 1 else "themes or modules"
-    unknown_h1 = "content-h1" in rules and site.title_h1 is None
-    h1 = ", nor level-1 headings against the title (content-h1: whether it prints one is unknown)" if unknown_h1 else ""
+    if site.templates_missing:
+        unsafe = ", raw HTML is taken as kept (the config takes its markup settings)" if site.unsafe_from_missing_module else ""
+        unknown_h1 = "content-h1" in rules and site.title_h1 is None
+        h1 = ", nor level-1 headings against the title (content-h1: whether it prints one is unknown)" if unknown_h1 else ""
+        unknown = f"shortcode names are not checked{h1}, links may go through its render hooks{unsafe}"
+    else:
+        unknown = f"the files it mounts ({', '.join(sorted(site.missing_components))}) are unknown"
     return (
-        f"{what} {names} not found (or empty) in {site.themes_dir}/, _vendor/ or "
-        f"module.replacements: shortcode names are not checked{h1}, links may go through its "
-        f"render hooks{unsafe} (check out git submodules, run `hugo mod vendor`, or set "
-        "HUGO_THEMESDIR or HUGO_MODULE_REPLACEMENTS)",
+        f"{what} {names} not found (or empty) in {site.themes_dir}/, _vendor/ or module.replacements: "
+        f"{unknown} (check out git submodules, run `hugo mod vendor`, or set HUGO_THEMESDIR or "
+        "HUGO_MODULE_REPLACEMENTS)",
     )
 
 
@@ -1402,6 +1433,22 @@ def _tables(config: _Config, dotted: str) -> list[dict[str, Any]]:
     value = config.get(dotted)
     items = value if isinstance(value, list) else [value]
     return [item for item in items if isinstance(item, dict)]
+
+
+_COMPONENTS = frozenset({"archetypes", "assets", "content", "data", "i18n", "layouts", "static"})
+
+
+def _import_mounts(config: _Config) -> dict[str, frozenset[str]]:
+    """The components the mounts of a config's imports fill (`static` of `static/webfonts`),
+    by import path, for the imports that list mounts: such a module has those alone."""
+    found = {}
+    for entry in _tables(config, "module.imports"):
+        mounts = entry.get("mounts")
+        mounts = [mounts] if isinstance(mounts, dict) else mounts if isinstance(mounts, list) else []
+        targets = [str(m.get("target", "")) for m in mounts if isinstance(m, dict)]
+        if entry.get("path") and targets:
+            found[str(entry["path"])] = frozenset(t.strip("/").split("/")[0].lower() for t in targets)
+    return found
 
 
 def _imports(config: _Config) -> list[str]:

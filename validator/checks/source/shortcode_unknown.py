@@ -49,7 +49,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue  # shortcode-unclosed and shortcode-params report broken tags
         if name.endswith(".inline"):
             yield from _inline(use, site, defined)
-        elif site.root is not None and use.template not in known and not site.missing_modules:
+        elif site.root is not None and use.template not in known and not site.templates_missing:
             yield Finding(use.line, use.column, _not_found(name, known))
 
 

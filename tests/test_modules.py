@@ -118,7 +118,7 @@ def test_a_missing_theme_is_noted_once_and_its_shortcodes_not_reported(tmp_path:
     assert "HUGO_THEMESDIR" in result.output
     site = load_site(root)
     # the theme may have its hooks
-    assert site.hooks_rendering("a.md") == {"render-link", "render-image", "render-blockquote"}
+    assert site.hooks_rendering("a.md") == {"render-link", "render-image", "render-blockquote", "render-heading"}
 
 
 ASSETS_IMPORT = (

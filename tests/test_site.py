@@ -14,10 +14,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validator.addresses import Writer
+from validator.cli import main
 from validator.config import load_preset
 from validator.engine import Rendering, Target, run
 from validator.frontmatter import split_front_matter
@@ -1182,6 +1184,26 @@ def test_whether_page_templates_may_print_an_h1(tmp_path: Path) -> None:
     assert site.title_h1 is None and not site.prints_title_h1("a.md")  # a missing theme's: unknown
     assert "content-h1: whether it prints one is unknown" in missing_modules_notes(site, {"content-h1"})[0]
     assert "content-h1" not in missing_modules_notes(site)[0]
+
+
+@pytest.mark.parametrize(
+    ("hook", "changes_level"),
+    [
+        ('<h{{ .Level }} id="{{ .Anchor }}">{{ .Text }}</h{{ .Level }}>', False),
+        ('{{ $l := .Level }}<h{{- $l -}} id="{{ .Anchor }}">{{ .Text }}</h{{ $l }}>', False),
+        ('{{ $level := math.Sum .Level 1 }}<h{{ $level }} id="{{ .Anchor }}">{{ .Text }}</h{{ $level }}>', True),
+        ('<div role="heading" aria-level="{{ .Level }}">{{ .Text }}</div>', True),
+    ],
+)
+def test_a_heading_hook_that_writes_another_level_is_known(tmp_path: Path, hook: str, changes_level: bool) -> None:
+    """A heading render hook that writes `#` as an `<h2>` (mypaint's `math.Sum .Level 1`)
+    renders the page: content-h1 leaves it; one that writes `<h{{ .Level }}` changes nothing."""
+    write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\n')
+    write(tmp_path, "layouts/_default/_markup/render-heading.html", hook)
+    write(tmp_path, "content/a.md", "---\ntitle: A\n---\n# Discovering PyGI\n")
+    assert ("render-heading" in load_site(tmp_path).hooks_rendering("a.md")) is changes_level
+    result = CliRunner().invoke(main, ["check", "--source-only", str(tmp_path / "content" / "a.md")])
+    assert ("content-h1" in result.output) is not changes_level
 
 
 def test_a_types_own_templates_print_an_h1_for_its_pages_alone(tmp_path: Path) -> None:

@@ -669,9 +669,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             name for name, found in texts.items() if found and all(map(writes_html, found))
         ) - _shortcodes_whose(_LEGACY.search, texts),
         render_hooks=(
-            (("render-link", ""), ("render-image", ""), ("render-blockquote", ""))
+            (("render-link", ""), ("render-image", ""), ("render-blockquote", ""), ("render-heading", ""))
             if templates_missing
-            else layouts.hooks("render-link", "render-image", "render-blockquote")
+            else layouts.hooks("render-link", "render-image", "render-blockquote", "render-heading")
         ),
         hook_filters=(
             (("render-link", "", True, False), ("render-image", "", True, False))
@@ -880,7 +880,7 @@ class _Layouts:
         found = {
             (PAGE_FINDING_LINK_HOOK if name == "render-link" and _finds_pages(self.text(path)) else name, folder)
             for name, folder, path in self._hook_files(names)
-            if not _keeps_destination(name, self.text(path))
+            if not _changes_nothing_read(name, self.text(path))
         }
         return tuple(sorted(found))
 
@@ -1647,11 +1647,22 @@ _DESTINATION_AS_IS = re.compile(
 )
 
 
-def _keeps_destination(hook: str, template: str) -> bool:
-    """Whether a link or image render hook writes one address, the destination as it is."""
+def _changes_nothing_read(hook: str, template: str) -> bool:
+    """Whether a render hook writes what mdcheck reads as Hugo's own rendering would: a link
+    or image hook one address, the destination as it is; a heading hook the heading's own
+    level (`<h{{ .Level }}`; `mypaint`'s `math.Sum .Level 1` makes `#` an `<h2>`)."""
+    if hook == "render-heading":
+        levels = {".Level", *("$" + name for name in _LEVEL_VARIABLE.findall(template))}
+        written = _HEADING_ELEMENT.findall(template)
+        return bool(written) and all(level in levels for level in written)
     if hook not in ("render-link", "render-image"):
         return False
     return len(_ADDRESS_ATTRIBUTE.findall(template)) == 1 and _DESTINATION_AS_IS.search(template) is not None
+
+
+# A variable set to the heading's level, and the element a heading hook writes: `<h{{ x }}`
+_LEVEL_VARIABLE = re.compile(r"\$(\w+)\s*:=\s*\.Level\s*-?\}\}")
+_HEADING_ELEMENT = re.compile(r"<h\{\{-?\s*(\.Level|\$\w+)\s*-?\}\}", re.IGNORECASE)
 
 
 # A variable set to the destination, what an assignment to a variable sets it to, and an

@@ -8,10 +8,12 @@ templates for regular pages (single and page templates, base templates, partials
 themes' included) write no `<h1>` prints no title as one: its pages are not checked; nor
 are the pages of other types where only a type's own templates write one
 (`layouts/posts/single.html`, for `posts`), nor the pages of a site whose templates are a
-theme's that is not on disk (a git submodule not checked out; the summary says so). With
-Hugo's output (`--build`, `--html`, or a built publish dir), a page whose HTML has no
-`<h1>` but the content's is not reported either. Slide decks (HugoBlox's `type: slides`, reveal-hugo's `outputs: [Reveal]`), where
-each `#` heading starts a slide, are not read.
+theme's that is not on disk (a git submodule not checked out; the summary says so), nor
+pages whose heading render hook writes another element than `<h{{ .Level }}` (one that
+writes `#` as an `<h2>`). With Hugo's output (`--build`, `--html`, or a built publish
+dir), a page whose HTML has no `<h1>` but the content's is not reported either. Slide decks
+(HugoBlox's `type: slides`, reveal-hugo's `outputs: [Reveal]`), where each `#` heading
+starts a slide, are not read.
 
 ## Why is this bad?
 A page with two `<h1>`s has no single main heading: screen readers and search engines
@@ -70,6 +72,8 @@ class Options:
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
     if not opts.title_key or not doc.rendered or not doc.prints_title_h1 or doc.is_slide_deck:
+        return
+    if "render-heading" in doc.render_hooks:  # one that writes `#` as another level
         return
     if not opts.list_pages and is_list_file(doc.path, doc.site):
         return

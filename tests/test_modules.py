@@ -4,6 +4,7 @@ the real binary), and says when one is not on disk instead of reporting its shor
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -147,6 +148,38 @@ def test_an_import_whose_mounts_name_no_layouts_holds_no_templates(hugo: str, tm
     output = CliRunner().invoke(main, ["check", "--source-only", "--no-color"]).output
     assert "a.md:4:1: error shortcode-unknown" in output
     assert f"theme or module '{MODULE}' not found" in output and "the files it mounts (assets, static) are unknown" in output
+
+
+LAYOUT_MOUNTS = (
+    '[[module.mounts]]\nsource = "node_modules/pkg/layouts"\ntarget = "layouts"\n'
+    '[[module.mounts]]\nsource = "layouts"\ntarget = "layouts"\n'
+    '[[module.mounts]]\nsource = "more"\ntarget = "layouts/_shortcodes/extra"\n'
+    '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+)
+
+
+@pytest.mark.hugo
+def test_the_projects_mounts_to_layouts_hold_its_templates(hugo: str, tmp_path: Path, monkeypatch) -> None:
+    """Doks mounts its templates from `node_modules`: the shortcodes there, and those of a
+    mount to a folder below `layouts`, are the site's (checked with the binary). Before
+    `npm install`, they are unknown, and the summary says so."""
+    root = _site(tmp_path / "site", LAYOUT_MOUNTS)
+    (root / "content" / "a.md").write_text("---\ntitle: A\n---\n{{< greeting >}} {{< extra/deep >}}\n")
+    _module(root / "node_modules" / "pkg")
+    (root / "more").mkdir()
+    (root / "more" / "deep.html").write_text("Deep")
+    build_site(hugo, root, tmp_path / "public")
+    assert "Hello from pkg Deep" in (tmp_path / "public" / "a" / "index.html").read_text()
+    site = load_site(root)
+    assert {"greeting", "extra/deep"} <= site.shortcodes and not site.templates_missing
+    shutil.rmtree(root / "node_modules")
+    site = load_site(root)
+    assert site.missing_layout_mounts == ("node_modules/pkg/layouts",) and site.templates_missing
+    monkeypatch.chdir(root)
+    output = CliRunner().invoke(main, ["check", "--source-only", "--no-color"]).output
+    assert "shortcode-unknown" not in output
+    assert "layouts mount source 'node_modules/pkg/layouts' not found: shortcode names are not checked" in output
+    assert "(run `npm install` first?)" in output
 
 
 def test_disabled_imports_and_replacement_lists(tmp_path: Path) -> None:

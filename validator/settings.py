@@ -122,7 +122,6 @@ class SiteConfig:
     default_language_in_subdir: bool = False
     themes: tuple[str, ...] = ()
     themes_dir: str = "themes"
-    layout_dir: str = "layouts"
     markup: Markup = field(default_factory=Markup)
     enable_inline_shortcodes: bool = False
     # `security.allowContent`: the media types of the content files Hugo reads (regexps; one
@@ -152,6 +151,9 @@ class SiteConfig:
     # name its components, any for a theme or an import without mounts.
     missing_modules: tuple[str, ...] = ()
     missing_components: frozenset[str] = frozenset()
+    # The sources of the project's mounts to `layouts` not on disk (`node_modules/…` before
+    # `npm install`): the site's templates are then unknown too.
+    missing_layout_mounts: tuple[str, ...] = ()
     # What the summary says of config that mdcheck reads but Hugo 0.168 refuses.
     config_notes: tuple[str, ...] = ()
     # Whether one of them may turn raw HTML on: the config merges a theme's `markup` settings
@@ -252,7 +254,7 @@ class SiteConfig:
     def templates_missing(self) -> bool:
         """Whether a missing theme or module may hold templates: the site's shortcodes, render
         hooks and page templates are then unknown."""
-        return "layouts" in self.missing_components
+        return "layouts" in self.missing_components or bool(self.missing_layout_mounts)
 
     def prints_title_h1(self, content_path: str | None, page_type: object = None) -> bool:
         """Whether the templates that render the page at `content_path` of front matter

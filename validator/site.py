@@ -592,8 +592,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     content_mounts = _content_mounts(config, root, languages, default_language)
     _refuse_the_filesystem_root(config, root, content_dir, languages, content_mounts)
     ugly, ugly_sections = _ugly_urls(config)
-    layout_dir = config.folder("layoutdir", "layouts")
-    layout_dirs = [root / layout_dir, *(d / "layouts" for d in module_dirs if d not in found.without_layouts)]
+    own_layouts, missing_layouts = _layout_roots(config, root)
+    templates_missing = templates_missing or bool(missing_layouts)
+    layout_dirs = [*own_layouts, *((d / "layouts", ()) for d in module_dirs if d not in found.without_layouts)]
     layouts = _Layouts.of(layout_dirs)
     title_h1, title_h1_folders = layouts.title_h1_templates()
     templates = _shortcode_templates(layout_dirs)
@@ -624,7 +625,6 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         default_language_in_subdir=config.boolean("defaultcontentlanguageinsubdir", False),
         themes=themes,
         themes_dir=themes_dir,
-        layout_dir=layout_dir,
         markup=_markup(config, _embedded_hooks_auto(config), missing_unsafe),
         allow_content=(
             tuple(config.strings("security.allowcontent"))
@@ -679,6 +679,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             else layouts.hook_filters("render-link", "render-image")
         ),
         missing_modules=tuple(missing_modules),
+        missing_layout_mounts=missing_layouts,
         missing_components=missing_components,
         config_notes=(*_removed_keys_notes(config, root, pinned), *theme_notes),
         pinned_hugo=pinned,
@@ -859,10 +860,10 @@ class _Layouts:
     texts: dict[Path, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, layout_dirs: list[Path]) -> _Layouts:
+    def of(cls, layout_dirs: list[LayoutRoot]) -> _Layouts:
         return cls([
-            (path, path.relative_to(folder).parts[:-1])
-            for folder in layout_dirs
+            (path, (*below, *path.relative_to(folder).parts[:-1]))
+            for folder, below in layout_dirs
             if folder.is_dir()
             for path in folder.rglob("*")
         ])  # fmt: skip
@@ -1383,26 +1384,35 @@ def _has_files(directory: Path) -> bool:
 
 
 def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tuple[str, ...]:
-    """What the summary says of themes and modules not on disk, to a run of these `rules`:
-    one line."""
-    if not site.missing_modules:
-        return ()
-    missing = site.missing_modules
-    names = ", ".join(repr(path) for path in missing[:3])
-    names += f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-    what = "theme or module" if len(missing) == 1 else "themes or modules"
-    if site.templates_missing:
-        unsafe = ", raw HTML is taken as kept (the config takes its markup settings)" if site.unsafe_from_missing_module else ""
-        unknown_h1 = "content-h1" in rules and site.title_h1 is None
-        h1 = ", nor level-1 headings against the title (content-h1: whether it prints one is unknown)" if unknown_h1 else ""
-        unknown = f"shortcode names are not checked{h1}, links may go through its render hooks{unsafe}"
-    else:
-        unknown = f"the files it mounts ({', '.join(sorted(site.missing_components))}) are unknown"
-    return (
-        f"{what} {names} not found (or empty) in {site.themes_dir}/, _vendor/ or module.replacements: "
-        f"{unknown} (check out git submodules, run `hugo mod vendor`, or set HUGO_THEMESDIR or "
-        "HUGO_MODULE_REPLACEMENTS)",
-    )
+    """What the summary says of themes, modules and layouts mounts not on disk, to a run of
+    these `rules`: a line for each kind."""
+    unsafe = ", raw HTML is taken as kept (the config takes its markup settings)" if site.unsafe_from_missing_module else ""
+    unknown_h1 = "content-h1" in rules and site.title_h1 is None
+    h1 = ", nor level-1 headings against the title (content-h1: whether it prints one is unknown)" if unknown_h1 else ""
+    unknown_templates = f"shortcode names are not checked{h1}, links may go through render hooks there"
+    notes = []
+    if site.missing_modules:
+        missing = site.missing_modules
+        names = ", ".join(repr(path) for path in missing[:3])
+        names += f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        what = "theme or module" if len(missing) == 1 else "themes or modules"
+        if "layouts" in site.missing_components:
+            unknown = unknown_templates + unsafe
+        else:
+            unknown = f"the files it mounts ({', '.join(sorted(site.missing_components - {'layouts'}))}) are unknown"
+        notes.append(
+            f"{what} {names} not found (or empty) in {site.themes_dir}/, _vendor/ or module.replacements: "
+            f"{unknown} (check out git submodules, run `hugo mod vendor`, or set HUGO_THEMESDIR or "
+            "HUGO_MODULE_REPLACEMENTS)"
+        )
+    if site.missing_layout_mounts:
+        missing = site.missing_layout_mounts
+        names = ", ".join(repr(path) for path in missing[:3])
+        names += f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        sources = "source" if len(missing) == 1 else "sources"
+        install = " (run `npm install` first?)" if any("node_modules" in path for path in missing) else ""
+        notes.append(f"layouts mount {sources} {names} not found: {unknown_templates}{install}")
+    return tuple(notes)
 
 
 def missing_mounts_notes(site: SiteConfig) -> tuple[str, ...]:
@@ -1436,6 +1446,29 @@ def _tables(config: _Config, dotted: str) -> list[dict[str, Any]]:
 
 
 _COMPONENTS = frozenset({"archetypes", "assets", "content", "data", "i18n", "layouts", "static"})
+# A folder of templates and the folders below `layouts` it fills (a mount to `layouts/x`)
+LayoutRoot = tuple[Path, tuple[str, ...]]
+
+
+def _layout_roots(config: _Config, root: Path) -> tuple[list[LayoutRoot], tuple[str, ...]]:
+    """The project's template folders: its mounts to `layouts` (or below), which replace
+    `layoutDir` (Doks mounts its templates from `node_modules`), else `layoutDir`; and the
+    mounts' sources not on disk (packages not installed), which Hugo skips."""
+    mounts = _mounts_to(config, "layouts")
+    if not mounts:
+        return [(root / config.folder("layoutdir", "layouts"), ())], ()
+    found: list[LayoutRoot] = []
+    missing: list[str] = []
+    for mount in mounts:
+        source = str(mount.get("source", "")).strip()
+        below = tuple(part for part in str(mount.get("target", "")).strip("/").split("/")[1:] if part)
+        if not source or "\0" in source:
+            continue
+        if (root / source).exists():
+            found.append((root / source, below))
+        elif source not in missing:
+            missing.append(source)
+    return found, tuple(missing)
 
 
 def _import_mounts(config: _Config) -> dict[str, frozenset[str]]:
@@ -1510,20 +1543,26 @@ def _vendored(vendor: Path) -> frozenset[str]:
     return frozenset(line.split()[1] for line in text.splitlines() if line.startswith("# ") and len(line.split()) > 1)
 
 
-def _shortcode_templates(layout_dirs: list[Path]) -> dict[str, list[Path]]:
+def _shortcode_templates(layout_dirs: list[LayoutRoot]) -> dict[str, list[Path]]:
     """Shortcode names from `_shortcodes/` (anywhere in layouts) and legacy `shortcodes/`,
     each with its template files (one per output format) from the first of `layout_dirs`
     that has the name: the project's layouts override its themes', as in Hugo."""
     templates: dict[str, list[Path]] = {}
-    for layouts in layout_dirs:
+    for layouts, below in layout_dirs:
         if not layouts.is_dir():
             continue
         found: dict[str, list[Path]] = {}
-        for folder in [layouts / "shortcodes", *layouts.rglob("_shortcodes")]:
+        # A mount to `layouts/_shortcodes/x` (or below) fills a shortcodes folder itself
+        at = next((i for i, part in enumerate(below) if part == "_shortcodes" or (i == 0 and part == "shortcodes")), None)
+        folders = [(layouts, below[at + 1 :])] if at is not None else [
+            (folder, ()) for folder in [layouts / "shortcodes" if not below else None, *layouts.rglob("_shortcodes")]
+            if folder is not None
+        ]  # fmt: skip
+        for folder, name_prefix in folders:
             if not folder.is_dir():
                 continue
             for file in folder.rglob("*"):
-                parts = file.relative_to(folder).parts
+                parts = (*name_prefix, *file.relative_to(folder).parts)
                 if file.is_file() and not any(part.startswith(".") for part in parts):
                     # Hugo looks templates up by lower-cased name
                     found.setdefault("/".join([*parts[:-1], parts[-1].split(".")[0]]).lower(), []).append(file)

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES, build_site
+from validator.addresses import EMBEDDED_WRITER, GOLDMARK_WRITER
 from validator.document import ShortcodeUse, parse_document
 from validator.render import OMITTED, render_document
 from validator.settings import Markup
@@ -213,7 +214,7 @@ def test_linkify_where_goldmark_tries_it(markdown: str, html: str) -> None:
 def test_embedded_link_hook() -> None:
     doc = parse_document("page.md", b"[a](#frag) [b](other.md#x) [c](nope.md) [d](https://x.org)\n",
                          Markup(embedded_links=True))
-    doc = dataclasses.replace(doc, url="/posts/page/")
+    doc = dataclasses.replace(doc, url="/posts/page/", address_writers=(EMBEDDED_WRITER, GOLDMARK_WRITER))
     resolved = {"other.md": "/posts/other/"}
     html = render_document(doc, resolve_ref=lambda use: resolved.get(str(use.positional[0])))
     assert 'href="/posts/page/#frag"' in html

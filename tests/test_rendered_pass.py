@@ -537,6 +537,53 @@ def test_a_sections_link_render_hook_renders_only_its_pages(
 
 
 @pytest.mark.hugo
+def test_a_link_hook_that_trims_the_destination_keeps_links_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Kubernetes' contributor site: a hook that writes the destination trimmed of `" ()"`
+    at its ends leaves links as Hugo's own would be; and a permalink for a section (`blog`,
+    which Hugo also takes for a taxonomy of that name, the site has none) leaves the other
+    folders judged: the broken links are found with and without a build."""
+    hook = (
+        '{{- $u := .Destination -}}{{- $u = trim $u " ()" -}}<a href="{{ $u | safeURL }}"'
+        '{{ if strings.HasPrefix $u "http" }} target="_blank"{{ end }}>{{ .Text | safeHTML }}</a>'
+    )
+    small_site(tmp_path, {
+        "hugo.toml": 'baseURL = "https://example.org/"\n[permalinks]\nblog = "/:section/:year/:slug/"\n',
+        "layouts/_default/_markup/render-link.html": hook,
+        "content/events/kcc/_index.md": "+++\ntitle = 'K'\nslug = 'kcc2021'\n+++\n",
+        "content/events/kcc/faq.md": "+++\ntitle = 'F'\n+++\n\n[a](/events/kcc/faq/) [b](/events/kcc2021/faq/)\n",
+        "content/blog/b.md": "+++\ntitle = 'B'\ndate = 2024-01-02\n+++\n\n[c](/blog/2024/b/) [d](/blog/b/)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/events/kcc/faq.md", 5, "broken-link"), ("content/blog/b.md", 6, "broken-link")}
+    assert findings() == expected
+    assert findings("--build") == expected
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("use_embedded", ["auto", "always"])
+def test_a_sites_own_link_hook_goes_before_hugos_embedded_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, use_embedded: str
+) -> None:
+    """On a multilingual site Hugo's embedded link hook is on, but a hook of the site's
+    renders its pages' links, even one that writes the destination as it is: `/docs/a` is
+    then not the page GetPage finds (published at its slug), and it is broken; unless
+    `useEmbedded = "always"` (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>',
+        "content/docs/a.md": "+++\ntitle = 'A'\nslug = 'a-slug'\n+++\n",
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n[a](/docs/a)\n",
+        "content/docs/b.fr.md": "+++\ntitle = 'B'\n+++\n",
+    }, '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n'
+       f'[markup.goldmark.renderHooks.link]\nuseEmbedded = "{use_embedded}"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/docs/b.md", 5, "broken-link")} if use_embedded == "auto" else set()
+    assert findings() == expected
+    assert findings("--build") == expected
+
+
+@pytest.mark.hugo
 def test_a_themes_relative_link_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A menu entry `about/me/` is written on every page and goes somewhere else from each:
     one template defect, one finding naming how many pages show it."""

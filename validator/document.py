@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from markdown_it.token import Token
 
 from validator import heading_ids, highlight
-from validator.addresses import GOLDMARK_WRITER, Writer
+from validator.addresses import EMBEDDED_WRITER, GOLDMARK_WRITER, Writer
 from validator.frontmatter import TOML_LONE_RETURN, FrontMatter, split_front_matter
 from validator.settings import LINK_HOOKS, Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
@@ -456,6 +456,13 @@ class Document:
         return tuple((use, content) for use, content in self._parsed_apart(wanted) if content is not None)
 
     @property
+    def embedded_hooks(self) -> tuple[bool, bool]:
+        """Whether Hugo's embedded render hooks write the page's links and its images: when
+        on, and no hook of the site's renders the page (one that keeps the destination as
+        it is too), unless `useEmbedded = "always"` (SiteConfig.address_writers)."""
+        return self.address_writers[0] == EMBEDDED_WRITER, self.address_writers[1] == EMBEDDED_WRITER
+
+    @property
     def page_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
         """The `rendered_contents` whose links Hugo writes as the page's own: none when a
         link render hook of the site's renders them; with Hugo's embedded link hook, only
@@ -463,7 +470,7 @@ class Document:
         links to `/#x`; checked with hugo 0.168)."""
         if LINK_HOOKS & self.render_hooks:
             return ()
-        if self.site.markup.embedded_links:
+        if self.embedded_hooks[0]:
             in_page = self.site.shortcodes_rendering_inner_in_page
             return tuple((use, content) for use, content in self.rendered_contents if use.template in in_page)
         return self.rendered_contents

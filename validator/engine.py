@@ -134,7 +134,9 @@ class PageSummary:
     # Markdown paths given to shortcodes other than ref/relref (an `include` names a file)
     included: tuple[str, ...] = ()
     link_hook: bool = False  # whether the site's own link render hook renders its links
-    finds_pages: bool = False  # whether that hook finds pages as Hugo's embedded one does (PAGE_FINDING_LINK_HOOK)
+    # whether its links go to the page GetPage finds: through Hugo's embedded link hook, or
+    # a project's that does as it does (PAGE_FINDING_LINK_HOOK)
+    finds_pages: bool = False
     # False for a content file whose content mdcheck does not read (see unread_summary): it
     # reads its front matter only, so any id may be on it (`id_prefixes` holds "").
     read: bool = True
@@ -1084,12 +1086,14 @@ def _open_folders(site: SiteConfig) -> frozenset[str] | None:
     module's content, a content adapter (`_content.gotmpl`), permalinks for taxonomies."""
     if site.root is None or site.static_dirs is None or site.module_content:
         return None
-    if any(rule.split(":", 1)[0] in ("taxonomy", "term") for rule, _ in site.permalinks):
+    plurals = {plural for _, plural in site.taxonomies}
+    # Taxonomy and term pages moved elsewhere (not a `blog` key's `term:blog`, no taxonomy)
+    if any(kind in ("taxonomy", "term") and name in plurals for kind, _, name in (r.partition(":") for r, _ in site.permalinks)):
         return None
     for root in content_roots(site):
         if root.path.is_dir() and next(root.path.rglob("_content.gotmpl"), None) is not None:
             return None
-    return frozenset({plural for _, plural in site.taxonomies} | {site.pagination_path})
+    return frozenset(plurals | {site.pagination_path})
 
 
 def _term_files(
@@ -1325,7 +1329,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         included=_included(doc),
         terms=_terms(doc.front_matter.data or {}, plan.site),
         link_hook=bool(LINK_HOOKS & doc.render_hooks),
-        finds_pages=PAGE_FINDING_LINK_HOOK in doc.render_hooks,
+        finds_pages=PAGE_FINDING_LINK_HOOK in doc.render_hooks or doc.embedded_hooks[0],
     )
 
 

@@ -449,7 +449,7 @@ def hook_lookup(site: Site) -> Callable[[str, str], bool]:
         if place is None:
             return False
         page = site.pages[place]
-        return finds_pages(site.config, page) and hooked_page(index, page, target).found
+        return page.finds_pages and hooked_page(index, page, target).found
 
     return finds
 
@@ -462,17 +462,10 @@ def hooked_page(index: SiteIndex, page: PageSummary, path: str) -> Target:
     return index.get_page(page, unquote(path).removeprefix("./"))
 
 
-def finds_pages(config: SiteConfig, page: PageSummary) -> bool:
-    """Whether the page's Markdown links go to the page `GetPage` finds for their path (else
-    to the path as written): through Hugo's embedded link hook, unless a project's hook of
-    another kind renders them, or through a project's hook that does as it does."""
-    return page.finds_pages or (config.markup.embedded_links and not page.link_hook)
-
-
-def links_rendered_by_hook(config: SiteConfig, page: PageSummary) -> bool:
+def links_rendered_by_hook(page: PageSummary) -> bool:
     """Whether a link render hook (the embedded one, or the project's or a theme's own)
     rewrites the page's Markdown links, so their destinations are not what the browser gets."""
-    return config.markup.embedded_links or page.link_hook
+    return page.finds_pages or page.link_hook
 
 
 class Suggester:

@@ -585,7 +585,7 @@ class _HugoRenderer(RendererHTML):
         if token.markup == "linkify" and href.startswith("http://") and text.startswith("www."):
             href = "https://" + href.removeprefix("http://")  # linkifyProtocol = "https"
         elif token.markup not in ("autolink", "linkify") and (
-            self._markup.embedded_links or PAGE_FINDING_LINK_HOOK in self._page.doc.render_hooks
+            self._page.doc.embedded_hooks[0] or PAGE_FINDING_LINK_HOOK in self._page.doc.render_hooks
         ):
             href = self._embedded(href)  # or a project's hook that does as Hugo's does
         href = self._written(href, self._page.doc.address_writers[0])
@@ -604,7 +604,7 @@ class _HugoRenderer(RendererHTML):
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         src = token.attrGet("src") or ""
-        if self._markup.embedded_images:
+        if self._page.doc.embedded_hooks[1]:
             src = self._embedded(src)
         src = self._written(src, self._page.doc.address_writers[1])
         src, unknown = self._page.attribute_value(src)

@@ -1694,9 +1694,18 @@ def _changes_nothing_read(hook: str, template: str) -> bool:
         levels = {".Level", *("$" + name for name in _LEVEL_VARIABLE.findall(template))}
         written = _HEADING_ELEMENT.findall(template)
         return bool(written) and all(level in levels for level in written)
-    if hook not in ("render-link", "render-image"):
+    if hook not in ("render-link", "render-image") or len(_ADDRESS_ATTRIBUTE.findall(template)) != 1:
         return False
-    return len(_ADDRESS_ATTRIBUTE.findall(template)) == 1 and _DESTINATION_AS_IS.search(template) is not None
+    if _DESTINATION_AS_IS.search(template) is not None:
+        return True
+    # The destination in a variable, at most trimmed of characters at its ends (Kubernetes'
+    # contributor site: `$u = trim $u " ()"`)
+    written = _ADDRESS_AS_VARIABLE.search(template)
+    if written is None:
+        return False
+    values = [value.strip(" -") for name, value in _ASSIGNMENT.findall(template) if name == written[2]]
+    trims = re.compile(rf'(?:trim|strings\.Trim(?:Space|Left|Right)?)\s+\${written[2]}(?:\s+"[^"]*")?')
+    return values[:1] == [".Destination"] and all(trims.fullmatch(value) for value in values[1:])
 
 
 # A variable set to the heading's level, and the element a heading hook writes: `<h{{ x }}`

@@ -107,7 +107,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
         if not page.rendered:
             continue  # Hugo renders no page for it
         for link in page.links:
-            found = _target(index, page, link, links_rendered_by_hook(site.config, page))
+            found = _target(index, page, link, links_rendered_by_hook(page))
             if found is None or found.fragment in opts.allow or found.fragment in site.config.layout_ids:
                 continue
             pending = _Pending(found.place, found.fragment, page.path, link.line, link.column, found.also)

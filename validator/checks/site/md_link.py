@@ -49,8 +49,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     suggest = Suggester(site.config.markup.id_type)
     for _, page in site.checked_pages():
         # A link hook, Hugo's or one that does as it does, finds the file's page (GetPage)
-        by_getpage = site.config.markup.embedded_links or page.finds_pages
-        if not page.rendered or (not by_getpage and links_rendered_by_hook(site.config, page)):
+        by_getpage = page.finds_pages
+        if not page.rendered or (not by_getpage and links_rendered_by_hook(page)):
             continue  # the project's own hook decides what its links become
         for link in page.links:
             if link.kind != "link" or link.shortcode is not None or not is_markdown_link(link.destination):

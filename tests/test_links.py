@@ -277,6 +277,30 @@ def test_refs_resolve_like_hugo(hugo: str, tmp_path: Path) -> None:
     assert checked == len(CONTEXTS) * len(REFS)
 
 
+@pytest.mark.hugo
+def test_a_ref_to_a_page_of_another_language_alone_is_not_found(hugo: str, tmp_path: Path) -> None:
+    """Hugo 0.168 looks a ref up in its page's language only: a page of English alone is
+    not found from a French page (`REF_NOT_FOUND`); naming the language finds it. The finding
+    says how; Markdown links GetPage resolves are written as they are, as for any page not found."""
+    pages = {
+        "docs/only.md": _front_matter(""),
+        "docs/a.md": _front_matter("", '[o]({{< relref "/docs/only" >}})\n'),
+        "docs/a.fr.md": _front_matter("", '[o]({{< relref "/docs/only" >}})\n'),
+        "docs/b.fr.md": _front_matter("", '[o]({{< relref path="/docs/only" lang="en" >}}) [l](only.md)\n'),
+    }
+    _site(tmp_path, pages, '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n')
+    _write(tmp_path, {"layouts/single.html": "{{ .Content }}", "layouts/list.html": ""})
+    result = subprocess.run([hugo, "-s", str(tmp_path), "-d", str(tmp_path / "public")], capture_output=True, text=True)
+    assert 'REF_NOT_FOUND: Ref "/docs/only"' in result.stderr and "a.fr.md" in result.stderr
+    assert "b.fr.md" not in result.stderr and "content/docs/a.md" not in result.stderr
+    problems, _ = _run(tmp_path, ["ref-not-found", "md-link"])
+    assert [(name, line, rule) for name, line, rule, _ in problems] == [("a.fr.md", 5, "ref-not-found"), ("b.fr.md", 5, "md-link")]
+    assert problems[0][3].startswith(
+        "relref '/docs/only': no such page of this page's language; the page is in 'en': "
+        '{{< relref path="/docs/only" lang="en" >}}'
+    )
+
+
 def test_aliases_two_pages_share_are_one_finding(tmp_path: Path) -> None:
     """A page copied with its aliases (a versioned docs site's pages) clashes with the first
     copy once, however many aliases they share."""

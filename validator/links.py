@@ -154,6 +154,13 @@ class SiteIndex:
         """The page a `ref`/`relref` shortcode in `page` points to (fragment already cut)."""
         return self._lookup(page, ref, language, reflink=True)
 
+    def languages_having(self, page: PageSummary, ref: str, language: str | None = None) -> list[str]:
+        """The other languages whose `ref` lookup from `page` finds a page, for a ref that
+        finds none in its own (`language`, else the page's)."""
+        context = self._place_of(page)
+        own = (language or (context.language if context else self.config.default_language)).lower()
+        return [code for code in sorted(self._codes - {own}) if self._lookup_in(context, ref, code, True).found]
+
     def get_page(self, page: PageSummary, ref: str) -> Target:
         """The page `.Page.GetPage ref` finds from `page` (no base-name fallback)."""
         return self._lookup(page, ref, None, reflink=False)
@@ -204,9 +211,7 @@ class SiteIndex:
         target = self._lookup_in(context, ref, language, reflink)
         if target.found or target.ambiguous:
             return target
-        others = sorted(self._codes - {language})
-        if any(self._lookup_in(context, ref, other, reflink).found for other in others):
-            return _IMPLICIT  # Hugo has it in another language: not a missing page
+        # A page of another language alone is not found (`REF_NOT_FOUND`, checked with hugo 0.168)
         first = ref.strip("/").split("/")[0].lower()
         return _IMPLICIT if first in self._taxonomies else MISSING
 

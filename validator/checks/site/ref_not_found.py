@@ -91,6 +91,9 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 problem = f"{name} {path!r} is ambiguous: several pages are named so; add the section"
             else:
                 problem = f"{name} {path!r}: no such page" + (f" in language {language!r}" if language else "")
+                if elsewhere := index.languages_having(page, path, language):
+                    call = f'{{{{< {name} path="{path}" lang="{elsewhere[0]}" >}}}}'
+                    problem += f" of this page's language; the page is in {elsewhere[0]!r}: {call}"
             yield Finding(link.shortcode_line, link.shortcode_column, f"{problem} ({consequence})", path=page.path)
 
     # Hugo runs the calls of a file it renders no page of only where a page includes it:

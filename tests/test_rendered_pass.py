@@ -1589,11 +1589,19 @@ def test_an_address_a_hook_cannot_parse_stops_the_build(
         "layouts/_markup/render-link.html": '{{ $u := urls.Parse .Destination }}<a href="{{ .Destination | safeURL }}">'
                                             "{{ .Text }}</a>",
         "content/p.md": '+++\ntitle = "P"\n+++\n\nSee [the post]("https://example.org/post") and [a page](/p/).\n',
+        "content/q.md": '+++\ntitle = "Q"\n+++\n\nSee [the gist][g].\n\n[g]:(https://gist.github.com/x/y)\n',
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("url-refused") == [("content/p.md", 5, 5)]
-    build = subprocess.run([hugo, "--destination", str(tmp_path / "out")], capture_output=True, text=True)
-    assert build.returncode != 0 and "first path segment in URL cannot contain colon" in build.stderr
+    found = [p for p in problems() if p["rule"] == "url-refused"]
+    assert [(p["path"], p["line"], p["column"]) for p in found] == [("content/p.md", 5, 5), ("content/q.md", 5, 5)]
+    assert all(p["message"].endswith("; the build fails") for p in found)
+    for page in ("p.md", "q.md"):
+        (tmp_path / "content" / page).rename(tmp_path / page)
+    for page in ("p.md", "q.md"):
+        (tmp_path / page).rename(tmp_path / "content" / page)
+        build = subprocess.run([hugo, "--destination", str(tmp_path / "out")], capture_output=True, text=True)
+        assert build.returncode != 0 and "first path segment in URL cannot contain colon" in build.stderr
+        (tmp_path / "content" / page).rename(tmp_path / page)
 
 
 @pytest.mark.hugo

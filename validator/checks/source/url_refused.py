@@ -86,10 +86,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 
 def _build_error(doc: Document, line: int, column: int, address: str, writer: Writer) -> str | None:
     """`url.Parse`'s error for the address as the file writes it (the parse gives it
-    percent-encoded), when the link's line shows it."""
+    percent-encoded), when the link's line shows it, or a link definition's does (the
+    link is `[text][label]`)."""
     text = doc.lines[line - 1][column - 1 :] if 0 < line <= len(doc.lines) else ""
     for written_so in (address, unquote(address)):
-        if written_so in text:
+        if written_so in text or any("]:" in one and written_so in one for one in doc.lines):
             error = build_error(written_so, writer)
             return f"{written_so[:60]!r} ({error})" if error else None
     return None

@@ -214,3 +214,20 @@ def test_an_anchor_named_as_the_heading_after_it() -> None:
         "id 'releases' of this heading is also the name of the <a name> at HTML line 1: remove that anchor, "
         "the heading's own id takes links there"
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "math"),
+    [
+        ('<script src="https://cdn.jsdelivr.net/npm/katex/dist/katex.min.js"></script>', True),
+        ('<script type="module">import renderMathInElement from "/katex/auto-render.mjs"</script>', True),
+        ('<script type="text/x-mathjax-config">MathJax.Hub.Config({})</script>', True),
+        ('<link rel="stylesheet" href="/css/katex.min.css">', True),
+        # PaperMod's structured data holds the page's text, which may name KaTeX
+        ('<script type="application/ld+json">{"articleBody": "we will be using KaTeX"}</script>', False),
+        ('<script type="text/template">MathJax</script>', False),
+    ],
+)
+def test_a_page_loads_a_math_renderer_only_with_code_that_names_one(head: str, math: bool) -> None:
+    page = parse_page("m.html", f"<html><head>{head}</head><body><p>$$ x $$</p></body></html>".encode(), "/m/")
+    assert page.math is math

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import NamedTuple
@@ -332,7 +332,7 @@ class _Walker:
                 self.links.append(HtmlLink(self.redirect, tag, "content", line, column))
         elif tag == "base" and "href" in attrs and self.base is None:
             self.base = attrs["href"].strip()
-        elif tag == "script" and _MATH.search(attrs.get("src", "") + (element.text or "")[:2000]):
+        elif tag == "script" and _is_code(attrs) and _MATH.search(attrs.get("src", "") + (element.text or "")[:2000]):
             self.math = True
         elif tag == "link" and _MATH.search(attrs.get("href", "")):
             self.math = True
@@ -374,6 +374,15 @@ _RECORDED = frozenset(
     {*_URL_ATTRIBUTES, *SRCSET_TAGS, "h1", "h2", "h3", "h4", "h5", "h6", "meta", "base", "link", "script"}
 )
 _MATH = re.compile(r"katex|mathjax", re.I)
+# Script types browsers run (none, a JavaScript MIME type, a module) and MathJax 2's config:
+# not JSON-LD data, which may hold the page's text ("we use KaTeX"), nor a template
+_CODE_TYPES = frozenset(
+    {"", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/x-mathjax-config"}
+)
+
+
+def _is_code(attrs: Mapping[str, str]) -> bool:
+    return attrs.get("type", "").strip().lower() in _CODE_TYPES
 _STRING = etree.XPath("string()", smart_strings=False)
 _WITH_ID = etree.XPath("descendant-or-self::*[@id]")
 

@@ -389,11 +389,15 @@ def test_a_failed_ref_is_reported_once_not_again_as_its_empty_link(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
     """With refLinksErrorLevel = "warning", Hugo builds and leaves the link's href empty
-    (checked with hugo 0.168): ref-not-found says why; empty-link does not say it again."""
-    page = '+++\ntitle = "P"\n+++\n\nSee [it]({{< ref "missing.md" >}}).\n\n[Empty]().\n'
-    small_site(tmp_path, {"content/p.md": page}, 'refLinksErrorLevel = "warning"\n')
+    (checked with hugo 0.168): ref-not-found says why; empty-link does not say it again, also
+    when a ref that works comes first (the empty href is the failed ref's, by its text)."""
+    page = (
+        '+++\ntitle = "P"\n+++\n\nSee [this]({{< relref "q.md" >}}).\n\n'
+        'See [Brush Packages]({{< ref "missing.md" >}}).\n\n[Empty]().\n'
+    )
+    small_site(tmp_path, {"content/p.md": page, "content/q.md": "+++\ntitle = 'Q'\n+++\n"}, 'refLinksErrorLevel = "warning"\n')
     monkeypatch.chdir(tmp_path)
-    expected = {("content/p.md", 5, "ref-not-found"), ("content/p.md", 7, "empty-link")}
+    expected = {("content/p.md", 7, "ref-not-found"), ("content/p.md", 9, "empty-link")}
     assert findings() == findings("--build") == expected
 
 

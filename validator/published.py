@@ -943,6 +943,15 @@ class Locator:
 
     def _source_of(self, link: HtmlLink, fragment: str) -> SourceLink | None:
         assert self.source is not None
+        if not link.url and link.text.strip():  # an empty href: a failed ref's, or `[x]()`, of that text first
+            words = link.text.split()
+
+            def empty_of_that_text(one: SourceLink) -> bool:
+                may_be_empty = one.shortcode_path is not None or not one.destination.strip()
+                return may_be_empty and one.text.split() == words
+
+            if (item := self._take("links", self.source.links, empty_of_that_text)) is not None:
+                return item
         if (item := self._take_same_destination(link)) is not None:
             return item
         for same in _MATCHERS[1:]:

@@ -402,6 +402,22 @@ def test_a_failed_ref_is_reported_once_not_again_as_its_empty_link(
 
 
 @pytest.mark.hugo
+def test_a_missing_fragment_of_a_sections_md_link_is_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's embedded link hook (on for a site with languages) writes `./_index.md#nope` as
+    the section's `/docs/#nope`: with the build too, the missing id is md-link's one finding,
+    at the Markdown line (it was broken-anchor's again, at the build's HTML)."""
+    small_site(tmp_path, {
+        "content/docs/_index.md": "+++\ntitle = 'D'\n+++\n\n## Social\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nSee [idx](./_index.md#nope) and [s](./_index.md#social).\n",
+        "layouts/list.html": "{{ .Content }}",
+    }, '[languages.en]\nweight = 1\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/docs/a.md", 5, "md-link")}
+
+
+@pytest.mark.hugo
 def test_raw_html_a_template_prints_twice_is_one_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

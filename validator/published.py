@@ -1138,8 +1138,8 @@ def _name_and_fragment(url: str) -> tuple[str, str]:
         name = name.removesuffix(suffix)
     if name in ("index", "_index"):
         name = posixpath.basename(posixpath.dirname(path))
-    elif name in (".", ".."):
-        name = ""  # `./#frag`, `../#frag`: the page itself, or the one a link hook finds (a section, home)
+    if name in (".", ".."):
+        name = ""  # `./#frag`, `./_index.md#frag`: the page itself, or the one a link hook finds (a section, home)
     return unquote(name).lower(), _fragment(url)
 
 

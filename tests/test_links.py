@@ -301,6 +301,16 @@ def test_a_ref_to_a_page_of_another_language_alone_is_not_found(hugo: str, tmp_p
     )
 
 
+def test_md_link_names_the_address_the_browser_asks_for(tmp_path: Path) -> None:
+    """As the browser resolves a relative link against the page's URL: no `./` left in it,
+    `..` taken up a folder."""
+    _site(tmp_path, {"docs/a.md": _front_matter("", "[p](./plain.md) [u](../up.md#x)\n")})
+    problems, _ = _run(tmp_path, ["md-link"])
+    assert ["/docs/a/plain.md", "/docs/up.md"] == [
+        message.split("the browser asks for ")[1].split(")")[0] for *_, message in problems
+    ]
+
+
 def test_aliases_two_pages_share_are_one_finding(tmp_path: Path) -> None:
     """A page copied with its aliases (a versioned docs site's pages) clashes with the first
     copy once, however many aliases they share."""

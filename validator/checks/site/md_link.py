@@ -35,7 +35,7 @@ See [the installation guide]({{< relref "installation.md" >}}).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from validator.engine import PageSummary, Site
 from validator.links import (
@@ -67,7 +67,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
 def _verbatim(page: PageSummary, destination: str) -> str:
     path, fragment = split_fragment(destination)
     ref = urlsplit(path).path + (f"#{fragment}" if fragment else "")
-    where = f" (the browser asks for {page.url}{path})" if page.url and not path.startswith("/") else ""
+    where = f" (the browser asks for {urljoin(page.url, path)})" if page.url and not path.startswith("/") else ""
     return (
         f"link to {destination!r} is emitted as written and 404s{where}; "
         f'use [text]({{{{< relref "{ref}" >}}}}) instead'

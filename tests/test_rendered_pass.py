@@ -770,6 +770,24 @@ def test_missing_static_files_are_found_without_a_build(
 
 
 @pytest.mark.hugo
+def test_a_symbolic_link_in_static_is_not_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo follows a static folder that is itself a symbolic link, not a link inside it,
+    to a file (its target there or not) or a folder (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "shared/images/a.png": "",
+        "shared/real.png": "",
+        "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\n![a](/images/a.png)\n\n![l](/images/l.png)\n\n"
+                              "![d](/images/dangling.png)\n",
+    }, 'staticDir = "static"\n')  # fmt: skip
+    (tmp_path / "static").symlink_to("shared")
+    (tmp_path / "shared" / "images" / "l.png").symlink_to("../real.png")
+    (tmp_path / "shared" / "images" / "dangling.png").symlink_to("../nowhere.png")
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/posts/a.md", line, "broken-link") for line in (7, 9)}
+    assert findings() == findings("--build") == expected
+
+
+@pytest.mark.hugo
 def test_pages_at_non_ascii_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo's URLs are percent-encoded, its files not (`docs/安装/index.html`): links to
     such pages, encoded or not, and to their headings, are found (checked with hugo 0.168)."""

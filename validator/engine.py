@@ -988,7 +988,8 @@ def _raise(error: OSError) -> None:
 
 def _static_files(folders: Sequence[tuple[str, str]] | None) -> set[str]:
     """The publish-dir paths of the files Hugo copies from the static folders (each with
-    the publish-dir folder it goes to; a mount's source may be a single file)."""
+    the publish-dir folder it goes to; a mount's source may be a single file). Hugo follows
+    a folder's own symbolic link, not those inside it (checked with hugo 0.168)."""
     found: set[str] = set()
     for folder, under in folders or ():
         if os.path.isfile(folder) and under:
@@ -997,6 +998,7 @@ def _static_files(folders: Sequence[tuple[str, str]] | None) -> set[str]:
             subdirectories.sort()
             relative = os.path.relpath(directory, folder).replace(os.sep, "/")
             prefix = "/".join(part for part in (under, relative) if part and part != ".")
+            names = [name for name in names if not os.path.islink(os.path.join(directory, name))]
             found.update(f"{prefix}/{name}" if prefix else name for name in names)
     return found
 

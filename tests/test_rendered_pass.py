@@ -909,7 +909,23 @@ def test_links_to_pages_of_dates_to_come_or_past_expiry(
         expected = {("content/a.md", line, rule) for line in (5, 7, 9) for rule in ("ref-not-found", "broken-link")}
         assert findings() == expected
         messages = [p["message"] for p in problems() if p["rule"] == "ref-not-found"]
-        assert "publish date, 2999-01-01, is to come" in messages[0] and "expired on 2001-01-01" in messages[2]
+        assert "publish date to come, 2999-01-01" in messages[0] and "expired on 2001-01-01" in messages[2]
+
+
+@pytest.mark.hugo
+def test_a_draft_past_its_expiry_needs_both_flags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A draft past its expiry date: `--buildDrafts` alone does not build it (checked with
+    hugo 0.168); the finding names both flags."""
+    small_site(tmp_path, {
+        "content/d.md": "+++\ntitle = 'D'\ndraft = true\nexpiryDate = 2001-01-01\n+++\n",
+        "content/a.md": '+++\ntitle = \'A\'\n+++\n\n[ref]({{< relref "d.md" >}})\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (message,) = [p["message"] for p in problems() if p["rule"] == "ref-not-found"]
+    assert "the page is a draft and expired on 2001-01-01: Hugo builds it only with --buildDrafts --buildExpired" in message
+    for flags, builds in ((["--buildDrafts"], False), (["--buildDrafts", "--buildExpired"], True)):
+        result = subprocess.run([hugo, *flags, "-d", str(tmp_path / "out")], capture_output=True, text=True)
+        assert (result.returncode == 0) is builds
 
 
 @pytest.mark.hugo
@@ -1784,7 +1800,7 @@ def test_drafts_link_to_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
     to_draft = ("content/p.md", 5, "broken-link")
     assert findings() == {*in_drafts, to_draft}
     message = next(p["message"] for p in problems() if p["path"] == "content/p.md")
-    assert "the page of content/d.md: the page is a draft, which Hugo builds only with --buildDrafts" in message
+    assert "the page of content/d.md: the page is a draft: Hugo builds it only with --buildDrafts" in message
     build_site(hugo, tmp_path, tmp_path / "public")
     assert not (tmp_path / "public/d").exists()
     assert findings("--html", "public") == {("content/d.md", 8, "broken-anchor"), to_draft}

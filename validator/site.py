@@ -2858,14 +2858,21 @@ def unbuilt_reason(site: SiteConfig, front_matter: Mapping[str, Any], now: dt.da
     `draft` (as Hugo reads the value) unless `buildDrafts`, a publish date to come unless
     `buildFuture`, an expiry date past unless `buildExpired` (checked with hugo 0.168)."""
     fm = {_key(key): value for key, value in front_matter.items()}
-    if not site.build_drafts and _weak_bool(fm.get("draft")):
-        return "the page is a draft, which Hugo builds only with --buildDrafts"
     now = now or dt.datetime.now(dt.UTC)
+    reasons, flags = [], []
+    if not site.build_drafts and _weak_bool(fm.get("draft")):
+        reasons.append("is a draft")
+        flags.append("--buildDrafts")
     if not site.build_future and (published := _first_date(fm, _PUBLISH_DATE_KEYS)) and published > now:
-        return f"the page's publish date, {published:%Y-%m-%d}, is to come: Hugo builds it only with --buildFuture"
+        reasons.append(f"has a publish date to come, {published:%Y-%m-%d}")
+        flags.append("--buildFuture")
     if not site.build_expired and (expiry := _first_date(fm, _EXPIRY_DATE_KEYS)) and expiry < now:
-        return f"the page expired on {expiry:%Y-%m-%d}: Hugo builds it only with --buildExpired"
-    return None
+        reasons.append(f"expired on {expiry:%Y-%m-%d}")
+        flags.append("--buildExpired")
+    if not reasons:
+        return None
+    said = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " and " + reasons[-1]
+    return f"the page {said}: Hugo builds it only with {' '.join(flags)}"
 
 
 def _first_date(front_matter: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:

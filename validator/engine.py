@@ -131,6 +131,7 @@ class PageSummary:
     headings: tuple[SourceHeading, ...] = ()
     front_matter_positions: Mapping[str, tuple[int, int]] = field(repr=False, default_factory=dict)
     other_urls: tuple[str, ...] = ()  # of the other pages made of the file (see Target.also)
+    also: tuple[tuple[str, str], ...] = ()  # (language, content path) of those pages: Target.also
     # Markdown paths given to shortcodes other than ref/relref (an `include` names a file)
     included: tuple[str, ...] = ()
     link_hook: bool = False  # whether the site's own link render hook renders its links
@@ -1328,6 +1329,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
             if key in SUMMARY_FRONT_MATTER
         },
         other_urls=_other_urls(doc, target, plan.site),
+        also=target.also,
         included=_included(doc),
         terms=_terms(doc.front_matter.data or {}, plan.site),
         link_hook=bool(LINK_HOOKS & doc.render_hooks),

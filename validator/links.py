@@ -80,7 +80,7 @@ class SiteIndex:
         # One read of the pages (each read unpickles them): each one's place, URL and file.
         pages = [
             (_place(page, site.config, codes), (page.url, *page.other_urls), page.content_path or page.path,
-             _refusal(page) or unbuilt_reason(site.config, page.front_matter), page.rendered)
+             page.also, _refusal(page) or unbuilt_reason(site.config, page.front_matter), page.rendered)
             for page in site.pages
         ]
         # Why Hugo builds no page of a file (a draft, a date): a lookup then need not read
@@ -106,21 +106,24 @@ class SiteIndex:
         self._implicit: set[tuple[str, str]] = set()
         self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
         self._ref_keys: dict[str, tuple[str, str] | None] = {}  # see _ref_key
-        for index, (place, urls, file, *_) in enumerate(pages):
+        for index, (place, urls, file, also, *_) in enumerate(pages):
             if place is None:
                 continue
             if self._is_resource(place):
                 self._resources.add((place.language, _file_key(file, place)))
                 continue
-            self._add_page(place, index)
-            if place.path != "/":
-                name = posixpath.basename(place.path)
-                if self._names.setdefault(place.language, {}).setdefault(name, index) != index:
-                    self._ambiguous.add((place.language, name))
-                self._named.setdefault((place.language, name), []).append((index, place))
-            self._implicit.add((place.language, "/"))
-            if place.dir != "/":  # a top-level directory is a section, _index.md or not
-                self._implicit.add((place.language, "/" + place.dir.split("/")[1]))
+            # its own place, and those of the pages other languages make of the file (Target.also)
+            others = (_place_at(rel, language, site.config, codes) for language, rel in also)
+            for one in (place, *(other for other in others if other is not None)):
+                self._add_page(one, index)
+                if one.path != "/":
+                    name = posixpath.basename(one.path)
+                    if self._names.setdefault(one.language, {}).setdefault(name, index) != index:
+                        self._ambiguous.add((one.language, name))
+                    self._named.setdefault((one.language, name), []).append((index, one))
+                self._implicit.add((one.language, "/"))
+                if one.dir != "/":  # a top-level directory is a section, _index.md or not
+                    self._implicit.add((one.language, "/" + one.dir.split("/")[1]))
             for url in urls:  # its own, and those of the pages other languages make of it
                 if url and self._claim(self._urls, _normal_url(url), index):
                     contested.add(_normal_url(url))
@@ -306,11 +309,17 @@ class SiteIndex:
 
 def _place(page: PageSummary, config: SiteConfig, codes: frozenset[str]) -> _Place | None:
     rel = page.content_path if config.root is not None else page.path
+    return _place_at(rel, page.language, config, codes)
+
+
+def _place_at(rel: str | None, language: str | None, config: SiteConfig, codes: frozenset[str]) -> _Place | None:
+    """The place of a page at content path `rel` of `language` (else its file name's, else
+    the site's default)."""
     parsed = _parse_content_path(rel, codes) if rel else None
     if parsed is None:
         return None
     norm, _ = parsed
-    language = (norm.lang or page.language or config.default_language).lower()
+    language = (norm.lang or language or config.default_language).lower()
     directory = "/" + "/".join(norm.dirs)
     leaf = norm.name == "index"
     return _Place(

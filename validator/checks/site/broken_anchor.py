@@ -42,7 +42,10 @@ shortcode's `id` parameter names an element of the page; and a heading that cont
 shortcode counts for every fragment that starts like its id. The rendered pass checks those pages:
 with Hugo's output (`--html`, `--build`), every link of a page Hugo built is checked
 against the ids Hugo really wrote, and what the Markdown alone told is withdrawn (a layout
-may add content, and ids, to a page). Pages Hugo does not render (headless bundles,
+may add content, and ids, to a page). A regular page whose Markdown writes nothing (front
+matter alone) is taken as its layout's, which fills it from elsewhere (a data file its front
+matter names, an untranslated page's original): any fragment on it is left to the rendered
+pass with Hugo's output. Pages Hugo does not render (headless bundles,
 `build.render = "never"`) are skipped.
 
 ## Why is this bad?

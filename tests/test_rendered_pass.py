@@ -418,6 +418,23 @@ def test_a_missing_fragment_of_a_sections_md_link_is_one_finding(
 
 
 @pytest.mark.hugo
+def test_links_of_a_call_whose_template_rewrites_its_content_are_not_guessed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Lima's `fixlinks` replaces `(./` in a `{{% %}}` call's content with a repository's URL
+    before Hugo renders it (checked with hugo 0.168): mdcheck's rendering does not run the
+    template, so it leaves those links to the build; the page's other links are checked."""
+    template = '{{- replace (.Inner | safeHTML) "(./" "(https://github.com/o/r/tree/main/" -}}'
+    small_site(tmp_path, {
+        "layouts/_shortcodes/fixlinks.html": template,
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% fixlinks %}}\nSee [ubuntu](./templates/ubuntu.yaml).\n"
+                        "{{% /fixlinks %}}\n\nAnd [gone](./gone.yaml).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/p.md", 9, "broken-link")}
+
+
+@pytest.mark.hugo
 def test_raw_html_a_template_prints_twice_is_one_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

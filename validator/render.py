@@ -183,16 +183,22 @@ class _Page:
         in_tag = False
         seen: set[int] = set()
         cursor = 0
+        rewritten: list[ShortcodeUse] = []  # the open {{% %}} calls whose template rewrites their content
         for match in _OUTPUT_PLACEHOLDER.finditer(html):
             start = match.start()
             # In a tag when the last `<` or `>` since the previous placeholder is a `<`.
             opened, closed = html.rfind("<", cursor, start), html.rfind(">", cursor, start)
             if opened != closed:
                 in_tag = opened > closed
-            out.append(html[cursor:start])
+            out.append(_unknown_addresses(html[cursor:start], rewritten[-1].name) if rewritten else html[cursor:start])
             cursor = match.end()
             index = match[1] or match[2]
             use = self.call(index)
+            if use is not None and use.notation == "%" and use.template in self.doc.site.shortcodes_rewriting_inner:
+                if int(index) in seen:
+                    rewritten = [one for one in rewritten if one is not use]
+                else:
+                    rewritten.append(use)
             if use is None or (use.notation == "%" and int(index) in seen):
                 continue  # the closing tag of a {{% %}} call: the call is marked once
             seen.add(int(index))
@@ -253,6 +259,15 @@ class _Page:
         code = self.doc.inner_text(use)
         return _code_block(code, str(language) if language is not None else "", self.doc.highlight_line_ids(use))
 
+
+
+_ADDRESS_TAG = re.compile(r"<(a|img)\b")
+
+
+def _unknown_addresses(html: str, name: str) -> str:
+    """`html` with its links and images marked as the output of shortcode `name`, whose
+    template rewrites its content (their addresses are not known)."""
+    return _ADDRESS_TAG.sub(lambda tag: f'<{tag[1]} {SHORTCODE_ATTRIBUTE}="{escapeHtml(name)}"', html)
 
 
 def _split_footnotes(tokens: Sequence[Token]) -> tuple[list[Token], dict[str, list[Token]]]:

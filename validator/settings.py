@@ -220,6 +220,9 @@ class SiteConfig:
     # with it (`{{ .Inner }}`, no `markdownify`, no `<pre>`): in a `{{< >}}` call, Markdown in
     # the content shows as text.
     shortcodes_printing_inner: frozenset[str] = frozenset()
+    # Those one of whose templates rewrites the call's content (`replace .Inner "(./" …`):
+    # the links of a `{{% %}}` call's content are then not what the Markdown says.
+    shortcodes_rewriting_inner: frozenset[str] = frozenset()
     # Those each of whose templates writes an HTML tag whatever the call (outside any `if`,
     # `with` or `range`): Hugo omits it from a `{{% %}}` call's output (Markdown) when
     # raw HTML is off.

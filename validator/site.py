@@ -664,6 +664,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_printing_inner=frozenset(
             name for name, found in texts.items() if found and all(map(_prints_inner_as_text, found))
         ),
+        shortcodes_rewriting_inner=_shortcodes_whose(_rewrites_inner, texts),
         shortcodes_without_html=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HTML.search, texts),
         shortcodes_writing_html=frozenset(
             name for name, found in texts.items() if found and all(map(writes_html, found))
@@ -1604,6 +1605,16 @@ _CHANGES_INNER = re.compile(
     r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight|markdownify|Render"
     rf"|{_INNER}\s*\|(?!\s*safeHTML\b)|\$\w+\s*:?=\s*{_INNER}|\(\s*{_INNER}|\w\s+{_INNER}"
 )
+
+
+def _rewrites_inner(template: str) -> bool:
+    """Whether a shortcode template may rewrite its call's content: it reads `.Inner` and
+    replaces text (Lima's `fixlinks`: `replace (.Inner | safeHTML) "(./" …`)."""
+    return _INNER_RE.search(template) is not None and _REPLACES.search(template) is not None
+
+
+_INNER_RE = re.compile(_INNER)
+_REPLACES = re.compile(r"\b(?:replace(?:RE)?|strings\.Replace\w*)\b")
 
 
 def _prints_inner_as_text(template: str) -> bool:

@@ -63,6 +63,14 @@ class Stretch:
     _locate: Callable[[int], tuple[int, int]] = field(repr=False, compare=False)
     # Offsets in text where emphasis marks were written and left out.
     seams: tuple[int, ...] = field(default=(), repr=False)
+    # Offsets in text of the line breaks that are hard ones (`<br>`: two blanks or `\` at the
+    # line's end)
+    hard_breaks: tuple[int, ...] = field(default=(), repr=False)
+
+    def breaks_hard_between(self, start: int, end: int) -> bool:
+        """Whether a hard line break is between `start` and `end` of `text`."""
+        index = bisect.bisect_left(self.hard_breaks, start)
+        return index < len(self.hard_breaks) and self.hard_breaks[index] < end
 
     def marked_between(self, start: int, end: int) -> bool:
         """Whether emphasis starts or ends between `start` and `end` of `text`: "select
@@ -143,6 +151,7 @@ class _Builder:
         self.parts: list[str] = []
         self.pieces: list[tuple[int, int]] = []
         self.seams: list[int] = []
+        self.hard_breaks: list[int] = []
         self.length = 0
 
     def add(self, text: str, offset: int) -> None:
@@ -151,8 +160,10 @@ class _Builder:
         self.parts.append(text)
         self.length += len(text)
 
-    def line_break(self) -> None:
+    def line_break(self, *, hard: bool = False) -> None:
         if self.parts:
+            if hard:
+                self.hard_breaks.append(self.length)
             self.parts.append("\n")
             self.length += 1
 
@@ -160,7 +171,7 @@ class _Builder:
         text = "".join(self.parts)
         if not text.strip():
             return None
-        return Stretch(text, self.kind, tuple(self.pieces), locate, tuple(self.seams))
+        return Stretch(text, self.kind, tuple(self.pieces), locate, tuple(self.seams), tuple(self.hard_breaks))
 
 
 class _Scanner:
@@ -197,7 +208,7 @@ class _Scanner:
             if kind == "text":
                 builder = self.text(child.content, builder)
             elif kind in ("softbreak", "hardbreak"):
-                builder.line_break()
+                builder.line_break(hard=kind == "hardbreak")
             elif kind == "text_special":  # an entity or a backslash escape: one character
                 if pos is not None:
                     builder.add(child.content, pos)

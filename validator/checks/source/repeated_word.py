@@ -19,7 +19,9 @@ thanks") are listed in `allow`. These are no repeats either:
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
 * a word alone on its line, then the same word starting the next (a label: "**Parking**"
   above "Parking F is next door"), or emphasised alone where its line starts, then the same
-  word ("* **HTTPS** HTTPS can be enabled").
+  word ("* **HTTPS** HTTPS can be enabled");
+* a word ending a line with a hard line break, then the same word starting the next: lines
+  shown apart ("- Blazor wasm + MAUI␠␠" above "MAUI is what Blazor runs in").
 
 Only pages in the `languages` listed are read, English by default: a page's language is
 its Hugo language's `locale` (or `languageCode`), and English outside a Hugo site.
@@ -116,6 +118,7 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
             and not _glued_to_digits(stretch.text, previous.start, word.end)
             and not _ends_compound(stretch.text, previous.start)
             and not _label_line(stretch.text, previous.start, previous.end, word.start)
+            and not stretch.breaks_hard_between(previous.end, word.start)  # a label above its text
             and not _bold_label(stretch, previous, word)
         ):
             line, column = stretch.position(word.start)

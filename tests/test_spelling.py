@@ -95,6 +95,17 @@ def test_shortcode_names_are_site_words() -> None:
     assert Speller("en", Counter()).typos("Giphy") and not Speller("en", counts).typos("Giphy")
 
 
+def test_the_paths_links_name_are_site_words() -> None:
+    """A heading that names a package its links point to ("ktesting logger", the package at
+    pkg.go.dev/k8s.io/klog/v2/ktesting) is not a typo of "testing"."""
+    doc = parse_document(
+        "a.md", b"### ktesting logger\n\nThe new [package](https://pkg.go.dev/k8s.io/klog/v2@v2.60.1/ktesting?tab=doc).\n"
+    )
+    counts = page_words(doc)
+    assert counts[CODE + "ktesting"] == 1 and CODE + "tab" not in counts
+    assert Speller("en", Counter()).typos("ktesting logger") and not Speller("en", counts).typos("ktesting logger")
+
+
 def test_sample_typo_and_suggestion() -> None:
     speller = Speller("en", Counter({"product": 2}))
     typos = list(speller.typos("Scaled dot-prodcut self-attention"))

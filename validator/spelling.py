@@ -174,8 +174,8 @@ def letter_runs(text: str) -> list[str]:
 
 def page_words(doc: Document) -> Counter[str]:
     """How often each word appears in the page: its prose (headings included), its front
-    matter title and description, and, keyed with `CODE` in front, its code and shortcode
-    names. Fast rather than exact (every page of a site goes through it): prose words are
+    matter title and description, and, keyed with `CODE` in front, its code, shortcode
+    names and the paths its links name. Fast rather than exact (every page of a site goes through it): prose words are
     the letter runs of at least `MIN_LENGTH` letters (a word of `WORD` split at its
     apostrophes), not in capitals, lower-cased."""
     counts: Counter[str] = Counter()
@@ -198,6 +198,8 @@ def page_words(doc: Document) -> Counter[str]:
              if child.type == "code_inline"]
     # Shortcode names are the site's words too: a `{{< vimeo >}}` page may be headed "Vimeo".
     code += [use.name for use in doc.shortcode_calls]
+    # So are the paths links name: a package's (`pkg.go.dev/k8s.io/klog/v2/ktesting`)
+    code += [link.destination.split("?", 1)[0].split("#", 1)[0] for link in doc.links if "/" in link.destination]
     counts.update(CODE + word for word in code_words(" ".join(code)))
     return counts
 

@@ -122,6 +122,21 @@ def test_a_missing_theme_is_noted_once_and_its_shortcodes_not_reported(tmp_path:
     assert site.hooks_rendering("a.md") == {"render-link", "render-image", "render-blockquote", "render-heading"}
 
 
+def test_a_sites_own_hook_goes_before_a_missing_themes(tmp_path: Path) -> None:
+    """With the theme missing, its render hooks are unknown, but not for the hooks the site
+    has for every page of its own, which go before a theme's (Flux's page-finding link hook)."""
+    root = _site(tmp_path, 'theme = ["docsy"]\n')
+    hook = (
+        "{{ $link := .Destination }}{{ $url := urls.Parse .Destination }}{{ with .Page.GetPage $url.Path }}"
+        '{{ $link = .RelPermalink }}{{ end }}<a href="{{ $link | safeURL }}">{{ .Text }}</a>'
+    )
+    (root / "layouts" / "_default" / "_markup").mkdir()
+    (root / "layouts" / "_default" / "_markup" / "render-link.html").write_text(hook)
+    site = load_site(root)
+    assert site.templates_missing
+    assert site.hooks_rendering("a.md") == {"render-link (GetPage)", "render-image", "render-blockquote", "render-heading"}
+
+
 ASSETS_IMPORT = (
     f'[[module.imports]]\npath = "{MODULE}"\n'
     '[[module.imports.mounts]]\nsource = "scss"\ntarget = "assets/scss"\n'

@@ -669,16 +669,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_writing_html=frozenset(
             name for name, found in texts.items() if found and all(map(writes_html, found))
         ) - _shortcodes_whose(_LEGACY.search, texts),
-        render_hooks=(
-            (("render-link", ""), ("render-image", ""), ("render-blockquote", ""), ("render-heading", ""))
-            if templates_missing
-            else layouts.hooks("render-link", "render-image", "render-blockquote", "render-heading")
-        ),
-        hook_filters=(
-            (("render-link", "", True, False), ("render-image", "", True, False))
-            if templates_missing
-            else layouts.hook_filters("render-link", "render-image")
-        ),
+        render_hooks=layouts.hooks("render-link", "render-image", "render-blockquote", "render-heading", unknown=templates_missing),
+        hook_filters=layouts.hook_filters("render-link", "render-image", unknown=templates_missing),
         missing_modules=tuple(missing_modules),
         missing_layout_mounts=missing_layouts,
         missing_components=missing_components,
@@ -874,29 +866,41 @@ class _Layouts:
             self.texts[path] = _template(path)
         return self.texts[path]
 
-    def hooks(self, *names: str) -> tuple[tuple[str, str], ...]:
+    def hooks(self, *names: str, unknown: bool = False) -> tuple[tuple[str, str], ...]:
         """The `_markup/<name>*` templates (render hooks) of `names`: (name, the folder above
         `_markup`, "" for `layouts/_markup` and `layouts/_default/_markup`), each once. A
         hook that writes the destination as it is (`href="{{ .Destination | safeURL }}"`,
-        adding a class or `target`) changes no link: it is left out."""
+        adding a class or `target`) changes no link: it is left out. With `unknown` (a
+        missing theme's templates), one for every page of each name none renders every page."""
         found = {
             (PAGE_FINDING_LINK_HOOK if name == "render-link" and _finds_pages(self.text(path)) else name, folder)
             for name, folder, path in self._hook_files(names)
             if not _changes_nothing_read(name, self.text(path))
         }
-        return tuple(sorted(found))
+        return tuple(sorted(found | {(name, "") for name in self._unknown_hooks(names, unknown)}))
 
-    def hook_filters(self, *names: str) -> tuple[tuple[str, str, bool, bool], ...]:
+    def hook_filters(self, *names: str, unknown: bool = False) -> tuple[tuple[str, str, bool, bool], ...]:
         """Every hook of `names` as (name, folder, whether it may pass any address: it writes
         it through `safeURL`, or writes no `href`/`src` of its own, a partial does; whether it
-        parses addresses with `urls.Parse`), the project's before a theme's."""
+        parses addresses with `urls.Parse`), the project's before a theme's; with `unknown`,
+        as `hooks`, passing any address."""
         found: dict[tuple[str, str], tuple[bool, bool]] = {}
         for name, folder, path in self._hook_files(names):
             if path.name.endswith(".html"):
                 text = self.text(path)
                 passes = "safeURL" in text or not _ADDRESS_ATTRIBUTE.search(text)
                 found.setdefault((name, folder), (passes, "urls.Parse" in text))
+        for name in self._unknown_hooks(names, unknown):
+            found[(name, "")] = (True, False)
         return tuple(sorted((name, folder, *flags) for (name, folder), flags in found.items()))
+
+    def _unknown_hooks(self, names: tuple[str, ...], unknown: bool) -> list[str]:
+        """With `unknown` (templates of a missing theme), the hooks of `names` that it may have
+        for every page: those the templates found have for every page go before it."""
+        if not unknown:
+            return []
+        everywhere = {name for name, folder, _ in self._hook_files(names) if folder == ""}
+        return [name for name in names if name not in everywhere]
 
     def _hook_files(self, names: tuple[str, ...]) -> Iterator[tuple[str, str, Path]]:
         for path, folders in self.files:

@@ -101,6 +101,10 @@ def test_redirects_file() -> None:
     assert site.resolve("/old/", "/").kind == REDIRECT
     assert site.resolve("/blog/2020/x/", "/").kind == REDIRECT
     assert site.resolve("/older/", "/").kind == MISSING
+    # a splat inside the source (netlify.toml's `/*/sponsors`)
+    site = PublishedSite(FILES, "https://example.org/", redirects=("/*/sponsors",))
+    assert site.resolve("/fr/sponsors/", "/").kind == site.resolve("/fr/sponsors", "/").kind == REDIRECT
+    assert site.resolve("/sponsors/", "/").kind == site.resolve("/fr/sponsors/x/", "/").kind == MISSING
 
 
 def test_in_memory_pages_cannot_judge_files() -> None:

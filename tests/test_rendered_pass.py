@@ -1103,6 +1103,26 @@ def test_redirects_of_a_static_file_and_of_a_template_are_read_without_a_build(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("in_parent", [False, True])
+def test_the_redirects_of_netlify_toml_serve_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, in_parent: bool
+) -> None:
+    """Netlify serves the `[[redirects]]` of the netlify.toml that deploys the site (at its
+    root, or above it with `build.base` naming it) besides `_redirects`: a link to a path one
+    serves is not broken, with mdcheck's rendering and with a build's output alike."""
+    site = tmp_path / "site" if in_parent else tmp_path
+    rules = (
+        '[[redirects]]\nfrom = "/sponsors"\nto = "https://example.org/sponsors/"\n'
+        '[[redirects]]\nfrom = "/*/old"\nto = "/new/"\n[[redirects]]\nfrom = "https://k8s.dev/*"\nto = "/"\n'
+    )
+    (tmp_path / "netlify.toml").write_text(('[build]\nbase = "site/"\n' if in_parent else "") + rules)
+    site.mkdir(exist_ok=True)
+    small_site(site, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n[s](/sponsors/) [o](/fr/old/) [g](/gone/)\n"})
+    monkeypatch.chdir(site)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 31)]
+
+
+@pytest.mark.hugo
 def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or
     not; a deeper folder without one is none (checked with hugo 0.168). With every folder

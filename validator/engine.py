@@ -807,6 +807,7 @@ def _rendered_site(
         markup=site.markup,
         parse=functools.partial(_parse_published, jobs=jobs),
         unbuilt={_html_path(page.url, site): why for page in summaries if (why := _unbuilt(site, page))},
+        redirects=site.server_redirects,
     )
 
 
@@ -885,7 +886,7 @@ def _redirect_sources(site: SiteConfig) -> tuple[str, ...]:
     """The source paths of the `_redirects` rules the site may publish: those of a home page
     template that writes the file and those of a static folder's `_redirects` (with both,
     Hugo 0.168 writes one over the other, which one varies from build to build: 1 build in
-    12 kept the static one)."""
+    12 kept the static one); and those of the server's own config (netlify.toml)."""
     files = [(template, True) for template in site.redirect_templates]
     files += [(os.path.join(folder, REDIRECTS_FILE), False) for folder, under in site.static_dirs or () if not under]
     sources: list[str] = []
@@ -893,7 +894,7 @@ def _redirect_sources(site: SiteConfig) -> tuple[str, ...]:
         data, _ = _read(path, MAX_PAGE_BYTES)
         if data is not None:
             sources.extend(parse_redirects(data.decode("utf-8", "replace"), template=template))
-    return tuple(sources)
+    return (*sources, *site.server_redirects)
 
 
 def _page_folder(content_path: str, codes: frozenset[str]) -> str:

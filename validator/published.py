@@ -291,9 +291,19 @@ _WRITES_NOTHING = re.compile(r"\{\{-?\s*(?:\$\w+\s*:?=|(?:if|else|end|range|with
 
 
 def _redirected(path: str, source: str) -> bool:
-    if source.endswith("*"):
+    """Whether a rule of `source` serves `path`: a splat `*` matches the rest, anywhere in
+    the source (`/*/sponsors`), a trailing slash aside."""
+    if "*" not in source:
+        return path.rstrip("/") == source.rstrip("/")
+    if source.endswith("*") and "*" not in source[:-1]:
         return path.startswith(source[:-1])
-    return path.rstrip("/") == source.rstrip("/")
+    pattern = _splat_pattern(source)
+    return pattern.fullmatch(path) is not None or pattern.fullmatch(path.rstrip("/")) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _splat_pattern(source: str) -> re.Pattern[str]:
+    return re.compile(".*".join(re.escape(part) for part in source.rstrip("/").split("*")) + "/?")
 
 
 def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
@@ -779,13 +789,17 @@ def load_rendered(
     limit: int = MAX_PAGE_BYTES,
     parse: Callable[[PublishedSite, Sequence[str], int], Sequence[Page]] | None = None,
     unbuilt: Mapping[str, tuple[str, str]] | None = None,
+    redirects: tuple[str, ...] = (),
 ) -> RenderedSite:
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
     `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
-    `parse_published_pages` in this process. `unbuilt`: see PublishedSite."""
+    `parse_published_pages` in this process. `unbuilt`: see PublishedSite; `redirects`: the
+    source paths of the server's rules besides the publish dir's `_redirects` (netlify.toml)."""
     published = scan_publish_dir(publish_dir, base_url, display_root)
     if unbuilt:
         published = replace(published, unbuilt=unbuilt)
+    if redirects:
+        published = replace(published, redirects=published.redirects + redirects)
     pages = (parse or parse_published_pages)(published, published.pages(), limit)
     return build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
 

@@ -34,6 +34,7 @@ from validator.files import read_text
 from validator.model import data_error
 from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
+from validator.published import parse_redirects
 from validator.highlight import Highlight, switched_on
 from validator.settings import (
     ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig, removed_since,
@@ -673,6 +674,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         hook_filters=layouts.hook_filters("render-link", "render-image", unknown=templates_missing),
         missing_modules=tuple(missing_modules),
         missing_layout_mounts=missing_layouts,
+        server_redirects=_server_redirects(root),
         missing_components=missing_components,
         config_notes=(*_removed_keys_notes(config, root, pinned), *theme_notes),
         pinned_hugo=pinned,
@@ -1453,6 +1455,29 @@ def _tables(config: _Config, dotted: str) -> list[dict[str, Any]]:
 _COMPONENTS = frozenset({"archetypes", "assets", "content", "data", "i18n", "layouts", "static"})
 # A folder of templates and the folders below `layouts` it fills (a mount to `layouts/x`)
 LayoutRoot = tuple[Path, tuple[str, ...]]
+
+
+def _server_redirects(root: Path) -> tuple[str, ...]:
+    """The source paths of the `[[redirects]]` of the netlify.toml that deploys the site: at
+    its root, or in a folder above whose `build.base` is the site's root (Netlify reads it
+    besides the publish dir's `_redirects`); rules for another host (`from =
+    "https://k8s.dev/*"`) are left out, a `:placeholder` is a splat from there."""
+    for folder in (root, *root.parents[:3]):
+        path = folder / "netlify.toml"
+        try:
+            data = tomllib.loads(path.read_text("utf-8")) if path.is_file() else None
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = None
+        if data is None:
+            continue
+        build = data.get("build")
+        base = str(build.get("base", "")).strip("/") if isinstance(build, dict) else ""
+        if folder != root and (not base or (folder / base).resolve() != root.resolve()):
+            continue
+        rules = data.get("redirects")
+        sources = [str(rule.get("from", "")) for rule in rules if isinstance(rule, dict)] if isinstance(rules, list) else []
+        return parse_redirects("\n".join(f"{source} /" for source in sources if source.startswith("/")))
+    return ()
 
 
 def _layout_roots(config: _Config, root: Path) -> tuple[list[LayoutRoot], tuple[str, ...]]:

@@ -321,6 +321,36 @@ def test_a_go_mod_replace_with_a_local_directory_is_where_the_module_is(tmp_path
     assert site.missing_modules == ("example.org/remote",)
 
 
+@pytest.mark.parametrize("where", ["HUGO_CACHEDIR", "cacheDir", "GOMODCACHE"])
+def test_a_module_hugo_downloaded_is_read_from_its_cache(tmp_path: Path, monkeypatch, where: str) -> None:
+    """`hugo mod get` (or a build) downloads a module into Go's module cache, below Hugo's
+    modules cache, which Hugo gives Go as GOPATH: `<cacheDir>/modules/filecache/modules/
+    pkg/mod/<path>@<version>`, capitals written `!` and the lower-case letter, at the version
+    the site's go.mod requires; a module's own go.mod tells the versions of those it
+    imports. (This machine has no Go, which Hugo needs to fill the cache: the layout is
+    Go's, as Hugo's error messages name it.)"""
+    theme = "github.com/Example/Theme/v2"
+    root = _site(tmp_path / "site", f'[module]\n[[module.imports]]\npath = "{theme}"\n')
+    (root / "go.mod").write_text(f"module example.org/site\n\ngo 1.22\n\nrequire (\n\t{theme} v2.3.0 // indirect\n)\n")
+    cache = tmp_path / "cache"
+    mod = cache / "modules" / "filecache" / "modules" / "pkg" / "mod"
+    if where == "GOMODCACHE":
+        mod = tmp_path / "gomodcache"
+        monkeypatch.setenv("GOMODCACHE", str(mod))
+    elif where == "HUGO_CACHEDIR":
+        monkeypatch.setenv("HUGO_CACHEDIR", str(cache))
+    else:
+        (root / "hugo.toml").write_text(f'cacheDir = "{cache}"\n' + (root / "hugo.toml").read_text())
+    _module(mod / "github.com" / "!example" / "!theme" / "v2@v2.3.0", '[module]\n[[module.imports]]\npath = "github.com/x/inner"\n')
+    (mod / "github.com" / "!example" / "!theme" / "v2@v2.3.0" / "go.mod").write_text("module x\nrequire github.com/x/inner v0.1.0\n")
+    (mod / "github.com" / "!example" / "!theme" / "v2@v1.0.0" / "layouts").mkdir(parents=True)  # not the one required
+    inner = mod / "github.com" / "x" / "inner@v0.1.0" / "layouts" / "_shortcodes"
+    inner.mkdir(parents=True)
+    (inner / "note.html").write_text("{{ .Inner }}")
+    site = load_site(root)
+    assert {"greeting", "note"} <= site.shortcodes and site.missing_modules == ()
+
+
 def test_many_missing_modules_are_named_three_at_most(tmp_path: Path, monkeypatch) -> None:
     """A site of five modules, none vendored: the note names three and counts the rest."""
     imports = "".join(f'[[module.imports]]\npath = "github.com/x/m{n}"\n' for n in range(5))

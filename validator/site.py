@@ -19,6 +19,7 @@ import json
 import os
 import posixpath
 import re
+import tempfile
 import time
 import tomllib
 import unicodedata
@@ -1250,8 +1251,10 @@ def _module_dirs(
     imports in turn, as Hugo finds them: a path named in `module.replacements` (or the
     environment's `HUGO_MODULE_REPLACEMENTS`) goes to its directory, relative to themesDir;
     else a module vendored in `_vendor/` (listed in its `modules.txt`), else the local
-    directory a `replace` of the site's `go.mod` names, else themesDir/path; a theme not
-    there, whose example site this is, is `home` (the default themesDir's `../..`).
+    directory a `replace` of the site's `go.mod` names, else, at the version a `go.mod`
+    requires, the module in Go's module cache (`hugo mod get` fills it), else
+    themesDir/path; a theme not there, whose example site this is, is `home` (the default
+    themesDir's `../..`).
     Also the paths not found there, or found empty (Hugo would fetch them as Go modules, or
     fail); the configs of those found, in the order Hugo merges them; and the components
     (`layouts`, `static`…) the missing ones may fill: those their imports' mounts name, all
@@ -1260,6 +1263,8 @@ def _module_dirs(
     replacements.update(_replacements(os.environ.get("HUGO_MODULE_REPLACEMENTS")))
     vendored = _vendored(root / "_vendor")
     go_replacements = _go_mod_replacements(root)
+    requirements = _go_mod_requirements(root)
+    caches = _module_caches(root, config) if requirements else []
     found: list[Path] = []
     missing: list[str] = []
     configs: list[_Config] = []
@@ -1274,6 +1279,8 @@ def _module_dirs(
             return root / "_vendor" / path
         if path in go_replacements:
             return go_replacements[path]
+        if path in requirements and (cached := _cached_module(caches, path, requirements[path])) is not None:
+            return cached
         if home is not None and path in themes and _is_example_site_of(root, path):
             if not _has_files(themes_dir / path):
                 return home
@@ -1292,6 +1299,8 @@ def _module_dirs(
             found.append(directory)
             if "layouts" not in mounted.get(path, _COMPONENTS):
                 without_layouts.add(directory)
+            for required, version in _go_mod_requirements(directory).items():  # a module's own
+                requirements.setdefault(required, version)
             module = _load_config(directory, environment)
             configs.append(module)
             if depth < _MAX_THEME_DEPTH:
@@ -1542,26 +1551,78 @@ _GO_REPLACE = re.compile(r'^(?:replace\s+)?("[^"]+"|\S+)(?:\s+\S+)?\s*=>\s*("[^"
 def _go_mod_replacements(root: Path) -> dict[str, Path]:
     """The modules the site's `go.mod` replaces with a local directory (`replace
     github.com/x/theme => ../`), which Go, and so Hugo, use instead of fetching them."""
-    try:
-        text = read_text(root / "go.mod", errors="replace")
-    except (OSError, ValueError):
-        return {}
     found: dict[str, Path] = {}
+    for line in _go_mod_lines(root, "replace"):
+        if match := _GO_REPLACE.match(line):
+            path, target = (part.strip('"') for part in match.groups())
+            if target.startswith(("./", "../", "/")) or target in (".", ".."):
+                found[path] = Path(os.path.normpath(root / target))
+    return found
+
+
+def _go_mod_requirements(directory: Path) -> dict[str, str]:
+    """The version of each module a `go.mod` requires (`require github.com/x/theme v1.2.0`)."""
+    found = {}
+    for line in _go_mod_lines(directory, "require"):
+        fields = line.removeprefix("require").split()
+        if len(fields) >= 2:
+            found[fields[0].strip('"')] = fields[1]
+    return found
+
+
+def _go_mod_lines(directory: Path, directive: str) -> Iterator[str]:
+    """The lines of a directory's `go.mod` that are `directive`s, alone or in a block
+    (`require ( … )`), comments left out."""
+    try:
+        text = read_text(directory / "go.mod", errors="replace")
+    except (OSError, ValueError):
+        return
     in_block = False
     for raw in text.splitlines():
         line = raw.split("//", 1)[0].strip()
         if in_block and line.startswith(")"):
             in_block = False
-            continue
-        if re.match(r"replace\s*\($", line):
+        elif re.fullmatch(rf"{directive}\s*\(", line):
             in_block = True
-            continue
-        if not (in_block or line.startswith("replace")) or not (match := _GO_REPLACE.match(line)):
-            continue
-        path, target = (part.strip('"') for part in match.groups())
-        if target.startswith(("./", "../", "/")) or target in (".", ".."):
-            found[path] = Path(os.path.normpath(root / target))
+        elif line and (in_block or re.match(rf"{directive}\s", line)):
+            yield line
+
+
+def _module_caches(root: Path, config: _Config) -> list[Path]:
+    """Where Go keeps the modules Hugo downloads, most likely first: `GOMODCACHE`, else
+    `pkg/mod` below Hugo's modules cache (Hugo runs Go with that as GOPATH), which is
+    `caches.modules.dir` (`:cacheDir/modules` by default) and `:cacheDir` is
+    `HUGO_CACHEDIR`, the config's `cacheDir`, else the user's cache folder's `hugo_cache`
+    (or the temporary folder's, as older Hugo had it)."""
+    found = [Path(os.environ["GOMODCACHE"])] if os.environ.get("GOMODCACHE") else []
+    if os.environ.get("HUGO_CACHEDIR") or config.string("cachedir", ""):
+        cache_dirs = [root / (os.environ.get("HUGO_CACHEDIR") or config.string("cachedir", ""))]
+    else:
+        home = Path.home()
+        user = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+        cache_dirs = [
+            *([Path(user) / "hugo_cache"] if user else []),
+            home / ".cache" / "hugo_cache", home / "Library" / "Caches" / "hugo_cache",
+            Path(tempfile.gettempdir()) / "hugo_cache",
+        ]  # fmt: skip
+    modules = config.string("caches.modules.dir", ":cacheDir/modules")
+    for cache_dir in cache_dirs:
+        if modules.startswith(":cacheDir"):
+            folder = cache_dir / modules.removeprefix(":cacheDir").lstrip("/\\")
+        elif modules.startswith(":project"):
+            folder = root / modules.removeprefix(":project").lstrip("/\\")
+        else:
+            folder = root / modules
+        found.append(folder / "filecache" / "modules" / "pkg" / "mod")
     return found
+
+
+def _cached_module(caches: Sequence[Path], path: str, version: str) -> Path | None:
+    """The folder of module `path` at `version` in the first of the module `caches` that
+    holds it, as Go names it: capitals written `!` and the lower-case letter
+    (`github.com/!cai!jimmy/hugo-theme-stack/v3@v3.32.0`)."""
+    escaped = re.sub(r"[A-Z]", lambda letter: "!" + letter[0].lower(), f"{path}@{version}")
+    return next((cache / escaped for cache in caches if _has_files(cache / escaped)), None)
 
 
 def _vendored(vendor: Path) -> frozenset[str]:

@@ -294,7 +294,8 @@ def test_a_ref_to_a_page_of_another_language_alone_is_not_found(hugo: str, tmp_p
     assert 'REF_NOT_FOUND: Ref "/docs/only"' in result.stderr and "a.fr.md" in result.stderr
     assert "b.fr.md" not in result.stderr and "content/docs/a.md" not in result.stderr
     problems, _ = _run(tmp_path, ["ref-not-found", "md-link"])
-    assert [(name, line, rule) for name, line, rule, _ in problems] == [("a.fr.md", 5, "ref-not-found"), ("b.fr.md", 5, "md-link")]
+    found = [(name, line, rule) for name, line, rule, _ in problems]
+    assert found == [("a.fr.md", 5, "ref-not-found"), ("b.fr.md", 5, "md-link")]
     assert problems[0][3].startswith(
         "relref '/docs/only': no such page of this page's language; the page is in 'en': "
         '{{< relref path="/docs/only" lang="en" >}}'

@@ -134,7 +134,8 @@ def test_a_sites_own_hook_goes_before_a_missing_themes(tmp_path: Path) -> None:
     (root / "layouts" / "_default" / "_markup" / "render-link.html").write_text(hook)
     site = load_site(root)
     assert site.templates_missing
-    assert site.hooks_rendering("a.md") == {"render-link (GetPage)", "render-image", "render-blockquote", "render-heading"}
+    hooks = site.hooks_rendering("a.md")
+    assert hooks == {"render-link (GetPage)", "render-image", "render-blockquote", "render-heading"}
 
 
 ASSETS_IMPORT = (
@@ -162,7 +163,8 @@ def test_an_import_whose_mounts_name_no_layouts_holds_no_templates(hugo: str, tm
     monkeypatch.chdir(missing)
     output = CliRunner().invoke(main, ["check", "--source-only", "--no-color"]).output
     assert "a.md:4:1: error shortcode-unknown" in output
-    assert f"theme or module '{MODULE}' not found" in output and "the files it mounts (assets, static) are unknown" in output
+    assert f"theme or module '{MODULE}' not found" in output
+    assert "the files it mounts (assets, static) are unknown" in output
 
 
 LAYOUT_MOUNTS = (
@@ -341,8 +343,9 @@ def test_a_module_hugo_downloaded_is_read_from_its_cache(tmp_path: Path, monkeyp
         monkeypatch.setenv("HUGO_CACHEDIR", str(cache))
     else:
         (root / "hugo.toml").write_text(f'cacheDir = "{cache}"\n' + (root / "hugo.toml").read_text())
-    _module(mod / "github.com" / "!example" / "!theme" / "v2@v2.3.0", '[module]\n[[module.imports]]\npath = "github.com/x/inner"\n')
-    (mod / "github.com" / "!example" / "!theme" / "v2@v2.3.0" / "go.mod").write_text("module x\nrequire github.com/x/inner v0.1.0\n")
+    cached = mod / "github.com" / "!example" / "!theme" / "v2@v2.3.0"
+    _module(cached, '[module]\n[[module.imports]]\npath = "github.com/x/inner"\n')
+    (cached / "go.mod").write_text("module x\nrequire github.com/x/inner v0.1.0\n")
     (mod / "github.com" / "!example" / "!theme" / "v2@v1.0.0" / "layouts").mkdir(parents=True)  # not the one required
     inner = mod / "github.com" / "x" / "inner@v0.1.0" / "layouts" / "_shortcodes"
     inner.mkdir(parents=True)

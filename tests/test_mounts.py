@@ -337,7 +337,8 @@ MULTILINGUAL = {
     "content/en/about.fr.md": page("À propos"),
     "content/fr/_index.md": page("Accueil"),
     "content/fr/posts/a.md": page(
-        "A en français", "Voir [B]({{< ref \"posts/b.md\" >}}), [B]({{< ref \"b\" >}}), [en français](/fr/posts/by-cascade/).\n"
+        "A en français",
+        "Voir [B]({{< ref \"posts/b.md\" >}}), [B]({{< ref \"b\" >}}), [en français](/fr/posts/by-cascade/).\n",
     ),
     "api/x.md": page("X"),
 }

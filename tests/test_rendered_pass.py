@@ -395,7 +395,8 @@ def test_a_failed_ref_is_reported_once_not_again_as_its_empty_link(
         '+++\ntitle = "P"\n+++\n\nSee [this]({{< relref "q.md" >}}).\n\n'
         'See [Brush Packages]({{< ref "missing.md" >}}).\n\n[Empty]().\n'
     )
-    small_site(tmp_path, {"content/p.md": page, "content/q.md": "+++\ntitle = 'Q'\n+++\n"}, 'refLinksErrorLevel = "warning"\n')
+    pages = {"content/p.md": page, "content/q.md": "+++\ntitle = 'Q'\n+++\n"}
+    small_site(tmp_path, pages, 'refLinksErrorLevel = "warning"\n')
     monkeypatch.chdir(tmp_path)
     expected = {("content/p.md", 7, "ref-not-found"), ("content/p.md", 9, "empty-link")}
     assert findings() == findings("--build") == expected
@@ -939,7 +940,8 @@ def test_a_draft_past_its_expiry_needs_both_flags(tmp_path: Path, monkeypatch: p
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     (message,) = [p["message"] for p in problems() if p["rule"] == "ref-not-found"]
-    assert "the page is a draft and expired on 2001-01-01: Hugo builds it only with --buildDrafts --buildExpired" in message
+    reason = "the page is a draft and expired on 2001-01-01: Hugo builds it only with --buildDrafts --buildExpired"
+    assert reason in message
     for flags, builds in ((["--buildDrafts"], False), (["--buildDrafts", "--buildExpired"], True)):
         result = subprocess.run([hugo, *flags, "-d", str(tmp_path / "out")], capture_output=True, text=True)
         assert (result.returncode == 0) is builds

@@ -99,7 +99,8 @@ def test_the_paths_links_name_are_site_words() -> None:
     """A heading that names a package its links point to ("ktesting logger", the package at
     pkg.go.dev/k8s.io/klog/v2/ktesting) is not a typo of "testing"."""
     doc = parse_document(
-        "a.md", b"### ktesting logger\n\nThe new [package](https://pkg.go.dev/k8s.io/klog/v2@v2.60.1/ktesting?tab=doc).\n"
+        "a.md",
+        b"### ktesting logger\n\nThe new [package](https://pkg.go.dev/k8s.io/klog/v2@v2.60.1/ktesting?tab=doc).\n",
     )
     counts = page_words(doc)
     assert counts[CODE + "ktesting"] == 1 and CODE + "tab" not in counts

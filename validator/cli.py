@@ -239,7 +239,8 @@ def _check(
     others = other_content(site, cwd)
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache, others.pages)
     notes = (
-        *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site), *_outside_note(outside),
+        *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site),
+        *_outside_note(outside),
         *refused_content_notes(others.refused), *_not_markdown_note(not_markdown),
         *outcome.notes,
         *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."] if build_failure else []),

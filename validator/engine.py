@@ -1092,7 +1092,8 @@ def _open_folders(site: SiteConfig) -> frozenset[str] | None:
         return None
     plurals = {plural for _, plural in site.taxonomies}
     # Taxonomy and term pages moved elsewhere (not a `blog` key's `term:blog`, no taxonomy)
-    if any(kind in ("taxonomy", "term") and name in plurals for kind, _, name in (r.partition(":") for r, _ in site.permalinks)):
+    rules = (rule.partition(":") for rule, _ in site.permalinks)
+    if any(kind in ("taxonomy", "term") and name in plurals for kind, _, name in rules):
         return None
     for root in content_roots(site):
         if root.path.is_dir() and next(root.path.rglob("_content.gotmpl"), None) is not None:

@@ -100,7 +100,8 @@ def split_front_matter(text: str) -> tuple[FrontMatter, int]:
             f"build (invalid {fmt} delimiter): start the page with front matter ('{delimiter}' on a "
             "line of its own), or with other text"
         )
-        return FrontMatter(FORMATS[delimiter], None, first_line, first_line, FrontMatterError(first_line, 1, message)), 0
+        error = FrontMatterError(first_line, 1, message)
+        return FrontMatter(FORMATS[delimiter], None, first_line, first_line, error), 0
     return FrontMatter(), 0
 
 

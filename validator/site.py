@@ -671,7 +671,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_writing_html=frozenset(
             name for name, found in texts.items() if found and all(map(writes_html, found))
         ) - _shortcodes_whose(_LEGACY.search, texts),
-        render_hooks=layouts.hooks("render-link", "render-image", "render-blockquote", "render-heading", unknown=templates_missing),
+        render_hooks=layouts.hooks(
+            "render-link", "render-image", "render-blockquote", "render-heading", unknown=templates_missing
+        ),
         hook_filters=layouts.hook_filters("render-link", "render-image", unknown=templates_missing),
         missing_modules=tuple(missing_modules),
         missing_layout_mounts=missing_layouts,
@@ -1484,7 +1486,8 @@ def _server_redirects(root: Path) -> tuple[str, ...]:
         if folder != root and (not base or (folder / base).resolve() != root.resolve()):
             continue
         rules = data.get("redirects")
-        sources = [str(rule.get("from", "")) for rule in rules if isinstance(rule, dict)] if isinstance(rules, list) else []
+        rules = rules if isinstance(rules, list) else []
+        sources = [str(rule.get("from", "")) for rule in rules if isinstance(rule, dict)]
         return parse_redirects("\n".join(f"{source} /" for source in sources if source.startswith("/")))
     return ()
 
@@ -1644,7 +1647,9 @@ def _shortcode_templates(layout_dirs: list[LayoutRoot]) -> dict[str, list[Path]]
             continue
         found: dict[str, list[Path]] = {}
         # A mount to `layouts/_shortcodes/x` (or below) fills a shortcodes folder itself
-        at = next((i for i, part in enumerate(below) if part == "_shortcodes" or (i == 0 and part == "shortcodes")), None)
+        at = next(
+            (i for i, part in enumerate(below) if part == "_shortcodes" or (i == 0 and part == "shortcodes")), None
+        )
         folders = [(layouts, below[at + 1 :])] if at is not None else [
             (folder, ()) for folder in [layouts / "shortcodes" if not below else None, *layouts.rglob("_shortcodes")]
             if folder is not None

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,28 @@ def test_redirects_file() -> None:
     site = PublishedSite(FILES, "https://example.org/", redirects=("/*/sponsors",))
     assert site.resolve("/fr/sponsors/", "/").kind == site.resolve("/fr/sponsors", "/").kind == REDIRECT
     assert site.resolve("/sponsors/", "/").kind == site.resolve("/fr/sponsors/x/", "/").kind == MISSING
+
+
+def _redirect_seconds(rules: int) -> float:
+    """Resolving 2,000 missing links against `rules` rules of every kind: exact, splats of
+    their own start, splats sharing one (`/*x1/*/b*c*`, as a hostile netlify.toml has them)."""
+    sources = [f"/old{i}/" for i in range(rules)] + [f"/a{i}/*/b*c*" for i in range(rules)]
+    sources += [f"/*x{i}/*/b*c*" for i in range(rules)]
+    site = PublishedSite(FILES, "https://example.org/", redirects=tuple(sources))
+    started = time.perf_counter()
+    for link in range(2_000):
+        site.resolve(f"/zz{link}/q/", "/")
+    return time.perf_counter() - started
+
+
+def test_redirect_rules_are_matched_in_linear_time() -> None:
+    site = PublishedSite(FILES, "https://example.org/", redirects=("/a1/*/b*c*", "/old/", "/*x1/z"))
+    assert site.resolve("/a1/q/bbc/", "/").kind == site.resolve("/old", "/").kind == REDIRECT
+    assert site.resolve("/a1/q/b/", "/").kind == site.resolve("/y1/z/", "/").kind == MISSING
+    _redirect_seconds(100)
+    small = max(_redirect_seconds(5_000), 0.05)
+    large = _redirect_seconds(20_000)
+    assert large < 10 * small, f"{small:.2f} s for n/4, {large:.2f} s for n"
 
 
 def test_in_memory_pages_cannot_judge_files() -> None:

@@ -379,12 +379,13 @@ _MATH = re.compile(r"katex|mathjax", re.I)
 _CODE_TYPES = frozenset(
     {"", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/x-mathjax-config"}
 )
+_STRING = etree.XPath("string()", smart_strings=False)
+_WITH_ID = etree.XPath("descendant-or-self::*[@id]")
 
 
 def _is_code(attrs: Mapping[str, str]) -> bool:
+    """Whether a `<script>` of these attributes is code a browser runs (see _CODE_TYPES)."""
     return attrs.get("type", "").strip().lower() in _CODE_TYPES
-_STRING = etree.XPath("string()", smart_strings=False)
-_WITH_ID = etree.XPath("descendant-or-self::*[@id]")
 
 
 def _emphasis(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

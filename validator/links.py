@@ -161,7 +161,7 @@ class SiteIndex:
         """The other languages whose `ref` lookup from `page` finds a page, for a ref that
         finds none in its own (`language`, else the page's)."""
         context = self._place_of(page)
-        own = (language or (context.language if context else self.config.default_language)).lower()
+        own = self._language(context, language)
         return [code for code in sorted(self._codes - {own}) if self._lookup_in(context, ref, code, True).found]
 
     def get_page(self, page: PageSummary, ref: str) -> Target:
@@ -210,13 +210,17 @@ class SiteIndex:
 
     def _lookup(self, page: PageSummary, ref: str, language: str | None, *, reflink: bool) -> Target:
         context = self._place_of(page)
-        language = (language or (context.language if context else self.config.default_language)).lower()
+        language = self._language(context, language)
         target = self._lookup_in(context, ref, language, reflink)
         if target.found or target.ambiguous:
             return target
         # A page of another language alone is not found (`REF_NOT_FOUND`, checked with hugo 0.168)
         first = ref.strip("/").split("/")[0].lower()
         return _IMPLICIT if first in self._taxonomies else MISSING
+
+    def _language(self, context: _Place | None, language: str | None) -> str:
+        """The language a lookup from `context` is in: the one named, else the page's."""
+        return (language or (context.language if context else self.config.default_language)).lower()
 
     def _lookup_in(self, context: _Place | None, ref: str, language: str, reflink: bool) -> Target:
         ref = ref.replace("\\", "/").rstrip("/")

@@ -103,6 +103,10 @@ class PublishedSite:
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_resolved": {}}  # workers make their own
 
+    @functools.cached_property
+    def _redirect_rules(self) -> _RedirectRules:
+        return _RedirectRules(self.redirects)
+
     @property
     def host(self) -> str:
         return urlsplit(self.base_url).netloc.lower()
@@ -202,7 +206,7 @@ class PublishedSite:
             if candidate in self.files:
                 kind = PAGE if candidate.endswith(PAGE_SUFFIXES) else FILE
                 return Target(kind, candidate, fragment, normal)
-        if any(_redirected(normal, source) for source in self.redirects):
+        if self._redirect_rules.serve(normal):
             return Target(REDIRECT, fragment=fragment, url=normal)
         if unbuilt := next((candidate for candidate in candidates if candidate in self.unbuilt), None):
             return Target(UNBUILT, unbuilt, fragment, normal)
@@ -290,6 +294,40 @@ _TEMPLATE_ACTION = re.compile(r"\{\{(?:[^{}\n]|\{(?!\{)|\}(?!\}))*+\}\}")
 _WRITES_NOTHING = re.compile(r"\{\{-?\s*(?:\$\w+\s*:?=|(?:if|else|end|range|with|define|block)\b|/\*)")
 
 
+# More splat rules than this with one text before their first `*` serve every path that
+# starts so: a path is then matched against few rules, whatever the rules (time linear in
+# links and rules), at the cost of a broken link not reported in so odd a rule set.
+_MANY_SPLATS = 64
+
+
+class _RedirectRules:
+    """The source paths of redirect rules, indexed so that a path is matched against the few
+    that may serve it (a site's thousands of rules, its thousands of links): exact paths in
+    a set, splats by the text before their first `*`."""
+
+    def __init__(self, sources: Iterable[str]) -> None:
+        self._exact: set[str] = set()
+        self._by_start: dict[str, list[str]] = {}
+        for source in sources:
+            if "*" in source:
+                self._by_start.setdefault(source[: source.index("*")], []).append(source)
+            else:
+                self._exact.add(source.rstrip("/"))
+        self._lengths = sorted({len(start) for start in self._by_start})
+
+    def serve(self, path: str) -> bool:
+        """Whether a rule serves `path`."""
+        if path.rstrip("/") in self._exact:
+            return True
+        for length in self._lengths:
+            if length > len(path):
+                break
+            rules = self._by_start.get(path[:length], ())
+            if len(rules) > _MANY_SPLATS or any(_redirected(path, source) for source in rules):
+                return True
+        return False
+
+
 def _redirected(path: str, source: str) -> bool:
     """Whether a rule of `source` serves `path`: a splat `*` matches the rest, anywhere in
     the source (`/*/sponsors`), a trailing slash aside."""
@@ -297,13 +335,23 @@ def _redirected(path: str, source: str) -> bool:
         return path.rstrip("/") == source.rstrip("/")
     if source.endswith("*") and "*" not in source[:-1]:
         return path.startswith(source[:-1])
-    pattern = _splat_pattern(source)
-    return pattern.fullmatch(path) is not None or pattern.fullmatch(path.rstrip("/")) is not None
+    return _splats_match(path, source) or _splats_match(path.rstrip("/"), source.rstrip("/"))
 
 
-@functools.lru_cache(maxsize=256)
-def _splat_pattern(source: str) -> re.Pattern[str]:
-    return re.compile(".*".join(re.escape(part) for part in source.rstrip("/").split("*")) + "/?")
+def _splats_match(text: str, pattern: str) -> bool:
+    """Whether `text` is `pattern`, each `*` matching any run of characters: each piece
+    between stars found at its first place after the last one (no backtracking: time
+    linear in their lengths whatever the stars)."""
+    first, *middle, last = pattern.split("*")
+    if not text.startswith(first) or len(text) < len(first) + len(last) or not text.endswith(last):
+        return False
+    at, end = len(first), len(text) - len(last)
+    for piece in middle:
+        found = text.find(piece, at, end)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
 
 
 def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:

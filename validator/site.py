@@ -1411,8 +1411,7 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
     notes = []
     if site.missing_modules:
         missing = site.missing_modules
-        names = ", ".join(repr(path) for path in missing[:3])
-        names += f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        names = _a_few(missing)
         what = "theme or module" if len(missing) == 1 else "themes or modules"
         if "layouts" in site.missing_components:
             unknown = unknown_templates + unsafe
@@ -1425,12 +1424,16 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
         )
     if site.missing_layout_mounts:
         missing = site.missing_layout_mounts
-        names = ", ".join(repr(path) for path in missing[:3])
-        names += f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        names = _a_few(missing)
         sources = "source" if len(missing) == 1 else "sources"
         install = " (run `npm install` first?)" if any("node_modules" in path for path in missing) else ""
         notes.append(f"layouts mount {sources} {names} not found: {unknown_templates}{install}")
     return tuple(notes)
+
+
+def _a_few(paths: Sequence[str]) -> str:
+    """Three of `paths`, quoted, and how many more there are."""
+    return ", ".join(repr(path) for path in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
 
 
 def missing_mounts_notes(site: SiteConfig) -> tuple[str, ...]:

@@ -42,6 +42,8 @@ Call us: [+1 555 0100](https://example.org/contact/).
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
@@ -63,6 +65,7 @@ _EMPTY_FRAGMENT = "Hugo's embedded link render hook writes `#` alone as an empty
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    defined = _Definitions(doc)
     for link in doc.links:
         if link.kind not in ("link", "image", "autolink") or link.shortcode is not None or "{{" in link.destination:
             continue
@@ -70,7 +73,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         writer = doc.address_writers[image]
         address = link.destination.strip()
         hook = "image" if image else "link"
-        if writer.parses and (error := _build_error(doc, link.line, link.column, address, writer)):
+        if writer.parses and (error := _build_error(doc, link.line, link.column, address, writer, defined)):
             whose = "Hugo's embedded" if writer.kind == EMBEDDED else "the site's"
             message = f"{whose} {hook} render hook parses the address (urls.Parse) and cannot: {error}; the build fails"
             yield Finding(link.line, link.column, message)
@@ -84,16 +87,33 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         yield Finding(link.line, link.column, f"{what} {address[:60]!r} becomes {shown}: {reason}")
 
 
-def _build_error(doc: Document, line: int, column: int, address: str, writer: Writer) -> str | None:
+def _build_error(
+    doc: Document, line: int, column: int, address: str, writer: Writer, defined: _Definitions
+) -> str | None:
     """`url.Parse`'s error for the address as the file writes it (the parse gives it
-    percent-encoded), when the link's line shows it, or a link definition's does (the
-    link is `[text][label]`)."""
+    percent-encoded), when the link's line shows it, or a link definition does (the link is
+    `[text][label]`)."""
     text = doc.lines[line - 1][column - 1 :] if 0 < line <= len(doc.lines) else ""
     for written_so in (address, unquote(address)):
-        if written_so in text or any("]:" in one and written_so in one for one in doc.lines):
+        if written_so in text or written_so in defined.addresses:
             error = build_error(written_so, writer)
             return f"{written_so[:60]!r} ({error})" if error else None
     return None
+
+
+class _Definitions:
+    """The addresses the page's link definitions (`[label]: address`) write, read once
+    when first asked."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+
+    @functools.cached_property
+    def addresses(self) -> frozenset[str]:
+        return frozenset(match[1] for line in self._doc.lines if (match := _DEFINITION.match(line)))
+
+
+_DEFINITION = re.compile(r"\s*(?:>\s*)*\[[^\]]+\]:\s*<?([^\s>]+)")
 
 
 RULE = Rule(

@@ -102,6 +102,9 @@ def test_redirects_file() -> None:
     assert site.resolve("/old/", "/").kind == REDIRECT
     assert site.resolve("/blog/2020/x/", "/").kind == REDIRECT
     assert site.resolve("/older/", "/").kind == MISSING
+    # a placeholder segment matches that segment's place, not all that follows
+    site = PublishedSite(FILES, "https://example.org/", redirects=parse_redirects("/:lang/old /:lang/new 301\n"))
+    assert site.resolve("/fr/old/", "/").kind == REDIRECT and site.resolve("/fr/other/", "/").kind == MISSING
     # a splat inside the source (netlify.toml's `/*/sponsors`)
     site = PublishedSite(FILES, "https://example.org/", redirects=("/*/sponsors",))
     assert site.resolve("/fr/sponsors/", "/").kind == site.resolve("/fr/sponsors", "/").kind == REDIRECT

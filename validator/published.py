@@ -356,20 +356,21 @@ def _splats_match(text: str, pattern: str) -> bool:
 
 def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
     """The source paths of a `_redirects` file (`/old /new 301`; `#` starts a comment);
-    a `:placeholder` segment matches anything, so the rule becomes a splat from there. Of a
-    template that writes one, an action in a source path is a placeholder too (`/a/{{ $x }}`);
-    a rule whose source is all made by actions is not known."""
+    a `:placeholder` segment is a splat (`/:lang/old` of `/*/old`). Of a template that
+    writes one, an action in a source path is a splat too (`/a/{{ $x }}/b`); a rule whose
+    source is all made by actions is not known."""
     sources = []
     if template:
         text = _TEMPLATE_ACTION.sub(lambda action: "" if _WRITES_NOTHING.match(action[0]) else ":action", text)
     for line in text.splitlines():
         fields = line.split("#", 1)[0].split()
         if len(fields) >= 2 and fields[0].startswith("/"):
-            source = fields[0]
-            if "/:" in source:
-                source = source[: source.index("/:") + 1] + "*"
-            sources.append(source)
+            source = _PLACEHOLDER_SEGMENT.sub("*", fields[0])
+            sources.append(source.replace(":action", "*") if template else source)
     return tuple(sources)
+
+
+_PLACEHOLDER_SEGMENT = re.compile(r"(?<=/):[A-Za-z_]\w*")
 
 
 def _inside(real: str, root: str) -> bool:

@@ -225,9 +225,10 @@ def test_an_anchor_named_as_the_heading_after_it() -> None:
         ('<link rel="stylesheet" href="/css/katex.min.css">', True),
         # PaperMod's structured data holds the page's text, which may name KaTeX
         ('<script type="application/ld+json">{"articleBody": "we will be using KaTeX"}</script>', False),
-        ('<script type="text/template">MathJax</script>', False),
+        # NexT's config, which its own script reads to load MathJax
+        ('<script type="application/json" class="next-config">{"math": {"render": "mathjax"}}</script>', True),
     ],
 )
-def test_a_page_loads_a_math_renderer_only_with_code_that_names_one(head: str, math: bool) -> None:
+def test_a_page_loads_a_math_renderer_when_code_or_config_names_one(head: str, math: bool) -> None:
     page = parse_page("m.html", f"<html><head>{head}</head><body><p>$$ x $$</p></body></html>".encode(), "/m/")
     assert page.math is math

@@ -827,13 +827,16 @@ def test_a_site_under_a_base_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     hugo 0.168); mdcheck's own rendering agrees with the build either way."""
     small_site(tmp_path, {
         "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n## Step\n",
-        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n[a](/docs/a/#step)\n\n[gone](/docs/gone/)\n",
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n[a](/docs/a/#step)\n\n[gone](/docs/gone/)\n\n"
+                             + ("" if canonify else "[home](https://x.org/project) and [home](/project) without a slash\n"),
+        "layouts/home.html": "home",
     }, f"canonifyURLs = {str(canonify).lower()}\n")  # fmt: skip
     (tmp_path / "hugo.toml").write_text(
         (tmp_path / "hugo.toml").read_text().replace("https://x.org/", "https://x.org/project/")
     )
     monkeypatch.chdir(tmp_path)
     expected = {("content/docs/b.md", 7, "broken-link")} | (set() if canonify else {("content/docs/b.md", 5, "broken-link")})
+    # The home page without its slash is the home page (servers redirect `/project`)
     assert findings() == findings("--build") == expected
 
 

@@ -374,18 +374,17 @@ _RECORDED = frozenset(
     {*_URL_ATTRIBUTES, *SRCSET_TAGS, "h1", "h2", "h3", "h4", "h5", "h6", "meta", "base", "link", "script"}
 )
 _MATH = re.compile(r"katex|mathjax", re.I)
-# Script types browsers run (none, a JavaScript MIME type, a module) and MathJax 2's config:
-# not JSON-LD data, which may hold the page's text ("we use KaTeX"), nor a template
-_CODE_TYPES = frozenset(
-    {"", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/x-mathjax-config"}
-)
+# Structured data about the page, which may hold its text ("we use KaTeX"): no sign of a math
+# renderer, as code and a theme's JSON config (`"render": "mathjax"`) are
+_PAGE_DATA = frozenset({"application/ld+json"})
 _STRING = etree.XPath("string()", smart_strings=False)
 _WITH_ID = etree.XPath("descendant-or-self::*[@id]")
 
 
 def _is_code(attrs: Mapping[str, str]) -> bool:
-    """Whether a `<script>` of these attributes is code a browser runs (see _CODE_TYPES)."""
-    return attrs.get("type", "").strip().lower() in _CODE_TYPES
+    """Whether a `<script>` of these attributes is code or a theme's config, not data about
+    the page (see _PAGE_DATA)."""
+    return attrs.get("type", "").strip().lower() not in _PAGE_DATA
 
 
 def _emphasis(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -171,7 +171,7 @@ class PublishedSite:
             if not self.host or parts.netloc.lower() != self.host:
                 return Target(EXTERNAL, url=href)
             path = parts.path or "/"
-            if not (_normalize(unquote(path)) or "").startswith(self.prefix):
+            if not self._under_prefix(_normalize(unquote(path)) or ""):
                 return Target(EXTERNAL, url=href)  # another site on the host (`host/docs-v1/`)
         elif not parts.path:
             path = page_url  # "#frag" or "?query": this page
@@ -196,10 +196,16 @@ class PublishedSite:
                 page_url = page_url[: page_url.rfind("/") + 1] + parts.path
         return page_url[: page_url.rfind("/") + 1] or "/"
 
+    def _under_prefix(self, normal: str) -> bool:
+        """Whether a normalized URL path is the site's: under its prefix, or the prefix
+        without its slash (`/blog` of `/blog/`, the home page, which servers redirect)."""
+        return normal.startswith(self.prefix) or normal + "/" == self.prefix
+
     def _lookup(self, path: str, fragment: str | None) -> Target:
         normal = _normalize(unquote(path))
-        if normal is None or not normal.startswith(self.prefix):
+        if normal is None or not self._under_prefix(normal):
             return Target(OUTSIDE, fragment=fragment, url=normal or path)
+        normal = normal if normal.startswith(self.prefix) else self.prefix
         rel = normal[len(self.prefix) :]
         candidates = [rel + "index.html"] if rel == "" or rel.endswith("/") else [rel, rel + "/index.html"]
         for candidate in candidates:

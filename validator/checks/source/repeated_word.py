@@ -13,7 +13,9 @@ thanks") are listed in `allow`. These are no repeats either:
 * a word in lower case, then the same capitalised where emphasis starts: a label or a
   term cited ("then select **Select**"); "the **the**", "The *the*" and "read the [The
   design](/design/)" are reported;
-* a short, rare capitalised word twice: a name ("by Lin Lin and Tammy", "Bora Bora");
+* a short, rare capitalised word twice: a name ("by Lin Lin and Tammy", "Bora Bora"); a
+  capitalised word twice inside a sentence, then another capitalised word: a name ("on
+  Duck Duck Go");
 * a word three times or more in a row ("ha ha ha"), or twice within quotes ("the “done
   done” state"): written so on purpose;
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
@@ -60,6 +62,7 @@ class Options:
     allow: tuple[str, ...] = field(
         default=(
             "had", "that", "is", "do", "bye", "ha", "no", "knock", "blah", "yada", "sub",
+            "names",  # "the book names names"
             # intensifiers written twice on purpose: "many many thanks", "a long long time"
             "very", "really", "many", "much", "so", "far", "long",
         ),
@@ -114,6 +117,7 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
             and not _quoted(stretch.text, previous.start, word.end)
             and not (len(word.text) == 1 and word.text != previous.text)  # "a A record": a letter names a thing
             and not _doubled_name(previous.text, word.text, known)
+            and not _named_three(stretch.text, previous, word, words[index + 1] if index + 1 < len(words) else None)
             and not _starts_compound(stretch.text, word.end)
             and not _glued_to_digits(stretch.text, previous.start, word.end)
             and not _ends_compound(stretch.text, previous.start)
@@ -174,6 +178,21 @@ def _doubled_name(first: str, second: str, known: Mapping[str, int]) -> bool:
         and not second.isupper()
         and len(first) <= _DOUBLED_NAME_LENGTH
         and known.get(first.lower(), 0) < _DOUBLED_NAME_FREQUENCY
+    )
+
+
+def _named_three(text: str, first: Word, second: Word, third: Word | None) -> bool:
+    """Whether a capitalised word twice, inside a sentence, is followed by another
+    capitalised word, blanks alone between them: a name ("I advertise on Duck Duck Go");
+    "Install Install Hugo" starting a heading is a slip."""
+    return (
+        third is not None
+        and not starts_sentence(text, first.start)
+        and first.text[:1].isupper()
+        and second.text[:1].isupper()
+        and not second.text.isupper()
+        and third.text[:1].isupper()
+        and text[second.end : third.start].isspace()
     )
 
 

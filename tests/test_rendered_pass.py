@@ -1563,6 +1563,28 @@ def test_files_ignore_files_names_are_no_content(tmp_path: Path, monkeypatch: py
 
 
 @pytest.mark.hugo
+def test_a_folder_ignore_files_names_is_no_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """An `ignoreFiles` pattern matching a folder's absolute path skips the folder whole
+    (keptn's `^(.*/docs/0.7.x/*)$`; checked with hugo 0.168): its files are not checked,
+    a ref to one stops the build, a link to one is dead."""
+    small_site(tmp_path, {
+        "content/docs/old/a.md": '+++\ntitle = "A"\n+++\n\n[x](/no/such/page/)\n',
+        "content/docs/old/sub/b.md": '+++\ntitle = "B"\n+++\n\n[y](#nowhere)\n',
+        "content/docs/oldish/c.md": '+++\ntitle = "C"\n+++\n',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n[a](/docs/old/a/) [c](/docs/oldish/c/)\n',
+        "content/q.md": '+++\ntitle = "Q"\n+++\n\n[a]({{< relref "/docs/old/a.md" >}})\n',
+    }, 'ignoreFiles = ["^(.*/docs/old/*)$"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == {("content/p.md", 5, "broken-link"), ("content/q.md", 5, "ref-not-found")}
+    result = subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode != 0 and 'REF_NOT_FOUND: Ref "/docs/old/a.md"' in result.stderr
+    (tmp_path / "content" / "q.md").unlink()
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert not (tmp_path / "public/docs/old").exists() and (tmp_path / "public/docs/oldish/c").exists()
+    assert findings("--html", "public") == {("content/p.md", 5, "broken-link")}
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

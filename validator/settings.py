@@ -299,11 +299,20 @@ class SiteConfig:
 
     def ignores(self, path: str) -> bool:
         """Whether `ignoreFiles` leaves the file at `path` out of the site, as Hugo matches
-        it: against the absolute path (a pattern Python cannot read matches nothing)."""
+        it: against the absolute path, the file's and each of its folders' in the site (a
+        folder matched is skipped whole, checked with hugo 0.168; a pattern Python cannot
+        read matches nothing)."""
         if not self.ignore_files:
             return False
-        absolute = os.path.abspath(path).replace(os.sep, "/")
-        return any(_matches(pattern, absolute) for pattern in self.ignore_files)
+        absolute = os.path.abspath(path)
+        paths = [absolute]
+        if self.root is not None:
+            inside = os.path.abspath(self.root) + os.sep
+            folder = os.path.dirname(absolute)
+            while folder.startswith(inside):
+                paths.append(folder)
+                folder = os.path.dirname(folder)
+        return any(_matches(pattern, one.replace(os.sep, "/")) for one in paths for pattern in self.ignore_files)
 
     def allows_content(self, media_type: str) -> bool:
         """Whether Hugo reads content files of `media_type` (`text/html`): it refuses to

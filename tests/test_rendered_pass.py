@@ -828,7 +828,7 @@ def test_a_site_under_a_base_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     small_site(tmp_path, {
         "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n## Step\n",
         "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n[a](/docs/a/#step)\n\n[gone](/docs/gone/)\n\n"
-                             + ("" if canonify else "[home](https://x.org/project) and [home](/project) without a slash\n"),
+                             + ("" if canonify else "[home](https://x.org/project) and [home](/project), no slash\n"),
         "layouts/home.html": "home",
     }, f"canonifyURLs = {str(canonify).lower()}\n")  # fmt: skip
     (tmp_path / "hugo.toml").write_text(
@@ -1582,6 +1582,23 @@ def test_a_folder_ignore_files_names_is_no_content(tmp_path: Path, monkeypatch: 
     build_site(hugo, tmp_path, tmp_path / "public")
     assert not (tmp_path / "public/docs/old").exists() and (tmp_path / "public/docs/oldish/c").exists()
     assert findings("--html", "public") == {("content/p.md", 5, "broken-link")}
+
+
+@pytest.mark.hugo
+def test_a_comment_in_a_fenced_block_of_a_notice_is_no_heading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """docsy's `alert` renders its content (`.Inner | markdownify`): a `# comment` in a
+    fenced block there is code, no heading, so the page's fragments are still checked
+    (Karpenter: 57 broken anchors were left to the build)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/alert.html": '<div class="alert">{{ .Inner | markdownify }}</div>',
+        "content/s.md": "+++\ntitle = 'S'\n+++\n\n## Feature Gates\n\n{{% alert %}}\n```yaml\n# top comment\n"
+                        "spec: {}\n```\n{{% /alert %}}\n",
+        "content/u.md": '+++\ntitle = "U"\n+++\n\n[a]({{< ref "s#configmap" >}}) [b]({{< ref "s#feature-gates" >}})\n',
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/u.md", 5, "broken-anchor")}
 
 
 @pytest.mark.hugo

@@ -377,8 +377,18 @@ class Document:
 
     @functools.cached_property
     def _heading_like_lines(self) -> list[int]:
-        """The numbers of the lines `_HEADING_LIKE` finds something in, in order."""
-        return [number for number, line in enumerate(self.lines, start=1) if _HEADING_LIKE.search(line)]
+        """The numbers of the lines `_HEADING_LIKE` finds something in, in order, but inside a
+        fenced code block (a `# comment` in a fence is code wherever Hugo renders the content;
+        an indented block may not be, once a template takes the indent away)."""
+        fenced = [(block.line, block.end_line) for block in self.code_blocks if block.fenced]
+        starts = [first for first, _ in fenced]
+
+        def in_fence(number: int) -> bool:
+            index = bisect.bisect_right(starts, number) - 1
+            return index >= 0 and fenced[index][0] < number < fenced[index][1]
+
+        lines = enumerate(self.lines, start=1)
+        return [number for number, line in lines if _HEADING_LIKE.search(line) and not in_fence(number)]
 
     @property
     def raw_html_ids(self) -> frozenset[str]:

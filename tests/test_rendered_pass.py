@@ -1602,6 +1602,15 @@ def test_a_comment_in_a_fenced_block_of_a_notice_is_no_heading(
 
 
 @pytest.mark.hugo
+def test_a_destination_with_blanks_at_its_ends_is_placed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`[x](<ref "#a" >)` (a ref shortcode with its braces lost): Hugo writes the trailing
+    blank as `%20`; the build's broken link is still placed at its Markdown line."""
+    small_site(tmp_path, {"content/d.md": "+++\ntitle = 'D'\n+++\n\n## Node Repair\n\nSee [it](<ref \"#node-repair\" >).\n"})
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/d.md", 7, "broken-link")}
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -975,7 +975,7 @@ class Locator:
         """The first Markdown link not matched before written as `link` is (`_same_destination`),
         found by its destination: a page of thousands of links, most of them never placed,
         stays linear."""
-        return self._take_among(self._places_by_destination.get(unquote(link.url), ()), link, _same_destination)
+        return self._take_among(self._places_by_destination.get(unquote(link.url).strip(), ()), link, _same_destination)
 
     def _take_among(
         self, places: Sequence[int], link: HtmlLink, same: Callable[[str, SourceLink], bool]
@@ -1137,7 +1137,10 @@ class Locator:
 
 
 def _same_destination(url: str, link: SourceLink) -> bool:
-    return link.shortcode_path is None and (link.destination.strip() == url or unquote(link.destination.strip()) == unquote(url))
+    """Written as the link is, blanks at the ends aside (`[x](<ref "#a" >)`, which Hugo
+    writes `ref%20%22#a%22%20`)."""
+    written = link.destination.strip()
+    return link.shortcode_path is None and (written == url or unquote(written) == unquote(url).strip())
 
 
 def _refused(url: str, link: SourceLink, *, as_written: bool = False) -> bool:

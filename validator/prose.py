@@ -66,6 +66,13 @@ class Stretch:
     # Offsets in text of the line breaks that are hard ones (`<br>`: two blanks or `\` at the
     # line's end)
     hard_breaks: tuple[int, ...] = field(default=(), repr=False)
+    # Offsets in text where a link's text starts or ends
+    link_edges: tuple[int, ...] = field(default=(), repr=False)
+
+    def linked_between(self, start: int, end: int) -> bool:
+        """Whether a link's text starts or ends between `start` and `end` of `text`."""
+        index = bisect.bisect_left(self.link_edges, start)
+        return index < len(self.link_edges) and self.link_edges[index] <= end
 
     def breaks_hard_between(self, start: int, end: int) -> bool:
         """Whether a hard line break is between `start` and `end` of `text`."""
@@ -152,6 +159,7 @@ class _Builder:
         self.pieces: list[tuple[int, int]] = []
         self.seams: list[int] = []
         self.hard_breaks: list[int] = []
+        self.link_edges: list[int] = []
         self.length = 0
 
     def add(self, text: str, offset: int) -> None:
@@ -171,7 +179,9 @@ class _Builder:
         text = "".join(self.parts)
         if not text.strip():
             return None
-        return Stretch(text, self.kind, tuple(self.pieces), locate, tuple(self.seams), tuple(self.hard_breaks))
+        return Stretch(
+            text, self.kind, tuple(self.pieces), locate, tuple(self.seams), tuple(self.hard_breaks), tuple(self.link_edges)
+        )
 
 
 class _Scanner:
@@ -220,9 +230,11 @@ class _Scanner:
                 skip_until = "link_close"
                 self.after_autolink(index, children)
             elif kind == "link_open":
+                builder.link_edges.append(builder.length)
                 if pos is not None:
                     self.cursor = max(self.cursor, pos + 1)
             elif kind == "link_close":
+                builder.link_edges.append(builder.length)
                 self.cursor = _link_end(self.content, self.cursor)
             elif kind == "image":
                 builder = self.finish(builder)

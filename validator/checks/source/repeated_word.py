@@ -20,8 +20,8 @@ thanks") are listed in `allow`. These are no repeats either:
   done” state"): written so on purpose;
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
 * a word alone on its line, then the same word starting the next (a label: "**Parking**"
-  above "Parking F is next door"), or emphasised alone where its line starts, then the same
-  word ("* **HTTPS** HTTPS can be enabled");
+  above "Parking F is next door"), or emphasised or linked alone where its line starts,
+  then the same word ("* **HTTPS** HTTPS can be enabled", "- [SOFAMesh](…) SOFAMesh is");
 * a word ending a line with a hard line break, then the same word starting the next: lines
   shown apart ("- Blazor wasm + MAUI␠␠" above "MAUI is what Blazor runs in").
 
@@ -197,14 +197,15 @@ def _named_three(text: str, first: Word, second: Word, third: Word | None) -> bo
 
 
 def _bold_label(stretch: Stretch, first: Word, second: Word) -> bool:
-    """Whether the first word, emphasised alone where its line starts, labels what follows,
-    which starts with the same word ("* **HTTPS** HTTPS can be enabled in the config"); "The
-    **the**" is a slip."""
+    """Whether the first word, emphasised or linked alone where its line starts, labels what
+    follows, which starts with the same word ("* **HTTPS** HTTPS can be enabled in the
+    config", "- [SOFAMesh](…) SOFAMesh is a service mesh"); "The **the**" is a slip."""
     line_start = _line_start(stretch.text, first.start)
-    return (
-        not stretch.text[line_start : first.start].strip("*_ \t")
-        and stretch.marked_between(line_start, first.start)
-        and stretch.marked_between(first.end, second.start)
+    if stretch.text[line_start : first.start].strip("*_ \t"):
+        return False
+    return any(
+        between(line_start, first.start) and between(first.end, second.start)
+        for between in (stretch.marked_between, stretch.linked_between)
     )
 
 

@@ -1128,6 +1128,21 @@ def test_the_redirects_of_netlify_toml_serve_links(
 
 
 @pytest.mark.hugo
+def test_a_missing_top_level_page_without_its_slash_is_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`/thrid` for `/third/`: with every top folder known, a top-level page written without
+    its slash is judged as `/thrid/` is (sofastack's `/Trasactiona`)."""
+    small_site(tmp_path, {
+        "content/third.md": "+++\ntitle = 'T'\n+++\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[t](/third) [x](/thrid)\n\n[y](/thrid/)\n",
+        "layouts/list.html": "{{ .Title }}",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 13), ("content/a.md", 7, 1)]
+
+
+@pytest.mark.hugo
 def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or
     not; a deeper folder without one is none (checked with hugo 0.168). With every folder

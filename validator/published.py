@@ -227,9 +227,11 @@ class PublishedSite:
         """With only the pages known (and the static files, when `static_folders` says so;
         not taxonomy pages, files templates write and the like), a missing page can be judged
         only inside a section that has pages, and a missing file only beside a page made of
-        a single file or inside a folder that holds static files only."""
+        a single file or inside a folder that holds static files only; a missing top-level
+        page written without its slash (`/third`) only where every top folder is known."""
         if "/" not in rel:
-            return False
+            known = self.open_folders is not None and rel not in self.open_folders and rel not in self.language_folders
+            return PurePosixPath(rel).suffix == "" and known
         folder = rel.split("/", 1)[0]
         if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
             parent, name = rel[: rel.rfind("/") + 1], rel[rel.rfind("/") + 1 :]

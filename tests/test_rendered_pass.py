@@ -1626,6 +1626,24 @@ def test_a_destination_with_blanks_at_its_ends_is_placed(tmp_path: Path, monkeyp
 
 
 @pytest.mark.hugo
+def test_a_publish_dir_built_before_the_content_changed_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """The rendered pass reads a built publishDir by default: when a content file changed
+    after the build, the summary says its HTML may not be the content's now."""
+    small_site(tmp_path, {"content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n", "layouts/home.html": "home"})
+    monkeypatch.chdir(tmp_path)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    built = (tmp_path / "public" / "index.html").stat().st_mtime
+    os.utime(tmp_path / "content" / "a.md", (built - 60, built - 60))
+    stale = "the rendered pass read public/, built before content/a.md last changed"
+    assert stale not in CliRunner().invoke(main, ["check"]).output
+    os.utime(tmp_path / "content" / "a.md", (built + 60, built + 60))
+    assert stale in CliRunner().invoke(main, ["check"]).output
+    assert stale not in CliRunner().invoke(main, ["check", "--build"]).output
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

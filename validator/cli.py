@@ -23,7 +23,7 @@ from validator import __version__
 from validator.baseline import apply_baseline, load_baseline, write_baseline
 from validator.changes import find_change
 from validator.config import ConfigError, effective_config_toml, find_config, load_config
-from validator.engine import Rendering, run
+from validator.engine import Rendering, Target, run
 from validator.hugo import BuildFailed, HugoError, built_site
 from validator.paths import display_path
 from validator.registry import RULES
@@ -204,6 +204,30 @@ def _rendering(
     return Rendering(), None
 
 
+def _stale_build_note(rendering: Rendering | None, targets: Sequence[Target], build: bool) -> tuple[str, ...]:
+    """What the summary says of a publish dir built before the content last changed: its
+    home page older than the newest file checked (the HTML is not what that file makes)."""
+    if build or rendering is None or rendering.publish_dir is None:
+        return ()
+    try:
+        built = os.stat(os.path.join(rendering.publish_dir, "index.html")).st_mtime
+    except OSError:
+        return ()
+    newest, changed = max(((_mtime(t.path), t.display) for t in targets if not t.problem), default=(0.0, ""))
+    if newest <= built:
+        return ()
+    return (
+        f"the rendered pass read {rendering.display_root}/, built before {changed} last changed: its HTML may not be "
+        "the content's now (rebuild the site, or run with --build)",
+    )
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
 
 def _holds_html(folder: Path) -> bool:
     """Whether a publishDir holds an HTML page, as a build does: a repository may keep one
@@ -242,7 +266,7 @@ def _check(
         *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site),
         *_outside_note(outside),
         *refused_content_notes(others.refused), *_not_markdown_note(not_markdown),
-        *outcome.notes,
+        *_stale_build_note(rendering, targets, build), *outcome.notes,
         *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."] if build_failure else []),
     )
     problems = outcome.problems

@@ -1416,7 +1416,8 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
         if "layouts" in site.missing_components:
             unknown = unknown_templates + unsafe
         else:
-            unknown = f"the files it mounts ({', '.join(sorted(site.missing_components - {'layouts'}))}) are unknown"
+            mount = "it mounts" if len(missing) == 1 else "they mount"
+            unknown = f"the files {mount} ({', '.join(sorted(site.missing_components - {'layouts'}))}) are unknown"
         notes.append(
             f"{what} {names} not found (or empty) in {site.themes_dir}/, _vendor/ or module.replacements: "
             f"{unknown} (check out git submodules, run `hugo mod vendor`, or set HUGO_THEMESDIR or "

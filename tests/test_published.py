@@ -102,6 +102,12 @@ def test_redirects_file() -> None:
     assert site.resolve("/old/", "/").kind == REDIRECT
     assert site.resolve("/blog/2020/x/", "/").kind == REDIRECT
     assert site.resolve("/older/", "/").kind == MISSING
+    # a template's source made of actions alone (KEDA's `printf "/%s"` over a list) serves
+    # any top-level path written without a slash, and no other
+    sources = parse_redirects('{{ range slice "scalers" }}{{ . | printf "/%s" }}  /docs/2.16/{{ . }}\n{{ end }}', True)
+    site = PublishedSite(frozenset({"index.html", "docs/a/index.html"}), "https://example.org/", redirects=sources)
+    assert site.resolve("/scalers", "/").kind == REDIRECT
+    assert site.resolve("/docs/gone/", "/").kind == site.resolve("/gone/", "/").kind == MISSING
     # a placeholder segment matches that segment's place, not all that follows
     site = PublishedSite(FILES, "https://example.org/", redirects=parse_redirects("/:lang/old /:lang/new 301\n"))
     assert site.resolve("/fr/old/", "/").kind == REDIRECT and site.resolve("/fr/other/", "/").kind == MISSING

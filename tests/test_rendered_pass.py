@@ -1143,6 +1143,28 @@ def test_a_missing_top_level_page_without_its_slash_is_judged(
 
 
 @pytest.mark.hugo
+def test_a_page_rendered_as_a_link_alone_is_served_by_rules_a_template_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """gRPC's API pages: `build.render = "link"` pages, sent elsewhere by `_redirects` rules
+    a template makes of actions alone (`{{ printf "/%sapi" .File.Dir }}`), which mdcheck
+    cannot read: without a build, links to those pages are taken as served, as the build
+    shows them to be; a link to a page that is not there is still broken."""
+    config = (
+        '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'
+        'baseName = "_redirects"\n[outputs]\nhome = ["html", "redirects"]\n'
+    )
+    small_site(tmp_path, {
+        "layouts/index.redirects": '{{ range where site.Pages "Params.api" true }}{{ printf "%s" .RelPermalink }}'
+                                   "  https://example.org/api 301!\n{{ end }}",
+        "content/docs/api.md": "+++\ntitle = 'API'\napi = true\n[build]\nrender = 'link'\n+++\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[api](/docs/api/) [gone](/docs/gone/)\n",
+    }, config)  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 19)]
+
+
+@pytest.mark.hugo
 def test_links_to_sections_without_an_index_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A top-level folder of pages is a section: Hugo makes its list page, `_index.md` or
     not; a deeper folder without one is none (checked with hugo 0.168). With every folder

@@ -204,6 +204,11 @@ def _rendering(
     return Rendering(), None
 
 
+# How much later than a publish dir's home page a content file may be written and still be
+# of the same moment (a checkout of a repository that keeps its publish dir)
+_CHECKOUT_SECONDS = 2.0
+
+
 def _stale_build_note(rendering: Rendering | None, targets: Sequence[Target], build: bool) -> tuple[str, ...]:
     """What the summary says of a publish dir built before the content last changed: its
     home page older than the newest file checked (the HTML is not what that file makes)."""
@@ -214,7 +219,7 @@ def _stale_build_note(rendering: Rendering | None, targets: Sequence[Target], bu
     except OSError:
         return ()
     newest, changed = max(((_mtime(t.path), t.display) for t in targets if not t.problem), default=(0.0, ""))
-    if newest <= built:
+    if newest <= built + _CHECKOUT_SECONDS:
         return ()
     return (
         f"the rendered pass read {rendering.display_root}/, built before {changed} last changed: its HTML may not be "

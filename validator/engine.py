@@ -35,6 +35,7 @@ from validator.model import Finding, Problem, Rule
 from validator.paths import MARKDOWN_EXTENSIONS, display_path
 from validator.published import (
     REDIRECTS_FILE,
+    UNKNOWN_SOURCE,
     PublishedSite,
     RenderedSite,
     SourceHeading,
@@ -826,6 +827,7 @@ def _embedded_published(
     the pages rendered (drafts aside), aliases, the pages of other content files, sections
     and homes, the static files and the bundles' files."""
     aliases, sections, single_folders, others = set(), set(), set(), set()
+    link_only: set[str] = set()  # the URLs of pages Hugo renders none of (`build.render = "link"`)
     unbuilt: dict[str, tuple[str, str]] = {}
     codes = language_codes(site)
     bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
@@ -837,6 +839,8 @@ def _embedded_published(
             unbuilt[path] = why
         elif path is not None and page.rendered and not page.read:
             others.add(path)  # a page Hugo makes of a content file mdcheck does not read
+        elif page.url and not page.rendered:
+            link_only.add(page.url)
         aliases |= _alias_files(site, page)
         if not page.content_path:
             continue
@@ -878,8 +882,15 @@ def _embedded_published(
         leaf_bundle_folders=leaf_folders,
         branch_bundle_folders=branch_folders,
         unbuilt=unbuilt,
-        redirects=_redirect_sources(site),
+        redirects=_served(_redirect_sources(site), link_only),
     )
+
+
+def _served(sources: tuple[str, ...], link_only: set[str]) -> tuple[str, ...]:
+    """The redirect sources, and, when a template makes some of them of actions alone
+    (`{{ printf "/%sapi" .File.Dir }}`, unknown), the URLs of the pages Hugo renders none of
+    (`build.render = "link"`), which are there to be sent elsewhere (gRPC's API pages)."""
+    return (*sources, *sorted(link_only)) if UNKNOWN_SOURCE in sources else sources
 
 
 def _redirect_sources(site: SiteConfig) -> tuple[str, ...]:

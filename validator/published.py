@@ -316,8 +316,11 @@ class _RedirectRules:
     def __init__(self, sources: Iterable[str]) -> None:
         self._exact: set[str] = set()
         self._by_start: dict[str, list[str]] = {}
+        self._unknown = False  # a rule serves paths no source tells (UNKNOWN_SOURCE)
         for source in sources:
-            if "*" in source:
+            if source == UNKNOWN_SOURCE:
+                self._unknown = True
+            elif "*" in source:
                 self._by_start.setdefault(source[: source.index("*")], []).append(source)
             else:
                 self._exact.add(source.rstrip("/"))
@@ -325,7 +328,7 @@ class _RedirectRules:
 
     def serve(self, path: str) -> bool:
         """Whether a rule serves `path`."""
-        if path.rstrip("/") in self._exact:
+        if path.rstrip("/") in self._exact or (self._unknown and "/" not in path[1:]):
             return True
         for length in self._lengths:
             if length > len(path):
@@ -365,8 +368,8 @@ def _splats_match(text: str, pattern: str) -> bool:
 def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
     """The source paths of a `_redirects` file (`/old /new 301`; `#` starts a comment);
     a `:placeholder` segment is a splat (`/:lang/old` of `/*/old`). Of a template that
-    writes one, an action in a source path is a splat too (`/a/{{ $x }}/b`); a rule whose
-    source is all made by actions is not known."""
+    writes one, an action in a source path is a splat too (`/a/{{ $x }}/b`); a source all
+    made by actions (KEDA's `{{ $name | printf "/%s" }}` over a list) is `UNKNOWN_SOURCE`."""
     sources = []
     if template:
         text = _TEMPLATE_ACTION.sub(lambda action: "" if _WRITES_NOTHING.match(action[0]) else ":action", text)
@@ -375,7 +378,14 @@ def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
         if len(fields) >= 2 and fields[0].startswith("/"):
             source = _PLACEHOLDER_SEGMENT.sub("*", fields[0])
             sources.append(source.replace(":action", "*") if template else source)
+        elif template and len(fields) >= 2 and fields[0].startswith(":action"):
+            sources.append(UNKNOWN_SOURCE)
     return tuple(sources)
+
+
+# A redirect rule's source a template makes of actions alone: it is taken to serve any
+# top-level path written without a slash (`/scalers`), where such rules send short names.
+UNKNOWN_SOURCE = "?"
 
 
 _PLACEHOLDER_SEGMENT = re.compile(r"(?<=/):[A-Za-z_]\w*")

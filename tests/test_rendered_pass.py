@@ -1666,6 +1666,15 @@ def test_a_publish_dir_built_before_the_content_changed_is_said(
 
 
 @pytest.mark.hugo
+def test_a_ref_argument_ending_in_a_blank_links_to_its_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo writes `{{< relref "#budgets " >}}` as `href="#budgets "`, whose blank the
+    browser strips (checked with hugo 0.168): the id is found, with and without a build."""
+    small_site(tmp_path, {"content/a.md": '+++\ntitle = "A"\n+++\n\n[x]({{< relref "#budgets " >}})\n\n## Budgets\n'})
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == set()
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -173,6 +173,8 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
             return None  # ref-not-found reports it
         if fragment is None or link.kind == "commented-ref":
             return None
+        # Hugo writes the argument's blanks into the href, which the browser strips from its ends
+        fragment = fragment.rstrip(" \t\n\r\f")
         if not path:
             return _Target(None, fragment)
         return _found(index.ref(page, path, ref[1]).index, fragment)

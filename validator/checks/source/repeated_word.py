@@ -18,7 +18,8 @@ thanks") are listed in `allow`. These are no repeats either:
   Duck Duck Go");
 * a word three times or more in a row ("ha ha ha"), or twice within quotes ("the “done
   done” state"): written so on purpose;
-* a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name;
+* a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name; a letter
+  in two cases ("a A record"), or a capital twice but `I` and `A` ("press V V"): letters named;
 * a word alone on its line, then the same word starting the next (a label: "**Parking**"
   above "Parking F is next door"), or emphasised or linked alone where its line starts,
   then the same word ("* **HTTPS** HTTPS can be enabled", "- [SOFAMesh](…) SOFAMesh is");
@@ -115,7 +116,7 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
             and not _keyword(previous.text, word.text)
             and not _cited(stretch, previous, word)
             and not _quoted(stretch.text, previous.start, word.end)
-            and not (len(word.text) == 1 and word.text != previous.text)  # "a A record": a letter names a thing
+            and not _letter_named(previous.text, word.text)
             and not _doubled_name(previous.text, word.text, known)
             and not _named_three(stretch.text, previous, word, words[index + 1] if index + 1 < len(words) else None)
             and not _starts_compound(stretch.text, word.end)
@@ -179,6 +180,12 @@ def _doubled_name(first: str, second: str, known: Mapping[str, int]) -> bool:
         and len(first) <= _DOUBLED_NAME_LENGTH
         and known.get(first.lower(), 0) < _DOUBLED_NAME_FREQUENCY
     )
+
+
+def _letter_named(first: str, second: str) -> bool:
+    """Whether a single letter twice names things: in other cases ("a A record"), or a capital
+    twice ("press V V", "the X X axes"), but for "I I" and "A A", which are slips."""
+    return len(second) == 1 and (first != second or (second.isupper() and second not in "IA"))
 
 
 def _named_three(text: str, first: Word, second: Word, third: Word | None) -> bool:

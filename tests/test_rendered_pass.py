@@ -1675,6 +1675,28 @@ def test_a_ref_argument_ending_in_a_blank_links_to_its_id(tmp_path: Path, monkey
 
 
 @pytest.mark.hugo
+def test_a_legacy_template_that_renders_its_content_loses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """docsy 0.6's `alert` is a legacy template (`"version": 1`) that renders its content
+    with `markdownify`: in a `{{% %}}` call Hugo gives it the content already made HTML,
+    which it drops as raw HTML when `unsafe` is off (checked with hugo 0.168); one that
+    prints `.Inner` as it is, or a `{{< >}}` call, keeps it."""
+    legacy = '{{ $_hugo_config := `{ "version": 1 }` }}\n'
+    small_site(tmp_path, {
+        "layouts/_shortcodes/alert.html": legacy + '<div class="alert">{{ .Inner | markdownify }}</div>\n',
+        "layouts/_shortcodes/plain.html": legacy + '<div class="plain">{{ .Inner }}</div>\n',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% alert %}}\nSome **text**.\n{{% /alert %}}\n\n"
+                        "{{% plain %}}\nPlain **text**.\n{{% /plain %}}\n\n{{< alert >}}\nAngle **text**.\n{{< /alert >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/p.md", 5, "raw-html-omitted")}
+    build_site(hugo, tmp_path, tmp_path / "public")
+    html = (tmp_path / "public" / "p" / "index.html").read_text()
+    assert '<div class="alert"><!-- raw HTML omitted -->' in html and "Plain <strong>text</strong>" in html
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

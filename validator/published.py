@@ -691,7 +691,11 @@ def _omitted_in(doc: Document) -> list[RawHtml]:
         if use.notation == "%"
         and use.kind != "comment"
         and use.template not in VALUE_SHORTCODES
-        and use.template not in doc.site.shortcodes_legacy  # its output is no Markdown
+        and (
+            # a legacy template's output is no Markdown, but one that renders its content
+            # as Markdown is given it made HTML (raw-html-omitted's `_shortcode_output`)
+            use.template not in doc.site.shortcodes_legacy or use.template in doc.site.shortcodes_rendering_inner
+        )
         and use.template not in doc.site.shortcodes_without_html
     ]
     return [*_raw_tags(doc), *calls]

@@ -17,7 +17,10 @@ are raw HTML too, dropped alike: code meant to be shown belongs in a fenced code
 A `{{% name %}}` call is reported when its template writes HTML whatever it is given (a
 tag outside any `if`, `with` or `range`): the call's output is Markdown, and Hugo omits
 that HTML too. A template that declares Hugo's legacy
-``{{ $_hugo_config := `{ "version": 1 }` }}`` is exempt: its output is kept as it is.
+``{{ $_hugo_config := `{ "version": 1 }` }}`` is exempt: its output is kept as it is; but
+one that renders the call's content as Markdown (docsy 0.6's `alert`: `.Inner |
+markdownify`) is given the content already made HTML, which it drops whole: that call is
+reported.
 
 HTML comments are exempt (Hugo drops them silently, on purpose), and so is HTML written
 inside `{{< >}}` shortcodes (Hugo splices their output in after Markdown, unfiltered),
@@ -107,12 +110,19 @@ def _inline(doc: Document) -> Iterator[Finding]:
 
 def _shortcode_output(doc: Document) -> Iterator[Finding]:
     """Each `{{% name %}}` call in the page's Markdown whose template writes HTML whatever
-    it is given: its output is Markdown, and Hugo omits that HTML."""
+    it is given: its output is Markdown, and Hugo omits that HTML; and each one of a legacy
+    template (`"version": 1`, docsy 0.6's `alert`) that renders its content as Markdown:
+    Hugo gives it the content already made HTML, which it then omits (checked with 0.168)."""
     calls = doc.shortcode_calls
+    site = doc.site
     for use, within in zip(calls, opaque_depths(calls)):
-        if use.notation == "%" and not within and use.template in doc.site.shortcodes_writing_html:
-            if not _in_code(doc, use.line, use.column):
-                yield Finding(use.line, use.column, _shortcode_message(use.name))
+        if use.notation != "%" or within or _in_code(doc, use.line, use.column):
+            continue
+        if use.template in site.shortcodes_writing_html:
+            yield Finding(use.line, use.column, _shortcode_message(use.name))
+        elif use.template in site.shortcodes_legacy and use.template in site.shortcodes_rendering_inner:
+            if use.paired and doc.inner_text(use).strip():
+                yield Finding(use.line, use.column, _legacy_message(use.name))
 
 
 def _in_code(doc: Document, line: int, column: int) -> bool:
@@ -129,6 +139,14 @@ def _shortcode_message(name: str) -> str:
     return (
         f"Hugo omits the HTML that {{{{% {name} %}}}} writes: a {{{{% %}}}} call's output "
         f"is Markdown, where raw HTML is dropped; call it as {{{{< {name} >}}}} or {KEEP}"
+    )
+
+
+def _legacy_message(name: str) -> str:
+    return (
+        f"Hugo drops the content of {{{{% {name} %}}}}: its template is a legacy one (`\"version\": 1`), "
+        "given the content already made HTML, which it renders as Markdown, where raw HTML is dropped; "
+        f"call it as {{{{< {name} >}}}} or {KEEP}"
     )
 
 

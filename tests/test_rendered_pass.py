@@ -1687,7 +1687,8 @@ def test_a_legacy_template_that_renders_its_content_loses_it(
         "layouts/_shortcodes/alert.html": legacy + '<div class="alert">{{ .Inner | markdownify }}</div>\n',
         "layouts/_shortcodes/plain.html": legacy + '<div class="plain">{{ .Inner }}</div>\n',
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% alert %}}\nSome **text**.\n{{% /alert %}}\n\n"
-                        "{{% plain %}}\nPlain **text**.\n{{% /plain %}}\n\n{{< alert >}}\nAngle **text**.\n{{< /alert >}}\n",
+                        "{{% plain %}}\nPlain **text**.\n{{% /plain %}}\n\n"
+                        "{{< alert >}}\nAngle **text**.\n{{< /alert >}}\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/p.md", 5, "raw-html-omitted")}

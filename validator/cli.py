@@ -214,9 +214,8 @@ def _stale_build_note(rendering: Rendering | None, targets: Sequence[Target], bu
     home page older than the newest file checked (the HTML is not what that file makes)."""
     if build or rendering is None or rendering.publish_dir is None:
         return ()
-    try:
-        built = os.stat(os.path.join(rendering.publish_dir, "index.html")).st_mtime
-    except OSError:
+    built = _mtime(os.path.join(rendering.publish_dir, "index.html"))
+    if not built:
         return ()
     newest, changed = max(((_mtime(t.path), t.display) for t in targets if not t.problem), default=(0.0, ""))
     if newest <= built + _CHECKOUT_SECONDS:
@@ -228,6 +227,7 @@ def _stale_build_note(rendering: Rendering | None, targets: Sequence[Target], bu
 
 
 def _mtime(path: str) -> float:
+    """When the file was last written; 0 when it cannot be read."""
     try:
         return os.stat(path).st_mtime
     except OSError:

@@ -380,12 +380,10 @@ class Document:
         """The numbers of the lines `_HEADING_LIKE` finds something in, in order, but inside a
         fenced code block (a `# comment` in a fence is code wherever Hugo renders the content;
         an indented block may not be, once a template takes the indent away)."""
-        fenced = [(block.line, block.end_line) for block in self.code_blocks if block.fenced]
-        starts = [first for first, _ in fenced]
 
         def in_fence(number: int) -> bool:
-            index = bisect.bisect_right(starts, number) - 1
-            return index >= 0 and fenced[index][0] < number < fenced[index][1]
+            block = self.code_block_at(number)
+            return block is not None and block.fenced and block.line < number < block.end_line
 
         lines = enumerate(self.lines, start=1)
         return [number for number, line in lines if _HEADING_LIKE.search(line) and not in_fence(number)]
@@ -630,9 +628,13 @@ class Document:
         )
 
     def in_code(self, line: int) -> bool:
-        """Whether the line is in a code block (the blocks, in page order, do not overlap)."""
+        """Whether the line is in a code block."""
+        return self.code_block_at(line) is not None
+
+    def code_block_at(self, line: int) -> CodeBlock | None:
+        """The code block the line is in, if any (the blocks, in page order, do not overlap)."""
         index = bisect.bisect_right(self._code_starts, line) - 1
-        return index >= 0 and line <= self.code_blocks[index].end_line
+        return self.code_blocks[index] if index >= 0 and line <= self.code_blocks[index].end_line else None
 
     def of_content(self, make: Callable[[Document], _T]) -> _T:
         """`make(self)`, computed once for the content: the copies `placed` elsewhere (a

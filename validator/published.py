@@ -340,12 +340,8 @@ class _RedirectRules:
 
 
 def _redirected(path: str, source: str) -> bool:
-    """Whether a rule of `source` serves `path`: a splat `*` matches the rest, anywhere in
+    """Whether a rule of a splat `source` serves `path`: each `*` matches any run, anywhere in
     the source (`/*/sponsors`), a trailing slash aside."""
-    if "*" not in source:
-        return path.rstrip("/") == source.rstrip("/")
-    if source.endswith("*") and "*" not in source[:-1]:
-        return path.startswith(source[:-1])
     return _splats_match(path, source) or _splats_match(path.rstrip("/"), source.rstrip("/"))
 
 
@@ -376,11 +372,17 @@ def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
     for line in text.splitlines():
         fields = line.split("#", 1)[0].split()
         if len(fields) >= 2 and fields[0].startswith("/"):
-            source = _PLACEHOLDER_SEGMENT.sub("*", fields[0])
+            source = redirect_source(fields[0])
             sources.append(source.replace(":action", "*") if template else source)
         elif template and len(fields) >= 2 and fields[0].startswith(":action"):
             sources.append(UNKNOWN_SOURCE)
     return tuple(sources)
+
+
+def redirect_source(path: str) -> str:
+    """A rule's source path as `_RedirectRules` reads it: each `:placeholder` segment a splat
+    (`/:lang/old` of `/*/old`)."""
+    return _PLACEHOLDER_SEGMENT.sub("*", path)
 
 
 # A redirect rule's source a template makes of actions alone: it is taken to serve any

@@ -119,7 +119,7 @@ class _Page:
     contents: dict[int, Document] = field(default_factory=dict)  # id(call) -> its content rendered
 
     @classmethod
-    def of(cls, doc: Document, resolve_ref: RefResolver | None, contents: bool = False) -> _Page:
+    def of(cls, doc: Document, resolve_ref: RefResolver | None, contents: bool) -> _Page:
         tokens = doc.tokens
         body, definitions = _split_footnotes(tokens)
         numbers, counts, order = _number_footnotes(tokens, definitions)

@@ -35,7 +35,7 @@ from validator.files import read_text
 from validator.model import data_error
 from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
-from validator.published import parse_redirects
+from validator.published import redirect_source
 from validator.highlight import Highlight, switched_on
 from validator.settings import (
     ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig, removed_since,
@@ -578,9 +578,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     # A theme's example site is built from within the theme, with --themesDir ../..
     home = None if os.environ.get("HUGO_THEMESDIR") or config.get("themesdir") is not None else root.parent
     found = _module_dirs(root, config, themes, root / themes_dir, environment, home)
-    module_dirs, missing_modules, modules, missing_components = (
-        found.found, found.missing, found.configs, found.missing_components
-    )
+    module_dirs, modules, missing_components = found.found, found.configs, found.missing_components
     # Templates (shortcodes, render hooks, page templates) a missing theme or module may hold
     templates_missing = "layouts" in missing_components
     theme_notes = [
@@ -675,7 +673,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             "render-link", "render-image", "render-blockquote", "render-heading", unknown=templates_missing
         ),
         hook_filters=layouts.hook_filters("render-link", "render-image", unknown=templates_missing),
-        missing_modules=tuple(missing_modules),
+        missing_modules=tuple(found.missing),
         missing_layout_mounts=missing_layouts,
         server_redirects=_server_redirects(root),
         missing_components=missing_components,
@@ -1264,8 +1262,9 @@ def _module_dirs(
     replacements = _replacements(config.get("module.replacements"))
     replacements.update(_replacements(os.environ.get("HUGO_MODULE_REPLACEMENTS")))
     vendored = _vendored(root / "_vendor")
-    go_replacements = _go_mod_replacements(root)
-    requirements = _go_mod_requirements(root)
+    go_mod = _go_mod(root)
+    go_replacements = _go_mod_replacements(root, go_mod)
+    requirements = _go_mod_requirements(go_mod)
     caches = _module_caches(root, config) if requirements else []
     found: list[Path] = []
     missing: list[str] = []
@@ -1301,7 +1300,7 @@ def _module_dirs(
             found.append(directory)
             if "layouts" not in mounted.get(path, _COMPONENTS):
                 without_layouts.add(directory)
-            for required, version in _go_mod_requirements(directory).items():  # a module's own
+            for required, version in _go_mod_requirements(_go_mod(directory)).items():  # a module's own
                 requirements.setdefault(required, version)
             module = _load_config(directory, environment)
             configs.append(module)
@@ -1378,11 +1377,13 @@ def _module_content(directory: Path, module: _Config) -> bool:
 def _mounts_to(config: _Config, component: str) -> list[dict[str, Any]]:
     """The config's `module.mounts` whose target is the component folder (`static`,
     `content`) or a path below it."""
-    return [
-        mount
-        for mount in _tables(config, "module.mounts")
-        if str(mount.get("target", "")).strip("/").split("/")[0].lower() == component
-    ]
+    mounts = _tables(config, "module.mounts")
+    return [mount for mount in mounts if _component(str(mount.get("target", ""))) == component]
+
+
+def _component(target: str) -> str:
+    """The component a mount's target is (or is below): `static` of `static/webfonts`."""
+    return target.strip("/").split("/")[0].lower()
 
 
 def _is_example_site_of(root: Path, theme: str) -> bool:
@@ -1492,7 +1493,7 @@ def _server_redirects(root: Path) -> tuple[str, ...]:
         rules = data.get("redirects")
         rules = rules if isinstance(rules, list) else []
         sources = [str(rule.get("from", "")) for rule in rules if isinstance(rule, dict)]
-        return parse_redirects("\n".join(f"{source} /" for source in sources if source.startswith("/")))
+        return tuple(redirect_source(source) for source in sources if source.startswith("/"))
     return ()
 
 
@@ -1526,7 +1527,7 @@ def _import_mounts(config: _Config) -> dict[str, frozenset[str]]:
         mounts = [mounts] if isinstance(mounts, dict) else mounts if isinstance(mounts, list) else []
         targets = [str(m.get("target", "")) for m in mounts if isinstance(m, dict)]
         if entry.get("path") and targets:
-            found[str(entry["path"])] = frozenset(t.strip("/").split("/")[0].lower() for t in targets)
+            found[str(entry["path"])] = frozenset(map(_component, targets))
     return found
 
 
@@ -1555,11 +1556,11 @@ def _replacements(value: Any) -> dict[str, str]:
 _GO_REPLACE = re.compile(r'^(?:replace\s+)?("[^"]+"|\S+)(?:\s+\S+)?\s*=>\s*("[^"]+"|\S+)')
 
 
-def _go_mod_replacements(root: Path) -> dict[str, Path]:
-    """The modules the site's `go.mod` replaces with a local directory (`replace
-    github.com/x/theme => ../`), which Go, and so Hugo, use instead of fetching them."""
+def _go_mod_replacements(root: Path, go_mod: Mapping[str, list[str]]) -> dict[str, Path]:
+    """The modules the site's `go.mod` (its `_go_mod` lines) replaces with a local directory
+    (`replace github.com/x/theme => ../`), which Go, and so Hugo, use instead of fetching them."""
     found: dict[str, Path] = {}
-    for line in _go_mod_lines(root, "replace"):
+    for line in go_mod.get("replace", ()):
         if match := _GO_REPLACE.match(line):
             path, target = (part.strip('"') for part in match.groups())
             if target.startswith(("./", "../", "/")) or target in (".", ".."):
@@ -1567,32 +1568,39 @@ def _go_mod_replacements(root: Path) -> dict[str, Path]:
     return found
 
 
-def _go_mod_requirements(directory: Path) -> dict[str, str]:
-    """The version of each module a `go.mod` requires (`require github.com/x/theme v1.2.0`)."""
+def _go_mod_requirements(go_mod: Mapping[str, list[str]]) -> dict[str, str]:
+    """The version of each module a `go.mod` (its `_go_mod` lines) requires (`require
+    github.com/x/theme v1.2.0`)."""
     found = {}
-    for line in _go_mod_lines(directory, "require"):
+    for line in go_mod.get("require", ()):
         fields = line.removeprefix("require").split()
         if len(fields) >= 2:
             found[fields[0].strip('"')] = fields[1]
     return found
 
 
-def _go_mod_lines(directory: Path, directive: str) -> Iterator[str]:
-    """The lines of a directory's `go.mod` that are `directive`s, alone or in a block
-    (`require ( … )`), comments left out."""
+def _go_mod(directory: Path) -> dict[str, list[str]]:
+    """The lines of a directory's `go.mod`, by directive (`require`, `replace`), each alone
+    or in a block (`require ( … )`), comments left out; read once."""
     try:
         text = read_text(directory / "go.mod", errors="replace")
     except (OSError, ValueError):
-        return
-    in_block = False
+        return {}
+    found: dict[str, list[str]] = {}
+    block = None
     for raw in text.splitlines():
         line = raw.split("//", 1)[0].strip()
-        if in_block and line.startswith(")"):
-            in_block = False
-        elif re.fullmatch(rf"{directive}\s*\(", line):
-            in_block = True
-        elif line and (in_block or re.match(rf"{directive}\s", line)):
-            yield line
+        if block is not None and line.startswith(")"):
+            block = None
+        elif match := _GO_BLOCK.fullmatch(line):
+            block = match[1]
+        elif line:
+            directive = block or line.split(None, 1)[0]
+            found.setdefault(directive, []).append(line)
+    return found
+
+
+_GO_BLOCK = re.compile(r"(\w+)\s*\(")  # a directive's block: `require (`
 
 
 def _module_caches(root: Path, config: _Config) -> list[Path]:
@@ -1654,10 +1662,11 @@ def _shortcode_templates(layout_dirs: list[LayoutRoot]) -> dict[str, list[Path]]
         at = next(
             (i for i, part in enumerate(below) if part == "_shortcodes" or (i == 0 and part == "shortcodes")), None
         )
-        folders = [(layouts, below[at + 1 :])] if at is not None else [
-            (folder, ()) for folder in [layouts / "shortcodes" if not below else None, *layouts.rglob("_shortcodes")]
-            if folder is not None
-        ]  # fmt: skip
+        if at is not None:
+            folders = [(layouts, below[at + 1 :])]
+        else:
+            legacy = [] if below else [layouts / "shortcodes"]  # `shortcodes/` right in `layouts`
+            folders = [(folder, ()) for folder in [*legacy, *layouts.rglob("_shortcodes")]]
         for folder, name_prefix in folders:
             if not folder.is_dir():
                 continue
@@ -1709,10 +1718,9 @@ _CHANGES_INNER = re.compile(
 def _rewrites_inner(template: str) -> bool:
     """Whether a shortcode template may rewrite its call's content: it reads `.Inner` and
     replaces text (Lima's `fixlinks`: `replace (.Inner | safeHTML) "(./" …`)."""
-    return _INNER_RE.search(template) is not None and _REPLACES.search(template) is not None
+    return _USES_INNER.search(template) is not None and _REPLACES.search(template) is not None
 
 
-_INNER_RE = re.compile(_INNER)
 _REPLACES = re.compile(r"\b(?:replace(?:RE)?|strings\.Replace\w*)\b")
 
 

@@ -175,9 +175,9 @@ def letter_runs(text: str) -> list[str]:
 def page_words(doc: Document) -> Counter[str]:
     """How often each word appears in the page: its prose (headings included), its front
     matter title and description, and, keyed with `CODE` in front, its code, shortcode
-    names and the paths its links name. Fast rather than exact (every page of a site goes through it): prose words are
-    the letter runs of at least `MIN_LENGTH` letters (a word of `WORD` split at its
-    apostrophes), not in capitals, lower-cased."""
+    names and the paths its links name. Fast rather than exact (every page of a site goes
+    through it): prose words are the letter runs of at least `MIN_LENGTH` letters (a word of
+    `WORD` split at its apostrophes), not in capitals, lower-cased."""
     counts: Counter[str] = Counter()
     written = Counter(letter_runs(doc.prose))
     for key in FRONT_MATTER_TEXTS:

@@ -876,6 +876,57 @@ def test_headings_of_markdown_calls_inside_a_shortcodes_content(
 
 
 @pytest.mark.hugo
+def test_markdown_calls_inside_another_calls_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `{{% %}}` call inside another call's content has its content rendered apart, with
+    ids of its own (checked with hugo 0.168): `## Usage` in two tabs is `usage` twice, and
+    the page's own `## Usage` after them is `usage` too. The links in a `{{% tab %}}` inside
+    `{{< tabs >}}` are the page's, checked without a build."""
+    tabs = "{{% tab %}}\n## Usage\n\n[x](/nowhere/) [y](#nope)\n{{% /tab %}}\n{{% tab %}}\n## Usage\n{{% /tab %}}\n"
+    small_site(tmp_path, {
+        "layouts/_shortcodes/tabs.html": '<div class="tabs">{{ .Inner }}</div>',
+        "layouts/_shortcodes/tab.html": '<div class="tab">{{ .Inner }}</div>',
+        "content/a.md": f"+++\ntitle = 'A'\n+++\n\n{{{{% tabs %}}}}\n{tabs}{{{{% /tabs %}}}}\n\n## Usage\n\n"
+                        "[one](#usage-1) [two](#usage-2)\n",
+        "content/b.md": f"+++\ntitle = 'B'\n+++\n\n{{{{< tabs >}}}}\n{tabs}{{{{< /tabs >}}}}\n\n## Usage\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+
+    def places(*args: str) -> set[tuple[str, int, int, str]]:
+        return {(p["path"][-4:], p["line"], p["column"], p["rule"]) for p in problems(*args)}
+
+    expected = {
+        *((page, 9, 1, "broken-link") for page in ("a.md", "b.md")),
+        *((page, 9, 16, "broken-anchor") for page in ("a.md", "b.md")),
+        *((page, line, 1, "duplicate-id") for page in ("a.md", "b.md") for line in (12, 16)),
+        ("a.md", 18, 1, "broken-anchor"), ("a.md", 18, 17, "broken-anchor"),
+    }  # fmt: skip
+    assert places() == places("--build") == expected
+
+
+@pytest.mark.hugo
+def test_markdown_call_content_inside_another_is_dropped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Without `unsafe`, a `{{% %}}` call's content over several lines inside another
+    `{{% %}}` call's is lost, though neither template writes HTML: Hugo renders it apart into
+    HTML, which the outer call's Markdown output drops (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/plain.html": "{{ .Inner }}",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{% plain %}}\n{{% plain %}}\n## Deep\n\ntext\n{{% /plain %}}\n"
+                        "{{% /plain %}}\n\n{{% plain %}}\n{{% plain %}}{{% /plain %}}\nkept\n{{% /plain %}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = problems()
+    assert [(p["line"], p["rule"]) for p in found] == [(6, "raw-html-omitted")]
+    assert "rendered apart into HTML" in found[0]["message"]
+    assert findings("--build") == {("content/a.md", 6, "raw-html-omitted")}
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert "Deep" not in (tmp_path / "public/a/index.html").read_text()
+
+
+@pytest.mark.hugo
 def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`**` between punctuation inside and a letter outside opens or closes nothing: the
     asterisks show on the page (checked with hugo 0.168); escaped ones are meant."""

@@ -453,15 +453,26 @@ class Document:
 
     @functools.cached_property
     def rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
-        """The `{{< >}}` calls in the page's Markdown whose template renders their content
-        as Markdown (SiteConfig.shortcodes_rendering_inner), each with that content parsed
-        apart; see `content_position`."""
+        """The calls whose content Hugo renders as Markdown apart from the page, each with
+        that content parsed apart (see `content_position`), in file order: the `{{< >}}`
+        calls in the page's Markdown whose template renders their content
+        (SiteConfig.shortcodes_rendering_inner), and the `{{% %}}` calls right inside the
+        content of another `{{< >}}` call (`{{% tab %}}` in `{{< tabpane >}}`: Hugo renders
+        a `{{% %}}` call's content apart when it is inside another call's, and with the
+        page's renderer, so its links are the page's)."""
         rendering = self.site.shortcodes_rendering_inner
-
-        def wanted(use: ShortcodeUse, within: int) -> bool:
-            return use.notation == "<" and not within and use.template in rendering
-
-        return tuple((use, content) for use, content in self._parsed_apart(wanted) if content is not None)
+        calls = self.shortcode_calls
+        rendered = [(use, content) for use, content in self._parsed_apart(
+            lambda use, within: use.notation == "<" and not within and use.template in rendering
+        ) if content is not None]  # fmt: skip
+        nested = [
+            (use, content)
+            for use, content in self._nested_calls
+            if content is not None and use.parent is not None and calls[use.parent].template not in rendering
+        ]
+        if nested:
+            return tuple(sorted((*rendered, *nested), key=lambda entry: (entry[0].line, entry[0].column)))
+        return tuple(rendered)
 
     @property
     def embedded_hooks(self) -> tuple[bool, bool]:
@@ -472,15 +483,20 @@ class Document:
 
     @property
     def page_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
-        """The `rendered_contents` whose links Hugo writes as the page's own: none when a
-        link render hook of the site's renders them; with Hugo's embedded link hook, only
-        those of `.Page.RenderString` (it runs `markdownify`'s against the home page: `#x`
-        links to `/#x`; checked with hugo 0.168)."""
+        """The `rendered_contents` whose links Hugo writes as the page's own: those of
+        `{{% %}}` calls always (the page's renderer renders them); of `{{< >}}` calls, none
+        when a link render hook of the site's renders them, and with Hugo's embedded link
+        hook only those of `.Page.RenderString` (it runs `markdownify`'s against the home
+        page: `#x` links to `/#x`; checked with hugo 0.168)."""
         if LINK_HOOKS & self.render_hooks:
-            return ()
+            return tuple((use, content) for use, content in self.rendered_contents if use.notation == "%")
         if self.embedded_hooks[0]:
             in_page = self.site.shortcodes_rendering_inner_in_page
-            return tuple((use, content) for use, content in self.rendered_contents if use.template in in_page)
+            return tuple(
+                (use, content)
+                for use, content in self.rendered_contents
+                if use.notation == "%" or use.template in in_page
+            )
         return self.rendered_contents
 
     def rendered_content_links(self, *, as_page: bool = False) -> tuple[Link, ...]:
@@ -529,8 +545,9 @@ class Document:
     @property
     def rendered_content_headings(self) -> tuple[Heading, ...]:
         """The headings of the `rendered_contents`, at their places in the file (Hugo gives
-        them ids apart from the page's: they may repeat its ids)."""
-        return self._placed_headings(self.rendered_contents)
+        them ids apart from the page's: they may repeat its ids); those of `{{% %}}` calls
+        are among the `nested_headings`."""
+        return self._placed_headings((use, content) for use, content in self.rendered_contents if use.notation == "<")
 
     def _placed_headings(self, contents: Iterable[tuple[ShortcodeUse, Document | None]]) -> tuple[Heading, ...]:
         return tuple(
@@ -1362,6 +1379,7 @@ class _Extractor:
             self.markup.auto_heading_id,
             auto_definition_term_id=self.markup.auto_definition_term_id,
             typographer=self.markup.typographer,
+            apart=self._contents_apart(self._heading_positions),
         )
         headings = []
         opens = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open"]
@@ -1388,6 +1406,37 @@ class _Extractor:
             )
         self.term_ids = tuple(terms)
         return tuple(headings)
+
+
+    def _contents_apart(self, positions: Sequence[tuple[int, int]]) -> list[int]:
+        """For each (line, column) in file order, 0 when it is in the page's own Markdown,
+        else 1 + the index of the innermost call whose content Hugo renders apart from the
+        page that holds it: a paired `{{% %}}` call inside another `{{% %}}` call's content
+        (checked with hugo 0.168; those in a `{{< >}}` call's are not in the page's parse).
+        One sweep: calls nest, so the calls holding a position form a stack."""
+        uses = self.shortcode_uses
+        spans = [
+            (index + 1, (use.line, use.column), (use.close_line, use.close_column))
+            for index, use in enumerate(uses)
+            if use.notation == "%"
+            and use.close_line is not None
+            and use.parent is not None
+            and uses[use.parent].notation == "%"
+        ]
+        if not spans:
+            return []
+        groups: list[int] = []
+        holding: list[tuple[int, tuple[int, int], tuple[int, int | None]]] = []
+        following = iter(spans)
+        upcoming = next(following, None)
+        for position in positions:
+            while upcoming is not None and upcoming[1] <= position:
+                holding.append(upcoming)
+                upcoming = next(following, None)
+            while holding and not position < holding[-1][2]:  # type: ignore[operator]
+                holding.pop()
+            groups.append(holding[-1][0] if holding else 0)
+        return groups
 
 
 def _visible_text(children: Sequence[Token]) -> str:

@@ -683,7 +683,10 @@ def _content_findings(
     """The findings of `rule` on those contents, at their places in the file."""
     assert rule.check is not None
     for use, content in contents:
-        where = f" (in the content of {{{{< {use.name} >}}}}, which its template renders apart from the page)"
+        if use.notation == "%":
+            where = f" (in the content of {{{{% {use.name} %}}}}, which Hugo renders apart inside another call)"
+        else:
+            where = f" (in the content of {{{{< {use.name} >}}}}, which its template renders apart from the page)"
         for finding in doc.in_file(use, rule.check(content, options)):
             yield dataclasses.replace(finding, message=finding.message + where)
 

@@ -696,13 +696,19 @@ def predict_page_ids(
     *,
     auto_definition_term_id: bool = False,
     typographer: bool = True,
+    apart: Sequence[int] = (),
 ) -> tuple[list[str | None], list[str | None]]:
     """The ids of the headings and of the definition terms (with auto_definition_term_id)
-    in a page's token stream: one per `heading_open` / `dt_open`, in order; None: no id."""
+    in a page's token stream: one per `heading_open` / `dt_open`, in order; None: no id.
+
+    `apart`, when given, has one number per heading: 0 for the page's own, else which
+    content rendered apart from the page holds it (a `{{% %}}` call's inside another's:
+    Hugo renders it with ids of its own, so `## Usage` in two tabs is `usage` twice)."""
     footnotes = {
         token.meta["label"] for token in tokens if token.type == "footnote_reference_open"
     }
     page = _Page(IdFactory(id_type), footnotes, typographer)
+    contents: dict[int, _Page] = {0: page}
     openers = ("heading_open", "dt_open") if auto_definition_term_id else ("heading_open",)
     named = {
         index
@@ -719,7 +725,10 @@ def predict_page_ids(
             if token.type == "inline" and index < last_quoted and _QUOTE.search(token.content):
                 page.inline(token).count_quotes()
         elif tokens[index - 1].type == "heading_open":
-            ids.append(page.fragment_id(tokens[index - 1], token, auto_heading_id))
+            group = apart[len(ids)] if apart else 0
+            if group not in contents:
+                contents[group] = _Page(IdFactory(id_type), footnotes, typographer)
+            ids.append(contents[group].fragment_id(tokens[index - 1], token, auto_heading_id))
         else:
             terms.append(page.fragment_id(tokens[index - 1], token, True))
     return ids, terms

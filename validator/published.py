@@ -39,7 +39,7 @@ from validator.settings import Markup
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from validator.document import Document, Heading, HtmlTag, Link
+    from validator.document import Document, Heading, HtmlTag, Link, ShortcodeUse
 
 _T = TypeVar("_T")
 PAGE_SUFFIXES = (".html", ".htm")
@@ -509,6 +509,9 @@ class RawHtml(NamedTuple):
     # opening tag, and the closing line goldmark writes a second placeholder for
     # (`</script>` on a line of its own).
     reported: bool = True
+    # for a call whose template writes no HTML but whose content, rendered apart into HTML,
+    # another `{{% %}}` call's Markdown output holds: that call's name
+    apart_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -687,20 +690,31 @@ def _omitted_html(doc: Document) -> list[RawHtml]:
 
 def _omitted_in(doc: Document) -> list[RawHtml]:
     """Those of the page's own Markdown."""
-    calls = [
-        RawHtml(use.name, use.line, use.column, "", "", shortcode=True)
-        for use in doc.shortcodes
-        if use.notation == "%"
-        and use.kind != "comment"
-        and use.template not in VALUE_SHORTCODES
-        and (
-            # a legacy template's output is no Markdown, but one that renders its content
-            # as Markdown is given it made HTML (raw-html-omitted's `_shortcode_output`)
-            use.template not in doc.site.shortcodes_legacy or use.template in doc.site.shortcodes_rendering_inner
-        )
-        and use.template not in doc.site.shortcodes_without_html
-    ]
+    site = doc.site
+    calls: list[RawHtml] = []
+    for use in doc.shortcode_calls:
+        if use.notation != "%" or use.template in VALUE_SHORTCODES:
+            continue
+        # a legacy template's output is no Markdown, but one that renders its content as
+        # Markdown is given it made HTML (raw-html-omitted's `_shortcode_output`)
+        if use.template in site.shortcodes_legacy and use.template not in site.shortcodes_rendering_inner:
+            continue
+        holder = apart_holder(doc, use) if use.template in site.shortcodes_without_html else ""
+        if use.template not in site.shortcodes_without_html or holder:
+            calls.append(RawHtml(use.name, use.line, use.column, "", "", shortcode=True, apart_in=holder))
     return [*_raw_tags(doc), *calls]
+
+
+def apart_holder(doc: Document, use: ShortcodeUse) -> str:
+    """The name of the `{{% %}}` call whose output, Markdown, holds this call's content
+    rendered apart into HTML (raw-html-omitted's `_shortcode_output`); "" when none does, or
+    its template is not known (a legacy one keeps its output as it is)."""
+    parent = doc.shortcode_calls[use.parent] if use.parent is not None else None
+    if parent is None or parent.notation != "%":
+        return ""
+    site = doc.site
+    known = parent.template in site.shortcodes and parent.template not in site.shortcodes_legacy
+    return parent.name if known else ""
 
 
 def _raw_tags(doc: Document) -> Iterator[RawHtml]:

@@ -103,6 +103,17 @@ def render_document(doc: Document, *, resolve_ref: RefResolver | None = None, co
 # --- what the renderer knows of the page ---------------------------------------------------
 
 
+def _marker_contents(doc: Document) -> dict[int, list[Document]]:
+    """The contents each call's marker holds (`_Page.contents`), in file order: a `{{< >}}`
+    call's own, and a `{{% %}}` call's in the marker of the call it is right inside."""
+    calls = doc.shortcode_calls
+    held: dict[int, list[Document]] = {}
+    for use, content in doc.page_rendered_contents:
+        holder = calls[use.parent] if use.notation == "%" and use.parent is not None else use
+        held.setdefault(id(holder), []).append(content)
+    return held
+
+
 @dataclass
 class _Page:
     """A Document prepared for rendering: token ranges, ids and footnote numbers."""
@@ -116,7 +127,9 @@ class _Page:
     notes: dict[str, list[Token]]  # footnote label -> its definition's tokens, in number order
     numbers: dict[int, tuple[int, int]]  # id(footnote_ref) -> (number, k-th reference)
     counts: dict[int, int] = field(default_factory=dict)  # number -> references
-    contents: dict[int, Document] = field(default_factory=dict)  # id(call) -> its content rendered
+    # id(call) -> the contents its marker holds rendered: its own, or those of the `{{% %}}`
+    # calls right inside it (`{{% tab %}}` in `{{< tabpane >}}`)
+    contents: dict[int, list[Document]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document, resolve_ref: RefResolver | None, contents: bool) -> _Page:
@@ -138,7 +151,7 @@ class _Page:
             notes={label: definitions[label] for label in order},
             numbers=numbers,
             counts=counts,
-            contents={id(use): content for use, content in doc.page_rendered_contents} if contents else {},
+            contents=_marker_contents(doc) if contents else {},
         )
 
     # Shortcodes ----------------------------------------------------------------------------
@@ -219,11 +232,12 @@ class _Page:
         if use.template == "figure" and use.notation == "<" and self._embedded("figure"):
             return self._figure(use)
         element = "div" if block else "span"
-        inner = ""
-        if (content := self.contents.get(id(use))) is not None:
-            inner = render_document(content, resolve_ref=self.resolve_ref, contents=False)
-            if not block and inner.startswith("<p>") and inner.count("<p>") == 1 and inner.endswith("</p>\n"):
-                inner = inner[3:-5]  # one paragraph, written inline as `markdownify` does
+        inner = "".join(
+            render_document(content, resolve_ref=self.resolve_ref, contents=False)
+            for content in self.contents.get(id(use), ())
+        )
+        if not block and inner.startswith("<p>") and inner.count("<p>") == 1 and inner.endswith("</p>\n"):
+            inner = inner[3:-5]  # one paragraph, written inline as `markdownify` does
         return f'<{element} {SHORTCODE_ATTRIBUTE}="{escapeHtml(use.name)}">{inner}</{element}>'
 
     def _embedded(self, name: str) -> bool:

@@ -20,7 +20,9 @@ that HTML too. A template that declares Hugo's legacy
 ``{{ $_hugo_config := `{ "version": 1 }` }}`` is exempt: its output is kept as it is; but
 one that renders the call's content as Markdown (docsy 0.6's `alert`: `.Inner |
 markdownify`) is given the content already made HTML, which it drops whole: that call is
-reported.
+reported. So is a `{{% name %}}` call with content over several lines inside another
+`{{% %}}` call's (`{{% tabs %}}{{% tab %}}`): Hugo renders the inner call's content as
+Markdown apart, into HTML, which the outer call's output, Markdown, then drops whole.
 
 HTML comments are exempt (Hugo drops them silently, on purpose), and so is HTML written
 inside `{{< >}}` shortcodes (Hugo splices their output in after Markdown, unfiltered),
@@ -62,7 +64,7 @@ from collections.abc import Iterator
 
 from validator.document import Document, opaque_depths, reported_inline_tags, written_tag
 from validator.model import Finding, NoOptions, Rule
-from validator.published import RawHtml, RenderedSite
+from validator.published import RawHtml, RenderedSite, apart_holder
 
 UNSAFE = "markup.goldmark.renderer.unsafe = true"
 
@@ -123,6 +125,10 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
         elif use.template in site.shortcodes_legacy and use.template in site.shortcodes_rendering_inner:
             if use.paired and doc.inner_text(use).strip():
                 yield Finding(use.line, use.column, _legacy_message(use.name))
+        elif holder := apart_holder(doc, use):
+            # (on one line, Hugo trims the paragraph's `<p>`: only the markup in it is lost)
+            if use.paired and use.close_line != use.line and doc.inner_text(use).strip():
+                yield Finding(use.line, use.column, _nested_message(use.name, holder))
 
 
 def _in_code(doc: Document, line: int, column: int) -> bool:
@@ -150,7 +156,17 @@ def _legacy_message(name: str) -> str:
     )
 
 
+def _nested_message(name: str, parent: str) -> str:
+    return (
+        f"Hugo drops the content of {{{{% {name} %}}}}: inside {{{{% {parent} %}}}}, it is rendered apart "
+        f"into HTML, which {{{{% {parent} %}}}}'s output, Markdown, then drops; call {parent} as "
+        f"{{{{< {parent} >}}}} or {KEEP}"
+    )
+
+
 def _rendered_message(raw: RawHtml) -> str:
+    if raw.apart_in:
+        return _nested_message(raw.name, raw.apart_in)
     if raw.shortcode:
         return _shortcode_message(raw.name)
     return f"Hugo replaced {written_tag(raw.name)} with '<!-- raw HTML omitted -->' ({KEEP})"

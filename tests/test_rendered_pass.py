@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT, build_site
 from validator import engine
+from validator.checks.core.build_failed import build_errors
 from validator.cli import main
 from validator.document import parse_document
 from validator.render import render_document
@@ -374,6 +375,52 @@ def test_a_failed_build_still_reports_what_the_markdown_shows(site: Path, hugo: 
     found = {(p["path"], p["line"], p["rule"]) for p in output["problems"]}
     assert {("content/refs.md", 5, "ref-not-found"), ("content/refs.md", 5, "broken-anchor")} <= found
     assert any("hugo failed:" in note and "REF_NOT_FOUND" in note for note in output["summary"]["notes"]), output["summary"]
+
+
+@pytest.mark.hugo
+def test_the_places_a_failed_build_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo's errors that name a place in a content file become findings there (a `param`
+    key that neither the page nor the site has, a template's `errorf` with `.Position`), but
+    not where another rule reports an error already (a missing ref); the summary says the
+    build failed (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/bad.html": '{{ errorf "cannot do %s" .Position }}',
+        "content/a.md": "+++\ntitle = 'A'\n[params]\nmine = 1\n+++\n\n"
+                        "{{% param \"mine\" %}} {{% param \"there\" %}} {{% param \"nope\" %}}\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\n{{< bad >}}\n\n[x]({{< ref \"gone.md\" >}})\n",
+    }, "[params]\nthere = 'x'\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    found = json.loads(result.stdout)["problems"]
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in found] == [
+        ("content/a.md", 7, 44, "build-failed"), ("content/b.md", 5, 1, "build-failed"),
+        ("content/b.md", 7, 5, "ref-not-found"),
+    ]  # fmt: skip
+    assert found[0]["message"] == 'Hugo stops the build: Param "nope" not found'
+    assert found[1]["message"] == "Hugo stops the build: cannot do"
+    (tmp_path / "content/a.md").write_text("+++\ntitle = 'A'\n+++\n\nText.\n", "utf-8")
+    (tmp_path / "content/b.md").unlink()
+    (tmp_path / "layouts/single.html").write_text('{{ errorf "no page" }}', "utf-8")
+    result = CliRunner().invoke(main, ["check", "--build"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "No findings, but the Hugo build failed (1 file and 1 page checked)." in result.output, result.output
+
+
+def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
+    page = tmp_path / "content" / "a.md"
+    output = (
+        f'ERROR error building site: assemble: failed to create page from pageMetaSource /a: "{page}:2:8": '
+        "[1:8] sequence end token ']' not found\n"
+        f'ERROR [en] REF_NOT_FOUND: Ref "gone.md": "{page}:7:5": page not found\n'
+        f'ERROR render of "/x" failed: "{tmp_path}/layouts/single.html:3:4": execute of template failed\n'
+        f'ERROR again "{page}:7:5"\n'
+    )
+    assert list(build_errors(output, {str(page): "content/a.md"})) == [
+        ("content/a.md", 2, 8, "Hugo stops the build: assemble: failed to create page from pageMetaSource /a: "
+                               "[1:8] sequence end token ']' not found"),
+        ("content/a.md", 7, 5, 'Hugo stops the build: REF_NOT_FOUND: Ref "gone.md": page not found'),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -21,10 +21,12 @@ import click
 
 from validator import __version__
 from validator.baseline import apply_baseline, load_baseline, write_baseline
+from validator.checks.core.build_failed import build_errors
 from validator.changes import find_change
 from validator.config import ConfigError, effective_config_toml, find_config, load_config
 from validator.engine import Rendering, Target, run
 from validator.hugo import BuildFailed, HugoError, built_site
+from validator.model import Problem, Severity
 from validator.paths import display_path
 from validator.registry import RULES
 from validator.report import FORMATS, Summary, pieces, summarize
@@ -179,7 +181,7 @@ def check(
 def _rendering(
     config: Any, site: SiteConfig, html_dir: Path | None, build: bool, source_only: bool,
     stack: contextlib.ExitStack, cwd: Path, quiet: bool,
-) -> tuple[Rendering | None, str | None]:
+) -> tuple[Rendering | None, BuildFailed | None]:
     """Where the rendered pass reads HTML (see `check`), None with --source-only; and why
     the --build failed, when it did: the pass then checks mdcheck's own rendering."""
     if source_only:
@@ -193,7 +195,7 @@ def _rendering(
         try:
             publish_dir, listing = stack.enter_context(built_site(site.root, site.publish_dir))
         except BuildFailed as exc:
-            return Rendering(), str(exc)
+            return Rendering(), exc
         return Rendering(str(publish_dir), site.publish_dir, listing), None
     if html_dir is None and site.root is not None and config.html_dir:
         html_dir = site.root / config.html_dir if (site.root / config.html_dir).is_dir() else None
@@ -234,6 +236,20 @@ def _mtime(path: str) -> float:
         return 0.0
 
 
+def _build_errors(
+    failure: BuildFailed, targets: Sequence[Target], severity: Severity, problems: Sequence[Problem]
+) -> list[Problem]:
+    """The places in the checked files that the errors of a failed build name (build-failed),
+    but those where `problems` hold an error already."""
+    files = {os.path.realpath(target.path): target.display for target in targets if not target.context}
+    reported = {(problem.path, problem.line) for problem in problems if problem.severity is Severity.ERROR}
+    return [
+        Problem(path, line, column, "build-failed", severity, message)
+        for path, line, column, message in build_errors(failure.output, files)
+        if (path, line) not in reported
+    ]
+
+
 def _holds_html(folder: Path) -> bool:
     """Whether a publishDir holds an HTML page, as a build does: a repository may keep one
     with the files Hugo adds to (`_redirects`, `robots.txt`) and no page."""
@@ -272,9 +288,13 @@ def _check(
         *_outside_note(outside),
         *refused_content_notes(others.refused), *_not_markdown_note(not_markdown),
         *_stale_build_note(rendering, targets, build), *outcome.notes,
-        *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."] if build_failure else []),
+        *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."]
+          if build_failure is not None else []),
     )
     problems = outcome.problems
+    if build_failure is not None and "build-failed" in config.rules:
+        severity = config.rules["build-failed"].severity
+        problems = sorted((*problems, *_build_errors(build_failure, targets, severity, problems)))
     if change is not None:
         problems, change_notes = change.report(outcome, targets, config, site, RULES)
         notes = (*notes, *change_notes)
@@ -288,7 +308,8 @@ def _check(
         problems, notes = kept.problems, (*notes, *kept.notes(baseline_path))
     errors, warnings = summarize(problems)
     summary = Summary(
-        files=outcome.files, pages=outcome.rendered_pages, errors=errors, warnings=warnings, notes=notes
+        files=outcome.files, pages=outcome.rendered_pages, errors=errors, warnings=warnings, notes=notes,
+        build_failed=build_failure is not None,
     )
     use_color = sys.stdout.isatty() and "NO_COLOR" not in os.environ if color is None else color
     _echo(pieces(problems, fmt, summary=summary, rules=RULES, color=use_color, quiet=quiet))

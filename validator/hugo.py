@@ -38,7 +38,11 @@ class HugoError(Exception):
 
 class BuildFailed(HugoError):
     """Hugo ran and reported errors (a missing ref, a template error): the message ends with
-    its last lines."""
+    its last lines; `output` is all it wrote."""
+
+    def __init__(self, message: str, output: str = "") -> None:
+        super().__init__(message)
+        self.output = output
 
 
 @contextlib.contextmanager
@@ -94,7 +98,7 @@ def _run(binary: str, *args: str) -> str:
                 "(the site sets enableGitInfo and its folder has no git history, as in an exported copy: "
                 "set HUGO_ENABLEGITINFO=false in the environment to build it)"
             )
-        raise BuildFailed("hugo failed:\n" + "\n".join(f"  {line}" for line in lines))
+        raise BuildFailed("hugo failed:\n" + "\n".join(f"  {line}" for line in lines), output)
     return result.stdout
 
 

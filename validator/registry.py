@@ -8,6 +8,7 @@ from types import MappingProxyType
 from validator.model import Rule
 
 # --- engine ---
+from validator.checks.core import build_failed
 from validator.checks.core import file_unreadable
 from validator.checks.core import internal_error
 from validator.checks.core import unknown_rule_in_directive
@@ -89,6 +90,7 @@ ALL_RULES: tuple[Rule, ...] = (
     # --- engine ---
     file_unreadable.RULE,
     internal_error.RULE,
+    build_failed.RULE,
     unknown_rule_in_directive.RULE,
     # --- front matter ---
     front_matter_type.RULE,

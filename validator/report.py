@@ -34,6 +34,7 @@ class Summary:
     errors: int = 0
     warnings: int = 0
     notes: tuple[str, ...] = ()
+    build_failed: bool = False  # --build: Hugo stopped with errors (a note says which)
 
 
 def summarize(problems: Sequence[Problem]) -> tuple[int, int]:
@@ -84,6 +85,8 @@ def summary_line(problems: Sequence[Problem], summary: Summary) -> str:
     if summary.pages:
         checked += f" and {_plural(summary.pages, 'page')}"
     if not summary.errors and not summary.warnings:
+        if summary.build_failed:
+            return f"No findings, but the Hugo build failed ({checked} checked)."
         return f"All clean: {checked} checked."
     counts = [
         _plural(n, word)

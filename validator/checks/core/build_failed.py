@@ -1,0 +1,52 @@
+"""## What it does
+With `--build`, reported at each place in a Markdown file that Hugo names in the errors
+that stopped the build: a `{{% param "x" %}}` whose key the page and the site lack, front
+matter Hugo cannot read, a shortcode whose template fails. Hugo's own message follows.
+Errors that name no content file (a template's, a missing module) stay in the summary's
+note about the failed build, and a place that another rule already reports as an error
+(`ref-not-found`, `front-matter-syntax`) is not reported twice.
+
+## Why is this bad?
+The site does not build: nothing is published until the error is fixed, and a check that
+only said "the build failed" would leave the place to be found by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+from validator.model import NoOptions, Rule
+
+# A place in Hugo's error output: `"/site/content/a.md:6:85"` (quoted, absolute).
+_PLACE = re.compile(r'"(/[^"\n]+?):(\d+):(\d+)"')
+# What starts a line of Hugo's errors: its level, the language (`[en]`), the build's frame.
+_PREFIX = re.compile(r"^(?:ERROR|Error:)\s+(?:\[[\w-]+\]\s+)?(?:error building site:\s*)?")
+
+
+def build_errors(output: str, files: dict[str, str]) -> Iterator[tuple[str, int, int, str]]:
+    """(display path, line, column, message) for each place in `output`, the text of a
+    failed Hugo build, that names one of `files` (real path -> display path); one per place."""
+    seen: set[tuple[str, int, int]] = set()
+    for line in output.splitlines():
+        for match in _PLACE.finditer(line):
+            display = files.get(os.path.realpath(match[1]))
+            place = (display, int(match[2]), int(match[3]))
+            if display is None or place in seen:
+                continue
+            seen.add(place)  # type: ignore[arg-type]
+            before = _PREFIX.sub("", line[: match.start()].strip()).rstrip(": ")
+            after = line[match.end() :].strip().lstrip(": ")
+            message = ": ".join(part for part in (before, after) if part) or "Hugo's error names this place"
+            yield display, place[1], place[2], f"Hugo stops the build: {message}"
+
+
+RULE = Rule(
+    id="build-failed",
+    summary="Hugo stopped the build at this place (--build)",
+    stage="source",
+    options=NoOptions,
+    check=None,
+    doc=__doc__,
+)

@@ -266,16 +266,16 @@ class PublishedSite:
 
 
 def _normalize(path: str) -> str | None:
-    """`/a/./b/../c/` -> `/a/c/`; None when `..` climbs above the root (or NUL)."""
+    """`/a/./b/../c/` -> `/a/c/`; a `..` at the root stays there, as browsers resolve it
+    (RFC 3986: `/../css/x.css` is `/css/x.css`); None for a NUL."""
     if "\x00" in path:
         return None
     segments: list[str] = []
     parts = path.split("/")
     for segment in parts[1:]:
         if segment == "..":
-            if not segments:
-                return None
-            segments.pop()
+            if segments:
+                segments.pop()
         elif segment not in (".", ""):
             segments.append(segment)
     trailing = "/" if parts[-1] in ("", ".", "..") and segments else ""

@@ -1,6 +1,6 @@
 """## What it does
 Reports links with an empty destination in the rendered page: `<a href="">`, what
-`[text]()` renders and what a `{{< ref >}}` or `{{< relref >}}` leaves when its page is not
+`[text]()` renders (and `<img src="">`, what `![alt]()` renders) and what a `{{< ref >}}` or `{{< relref >}}` leaves when its page is not
 found and `refLinksErrorLevel = "warning"` (Hugo's `refLinksNotFoundURL` is empty by
 default).
 
@@ -32,10 +32,13 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
-            if link.url or link.tag not in ("a", "area"):
+            if link.url or link.tag not in ("a", "area", "img") or (link.tag == "img") != (link.attribute == "src"):
                 continue
             where = locator.link(link)
-            message = f"link {link.text[:40]!r} has an empty href; give it a destination"
+            if link.tag == "img":
+                message = f"image {link.text[:40]!r} has an empty src; give it the image's address"
+            else:
+                message = f"link {link.text[:40]!r} has an empty href; give it a destination"
             findings.append(rendered.keyed(link.text, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
 

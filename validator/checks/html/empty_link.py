@@ -1,8 +1,8 @@
 """## What it does
 Reports links with an empty destination in the rendered page: `<a href="">`, what
 `[text]()` renders (and `<img src="">`, what `![alt]()` renders) and what a
-`{{< ref >}}` or `{{< relref >}}` leaves when its page is not found and `refLinksErrorLevel = "warning"` (Hugo's `refLinksNotFoundURL` is empty by
-default).
+`{{< ref >}}` or `{{< relref >}}` leaves when its page is not found and
+`refLinksErrorLevel = "warning"` (Hugo's `refLinksNotFoundURL` is empty by default).
 
 ## Why is this bad?
 An empty `href` points to the page itself: the reader clicks and nothing happens. It

@@ -407,6 +407,21 @@ def test_the_places_a_failed_build_names(tmp_path: Path, monkeypatch: pytest.Mon
     assert "No findings, but the Hugo build failed (1 file and 1 page checked)." in result.output, result.output
 
 
+@pytest.mark.hugo
+def test_a_ref_in_a_link_definition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo runs the ref of a link definition once, however many links use it, and never
+    when none does (it runs a call where its output is written; checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[one][x], [two][x]\n\n[x]: {{< ref \"/nope.md\" >}}\n"
+                        "[y]: {{< ref \"/unused.md\" >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert [(p["line"], p["column"], p["rule"]) for p in problems()] == [(7, 6, "ref-not-found")]
+    (tmp_path / "content/a.md").write_text("+++\ntitle = 'A'\n+++\n\nText.\n\n[y]: {{< ref \"/unused.md\" >}}\n")
+    assert problems() == []
+    build_site(hugo, tmp_path, tmp_path / "public")  # it builds
+
+
 def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
     page = tmp_path / "content" / "a.md"
     output = (

@@ -1070,9 +1070,10 @@ def parse_document(
     source = SourceMap(text, masked, pieces)
     if returns:
         issues.extend(_lone_returns(source, returns, front_matter, body_start))
-    tokens = make_parser(markup).parse(masked, {})
+    env: dict[str, Any] = {}
+    tokens = make_parser(markup).parse(masked, env)
     extractor = _Extractor(source, markup, text, body_start, calls)
-    extractor.walk(tokens)
+    extractor.walk(tokens, _defined_calls(env))
     shortcodes = tuple(
         sorted(
             [*extractor.shortcode_uses, *(extractor.comment_use(tag, text, body_start) for tag in comments)],
@@ -1195,7 +1196,9 @@ class _Extractor:
 
     # The walk --------------------------------------------------------------------------
 
-    def walk(self, tokens: Sequence[Token]) -> None:
+    def walk(self, tokens: Sequence[Token], defined: frozenset[int] = frozenset()) -> None:
+        """Collect the records; `defined`: the calls that are in a link definition's address
+        (only the links that use it write them)."""
         table: list[Any] | None = None
         for index, token in enumerate(tokens):
             kind = token.type
@@ -1222,6 +1225,8 @@ class _Extractor:
         comments = sorted(self.comments, key=lambda comment: (comment.line, comment.column))
         starts = [(comment.line, comment.column) for comment in comments]
         for index, use in enumerate(self.shortcode_uses):
+            if index in defined and index not in self._linked_refs:
+                continue  # a definition no link uses: Hugo never runs its call (checked with 0.168)
             if use.template in REF_SHORTCODES and index not in self._linked_refs:
                 # No reader follows a ref in an HTML comment; Hugo runs it only where it keeps
                 # raw HTML (unsafe = true). Comments do not overlap: only the last one
@@ -1437,6 +1442,19 @@ class _Extractor:
                 holding.pop()
             groups.append(holding[-1][0] if holding else 0)
         return groups
+
+
+def _defined_calls(env: dict[str, Any]) -> frozenset[int]:
+    """The calls whose placeholders are in the addresses of the link definitions a parse
+    found (`env["references"]`)."""
+    references = env.get("references")
+    if not references:
+        return frozenset()
+    return frozenset(
+        int(match[1])
+        for reference in references.values()
+        for match in PLACEHOLDER.finditer(str(reference.get("href", "")))
+    )
 
 
 def _visible_text(children: Sequence[Token]) -> str:

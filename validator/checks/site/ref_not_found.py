@@ -59,10 +59,14 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     )
 
     def findings(page: PageSummary) -> Iterator[Finding]:
+        calls: set[tuple[int, int]] = set()
         for link in page.links:
             argument = link.ref
             if argument is None or link.shortcode is None:
                 continue
+            if (link.shortcode_line, link.shortcode_column) in calls:
+                continue  # another link using the same definition (`[one][x]`, `[two][x]`)
+            calls.add((link.shortcode_line, link.shortcode_column))
             if link.kind == "commented-ref" and not site.config.markup.unsafe:
                 continue  # Hugo drops the HTML comment, the ref never runs
             ref, language = argument

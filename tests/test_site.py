@@ -646,6 +646,10 @@ def test_predict_url_permalinks_and_base_path() -> None:
     assert predict_url(tokens, "p/x.md", {"date": "2024-03-05"}) == "/march/2/tuesday/65/05/"
     unsupported = SiteConfig(permalinks=(("page:p", "/:sectionslug/:slug/"),))
     assert predict_url(unsupported, "p/x.md", {"title": "x"}) is None
+    # `[frontmatter] date = [":git"]`, `":fileModTime"`: the date is not in the text
+    from_git = dataclasses.replace(site, date_sources=(":git",))
+    assert predict_url(from_git, "post/x.md", {"date": "2024-03-05", "slug": "s"}) is None
+    assert predict_url(from_git, "other/x.md", {"slug": "s"}) == "/blog/other/s/"
 
 
 def test_predict_url_language_prefixes() -> None:
@@ -954,7 +958,32 @@ stacks = "/s/:sectionslugs[1:]/:sectionslugs[last]/:slug/"
 tops = "/t/:sectionslug/:slugorfilename/"
 """
 
+FILENAME_DATES = """
+baseURL = "https://example.org/"
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
+[frontmatter]
+date = [{first}, ":default"]
+[permalinks]
+blog = "/:year/:month/:day/:slug/"
+"""
+
+# `:filename` dates: the name after the date is the page's slug, which names its URL
+FILENAME_PAGES: dict[str, dict[str, Any]] = {
+    "posts/_index.md": {"title": "Posts"},
+    "posts/2023-11-02-foo.md": {"title": "Foo"},
+    "posts/2024-01-05-in-a-bundle/index.md": {"title": "Bundled"},
+    "posts/2023-01-01_slugged.md": {"title": "S", "slug": "own"},
+    "posts/2023-13-01-not-a-date.md": {"title": "N"},
+    "posts/2023-02-03.md": {"title": "Date alone"},
+    "blog/_index.md": {"title": "Blog"},
+    "blog/2022-05-06-dated.md": {"title": "Dated Post"},
+    "blog/2022-05-07-later.md": {"title": "Has Date", "date": "2021-01-01"},
+    "blog/plain.md": {"title": "Plain"},
+}
+
 VARIANTS = {
+    "filename-dates": (FILENAME_DATES.format(first='":filename"'), FILENAME_PAGES, {"index.html"}),
+    "filename-dates-after-date": (FILENAME_DATES.format(first='"date", ":filename"'), FILENAME_PAGES, {"index.html"}),
     "section-slugs": (SECTION_SLUG_CONFIG, {**PAGES, **SECTION_SLUGS}, {"de/index.html"}),
     "section-slugs-no-lower": (
         SECTION_SLUG_CONFIG.replace("[languages.en]", "disablePathToLower = true\n[languages.en]"),

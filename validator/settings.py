@@ -129,6 +129,9 @@ class SiteConfig:
     allow_content: tuple[str, ...] = ("! ^text/html$", "! ^text/org$")
     ref_links_error_level: str = "ERROR"
     ref_links_not_found_url: str = ""
+    # `[frontmatter] date`: where a page's date comes from, first found wins: front matter
+    # keys (lower case, with their aliases) and handlers (`:filename`, `:filemodtime`, `:git`)
+    date_sources: tuple[str, ...] = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
     disable_path_to_lower: bool = False
     disable_aliases: bool = False  # `disableAliases`: Hugo writes no redirect pages
     # `ignoreFiles`: regular expressions; Hugo reads no file whose absolute path one matches

@@ -635,6 +635,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             config.boolean("security.enableinlineshortcodes", False) or config.boolean("enableinlineshortcodes", False)
         ),
         ref_links_error_level="WARNING" if config.string("reflinkserrorlevel", "").lower() == "warning" else "ERROR",
+        date_sources=_date_sources(config.strings("frontmatter.date")),
         ref_links_not_found_url=config.string("reflinksnotfoundurl", ""),
         disable_path_to_lower=config.boolean("disablepathtolower", False),
         disable_aliases=config.boolean("disablealiases", False),
@@ -2553,17 +2554,55 @@ def _fm_string(value: Any) -> str:
     return ""
 
 
-def _page_date(front_matter: Mapping[str, Any]) -> dt.date | None:
-    """The page date from the first date field set; year 1 when none is; None when unparseable."""
-    for key in _DATE_KEYS:
-        value = front_matter.get(key)
+def _date_sources(configured: list[str]) -> tuple[str, ...]:
+    """`[frontmatter] date` as Hugo reads it: lower case, `:default` expanded, each key
+    followed by its aliases (`publishdate`: `pubdate`, `published`)."""
+    if not configured:
+        return _DATE_KEYS
+    sources: list[str] = []
+    for source in configured:
+        source = source.lower()
+        for one in _DATE_KEYS if source == ":default" else _DATE_ALIASES.get(source, (source,)):
+            if one not in sources:
+                sources.append(one)
+    return tuple(sources)
+
+
+_DATE_ALIASES = {"publishdate": ("publishdate", "pubdate", "published"), "lastmod": ("lastmod", "modified")}
+
+
+def _page_date(front_matter: Mapping[str, Any], sources: Sequence[str], base_name: str) -> tuple[dt.date | None, str]:
+    """The page date from the first of its `sources` that gives one: year 1 when none
+    does; None when it is unknown here (a front matter value Hugo cannot parse, a file's
+    time, git). With the slug `:filename` gives when it gives the date (the name after
+    `2023-11-02-`), else ""."""
+    for source in sources:
+        if source == ":filename":
+            date, slug = _date_and_slug(base_name)
+            if date is not None:
+                return date, slug
+            continue
+        if source.startswith(":"):
+            return None, ""  # `:fileModTime`, `:git`: not known from the text
+        value = front_matter.get(source)
         if value is None or isinstance(value, bool) or value == "":
             continue
         try:
-            return hugo_date(value, None)
+            return hugo_date(value, None), ""
         except DateError:
-            return None
-    return dt.date(1, 1, 1)
+            return None, ""
+    return dt.date(1, 1, 1), ""
+
+
+def _date_and_slug(base_name: str) -> tuple[dt.date | None, str]:
+    """Hugo's date and slug of a file name that starts with one (`2023-11-02-my-page`: the
+    name without extension, or the folder's name for a bundle): the rest, trimmed of
+    blanks, `-` and `_`, is the slug; (None, "") when it starts with no date."""
+    try:
+        date = dt.date.fromisoformat(base_name[:10]) if len(base_name) >= 10 else None
+    except ValueError:
+        return None, ""
+    return date, base_name[10:].strip(" -_") if date is not None else ""
 
 
 @dataclass(frozen=True)
@@ -2928,7 +2967,8 @@ def predict_page(
     if _weak_bool(fm.get("headless")) or render == "never":
         return PagePrediction(None)
     title = _fm_string(fm.get("title")) or (raw.dirs[-1] if kind in _BRANCH_KINDS and raw.dirs else "")
-    slug = _fm_string(fm.get("slug")).strip("-")
+    date, slug_from_name = _page_date(fm, site.date_sources, raw.dirs[-1] if raw.is_bundle and raw.dirs else raw.name)
+    slug = _fm_string(fm.get("slug")).strip("-") if "slug" in fm else slug_from_name
     names = _section_names(ancestors, norm, site, lang)
     if kind == "section":
         names[len(norm.dirs)] = (slug, title)
@@ -2939,7 +2979,7 @@ def predict_page(
         sections=_current_section(content, norm, raw),
         title=title,
         slug=slug,
-        date=_page_date(fm),
+        date=date,
         section_names=names,
     )
     url = _fm_string(fm.get("url"))

@@ -422,6 +422,26 @@ def test_a_ref_in_a_link_definition(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     build_site(hugo, tmp_path, tmp_path / "public")  # it builds
 
 
+@pytest.mark.hugo
+def test_a_ref_a_link_hook_runs_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Docker's link hook runs `ref` on relative destinations: a missing page stops the
+    build, and Hugo names the page, not the place; the finding is where the page writes the
+    destination (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '<a href="{{ ref .Page .Destination }}">{{ .Text }}</a>',
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nSee [b](./b.md)\nand [gone](./missing.md).\n",
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    found = json.loads(result.stdout)["problems"]
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in found] == [
+        ("content/docs/a.md", 6, 12, "build-failed")
+    ]
+    assert 'Ref "./missing.md": page not found' in found[0]["message"]
+
+
 def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
     page = tmp_path / "content" / "a.md"
     output = (
@@ -1843,6 +1863,24 @@ def test_a_link_hook_that_keeps_the_destination_changes_no_link(
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "broken-link", [("content/p.md", 5, 1)])
     assert 'class="external"' in (tmp_path / "public/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
+def test_a_link_hook_that_keeps_the_destination_in_each_branch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Docker's link hook writes `target="_blank"` for `http` addresses alone, the
+    destination as it is in both branches (checked with hugo 0.168): dead links are found
+    without a build."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html":
+            '{{- if strings.HasPrefix .Destination "http" -}}\n'
+            '<a href="{{ .Destination | safeURL }}" rel="noopener" target="_blank">{{ .Text | safeHTML }}</a>\n'
+            '{{- else -}}\n<a href="{{ .Destination }}">{{ .Text | safeHTML }}</a>\n{{- end -}}',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n[gone](/nope/), [here](/p/) and [out](https://example.com/).\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-link", [("content/p.md", 5, 1)])
 
 
 @pytest.mark.hugo

@@ -32,7 +32,10 @@ from validator.registry import RULES
 from validator.report import FORMATS, Summary, pieces, summarize
 from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
-from validator.site import SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes
+from validator.site import (
+    SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes,
+    page_path,
+)
 from validator.starter import write_starter
 from validator.targets import (
     collect_targets, covers_content, has_content, other_content, other_formats, outside_content,
@@ -237,15 +240,21 @@ def _mtime(path: str) -> float:
 
 
 def _build_errors(
-    failure: BuildFailed, targets: Sequence[Target], severity: Severity, problems: Sequence[Problem]
+    failure: BuildFailed, targets: Sequence[Target], site: SiteConfig, severity: Severity, problems: Sequence[Problem]
 ) -> list[Problem]:
     """The places in the checked files that the errors of a failed build name (build-failed),
     but those where `problems` hold an error already."""
-    files = {os.path.realpath(target.path): target.display for target in targets if not target.context}
+    checked = [target for target in targets if not target.context]
+    files = {os.path.realpath(target.path): target.display for target in checked}
+    pages = {
+        path: os.path.realpath(target.path)
+        for target in checked
+        if target.content_path and (path := page_path(site, target.content_path))
+    }
     reported = {(problem.path, problem.line) for problem in problems if problem.severity is Severity.ERROR}
     return [
         Problem(path, line, column, "build-failed", severity, message)
-        for path, line, column, message in build_errors(failure.output, files)
+        for path, line, column, message in build_errors(failure.output, files, pages)
         if (path, line) not in reported
     ]
 
@@ -294,7 +303,7 @@ def _check(
     problems = outcome.problems
     if build_failure is not None and "build-failed" in config.rules:
         severity = config.rules["build-failed"].severity
-        problems = sorted((*problems, *_build_errors(build_failure, targets, severity, problems)))
+        problems = sorted((*problems, *_build_errors(build_failure, targets, site, severity, problems)))
     if change is not None:
         problems, change_notes = change.report(outcome, targets, config, site, RULES)
         notes = (*notes, *change_notes)

@@ -1807,16 +1807,19 @@ _DESTINATION_AS_IS = re.compile(
 
 def _changes_nothing_read(hook: str, template: str) -> bool:
     """Whether a render hook writes what mdcheck reads as Hugo's own rendering would: a link
-    or image hook one address, the destination as it is; a heading hook the heading's own
+    or image hook the destination as it is, wherever it writes an address; a heading hook the heading's own
     level (`<h{{ .Level }}`; `mypaint`'s `math.Sum .Level 1` makes `#` an `<h2>`)."""
     if hook == "render-heading":
         levels = {".Level", *("$" + name for name in _LEVEL_VARIABLE.findall(template))}
         written = _HEADING_ELEMENT.findall(template)
         return bool(written) and all(level in levels for level in written)
-    if hook not in ("render-link", "render-image") or len(_ADDRESS_ATTRIBUTE.findall(template)) != 1:
+    addresses = len(_ADDRESS_ATTRIBUTE.findall(template)) if hook in ("render-link", "render-image") else 0
+    if not addresses:
         return False
-    if _DESTINATION_AS_IS.search(template) is not None:
-        return True
+    if len(_DESTINATION_AS_IS.findall(template)) == addresses:
+        return True  # in each branch (Docker's: `target="_blank"` for `http` addresses alone)
+    if addresses != 1:
+        return False
     # The destination in a variable, at most trimmed of characters at its ends (Kubernetes'
     # contributor site: `$u = trim $u " ()"`)
     written = _ADDRESS_AS_VARIABLE.search(template)
@@ -2208,6 +2211,13 @@ def parse_content_path(rel_path: str, languages: frozenset[str]) -> tuple[_Conte
     raw = _ContentPath(tuple(parts[:-1]), name, lang)
     normalized = _ContentPath(tuple(_normalize(d) for d in raw.dirs), _normalize(name), lang)
     return normalized, raw
+
+
+def page_path(site: SiteConfig, content_path: str) -> str | None:
+    """Hugo's path of a content file's page (`/docs/a` of `docs/a.en.md`, `/docs` of
+    `docs/_index.md`), as its messages name the page; None if Hugo does not read it."""
+    parsed = parse_content_path(content_path, language_codes(site))
+    return parsed[0].logical_path if parsed is not None else None
 
 
 def ref_path_key(path: str, languages: frozenset[str]) -> tuple[str, str] | None:

@@ -25,9 +25,14 @@ _PLACE = re.compile(r'"(/[^"\n]+?):(\d+):(\d+)"')
 _PREFIX = re.compile(r"^(?:ERROR|Error:)\s+(?:\[[\w-]+\]\s+)?(?:error building site:\s*)?")
 
 
-def build_errors(output: str, files: dict[str, str]) -> Iterator[tuple[str, int, int, str]]:
+def build_errors(
+    output: str, files: dict[str, str], pages: dict[str, str] | None = None
+) -> Iterator[tuple[str, int, int, str]]:
     """(display path, line, column, message) for each place in `output`, the text of a
-    failed Hugo build, that names one of `files` (real path -> display path); one per place."""
+    failed Hugo build, that names one of `files` (real path -> display path); one per place.
+    A ref a template runs (a link render hook) names no place but the page (`Ref "./x.md" from page
+    "/docs/a"`): with `pages` (Hugo's path of each file's page -> real path), it is placed
+    where the file first writes the ref's argument, else at 1:1."""
     seen: set[tuple[str, int, int]] = set()
     for line in output.splitlines():
         for match in _PLACE.finditer(line):
@@ -40,6 +45,32 @@ def build_errors(output: str, files: dict[str, str]) -> Iterator[tuple[str, int,
             after = line[match.end() :].strip().lstrip(": ")
             message = ": ".join(part for part in (before, after) if part) or "Hugo's error names this place"
             yield display, place[1], place[2], f"Hugo stops the build: {message}"
+        if (ref := _FROM_PAGE.search(line)) and not _PLACE.search(line) and pages:
+            real = pages.get(ref[2].lower())
+            if real is None or real not in files:
+                continue
+            at = (files[real], *_first_place(real, ref[1]))
+            if at not in seen:
+                seen.add(at)
+                message = _PREFIX.sub("", line.replace(ref[0], f'Ref "{ref[1]}"').strip())
+                yield *at, f"Hugo stops the build: {message} (a template runs ref on it)"
+
+
+# A ref that a render hook runs: Hugo names the page, not the place.
+_FROM_PAGE = re.compile(r'Ref "([^"\n]*)" from page "([^"\n]*)"')
+
+
+def _first_place(path: str, written: str) -> tuple[int, int]:
+    """Where a file first writes a text, as (line, column); (1, 1) when it does not, or
+    cannot be read."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            for number, line in enumerate(file, start=1):
+                if (column := line.find(written)) >= 0:
+                    return number, column + 1
+    except OSError:
+        pass
+    return 1, 1
 
 
 RULE = Rule(

@@ -1021,6 +1021,28 @@ def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.hugo
+def test_links_to_pages_a_cascade_makes_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`draft` in a section's cascade, as a key or in its `params`, makes the section and
+    the pages below it drafts, and a draft `_index.md` leaves its section without a page,
+    though pages below it are built (checked with hugo 0.168); a cascaded `title` counts for
+    front-matter-required."""
+    small_site(tmp_path, {
+        "content/b/_index.md": "---\ntitle: B\ncascade:\n  params:\n    draft: true\n    title: From params\n---\n",
+        "content/b/p.md": "---\n---\nx\n",
+        "content/c/_index.md": "---\ntitle: C\ncascade:\n  draft: true\n---\n",
+        "content/c/p.md": "---\ntitle: P\n---\nx\n",
+        "content/e/_index.md": "---\ntitle: E\ndraft: true\n---\n",
+        "content/e/p.md": "---\ntitle: P\n---\nx\n",
+        "content/l.md": "---\ntitle: L\n---\n\n[b](/b/) [bp](/b/p/) [c](/c/) [cp](/c/p/) [e](/e/) [ep](/e/p/)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/l.md", 5, column) for column in (1, 10, 22, 31, 43)]
+    assert located("broken-link") == expected
+    assert located("front-matter-required") == []
+    assert_found_alike(hugo, tmp_path, "broken-link", expected)
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize("build_drafts", [False, True])
 def test_links_to_a_draft_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, build_drafts: bool) -> None:
     """Hugo builds a draft only with `--buildDrafts` (or `buildDrafts = true`): a ref to it

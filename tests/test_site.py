@@ -981,7 +981,28 @@ FILENAME_PAGES: dict[str, dict[str, Any]] = {
     "blog/plain.md": {"title": "Plain"},
 }
 
+CASCADE_PARAMS = """
+baseURL = "https://example.org/"
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]
+[permalinks]
+dated = "/:year/:slug/"
+"""
+
+# A cascade's `params` act as front matter (Hugo 0.168): build options, slug, date
+CASCADE_PAGES: dict[str, dict[str, Any]] = {
+    "never/_index.md": {"title": "Never", "cascade": [
+        {"target": {"path": "/never/**"}, "params": {"build": {"render": "never"}}},
+    ]},
+    "never/x/p.md": {"title": "P"},
+    "slugged/_index.md": {"title": "Slugged", "cascade": {"params": {"slug": "same"}, "target": {"kind": "page"}}},
+    "slugged/p.md": {"title": "P"},
+    "slugged/q.md": {"title": "Q", "slug": "own"},
+    "dated/_index.md": {"title": "Dated", "cascade": {"params": {"date": "2020-05-06"}}},
+    "dated/p.md": {"title": "P"},
+}
+
 VARIANTS = {
+    "cascade-params": (CASCADE_PARAMS, CASCADE_PAGES, {"index.html"}),
     "filename-dates": (FILENAME_DATES.format(first='":filename"'), FILENAME_PAGES, {"index.html"}),
     "filename-dates-after-date": (FILENAME_DATES.format(first='"date", ":filename"'), FILENAME_PAGES, {"index.html"}),
     "section-slugs": (SECTION_SLUG_CONFIG, {**PAGES, **SECTION_SLUGS}, {"de/index.html"}),

@@ -13,7 +13,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -332,6 +332,8 @@ class Document:
     url: str | None = None
     rendered: bool = True
     resources: bool = False  # whether Hugo publishes the files of its bundle (PagePrediction)
+    # its front matter with what cascades give it (PagePrediction), inside a Hugo site
+    cascaded: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
     language: str | None = None  # the page's language code, inside a Hugo site
     site: SiteConfig = field(default_factory=SiteConfig, repr=False, compare=False)
     render_hooks: frozenset[str] = frozenset()  # the site's own that render it (SiteConfig.hooks_rendering)
@@ -782,7 +784,10 @@ _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 
 # What `Document.placed` changes, and what it keeps of the parse it is given.
 _CONTEXT = frozenset(
-    {"path", "url", "rendered", "resources", "language", "site", "render_hooks", "address_writers", "prints_title_h1"}
+    {
+        "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",
+        "prints_title_h1",
+    }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))
 

@@ -859,7 +859,7 @@ def _embedded_published(
         elif page.rendered and page.resources:
             bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
     files = (page_paths | others) - unbuilt.keys() | aliases
-    files |= _section_files(site, sections)
+    files |= _section_files(site, sections) - unbuilt.keys()  # a draft `_index.md`: no section page
     open_folders = _open_folders(site)
     if open_folders is not None:
         term_files, known = _term_files(site, terms)
@@ -1172,7 +1172,7 @@ def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) 
     # Front matter that cannot be read leaves the page's place to tell its URL.
     values = (front_matter.data or {}) if not front_matter.error else {}
     language = page_language(site, target.content_path, target.language)
-    url, rendered, resources = predict_page(site, target.content_path, values, target.language)
+    url, rendered, resources, cascaded = predict_page(site, target.content_path, values, target.language)
     media_type = _markup_type(front_matter) or other_media_type(target.content_path) or ""
     refused = None if site.allows_content(media_type) else media_type
     return PageSummary(
@@ -1182,7 +1182,7 @@ def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) 
         url=url,
         rendered=url is not None and rendered and refused is None,
         resources=resources,
-        front_matter=_summary_front_matter(values),
+        front_matter=_summary_front_matter(cascaded or values),
         ids=frozenset(),
         id_prefixes=frozenset({""}),
         raw_html_ids=(),
@@ -1316,8 +1316,12 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     )  # fmt: skip
     if doc.front_matter.error:
         return doc.placed(**place)
-    url, rendered, resources = predict_page(site, target.content_path, doc.front_matter.data or {}, target.language)
-    return doc.placed(url=url, rendered=url is not None and rendered, resources=resources, **place)
+    url, rendered, resources, cascaded = predict_page(
+        site, target.content_path, doc.front_matter.data or {}, target.language
+    )
+    return doc.placed(
+        url=url, rendered=url is not None and rendered, resources=resources, cascaded=cascaded, **place
+    )
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
@@ -1328,7 +1332,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         url=doc.url,
         rendered=doc.rendered,
         resources=doc.resources,
-        front_matter=_summary_front_matter(doc.front_matter.data or {}),
+        front_matter=_summary_front_matter(doc.cascaded or doc.front_matter.data or {}),
         ids=doc.ids,
         id_prefixes=frozenset(("",) if _all_layouts(doc, target, plan.site) else doc.id_prefixes),
         raw_html_ids=tuple(doc.raw_html_ids),

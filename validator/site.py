@@ -21,6 +21,7 @@ import posixpath
 import re
 import tempfile
 import time
+import types
 import tomllib
 import unicodedata
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -2438,6 +2439,10 @@ def _cascade_entries(value: Any) -> list[_Cascade]:
     for entry in entries:
         target = entry.get("target") or entry.get("_target")
         values = {k: v for k, v in entry.items() if k not in ("target", "_target") and k not in _NOT_CASCADED}
+        if isinstance(params := values.pop("params", None), Mapping):
+            # Hugo 0.168 reads a cascade's `params` as front matter too (`build`, `draft`,
+            # `title`, dates: checked with the binary); a key of the cascade's own wins
+            values = {**{k: v for k, v in params.items() if k not in _NOT_CASCADED}, **values}
         pairs.append((target if isinstance(target, dict) else {}, values))
     return pairs
 
@@ -2944,6 +2949,9 @@ class PagePrediction(NamedTuple):
     url: str | None
     rendered: bool = False
     resources: bool = False
+    # The front matter with what cascades give it (own keys win): whether Hugo builds the
+    # page (`draft`, dates) may come from a section's cascade
+    front_matter: Mapping[str, Any] = types.MappingProxyType({})
 
 
 def predict_page(
@@ -2975,7 +2983,7 @@ def predict_page(
     fm = _apply_cascades(own, cascades, kind=kind, path=norm.logical_path, environment=site.environment, lang=lang)
     render = _render_mode(fm)
     if _weak_bool(fm.get("headless")) or render == "never":
-        return PagePrediction(None)
+        return PagePrediction(None, front_matter=fm)
     title = _fm_string(fm.get("title")) or (raw.dirs[-1] if kind in _BRANCH_KINDS and raw.dirs else "")
     date, slug_from_name = _page_date(fm, site.date_sources, raw.dirs[-1] if raw.is_bundle and raw.dirs else raw.name)
     slug = _fm_string(fm.get("slug")).strip("-") if "slug" in fm else slug_from_name
@@ -3008,7 +3016,7 @@ def predict_page(
         permalink = _go_clean(expanded)
     link = _target_link(site, page, url, permalink, _language_prefix(site, lang))
     url = _prepend_base_path(_base_path(site, lang), link)
-    return PagePrediction(url, render != "link", _publishes_resources(fm))
+    return PagePrediction(url, render != "link", _publishes_resources(fm), fm)
 
 
 def is_built(site: SiteConfig, front_matter: Mapping[str, Any]) -> bool:

@@ -1,7 +1,8 @@
 """## What it does
 Checks that every page's front matter sets the required keys (by default `title`), and that
-their values are not empty. Keys are matched case-insensitively, as Hugo does. A page whose
-`url` names another format than HTML (`url = "/search-index.json"`) is left alone.
+their values are not empty. Keys are matched case-insensitively, as Hugo does, and a key a
+section's `cascade` gives the page counts as set. A page whose `url` names another format
+than HTML (`url = "/search-index.json"`) is left alone.
 
 ## Why is this bad?
 Themes print `.Title` in the page's `<title>`, its heading, menus and lists: a page without
@@ -63,8 +64,9 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
     front_matter = doc.front_matter
     if front_matter.error is not None:
         return  # front-matter-syntax reports it
+    cascaded = doc.cascaded or {}
     if front_matter.data is None:
-        keys = ", ".join(repr(k) for k in opts.keys)
+        keys = ", ".join(repr(k) for k in opts.keys if k.lower() not in cascaded)
         if keys:
             yield Finding(1, 1, f"no front matter; required: {keys}{_title_hint(doc, opts)}")
         return
@@ -73,7 +75,7 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
         return  # a page written as another format (`url = "/index.json"`): no title shows
     for key in opts.keys:
         value = front_matter.get(key, _MISSING)
-        if value is _MISSING:
+        if value is _MISSING and key.lower() not in cascaded:  # a section's `cascade` may give it
             yield Finding(front_matter.line, 1, f"front matter has no {key!r}")
         elif value is None or (isinstance(value, (str, list, dict)) and not value):
             line, column = front_matter.position(key)

@@ -1223,6 +1223,9 @@ def test_whether_page_templates_may_print_an_h1(tmp_path: Path) -> None:
     write(tmp_path, "layouts/_default/single.html", '{{ define "main" }}{{ .Content }}{{ end }}')
     write(tmp_path, "layouts/section/commands.html", "<H1>Commands</H1>")  # a list page's: not read
     assert not load_site(tmp_path).title_h1
+    # thanos: an `<h1>` of fixed text prints no page's title
+    write(tmp_path, "layouts/_partials/toc.html", "{{ if .Params.toc }}<h1>Table of Contents</h1>{{ end }}")
+    assert not load_site(tmp_path).title_h1
     write(tmp_path, "layouts/_partials/header.html", "<H1 class=title>{{ .Title }}</H1>")
     assert load_site(tmp_path).title_h1
     (tmp_path / "layouts/_partials/header.html").unlink()

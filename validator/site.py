@@ -959,12 +959,25 @@ class _Layouts:
             if not (page_template or partial or path.name.startswith("baseof")):
                 continue
             page_templates = page_templates or (page_template and not folder)
-            if "<h1" in self.text(path).lower():
+            if _writes_made_h1(self.text(path)):
                 if folder:
                     types.add(folder)
                 else:
                     any_page = True
         return True if any_page else (False if page_templates else None), frozenset(types)
+
+
+def _writes_made_h1(template: str) -> bool:
+    """Whether a template writes an `<h1>` whose content an action makes (`{{ .Title }}`):
+    one of fixed text (thanos' `<h1>Table of Contents</h1>`) prints no page's title."""
+    lowered = template.lower()
+    start = lowered.find("<h1")
+    while start >= 0:
+        end = lowered.find("</h1", start)
+        if end < 0 or "{{" in template[start:end]:
+            return True
+        start = lowered.find("<h1", end)
+    return False
 
 
 def _type_folder(folders: tuple[str, ...]) -> str:

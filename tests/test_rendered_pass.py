@@ -1587,12 +1587,15 @@ def test_ids_a_template_writes_from_parameters_are_the_values_given(
     small_site(tmp_path, {
         "layouts/_shortcodes/note.html": '{{- $id := .Get "id" }}\n<div{{ with $id }} id="{{ . }}"{{ end }}>{{ .Inner }}</div>',
         "layouts/_shortcodes/anchor.html": '<a id="{{ .Get 0 }}"></a>',
+        # Kubernetes' code_sample: the file's name through `anchorize`
+        "layouts/_shortcodes/sample.html": '{{ $file := .Get "file" }}<div id="{{ $file | anchorize }}"></div>',
         "content/t.md": '+++\ntitle = "T"\n+++\n\n{{< note >}}A.{{< /note >}}\n\n{{< note id="given" >}}B.{{< /note >}}\n\n'
-                        '{{< anchor "here" >}}\n',
-        "content/p.md": '+++\ntitle = "P"\n+++\n\n[a](/t/#given) [b](/t/#here) [c](/t/#missing)\n',
+                        '{{< anchor "here" >}}\n\n{{< sample file="pods/Simple Pod.yaml" >}}\n',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n[a](/t/#given) [b](/t/#here) [c](/t/#missing)\n\n'
+                        '[d](/t/#podssimple-podyaml) [e](/t/#pods)\n',
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/p.md", 5, 30)])
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/p.md", 5, 30), ("content/p.md", 7, 29)])
 
 
 @pytest.mark.hugo

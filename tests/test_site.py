@@ -1340,13 +1340,15 @@ def test_writes_html(template: str, writes: bool) -> None:
         ("<div id={{ .Get 0 }}>", ((), (0,))),
         ('<a id="{{ .Get 0 }}"></a><b id="x-{{ .Ordinal }}">', (("x-",), (0,))),
         ('{{ $g := printf "t-%d" 1 }}{{ $g = .Get 0 }}<a id="{{ $g }}">', None),
-        ('<a id="{{ .Get 0 | anchorize }}">', None),
+        ('<a id="{{ .Get 0 | anchorize }}">', ((), (("anchorize", 0),))),
+        ('{{ $file := .Get "file" }}<div id="{{ anchorize $file }}">', ((), (("anchorize", "file"),))),
+        ('<a id="{{ .Get 0 | urlize }}">', None),
         ('{{ $id := .Get "id" | default "x" }}<a id="{{ $id }}">', None),
         ('{{ readFile "x.md" | markdownify }}', None),
         ("<b>{{ .Inner }}</b>", ((), ())),
     ],
 )
-def test_written_ids(template: str, written: tuple[tuple[str, ...], tuple[str | int, ...]] | None) -> None:
+def test_written_ids(template: str, written: tuple[tuple[str, ...], tuple[object, ...]] | None) -> None:
     assert written_ids([template]) == written
 
 

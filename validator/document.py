@@ -355,9 +355,11 @@ class Document:
             written = dict(self.site.shortcode_id_parameters)
             for use in self.shortcodes:
                 for key in written.get(use.template, ()):
-                    value = use.param(key) if isinstance(key, str) else use.param("", key)
+                    anchorized = isinstance(key, tuple)
+                    name = key[1] if isinstance(key, tuple) else key
+                    value = use.param(name) if isinstance(name, str) else use.param("", name)
                     if value is not None and str(value):
-                        ids.add(str(value))
+                        ids.add(heading_ids.anchorize(str(value), self.markup.id_type) if anchorized else str(value))
         ids.update(self.block_ids)
         ids.update(self.line_ids)
         defined = {d.label for d in self.footnote_defs}

@@ -21,6 +21,10 @@ USE_EMBEDDED = ("auto", "always", "fallback", "never")
 
 PASSTHROUGH = "passthrough"  # the inline token of a passthrough's raw text (see Markup)
 
+# A shortcode parameter whose value a template writes as an id: its name or position, as
+# given, or `("anchorize", name or position)` through `anchorize` (SiteConfig)
+IdParameter = str | int | tuple[str, str | int]
+
 
 @dataclass(frozen=True)
 class Markup:
@@ -206,9 +210,9 @@ class SiteConfig:
     # Those whose template writes ids that start with known text: (name, the starts), as
     # `tabs-` of `id="tabs-{{ .Ordinal }}"`.
     shortcode_id_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # Those whose template writes as ids the values of parameters, as given: (name, the
-    # parameters' names or positions), as `"anchor"` of `id="{{ .Get "anchor" }}"`.
-    shortcode_id_parameters: tuple[tuple[str, tuple[str | int, ...]], ...] = ()
+    # Those whose template writes as ids the values of parameters: (name, the parameters),
+    # as `"anchor"` of `id="{{ .Get "anchor" }}"`.
+    shortcode_id_parameters: tuple[tuple[str, tuple[IdParameter, ...]], ...] = ()
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
     shortcodes_rendering_markdown: frozenset[str] = frozenset()

@@ -39,7 +39,8 @@ from validator.paths import display_path
 from validator.published import redirect_source
 from validator.highlight import Highlight, switched_on
 from validator.settings import (
-    ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, Language, Markup, SiteConfig, removed_since,
+    ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language, Markup, SiteConfig,
+    removed_since,
 )
 
 CONFIG_NAMES = ("hugo", "config")
@@ -1882,7 +1883,7 @@ _ID_VALUE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|(?=\{\{))""", re.IG
 _VARIABLE_FIRST = re.compile(r"\{\{-?\s*\$(\w+)\s*-?\}\}")
 
 
-def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[str | int, ...]] | None:
+def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[IdParameter, ...]] | None:
     """What the ids a shortcode's templates write are made of: (what they start with:
     `tabs-` of `id="tabs-{{ .Ordinal }}"`, or of `id="{{ $id }}"` after `$id := printf
     "tabs-%d" .Ordinal`; the parameters they are, as given: `"name"` of `id="{{ .Get "name"
@@ -1891,7 +1892,7 @@ def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[str | int,
     (`readFile`) or another page's or resource's content (`.GetPage` with `.Content`,
     `markdownify`…) it includes, headings and all."""
     prefixes: set[str] = set()
-    parameters: set[str | int] = set()
+    parameters: set[IdParameter] = set()
     for template in texts:
         if _READS_FILE.search(template) or (_GETS_PAGE.search(template) and _WRITES_CONTENT.search(template)):
             return None
@@ -1923,12 +1924,21 @@ _WHOLE_ACTION = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
 _WITH = re.compile(r"\{\{-?\s*with\s+(.*?)\s*-?\}\}", re.DOTALL)
 
 
-def _id_parameter(template: str, value: str, at: int) -> str | int | None:
-    """The parameter an attribute value written at `at` is, as given: the value is one
-    action, `.Get "x"` (or a `$variable` every assignment of which is that, or `.` inside
-    `{{ with }}` that), no function applied."""
+def _id_parameter(template: str, value: str, at: int) -> IdParameter | None:
+    """The parameter an attribute value written at `at` is: the value is one action, `.Get
+    "x"` (or a `$variable` every assignment of which is that, or `.` inside `{{ with }}`
+    that), as given or through `anchorize` (Kubernetes' `id="{{ $file | anchorize }}"`:
+    then `("anchorize", parameter)`), no other function applied."""
     action = _WHOLE_ACTION.fullmatch(value.strip())
-    return _parameter_of(template, action[1], at, depth=2) if action else None
+    if action is None:
+        return None
+    if anchorized := _ANCHORIZED.fullmatch(action[1]):
+        parameter = _parameter_of(template, (anchorized[1] or anchorized[2]).strip(), at, depth=2)
+        return ("anchorize", parameter) if parameter is not None else None
+    return _parameter_of(template, action[1], at, depth=2)
+
+
+_ANCHORIZED = re.compile(r"(.+?)\s*\|\s*anchorize|anchorize\s+(.+)")
 
 
 def _parameter_of(template: str, expression: str, at: int, depth: int) -> str | int | None:

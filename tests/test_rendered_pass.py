@@ -2453,16 +2453,17 @@ def test_links_of_rendered_content_with_hugos_link_hook(
 ) -> None:
     """With Hugo's embedded link hook (a multilingual site), `.Page.RenderString` renders a
     call's content as the page's own (`#nope` stays on the page: found without a build),
-    `markdownify` against the home page (`#here` links to `/#here`): left to the build,
-    which places it at its own line, not at the page's `#here` before it (checked with hugo
-    0.168)."""
+    `markdownify` against the home page (`#here` links to `/#here`, whose ids are the
+    build's to tell; which places it at its own line, not at the page's `#here` before it),
+    a missing page found without a build too (checked with hugo 0.168)."""
     small_site(tmp_path, {
         "layouts/_shortcodes/note.html": '<div>{{ .Inner | .Page.RenderString }}</div>',
         "layouts/_shortcodes/aside.html": '<aside>{{ .Inner | markdownify }}</aside>',
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Here\n\n{{< note >}}\n[a](#here) and [b](#nope)\n{{< /note >}}\n\n"
-                        "{{< aside >}}\n[c](#here)\n{{< /aside >}}\n",
+                        "{{< aside >}}\n[c](#here) [d](/nope/) [e](/p/)\n{{< /aside >}}\n",
         "layouts/home.html": "<html><body>home</body></html>",
     }, "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert located("broken-anchor") == [("content/p.md", 8, 16)]
     assert located("broken-anchor", "--build") == [("content/p.md", 8, 16), ("content/p.md", 12, 1)]
+    assert located("broken-link") == located("broken-link", "--build") == [("content/p.md", 12, 12)]

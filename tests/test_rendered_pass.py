@@ -1009,6 +1009,28 @@ def test_markdown_call_content_inside_another_is_dropped(
 
 
 @pytest.mark.hugo
+def test_a_themes_empty_link_is_not_put_on_a_ref(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """An empty href a theme's menu writes is the theme's: a page's working ref is not
+    taken for it (a failed ref would have stopped the build); nor is a heading a theme
+    prints of another page's title (a related page's card) reported on this page: that
+    title is checked at its page (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<nav><a href="" aria-label="Examples">Examples</a></nav>'
+                               '{{ range where site.RegularPages "Title" "ne" .Title }}<h2>{{ .Title }}</h2>{{ end }}'
+                               "{{ .Content }}",
+        "content/docs/install.md": "+++\ntitle = 'Instalation guide'\n+++\n\nText.\n",
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\nSee the [Installation]({{< ref \"docs/install\" >}}) guide.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["rule"]) for p in problems("--build")]
+    assert ("content/p.md", 5, "empty-link") not in found
+    assert {where for where in found if where[2] == "empty-link"} <= {
+        ("public/docs/install/index.html", 1, "empty-link"), ("public/p/index.html", 1, "empty-link"),
+    }  # fmt: skip
+    assert [where for where in found if where[2] == "heading-typo"] == [("content/docs/install.md", 2, "heading-typo")]
+
+
+@pytest.mark.hugo
 def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`**` between punctuation inside and a letter outside opens or closes nothing: the
     asterisks show on the page (checked with hugo 0.168); escaped ones are meant."""

@@ -1044,12 +1044,12 @@ class Locator:
 
     def _source_of(self, link: HtmlLink, fragment: str) -> SourceLink | None:
         assert self.source is not None
-        if not link.url and link.text.strip():  # an empty href: a failed ref's, or `[x]()`, of that text first
-            words = link.text.split()
+        if not link.url:  # an empty href: a failed ref's, or `[x]()`, of that text (a theme's menu has others)
+            words = _words(link.text)
 
             def empty_of_that_text(one: SourceLink) -> bool:
                 may_be_empty = one.shortcode_path is not None or not one.destination.strip()
-                return may_be_empty and one.text.split() == words
+                return may_be_empty and _words(one.text) == words
 
             if (item := self._take("links", self.source.links, empty_of_that_text)) is not None:
                 return item
@@ -1196,10 +1196,13 @@ def _same_target(url: str, link: SourceLink) -> bool:
     destination = link.destination
     if link.shortcode_path is not None:
         destination = link.shortcode_path
-        if not url:
-            return True  # a failed ref leaves an empty href
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
     return ours == theirs or (ours[0] == "" and ours[1] == theirs[1] and ours[1] != "")
+
+
+def _words(text: str) -> list[str]:
+    """A link's text as words, its markup left out (`**Setup** guide`: setup, guide)."""
+    return re.findall(r"\w+", text.lower())
 
 
 def _same_ref_target(url: str, link: SourceLink) -> bool:

@@ -149,26 +149,31 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     each page spelled in its Markdown's language, one language at a time."""
     extra = parse_word_list(" ".join((*opts.words, *rendered.user_words)))
     # A page no Markdown maps to is a list page: it repeats other pages' headings.
-    languages = (
-        (source.language or rendered.language) if (source := rendered.source(page)) else None
-        for page in rendered.pages
-    )
+    languages: list[str | None] = []
+    titles: set[str] = set()  # a theme prints other pages' titles (related pages' cards)
+    for page in rendered.pages:
+        source = rendered.source(page)
+        languages.append((source.language or rendered.language) if source else None)
+        if source is not None and source.title:
+            titles.add(source.title.strip())
     findings: list[tuple[str, Finding, bool]] = []
     for speller, indexes in _spellers(languages, rendered.vocabularies, extra):
         for index in indexes:
-            findings.extend(_rendered_findings(rendered, rendered.pages[index], speller))
+            findings.extend(_rendered_findings(rendered, rendered.pages[index], speller, titles))
     yield from split_mapped(findings)
 
 
-def _rendered_findings(rendered: RenderedSite, page: Page, speller: Speller) -> Iterator[tuple[str, Finding, bool]]:
+def _rendered_findings(
+    rendered: RenderedSite, page: Page, speller: Speller, titles: set[str]
+) -> Iterator[tuple[str, Finding, bool]]:
     source = rendered.source(page)
     assert source is not None
     locator = rendered.locator(page)
-    written = {heading.text for heading in source.headings} | {source.title}
+    written = {heading.text for heading in source.headings}
     for heading in page.headings:
         where = locator.heading(heading)
-        if heading.text.strip() in written:
-            continue  # the source pass checked it
+        if heading.text.strip() in written or heading.text.strip() in titles:
+            continue  # the source pass checked it (a title: at the page it is the title of)
         for typo in speller.typos(heading.text):
             at = (heading.line, heading.column)
             yield typo.word, rendered.finding(page, _message(typo, "heading"), at, where or (1, 1)), where is not None

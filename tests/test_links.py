@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from conftest import build_site, check_site
 from validator.config import Config, RuleSetting
 from validator.engine import Site, run
 from validator.links import SiteIndex, is_markdown_link, split_fragment, split_ref
@@ -322,4 +322,23 @@ def test_aliases_two_pages_share_are_one_finding(tmp_path: Path) -> None:
     assert [(line, message.split(":")[0]) for _, line, _, message in problems] == [
         (3, "this page's aliases /old/a/, /old/b/, /old/c/ are also aliases of content/v1/page.md"),
         (3, "this page's alias /old/c/ is also an alias of content/v1/page.md"),
+    ]
+
+
+def test_md_link_suggests_a_relref_only_to_a_page(tmp_path: Path) -> None:
+    """A relref to a file that is no page (missing, or a bundle's resource) would stop the
+    build: md-link says so instead of suggesting it."""
+    problems = check_site(tmp_path, {
+        "content/docs/a.md": "---\ntitle: A\n---\n\n[x](nope.md) [y](b/notes.md) [z](c.md) [w](Some%20Page.md)\n",
+        "content/docs/b/index.md": "---\ntitle: B\n---\n",
+        "content/docs/b/notes.md": "notes\n",
+        "content/docs/c.md": "---\ntitle: C\n---\n",
+        "content/docs/Some Page.md": "---\ntitle: S\n---\n",
+    }, ["md-link"])  # fmt: skip
+    endings = [problem.message.split("404s", 1)[1] for problem in problems]
+    assert endings == [
+        " (the browser asks for /docs/a/nope.md); a relref would find no page 'nope.md' either",
+        " (the browser asks for /docs/a/b/notes.md); a relref would find no page 'b/notes.md' either",
+        ' (the browser asks for /docs/a/c.md); use [text]({{< relref "c.md" >}}) instead',
+        ' (the browser asks for /docs/a/Some%20Page.md); use [text]({{< relref "Some Page.md" >}}) instead',
     ]

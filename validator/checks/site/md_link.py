@@ -58,19 +58,25 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             message = (
                 _resolved(index, page, link.destination, suggest)
                 if by_getpage
-                else _verbatim(page, link.destination)
+                else _verbatim(index, page, link.destination)
             )
             if message:
                 yield Finding(link.line, link.column, message, path=page.path)
 
 
-def _verbatim(page: PageSummary, destination: str) -> str:
+def _verbatim(index: SiteIndex, page: PageSummary, destination: str) -> str:
+    """The link as Hugo emits it, and the `relref` that finds its page, when one does: one
+    that finds none would stop the build (a file that is no page, a bundle's resource)."""
     path, fragment = split_fragment(destination)
-    ref = urlsplit(path).path + (f"#{fragment}" if fragment else "")
     where = f" (the browser asks for {urljoin(page.url, path)})" if page.url and not path.startswith("/") else ""
-    return (
-        f"link to {destination!r} is emitted as written and 404s{where}; "
-        f'use [text]({{{{< relref "{ref}" >}}}}) instead'
+    message = f"link to {destination!r} is emitted as written and 404s{where}"
+    path = unquote(urlsplit(path).path)
+    if index.ref(page, path).found:
+        ref = path + (f"#{fragment}" if fragment else "")
+        return f'{message}; use [text]({{{{< relref "{ref}" >}}}}) instead'
+    nearest = index.nearest_named(page, path)
+    return f"{message}; a relref would find no page {path!r} either" + (
+        f"; did you mean {nearest!r}?" if nearest else ""
     )
 
 

@@ -1032,6 +1032,49 @@ def test_a_themes_empty_link_is_not_put_on_a_ref(tmp_path: Path, monkeypatch: py
 
 
 @pytest.mark.hugo
+def test_term_pages_when_a_missing_module_mounts_static(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A missing module that mounts files to `static` (docsy 0.6's Font Awesome import)
+    leaves the static files unknown, not the term pages the content gives: they are found,
+    and a missing term is still reported (the pages checked against hugo 0.168, the import
+    left out)."""
+    config = (
+        'defaultContentLanguage = "zh"\ndefaultContentLanguageInSubdir = true\n'
+        '[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n'
+    )
+    small_site(tmp_path, {
+        "content/_index.zh.md": "---\ntitle: Home\n---\n\n[tag](/zh/tags/release-notes/) [tags](/zh/tags/) [no](/zh/tags/none/)\n",
+        "content/blog/post.zh.md": "---\ntitle: Post\ntags: [\"Release Notes\"]\n---\n\nText.\n",
+        "layouts/list.html": "list {{ .Title }} {{ .Content }}",
+    }, 'theme = ["dep"]\n' + config)  # fmt: skip
+    (tmp_path / "themes/dep").mkdir(parents=True)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/zh/tags/release-notes/index.html").is_file()
+    shutil.rmtree(tmp_path / "public")
+    (tmp_path / "themes/dep/hugo.toml").write_text(
+        '[[module.imports]]\npath = "github.com/FortAwesome/Font-Awesome"\n'
+        '[[module.imports.mounts]]\nsource = "webfonts"\ntarget = "static/webfonts"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == [("content/_index.zh.md", 5, 50)]
+
+
+@pytest.mark.hugo
+def test_taxonomy_lists_of_a_language_without_terms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Each language has each taxonomy's list page, though none of its pages has a term;
+    not the term pages of another language's terms (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/posts/p.md": "---\ntitle: P\ntags: [Go]\n---\n\n[a](/fr/tags/) [b](/fr/categories/) [c](/fr/tags/go/)\n",
+        "layouts/list.html": "list {{ .Title }}",
+    }, "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-link", [("content/posts/p.md", 6, 37)])
+
+
+@pytest.mark.hugo
 def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`**` between punctuation inside and a letter outside opens or closes nothing: the
     asterisks show on the page (checked with hugo 0.168); escaped ones are meant."""

@@ -861,9 +861,9 @@ def _embedded_published(
     files = (page_paths | others) - unbuilt.keys() | aliases
     files |= _section_files(site, sections) - unbuilt.keys()  # a draft `_index.md`: no section page
     open_folders = _open_folders(site)
+    term_files, known = _term_files(site, terms)
+    files |= term_files  # the term pages are known, whatever else may be unknown
     if open_folders is not None:
-        term_files, known = _term_files(site, terms)
-        files |= term_files
         open_folders -= known
     static = _static_files(site.static_dirs)
     # The embedded render hooks find a destination among the assets too (`resources.Get`),
@@ -1122,8 +1122,9 @@ def _term_files(
     pages, as publish-dir paths (each term's URL made as a section's of that name is:
     `Go Lang` at `/tags/go-lang/`, checked with hugo 0.168); and the taxonomies all of whose
     terms are known, and so all of whose pages (not one the site's config cascades): drafts'
-    terms are counted too (a term only drafts have is a page with --buildDrafts). None of
-    a kind `disableKinds` turns off."""
+    terms are counted too (a term only drafts have is a page with --buildDrafts); each
+    language has each taxonomy's list page, with no term too (checked with hugo 0.168). None
+    of a kind `disableKinds` turns off."""
     files: set[str] = set()
     unknown = {plural for plural, term, _ in terms if term is None} | _cascaded_taxonomies(site, site.cascade)
     for plural, term, language in terms:
@@ -1135,6 +1136,11 @@ def _term_files(
             unknown.add(plural)
             continue
         files.update(_html_path(url, site) for url in urls if url is not None)
+    if "taxonomy" not in site.disabled_kinds:  # each language has each list, terms or none
+        for _, plural in site.taxonomies:
+            for code in [lang.code for lang in site.languages] or [site.default_language]:
+                if (url := predict_url(site, f"{plural}/_index.md", {}, code)) is not None:
+                    files.add(_html_path(url, site))
     return files, {plural for plural, _, _ in terms} - unknown
 
 

@@ -1044,7 +1044,8 @@ def test_term_pages_when_a_missing_module_mounts_static(
         '[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n'
     )
     small_site(tmp_path, {
-        "content/_index.zh.md": "---\ntitle: Home\n---\n\n[tag](/zh/tags/release-notes/) [tags](/zh/tags/) [no](/zh/tags/none/)\n",
+        "content/_index.zh.md": "---\ntitle: Home\n---\n\n"
+                                "[tag](/zh/tags/release-notes/) [tags](/zh/tags/) [no](/zh/tags/none/)\n",
         "content/blog/post.zh.md": "---\ntitle: Post\ntags: [\"Release Notes\"]\n---\n\nText.\n",
         "layouts/list.html": "list {{ .Title }} {{ .Content }}",
     }, 'theme = ["dep"]\n' + config)  # fmt: skip
@@ -1067,7 +1068,8 @@ def test_taxonomy_lists_of_a_language_without_terms(
     """Each language has each taxonomy's list page, though none of its pages has a term;
     not the term pages of another language's terms (checked with hugo 0.168)."""
     small_site(tmp_path, {
-        "content/posts/p.md": "---\ntitle: P\ntags: [Go]\n---\n\n[a](/fr/tags/) [b](/fr/categories/) [c](/fr/tags/go/)\n",
+        "content/posts/p.md": "---\ntitle: P\ntags: [Go]\n---\n\n"
+                              "[a](/fr/tags/) [b](/fr/categories/) [c](/fr/tags/go/)\n",
         "layouts/list.html": "list {{ .Title }}",
     }, "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)

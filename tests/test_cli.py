@@ -521,6 +521,19 @@ def test_a_site_in_a_subfolder_is_found_from_the_repository_root(tmp_path: Path,
     assert "No Hugo config in .: checked the site in docs" in report["summary"]["notes"]
 
 
+def test_a_site_below_whose_content_is_made_before_the_build(tmp_path: Path, monkeypatch) -> None:
+    """thanos: `website/` has a Hugo config, and its content is written by a generator
+    before the build; from the repository's root, the summary says so."""
+    (tmp_path / "website" / "layouts").mkdir(parents=True)
+    (tmp_path / "website" / "hugo.yaml").write_text("baseURL: https://x.org/\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "design.md").write_text("# Design\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--source-only", "--format", "json")
+    notes = json.loads(out)["summary"]["notes"]
+    assert any("the Hugo sites below it have no content yet (website)" in note for note in notes), notes
+
+
 def test_several_sites_below_are_named_not_guessed(tmp_path: Path, monkeypatch) -> None:
     _repository_with_sites(tmp_path, "docs", "website")
     monkeypatch.chdir(tmp_path)

@@ -369,9 +369,10 @@ def _site_below(paths: tuple[Path, ...], start: Path, cwd: Path) -> _Start:
         reason, otherwise = f"The site in {shown_start} has no content", f"checked the site in {shown_start}"
     else:
         return _Start(paths, start)
+    below = find_sites_below(start)
     sites = [  # a site with content, not a theme's module root beside its docs
         (folder, loaded)
-        for folder in find_sites_below(start)
+        for folder in below
         if (loaded := _loaded(folder)) is None or has_content(loaded)
     ]
     shown = [display_path(folder, cwd) for folder, _ in sites]
@@ -383,6 +384,12 @@ def _site_below(paths: tuple[Path, ...], start: Path, cwd: Path) -> _Start:
         names = ", ".join(shown[:5]) + (", …" if len(sites) > 5 else "")
         note = f"{reason}, and {len(sites)} sites below it ({names}): {otherwise}"
         return _Start(paths, start, (note + "; give a site's folder to check it with its config",), site)
+    if root is None and below:  # thanos' `website/`: its content is made before the build
+        empty = ", ".join(display_path(folder, cwd) for folder in below[:5]) + (", …" if len(below) > 5 else "")
+        return _Start(paths, start, (
+            f"{reason}, and the Hugo sites below it have no content yet ({empty}): {otherwise}; "
+            "make their content (a generator may write it before the build), then check a site's folder",
+        ))
     other = next(((name, file) for file, name in _OTHER_GENERATORS.items() if (start / file).exists()), None)
     if root is None and other is not None:
         return _Start(paths, start, (

@@ -1029,6 +1029,8 @@ def test_a_themes_empty_link_is_not_put_on_a_ref(tmp_path: Path, monkeypatch: py
         ("public/docs/install/index.html", 1, "empty-link"), ("public/p/index.html", 1, "empty-link"),
     }  # fmt: skip
     assert [where for where in found if where[2] == "heading-typo"] == [("content/docs/install.md", 2, "heading-typo")]
+    notes = json.loads(CliRunner().invoke(main, ["check", "--build", "--format", "json"]).stdout)["summary"]["notes"]
+    assert any(note.startswith("--build: the findings in public/ are in the HTML Hugo built") for note in notes)
 
 
 @pytest.mark.hugo

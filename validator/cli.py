@@ -259,6 +259,17 @@ def _build_errors(
     ]
 
 
+def _temporary_build_note(problems: Sequence[Problem], root: str) -> tuple[str, ...]:
+    """What the summary says of findings placed in the HTML of a --build (a theme's, no
+    Markdown line made them): that HTML was written to a temporary folder."""
+    if not any(problem.path.startswith(root + "/") for problem in problems):
+        return ()
+    return (
+        f"--build: the findings in {root}/ are in the HTML Hugo built, written to a temporary folder and removed: "
+        f"run hugo to see it in {root}/",
+    )
+
+
 def _holds_html(folder: Path) -> bool:
     """Whether a publishDir holds an HTML page, as a build does: a repository may keep one
     with the files Hugo adds to (`_redirects`, `robots.txt`) and no page."""
@@ -301,6 +312,8 @@ def _check(
           if build_failure is not None else []),
     )
     problems = outcome.problems
+    if build and rendering is not None and rendering.publish_dir is not None:
+        notes = (*notes, *_temporary_build_note(problems, rendering.display_root))
     if build_failure is not None and "build-failed" in config.rules:
         severity = config.rules["build-failed"].severity
         problems = sorted((*problems, *_build_errors(build_failure, targets, site, severity, problems)))

@@ -66,12 +66,13 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
 
 def _verbatim(index: SiteIndex, page: PageSummary, destination: str) -> str:
     """The link as Hugo emits it, and the `relref` that finds its page, when one does: one
-    that finds none would stop the build (a file that is no page, a bundle's resource)."""
+    that finds none would stop the build (a file that is no page, a bundle's resource).
+    Outside a Hugo site, the `relref` a site would need."""
     path, fragment = split_fragment(destination)
     where = f" (the browser asks for {urljoin(page.url, path)})" if page.url and not path.startswith("/") else ""
     message = f"link to {destination!r} is emitted as written and 404s{where}"
     path = unquote(urlsplit(path).path)
-    if index.ref(page, path).found:
+    if index.config.root is None or index.ref(page, path).found:  # (no Hugo site: no pages to look in)
         ref = path + (f"#{fragment}" if fragment else "")
         return f'{message}; use [text]({{{{< relref "{ref}" >}}}}) instead'
     nearest = index.nearest_named(page, path)

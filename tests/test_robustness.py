@@ -294,6 +294,13 @@ HOSTILE_RENDERED = {
     "snippets-shown-as-text-on-one-line": lambda n: "a[^x] " * n,
     "anchors-into-headings-of-markdown-calls": lambda n: "[a](#h-9) " * n + "\n\n{{< t >}}\n"
     + "".join(f"{{{{% c %}}}}\n## H {i}\n{{{{% /c %}}}}\n" for i in range(n)) + "{{< /t >}}\n",
+    # `{{% %}}` calls inside `{{% %}}` calls: contents rendered apart, with ids of their own
+    "markdown-calls-inside-markdown-calls": lambda n: "{{% c %}}\n{{% c %}}\n## Usage\n\n[a](#usage-1) [b](/nope/)\n"
+    "{{% /c %}}\n{{% /c %}}\n\n" * (n // 4),
+    "markdown-calls-nested-deep": lambda n: "{{% c %}}\n## Usage\n" * (n // 4) + "{{% /c %}}\n" * (n // 4),
+    # refs in link definitions, each used by many links
+    "refs-in-link-definitions": lambda n: "".join(f"[l][d{i % 50}] " for i in range(n))
+    + "\n\n" + "".join(f'[d{i}]: {{{{< ref "/p{i}.md" >}}}}\n' for i in range(50)),
 }
 
 
@@ -329,12 +336,14 @@ HOSTILE_CONTENTS: dict[str, Callable[[int], str]] = {
 }
 
 
+@pytest.mark.parametrize("languages", ["", "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"])
 @pytest.mark.parametrize("case", HOSTILE_CONTENTS)
-def test_content_a_template_renders_is_checked_in_linear_time(tmp_path: Path, case: str) -> None:
+def test_content_a_template_renders_is_checked_in_linear_time(tmp_path: Path, case: str, languages: str) -> None:
     """mdcheck's rendering renders the content of such calls where they are (and the
-    content of a call inside one's stays a marker): linear in the page's size."""
+    content of a call inside one's stays a marker), placed at the home page in a
+    multilingual site (Hugo's embedded link hook): linear in the page's size."""
     (tmp_path / "hugo.toml").write_text(
-        'baseURL = "https://x.org/"\n[markup.highlight]\nlineNos = true\nanchorLineNos = true\n'
+        'baseURL = "https://x.org/"\n[markup.highlight]\nlineNos = true\nanchorLineNos = true\n' + languages
     )
     (tmp_path / "layouts" / "_shortcodes").mkdir(parents=True)
     (tmp_path / "layouts" / "_shortcodes" / "note.html").write_text("<div>{{ .Inner | markdownify }}</div>")

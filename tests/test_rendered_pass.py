@@ -1079,6 +1079,23 @@ def test_taxonomy_lists_of_a_language_without_terms(
 
 
 @pytest.mark.hugo
+def test_content_a_template_renders_with_the_sites_link_hook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """The site's link hook writes the links of a `markdownify`'d content (left to the
+    build), but the rest of that content is still checked without a build: bold shown as
+    text, placed at its own line (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '<a href="{{ .Destination | relURL }}">{{ .Text }}</a>',
+        "layouts/_shortcodes/alert.html": "<div>{{ .Inner | markdownify }}</div>",
+        "content/z.md": "+++\ntitle = 'Z'\n+++\n\n{{< alert >}}\n**警告！**此操作具有破坏性！\n{{< /alert >}}\n\n"
+                        "**警告！**此操作具有破坏性！\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/z.md", 6, 1), ("content/z.md", 9, 1)])
+
+
+@pytest.mark.hugo
 def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`**` between punctuation inside and a letter outside opens or closes nothing: the
     asterisks show on the page (checked with hugo 0.168); escaped ones are meant."""

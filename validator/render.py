@@ -106,23 +106,29 @@ def render_document(doc: Document, *, resolve_ref: RefResolver | None = None, co
 
 def _marker_contents(doc: Document) -> dict[int, list[Document]]:
     """The contents each call's marker holds (`_Page.contents`), in file order: a `{{< >}}`
-    call's own, and a `{{% %}}` call's in the marker of the call it is right inside. With
-    Hugo's embedded link hook, `markdownify` renders a content against the home page
-    (`Document.page_rendered_contents`): such a content is rendered placed there, so its
-    `#x` links to the home page's `#x`, as Hugo writes it (checked with hugo 0.168)."""
+    call's own, and a `{{% %}}` call's in the marker of the call it is right inside. The
+    contents whose links are not the page's (`Document.page_rendered_contents`) are there
+    too: with the site's link hook, their links are its, unknown; with Hugo's embedded one,
+    `markdownify` renders a content against the home page: rendered placed there, its `#x`
+    links to the home page's `#x`, as Hugo writes it (checked with hugo 0.168)."""
     calls = doc.shortcode_calls
     held: dict[int, list[Document]] = {}
     own = doc.page_rendered_contents
     for use, content in own:
         holder = calls[use.parent] if use.notation == "%" and use.parent is not None else use
         held.setdefault(id(holder), []).append(content)
-    if doc.embedded_hooks[0] and not LINK_HOOKS & doc.render_hooks and len(own) < len(doc.rendered_contents):
-        home = predict_url(doc.site, "_index.md", {}, doc.language)
-        kept = {id(use) for use, _ in own}
-        for use, content in doc.rendered_contents:
-            if id(use) not in kept and home is not None:
-                placed = content.placed(url=home, address_writers=doc.address_writers, site=doc.site)
-                held.setdefault(id(use), []).append(placed)
+    if len(own) == len(doc.rendered_contents):
+        return held
+    kept = {id(use) for use, _ in own}
+    others = [(use, content) for use, content in doc.rendered_contents if id(use) not in kept]
+    if LINK_HOOKS & doc.render_hooks:  # the site's link hook writes their links: unknown
+        hooks = doc.render_hooks | {"render-link"}
+        for use, content in others:
+            held.setdefault(id(use), []).append(content.placed(render_hooks=hooks, site=doc.site))
+    elif doc.embedded_hooks[0] and (home := predict_url(doc.site, "_index.md", {}, doc.language)) is not None:
+        for use, content in others:
+            placed = content.placed(url=home, address_writers=doc.address_writers, site=doc.site)
+            held.setdefault(id(use), []).append(placed)
     return held
 
 

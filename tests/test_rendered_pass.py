@@ -408,6 +408,21 @@ def test_the_places_a_failed_build_names(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 @pytest.mark.hugo
+def test_a_failed_builds_note_shows_its_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A security error is followed by Hugo's security config: the note shows the error
+    lines, not the last lines of the output (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/single.html": '{{ getenv "SECRET_TOKEN" }}{{ .Content }}',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\nText.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    (note,) = [note for note in json.loads(result.stdout)["summary"]["notes"] if "hugo failed" in note]
+    assert "ERROR" in note and "getenv" in note and "allowContent" not in note, note
+
+
+@pytest.mark.hugo
 def test_a_ref_in_a_link_definition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo runs the ref of a link definition once, however many links use it, and never
     when none does (it runs a call where its output is written; checked with hugo 0.168)."""
@@ -1093,6 +1108,22 @@ def test_content_a_template_renders_with_the_sites_link_hook(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/z.md", 6, 1), ("content/z.md", 9, 1)])
+
+
+@pytest.mark.hugo
+def test_a_placeholder_written_in_the_content_with_unsafe_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With `unsafe` on, Hugo omits nothing: a `<!-- raw HTML omitted -->` in its output is
+    the content's own (jobset's generated API reference), no finding (checked with hugo
+    0.168)."""
+    small_site(tmp_path, {
+        "content/api.md": "+++\ntitle = 'API'\n+++\n\nField docs.\n\n<!-- raw HTML omitted -->\n\nMore.\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("raw-html-omitted", "--build") == located("raw-html-omitted") == []
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert "<!-- raw HTML omitted -->" in (tmp_path / "public/api/index.html").read_text()
 
 
 @pytest.mark.hugo

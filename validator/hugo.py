@@ -38,7 +38,7 @@ class HugoError(Exception):
 
 class BuildFailed(HugoError):
     """Hugo ran and reported errors (a missing ref, a template error): the message ends with
-    its last lines; `output` is all it wrote."""
+    its error lines (its last lines when none starts so); `output` is all it wrote."""
 
     def __init__(self, message: str, output: str = "") -> None:
         super().__init__(message)
@@ -92,7 +92,9 @@ def _run(binary: str, *args: str) -> str:
         raise HugoError(f"hugo {args[0]} failed: {exc}") from exc
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip()
-        lines = output.splitlines()[-8:]
+        # Hugo's errors, not what follows them (a security error prints the config after it)
+        errors = [line for line in output.splitlines() if line.startswith(("ERROR", "Error:"))]
+        lines = errors[:8] if errors else output.splitlines()[-8:]
         if _NO_GIT_HISTORY in output:
             lines.append(
                 "(the site sets enableGitInfo and its folder has no git history, as in an exported copy: "

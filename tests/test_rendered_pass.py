@@ -1127,6 +1127,26 @@ def test_a_placeholder_written_in_the_content_with_unsafe_on(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("moves", [True, False])
+def test_a_fragment_a_sites_link_hook_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, moves: bool
+) -> None:
+    """osm-docs' link hook writes `.Destination | relLangURL`: `#x` becomes `/#x`, the home
+    page's (checked with hugo 0.168): left to the build, which finds it. A hook that makes
+    no URL of it keeps the fragment on the page: checked without a build."""
+    written = "{{ .Destination | relLangURL }}" if moves else "{{ .Destination }}"
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": f'<a href="{written}" class="x">{{{{ .Text }}}}</a>',
+        "layouts/home.html": "home",
+        "content/docs/p.md": "+++\ntitle = 'P'\n+++\n\n## Here\n\n[a](#here) [b](#gone)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == ([] if moves else [("content/docs/p.md", 7, 12)])
+    built = [("content/docs/p.md", 7, column) for column in ((1, 12) if moves else (12,))]
+    assert located("broken-anchor", "--build") == built
+
+
+@pytest.mark.hugo
 def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`**` between punctuation inside and a letter outside opens or closes nothing: the
     asterisks show on the page (checked with hugo 0.168); escaped ones are meant."""

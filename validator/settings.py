@@ -200,6 +200,9 @@ class SiteConfig:
     # any address (writes it through `safeURL`) and whether it parses addresses (`urls.Parse`):
     # (hook, folder, passes, parses). See addresses.py.
     hook_filters: tuple[tuple[str, str, bool, bool], ...] = ()
+    # Whether a link hook of the site's (one on disk) makes a URL of the destination
+    # (`relLangURL`, `absURL`): a bare `#fragment` then leads to another page (the home page)
+    link_hooks_move_fragments: bool = False
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()

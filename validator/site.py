@@ -676,6 +676,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             "render-link", "render-image", "render-blockquote", "render-heading", unknown=templates_missing
         ),
         hook_filters=layouts.hook_filters("render-link", "render-image", unknown=templates_missing),
+        link_hooks_move_fragments=layouts.link_hooks_move_fragments(),
         missing_modules=tuple(found.missing),
         missing_layout_mounts=missing_layouts,
         server_redirects=_server_redirects(root),
@@ -907,6 +908,15 @@ class _Layouts:
             return []
         everywhere = {name for name, folder, _ in self._hook_files(names) if folder == ""}
         return [name for name in names if name not in everywhere]
+
+    def link_hooks_move_fragments(self) -> bool:
+        """Whether a link hook makes a URL of the destination (`.Destination | relLangURL`):
+        `#x` then becomes `/#x`, the home page's (osm-docs; checked with hugo 0.168)."""
+        return any(
+            ".Destination" in (text := self.text(path)) and _MAKES_URL.search(text)
+            for name, _, path in self._hook_files(("render-link",))
+            if path.name.endswith(".html")
+        )
 
     def _hook_files(self, names: tuple[str, ...]) -> Iterator[tuple[str, str, Path]]:
         for path, folders in self.files:
@@ -1843,6 +1853,10 @@ def _changes_nothing_read(hook: str, template: str) -> bool:
     values = [value.strip(" -") for name, value in _ASSIGNMENT.findall(template) if name == written[2]]
     trims = re.compile(rf'(?:trim|strings\.Trim(?:Space|Left|Right)?)\s+\${written[2]}(?:\s+"[^"]*")?')
     return values[:1] == [".Destination"] and all(trims.fullmatch(value) for value in values[1:])
+
+
+# What makes a site URL of a path (and of `#x`, the home page's): Hugo's URL functions
+_MAKES_URL = re.compile(r"\b(?:rel|abs)(?:Lang)?URL\b|\burls\.(?:Rel|Abs)(?:Lang)?URL\b")
 
 
 # A variable set to the heading's level, and the element a heading hook writes: `<h{{ x }}`

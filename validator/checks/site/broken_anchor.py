@@ -184,8 +184,8 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
     if fragment is None:
         return None
     if not path:
-        if page.link_hook and not page.finds_pages and link.kind == "link":
-            return None  # the site's hook may send it elsewhere (`relLangURL`: to the home page)
+        if page.link_hook and index.config.link_hooks_move_fragments and link.kind == "link":
+            return None  # the site's hook sends it elsewhere (`relLangURL`: to the home page)
         return _Target(None, fragment)
     if is_markdown_link(path):
         return None  # md-link checks these

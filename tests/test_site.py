@@ -1223,9 +1223,15 @@ def test_whether_page_templates_may_print_an_h1(tmp_path: Path) -> None:
     write(tmp_path, "layouts/_default/single.html", '{{ define "main" }}{{ .Content }}{{ end }}')
     write(tmp_path, "layouts/section/commands.html", "<H1>Commands</H1>")  # a list page's: not read
     assert not load_site(tmp_path).title_h1
-    # thanos: an `<h1>` of fixed text prints no page's title
+    # thanos: an `<h1>` of fixed text prints no page's title; iceberg: nor one of the site's
     write(tmp_path, "layouts/_partials/toc.html", "{{ if .Params.toc }}<h1>Table of Contents</h1>{{ end }}")
+    write(tmp_path, "layouts/_partials/about.html", '<h1>{{ .Site.Title }}</h1><h1>{{ i18n "about" }}</h1>')
     assert not load_site(tmp_path).title_h1
+    # a `{{% %}}` call's template that prints a config value writes no heading
+    write(tmp_path, "layouts/_shortcodes/version.html", "{{ .Site.Params.version }}")
+    write(tmp_path, "layouts/_shortcodes/lead.html", "{{ .Site.Params.lead | markdownify }}")
+    site = load_site(tmp_path)
+    assert "version" in site.shortcodes_without_headings and "lead" not in site.shortcodes_without_headings
     write(tmp_path, "layouts/_partials/header.html", "<H1 class=title>{{ .Title }}</H1>")
     assert load_site(tmp_path).title_h1
     (tmp_path / "layouts/_partials/header.html").unlink()

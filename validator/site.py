@@ -662,7 +662,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_rendering_inner_in_page=frozenset(
             name for name, found in texts.items() if found and all(map(_renders_inner_in_page, found))
         ),
-        shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HEADING.search, texts),
+        shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_may_write_heading, texts),
         shortcodes_legacy=_shortcodes_whose(_LEGACY.search, texts),
         shortcodes_printing_inner=frozenset(
             name for name, found in texts.items() if found and all(map(_prints_inner_as_text, found))
@@ -980,15 +980,23 @@ class _Layouts:
 
 def _writes_made_h1(template: str) -> bool:
     """Whether a template writes an `<h1>` whose content an action makes (`{{ .Title }}`):
-    one of fixed text (thanos' `<h1>Table of Contents</h1>`) prints no page's title."""
+    one of fixed text (thanos' `<h1>Table of Contents</h1>`), of the site's title (iceberg's
+    `<h1>{{ .Site.Title }}</h1>`) or of a translated string prints no page's title."""
     lowered = template.lower()
     start = lowered.find("<h1")
     while start >= 0:
         end = lowered.find("</h1", start)
-        if end < 0 or "{{" in template[start:end]:
+        if end < 0:
+            return True
+        actions = _ACTION.findall(template, start, end)
+        if any(not _NO_PAGE_TITLE.fullmatch(action) for action in actions):
             return True
         start = lowered.find("<h1", end)
     return False
+
+
+# An action that prints no page's title: a site value, a translated string, a comment
+_NO_PAGE_TITLE = re.compile(r'-?\s*(?:(?:\$?\.Site|site)\.[\w.]+|(?:i18n|T)\s+"[^"]*"|/\*.*?\*/)\s*-?', re.DOTALL)
 
 
 def _type_folder(folders: tuple[str, ...]) -> str:
@@ -1763,6 +1771,17 @@ _MAY_WRITE_HEADING = re.compile(
     r"|Render|Resources|\.Site\b|\.Page\b|\.Parent\b|getJSON|getCSV|\.Data\b|site\.",
     re.MULTILINE,
 )
+# A value of the site's config a template prints (`{{ .Site.Params.version }}`, iceberg's):
+# one line of text, which makes no heading
+_SITE_VALUE = re.compile(r"\{\{-?\s*(?:\$?\.Site|site)\.(?:Params\.[\w.]+|Title|BaseURL|Language\.\w+)\s*-?\}\}")
+
+
+def _may_write_heading(template: str) -> bool:
+    """Whether a template may put a Markdown heading in a `{{% %}}` call's output (see
+    `_MAY_WRITE_HEADING`); a site config value it prints does not."""
+    return _MAY_WRITE_HEADING.search(_SITE_VALUE.sub("", template)) is not None
+
+
 # Hugo's legacy shortcode marker: `{{ $_hugo_config := `{ "version": 1 }` }}`
 _LEGACY = re.compile(r'\$_hugo_config\s*:=\s*`[^`]*"version"\s*:\s*1\b')
 _ACTION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)  # a Go template action (or comment)

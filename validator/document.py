@@ -1365,7 +1365,8 @@ class _Extractor:
             for attribute in ("href", "src"):
                 value = tag.attribute(attribute)
                 if value is not None and not tag.closing:
-                    destination, shortcode = self._unmask(value)
+                    # browsers strip an attribute URL's blanks (`href="#x "` is `#x`)
+                    destination, shortcode = self._unmask(value.strip(" \t\n\r\f"))
                     alt = (tag.attribute("alt") or "") if attribute == "src" else ""
                     self.links.append(Link(destination, line, column, "html", alt, shortcode))
 

@@ -144,9 +144,12 @@ class Page:
         return fragment in self.id_set or self.unknown_output
 
     def duplicate_ids(self) -> Iterator[tuple[HtmlId, HtmlId]]:
-        """(first, repeat) for every id set a second time."""
+        """(first, repeat) for every id set a second time (not an empty `id=""`, which
+        names nothing)."""
         first: dict[str, HtmlId] = {}
         for item in self.ids:
+            if not item.value:
+                continue
             if item.value in first:
                 yield first[item.value], item
             else:

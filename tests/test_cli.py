@@ -534,6 +534,18 @@ def test_a_site_below_whose_content_is_made_before_the_build(tmp_path: Path, mon
     assert any("the Hugo sites below it have no content yet (website)" in note for note in notes), notes
 
 
+def test_a_site_of_asciidoc_alone_says_so(tmp_path: Path, monkeypatch) -> None:
+    """hop-website: all its content is AsciiDoc; "0 files checked" comes with why."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    (tmp_path / "content" / "docs").mkdir(parents=True)
+    (tmp_path / "content" / "docs" / "a.adoc").write_text("= A\n\ntext\n")
+    (tmp_path / "content" / "_index.adoc").write_text("= Home\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--format", "json")
+    notes = json.loads(out)["summary"]["notes"]
+    assert any(note.startswith("no Markdown to check: the site's 2 content files are") for note in notes), notes
+
+
 def test_several_sites_below_are_named_not_guessed(tmp_path: Path, monkeypatch) -> None:
     _repository_with_sites(tmp_path, "docs", "website")
     monkeypatch.chdir(tmp_path)

@@ -307,6 +307,7 @@ def _check(
         *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site),
         *_outside_note(outside),
         *refused_content_notes(others.refused), *_not_markdown_note(not_markdown),
+        *_only_other_formats_note(targets, others.pages),
         *_stale_build_note(rendering, targets, build), *outcome.notes,
         *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."]
           if build_failure is not None else []),
@@ -449,6 +450,15 @@ def _not_markdown_note(files: Sequence[Any]) -> tuple[str, ...]:
     names = ", ".join(target.display for target in files[:3]) + (", …" if len(files) > 3 else "")
     return (f"{len(files)} content {'file' if len(files) == 1 else 'files'} of another format than Markdown "
             f"(HTML, AsciiDoc, reST, Org, Pandoc) not checked: {names}",)
+
+
+def _only_other_formats_note(targets: Sequence[Target], others: Sequence[Target]) -> tuple[str, ...]:
+    """What the summary says of a site whose content is all of other formats (AsciiDoc):
+    its pages are known, for links, but none is checked."""
+    if any(not target.context for target in targets) or not others:
+        return ()
+    count = f"{len(others)} content {'file' if len(others) == 1 else 'files'}"
+    return (f"no Markdown to check: the site's {count} are of other formats (HTML, AsciiDoc, reST, Org, Pandoc)",)
 
 
 def _run_with_progress(

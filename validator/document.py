@@ -1428,25 +1428,23 @@ class _Extractor:
         (checked with hugo 0.168; those in a `{{< >}}` call's are not in the page's parse).
         One sweep: calls nest, so the calls holding a position form a stack."""
         uses = self.shortcode_uses
-        spans = [
-            (index + 1, (use.line, use.column), (use.close_line, use.close_column))
-            for index, use in enumerate(uses)
-            if use.notation == "%"
-            and use.close_line is not None
-            and use.parent is not None
-            and uses[use.parent].notation == "%"
-        ]
+        spans: list[tuple[int, tuple[int, int], tuple[int, int]]] = []  # (group, start, end)
+        for index, use in enumerate(uses):
+            if use.notation != "%" or use.close_line is None or use.close_column is None:
+                continue
+            if use.parent is not None and uses[use.parent].notation == "%":
+                spans.append((index + 1, (use.line, use.column), (use.close_line, use.close_column)))
         if not spans:
             return []
         groups: list[int] = []
-        holding: list[tuple[int, tuple[int, int], tuple[int, int | None]]] = []
+        holding: list[tuple[int, tuple[int, int], tuple[int, int]]] = []
         following = iter(spans)
         upcoming = next(following, None)
         for position in positions:
             while upcoming is not None and upcoming[1] <= position:
                 holding.append(upcoming)
                 upcoming = next(following, None)
-            while holding and not position < holding[-1][2]:  # type: ignore[operator]
+            while holding and not position < holding[-1][2]:
                 holding.pop()
             groups.append(holding[-1][0] if holding else 0)
         return groups

@@ -30,17 +30,16 @@ def build_errors(
 ) -> Iterator[tuple[str, int, int, str]]:
     """(display path, line, column, message) for each place in `output`, the text of a
     failed Hugo build, that names one of `files` (real path -> display path); one per place.
-    A ref a template runs (a link render hook) names no place but the page (`Ref "./x.md" from page
-    "/docs/a"`): with `pages` (Hugo's path of each file's page -> real path), it is placed
-    where the file first writes the ref's argument, else at 1:1."""
+    A ref a template runs (a link render hook) names no place but the page (`Ref "./x.md"
+    from page "/docs/a"`): with `pages` (Hugo's path of each file's page -> real path), it
+    is placed where the file first writes the ref's argument, else at 1:1."""
     seen: set[tuple[str, int, int]] = set()
     for line in output.splitlines():
         for match in _PLACE.finditer(line):
             display = files.get(os.path.realpath(match[1]))
-            place = (display, int(match[2]), int(match[3]))
-            if display is None or place in seen:
+            if display is None or (place := (display, int(match[2]), int(match[3]))) in seen:
                 continue
-            seen.add(place)  # type: ignore[arg-type]
+            seen.add(place)
             before = _PREFIX.sub("", line[: match.start()].strip()).rstrip(": ")
             after = line[match.end() :].strip().lstrip(": ")
             message = ": ".join(part for part in (before, after) if part) or "Hugo's error names this place"

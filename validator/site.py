@@ -913,7 +913,7 @@ class _Layouts:
         """Whether a link hook makes a URL of the destination (`.Destination | relLangURL`):
         `#x` then becomes `/#x`, the home page's (osm-docs; checked with hugo 0.168)."""
         return any(
-            ".Destination" in (text := self.text(path)) and _MAKES_URL.search(text)
+            _MAKES_URL.search(self.text(path))
             for name, _, path in self._hook_files(("render-link",))
             if path.name.endswith(".html")
         )
@@ -1874,8 +1874,10 @@ def _changes_nothing_read(hook: str, template: str) -> bool:
     return values[:1] == [".Destination"] and all(trims.fullmatch(value) for value in values[1:])
 
 
-# What makes a site URL of a path (and of `#x`, the home page's): Hugo's URL functions
-_MAKES_URL = re.compile(r"\b(?:rel|abs)(?:Lang)?URL\b|\burls\.(?:Rel|Abs)(?:Lang)?URL\b")
+# Hugo's URL functions applied to the destination itself, which make a site URL of any
+# (of `#x` too: the home page's), not those a branch gives a path alone (Hextra's)
+_URL_FUNCTION = r"(?:(?:rel|abs)(?:Lang)?URL|urls\.(?:Rel|Abs)(?:Lang)?URL)"
+_MAKES_URL = re.compile(rf"\.Destination\s*\|\s*{_URL_FUNCTION}\b|\b{_URL_FUNCTION}\s+\.Destination\b")
 
 
 # A variable set to the heading's level, and the element a heading hook writes: `<h{{ x }}`

@@ -211,6 +211,11 @@ HOSTILE = {
     "apostrophes-in-one-accented-word": (lambda n: "x\n\n" + "é’" * n + " é", 200_000),
     "lone-marks-between-words": (lambda n: "x\n\n" + "a \u0301 " * n, 100_000),
     "links-in-nested-calls": (lambda n: "x\n\n" + "{{< a >}}[x](y) " * n + "{{< /a >}}" * n, 4_000),
+    # `{{% %}}` calls nested deep: each one's content is rendered apart, inside another's
+    "markdown-calls-nested-deep": (lambda n: "{{% a %}}\n" * n + "x\n" + "{{% /a %}}\n" * n, 20_000),
+    "markdown-calls-in-calls-nested-deep": (
+        lambda n: "{{< a >}}\n{{% b %}}\n## H\n" * n + "x\n" + "{{% /b %}}\n{{< /a >}}\n" * n, 4_000
+    ),
     # Passthrough openers without their closer, and passthroughs, on one line
     "unclosed-passthroughs-on-one-line": (lambda n: "x\n\n" + "\\( $$ \\[ a" * n, 40_000),
     "passthroughs-on-one-line": (lambda n: "x\n\n" + "\\(a *b*\\) $$c$$ \\[d\\] " * n, 40_000),

@@ -518,11 +518,20 @@ class Document:
         self, wanted: Callable[[ShortcodeUse, int], bool]
     ) -> tuple[tuple[ShortcodeUse, Document | None], ...]:
         """The calls `wanted` takes (given each call and its `opaque_depths` depth), each with
-        its content parsed apart (see `_nested`)."""
+        its content parsed apart (see `_nested`): not parsed, None, when the content holds a
+        `{{% %}}` call inside a `{{< >}}` call's, a level the parse would not follow (told
+        for every call in one pass from the last: nesting stays linear)."""
         calls = self.shortcode_calls
+        markdown_below = [False] * len(calls)  # a `{{% %}}` call in its content
+        too_deep = [False] * len(calls)  # one inside a `{{< >}}` call in its content
+        for index in range(len(calls) - 1, -1, -1):
+            use = calls[index]
+            if use.parent is not None:
+                markdown_below[use.parent] |= use.notation == "%" or markdown_below[index]
+                too_deep[use.parent] |= too_deep[index] or (use.notation == "<" and markdown_below[index])
         return tuple(
-            (use, self._nested(use, self._line_offsets))
-            for use, within in zip(calls, opaque_depths(calls))
+            (use, None if too_deep[index] else self._nested(use, self._line_offsets))
+            for index, (use, within) in enumerate(zip(calls, opaque_depths(calls)))
             if wanted(use, within)
         )
 

@@ -692,24 +692,26 @@ def _omitted_in(doc: Document) -> list[RawHtml]:
     """Those of the page's own Markdown."""
     site = doc.site
     calls: list[RawHtml] = []
-    for use in doc.shortcode_calls:
+    uses = doc.shortcode_calls
+    for use in uses:
         if use.notation != "%" or use.template in VALUE_SHORTCODES:
             continue
         # a legacy template's output is no Markdown, but one that renders its content as
         # Markdown is given it made HTML (raw-html-omitted's `_shortcode_output`)
         if use.template in site.shortcodes_legacy and use.template not in site.shortcodes_rendering_inner:
             continue
-        holder = apart_holder(doc, use) if use.template in site.shortcodes_without_html else ""
+        holder = apart_holder(doc, use, uses) if use.template in site.shortcodes_without_html else ""
         if use.template not in site.shortcodes_without_html or holder:
             calls.append(RawHtml(use.name, use.line, use.column, "", "", shortcode=True, apart_in=holder))
     return [*_raw_tags(doc), *calls]
 
 
-def apart_holder(doc: Document, use: ShortcodeUse) -> str:
+def apart_holder(doc: Document, use: ShortcodeUse, calls: Sequence[ShortcodeUse]) -> str:
     """The name of the `{{% %}}` call whose output, Markdown, holds this call's content
     rendered apart into HTML (raw-html-omitted's `_shortcode_output`); "" when none does, or
-    its template is not known (a legacy one keeps its output as it is)."""
-    parent = doc.shortcode_calls[use.parent] if use.parent is not None else None
+    its template is not known (a legacy one keeps its output as it is). `calls`: the page's
+    (`Document.shortcode_calls`)."""
+    parent = calls[use.parent] if use.parent is not None else None
     if parent is None or parent.notation != "%":
         return ""
     site = doc.site

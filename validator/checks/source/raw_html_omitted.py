@@ -125,7 +125,7 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
         elif use.template in site.shortcodes_legacy and use.template in site.shortcodes_rendering_inner:
             if use.paired and doc.inner_text(use).strip():
                 yield Finding(use.line, use.column, _legacy_message(use.name))
-        elif holder := apart_holder(doc, use):
+        elif holder := apart_holder(doc, use, calls):
             # (on one line, Hugo trims the paragraph's `<p>`: only the markup in it is lost)
             if use.paired and use.close_line != use.line and doc.inner_text(use).strip():
                 yield Finding(use.line, use.column, _nested_message(use.name, holder))

@@ -1151,6 +1151,20 @@ def test_a_fragment_a_sites_link_hook_writes(
 
 
 @pytest.mark.hugo
+def test_a_heading_id_a_template_writes_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """The theme writes `<div id="comments">` after the content: `## Comments` gets the same
+    id (checked with hugo 0.168); the build's duplicate is placed at the heading."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<main>{{ .Content }}</main><div id="comments"></div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\nText.\n\n## Comments\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = problems("--build")
+    assert [(p["path"], p["line"], p["rule"]) for p in found] == [("content/p.md", 7, "duplicate-id")]
+    assert "by the template's <div>" in found[0]["message"]
+
+
+@pytest.mark.hugo
 def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`**` between punctuation inside and a letter outside opens or closes nothing: the
     asterisks show on the page (checked with hugo 0.168); escaped ones are meant."""

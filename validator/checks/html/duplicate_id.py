@@ -66,6 +66,14 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                     continue  # a block's lines repeat together: reported at its first
                 message = _line_anchor_message(item.value, other.tag, place, f"hl-{block}-{number + 1}" in repeated)
             at = (item.line, item.column)
+            if where is None and other_where is not None and headings.get((other.line, other.column)):
+                # the template writes the repeat (a theme's `<div id="content">`): the heading is
+                # what the Markdown can change
+                message = (
+                    f"id {item.value!r} of this heading is used again on this page, by the template's "
+                    f"<{item.tag}> at HTML line {item.line}: links to #{item.value} reach the first; rename the heading"
+                )
+                at, where = (other.line, other.column), other_where
             findings.append(rendered.keyed(item.value, page, message, at, where))
     yield from split_mapped(findings)
 

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import build_site
+from validator.checks.core.build_failed import build_errors
 from validator.config import load_preset
 from validator.engine import Plan, Rendering, Target, check_file, run
 from validator.files import read_at_most
@@ -530,3 +531,20 @@ def test_a_yaml_alias_bomb_is_refused_with_a_finding(tmp_path: Path, key: str) -
     (tmp_path / "hugo.yaml").write_text('baseURL: "https://x.org/"\n' + _alias_bomb(9, key))
     with pytest.raises(SiteConfigError, match="too many YAML aliases"):
         load_site(tmp_path)
+
+
+def test_a_failed_builds_errors_are_placed_in_linear_time(tmp_path: Path) -> None:
+    """A link hook that runs `ref` fails the build once per missing page, and Hugo names
+    the page alone: thousands of such errors are placed in one reading of the file."""
+    page = tmp_path / "a.md"
+
+    def seconds(n: int) -> float:
+        page.write_text("".join(f"[x](./missing-{i}.md)\n" for i in range(n)), "utf-8")
+        error = 'ERROR [en] REF_NOT_FOUND: Ref "./missing-{}.md" from page "/a": page not found\n'
+        output = "".join(error.format(i) for i in range(n))
+        started = time.perf_counter()
+        places = list(build_errors(output, {str(page): "content/a.md"}, {"/a": str(page)}))
+        assert len(places) == n and places[-1][1] == n
+        return time.perf_counter() - started
+
+    _assert_linear("ref errors", seconds, 40_000)

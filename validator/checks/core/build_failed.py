@@ -34,6 +34,7 @@ def build_errors(
     from page "/docs/a"`): with `pages` (Hugo's path of each file's page -> real path), it
     is placed where the file first writes the ref's argument, else at 1:1."""
     seen: set[tuple[str, int, int]] = set()
+    written: dict[str, dict[str, tuple[int, int]]] = {}  # a file's destinations, read once
     for line in output.splitlines():
         for match in _PLACE.finditer(line):
             display = files.get(os.path.realpath(match[1]))
@@ -48,7 +49,9 @@ def build_errors(
             real = pages.get(ref[2].lower())
             if real is None or real not in files:
                 continue
-            at = (files[real], *_first_place(real, ref[1]))
+            if real not in written:
+                written[real] = _destinations(real)
+            at = (files[real], *written[real].get(ref[1], (1, 1)))
             if at not in seen:
                 seen.add(at)
                 message = _PREFIX.sub("", line.replace(ref[0], f'Ref "{ref[1]}"').strip())
@@ -59,17 +62,22 @@ def build_errors(
 _FROM_PAGE = re.compile(r'Ref "([^"\n]*)" from page "([^"\n]*)"')
 
 
-def _first_place(path: str, written: str) -> tuple[int, int]:
-    """Where a file first writes a text, as (line, column); (1, 1) when it does not, or
-    cannot be read."""
+def _destinations(path: str) -> dict[str, tuple[int, int]]:
+    """Where a file first writes each link destination (`](x.md`), as (line, column), in
+    one pass: a build may fail on thousands of them; {} when it cannot be read."""
+    found: dict[str, tuple[int, int]] = {}
     try:
         with open(path, encoding="utf-8", errors="replace") as file:
             for number, line in enumerate(file, start=1):
-                if (column := line.find(written)) >= 0:
-                    return number, column + 1
+                for match in _DESTINATION.finditer(line):
+                    found.setdefault(match[1], (number, match.start(1) + 1))
     except OSError:
         pass
-    return 1, 1
+    return found
+
+
+# A Markdown link's destination, as written: `](./x.md`, `](<a b.md>`
+_DESTINATION = re.compile(r"\]\(\s*<?([^\s<>()]+)")
 
 
 RULE = Rule(

@@ -1165,6 +1165,19 @@ def test_a_heading_id_a_template_writes_again(tmp_path: Path, monkeypatch: pytes
 
 
 @pytest.mark.hugo
+def test_blanks_around_an_angle_bracket_destination(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Goldmark keeps the blanks inside `<…>`, encoded: `<#here >` links to `#here%20`, a
+    fragment no heading has (checked with hugo 0.168); found without a build too."""
+    small_site(tmp_path, {
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Here\n\n[a](<#here >) [b](<#here>) [c](<#two  >)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/a.md", 7, 1), ("content/a.md", 7, 28)])
+
+
+@pytest.mark.hugo
 def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`**` between punctuation inside and a letter outside opens or closes nothing: the
     asterisks show on the page (checked with hugo 0.168); escaped ones are meant."""

@@ -858,7 +858,23 @@ def configure(markup: Markup) -> MarkdownIt:
     # Goldmark makes a link of any address, `javascript:` too (its renderer then writes that
     # one empty: see addresses.py); markdown-it would leave it as text.
     md.validateLink = _any_address  # type: ignore[method-assign]
+    md.normalizeLink = _keeping_blanks(md.normalizeLink)  # type: ignore[method-assign]
     return md
+
+
+def _keeping_blanks(normalize: Callable[[str], str]) -> Callable[[str], str]:
+    """markdown-it's link normalization, but for the blanks around a `<…>` destination,
+    which goldmark keeps, encoded (`<#here >` is `#here%20`, a fragment no heading has;
+    checked with hugo 0.168); markdown-it drops them."""
+
+    def normalized(url: str) -> str:
+        core = url.strip(" ")
+        if core == url or not core:
+            return normalize(url)
+        lead, trail = len(url) - len(url.lstrip(" ")), len(url) - len(url.rstrip(" "))
+        return "%20" * lead + normalize(core) + "%20" * trail
+
+    return normalized
 
 
 def _passthrough(delimiters: tuple[tuple[str, str, bool], ...]) -> InlineRule:

@@ -1009,7 +1009,7 @@ class Locator:
         """The first Markdown link not matched before written as `link` is (`_same_destination`),
         found by its destination: a page of thousands of links, most of them never placed,
         stays linear."""
-        return self._take_among(self._places_by_destination.get(unquote(link.url).strip(), ()), link, _same_destination)
+        return self._take_among(self._places_by_destination.get(unquote(link.url.strip()), ()), link, _same_destination)
 
     def _take_among(
         self, places: Sequence[int], link: HtmlLink, same: Callable[[str, SourceLink], bool]

@@ -29,8 +29,8 @@ from validator.document import parse_document
 from validator.html import parse_page
 from validator.model import NoOptions
 from validator.published import (
-    EXTERNAL, FILE, MISSING, OTHER, OUTSIDE, PAGE, REDIRECT, PublishedSite, SourcePage,
-    build_rendered, load_rendered, parse_hugo_list, parse_redirects, scan_publish_dir,
+    EXTERNAL, FILE, MISSING, OTHER, OUTSIDE, PAGE, REDIRECT, PublishedSite, SourceLink, SourcePage,
+    _written_as, build_rendered, load_rendered, parse_hugo_list, parse_redirects, scan_publish_dir,
 )
 
 FILES = frozenset({"index.html", "posts/a/index.html", "posts/b.html", "img/p.png", "café/index.html"})
@@ -293,3 +293,13 @@ def test_marked_lines_are_the_lines_the_pattern_finds_in(text: str) -> None:
         if per_line.search(line) and not doc.in_code(n) and not any(a <= n <= b for a, b in highlighted)
     )
     assert SourcePage.from_document(doc).marked_lines == expected
+
+
+def test_a_templates_link_is_placed_at_the_address_it_was_given() -> None:
+    """A shortcode's address made into the link (a base URL before it, a page resource's
+    folder): the call is its place; not a theme's `../../other/index.html`, which merely
+    ends as `/index.html` does (Relearn's sidebar and its `button` shortcode)."""
+    given = SourceLink("/index.html", 7, 1)
+    assert _written_as("https://x.org/docs/index.html", given)
+    assert not _written_as("../../exampleSite/about/index.html", given)
+    assert _written_as("/posts/a/diagram.png", SourceLink("diagram.png", 3, 1))

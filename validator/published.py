@@ -1220,7 +1220,11 @@ def _written_as(url: str, address: SourceLink) -> bool:
     if written.startswith("#"):  # a fragment, on this page or (a link hook's) another
         return url.endswith(written)
     path = url.split("#", 1)[0].split("?", 1)[0]
-    return url == address.destination or unquote(path).endswith(unquote(written.split("?", 1)[0]))
+    if url == address.destination:
+        return True
+    if written.startswith("/") and (path.startswith("../") or "/../" in path):
+        return False  # a site path made relative climbs to the root, not below another folder
+    return unquote(path).endswith(unquote(written.split("?", 1)[0]))
 
 
 def _same_fragment(url: str, link: SourceLink) -> bool:

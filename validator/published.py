@@ -598,13 +598,13 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
             if (content := doc.call_content(use, starts)) is None:
                 continue
             opened, text = content
-            for match in _INNER_LINK.finditer(text):
+            for match in MARKDOWN_DESTINATION.finditer(text):
                 line = bisect.bisect_right(starts, opened + match.start(1)) - 1
                 yield SourceLink(match[1], line + 1, opened + match.start(1) - starts[line] + 1)
 
 
 # A Markdown link's destination: `](dest` (the text before it is not needed to place it).
-_INNER_LINK = re.compile(r"\]\([^\S\n]*+<?([^\s<>()]+)")
+MARKDOWN_DESTINATION = re.compile(r"\]\([^\S\n]*+<?([^\s<>()]+)")
 
 
 # (A `.` or `/` before the last character, which is no `.`: `/docs/`, `a.png`, not `etc.`;

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from validator.model import NoOptions, Rule
+from validator.published import MARKDOWN_DESTINATION
 
 # A place in Hugo's error output: `"/site/content/a.md:6:85"` (quoted, absolute).
 _PLACE = re.compile(r'"(/[^"\n]+?):(\d+):(\d+)"')
@@ -69,15 +70,12 @@ def _destinations(path: str) -> dict[str, tuple[int, int]]:
     try:
         with open(path, encoding="utf-8", errors="replace") as file:
             for number, line in enumerate(file, start=1):
-                for match in _DESTINATION.finditer(line):
+                for match in MARKDOWN_DESTINATION.finditer(line):
                     found.setdefault(match[1], (number, match.start(1) + 1))
     except OSError:
         pass
     return found
 
-
-# A Markdown link's destination, as written: `](./x.md`, `](<a b.md>`
-_DESTINATION = re.compile(r"\]\(\s*<?([^\s<>()]+)")
 
 
 RULE = Rule(

@@ -355,8 +355,7 @@ class Document:
             written = dict(self.site.shortcode_id_parameters)
             for use in self.shortcodes:
                 for key in written.get(use.template, ()):
-                    anchorized = isinstance(key, tuple)
-                    name = key[1] if isinstance(key, tuple) else key
+                    anchorized, name = (True, key[1]) if isinstance(key, tuple) else (False, key)
                     value = use.param(name) if isinstance(name, str) else use.param("", name)
                     if value is not None and str(value):
                         ids.add(heading_ids.anchorize(str(value), self.markup.id_type) if anchorized else str(value))
@@ -1428,7 +1427,6 @@ class _Extractor:
             )
         self.term_ids = tuple(terms)
         return tuple(headings)
-
 
     def _contents_apart(self, positions: Sequence[tuple[int, int]]) -> list[int]:
         """For each (line, column) in file order, 0 when it is in the page's own Markdown,

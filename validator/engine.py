@@ -1127,20 +1127,22 @@ def _term_files(
     of a kind `disableKinds` turns off."""
     files: set[str] = set()
     unknown = {plural for plural, term, _ in terms if term is None} | _cascaded_taxonomies(site, site.cascade)
-    for plural, term, language in terms:
-        if plural in unknown:
-            continue
-        places = [place for place, kind in ((f"{term}/", "term"), ("", "taxonomy")) if kind not in site.disabled_kinds]
-        urls = [predict_url(site, f"{plural}/{place}_index.md", {}, language) for place in places]
-        if None in urls:
-            unknown.add(plural)
-            continue
-        files.update(_html_path(url, site) for url in urls if url is not None)
     if "taxonomy" not in site.disabled_kinds:  # each language has each list, terms or none
         for _, plural in site.taxonomies:
             for code in [lang.code for lang in site.languages] or [site.default_language]:
-                if (url := predict_url(site, f"{plural}/_index.md", {}, code)) is not None:
+                if (url := predict_url(site, f"{plural}/_index.md", {}, code)) is None:
+                    unknown.add(plural)
+                else:
                     files.add(_html_path(url, site))
+    if "term" in site.disabled_kinds:
+        return files, {plural for plural, _, _ in terms} - unknown
+    for plural, term, language in terms:
+        if plural in unknown:
+            continue
+        if (url := predict_url(site, f"{plural}/{term}/_index.md", {}, language)) is None:
+            unknown.add(plural)
+        else:
+            files.add(_html_path(url, site))
     return files, {plural for plural, _, _ in terms} - unknown
 
 

@@ -32,7 +32,7 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
-            if link.url or link.tag not in ("a", "area", "img") or (link.tag == "img") != (link.attribute == "src"):
+            if link.url or (link.tag, link.attribute) not in _ADDRESSES:
                 continue
             where = locator.link(link)
             if link.tag == "img":
@@ -41,6 +41,10 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                 message = f"link {link.text[:40]!r} has an empty href; give it a destination"
             findings.append(rendered.keyed(link.text, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
+
+
+# The attributes whose empty value is an empty link: a link's href, an image's src
+_ADDRESSES = frozenset({("a", "href"), ("area", "href"), ("img", "src")})
 
 
 RULE = Rule(

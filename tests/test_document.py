@@ -167,7 +167,10 @@ def test_footnotes() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\xff\xfe\x00a", "NUL"),
+        (b"a\x00", "NUL"),
+        ("---\ntitle: x\n---\n".encode("utf-16"), "UTF-16 text (it starts with a byte order mark)"),
+        ("x".encode("utf-16-be"), "NUL"),  # no mark: no telling
+        ("x".encode("utf-32"), "UTF-32 text"),
         (b"caf\xe9", "not valid UTF-8"),
     ],
 )

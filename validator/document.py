@@ -836,9 +836,19 @@ def words_in(text: str) -> list[str]:
 # --- decoding -----------------------------------------------------------------------------
 
 
+# Longest first: UTF-32's little-endian mark starts with UTF-16's.
+_WIDE_BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+
+
 def decode(data: bytes) -> tuple[str | None, ParseIssue | None]:
     """UTF-8 text with CRLF line endings made LF, or an issue saying why the bytes are not
     text. A carriage return not followed by a line feed is kept (see `_lone_returns`)."""
+    for mark, encoding in _WIDE_BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            message = f"file is {encoding} text (it starts with a byte order mark); Hugo reads UTF-8 alone"
+            return None, ParseIssue("file-encoding", 1, 1, message + " and publishes it garbled")
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         return None, ParseIssue("file-encoding", line, 1, "file contains NUL bytes; not a text file")

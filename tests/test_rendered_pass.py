@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -1000,6 +1001,36 @@ def test_markdown_calls_inside_another_calls_content(
         ("a.md", 18, 1, "broken-anchor"), ("a.md", 18, 17, "broken-anchor"),
     }  # fmt: skip
     assert places() == places("--build") == expected
+
+
+@pytest.mark.hugo
+def test_markdown_calls_inside_another_see_their_own_link_definitions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """The content of a `{{% %}}` call inside another `{{% %}}` call's content is rendered
+    apart, with the link definitions inside it alone; the page's own Markdown (the outer
+    call's content included) does not see those (checked against hugo's HTML)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/plain.html": "{{ .Inner }}",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nPage [Gw][] [In][] [Out][].\n\n"
+                        "{{% plain %}}\nOuter [Gw][] [In][].\n\n"
+                        "{{% plain %}}\nInner [Gw][] [In][] [Out][] [Deep][].\n\n"
+                        "{{% plain %}}\nDeep [In][] [Deep][].\n\n[Deep]: /deep/\n{{% /plain %}}\n\n"
+                        "[In]: /in/\n{{% /plain %}}\n\n[Out]: /out/\n{{% /plain %}}\n\n[Gw]: /gw/\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    html = (tmp_path / "public/a/index.html").read_text()
+    shown = {text.split()[0]: re.findall(r"\[\w+\]\[\]", text) for text in re.findall(r"<p>(.*?)</p>", html)}
+    assert shown == {
+        "Page": ["[In][]"], "Outer": ["[In][]"], "Inner": ["[Gw][]", "[Out][]", "[Deep][]"], "Deep": ["[In][]"],
+    }  # fmt: skip
+    lines = (tmp_path / "content/a.md").read_text().split("\n")
+    line_of = {line.split(" ")[0]: number for number, line in enumerate(lines, 1) if line.split(" ")[0] in shown}
+    expected = {(line_of[word], written) for word, labels in shown.items() for written in labels}
+    undefined = {(p["line"], p["message"].split("'")[1]) for p in problems() if p["rule"] == "link-reference-undefined"}
+    assert undefined == expected
+    assert findings() == findings("--build")
 
 
 @pytest.mark.hugo

@@ -24,7 +24,7 @@ from validator.addresses import EMBEDDED_WRITER, GOLDMARK_WRITER, Writer
 from validator.frontmatter import TOML_LONE_RETURN, FrontMatter, split_front_matter
 from validator.settings import LINK_HOOKS, Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
-from validator.markdown import ROW_COLUMN, TABLE_COLUMNS, TASK_CHECKBOX, make_parser
+from validator.markdown import APART_LINES, ROW_COLUMN, TABLE_COLUMNS, TASK_CHECKBOX, innermost_spans, make_parser
 from validator.model import Finding
 
 _T = TypeVar("_T")
@@ -322,6 +322,8 @@ class Document:
     comments: tuple[HtmlComment, ...] = ()
     code_blocks: tuple[CodeBlock, ...] = ()
     tables: tuple[Table, ...] = ()
+    # The labels of the page's link definitions (normalized: case folded, blanks as one)
+    link_labels: frozenset[str] = frozenset()
     shortcodes: tuple[ShortcodeUse, ...] = ()
     stray_shortcode_closes: tuple[StrayShortcodeClose, ...] = ()
     summary_dividers: tuple[SummaryDivider, ...] = ()
@@ -1095,7 +1097,7 @@ def parse_document(
     source = SourceMap(text, masked, pieces)
     if returns:
         issues.extend(_lone_returns(source, returns, front_matter, body_start))
-    env: dict[str, Any] = {}
+    env: dict[str, Any] = {APART_LINES: _lines_apart(masked, calls)}
     tokens = make_parser(markup).parse(masked, env)
     extractor = _Extractor(source, markup, text, body_start, calls)
     extractor.walk(tokens, _defined_calls(env))
@@ -1123,6 +1125,7 @@ def parse_document(
         comments=tuple(extractor.comments),
         code_blocks=tuple(extractor.code_blocks),
         tables=tuple(extractor.tables),
+        link_labels=frozenset(env.get("references", ())),
         shortcodes=shortcodes,
         stray_shortcode_closes=tuple(
             StrayShortcodeClose(tag.name, tag.notation, *source.position(body_start + tag.start))
@@ -1451,20 +1454,31 @@ class _Extractor:
                 continue
             if use.parent is not None and uses[use.parent].notation == "%":
                 spans.append((index + 1, (use.line, use.column), (use.close_line, use.close_column)))
-        if not spans:
-            return []
-        groups: list[int] = []
-        holding: list[tuple[int, tuple[int, int], tuple[int, int]]] = []
-        following = iter(spans)
-        upcoming = next(following, None)
-        for position in positions:
-            while upcoming is not None and upcoming[1] <= position:
-                holding.append(upcoming)
-                upcoming = next(following, None)
-            while holding and not position < holding[-1][2]:
-                holding.pop()
-            groups.append(holding[-1][0] if holding else 0)
-        return groups
+        return innermost_spans(spans, positions) if spans else []
+
+
+def _lines_apart(masked: str, calls: Sequence[ShortcodeCall]) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
+    """The lines of `masked` (the text markdown-it parses) that Hugo renders apart from the
+    page, from the line of a call's opening tag to that of its closing tag, for each paired
+    `{{% %}}` call in another `{{% %}}` call's content (see `_contents_apart`), in the form
+    of `APART_LINES`; none when there is no such call."""
+    wanted = {
+        index
+        for index, call in enumerate(calls)
+        if call.close is not None and call.open.notation == "%"
+        and call.parent is not None and calls[call.parent].open.notation == "%"
+    }
+    if not wanted:
+        return []
+    lines: dict[int, list[int]] = {}  # a call's placeholders' lines: its tags' (none inside a {{< >}} call)
+    line, cursor = 0, 0
+    for match in PLACEHOLDER.finditer(masked):
+        index = int(match[1])
+        if index in wanted:
+            line += masked.count("\n", cursor, match.start())
+            cursor = match.start()
+            lines.setdefault(index, []).append(line)
+    return [(index + 1, (tags[0], 0), (tags[-1] + 1, 0)) for index, tags in sorted(lines.items()) if len(tags) == 2]
 
 
 def _defined_calls(env: dict[str, Any]) -> frozenset[int]:

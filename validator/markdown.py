@@ -715,18 +715,71 @@ def _plain_children(content: str) -> list[Token]:
     return children
 
 
+# The env key of the parts of a page that Hugo renders apart from it, as markdown-it
+# lines, each a (group, (first line, 0), (line past the last, 0)), outer before inner:
+# their reference links see the link definitions of their own part alone.
+APART_LINES = "apart_lines"
+
+
 def _inline_rule(state: StateCore) -> None:
     """markdown-it's core inline rule, with plain text (most table cells, headings and many
     paragraphs) tokenized directly instead of stopping at each of its punctuation marks."""
     md = state.md
-    for token in state.tokens:
-        if token.type == "inline":
-            if token.children is None:
-                token.children = []
-            if _NOT_PLAIN.search(token.content):
-                md.inline.parse(token.content, md, state.env, token.children)
-            else:
-                token.children.extend(_plain_children(token.content))
+    inlines = [token for token in state.tokens if token.type == "inline"]
+    definitions = _definitions_apart(state.env, inlines)
+    page_definitions = state.env.get("references")
+    for index, token in enumerate(inlines):
+        if token.children is None:
+            token.children = []
+        if _NOT_PLAIN.search(token.content):
+            if definitions:
+                state.env["references"] = definitions[index]
+            md.inline.parse(token.content, md, state.env, token.children)
+        else:
+            token.children.extend(_plain_children(token.content))
+    if definitions:
+        state.env["references"] = page_definitions
+
+
+def _definitions_apart(env: dict[str, Any], inlines: Sequence[Token]) -> list[dict[str, Any]]:
+    """For each inline token, the link definitions its reference links see, when parts of
+    the page are rendered apart (`APART_LINES`); else none. Each part, and the page outside
+    them, sees the definitions inside it alone, the first of a label winning (checked with
+    hugo 0.168)."""
+    spans = env.get(APART_LINES)
+    if not spans or not env.get("references"):
+        return []
+    found = sorted(
+        [(reference["map"][0], label, reference) for label, reference in env["references"].items()]
+        + [(reference["map"][0], reference["label"], reference) for reference in env.get("duplicate_refs", ())],
+        key=lambda definition: definition[0],
+    )
+    groups: dict[int, dict[str, Any]] = {}
+    for (_, label, reference), group in zip(found, innermost_spans(spans, [(line, 0) for line, _, _ in found])):
+        groups.setdefault(group, {}).setdefault(label, reference)
+    lines = [(token.map[0] if token.map else 0, 0) for token in inlines]
+    return [groups.get(group, {}) for group in innermost_spans(spans, lines)]
+
+
+def innermost_spans(
+    spans: Sequence[tuple[int, tuple[int, int], tuple[int, int]]], positions: Sequence[tuple[int, int]]
+) -> list[int]:
+    """For each position (ascending), the group of the innermost span holding it, else 0.
+    `spans`: (group, start, end past it), by start, outer before inner, each span inside
+    the ones before it that it starts in. One sweep: the spans holding a position form a
+    stack."""
+    groups: list[int] = []
+    holding: list[tuple[int, tuple[int, int], tuple[int, int]]] = []
+    following = iter(spans)
+    upcoming = next(following, None)
+    for position in positions:
+        while upcoming is not None and upcoming[1] <= position:
+            holding.append(upcoming)
+            upcoming = next(following, None)
+        while holding and not position < holding[-1][2]:
+            holding.pop()
+        groups.append(holding[-1][0] if holding else 0)
+    return groups
 
 
 _TASK_MARKER = re.compile(r"\[[ xX]\]")

@@ -7,7 +7,8 @@ reported: brackets around a word are common in prose (`[sic]`, `[1]`, `[WIP]`).
 Brackets right after a word (`matrix[i][j]`), escaped brackets (`\\[a\\]\\[b\\]`), brackets
 around links (`[[#12](url)][[#13](url)]`) and code spans are not reference links and are left alone, as are the labels of footnotes
 (`[^1]`). A definition counts anywhere in the page's Markdown, as in Hugo, but not one in
-another file or inside a `{{< >}}` shortcode's content.
+another file or inside a `{{< >}}` shortcode's content; and a `{{% %}}` call's content inside
+another call's, which Hugo renders apart from the page, has the definitions inside it alone.
 
 ## Why is this bad?
 Hugo (goldmark) renders a reference whose label is not defined as the literal text: the
@@ -31,6 +32,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from markdown_it.common.utils import normalizeReference
 
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
@@ -58,12 +61,18 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             label = (label if label.strip() else text).strip()
             if label.startswith("^"):
                 continue
-            yield Finding(
-                line,
-                column,
-                f"reference link {written!r}: no definition of the label {label!r} on this page; "
-                f"Hugo shows the brackets as text (add `[{label}]: URL`)",
-            )
+            if normalizeReference(label) in doc.link_labels:
+                message = (
+                    f"reference link {written!r}: the label {label!r} is defined on this page, but in other "
+                    "Markdown: Hugo renders the content of a `{{% %}}` call inside another call apart from the "
+                    "page, with its own link definitions, and shows the brackets as text (define it where it is used)"
+                )
+            else:
+                message = (
+                    f"reference link {written!r}: no definition of the label {label!r} on this page; "
+                    f"Hugo shows the brackets as text (add `[{label}]: URL`)"
+                )
+            yield Finding(line, column, message)
 
 
 def _written(doc: Document, stretch: Stretch, match: re.Match[str]) -> str:

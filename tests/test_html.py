@@ -150,6 +150,20 @@ def test_hostile_html_never_raises(data: bytes) -> None:
     parse_page("p.html", data, "/")
 
 
+def test_no_leaks_in_delimited_math() -> None:
+    """Asterisks and `[^…]` in math written for the browser or kept by Hugo's passthrough
+    are math; out of it, and in dollars that are prices, they are still leaks."""
+    html = (
+        "<p>Inline \\(g^{**} = g\\) when $h^{**} = h$ holds, and $a * b * c$.</p>\n"
+        "<p>$$\n\\text{**bold**} x_{[^a]}\n$$</p>\n<p>\\[ f^{**} \\] and $$f^{**}$$</p>\n"
+        "<p>Costs $5 and **so:**much $10 [^1]</p>\n"
+    )
+    page = parse_page("a.html", html.encode(), "/a/")
+    assert [(leak.kind, leak.text, leak.line) for leak in page.leaks if leak.kind != "math"] == [
+        ("footnote", "[^1]", 6), ("emphasis", "**so:**", 6),
+    ]  # (display math is a leak of its own kind, for a page that renders none)
+
+
 def test_leaks_outside_code_only() -> None:
     page = parse_page("p.html", b"<p>a[^1] {{&lt; x &gt;}}</p><pre><code>[^2] {{&lt; y &gt;}}</code></pre>", "/")
     assert {(leak.kind, leak.text) for leak in page.leaks} == {("shortcode", "{{< x >}}"), ("footnote", "[^1]")}

@@ -352,9 +352,11 @@ class _Walker:
         if not _may_leak(text):
             return
         first_line = self._first_line(text, element, tail)
+        prose = _without_math(text) if _may_hold_math(text) else text
         for kind, pattern in LEAKS:
+            read = prose if kind in _NOT_IN_MATH else text
             counted, newlines = 0, 0  # the matches come in text order: lines counted once
-            for match in _emphasis(pattern, text) if kind == "emphasis" else pattern.finditer(text):
+            for match in _emphasis(pattern, read) if kind == "emphasis" else pattern.finditer(read):
                 newlines += text.count("\n", counted, match.start())
                 counted = match.start()
                 self.leaks.append(Leak(kind, match[0].strip()[:80], first_line + newlines, 1))
@@ -401,6 +403,46 @@ def _emphasis(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             position = match.end()
         elif (position := text.find("\n", opener.end())) < 0:
             return
+
+
+# Leaks that math written for the browser (KaTeX, MathJax) or kept by Hugo's passthrough
+# extension holds as math, not as markup: `f^{**}`, `\text{**x**}`, `[^a]`.
+_NOT_IN_MATH = frozenset({"emphasis", "footnote"})
+# The delimiters of such math: `$$…$$`, `\[…\]`, `\(…\)`, and `$…$` with no blank just
+# inside the dollars and no digit after the closing one (as pandoc reads it: "$5 and $10"
+# is no math).
+_MATH_DELIMITER = re.compile(r"\$\$|\\[\[\]()]|(?<!\$)\$(?!\$)")
+_CLOSER = {"$$": "$$", "\\[": "\\]", "\\(": "\\)", "$": "$"}
+
+
+def _may_hold_math(text: str) -> bool:
+    """Whether `text` may hold delimited math (substring tests)."""
+    return "$" in text or "\\(" in text or "\\[" in text
+
+
+def _without_math(text: str) -> str:
+    """`text` with its delimited math blanked (line breaks kept), in one pass over its
+    delimiters: an opener left unclosed blanks nothing."""
+    spans: list[tuple[int, int]] = []
+    opened: re.Match[str] | None = None
+    for match in _MATH_DELIMITER.finditer(text):
+        mark = match[0]
+        if opened is None:
+            if mark in _CLOSER and (mark != "$" or text[match.end() : match.end() + 1] not in ("", " ", "\t", "\n")):
+                opened = match
+        elif mark == _CLOSER[opened[0]] and (
+            mark != "$" or (not text[match.start() - 1].isspace() and not text[match.end() : match.end() + 1].isdigit())
+        ):
+            spans.append((opened.start(), match.end()))
+            opened = None
+    if not spans:
+        return text
+    parts, cursor = [], 0
+    for start, end in spans:
+        parts += [text[cursor:start], re.sub(r"[^\n]", " ", text[start:end])]
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _may_leak(text: str) -> bool:

@@ -13,7 +13,8 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
 * `**…**`: bold that did not render, as with punctuation just inside the asterisks and a
   letter just outside (`注意：**重要提示：**请先安装`, `使用**“引号”**强调`): the
   asterisks show, in Chinese and Japanese text above all. Only when the Markdown has the
-  asterisks as shown: escaped ones (`\\*\\*`) are text on purpose.
+  asterisks as shown: escaped ones (`\\*\\*`) are text on purpose; and not in math
+  (`$…$`, `\\(…\\)`, `$$…$$`, `\\[…\\]`), where `f^{**}` is no bold, nor `[^a]` a footnote.
 * `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
   passthrough extension does not keep `$$…$$` for one (off, or without `$$` among its
   delimiters). With mdcheck's own rendering, which has no theme, a page

@@ -1034,6 +1034,30 @@ def test_markdown_calls_inside_another_see_their_own_link_definitions(
 
 
 @pytest.mark.hugo
+def test_markdown_calls_inside_another_have_footnotes_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Footnotes, like link definitions, are those of the Markdown Hugo renders together: a
+    `{{% %}}` call's content inside another call's has its own (checked against hugo's HTML)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/plain.html": "{{ .Inner }}",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nPage[^p] and[^i].\n\n{{% plain %}}\nOuter[^p].\n\n"
+                        "{{% plain %}}\nInner[^p] and[^i].\n\n[^i]: Inner.\n{{% /plain %}}\n{{% /plain %}}\n\n"
+                        "[^p]: Page.\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    html = (tmp_path / "public/a/index.html").read_text()
+    assert re.findall(r"(\w+)\[\^(\w)\]", html) == [("and", "i"), ("Inner", "p")]
+    shutil.rmtree(tmp_path / "public")
+    undefined = {(p["line"], p["column"]) for p in problems() if p["rule"] == "footnote-undefined"}
+    assert undefined == {(5, 13), (11, 6)}
+    # Each part numbers its footnotes from 1: the build's HTML repeats fn:1 (mdcheck's rendering does not)
+    repeated = {("public/a/index.html", 3, "duplicate-id"), ("public/a/index.html", 15, "duplicate-id")}
+    assert findings() == findings("--build") - repeated
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
@@ -1698,7 +1722,8 @@ def test_passthrough_keeps_math_out_of_the_checks(
     ) if enabled else ""
     small_site(tmp_path, {
         "content/m.md": "+++\ntitle = 'M'\n+++\n\n## Energy \\(E\\) *now*\n\n"
-                        "See [below](#energy--now): \\(x<b>y\\) and\n\\[\n\\ce{[+ 2OH-][+ 2H+]}\n\\]\n",
+                        "See [below](#energy--now): \\(x<b>y\\) and\n\\[\n\\ce{[+ 2OH-][+ 2H+]}\n\\]\n\n"
+                        "Biconjugates \\(f^{**} = f\\) when \\(g^{**}\\) is.\n\n\\[\n\\text{**bold:**x}\n\\]\n",
     }, config)  # fmt: skip
     monkeypatch.chdir(tmp_path)
     rules = {"link-reference-undefined", "raw-html-omitted", "broken-anchor"}
@@ -1706,6 +1731,8 @@ def test_passthrough_keeps_math_out_of_the_checks(
     markdown = {(7, "broken-anchor"), (7, "raw-html-omitted"), (9, "link-reference-undefined")}
     assert found == (set() if enabled else markdown)
     assert found == {(line, rule) for path, line, rule in findings() if rule in rules}
+    if enabled:  # the asterisks of math kept as written are no bold shown as text
+        assert "unrendered-markup" not in {rule for _, _, rule in findings() | findings("--build")}
 
 
 @pytest.mark.hugo

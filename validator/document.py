@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -129,6 +130,7 @@ class FootnoteRef:
     line: int
     column: int
     written: str = ""  # the label as the file writes it, for messages
+    apart: int = 0  # the content Hugo renders apart that holds it (see `_contents_apart`), 0: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,10 @@ class FootnoteDef:
     label: str
     line: int
     column: int
+    apart: int = 0  # as FootnoteRef's: a reference sees the definitions of its own part alone
+
+
+_Footnote = TypeVar("_Footnote", FootnoteRef, FootnoteDef)
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,10 +369,10 @@ class Document:
                         ids.add(heading_ids.anchorize(str(value), self.markup.id_type) if anchorized else str(value))
         ids.update(self.block_ids)
         ids.update(self.line_ids)
-        defined = {d.label for d in self.footnote_defs}
-        numbered = {ref.label for ref in self.footnote_refs if ref.label in defined}
-        for number in range(1, len(numbered) + 1):
-            ids.update((f"fn:{number}", f"fnref:{number}"))
+        numbered = {(ref.apart, ref.label) for ref in self.footnote_refs if self.defines(ref)}
+        per_part = Counter(part for part, _ in numbered)
+        for number in range(1, max(per_part.values(), default=0) + 1):
+            ids.update((f"fn:{number}", f"fnref:{number}"))  # numbered from 1 in each part rendered apart
         if self.markup.unsafe:
             ids |= self.raw_html_ids
         return frozenset(ids)
@@ -379,6 +385,15 @@ class Document:
         lines = self._heading_like_lines
         first = bisect.bisect_right(lines, use.line)  # the first such line after the open tag's
         return first < len(lines) and lines[first] < use.close_line
+
+    def defines(self, ref: FootnoteRef) -> bool:
+        """Whether the Markdown Hugo renders the footnote reference with defines its label:
+        the page's own, or the content rendered apart that holds it (see `FootnoteRef.apart`)."""
+        return (ref.apart, ref.label) in self._footnote_labels
+
+    @functools.cached_property
+    def _footnote_labels(self) -> frozenset[tuple[int, str]]:
+        return frozenset((definition.apart, definition.label) for definition in self.footnote_defs)
 
     @functools.cached_property
     def _heading_like_lines(self) -> list[int]:
@@ -1119,8 +1134,8 @@ def parse_document(
         term_ids=extractor.term_ids,
         block_ids=tuple(extractor.block_ids),
         links=tuple(extractor.links),
-        footnote_refs=tuple(extractor.footnote_refs),
-        footnote_defs=tuple(extractor.footnote_defs),
+        footnote_refs=extractor.placed_apart(extractor.footnote_refs),
+        footnote_defs=extractor.placed_apart(extractor.footnote_defs),
         html_tags=tuple(extractor.html_tags),
         comments=tuple(extractor.comments),
         code_blocks=tuple(extractor.code_blocks),
@@ -1440,6 +1455,13 @@ class _Extractor:
             )
         self.term_ids = tuple(terms)
         return tuple(headings)
+
+    def placed_apart(self, footnotes: Sequence[_Footnote]) -> tuple[_Footnote, ...]:
+        """Footnote records (in file order) with the content rendered apart holding each."""
+        groups = self._contents_apart([(footnote.line, footnote.column) for footnote in footnotes])
+        if not any(groups):
+            return tuple(footnotes)
+        return tuple(dataclasses.replace(footnote, apart=group) for footnote, group in zip(footnotes, groups))
 
     def _contents_apart(self, positions: Sequence[tuple[int, int]]) -> list[int]:
         """For each (line, column) in file order, 0 when it is in the page's own Markdown,

@@ -49,8 +49,7 @@ def inventory(doc: Document) -> frozenset[str]:
     found.update("code-fenced" if block.fenced else "code-indented" for block in doc.code_blocks)
     if any(use.template == "highlight" and use.paired for use in doc.shortcodes):
         found.add("code-highlight")
-    defined = {definition.label for definition in doc.footnote_defs}
-    if any(ref.label in defined for ref in doc.footnote_refs):
+    if any(doc.defines(ref) for ref in doc.footnote_refs):
         found.add("footnote")
     if (
         any(link.kind == "image" for link in doc.links)

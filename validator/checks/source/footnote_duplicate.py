@@ -33,11 +33,11 @@ from validator.model import Finding, NoOptions, Rule
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
-    first_lines: dict[str, int] = {}
+    first_lines: dict[tuple[int, str], int] = {}  # in each part Hugo renders apart (see FootnoteDef)
     for definition in doc.footnote_defs:
-        first = first_lines.get(definition.label)
+        first = first_lines.get((definition.apart, definition.label))
         if first is None:
-            first_lines[definition.label] = definition.line
+            first_lines[definition.apart, definition.label] = definition.line
         else:
             yield Finding(
                 definition.line,

@@ -1,6 +1,7 @@
 """## What it does
 Reports footnote references (`[^note]`) whose label has no definition (`[^note]: …`) on the
-page.
+page. A `{{% %}}` call's content inside another call's is rendered apart from the page, and
+has the definitions inside it alone.
 
 A label that reads as a regular expression's negated class (`[^/]+`, `[^a-z]`, `[^\\s]*`:
 no letter nor digit, a backslash, or ranges alone) is taken for one: Hugo shows it as
@@ -33,12 +34,19 @@ from validator.model import Finding, NoOptions, Rule
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
-    defined = {definition.label for definition in doc.footnote_defs}
+    labels = {definition.label for definition in doc.footnote_defs}
     for ref in doc.footnote_refs:
-        if ref.label not in defined and not _REGEX_CLASS.fullmatch(ref.written):
-            yield Finding(
-                ref.line, ref.column, f"footnote [^{ref.written}] is not defined; Hugo prints it as text"
+        if doc.defines(ref) or _REGEX_CLASS.fullmatch(ref.written):
+            continue
+        if ref.label in labels:
+            message = (
+                f"footnote [^{ref.written}] is defined on this page, but in other Markdown: Hugo renders the "
+                "content of a `{{% %}}` call inside another call apart from the page, with its own footnotes, "
+                "and prints it as text (define it where it is used)"
             )
+        else:
+            message = f"footnote [^{ref.written}] is not defined; Hugo prints it as text"
+        yield Finding(ref.line, ref.column, message)
 
 
 _REGEX_CLASS = re.compile(REGEX_CLASS_LABEL)

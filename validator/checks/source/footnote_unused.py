@@ -29,9 +29,9 @@ from validator.model import Finding, NoOptions, Rule, Severity
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
-    referenced = {ref.label for ref in doc.footnote_refs}
+    referenced = {(ref.apart, ref.label) for ref in doc.footnote_refs}
     for definition in doc.footnote_defs:
-        if definition.label not in referenced:
+        if (definition.apart, definition.label) not in referenced:
             yield Finding(
                 definition.line,
                 definition.column,

@@ -164,6 +164,13 @@ def test_no_leaks_in_delimited_math() -> None:
     ]  # (display math is a leak of its own kind, for a page that renders none)
 
 
+def test_a_head_alone_naming_another_page_canonical_redirects_there() -> None:
+    """An alias page a script redirects (no refresh): what it shows is nothing."""
+    head = '<html><head><link rel="canonical" href="https://x.org/b/"><script>window.location = "x"</script></head>'
+    assert parse_page("a.html", (head + "</html>").encode(), "/a/").redirect == "https://x.org/b/"
+    assert parse_page("a.html", (head + "<body><p>Text</p></body></html>").encode(), "/a/").redirect is None
+
+
 def test_leaks_outside_code_only() -> None:
     page = parse_page("p.html", b"<p>a[^1] {{&lt; x &gt;}}</p><pre><code>[^2] {{&lt; y &gt;}}</code></pre>", "/")
     assert {(leak.kind, leak.text) for leak in page.leaks} == {("shortcode", "{{< x >}}"), ("footnote", "[^1]")}

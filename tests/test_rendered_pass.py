@@ -1058,6 +1058,30 @@ def test_markdown_calls_inside_another_have_footnotes_of_their_own(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("template", ["hugo's", "a script"])
+def test_a_fragment_through_an_alias_is_checked_on_its_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, template: str
+) -> None:
+    """An alias's redirect page sends the browser on to its page, fragment and all: with
+    Hugo's alias template (a refresh) or a site's that redirects with a script (a head
+    alone, naming the page canonical), the fragment is checked on the page, with and
+    without a build."""
+    script = (
+        '<!DOCTYPE html><html><head><title>{{ .Permalink }}</title><link rel="canonical" href="{{ .Permalink }}">'
+        '<script>window.location = "{{ .Permalink }}" + window.location.hash;</script></head></html>'
+    )
+    small_site(tmp_path, {
+        **({"layouts/alias.html": script} if template == "a script" else {}),
+        "content/docs/config.md": "+++\ntitle = 'Config'\naliases = ['/docs/latest/config']\n+++\n\n## rebaseRules\n",
+        "content/docs/other.md": "+++\ntitle = 'Other'\n+++\n\n"
+                                 "[kept](/docs/latest/config/#rebaserules) [gone](/docs/latest/config/#nope)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/docs/other.md", 5, 42)]
+    assert located("broken-anchor") == located("broken-anchor", "--build") == expected
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -1086,15 +1086,19 @@ def _notes(rules: Sequence[Rule], subject: Any, plan: Plan) -> list[str]:
 def _alias_files(site: SiteConfig, page: PageSummary) -> set[str]:
     """The redirect pages Hugo writes for the page's aliases, and the pages it makes of its
     file elsewhere (`PageSummary.other_urls`), as publish-dir paths."""
-    files = {_html_path(url, site) for url in page.other_urls}
+    urls = [*page.other_urls, *page_alias_urls(site, page)]
+    return {_html_path(url, site) for url in urls}
+
+
+def page_alias_urls(site: SiteConfig, page: PageSummary) -> list[str]:
+    """The URLs of the redirect pages Hugo writes for the page's aliases."""
     aliases = page.front_matter.get("aliases")
-    if page.url and aliases:
-        try:
-            urls = alias_urls(site, page.url, aliases, language=page.language or site.default_language)
-        except (TypeError, ValueError):
-            return files  # front-matter-type reports aliases that are not a list of strings
-        files.update(_html_path(url, site) for url in urls)
-    return files
+    if not page.url or not aliases:
+        return []
+    try:
+        return alias_urls(site, page.url, aliases, language=page.language or site.default_language)
+    except (TypeError, ValueError):
+        return []  # front-matter-type reports aliases that are not a list of strings
 
 
 def _open_folders(site: SiteConfig) -> frozenset[str] | None:

@@ -282,6 +282,12 @@ class _Walker:
                 self._element(element, tag, ordinal)
         for ordinal, comment in enumerate(root.iter(etree.Comment)):
             self._comment(comment, ordinal)
+        if self.redirect is None and _without_body(root):
+            # A page of a head alone that names another as canonical: an alias page whose
+            # template redirects with a script (`window.location = "{{ .Permalink }}"`)
+            canonical = [link.url for link in self.links if link.tag == "link" and "canonical" in link.rel.lower().split()]
+            if canonical and canonical[0] and canonical[0] != self.url:
+                self.redirect = canonical[0]
         if _may_leak(_STRING(root) + (root.tail or "")):  # all the text, verbatim too
             for text, owner, tail in _prose_texts(root):
                 self._text(text, owner, tail=tail)
@@ -443,6 +449,12 @@ def _without_math(text: str) -> str:
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)
+
+
+def _without_body(root: etree._Element) -> bool:
+    """Whether the page shows nothing: no body, or one without elements or text."""
+    body = root.find("body")
+    return body is None or (len(body) == 0 and not (body.text or "").strip())
 
 
 def _may_leak(text: str) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
-from validator.engine import PageSummary, Site
+from validator.engine import PageSummary, Site, page_alias_urls
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
@@ -80,12 +80,13 @@ class SiteIndex:
         # One read of the pages (each read unpickles them): each one's place, URL and file.
         pages = [
             (_place(page, site.config, codes), (page.url, *page.other_urls), page.content_path or page.path,
-             page.also, _refusal(page) or unbuilt_reason(site.config, page.front_matter), page.rendered)
+             page.also, _refusal(page) or unbuilt_reason(site.config, page.front_matter), page.rendered,
+             page_alias_urls(site.config, page))
             for page in site.pages
         ]
         # Why Hugo builds no page of a file (a draft, a date): a lookup then need not read
         # its page back to tell.
-        self.unbuilt = {index: reason for index, (*_, reason, _) in enumerate(pages) if reason is not None}
+        self.unbuilt = {index: reason for index, (*_, reason, _, _) in enumerate(pages) if reason is not None}
         # Pages Hugo finds but publishes nothing of (headless, `build.render = "never"`): a
         # ref to one is empty. (Outside a Hugo site no page's URL is known.)
         self.unpublished = frozenset(
@@ -93,7 +94,7 @@ class SiteIndex:
         )
         # Pages with a URL and nothing there (`build.render = "link"`)
         self.link_only = frozenset(
-            index for index, (_, urls, *_, rendered) in enumerate(pages) if urls[0] and not rendered
+            index for index, (_, urls, *_, rendered, _) in enumerate(pages) if urls[0] and not rendered
         )
         self._bundles = {(p.language, p.dir) for p, *_ in pages if p and p.leaf_bundle}
         self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
@@ -131,6 +132,11 @@ class SiteIndex:
         # (duplicate-url reports it); no page is known to be there.
         for url in contested:
             del self._urls[url]
+        # An alias's redirect page sends the browser on to its page, fragment and all; a
+        # page's own URL goes first
+        for index, (*_, aliases) in enumerate(pages):
+            for url in aliases:
+                self._urls.setdefault(_normal_url(url), index)
         self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
 
     def _add_page(self, place: _Place, index: int) -> None:

@@ -11,7 +11,10 @@ site-absolute links (`/posts/other/#frag`, with or without the path of the site'
 `baseURL`, and full URLs on the site's own host), page-relative links (`../other/#frag`,
 resolved against the page's URL as a browser does), and `ref`/`relref` shortcodes
 (`{{< relref "other.md#frag" >}}`, or `{{< relref "other.md" >}}#frag`, found the way Hugo
-finds them). When Hugo's embedded link render hook writes Markdown links (multilingual
+finds them). A link to one of a page's `aliases` is checked on that page: the
+redirect page Hugo writes there sends the browser on, fragment and all (in the build's
+HTML, a page of a head alone that names another page canonical redirects too: a site's
+alias template may redirect with a script). When Hugo's embedded link render hook writes Markdown links (multilingual
 sites), a link's path is first looked up as it does: `GetPage` of the path less `./`, so
 `./#x` is the home page's `#x` and `.#x` the section's. A project's own hook may do the
 same or leave a relative path to the browser: where the two lead to different pages, a

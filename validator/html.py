@@ -285,9 +285,9 @@ class _Walker:
         if self.redirect is None and _without_body(root):
             # A page of a head alone that names another as canonical: an alias page whose
             # template redirects with a script (`window.location = "{{ .Permalink }}"`)
-            canonical = [link.url for link in self.links if link.tag == "link" and "canonical" in link.rel.lower().split()]
-            if canonical and canonical[0] and canonical[0] != self.url:
-                self.redirect = canonical[0]
+            canonical = next((link.url for link in self.links if link.tag == "link" and _is_canonical(link)), "")
+            if canonical and canonical != self.url:
+                self.redirect = canonical
         if _may_leak(_STRING(root) + (root.tail or "")):  # all the text, verbatim too
             for text, owner, tail in _prose_texts(root):
                 self._text(text, owner, tail=tail)
@@ -449,6 +449,10 @@ def _without_math(text: str) -> str:
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)
+
+
+def _is_canonical(link: HtmlLink) -> bool:
+    return "canonical" in link.rel.lower().split()
 
 
 def _without_body(root: etree._Element) -> bool:

@@ -1082,6 +1082,21 @@ def test_a_fragment_through_an_alias_is_checked_on_its_page(
 
 
 @pytest.mark.hugo
+def test_a_templates_link_is_not_placed_at_another_hosts_link_of_the_same_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A theme's version menu links `/docs/old/gatekeeper/`; the page's Markdown links
+    `https://github.com/…/gatekeeper`, which no hook makes a path of the site: the finding
+    is the template's, not at that Markdown link."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<nav><a href="/docs/old/{{ .File.ContentBaseName }}/">old</a></nav>{{ .Content }}',
+        "content/docs/gatekeeper.md": "+++\ntitle = 'G'\n+++\n\n[Gatekeeper](https://github.com/open-policy-agent/gatekeeper)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link", "--build") == [("public/docs/gatekeeper/index.html", 1, 6)]
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

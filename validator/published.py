@@ -1198,8 +1198,18 @@ def _same_target(url: str, link: SourceLink) -> bool:
     destination = link.destination
     if link.shortcode_path is not None:
         destination = link.shortcode_path
+    elif (host := _host(destination)) and host != _host(url):
+        return False  # no hook makes another host's address a path of the site (contour's version menu)
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
     return ours == theirs or (ours[0] == "" and ours[1] == theirs[1] and ours[1] != "")
+
+
+def _host(url: str) -> str:
+    """The host of a URL that names one (`https://x.org/a`, `//x.org/a`), lower case; else ""."""
+    try:
+        return urlsplit(url.strip()).netloc.lower()
+    except ValueError:  # `http://[x`
+        return ""
 
 
 def _words(text: str) -> list[str]:

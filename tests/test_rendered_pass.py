@@ -1090,7 +1090,8 @@ def test_a_templates_link_is_not_placed_at_another_hosts_link_of_the_same_name(
     is the template's, not at that Markdown link."""
     small_site(tmp_path, {
         "layouts/single.html": '<nav><a href="/docs/old/{{ .File.ContentBaseName }}/">old</a></nav>{{ .Content }}',
-        "content/docs/gatekeeper.md": "+++\ntitle = 'G'\n+++\n\n[Gatekeeper](https://github.com/open-policy-agent/gatekeeper)\n",
+        "content/docs/gatekeeper.md": "+++\ntitle = 'G'\n+++\n\n"
+                                      "[Gatekeeper](https://github.com/open-policy-agent/gatekeeper)\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert located("broken-link", "--build") == [("public/docs/gatekeeper/index.html", 1, 6)]

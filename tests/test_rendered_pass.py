@@ -1370,6 +1370,32 @@ def test_a_draft_past_its_expiry_needs_both_flags(tmp_path: Path, monkeypatch: p
 
 
 @pytest.mark.hugo
+def test_a_drafts_refs_run_only_in_a_build_of_drafts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo runs a draft's refs only with `--buildDrafts`, which builds the drafts it names
+    too (checked with hugo 0.168): a draft's ref to a draft is fine, its ref to a page to
+    come is not, and its ref to no page stops that build alone."""
+    small_site(tmp_path, {
+        "content/guide/_index.md": "+++\ntitle = 'Guide'\n[cascade]\ndraft = true\n+++\n",
+        "content/guide/templating.md": "+++\ntitle = 'T'\n+++\n",
+        "content/later.md": "+++\ntitle = 'L'\ndraft = true\npublishDate = 2999-01-01\n+++\n",
+        "content/guide/maps.md": '+++\ntitle = \'M\'\n+++\n\n[t]({{< relref "guide/templating" >}})\n\n'
+                                 '[n]({{< relref "guide/nonexistent" >}})\n\n[l]({{< relref "later" >}})\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = {(p["line"], p["message"].split(": ", 1)[1]) for p in problems() if p["rule"] == "ref-not-found"}
+    assert found == {
+        (7, "no such page (Hugo stops the build once this page is built, with --buildDrafts)"),
+        (9, "the page is a draft and has a publish date to come, 2999-01-01: Hugo builds it only with --buildDrafts "
+            "--buildFuture (Hugo stops the build once this page is built, with --buildDrafts)"),
+    }
+    assert subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True).returncode == 0
+    result = subprocess.run([hugo, "-D", "-d", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.stderr.count("REF_NOT_FOUND") == 2 and "guide/templating" not in result.stderr
+
+
+@pytest.mark.hugo
 def test_the_embedded_figure_shortcode_is_rendered_as_hugo_renders_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

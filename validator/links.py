@@ -19,6 +19,7 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from validator.engine import PageSummary, Site, page_alias_urls
@@ -26,7 +27,7 @@ from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
 from validator.published import SourceHeading
-from validator.site import language_codes, parse_content_path, ref_path_key, unbuilt_reason
+from validator.site import language_codes, parse_content_path, ref_path_key, unbuilt_flags, unbuilt_reason
 
 _DEFAULT_EXTENSION = ".md"
 # Uncached: the paths of every page and of every link's target are parsed here, and a cache
@@ -77,26 +78,22 @@ class SiteIndex:
         self._site_pages = site.pages
         self._last_place: tuple[str | None, _Place | None] = (None, None)  # see _place_of
         codes = self._codes = language_codes(site.config)
-        # One read of the pages (each read unpickles them): each one's place, URL and file.
-        pages = [
-            (_place(page, site.config, codes), (page.url, *page.other_urls), page.content_path or page.path,
-             page.also, _refusal(page) or unbuilt_reason(site.config, page.front_matter), page.rendered,
-             page_alias_urls(site.config, page))
-            for page in site.pages
-        ]
-        # Why Hugo builds no page of a file (a draft, a date): a lookup then need not read
-        # its page back to tell.
-        self.unbuilt = {index: reason for index, (*_, reason, _, _) in enumerate(pages) if reason is not None}
+        # One read of the pages (each read unpickles them): what the lookups need of each.
+        pages = [_Indexed.of(page, site.config, codes) for page in site.pages]
+        # Why Hugo builds no page of a file (a draft, a date), and the flags that build it
+        # anyway: a lookup then need not read its page back to tell.
+        self.unbuilt = {index: page.unbuilt for index, page in enumerate(pages) if page.unbuilt is not None}
+        self.unbuilt_flags = {index: page.flags for index, page in enumerate(pages) if page.flags}
         # Pages Hugo finds but publishes nothing of (headless, `build.render = "never"`): a
         # ref to one is empty. (Outside a Hugo site no page's URL is known.)
         self.unpublished = frozenset(
-            index for index, (_, urls, *_) in enumerate(pages) if not urls[0] and site.config.root is not None
+            index for index, page in enumerate(pages) if not page.urls[0] and site.config.root is not None
         )
         # Pages with a URL and nothing there (`build.render = "link"`)
         self.link_only = frozenset(
-            index for index, (_, urls, *_, rendered, _) in enumerate(pages) if urls[0] and not rendered
+            index for index, page in enumerate(pages) if page.urls[0] and not page.rendered
         )
-        self._bundles = {(p.language, p.dir) for p, *_ in pages if p and p.leaf_bundle}
+        self._bundles = {(p.place.language, p.place.dir) for p in pages if p.place and p.place.leaf_bundle}
         self._pages: dict[str, dict[str, int]] = {}  # language -> logical path -> page
         self._shared: set[tuple[str, str]] = set()  # (language, logical path) of several built pages
         self._urls: dict[str, int] = {}
@@ -134,8 +131,8 @@ class SiteIndex:
             del self._urls[url]
         # An alias's redirect page sends the browser on to its page, fragment and all; a
         # page's own URL goes first
-        for index, (*_, aliases) in enumerate(pages):
-            for url in aliases:
+        for index, page in enumerate(pages):
+            for url in page.aliases:
                 self._urls.setdefault(_normal_url(url), index)
         self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
 
@@ -315,6 +312,28 @@ class SiteIndex:
             if candidate is not None and (index := self._urls.get(_normal_url(candidate))) is not None:
                 return index
         return None
+
+
+class _Indexed(NamedTuple):
+    """What SiteIndex reads of a page."""
+
+    place: _Place | None
+    urls: tuple[str | None, ...]  # its own, then those of the pages other languages make of it
+    file: str
+    also: tuple[tuple[str, str], ...]
+    unbuilt: str | None  # why Hugo builds no page of it by default
+    rendered: bool
+    aliases: list[str]  # the URLs of its aliases' redirect pages
+    flags: frozenset[str]  # the flags that build it anyway (`--buildDrafts`); none for a file refused
+
+    @classmethod
+    def of(cls, page: PageSummary, config: SiteConfig, codes: frozenset[str]) -> _Indexed:
+        refused = _refusal(page)
+        return cls(
+            _place(page, config, codes), (page.url, *page.other_urls), page.content_path or page.path, page.also,
+            refused or unbuilt_reason(config, page.front_matter), page.rendered,
+            page_alias_urls(config, page), frozenset() if refused else unbuilt_flags(config, page.front_matter),
+        )
 
 
 def _place(page: PageSummary, config: SiteConfig, codes: frozenset[str]) -> _Place | None:

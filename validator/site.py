@@ -3091,22 +3091,31 @@ def unbuilt_reason(site: SiteConfig, front_matter: Mapping[str, Any], now: dt.da
     """Why Hugo builds no page of this (own) front matter by default, None when it does: a
     `draft` (as Hugo reads the value) unless `buildDrafts`, a publish date to come unless
     `buildFuture`, an expiry date past unless `buildExpired` (checked with hugo 0.168)."""
-    fm = {_key(key): value for key, value in front_matter.items()}
-    now = now or dt.datetime.now(dt.UTC)
-    reasons, flags = [], []
-    if not site.build_drafts and _weak_bool(fm.get("draft")):
-        reasons.append("is a draft")
-        flags.append("--buildDrafts")
-    if not site.build_future and (published := _first_date(fm, _PUBLISH_DATE_KEYS)) and published > now:
-        reasons.append(f"has a publish date to come, {published:%Y-%m-%d}")
-        flags.append("--buildFuture")
-    if not site.build_expired and (expiry := _first_date(fm, _EXPIRY_DATE_KEYS)) and expiry < now:
-        reasons.append(f"expired on {expiry:%Y-%m-%d}")
-        flags.append("--buildExpired")
-    if not reasons:
+    unbuilt = _unbuilt(site, front_matter, now)
+    if not unbuilt:
         return None
+    reasons, flags = zip(*unbuilt)
     said = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " and " + reasons[-1]
     return f"the page {said}: Hugo builds it only with {' '.join(flags)}"
+
+
+def unbuilt_flags(site: SiteConfig, front_matter: Mapping[str, Any], now: dt.datetime | None = None) -> frozenset[str]:
+    """The flags Hugo builds a page of this (own) front matter with only (see `unbuilt_reason`)."""
+    return frozenset(flag for _, flag in _unbuilt(site, front_matter, now))
+
+
+def _unbuilt(site: SiteConfig, front_matter: Mapping[str, Any], now: dt.datetime | None) -> list[tuple[str, str]]:
+    """(why, the flag that builds it anyway) for each reason Hugo builds no page of this."""
+    fm = {_key(key): value for key, value in front_matter.items()}
+    now = now or dt.datetime.now(dt.UTC)
+    found = []
+    if not site.build_drafts and _weak_bool(fm.get("draft")):
+        found.append(("is a draft", "--buildDrafts"))
+    if not site.build_future and (published := _first_date(fm, _PUBLISH_DATE_KEYS)) and published > now:
+        found.append((f"has a publish date to come, {published:%Y-%m-%d}", "--buildFuture"))
+    if not site.build_expired and (expiry := _first_date(fm, _EXPIRY_DATE_KEYS)) and expiry < now:
+        found.append((f"expired on {expiry:%Y-%m-%d}", "--buildExpired"))
+    return found
 
 
 def _first_date(front_matter: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:

@@ -12,7 +12,9 @@ true`), one whose publish date (`publishDate`, else `date`) is to come (`--build
 one whose `expiryDate` is past (`--buildExpired`); and a page Hugo
 finds but publishes nothing of (`headless = true`, `build.render = "never"`): Hugo writes
 the link empty, without a word; with `build.render = "link"` it writes the page's URL, where
-nothing is published.
+nothing is published. A page Hugo does not build by default runs its calls only in a
+build that builds it: a draft's ref to another draft is fine, and a ref to no page stops
+the build once the draft is built.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found, and so are those of content files that are not Markdown (`_index.html`, `.org`)
@@ -47,18 +49,22 @@ from collections.abc import Iterator
 from validator.engine import PageSummary, Site
 from validator.links import SiteIndex, split_ref
 from validator.model import Finding, NoOptions, Rule
+from validator.site import unbuilt_flags
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     index = site.derived(SiteIndex)
     known = {lang.code for lang in site.config.languages} | {site.config.default_language}
-    consequence = (
+    stops = (
         "Hugo stops the build"
         if site.config.ref_links_error_level.upper() == "ERROR"
         else f"Hugo links to {site.config.ref_links_not_found_url!r} instead"
     )
 
     def findings(page: PageSummary) -> Iterator[Finding]:
+        # A page Hugo builds only with some flags runs its calls only in a build with them
+        own = unbuilt_flags(site.config, page.front_matter)
+        consequence = f"{stops} once this page is built, with {' '.join(sorted(own))}" if own else stops
         calls: set[tuple[int, int]] = set()
         for link in page.links:
             argument = link.ref
@@ -74,7 +80,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 path, _ = split_ref(ref)
             except ValueError as error:
                 at = (link.shortcode_line, link.shortcode_column)
-                yield Finding(*at, f"{link.shortcode} {ref!r}: {error} (Hugo stops the build)", path=page.path)
+                yield Finding(*at, f"{link.shortcode} {ref!r}: {error} ({consequence})", path=page.path)
                 continue
             if not path or (language is not None and language.lower() not in known):
                 continue
@@ -83,7 +89,9 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             if target.found:
                 at = (link.shortcode_line, link.shortcode_column)
                 if (reason := index.unbuilt.get(target.index)) is not None:
-                    yield Finding(*at, f"{name} {path!r}: {reason} ({consequence})", path=page.path)
+                    flags = index.unbuilt_flags.get(target.index)
+                    if not (flags and flags <= own):  # not built along with this page
+                        yield Finding(*at, f"{name} {path!r}: {reason} ({consequence})", path=page.path)
                 elif target.index in index.unpublished:
                     problem = f'{name} {path!r}: Hugo publishes no page for it (headless, or build.render = "never")'
                     yield Finding(*at, f"{problem}, and writes an empty link", path=page.path)

@@ -1396,6 +1396,24 @@ def test_a_drafts_refs_run_only_in_a_build_of_drafts(
 
 
 @pytest.mark.hugo
+def test_a_lists_later_pages_are_left_to_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo writes `posts/page/2/` (and `posts/page/1/`, a redirect) for any list page whose
+    template paginates it, which the content does not tell: links there are not judged
+    without a build; under no known page they still are."""
+    small_site(tmp_path, {
+        "layouts/list.html": "<html><body>{{ range .Paginator.Pages }}{{ .Title }}{{ end }}</body></html>",
+        "content/posts/b.md": "+++\ntitle = 'B'\ntags = ['x']\n+++\n",
+        "content/posts/a.md": "+++\ntitle = 'A'\ntags = ['x']\n+++\n\n[older](/posts/page/2/) "
+                              "[first](/posts/page/1/) [tag](/tags/x/page/2/) [home](/page/2/) "
+                              "[none](/nowhere/page/2/)\n",
+    }, "[pagination]\npagerSize = 1\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/posts/a.md", 6, 89)]
+
+
+@pytest.mark.hugo
 def test_the_embedded_figure_shortcode_is_rendered_as_hugo_renders_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

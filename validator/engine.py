@@ -879,6 +879,7 @@ def _embedded_published(
         canonify=site.canonify_urls,
         open_folders=open_folders,
         language_folders=frozenset(lang.code for lang in site.languages),
+        pagination_path=site.pagination_path,
         # The folders of pages made of one file (`posts/a.md`): only static files are there
         file_page_folders=frozenset() if embedded and site.asset_dirs is None else frozenset(single_folders),
         asset_files=frozenset(assets),

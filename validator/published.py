@@ -82,6 +82,9 @@ class PublishedSite:
     # but these (taxonomies, pagination): a missing page anywhere else is judged.
     open_folders: frozenset[str] | None = None
     language_folders: frozenset[str] = frozenset()  # the languages' prefixes (`fr`)
+    # Without `complete`: the folder a list's later pages are in (`posts/page/2/`), under any
+    # list page a template may paginate (`pagination.path`); None when it is not known.
+    pagination_path: str | None = None
     # Without `complete`: the folders of pages made of a single file (`posts/a/` of
     # `posts/a.md`), not of a bundle: no resource is published beside them, only static
     # files, all of which `files` holds.
@@ -216,12 +219,24 @@ class PublishedSite:
             return Target(REDIRECT, fragment=fragment, url=normal)
         if unbuilt := next((candidate for candidate in candidates if candidate in self.unbuilt), None):
             return Target(UNBUILT, unbuilt, fragment, normal)
-        if not self.complete and not self._judgeable(rel):
+        if not self.complete and (not self._judgeable(rel) or self._may_be_paginated(rel)):
             return Target(UNKNOWN, fragment=fragment, url=normal)
         html_file = rel.rstrip("/") + ".html"
         if html_file == ".html" or html_file not in self.files:
             html_file = None
         return Target(MISSING, fragment=fragment, url=normal, html_file=html_file)
+
+    def _may_be_paginated(self, rel: str) -> bool:
+        """Whether `rel` is a later page of a known page's list (`posts/page/2/`, and
+        `posts/page/1/`, which redirects to `posts/`): Hugo writes those of any list page
+        whose template paginates it, which the content does not tell."""
+        head, _, number = rel.removesuffix("index.html").rstrip("/").rpartition("/")
+        if not number.isdecimal() or self.pagination_path is None:
+            return False
+        folder = head.removesuffix(self.pagination_path)
+        return (folder == "" or folder.endswith("/")) and head.endswith(self.pagination_path) and (
+            folder + "index.html" in self.files
+        )
 
     def _judgeable(self, rel: str) -> bool:
         """With only the pages known (and the static files, when `static_folders` says so;

@@ -11,6 +11,10 @@ With ugly URLs, a link to `/a` finds the page `/a.html` only where the server ad
 (Netlify, Cloudflare Pages and GitHub Pages do; `hugo server` does not): it is reported with
 that hint, or not at all with `served-without-html`.
 
+Without a build, what the content does not tell is not judged: the later pages of a list
+(`/posts/page/2/`), which Hugo writes for any list page its template paginates, the pages
+of a theme's or module's content, and files templates write.
+
 Each problem is reported at the Markdown line of the link when the link comes from the
 Markdown (`[x](/a/)`, `{{< relref "a.md" >}}`); a link the theme writes on many pages is
 reported once, at the first page's HTML file.

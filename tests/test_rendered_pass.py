@@ -1414,6 +1414,22 @@ def test_a_lists_later_pages_are_left_to_the_build(
 
 
 @pytest.mark.hugo
+def test_the_default_languages_folder_redirects_to_the_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A multilingual site's default language at the root: Hugo writes a redirect at
+    `/en/` (checked with hugo 0.168), so a link there is good; its pages are not there."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/en/a.md": "+++\ntitle = 'A'\n+++\n\n[home](/en/) [fr](/fr/) [a](/en/a/)\n",
+        "content/fr/a.md": "+++\ntitle = 'A'\n+++\n",
+    }, "defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\nweight = 1\n"
+       "[languages.fr]\ncontentDir = 'content/fr'\nweight = 2\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/en/a.md", 5, 25)]
+
+
+@pytest.mark.hugo
 def test_the_embedded_figure_shortcode_is_rendered_as_hugo_renders_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

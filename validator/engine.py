@@ -1154,7 +1154,8 @@ def _term_files(
 def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> set[str]:
     """The list pages Hugo makes of the top-level content folders that hold pages (each with
     a page's language), `_index` file or not (a folder of pages is a section), and each
-    language's home page, as publish-dir paths (checked with Hugo 0.168)."""
+    language's home page (and the redirect at the default language's folder), as
+    publish-dir paths (checked with Hugo 0.168)."""
     places = [f"{section}/_index.md" for section, _ in sections]
     languages = [language for _, language in sections]
     homes = [lang.code for lang in site.languages] or [site.default_language]  # each language's home
@@ -1163,6 +1164,11 @@ def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> s
         url = predict_url(site, place, {}, language)
         if url is not None:
             files.add(_html_path(url, site))
+    # A multilingual site's default language at the root: Hugo redirects its folder there
+    # (`/en/` to `/`, checked with hugo 0.168)
+    if len(site.languages) > 1 and not site.default_language_in_subdir:
+        if (home := predict_url(site, "_index.md", {}, site.default_language)) is not None:
+            files.add(_html_path(f"{home.rstrip('/')}/{site.default_language}/", site))
     return files
 
 

@@ -1430,6 +1430,20 @@ def test_the_default_languages_folder_redirects_to_the_root(
 
 
 @pytest.mark.hugo
+def test_a_pages_other_output_formats_are_left_to_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`outputs.page` (or a page's own `outputs`) publishes `index.xml` beside a page made of
+    one file: not judged without a build; another file there still is."""
+    small_site(tmp_path, {
+        "content/posts/b.md": "+++\ntitle = 'B'\n+++\n",
+        "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\n[feed](/posts/b/index.xml) [gone](/posts/b/gone.png)\n",
+    }, "[outputs]\npage = ['html', 'rss']\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/posts/a.md", 5, 28)]
+
+
+@pytest.mark.hugo
 def test_the_embedded_figure_shortcode_is_rendered_as_hugo_renders_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

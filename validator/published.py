@@ -251,7 +251,8 @@ class PublishedSite:
         if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
             parent, name = rel[: rel.rfind("/") + 1], rel[rel.rfind("/") + 1 :]
             if parent in self.file_page_folders:
-                return name not in self.asset_files
+                # but a page's other output formats (`index.xml` with `outputs.page`, or its own `outputs`)
+                return name not in self.asset_files and not name.startswith("index.")
             if (bundle := self._bundle_folder(parent, name)) is not None:
                 return rel[len(bundle) :] not in self.asset_files  # as the page's link writes it
             return folder in self.static_folders and folder not in self._page_folders

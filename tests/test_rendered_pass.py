@@ -1444,6 +1444,25 @@ def test_a_pages_other_output_formats_are_left_to_the_build(
 
 
 @pytest.mark.hugo
+def test_param_in_a_links_address_is_the_value_it_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's `param` prints the page's param (a cascade's too), else the site's: a link
+    made with it is checked without a build (checked against hugo's HTML)."""
+    small_site(tmp_path, {
+        "content/docs/_index.md": "+++\ntitle = 'Docs'\n[cascade]\nversion = 'v1'\n+++\n",
+        "content/docs/v1/ok.md": "+++\ntitle = 'OK'\n+++\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n[params]\nmine = 'v1'\n+++\n\n"
+                             "[one](/docs/{{< param version >}}/ok/) [two](/docs/{{< param version >}}/gone/) "
+                             "[ref][2] [own][3]\n\n[2]: /docs/{{< param Latest >}}/gone/\n"
+                             "[3]: /docs/{{% param mine %}}/ok/\n",
+    }, "[params]\nlatest = '9.9'\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/docs/a.md", 7, 40), ("content/docs/a.md", 7, 81)]
+    assert located("broken-link") == located("broken-link", "--build") == expected
+
+
+@pytest.mark.hugo
 def test_the_embedded_figure_shortcode_is_rendered_as_hugo_renders_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

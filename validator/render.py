@@ -20,13 +20,14 @@ rendered. In an attribute (a link destination, an image's alt text) the unknown 
 left out and the element gets a `data-mdcheck-shortcode` attribute; in a raw HTML tag the
 output is ` data-mdcheck-shortcode `, which marks the element whether it lands among the
 attributes or in a value. Known outputs: `ref`/`relref` give the URL `resolve_ref` returns
-(the site's `refLinksNotFoundURL` when it returns None or is not given); `highlight` gives
-a code block of its inner text. A heading whose id depends on shortcode output carries the
-attribute too.
+(the site's `refLinksNotFoundURL` when it returns None or is not given); in an attribute,
+Hugo's `param` gives the value it prints; `highlight` gives a code block of its inner
+text. A heading whose id depends on shortcode output carries the attribute too.
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 import re
@@ -51,7 +52,7 @@ from validator.document import (
 from validator.heading_ids import Quotes, typographer  # goldmark's typographer, shared
 from validator import highlight
 from validator.settings import LINK_HOOKS, PAGE_FINDING_LINK_HOOK, PASSTHROUGH
-from validator.site import predict_url
+from validator.site import predict_url, printed_params
 
 RefResolver = Callable[[ShortcodeUse], str | None]
 
@@ -196,14 +197,34 @@ class _Page:
 
         def replace(match: re.Match[str]) -> str:
             use = self.call(match[1])
-            url = self.ref_url(use) if use is not None and use.template in REF_SHORTCODES else None
-            if url is not None:
-                return url
+            if use is not None and use.template in REF_SHORTCODES:
+                found = self.ref_url(use)
+            elif use is not None and use.template == "param" and self._embedded("param"):
+                found = self.param_value(str(use.param("", 0) or ""))
+            else:
+                found = None
+            if found is not None:
+                return found
             unknown.append(use.name if use else "")
             return ""
 
         value = PLACEHOLDER.sub(replace, value)
         return value, (unknown[0] if unknown else None)
+
+    def param_value(self, key: str) -> str | None:
+        """What Hugo's `param` shortcode prints of `key`: the page's param (its front matter,
+        cascades included, then its `params` table), else the site's; None when neither
+        holds a value printed as it is."""
+        page, site = self._params
+        key = key.lower()
+        found = (page.get(key), page.get("params." + key), site.get(key))
+        return next((value for value in found if value is not None), None)
+
+    @functools.cached_property
+    def _params(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The page's params `param` prints (see `param_value`), and the site's."""
+        data = self.doc.cascaded if self.doc.cascaded is not None else self.doc.front_matter.data or {}
+        return printed_params(data), dict(self.doc.site.params)
 
     def expand(self, html: str) -> str:
         """Splice shortcode output into the rendered HTML, as Hugo does after rendering:

@@ -215,6 +215,9 @@ class SiteConfig:
     shortcode_id_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Those whose template writes as ids the values of parameters: (name, the parameters),
     # as `"anchor"` of `id="{{ .Get "anchor" }}"`.
+    # The site's params Hugo's `param` shortcode prints as they are (strings, integers,
+    # booleans), by lower-case dotted key (`docs.version`)
+    params: tuple[tuple[str, str], ...] = ()
     shortcode_id_parameters: tuple[tuple[str, tuple[IdParameter, ...]], ...] = ()
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.

@@ -650,6 +650,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         remove_path_accents=config.boolean("removepathaccents", False),
         taxonomies=_taxonomies(config),
         cascade=_cascade_config(config),
+        params=tuple(sorted(printed_params(config.get("params")).items())),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
         shortcodes_with_ids=frozenset(name for name, sources in id_sources.items() if sources is None),
@@ -3085,6 +3086,27 @@ def is_built(site: SiteConfig, front_matter: Mapping[str, Any]) -> bool:
 # Hugo's default `[frontmatter]` lookups (with the keys' aliases), first set wins.
 _PUBLISH_DATE_KEYS = ("publishdate", "pubdate", "published", "date")
 _EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
+
+
+def printed_params(params: Any) -> dict[str, str]:
+    """The values of a params table that Hugo's `param` shortcode prints as they are, by
+    lower-case dotted key: strings, integers and booleans (as Go prints them); not lists,
+    dates or floats."""
+    found: dict[str, str] = {}
+    tables = [("", params)]
+    while tables:  # no recursion: a table may nest deep
+        prefix, table = tables.pop()
+        if not isinstance(table, Mapping):
+            continue
+        for key, value in table.items():
+            name = f"{prefix}{str(key).lower()}"
+            if isinstance(value, Mapping):
+                tables.append((name + ".", value))
+            elif isinstance(value, bool):
+                found[name] = "true" if value else "false"
+            elif isinstance(value, (str, int)):
+                found[name] = str(value)
+    return found
 
 
 def unbuilt_reason(site: SiteConfig, front_matter: Mapping[str, Any], now: dt.datetime | None = None) -> str | None:

@@ -2785,6 +2785,24 @@ def test_a_heading_a_template_renders_from_a_calls_content_is_found_at_its_line(
 
 
 @pytest.mark.hugo
+def test_the_ids_of_a_calls_content_its_template_renders_are_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A heading in a call's content that its template renders (`.Inner | .Page.RenderString`)
+    gets an id mdcheck predicts: the page's other fragments stay checked, from the page and
+    from others (checked against hugo's HTML)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner | .Page.RenderString }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{< note >}}\n#### A Note\ntext\n{{< /note >}}\n\n## Intro\n\n"
+                        "[n](#a-note) [i](#intro) [b](#bottom)\n",
+        "content/q.md": "+++\ntitle = 'Q'\n+++\n\n[n](/p/#a-note) [b](/p/#bottom)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", 12, 26), ("content/q.md", 5, 17)]
+    assert located("broken-anchor") == located("broken-anchor", "--build") == expected
+
+
+@pytest.mark.hugo
 def test_the_source_rules_read_a_calls_content_as_hugo_renders_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -369,6 +369,9 @@ class Document:
                         ids.add(heading_ids.anchorize(str(value), self.markup.id_type) if anchorized else str(value))
         ids.update(self.block_ids)
         ids.update(self.line_ids)
+        # the headings of a call's content its template renders (`.Inner | .Page.RenderString`), ids apart
+        ids.update(heading.id for content in self._contents_with_headings.values() for heading in content.headings
+                   if heading.id and heading.id_predictable)
         numbered = {(ref.apart, ref.label) for ref in self.footnote_refs if self.defines(ref)}
         per_part = Counter(part for part, _ in numbered)
         for number in range(1, max(per_part.values(), default=0) + 1):
@@ -376,6 +379,16 @@ class Document:
         if self.markup.unsafe:
             ids |= self.raw_html_ids
         return frozenset(ids)
+
+    @functools.cached_property
+    def _contents_with_headings(self) -> dict[tuple[int, int], Document]:
+        """The `{{< >}}` calls' contents that their templates render alone (see
+        `rendered_contents`) and that may hold headings, by the call's place."""
+        return {
+            (use.line, use.column): content
+            for use, content in self.rendered_contents
+            if use.notation == "<" and self._may_hold_headings(use)
+        }
 
     def _may_hold_headings(self, use: ShortcodeUse) -> bool:
         """Whether a call's inner text has a line that may be a heading or set an id: `#`, a
@@ -457,7 +470,10 @@ class Document:
             ):
                 return ("",)
             if use.template in self.site.shortcodes_rendering_markdown and self._may_hold_headings(use):
-                return ("",)
+                content = self._contents_with_headings.get((use.line, use.column))
+                if content is None or "" in content.id_prefixes:
+                    return ("",)
+                prefixes += content.id_prefixes  # its headings' ids are known (see `ids`)
             prefixes.extend(written.get(use.template, ()))
         kept: list[str] = []  # those no shorter one starts (in sorted order, they come after it)
         for prefix in sorted(set(prefixes)):

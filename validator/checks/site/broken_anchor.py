@@ -35,7 +35,8 @@ matches nothing is not reported when the page has a `{{% name %}}` call (its Mar
 may hold headings, as an `include` shortcode's does; not when its template cannot write one:
 no `#`, no text from elsewhere, no parameter that starts one, or one of Hugo's own), or calls a shortcode whose template
 writes an `id` attribute made at run time or includes a file or another page (`readFile`,
-`.GetPage` with `.Content`), or one that renders Markdown with a heading given to it. An id
+`.GetPage` with `.Content`), or one that renders Markdown with a heading given to it (but
+its content alone, `.Inner | .Page.RenderString`: its headings' ids are predicted). An id
 written with fixed text first (`id="tabs-{{ .Ordinal }}"`, or a `$id := printf "tabs-%d" …`
 it prints) covers only the fragments that start so, and an id written as a parameter's
 value (`id="{{ .Get 0 }}"`, or `.Get "name"` through a variable or a `with`) only the

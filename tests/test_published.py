@@ -97,7 +97,8 @@ def test_base_href() -> None:
 
 
 def test_redirects_file() -> None:
-    sources = parse_redirects("# comment\n/old   /new/  301\n/blog/* /posts/:splat\n/u/:id /x\nbad line\n")
+    rules = "# comment\n/old   /new/  301\n/blog/* /posts/:splat\n/u/:id /x\nbad line\n/* /404.html 404\n"
+    sources = parse_redirects(rules)  # (an error page for every path serves none)
     assert sources == ("/old", "/blog/*", "/u/*")
     site = PublishedSite(FILES, "https://example.org/", redirects=sources)
     assert site.resolve("/old/", "/").kind == REDIRECT

@@ -1631,6 +1631,7 @@ def test_the_redirects_of_netlify_toml_serve_links(
     rules = (
         '[[redirects]]\nfrom = "/sponsors"\nto = "https://example.org/sponsors/"\n'
         '[[redirects]]\nfrom = "/*/old"\nto = "/new/"\n[[redirects]]\nfrom = "https://k8s.dev/*"\nto = "/"\n'
+        '[[redirects]]\nfrom = "/*"\nto = "/404.html"\nstatus = 404\n'  # a not-found page serves nothing
     )
     (tmp_path / "netlify.toml").write_text(('[build]\nbase = "site/"\n' if in_parent else "") + rules)
     site.mkdir(exist_ok=True)

@@ -378,8 +378,9 @@ def _splats_match(text: str, pattern: str) -> bool:
 
 
 def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
-    """The source paths of a `_redirects` file (`/old /new 301`; `#` starts a comment);
-    a `:placeholder` segment is a splat (`/:lang/old` of `/*/old`). Of a template that
+    """The source paths of a `_redirects` file (`/old /new 301`; `#` starts a comment), but
+    rules that answer with an error (`/* /404.html 404`); a `:placeholder` segment is a
+    splat (`/:lang/old` of `/*/old`). Of a template that
     writes one, an action in a source path is a splat too (`/a/{{ $x }}/b`); a source all
     made by actions (KEDA's `{{ $name | printf "/%s" }}` over a list) is `UNKNOWN_SOURCE`."""
     sources = []
@@ -387,6 +388,8 @@ def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
         text = _TEMPLATE_ACTION.sub(lambda action: "" if _WRITES_NOTHING.match(action[0]) else ":action", text)
     for line in text.splitlines():
         fields = line.split("#", 1)[0].split()
+        if len(fields) >= 3 and fields[2].startswith("4"):
+            continue  # an error page (`/* /404.html 404`) serves nothing at its paths
         if len(fields) >= 2 and fields[0].startswith("/"):
             source = redirect_source(fields[0])
             sources.append(source.replace(":action", "*") if template else source)

@@ -1527,9 +1527,15 @@ def _server_redirects(root: Path) -> tuple[str, ...]:
             continue
         rules = data.get("redirects")
         rules = rules if isinstance(rules, list) else []
-        sources = [str(rule.get("from", "")) for rule in rules if isinstance(rule, dict)]
+        sources = [str(rule.get("from", "")) for rule in rules if isinstance(rule, dict) and not _not_found(rule)]
         return tuple(redirect_source(source) for source in sources if source.startswith("/"))
     return ()
+
+
+def _not_found(rule: Mapping[str, Any]) -> bool:
+    """Whether a netlify.toml rule answers with an error (`status = 404`: a custom 404 page
+    for `/*`), which serves nothing at its paths."""
+    return str(rule.get("status", "")).strip().startswith("4")
 
 
 def _layout_roots(config: _Config, root: Path) -> tuple[list[LayoutRoot], tuple[str, ...]]:

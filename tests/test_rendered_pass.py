@@ -1641,6 +1641,22 @@ def test_the_redirects_of_netlify_toml_serve_links(
 
 
 @pytest.mark.hugo
+def test_the_home_pages_files_are_published_at_the_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """The content root is the home page's bundle: its files are published at the root
+    (rclone's `content/KEYS`, checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/home.html": "{{ .Content }}",
+        "content/_index.md": "+++\ntitle = 'Home'\n+++\n",
+        "content/KEYS": "keys\n",
+        "content/page.md": "+++\ntitle = 'P'\n+++\n\n[keys](/KEYS) [gone](/sub/KEYS)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/page.md", 5, 15)]
+
+
+@pytest.mark.hugo
 def test_a_missing_top_level_page_without_its_slash_is_judged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -850,7 +850,7 @@ def _embedded_published(
         if "/" in page.content_path:
             sections.add((page.content_path.split("/", 1)[0], page.language))
         name = content_name(page.content_path, site)
-        if path is None or name is None or not path.endswith("/index.html"):
+        if path is None or name is None or not (path == "index.html" or path.endswith("/index.html")):
             continue
         if name not in ("index", "_index"):
             single_folders.add(path.removesuffix("index.html"))  # no resource beside it

@@ -2843,6 +2843,22 @@ def test_the_source_rules_read_a_calls_content_as_hugo_renders_it(
 
 
 @pytest.mark.hugo
+def test_a_projects_hook_overrides_a_later_mounts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Of two `render-link` hooks at one place below `layouts`, Hugo uses the first mount's
+    (the project's, writing links as they are), not a later one's that looks pages up:
+    links stay checked without a build (authelia over doks-core)."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>',
+        "vendor/layouts/_markup/render-link.html": '{{ with .Page.GetPage .Destination }}<a href="{{ .RelPermalink }}">'
+                                                   "{{ end }}{{ .Text }}</a>",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[gone](/nowhere/)\n",
+    }, "[[module.mounts]]\nsource = 'content'\ntarget = 'content'\n[[module.mounts]]\nsource = 'layouts'\n"
+       "target = 'layouts'\n[[module.mounts]]\nsource = 'vendor/layouts'\ntarget = 'layouts'\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 1)]
+
+
+@pytest.mark.hugo
 def test_links_of_rendered_content_with_hugos_link_hook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -920,8 +920,13 @@ class _Layouts:
         )
 
     def _hook_files(self, names: tuple[str, ...]) -> Iterator[tuple[str, str, Path]]:
+        """(name, folder, file) of the hooks of `names` Hugo uses: of several files at one
+        place below `layouts`, the first folder's (the project's before a later mount's or
+        a theme's, which it overrides)."""
+        seen: set[tuple[tuple[str, ...], str]] = set()
         for path, folders in self.files:
-            if "_markup" in folders:
+            if "_markup" in folders and (folders, path.name) not in seen:
+                seen.add((folders, path.name))
                 folder = "/".join(part for part in folders[: folders.index("_markup")] if part != "_default")
                 yield from ((name, folder, path) for name in names if path.name.startswith(name))
 

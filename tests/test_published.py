@@ -304,3 +304,7 @@ def test_a_templates_link_is_placed_at_the_address_it_was_given() -> None:
     assert _written_as("https://x.org/docs/index.html", given)
     assert not _written_as("../../exampleSite/about/index.html", given)
     assert _written_as("/posts/a/diagram.png", SourceLink("diagram.png", 3, 1))
+    # the fragment counts when asked: an earlier call's "/s3/" is not where "/s3/#arvan" was given
+    assert _written_as("/s3/#arvan", SourceLink("/s3/", 5, 1))
+    assert not _written_as("/s3/#arvan", SourceLink("/s3/", 5, 1), same_fragment=True)
+    assert _written_as("/s3/#arvan", SourceLink("/s3/#arvan", 7, 1), same_fragment=True)

@@ -2859,6 +2859,22 @@ def test_a_projects_hook_overrides_a_later_mounts(tmp_path: Path, monkeypatch: p
 
 
 @pytest.mark.hugo
+def test_a_templates_link_is_placed_at_the_call_given_its_fragment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A template's link with a fragment is placed at the call given that fragment, not at
+    an earlier call given the same path without it (rclone's providers)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/provider.html": '<a href="{{ .Get "config" }}">Config</a>',
+        "content/s3.md": "+++\ntitle = 'S3'\n+++\n\n## Amazon\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{< provider config=\"/s3/\" >}}\n"
+                        "{{< provider config=\"/s3/#amazon\" >}}\n{{< provider config=\"/s3/#arvan\" >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor", "--build") == [("content/a.md", 7, 1)]
+
+
+@pytest.mark.hugo
 def test_links_of_rendered_content_with_hugos_link_hook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

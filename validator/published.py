@@ -1084,8 +1084,12 @@ class Locator:
                 item = self._take("links", self.source.links, matches)
             if item is not None:
                 return item
-        # A template's (a shortcode's) link or image: at the call that gave its address
-        return self._take("addresses", self.source.shortcode_addresses, lambda item: _written_as(link.url, item))
+        # A template's (a shortcode's) link or image: at the call that gave its address, one
+        # given the link's fragment first (`config="/s3/#arvan"` before an earlier "/s3/")
+        addresses = self.source.shortcode_addresses
+        return self._take("addresses", addresses, lambda item: _written_as(link.url, item, same_fragment=True)) or (
+            self._take("addresses", addresses, lambda item: _written_as(link.url, item))
+        )
 
     def heading(self, heading: HtmlHeading) -> tuple[int, int] | None:
         if self.source is None:
@@ -1242,10 +1246,13 @@ def _same_ref_target(url: str, link: SourceLink) -> bool:
     return link.shortcode_path is not None and _same_target(url, link)
 
 
-def _written_as(url: str, address: SourceLink) -> bool:
+def _written_as(url: str, address: SourceLink, *, same_fragment: bool = False) -> bool:
     """Whether a template may have made `url` of the address a shortcode was given: the
-    same, or ending with it (a page resource's path, a baseURL in front)."""
+    same, or ending with it (a page resource's path, a baseURL in front); with
+    `same_fragment`, one whose fragment (or none) is the URL's."""
     written = address.destination.removeprefix("./")
+    if same_fragment and _fragment(written) != _fragment(url):
+        return False
     if written.startswith("#"):  # a fragment, on this page or (a link hook's) another
         return url.endswith(written)
     path = url.split("#", 1)[0].split("?", 1)[0]

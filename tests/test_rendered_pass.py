@@ -2875,6 +2875,21 @@ def test_a_templates_link_is_placed_at_the_call_given_its_fragment(
 
 
 @pytest.mark.hugo
+def test_a_templates_link_to_another_pages_fragment_is_not_placed_at_the_pages_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A template's `/about/#core-team` is not the page's working `[Core Team](#core-team)`:
+    no hook writes a fragment of the page with another page's path (authelia's team)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/team.html": '<p><a href="/about/#core-team">Core Team</a></p>',
+        "content/about.md": "+++\ntitle = 'About'\n+++\n\n## Sponsors\n",
+        "content/gov.md": "+++\ntitle = 'Gov'\n+++\n\n## Core Team\n\n{{% team %}}\n\n[Core Team](#core-team)\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor", "--build") == [("public/gov/index.html", 2, 4)]
+
+
+@pytest.mark.hugo
 def test_links_of_rendered_content_with_hugos_link_hook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

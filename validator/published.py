@@ -1077,6 +1077,8 @@ class Locator:
         if (item := self._take_same_destination(link)) is not None:
             return item
         for same in _MATCHERS[1:]:
+            if same is _same_target and self.source.url:
+                same = functools.partial(_same_target, page_url=self.source.url)
             if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
                 item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)
             else:
@@ -1216,15 +1218,22 @@ def _refused_as_written(url: str, link: SourceLink) -> bool:
     return url == REFUSED and _refused(url, link, as_written=True)
 
 
-def _same_target(url: str, link: SourceLink) -> bool:
-    """A destination Hugo rewrote (relref, the embedded link hook): same fragment, same name."""
+def _same_target(url: str, link: SourceLink, page_url: str | None = None) -> bool:
+    """A destination Hugo rewrote (relref, the embedded link hook): same fragment, same name.
+    A fragment of this page (`#x`) that a hook or `markdownify` wrote with a path leads to
+    the page (`page_url`) or to one above it (its home, its section), not elsewhere."""
     destination = link.destination
     if link.shortcode_path is not None:
         destination = link.shortcode_path
     elif (host := _host(destination)) and host != _host(url):
         return False  # no hook makes another host's address a path of the site (contour's version menu)
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
-    return ours == theirs or (ours[0] == "" and ours[1] == theirs[1] and ours[1] != "")
+    if ours == theirs:
+        return True
+    if ours[0] != "" or ours[1] != theirs[1] or ours[1] == "":
+        return False
+    path = urlsplit(url).path if _host(url) else url.split("#", 1)[0].split("?", 1)[0]
+    return page_url is None or not path or page_url.startswith(path)
 
 
 def _host(url: str) -> str:

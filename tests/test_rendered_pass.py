@@ -2820,6 +2820,26 @@ def test_the_ids_of_a_calls_content_its_template_renders_are_known(
 
 
 @pytest.mark.hugo
+def test_a_call_that_renders_its_content_inside_a_call_that_prints_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """coder's `{{< tab >}}` (`.Inner | markdownify`) in `{{< tabgroup >}}` (`{{ .Inner }}`):
+    the tab's content reaches the page, and is checked as a tab's alone is, without a build
+    and with one."""
+    line = "[a](#nope) [b](/nowhere/) <kbd>K</kbd> [c][undefined]"
+    small_site(tmp_path, {
+        "layouts/_shortcodes/tabgroup.html": '<div class="tabs">{{ .Inner }}</div>',
+        "layouts/_shortcodes/tab.html": '<div class="tab">{{ .Inner | markdownify }}</div>',
+        "content/p.md": f"+++\ntitle = 'P'\n+++\n\n{{{{< tab >}}}}\n{line}\n{{{{< /tab >}}}}\n\n"
+                        f"{{{{< tabgroup >}}}}\n{{{{< tab >}}}}\n{line}\n{{{{< /tab >}}}}\n{{{{< /tabgroup >}}}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    rules = ["broken-anchor", "broken-link", "raw-html-omitted", "link-reference-undefined"]
+    expected = {("content/p.md", number, rule) for number in (6, 11) for rule in rules}
+    assert findings() == findings("--build") == expected
+
+
+@pytest.mark.hugo
 def test_the_source_rules_read_a_calls_content_as_hugo_renders_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -498,8 +498,9 @@ class Document:
         page's renderer, so its links are the page's)."""
         rendering = self.site.shortcodes_rendering_inner
         calls = self.shortcode_calls
+        shown = self._shown_calls
         rendered = [(use, content) for use, content in self._parsed_apart(
-            lambda use, within: use.notation == "<" and not within and use.template in rendering
+            lambda use, within: use.notation == "<" and use.template in rendering and (not within or id(use) in shown)
         ) if content is not None]  # fmt: skip
         nested = [
             (use, content)
@@ -509,6 +510,24 @@ class Document:
         if nested:
             return tuple(sorted((*rendered, *nested), key=lambda entry: (entry[0].line, entry[0].column)))
         return tuple(rendered)
+
+    @functools.cached_property
+    def _shown_calls(self) -> frozenset[int]:
+        """The `{{< >}}` calls (by `id`) inside other `{{< >}}` calls' content whose output
+        reaches the page: each call around it prints its content as it is (`{{ .Inner }}`:
+        coder's `{{< tab >}}` in `{{< tabgroup >}}`)."""
+        calls = self.shortcode_calls
+        passing = self.site.shortcodes_with_inner - self.site.shortcodes_rendering_markdown
+        reaches: list[bool] = []  # a parent comes before its children
+        for use in calls:
+            parent = calls[use.parent] if use.parent is not None else None
+            reaches.append(
+                parent is None or (reaches[use.parent] and (parent.notation == "%" or parent.template in passing))
+            )
+        return frozenset(
+            id(use) for use, reached in zip(calls, reaches)
+            if reached and use.parent is not None and calls[use.parent].notation == "<"
+        )  # fmt: skip
 
     @property
     def embedded_hooks(self) -> tuple[bool, bool]:

@@ -115,9 +115,9 @@ def _marker_contents(doc: Document) -> dict[int, list[Document]]:
     calls = doc.shortcode_calls
     held: dict[int, list[Document]] = {}
     own = doc.page_rendered_contents
+    holders = _holders(calls) if own or doc.rendered_contents else {}
     for use, content in own:
-        holder = calls[use.parent] if use.notation == "%" and use.parent is not None else use
-        held.setdefault(id(holder), []).append(content)
+        held.setdefault(holders[id(use)], []).append(content)
     if len(own) == len(doc.rendered_contents):
         return held
     kept = {id(use) for use, _ in own}
@@ -125,12 +125,28 @@ def _marker_contents(doc: Document) -> dict[int, list[Document]]:
     if LINK_HOOKS & doc.render_hooks:  # the site's link hook writes their links: unknown
         hooks = doc.render_hooks | {"render-link"}
         for use, content in others:
-            held.setdefault(id(use), []).append(content.placed(render_hooks=hooks, site=doc.site))
+            held.setdefault(holders[id(use)], []).append(content.placed(render_hooks=hooks, site=doc.site))
     elif doc.embedded_hooks[0] and (home := predict_url(doc.site, "_index.md", {}, doc.language)) is not None:
         for use, content in others:
             placed = content.placed(url=home, address_writers=doc.address_writers, site=doc.site)
-            held.setdefault(id(use), []).append(placed)
+            held.setdefault(holders[id(use)], []).append(placed)
     return held
+
+
+def _holders(calls: Sequence[ShortcodeUse]) -> dict[int, int]:
+    """For each call (by `id`), the `id` of the call whose marker shows its content's
+    rendering: the call in the page's Markdown that holds it, through the `{{< >}}` calls
+    around it (their content is no Markdown of the page's); a `{{% %}}` call's content is in
+    the marker of the call it is right in. One pass: a parent comes before its children."""
+    outermost: list[int] = []  # each call's outermost `{{< >}}` call in a row above it, or itself
+    for index, use in enumerate(calls):
+        parent = use.parent
+        outermost.append(outermost[parent] if parent is not None and calls[parent].notation == "<" else index)
+    holders = {}
+    for index, use in enumerate(calls):
+        inside = use.notation == "%" and use.parent is not None
+        holders[id(use)] = id(calls[outermost[use.parent if inside else index]])
+    return holders
 
 
 @dataclass

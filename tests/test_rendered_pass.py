@@ -1206,6 +1206,29 @@ def test_content_a_template_renders_with_the_sites_link_hook(
 
 
 @pytest.mark.hugo
+def test_content_a_template_renders_in_the_page_with_the_sites_link_hook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`.Page.RenderString` runs the site's link hook with the page (checked with hugo 0.168):
+    the links of a callout's content are the page's, checked without a build and placed at
+    their own lines (authelia's callouts and its `GetPage` hook)."""
+    hook = (
+        "{{- $link := .Destination -}}{{- with .Page.GetPage .Destination -}}{{- $link = .RelPermalink -}}{{- end -}}"
+        '<a href="{{ $link | safeURL }}">{{ .Text }}</a>'
+    )
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": hook,
+        "layouts/_shortcodes/callout.html": '<div>{{ .Inner | $.Page.RenderString (dict "display" "block") }}</div>',
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n{{< callout >}}\n[b](/docs/b) [gone](../nowhere/)\n"
+                             "{{< /callout >}}\n\n[gone](../nowhere/)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/docs/a.md", 6, 14),
+                                                                           ("content/docs/a.md", 9, 1)]
+
+
+@pytest.mark.hugo
 def test_a_placeholder_written_in_the_content_with_unsafe_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -539,13 +539,11 @@ class Document:
     @property
     def page_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
         """The `rendered_contents` whose links Hugo writes as the page's own: those of
-        `{{% %}}` calls always (the page's renderer renders them); of `{{< >}}` calls, none
-        when a link render hook of the site's renders them, and with Hugo's embedded link
-        hook only those of `.Page.RenderString` (it runs `markdownify`'s against the home
-        page: `#x` links to `/#x`; checked with hugo 0.168)."""
-        if LINK_HOOKS & self.render_hooks:
-            return tuple((use, content) for use, content in self.rendered_contents if use.notation == "%")
-        if self.embedded_hooks[0]:
+        `{{% %}}` calls always (the page's renderer renders them); of `{{< >}}` calls, when a
+        link render hook of the site's or Hugo's embedded one renders them, only those of
+        `.Page.RenderString`: the hook runs on `markdownify`'s with the home page (`#x`
+        links to `/#x`; checked with hugo 0.168)."""
+        if LINK_HOOKS & self.render_hooks or self.embedded_hooks[0]:
             in_page = self.site.shortcodes_rendering_inner_in_page
             return tuple(
                 (use, content)

@@ -116,8 +116,12 @@ def _marker_contents(doc: Document) -> dict[int, list[Document]]:
     held: dict[int, list[Document]] = {}
     own = doc.page_rendered_contents
     holders = _holders(calls) if own or doc.rendered_contents else {}
-    for use, content in own:
-        held.setdefault(holders[id(use)], []).append(content)
+    for use, content in own:  # rendered as the page's own, its links written by the page's hooks
+        placed = content.placed(
+            url=doc.url, language=doc.language, site=doc.site, render_hooks=doc.render_hooks,
+            address_writers=doc.address_writers,
+        )
+        held.setdefault(holders[id(use)], []).append(placed)
     if len(own) == len(doc.rendered_contents):
         return held
     kept = {id(use) for use, _ in own}

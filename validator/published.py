@@ -1225,8 +1225,8 @@ def _same_target(url: str, link: SourceLink, page_url: str | None = None) -> boo
     destination = link.destination
     if link.shortcode_path is not None:
         destination = link.shortcode_path
-    elif (host := _host(destination)) and host != _host(url):
-        return False  # no hook makes another host's address a path of the site (contour's version menu)
+    elif destination.lower().startswith(("http://", "https://")) and _host(destination) != _host(url):
+        return False  # no hook makes another site's address a path of this one (contour's version menu)
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
     if ours == theirs:
         return True

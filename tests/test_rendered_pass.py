@@ -746,6 +746,34 @@ def test_a_build_without_pages_is_said(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 @pytest.mark.hugo
+def test_a_types_template_that_fills_the_base_without_an_h1_prints_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """The base template's default `main` prints the title through a partial (flatcar's
+    hero); the blog's own template defines `main` with an `<h2>`: its pages print no title
+    `<h1>`, the others do. A type whose template calls a partial named at run time, or one
+    that prints an `<h1>`, is taken to print one. As in Hugo's output."""
+    page = "+++\ntitle = 'T'\n+++\n\n# Heading\n"
+    small_site(tmp_path, {
+        "layouts/_default/baseof.html": '<html><body><main>{{ block "main" . }}{{ partial "hero.html" . }}'
+                                        "{{ .Content }}{{ end }}</main></body></html>",
+        "layouts/_default/single.html": '{{ define "main" }}{{ .Render "common" }}{{ end }}',
+        "layouts/_default/common.html": '{{ partial "hero.html" . }}{{ .Content }}',
+        "layouts/_partials/hero.html": "<section><h1>{{ .Title }}</h1></section>",
+        "layouts/_partials/title.html": "<h1>{{ .Title }}</h1>",
+        "layouts/blog/single.html": '{{ define "main" }}<h2 id="blogtitle">{{ .Title }}</h2>{{ .Content }}{{ end }}',
+        "layouts/news/single.html": '{{ define "main" }}{{ partial "title.html" . }}{{ .Content }}{{ end }}',
+        "layouts/other/single.html": '{{ define "main" }}{{ $p := "title.html" }}{{ partial $p . }}'
+                                     "{{ .Content }}{{ end }}",
+        "layouts/list.html": "{{ .Content }}",
+        **{f"content/{kind}/a.md": page for kind in ("blog", "news", "other", "docs")},
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [(f"content/{kind}/a.md", 5, 1) for kind in ("docs", "news", "other")]
+    assert_found_alike(hugo, tmp_path, "content-h1", expected)
+
+
+@pytest.mark.hugo
 def test_an_h1_only_a_types_templates_print_is_found_on_its_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

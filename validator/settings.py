@@ -179,6 +179,9 @@ class SiteConfig:
     # count for that type alone: the folders whose templates write one are `title_h1_folders`.
     title_h1: bool | None = True
     title_h1_folders: frozenset[str] = frozenset()
+    # The types whose own single template, with the base template whose blocks it fills,
+    # writes no `<h1>` (site._title_h1_free_types): their pages print none, whatever others do.
+    title_h1_free_types: frozenset[str] = frozenset()
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
@@ -278,9 +281,10 @@ class SiteConfig:
     def prints_title_h1(self, content_path: str | None, page_type: object = None) -> bool:
         """Whether the templates that render the page at `content_path` of front matter
         `type` `page_type` may print an `<h1>` (see `title_h1`)."""
-        if self.title_h1:
-            return True
         place = "/" + (content_path or "")
+        if self.title_h1:
+            kind = page_type if page_type is not None else place.split("/")[1] if place.count("/") > 1 else None
+            return kind not in self.title_h1_free_types  # the type is the front matter's, else the section
         root_page = content_path is not None and "/" not in content_path and page_type is None
         return any(
             _hook_renders(folder, place, page_type) or (folder == "page" and root_page)  # a root page's type

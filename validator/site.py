@@ -690,6 +690,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         # title as an `<h1>` is unknown: the level-1 headings are not judged.
         title_h1=True if title_h1 is None and not templates_missing else title_h1,
         title_h1_folders=title_h1_folders,
+        title_h1_free_types=_title_h1_free_types(layouts) if title_h1 else frozenset(),
         layout_ids=layouts.page_ids(),
         redirect_templates=layouts.redirect_templates(config),
         user_words=_user_words(root / WORDS_FILE),
@@ -982,6 +983,89 @@ class _Layouts:
                 else:
                     any_page = True
         return True if any_page else (False if page_templates else None), frozenset(types)
+
+
+def _title_h1_free_types(layouts: _Layouts) -> frozenset[str]:
+    """The types (`blog`) whose own single template, with the base template whose blocks it
+    fills and every partial and view they call, writes no `<h1>` an action makes (flatcar's
+    `blog/single.html` defines `main` without the default's hero, which prints the title).
+    A type is left out when any call cannot be followed (a partial named at run time)."""
+    files: dict[str, Path] = {}  # the first layouts folder's file at each place below `layouts`
+    for path, folders in layouts.files:
+        files.setdefault("/".join((*folders, path.name)), path)
+
+    def first(*places: str) -> str | None:
+        return next((layouts.text(files[place]) for place in places if place in files), None)
+
+    def writes_h1(text: str, kind: str, seen: set[str]) -> bool:
+        """Whether `text` or what it calls may write a made `<h1>` (True when not known)."""
+        if _writes_made_h1(text):
+            return True
+        for call in _TEMPLATE_CALL.finditer(text):
+            name = call["view_name"] if call["view"] else call["name"]
+            if name is None:
+                return True  # a partial or view named at run time
+            if call["view"]:
+                places = [f"{kind}/{name}.html", f"_default/{name}.html", f"{name}.html"]
+            else:
+                name = name if "." in name.rsplit("/", 1)[-1] else name + ".html"
+                places = [f"partials/{name}", f"_partials/{name}"]
+            place = next((place for place in places if place in files), None)
+            if place is None:
+                if not call["view"] and name.startswith("inline/"):
+                    continue  # defined inline, in the text read already
+                return True
+            if place not in seen:
+                seen.add(place)
+                if writes_h1(layouts.text(files[place]), kind, seen):
+                    return True
+        return False
+
+    free = set()
+    for place in files:
+        kind, _, name = place.partition("/")
+        if kind.startswith("_") or kind in ("partials", "shortcodes") or name not in ("single.html", "page.html"):
+            continue
+        single = layouts.text(files[place])
+        defined = set(_DEFINE.findall(single))
+        if writes_h1(single, kind, {place}):
+            continue
+        if defined:
+            base = first(f"{kind}/baseof.html", "_default/baseof.html", "baseof.html")
+            if base is None or writes_h1(_without_blocks(base, defined), kind, set()):
+                continue
+        free.add(kind)
+    return frozenset(free)
+
+
+# A partial's, or a view's (`.Render "summary"`), name: None when made at run time
+_TEMPLATE_CALL = re.compile(
+    r'\bpartial(?:Cached)?\s+(?:"(?P<name>[^"]+)"|[^"\s])|(?P<view>\.Render)\s+(?:"(?P<view_name>[^"]+)"|[^"\s])'
+)
+_DEFINE = re.compile(r'\{\{-?\s*define\s+"([^"]+)"')
+
+
+def _without_blocks(template: str, names: set[str]) -> str:
+    """The template without the default content of its `{{ block "name" }}`s of `names`
+    (a page template's `define`s replace them)."""
+    kept, cursor, depth, cutting = [], 0, 0, -1
+    for action in _ACTION.finditer(template):
+        value = action[1].strip("- \t\n")
+        if value.startswith("/*"):
+            continue
+        opened = _BLOCK.match(value)
+        if opened is not None:
+            depth += 1
+            name = re.match(r'block\s+"([^"]+)"', value)
+            if cutting < 0 and name is not None and name[1] in names:
+                kept.append(template[cursor : action.start()])
+                cutting = depth
+        elif value == "end":
+            if depth == cutting:
+                cursor, cutting = action.end(), -1
+            depth -= 1
+    kept.append(template[cursor:] if cutting < 0 else "")
+    return "".join(kept)
 
 
 def _writes_made_h1(template: str) -> bool:

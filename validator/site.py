@@ -1028,12 +1028,12 @@ def _title_h1_free_types(layouts: _Layouts) -> frozenset[str]:
             continue
         single = layouts.text(files[place])
         defined = set(_DEFINE.findall(single))
-        if writes_h1(single, kind, {place}):
-            continue
-        if defined:
-            base = first(f"{kind}/baseof.html", "_default/baseof.html", "baseof.html")
-            if base is None or writes_h1(_without_blocks(base, defined), kind, set()):
+        base = first(f"{kind}/baseof.html", "_default/baseof.html", "baseof.html") if defined else ""
+        try:
+            if base is None or writes_h1(single, kind, {place}) or writes_h1(_without_blocks(base, defined), kind, set()):
                 continue
+        except RecursionError:  # partials calling partials thousands deep: not followed
+            continue
         free.add(kind)
     return frozenset(free)
 

@@ -1030,7 +1030,9 @@ def _title_h1_free_types(layouts: _Layouts) -> frozenset[str]:
         defined = set(_DEFINE.findall(single))
         base = first(f"{kind}/baseof.html", "_default/baseof.html", "baseof.html") if defined else ""
         try:
-            if base is None or writes_h1(single, kind, {place}) or writes_h1(_without_blocks(base, defined), kind, set()):
+            if base is None or writes_h1(single, kind, {place}):
+                continue
+            if writes_h1(_without_blocks(base, defined), kind, set()):
                 continue
         except RecursionError:  # partials calling partials thousands deep: not followed
             continue

@@ -774,6 +774,24 @@ def test_a_types_template_that_fills_the_base_without_an_h1_prints_none(
 
 
 @pytest.mark.hugo
+def test_an_id_a_template_repeats_is_found_at_the_heading_with_advice_that_fits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A heading's id the template writes again: on its own element (`<div id="intro">`),
+    rename the heading; in a copy of the page's summary (a theme's recent posts), renaming
+    mends nothing (hugo-profile's footer), and the message says so."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<html><body>{{ .Content }}<div id="intro"></div><aside>{{ .Summary }}</aside>'
+                               "</body></html>",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Usage\n\n<!--more-->\n\n## Intro\n\nText.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = {p["line"]: p["message"] for p in problems("--build") if p["rule"] == "duplicate-id"}
+    assert found.keys() == {5, 9}
+    assert found[9].endswith("rename the heading") and "it is a copy of this heading" in found[5]
+
+
+@pytest.mark.hugo
 def test_an_h1_only_a_types_templates_print_is_found_on_its_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

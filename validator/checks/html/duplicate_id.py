@@ -66,12 +66,17 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                     continue  # a block's lines repeat together: reported at its first
                 message = _line_anchor_message(item.value, other.tag, place, f"hl-{block}-{number + 1}" in repeated)
             at = (item.line, item.column)
-            if where is None and other_where is not None and headings.get((other.line, other.column)):
+            first_heading = headings.get((other.line, other.column))
+            if where is None and other_where is not None and first_heading is not None:
                 # the template writes the repeat (a theme's `<div id="content">`): the heading is
-                # what the Markdown can change
+                # what the Markdown can change, unless the repeat is a copy of it
+                copy = heading is not None and heading.text == first_heading.text
                 message = (
                     f"id {item.value!r} of this heading is used again on this page, by the template's "
-                    f"<{item.tag}> at HTML line {item.line}: links to #{item.value} reach the first; rename the heading"
+                    f"<{item.tag}> at HTML line {item.line}: links to #{item.value} reach the first; "
+                    + ("it is a copy of this heading: the theme prints the page's content a second time (its "
+                       "summary, a list of recent posts), ids and all, which renaming cannot mend"
+                       if copy else "rename the heading")
                 )
                 at, where = (other.line, other.column), other_where
             findings.append(rendered.keyed(item.value, page, message, at, where))

@@ -1125,6 +1125,8 @@ def test_a_fragment_through_an_alias_is_checked_on_its_page(
     monkeypatch.chdir(tmp_path)
     expected = [("content/docs/other.md", 5, 42)]
     assert located("broken-anchor") == located("broken-anchor", "--build") == expected
+    (message,) = [p["message"] for p in problems() if p["rule"] == "broken-anchor"]
+    assert message.endswith("(the link names /docs/latest/config/, an alias of that page: its redirect leads there)")
 
 
 @pytest.mark.hugo

@@ -131,9 +131,12 @@ class SiteIndex:
             del self._urls[url]
         # An alias's redirect page sends the browser on to its page, fragment and all; a
         # page's own URL goes first
+        self._aliases: set[str] = set()  # the URLs alias pages hold
         for index, page in enumerate(pages):
-            for url in page.aliases:
-                self._urls.setdefault(_normal_url(url), index)
+            for url in map(_normal_url, page.aliases):
+                if url not in self._urls:
+                    self._urls[url] = index
+                    self._aliases.add(url)
         self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
 
     def _add_page(self, place: _Place, index: int) -> None:
@@ -295,6 +298,16 @@ class SiteIndex:
     def url(self, page: PageSummary, destination: str) -> int | None:
         """The place in `site.pages` of the page a browser opens for `destination` (no
         fragment) from `page`, if known (not when two pages claim its URL)."""
+        key = self._url_key(page, destination)
+        return None if key is None else self._urls[key]
+
+    def alias_url(self, page: PageSummary, destination: str) -> str | None:
+        """The URL `destination` names from `page` when an alias page is there."""
+        key = self._url_key(page, destination)
+        return key if key in self._aliases else None
+
+    def _url_key(self, page: PageSummary, destination: str) -> str | None:
+        """The key in `_urls` of the URL a browser opens for `destination` from `page`."""
         parts = urlsplit(destination)
         base = urlsplit(self.config.base_url)
         if parts.scheme or parts.netloc:
@@ -309,8 +322,8 @@ class SiteIndex:
             path = urlsplit(urljoin(page.url, parts.path or page.url)).path
         base_path = base.path.rstrip("/")
         for candidate in (path, base_path + path if base_path else None):
-            if candidate is not None and (index := self._urls.get(_normal_url(candidate))) is not None:
-                return index
+            if candidate is not None and (key := _normal_url(candidate)) in self._urls:
+                return key
         return None
 
 

@@ -117,7 +117,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
             found = _target(index, page, link, links_rendered_by_hook(page))
             if found is None or found.fragment in opts.allow or found.fragment in site.config.layout_ids:
                 continue
-            pending = _Pending(found.place, found.fragment, page.path, link.line, link.column, found.also)
+            pending = _Pending(found.place, found.fragment, page.path, link.line, link.column, found.also, found.alias)
             if found.place is not None:
                 elsewhere.append(pending)
             elif not page.has_id(found.fragment) and not _script_route(found.fragment, page.ids):
@@ -140,6 +140,7 @@ class _Pending(NamedTuple):
     line: int
     column: int
     also: int | None = None  # another page it may be on (see _Target)
+    alias: str | None = None  # the alias URL the link leads through to `place` (see _Target)
     first: PageSummary | None = None  # the page tried first, when `place` is `also`'s
 
 
@@ -149,6 +150,7 @@ class _Target(NamedTuple):
     # The page a project's own link render hook finds (GetPage), when the browser's is
     # another: the hook's template may do either, so the link is good on either.
     also: int | None = None
+    alias: str | None = None  # one of the page's aliases, the URL the link names (its redirect leads on)
 
 
 def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, PageSummary]]:
@@ -162,9 +164,10 @@ def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, Pa
 
 
 def _finding(pending: _Pending, target: PageSummary, suggest: Suggester) -> Finding:
-    return Finding(
-        pending.line, pending.column, _message(pending.fragment, target, pending.path, suggest), path=pending.path
-    )
+    message = _message(pending.fragment, target, pending.path, suggest)
+    if pending.alias is not None:
+        message += f" (the link names {pending.alias}, an alias of that page: its redirect leads there)"
+    return Finding(pending.line, pending.column, message, path=pending.path)
 
 
 def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -> _Target | None:
@@ -198,7 +201,7 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
         if page.link_hook and not page.finds_pages and browser != hook.index and browser is not None:
             return _Target(browser, fragment, also=hook.index)
         return _Target(hook.index, fragment)
-    return _found(browser, fragment)
+    return _found(browser, fragment, index.alias_url(page, path))
 
 
 def _script_route(fragment: str, ids: Iterable[str]) -> bool:
@@ -208,8 +211,8 @@ def _script_route(fragment: str, ids: Iterable[str]) -> bool:
     return "/" in fragment and not any("/" in known for known in ids)
 
 
-def _found(place: int | None, fragment: str) -> _Target | None:
-    return _Target(place, fragment) if place is not None else None
+def _found(place: int | None, fragment: str, alias: str | None = None) -> _Target | None:
+    return _Target(place, fragment, alias=alias) if place is not None else None
 
 
 def _message(fragment: str, target: PageSummary, path: str, suggest: Suggester) -> str:

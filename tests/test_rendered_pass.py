@@ -792,6 +792,26 @@ def test_an_id_a_template_repeats_is_found_at_the_heading_with_advice_that_fits(
 
 
 @pytest.mark.hugo
+def test_raw_html_omitted_in_another_pages_summary_is_that_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A page that lists another's `.Summary` shows Hugo's placeholder for that page's raw
+    HTML: reported there alone, not again at the listing page's line 1; a title whose tag a
+    template renders (`.Title | markdownify`) is still reported at its page."""
+    small_site(tmp_path, {
+        "layouts/single.html": "<html><body>{{ .Title | markdownify }}{{ .Content }}{{ range where site.RegularPages "
+                               '"Title" "B" }}<p>{{ .Summary }}</p>{{ end }}</body></html>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\nFirst.<br>Second.\n",
+        "content/c.md": "+++\ntitle = 'C <b>bold</b>'\n+++\n\nText.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert {(path, line) for path, line, rule in findings("--build") if rule == "raw-html-omitted"} == {
+        ("content/b.md", 5), ("content/c.md", 1),
+    }
+
+
+@pytest.mark.hugo
 def test_an_h1_only_a_types_templates_print_is_found_on_its_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -544,6 +544,7 @@ class SourcePage:
     links: tuple[SourceLink, ...] = ()
     headings: tuple[SourceHeading, ...] = ()
     raw_html: tuple[RawHtml, ...] = ()  # only what Hugo omits (unsafe = false)
+    front_matter_html: bool = False  # whether its front matter holds a tag (a title a template renders)
     title: str = ""  # the front matter title, which themes print as a heading
     # Lines holding text that can reach the page unrendered, as written.
     marked_lines: tuple[tuple[int, str], ...] = ()
@@ -569,11 +570,17 @@ class SourcePage:
             headings=tuple(SourceHeading.of(heading) for heading in _shown_headings(doc)),
             title=_scalar_text(doc.front_matter.get("title")),
             raw_html=() if doc.markup.unsafe else tuple(_omitted_html(doc)),
+            front_matter_html=not doc.markup.unsafe and any(
+                _TAG_START.search(line) for line in doc.lines[doc.front_matter.line : doc.front_matter.end_line]
+            ),
             marked_lines=doc.of_content(_marked_lines) if marked else (),
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
             html_ids=_html_ids(doc),
         )
+
+
+_TAG_START = re.compile(r"</?[A-Za-z]")
 
 
 def _shown_headings(doc: Document) -> Sequence[Heading]:

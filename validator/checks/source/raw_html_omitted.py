@@ -174,8 +174,8 @@ def _rendered_message(raw: RawHtml) -> str:
 
 def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:
     """The rendered side: each `<!-- raw HTML omitted -->` Hugo wrote, mapped to the raw
-    HTML in the Markdown by its order and the text beside it (line 1 when it cannot be, and
-    the page's Markdown has none: raw HTML from its front matter or a template).
+    HTML in the Markdown by its order and the text beside it (line 1 when it cannot be, the
+    page's Markdown has none and its front matter has a tag, which a template renders).
     Pages without a Markdown source (lists of other pages' summaries) are skipped, and so
     is everything when `unsafe` is on: Hugo omits nothing, a placeholder is the content's own
     text (a generated API reference's)."""
@@ -188,8 +188,10 @@ def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for placeholder in page.omitted:
             raw = locator.omitted(placeholder)
-            if raw is None and source.raw_html:
-                continue  # a repeat of one mapped before: the page prints its `.Summary` too
+            if raw is None and (source.raw_html or not source.front_matter_html):
+                # a repeat of one mapped before (the page prints its `.Summary` too), or raw
+                # HTML of another page's (a summary it lists) or of a template
+                continue
             if raw is None:
                 message = f"Hugo omitted raw HTML here ({KEEP})"
                 yield rendered.finding(page, message, (placeholder.line, placeholder.column), (1, 1))

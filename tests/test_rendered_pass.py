@@ -1124,6 +1124,27 @@ def test_markdown_calls_inside_another_have_footnotes_of_their_own(
 
 
 @pytest.mark.hugo
+def test_an_alias_at_a_list_page_or_at_the_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """An alias at the home page or a section's list page that no file makes: Hugo writes the
+    redirect there, over the page (or the page over it); an alias at the root stops the
+    build (checked with hugo 0.168). Both are found without a build, at the aliases."""
+    small_site(tmp_path, {
+        "layouts/home.html": "HOME", "layouts/list.html": "LIST",
+        "content/posts/a.md": "+++\ntitle = 'A'\naliases = ['/index.html', '/posts/']\n+++\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (message,) = [p["message"] for p in problems("--source-only") if p["rule"] == "duplicate-url"]
+    assert "/index.html is the URL of the home page; /posts/ is the URL of the list page of the section" in message
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert "HOME" not in (tmp_path / "public/index.html").read_text() or "LIST" not in (
+        tmp_path / "public/posts/index.html").read_text()
+    (tmp_path / "content/posts/a.md").write_text("+++\ntitle = 'A'\naliases = ['/']\n+++\n")
+    assert [(p["line"], p["rule"]) for p in problems("--source-only")] == [(3, "duplicate-url")]
+    result = subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode != 0 and 'alias "/" resolves to website root directory' in result.stderr
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize("template", ["hugo's", "a script"])
 def test_a_fragment_through_an_alias_is_checked_on_its_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, template: str

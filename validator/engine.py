@@ -53,6 +53,7 @@ from validator.site import (
     ContentRoot,
     SiteRead,
     alias_urls,
+    aliases_at_root,
     content_name,
     content_roots,
     unbuilt_reason,
@@ -1091,15 +1092,19 @@ def _alias_files(site: SiteConfig, page: PageSummary) -> set[str]:
     return {_html_path(url, site) for url in urls}
 
 
-def page_alias_urls(site: SiteConfig, page: PageSummary) -> list[str]:
-    """The URLs of the redirect pages Hugo writes for the page's aliases."""
-    aliases = page.front_matter.get("aliases")
-    if not page.url or not aliases:
-        return []
-    try:
-        return alias_urls(site, page.url, aliases, language=page.language or site.default_language)
-    except (TypeError, ValueError):
+def page_alias_urls(site: SiteConfig, page: PageSummary, *, at_root: bool = False) -> list[str]:
+    """The URLs of the redirect pages Hugo writes for the page's aliases; with `at_root`,
+    the aliases, as written, that it refuses as the site root instead (see aliases_at_root)."""
+    aliases = next((v for k, v in page.front_matter.items() if k.lower() == "aliases"), None)
+    if not page.url or not aliases or not isinstance(aliases, (str, list)):
         return []  # front-matter-type reports aliases that are not a list of strings
+    content_path = page.content_path or ""
+    section = content_path.split("/", 1)[0] if "/" in content_path else ""  # for uglyURLs by section
+    read = aliases_at_root if at_root else alias_urls
+    try:
+        return read(site, page.url, aliases, language=page.language or site.default_language, section=section)
+    except (TypeError, ValueError):
+        return []
 
 
 def _open_folders(site: SiteConfig) -> frozenset[str] | None:

@@ -3286,16 +3286,32 @@ def alias_urls(
     resolve against the page's directory's parent (`old` on `/posts/new/` is `/posts/old/`);
     absolute ones get the language prefix. `section` is the page's top-level section, which
     matters only when `uglyURLs` is set per section. `aliases` is the front matter value (a
-    string is split at whitespace, as Hugo does). Aliases Hugo rejects (empty, `http(s)://`,
-    the site root, above the root) are left out; all of them with `disableAliases`.
+    string is split at whitespace, as Hugo does). Aliases Hugo rejects are left out: empty,
+    `http(s)://`, above the root, and the site root, which stops the build (see
+    `aliases_at_root`). None with `disableAliases`.
     """
+    return [url for _, url in _alias_targets(site, page_url, aliases, language, section) if url]
+
+
+def aliases_at_root(
+    site: SiteConfig, page_url: str, aliases: str | Iterable[Any], *, language: str | None = None, section: str = ""
+) -> list[str]:
+    """The page's aliases, as written, that resolve to the site root (`/`, `../..`): Hugo
+    stops the build on them ("alias "/" resolves to website root directory", hugo 0.168)."""
+    return [alias for alias, url in _alias_targets(site, page_url, aliases, language, section) if url is None]
+
+
+def _alias_targets(
+    site: SiteConfig, page_url: str, aliases: str | Iterable[Any], language: str | None, section: str
+) -> Iterator[tuple[str, str | None]]:
+    """(alias as written, the URL of its redirect page) for each alias Hugo takes, None for
+    the root; none for an empty one, `http(s)://` or one above the root."""
     if site.disable_aliases:
-        return []
+        return
     lang = language or site.default_language
     base = _base_path(site, lang)
     link = unquote(page_url[len(base) :] if base and page_url.startswith(base + "/") else page_url)
     prefix = _language_prefix(site, lang)
-    urls = []
     for alias in aliases.split() if isinstance(aliases, str) else map(_fm_string, aliases):
         if not alias or alias.startswith(("http://", "https://")):
             continue
@@ -3306,12 +3322,14 @@ def alias_urls(
         if _is_ugly(site, section) and not _has_html_suffix(target):
             target += ".html"
         target = _go_clean(target)
-        if target == "/" or target.split("/")[0] == "..":
+        if target == "/":
+            yield alias, None
+            continue
+        if target.split("/")[0] == "..":
             continue
         if not _has_html_suffix(target):
             target += "/"
-        urls.append(_prepend_base_path(base, _escape_path(target.replace("#", "%23"))))
-    return urls
+        yield alias, _prepend_base_path(base, _escape_path(target.replace("#", "%23")))
 
 
 def _resource_dir(link: str) -> str:

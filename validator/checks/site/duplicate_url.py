@@ -1,6 +1,8 @@
 """## What it does
 Checks that no two pages are published at the same URL, and that no alias (a redirect page
-from `aliases`) lands on the URL of a page or of another alias. URLs are predicted from the
+from `aliases`) lands on the URL of a page or of another alias, nor on a list page Hugo makes
+without a file (the home page, a section's, a taxonomy's: `aliases: ["/posts/"]`); and that
+no alias resolves to the site root (`/`), on which Hugo stops the build. URLs are predicted from the
 site's configuration: content paths, `slug`, `url`, `permalinks`, `uglyURLs`, languages.
 Each file involved is reported, except the first one (by path), naming the other file
 (once for all its aliases that the other file has too).
@@ -48,11 +50,10 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
-from typing import Any
 
-from validator.engine import PageSummary, Site
+from validator.engine import PageSummary, Site, page_alias_urls
 from validator.model import Finding, NoOptions, Rule
-from validator.site import alias_urls, is_built
+from validator.site import is_built, predict_url
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
@@ -60,14 +61,17 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     # on the Markdown file.
     claims = sorted(
         (
-            (page.read, page.path, _claims(site, page), page.front_matter_positions.get("aliases", (1, 1)))
+            (page.read, page.path, _claims(site, page), page.front_matter_positions.get("aliases", (1, 1)), page)
             for page in site.pages
             if page.rendered and page.url is not None and is_built(site.config, page.front_matter)
         ),
         key=lambda item: item[:2],
     )
     owners: dict[str, tuple[str, str]] = {}  # output path -> (the page's path, "page" | "alias")
-    for _, path, urls, aliases_at in claims:
+    for _, path, urls, aliases_at, page in claims:
+        for alias in page_alias_urls(site.config, page, at_root=True):
+            yield Finding(*aliases_at, f"alias {alias!r} resolves to the site root: Hugo stops the build "
+                          '("alias … resolves to website root directory"); remove it', path=path)
         clashes: dict[tuple[str, str, str], list[str]] = {}  # (kind, other page, its kind) -> URLs
         for url, kind in urls:
             first = owners.setdefault(_output(url), (path, kind))
@@ -76,26 +80,47 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         for (kind, other, other_kind), clashing in clashes.items():
             line, column = aliases_at if kind == "alias" else (1, 1)  # aliases at their key
             yield Finding(line, column, _message(clashing, kind, other, other_kind), path=path)
+    # An alias at a list page no file makes (the home page, a section, a taxonomy)
+    lists = _list_pages(site, {page.content_path for *_, page in claims if page.content_path})
+    for _, path, urls, aliases_at, _ in claims:
+        over = [url for url, kind in urls if kind == "alias" and owners.get(_output(url)) == (path, "alias")
+                and _output(url) in lists]
+        if over:
+            yield Finding(*aliases_at, _list_message(over, lists), path=path)
 
 
 def _claims(site: Site, page: PageSummary) -> list[tuple[str, str]]:
     """The URLs the page is written at: its own, and its aliases' that Hugo writes."""
     assert page.url is not None
     own = _output(page.url)
-    return [(page.url, "page"), *((url, "alias") for url in _aliases(site, page) if _output(url) != own)]
+    return [(page.url, "page"), *((url, "alias") for url in page_alias_urls(site.config, page) if _output(url) != own)]
 
 
-def _aliases(site: Site, page: PageSummary) -> list[str]:
-    value = _get(page.front_matter, "aliases")
-    if not isinstance(value, (str, list)):
-        return []
-    section = (page.content_path or "").split("/", 1)[0] if "/" in (page.content_path or "") else ""
-    assert page.url is not None
-    return alias_urls(site.config, page.url, value, language=page.language, section=section)
+def _list_pages(site: Site, content_paths: set[str]) -> dict[str, str]:
+    """The list pages Hugo makes without a content file, by output path: each language's
+    home page, the top-level sections' of the pages' `content_paths` and the taxonomies'
+    (what each is, for messages)."""
+    config = site.config
+    codes = [lang.code for lang in config.languages] or [config.default_language]
+    sections = sorted({path.split("/", 1)[0] for path in content_paths if "/" in path})
+    taxonomies = [] if "taxonomy" in config.disabled_kinds else [plural for _, plural in config.taxonomies]
+    found: dict[str, str] = {}
+    for code in codes:
+        places = [("_index.md", "the home page")]
+        places += [(f"{section}/_index.md", f"the list page of the section {section}") for section in sections]
+        places += [(f"{plural}/_index.md", f"the list page of the taxonomy {plural}") for plural in taxonomies]
+        for place, what in places:
+            if (url := predict_url(config, place, {}, code)) is not None:
+                found.setdefault(_output(url), what)
+    return found
 
 
-def _get(front_matter: Any, key: str) -> Any:
-    return next((v for k, v in front_matter.items() if isinstance(k, str) and k.lower() == key), None)
+def _list_message(urls: list[str], lists: dict[str, str]) -> str:
+    shown = "; ".join(f"{url} is the URL of {lists[_output(url)]}" for url in urls)
+    return (
+        f"{'these aliases' if len(urls) > 1 else 'this alias'}: {shown}: Hugo writes both there, and the "
+        "redirect replaces that page, or the page the redirect, build to build"
+    )
 
 
 def _output(url: str) -> str:

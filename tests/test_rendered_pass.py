@@ -1124,6 +1124,22 @@ def test_markdown_calls_inside_another_have_footnotes_of_their_own(
 
 
 @pytest.mark.hugo
+def test_a_math_renderer_a_param_names_and_hugos_table_of_contents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """KaTeX loaded by HTML a site param holds and the theme prints (gokarna's
+    `customHeadHTML`) renders `$$…$$`; a theme that prints `.TableOfContents` has Hugo's
+    `<nav id="TableOfContents">`, on a page without headings too: neither is reported."""
+    small_site(tmp_path, {
+        "layouts/single.html": "<html><head>{{ site.Params.customHeadHTML | safeHTML }}</head><body>"
+                               "{{ .TableOfContents }}{{ .Content }}</body></html>",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n$$x^2$$\n\n[contents](#TableOfContents)\n",
+    }, "[params]\ncustomHeadHTML = '<script src=\"https://cdn.example.org/katex.min.js\"></script>'\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == set()
+
+
+@pytest.mark.hugo
 def test_an_alias_at_a_list_page_or_at_the_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """An alias at the home page or a section's list page that no file makes: Hugo writes the
     redirect there, over the page (or the page over it); an alias at the root stops the

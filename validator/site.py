@@ -685,7 +685,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         config_notes=(*_removed_keys_notes(config, root, pinned), *theme_notes),
         pinned_hugo=pinned,
         unsafe_from_missing_module=missing_unsafe,
-        math_renderer=templates_missing or layouts.loads_math_renderer(),
+        math_renderer=templates_missing or layouts.loads_math_renderer() or _params_name_math(config.get("params")),
         # No page template: a theme's would be used. If it is missing, whether it prints the
         # title as an `<h1>` is unknown: the level-1 headings are not judged.
         title_h1=True if title_h1 is None and not templates_missing else title_h1,
@@ -849,6 +849,21 @@ def _in_glob_slice(patterns: Iterable[str], value: str) -> bool:
 
 
 _MATH_RENDERER = re.compile(r"katex|mathjax", re.IGNORECASE)
+
+
+def _params_name_math(params: Any) -> bool:
+    """Whether a string of the site's params names KaTeX or MathJax: HTML a theme prints in
+    the page's head (gokarna's `customHeadHTML`), or a switch (`math = "katex"`)."""
+    values = [params]
+    while values:  # no recursion: params may nest deep
+        value = values.pop()
+        if isinstance(value, Mapping):
+            values.extend(value.values())
+        elif isinstance(value, list):
+            values.extend(value)
+        elif isinstance(value, str) and _MATH_RENDERER.search(value):
+            return True
+    return False
 # An `id` attribute whose value is fixed text: no template action in it
 _FIXED_ID = re.compile(r"""(?<![\w-])id\s*=\s*(?:"([^"{}<>\s]+)"|'([^'{}<>\s]+)'|([^"'{}<>\s=`]+)(?=[\s/>]))""", re.I)
 
@@ -953,13 +968,17 @@ class _Layouts:
 
     def page_ids(self) -> frozenset[str]:
         """The ids the templates that render pages (base, page and list templates, partials)
-        write as fixed text; not those of shortcodes and render hooks, which write content."""
-        return frozenset(
-            "".join(match.groups(""))
-            for path, folders in self.files
+        write as fixed text, and `TableOfContents` when one prints `.TableOfContents` (Hugo's
+        `<nav id="TableOfContents">`, written on a page without headings too); not those of
+        shortcodes and render hooks, which write content."""
+        texts = [
+            self.text(path) for path, folders in self.files
             if ".htm" in path.name and not {"shortcodes", "_shortcodes", "_markup"} & set(folders)
-            for match in _FIXED_ID.finditer(self.text(path))
-        )
+        ]  # fmt: skip
+        ids = {"".join(match.groups("")) for text in texts for match in _FIXED_ID.finditer(text)}
+        if any(".TableOfContents" in text for text in texts):
+            ids.add("TableOfContents")
+        return frozenset(ids)
 
     def title_h1_templates(self) -> tuple[bool | None, frozenset[str]]:
         """Whether the templates that may render any regular page (single and page templates,

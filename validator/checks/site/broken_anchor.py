@@ -24,7 +24,8 @@ fragment on either will do. Links whose page mdcheck cannot find are left to
 
 `#` alone and `#top` are allowed by default (browsers scroll to the top), and so is an id
 the site's page templates or partials write as fixed text (`<body id="docs">`, a skip
-link's `<main id="content">`): any page may have it. A text fragment
+link's `<main id="content">`), and `#TableOfContents` when one prints `.TableOfContents`:
+any page may have it. A text fragment
 (`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A fragment with
 a `/` (`#tag/pets`, `#/pets/get`) is a script's route (Redoc, Swagger UI), which no heading
 id is: it is checked only on a page that has ids with a `/`. A `ref`/`relref` in an

@@ -812,6 +812,23 @@ def test_raw_html_omitted_in_another_pages_summary_is_that_pages(
 
 
 @pytest.mark.hugo
+def test_a_partial_only_list_templates_call_prints_no_pages_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A partial that prints the title as `<h1>`, called by the list template alone
+    (monochrome's bookcase): regular pages print none, as in Hugo's output."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<html><body>{{ partial "meta.html" . }}{{ .Content }}</body></html>',
+        "layouts/list.html": '<html><body>{{ partial "bookcase.html" . }}</body></html>',
+        "layouts/_partials/bookcase.html": "<h1>{{ .Title }}</h1>",
+        "layouts/_partials/meta.html": "<p>{{ .Date }}</p>",
+        "content/docs/a.md": "+++\ntitle = 'T'\n+++\n\n# Heading\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "content-h1", [])
+
+
+@pytest.mark.hugo
 def test_an_h1_only_a_types_templates_print_is_found_on_its_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

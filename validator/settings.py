@@ -179,9 +179,10 @@ class SiteConfig:
     # count for that type alone: the folders whose templates write one are `title_h1_folders`.
     title_h1: bool | None = True
     title_h1_folders: frozenset[str] = frozenset()
-    # The types whose own single template, with the base template whose blocks it fills,
-    # writes no `<h1>` (site._title_h1_free_types): their pages print none, whatever others do.
-    title_h1_free_types: frozenset[str] = frozenset()
+    # When `title_h1`: for each type with a single template of its own, and for any other
+    # page (""), whether that template, with the base it fills and what they call, may
+    # write an `<h1>` (site._title_h1_by_type)
+    title_h1_types: tuple[tuple[str, bool], ...] = ()
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
@@ -283,8 +284,9 @@ class SiteConfig:
         `type` `page_type` may print an `<h1>` (see `title_h1`)."""
         place = "/" + (content_path or "")
         if self.title_h1:
-            kind = page_type if page_type is not None else place.split("/")[1] if place.count("/") > 1 else None
-            return kind not in self.title_h1_free_types  # the type is the front matter's, else the section
+            kind = page_type if page_type is not None else place.split("/")[1] if place.count("/") > 1 else "page"
+            prints = dict(self.title_h1_types)  # the type is the front matter's, else the section
+            return prints.get(str(kind), prints.get("", True))
         root_page = content_path is not None and "/" not in content_path and page_type is None
         return any(
             _hook_renders(folder, place, page_type) or (folder == "page" and root_page)  # a root page's type

@@ -690,7 +690,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         # title as an `<h1>` is unknown: the level-1 headings are not judged.
         title_h1=True if title_h1 is None and not templates_missing else title_h1,
         title_h1_folders=title_h1_folders,
-        title_h1_free_types=_title_h1_free_types(layouts) if title_h1 else frozenset(),
+        title_h1_types=_title_h1_by_type(layouts) if title_h1 else (),
         layout_ids=layouts.page_ids(),
         redirect_templates=layouts.redirect_templates(config),
         user_words=_user_words(root / WORDS_FILE),
@@ -1004,11 +1004,13 @@ class _Layouts:
         return True if any_page else (False if page_templates else None), frozenset(types)
 
 
-def _title_h1_free_types(layouts: _Layouts) -> frozenset[str]:
-    """The types (`blog`) whose own single template, with the base template whose blocks it
-    fills and every partial and view they call, writes no `<h1>` an action makes (flatcar's
-    `blog/single.html` defines `main` without the default's hero, which prints the title).
-    A type is left out when any call cannot be followed (a partial named at run time)."""
+def _title_h1_by_type(layouts: _Layouts) -> tuple[tuple[str, bool], ...]:
+    """For each type with a single template of its own (`blog`), and for any other page
+    (""): whether that template, with the base template whose blocks it fills and every
+    partial and view they call, may write an `<h1>` an action makes. Flatcar's
+    `blog/single.html` defines `main` without the default's hero, which prints the title;
+    monochrome's bookcase partial, which does too, is called by a list template alone. May,
+    when any call cannot be followed (a partial named at run time)."""
     files: dict[str, Path] = {}  # the first layouts folder's file at each place below `layouts`
     for path, folders in layouts.files:
         files.setdefault("/".join((*folders, path.name)), path)
@@ -1040,23 +1042,32 @@ def _title_h1_free_types(layouts: _Layouts) -> frozenset[str]:
                     return True
         return False
 
-    free = set()
-    for place in files:
-        kind, _, name = place.partition("/")
-        if kind.startswith("_") or kind in ("partials", "shortcodes") or name not in ("single.html", "page.html"):
+    singles: dict[str, str] = {}  # type ("" for any page's) -> its single template's place
+    for place in sorted(files, key=_single_precedence):
+        kind, _, name = place.rpartition("/")
+        if name not in ("page.html", "single.html") or "/" in kind or kind in ("partials", "shortcodes"):
             continue
+        if kind == "_default" or not kind.startswith("_"):
+            singles.setdefault("" if kind == "_default" else kind, place)
+    found = []
+    for kind, place in sorted(singles.items()):
         single = layouts.text(files[place])
         defined = set(_DEFINE.findall(single))
         base = first(f"{kind}/baseof.html", "_default/baseof.html", "baseof.html") if defined else ""
         try:
-            if base is None or writes_h1(single, kind, {place}):
-                continue
-            if writes_h1(_without_blocks(base, defined), kind, set()):
-                continue
+            prints = base is None or writes_h1(single, kind, {place}) or writes_h1(
+                _without_blocks(base, defined), kind, set()
+            )
         except RecursionError:  # partials calling partials thousands deep: not followed
-            continue
-        free.add(kind)
-    return frozenset(free)
+            prints = True
+        found.append((kind, prints))
+    return tuple(found)
+
+
+def _single_precedence(place: str) -> tuple[bool, bool, str]:
+    """Hugo's order among the page templates of a type, or of any page: `page.html` before
+    `single.html`, `_default/` before `layouts/` itself (checked with hugo 0.168)."""
+    return not place.endswith("page.html"), "/" not in place, place
 
 
 # A partial's, or a view's (`.Render "summary"`), name: None when made at run time

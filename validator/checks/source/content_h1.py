@@ -8,9 +8,10 @@ templates for regular pages (single and page templates, base templates, partials
 themes' included) write no `<h1>` whose content an action makes (`<h1>{{ .Title }}</h1>`;
 one of fixed text, `<h1>Table of Contents</h1>`, is no title) prints no title as one: its
 pages are not checked; nor are the pages of other types where only a type's own templates write one
-(`layouts/posts/single.html`, for `posts`), nor those of a type whose own single template,
-with the base template whose blocks it fills and the partials and views they call, writes
-none (`blog/single.html` defining `main` with an `<h2>`), nor the pages of a site whose templates are a
+(`layouts/posts/single.html`, for `posts`), nor those of a type (or any page) whose single
+template, with the base template whose blocks it fills and the partials and views they
+call, writes none (`blog/single.html` defining `main` with an `<h2>`; a partial that
+prints the title called by list templates alone), nor the pages of a site whose templates are a
 theme's that is not on disk (a git submodule not checked out; the summary says so), nor
 pages whose heading render hook writes another element than `<h{{ .Level }}` (one that
 writes `#` as an `<h2>`). With Hugo's output (`--build`, `--html`, or a built publish

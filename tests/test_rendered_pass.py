@@ -3079,6 +3079,22 @@ def test_a_templates_link_to_another_pages_fragment_is_not_placed_at_the_pages_o
 
 
 @pytest.mark.hugo
+def test_a_link_in_a_parameter_a_template_renders_is_placed_at_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A Markdown link in a parameter a template renders (PaperMod's `collapse`: `content`
+    through `markdownify`) is placed at the call with Hugo's output, not in the HTML."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/collapse.html": '<details><summary>{{ .Get "summary" }}</summary>'
+                                             '{{ .Get "content" | markdownify }}</details>',
+        "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\nIntro.\n\n{{< collapse summary=\"More\" "
+                              "content=\"See [the setup](/posts/setup/) and [this](#nowhere).\" >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert {(path, line) for path, line, _ in findings("--build")} == {("content/posts/a.md", 7)}
+
+
+@pytest.mark.hugo
 def test_links_of_rendered_content_with_hugos_link_hook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

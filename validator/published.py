@@ -606,9 +606,10 @@ def _scalar_text(value: Any) -> str:
 
 
 def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
-    """Each parameter value of a shortcode call that reads as an address (a path or URL),
-    and each Markdown link in the content of a `{{< >}}` call (its template may render it
-    with `markdownify`; a `{{% %}}` call's content is among the page's Markdown)."""
+    """Each parameter value of a shortcode call that reads as an address (a path or URL), or
+    the destinations of the Markdown links in it (placed at the call), and each Markdown
+    link in the content of a `{{< >}}` call (its template may render either with
+    `markdownify`; a `{{% %}}` call's content is among the page's Markdown)."""
     starts: list[int] | None = None
     calls = doc.shortcode_calls
     # a call within a `{{< >}}` call's content is read with that content (nesting stays linear)
@@ -618,6 +619,9 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
         for value in (*use.positional, *(value for _, value in use.named)):
             if isinstance(value, str) and _ADDRESS.fullmatch(value.strip()):
                 yield SourceLink(value.strip(), use.line, use.column)
+            elif isinstance(value, str) and "](" in value:  # Markdown a template may render (`markdownify`)
+                for match in MARKDOWN_DESTINATION.finditer(value):
+                    yield SourceLink(match[1], use.line, use.column)
         markdown_inside = use.notation == "<" and use.template != "highlight" and depth == 0
         if markdown_inside and use.paired:
             starts = starts if starts is not None else line_starts(doc.text)

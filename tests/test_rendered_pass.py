@@ -1810,6 +1810,29 @@ def test_the_redirects_of_netlify_toml_serve_links(
 
 
 @pytest.mark.hugo
+def test_a_sections_files_in_its_subfolders_are_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A section is a branch bundle, `_index` file or not: Hugo publishes the files of its
+    subfolders that are no bundles of their own (`images/`, a folder of regular pages),
+    those of nested bundles with them (checked with hugo 0.168). So a missing one is found
+    without a build: parsa's `../images/post-img.jpg` from a post."""
+    jpg = "x"
+    small_site(tmp_path, {
+        "static/images/post-img.jpg": jpg, "content/blog/images/x.jpg": jpg, "content/blog/y.jpg": jpg,
+        "content/blog/sub/b.md": "+++\ntitle = 'B'\n+++\n", "content/blog/sub/z.jpg": jpg,
+        "content/blog/sec/_index.md": "+++\ntitle = 'S'\n+++\n", "content/blog/sec/pics/v.jpg": jpg,
+        "content/blog/leaf/index.md": "+++\ntitle = 'L'\n+++\n", "content/blog/leaf/w.jpg": jpg,
+        "content/blog/a.md": "+++\ntitle = 'A'\n+++\n\n![p](../images/post-img.jpg) ![x](/blog/images/x.jpg) "
+                             "![y](/blog/y.jpg) ![z](/blog/sub/z.jpg) ![v](/blog/sec/pics/v.jpg) "
+                             "![w](/blog/leaf/w.jpg) ![g](/blog/sec/pics/gone.jpg)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/blog/a.md", 5, 1), ("content/blog/a.md", 5, 145)]
+    assert located("broken-link") == located("broken-link", "--build") == expected
+
+
+@pytest.mark.hugo
 def test_the_home_pages_files_are_published_at_the_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
@@ -2071,8 +2094,8 @@ def test_display_math_is_kept_only_by_a_passthrough_of_its_delimiters(
 
 @pytest.mark.hugo
 def test_a_bundles_files_are_known_without_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
-    """Hugo publishes the files of a leaf bundle's folder and subfolders, and of a branch
-    bundle's own folder, beside its page (at its slug's URL too), content files and hidden
+    """Hugo publishes the files of a bundle's folder and subfolders (a branch bundle's, but
+    those of bundles of their own), beside its page (at its slug's URL too), content files and hidden
     ones (`.h.png`) left out (checked with hugo 0.168): a link to another file there is dead,
     as the build shows. Not judged: `index.*` (a page's output formats), a bundle with
     `publishResources = false`."""

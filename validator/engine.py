@@ -831,6 +831,7 @@ def _embedded_published(
     the pages rendered (drafts aside), aliases, the pages of other content files, sections
     and homes, the static files and the bundles' files."""
     aliases, sections, single_folders, others = set(), set(), set(), set()
+    indexed: set[tuple[str, str | None]] = set()  # the top-level sections with an `_index` file
     link_only: set[str] = set()  # the URLs of pages Hugo renders none of (`build.render = "link"`)
     unbuilt: dict[str, tuple[str, str]] = {}
     codes = language_codes(site)
@@ -851,6 +852,8 @@ def _embedded_published(
         if "/" in page.content_path:
             sections.add((page.content_path.split("/", 1)[0], page.language))
         name = content_name(page.content_path, site)
+        if name == "_index" and page.content_path.count("/") == 1:
+            indexed.add((page.content_path.split("/", 1)[0], page.language))
         if path is None or name is None or not (path == "index.html" or path.endswith("/index.html")):
             continue
         if name not in ("index", "_index"):
@@ -859,6 +862,10 @@ def _embedded_published(
                 bundles.append((_page_folder(page.content_path, codes), True, path))
         elif page.rendered and page.resources:
             bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
+    # A top-level section without an `_index` file is a branch bundle all the same
+    for section, language in sections - indexed:
+        if (url := predict_url(site, f"{section}/_index.md", {}, language)) is not None:
+            bundles.append((section, False, _html_path(url, site)))
     files = (page_paths | others) - unbuilt.keys() | aliases
     files |= _section_files(site, sections) - unbuilt.keys()  # a draft `_index.md`: no section page
     open_folders = _open_folders(site)
@@ -961,7 +968,7 @@ def _bundle_names(roots: Sequence[ContentRoot], folder: str, leaf: bool, codes: 
         directory = os.path.join(root.path, *folder.split("/")) if folder else str(root.path)
         if not os.path.isdir(directory):
             continue
-        found = _resources(directory, leaf=leaf)
+        found = _resources(directory, leaf=leaf, home=not folder)
         if found is None:
             return None
         names.update(found)
@@ -978,16 +985,22 @@ def _without_language(path: str, codes: frozenset[str]) -> str:
     return folder + slash + ".".join(pieces)
 
 
-def _resources(directory: str, *, leaf: bool) -> list[str] | None:
+def _resources(directory: str, *, leaf: bool, home: bool = False) -> list[str] | None:
     """The paths (relative, POSIX) of the files in a bundle's folder that Hugo publishes:
-    not content files, not those it skips (`.x`, `#x`); a leaf bundle's subfolders too. None
-    when the folder cannot be read, or holds a link to another."""
+    not content files, not those it skips (`.x`, `#x`); those of its subfolders too, but for
+    a branch bundle those that are bundles of their own (`images/` of `blog/`, and `sub/`
+    of regular pages, are the section's; checked with hugo 0.168), and for the home page
+    (the content root) all, which are sections. None when the folder cannot be read, or
+    holds a link to another."""
     found = []
     try:
         for folder, subfolders, names in os.walk(directory, onerror=_raise):
             relative = os.path.relpath(folder, directory).replace(os.sep, "/")
             prefix = "" if relative == "." else relative + "/"
-            subfolders[:] = sorted(sub for sub in subfolders if leaf and not is_hidden((sub,)))
+            subfolders[:] = sorted(
+                sub for sub in subfolders
+                if not is_hidden((sub,)) and not home and (leaf or not _is_bundle_folder(os.path.join(folder, sub)))
+            )  # fmt: skip
             if any(os.path.islink(os.path.join(folder, sub)) for sub in subfolders):
                 return None  # what Hugo reads through a link is not for us to guess
             found += [
@@ -998,6 +1011,14 @@ def _resources(directory: str, *, leaf: bool) -> list[str] | None:
     except OSError:
         return None
     return found
+
+
+def _is_bundle_folder(path: str) -> bool:
+    """Whether a content folder is a bundle's (an `index` or `_index` content file in it)."""
+    return any(
+        name.split(".", 1)[0] in ("index", "_index") and name.rpartition(".")[2].lower() in CONTENT_EXTENSIONS
+        for name in os.listdir(path)
+    )
 
 
 def _raise(error: OSError) -> None:

@@ -263,14 +263,20 @@ class PublishedSite:
         return folder not in self.open_folders and inner not in self.open_folders
 
     def _bundle_folder(self, parent: str, name: str) -> str | None:
-        """The folder of a bundle's page whose files, all known, `parent` holds, for a file
-        `name` that is not one a page's output format may be (`index.xml`, `index.json`)."""
+        """The folder of a bundle's page whose files, all known, `parent` holds (in a
+        subfolder too, up to another page's folder), for a file `name` that is not one a
+        page's output format may be (`index.xml`, `index.json`)."""
         if name.startswith("index.") or not (self.leaf_bundle_folders or self.branch_bundle_folders):
             return None
         if parent in self.branch_bundle_folders:
             return parent
-        ends = (end + 1 for end in range(len(parent)) if parent[end] == "/")
-        return next((parent[:end] for end in ends if parent[:end] in self.leaf_bundle_folders), None)
+        ends = [end + 1 for end in range(len(parent)) if parent[end] == "/"]
+        for folder in (parent[:end] for end in reversed(ends)):  # the nearest bundle's, leaf or branch
+            if folder in self.leaf_bundle_folders or folder in self.branch_bundle_folders:
+                return folder
+            if folder + "index.html" in self.files:
+                return None  # a page whose files are not known (`publishResources = false`)
+        return None
 
     @functools.cached_property
     def _folders(self) -> frozenset[str]:

@@ -765,11 +765,13 @@ def test_a_types_template_that_fills_the_base_without_an_h1_prints_none(
         "layouts/news/single.html": '{{ define "main" }}{{ partial "title.html" . }}{{ .Content }}{{ end }}',
         "layouts/other/single.html": '{{ define "main" }}{{ $p := "title.html" }}{{ partial $p . }}'
                                      "{{ .Content }}{{ end }}",
+        "layouts/blog/special.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}',
         "layouts/list.html": "{{ .Content }}",
         **{f"content/{kind}/a.md": page for kind in ("blog", "news", "other", "docs")},
+        "content/blog/b.md": page.replace("+++\n\n", "layout = 'special'\n+++\n\n"),  # its own template
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    expected = [(f"content/{kind}/a.md", 5, 1) for kind in ("docs", "news", "other")]
+    expected = [("content/blog/b.md", 6, 1), *((f"content/{kind}/a.md", 5, 1) for kind in ("docs", "news", "other"))]
     assert_found_alike(hugo, tmp_path, "content-h1", expected)
 
 

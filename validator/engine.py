@@ -1357,7 +1357,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     language = page_language(site, target.content_path, target.language)
     place = dict(
         path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
-        prints_title_h1=site.prints_title_h1(target.content_path, page_type),
+        prints_title_h1=site.prints_title_h1(target.content_path, page_type, doc.front_matter.get("layout")),
     )  # fmt: skip
     if doc.front_matter.error:
         return doc.placed(**place)

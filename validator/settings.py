@@ -279,10 +279,13 @@ class SiteConfig:
         hooks and page templates are then unknown."""
         return "layouts" in self.missing_components or bool(self.missing_layout_mounts)
 
-    def prints_title_h1(self, content_path: str | None, page_type: object = None) -> bool:
+    def prints_title_h1(self, content_path: str | None, page_type: object = None, layout: object = None) -> bool:
         """Whether the templates that render the page at `content_path` of front matter
-        `type` `page_type` may print an `<h1>` (see `title_h1`)."""
+        `type` `page_type` may print an `<h1>` (see `title_h1`); one that names its `layout`
+        may (its template is not among those `title_h1_types` tells of)."""
         place = "/" + (content_path or "")
+        if self.title_h1 and layout:
+            return True
         if self.title_h1:
             kind = page_type if page_type is not None else place.split("/")[1] if place.count("/") > 1 else "page"
             prints = dict(self.title_h1_types)  # the type is the front matter's, else the section

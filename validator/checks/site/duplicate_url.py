@@ -81,7 +81,9 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             line, column = aliases_at if kind == "alias" else (1, 1)  # aliases at their key
             yield Finding(line, column, _message(clashing, kind, other, other_kind), path=path)
     # An alias at a list page no file makes (the home page, a section, a taxonomy)
-    lists = _list_pages(site, {page.content_path for *_, page in claims if page.content_path})
+    lists = _list_pages(site, {(page.content_path, page.language) for *_, page in claims if page.content_path})
+    for output in {_output(url) for _, _, urls, _, _ in claims for url, kind in urls if kind == "page"}:
+        lists.pop(output, None)  # a file makes it: reported above
     for _, path, urls, aliases_at, _ in claims:
         over = [url for url, kind in urls if kind == "alias" and owners.get(_output(url)) == (path, "alias")
                 and _output(url) in lists]
@@ -96,22 +98,22 @@ def _claims(site: Site, page: PageSummary) -> list[tuple[str, str]]:
     return [(page.url, "page"), *((url, "alias") for url in page_alias_urls(site.config, page) if _output(url) != own)]
 
 
-def _list_pages(site: Site, content_paths: set[str]) -> dict[str, str]:
+def _list_pages(site: Site, pages: set[tuple[str, str | None]]) -> dict[str, str]:
     """The list pages Hugo makes without a content file, by output path: each language's
-    home page, the top-level sections' of the pages' `content_paths` and the taxonomies'
-    (what each is, for messages)."""
+    home page and taxonomies', and the top-level sections' of its `pages` (content path,
+    language) (what each is, for messages)."""
     config = site.config
     codes = [lang.code for lang in config.languages] or [config.default_language]
-    sections = sorted({path.split("/", 1)[0] for path in content_paths if "/" in path})
     taxonomies = [] if "taxonomy" in config.disabled_kinds else [plural for _, plural in config.taxonomies]
-    found: dict[str, str] = {}
+    sections = {(path.split("/", 1)[0], language or config.default_language) for path, language in pages if "/" in path}
+    places = [(f"{section}/_index.md", code, f"the list page of the section {section}") for section, code in sections]
     for code in codes:
-        places = [("_index.md", "the home page")]
-        places += [(f"{section}/_index.md", f"the list page of the section {section}") for section in sections]
-        places += [(f"{plural}/_index.md", f"the list page of the taxonomy {plural}") for plural in taxonomies]
-        for place, what in places:
-            if (url := predict_url(config, place, {}, code)) is not None:
-                found.setdefault(_output(url), what)
+        places += [("_index.md", code, "the home page")]
+        places += [(f"{plural}/_index.md", code, f"the list page of the taxonomy {plural}") for plural in taxonomies]
+    found: dict[str, str] = {}
+    for place, code, what in sorted(places):
+        if (url := predict_url(config, place, {}, code)) is not None:
+            found.setdefault(_output(url), what)
     return found
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES, ROOT, build_site
+from conftest import FIXTURES, ROOT, build_site, check_text
 from validator import engine
 from validator.checks.core.build_failed import build_errors
 from validator.cli import main
@@ -1156,6 +1156,28 @@ def test_a_math_renderer_a_param_names_and_hugos_table_of_contents(
     }, "[params]\ncustomHeadHTML = '<script src=\"https://cdn.example.org/katex.min.js\"></script>'\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == set()
+
+
+FENCE_ATTRIBUTES = (
+    "{a}", "{linenostart=}", "{title=foo bar}", "{x=1,}", "{linenos=inline hl_lines=2}", "{hl_lines=[2 3]}",
+    "{title='a'}", '{hl_lines="2-5"}', "{.foo #bar}", "{hl_lines=2-5}", "{linenos=true}}", "{-x=1}", "{x=-1}",
+    "{x=a/b}", '{title="a}b"}', "{x=[1,2}", "{x=null}", "{x=1e5}", "{x=1e}", "{x=#abc}", "{}", "{r}", "x{y}",
+    '{x=[1,"a",]}', "{1,3}", "{x=+}",
+)
+
+
+@pytest.mark.hugo
+def test_fence_attributes_stop_the_build_as_hugo_says(tmp_path: Path, hugo: str) -> None:
+    """Each code fence's attributes, in a site of its own: mdcheck reports those on which
+    hugo stops the build, and no other."""
+    for number, attributes in enumerate(FENCE_ATTRIBUTES):
+        site = tmp_path / f"s{number}"
+        small_site(site, {"content/a.md": f"+++\ntitle = 'A'\n+++\n\n```yaml {attributes}\na: 1\n```\n"})
+        built = subprocess.run([hugo, "-s", str(site), "-d", str(site / "public")], capture_output=True, text=True)
+        found = check_text(site, (site / "content/a.md").read_text(), ["fence-attributes"])
+        assert bool(found) == (built.returncode != 0), attributes
+        said = ("failed to parse Markdown attributes", "not implemented: <nil>")
+        assert built.returncode == 0 or any(reason in built.stderr for reason in said), attributes
 
 
 @pytest.mark.hugo

@@ -41,6 +41,7 @@ from validator.checks.source import abbr_title
 from validator.checks.source import alert_unrendered
 from validator.checks.source import blockquote_blank_line
 from validator.checks.source import code_block_style
+from validator.checks.source import fence_attributes
 from validator.checks.source import fence_unclosed
 from validator.checks.source import fence_without_language
 from validator.checks.source import footnote_duplicate
@@ -122,6 +123,7 @@ ALL_RULES: tuple[Rule, ...] = (
     abbr_title.RULE,
     table_column_count.RULE,
     fence_unclosed.RULE,
+    fence_attributes.RULE,
     fence_without_language.RULE,
     code_block_style.RULE,
     alert_unrendered.RULE,

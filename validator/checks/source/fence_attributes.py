@@ -1,0 +1,204 @@
+"""## What it does
+Reports a fenced code block whose attributes (the `{…}` after its language, as in
+`{linenos=table, hl_lines=[2, "4-5"]}`) Hugo cannot parse: Hugo stops the whole build with `failed to parse Markdown attributes; you may need to quote the values`.
+Hugo reads them from the first `{` to the first `}` after it, as goldmark reads a
+heading's attributes: `#id`, `.class`, and `name=value` pairs (a value is a `"string"`, a
+number, a `[list]` or a word), apart by blanks or commas. These stop the build (checked
+with hugo 0.168):
+
+* an empty value (`{linenostart=}`), or a word alone (`{r}`, R Markdown's chunks, or
+  `{title=foo bar}`);
+* a value in single quotes (`{title='a'}`), `null`, or one with a character a word has not
+  (`{hl_lines=2-5}`, `{x=a/b}`);
+* a name that starts with another character than a letter, `_` or `:` (`{1,3}`);
+* anything else before the `}` (`{hl_lines=["2-5"] >}}`, a shortcode's closing left in).
+
+## Why is this bad?
+One such line anywhere in the site stops `hugo` and every deployment with it, and the
+error names only the first one: each is found one build at a time.
+
+## Example
+```markdown
+~~~yaml {linenos=table, linenostart=}
+steps:
+~~~
+```
+
+## Use instead
+```markdown
+~~~yaml {linenos=table, linenostart=1}
+steps:
+~~~
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from validator.document import Document
+from validator.model import Finding, NoOptions, Rule
+
+_BLANKS = " \t\n\v\f\r"
+_NAME_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_:")
+_NAME = _NAME_START | frozenset("0123456789.-")
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~")
+
+
+def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    for block in doc.code_blocks:
+        if not block.fenced or "{" not in block.info:
+            continue
+        start = block.info.index("{")
+        end = block.info.find("}", start)
+        attributes = _Attributes(block.info[start : end + 1])
+        try:
+            if end < 0 or attributes.parse() is not False:
+                continue  # no `}`: no attributes; or read, or not judged
+        except RecursionError:
+            continue  # lists nested thousands deep: not judged
+        line = doc.lines[block.line - 1] if block.line <= len(doc.lines) else ""
+        column = line.find("{", line.find(block.fence) + len(block.fence)) + 1 if block.fence in line else 0
+        yield Finding(
+            block.line,
+            column or block.column,
+            f"code block attributes {block.info[start : end + 1]!r}: Hugo "
+            + ('cannot render a null value and stops the build ("not implemented: <nil>"); give it one'
+               if attributes.null else 'cannot parse them and stops the build ("failed to parse Markdown '
+               'attributes"); quote the values (`title="a b"`, `hl_lines=["2-5"]`)'),
+        )
+
+
+class _Attributes:
+    """goldmark's attribute list parser (v1, as Hugo 0.168 uses it) over one `{…}`: whether
+    it reads it, None when that is not judged (a `{…}` value inside, cut at its `}`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.at = text, 0
+        self.null = False  # a `null` value, which goldmark reads and Hugo cannot render
+
+    def peek(self) -> str:
+        return self.text[self.at] if self.at < len(self.text) else ""
+
+    def blanks(self) -> None:
+        while self.peek() and self.peek() in _BLANKS:
+            self.at += 1
+
+    def parse(self) -> bool | None:
+        self.blanks()
+        if self.peek() != "{":
+            return False
+        self.at += 1
+        while True:
+            if self.peek() == "}":
+                return True
+            read = self.attribute()
+            if read is not True:
+                return read
+            self.blanks()
+            if self.peek() == ",":
+                self.at += 1
+                self.blanks()
+
+    def attribute(self) -> bool | None:
+        self.blanks()
+        if self.peek() in ("#", "."):  # `#id`, `.class`
+            self.at += 1
+            while (c := self.peek()) and c not in _BLANKS and (c not in _PUNCTUATION or c in "_-:."):
+                self.at += 1
+            return True
+        if not self.peek() or self.peek() not in _NAME_START:
+            return False
+        while self.peek() and self.peek() in _NAME:
+            self.at += 1
+        self.blanks()
+        if self.peek() != "=":
+            return False
+        self.at += 1
+        return self.value()
+
+    def value(self) -> bool | None:
+        self.blanks()
+        c = self.peek()
+        if not c:
+            return False
+        if c == "{":
+            return None  # a table value: its `}` ended what Hugo reads
+        if c == "[":
+            return self.array()
+        if c == '"':
+            return self.string()
+        if c in "-+0123456789":
+            return self.number()
+        if c not in _NAME_START:
+            return False
+        start = self.at
+        while self.peek() and self.peek() in _NAME:
+            self.at += 1
+        self.null = self.text[start : self.at] == "null"
+        return not self.null
+
+    def array(self) -> bool | None:
+        self.at += 1
+        for index in range(len(self.text)):  # each turn reads at least a character
+            c = self.peek()
+            if index > 0 and c == ",":
+                self.at += 1
+            if c == "]":
+                self.at += 1
+                return True
+            self.blanks()
+            read = self.value()
+            if read is not True:
+                return read
+            self.blanks()
+        return False
+
+    def string(self) -> bool:
+        self.at += 1
+        while self.at < len(self.text):
+            c = self.text[self.at]
+            if c == "\\" and self.at + 1 < len(self.text):
+                self.at += 2
+                continue
+            self.at += 1
+            if c == '"':
+                return True
+        return False
+
+    def number(self) -> bool:
+        if self.peek() in "-+":
+            self.at += 1
+        digits = self.digits()
+        if not digits:
+            return False
+        text = digits
+        if self.peek() == ".":
+            self.at += 1
+            text += "." + self.digits()
+        if self.peek() in ("e", "E"):
+            self.at += 1
+            sign = self.peek() if self.peek() in "-+" else ""
+            self.at += len(sign)
+            text += "e" + sign + self.digits()
+        try:
+            float(text)
+        except ValueError:
+            return False
+        return True
+
+    def digits(self) -> str:
+        start = self.at
+        while self.peek() and self.peek() in "0123456789":
+            self.at += 1
+        return self.text[start : self.at]
+
+
+RULE = Rule(
+    id="fence-attributes",
+    summary="Code fence attributes Hugo cannot parse, stopping the build",
+    stage="source",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)

@@ -1873,6 +1873,29 @@ def test_the_home_pages_files_are_published_at_the_root(
 
 
 @pytest.mark.hugo
+def test_redirect_rules_a_template_makes_of_actions_are_noted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A template that writes `_redirects` rules whose paths its actions make (longhorn's
+    unversioned docs paths): without a build, a link reported broken may be served by one,
+    and the finding and a note say so; the build's rules are read."""
+    small_site(tmp_path, {
+        "layouts/index.redirects": '{{ range site.RegularPages }}{{ .RelPermalink | replaceRE "/v1" "" }} '
+                                   "{{ .RelPermalink }}\n{{ end }}",
+        "layouts/list.html": SINGLE,
+        "content/docs/v1/x.md": "+++\ntitle = 'X'\n+++\n\n[x](/docs/x/)\n",
+    }, "[outputs]\nhome = ['HTML', 'REDIRECTS']\n[mediaTypes.'text/netlify']\ndelimiter = ''\n"
+       "[outputFormats.REDIRECTS]\nmediaType = 'text/netlify'\nbaseName = '_redirects'\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (found,) = [p for p in problems() if p["rule"] == "broken-link"]
+    assert "unless one of the rules of the site's redirects template serves it" in found["message"]
+    result = CliRunner().invoke(main, ["check", "--format", "json"], catch_exceptions=False)
+    assert any("writes redirect rules whose paths its actions make" in note
+               for note in json.loads(result.stdout)["summary"]["notes"])
+    assert located("broken-link", "--build") == []
+
+
+@pytest.mark.hugo
 def test_a_missing_top_level_page_without_its_slash_is_judged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -56,7 +56,9 @@ from urllib.parse import urlsplit
 
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
-from validator.published import EXTERNAL, MISSING, OUTSIDE, UNBUILT, RenderedSite, Target, link_key, split_mapped
+from validator.published import (
+    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, RenderedSite, Target, link_key, split_mapped,
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class Options:
 
 def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
+    unread_rules = _unread_rules(rendered)
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
@@ -90,6 +93,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             where = locator.link(link)
             message = _message(link, target, page, rendered.published.unbuilt)
+            if target.kind == MISSING and unread_rules:
+                message += " (unless one of the rules of the site's redirects template serves it: see the note)"
             key = link_key(link.url, target.url)
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
@@ -106,6 +111,17 @@ def notes(rendered: RenderedSite, opts: Options) -> Iterator[str]:
     }
     if external:
         yield f"broken-link: {len(external)} distinct external URLs, never fetched: mdcheck checks the site offline"
+    if _unread_rules(rendered):
+        yield (
+            "broken-link: a template of the site writes redirect rules whose paths its actions make "
+            "(`{{ .RelPermalink | replaceRE … }}`), which mdcheck does not run: a link reported broken may be "
+            "served by one; `--build` reads the rules Hugo writes"
+        )
+
+
+def _unread_rules(rendered: RenderedSite) -> bool:
+    """Without a build: whether a template writes redirect rules of unknown paths."""
+    return not rendered.published.complete and UNKNOWN_SOURCE in rendered.published.redirects
 
 
 def _may_be_external(url: str, page: Page) -> bool:

@@ -1162,7 +1162,7 @@ FENCE_ATTRIBUTES = (
     "{a}", "{linenostart=}", "{title=foo bar}", "{x=1,}", "{linenos=inline hl_lines=2}", "{hl_lines=[2 3]}",
     "{title='a'}", '{hl_lines="2-5"}', "{.foo #bar}", "{hl_lines=2-5}", "{linenos=true}}", "{-x=1}", "{x=-1}",
     "{x=a/b}", '{title="a}b"}', "{x=[1,2}", "{x=null}", "{x=1e5}", "{x=1e}", "{x=#abc}", "{}", "{r}", "x{y}",
-    '{x=[1,"a",]}', "{1,3}", "{x=+}",
+    '{x=[1,"a",]}', "{1,3}", "{x=+}", '{{title="a"}', '{{title="a"}}', "{.brush: .php;}", "} {x=1}",
 )
 
 
@@ -1847,6 +1847,9 @@ def test_a_sections_files_in_its_subfolders_are_known(
         "content/blog/sub/b.md": "+++\ntitle = 'B'\n+++\n", "content/blog/sub/z.jpg": jpg,
         "content/blog/sec/_index.md": "+++\ntitle = 'S'\n+++\n", "content/blog/sec/pics/v.jpg": jpg,
         "content/blog/leaf/index.md": "+++\ntitle = 'L'\n+++\n", "content/blog/leaf/w.jpg": jpg,
+        # a draft bundle's files are not known: not judged (not taken for the section's)
+        "content/blog/draft/index.md": "+++\ntitle = 'D'\ndraft = true\n+++\n\n![t](t.svg)\n",
+        "content/blog/draft/t.svg": jpg,
         "content/blog/a.md": "+++\ntitle = 'A'\n+++\n\n![p](../images/post-img.jpg) ![x](/blog/images/x.jpg) "
                              "![y](/blog/y.jpg) ![z](/blog/sub/z.jpg) ![v](/blog/sec/pics/v.jpg) "
                              "![w](/blog/leaf/w.jpg) ![g](/blog/sec/pics/gone.jpg)\n",

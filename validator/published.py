@@ -274,8 +274,8 @@ class PublishedSite:
         for folder in (parent[:end] for end in reversed(ends)):  # the nearest bundle's, leaf or branch
             if folder in self.leaf_bundle_folders or folder in self.branch_bundle_folders:
                 return folder
-            if folder + "index.html" in self.files:
-                return None  # a page whose files are not known (`publishResources = false`)
+            if folder + "index.html" in self.files or folder + "index.html" in self.unbuilt:
+                return None  # a page whose files are not known (`publishResources = false`, a draft)
         return None
 
     @functools.cached_property

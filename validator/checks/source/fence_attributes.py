@@ -1,7 +1,7 @@
 """## What it does
 Reports a fenced code block whose attributes (the `{…}` after its language, as in
 `{linenos=table, hl_lines=[2, "4-5"]}`) Hugo cannot parse: Hugo stops the whole build with `failed to parse Markdown attributes; you may need to quote the values`.
-Hugo reads them from the first `{` to the first `}` after it, as goldmark reads a
+Hugo reads them from the last `{` before the first `}` to that `}`, as goldmark reads a
 heading's attributes: `#id`, `.class`, and `name=value` pairs (a value is a `"string"`, a
 number, a `[list]` or a word), apart by blanks or commas. These stop the build (checked
 with hugo 0.168):
@@ -49,8 +49,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for block in doc.code_blocks:
         if not block.fenced or "{" not in block.info:
             continue
-        start = block.info.index("{")
-        end = block.info.find("}", start)
+        start, end = _braces(block.info)
         attributes = _Attributes(block.info[start : end + 1])
         try:
             if end < 0 or attributes.parse() is not False:
@@ -58,15 +57,27 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         except RecursionError:
             continue  # lists nested thousands deep: not judged
         line = doc.lines[block.line - 1] if block.line <= len(doc.lines) else ""
-        column = line.find("{", line.find(block.fence) + len(block.fence)) + 1 if block.fence in line else 0
+        written = line.find(block.info)  # the info string as the fence line writes it
         yield Finding(
             block.line,
-            column or block.column,
+            written + start + 1 if written >= 0 else block.column,
             f"code block attributes {block.info[start : end + 1]!r}: Hugo "
             + ('cannot render a null value and stops the build ("not implemented: <nil>"); give it one'
                if attributes.null else 'cannot parse them and stops the build ("failed to parse Markdown '
                'attributes"); quote the values (`title="a b"`, `hl_lines=["2-5"]`)'),
         )
+
+
+def _braces(info: str) -> tuple[int, int]:
+    """Where Hugo takes a fence's attributes from: the last `{` before the first `}` that
+    follows one, to that `}` (`{{title="a"}` reads `{title="a"}`); end -1 without."""
+    start = -1
+    for index, character in enumerate(info):
+        if character == "{":
+            start = index
+        elif character == "}" and start >= 0:
+            return start, index
+    return start, -1
 
 
 class _Attributes:

@@ -1656,6 +1656,24 @@ def test_param_in_a_links_address_is_the_value_it_prints(
 
 
 @pytest.mark.hugo
+def test_a_ref_with_named_parameters_but_no_path_writes_an_empty_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`{{< relref ref="b" >}}`: Hugo reads the named parameters `path`, `lang` and
+    `outputFormat` alone, and writes the link empty without a word (checked with hugo
+    0.168); found without a build, and once with it."""
+    small_site(tmp_path, {
+        "content/b.md": "+++\ntitle = 'B'\n+++\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[one]({{< relref ref=\"b\" >}}) "
+                        "[two]({{< relref path=\"b\" lang=\"en\" >}})\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/a.md", 5, "ref-not-found")}
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert '<a href="">one</a>' in (tmp_path / "public/a/index.html").read_text()
+
+
+@pytest.mark.hugo
 def test_the_embedded_figure_shortcode_is_rendered_as_hugo_renders_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

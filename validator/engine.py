@@ -111,6 +111,8 @@ class SiteLink(NamedTuple):
     shortcode_line: int = 0
     shortcode_column: int = 0
     ref: tuple[str, str | None] | None = None  # the call's path and `lang`; None with errors
+    # A ref call's named parameters when none is `path` (`ref="b"`): Hugo writes an empty link
+    unread: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1444,8 +1446,11 @@ def _site_link(link: Link) -> SiteLink:
     use = link.shortcode
     if use is None:
         return SiteLink(link.destination, link.line, link.column, link.kind)
+    unread = ()
+    if use.template in REF_SHORTCODES and use.named and not use.positional and use.param("path") is None:
+        unread = tuple(key for key, _ in use.named if key.lower() not in ("lang", "outputformat"))
     return SiteLink(
-        link.destination, link.line, link.column, link.kind, use.name, use.line, use.column, _ref_argument(link)
+        link.destination, link.line, link.column, link.kind, use.name, use.line, use.column, _ref_argument(link), unread
     )
 
 

@@ -12,9 +12,10 @@ true`), one whose publish date (`publishDate`, else `date`) is to come (`--build
 one whose `expiryDate` is past (`--buildExpired`); and a page Hugo
 finds but publishes nothing of (`headless = true`, `build.render = "never"`): Hugo writes
 the link empty, without a word; with `build.render = "link"` it writes the page's URL, where
-nothing is published. A page Hugo does not build by default runs its calls only in a
-build that builds it: a draft's ref to another draft is fine, and a ref to no page stops
-the build once the draft is built.
+nothing is published. So is a call whose named parameters name no `path` (`ref="b"`): Hugo
+reads `path`, `lang` and `outputFormat`, and writes the link empty. A page Hugo does not
+build by default runs its calls only in a build that builds it: a draft's ref to another
+draft is fine, and a ref to no page stops the build once the draft is built.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found, and so are those of content files that are not Markdown (`_index.html`, `.org`)
@@ -68,6 +69,16 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         calls: set[tuple[int, int]] = set()
         for link in page.links:
             argument = link.ref
+            if link.unread and link.shortcode is not None and (link.shortcode_line, link.shortcode_column) not in calls:
+                calls.add((link.shortcode_line, link.shortcode_column))
+                named = ", ".join(f"`{key}`" for key in link.unread) or "none"
+                yield Finding(
+                    link.shortcode_line, link.shortcode_column,
+                    f"{link.shortcode} without a path: Hugo reads the named parameters `path`, `lang` and "
+                    f"`outputFormat` ({named} is none of them) and writes an empty link, without a word; "
+                    f'use path="…"', path=page.path,
+                )  # fmt: skip
+                continue
             if argument is None or link.shortcode is None:
                 continue
             if (link.shortcode_line, link.shortcode_column) in calls:

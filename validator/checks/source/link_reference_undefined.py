@@ -1,8 +1,9 @@
 """## What it does
 Reports reference links and images whose label has no definition on the page: the full
 form `[text][label]` and the collapsed form `[text][]`, where no `[label]: destination`
-line defines the label (case and spacing aside). The shortcut form `[text]` is not
-reported: brackets around a word are common in prose (`[sic]`, `[1]`, `[WIP]`).
+line defines the label (case and spacing aside), whatever the text holds (code too:
+``[`owned` CRDs][crds]``). The shortcut form `[text]` is not reported: brackets around a
+word are common in prose (`[sic]`, `[1]`, `[WIP]`).
 
 Brackets right after a word (`matrix[i][j]`), escaped brackets (`\\[a\\]\\[b\\]`), brackets
 around links (`[[#12](url)][[#13](url)]`) and code spans are not reference links and are left alone, as are the labels of footnotes
@@ -30,6 +31,7 @@ Start from [the starter template][starter].
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -46,6 +48,7 @@ _REFERENCE = re.compile(r"(?<![\w\]\)\\])\[([^\[\]]+)\]\[([^\[\]]{0,999})\]")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    reported: set[tuple[int, int]] = set()
     for stretch in stretches(doc, where=lambda token: "][" in token.content):
         if stretch.kind != "text" or "][" not in stretch.text:
             continue
@@ -72,7 +75,54 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                     f"reference link {written!r}: no definition of the label {label!r} on this page; "
                     f"Hugo shows the brackets as text (add `[{label}]: URL`)"
                 )
+            reported.add((line, column))
             yield Finding(line, column, message)
+    yield from (finding for finding in _with_code(doc) if (finding.line, finding.column) not in reported)
+
+
+def _with_code(doc: Document) -> Iterator[Finding]:
+    """The reference links whose text holds a code span (``[`owned` CRDs][crds]``), which
+    the text alone does not show whole: read in the inline Markdown as written, outside
+    code spans."""
+    for token in doc.tokens:
+        content = token.content
+        if token.type != "inline" or "`" not in content or "][" not in content:
+            continue
+        spans = _code_spans(content)
+        starts = [start for start, _ in spans]
+        for match in _REFERENCE.finditer(content):
+            before = bisect.bisect_right(starts, match.start()) - 1
+            if "`" not in match[1] or (before >= 0 and match.start() < spans[before][1]):
+                continue  # plain text, read with the text; or inside a code span
+            label = (match[2] if match[2].strip() else match[1]).strip()
+            if label.startswith("^") or normalizeReference(label) in doc.link_labels:
+                continue
+            yield Finding(
+                *doc.position(token, match.start()),
+                f"reference link {match[0]!r}: no definition of the label {label!r} on this page; "
+                f"Hugo shows the brackets as text (add `[{label}]: URL`)",
+            )
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """The code spans of inline Markdown, (start, end) in order: a run of backticks to the
+    next run of as many (a run that none closes is text). Linear: each run's next of its
+    length is found once, from the end."""
+    runs = [(match.start(), match.end()) for match in re.finditer(r"`+", text)]
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index], last[length] = last.get(length), index
+    spans, index = [], 0
+    while index < len(runs):
+        closing = following[index]
+        if closing is None:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[closing][1]))
+        index = closing + 1
+    return spans
 
 
 def _written(doc: Document, stretch: Stretch, match: re.Match[str]) -> str:

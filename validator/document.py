@@ -1502,14 +1502,20 @@ class _Extractor:
         page that holds it: a paired `{{% %}}` call inside another `{{% %}}` call's content
         (checked with hugo 0.168; those in a `{{< >}}` call's are not in the page's parse).
         One sweep: calls nest, so the calls holding a position form a stack."""
-        uses = self.shortcode_uses
-        spans: list[tuple[int, tuple[int, int], tuple[int, int]]] = []  # (group, start, end)
-        for index, use in enumerate(uses):
-            if use.notation != "%" or use.close_line is None or use.close_column is None:
-                continue
-            if use.parent is not None and uses[use.parent].notation == "%":
-                spans.append((index + 1, (use.line, use.column), (use.close_line, use.close_column)))
+        spans = self._spans_apart
         return innermost_spans(spans, positions) if spans else []
+
+    @functools.cached_property
+    def _spans_apart(self) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
+        """(group, start, end) of each call whose content Hugo renders apart (see
+        `_contents_apart`), read once the walk has found every call."""
+        uses = self.shortcode_uses
+        return [
+            (index + 1, (use.line, use.column), (use.close_line, use.close_column))
+            for index, use in enumerate(uses)
+            if use.notation == "%" and use.close_line is not None and use.close_column is not None
+            and use.parent is not None and uses[use.parent].notation == "%"
+        ]  # fmt: skip
 
 
 def _lines_apart(masked: str, calls: Sequence[ShortcodeCall]) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:

@@ -999,11 +999,12 @@ def _resources(directory: str, *, leaf: bool, home: bool = False) -> list[str] |
         for folder, subfolders, names in os.walk(directory, onerror=_raise):
             relative = os.path.relpath(folder, directory).replace(os.sep, "/")
             prefix = "" if relative == "." else relative + "/"
-            subfolders[:] = sorted(
-                sub for sub in subfolders
-                if not is_hidden((sub,)) and not home and (leaf or not _is_bundle_folder(os.path.join(folder, sub)))
-            )  # fmt: skip
-            if any(os.path.islink(os.path.join(folder, sub)) for sub in subfolders):
+            if prefix and not leaf and _names_bundle(names):
+                subfolders[:] = []
+                continue  # a bundle of its own inside a branch bundle: its files are its
+            subfolders[:] = sorted(sub for sub in subfolders if not is_hidden((sub,)) and not home)
+            linked = (os.path.join(folder, sub) for sub in subfolders if os.path.islink(os.path.join(folder, sub)))
+            if any(leaf or not _names_bundle(os.listdir(path)) for path in linked):
                 return None  # what Hugo reads through a link is not for us to guess
             found += [
                 prefix + name
@@ -1015,11 +1016,12 @@ def _resources(directory: str, *, leaf: bool, home: bool = False) -> list[str] |
     return found
 
 
-def _is_bundle_folder(path: str) -> bool:
-    """Whether a content folder is a bundle's (an `index` or `_index` content file in it)."""
+def _names_bundle(names: Iterable[str]) -> bool:
+    """Whether a content folder of these file names is a bundle's (an `index` or `_index`
+    content file)."""
     return any(
         name.split(".", 1)[0] in ("index", "_index") and name.rpartition(".")[2].lower() in CONTENT_EXTENSIONS
-        for name in os.listdir(path)
+        for name in names
     )
 
 
@@ -1180,24 +1182,29 @@ def _term_files(
 
 
 def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> set[str]:
-    """The list pages Hugo makes of the top-level content folders that hold pages (each with
-    a page's language), `_index` file or not (a folder of pages is a section), and each
-    language's home page (and the redirect at the default language's folder), as
-    publish-dir paths (checked with Hugo 0.168)."""
-    places = [f"{section}/_index.md" for section, _ in sections]
-    languages = [language for _, language in sections]
-    homes = [lang.code for lang in site.languages] or [site.default_language]  # each language's home
-    files = set()
-    for place, language in zip([*places, *["_index.md"] * len(homes)], [*languages, *homes]):
-        url = predict_url(site, place, {}, language)
-        if url is not None:
-            files.add(_html_path(url, site))
+    """The list pages of `list_page_urls` (and the redirect at the default language's
+    folder), as publish-dir paths."""
+    files = {_html_path(url, site) for url, _ in list_page_urls(site, sections)}
     # A multilingual site's default language at the root: Hugo redirects its folder there
     # (`/en/` to `/`, checked with hugo 0.168)
     if len(site.languages) > 1 and not site.default_language_in_subdir:
         if (home := predict_url(site, "_index.md", {}, site.default_language)) is not None:
             files.add(_html_path(f"{home.rstrip('/')}/{site.default_language}/", site))
     return files
+
+
+def list_page_urls(site: SiteConfig, sections: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str, str]]:
+    """(URL, what it is) of the list pages Hugo makes of the top-level content folders that
+    hold pages (each with a page's language), `_index` file or not (a folder of pages is a
+    section), and of each language's home page (checked with Hugo 0.168)."""
+    homes = [lang.code for lang in site.languages] or [site.default_language]  # each language's home
+    places = [
+        (f"{section}/_index.md", language, f"the list page of the section {section}")
+        for section, language in sorted(sections, key=lambda section: (section[0], section[1] or ""))
+    ]
+    for place, language, what in [*places, *(("_index.md", code, "the home page") for code in homes)]:
+        if (url := predict_url(site, place, {}, language)) is not None:
+            yield url, what
 
 
 def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) -> PageSummary | None:

@@ -298,13 +298,15 @@ class SiteIndex:
     def url(self, page: PageSummary, destination: str) -> int | None:
         """The place in `site.pages` of the page a browser opens for `destination` (no
         fragment) from `page`, if known (not when two pages claim its URL)."""
-        key = self._url_key(page, destination)
-        return None if key is None else self._urls[key]
+        return self.reached(page, destination)[0]
 
-    def alias_url(self, page: PageSummary, destination: str) -> str | None:
-        """The URL `destination` names from `page` when an alias page is there."""
+    def reached(self, page: PageSummary, destination: str) -> tuple[int | None, str | None]:
+        """`url`'s place, and the URL `destination` names when an alias page is there (its
+        redirect leads to that place)."""
         key = self._url_key(page, destination)
-        return key if key in self._aliases else None
+        if key is None:
+            return None, None
+        return self._urls[key], key if key in self._aliases else None
 
     def _url_key(self, page: PageSummary, destination: str) -> str | None:
         """The key in `_urls` of the URL a browser opens for `destination` from `page`."""

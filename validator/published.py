@@ -231,12 +231,10 @@ class PublishedSite:
         `posts/page/1/`, which redirects to `posts/`): Hugo writes those of any list page
         whose template paginates it, which the content does not tell."""
         head, _, number = rel.removesuffix("index.html").rstrip("/").rpartition("/")
-        if not number.isdecimal() or self.pagination_path is None:
+        if not number.isdecimal() or self.pagination_path is None or not head.endswith(self.pagination_path):
             return False
-        folder = head.removesuffix(self.pagination_path)
-        return (folder == "" or folder.endswith("/")) and head.endswith(self.pagination_path) and (
-            folder + "index.html" in self.files
-        )
+        folder = head[: len(head) - len(self.pagination_path)]  # the list page's
+        return (folder == "" or folder.endswith("/")) and folder + "index.html" in self.files
 
     def _judgeable(self, rel: str) -> bool:
         """With only the pages known (and the static files, when `static_folders` says so;
@@ -268,8 +266,6 @@ class PublishedSite:
         page's output format may be (`index.xml`, `index.json`)."""
         if name.startswith("index.") or not (self.leaf_bundle_folders or self.branch_bundle_folders):
             return None
-        if parent in self.branch_bundle_folders:
-            return parent
         ends = [end + 1 for end in range(len(parent)) if parent[end] == "/"]
         for folder in (parent[:end] for end in reversed(ends)):  # the nearest bundle's, leaf or branch
             if folder in self.leaf_bundle_folders or folder in self.branch_bundle_folders:

@@ -217,11 +217,11 @@ class SiteConfig:
     # Those whose template writes ids that start with known text: (name, the starts), as
     # `tabs-` of `id="tabs-{{ .Ordinal }}"`.
     shortcode_id_prefixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # Those whose template writes as ids the values of parameters: (name, the parameters),
-    # as `"anchor"` of `id="{{ .Get "anchor" }}"`.
     # The site's params Hugo's `param` shortcode prints as they are (strings, integers,
     # booleans), by lower-case dotted key (`docs.version`)
     params: tuple[tuple[str, str], ...] = ()
+    # Those whose template writes as ids the values of parameters: (name, the parameters),
+    # as `"anchor"` of `id="{{ .Get "anchor" }}"`.
     shortcode_id_parameters: tuple[tuple[str, tuple[IdParameter, ...]], ...] = ()
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
@@ -284,9 +284,9 @@ class SiteConfig:
         `type` `page_type` may print an `<h1>` (see `title_h1`); one that names its `layout`
         may (its template is not among those `title_h1_types` tells of)."""
         place = "/" + (content_path or "")
-        if self.title_h1 and layout:
-            return True
         if self.title_h1:
+            if layout:
+                return True
             kind = page_type if page_type is not None else place.split("/")[1] if place.count("/") > 1 else "page"
             prints = dict(self.title_h1_types)  # the type is the front matter's, else the section
             return prints.get(str(kind), prints.get("", True))

@@ -885,6 +885,16 @@ class _Layouts:
             for path in folder.rglob("*")
         ])  # fmt: skip
 
+    @functools.cached_property
+    def used(self) -> dict[str, Path]:
+        """The file Hugo uses at each place below `layouts` (`_markup/render-link.html`): of
+        several, the first folder's (the project's before a later mount's or a theme's, which
+        it overrides)."""
+        found: dict[str, Path] = {}
+        for path, folders in self.files:
+            found.setdefault("/".join((*folders, path.name)), path)
+        return found
+
     def text(self, path: Path) -> str:
         if path not in self.texts:
             self.texts[path] = _template(path)
@@ -936,13 +946,9 @@ class _Layouts:
         )
 
     def _hook_files(self, names: tuple[str, ...]) -> Iterator[tuple[str, str, Path]]:
-        """(name, folder, file) of the hooks of `names` Hugo uses: of several files at one
-        place below `layouts`, the first folder's (the project's before a later mount's or
-        a theme's, which it overrides)."""
-        seen: set[tuple[tuple[str, ...], str]] = set()
+        """(name, folder, file) of the hooks of `names` Hugo uses (see `used`)."""
         for path, folders in self.files:
-            if "_markup" in folders and (folders, path.name) not in seen:
-                seen.add((folders, path.name))
+            if "_markup" in folders and self.used["/".join((*folders, path.name))] == path:
                 folder = "/".join(part for part in folders[: folders.index("_markup")] if part != "_default")
                 yield from ((name, folder, path) for name in names if path.name.startswith(name))
 
@@ -1011,9 +1017,7 @@ def _title_h1_by_type(layouts: _Layouts) -> tuple[tuple[str, bool], ...]:
     `blog/single.html` defines `main` without the default's hero, which prints the title;
     monochrome's bookcase partial, which does too, is called by a list template alone. May,
     when any call cannot be followed (a partial named at run time)."""
-    files: dict[str, Path] = {}  # the first layouts folder's file at each place below `layouts`
-    for path, folders in layouts.files:
-        files.setdefault("/".join((*folders, path.name)), path)
+    files = layouts.used
 
     def first(*places: str) -> str | None:
         return next((layouts.text(files[place]) for place in places if place in files), None)

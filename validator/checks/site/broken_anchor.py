@@ -197,12 +197,12 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
         return _Target(None, fragment)
     if is_markdown_link(path):
         return None  # md-link checks these
-    browser = index.url(page, path)
+    browser, alias = index.reached(page, path)
     if hooked and link.kind == "link" and (hook := hooked_page(index, page, path)).found and hook.index is not None:
         if page.link_hook and not page.finds_pages and browser != hook.index and browser is not None:
             return _Target(browser, fragment, also=hook.index)
         return _Target(hook.index, fragment)
-    return _found(browser, fragment, index.alias_url(page, path))
+    return _found(browser, fragment, alias)
 
 
 def _script_route(fragment: str, ids: Iterable[str]) -> bool:

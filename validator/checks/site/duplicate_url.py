@@ -51,7 +51,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from validator.engine import PageSummary, Site, page_alias_urls
+from validator.engine import PageSummary, Site, list_page_urls, page_alias_urls
 from validator.model import Finding, NoOptions, Rule
 from validator.site import is_built, predict_url
 
@@ -81,7 +81,9 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             line, column = aliases_at if kind == "alias" else (1, 1)  # aliases at their key
             yield Finding(line, column, _message(clashing, kind, other, other_kind), path=path)
     # An alias at a list page no file makes (the home page, a section, a taxonomy)
-    lists = _list_pages(site, {(page.content_path, page.language) for *_, page in claims if page.content_path})
+    sections = {(page.content_path.split("/", 1)[0], page.language) for *_, page in claims
+                if page.content_path and "/" in page.content_path}
+    lists = _list_pages(site, sections)
     for output in {_output(url) for _, _, urls, _, _ in claims for url, kind in urls if kind == "page"}:
         lists.pop(output, None)  # a file makes it: reported above
     for _, path, urls, aliases_at, _ in claims:
@@ -98,22 +100,19 @@ def _claims(site: Site, page: PageSummary) -> list[tuple[str, str]]:
     return [(page.url, "page"), *((url, "alias") for url in page_alias_urls(site.config, page) if _output(url) != own)]
 
 
-def _list_pages(site: Site, pages: set[tuple[str, str | None]]) -> dict[str, str]:
-    """The list pages Hugo makes without a content file, by output path: each language's
-    home page and taxonomies', and the top-level sections' of its `pages` (content path,
-    language) (what each is, for messages)."""
+def _list_pages(site: Site, sections: set[tuple[str, str | None]]) -> dict[str, str]:
+    """The list pages Hugo makes without a content file, by output path (what each is, for
+    messages): the homes and `sections`' (top-level folder, language) list pages, and each
+    language's taxonomies'."""
     config = site.config
-    codes = [lang.code for lang in config.languages] or [config.default_language]
-    taxonomies = [] if "taxonomy" in config.disabled_kinds else [plural for _, plural in config.taxonomies]
-    sections = {(path.split("/", 1)[0], language or config.default_language) for path, language in pages if "/" in path}
-    places = [(f"{section}/_index.md", code, f"the list page of the section {section}") for section, code in sections]
-    for code in codes:
-        places += [("_index.md", code, "the home page")]
-        places += [(f"{plural}/_index.md", code, f"the list page of the taxonomy {plural}") for plural in taxonomies]
     found: dict[str, str] = {}
-    for place, code, what in sorted(places):
-        if (url := predict_url(config, place, {}, code)) is not None:
-            found.setdefault(_output(url), what)
+    for url, what in list_page_urls(config, sections):
+        found.setdefault(_output(url), what)
+    if "taxonomy" not in config.disabled_kinds:
+        for code in [lang.code for lang in config.languages] or [config.default_language]:
+            for _, plural in config.taxonomies:
+                if (url := predict_url(config, f"{plural}/_index.md", {}, code)) is not None:
+                    found.setdefault(_output(url), f"the list page of the taxonomy {plural}")
     return found
 
 

@@ -69,9 +69,13 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         calls: set[tuple[int, int]] = set()
         for link in page.links:
             argument = link.ref
-            if link.unread and link.shortcode is not None and (link.shortcode_line, link.shortcode_column) not in calls:
-                calls.add((link.shortcode_line, link.shortcode_column))
-                named = ", ".join(f"`{key}`" for key in link.unread) or "none"
+            if link.shortcode is None or (argument is None and not link.unread):
+                continue
+            if (link.shortcode_line, link.shortcode_column) in calls:
+                continue  # another link using the same definition (`[one][x]`, `[two][x]`)
+            calls.add((link.shortcode_line, link.shortcode_column))
+            if link.unread:
+                named = ", ".join(f"`{key}`" for key in link.unread)
                 yield Finding(
                     link.shortcode_line, link.shortcode_column,
                     f"{link.shortcode} without a path: Hugo reads the named parameters `path`, `lang` and "
@@ -79,11 +83,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                     f'use path="…"', path=page.path,
                 )  # fmt: skip
                 continue
-            if argument is None or link.shortcode is None:
-                continue
-            if (link.shortcode_line, link.shortcode_column) in calls:
-                continue  # another link using the same definition (`[one][x]`, `[two][x]`)
-            calls.add((link.shortcode_line, link.shortcode_column))
+            assert argument is not None
             if link.kind == "commented-ref" and not site.config.markup.unsafe:
                 continue  # Hugo drops the HTML comment, the ref never runs
             ref, language = argument

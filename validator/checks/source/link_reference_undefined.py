@@ -71,10 +71,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                     "page, with its own link definitions, and shows the brackets as text (define it where it is used)"
                 )
             else:
-                message = (
-                    f"reference link {written!r}: no definition of the label {label!r} on this page; "
-                    f"Hugo shows the brackets as text (add `[{label}]: URL`)"
-                )
+                message = _undefined(written, label)
             reported.add((line, column))
             yield Finding(line, column, message)
     yield from (finding for finding in _with_code(doc) if (finding.line, finding.column) not in reported)
@@ -97,11 +94,14 @@ def _with_code(doc: Document) -> Iterator[Finding]:
             label = (match[2] if match[2].strip() else match[1]).strip()
             if label.startswith("^") or normalizeReference(label) in doc.link_labels:
                 continue
-            yield Finding(
-                *doc.position(token, match.start()),
-                f"reference link {match[0]!r}: no definition of the label {label!r} on this page; "
-                f"Hugo shows the brackets as text (add `[{label}]: URL`)",
-            )
+            yield Finding(*doc.position(token, match.start()), _undefined(match[0], label))
+
+
+def _undefined(written: str, label: str) -> str:
+    return (
+        f"reference link {written!r}: no definition of the label {label!r} on this page; "
+        f"Hugo shows the brackets as text (add `[{label}]: URL`)"
+    )
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:

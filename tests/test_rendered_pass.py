@@ -2277,6 +2277,22 @@ def test_a_typo_in_a_heading_of_a_markdown_call_inside_a_call_is_found_at_its_li
 
 
 @pytest.mark.hugo
+def test_a_typo_in_a_heading_another_page_renders_is_found_once_at_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A page that prints another's content (`.RenderShortcodes`) repeats its headings: a
+    typo in one is reported at the file that has it, not again at the page printing it."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/include.html": "{{ with site.GetPage (.Get 0) }}{{ .RenderShortcodes }}{{ end }}",
+        "content/a.md": '+++\ntitle = "A"\n+++\n\nIntro.\n\n{{% include "/part" %}}\n',
+        "content/part.md": '+++\ntitle = "Part"\n+++\n\n## Instalation on Linux\n\nText.\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "heading-typo", [("content/part.md", 5, 1)])
+    assert '<h2 id="instalation-on-linux">' in (tmp_path / "public/a/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_snippets_shown_as_text_map_to_prose_not_code_and_several_to_a_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -150,30 +150,31 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     extra = parse_word_list(" ".join((*opts.words, *rendered.user_words)))
     # A page no Markdown maps to is a list page: it repeats other pages' headings.
     languages: list[str | None] = []
-    titles: set[str] = set()  # a theme prints other pages' titles (related pages' cards)
+    # What the source pass spells: a theme prints other pages' titles (related pages'
+    # cards), and a shortcode other pages' headings (`.RenderShortcodes`).
+    written: set[str] = set()
     for page in rendered.pages:
         source = rendered.source(page)
         languages.append((source.language or rendered.language) if source else None)
-        if source is not None and source.title:
-            titles.add(source.title.strip())
+        if source is not None:
+            written.update(heading.text.strip() for heading in source.headings)
+            if source.title:
+                written.add(source.title.strip())
     findings: list[tuple[str, Finding, bool]] = []
     for speller, indexes in _spellers(languages, rendered.vocabularies, extra):
         for index in indexes:
-            findings.extend(_rendered_findings(rendered, rendered.pages[index], speller, titles))
+            findings.extend(_rendered_findings(rendered, rendered.pages[index], speller, written))
     yield from split_mapped(findings)
 
 
 def _rendered_findings(
-    rendered: RenderedSite, page: Page, speller: Speller, titles: set[str]
+    rendered: RenderedSite, page: Page, speller: Speller, written: set[str]
 ) -> Iterator[tuple[str, Finding, bool]]:
-    source = rendered.source(page)
-    assert source is not None
     locator = rendered.locator(page)
-    written = {heading.text for heading in source.headings}
     for heading in page.headings:
         where = locator.heading(heading)
-        if heading.text.strip() in written or heading.text.strip() in titles:
-            continue  # the source pass checked it (a title: at the page it is the title of)
+        if heading.text.strip() in written:
+            continue  # the source pass checked it, at the page that has it
         for typo in speller.typos(heading.text):
             at = (heading.line, heading.column)
             yield typo.word, rendered.finding(page, _message(typo, "heading"), at, where or (1, 1)), where is not None

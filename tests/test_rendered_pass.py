@@ -2088,6 +2088,32 @@ def test_the_embedded_link_hook_sends_dot_slash_fragments_to_the_home_page(
     assert '<a href="/#own">a</a>' in (tmp_path / "public" / "docs" / "install" / "index.html").read_text()
 
 
+@pytest.mark.hugo
+def test_the_embedded_link_hook_writes_markdownified_links_as_the_home_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A shortcode's content its template renders with `markdownify` goes through Hugo's
+    embedded link hook as the home page's: `#x` links to the home page's `#x`, a path is
+    looked up from the home page and, found nowhere, left as written for the browser to
+    resolve from the page. mdcheck finds the same, with or without a build."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner | markdownify }}</div>',
+        "content/_index.md": "+++\ntitle = 'H'\n+++\n\n## Home\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n## Setup\n\n[a](#setup) [b](#setup)\n\n{{< note >}}\n"
+                             "[c](#setup) [d](#home) [e](docs/b.md#bee) [f](../b/#bee) [g](../b/#nope) [h](b.md)\n"
+                             "{{< /note >}}\n",
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n## Bee\n",
+    }, '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    message = next(p["message"] for p in problems() if p["rule"] == "broken-anchor")
+    assert "Hugo's link render hook links it to the home page, /#setup" in message
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/docs/a.md", 10, 1), ("content/docs/a.md", 10, 58)])
+    html = (tmp_path / "public/docs/a/index.html").read_text("utf-8")
+    assert '<a href="/#setup">c</a>' in html and '<a href="/docs/b/#bee">e</a>' in html and '<a href="b.md">h</a>' in html
+    assert located("md-link") == [("content/docs/a.md", 10, 74)]
+
+
 @pytest.mark.parametrize(("hook", "missing"), [
     # as Hugo's embedded hook: GetPage of the path less `./`, for some paths (here all)
     ('{{ $u := urls.Parse .Destination }}{{ $href := .Destination }}{{ with .PageInner.GetPage '

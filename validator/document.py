@@ -552,13 +552,24 @@ class Document:
             )
         return self.rendered_contents
 
-    def rendered_content_links(self, *, as_page: bool = False) -> tuple[Link, ...]:
-        """The Markdown links and images of the `rendered_contents` (of the
-        `page_rendered_contents` alone when `as_page`), at their places in the file; the
-        shortcode calls those hold are among the page's own."""
+    @property
+    def home_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
+        """The `rendered_contents` whose links Hugo's embedded link hook writes as the home
+        page's (`markdownify`'s, with no hook of the site's): `#x` links to the home page's
+        `#x`, and a path is looked up (GetPage) from the home page (checked with hugo 0.168)."""
+        if LINK_HOOKS & self.render_hooks or not self.embedded_hooks[0]:
+            return ()
+        own = {id(use) for use, _ in self.page_rendered_contents}
+        return tuple((use, content) for use, content in self.rendered_contents if id(use) not in own)
+
+    def rendered_content_links(
+        self, contents: Sequence[tuple[ShortcodeUse, Document]] | None = None
+    ) -> tuple[Link, ...]:
+        """The Markdown links and images of `contents` (by default all `rendered_contents`),
+        at their places in the file; the shortcode calls those hold are among the page's own."""
         return tuple(
             link
-            for use, content in (self.page_rendered_contents if as_page else self.rendered_contents)
+            for use, content in (self.rendered_contents if contents is None else contents)
             for link in self.in_file(use, content.links)
             if link.shortcode is None and link.kind in ("link", "image")
         )

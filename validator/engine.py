@@ -113,6 +113,7 @@ class SiteLink(NamedTuple):
     ref: tuple[str, str | None] | None = None  # the call's path and `lang`; None with errors
     # A ref call's named parameters when none is `path` (`ref="b"`): Hugo writes an empty link
     unread: tuple[str, ...] = ()
+    home: bool = False  # Hugo's link hook writes it as the home page's (Document.home_rendered_contents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1390,10 +1391,17 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         ids=doc.ids,
         id_prefixes=frozenset(("",) if _all_layouts(doc, target, plan.site) else doc.id_prefixes),
         raw_html_ids=tuple(doc.raw_html_ids),
-        links=tuple(
-            _site_link(link)
-            for link in (*doc.links, *doc.rendered_content_links(as_page=True))
-            if _read_by_site_rules(link)
+        links=(
+            *(
+                _site_link(link)
+                for link in (*doc.links, *doc.rendered_content_links(doc.page_rendered_contents))
+                if _read_by_site_rules(link)
+            ),
+            *(
+                _site_link(link)._replace(home=True)
+                for link in doc.rendered_content_links(doc.home_rendered_contents)
+                if _read_by_site_rules(link)
+            ),
         ),
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
         headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),

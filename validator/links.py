@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
-from validator.engine import PageSummary, Site, page_alias_urls
+from validator.engine import PageSummary, Site, SiteLink, page_alias_urls
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
@@ -173,6 +173,15 @@ class SiteIndex:
     def get_page(self, page: PageSummary, ref: str) -> Target:
         """The page `.Page.GetPage ref` finds from `page` (no base-name fallback)."""
         return self._lookup(page, ref, None, reflink=False)
+
+    def home(self, page: PageSummary) -> Target:
+        """The home page of `page`'s language (its `page` None when no file makes it)."""
+        return self.get_page(page, "/")
+
+    def linking_page(self, page: PageSummary, link: SiteLink) -> PageSummary | None:
+        """The page Hugo's link hook looks a link's path up from: the home page for a
+        `markdownify`'d content's (SiteLink.home; None when no file makes it), else `page`."""
+        return self.home(page).page if link.home else page
 
     def nearest_named(self, page: PageSummary, path: str) -> str | None:
         """For a link `path` that `get_page` finds no page for: a path it finds from `page`

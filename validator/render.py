@@ -124,13 +124,13 @@ def _marker_contents(doc: Document) -> dict[int, list[Document]]:
         held.setdefault(holders[id(use)], []).append(placed)
     if len(own) == len(doc.rendered_contents):
         return held
-    kept = {id(use) for use, _ in own}
-    others = [(use, content) for use, content in doc.rendered_contents if id(use) not in kept]
     if LINK_HOOKS & doc.render_hooks:  # the site's link hook writes their links: unknown
+        kept = {id(use) for use, _ in own}
         hooks = doc.render_hooks | {"render-link"}
-        for use, content in others:
-            held.setdefault(holders[id(use)], []).append(content.placed(render_hooks=hooks, site=doc.site))
-    elif doc.embedded_hooks[0] and (home := predict_url(doc.site, "_index.md", {}, doc.language)) is not None:
+        for use, content in doc.rendered_contents:
+            if id(use) not in kept:
+                held.setdefault(holders[id(use)], []).append(content.placed(render_hooks=hooks, site=doc.site))
+    elif (others := doc.home_rendered_contents) and (home := predict_url(doc.site, "_index.md", {}, doc.language)):
         for use, content in others:
             placed = content.placed(url=home, address_writers=doc.address_writers, site=doc.site)
             held.setdefault(holders[id(use)], []).append(placed)

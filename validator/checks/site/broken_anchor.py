@@ -16,7 +16,9 @@ redirect page Hugo writes there sends the browser on, fragment and all (in the b
 HTML, a page of a head alone that names another page canonical redirects too: a site's
 alias template may redirect with a script). When Hugo's embedded link render hook writes Markdown links (multilingual
 sites), a link's path is first looked up as it does: `GetPage` of the path less `./`, so
-`./#x` is the home page's `#x` and `.#x` the section's. A project's own hook may do the
+`./#x` is the home page's `#x` and `.#x` the section's; in a shortcode's content that its
+template renders with `markdownify`, the hook runs as the home page's: `#x` is the home
+page's `#x`, and a path is looked up from the home page. A project's own hook may do the
 same or leave a relative path to the browser: where the two lead to different pages, a
 fragment on either will do. Links whose page mdcheck cannot find are left to
 `ref-not-found` and the rendered pass, and links to Markdown files (`other.md#frag`) to
@@ -118,7 +120,9 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
             found = _target(index, page, link, links_rendered_by_hook(page))
             if found is None or found.fragment in opts.allow or found.fragment in site.config.layout_ids:
                 continue
-            pending = _Pending(found.place, found.fragment, page.path, link.line, link.column, found.also, found.alias)
+            pending = _Pending(
+                found.place, found.fragment, page.path, link.line, link.column, found.also, found.alias, home=found.home
+            )
             if found.place is not None:
                 elsewhere.append(pending)
             elif not page.has_id(found.fragment) and not _script_route(found.fragment, page.ids):
@@ -143,6 +147,7 @@ class _Pending(NamedTuple):
     also: int | None = None  # another page it may be on (see _Target)
     alias: str | None = None  # the alias URL the link leads through to `place` (see _Target)
     first: PageSummary | None = None  # the page tried first, when `place` is `also`'s
+    home: str | None = None  # see _Target
 
 
 class _Target(NamedTuple):
@@ -152,6 +157,7 @@ class _Target(NamedTuple):
     # another: the hook's template may do either, so the link is good on either.
     also: int | None = None
     alias: str | None = None  # one of the page's aliases, the URL the link names (its redirect leads on)
+    home: str | None = None  # the home page's URL, for a `#x` Hugo's hook writes as the home page's
 
 
 def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, PageSummary]]:
@@ -168,6 +174,11 @@ def _finding(pending: _Pending, target: PageSummary, suggest: Suggester) -> Find
     message = _message(pending.fragment, target, pending.path, suggest)
     if pending.alias is not None:
         message += f" (the link names {pending.alias}, an alias of that page: its redirect leads there)"
+    if pending.home is not None:
+        message += (
+            f" (written #{pending.fragment} in a shortcode's content its template renders with markdownify: "
+            f"Hugo's link render hook links it to the home page, {pending.home}#{pending.fragment})"
+        )
     return Finding(pending.line, pending.column, message, path=pending.path)
 
 
@@ -191,6 +202,8 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
     path, fragment = split_fragment(link.destination)
     if fragment is None:
         return None
+    if link.home:
+        return _from_home(index, page, link, path, fragment)
     if not path:
         if page.link_hook and index.config.link_hooks_move_fragments and link.kind == "link":
             return None  # the site's hook sends it elsewhere (`relLangURL`: to the home page)
@@ -202,6 +215,23 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
         if page.link_hook and not page.finds_pages and browser != hook.index and browser is not None:
             return _Target(browser, fragment, also=hook.index)
         return _Target(hook.index, fragment)
+    return _found(browser, fragment, alias)
+
+
+def _from_home(index: SiteIndex, page: PageSummary, link: SiteLink, path: str, fragment: str) -> _Target | None:
+    """`_target` of a link Hugo's embedded hook writes as the home page's: `#x` is the home
+    page's, a path is looked up from it, and left as written (for the browser to resolve
+    from the page) when it finds no page."""
+    home = index.home(page)
+    if home.page is None or home.index is None:
+        return None  # a home page no file makes: its ids are the theme's
+    if not path:
+        return _Target(home.index, fragment, home=home.page.url)
+    if is_markdown_link(path):
+        return None  # md-link checks these
+    if link.kind == "link" and (hook := hooked_page(index, home.page, path)).found:
+        return _found(hook.index, fragment)
+    browser, alias = index.reached(page, path)
     return _found(browser, fragment, alias)
 
 

@@ -12,7 +12,9 @@ or `"auto"` on a multilingual single-host site), it resolves the path with `GetP
 of the page's bundle; the rule then reports a path it cannot find (Hugo passes it through
 unchanged and silently), naming the path that finds a page of that name and path in a
 folder above or below when there is one (`../install.md` for `install.md` written one
-folder too deep), and a fragment that is not an id of the target page. So it does
+folder too deep), and a fragment that is not an id of the target page. In a shortcode's
+content that its template renders with `markdownify`, the hook looks the path up from the
+home page, as Hugo does. So it does
 on the pages a project's own hook renders when that hook does the same (writes the URL of
 the page `GetPage` finds, else the destination as written: the `render-link.html` many
 themes share); pages another hook of the site renders are left alone: what it does is not
@@ -55,11 +57,17 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         for link in page.links:
             if link.kind != "link" or link.shortcode is not None or not is_markdown_link(link.destination):
                 continue
-            message = (
-                _resolved(index, page, link.destination, suggest)
-                if by_getpage
-                else _verbatim(index, page, link.destination)
-            )
+            if by_getpage and (context := index.linking_page(page, link)) is not None:
+                message = _resolved(index, context, link.destination, suggest)
+            elif by_getpage:
+                continue  # looked up from a home page no file makes
+            else:
+                message = _verbatim(index, page, link.destination)
+            if message and link.home:
+                message += (
+                    " (in a shortcode's content its template renders with markdownify: Hugo's link render hook "
+                    "looks it up from the home page)"
+                )
             if message:
                 yield Finding(link.line, link.column, message, path=page.path)
 

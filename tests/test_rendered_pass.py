@@ -2110,7 +2110,8 @@ def test_the_embedded_link_hook_writes_markdownified_links_as_the_home_pages(
     assert "Hugo's link render hook links it to the home page, /#setup" in message
     assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/docs/a.md", 10, 1), ("content/docs/a.md", 10, 58)])
     html = (tmp_path / "public/docs/a/index.html").read_text("utf-8")
-    assert '<a href="/#setup">c</a>' in html and '<a href="/docs/b/#bee">e</a>' in html and '<a href="b.md">h</a>' in html
+    assert '<a href="/#setup">c</a>' in html and '<a href="/docs/b/#bee">e</a>' in html
+    assert '<a href="b.md">h</a>' in html
     assert located("md-link") == [("content/docs/a.md", 10, 74)]
 
 

@@ -1206,10 +1206,11 @@ def test_an_alias_at_a_list_page_or_at_the_root(tmp_path: Path, monkeypatch: pyt
 def test_a_fragment_through_an_alias_is_checked_on_its_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, template: str
 ) -> None:
-    """An alias's redirect page sends the browser on to its page, fragment and all: with
-    Hugo's alias template (a refresh) or a site's that redirects with a script (a head
-    alone, naming the page canonical), the fragment is checked on the page, with and
-    without a build."""
+    """Hugo's alias template redirects with a meta refresh, which drops the fragment: a
+    link with one through an alias is reported, whether or not the page has it. A site's
+    template that redirects with a script adding `location.hash` (a head alone, naming the
+    page canonical) carries it on: the fragment is checked on the page. With and without a
+    build."""
     script = (
         '<!DOCTYPE html><html><head><title>{{ .Permalink }}</title><link rel="canonical" href="{{ .Permalink }}">'
         '<script>window.location = "{{ .Permalink }}" + window.location.hash;</script></head></html>'
@@ -1221,10 +1222,24 @@ def test_a_fragment_through_an_alias_is_checked_on_its_page(
                                  "[kept](/docs/latest/config/#rebaserules) [gone](/docs/latest/config/#nope)\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    expected = [("content/docs/other.md", 5, 42)]
+    if template == "a script":
+        expected = [("content/docs/other.md", 5, 42)]
+        assert located("broken-anchor") == located("broken-anchor", "--build") == expected
+        (message,) = [p["message"] for p in problems() if p["rule"] == "broken-anchor"]
+        assert message.endswith(
+            "(the link names /docs/latest/config/, an alias of that page: its redirect leads there)"
+        )
+        return
+    expected = [("content/docs/other.md", 5, 1), ("content/docs/other.md", 5, 42)]
     assert located("broken-anchor") == located("broken-anchor", "--build") == expected
-    (message,) = [p["message"] for p in problems() if p["rule"] == "broken-anchor"]
-    assert message.endswith("(the link names /docs/latest/config/, an alias of that page: its redirect leads there)")
+    kept, gone = [p["message"] for p in problems() if p["rule"] == "broken-anchor"]
+    assert "redirects with a meta refresh, which drops the fragment" in kept
+    assert kept.endswith("link to /docs/config/#rebaserules instead")
+    assert gone.endswith("and no heading or element with id 'nope' on content/docs/config.md")
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert '<meta http-equiv="refresh" content="0; url=https://x.org/docs/config/">' in (
+        tmp_path / "public/docs/latest/config/index.html"
+    ).read_text("utf-8")
 
 
 @pytest.mark.hugo
@@ -2086,6 +2101,22 @@ def test_the_embedded_link_hook_sends_dot_slash_fragments_to_the_home_page(
         ("content/docs/install.md", 7, 1), ("content/docs/install.md", 7, 61), ("content/docs/install.md", 7, 72),
     ])  # fmt: skip
     assert '<a href="/#own">a</a>' in (tmp_path / "public" / "docs" / "install" / "index.html").read_text()
+
+
+@pytest.mark.hugo
+def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
+    it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '<a href="{{ replace .Destination "/old/" "/a/" }}">{{ .Text }}</a>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nBare: https://x.org/old/\n\nAngle: <https://x.org/old/>\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == []
+    build_site(hugo, tmp_path, tmp_path / "public")
+    html = (tmp_path / "public/a/index.html").read_text("utf-8")
+    assert html.count('<a href="https://x.org/a/">https://x.org/old/</a>') == 2
+    assert located("broken-link", "--html", "public") == []
 
 
 @pytest.mark.hugo

@@ -695,6 +695,22 @@ def test_disable_aliases_means_no_redirect_pages(tmp_path: Path) -> None:
     assert site.disable_aliases and alias_urls(site, "/a/", ["/old/"]) == []
 
 
+@pytest.mark.parametrize(("files", "drops"), [
+    ({}, True),  # Hugo's own: a meta refresh alone
+    ({"layouts/alias.html": "<script>location.replace('{{ .Permalink }}' + location.hash)</script>"}, False),
+    ({"layouts/alias.html": "<script>location.hash</script>", "layouts/_default/alias.html": "refresh"}, True),
+    ({"themes/t/layouts/_default/alias.html": "<script>location.hash</script>"}, False),
+])  # fmt: skip
+def test_whether_an_alias_drops_a_links_fragment(tmp_path: Path, files: dict[str, str], drops: bool) -> None:
+    """Hugo uses `_default/alias.html` before `alias.html` (checked with hugo 0.168); only
+    one that adds `location.hash` carries the fragment on."""
+    write(tmp_path, "hugo.toml", 'theme = "t"\n')
+    write(tmp_path, "themes/t/layouts/_default/single.html", "{{ .Content }}")
+    for name, text in files.items():
+        write(tmp_path, name, text)
+    assert load_site(tmp_path).alias_drops_fragment is drops
+
+
 def test_predict_url_reads_bundles_and_sections_from_disk(tmp_path: Path) -> None:
     write(tmp_path, "hugo.toml", '[permalinks.page]\ndocs = "/d/:sections/:filename/"\n')
     for rel in (

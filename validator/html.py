@@ -130,6 +130,9 @@ class Page:
     leaks: tuple[Leak, ...] = ()
     images: tuple[Image, ...] = ()
     redirect: str | None = None  # an alias page's target (<meta http-equiv="refresh">)
+    # Whether its redirect carries a link's fragment on: a script that reads `location.hash`
+    # (a meta refresh alone drops it)
+    keeps_fragment: bool = False
     base: str | None = None  # <base href>, which relative links resolve against
     math: bool = False  # the page loads KaTeX or MathJax, which render $$…$$ in the browser
     problems: tuple[str, ...] = ()  # why the page could not be read fully
@@ -301,6 +304,7 @@ class _Walker:
             leaks=tuple(self.leaks),
             images=tuple(self.images),
             redirect=self.redirect,
+            keeps_fragment=self.redirect is not None and any("hash" in (s.text or "") for s in root.iter("script")),
             base=self.base,
             math=self.math,
             problems=self.problems,

@@ -672,15 +672,14 @@ class _HugoRenderer(RendererHTML):
         text = tokens[idx + 1].content if idx + 1 < len(tokens) else ""
         if token.markup == "linkify" and href.startswith("http://") and text.startswith("www."):
             href = "https://" + href.removeprefix("http://")  # linkifyProtocol = "https"
-        elif token.markup not in ("autolink", "linkify") and (
-            self._page.doc.embedded_hooks[0] or PAGE_FINDING_LINK_HOOK in self._page.doc.render_hooks
-        ):
+        elif self._page.doc.embedded_hooks[0] or PAGE_FINDING_LINK_HOOK in self._page.doc.render_hooks:
             href = self._embedded(href)  # or a project's hook that does as Hugo's does
         href = self._written(href, self._page.doc.address_writers[0])
         attrs = dict(token.attrItems())
         attrs["href"], unknown = self._page.attribute_value(href)
-        if token.markup not in ("autolink", "linkify") and "render-link" in self._page.doc.render_hooks:
-            unknown = "render-link"  # the site's own hook writes this link: its output is unknown
+        if "render-link" in self._page.doc.render_hooks:
+            # the site's own hook writes this link, an autolink too: its output is unknown
+            unknown = "render-link"
         if unknown is not None:
             attrs[SHORTCODE_ATTRIBUTE] = unknown
         return f"<a{_attributes(attrs)}>"

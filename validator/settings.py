@@ -186,6 +186,8 @@ class SiteConfig:
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
+    # Whether a link's fragment is lost on the way through an alias (_Layouts.alias_drops_fragment)
+    alias_drops_fragment: bool = True
     # The kinds of pages `disableKinds` turns off, lower-cased (`taxonomy`, `term`, `rss`…)
     disabled_kinds: frozenset[str] = frozenset()
     # The Hugo version the site's deployment pins, and the file that pins it (see

@@ -692,6 +692,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         title_h1_folders=title_h1_folders,
         title_h1_types=_title_h1_by_type(layouts) if title_h1 else (),
         layout_ids=layouts.page_ids(),
+        alias_drops_fragment=not templates_missing and layouts.alias_drops_fragment(),
         redirect_templates=layouts.redirect_templates(config),
         user_words=_user_words(root / WORDS_FILE),
     )
@@ -894,6 +895,15 @@ class _Layouts:
         for path, folders in self.files:
             found.setdefault("/".join((*folders, path.name)), path)
         return found
+
+    def alias_drops_fragment(self) -> bool:
+        """Whether the page Hugo writes at an alias drops a link's fragment: Hugo's own alias
+        template redirects with a meta refresh alone, to the page's URL less the fragment;
+        a site's own that reads `location.hash` carries it on. Hugo takes `_default/alias.html`
+        before `alias.html` (checked with hugo 0.168)."""
+        files = self.used
+        place = next((place for place in ("_default/alias.html", "alias.html") if place in files), None)
+        return place is None or "hash" not in self.text(files[place])
 
     def text(self, path: Path) -> str:
         if path not in self.texts:

@@ -11,11 +11,14 @@ site-absolute links (`/posts/other/#frag`, with or without the path of the site'
 `baseURL`, and full URLs on the site's own host), page-relative links (`../other/#frag`,
 resolved against the page's URL as a browser does), and `ref`/`relref` shortcodes
 (`{{< relref "other.md#frag" >}}`, or `{{< relref "other.md" >}}#frag`, found the way Hugo
-finds them). A link to one of a page's `aliases` is checked on that page: the
-redirect page Hugo writes there sends the browser on, fragment and all (in the build's
-HTML, a page of a head alone that names another page canonical redirects too: a site's
-alias template may redirect with a script). When Hugo's embedded link render hook writes Markdown links (multilingual
-sites), a link's path is first looked up as it does: `GetPage` of the path less `./`, so
+finds them). A link with a fragment to one of a page's `aliases` is reported: the page
+Hugo writes there redirects with a meta refresh, which drops the fragment, and the reader
+lands at the top of the page (link to the page itself). A site's own alias template that
+adds `location.hash` to its redirect carries the fragment on: the link is then checked on
+the page the alias leads to (in the build's HTML, a page of a head alone that names another
+page canonical redirects too: a site's alias template may redirect with a script).
+When Hugo's embedded link render hook writes Markdown links (multilingual sites), a link's
+path is first looked up as it does: `GetPage` of the path less `./`, so
 `./#x` is the home page's `#x` and `.#x` the section's; in a shortcode's content that its
 template renders with `markdownify`, the hook runs as the home page's: `#x` is the home
 page's `#x`, and a path is looked up from the home page. A project's own hook may do the
@@ -129,13 +132,14 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
                 yield _finding(pending, page, suggest)
     # A link whose page is unsure (`also`) is reported when neither page has the fragment
     retry: list[_Pending] = []
+    drops = site.config.alias_drops_fragment
     for pending, target in _missing(site, elsewhere):
         if pending.also is not None:
             retry.append(pending._replace(place=pending.also, also=None, first=target))
         else:
-            yield _finding(pending, pending.first or target, suggest)
+            yield _finding(pending, pending.first or target, suggest, drops)
     for pending, target in _missing(site, retry):
-        yield _finding(pending, pending.first or target, suggest)
+        yield _finding(pending, pending.first or target, suggest, drops)
 
 
 class _Pending(NamedTuple):
@@ -161,18 +165,30 @@ class _Target(NamedTuple):
 
 
 def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, PageSummary]]:
-    """The links whose page lacks their fragment, each page read back once."""
+    """The links whose page lacks their fragment, or that reach it through an alias whose
+    redirect drops it; each page read back once."""
+    drops = site.config.alias_drops_fragment
     pending.sort(key=operator.itemgetter(0))
     for place, links in itertools.groupby(pending, key=operator.itemgetter(0)):
         target = site.pages[place]
         for link in links:
-            if target.rendered and not target.has_id(link.fragment) and not _script_route(link.fragment, target.ids):
+            lacks = not target.has_id(link.fragment) and not _script_route(link.fragment, target.ids)
+            if target.rendered and (lacks or (drops and link.alias is not None)):
                 yield link, target
 
 
-def _finding(pending: _Pending, target: PageSummary, suggest: Suggester) -> Finding:
+def _finding(pending: _Pending, target: PageSummary, suggest: Suggester, drops: bool = False) -> Finding:
     message = _message(pending.fragment, target, pending.path, suggest)
-    if pending.alias is not None:
+    if pending.alias is not None and drops:
+        lost = (
+            f"{pending.alias} is an alias of {target.path}: the page Hugo writes there redirects with a meta "
+            f"refresh, which drops the fragment (the reader lands at the top of {target.url})"
+        )
+        if target.has_id(pending.fragment) or _script_route(pending.fragment, target.ids):
+            message = f"{lost}; link to {target.url}#{pending.fragment} instead"
+        else:
+            message = f"{lost}; and {message}"
+    elif pending.alias is not None:
         message += f" (the link names {pending.alias}, an alias of that page: its redirect leads there)"
     if pending.home is not None:
         message += (
@@ -287,15 +303,22 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         for link in page.links:
             if link.tag not in LINK_TAGS or "#" not in link.url:
                 continue
-            target, fragment = _rendered_target(rendered, anchors, page, link)
+            target, fragment, dropped = _rendered_target(rendered, anchors, page, link)
             if target is None or fragment in opts.allow:
                 continue
-            if fragment in target.ids or target.unknown_output or _script_route(fragment, target.ids):
+            has = fragment in target.ids or target.unknown_output or _script_route(fragment, target.ids)
+            if has and dropped is None:
                 continue
             source = locator.link_source(link)
             where = (source.line, source.column) if source is not None else None
             place = "this page" if target.path == page.path else target.url
             message = f"no element with id {fragment!r} on {place}"
+            if dropped is not None:
+                lost = (
+                    f"{dropped} redirects to {target.url} and drops the fragment (a meta refresh does, and a script "
+                    "that does not add location.hash): the reader lands at the top of the page"
+                )
+                message = f"{lost}; link to {target.url}#{fragment} instead" if has else f"{lost}; and {message}"
             if source is not None and source.destination.startswith("#") and target.path != page.path:
                 # a link render hook, or markdownify in a shortcode, resolved it against another page
                 message += f" (written #{fragment}, it links to {link.url!r} in Hugo's output)"
@@ -314,24 +337,30 @@ class _PageIds(NamedTuple):
     ids: frozenset[str]
     unknown_output: bool
     redirect: str | None
+    keeps_fragment: bool
     base: str | None
 
 
 def _ids_of(page: Page) -> _PageIds:
-    return _PageIds(page.path, page.url, page.id_set, page.unknown_output, page.redirect, page.base)
+    return _PageIds(
+        page.path, page.url, page.id_set, page.unknown_output, page.redirect, page.keeps_fragment, page.base
+    )
 
 
 def _rendered_target(
     rendered: RenderedSite, anchors: Callable[[str | None, Page], _PageIds | None], page: Page, link: HtmlLink
-) -> tuple[_PageIds | None, str]:
-    """The page a link's fragment must be found on (after one alias redirect)."""
+) -> tuple[_PageIds | None, str, str | None]:
+    """The page a link's fragment must be found on (after one alias redirect), and the URL
+    of the redirect page on the way when it drops the fragment."""
     resolved = rendered.published.resolve(link.url, page.url, page.base)
     reached = resolved.kind == PAGE or rendered.published.built_with(resolved, page.path)
     target = anchors(resolved.path, page) if reached else None
+    dropped = None
     if target is not None and target.redirect:
+        dropped = None if target.keeps_fragment else target.url
         redirect = rendered.published.resolve(target.redirect, target.url, target.base)
         target = anchors(redirect.path, page) if redirect.kind == PAGE else None
-    return target, resolved.fragment or ""
+    return target, resolved.fragment or "", dropped
 
 
 RULE = Rule(

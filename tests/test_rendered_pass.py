@@ -2104,6 +2104,26 @@ def test_the_embedded_link_hook_sends_dot_slash_fragments_to_the_home_page(
 
 
 @pytest.mark.hugo
+def test_a_heading_hook_that_writes_no_id_on_some_levels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hextra's heading hook writes the id for levels above 1 alone: an `<h1>`'s fragment
+    is broken, and an element of its id is no duplicate (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-heading.html": '<h{{ .Level }}>{{ .Text | safeHTML }}{{ if gt .Level 1 }}'
+                                               '<span id="{{ .Anchor }}"></span>{{ end }}</h{{ .Level }}>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n# Intro\n\n<div id=\"intro\">x</div>\n\n"
+                        "[a](#intro) [b](#later) [c](#sub)\n\n# Later\n\n## Sub\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("duplicate-id") == []
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/a.md", 9, 13)])
+    html = (tmp_path / "public/a/index.html").read_text("utf-8")
+    assert "<h1>Later</h1>" in html and '<span id="sub"></span>' in html
+    assert located("duplicate-id", "--html", "public") == []
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

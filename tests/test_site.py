@@ -711,6 +711,26 @@ def test_whether_an_alias_drops_a_links_fragment(tmp_path: Path, files: dict[str
     assert load_site(tmp_path).alias_drops_fragment is drops
 
 
+@pytest.mark.parametrize(("template", "levels"), [
+    ('<h{{ .Level }} id="{{ .Anchor | safeURL }}">{{ .Text }}</h{{ .Level }}>', {1, 2, 3, 4, 5, 6}),
+    ('<h{{ .Level }}>{{ .Text }}{{ if gt .Level 1 }}<span id="{{ .Anchor }}"></span>{{ end }}</h{{ .Level }}>',
+     {2, 3, 4, 5, 6}),
+    ("<h{{ .Level }}>{{ .Text }}</h{{ .Level }}>", set()),
+    ('{{ if eq .Level 1 }}<h1>x</h1>{{ else if le .Level 3 }}<h{{ .Level }} id="{{ .Anchor }}">x</h{{ .Level }}>'
+     "{{ else }}<h{{ .Level }}>x</h{{ .Level }}>{{ end }}", {2, 3}),
+    ('{{ if eq .Level 1 }}<h1>x</h1>{{ else }}<h{{ .Level }} id="{{- .Anchor -}}">x</h{{ .Level }}>{{ end }}',
+     {2, 3, 4, 5, 6}),
+    # not known: every level
+    ('<h{{ .Level }} id="{{ .Anchor | lower }}">x</h{{ .Level }}>', {1, 2, 3, 4, 5, 6}),
+    ('{{ if and (gt .Level 1) .Page.Params.anchors }}<h2 id="{{ .Anchor }}">{{ end }}', {1, 2, 3, 4, 5, 6}),
+    ('{{ partial "heading.html" . }}', {1, 2, 3, 4, 5, 6}),
+])  # fmt: skip
+def test_the_levels_a_heading_hook_writes_ids_for(tmp_path: Path, template: str, levels: set[int]) -> None:
+    write(tmp_path, "hugo.toml", "")
+    write(tmp_path, "layouts/_markup/render-heading.html", template)
+    assert load_site(tmp_path).markup.heading_id_levels == levels
+
+
 def test_predict_url_reads_bundles_and_sections_from_disk(tmp_path: Path) -> None:
     write(tmp_path, "hugo.toml", '[permalinks.page]\ndocs = "/d/:sections/:filename/"\n')
     for rel in (

@@ -1476,9 +1476,12 @@ class _Extractor:
         )
         headings = []
         opens = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open"]
+        written = self.markup.heading_id_levels  # the levels the site's heading hook writes an id for
         for (index, token), heading_id, (line, column) in zip(
             opens, ids, self._heading_positions, strict=True
         ):
+            if int(token.tag[1]) not in written:
+                heading_id = None  # Hugo makes it (later ids count it), and the hook does not write it
             inline = tokens[index + 1]
             children = inline.children or []
             text = _visible_text(children)

@@ -59,6 +59,9 @@ class Markup:
     embedded_links: bool = False
     embedded_images: bool = False
     highlight: Highlight = Highlight()  # `markup.highlight`: what gives code lines ids
+    # The heading levels whose headings get their id written: all but those the site's
+    # heading render hook writes none for (site._Layouts.heading_id_levels)
+    heading_id_levels: frozenset[int] = frozenset(range(1, 7))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import copy
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -627,7 +628,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         default_language_in_subdir=config.boolean("defaultcontentlanguageinsubdir", False),
         themes=themes,
         themes_dir=themes_dir,
-        markup=_markup(config, _embedded_hooks_auto(config), missing_unsafe),
+        markup=dataclasses.replace(
+            _markup(config, _embedded_hooks_auto(config), missing_unsafe), heading_id_levels=layouts.heading_id_levels()
+        ),
         allow_content=(
             tuple(config.strings("security.allowcontent"))
             if config.get("security.allowcontent") is not None
@@ -961,6 +964,20 @@ class _Layouts:
             if "_markup" in folders and self.used["/".join((*folders, path.name))] == path:
                 folder = "/".join(part for part in folders[: folders.index("_markup")] if part != "_default")
                 yield from ((name, folder, path) for name in names if path.name.startswith(name))
+
+    def heading_id_levels(self) -> frozenset[int]:
+        """The heading levels whose headings the site's heading render hooks give their id
+        (`id="{{ .Anchor }}"`): Hextra's writes none on an `<h1>` (`{{ if gt .Level 1 }}`).
+        Every level when a hook writes an id in a way not read here, and of several hooks
+        (by type), the levels any gives one."""
+        hooks = [path for _, _, path in self._hook_files(("render-heading",)) if path.name.endswith(".html")]
+        levels: set[int] = set()
+        for path in hooks:
+            found = _heading_id_levels(self.text(path))
+            if found is None:
+                return ALL_HEADING_LEVELS
+            levels |= found
+        return frozenset(levels) if hooks else ALL_HEADING_LEVELS
 
     def loads_math_renderer(self) -> bool:
         """Whether a template names KaTeX or MathJax, which render `$$…$$` in the browser on
@@ -2034,6 +2051,67 @@ _ASSIGNMENT = re.compile(r"\$(\w+)\s*(?::=|=(?!=))([^{}]*)\}\}")
 _ADDRESS_AS_VARIABLE = re.compile(
     r"""\b(?:href|src)\s*=\s*(["']?)\{\{-?\s*\$(\w+)(?:\s*\|\s*safeURL)?\s*-?\}\}\1""", re.IGNORECASE
 )
+
+
+ALL_HEADING_LEVELS = frozenset(range(1, 7))
+_ID_ATTRIBUTE = re.compile(r"""(?<![\w$-])id\s*=\s*["']?""", re.IGNORECASE)
+_ANCHOR_VALUE = re.compile(r"""\{\{-?\s*\.Anchor(?:\s*\|\s*(?:safeURL|safeHTMLAttr|safeHTML))?\s*-?\}\}""")
+# A template's test of the heading's level: `if gt .Level 1`, `else if eq .Level 2`
+_LEVEL_TEST = re.compile(r"(?:else\s+)?if\s+(eq|ne|gt|ge|lt|le)\s+\.Level\s+([1-6])")
+_LEVEL_TESTS = {
+    "eq": lambda level, n: level == n, "ne": lambda level, n: level != n, "gt": lambda level, n: level > n,
+    "ge": lambda level, n: level >= n, "lt": lambda level, n: level < n, "le": lambda level, n: level <= n,
+}  # fmt: skip
+
+
+def _heading_id_levels(template: str) -> frozenset[int] | None:
+    """The levels whose headings a heading render hook gives their id: where it writes
+    `id="{{ .Anchor }}"`, under tests of `.Level` alone; none when it writes no id. None
+    when not known: an id of another value, under another test, or a partial's."""
+    if re.search(r"\bpartial|\btemplate\b|\.Attributes", template):
+        return None
+    levels: set[int] = set()
+    for written in _ID_ATTRIBUTE.finditer(template):
+        if not _ANCHOR_VALUE.match(template, written.end()):
+            return None
+        found = _levels_at(template, written.start())
+        if found is None:
+            return None
+        levels |= found
+    return frozenset(levels)
+
+
+def _levels_at(template: str, position: int) -> frozenset[int] | None:
+    """The levels at which the template's text at `position` is written (None: unknown)."""
+    # each open block: the levels its branch taken writes for, and those of its earlier branches
+    stack: list[tuple[frozenset[int] | None, frozenset[int]]] = []
+    for action in _ACTION.finditer(template, 0, position):
+        value = action[1].strip("- \t\n")
+        if value.startswith("/*"):
+            continue
+        test = _LEVEL_TEST.fullmatch(value)
+        tested = None if test is None else frozenset(
+            level for level in ALL_HEADING_LEVELS if _LEVEL_TESTS[test[1]](level, int(test[2]))
+        )  # fmt: skip
+        if value.startswith("else") and stack:
+            current, earlier = stack.pop()
+            earlier = earlier | current if current is not None and earlier is not None else None
+            if value == "else":
+                stack.append((None if earlier is None else ALL_HEADING_LEVELS - earlier, earlier or frozenset()))
+            else:
+                taken = None if tested is None or earlier is None else tested - earlier
+                stack.append((taken, earlier or frozenset()))
+        elif (opened := _BLOCK.match(value)) is not None:
+            whole = opened[1] in ("define", "block")
+            stack.append((ALL_HEADING_LEVELS if whole else tested, frozenset()))
+        elif value == "end" and stack:
+            stack.pop()
+    levels = ALL_HEADING_LEVELS
+    for current, _ in stack:
+        if current is None:
+            return None
+        levels &= current
+    return levels
 
 
 def _finds_pages(template: str) -> bool:

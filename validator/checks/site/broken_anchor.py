@@ -2,7 +2,8 @@
 Checks that every link to a fragment of the same page (`[see the code](#code)`, an
 `href="#…"` in raw HTML, `{{< relref "#…" >}}`) names an id the rendered page will have:
 a heading's id as Hugo generates it for this site (`autoIDType`: github, github-ascii or
-blackfriday, with Hugo's `-1`, `-2` suffixes for duplicates), a custom `{#id}`, a definition
+blackfriday, with Hugo's `-1`, `-2` suffixes for duplicates; none at the levels the site's
+heading render hook writes no id for, as Hextra's on an `<h1>`), a custom `{#id}`, a definition
 term's id (with `autoDefinitionTermID`), a footnote id, or an `id`/`name` attribute in raw
 HTML that Hugo keeps (only with `unsafe = true`). Percent-encoded fragments are decoded.
 

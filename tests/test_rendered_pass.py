@@ -329,6 +329,7 @@ def test_headings_only_hugo_writes_are_spell_checked(site: Path, hugo: str) -> N
     assert ("content/posts/changes.md", 1, "heading-typo") not in findings()  # unknown output
     built = findings("--build", "content/posts/changes.md")
     assert ("content/posts/changes.md", 1, "heading-typo") in built
+    assert not (site / ".hugo_build.lock").exists()  # the build leaves no lock in the site
 
 
 def test_external_links_are_counted_not_fetched(site: Path) -> None:

@@ -56,9 +56,12 @@ def built_site(site_root: Path, publish_dir: str = "public") -> Iterator[tuple[P
         raise BuildFailed(f"{blocking}: Hugo would wait forever reading it")
     with tempfile.TemporaryDirectory(prefix="mdcheck-build-") as directory:
         output = Path(directory) / "public"
-        # Errors only: `--quiet` would hide the error that failed the build too.
-        _run(binary, "--source", str(site_root), "--destination", str(output), "--logLevel", "error")
-        listing = _run(binary, "list", "all", "--source", str(site_root))
+        # Errors only: `--quiet` would hide the error that failed the build too. No lock file
+        # is left in the site (Hugo's cache, `resources/_gen`, is its own as in any build).
+        _run(
+            binary, "--source", str(site_root), "--destination", str(output), "--logLevel", "error", "--noBuildLock"
+        )
+        listing = _run(binary, "list", "all", "--source", str(site_root), "--noBuildLock")
         yield output, parse_hugo_list(listing)
 
 

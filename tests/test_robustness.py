@@ -88,25 +88,51 @@ SITE_PIECES = [
     '{{< ref "p0.md#x" >}}', "{{< ref \"/posts/p2\" >}}", "(#x)", "## x\n", "aliases: [/a/]\n",
     'aliases = ["/a/"]\n', "url: /posts/p0/\n", 'slug = "p1"\n', "title: Headng\n", "<a href=\"/posts/p1/#x\">",
 ]
-site_text = st.lists(st.sampled_from(PIECES + SITE_PIECES), max_size=40).map("".join)
+# Calls of the templates below: content rendered apart, as the page's or the home page's
+CALL_PIECES = [
+    "{{< note >}}", "{{< /note >}}", "{{< tabs >}}", "{{< /tabs >}}", "{{% tab %}}", "{{% /tab %}}",
+    "{{< tab >}}", "{{< /tab >}}", '{{% include "/posts/p1" %}}', '{{< param "x" >}}', "[n](#x)", "[m](p2.md#h)",
+]
+site_text = st.lists(st.sampled_from(PIECES + SITE_PIECES + CALL_PIECES), max_size=40).map("".join)
+TEMPLATES = {
+    "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner | markdownify }}</div>',
+    "layouts/_shortcodes/tabs.html": "<div>{{ .Inner }}</div>",
+    "layouts/_shortcodes/tab.html": "{{ .Inner | .Page.RenderString }}",
+    "layouts/_shortcodes/include.html": "{{ with site.GetPage (.Get 0) }}{{ .RenderShortcodes }}{{ end }}",
+}
+CONFIGS = [
+    "",
+    '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n[params]\nx = "/posts/p0/#x"\n',
+    'defaultContentLanguage = "en"\n[languages.en]\n[languages.fr]\n',
+]
 
 
-@settings(max_examples=60, deadline=None)
-@given(pages=st.lists(site_text, min_size=1, max_size=4), markup=markups, cache=st.booleans())
-def test_random_sites_never_raise(pages: list[str], markup: Markup, cache: bool) -> None:
+@settings(max_examples=150, deadline=None)
+@given(
+    pages=st.lists(site_text, min_size=1, max_size=5),
+    markup=markups,
+    cache=st.booleans(),
+    config=st.sampled_from(CONFIGS),
+    templates=st.booleans(),
+)
+def test_random_sites_never_raise(pages: list[str], markup: Markup, cache: bool, config: str, templates: bool) -> None:
     """Whole sites of random pages through every stage: source, site and rendered rules
-    (the embedded renderer), the result cache, every output format."""
+    (the embedded renderer), the result cache, every output format; with shortcode
+    templates that render content apart or not, and Hugo's link hook or languages."""
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
-        (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
+        (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n' + config, "utf-8")
+        for name, template in TEMPLATES.items() if templates else ():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(template, "utf-8")
         for number, body in enumerate(pages):
-            name = "_index.md" if number == 3 else f"p{number}.md"
+            name = {3: "posts/_index.md", 4: "_index.md"}.get(number, f"posts/p{number}.md")
             (root / "content" / "posts").mkdir(parents=True, exist_ok=True)
-            (root / "content" / "posts" / name).write_bytes(body.encode("utf-8"))
+            (root / "content" / name).write_bytes(body.encode("utf-8"))
         site = dataclasses.replace(load_site(root), markup=markup)
-        config = load_preset("strict", RULES)
-        targets = collect_targets([], config, site, root)
-        outcome = run(targets, config, site, RULES, jobs=1, rendering=Rendering(), cache=cache)
+        preset = load_preset("strict", RULES)
+        targets = collect_targets([], preset, site, root)
+        outcome = run(targets, preset, site, RULES, jobs=1, rendering=Rendering(), cache=cache)
     crashes = [p.message for p in outcome.problems if p.rule == "internal-error"]
     assert not crashes, crashes
     for fmt in FORMATS:

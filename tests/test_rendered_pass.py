@@ -301,6 +301,23 @@ def test_build_without_a_site_is_a_usage_error(tmp_path: Path, monkeypatch) -> N
     assert "needs a Hugo site" in result.stderr
 
 
+def test_a_templates_repeats_of_one_id_are_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An inline SVG of a hundred `id="Path"` is one finding that counts them; two of the
+    template's elements sharing another id are one more."""
+    small_site(tmp_path, {"content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n"})
+    (tmp_path / "public/a").mkdir(parents=True)
+    (tmp_path / "public/a/index.html").write_text(
+        "<html><body><svg>" + '<path id="Path"/>' * 101 + '</svg>\n<div id="x"></div>\n<div id="x"></div>'
+        "<p>Text.</p></body></html>"
+    )
+    monkeypatch.chdir(tmp_path)
+    found = [(p["line"], p["message"]) for p in problems("--html", "public") if p["rule"] == "duplicate-id"]
+    assert found == [
+        (1, "id 'Path' is already used on this page (<path> at HTML line 1), and used 99 more times after this"),
+        (3, "id 'x' is already used on this page (<div> at HTML line 2)"),
+    ]
+
+
 def test_hostile_publish_dir(tmp_path: Path, monkeypatch) -> None:
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)

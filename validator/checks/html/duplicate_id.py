@@ -44,6 +44,9 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
         locator = rendered.locator(page)
         headings = {(h.line, h.column): h for h in page.headings}
         first: dict[str, tuple[HtmlId, tuple[int, int] | None]] = {}  # with its Markdown place
+        # the template's own repeats (an inline SVG's hundred `id="Path"`): one finding per
+        # id, its message, place and the count of repeats
+        template_repeats: dict[str, list] = {}
         for item in page.ids:
             if item.value not in repeated:
                 continue
@@ -55,6 +58,12 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             other, other_where = first[item.value]
             place = f"on line {other_where[0]}" if where and other_where else f"at HTML line {other.line}"
             message = f"id {item.value!r} is already used on this page (<{other.tag}> {place})"
+            if where is None and other_where is None and heading is None and not _LINE_ANCHOR.fullmatch(item.value):
+                if item.value in template_repeats:
+                    template_repeats[item.value][2] += 1
+                else:
+                    template_repeats[item.value] = [message, (item.line, item.column), 1]
+                continue
             if "name" in (item.attribute, other.attribute) and heading is not None:
                 message = (
                     f"id {item.value!r} of this heading is also the name of the <a name> {place}: remove "
@@ -80,6 +89,9 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                 )
                 at, where = (other.line, other.column), other_where
             findings.append(rendered.keyed(item.value, page, message, at, where))
+        for value, (message, at, count) in template_repeats.items():
+            more = f", and used {count - 1} more time{'s' if count > 2 else ''} after this" if count > 1 else ""
+            findings.append(rendered.keyed(value, page, message + more, at, None))
     yield from split_mapped(findings)
 
 

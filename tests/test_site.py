@@ -1388,6 +1388,10 @@ def test_writes_html(template: str, writes: bool) -> None:
         ('{{ $id := .Get "id" | default "x" }}<a id="{{ $id }}">', None),
         ('{{ readFile "x.md" | markdownify }}', None),
         ("<b>{{ .Inner }}</b>", ((), ())),
+        # another page's content: a translation's (FixIt's missing-translation), a neighbour's
+        ('{{ with index .Page.Translations 0 }}<div class="original">{{ .Content }}</div>{{ end }}', None),
+        ("{{ with .Page.NextInSection }}{{ .Content }}{{ end }}", None),
+        ("{{ range .Page.Pages }}<h2>{{ .Title }}</h2>{{ end }}", ((), ())),
     ],
 )
 def test_written_ids(template: str, written: tuple[tuple[str, ...], tuple[object, ...]] | None) -> None:

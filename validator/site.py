@@ -2130,7 +2130,12 @@ def _finds_pages(template: str) -> bool:
 
 
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")
-_GETS_PAGE = re.compile(r"GetPage|\b[Rr]esources\.Get")
+# Another page (or resource) a template may print the content of: one it looks up, a
+# translation (FixIt's missing-translation prints the original's), a neighbour, a listing's
+_GETS_PAGE = re.compile(
+    r"GetPage|\b[Rr]esources\.Get|\.(?:All)?Translations\b|\.(?:Regular)?Pages\b|\.Sections\b"
+    r"|\.(?:Prev|Next)(?:InSection)?\b|\.Home\b|\.FirstSection\b|\.CurrentSection\b|\.Related\b"
+)
 _WRITES_CONTENT = re.compile(r"\.Content\b|\.RenderShortcodes|markdownify|\.RenderString")
 
 

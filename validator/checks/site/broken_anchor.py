@@ -40,9 +40,10 @@ HTML comment is not checked here: nobody can follow it.
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
 matches nothing is not reported when the page has a `{{% name %}}` call (its Markdown output
 may hold headings, as an `include` shortcode's does; not when its template cannot write one:
-no `#`, no text from elsewhere, no parameter that starts one, or one of Hugo's own), or calls a shortcode whose template
-writes an `id` attribute made at run time or includes a file or another page (`readFile`,
-`.GetPage` with `.Content`), or one that renders Markdown with a heading given to it (but
+no `#`, no text from elsewhere, no parameter that starts one, or one of Hugo's own), or
+calls a shortcode whose template writes an `id` attribute made at run time or includes a
+file or another page (`readFile`, the `.Content` of a page `.GetPage` finds, of a
+translation or a neighbour), or one that renders Markdown with a heading given to it (but
 its content alone, `.Inner | .Page.RenderString`: its headings' ids are predicted). An id
 written with fixed text first (`id="tabs-{{ .Ordinal }}"`, or a `$id := printf "tabs-%d" …`
 it prints) covers only the fragments that start so, and an id written as a parameter's

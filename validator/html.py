@@ -74,6 +74,7 @@ class HtmlLink(NamedTuple):
     column: int
     text: str = ""  # an <a>'s text, an <img>'s alt
     rel: str = ""  # a <link>'s or <a>'s rel
+    current: bool = False  # an <a aria-current>: it names the page it is on, as a menu's does
 
 
 class HtmlId(NamedTuple):
@@ -326,8 +327,9 @@ class _Walker:
             value = attrs.get(attribute)
             if value is not None:
                 text = _text_of(element) if tag == "a" else attrs.get("alt", "")
+                current = attrs.get("aria-current", "false") != "false"
                 self.links.append(
-                    HtmlLink(value.strip(), tag, attribute, line, column, text, attrs.get("rel", ""))
+                    HtmlLink(value.strip(), tag, attribute, line, column, text, attrs.get("rel", ""), current)
                 )
         if tag in SRCSET_TAGS and attrs.get("srcset"):
             for candidate in _srcset(attrs["srcset"]):

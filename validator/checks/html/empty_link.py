@@ -2,7 +2,9 @@
 Reports links with an empty destination in the rendered page: `<a href="">`, what
 `[text]()` renders (and `<img src="">`, what `![alt]()` renders) and what a
 `{{< ref >}}` or `{{< relref >}}` leaves when its page is not found and
-`refLinksErrorLevel = "warning"` (Hugo's `refLinksNotFoundURL` is empty by default).
+`refLinksErrorLevel = "warning"` (Hugo's `refLinksNotFoundURL` is empty by default). A
+link marked `aria-current` names the page it is on on purpose (generated API docs' menus):
+it is not reported.
 
 ## Why is this bad?
 An empty `href` points to the page itself: the reader clicks and nothing happens. It
@@ -32,8 +34,8 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
-            if link.url or (link.tag, link.attribute) not in _ADDRESSES:
-                continue
+            if link.url or (link.tag, link.attribute) not in _ADDRESSES or link.current:
+                continue  # (`aria-current`: a link to the page it is on, on purpose: TypeDoc's)
             where = locator.link(link)
             if link.tag == "img":
                 message = f"image {link.text[:40]!r} has an empty src; give it the image's address"

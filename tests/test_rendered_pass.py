@@ -2142,6 +2142,20 @@ def test_a_heading_hook_that_writes_no_id_on_some_levels(
 
 
 @pytest.mark.hugo
+def test_images_a_hook_loads_lazily_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """An image hook that loads images lazily (LoveIt's lazysizes) writes the image's address
+    in `data-src` and `data-srcset`: a missing one is found in Hugo's output, at its line."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-image.html": '<img class="lazyload" src="/loading.svg" data-src="{{ .Destination }}" '
+                                             'data-srcset="{{ .Destination }} 2x" alt="{{ .Text }}">',
+        "static/loading.svg": "<svg/>",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n![pic](/nope.png)\n\n![ok](/loading.svg)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link", "--build") == [("content/a.md", 5, 1)]
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

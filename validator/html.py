@@ -29,8 +29,10 @@ URL_ATTRIBUTES = (
     ("iframe", "src"), ("source", "src"), ("video", "src"), ("video", "poster"),
     ("audio", "src"), ("track", "src"), ("embed", "src"), ("object", "data"),
     ("form", "action"),
+    ("img", "data-src"),  # where lazy loading (lazysizes: LoveIt's image hook) keeps the image
 )
 SRCSET_TAGS = frozenset({"img", "source"})
+SRCSET_ATTRIBUTES = ("srcset", "data-srcset")
 _URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {}
 for _tag, _attribute in URL_ATTRIBUTES:
     _URL_ATTRIBUTES[_tag] = (*_URL_ATTRIBUTES.get(_tag, ()), _attribute)
@@ -331,9 +333,11 @@ class _Walker:
                 self.links.append(
                     HtmlLink(value.strip(), tag, attribute, line, column, text, attrs.get("rel", ""), current)
                 )
-        if tag in SRCSET_TAGS and attrs.get("srcset"):
-            for candidate in _srcset(attrs["srcset"]):
-                self.links.append(HtmlLink(candidate, tag, "srcset", line, column))
+        if tag in SRCSET_TAGS:
+            for attribute in SRCSET_ATTRIBUTES:
+                if attrs.get(attribute):
+                    for candidate in _srcset(attrs[attribute]):
+                        self.links.append(HtmlLink(candidate, tag, attribute, line, column))
         if tag == "img":
             self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
         elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":

@@ -1,7 +1,8 @@
 """## What it does
 Checks every link and embedded resource of the HTML Hugo built — `<a href>`, `<img src>`
-and `srcset`, `<link href>`, `<script src>`, `<iframe src>`, `<source>`, an alias page's
-redirect target — that points into the site: to a page or file that does not exist, or
+and `srcset` (and lazy loading's `data-src` and `data-srcset`), `<link href>`,
+`<script src>`, `<iframe src>`, `<source>`, an alias page's redirect target — that points
+into the site: to a page or file that does not exist, or
 out of the site (`../../etc/passwd`, a root-relative link outside a `baseURL` such as
 `https://example.org/blog/`). Links on the site's own host count as internal, but for a
 full URL outside the `baseURL`'s path (`https://example.org/docs-v1/`, another site on the

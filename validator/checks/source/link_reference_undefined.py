@@ -3,7 +3,8 @@ Reports reference links and images whose label has no definition on the page: th
 form `[text][label]` and the collapsed form `[text][]`, where no `[label]: destination`
 line defines the label (case and spacing aside), whatever the text holds (code too:
 ``[`owned` CRDs][crds]``). The shortcut form `[text]` is not reported: brackets around a
-word are common in prose (`[sic]`, `[1]`, `[WIP]`).
+word are common in prose (`[sic]`, `[1]`, `[WIP]`), and so are citation marks of numbers
+(`popular.[3][4]`).
 
 Brackets right after a word (`matrix[i][j]`), escaped brackets (`\\[a\\]\\[b\\]`), brackets
 around links (`[[#12](url)][[#13](url)]`) and code spans are not reference links and are left alone, as are the labels of footnotes
@@ -61,6 +62,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             if not _REFERENCE.fullmatch(written):
                 continue  # links inside (`[[#1](url)][[#2](url)]`): brackets around links, no reference
             text, _, label = written[1:-1].rpartition("][")
+            if text.strip().isdigit() and label.strip().isdigit():
+                continue  # citation marks (`sport.[3][4]`), not a link
             label = (label if label.strip() else text).strip()
             if label.startswith("^"):
                 continue

@@ -3,7 +3,7 @@ Reports link and image syntax that Markdown does not read as a link, which the p
 shows as it is written:
 
 - an address with a space in it: `[the guide](my guide.md)`, `![logo](my logo.png)`
-  (write `%20`, or put the address in `<…>`);
+  (write `%20`, or put the address in `<…>`), or broken across two lines;
 - a space between the text and the address: `[the guide] (guide.md)`;
 - text and address swapped: `(the guide)[guide.md]`.
 
@@ -38,23 +38,25 @@ from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
 from validator.prose import Stretch, stretches, written_as_shown
 
-# `[text](address)` left as text (an address with a space, as a link would have parsed
-# otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`.
-_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\n]{1,1000})\)")
+# `[text](address)` left as text (an address with a space or a line break, as a link would
+# have parsed otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`.
+_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000})?)\)")
 _GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\(([^()\s]{1,1000})\)")
 _SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[([^\[\]\s]{1,1000})\]")
 # The same cut short by a URL Markdown made a link of: `[text] (` and `(text)[` at a
 # stretch's end, a URL right after it in the file
 _CUT_GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\($")
 _CUT_SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[$")
+_CUT_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\($")
 _URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
 # An address: a URL, a path, a file name with an extension, a fragment
 _ADDRESS = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*:|/|\.{1,2}/|#)\S*$|^\S*/\S*$|^[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,4}(?:#\S*)?$"
 )
-# What the source of a stretch with any of them holds: `](` then a space before `)`, `] (`, `)[`
-_MARKS = re.compile(r"\]\([^()\n]*?[ \t]|\][ \t]+\(|\)\[")
+# What the source of a stretch with any of them holds: `](` then a blank before `)`, `] (`, `)[`
+_MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[")
 _SPACE = "its address has a space (write %20, or `<…>` around it)"
+_BROKEN = "its address is broken across two lines (join them)"
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -67,7 +69,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             spaced = any(char.isspace() for char in match[3].strip()) and "{{" not in match[3]
             if spaced and _written(doc, stretch, match, 2, 3):
                 what = "image" if match[1] else "link"
-                yield _finding(stretch, match, f"{what} shown as text: {_SPACE}")
+                yield _finding(stretch, match, f"{what} shown as text: {_BROKEN if chr(10) in match[3] else _SPACE}")
         for match in _GAP.finditer(text):
             if _ADDRESS.match(match[2]) and _written(doc, stretch, match, 1, 2):
                 yield _finding(stretch, match, "link shown as text: a space between `]` and `(`")
@@ -98,6 +100,26 @@ def _cut_short(doc: Document, stretch: Stretch) -> Iterator[Finding]:
         if _URL_START.match(after) and written_as_shown(doc, stretch, ends):
             url = after.split(closing, 1)[0].split()[0]
             yield _finding(stretch, match, f"link shown as text: {problem}", f"{match[0]}{url}{closing}")
+    yield from _cut_link(doc, stretch)
+
+
+def _cut_link(doc: Document, stretch: Stretch) -> Iterator[Finding]:
+    """`[text](https://… …)`, an address with a space or a line break whose URL Markdown
+    linked on its own (`[text](` is left as text before it)."""
+    match = _CUT_LINK.search(stretch.text)
+    if match is None:
+        return
+    line, column = stretch.position(len(stretch.text) - 1)
+    if not 0 < line <= len(doc.lines) or not _URL_START.match(doc.lines[line - 1][column:]):
+        return
+    rest = "\n".join((doc.lines[line - 1][column:], *doc.lines[line : line + 2]))
+    address, closed, _ = rest.partition(")")
+    ends = [match.start(2) - 1, match.start(2) + len(match[2]), len(stretch.text) - 1]
+    if closed and address.split() != [address] and "(" not in address and written_as_shown(doc, stretch, ends):
+        what = "image" if match[1] else "link"
+        shown = f"{match[0]}{address})"
+        problem = _BROKEN if "\n" in address.strip() else _SPACE
+        yield _finding(stretch, match, f"{what} shown as text: {problem}", shown)
 
 
 def _written(doc: Document, stretch: Stretch, match: re.Match[str], text_group: int, address_group: int) -> bool:

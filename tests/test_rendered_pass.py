@@ -2156,6 +2156,23 @@ def test_images_a_hook_loads_lazily_are_checked(tmp_path: Path, monkeypatch: pyt
 
 
 @pytest.mark.hugo
+def test_a_markdown_files_link_the_hook_writes_as_a_slug_is_placed_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's embedded link hook writes `b.md#x` as the page's URL, a slug's (`/other/#x`):
+    its broken fragment in the build is the Markdown link's, reported once, by md-link."""
+    small_site(tmp_path, {
+        "content/b.md": "+++\ntitle = 'B'\nslug = 'other'\n+++\n\n## Real\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[ok](b.md#real) and [bad](b.md#nope).\n",
+    }, '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["column"], p["rule"]) for p in problems("--build")]
+    assert found == [("content/a.md", 5, 21, "md-link")]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert '<a href="/other/#nope">bad</a>' in (tmp_path / "public/a/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

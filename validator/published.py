@@ -30,7 +30,7 @@ from validator.document import (
     reported_inline_tags,
 )
 from validator.files import read_at_most
-from validator.paths import fragment_id
+from validator.paths import fragment_id, is_markdown
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
 from validator.paths import real_path
@@ -1286,10 +1286,14 @@ def _written_as(url: str, address: SourceLink, *, same_fragment: bool = False) -
 
 
 def _same_fragment(url: str, link: SourceLink) -> bool:
-    """A ref or relref to a page whose URL does not end with its file's name (a `slug`, a
-    `url`): the same fragment."""
+    """A ref or relref, or a link to a Markdown file a link hook rewrote, to a page whose URL
+    does not end with its file's name (a `slug`, a `url`): the same fragment."""
     fragment = _name_and_fragment(url)[1]
-    return link.shortcode_path is not None and fragment != "" and _name_and_fragment(link.shortcode_path)[1] == fragment
+    written = link.shortcode_path
+    if written is None and link.kind == "link" and is_markdown(link.destination.split("#", 1)[0].split("?", 1)[0]):
+        written = link.destination
+    return written is not None and fragment != "" and _name_and_fragment(written)[1] == fragment
+
 
 
 # How a page's link is matched to the Markdown link that made it, most exact first.

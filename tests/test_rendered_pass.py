@@ -2173,6 +2173,23 @@ def test_a_markdown_files_link_the_hook_writes_as_a_slug_is_placed_at_its_line(
 
 
 @pytest.mark.hugo
+def test_a_themes_example_site_is_built_as_its_author_builds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A theme's example site, whose theme mdcheck reads from `../..`, is built with
+    `--themesDir ../..` as well: Hugo finds the theme there."""
+    theme = tmp_path / "mytheme"
+    small_site(theme / "exampleSite", {"content/a.md": "+++\ntitle = 'A'\n+++\n\n[x](#nope)\n"}, 'theme = "mytheme"\n')
+    for name in ("single", "list"):
+        (theme / "layouts/_default").mkdir(parents=True, exist_ok=True)
+        (theme / f"layouts/_default/{name}.html").write_text("<html><body>{{ .Content }}</body></html>")
+    (theme / "exampleSite/layouts/single.html").unlink()  # the theme's templates alone
+    monkeypatch.chdir(theme / "exampleSite")
+    found = [(p["path"], p["rule"], p["message"]) for p in problems("--build")]
+    assert found == [("content/a.md", "broken-anchor", "no element with id 'nope' on this page")]
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

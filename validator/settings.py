@@ -129,6 +129,8 @@ class SiteConfig:
     default_language_in_subdir: bool = False
     themes: tuple[str, ...] = ()
     themes_dir: str = "themes"
+    # The themesDir a build needs that the config does not give: a theme's example site's `../..`
+    build_themes_dir: str | None = None
     markup: Markup = field(default_factory=Markup)
     enable_inline_shortcodes: bool = False
     # `security.allowContent`: the media types of the content files Hugo reads (regexps; one

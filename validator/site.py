@@ -686,6 +686,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         server_redirects=_server_redirects(root),
         missing_components=missing_components,
         config_notes=(*_removed_keys_notes(config, root, pinned), *theme_notes),
+        # Hugo builds an example site from within its theme with `--themesDir ../..`
+        build_themes_dir=str(root.parent.parent) if theme_notes else None,
         pinned_hugo=pinned,
         unsafe_from_missing_module=missing_unsafe,
         math_renderer=templates_missing or layouts.loads_math_renderer() or _params_name_math(config.get("params")),

@@ -2190,6 +2190,27 @@ def test_a_themes_example_site_is_built_as_its_author_builds_it(
 
 
 @pytest.mark.hugo
+def test_a_site_without_a_base_url_has_hugos_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With no baseURL, Hugo writes a `ref` with its default's host, `https://example.org/`:
+    its fragment is checked in the build as the relref's is; a link written with that host
+    is another site's, as the deployed site's baseURL will not be it (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/a.md": '+++\ntitle = "A"\n+++\n\n[b]({{< ref "b#nope" >}}) [b2]({{< relref "b#nope" >}}) '
+                        "[ex](https://example.org/zzz)\n",
+        "content/b.md": '+++\ntitle = "B"\n+++\n\n## Yes\n',
+    })  # fmt: skip
+    (tmp_path / "hugo.toml").write_text('title = "t"\n')
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/a.md", 5, 1), ("content/a.md", 5, 27)]
+    assert located("broken-anchor") == located("broken-anchor", "--build") == expected
+    assert located("broken-link", "--build") == []
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert '<a href="https://example.org/b/#nope">b</a>' in (tmp_path / "public/a/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

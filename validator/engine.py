@@ -47,7 +47,7 @@ from validator.published import (
     parse_redirects,
 )
 from validator.render import render_document
-from validator.settings import LINK_HOOKS, PAGE_FINDING_LINK_HOOK, SiteConfig
+from validator.settings import HUGO_DEFAULT_BASE_URL, LINK_HOOKS, PAGE_FINDING_LINK_HOOK, SiteConfig
 from validator.site import (
     CONTENT_EXTENSIONS,
     ContentRoot,
@@ -806,10 +806,12 @@ def _rendered_site(
     if rendering.publish_dir is None:
         published = _embedded_published(rendering, site, page_paths, summaries)
         return build_rendered(published, pages, sources, markup=site.markup)
+    default_base = not site.base_url and site.root is not None
     return load_rendered(
         rendering.publish_dir,
-        site.base_url,
+        HUGO_DEFAULT_BASE_URL if default_base else site.base_url,
         sources,
+        default_base=default_base,
         display_root=rendering.display_root,
         hugo_list=rendering.hugo_list,
         markup=site.markup,

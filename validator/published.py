@@ -78,6 +78,9 @@ class PublishedSite:
     # Pages as written, before Hugo's `canonifyURLs` puts the baseURL before `/a/` (its path
     # included): the embedded renderer's
     canonify: bool = False
+    # Whether `base_url` is Hugo's default, the site setting none: the host of absolute URLs
+    # Hugo makes (`ref`), and another site's in a link written with it
+    default_base: bool = False
     # Without `complete`, when every top folder's pages are known (see engine._open_folders)
     # but these (taxonomies, pagination): a missing page anywhere else is judged.
     open_folders: frozenset[str] | None = None
@@ -911,12 +914,16 @@ def load_rendered(
     parse: Callable[[PublishedSite, Sequence[str], int], Sequence[Page]] | None = None,
     unbuilt: Mapping[str, tuple[str, str]] | None = None,
     redirects: tuple[str, ...] = (),
+    default_base: bool = False,
 ) -> RenderedSite:
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
     `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
-    `parse_published_pages` in this process. `unbuilt`: see PublishedSite; `redirects`: the
-    source paths of the server's rules besides the publish dir's `_redirects` (netlify.toml)."""
+    `parse_published_pages` in this process. `unbuilt`, `default_base`: see PublishedSite;
+    `redirects`: the source paths of the server's rules besides the publish dir's
+    `_redirects` (netlify.toml)."""
     published = scan_publish_dir(publish_dir, base_url, display_root)
+    if default_base:
+        published = replace(published, default_base=True)
     if unbuilt:
         published = replace(published, unbuilt=unbuilt)
     if redirects:

@@ -26,6 +26,11 @@ PASSTHROUGH = "passthrough"  # the inline token of a passthrough's raw text (see
 IdParameter = str | int | tuple[str, str | int]
 
 
+# The baseURL Hugo writes absolute URLs with when a site sets none (`ref`, `.Permalink`;
+# checked with hugo 0.168)
+HUGO_DEFAULT_BASE_URL = "https://example.org/"
+
+
 @dataclass(frozen=True)
 class Markup:
     """`markup.goldmark` and the few site keys that change how Markdown renders."""

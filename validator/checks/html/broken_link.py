@@ -6,7 +6,9 @@ into the site: to a page or file that does not exist, or
 out of the site (`../../etc/passwd`, a root-relative link outside a `baseURL` such as
 `https://example.org/blog/`). Links on the site's own host count as internal, but for a
 full URL outside the `baseURL`'s path (`https://example.org/docs-v1/`, another site on the
-host); other hosts are never fetched.
+host); other hosts are never fetched. A site that sets no `baseURL` has Hugo's default,
+`https://example.org/`, as the host of the URLs Hugo makes (a `ref`'s); a link written in
+the Markdown with that host is another site's.
 
 With ugly URLs, a link to `/a` finds the page `/a.html` only where the server adds `.html`
 (Netlify, Cloudflare Pages and GitHub Pages do; `hugo server` does not): it is reported with
@@ -58,7 +60,7 @@ from urllib.parse import urlsplit
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.published import (
-    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, RenderedSite, Target, link_key, split_mapped,
+    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, RenderedSite, SourceLink, Target, link_key, split_mapped,
 )
 
 
@@ -92,7 +94,10 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue
-            where = locator.link(link)
+            source = locator.link_source(link)
+            if rendered.published.default_base and source is not None and _literal(link, source):
+                continue  # the site sets no baseURL: a link written with Hugo's default's host is another site's
+            where = (source.line, source.column) if source is not None else None
             message = _message(link, target, page, rendered.published.unbuilt)
             if target.kind == MISSING and unread_rules:
                 message += " (unless one of the rules of the site's redirects template serves it: see the note)"
@@ -138,6 +143,11 @@ def _found_by_hook(rendered: RenderedSite, page: Page, link: HtmlLink) -> bool:
         return False
     source = rendered.source(page)
     return source is not None and rendered.found_by_hook(source.path, link.url)
+
+
+def _literal(link: HtmlLink, source: SourceLink) -> bool:
+    """Whether the Markdown wrote the link's URL, host and all, as it is (no `ref` made it)."""
+    return source.shortcode_path is None and _names_host(link.url) and source.destination.strip() == link.url
 
 
 def _names_host(url: str) -> bool:

@@ -1392,6 +1392,11 @@ def test_writes_html(template: str, writes: bool) -> None:
         ('{{ with index .Page.Translations 0 }}<div class="original">{{ .Content }}</div>{{ end }}', None),
         ("{{ with .Page.NextInSection }}{{ .Content }}{{ end }}", None),
         ("{{ range .Page.Pages }}<h2>{{ .Title }}</h2>{{ end }}", ((), ())),
+        # a resource's content held only to be measured or searched (congo's SVG width) is not written
+        ('{{ with .Page.Resources.GetMatch "x.svg" }}{{ $svg := .Content }}{{ $w := len $svg }}'
+         '{{ range findRESubmatch `width="(\\d+)"` $svg 1 }}{{ index . 1 }}{{ end }}{{ end }}', ((), ())),
+        ('{{ with .Page.Resources.GetMatch "x.svg" }}{{ $svg := .Content }}{{ $svg | safeHTML }}{{ end }}', None),
+        ('{{ with site.GetPage "x" }}{{ $c := .Content }}{{ $d := $c | replaceRE "a" "b" }}{{ $d }}{{ end }}', None),
     ],
 )
 def test_written_ids(template: str, written: tuple[tuple[str, ...], tuple[object, ...]] | None) -> None:

@@ -2139,6 +2139,30 @@ _GETS_PAGE = re.compile(
     r"|\.(?:Prev|Next)(?:InSection)?\b|\.Home\b|\.FirstSection\b|\.CurrentSection\b|\.Related\b"
 )
 _WRITES_CONTENT = re.compile(r"\.Content\b|\.RenderShortcodes|markdownify|\.RenderString")
+# `$x := ….Content` (or its base64, which holds no HTML), and an action that reads such a
+# variable only to measure or search it (congo's picture partial: an SVG's width)
+_CONTENT_HELD = re.compile(r"\{\{-?\s*(\$\w+)\s*:?=\s*[^{}|]*?\.Content\s*(\|\s*base64Encode\s*)?-?\}\}")
+_MEASURES = re.compile(
+    r"\b(?:findRE(?:Submatch)?|len|countwords|countrunes|strings\.(?:Contains\w*|HasPrefix|HasSuffix|Count)|"
+    r"hasPrefix|in|md5|sha1|sha256|hash\.\w+|crypto\.\w+|base64Encode)\b"
+)
+
+
+def _writes_content(template: str) -> bool:
+    """Whether a template may write another page's or resource's content (`_WRITES_CONTENT`):
+    not when it holds `.Content` in variables it only measures or searches."""
+    if _WRITES_CONTENT.search(_CONTENT_HELD.sub("", template)):
+        return True
+    for held in _CONTENT_HELD.finditer(template):
+        if held[2]:
+            continue  # base64: no HTML
+        for use in re.finditer(re.escape(held[1]) + r"\b", template):
+            if held.start() <= use.start() < held.end():
+                continue
+            opened = template.rfind("{{", 0, use.start())
+            if not _MEASURES.search(template, opened, use.start()) or "safeHTML" in template[opened : use.start()]:
+                return True
+    return False
 
 
 _ID_VALUE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|(?=\{\{))""", re.IGNORECASE)
@@ -2156,7 +2180,7 @@ def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[IdParamete
     prefixes: set[str] = set()
     parameters: set[IdParameter] = set()
     for template in texts:
-        if _READS_FILE.search(template) or (_GETS_PAGE.search(template) and _WRITES_CONTENT.search(template)):
+        if _READS_FILE.search(template) or (_GETS_PAGE.search(template) and _writes_content(template)):
             return None
         matches = list(_ID_VALUE.finditer(template))
         if len(matches) > _MAX_IDS_FOLLOWED:

@@ -2211,6 +2211,28 @@ def test_a_site_without_a_base_url_has_hugos_default(
 
 
 @pytest.mark.hugo
+def test_a_markdownified_fragment_a_sites_hook_keeps_is_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A site's link hook that looks up paths alone (congo's) writes a `#x` of a shortcode's
+    `markdownify`'d content as it is: a fragment of the page, checked there (hugo 0.168)."""
+    hook = (
+        "{{- $link := .Destination -}}{{- $url := urls.Parse .Destination -}}{{- if $url.Path }}"
+        '{{ with .Page.GetPage $url.Path }}{{ $link = printf "%s#%s" .RelPermalink $url.Fragment }}{{ end }}'
+        '{{ end -}}<a href="{{ $link | safeURL }}">{{ .Text | safeHTML }}</a>'
+    )
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": hook,
+        "layouts/_shortcodes/alert.html": '<div class="alert">{{- .Inner | markdownify -}}</div>',
+        "content/x.md": "+++\ntitle = 'X'\n+++\n\n## Real\n\n{{< alert >}}\nSee [in](#nope) and [ok](#real).\n"
+                        "{{< /alert >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/x.md", 8, 5)])
+    assert '<a href="#nope">in</a>' in (tmp_path / "public/x/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

@@ -559,8 +559,24 @@ class Document:
         `#x`, and a path is looked up (GetPage) from the home page (checked with hugo 0.168)."""
         if LINK_HOOKS & self.render_hooks or not self.embedded_hooks[0]:
             return ()
+        return self.contents_apart_from_page
+
+    @property
+    def contents_apart_from_page(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
+        """The `rendered_contents` not among the `page_rendered_contents`."""
         own = {id(use) for use, _ in self.page_rendered_contents}
         return tuple((use, content) for use, content in self.rendered_contents if id(use) not in own)
+
+    @property
+    def fragment_links_apart(self) -> tuple[Link, ...]:
+        """The bare `#x` links of the `rendered_contents` the site's own link hook renders as
+        the home page's (`markdownify`'s), when no hook makes a URL of a destination
+        (SiteConfig.link_hooks_move_fragments): written as they are, this page's fragments
+        (congo's hook, which looks up paths alone)."""
+        if not LINK_HOOKS & self.render_hooks or self.site.link_hooks_move_fragments:
+            return ()
+        links = self.rendered_content_links(self.contents_apart_from_page)
+        return tuple(link for link in links if link.destination.startswith("#"))
 
     def rendered_content_links(
         self, contents: Sequence[tuple[ShortcodeUse, Document]] | None = None

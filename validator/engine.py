@@ -1404,6 +1404,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
                 for link in doc.rendered_content_links(doc.home_rendered_contents)
                 if _read_by_site_rules(link)
             ),
+            *map(_site_link, doc.fragment_links_apart),
         ),
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
         headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),

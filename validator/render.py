@@ -125,11 +125,9 @@ def _marker_contents(doc: Document) -> dict[int, list[Document]]:
     if len(own) == len(doc.rendered_contents):
         return held
     if LINK_HOOKS & doc.render_hooks:  # the site's link hook writes their links: unknown
-        kept = {id(use) for use, _ in own}
         hooks = doc.render_hooks | {"render-link"}
-        for use, content in doc.rendered_contents:
-            if id(use) not in kept:
-                held.setdefault(holders[id(use)], []).append(content.placed(render_hooks=hooks, site=doc.site))
+        for use, content in doc.contents_apart_from_page:
+            held.setdefault(holders[id(use)], []).append(content.placed(render_hooks=hooks, site=doc.site))
     elif (others := doc.home_rendered_contents) and (home := predict_url(doc.site, "_index.md", {}, doc.language)):
         for use, content in others:
             placed = content.placed(url=home, address_writers=doc.address_writers, site=doc.site)

@@ -2233,6 +2233,28 @@ def test_a_markdownified_fragment_a_sites_hook_keeps_is_the_pages(
 
 
 @pytest.mark.hugo
+def test_a_relative_link_broken_where_a_list_page_shows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A relative link that works on its page leads elsewhere on a list page that shows the
+    page's content (a blog's home page): reported once, at the Markdown link, naming the
+    list pages; one broken on its page too is reported there alone."""
+    small_site(tmp_path, {
+        "layouts/list.html": "<html><body>{{ range site.RegularPages }}<article>{{ .Content }}</article>{{ end }}"
+                             "</body></html>",
+        "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\nSee [b](../b/) and [bad](../nope/).\n",
+        "content/posts/b.md": "+++\ntitle = 'B'\n+++\n\nText.\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["column"], p["message"]) for p in problems("--build")]
+    assert [where[:3] for where in found] == [("content/posts/a.md", 5, 5), ("content/posts/a.md", 5, 20)]
+    assert found[0][3].startswith(
+        "<a href='../b/'> works on its own page, but the list page / shows it too (the page's summary or content), "
+        "where it leads to /b/: nothing is published there (and on 1 other list page)"
+    )
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

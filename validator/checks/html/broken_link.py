@@ -8,7 +8,9 @@ out of the site (`../../etc/passwd`, a root-relative link outside a `baseURL` su
 full URL outside the `baseURL`'s path (`https://example.org/docs-v1/`, another site on the
 host); other hosts are never fetched. A site that sets no `baseURL` has Hugo's default,
 `https://example.org/`, as the host of the URLs Hugo makes (a `ref`'s); a link written in
-the Markdown with that host is another site's.
+the Markdown with that host is another site's. A relative link that works on its page
+but not on a list page that shows the page's summary or content (a blog's home page) is
+reported at the Markdown link, with the list pages it fails on.
 
 With ugly URLs, a link to `/a` finds the page `/a.html` only where the server adds `.html`
 (Netlify, Cloudflare Pages and GitHub Pages do; `hugo server` does not): it is reported with
@@ -52,6 +54,7 @@ title = "Set up"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -82,6 +85,7 @@ class Options:
 def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
     unread_rules = _unread_rules(rendered)
+    summaries = _SummaryLinks(rendered)
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
@@ -94,6 +98,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue
+            if target.kind == MISSING and rendered.source(page) is None and summaries.add(link, page, target):
+                continue  # a page's summary on a list page: reported at that page's link
             source = locator.link_source(link)
             if rendered.published.default_base and source is not None and _literal(link, source):
                 continue  # the site sets no baseURL: a link written with Hugo's default's host is another site's
@@ -104,6 +110,57 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             key = link_key(link.url, target.url)
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
+    yield from summaries.findings()
+
+
+class _SummaryLinks:
+    """Relative links that work on their own page but not on a list page that shows the
+    page's summary or content (a blog's home page): found in the list page's HTML, and
+    reported once at the Markdown link, with the list pages it fails on. The Markdown
+    links of every page are read the first time a list page has such a link."""
+
+    def __init__(self, rendered: RenderedSite) -> None:
+        self.rendered = rendered
+        self._by_destination: dict[str, list[tuple[int, SourceLink]]] | None = None
+        self.found: dict[tuple[int, int, int], list[tuple[HtmlLink, Page, Target]]] = {}
+
+    def add(self, link: HtmlLink, page: Page, target: Target) -> bool:
+        """Whether `link`, broken on the list page `page`, is a page's relative link that
+        works there (then kept, to be reported at it)."""
+        url = link.url.strip()
+        if not url or url.startswith(("/", "#")) or _SCHEME.match(url) or link.tag == "meta":
+            return False
+        if self._by_destination is None:
+            self._by_destination = {}
+            for index, source in enumerate(self.rendered.sources):
+                for item in source.links:
+                    written = item.destination.strip()
+                    if item.shortcode_path is None and written and not written.startswith(("/", "#")):
+                        self._by_destination.setdefault(written, []).append((index, item))
+        for index, item in self._by_destination.get(url, ())[:_SUMMARY_SOURCES]:
+            own = self.rendered.sources[index]
+            if own.url and self.rendered.published.resolve(url, own.url).kind not in (MISSING, OUTSIDE, UNBUILT):
+                self.found.setdefault((index, item.line, item.column), []).append((link, page, target))
+                return True
+        return False
+
+    def findings(self) -> Iterator[Finding]:
+        for (index, line, column), seen in self.found.items():
+            link, page, target = seen[0]
+            source = self.rendered.sources[index]
+            others = len({page.path for _, page, _ in seen}) - 1
+            more = f" (and on {others} other list page{'s' if others > 1 else ''})" if others else ""
+            message = (
+                f"<{link.tag} {link.attribute}={link.url!r}> works on its own page, but the list page "
+                f"{page.url} shows it too (the page's summary or content), where it leads to {target.url}: "
+                f"nothing is published there{more}; write the address from the site's root, or use "
+                "{{< relref >}}"
+            )
+            yield Finding(line, column, message, path=source.path, html_path=page.path)
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SUMMARY_SOURCES = 20  # pages looked at per destination: a bound, whatever a site repeats
 
 
 def notes(rendered: RenderedSite, opts: Options) -> Iterator[str]:

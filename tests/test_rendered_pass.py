@@ -2255,6 +2255,23 @@ def test_a_relative_link_broken_where_a_list_page_shows_it(
 
 
 @pytest.mark.hugo
+def test_bold_shown_as_text_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Bold that Markdown would render, shown with its asterisks, was not rendered as
+    Markdown (a call's content printed as it is, through `printf`); bold with punctuation
+    just inside fails the flanking rule (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/raw.html": '{{- printf `<%v class="raw">%v</%v>` "span" .Inner "span" | safeHTML -}}',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nRaw: {{< raw >}}**Hello** there{{< /raw >}}\n\n"
+                        "Punct: **总结：**永远\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["line"], p["message"].split(": ", 1)[1]) for p in problems("--build")]
+    assert [line for line, _ in found] == [5, 7]
+    assert found[0][1].startswith("bold shown as text with its asterisks: the text was not rendered as Markdown")
+    assert "between punctuation inside" in found[1][1]
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

@@ -41,6 +41,7 @@ Rob Pike said so.[^pike]
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -59,6 +60,19 @@ _WHAT = {
     "emphasis": "bold shown as text with its asterisks: `**` between punctuation inside and a letter "
     "outside opens or closes nothing in Markdown; move the punctuation outside the `**`, or add a space",
 }
+# The same, of bold Markdown would render: the text around it was not rendered as Markdown
+_UNRENDERED_BOLD = (
+    "bold shown as text with its asterisks: the text was not rendered as Markdown (a `{{< >}}` call's content "
+    "its template prints as it is, or an HTML block)"
+)
+
+
+def _flanks(text: str) -> bool:
+    """Whether `**…**` is bold as Markdown reads it: no blank or punctuation just inside."""
+    inner = text[2:-2]
+    return bool(inner) and not any(
+        char.isspace() or unicodedata.category(char)[0] in "PS" for char in (inner[0], inner[-1])
+    )
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if found is None and leak.kind == "emphasis":
                 continue  # not written so in the Markdown: escaped (`\*\*`), or the theme's text
             where = found[:2] if found else None
-            message = f"{leak.text!r}: {_WHAT[leak.kind]}"
+            what = _UNRENDERED_BOLD if leak.kind == "emphasis" and _flanks(leak.text) else _WHAT[leak.kind]
+            message = f"{leak.text!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))
     yield from split_mapped(findings)
 

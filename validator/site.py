@@ -2073,7 +2073,10 @@ def _heading_id_levels(template: str) -> frozenset[int] | None:
     if re.search(r"\bpartial|\btemplate\b|\.Attributes", template):
         return None
     levels: set[int] = set()
-    for written in _ID_ATTRIBUTE.finditer(template):
+    written_ids = list(_ID_ATTRIBUTE.finditer(template))
+    if len(written_ids) > _MAX_IDS_FOLLOWED:
+        return None  # each is followed through the template: not past a bound
+    for written in written_ids:
         if not _ANCHOR_VALUE.match(template, written.end()):
             return None
         found = _levels_at(template, written.start())
@@ -2153,7 +2156,10 @@ def _writes_content(template: str) -> bool:
     not when it holds `.Content` in variables it only measures or searches."""
     if _WRITES_CONTENT.search(_CONTENT_HELD.sub("", template)):
         return True
-    for held in _CONTENT_HELD.finditer(template):
+    held_all = list(_CONTENT_HELD.finditer(template))
+    if len(held_all) > _MAX_IDS_FOLLOWED:
+        return True  # each is followed through the template: not past a bound
+    for held in held_all:
         if held[2]:
             continue  # base64: no HTML
         for use in re.finditer(re.escape(held[1]) + r"\b", template):

@@ -2272,6 +2272,24 @@ def test_bold_shown_as_text_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.hugo
+def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`content/index.md` is the home page, a leaf bundle: Hugo publishes no other page
+    (their files are its resources), so a link to one is broken; the summary says why."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/index.md": "+++\ntitle = 'Home'\n+++\n\nSee [A](/docs/a/).\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-link", [("content/index.md", 5, 5)])
+    assert not (tmp_path / "public/docs/a").exists() and (tmp_path / "public/index.html").exists()
+    notes = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)["summary"]["notes"]
+    assert "content/index.md makes the home page a leaf bundle" in " ".join(notes)
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

@@ -685,7 +685,11 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         missing_layout_mounts=missing_layouts,
         server_redirects=_server_redirects(root),
         missing_components=missing_components,
-        config_notes=(*_removed_keys_notes(config, root, pinned), *theme_notes),
+        config_notes=(
+            *_removed_keys_notes(config, root, pinned),
+            *theme_notes,
+            *_home_bundle_notes(root, (content_dir, *(language.content_dir for language in languages))),
+        ),
         # Hugo builds an example site from within its theme with `--themesDir ../..`
         build_themes_dir=str(root.parent.parent) if theme_notes else None,
         pinned_hugo=pinned,
@@ -750,6 +754,20 @@ def _content_mounts(
 
 # Mount keys Hugo 0.153 removed: Hugo 0.168 fails the build on them.
 _REMOVED_MOUNT_KEYS = {"includefiles": "includeFiles", "excludefiles": "excludeFiles"}
+
+
+def _home_bundle_notes(root: Path, content_dirs: Iterable[str]) -> tuple[str, ...]:
+    """A line on each `index.md` at a content folder's root: it makes the home page a leaf
+    bundle, and Hugo publishes no other page (it warns, checked with hugo 0.168)."""
+    found = [
+        f"{folder}/{name}" for folder in dict.fromkeys(content_dirs) for name in ("index.md", "index.markdown")
+        if (root / folder / name).is_file()
+    ]  # fmt: skip
+    return tuple(
+        f"{path} makes the home page a leaf bundle: Hugo publishes no other page of the site (their files are "
+        "its resources); rename it _index.md"
+        for path in found
+    )
 
 
 def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | None) -> tuple[str, ...]:
@@ -2724,11 +2742,13 @@ def _with_sources(root: str, mounts: tuple[ContentMount, ...]) -> tuple[tuple[Co
 
 
 def _in_leaf_bundle(content: _Content | None, norm: _ContentPath, raw: _ContentPath) -> bool:
-    """Whether the file is a resource of a leaf bundle (an `index.*` above or beside it)."""
+    """Whether the file is a resource of a leaf bundle (an `index.*` above or beside it):
+    an `index.md` at the content's root makes the home page one, all else its resources
+    (Hugo warns, and publishes no other page: checked with hugo 0.168)."""
     if content is None:
         return False
     depth = len(raw.dirs) - 1 if norm.name == "index" else len(raw.dirs)
-    return any(content.has_page(raw.dirs[:i], "index") for i in range(1, depth + 1))
+    return any(content.has_page(raw.dirs[:i], "index") for i in range(depth + 1))
 
 
 def _current_section(content: _Content | None, norm: _ContentPath, raw: _ContentPath) -> tuple[str, ...]:
@@ -2861,10 +2881,10 @@ def _apply_cascades(front_matter: dict[str, Any], cascades: Iterator[_Cascade], 
 
 
 def _kind(path: _ContentPath, site: SiteConfig) -> str:
+    if not path.dirs and path.name in ("_index", "index"):
+        return "home"  # of `index.md` too, a leaf bundle then (checked with hugo 0.168)
     if path.name != "_index":
         return "page"
-    if not path.dirs:
-        return "home"
     if _in_taxonomy(path, site):
         return "taxonomy" if len(path.dirs) == 1 else "term"
     return "section"

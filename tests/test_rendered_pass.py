@@ -2290,6 +2290,27 @@ def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
 
 
 @pytest.mark.hugo
+def test_a_markdown_links_finding_counts_the_templates_same_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A broken address a menu writes on every page and one page's Markdown writes too is
+    reported at the Markdown link, counting the other pages: mending the line leaves them."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<nav>{{ range site.Menus.main }}<a href="{{ .URL }}">{{ .Name }}</a>{{ end }}</nav>'
+                               "{{ .Content }}",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nSee [the docs](/docs).\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\nText.\n",
+        "content/c.md": "+++\ntitle = 'C'\n+++\n\nText.\n",
+    }, '[[menus.main]]\nname = "Docs"\nurl = "/docs"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["message"]) for p in problems("--build")]
+    assert found == [(
+        "content/a.md", 5, "<a href='/docs'>: nothing is published at /docs (and on 2 other pages, where a template "
+        "or a list page's summary writes it)",
+    )]  # fmt: skip
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

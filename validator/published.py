@@ -1374,7 +1374,21 @@ def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:
 
 def split_mapped(findings: Sequence[tuple[str, Finding, bool]]) -> Iterator[Finding]:
     """Mapped findings as they are; unmapped ones grouped by key, and dropped when a mapped
-    finding has the same key (the same defect seen again in a list page's summary)."""
+    finding has the same key (the same defect seen again in a list page's summary, or a
+    template's link to the same address): the first mapped one counts their pages."""
     mapped_keys = {key for key, _, mapped in findings if mapped}
-    yield from (finding for _, finding, mapped in findings if mapped)
+    elsewhere: dict[str, set[str]] = {}
+    for key, finding, mapped in findings:
+        if not mapped and key in mapped_keys:
+            elsewhere.setdefault(key, set()).add(finding.html_path or "")
+    for key, finding, mapped in findings:
+        if mapped and (pages := elsewhere.pop(key, set()) - {finding.html_path or ""}):
+            many = "s" * (len(pages) > 1)
+            finding = replace(
+                finding,
+                message=f"{finding.message} (and on {len(pages)} other page{many}, where a template or a list page's "
+                "summary writes it)",
+            )
+        if mapped:
+            yield finding
     yield from group_by_key((key, f) for key, f, mapped in findings if not mapped and key not in mapped_keys)

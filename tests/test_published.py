@@ -27,10 +27,10 @@ from validator.checks.site.broken_anchor import Options as BrokenAnchorOptions
 from validator.checks.source import raw_html_omitted
 from validator.document import parse_document
 from validator.html import parse_page
-from validator.model import NoOptions
+from validator.model import Finding, NoOptions
 from validator.published import (
     EXTERNAL, FILE, MISSING, OTHER, OUTSIDE, PAGE, REDIRECT, PublishedSite, SourceLink, SourcePage,
-    _written_as, build_rendered, load_rendered, parse_hugo_list, parse_redirects, scan_publish_dir,
+    _written_as, build_rendered, group_by_key, load_rendered, parse_hugo_list, parse_redirects, scan_publish_dir,
 )
 
 FILES = frozenset({"index.html", "posts/a/index.html", "posts/b.html", "img/p.png", "café/index.html"})
@@ -169,6 +169,17 @@ def test_walk_never_leaves_the_publish_dir(tmp_path: Path) -> None:
         "href='../../secret/passwd'>:", "href='/leak/passwd'>:",
     ]
     assert any("nothing is published at /secret/passwd" in f.message for f in findings)
+
+
+def test_a_themes_repeated_finding_is_shown_on_a_page_not_a_print_copy() -> None:
+    """The page a theme's repeated finding is shown on is the first in path order, but not a
+    copy in a folder of `_` (Docsy's `_print/`)."""
+    findings = [
+        ("k", Finding(1, 1, "m", path="public/_print/a/index.html", html_path="_print/a/index.html")),
+        ("k", Finding(2, 1, "m", path="public/b/index.html", html_path="b/index.html")),
+        ("k", Finding(2, 1, "m", path="public/a/index.html", html_path="a/index.html")),
+    ]
+    assert [(f.html_path, f.message) for f in group_by_key(findings)] == [("a/index.html", "m (and on 2 other pages)")]
 
 
 def test_parse_hugo_list() -> None:

@@ -1364,12 +1364,17 @@ def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:
     for key, finding in findings:
         groups.setdefault(key, []).append(finding)
     for items in groups.values():
-        pages = sorted({f.html_path or "" for f in items})
+        # the first page in path order, not a copy in a folder of `_` (Docsy's `_print/`)
+        pages = sorted({f.html_path or "" for f in items}, key=_representative)
         others = len(pages) - 1
         suffix = f" (and on {others} other page{'s' * (others > 1)})" if others else ""
         for finding in items:
             if (finding.html_path or "") == pages[0]:
                 yield replace(finding, message=finding.message + suffix)
+
+
+def _representative(path: str) -> tuple[bool, str]:
+    return path.startswith("_") or "/_" in path, path
 
 
 def split_mapped(findings: Sequence[tuple[str, Finding, bool]]) -> Iterator[Finding]:

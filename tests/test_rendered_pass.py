@@ -806,9 +806,10 @@ def test_an_id_a_template_repeats_is_found_at_the_heading_with_advice_that_fits(
         "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Usage\n\n<!--more-->\n\n## Intro\n\nText.\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    found = {p["line"]: p["message"] for p in problems("--build") if p["rule"] == "duplicate-id"}
-    assert found.keys() == {5, 9}
-    assert found[9].endswith("rename the heading") and "it is a copy of this heading" in found[5]
+    found = {(p["line"], p["rule"]): p["message"] for p in problems("--build")}
+    assert found.keys() == {(5, "duplicate-id"), (9, "duplicate-heading-id")}
+    assert "it is a copy of this heading" in found[5, "duplicate-id"]
+    assert "rename the heading" in found[9, "duplicate-heading-id"]
 
 
 @pytest.mark.hugo
@@ -1474,15 +1475,16 @@ def test_a_fragment_a_sites_link_hook_writes(
 @pytest.mark.hugo
 def test_a_heading_id_a_template_writes_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """The theme writes `<div id="comments">` after the content: `## Comments` gets the same
-    id (checked with hugo 0.168); the build's duplicate is placed at the heading."""
+    id (checked with hugo 0.168); found at the heading from the template, and once with the
+    build, whose duplicate is the same."""
     small_site(tmp_path, {
         "layouts/single.html": '<main>{{ .Content }}</main><div id="comments"></div>',
         "content/p.md": "+++\ntitle = 'P'\n+++\n\nText.\n\n## Comments\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    found = problems("--build")
-    assert [(p["path"], p["line"], p["rule"]) for p in found] == [("content/p.md", 7, "duplicate-id")]
-    assert "by the template's <div>" in found[0]["message"]
+    for found in (problems(), problems("--build")):
+        assert [(p["path"], p["line"], p["rule"]) for p in found] == [("content/p.md", 7, "duplicate-heading-id")]
+        assert "also the id of an element the page's template writes (id=\"comments\")" in found[0]["message"]
 
 
 @pytest.mark.hugo
@@ -2308,6 +2310,44 @@ def test_a_markdown_links_finding_counts_the_templates_same_link(
         "content/a.md", 5, "<a href='/docs'>: nothing is published at /docs (and on 2 other pages, where a template "
         "or a list page's summary writes it)",
     )]  # fmt: skip
+
+
+@pytest.mark.hugo
+def test_a_heading_with_the_id_of_a_templates_element(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `## Content` heading gets the id `content`, which the base template's element has
+    on every page: reported at the heading, with or without a build (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/baseof.html": '<html><body><header id="header">{{ partial "nav.html" . }}</header>'
+                               '{{ if .Params.toc }}<nav id="toc"></nav>{{ end }}<div id="content">{{ block "main" . }}'
+                               "{{ end }}</div></body></html>",
+        "layouts/single.html": '{{ define "main" }}{{ .Content }}{{ end }}',
+        "layouts/_partials/nav.html": '<nav id="menu"></nav>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Content\n\n## Toc\n\n## Menu\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/a.md", 5, "duplicate-heading-id"), ("content/a.md", 9, "duplicate-heading-id")]
+    assert [(p["path"], p["line"], p["rule"]) for p in problems()] == expected
+    assert [(p["path"], p["line"], p["rule"]) for p in problems("--build")] == expected
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert '<div id="content"><h2 id="content">Content</h2>' in (tmp_path / "public/a/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
+def test_a_heading_in_a_markdown_call_whose_html_hugo_omits_has_no_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Without `unsafe`, a `{{% %}}` call whose template writes HTML around its content has
+    its output omitted, headings and all: a link to one is broken (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/center.html": "<div class='align-center'>\n  {{ .Inner | markdownify }}\n</div>\n",
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\nSee [heading 3](#heading-3).\n\n{{% center %}}\n### Heading 3\n"
+                        "{{% /center %}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/p.md", 5, 5)])
+    assert "heading-3" not in (tmp_path / "public/p/index.html").read_text("utf-8").replace("#heading-3", "")
 
 
 @pytest.mark.hugo

@@ -731,6 +731,27 @@ def test_the_levels_a_heading_hook_writes_ids_for(tmp_path: Path, template: str,
     assert load_site(tmp_path).markup.heading_id_levels == levels
 
 
+def test_the_ids_a_types_templates_write_on_every_page(tmp_path: Path) -> None:
+    """Of the single template, its base and the partials they call: the fixed ids outside
+    any `if`, `with` or `range` (around the id or the call), comments and scripts."""
+    write(tmp_path, "hugo.toml", "")
+    write(tmp_path, "layouts/_default/baseof.html",
+          '<header id="header">{{ partial "nav.html" . }}</header>{{ if .Params.toc }}<nav id="toc"></nav>{{ end }}'
+          '<div id="content">{{ block "main" . }}{{ end }}</div><script>el.id = "nope"</script>'
+          '{{/* <a id="commented"> */}}')  # fmt: skip
+    write(tmp_path, "layouts/_default/single.html",
+          '{{ define "main" }}<article id="post">{{ .Content }}</article>{{ end }}')  # fmt: skip
+    write(tmp_path, "layouts/partials/nav.html",
+          '<nav id="menu"></nav>{{ with .Params.x }}{{ partial "x.html" . }}{{ end }}')  # fmt: skip
+    write(tmp_path, "layouts/partials/x.html", '<div id="cond"></div>')
+    write(tmp_path, "layouts/blog/single.html", '<main id="blog">{{ .Content }}</main>')
+    site = load_site(tmp_path)
+    assert dict(site.fixed_ids_by_type) == {"": {"header", "content", "post", "menu"}, "blog": {"blog"}}
+    assert site.page_template_ids("blog/a.md") == {"blog"}
+    assert site.page_template_ids("a.md") == {"header", "content", "post", "menu"}
+    assert site.page_template_ids("blog/a.md", layout="other") == frozenset()
+
+
 def test_predict_url_reads_bundles_and_sections_from_disk(tmp_path: Path) -> None:
     write(tmp_path, "hugo.toml", '[permalinks.page]\ndocs = "/d/:sections/:filename/"\n')
     for rel in (

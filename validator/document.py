@@ -348,13 +348,28 @@ class Document:
     # Who writes its links' and its images' addresses (SiteConfig.address_writers)
     address_writers: tuple[Writer, Writer] = (GOLDMARK_WRITER, GOLDMARK_WRITER)
     prints_title_h1: bool = True  # whether its templates may print an `<h1>` (SiteConfig.prints_title_h1)
+    # The ids its page templates write as fixed text (SiteConfig.page_template_ids)
+    template_ids: frozenset[str] = frozenset()
 
     @property
     def ids(self) -> frozenset[str]:
         """Every id the rendered page is known to get from its Markdown: headings, definition
         terms (with autoDefinitionTermID), block attribute lines, footnotes, and raw HTML ids
         when Hugo keeps it."""
-        ids = {h.id for h in self.headings if h.id}
+        omitted = self._omitted_calls
+        spans: list[list[int]] = []  # their lines, as disjoint (first, last) spans in order
+        for use in omitted:
+            if spans and use.line <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], use.close_line or use.line)
+            else:
+                spans.append([use.line, use.close_line or use.line])
+        starts = [first for first, _ in spans]
+
+        def in_omitted(line: int) -> bool:
+            at = bisect.bisect_right(starts, line) - 1
+            return at >= 0 and line <= spans[at][1]
+
+        ids = {h.id for h in self.headings if h.id and not (spans and in_omitted(h.line))}
         ids.update(term for term in self.term_ids if term)
         # a shortcode's `id` parameter names the element it writes (an alert, a tab)
         ids.update(str(value) for use in self.shortcodes for key, value in use.named if key == "id" and value)
@@ -370,8 +385,9 @@ class Document:
         ids.update(self.block_ids)
         ids.update(self.line_ids)
         # the headings of a call's content its template renders (`.Inner | .Page.RenderString`), ids apart
-        ids.update(heading.id for content in self._contents_with_headings.values() for heading in content.headings
-                   if heading.id and heading.id_predictable)
+        gone = {(use.line, use.column) for use in omitted}
+        ids.update(heading.id for at, content in self._contents_with_headings.items() if at not in gone
+                   for heading in content.headings if heading.id and heading.id_predictable)
         numbered = {(ref.apart, ref.label) for ref in self.footnote_refs if self.defines(ref)}
         per_part = Counter(part for part, _ in numbered)
         for number in range(1, max(per_part.values(), default=0) + 1):
@@ -460,11 +476,12 @@ class Document:
             prefixes += [heading.id for heading in nested.headings if heading.id]
             prefixes += nested.id_prefixes
         calls = self.shortcode_calls
+        omitted = {id(use) for use in self._omitted_calls}
         for use, within in zip(calls, opaque_depths(calls)):
             if use.template in VALUE_SHORTCODES or (use.notation == "%" and within):
                 continue  # a `{{% %}}` call in a `{{< >}}` call's content: parsed apart above
-            if use.notation == "%" and self.in_code(use.line):
-                continue  # its output is Markdown inside a code block: code, no element
+            if use.notation == "%" and (self.in_code(use.line) or id(use) in omitted):
+                continue  # its output is Markdown inside a code block (code), or omitted: no element
             if (use.notation == "%" and not use.paired and not self._writes_no_heading(use)) or (
                 use.template in self.site.shortcodes_with_ids
             ):
@@ -551,6 +568,18 @@ class Document:
                 if use.notation == "%" or use.template in in_page
             )
         return self.rendered_contents
+
+    @functools.cached_property
+    def _omitted_calls(self) -> tuple[ShortcodeUse, ...]:
+        """The `{{% %}}` calls whose template writes HTML whatever it is given, without
+        `unsafe`: Hugo omits their output, headings and all (see raw-html-omitted)."""
+        if self.markup.unsafe or not self.site.shortcodes_writing_html:
+            return ()
+        calls = self.shortcode_calls
+        return tuple(
+            use for use, within in zip(calls, opaque_depths(calls))
+            if use.notation == "%" and not within and use.template in self.site.shortcodes_writing_html
+        )  # fmt: skip
 
     @property
     def home_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
@@ -873,7 +902,7 @@ _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 _CONTEXT = frozenset(
     {
         "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",
-        "prints_title_h1",
+        "prints_title_h1", "template_ids",
     }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))

@@ -193,6 +193,9 @@ class SiteConfig:
     # page (""), whether that template, with the base it fills and what they call, may
     # write an `<h1>` (site._title_h1_by_type)
     title_h1_types: tuple[tuple[str, bool], ...] = ()
+    # For each type with a single template of its own, and for any other page (""): the ids
+    # every regular page of it gets from its templates as fixed text (site._fixed_ids_by_type)
+    fixed_ids_by_type: tuple[tuple[str, frozenset[str]], ...] = ()
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
@@ -299,14 +302,23 @@ class SiteConfig:
         if self.title_h1:
             if layout:
                 return True
-            kind = page_type if page_type is not None else place.split("/")[1] if place.count("/") > 1 else "page"
-            prints = dict(self.title_h1_types)  # the type is the front matter's, else the section
-            return prints.get(str(kind), prints.get("", True))
+            prints = dict(self.title_h1_types)
+            return prints.get(_page_type(content_path, page_type), prints.get("", True))
         root_page = content_path is not None and "/" not in content_path and page_type is None
         return any(
             _hook_renders(folder, place, page_type) or (folder == "page" and root_page)  # a root page's type
             for folder in self.title_h1_folders
         )
+
+    def page_template_ids(
+        self, content_path: str | None, page_type: object = None, layout: object = None
+    ) -> frozenset[str]:
+        """The ids a regular page at `content_path` gets from its templates as fixed text
+        (`fixed_ids_by_type`); none known for one that names its `layout`."""
+        if layout or not self.fixed_ids_by_type:
+            return frozenset()
+        ids = dict(self.fixed_ids_by_type)
+        return ids.get(_page_type(content_path, page_type), ids.get("", frozenset()))
 
     def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[Writer, Writer]:
         """Who writes the addresses of the page's links and of its images (addresses.py): the
@@ -389,6 +401,12 @@ def removed_since(pinned_hugo: tuple[str, str] | None, version: str) -> str:
 def _version(text: str) -> tuple[int, ...]:
     """`0.119.0` -> (0, 119, 0), for comparing versions."""
     return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+
+def _page_type(content_path: str | None, page_type: object) -> str:
+    """A page's type: its front matter's, else its section, else `page` (a root page's)."""
+    place = "/" + (content_path or "")
+    return str(page_type if page_type is not None else place.split("/")[1] if place.count("/") > 1 else "page")
 
 
 def _hook_renders(folder: str, place: str, page_type: object) -> bool:

@@ -600,6 +600,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     layout_dirs = [*own_layouts, *((d / "layouts", ()) for d in module_dirs if d not in found.without_layouts)]
     layouts = _Layouts.of(layout_dirs)
     title_h1, title_h1_folders = layouts.title_h1_templates()
+    page_templates = _page_templates(layouts)
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
     id_sources = {name: written_ids(found) for name, found in texts.items()}
@@ -699,7 +700,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         # title as an `<h1>` is unknown: the level-1 headings are not judged.
         title_h1=True if title_h1 is None and not templates_missing else title_h1,
         title_h1_folders=title_h1_folders,
-        title_h1_types=_title_h1_by_type(layouts) if title_h1 else (),
+        title_h1_types=_title_h1_by_type(page_templates) if title_h1 else (),
+        # (a missing theme's templates may be the ones used)
+        fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
         layout_ids=layouts.page_ids(),
         alias_drops_fragment=not templates_missing and layouts.alias_drops_fragment(),
         redirect_templates=layouts.redirect_templates(config),
@@ -1057,42 +1060,23 @@ class _Layouts:
         return True if any_page else (False if page_templates else None), frozenset(types)
 
 
-def _title_h1_by_type(layouts: _Layouts) -> tuple[tuple[str, bool], ...]:
-    """For each type with a single template of its own (`blog`), and for any other page
-    (""): whether that template, with the base template whose blocks it fills and every
-    partial and view they call, may write an `<h1>` an action makes. Flatcar's
-    `blog/single.html` defines `main` without the default's hero, which prints the title;
-    monochrome's bookcase partial, which does too, is called by a list template alone. May,
-    when any call cannot be followed (a partial named at run time)."""
+@dataclass(frozen=True)
+class _PageTemplates:
+    """The templates Hugo composes the regular pages of a type with (`kind`; "" for any
+    page's): its single template, the base template without the blocks it defines, and the
+    partials and views they call, each with whether every such page writes it (no `if`,
+    `with` or `range` around its call); `complete` when every call could be followed."""
+
+    kind: str
+    texts: tuple[tuple[str, bool], ...]
+    complete: bool
+
+
+def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
+    """`_PageTemplates` for each type with a single template of its own (`blog`), and for any
+    other page (""), in Hugo 0.168's order of page templates. A call that cannot be followed
+    (a partial named at run time, one not found) leaves it incomplete."""
     files = layouts.used
-
-    def first(*places: str) -> str | None:
-        return next((layouts.text(files[place]) for place in places if place in files), None)
-
-    def writes_h1(text: str, kind: str, seen: set[str]) -> bool:
-        """Whether `text` or what it calls may write a made `<h1>` (True when not known)."""
-        if _writes_made_h1(text):
-            return True
-        for call in _TEMPLATE_CALL.finditer(text):
-            name = call["view_name"] if call["view"] else call["name"]
-            if name is None:
-                return True  # a partial or view named at run time
-            if call["view"]:
-                places = [f"{kind}/{name}.html", f"_default/{name}.html", f"{name}.html"]
-            else:
-                name = name if "." in name.rsplit("/", 1)[-1] else name + ".html"
-                places = [f"partials/{name}", f"_partials/{name}"]
-            place = next((place for place in places if place in files), None)
-            if place is None:
-                if not call["view"] and name.startswith("inline/"):
-                    continue  # defined inline, in the text read already
-                return True
-            if place not in seen:
-                seen.add(place)
-                if writes_h1(layouts.text(files[place]), kind, seen):
-                    return True
-        return False
-
     singles: dict[str, str] = {}  # type ("" for any page's) -> its single template's place
     for place in sorted(files, key=_single_precedence):
         kind, _, name = place.rpartition("/")
@@ -1100,19 +1084,93 @@ def _title_h1_by_type(layouts: _Layouts) -> tuple[tuple[str, bool], ...]:
             continue
         if kind == "_default" or not kind.startswith("_"):
             singles.setdefault("" if kind == "_default" else kind, place)
-    found = []
+    composed = []
     for kind, place in sorted(singles.items()):
         single = layouts.text(files[place])
         defined = set(_DEFINE.findall(single))
-        base = first(f"{kind}/baseof.html", "_default/baseof.html", "baseof.html") if defined else ""
-        try:
-            prints = base is None or writes_h1(single, kind, {place}) or writes_h1(
-                _without_blocks(base, defined), kind, set()
+        bases = (f"{kind}/baseof.html", "_default/baseof.html", "baseof.html")
+        base = next((layouts.text(files[p]) for p in bases if p in files), None) if defined else ""
+        texts: list[tuple[str, bool]] = []
+        complete = base is not None
+        pending = [(single, True), (_without_blocks(base or "", defined), True)]
+        seen = {place}
+        while pending:  # not recursive: partials may call partials thousands deep
+            text, certain = pending.pop()
+            texts.append((text, certain))
+            conditional = _conditional_spans(text)
+            for call in _TEMPLATE_CALL.finditer(text):
+                name = call["view_name"] if call["view"] else call["name"]
+                if name is None:
+                    complete = False  # a partial or view named at run time
+                    continue
+                if call["view"]:
+                    places = [f"{kind}/{name}.html", f"_default/{name}.html", f"{name}.html"]
+                else:
+                    name = name if "." in name.rsplit("/", 1)[-1] else name + ".html"
+                    places = [f"partials/{name}", f"_partials/{name}"]
+                found = next((place for place in places if place in files), None)
+                if found is None:
+                    complete = complete and not call["view"] and name.startswith("inline/")  # inline: read already
+                elif found not in seen:
+                    seen.add(found)
+                    inside = any(start <= call.start() < end for start, end in conditional)
+                    pending.append((layouts.text(files[found]), certain and not inside))
+        composed.append(_PageTemplates(kind, tuple(texts), complete))
+    return composed
+
+
+def _title_h1_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, bool], ...]:
+    """For each type of `_page_templates`: whether its templates may write an `<h1>` an
+    action makes. Flatcar's `blog/single.html` defines `main` without the default's hero,
+    which prints the title; monochrome's bookcase partial, which does too, is called by a
+    list template alone. May, when any call cannot be followed."""
+    return tuple(
+        (page.kind, not page.complete or any(_writes_made_h1(text) for text, _ in page.texts)) for page in composed
+    )
+
+
+def _fixed_ids_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """For each type of `_page_templates`: the ids every regular page of it gets from its
+    templates as fixed text (`<div id="content">`), outside any `if`, `with` or `range`, and
+    not in a comment or a script."""
+    found = []
+    for page in composed:
+        ids: set[str] = set()
+        for text, certain in page.texts:
+            if not certain:
+                continue
+            markup = _NOT_MARKUP.sub(lambda match: " " * len(match[0]), text)
+            conditional = _conditional_spans(markup)
+            ids.update(
+                "".join(match.groups(""))
+                for match in _FIXED_ID.finditer(markup)
+                if not any(start <= match.start() < end for start, end in conditional)
             )
-        except RecursionError:  # partials calling partials thousands deep: not followed
-            prints = True
-        found.append((kind, prints))
+        if ids:
+            found.append((page.kind, frozenset(ids)))
     return tuple(found)
+
+
+# A template's comments and scripts (`el.id = "x"` is no element's id)
+_NOT_MARKUP = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}|<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.S | re.I)
+
+
+def _conditional_spans(template: str) -> list[tuple[int, int]]:
+    """The spans of a template's `if`, `with` and `range` blocks (not `define` or `block`)."""
+    spans: list[tuple[int, int]] = []
+    opened: list[tuple[int, bool]] = []  # each open block: where it starts, whether it is a condition
+    for action in _ACTION.finditer(template):
+        value = action[1].strip("- \t\n")
+        if value.startswith("/*"):
+            continue
+        if (block := _BLOCK.match(value)) is not None:
+            opened.append((action.start(), block[1] in ("if", "with", "range")))
+        elif value == "end" and opened:
+            start, condition = opened.pop()
+            if condition:
+                spans.append((start, action.end()))
+    spans.extend((start, len(template)) for start, condition in opened if condition)
+    return spans
 
 
 def _single_precedence(place: str) -> tuple[bool, bool, str]:

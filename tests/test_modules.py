@@ -167,6 +167,30 @@ def test_an_import_whose_mounts_name_no_layouts_holds_no_templates(hugo: str, tm
     assert "the files it mounts (assets, static) are unknown" in output
 
 
+@pytest.mark.hugo
+def test_an_imports_mounts_replace_the_modules_own(hugo: str, tmp_path: Path, monkeypatch) -> None:
+    """Mounts listed with an import replace the module's own (docsy's import of Bootstrap,
+    whose own config mounts its docs site's content and `dist`), and a content mount of a
+    folder that is not there mounts nothing: links to what they would publish are broken
+    (checked with hugo 0.168). Before, the module's content made every top folder unsure."""
+    root = _site(tmp_path / "site", f'[module]\nreplacements = "{MODULE} -> ../../module"\n' + ASSETS_IMPORT)
+    _module(tmp_path / "module", '[[module.mounts]]\nsource = "site/content"\ntarget = "content"\n'
+            '[[module.mounts]]\nsource = "dist"\ntarget = "static/docs/dist"\n'
+            '[[module.mounts]]\nsource = "nothing"\ntarget = "content"\n')  # fmt: skip
+    files = {"scss/x.scss": "a{}", "dist/x.js": "x", "site/content/extra/p.md": "---\ntitle: P\n---\n"}
+    for name, text in files.items():
+        (tmp_path / "module" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "module" / name).write_text(text)
+    links = "[one](/nowhere/) [two](/docs/dist/x.js) [three](/extra/p/)"
+    (root / "content" / "a.md").write_text(f"---\ntitle: A\n---\n{links}\n")
+    build_site(hugo, root, tmp_path / "public")
+    assert not (tmp_path / "public/extra").exists() and not (tmp_path / "public/docs/dist").exists()
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache"])
+    found = [(p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [(4, 1, "broken-link"), (4, 41, "broken-link")]  # (a file's link is left to the build)
+
+
 LAYOUT_MOUNTS = (
     '[[module.mounts]]\nsource = "node_modules/pkg/layouts"\ntarget = "layouts"\n'
     '[[module.mounts]]\nsource = "layouts"\ntarget = "layouts"\n'

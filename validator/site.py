@@ -1552,7 +1552,7 @@ def _module_dirs(
                 return home
         return themes_dir / path
 
-    def visit(paths: list[str], depth: int, mounted: Mapping[str, frozenset[str]]) -> None:
+    def visit(paths: list[str], depth: int, mounted: Mapping[str, frozenset[str]], importer: _Config) -> None:
         for path in paths:
             directory = resolve(path)
             if not _has_files(directory):
@@ -1568,11 +1568,14 @@ def _module_dirs(
             for required, version in _go_mod_requirements(_go_mod(directory)).items():  # a module's own
                 requirements.setdefault(required, version)
             module = _load_config(directory, environment)
+            if given := _import_mount_tables(importer).get(path):
+                # the importer's mounts replace the module's own (checked with hugo 0.168)
+                module.merge({"module": {"mounts": given}}, importer.origin(("module", "imports")))
             configs.append(module)
             if depth < _MAX_THEME_DEPTH:
-                visit([*module.strings("theme"), *_imports(module)], depth + 1, _import_mounts(module))
+                visit([*module.strings("theme"), *_imports(module)], depth + 1, _import_mounts(module), module)
 
-    visit([*themes, *_imports(config)], 0, _import_mounts(config))
+    visit([*themes, *_imports(config)], 0, _import_mounts(config), config)
     return _Modules(found, missing, configs, frozenset(missing_components), frozenset(without_layouts))
 
 
@@ -1632,10 +1635,12 @@ def _component_mounts(config: _Config, directory: Path, component: str) -> list[
 
 
 def _module_content(directory: Path, module: _Config) -> bool:
-    """Whether a theme or module has content: its mounts to `content`, or without mounts,
-    a `content` folder."""
+    """Whether a theme or module has content: its mounts to `content` of a folder that is
+    there (Hugo skips the others), or without mounts, a `content` folder."""
     if _tables(module, "module.mounts"):
-        return bool(_mounts_to(module, "content"))
+        return any(
+            (directory / str(mount.get("source", "")).strip()).exists() for mount in _mounts_to(module, "content")
+        )
     return (directory / "content").is_dir()
 
 
@@ -1792,13 +1797,21 @@ def _layout_roots(config: _Config, root: Path) -> tuple[list[LayoutRoot], tuple[
 def _import_mounts(config: _Config) -> dict[str, frozenset[str]]:
     """The components the mounts of a config's imports fill (`static` of `static/webfonts`),
     by import path, for the imports that list mounts: such a module has those alone."""
+    return {
+        path: frozenset(_component(str(mount.get("target", ""))) for mount in mounts)
+        for path, mounts in _import_mount_tables(config).items()
+    }
+
+
+def _import_mount_tables(config: _Config) -> dict[str, list[dict[str, Any]]]:
+    """The mounts a config's imports list, by import path (those that list some)."""
     found = {}
     for entry in _tables(config, "module.imports"):
         mounts = entry.get("mounts")
         mounts = [mounts] if isinstance(mounts, dict) else mounts if isinstance(mounts, list) else []
-        targets = [str(m.get("target", "")) for m in mounts if isinstance(m, dict)]
-        if entry.get("path") and targets:
-            found[str(entry["path"])] = frozenset(map(_component, targets))
+        tables = [mount for mount in mounts if isinstance(mount, dict)]
+        if entry.get("path") and tables:
+            found[str(entry["path"])] = tables
     return found
 
 

@@ -2351,6 +2351,20 @@ def test_a_heading_in_a_markdown_call_whose_html_hugo_omits_has_no_id(
 
 
 @pytest.mark.hugo
+def test_bold_never_closed_shows_its_asterisks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`**` that opens a paragraph or a list item and that nothing closes is shown as text
+    (checked with hugo 0.168); a `**` closed later, or with a blank after it, is no leak."""
+    small_site(tmp_path, {
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n**Note: the order of the steps matters.\n\n- **Tip: run it twice.\n"
+                        "- item\n\n** A pair of stars then a blank.\n\n**Note** closed, and **bold**.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/p.md", 5, 1), ("content/p.md", 7, 3)])
+    html = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "<p>**Note: the order" in html and "<li>**Tip: run" in html
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

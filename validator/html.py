@@ -368,6 +368,10 @@ class _Walker:
         if not _may_leak(text):
             return
         first_line = self._first_line(text, element, tail)
+        if not tail and element.tag in ("p", "li") and (opened := _UNCLOSED_BOLD.match(text)):
+            if _STRING(element).count("**") == 1:  # bold opened at the paragraph's start, never closed
+                line = first_line + text.count("\n", 0, opened.start(1))
+                self.leaks.append(Leak("emphasis", opened[1][:80], line, 1))
         prose = _without_math(text) if _may_hold_math(text) else text
         for kind, pattern in LEAKS:
             read = prose if kind in _NOT_IN_MATH else text
@@ -406,6 +410,10 @@ def _is_code(attrs: Mapping[str, str]) -> bool:
     """Whether a `<script>` of these attributes is code or a theme's config, not data about
     the page (see _PAGE_DATA)."""
     return attrs.get("type", "").strip().lower() not in _PAGE_DATA
+
+
+# `**` and a word at a paragraph's start (`**Note: …`), shown as text when nothing closes it
+_UNCLOSED_BOLD = re.compile(r"\s*+(\*\*[^\s*]\S*)")
 
 
 def _emphasis(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -12,7 +12,8 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
   header and delimiter rows have different cell counts).
 * `**…**`: bold that did not render, as with punctuation just inside the asterisks and a
   letter just outside (`注意：**重要提示：**请先安装`, `使用**“引号”**强调`): the
-  asterisks show, in Chinese and Japanese text above all. Only when the Markdown has the
+  asterisks show, in Chinese and Japanese text above all; and `**` that opens a
+  paragraph or a list item and that nothing closes (`**Note: …`). Only when the Markdown has the
   asterisks as shown: escaped ones (`\\*\\*`) are text on purpose; and not in math
   (`$…$`, `\\(…\\)`, `$$…$$`, `\\[…\\]`), where `f^{**}` is no bold, nor `[^a]` a footnote.
 * `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
@@ -60,6 +61,8 @@ _WHAT = {
     "emphasis": "bold shown as text with its asterisks: `**` between punctuation inside and a letter "
     "outside opens or closes nothing in Markdown; move the punctuation outside the `**`, or add a space",
 }
+# A paragraph's `**` that nothing closes
+_UNCLOSED_BOLD = "bold opened with `**` and never closed in its paragraph: the asterisks show as text; close it"
 # The same, of bold Markdown would render: the text around it was not rendered as Markdown
 _UNRENDERED_BOLD = (
     "bold shown as text with its asterisks: the text was not rendered as Markdown (a `{{< >}}` call's content "
@@ -101,7 +104,11 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if found is None and leak.kind == "emphasis":
                 continue  # not written so in the Markdown: escaped (`\*\*`), or the theme's text
             where = found[:2] if found else None
-            what = _UNRENDERED_BOLD if leak.kind == "emphasis" and _flanks(leak.text) else _WHAT[leak.kind]
+            what = _WHAT[leak.kind]
+            if leak.kind == "emphasis" and not leak.text.endswith("**"):
+                what = _UNCLOSED_BOLD
+            elif leak.kind == "emphasis" and _flanks(leak.text):
+                what = _UNRENDERED_BOLD
             message = f"{leak.text!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))
     yield from split_mapped(findings)

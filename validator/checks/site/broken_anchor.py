@@ -34,7 +34,8 @@ link's `<main id="content">`), and `#TableOfContents` when one prints `.TableOfC
 any page may have it. A text fragment
 (`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A fragment with
 a `/` (`#tag/pets`, `#/pets/get`) is a script's route (Redoc, Swagger UI), which no heading
-id is: it is checked only on a page that has ids with a `/`. A `ref`/`relref` in an
+id is: it is checked only on a page that has ids with a `/`; not a `/` at the end alone
+(`#setup/`, which no id matches). A `ref`/`relref` in an
 HTML comment is not checked here: nobody can follow it.
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
@@ -256,8 +257,9 @@ def _from_home(index: SiteIndex, page: PageSummary, link: SiteLink, path: str, f
 def _script_route(fragment: str, ids: Iterable[str]) -> bool:
     """Whether a fragment is a script's route, not an id: it has a `/` (Redoc's `#tag/pets`,
     Swagger UI's `#/pets/get`), which no heading id has, and neither has any of the page's
-    `ids`."""
-    return "/" in fragment and not any("/" in known for known in ids)
+    `ids`. Not a `/` at the end alone (`#setup/`, a slip for `#setup`)."""
+    inner = fragment.rstrip("/")
+    return ("/" in inner or not inner) and "/" in fragment and not any("/" in known for known in ids)
 
 
 def _found(place: int | None, fragment: str, alias: str | None = None) -> _Target | None:

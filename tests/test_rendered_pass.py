@@ -492,6 +492,25 @@ def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.hugo
+def test_a_failed_render_hook_is_placed_at_the_pages_first_element_of_its_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo names the page of a failed image hook with the template's line and column: the
+    failure is placed at the page's first image, not at an impossible 1:64 (gruvbox)."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-image.html": "{{ $i := .Page.Resources.GetMatch .Destination }}"
+                                             '<img src="{{ $i.RelPermalink }}" alt="{{ .Text }}">',
+        "content/p/index.md": "+++\ntitle = 'P'\n+++\n\nIntro.\n\n![A photo](missing.jpg)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--build"])
+    assert result.exit_code == 2  # the build failed
+    (found,) = json.loads(result.stdout)["problems"]
+    assert (found["path"], found["line"], found["column"]) == ("content/p/index.md", 7, 1)
+    assert found["message"].endswith("(the render-image hook fails on one of the page's images, shown at the first)")
+
+
 @pytest.mark.parametrize(
     ("display", "url"),
     [("a/b.md", "/a/b/"), ("a/_index.md", "/a/"), ("a/index.md", "/a/"), ("_index.md", "/"), ("./x.md", "/x/")],

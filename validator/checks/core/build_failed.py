@@ -45,6 +45,13 @@ def build_errors(
             before = _PREFIX.sub("", line[: match.start()].strip()).rstrip(": ")
             after = line[match.end() :].strip().lstrip(": ")
             message = ": ".join(part for part in (before, after) if part) or "Hugo's error names this place"
+            if hook := _HOOK_FAILED.search(after):
+                # Hugo names the page with the hook template's line and column: the page's
+                # first element of that kind is shown instead
+                at = _first_element(match[1], hook[1])
+                where = f"render-{hook[1]} hook fails on one of the page's {hook[1]}s, shown at the first"
+                yield display, *at, f"Hugo stops the build: {message} (the {where})"
+                continue
             yield display, place[1], place[2], f"Hugo stops the build: {message}"
         if (ref := _FROM_PAGE.search(line)) and not _PLACE.search(line) and pages:
             real = pages.get(ref[2].lower())
@@ -57,6 +64,28 @@ def build_errors(
                 seen.add(at)
                 message = _PREFIX.sub("", line.replace(ref[0], f'Ref "{ref[1]}"').strip())
                 yield *at, f"Hugo stops the build: {message} (a template runs ref on it)"
+
+
+# A render hook that failed on a page, which Hugo names at the template's place
+_HOOK_FAILED = re.compile(r"_markup/render-(image|link|heading|codeblock|blockquote|table|passthrough)[\w.-]*:\d+")
+# The Markdown element each hook renders, as it starts a line's text
+_ELEMENTS = {
+    "image": re.compile(r"!\["), "link": re.compile(r"(?<!!)\[[^\]\n]*\]\("), "heading": re.compile(r"^\s*#{1,6}\s"),
+    "codeblock": re.compile(r"^\s*(?:```|~~~)"), "blockquote": re.compile(r"^\s*>"), "table": re.compile(r"^\s*\|"),
+    "passthrough": re.compile(r"\$\$|\\\[|\\\("),
+}  # fmt: skip
+
+
+def _first_element(path: str, kind: str) -> tuple[int, int]:
+    """Where a file first writes an element of `kind` (`image`…), else 1:1."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            for number, line in enumerate(file, start=1):
+                if found := _ELEMENTS[kind].search(line):
+                    return number, found.start() + 1
+    except OSError:
+        pass
+    return 1, 1
 
 
 # A ref that a render hook runs: Hugo names the page, not the place.

@@ -272,11 +272,14 @@ def test_a_themes_example_site_reads_the_theme_it_is_in(tmp_path: Path, monkeypa
 
 @pytest.mark.parametrize("loads_katex", [False, True])
 def test_display_math_with_a_theme_that_loads_a_math_renderer(tmp_path: Path, monkeypatch, loads_katex: bool) -> None:
-    """mdcheck's own rendering has no theme: `$$…$$` is left to KaTeX when a template names it."""
+    """mdcheck's own rendering has no theme: `$$…$$` is left to KaTeX when a template names
+    it, not in a comment."""
     root = _site(tmp_path, 'theme = "paper"\n')
     (root / "content" / "a.md").write_text("---\ntitle: A\n---\n$$\nx^2\n$$\n")
     _module(root / "themes" / "paper")
     script = '<script src="/katex.min.js"></script>' if loads_katex else "<footer></footer>"
+    # a KaTeX URL in a comment loads nothing (bearcub's hooks)
+    script += "<!-- https://example.org/render-codeblock-katex.html -->{{/* katex */}}"
     (root / "themes" / "paper" / "layouts" / "partials").mkdir()
     (root / "themes" / "paper" / "layouts" / "partials" / "foot.html").write_text(script)
     monkeypatch.chdir(root)

@@ -107,6 +107,18 @@ def test_the_paths_links_name_are_site_words() -> None:
     assert Speller("en", Counter()).typos("ktesting logger") and not Speller("en", counts).typos("ktesting logger")
 
 
+def test_the_pages_own_path_and_its_front_matter_links_are_site_words() -> None:
+    """A project page titled with the project's name ("Bakeoff", an R package), which its
+    folder and its front matter's links repeat, is not a typo of "Takeoff"."""
+    doc = parse_document(
+        "content/project/bakeoff/index.md",
+        b'---\ntitle: "Bakeoff"\nlinks:\n- name: Source\n  url: https://github.com/apreshill/bakeoff\n---\nText.\n',
+    )
+    counts = page_words(doc)
+    assert counts[CODE + "bakeoff"] == 1 and counts["bakeoff"] == 2 and counts["apreshill"] == 1
+    assert Speller("en", Counter()).typos("Bakeoff") and not Speller("en", counts).typos("Bakeoff")
+
+
 def test_sample_typo_and_suggestion() -> None:
     speller = Speller("en", Counter({"product": 2}))
     typos = list(speller.typos("Scaled dot-prodcut self-attention"))

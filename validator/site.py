@@ -1005,7 +1005,11 @@ class _Layouts:
     def loads_math_renderer(self) -> bool:
         """Whether a template names KaTeX or MathJax, which render `$$…$$` in the browser on
         the pages that load them."""
-        return any(_MATH_RENDERER.search(self.text(path)) for path, _ in self.files if path.suffix == ".html")
+        return any(
+            _MATH_RENDERER.search(_TEMPLATE_COMMENTS.sub("", self.text(path)))
+            for path, _ in self.files
+            if path.suffix == ".html"
+        )
 
     def redirect_templates(self, config: _Config) -> tuple[str, ...]:
         """The home page templates (`index.<format>`, `home.<format>`) of the output formats
@@ -1151,6 +1155,8 @@ def _fixed_ids_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, f
     return tuple(found)
 
 
+# A template's comments: a KaTeX URL in one loads nothing (bearcub's hooks)
+_TEMPLATE_COMMENTS = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}|<!--.*?-->", re.S)
 # A template's comments and scripts (`el.id = "x"` is no element's id)
 _NOT_MARKUP = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}|<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.S | re.I)
 

@@ -186,9 +186,11 @@ def page_words(doc: Document) -> Counter[str]:
     for key, value in (doc.front_matter.data or {}).items():
         if not isinstance(key, str) or key.lower() in FRONT_MATTER_COPIES:
             continue
-        for term in value if isinstance(value, list) else [value]:
-            if isinstance(term, str) and len(term.split(None, FRONT_MATTER_TERM_WORDS)) <= FRONT_MATTER_TERM_WORDS:
-                written.update(letter_runs(term))
+        for item in value if isinstance(value, list) else [value]:
+            # a list's tables too (`links: [{name: Source, url: …/bakeoff}]`)
+            for term in item.values() if isinstance(item, dict) else [item]:
+                if isinstance(term, str) and len(term.split(None, FRONT_MATTER_TERM_WORDS)) <= FRONT_MATTER_TERM_WORDS:
+                    written.update(letter_runs(term))
     for run, count in written.items():  # counted as written first, then folded
         if not run.isupper():
             counts[run.lower()] += count
@@ -198,8 +200,10 @@ def page_words(doc: Document) -> Counter[str]:
              if child.type == "code_inline"]
     # Shortcode names are the site's words too: a `{{< vimeo >}}` page may be headed "Vimeo".
     code += [use.name for use in doc.shortcode_calls]
-    # So are the paths links name: a package's (`pkg.go.dev/k8s.io/klog/v2/ktesting`)
+    # So are the paths links name: a package's (`pkg.go.dev/k8s.io/klog/v2/ktesting`), and
+    # the page's own (`project/bakeoff/index.md`: the project's name)
     code += [link.destination.split("?", 1)[0].split("#", 1)[0] for link in doc.links if "/" in link.destination]
+    code.append(doc.path)
     counts.update(CODE + word for word in code_words(" ".join(code)))
     return counts
 

@@ -492,6 +492,19 @@ def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_a_removed_shortcode_on_a_draft_fails_the_build_once_it_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hugo builds a draft with --buildDrafts alone: a removed shortcode there stops that
+    build, not the default one (checked with hugo 0.168), and the message says so."""
+    small_site(tmp_path, {"content/p.md": "---\ntitle: P\ndraft: true\n---\n\n{{< twitter_simple 1085870671 >}}\n"})
+    monkeypatch.chdir(tmp_path)
+    (found,) = problems("--source-only")
+    assert "fails the build once the page is built (the page is a draft: Hugo builds it only with --buildDrafts)" in (
+        found["message"]
+    )
+
+
 @pytest.mark.hugo
 def test_a_failed_render_hook_is_placed_at_the_pages_first_element_of_its_kind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str

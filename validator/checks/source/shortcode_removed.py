@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from validator.document import Document, ShortcodeUse
 from validator.model import Finding, NoOptions, Rule
+from validator.site import unbuilt_reason
 
 # name -> (version that removed it, replacement name or None)
 REMOVED = {
@@ -43,10 +44,14 @@ REMOVED = {
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    unbuilt = None
+    if any(use.template in REMOVED for use in doc.shortcode_calls) and doc.site.root is not None:
+        unbuilt = unbuilt_reason(doc.site, doc.front_matter.data or {})  # a draft's: only with --buildDrafts
     for use in doc.shortcode_calls:
         if use.template in REMOVED and use.template not in doc.site.shortcodes:
             version, replacement = REMOVED[use.name]
-            removed = f'the "{use.name}" shortcode was removed in Hugo {version} and fails the build'
+            when = "" if unbuilt is None else f" once the page is built ({unbuilt})"
+            removed = f'the "{use.name}" shortcode was removed in Hugo {version} and fails the build{when}'
             advice = _advice(use, replacement) + doc.site.removed_since(version)
             yield Finding(use.line, use.column, f"{removed}: {advice}")
 

@@ -492,6 +492,22 @@ def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_pages_whose_ids_a_build_alone_tells_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose shortcode includes a file may have any id: links to its fragments are
+    not judged without a build, and the summary says so (not with Hugo's output)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/file.html": '{{ readFile (.Get 0) | markdownify }}',
+        "content/authors.md": "+++\ntitle = 'A'\n+++\n\n## Profile\n\n{{< file \"x.md\" >}}\n",
+        "content/og.md": "+++\ntitle = 'O'\n+++\n\n[B](/authors/#profiles)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    summary = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)["summary"]
+    assert "broken-anchor: 1 page has ids a build alone tells ('content/authors.md'" in " ".join(summary["notes"])
+    (tmp_path / "public").mkdir()
+    summary = json.loads(CliRunner().invoke(main, ["check", "--format", "json", "--html", "public"]).stdout)["summary"]
+    assert "a build alone tells" not in " ".join(summary["notes"])
+
+
 def test_a_removed_shortcode_on_a_draft_fails_the_build_once_it_is_built(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

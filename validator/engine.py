@@ -177,6 +177,7 @@ class Site:
     # The places in `pages` of the pages whose findings are kept, when a run checks some of
     # the site's files and reads the others for context only; None: every page's.
     reported: Sequence[int] | None = None
+    built: bool = False  # whether the rendered pass reads Hugo's own output (--build, --html)
     _derived: dict[Callable[[Site], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def derived(self, make: Callable[[Site], _T]) -> _T:
@@ -356,7 +357,8 @@ def _run(
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     notes: list[str] = []
-    whole = Site(site, pages, vocabularies, reported_places if partial else None)
+    built = render and rendering is not None and not embedded
+    whole = Site(site, pages, vocabularies, reported_places if partial else None, built)
     if site_rules:
         problems.extend(_check_site(whole, site_rules, plan, reported, suppressions))
         notes.extend(_notes(site_rules, whole, plan))

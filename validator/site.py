@@ -1006,7 +1006,7 @@ class _Layouts:
         """Whether a template names KaTeX or MathJax, which render `$$…$$` in the browser on
         the pages that load them."""
         return any(
-            _MATH_RENDERER.search(_TEMPLATE_COMMENTS.sub("", self.text(path)))
+            _MATH_RENDERER.search(_blanked(self.text(path), _COMMENT_ENDS))
             for path, _ in self.files
             if path.suffix == ".html"
         )
@@ -1143,7 +1143,7 @@ def _fixed_ids_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, f
         for text, certain in page.texts:
             if not certain:
                 continue
-            markup = _NOT_MARKUP.sub(lambda match: " " * len(match[0]), text)
+            markup = _blanked(text, _NOT_MARKUP_ENDS)
             conditional = _conditional_spans(markup)
             ids.update(
                 "".join(match.groups(""))
@@ -1155,10 +1155,26 @@ def _fixed_ids_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, f
     return tuple(found)
 
 
-# A template's comments: a KaTeX URL in one loads nothing (bearcub's hooks)
-_TEMPLATE_COMMENTS = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}|<!--.*?-->", re.S)
-# A template's comments and scripts (`el.id = "x"` is no element's id)
-_NOT_MARKUP = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}|<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.S | re.I)
+# What starts a template's comment (as a pattern), and what ends it: a KaTeX URL in one
+# loads nothing (bearcub's hooks)
+_COMMENT_ENDS = {r"\{\{-?\s*/\*": r"\*/\s*-?\}\}", r"<!--": r"-->"}
+# The same, and scripts and styles (`el.id = "x"` is no element's id)
+_NOT_MARKUP_ENDS = {**_COMMENT_ENDS, r"<script\b": r"</script\s*>", r"<style\b": r"</style\s*>"}
+
+
+def _blanked(text: str, ends: Mapping[str, str]) -> str:
+    """`text` with each span from an opener of `ends` to its end (or the text's end, when
+    none closes it) made blanks, its length kept. Linear: each span is sought once."""
+    opener = re.compile("|".join(f"({start})" for start in ends), re.I)
+    closers = [re.compile(end, re.I) for end in ends.values()]
+    kept, cursor = [], 0
+    while found := opener.search(text, cursor):
+        closer = closers[found.lastindex - 1].search(text, found.end()) if found.lastindex else None
+        stop = len(text) if closer is None else closer.end()
+        kept += [text[cursor : found.start()], " " * (stop - found.start())]
+        cursor = stop
+    kept.append(text[cursor:])
+    return "".join(kept)
 
 
 def _conditional_spans(template: str) -> list[tuple[int, int]]:
@@ -1688,7 +1704,7 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
     notes = []
     if site.missing_modules:
         missing = site.missing_modules
-        names = _a_few(missing)
+        names = a_few(missing)
         what = "theme or module" if len(missing) == 1 else "themes or modules"
         if "layouts" in site.missing_components:
             unknown = unknown_templates + unsafe
@@ -1702,14 +1718,14 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
         )
     if site.missing_layout_mounts:
         missing = site.missing_layout_mounts
-        names = _a_few(missing)
+        names = a_few(missing)
         sources = "source" if len(missing) == 1 else "sources"
         install = " (run `npm install` first?)" if any("node_modules" in path for path in missing) else ""
         notes.append(f"layouts mount {sources} {names} not found: {unknown_templates}{install}")
     return tuple(notes)
 
 
-def _a_few(paths: Sequence[str]) -> str:
+def a_few(paths: Sequence[str]) -> str:
     """Three of `paths`, quoted, and how many more there are."""
     return ", ".join(repr(path) for path in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
 

@@ -52,7 +52,8 @@ value (`id="{{ .Get 0 }}"`, or `.Get "name"` through a variable or a `with`) onl
 values the page's calls give. The headings of `{{% name %}}` calls inside a `{{< >}}` call's
 content (`{{% codetab %}}` in `{{< tabs >}}`), which Hugo renders, count as the page's; a
 shortcode's `id` parameter names an element of the page; and a heading that contains a
-shortcode counts for every fragment that starts like its id. The rendered pass checks those pages:
+shortcode counts for every fragment that starts like its id; the summary names such pages.
+The rendered pass checks those pages:
 with Hugo's output (`--html`, `--build`), every link of a page Hugo built is checked
 against the ids Hugo really wrote, and what the Markdown alone told is withdrawn (a layout
 may add content, and ids, to a page). A regular page whose Markdown writes nothing (front
@@ -103,6 +104,7 @@ from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
 from validator.published import PAGE, RenderedSite, SourcePage, link_key, split_mapped
+from validator.site import a_few
 
 
 @dataclass(frozen=True)
@@ -276,6 +278,21 @@ def _message(fragment: str, target: PageSummary, path: str, suggest: Suggester) 
     return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, target)
 
 
+def notes(site: Site, opts: Options) -> Iterator[str]:
+    """Without Hugo's output: the pages whose ids only a build knows (a shortcode includes a
+    file or another page's content, or writes ids made at run time), whose fragments links
+    are then not checked, so that a clean run does not claim them."""
+    if site.built:
+        return
+    unsure = [page.path for page in site.pages if page.rendered and "" in page.id_prefixes]
+    if unsure:
+        pages = "1 page has" if len(unsure) == 1 else f"{len(unsure)} pages have"
+        yield (
+            f"broken-anchor: {pages} ids a build alone tells ({a_few(unsure)}: a shortcode includes a file or "
+            "another page, or makes ids as it runs): links to their fragments are checked with --build"
+        )
+
+
 def html_review(page: Page, source: SourcePage, opts: Options) -> bool:
     """With Hugo's output, its page's links are checked against the ids Hugo really wrote
     (`html_check`): what the Markdown alone told of them is withdrawn (a layout may add
@@ -377,6 +394,7 @@ RULE = Rule(
     markdownlint="MD051",
     html_check=html_check,
     html_review=html_review,
+    notes=notes,
     # the `#ZgotmplZ` a template writes for a refused address; a fragment md-link reported
     same_defect_at=("url-refused", "md-link"),
 )

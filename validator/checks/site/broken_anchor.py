@@ -104,6 +104,7 @@ from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
 from validator.published import PAGE, RenderedSite, SourcePage, link_key, split_mapped
+from validator.paths import is_markdown
 from validator.site import a_few
 
 
@@ -284,7 +285,7 @@ def notes(site: Site, opts: Options) -> Iterator[str]:
     are then not checked, so that a clean run does not claim them."""
     if site.built:
         return
-    unsure = [page.path for page in site.pages if page.rendered and "" in page.id_prefixes]
+    unsure = [page.path for page in site.pages if page.rendered and "" in page.id_prefixes and is_markdown(page.path)]
     if unsure:
         pages = "1 page has" if len(unsure) == 1 else f"{len(unsure)} pages have"
         yield (

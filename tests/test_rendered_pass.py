@@ -2413,6 +2413,28 @@ def test_bold_never_closed_shows_its_asterisks(tmp_path: Path, monkeypatch: pyte
 
 
 @pytest.mark.hugo
+def test_a_fragment_that_works_on_its_page_but_not_in_its_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `#details` link in a page's summary leads nowhere on the section's list page that
+    shows the summary (whisper's docs): reported at the Markdown link, once; a fragment
+    broken on its page too is reported there, counting the list page."""
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ range .Pages }}<div>{{ .Summary }}</div>{{ end }}",
+        "content/docs/_index.md": "+++\ntitle = 'Docs'\n+++\n",
+        "content/docs/page.md": "+++\ntitle = 'Page'\n+++\n\nJump to [the details](#details) or [nope](#nope).\n\n"
+                                "<!--more-->\n\n## Details\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["column"], p["message"]) for p in problems("--build")]
+    assert [where[:3] for where in found] == [("content/docs/page.md", 5, 9), ("content/docs/page.md", 5, 36)]
+    assert found[0][3] == (
+        "<a href='#details'> works on its own page, but the list page /docs/ shows it too (the page's summary or "
+        "content), where no element has the id 'details'; link to /docs/page/#details instead"
+    )
+
+
+@pytest.mark.hugo
 def test_a_sites_link_hook_writes_autolinks_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo 0.168 sends autolinks, bare and in `<…>`, through the site's link render hook as
     it does `[x](…)`: what the hook writes of them is not judged from the Markdown."""

@@ -1373,6 +1373,72 @@ def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:
                 yield replace(finding, message=finding.message + suffix)
 
 
+class SummaryCopies:
+    """Links that work on their own page but not on a list page that shows the page's
+    summary or content (a blog's home page): found in the list page's HTML, and reported
+    once at the Markdown link, with the list pages it fails on. The Markdown links of every
+    page (those `wanted`) are read the first time a list page has such a link."""
+
+    def __init__(self, rendered: RenderedSite, wanted: Callable[[str], bool]) -> None:
+        self.rendered = rendered
+        self.wanted = wanted
+        self._by_destination: dict[str, list[tuple[int, SourceLink]]] | None = None
+        # each Markdown link's place (source, line, column): the list pages' links it makes
+        self.found: dict[tuple[int, int, int], list[tuple[HtmlLink, Page, str, Callable[[SourcePage], str]]]] = {}
+        self._written: tuple[str | None, frozenset[str]] = (None, frozenset())
+
+    def add(
+        self,
+        link: HtmlLink,
+        page: Page,
+        works: Callable[[SourcePage], bool],
+        detail: str,
+        advice: Callable[[SourcePage], str],
+    ) -> bool:
+        """Whether `link`, wrong on the list page `page` (`detail` says how) and not written
+        in its own Markdown, is another page's link that `works` on that page (then kept, to
+        be reported at it with `advice`)."""
+        url = link.url.strip()
+        if not self.wanted(url) or url in self._written_on(page):
+            return False
+        if self._by_destination is None:
+            self._by_destination = {}
+            for index, source in enumerate(self.rendered.sources):
+                for item in source.links:
+                    written = item.destination.strip()
+                    if item.shortcode_path is None and self.wanted(written):
+                        self._by_destination.setdefault(written, []).append((index, item))
+        for index, item in self._by_destination.get(url, ())[:_SUMMARY_SOURCES]:
+            own = self.rendered.sources[index]
+            if own.url and works(own):
+                self.found.setdefault((index, item.line, item.column), []).append((link, page, detail, advice))
+                return True
+        return False
+
+    def _written_on(self, page: Page) -> frozenset[str]:
+        """The destinations a page's own Markdown writes (the last page's kept)."""
+        if self._written[0] != page.path:
+            source = self.rendered.source(page)
+            links = source.links if source is not None else ()
+            self._written = (page.path, frozenset(item.destination.strip() for item in links))
+        return self._written[1]
+
+    def findings(self) -> Iterator[Finding]:
+        for (index, line, column), seen in self.found.items():
+            link, page, detail, advice = seen[0]
+            others = len({page.path for _, page, _, _ in seen}) - 1
+            more = f" (and on {others} other list page{'s' if others > 1 else ''})" if others else ""
+            own = self.rendered.sources[index]
+            message = (
+                f"<{link.tag} {link.attribute}={link.url!r}> works on its own page, but the list page {page.url} "
+                f"shows it too (the page's summary or content), {detail}{more}; {advice(own)}"
+            )
+            yield Finding(line, column, message, path=own.path, html_path=page.path)
+
+
+_SUMMARY_SOURCES = 20  # pages looked at per destination: a bound, whatever a site repeats
+
+
 def _representative(path: str) -> tuple[bool, str]:
     return path.startswith("_") or "/_" in path, path
 

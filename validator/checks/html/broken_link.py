@@ -54,6 +54,7 @@ title = "Set up"
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -63,7 +64,8 @@ from urllib.parse import urlsplit
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.published import (
-    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, RenderedSite, SourceLink, Target, link_key, split_mapped,
+    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, RenderedSite, SourceLink, SourcePage, SummaryCopies, Target,
+    link_key, split_mapped,
 )
 
 
@@ -85,7 +87,7 @@ class Options:
 def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
     unread_rules = _unread_rules(rendered)
-    summaries = _SummaryLinks(rendered)
+    summaries = SummaryCopies(rendered, _relative)
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
@@ -98,8 +100,11 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue
-            if target.kind == MISSING and rendered.source(page) is None and summaries.add(link, page, target):
-                continue  # a page's summary on a list page: reported at that page's link
+            if target.kind == MISSING and link.tag != "meta":
+                works = functools.partial(_works_on, rendered, link.url)
+                detail = f"where it leads to {target.url}: nothing is published there"
+                if summaries.add(link, page, works, detail, _from_the_root):
+                    continue  # a page's summary on a list page: reported at that page's link
             source = locator.link_source(link)
             if rendered.published.default_base and source is not None and _literal(link, source):
                 continue  # the site sets no baseURL: a link written with Hugo's default's host is another site's
@@ -113,54 +118,23 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     yield from summaries.findings()
 
 
-class _SummaryLinks:
-    """Relative links that work on their own page but not on a list page that shows the
-    page's summary or content (a blog's home page): found in the list page's HTML, and
-    reported once at the Markdown link, with the list pages it fails on. The Markdown
-    links of every page are read the first time a list page has such a link."""
 
-    def __init__(self, rendered: RenderedSite) -> None:
-        self.rendered = rendered
-        self._by_destination: dict[str, list[tuple[int, SourceLink]]] | None = None
-        self.found: dict[tuple[int, int, int], list[tuple[HtmlLink, Page, Target]]] = {}
 
-    def add(self, link: HtmlLink, page: Page, target: Target) -> bool:
-        """Whether `link`, broken on the list page `page`, is a page's relative link that
-        works there (then kept, to be reported at it)."""
-        url = link.url.strip()
-        if not url or url.startswith(("/", "#")) or _SCHEME.match(url) or link.tag == "meta":
-            return False
-        if self._by_destination is None:
-            self._by_destination = {}
-            for index, source in enumerate(self.rendered.sources):
-                for item in source.links:
-                    written = item.destination.strip()
-                    if item.shortcode_path is None and written and not written.startswith(("/", "#")):
-                        self._by_destination.setdefault(written, []).append((index, item))
-        for index, item in self._by_destination.get(url, ())[:_SUMMARY_SOURCES]:
-            own = self.rendered.sources[index]
-            if own.url and self.rendered.published.resolve(url, own.url).kind not in (MISSING, OUTSIDE, UNBUILT):
-                self.found.setdefault((index, item.line, item.column), []).append((link, page, target))
-                return True
-        return False
+def _works_on(rendered: RenderedSite, url: str, own: SourcePage) -> bool:
+    """Whether `url` leads to something published from a page's own URL."""
+    return own.url is not None and rendered.published.resolve(url, own.url).kind not in (MISSING, OUTSIDE, UNBUILT)
 
-    def findings(self) -> Iterator[Finding]:
-        for (index, line, column), seen in self.found.items():
-            link, page, target = seen[0]
-            source = self.rendered.sources[index]
-            others = len({page.path for _, page, _ in seen}) - 1
-            more = f" (and on {others} other list page{'s' if others > 1 else ''})" if others else ""
-            message = (
-                f"<{link.tag} {link.attribute}={link.url!r}> works on its own page, but the list page "
-                f"{page.url} shows it too (the page's summary or content), where it leads to {target.url}: "
-                f"nothing is published there{more}; write the address from the site's root, or use "
-                "{{< relref >}}"
-            )
-            yield Finding(line, column, message, path=source.path, html_path=page.path)
+
+def _from_the_root(own: SourcePage) -> str:
+    return "write the address from the site's root, or use {{< relref >}}"
+
+
+def _relative(url: str) -> bool:
+    """A relative address with a path: it leads elsewhere from another page."""
+    return bool(url) and not url.startswith(("/", "#")) and not _SCHEME.match(url)
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_SUMMARY_SOURCES = 20  # pages looked at per destination: a bound, whatever a site repeats
 
 
 def notes(rendered: RenderedSite, opts: Options) -> Iterator[str]:

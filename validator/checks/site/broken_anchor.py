@@ -56,7 +56,8 @@ shortcode counts for every fragment that starts like its id; the summary names s
 The rendered pass checks those pages:
 with Hugo's output (`--html`, `--build`), every link of a page Hugo built is checked
 against the ids Hugo really wrote, and what the Markdown alone told is withdrawn (a layout
-may add content, and ids, to a page). A regular page whose Markdown writes nothing (front
+may add content, and ids, to a page); a `#x` that works on its page but not on a list page
+showing the page's summary or content is reported at the Markdown link, with the list pages. A regular page whose Markdown writes nothing (front
 matter alone) is taken as its layout's, which fills it from elsewhere (a data file its front
 matter names, an untranslated page's original): any fragment on it is left to the rendered
 pass with Hugo's output. Pages Hugo does not render (headless bundles,
@@ -103,7 +104,7 @@ from validator.links import (
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
-from validator.published import PAGE, RenderedSite, SourcePage, link_key, split_mapped
+from validator.published import PAGE, RenderedSite, SourcePage, SummaryCopies, link_key, split_mapped
 from validator.paths import is_markdown
 from validator.site import a_few
 
@@ -320,6 +321,13 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     def anchors(path: str | None, page: Page) -> _PageIds | None:
         return None if path is None else _ids_of(page) if path == page.path else ids_at(path)
 
+    def has_own(fragment: str, own: SourcePage) -> bool:
+        """Whether the fragment is an id of a page's own HTML."""
+        html = rendered.html_pages.get(own.path)
+        ids = ids_at(html) if html is not None else None
+        return ids is not None and fragment in ids.ids
+
+    summaries = SummaryCopies(rendered, lambda url: len(url) > 1 and url.startswith("#"))
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
@@ -331,6 +339,11 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             has = fragment in target.ids or target.unknown_output or _script_route(fragment, target.ids)
             if has and dropped is None:
                 continue
+            if not has and dropped is None and target.path == page.path:
+                detail = f"where no element has the id {fragment!r}"
+                advice = functools.partial(_own_link, fragment)
+                if summaries.add(link, page, functools.partial(has_own, fragment), detail, advice):
+                    continue  # a page's summary on a list page: reported at that page's link
             source = locator.link_source(link)
             where = (source.line, source.column) if source is not None else None
             place = "this page" if target.path == page.path else target.url
@@ -349,6 +362,11 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             key = link_key(link.url, target.url + "#" + fragment)
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
+    yield from summaries.findings()
+
+
+def _own_link(fragment: str, own: SourcePage) -> str:
+    return f"link to {own.url}#{fragment} instead"
 
 
 class _PageIds(NamedTuple):

@@ -357,19 +357,7 @@ class Document:
         terms (with autoDefinitionTermID), block attribute lines, footnotes, and raw HTML ids
         when Hugo keeps it."""
         omitted = self._omitted_calls
-        spans: list[list[int]] = []  # their lines, as disjoint (first, last) spans in order
-        for use in omitted:
-            if spans and use.line <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], use.close_line or use.line)
-            else:
-                spans.append([use.line, use.close_line or use.line])
-        starts = [first for first, _ in spans]
-
-        def in_omitted(line: int) -> bool:
-            at = bisect.bisect_right(starts, line) - 1
-            return at >= 0 and line <= spans[at][1]
-
-        ids = {h.id for h in self.headings if h.id and not (spans and in_omitted(h.line))}
+        ids = {h.id for h in self.headings if h.id and not (omitted and self._in_omitted_call(h.line))}
         ids.update(term for term in self.term_ids if term)
         # a shortcode's `id` parameter names the element it writes (an alert, a tab)
         ids.update(str(value) for use in self.shortcodes for key, value in use.named if key == "id" and value)
@@ -580,6 +568,25 @@ class Document:
             use for use, within in zip(calls, opaque_depths(calls))
             if use.notation == "%" and not within and use.template in self.site.shortcodes_writing_html
         )  # fmt: skip
+
+    @functools.cached_property
+    def _omitted_spans(self) -> tuple[list[int], list[int]]:
+        """The lines of the `_omitted_calls`, as disjoint spans in order: their first lines,
+        and their last."""
+        firsts: list[int] = []
+        lasts: list[int] = []
+        for use in self._omitted_calls:
+            if firsts and use.line <= lasts[-1]:
+                lasts[-1] = max(lasts[-1], use.close_line or use.line)
+            else:
+                firsts.append(use.line)
+                lasts.append(use.close_line or use.line)
+        return firsts, lasts
+
+    def _in_omitted_call(self, line: int) -> bool:
+        firsts, lasts = self._omitted_spans
+        at = bisect.bisect_right(firsts, line) - 1
+        return at >= 0 and line <= lasts[at]
 
     @property
     def home_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:

@@ -1574,7 +1574,9 @@ def _module_dirs(
                 return home
         return themes_dir / path
 
-    def visit(paths: list[str], depth: int, mounted: Mapping[str, frozenset[str]], importer: _Config) -> None:
+    def visit(paths: list[str], depth: int, importer: _Config) -> None:
+        mounted = _import_mounts(importer)
+        given = _import_mount_tables(importer)
         for path in paths:
             directory = resolve(path)
             if not _has_files(directory):
@@ -1590,14 +1592,13 @@ def _module_dirs(
             for required, version in _go_mod_requirements(_go_mod(directory)).items():  # a module's own
                 requirements.setdefault(required, version)
             module = _load_config(directory, environment)
-            if given := _import_mount_tables(importer).get(path):
-                # the importer's mounts replace the module's own (checked with hugo 0.168)
-                module.merge({"module": {"mounts": given}}, importer.origin(("module", "imports")))
+            if path in given:  # the importer's mounts replace the module's own (checked with hugo 0.168)
+                module.merge({"module": {"mounts": given[path]}}, importer.origin(("module", "imports")))
             configs.append(module)
             if depth < _MAX_THEME_DEPTH:
-                visit([*module.strings("theme"), *_imports(module)], depth + 1, _import_mounts(module), module)
+                visit([*module.strings("theme"), *_imports(module)], depth + 1, module)
 
-    visit([*themes, *_imports(config)], 0, _import_mounts(config), config)
+    visit([*themes, *_imports(config)], 0, config)
     return _Modules(found, missing, configs, frozenset(missing_components), frozenset(without_layouts))
 
 

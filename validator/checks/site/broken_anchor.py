@@ -53,14 +53,14 @@ values the page's calls give. The headings of `{{% name %}}` calls inside a `{{<
 content (`{{% codetab %}}` in `{{< tabs >}}`), which Hugo renders, count as the page's; a
 shortcode's `id` parameter names an element of the page; and a heading that contains a
 shortcode counts for every fragment that starts like its id; the summary names such pages.
-The rendered pass checks those pages:
-with Hugo's output (`--html`, `--build`), every link of a page Hugo built is checked
-against the ids Hugo really wrote, and what the Markdown alone told is withdrawn (a layout
-may add content, and ids, to a page); a `#x` that works on its page but not on a list page
-showing the page's summary or content is reported at the Markdown link, with the list pages. A regular page whose Markdown writes nothing (front
-matter alone) is taken as its layout's, which fills it from elsewhere (a data file its front
-matter names, an untranslated page's original): any fragment on it is left to the rendered
-pass with Hugo's output. Pages Hugo does not render (headless bundles,
+The rendered pass checks those pages: with Hugo's output (`--html`, `--build`), every link
+of a page Hugo built is checked against the ids Hugo really wrote, and what the Markdown
+alone told is withdrawn (a layout may add content, and ids, to a page); a `#x` that works
+on its page but not on a list page showing the page's summary or content is reported at
+the Markdown link, with the list pages. A regular page whose Markdown writes nothing
+(front matter alone) is taken as its layout's, which fills it from elsewhere (a data file
+its front matter names, an untranslated page's original): any fragment on it is left to
+the rendered pass with Hugo's output. Pages Hugo does not render (headless bundles,
 `build.render = "never"`) are skipped.
 
 ## Why is this bad?

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 GOLDMARK = "goldmark"
@@ -19,6 +20,8 @@ EMBEDDED = "embedded"  # Hugo's embedded link or image render hook
 FILTERING = "filtering"  # a site hook that writes addresses without safeURL
 AS_IS = "as-is"  # a site hook passing addresses through safeURL, or one not known
 
+# The scheme an absolute address starts with (`https:`, `mailto:`)
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 REFUSED = "#ZgotmplZ"  # what html/template writes for an address it refuses
 
 

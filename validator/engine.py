@@ -1370,11 +1370,12 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     writers = site.address_writers(target.content_path, page_type)
     language = page_language(site, target.content_path, target.language)
     layout = doc.front_matter.get("layout")
-    regular = not is_list_file(target.content_path, site)
+    template_ids = site.page_template_ids(target.content_path, page_type, layout)
+    if template_ids and is_list_file(target.content_path, site):
+        template_ids = frozenset()  # a list page's templates are others
     place = dict(
         path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
-        prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout),
-        template_ids=site.page_template_ids(target.content_path, page_type, layout) if regular else frozenset(),
+        prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
     )  # fmt: skip
     if doc.front_matter.error:
         return doc.placed(**place)

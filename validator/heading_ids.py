@@ -408,7 +408,7 @@ class _Run:
         while run_end < len(source) and source[run_end] == char:
             run_end += 1
         after = source[run_end] if run_end < len(source) else " "
-        opens, closes = _delimiter_flanks(char, before, after)
+        opens, closes = delimiter_flanks(char, before, after)
         return self._node(_Node("delim", index, stop, opens=opens, closes=closes))
 
     def _clear_delimiters(self) -> None:
@@ -565,10 +565,10 @@ def _flanking(line: bytes, before: str) -> tuple[bool, bool]:
     while stop < len(line) and line[stop] == line[0]:
         stop += 1
     after = _rune(line, stop) if stop < len(line) else " "
-    return _delimiter_flanks(chr(line[0]), before, after)
+    return delimiter_flanks(chr(line[0]), before, after)
 
 
-def _delimiter_flanks(char: str, before: str, after: str) -> tuple[bool, bool]:
+def delimiter_flanks(char: str, before: str, after: str) -> tuple[bool, bool]:
     """goldmark's ScanDelimiter: whether a run of `char` can open, and can close."""
     before_punct, before_space = unicodedata.category(before)[0] in "PS", before in _GO_SPACE
     after_punct, after_space = unicodedata.category(after)[0] in "PS", after in _GO_SPACE

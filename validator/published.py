@@ -30,10 +30,9 @@ from validator.document import (
     reported_inline_tags,
 )
 from validator.files import read_at_most
-from validator.paths import fragment_id, is_markdown
+from validator.paths import fragment_id, is_markdown, real_path
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
-from validator.paths import real_path
 from validator.settings import Markup
 
 if TYPE_CHECKING:
@@ -1302,7 +1301,6 @@ def _same_fragment(url: str, link: SourceLink) -> bool:
     return written is not None and fragment != "" and _name_and_fragment(written)[1] == fragment
 
 
-
 # How a page's link is matched to the Markdown link that made it, most exact first.
 _MATCHERS = (_same_destination, _refused, _same_ref_target, _same_target, _same_fragment, _refused_as_written)
 
@@ -1366,8 +1364,7 @@ def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:
     for items in groups.values():
         # the first page in path order, not a copy in a folder of `_` (Docsy's `_print/`)
         pages = sorted({f.html_path or "" for f in items}, key=_representative)
-        others = len(pages) - 1
-        suffix = f" (and on {others} other page{'s' * (others > 1)})" if others else ""
+        suffix = _on_others(len(pages) - 1)
         for finding in items:
             if (finding.html_path or "") == pages[0]:
                 yield replace(finding, message=finding.message + suffix)
@@ -1426,8 +1423,7 @@ class SummaryCopies:
     def findings(self) -> Iterator[Finding]:
         for (index, line, column), seen in self.found.items():
             link, page, detail, advice = seen[0]
-            others = len({page.path for _, page, _, _ in seen}) - 1
-            more = f" (and on {others} other list page{'s' if others > 1 else ''})" if others else ""
+            more = _on_others(len({page.path for _, page, _, _ in seen}) - 1, "list page")
             own = self.rendered.sources[index]
             message = (
                 f"<{link.tag} {link.attribute}={link.url!r}> works on its own page, but the list page {page.url} "
@@ -1437,6 +1433,11 @@ class SummaryCopies:
 
 
 _SUMMARY_SOURCES = 20  # pages looked at per destination: a bound, whatever a site repeats
+
+
+def _on_others(count: int, what: str = "page", how: str = "") -> str:
+    """` (and on 3 other pages…)` of a finding seen on `count` other pages, "" on none."""
+    return f" (and on {count} other {what}{'s' * (count > 1)}{how})" if count else ""
 
 
 def _representative(path: str) -> tuple[bool, str]:
@@ -1454,12 +1455,8 @@ def split_mapped(findings: Sequence[tuple[str, Finding, bool]]) -> Iterator[Find
             elsewhere.setdefault(key, set()).add(finding.html_path or "")
     for key, finding, mapped in findings:
         if mapped and (pages := elsewhere.pop(key, set()) - {finding.html_path or ""}):
-            many = "s" * (len(pages) > 1)
-            finding = replace(
-                finding,
-                message=f"{finding.message} (and on {len(pages)} other page{many}, where a template or a list page's "
-                "summary writes it)",
-            )
+            how = ", where a template or a list page's summary writes it"
+            finding = replace(finding, message=finding.message + _on_others(len(pages), how=how))
         if mapped:
             yield finding
     yield from group_by_key((key, f) for key, f, mapped in findings if not mapped and key not in mapped_keys)

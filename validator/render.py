@@ -39,7 +39,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from validator.addresses import Writer, written
+from validator.addresses import SCHEME, Writer, written
 from validator.document import (
     PLACEHOLDER,
     PLACEHOLDER_MARK,
@@ -77,7 +77,6 @@ _TASK_INPUT = re.compile(r'<input class="task-list-item-checkbox"( checked="chec
 _OUTPUT_PLACEHOLDER = re.compile(r"<p>HAHAHUGOSHORTCODE(\d+)HBHB</p>|HAHAHUGOSHORTCODE(\d+)HBHB")
 # A shortcode comment `{{</* x */>}}` is printed as `{{< x >}}` (its `<` and `>` escaped or not).
 _COMMENT_DELIMITERS = re.compile(r"(\{\{(?:<|&lt;|%)\s*)/\*|\*/(\s*(?:>|&gt;|%)\}\})")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _TAG_OR_MARK = re.compile(r"<[^>]*>|[*_`]")
 
 
@@ -309,7 +308,7 @@ class _Page:
         else as written; `alt`, else the caption's text; in a link when `link` is given."""
         src = str(use.param("src") or "")
         path = src.removeprefix("./")
-        if path and not path.startswith("/") and not _SCHEME.match(path) and self._is_asset(path.split("?")[0]):
+        if path and not path.startswith("/") and not SCHEME.match(path) and self._is_asset(path.split("?")[0]):
             src = "/" + path
         alt = use.param("alt") or _plain(str(use.param("caption") or ""))
         image = f'<img src="{escapeHtml(src)}"' + (f' alt="{escapeHtml(str(alt))}"' if alt else "") + ">"
@@ -715,7 +714,7 @@ class _HugoRenderer(RendererHTML):
         local destinations resolved like `relref` (kept as written when not found)."""
         if destination.startswith("#") and destination != "#":
             return (self._page.doc.url or "") + destination
-        if not destination or _SCHEME.match(destination) or PLACEHOLDER_MARK in destination:
+        if not destination or SCHEME.match(destination) or PLACEHOLDER_MARK in destination:
             return destination
         path, hash_mark, fragment = destination.partition("#")
         path, question, query = path.partition("?")

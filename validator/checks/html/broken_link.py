@@ -55,12 +55,12 @@ title = "Set up"
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from urllib.parse import urlsplit
 
+from validator.addresses import SCHEME
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.published import (
@@ -118,8 +118,6 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     yield from summaries.findings()
 
 
-
-
 def _works_on(rendered: RenderedSite, url: str, own: SourcePage) -> bool:
     """Whether `url` leads to something published from a page's own URL."""
     return own.url is not None and rendered.published.resolve(url, own.url).kind not in (MISSING, OUTSIDE, UNBUILT)
@@ -131,10 +129,7 @@ def _from_the_root(own: SourcePage) -> str:
 
 def _relative(url: str) -> bool:
     """A relative address with a path: it leads elsewhere from another page."""
-    return bool(url) and not url.startswith(("/", "#")) and not _SCHEME.match(url)
-
-
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+    return bool(url) and not url.startswith(("/", "#")) and not SCHEME.match(url)
 
 
 def notes(rendered: RenderedSite, opts: Options) -> Iterator[str]:

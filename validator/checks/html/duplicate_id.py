@@ -28,6 +28,7 @@ reached, and the table of contents points at the wrong heading.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from validator.html import HtmlId
@@ -45,8 +46,9 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
         headings = {(h.line, h.column): h for h in page.headings}
         first: dict[str, tuple[HtmlId, tuple[int, int] | None]] = {}  # with its Markdown place
         # the template's own repeats (an inline SVG's hundred `id="Path"`): one finding per
-        # id, its message, place and the count of repeats
-        template_repeats: dict[str, list] = {}
+        # id, at the first repeat (its message and place), counting the others
+        template_repeats: dict[str, tuple[str, tuple[int, int]]] = {}
+        repeats: Counter[str] = Counter()
         for item in page.ids:
             if item.value not in repeated:
                 continue
@@ -59,10 +61,8 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             place = f"on line {other_where[0]}" if where and other_where else f"at HTML line {other.line}"
             message = f"id {item.value!r} is already used on this page (<{other.tag}> {place})"
             if where is None and other_where is None and heading is None and not _LINE_ANCHOR.fullmatch(item.value):
-                if item.value in template_repeats:
-                    template_repeats[item.value][2] += 1
-                else:
-                    template_repeats[item.value] = [message, (item.line, item.column), 1]
+                template_repeats.setdefault(item.value, (message, (item.line, item.column)))
+                repeats[item.value] += 1
                 continue
             if "name" in (item.attribute, other.attribute) and heading is not None:
                 message = (
@@ -89,7 +89,8 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                 )
                 at, where = (other.line, other.column), other_where
             findings.append(rendered.keyed(item.value, page, message, at, where))
-        for value, (message, at, count) in template_repeats.items():
+        for value, (message, at) in template_repeats.items():
+            count = repeats[value]
             more = f", and used {count - 1} more time{'s' if count > 2 else ''} after this" if count > 1 else ""
             findings.append(rendered.keyed(value, page, message + more, at, None))
     yield from split_mapped(findings)

@@ -42,10 +42,10 @@ Rob Pike said so.[^pike]
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from validator.heading_ids import delimiter_flanks
 from validator.html import Leak
 from validator.model import Finding, Rule
 from validator.published import RenderedSite, split_mapped
@@ -71,11 +71,10 @@ _UNRENDERED_BOLD = (
 
 
 def _flanks(text: str) -> bool:
-    """Whether `**…**` is bold as Markdown reads it: no blank or punctuation just inside."""
+    """Whether `**…**` is bold as goldmark reads it, with a letter on either side (the worst
+    case for it): its first `**` can open, its last can close."""
     inner = text[2:-2]
-    return bool(inner) and not any(
-        char.isspace() or unicodedata.category(char)[0] in "PS" for char in (inner[0], inner[-1])
-    )
+    return bool(inner) and delimiter_flanks("*", "a", inner[0])[0] and delimiter_flanks("*", inner[-1], "a")[1]
 
 
 @dataclass(frozen=True)

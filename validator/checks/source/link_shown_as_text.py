@@ -87,39 +87,29 @@ def _may_hold_one(inline: Token) -> bool:
 
 
 def _cut_short(doc: Document, stretch: Stretch) -> Iterator[Finding]:
-    """`[text] (https://…)` and `(text)[https://…]`, whose URL Markdown linked on its own."""
+    """`[text] (https://…)`, `(text)[https://…]` and `[text](https://… …)` (an address with a
+    space or a line break), whose URL Markdown linked on its own: the stretch ends with the
+    marks, a URL right after it in the file."""
     text = stretch.text
+    line, column = stretch.position(len(text) - 1)
+    after = doc.lines[line - 1][column:] if 0 < line <= len(doc.lines) else ""
+    if not _URL_START.match(after):
+        return
     cuts = ((_CUT_GAP, ")", "a space between `]` and `(`"), (_CUT_SWAPPED, "]", "text and address swapped"))
     for pattern, closing, problem in cuts:
         match = pattern.search(text)
-        if match is None:
-            continue
-        line, column = stretch.position(len(text) - 1)
-        after = doc.lines[line - 1][column:] if 0 < line <= len(doc.lines) else ""
-        ends = [match.start(), match.start(1) + len(match[1]), len(text) - 1]
-        if _URL_START.match(after) and written_as_shown(doc, stretch, ends):
+        if match is not None and written_as_shown(doc, stretch, [match.start(), match.end(1), len(text) - 1]):
             url = after.split(closing, 1)[0].split()[0]
             yield _finding(stretch, match, f"link shown as text: {problem}", f"{match[0]}{url}{closing}")
-    yield from _cut_link(doc, stretch)
-
-
-def _cut_link(doc: Document, stretch: Stretch) -> Iterator[Finding]:
-    """`[text](https://… …)`, an address with a space or a line break whose URL Markdown
-    linked on its own (`[text](` is left as text before it)."""
-    match = _CUT_LINK.search(stretch.text)
+    match = _CUT_LINK.search(text)
     if match is None:
         return
-    line, column = stretch.position(len(stretch.text) - 1)
-    if not 0 < line <= len(doc.lines) or not _URL_START.match(doc.lines[line - 1][column:]):
-        return
-    rest = "\n".join((doc.lines[line - 1][column:], *doc.lines[line : line + 2]))
-    address, closed, _ = rest.partition(")")
-    ends = [match.start(2) - 1, match.start(2) + len(match[2]), len(stretch.text) - 1]
+    address, closed, _ = "\n".join((after, *doc.lines[line : line + 2])).partition(")")
+    ends = [match.start(2) - 1, match.end(2), len(text) - 1]
     if closed and address.split() != [address] and "(" not in address and written_as_shown(doc, stretch, ends):
         what = "image" if match[1] else "link"
-        shown = f"{match[0]}{address})"
         problem = _BROKEN if "\n" in address.strip() else _SPACE
-        yield _finding(stretch, match, f"{what} shown as text: {problem}", shown)
+        yield _finding(stretch, match, f"{what} shown as text: {problem}", f"{match[0]}{address})")
 
 
 def _written(doc: Document, stretch: Stretch, match: re.Match[str], text_group: int, address_group: int) -> bool:

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES
+from validator.__main__ import run
 from validator.cli import main
 
 SITE = FIXTURES / "site"
@@ -732,6 +733,26 @@ def test_ctrl_c_stops_a_run_with_workers_at_once(tmp_path: Path, delay: float) -
     assert code in (130, 0, 1)  # 0 or 1: it had finished
     if code == 130:
         assert process.stderr is not None and b"mdcheck: interrupted" in process.stderr.read()
+
+
+def test_ctrl_c_while_the_modules_load_exits_130_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Ctrl-C that comes while mdcheck's modules load (the first run after an install
+    compiles them: long enough for an impatient key) is held until they are loaded, then
+    ends the run as one during it does."""
+
+    class Interrupting:
+        def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+            if name == "validator.cli":
+                os.kill(os.getpid(), signal.SIGINT)  # a Ctrl-C as the module loads
+
+    monkeypatch.delitem(sys.modules, "validator.cli")
+    monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
+    with pytest.raises(SystemExit) as stopped:
+        run()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "mdcheck: interrupted\n"
 
 
 def test_a_rendered_page_too_crowded_to_parse_is_reported_at_its_markdown_file(

@@ -488,10 +488,14 @@ def _checked_in_order(
     size = max(4, min(64, len(targets) // (workers * 32) or 1))
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
     with _pool(workers, plan, len(chunks)) as pool:
-        for results in pool.map(_check_chunk, chunks):
-            yield from results
-            if progress:
-                progress(len(results))
+        try:
+            for results in pool.map(_check_chunk, chunks):
+                yield from results
+                if progress:
+                    progress(len(results))
+        except BaseException:
+            _stop(pool)
+            raise
 
 
 # In a worker process, what every task of its pool reads (the plan, the published site):
@@ -504,6 +508,15 @@ def _pool(workers: int, shared: Any, tasks: int) -> ProcessPoolExecutor:
     per core (more only cost memory and start-up)."""
     workers = max(1, min(workers, tasks, 4 * (os.cpu_count() or 1)))
     return ProcessPoolExecutor(max_workers=workers, initializer=_share, initargs=(shared,))
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Ends a pool's workers at once, on Ctrl-C or an error: one that comes while the pool
+    starts its workers leaves them waiting for work no one sends, and the exit waiting on
+    them (CPython shuts down only a pool whose manager thread started)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def _share(value: Any) -> None:

@@ -140,6 +140,18 @@ def test_unreadable_pages_are_problems(data: bytes, problem: str) -> None:
     assert any(problem in p for p in page.problems)
 
 
+def test_elements_nested_past_libxml2s_depth_are_a_problem() -> None:
+    """libxml2 ends its parse at 2,048 elements deep, whatever its options: what follows is
+    unread, so the page says so and its ids are not judged."""
+    data = b"<html><body>\n" + b"<div>" * 3000 + b"x" + b"</div>" * 3000 + b'\n<a href="#gone">a</a></body></html>'
+    page = parse_page("p.html", data, "/")
+    assert page.problems == ("the HTML parser stops at HTML line 2 (elements nested 2,048 deep): "
+                             "the rest of the page is not checked",)
+    assert page.unknown_output and page.has_id("anything")
+    shallow = parse_page("p.html", data.replace(b"<div>" * 3000, b"<div>" * 2000), "/")
+    assert not shallow.problems and shallow.links[0].url == "#gone"
+
+
 @pytest.mark.parametrize(
     "data",
     [b"", b"   ", b"<", b"<<<<>>>>", b"\x00\x00", b"<p><div></p></div><table><tr><td><a href=x",

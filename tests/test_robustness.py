@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import build_site
+from conftest import build_site, check_text
 from validator.checks.core.build_failed import build_errors
 from validator.config import load_preset
 from validator.engine import Plan, Rendering, Target, check_file, run
@@ -471,6 +471,36 @@ def test_checking_a_file_leaves_no_reference_cycles() -> None:
         gc.garbage.clear()
         gc.enable()
     assert found == 0, kinds.most_common(5)
+
+
+def _nested_lists(depth: int) -> str:
+    return "".join("  " * level + "- x\n" for level in range(depth)) + "\n[after](#after)\n"
+
+
+@pytest.mark.parametrize("depth", [10, 20, 49])
+def test_lists_nested_deep_leave_the_rest_of_the_page_read(tmp_path: Path, depth: int) -> None:
+    """markdown-it's commonmark limit (20 levels, ten lists in lists) dropped the rest of the
+    page; blocks are read 100 levels deep."""
+    problems = check_text(tmp_path, _nested_lists(depth), ["broken-anchor", "file-unreadable"])
+    assert [(p.line, p.rule) for p in problems] == [(depth + 2, "broken-anchor")]
+
+
+def test_blocks_nested_past_the_limit_are_reported(tmp_path: Path, hugo: str) -> None:
+    """Hugo renders blocks nested at any depth; past mdcheck's limit, the file gets a finding
+    where the deeper blocks start, instead of a silent gap."""
+    text = _nested_lists(60) + "\n" + ">" * 3_000 + " q\n"
+    problems = check_text(tmp_path, text, ["broken-anchor", "file-unreadable"])
+    assert [(p.line, p.column, p.rule) for p in problems] == [(50, 101, "file-unreadable")]
+    assert "nested more than 100 levels deep" in problems[0].message
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (site / "layouts").mkdir()
+    (site / "layouts" / "single.html").write_text("{{ .Content }}")
+    (site / "content" / "deep.md").write_text("---\ntitle: Deep\n---\n" + text)
+    build_site(hugo, site, tmp_path / "public")
+    html = (tmp_path / "public" / "deep" / "index.html").read_text()
+    assert html.count("<ul>") == 60 and html.count("<blockquote>") == 3_000 and 'href="#after"' in html
 
 
 def test_markdown_in_html_blocks_is_linear(tmp_path: Path) -> None:

@@ -25,7 +25,16 @@ from validator.addresses import EMBEDDED_WRITER, GOLDMARK_WRITER, Writer
 from validator.frontmatter import TOML_LONE_RETURN, FrontMatter, split_front_matter
 from validator.settings import LINK_HOOKS, Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
-from validator.markdown import APART_LINES, ROW_COLUMN, TABLE_COLUMNS, TASK_CHECKBOX, innermost_spans, make_parser
+from validator.markdown import (
+    APART_LINES,
+    BLOCK_NESTING,
+    NESTED_TOO_DEEP,
+    ROW_COLUMN,
+    TABLE_COLUMNS,
+    TASK_CHECKBOX,
+    innermost_spans,
+    make_parser,
+)
 from validator.model import Finding
 
 _T = TypeVar("_T")
@@ -1210,6 +1219,16 @@ def parse_document(
         issues.extend(_lone_returns(source, returns, front_matter, body_start))
     env: dict[str, Any] = {APART_LINES: _lines_apart(masked, calls)}
     tokens = make_parser(markup).parse(masked, env)
+    if NESTED_TOO_DEEP in env:
+        issues.append(
+            ParseIssue(
+                "file-unreadable",
+                *source.position(source.file_offset(env[NESTED_TOO_DEEP])),
+                f"lists and block quotes nested more than {BLOCK_NESTING} levels deep (a list item "
+                "counts two): mdcheck reads no deeper, so what is nested deeper, and possibly the rest "
+                "of the file, is not checked",
+            )
+        )
     extractor = _Extractor(source, markup, text, body_start, calls)
     extractor.walk(tokens, _defined_calls(env))
     shortcodes = tuple(

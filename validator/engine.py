@@ -661,6 +661,7 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         "unknown-rule-in-directive",
         [Finding(u.line, u.column, f"unknown rule {u.name!r} in directive") for u in unknown],
     )
+    problems.extend(stamp.all("file-unreadable", doc.parse_findings("file-unreadable")))
     problems.extend(_rule_findings(doc, plan.rules, plan, stamp))
     problems.extend(stamp.all("internal-error", crashes))
     summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)

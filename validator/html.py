@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -141,8 +141,8 @@ class Page:
     problems: tuple[str, ...] = ()  # why the page could not be read fully
     # mdcheck's embedded renderer marks shortcode output it cannot know (render.py): such a
     # page may have any id, and the marked links' destinations are unknown (not recorded).
-    # So may a page that was not read (too large, or not parsed): a fragment of it is no
-    # broken anchor.
+    # So may a page that was not read, or read in part (too large, not parsed, nested past
+    # the parser's depth): a fragment of it is no broken anchor.
     unknown_output: bool = False
     id_set: frozenset[str] = field(default=frozenset(), repr=False)
 
@@ -188,7 +188,21 @@ def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES)
         return Page(path, url, problems=(*problems, f"cannot be parsed: {exc}"), unknown_output=True)
     if root is None:
         return Page(path, url, problems=tuple(problems))
-    return _Walker(path, url, text, tuple(problems)).walk(root)
+    stop = _parser_stop()
+    if stop:
+        problems.append(stop)
+    page = _Walker(path, url, text, tuple(problems)).walk(root)
+    return replace(page, unknown_output=True) if stop else page
+
+
+def _parser_stop() -> str | None:
+    """Why libxml2 stopped reading the last page before its end, if it did: elements nested
+    2,048 deep end its parse whatever its options (a browser reads on), and what follows
+    would go unread."""
+    for error in _PARSER.error_log.filter_from_fatals():
+        why = "elements nested 2,048 deep" if "depth" in error.message else error.message.strip().rstrip(".")
+        return f"the HTML parser stops at HTML line {error.line} ({why}): the rest of the page is not checked"
+    return None
 
 
 # libxml2 takes time in the square of a tag's attribute count: 40,000 take about 12 s.

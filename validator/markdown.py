@@ -912,7 +912,34 @@ def configure(markup: Markup) -> MarkdownIt:
     # one empty: see addresses.py); markdown-it would leave it as text.
     md.validateLink = _any_address  # type: ignore[method-assign]
     md.normalizeLink = _keeping_blanks(md.normalizeLink)  # type: ignore[method-assign]
+    md.block.tokenize = _nesting_deeper(md.block.tokenize)  # type: ignore[method-assign]
     return md
+
+
+# markdown-it stops reading blocks nested deeper than its `maxNesting` (tokens' levels: a
+# list item is two, a block quote one) and skips to the end of the enclosing block's range,
+# which for a list item is the end of the file: with commonmark's 20, ten lists in lists
+# lost the rest of the page, which goldmark renders at any depth. Blocks read up to
+# BLOCK_NESTING levels (far past any page; the recursion stays shallow), inline content up
+# to the 20 its parser's time grows with (links in links); deeper blocks are noted in the
+# env (NESTED_TOO_DEEP: the offset where they start) for the finding.
+BLOCK_NESTING = 100
+INLINE_NESTING = 20
+NESTED_TOO_DEEP = "nested_too_deep"
+
+
+def _nesting_deeper(tokenize: Callable[..., None]) -> Callable[..., None]:
+    def deeper(state: StateBlock, start: int, end: int) -> None:
+        if state.level >= BLOCK_NESTING and NESTED_TOO_DEEP not in state.env:
+            line = state.skipEmptyLines(start)
+            if line < end and state.sCount[line] >= state.blkIndent:  # markdown-it skips it
+                state.env[NESTED_TOO_DEEP] = state.bMarks[line] + state.tShift[line]
+        options = state.md.options
+        options["maxNesting"] = BLOCK_NESTING  # read once, as each call starts
+        tokenize(state, start, end)
+        options["maxNesting"] = INLINE_NESTING
+
+    return deeper
 
 
 def _keeping_blanks(normalize: Callable[[str], str]) -> Callable[[str], str]:

@@ -290,6 +290,29 @@ def test_display_math_with_a_theme_that_loads_a_math_renderer(tmp_path: Path, mo
     assert load_site(root).math_renderer is loads_katex
 
 
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        ("hugo.toml", "[params.features.math.services.katex]\ndisplay = true\n"),  # a params key (toha's)
+        ("themes/paper/assets/scripts/application.js", "import 'features/math';\n"),
+        ("themes/paper/assets/scripts/features/math/index.js", "import renderMathInElement from 'katex/auto';\n"),
+        ("assets/js/app.ts", "window.MathJax = {tex: {}};\n"),
+    ],
+)
+def test_a_math_renderer_a_params_key_or_a_script_names(tmp_path: Path, where: str, text: str) -> None:
+    """A theme that bundles its scripts with `js.Build` loads KaTeX by a fingerprinted name
+    alone: a script of the site's or a theme's assets that names it (in its path or text)
+    tells, as does a params table named for it; a script without it tells nothing."""
+    root = _site(tmp_path, 'theme = "paper"\n')
+    _module(root / "themes" / "paper")
+    (root / where).parent.mkdir(parents=True, exist_ok=True)
+    with (root / where).open("a") as file:
+        file.write(text)
+    site = load_site(root)
+    assert site.math_renderer is (text != "import 'features/math';\n")
+    assert site.math_in_scripts is where.endswith(("index.js", ".ts"))  # what a built page may hide
+
+
 def test_pages_are_read_in_their_language(tmp_path: Path, monkeypatch) -> None:
     """A page's language: a code in its file name, else its Hugo language's `locale` (or
     `languageCode`); repeated-word reads English pages only by default, and heading-typo

@@ -1225,6 +1225,23 @@ def test_a_math_renderer_a_param_names_and_hugos_table_of_contents(
     assert findings() == findings("--build") == set()
 
 
+@pytest.mark.hugo
+def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
+    (toha's): the built page's `<script>` names neither, the site's assets tell."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<html><head>{{ with resources.Get "js/app.js" | js.Build | fingerprint }}'
+                               '<script src="{{ .RelPermalink }}"></script>{{ end }}</head>'
+                               "<body>{{ .Content }}</body></html>",
+        "assets/js/app.js": "document.addEventListener('load', () => window.katex && window.katex.render());\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n$$x^2$$\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == set()
+    (tmp_path / "assets" / "js" / "app.js").write_text("console.log('no math');\n")
+    assert {rule for _, _, rule in findings("--build")} == {"unrendered-markup"}
+
+
 FENCE_ATTRIBUTES = (
     "{a}", "{linenostart=}", "{title=foo bar}", "{x=1,}", "{linenos=inline hl_lines=2}", "{hl_lines=[2 3]}",
     "{title='a'}", '{hl_lines="2-5"}', "{.foo #bar}", "{hl_lines=2-5}", "{linenos=true}}", "{-x=1}", "{x=-1}",

@@ -370,8 +370,8 @@ def _run(
             user_words=site.user_words,
             language=site.text_language(None),
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
-            # is the site's templates' guess.
-            math_renderer=embedded and site.math_renderer,
+            # is the site's templates' guess. A built page shows it, unless a script bundle does.
+            math_renderer=site.math_renderer if embedded else site.math_in_scripts,
             found_by_hook=_hook_lookup(whole) if embedded and site.links_find_pages else None,
         )
         rendered_pages = len(rendered_site.pages)

@@ -824,7 +824,7 @@ class RenderedSite:
     user_words: tuple[str, ...] = ()
     language: str = "en"
     # Whether pages may load KaTeX or MathJax though their HTML does not show it (the
-    # embedded renderer writes no theme).
+    # embedded renderer writes no theme; a built page may load it in a script bundle).
     math_renderer: bool = False
     # With mdcheck's own rendering, when Hugo's embedded link render hook rewrites links:
     # whether it finds a page for a destination written in a Markdown file (its path), and

@@ -183,6 +183,9 @@ class SiteConfig:
     # Whether the site's templates may load KaTeX or MathJax (or a theme is missing): display
     # math `$$…$$` may then render in the browser.
     math_renderer: bool = False
+    # Whether a script among the assets of the site or its themes names one: a bundle built
+    # with `js.Build`, which a built page loads by a name that does not show it.
+    math_in_scripts: bool = False
     # Whether a regular page's templates may print an `<h1>` (the title, in most themes):
     # false when all of them are known and none writes one, None when they would be a missing
     # theme's (unknown: not judged). Those of a type's own folder (`layouts/posts/single.html`)

@@ -599,6 +599,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     templates_missing = templates_missing or bool(missing_layouts)
     layout_dirs = [*own_layouts, *((d / "layouts", ()) for d in module_dirs if d not in found.without_layouts)]
     layouts = _Layouts.of(layout_dirs)
+    math_in_scripts = _scripts_name_math([root, *module_dirs])
     title_h1, title_h1_folders = layouts.title_h1_templates()
     page_templates = _page_templates(layouts)
     templates = _shortcode_templates(layout_dirs)
@@ -695,7 +696,11 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         build_themes_dir=str(root.parent.parent) if theme_notes else None,
         pinned_hugo=pinned,
         unsafe_from_missing_module=missing_unsafe,
-        math_renderer=templates_missing or layouts.loads_math_renderer() or _params_name_math(config.get("params")),
+        math_renderer=templates_missing
+        or layouts.loads_math_renderer()
+        or _params_name_math(config.get("params"))
+        or math_in_scripts,
+        math_in_scripts=math_in_scripts,
         # No page template: a theme's would be used. If it is missing, whether it prints the
         # title as an `<h1>` is unknown: the level-1 headings are not judged.
         title_h1=True if title_h1 is None and not templates_missing else title_h1,
@@ -879,18 +884,52 @@ _MATH_RENDERER = re.compile(r"katex|mathjax", re.IGNORECASE)
 
 
 def _params_name_math(params: Any) -> bool:
-    """Whether a string of the site's params names KaTeX or MathJax: HTML a theme prints in
-    the page's head (gokarna's `customHeadHTML`), or a switch (`math = "katex"`)."""
+    """Whether a string or key of the site's params names KaTeX or MathJax: HTML a theme
+    prints in the page's head (gokarna's `customHeadHTML`), a switch (`math = "katex"`), or
+    a table of settings (toha's `[params.features.math.services.katex]`)."""
     values = [params]
     while values:  # no recursion: params may nest deep
         value = values.pop()
         if isinstance(value, Mapping):
+            if any(isinstance(key, str) and _MATH_RENDERER.search(key) for key in value):
+                return True
             values.extend(value.values())
         elif isinstance(value, list):
             values.extend(value)
         elif isinstance(value, str) and _MATH_RENDERER.search(value):
             return True
     return False
+_SCRIPTS = (".js", ".mjs", ".cjs", ".ts", ".jsx", ".tsx")
+_SCRIPT_BYTES = 20_000_000  # read in all, at most: a theme's own scripts, not every vendored library
+
+
+def _scripts_name_math(components: Sequence[Path]) -> bool:
+    """Whether a script in the assets of the site or of a theme or module names KaTeX or
+    MathJax: a bundle Hugo builds (`js.Build`) that renders `$$…$$` in the browser (toha's
+    `features/math/katex.js`), which the pages load by a fingerprinted name alone."""
+    budget = _SCRIPT_BYTES
+    for component in components:
+        for folder, subfolders, names in os.walk(component / "assets"):
+            subfolders[:] = [name for name in subfolders if name != "node_modules"]
+            for name in names:
+                if not name.endswith(_SCRIPTS):
+                    continue
+                path = Path(folder, name)
+                if _MATH_RENDERER.search(str(path.relative_to(component))):
+                    return True
+                try:
+                    with path.open("rb") as file:
+                        data = file.read(budget)
+                except OSError:
+                    continue
+                budget -= len(data)
+                if _MATH_RENDERER.search(data.decode("utf-8", "replace")):
+                    return True
+                if budget <= 0:
+                    return False
+    return False
+
+
 # An `id` attribute whose value is fixed text: no template action in it
 _FIXED_ID = re.compile(r"""(?<![\w-])id\s*=\s*(?:"([^"{}<>\s]+)"|'([^'{}<>\s]+)'|([^"'{}<>\s=`]+)(?=[\s/>]))""", re.I)
 

@@ -19,9 +19,10 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
 * `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
   passthrough extension does not keep `$$…$$` for one (off, or without `$$` among its
   delimiters). With mdcheck's own rendering, which has no theme, a page
-  is taken to load one when a template of the site or its themes, or a string among the
-  site's params (HTML a theme prints in the head), names KaTeX or MathJax (or a theme is
-  missing).
+  is taken to load one when a template of the site or its themes, a string or key among
+  the site's params (HTML a theme prints in the head, a theme's `[params.math.katex]`), or a
+  script among their assets (a bundle built with `js.Build`) names KaTeX or MathJax (or a
+  theme is missing).
 
 ## Why is this bad?
 Readers see the raw syntax instead of the footnote, table, shortcode output or formula the

@@ -1343,6 +1343,22 @@ def test_a_templates_link_is_not_placed_at_another_hosts_link_of_the_same_name(
 
 
 @pytest.mark.hugo
+def test_a_templates_link_is_not_placed_at_a_link_of_the_same_name_written_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Docsy's sidebar links `/docs/pipelines/` on every page; a page's Markdown links
+    `/docs/start/pipelines/`, which Hugo writes as it is when no link hook renders it: the
+    sidebar's finding is the template's, not at that Markdown link (tekton)."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<nav><a href="/docs/pipelines/">Pipelines</a></nav>{{ .Content }}',
+        "content/docs/start/pipelines.md": "+++\ntitle = 'P'\n+++\n\nHello.\n",
+        "content/docs/start/tasks.md": "+++\ntitle = 'T'\n+++\n\nProceed to the [next](/docs/start/pipelines/).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link", "--build") == [("public/docs/start/pipelines/index.html", 1, 6)]
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

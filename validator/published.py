@@ -33,7 +33,7 @@ from validator.files import read_at_most
 from validator.paths import fragment_id, is_markdown, real_path
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
-from validator.settings import Markup
+from validator.settings import LINK_HOOKS, Markup
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -558,6 +558,9 @@ class SourcePage:
     shortcode_addresses: tuple[SourceLink, ...] = ()
     # The ids raw HTML sets (`id`, an `<a>`'s `name`): (value, line, column) of the tag
     html_ids: tuple[tuple[str, int, int], ...] = ()
+    # Whether Hugo may write its Markdown links otherwise than as written: a link render
+    # hook renders them (the site's, or Hugo's embedded one), or `canonifyURLs` rewrites them
+    links_rewritten: bool = True
 
     @classmethod
     def from_document(cls, doc: Document, file: str | None = None, *, marked: bool = True) -> SourcePage:
@@ -581,6 +584,7 @@ class SourcePage:
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
             html_ids=_html_ids(doc),
+            links_rewritten=bool(LINK_HOOKS & doc.render_hooks) or doc.embedded_hooks[0] or doc.site.canonify_urls,
         )
 
 
@@ -1096,8 +1100,10 @@ class Locator:
         if (item := self._take_same_destination(link)) is not None:
             return item
         for same in _MATCHERS[1:]:
-            if same is _same_target and self.source.url:
-                same = functools.partial(_same_target, page_url=self.source.url)
+            if same is _same_target:
+                same = functools.partial(
+                    _same_target, page_url=self.source.url or None, rewritten=self.source.links_rewritten
+                )
             if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
                 item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)
             else:
@@ -1237,13 +1243,17 @@ def _refused_as_written(url: str, link: SourceLink) -> bool:
     return url == REFUSED and _refused(url, link, as_written=True)
 
 
-def _same_target(url: str, link: SourceLink, page_url: str | None = None) -> bool:
+def _same_target(url: str, link: SourceLink, page_url: str | None = None, rewritten: bool = True) -> bool:
     """A destination Hugo rewrote (relref, the embedded link hook): same fragment, same name.
     A fragment of this page (`#x`) that a hook or `markdownify` wrote with a path leads to
-    the page (`page_url`) or to one above it (its home, its section), not elsewhere."""
+    the page (`page_url`) or to one above it (its home, its section), not elsewhere. Unless
+    `rewritten`, Hugo writes a Markdown link as it is: a theme's link of the same name
+    (Docsy's sidebar `/docs/pipelines/`) is not `/docs/start/pipelines/`."""
     destination = link.destination
     if link.shortcode_path is not None:
         destination = link.shortcode_path
+    elif not rewritten and "{{" not in destination:  # a shortcode in it prints something
+        return False
     elif destination.lower().startswith(("http://", "https://")) and _host(destination) != _host(url):
         return False  # no hook makes another site's address a path of this one (contour's version menu)
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)

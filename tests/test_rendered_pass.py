@@ -1359,6 +1359,29 @@ def test_a_templates_link_is_not_placed_at_a_link_of_the_same_name_written_as_it
 
 
 @pytest.mark.hugo
+def test_raw_html_in_content_a_template_renders_is_placed_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Raw HTML in a `{{< >}}` call's content that its template renders (`.Inner |
+    markdownify`, Docsy's blocks/cover) is the page's: its findings are at its lines, one
+    per page, not at the HTML's path grouped as a template's (grpc's home page)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/box.html": "<div>{{ .Inner | markdownify }}</div>",
+        "layouts/list.html": "{{ .Content }}",
+        "static/a.png": "",
+        "content/_index.md": "+++\ntitle = 'Home'\n+++\n\n{{< box >}}\n<img src=\"/a.png\" class=\"logo\" />\n"
+                             "{{< /box >}}\n",
+        "content/posts/p.md": "+++\ntitle = 'P'\n+++\n\n{{< box >}}\n<img src=\"/a.png\" class=\"logo\" />\n"
+                              "<a href=\"/nope/\">y</a>\n{{< /box >}}\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/_index.md", 6, 1, "image-alt"), ("content/posts/p.md", 6, 1, "image-alt"),
+                ("content/posts/p.md", 7, 1, "broken-link")]  # fmt: skip
+    for build in ((), ("--build",)):
+        assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems(*build)] == expected
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -624,15 +624,18 @@ class Document:
         return tuple(link for link in links if link.destination.startswith("#"))
 
     def rendered_content_links(
-        self, contents: Sequence[tuple[ShortcodeUse, Document]] | None = None
+        self,
+        contents: Sequence[tuple[ShortcodeUse, Document]] | None = None,
+        kinds: Collection[str] = ("link", "image"),
     ) -> tuple[Link, ...]:
         """The Markdown links and images of `contents` (by default all `rendered_contents`),
-        at their places in the file; the shortcode calls those hold are among the page's own."""
+        at their places in the file, or those of other `kinds` (raw HTML's); the shortcode
+        calls those hold are among the page's own."""
         return tuple(
             link
             for use, content in (self.rendered_contents if contents is None else contents)
             for link in self.in_file(use, content.links)
-            if link.shortcode is None and link.kind in ("link", "image")
+            if link.shortcode is None and link.kind in kinds
         )
 
     def _parsed_apart(

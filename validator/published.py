@@ -572,7 +572,10 @@ class SourcePage:
             file=file,
             links=tuple(
                 SourceLink.of(link)
-                for link in sorted((*doc.links, *doc.rendered_content_links()), key=lambda one: (one.line, one.column))
+                for link in sorted(
+                    (*doc.links, *doc.rendered_content_links(kinds=("link", "image", "html"))),
+                    key=lambda one: (one.line, one.column),
+                )
             ),
             headings=tuple(SourceHeading.of(heading) for heading in _shown_headings(doc)),
             title=_scalar_text(doc.front_matter.get("title")),

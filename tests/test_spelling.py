@@ -95,6 +95,21 @@ def test_shortcode_names_are_site_words() -> None:
     assert Speller("en", Counter()).typos("Giphy") and not Speller("en", counts).typos("Giphy")
 
 
+def test_shortcode_parameters_are_the_pages_words() -> None:
+    """A card's `title="James Lui"` is a heading only the build shows: its words are the
+    page's prose, as a Markdown heading's are (kubeflow's summit speakers), and a path
+    among the parameters names code words; a typo in it is still one."""
+    doc = parse_document(
+        "a.md",
+        b'## Speakers\n\n{{< card title="James Lui" />}}\n\n| James Lui | Pipelines |\n|---|---|\n\n'
+        b'{{< figure src="img/equinor-logo.png" caption="Instalation" >}}\n',
+    )
+    counts = page_words(doc)
+    assert counts["lui"] == 2 and counts[CODE + "equinor"] == 1 and counts["instalation"] == 1
+    assert Speller("en", Counter({"lui": 1})).typos("James Lui") and not Speller("en", counts).typos("James Lui")
+    assert Speller("en", counts).typos("Instalation")
+
+
 def test_the_paths_links_name_are_site_words() -> None:
     """A heading that names a package its links point to ("ktesting logger", the package at
     pkg.go.dev/k8s.io/klog/v2/ktesting) is not a typo of "testing"."""

@@ -172,10 +172,14 @@ def letter_runs(text: str) -> list[str]:
     return (_ASCII_RUNS if text.isascii() else _RUNS).findall(text)
 
 
+_PATH_LIKE = re.compile(r"^\S*[/.=]\S*$")  # one word with a slash, a dot or an `=`: a path, a URL, a file
+
+
 def page_words(doc: Document) -> Counter[str]:
     """How often each word appears in the page: its prose (headings included), its front
-    matter title and description, and, keyed with `CODE` in front, its code, shortcode
-    names and the paths its links name. Fast rather than exact (every page of a site goes
+    matter title and description, its shortcode calls' text parameters, and, keyed with
+    `CODE` in front, its code, shortcode names, the paths those parameters and its links
+    name. Fast rather than exact (every page of a site goes
     through it): prose words are the letter runs of at least `MIN_LENGTH` letters (a word of
     `WORD` split at its apostrophes), not in capitals, lower-cased."""
     counts: Counter[str] = Counter()
@@ -183,6 +187,12 @@ def page_words(doc: Document) -> Counter[str]:
     for key in FRONT_MATTER_TEXTS:
         if isinstance(value := doc.front_matter.get(key), str):
             written.update(letter_runs(value))
+    # A call's text parameters: what a template shows of them (a card's `title="James Lui"`,
+    # a figure's caption) is the page's prose, its headings too; paths are code, below.
+    params = [value for use in doc.shortcode_calls for value in (*use.positional, *(v for _, v in use.named))]
+    paths = [value for value in params if isinstance(value, str) and _PATH_LIKE.search(value)]
+    written.update(run for value in params if isinstance(value, str) and not _PATH_LIKE.search(value)
+                   for run in letter_runs(value))  # fmt: skip
     for key, value in (doc.front_matter.data or {}).items():
         if not isinstance(key, str) or key.lower() in FRONT_MATTER_COPIES:
             continue
@@ -200,6 +210,7 @@ def page_words(doc: Document) -> Counter[str]:
              if child.type == "code_inline"]
     # Shortcode names are the site's words too: a `{{< vimeo >}}` page may be headed "Vimeo".
     code += [use.name for use in doc.shortcode_calls]
+    code += paths
     # So are the paths links name: a package's (`pkg.go.dev/k8s.io/klog/v2/ktesting`), and
     # the page's own (`project/bakeoff/index.md`: the project's name)
     code += [link.destination.split("?", 1)[0].split("#", 1)[0] for link in doc.links if "/" in link.destination]

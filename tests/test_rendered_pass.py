@@ -1382,6 +1382,22 @@ def test_raw_html_in_content_a_template_renders_is_placed_at_its_line(
 
 
 @pytest.mark.hugo
+def test_front_matter_in_an_html_comment_is_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo read front matter inside an HTML comment until 0.123.0 (tekton's synced docs):
+    now the page has none, and the finding says why."""
+    small_site(tmp_path, {
+        "layouts/single.html": "<h1>{{ .Title }}</h1>{{ .Content }}",
+        "content/a.md": '<!--\n---\ntitle: "Concept model"\n---\n-->\n\nText.\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [p for p in problems("--build") if p["rule"] == "front-matter-required"]
+    assert [(p["line"], p["column"]) for p in found] == [(1, 1)]
+    assert found[0]["message"].startswith("front matter inside an HTML comment, which Hugo reads no more")
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/a/index.html").read_text().startswith("<h1></h1>")
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

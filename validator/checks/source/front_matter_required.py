@@ -2,7 +2,8 @@
 Checks that every page's front matter sets the required keys (by default `title`), and that
 their values are not empty. Keys are matched case-insensitively, as Hugo does, and a key a
 section's `cascade` gives the page counts as set. A page whose `url` names another format
-than HTML (`url = "/search-index.json"`) is left alone.
+than HTML (`url = "/search-index.json"`) is left alone. Front matter inside an HTML comment
+(`<!--` on the first line), which Hugo read until 0.123.0, is named as the cause.
 
 ## Why is this bad?
 Themes print `.Title` in the page's `<title>`, its heading, menus and lists: a page without
@@ -31,6 +32,7 @@ Some notes on backpropagation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -40,6 +42,8 @@ from validator.model import Finding, Rule
 from validator.site import is_list_file
 
 _MISSING = object()
+# Front matter wrapped in an HTML comment, which Hugo read before 0.123.0 (tekton's synced docs)
+_COMMENTED = re.compile(r"\A\ufeff?\s*<!--[ \t]*\n\s*(?:---|\+\+\+)[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,13 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
     cascaded = doc.cascaded or {}
     if front_matter.data is None:
         keys = ", ".join(repr(k) for k in opts.keys if k.lower() not in cascaded)
-        if keys:
+        if keys and _COMMENTED.match(doc.text):
+            yield Finding(
+                1, 1,
+                f"front matter inside an HTML comment, which Hugo reads no more (since 0.123.0): the page has "
+                f"none; required: {keys} (remove the comment's <!-- and --> lines)" + doc.site.removed_since("0.123.0"),
+            )  # fmt: skip
+        elif keys:
             yield Finding(1, 1, f"no front matter; required: {keys}{_title_hint(doc, opts)}")
         return
     url = front_matter.get("url")

@@ -1508,6 +1508,10 @@ def test_the_hugo_version_a_deployment_pins(tmp_path: Path) -> None:
     loaded = load_site(site)
     assert loaded.pinned_hugo == ("0.150.1", "netlify.toml")
     assert loaded.removed_since("0.145.0") == "" and "Hugo 0.150.1, in netlify.toml" in loaded.removed_since("0.156.0")
+    (site / "netlify.toml").unlink()  # the npm package that ships the binary (grpc.io's)
+    write(site, "package.json", '{"devDependencies": {"autoprefixer": "^10.4.0", "hugo-extended": "^0.99.1"}}\n')
+    assert load_site(site).pinned_hugo == ("0.99.1", "package.json")
+    write(site, "netlify.toml", '[context.production.environment]\n  HUGO_VERSION = "v0.150.1"\n')
     config = load_preset("recommended", RULES)
     outcome = run([Target(str(site / "content/a.md"), "a.md")], config, loaded, RULES)
     found = {p.rule: p.message for p in outcome.problems}

@@ -801,16 +801,20 @@ def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | N
     return tuple(notes)
 
 
-# A Hugo version pinned for a deployment: Netlify's `HUGO_VERSION`, a GitHub workflow's
-# `hugo-version:` (peaceiris/actions-hugo) or `HUGO_VERSION:`
-_HUGO_PIN = re.compile(r"""\b(?:HUGO_VERSION|hugo-version)["']?\s*[=:]\s*["']?v?(\d+\.\d+(?:\.\d+)?)\b""")
-_PIN_FILES = ("netlify.toml", ".github/workflows/*.yml", ".github/workflows/*.yaml")
+# A Hugo version pinned for a deployment: Netlify's `HUGO_VERSION = "0.107.0"`, a GitHub
+# workflow's `hugo-version: '0.128.0'` (peaceiris/actions-hugo) or `HUGO_VERSION:`, and the
+# npm package that ships the binary (`"hugo-extended": "^0.99.1"` in a package.json: grpc.io's)
+_HUGO_PIN = re.compile(
+    r"""(?:\b(?:HUGO_VERSION|hugo-version)["']?\s*[=:]\s*["']?|"hugo-extended"\s*:\s*"[~^=>\s]*)v?(\d+\.\d+(?:\.\d+)?)\b"""
+)
+_PIN_FILES = ("netlify.toml", ".github/workflows/*.yml", ".github/workflows/*.yaml", "package.json")
 
 
 def _pinned_hugo(root: Path) -> tuple[str, str] | None:
     """The Hugo version the site's deployment pins, and the file that pins it: the first
-    `HUGO_VERSION` of a `netlify.toml` or a GitHub workflow, or a workflow's `hugo-version`,
-    in the site's folder or the repository's above it (up to its `.git`)."""
+    `HUGO_VERSION` of a `netlify.toml` or a GitHub workflow, a workflow's `hugo-version`, or
+    a package.json's `hugo-extended`, in the site's folder or the repository's above it (up
+    to its `.git`)."""
     folder = root
     for _ in range(4):
         for pattern in _PIN_FILES:

@@ -1905,13 +1905,16 @@ def test_ids_the_page_templates_write_are_on_every_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
     """An id a page template or partial writes as fixed text (`<body id="docs">`) is on the
-    pages it renders; not one a shortcode writes, nor one made at run time."""
+    pages it renders, and so may be one written around an action (clarity's sidebar
+    `id="{{ $key }}-section"`); not one a shortcode writes, nor one made of an action alone."""
     small_site(tmp_path, {
         "layouts/single.html": '<html><body id="docs">{{ partial "top.html" . }}<main id={{ .File.BaseFileName }}>'
                                "{{ .Content }}</main></body></html>",
-        "layouts/_partials/top.html": "<a id='top-of-page'></a>",
+        "layouts/_partials/top.html": "<a id='top-of-page'></a>{{ range $key, $_ := site.Taxonomies }}"
+                                      '<h2 id="{{ $key }}-section"></h2>{{ end }}',
         "layouts/_shortcodes/box.html": '<div id="box">{{ .Inner }}</div>',
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[d](/b/#docs) [t](#top-of-page) [n](#box) [m](#b)\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[d](/b/#docs) [t](#top-of-page) [n](#box) [m](#b) "
+                        "[s](/b/#tags-section)\n",
         "content/b.md": "+++\ntitle = 'B'\n+++\n\nB.\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)

@@ -1516,3 +1516,17 @@ def test_the_hugo_version_a_deployment_pins(tmp_path: Path) -> None:
     outcome = run([Target(str(site / "content/a.md"), "a.md")], config, loaded, RULES)
     found = {p.rule: p.message for p in outcome.problems}
     assert "builds with Hugo 0.150.1" in found["shortcode-removed"] and "builds with" not in found["front-matter-type"]
+
+
+def test_ids_page_templates_write_around_actions(tmp_path: Path) -> None:
+    """`id="{{ $key }}-section"` makes any page's `#tags-section`; an id of an action alone,
+    or of one character more, may be anything and is left to a build."""
+    write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\n')
+    write(tmp_path, "layouts/_partials/side.html",
+          '<h2 id="{{ $key }}-section"></h2><li id="post-{{ .ID }}-x"></li><p id="{{ . }}"></p><a id="a{{ . }}">'
+          "<b id='{{ printf \"%s\" . }}'></b>")  # fmt: skip
+    write(tmp_path, "layouts/_shortcodes/tab.html", '<div id="tab-{{ .Ordinal }}"></div>')  # content: not every page's
+    site = load_site(tmp_path)
+    assert site.layout_id_forms == (("", "-section"), ("post-", "-x"))
+    assert site.layout_writes("tags-section") and site.layout_writes("post-12-x")
+    assert not site.layout_writes("-section") and not site.layout_writes("tab-1") and not site.layout_writes("a1")

@@ -202,6 +202,9 @@ class SiteConfig:
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
+    # The (start, end) of the ids they write around template actions (clarity's sidebar
+    # `id="{{ $key }}-section"`: ("", "-section")): any page may have an id so made.
+    layout_id_forms: tuple[tuple[str, str], ...] = ()
     # Whether a link's fragment is lost on the way through an alias (_Layouts.alias_drops_fragment)
     alias_drops_fragment: bool = True
     # The kinds of pages `disableKinds` turns off, lower-cased (`taxonomy`, `term`, `rss`…)
@@ -271,6 +274,13 @@ class SiteConfig:
     # Those whose template cannot write a Markdown heading but from the call's parameters
     # (no `#`, no text from elsewhere): a `{{% name %}}` call of one adds no heading id.
     shortcodes_without_headings: frozenset[str] = frozenset()
+
+    def layout_writes(self, fragment: str) -> bool:
+        """Whether the templates that render pages may write the id `fragment` on any page."""
+        return fragment in self.layout_ids or any(
+            len(fragment) > len(start) + len(end) and fragment.startswith(start) and fragment.endswith(end)
+            for start, end in self.layout_id_forms
+        )
 
     def removed_since(self, version: str) -> str:
         """See `removed_since`, for this site."""

@@ -709,6 +709,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         # (a missing theme's templates may be the ones used)
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
         layout_ids=layouts.page_ids(),
+        layout_id_forms=layouts.page_id_forms(),
         alias_drops_fragment=not templates_missing and layouts.alias_drops_fragment(),
         redirect_templates=layouts.redirect_templates(config),
         user_words=_user_words(root / WORDS_FILE),
@@ -1069,19 +1070,38 @@ class _Layouts:
             if not folders and path.name.lower().startswith(("index.", "home.")) and path.suffix[1:].lower() in names
         )  # fmt: skip
 
-    def page_ids(self) -> frozenset[str]:
-        """The ids the templates that render pages (base, page and list templates, partials)
-        write as fixed text, and `TableOfContents` when one prints `.TableOfContents` (Hugo's
-        `<nav id="TableOfContents">`, written on a page without headings too); not those of
-        shortcodes and render hooks, which write content."""
-        texts = [
+    def _page_texts(self) -> list[str]:
+        """The texts of the templates that render pages (base, page and list templates,
+        partials); not those of shortcodes and render hooks, which write content."""
+        return [
             self.text(path) for path, folders in self.files
             if ".htm" in path.name and not {"shortcodes", "_shortcodes", "_markup"} & set(folders)
         ]  # fmt: skip
+
+    def page_ids(self) -> frozenset[str]:
+        """The ids the templates that render pages write as fixed text, and `TableOfContents`
+        when one prints `.TableOfContents` (Hugo's `<nav id="TableOfContents">`, written on a
+        page without headings too)."""
+        texts = self._page_texts()
         ids = {"".join(match.groups("")) for text in texts for match in _FIXED_ID.finditer(text)}
         if any(".TableOfContents" in text for text in texts):
             ids.add("TableOfContents")
         return frozenset(ids)
+
+    def page_id_forms(self) -> tuple[tuple[str, str], ...]:
+        """The text before the first action and after the last of the ids the templates that
+        render pages write with actions (`id="{{ $key }}-section"`), when it is two characters
+        or more: an id made of an action alone may be anything, and is left to a build."""
+        forms = set()
+        for text in self._page_texts():
+            for match in _ID_VALUE.finditer(text):
+                value = match[1] if match[1] is not None else match[2]
+                if value is None or "{{" not in value or "}}" not in value:
+                    continue
+                start, end = value.split("{{", 1)[0], value.rsplit("}}", 1)[1]
+                if len(start) + len(end) >= 2 and not _BLANK_OR_QUOTE.search(start + end):
+                    forms.add((start, end))
+        return tuple(sorted(forms))
 
     def title_h1_templates(self) -> tuple[bool | None, frozenset[str]]:
         """Whether the templates that may render any regular page (single and page templates,
@@ -2326,6 +2346,7 @@ def _writes_content(template: str) -> bool:
     return False
 
 
+_BLANK_OR_QUOTE = re.compile(r"""[\s"'<>{}]""")
 _ID_VALUE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|(?=\{\{))""", re.IGNORECASE)
 _VARIABLE_FIRST = re.compile(r"\{\{-?\s*\$(\w+)\s*-?\}\}")
 

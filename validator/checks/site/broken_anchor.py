@@ -30,8 +30,9 @@ fragment on either will do. Links whose page mdcheck cannot find are left to
 
 `#` alone and `#top` are allowed by default (browsers scroll to the top), and so is an id
 the site's page templates or partials write as fixed text (`<body id="docs">`, a skip
-link's `<main id="content">`), and `#TableOfContents` when one prints `.TableOfContents`:
-any page may have it. A text fragment
+link's `<main id="content">`), or around an action with two characters or more of fixed
+text (`id="{{ $key }}-section"` takes `#tags-section`), and `#TableOfContents` when one
+prints `.TableOfContents`: any page may have it. A text fragment
 (`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A fragment with
 a `/` (`#tag/pets`, `#/pets/get`) is a script's route (Redoc, Swagger UI), which no heading
 id is: it is checked only on a page that has ids with a `/`; not a `/` at the end alone
@@ -128,7 +129,7 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
             continue  # Hugo renders no page for it
         for link in page.links:
             found = _target(index, page, link, links_rendered_by_hook(page))
-            if found is None or found.fragment in opts.allow or found.fragment in site.config.layout_ids:
+            if found is None or found.fragment in opts.allow or site.config.layout_writes(found.fragment):
                 continue
             pending = _Pending(
                 found.place, found.fragment, page.path, link.line, link.column, found.also, found.alias, home=found.home

@@ -103,7 +103,7 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Su
     found = target.page
     if not fragment or found is None or not found.rendered:
         return None
-    if found.has_id(fragment) or fragment in index.config.layout_ids:
+    if found.has_id(fragment) or index.config.layout_writes(fragment):
         return None
     where = "this page" if found.path == page.path else found.path
     return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, found)

@@ -1398,6 +1398,30 @@ def test_front_matter_in_an_html_comment_is_none(tmp_path: Path, monkeypatch: py
 
 
 @pytest.mark.hugo
+def test_a_type_a_cascade_gives_picks_the_hooks_and_templates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A section's `cascade: {type: docs}` (Docsy sites') makes its pages' type docs, as
+    their own `type` would: the docs link hook renders their links, and the docs template
+    prints the title as an `<h1>` (flux's Flagger tutorials)."""
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        "layouts/docs/single.html": "<h1>{{ .Title }}</h1>{{ .Content }}",
+        "layouts/docs/_markup/render-link.html": '{{ $link := .Destination }}{{ with $.Page.GetPage .Destination }}'
+                                                 '{{ $link = .RelPermalink }}{{ end }}<a href="{{ $link }}">'
+                                                 "{{ .Text }}</a>",
+        "content/guide/_index.md": "---\ntitle: Guide\ncascade:\n  type: docs\n---\n",
+        "content/guide/a.md": "---\ntitle: A\n---\n\nSee [b](b.md).\n\n# A/B testing\n",
+        "content/guide/b.md": "---\ntitle: B\n---\n\nB.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/guide/a.md", 7, "content-h1")}
+    build_site(hugo, tmp_path, tmp_path / "public")
+    html = (tmp_path / "public/guide/a/index.html").read_text()
+    assert '<a href="/guide/b/">b</a>' in html and html.count("<h1") == 2
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -776,7 +776,7 @@ class Document:
         `type: slides`, reveal-hugo's `outputs: [Reveal]`."""
         outputs = self.front_matter.get("outputs")
         outputs = [outputs] if isinstance(outputs, str) else outputs if isinstance(outputs, list) else []
-        kind = self.front_matter.get("type")
+        kind = self.front_matter.get("type") or (self.cascaded or {}).get("type")
         return (isinstance(kind, str) and kind.lower() == "slides") or any(
             isinstance(name, str) and name.lower() == "reveal" for name in outputs
         )

@@ -1379,11 +1379,16 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
             path=target.display, site=site, render_hooks=hooks, address_writers=writers,
             prints_title_h1=site.prints_title_h1(None),
         )  # fmt: skip
-    page_type = doc.front_matter.get("type")
+    predicted = None
+    if not doc.front_matter.error:
+        predicted = predict_page(site, target.content_path, doc.front_matter.data or {}, target.language)
+    # Its type and layout: its own, else a section's `cascade`'s (Docsy's `cascade: {type: docs}`)
+    merged = predicted.front_matter if predicted is not None else {}
+    page_type = doc.front_matter.get("type") or merged.get("type")
+    layout = doc.front_matter.get("layout") or merged.get("layout")
     hooks = site.hooks_rendering(target.content_path, page_type)
     writers = site.address_writers(target.content_path, page_type)
     language = page_language(site, target.content_path, target.language)
-    layout = doc.front_matter.get("layout")
     template_ids = site.page_template_ids(target.content_path, page_type, layout)
     if template_ids and is_list_file(target.content_path, site):
         template_ids = frozenset()  # a list page's templates are others
@@ -1391,11 +1396,9 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
         path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
         prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
     )  # fmt: skip
-    if doc.front_matter.error:
+    if predicted is None:
         return doc.placed(**place)
-    url, rendered, resources, cascaded = predict_page(
-        site, target.content_path, doc.front_matter.data or {}, target.language
-    )
+    url, rendered, resources, cascaded = predicted
     return doc.placed(
         url=url, rendered=url is not None and rendered, resources=resources, cascaded=cascaded, **place
     )

@@ -140,6 +140,15 @@ def test_unreadable_pages_are_problems(data: bytes, problem: str) -> None:
     assert any(problem in p for p in page.problems)
 
 
+def test_empty_placeholders_in_a_template_element_are_no_links() -> None:
+    """A `<template>`'s empty `href` and `src` are placeholders a script fills in its clones
+    (flux's search results); its filled ones and its ids are still the page's."""
+    page = parse_page("p.html", b'<template id="card"><a href="">t</a><img alt="" src=""><a href="/x/">x</a>'
+                                b'</template><a href="">y</a><img src="">', "/")  # fmt: skip
+    assert [(link.url, link.tag) for link in page.links] == [("/x/", "a"), ("", "a"), ("", "img")]
+    assert [image.src for image in page.images] == [""] and page.has_id("card")
+
+
 def test_elements_nested_past_libxml2s_depth_are_a_problem() -> None:
     """libxml2 ends its parse at 2,048 elements deep, whatever its options: what follows is
     unread, so the page says so and its ids are not judged."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import NamedTuple
@@ -235,6 +235,11 @@ class _TagIndex:
             name = (match[1] or match[2] or "!--").lower()
             self._tags.setdefault(name, []).append(match.start())
 
+    @property
+    def names(self) -> Collection[str]:
+        """The names of the elements the text has a start tag of."""
+        return self._tags.keys()
+
     def position(self, offset: int) -> tuple[int, int]:
         if not self._line_starts:
             lengths = [len(line) + 1 for line in self._text.split("\n")]
@@ -341,7 +346,7 @@ class _Walker:
             self.ids.append(HtmlId(attrs["name"], tag, line, column, "name"))
         for attribute in _URL_ATTRIBUTES.get(tag, ()):
             value = attrs.get(attribute)
-            if value is not None:
+            if value is not None and not (value.strip() == "" and self._inert(element)):
                 text = _text_of(element) if tag == "a" else attrs.get("alt", "")
                 current = attrs.get("aria-current", "false") != "false"
                 self.links.append(
@@ -352,7 +357,7 @@ class _Walker:
                 if attrs.get(attribute):
                     for candidate in _srcset(attrs[attribute]):
                         self.links.append(HtmlLink(candidate, tag, attribute, line, column))
-        if tag == "img":
+        if tag == "img" and not (attrs.get("src", "").strip() == "" and self._inert(element)):
             self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
         elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
             self.headings.append(
@@ -369,6 +374,11 @@ class _Walker:
             self.math = True
         elif tag == "link" and _MATH.search(attrs.get("href", "")):
             self.math = True
+
+    def _inert(self, element: etree._Element) -> bool:
+        """Whether the element is in a `<template>`: content no reader sees or follows until
+        a script clones it and fills in its empty `href`s and `src`s (flux's search results)."""
+        return "template" in self.index.names and any(a.tag == "template" for a in element.iterancestors())
 
     def _comment(self, comment: etree._Element, ordinal: int) -> None:
         if (comment.text or "").strip() != OMITTED:

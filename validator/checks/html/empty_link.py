@@ -4,7 +4,7 @@ Reports links with an empty destination in the rendered page: `<a href="">`, wha
 `{{< ref >}}` or `{{< relref >}}` leaves when its page is not found and
 `refLinksErrorLevel = "warning"` (Hugo's `refLinksNotFoundURL` is empty by default). A
 link marked `aria-current` names the page it is on on purpose (generated API docs' menus):
-it is not reported.
+it is not reported, nor is one inside a `<template>`, a placeholder its script fills in.
 
 ## Why is this bad?
 An empty `href` points to the page itself: the reader clicks and nothing happens. It

@@ -2060,14 +2060,18 @@ _USES_INNER = re.compile(r"\.Inner")
 _WRITES_IDS = re.compile(r"""\bid\s*=\s*["'{]""", re.IGNORECASE)  # see SiteConfig.shortcodes_with_ids
 _RENDERS_MARKDOWN = re.compile(r"markdownify|\.RenderString|\.RenderShortcodes")
 # `.Inner | markdownify`, `.Inner | .Page.RenderString`, `markdownify .Inner`,
-# `.Page.RenderString .Inner` (`.InnerDeindent` alike); not made plain text after
+# `.Page.RenderString .Inner` (`.InnerDeindent` alike), through a function that trims it
+# first (`trim .Inner "\n" | markdownify`, `.Inner | chomp | markdownify`, `markdownify
+# (trim .Inner "\n")`: flux's note); not made plain text after
 _INNER = r"\$?\.Inner(?:Deindent)?\b"
+_THEN = r"(?:[^{}|]{0,80}\|){1,3}?\s*"  # on through the action's pipes (a few: linear time)
+_ON = r"\s+\(?(?:[\w.]{1,40}\s+)?"  # given it as an argument, maybe of a function's call
 _RENDERS_INNER = re.compile(
-    rf"(?:{_INNER}\s*\|\s*(?:markdownify|\$?\.Page\.RenderString)\b|\b(?:markdownify|RenderString)\s+{_INNER})"
+    rf"(?:{_INNER}{_THEN}(?:markdownify|\$?\.Page\.RenderString)\b|\b(?:markdownify|RenderString){_ON}{_INNER})"
     r"(?!\s*\|\s*plainify\b)"
 )
-_RENDERS_INNER_IN_PAGE = re.compile(rf"{_INNER}\s*\|\s*\$?\.Page\.RenderString\b|\.Page\.RenderString\s+{_INNER}")
-_MARKDOWNIFIES_INNER = re.compile(rf"{_INNER}\s*\|\s*markdownify\b|\bmarkdownify\s+{_INNER}")
+_RENDERS_INNER_IN_PAGE = re.compile(rf"{_INNER}{_THEN}\$?\.Page\.RenderString\b|\.Page\.RenderString{_ON}{_INNER}")
+_MARKDOWNIFIES_INNER = re.compile(rf"{_INNER}{_THEN}markdownify\b|\bmarkdownify{_ON}{_INNER}")
 
 
 def _renders_inner_in_page(text: str) -> bool:

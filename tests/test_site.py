@@ -1292,6 +1292,15 @@ def test_whether_page_templates_may_print_an_h1(tmp_path: Path) -> None:
     write(tmp_path, "layouts/_partials/header.html", "<H1 class=title>{{ .Title }}</H1>")
     assert load_site(tmp_path).title_h1
     (tmp_path / "layouts/_partials/header.html").unlink()
+    # a view the single template renders prints the page (Docsy's `.Render "content"`); a
+    # view only list templates render (a summary) does not
+    write(tmp_path, "layouts/_default/summary.html", "<h1>{{ .Title }}</h1>")
+    write(tmp_path, "layouts/_default/list.html", '{{ range .Pages }}{{ .Render "summary" }}{{ end }}')
+    assert not load_site(tmp_path).title_h1
+    write(tmp_path, "layouts/_default/content.html", "<h1>{{ .Title }}</h1>{{ .Content }}")
+    write(tmp_path, "layouts/_default/single.html", '{{ define "main" }}{{ .Render "content" }}{{ end }}')
+    assert load_site(tmp_path).title_h1
+    write(tmp_path, "layouts/_default/single.html", '{{ define "main" }}{{ .Content }}{{ end }}')
     write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\ntheme = "missing"\n')
     assert load_site(tmp_path).title_h1 is False  # the site's own templates render its pages
     for name in ("baseof.html", "single.html"):

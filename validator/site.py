@@ -1103,6 +1103,16 @@ class _Layouts:
                     forms.add((start, end))
         return tuple(sorted(forms))
 
+    def _views(self) -> frozenset[str]:
+        """The names of the views the single and page templates render (`.Render "content"`,
+        Docsy's): a view prints the page as the template would."""
+        return frozenset(
+            match[1]
+            for path, _ in self.files
+            if ".htm" in path.name and path.name.startswith(("single", "page."))
+            for match in _RENDERS_VIEW.finditer(self.text(path))
+        )
+
     def title_h1_templates(self) -> tuple[bool | None, frozenset[str]]:
         """Whether the templates that may render any regular page (single and page templates,
         base templates, partials; not those of a type's own folder) write an `<h1>`, None
@@ -1110,13 +1120,15 @@ class _Layouts:
         (`posts`) whose own single, page or base templates write one."""
         page_templates = any_page = False
         types: set[str] = set()
+        views = self._views()
         for path, folders in self.files:
             if ".htm" not in path.name:
                 continue
             folder = _type_folder(folders)
             page_template = path.name.startswith(("single", "page."))
             partial = not folder and ("partials" in folders or "_partials" in folders)
-            if not (page_template or partial or path.name.startswith("baseof")):
+            view = path.name.split(".", 1)[0] in views and not {"partials", "_partials"} & set(folders)
+            if not (page_template or partial or view or path.name.startswith("baseof")):
                 continue
             page_templates = page_templates or (page_template and not folder)
             if _writes_made_h1(self.text(path)):
@@ -2350,6 +2362,7 @@ def _writes_content(template: str) -> bool:
     return False
 
 
+_RENDERS_VIEW = re.compile(r"""\.Render\s+["`]([\w-]+)["`]""")
 _BLANK_OR_QUOTE = re.compile(r"""[\s"'<>{}]""")
 _ID_VALUE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|(?=\{\{))""", re.IGNORECASE)
 _VARIABLE_FIRST = re.compile(r"\{\{-?\s*\$(\w+)\s*-?\}\}")

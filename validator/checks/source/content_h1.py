@@ -5,8 +5,9 @@ second one.
 
 This is markdownlint's MD025 (single-h1) with its `front_matter_title` option. A site whose
 templates for regular pages (single and page templates, base templates, partials, the
-themes' included) write no `<h1>` whose content an action makes (`<h1>{{ .Title }}</h1>`;
-one of fixed text, `<h1>Table of Contents</h1>`, is no title) prints no title as one: its
+views single templates render, the themes' included) write no `<h1>` whose content an
+action makes (`<h1>{{ .Title }}</h1>`; one of fixed text, `<h1>Table of Contents</h1>`, is
+no title) prints no title as one: its
 pages are not checked; nor are the pages of other types where only a type's own templates write one
 (`layouts/posts/single.html`, for `posts`), nor those of a type (or any page) whose single
 template, with the base template whose blocks it fills and the partials and views they

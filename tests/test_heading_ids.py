@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import build_site
-from validator.heading_ids import _PLAIN, IdFactory, anchorize, plain_text, predict_ids
+from validator.heading_ids import _PLAIN, IdFactory, anchorize, plain_text, predict_ids, substitution_texts
 from validator.markdown import make_parser
 from validator.settings import ID_TYPES, Markup
+from validator.site import load_site
 
 # Hugo 0.168.0's ids for two pages, in page order:
 # (page, heading Markdown, github, github-ascii, blackfriday).
@@ -426,6 +427,41 @@ def test_ids_match_hugo(hugo: str, tmp_path: Path, id_type: str) -> None:
             if want != got:
                 mismatches.append(f"{name} {heading!r}: hugo {want!r}, mdcheck {got!r}")
     assert not mismatches, f"{len(mismatches)}/{total} ids differ:\n" + "\n".join(mismatches)
+
+
+SUBSTITUTIONS = (
+    ("endash", "--"), ("emdash", "&#45;&#45;&#45;"), ("ellipsis", "..."), ("leftdoublequote", "&quot;"),
+    ("rightdoublequote", "&quot;"), ("apostrophe", "'"), ("leftanglequote", "")
+)  # fmt: skip
+
+
+@pytest.mark.hugo
+def test_ids_with_the_typographers_substitutions_a_config_sets(hugo: str, tmp_path: Path) -> None:
+    """A config's own substitutions (etcd's `enDash = "--"`) are in the ids: `## --name`
+    is `--name`, not `name` (checked with hugo 0.168, random headings too)."""
+    pages = random_pages(seed=7, pages=4, headings=40)
+    pages["fixed"] = ["## --name", "## a---b", "## Wait... what", '## "Quoted" text', "## It's <<here>>"]
+    site = tmp_path / "site"
+    (site / "layouts").mkdir(parents=True)
+    (site / "layouts" / "single.html").write_text("{{ .Content }}")
+    config = "".join(f'{name} = "{value}"\n' for name, value in SUBSTITUTIONS)
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ndisableKinds = ["home", "section", "taxonomy", "term", "rss", "sitemap"]\n'
+        f"[markup.goldmark.extensions.typographer]\n{config}"
+    )
+    (site / "content").mkdir()
+    for name, blocks in pages.items():
+        (site / "content" / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n{page_body(blocks)}", "utf-8")
+    build_site(hugo, site, tmp_path / "public")
+    markup = load_site(site).markup
+    assert dict(markup.typographer_html) == dict(SUBSTITUTIONS)
+    parser = make_parser(markup)
+    for name, blocks in pages.items():
+        predicted = predict_ids(
+            parser.parse(page_body(blocks)), "github", substitutions=substitution_texts(markup.typographer_html)
+        )
+        assert predicted == hugo_ids(tmp_path / "public" / name / "index.html"), name
+    assert hugo_ids(tmp_path / "public" / "fixed" / "index.html")[0] == "--name"
 
 
 @settings(max_examples=300, deadline=None)

@@ -1546,6 +1546,7 @@ class _Extractor:
             self.markup.auto_heading_id,
             auto_definition_term_id=self.markup.auto_definition_term_id,
             typographer=self.markup.typographer,
+            substitutions=heading_ids.substitution_texts(self.markup.typographer_html),
             apart=self._contents_apart(self._heading_positions),
         )
         headings = []

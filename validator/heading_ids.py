@@ -18,7 +18,7 @@ from __future__ import annotations
 import html.entities
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
@@ -104,6 +104,7 @@ def plain_text(
     typographer: bool = True,
     *,
     footnotes: Collection[str] | None = None,
+    substitutions: Mapping[str, str] | None = None,
 ) -> str:
     """Hugo's `render.TextPlain` of a heading, from the `children` of its inline token.
 
@@ -111,7 +112,8 @@ def plain_text(
     other label is literal text for goldmark (None: every reference is defined). The
     typographer's quotes are paired as if the heading were the first block of its page.
     """
-    return _Inline(children, typographer, footnotes, Quotes()).plain_text()
+    table = (substitutions or TYPOGRAPHER_TEXT) if typographer else None
+    return _Inline(children, table, footnotes, Quotes()).plain_text()
 
 
 def _contribution(node: _Box | str) -> str:
@@ -228,7 +230,7 @@ class _Inline:
     def __init__(
         self,
         children: Sequence[Token],
-        typographer: bool,
+        typographer: Mapping[str, str] | None,  # each substitution's text; None: no typographer
         footnotes: Collection[str] | None,
         quotes: Quotes,
     ) -> None:
@@ -239,7 +241,7 @@ class _Inline:
         self.active: list[bool] = []  # per character: in literal text
         for item in self.items:
             self.active += [item.kind == "text"] * len(item.source)
-        self.triggers = _TRIGGERS + (_TYPOGRAPHER_TRIGGERS if typographer else "")
+        self.triggers = _TRIGGERS + (_TYPOGRAPHER_TRIGGERS if typographer is not None else "")
         self.quotes = quotes
 
     def plain_text(self) -> str:
@@ -247,7 +249,7 @@ class _Inline:
 
     def count_quotes(self) -> None:
         """Pass the typographer over the block's quotes, for the quotes of later blocks."""
-        if self.typographer:
+        if self.typographer is not None:
             for quote in _QUOTE.finditer(self.source):
                 if self.active[quote.start()]:
                     self.typographer_at(quote.start())
@@ -281,7 +283,7 @@ class _Inline:
         return root
 
     def typographer_at(self, index: int) -> tuple[int, str] | None:
-        """The typographer's substitution at `index`: (characters consumed, value)."""
+        """The typographer's substitution at `index`: (characters consumed, its text)."""
         source = self.source
         run = index + 1
         while run < len(source) and source[run] == source[index]:
@@ -291,7 +293,9 @@ class _Inline:
         newline = window.find("\n")
         line = window if newline < 0 else window[: newline + 1]
         before = source[index - 1] if index else "\n"
-        return typographer(line.encode(), before, self.quotes)
+        found = typographer(line.encode(), before, self.quotes)
+        assert self.typographer is not None
+        return None if found is None else (found[0], self.typographer[found[1]])
 
 
 class _Run:
@@ -342,7 +346,7 @@ class _Run:
 
     def _step(self, index: int) -> int:
         char = self._char(index)
-        if self.inline.typographer and char and char in "'\"-.<>":
+        if self.inline.typographer is not None and char and char in "'\"-.<>":
             found = self.inline.typographer_at(index)
             if found and index + found[0] <= self.end:
                 return self._node(_Node("string", index, index + found[0], found[1]))
@@ -473,20 +477,49 @@ def _joins(node: _Node | None, start: int) -> TypeGuard[_Node]:
 
 # --- goldmark's typographer (extension/typographer.go) ----------------------------------
 
-_LSQUO, _RSQUO, _LDQUO, _RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
+# Its substitutions, by the name Hugo's config gives each (`markup.goldmark.extensions.
+# typographer.enDash`), with their default HTML (goldmark's)
+TYPOGRAPHER_HTML = {
+    "apostrophe": "&rsquo;", "leftsinglequote": "&lsquo;", "rightsinglequote": "&rsquo;",
+    "leftdoublequote": "&ldquo;", "rightdoublequote": "&rdquo;", "endash": "&ndash;",
+    "emdash": "&mdash;", "ellipsis": "&hellip;", "leftanglequote": "&laquo;", "rightanglequote": "&raquo;",
+}  # fmt: skip
+_LSQUO, _RSQUO, _LDQUO, _RDQUO, _APOSTROPHE = (
+    "leftsinglequote", "rightsinglequote", "leftdoublequote", "rightdoublequote", "apostrophe"
+)  # fmt: skip
+
+
+def typographer_text(html: Mapping[str, str]) -> dict[str, str]:
+    """The text of each substitution (its HTML's, entities resolved), as a heading's plain
+    text and id have it: `enDash = "--"` keeps `--`."""
+    return {name: _resolve_entity_names(value) for name, value in html.items()}
+
+
+TYPOGRAPHER_TEXT = typographer_text(TYPOGRAPHER_HTML)
+
+
+def substitution_html(configured: Sequence[tuple[str, str]]) -> Mapping[str, str]:
+    """The typographer's substitutions with those the config sets (Markup.typographer_html)."""
+    return {**TYPOGRAPHER_HTML, **dict(configured)} if configured else TYPOGRAPHER_HTML
+
+
+def substitution_texts(configured: Sequence[tuple[str, str]]) -> Mapping[str, str]:
+    """Their texts, as heading ids see them."""
+    return typographer_text(substitution_html(configured)) if configured else TYPOGRAPHER_TEXT
 
 
 def typographer(line: bytes, before: str, quotes: Quotes) -> tuple[int, str] | None:
-    """The substitution at the start of `line` (rest of the source line), if any."""
+    """The substitution at the start of `line` (rest of the source line), if any: the
+    characters it takes, and its name (see TYPOGRAPHER_HTML)."""
     char, size = line[0], len(line)
     if size > 2 and char == ord("-") and line[1:3] == b"--":
-        return 3, "\u2014"
+        return 3, "emdash"
     if size > 2 and char == ord("."):
-        return (3, "\u2026") if line[1:3] == b".." else None
+        return (3, "ellipsis") if line[1:3] == b".." else None
     if size > 1 and char in b"<>":
-        return (2, "\xab" if char == ord("<") else "\xbb") if line[1] == char else None
+        return (2, "leftanglequote" if char == ord("<") else "rightanglequote") if line[1] == char else None
     if size > 1 and char == ord("-") and line[1] == ord("-"):
-        return 2, "\u2013"
+        return 2, "endash"
     if char == ord("'"):
         return _single_quote(line, before, quotes)
     if char == ord('"'):
@@ -498,7 +531,7 @@ def _single_quote(line: bytes, before: str, quotes: Quotes) -> tuple[int, str] |
     can_open, can_close = _flanking(line, before)
     size = len(line)
     if _is_apostrophe(line, before, can_open, can_close):
-        return 1, _RSQUO
+        return 1, _APOSTROPHE
     if can_open and not can_close:
         if _is_contraction(line):
             return 1, _RSQUO
@@ -675,6 +708,7 @@ def predict_ids(
     *,
     auto_definition_term_id: bool = False,
     typographer: bool = True,
+    substitutions: Mapping[str, str] = TYPOGRAPHER_TEXT,
 ) -> list[str | None]:
     """The id of each heading in a page's token stream, in order (None: no id).
 
@@ -686,6 +720,7 @@ def predict_ids(
         auto_heading_id,
         auto_definition_term_id=auto_definition_term_id,
         typographer=typographer,
+        substitutions=substitutions,
     )[0]
 
 
@@ -696,6 +731,7 @@ def predict_page_ids(
     *,
     auto_definition_term_id: bool = False,
     typographer: bool = True,
+    substitutions: Mapping[str, str] = TYPOGRAPHER_TEXT,
     apart: Sequence[int] = (),
 ) -> tuple[list[str | None], list[str | None]]:
     """The ids of the headings and of the definition terms (with auto_definition_term_id)
@@ -707,7 +743,8 @@ def predict_page_ids(
     footnotes = {
         token.meta["label"] for token in tokens if token.type == "footnote_reference_open"
     }
-    page = _Page(IdFactory(id_type), footnotes, typographer)
+    table = substitutions if typographer else None
+    page = _Page(IdFactory(id_type), footnotes, table)
     contents: dict[int, _Page] = {0: page}
     openers = ("heading_open", "dt_open") if auto_definition_term_id else ("heading_open",)
     named = {
@@ -727,7 +764,7 @@ def predict_page_ids(
         elif tokens[index - 1].type == "heading_open":
             group = apart[len(ids)] if apart else 0
             if group not in contents:
-                contents[group] = _Page(IdFactory(id_type), footnotes, typographer)
+                contents[group] = _Page(IdFactory(id_type), footnotes, table)
             ids.append(contents[group].fragment_id(tokens[index - 1], token, auto_heading_id))
         else:
             terms.append(page.fragment_id(tokens[index - 1], token, True))
@@ -756,7 +793,7 @@ class _Page:
 
     factory: IdFactory
     footnotes: set[str]
-    typographer: bool
+    typographer: Mapping[str, str] | None  # see _Inline
     quotes: Quotes = field(default_factory=Quotes)
 
     def inline(self, token: Token) -> _Inline:

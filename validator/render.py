@@ -49,7 +49,7 @@ from validator.document import (
     ShortcodeUse,
     has_closure_line,
 )
-from validator.heading_ids import Quotes, typographer  # goldmark's typographer, shared
+from validator.heading_ids import Quotes, substitution_html, typographer  # goldmark's typographer, shared
 from validator import highlight
 from validator.settings import LINK_HOOKS, PAGE_FINDING_LINK_HOOK, PASSTHROUGH
 from validator.site import predict_url, printed_params
@@ -59,17 +59,6 @@ RefResolver = Callable[[ShortcodeUse], str | None]
 SHORTCODE_ATTRIBUTE = "data-mdcheck-shortcode"
 OMITTED = "<!-- raw HTML omitted -->"
 BACKLINK = "&#x21a9;&#xfe0e;"
-_ENTITIES = {
-    "\u2018": "&lsquo;",
-    "\u2019": "&rsquo;",
-    "\u201c": "&ldquo;",
-    "\u201d": "&rdquo;",
-    "\u2013": "&ndash;",
-    "\u2014": "&mdash;",
-    "\u2026": "&hellip;",
-    "\xab": "&laquo;",
-    "\xbb": "&raquo;",
-}
 # Where goldmark's typographer may substitute: quotes, and the runs `--`, `...`, `<<`, `>>`.
 _TYPOGRAPHER_CANDIDATE = re.compile(r"'|\"|--|\.\.\.|<<|>>")  # literals only: a fast search
 _TASK_INPUT = re.compile(r'<input class="task-list-item-checkbox"( checked="checked")?')
@@ -427,6 +416,7 @@ class _HugoRenderer(RendererHTML):
         self._page = page
         self._markup = page.doc.markup
         self._typographer = page.doc.markup.typographer
+        self._substitutions = substitution_html(page.doc.markup.typographer_html)  # goldmark writes them as HTML
         self._quotes = Quotes()
         self._fences = 0  # the fenced code blocks rendered so far: Hugo numbers them in this order
         self._autolink = False  # inside an autolink or linkified URL: no typographer
@@ -655,7 +645,7 @@ class _HugoRenderer(RendererHTML):
             found = typographer(line.encode(), previous, self._quotes)
             if found and index + found[0] <= len(text):
                 yield escapeHtml(text[last:index])
-                yield _ENTITIES.get(found[1], found[1])
+                yield self._substitutions[found[1]]
                 last = index + found[0]
                 found_at = _TYPOGRAPHER_CANDIDATE.search(text, last)
             else:

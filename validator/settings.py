@@ -44,6 +44,8 @@ class Markup:
     link_use_embedded: str = "auto"
     image_use_embedded: str = "auto"
     typographer: bool = True
+    # The typographer's substitutions the config sets (name, HTML): `enDash = "--"` (etcd's)
+    typographer_html: tuple[tuple[str, str], ...] = ()
     footnote: bool = True
     footnote_auto_id_prefix: bool = False
     linkify: bool = True

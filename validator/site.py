@@ -39,6 +39,7 @@ from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_y
 from validator.paths import display_path
 from validator.published import redirect_source
 from validator.highlight import Highlight, switched_on
+from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
     ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language, Markup, SiteConfig,
     removed_since,
@@ -1360,6 +1361,7 @@ def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Marku
         link_use_embedded=link_use,
         image_use_embedded=image_use,
         typographer=not typographer_off,
+        typographer_html=_substitutions(config, f"{ext}.typographer"),
         footnote=footnote,
         footnote_auto_id_prefix=footnote_prefix,
         linkify=config.boolean(f"{ext}.linkify", True),
@@ -1412,6 +1414,18 @@ def _legacy_bool(config: _Config, dotted: str, *fields: tuple[str, bool], off: b
     if value is not None and not isinstance(value, dict):
         raise config.error(dotted, f"expected a table, got {value!r}")
     return tuple(config.boolean(f"{dotted}.{name}", default) for name, default in fields)
+
+
+def _substitutions(config: _Config, key: str) -> tuple[tuple[str, str], ...]:
+    """The typographer's substitutions the config sets (`enDash = "--"`), by name; none
+    under the legacy `typographer = true`."""
+    if not isinstance(config.get(key), dict):
+        return ()
+    return tuple(
+        (name, config.string(f"{key}.{name}", ""))
+        for name in TYPOGRAPHER_HTML
+        if config.get(f"{key}.{name}") is not None
+    )
 
 
 def _use_embedded(config: _Config, dotted: str) -> str:

@@ -1421,6 +1421,21 @@ def test_a_type_a_cascade_gives_picks_the_hooks_and_templates(
     assert '<a href="/guide/b/">b</a>' in html and html.count("<h1") == 2
 
 
+def test_a_page_whose_front_matter_fails_is_placed_where_its_path_puts_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Front matter Hugo refuses (a key set twice: vitess's tracker pages) is reported once:
+    the page's relative links lead from where its path puts it, and links to it land there,
+    not at `/content/…` (60 false broken links on vitess)."""
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        "content/docs/b.md": "---\ntitle: B\n---\n\n## Flags\n\n[t](../t/)\n",
+        "content/docs/t.md": "---\ntitle: T\naliases: []\naliases: ['/old/']\n---\n\n[b](../b/) [flags](../b/#flags)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == {("content/docs/t.md", 4, "front-matter-syntax")}
+
+
 @pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str

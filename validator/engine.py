@@ -1379,11 +1379,13 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
             path=target.display, site=site, render_hooks=hooks, address_writers=writers,
             prints_title_h1=site.prints_title_h1(None),
         )  # fmt: skip
-    predicted = None
-    if not doc.front_matter.error:
-        predicted = predict_page(site, target.content_path, doc.front_matter.data or {}, target.language)
+    # A page whose front matter fails (front-matter-syntax) is placed where its path puts it:
+    # its relative links lead from there once it is fixed, and other pages' links to it land
+    predicted = predict_page(
+        site, target.content_path, {} if doc.front_matter.error else doc.front_matter.data or {}, target.language
+    )
     # Its type and layout: its own, else a section's `cascade`'s (Docsy's `cascade: {type: docs}`)
-    merged = predicted.front_matter if predicted is not None else {}
+    merged = predicted.front_matter
     page_type = doc.front_matter.get("type") or merged.get("type")
     layout = doc.front_matter.get("layout") or merged.get("layout")
     hooks = site.hooks_rendering(target.content_path, page_type)
@@ -1396,8 +1398,6 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
         path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
         prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
     )  # fmt: skip
-    if predicted is None:
-        return doc.placed(**place)
     url, rendered, resources, cascaded = predicted
     return doc.placed(
         url=url, rendered=url is not None and rendered, resources=resources, cascaded=cascaded, **place

@@ -1437,6 +1437,32 @@ def test_a_page_whose_front_matter_fails_is_placed_where_its_path_puts_it(
 
 
 @pytest.mark.hugo
+def test_a_page_a_shortcode_parameter_names_for_relref(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A theme's shortcode that passes a parameter to `relref` (geekdoc's button) makes
+    Hugo look its value up as a page and stop the build when there is none: reported
+    without a build, at the call."""
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        "layouts/_shortcodes/button.html": '{{ with .Get "relref" }}<a href="{{ relref $ . }}">{{ end }}'
+                                           "{{ $.Inner }}</a>",
+        "content/usage/start.md": "+++\ntitle = 'Start'\n+++\n",
+        "content/post.md": '+++\ntitle = "Post"\n+++\n\n{{< button relref="usage/nope/" >}}Go{{< /button >}}\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = problems()
+    assert [(p["line"], p["column"], p["rule"]) for p in found] == [(5, 1, "ref-not-found")]
+    assert found[0]["message"] == "the button shortcode's relref 'usage/nope/': no such page (Hugo stops the build)"
+    result = subprocess.run([hugo, "-s", str(tmp_path), "-d", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode != 0 and 'REF_NOT_FOUND: Ref "usage/nope/"' in result.stdout + result.stderr
+    call = '{{< button relref="usage/start/" >}}Go{{< /button >}}'
+    (tmp_path / "content/post.md").write_text(f'+++\ntitle = "Post"\n+++\n\n{call}\n')
+    assert problems() == []
+    build_site(hugo, tmp_path, tmp_path / "out")
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

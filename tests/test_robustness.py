@@ -533,6 +533,7 @@ HOSTILE_TEMPLATES = {
     "ids-of-a-page-template": (BASE, lambda n: "<b id=x id='y' id=" * n),
     "redirects-of-unclosed-actions": (REDIRECTS, lambda n: "/a/{{" * n + "  /b\n"),
     "content-through-pipes": (SHORTCODE, lambda n: "{{ " + ".Inner | trim " * n + "}}"),
+    "parameters-for-relref": (SHORTCODE, lambda n: '{{ with .Get "a" }}{{ $p := .Get 0 }}' * n + "{{ relref . $q }}"),
 }
 REDIRECTS_FORMAT = (
     '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'

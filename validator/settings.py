@@ -246,6 +246,10 @@ class SiteConfig:
     # Those whose template writes as ids the values of parameters: (name, the parameters),
     # as `"anchor"` of `id="{{ .Get "anchor" }}"`.
     shortcode_id_parameters: tuple[tuple[str, tuple[IdParameter, ...]], ...] = ()
+    # Those whose template passes a parameter to `ref` or `relref`: (name, the parameter,
+    # the function), as geekdoc's button's `{{ with .Get "relref" }}{{ $ref = relref $ . }}`:
+    # Hugo looks its value up as a page, and stops the build when it finds none.
+    shortcode_ref_parameters: tuple[tuple[str, str | int, str], ...] = ()
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
     shortcodes_rendering_markdown: frozenset[str] = frozenset()

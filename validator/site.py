@@ -12,6 +12,7 @@ import contextlib
 import contextvars
 import copy
 import dataclasses
+import bisect
 import datetime as dt
 import functools
 import hashlib
@@ -662,6 +663,11 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_with_ids=frozenset(name for name, sources in id_sources.items() if sources is None),
         shortcode_id_prefixes=tuple((name, ids[0]) for name, ids in sorted(id_sources.items()) if ids and ids[0]),
         shortcode_id_parameters=tuple((name, ids[1]) for name, ids in sorted(id_sources.items()) if ids and ids[1]),
+        shortcode_ref_parameters=tuple(
+            (name, parameter, function)
+            for name, found in sorted(texts.items())
+            for parameter, function in sorted(_ref_parameters(found), key=str)
+        ),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         shortcodes_rendering_inner=frozenset(
             name for name, found in texts.items() if found and all(map(_RENDERS_INNER.search, found))
@@ -2074,6 +2080,47 @@ def _shortcode_templates(layout_dirs: list[LayoutRoot]) -> dict[str, list[Path]]
         for name, files in found.items():
             templates.setdefault(name, files)
     return templates
+
+
+# A parameter a template passes to ref or relref: `relref . (.Get "path")`; `{{ with .Get
+# "relref" }}…{{ relref $ . }}` (geekdoc's button); `$p := .Get 0` … `relref . $p`
+_GET = r"""\.Get\s+(?:"(\w+)"|(\d+))"""
+_REF_OF_GET = re.compile(rf"""\b(relref|ref)\s+[$.\w]+\s+\(\s*{_GET}\s*\)""")
+_WITH_GET = re.compile(rf"""\{{\{{-?\s*with\s+{_GET}\s*-?\}}\}}""")
+_REF_OF_DOT = re.compile(r"""\b(relref|ref)\s+(?:\$|\$\.Page|\$\.Page\.Page)\s+\.\s*-?\}\}""")
+_END_OR_ELSE = re.compile(r"\{\{-?\s*(?:end|else)\b")
+_ASSIGNED_GET = re.compile(rf"""\$(\w+)\s*:?=\s*{_GET}\s*-?\}}\}}""")
+_REF_OF_VARIABLE = re.compile(r"\b(relref|ref)\s+[$.\w]+\s+\$(\w+)\b")
+
+
+def _ref_parameters(texts: Iterable[str]) -> set[tuple[str | int, str]]:
+    """The parameters a shortcode's templates pass to `ref` or `relref`, each with the
+    function: (`"relref"` or `0`, "relref"). Each pattern is sought once (linear time)."""
+    found: set[tuple[str | int, str]] = set()
+
+    def parameter(match: re.Match[str], at: int) -> str | int:
+        return match[at] if match[at] is not None else int(match[at + 1])
+
+    for text in texts:
+        if "ref" not in text:
+            continue
+        for match in _REF_OF_GET.finditer(text):
+            found.add((parameter(match, 2), match[1]))
+        ends = [match.start() for match in _END_OR_ELSE.finditer(text)]
+        refs = [(match.start(), match[1]) for match in _REF_OF_DOT.finditer(text)]
+        for match in _WITH_GET.finditer(text):  # a ref of `.` before the `with`'s end
+            end = ends[index] if (index := bisect.bisect_left(ends, match.end())) < len(ends) else len(text)
+            ref = refs[index] if (index := bisect.bisect_left(refs, (match.end(), ""))) < len(refs) else None
+            if ref is not None and ref[0] < end:
+                found.add((parameter(match, 1), ref[1]))
+        variables = {}  # the first ref of each variable: (where, the function)
+        for match in _REF_OF_VARIABLE.finditer(text):
+            variables.setdefault(match[2], (match.start(), match[1]))
+        for match in _ASSIGNED_GET.finditer(text):
+            ref = variables.get(match[1])
+            if ref is not None and ref[0] > match.start():
+                found.add((parameter(match, 2), ref[1]))
+    return found
 
 
 def _shortcodes_whose(test: Callable[[str], object], texts: Mapping[str, list[str]]) -> frozenset[str]:

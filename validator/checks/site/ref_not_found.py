@@ -1,5 +1,7 @@
 """## What it does
-Checks that every `ref` and `relref` shortcode names a page Hugo can find, looking it up
+Checks that every `ref` and `relref` shortcode names a page Hugo can find (and every
+parameter a theme's shortcode passes to `ref` or `relref`, as geekdoc's `{{< button
+relref="usage/" >}}` does), looking it up
 the way Hugo does: relative to the page, then to the content root (the extension is
 optional, case does not matter, `_index.md` and a bundle's `index.md` are found by their
 directory), then, for a path without a slash, by its base name anywhere in the site.
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from validator.document import REF_SHORTCODES
 from validator.engine import PageSummary, Site
 from validator.links import SiteIndex, split_ref
 from validator.model import Finding, NoOptions, Rule
@@ -115,8 +118,9 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             else:
                 problem = f"{name} {path!r}: no such page" + (f" in language {language!r}" if language else "")
                 if elsewhere := index.languages_having(page, path, language):
-                    call = f'{{{{< {name} path="{path}" lang="{elsewhere[0]}" >}}}}'
-                    problem += f" of this page's language; the page is in {elsewhere[0]!r}: {call}"
+                    problem += f" of this page's language; the page is in {elsewhere[0]!r}"
+                    if name in REF_SHORTCODES:
+                        problem += f': {{{{< {name} path="{path}" lang="{elsewhere[0]}" >}}}}'
             yield Finding(link.shortcode_line, link.shortcode_column, f"{problem} ({consequence})", path=page.path)
 
     # Hugo runs the calls of a file it renders no page of only where a page includes it:

@@ -1463,6 +1463,25 @@ def test_a_page_a_shortcode_parameter_names_for_relref(
 
 
 @pytest.mark.hugo
+def test_content_a_partial_renders_for_the_shortcode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A shortcode that gives its content to a partial in a dict, which renders it with
+    `markdownify` (vitess's notes), renders it as the template itself would: its links are
+    checked without a build, at their lines."""
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        "layouts/_shortcodes/info.html": '{{ partial "note.html" (dict "content" .Inner "kind" "info") }}',
+        "layouts/_partials/note.html": '<div class="{{ .kind }}">{{ .content | markdownify }}</div>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{< info >}}\nSee [gone](/nope/) and [frag](#nowhere).\n"
+                        "{{< /info >}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/a.md", 6, "broken-link"), ("content/a.md", 6, "broken-anchor")}
+    assert findings() == findings("--build") == expected
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -534,6 +534,7 @@ HOSTILE_TEMPLATES = {
     "redirects-of-unclosed-actions": (REDIRECTS, lambda n: "/a/{{" * n + "  /b\n"),
     "content-through-pipes": (SHORTCODE, lambda n: "{{ " + ".Inner | trim " * n + "}}"),
     "parameters-for-relref": (SHORTCODE, lambda n: '{{ with .Get "a" }}{{ $p := .Get 0 }}' * n + "{{ relref . $q }}"),
+    "content-given-to-partials": (SHORTCODE, lambda n: '{{ partial "p" (dict "a" .Inner "b" .Inner) }}' * n),
 }
 REDIRECTS_FORMAT = (
     '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'

@@ -606,6 +606,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     page_templates = _page_templates(layouts)
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
+    texts = {name: [text + _partials_given_inner(text, layouts) for text in found] for name, found in texts.items()}
     id_sources = {name: written_ids(found) for name, found in texts.items()}
     return SiteConfig(
         root=root,
@@ -1203,6 +1204,31 @@ def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
                     pending.append((layouts.text(files[found]), certain and not inside))
         composed.append(_PageTemplates(kind, tuple(texts), complete))
     return composed
+
+
+# A partial given the call's content in a dict: `partial "admonition.html" (dict "content"
+# .Inner "type" "info")` (vitess's notes), and the key it is under
+_PARTIAL_GIVEN = re.compile(r'\bpartial(?:Cached)?\s+"([^"]+)"\s+\(\s*dict\b([^(){}]*)')
+_INNER_KEY = re.compile(r'"(\w+)"\s+\$?\.Inner(?:Deindent)?\b')
+
+
+def _partials_given_inner(text: str, layouts: _Layouts) -> str:
+    """The partials a shortcode's template gives the call's content (`.Inner`) under a key,
+    each with the key read as `.Inner`: what they do with it, the template does (`{{
+    .content | markdownify }}` renders it as Markdown). Each partial and key once."""
+    if ".Inner" not in text:
+        return ""
+    given: dict[tuple[str, str], None] = {}
+    for call in _PARTIAL_GIVEN.finditer(text):
+        for key in _INNER_KEY.finditer(call[2]):
+            name = call[1] if "." in call[1].rsplit("/", 1)[-1] else call[1] + ".html"
+            given[(name, key[1])] = None
+    found = []
+    for name, key in given:
+        place = next((place for place in (f"partials/{name}", f"_partials/{name}") if place in layouts.used), None)
+        if place is not None:
+            found.append(re.sub(rf"(?<![\w.])\.{key}\b", ".Inner", layouts.text(layouts.used[place])))
+    return "".join(f"\n{partial}" for partial in found)
 
 
 def _title_h1_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, bool], ...]:

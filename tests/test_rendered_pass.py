@@ -2045,14 +2045,15 @@ def test_links_through_a_hook_that_finds_pages_as_hugos_does(
 
 
 @pytest.mark.hugo
-@pytest.mark.parametrize("template", ["", "index.redirects", "home.redirects"])
+@pytest.mark.parametrize("template", ["", "index.redirects", "home.redirects", "_partials/redirects.txt"])
 def test_redirects_of_a_static_file_and_of_a_template_are_read_without_a_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, template: str
 ) -> None:
     """A link to a path a `_redirects` rule serves is not broken: the rules of a static
     `_redirects` file, and those a home page template of an output format named so writes
-    (an action in a source path matching anything from there). With both, Hugo writes one
-    over the other, which one varies from build to build: the rules of either serve."""
+    (an action in a source path matching anything from there), or a partial it calls
+    (jaeger's). With both, Hugo writes one over the other, which one varies from build to
+    build: the rules of either serve."""
     config = (
         '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'
         'baseName = "_redirects"\n[outputs]\nhome = ["html", "redirects"]\n'
@@ -2063,6 +2064,8 @@ def test_redirects_of_a_static_file_and_of_a_template_are_read_without_a_build(
             '{{ $v := "v2" }}/latest/*  /{{ $v }}/:splat  302\n/v/{{ $v }}/*  /x/\n/old/*  /a/\n'
             '{{ range slice "a" }}{{ . | printf "/%s" }}  /b/\n{{ end }}'
         )
+        if template.startswith("_partials/"):
+            files["layouts/index.redirects"] = '{{ partial "redirects.txt" . }}'
     else:
         files["static/_redirects"] = "/old/*  /a/  301\n"
     small_site(tmp_path, files, config if template else "")

@@ -1065,7 +1065,8 @@ class _Layouts:
 
     def redirect_templates(self, config: _Config) -> tuple[str, ...]:
         """The home page templates (`index.<format>`, `home.<format>`) of the output formats
-        whose file is `_redirects`, as `[outputFormats.redirects] baseName = "_redirects"`."""
+        whose file is `_redirects`, as `[outputFormats.redirects] baseName = "_redirects"`,
+        and the partials they call, which write rules too (jaeger's `partial "redirects.txt"`)."""
         formats = config.get("outputformats")
         if not isinstance(formats, dict):
             return ()
@@ -1073,10 +1074,23 @@ class _Layouts:
             str(name).lower() for name, value in formats.items()
             if isinstance(value, dict) and str(value.get("basename", "")) == "_redirects"
         }  # fmt: skip
-        return tuple(
-            str(path) for path, folders in self.files
+        found = [
+            path for path, folders in self.files
             if not folders and path.name.lower().startswith(("index.", "home.")) and path.suffix[1:].lower() in names
-        )  # fmt: skip
+        ]  # fmt: skip
+        pending, seen = list(found), set(found)
+        while pending:  # not recursive: partials may call partials thousands deep
+            for call in _TEMPLATE_CALL.finditer(self.text(pending.pop())):
+                name = call["name"]
+                if name is None:
+                    continue
+                name = name if "." in name.rsplit("/", 1)[-1] else name + ".html"
+                place = next((p for p in (f"partials/{name}", f"_partials/{name}") if p in self.used), None)
+                if place is not None and self.used[place] not in seen:
+                    seen.add(self.used[place])
+                    found.append(self.used[place])
+                    pending.append(self.used[place])
+        return tuple(map(str, found))
 
     def _page_texts(self) -> list[str]:
         """The texts of the templates that render pages (base, page and list templates,

@@ -104,6 +104,9 @@ def test_redirects_file() -> None:
     assert site.resolve("/old/", "/").kind == REDIRECT
     assert site.resolve("/blog/2020/x/", "/").kind == REDIRECT
     assert site.resolve("/older/", "/").kind == MISSING
+    # Netlify matches a path with or without its trailing slash: `/blog` is served by `/blog/*`
+    assert site.resolve("/blog", "/").kind == site.resolve("/blog/", "/").kind == REDIRECT
+    assert site.resolve("/blogs", "/").kind == MISSING
     # a template's source made of actions alone (KEDA's `printf "/%s"` over a list) serves
     # any top-level path written without a slash, and no other
     sources = parse_redirects('{{ range slice "scalers" }}{{ . | printf "/%s" }}  /docs/2.16/{{ . }}\n{{ end }}', True)

@@ -347,7 +347,11 @@ class _RedirectRules:
         self._lengths = sorted({len(start) for start in self._by_start})
 
     def serve(self, path: str) -> bool:
-        """Whether a rule serves `path`."""
+        """Whether a rule serves `path`: with a trailing slash or without, as Netlify matches
+        (`/old` is served by `/old/*`, grpc.io's `daily-builds`)."""
+        return self._serves(path) or (not path.endswith("/") and self._serves(path + "/"))
+
+    def _serves(self, path: str) -> bool:
         if path.rstrip("/") in self._exact or (self._unknown and "/" not in path[1:]):
             return True
         for length in self._lengths:

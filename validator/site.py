@@ -974,6 +974,12 @@ class _Layouts:
             found.setdefault("/".join((*folders, path.name)), path)
         return found
 
+    def partial_place(self, name: str) -> str | None:
+        """The place of the partial a template calls by `name` (`"redirects.txt"`, `"head"`:
+        `.html` when it names no extension), None when there is none."""
+        name = name if "." in name.rsplit("/", 1)[-1] else name + ".html"
+        return next((place for place in (f"partials/{name}", f"_partials/{name}") if place in self.used), None)
+
     def alias_drops_fragment(self) -> bool:
         """Whether the page Hugo writes at an alias drops a link's fragment: Hugo's own alias
         template redirects with a meta refresh alone, to the page's URL less the fragment;
@@ -1081,11 +1087,7 @@ class _Layouts:
         pending, seen = list(found), set(found)
         while pending:  # not recursive: partials may call partials thousands deep
             for call in _TEMPLATE_CALL.finditer(self.text(pending.pop())):
-                name = call["name"]
-                if name is None:
-                    continue
-                name = name if "." in name.rsplit("/", 1)[-1] else name + ".html"
-                place = next((p for p in (f"partials/{name}", f"_partials/{name}") if p in self.used), None)
+                place = self.partial_place(call["name"]) if call["name"] is not None else None
                 if place is not None and self.used[place] not in seen:
                     seen.add(self.used[place])
                     found.append(self.used[place])
@@ -1206,10 +1208,9 @@ def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
                     continue
                 if call["view"]:
                     places = [f"{kind}/{name}.html", f"_default/{name}.html", f"{name}.html"]
+                    found = next((place for place in places if place in files), None)
                 else:
-                    name = name if "." in name.rsplit("/", 1)[-1] else name + ".html"
-                    places = [f"partials/{name}", f"_partials/{name}"]
-                found = next((place for place in places if place in files), None)
+                    found = layouts.partial_place(name)
                 if found is None:
                     complete = complete and not call["view"] and name.startswith("inline/")  # inline: read already
                 elif found not in seen:
@@ -1235,12 +1236,10 @@ def _partials_given_inner(text: str, layouts: _Layouts) -> str:
     given: dict[tuple[str, str], None] = {}
     for call in _PARTIAL_GIVEN.finditer(text):
         for key in _INNER_KEY.finditer(call[2]):
-            name = call[1] if "." in call[1].rsplit("/", 1)[-1] else call[1] + ".html"
-            given[(name, key[1])] = None
+            given[(call[1], key[1])] = None
     found = []
     for name, key in given:
-        place = next((place for place in (f"partials/{name}", f"_partials/{name}") if place in layouts.used), None)
-        if place is not None:
+        if (place := layouts.partial_place(name)) is not None:
             found.append(re.sub(rf"(?<![\w.])\.{key}\b", ".Inner", layouts.text(layouts.used[place])))
     return "".join(f"\n{partial}" for partial in found)
 

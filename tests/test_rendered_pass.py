@@ -1482,6 +1482,32 @@ def test_content_a_partial_renders_for_the_shortcode(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize(
+    "hook",
+    [
+        '{{ $src := .Destination | safeURL }}<img src="{{ $src }}"{{ with .Text }} alt="{{ . }}"{{ end }}>'
+        '<div class="modal"><img src="{{ $src }}" {{ with .Text }}alt="{{ . }}"{{ end }}/></div>',
+        '{{ $alt := .PlainText }}<figure><img src="{{ .Destination | relURL }}" alt="{{ $alt }}"></figure>',
+    ],
+)
+def test_images_a_hook_writes_with_their_alt_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, hook: str
+) -> None:
+    """An image render hook that writes the Markdown's alt text as the `alt` (grpc.io's,
+    none when it is empty): an image without one is found without a build too."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-image.html": hook,
+        "static/a.png": "",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n![](/a.png)\n\n![A chart](/a.png)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "image-alt", [("content/a.md", 5, 1)])
+    found = [p["message"] for p in problems() if p["rule"] == "image-alt"]
+    assert found == [f"image '/a.png' has {'no alt attribute' if 'with' in hook else 'an empty alt text'}; "
+                     "describe what it shows"]  # fmt: skip
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

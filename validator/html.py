@@ -21,6 +21,9 @@ from lxml import etree
 MAX_PAGE_BYTES = 20_000_000
 OMITTED = "raw HTML omitted"
 UNKNOWN_OUTPUT = "data-mdcheck-shortcode"  # see render.SHORTCODE_ATTRIBUTE
+# Its value on an image the site's image hook writes, whose `alt` is known: the Markdown's
+# alt text, which the hook writes as it is (SiteConfig.image_hook_alt)
+HOOKED_ALT_KNOWN = "render-image alt"
 # Elements whose text is shown as written or is not shown at all: leaked markup is fine there.
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"})
 # (element, attribute) pairs that load or link to a URL.
@@ -339,6 +342,8 @@ class _Walker:
         attrs = element.attrib
         if self.marked and (UNKNOWN_OUTPUT in attrs or any(UNKNOWN_OUTPUT in value for value in attrs.values())):
             self.unknown_output = True
+            if tag == "img" and attrs.get(UNKNOWN_OUTPUT) == HOOKED_ALT_KNOWN:
+                self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
             return
         if "id" in attrs:
             self.ids.append(HtmlId(attrs["id"], tag, line, column))

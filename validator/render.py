@@ -50,6 +50,7 @@ from validator.document import (
     has_closure_line,
 )
 from validator.heading_ids import Quotes, substitution_html, typographer  # goldmark's typographer, shared
+from validator.html import HOOKED_ALT_KNOWN
 from validator import highlight
 from validator.settings import LINK_HOOKS, PAGE_FINDING_LINK_HOOK, PASSTHROUGH
 from validator.site import predict_url, printed_params
@@ -690,7 +691,12 @@ class _HugoRenderer(RendererHTML):
         if title:
             attrs["title"] = title
         if "render-image" in self._page.doc.render_hooks:
-            unknown = "render-image"  # the site's own hook writes this image
+            # The site's own hook writes this image: its alt is known when the hook writes the
+            # Markdown's (none when empty, with `with .Text`)
+            writes_alt = self._page.doc.site.image_hook_alt if unknown_alt is None else ""
+            unknown = HOOKED_ALT_KNOWN if writes_alt else "render-image"
+            if writes_alt == "with-text" and not alt.strip():
+                del attrs["alt"]
         if unknown is not None or unknown_alt is not None:
             attrs[SHORTCODE_ATTRIBUTE] = unknown if unknown is not None else str(unknown_alt)
         close = " />" if self._markup.xhtml else ">"

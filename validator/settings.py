@@ -246,6 +246,9 @@ class SiteConfig:
     # Those whose template writes as ids the values of parameters: (name, the parameters),
     # as `"anchor"` of `id="{{ .Get "anchor" }}"`.
     shortcode_id_parameters: tuple[tuple[str, tuple[IdParameter, ...]], ...] = ()
+    # How the site's image render hooks write an image's `alt` from its Markdown alt text,
+    # when they all do so alike ("text", "with-text"; "" when not known: _Layouts.image_hook_alt)
+    image_hook_alt: str = ""
     # Those whose template passes a parameter to `ref` or `relref`: (name, the parameter,
     # the function), as geekdoc's button's `{{ with .Get "relref" }}{{ $ref = relref $ . }}`:
     # Hugo looks its value up as a page, and stops the build when it finds none.

@@ -718,6 +718,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
         layout_ids=layouts.page_ids(),
         layout_id_forms=layouts.page_id_forms(),
+        image_hook_alt=layouts.image_hook_alt(),
         alias_drops_fragment=not templates_missing and layouts.alias_drops_fragment(),
         redirect_templates=layouts.redirect_templates(config),
         user_words=_user_words(root / WORDS_FILE),
@@ -1030,6 +1031,14 @@ class _Layouts:
         everywhere = {name for name, folder, _ in self._hook_files(names) if folder == ""}
         return [name for name in names if name not in everywhere]
 
+    def image_hook_alt(self) -> str:
+        """How the site's image render hooks write an image's `alt`, when all do it so and only
+        from its Markdown alt text: "text" (`alt="{{ .Text }}"`, empty when the text is),
+        "with-text" (`{{ with .Text }} alt="{{ . }}"{{ end }}`: none when it is empty; grpc's);
+        "" when not known so (a hook that makes it of something else, or writes no alt)."""
+        kinds = {_alt_of_text(self.text(path)) for _, _, path in self._hook_files(("render-image",))}
+        return kinds.pop() if len(kinds) == 1 else ""
+
     def link_hooks_move_fragments(self) -> bool:
         """Whether a link hook makes a URL of the destination (`.Destination | relLangURL`):
         `#x` then becomes `/#x`, the home page's (osm-docs; checked with hugo 0.168)."""
@@ -1242,6 +1251,30 @@ def _partials_given_inner(text: str, layouts: _Layouts) -> str:
         if (place := layouts.partial_place(name)) is not None:
             found.append(re.sub(rf"(?<![\w.])\.{key}\b", ".Inner", layouts.text(layouts.used[place])))
     return "".join(f"\n{partial}" for partial in found)
+
+
+# An image hook's `alt` attribute, and what may print the Markdown alt text in it
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{\{[^}]*\}\}))""", re.IGNORECASE)
+_TEXT = r"(?:\$?\.(?:Plain)?Text|\$\w+|\.)"
+_ALT_VALUE = re.compile(rf"\{{\{{-?\s*{_TEXT}\s*(?:\|\s*(?:safeHTMLAttr|safeHTML|plainify|htmlEscape)\s*)*-?\}}\}}")
+_WITH_TEXT = re.compile(r"\{\{-?\s*with\s+\$?\.(?:Plain)?Text\s*-?\}\}")
+_ASSIGNED = re.compile(r"\$(\w+)\s*:?=\s*([^}]*?)\s*-?\}\}")
+
+
+def _alt_of_text(hook: str) -> str:
+    """See `_Layouts.image_hook_alt`, for one hook: every `alt` it writes is the Markdown alt
+    text (`.Text`, `.PlainText`, a variable only ever set to one, `.` in `with .Text`)."""
+    values = [next(group for group in match.groups() if group is not None) for match in _ALT.finditer(hook)]
+    if not values or not all(_ALT_VALUE.fullmatch(value.strip()) for value in values):
+        return ""
+    for variable in {name for value in values for name in re.findall(r"\$(\w+)", value)}:
+        assigned = [match[2] for match in _ASSIGNED.finditer(hook) if match[1] == variable]
+        if not assigned or not all(re.fullmatch(r"\$?\.(?:Plain)?Text", value) for value in assigned):
+            return ""
+    dots = sum(1 for value in values if re.fullmatch(r"\{\{-?\s*\.\s*(?:\|[^}]*)?-?\}\}", value.strip()))
+    if dots:  # each in its `with .Text` (grpc's two images, the page's and its modal's)
+        return "with-text" if dots == len(values) and len(_WITH_TEXT.findall(hook)) >= dots else ""
+    return "text"
 
 
 def _title_h1_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, bool], ...]:

@@ -3,7 +3,10 @@ Reports images without alternative text in the rendered page: an `<img>` with no
 attribute (raw HTML, a shortcode or the theme wrote it), and, from the Markdown, an image
 whose alt text is empty (`![](chart.png)`). This is markdownlint's MD045.
 
-An empty `alt=""` that the theme writes is left alone: it marks a decorative image.
+An empty `alt=""` that the theme writes is left alone: it marks a decorative image. Without
+a build, an image the site's image render hook writes is judged when the hook writes the
+Markdown's alt text as its `alt` (`alt="{{ .Text }}"`, or inside `{{ with .Text }}`, which
+writes none when the text is empty); another hook's images are left to `--build`.
 
 ## Why is this bad?
 Screen readers announce an image without `alt` by its file name, and nothing at all is

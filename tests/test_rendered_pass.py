@@ -1508,6 +1508,23 @@ def test_images_a_hook_writes_with_their_alt_text(
 
 
 @pytest.mark.hugo
+def test_headings_a_template_prints_from_the_sites_data_are_not_spelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A list template that prints talks' titles from `data/` as headings (flux's resources
+    page): names and products, written in the data, not in the page's content."""
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}{{ range hugo.Data.talks }}<h4>{{ .title }}</h4>{{ end }}",
+        "data/talks.yaml": '- title: "GitOps - Liz Warner & Mark Ramm (Weaveworks)"\n- title: "Reddit - Harvey Xia"\n',
+        "content/_index.md": "+++\ntitle = 'Talks'\n+++\n\nSome talks.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings("--build") == set()
+    (tmp_path / "layouts/list.html").write_text("{{ .Content }}<h4>Talk by Mark Ramm and Harvey Xia</h4>")
+    assert {rule for _, _, rule in findings("--build")} == {"heading-typo"}  # the template's own text
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -369,6 +369,7 @@ def _run(
             vocabularies=vocabularies,
             user_words=site.user_words,
             language=site.text_language(None),
+            data_dirs=site.data_dirs,
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
             # is the site's templates' guess. A built page shows it, unless a script bundle does.
             math_renderer=site.math_renderer if embedded else site.math_in_scripts,

@@ -834,6 +834,7 @@ class RenderedSite:
     vocabularies: Mapping[str, Mapping[str, int]] = field(default_factory=dict, repr=False)
     user_words: tuple[str, ...] = ()
     language: str = "en"
+    data_dirs: tuple[str, ...] = ()  # SiteConfig.data_dirs: headings templates print from data
     # Whether pages may load KaTeX or MathJax though their HTML does not show it (the
     # embedded renderer writes no theme; a built page may load it in a script bundle).
     math_renderer: bool = False

@@ -127,6 +127,9 @@ class SiteConfig:
     # to `static`), each with the publish-dir folder it copies them into ("" for the root);
     # None when not known for sure (see site._static_dirs), as outside a Hugo site.
     static_dirs: tuple[tuple[str, str], ...] | None = None
+    # The data folders of the site and of its themes and modules (`data/`), whose values
+    # templates print (heading-typo: a talk's title from `data/resources.yaml`)
+    data_dirs: tuple[str, ...] = ()
     # The same for the assets (`assetDir`, themes' `assets`, mounts to `assets`), where
     # `resources.Get` looks, as Hugo's embedded render hooks do.
     asset_dirs: tuple[tuple[str, str], ...] | None = None

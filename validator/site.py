@@ -718,6 +718,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
         layout_ids=layouts.page_ids(),
         layout_id_forms=layouts.page_id_forms(),
+        data_dirs=tuple(
+            str(folder) for folder in (root / "data", *(d / "data" for d in module_dirs)) if folder.is_dir()
+        ),
         image_hook_alt=layouts.image_hook_alt(),
         alias_drops_fragment=not templates_missing and layouts.alias_drops_fragment(),
         redirect_templates=layouts.redirect_templates(config),

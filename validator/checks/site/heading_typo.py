@@ -44,7 +44,9 @@ stays quiet rather than noisy.
 To silence one heading, put `<!-- mdcheck-disable-next-line heading-typo -->` above it.
 
 In Hugo's real output (`--build`, `--html`), headings that only the HTML has — written by a
-shortcode or the theme — are spelled too, and reported at the page's Markdown file.
+shortcode or the theme — are spelled too, and reported at the page's Markdown file; but
+for one a template prints from the site's data files (`data/`: a talk's title, a speaker's
+name), which is no content of the page.
 
 ## Why is this bad?
 A typo in a heading is the most visible typo a page can have: it is repeated in the browser
@@ -68,7 +70,8 @@ The dot product of the queries and the keys.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from validator.engine import PageSummary, Site
@@ -162,23 +165,60 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if source.title:
                 written.add(source.title.strip())
     findings: list[tuple[str, Finding, bool]] = []
+    data = _DataTexts(rendered.data_dirs)
     for speller, indexes in _spellers(languages, rendered.vocabularies, extra):
         for index in indexes:
-            findings.extend(_rendered_findings(rendered, rendered.pages[index], speller, written))
+            findings.extend(_rendered_findings(rendered, rendered.pages[index], speller, written, data))
     yield from split_mapped(findings)
 
 
 def _rendered_findings(
-    rendered: RenderedSite, page: Page, speller: Speller, written: set[str]
+    rendered: RenderedSite, page: Page, speller: Speller, written: set[str], data: _DataTexts
 ) -> Iterator[tuple[str, Finding, bool]]:
     locator = rendered.locator(page)
     for heading in page.headings:
         where = locator.heading(heading)
         if heading.text.strip() in written:
             continue  # the source pass checked it, at the page that has it
-        for typo in speller.typos(heading.text):
+        typos = speller.typos(heading.text)
+        if typos and where is None and data.holds(heading.text.strip()):
+            continue  # a template prints it from the site's data (flux's talks): names, not prose
+        for typo in typos:
             at = (heading.line, heading.column)
             yield typo.word, rendered.finding(page, _message(typo, "heading"), at, where or (1, 1)), where is not None
+
+
+class _DataTexts:
+    """The text of the files in the site's data folders, read when first asked (20 MB at
+    most): a heading a template prints from them is theirs."""
+
+    def __init__(self, folders: Sequence[str]):
+        self._folders = folders
+        self._texts: list[str] | None = None
+
+    def holds(self, text: str) -> bool:
+        if self._texts is None:
+            self._texts = list(_read_data(self._folders))
+        return any(text in data for data in self._texts)
+
+
+_DATA_BYTES = 20_000_000
+
+
+def _read_data(folders: Sequence[str]) -> Iterator[str]:
+    budget = _DATA_BYTES
+    for folder in folders:
+        for directory, _, names in os.walk(folder):
+            for name in sorted(names):
+                if budget <= 0 or not name.lower().endswith((".yaml", ".yml", ".toml", ".json", ".xml", ".csv")):
+                    continue
+                try:
+                    with open(os.path.join(directory, name), "rb") as file:
+                        data = file.read(budget)
+                except OSError:
+                    continue
+                budget -= len(data)
+                yield data.decode("utf-8", "replace")
 
 
 def unchecked_languages(site: Site) -> Mapping[str, int]:

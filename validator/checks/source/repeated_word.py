@@ -13,7 +13,8 @@ thanks") are listed in `allow`. These are no repeats either:
 * a word in lower case, then the same capitalised where emphasis starts: a label or a
   term cited ("then select **Select**"); "the **the**", "The *the*" and "read the [The
   design](/design/)" are reported;
-* a short, rare capitalised word twice: a name ("by Lin Lin and Tammy", "Bora Bora"); a
+* a short, rare capitalised word twice, or a rare one twice alone on its line: a name ("by
+  Lin Lin and Tammy", "Bora Bora", a post signed "Michael Michael"); a
   capitalised word twice inside a sentence, then another capitalised word: a name ("on
   Duck Duck Go");
 * a word three times or more in a row ("ha ha ha"), or twice within quotes ("the “done
@@ -118,6 +119,7 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
             and not _quoted(stretch.text, previous.start, word.end)
             and not _letter_named(previous.text, word.text)
             and not _doubled_name(previous.text, word.text, known)
+            and not _name_line(stretch.text, previous, word, known)
             and not _named_three(stretch.text, previous, word, words[index + 1] if index + 1 < len(words) else None)
             and not _starts_compound(stretch.text, word.end)
             and not _glued_to_digits(stretch.text, previous.start, word.end)
@@ -179,6 +181,23 @@ def _doubled_name(first: str, second: str, known: Mapping[str, int]) -> bool:
         and not second.isupper()
         and len(first) <= _DOUBLED_NAME_LENGTH
         and known.get(first.lower(), 0) < _DOUBLED_NAME_FREQUENCY
+    )
+
+
+def _name_line(text: str, first: Word, second: Word, known: Mapping[str, int]) -> bool:
+    """Whether a capitalised word twice, rare in the dictionary, is its line alone: a name
+    signing a post ("Michael Michael" above "Harbor Core Maintainer"); a heading "Install
+    Install" is a slip."""
+    line_start = text.rfind("\n", 0, first.start) + 1
+    line_end = text.find("\n", second.end)
+    after = text[second.end : len(text) if line_end < 0 else line_end]
+    return (
+        known.get(first.text.lower(), 0) < _DOUBLED_NAME_FREQUENCY
+        and first.text[:1].isupper()
+        and second.text[:1].isupper()
+        and not second.text.isupper()
+        and not text[line_start : first.start].strip()
+        and not after.strip(" \t\\")
     )
 
 

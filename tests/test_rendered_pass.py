@@ -1525,6 +1525,28 @@ def test_headings_a_template_prints_from_the_sites_data_are_not_spelled(
 
 
 @pytest.mark.hugo
+def test_links_in_markdownified_content_when_no_file_makes_the_home_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's embedded link hook (a multilingual site) renders `markdownify`'d content as the
+    home page's: a path is looked up from the content's root when no file makes the home
+    page (`docs/b/` finds the page, `../b/` nothing, left for the browser), and the link's
+    fragment is checked where it leads (vitess's notes)."""
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        "layouts/_shortcodes/info.html": '{{ partial "note.html" (dict "content" .Inner) }}',
+        "layouts/_partials/note.html": "<div>{{ .content | markdownify }}</div>",
+        "content/docs/b/_index.md": "---\ntitle: B\n---\n\n## Setup\n",
+        "content/docs/a/_index.md": "---\ntitle: A\n---\n\n{{< info >}}\n[1](../b/#setup) [2](docs/b/#setup) "
+                                    "[3](../b/#nope) [4](docs/b/#nope)\n{{< /info >}}\n",
+    }, "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == located("broken-anchor", "--build") == [
+        ("content/docs/a/_index.md", 6, 37), ("content/docs/a/_index.md", 6, 53)
+    ]
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -88,6 +88,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
+import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -247,14 +248,22 @@ def _from_home(index: SiteIndex, page: PageSummary, link: SiteLink, path: str, f
     page's, a path is looked up from it, and left as written (for the browser to resolve
     from the page) when it finds no page."""
     home = index.home(page)
-    if home.page is None or home.index is None:
-        return None  # a home page no file makes: its ids are the theme's
     if not path:
+        if home.page is None or home.index is None:
+            return None  # a home page no file makes: its ids are the theme's
         return _Target(home.index, fragment, home=home.page.url)
     if is_markdown_link(path):
         return None  # md-link checks these
-    if link.kind == "link" and (hook := hooked_page(index, home.page, path)).found:
-        return _found(hook.index, fragment)
+    if link.kind == "link":
+        # Looked up from the home page; from the content's root when no file makes it (`b/`
+        # is `/b`, `../b/` is nothing), as from any page
+        hook = None
+        if home.page is not None:
+            hook = hooked_page(index, home.page, path)
+        elif not path.startswith("../"):
+            hook = hooked_page(index, page, posixpath.join("/", path.removeprefix("./")))
+        if hook is not None and hook.found:
+            return _found(hook.index, fragment)
     browser, alias = index.reached(page, path)
     return _found(browser, fragment, alias)
 

@@ -2,8 +2,8 @@
 Reports calls to embedded shortcodes that current Hugo has removed: `twitter`, `tweet` and
 `twitter_simple` (removed in 0.156.0, use `x` or `x_simple`), `gist` (removed in 0.156.0,
 no replacement) and `instagram_simple` (removed in 0.123.0, use `instagram`). A site that
-defines its own template with one of these names is not reported, nor is a site whose
-themes or modules are not all on disk (one of them may define it). A site whose deployment
+defines its own template with one of these names is not reported; when its themes or
+modules are not all on disk, the finding says one of them may define it. A site whose deployment
 builds with an older Hugo (`HUGO_VERSION` in `netlify.toml`, a GitHub workflow's
 `hugo-version`) is told so: the call still works there, until it upgrades.
 
@@ -49,9 +49,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     if any(use.template in REMOVED for use in doc.shortcode_calls) and doc.site.root is not None:
         unbuilt = unbuilt_reason(doc.site, doc.front_matter.data or {})  # a draft's: only with --buildDrafts
     for use in doc.shortcode_calls:
-        if use.template in REMOVED and use.template not in doc.site.shortcodes and not doc.site.templates_missing:
+        if use.template in REMOVED and use.template not in doc.site.shortcodes:
             version, replacement = REMOVED[use.name]
             when = "" if unbuilt is None else f" once the page is built ({unbuilt})"
+            if doc.site.templates_missing:  # toha's own gist: a theme may answer the name
+                when += ", unless a theme or module that is not on disk has a template of that name"
             removed = f'the "{use.name}" shortcode was removed in Hugo {version} and fails the build{when}'
             advice = _advice(use, replacement) + doc.site.removed_since(version)
             yield Finding(use.line, use.column, f"{removed}: {advice}")

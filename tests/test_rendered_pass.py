@@ -3244,11 +3244,17 @@ def test_text_after_the_closing_delimiter(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 @pytest.mark.hugo
-def test_markdown_a_template_prints_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
-    """A `{{< >}}` call's content that its template prints as it is shows its Markdown as
-    text (checked with hugo 0.168); one that renders it does not."""
+@pytest.mark.parametrize(
+    "color", ['<span style="color: {{ .Get 0 }}">{{ .Inner }}</span>',
+              '{{ printf "<span style=\\"color: %s\\">%s</span>" (.Get 0) .Inner | safeHTML }}'],
+)
+def test_markdown_a_template_prints_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, color: str
+) -> None:
+    """A `{{< >}}` call's content that its template prints as it is (through `printf` too)
+    shows its Markdown as text (checked with hugo 0.168); one that renders it does not."""
     small_site(tmp_path, {
-        "layouts/_shortcodes/color.html": '<span style="color: {{ .Get 0 }}">{{ .Inner }}</span>',
+        "layouts/_shortcodes/color.html": color,
         "layouts/_shortcodes/md.html": "<span>{{ .Inner | .Page.RenderString }}</span>",
         "content/p.md": '+++\ntitle = "P"\n+++\n\nA {{< color red >}}**bold**{{< /color >}} and '
                         "{{< md >}}**rendered**{{< /md >}} word.\n",

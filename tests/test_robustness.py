@@ -535,6 +535,7 @@ HOSTILE_TEMPLATES = {
     "content-through-pipes": (SHORTCODE, lambda n: "{{ " + ".Inner | trim " * n + "}}"),
     "parameters-for-relref": (SHORTCODE, lambda n: '{{ with .Get "a" }}{{ $p := .Get 0 }}' * n + "{{ relref . $q }}"),
     "content-given-to-partials": (SHORTCODE, lambda n: '{{ partial "p" (dict "a" .Inner "b" .Inner) }}' * n),
+    "content-printed-by-printf": (SHORTCODE, lambda n: '{{ printf "%s\\"' * n + " (.Get 0) .Inner }}"),
 }
 REDIRECTS_FORMAT = (
     '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'

@@ -2228,8 +2228,10 @@ def _renders_inner_in_page(text: str) -> bool:
     return bool(_RENDERS_INNER_IN_PAGE.search(text)) and not _MARKDOWNIFIES_INNER.search(text)
 
 
-# `{{ .Inner }}`, `{{- .Inner | safeHTML -}}`: the call's content printed as it is
-_PRINTS_INNER = re.compile(rf"\{{\{{-?\s*{_INNER}(?:\s*\|\s*safeHTML)?\s*-?\}}\}}")
+# `{{ .Inner }}`, `{{- .Inner | safeHTML -}}`, `{{ printf "<div>%s</div>" .Inner | safeHTML }}`:
+# the call's content printed as it is
+_PRINTF = r"""printf\s+"(?:[^"\\]|\\.)*"\s+(?:(?:\([^(){}]*\)|[^\s(){}|]+)\s+){0,4}"""  # its last argument
+_PRINTS_INNER = re.compile(rf"\{{\{{-?\s*(?:{_PRINTF})?{_INNER}(?:\s*\|\s*safeHTML)?\s*-?\}}\}}")
 # What may show that content as code or change it: then its Markdown is no slip
 _CHANGES_INNER = re.compile(
     r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight|markdownify|Render"

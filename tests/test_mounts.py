@@ -489,3 +489,19 @@ def test_a_missing_content_dir_is_noted(tmp_path: Path, monkeypatch: pytest.Monk
     name = "docs-generated" if config else "content"
     assert f"contentDir '{name}' not found: no page of the site is checked" in result.output
     assert result.exit_code == 0
+
+
+def test_languages_of_their_own_content_dirs_need_no_site_content_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hugo-book's languages each have their own contentDir (`content.en`): Hugo builds every
+    page from them, and no root `content` is missing."""
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://x.org/"\n[languages.en]\ncontentDir = "content.en"\nweight = 1\n'
+        '[languages.fr]\ncontentDir = "content.fr"\nweight = 2\n'
+    )
+    (tmp_path / "content.en").mkdir()
+    (tmp_path / "content.en" / "a.md").write_text("---\ntitle: A\n---\nText.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert "not found" not in result.output and "1 file" in result.output

@@ -1906,7 +1906,9 @@ def missing_mounts_notes(site: SiteConfig) -> tuple[str, ...]:
     without a word): one line."""
     if site.root is None:
         return ()
-    if not site.content_mounts and not (site.root / site.content_dir).is_dir():
+    # each language's own contentDir, the site's when it sets none (hugo-book's content.en)
+    folders = {language.content_dir for language in site.languages} or {site.content_dir}
+    if not site.content_mounts and not any((site.root / folder).is_dir() for folder in folders):
         return (
             f"contentDir {site.content_dir!r} not found: no page of the site is checked (is it made by "
             "a step before the build, or a git submodule not checked out?)",

@@ -1546,6 +1546,38 @@ def test_links_in_markdownified_content_when_no_file_makes_the_home_page(
     ]
 
 
+BOOK_LINK_HOOK = """{{- $d := .Destination -}}
+{{- $u := urls.Parse .Destination -}}
+{{- if and (not $u.IsAbs) (not (strings.HasPrefix .Destination "#")) -}}
+  {{- $p := strings.TrimSuffix ".md" (strings.TrimPrefix "./" $u.Path) -}}
+  {{- with .Page.GetPage $p -}}{{- $d = .RelPermalink -}}{{- end -}}
+  {{- with $u.Fragment -}}{{- $d = print $d "#" . -}}{{- end -}}
+{{- end -}}
+<a href="{{ $d | safeURL }}">{{ .Text | safeHTML }}</a>"""
+
+
+@pytest.mark.hugo
+def test_links_to_markdown_files_under_a_hook_mdcheck_does_not_follow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A site's link hook that looks `.md` links up its own way (hugo-book's portable
+    links): without a build the summary says they are left to it; with one, a link it finds
+    no page for is reported without the advice that Hugo rewrites no `.md` link."""
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        "layouts/_markup/render-link.html": BOOK_LINK_HOOK,
+        "content/docs/a.md": "---\ntitle: A\n---\n\n- [ok](b.md)\n- [bad](nope.md)\n",
+        "content/docs/b.md": "---\ntitle: B\n---\n\n## Beta\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-color"])
+    assert "All clean" in result.output
+    assert "md-link: 1 page's links to Markdown files go through the site's own link render hook" in result.output
+    found = problems("--build")
+    assert [(p["line"], p["rule"]) for p in found] == [(6, "broken-link")]
+    assert found[0]["message"].endswith("at /docs/a/nope.md; the link render hook finds no page for it")
+
+
 @pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str

@@ -109,7 +109,10 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if rendered.published.default_base and source is not None and _literal(link, source):
                 continue  # the site sets no baseURL: a link written with Hugo's default's host is another site's
             where = (source.line, source.column) if source is not None else None
-            message = _message(link, target, page, rendered.published.unbuilt)
+            # Whether a link hook may have rewritten it: one then finds no page for a `.md` link
+            page_source = rendered.source(page) if source is not None else None
+            hooked = page_source is not None and page_source.links_rewritten
+            message = _message(link, target, page, rendered.published.unbuilt, hooked)
             if target.kind == MISSING and unread_rules:
                 message += " (unless one of the rules of the site's redirects template serves it: see the note)"
             key = link_key(link.url, target.url)
@@ -189,7 +192,9 @@ def _ignored(url: str, opts: Options) -> bool:
     return any(fnmatchcase(url, pattern) for pattern in opts.ignore)
 
 
-def _message(link: HtmlLink, target: Target, page: Page, unbuilt: Mapping[str, tuple[str, str]]) -> str:
+def _message(
+    link: HtmlLink, target: Target, page: Page, unbuilt: Mapping[str, tuple[str, str]], hooked: bool = False
+) -> str:
     what = f"<{link.tag} {link.attribute}={link.url!r}>"
     if target.kind == OUTSIDE:
         return f"{what} leaves the site ({target.url}); link to a page of the site"
@@ -200,7 +205,10 @@ def _message(link: HtmlLink, target: Target, page: Page, unbuilt: Mapping[str, t
     if _names_host(link.url):
         message += " (a URL on the site's own host, from baseURL)"
     if link.url.split("#", 1)[0].split("?", 1)[0].endswith((".md", ".markdown")):
-        message += "; Hugo does not rewrite links to .md files, use {{< relref >}}"
+        if hooked:  # hugo-book's: it rewrites those of the pages it finds
+            message += "; the link render hook finds no page for it"
+        else:
+            message += "; Hugo does not rewrite links to .md files, use {{< relref >}}"
     elif link.tag == "meta":
         message = f"alias page {page.path} redirects to {link.url!r}, which is not published"
     elif target.html_file:

@@ -18,7 +18,7 @@ home page, as Hugo does. So it does
 on the pages a project's own hook renders when that hook does the same (writes the URL of
 the page `GetPage` finds, else the destination as written: the `render-link.html` many
 themes share); pages another hook of the site renders are left alone: what it does is not
-known.
+known, and the summary says how many pages' links are left to `--build`.
 
 ## Why is this bad?
 The reader's click ends on a 404 page, and Hugo does not warn.
@@ -44,6 +44,7 @@ from validator.links import (
     SiteIndex, Suggester, hooked_page, is_markdown_link, links_rendered_by_hook, split_fragment,
 )
 from validator.model import Finding, NoOptions, Rule
+from validator.site import a_few
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
@@ -70,6 +71,26 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 )
             if message:
                 yield Finding(link.line, link.column, message, path=page.path)
+
+
+def notes(site: Site, opts: NoOptions) -> Iterator[str]:
+    """Without Hugo's output: the pages whose links to Markdown files go through a link
+    render hook of the site's that mdcheck does not follow (hugo-book's portable links), so
+    that a clean run does not claim them."""
+    if site.built:
+        return
+    left = [
+        page.path for _, page in site.checked_pages()
+        if page.rendered and not page.finds_pages and links_rendered_by_hook(page)
+        and any(link.kind == "link" and link.shortcode is None and is_markdown_link(link.destination)
+                for link in page.links)
+    ]  # fmt: skip
+    if left:
+        pages = "1 page's links" if len(left) == 1 else f"{len(left)} pages' links"
+        yield (
+            f"md-link: {pages} to Markdown files go through the site's own link render hook ({a_few(left)}), "
+            "whose output only a build tells: they are checked with --build"
+        )
 
 
 def _verbatim(index: SiteIndex, page: PageSummary, destination: str) -> str:
@@ -116,4 +137,5 @@ RULE = Rule(
     options=NoOptions,
     check=check,
     doc=__doc__,
+    notes=notes,
 )

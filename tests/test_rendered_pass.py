@@ -1579,6 +1579,24 @@ def test_links_to_markdown_files_under_a_hook_mdcheck_does_not_follow(
 
 
 @pytest.mark.hugo
+def test_a_themes_table_of_contents_is_no_copy_of_a_pages_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A sidebar that prints every page's table of contents (compose's) links
+    `#configuration` on every page, as one page's own `[configuring](#configuration)` does:
+    of another text, it is the template's link, reported where it is, not at that page's."""
+    small_site(tmp_path, {
+        "layouts/single.html": "{{ .Content }}<nav>{{ range site.RegularPages }}{{ .TableOfContents }}{{ end }}</nav>",
+        "layouts/list.html": "{{ .Content }}",
+        "content/a.md": "---\ntitle: A\n---\n\n## Configuration\n\nStart [configuring](#configuration) your site.\n",
+        "content/b.md": "---\ntitle: B\n---\n\nText of B.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = {(path, rule) for path, _, rule in findings("--build") if rule == "broken-anchor"}
+    assert found == {("public/b/index.html", "broken-anchor")}
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

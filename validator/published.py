@@ -1423,9 +1423,12 @@ class SummaryCopies:
                     written = item.destination.strip()
                     if item.shortcode_path is None and self.wanted(written):
                         self._by_destination.setdefault(written, []).append((index, item))
+        words = _words(link.text)
         for index, item in self._by_destination.get(url, ())[:_SUMMARY_SOURCES]:
             own = self.rendered.sources[index]
-            if own.url and works(own):
+            # of the same text too: a theme's table of contents of the page links the same
+            # `#configuration`, from its heading's text (compose's sidebar)
+            if own.url and _words(item.text) == words and works(own):
                 self.found.setdefault((index, item.line, item.column), []).append((link, page, detail, advice))
                 return True
         return False

@@ -1406,6 +1406,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
+    any_id = _all_layouts(doc, target, plan.site) or _reads_files(doc, target, plan.site)  # ids a build tells
     return PageSummary(
         path=target.display,
         content_path=target.content_path,
@@ -1415,7 +1416,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         resources=doc.resources,
         front_matter=_summary_front_matter(doc.cascaded or doc.front_matter.data or {}),
         ids=doc.ids,
-        id_prefixes=frozenset(("",) if _all_layouts(doc, target, plan.site) else doc.id_prefixes),
+        id_prefixes=frozenset(("",) if any_id else doc.id_prefixes),
         raw_html_ids=tuple(doc.raw_html_ids),
         links=(
             *(
@@ -1453,6 +1454,17 @@ def _all_layouts(doc: Document, target: Target, site: SiteConfig) -> bool:
     with the original of an untranslated page). A list page that writes nothing has the
     ids of its Markdown: its layout lists its pages, whose headings are on theirs."""
     return doc.writes_nothing and target.content_path is not None and not is_list_file(target.content_path, site)
+
+
+def _reads_files(doc: Document, target: Target, site: SiteConfig) -> bool:
+    """Whether a regular page's templates print a file they read into it (coredns's manual
+    pages print every chapter): any id may be on it."""
+    if target.content_path is None or is_list_file(target.content_path, site):
+        return False
+    merged = doc.cascaded or {}
+    page_type = doc.front_matter.get("type") or merged.get("type")
+    layout = doc.front_matter.get("layout") or merged.get("layout")
+    return site.page_reads_files(target.content_path, page_type, layout)
 
 
 def _included(doc: Document) -> tuple[str, ...]:

@@ -204,6 +204,9 @@ class SiteConfig:
     # For each type with a single template of its own, and for any other page (""): the ids
     # every regular page of it gets from its templates as fixed text (site._fixed_ids_by_type)
     fixed_ids_by_type: tuple[tuple[str, frozenset[str]], ...] = ()
+    # For each such type: whether its templates print a file they read (coredns's manual
+    # pages: `readFile "content/manual/setup.md" | markdownify`), whose ids a build alone tells
+    reads_files_by_type: tuple[tuple[str, bool], ...] = ()
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
@@ -344,6 +347,14 @@ class SiteConfig:
             return frozenset()
         ids = dict(self.fixed_ids_by_type)
         return ids.get(_page_type(content_path, page_type), ids.get("", frozenset()))
+
+    def page_reads_files(self, content_path: str | None, page_type: object = None, layout: object = None) -> bool:
+        """Whether the templates of a regular page at `content_path` print a file they read
+        (`reads_files_by_type`); not known for one that names its `layout`."""
+        if layout or not self.reads_files_by_type:
+            return False
+        reads = dict(self.reads_files_by_type)
+        return reads.get(_page_type(content_path, page_type), reads.get("", False))
 
     def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[Writer, Writer]:
         """Who writes the addresses of the page's links and of its images (addresses.py): the

@@ -716,6 +716,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         title_h1_types=_title_h1_by_type(page_templates) if title_h1 else (),
         # (a missing theme's templates may be the ones used)
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
+        reads_files_by_type=tuple(
+            (page.kind, any(_READS_FILE.search(text) for text, _ in page.texts)) for page in page_templates
+        ),
         layout_ids=layouts.page_ids(),
         layout_id_forms=layouts.page_id_forms(),
         data_dirs=tuple(

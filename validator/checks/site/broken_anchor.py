@@ -45,7 +45,9 @@ may hold headings, as an `include` shortcode's does; not when its template canno
 no `#`, no text from elsewhere, no parameter that starts one, or one of Hugo's own), or
 calls a shortcode whose template writes an `id` attribute made at run time or includes a
 file or another page (`readFile`, the `.Content` of a page `.GetPage` finds, of a
-translation or a neighbour), or one that renders Markdown with a heading given to it (but
+translation or a neighbour), or is of a type whose page templates print a file they
+read (coredns's manual: `readFile "content/manual/setup.md" | markdownify`), or calls one
+that renders Markdown with a heading given to it (but
 its content alone, `.Inner | .Page.RenderString`: its headings' ids are predicted). An id
 written with fixed text first (`id="tabs-{{ .Ordinal }}"`, or a `$id := printf "tabs-%d" …`
 it prints) covers only the fragments that start so, and an id written as a parameter's
@@ -291,17 +293,18 @@ def _message(fragment: str, target: PageSummary, path: str, suggest: Suggester) 
 
 
 def notes(site: Site, opts: Options) -> Iterator[str]:
-    """Without Hugo's output: the pages whose ids only a build knows (a shortcode includes a
-    file or another page's content, or writes ids made at run time), whose fragments links
-    are then not checked, so that a clean run does not claim them."""
+    """Without Hugo's output: the pages whose ids only a build knows (a shortcode, or the
+    page's template, includes a file or another page's content, or writes ids made at run
+    time), whose fragments links are then not checked, so that a clean run does not claim them."""
     if site.built:
         return
     unsure = [page.path for page in site.pages if page.rendered and "" in page.id_prefixes and is_markdown(page.path)]
     if unsure:
         pages = "1 page has" if len(unsure) == 1 else f"{len(unsure)} pages have"
         yield (
-            f"broken-anchor: {pages} ids a build alone tells ({a_few(unsure)}: a shortcode includes a file or "
-            "another page, or makes ids as it runs): links to their fragments are checked with --build"
+            f"broken-anchor: {pages} ids a build alone tells ({a_few(unsure)}: a shortcode or the page's template "
+            "includes a file or another page, or makes ids as it runs): links to their fragments are checked with "
+            "--build"
         )
 
 

@@ -1874,7 +1874,10 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
     unsafe = ", raw HTML is taken as kept (the config takes its markup settings)" if site.unsafe_from_missing_module else ""
     unknown_h1 = "content-h1" in rules and site.title_h1 is None
     h1 = ", nor level-1 headings against the title (content-h1: whether it prints one is unknown)" if unknown_h1 else ""
-    unknown_templates = f"shortcode names are not checked{h1}, links may go through render hooks there"
+    unknown_templates = (
+        f"shortcode names are not checked{h1}, and the Markdown's links and images, which render hooks there "
+        "may write, are checked with --build alone"
+    )
     notes = []
     if site.missing_modules:
         missing = site.missing_modules

@@ -3537,6 +3537,22 @@ def test_org_front_matter_gives_the_url(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 @pytest.mark.hugo
+def test_a_link_to_a_page_whose_file_hugo_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """An `.html` content file the security policy refuses stops the build (hugo 0.168): a
+    link to its page says so, as the summary does (nats' connect page)."""
+    small_site(tmp_path, {
+        "content/connect.html": "---\ntitle: Connect\n---\n<p>schedule</p>\n",
+        "content/a.md": "---\ntitle: A\n---\n\nSee the [schedule](/connect/).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = problems()
+    assert [(p["line"], p["rule"]) for p in found] == [(5, "broken-link")]
+    assert "the page of content/connect.html: Hugo refuses its file (text/html" in found[0]["message"]
+    result = subprocess.run([hugo], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and '"text/html" is not whitelisted' in result.stdout + result.stderr
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize(
     ("front_matter", "hugo_says"),
     [

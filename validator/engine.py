@@ -840,8 +840,13 @@ def _rendered_site(
 
 def _unbuilt(site: SiteConfig, page: PageSummary) -> tuple[str, str] | None:
     """(file, why) of a page with a URL that Hugo does not build by default (a draft, its
-    dates); None for one it builds, or that has no URL."""
-    if not page.url or (reason := unbuilt_reason(site, page.front_matter)) is None:
+    dates), or whose file it refuses (security.allowContent); None for one it builds, or
+    that has no URL."""
+    if not page.url:
+        return None
+    if page.refused is not None:
+        return page.path, f"Hugo refuses its file ({page.refused} is not in security.allowContent) and stops the build"
+    if (reason := unbuilt_reason(site, page.front_matter)) is None:
         return None
     return page.path, reason
 

@@ -1390,10 +1390,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     predicted = predict_page(
         site, target.content_path, {} if doc.front_matter.error else doc.front_matter.data or {}, target.language
     )
-    # Its type and layout: its own, else a section's `cascade`'s (Docsy's `cascade: {type: docs}`)
-    merged = predicted.front_matter
-    page_type = doc.front_matter.get("type") or merged.get("type")
-    layout = doc.front_matter.get("layout") or merged.get("layout")
+    page_type, layout = _type_and_layout(doc, predicted.front_matter)
     hooks = site.hooks_rendering(target.content_path, page_type)
     writers = site.address_writers(target.content_path, page_type)
     language = page_language(site, target.content_path, target.language)
@@ -1466,10 +1463,13 @@ def _reads_files(doc: Document, target: Target, site: SiteConfig) -> bool:
     pages print every chapter): any id may be on it."""
     if target.content_path is None or is_list_file(target.content_path, site):
         return False
-    merged = doc.cascaded or {}
-    page_type = doc.front_matter.get("type") or merged.get("type")
-    layout = doc.front_matter.get("layout") or merged.get("layout")
-    return site.page_reads_files(target.content_path, page_type, layout)
+    return site.page_reads_files(target.content_path, *_type_and_layout(doc, doc.cascaded or {}))
+
+
+def _type_and_layout(doc: Document, merged: Mapping[str, Any]) -> tuple[object, object]:
+    """A page's type and layout: its own, else a section's `cascade`'s (`merged` with its
+    front matter: Docsy's `cascade: {type: docs}`)."""
+    return doc.front_matter.get("type") or merged.get("type"), doc.front_matter.get("layout") or merged.get("layout")
 
 
 def _included(doc: Document) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from validator.config import ConfigError
@@ -47,6 +48,28 @@ def read_at_most(path: str | Path, limit: int) -> bytes:
         if len(data) > info.st_size:  # grown since
             data += handle.read(limit + 1 - len(data))
         return data
+
+
+def texts_under(folders: Iterable[Path], suffixes: tuple[str, ...], budget: int) -> Iterator[tuple[str, str]]:
+    """The files below `folders` whose names end with one of `suffixes` (case aside), each
+    as its path below its folder and its text, in order, `budget` bytes in all at most;
+    `node_modules` is skipped, and a file that cannot be read."""
+    for folder in folders:
+        for directory, subfolders, names in os.walk(folder):
+            subfolders[:] = sorted(name for name in subfolders if name != "node_modules")
+            for name in sorted(names):
+                if budget <= 0:
+                    return
+                if not name.lower().endswith(suffixes):
+                    continue
+                path = Path(directory, name)
+                try:
+                    with path.open("rb") as file:
+                        data = file.read(budget)
+                except OSError:
+                    continue
+                budget -= len(data)
+                yield os.path.relpath(path, folder), data.decode("utf-8", "replace")
 
 
 def read_text(path: str | Path, errors: str = "strict", *, keep_lone_returns: bool = False) -> str:

@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from validator.addresses import AS_IS, EMBEDDED_WRITER, FILTERING, GOLDMARK_WRITER, Writer
 from validator.highlight import Highlight
@@ -343,18 +344,12 @@ class SiteConfig:
     ) -> frozenset[str]:
         """The ids a regular page at `content_path` gets from its templates as fixed text
         (`fixed_ids_by_type`); none known for one that names its `layout`."""
-        if layout or not self.fixed_ids_by_type:
-            return frozenset()
-        ids = dict(self.fixed_ids_by_type)
-        return ids.get(_page_type(content_path, page_type), ids.get("", frozenset()))
+        return frozenset() if layout else _of_type(self.fixed_ids_by_type, content_path, page_type, frozenset())
 
     def page_reads_files(self, content_path: str | None, page_type: object = None, layout: object = None) -> bool:
         """Whether the templates of a regular page at `content_path` print a file they read
         (`reads_files_by_type`); not known for one that names its `layout`."""
-        if layout or not self.reads_files_by_type:
-            return False
-        reads = dict(self.reads_files_by_type)
-        return reads.get(_page_type(content_path, page_type), reads.get("", False))
+        return not layout and _of_type(self.reads_files_by_type, content_path, page_type, False)
 
     def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[Writer, Writer]:
         """Who writes the addresses of the page's links and of its images (addresses.py): the
@@ -423,6 +418,16 @@ def _matches(pattern: str, text: str) -> bool:
         return re.search(pattern, text) is not None
     except re.error:
         return False
+
+
+_V = TypeVar("_V")
+
+
+def _of_type(by_type: tuple[tuple[str, _V], ...], content_path: str | None, page_type: object, default: _V) -> _V:
+    """What `by_type` tells of the page's type (its `type`, else its top section), else of
+    any page's (""), else `default`."""
+    found = dict(by_type)
+    return found.get(_page_type(content_path, page_type), found.get("", default))
 
 
 def removed_since(pinned_hugo: tuple[str, str] | None, version: str) -> str:

@@ -34,7 +34,7 @@ from urllib.parse import quote, unquote, unquote_plus, urlsplit
 
 import yaml
 
-from validator.files import read_text
+from validator.files import read_text, texts_under
 from validator.model import data_error
 from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
@@ -927,27 +927,11 @@ def _scripts_name_math(components: Sequence[Path]) -> bool:
     """Whether a script in the assets of the site or of a theme or module names KaTeX or
     MathJax: a bundle Hugo builds (`js.Build`) that renders `$$…$$` in the browser (toha's
     `features/math/katex.js`), which the pages load by a fingerprinted name alone."""
-    budget = _SCRIPT_BYTES
-    for component in components:
-        for folder, subfolders, names in os.walk(component / "assets"):
-            subfolders[:] = [name for name in subfolders if name != "node_modules"]
-            for name in names:
-                if not name.endswith(_SCRIPTS):
-                    continue
-                path = Path(folder, name)
-                if _MATH_RENDERER.search(str(path.relative_to(component))):
-                    return True
-                try:
-                    with path.open("rb") as file:
-                        data = file.read(budget)
-                except OSError:
-                    continue
-                budget -= len(data)
-                if _MATH_RENDERER.search(data.decode("utf-8", "replace")):
-                    return True
-                if budget <= 0:
-                    return False
-    return False
+    folders = [component / "assets" for component in components]
+    return any(
+        _MATH_RENDERER.search(path) or _MATH_RENDERER.search(text)
+        for path, text in texts_under(folders, _SCRIPTS, _SCRIPT_BYTES)
+    )
 
 
 # An `id` attribute whose value is fixed text: no template action in it

@@ -70,11 +70,12 @@ The dot product of the queries and the keys.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from validator.engine import PageSummary, Site
+from validator.files import texts_under
 from validator.html import Page
 from validator.model import Finding, Rule, Severity
 from validator.published import RenderedSite, split_mapped
@@ -198,27 +199,13 @@ class _DataTexts:
 
     def holds(self, text: str) -> bool:
         if self._texts is None:
-            self._texts = list(_read_data(self._folders))
+            found = texts_under(map(Path, self._folders), _DATA_FILES, _DATA_BYTES)
+            self._texts = [data for _, data in found]
         return any(text in data for data in self._texts)
 
 
+_DATA_FILES = (".yaml", ".yml", ".toml", ".json", ".xml", ".csv")
 _DATA_BYTES = 20_000_000
-
-
-def _read_data(folders: Sequence[str]) -> Iterator[str]:
-    budget = _DATA_BYTES
-    for folder in folders:
-        for directory, _, names in os.walk(folder):
-            for name in sorted(names):
-                if budget <= 0 or not name.lower().endswith((".yaml", ".yml", ".toml", ".json", ".xml", ".csv")):
-                    continue
-                try:
-                    with open(os.path.join(directory, name), "rb") as file:
-                        data = file.read(budget)
-                except OSError:
-                    continue
-                budget -= len(data)
-                yield data.decode("utf-8", "replace")
 
 
 def unchecked_languages(site: Site) -> Mapping[str, int]:

@@ -3385,6 +3385,27 @@ def test_images_beside_a_page_with_the_embedded_hooks(
 
 
 @pytest.mark.hugo
+def test_an_address_broken_across_lines_with_spaces_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Joined, an address cut across two lines is a link; one that has spaces too still is
+    none (coredns's security advisory: checked with hugo 0.168): the advice says so."""
+    small_site(tmp_path, {
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\nSee [docs](https://example.org/a/\nb/c) and\n"
+                        "[plugin](plugin/secondary: DoS\nvia endless Zone Transfer). End.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [p["message"].split("as text: ", 1)[1] for p in problems() if p["rule"] == "link-shown-as-text"]
+    assert found == [
+        "its address is broken across two lines (join them)",
+        "its address has spaces and is broken across two lines (join them, and write %20 or `<…>` around it)",
+    ]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    built = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "[docs](<a href" in built and "[plugin](plugin/secondary: DoS\nvia endless Zone Transfer)" in built
+
+
+@pytest.mark.hugo
 def test_links_shown_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """An address with a space, a space before `(`, text and address swapped: Hugo shows the
     syntax as text (checked with hugo 0.168); link-shown-as-text finds each."""

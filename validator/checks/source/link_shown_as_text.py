@@ -57,6 +57,16 @@ _ADDRESS = re.compile(
 _MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[")
 _SPACE = "its address has a space (write %20, or `<…>` around it)"
 _BROKEN = "its address is broken across two lines (join them)"
+_BROKEN_SPACED = "its address has spaces and is broken across two lines (join them, and write %20 or `<…>` around it)"
+
+
+def _problem(address: str) -> str:
+    """What is wrong with an address that holds blanks: a line break alone (joined, it is
+    one), or spaces too (joined, it still has them: coredns's `plugin/secondary: Denial-of-Service`)."""
+    blanks = address.strip()
+    if "\n" not in blanks:
+        return _SPACE
+    return _BROKEN if len(blanks.split()) == 2 else _BROKEN_SPACED
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -69,7 +79,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             spaced = any(char.isspace() for char in match[3].strip()) and "{{" not in match[3]
             if spaced and _written(doc, stretch, match, 2, 3):
                 what = "image" if match[1] else "link"
-                yield _finding(stretch, match, f"{what} shown as text: {_BROKEN if chr(10) in match[3] else _SPACE}")
+                yield _finding(stretch, match, f"{what} shown as text: {_problem(match[3])}")
         for match in _GAP.finditer(text):
             if _ADDRESS.match(match[2]) and _written(doc, stretch, match, 1, 2):
                 yield _finding(stretch, match, "link shown as text: a space between `]` and `(`")
@@ -108,8 +118,7 @@ def _cut_short(doc: Document, stretch: Stretch) -> Iterator[Finding]:
     ends = [match.start(2) - 1, match.end(2), len(text) - 1]
     if closed and address.split() != [address] and "(" not in address and written_as_shown(doc, stretch, ends):
         what = "image" if match[1] else "link"
-        problem = _BROKEN if "\n" in address.strip() else _SPACE
-        yield _finding(stretch, match, f"{what} shown as text: {problem}", f"{match[0]}{address})")
+        yield _finding(stretch, match, f"{what} shown as text: {_problem(address)}", f"{match[0]}{address})")
 
 
 def _written(doc: Document, stretch: Stretch, match: re.Match[str], text_group: int, address_group: int) -> bool:

@@ -1619,6 +1619,25 @@ def test_a_page_template_that_prints_a_file_it_reads(
 
 
 @pytest.mark.hugo
+def test_a_heading_of_another_level_a_template_repeats_is_no_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """coredns's manual prints another chapter (`readFile … | markdownify`) after the page's
+    content: its `# Plugins` repeats the id of the page's `## Plugins`, which renaming mends;
+    on the chapter's own page the repeat is a copy of its heading."""
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        "layouts/manual/single.html": '{{ .Content }}{{ readFile "content/manual/plugins.md" | markdownify }}',
+        "content/manual/config.md": "---\ntitle: Config\n---\n## Plugins\n\nConfig text.\n",
+        "content/manual/plugins.md": "# Plugins\n\nPlugin text.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = {p["path"]: p["message"] for p in problems("--build") if p["rule"] == "duplicate-id"}
+    assert found["content/manual/config.md"].endswith("rename the heading")
+    assert "it is a copy of this heading" in found["content/manual/plugins.md"]
+
+
+@pytest.mark.hugo
 def test_markdown_call_content_inside_another_is_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

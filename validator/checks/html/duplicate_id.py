@@ -79,7 +79,11 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             if where is None and other_where is not None and first_heading is not None:
                 # the template writes the repeat (a theme's `<div id="content">`): the heading is
                 # what the Markdown can change, unless the repeat is a copy of it
-                copy = heading is not None and heading.text == first_heading.text
+                # (of the same level too: coredns's `# Plugins` of another file, printed by
+                # `readFile`, is no copy of the page's `## Plugins`)
+                copy = heading is not None and (heading.text, heading.level) == (
+                    first_heading.text, first_heading.level
+                )
                 message = (
                     f"id {item.value!r} of this heading is used again on this page, by the template's "
                     f"<{item.tag}> at HTML line {item.line}: links to #{item.value} reach the first; "

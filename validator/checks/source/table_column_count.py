@@ -34,12 +34,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from validator.document import Document
-from validator.model import Finding, NoOptions, Rule
+from validator.model import Finding, Rule
 
 
-def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Options:
+    short_rows: bool = field(
+        default=True,
+        metadata={
+            "doc": "Report rows with fewer cells than the header too: Hugo fills them with empty cells, so "
+            "nothing is lost (a site whose tables often leave their last cells out may turn this off)."
+        },
+    )
+
+
+def check(doc: Document, opts: Options) -> Iterator[Finding]:
     for table in doc.tables:
         header = len(table.header.cells)
         columns = max(table.columns, header)
@@ -58,7 +70,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 beyond = "the header's" if header == columns else "the table's columns"
                 effect = f"Hugo drops the cells beyond {beyond} (escape a literal pipe as \\|)"
                 against = _cells(header) if header == columns else f"{columns} columns"
-            elif found < header:
+            elif found < header and opts.short_rows:
                 effect, against = "Hugo fills the row with empty cells", _cells(header)
             else:
                 continue  # as many as the header, or the delimiter row, has
@@ -79,7 +91,7 @@ RULE = Rule(
     id="table-column-count",
     summary="Table row with more or fewer cells than the header",
     stage="source",
-    options=NoOptions,
+    options=Options,
     check=check,
     doc=__doc__,
     markdownlint="MD056",

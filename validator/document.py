@@ -359,6 +359,8 @@ class Document:
     prints_title_h1: bool = True  # whether its templates may print an `<h1>` (SiteConfig.prints_title_h1)
     # The ids its page templates write as fixed text (SiteConfig.page_template_ids)
     template_ids: frozenset[str] = frozenset()
+    # Whether its page templates print a file they read: any id may be on it (SiteConfig.page_reads_files)
+    template_reads_files: bool = False
 
     @property
     def ids(self) -> frozenset[str]:
@@ -551,13 +553,18 @@ class Document:
         return self.address_writers[0] == EMBEDDED_WRITER, self.address_writers[1] == EMBEDDED_WRITER
 
     @property
+    def links_hooked(self) -> bool:
+        """Whether a link render hook writes the page's links: the site's, or Hugo's embedded one."""
+        return bool(LINK_HOOKS & self.render_hooks) or self.embedded_hooks[0]
+
+    @property
     def page_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
         """The `rendered_contents` whose links Hugo writes as the page's own: those of
         `{{% %}}` calls always (the page's renderer renders them); of `{{< >}}` calls, when a
         link render hook of the site's or Hugo's embedded one renders them, only those of
         `.Page.RenderString`: the hook runs on `markdownify`'s with the home page (`#x`
         links to `/#x`; checked with hugo 0.168)."""
-        if LINK_HOOKS & self.render_hooks or self.embedded_hooks[0]:
+        if self.links_hooked:
             in_page = self.site.shortcodes_rendering_inner_in_page
             return tuple(
                 (use, content)
@@ -921,7 +928,7 @@ _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 _CONTEXT = frozenset(
     {
         "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",
-        "prints_title_h1", "template_ids",
+        "prints_title_h1", "template_ids", "template_reads_files",
     }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))

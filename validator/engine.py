@@ -1390,16 +1390,21 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     predicted = predict_page(
         site, target.content_path, {} if doc.front_matter.error else doc.front_matter.data or {}, target.language
     )
-    page_type, layout = _type_and_layout(doc, predicted.front_matter)
+    # Its type and layout: its own, else a section's `cascade`'s (Docsy's `cascade: {type: docs}`)
+    merged = predicted.front_matter
+    page_type = doc.front_matter.get("type") or merged.get("type")
+    layout = doc.front_matter.get("layout") or merged.get("layout")
     hooks = site.hooks_rendering(target.content_path, page_type)
     writers = site.address_writers(target.content_path, page_type)
     language = page_language(site, target.content_path, target.language)
     template_ids = site.page_template_ids(target.content_path, page_type, layout)
-    if template_ids and is_list_file(target.content_path, site):
-        template_ids = frozenset()  # a list page's templates are others
+    reads_files = site.page_reads_files(target.content_path, page_type, layout)
+    if (template_ids or reads_files) and is_list_file(target.content_path, site):
+        template_ids, reads_files = frozenset(), False  # a list page's templates are others
     place = dict(
         path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
         prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
+        template_reads_files=reads_files,
     )  # fmt: skip
     url, rendered, resources, cascaded = predicted
     return doc.placed(
@@ -1408,7 +1413,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
-    any_id = _all_layouts(doc, target, plan.site) or _reads_files(doc, target, plan.site)  # ids a build tells
+    any_id = doc.template_reads_files or _all_layouts(doc, target, plan.site)  # ids a build alone tells
     return PageSummary(
         path=target.display,
         content_path=target.content_path,
@@ -1456,20 +1461,6 @@ def _all_layouts(doc: Document, target: Target, site: SiteConfig) -> bool:
     with the original of an untranslated page). A list page that writes nothing has the
     ids of its Markdown: its layout lists its pages, whose headings are on theirs."""
     return doc.writes_nothing and target.content_path is not None and not is_list_file(target.content_path, site)
-
-
-def _reads_files(doc: Document, target: Target, site: SiteConfig) -> bool:
-    """Whether a regular page's templates print a file they read into it (coredns's manual
-    pages print every chapter): any id may be on it."""
-    if target.content_path is None or is_list_file(target.content_path, site):
-        return False
-    return site.page_reads_files(target.content_path, *_type_and_layout(doc, doc.cascaded or {}))
-
-
-def _type_and_layout(doc: Document, merged: Mapping[str, Any]) -> tuple[object, object]:
-    """A page's type and layout: its own, else a section's `cascade`'s (`merged` with its
-    front matter: Docsy's `cascade: {type: docs}`)."""
-    return doc.front_matter.get("type") or merged.get("type"), doc.front_matter.get("layout") or merged.get("layout")
 
 
 def _included(doc: Document) -> tuple[str, ...]:

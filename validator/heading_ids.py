@@ -15,6 +15,7 @@ inside an open `[` is taken for linkify, which goldmark suspends there.
 
 from __future__ import annotations
 
+import functools
 import html.entities
 import re
 import unicodedata
@@ -498,12 +499,14 @@ def typographer_text(html: Mapping[str, str]) -> dict[str, str]:
 TYPOGRAPHER_TEXT = typographer_text(TYPOGRAPHER_HTML)
 
 
-def substitution_html(configured: Sequence[tuple[str, str]]) -> Mapping[str, str]:
+@functools.cache  # a site's one setting, for every page
+def substitution_html(configured: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
     """The typographer's substitutions with those the config sets (Markup.typographer_html)."""
     return {**TYPOGRAPHER_HTML, **dict(configured)} if configured else TYPOGRAPHER_HTML
 
 
-def substitution_texts(configured: Sequence[tuple[str, str]]) -> Mapping[str, str]:
+@functools.cache
+def substitution_texts(configured: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
     """Their texts, as heading ids see them."""
     return typographer_text(substitution_html(configured)) if configured else TYPOGRAPHER_TEXT
 

@@ -33,7 +33,7 @@ from validator.files import read_at_most
 from validator.paths import fragment_id, is_markdown, real_path
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
-from validator.settings import LINK_HOOKS, Markup
+from validator.settings import Markup
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -591,7 +591,7 @@ class SourcePage:
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
             html_ids=_html_ids(doc),
-            links_rewritten=bool(LINK_HOOKS & doc.render_hooks) or doc.embedded_hooks[0] or doc.site.canonify_urls,
+            links_rewritten=doc.links_hooked or doc.site.canonify_urls,
         )
 
 
@@ -1397,7 +1397,8 @@ class SummaryCopies:
     def __init__(self, rendered: RenderedSite, wanted: Callable[[str], bool]) -> None:
         self.rendered = rendered
         self.wanted = wanted
-        self._by_destination: dict[str, list[tuple[int, SourceLink]]] | None = None
+        # each destination's Markdown links: (their source's place, the link, its text's words)
+        self._by_destination: dict[str, list[tuple[int, SourceLink, list[str]]]] | None = None
         # each Markdown link's place (source, line, column): the list pages' links it makes
         self.found: dict[tuple[int, int, int], list[tuple[HtmlLink, Page, str, Callable[[SourcePage], str]]]] = {}
         self._written: tuple[str | None, frozenset[str]] = (None, frozenset())
@@ -1422,13 +1423,13 @@ class SummaryCopies:
                 for item in source.links:
                     written = item.destination.strip()
                     if item.shortcode_path is None and self.wanted(written):
-                        self._by_destination.setdefault(written, []).append((index, item))
+                        self._by_destination.setdefault(written, []).append((index, item, _words(item.text)))
         words = _words(link.text)
-        for index, item in self._by_destination.get(url, ())[:_SUMMARY_SOURCES]:
+        for index, item, item_words in self._by_destination.get(url, ())[:_SUMMARY_SOURCES]:
             own = self.rendered.sources[index]
             # of the same text too: a theme's table of contents of the page links the same
             # `#configuration`, from its heading's text (compose's sidebar)
-            if own.url and _words(item.text) == words and works(own):
+            if own.url and item_words == words and works(own):
                 self.found.setdefault((index, item.line, item.column), []).append((link, page, detail, advice))
                 return True
         return False

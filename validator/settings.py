@@ -331,8 +331,7 @@ class SiteConfig:
         if self.title_h1:
             if layout:
                 return True
-            prints = dict(self.title_h1_types)
-            return prints.get(_page_type(content_path, page_type), prints.get("", True))
+            return _of_type(self.title_h1_types, content_path, page_type, True)
         root_page = content_path is not None and "/" not in content_path and page_type is None
         return any(
             _hook_renders(folder, place, page_type) or (folder == "page" and root_page)  # a root page's type

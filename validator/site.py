@@ -1248,7 +1248,6 @@ _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{\{[^}]*\}\}))""", re
 _TEXT = r"(?:\$?\.(?:Plain)?Text|\$\w+|\.)"
 _ALT_VALUE = re.compile(rf"\{{\{{-?\s*{_TEXT}\s*(?:\|\s*(?:safeHTMLAttr|safeHTML|plainify|htmlEscape)\s*)*-?\}}\}}")
 _WITH_TEXT = re.compile(r"\{\{-?\s*with\s+\$?\.(?:Plain)?Text\s*-?\}\}")
-_ASSIGNED = re.compile(r"\$(\w+)\s*:?=\s*([^}]*?)\s*-?\}\}")
 
 
 def _alt_of_text(hook: str) -> str:
@@ -1258,7 +1257,7 @@ def _alt_of_text(hook: str) -> str:
     if not values or not all(_ALT_VALUE.fullmatch(value.strip()) for value in values):
         return ""
     for variable in {name for value in values for name in re.findall(r"\$(\w+)", value)}:
-        assigned = [match[2] for match in _ASSIGNED.finditer(hook) if match[1] == variable]
+        assigned = _assigned(hook, variable)
         if not assigned or not all(re.fullmatch(r"\$?\.(?:Plain)?Text", value) for value in assigned):
             return ""
     dots = sum(1 for value in values if re.fullmatch(r"\{\{-?\s*\.\s*(?:\|[^}]*)?-?\}\}", value.strip()))
@@ -2351,7 +2350,7 @@ def _changes_nothing_read(hook: str, template: str) -> bool:
     written = _ADDRESS_AS_VARIABLE.search(template)
     if written is None:
         return False
-    values = [value.strip(" -") for name, value in _ASSIGNMENT.findall(template) if name == written[2]]
+    values = _assigned(template, written[2])
     trims = re.compile(rf'(?:trim|strings\.Trim(?:Space|Left|Right)?)\s+\${written[2]}(?:\s+"[^"]*")?')
     return values[:1] == [".Destination"] and all(trims.fullmatch(value) for value in values[1:])
 
@@ -2371,6 +2370,11 @@ _HEADING_ELEMENT = re.compile(r"<h\{\{-?\s*(\.Level|\$\w+)\s*-?\}\}", re.IGNOREC
 # address attribute written as a variable
 _DESTINATION_VARIABLE = re.compile(r"\$(\w+)\s*:=\s*\.Destination\s*-?\}\}")
 _ASSIGNMENT = re.compile(r"\$(\w+)\s*(?::=|=(?!=))([^{}]*)\}\}")
+
+
+def _assigned(template: str, variable: str) -> list[str]:
+    """What a template sets its `$variable` to, at each assignment (`$x := .Text`: `.Text`)."""
+    return [value.strip(" -") for name, value in _ASSIGNMENT.findall(template) if name == variable]
 _ADDRESS_AS_VARIABLE = re.compile(
     r"""\b(?:href|src)\s*=\s*(["']?)\{\{-?\s*\$(\w+)(?:\s*\|\s*safeURL)?\s*-?\}\}\1""", re.IGNORECASE
 )
@@ -2451,8 +2455,7 @@ def _finds_pages(template: str) -> bool:
     variable = written[2]
     if [match[1] for match in _DESTINATION_VARIABLE.finditer(template)].count(variable) != 1:
         return False
-    values = [match[2] for match in _ASSIGNMENT.finditer(template) if match[1] == variable]
-    return all(".RelPermalink" in value or value.strip(" -") == ".Destination" for value in values)
+    return all(".RelPermalink" in value or value == ".Destination" for value in _assigned(template, variable))
 
 
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")

@@ -189,10 +189,14 @@ def page_words(doc: Document) -> Counter[str]:
             written.update(letter_runs(value))
     # A call's text parameters: what a template shows of them (a card's `title="James Lui"`,
     # a figure's caption) is the page's prose, its headings too; paths are code, below.
-    params = [value for use in doc.shortcode_calls for value in (*use.positional, *(v for _, v in use.named))]
-    paths = [value for value in params if isinstance(value, str) and _PATH_LIKE.search(value)]
-    written.update(run for value in params if isinstance(value, str) and not _PATH_LIKE.search(value)
-                   for run in letter_runs(value))  # fmt: skip
+    paths = []
+    for use in doc.shortcode_calls:
+        for value in (*use.positional, *(value for _, value in use.named)):
+            if isinstance(value, str):
+                if _PATH_LIKE.search(value):
+                    paths.append(value)
+                else:
+                    written.update(letter_runs(value))
     for key, value in (doc.front_matter.data or {}).items():
         if not isinstance(key, str) or key.lower() in FRONT_MATTER_COPIES:
             continue

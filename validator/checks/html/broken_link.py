@@ -110,8 +110,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue  # the site sets no baseURL: a link written with Hugo's default's host is another site's
             where = (source.line, source.column) if source is not None else None
             # Whether a link hook may have rewritten it: one then finds no page for a `.md` link
-            page_source = rendered.source(page) if source is not None else None
-            hooked = page_source is not None and page_source.links_rewritten
+            hooked = source is not None and locator.source is not None and locator.source.links_rewritten
             message = _message(link, target, page, rendered.published.unbuilt, hooked)
             if target.kind == MISSING and unread_rules:
                 message += " (unless one of the rules of the site's redirects template serves it: see the note)"

@@ -284,7 +284,7 @@ def test_config_dir_overrides_root_file_and_environment_overrides_default(tmp_pa
     write(tmp_path, "config/production/hugo.toml", 'publishDir = "p3"\n')
     production = load_site(tmp_path)
     assert (production.base_url, production.content_dir, production.publish_dir) == ("https://root.org/", "c2", "p3")
-    assert load_site(tmp_path, environment="development").publish_dir == "p2"
+    assert load_site(tmp_path, environ={"HUGO_ENVIRONMENT": "development"}).publish_dir == "p2"
 
 
 def test_hugo_config_wins_over_config_and_toml_over_yaml(tmp_path: Path) -> None:
@@ -818,7 +818,7 @@ def test_cascades_from_the_page_its_sections_and_the_config(tmp_path: Path) -> N
     assert predict_url(site, "drafts/x.md", {}) is None
     assert predict_url(site, "misc/x.md", {}) == "/everything/"
     assert predict_url(site, "other/x.md", {}) == "/other/x/"
-    assert predict_url(load_site(tmp_path, environment="development"), "other/x.md", {}) is None
+    assert predict_url(load_site(tmp_path, environ={"HUGO_ENVIRONMENT": "development"}), "other/x.md", {}) is None
 
 
 def test_a_cascade_config_of_the_wrong_type_raises(tmp_path: Path) -> None:
@@ -1539,3 +1539,84 @@ def test_ids_page_templates_write_around_actions(tmp_path: Path) -> None:
     assert site.layout_id_forms == (("", "-section"), ("post-", "-x"))
     assert site.layout_writes("tags-section") and site.layout_writes("post-12-x")
     assert not site.layout_writes("-section") and not site.layout_writes("tab-1") and not site.layout_writes("a1")
+
+
+# --- The environment's HUGO variables ----------------------------------------------------------
+
+_ENVIRONMENT_CONFIG = """title = "x"
+[markup.goldmark.renderer]
+hardWraps = false
+[params]
+n = 3
+flag = false
+list = ["a"]
+[params.table]
+kept = "yes"
+"""
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE": "true"},  # a key the config does not have
+        {"HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE": "false", "HUGO_UGLYURLS": "true"},
+        {"HUGO_PARAMS_N": "0x10", "HUGO_PARAMS_FLAG": "yes", "HUGOxPARAMSxAPI_KEY": "k", "HUGO_PARAMS_NEW": "1"},
+        {"HUGO_PARAMS_N": "017", "HUGO_PARAMS_FLAG": "T", "HUGO_PARAMS_LIST": "[b, c]", "HUGO_PARAMS_DEEP_ER_KEY": "v"},
+        {"HUGO_PARAMS_TABLE": '{"added": 1}', "HUGO_TITLE_X": "lost", "HUGO_DISABLEKINDS": "taxonomy term"},
+        {"HUGO_PARAMS": "other: 2", "HUGO_DISABLEKINDS": "[taxonomy, term]", "HUGO_BASEURL": "https://e.org/"},
+        {"HUGO_PARAMS_TABLE": "a = 1", "HUGO_PARAMS_N": "many", "HUGO_IGNOREFILES": r"\.x$,\.y$"},
+    ],
+)
+def test_the_environments_hugo_variables_set_keys_as_in_hugo(
+    hugo: str, tmp_path: Path, environ: dict[str, str]
+) -> None:
+    write(tmp_path, "hugo.toml", _ENVIRONMENT_CONFIG)
+    result = subprocess.run(
+        [hugo, "config", "--format", "json", "-s", str(tmp_path)],
+        capture_output=True, text=True, timeout=60, env={"PATH": os.environ.get("PATH", ""), **environ},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    built = json.loads(result.stdout)
+    site = load_site(tmp_path, environ=environ)
+    config = site_config_data(tmp_path, environ)
+    # `hugo config` leaves false and empty values out
+    assert _without_zeros(config["params"]) == built["params"]
+    assert config.get("disablekinds", []) == (built.get("disablekinds") or [])
+    assert config.get("ignorefiles", []) == (built.get("ignorefiles") or [])
+    assert site.markup.unsafe is built["markup"]["goldmark"].get("renderer", {}).get("unsafe", False)
+    assert site.ugly_urls is (built["uglyurls"] is True)
+    assert (site.base_url or "https://example.org/") == built["baseurl"] and built["title"] == "x"
+
+
+def _without_zeros(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _without_zeros(item) for key, item in value.items() if item not in (False, "", [], None)}
+    return value
+
+
+def site_config_data(root: Path, environ: dict[str, str]) -> dict[str, Any]:
+    from validator import site as site_module
+
+    config = site_module._load_config(root, "production")
+    site_module._set_from_environment(config, environ)
+    return config.data
+
+
+def test_the_environment_picks_the_config_folder_and_names_a_theme(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", 'baseURL = "https://example.org/"\n')
+    write(tmp_path, "config/staging/hugo.toml", 'baseURL = "https://staging.example.org/"\n')
+    assert load_site(tmp_path, environ={}).base_url == "https://example.org/"
+    assert load_site(tmp_path, environ={"HUGO_ENV": "staging"}).base_url == "https://staging.example.org/"
+    staging = {"HUGO_ENVIRONMENT": "staging", "HUGO_ENV": "production"}
+    assert load_site(tmp_path, environ=staging).base_url == "https://staging.example.org/"
+    # Hugo 0.168 takes HUGO_THEME=a,b as one theme's name
+    assert load_site(tmp_path, environ={"HUGO_THEME": "a,b"}).missing_modules == ("a,b",)
+
+
+def test_a_bad_value_from_the_environment_names_the_variable(tmp_path: Path) -> None:
+    write(tmp_path, "hugo.toml", 'baseURL = "https://example.org/"\n')
+    with pytest.raises(SiteConfigError) as raised:
+        load_site(tmp_path, environ={"HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE": "maybe"})
+    assert "$HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE" in str(raised.value)
+    assert "markup.goldmark.renderer.unsafe: expected a boolean, got 'maybe'" in str(raised.value)

@@ -423,6 +423,155 @@ def _load_config(directory: Path, environment: str) -> _Config:
     return config
 
 
+# Keys an environment variable sets to a list: comma-separated, else blank-separated, or a
+# bracketed list (Hugo's `envStringToVal`).
+_ENVIRONMENT_LISTS = frozenset({"disablekinds", "disablelanguages", "ignorefiles", "ignorelogs"})
+# Tables Hugo decodes on their own: a variable naming one alone may set the whole table.
+_DECODED_TABLES = frozenset({
+    "imaging", "caches", "httpcache", "build", "frontmatter", "markup", "segments", "server", "minify",
+    "contenttypes", "mediatypes", "outputs", "outputformats", "languages", "versions", "roles", "params",
+    "module", "permalinks", "sitemap", "taxonomies", "related", "cascade", "menus", "page", "pagination",
+    "privacy", "security", "services", "deployment", "author", "social", "uglyurls", "internal",
+})  # fmt: skip
+_NOT_READ = object()
+
+
+def _set_from_environment(config: _Config, environ: Mapping[str, str]) -> None:
+    """Set the keys the environment's `HUGO…` variables name, as Hugo 0.168's
+    `applyOsEnvOverrides` does after reading the config files: the character after `HUGO`
+    parts the keys (`HUGO_PARAMS_COLOR`, `HUGOxPARAMSxAPI_KEY`). A value the config has is
+    replaced by the variable's read as that value's type (a number, a boolean, a list, a
+    table), or as a string when it cannot be; a key it does not have is set to the string."""
+    for name, text in environ.items():
+        rest = name[4:] if name.startswith("HUGO") else ""
+        if len(rest) < 2:
+            continue
+        keys = [key.lower() for key in rest[1:].split(rest[0])]
+        origin = Path(f"${name}")
+        owner, last, existing = _env_target(config.data, keys)
+        value: Any = _NOT_READ
+        if existing is not None:
+            value = _env_value(text, existing)
+        if value is _NOT_READ and owner is None and (len(keys) > 1 or keys[0] not in _DECODED_TABLES):
+            value = text
+        elif value is _NOT_READ and owner is None:
+            value = _env_table(text)
+            value = text if value is None else value
+        elif value is _NOT_READ:
+            value = text
+        if isinstance(value, str) and len(keys) == 1 and keys[0] in _ENVIRONMENT_LISTS:
+            value = _env_list(value)
+        if owner is None:
+            if not _set_dotted(config.data, keys, value):
+                continue
+        else:
+            owner[last] = value
+        config.origins[tuple(keys)] = origin
+
+
+def _env_target(data: dict[str, Any], keys: list[str]) -> tuple[dict[str, Any] | None, str, Any]:
+    """Hugo's `GetNestedParamFn`: the table that holds (or would hold) the last key, when all
+    the keys before it name tables the config has, the last key, and its value; at the top,
+    no table (the key is set as a dotted one)."""
+    first = data.get(keys[0])
+    if first is None:
+        return None, "", None
+    if len(keys) == 1:
+        return None, keys[0], first
+    table = first
+    for depth, key in enumerate(keys[1:], 1):
+        if not isinstance(table, dict):
+            return None, "", None
+        if key not in table:
+            return (table, key, None) if depth == len(keys) - 1 else (None, "", None)
+        if depth == len(keys) - 1:
+            return table, key, table[key]
+        table = table[key]
+    return None, "", None
+
+
+def _env_value(text: str, existing: Any) -> Any:
+    """A variable's text read as the type of the value it replaces (Hugo's
+    `UnmarshalStringTo`), `_NOT_READ` when it cannot be."""
+    text = text.strip()
+    if isinstance(existing, str):
+        return text
+    if isinstance(existing, dict):
+        table = _env_table(text)
+        return _NOT_READ if table is None else table
+    if isinstance(existing, list):
+        try:
+            return load_yaml(text)[0]
+        except yaml.YAMLError:
+            return _NOT_READ
+    if isinstance(existing, bool):
+        return _weak_bool(text) if text in _GO_TRUE or text in _GO_FALSE else _NOT_READ
+    if isinstance(existing, int):
+        number = re.sub(r"\.0+$", "", text)  # Go's base-0 reading: 0x1f, 0o17, 017, 1_000
+        with contextlib.suppress(ValueError):
+            return int(number, 8) if re.fullmatch(r"[+-]?0[0-7_]+", number) else int(number, 0)
+        return _NOT_READ
+    if isinstance(existing, float):
+        try:
+            return float(text)
+        except ValueError:
+            return _NOT_READ
+    return _NOT_READ
+
+
+def _env_table(text: str) -> dict[str, Any] | None:
+    """A table written in a variable: JSON, YAML or TOML, as its first `{`, `:` or `=` says."""
+    marks = {mark: text.find(mark) for mark in ",{:<="}
+    found = sorted((at, mark) for mark, at in marks.items() if at >= 0)
+    if not found or found[0][1] in ",<":
+        return None
+    try:
+        if found[0][1] == "{":
+            data = json.loads(text)
+        elif found[0][1] == ":":
+            data = load_yaml(text)[0]
+        else:
+            data = tomllib.loads(text)
+    except (ValueError, yaml.YAMLError):
+        return None
+    return _prepare(data) if isinstance(data, dict) else None
+
+
+def _env_list(text: str) -> Any:
+    """Hugo's `envStringToVal` for a list key: a bracketed YAML list, else the parts between
+    commas, else those between blanks."""
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]"):
+        with contextlib.suppress(yaml.YAMLError):
+            return load_yaml(text)[0]
+    return text.split(",") if "," in text else text.split()
+
+
+def _set_dotted(data: dict[str, Any], keys: list[str], value: Any) -> bool:
+    """Hugo's `Set` of a dotted key: tables made where missing, a table value merged into
+    the table there; False, setting nothing, when a key on the way holds no table."""
+    table = data
+    for key in keys[:-1]:
+        table = table.setdefault(key, {})
+        if not isinstance(table, dict):
+            return False
+    current = table.get(keys[-1])
+    if isinstance(current, dict) and isinstance(value, dict):
+        _set_params(current, value)
+    else:
+        table[keys[-1]] = value
+    return True
+
+
+def _set_params(table: dict[str, Any], values: Mapping[str, Any]) -> None:
+    """Hugo's `SetParams`: `values` set into `table`, tables on both sides in turn."""
+    for key, value in values.items():
+        if isinstance(table.get(key), dict) and isinstance(value, dict):
+            _set_params(table[key], value)
+        else:
+            table[key] = value
+
+
 # --- Themes' and modules' config ---------------------------------------------------------
 #
 # Hugo merges each theme's (and imported module's) config into the project's, in import
@@ -559,8 +708,10 @@ def _config_dir_item(path: Path, item: dict[str, Any]) -> dict[str, Any]:
 # --- Building SiteConfig -------------------------------------------------------------------
 
 
-def load_site(start: Path, environment: str = "production") -> SiteConfig:
-    """The configuration of the Hugo site containing `start`, as `hugo` would build it.
+def load_site(start: Path, environ: Mapping[str, str] | None = None) -> SiteConfig:
+    """The configuration of the Hugo site containing `start`, as `hugo` would build it in
+    the environment `environ` (the process's by default): its `HUGO_ENVIRONMENT` (or
+    `HUGO_ENV`, else production) picks the config folder, its `HUGO…` variables set keys.
 
     Without any Hugo config above `start`, Hugo's defaults (`root` is None).
     Raises SiteConfigError for an unreadable config or a value Hugo would reject.
@@ -568,7 +719,10 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
     root = find_site_root(start)
     if root is None:
         return SiteConfig()
+    environ = os.environ if environ is None else environ
+    environment = environ.get("HUGO_ENVIRONMENT") or environ.get("HUGO_ENV") or "production"
     config = _load_config(root, environment)
+    _set_from_environment(config, environ)
     try:
         return _site(root, config, environment)
     except OSError as exc:  # a folder the config names cannot be read (a name too long ...)
@@ -577,11 +731,10 @@ def load_site(start: Path, environment: str = "production") -> SiteConfig:
 
 
 def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
-    # HUGO_THEME and HUGO_THEMESDIR override the config, as in Hugo.
-    themes = tuple(os.environ["HUGO_THEME"].split(",") if os.environ.get("HUGO_THEME") else config.strings("theme"))
-    themes_dir = os.environ.get("HUGO_THEMESDIR") or config.folder("themesdir", "themes")
+    themes = tuple(config.strings("theme"))
+    themes_dir = config.folder("themesdir", "themes")
     # A theme's example site is built from within the theme, with --themesDir ../..
-    home = None if os.environ.get("HUGO_THEMESDIR") or config.get("themesdir") is not None else root.parent
+    home = None if config.get("themesdir") is not None else root.parent
     found = _module_dirs(root, config, themes, root / themes_dir, environment, home)
     module_dirs, modules, missing_components = found.found, found.configs, found.missing_components
     # Templates (shortcodes, render hooks, page templates) a missing theme or module may hold
@@ -1703,7 +1856,6 @@ def _module_dirs(
     (`layouts`, `static`…) the missing ones may fill: those their imports' mounts name, all
     for a theme or an import without mounts."""
     replacements = _replacements(config.get("module.replacements"))
-    replacements.update(_replacements(os.environ.get("HUGO_MODULE_REPLACEMENTS")))
     vendored = _vendored(root / "_vendor")
     go_mod = _go_mod(root)
     go_replacements = _go_mod_replacements(root, go_mod)
@@ -2078,8 +2230,8 @@ def _module_caches(root: Path, config: _Config) -> list[Path]:
     `HUGO_CACHEDIR`, the config's `cacheDir`, else the user's cache folder's `hugo_cache`
     (or the temporary folder's, as older Hugo had it)."""
     found = [Path(os.environ["GOMODCACHE"])] if os.environ.get("GOMODCACHE") else []
-    if os.environ.get("HUGO_CACHEDIR") or config.string("cachedir", ""):
-        cache_dirs = [root / (os.environ.get("HUGO_CACHEDIR") or config.string("cachedir", ""))]
+    if config.string("cachedir", ""):
+        cache_dirs = [root / config.string("cachedir", "")]
     else:
         home = Path.home()
         user = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")

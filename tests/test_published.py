@@ -99,8 +99,9 @@ def test_base_href() -> None:
 def test_redirects_file() -> None:
     rules = "# comment\n/old   /new/  301\n/blog/* /posts/:splat\n/u/:id /x\nbad line\n/* /404.html 404\n"
     sources = parse_redirects(rules)  # (an error page for every path serves none)
-    assert sources == ("/old", "/blog/*", "/u/*")
-    site = PublishedSite(FILES, "https://example.org/", redirects=sources)
+    assert sources == ("/old /new/", "/blog/* /posts/:splat", "/u/:id /x")
+    # the sources alone: rules not followed (see the next test for those that are)
+    site = PublishedSite(FILES, "https://example.org/", redirects=tuple(rule.split()[0] for rule in sources))
     assert site.resolve("/old/", "/").kind == REDIRECT
     assert site.resolve("/blog/2020/x/", "/").kind == REDIRECT
     assert site.resolve("/older/", "/").kind == MISSING
@@ -114,12 +115,40 @@ def test_redirects_file() -> None:
     assert site.resolve("/scalers", "/").kind == REDIRECT
     assert site.resolve("/docs/gone/", "/").kind == site.resolve("/gone/", "/").kind == MISSING
     # a placeholder segment matches that segment's place, not all that follows
-    site = PublishedSite(FILES, "https://example.org/", redirects=parse_redirects("/:lang/old /:lang/new 301\n"))
+    rules = parse_redirects("/:lang/old https://e.org/:lang/new 301\n")  # not followed: another host
+    site = PublishedSite(FILES, "https://example.org/", redirects=rules)
     assert site.resolve("/fr/old/", "/").kind == REDIRECT and site.resolve("/fr/other/", "/").kind == MISSING
     # a splat inside the source (netlify.toml's `/*/sponsors`)
     site = PublishedSite(FILES, "https://example.org/", redirects=("/*/sponsors",))
     assert site.resolve("/fr/sponsors/", "/").kind == site.resolve("/fr/sponsors", "/").kind == REDIRECT
     assert site.resolve("/sponsors/", "/").kind == site.resolve("/fr/sponsors/x/", "/").kind == MISSING
+
+
+def test_a_redirect_rule_is_followed_to_its_target() -> None:
+    """The first rule that matches sends the path on, placeholders and splat filled in; what
+    is published there is where the link leads, its fragment looked for on that page."""
+    files = frozenset({"index.html", "new/b/index.html", "fr/new/index.html", "x.pdf"})
+    rules = parse_redirects(
+        "/old/*  /new/:splat  301\n/old/b/c  /x.pdf\n/:lang/was  /:lang/new/ 302!\n/chain/*  /old/:splat\n"
+        "/loop/*  /loop/x/:splat\n/far/*  https://other.org/:splat\n/cond/*  /nowhere/  302  Country=fr\n"
+        "/rewrite/*  /new/:splat  200\n/query  /new/?q=1\n/unknown/*  /:name/\n"
+    )
+    assert rules[-4:] == ("/cond/*", "/rewrite/* /new/:splat", "/query", "/unknown/* /:name/")
+    site = PublishedSite(files, "https://example.org/", redirects=rules)
+    found = site.resolve("/old/b/#here", "/")
+    assert (found.kind, found.path, found.fragment) == (PAGE, "new/b/index.html", "here")
+    assert found.via == "/old/* /new/:splat"
+    gone = site.resolve("/old/gone/", "/")
+    assert (gone.kind, gone.url, gone.via) == (MISSING, "/new/gone/", "/old/* /new/:splat")
+    assert site.resolve("/old/b/c", "/").url == "/new/b/c"  # the first rule that matches wins
+    assert site.resolve("/fr/was", "/").path == "fr/new/index.html"
+    assert site.resolve("/de/was", "/").kind == MISSING
+    assert site.resolve("/chain/b/", "/").path == "new/b/index.html"  # rules after rules
+    assert site.resolve("/chain/gone/", "/").via == "/chain/* /old/:splat"  # the link's own rule is named
+    assert site.resolve("/rewrite/gone", "/").kind == MISSING
+    # not followed: a loop past ten rules, another host, a condition, a query, an unknown placeholder
+    for path in ("/loop/a", "/far/a", "/cond/a", "/query", "/unknown/a"):
+        assert site.resolve(path, "/").kind == REDIRECT, path
 
 
 def _redirect_seconds(rules: int) -> float:

@@ -2214,10 +2214,13 @@ def test_redirects_of_a_static_file_and_of_a_template_are_read_without_a_build(
         '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'
         'baseName = "_redirects"\n[outputs]\nhome = ["html", "redirects"]\n'
     )
-    files = {"content/a.md": "+++\ntitle = 'A'\n+++\n\n[o](/old/x/) [l](/latest/y/) [v](/v/v2/z/) [g](/gone/)\n"}
+    files = {
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[o](/old/x/) [l](/latest/y/) [v](/v/v2/z/) [g](/gone/)\n",
+        "content/v2/y.md": "+++\ntitle = 'Y'\n+++\n",  # where the rule of /latest/y/ sends it
+    }
     if template:
         files[f"layouts/{template}"] = (
-            '{{ $v := "v2" }}/latest/*  /{{ $v }}/:splat  302\n/v/{{ $v }}/*  /x/\n/old/*  /a/\n'
+            '{{ $v := "v2" }}/latest/*  /{{ $v }}/:splat  302\n/v/{{ $v }}/*  /a/\n/old/*  /a/\n'
             '{{ range slice "a" }}{{ . | printf "/%s" }}  /b/\n{{ end }}'
         )
         if template.startswith("_partials/"):
@@ -2246,7 +2249,7 @@ def test_the_redirects_of_netlify_toml_serve_links(
     site = tmp_path / "site" if in_parent else tmp_path
     rules = (
         '[[redirects]]\nfrom = "/sponsors"\nto = "https://example.org/sponsors/"\n'
-        '[[redirects]]\nfrom = "/*/old"\nto = "/new/"\n[[redirects]]\nfrom = "https://k8s.dev/*"\nto = "/"\n'
+        '[[redirects]]\nfrom = "/*/old"\nto = "/a/"\n[[redirects]]\nfrom = "https://k8s.dev/*"\nto = "/"\n'
         '[[redirects]]\nfrom = "/*"\nto = "/404.html"\nstatus = 404\n'  # a not-found page serves nothing
     )
     (tmp_path / "netlify.toml").write_text(('[build]\nbase = "site/"\n' if in_parent else "") + rules)
@@ -2254,6 +2257,34 @@ def test_the_redirects_of_netlify_toml_serve_links(
     small_site(site, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n[s](/sponsors/) [o](/fr/old/) [g](/gone/)\n"})
     monkeypatch.chdir(site)
     assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 31)]
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("in_netlify_toml", [False, True])
+def test_a_link_through_a_redirect_rule_is_checked_where_the_rule_sends_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, in_netlify_toml: bool
+) -> None:
+    """A redirect rule sends the browser on, fragment and all: a link through one is broken
+    when nothing is published where the rule sends it, and its fragment is looked for on
+    the page there (vitess's versioned docs)."""
+    files = {
+        "content/new/b.md": "+++\ntitle = 'B'\n+++\n\n## Here\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[good](/old/b/#here) [dead](/old/gone/) [frag](/old/b/#nowhere)\n",
+    }
+    if in_netlify_toml:
+        (tmp_path / "netlify.toml").write_text('[[redirects]]\nfrom = "/old/*"\nto = "/new/:splat"\n')
+    else:
+        files["static/_redirects"] = "/old/*  /new/:splat  301\n"
+    small_site(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    for rule, column in (("broken-link", 22), ("broken-anchor", 41)):
+        assert located(rule) == located(rule, "--build") == [("content/a.md", 5, column)]
+    rule = "where the redirect rule `/old/* /new/:splat` sends it"
+    result = CliRunner().invoke(main, ["check", "--no-color", "-q"])
+    assert f"nothing is published at /new/gone/, {rule}" in result.output
+    assert f"no heading or element with id 'nowhere' on content/new/b.md, {rule}; did you mean" in result.output
+    result = CliRunner().invoke(main, ["check", "--no-color", "-q", "--build"])
+    assert f"no element with id 'nowhere' on /new/b/, {rule}" in result.output
 
 
 @pytest.mark.hugo

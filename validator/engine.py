@@ -178,6 +178,8 @@ class Site:
     # the site's files and reads the others for context only; None: every page's.
     reported: Sequence[int] | None = None
     built: bool = False  # whether the rendered pass reads Hugo's own output (--build, --html)
+    # The redirect rules the site's host serves (see published.parse_redirects)
+    redirects: tuple[str, ...] = ()
     _derived: dict[Callable[[Site], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def derived(self, make: Callable[[Site], _T]) -> _T:
@@ -358,7 +360,7 @@ def _run(
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
     notes: list[str] = []
     built = render and rendering is not None and not embedded
-    whole = Site(site, pages, vocabularies, reported_places if partial else None, built)
+    whole = Site(site, pages, vocabularies, reported_places if partial else None, built, _redirect_sources(site))
     if site_rules:
         problems.extend(_check_site(whole, site_rules, plan, reported, suppressions))
         notes.extend(_notes(site_rules, whole, plan))
@@ -925,15 +927,15 @@ def _embedded_published(
     )
 
 
-def _served(sources: tuple[str, ...], link_only: set[str]) -> tuple[str, ...]:
-    """The redirect sources, and, when a template makes some of them of actions alone
+def _served(rules: tuple[str, ...], link_only: set[str]) -> tuple[str, ...]:
+    """The redirect rules, and, when a template makes the sources of some of actions alone
     (`{{ printf "/%sapi" .File.Dir }}`, unknown), the URLs of the pages Hugo renders none of
     (`build.render = "link"`), which are there to be sent elsewhere (gRPC's API pages)."""
-    return (*sources, *sorted(link_only)) if UNKNOWN_SOURCE in sources else sources
+    return (*rules, *sorted(link_only)) if UNKNOWN_SOURCE in rules else rules
 
 
 def _redirect_sources(site: SiteConfig) -> tuple[str, ...]:
-    """The source paths of the `_redirects` rules the site may publish: those of a home page
+    """The `_redirects` rules the site may publish (see `parse_redirects`): those of a home page
     template that writes the file and those of a static folder's `_redirects` (with both,
     Hugo 0.168 writes one over the other, which one varies from build to build: 1 build in
     12 kept the static one); and those of the server's own config (netlify.toml)."""

@@ -26,7 +26,7 @@ from validator.engine import PageSummary, Site, SiteLink, page_alias_urls
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
-from validator.published import SourceHeading
+from validator.published import MAX_HOPS, RedirectRules, SourceHeading
 from validator.site import language_codes, parse_content_path, ref_path_key, unbuilt_flags, unbuilt_reason
 
 _DEFAULT_EXTENSION = ".md"
@@ -76,6 +76,7 @@ class SiteIndex:
     def __init__(self, site: Site) -> None:
         self.config = site.config
         self._site_pages = site.pages
+        self._redirects = RedirectRules(site.redirects)
         self._last_place: tuple[str | None, _Place | None] = (None, None)  # see _place_of
         codes = self._codes = language_codes(site.config)
         # One read of the pages (each read unpickles them): what the lookups need of each.
@@ -316,6 +317,27 @@ class SiteIndex:
         if key is None:
             return None, None
         return self._urls[key], key if key in self._aliases else None
+
+    def redirected(self, page: PageSummary, destination: str) -> tuple[int, str] | None:
+        """The place of the page the site's redirect rules send `destination` to (rules
+        after rules), and the first rule; None when no rule followed leads to a page."""
+        try:
+            parts = urlsplit(destination)
+        except ValueError:
+            return None
+        if parts.scheme or parts.netloc or (not parts.path.startswith("/") and page.url is None):
+            return None
+        path = parts.path if parts.path.startswith("/") else urlsplit(urljoin(page.url, parts.path)).path
+        first = None
+        for _ in range(MAX_HOPS):
+            rule = self._redirects.rule_for(_normal_url(path))
+            if rule is None or not rule[1]:
+                return None
+            first = first or rule[0]
+            if (key := self._url_key(page, rule[1])) is not None:
+                return self._urls[key], first
+            path = rule[1]
+        return None
 
     def _url_key(self, page: PageSummary, destination: str) -> str | None:
         """The key in `_urls` of the URL a browser opens for `destination` from `page`."""

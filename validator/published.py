@@ -57,6 +57,7 @@ class Target:
     url: str = ""  # the resolved URL path, for messages
     # Of a missing `/a` or `/a/`: the published `a.html`, which some servers answer `/a` with
     html_file: str | None = None
+    via: str = ""  # the redirect rule (`/old/* /new/:splat`) that sent the link here
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class PublishedSite:
     # is not a page cannot be judged.
     complete: bool = True
     problems: tuple[tuple[str, str], ...] = ()  # (path, message) found while walking
-    redirects: tuple[str, ...] = ()  # source paths of `_redirects` rules; `*` ends a splat
+    redirects: tuple[str, ...] = ()  # `_redirects` rules, as `parse_redirects` writes them
     # Without `complete`: the top folders of the static files, all of which `files` holds
     static_folders: frozenset[str] = frozenset()
     # Pages as written, before Hugo's `canonifyURLs` puts the baseURL before `/a/` (its path
@@ -109,8 +110,8 @@ class PublishedSite:
         return {**self.__dict__, "_resolved": {}}  # workers make their own
 
     @functools.cached_property
-    def _redirect_rules(self) -> _RedirectRules:
-        return _RedirectRules(self.redirects)
+    def _redirect_rules(self) -> RedirectRules:
+        return RedirectRules(self.redirects)
 
     @property
     def host(self) -> str:
@@ -206,7 +207,7 @@ class PublishedSite:
         without its slash (`/blog` of `/blog/`, the home page, which servers redirect)."""
         return normal.startswith(self.prefix) or normal + "/" == self.prefix
 
-    def _lookup(self, path: str, fragment: str | None) -> Target:
+    def _lookup(self, path: str, fragment: str | None, hops: int = 0) -> Target:
         normal = _normalize(unquote(path))
         if normal is None or not self._under_prefix(normal):
             return Target(OUTSIDE, fragment=fragment, url=normal or path)
@@ -217,8 +218,8 @@ class PublishedSite:
             if candidate in self.files:
                 kind = PAGE if candidate.endswith(PAGE_SUFFIXES) else FILE
                 return Target(kind, candidate, fragment, normal)
-        if self._redirect_rules.serve(normal):
-            return Target(REDIRECT, fragment=fragment, url=normal)
+        if (rule := self._redirect_rules.rule_for(normal)) is not None:
+            return self._redirected(rule, normal, fragment, hops)
         if unbuilt := next((candidate for candidate in candidates if candidate in self.unbuilt), None):
             return Target(UNBUILT, unbuilt, fragment, normal)
         if not self.complete and (not self._judgeable(rel) or self._may_be_paginated(rel)):
@@ -227,6 +228,16 @@ class PublishedSite:
         if html_file == ".html" or html_file not in self.files:
             html_file = None
         return Target(MISSING, fragment=fragment, url=normal, html_file=html_file)
+
+    def _redirected(self, rule: tuple[str, str], normal: str, fragment: str | None, hops: int) -> Target:
+        """Where a redirect rule sends the path `normal`: what is published at its target
+        (the fragment is looked for there), missing, or, for a rule not followed (or a
+        chain of more than `MAX_HOPS`), a redirect taken to lead somewhere."""
+        text, target = rule
+        reached = self._lookup(target, fragment, hops + 1) if target and hops < MAX_HOPS else None
+        if reached is None or reached.kind not in (PAGE, FILE, MISSING, UNBUILT):
+            return Target(REDIRECT, fragment=fragment, url=normal)
+        return replace(reached, via=text, fragment=fragment)
 
     def _may_be_paginated(self, rel: str) -> bool:
         """Whether `rel` is a later page of a known page's list (`posts/page/2/`, and
@@ -326,72 +337,116 @@ _WRITES_NOTHING = re.compile(r"\{\{-?\s*(?:\$\w+\s*:?=|(?:if|else|end|range|with
 # starts so: a path is then matched against few rules, whatever the rules (time linear in
 # links and rules), at the cost of a broken link not reported in so odd a rule set.
 _MANY_SPLATS = 64
+MAX_HOPS = 10  # redirect rules followed one after another (a loop ends there)
 
 
-class _RedirectRules:
-    """The source paths of redirect rules, indexed so that a path is matched against the few
-    that may serve it (a site's thousands of rules, its thousands of links): exact paths in
-    a set, splats by the text before their first `*`."""
+class RedirectRules:
+    """Redirect rules (see `parse_redirects`), indexed so that a path is matched against the
+    few that may serve it (a site's thousands of rules, its thousands of links): exact
+    paths in a dict, splats by the text before their first `*`. The first rule in order
+    that matches serves a path, as Netlify applies them."""
 
-    def __init__(self, sources: Iterable[str]) -> None:
-        self._exact: set[str] = set()
-        self._by_start: dict[str, list[str]] = {}
-        self._unknown = False  # a rule serves paths no source tells (UNKNOWN_SOURCE)
-        for source in sources:
+    def __init__(self, rules: Iterable[str]) -> None:
+        self._rules: list[tuple[str, str, tuple[str, ...]]] = []  # (rule, target, names of the stars)
+        self._exact: dict[str, int] = {}  # a path, its trailing slash aside -> its first rule
+        self._by_start: dict[str, list[tuple[int, str]]] = {}  # (rule, its source with stars)
+        self._unknown: int | None = None  # the first rule of paths no source tells (UNKNOWN_SOURCE)
+        for index, rule in enumerate(rules):
+            source, _, target = rule.partition(" ")
+            pattern = redirect_source(source)
+            names = tuple(match[1] or "splat" for match in _STAR_OR_PLACEHOLDER.finditer(source))
+            self._rules.append((rule, target, names))
             if source == UNKNOWN_SOURCE:
-                self._unknown = True
-            elif "*" in source:
-                self._by_start.setdefault(source[: source.index("*")], []).append(source)
+                self._unknown = index if self._unknown is None else self._unknown
+            elif "*" in pattern:
+                self._by_start.setdefault(pattern[: pattern.index("*")], []).append((index, pattern))
             else:
-                self._exact.add(source.rstrip("/"))
+                self._exact.setdefault(pattern.rstrip("/"), index)
         self._lengths = sorted({len(start) for start in self._by_start})
 
     def serve(self, path: str) -> bool:
         """Whether a rule serves `path`: with a trailing slash or without, as Netlify matches
         (`/old` is served by `/old/*`, grpc.io's `daily-builds`)."""
-        return self._serves(path) or (not path.endswith("/") and self._serves(path + "/"))
+        return self.rule_for(path) is not None
 
-    def _serves(self, path: str) -> bool:
-        if path.rstrip("/") in self._exact or (self._unknown and "/" not in path[1:]):
-            return True
+    def rule_for(self, path: str) -> tuple[str, str] | None:
+        """The first rule that serves `path` (see `serve`), and the site path it sends it to
+        (its placeholders and `:splat` filled in), "" when it is not followed; None when
+        no rule serves it."""
+        found = self._first(path)
+        if found is None and not path.endswith("/"):
+            found = self._first(path + "/")
+        if found is None:
+            return None
+        index, runs = found
+        rule, target, names = self._rules[index]
+        if not target or runs is None:
+            return rule, ""
+        values = dict(zip(names, runs))
+        filled = _TARGET_PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), target)
+        return rule, "" if _TARGET_PLACEHOLDER.search(filled) else filled
+
+    def _first(self, path: str) -> tuple[int, list[str] | None] | None:
+        """The index of the first rule serving `path` and the runs its stars match (None
+        when not known: a source of unknown paths, too many rules of one start)."""
+        found: list[tuple[int, list[str] | None]] = []
+        if (index := self._exact.get(path.rstrip("/"))) is not None:
+            found.append((index, []))
+        if self._unknown is not None and "/" not in path[1:]:
+            found.append((self._unknown, None))
         for length in self._lengths:
             if length > len(path):
                 break
             rules = self._by_start.get(path[:length], ())
-            if len(rules) > _MANY_SPLATS or any(_redirected(path, source) for source in rules):
-                return True
-        return False
+            if len(rules) > _MANY_SPLATS:
+                found.append((rules[0][0], None))
+                continue
+            for index, source in rules:  # in their order: the first that serves is the one
+                if (runs := _redirected(path, source)) is not None:
+                    found.append((index, runs))
+                    break
+        return min(found, key=lambda item: item[0], default=None)
 
 
-def _redirected(path: str, source: str) -> bool:
+def _redirected(path: str, source: str) -> list[str] | None:
     """Whether a rule of a splat `source` serves `path`: each `*` matches any run, anywhere in
-    the source (`/*/sponsors`), a trailing slash aside."""
-    return _splats_match(path, source) or _splats_match(path.rstrip("/"), source.rstrip("/"))
+    the source (`/*/sponsors`), a trailing slash aside. The runs, or None."""
+    runs = _splat_runs(path, source)
+    return runs if runs is not None else _splat_runs(path.rstrip("/"), source.rstrip("/"))
 
 
-def _splats_match(text: str, pattern: str) -> bool:
-    """Whether `text` is `pattern`, each `*` matching any run of characters: each piece
-    between stars found at its first place after the last one (no backtracking: time
-    linear in their lengths whatever the stars)."""
+def _splat_runs(text: str, pattern: str) -> list[str] | None:
+    """The runs of `text` each `*` of `pattern` matches, when it matches: each piece between
+    stars found at its first place after the last one (no backtracking: time linear in
+    their lengths whatever the stars); None when it does not."""
     first, *middle, last = pattern.split("*")
     if not text.startswith(first) or len(text) < len(first) + len(last) or not text.endswith(last):
-        return False
+        return None
     at, end = len(first), len(text) - len(last)
+    runs = []
     for piece in middle:
         found = text.find(piece, at, end)
         if found < 0:
-            return False
+            return None
+        runs.append(text[at:found])
         at = found + len(piece)
-    return True
+    runs.append(text[at:end])
+    return runs
+
+
+# Statuses of the rules followed to their target (see `followed_rule`)
+_FOLLOWED_STATUSES = frozenset({"", "200", "301", "302", "303", "307", "308"})
 
 
 def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
-    """The source paths of a `_redirects` file (`/old /new 301`; `#` starts a comment), but
-    rules that answer with an error (`/* /404.html 404`); a `:placeholder` segment is a
-    splat (`/:lang/old` of `/*/old`). Of a template that
-    writes one, an action in a source path is a splat too (`/a/{{ $x }}/b`); a source all
-    made by actions (KEDA's `{{ $name | printf "/%s" }}` over a list) is `UNKNOWN_SOURCE`."""
-    sources = []
+    """The rules of a `_redirects` file (`/old /new 301`; `#` starts a comment), but those
+    that answer with an error (`/* /404.html 404`), each as `source target` when mdcheck
+    follows it (a redirect or rewrite to a path of the site, on no condition), else as its
+    source alone. A `:placeholder` segment of a source is a splat (`/:lang/old` of
+    `/*/old`). Of a template that writes one, an action in a source path is a splat too
+    (`/a/{{ $x }}/b`); a source all made by actions (KEDA's `{{ $name | printf "/%s" }}`
+    over a list) is `UNKNOWN_SOURCE`; a target with an action is not followed."""
+    rules = []
     if template:
         text = _TEMPLATE_ACTION.sub(lambda action: "" if _WRITES_NOTHING.match(action[0]) else ":action", text)
     for line in text.splitlines():
@@ -399,16 +454,25 @@ def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
         if len(fields) >= 3 and fields[2].startswith("4"):
             continue  # an error page (`/* /404.html 404`) serves nothing at its paths
         if len(fields) >= 2 and fields[0].startswith("/"):
-            source = redirect_source(fields[0])
-            sources.append(source.replace(":action", "*") if template else source)
+            source = fields[0].replace(":action", "*") if template else fields[0]
+            followed = len(fields) <= 3 and followed_rule(fields[1], fields[2] if len(fields) == 3 else "")
+            rules.append(f"{source} {fields[1]}" if followed and ":action" not in fields[1] else source)
         elif template and len(fields) >= 2 and fields[0].startswith(":action"):
-            sources.append(UNKNOWN_SOURCE)
-    return tuple(sources)
+            rules.append(UNKNOWN_SOURCE)
+    return tuple(rules)
+
+
+def followed_rule(target: str, status: str) -> bool:
+    """Whether mdcheck follows a redirect rule of `target` and `status` (`301`, `200!`): a
+    redirect, or a rewrite (200, which serves the target's content at the source's path),
+    to a path of the site with no host and no query (which Netlify's rules may match on)."""
+    plain = target.startswith("/") and not target.startswith("//") and not any(c in target for c in "?= ")
+    return plain and status.strip().rstrip("!") in _FOLLOWED_STATUSES
 
 
 def redirect_source(path: str) -> str:
-    """A rule's source path as `_RedirectRules` reads it: each `:placeholder` segment a splat
-    (`/:lang/old` of `/*/old`)."""
+    """A rule's source path as `RedirectRules` matches it: each `:placeholder` segment a
+    splat (`/:lang/old` of `/*/old`)."""
     return _PLACEHOLDER_SEGMENT.sub("*", path)
 
 
@@ -418,6 +482,8 @@ UNKNOWN_SOURCE = "?"
 
 
 _PLACEHOLDER_SEGMENT = re.compile(r"(?<=/):[A-Za-z_]\w*")
+_STAR_OR_PLACEHOLDER = re.compile(r"\*|(?<=/):([A-Za-z_]\w*)")
+_TARGET_PLACEHOLDER = re.compile(r":([A-Za-z_]\w*)")
 
 
 def _inside(real: str, root: str) -> bool:
@@ -930,8 +996,8 @@ def load_rendered(
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
     `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
     `parse_published_pages` in this process. `unbuilt`, `default_base`: see PublishedSite;
-    `redirects`: the source paths of the server's rules besides the publish dir's
-    `_redirects` (netlify.toml)."""
+    `redirects`: the server's rules besides the publish dir's `_redirects` (netlify.toml),
+    as `parse_redirects` writes them."""
     published = scan_publish_dir(publish_dir, base_url, display_root)
     if default_base:
         published = replace(published, default_base=True)

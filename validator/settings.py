@@ -177,8 +177,9 @@ class SiteConfig:
     # The sources of the project's mounts to `layouts` not on disk (`node_modules/…` before
     # `npm install`): the site's templates are then unknown too.
     missing_layout_mounts: tuple[str, ...] = ()
-    # The source paths of the redirects the host serves besides `_redirects` files: the
-    # `[[redirects]]` of the site's netlify.toml (see site._server_redirects)
+    # The redirect rules the host serves besides `_redirects` files (as
+    # `published.parse_redirects` writes them): the `[[redirects]]` of the site's
+    # netlify.toml (see site._server_redirects)
     server_redirects: tuple[str, ...] = ()
     # What the summary says of config that mdcheck reads but Hugo 0.168 refuses.
     config_notes: tuple[str, ...] = ()

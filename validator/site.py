@@ -38,7 +38,7 @@ from validator.files import read_text, texts_under
 from validator.model import data_error
 from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
-from validator.published import redirect_source
+from validator.published import followed_rule
 from validator.highlight import Highlight, switched_on
 from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
@@ -2080,10 +2080,10 @@ LayoutRoot = tuple[Path, tuple[str, ...]]
 
 
 def _server_redirects(root: Path) -> tuple[str, ...]:
-    """The source paths of the `[[redirects]]` of the netlify.toml that deploys the site: at
-    its root, or in a folder above whose `build.base` is the site's root (Netlify reads it
-    besides the publish dir's `_redirects`); rules for another host (`from =
-    "https://k8s.dev/*"`) are left out, a `:placeholder` is a splat from there."""
+    """The `[[redirects]]` of the netlify.toml that deploys the site, as `parse_redirects`
+    writes rules: at its root, or in a folder above whose `build.base` is the site's root
+    (Netlify reads it after the publish dir's `_redirects`); rules for another host (`from =
+    "https://k8s.dev/*"`) are left out."""
     for folder in (root, *root.parents[:3]):
         path = folder / "netlify.toml"
         try:
@@ -2097,10 +2097,19 @@ def _server_redirects(root: Path) -> tuple[str, ...]:
         if folder != root and (not base or (folder / base).resolve() != root.resolve()):
             continue
         rules = data.get("redirects")
-        rules = rules if isinstance(rules, list) else []
-        sources = [str(rule.get("from", "")) for rule in rules if isinstance(rule, dict) and not _not_found(rule)]
-        return tuple(redirect_source(source) for source in sources if source.startswith("/"))
+        rules = [rule for rule in rules if isinstance(rule, dict)] if isinstance(rules, list) else []
+        return tuple(
+            _server_rule(rule) for rule in rules if str(rule.get("from", "")).startswith("/") and not _not_found(rule)
+        )
     return ()
+
+
+def _server_rule(rule: Mapping[str, Any]) -> str:
+    """A netlify.toml rule as `parse_redirects` writes one: `from to` when it is followed (a
+    redirect or rewrite to a path of the site, on no condition), else `from` alone."""
+    source, target = str(rule.get("from", "")), str(rule.get("to", ""))
+    plain = not rule.get("conditions") and not rule.get("query") and " " not in source
+    return f"{source} {target}" if plain and followed_rule(target, str(rule.get("status", ""))) else source
 
 
 def _not_found(rule: Mapping[str, Any]) -> bool:

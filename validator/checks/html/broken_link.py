@@ -198,6 +198,8 @@ def _message(
     if target.kind == OUTSIDE:
         return f"{what} leaves the site ({target.url}); link to a page of the site"
     message = f"{what}: nothing is published at {target.url}"
+    if target.via:
+        message += f", where the redirect rule `{target.via}` sends it"
     if target.kind == UNBUILT and target.path in unbuilt:
         file, reason = unbuilt[target.path]
         return f"{message}, the page of {file}: {reason}"

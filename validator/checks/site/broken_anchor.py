@@ -135,8 +135,9 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
             if found is None or found.fragment in opts.allow or site.config.layout_writes(found.fragment):
                 continue
             pending = _Pending(
-                found.place, found.fragment, page.path, link.line, link.column, found.also, found.alias, home=found.home
-            )
+                found.place, found.fragment, page.path, link.line, link.column, found.also, found.alias,
+                home=found.home, via=found.via,
+            )  # fmt: skip
             if found.place is not None:
                 elsewhere.append(pending)
             elif not page.has_id(found.fragment) and not _script_route(found.fragment, page.ids):
@@ -163,6 +164,7 @@ class _Pending(NamedTuple):
     alias: str | None = None  # the alias URL the link leads through to `place` (see _Target)
     first: PageSummary | None = None  # the page tried first, when `place` is `also`'s
     home: str | None = None  # see _Target
+    via: str | None = None  # see _Target
 
 
 class _Target(NamedTuple):
@@ -173,6 +175,7 @@ class _Target(NamedTuple):
     also: int | None = None
     alias: str | None = None  # one of the page's aliases, the URL the link names (its redirect leads on)
     home: str | None = None  # the home page's URL, for a `#x` Hugo's hook writes as the home page's
+    via: str | None = None  # the redirect rule that sends the link to `place`
 
 
 def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, PageSummary]]:
@@ -189,7 +192,7 @@ def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, Pa
 
 
 def _finding(pending: _Pending, target: PageSummary, suggest: Suggester, drops: bool = False) -> Finding:
-    message = _message(pending.fragment, target, pending.path, suggest)
+    message = _message(pending.fragment, target, pending.path, suggest, pending.via)
     if pending.alias is not None and drops:
         lost = (
             f"{pending.alias} is an alias of {target.path}: the page Hugo writes there redirects with a meta "
@@ -238,6 +241,8 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
     if is_markdown_link(path):
         return None  # md-link checks these
     browser, alias = index.reached(page, path)
+    if browser is None and (redirected := index.redirected(page, path)) is not None:
+        return _Target(redirected[0], fragment, via=redirected[1])
     if hooked and link.kind == "link" and (hook := hooked_page(index, page, path)).found and hook.index is not None:
         if page.link_hook and not page.finds_pages and browser != hook.index and browser is not None:
             return _Target(browser, fragment, also=hook.index)
@@ -282,8 +287,10 @@ def _found(place: int | None, fragment: str, alias: str | None = None) -> _Targe
     return _Target(place, fragment, alias=alias) if place is not None else None
 
 
-def _message(fragment: str, target: PageSummary, path: str, suggest: Suggester) -> str:
+def _message(fragment: str, target: PageSummary, path: str, suggest: Suggester, via: str | None = None) -> str:
     where = "this page" if target.path == path else target.path
+    if via is not None:
+        where += f", where the redirect rule `{via}` sends it"
     if fragment in target.raw_html_ids:
         return (
             f"id {fragment!r} is set in raw HTML on {where}, which Hugo omits "
@@ -360,6 +367,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             source = locator.link_source(link)
             where = (source.line, source.column) if source is not None else None
             place = "this page" if target.path == page.path else target.url
+            if via := _redirected_by(rendered, page, link):
+                place += f", where the redirect rule `{via}` sends it"
             message = f"no element with id {fragment!r} on {place}"
             if dropped is not None:
                 lost = (
@@ -376,6 +385,11 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
     yield from summaries.findings()
+
+
+def _redirected_by(rendered: RenderedSite, page: Page, link: HtmlLink) -> str:
+    """The redirect rule that sends the link to the page its fragment is looked for on."""
+    return rendered.published.resolve(link.url, page.url, page.base).via
 
 
 def _own_link(fragment: str, own: SourcePage) -> str:

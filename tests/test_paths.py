@@ -47,3 +47,18 @@ def test_a_run_covers_the_site_when_given_its_root_or_every_content_root(tmp_pat
     assert covers_content([tmp_path / "content", tmp_path / "docs"], site)  # the missing one holds nothing
     assert not covers_content([tmp_path / "content"], site)
     assert not covers_content([tmp_path / "content" / "a.md", tmp_path / "docs"], site)
+
+
+def test_the_archetypes_of_a_site_or_theme_are_no_content(tmp_path: Path) -> None:
+    """Walking a repository whose Hugo site makes no content yet (thanos's is generated before
+    the build): its and its themes' `archetypes/`, the templates `hugo new` fills in, are
+    left out; an `archetypes` folder elsewhere, and one named, are walked."""
+    for path in ("website/archetypes/docs.md", "website/themes/t/archetypes/default.md", "docs/archetypes/a.md",
+                 "website/docs.md", "explicit/archetypes/x.md"):  # fmt: skip
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text('---\ntitle: "{{ replace .Name "-" " " | title }}"\n---\n')
+    (tmp_path / "website" / "hugo.yaml").write_text("contentDir: generated\n")
+    (tmp_path / "website" / "themes" / "t" / "theme.toml").write_text("name = 't'\n")
+    (tmp_path / "explicit" / "config.toml").write_text("")
+    found = {c.path.relative_to(tmp_path).as_posix() for c in walk([tmp_path, tmp_path / "explicit" / "archetypes"])}
+    assert found == {"docs/archetypes/a.md", "website/docs.md", "explicit/archetypes/x.md"}

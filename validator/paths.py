@@ -12,6 +12,11 @@ from urllib.parse import unquote
 # The extensions Hugo 0.168 reads as Markdown content.
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown"})
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__"})
+# A Hugo site's or theme's own files (its config, `theme.toml`): beside them, `archetypes/`
+# holds the templates `hugo new` fills in, which are no content.
+_HUGO_ROOT_NAMES = frozenset(
+    {f"{name}.{ext}" for name in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json")} | {"theme.toml"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +126,7 @@ def _walk_dir(top: Path, seen: set[tuple[int, int]], accept: Callable[[str], boo
             yield Candidate(directory, real_directory, _os_reason(exc))
             continue
         subdirs = []
+        hugo_root = any(entry.name in _HUGO_ROOT_NAMES for entry in entries)
         for entry in entries:
             try:
                 is_dir = entry.is_dir()
@@ -128,7 +134,8 @@ def _walk_dir(top: Path, seen: set[tuple[int, int]], accept: Callable[[str], boo
                 yield Candidate(Path(entry.path), real_path(entry.path), _os_reason(exc))
                 continue
             if is_dir:
-                if not entry.name.startswith(".") and entry.name not in _SKIPPED_DIRS:
+                skipped = entry.name in _SKIPPED_DIRS or (hugo_root and entry.name == "archetypes")
+                if not entry.name.startswith(".") and not skipped:
                     subdirs.append(Path(entry.path))
             elif accept(entry.name):
                 # Only a link's real path needs the file system: the folder's is known.

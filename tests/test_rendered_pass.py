@@ -1731,14 +1731,18 @@ def test_taxonomy_lists_of_a_language_without_terms(
 @pytest.mark.hugo
 @pytest.mark.parametrize(
     "renders",
-    ["{{ .Inner | markdownify }}", '{{ trim .Inner "\\n" | markdownify }}', "{{ markdownify (chomp .Inner) }}"],
+    [
+        "{{ .Inner | markdownify }}", '{{ trim .Inner "\\n" | markdownify }}', "{{ markdownify (chomp .Inner) }}",
+        "{{ $c := .Inner }}{{ $c | markdownify }}", "{{ $c := .Inner | chomp }}{{ markdownify $c }}",  # letsencrypt's
+    ],
 )
 def test_content_a_template_renders_with_the_sites_link_hook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, renders: str
 ) -> None:
     """The site's link hook writes the links of a `markdownify`'d content (left to the
     build), but the rest of that content is still checked without a build: bold shown as
-    text, placed at its own line (checked with hugo 0.168); trimmed first too (flux's note)."""
+    text, placed at its own line (checked with hugo 0.168); trimmed first too (flux's note),
+    or set to a variable first."""
     small_site(tmp_path, {
         "layouts/_markup/render-link.html": '<a href="{{ .Destination | relURL }}">{{ .Text }}</a>',
         "layouts/_shortcodes/alert.html": f"<div>{renders}</div>",

@@ -1620,3 +1620,14 @@ def test_a_bad_value_from_the_environment_names_the_variable(tmp_path: Path) -> 
         load_site(tmp_path, environ={"HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE": "maybe"})
     assert "$HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE" in str(raised.value)
     assert "markup.goldmark.renderer.unsafe: expected a boolean, got 'maybe'" in str(raised.value)
+
+
+def test_a_variable_set_to_the_calls_content_is_read_as_it() -> None:
+    from validator.site import _inner_through_variables
+
+    assert _inner_through_variables("{{ $c := .Inner }}<div>{{ $c | markdownify }}</div>") == (
+        "\n<div>{{ .Inner | markdownify }}</div>"
+    )
+    # a variable set to something else too is not the content
+    assert _inner_through_variables('{{ $c := .Inner }}{{ if .Get 0 }}{{ $c = "x" }}{{ end }}{{ $c | markdownify }}') == ""
+    assert _inner_through_variables("{{ $c := .Inner | plainify }}{{ $c | markdownify }}") == ""

@@ -8,6 +8,7 @@ values, and its rules for page paths (`resources/page/page_paths.go`), permalink
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import contextvars
 import copy
@@ -759,6 +760,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     page_templates = _page_templates(layouts)
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
+    texts = {name: [text + _inner_through_variables(text) for text in found] for name, found in texts.items()}
     texts = {name: [text + _partials_given_inner(text, layouts) for text in found] for name, found in texts.items()}
     id_sources = {name: written_ids(found) for name, found in texts.items()}
     return SiteConfig(
@@ -1394,6 +1396,28 @@ def _partials_given_inner(text: str, layouts: _Layouts) -> str:
         if (place := layouts.partial_place(name)) is not None:
             found.append(re.sub(rf"(?<![\w.])\.{key}\b", ".Inner", layouts.text(layouts.used[place])))
     return "".join(f"\n{partial}" for partial in found)
+
+
+# A variable set to the call's content, maybe trimmed: `{{ $c := .Inner }}`, `{{ $c = .Inner |
+# chomp }}` (letsencrypt's clients)
+_INNER_ASSIGNED = re.compile(
+    r"\{\{-?\s*\$(\w+)\s*:?=\s*\$?\.Inner(?:Deindent)?\s*"
+    r"""(?:\|\s*(?:chomp|strings\.TrimSpace|strings\.Chomp|trim\s+"[^"{}]*")\s*)*-?\}\}"""
+)
+
+
+def _inner_through_variables(text: str) -> str:
+    """A shortcode template's text with each variable it only ever sets to the call's
+    content read as `.Inner` (`{{ $c := .Inner }}…{{ $c | markdownify }}` renders it as
+    Markdown), its assignments left out; "" when it has no such variable."""
+    if ".Inner" not in text:
+        return ""
+    set_to_inner = collections.Counter(match[1] for match in _INNER_ASSIGNED.finditer(text))
+    names = {name for name, count in set_to_inner.items() if len(_assigned(text, name)) == count}
+    if not names:
+        return ""
+    copy = _INNER_ASSIGNED.sub(lambda match: "" if match[1] in names else match[0], text)
+    return "\n" + re.sub(rf"\$({'|'.join(map(re.escape, sorted(names)))})\b", ".Inner", copy)
 
 
 # An image hook's `alt` attribute, and what may print the Markdown alt text in it

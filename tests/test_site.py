@@ -1629,5 +1629,6 @@ def test_a_variable_set_to_the_calls_content_is_read_as_it() -> None:
         "\n<div>{{ .Inner | markdownify }}</div>"
     )
     # a variable set to something else too is not the content
-    assert _inner_through_variables('{{ $c := .Inner }}{{ if .Get 0 }}{{ $c = "x" }}{{ end }}{{ $c | markdownify }}') == ""
+    reset = '{{ $c := .Inner }}{{ if .Get 0 }}{{ $c = "x" }}{{ end }}{{ $c | markdownify }}'
+    assert _inner_through_variables(reset) == ""
     assert _inner_through_variables("{{ $c := .Inner | plainify }}{{ $c | markdownify }}") == ""

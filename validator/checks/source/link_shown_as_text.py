@@ -5,9 +5,10 @@ shows as it is written:
 - an address with a space in it: `[the guide](my guide.md)`, `![logo](my logo.png)`
   (write `%20`, or put the address in `<…>`), or broken across two lines;
 - a space between the text and the address: `[the guide] (guide.md)`;
-- text and address swapped: `(the guide)[guide.md]`.
+- text and address swapped: `(the guide)[guide.md]`;
+- a `]` too many: `[the guide]](guide.md)`.
 
-For the last two, the part in parentheses (or brackets) must look like an address: a
+For the last three, the part in parentheses (or brackets) must look like an address: a
 URL, a path with a `/`, a file name with an extension, or a fragment. Brackets and
 parentheses in prose (`[sic] (emphasis mine)`), escaped ones (`\\[a\\](b c)`) and code
 are left alone.
@@ -43,20 +44,24 @@ from validator.prose import Stretch, stretches, written_as_shown
 _LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000})?)\)")
 _GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\(([^()\s]{1,1000})\)")
 _SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[([^\[\]\s]{1,1000})\]")
+_EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\(([^()\s]{1,1000})\)")
 # The same cut short by a URL Markdown made a link of: `[text] (` and `(text)[` at a
 # stretch's end, a URL right after it in the file
 _CUT_GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\($")
 _CUT_SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[$")
+_CUT_EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\($")
 _CUT_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\($")
 _URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
 # An address: a URL, a path, a file name with an extension, a fragment
 _ADDRESS = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*:|/|\.{1,2}/|#)\S*$|^\S*/\S*$|^[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,4}(?:#\S*)?$"
 )
-# What the source of a stretch with any of them holds: `](` then a blank before `)`, `] (`, `)[`
-_MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[")
+# What the source of a stretch with any of them holds: `](` then a blank before `)`, `] (`,
+# `)[`, `]](`
+_MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[|\]\]\(")
 _SPACE = "its address has a space (write %20, or `<…>` around it)"
 _BROKEN = "its address is broken across two lines (join them)"
+_EXTRA_BRACKET = "a `]` too many (write `[text](address)`)"
 _BROKEN_SPACED = "its address has spaces and is broken across two lines (join them, and write %20 or `<…>` around it)"
 
 
@@ -87,6 +92,10 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             swapped = _ADDRESS.match(match[2]) and not _ADDRESS.match(match[1].strip())
             if swapped and _written(doc, stretch, match, 1, 2):
                 yield _finding(stretch, match, "link shown as text: text and address swapped (write `[text](address)`)")
+        for match in _EXTRA.finditer(text):
+            marks = [match.start(), match.end(1), match.end(1) + 1, match.start(2) - 1, match.end() - 1]
+            if _ADDRESS.match(match[2]) and written_as_shown(doc, stretch, marks):
+                yield _finding(stretch, match, f"link shown as text: {_EXTRA_BRACKET}")
         yield from _cut_short(doc, stretch)
 
 
@@ -105,7 +114,10 @@ def _cut_short(doc: Document, stretch: Stretch) -> Iterator[Finding]:
     after = doc.lines[line - 1][column:] if 0 < line <= len(doc.lines) else ""
     if not _URL_START.match(after):
         return
-    cuts = ((_CUT_GAP, ")", "a space between `]` and `(`"), (_CUT_SWAPPED, "]", "text and address swapped"))
+    cuts = (
+        (_CUT_GAP, ")", "a space between `]` and `(`"), (_CUT_SWAPPED, "]", "text and address swapped"),
+        (_CUT_EXTRA, ")", _EXTRA_BRACKET),
+    )
     for pattern, closing, problem in cuts:
         match = pattern.search(text)
         if match is not None and written_as_shown(doc, stretch, [match.start(), match.end(1), len(text) - 1]):

@@ -11,7 +11,8 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
 * `|---|---|` in a paragraph: a table that did not render (no blank line before it, or the
   header and delimiter rows have different cell counts).
 * `**…**`: bold that did not render, as with punctuation just inside the asterisks and a
-  letter just outside (`注意：**重要提示：**请先安装`, `使用**“引号”**强调`): the
+  letter just outside (`注意：**重要提示：**请先安装`, `使用**“引号”**强调`, `word**[a
+  link](/x/)** word`, whose `[` and `)` are punctuation): the
   asterisks show, in Chinese and Japanese text above all; and `**` that opens a
   paragraph or a list item and that nothing closes (`**Note: …`). Only when the Markdown has the
   asterisks as shown: escaped ones (`\\*\\*`) are text on purpose; and not in math

@@ -1,6 +1,7 @@
 """## What it does
 Reports bold marks (`**` or `__`) with a space just inside them, which Markdown does not
-read as bold: `** important **`, `**Note: **`. The page shows the asterisks.
+read as bold: `** important **`, `**Note: **`, `**Note: **Text`. The page shows the
+asterisks.
 
 Only marks that stay in the page's text are reported (a pair that did make bold is
 not), only when the text between them has a word (`2 ** 3 ** 4` and `a ** b ** c` are
@@ -34,8 +35,11 @@ from validator.document import Document
 from validator.model import Finding, NoOptions, Rule, Severity
 from validator.prose import stretches, written_as_shown
 
-# A pair of marks left as text with a space inside one of them, on one line
-_SPACED = re.compile(r"(?<![*_\w])(\*\*|__)(?:[ \t][^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?[ \t])\1(?![*_\w])")
+# A pair of marks left as text with a space inside one of them, on one line; `**` may have
+# a word right after (`**Note: **Text`), `__` not (`__init __main`)
+_SPACED = re.compile(
+    r"(?<![*_\w])(\*\*|__)(?:[ \t][^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?[ \t])\1(?![*_])(?!(?<=_)\w)"
+)
 _WORD = re.compile(r"[^\W\d_]{2}")
 
 

@@ -151,6 +151,14 @@ def test_a_redirect_rule_is_followed_to_its_target() -> None:
         assert site.resolve(path, "/").kind == REDIRECT, path
 
 
+def test_a_missing_path_published_in_other_letter_cases_is_named() -> None:
+    site = PublishedSite(frozenset({"docs/setup/index.html", "Files/A.pdf"}), "https://example.org/")
+    assert site.resolve("/Docs/Setup/#x", "/").other_case == "/docs/setup/"
+    assert site.resolve("/docs/Setup", "/").other_case == "/docs/setup/"
+    assert site.resolve("/files/a.pdf", "/").other_case == "/Files/A.pdf"
+    assert site.resolve("/docs/gone/", "/").other_case is None
+
+
 def _redirect_seconds(rules: int) -> float:
     """Resolving 2,000 missing links against `rules` rules of every kind: exact, splats of
     their own start, splats sharing one (`/*x1/*/b*c*`, as a hostile netlify.toml has them)."""

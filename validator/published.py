@@ -58,6 +58,9 @@ class Target:
     # Of a missing `/a` or `/a/`: the published `a.html`, which some servers answer `/a` with
     html_file: str | None = None
     via: str = ""  # the redirect rule (`/old/* /new/:splat`) that sent the link here
+    # Of a missing path: the URL of what is published at it in other letter cases (`/docs/a/`
+    # of `/Docs/A/`)
+    other_case: str | None = None
 
 
 @dataclass(frozen=True)
@@ -227,7 +230,13 @@ class PublishedSite:
         html_file = rel.rstrip("/") + ".html"
         if html_file == ".html" or html_file not in self.files:
             html_file = None
-        return Target(MISSING, fragment=fragment, url=normal, html_file=html_file)
+        other_case = next((self.url_of(f) for c in candidates if (f := self._by_lower_case.get(c.lower()))), None)
+        return Target(MISSING, fragment=fragment, url=normal, html_file=html_file, other_case=other_case)
+
+    @functools.cached_property
+    def _by_lower_case(self) -> dict[str, str]:
+        """The files by their lower-cased path (Hugo lower-cases the URLs it makes)."""
+        return {path.lower(): path for path in self.files}
 
     def _redirected(self, rule: tuple[str, str], normal: str, fragment: str | None, hops: int) -> Target:
         """Where a redirect rule sends the path `normal`: what is published at its target

@@ -14,7 +14,9 @@ reported at the Markdown link, with the list pages it fails on.
 
 With ugly URLs, a link to `/a` finds the page `/a.html` only where the server adds `.html`
 (Netlify, Cloudflare Pages and GitHub Pages do; `hugo server` does not): it is reported with
-that hint, or not at all with `served-without-html`.
+that hint, or not at all with `served-without-html`. A missing address that differs only
+in letter case from one the site publishes (`/Docs/Setup/` for `/docs/setup/`: Hugo
+lower-cases the URLs it makes) names it.
 
 Without a build, what the content does not tell is not judged: the later pages of a list
 (`/posts/page/2/`), which Hugo writes for any list page its template paginates, the pages
@@ -212,6 +214,8 @@ def _message(
             message += "; Hugo does not rewrite links to .md files, use {{< relref >}}"
     elif link.tag == "meta":
         message = f"alias page {page.path} redirects to {link.url!r}, which is not published"
+    elif target.other_case:
+        message += f"; it differs only in letter case from {target.other_case}, which is (addresses are case-sensitive)"
     elif target.html_file:
         page_url = target.url.rstrip("/") + ".html"
         if page_url.endswith("/index.html"):  # a link to `…/index`: the page is its folder

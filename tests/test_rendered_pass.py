@@ -2297,6 +2297,24 @@ def test_a_link_through_a_redirect_rule_is_checked_where_the_rule_sends_it(
 
 
 @pytest.mark.hugo
+def test_a_defect_of_pages_of_html_content_is_each_pages_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """The same broken fragment in pages made of `.html` content files is each page's own,
+    not a template's written on many pages: reported on each, naming its content file
+    (letsencrypt's CP/CPS documents)."""
+    page = '---\ntitle: Doc\n---\n<h2 id="intro">Intro</h2>\n<p><a href="#missing-section">see</a></p>\n'
+    small_site(tmp_path, {f"content/docs/doc-v{n}.html": page for n in (1, 2)}, '[security]\nallowContent = [".*"]\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-color", "-q", "--build"])
+    for n in (1, 2):
+        assert (
+            f"public/docs/doc-v{n}/index.html:2:4: error broken-anchor no element with id 'missing-section' on this "
+            f"page (the page of content/docs/doc-v{n}.html)"
+        ) in result.output
+
+
+@pytest.mark.hugo
 def test_a_sections_files_in_its_subfolders_are_known(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -904,6 +904,9 @@ class RenderedSite:
     source_index: Mapping[str, int]  # HTML page path -> its Markdown's place in `sources`
     markup: Markup = field(default_factory=Markup)
     html_pages: Mapping[str, str] = field(default_factory=dict)  # Markdown path -> its (first) HTML page
+    # HTML page path -> its content file, when that is no Markdown (an `.html` page; Hugo's
+    # list of a build tells)
+    other_content: Mapping[str, str] = field(default_factory=dict)
     # The site's words per language (Site.vocabularies), the words its users list as right
     # (SiteConfig.user_words) and its default language, for spelling the headings only HTML shows.
     vocabularies: Mapping[str, Mapping[str, int]] = field(default_factory=dict, repr=False)
@@ -940,15 +943,22 @@ class RenderedSite:
     def finding(
         self, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None
     ) -> Finding:
-        """At the Markdown line when known, else at the HTML page's line `at`."""
+        """At the Markdown line when known, else at the HTML page's line `at` (naming the
+        page's content file when it is of another format)."""
         if source_at is not None and (source := self.source(page)) is not None:
             return Finding(*source_at, message, path=source.path, html_path=page.path)
+        if (content := self.other_content.get(page.path)) is not None:
+            message += f" (the page of {content})"
         return Finding(*at, message, path=self.published.display(page.path), html_path=page.path)
 
     def keyed(
         self, key: str, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None
     ) -> tuple[str, Finding, bool]:
-        """A finding as `split_mapped` takes it: (defect key, finding, mapped to Markdown)."""
+        """A finding as `split_mapped` takes it: (defect key, finding, mapped to Markdown). A
+        defect of a page whose content file is of another format is that page's own: not
+        grouped with the same on other pages, as a template's is."""
+        if page.path in self.other_content:
+            key += "\0" + page.path
         return key, self.finding(page, message, at, source_at), source_at is not None
 
 
@@ -973,19 +983,23 @@ def build_rendered(
     page_index: dict[str, int] = {}
     source_index: dict[str, int] = {}
     html_pages: dict[str, str] = {}
+    other_content: dict[str, str] = {}
     for index, page in enumerate(pages):
         page_index[page.path] = index
         found = None
         if hugo_list is not None and page.url in hugo_list:
             found = by_file.get(hugo_list[page.url])
+            if found is None and not is_markdown(hugo_list[page.url]):
+                other_content[page.path] = hugo_list[page.url]
         if found is None:
             found = by_url.get(page.url)
         if found is not None:
             source_index[page.path] = found
             html_pages.setdefault(markdown_paths[found], page.path)
     return RenderedSite(
-        published, pages, sources, page_index, source_index, markup or Markup(), html_pages=html_pages
-    )
+        published, pages, sources, page_index, source_index, markup or Markup(), html_pages=html_pages,
+        other_content=other_content,
+    )  # fmt: skip
 
 
 def load_rendered(

@@ -548,7 +548,13 @@ def hooked_page(index: SiteIndex, page: PageSummary, path: str) -> Target:
     for a link's path, not a bare `#fragment`: `.PageInner.GetPage` of the decoded path less
     a leading `./`. So `./#x` is the home page's `#x` (GetPage "" finds it; checked with
     hugo 0.168), `.#x` the section's."""
-    return index.get_page(page, unquote(path).removeprefix("./"))
+    return index.get_page(page, hook_lookup_path(path))
+
+
+def hook_lookup_path(path: str) -> str:
+    """What Hugo's embedded link render hook looks a link's path up as: decoded, less a
+    leading `./` ("" for `./`: the home page)."""
+    return unquote(path).removeprefix("./")
 
 
 def links_rendered_by_hook(page: PageSummary) -> bool:

@@ -215,6 +215,9 @@ class SiteConfig:
     # The (start, end) of the ids they write around template actions (clarity's sidebar
     # `id="{{ $key }}-section"`: ("", "-section")): any page may have an id so made.
     layout_id_forms: tuple[tuple[str, str], ...] = ()
+    # Whether those and `layout_ids` are all the ids the templates write: none made of
+    # actions alone (`id="{{ .Title | urlize }}"`), which may be anything
+    layout_ids_known: bool = True
     # Whether a link's fragment is lost on the way through an alias (_Layouts.alias_drops_fragment)
     alias_drops_fragment: bool = True
     # The kinds of pages `disableKinds` turns off, lower-cased (`taxonomy`, `term`, `rss`…)

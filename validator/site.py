@@ -763,6 +763,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     texts = {name: [text + _inner_through_variables(text) for text in found] for name, found in texts.items()}
     texts = {name: [text + _partials_given_inner(text, layouts) for text in found] for name, found in texts.items()}
     id_sources = {name: written_ids(found) for name, found in texts.items()}
+    id_forms, ids_known = layouts.page_id_forms()
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
@@ -875,7 +876,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             (page.kind, any(_READS_FILE.search(text) for text, _ in page.texts)) for page in page_templates
         ),
         layout_ids=layouts.page_ids(),
-        layout_id_forms=layouts.page_id_forms(),
+        layout_id_forms=id_forms,
+        layout_ids_known=ids_known,
         data_dirs=tuple(
             str(folder) for folder in (root / "data", *(d / "data" for d in module_dirs)) if folder.is_dir()
         ),
@@ -1266,20 +1268,24 @@ class _Layouts:
             ids.add("TableOfContents")
         return frozenset(ids)
 
-    def page_id_forms(self) -> tuple[tuple[str, str], ...]:
+    def page_id_forms(self) -> tuple[tuple[tuple[str, str], ...], bool]:
         """The text before the first action and after the last of the ids the templates that
         render pages write with actions (`id="{{ $key }}-section"`), when it is two characters
-        or more: an id made of an action alone may be anything, and is left to a build."""
-        forms = set()
+        or more; and whether they write no id made of actions alone (`id="{{ .Title }}"`),
+        which may be anything and is left to a build."""
+        forms, known = set(), True
         for text in self._page_texts():
             for match in _ID_VALUE.finditer(text):
                 value = match[1] if match[1] is not None else match[2]
                 if value is None or "{{" not in value or "}}" not in value:
+                    known = known and not (value is None and match[0].endswith("="))  # `id={{ .Title }}`
                     continue
                 start, end = value.split("{{", 1)[0], value.rsplit("}}", 1)[1]
                 if len(start) + len(end) >= 2 and not _BLANK_OR_QUOTE.search(start + end):
                     forms.add((start, end))
-        return tuple(sorted(forms))
+                else:
+                    known = False
+        return tuple(sorted(forms)), known
 
     def _views(self) -> frozenset[str]:
         """The names of the views the single and page templates render (`.Render "content"`,

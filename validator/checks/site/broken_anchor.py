@@ -22,7 +22,9 @@ When Hugo's embedded link render hook writes Markdown links (multilingual sites)
 path is first looked up as it does: `GetPage` of the path less `./`, so
 `./#x` is the home page's `#x` and `.#x` the section's; in a shortcode's content that its
 template renders with `markdownify`, the hook runs as the home page's: `#x` is the home
-page's `#x`, and a path is looked up from the home page. A project's own hook may do the
+page's `#x`, and a path is looked up from the home page. When no content file makes the
+home page, its ids are its templates' (unless one writes ids made of actions alone, which a
+build alone tells): a fragment they do not write is reported. A project's own hook may do the
 same or leave a relative path to the browser: where the two lead to different pages, a
 fragment on either will do. Links whose page mdcheck cannot find are left to
 `ref-not-found` and the rendered pass, and links to Markdown files (`other.md#frag`) to
@@ -99,6 +101,7 @@ from validator.engine import PageSummary, Site, SiteLink
 from validator.links import (
     SiteIndex,
     Suggester,
+    hook_lookup_path,
     hooked_page,
     is_markdown_link,
     links_rendered_by_hook,
@@ -133,6 +136,9 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
         for link in page.links:
             found = _target(index, page, link, links_rendered_by_hook(page))
             if found is None or found.fragment in opts.allow or site.config.layout_writes(found.fragment):
+                continue
+            if found.home_without_file:
+                yield _home_finding(page, link, found.fragment)
                 continue
             pending = _Pending(
                 found.place, found.fragment, page.path, link.line, link.column, found.also, found.alias,
@@ -176,6 +182,8 @@ class _Target(NamedTuple):
     alias: str | None = None  # one of the page's aliases, the URL the link names (its redirect leads on)
     home: str | None = None  # the home page's URL, for a `#x` Hugo's hook writes as the home page's
     via: str | None = None  # the redirect rule that sends the link to `place`
+    # The page is the home page, which no content file makes: its ids are its templates'
+    home_without_file: bool = False
 
 
 def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, PageSummary]]:
@@ -240,6 +248,10 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
         return _Target(None, fragment)
     if is_markdown_link(path):
         return None  # md-link checks these
+    if hooked and link.kind == "link" and not hook_lookup_path(path):
+        home = index.home(page)  # GetPage "": `./#x` is the home page's
+        if home.found and home.page is None:
+            return _home_templates(index, fragment)
     browser, alias = index.reached(page, path)
     if browser is None and (redirected := index.redirected(page, path)) is not None:
         return _Target(redirected[0], fragment, via=redirected[1])
@@ -257,7 +269,7 @@ def _from_home(index: SiteIndex, page: PageSummary, link: SiteLink, path: str, f
     home = index.home(page)
     if not path:
         if home.page is None or home.index is None:
-            return None  # a home page no file makes: its ids are the theme's
+            return _home_templates(index, fragment) if home.found else None
         return _Target(home.index, fragment, home=home.page.url)
     if is_markdown_link(path):
         return None  # md-link checks these
@@ -273,6 +285,25 @@ def _from_home(index: SiteIndex, page: PageSummary, link: SiteLink, path: str, f
             return _found(hook.index, fragment)
     browser, alias = index.reached(page, path)
     return _found(browser, fragment, alias)
+
+
+def _home_templates(index: SiteIndex, fragment: str) -> _Target | None:
+    """The target of a fragment on the home page when no content file makes it: its ids are
+    its templates' (those that write ids made of actions alone leave them to a build)."""
+    return _Target(None, fragment, home_without_file=True) if index.config.layout_ids_known else None
+
+
+def _home_finding(page: PageSummary, link: SiteLink, fragment: str) -> Finding:
+    if link.home:
+        how = f"written #{fragment} in a shortcode's content its template renders with markdownify"
+    else:
+        how = f"written {link.destination!r}, which Hugo's link render hook resolves with GetPage \"\""
+    return Finding(
+        link.line, link.column,
+        f"no element with id {fragment!r} on the home page, which no content file makes, and its templates write "
+        f"no such id ({how}: the link leads to the home page; write #{fragment} for this page's own)",
+        path=page.path,
+    )  # fmt: skip
 
 
 def _script_route(fragment: str, ids: Iterable[str]) -> bool:

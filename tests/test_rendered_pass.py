@@ -1886,6 +1886,28 @@ def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("attributes_on", [True, False])
+def test_heading_attributes_shown_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, attributes_on: bool
+) -> None:
+    """goldmark takes a heading's `{#id}` only at its end, an id without blanks or markup;
+    else it shows (checked with hugo 0.168; opentelemetry's ``{#page-local-`x`-list}``),
+    and any does when the config turns heading attributes off. In a code span it is meant."""
+    small_site(tmp_path, {
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Lista {#page-local-`cSpell:ignore`-list}\n\n"
+                        "## Two {#has space}\n\n## Three {#ok}\n\n## Five {#x} trailing\n\n"
+                        "## Using `{.class}` in Markdown\n",
+    }, "" if attributes_on else "[markup.goldmark.parser.attribute]\ntitle = false\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", 5, 10), ("content/p.md", 7, 8), ("content/p.md", 11, 9)]
+    if not attributes_on:
+        expected.insert(2, ("content/p.md", 9, 10))
+    assert located("unrendered-markup") == located("unrendered-markup", "--build") == expected
+    result = CliRunner().invoke(main, ["check", "--no-color", "-q"])
+    assert "'{#page-local-': heading attribute shown as text" in result.output
+
+
+@pytest.mark.hugo
 def test_links_to_pages_a_cascade_makes_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`draft` in a section's cascade, as a key or in its `params`, makes the section and
     the pages below it drafts, and a draft `_index.md` leaves its section without a page,

@@ -66,6 +66,8 @@ LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("emphasis", re.compile(r"\*\*(?=[^\s*])[^\n]*?(?<=[^\s*])\*\*")),
 )
 _EMPHASIS_OPENER = re.compile(r"\*\*(?=[^\s*])")
+# A heading's `{#id}` or `{.class …}` that goldmark did not take as its attributes: shown
+_SHOWN_ATTRIBUTES = re.compile(r"\{[#.][^\s{}][^{}\n]{0,200}\}")
 
 
 # A page's records are NamedTuples: a run keeps pages pickled (see validator.spill) and
@@ -365,9 +367,10 @@ class _Walker:
         if tag == "img" and not (attrs.get("src", "").strip() == "" and self._inert(element)):
             self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
         elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-            self.headings.append(
-                HtmlHeading(int(tag[1]), attrs.get("id"), _text_of(element), line, column)
-            )
+            text = _text_of(element)
+            self.headings.append(HtmlHeading(int(tag[1]), attrs.get("id"), text, line, column))
+            if "{" in text and (shown := _shown_attribute(element)):
+                self.leaks.append(Leak("attribute", shown, line, 1))
         elif tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
             match = _REFRESH.fullmatch(attrs.get("content", "").strip())
             if match and match["url"]:
@@ -434,6 +437,9 @@ _MATH = re.compile(r"katex|mathjax", re.I)
 # renderer, as code and a theme's JSON config (`"render": "mathjax"`) are
 _PAGE_DATA = frozenset({"application/ld+json"})
 _STRING = etree.XPath("string()", smart_strings=False)
+_TEXT_OUTSIDE_CODE = etree.XPath(
+    ".//text()[not(ancestor::code or ancestor::kbd or ancestor::samp)]", smart_strings=False
+)
 _WITH_ID = etree.XPath("descendant-or-self::*[@id]")
 
 
@@ -529,6 +535,22 @@ def _without_body(root: etree._Element) -> bool:
 def _may_leak(text: str) -> bool:
     """Whether any of LEAKS may match in `text` (substring tests: faster than a regex)."""
     return "{{" in text or "HAHAHUGO" in text or "[^" in text or "---" in text or "$$" in text or "**" in text
+
+
+def _shown_attribute(heading: etree._Element) -> str:
+    """The `{#id}` a heading shows as text ("" when none), as far as one text node of it
+    goes: the Markdown has it so (`{#page-local-` of ``{#page-local-`x`-list}``, whose code
+    span is an element of the heading)."""
+    pieces = _TEXT_OUTSIDE_CODE(heading)  # `{.class}` in a code span is shown on purpose
+    shown = _SHOWN_ATTRIBUTES.search("".join(pieces))
+    if shown is None:
+        return ""
+    start = 0
+    for piece in pieces:
+        if start + len(piece) > shown.start():
+            return piece[shown.start() - start : shown.end() - start].strip()[:80]
+        start += len(piece)
+    return ""
 
 
 def _text_of(element: etree._Element) -> str:

@@ -735,7 +735,7 @@ _ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*[./].)[^\s<>\"'{}]*[^\s<>\"'{}.]")
 # `[^\S\n]`: a blank within the line.
 _OPENING_BRACES = re.compile(r"\\?\{\\?\{[<%]")  # a shortcode's, escaped (`\\{\\{<`) or not
 _MARKED = re.compile(
-    _OPENING_BRACES.pattern + r"|\[\^|\$\$|\*\*|^[^\S\n]*+(?:\|[^\S\n]*+)?:?-{3,}:?[^\S\n]*\|", re.MULTILINE
+    _OPENING_BRACES.pattern + r"|\[\^|\$\$|\*\*|\{[#.]|^[^\S\n]*+(?:\|[^\S\n]*+)?:?-{3,}:?[^\S\n]*\|", re.MULTILINE
 )
 
 

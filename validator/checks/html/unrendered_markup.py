@@ -17,6 +17,9 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
   paragraph or a list item and that nothing closes (`**Note: …`). Only when the Markdown has the
   asterisks as shown: escaped ones (`\\*\\*`) are text on purpose; and not in math
   (`$…$`, `\\(…\\)`, `$$…$$`, `\\[…\\]`), where `f^{**}` is no bold, nor `[^a]` a footnote.
+* `{#id}` or `{.class}` in a heading that goldmark did not take as its attributes (not at
+  the heading's end, or an id with a blank or a code span: `## Setup {#first steps}`), or
+  any when the config turns heading attributes off.
 * `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
   passthrough extension does not keep `$$…$$` for one (off, or without `$$` among its
   delimiters). With mdcheck's own rendering, which has no theme, a page
@@ -53,7 +56,7 @@ from validator.model import Finding, Rule
 from validator.published import RenderedSite, split_mapped
 from validator.settings import Markup
 
-KINDS = ("shortcode", "placeholder", "footnote", "table", "math", "emphasis")
+KINDS = ("shortcode", "placeholder", "footnote", "table", "math", "emphasis", "attribute")
 _WHAT = {
     "shortcode": "shortcode shown as text; Hugo does not run shortcodes here",
     "placeholder": "Hugo's shortcode placeholder leaked into the page",
@@ -62,7 +65,14 @@ _WHAT = {
     "math": "display math shown as text; enable the passthrough extension or load a math renderer",
     "emphasis": "bold shown as text with its asterisks: `**` between punctuation inside and a letter "
     "outside opens or closes nothing in Markdown; move the punctuation outside the `**`, or add a space",
+    "attribute": "heading attribute shown as text: goldmark takes `{#id .class}` only at the heading's end, "
+    "an id without blanks or markup (the heading's id is then made of its text)",
 }
+# The same, when the config turns heading attributes off
+_ATTRIBUTES_OFF = (
+    "heading attribute shown as text: markup.goldmark.parser.attribute.title = false turns them off "
+    "(the heading's id is made of its text)"
+)
 # A paragraph's `**` that nothing closes
 _UNCLOSED_BOLD = "bold opened with `**` and never closed in its paragraph: the asterisks show as text; close it"
 # The same, of bold Markdown would render: the text around it was not rendered as Markdown
@@ -110,6 +120,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 what = _UNCLOSED_BOLD
             elif leak.kind == "emphasis" and _flanks(leak.text):
                 what = _UNRENDERED_BOLD
+            elif leak.kind == "attribute" and not rendered.markup.attribute_title:
+                what = _ATTRIBUTES_OFF
             message = f"{leak.text!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))
     yield from split_mapped(findings)

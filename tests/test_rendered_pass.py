@@ -2600,6 +2600,33 @@ def test_dot_slash_fragments_to_a_home_page_no_file_makes(
         ) in result.output
 
 
+APPENDING_GETPAGE_HOOK = """{{- $u := urls.Parse .Destination -}}
+{{- $href := .Destination -}}
+{{- with .PageInner.GetPage $u.Path -}}{{ $href = .RelPermalink }}
+{{- with $u.Fragment }}{{ $href = printf "%s#%s" $href . }}{{ end }}{{- end -}}
+<a href="{{ $href }}">{{ .Text }}</a>"""
+
+
+@pytest.mark.hugo
+def test_a_page_finding_hook_finds_the_pages_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A project's hook that writes the URL of the page `GetPage` finds, adding the fragment
+    to its variable (`$href = printf "%s#%s" $href .`), finds the page of the linking page's
+    language, whose fragment is then checked (opentelemetry's ja blog, checked with hugo
+    0.168): not the default language's page at the path the browser would ask for."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": APPENDING_GETPAGE_HOOK,
+        "layouts/list.html": SINGLE,
+        "content/en/docs/p.md": "---\ntitle: P\n---\n\n## Spans\n",
+        "content/ja/docs/p.md": "---\ntitle: P ja\n---\n\n## スパン {#span}\n",
+        "content/ja/blog/b.md": "---\ntitle: B\n---\n\nSee [spans](/docs/p/#spans) and [span](/docs/p/#span).\n",
+    }, 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\ncontentDir = "content/en"\n'
+       '[languages.ja]\nweight = 2\ncontentDir = "content/ja"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == located("broken-anchor", "--build") == [("content/ja/blog/b.md", 5, 5)]
+
+
 @pytest.mark.hugo
 def test_a_heading_hook_that_writes_no_id_on_some_levels(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
@@ -2906,20 +2933,29 @@ def test_the_embedded_link_hook_writes_markdownified_links_as_the_home_pages(
     assert located("md-link") == [("content/docs/a.md", 10, 74)]
 
 
+_GETPAGE_OF_PATH = (
+    '{{ $u := urls.Parse .Destination }}{{ $href := .Destination }}{{ with .PageInner.GetPage '
+    '(strings.TrimPrefix "./" $u.Path) }}{{ $href = printf "%s#%s" .RelPermalink $u.Fragment }}{{ end }}'
+    '<a href="{{ $href }}">{{ .Text }}</a>'
+)
+
+
 @pytest.mark.parametrize(("hook", "missing"), [
-    # as Hugo's embedded hook: GetPage of the path less `./`, for some paths (here all)
-    ('{{ $u := urls.Parse .Destination }}{{ $href := .Destination }}{{ with .PageInner.GetPage '
-     '(strings.TrimPrefix "./" $u.Path) }}{{ $href = printf "%s#%s" .RelPermalink $u.Fragment }}{{ end }}'
-     '<a href="{{ $href }}">{{ .Text }}</a>', ["sec"]),
+    # as Hugo's embedded hook: GetPage of the path less `./` (`./#x`: the home page's;
+    # checked with hugo 0.168)
+    (_GETPAGE_OF_PATH, [("sec", "content/_index.md"), ("own", "content/_index.md")]),
+    # GetPage, but a URL mdcheck does not read written: the found page's or the browser's
+    (_GETPAGE_OF_PATH.replace(".RelPermalink", ".Permalink"), [("sec", "this page")]),
     # no GetPage: the browser's
-    ('<a href="{{ .Destination }}">{{ .Text }}</a>', ["sec", "home"]),
+    ('<a href="{{ .Destination }}">{{ .Text }}</a>', [("sec", "this page"), ("home", "this page")]),
 ])  # fmt: skip
 def test_a_projects_link_hook_may_send_a_fragment_to_either_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hook: str, missing: list[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hook: str, missing: list[tuple[str, str]]
 ) -> None:
-    """A project's own link render hook that calls GetPage may look a relative path up
-    (`./#x`: the home page's) or leave it to the browser (this page's): its template's
-    conditions are not read, so a fragment is reported when neither page has it, at the
+    """A project's own link render hook that writes the URL of the page GetPage finds sends
+    `./#x` to the home page, as Hugo's does; one that calls GetPage and writes what mdcheck
+    does not read may look a relative path up (`./#x`: the home page's) or leave it to the
+    browser (this page's): a fragment is then reported when neither page has it, at the
     page the link names as written."""
     small_site(tmp_path, {
         "layouts/list.html": SINGLE,
@@ -2930,7 +2966,7 @@ def test_a_projects_link_hook_may_send_a_fragment_to_either_page(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert [p["message"] for p in problems("--source-only") if p["rule"] == "broken-anchor"] == [
-        f"no heading or element with id '{fragment}' on this page" for fragment in missing
+        f"no heading or element with id '{fragment}' on {where}" for fragment, where in missing
     ]
 
 

@@ -2515,7 +2515,7 @@ _MAY_WRITE_HTML = re.compile(
     r"|\.Site\b|site\.|\.Page\b|\.Parent\b|\.Data\b|\bT\b|i18n|safeHTML|print|transform|htmlUnescape|emojify"
 )
 # A link's or image's address as a hook template writes it, and the same, unchanged
-_ADDRESS_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=""", re.IGNORECASE)
+_ADDRESS_ATTRIBUTE = re.compile(r"""(?<![$\w.])(?:href|src)\s*=""", re.IGNORECASE)  # not `$href = …`
 _DESTINATION_AS_IS = re.compile(
     r"""\b(?:href|src)\s*=\s*(["']?)\{\{-?\s*\.Destination(?:\s*\|\s*safeURL)?\s*-?\}\}\1""", re.IGNORECASE
 )
@@ -2638,15 +2638,20 @@ def _levels_at(template: str, position: int) -> frozenset[int] | None:
 def _finds_pages(template: str) -> bool:
     """Whether a link render hook writes the URL of the page `GetPage` finds for the
     destination, else the destination as written (`$link := .Destination`, then, `with
-    .Page.GetPage $url.Path`, `$link = printf "%s%s" .RelPermalink $fragment`): the snippet
-    many themes and sites share, which does what Hugo's embedded link hook does."""
+    .Page.GetPage $url.Path`, `$link = printf "%s%s" .RelPermalink $fragment`, maybe then
+    `$link = printf "%s#%s" $link .`): the snippet many themes and sites share, which does
+    what Hugo's embedded link hook does."""
     written = _ADDRESS_AS_VARIABLE.search(template)
     if "GetPage" not in template or written is None or len(_ADDRESS_ATTRIBUTE.findall(template)) != 1:
         return False
     variable = written[2]
     if [match[1] for match in _DESTINATION_VARIABLE.finditer(template)].count(variable) != 1:
         return False
-    return all(".RelPermalink" in value or value == ".Destination" for value in _assigned(template, variable))
+    appends = re.compile(rf'printf\s+"%s[^"%]*(?:%s)?"\s+\${variable}\b')  # `printf "%s#%s" $href .`: on
+    return all(
+        ".RelPermalink" in value or value == ".Destination" or appends.match(value)
+        for value in _assigned(template, variable)
+    )
 
 
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")

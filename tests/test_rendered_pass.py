@@ -3887,6 +3887,23 @@ def test_a_duplicate_id_raw_html_sets_is_found_at_its_tag(
 
 
 @pytest.mark.hugo
+def test_a_heading_whose_id_a_shortcodes_heading_has_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `{{% %}}` call's heading before a Markdown heading that sets the same id: the
+    Markdown heading is the one of its own text, reported as the repeat (opentelemetry's
+    language pages, checked with hugo 0.168), not named as the other element."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/intro.html": "## Status and releases\n\nIntro text.\n",
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% intro %}}\n\n## Version support {#status-and-releases}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("duplicate-id", "--build") == [("content/p.md", 7, 1)]
+    messages = [p["message"] for p in problems("--build") if p["rule"] == "duplicate-id"]
+    assert messages == ["id 'status-and-releases' is already used on this page (<h2> at HTML line 1)"]
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize(
     "rendering",
     ["{{ .Inner | markdownify }}", "{{ .InnerDeindent | markdownify }}",

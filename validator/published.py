@@ -1215,15 +1215,22 @@ class Locator:
             self._take("addresses", addresses, lambda item: _written_as(link.url, item))
         )
 
-    def heading(self, heading: HtmlHeading) -> tuple[int, int] | None:
+    def heading(self, heading: HtmlHeading, *, exact: bool = False) -> tuple[int, int] | None:
+        """The Markdown heading an HTML one is (the next not taken): of the same id, else
+        text; with `exact`, of the same id and text alone (a shortcode's heading may have the
+        id the Markdown's sets: `{{% intro %}}`'s `## Status` and `## Support {#status}`)."""
         if self.source is None:
             return None
-        for key in ("id", "text"):
-            wanted = getattr(heading, key)
-            if wanted:
-                item = self._take("headings", self.source.headings, lambda item: getattr(item, key) == wanted)
-                if item is not None:
-                    return item.line, item.column
+        tests: list[Callable[[SourceHeading], bool]] = []
+        if exact:
+            tests.append(lambda item: item.id == heading.id and item.text == heading.text)
+        elif heading.id:
+            tests.append(lambda item: item.id == heading.id)
+        if heading.text and not exact:
+            tests.append(lambda item: item.text == heading.text)
+        for test in tests:
+            if (item := self._take("headings", self.source.headings, test)) is not None:
+                return item.line, item.column
         return None
 
     def html_id(self, value: str) -> tuple[int, int] | None:

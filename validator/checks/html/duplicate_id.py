@@ -49,11 +49,21 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
         # id, at the first repeat (its message and place), counting the others
         template_repeats: dict[str, tuple[str, tuple[int, int]]] = {}
         repeats: Counter[str] = Counter()
-        for item in page.ids:
-            if item.value not in repeated:
-                continue
+        # The Markdown headings the repeated ids' headings are: those of the same text first
+        # (a shortcode's heading may have the id of the Markdown's after it)
+        repeats_here = [item for item in page.ids if item.value in repeated]
+        exact = {
+            (item.line, item.column): found
+            for item in repeats_here
+            if (heading := headings.get((item.line, item.column))) is not None
+            and (found := locator.heading(heading, exact=True)) is not None
+        }
+        for item in repeats_here:
             heading = headings.get((item.line, item.column))
-            where = locator.heading(heading) if heading is not None else locator.html_id(item.value)
+            if (item.line, item.column) in exact:
+                where = exact[(item.line, item.column)]
+            else:
+                where = locator.heading(heading) if heading is not None else locator.html_id(item.value)
             if item.value not in first:
                 first[item.value] = item, where
                 continue

@@ -3887,6 +3887,22 @@ def test_a_duplicate_id_raw_html_sets_is_found_at_its_tag(
 
 
 @pytest.mark.hugo
+def test_an_empty_alt_the_markdowns_raw_html_writes_is_decorative(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`<img alt="">` written in the Markdown marks a decorative image, as the theme's does
+    (opentelemetry's icons beside headings); `![](x)` and an `<img>` without `alt` are
+    reported."""
+    small_site(tmp_path, {
+        "static/r.svg": "<svg/>",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Receivers <img width=\"35\" alt=\"\" src=\"/r.svg\">\n\n"
+                        "![](/r.svg) and <img src=\"/r.svg\">\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "image-alt", [("content/a.md", 7, 1), ("content/a.md", 7, 17)])
+
+
+@pytest.mark.hugo
 def test_a_heading_whose_id_a_shortcodes_heading_has_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -3,7 +3,8 @@ Reports images without alternative text in the rendered page: an `<img>` with no
 attribute (raw HTML, a shortcode or the theme wrote it), and, from the Markdown, an image
 whose alt text is empty (`![](chart.png)`). This is markdownlint's MD045.
 
-An empty `alt=""` that the theme writes is left alone: it marks a decorative image. Without
+An empty `alt=""` that the theme, or the Markdown's raw HTML (`<img src="icon.svg" alt="">`),
+writes is left alone: it marks a decorative image. Without
 a build, an image the site's image render hook writes is judged when the hook writes the
 Markdown's alt text as its `alt` (`alt="{{ .Text }}"`, or inside `{{ with .Text }}`, which
 writes none when the text is empty); another hook's images are left to `--build`.
@@ -48,11 +49,12 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for image in page.images:
             # Locate every image, in order, so the n-th of two alike maps to the n-th line.
-            where = locator.link(HtmlLink(image.src, "img", "src", image.line, image.column, image.alt or ""))
+            source = locator.link_source(HtmlLink(image.src, "img", "src", image.line, image.column, image.alt or ""))
+            where = (source.line, source.column) if source is not None else None
             if _described(image, opts):
                 continue
-            if image.alt is not None and where is None:
-                continue  # an empty alt from the theme: a decorative image
+            if image.alt is not None and (source is None or source.kind == "html"):
+                continue  # an empty alt the theme or the Markdown's raw HTML writes: a decorative image
             what = "has no alt attribute" if image.alt is None else "has an empty alt text"
             message = f"image {image.src!r} {what}; describe what it shows"
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))

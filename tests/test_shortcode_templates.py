@@ -84,3 +84,24 @@ def test_inline_shortcodes_when_enabled(site_dir: Path) -> None:
         "{{< year.inline />}}\n"
     )
     assert _check(site, site_dir, text) == [(5, "shortcode-unknown")]
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize(("call", "refused"), [
+    ("{{< note x />}}", True), ("{{% note x /%}}", True), ('{{< figure src="/a.png" />}}', True),
+    ("{{< box />}}", False), ("{{< legacy />}}", False), ("{{< note x >}}", False),
+])  # fmt: skip
+def test_a_self_closed_call_of_a_template_without_inner_stops_the_build(
+    site_dir: Path, hugo: str, call: str, refused: bool
+) -> None:
+    """`{{< x />}}` closes the call: Hugo refuses it, as a closing tag, for a template that
+    does not use `.Inner` (checked with hugo 0.168; opentelemetry's)."""
+    import subprocess
+
+    _write(site_dir / "layouts" / "single.html", "{{ .Content }}")
+    (site_dir / "hugo.toml").write_text('baseURL = "https://example.org/"\n')  # the theme aside
+    (site_dir / "layouts" / "_shortcodes" / "legacy.html").write_text("{{ with .Inner }}{{ . }}{{ end }}")
+    text = f"---\ntitle: t\n---\n\n{call}\n"
+    assert (_check(load_site(site_dir), site_dir, text) == [(5, "shortcode-mismatched")]) is refused
+    built = subprocess.run([hugo, "-s", str(site_dir), "-d", str(site_dir / "public")], capture_output=True, text=True)
+    assert ("does not evaluate .Inner" in built.stderr + built.stdout) is refused

@@ -2,7 +2,8 @@
 Reports shortcode closing tags Hugo rejects: a closing tag that matches no open call (a
 typo in its name, or a second closing tag for a call already closed), and a closing tag
 given to a shortcode whose template does not use its inner content (`.Inner` or
-`.InnerDeindent`), such as `figure`, `youtube`, `ref` or `param`.
+`.InnerDeindent`), such as `figure`, `youtube`, `ref` or `param`, self-closing ones
+(`{{< figure src="a.png" />}}`) too.
 
 Also a closing tag that names a shortcode closed before while another call is open: Hugo
 accepts it and closes the innermost open call, whatever name the tag gives. The page
@@ -63,13 +64,20 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 f"(Hugo closes the innermost open call, whatever name its closing tag gives): write "
                 f"{_tag(use.notation, '/' + use.name)}",
             )
-        if use.paired and not use.name.endswith(".inline") and uses_inner(use.template, doc.site) is False:
-            yield _at_closing_tag(
-                use,
-                f'shortcode "{use.name}" does not evaluate .Inner or .InnerDeindent, yet a closing '
-                f"tag was provided: remove {_tag(use.notation, '/' + use.name)} (the template "
-                "ignores what is between the tags)",
+        closed = use.paired or use.kind == "self-closing"
+        if closed and not use.name.endswith(".inline") and uses_inner(use.template, doc.site) is False:
+            refused = (
+                f'shortcode "{use.name}" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided'
             )
+            if use.paired:
+                yield _at_closing_tag(
+                    use,
+                    f"{refused}: remove {_tag(use.notation, '/' + use.name)} (the template ignores what is "
+                    "between the tags)",
+                )
+            else:
+                end = ">}}" if use.notation == "<" else "%}}"
+                yield Finding(use.line, use.column, f"{refused}: remove the `/` before `{end}`, which closes the call")
     for stray in doc.stray_shortcode_closes:
         yield Finding(stray.line, stray.column, _stray_message(stray, uses))
 

@@ -1512,15 +1512,18 @@ def test_headings_a_template_prints_from_the_sites_data_are_not_spelled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
     """A list template that prints talks' titles from `data/` as headings (flux's resources
-    page): names and products, written in the data, not in the page's content."""
+    page), or makes headings of them (opentelemetry's registry: `Kotel - Kotlin`): names and
+    products, written in the data, not in the page's content."""
     small_site(tmp_path, {
-        "layouts/list.html": "{{ .Content }}{{ range hugo.Data.talks }}<h4>{{ .title }}</h4>{{ end }}",
+        "layouts/list.html": "{{ .Content }}{{ range hugo.Data.talks }}<h4>{{ .title }}</h4>{{ end }}"
+                             "{{ range hugo.Data.registry }}<h4>{{ .name }} - {{ .language }}</h4>{{ end }}",
         "data/talks.yaml": '- title: "GitOps - Liz Warner & Mark Ramm (Weaveworks)"\n- title: "Reddit - Harvey Xia"\n',
+        "data/registry.yaml": '- name: "Kotel"\n  language: "Kotlin"\n',
         "content/_index.md": "+++\ntitle = 'Talks'\n+++\n\nSome talks.\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings("--build") == set()
-    (tmp_path / "layouts/list.html").write_text("{{ .Content }}<h4>Talk by Mark Ramm and Harvey Xia</h4>")
+    (tmp_path / "layouts/list.html").write_text("{{ .Content }}<h4>Talks by our speekers</h4>")
     assert {rule for _, _, rule in findings("--build")} == {"heading-typo"}  # the template's own text
 
 

@@ -46,7 +46,8 @@ To silence one heading, put `<!-- mdcheck-disable-next-line heading-typo -->` ab
 In Hugo's real output (`--build`, `--html`), headings that only the HTML has — written by a
 shortcode or the theme — are spelled too, and reported at the page's Markdown file; but
 for one a template prints from the site's data files (`data/`: a talk's title, a speaker's
-name), which is no content of the page.
+name), or a word of one those files have (a registry entry's name in `Kotel - Kotlin`),
+which is no content of the page.
 
 ## Why is this bad?
 A typo in a heading is the most visible typo a page can have: it is repeated in the browser
@@ -69,6 +70,8 @@ The dot product of the queries and the keys.
 """
 
 from __future__ import annotations
+
+import re
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -182,8 +185,10 @@ def _rendered_findings(
         if heading.text.strip() in written:
             continue  # the source pass checked it, at the page that has it
         typos = speller.typos(heading.text)
-        if typos and where is None and data.holds(heading.text.strip()):
-            continue  # a template prints it from the site's data (flux's talks): names, not prose
+        if typos and where is None:
+            # a template prints it from the site's data (flux's talks, opentelemetry's
+            # registry entries): names, not prose; the heading, or the word, is there
+            typos = [] if data.holds(heading.text.strip()) else [t for t in typos if not data.holds_word(t.word)]
         for typo in typos:
             at = (heading.line, heading.column)
             yield typo.word, rendered.finding(page, _message(typo, "heading"), at, where or (1, 1)), where is not None
@@ -198,10 +203,18 @@ class _DataTexts:
         self._texts: list[str] | None = None
 
     def holds(self, text: str) -> bool:
+        return any(text in data for data in self._read())
+
+    def holds_word(self, word: str) -> bool:
+        """Whether a data file has `word` as a word of its own (not inside another)."""
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        return any(word in data and pattern.search(data) for data in self._read())
+
+    def _read(self) -> list[str]:
         if self._texts is None:
             found = texts_under(map(Path, self._folders), _DATA_FILES, _DATA_BYTES)
             self._texts = [data for _, data in found]
-        return any(text in data for data in self._texts)
+        return self._texts
 
 
 _DATA_FILES = (".yaml", ".yml", ".toml", ".json", ".xml", ".csv")

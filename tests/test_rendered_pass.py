@@ -1875,15 +1875,17 @@ def test_blanks_around_an_angle_bracket_destination(
 def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`**` between punctuation inside and a letter outside opens or closes nothing: the
     asterisks show on the page (checked with hugo 0.168), around a link's `[` and `)` or a
-    code span's backticks too (letsencrypt's `ה**[…](…)**`); escaped ones are meant."""
+    code span's backticks too (letsencrypt's `ה**[…](…)**`, opentelemetry's `…`main`**分支`);
+    escaped ones are meant."""
     small_site(tmp_path, {
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n注意：**重要提示：**请先安装\n\n使用**“引号”**强调\n\n"
                         "A **bold** word, 2**3**4, a ** b ** c, `**code**`, base\\*\\*i and base\\*\\*2.\n\n"
                         "word**[a link](https://example.com/)** word, a**`code`**b\n\n"
-                        "**[bold](/p/)**, \\*\\*[escaped](/p/)\\*\\* and **[in](/p/)**.\n",
+                        "**[bold](/p/)**, \\*\\*[escaped](/p/)\\*\\* and **[in](/p/)**.\n\n"
+                        "- **不要在你克隆仓库的`main`**分支上直接进行更改。\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    expected = {("content/p.md", line, "unrendered-markup") for line in (5, 7, 11)}
+    expected = {("content/p.md", line, "unrendered-markup") for line in (5, 7, 11, 15)}
     assert findings() == findings("--build") == expected
     assert [column for line, column in (found[1:3] for found in located("unrendered-markup")) if line == 11] == [5, 47]
 

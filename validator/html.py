@@ -404,8 +404,8 @@ class _Walker:
             if _STRING(element).count("**") == 1:  # bold opened at the paragraph's start, never closed
                 line = first_line + text.count("\n", 0, opened.start(1))
                 self.leaks.append(Leak("emphasis", opened[1][:80], line, 1))
-        if text.endswith("**") and (leak := _bold_around(element if not tail else None, element if tail else None)):
-            self.leaks.append(Leak("emphasis", leak[:80], first_line + text.count("\n"), 1))
+        if "**" in text and (leak := _bold_around(text, element if not tail else None, element if tail else None)):
+            self.leaks.append(Leak("emphasis", leak[:80], first_line + text.count("\n", 0, text.rfind("**")), 1))
         prose = _without_math(text) if _may_hold_math(text) else text
         for kind, pattern in LEAKS:
             read = prose if kind in _NOT_IN_MATH else text
@@ -449,20 +449,22 @@ def _is_code(attrs: Mapping[str, str]) -> bool:
     return attrs.get("type", "").strip().lower() not in _PAGE_DATA
 
 
-def _bold_around(parent: etree._Element | None, previous: etree._Element | None) -> str:
-    """The Markdown of a link or code span whose `**` on both sides showed as text (`word**[a
-    link](/x/)** word`: a `**` beside `[` or `)` and a letter opens or closes nothing), for
-    text ending with `**` that is `parent`'s first text or `previous`'s tail; "" when the
-    next element is no such link or code span."""
+def _bold_around(text: str, parent: etree._Element | None, previous: etree._Element | None) -> str:
+    """The Markdown of bold that showed its `**` as text up to a link or code span it ends
+    with (`word**[a link](/x/)** word`, `**do not use `main`**branch`: a `**` beside `]`,
+    `)` or a backtick and a letter opens or closes nothing): from `text`'s last `**`, for
+    text that is `parent`'s first text or `previous`'s tail; "" when the next element is
+    no such link or code span, or no `**` follows it."""
     if previous is not None:
         following = previous.getnext()
     else:
         following = parent[0] if parent is not None and len(parent) else None
     if following is None or following.tag not in ("a", "code") or not (following.tail or "").startswith("**"):
         return ""
+    before = text[text.rfind("**") :]
     if following.tag == "code":
-        return f"**`{_STRING(following)}`**"
-    return f"**[{_STRING(following)}]({following.get('href', '')})**"
+        return f"{before}`{_STRING(following)}`**"
+    return f"{before}[{_STRING(following)}]({following.get('href', '')})**"
 
 
 # `**` and a word at a paragraph's start (`**Note: …`), shown as text when nothing closes it

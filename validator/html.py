@@ -405,7 +405,7 @@ class _Walker:
                 line = first_line + text.count("\n", 0, opened.start(1))
                 self.leaks.append(Leak("emphasis", opened[1][:80], line, 1))
         if "**" in text and (leak := _bold_around(text, element if not tail else None, element if tail else None)):
-            self.leaks.append(Leak("emphasis", leak[:80], first_line + text.count("\n", 0, text.rfind("**")), 1))
+            self.leaks.append(Leak("emphasis", leak, first_line + text.count("\n", 0, text.rfind("**")), 1))
         prose = _without_math(text) if _may_hold_math(text) else text
         for kind, pattern in LEAKS:
             read = prose if kind in _NOT_IN_MATH else text

@@ -122,7 +122,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 what = _UNRENDERED_BOLD
             elif leak.kind == "attribute" and not rendered.markup.attribute_title:
                 what = _ATTRIBUTES_OFF
-            message = f"{leak.text!r}: {what}"
+            shown = leak.text if len(leak.text) <= 80 else leak.text[:79] + "…"
+            message = f"{shown!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))
     yield from split_mapped(findings)
 

@@ -97,6 +97,27 @@ def test_module_layouts_are_found_where_hugo_finds_them(hugo: str, tmp_path: Pat
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("from_environment", [False, True])
+def test_a_replacement_is_for_an_import_not_a_theme(
+    hugo: str, tmp_path: Path, monkeypatch, from_environment: bool
+) -> None:
+    """Hugo 0.168 applies `module.replacements` (and HUGO_MODULE_REPLACEMENTS) to the paths
+    of `module.imports` alone: a `theme` of that path is looked for in themesDir, and missing
+    (spinnaker's docsy)."""
+    root = _site(tmp_path / "site", f'theme = ["{MODULE}"]\n')
+    _module(root / "local")
+    replacement = f"{MODULE} -> ../local"
+    if from_environment:
+        monkeypatch.setenv("HUGO_MODULE_REPLACEMENTS", replacement)
+    else:
+        config = (root / "hugo.toml").read_text() + f'[module]\nreplacements = "{replacement}"\n'
+        (root / "hugo.toml").write_text(config)
+    result = subprocess.run([hugo, "-s", str(root), "-d", str(tmp_path / "public")], capture_output=True, text=True)
+    assert "not found" in result.stdout + result.stderr
+    assert load_site(root).missing_modules == (MODULE,)
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize("vendor_list", [False, True])
 def test_a_module_not_on_disk_is_missing_as_for_hugo(hugo: str, tmp_path: Path, vendor_list: bool) -> None:
     """Hugo uses `_vendor/` only for the modules its modules.txt lists; without the module

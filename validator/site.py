@@ -1874,8 +1874,9 @@ def _module_dirs(
     root: Path, config: _Config, themes: tuple[str, ...], themes_dir: Path, environment: str, home: Path | None = None
 ) -> _Modules:
     """The directories of the site's themes and imported modules, each followed by those it
-    imports in turn, as Hugo finds them: a path named in `module.replacements` (or the
-    environment's `HUGO_MODULE_REPLACEMENTS`) goes to its directory, relative to themesDir;
+    imports in turn, as Hugo finds them: an import's path named in `module.replacements` (or
+    the environment's `HUGO_MODULE_REPLACEMENTS`; not a theme's) goes to its directory,
+    relative to themesDir;
     else a module vendored in `_vendor/` (listed in its `modules.txt`), else the local
     directory a `replace` of the site's `go.mod` names, else, at the version a `go.mod`
     requires, the module in Go's module cache (`hugo mod get` fills it), else
@@ -1897,8 +1898,8 @@ def _module_dirs(
     missing_components: set[str] = set()
     without_layouts: set[Path] = set()
 
-    def resolve(path: str) -> Path:
-        if path in replacements:
+    def resolve(path: str, imported: bool) -> Path:
+        if imported and path in replacements:  # a theme's path is not replaced (checked with hugo 0.168)
             # Joined as Go does (`..` taken lexically); an absolute replacement stays as it is.
             return Path(os.path.normpath(themes_dir / replacements[path]))
         if path in vendored:
@@ -1912,11 +1913,11 @@ def _module_dirs(
                 return home
         return themes_dir / path
 
-    def visit(paths: list[str], depth: int, importer: _Config) -> None:
+    def visit(themes: list[str], imports: list[str], depth: int, importer: _Config) -> None:
         mounted = _import_mounts(importer)
         given = _import_mount_tables(importer)
-        for path in paths:
-            directory = resolve(path)
+        for index, path in enumerate([*themes, *imports]):
+            directory = resolve(path, index >= len(themes))
             if not _has_files(directory):
                 if path not in missing:
                     missing.append(path)
@@ -1934,9 +1935,9 @@ def _module_dirs(
                 module.merge({"module": {"mounts": given[path]}}, importer.origin(("module", "imports")))
             configs.append(module)
             if depth < _MAX_THEME_DEPTH:
-                visit([*module.strings("theme"), *_imports(module)], depth + 1, module)
+                visit(module.strings("theme"), _imports(module), depth + 1, module)
 
-    visit([*themes, *_imports(config)], 0, config)
+    visit(list(themes), _imports(config), 0, config)
     return _Modules(found, missing, configs, frozenset(missing_components), frozenset(without_layouts))
 
 
@@ -2055,8 +2056,8 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
             unknown = f"the files {mount} ({', '.join(sorted(site.missing_components - {'layouts'}))}) are unknown"
         notes.append(
             f"{what} {names} not found (or empty) in {site.themes_dir}/, _vendor/ or module.replacements: "
-            f"{unknown} (check out git submodules, run `hugo mod vendor`, or set HUGO_THEMESDIR or "
-            "HUGO_MODULE_REPLACEMENTS)"
+            f"{unknown} (check out git submodules, run `hugo mod vendor`, or set HUGO_THEMESDIR, or "
+            "HUGO_MODULE_REPLACEMENTS for a module.imports path)"
         )
     if site.missing_layout_mounts:
         missing = site.missing_layout_mounts

@@ -146,6 +146,27 @@ def test_a_missing_theme_is_noted_once_and_its_shortcodes_not_reported(tmp_path:
     assert site.hooks_rendering("a.md") == {"render-link", "render-image", "render-blockquote", "render-heading"}
 
 
+def test_the_projects_static_files_are_known_with_a_theme_missing(tmp_path: Path, monkeypatch) -> None:
+    """A missing theme may add static files, not take away the project's (spinnaker's API
+    page, a static `.html` file): a link to one is good; one to a file in a folder the
+    theme may fill too is left to a build."""
+    root = _site(tmp_path, 'theme = ["github.com/google/docsy"]\n')
+    (root / "static" / "docs" / "api").mkdir(parents=True)
+    (root / "static" / "docs" / "api" / "docs.html").write_text("<html><body>x</body></html>")
+    (root / "static" / "images").mkdir()
+    (root / "static" / "images" / "a.png").write_text("")
+    (root / "content" / "docs").mkdir()
+    (root / "content" / "docs" / "b.md").write_text(
+        "---\ntitle: B\n---\n[api](/docs/api/docs.html) [a](/images/a.png) [theme's](/images/logo.png) "
+        "[gone](/docs/gone/)\n"
+    )
+    (root / "layouts" / "_markup").mkdir()  # the project's own hook: its links are checked
+    (root / "layouts" / "_markup" / "render-link.html").write_text('<a href="{{ .Destination }}">{{ .Text }}</a>')
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--no-color", "-q"])
+    assert result.output.count("broken-link") == 1 and "nothing is published at /docs/gone/" in result.output
+
+
 def test_a_sites_own_hook_goes_before_a_missing_themes(tmp_path: Path) -> None:
     """With the theme missing, its render hooks are unknown, but not for the hooks the site
     has for every page of its own, which go before a theme's (Flux's page-finding link hook)."""
@@ -183,7 +204,7 @@ def test_an_import_whose_mounts_name_no_layouts_holds_no_templates(hugo: str, tm
     missing = _site(tmp_path / "missing", "[module]\n" + ASSETS_IMPORT)
     site = load_site(missing)
     assert site.missing_modules == (MODULE,) and not site.templates_missing and site.title_h1 is not None
-    assert site.static_dirs is None and site.hooks_rendering("a.md") == frozenset()
+    assert not site.static_dirs_all and site.hooks_rendering("a.md") == frozenset()
     monkeypatch.chdir(missing)
     output = CliRunner().invoke(main, ["check", "--source-only", "--no-color"]).output
     assert "a.md:4:1: error shortcode-unknown" in output

@@ -1456,14 +1456,20 @@ def test_static_folders_as_mounts_make_them(tmp_path: Path) -> None:
     [
         '[[module.mounts]]\nsource = "files"\ntarget = "static"\nfiles = ["*.png"]\n',
         '[languages.fr]\nstaticDir = "static-fr"\n',
-        'theme = "not-there"\n',
     ],
 )
 def test_static_folders_unsure(tmp_path: Path, config: str) -> None:
-    """Mounts, a language's own staticDir or a missing theme: which files Hugo copies is
-    not known for sure, and links to files are not judged without a build."""
+    """Mounts or a language's own staticDir: which files Hugo copies is not known for
+    sure, and links to files are not judged without a build."""
     write(tmp_path, "hugo.toml", config)
     assert load_site(tmp_path).static_dirs is None
+
+
+def test_static_folders_of_a_site_whose_theme_is_missing(tmp_path: Path) -> None:
+    """A missing theme may copy static files too: the project's are some of them."""
+    write(tmp_path, "hugo.toml", 'theme = "not-there"\n')
+    site = load_site(tmp_path)
+    assert site.static_dirs == ((str(tmp_path / "static"), ""),) and not site.static_dirs_all
 
 
 @pytest.mark.parametrize(

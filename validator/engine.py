@@ -912,7 +912,8 @@ def _embedded_published(
         frozenset(files | static | assets | resources),
         site.base_url,
         complete=False,
-        static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f),
+        # a missing theme's static files may be in the same folders
+        static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f and site.static_dirs_all),
         canonify=site.canonify_urls,
         open_folders=open_folders,
         language_folders=frozenset(lang.code for lang in site.languages),
@@ -972,7 +973,7 @@ def _bundle_resources(
     on in a multilingual site, link to that one), never less. Not when mounts may merge
     or filter folders, a module adds content, or the static files are not all known."""
     roots = content_roots(site)
-    if site.static_dirs is None or site.module_content or any(root.target or root.files for root in roots):
+    if not _static_files_known(site) or site.module_content or any(root.target or root.files for root in roots):
         return set(), frozenset(), frozenset()
     codes = language_codes(site)
     names_of: dict[tuple[str, bool], set[str] | None] = {}  # (folder in the content, leaf) -> names
@@ -1054,6 +1055,11 @@ def _names_bundle(names: Iterable[str]) -> bool:
 
 def _raise(error: OSError) -> None:
     raise error
+
+
+def _static_files_known(site: SiteConfig) -> bool:
+    """Whether the static files Hugo copies are all known (see SiteConfig.static_dirs)."""
+    return site.static_dirs is not None and site.static_dirs_all
 
 
 def _static_files(folders: Sequence[tuple[str, str]] | None) -> set[str]:
@@ -1164,7 +1170,7 @@ def _open_folders(site: SiteConfig) -> frozenset[str] | None:
     taxonomies' and the home page's pagination (`page/2/`). None when other folders may hold
     such pages too: static files not all known (see SiteConfig.static_dirs), a theme's or
     module's content, a content adapter (`_content.gotmpl`), permalinks for taxonomies."""
-    if site.root is None or site.static_dirs is None or site.module_content:
+    if site.root is None or not _static_files_known(site) or site.module_content:
         return None
     plurals = {plural for _, plural in site.taxonomies}
     # Taxonomy and term pages moved elsewhere (not a `blog` key's `term:blog`, no taxonomy)

@@ -128,6 +128,9 @@ class SiteConfig:
     # to `static`), each with the publish-dir folder it copies them into ("" for the root);
     # None when not known for sure (see site._static_dirs), as outside a Hugo site.
     static_dirs: tuple[tuple[str, str], ...] | None = None
+    # False when a missing theme or module may copy static files too: those of `static_dirs`
+    # are then some of them
+    static_dirs_all: bool = True
     # The data folders of the site and of its themes and modules (`data/`), whose values
     # templates print (heading-typo: a talk's title from `data/resources.yaml`)
     data_dirs: tuple[str, ...] = ()

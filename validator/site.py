@@ -770,9 +770,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         environment=environment,
         content_dir=content_dir,
         content_mounts=content_mounts,
-        static_dirs=None
-        if "static" in missing_components
-        else _static_dirs(root, config, module_dirs, modules, languages),
+        static_dirs=_static_dirs(root, config, module_dirs, modules, languages),
+        static_dirs_all="static" not in missing_components,
         asset_dirs=None
         if "assets" in missing_components
         else _component_dirs(root, config, module_dirs, modules, "assets"),

@@ -10,6 +10,7 @@ thanks") are listed in `allow`. These are no repeats either:
   Configuration configuration store"); an acronym, then the same word in lower case
   ("FD fd": a type, then a name), or a word, then the same in capitals ("the or OR
   operator");
+* a word twice after `map`: a map type written out ("map string string");
 * a word in lower case, then the same capitalised where emphasis starts: a label or a
   term cited ("then select **Select**"); "the **the**", "The *the*" and "read the [The
   design](/design/)" are reported;
@@ -127,9 +128,16 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
             and not _label_line(stretch.text, previous.start, previous.end, word.start)
             and not stretch.breaks_hard_between(previous.end, word.start)  # a label above its text
             and not _bold_label(stretch, previous, word)
+            and not _map_type(stretch.text, words[index - 2] if index > 1 else None, previous)
         ):
             line, column = stretch.position(word.start)
             yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
+
+
+def _map_type(text: str, before: Word | None, first: Word) -> bool:
+    """Whether the two words follow `map`: a map type written out ("`config` is a map string
+    string", velero's API tables for `map[string]string`)."""
+    return before is not None and before.text.casefold() == "map" and text[before.end : first.start].isspace()
 
 
 def _same_in_a_row(text: str, first: Word, second: Word) -> bool:

@@ -3,6 +3,9 @@ Reports table rows whose number of cells differs from the header row's. Cells ar
 as written: split on every `|` that is not escaped with a backslash, including one inside
 a code span, as GFM and Hugo do.
 
+Extra cells that hold HTML comments alone (`| <!-- word list: ignore -->` after the last
+cell) are not reported: what Hugo drops would show nothing.
+
 A header with fewer cells than the delimiter row has columns is reported too: goldmark
 (unlike GFM, which makes no table of it) adds empty header cells, and the table has the
 delimiter row's columns.
@@ -66,6 +69,8 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
             if _CLOSING_TAG.fullmatch(doc.lines[row.line - 1]):
                 continue  # `{{% /notice %}}` right under the table: Hugo ends the table there
             found = len(row.cells)
+            if found > columns and all(_COMMENT_ALONE.fullmatch(cell) for cell in row.cells[columns:]):
+                continue  # what is lost shows nothing: `| <!-- word list: ignore -->` (velero's)
             if found > columns:
                 beyond = "the header's" if header == columns else "the table's columns"
                 effect = f"Hugo drops the cells beyond {beyond} (escape a literal pipe as \\|)"
@@ -81,6 +86,10 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
 # (nothing after `.Inner`, or a closing `</div>`), so goldmark never sees it as a row
 # (checked with hugo 0.168).
 _CLOSING_TAG = re.compile(r"\s*\{\{%\s*/[^%]*%\}\}\s*")
+
+
+# A cell of blanks and HTML comments alone, which the page would not show
+_COMMENT_ALONE = re.compile(r"\s*(?:<!--.*?-->\s*)*")
 
 
 def _cells(count: int) -> str:

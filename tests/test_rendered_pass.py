@@ -3020,6 +3020,18 @@ def test_display_math_is_kept_only_by_a_passthrough_of_its_delimiters(
 
 
 @pytest.mark.hugo
+def test_dollars_in_prose_are_no_display_math(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`$$` before punctuation or a parenthesis is prose (Kubernetes' "escaped with a double
+    $$, ie: $$(VAR_NAME)", jx-docs); display math after it is placed at its own line."""
+    small_site(tmp_path, {
+        "content/m.md": "+++\ntitle = 'M'\n+++\n\nThe $(VAR_NAME) syntax can be escaped with a double $$, ie: "
+                        "$$(VAR_NAME). Escaped.\n\nEnergy $$E = mc^2$$ here.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/m.md", 7, 8)])
+
+
+@pytest.mark.hugo
 def test_a_bundles_files_are_known_without_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """Hugo publishes the files of a bundle's folder and subfolders (a branch bundle's, but
     those of bundles of their own), beside its page (at its slug's URL too), content files and hidden

@@ -60,7 +60,8 @@ LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("footnote", re.compile(rf"\[\^(?!(?:{REGEX_CLASS_LABEL})\])[^\]\s\[]+\]")),
     ("table", re.compile(r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?[ \t]*+(?:\|[ \t]*+:?-{3,}:?[ \t]*+)+\|?[ \t]*$"
                          r"|^[ \t]*+\|[ \t]*+:?-{3,}:?[ \t]*+\|[ \t]*$", re.M)),
-    ("math", re.compile(r"\$\$.+?\$\$", re.S)),
+    # (not `$$, ie: $$(VAR)`: dollars in prose, before punctuation or a parenthesis)
+    ("math", re.compile(r"\$\$(?![,.;:!?)]).+?\$\$(?!\()", re.S)),
     # `**…**` Markdown did not take as emphasis: `注意：**提示：**请` (a delimiter between
     # punctuation inside and a letter outside opens or closes nothing). Found by `_emphasis`.
     ("emphasis", re.compile(r"\*\*(?=[^\s*])[^\n]*?(?<=[^\s*])\*\*")),

@@ -1447,8 +1447,8 @@ def _same_context(placeholder: Omitted, item: RawHtml) -> bool:
 def _leak_needle(leak: Leak) -> str:
     if leak.kind == "shortcode":
         return _squash(leak.text)[:3] + _shortcode_name(leak.text)
-    if leak.kind == "math":
-        return "$$"
+    if leak.kind == "math":  # as far as its first line goes: `$$` alone where it spans lines
+        return _squash(leak.text.split("\n", 1)[0])
     return _squash(leak.text)
 
 

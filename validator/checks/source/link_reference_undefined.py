@@ -6,7 +6,9 @@ line defines the label (case and spacing aside), whatever the text holds (code t
 word are common in prose (`[sic]`, `[1]`, `[WIP]`), and so are citation marks of numbers
 (`popular.[3][4]`).
 
-Brackets right after a word (`matrix[i][j]`), escaped brackets (`\\[a\\]\\[b\\]`), brackets
+Brackets right after a word of Latin letters or digits (`matrix[i][j]`; not after Chinese or
+Japanese text, which puts no blank before them: `的[骨架][archetypes]`), escaped brackets
+(`\\[a\\]\\[b\\]`), brackets
 around links (`[[#12](url)][[#13](url)]`) and code spans are not reference links and are left alone, as are the labels of footnotes
 (`[^1]`). A definition counts anywhere in the page's Markdown, as in Hugo, but not one in
 another file or inside a `{{< >}}` shortcode's content; and a `{{% %}}` call's content inside
@@ -42,10 +44,10 @@ from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
 from validator.prose import Stretch, stretches, written_as_shown
 
-# `[text][label]` or `[text][]` left as text: not right after a word or a bracket
+# `[text][label]` or `[text][]` left as text: not right after an ASCII word or a bracket
 # (`a[i][j]`), neither part holding brackets, the label at most 999 characters (longer is
 # no label in CommonMark).
-_REFERENCE = re.compile(r"(?<![\w\]\)\\])\[([^\[\]]+)\]\[([^\[\]]{0,999})\]")
+_REFERENCE = re.compile(r"(?<![A-Za-z0-9_\]\)\\])\[([^\[\]]+)\]\[([^\[\]]{0,999})\]")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:

@@ -36,7 +36,7 @@ header.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from validator.document import Document
@@ -69,7 +69,7 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
             if _CLOSING_TAG.fullmatch(doc.lines[row.line - 1]):
                 continue  # `{{% /notice %}}` right under the table: Hugo ends the table there
             found = len(row.cells)
-            if found > columns and all(_COMMENT_ALONE.fullmatch(cell) for cell in row.cells[columns:]):
+            if found > columns and _comments_alone(row.cells[columns:]):
                 continue  # what is lost shows nothing: `| <!-- word list: ignore -->` (velero's)
             if found > columns:
                 beyond = "the header's" if header == columns else "the table's columns"
@@ -90,6 +90,12 @@ _CLOSING_TAG = re.compile(r"\s*\{\{%\s*/[^%]*%\}\}\s*")
 
 # A cell of blanks and HTML comments alone, which the page would not show
 _COMMENT_ALONE = re.compile(r"\s*(?:<!--.*?-->\s*)*")
+
+
+def _comments_alone(cells: Sequence[str]) -> bool:
+    """Whether extra cells hold HTML comments and blanks alone, a comment at least (blank
+    ones alone are reported, as markdownlint's MD056 does)."""
+    return any("<!--" in cell for cell in cells) and all(_COMMENT_ALONE.fullmatch(cell) for cell in cells)
 
 
 def _cells(count: int) -> str:

@@ -2342,6 +2342,25 @@ def test_a_defect_of_pages_of_html_content_is_each_pages_own(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("with_pagefind", [False, True])
+def test_files_pagefind_writes_after_hugo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, with_pagefind: bool
+) -> None:
+    """A deployment that runs Pagefind on the built site (`npx pagefind --site public`, in
+    netlify.toml, a workflow or package.json) writes `pagefind/` there after Hugo: links
+    the templates write to it are not judged (kueue's search)."""
+    command = "hugo && npx -y pagefind --site public" if with_pagefind else "hugo"
+    (tmp_path / "netlify.toml").write_text(f'[build]\npublish = "public"\ncommand = "{command}"\n')
+    small_site(tmp_path, {
+        "layouts/home.html": '<html><head><link href="/pagefind/pagefind-ui.css" rel="stylesheet"></head>'
+                             '<body>{{ .Content }}</body></html>',
+        "content/_index.md": "---\ntitle: Home\n---\nhi\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link", "--build") == ([] if with_pagefind else [("public/index.html", 1, 13)])
+
+
+@pytest.mark.hugo
 def test_a_sections_files_in_its_subfolders_are_known(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -837,6 +837,7 @@ def _rendered_site(
         parse=functools.partial(_parse_published, jobs=jobs),
         unbuilt={_html_path(page.url, site): why for page in summaries if (why := _unbuilt(site, page))},
         redirects=site.server_redirects,
+        written_after=frozenset(site.written_after_hugo),
     )
 
 
@@ -925,6 +926,7 @@ def _embedded_published(
         branch_bundle_folders=branch_folders,
         unbuilt=unbuilt,
         redirects=_served(_redirect_sources(site), link_only),
+        written_after=frozenset(site.written_after_hugo),
     )
 
 

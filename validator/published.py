@@ -105,6 +105,8 @@ class PublishedSite:
     # The pages Hugo does not build by default (a draft, a publish date to come, expired),
     # by publish-dir path: (their file, why). A link to one is `UNBUILT`, not `MISSING`.
     unbuilt: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
+    # Top folders a deployment writes after Hugo (`pagefind`): what is in them is not known
+    written_after: frozenset[str] = frozenset()
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -225,6 +227,8 @@ class PublishedSite:
             return self._redirected(rule, normal, fragment, hops)
         if unbuilt := next((candidate for candidate in candidates if candidate in self.unbuilt), None):
             return Target(UNBUILT, unbuilt, fragment, normal)
+        if rel.split("/", 1)[0] in self.written_after:
+            return Target(UNKNOWN, fragment=fragment, url=normal)
         if not self.complete and (not self._judgeable(rel) or self._may_be_paginated(rel)):
             return Target(UNKNOWN, fragment=fragment, url=normal)
         html_file = rel.rstrip("/") + ".html"
@@ -1015,12 +1019,13 @@ def load_rendered(
     unbuilt: Mapping[str, tuple[str, str]] | None = None,
     redirects: tuple[str, ...] = (),
     default_base: bool = False,
+    written_after: frozenset[str] = frozenset(),
 ) -> RenderedSite:
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
     `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
     `parse_published_pages` in this process. `unbuilt`, `default_base`: see PublishedSite;
     `redirects`: the server's rules besides the publish dir's `_redirects` (netlify.toml),
-    as `parse_redirects` writes them."""
+    as `parse_redirects` writes them; `written_after`: see PublishedSite."""
     published = scan_publish_dir(publish_dir, base_url, display_root)
     if default_base:
         published = replace(published, default_base=True)
@@ -1028,6 +1033,8 @@ def load_rendered(
         published = replace(published, unbuilt=unbuilt)
     if redirects:
         published = replace(published, redirects=published.redirects + redirects)
+    if written_after:
+        published = replace(published, written_after=written_after)
     pages = (parse or parse_published_pages)(published, published.pages(), limit)
     return build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
 

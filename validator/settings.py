@@ -228,6 +228,8 @@ class SiteConfig:
     # The Hugo version the site's deployment pins, and the file that pins it (see
     # site._pinned_hugo); None when none does.
     pinned_hugo: tuple[str, str] | None = None
+    # The top folders of the publish dir a deployment writes after Hugo (Pagefind's index)
+    written_after_hugo: tuple[str, ...] = ()
     # The home page templates that write the site's `_redirects` file (an output format of
     # that base name: `layouts/index.redirects`), read for their rules' source paths.
     redirect_templates: tuple[str, ...] = ()

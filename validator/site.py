@@ -746,6 +746,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     ]
     config, missing_unsafe = _with_modules(config, modules, templates_missing)
     pinned = _pinned_hugo(root)
+    written_after = _written_after_hugo(root)
     content_dir = config.folder("contentdir", "content")
     languages, default_language = _languages(config, content_dir)
     content_mounts = _content_mounts(config, root, languages, default_language)
@@ -849,6 +850,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         missing_modules=tuple(found.missing),
         missing_layout_mounts=missing_layouts,
         server_redirects=_server_redirects(root),
+        written_after_hugo=written_after,
         missing_components=missing_components,
         config_notes=(
             *_removed_keys_notes(config, root, pinned),
@@ -982,22 +984,45 @@ _HUGO_PIN = re.compile(
 _PIN_FILES = ("netlify.toml", ".github/workflows/*.yml", ".github/workflows/*.yaml", "package.json")
 
 
-def _pinned_hugo(root: Path) -> tuple[str, str] | None:
-    """The Hugo version the site's deployment pins, and the file that pins it: the first
-    `HUGO_VERSION` of a `netlify.toml` or a GitHub workflow, a workflow's `hugo-version`, or
-    a package.json's `hugo-extended`, in the site's folder or the repository's above it (up
-    to its `.git`)."""
+def _deployment_files(root: Path) -> Iterator[tuple[Path, str]]:
+    """The files that deploy the site, with their text: `netlify.toml`, GitHub workflows and
+    `package.json`, in the site's folder or the repository's above it (up to its `.git`),
+    nearest first."""
     folder = root
     for _ in range(4):
         for pattern in _PIN_FILES:
             for path in sorted(folder.glob(pattern)):
-                match = _HUGO_PIN.search(_template(path)) if path.is_file() else None
-                if match:
-                    return match[1], os.path.relpath(path, root).replace(os.sep, "/")
+                if path.is_file():
+                    yield path, _template(path)
         if (folder / ".git").exists() or folder.parent == folder:
-            return None
+            return
         folder = folder.parent
+
+
+def _pinned_hugo(root: Path) -> tuple[str, str] | None:
+    """The Hugo version the site's deployment pins, and the file that pins it: the first
+    `HUGO_VERSION` of a `netlify.toml` or a GitHub workflow, a workflow's `hugo-version`, or
+    a package.json's `hugo-extended` (see `_deployment_files`)."""
+    for path, text in _deployment_files(root):
+        if match := _HUGO_PIN.search(text):
+            return match[1], os.path.relpath(path, root).replace(os.sep, "/")
     return None
+
+
+# Pagefind run on the built site (`npx pagefind --site public`), and the folder it writes
+_PAGEFIND = re.compile(r"\bpagefind(?:@[\w.^~-]+)?\b[^\n&;|]*?--(?:site|source)\b[^\n&;|]*")
+_OUTPUT_SUBDIR = re.compile(r"--output-subdir[=\s]+[\"']?([\w./-]+)")
+
+
+def _written_after_hugo(root: Path) -> tuple[str, ...]:
+    """The folders of the publish dir that a deployment writes after Hugo: Pagefind's index
+    (`pagefind/`, or its `--output-subdir`)."""
+    found = []
+    for _, text in _deployment_files(root):
+        for run in _PAGEFIND.finditer(text):
+            subdir = _OUTPUT_SUBDIR.search(run[0])
+            found.append(subdir[1].strip("/").split("/", 1)[0] if subdir else "pagefind")
+    return tuple(dict.fromkeys(name for name in found if name and name != ".."))
 
 
 def _content_mount(

@@ -18,7 +18,9 @@ that hint, or not at all with `served-without-html`. A missing address that diff
 in letter case from one the site publishes (`/Docs/Setup/` for `/docs/setup/`: Hugo
 lower-cases the URLs it makes) names it.
 
-Without a build, what the content does not tell is not judged: the later pages of a list
+Files a deployment writes into the built site after Hugo (Pagefind's `pagefind/`, when a
+`netlify.toml`, a GitHub workflow or a `package.json` runs `pagefind --site`) are not
+judged. Without a build, what the content does not tell is not judged: the later pages of a list
 (`/posts/page/2/`), which Hugo writes for any list page its template paginates, the pages
 of a theme's or module's content, and files templates write.
 

@@ -1622,6 +1622,32 @@ def test_a_page_template_that_prints_a_file_it_reads(
 
 
 @pytest.mark.hugo
+def test_a_file_a_template_reads_only_for_pages_of_a_param(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """nginx's banner partial reads a file only for a page that sets `f5-banner` (`with index
+    .Params "f5-banner"`): the other pages' ids are known without a build (checked with
+    hugo 0.168); one that sets it, in its front matter or a section's cascade, is left to
+    the build."""
+    banner = (
+        '{{- with index .Params "f5-banner" -}}{{- if .enabled -}}<div>{{ readFile .md | markdownify }}</div>'
+        "{{- end -}}{{- end -}}"
+    )
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        "layouts/_partials/banner.html": banner,
+        "layouts/single.html": '{{ partial "banner" . }}{{ .Content }}',
+        "banner.md": "## Install\n",
+        "content/docs/a.md": "---\ntitle: A\n---\n## Setup\n\nSee [setup](#setup) and [install](#install).\n",
+        "content/docs/b.md": "---\ntitle: B\nf5-banner:\n  enabled: true\n  md: banner.md\n---\n"
+                             "See [install](#install) and [gone](#gone).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == [("content/docs/a.md", 6, 25)]
+    assert located("broken-anchor", "--build") == [("content/docs/a.md", 6, 25), ("content/docs/b.md", 7, 29)]
+
+
+@pytest.mark.hugo
 def test_a_heading_of_another_level_a_template_repeats_is_no_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -1408,7 +1408,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     writers = site.address_writers(target.content_path, page_type)
     language = page_language(site, target.content_path, target.language)
     template_ids = site.page_template_ids(target.content_path, page_type, layout)
-    reads_files = site.page_reads_files(target.content_path, page_type, layout)
+    reads_files = site.page_reads_files(target.content_path, page_type, layout, functools.partial(_param, doc, merged))
     if (template_ids or reads_files) and is_list_file(target.content_path, site):
         template_ids, reads_files = frozenset(), False  # a list page's templates are others
     place = dict(
@@ -1420,6 +1420,19 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     return doc.placed(
         url=url, rendered=url is not None and rendered, resources=resources, cascaded=cascaded, **place
     )
+
+
+def _param(doc: Document, cascaded: Mapping[str, Any], name: str) -> object:
+    """A page's param `name` as `.Params` reads it (lower-cased): its front matter's, at the
+    top or under `params`, else a section's `cascade`'s."""
+    for values in (doc.front_matter.data or {}, cascaded):
+        lowered = {str(key).lower(): value for key, value in values.items()}
+        nested = lowered.get("params")
+        if name in lowered:
+            return lowered[name]
+        if isinstance(nested, Mapping) and (found := {str(k).lower(): v for k, v in nested.items()}.get(name)):
+            return found
+    return None
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -211,7 +212,8 @@ class SiteConfig:
     fixed_ids_by_type: tuple[tuple[str, frozenset[str]], ...] = ()
     # For each such type: whether its templates print a file they read (coredns's manual
     # pages: `readFile "content/manual/setup.md" | markdownify`), whose ids a build alone tells
-    reads_files_by_type: tuple[tuple[str, bool], ...] = ()
+    # (or, as a tuple, only on a page that sets one of these params: `with .Params.banner`)
+    reads_files_by_type: tuple[tuple[str, bool | tuple[str, ...]], ...] = ()
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
@@ -354,10 +356,17 @@ class SiteConfig:
         (`fixed_ids_by_type`); none known for one that names its `layout`."""
         return frozenset() if layout else _of_type(self.fixed_ids_by_type, content_path, page_type, frozenset())
 
-    def page_reads_files(self, content_path: str | None, page_type: object = None, layout: object = None) -> bool:
+    def page_reads_files(
+        self, content_path: str | None, page_type: object = None, layout: object = None,
+        params: Callable[[str], object] = lambda name: None,
+    ) -> bool:
         """Whether the templates of a regular page at `content_path` print a file they read
-        (`reads_files_by_type`); not known for one that names its `layout`."""
-        return not layout and _of_type(self.reads_files_by_type, content_path, page_type, False)
+        (`reads_files_by_type`; with `params`, the page's value of a param, when only a page
+        that sets one does); not known for one that names its `layout`."""
+        reads = _of_type(self.reads_files_by_type, content_path, page_type, False)
+        if isinstance(reads, tuple):
+            return not layout and any(params(name) not in (None, False, "", 0, [], {}) for name in reads)
+        return not layout and reads
 
     def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[Writer, Writer]:
         """Who writes the addresses of the page's links and of its images (addresses.py): the

@@ -873,9 +873,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         title_h1_types=_title_h1_by_type(page_templates) if title_h1 else (),
         # (a missing theme's templates may be the ones used)
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
-        reads_files_by_type=tuple(
-            (page.kind, any(_READS_FILE.search(text) for text, _ in page.texts)) for page in page_templates
-        ),
+        reads_files_by_type=tuple((page.kind, _reads_files(text for text, _ in page.texts)) for page in page_templates),
         layout_ids=layouts.page_ids(),
         layout_id_forms=id_forms,
         layout_ids_known=ids_known,
@@ -2680,6 +2678,40 @@ def _finds_pages(template: str) -> bool:
 
 
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")
+# A template action that opens a block, ends one, or reads a file
+_BLOCK_ACTION = re.compile(
+    r"\{\{-?\s*(?:(if|with|range|define|block)\b([^}]*)|(end)\b|(else)\b)|\b(os\.ReadFile|readFile)\b"
+)
+# The page parameter a block's condition tests: `with .Params.banner`, `if index .Params
+# "f5-banner"`, `with $.Params.banner` (not `.Param`, which the site's params answer too)
+_PARAM_TESTED = re.compile(r"""^\s*(?:and\s+)?\(?\s*(?:\$?\.Params\.(\w+)|index\s+\$?\.Params\s+"([\w-]+)")""")
+
+
+def _reads_files(texts: Iterable[str]) -> bool | tuple[str, ...]:
+    """Whether a page's templates print a file they read: True, False, or only on a page
+    that sets one of these params (every read inside `{{ with .Params.banner }}`, nginx's
+    `with index .Params "f5-banner"`)."""
+    guards: list[str] = []
+    for text in texts:
+        if not _READS_FILE.search(text):
+            continue
+        stack: list[str | None] = []  # each open block's tested param, None for another
+        for match in _BLOCK_ACTION.finditer(text):
+            if match[1]:
+                tested = _PARAM_TESTED.match(match[2]) if match[1] in ("if", "with") else None
+                stack.append(next((g for g in tested.groups() if g), None) if tested else None)
+            elif match[3]:
+                if stack:
+                    stack.pop()
+            elif match[4]:  # the other branch: not where the param is set
+                if stack:
+                    stack[-1] = None
+            elif match[5]:
+                guard = next((param for param in reversed(stack) if param), None)
+                if guard is None:
+                    return True
+                guards.append(guard.lower())
+    return tuple(dict.fromkeys(guards)) if guards else False
 # Another page (or resource) a template may print the content of: one it looks up, a
 # translation (FixIt's missing-translation prints the original's), a neighbour, a listing's
 _GETS_PAGE = re.compile(

@@ -48,7 +48,8 @@ no `#`, no text from elsewhere, no parameter that starts one, or one of Hugo's o
 calls a shortcode whose template writes an `id` attribute made at run time or includes a
 file or another page (`readFile`, the `.Content` of a page `.GetPage` finds, of a
 translation or a neighbour), or is of a type whose page templates print a file they
-read (coredns's manual: `readFile "content/manual/setup.md" | markdownify`), or calls one
+read (coredns's manual: `readFile "content/manual/setup.md" | markdownify`; when they read it
+only inside `{{ with .Params.banner }}`, a page that sets that param), or calls one
 that renders Markdown with a heading given to it (but
 its content alone, `.Inner | .Page.RenderString`: its headings' ids are predicted). An id
 written with fixed text first (`id="tabs-{{ .Ordinal }}"`, or a `$id := printf "tabs-%d" …`

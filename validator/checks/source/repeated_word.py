@@ -11,9 +11,9 @@ thanks") are listed in `allow`. These are no repeats either:
   ("FD fd": a type, then a name), or a word, then the same in capitals ("the or OR
   operator");
 * a word twice after `map`: a map type written out ("map string string");
-* a word in lower case, then the same capitalised where emphasis starts: a label or a
-  term cited ("then select **Select**"); "the **the**", "The *the*" and "read the [The
-  design](/design/)" are reported;
+* a word in lower case (or starting a sentence), then the same capitalised where emphasis
+  starts: a label or a term cited ("then select **Select**", "Select **Select all**");
+  "the **the**", "The *the*" and "read the [The design](/design/)" are reported;
 * a short, rare capitalised word twice, or a rare one twice alone on its line: a name ("by
   Lin Lin and Tammy", "Bora Bora", a post signed "Michael Michael"); a
   capitalised word twice inside a sentence, then another capitalised word: a name ("on
@@ -166,10 +166,11 @@ def _keyword(first: str, second: str) -> bool:
 
 
 def _cited(stretch: Stretch, first: Word, second: Word) -> bool:
-    """A word in lower case, then the same capitalised where emphasis starts or ends: a
-    label or a term cited ("then select **Select**")."""
+    """A word in lower case (or capitalised as a sentence starts), then the same capitalised
+    where emphasis starts or ends: a label or a term cited ("then select **Select**",
+    "Select **Select a file**")."""
     return (
-        first.text[:1].islower()
+        (first.text[:1].islower() or starts_sentence(stretch.text, first.start))
         and second.text[:1].isupper()
         and stretch.marked_between(first.end, second.start)
     )

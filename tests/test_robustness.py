@@ -593,6 +593,27 @@ def test_a_yaml_alias_bomb_is_refused_with_a_finding(tmp_path: Path, key: str) -
         load_site(tmp_path)
 
 
+@pytest.mark.parametrize("value", ["&x [*x]", "&x {b: *x}", "&x [1, &y [2, *x]]"])
+def test_a_yaml_value_that_holds_itself_is_a_finding_not_a_hang(tmp_path: Path, value: str) -> None:
+    """An alias inside the collection it names makes a value that holds itself: reported at
+    once, in front matter, in the site's configuration and in a HUGO_ variable."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n[params]\nlist = ["a"]\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(f"---\ntitle: A\nloop: {value}\n---\n\nHello.\n")
+    started = time.perf_counter()
+    site = load_site(tmp_path)
+    config = load_preset("strict", RULES)
+    outcome = run(collect_targets([], config, site, tmp_path), config, site, RULES, jobs=1, rendering=Rendering())
+    assert [(p.path, p.line, p.rule) for p in outcome.problems] == [("content/a.md", 3, "front-matter-syntax")]
+    assert "holds itself" in outcome.problems[0].message
+    load_site(tmp_path, environ={"HUGO_PARAMS_LIST": value})  # read as a string
+    (tmp_path / "hugo.toml").unlink()
+    (tmp_path / "hugo.yaml").write_text(f'baseURL: "https://x.org/"\nloop: {value}\n')
+    with pytest.raises(SiteConfigError, match="holds itself"):
+        load_site(tmp_path)
+    assert time.perf_counter() - started < 20
+
+
 def test_a_failed_builds_errors_are_placed_in_linear_time(tmp_path: Path) -> None:
     """A link hook that runs `ref` fails the build once per missing page, and Hugo names
     the page alone: thousands of such errors are placed in one reading of the file."""

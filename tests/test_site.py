@@ -1638,3 +1638,15 @@ def test_a_variable_set_to_the_calls_content_is_read_as_it() -> None:
     reset = '{{ $c := .Inner }}{{ if .Get 0 }}{{ $c = "x" }}{{ end }}{{ $c | markdownify }}'
     assert _inner_through_variables(reset) == ""
     assert _inner_through_variables("{{ $c := .Inner | plainify }}{{ $c | markdownify }}") == ""
+
+
+@pytest.mark.parametrize("name", ["HUGO_PARAMS", "HUGO_MARKUP", "HUGO_DISABLEKINDS", "HUGO_PARAMS_LIST"])
+@pytest.mark.parametrize("text", ["[" * 5000 + "]" * 5000, '{"a":' * 3000 + "1" + "}" * 3000, "a: &x [*x]"])
+def test_a_hostile_value_from_the_environment_is_a_clear_error_or_a_string(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    write(tmp_path, "hugo.toml", 'baseURL = "https://example.org/"\n[params]\nlist = ["a"]\n')
+    try:
+        load_site(tmp_path, environ={name: text})
+    except SiteConfigError as error:
+        assert f"${name}" in str(error)

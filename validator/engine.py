@@ -367,7 +367,7 @@ def _run(
     rendered_pages = 0
     if render and rendering is not None:
         rendered_site = dataclasses.replace(
-            _rendered_site(rendering, site, sources, rendered, page_paths, pages, jobs),
+            _rendered_site(rendering, site, sources, rendered, page_paths, pages, jobs, whole.redirects),
             vocabularies=vocabularies,
             user_words=site.user_words,
             language=site.text_language(None),
@@ -819,11 +819,13 @@ def _rendered_site(
     page_paths: set[str],
     summaries: Sequence[PageSummary],
     jobs: int | None,
+    redirects: tuple[str, ...],
 ) -> RenderedSite:
     """The site as Hugo rendered it (`rendering.publish_dir`), or as the embedded renderer
-    did: `pages` (those of the files checked), and `page_paths` of every file's page."""
+    did: `pages` (those of the files checked), and `page_paths` of every file's page;
+    `redirects`, the rules the site may publish (see `_redirect_sources`)."""
     if rendering.publish_dir is None:
-        published = _embedded_published(rendering, site, page_paths, summaries)
+        published = _embedded_published(rendering, site, page_paths, summaries, redirects)
         return build_rendered(published, pages, sources, markup=site.markup)
     default_base = not site.base_url and site.root is not None
     return load_rendered(
@@ -855,7 +857,8 @@ def _unbuilt(site: SiteConfig, page: PageSummary) -> tuple[str, str] | None:
 
 
 def _embedded_published(
-    rendering: Rendering, site: SiteConfig, page_paths: set[str], summaries: Sequence[PageSummary]
+    rendering: Rendering, site: SiteConfig, page_paths: set[str], summaries: Sequence[PageSummary],
+    redirects: tuple[str, ...],
 ) -> PublishedSite:
     """What Hugo would publish, as far as the content tells, with mdcheck's own rendering:
     the pages rendered (drafts aside), aliases, the pages of other content files, sections
@@ -925,7 +928,7 @@ def _embedded_published(
         leaf_bundle_folders=leaf_folders,
         branch_bundle_folders=branch_folders,
         unbuilt=unbuilt,
-        redirects=_served(_redirect_sources(site), link_only),
+        redirects=_served(redirects, link_only),
         written_after=frozenset(site.written_after_hugo),
     )
 

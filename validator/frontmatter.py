@@ -401,9 +401,11 @@ MAX_YAML_VALUES = 100_000
 
 def _check_expansion(root: yaml.Node) -> None:
     """Raise YAMLError, at the value that crosses the bound, when the tree holds more than
-    `MAX_YAML_VALUES` values with its aliases expanded. An alias is the node it names, so
-    the tree is a graph: each node's expanded size is counted once, children first."""
+    `MAX_YAML_VALUES` values with its aliases expanded, or when an alias makes a collection
+    hold itself. An alias is the node it names, so the tree is a graph: each node's
+    expanded size is counted once, children first."""
     sizes: dict[int, int] = {}
+    opened: set[int] = set()  # the collections whose children are being counted
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, counted = stack.pop()
@@ -411,6 +413,12 @@ def _check_expansion(root: yaml.Node) -> None:
             continue
         children = _children(node)
         if not counted and children:
+            if id(node) in opened:  # inside itself: `a: &x [*x]`
+                raise yaml.MarkedYAMLError(
+                    problem="an alias names the collection it is in (a value that holds itself)",
+                    problem_mark=node.start_mark,
+                )
+            opened.add(id(node))
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
             continue

@@ -353,6 +353,11 @@ _MANY_SPLATS = 64
 MAX_HOPS = 10  # redirect rules followed one after another (a loop ends there)
 
 
+def sent_by(rule: str) -> str:
+    """How a message names the redirect rule that sent a link where it is judged."""
+    return f"where the redirect rule `{rule}` sends it"
+
+
 class RedirectRules:
     """Redirect rules (see `parse_redirects`), indexed so that a path is matched against the
     few that may serve it (a site's thousands of rules, its thousands of links): exact
@@ -366,7 +371,7 @@ class RedirectRules:
         self._unknown: int | None = None  # the first rule of paths no source tells (UNKNOWN_SOURCE)
         for index, rule in enumerate(rules):
             source, _, target = rule.partition(" ")
-            pattern = redirect_source(source)
+            pattern = _redirect_source(source)
             names = tuple(match[1] or "splat" for match in _STAR_OR_PLACEHOLDER.finditer(source))
             self._rules.append((rule, target, names))
             if source == UNKNOWN_SOURCE:
@@ -377,15 +382,11 @@ class RedirectRules:
                 self._exact.setdefault(pattern.rstrip("/"), index)
         self._lengths = sorted({len(start) for start in self._by_start})
 
-    def serve(self, path: str) -> bool:
-        """Whether a rule serves `path`: with a trailing slash or without, as Netlify matches
-        (`/old` is served by `/old/*`, grpc.io's `daily-builds`)."""
-        return self.rule_for(path) is not None
-
     def rule_for(self, path: str) -> tuple[str, str] | None:
-        """The first rule that serves `path` (see `serve`), and the site path it sends it to
-        (its placeholders and `:splat` filled in), "" when it is not followed; None when
-        no rule serves it."""
+        """The first rule that serves `path`, with a trailing slash or without, as Netlify
+        matches (`/old` is served by `/old/*`, grpc.io's `daily-builds`), and the site path
+        it sends it to (its placeholders and `:splat` filled in), "" when it is not followed;
+        None when no rule serves it."""
         found = self._first(path)
         if found is None and not path.endswith("/"):
             found = self._first(path + "/")
@@ -483,7 +484,7 @@ def followed_rule(target: str, status: str) -> bool:
     return plain and status.strip().rstrip("!") in _FOLLOWED_STATUSES
 
 
-def redirect_source(path: str) -> str:
+def _redirect_source(path: str) -> str:
     """A rule's source path as `RedirectRules` matches it: each `:placeholder` segment a
     splat (`/:lang/old` of `/*/old`)."""
     return _PLACEHOLDER_SEGMENT.sub("*", path)

@@ -450,16 +450,10 @@ def _set_from_environment(config: _Config, environ: Mapping[str, str]) -> None:
         keys = [key.lower() for key in rest[1:].split(rest[0])]
         origin = Path(f"${name}")
         owner, last, existing = _env_target(config.data, keys)
-        value: Any = _NOT_READ
-        if existing is not None:
-            value = _env_value(text, existing)
-        if value is _NOT_READ and owner is None and (len(keys) > 1 or keys[0] not in _DECODED_TABLES):
-            value = text
-        elif value is _NOT_READ and owner is None:
-            value = _env_table(text)
-            value = text if value is None else value
-        elif value is _NOT_READ:
-            value = text
+        value = _env_value(text, existing) if existing is not None else _NOT_READ
+        if value is _NOT_READ:  # a string, or a whole table Hugo decodes on its own
+            table = _env_table(text) if owner is None and len(keys) == 1 and keys[0] in _DECODED_TABLES else None
+            value = text if table is None else table
         if isinstance(value, str) and len(keys) == 1 and keys[0] in _ENVIRONMENT_LISTS:
             value = _env_list(value)
         if owner is None:
@@ -503,7 +497,7 @@ def _env_value(text: str, existing: Any) -> Any:
     if isinstance(existing, list):
         try:
             return load_yaml(text)[0]
-        except yaml.YAMLError:
+        except (ValueError, yaml.YAMLError, RecursionError):
             return _NOT_READ
     if isinstance(existing, bool):
         return _weak_bool(text) if text in _GO_TRUE or text in _GO_FALSE else _NOT_READ
@@ -533,9 +527,9 @@ def _env_table(text: str) -> dict[str, Any] | None:
             data = load_yaml(text)[0]
         else:
             data = tomllib.loads(text)
-    except (ValueError, yaml.YAMLError):
+        return _prepare(data) if isinstance(data, dict) and _depth(data) <= CONFIG_MAX_DEPTH else None
+    except (ValueError, yaml.YAMLError, RecursionError):
         return None
-    return _prepare(data) if isinstance(data, dict) else None
 
 
 def _env_list(text: str) -> Any:
@@ -543,7 +537,7 @@ def _env_list(text: str) -> Any:
     commas, else those between blanks."""
     text = text.strip()
     if text.startswith("[") and text.endswith("]"):
-        with contextlib.suppress(yaml.YAMLError):
+        with contextlib.suppress(ValueError, yaml.YAMLError, RecursionError):
             return load_yaml(text)[0]
     return text.split(",") if "," in text else text.split()
 
@@ -2670,7 +2664,7 @@ def _finds_pages(template: str) -> bool:
     variable = written[2]
     if [match[1] for match in _DESTINATION_VARIABLE.finditer(template)].count(variable) != 1:
         return False
-    appends = re.compile(rf'printf\s+"%s[^"%]*(?:%s)?"\s+\${variable}\b')  # `printf "%s#%s" $href .`: on
+    appends = re.compile(rf'printf\s+"%s[^"%]*(?:%s)?"\s+\${variable}\b')  # `printf "%s#%s" $href .`
     return all(
         ".RelPermalink" in value or value == ".Destination" or appends.match(value)
         for value in _assigned(template, variable)

@@ -69,7 +69,7 @@ from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.published import (
     EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, RenderedSite, SourceLink, SourcePage, SummaryCopies, Target,
-    link_key, split_mapped,
+    link_key, sent_by, split_mapped,
 )
 
 
@@ -203,7 +203,7 @@ def _message(
         return f"{what} leaves the site ({target.url}); link to a page of the site"
     message = f"{what}: nothing is published at {target.url}"
     if target.via:
-        message += f", where the redirect rule `{target.via}` sends it"
+        message += f", {sent_by(target.via)}"
     if target.kind == UNBUILT and target.path in unbuilt:
         file, reason = unbuilt[target.path]
         return f"{message}, the page of {file}: {reason}"

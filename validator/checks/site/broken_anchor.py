@@ -112,7 +112,7 @@ from validator.links import (
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
-from validator.published import PAGE, RenderedSite, SourcePage, SummaryCopies, link_key, split_mapped
+from validator.published import PAGE, RenderedSite, SourcePage, SummaryCopies, link_key, sent_by, split_mapped
 from validator.paths import is_markdown
 from validator.site import a_few
 
@@ -322,7 +322,7 @@ def _found(place: int | None, fragment: str, alias: str | None = None) -> _Targe
 def _message(fragment: str, target: PageSummary, path: str, suggest: Suggester, via: str | None = None) -> str:
     where = "this page" if target.path == path else target.path
     if via is not None:
-        where += f", where the redirect rule `{via}` sends it"
+        where += f", {sent_by(via)}"
     if fragment in target.raw_html_ids:
         return (
             f"id {fragment!r} is set in raw HTML on {where}, which Hugo omits "
@@ -385,7 +385,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         for link in page.links:
             if link.tag not in LINK_TAGS or "#" not in link.url:
                 continue
-            target, fragment, dropped = _rendered_target(rendered, anchors, page, link)
+            target, fragment, dropped, via = _rendered_target(rendered, anchors, page, link)
             if target is None or fragment in opts.allow:
                 continue
             has = fragment in target.ids or target.unknown_output or _script_route(fragment, target.ids)
@@ -399,8 +399,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             source = locator.link_source(link)
             where = (source.line, source.column) if source is not None else None
             place = "this page" if target.path == page.path else target.url
-            if via := _redirected_by(rendered, page, link):
-                place += f", where the redirect rule `{via}` sends it"
+            if via:
+                place += f", {sent_by(via)}"
             message = f"no element with id {fragment!r} on {place}"
             if dropped is not None:
                 lost = (
@@ -417,11 +417,6 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
     yield from summaries.findings()
-
-
-def _redirected_by(rendered: RenderedSite, page: Page, link: HtmlLink) -> str:
-    """The redirect rule that sends the link to the page its fragment is looked for on."""
-    return rendered.published.resolve(link.url, page.url, page.base).via
 
 
 def _own_link(fragment: str, own: SourcePage) -> str:
@@ -448,9 +443,10 @@ def _ids_of(page: Page) -> _PageIds:
 
 def _rendered_target(
     rendered: RenderedSite, anchors: Callable[[str | None, Page], _PageIds | None], page: Page, link: HtmlLink
-) -> tuple[_PageIds | None, str, str | None]:
-    """The page a link's fragment must be found on (after one alias redirect), and the URL
-    of the redirect page on the way when it drops the fragment."""
+) -> tuple[_PageIds | None, str, str | None, str]:
+    """The page a link's fragment must be found on (after one alias redirect), the URL of
+    the redirect page on the way when it drops the fragment, and the redirect rule that
+    sent the link there ("" when none)."""
     resolved = rendered.published.resolve(link.url, page.url, page.base)
     reached = resolved.kind == PAGE or rendered.published.built_with(resolved, page.path)
     target = anchors(resolved.path, page) if reached else None
@@ -459,7 +455,7 @@ def _rendered_target(
         dropped = None if target.keeps_fragment else target.url
         redirect = rendered.published.resolve(target.redirect, target.url, target.base)
         target = anchors(redirect.path, page) if redirect.kind == PAGE else None
-    return target, resolved.fragment or "", dropped
+    return target, resolved.fragment or "", dropped, resolved.via
 
 
 RULE = Rule(

@@ -1426,16 +1426,22 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
 
 
 def _param(doc: Document, cascaded: Mapping[str, Any], name: str) -> object:
-    """A page's param `name` as `.Params` reads it (lower-cased): its front matter's, at the
+    """A page's param `name` as `.Params` reads it (case aside): its front matter's, at the
     top or under `params`, else a section's `cascade`'s."""
-    for values in (doc.front_matter.data or {}, cascaded):
-        lowered = {str(key).lower(): value for key, value in values.items()}
-        nested = lowered.get("params")
-        if name in lowered:
-            return lowered[name]
-        if isinstance(nested, Mapping) and (found := {str(k).lower(): v for k, v in nested.items()}.get(name)):
+    for found in (
+        doc.front_matter.get(name), _folded(doc.front_matter.get("params"), name),
+        _folded(cascaded, name), _folded(_folded(cascaded, "params"), name),
+    ):
+        if found is not None:
             return found
     return None
+
+
+def _folded(values: object, key: str) -> object:
+    """The value of a mapping's `key` (lower case), case aside; None for no mapping."""
+    if not isinstance(values, Mapping):
+        return None
+    return next((value for found, value in values.items() if str(found).lower() == key), None)
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:

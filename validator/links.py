@@ -322,12 +322,11 @@ class SiteIndex:
         """The place of the page the site's redirect rules send `destination` to (rules
         after rules), and the first rule; None when no rule followed leads to a page."""
         try:
-            parts = urlsplit(destination)
+            path = None if urlsplit(destination).netloc or ":" in destination else self._browser_path(page, destination)
         except ValueError:
             return None
-        if parts.scheme or parts.netloc or (not parts.path.startswith("/") and page.url is None):
+        if path is None:
             return None
-        path = parts.path if parts.path.startswith("/") else urlsplit(urljoin(page.url, parts.path)).path
         first = None
         for _ in range(MAX_HOPS):
             rule = self._redirects.rule_for(_normal_url(path))
@@ -341,23 +340,30 @@ class SiteIndex:
 
     def _url_key(self, page: PageSummary, destination: str) -> str | None:
         """The key in `_urls` of the URL a browser opens for `destination` from `page`."""
-        parts = urlsplit(destination)
-        base = urlsplit(self.config.base_url)
-        if parts.scheme or parts.netloc:
-            if parts.scheme not in ("http", "https", "") or parts.netloc.lower() != base.netloc.lower():
-                return None
-            path = parts.path or "/"
-        elif parts.path.startswith("/"):
-            path = parts.path
-        elif page.url is None:
+        path = self._browser_path(page, destination)
+        if path is None:
             return None
-        else:
-            path = urlsplit(urljoin(page.url, parts.path or page.url)).path
-        base_path = base.path.rstrip("/")
+        base_path = urlsplit(self.config.base_url).path.rstrip("/")
         for candidate in (path, base_path + path if base_path else None):
             if candidate is not None and (key := _normal_url(candidate)) in self._urls:
                 return key
         return None
+
+
+    def _browser_path(self, page: PageSummary, destination: str) -> str | None:
+        """The URL path a browser asks for `destination` from `page`: of the site's host, or
+        none (another host or scheme, a relative link on a page without a URL)."""
+        parts = urlsplit(destination)
+        if parts.scheme or parts.netloc:
+            base = urlsplit(self.config.base_url)
+            if parts.scheme not in ("http", "https", "") or parts.netloc.lower() != base.netloc.lower():
+                return None
+            return parts.path or "/"
+        if parts.path.startswith("/"):
+            return parts.path
+        if page.url is None:
+            return None
+        return urlsplit(urljoin(page.url, parts.path or page.url)).path
 
 
 class _Indexed(NamedTuple):

@@ -60,6 +60,7 @@ Water is H₂O.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from validator.document import Document, opaque_depths, reported_inline_tags, written_tag
@@ -117,8 +118,9 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
     Hugo gives it the content already made HTML, which it then omits (checked with 0.168)."""
     calls = doc.shortcode_calls
     site = doc.site
+    ticks: dict[int, list[int]] = {}
     for use, within in zip(calls, opaque_depths(calls)):
-        if use.notation != "%" or within or _in_code(doc, use.line, use.column):
+        if use.notation != "%" or within or _in_code(doc, use.line, use.column, ticks):
             continue
         if use.template in site.shortcodes_writing_html:
             yield Finding(use.line, use.column, _shortcode_message(use.name))
@@ -131,11 +133,15 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
                 yield Finding(use.line, use.column, _nested_message(use.name, holder))
 
 
-def _in_code(doc: Document, line: int, column: int) -> bool:
+def _in_code(doc: Document, line: int, column: int, ticks: dict[int, list[int]]) -> bool:
     """Whether a place is in a code block, or in a code span of its line (an odd number of
-    backticks before it): HTML written there is shown as code, not omitted."""
-    before = doc.lines[line - 1][: column - 1] if 0 < line <= len(doc.lines) else ""
-    return doc.in_code(line) or before.count("`") % 2 == 1
+    backticks before it): HTML written there is shown as code, not omitted. `ticks` keeps
+    each line's backtick columns, found once however many calls the line holds."""
+    if doc.in_code(line) or not 0 < line <= len(doc.lines):
+        return doc.in_code(line)
+    if line not in ticks:
+        ticks[line] = [tick.start() for tick in re.finditer("`", doc.lines[line - 1])]
+    return bisect.bisect_left(ticks[line], column - 1) % 2 == 1
 
 
 KEEP = "set markup.goldmark.renderer.unsafe = true to keep it"

@@ -11,6 +11,8 @@ thanks") are listed in `allow`. These are no repeats either:
   ("FD fd": a type, then a name), or a word, then the same in capitals ("the or OR
   operator");
 * a word twice after `map`: a map type written out ("map string string");
+* a verb's particle, then the same word as a preposition ("users who logged in in 2020",
+  "switched on on boot", "as a library as well as as a CLI"); "depends on on" is reported;
 * a word in lower case (or starting a sentence), then the same capitalised where emphasis
   starts: a label or a term cited ("then select **Select**", "Select **Select all**");
   "the **the**", "The *the*" and "read the [The design](/design/)" are reported;
@@ -129,6 +131,7 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
             and not stretch.breaks_hard_between(previous.end, word.start)  # a label above its text
             and not _bold_label(stretch, previous, word)
             and not _map_type(stretch.text, words[index - 2] if index > 1 else None, previous)
+            and not _particle_then_preposition(stretch.text, words[index - 2] if index > 1 else None, previous)
         ):
             line, column = stretch.position(word.start)
             yield Finding(line, column, f'"{previous.text} {word.text}": remove the repeated word')
@@ -138,6 +141,38 @@ def _map_type(text: str, before: Word | None, first: Word) -> bool:
     """Whether the two words follow `map`: a map type written out ("`config` is a map string
     string", velero's API tables for `map[string]string`)."""
     return before is not None and before.text.casefold() == "map" and text[before.end : first.start].isspace()
+
+
+# Particles, each with the words before it that make it one (a phrasal verb, "as well as"):
+# the same word next is a preposition.
+_PARTICLE_AFTER = {
+    "in": frozenset(
+        f"{stem}{ending}"
+        for stem in ("log", "sign", "check", "plug", "fill", "opt", "zoom", "phase", "swap", "mix", "lock", "pass",
+                     "type", "dial", "chime", "kick", "factor", "pull", "pipe", "bake", "build", "bring", "drop",
+                     "step", "read", "hard-code", "send", "put", "feed", "come")
+        for ending in ("", "s", "ed", "ing")
+    ) | {"logged", "signed", "plugged", "opted", "zoomed", "dropped", "stepped", "swapped", "built", "brought",
+         "sent", "fed", "came", "baked", "piped", "typed", "phased", "mixed", "locked"},
+    "on": frozenset(
+        f"{stem}{ending}"
+        for stem in ("turn", "switch", "log", "carry", "hold", "move", "go", "come")
+        for ending in ("", "s", "ed", "ing")
+    ) | {"logged", "carried", "held", "went", "came", "later"},
+    "as": frozenset({"well"}),
+}
+
+
+def _particle_then_preposition(text: str, before: Word | None, first: Word) -> bool:
+    """Whether the first of the two words is a particle of the word before it ("logged in
+    in 2020", "as well as as a CLI"): the second is a preposition."""
+    verbs = _PARTICLE_AFTER.get(first.text.casefold())
+    return (
+        verbs is not None
+        and before is not None
+        and before.text.casefold() in verbs
+        and text[before.end : first.start].isspace()
+    )
 
 
 def _same_in_a_row(text: str, first: Word, second: Word) -> bool:

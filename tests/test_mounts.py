@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -505,3 +506,40 @@ def test_languages_of_their_own_content_dirs_need_no_site_content_dir(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check"])
     assert "not found" not in result.output and "1 file" in result.output
+
+
+# A README and docs mounted from outside the site link each other as files, as on GitHub:
+# Hugo finds a path with an extension beside the page's file, then beside the home page's.
+BESIDE = {
+    "site/hugo.toml": QUIET
+    + '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n'
+    + "".join(
+        f'[[module.mounts]]\nsource = "{source}"\ntarget = "{target}"\n'
+        for source, target in (("content", "content"), ("../README.md", "content/_index.md"), ("../docs", "content/docs"))
+    ),
+    "site/layouts/_default/single.html": "{{ .Content }}",
+    "site/layouts/_default/list.html": "{{ .Content }}",
+    "README.md": page("Home", "[a](docs/guide.md) [b](/docs/guide.md) [c](site/content/posts/p.md) [d](docs/gone.md)\n"),
+    "docs/guide.md": page("Guide", "[e](../README.md) [f](../site/content/posts/p.md#x) [g](../site/content/posts/p.md#nope)\n"),
+    "site/content/posts/p.md": page("P", "## X\n\n[h](/README.md) [i](../../../docs/guide.md) [j](../README.md)\n"),
+}
+
+
+@pytest.mark.hugo
+def test_md_links_to_files_beside_a_mounted_page_are_found_as_hugo_finds_them(hugo: str, tmp_path: Path) -> None:
+    write(tmp_path, BESIDE)
+    build_site(hugo, tmp_path / "site", tmp_path / "public")
+    kept = {
+        (name, href)
+        for name, html in (("README.md", "index.html"), ("docs/guide.md", "docs/guide/index.html"),
+                           ("site/content/posts/p.md", "posts/p/index.html"))
+        for href in re.findall(r'href="([^"]+)"', (tmp_path / "public" / html).read_text("utf-8"))
+        if ".md" in href
+    }  # fmt: skip
+    assert kept == {("README.md", "docs/gone.md"), ("site/content/posts/p.md", "../README.md")}
+    problems = check_site(tmp_path / "site", {}, ["md-link"])  # files outside the site shown whole
+    assert {(p.path.removeprefix(f"{tmp_path}/"), p.line, p.message.split(":")[0]) for p in problems} == {
+        ("README.md", 4, "link to 'docs/gone.md'"),
+        ("content/posts/p.md", 6, "link to '../README.md'"),
+        ("docs/guide.md", 4, "no heading or element with id 'nope' on content/posts/p.md"),
+    }

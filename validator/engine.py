@@ -152,6 +152,7 @@ class PageSummary:
     # The media type of such a file that the site's `security.allowContent` refuses: Hugo
     # stops the build at it, and makes no page of it.
     refused: str | None = None
+    file: str = ""  # its file on disk (Target.path): Hugo finds pages by it too (links.SiteIndex)
 
     def __reduce__(self) -> tuple[type[PageSummary], tuple[Any, ...]]:
         # Positional: unpickled twice as fast as through the dataclass's own state.
@@ -1283,6 +1284,7 @@ def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) 
         read=False,
         refused=refused,
         terms=_terms(values, site) if not front_matter.error else _unknown_terms(site),
+        file=target.path,
     )
 
 
@@ -1484,6 +1486,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         terms=_terms(doc.front_matter.data or {}, plan.site),
         link_hook=bool(LINK_HOOKS & doc.render_hooks),
         finds_pages=PAGE_FINDING_LINK_HOOK in doc.render_hooks or doc.embedded_hooks[0],
+        file=target.path,
     )
 
 

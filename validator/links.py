@@ -4,7 +4,10 @@ Hugo finds pages by their logical path (`/posts/other` for `content/posts/other.
 `posts/other/index.md` or `posts/other/_index.md`; lower-cased, spaces as `-`, per language).
 `ref`/`relref` and `GetPage` (which the embedded link render hook calls) look a path up
 relative to the page first, then to the content root; `ref`/`relref` then fall back to the
-base name for a path without a slash (`hugolib/pagefinder.go getContentNode`). A browser
+base name for a path without a slash (`hugolib/pagefinder.go getContentNode`). A path with
+an extension is also looked for as a file on disk, beside the page's file, then beside the
+home page's (`getContentNodeFromRefReverseLookup`): a mounted `README.md` links
+`docs/guide.md` as it does on GitHub. A browser
 resolves a link's URL against the page's URL.
 
 Outside a Hugo site (no config found), the checked files are taken as the content, by
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -105,7 +109,10 @@ class SiteIndex:
         self._implicit: set[tuple[str, str]] = set()
         self._resources: set[tuple[str, str]] = set()  # (language, file path) of bundle resources
         self._ref_keys: dict[str, tuple[str, str] | None] = {}  # see _ref_key
-        for index, (place, urls, file, also, *_) in enumerate(pages):
+        # (file on disk, page, its (language, logical path)s), made a lookup on first use
+        self._on_disk: list[tuple[str, int, tuple[tuple[str, str], ...]]] = []
+        self._by_file: dict[str, tuple[int, tuple[tuple[str, str], ...]]] | None = None
+        for index, (place, urls, file, on_disk, also, *_) in enumerate(pages):
             if place is None:
                 continue
             if self._is_resource(place):
@@ -113,7 +120,10 @@ class SiteIndex:
                 continue
             # its own place, and those of the pages other languages make of the file (Target.also)
             others = (_place_at(rel, language, site.config, codes) for language, rel in also)
-            for one in (place, *(other for other in others if other is not None)):
+            places = (place, *(other for other in others if other is not None))
+            if on_disk:
+                self._on_disk.append((on_disk, index, tuple((one.language, one.path) for one in places)))
+            for one in places:
                 self._add_page(one, index)
                 if one.path != "/":
                     name = posixpath.basename(one.path)
@@ -169,7 +179,9 @@ class SiteIndex:
         finds none in its own (`language`, else the page's)."""
         context = self._place_of(page)
         own = self._language(context, language)
-        return [code for code in sorted(self._codes - {own}) if self._lookup_in(context, ref, code, True).found]
+        return [
+            code for code in sorted(self._codes - {own}) if self._lookup_in(context, ref, code, True, page.file).found
+        ]
 
     def get_page(self, page: PageSummary, ref: str) -> Target:
         """The page `.Page.GetPage ref` finds from `page` (no base-name fallback)."""
@@ -227,7 +239,7 @@ class SiteIndex:
     def _lookup(self, page: PageSummary, ref: str, language: str | None, *, reflink: bool) -> Target:
         context = self._place_of(page)
         language = self._language(context, language)
-        target = self._lookup_in(context, ref, language, reflink)
+        target = self._lookup_in(context, ref, language, reflink, page.file)
         if target.found or target.ambiguous:
             return target
         # A page of another language alone is not found (`REF_NOT_FOUND`, checked with hugo 0.168)
@@ -238,7 +250,8 @@ class SiteIndex:
         """The language a lookup from `context` is in: the one named, else the page's."""
         return (language or (context.language if context else self.config.default_language)).lower()
 
-    def _lookup_in(self, context: _Place | None, ref: str, language: str, reflink: bool) -> Target:
+    def _lookup_in(self, context: _Place | None, ref: str, language: str, reflink: bool, file: str = "") -> Target:
+        """As `_lookup`, from the page at `context` whose file on disk is `file`."""
         ref = ref.replace("\\", "/").rstrip("/")
         in_ref = ref
         ref = ref or "/"
@@ -251,13 +264,20 @@ class SiteIndex:
         else:
             candidates = [(False, ref + _DEFAULT_EXTENSION)]
         for had_extension, candidate in candidates:
-            target = self._for_ref(context, language, reflink, had_extension, in_ref, candidate)
+            target = self._for_ref(context, language, reflink, had_extension, in_ref, candidate, file)
             if target.found or target.ambiguous:
                 return target
         return MISSING
 
     def _for_ref(
-        self, context: _Place | None, language: str, reflink: bool, had_extension: bool, in_ref: str, ref: str
+        self,
+        context: _Place | None,
+        language: str,
+        reflink: bool,
+        had_extension: bool,
+        in_ref: str,
+        ref: str,
+        file: str = "",
     ) -> Target:
         if context is not None and not ref.startswith("/"):
             relative_to_dir = context.branch_bundle or (had_extension and ref.startswith("../"))
@@ -266,9 +286,13 @@ class SiteIndex:
             target = self._by_path(language, posixpath.normpath(posixpath.join(base, ref)))
             if target.found:
                 return target
+            if had_extension and file and (target := self._beside(file, in_ref, language)).found:
+                return target
         if ref.startswith("."):
             return MISSING  # page-relative only
         target = self._by_path(language, ref)
+        if not target.found and had_extension and (home := self._home_file(language)):
+            target = self._beside(home, in_ref, language)
         if target.found or not (reflink or context is None) or "/" in in_ref:
             return target
         key = self._ref_key(ref)
@@ -277,6 +301,35 @@ class SiteIndex:
             return Target(False, ambiguous=True)
         index = self._names.get(language, {}).get(name)
         return Target(True, pages=self._site_pages, index=index) if index is not None else MISSING
+
+    def _beside(self, file: str, ref: str, language: str) -> Target:
+        """The page of `language` made of the file `ref` names from the folder of `file` (a
+        file on disk), as Hugo's reverse lookup through the mounts finds it."""
+        if self._by_file is None:
+            self._by_file = {}
+            for on_disk, index, places in self._on_disk:
+                self._by_file.setdefault(os.path.abspath(on_disk), (index, places))
+        # joined as Go's filepath.Join does: a leading `/` of `ref` is kept below the folder
+        found = self._by_file.get(os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(file)), ref.lstrip("/"))))
+        if found is None:
+            return MISSING
+        index, places = found
+        path = next((path for code, path in places if code == language), None)
+        if path is None or (language, path) in self._shared or self._pages.get(language, {}).get(path) != index:
+            return MISSING
+        return Target(True, pages=self._site_pages, index=index)
+
+    @functools.cached_property
+    def _home_files(self) -> dict[str, str]:
+        """The file on disk of each language's home page that a file makes."""
+        return {
+            code: self._site_pages[index].file
+            for code, paths in self._pages.items()
+            if (index := paths.get("/")) is not None and (code, "/") not in self._shared
+        }
+
+    def _home_file(self, language: str) -> str:
+        return self._home_files.get(language, "")
 
     def _by_path(self, language: str, path: str) -> Target:
         key = self._ref_key(path)
@@ -372,6 +425,7 @@ class _Indexed(NamedTuple):
     place: _Place | None
     urls: tuple[str | None, ...]  # its own, then those of the pages other languages make of it
     file: str
+    on_disk: str  # PageSummary.file
     also: tuple[tuple[str, str], ...]
     unbuilt: str | None  # why Hugo builds no page of it by default
     rendered: bool
@@ -382,7 +436,8 @@ class _Indexed(NamedTuple):
     def of(cls, page: PageSummary, config: SiteConfig, codes: frozenset[str]) -> _Indexed:
         refused = _refusal(page)
         return cls(
-            _place(page, config, codes), (page.url, *page.other_urls), page.content_path or page.path, page.also,
+            _place(page, config, codes), (page.url, *page.other_urls), page.content_path or page.path, page.file,
+            page.also,
             refused or unbuilt_reason(config, page.front_matter), page.rendered,
             page_alias_urls(config, page), frozenset() if refused else unbuilt_flags(config, page.front_matter),
         )

@@ -8,8 +8,10 @@ links and suggests a `relref`.
 
 When Hugo's embedded link render hook is on (`useEmbedded = "always"` or `"fallback"`,
 or `"auto"` on a multilingual single-host site), it resolves the path with `GetPage`
-(relative to the page, then to the content root; no base-name fallback) or as a resource
-of the page's bundle; the rule then reports a path it cannot find (Hugo passes it through
+(relative to the page, then to the content root; no base-name fallback; then as a file on
+disk beside the page's file, then beside the home page's: a `README.md` mounted from
+outside the content finds `docs/guide.md` as on GitHub) or as a resource of the page's
+bundle; the rule then reports a path it cannot find (Hugo passes it through
 unchanged and silently), naming the path that finds a page of that name and path in a
 folder above or below when there is one (`../install.md` for `install.md` written one
 folder too deep), and a fragment that is not an id of the target page. In a shortcode's

@@ -212,6 +212,19 @@ def test_a_shortcode_written_with_escaped_braces_is_found_at_its_line(
 
 
 @pytest.mark.hugo
+def test_a_call_shown_escaped_is_no_leak_where_the_page_also_calls_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`{{</* box */>}}` prints `{{< box >}}` on purpose (checked with hugo 0.168), also on a
+    page whose real `{{< box >}}` call comes first."""
+    text = '+++\ntitle = "P"\n+++\n\n{{< box >}}x{{< /box >}}\n\nWrite {{</* box */>}}, {{%/* /box */%}} or {{%/*box*/%}}.\n'
+    small_site(tmp_path, {"content/p.md": text, "layouts/_shortcodes/box.html": "<div>{{ .Inner }}</div>"})
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [])
+    assert "{{&lt; box &gt;}}" in (tmp_path / "public" / "p" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -739,6 +739,7 @@ _ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*[./].)[^\s<>\"'{}]*[^\s<>\"'{}.]")
 
 # `[^\S\n]`: a blank within the line.
 _OPENING_BRACES = re.compile(r"\\?\{\\?\{[<%]")  # a shortcode's, escaped (`\\{\\{<`) or not
+_ESCAPED_CALL = re.compile(r"\{\{[<%]\s*/\*.*?\*/\s*[>%]\}\}")  # `{{</* x */>}}`, printed `{{< x >}}`
 _MARKED = re.compile(
     _OPENING_BRACES.pattern + r"|\[\^|\$\$|\*\*|\{[#.]|^[^\S\n]*+(?:\|[^\S\n]*+)?:?-{3,}:?[^\S\n]*\|", re.MULTILINE
 )
@@ -1091,6 +1092,7 @@ class Locator:
         # past the copies found, in the squashed and in the written text
         self._leak_cursors: dict[tuple[int, str], tuple[int, int]] = {}
         self._next_leak_line = 0
+        self._escaped_calls: set[str] | None = None  # see escapes
         self._squashed_lines: dict[int, str] = {}
         self._next_raw = 0  # placeholders follow the page's order
         self._last_placeholder_line = 0
@@ -1324,6 +1326,17 @@ class Locator:
                 at = opening.start()  # written with escaped braces: `\{\{< x >}}`
             return number, max(at, 0) + 1, text
         return None
+
+    def escapes(self, leak: Leak) -> bool:
+        """Whether the Markdown writes the leaked call escaped (`{{</* x */>}}`, the documented
+        way to show a call), whichever line the search for its copy finds (a real `{{< x >}}`
+        call may come first)."""
+        if self._escaped_calls is None:
+            lines = self.source.marked_lines if self.source is not None else ()
+            self._escaped_calls = {
+                _leak_needle(Leak("shortcode", _squash(call[0]), 0, 0)) for _, text in lines for call in _ESCAPED_CALL.finditer(text)
+            }
+        return leak.kind == "shortcode" and _leak_needle(leak) in self._escaped_calls
 
     def _squashed(self, index: int) -> str:
         """The marked line at `index`, `_squash`ed (once)."""

@@ -4,7 +4,8 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
 
 * `{{< name >}}` / `{{% name %}}`: a shortcode Hugo did not run (in a title, a description
   or a `markdownify`d parameter). `{{</* name */>}}`, the documented way to show a
-  shortcode, is recognised and not reported.
+  shortcode, is recognised and not reported (the call it shows is not reported on that
+  page at all).
 * `HAHAHUGOSHORTCODE…HBHB`: Hugo's placeholder for a shortcode, left in a heading's id, a
   table of contents or a summary.
 * `[^note]`: a footnote reference whose definition is missing.
@@ -51,7 +52,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from validator.heading_ids import delimiter_flanks
-from validator.html import Leak
 from validator.model import Finding, Rule
 from validator.published import RenderedSite, split_mapped
 from validator.settings import Markup
@@ -109,9 +109,9 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             math_kept = page.math or rendered.math_renderer or _math_passed_through(rendered.markup)
             if leak.kind not in opts.kinds or (leak.kind == "math" and math_kept):
                 continue
-            found = locator.leak(leak)
-            if found is not None and _escaped(leak, found[2]):
+            if locator.escapes(leak):
                 continue
+            found = locator.leak(leak)
             if found is None and leak.kind == "emphasis":
                 continue  # not written so in the Markdown: escaped (`\*\*`), or the theme's text
             where = found[:2] if found else None
@@ -126,11 +126,6 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             message = f"{shown!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))
     yield from split_mapped(findings)
-
-
-def _escaped(leak: Leak, line: str) -> bool:
-    """`{{</* x */>}}` prints `{{< x >}}` on purpose."""
-    return leak.kind == "shortcode" and ("{{</*" in line or "{{%/*" in line)
 
 
 RULE = Rule(

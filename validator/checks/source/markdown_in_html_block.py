@@ -55,6 +55,8 @@ _MARKDOWN = re.compile(
 # Where code or a comment starts, and what ends it
 _CODE_OR_COMMENT = re.compile(r"<(code|kbd|samp)\b|<!--", re.IGNORECASE)
 _CLOSERS = {"code": "</code>", "kbd": "</kbd>", "samp": "</samp>", "<!--": "-->"}
+# A code span on one line: a tag in it (`` - `<nav>` had a class ``) is text, no tag
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -63,7 +65,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for token in doc.tokens:
         if token.type != "html_block" or _VERBATIM.match(token.content):
             continue
-        content = _without_code(token.content)
+        content = _CODE_SPAN.sub(lambda span: " " * len(span[0]), _without_code(token.content))
         lines_seen = set()
         for found in _MARKDOWN.finditer(content):
             line, column = doc.source_map.token_position(token, found.start()) if doc.source_map else doc.position(token)

@@ -225,6 +225,27 @@ def test_a_call_shown_escaped_is_no_leak_where_the_page_also_calls_it(
 
 
 @pytest.mark.hugo
+def test_the_link_hook_finds_no_draft_as_hugo_builds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """On a multilingual site Hugo's embedded link hook looks links up with GetPage, which
+    finds no draft (checked with hugo 0.168): it writes them as they are, and they lead
+    nowhere; a draft's links to a draft work when both are built."""
+    small_site(tmp_path, {
+        "content/blog/next.md": '+++\ntitle = "Next"\ndraft = true\n+++\n\n## Sass\n\n[back](next.md#sass)\n',
+        "content/a.md": '+++\ntitle = "A"\n+++\n\n[a](/blog/next/#sass) [b](blog/next.md) [c](blog/next.md#sass)\n',
+    }, "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/a.md", 5, column, rule) for column, rule in ((1, "broken-link"), (23, "md-link"), (41, "md-link"))]
+    found = [(p["path"], p["line"], p["column"], p["rule"]) for p in problems("--no-cache")]
+    assert found == expected
+    assert "content/blog/next.md: the page is a draft" in problems("--no-cache")[1]["message"]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert 'href="blog/next.md#sass"' in (tmp_path / "public" / "a" / "index.html").read_text("utf-8")
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems("--no-cache", "--build")] == expected
+
+
+@pytest.mark.hugo
 def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

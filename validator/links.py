@@ -187,6 +187,14 @@ class SiteIndex:
         """The page `.Page.GetPage ref` finds from `page` (no base-name fallback)."""
         return self._lookup(page, ref, None, reflink=False)
 
+    def built_along(self, target: Target, page: PageSummary) -> bool:
+        """Whether Hugo builds the page a lookup found whenever it builds `page`: it builds it
+        by default, or with flags that `page` needs too (a draft's link to a draft)."""
+        if target.index not in self.unbuilt:
+            return True
+        flags = self.unbuilt_flags.get(target.index)
+        return bool(flags) and flags <= unbuilt_flags(self.config, page.front_matter)
+
     def home(self, page: PageSummary) -> Target:
         """The home page of `page`'s language (its `page` None when no file makes it)."""
         return self.get_page(page, "/")
@@ -608,8 +616,10 @@ def hooked_page(index: SiteIndex, page: PageSummary, path: str) -> Target:
     """The page Hugo's embedded link render hook (and the project hooks made from it) finds
     for a link's path, not a bare `#fragment`: `.PageInner.GetPage` of the decoded path less
     a leading `./`. So `./#x` is the home page's `#x` (GetPage "" finds it; checked with
-    hugo 0.168), `.#x` the section's."""
-    return index.get_page(page, hook_lookup_path(path))
+    hugo 0.168), `.#x` the section's. A page Hugo does not build with `page` (a draft) is
+    not found."""
+    target = index.get_page(page, hook_lookup_path(path))
+    return target if not target.found or index.built_along(target, page) else MISSING
 
 
 def hook_lookup_path(path: str) -> str:

@@ -120,8 +120,14 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Su
     if not target.found:
         if index.resource(page, path):
             return None
-        message = f"link to {destination!r}: Hugo finds no page {path!r}, and emits the link as written (a 404)"
-        nearest = index.nearest_named(page, path)
+        unbuilt = index.get_page(page, path)
+        why = (
+            f" ({unbuilt.page.path}: {index.unbuilt[unbuilt.index]})"
+            if unbuilt.found and unbuilt.page is not None and unbuilt.index in index.unbuilt
+            else ""
+        )
+        message = f"link to {destination!r}: Hugo finds no page {path!r}{why}, and emits the link as written (a 404)"
+        nearest = index.nearest_named(page, path) if not why else None
         return message + (f"; did you mean {nearest!r}?" if nearest else "")
     found = target.page
     if not fragment or found is None or not found.rendered:

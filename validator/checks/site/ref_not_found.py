@@ -102,10 +102,9 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             name = link.shortcode
             if target.found:
                 at = (link.shortcode_line, link.shortcode_column)
-                if (reason := index.unbuilt.get(target.index)) is not None:
-                    flags = index.unbuilt_flags.get(target.index)
-                    if not (flags and flags <= own):  # not built along with this page
-                        yield Finding(*at, f"{name} {path!r}: {reason} ({consequence})", path=page.path)
+                if not index.built_along(target, page):
+                    reason = index.unbuilt[target.index]
+                    yield Finding(*at, f"{name} {path!r}: {reason} ({consequence})", path=page.path)
                 elif target.index in index.unpublished:
                     problem = f'{name} {path!r}: Hugo publishes no page for it (headless, or build.render = "never")'
                     yield Finding(*at, f"{problem}, and writes an empty link", path=page.path)

@@ -1014,6 +1014,24 @@ def test_a_publish_dir_without_pages_is_no_build(tmp_path: Path, monkeypatch: py
     assert not any("found no HTML page" in note for note in report["summary"]["notes"])
 
 
+@pytest.mark.parametrize("publish_dir", [".", "..", "/"])
+def test_a_publish_dir_holding_the_site_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, publish_dir: str
+) -> None:
+    """Hugo writes to `publishDir = "."` (checked with hugo 0.168), beside the templates: the
+    HTML there is not all Hugo's output, nor a walk of `/` bounded. mdcheck's own rendering is
+    checked, and the summary says why."""
+    site = tmp_path / "site"
+    small_site(site, {
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nSee [b](/gone/).\n", "a/index.html": "<p>old</p>",
+        "index.html": "<p>home</p>",
+    }, f"publishDir = '{publish_dir}'\n")  # fmt: skip
+    monkeypatch.chdir(site)
+    report = json.loads(CliRunner().invoke(main, ["check", "--format", "json"], catch_exceptions=False).stdout)
+    assert [(p["path"], p["rule"]) for p in report["problems"]] == [("content/a.md", "broken-link")]
+    assert any(f"publishDir {publish_dir!r} holds the site's own folder" in note for note in report["summary"]["notes"])
+
+
 @pytest.mark.hugo
 def test_a_closing_tag_naming_a_closed_call_closes_the_open_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str

@@ -475,6 +475,7 @@ def test_syntax_errors_carry_file_line_and_column(
         ('defaultContentLanguage = "de"\n[languages.en]\n', 1, "'de' is not among the configured languages"),
         ("[languages]\nen = 3\n", 2, "languages.en: expected a table"),
         ('[languages.en]\nweight = "heavy"\n', 2, "expected an integer"),
+        ("[languages.en]\nweight = 1e400\n", 2, "expected an integer, got inf"),
         ('[permalinks]\nposts = "/:yeer/:slug/"\n', None, "unknown permalink token ':yeer'"),
         ('[permalinks.pages]\nposts = "/:slug/"\n', None, "kind 'pages' is not one of"),
     ],

@@ -203,7 +203,8 @@ def _rendering(
     if html_dir is None and site.root is not None and config.html_dir:
         html_dir = site.root / config.html_dir if (site.root / config.html_dir).is_dir() else None
     elif html_dir is None and site.root is not None:
-        html_dir = site.root / site.publish_dir if _holds_html(site.root / site.publish_dir) else None
+        published = site.root / site.publish_dir
+        html_dir = published if not _holds_site(published, site.root) and _holds_html(published) else None
     if html_dir is not None:
         return Rendering(str(html_dir), display_path(html_dir, cwd)), None
     return Rendering(), None
@@ -270,6 +271,24 @@ def _temporary_build_note(problems: Sequence[Problem], root: str) -> tuple[str, 
     )
 
 
+def _holds_site(folder: Path, root: Path) -> bool:
+    """Whether a publishDir is the site's folder or one above it (`.`, `/`): the HTML there is
+    not all Hugo's (templates, a theme's files), nor is a walk of it bounded."""
+    folder_path, root_path = os.path.abspath(folder), os.path.abspath(root)
+    return os.path.commonpath([folder_path, root_path]) == folder_path
+
+
+def _publish_dir_note(site: SiteConfig, rendering: Rendering | None, build: bool) -> tuple[str, ...]:
+    if build or rendering is None or rendering.publish_dir is not None or site.root is None:
+        return ()
+    if not _holds_site(site.root / site.publish_dir, site.root):
+        return ()
+    return (
+        f"publishDir {site.publish_dir!r} holds the site's own folder: mdcheck does not read it as Hugo's output, "
+        "and the rendered pass checked its own rendering (run with --build, or --html DIR, to check Hugo's)",
+    )
+
+
 def _holds_html(folder: Path) -> bool:
     """Whether a publishDir holds an HTML page, as a build does: a repository may keep one
     with the files Hugo adds to (`_redirects`, `robots.txt`) and no page."""
@@ -308,7 +327,7 @@ def _check(
         *_outside_note(outside),
         *refused_content_notes(others.refused), *_not_markdown_note(not_markdown),
         *_only_other_formats_note(targets, others.pages),
-        *_stale_build_note(rendering, targets, build), *outcome.notes,
+        *_stale_build_note(rendering, targets, build), *_publish_dir_note(site, rendering, build), *outcome.notes,
         *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."]
           if build_failure is not None else []),
     )

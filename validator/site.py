@@ -361,7 +361,7 @@ class _Config:
             return default
         try:
             return int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # (an infinite float)
             raise self.error(dotted, f"expected an integer, got {value!r}") from None
 
     def table(self, dotted: str) -> dict[str, Any]:

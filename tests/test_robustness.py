@@ -139,6 +139,37 @@ def test_random_sites_never_raise(pages: list[str], markup: Markup, cache: bool,
         render(outcome.problems, fmt, summary=Summary(files=len(targets)), rules=RULES)
 
 
+# Front matter keys Hugo reads, and values of every wrong type, out of range or path-breaking
+FRONT_MATTER_KEYS = (
+    "title", "date", "publishDate", "expiryDate", "lastmod", "draft", "weight", "slug", "url", "aliases", "type",
+    "layout", "tags", "categories", "summary", "description", "linkTitle", "headless", "build", "cascade", "outputs",
+    "resources", "translationKey", "markup", "params", "sitemap", "menus", "keywords", "isCJKLanguage", "lang",
+)
+FRONT_MATTER_VALUES = (
+    "5", '"x"', "true", "[]", '[1, "a"]', "{}", "[{}]", "[[1]]", "-1", "1e400", "inf", "nan", '"../../etc"', '"/"',
+    '""', '"\\u0000"', '"a\\u0000b"', "2024-12-31", "1979-05-27T07:32:00Z", '"2024-02-30"', '{render = "never"}',
+    "{list = 5}", "{_target = {path = 5}}", "[{src = 5, name = []}]", '"/a/../../b/"', '"%zz"', '"//x"', '"#x"',
+    "9223372036854775808",
+)
+
+
+@pytest.mark.parametrize("value", FRONT_MATTER_VALUES)
+def test_hostile_front_matter_values_never_stop_the_run(tmp_path: Path, value: str) -> None:
+    """Every key Hugo reads set to one hostile value (a term or slug with a NUL character, a
+    path no file system takes; an infinite weight; a date out of range): findings or
+    nothing, never an exception."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    front_matter = "".join(f"{key} = {value}\n" for key in FRONT_MATTER_KEYS)
+    body = "\n## H\n\n[a](/posts/p0/) [b](p1.md) {{< ref \"p0\" >}}\n"
+    (tmp_path / "content" / "posts" / "p0.md").write_text(f"+++\n{front_matter}+++\n{body}", "utf-8")
+    (tmp_path / "content" / "posts" / "p1.md").write_text(f"+++\ntitle = 'P1'\n+++\n{body}", "utf-8")
+    preset = load_preset("strict", RULES)
+    site = load_site(tmp_path)
+    outcome = run(collect_targets([], preset, site, tmp_path), preset, site, RULES, jobs=1, rendering=Rendering())
+    assert not [p.message for p in outcome.problems if p.rule == "internal-error"]
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
 def test_random_bytes_never_raise(tmp_path: Path, data: bytes) -> None:

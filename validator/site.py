@@ -3145,7 +3145,7 @@ def _load_with_digest(
     """`load(path, *args)` and a digest of it; (None, None) when the path is missing."""
     try:
         modified = os.stat(path).st_mtime_ns
-    except OSError:
+    except (OSError, ValueError):  # (a NUL character a term or a slug put in the path)
         return None, None
     if time.time_ns() - modified < _SETTLED_NS:
         return _with_digest(load, path, *args)

@@ -355,6 +355,8 @@ HOSTILE_RENDERED = {
         f"[a](/posts/other/#f) [b](/p{i}/#f) " for i in range(n)
     ),
     "snippets-shown-as-text": lambda n: "Text[^x] and [^y].\n\n" * n,
+    "unclosed-bold-shown-as-text": lambda n: "- " + "a@b.cd-->\n\n**)>}}" * n,
+    "footnotes-and-math-shown-as-text": lambda n: "{{< x >}}\n" + '\n$$"a"- > [^1]' * n,
     "snippets-shown-as-text-on-one-line": lambda n: "a[^x] " * n,
     "anchors-into-headings-of-markdown-calls": lambda n: "[a](#h-9) " * n + "\n\n{{< t >}}\n"
     + "".join(f"{{{{% c %}}}}\n## H {i}\n{{{{% /c %}}}}\n" for i in range(n)) + "{{< /t >}}\n",

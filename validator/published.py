@@ -1093,7 +1093,8 @@ class Locator:
         self._leak_cursors: dict[tuple[int, str], tuple[int, int]] = {}
         self._next_leak_line = 0
         self._escaped_calls: set[str] | None = None  # see escapes
-        self._squashed_lines: dict[int, str] = {}
+        self._squashed: tuple[str, list[int]] | None = None  # see _squashed_text
+        self._absent_needles: set[str] = set()
         self._next_raw = 0  # placeholders follow the page's order
         self._last_placeholder_line = 0
 
@@ -1307,24 +1308,32 @@ class Locator:
     def leak(self, leak: Leak) -> tuple[int, int, str] | None:
         """The Markdown (line, column, line text) a leaked snippet comes from: the next line
         that shows it (searched from the last one found: the page shows them in order), a
-        line as many times as it shows it."""
+        line as many times as it shows it. The lines are searched as one text, squashed (a
+        page of thousands of snippets no line shows is not read line by line for each)."""
         needle = _leak_needle(leak)
         lines = self.source.marked_lines if self.source is not None else ()
-        if not needle or not lines:
+        if not needle or not lines or needle in self._absent_needles:
             return None
-        for index in itertools.chain(range(self._next_leak_line, len(lines)), range(self._next_leak_line)):
-            number, text = lines[index]
-            squashed, raw = self._leak_cursors.get((index, needle), (0, 0))
-            found = self._squashed(index).find(needle, squashed)
-            if found < 0:
-                continue
-            at = text.find(leak.text, raw)  # its place: the line's next copy of the snippet
-            # past this copy; past the line when there is none (searched once, not per snippet)
-            self._leak_cursors[(index, needle)] = (found + len(needle), at + len(leak.text) if at >= 0 else len(text))
-            self._next_leak_line = index
-            if at < 0 and leak.kind == "shortcode" and (opening := _OPENING_BRACES.search(text)):
-                at = opening.start()  # written with escaped braces: `\{\{< x >}}`
-            return number, max(at, 0) + 1, text
+        squashed, starts = self._squashed_text()
+        for begin, stop in ((self._next_leak_line, len(lines)), (0, self._next_leak_line)):
+            end = starts[stop] if stop < len(lines) else len(squashed)
+            cursor = starts[begin] if begin < len(lines) else end
+            while (found := squashed.find(needle, cursor, end)) >= 0:
+                index = bisect.bisect_right(starts, found) - 1
+                past, raw = self._leak_cursors.get((index, needle), (0, 0))
+                if found - starts[index] < past:  # a copy taken already: past it in that line
+                    cursor = starts[index] + past
+                    continue
+                number, text = lines[index]
+                at = text.find(leak.text, raw)  # its place: the line's next copy of the snippet
+                # past this copy; past the line when there is none (searched once, not per snippet)
+                past = found - starts[index] + len(needle)
+                self._leak_cursors[(index, needle)] = (past, at + len(leak.text) if at >= 0 else len(text))
+                self._next_leak_line = index
+                if at < 0 and leak.kind == "shortcode" and (opening := _OPENING_BRACES.search(text)):
+                    at = opening.start()  # written with escaped braces: `\{\{< x >}}`
+                return number, max(at, 0) + 1, text
+        self._absent_needles.add(needle)  # copies are only ever taken: it stays absent
         return None
 
     def escapes(self, leak: Leak) -> bool:
@@ -1338,11 +1347,14 @@ class Locator:
             }
         return leak.kind == "shortcode" and _leak_needle(leak) in self._escaped_calls
 
-    def _squashed(self, index: int) -> str:
-        """The marked line at `index`, `_squash`ed (once)."""
-        if index not in self._squashed_lines:
-            self._squashed_lines[index] = _squash(self.source.marked_lines[index][1]) if self.source else ""
-        return self._squashed_lines[index]
+    def _squashed_text(self) -> tuple[str, list[int]]:
+        """The marked lines `_squash`ed, joined by line breaks (which no squashed needle
+        holds), and where each starts; made once."""
+        if self._squashed is None:
+            squashed = [_squash(text) for _, text in (self.source.marked_lines if self.source else ())]
+            starts = list(itertools.accumulate((len(line) + 1 for line in squashed[:-1]), initial=0))
+            self._squashed = ("\n".join(squashed), starts)
+        return self._squashed
 
 
 def _same_destination(url: str, link: SourceLink) -> bool:

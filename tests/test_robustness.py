@@ -231,6 +231,7 @@ HOSTILE = {
     "html-blocks": (lambda n: "<div id=x>\n\n" * n, 20_000),
     "shortcodes": (lambda n: "{{< x >}} {{% y %}}\n" * n, 20_000),
     "markdown-calls-on-one-line": (lambda n: "x\n\n" + "{{% y %}} " * n, 40_000),
+    "stray-closing-tags": (lambda n: "x\n\n" + "{{< x >}}{{% /y %}}" * n, 20_000),
     # Markdown calls in a call's content, parsed apart for their headings, side by side and nested
     "markdown-calls-in-a-call": (lambda n: "{{< t >}}\n" + "{{% c %}}\n## H\n{{% /c %}}\n" * n + "{{< /t >}}\n", 8_000),
     "nested-markdown-calls-in-a-call": (lambda n: "{{< t >}}\n" + "{{% c %}}\n## H\n" * n + "{{% /c %}}\n" * n + "{{< /t >}}\n", 8_000),

@@ -78,8 +78,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             else:
                 end = ">}}" if use.notation == "<" else "%}}"
                 yield Finding(use.line, use.column, f"{refused}: remove the `/` before `{end}`, which closes the call")
+    first: dict[str, tuple[int, int]] = {}  # where each name is first called
+    for use in uses:
+        first[use.name] = min(first.get(use.name, (use.line, use.column)), (use.line, use.column))
     for stray in doc.stray_shortcode_closes:
-        yield Finding(stray.line, stray.column, _stray_message(stray, uses))
+        yield Finding(stray.line, stray.column, _stray_message(stray, first))
 
 
 def _at_closing_tag(use: ShortcodeUse, message: str) -> Finding:
@@ -87,11 +90,11 @@ def _at_closing_tag(use: ShortcodeUse, message: str) -> Finding:
     return Finding(use.close_line, use.close_column, message)
 
 
-def _stray_message(stray: StrayShortcodeClose, uses: list[ShortcodeUse]) -> str:
+def _stray_message(stray: StrayShortcodeClose, first: dict[str, tuple[int, int]]) -> str:
     tag = _tag(stray.notation, f"/{stray.name}" if stray.name else "/")
     if not stray.name:
         return f"closing tag {tag} closes nothing: no shortcode is open here"
-    if any(use.name == stray.name and (use.line, use.column) < (stray.line, stray.column) for use in uses):
+    if stray.name in first and first[stray.name] < (stray.line, stray.column):
         return f'closing tag {tag} matches no open "{stray.name}" call: remove it'
     return (
         f"closing tag for shortcode '{stray.name}' does not match start tag: fix its name "

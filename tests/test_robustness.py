@@ -356,6 +356,7 @@ HOSTILE_RENDERED = {
         f"[a](/posts/other/#f) [b](/p{i}/#f) " for i in range(n)
     ),
     "snippets-shown-as-text": lambda n: "Text[^x] and [^y].\n\n" * n,
+    "unclosed-calls-in-a-heading": lambda n: "> " + "## www.a.b<kbd>{{%- " * n,
     "unclosed-bold-shown-as-text": lambda n: "- " + "a@b.cd-->\n\n**)>}}" * n,
     "footnotes-and-math-shown-as-text": lambda n: "{{< x >}}\n" + '\n$$"a"- > [^1]' * n,
     "snippets-shown-as-text-on-one-line": lambda n: "a[^x] " * n,

@@ -61,7 +61,8 @@ FRONT_MATTER_TEXTS = ("title", "description")
 FRONT_MATTER_COPIES = frozenset({"title", "description", "linktitle", "slug", "url", "aliases", "summary"})
 FRONT_MATTER_TERM_WORDS = 4  # the most words of such a value
 
-_SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.S)
+# (up to the next `{{`: a page of unclosed `{{%` is read once, not to its end from each)
+_SHORTCODE = re.compile(r"\{\{[<%](?:[^{]|\{(?!\{))*?[%>]\}\}")
 _CHUNK = re.compile(r"\S+")
 _PART = re.compile(r"[^\s\-‐‑–—]+")  # hyphens and dashes split compounds
 _HYPHENS = ("-", "‐", "‑")

@@ -1611,6 +1611,19 @@ BOOK_LINK_HOOK = """{{- $d := .Destination -}}
 <a href="{{ $d | safeURL }}">{{ .Text | safeHTML }}</a>"""
 
 
+def test_links_to_markdown_files_of_a_site_whose_theme_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its templates unknown, a link hook there may rewrite the links: left to a build, and
+    the summary says why, not that the site has a hook of its own."""
+    small_site(tmp_path, {"content/docs/a.md": "---\ntitle: A\n---\n\n[bad](nope.md)\n"}, "theme = 'gone'\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-color"])
+    assert "All clean" in result.output
+    assert "md-link: 1 page's links to Markdown files may go through a link render hook of a theme or module " \
+        "not found" in result.output
+
+
 @pytest.mark.hugo
 def test_links_to_markdown_files_under_a_hook_mdcheck_does_not_follow(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str

@@ -89,8 +89,15 @@ def notes(site: Site, opts: NoOptions) -> Iterator[str]:
     ]  # fmt: skip
     if left:
         pages = "1 page's links" if len(left) == 1 else f"{len(left)} pages' links"
+        config = site.config
+        unread = bool(config.missing_layout_mounts) or (
+            bool(config.missing_modules) and "layouts" in config.missing_components
+        )
+        hook = "may go through a link render hook of a theme or module not found" if unread else (
+            "go through the site's own link render hook"
+        )
         yield (
-            f"md-link: {pages} to Markdown files go through the site's own link render hook ({a_few(left)}), "
+            f"md-link: {pages} to Markdown files {hook} ({a_few(left)}), "
             "whose output only a build tells: they are checked with --build"
         )
 

@@ -356,6 +356,15 @@ def test_removed_enable_default_is_noted(tmp_path: Path) -> None:
     )
 
 
+def test_removed_build_key_in_the_config_cascade_is_noted(tmp_path: Path) -> None:
+    """Hugo 0.168 fails the build on a cascade's `_build` (removed in 0.145), in the config
+    as in front matter: the summary says so."""
+    site = site_with(tmp_path, '[[cascade]]\n[cascade._target]\npath = "/x/**"\n[cascade._build]\nrender = "never"\n')
+    assert site.config_notes == (
+        "hugo.toml: cascade `_build`: removed in Hugo 0.145, later versions fail the build; rename it `build`",
+    )
+
+
 @pytest.mark.parametrize(
     ("layouts", "content_path", "page_type", "writers"),
     [

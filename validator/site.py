@@ -956,6 +956,13 @@ def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | N
             "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)"
             + removed_since(pinned, "0.153.0")
         )
+    cascade = config.get("cascade")
+    if any(isinstance(entry, Mapping) and any(str(key).lower() == "_build" for key in entry)
+           for entry in (cascade if isinstance(cascade, list) else [cascade])):  # fmt: skip
+        notes.append(
+            f"{display_path(config.origin(('cascade',)), root)}: cascade `_build`: removed in Hugo 0.145, later "
+            "versions fail the build; rename it `build`" + removed_since(pinned, "0.145.0")
+        )
     for hook in ("link", "image"):
         keys = ("markup", "goldmark", "renderhooks", hook, "enabledefault")
         if config.get(".".join(keys)) is not None:

@@ -5,7 +5,7 @@ Checks the type of Hugo's predefined front matter fields (keys are case-insensit
 an integer; `aliases`, `keywords`, `outputs` and the site's taxonomies (by default `tags` and
 `categories`) lists of strings. `url` and `aliases` must not start with `http://` or
 `https://`. `markup` must name a content format the site's `security.allowContent`
-admits; `_build`, which Hugo 0.145 removed, is reported (and a site whose deployment builds
+admits; `_build`, which Hugo 0.145 removed, is reported, in a `cascade` too (and a site whose deployment builds
 with an older Hugo, `HUGO_VERSION` in `netlify.toml` or a workflow's `hugo-version`, is
 told that it still works there).
 
@@ -83,9 +83,10 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue  # Hugo leaves the field unset
         if key == "markup" and isinstance(value, str):
             problem = _markup_problem(value, doc.site)
-        elif key == "_build":
+        elif key == "_build" or (key == "cascade" and _cascades_build(value)):
             problem = (
-                "was removed in Hugo 0.145: from that version on, Hugo stops the build on it; rename it 'build'"
+                ("sets `_build`, which was" if key == "cascade" else "was")
+                + " removed in Hugo 0.145: from that version on, Hugo stops the build on it; rename it 'build'"
                 + doc.site.removed_since("0.145.0")
             )
         else:
@@ -93,6 +94,12 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if problem:
             line, column = front_matter.position(key)
             yield Finding(line, column, f"front matter {name!r} {problem}")
+
+
+def _cascades_build(value: Any) -> bool:
+    """Whether a `cascade` (a table or a list of them) gives pages the removed `_build`."""
+    entries = value if isinstance(value, list) else [value]
+    return any(isinstance(entry, dict) and any(str(key).lower() == "_build" for key in entry) for entry in entries)
 
 
 def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[str]) -> str | None:

@@ -246,6 +246,23 @@ def test_the_link_hook_finds_no_draft_as_hugo_builds_it(
 
 
 @pytest.mark.hugo
+def test_tables_of_markdown_calls_one_after_the_other_are_two(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `{{% %}}` call's tags alone on their lines are no table rows (checked with hugo
+    0.168): two calls of a table each, with no blank line between them, make two tables."""
+    table = "{{% box %}}\n| A | B |\n| - | - |\n| 1 | 2 |\n{{% /box %}}\n"
+    small_site(tmp_path, {
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n" + table + table,
+        "layouts/_shortcodes/box.html": "{{ .Inner }}",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "table-column-count", [])
+    html = (tmp_path / "public" / "p" / "index.html").read_text("utf-8")
+    assert html.count("<table>") == 2 and html.count("<td>") == 4
+
+
+@pytest.mark.hugo
 def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

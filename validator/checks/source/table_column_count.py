@@ -66,7 +66,7 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
                 "Hugo adds empty header cells (remove the delimiter row's extra ones)",
             )
         for row in table.rows:
-            if _CLOSING_TAG.fullmatch(doc.lines[row.line - 1]):
+            if _TAG_ALONE.fullmatch(doc.lines[row.line - 1]):
                 continue  # `{{% /notice %}}` right under the table: Hugo ends the table there
             found = len(row.cells)
             if found > columns and _comments_alone(row.cells[columns:]):
@@ -82,10 +82,11 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
             yield Finding(row.line, row.column, f"table row has {_cells(found)}, the header {against}: {effect}")
 
 
-# A line that is a `{{% %}}` call's closing tag alone: the template's output takes its place
-# (nothing after `.Inner`, or a closing `</div>`), so goldmark never sees it as a row
-# (checked with hugo 0.168).
-_CLOSING_TAG = re.compile(r"\s*\{\{%\s*/[^%]*%\}\}\s*")
+# A line that is a `{{% %}}` call's tag alone: the template's output takes its place
+# (nothing before or after `.Inner`, or a `<div>`, a `</div>`), so goldmark never sees it as
+# a row (checked with hugo 0.168: two `{{% box %}}` calls of a table each, one right after
+# the other, make two tables).
+_TAG_ALONE = re.compile(r"\s*\{\{%[^%]*%\}\}\s*")
 
 
 # A cell of blanks and HTML comments alone, which the page would not show

@@ -263,6 +263,39 @@ def test_tables_of_markdown_calls_one_after_the_other_are_two(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize(
+    ("body", "html", "unclosed"),
+    [
+        # each closing tag closes the innermost call waiting for one, whatever its name
+        ("{{< a >}}1{{< b >}}2{{< /a >}}3{{< /b >}}4", '<div class="a">1<div class="b">2</div>3</div>4', None),
+        # `s` ignores .Inner: Hugo is done with it at its `>}}`, and `/s` closes `a`
+        ("{{< a >}}1{{< s >}}2{{< /s >}}3", '<div class="a">1<i>s</i>2</div>3', None),
+        ("{{< a >}}1{{< b >}}2{{< /a >}}3", None, "a"),
+    ],
+)
+def test_closing_tags_close_as_hugo_closes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, body: str, html: str | None, unclosed: str | None
+) -> None:
+    small_site(tmp_path, {
+        "content/p.md": f"+++\ntitle = 'P'\n+++\n\n{body}\n",
+        "layouts/_shortcodes/a.html": '<div class="a">{{ .Inner }}</div>',
+        "layouts/_shortcodes/b.html": '<div class="b">{{ .Inner }}</div>',
+        "layouts/_shortcodes/s.html": "<i>s</i>",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = subprocess.run([hugo, "-d", "public"], capture_output=True, text=True)
+    if html is None:
+        assert f'shortcode "{unclosed}" must be closed' in result.stderr
+    else:
+        assert result.returncode == 0 and html in (tmp_path / "public" / "p" / "index.html").read_text("utf-8")
+    found = problems("--no-cache", "--source-only")
+    assert [p["message"].split(" must")[0] for p in found if p["rule"] == "shortcode-unclosed"] == (
+        [f'shortcode "{unclosed}"'] if unclosed else []
+    )
+    assert all("closes the open" in p["message"] for p in found if p["rule"] == "shortcode-mismatched")
+
+
+@pytest.mark.hugo
 def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

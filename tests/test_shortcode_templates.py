@@ -63,14 +63,14 @@ def test_rules_use_the_site_templates(site_dir: Path) -> None:
         "{{< docs/card >}}x{{< /docs/card >}}\n"
         "{{< youtube 0RKpf3rK57I >}} {{< twitter_simple id=1 >}}\n"  # known; the site overrides
         "{{< boxx >}}\n"  # 8: unknown
-        "{{< box >}}\n"  # 9: must be closed
-        "{{< note x >}}text{{< /note >}}\n"  # 10: note does not use .Inner
+        "{{< note x >}}text{{< /note >}}\n"  # 9: note does not use .Inner
+        "{{< box >}}\n"  # 10: must be closed
         "{{< tweet 1 >}}\n"  # 11: removed
     )
     assert _check(load_site(site_dir), site_dir, text) == [
         (8, "shortcode-unknown"),
-        (9, "shortcode-unclosed"),
-        (10, "shortcode-mismatched"),
+        (9, "shortcode-mismatched"),
+        (10, "shortcode-unclosed"),
         (11, "shortcode-removed"),
     ]
 

@@ -270,6 +270,7 @@ class ShortcodeUse:
     close_column: int | None = None
     parent: int | None = None
     close_name: str = ""  # the name its closing tag gives, as written ("" for `{{< / >}}`)
+    close_notation: str = ""  # its closing tag's `<` or `%`
 
     @property
     def paired(self) -> bool:
@@ -1221,7 +1222,7 @@ def parse_document(
         issues.append(ParseIssue("front-matter-syntax", front_matter.end_line, 4, message))
     body = text[body_start:]
     tags = lex_shortcodes(body)
-    calls, strays = pair_shortcodes(tags, lambda name: uses_inner(name, site) is False)
+    calls, strays = pair_shortcodes(tags, lambda name: uses_inner(name, site))
     comments = [tag for tag in tags if tag.kind == "comment"]
     masked, pieces = _mask(text, body_start, calls, comments, strays)
     source = SourceMap(text, masked, pieces)
@@ -1352,6 +1353,7 @@ class _Extractor:
             close_column=close_column,
             parent=call.parent,
             close_name=call.close.name if call.close is not None else "",
+            close_notation=call.close.notation if call.close is not None else "",
         )
 
     # Positions -------------------------------------------------------------------------

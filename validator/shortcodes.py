@@ -115,55 +115,65 @@ def lex_shortcodes(text: str) -> list[ShortcodeTag]:
 
 
 def pair_shortcodes(
-    tags: Sequence[ShortcodeTag], standalone: Callable[[str], bool] = lambda name: False
+    tags: Sequence[ShortcodeTag], uses_inner: Callable[[str], bool | None] = lambda name: None
 ) -> tuple[list[ShortcodeCall], list[ShortcodeTag]]:
     """Pair open tags with closing tags; return the calls and the stray closing tags.
+    `uses_inner` tells of a name whether its template reads `.Inner` (None: not known).
 
-    An open tag pairs with the next closing tag of its name, case aside (or a nameless
-    `{{< / >}}`), at the same nesting (Hugo's lexer has already required the closing tag's
-    name, as written, to be one opened before); a closing tag that matches a deeper open
-    tag closes that one and the open tags above it stay standalone calls, as does an open
-    tag that is never closed. A closing tag whose name has no open call but was opened
-    before on the page closes the innermost open call that may wait for one (not one of
-    the `standalone` names, whose templates ignore `.Inner`), as Hugo's parser does
-    whatever the name (checked with Hugo 0.168).
+    A closing tag closes the innermost open call that waits for one, whatever name it gives,
+    as Hugo's parser does (Hugo's lexer has already required the name, as written, to be
+    one opened before on the page): `{{< a >}}{{< b >}}{{< /a >}}{{< /b >}}` nests as if the
+    names were right (checked with Hugo 0.168). A call whose template ignores `.Inner` waits
+    for none (Hugo is done with it at its `>}}`); one whose template is not known is taken
+    to wait when the closing tag names it, and passed over when it names another. With no
+    such call open, it closes the open call of its name, whose template ignores `.Inner`
+    (Hugo refuses that), else the innermost call that may wait; a nameless `{{< / >}}`
+    closes the innermost open tag. An open tag never closed stays a standalone call.
     """
     opens: list[ShortcodeTag] = []
     closes: list[ShortcodeTag | None] = []
     stack: list[int] = []  # indices of unclosed open tags
     depths: dict[str, list[int]] = {}  # name -> its positions in `stack`
-    waiting: list[int] = []  # the positions in `stack` of the tags not `standalone`
+    waiting: list[int] = []  # the positions in `stack` of the tags that may wait (template not known)
+    known: list[int] = []  # those of the tags whose templates read `.Inner`
     stray: list[ShortcodeTag] = []
     for tag in tags:
         if tag.kind == "comment":
             continue
         if tag.kind != "close":
             if tag.kind == "open":
-                depths.setdefault(tag.name.lower(), []).append(len(stack))
-                if not standalone(tag.name.lower()):
+                name = tag.name.lower()
+                depths.setdefault(name, []).append(len(stack))
+                inner = uses_inner(name)
+                if inner is not False:
                     waiting.append(len(stack))
+                if inner:
+                    known.append(len(stack))
                 stack.append(len(opens))
             opens.append(tag)
             closes.append(None)
             continue
+        name = tag.name.lower()
+        named = depths.get(name)
         if tag.errors:  # Hugo's lexer stopped at it (a name never opened as written)
-            found = None
-        elif tag.name and depths.get(tag.name.lower()):
-            found = depths[tag.name.lower()]
-        elif tag.name:  # its call is closed: it closes the innermost call waiting for a closing tag
-            found = waiting[-1:] or None
+            depth = None
+        elif tag.name:
+            # the innermost call known to wait, or one of its name that may
+            innermost = max(known[-1] if known else -1, named[-1] if named and uses_inner(name) is not False else -1)
+            depth = innermost if innermost >= 0 else named[-1] if named else waiting[-1] if waiting else None
         else:  # a nameless closing tag closes the innermost open tag
-            found = [len(stack) - 1] if stack else None
-        if not found:
+            depth = len(stack) - 1 if stack else None
+        if depth is None:
             stray.append(tag)
             continue
-        depth = found[-1]
         closes[stack[depth]] = tag
         for index in stack[depth:]:
             depths[opens[index].name.lower()].pop()
         del stack[depth:]
         while waiting and waiting[-1] >= depth:
             waiting.pop()
+        while known and known[-1] >= depth:
+            known.pop()
 
     calls: list[ShortcodeCall] = []
     enclosing: list[tuple[int, int]] = []  # (index, closing tag start) of paired calls we are in

@@ -60,9 +60,9 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if use.close_name and use.close_name.lower() != use.template:
             yield _at_closing_tag(
                 use,
-                f"closing tag {_tag(use.notation, '/' + use.close_name)} closes the open \"{use.name}\" call "
+                f"closing tag {_tag(use.close_notation, '/' + use.close_name)} closes the open \"{use.name}\" call "
                 f"(Hugo closes the innermost open call, whatever name its closing tag gives): write "
-                f"{_tag(use.notation, '/' + use.name)}",
+                f"{_tag(use.close_notation, '/' + use.name)}",
             )
         closed = use.paired or use.kind == "self-closing"
         if closed and not use.name.endswith(".inline") and uses_inner(use.template, doc.site) is False:

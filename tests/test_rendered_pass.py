@@ -296,6 +296,28 @@ def test_closing_tags_close_as_hugo_closes_them(
 
 
 @pytest.mark.hugo
+def test_pages_a_cascade_makes_drafts_are_not_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A section's `cascade: {draft: true}` over fragments that other pages read: Hugo builds
+    none of them (checked with hugo 0.168), and mdcheck's rendering renders none either; a
+    page's own `draft` is a page being written, still checked."""
+    small_site(tmp_path, {
+        "content/shared/_index.md": "---\ntitle: Shared\ncascade:\n  draft: true\n---\n",
+        "content/shared/part.md": "See [the guide](/product/version/guide/).\n",
+        "content/wip.md": "---\ntitle: WIP\ndraft: true\n---\n\nSee [it](/gone/).\n",
+        "content/a.md": "---\ntitle: A\n---\n\nHello.\n",
+        "layouts/list.html": "{{ .Content }}",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert not (tmp_path / "public" / "shared").exists() and not (tmp_path / "public" / "wip").exists()
+    shutil.rmtree(tmp_path / "public")
+    found = {(p["path"], p["rule"]) for p in problems("--no-cache") if p["rule"] == "broken-link"}
+    assert found == {("content/wip.md", "broken-link")}
+
+
+@pytest.mark.hugo
 def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

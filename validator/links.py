@@ -89,6 +89,7 @@ class SiteIndex:
         # anyway: a lookup then need not read its page back to tell.
         self.unbuilt = {index: page.unbuilt for index, page in enumerate(pages) if page.unbuilt is not None}
         self.unbuilt_flags = {index: page.flags for index, page in enumerate(pages) if page.flags}
+        self.refused = frozenset(index for index, page in enumerate(pages) if page.refused)  # see _refusal
         # Pages Hugo finds but publishes nothing of (headless, `build.render = "never"`): a
         # ref to one is empty. (Outside a Hugo site no page's URL is known.)
         self.unpublished = frozenset(
@@ -439,6 +440,7 @@ class _Indexed(NamedTuple):
     rendered: bool
     aliases: list[str]  # the URLs of its aliases' redirect pages
     flags: frozenset[str]  # the flags that build it anyway (`--buildDrafts`); none for a file refused
+    refused: bool  # whether the site's security policy refuses its file (see _refusal)
 
     @classmethod
     def of(cls, page: PageSummary, config: SiteConfig, codes: frozenset[str]) -> _Indexed:
@@ -448,6 +450,7 @@ class _Indexed(NamedTuple):
             page.also,
             refused or unbuilt_reason(config, page.front_matter), page.rendered,
             page_alias_urls(config, page), frozenset() if refused else unbuilt_flags(config, page.front_matter),
+            refused is not None,
         )
 
 
@@ -617,9 +620,12 @@ def hooked_page(index: SiteIndex, page: PageSummary, path: str) -> Target:
     for a link's path, not a bare `#fragment`: `.PageInner.GetPage` of the decoded path less
     a leading `./`. So `./#x` is the home page's `#x` (GetPage "" finds it; checked with
     hugo 0.168), `.#x` the section's. A page Hugo does not build with `page` (a draft) is
-    not found."""
+    not found; one whose file the site refuses is (Hugo stops the build at that file, which
+    is reported apart)."""
     target = index.get_page(page, hook_lookup_path(path))
-    return target if not target.found or index.built_along(target, page) else MISSING
+    if not target.found or index.built_along(target, page) or target.index in index.refused:
+        return target
+    return MISSING
 
 
 def hook_lookup_path(path: str) -> str:

@@ -218,7 +218,11 @@ def test_a_call_shown_escaped_is_no_leak_where_the_page_also_calls_it(
     """`{{</* box */>}}` prints `{{< box >}}` on purpose (checked with hugo 0.168), also on a
     page whose real `{{< box >}}` call comes first."""
     text = '+++\ntitle = "P"\n+++\n\n{{< box >}}x{{< /box >}}\n\nWrite {{</* box */>}}, {{%/* /box */%}} or {{%/*box*/%}}.\n'
-    small_site(tmp_path, {"content/p.md": text, "layouts/_shortcodes/box.html": "<div>{{ .Inner }}</div>"})
+    text += '\n{{< tbl >}}x{{< /tbl >}}\n\nWrite {{</* tbl theme="yellow" */>}}.\n'
+    small_site(tmp_path, {
+        "content/p.md": text, "layouts/_shortcodes/box.html": "<div>{{ .Inner }}</div>",
+        "layouts/_shortcodes/tbl.html": "<div>{{ .Inner }}</div>",
+    })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "unrendered-markup", [])
     assert "{{&lt; box &gt;}}" in (tmp_path / "public" / "p" / "index.html").read_text("utf-8")

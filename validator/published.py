@@ -739,6 +739,7 @@ _ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*[./].)[^\s<>\"'{}]*[^\s<>\"'{}.]")
 
 # `[^\S\n]`: a blank within the line.
 _OPENING_BRACES = re.compile(r"\\?\{\\?\{[<%]")  # a shortcode's, escaped (`\\{\\{<`) or not
+_COMMENT_MARKS = re.compile(r"/\*|\*/")
 _ESCAPED_CALL = re.compile(r"\{\{[<%]\s*/\*.*?\*/\s*[>%]\}\}")  # `{{</* x */>}}`, printed `{{< x >}}`
 _MARKED = re.compile(
     _OPENING_BRACES.pattern + r"|\[\^|\$\$|\*\*|\{[#.]|^[^\S\n]*+(?:\|[^\S\n]*+)?:?-{3,}:?[^\S\n]*\|", re.MULTILINE
@@ -1343,7 +1344,9 @@ class Locator:
         if self._escaped_calls is None:
             lines = self.source.marked_lines if self.source is not None else ()
             self._escaped_calls = {
-                _leak_needle(Leak("shortcode", _squash(call[0]), 0, 0)) for _, text in lines for call in _ESCAPED_CALL.finditer(text)
+                _leak_needle(Leak("shortcode", _COMMENT_MARKS.sub("", call[0]), 0, 0))
+                for _, text in lines
+                for call in _ESCAPED_CALL.finditer(text)
             }
         return leak.kind == "shortcode" and _leak_needle(leak) in self._escaped_calls
 

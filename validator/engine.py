@@ -762,7 +762,7 @@ def _rendered_side(
 ) -> tuple[SourcePage | None, Page | None, list[Finding]]:
     """What the rendered pass needs of a page: its SourcePage, and with the embedded
     renderer, the page as rendered and parsed. A renderer bug is reported, not raised."""
-    if not plan.sources or not doc.rendered or (plan.embedded and _drafted_by_cascade(doc, plan.site)):
+    if not plan.sources or not doc.rendered:
         return None, None, []
     file = display_path(target.path, plan.site.root) if plan.site.root is not None else None
     if not plan.embedded:
@@ -775,21 +775,25 @@ def _rendered_side(
         source = dataclasses.replace(SourcePage.from_document(doc, file), url=url)
         return source, None, [_crash("the embedded renderer", exc)]
     # The lines that may show markup as written are sought for a page that shows some only
-    return dataclasses.replace(SourcePage.from_document(doc, file, marked=bool(page.leaks)), url=url), page, []
+    source = dataclasses.replace(SourcePage.from_document(doc, file, marked=bool(page.leaks)), url=url)
+    if _drafted_by_cascade(doc, plan.site):
+        source = dataclasses.replace(source, links_elsewhere=True)
+    return source, page, []
 
 
 def _embedded_path(doc: Document, target: Target, plan: Plan) -> str | None:
     """The publish-dir path of the page the embedded renderer makes of the document (see
     `_rendered_side`), None when it makes none."""
-    if not plan.sources or not doc.rendered or _drafted_by_cascade(doc, plan.site):
+    if not plan.sources or not doc.rendered:
         return None
     return _html_path(_embedded_url(doc, target), plan.site)
 
 
 def _drafted_by_cascade(doc: Document, site: SiteConfig) -> bool:
     """Whether Hugo builds no page of the document by default for what a section's cascade
-    gives it alone (`cascade: {draft: true}` over fragments other pages read): not rendered,
-    as a build has none. A page's own `draft`, dates, keep it checked: a page being written."""
+    gives it alone (`cascade: {draft: true}` over fragments other pages read): its content
+    is seen where another page includes it, its links resolved from there (SourcePage.
+    links_elsewhere). A page's own `draft`, dates, make a page being written."""
     return (
         doc.cascaded is not None
         and unbuilt_reason(site, doc.cascaded) is not None

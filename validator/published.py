@@ -645,6 +645,10 @@ class SourcePage:
     # Whether Hugo may write its Markdown links otherwise than as written: a link render
     # hook renders them (the site's, or Hugo's embedded one), or `canonifyURLs` rewrites them
     links_rewritten: bool = True
+    # Whether its links lead where they do only from the pages that include its content: a
+    # page Hugo builds none of by a section's cascade alone (fragments other pages read,
+    # whose `/product/version/` links a template rewrites), so none is judged here
+    links_elsewhere: bool = False
 
     @classmethod
     def from_document(cls, doc: Document, file: str | None = None, *, marked: bool = True) -> SourcePage:

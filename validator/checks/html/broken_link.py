@@ -22,7 +22,9 @@ Files a deployment writes into the built site after Hugo (Pagefind's `pagefind/`
 `netlify.toml`, a GitHub workflow or a `package.json` runs `pagefind --site`) are not
 judged. Without a build, what the content does not tell is not judged: the later pages of a list
 (`/posts/page/2/`), which Hugo writes for any list page its template paginates, the pages
-of a theme's or module's content, and files templates write.
+of a theme's or module's content, and files templates write; nor the links of a page that
+only a section's `cascade` makes a draft (fragments other pages include, whose links lead
+where they do from those pages).
 
 Each problem is reported at the Markdown line of the link when the link comes from the
 Markdown (`[x](/a/)`, `{{< relref "a.md" >}}`); a link the theme writes on many pages is
@@ -109,6 +111,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 detail = f"where it leads to {target.url}: nothing is published there"
                 if summaries.add(link, page, works, detail, _from_the_root):
                     continue  # a page's summary on a list page: reported at that page's link
+            if locator.source is not None and locator.source.links_elsewhere:
+                continue  # a fragment other pages include (see SourcePage.links_elsewhere)
             source = locator.link_source(link)
             if rendered.published.default_base and source is not None and _literal(link, source):
                 continue  # the site sets no baseURL: a link written with Hugo's default's host is another site's

@@ -5,9 +5,9 @@ Checks the type of Hugo's predefined front matter fields (keys are case-insensit
 an integer; `aliases`, `keywords`, `outputs` and the site's taxonomies (by default `tags` and
 `categories`) lists of strings. `url` and `aliases` must not start with `http://` or
 `https://`. `markup` must name a content format the site's `security.allowContent`
-admits; `_build`, which Hugo 0.145 removed, is reported, in a `cascade` too (and a site whose deployment builds
-with an older Hugo, `HUGO_VERSION` in `netlify.toml` or a workflow's `hugo-version`, is
-told that it still works there).
+admits; `_build`, which Hugo 0.145 removed, is reported, in a `cascade` too (and a site
+whose deployment builds with an older Hugo, `HUGO_VERSION` in `netlify.toml` or a
+workflow's `hugo-version`, is told that it still works there).
 
 Only what Hugo rejects or silently misreads is reported. Hugo converts what it can: a
 number as a title, `draft = "true"`, `weight = "5"`, a single string as a taxonomy term

@@ -137,8 +137,10 @@ def _in_code(doc: Document, line: int, column: int, ticks: dict[int, list[int]])
     """Whether a place is in a code block, or in a code span of its line (an odd number of
     backticks before it): HTML written there is shown as code, not omitted. `ticks` keeps
     each line's backtick columns, found once however many calls the line holds."""
-    if doc.in_code(line) or not 0 < line <= len(doc.lines):
-        return doc.in_code(line)
+    if doc.in_code(line):
+        return True
+    if not 0 < line <= len(doc.lines):
+        return False
     if line not in ticks:
         ticks[line] = [tick.start() for tick in re.finditer("`", doc.lines[line - 1])]
     return bisect.bisect_left(ticks[line], column - 1) % 2 == 1

@@ -324,6 +324,25 @@ def test_links_of_pages_a_cascade_makes_drafts_are_not_judged(
 
 
 @pytest.mark.hugo
+def test_a_template_link_made_of_each_pages_address_is_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A canonical link a template makes of every page's own address, broken on each: one
+    finding, on the first page, counting the others (longhorn's archived pages)."""
+    head = '<link rel="canonical" href="{{ .Permalink | replaceRE "/archives/" "/latest/" }}">{{ .Content }}'
+    small_site(tmp_path, {
+        "layouts/single.html": head,
+        **{f"content/archives/v{n}/page-{n}.md": f"---\ntitle: P{n}\n---\n\nText.\n" for n in range(5)},
+        "content/other.md": "---\ntitle: Other\n---\n\n[gone](/gone/) [also](/also-gone/)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [p for p in problems("--no-cache", "--build") if p["rule"] == "broken-link"]
+    pages = ["content/other.md", "content/other.md", "public/archives/v0/page-0/index.html"]
+    assert [p["path"] for p in found] == pages
+    assert "/latest/v0/page-0/" in found[2]["message"] and "(and on 4 other pages)" in found[2]["message"]
+
+
+@pytest.mark.hugo
 def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -28,7 +28,9 @@ where they do from those pages).
 
 Each problem is reported at the Markdown line of the link when the link comes from the
 Markdown (`[x](/a/)`, `{{< relref "a.md" >}}`); a link the theme writes on many pages is
-reported once, at the first page's HTML file.
+reported once, at the first page's HTML file, and so is one it makes of each page's own
+address, the same way on every page (a canonical link `{{ .Permalink | replaceRE
+"archives" "latest" }}` that leads nowhere: thousands of pages, one defect).
 
 ## Why is this bad?
 Hugo checks `ref`/`relref` targets, but not plain links: `[setup](/docs/setup/)` and
@@ -94,6 +96,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
     unread_rules = _unread_rules(rendered)
     summaries = SummaryCopies(rendered, _relative)
+    made_of_address: list[tuple[int, str, str]] = []  # (finding, pattern, URL): see _from_page_address
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
@@ -123,9 +126,40 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if target.kind == MISSING and unread_rules:
                 message += " (unless one of the rules of the site's redirects template serves it: see the note)"
             key = link_key(link.url, target.url)
+            if where is None and (pattern := _from_page_address(link, page.url)):
+                made_of_address.append((len(findings), pattern, link.url))
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
+    # One template element that makes its link of each page's address, broken on every page
+    # it writes: one defect, when the pattern holds for several addresses
+    addresses: dict[str, set[str]] = {}
+    for _, pattern, url in made_of_address:
+        addresses.setdefault(pattern, set()).add(url)
+    for index, pattern, _ in made_of_address:
+        if len(addresses[pattern]) > 1:
+            findings[index] = (pattern, *findings[index][1:])
     yield from split_mapped(findings)
     yield from summaries.findings()
+
+
+def _from_page_address(link: HtmlLink, page_url: str) -> str | None:
+    """For a link a template may make of the page's own address (longhorn's canonical link,
+    `{{ .Permalink | replaceRE "archives" "latest" }}`): the pattern it follows, the same on
+    every page it is broken on. Its path and the page's share their last segments, all of the
+    page's but one or two at most; the pattern is what comes before them in each. (A fixed
+    link may share them by chance: the pattern counts only when it holds for several.)"""
+    try:
+        path = urlsplit(link.url.strip()).path
+    except ValueError:
+        return None
+    ours = [part for part in urlsplit(page_url).path.split("/") if part]
+    theirs = [part for part in path.split("/") if part]
+    shared = 0
+    while shared < min(len(ours), len(theirs)) and ours[-1 - shared] == theirs[-1 - shared]:
+        shared += 1
+    if not shared or shared < len(ours) - 2 or len(ours) == len(theirs) == shared:
+        return None
+    before = "/".join(theirs[: len(theirs) - shared]), "/".join(ours[: len(ours) - shared])
+    return f"\0{link.tag} {link.attribute} /{before[0]}/… of /{before[1]}/…"
 
 
 def _works_on(rendered: RenderedSite, url: str, own: SourcePage) -> bool:

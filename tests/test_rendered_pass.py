@@ -343,6 +343,29 @@ def test_a_template_link_made_of_each_pages_address_is_one_finding(
 
 
 @pytest.mark.hugo
+def test_a_print_view_joining_pages_is_not_read_for_repeated_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Docsy's print view joins a section's pages into one (an output format with a `path`):
+    their headings' ids repeat there (checked with hugo 0.168), not on any page."""
+    config = (
+        '[outputFormats.print]\nbaseName = "index"\nisHTML = true\nmediaType = "text/html"\npath = "_print"\n'
+        'permalinkable = false\n[outputs]\nsection = ["html", "print"]\n'
+    )
+    small_site(tmp_path, {
+        "layouts/list.html": "{{ .Content }}",
+        "layouts/list.print.html": "{{ range .Pages }}{{ .Content }}{{ end }}",
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n",
+        "content/docs/a.md": "---\ntitle: A\n---\n\n## Overview\n\nText.\n",
+        "content/docs/b.md": "---\ntitle: B\n---\n\n## Overview\n\nMore.\n",
+    }, config)  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("duplicate-id", "--no-cache", "--build") == []
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public" / "_print" / "docs" / "index.html").read_text("utf-8").count('id="overview"') == 2
+
+
+@pytest.mark.hugo
 def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

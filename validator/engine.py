@@ -373,6 +373,7 @@ def _run(
             user_words=site.user_words,
             language=site.text_language(None),
             data_dirs=site.data_dirs,
+            copy_paths=site.copy_paths,
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
             # is the site's templates' guess. A built page shows it, unless a script bundle does.
             math_renderer=site.math_renderer if embedded else site.math_in_scripts,

@@ -924,6 +924,7 @@ class RenderedSite:
     user_words: tuple[str, ...] = ()
     language: str = "en"
     data_dirs: tuple[str, ...] = ()  # SiteConfig.data_dirs: headings templates print from data
+    copy_paths: tuple[str, ...] = ()  # SiteConfig.copy_paths
     # Whether pages may load KaTeX or MathJax though their HTML does not show it (the
     # embedded renderer writes no theme; a built page may load it in a script bundle).
     math_renderer: bool = False

@@ -808,6 +808,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         remove_path_accents=config.boolean("removepathaccents", False),
         taxonomies=_taxonomies(config),
         cascade=_cascade_config(config),
+        copy_paths=_copy_paths(config),
         params=tuple(sorted(printed_params(config.get("params")).items())),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
@@ -1791,6 +1792,19 @@ def _cascade_config(config: _Config) -> tuple[str, ...]:
     if not all(isinstance(entry, dict) for entry in entries):
         raise config.error("cascade", f"expected a table or a list of tables, got {value!r}")
     return tuple(json.dumps(entry, sort_keys=True, default=str) for entry in entries)
+
+
+def _copy_paths(config: _Config) -> tuple[str, ...]:
+    """The `path` of each HTML output format that sets one (`[outputFormats.print] path =
+    "_print"`, `isHTML = true`): its pages copy others' content (see SiteConfig.copy_paths)."""
+    formats = config.get("outputformats")
+    if not isinstance(formats, dict):
+        return ()
+    return tuple(sorted({
+        path.strip("/") for value in formats.values()
+        if isinstance(value, dict) and isinstance(path := value.get("path"), str) and path.strip("/")
+        and (value.get("ishtml") is True or str(value.get("mediatype", "")).lower() == "text/html")
+    }))  # fmt: skip
 
 
 def _permalinks(config: _Config, environment: str) -> tuple[tuple[str, str], ...]:

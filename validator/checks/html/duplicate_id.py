@@ -6,6 +6,10 @@ footnote ids `fn:1`/`fnref:1` of several pages' summaries shown on one list page
 line anchors (`hl-0-1`, with `anchorLineNos`) of a code block rendered apart from the page,
 as a shortcode's `.Inner | markdownify` renders it: once per block, at its first line.
 
+The pages of another HTML output format that sets a `path` (Docsy's print view,
+`[outputFormats.print] path = "_print"`, which joins a section's pages into one) are not
+read: their ids repeat because their pages' headings do, each page's reported on its own.
+
 ## Why is this bad?
 A link to `#install` jumps to the first element with that id; the second can never be
 reached, and the table of contents points at the wrong heading.
@@ -38,7 +42,10 @@ from validator.published import RenderedSite, split_mapped
 
 def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
+    copies = tuple(f"/{path}/" for path in rendered.copy_paths)  # below a language's folder too
     for page in rendered.pages:
+        if copies and any(copy in f"/{page.path}" for copy in copies):
+            continue  # an output format joining other pages (see the docs above)
         repeated = {repeat.value for _, repeat in page.duplicate_ids()}
         if not repeated:
             continue

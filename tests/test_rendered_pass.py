@@ -366,6 +366,29 @@ def test_a_print_view_joining_pages_is_not_read_for_repeated_ids(
 
 
 @pytest.mark.hugo
+def test_relative_links_of_a_page_a_mount_lends_to_another_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A mount's `sites.matrix` lends a bundle to French too: Hugo publishes its image once,
+    beside the English page (checked with hugo 0.168), so the raw `<img src>` of the French
+    copy leads nowhere, found without a build too; the Markdown image, which Hugo's
+    embedded hook writes as the resource's address, works on both."""
+    config = (
+        "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[markup.goldmark.renderer]\nunsafe = true\n"
+        '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\n'
+        '[module.mounts.sites.matrix]\nlanguages = ["en", "fr"]\n'
+    )
+    small_site(tmp_path, {
+        "content/en/ex/index.md": '---\ntitle: Ex\n---\n<img src="shot.jpg" alt="shot">\n\n![md](shot.jpg)\n',
+        "content/en/ex/shot.jpg": "",
+    }, config)  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/en/ex/index.md", 4, 1)]
+    assert located("broken-link", "--no-cache") == located("broken-link", "--no-cache", "--build") == expected
+    assert "on the page's copy at /fr/ex/" in problems("--no-cache")[0]["message"]
+
+
+@pytest.mark.hugo
 def test_each_omitted_block_is_one_finding_with_hugos_output_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

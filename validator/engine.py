@@ -779,6 +779,8 @@ def _rendered_side(
     source = dataclasses.replace(SourcePage.from_document(doc, file, marked=bool(page.leaks)), url=url)
     if _drafted_by_cascade(doc, plan.site):
         source = dataclasses.replace(source, links_elsewhere=True)
+    if copies := _other_urls(doc, target, plan.site):
+        page = dataclasses.replace(page, copies=copies)
     return source, page, []
 
 
@@ -886,6 +888,7 @@ def _embedded_published(
     unbuilt: dict[str, tuple[str, str]] = {}
     codes = language_codes(site)
     bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
+    copies: set[str] = set()  # the folders of leaf bundles' copies, which hold none of their files
     terms: set[tuple[str, str | None, str | None]] = set()  # (taxonomy, term, language)
     for page in summaries:  # once: a large site's summaries are read back from disk at each pass
         terms.update((plural, term, page.language) for plural, term in page.terms)
@@ -912,6 +915,10 @@ def _embedded_published(
                 bundles.append((_page_folder(page.content_path, codes), True, path))
         elif page.rendered and page.resources:
             bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
+            if name == "index" and page.also and all(rel == page.content_path for _, rel in page.also):
+                # its copies in the languages a mount lends it to: Hugo publishes its files
+                # once, beside the first (checked with hugo 0.168)
+                copies.update(_html_path(url, site).removesuffix("index.html") for url in page.other_urls)
     # A top-level section without an `_index` file is a branch bundle all the same
     for section, language in sections - indexed:
         if (url := predict_url(site, f"{section}/_index.md", {}, language)) is not None:
@@ -942,7 +949,7 @@ def _embedded_published(
         # The folders of pages made of one file (`posts/a.md`): only static files are there
         file_page_folders=frozenset() if embedded and site.asset_dirs is None else frozenset(single_folders),
         asset_files=frozenset(assets),
-        leaf_bundle_folders=leaf_folders,
+        leaf_bundle_folders=leaf_folders | copies,
         branch_bundle_folders=branch_folders,
         unbuilt=unbuilt,
         redirects=_served(redirects, link_only),

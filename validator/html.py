@@ -151,6 +151,10 @@ class Page:
     # the parser's depth): a fragment of it is no broken anchor.
     unknown_output: bool = False
     id_set: frozenset[str] = field(default=frozenset(), repr=False)
+    # With mdcheck's own rendering, which renders a file once: the URLs of the other pages
+    # Hugo makes of it (a mount lending it to another language), where its relative links
+    # lead elsewhere
+    copies: tuple[str, ...] = ()
 
     def has_id(self, fragment: str) -> bool:
         return fragment in self.id_set or self.unknown_output

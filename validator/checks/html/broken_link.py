@@ -8,7 +8,9 @@ out of the site (`../../etc/passwd`, a root-relative link outside a `baseURL` su
 full URL outside the `baseURL`'s path (`https://example.org/docs-v1/`, another site on the
 host); other hosts are never fetched. A site that sets no `baseURL` has Hugo's default,
 `https://example.org/`, as the host of the URLs Hugo makes (a `ref`'s); a link written in
-the Markdown with that host is another site's. A relative link that works on its page
+the Markdown with that host is another site's. A page a mount lends to other languages
+too (`sites.matrix`) is checked at each of its addresses: Hugo publishes a bundle's files
+once, beside the first, so a relative `<img src>` of another language's copy leads nowhere. A relative link that works on its page
 but not on a list page that shows the page's summary or content (a blog's home page) is
 reported at the Markdown link, with the list pages it fails on.
 
@@ -71,6 +73,7 @@ from urllib.parse import urlsplit
 from validator.addresses import SCHEME
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
+from validator.settings import Markup
 from validator.published import (
     EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, RenderedSite, SourceLink, SourcePage, SummaryCopies, Target,
     link_key, sent_by, split_mapped,
@@ -101,6 +104,16 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
+            copy = None  # the page's copy at another URL where the link leads nowhere
+            if target.kind not in (MISSING, OUTSIDE, UNBUILT) and page.copies and _relative(link.url):
+                copy, target = next(
+                    (
+                        (url, found)
+                        for url in page.copies
+                        if (found := rendered.published.resolve(link.url, url, page.base)).kind in (MISSING, UNBUILT)
+                    ),
+                    (None, target),
+                )
             if target.kind not in (MISSING, OUTSIDE, UNBUILT) or _ignored(link.url, opts):
                 continue
             if rendered.published.built_with(target, page.path):
@@ -109,7 +122,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue
-            if target.kind == MISSING and link.tag != "meta":
+            if target.kind == MISSING and link.tag != "meta" and copy is None:
                 works = functools.partial(_works_on, rendered, link.url)
                 detail = f"where it leads to {target.url}: nothing is published there"
                 if summaries.add(link, page, works, detail, _from_the_root):
@@ -117,12 +130,16 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if locator.source is not None and locator.source.links_elsewhere:
                 continue  # a fragment other pages include (see SourcePage.links_elsewhere)
             source = locator.link_source(link)
+            if copy is not None and not _as_written_on_copies(source, rendered.markup):
+                continue  # Hugo's embedded hook writes its resource's address, the same on every copy
             if rendered.published.default_base and source is not None and _literal(link, source):
                 continue  # the site sets no baseURL: a link written with Hugo's default's host is another site's
             where = (source.line, source.column) if source is not None else None
             # Whether a link hook may have rewritten it: one then finds no page for a `.md` link
             hooked = source is not None and locator.source is not None and locator.source.links_rewritten
             message = _message(link, target, page, rendered.published.unbuilt, hooked)
+            if copy is not None:
+                message += f", on the page's copy at {copy} (a mount lends its file to that language too)"
             if target.kind == MISSING and unread_rules:
                 message += " (unless one of the rules of the site's redirects template serves it: see the note)"
             key = link_key(link.url, target.url)
@@ -139,6 +156,17 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             findings[index] = (pattern, *findings[index][1:])
     yield from split_mapped(findings)
     yield from summaries.findings()
+
+
+def _as_written_on_copies(source: SourceLink | None, markup: Markup) -> bool:
+    """Whether a link of the Markdown reaches the page's copies (Page.copies) as written:
+    raw HTML, or a Markdown link or image that no embedded render hook rewrites. (A
+    template's may differ on each: not judged.)"""
+    if source is None:
+        return False
+    if source.kind == "html":
+        return True
+    return not (markup.embedded_images if source.kind == "image" else markup.embedded_links)
 
 
 def _from_page_address(link: HtmlLink, page_url: str) -> str | None:

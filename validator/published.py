@@ -963,6 +963,12 @@ class RenderedSite:
             message += f" (the page of {content})"
         return Finding(*at, message, path=self.published.display(page.path), html_path=page.path)
 
+    def joins_pages(self, page: Page) -> bool:
+        """Whether the page is one of an HTML output format with a path of its own (Docsy's
+        print view, `_print/`, below a language's folder too), which joins other pages'
+        content: what repeats there, and their relative links, are theirs."""
+        return any(f"/{path}/" in f"/{page.path}" for path in self.copy_paths)
+
     def keyed(
         self, key: str, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None
     ) -> tuple[str, Finding, bool]:

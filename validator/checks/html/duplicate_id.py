@@ -42,9 +42,8 @@ from validator.published import RenderedSite, split_mapped
 
 def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
-    copies = tuple(f"/{path}/" for path in rendered.copy_paths)  # below a language's folder too
     for page in rendered.pages:
-        if copies and any(copy in f"/{page.path}" for copy in copies):
+        if rendered.joins_pages(page):
             continue  # an output format joining other pages (see the docs above)
         repeated = {repeat.value for _, repeat in page.duplicate_ids()}
         if not repeated:

@@ -10,9 +10,10 @@ host); other hosts are never fetched. A site that sets no `baseURL` has Hugo's d
 `https://example.org/`, as the host of the URLs Hugo makes (a `ref`'s); a link written in
 the Markdown with that host is another site's. A page a mount lends to other languages
 too (`sites.matrix`) is checked at each of its addresses: Hugo publishes a bundle's files
-once, beside the first, so a relative `<img src>` of another language's copy leads nowhere. The pages of an HTML output format with a path of its own (Docsy's
-print view, `_print/`, which joins a section's pages) are not read: their links are their
-pages', checked on those. A relative link that works on its page
+once, beside the first, so a relative `<img src>` of another language's copy leads nowhere.
+The pages of an HTML output format with a path of its own (Docsy's print view, `_print/`,
+which joins a section's pages) are not read: their links are their pages', checked on
+those. A relative link that works on its page
 but not on a list page that shows the page's summary or content (a blog's home page) is
 reported at the Markdown link, with the list pages it fails on.
 

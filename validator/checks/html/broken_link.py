@@ -178,8 +178,8 @@ def _from_page_address(link: HtmlLink, page_url: str) -> str | None:
     """For a link a template may make of the page's own address (longhorn's canonical link,
     `{{ .Permalink | replaceRE "archives" "latest" }}`): the pattern it follows, the same on
     every page it is broken on. Its path and the page's share their last segments, all of the
-    page's but one or two at most; the pattern is what comes before them in each. (A fixed
-    link may share them by chance: the pattern counts only when it holds for several.)"""
+    page's but one or two at most; the pattern is what comes before them in the link's. (A
+    fixed link may share them by chance: the pattern counts only when it holds for several.)"""
     try:
         path = urlsplit(link.url.strip()).path
     except ValueError:
@@ -191,8 +191,7 @@ def _from_page_address(link: HtmlLink, page_url: str) -> str | None:
         shared += 1
     if not shared or shared < len(ours) - 2 or len(ours) == len(theirs) == shared:
         return None
-    before = "/".join(theirs[: len(theirs) - shared]), "/".join(ours[: len(ours) - shared])
-    return f"\0{link.tag} {link.attribute} /{before[0]}/… of /{before[1]}/…"
+    return f"\0{link.tag} {link.attribute} /{'/'.join(theirs[: len(theirs) - shared])}/…"
 
 
 def _works_on(rendered: RenderedSite, url: str, own: SourcePage) -> bool:

@@ -870,6 +870,8 @@ PAGES: dict[str, dict[str, Any]] = {
     "posts/bundle/sub/deep.md": {"title": "Deep"},
     "posts/branch/_index.md": {"title": "Branch"},
     "posts/branch/child.md": {"title": "Child", "date": "2019-01-01"},
+    "posts/branch/slashed.md": {"title": "CI/CD gap: A/B", "date": "2019-01-02"},  # `:title`: one segment
+    "posts/branch/slugged-slash.md": {"title": "S", "slug": "x/y z"},  # a slug keeps its `/`
     "posts/branch/leaf/index.md": {"title": "Leaf In Branch", "slug": "leafy"},
     "posts/nested/deep/page.md": {"title": "Nested Page"},
     "posts/headless/index.md": {"title": "Headless", "headless": True},
@@ -1010,6 +1012,8 @@ SECTION_SLUGS: dict[str, dict[str, Any]] = {
     "stacks/inner/q.md": {"title": "Q"},
     "tops/_index.md": {"title": "Tops", "slug": "t-slug"},
     "tops/r.md": {"title": "R"},
+    "stacks/ops/_index.md": {"title": "Ops/Dev"},  # `:sectionslugs`: its title one segment
+    "stacks/ops/s.md": {"title": "S"},
 }
 
 SECTION_SLUG_CONFIG = """

@@ -3616,8 +3616,8 @@ def _expand(site: SiteConfig, pattern: str, page: _Page) -> str | None:
     """A permalink pattern expanded for the page; None when mdcheck cannot compute a token."""
     urlize = functools.partial(_make_path_sanitized, site)
     values: dict[str, Callable[[], str | None]] = {
-        "title": lambda: urlize(page.title),
-        "slug": lambda: urlize(page.slug or page.title),
+        "title": lambda: urlize(_title_segment(page.title)),
+        "slug": lambda: urlize(page.slug or _title_segment(page.title)),
         "filename": lambda: urlize(_translation_base_name(page)),
         "slugorfilename": lambda: urlize(page.slug or _translation_base_name(page)),
         "contentbasename": lambda: urlize(_content_base_name(page)),
@@ -3656,8 +3656,14 @@ def _section_slugs(page: _Page, urlize: Callable[[str], str]) -> tuple[str, ...]
         slug, title = page.section_names.get(depth, ("", ""))
         if not (slug or title):
             return None
-        slugs.append(urlize(slug or title))
+        slugs.append(urlize(slug or _title_segment(title)))
     return tuple(slugs)
+
+
+def _title_segment(title: str) -> str:
+    """A title made one segment of a URL, as Hugo makes it: its `/` become `-` ("CI/CD gap"
+    is `ci-cd-gap`; a slug keeps them: `x/y` is two; checked with hugo 0.168)."""
+    return title.replace("/", "-")
 
 
 def _date_token(name: str, date: dt.date | None) -> str | None:

@@ -373,7 +373,7 @@ def _run(
             user_words=site.user_words,
             language=site.text_language(None),
             data_dirs=site.data_dirs,
-            copy_paths=site.copy_paths,
+            joining_paths=site.joining_paths,
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
             # is the site's templates' guess. A built page shows it, unless a script bundle does.
             math_renderer=site.math_renderer if embedded else site.math_in_scripts,
@@ -779,8 +779,8 @@ def _rendered_side(
     source = dataclasses.replace(SourcePage.from_document(doc, file, marked=bool(page.leaks)), url=url)
     if _drafted_by_cascade(doc, plan.site):
         source = dataclasses.replace(source, links_elsewhere=True)
-    if copies := _other_urls(doc, target, plan.site):
-        page = dataclasses.replace(page, copies=copies)
+    if other_urls := _other_urls(doc, target, plan.site):
+        page = dataclasses.replace(page, other_urls=other_urls)
     return source, page, []
 
 
@@ -888,7 +888,7 @@ def _embedded_published(
     unbuilt: dict[str, tuple[str, str]] = {}
     codes = language_codes(site)
     bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
-    copies: set[str] = set()  # the folders of leaf bundles' copies, which hold none of their files
+    copy_folders: set[str] = set()  # those of leaf bundles' copies in other languages, which hold none of their files
     terms: set[tuple[str, str | None, str | None]] = set()  # (taxonomy, term, language)
     for page in summaries:  # once: a large site's summaries are read back from disk at each pass
         terms.update((plural, term, page.language) for plural, term in page.terms)
@@ -918,7 +918,7 @@ def _embedded_published(
             if name == "index" and page.also and all(rel == page.content_path for _, rel in page.also):
                 # its copies in the languages a mount lends it to: Hugo publishes its files
                 # once, beside the first (checked with hugo 0.168)
-                copies.update(_html_path(url, site).removesuffix("index.html") for url in page.other_urls)
+                copy_folders.update(_html_path(url, site).removesuffix("index.html") for url in page.other_urls)
     # A top-level section without an `_index` file is a branch bundle all the same
     for section, language in sections - indexed:
         if (url := predict_url(site, f"{section}/_index.md", {}, language)) is not None:
@@ -949,7 +949,7 @@ def _embedded_published(
         # The folders of pages made of one file (`posts/a.md`): only static files are there
         file_page_folders=frozenset() if embedded and site.asset_dirs is None else frozenset(single_folders),
         asset_files=frozenset(assets),
-        leaf_bundle_folders=leaf_folders | copies,
+        leaf_bundle_folders=leaf_folders | copy_folders,
         branch_bundle_folders=branch_folders,
         unbuilt=unbuilt,
         redirects=_served(redirects, link_only),

@@ -154,7 +154,7 @@ class Page:
     # With mdcheck's own rendering, which renders a file once: the URLs of the other pages
     # Hugo makes of it (a mount lending it to another language), where its relative links
     # lead elsewhere
-    copies: tuple[str, ...] = ()
+    other_urls: tuple[str, ...] = ()
 
     def has_id(self, fragment: str) -> bool:
         return fragment in self.id_set or self.unknown_output

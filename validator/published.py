@@ -924,7 +924,7 @@ class RenderedSite:
     user_words: tuple[str, ...] = ()
     language: str = "en"
     data_dirs: tuple[str, ...] = ()  # SiteConfig.data_dirs: headings templates print from data
-    copy_paths: tuple[str, ...] = ()  # SiteConfig.copy_paths
+    joining_paths: tuple[str, ...] = ()  # SiteConfig.joining_paths
     # Whether pages may load KaTeX or MathJax though their HTML does not show it (the
     # embedded renderer writes no theme; a built page may load it in a script bundle).
     math_renderer: bool = False
@@ -967,7 +967,7 @@ class RenderedSite:
         """Whether the page is one of an HTML output format with a path of its own (Docsy's
         print view, `_print/`, below a language's folder too), which joins other pages'
         content: what repeats there, and their relative links, are theirs."""
-        return any(f"/{path}/" in f"/{page.path}" for path in self.copy_paths)
+        return any(f"/{path}/" in f"/{page.path}" for path in self.joining_paths)
 
     def keyed(
         self, key: str, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None

@@ -136,8 +136,8 @@ class SiteConfig:
     # templates print (heading-typo: a talk's title from `data/resources.yaml`)
     data_dirs: tuple[str, ...] = ()
     # Where the site's other HTML output formats write their pages (Docsy's print view,
-    # `[outputFormats.print] path = "_print"`): copies of other pages' content, joined
-    copy_paths: tuple[str, ...] = ()
+    # `[outputFormats.print] path = "_print"`): pages that join other pages' content
+    joining_paths: tuple[str, ...] = ()
     # The same for the assets (`assetDir`, themes' `assets`, mounts to `assets`), where
     # `resources.Get` looks, as Hugo's embedded render hooks do.
     asset_dirs: tuple[tuple[str, str], ...] | None = None

@@ -808,7 +808,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         remove_path_accents=config.boolean("removepathaccents", False),
         taxonomies=_taxonomies(config),
         cascade=_cascade_config(config),
-        copy_paths=_copy_paths(config),
+        joining_paths=_joining_paths(config),
         params=tuple(sorted(printed_params(config.get("params")).items())),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
@@ -1794,9 +1794,9 @@ def _cascade_config(config: _Config) -> tuple[str, ...]:
     return tuple(json.dumps(entry, sort_keys=True, default=str) for entry in entries)
 
 
-def _copy_paths(config: _Config) -> tuple[str, ...]:
+def _joining_paths(config: _Config) -> tuple[str, ...]:
     """The `path` of each HTML output format that sets one (`[outputFormats.print] path =
-    "_print"`, `isHTML = true`): its pages copy others' content (see SiteConfig.copy_paths)."""
+    "_print"`, `isHTML = true`): its pages join others' content (see SiteConfig.joining_paths)."""
     formats = config.get("outputformats")
     if not isinstance(formats, dict):
         return ()

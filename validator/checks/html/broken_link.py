@@ -109,12 +109,12 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
-            copy = None  # the page's copy at another URL where the link leads nowhere
-            if target.kind not in (MISSING, OUTSIDE, UNBUILT) and page.copies and _relative(link.url):
-                copy, target = next(
+            elsewhere = None  # another URL of the page (Page.other_urls) where the link leads nowhere
+            if target.kind not in (MISSING, OUTSIDE, UNBUILT) and page.other_urls and _relative(link.url):
+                elsewhere, target = next(
                     (
                         (url, found)
-                        for url in page.copies
+                        for url in page.other_urls
                         if (found := rendered.published.resolve(link.url, url, page.base)).kind in (MISSING, UNBUILT)
                     ),
                     (None, target),
@@ -127,7 +127,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 continue
             if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue
-            if target.kind == MISSING and link.tag != "meta" and copy is None:
+            if target.kind == MISSING and link.tag != "meta" and elsewhere is None:
                 works = functools.partial(_works_on, rendered, link.url)
                 detail = f"where it leads to {target.url}: nothing is published there"
                 if summaries.add(link, page, works, detail, _from_the_root):
@@ -135,7 +135,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if locator.source is not None and locator.source.links_elsewhere:
                 continue  # a fragment other pages include (see SourcePage.links_elsewhere)
             source = locator.link_source(link)
-            if copy is not None and not _as_written_on_copies(source, rendered.markup):
+            if elsewhere is not None and not _as_written_elsewhere(source, rendered.markup):
                 continue  # Hugo's embedded hook writes its resource's address, the same on every copy
             if rendered.published.default_base and source is not None and _literal(link, source):
                 continue  # the site sets no baseURL: a link written with Hugo's default's host is another site's
@@ -143,8 +143,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             # Whether a link hook may have rewritten it: one then finds no page for a `.md` link
             hooked = source is not None and locator.source is not None and locator.source.links_rewritten
             message = _message(link, target, page, rendered.published.unbuilt, hooked)
-            if copy is not None:
-                message += f", on the page's copy at {copy} (a mount lends its file to that language too)"
+            if elsewhere is not None:
+                message += f", on the page's copy at {elsewhere} (a mount lends its file to that language too)"
             if target.kind == MISSING and unread_rules:
                 message += " (unless one of the rules of the site's redirects template serves it: see the note)"
             key = link_key(link.url, target.url)
@@ -163,8 +163,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
     yield from summaries.findings()
 
 
-def _as_written_on_copies(source: SourceLink | None, markup: Markup) -> bool:
-    """Whether a link of the Markdown reaches the page's copies (Page.copies) as written:
+def _as_written_elsewhere(source: SourceLink | None, markup: Markup) -> bool:
+    """Whether a link of the Markdown reaches the page's other URLs (Page.other_urls) as written:
     raw HTML, or a Markdown link or image that no embedded render hook rewrites. (A
     template's may differ on each: not judged.)"""
     if source is None:

@@ -4007,6 +4007,26 @@ def test_a_link_to_a_page_whose_file_hugo_refuses(tmp_path: Path, monkeypatch: p
     assert result.returncode != 0 and '"text/html" is not whitelisted' in result.stdout + result.stderr
 
 
+def test_a_page_hugo_refuses_is_built_by_the_older_hugo_the_site_pins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hugo denies `.html` content by default since 0.162 (its commit "Disallow HTML content
+    by default"): a site whose deployment pins Hugo 0.148.2 builds the page, so links to it
+    work; the summary says an upgrade refuses it (pipecd's home page)."""
+    small_site(tmp_path, {
+        "netlify.toml": '[build.environment]\nHUGO_VERSION = "0.148.2"\n',
+        "content/connect.html": "---\ntitle: Connect\n---\n<p>schedule</p>\n",
+        "content/a.md": "---\ntitle: A\n---\n\nSee the [schedule](/connect/).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache"], catch_exceptions=False)
+    report = json.loads(result.stdout)
+    assert report["problems"] == []
+    pinned = "this site builds with Hugo 0.148.2, in netlify.toml"
+    notes = report["summary"]["notes"]
+    assert any("stops the build at content/connect.html" in note and pinned in note for note in notes)
+
+
 @pytest.mark.hugo
 @pytest.mark.parametrize(
     ("front_matter", "hugo_says"),

@@ -325,7 +325,7 @@ def _check(
     notes = (
         *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site),
         *_outside_note(outside),
-        *refused_content_notes(others.refused), *_not_markdown_note(not_markdown),
+        *refused_content_notes(others.refused, site), *_not_markdown_note(not_markdown),
         *_only_other_formats_note(targets, others.pages),
         *_stale_build_note(rendering, targets, build), *_publish_dir_note(site, rendering, build), *outcome.notes,
         *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."]

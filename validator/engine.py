@@ -1290,7 +1290,7 @@ def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) 
     language = page_language(site, target.content_path, target.language)
     url, rendered, resources, cascaded = predict_page(site, target.content_path, values, target.language)
     media_type = _markup_type(front_matter) or other_media_type(target.content_path) or ""
-    refused = None if site.allows_content(media_type) else media_type
+    refused = None if site.builds_content(media_type) else media_type
     return PageSummary(
         path=target.display,
         content_path=target.content_path,

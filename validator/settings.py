@@ -312,6 +312,14 @@ class SiteConfig:
             for start, end in self.layout_id_forms
         )
 
+    def refused_since(self, media_type: str) -> str:
+        """What a finding on content of `media_type` that Hugo refuses adds when the site
+        builds with an older Hugo whose default `security.allowContent` admitted it (see
+        `removed_since`): not when the site sets its own."""
+        version = REFUSED_SINCE.get(media_type)
+        own = self.allow_content != SiteConfig.allow_content
+        return removed_since(self.pinned_hugo, version) if version and not own else ""
+
     def removed_since(self, version: str) -> str:
         """See `removed_since`, for this site."""
         return removed_since(self.pinned_hugo, version)
@@ -421,6 +429,12 @@ class SiteConfig:
             return False
         return not allowances or any(_matches(p, media_type) for p in allowances)
 
+    def builds_content(self, media_type: str) -> bool:
+        """Whether the site's Hugo makes pages of content files of `media_type`: Hugo 0.168
+        (`allows_content`), or the older Hugo the site builds with, whose default admitted
+        it (a note says that an upgrade refuses it)."""
+        return self.allows_content(media_type) or bool(self.refused_since(media_type))
+
     def text_language(self, language: str | None) -> str:
         """The language the pages of Hugo language `language` (a key of `languages`; None:
         the default) are written in: its locale, the site's for the default language, or
@@ -448,6 +462,11 @@ def _of_type(by_type: tuple[tuple[str, _V], ...], content_path: str | None, page
     any page's (""), else `default`."""
     found = dict(by_type)
     return found.get(_page_type(content_path, page_type), found.get("", default))
+
+
+# The Hugo version whose default `security.allowContent` began to refuse content of each
+# media type (its commit "Disallow HTML content by default" is in 0.162.0)
+REFUSED_SINCE = {"text/html": "0.162.0", "text/org": "0.168.0"}
 
 
 def removed_since(pinned_hugo: tuple[str, str] | None, version: str) -> str:

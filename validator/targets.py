@@ -11,7 +11,7 @@ from typing import NamedTuple
 from validator.config import Config
 from validator.engine import Target
 from validator.paths import GlobSet, display_path, is_markdown, real_path, walk
-from validator.settings import SiteConfig
+from validator.settings import REFUSED_SINCE, SiteConfig
 from validator.site import (
     ContentRoot,
     content_roots,
@@ -150,8 +150,9 @@ def other_content(site: SiteConfig, cwd: Path) -> OtherContent:
 _LISTED = 5  # files named in a note
 
 
-def refused_content_notes(refused: Sequence[tuple[str, str]]) -> list[str]:
+def refused_content_notes(refused: Sequence[tuple[str, str]], site: SiteConfig) -> list[str]:
     """A note per media type of content files Hugo refuses (see OtherContent.refused)."""
+    since = ", ".join(f"{kind} since {version.rsplit('.', 1)[0]}" for kind, version in REFUSED_SINCE.items())
     by_type: dict[str, list[str]] = {}
     for media_type, shown in refused:
         by_type.setdefault(media_type, []).append(shown)
@@ -162,7 +163,7 @@ def refused_content_notes(refused: Sequence[tuple[str, str]]) -> list[str]:
         notes.append(
             f"Hugo refuses content files of type {media_type} unless `security.allowContent` admits them, and "
             f"stops the build at {listed}: admit them with `[security] allowContent = ['.*']` (Hugo denies "
-            "text/html since 0.162, text/org since 0.168)"
+            f"{since}){site.refused_since(media_type)}"
         )
     return notes
 

@@ -124,7 +124,8 @@ def _markup_problem(value: str, site: SiteConfig) -> str | None:
                 "asciidoc, pandoc or rst")
     if not site.allows_content(media_type):
         return (f"is {value!r}: Hugo renders the page as {media_type}, which security.allowContent refuses, and "
-                "stops the build; admit it with [security] allowContent = ['.*'], or write it in Markdown")
+                "stops the build; admit it with [security] allowContent = ['.*'], or write it in Markdown"
+                + site.refused_since(media_type))
     return None
 
 

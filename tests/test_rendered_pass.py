@@ -254,16 +254,21 @@ def test_tables_of_markdown_calls_one_after_the_other_are_two(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
     """A `{{% %}}` call's tags alone on their lines are no table rows (checked with hugo
-    0.168): two calls of a table each, with no blank line between them, make two tables."""
+    0.168): two calls of a table each, with no blank line between them, make two tables; a
+    row inside a call of a template that writes no HTML of its own is a row of its cells."""
     table = "{{% box %}}\n| A | B |\n| - | - |\n| 1 | 2 |\n{{% /box %}}\n"
+    row = "| A | B |\n| - | - |\n| 1 | 2 |\n{{% box %}}| 3 | 4 |{{% /box %}}\n"  # a row in a call
     small_site(tmp_path, {
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n" + table + table,
+        "content/q.md": "+++\ntitle = 'Q'\n+++\n\n" + row,
         "layouts/_shortcodes/box.html": "{{ .Inner }}",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "table-column-count", [])
     html = (tmp_path / "public" / "p" / "index.html").read_text("utf-8")
     assert html.count("<table>") == 2 and html.count("<td>") == 4
+    wrapped_row = (tmp_path / "public" / "q" / "index.html").read_text("utf-8")
+    assert re.search(r"<tr>\s*<td>3</td>\s*<td>4</td>\s*</tr>", wrapped_row)
 
 
 @pytest.mark.hugo

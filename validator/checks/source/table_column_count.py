@@ -6,6 +6,10 @@ a code span, as GFM and Hugo do.
 Extra cells that hold HTML comments alone (`| <!-- word list: ignore -->` after the last
 cell) are not reported: what Hugo drops would show nothing.
 
+A `{{% %}}` call's tag alone on a line is no row (the call's output takes its place), and
+the tags of a call whose template writes no HTML of its own (`{{ .Inner }}`) are no cells:
+`{{% box %}}| 3 | 4 |{{% /box %}}` is a row of two.
+
 A header with fewer cells than the delimiter row has columns is reported too: goldmark
 (unlike GFM, which makes no table of it) adds empty header cells, and the table has the
 delimiter row's columns.
@@ -39,7 +43,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from validator.document import Document
+from validator.document import PLACEHOLDER, Document
 from validator.model import Finding, Rule
 
 
@@ -68,7 +72,7 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
         for row in table.rows:
             if _TAG_ALONE.fullmatch(doc.lines[row.line - 1]):
                 continue  # `{{% /notice %}}` right under the table: Hugo ends the table there
-            found = len(row.cells)
+            found = len(row.cells) - _tags_of_calls_without_html(doc, row.cells)
             if found > columns and _comments_alone(row.cells[columns:]):
                 continue  # what is lost shows nothing: `| <!-- word list: ignore -->` (velero's)
             if found > columns:
@@ -87,6 +91,22 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
 # a row (checked with hugo 0.168: two `{{% box %}}` calls of a table each, one right after
 # the other, make two tables).
 _TAG_ALONE = re.compile(r"\s*\{\{%[^%]*%\}\}\s*")
+
+
+def _tags_of_calls_without_html(doc: Document, cells: Sequence[str]) -> int:
+    """How many of a row's cells at its ends are a `{{% %}}` call's tag alone, of a template
+    that writes no HTML of its own (`{{ .Inner }}`): its tags vanish, and the row is what is
+    between them (`{{% box %}}| 3 | 4 |{{% /box %}}` is a row of two cells; checked with hugo
+    0.168)."""
+    calls, plain = doc.shortcode_calls, doc.site.shortcodes_without_html
+
+    def vanishes(cell: str) -> bool:
+        match = PLACEHOLDER.fullmatch(cell.strip())
+        use = calls[int(match[1])] if match and int(match[1]) < len(calls) else None
+        return use is not None and use.notation == "%" and use.template in plain
+
+    ends = [cells[0], cells[-1]] if len(cells) > 1 else list(cells)
+    return sum(map(vanishes, ends))
 
 
 # A cell of blanks and HTML comments alone, which the page would not show

@@ -619,13 +619,16 @@ def hooked_page(index: SiteIndex, page: PageSummary, path: str) -> Target:
     """The page Hugo's embedded link render hook (and the project hooks made from it) finds
     for a link's path, not a bare `#fragment`: `.PageInner.GetPage` of the decoded path less
     a leading `./`. So `./#x` is the home page's `#x` (GetPage "" finds it; checked with
-    hugo 0.168), `.#x` the section's. A page Hugo does not build with `page` (a draft) is
-    not found; one whose file the site refuses is (Hugo stops the build at that file, which
-    is reported apart)."""
+    hugo 0.168), `.#x` the section's; see `hook_finds`."""
     target = index.get_page(page, hook_lookup_path(path))
-    if not target.found or index.built_along(target, page) or target.index in index.refused:
-        return target
-    return MISSING
+    return target if hook_finds(index, target, page) else MISSING
+
+
+def hook_finds(index: SiteIndex, target: Target, page: PageSummary) -> bool:
+    """Whether the hook finds the page `GetPage` found from `page`: not one Hugo does not
+    build with `page` (a draft); one whose file the site refuses, yes (Hugo stops the build
+    at that file, which is reported apart)."""
+    return target.found and (index.built_along(target, page) or target.index in index.refused)
 
 
 def hook_lookup_path(path: str) -> str:

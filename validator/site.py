@@ -957,9 +957,7 @@ def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | N
             "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)"
             + removed_since(pinned, "0.153.0")
         )
-    cascade = config.get("cascade")
-    if any(isinstance(entry, Mapping) and any(str(key).lower() == "_build" for key in entry)
-           for entry in (cascade if isinstance(cascade, list) else [cascade])):  # fmt: skip
+    if cascades_removed_build(config.get("cascade")):
         notes.append(
             f"{display_path(config.origin(('cascade',)), root)}: cascade `_build`: removed in Hugo 0.145, later "
             "versions fail the build; rename it `build`" + removed_since(pinned, "0.145.0")
@@ -973,6 +971,13 @@ def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | N
                 + removed_since(pinned, "0.148.0")
             )
     return tuple(notes)
+
+
+def cascades_removed_build(cascade: Any) -> bool:
+    """Whether a `cascade` (a table or a list of them, in the config or front matter) gives
+    pages `_build`, which Hugo 0.145 removed: Hugo 0.168 stops the build on it."""
+    entries = cascade if isinstance(cascade, list) else [cascade]
+    return any(isinstance(entry, Mapping) and any(str(key).lower() == "_build" for key in entry) for entry in entries)
 
 
 # A Hugo version pinned for a deployment: Netlify's `HUGO_VERSION = "0.107.0"`, a GitHub

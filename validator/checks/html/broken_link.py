@@ -110,15 +110,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
             elsewhere = None  # another URL of the page (Page.other_urls) where the link leads nowhere
-            if target.kind not in (MISSING, OUTSIDE, UNBUILT) and page.other_urls and _relative(link.url):
-                elsewhere, target = next(
-                    (
-                        (url, found)
-                        for url in page.other_urls
-                        if (found := rendered.published.resolve(link.url, url, page.base)).kind in (MISSING, UNBUILT)
-                    ),
-                    (None, target),
-                )
+            if target.kind not in (MISSING, OUTSIDE, UNBUILT) and (broken := _broken_elsewhere(rendered, page, link)):
+                elsewhere, target = broken
             if target.kind not in (MISSING, OUTSIDE, UNBUILT) or _ignored(link.url, opts):
                 continue
             if rendered.published.built_with(target, page.path):
@@ -161,6 +154,17 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             findings[index] = (pattern, *findings[index][1:])
     yield from split_mapped(findings)
     yield from summaries.findings()
+
+
+def _broken_elsewhere(rendered: RenderedSite, page: Page, link: HtmlLink) -> tuple[str, Target] | None:
+    """The first other URL of the page (Page.other_urls) from which a relative link leads
+    nowhere, and where it leads."""
+    if not page.other_urls or not _relative(link.url):
+        return None
+    for url in page.other_urls:
+        if (target := rendered.published.resolve(link.url, url, page.base)).kind in (MISSING, UNBUILT):
+            return url, target
+    return None
 
 
 def _as_written_elsewhere(source: SourceLink | None, markup: Markup) -> bool:

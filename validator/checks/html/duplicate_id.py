@@ -66,9 +66,8 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
         }
         for item in repeats_here:
             heading = headings.get((item.line, item.column))
-            if (item.line, item.column) in exact:
-                where = exact[(item.line, item.column)]
-            else:
+            where = exact.get((item.line, item.column))
+            if where is None:
                 where = locator.heading(heading) if heading is not None else locator.html_id(item.value)
             if item.value not in first:
                 first[item.value] = item, where

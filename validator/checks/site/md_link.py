@@ -43,7 +43,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from validator.engine import PageSummary, Site
 from validator.links import (
-    SiteIndex, Suggester, hooked_page, is_markdown_link, links_rendered_by_hook, split_fragment,
+    MISSING, SiteIndex, Suggester, hook_finds, hook_lookup_path, is_markdown_link, links_rendered_by_hook,
+    split_fragment,
 )
 from validator.model import Finding, NoOptions, Rule
 from validator.site import a_few
@@ -121,18 +122,14 @@ def _verbatim(index: SiteIndex, page: PageSummary, destination: str) -> str:
 
 def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Suggester) -> str | None:
     path, fragment = split_fragment(destination)
-    path = urlsplit(path).path
-    target = hooked_page(index, page, path)
-    path = unquote(path).removeprefix("./")
+    path = hook_lookup_path(urlsplit(path).path)
+    lookup = index.get_page(page, path)
+    target = lookup if hook_finds(index, lookup, page) else MISSING
     if not target.found:
         if index.resource(page, path):
             return None
-        unbuilt = index.get_page(page, path)
-        why = (
-            f" ({unbuilt.page.path}: {index.unbuilt[unbuilt.index]})"
-            if unbuilt.found and unbuilt.page is not None and unbuilt.index in index.unbuilt
-            else ""
-        )
+        unbuilt = lookup.found and lookup.index in index.unbuilt  # a draft the hook passes over
+        why = f" ({lookup.pages[lookup.index].path}: {index.unbuilt[lookup.index]})" if unbuilt else ""
         message = f"link to {destination!r}: Hugo finds no page {path!r}{why}, and emits the link as written (a 404)"
         nearest = index.nearest_named(page, path) if not why else None
         return message + (f"; did you mean {nearest!r}?" if nearest else "")

@@ -56,7 +56,7 @@ from validator.document import Document
 from validator.frontmatter import FrontMatter
 from validator.model import Finding, NoOptions, Rule
 from validator.settings import SiteConfig
-from validator.site import markup_media_type
+from validator.site import cascades_removed_build, markup_media_type
 
 STRING_KEYS = frozenset({"title", "linktitle", "description", "summary", "type", "layout", "slug", "url", "translationkey"})
 BOOLEAN_KEYS = frozenset({"draft", "headless", "iscjklanguage"})
@@ -83,7 +83,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue  # Hugo leaves the field unset
         if key == "markup" and isinstance(value, str):
             problem = _markup_problem(value, doc.site)
-        elif key == "_build" or (key == "cascade" and _cascades_build(value)):
+        elif key == "_build" or (key == "cascade" and cascades_removed_build(value)):
             problem = (
                 ("sets `_build`, which was" if key == "cascade" else "was")
                 + " removed in Hugo 0.145: from that version on, Hugo stops the build on it; rename it 'build'"
@@ -94,12 +94,6 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if problem:
             line, column = front_matter.position(key)
             yield Finding(line, column, f"front matter {name!r} {problem}")
-
-
-def _cascades_build(value: Any) -> bool:
-    """Whether a `cascade` (a table or a list of them) gives pages the removed `_build`."""
-    entries = value if isinstance(value, list) else [value]
-    return any(isinstance(entry, dict) and any(str(key).lower() == "_build" for key in entry) for entry in entries)
 
 
 def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[str]) -> str | None:

@@ -78,9 +78,9 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             else:
                 end = ">}}" if use.notation == "<" else "%}}"
                 yield Finding(use.line, use.column, f"{refused}: remove the `/` before `{end}`, which closes the call")
-    first: dict[str, tuple[int, int]] = {}  # where each name is first called
+    first: dict[str, tuple[int, int]] = {}  # where each name is first called (calls come in text order)
     for use in uses:
-        first[use.name] = min(first.get(use.name, (use.line, use.column)), (use.line, use.column))
+        first.setdefault(use.name, (use.line, use.column))
     for stray in doc.stray_shortcode_closes:
         yield Finding(stray.line, stray.column, _stray_message(stray, first))
 

@@ -102,8 +102,8 @@ def _tags_of_calls_without_html(doc: Document, cells: Sequence[str]) -> int:
 
     def vanishes(cell: str) -> bool:
         match = PLACEHOLDER.fullmatch(cell.strip())
-        use = calls[int(match[1])] if match and int(match[1]) < len(calls) else None
-        return use is not None and use.notation == "%" and use.template in plain
+        index = int(match[1]) if match else len(calls)
+        return index < len(calls) and calls[index].notation == "%" and calls[index].template in plain
 
     ends = [cells[0], cells[-1]] if len(cells) > 1 else list(cells)
     return sum(map(vanishes, ends))

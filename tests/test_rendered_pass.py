@@ -685,8 +685,10 @@ def test_pages_whose_ids_a_build_alone_tells_are_named(tmp_path: Path, monkeypat
         "content/og.md": "+++\ntitle = 'O'\n+++\n\n[B](/authors/#profiles)\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
+    # a file that is no text is not named: its file-encoding error says why it is not read
+    (tmp_path / "content" / "utf16.md").write_bytes("+++\ntitle = 'U'\n+++\n".encode("utf-16"))
     summary = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)["summary"]
-    assert "broken-anchor: 1 page has ids a build alone tells ('content/authors.md'" in " ".join(summary["notes"])
+    assert "broken-anchor: 1 page has ids a build alone tells ('content/authors.md':" in " ".join(summary["notes"])
     (tmp_path / "public").mkdir()
     summary = json.loads(CliRunner().invoke(main, ["check", "--format", "json", "--html", "public"]).stdout)["summary"]
     assert "a build alone tells" not in " ".join(summary["notes"])

@@ -138,10 +138,15 @@ def test_bad_values_never_raise(tmp_path: Path, value: str) -> None:
         'contentDir = "/"\n',
         'contentDir = "content/' + "../" * 40 + '"\n',
         '[languages.fr]\ncontentDir = "/"\n',
+        'layoutDir = "/"\n',
+        'staticDir = "../../../../../../../../../../../../../../../.."\n',
+        'dataDir = "/"\n',
+        '[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "/"\ntarget = "static"\n',
     ],
 )
-def test_content_at_the_file_system_root_is_a_config_error(tmp_path: Path, config: str) -> None:
-    """Hugo 0.168 panics ("invalid root mapping"); walking `/` would not end."""
+def test_a_component_at_the_file_system_root_is_a_config_error(tmp_path: Path, config: str) -> None:
+    """Hugo 0.168 panics ("invalid root mapping") for content, layouts, static, data… at
+    `/`, walking which would not end."""
     write(tmp_path, {"hugo.toml": config})
     with pytest.raises(SiteConfigError, match="is the filesystem's root, where Hugo stops"):
         load_site(tmp_path)

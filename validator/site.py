@@ -743,8 +743,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     written_after = _written_after_hugo(root)
     content_dir = config.folder("contentdir", "content")
     languages, default_language = _languages(config, content_dir)
+    _refuse_the_filesystem_root(config, root, content_dir, languages)
     content_mounts = _content_mounts(config, root, languages, default_language)
-    _refuse_the_filesystem_root(config, root, content_dir, languages, content_mounts)
     ugly, ugly_sections = _ugly_urls(config)
     own_layouts, missing_layouts = _layout_roots(config, root)
     templates_missing = templates_missing or bool(missing_layouts)
@@ -891,21 +891,27 @@ def _user_words(path: Path) -> tuple[str, ...]:
     return tuple(word for line in text.splitlines() for word in line.split("#", 1)[0].split())
 
 
-def _refuse_the_filesystem_root(
-    config: _Config, root: Path, content_dir: str, languages: tuple[Language, ...], mounts: tuple[ContentMount, ...]
-) -> None:
-    """Raise SiteConfigError when the content is the filesystem's root (`contentDir = "/"`, a
-    language's, a mount's source): Hugo 0.168 panics ("invalid root mapping"), and a walk of
-    the whole filesystem would never end."""
+def _refuse_the_filesystem_root(config: _Config, root: Path, content_dir: str, languages: tuple[Language, ...]) -> None:
+    """Raise SiteConfigError when a component folder is the filesystem's root
+    (`contentDir = "/"`, a language's, `layoutDir`, `staticDir`…, any mount's source):
+    Hugo 0.168 panics ("invalid root mapping"), and a walk of the whole filesystem would
+    never end."""
     folders = [
         ("contentdir", content_dir),
         *((f"languages.{language.code}.contentdir", language.content_dir) for language in languages),
-        *(("module.mounts", mount.source) for mount in mounts),
+        *((key, config.folder(key, "")) for key in _COMPONENT_FOLDER_KEYS if config.get(key) is not None),
+        *(("module.mounts", str(mount.get("source", ""))) for mount in _tables(config, "module.mounts")),
     ]
     for dotted, folder in folders:
-        path = Path(os.path.abspath(root / folder))
+        if not folder.strip() or "\0" in folder:
+            continue  # no folder: Hugo's default, or none mounted
+        path = Path(os.path.abspath(root / folder.strip()))
         if path == Path(path.anchor):
             raise config.error(dotted, f"{folder!r} is the filesystem's root, where Hugo stops (invalid root mapping)")
+
+
+# The folders of the components other than content, as the config names them.
+_COMPONENT_FOLDER_KEYS = ("layoutdir", "staticdir", "assetdir", "datadir", "i18ndir", "archetypedir")
 
 
 def _content_mounts(

@@ -972,6 +972,34 @@ def test_a_sites_own_link_hook_goes_before_hugos_embedded_one(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("hooks", ["", "[languages.en]\nweight = 1\n", "own"])
+def test_a_render_hook_is_given_the_destination_with_its_escapes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, hooks: str
+) -> None:
+    """A render hook's `.Destination` is the destination as written: `/docs/a\\.b/` is
+    `/docs/a%5C.b/`, an entity stays one (`a&#46;b` ends the path at `#`), an inline link's, a
+    reference's and an image's; without a hook Hugo unescapes them (checked with hugo 0.168)."""
+    files = {
+        "content/docs/a.b/index.md": "+++\ntitle = 'AB'\n+++\n\n## X {#x}\n",
+        "content/docs/a.b/i_1.png": "",
+        "content/docs/p.md": (
+            "+++\ntitle = 'P'\n+++\n\n[a](/docs/a\\.b/#x) and [b](/docs/a.b/#x)\n\n[r] and [s][]\n\n"
+            "![i](/docs/a.b/i\\_1.png)\n\n[r]: </docs/a\\.b/>\n[s]: /docs/a&#46;b/\n"
+        ),
+    }
+    if hooks == "own":
+        files["layouts/_markup/render-link.html"] = '<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>'
+        files["layouts/_markup/render-image.html"] = '<img src="{{ .Destination | safeURL }}" alt="{{ .Text }}">'
+    small_site(tmp_path, files, hooks if hooks != "own" else "")
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/docs/p.md", line, column) for line, column in ((5, 1), (7, 1), (7, 9), (9, 1))] if hooks else []
+    assert_found_alike(hugo, tmp_path, "broken-link", expected)
+    if hooks:
+        message = problems()[0]["message"]
+        assert message.endswith("kept: write the characters themselves"), message
+
+
+@pytest.mark.hugo
 def test_a_themes_relative_link_is_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A menu entry `about/me/` is written on every page and goes somewhere else from each:
     one template defect, one finding naming how many pages show it."""

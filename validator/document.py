@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from markdown_it.token import Token
 
 from validator import heading_ids, highlight
-from validator.addresses import EMBEDDED_WRITER, GOLDMARK_WRITER, Writer
+from validator.addresses import EMBEDDED_WRITER, GOLDMARK, GOLDMARK_WRITER, Writer
 from validator.frontmatter import TOML_LONE_RETURN, FrontMatter, split_front_matter
 from validator.settings import LINK_HOOKS, Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
@@ -32,6 +32,7 @@ from validator.markdown import (
     ROW_COLUMN,
     TABLE_COLUMNS,
     TASK_CHECKBOX,
+    WRITTEN_DESTINATION,
     innermost_spans,
     make_parser,
 )
@@ -112,6 +113,9 @@ class Link:
     kind: str
     text: str = ""
     shortcode: ShortcodeUse | None = None  # the ref/relref that produces the destination
+    # The destination as markdown-it reads it and as written, when escapes or entities make
+    # them differ (`/a\\.b/`): a render hook is given it as written (`Document.placed`).
+    forms: tuple[str, str] | None = None
 
 
 # Blank lines and HTML comments alone, the last maybe unclosed, which the browser takes to
@@ -559,6 +563,16 @@ class Document:
         return bool(LINK_HOOKS & self.render_hooks) or self.embedded_hooks[0]
 
     @property
+    def hooks_written(self) -> tuple[bool, bool]:
+        """Whether a render hook, the site's or Hugo's embedded one, writes the page's links,
+        and its images: Hugo gives it their destinations as written (see Link.forms)."""
+        writers = self.address_writers
+        return (
+            self.links_hooked or writers[0].kind != GOLDMARK,
+            "render-image" in self.render_hooks or writers[1].kind != GOLDMARK,
+        )
+
+    @property
     def page_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
         """The `rendered_contents` whose links Hugo writes as the page's own: those of
         `{{% %}}` calls always (the page's renderer renders them); of `{{< >}}` calls, when a
@@ -759,8 +773,17 @@ class Document:
         computed of its content: a file whose bytes are another's is not worked through again."""
         assert context.keys() <= _CONTEXT, context.keys() - _CONTEXT
         placed = dataclasses.replace(self, **context)
+        if any(link.forms is not None for link in self.links):
+            placed = dataclasses.replace(placed, links=tuple(map(placed._as_hooks_have_it, self.links)))
         placed.__dict__.update((name, self.__dict__[name]) for name in _CONTENT_CACHES if name in self.__dict__)
         return placed
+
+    def _as_hooks_have_it(self, link: Link) -> Link:
+        """The link with the destination this page's HTML has: as written when a render hook
+        writes it (Hugo gives it `.Destination` so, escapes kept: `/a%5C.b/`), else as read."""
+        if link.forms is None:
+            return link
+        return dataclasses.replace(link, destination=link.forms[self.hooks_written[link.kind != "link"]])
 
     def parse_findings(self, rule: str) -> Iterator[Finding]:
         """The problems found while reading the file that belong to `rule`."""
@@ -1055,6 +1078,10 @@ class SourceMap:
         """1-based (line, column) of a file offset."""
         index = bisect.bisect_right(self._file_lines, file_offset) - 1
         return index + 1, file_offset - self._file_lines[index] + 1
+
+    @property
+    def masked_line_count(self) -> int:
+        return len(self._masked_lines)
 
     def masked_line_start(self, masked_line: int) -> int:
         return self._masked_lines[min(masked_line, len(self._masked_lines) - 1)]
@@ -1436,7 +1463,9 @@ class _Extractor:
     def _add_link(self, inline: Token, token: Token, href: str, kind: str, text: str) -> None:
         line, column = self.source.token_position(inline, token.meta.get("pos", 0))
         destination, shortcode = self._unmask(href)
-        self.links.append(Link(destination, line, column, kind, text, shortcode))
+        written = token.meta.get(WRITTEN_DESTINATION)
+        forms = (destination, self._unmask(written)[0]) if written is not None else None
+        self.links.append(Link(destination, line, column, kind, text, shortcode, forms))
 
     def _unmask(self, value: str) -> tuple[str, ShortcodeUse | None]:
         """Put shortcodes back into a destination; return the ref/relref call if any."""

@@ -16,6 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.ruler import Rule, Ruler
 from markdown_it.rules_block import StateBlock
+from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_block.table import escapedSplit
 from markdown_it.rules_block.table import table as markdown_it_table
 from markdown_it.rules_core import StateCore
@@ -71,6 +72,98 @@ def _located(rule: InlineRule, *, linkify: bool = False) -> InlineRule:
         return True
 
     return located_rule
+
+
+# A link's or image's destination as written, normalized, in its first token's meta, when
+# escapes or entities make it differ from the destination (`/a\\.b/`, `&#46;`): a render
+# hook, the site's or Hugo's embedded one, is given it so (`.Destination`), and writes
+# `/a%5C.b/` (checked with hugo 0.168). A reference definition keeps it in its entry.
+WRITTEN_DESTINATION = "written_destination"
+_WRITTEN_REFERENCES = "written_references"  # in the env: some definition has one
+
+
+def _keeping_written_destination(rule: InlineRule, *, image: bool) -> InlineRule:
+    """The link or image rule, recording the destination as written (WRITTEN_DESTINATION)."""
+
+    def linked(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        if not silent and count < len(state.tokens):
+            span = state.src[start : state.pos]
+            if "\\" in span or "&" in span or _WRITTEN_REFERENCES in state.env:
+                written = _written_destination(state, start, state.pos, image)
+                opener = "image" if image else "link_open"  # pending text may come first
+                token = next((token for token in state.tokens[count:] if token.type == opener), None)
+                if written is not None and token is not None:
+                    token.meta = {**(token.meta or {}), WRITTEN_DESTINATION: written}
+        return True
+
+    return linked
+
+
+def _written_destination(state: StateInline, start: int, end: int, image: bool) -> str | None:
+    """The written destination of the link the rule took from `start` to `end`, normalized,
+    when it differs from the one markdown-it reads; else None. Found as markdown-it's rule
+    finds it: the label, then an inline destination, else a reference's."""
+    src, helpers = state.src, state.md.helpers
+    label_end = helpers.parseLinkLabel(state, start + image, not image)
+    if label_end < 0:
+        return None
+    pos = label_end + 1
+    if src[end - 1 : end] == ")" and src[pos : pos + 1] == "(":  # an inline destination
+        pos += 1
+        while pos < end and src[pos] in " \t\n":
+            pos += 1
+        found = helpers.parseLinkDestination(src, pos, end)
+        return _changed(state.md, src[pos : found.pos], found.str) if found.ok else None
+    references = state.env.get("references") or {}
+    label = ""
+    if src[pos : pos + 1] == "[":
+        second = helpers.parseLinkLabel(state, pos)
+        label = src[pos + 1 : second] if second >= 0 else ""
+    reference = references.get(normalizeReference(label or src[start + 1 + image : label_end]))
+    return reference.get(WRITTEN_DESTINATION) if reference else None
+
+
+def _changed(md: MarkdownIt, written: str, read: str) -> str | None:
+    """`written` normalized, when it differs from `read` (its unescaped form)."""
+    if written.startswith("<"):
+        written = written[1:-1]
+    return md.normalizeLink(written) if written != read else None
+
+
+def _keeping_written_definitions(rule: Callable[[StateBlock, int, int, bool], bool]) -> Callable[..., bool]:
+    """The reference rule, recording a definition's destination as written in its entry."""
+
+    def reference(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        count = len(state.env.get("references") or ())
+        if not rule(state, start, end, silent):
+            return False
+        references = state.env.get("references") or {}
+        if not silent and len(references) > count:
+            text = state.getLines(start, state.line, state.blkIndent, False)
+            if "\\" in text or "&" in text:
+                written = _definition_destination(state.md, text)
+                if written is not None:
+                    references[next(reversed(references))][WRITTEN_DESTINATION] = written
+                    state.env[_WRITTEN_REFERENCES] = True
+        return True
+
+    return reference
+
+
+def _definition_destination(md: MarkdownIt, text: str) -> str | None:
+    """The destination of the definition `text` (`[label]: <dest> "title"`) as written,
+    normalized, when it differs from the one markdown-it reads."""
+    pos = 1
+    while pos < len(text) and text[pos] != "]":
+        pos += 2 if text[pos] == "\\" else 1
+    pos += 2  # past `]:`
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    found = md.helpers.parseLinkDestination(text, pos, len(text))
+    return _changed(md, text[pos : found.pos], found.str) if found.ok else None
 
 
 _AUTOLINK_PROTOCOLS = ("http", "https", "ftp")
@@ -897,6 +990,9 @@ def configure(markup: Markup) -> MarkdownIt:
         for opener, *_ in markup.passthrough_delimiters:
             md.inline.add_terminator_char(opener[0])
     www_autolink, protocol_autolink, email_autolink = _autolink_rules(markup)
+    md.block.ruler.at("reference", _keeping_written_definitions(_rule(md.block.ruler, "reference")))
+    for name in ("link", "image"):
+        md.inline.ruler.at(name, _keeping_written_destination(_rule(md.inline.ruler, name), image=name == "image"))
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _LOCATED_RULES:
             fn = {
@@ -926,6 +1022,11 @@ def configure(markup: Markup) -> MarkdownIt:
 BLOCK_NESTING = 100
 INLINE_NESTING = 20
 NESTED_TOO_DEEP = "nested_too_deep"
+
+
+def _rule(ruler: Ruler[Any], name: str) -> Any:
+    """The function of the rule `name` of `ruler`."""
+    return next(rule.fn for rule in ruler.__rules__ if rule.name == name)
 
 
 def _nesting_deeper(tokenize: Callable[..., None]) -> Callable[..., None]:

@@ -585,10 +585,12 @@ class SourceLink(NamedTuple):
     shortcode_path: str | None = None
     kind: str = "link"  # see Link.kind; "link" for a shortcode's address
     text: str = ""  # see Link.text: an image's alt text
+    escapes_kept: bool = False  # a render hook writes it with its escapes (see Link.forms)
 
     @classmethod
     def of(cls, link: Link) -> SourceLink:
-        return cls(link.destination, link.line, link.column, ref_path(link), link.kind, link.text)
+        escapes_kept = link.forms is not None and link.destination == link.forms[1]
+        return cls(link.destination, link.line, link.column, ref_path(link), link.kind, link.text, escapes_kept)
 
     def may_make(self, link: HtmlLink) -> bool:
         """Whether the link may be an HTML element's: an `<img>` comes of an image (or raw

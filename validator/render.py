@@ -51,6 +51,7 @@ from validator.document import (
 )
 from validator.heading_ids import Quotes, substitution_html, typographer  # goldmark's typographer, shared
 from validator.html import HOOKED_ALT_KNOWN
+from validator.markdown import WRITTEN_DESTINATION
 from validator import highlight
 from validator.settings import LINK_HOOKS, PAGE_FINDING_LINK_HOOK, PASSTHROUGH
 from validator.site import predict_url, printed_params
@@ -657,6 +658,8 @@ class _HugoRenderer(RendererHTML):
         token = tokens[idx]
         self._autolink = token.markup in ("autolink", "linkify")
         href = token.attrGet("href") or ""
+        if self._page.doc.hooks_written[0]:  # a hook is given the destination as written
+            href = (token.meta or {}).get(WRITTEN_DESTINATION, href)
         text = tokens[idx + 1].content if idx + 1 < len(tokens) else ""
         if token.markup == "linkify" and href.startswith("http://") and text.startswith("www."):
             href = "https://" + href.removeprefix("http://")  # linkifyProtocol = "https"
@@ -679,6 +682,8 @@ class _HugoRenderer(RendererHTML):
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         src = token.attrGet("src") or ""
+        if self._page.doc.hooks_written[1]:
+            src = (token.meta or {}).get(WRITTEN_DESTINATION, src)  # as a hook is given it
         if self._page.doc.embedded_hooks[1]:
             src = self._embedded(src)
         src = self._written(src, self._page.doc.address_writers[1])

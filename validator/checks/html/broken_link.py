@@ -136,6 +136,11 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             # Whether a link hook may have rewritten it: one then finds no page for a `.md` link
             hooked = source is not None and locator.source is not None and locator.source.links_rewritten
             message = _message(link, target, page, rendered.published.unbuilt, hooked)
+            if source is not None and source.escapes_kept:
+                message += (
+                    "; a render hook is given the Markdown's destination as written, backslash escapes and "
+                    "character references (`&#46;`) kept: write the characters themselves"
+                )
             if elsewhere is not None:
                 message += f", on the page's copy at {elsewhere} (a mount lends its file to that language too)"
             if target.kind == MISSING and unread_rules:

@@ -141,6 +141,7 @@ def test_bad_values_never_raise(tmp_path: Path, value: str) -> None:
         'layoutDir = "/"\n',
         'staticDir = "../../../../../../../../../../../../../../../.."\n',
         'dataDir = "/"\n',
+        'staticDir = ["static", "/"]\n',
         '[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "/"\ntarget = "static"\n',
     ],
 )

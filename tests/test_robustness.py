@@ -343,6 +343,7 @@ HOSTILE_RENDERED = {
     "a-long-srcset": lambda n: '<img alt="x" srcset="' + "a," * n + '">\n\n<img alt="y" srcset="' + "," * n + '">\n',
     "escaped-shortcodes-on-one-line": lambda n: "{{</* foo */>}}" * n + "\n",
     "display-math-marks-on-one-line": lambda n: "$" * n + "\n",
+    "display-math-marks-none-closes": lambda n: "$$( " * n + "\n",
     "images-without-alt": lambda n: "![](a.png) " * n,
     "broken-links": lambda n: "[a](/posts/nope/) " * n,
     "duplicate-ids": lambda n: "<a id=x></a>\n\n" * n,
@@ -556,7 +557,7 @@ def test_markdown_in_html_blocks_is_linear(tmp_path: Path) -> None:
 # Templates a theme could hold (a shortcode's, a link hook, a page template, the template
 # of a `_redirects` file), read when the site is loaded and its pages checked.
 SHORTCODE, LINK_HOOK = "_shortcodes/x.html", "_markup/render-link.html"
-BASE, REDIRECTS = "baseof.html", "index.redirects"
+BASE, REDIRECTS, SINGLE = "baseof.html", "index.redirects", "single.html"
 HOSTILE_TEMPLATES = {
     "unclosed-actions": (SHORTCODE, lambda n: "<b>x</b>" + "{{ " * n),
     "withs-and-ids": (SHORTCODE, lambda n: '{{ with .Get 0 }}<a id="{{ . }}">' * n),
@@ -567,6 +568,9 @@ HOSTILE_TEMPLATES = {
         LINK_HOOK, lambda n: 'GetPage <a href="{{ $l }}">{{ $l := .Destination }}' + "{{ $l = " * n
     ),
     "ids-of-a-page-template": (BASE, lambda n: "<b id=x id='y' id=" * n),
+    # a page template's blocks, and the `<h1>` it writes, are read through its actions
+    "unclosed-actions-in-a-page-template": (SINGLE, lambda n: "<h1>{{ .Title }}</h1>" + "{{ template os.ReadFile" * n),
+    "unclosed-actions-in-comments-and-scripts": (SINGLE, lambda n: "<!--{{</script><script>" * n),
     "redirects-of-unclosed-actions": (REDIRECTS, lambda n: "/a/{{" * n + "  /b\n"),
     "content-through-pipes": (SHORTCODE, lambda n: "{{ " + ".Inner | trim " * n + "}}"),
     "parameters-for-relref": (SHORTCODE, lambda n: '{{ with .Get "a" }}{{ $p := .Get 0 }}' * n + "{{ relref . $q }}"),

@@ -415,7 +415,11 @@ class _Walker:
         for kind, pattern in LEAKS:
             read = prose if kind in _NOT_IN_MATH else text
             counted, newlines = 0, 0  # the matches come in text order: lines counted once
-            for match in _emphasis(pattern, read) if kind == "emphasis" else pattern.finditer(read):
+            if kind == "emphasis":
+                matches = _emphasis(pattern, read)
+            else:  # math: sought up to its last closer, where each opener finds one (linear)
+                matches = pattern.finditer(read, 0, _math_end(read) if kind == "math" else len(read))
+            for match in matches:
                 newlines += text.count("\n", counted, match.start())
                 counted = match.start()
                 self.leaks.append(Leak(kind, match[0].strip()[:80], first_line + newlines, 1))
@@ -497,6 +501,16 @@ _NOT_IN_MATH = frozenset({"emphasis", "footnote"})
 # is no math).
 _MATH_DELIMITER = re.compile(r"\$\$|\\[\[\]()]|(?<!\$)\$(?!\$)")
 _CLOSER = {"$$": "$$", "\\[": "\\]", "\\(": "\\)", "$": "$"}
+
+
+def _math_end(text: str) -> int:
+    """Where the last `$$` that may close math (no `(` after it) ends; 0 without one."""
+    end = len(text)
+    while (found := text.rfind("$$", 0, end)) >= 0:
+        if text[found + 2 : found + 3] != "(":
+            return found + 2
+        end = found + 1  # `$$$(`: the `$$` one before may close
+    return 0
 
 
 def _may_hold_math(text: str) -> bool:

@@ -899,7 +899,7 @@ def _refuse_the_filesystem_root(config: _Config, root: Path, content_dir: str, l
     folders = [
         ("contentdir", content_dir),
         *((f"languages.{language.code}.contentdir", language.content_dir) for language in languages),
-        *((key, config.folder(key, "")) for key in _COMPONENT_FOLDER_KEYS if config.get(key) is not None),
+        *((key, folder) for key in _COMPONENT_FOLDER_KEYS for folder in _strings_among(config.get(key))),
         *(("module.mounts", str(mount.get("source", ""))) for mount in _tables(config, "module.mounts")),
     ]
     for dotted, folder in folders:
@@ -908,6 +908,11 @@ def _refuse_the_filesystem_root(config: _Config, root: Path, content_dir: str, l
         path = Path(os.path.abspath(root / folder.strip()))
         if path == Path(path.anchor):
             raise config.error(dotted, f"{folder!r} is the filesystem's root, where Hugo stops (invalid root mapping)")
+
+
+def _strings_among(value: object) -> list[str]:
+    """The strings of a value that is one or a list (`staticDir = ["static", "assets2"]`)."""
+    return [item for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)]
 
 
 # The folders of the components other than content, as the config names them.
@@ -1542,7 +1547,7 @@ def _conditional_spans(template: str) -> list[tuple[int, int]]:
     """The spans of a template's `if`, `with` and `range` blocks (not `define` or `block`)."""
     spans: list[tuple[int, int]] = []
     opened: list[tuple[int, bool]] = []  # each open block: where it starts, whether it is a condition
-    for action in _ACTION.finditer(template):
+    for action in _actions(template):
         value = action[1].strip("- \t\n")
         if value.startswith("/*"):
             continue
@@ -1573,7 +1578,7 @@ def _without_blocks(template: str, names: set[str]) -> str:
     """The template without the default content of its `{{ block "name" }}`s of `names`
     (a page template's `define`s replace them)."""
     kept, cursor, depth, cutting = [], 0, 0, -1
-    for action in _ACTION.finditer(template):
+    for action in _actions(template):
         value = action[1].strip("- \t\n")
         if value.startswith("/*"):
             continue
@@ -1602,8 +1607,7 @@ def _writes_made_h1(template: str) -> bool:
         end = lowered.find("</h1", start)
         if end < 0:
             return True
-        actions = _ACTION.findall(template, start, end)
-        if any(not _NO_PAGE_TITLE.fullmatch(action) for action in actions):
+        if any(not _NO_PAGE_TITLE.fullmatch(action[1]) for action in _actions(template, start, end)):
             return True
         start = lowered.find("<h1", end)
     return False
@@ -2506,6 +2510,14 @@ def _may_write_heading(template: str) -> bool:
 # Hugo's legacy shortcode marker: `{{ $_hugo_config := `{ "version": 1 }` }}`
 _LEGACY = re.compile(r'\$_hugo_config\s*:=\s*`[^`]*"version"\s*:\s*1\b')
 _ACTION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)  # a Go template action (or comment)
+
+
+def _actions(template: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The template's actions (`_ACTION`) from `start` to `end`, in order. Sought up to the
+    last `}}` there: an opening after it would scan to the end, each, in vain (linear)."""
+    end = len(template) if end is None else end
+    return _ACTION.finditer(template, start, template.rfind("}}", start, end) + 2)
+
 _BLOCK = re.compile(r"(if|with|range|block|define)\b")  # an action that opens a block
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -2517,8 +2529,7 @@ def writes_html(template: str) -> bool:
     an `if`, `with` or `range` that has an `else`. HTML comments do not count."""
     items: list[tuple[bool, str]] = []  # (is an action, its inside or the text)
     end = 0
-    # (up to the last `}}`: an opening after it would scan to the end, each, in vain)
-    for action in _ACTION.finditer(template, 0, template.rfind("}}") + 2):
+    for action in _actions(template):
         items.append((False, template[end : action.start()]))
         items.append((True, action[1].strip().strip("-").strip()))
         end = action.end()
@@ -2655,7 +2666,7 @@ def _levels_at(template: str, position: int) -> frozenset[int] | None:
     """The levels at which the template's text at `position` is written (None: unknown)."""
     # each open block: the levels its branch taken writes for, and those of its earlier branches
     stack: list[tuple[frozenset[int] | None, frozenset[int]]] = []
-    for action in _ACTION.finditer(template, 0, position):
+    for action in _actions(template, 0, position):
         value = action[1].strip("- \t\n")
         if value.startswith("/*"):
             continue

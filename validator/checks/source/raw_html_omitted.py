@@ -24,7 +24,10 @@ reported. So is a `{{% name %}}` call with content over several lines inside ano
 `{{% %}}` call's (`{{% tabs %}}{{% tab %}}`): Hugo renders the inner call's content as
 Markdown apart, into HTML, which the outer call's output, Markdown, then drops whole.
 
-HTML comments are exempt (Hugo drops them silently, on purpose), and so is HTML written
+HTML comments are exempt (Hugo drops them silently, on purpose), but for a comment block
+indented from its line's start (` <!-- note -->`, or past a list item's text): Hugo drops a
+comment only when `<!--` starts the line it sees, and writes the placeholder and its warning
+for that one (`hugo --panicOnWarning` then fails). HTML written
 inside `{{< >}}` shortcodes (Hugo splices their output in after Markdown, unfiltered),
 unless the template renders the call's content as Markdown (`.Inner | markdownify`,
 `.Inner | .Page.RenderString`): raw HTML there is omitted as in the page. With
@@ -89,6 +92,10 @@ def _blocks(doc: Document) -> Iterator[Finding]:
         last = doc.position(token, max(len(token.content.rstrip("\n")) - 1, 0))[0]
         start, end = bisect.bisect_left(tag_lines, first), bisect.bisect_right(tag_lines, last)
         tags = block_tags[start:end]
+        if not tags and token.content[:1] in (" ", "\t") and token.content.lstrip().startswith("<!--"):
+            column = doc.position(token, len(token.content) - len(token.content.lstrip()))[1]
+            yield Finding(first, column, _INDENTED_COMMENT)
+            continue
         if not tags or all(tag.closing for tag in tags):
             continue  # only comments, or the end of an element reported before
         span = "" if first == last else f" (lines {first}-{last})"
@@ -98,6 +105,12 @@ def _blocks(doc: Document) -> Iterator[Finding]:
             f"HTML block {tags[0].written}{span} is dropped whole, text included: Hugo "
             f"omits raw HTML unless {UNSAFE}",
         )
+
+
+_INDENTED_COMMENT = (
+    "HTML comment indented from the line's start: Hugo drops a comment silently only when `<!--` starts "
+    "the line, and replaces this one with <!-- raw HTML omitted --> and a warning; remove the indentation"
+)
 
 
 def _inline(doc: Document) -> Iterator[Finding]:

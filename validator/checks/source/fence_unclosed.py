@@ -8,6 +8,11 @@ backticks closed by three), or a fence opened in a list item and closed outside 
 A block left open at the very end of a page with nothing but code after it is not
 reported: it renders as meant.
 
+A fence in a list item or quote is also reported when its block ends before the fence
+is closed: a code line written at the line's start ends the item (or, unmarked, the
+quote), shows as text, and the closing fence the author meant, on the lines that follow,
+opens a new code block that swallows what comes next.
+
 ## Why is this bad?
 Everything after the opening fence shows as code: headings, paragraphs and links become
 monospace text, the table of contents loses the headings and links to them break.
@@ -36,7 +41,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.document import Document
+from markdown_it.token import Token
+
+from validator.document import Document, SourceMap
 from validator.model import Finding, NoOptions, Rule
 
 _FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
@@ -56,6 +63,9 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         closing = _FENCE_LINE.match(last)
         if token.map[1] - token.map[0] > 1 and closing and _closes(closing[1], token.markup):
             continue  # closed
+        if token.level and (meant := _closing_meant(source, token.map[1], token.markup)) is not None:
+            yield _ended_by_its_block(doc, token, *meant)
+            continue
         swallowed = next(
             (line for line in token.content.split("\n") if _HEADING_LINE.match(line) or _FENCE_LINE.match(line)), None
         )
@@ -75,6 +85,34 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             f"code fence {token.markup!r} is never closed: what follows it, {swallowed.strip()[:40]!r} included, "
             f"is code to the end of its block; {fix}",
         )
+
+
+def _closing_meant(source: SourceMap, end: int, opening: str) -> tuple[int, str] | None:
+    """The fence line meant to close a fence its list item or quote ended at masked line
+    `end`: among the lines that follow, up to a blank one, the first fence line that closes
+    it, as its file line; and the first of those lines, which ended the block. None without."""
+    first = source.masked_line(end)
+    for index in range(end, min(end + _LINES_SOUGHT, source.masked_line_count)):
+        text = _QUOTE_MARKS.sub("", source.masked_line(index))
+        if not text.strip():
+            return None
+        if (fence := _FENCE_LINE.match(text)) and _closes(fence[1], opening):
+            return (source.line_position(index)[0], first) if index > end else None
+    return None
+
+
+_LINES_SOUGHT = 50  # a bound on the lines sought for the closing fence meant
+
+
+def _ended_by_its_block(doc: Document, token: Token, fence_line: int, first: str) -> Finding:
+    line, column = doc.position(token)
+    return Finding(
+        line,
+        column,
+        f"code fence {token.markup!r} is closed by the end of its list item or quote, not by a closing fence: "
+        f"{first.strip()[:40]!r}, written at the line's start, ends that block and shows as text, and the fence "
+        f"on line {fence_line}, meant to close this one, opens a new code block; indent the code as the block's content",
+    )
 
 
 def _closes(fence: str, opening: str) -> bool:

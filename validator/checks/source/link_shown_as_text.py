@@ -52,9 +52,11 @@ _CUT_SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[$")
 _CUT_EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\($")
 _CUT_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\($")
 _URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
-# An address: a URL, a path, a file name with an extension, a fragment
+# An address: a URL, a path, a file name with an extension, a fragment; not a version
+# with a wildcard (`release-2.9.x`, a branch in a changelog's `[security] (release-2.9.x)`)
 _ADDRESS = re.compile(
-    r"^(?:[a-z][a-z0-9+.-]*:|/|\.{1,2}/|#)\S*$|^\S*/\S*$|^[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,4}(?:#\S*)?$"
+    r"^(?:[a-z][a-z0-9+.-]*:|/|\.{1,2}/|#)\S*$|^\S*/\S*$"
+    r"|^(?![\w.-]*\d\.[xX]$)[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,4}(?:#\S*)?$"
 )
 # What the source of a stretch with any of them holds: `](` then a blank before `)`, `] (`,
 # `)[`, `]](`

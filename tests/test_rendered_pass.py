@@ -3832,6 +3832,23 @@ def test_an_address_a_hook_cannot_parse_stops_the_build(
 
 
 @pytest.mark.hugo
+def test_a_hook_that_parses_only_when_a_param_is_set_does_not_stop_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """hugo-book's hook calls `urls.Parse` under `{{ if .Site.Params.BookPortableLinks }}`:
+    unset, the address is written as it is and the build goes on (checked with hugo 0.168);
+    the link is broken, not refused."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": "{{ if .Page.Site.Params.portable }}{{ $u := urls.Parse .Destination }}"
+                                            '{{ end }}<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\nSee [the post]((https://example.org/a.html)).\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert [p["rule"] for p in problems()] == ["broken-link"]
+    assert [p["rule"] for p in problems("--build")] == ["broken-link"]
+
+
+@pytest.mark.hugo
 def test_images_beside_a_page_with_the_embedded_hooks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -1205,7 +1205,7 @@ class _Layouts:
             if path.name.endswith(".html"):
                 text = self.text(path)
                 passes = "safeURL" in text or not _ADDRESS_ATTRIBUTE.search(text)
-                found.setdefault((name, folder), (passes, "urls.Parse" in text))
+                found.setdefault((name, folder), (passes, _parses_addresses(text)))
         for name in self._unknown_hooks(names, unknown):
             found[(name, "")] = (True, False)
         return tuple(sorted((name, folder, *flags) for (name, folder), flags in found.items()))
@@ -1541,6 +1541,21 @@ def _blanked(text: str, ends: Mapping[str, str]) -> str:
         cursor = stop
     kept.append(text[cursor:])
     return "".join(kept)
+
+
+def _parses_addresses(template: str) -> bool:
+    """Whether a hook parses the address with `urls.Parse`: a call not in a block whose
+    condition reads the site's or page's params (hugo-book's `{{ if
+    .Site.Params.BookPortableLinks }}`), which may never run."""
+    calls = [found.start() for found in re.finditer(r"\burls\.Parse\b", template)]
+    if not calls:
+        return False
+    on_params = [
+        (start, end)
+        for start, end in _conditional_spans(template)
+        if (opening := _ACTION.match(template, start)) is not None and "Params" in opening[1]
+    ]
+    return any(not any(start < call < end for start, end in on_params) for call in calls)
 
 
 def _conditional_spans(template: str) -> list[tuple[int, int]]:

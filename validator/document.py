@@ -410,6 +410,12 @@ class Document:
             if use.notation == "<" and self._may_hold_headings(use)
         }
 
+    def _template_missing(self, use: ShortcodeUse) -> bool:
+        """Whether the call's template may be in a theme or module not found: it may render
+        its content as Markdown, headings and all (geekblog's `tab`, a docs theme's `hint`)."""
+        site = self.site
+        return site.templates_missing and use.template not in site.shortcodes and use.template not in EMBEDDED
+
     def _may_hold_headings(self, use: ShortcodeUse) -> bool:
         """Whether a call's inner text has a line that may be a heading or set an id: `#`, a
         setext underline, `{#id}`, `id=`."""
@@ -486,8 +492,10 @@ class Document:
                 continue  # a `{{% %}}` call in a `{{< >}}` call's content: parsed apart above
             if use.notation == "%" and (self.in_code(use.line) or id(use) in omitted):
                 continue  # its output is Markdown inside a code block (code), or omitted: no element
-            if (use.notation == "%" and not use.paired and not self._writes_no_heading(use)) or (
-                use.template in self.site.shortcodes_with_ids
+            if (
+                (use.notation == "%" and not use.paired and not self._writes_no_heading(use))
+                or use.template in self.site.shortcodes_with_ids
+                or (self._template_missing(use) and self._may_hold_headings(use))
             ):
                 return ("",)
             if use.template in self.site.shortcodes_rendering_markdown and self._may_hold_headings(use):

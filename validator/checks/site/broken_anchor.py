@@ -345,10 +345,11 @@ def notes(site: Site, opts: Options) -> Iterator[str]:
     ]
     if unsure:
         pages = "1 page has" if len(unsure) == 1 else f"{len(unsure)} pages have"
+        missing = ", is in a theme or module not found" if site.config.templates_missing else ""
         yield (
             f"broken-anchor: {pages} ids a build alone tells ({a_few(unsure)}: a shortcode or the page's template "
-            "includes a file or another page, or makes ids as it runs): links to their fragments are checked with "
-            "--build"
+            f"includes a file or another page{missing}, or makes ids as it runs): links to their fragments are "
+            "checked with --build"
         )
 
 

@@ -283,6 +283,18 @@ PAGE_STARTS = [
     "---yaml\ntitle: T\n---\nBody.\n",
     "* item\n",
     "# Heading\n",
+    # a tab in a double-quoted value: goccy/go-yaml fails when more YAML follows it at once
+    *(
+        f"---\n{yaml}\n---\nbody\n"
+        for yaml in (
+            'title: x\nval: "a\tb"\nz: 1', 'title: x\nval: "a\tb"', "title: x\nval: 'a\tb'\nz: 1",
+            'title: x\nval: "a \t"\nz: 1', 'title: x\nval: "a\t "\nz: 1', 'title: "a\tb"\nz: 1',
+            'title: x\nval: "a\tb" \nz: 1', 'title: x\nval: "a\tb" # c\nz: 1', 'title: x\nval: "a\tb"\n\nz: 1',
+            'title: x\nval: "a\tb"\n# c\nz: 1', 'title: x\nval: ["a\tb"]\nz: 1', 'title: x\nval: {k: "a\tb"}\nz: 1',
+            'title: x\nl:\n- "a\tb"\n- c', 'title: x\nval: "a\tb\n  c"\nz: 1', 'title: x\nval: |\n  "a\tb"\nz: 1',
+            'title: x\nval: "a\\tb"\nz: 1',
+        )
+    ),
 ]
 
 

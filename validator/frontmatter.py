@@ -388,6 +388,8 @@ def load_yaml(source: str) -> tuple[Any, yaml.Node | None]:
         node = loader.get_single_node()
         if node is not None and "&" in source:  # no alias without an anchor
             _check_expansion(node)
+        if node is not None and "\t" in source and '"' in source:
+            _check_quoted_tabs(node, source)
         data = None if node is None else loader.construct_document(node)
     finally:
         loader.dispose()
@@ -429,6 +431,39 @@ def _check_expansion(root: yaml.Node) -> None:
                 "(Hugo refuses such YAML: too many YAML aliases for non-scalar nodes)",
                 problem_mark=node.start_mark,
             )
+
+
+def _check_quoted_tabs(root: yaml.Node, source: str) -> None:
+    """Raise YAMLError at a double-quoted value Hugo's YAML library (goccy/go-yaml, hugo
+    0.168) fails on: a tab inside it, not right before its closing quote, and the value
+    followed at once by a line of more YAML (not blank, not a comment) or by `,`, `]` or `}`
+    ("value is not allowed in this context"). A trailing blank or comment after it, or the
+    value ending the YAML, and it reads it well."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack.extend(_children(node))
+        if not isinstance(node, yaml.ScalarNode) or node.style != '"':
+            continue
+        written = source[node.start_mark.index : node.end_mark.index]
+        if "\t" not in written[:-2]:
+            continue  # none, or right before the closing quote
+        after = source[node.end_mark.index : node.end_mark.index + 1]
+        if after == "\n":
+            following = source[node.end_mark.index + 1 :].split("\n", 1)[0].strip()
+            if not following or following.startswith("#"):
+                continue
+        elif after not in (",", "]", "}"):
+            continue
+        raise yaml.MarkedYAMLError(
+            problem="a tab inside a double-quoted value, with more YAML right after it: Hugo's YAML library "
+            "fails on it (value is not allowed in this context); write the tab as \\t",
+            problem_mark=node.start_mark,
+        )
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

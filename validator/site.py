@@ -2482,10 +2482,12 @@ def _renders_inner_in_page(text: str) -> bool:
 # the call's content printed as it is
 _PRINTF = r"""printf\s+"(?:[^"\\]|\\.)*"\s+(?:(?:\([^(){}]*\)|[^\s(){}|]+)\s+){0,4}"""  # its last argument
 _PRINTS_INNER = re.compile(rf"\{{\{{-?\s*(?:{_PRINTF})?{_INNER}(?:\s*\|\s*safeHTML)?\s*-?\}}\}}")
-# What may show that content as code or change it: then its Markdown is no slip
+# What may show that content as code or change it: then its Markdown is no slip. Not a
+# `markdownify` of something else (techdoc's panel: `{{ .Get "title" | markdownify }}`):
+# the content reaches one only through a pipe, a variable or an argument.
 _CHANGES_INNER = re.compile(
-    r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight|markdownify|Render"
-    rf"|{_INNER}\s*\|(?!\s*safeHTML\b)|\$\w+\s*:?=\s*{_INNER}|\(\s*{_INNER}|\w\s+{_INNER}"
+    r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight"
+    rf"|{_INNER}\s*\|(?!\s*safeHTML\s*-?\}}\}})|\$\w+\s*:?=\s*{_INNER}|\(\s*{_INNER}|[\w)\]\"'`]\s+{_INNER}"
 )
 
 

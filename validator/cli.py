@@ -33,7 +33,7 @@ from validator.report import FORMATS, Summary, pieces, summarize
 from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
 from validator.site import (
-    SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes,
+    OUTSIDE_A_SITE, SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes,
     page_path,
 )
 from validator.starter import write_starter
@@ -106,7 +106,7 @@ def _load(config_path: Path | None, start: Path, site: SiteConfig | None = None)
         raise ConfigError(str(config_path), "not a file" if config_path.exists() else "no such config file")
     site_root = site.root if site is not None else find_site_root(start)
     if site is None:
-        site = load_site(site_root) if site_root else SiteConfig()
+        site = load_site(site_root) if site_root else OUTSIDE_A_SITE
     if config_path is None:
         config_path = find_config(Path.cwd())
         if config_path is None and site_root is not None:
@@ -526,6 +526,6 @@ def init(force: bool) -> None:
     cwd = Path.cwd()
     chosen = _site_below((), cwd, cwd)
     site_root = find_site_root(chosen.start)
-    site = chosen.site or (load_site(site_root) if site_root else SiteConfig())
+    site = chosen.site or (load_site(site_root) if site_root else OUTSIDE_A_SITE)
     path = write_starter(cwd, site, RULES, force=force)
     click.echo(f"Wrote {path.name}: every rule with its options, commented. `mdcheck rules` lists them.")

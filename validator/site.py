@@ -703,17 +703,23 @@ def _config_dir_item(path: Path, item: dict[str, Any]) -> dict[str, Any]:
 # --- Building SiteConfig -------------------------------------------------------------------
 
 
+# Content in no Hugo site: Hugo's defaults, but for the templates, which are elsewhere (see load_site)
+OUTSIDE_A_SITE = SiteConfig(title_h1=None)
+
+
 def load_site(start: Path, environ: Mapping[str, str] | None = None) -> SiteConfig:
     """The configuration of the Hugo site containing `start`, as `hugo` would build it in
     the environment `environ` (the process's by default): its `HUGO_ENVIRONMENT` (or
     `HUGO_ENV`, else production) picks the config folder, its `HUGO…` variables set keys.
 
-    Without any Hugo config above `start`, Hugo's defaults (`root` is None).
+    Without any Hugo config above `start`, Hugo's defaults (`root` is None), but for the
+    templates: the content is a site's whose config and layouts are elsewhere (a product's
+    docs folder), so whether they print the title as an `<h1>` is not known.
     Raises SiteConfigError for an unreadable config or a value Hugo would reject.
     """
     root = find_site_root(start)
     if root is None:
-        return SiteConfig()
+        return OUTSIDE_A_SITE
     environ = os.environ if environ is None else environ
     environment = environ.get("HUGO_ENVIRONMENT") or environ.get("HUGO_ENV") or "production"
     config = _load_config(root, environment)

@@ -14,6 +14,8 @@ template, with the base template whose blocks it fills and the partials and view
 call, writes none (`blog/single.html` defining `main` with an `<h2>`; a partial that
 prints the title called by list templates alone), nor the pages of a site whose templates are a
 theme's that is not on disk (a git submodule not checked out; the summary says so), nor
+content in no Hugo site (no config found: a product's docs folder, whose templates are
+elsewhere), nor
 pages whose heading render hook writes another element than `<h{{ .Level }}` (one that
 writes `#` as an `<h2>`). With Hugo's output (`--build`, `--html`, or a built publish
 dir), a page whose HTML has no `<h1>` but the content's is not reported either. Slide decks

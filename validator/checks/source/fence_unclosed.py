@@ -9,9 +9,10 @@ A block left open at the very end of a page with nothing but code after it is no
 reported: it renders as meant.
 
 A fence in a list item or quote is also reported when its block ends before the fence
-is closed: a code line written at the line's start ends the item (or, unmarked, the
-quote), shows as text, and the closing fence the author meant, on the lines that follow,
-opens a new code block that swallows what comes next.
+is closed: a code line written less indented than the item's content ends the item (or,
+unmarked, the quote) and shows as text, and the closing fence the author meant, on the
+lines that follow, shows as text too or opens a new code block that swallows what comes
+next.
 
 ## Why is this bad?
 Everything after the opening fence shows as code: headings, paragraphs and links become
@@ -110,8 +111,9 @@ def _ended_by_its_block(doc: Document, token: Token, fence_line: int, first: str
         line,
         column,
         f"code fence {token.markup!r} is closed by the end of its list item or quote, not by a closing fence: "
-        f"{first.strip()[:40]!r}, written at the line's start, ends that block and shows as text, and the fence "
-        f"on line {fence_line}, meant to close this one, opens a new code block; indent the code as the block's content",
+        f"{first.strip()[:40]!r}, written less indented than the block's content, ends that block and shows as "
+        f"text, and the fence on line {fence_line} meant to close this one no longer does (it shows as text or "
+        "opens a new code block); indent the code as the block's content",
     )
 
 

@@ -106,28 +106,13 @@ def _run(binary: str, *args: str, timeout: float = BUILD_TIMEOUT) -> str:
     except OSError as exc:
         raise HugoError(f"hugo {args[0]} failed: {exc}") from exc
     with process:
-        started, done = time.monotonic(), None
-        while True:
-            try:
-                stdout, stderr = process.communicate(timeout=_POLL)
-                returncode = process.returncode
-                break
-            except subprocess.TimeoutExpired as exc:
-                now = time.monotonic()
-                if done is None and _BUILD_DONE.search(exc.output or b""):
-                    done = now
-                if now - started > timeout or (done is not None and now - done > EXIT_GRACE):
-                    process.kill()
-                    stdout, stderr = process.communicate()
-                    if done is None:
-                        raise HugoError(f"hugo {args[0]} failed: no answer in {timeout:.0f} seconds") from exc
-                    returncode = 1 if re.search(rb"^ERROR", stderr + stdout, re.M) else 0  # built, then stuck
-                    break
-    result = subprocess.CompletedProcess(
-        process.args, returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
-    )
-    if result.returncode != 0:
-        output = (result.stderr or result.stdout).strip()
+        try:
+            returncode, stdout, stderr = _waited(process, args[0], timeout)
+        except BaseException:  # a signal (a cancelled CI job): Hugo goes too
+            process.kill()
+            raise
+    if returncode != 0:
+        output = (stderr or stdout).strip()
         # Hugo's errors, not what follows them (a security error prints the config after it)
         errors = [line for line in output.splitlines() if line.startswith(("ERROR", "Error:"))]
         lines = errors[:8] if errors else output.splitlines()[-8:]
@@ -137,7 +122,30 @@ def _run(binary: str, *args: str, timeout: float = BUILD_TIMEOUT) -> str:
                 "set HUGO_ENABLEGITINFO=false in the environment to build it)"
             )
         raise BuildFailed("hugo failed:\n" + "\n".join(f"  {line}" for line in lines), output)
-    return result.stdout
+    return stdout
+
+
+def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> tuple[int, str, str]:
+    """The return code and output of Hugo once it has exited, or been stopped `EXIT_GRACE`
+    seconds after its closing line (an error then makes it 1). HugoError past `timeout`."""
+    started, done = time.monotonic(), None
+    while True:
+        try:
+            stdout, stderr = process.communicate(timeout=_POLL)
+            returncode = process.returncode
+            break
+        except subprocess.TimeoutExpired as exc:
+            now = time.monotonic()
+            if done is None and _BUILD_DONE.search(exc.output or b""):
+                done = now
+            if now - started > timeout or (done is not None and now - done > EXIT_GRACE):
+                process.kill()
+                stdout, stderr = process.communicate()
+                if done is None:
+                    raise HugoError(f"hugo {command} failed: no answer in {timeout:.0f} seconds") from exc
+                returncode = 1 if re.search(rb"^ERROR", stderr + stdout, re.M) else 0  # built, then stuck
+                break
+    return returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
 
 
 _NO_GIT_HISTORY = "failed to load Git data"  # Hugo 0.168's error when enableGitInfo finds no commits

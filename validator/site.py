@@ -2493,7 +2493,7 @@ _PRINTS_INNER = re.compile(rf"\{{\{{-?\s*(?:{_PRINTF})?{_INNER}(?:\s*\|\s*safeHT
 # the content reaches one only through a pipe, a variable or an argument.
 _CHANGES_INNER = re.compile(
     r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight"
-    rf"|{_INNER}\s*\|(?!\s*safeHTML\s*-?\}}\}})|\$\w+\s*:?=\s*{_INNER}|\(\s*{_INNER}|[\w)\]\"'`]\s+{_INNER}"
+    rf"|{_INNER}\s*\|(?!\s*safeHTML\s*-?\}}\}})|\$\w+\s*:?=\s*{_INNER}|\(\s*{_INNER}|[\w\]\"'`]\s+{_INNER}"
 )
 
 

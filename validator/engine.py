@@ -805,8 +805,16 @@ def _drafted_by_cascade(doc: Document, site: SiteConfig) -> bool:
 
 
 def _embedded_url(doc: Document, target: Target) -> str:
-    """The URL the embedded renderer gives the document's page: Hugo's, else one from its path."""
-    return doc.url or _path_url(target.display)
+    """The URL the embedded renderer gives the document's page: Hugo's; outside a Hugo
+    site, the one Hugo's defaults give its path in the folder checked (lower case, its `slug`
+    or `url`: `docs/My-Page.md` is `/docs/my-page/`), else one from its path."""
+    if doc.url:
+        return doc.url
+    path = PurePosixPath(target.display)
+    if not path.is_absolute() and ".." not in path.parts and not doc.front_matter.error:
+        if url := predict_url(doc.site, path.as_posix(), doc.front_matter.data or {}):
+            return url
+    return _path_url(target.display)
 
 
 def _path_url(display: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from validator.addresses import (
-    EMBEDDED, FILTERING, GOLDMARK, Writer, build_error, goldmark_drops, parse_error, template_refuses, written
+    EMBEDDED, FILTERING, GOLDMARK, Writer, build_error, goldmark_drops, parse_error, shown, template_refuses, written
 )
 
 
@@ -61,3 +61,13 @@ def test_build_errors_of_the_addresses_a_writer_parses() -> None:
     assert build_error("http://x:abc/", Writer(FILTERING, "local")) is None  # a remote link: not parsed
     assert build_error("http://x:abc/", Writer(EMBEDDED, "all")) is not None
     assert build_error('"https://a.org"', Writer(GOLDMARK)) is None
+
+
+def test_a_long_address_is_shown_shortened_in_messages() -> None:
+    """A `data:` image's base64 runs to kilobytes: a message shows its start and end."""
+    assert shown("/a.png") == "'/a.png'"
+    data = "data:image/png;base64," + "A" * 3000 + "END"
+    quoted = shown(data)
+    assert len(quoted) < 140 and quoted.startswith("'data:image/png;base64,AAA") and quoted.endswith("AAAEND'")
+    assert "…(2,913 characters)…" in quoted  # 3,025 less the 100 at the start and the 12 at the end
+

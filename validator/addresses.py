@@ -127,3 +127,14 @@ def _escape_error(text: str) -> str | None:
             return f"invalid URL escape {text[index : index + 3]!r}"
         index = text.find("%", index + 3)
     return None
+
+
+def shown(address: str, limit: int = 120) -> str:
+    """An address as a message quotes it: whole up to `limit` characters, else its start
+    and end around an ellipsis that counts what it leaves out (a `data:` image's base64 is
+    kilobytes long)."""
+    if len(address) <= limit:
+        return repr(address)
+    head, tail = address[: limit - 20], address[-12:]
+    return repr(f"{head}…({len(address) - len(head) - len(tail):,} characters)…{tail}")
+

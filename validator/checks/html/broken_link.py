@@ -73,7 +73,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from urllib.parse import urlsplit
 
-from validator.addresses import SCHEME
+from validator.addresses import SCHEME, shown
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.settings import Markup
@@ -277,7 +277,7 @@ def _ignored(url: str, opts: Options) -> bool:
 def _message(
     link: HtmlLink, target: Target, page: Page, unbuilt: Mapping[str, tuple[str, str]], hooked: bool = False
 ) -> str:
-    what = f"<{link.tag} {link.attribute}={link.url!r}>"
+    what = f"<{link.tag} {link.attribute}={shown(link.url)}>"
     if target.kind == OUTSIDE:
         return f"{what} leaves the site ({target.url}); link to a page of the site"
     message = f"{what}: nothing is published at {target.url}"

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from validator.addresses import shown
 from validator.html import HtmlLink, Image
 from validator.model import Finding, Rule, Severity
 from validator.published import RenderedSite, split_mapped
@@ -56,7 +57,7 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if image.alt is not None and (source is None or source.kind == "html"):
                 continue  # an empty alt the theme or the Markdown's raw HTML writes: a decorative image
             what = "has no alt attribute" if image.alt is None else "has an empty alt text"
-            message = f"image {image.src!r} {what}; describe what it shows"
+            message = f"image {shown(image.src)} {what}; describe what it shows"
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
     yield from split_mapped(findings)
 

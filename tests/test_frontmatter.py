@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import check_text
 from validator.checks.source import front_matter_required as rule
 from validator.document import parse_document
 from validator.frontmatter import DateError, hugo_date, parse_go_time, split_front_matter
@@ -317,3 +318,28 @@ def test_page_starts_read_as_hugo_reads_them(hugo: str, tmp_path: Path) -> None:
         assert (front_matter.error is None) == (result.returncode == 0), (text, result.stderr)
         if result.returncode == 0:
             assert built.read_text() == f"[{front_matter.get('title') or ''}]", text
+
+
+# Fields that must hold a mapping (`cascade` also a list, `params` also a JSON object's text)
+MAP_FIELDS = [
+    "params: abc", "params: [a]", "params: 5", "params: '{\"a\": 1}'", "params: {a: 1}", "params:",
+    "cascade: abc", "cascade: true", "cascade: [{a: 1}]", "cascade: {}", "build: true", "build: [a]",
+    "build: '{\"a\": 1}'", "build: {render: always}",
+]
+
+
+@pytest.mark.hugo
+def test_fields_that_must_be_mappings_as_hugo_reads_them(hugo: str, tmp_path: Path) -> None:
+    """front-matter-type reports each such field exactly where hugo 0.168 stops the build."""
+    for index, field in enumerate(MAP_FIELDS):
+        site = tmp_path / str(index)
+        (site / "content").mkdir(parents=True)
+        (site / "hugo.toml").write_text('disableKinds = ["rss", "sitemap", "taxonomy", "term"]\n')
+        text = f"---\ntitle: t\n{field}\n---\nbody\n"
+        (site / "content" / "p.md").write_text(text)
+        result = subprocess.run(
+            [hugo, "-s", str(site), "-d", str(site / "public"), "--quiet"], capture_output=True, text=True, timeout=120
+        )
+        found = [p.rule for p in check_text(site, text, ["front-matter-type"])]
+        assert (found == ["front-matter-type"]) == (result.returncode != 0), (field, result.stderr)
+

@@ -3,7 +3,8 @@ Checks the type of Hugo's predefined front matter fields (keys are case-insensit
 `title`, `linkTitle`, `description`, `summary`, `type`, `layout`, `slug`, `url` and
 `translationKey` must be strings; `draft`, `headless` and `isCJKLanguage` booleans; `weight`
 an integer; `aliases`, `keywords`, `outputs` and the site's taxonomies (by default `tags` and
-`categories`) lists of strings. `url` and `aliases` must not start with `http://` or
+`categories`) lists of strings; `params` and `build` mappings, `cascade` a mapping or a
+list of them. `url` and `aliases` must not start with `http://` or
 `https://`. `markup` must name a content format the site's `security.allowContent`
 admits; `_build`, which Hugo 0.145 removed, is reported, in a `cascade` too (and a site
 whose deployment builds with an older Hugo, `HUGO_VERSION` in `netlify.toml` or a
@@ -46,7 +47,9 @@ What changed in this release.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import math
 import re
 from collections.abc import Iterator
@@ -107,7 +110,25 @@ def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[st
         return _list_problem(key, value, split=True)
     if key in taxonomies:
         return _list_problem(key, value, split=False)
+    if key in MAP_KEYS:
+        return _map_problem(key, value)
     return None
+
+
+# Fields Hugo stops the build on unless they hold a mapping (`cascade` also a list, `params`
+# also a string of a JSON object, as cast.ToStringMap reads one; checked with Hugo 0.168)
+MAP_KEYS = frozenset({"params", "cascade", "build"})
+
+
+def _map_problem(key: str, value: Any) -> str | None:
+    if isinstance(value, dict) or (key == "cascade" and isinstance(value, list)):
+        return None
+    if key == "params" and isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            if isinstance(json.loads(value), dict):
+                return None
+    holds = "a mapping or a list of them" if key == "cascade" else "a mapping"
+    return f"is a {_kind(value)}: Hugo stops the build, as it must be {holds}"
 
 
 def _markup_problem(value: str, site: SiteConfig) -> str | None:
@@ -207,7 +228,11 @@ def _protocol_problem(aliases: list[Any]) -> str | None:
 
 
 def _kind(value: Any) -> str:
-    return {list: "list", dict: "table"}.get(type(value), type(value).__name__)
+    if isinstance(value, (dt.date, dt.time)):
+        return "date"
+    return {list: "list", dict: "table", str: "string", bool: "boolean", int: "number", float: "number"}.get(
+        type(value), type(value).__name__
+    )
 
 
 RULE = Rule(

@@ -148,18 +148,17 @@ def test_a_missing_theme_is_noted_once_and_its_shortcodes_not_reported(tmp_path:
 
 def test_headings_in_a_missing_themes_shortcode_may_be_linked_to(tmp_path: Path, monkeypatch) -> None:
     """A missing theme's template may render its call's content as Markdown, headings and
-    all (geekblog's `tab`, a docs theme's `hint`): links to the page's fragments are left to
-    the build, which the summary says; a page whose calls hold no heading is still checked."""
+    all (geekblog's `tab`, a docs theme's `hint`): their ids are taken as the page's, and
+    other fragments are still checked."""
     root = _site(tmp_path, 'theme = "foo"\n')
     (root / "content" / "b.md").write_text(
-        "---\ntitle: B\n---\n\n{{< hint >}}\n### Inside Hint\n{{< /hint >}}\n\nSee [it](#inside-hint).\n"
+        "---\ntitle: B\n---\n\n{{< hint >}}\n### Inside Hint\n{{< /hint >}}\n\nSee [it](#inside-hint), [x](#gone).\n"
     )
-    (root / "content" / "c.md").write_text("---\ntitle: C\n---\n\n{{< hint >}}\ntext\n{{< /hint >}}\n\n[x](#nope)\n")
     monkeypatch.chdir(root)
     output = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)
-    assert [(p["path"], p["rule"]) for p in output["problems"]] == [("content/c.md", "broken-anchor")]
-    assert "('content/b.md': a shortcode or the page's template includes a file or another page, is in a theme " \
-        "or module not found" in " ".join(output["summary"]["notes"])
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in output["problems"]] == [
+        ("content/b.md", 9, 25, "broken-anchor")
+    ]
 
 
 def test_the_projects_static_files_are_known_with_a_theme_missing(tmp_path: Path, monkeypatch) -> None:

@@ -403,16 +403,19 @@ class Document:
     @functools.cached_property
     def _contents_with_headings(self) -> dict[tuple[int, int], Document]:
         """The `{{< >}}` calls' contents that their templates render alone (see
-        `rendered_contents`) and that may hold headings, by the call's place."""
+        `rendered_contents`), or may (a template of a theme not found: `_template_missing`),
+        and that may hold headings, by the call's place."""
+        missing = self._parsed_apart(lambda use, within: use.notation == "<" and self._template_missing(use))
         return {
             (use.line, use.column): content
-            for use, content in self.rendered_contents
-            if use.notation == "<" and self._may_hold_headings(use)
+            for use, content in (*self.rendered_contents, *missing)
+            if content is not None and use.notation == "<" and self._may_hold_headings(use)
         }
 
     def _template_missing(self, use: ShortcodeUse) -> bool:
         """Whether the call's template may be in a theme or module not found: it may render
-        its content as Markdown, headings and all (geekblog's `tab`, a docs theme's `hint`)."""
+        its content as Markdown, headings and all (geekblog's `tab`, a docs theme's `hint`),
+        whose ids are then taken as the page's."""
         site = self.site
         return site.templates_missing and use.template not in site.shortcodes and use.template not in EMBEDDED
 
@@ -492,13 +495,13 @@ class Document:
                 continue  # a `{{% %}}` call in a `{{< >}}` call's content: parsed apart above
             if use.notation == "%" and (self.in_code(use.line) or id(use) in omitted):
                 continue  # its output is Markdown inside a code block (code), or omitted: no element
-            if (
-                (use.notation == "%" and not use.paired and not self._writes_no_heading(use))
-                or use.template in self.site.shortcodes_with_ids
-                or (self._template_missing(use) and self._may_hold_headings(use))
+            if (use.notation == "%" and not use.paired and not self._writes_no_heading(use)) or (
+                use.template in self.site.shortcodes_with_ids
             ):
                 return ("",)
-            if use.template in self.site.shortcodes_rendering_markdown and self._may_hold_headings(use):
+            if (
+                use.template in self.site.shortcodes_rendering_markdown or self._template_missing(use)
+            ) and self._may_hold_headings(use):
                 content = self._contents_with_headings.get((use.line, use.column))
                 if content is None or "" in content.id_prefixes:
                     return ("",)

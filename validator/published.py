@@ -647,6 +647,9 @@ class SourcePage:
     # Whether Hugo may write its Markdown links otherwise than as written: a link render
     # hook renders them (the site's, or Hugo's embedded one), or `canonifyURLs` rewrites them
     links_rewritten: bool = True
+    # The same of its images: an image render hook renders them (the site's, or Hugo's
+    # embedded one, which writes a resource's address), or `canonifyURLs` rewrites them
+    images_rewritten: bool = True
     # Whether its links lead where they do only from the pages that include its content: a
     # page Hugo builds none of by a section's cascade alone (fragments other pages read,
     # whose `/product/version/` links a template rewrites), so none is judged here
@@ -678,6 +681,7 @@ class SourcePage:
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
             html_ids=_html_ids(doc),
             links_rewritten=doc.links_hooked or doc.site.canonify_urls,
+            images_rewritten="render-image" in doc.render_hooks or doc.embedded_hooks[1] or doc.site.canonify_urls,
         )
 
 
@@ -1224,7 +1228,9 @@ class Locator:
         for same in _MATCHERS[1:]:
             if same is _same_target:
                 same = functools.partial(
-                    _same_target, page_url=self.source.url or None, rewritten=self.source.links_rewritten
+                    _same_target,
+                    page_url=self.source.url or None,
+                    rewritten=self.source.images_rewritten if link.tag == "img" else self.source.links_rewritten,
                 )
             if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
                 item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)

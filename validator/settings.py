@@ -254,6 +254,10 @@ class SiteConfig:
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()
+    # Those of `shortcodes` each of whose templates reads its parameters by name alone
+    # (`.Get "src"`; no `.Get 0`, `.Params`, `IsNamedParams`, partial or template call):
+    # positional parameters given to them are never read.
+    shortcodes_named_only: frozenset[str] = frozenset()
     # Those of `shortcodes` whose output may hold any id a page's Markdown does not show:
     # their template writes an `id` attribute made at run time, or includes a file or another
     # page's content (see site.written_id_prefixes).

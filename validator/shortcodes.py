@@ -596,6 +596,8 @@ EMBEDDED = frozenset({
 })  # fmt: skip
 # Those whose template evaluates `.Inner` or `.InnerDeindent`.
 EMBEDDED_WITH_INNER = frozenset({"comment", "details", "highlight", "qr"})
+# Those whose template reads its parameters by name alone (`.Get "src"`; hugo 0.168's).
+EMBEDDED_NAMED_ONLY = frozenset({"details", "figure", "qr", "x", "x_simple"})
 
 
 def uses_inner(name: str, site: SiteConfig) -> bool | None:

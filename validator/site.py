@@ -818,6 +818,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         params=tuple(sorted(printed_params(config.get("params")).items())),
         shortcodes=frozenset(templates),
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
+        shortcodes_named_only=frozenset(
+            name for name, found in texts.items() if found and all(_reads_named_only(text) for text in found)
+        ),
         shortcodes_with_ids=frozenset(name for name, sources in id_sources.items() if sources is None),
         shortcode_id_prefixes=tuple((name, ids[0]) for name, ids in sorted(id_sources.items()) if ids and ids[0]),
         shortcode_id_parameters=tuple((name, ids[1]) for name, ids in sorted(id_sources.items()) if ids and ids[1]),
@@ -2457,6 +2460,17 @@ def _ref_parameters(texts: Iterable[str]) -> set[tuple[str | int, str]]:
 def _shortcodes_whose(test: Callable[[str], object], texts: Mapping[str, list[str]]) -> frozenset[str]:
     """The shortcodes one of whose templates' texts passes `test`."""
     return frozenset(name for name, found in texts.items() if any(test(text) for text in found))
+
+
+def _reads_named_only(template: str) -> bool:
+    """Whether a shortcode template reads parameters by name alone (`.Get "src"`), and by
+    no other way (`.Get 0`, `.Get $i`, `.Params`, `IsNamedParams`), calling no partial or
+    template that may read them."""
+    return _GETS_BY_NAME.search(template) is not None and _READS_OTHERWISE.search(template) is None
+
+
+_GETS_BY_NAME = re.compile(r"\.Get\s+\"")
+_READS_OTHERWISE = re.compile(r"\.Get\s+[^\"\s]|\.Params\b|IsNamedParams|\bpartial(?:Cached)?\b|\btemplate\b|\.Get\s*\)")
 
 
 # `.Inner` or `.InnerDeindent`: Hugo's `ParseInfo.IsInner`, read from any one of the templates

@@ -2,7 +2,10 @@
 Reports shortcode parameters Hugo cannot read, with Hugo's own error and the fix:
 named and positional parameters mixed in one call, an unquoted value with characters
 other than letters, digits, `_`, `-` and `.`, and a quoted or back-quoted value that is
-never closed.
+never closed. Also positional parameters given to a template that reads named ones only
+(Hugo's `figure`, `details`, `qr`, `x`, and the site's templates that read parameters by
+name alone, calling no partial): the template never sees them (`{{< figure src"a.png" >}}`,
+a missing `=`, is two positional parameters, and the figure has no image).
 
 ## Why is this bad?
 Hugo stops the build (`failed to extract shortcode`), pointing at the page but not always
@@ -32,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from validator.document import Document
+from validator.shortcodes import EMBEDDED_NAMED_ONLY
 from validator.model import Finding, NoOptions, Rule
 
 _MAX_QUOTED = 40  # characters of an unterminated value to show
@@ -65,6 +69,21 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if use.errors and is_parameter_error(use.errors[0], use.name):
             error = use.errors[0]
             yield Finding(use.line, use.column, f"{_shorten(error)}: {fix(error)}")
+    site = doc.site
+    for use in doc.shortcode_calls:
+        named_only = use.template in site.shortcodes_named_only or (
+            use.template in EMBEDDED_NAMED_ONLY and use.template not in site.shortcodes
+        )
+        if named_only and use.positional and not use.errors:
+            given = ", ".join(repr(str(value)) for value in use.positional[:4])
+            close = ">" if use.notation == "<" else "%"
+            yield Finding(
+                use.line,
+                use.column,
+                f"{{{{{use.notation} {use.name} {close}}}}} is given positional parameters ({given}), which its "
+                "template never "
+                "reads (only named ones, `.Get \"name\"`): they are ignored; write key=value pairs",
+            )
 
 
 def _shorten(error: str) -> str:

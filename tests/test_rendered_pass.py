@@ -7,10 +7,12 @@ import json
 import os
 import re
 import signal
+import struct
 import subprocess
 import sys
 import time
 import shutil
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -1013,6 +1015,33 @@ def test_an_image_the_embedded_hook_rewrites_is_placed_beside_a_link_hook_that_d
     }, "[languages.en]\nweight = 1\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "image-alt", [("content/p/index.md", 7, 1)])
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey PNG image of that size."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+@pytest.mark.hugo
+def test_an_image_a_shortcode_resizes_is_placed_at_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A shortcode that writes a resized copy of the image it is given (`sun_hu_….png`,
+    hugo 0.168): the image's finding is at the call, not in the HTML."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/pic.html": '{{ $r := .Page.Resources.GetMatch (.Get "name") }}{{ $n := $r.Resize "10x" }}'
+                                        '<figure><img src="{{ $n.RelPermalink }}"></figure>',
+        "content/b/index.md": "+++\ntitle = 'B'\n+++\n\nText.\n\n{{< pic name=\"sun.png\" >}}\n",
+    })  # fmt: skip
+    (tmp_path / "content" / "b" / "sun.png").write_bytes(_png(20, 20))
+    monkeypatch.chdir(tmp_path)
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert "sun_hu" in (tmp_path / "public" / "b" / "index.html").read_text()
+    assert located("image-alt", "--html", "public") == [("content/b/index.md", 7, 1)]
 
 
 @pytest.mark.hugo

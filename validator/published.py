@@ -1457,7 +1457,22 @@ def _written_as(url: str, address: SourceLink, *, same_fragment: bool = False) -
         return True
     if written.startswith("/") and (path.startswith("../") or "/../" in path):
         return False  # a site path made relative climbs to the root, not below another folder
-    return unquote(path).endswith(unquote(written.split("?", 1)[0]))
+    written_path = unquote(written.split("?", 1)[0])
+    return unquote(path).endswith(written_path) or _processed_from(unquote(path), written_path)
+
+
+def _processed_from(path: str, written: str) -> bool:
+    """Whether `path` is an image Hugo made of the file `written` names (`Resize`, `Fit`…):
+    its name is the file's stem, `_hu`, a hash and what was done (`sun.jpg` ->
+    `sun_hu_a4717….webp` in hugo 0.168, `sun_hu3d03…_1234_100x0_resize_box.jpg` before)."""
+    stem, dot, _ = written.rpartition("/")[2].rpartition(".")
+    name = path.rpartition("/")[2]
+    if not (dot and stem and name.startswith(stem + "_hu")):
+        return False
+    return _PROCESSED.fullmatch(name[len(stem) + 3 :]) is not None
+
+
+_PROCESSED = re.compile(r"_?[0-9a-f]{8,}(?:_[0-9a-z_]+)?\.\w+")  # after `_hu`: the hash, the operations, the extension
 
 
 def _same_fragment(url: str, link: SourceLink) -> bool:

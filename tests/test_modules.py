@@ -161,6 +161,19 @@ def test_headings_in_a_missing_themes_shortcode_may_be_linked_to(tmp_path: Path,
     ]
 
 
+def test_a_missing_theme_may_replace_hugos_named_only_shortcodes(tmp_path: Path, monkeypatch) -> None:
+    """FixIt's `details` reads positional parameters, Hugo's reads named ones only: with the
+    theme not on disk, positional ones given to `details` are not reported."""
+    root = _site(tmp_path, 'theme = "FixIt"\n')
+    (root / "content" / "b.md").write_text('---\ntitle: B\n---\n\n{{< details "View source" >}}x{{< /details >}}\n')
+    monkeypatch.chdir(root)
+    output = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)
+    assert "shortcode-params" not in {p["rule"] for p in output["problems"]}
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    output = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)
+    assert ("content/b.md", "shortcode-params") in [(p["path"], p["rule"]) for p in output["problems"]]
+
+
 def test_the_projects_static_files_are_known_with_a_theme_missing(tmp_path: Path, monkeypatch) -> None:
     """A missing theme may add static files, not take away the project's (spinnaker's API
     page, a static `.html` file): a link to one is good; one to a file in a folder the

@@ -72,7 +72,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     site = doc.site
     for use in doc.shortcode_calls:
         named_only = use.template in site.shortcodes_named_only or (
-            use.template in EMBEDDED_NAMED_ONLY and use.template not in site.shortcodes
+            # Hugo's own, unless a template of the site's, or of a theme not found, replaces it
+            use.template in EMBEDDED_NAMED_ONLY and use.template not in site.shortcodes and not site.templates_missing
         )
         if named_only and use.positional and not use.errors:
             given = ", ".join(repr(str(value)) for value in use.positional[:4])

@@ -2522,8 +2522,40 @@ _REPLACES = re.compile(r"\b(?:replace(?:RE)?|strings\.Replace\w*)\b")
 
 def _prints_inner_as_text(template: str) -> bool:
     """Whether a shortcode template prints its call's content as it is, and does nothing
-    else with it: a `{{< >}}` call's Markdown content then shows as text."""
-    return _PRINTS_INNER.search(template) is not None and _CHANGES_INNER.search(template) is None
+    else with it: a `{{< >}}` call's Markdown content then shows as text. Printed under a
+    condition on anything but the content (`{{ if eq (.Get "show") "yes" }}`), it may never
+    show: not known so."""
+    if _CHANGES_INNER.search(template) is not None:
+        return False
+    prints = [found.start() for found in _PRINTS_INNER.finditer(template)]
+    optional = _optional_spans(template, prints)
+    return any(not any(start < at < end for start, end in optional) for at in prints)
+
+
+def _optional_spans(template: str, prints: Sequence[int]) -> list[tuple[int, int]]:
+    """The spans of the template's `if`, `with` and `range` blocks on anything but the
+    content that may skip what they hold: all but an `if … else …` each of whose branches
+    prints the content (at one of `prints`)."""
+    spans: list[tuple[int, int]] = []
+    # each open block: its start, whether it tests something else than the content, its branch starts
+    opened: list[tuple[int, bool, list[int]]] = []
+    for action in _actions(template):
+        value = action[1].strip("- \t\n")
+        if (block := _BLOCK.match(value)) is not None:
+            optional = block[1] in ("if", "with", "range") and re.search(_INNER, value) is None
+            opened.append((action.start(), optional, [action.end()]))
+        elif value.startswith("else") and opened:
+            opened[-1][2].append(action.end())
+        elif value == "end" and opened:
+            start, optional, branches = opened.pop()
+            bounds = [*branches, action.end()]
+            every = len(branches) > 1 and all(
+                any(begin <= at < stop for at in prints) for begin, stop in zip(bounds, bounds[1:])
+            )
+            if optional and not every:
+                spans.append((start, action.end()))
+    spans.extend((start, len(template)) for start, optional, _ in opened if optional)
+    return spans
 
 
 # What in a template may put a Markdown heading in a `{{% %}}` call's output: a `#`, a

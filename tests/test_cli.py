@@ -434,6 +434,40 @@ def test_a_ref_in_an_html_comment_runs_only_where_hugo_keeps_raw_html(tmp_path: 
     assert [p["rule"] for p in json.loads(out)["problems"]] == (["ref-not-found"] if unsafe else [])
 
 
+@pytest.mark.hugo
+def test_a_folder_in_no_hugo_site_is_read_as_hugos_content(hugo: str, tmp_path: Path, monkeypatch) -> None:
+    """A docs folder whose site is elsewhere (loki's docs/sources) is checked as Hugo's
+    defaults build it as content: pages at lower-case URLs, a headless bundle's page
+    unpublished, fragments of the page's own and other pages' links checked; the same
+    findings as with a default config around it, which the real build agrees with."""
+    files = {
+        "docs/a/_index.md": "---\ntitle: A\n---\n\nSee [x](#nope), [y](./#nope2), [z](../b/#nope3), "
+        "[w](../b/#real-heading), [p](../My-Page/), [q](../my-page/).\n",
+        "docs/b/_index.md": "---\ntitle: B\n---\n\n## Real heading\n",
+        "docs/My-Page.md": "---\ntitle: M\n---\n\nText.\n",
+        "docs/shared/index.md": "---\nheadless: true\n---\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path / "docs")
+    expected = [
+        ("a/_index.md", 5, 5, "broken-anchor"), ("a/_index.md", 5, 17, "broken-anchor"),
+        ("a/_index.md", 5, 32, "broken-anchor"), ("a/_index.md", 5, 75, "broken-link"),
+    ]  # fmt: skip
+    code, out, _ = invoke("check", "--no-cache", "--format", "json")
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in json.loads(out)["problems"]] == expected
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\ncontentDir = "docs"\n')
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "list.html").write_text("{{ .Content }}")
+    (tmp_path / "layouts" / "single.html").write_text("{{ .Content }}")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--no-cache", "--format", "json", "--build")
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in json.loads(out)["problems"]] == [
+        ("docs/" + path, line, column, rule) for path, line, column, rule in expected
+    ]
+
+
 def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeypatch) -> None:
     """A commit hook names every staged Markdown file: a README or CHANGELOG beside a Hugo
     site is not a page (Hugo does not read it), and its rules do not fit it."""

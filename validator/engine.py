@@ -52,6 +52,7 @@ from validator.site import (
     CONTENT_EXTENSIONS,
     ContentRoot,
     SiteRead,
+    PagePrediction,
     alias_urls,
     aliases_at_root,
     content_name,
@@ -804,17 +805,19 @@ def _drafted_by_cascade(doc: Document, site: SiteConfig) -> bool:
     )
 
 
-def _embedded_url(doc: Document, target: Target) -> str:
-    """The URL the embedded renderer gives the document's page: Hugo's; outside a Hugo
-    site, the one Hugo's defaults give its path in the folder checked (lower case, its `slug`
-    or `url`: `docs/My-Page.md` is `/docs/my-page/`), else one from its path."""
-    if doc.url:
-        return doc.url
+def _outside_prediction(doc: Document, target: Target) -> PagePrediction | None:
+    """Outside a Hugo site, the page Hugo's defaults make of the file at its path in the
+    folder checked (lower case, its `slug` or `url`, none when `headless`: `docs/My-Page.md`
+    is `/docs/my-page/`); None for a path that leaves that folder, or front matter Hugo cannot read."""
     path = PurePosixPath(target.display)
-    if not path.is_absolute() and ".." not in path.parts and not doc.front_matter.error:
-        if url := predict_url(doc.site, path.as_posix(), doc.front_matter.data or {}):
-            return url
-    return _path_url(target.display)
+    if path.is_absolute() or ".." in path.parts or doc.front_matter.error:
+        return None
+    return predict_page(doc.site, path.as_posix(), doc.front_matter.data or {})
+
+
+def _embedded_url(doc: Document, target: Target) -> str:
+    """The URL the embedded renderer gives the document's page: Hugo's, else one from its path."""
+    return doc.url or _path_url(target.display)
 
 
 def _path_url(display: str) -> str:
@@ -962,7 +965,12 @@ def _embedded_published(
         unbuilt=unbuilt,
         redirects=_served(redirects, link_only),
         written_after=frozenset(site.written_after_hugo),
+        alias_folders=_top_folders(aliases) - _top_folders(files - aliases) - _top_folders(static),
     )
+
+
+def _top_folders(paths: Iterable[str]) -> frozenset[str]:
+    return frozenset(path.split("/", 1)[0] for path in paths if "/" in path)
 
 
 def _served(rules: tuple[str, ...], link_only: set[str]) -> tuple[str, ...]:
@@ -1427,10 +1435,14 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     it, and the render hooks that write it."""
     if target.content_path is None or site.root is None:
         hooks, writers = site.hooks_rendering(None), site.address_writers(None)
-        return doc.placed(
+        placed = doc.placed(
             path=target.display, site=site, render_hooks=hooks, address_writers=writers,
             prints_title_h1=site.prints_title_h1(None),
         )  # fmt: skip
+        if site.root is None and (predicted := _outside_prediction(placed, target)) is not None:
+            # In no Hugo site, the folder checked is taken as Hugo's content, with its defaults
+            return placed.placed(url=predicted.url, rendered=predicted.url is not None and predicted.rendered)
+        return placed
     # A page whose front matter fails (front-matter-syntax) is placed where its path puts it:
     # its relative links lead from there once it is fixed, and other pages' links to it land
     predicted = predict_page(

@@ -107,6 +107,9 @@ class PublishedSite:
     unbuilt: Mapping[str, tuple[str, str]] = field(default_factory=dict, compare=False)
     # Top folders a deployment writes after Hugo (`pagefind`): what is in them is not known
     written_after: frozenset[str] = frozenset()
+    # Without `complete` nor `open_folders`: top folders that hold alias pages alone (an
+    # `aliases: [/docs/old/]` of a docs folder whose site is elsewhere): not known by them
+    alias_folders: frozenset[str] = frozenset()
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -281,7 +284,9 @@ class PublishedSite:
                 return rel[len(bundle) :] not in self.asset_files  # as the page's link writes it
             return folder in self.static_folders and folder not in self._page_folders
         if self.open_folders is None:
-            return folder in self._folders
+            # a folder known but in another case (`/My-Page/` of `/my-page/`): Hugo lowers paths
+            known = folder in self._folders and folder not in self.alias_folders
+            return known or folder.lower() in self._lowered_page_folders
         # Every folder is known but the open ones, in a language's folder too (`fr/tags/`)
         inner = rel.split("/", 2)[1] if folder in self.language_folders and rel.count("/") > 1 else folder
         return folder not in self.open_folders and inner not in self.open_folders
@@ -307,6 +312,13 @@ class PublishedSite:
     @functools.cached_property
     def _page_folders(self) -> frozenset[str]:
         return frozenset(f.split("/", 1)[0] for f in self.files if "/" in f and f.endswith(PAGE_SUFFIXES))
+
+    @functools.cached_property
+    def _lowered_page_folders(self) -> frozenset[str]:
+        """The top folders of pages, lower-cased, that only pages hold (no static file)."""
+        return frozenset(
+            folder.lower() for folder in self._page_folders - self.alias_folders if folder not in self.static_folders
+        )
 
 
 def _normalize(path: str) -> str | None:

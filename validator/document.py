@@ -475,12 +475,18 @@ class Document:
 
         `()` when every id is known; ("",) when shortcode output may add any id (a
         `{{% name %}}` call's Markdown may hold headings, a template may write ids or render
-        the headings of what it is given, see SiteConfig.shortcodes_with_ids); else the part
-        of each heading id that comes before a shortcode's output, and what the ids the page's
-        shortcodes write start with (SiteConfig.shortcode_id_prefixes).
+        the headings of what it is given, see SiteConfig.shortcodes_with_ids); else each
+        heading id up to the placeholder a shortcode's output leaves in it, and what the ids
+        the page's shortcodes write start with (SiteConfig.shortcode_id_prefixes).
         """
         written = dict(self.site.shortcode_id_prefixes)
-        prefixes = [h.id.split(PLACEHOLDER_IN_ID, 1)[0] for h in self.headings if h.id and not h.id_predictable]
+        # A shortcode's output in a heading: Hugo's id holds its placeholder, lower-cased
+        # (`hahahugoshortcode7s1hbhb-quoted`); the text before it, and the placeholder's mark
+        prefixes = [
+            h.id.split(PLACEHOLDER_IN_ID, 1)[0] + PLACEHOLDER_IN_ID
+            for h in self.headings
+            if h.id and not h.id_predictable
+        ]
         for _, nested in self._nested_calls:
             # Markdown rendered inside a `{{< >}}` call's content, which the page's parse
             # does not show (`{{% codetab %}}` in `{{< tabs >}}`): its headings, parsed apart

@@ -83,6 +83,11 @@ def test_languages_from_lang_and_the_sites_matrix_glob_slice(tmp_path: Path) -> 
     found = {mount.source: mount.languages for mount in mounts(tmp_path, config)}
     # No language configured matches `nl`: the mount mounts nothing.
     assert found == {"a": ("en",), "b": ("en", "de"), "c": ("fr", "de"), "d": ("fr",), "e": ()}
+    # Hugo 0.168 fails the build on `lang` (dapr's docs): the summary says so
+    assert load_site(tmp_path).config_notes == (
+        "hugo.toml: module.mounts `lang`: removed in Hugo 0.153, later versions fail the build; use "
+        "`sites.matrix` (mdcheck reads them as Hugo 0.152 did)",
+    )
 
 
 def test_files_and_the_older_include_and_exclude_keys(tmp_path: Path) -> None:

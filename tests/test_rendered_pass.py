@@ -613,6 +613,25 @@ def test_the_places_a_failed_build_names(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("theme", [False, True])
+def test_a_shortcode_a_missing_theme_may_make_is_no_finding_of_a_failed_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, theme: bool
+) -> None:
+    """Hugo stops at a call of a shortcode no template makes (shortcode-unknown finds it),
+    and no finding is made of it when a theme the site names is missing (dapr's Docsy
+    `alert`), which may make it: the summary's note tells of the failed build."""
+    small_site(tmp_path, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n{{< alert >}}\nText.\n{{< /alert >}}\n"},
+               'theme = "docsy"\n' if theme else "")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    output = json.loads(result.stdout)
+    found = [(p["path"], p["line"], p["column"], p["rule"]) for p in output["problems"]]
+    assert found == ([] if theme else [("content/a.md", 5, 1, "shortcode-unknown")])
+    assert any("hugo failed" in note for note in output["summary"]["notes"]), output["summary"]
+
+
+@pytest.mark.hugo
 def test_a_failed_builds_note_shows_its_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A security error is followed by Hugo's security config: the note shows the error
     lines, not the last lines of the output (checked with hugo 0.168)."""
@@ -2552,6 +2571,61 @@ def test_links_through_a_hook_that_finds_pages_as_hugos_does(
     assert findings() == set()
 
 
+# gohugo.io's link hook, shortened: the `href` of a mapping of attributes it prints, the
+# destination as `urls.Parse` gives it back unless a page or resource is found
+ATTRIBUTES_GETPAGE_HOOK = """{{- $u := urls.Parse .Destination }}
+{{- $attrs := dict "href" $u.String }}
+{{- if eq $u.String "g" }}
+  {{- $attrs = partial "inline/glossary.html" (dict "text" .Text) }}
+{{- else if $u.IsAbs }}
+  {{- $attrs = merge $attrs (dict "rel" "external nofollow") }}
+{{- else }}
+  {{- with $u.Path }}
+    {{- with $p := or ($.PageInner.GetPage .) ($.PageInner.GetPage (strings.TrimRight "/" .)) }}
+      {{- $href := .RelPermalink }}
+      {{- with $u.RawQuery }}{{- $href = printf "%s?%s" $href . }}{{- end }}
+      {{- with $u.Fragment }}{{- $href = printf "%s#%s" $href . }}{{- end }}
+      {{- $attrs = dict "href" $href }}
+    {{- else with $.PageInner.Resources.Get $u.Path }}
+      {{- $attrs = dict "href" .RelPermalink }}
+    {{- end }}
+  {{- else }}
+    {{- with $u.Fragment }}{{- $attrs = dict "href" (printf "%s#%s" $.Page.RelPermalink .) }}{{- end }}
+  {{- end }}
+{{- end -}}
+<a {{- range $k, $v := $attrs }}{{- if $v }}{{- printf " %s=%q" $k $v | safeHTMLAttr }}{{- end }}{{- end -}}>
+{{- .Text }}</a>
+{{- define "_partials/inline/glossary.html" }}{{- $href := "" }}
+{{- $href = printf "/glossary/#%s" (anchorize .text) }}{{- return (dict "href" $href) }}{{- end -}}"""
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("hook", ["attributes", "parsed"])
+def test_links_through_hooks_that_find_pages_written_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, hook: str
+) -> None:
+    """gohugo.io's link hook, which many sites copy (a mapping of attributes it prints, the
+    destination `urls.Parse` gives back, a glossary term's link for `g` alone), and a
+    hook writing `$u.String` unless GetPage finds a page, are followed as Hugo's embedded
+    one is: a missing page's link is found without a build as with one (hugoDocs')."""
+    template = ATTRIBUTES_GETPAGE_HOOK if hook == "attributes" else (
+        "{{- $u := urls.Parse .Destination -}}{{- $href := $u.String -}}{{- with $u.Path -}}"
+        "{{- with $.PageInner.GetPage . -}}{{- $href = .RelPermalink -}}{{- with $u.Fragment }}"
+        '{{ $href = printf "%s#%s" $href . }}{{ end -}}{{- end -}}{{- end -}}<a href="{{ $href }}">{{ .Text }}</a>'
+    )
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": template,
+        "content/docs/a.md": "---\ntitle: A\n---\n\n[ok](/docs/b/) [bad](/docs/nonexistent/) [frag](/docs/b/#nope) "
+                             "[self](#nope2) [md](b.md#hello)\n",
+        "content/docs/b.md": "---\ntitle: B\n---\n\n## Hello\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/docs/a.md", 5, 16, "broken-link"), ("content/docs/a.md", 5, 42, "broken-anchor"),
+                ("content/docs/a.md", 5, 64, "broken-anchor")]  # fmt: skip
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems()] == expected
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems("--build")] == expected
+
+
 @pytest.mark.hugo
 @pytest.mark.parametrize("template", ["", "index.redirects", "home.redirects", "_partials/redirects.txt"])
 def test_redirects_of_a_static_file_and_of_a_template_are_read_without_a_build(
@@ -2658,15 +2732,18 @@ def test_a_defect_of_pages_of_html_content_is_each_pages_own(
 
 
 @pytest.mark.hugo
-@pytest.mark.parametrize("with_pagefind", [False, True])
+@pytest.mark.parametrize("with_pagefind", [False, True, "Makefile"])
 def test_files_pagefind_writes_after_hugo(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, with_pagefind: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, with_pagefind: bool | str
 ) -> None:
     """A deployment that runs Pagefind on the built site (`npx pagefind --site public`, in
-    netlify.toml, a workflow or package.json) writes `pagefind/` there after Hugo: links
-    the templates write to it are not judged (kueue's search)."""
+    netlify.toml, a workflow, package.json or a Makefile) writes `pagefind/` there after
+    Hugo: links the templates write to it are not judged (kueue's search, buildpacks')."""
     command = "hugo && npx -y pagefind --site public" if with_pagefind else "hugo"
-    (tmp_path / "netlify.toml").write_text(f'[build]\npublish = "public"\ncommand = "{command}"\n')
+    if with_pagefind == "Makefile":
+        (tmp_path / "Makefile").write_text("build:\n\thugo\n\tnpx pagefind --site ./public\n")
+    else:
+        (tmp_path / "netlify.toml").write_text(f'[build]\npublish = "public"\ncommand = "{command}"\n')
     small_site(tmp_path, {
         "layouts/home.html": '<html><head><link href="/pagefind/pagefind-ui.css" rel="stylesheet"></head>'
                              '<body>{{ .Content }}</body></html>',
@@ -2938,6 +3015,29 @@ def test_dot_slash_fragments_to_a_home_page_no_file_makes(
             "such id (written './#own', which Hugo's link render hook resolves with GetPage \"\": the link leads to "
             "the home page; write #own for this page's own)"
         ) in result.output
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("template", ["layouts/adopters/list.html", "layouts/_default/list.html"])
+def test_ids_a_pages_own_template_makes_as_it_runs_are_left_to_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, template: str
+) -> None:
+    """A type's template (flux's `adopters/list.html`), or any list page's, that writes ids
+    made of actions alone (`id={{ .project | urlize }}` of each data file) may write any id
+    on the pages it renders: links to their fragments are left to a build, which tells;
+    the other pages' fragments are still judged."""
+    small_site(tmp_path, {
+        template: "{{ .Content }}{{ range $.Site.Data.adopters }}<h2 id={{ .project | urlize }}>x</h2>{{ end }}",
+        "layouts/single.html": SINGLE,
+        "data/adopters/1.yaml": "project: Flux (legacy)\n",
+        "content/adopters/_index.md": "---\ntitle: Adopters\n---\n",
+        "content/posts/p.md": "---\ntitle: P\n---\n\n[a](/adopters/#flux-legacy) [b](/adopters/#nope) "
+        "[c](/posts/q/#nope)\n",
+        "content/posts/q.md": "---\ntitle: Q\n---\n\nQ.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == [("content/posts/p.md", 5, 50)]
+    assert located("broken-anchor", "--build") == [("content/posts/p.md", 5, 29), ("content/posts/p.md", 5, 50)]
 
 
 APPENDING_GETPAGE_HOOK = """{{- $u := urls.Parse .Destination -}}

@@ -21,7 +21,7 @@ import click
 
 from validator import __version__
 from validator.baseline import apply_baseline, load_baseline, write_baseline
-from validator.checks.core.build_failed import build_errors
+from validator.checks.core.build_failed import build_errors, missing_template
 from validator.changes import find_change
 from validator.config import ConfigError, effective_config_toml, find_config, load_config
 from validator.engine import Rendering, Target, run
@@ -244,7 +244,8 @@ def _build_errors(
     failure: BuildFailed, targets: Sequence[Target], site: SiteConfig, severity: Severity, problems: Sequence[Problem]
 ) -> list[Problem]:
     """The places in the checked files that the errors of a failed build name (build-failed),
-    but those where `problems` hold an error already."""
+    but those where `problems` hold an error already, and calls of shortcodes a missing
+    theme may make."""
     checked = [target for target in targets if not target.context]
     files = {os.path.realpath(target.path): target.display for target in checked}
     pages = {
@@ -256,7 +257,7 @@ def _build_errors(
     return [
         Problem(path, line, column, "build-failed", severity, message)
         for path, line, column, message in build_errors(failure.output, files, pages)
-        if (path, line) not in reported
+        if (path, line) not in reported and not (site.templates_missing and missing_template(message))
     ]
 
 

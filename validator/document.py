@@ -364,8 +364,9 @@ class Document:
     prints_title_h1: bool = True  # whether its templates may print an `<h1>` (SiteConfig.prints_title_h1)
     # The ids its page templates write as fixed text (SiteConfig.page_template_ids)
     template_ids: frozenset[str] = frozenset()
-    # Whether its page templates print a file they read: any id may be on it (SiteConfig.page_reads_files)
-    template_reads_files: bool = False
+    # Whether its templates may write any id: they print a file they read
+    # (SiteConfig.page_reads_files), or write ids made of actions alone (page_any_id)
+    template_any_id: bool = False
 
     @property
     def ids(self) -> frozenset[str]:
@@ -969,7 +970,7 @@ _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 _CONTEXT = frozenset(
     {
         "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",
-        "prints_title_h1", "template_ids", "template_reads_files",
+        "prints_title_h1", "template_ids", "template_any_id",
     }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))

@@ -1457,12 +1457,13 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     language = page_language(site, target.content_path, target.language)
     template_ids = site.page_template_ids(target.content_path, page_type, layout)
     reads_files = site.page_reads_files(target.content_path, page_type, layout, functools.partial(_param, doc, merged))
-    if (template_ids or reads_files) and is_list_file(target.content_path, site):
+    list_page = is_list_file(target.content_path, site)
+    if (template_ids or reads_files) and list_page:
         template_ids, reads_files = frozenset(), False  # a list page's templates are others
     place = dict(
         path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
         prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
-        template_reads_files=reads_files,
+        template_any_id=reads_files or site.page_any_id(target.content_path, page_type, list_page),
     )  # fmt: skip
     url, rendered, resources, cascaded = predicted
     return doc.placed(
@@ -1490,7 +1491,7 @@ def _folded(values: object, key: str) -> object:
 
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
-    any_id = doc.template_reads_files or _all_layouts(doc, target, plan.site)  # ids a build alone tells
+    any_id = doc.template_any_id or _all_layouts(doc, target, plan.site)  # ids a build alone tells
     return PageSummary(
         path=target.display,
         content_path=target.content_path,

@@ -226,6 +226,9 @@ class SiteConfig:
     # Whether those and `layout_ids` are all the ids the templates write: none made of
     # actions alone (`id="{{ .Title | urlize }}"`), which may be anything
     layout_ids_known: bool = True
+    # The types whose own templates write such ids (`layouts/adopters/list.html`), and
+    # LIST_PAGES when a template of any list page does: any id may be on their pages
+    any_id_types: frozenset[str] = frozenset()
     # Whether a link's fragment is lost on the way through an alias (_Layouts.alias_drops_fragment)
     alias_drops_fragment: bool = True
     # The kinds of pages `disableKinds` turns off, lower-cased (`taxonomy`, `term`, `rss`…)
@@ -371,6 +374,12 @@ class SiteConfig:
         (`fixed_ids_by_type`); none known for one that names its `layout`."""
         return frozenset() if layout else _of_type(self.fixed_ids_by_type, content_path, page_type, frozenset())
 
+    def page_any_id(self, content_path: str | None, page_type: object, list_page: bool) -> bool:
+        """Whether the templates of the page's type, or of any list page for a list page,
+        write ids made of actions alone (`any_id_types`): any id may be on it."""
+        types = self.any_id_types
+        return bool(types) and (_page_type(content_path, page_type) in types or (list_page and LIST_PAGES in types))
+
     def page_reads_files(
         self, content_path: str | None, page_type: object = None, layout: object = None,
         params: Callable[[str], object] = lambda name: None,
@@ -485,6 +494,10 @@ def removed_since(pinned_hugo: tuple[str, str] | None, version: str) -> str:
 def _version(text: str) -> tuple[int, ...]:
     """`0.119.0` -> (0, 119, 0), for comparing versions."""
     return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+
+
+# In SiteConfig.any_id_types, the list pages (no type is so named: `/` is in no section's)
+LIST_PAGES = "/lists"
 
 
 def _page_type(content_path: str | None, page_type: object) -> str:

@@ -43,7 +43,7 @@ from validator.published import followed_rule
 from validator.highlight import Highlight, switched_on
 from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
-    ID_TYPES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language, Markup, SiteConfig,
+    ID_TYPES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language, Markup, SiteConfig,
     removed_since,
 )
 
@@ -764,7 +764,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     texts = {name: [text + _inner_through_variables(text) for text in found] for name, found in texts.items()}
     texts = {name: [text + _partials_given_inner(text, layouts) for text in found] for name, found in texts.items()}
     id_sources = {name: written_ids(found) for name, found in texts.items()}
-    id_forms, ids_known = layouts.page_id_forms()
+    id_forms, ids_known, any_id_types = layouts.page_id_forms()
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
@@ -881,6 +881,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         layout_ids=layouts.page_ids(),
         layout_id_forms=id_forms,
         layout_ids_known=ids_known,
+        any_id_types=any_id_types,
         data_dirs=tuple(
             str(folder) for folder in (root / "data", *(d / "data" for d in module_dirs)) if folder.is_dir()
         ),
@@ -948,7 +949,11 @@ def _content_mounts(
 
 
 # Mount keys Hugo 0.153 removed: Hugo 0.168 fails the build on them.
-_REMOVED_MOUNT_KEYS = {"includefiles": "includeFiles", "excludefiles": "excludeFiles"}
+# The keys of a mount Hugo 0.153 removed (it stops the build on them), with what replaced each
+_REMOVED_MOUNT_KEYS = {
+    "includefiles": ("includeFiles", "`files`"), "excludefiles": ("excludeFiles", "`files`"),
+    "lang": ("lang", "`sites.matrix`"),
+}  # fmt: skip
 
 
 def _home_bundle_notes(root: Path, content_dirs: Iterable[str]) -> tuple[str, ...]:
@@ -969,12 +974,13 @@ def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | N
     """Summary lines on the removed keys the config uses, which mdcheck still reads."""
     notes = []
     entries = _tables(config, "module.mounts")
-    used = [name for key, name in _REMOVED_MOUNT_KEYS.items() if any(key in entry for entry in entries)]
+    used = [names for key, names in _REMOVED_MOUNT_KEYS.items() if any(key in entry for entry in entries)]
     if used:
         where = display_path(config.origin(("module", "mounts")), root)
+        instead = " and ".join(dict.fromkeys(replacement for _, replacement in used))
         notes.append(
-            f"{where}: module.mounts {' and '.join(f'`{name}`' for name in used)}: removed in Hugo 0.153, "
-            "later versions fail the build; use `files` (mdcheck reads them as Hugo 0.152 did)"
+            f"{where}: module.mounts {' and '.join(f'`{name}`' for name, _ in used)}: removed in Hugo 0.153, "
+            f"later versions fail the build; use {instead} (mdcheck reads them as Hugo 0.152 did)"
             + removed_since(pinned, "0.153.0")
         )
     if cascades_removed_build(config.get("cascade")):
@@ -1006,12 +1012,12 @@ def cascades_removed_build(cascade: Any) -> bool:
 _HUGO_PIN = re.compile(
     r"""(?:\b(?:HUGO_VERSION|hugo-version)["']?\s*[=:]\s*["']?|"hugo-extended"\s*:\s*"[~^=>\s]*)v?(\d+\.\d+(?:\.\d+)?)\b"""
 )
-_PIN_FILES = ("netlify.toml", ".github/workflows/*.yml", ".github/workflows/*.yaml", "package.json")
+_PIN_FILES = ("netlify.toml", ".github/workflows/*.yml", ".github/workflows/*.yaml", "package.json", "Makefile")
 
 
 def _deployment_files(root: Path) -> Iterator[tuple[Path, str]]:
-    """The files that deploy the site, with their text: `netlify.toml`, GitHub workflows and
-    `package.json`, in the site's folder or the repository's above it (up to its `.git`),
+    """The files that deploy the site, with their text: `netlify.toml`, GitHub workflows,
+    `package.json` and a `Makefile` (buildpacks' runs Pagefind), in the site's folder or the repository's above it (up to its `.git`),
     nearest first."""
     folder = root
     for _ in range(4):
@@ -1299,13 +1305,19 @@ class _Layouts:
                     pending.append(self.used[place])
         return tuple(map(str, found))
 
-    def _page_texts(self) -> list[str]:
+    def _page_templates_texts(self) -> list[tuple[str, str]]:
         """The texts of the templates that render pages (base, page and list templates,
-        partials); not those of shortcodes and render hooks, which write content."""
+        partials), each with the pages alone it renders: a type's (`posts`), any list page's
+        (`LIST_PAGES`: `_default/list.html`, `section.html`), else "" (any page's); not those
+        of shortcodes and render hooks, which write content."""
         return [
-            self.text(path) for path, folders in self.files
+            (_type_folder(folders) or (LIST_PAGES if _renders_lists(path.name, folders) else ""), self.text(path))
+            for path, folders in self.files
             if ".htm" in path.name and not {"shortcodes", "_shortcodes", "_markup"} & set(folders)
-        ]  # fmt: skip
+        ]
+
+    def _page_texts(self) -> list[str]:
+        return [text for _, text in self._page_templates_texts()]
 
     def page_ids(self) -> frozenset[str]:
         """The ids the templates that render pages write as fixed text, and `TableOfContents`
@@ -1317,24 +1329,29 @@ class _Layouts:
             ids.add("TableOfContents")
         return frozenset(ids)
 
-    def page_id_forms(self) -> tuple[tuple[tuple[str, str], ...], bool]:
+    def page_id_forms(self) -> tuple[tuple[tuple[str, str], ...], bool, frozenset[str]]:
         """The text before the first action and after the last of the ids the templates that
         render pages write with actions (`id="{{ $key }}-section"`), when it is two characters
-        or more; and whether they write no id made of actions alone (`id="{{ .Title }}"`),
-        which may be anything and is left to a build."""
-        forms, known = set(), True
-        for text in self._page_texts():
+        or more; whether they write no id made of actions alone (`id="{{ .Title }}"`), which
+        may be anything and is left to a build; and the types whose own templates write such
+        an id (flux's `adopters/list.html`: `id={{ .project | urlize }}` of each data file),
+        any id of whose pages is so left."""
+        forms, known, types = set(), True, set()
+        for kind, text in self._page_templates_texts():
             for match in _ID_VALUE.finditer(text):
                 value = match[1] if match[1] is not None else match[2]
                 if value is None or "{{" not in value or "}}" not in value:
-                    known = known and not (value is None and match[0].endswith("="))  # `id={{ .Title }}`
+                    if value is None and match[0].endswith("="):  # `id={{ .Title }}`
+                        known = False
+                        types.add(kind)
                     continue
                 start, end = value.split("{{", 1)[0], value.rsplit("}}", 1)[1]
                 if len(start) + len(end) >= 2 and not _BLANK_OR_QUOTE.search(start + end):
                     forms.add((start, end))
                 else:
                     known = False
-        return tuple(sorted(forms)), known
+                    types.add(kind)
+        return tuple(sorted(forms)), known, frozenset(types - {""})
 
     def _views(self) -> frozenset[str]:
         """The names of the views the single and page templates render (`.Render "content"`,
@@ -1639,6 +1656,14 @@ def _writes_made_h1(template: str) -> bool:
 
 # An action that prints no page's title: a site value, a translated string, a comment
 _NO_PAGE_TITLE = re.compile(r'-?\s*(?:(?:\$?\.Site|site)\.[\w.]+|(?:i18n|T)\s+"[^"]*"|/\*.*?\*/)\s*-?', re.DOTALL)
+
+
+def _renders_lists(name: str, folders: tuple[str, ...]) -> bool:
+    """Whether a template of this file name in these folders below `layouts` renders list
+    pages alone (sections, taxonomies, terms): `_default/list.html`, `section.html`."""
+    return not {"partials", "_partials"} & set(folders) and name.startswith(
+        ("list.", "section.", "taxonomy.", "term.", "terms.")
+    )
 
 
 def _type_folder(folders: tuple[str, ...]) -> str:
@@ -2769,18 +2794,53 @@ def _finds_pages(template: str) -> bool:
     destination, else the destination as written (`$link := .Destination`, then, `with
     .Page.GetPage $url.Path`, `$link = printf "%s%s" .RelPermalink $fragment`, maybe then
     `$link = printf "%s#%s" $link .`): the snippet many themes and sites share, which does
-    what Hugo's embedded link hook does."""
+    what Hugo's embedded link hook does. Also so written: the destination as `urls.Parse`
+    gives it back (`$u.String`), and the `href` of a mapping of attributes the hook prints
+    (gohugo.io's: `$attrs := dict "href" $u.String`, then `dict "href" .RelPermalink`, a
+    page resource's, a glossary term's for the destination `g` alone)."""
+    template = _DEFINE.split(template, 1)[0]  # the hook's own; not the partials it defines
+    if "GetPage" not in template:
+        return False
+    destinations = {".Destination", *(f"${match[1]}.String" for match in _PARSED_DESTINATION.finditer(template))}
     written = _ADDRESS_AS_VARIABLE.search(template)
-    if "GetPage" not in template or written is None or len(_ADDRESS_ATTRIBUTE.findall(template)) != 1:
+    attributes = len(_ADDRESS_ATTRIBUTE.findall(template))
+    if written is not None and attributes == 1:
+        variable = written[2]
+        first = _assigned(template, variable)[:1]
+        return first != [] and first[0] in destinations and _page_or_written(template, variable, destinations)
+    printed = _ATTRIBUTES_PRINTED.search(template)
+    if attributes or printed is None:
         return False
-    variable = written[2]
-    if [match[1] for match in _DESTINATION_VARIABLE.finditer(template)].count(variable) != 1:
-        return False
-    appends = re.compile(rf'printf\s+"%s[^"%]*(?:%s)?"\s+\${variable}\b')  # `printf "%s#%s" $href .`
-    return all(
-        ".RelPermalink" in value or value == ".Destination" or appends.match(value)
-        for value in _assigned(template, variable)
+    values = _assigned(template, printed[1])
+    special = _SPECIAL_DESTINATION.search(template) is not None  # `if eq $u.String "g"`
+    return bool(values) and all(
+        (href := _HREF_ENTRY.fullmatch(value)) is not None
+        and (
+            href[1] in destinations
+            or ".RelPermalink" in href[1]
+            or (href[1].startswith("$") and _page_or_written(template, href[1][1:], destinations))
+        )
+        or (value.startswith(f"merge ${printed[1]} ") and '"href"' not in value)
+        or (special and value.startswith("partial "))
+        for value in values
     )
+
+
+def _page_or_written(template: str, variable: str, destinations: set[str]) -> bool:
+    """Whether the template sets `$variable` to a page's URL or the destination alone, or
+    appends to it (`printf "%s#%s" $href .`)."""
+    appends = re.compile(rf'printf\s+"%s[^"%]*(?:%s)?"\s+\${variable}\b')
+    values = _assigned(template, variable)
+    return bool(values) and all(
+        ".RelPermalink" in value or value in destinations or appends.match(value) for value in values
+    )
+
+
+_PARSED_DESTINATION = re.compile(r"\$(\w+)\s*:=\s*urls\.Parse\s+\.Destination\s*-?\}\}")
+# The attributes a hook prints from a mapping: `range $k, $v := $attrs`
+_ATTRIBUTES_PRINTED = re.compile(r"\brange\s+\$\w+\s*,\s*\$\w+\s*:=\s*\$(\w+)\s*-?\}\}")
+_HREF_ENTRY = re.compile(r'dict\s+"href"\s+\(?\s*(.*?)\s*\)?')
+_SPECIAL_DESTINATION = re.compile(r'\bif\s+eq\s+(?:\.Destination|\$\w+\.String)\s+"[^"]*"\s*-?\}\}')
 
 
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")

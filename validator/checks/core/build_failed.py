@@ -3,8 +3,9 @@ With `--build`, reported at each place in a Markdown file that Hugo names in the
 that stopped the build: a `{{% param "x" %}}` whose key the page and the site lack, front
 matter Hugo cannot read, a shortcode whose template fails. Hugo's own message follows.
 Errors that name no content file (a template's, a missing module) stay in the summary's
-note about the failed build, and a place that another rule already reports as an error
-(`ref-not-found`, `front-matter-syntax`) is not reported twice.
+note about the failed build, and so does a call of a shortcode no template makes while a
+theme or module is missing (it may hold it). A place that another rule already reports as
+an error (`ref-not-found`, `front-matter-syntax`) is not reported twice.
 
 ## Why is this bad?
 The site does not build: nothing is published until the error is fixed, and a check that
@@ -86,6 +87,15 @@ def _first_element(path: str, kind: str) -> tuple[int, int]:
     except OSError:
         pass
     return 1, 1
+
+
+# A call of a shortcode no template makes: one a missing theme or module may hold
+_SHORTCODE_NOT_FOUND = re.compile(r'template for shortcode "[^"\n]*" not found')
+
+
+def missing_template(message: str) -> bool:
+    """Whether Hugo's error names a shortcode none of the site's templates makes."""
+    return _SHORTCODE_NOT_FOUND.search(message) is not None
 
 
 # A ref that a render hook runs: Hugo names the page, not the place.

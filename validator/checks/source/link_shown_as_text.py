@@ -64,6 +64,9 @@ _MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[|\]\]\(")
 _SPACE = "its address has a space (write %20, or `<…>` around it)"
 _BROKEN = "its address is broken across two lines (join them)"
 _EXTRA_BRACKET = "a `]` too many (write `[text](address)`)"
+_NESTED = "its address is a link of its own (write `[text](address)` with that link's address)"
+# A link as its address is written: `[text](https://…)`
+_LINK_ITSELF = re.compile(r"!?\[[^\[\]\n]*\]\([^()\s]*\)")
 _BROKEN_SPACED = "its address has spaces and is broken across two lines (join them, and write %20 or `<…>` around it)"
 
 
@@ -86,7 +89,13 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             spaced = any(char.isspace() for char in match[3].strip()) and "{{" not in match[3]
             if spaced and _written(doc, stretch, match, 2, 3):
                 what = "image" if match[1] else "link"
-                yield _finding(stretch, match, f"{what} shown as text: {_problem(match[3])}")
+                inner = _written_between(doc, stretch, match.start(3) - 1, match.end() - 1)
+                if _LINK_ITSELF.fullmatch(inner.strip()):
+                    # `[text]([other text](https://…))`: the inner link shows, within the outer's marks
+                    written = f"{match[1]}[{match[2]}]({inner})"
+                    yield _finding(stretch, match, f"{what} shown as text: {_NESTED}", written)
+                else:
+                    yield _finding(stretch, match, f"{what} shown as text: {_problem(match[3])}")
         for match in _GAP.finditer(text):
             if _ADDRESS.match(match[2]) and _written(doc, stretch, match, 1, 2):
                 yield _finding(stretch, match, "link shown as text: a space between `]` and `(`")
@@ -139,6 +148,15 @@ def _written(doc: Document, stretch: Stretch, match: re.Match[str], text_group: 
     """Whether the match's brackets and parentheses are in the file as they show."""
     marks = (match.start(text_group) - 1, match.end(text_group), match.start(address_group) - 1, match.end() - 1)
     return written_as_shown(doc, stretch, marks)
+
+
+def _written_between(doc: Document, stretch: Stretch, opening: int, closing: int) -> str:
+    """The file's text between the stretch's characters at `opening` and `closing` (marks
+    shown as written), on one line; "" when they are on two."""
+    (line, column), (last_line, last) = stretch.position(opening), stretch.position(closing)
+    if line != last_line or not 0 < line <= len(doc.lines):
+        return ""
+    return doc.lines[line - 1][column : last - 1]
 
 
 def _finding(stretch: Stretch, match: re.Match[str], problem: str, written: str = "") -> Finding:

@@ -68,8 +68,9 @@ class Options:
         default=(
             "had", "that", "is", "do", "bye", "ha", "no", "knock", "blah", "yada", "sub",
             "names",  # "the book names names"
-            # intensifiers written twice on purpose: "many many thanks", "a long long time"
-            "very", "really", "many", "much", "so", "far", "long",
+            "yay", "hey", "oh", "surprise",  # "yay yay!", "surprise surprise"
+            # intensifiers written twice on purpose: "many many thanks", "a big big thank you"
+            "very", "really", "many", "much", "so", "far", "long", "big",
         ),
         metadata={"doc": "Words that may be repeated (case-insensitive)."},
     )

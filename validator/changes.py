@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from validator.config import Config, ConfigError
-from validator.directives import parse_directives
+from validator.directives import markdownlint_names, parse_directives
 from validator.document import parse_document
 from validator.engine import Outcome, PageSummary, Site, Target
 from validator.files import read_at_most
@@ -142,7 +142,7 @@ def broken_by_change(
                     f"{finding.message} (renamed or removed by the changes since {change.ref})",
                 )
             )
-    return _unsuppressed(problems, context, site, frozenset(registry), config.max_file_size)
+    return _unsuppressed(problems, context, site, registry, config.max_file_size)
 
 
 def _with_old_ids(
@@ -162,10 +162,12 @@ def _with_old_ids(
 
 
 def _unsuppressed(
-    problems: list[Problem], targets: Mapping[str, Target], site: SiteConfig, known: frozenset[str], limit: int
+    problems: list[Problem], targets: Mapping[str, Target], site: SiteConfig, registry: Mapping[str, Rule], limit: int
 ) -> list[Problem]:
     """Drop problems the page's own `mdcheck-disable` comments suppress (context pages are
     read without their directives). A page that cannot be read again keeps its problems."""
+    known = frozenset(registry)
+    markdownlint = markdownlint_names({rule.id: rule.markdownlint for rule in registry.values()})
     kept = []
     for path in sorted({p.path for p in problems}):
         try:
@@ -174,7 +176,7 @@ def _unsuppressed(
             kept.extend(p for p in problems if p.path == path)
             continue
         doc = parse_document(path, data, site.markup, site)
-        suppressions, _ = parse_directives(doc.comments, known)
+        suppressions, _ = parse_directives(doc.comments, known, markdownlint)
         kept.extend(
             p for p in problems if p.path == path and not suppressions.suppressed(p.rule, p.line)
         )

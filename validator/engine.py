@@ -25,7 +25,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from validator.cache import ResultCache
 from validator.config import Config, RuleSetting
-from validator.directives import NO_SUPPRESSIONS, Suppressions, parse_directives
+from validator.directives import NO_SUPPRESSIONS, Suppressions, markdownlint_names, parse_directives
 from validator.document import REF_SHORTCODES, Document, Link, ShortcodeUse, parse_document, ref_path
 from validator.elements import inventory
 from validator.files import read_at_most
@@ -208,6 +208,7 @@ class Plan:
     site: SiteConfig
     known: frozenset[str]
     max_file_size: int
+    markdownlint: Mapping[str, str] = field(default_factory=dict)  # see directives.markdownlint_names
     embedded: bool = False  # render each page with the embedded renderer, for html rules
     sources: bool = False  # keep each page's SourcePage, for html rules
     summary_needs: frozenset[str] = frozenset()  # see Rule.summary_needs
@@ -317,6 +318,7 @@ def _run(
         site=site,
         known=frozenset(registry),
         max_file_size=config.max_file_size,
+        markdownlint=markdownlint_names({rule.id: rule.markdownlint for rule in registry.values()}),
         embedded=render and embedded,
         sources=render,
         summary_needs=frozenset().union(*(r.summary_needs for r in enabled)),
@@ -661,7 +663,7 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)
         return _packed([], summary, source, page, words, page_path=page_path), data
     source, page, crashes = _rendered_side(doc, target, plan, last)
-    suppressions, unknown = parse_directives(doc.comments, plan.known)
+    suppressions, unknown = parse_directives(doc.comments, plan.known, plan.markdownlint)
     stamp.suppressions = suppressions
     problems = stamp.all(
         "unknown-rule-in-directive",

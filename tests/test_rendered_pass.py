@@ -689,6 +689,8 @@ def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
         f'ERROR [en] REF_NOT_FOUND: Ref "gone.md": "{page}:7:5": page not found\n'
         f'ERROR render of "/x" failed: "{tmp_path}/layouts/single.html:3:4": execute of template failed\n'
         f'ERROR again "{page}:7:5"\n'
+        # the environment's (vitess without its .git): the note tells, not the page
+        f'ERROR error building site: "{page}:1:1": failed to load Git data for page\n'
     )
     assert list(build_errors(output, {str(page): "content/a.md"})) == [
         ("content/a.md", 2, 8, "Hugo stops the build: assemble: failed to create page from pageMetaSource /a: "
@@ -2571,13 +2573,12 @@ def test_links_through_a_hook_that_finds_pages_as_hugos_does(
     assert findings() == set()
 
 
-# gohugo.io's link hook, shortened: the `href` of a mapping of attributes it prints, the
-# destination as `urls.Parse` gives it back unless a page or resource is found
+# gohugo.io's link hook, shortened, without its glossary links: the `href` of a mapping of
+# attributes it prints, the destination as `urls.Parse` gives it back unless a page or
+# resource is found
 ATTRIBUTES_GETPAGE_HOOK = """{{- $u := urls.Parse .Destination }}
 {{- $attrs := dict "href" $u.String }}
-{{- if eq $u.String "g" }}
-  {{- $attrs = partial "inline/glossary.html" (dict "text" .Text) }}
-{{- else if $u.IsAbs }}
+{{- if $u.IsAbs }}
   {{- $attrs = merge $attrs (dict "rel" "external nofollow") }}
 {{- else }}
   {{- with $u.Path }}
@@ -2594,21 +2595,27 @@ ATTRIBUTES_GETPAGE_HOOK = """{{- $u := urls.Parse .Destination }}
   {{- end }}
 {{- end -}}
 <a {{- range $k, $v := $attrs }}{{- if $v }}{{- printf " %s=%q" $k $v | safeHTMLAttr }}{{- end }}{{- end -}}>
-{{- .Text }}</a>
+{{- .Text }}</a>"""
+# Its glossary links: a partial makes the attributes of the destination `g`
+GLOSSARY_BRANCH = """{{- if eq $u.String "g" }}
+  {{- $attrs = partial "inline/glossary.html" (dict "text" .Text) }}
+{{- end -}}
 {{- define "_partials/inline/glossary.html" }}{{- $href := "" }}
 {{- $href = printf "/glossary/#%s" (anchorize .text) }}{{- return (dict "href" $href) }}{{- end -}}"""
 
 
 @pytest.mark.hugo
-@pytest.mark.parametrize("hook", ["attributes", "parsed"])
+@pytest.mark.parametrize("hook", ["attributes", "parsed", "glossary"])
 def test_links_through_hooks_that_find_pages_written_otherwise(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, hook: str
 ) -> None:
     """gohugo.io's link hook, which many sites copy (a mapping of attributes it prints, the
-    destination `urls.Parse` gives back, a glossary term's link for `g` alone), and a
-    hook writing `$u.String` unless GetPage finds a page, are followed as Hugo's embedded
-    one is: a missing page's link is found without a build as with one (hugoDocs')."""
-    template = ATTRIBUTES_GETPAGE_HOOK if hook == "attributes" else (
+    destination `urls.Parse` gives back), and a hook writing `$u.String` unless GetPage
+    finds a page, are followed as Hugo's embedded one is: a missing page's link is found
+    without a build as with one. With gohugo.io's glossary links, which a partial writes
+    (`[term](g)`), where the hook's links lead is left to a build (their fragments are
+    still checked)."""
+    template = ATTRIBUTES_GETPAGE_HOOK if hook != "parsed" else (
         "{{- $u := urls.Parse .Destination -}}{{- $href := $u.String -}}{{- with $u.Path -}}"
         "{{- with $.PageInner.GetPage . -}}{{- $href = .RelPermalink -}}{{- with $u.Fragment }}"
         '{{ $href = printf "%s#%s" $href . }}{{ end -}}{{- end -}}{{- end -}}<a href="{{ $href }}">{{ .Text }}</a>'
@@ -2622,7 +2629,10 @@ def test_links_through_hooks_that_find_pages_written_otherwise(
     monkeypatch.chdir(tmp_path)
     expected = [("content/docs/a.md", 5, 16, "broken-link"), ("content/docs/a.md", 5, 42, "broken-anchor"),
                 ("content/docs/a.md", 5, 64, "broken-anchor")]  # fmt: skip
-    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems()] == expected
+    if hook == "glossary":
+        template = template.replace("{{- if $u.IsAbs }}", GLOSSARY_BRANCH + "{{- if $u.IsAbs }}", 1)
+        (tmp_path / "layouts/_markup/render-link.html").write_text(template)
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems()] == expected[hook == "glossary" :]
     assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems("--build")] == expected
 
 
@@ -3018,19 +3028,25 @@ def test_dot_slash_fragments_to_a_home_page_no_file_makes(
 
 
 @pytest.mark.hugo
-@pytest.mark.parametrize("template", ["layouts/adopters/list.html", "layouts/_default/list.html"])
+@pytest.mark.parametrize(
+    "template", ["layouts/adopters/list.html", "layouts/list.html", "layouts/adopters/glossary.html"]
+)
 def test_ids_a_pages_own_template_makes_as_it_runs_are_left_to_a_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, template: str
 ) -> None:
-    """A type's template (flux's `adopters/list.html`), or any list page's, that writes ids
-    made of actions alone (`id={{ .project | urlize }}` of each data file) may write any id
-    on the pages it renders: links to their fragments are left to a build, which tells;
-    the other pages' fragments are still judged."""
+    """A type's template (flux's `adopters/list.html`), any list page's, or a `layout`'s
+    (falco's `docs/glossary.html`) that writes ids made of actions alone (`id={{ .project |
+    urlize }}` of each data file) may write any id on the pages it renders: links to their
+    fragments are left to a build, which tells; the other pages' fragments are still judged,
+    those of the type's pages of another layout too."""
     small_site(tmp_path, {
+        # the type's list template, with no ids, beside the layout's
+        **({"layouts/adopters/list.html": "{{ .Content }}"} if "glossary" in template else {}),
         template: "{{ .Content }}{{ range $.Site.Data.adopters }}<h2 id={{ .project | urlize }}>x</h2>{{ end }}",
         "layouts/single.html": SINGLE,
         "data/adopters/1.yaml": "project: Flux (legacy)\n",
-        "content/adopters/_index.md": "---\ntitle: Adopters\n---\n",
+        "content/adopters/_index.md": "---\ntitle: Adopters\n"
+        + ("layout: glossary\n" if "glossary" in template else "") + "---\n",
         "content/posts/p.md": "---\ntitle: P\n---\n\n[a](/adopters/#flux-legacy) [b](/adopters/#nope) "
         "[c](/posts/q/#nope)\n",
         "content/posts/q.md": "---\ntitle: Q\n---\n\nQ.\n",

@@ -1465,7 +1465,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     place = dict(
         path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
         prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
-        template_any_id=reads_files or site.page_any_id(target.content_path, page_type, list_page),
+        template_any_id=reads_files or site.page_any_id(target.content_path, page_type, list_page, layout),
     )  # fmt: skip
     url, rendered, resources, cascaded = predicted
     return doc.placed(

@@ -226,8 +226,9 @@ class SiteConfig:
     # Whether those and `layout_ids` are all the ids the templates write: none made of
     # actions alone (`id="{{ .Title | urlize }}"`), which may be anything
     layout_ids_known: bool = True
-    # The types whose own templates write such ids (`layouts/adopters/list.html`), and
-    # LIST_PAGES when a template of any list page does: any id may be on their pages
+    # The types whose own templates write such ids (`layouts/adopters/list.html`), LIST_PAGES
+    # when a template of any list page does, LAYOUT_PAGES + a `layout` when its template
+    # does (`docs/glossary.html`): any id may be on their pages
     any_id_types: frozenset[str] = frozenset()
     # Whether a link's fragment is lost on the way through an alias (_Layouts.alias_drops_fragment)
     alias_drops_fragment: bool = True
@@ -374,11 +375,15 @@ class SiteConfig:
         (`fixed_ids_by_type`); none known for one that names its `layout`."""
         return frozenset() if layout else _of_type(self.fixed_ids_by_type, content_path, page_type, frozenset())
 
-    def page_any_id(self, content_path: str | None, page_type: object, list_page: bool) -> bool:
-        """Whether the templates of the page's type, or of any list page for a list page,
-        write ids made of actions alone (`any_id_types`): any id may be on it."""
+    def page_any_id(self, content_path: str | None, page_type: object, list_page: bool, layout: object) -> bool:
+        """Whether the templates of the page's type, of any list page for a list page, or of
+        its `layout`, write ids made of actions alone (`any_id_types`): any id may be on it."""
         types = self.any_id_types
-        return bool(types) and (_page_type(content_path, page_type) in types or (list_page and LIST_PAGES in types))
+        return bool(types) and (
+            _page_type(content_path, page_type) in types
+            or (list_page and LIST_PAGES in types)
+            or (bool(layout) and f"{LAYOUT_PAGES}{layout}" in types)
+        )
 
     def page_reads_files(
         self, content_path: str | None, page_type: object = None, layout: object = None,
@@ -496,8 +501,10 @@ def _version(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
 
 
-# In SiteConfig.any_id_types, the list pages (no type is so named: `/` is in no section's)
+# In SiteConfig.any_id_types, the list pages, and the pages of a layout (LAYOUT_PAGES +
+# its name): no type is so named (`/` is in no section's name)
 LIST_PAGES = "/lists"
+LAYOUT_PAGES = "/layout/"
 
 
 def _page_type(content_path: str | None, page_type: object) -> str:

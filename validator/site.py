@@ -43,7 +43,7 @@ from validator.published import followed_rule
 from validator.highlight import Highlight, switched_on
 from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
-    ID_TYPES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language, Markup, SiteConfig,
+    ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language, Markup, SiteConfig,
     removed_since,
 )
 
@@ -1307,11 +1307,10 @@ class _Layouts:
 
     def _page_templates_texts(self) -> list[tuple[str, str]]:
         """The texts of the templates that render pages (base, page and list templates,
-        partials), each with the pages alone it renders: a type's (`posts`), any list page's
-        (`LIST_PAGES`: `_default/list.html`, `section.html`), else "" (any page's); not those
-        of shortcodes and render hooks, which write content."""
+        partials), each with the pages alone it renders (see `_rendered_by`); not those of
+        shortcodes and render hooks, which write content."""
         return [
-            (_type_folder(folders) or (LIST_PAGES if _renders_lists(path.name, folders) else ""), self.text(path))
+            (_rendered_by(path.name, folders), self.text(path))
             for path, folders in self.files
             if ".htm" in path.name and not {"shortcodes", "_shortcodes", "_markup"} & set(folders)
         ]
@@ -1658,12 +1657,23 @@ def _writes_made_h1(template: str) -> bool:
 _NO_PAGE_TITLE = re.compile(r'-?\s*(?:(?:\$?\.Site|site)\.[\w.]+|(?:i18n|T)\s+"[^"]*"|/\*.*?\*/)\s*-?', re.DOTALL)
 
 
-def _renders_lists(name: str, folders: tuple[str, ...]) -> bool:
-    """Whether a template of this file name in these folders below `layouts` renders list
-    pages alone (sections, taxonomies, terms): `_default/list.html`, `section.html`."""
-    return not {"partials", "_partials"} & set(folders) and name.startswith(
-        ("list.", "section.", "taxonomy.", "term.", "terms.")
-    )
+# The names of the templates Hugo picks by the page's kind (not by its `layout`)
+_KIND_TEMPLATES = frozenset({"single", "page", "list", "section", "taxonomy", "term", "terms", "baseof", "home", "index"})
+_LIST_TEMPLATES = frozenset({"list", "section", "taxonomy", "term", "terms"})
+
+
+def _rendered_by(name: str, folders: tuple[str, ...]) -> str:
+    """The pages alone a page template of this file name in these folders below `layouts`
+    renders: a type's (`posts` of `posts/single.html`); any list page's (LIST_PAGES:
+    `_default/list.html`, `section.html`); those of a `layout` (LAYOUT_PAGES + `glossary` of
+    `docs/glossary.html`, `_default/glossary.html`); else "" (any page's: partials, base
+    templates, content views)."""
+    stem = name.split(".", 1)[0]
+    if {"partials", "_partials"} & set(folders) or len(folders) > 1:
+        return ""
+    if stem not in _KIND_TEMPLATES:
+        return LAYOUT_PAGES + stem
+    return _type_folder(folders) or (LIST_PAGES if stem in _LIST_TEMPLATES else "")
 
 
 def _type_folder(folders: tuple[str, ...]) -> str:
@@ -2796,8 +2806,8 @@ def _finds_pages(template: str) -> bool:
     `$link = printf "%s#%s" $link .`): the snippet many themes and sites share, which does
     what Hugo's embedded link hook does. Also so written: the destination as `urls.Parse`
     gives it back (`$u.String`), and the `href` of a mapping of attributes the hook prints
-    (gohugo.io's: `$attrs := dict "href" $u.String`, then `dict "href" .RelPermalink`, a
-    page resource's, a glossary term's for the destination `g` alone)."""
+    (`$attrs := dict "href" $u.String`, then `dict "href" .RelPermalink`); not when a
+    partial makes them (gohugo.io's glossary links, of the destination `g`)."""
     template = _DEFINE.split(template, 1)[0]  # the hook's own; not the partials it defines
     if "GetPage" not in template:
         return False
@@ -2812,7 +2822,6 @@ def _finds_pages(template: str) -> bool:
     if attributes or printed is None:
         return False
     values = _assigned(template, printed[1])
-    special = _SPECIAL_DESTINATION.search(template) is not None  # `if eq $u.String "g"`
     return bool(values) and all(
         (href := _HREF_ENTRY.fullmatch(value)) is not None
         and (
@@ -2821,7 +2830,6 @@ def _finds_pages(template: str) -> bool:
             or (href[1].startswith("$") and _page_or_written(template, href[1][1:], destinations))
         )
         or (value.startswith(f"merge ${printed[1]} ") and '"href"' not in value)
-        or (special and value.startswith("partial "))
         for value in values
     )
 
@@ -2840,7 +2848,6 @@ _PARSED_DESTINATION = re.compile(r"\$(\w+)\s*:=\s*urls\.Parse\s+\.Destination\s*
 # The attributes a hook prints from a mapping: `range $k, $v := $attrs`
 _ATTRIBUTES_PRINTED = re.compile(r"\brange\s+\$\w+\s*,\s*\$\w+\s*:=\s*\$(\w+)\s*-?\}\}")
 _HREF_ENTRY = re.compile(r'dict\s+"href"\s+\(?\s*(.*?)\s*\)?')
-_SPECIAL_DESTINATION = re.compile(r'\bif\s+eq\s+(?:\.Destination|\$\w+\.String)\s+"[^"]*"\s*-?\}\}')
 
 
 _READS_FILE = re.compile(r"\b(?:os\.ReadFile|readFile)\b")

@@ -4,7 +4,8 @@ that stopped the build: a `{{% param "x" %}}` whose key the page and the site la
 matter Hugo cannot read, a shortcode whose template fails. Hugo's own message follows.
 Errors that name no content file (a template's, a missing module) stay in the summary's
 note about the failed build, and so does a call of a shortcode no template makes while a
-theme or module is missing (it may hold it). A place that another rule already reports as
+theme or module is missing (it may hold it), and an error of the environment (no Git
+data for `enableGitInfo`). A place that another rule already reports as
 an error (`ref-not-found`, `front-matter-syntax`) is not reported twice.
 
 ## Why is this bad?
@@ -46,6 +47,8 @@ def build_errors(
             before = _PREFIX.sub("", line[: match.start()].strip()).rstrip(": ")
             after = line[match.end() :].strip().lstrip(": ")
             message = ": ".join(part for part in (before, after) if part) or "Hugo's error names this place"
+            if _ENVIRONMENT.search(message):
+                continue
             if hook := _HOOK_FAILED.search(after):
                 # Hugo names the page with the hook template's line and column: the page's
                 # first element of that kind is shown instead
@@ -96,6 +99,11 @@ _SHORTCODE_NOT_FOUND = re.compile(r'template for shortcode "[^"\n]*" not found')
 def missing_template(message: str) -> bool:
     """Whether Hugo's error names a shortcode none of the site's templates makes."""
     return _SHORTCODE_NOT_FOUND.search(message) is not None
+
+
+# An error of the build's environment that Hugo names a page at: `enableGitInfo` where
+# there is no Git repository (the summary's note says how to build without it)
+_ENVIRONMENT = re.compile(r"failed to load Git data")
 
 
 # A ref that a render hook runs: Hugo names the page, not the place.

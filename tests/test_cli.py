@@ -766,6 +766,30 @@ def test_a_build_that_never_exits_after_it_is_done_is_stopped(
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="CPU time read from /proc")
+@pytest.mark.parametrize("busy", [False, True])
+def test_a_build_that_makes_no_progress_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, busy: bool
+) -> None:
+    """A Hugo that uses no CPU time and writes nothing (waiting for a network there is none
+    of, hung: vitess's RSS template) is stopped once it has made no progress for a while; one
+    whose child works (PostCSS, Dart Sass) is not. (A script stands in for the binary.)"""
+    script = tmp_path / "hugo"
+    work = "sh -c 'end=$(($(date +%s) + 3)); while [ $(date +%s) -lt $end ]; do :; done'" if busy else "sleep 60"
+    script.write_text(f"#!/bin/sh\n{work}\nprintf 'Total in 3000 ms\\n'\n")
+    script.chmod(0o755)
+    monkeypatch.setattr(hugo_runner, "STALL_LIMIT", 1.0)
+    monkeypatch.setattr(hugo_runner, "_STALL_LOOK", 0.2)
+    monkeypatch.setattr(hugo_runner, "_POLL", 0.2)
+    started = time.monotonic()
+    if busy:
+        assert hugo_runner._run(str(script), "--source", str(tmp_path)) == "Total in 3000 ms\n"
+    else:
+        with pytest.raises(hugo_runner.HugoError, match="hugo --source failed: no progress in 1 seconds"):
+            hugo_runner._run(str(script), "--source", str(tmp_path))
+    assert time.monotonic() - started < 10
+
+
 def test_a_build_with_no_answer_is_stopped_at_the_timeout(tmp_path: Path) -> None:
     script = tmp_path / "hugo"
     script.write_text("#!/bin/sh\nexec sleep 60\n")

@@ -7,6 +7,7 @@ import importlib.util
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -98,6 +99,12 @@ def _not_files(root: str, skipped: set[str]) -> Iterator[str]:
 EXIT_GRACE = 10.0  # seconds
 _POLL = 0.5  # seconds between looks at what it has written
 _BUILD_DONE = re.compile(rb"^Total in \d+ ms$", re.M)
+# A Hugo that neither uses CPU time (nor do the programs it runs: PostCSS, Dart Sass) nor
+# writes anything for this long is stuck: waiting for a network there is none of (npx,
+# resources.GetRemote), or hung (vitess's RSS template on 0.168). Where the system does not
+# tell CPU time (no /proc), BUILD_TIMEOUT alone stops it.
+STALL_LIMIT = 120.0  # seconds
+_STALL_LOOK = 5.0  # seconds between looks at its CPU time
 
 
 def _run(binary: str, *args: str, timeout: float = BUILD_TIMEOUT) -> str:
@@ -129,6 +136,8 @@ def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> t
     """The return code and output of Hugo once it has exited, or been stopped `EXIT_GRACE`
     seconds after its closing line (an error then makes it 1). HugoError past `timeout`."""
     started, done = time.monotonic(), None
+    progress = looked = started  # when it last used CPU time or wrote, when that was looked at
+    last = (-1.0, -1)  # the CPU time it had used and how much it had written
     while True:
         try:
             stdout, stderr = process.communicate(timeout=_POLL)
@@ -138,6 +147,20 @@ def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> t
             now = time.monotonic()
             if done is None and _BUILD_DONE.search(exc.output or b""):
                 done = now
+            if now - looked >= _STALL_LOOK and (tree := _process_tree(process.pid)) is not None:
+                looked, seen = now, (tree[1], len(exc.output or b"") + len(exc.stderr or b""))
+                if seen[0] - last[0] > 0.05 or seen[1] != last[1]:
+                    progress, last = now, seen
+                elif now - progress > STALL_LIMIT:
+                    for pid in tree[0]:  # the programs it runs too, which hold its output open
+                        with contextlib.suppress(OSError):
+                            os.kill(pid, signal.SIGKILL)
+                    process.communicate()
+                    raise HugoError(
+                        f"hugo {command} failed: no progress in {STALL_LIMIT:.0f} seconds (no CPU time used, nothing "
+                        "written): it may wait for a network it cannot reach (resources.GetRemote, a PostCSS or npx "
+                        "step), or be stuck"
+                    ) from exc
             if now - started > timeout or (done is not None and now - done > EXIT_GRACE):
                 process.kill()
                 stdout, stderr = process.communicate()
@@ -146,6 +169,44 @@ def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> t
                 returncode = 1 if re.search(rb"^ERROR", stderr + stdout, re.M) else 0  # built, then stuck
                 break
     return returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
+
+
+def _process_tree(pid: int) -> tuple[set[int], float] | None:
+    """The process and those it started, still running, and the CPU time they have used
+    (and those they have waited for), from Linux's /proc; None where it cannot be read."""
+    try:
+        names = os.listdir("/proc")
+        ticks = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, AttributeError):
+        return None
+    parents: dict[int, int] = {}
+    used: dict[int, int] = {}
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as file:
+                stat = file.read()
+        except OSError:
+            continue  # gone meanwhile
+        # after the `(command)`: state, parent, …, utime, stime, cutime, cstime (fields 14 to 17)
+        fields = stat[stat.rfind(b")") + 2 :].split()
+        if len(fields) < 15:
+            continue
+        parents[int(name)] = int(fields[1])
+        used[int(name)] = sum(int(field) for field in fields[11:15])
+    if pid not in used:
+        return None
+    tree, pending = {pid}, [pid]
+    children: dict[int, list[int]] = {}
+    for child, parent in parents.items():
+        children.setdefault(parent, []).append(child)
+    while pending:
+        for child in children.get(pending.pop(), ()):
+            if child not in tree:
+                tree.add(child)
+                pending.append(child)
+    return tree, sum(used[member] for member in tree) / ticks
 
 
 _NO_GIT_HISTORY = "failed to load Git data"  # Hugo 0.168's error when enableGitInfo finds no commits

@@ -87,6 +87,19 @@ def test_front_matter_names_and_terms_are_site_words() -> None:
     assert not Speller("en", counts).typos("Edward Snowden About Privacy")
 
 
+def test_front_matter_values_in_tables_however_deep_are_site_words() -> None:
+    """A home page's tweets a template prints as headings (linkerd's `tweets: {items: [{name:
+    Kharf, handle: kharf_}]}`): the names there are the site's words, not typos of "Wharf"."""
+    doc = parse_document(
+        "_index.md",
+        b"---\ntitle: Home\ntweets:\n  items:\n    - name: Kharf\n      handle: kharf_\n"
+        b"people: {team: [{names: [Zorb]}]}\n---\nText.\n",
+    )
+    counts = page_words(doc)
+    assert counts["kharf"] == 2 and counts["zorb"] == 1
+    assert not Speller("en", counts).typos("Kharf @kharf_")
+
+
 def test_shortcode_names_are_site_words() -> None:
     """A page embedding `{{< giphy >}}` may be headed "Giphy": not a typo of "Gipsy"."""
     doc = parse_document("a.md", b"## Giphy\n\n{{< giphy xT9IgG50Fb7Mi0prBC >}}\n")

@@ -658,8 +658,11 @@ class _HugoRenderer(RendererHTML):
         token = tokens[idx]
         self._autolink = token.markup in ("autolink", "linkify")
         href = token.attrGet("href") or ""
-        if self._page.doc.hooks_written[0]:  # a hook is given the destination as written
+        doc = self._page.doc
+        if doc.hooks_written[0]:  # a hook is given the destination as written
             href = (token.meta or {}).get(WRITTEN_DESTINATION, href)
+        # a destination a hook that finds pages writes otherwise (gohugo.io's glossary `g`)
+        special = href in doc.site.link_hook_specials and PAGE_FINDING_LINK_HOOK in doc.render_hooks
         text = tokens[idx + 1].content if idx + 1 < len(tokens) else ""
         if token.markup == "linkify" and href.startswith("http://") and text.startswith("www."):
             href = "https://" + href.removeprefix("http://")  # linkifyProtocol = "https"
@@ -668,7 +671,7 @@ class _HugoRenderer(RendererHTML):
         href = self._written(href, self._page.doc.address_writers[0])
         attrs = dict(token.attrItems())
         attrs["href"], unknown = self._page.attribute_value(href)
-        if "render-link" in self._page.doc.render_hooks:
+        if "render-link" in doc.render_hooks or special:
             # the site's own hook writes this link, an autolink too: its output is unknown
             unknown = "render-link"
         if unknown is not None:

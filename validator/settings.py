@@ -255,6 +255,9 @@ class SiteConfig:
     # Whether a link hook of the site's (one on disk) makes a URL of the destination
     # (`relLangURL`, `absURL`): a bare `#fragment` then leads to another page (the home page)
     link_hooks_move_fragments: bool = False
+    # The destinations the link hooks that find pages (PAGE_FINDING_LINK_HOOK) write as no
+    # page's URL (`if eq $u.String "g"`: gohugo.io's glossary links): where they lead is unknown
+    link_hook_specials: frozenset[str] = frozenset()
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
     shortcodes_with_inner: frozenset[str] = frozenset()

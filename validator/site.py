@@ -851,6 +851,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         ),
         hook_filters=layouts.hook_filters("render-link", "render-image", unknown=templates_missing),
         link_hooks_move_fragments=layouts.link_hooks_move_fragments(),
+        link_hook_specials=layouts.link_hook_specials(),
         missing_modules=tuple(found.missing),
         missing_layout_mounts=missing_layouts,
         server_redirects=_server_redirects(root),
@@ -1209,6 +1210,13 @@ class _Layouts:
             if not _changes_nothing_read(name, self.text(path))
         }
         return tuple(sorted(found | {(name, "") for name in self._unknown_hooks(names, unknown)}))
+
+    def link_hook_specials(self) -> frozenset[str]:
+        """The destinations the link hooks that find pages write otherwise (see `link_hook_specials`)."""
+        return frozenset().union(*(
+            link_hook_specials(self.text(path)) for _, _, path in self._hook_files(("render-link",))
+            if _finds_pages(self.text(path))
+        ))  # fmt: skip
 
     def hook_filters(self, *names: str, unknown: bool = False) -> tuple[tuple[str, str, bool, bool], ...]:
         """Every hook of `names` as (name, folder, whether it may pass any address: it writes
@@ -1658,7 +1666,9 @@ _NO_PAGE_TITLE = re.compile(r'-?\s*(?:(?:\$?\.Site|site)\.[\w.]+|(?:i18n|T)\s+"[
 
 
 # The names of the templates Hugo picks by the page's kind (not by its `layout`)
-_KIND_TEMPLATES = frozenset({"single", "page", "list", "section", "taxonomy", "term", "terms", "baseof", "home", "index"})
+_KIND_TEMPLATES = frozenset(
+    {"single", "page", "list", "section", "taxonomy", "term", "terms", "baseof", "home", "index", "all"}
+)
 _LIST_TEMPLATES = frozenset({"list", "section", "taxonomy", "term", "terms"})
 
 
@@ -2806,8 +2816,8 @@ def _finds_pages(template: str) -> bool:
     `$link = printf "%s#%s" $link .`): the snippet many themes and sites share, which does
     what Hugo's embedded link hook does. Also so written: the destination as `urls.Parse`
     gives it back (`$u.String`), and the `href` of a mapping of attributes the hook prints
-    (`$attrs := dict "href" $u.String`, then `dict "href" .RelPermalink`); not when a
-    partial makes them (gohugo.io's glossary links, of the destination `g`)."""
+    (`$attrs := dict "href" $u.String`, then `dict "href" .RelPermalink`, or a partial's for
+    a destination it tests for alone: gohugo.io's glossary links, see `link_hook_specials`)."""
     template = _DEFINE.split(template, 1)[0]  # the hook's own; not the partials it defines
     if "GetPage" not in template:
         return False
@@ -2822,6 +2832,7 @@ def _finds_pages(template: str) -> bool:
     if attributes or printed is None:
         return False
     values = _assigned(template, printed[1])
+    special = bool(link_hook_specials(template))
     return bool(values) and all(
         (href := _HREF_ENTRY.fullmatch(value)) is not None
         and (
@@ -2830,8 +2841,15 @@ def _finds_pages(template: str) -> bool:
             or (href[1].startswith("$") and _page_or_written(template, href[1][1:], destinations))
         )
         or (value.startswith(f"merge ${printed[1]} ") and '"href"' not in value)
+        or (special and value.startswith("partial "))  # the branch of a destination alone
         for value in values
     )
+
+
+def link_hook_specials(template: str) -> frozenset[str]:
+    """The destinations a link hook tests for one by one (`if eq $u.String "g"`: gohugo.io's
+    glossary links, which a partial writes): where those lead is not known."""
+    return frozenset(match[1] for match in _SPECIAL_DESTINATION.finditer(_DEFINE.split(template, 1)[0]))
 
 
 def _page_or_written(template: str, variable: str, destinations: set[str]) -> bool:
@@ -2847,6 +2865,7 @@ def _page_or_written(template: str, variable: str, destinations: set[str]) -> bo
 _PARSED_DESTINATION = re.compile(r"\$(\w+)\s*:=\s*urls\.Parse\s+\.Destination\s*-?\}\}")
 # The attributes a hook prints from a mapping: `range $k, $v := $attrs`
 _ATTRIBUTES_PRINTED = re.compile(r"\brange\s+\$\w+\s*,\s*\$\w+\s*:=\s*\$(\w+)\s*-?\}\}")
+_SPECIAL_DESTINATION = re.compile(r'\bif\s+eq\s+(?:\.Destination|\$\w+\.String)\s+"([^"\\]*)"\s*-?\}\}')
 _HREF_ENTRY = re.compile(r'dict\s+"href"\s+\(?\s*(.*?)\s*\)?')
 
 

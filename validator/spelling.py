@@ -201,11 +201,9 @@ def page_words(doc: Document) -> Counter[str]:
     for key, value in (doc.front_matter.data or {}).items():
         if not isinstance(key, str) or key.lower() in FRONT_MATTER_COPIES:
             continue
-        for item in value if isinstance(value, list) else [value]:
-            # a list's tables too (`links: [{name: Source, url: …/bakeoff}]`)
-            for term in item.values() if isinstance(item, dict) else [item]:
-                if isinstance(term, str) and len(term.split(None, FRONT_MATTER_TERM_WORDS)) <= FRONT_MATTER_TERM_WORDS:
-                    written.update(letter_runs(term))
+        for term in _nested_strings(value):
+            if len(term.split(None, FRONT_MATTER_TERM_WORDS)) <= FRONT_MATTER_TERM_WORDS:
+                written.update(letter_runs(term))
     for run, count in written.items():  # counted as written first, then folded
         if not run.isupper():
             counts[run.lower()] += count
@@ -222,6 +220,19 @@ def page_words(doc: Document) -> Counter[str]:
     code.append(doc.path)
     counts.update(CODE + word for word in code_words(" ".join(code)))
     return counts
+
+
+def _nested_strings(value: object) -> Iterator[str]:
+    """The strings in a front matter value, in its lists' and tables' too, however deep
+    (`links: [{name: Source}]`, linkerd's `tweets: {items: [{name: Kharf}]}`). Front matter
+    holds no value that holds itself: its YAML refuses one (see frontmatter.py)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, (dict, list)):
+            pending.extend(item.values() if isinstance(item, dict) else item)
 
 
 # --- knowledge ---------------------------------------------------------------------------------

@@ -25,10 +25,15 @@ notation (`{{% param "version" %}}`), whose output Hugo renders before making th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from validator.document import PLACEHOLDER_IN_ID, Document
 from validator.model import Finding, NoOptions, Rule, Severity
+
+
+# A setext heading's underline of `-` (which, after a blank line, is a horizontal rule)
+_DASHES = re.compile(r"^ {0,3}-+[ \t]*$")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -43,6 +48,16 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if not standard:
             continue  # {{% %}} output is rendered before the id is made
         prefix = heading.id.split(PLACEHOLDER_IN_ID, 1)[0]
+        below = doc.lines[heading.line] if heading.line < len(doc.lines) else ""
+        if _DASHES.match(below) and heading.text.strip() == " ".join(standard):
+            # a call alone on its line, `---` right below: a rule was meant (grpc's video)
+            yield Finding(
+                heading.line,
+                heading.column,
+                f"the `---` right below {standard[0]} makes it a heading, whose id Hugo makes from the "
+                "shortcode's placeholder; put a blank line before `---` for a horizontal rule",
+            )
+            continue
         yield Finding(
             heading.line,
             heading.column,

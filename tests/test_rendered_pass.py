@@ -1245,6 +1245,26 @@ def test_a_markdown_link_hugo_finds_no_page_for_gets_the_path_it_would_find(
     assert 'href="debugging.md"' in minio and 'href="/docs/v1/debugging/"' in minio
 
 
+@pytest.mark.hugo
+def test_a_broken_fragment_in_hugos_output_gets_a_suggestion_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With --build, a fragment no element of Hugo's output has is told the id meant, as
+    with mdcheck's own rendering: the closest id, one `#` too many."""
+    small_site(tmp_path, {
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Install the agent\n\n"
+                        "[x](#install-the-agnet) [y](##install-the-agent) [z](/b/#setup-guid)\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\n## Setup guide\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    for args in ((), ("--build",)):
+        hints = [p["message"].partition("; ")[2].split(" (rendered", 1)[0] for p in problems(*args)]
+        assert hints == [
+            "did you mean '#install-the-agent'?", "the link has one '#' too many: did you mean '#install-the-agent'?",
+            "did you mean '#setup-guide'?",
+        ], args
+
+
 def test_a_publish_dir_without_pages_is_no_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A repository may keep its publishDir with the files Hugo adds to (`_redirects`,
     `robots.txt`): holding no HTML page, it is not taken for a build, and mdcheck's own

@@ -21,7 +21,7 @@ import functools
 import os
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
@@ -656,12 +656,21 @@ class Suggester:
         self._hints: dict[str, _Hints] = {}  # by page path, the oldest first
 
     def __call__(self, fragment: str, page: PageSummary) -> str:
-        hints = self._hints.get(page.path)
-        if hints is None:
+        return self._of(page.path, lambda: _Hints.of(page.ids, page.headings, self.id_type)).suggest(fragment)
+
+    def rendered(self, fragment: str, path: str, ids: frozenset[str], headings: Iterable[tuple[str, str]]) -> str:
+        """The same for a page of Hugo's output at `path`, of those ids and its headings'
+        (text, id)."""
+        made = (SourceHeading(heading_id, text, 0, 0) for text, heading_id in headings)
+        return self._of(path, lambda: _Hints.of(ids, made, self.id_type)).suggest(fragment)
+
+    def _of(self, path: str, hints: Callable[[], _Hints]) -> _Hints:
+        found = self._hints.get(path)
+        if found is None:
             if len(self._hints) >= _HINTS_KEPT:
                 del self._hints[next(iter(self._hints))]
-            hints = self._hints[page.path] = _Hints.of(page, self.id_type)
-        return hints.suggest(fragment)
+            found = self._hints[path] = hints()
+        return found
 
 
 _HINTS_KEPT = 64  # pages: the targets of one page's links, and more
@@ -676,12 +685,12 @@ class _Hints:
     comparisons_left: int = _CLOSE_MATCH_COMPARISONS
 
     @classmethod
-    def of(cls, page: PageSummary, id_type: str) -> _Hints:
+    def of(cls, ids: frozenset[str], headings: Iterable[SourceHeading], id_type: str) -> _Hints:
         by_text: dict[str, SourceHeading] = {}
-        for heading in page.headings:
+        for heading in headings:
             if heading.id and (made := anchorize(heading.text, id_type)) != heading.id:
                 by_text.setdefault(made, heading)
-        return cls(page.ids, sorted(page.ids), by_text)
+        return cls(ids, sorted(ids), by_text)
 
     def suggest(self, fragment: str) -> str:
         if fragment.startswith("#") and fragment.lstrip("#") in self.ids:

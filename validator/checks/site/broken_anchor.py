@@ -386,6 +386,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         return ids is not None and fragment in ids.ids
 
     summaries = SummaryCopies(rendered, lambda url: len(url) > 1 and url.startswith("#"))
+    suggest = Suggester(rendered.markup.id_type)
     for page in rendered.pages:
         locator = rendered.locator(page)
         for link in page.links:
@@ -408,6 +409,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if via:
                 place += f", {sent_by(via)}"
             message = f"no element with id {fragment!r} on {place}"
+            if not has:
+                message += suggest.rendered(fragment, target.path, target.ids, target.headings)
             if dropped is not None:
                 lost = (
                     f"{dropped} redirects to {target.url} and drops the fragment (a meta refresh does, and a script "
@@ -439,11 +442,13 @@ class _PageIds(NamedTuple):
     redirect: str | None
     keeps_fragment: bool
     base: str | None
+    headings: tuple[tuple[str, str], ...]  # (text, id) of its headings with an id: for suggestions
 
 
 def _ids_of(page: Page) -> _PageIds:
+    headings = tuple((heading.text, heading.id) for heading in page.headings if heading.id)
     return _PageIds(
-        page.path, page.url, page.id_set, page.unknown_output, page.redirect, page.keeps_fragment, page.base
+        page.path, page.url, page.id_set, page.unknown_output, page.redirect, page.keeps_fragment, page.base, headings
     )
 
 

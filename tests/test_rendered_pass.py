@@ -1432,7 +1432,7 @@ def test_headings_of_markdown_calls_inside_a_shortcodes_content(
     small_site(tmp_path, {
         "layouts/_shortcodes/tabs.html": '<div id="tabs-{{ .Ordinal }}">{{ .Inner }}</div>',
         "layouts/_shortcodes/codetab.html": "{{ .Inner }}",
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[in](#inside) [gone](#gone)\n\n{{< tabs >}}\n{{% codetab %}}\n"
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[in](#inside) [gone](#insid)\n\n{{< tabs >}}\n{{% codetab %}}\n"
                         "## Inside\n\nText.\n{{% /codetab %}}\n{{< /tabs >}}\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
@@ -1441,6 +1441,8 @@ def test_headings_of_markdown_calls_inside_a_shortcodes_content(
         return {(p["line"], p["column"], p["rule"]) for p in problems(*args)}
 
     assert places() == places("--build") == {(5, 15, "broken-anchor")}
+    # the id meant is told (dapr's quickstarts)
+    assert all("did you mean '#inside'?" in p["message"] for p in problems() + problems("--build"))
 
 
 @pytest.mark.hugo

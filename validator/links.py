@@ -27,6 +27,7 @@ from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from validator.engine import PageSummary, Site, SiteLink, page_alias_urls
+from validator.document import PLACEHOLDER_IN_ID
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
@@ -656,7 +657,10 @@ class Suggester:
         self._hints: dict[str, _Hints] = {}  # by page path, the oldest first
 
     def __call__(self, fragment: str, page: PageSummary) -> str:
-        return self._of(page.path, lambda: _Hints.of(page.ids, page.headings, self.id_type)).suggest(fragment)
+        # the ids a prefix is made of are whole ids too: the headings of a `{{% codetab %}}`
+        # call's content in a `{{< tabs >}}` call's (dapr's), parsed apart
+        ids = page.ids | {prefix for prefix in page.id_prefixes if prefix and PLACEHOLDER_IN_ID not in prefix}
+        return self._of(page.path, lambda: _Hints.of(ids, page.headings, self.id_type)).suggest(fragment)
 
     def rendered(self, fragment: str, path: str, ids: frozenset[str], headings: Iterable[tuple[str, str]]) -> str:
         """The same for a page of Hugo's output at `path`, of those ids and its headings'

@@ -197,8 +197,9 @@ def test_the_projects_static_files_are_known_with_a_theme_missing(tmp_path: Path
 
 def test_a_sites_own_hook_goes_before_a_missing_themes(tmp_path: Path) -> None:
     """With the theme missing, its render hooks are unknown, but not for the hooks the site
-    has for every page of its own, which go before a theme's (Flux's page-finding link hook)."""
-    root = _site(tmp_path, 'theme = ["docsy"]\n')
+    has for every page of its own, which go before a theme's (Flux's page-finding link hook);
+    Docsy's link and image hooks are known: it has none."""
+    root = _site(tmp_path, 'theme = ["congo"]\n')
     hook = (
         "{{ $link := .Destination }}{{ $url := urls.Parse .Destination }}{{ with .Page.GetPage $url.Path }}"
         '{{ $link = .RelPermalink }}{{ end }}<a href="{{ $link | safeURL }}">{{ .Text }}</a>'
@@ -209,6 +210,8 @@ def test_a_sites_own_hook_goes_before_a_missing_themes(tmp_path: Path) -> None:
     assert site.templates_missing
     hooks = site.hooks_rendering("a.md")
     assert hooks == {"render-link (GetPage)", "render-image", "render-blockquote", "render-heading"}
+    (root / "hugo.toml").write_text((root / "hugo.toml").read_text().replace("congo", "docsy"))
+    assert load_site(root).hooks_rendering("a.md") == {"render-link (GetPage)", "render-blockquote", "render-heading"}
 
 
 ASSETS_IMPORT = (

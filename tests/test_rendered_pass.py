@@ -631,6 +631,31 @@ def test_a_shortcode_a_missing_theme_may_make_is_no_finding_of_a_failed_build(
     assert any("hugo failed" in note for note in output["summary"]["notes"]), output["summary"]
 
 
+@pytest.mark.parametrize(
+    "config",
+    ['theme = "docsy"', '[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n'
+     '[[module.imports]]\npath = "github.com/google/docsy/dependencies"', 'theme = "other"'],
+)
+def test_links_are_checked_while_a_theme_known_to_have_no_link_hooks_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str
+) -> None:
+    """Docsy has no link or image render hook (none in any release): while it alone is
+    missing (a CNCF site's module not fetched), links and images are rendered as Hugo's
+    own hooks do, and a missing page is found (cncf/glossary's 105, as its build shows).
+    Another theme missing may hold hooks: its links are left to a build."""
+    small_site(tmp_path, {
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n[gone](/docs/nowhere/) [b](/docs/b/)\n",
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n",
+    }, config + "\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json"], catch_exceptions=False)
+    output = json.loads(result.stdout)
+    found = [(p["column"], p["rule"]) for p in output["problems"] if p["rule"] == "broken-link"]
+    assert found == ([] if "other" in config else [(1, "broken-link")])
+    note = next(note for note in output["summary"]["notes"] if "not found (or empty)" in note)
+    assert ("checked with --build alone" in note) == ("other" in config), note
+
+
 @pytest.mark.hugo
 def test_a_failed_builds_note_shows_its_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A security error is followed by Hugo's security config: the note shows the error
@@ -1246,6 +1271,28 @@ def test_a_markdown_link_hugo_finds_no_page_for_gets_the_path_it_would_find(
 
 
 @pytest.mark.hugo
+def test_an_id_an_image_hook_writes_is_found_at_the_image(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A project's image hook that gives each image an id of its file's name (goharbor's):
+    the same image twice, or an image named as a heading, repeats an id; found with Hugo's
+    output at the Markdown image that made the repeat, though the hook writes no alt."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-image.html": '{{ $id := path.BaseName .Destination }}'
+                                             '<img src="{{ .Destination }}" id="{{ $id }}">',
+        "content/a/index.md": "+++\ntitle = 'A'\n+++\n\n## Intro\n\n![Pic](pic.png)\n\nAgain:\n\n![Pic](pic.png)\n\n"
+                              "![Intro](intro.png)\n",
+        "content/a/pic.png": "x", "content/a/intro.png": "x",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["line"], p["column"], p["message"]) for p in problems("--build") if p["rule"] == "duplicate-id"]
+    assert found == [
+        (11, 1, "id 'pic' is already used on this page (<img> on line 7)"),
+        (13, 1, "id 'intro' is already used on this page (<h2> on line 5)"),
+    ]
+
+
+@pytest.mark.hugo
 def test_a_broken_fragment_in_hugos_output_gets_a_suggestion_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
@@ -1808,13 +1855,18 @@ def test_content_a_partial_renders_for_the_shortcode(
         '{{ $src := .Destination | safeURL }}<img src="{{ $src }}"{{ with .Text }} alt="{{ . }}"{{ end }}>'
         '<div class="modal"><img src="{{ $src }}" {{ with .Text }}alt="{{ . }}"{{ end }}/></div>',
         '{{ $alt := .PlainText }}<figure><img src="{{ .Destination | relURL }}" alt="{{ $alt }}"></figure>',
+        # hextra's, shortened
+        '{{- $alt := .PlainText | safeHTML -}}{{- with .Title -}}<figure><img src="{{ $.Destination }}" '
+        'alt="{{ $alt }}"><figcaption>{{ . }}</figcaption></figure>{{- else -}}'
+        '<img src="{{ .Destination }}" alt="{{ $alt }}">{{- end -}}',
     ],
 )
 def test_images_a_hook_writes_with_their_alt_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, hook: str
 ) -> None:
     """An image render hook that writes the Markdown's alt text as the `alt` (grpc.io's,
-    none when it is empty): an image without one is found without a build too."""
+    none when it is empty; hextra's, through a filter): an image without one is found
+    without a build too."""
     small_site(tmp_path, {
         "layouts/_markup/render-image.html": hook,
         "static/a.png": "",
@@ -1823,7 +1875,7 @@ def test_images_a_hook_writes_with_their_alt_text(
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "image-alt", [("content/a.md", 5, 1)])
     found = [p["message"] for p in problems() if p["rule"] == "image-alt"]
-    assert found == [f"image '/a.png' has {'no alt attribute' if 'with' in hook else 'an empty alt text'}; "
+    assert found == [f"image '/a.png' has {'no alt attribute' if 'with .Text' in hook else 'an empty alt text'}; "
                      "describe what it shows"]  # fmt: skip
 
 

@@ -604,13 +604,14 @@ class SourceLink(NamedTuple):
         escapes_kept = link.forms is not None and link.destination == link.forms[1]
         return cls(link.destination, link.line, link.column, ref_path(link), link.kind, link.text, escapes_kept)
 
-    def may_make(self, link: HtmlLink) -> bool:
+    def may_make(self, link: HtmlLink, own_image_hook: bool = False) -> bool:
         """Whether the link may be an HTML element's: an `<img>` comes of an image (or raw
         HTML), without an alt text only of one without (a theme's logo is not the page's
-        image of it), an `<a>` of anything but an image."""
+        image of it) unless the site's own image hook writes it (which may write none:
+        goharbor's), an `<a>` of anything but an image."""
         if link.tag == "img":
             described = not self.text.strip() or link.attribute != "src" or bool(link.text.strip())
-            return self.kind in ("image", "html") and described
+            return self.kind in ("image", "html") and (described or (own_image_hook and self.kind == "image"))
         return link.tag != "a" or self.kind != "image"
 
 
@@ -662,6 +663,7 @@ class SourcePage:
     # The same of its images: an image render hook renders them (the site's, or Hugo's
     # embedded one, which writes a resource's address), or `canonifyURLs` rewrites them
     images_rewritten: bool = True
+    image_hook: bool = False  # whether the site has an image render hook that may drop the alt
     # Whether its links lead where they do only from the pages that include its content: a
     # page Hugo builds none of by a section's cascade alone (fragments other pages read,
     # whose `/product/version/` links a template rewrites), so none is judged here
@@ -694,6 +696,9 @@ class SourcePage:
             html_ids=_html_ids(doc),
             links_rewritten=doc.links_hooked or doc.site.canonify_urls,
             images_rewritten="render-image" in doc.render_hooks or doc.embedded_hooks[1] or doc.site.canonify_urls,
+            # (also one that keeps the address, left out of `render_hooks`), not known to write
+            # the Markdown's alt text: it may drop it (goharbor's writes none)
+            image_hook=not doc.site.image_hook_alt and any(hook[0] == "render-image" for hook in doc.site.hook_filters),
         )
 
 
@@ -1207,7 +1212,7 @@ class Locator:
         for place in itertools.islice(places, start, start + 4 * _SEARCH_AT_MOST):
             if place in used:
                 continue
-            if items[place].may_make(link) and same(link.url, items[place]):
+            if items[place].may_make(link, self.source.image_hook) and same(link.url, items[place]):
                 self._mark("links", place)
                 return items[place]
             tried += 1
@@ -1247,7 +1252,8 @@ class Locator:
             if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
                 item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)
             else:
-                matches: Callable[[SourceLink], bool] = lambda one: one.may_make(link) and same(link.url, one)
+                hooked = self.source.image_hook
+                matches: Callable[[SourceLink], bool] = lambda one: one.may_make(link, hooked) and same(link.url, one)
                 item = self._take("links", self.source.links, matches)
             if item is not None:
                 return item

@@ -754,6 +754,10 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     ugly, ugly_sections = _ugly_urls(config)
     own_layouts, missing_layouts = _layout_roots(config, root)
     templates_missing = templates_missing or bool(missing_layouts)
+    # Link and image hooks a missing theme may hold: none when every one missing is known to have none
+    link_hooks_missing = bool(missing_layouts) or (
+        "layouts" in missing_components and not all(_WITHOUT_LINK_HOOKS.fullmatch(path) for path in found.missing)
+    )
     layout_dirs = [*own_layouts, *((d / "layouts", ()) for d in module_dirs if d not in found.without_layouts)]
     layouts = _Layouts.of(layout_dirs)
     math_in_scripts = _scripts_name_math([root, *module_dirs])
@@ -846,10 +850,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_writing_html=frozenset(
             name for name, found in texts.items() if found and all(map(writes_html, found))
         ) - _shortcodes_whose(_LEGACY.search, texts),
-        render_hooks=layouts.hooks(
-            "render-link", "render-image", "render-blockquote", "render-heading", unknown=templates_missing
-        ),
-        hook_filters=layouts.hook_filters("render-link", "render-image", unknown=templates_missing),
+        render_hooks=layouts.hooks("render-link", "render-image", unknown=link_hooks_missing)
+        + layouts.hooks("render-blockquote", "render-heading", unknown=templates_missing),
+        hook_filters=layouts.hook_filters("render-link", "render-image", unknown=link_hooks_missing),
         link_hooks_move_fragments=layouts.link_hooks_move_fragments(),
         link_hook_specials=layouts.link_hook_specials(),
         missing_modules=tuple(found.missing),
@@ -1503,6 +1506,8 @@ def _inner_through_variables(text: str) -> str:
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|(\{\{[^}]*\}\}))""", re.IGNORECASE)
 _TEXT = r"(?:\$?\.(?:Plain)?Text|\$\w+|\.)"
 _ALT_VALUE = re.compile(rf"\{{\{{-?\s*{_TEXT}\s*(?:\|\s*(?:safeHTMLAttr|safeHTML|plainify|htmlEscape)\s*)*-?\}}\}}")
+# A variable's value that is the Markdown alt text (hextra's `$alt := .PlainText | safeHTML`)
+_TEXT_VALUE = re.compile(r"\$?\.(?:Plain)?Text(?:\s*\|\s*(?:safeHTMLAttr|safeHTML|plainify|htmlEscape))*")
 _WITH_TEXT = re.compile(r"\{\{-?\s*with\s+\$?\.(?:Plain)?Text\s*-?\}\}")
 
 
@@ -1514,7 +1519,7 @@ def _alt_of_text(hook: str) -> str:
         return ""
     for variable in {name for value in values for name in re.findall(r"\$(\w+)", value)}:
         assigned = _assigned(hook, variable)
-        if not assigned or not all(re.fullmatch(r"\$?\.(?:Plain)?Text", value) for value in assigned):
+        if not assigned or not all(_TEXT_VALUE.fullmatch(value) for value in assigned):
             return ""
     dots = sum(1 for value in values if re.fullmatch(r"\{\{-?\s*\.\s*(?:\|[^}]*)?-?\}\}", value.strip()))
     if dots:  # each in its `with .Text` (grpc's two images, the page's and its modal's)
@@ -1980,6 +1985,12 @@ def _has_strategies(value: Any) -> bool:
     return isinstance(value, dict) and (_MERGE in value or any(_has_strategies(item) for item in value.values()))
 
 
+# Themes and modules known to hold no link or image render hook in any release: Docsy (its
+# tags v0.2.0 to v0.14 and its main branch, read in its repository), by theme name or module
+# path. While such a one alone is missing, links and images render as with Hugo's own hooks.
+_WITHOUT_LINK_HOOKS = re.compile(r"(?:github\.com/google/)?docsy(?:/dependencies)?(?:/v\d+)?")
+
+
 @dataclass(frozen=True)
 class _Modules:
     """The site's themes and imported modules, as `_module_dirs` finds them."""
@@ -2170,7 +2181,12 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
         missing = site.missing_modules
         names = a_few(missing)
         what = "theme or module" if len(missing) == 1 else "themes or modules"
-        if "layouts" in site.missing_components:
+        if "layouts" in site.missing_components and all(_WITHOUT_LINK_HOOKS.fullmatch(path) for path in missing):
+            unknown = (
+                f"shortcode names are not checked{h1}; links and images are rendered as Hugo's own hooks do "
+                f"(Docsy has no hook of its own for them){unsafe}"
+            )
+        elif "layouts" in site.missing_components:
             unknown = unknown_templates + unsafe
         else:
             mount = "it mounts" if len(missing) == 1 else "they mount"

@@ -64,11 +64,16 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             if (heading := headings.get((item.line, item.column))) is not None
             and (found := locator.heading(heading, exact=True)) is not None
         }
+        # an image's or a link's id, which a project's render hook writes (goharbor's
+        # `id="{{ $id }}"` of each image's name): found at the Markdown that made it
+        elements = {(link.line, link.column): link for link in page.links if link.tag in ("img", "a")}
         for item in repeats_here:
             heading = headings.get((item.line, item.column))
             where = exact.get((item.line, item.column))
             if where is None:
                 where = locator.heading(heading) if heading is not None else locator.html_id(item.value)
+            if where is None and (element := elements.get((item.line, item.column))) is not None:
+                where = locator.link(element)
             if item.value not in first:
                 first[item.value] = item, where
                 continue

@@ -3130,6 +3130,29 @@ def test_ids_a_pages_own_template_makes_as_it_runs_are_left_to_a_build(
     assert located("broken-anchor", "--build") == [("content/posts/p.md", 5, 29), ("content/posts/p.md", 5, 50)]
 
 
+@pytest.mark.hugo
+@pytest.mark.parametrize("partial", [True, False])
+def test_ids_a_partial_or_a_quoted_action_makes_are_left_to_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, partial: bool
+) -> None:
+    """Ids made of actions alone in a partial a list template calls, through another
+    (crossplane's API pages), or in an action holding quotes (`id="{{ print $k "-" $v }}"`),
+    may be any on the list pages: left to a build; a regular page's are still judged."""
+    ids = '{{ range $k, $v := hugo.Data.kinds }}<div id="{{ print $k "-" $v }}"></div>{{ end }}'
+    small_site(tmp_path, {
+        "layouts/list.html": '{{ .Content }}{{ partial "outer.html" . }}' if partial else "{{ .Content }}" + ids,
+        **({"layouts/_partials/outer.html": '{{ partial "crds.html" . }}', "layouts/_partials/crds.html": ids}
+           if partial else {}),
+        "data/kinds.yaml": "Foo: spec\n",
+        "content/api/_index.md": "---\ntitle: API\n---\n",
+        "content/guide/page.md": "---\ntitle: G\n---\n\n[a](/api/#Foo-spec) [b](/api/#Nope) [c](/guide/other/#x)\n",
+        "content/guide/other.md": "---\ntitle: O\n---\n\nText.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == [("content/guide/page.md", 5, 37)]
+    assert located("broken-anchor", "--build") == [("content/guide/page.md", 5, 21), ("content/guide/page.md", 5, 37)]
+
+
 APPENDING_GETPAGE_HOOK = """{{- $u := urls.Parse .Destination -}}
 {{- $href := .Destination -}}
 {{- with .PageInner.GetPage $u.Path -}}{{ $href = .RelPermalink }}

@@ -1316,18 +1316,18 @@ class _Layouts:
                     pending.append(self.used[place])
         return tuple(map(str, found))
 
-    def _page_templates_texts(self) -> list[tuple[str, str]]:
-        """The texts of the templates that render pages (base, page and list templates,
-        partials), each with the pages alone it renders (see `_rendered_by`); not those of
-        shortcodes and render hooks, which write content."""
+    def _page_templates_texts(self) -> list[tuple[str, str, str]]:
+        """The templates that render pages (base, page and list templates, partials), each as
+        the pages alone it renders (see `_rendered_by`), its place below `layouts` and its
+        text; not those of shortcodes and render hooks, which write content."""
         return [
-            (_rendered_by(path.name, folders), self.text(path))
+            (_rendered_by(path.name, folders), "/".join((*folders, path.name)), self.text(path))
             for path, folders in self.files
             if ".htm" in path.name and not {"shortcodes", "_shortcodes", "_markup"} & set(folders)
         ]
 
     def _page_texts(self) -> list[str]:
-        return [text for _, text in self._page_templates_texts()]
+        return [text for _, _, text in self._page_templates_texts()]
 
     def page_ids(self) -> frozenset[str]:
         """The ids the templates that render pages write as fixed text, and `TableOfContents`
@@ -1343,24 +1343,33 @@ class _Layouts:
         """The text before the first action and after the last of the ids the templates that
         render pages write with actions (`id="{{ $key }}-section"`), when it is two characters
         or more; whether they write no id made of actions alone (`id="{{ .Title }}"`), which
-        may be anything and is left to a build; and the types whose own templates write such
-        an id (flux's `adopters/list.html`: `id={{ .project | urlize }}` of each data file),
-        any id of whose pages is so left."""
-        forms, known, types = set(), True, set()
-        for kind, text in self._page_templates_texts():
-            for match in _ID_VALUE.finditer(text):
-                value = match[1] if match[1] is not None else match[2]
-                if value is None or "{{" not in value or "}}" not in value:
-                    if value is None and match[0].endswith("="):  # `id={{ .Title }}`
-                        known = False
-                        types.add(kind)
-                    continue
-                start, end = value.split("{{", 1)[0], value.rsplit("}}", 1)[1]
-                if len(start) + len(end) >= 2 and not _BLANK_OR_QUOTE.search(start + end):
-                    forms.add((start, end))
-                else:
-                    known = False
-                    types.add(kind)
+        may be anything and is left to a build; and the pages whose own templates write such
+        an id (see `_rendered_by`: flux's `adopters/list.html`, `id={{ .project | urlize }}` of
+        each data file), or call a partial that does (crossplane's API pages), any id of
+        which is so left."""
+        forms: set[tuple[str, str]] = set()
+        known, types, made = True, set(), set()
+        templates = self._page_templates_texts()
+        for kind, place, text in templates:
+            if _writes_made_ids(text, forms):
+                known = False
+                types.add(kind)
+                made.add(place)
+        partials = {place for _, place, _ in templates if place.startswith(("partials/", "_partials/"))}
+        if made & partials:
+            calls = {
+                place: {called for match in _TEMPLATE_CALL.finditer(text)
+                        if match["name"] and (called := self.partial_place(match["name"]))}
+                for _, place, text in templates
+            }  # fmt: skip
+            reaching, grown = made & partials, True
+            while grown:  # the partials that call one, however deep
+                grown = False
+                for place in partials - reaching:
+                    if calls[place] & reaching:
+                        reaching.add(place)
+                        grown = True
+            types.update(kind for kind, place, _ in templates if place not in partials and calls[place] & reaching)
         return tuple(sorted(forms)), known, frozenset(types - {""})
 
     def _views(self) -> frozenset[str]:
@@ -2958,7 +2967,28 @@ def _writes_content(template: str) -> bool:
 
 _RENDERS_VIEW = re.compile(r"""\.Render\s+["`]([\w-]+)["`]""")
 _BLANK_OR_QUOTE = re.compile(r"""[\s"'<>{}]""")
-_ID_VALUE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|(?=\{\{))""", re.IGNORECASE)
+# An id attribute's value: quoted (an action in it may hold quotes: `id="{{ print $k "-" }}"`),
+# or an action alone
+_ID_VALUE = re.compile(
+    r"""\bid\s*=\s*(?:"((?>[^"{]+|\{\{[^}]*\}\}|\{)*)"|'((?>[^'{]+|\{\{[^}]*\}\}|\{)*)'|(?=\{\{))""", re.IGNORECASE
+)
+
+
+def _writes_made_ids(template: str, forms: set[tuple[str, str]]) -> bool:
+    """Whether a template writes an id made of actions alone (`id="{{ .Title }}"`); the
+    text around the actions of the others (see `_Layouts.page_id_forms`) added to `forms`."""
+    made = False
+    for match in _ID_VALUE.finditer(template):
+        value = match[1] if match[1] is not None else match[2]
+        if value is None or "{{" not in value or "}}" not in value:
+            made = made or (value is None and match[0].endswith("="))  # `id={{ .Title }}`
+            continue
+        start, end = value.split("{{", 1)[0], value.rsplit("}}", 1)[1]
+        if len(start) + len(end) >= 2 and not _BLANK_OR_QUOTE.search(start + end):
+            forms.add((start, end))
+        else:
+            made = True
+    return made
 _VARIABLE_FIRST = re.compile(r"\{\{-?\s*\$(\w+)\s*-?\}\}")
 
 

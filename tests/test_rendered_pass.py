@@ -1293,14 +1293,56 @@ def test_an_id_an_image_hook_writes_is_found_at_the_image(
 
 
 @pytest.mark.hugo
+def test_an_empty_link_around_an_image_is_named_by_its_alt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A logo linked nowhere (spiffe's `<a href=""><img alt="AWS logo">`) is named by the
+    image's alt text, in raw HTML and in Markdown alike."""
+    small_site(tmp_path, {
+        "static/logo.png": "x",
+        "content/p.md": "---\ntitle: P\n---\n\n<a href=\"\"><img src=\"/logo.png\" alt=\"AWS logo\"></a>\n\n"
+                        "[![GCP logo](/logo.png)]()\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    for args in ((), ("--build",)):
+        found = [(p["line"], p["message"].split(" (rendered", 1)[0]) for p in problems(*args) if p["rule"] == "empty-link"]
+        assert found == [
+            (5, "link around image 'AWS logo' has an empty href; give it a destination"),
+            (7, "link around image 'GCP logo' has an empty href; give it a destination"),
+        ], args
+
+
+@pytest.mark.hugo
+def test_a_heading_hook_writing_the_id_twice_is_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A heading hook that writes `.Anchor` on the heading and on its self-link (crossplane's:
+    4,825 findings, one per heading): one finding, at the first heading, with a count."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-heading.html": '<h{{ .Level }} id="{{ .Anchor }}">{{ .Text }} '
+                                               '<a class="anchor" id="{{ .Anchor }}" href="#{{ .Anchor }}"></a></h{{ .Level }}>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Usage\n\n## Install\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\n## Setup\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["message"]) for p in problems("--build") if p["rule"] == "duplicate-id"]
+    assert found == [(
+        "content/a.md", 5, "id 'usage' is written twice, on this heading's <h2> and on the <a> inside it: the "
+        "site's heading render hook writes `.Anchor` as both ids; keep one (and on 2 more headings of 2 pages)",
+    )]  # fmt: skip
+
+
+@pytest.mark.hugo
 def test_a_broken_fragment_in_hugos_output_gets_a_suggestion_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
     """With --build, a fragment no element of Hugo's output has is told the id meant, as
-    with mdcheck's own rendering: the closest id, one `#` too many."""
+    with mdcheck's own rendering: the closest id, one `#` too many, the id Hugo makes of a
+    heading written as it shows (cncf/glossary's Bengali `#সংজ্ঞা`, whose id drops the
+    vowel signs)."""
     small_site(tmp_path, {
         "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Install the agent\n\n"
-                        "[x](#install-the-agnet) [y](##install-the-agent) [z](/b/#setup-guid)\n",
+                        "[x](#install-the-agnet) [y](##install-the-agent) [z](/b/#setup-guid) [w](#Install-The-Agent)\n",
         "content/b.md": "+++\ntitle = 'B'\n+++\n\n## Setup guide\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
@@ -1309,6 +1351,7 @@ def test_a_broken_fragment_in_hugos_output_gets_a_suggestion_too(
         assert hints == [
             "did you mean '#install-the-agent'?", "the link has one '#' too many: did you mean '#install-the-agent'?",
             "did you mean '#setup-guide'?",
+            "did you mean '#install-the-agent'? (Hugo's id of a heading 'Install-The-Agent')",
         ], args
 
 

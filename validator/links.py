@@ -686,6 +686,7 @@ class _Hints:
     ids: frozenset[str]
     sorted_ids: list[str]
     by_text: dict[str, SourceHeading]  # the id a heading's text makes -> the first whose id is another
+    id_type: str = "github"
     comparisons_left: int = _CLOSE_MATCH_COMPARISONS
 
     @classmethod
@@ -694,7 +695,7 @@ class _Hints:
         for heading in headings:
             if heading.id and (made := anchorize(heading.text, id_type)) != heading.id:
                 by_text.setdefault(made, heading)
-        return cls(ids, sorted(ids), by_text)
+        return cls(ids, sorted(ids), by_text, id_type)
 
     def suggest(self, fragment: str) -> str:
         if fragment.startswith("#") and fragment.lstrip("#") in self.ids:
@@ -702,6 +703,9 @@ class _Hints:
         if (heading := self.by_text.get(fragment)) is not None:
             why = "sets its own id" if heading.custom_id else "has that id in Hugo's output"
             return f"; did you mean '#{heading.id}'? (heading {heading.text!r} {why})"
+        if (made := anchorize(fragment, self.id_type)) != fragment and made in self.ids:
+            # a heading's text written as it shows: Hugo's id of `সংজ্ঞা` drops its vowel signs
+            return f"; did you mean '#{made}'? (Hugo's id of a heading {fragment!r})"
         if self.comparisons_left < len(self.sorted_ids):
             return ""
         self.comparisons_left -= len(self.sorted_ids)

@@ -4,7 +4,9 @@ ids `{#install}`, an id in raw HTML or shortcode output that repeats a heading's
 footnote ids `fn:1`/`fnref:1` of several pages' summaries shown on one list page (set
 `markup.goldmark.extensions.footnote.enableAutoIDPrefix = true` to make them unique), the
 line anchors (`hl-0-1`, with `anchorLineNos`) of a code block rendered apart from the page,
-as a shortcode's `.Inner | markdownify` renders it: once per block, at its first line.
+as a shortcode's `.Inner | markdownify` renders it: once per block, at its first line. A
+heading render hook that writes the heading's id on a self-link inside it too (`<a
+id="{{ .Anchor }}">`) is reported once for the site, at the first heading, with a count.
 
 The pages of another HTML output format that sets a `path` (Docsy's print view,
 `[outputFormats.print] path = "_print"`, which joins a section's pages into one) are not
@@ -31,17 +33,22 @@ reached, and the table of contents points at the wrong heading.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from validator.html import HtmlId
+from validator.html import HtmlHeading, HtmlId
 from validator.model import Finding, NoOptions, Rule, Severity
 from validator.published import RenderedSite, split_mapped
 
 
 def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
+    # A heading render hook that writes the heading's id on an element inside it too (a
+    # self-link `<a id="{{ .Anchor }}">`): one finding for the site, at the first such heading
+    doubled: list[tuple[str, Finding, bool]] = []  # the first's finding (as `keyed` makes it)
+    doubled_count, doubled_pages = 0, set()
     for page in rendered.pages:
         if rendered.joins_pages(page):
             continue  # an output format joining other pages (see the docs above)
@@ -78,6 +85,16 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                 first[item.value] = item, where
                 continue
             other, other_where = first[item.value]
+            if _inside_its_heading(item, other, headings):
+                doubled_count += 1
+                doubled_pages.add(page.path)
+                if not doubled:
+                    message = (
+                        f"id {item.value!r} is written twice, on this heading's <{other.tag}> and on the "
+                        f"<{item.tag}> inside it: the site's heading render hook writes `.Anchor` as both ids; keep one"
+                    )
+                    doubled.append(rendered.keyed(item.value, page, message, (other.line, other.column), other_where))
+                continue
             place = f"on line {other_where[0]}" if where and other_where else f"at HTML line {other.line}"
             message = f"id {item.value!r} is already used on this page (<{other.tag}> {place})"
             if where is None and other_where is None and heading is None and not _LINE_ANCHOR.fullmatch(item.value):
@@ -117,7 +134,28 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             count = repeats[value]
             more = f", and used {count - 1} more time{'s' if count > 2 else ''} after this" if count > 1 else ""
             findings.append(rendered.keyed(value, page, message + more, at, None))
+    if doubled:
+        (key, finding, mapped), more = doubled[0], doubled_count - 1
+        if more:
+            pages = len(doubled_pages)
+            finding = dataclasses.replace(
+                finding,
+                message=f"{finding.message} (and on {more} more heading{'s' if more > 1 else ''} of "
+                f"{pages} page{'s' if pages > 1 else ''})",
+            )
+        findings.append((key, finding, mapped))
     yield from split_mapped(findings)
+
+
+def _inside_its_heading(item: HtmlId, first: HtmlId, headings: Mapping[tuple[int, int], HtmlHeading]) -> bool:
+    """Whether `item` repeats the id of the heading `first` from inside it: a heading render
+    hook's self-link on the heading's line, after its opening tag."""
+    return (
+        (first.line, first.column) in headings
+        and item.line == first.line
+        and item.column > first.column
+        and item.tag in ("a", "span")
+    )
 
 
 # Hugo's id of a code block's line when `anchorLineNos` is on: hl-<the block's ordinal>-<line>

@@ -33,14 +33,18 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
     for page in rendered.pages:
         locator = rendered.locator(page)
-        for link in page.links:
+        for index, link in enumerate(page.links):
             if link.url or (link.tag, link.attribute) not in _ADDRESSES or link.current:
                 continue  # (`aria-current`: a link to the page it is on, on purpose: TypeDoc's)
             where = locator.link(link)
             if link.tag == "img":
                 message = f"image {link.text[:40]!r} has an empty src; give it the image's address"
             else:
-                message = f"link {link.text[:40]!r} has an empty href; give it a destination"
+                # a link around an image alone (a logo) is named by the image's alt text
+                image = page.links[index + 1] if index + 1 < len(page.links) else None
+                around = not link.text and image is not None and image.tag == "img" and image.line == link.line
+                name = f"around image {image.text[:40]!r}" if around and image is not None else repr(link.text[:40])
+                message = f"link {name} has an empty href; give it a destination"
             findings.append(rendered.keyed(link.text, page, message, (link.line, link.column), where))
     yield from split_mapped(findings)
 

@@ -181,6 +181,8 @@ def test_config_prints_effective_config(in_site: Path) -> None:
         ('colour = true\n', ["unknown key 'colour'"]),
         ('[per-file-ignores]\n"a.md" = ["nope"]\n', ["per-file-ignores", "nope"]),
         ('rules = [', ["invalid TOML"]),
+        ("x = " + "[" * 5000 + "]" * 5000 + "\n", ["nested more than 100 deep"]),
+        ("x = " + "[" * 150 + "]" * 150 + "\n", ["nested more than 100 deep"]),
     ],
 )
 def test_config_errors_exit_2(tmp_path: Path, monkeypatch, config: str, fragments: list[str]) -> None:
@@ -193,6 +195,15 @@ def test_config_errors_exit_2(tmp_path: Path, monkeypatch, config: str, fragment
     for fragment in fragments:
         assert fragment in err
     assert "Traceback" not in out + err
+
+
+def test_a_config_with_a_byte_order_mark_is_read(tmp_path: Path, monkeypatch) -> None:
+    """An editor may save .mdcheck.toml with a byte order mark, as Hugo reads hugo.toml with one."""
+    (tmp_path / ".mdcheck.toml").write_bytes("\ufeff[rules]\nheading-level-skip = false\n".encode())
+    (tmp_path / "a.md").write_text("# A\n\n### C\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "a.md")
+    assert "heading-level-skip" not in out and code in (0, 1), out + err
 
 
 def test_config_from_pyproject_and_per_file_ignores(tmp_path: Path, monkeypatch) -> None:
@@ -799,6 +810,45 @@ def test_a_build_with_no_answer_is_stopped_at_the_timeout(tmp_path: Path) -> Non
 
 
 @pytest.mark.skipif(os.name != "posix", reason="process groups")
+def test_a_second_sigterm_ends_the_run_at_once(tmp_path: Path) -> None:
+    """`timeout` signals the process, then its group: the second SIGTERM ends the run at
+    once, whatever the first one's unwinding is at (exit 143)."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    for index in range(400):
+        (posts / f"p{index}.md").write_text(f"---\ntitle: P{index}\n---\n\n" + "Some words in a line.\n\n" * 300)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "validator", "check", "--no-cache", "--jobs", "1"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    time.sleep(1.5)
+    process.send_signal(signal.SIGTERM)
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        code = process.wait(timeout=10)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert code in (143, 0, 1)  # 0 or 1: it had finished
+
+
+@pytest.mark.parametrize("where", ["/", "."])
+def test_html_at_the_filesystems_root_or_the_sites_folder_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """`--html /` would walk the whole filesystem (/proc, /sys…) for minutes, and the site's
+    own folder holds templates and a theme's HTML: both are refused with a usage error."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: A\n---\n\nHello.\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "--no-cache", "--html", where)
+    assert code == 2
+    assert "the HTML to check" in out + err and ("filesystem's root" if where == "/" else "site's folder") in out + err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups")
 @pytest.mark.parametrize("delay", [0.6, 1.2])
 def test_ctrl_c_stops_a_run_with_workers_at_once(tmp_path: Path, delay: float) -> None:
     """Ctrl-C reaches the main process and its workers (a terminal signals the whole group):
@@ -855,3 +905,18 @@ def test_a_rendered_page_too_crowded_to_parse_is_reported_at_its_markdown_file(
     code, out, _ = invoke("check", "--no-cache", "--format", "json")
     assert code == 1
     assert [(p["path"], p["rule"]) for p in json.loads(out)["problems"]] == [("content/a.md", "file-unreadable")]
+
+
+def test_a_value_quoted_whole_keeps_a_message_readable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A finding that quotes a 20,000-letter shortcode parameter or ref keeps its start and
+    end, and says how much it left out: each report line stays readable."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(
+        "---\ntitle: A\n---\n\n[x]({{< ref \"" + "a" * 20_000 + "\" >}})\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--no-cache", "--format", "json")
+    messages = [p["message"] for p in json.loads(out)["problems"]]
+    assert messages and all(len(message) < 1_100 for message in messages)
+    assert any("characters left out" in message for message in messages)

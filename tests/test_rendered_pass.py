@@ -1292,6 +1292,26 @@ def test_an_id_an_image_hook_writes_is_found_at_the_image(
     ]
 
 
+@pytest.mark.parametrize("pinned", ["0.124.1", "0.150.0"])
+def test_a_heading_id_an_older_hugo_made_otherwise_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pinned: str
+) -> None:
+    """Before 0.144, Hugo made a heading's id of its line as written: a site that builds
+    with one (kubeflow's netlify.toml: 0.124.1) may link to the id it made, which 0.168's
+    differs from; the finding says so."""
+    small_site(tmp_path, {
+        "netlify.toml": f'[build.environment]\nHUGO_VERSION = "{pinned}"\n',
+        "content/p.md": "---\ntitle: P\n---\n\n[to](#migrate-from-sdk-v1-to-sdk-v2)\n\n"
+                        "### **Migrate from 'SDK v1' to 'SDK v2'**\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (message,) = [p["message"] for p in problems("--source-only") if p["rule"] == "broken-anchor"]
+    assert message.startswith("no heading or element with id 'migrate-from-sdk-v1-to-sdk-v2' on this page; "
+                              "did you mean '#migrate-from'?")  # fmt: skip
+    older = "(this site builds with Hugo 0.124.1, in netlify.toml, which made a heading's id of its line as written"
+    assert (older in message) == (pinned == "0.124.1"), message
+
+
 @pytest.mark.hugo
 def test_an_empty_link_around_an_image_is_named_by_its_alt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str

@@ -293,6 +293,10 @@ HOSTILE = {
     ),
     # A page of comments alone (its layout's), on one line
     "comments-alone": (lambda n: "<!-- a --> " * n + "\n", 200_000),
+    # Repeats on one line, each read for its line's start and end; headings with shortcodes
+    "repeats-on-one-line": (lambda n: "word the the " * n + "\n", 40_000),
+    "capitalised-repeats-on-one-line": (lambda n: "word Zork Zork here " * n + "\n", 40_000),
+    "headings-with-shortcodes": (lambda n: "".join(f"## H {{{{< x >}}}} {i}\n\n" for i in range(n)), 10_000),
     # Old Mac line endings throughout, in TOML front matter too
     "lone-carriage-returns": (lambda n: "+++\rtitle = 'x'\r" + "a = 1\r" * n + "+++\r" + "## h\r- x\r\r" * n, 40_000),
 }
@@ -330,6 +334,7 @@ def test_heading_typo_reads_a_long_heading_in_linear_time() -> None:
         speller.typos("Seperate A" + " " * n + "(x) y")
         speller.typos("the seperate " * (n // 40))  # a typo many times: its compounds sought once
         speller.typos("Meet Samuel Lim " * (n // 40))  # names, each looked for a credit before it
+        speller.typos("Set " + "a" * (n // 20))  # one long word: no words one edit away are made of it
         return time.perf_counter() - start
 
     _assert_linear("long-heading", seconds, 400_000)
@@ -342,6 +347,7 @@ HOSTILE_RENDERED = {
     + ">x</div>\n",
     "a-long-srcset": lambda n: '<img alt="x" srcset="' + "a," * n + '">\n\n<img alt="y" srcset="' + "," * n + '">\n',
     "escaped-shortcodes-on-one-line": lambda n: "{{</* foo */>}}" * n + "\n",
+    "undefined-footnotes-on-one-line": lambda n: " ".join(f"[^u{i}]" for i in range(n)) + "\n",
     "display-math-marks-on-one-line": lambda n: "$" * n + "\n",
     "display-math-marks-none-closes": lambda n: "$$( " * n + "\n",
     "images-without-alt": lambda n: "![](a.png) " * n,

@@ -75,13 +75,18 @@ class _Group(click.Group):
 
 def _unwind_on_terminate() -> None:
     """A SIGTERM (a cancelled CI job, `timeout`) unwinds the run as Ctrl-C does: a --build's
-    hugo is killed and its temporary directory removed, a file being written left as it was."""
+    hugo is killed and its temporary directory removed, a file being written left as it was.
+    A second one ends it at once, whatever the first's unwinding is at."""
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _terminated)
+        received: list[int] = []
 
+        def terminated(signum: int, frame: Any) -> None:
+            if received:  # a second one (`timeout` signals the process, then its group): at once
+                os._exit(128 + signum)
+            received.append(signum)
+            raise SystemExit(128 + signum)
 
-def _terminated(signum: int, frame: Any) -> None:
-    raise SystemExit(128 + signum)
+        signal.signal(signal.SIGTERM, terminated)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -206,6 +211,13 @@ def _rendering(
         published = site.root / site.publish_dir
         html_dir = published if not _holds_site(published, site.root) and _holds_html(published) else None
     if html_dir is not None:
+        whole = os.path.dirname(os.path.abspath(html_dir)) == os.path.abspath(html_dir)
+        if whole or (site.root is not None and _holds_site(html_dir, site.root)):
+            what = "the filesystem's root" if whole else "the site's folder or one above it"
+            raise click.UsageError(
+                f"the HTML to check ({display_path(html_dir, cwd)}) is {what}: not all of it is the site's, "
+                "and walking it would read far more; give the folder Hugo built into (--html, html-dir)"
+            )
         return Rendering(str(html_dir), display_path(html_dir, cwd)), None
     return Rendering(), None
 

@@ -117,7 +117,7 @@ def _has_tool_section(path: Path) -> bool:
 
 def _read_toml(path: Path, label: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = tomllib.loads(path.read_text("utf-8").removeprefix("\ufeff"))  # a byte order mark aside
     except OSError as exc:
         raise ConfigError(label, f"cannot read: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
@@ -126,12 +126,31 @@ def _read_toml(path: Path, label: str) -> dict[str, Any]:
         raise ConfigError(label, f"invalid TOML: {exc}") from exc
     except ValueError as exc:
         raise ConfigError(label, f"invalid TOML: {data_error(exc)}") from exc
+    except RecursionError:
+        raise ConfigError(label, f"invalid TOML: arrays or tables nested more than {_MAX_DEPTH} deep") from None
+    if _nested_deeper(data, _MAX_DEPTH):
+        raise ConfigError(label, f"arrays or tables nested more than {_MAX_DEPTH} deep")
     if path.name == "pyproject.toml":
         section = data.get("tool", {}).get("mdcheck")
         if not isinstance(section, dict):
             raise ConfigError(label, "[tool.mdcheck] must be a table")
         return section
     return data
+
+
+_MAX_DEPTH = 100  # no setting of mdcheck's nests this deep
+
+
+def _nested_deeper(value: Any, limit: int) -> bool:
+    """Whether arrays and tables nest in `value` deeper than `limit` (read without recursion)."""
+    pending = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            pending.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
 
 
 def preset_names() -> list[str]:

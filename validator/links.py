@@ -652,15 +652,20 @@ class Suggester:
     about), and the search for the closest id is bounded per page: a page with thousands
     of broken links is not compared with its thousands of ids for each."""
 
-    def __init__(self, id_type: str) -> None:
+    def __init__(self, id_type: str, older_ids: str = "") -> None:
         self.id_type = id_type
+        # What a suggestion of a heading's id made otherwise than of its text adds when the
+        # site builds with a Hugo before 0.144, which made ids of the heading's line as written
+        self.older_ids = older_ids
         self._hints: dict[str, _Hints] = {}  # by page path, the oldest first
 
     def __call__(self, fragment: str, page: PageSummary) -> str:
         # the ids a prefix is made of are whole ids too: the headings of a `{{% codetab %}}`
         # call's content in a `{{< tabs >}}` call's (dapr's), parsed apart
         ids = page.ids | {prefix for prefix in page.id_prefixes if prefix and PLACEHOLDER_IN_ID not in prefix}
-        return self._of(page.path, lambda: _Hints.of(ids, page.headings, self.id_type)).suggest(fragment)
+        return self._of(page.path, lambda: _Hints.of(ids, page.headings, self.id_type, self.older_ids)).suggest(
+            fragment
+        )
 
     def rendered(self, fragment: str, path: str, ids: frozenset[str], headings: Iterable[tuple[str, str]]) -> str:
         """The same for a page of Hugo's output at `path`, of those ids and its headings'
@@ -687,22 +692,24 @@ class _Hints:
     sorted_ids: list[str]
     by_text: dict[str, SourceHeading]  # the id a heading's text makes -> the first whose id is another
     id_type: str = "github"
+    older_ids: str = ""  # see Suggester
     comparisons_left: int = _CLOSE_MATCH_COMPARISONS
 
     @classmethod
-    def of(cls, ids: frozenset[str], headings: Iterable[SourceHeading], id_type: str) -> _Hints:
+    def of(cls, ids: frozenset[str], headings: Iterable[SourceHeading], id_type: str, older_ids: str = "") -> _Hints:
         by_text: dict[str, SourceHeading] = {}
         for heading in headings:
             if heading.id and (made := anchorize(heading.text, id_type)) != heading.id:
                 by_text.setdefault(made, heading)
-        return cls(ids, sorted(ids), by_text, id_type)
+        return cls(ids, sorted(ids), by_text, id_type, older_ids)
 
     def suggest(self, fragment: str) -> str:
         if fragment.startswith("#") and fragment.lstrip("#") in self.ids:
             return f"; the link has one '#' too many: did you mean '#{fragment.lstrip('#')}'?"
         if (heading := self.by_text.get(fragment)) is not None:
             why = "sets its own id" if heading.custom_id else "has that id in Hugo's output"
-            return f"; did you mean '#{heading.id}'? (heading {heading.text!r} {why})"
+            older = "" if heading.custom_id else self.older_ids
+            return f"; did you mean '#{heading.id}'? (heading {heading.text!r} {why}){older}"
         if (made := anchorize(fragment, self.id_type)) != fragment and made in self.ids:
             # a heading's text written as it shows: Hugo's id of `সংজ্ঞা` drops its vowel signs
             return f"; did you mean '#{made}'? (Hugo's id of a heading {fragment!r})"

@@ -29,6 +29,16 @@ class Finding:
     path: str | None = None
     html_path: str | None = None
 
+    def __post_init__(self) -> None:
+        if len(self.message) > MESSAGE_LIMIT:  # a value quoted whole: a 20,000-letter parameter
+            left_out = len(self.message) - MESSAGE_LIMIT
+            head, tail = self.message[: MESSAGE_LIMIT - 200], self.message[-200:]
+            object.__setattr__(self, "message", f"{head} … ({left_out:,} characters left out) … {tail}")
+
+
+# The longest message a finding keeps whole: one line of a report stays readable
+MESSAGE_LIMIT = 1_000
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:

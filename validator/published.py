@@ -1127,6 +1127,8 @@ class Locator:
         # past the copies found, in the squashed and in the written text
         self._leak_cursors: dict[tuple[int, str], tuple[int, int]] = {}
         self._next_leak_line = 0
+        self._next_leak_at = 0  # in the squashed text (see leak): where the last snippet found starts
+        self._last_leak_place = (-1, 0)  # (line, offset) in the marked lines of the last snippet placed
         self._escaped_calls: set[str] | None = None  # see escapes
         self._squashed: tuple[str, list[int]] | None = None  # see _squashed_text
         self._absent_needles: set[str] = set()
@@ -1353,9 +1355,16 @@ class Locator:
         if not needle or not lines or needle in self._absent_needles:
             return None
         squashed, starts = self._squashed_text()
-        for begin, stop in ((self._next_leak_line, len(lines)), (0, self._next_leak_line)):
-            end = starts[stop] if stop < len(lines) else len(squashed)
-            cursor = starts[begin] if begin < len(lines) else end
+        line = self._next_leak_line
+        line_end = starts[line + 1] - 1 if line + 1 < len(lines) else len(squashed)
+        ranges = (
+            # in the last snippet's line, from it on (a line of thousands of snippets is not
+            # read from its start for each), then from that line on, then from the top
+            (self._next_leak_at, line_end),
+            (starts[line] if line < len(lines) else len(squashed), len(squashed)),
+            (0, starts[line] if line < len(lines) else len(squashed)),
+        )
+        for cursor, end in ranges:
             while (found := squashed.find(needle, cursor, end)) >= 0:
                 index = bisect.bisect_right(starts, found) - 1
                 past, raw = self._leak_cursors.get((index, needle), (0, 0))
@@ -1363,11 +1372,16 @@ class Locator:
                     cursor = starts[index] + past
                     continue
                 number, text = lines[index]
-                at = text.find(leak.text, raw)  # its place: the line's next copy of the snippet
+                # its place: the line's next copy of the snippet, after the last one placed first
+                last_line, last_at = self._last_leak_place
+                at = text.find(leak.text, max(raw, last_at)) if index == last_line else -1
+                at = at if at >= 0 else text.find(leak.text, raw)
+                if at >= 0:
+                    self._last_leak_place = (index, at)
                 # past this copy; past the line when there is none (searched once, not per snippet)
                 past = found - starts[index] + len(needle)
                 self._leak_cursors[(index, needle)] = (past, at + len(leak.text) if at >= 0 else len(text))
-                self._next_leak_line = index
+                self._next_leak_line, self._next_leak_at = index, found
                 if at < 0 and leak.kind == "shortcode" and (opening := _OPENING_BRACES.search(text)):
                     at = opening.start()  # written with escaped braces: `\{\{< x >}}`
                 return number, max(at, 0) + 1, text

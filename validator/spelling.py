@@ -48,6 +48,10 @@ from validator.site import language_codes
 
 CODE = "`"  # vocabulary key prefix of a word seen in code: "`prodcut"
 MIN_LENGTH = 3  # shorter words are left alone
+# Longer words are no typo of a known one either (the longest English words run about 30
+# letters): the words one edit away from a word are as many as its letters times the
+# alphabet's, each as long as it, so spelling a 10,000-letter "word" would take gigabytes
+MAX_LENGTH = 40
 SITE_KNOWN = 3  # prose occurrences that make a site word a known word (a suggestion)
 SITE_RATIO = 5  # a site word this many times as frequent as a look-alike makes it a typo
 SITE_TRUSTED = 10  # prose occurrences that make a site word no typo, whatever looks like it
@@ -517,7 +521,7 @@ class Speller:
         return self._decided[word]
 
     def _decide(self, word: str) -> str | None:
-        if self._accepted(word) or self.vocabulary.get(CODE + word, 0):
+        if len(word) > MAX_LENGTH or self._accepted(word) or self.vocabulary.get(CODE + word, 0):
             return None
         if self.vocabulary.get(word, 0) >= SITE_TRUSTED:
             return None  # written this often, it is meant: `Knative` beside a frequent `native`

@@ -127,7 +127,15 @@ class Options:
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     index = site.derived(SiteIndex)
-    suggest = Suggester(site.config.markup.id_type)
+    # Before 0.144, Hugo made a heading's id of its line as written (a link's address, `**`'s
+    # words and all): a site that builds with one has ids of headings with markup otherwise
+    pinned, older = site.config.pinned_hugo, ""
+    if pinned is not None and site.config.removed_since("0.144.0"):
+        older = (
+            f" (this site builds with Hugo {pinned[0]}, in {pinned[1]}, which made a heading's id of its line as "
+            "written: the link may work there, and breaks on upgrading)"
+        )
+    suggest = Suggester(site.config.markup.id_type, older)
     # Links to other pages wait until all are known: then each target is read back once
     # (a lookup per link would read popular pages thousands of times).
     elsewhere: list[_Pending] = []
@@ -348,7 +356,8 @@ def notes(site: Site, opts: Options) -> Iterator[str]:
         missing = ", is in a theme or module not found" if site.config.templates_missing else ""
         yield (
             f"broken-anchor: {pages} ids a build alone tells ({a_few(unsure)}: a shortcode or the page's template "
-            f"includes a file or another page{missing}, or makes ids as it runs): links to their fragments are "
+            f"includes a file or another page{missing}, or makes ids as it runs; or the page's Markdown writes "
+            "nothing, its layout all it shows): links to their fragments are "
             "checked with --build"
         )
 

@@ -37,14 +37,16 @@ _DASHES = re.compile(r"^ {0,3}-+[ \t]*$")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    by_line: dict[int, list[str]] | None = None  # the `{{< >}}` calls on each line, made once
     for heading in doc.headings:
         if heading.id is None or heading.id_predictable:
             continue
-        standard = [
-            use.source
-            for use in doc.shortcodes
-            if use.line == heading.line and use.notation == "<" and use.kind != "comment"
-        ]
+        if by_line is None:
+            by_line = {}
+            for use in doc.shortcodes:
+                if use.notation == "<" and use.kind != "comment":
+                    by_line.setdefault(use.line, []).append(use.source)
+        standard = by_line.get(heading.line, [])
         if not standard:
             continue  # {{% %}} output is rendered before the id is made
         prefix = heading.id.split(PLACEHOLDER_IN_ID, 1)[0]

@@ -234,16 +234,13 @@ def _name_line(text: str, first: Word, second: Word, known: Mapping[str, int]) -
     """Whether a capitalised word twice, rare in the dictionary, is its line alone: a name
     signing a post ("Michael Michael" above "Harbor Core Maintainer"); a heading "Install
     Install" is a slip."""
-    line_start = text.rfind("\n", 0, first.start) + 1
-    line_end = text.find("\n", second.end)
-    after = text[second.end : len(text) if line_end < 0 else line_end]
     return (
         known.get(first.text.lower(), 0) < _DOUBLED_NAME_FREQUENCY
         and first.text[:1].isupper()
         and second.text[:1].isupper()
         and not second.text.isupper()
-        and not text[line_start : first.start].strip()
-        and not after.strip(" \t\\")
+        and _line_starts_before(text, first.start, " \t")
+        and _line_ends_after(text, second.end, " \t\\")
     )
 
 
@@ -272,9 +269,9 @@ def _bold_label(stretch: Stretch, first: Word, second: Word) -> bool:
     """Whether the first word, emphasised or linked alone where its line starts, labels what
     follows, which starts with the same word ("* **HTTPS** HTTPS can be enabled in the
     config", "- [SOFAMesh](…) SOFAMesh is a service mesh"); "The **the**" is a slip."""
-    line_start = _line_start(stretch.text, first.start)
-    if stretch.text[line_start : first.start].strip("*_ \t"):
+    if not _line_starts_before(stretch.text, first.start, "*_ \t"):
         return False
+    line_start = _line_start(stretch.text, first.start)
     return any(
         between(line_start, first.start) and between(first.end, second.start)
         for between in (stretch.marked_between, stretch.linked_between)
@@ -294,6 +291,24 @@ def _label_line(text: str, start: int, end: int, next_start: int) -> bool:
 def _line_start(text: str, offset: int) -> int:
     """Where the line holding `offset` of `text` starts."""
     return text.rfind("\n", 0, offset) + 1
+
+
+def _line_starts_before(text: str, offset: int, allowed: str) -> bool:
+    """Whether only `allowed` characters stand between the start of `offset`'s line and it
+    (read back from `offset`, no further than the first other: a line of thousands of
+    repeats is not read again for each)."""
+    index = offset - 1
+    while index >= 0 and text[index] in allowed:
+        index -= 1
+    return index < 0 or text[index] == "\n"
+
+
+def _line_ends_after(text: str, offset: int, allowed: str) -> bool:
+    """Whether only `allowed` characters stand between `offset` and its line's end."""
+    index = offset
+    while index < len(text) and text[index] in allowed:
+        index += 1
+    return index == len(text) or text[index] == "\n"
 
 
 def _starts_compound(text: str, end: int) -> bool:

@@ -809,28 +809,37 @@ def test_a_build_with_no_answer_is_stopped_at_the_timeout(tmp_path: Path) -> Non
         hugo_runner._run(str(script), "--source", str(tmp_path), timeout=1)
 
 
+def _long_run(root: Path, pages: int, jobs: str, stderr: int) -> subprocess.Popen[bytes]:
+    """`mdcheck check` started on a site of `pages` long pages, in a process group of its own."""
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    for index in range(pages):
+        (posts / f"p{index}.md").write_text(f"---\ntitle: P{index}\n---\n\n" + "Some words in a line.\n\n" * 300)
+    return subprocess.Popen(
+        [sys.executable, "-m", "validator", "check", "--no-cache", "--jobs", jobs],
+        cwd=root, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+    )
+
+
+def _signalled_group(process: subprocess.Popen[bytes], signum: int, seconds: float) -> int:
+    """The exit code of `process` once its group is sent `signum`; the group killed after."""
+    os.killpg(process.pid, signum)
+    try:
+        return process.wait(timeout=seconds)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="process groups")
 def test_a_second_sigterm_ends_the_run_at_once(tmp_path: Path) -> None:
     """`timeout` signals the process, then its group: the second SIGTERM ends the run at
     once, whatever the first one's unwinding is at (exit 143)."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
-    posts = tmp_path / "content" / "posts"
-    posts.mkdir(parents=True)
-    for index in range(400):
-        (posts / f"p{index}.md").write_text(f"---\ntitle: P{index}\n---\n\n" + "Some words in a line.\n\n" * 300)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "validator", "check", "--no-cache", "--jobs", "1"],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )
+    process = _long_run(tmp_path, 400, "1", subprocess.DEVNULL)
     time.sleep(1.5)
     process.send_signal(signal.SIGTERM)
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        code = process.wait(timeout=10)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-    assert code in (143, 0, 1)  # 0 or 1: it had finished
+    assert _signalled_group(process, signal.SIGTERM, 10) in (143, 0, 1)  # 0 or 1: it had finished
 
 
 @pytest.mark.parametrize("where", ["/", "."])
@@ -853,22 +862,9 @@ def test_html_at_the_filesystems_root_or_the_sites_folder_is_refused(
 def test_ctrl_c_stops_a_run_with_workers_at_once(tmp_path: Path, delay: float) -> None:
     """Ctrl-C reaches the main process and its workers (a terminal signals the whole group):
     the run stops with exit 130, leaving no process behind."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
-    posts = tmp_path / "content" / "posts"
-    posts.mkdir(parents=True)
-    for index in range(600):
-        (posts / f"p{index}.md").write_text(f"---\ntitle: P{index}\n---\n\n" + "Some words in a line.\n\n" * 300)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "validator", "check", "--no-cache", "--jobs", "2"],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )
+    process = _long_run(tmp_path, 600, "2", subprocess.PIPE)
     time.sleep(delay)
-    os.killpg(process.pid, signal.SIGINT)
-    try:
-        code = process.wait(timeout=30)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
+    code = _signalled_group(process, signal.SIGINT, 30)
     assert code in (130, 0, 1)  # 0 or 1: it had finished
     if code == 130:
         assert process.stderr is not None and b"mdcheck: interrupted" in process.stderr.read()

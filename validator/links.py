@@ -21,6 +21,7 @@ import functools
 import os
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -711,8 +712,10 @@ class _Hints:
             older = "" if heading.custom_id else self.older_ids
             return f"; did you mean '#{heading.id}'? (heading {heading.text!r} {why}){older}"
         if (made := anchorize(fragment, self.id_type)) != fragment and made in self.ids:
-            # a heading's text written as it shows: Hugo's id of `সংজ্ঞা` drops its vowel signs
-            return f"; did you mean '#{made}'? (Hugo's id of a heading {fragment!r})"
+            # a heading's text written as it shows: Hugo's id lower-cases `Install`, and drops
+            # the vowel signs of `সংজ্ঞা` (a slug's own slips need no telling: `a--b`, `x_y`)
+            shown = fragment != fragment.lower() or any(unicodedata.category(c)[0] == "M" for c in fragment)
+            return f"; did you mean '#{made}'?" + (f" (Hugo's id of a heading {fragment!r})" if shown else "")
         if self.comparisons_left < len(self.sorted_ids):
             return ""
         self.comparisons_left -= len(self.sorted_ids)

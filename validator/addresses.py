@@ -137,4 +137,3 @@ def shown(address: str, limit: int = 120) -> str:
         return repr(address)
     head, tail = address[: limit - 20], address[-12:]
     return repr(f"{head}…({len(address) - len(head) - len(tail):,} characters)…{tail}")
-

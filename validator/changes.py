@@ -167,7 +167,7 @@ def _unsuppressed(
     """Drop problems the page's own `mdcheck-disable` comments suppress (context pages are
     read without their directives). A page that cannot be read again keeps its problems."""
     known = frozenset(registry)
-    markdownlint = markdownlint_names({rule.id: rule.markdownlint for rule in registry.values()})
+    markdownlint = markdownlint_names(registry)
     kept = []
     for path in sorted({p.path for p in problems}):
         try:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from validator.document import HtmlComment
+from validator.model import Rule
 
 _DIRECTIVE = re.compile(
     r"^\s*(mdcheck|markdownlint)-(disable-next-line|disable-line|disable-file|enable-file|disable|enable|capture"
@@ -43,15 +44,17 @@ MARKDOWNLINT_ALIASES = {
 }  # fmt: skip
 
 
-def markdownlint_names(codes: Mapping[str, str | None]) -> dict[str, str]:
+def markdownlint_names(registry: Mapping[str, Rule]) -> dict[str, str]:
     """Each name markdownlint's comments may give a rule (`md025`, `single-h1`, lower case)
-    -> the id of the rule of mdcheck's that is it, of {rule id: its markdownlint code}."""
+    -> the id of the rule of the registry's that is it (`Rule.markdownlint`)."""
     names = {}
-    for rule, code in codes.items():
-        if code:
+    for rule in registry.values():
+        if code := rule.markdownlint:
             for name in (code, *MARKDOWNLINT_ALIASES.get(code.upper(), ())):
-                names[name.lower()] = rule
+                names[name.lower()] = rule.id
     return names
+
+
 ALL = "*"
 
 

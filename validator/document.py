@@ -792,16 +792,10 @@ class Document:
         assert context.keys() <= _CONTEXT, context.keys() - _CONTEXT
         placed = dataclasses.replace(self, **context)
         if any(link.forms is not None for link in self.links):
-            placed = dataclasses.replace(placed, links=tuple(map(placed._as_hooks_have_it, self.links)))
+            written = placed.hooks_written
+            placed = dataclasses.replace(placed, links=tuple(_as_hooks_have_it(link, written) for link in self.links))
         placed.__dict__.update((name, self.__dict__[name]) for name in _CONTENT_CACHES if name in self.__dict__)
         return placed
-
-    def _as_hooks_have_it(self, link: Link) -> Link:
-        """The link with the destination this page's HTML has: as written when a render hook
-        writes it (Hugo gives it `.Destination` so, escapes kept: `/a%5C.b/`), else as read."""
-        if link.forms is None:
-            return link
-        return dataclasses.replace(link, destination=link.forms[self.hooks_written[link.kind != "link"]])
 
     def parse_findings(self, rule: str) -> Iterator[Finding]:
         """The problems found while reading the file that belong to `rule`."""
@@ -967,6 +961,15 @@ def has_closure_line(content: str) -> bool:
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style", "textarea", "title"})
 
 # What `Document.placed` changes, and what it keeps of the parse it is given.
+def _as_hooks_have_it(link: Link, hooks_written: tuple[bool, bool]) -> Link:
+    """The link with the destination the page's HTML has (see Document.hooks_written): as
+    written when a render hook writes it (Hugo gives it `.Destination` so, escapes kept:
+    `/a%5C.b/`), else as read."""
+    if link.forms is None:
+        return link
+    return dataclasses.replace(link, destination=link.forms[hooks_written[link.kind != "link"]])
+
+
 _CONTEXT = frozenset(
     {
         "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",

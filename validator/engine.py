@@ -318,7 +318,7 @@ def _run(
         site=site,
         known=frozenset(registry),
         max_file_size=config.max_file_size,
-        markdownlint=markdownlint_names({rule.id: rule.markdownlint for rule in registry.values()}),
+        markdownlint=markdownlint_names(registry),
         embedded=render and embedded,
         sources=render,
         summary_needs=frozenset().union(*(r.summary_needs for r in enabled)),
@@ -807,14 +807,14 @@ def _drafted_by_cascade(doc: Document, site: SiteConfig) -> bool:
     )
 
 
-def _outside_prediction(doc: Document, target: Target) -> PagePrediction | None:
+def _outside_prediction(doc: Document, target: Target, site: SiteConfig) -> PagePrediction | None:
     """Outside a Hugo site, the page Hugo's defaults make of the file at its path in the
     folder checked (lower case, its `slug` or `url`, none when `headless`: `docs/My-Page.md`
     is `/docs/my-page/`); None for a path that leaves that folder, or front matter Hugo cannot read."""
     path = PurePosixPath(target.display)
     if path.is_absolute() or ".." in path.parts or doc.front_matter.error:
         return None
-    return predict_page(doc.site, path.as_posix(), doc.front_matter.data or {})
+    return predict_page(site, path.as_posix(), doc.front_matter.data or {})
 
 
 def _embedded_url(doc: Document, target: Target) -> str:
@@ -1437,14 +1437,15 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     it, and the render hooks that write it."""
     if target.content_path is None or site.root is None:
         hooks, writers = site.hooks_rendering(None), site.address_writers(None)
-        placed = doc.placed(
+        # In no Hugo site, the folder checked is taken as Hugo's content, with its defaults
+        predicted = _outside_prediction(doc, target, site) if site.root is None else None
+        where = {} if predicted is None else {
+            "url": predicted.url, "rendered": predicted.url is not None and predicted.rendered,
+        }  # fmt: skip
+        return doc.placed(
             path=target.display, site=site, render_hooks=hooks, address_writers=writers,
-            prints_title_h1=site.prints_title_h1(None),
+            prints_title_h1=site.prints_title_h1(None), **where,
         )  # fmt: skip
-        if site.root is None and (predicted := _outside_prediction(placed, target)) is not None:
-            # In no Hugo site, the folder checked is taken as Hugo's content, with its defaults
-            return placed.placed(url=predicted.url, rendered=predicted.url is not None and predicted.rendered)
-        return placed
     # A page whose front matter fails (front-matter-syntax) is placed where its path puts it:
     # its relative links lead from there once it is fixed, and other pages' links to it land
     predicted = predict_page(

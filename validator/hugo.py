@@ -123,7 +123,7 @@ def _run(binary: str, *args: str, timeout: float = BUILD_TIMEOUT) -> str:
         # Hugo's errors, not what follows them (a security error prints the config after it)
         errors = [line for line in output.splitlines() if line.startswith(("ERROR", "Error:"))]
         lines = errors[:8] if errors else output.splitlines()[-8:]
-        if _NO_GIT_HISTORY in output:
+        if NO_GIT_HISTORY in output:
             lines.append(
                 "(the site sets enableGitInfo and its folder has no git history, as in an exported copy: "
                 "set HUGO_ENABLEGITINFO=false in the environment to build it)"
@@ -209,4 +209,4 @@ def _process_tree(pid: int) -> tuple[set[int], float] | None:
     return tree, sum(used[member] for member in tree) / ticks
 
 
-_NO_GIT_HISTORY = "failed to load Git data"  # Hugo 0.168's error when enableGitInfo finds no commits
+NO_GIT_HISTORY = "failed to load Git data"  # Hugo 0.168's error when enableGitInfo finds no commits

@@ -1356,14 +1356,11 @@ class Locator:
             return None
         squashed, starts = self._squashed_text()
         line = self._next_leak_line
+        line_start = starts[line] if line < len(lines) else len(squashed)
         line_end = starts[line + 1] - 1 if line + 1 < len(lines) else len(squashed)
-        ranges = (
-            # in the last snippet's line, from it on (a line of thousands of snippets is not
-            # read from its start for each), then from that line on, then from the top
-            (self._next_leak_at, line_end),
-            (starts[line] if line < len(lines) else len(squashed), len(squashed)),
-            (0, starts[line] if line < len(lines) else len(squashed)),
-        )
+        # in the last snippet's line, from it on (a line of thousands of snippets is not read
+        # from its start for each), then from that line on, then from the top
+        ranges = ((self._next_leak_at, line_end), (line_start, len(squashed)), (0, line_start))
         for cursor, end in ranges:
             while (found := squashed.find(needle, cursor, end)) >= 0:
                 index = bisect.bisect_right(starts, found) - 1

@@ -43,8 +43,8 @@ from validator.published import followed_rule
 from validator.highlight import Highlight, switched_on
 from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
-    ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language, Markup, SiteConfig,
-    removed_since,
+    ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language,
+    Markup, SiteConfig, removed_since,
 )
 
 CONFIG_NAMES = ("hugo", "config")
@@ -756,7 +756,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     templates_missing = templates_missing or bool(missing_layouts)
     # Link and image hooks a missing theme may hold: none when every one missing is known to have none
     link_hooks_missing = bool(missing_layouts) or (
-        "layouts" in missing_components and not all(_WITHOUT_LINK_HOOKS.fullmatch(path) for path in found.missing)
+        "layouts" in missing_components and not _without_link_hooks(found.missing)
     )
     layout_dirs = [*own_layouts, *((d / "layouts", ()) for d in module_dirs if d not in found.without_layouts)]
     layouts = _Layouts.of(layout_dirs)
@@ -1021,8 +1021,8 @@ _PIN_FILES = ("netlify.toml", ".github/workflows/*.yml", ".github/workflows/*.ya
 
 def _deployment_files(root: Path) -> Iterator[tuple[Path, str]]:
     """The files that deploy the site, with their text: `netlify.toml`, GitHub workflows,
-    `package.json` and a `Makefile` (buildpacks' runs Pagefind), in the site's folder or the repository's above it (up to its `.git`),
-    nearest first."""
+    `package.json` and a `Makefile` (buildpacks' runs Pagefind), in the site's folder or the
+    repository's above it (up to its `.git`), nearest first."""
     folder = root
     for _ in range(4):
         for pattern in _PIN_FILES:
@@ -2000,6 +2000,11 @@ def _has_strategies(value: Any) -> bool:
 _WITHOUT_LINK_HOOKS = re.compile(r"(?:github\.com/google/)?docsy(?:/dependencies)?(?:/v\d+)?")
 
 
+def _without_link_hooks(missing: Iterable[str]) -> bool:
+    """Whether every theme or module of `missing` is known to hold no link or image hook."""
+    return all(_WITHOUT_LINK_HOOKS.fullmatch(path) for path in missing)
+
+
 @dataclass(frozen=True)
 class _Modules:
     """The site's themes and imported modules, as `_module_dirs` finds them."""
@@ -2190,7 +2195,7 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
         missing = site.missing_modules
         names = a_few(missing)
         what = "theme or module" if len(missing) == 1 else "themes or modules"
-        if "layouts" in site.missing_components and all(_WITHOUT_LINK_HOOKS.fullmatch(path) for path in missing):
+        if "layouts" in site.missing_components and _without_link_hooks(missing):
             unknown = (
                 f"shortcode names are not checked{h1}; links and images are rendered as Hugo's own hooks do "
                 f"(Docsy has no hook of its own for them){unsafe}"
@@ -2540,7 +2545,9 @@ def _reads_named_only(template: str) -> bool:
 
 
 _GETS_BY_NAME = re.compile(r"\.Get\s+\"")
-_READS_OTHERWISE = re.compile(r"\.Get\s+[^\"\s]|\.Params\b|IsNamedParams|\bpartial(?:Cached)?\b|\btemplate\b|\.Get\s*\)")
+_READS_OTHERWISE = re.compile(
+    r"\.Get\s+[^\"\s]|\.Params\b|IsNamedParams|\bpartial(?:Cached)?\b|\btemplate\b|\.Get\s*\)"
+)
 
 
 # `.Inner` or `.InnerDeindent`: Hugo's `ParseInfo.IsInner`, read from any one of the templates
@@ -2657,6 +2664,7 @@ def _actions(template: str, start: int = 0, end: int | None = None) -> Iterator[
     end = len(template) if end is None else end
     return _ACTION.finditer(template, start, template.rfind("}}", start, end) + 2)
 
+
 _BLOCK = re.compile(r"(if|with|range|block|define)\b")  # an action that opens a block
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -2756,15 +2764,15 @@ _LEVEL_VARIABLE = re.compile(r"\$(\w+)\s*:=\s*\.Level\s*-?\}\}")
 _HEADING_ELEMENT = re.compile(r"<h\{\{-?\s*(\.Level|\$\w+)\s*-?\}\}", re.IGNORECASE)
 
 
-# A variable set to the destination, what an assignment to a variable sets it to, and an
-# address attribute written as a variable
-_DESTINATION_VARIABLE = re.compile(r"\$(\w+)\s*:=\s*\.Destination\s*-?\}\}")
+# What an assignment to a variable sets it to, and an address attribute written as a variable
 _ASSIGNMENT = re.compile(r"\$(\w+)\s*(?::=|=(?!=))([^{}]*)\}\}")
 
 
 def _assigned(template: str, variable: str) -> list[str]:
     """What a template sets its `$variable` to, at each assignment (`$x := .Text`: `.Text`)."""
     return [value.strip(" -") for name, value in _ASSIGNMENT.findall(template) if name == variable]
+
+
 _ADDRESS_AS_VARIABLE = re.compile(
     r"""\b(?:href|src)\s*=\s*(["']?)\{\{-?\s*\$(\w+)(?:\s*\|\s*safeURL)?\s*-?\}\}\1""", re.IGNORECASE
 )
@@ -2989,6 +2997,8 @@ def _writes_made_ids(template: str, forms: set[tuple[str, str]]) -> bool:
         else:
             made = True
     return made
+
+
 _VARIABLE_FIRST = re.compile(r"\{\{-?\s*\$(\w+)\s*-?\}\}")
 
 

@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Iterator
 
+from validator.hugo import NO_GIT_HISTORY
 from validator.model import NoOptions, Rule
 from validator.published import MARKDOWN_DESTINATION
 
@@ -47,8 +48,8 @@ def build_errors(
             before = _PREFIX.sub("", line[: match.start()].strip()).rstrip(": ")
             after = line[match.end() :].strip().lstrip(": ")
             message = ": ".join(part for part in (before, after) if part) or "Hugo's error names this place"
-            if _ENVIRONMENT.search(message):
-                continue
+            if NO_GIT_HISTORY in message:
+                continue  # the environment's (`enableGitInfo`, no Git repository): the note says how to build
             if hook := _HOOK_FAILED.search(after):
                 # Hugo names the page with the hook template's line and column: the page's
                 # first element of that kind is shown instead
@@ -99,11 +100,6 @@ _SHORTCODE_NOT_FOUND = re.compile(r'template for shortcode "[^"\n]*" not found')
 def missing_template(message: str) -> bool:
     """Whether Hugo's error names a shortcode none of the site's templates makes."""
     return _SHORTCODE_NOT_FOUND.search(message) is not None
-
-
-# An error of the build's environment that Hugo names a page at: `enableGitInfo` where
-# there is no Git repository (the summary's note says how to build without it)
-_ENVIRONMENT = re.compile(r"failed to load Git data")
 
 
 # A ref that a render hook runs: Hugo names the page, not the place.

@@ -47,7 +47,7 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
     findings: list[tuple[str, Finding, bool]] = []
     # A heading render hook that writes the heading's id on an element inside it too (a
     # self-link `<a id="{{ .Anchor }}">`): one finding for the site, at the first such heading
-    doubled: list[tuple[str, Finding, bool]] = []  # the first's finding (as `keyed` makes it)
+    doubled: tuple[str, Finding, bool] | None = None  # the first's finding (as `keyed` makes it)
     doubled_count, doubled_pages = 0, set()
     for page in rendered.pages:
         if rendered.joins_pages(page):
@@ -88,12 +88,12 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             if _inside_its_heading(item, other, headings):
                 doubled_count += 1
                 doubled_pages.add(page.path)
-                if not doubled:
+                if doubled is None:
                     message = (
                         f"id {item.value!r} is written twice, on this heading's <{other.tag}> and on the "
                         f"<{item.tag}> inside it: the site's heading render hook writes `.Anchor` as both ids; keep one"
                     )
-                    doubled.append(rendered.keyed(item.value, page, message, (other.line, other.column), other_where))
+                    doubled = rendered.keyed(item.value, page, message, (other.line, other.column), other_where)
                 continue
             place = f"on line {other_where[0]}" if where and other_where else f"at HTML line {other.line}"
             message = f"id {item.value!r} is already used on this page (<{other.tag}> {place})"
@@ -134,8 +134,8 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             count = repeats[value]
             more = f", and used {count - 1} more time{'s' if count > 2 else ''} after this" if count > 1 else ""
             findings.append(rendered.keyed(value, page, message + more, at, None))
-    if doubled:
-        (key, finding, mapped), more = doubled[0], doubled_count - 1
+    if doubled is not None:
+        (key, finding, mapped), more = doubled, doubled_count - 1
         if more:
             pages = len(doubled_pages)
             finding = dataclasses.replace(

@@ -357,8 +357,7 @@ def notes(site: Site, opts: Options) -> Iterator[str]:
         yield (
             f"broken-anchor: {pages} ids a build alone tells ({a_few(unsure)}: a shortcode or the page's template "
             f"includes a file or another page{missing}, or makes ids as it runs; or the page's Markdown writes "
-            "nothing, its layout all it shows): links to their fragments are "
-            "checked with --build"
+            "nothing, its layout all it shows): links to their fragments are checked with --build"
         )
 
 

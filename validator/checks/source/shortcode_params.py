@@ -82,8 +82,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 use.line,
                 use.column,
                 f"{{{{{use.notation} {use.name} {close}}}}} is given positional parameters ({given}), which its "
-                "template never "
-                "reads (only named ones, `.Get \"name\"`): they are ignored; write key=value pairs",
+                "template never reads (only named ones, `.Get \"name\"`): they are ignored; write key=value pairs",
             )
 
 

@@ -12,7 +12,9 @@ from validator.config import Config, RuleSetting
 from validator.engine import Target, run
 from validator.registry import RULES
 from validator.settings import SiteConfig
-from validator.site import load_site
+from validator.site import _html_block_opening, load_site
+
+from conftest import check_site
 
 SHORTCODE_RULES = ["shortcode-unknown", "shortcode-unclosed", "shortcode-mismatched", "shortcode-removed"]
 
@@ -105,3 +107,79 @@ def test_a_self_closed_call_of_a_template_without_inner_stops_the_build(
     assert (_check(load_site(site_dir), site_dir, text) == [(5, "shortcode-mismatched")]) is refused
     built = subprocess.run([hugo, "-s", str(site_dir), "-d", str(site_dir / "public")], capture_output=True, text=True)
     assert ("does not evaluate .Inner" in built.stderr + built.stdout) is refused
+
+
+@pytest.mark.parametrize(
+    ("template", "opening"),
+    [
+        ('<div class="a">{{ .Inner }}</div>', (True, True, False, False)),
+        ('<span class="s">{{ .Inner }}</span>', (True, False, True, False)),  # a lone tag: ends no paragraph
+        ('{{ $t := .Get 0 }}\n<div class="{{ $t }}">{{ .Inner }}</div>', (True, True, False, True)),
+        ('{{- $t := .Get 0 -}}\n<div class="{{ $t }}">{{- .Inner -}}</div>', (True, True, False, False)),
+        ('<div class="e">\n{{ .Inner }}\n</div>', (False, True, False, True)),
+        ('<div class="w">{{ with .Get 0 }}<b>{{ . }}</b>{{ end }}{{ .Inner }}</div>', (True, True, False, False)),
+        ('{{/* a note */}}\n<aside>{{ $.Inner }}</aside>', (True, True, False, True)),
+        # none: a blank line ends the block first; the content rendered, or shown as code;
+        # printed under a condition, or after output whose lines are not known; text first
+        ("<div>\n\n{{ .Inner }}\n</div>", None),
+        ("{{ .Inner }}", None),
+        ("<div>{{ .Inner | markdownify }}</div>", None),
+        ("<pre>{{ .Inner }}</pre>", None),
+        ("{{ if .Get 0 }}<div>{{ end }}{{ .Inner }}", None),
+        ("<div>{{ if .Get 0 }}{{ .Inner }}{{ end }}</div>", None),
+        ('{{ partial "box" . }}<div>{{ .Inner }}</div>', None),
+        ("Note: <div>{{ .Inner }}</div>", None),
+        ('{{ $_hugo_config := `{ "version": 1 }` }}\n<div>{{ .Inner }}</div>', None),
+    ],
+)
+def test_html_block_a_template_opens(template: str, opening: tuple[bool, bool, bool, bool] | None) -> None:
+    """Whether a template's output leaves an HTML block open where it prints the content,
+    and how (checked with hugo 0.168: see test_render.py's generated pages)."""
+    found = _html_block_opening(template)
+    assert (found and (found.on_its_line, found.ends_paragraph, found.needs_line_end, found.own_lines)) == opening
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_content_joining_the_html_block_a_template_opens(tmp_path: Path, unsafe: bool) -> None:
+    """The content of a `{{% notice %}}` whose template writes `<div>{{ .Inner }}` joins
+    the HTML block up to its first blank line: no link of its own there (no broken-anchor),
+    Markdown shown as written with `unsafe`, omitted with the block without it."""
+    problems = check_site(
+        tmp_path,
+        {
+            "layouts/_shortcodes/notice.html": '<div class="notice {{ .Get 0 }}">{{ .Inner }}</div>',
+            "content/p.md": "+++\ntitle = 'p'\n+++\n\n{{% notice info %}}\nSee [the setup](#setup) **first**.\n"
+            "{{% /notice %}}\n\n{{% notice tip %}}\n\nRendered [here](#nowhere).\n\n{{% /notice %}}\n",
+        },
+        ["markdown-in-html-block", "raw-html-omitted", "broken-anchor"],
+        hugo_config=f'baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = {str(unsafe).lower()}\n',
+    )
+    found = sorted((p.line, p.rule) for p in problems)
+    if unsafe:
+        assert found == [(6, "markdown-in-html-block"), (11, "broken-anchor")]
+        message = next(p.message for p in problems if p.rule == "markdown-in-html-block")
+        assert "{{% notice %}} opens (line 5" in message and "leave a blank line after {{% notice %}}" in message
+    else:
+        assert found == [(5, "raw-html-omitted"), (9, "raw-html-omitted"), (11, "broken-anchor")]
+        messages = [p.message for p in problems if p.rule == "raw-html-omitted"]
+        assert "its content up to the first blank line with it" in messages[0]
+        assert "its content" not in messages[1]  # a blank line after the call: the content is rendered
+
+
+def test_a_markdown_call_in_a_heading_leaves_its_id_unknown(tmp_path: Path) -> None:
+    """A heading holding a `{{% %}}` call gets its id from the call's output, laid into the
+    Markdown first (Kubernetes' `## {{% heading "whatsnext" %}}`: `what-s-next`); only what the
+    text before the call makes is known."""
+    problems = check_site(
+        tmp_path,
+        {
+            "layouts/_shortcodes/heading.html": '{{- T (printf "%s_heading" (.Get 0)) -}}',
+            "i18n/en.toml": 'whatsnext_heading = "What\'s next"\n',
+            "content/a.md": "+++\ntitle = 'a'\n+++\n\n[next](#what39s-next) [any](#anything)\n\n"
+            '## {{% heading "whatsnext" %}}\n',
+            "content/b.md": "+++\ntitle = 'b'\n+++\n\n[step](#step-what39s-next) [wrong](#stop)\n\n"
+            '## Step {{% heading "whatsnext" %}}\n',
+        },
+        ["broken-anchor"],
+    )
+    assert [(p.path[-4:], p.line, p.column) for p in problems] == [("b.md", 5, 28)]

@@ -23,10 +23,11 @@ from markdown_it.token import Token
 from validator import heading_ids, highlight
 from validator.addresses import EMBEDDED_WRITER, GOLDMARK, GOLDMARK_WRITER, Writer
 from validator.frontmatter import TOML_LONE_RETURN, FrontMatter, split_front_matter
-from validator.settings import LINK_HOOKS, Markup, SiteConfig
+from validator.settings import LINK_HOOKS, HtmlBlockOpening, Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
 from validator.markdown import (
     APART_LINES,
+    HTML_BLOCK_CALLS,
     BLOCK_NESTING,
     NESTED_TOO_DEEP,
     ROW_COLUMN,
@@ -481,13 +482,20 @@ class Document:
         the page's shortcodes write start with (SiteConfig.shortcode_id_prefixes).
         """
         written = dict(self.site.shortcode_id_prefixes)
-        # A shortcode's output in a heading: Hugo's id holds its placeholder, lower-cased
-        # (`hahahugoshortcode7s1hbhb-quoted`); the text before it, and the placeholder's mark
-        prefixes = [
-            h.id.split(PLACEHOLDER_IN_ID, 1)[0] + PLACEHOLDER_IN_ID
-            for h in self.headings
-            if h.id and not h.id_predictable
-        ]
+        calls = self.shortcode_calls
+        prefixes = []
+        for heading in self.headings:
+            if heading.id and not heading.id_predictable:
+                before, _, after = heading.id.partition(PLACEHOLDER_IN_ID)
+                index = int(after[: len(after) - len(after.lstrip("0123456789"))] or -1)
+                if 0 <= index < len(calls) and calls[index].notation == "%":
+                    # a `{{% %}}` call's output, laid into the Markdown before the id is made
+                    # (`## {{% heading "whatsnext" %}}`, Kubernetes'): what follows is not known
+                    prefixes.append(before.rstrip("-_"))
+                else:
+                    # a `{{< >}}` call's: Hugo's id holds its placeholder, lower-cased
+                    # (`hahahugoshortcode7s1hbhb-quoted`); the text before it, and its mark
+                    prefixes.append(before + PLACEHOLDER_IN_ID)
         for _, nested in self._nested_calls:
             # Markdown rendered inside a `{{< >}}` call's content, which the page's parse
             # does not show (`{{% codetab %}}` in `{{< tabs >}}`): its headings, parsed apart
@@ -784,6 +792,23 @@ class Document:
         """The shortcode calls, comments left out, in order: `ShortcodeUse.parent` is an
         index into this list."""
         return [use for use in self.shortcodes if use.kind != "comment"]
+
+    @functools.cached_property
+    def html_block_openers(self) -> dict[int, ShortcodeUse]:
+        """The `{{% %}}` calls whose template's output opened an HTML block in the parse
+        that their content joins (SiteConfig.shortcodes_opening_html_block), by the block's
+        token (`id`): that content, up to its first blank line, is not rendered."""
+        if not self.site.shortcodes_opening_html_block:
+            return {}
+        calls = self.shortcode_calls
+        openers = {}
+        for token in self.tokens:
+            if token.type != "html_block" or (found := PLACEHOLDER.match(content := token.content.lstrip())) is None:
+                continue
+            index = int(found[1])
+            if index < len(calls) and content[found.end() :].replace(found[0], "").strip():
+                openers[id(token)] = calls[index]
+        return openers
 
     def placed(self, **context: Any) -> Document:
         """The same parse with another place in the site (`path`, `url`, `rendered`,
@@ -1277,6 +1302,8 @@ def parse_document(
     if returns:
         issues.extend(_lone_returns(source, returns, front_matter, body_start))
     env: dict[str, Any] = {APART_LINES: _lines_apart(masked, calls)}
+    if site.shortcodes_opening_html_block and calls:
+        env[HTML_BLOCK_CALLS] = _html_block_calls(masked, calls, dict(site.shortcodes_opening_html_block))
     tokens = make_parser(markup).parse(masked, env)
     if NESTED_TOO_DEEP in env:
         issues.append(
@@ -1688,6 +1715,32 @@ def _lines_apart(masked: str, calls: Sequence[ShortcodeCall]) -> list[tuple[int,
             cursor = match.start()
             lines.setdefault(index, []).append(line)
     return [(index + 1, (tags[0], 0), (tags[-1] + 1, 0)) for index, tags in sorted(lines.items()) if len(tags) == 2]
+
+
+def _html_block_calls(
+    masked: str, calls: Sequence[ShortcodeCall], openings: Mapping[str, HtmlBlockOpening]
+) -> dict[int, HtmlBlockOpening]:
+    """Where in `masked` the opening tags of the `{{% %}}` calls whose templates open an
+    HTML block are (their placeholders' first offsets), each with how it opens it: the
+    env's `HTML_BLOCK_CALLS`. Not a `{{% %}}` call in another's content, nor one holding
+    one: Hugo renders the inner call's content apart (see `_lines_apart`), as HTML that
+    the block model does not cover (checked with hugo 0.168)."""
+    nested = {
+        index for index, call in enumerate(calls)
+        if call.open.notation == "%" and call.parent is not None and calls[call.parent].open.notation == "%"
+    }  # fmt: skip
+    holding = {calls[index].parent for index in nested}
+    wanted = {
+        index: opening
+        for index, call in enumerate(calls)
+        if call.open.notation == "%" and index not in nested and index not in holding
+        and (opening := openings.get(call.open.name.lower())) is not None
+    }  # fmt: skip
+    found: dict[int, HtmlBlockOpening] = {}
+    for match in PLACEHOLDER.finditer(masked) if wanted else ():
+        if (opening := wanted.pop(int(match[1]), None)) is not None:
+            found[match.start()] = opening
+    return found
 
 
 def _defined_calls(env: dict[str, Any]) -> frozenset[int]:

@@ -667,6 +667,39 @@ class _HeaderLine(str):
         return self.source[key]
 
 
+HTML_BLOCK_CALLS = "html_block_calls"  # in the env: an opening tag's placeholder's offset -> its HtmlBlockOpening
+_PLACEHOLDER_AT = re.compile(r"HAHAHUGOSHORTCODE\d+HBHB")
+
+
+def _shortcode_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A `{{% %}}` call whose template opens an HTML block where it prints the call's content
+    (`<div class="note">{{ .Inner }}`, see HtmlBlockOpening): Hugo lays that output into the
+    page, so the block runs from the call's line to the first blank line, as a `<div>` line
+    of the page's own would (`html_block`)."""
+    openings = state.env.get(HTML_BLOCK_CALLS)
+    if not openings or state.sCount[start] - state.blkIndent >= 4:
+        return False
+    position, line_end = state.bMarks[start] + state.tShift[start], state.eMarks[start]
+    found = _PLACEHOLDER_AT.match(state.src, position, line_end)
+    if found is None or (opening := openings.get(position)) is None:
+        return False
+    ends_line = not state.src[found.end() : line_end].strip()
+    if (opening.needs_line_end and not ends_line) or (not opening.on_its_line and ends_line):
+        return False  # a lone `<span>` with text after it; a `<div>` line the content's blank line ends
+    if opening.own_lines and (state.blkIndent or state.level):
+        return False  # its lines would start at the margin, out of the list or quote: not known
+    if silent:
+        return bool(opening.ends_paragraph)
+    line = start + 1
+    while line < end and state.sCount[line] >= state.blkIndent and not state.isEmpty(line):
+        line += 1
+    token = state.push("html_block", "", 0)
+    token.map = [start, line]
+    token.content = state.getLines(start, line, state.blkIndent, True)
+    state.line = line
+    return True
+
+
 # Where a rule can match: a block rule only on a line whose first non-blank character is one
 # of these (in silent mode, when it tests whether a line ends a paragraph, `_SILENT_TRIGGERS`),
 # an inline rule only at one of these characters. Each is the rule's own first test; rules
@@ -679,6 +712,7 @@ _BLOCK_TRIGGERS = {
     "footnote_def": "[",
     "reference": "[",
     "html_block": "<",
+    "shortcode_html_block": "H",  # a call's placeholder
     "heading": "#",
     "block_attributes": "{",
 }
@@ -976,6 +1010,9 @@ def configure(markup: Markup) -> MarkdownIt:
         md.core.ruler.at("github-tasklists", task_lists)
     if markup.linkify:
         gfm_autolink_plugin(md)
+    md.block.ruler.before(
+        "html_block", "shortcode_html_block", _shortcode_html_block, {"alt": ["paragraph", "reference", "blockquote"]}
+    )
     if markup.attribute_title:
         md.core.ruler.before("inline", "heading_attributes", _heading_attributes_rule)
     if markup.attribute_block:

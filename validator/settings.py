@@ -103,6 +103,29 @@ LINK_HOOKS = frozenset({"render-link", PAGE_FINDING_LINK_HOOK})
 
 
 @dataclass(frozen=True)
+class HtmlBlockOpening:
+    """How a shortcode's template leaves an HTML block open where it prints the call's
+    content (`<div class="note">{{ .Inner }}`, read with hugo 0.168): Hugo lays a `{{% %}}`
+    call's output into the page's Markdown, so the content's lines up to its first blank line
+    join that block, written out as they are (or omitted without `unsafe`)."""
+
+    # The block is open on the line the content starts (`<div>{{ .Inner }}`); else only on
+    # the next one (`<div>` ending a line before `{{ .Inner }}`), which content written on
+    # the call's own line reaches.
+    on_its_line: bool
+    # Whether the line that opens it ends a paragraph the call's line would continue: not a
+    # lone tag of CommonMark's 7th kind (`<span class="x">`) at the call.
+    ends_paragraph: bool
+    # That lone tag opens it on the content's line: the call must end its line.
+    needs_line_end: bool
+    # The output before the content takes lines of its own: they start at the page's left
+    # margin, out of any list or quote the call is in (which its `>` lines then join), so
+    # only a call at the top level is known to open the block.
+    own_lines: bool
+    shown: str  # the template's line that opens the block, as written, for messages
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """A Hugo site as mdcheck sees it. `root` is None when no Hugo config was found."""
 
@@ -302,6 +325,9 @@ class SiteConfig:
     # with it (`{{ .Inner }}`, no `markdownify`, no `<pre>`): in a `{{< >}}` call, Markdown in
     # the content shows as text.
     shortcodes_printing_inner: frozenset[str] = frozenset()
+    # Those each of whose templates prints the call's content as it is into an HTML block
+    # its output opens (see HtmlBlockOpening), the same way in each, with that way
+    shortcodes_opening_html_block: tuple[tuple[str, HtmlBlockOpening], ...] = ()
     # Those one of whose templates rewrites the call's content (`replace .Inner "(./" …`):
     # the links of a `{{% %}}` call's content are then not what the Markdown says.
     shortcodes_rewriting_inner: frozenset[str] = frozenset()

@@ -34,6 +34,7 @@ from typing import Any, NamedTuple, TypeVar
 from urllib.parse import quote, unquote, unquote_plus, urlsplit
 
 import yaml
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
 
 from validator.files import read_text, texts_under
 from validator.model import data_error
@@ -44,7 +45,7 @@ from validator.highlight import Highlight, switched_on
 from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
     ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language,
-    Markup, SiteConfig, removed_since,
+    HtmlBlockOpening, Markup, SiteConfig, removed_since,
 )
 
 CONFIG_NAMES = ("hugo", "config")
@@ -845,6 +846,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_printing_inner=frozenset(
             name for name, found in texts.items() if found and all(map(_prints_inner_as_text, found))
         ),
+        shortcodes_opening_html_block=_html_block_openings(texts),
         shortcodes_rewriting_inner=_shortcodes_whose(_rewrites_inner, texts),
         shortcodes_without_html=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HTML.search, texts),
         shortcodes_writing_html=frozenset(
@@ -2634,6 +2636,100 @@ def _optional_spans(template: str, prints: Sequence[int]) -> list[tuple[int, int
     spans.extend((start, len(template)) for start, optional, _ in opened if optional)
     return spans
 
+
+def _html_block_openings(texts: Mapping[str, list[str]]) -> tuple[tuple[str, HtmlBlockOpening], ...]:
+    """The shortcodes each of whose templates opens an HTML block where it prints the call's
+    content, all the same way (the first one's line shown)."""
+    found = []
+    for name, templates in sorted(texts.items()):
+        openings = [_html_block_opening(text) for text in templates]
+        if openings and None not in openings and len({dataclasses.replace(o, shown="") for o in openings}) == 1:
+            found.append((name, openings[0]))
+    return tuple(found)
+
+
+def _html_block_opening(template: str) -> HtmlBlockOpening | None:
+    """How a shortcode template's output leaves an HTML block open where it prints the
+    call's content as it is (see HtmlBlockOpening); None when it does not, or when that is
+    not known: what comes before the print holds a condition or a loop over a line break or
+    at a line's start, text from elsewhere (a partial), or Markdown text of its own."""
+    if _CHANGES_INNER.search(template) is not None or _LEGACY.search(template) is not None:
+        return None
+    printed = _PRINTS_INNER_ALONE.search(template)
+    if printed is None:
+        return None
+    output: list[str] = []  # what is written before the print, actions' output as `x`
+    depth, cursor, trim = 0, 0, False
+    for action in (*_actions(template, 0, printed.start()), printed):
+        text = template[cursor : action.start()]
+        text = text.lstrip(" \t\r\n") if trim else text
+        if action[0][2:3] == "-" and action[0][3:4].isspace():
+            text = text.rstrip(" \t\r\n")
+        trim = action[0][-3:-2] == "-" and action[0][-4:-3].isspace()
+        cursor = action.end()
+        if depth:
+            if "\n" in text:
+                return None  # a line break written or not
+        else:
+            output.append(text)
+        if action is printed:
+            break
+        inside = action[1].strip("- \t\r\n")
+        at_line_start = not "".join(output).rpartition("\n")[2].strip()
+        if (opened := _BLOCK.match(inside)) is not None:
+            if opened[1] in ("block", "define") or (not depth and at_line_start):
+                return None
+            depth += 1
+        elif inside == "end":
+            depth -= 1
+        elif inside == "else" or inside.startswith("else "):
+            continue
+        elif inside.startswith("/*") or _SETS_VARIABLE.match(inside):
+            continue
+        elif _WRITES_LINES.search(inside) is not None or at_line_start:
+            return None  # its lines, or how the line starts, are not known
+        elif not depth:
+            output.append("x")
+    if depth:
+        return None  # printed under a condition
+    lines = "".join(output).split("\n")
+    state, opened_at, lone = "start", -1, False
+    for number, line in enumerate(lines):
+        if not line.strip():
+            if number < len(lines) - 1:
+                state = "blank"
+            continue
+        if state == "html":
+            continue
+        kind = next((kind for kind, (opening, _, _) in enumerate(HTML_SEQUENCES) if opening.search(line)), None)
+        if kind not in (5, 6):
+            return None  # text, or a block its own closing ends (`<pre>`, a comment)
+        state, opened_at, lone = "html", number, kind == 6
+    if state != "html" or len(lines) == 1 and not lines[0].strip():
+        return None
+    on_its_line = bool(lines[-1].strip())
+    source_lines = template[: printed.end()].split("\n")
+    shown = source_lines[-1].strip() if on_its_line else next(
+        (line.strip() for line in reversed(source_lines[:-1]) if line.strip()), ""
+    )
+    return HtmlBlockOpening(
+        on_its_line=on_its_line,
+        ends_paragraph=not (lone and opened_at == 0),
+        needs_line_end=lone and on_its_line and opened_at == len(lines) - 1,
+        own_lines=len(lines) > 1,
+        shown=shown if len(shown) <= 80 else shown[:79] + "…",
+    )
+
+
+# A print of the call's content as it is, alone (no `printf`): `{{ .Inner }}`, `{{- .Inner | safeHTML -}}`
+_PRINTS_INNER_ALONE = re.compile(rf"\{{\{{-?\s*{_INNER}(?:\s*\|\s*safeHTML)?\s*-?\}}\}}")
+_SETS_VARIABLE = re.compile(r"\$\w*\s*:?=")  # `{{ $x := .Get 0 }}`: writes nothing
+# An action whose output may hold line breaks, or comes from elsewhere
+_WRITES_LINES = re.compile(
+    r"\b(?:partial(?:Cached)?|template|markdownify|RenderString|RenderShortcodes|readFile|ReadFile|highlight"
+    r"|transform|htmlUnescape|safeHTML|print[fl]?|replace(?:RE)?|getJSON|getCSV|resources)\b"
+    r"|\.Content\b|\.Inner"
+)
 
 # What in a template may put a Markdown heading in a `{{% %}}` call's output: a `#`, a
 # setext underline, or text from elsewhere (a partial, the page, the site, a file).

@@ -3,7 +3,10 @@ Reports Markdown written inside an HTML block, on a site that keeps raw HTML
 (`markup.goldmark.renderer.unsafe = true`): a heading, a list item, bold, a link or an
 image on the lines of a `<div>` (or any block-level tag) with no blank line between. An
 HTML block runs until a blank line, and its lines are written out as they are: the
-Markdown in them is never rendered.
+Markdown in them is never rendered. The same goes for the content of a `{{% %}}` call whose
+template prints it right after a block-level tag (`<div class="note">{{ .Inner }}`): Hugo
+lays the template's output into the page's Markdown, so the content up to its first blank
+line joins that block.
 
 Code (`<code>`, `<kbd>`, `<samp>`, `<pre>`), comments and `<script>`/`<style>` blocks are
 left alone. With
@@ -40,7 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.document import Document
+from validator.document import Document, ShortcodeUse
 from validator.model import Finding, NoOptions, Rule
 
 # HTML blocks whose content is text on purpose (CommonMark's type 1), or a comment
@@ -74,12 +77,29 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             lines_seen.add(line)
             # as the file has it (the parsed content holds placeholders for shortcodes)
             shown = doc.lines[line - 1][column - 1 :].strip() if 0 < line <= len(doc.lines) else ""
-            yield Finding(
-                line,
-                column,
-                f"{shown[:50]!r} is Markdown inside an HTML block, which is written out as it is: put a blank "
-                "line after the opening tag and before the closing one to have it rendered",
-            )
+            opener = doc.html_block_openers.get(id(token))
+            yield Finding(line, column, _message(shown, opener, doc) if opener else _written_message(shown))
+
+
+def _written_message(shown: str) -> str:
+    return (
+        f"{shown[:50]!r} is Markdown inside an HTML block, which is written out as it is: put a blank "
+        "line after the opening tag and before the closing one to have it rendered"
+    )
+
+
+def _message(shown: str, opener: ShortcodeUse, doc: Document) -> str:
+    """The message for Markdown in the HTML block a `{{% %}}` call's template opens."""
+    opening = dict(doc.site.shortcodes_opening_html_block)[opener.template]
+    name = opener.name
+    if opening.on_its_line:
+        how, fix = f"`{opening.shown}` on one line", f"leave a blank line after {{{{% {name} %}}}}"
+    else:
+        how, fix = f"`{opening.shown}` on the line before its content", f"start the content on the line after {{{{% {name} %}}}}"
+    return (
+        f"{shown[:50]!r} is in the HTML block {{{{% {name} %}}}} opens (line {opener.line}: its template writes "
+        f"{how}), which Hugo writes out as it is, up to the first blank line: {fix} to have it rendered"
+    )
 
 
 def _without_code(content: str) -> str:

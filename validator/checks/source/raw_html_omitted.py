@@ -86,8 +86,8 @@ def _blocks(doc: Document) -> Iterator[Finding]:
     block_tags = [tag for tag in doc.html_tags if tag.block]
     tag_lines = [tag.line for tag in block_tags]  # in document order
     for token in doc.tokens:
-        if token.type != "html_block":
-            continue
+        if token.type != "html_block" or id(token) in doc.html_block_openers:
+            continue  # (a block a call's template opens: the call's finding tells)
         first = doc.position(token)[0]
         last = doc.position(token, max(len(token.content.rstrip("\n")) - 1, 0))[0]
         start, end = bisect.bisect_left(tag_lines, first), bisect.bisect_right(tag_lines, last)
@@ -136,7 +136,8 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
         if use.notation != "%" or within or _in_code(doc, use.line, use.column, ticks):
             continue
         if use.template in site.shortcodes_writing_html:
-            yield Finding(use.line, use.column, _shortcode_message(use.name))
+            opens_block = any(opener is use for opener in doc.html_block_openers.values())
+            yield Finding(use.line, use.column, _shortcode_message(use.name, opens_block))
         elif use.template in site.shortcodes_legacy and use.template in site.shortcodes_rendering_inner:
             if use.paired and doc.inner_text(use).strip():
                 yield Finding(use.line, use.column, _legacy_message(use.name))
@@ -162,7 +163,13 @@ def _in_code(doc: Document, line: int, column: int, ticks: dict[int, list[int]])
 KEEP = "set markup.goldmark.renderer.unsafe = true to keep it"
 
 
-def _shortcode_message(name: str) -> str:
+def _shortcode_message(name: str, opens_block: bool = False) -> str:
+    if opens_block:  # the content joins the HTML block its template opens (HtmlBlockOpening)
+        return (
+            f"Hugo omits the HTML that {{{{% {name} %}}}} writes, and its content up to the first blank line "
+            "with it: a {{% %}} call's output is Markdown, where its template opens an HTML block that the "
+            f"content joins; leave a blank line after {{{{% {name} %}}}}, and call it as {{{{< {name} >}}}} or {KEEP}"
+        )
     return (
         f"Hugo omits the HTML that {{{{% {name} %}}}} writes: a {{{{% %}}}} call's output "
         f"is Markdown, where raw HTML is dropped; call it as {{{{< {name} >}}}} or {KEEP}"

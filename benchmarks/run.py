@@ -154,7 +154,8 @@ def _block(rng: random.Random, pages: int, number: int, footnotes: list[int]) ->
     if kind < 0.90:
         return f'{{{{< highlight {rng.choice(LANGUAGES) or "go"} >}}}}\n{_words(rng, 6)}\n{{{{< /highlight >}}}}'
     if kind < 0.94:
-        return f'{{{{% notice %}}}}\n{_paragraph(rng, pages, number)}\n{{{{% /notice %}}}}'
+        # (a blank line after the call: its template's `<div>` would hold the paragraph as HTML)
+        return f'{{{{% notice %}}}}\n\n{_paragraph(rng, pages, number)}\n\n{{{{% /notice %}}}}'
     return f"1. {_words(rng, 5)}\n2. {_words(rng, 5)}\n3. {_words(rng, 5)}"
 
 

@@ -342,3 +342,19 @@ def test_md_link_suggests_a_relref_only_to_a_page(tmp_path: Path) -> None:
         ' (the browser asks for /docs/a/c.md); use [text]({{< relref "c.md" >}}) instead',
         ' (the browser asks for /docs/a/Some%20Page.md); use [text]({{< relref "Some Page.md" >}}) instead',
     ]
+
+
+def test_a_feed_under_its_output_format_base_name(tmp_path: Path) -> None:
+    """`[outputFormats.RSS] baseName = "feed"` publishes a section's feed as `feed.xml`
+    (checked with hugo 0.168): a link to it is no broken link; a missing file beside it is."""
+    problems = check_site(
+        tmp_path,
+        {
+            "content/news/_index.md": "---\ntitle: News\n---\n",
+            "content/news/a/index.md": "---\ntitle: A\n---\n",
+            "content/page.md": "---\ntitle: Page\n---\nSubscribe via [RSS](/news/feed.xml), [A](/news/a/nofile.pdf).\n",
+        },
+        ["broken-link"],
+        hugo_config='baseURL = "https://example.org/"\n[outputFormats.RSS]\nbaseName = "feed"\n',
+    )
+    assert [(p.line, p.column) for p in problems] == [(4, 38)]

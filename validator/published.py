@@ -98,6 +98,8 @@ class PublishedSite:
     # With Hugo's embedded render hooks on: the files in the assets, where they find a link's
     # or image's relative destination before leaving it as it is.
     asset_files: frozenset[str] = frozenset()
+    # The names of the files a page's output formats are written to (SiteConfig.output_base_names)
+    output_base_names: frozenset[str] = frozenset({"index"})
     # Without `complete`: the folders of the pages of leaf bundles (their subfolders too) and
     # of branch bundles whose resources `files` holds (see engine._bundle_resources).
     leaf_bundle_folders: frozenset[str] = frozenset()
@@ -279,7 +281,7 @@ class PublishedSite:
             parent, name = rel[: rel.rfind("/") + 1], rel[rel.rfind("/") + 1 :]
             if parent in self.file_page_folders:
                 # but a page's other output formats (`index.xml` with `outputs.page`, or its own `outputs`)
-                return name not in self.asset_files and not name.startswith("index.")
+                return name not in self.asset_files and not self._output_file(name)
             if (bundle := self._bundle_folder(parent, name)) is not None:
                 return rel[len(bundle) :] not in self.asset_files  # as the page's link writes it
             return folder in self.static_folders and folder not in self._page_folders
@@ -291,11 +293,15 @@ class PublishedSite:
         inner = rel.split("/", 2)[1] if folder in self.language_folders and rel.count("/") > 1 else folder
         return folder not in self.open_folders and inner not in self.open_folders
 
+    def _output_file(self, name: str) -> bool:
+        """Whether a file's name may be that of a page's output format (`index.xml`)."""
+        return "." in name and name.split(".", 1)[0] in self.output_base_names
+
     def _bundle_folder(self, parent: str, name: str) -> str | None:
         """The folder of a bundle's page whose files, all known, `parent` holds (in a
         subfolder too, up to another page's folder), for a file `name` that is not one a
         page's output format may be (`index.xml`, `index.json`)."""
-        if name.startswith("index.") or not (self.leaf_bundle_folders or self.branch_bundle_folders):
+        if self._output_file(name) or not (self.leaf_bundle_folders or self.branch_bundle_folders):
             return None
         ends = [end + 1 for end in range(len(parent)) if parent[end] == "/"]
         for folder in (parent[:end] for end in reversed(ends)):  # the nearest bundle's, leaf or branch

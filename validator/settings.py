@@ -325,6 +325,9 @@ class SiteConfig:
     # with it (`{{ .Inner }}`, no `markdownify`, no `<pre>`): in a `{{< >}}` call, Markdown in
     # the content shows as text.
     shortcodes_printing_inner: frozenset[str] = frozenset()
+    # The names (before the suffix) of the files a page's output formats are written to:
+    # `index`, and those `outputFormats.<name>.baseName` sets (`feed` for `feed.xml`)
+    output_base_names: frozenset[str] = frozenset({"index"})
     # Those each of whose templates prints the call's content as it is into an HTML block
     # its output opens (see HtmlBlockOpening), the same way in each, with that way
     shortcodes_opening_html_block: tuple[tuple[str, HtmlBlockOpening], ...] = ()

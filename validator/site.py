@@ -847,6 +847,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             name for name, found in texts.items() if found and all(map(_prints_inner_as_text, found))
         ),
         shortcodes_opening_html_block=_html_block_openings(texts),
+        output_base_names=_output_base_names(config.get("outputformats")),
         shortcodes_rewriting_inner=_shortcodes_whose(_rewrites_inner, texts),
         shortcodes_without_html=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HTML.search, texts),
         shortcodes_writing_html=frozenset(
@@ -2635,6 +2636,18 @@ def _optional_spans(template: str, prints: Sequence[int]) -> list[tuple[int, int
                 spans.append((start, action.end()))
     spans.extend((start, len(template)) for start, optional, _ in opened if optional)
     return spans
+
+
+def _output_base_names(formats: object) -> frozenset[str]:
+    """`index`, and the file names the site's output formats set (`[outputFormats.RSS]
+    baseName = "feed"`: a section's feed is `feed.xml`; checked with hugo 0.168)."""
+    names = {"index"}
+    if isinstance(formats, dict):
+        names.update(
+            str(value["basename"]) for value in formats.values()
+            if isinstance(value, dict) and isinstance(value.get("basename"), str) and value["basename"]
+        )  # fmt: skip
+    return frozenset(names)
 
 
 def _html_block_openings(texts: Mapping[str, list[str]]) -> tuple[tuple[str, HtmlBlockOpening], ...]:

@@ -2673,6 +2673,7 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
         return None
     output: list[str] = []  # what is written before the print, actions' output as `x`
     depth, cursor, trim = 0, 0, False
+    at_line_start = True  # nothing but blanks written on the output's last line yet
     for action in (*_actions(template, 0, printed.start()), printed):
         text = template[cursor : action.start()]
         text = text.lstrip(" \t\r\n") if trim else text
@@ -2685,10 +2686,11 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
                 return None  # a line break written or not
         else:
             output.append(text)
+            last_line = text.rpartition("\n")[2].strip()
+            at_line_start = not last_line if "\n" in text else at_line_start and not last_line
         if action is printed:
             break
         inside = action[1].strip("- \t\r\n")
-        at_line_start = not "".join(output).rpartition("\n")[2].strip()
         if (opened := _BLOCK.match(inside)) is not None:
             if opened[1] in ("block", "define") or (not depth and at_line_start):
                 return None
@@ -2703,6 +2705,7 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
             return None  # its lines, or how the line starts, are not known
         elif not depth:
             output.append("x")
+            at_line_start = False
     if depth:
         return None  # printed under a condition
     lines = "".join(output).split("\n")

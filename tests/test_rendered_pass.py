@@ -613,6 +613,28 @@ def test_the_places_a_failed_build_names(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 @pytest.mark.hugo
+def test_a_build_that_only_logged_errors_is_checked_as_hugo_wrote_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo writes every page though a template logs an error (`errorf`), then fails with
+    `logged 1 error(s)` (checked with hugo 0.168): the rendered pass reads the HTML it wrote,
+    where its template's own broken link is, and the run still exits 2."""
+    small_site(tmp_path, {
+        "layouts/single.html": '{{ .Content }}<a href="/gone/">x</a>{{ if eq .Title "B" }}{{ errorf "bad %s" .Title }}{{ end }}',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[here](#nowhere)\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\nText.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    output = json.loads(result.stdout)
+    found = {(p["path"], p["rule"]) for p in output["problems"]}
+    assert ("content/a.md", "broken-anchor") in found
+    assert any(rule == "broken-link" and not path.startswith("content/") for path, rule in found), found
+    assert any("wrote every page: the rendered pass checked them" in note for note in output["summary"]["notes"])
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize("theme", [False, True])
 def test_a_shortcode_a_missing_theme_may_make_is_no_finding_of_a_failed_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, theme: bool
@@ -688,9 +710,10 @@ def test_a_ref_in_a_link_definition(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.hugo
 def test_a_ref_a_link_hook_runs_fails_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
-    """Docker's link hook runs `ref` on relative destinations: a missing page stops the
+    """Docker's link hook runs `ref` on relative destinations: a missing page fails the
     build, and Hugo names the page, not the place; the finding is where the page writes the
-    destination (checked with hugo 0.168)."""
+    destination (checked with hugo 0.168). Hugo only logs that error and writes the page all
+    the same, with the link's address empty, which the rendered pass reads in its HTML."""
     small_site(tmp_path, {
         "layouts/_markup/render-link.html": '<a href="{{ ref .Page .Destination }}">{{ .Text }}</a>',
         "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nSee [b](./b.md)\nand [gone](./missing.md).\n",
@@ -701,7 +724,7 @@ def test_a_ref_a_link_hook_runs_fails_the_build(tmp_path: Path, monkeypatch: pyt
     assert result.exit_code == 2
     found = json.loads(result.stdout)["problems"]
     assert [(p["path"], p["line"], p["column"], p["rule"]) for p in found] == [
-        ("content/docs/a.md", 6, 12, "build-failed")
+        ("content/docs/a.md", 6, 12, "build-failed"), ("public/docs/a/index.html", 2, 5, "empty-link"),
     ]
     assert 'Ref "./missing.md": page not found' in found[0]["message"]
 

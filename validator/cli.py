@@ -201,10 +201,11 @@ def _rendering(
             where = display_path(site.root, cwd)
             click.echo(f"Building the site{'' if where == '.' else ' at ' + where} with Hugo …", err=True)
         try:
-            publish_dir, listing = stack.enter_context(built_site(site.root, site.publish_dir, site.build_themes_dir))
+            built = stack.enter_context(built_site(site.root, site.publish_dir, site.build_themes_dir))
         except BuildFailed as exc:
             return Rendering(), exc
-        return Rendering(str(publish_dir), site.publish_dir, listing), None
+        publish_dir, listing, logged = built
+        return Rendering(str(publish_dir), site.publish_dir, listing), logged
     if html_dir is None and site.root is not None and config.html_dir:
         html_dir = site.root / config.html_dir if (site.root / config.html_dir).is_dir() else None
     elif html_dir is None and site.root is not None:
@@ -250,6 +251,15 @@ def _mtime(path: str) -> float:
         return os.stat(path).st_mtime
     except OSError:
         return 0.0
+
+
+def _build_failure_note(failure: BuildFailed | None, rendering: Rendering | None) -> tuple[str, ...]:
+    """What the summary says of a --build whose Hugo failed: what the rendered pass read."""
+    if failure is None:
+        return ()
+    if rendering is not None and rendering.publish_dir is not None:
+        return (f"--build: {failure}\nHugo logged these errors but wrote every page: the rendered pass checked them.",)
+    return (f"--build: {failure}\nThe rendered pass checked mdcheck's own rendering instead.",)
 
 
 def _build_errors(
@@ -341,8 +351,7 @@ def _check(
         *refused_content_notes(others.refused, site), *_not_markdown_note(not_markdown),
         *_only_other_formats_note(targets, others.pages),
         *_stale_build_note(rendering, targets, build), *_publish_dir_note(site, rendering, build), *outcome.notes,
-        *([f"--build: {build_failure}\nThe rendered pass checked mdcheck's own rendering instead."]
-          if build_failure is not None else []),
+        *_build_failure_note(build_failure, rendering),
     )
     problems = outcome.problems
     if build and rendering is not None and rendering.publish_dir is not None:

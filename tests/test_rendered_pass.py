@@ -4839,3 +4839,22 @@ def test_links_of_rendered_content_with_hugos_link_hook(
     expected = [("content/p.md", 8, 16), ("content/p.md", 12, 1)]
     assert located("broken-anchor") == located("broken-anchor", "--build") == expected
     assert located("broken-link") == located("broken-link", "--build") == [("content/p.md", 12, 12)]
+
+
+@pytest.mark.hugo
+def test_canonified_links_are_placed_at_their_own_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With canonifyURLs, Hugo writes `/a/` as `https://example.org/a/`: a broken link is
+    placed at its own line, not at an earlier link whose address ends with the same name
+    (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/docs/examples/bookinfo.md": "+++\ntitle = 'B'\n+++\n",
+        "content/docs/post.md": "+++\ntitle = 'P'\n+++\n\nSee [it](/docs/examples/bookinfo/).\n\n"
+                                "Then [that](/docs/examples/vm/bookinfo/).\n",
+    }, "canonifyURLs = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    for args in ([], ["--build"]):
+        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
+        found = [(p["path"], p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
+        assert found == [("content/docs/post.md", 7, 6, "broken-link")], args

@@ -670,6 +670,9 @@ class SourcePage:
     # embedded one, which writes a resource's address), or `canonifyURLs` rewrites them
     images_rewritten: bool = True
     image_hook: bool = False  # whether the site has an image render hook that may drop the alt
+    # With `canonifyURLs`, the baseURL Hugo writes before a root-relative address (`/a/`:
+    # `https://example.org/a/`); else ""
+    canonified_base: str = ""
     # Whether its links lead where they do only from the pages that include its content: a
     # page Hugo builds none of by a section's cascade alone (fragments other pages read,
     # whose `/product/version/` links a template rewrites), so none is judged here
@@ -705,6 +708,7 @@ class SourcePage:
             # (also one that keeps the address, left out of `render_hooks`), not known to write
             # the Markdown's alt text: it may drop it (goharbor's writes none)
             image_hook=not doc.site.image_hook_alt and any(hook[0] == "render-image" for hook in doc.site.hook_filters),
+            canonified_base=doc.site.base_url.rstrip("/") + "/" if doc.site.canonify_urls and doc.site.base_url else "",
         )
 
 
@@ -1202,7 +1206,15 @@ class Locator:
         """The first Markdown link not matched before written as `link` is (`_same_destination`),
         found by its destination: a page of thousands of links, most of them never placed,
         stays linear."""
-        return self._take_among(self._places_by_destination.get(unquote(link.url.strip()), ()), link, _same_destination)
+        url = unquote(link.url.strip())
+        found = self._take_among(self._places_by_destination.get(url, ()), link, _same_destination)
+        base = self.source.canonified_base if self.source is not None else ""
+        if found is None and base and url.startswith(base):
+            written = "/" + url[len(base) :]  # `/a/`, which canonifyURLs wrote after the baseURL
+            found = self._take_among(
+                self._places_by_destination.get(written, ()), link, lambda _, one: _same_destination(written, one)
+            )
+        return found
 
     def _take_among(
         self, places: Sequence[int], link: HtmlLink, same: Callable[[str, SourceLink], bool]

@@ -13,6 +13,8 @@ from spellchecker import SpellChecker
 from validator.document import parse_document
 from validator.settings import Language, SiteConfig
 from validator.site import load_site
+
+from conftest import check_site
 from validator.spelling import (
     CODE,
     Lexicon,
@@ -381,3 +383,19 @@ def test_a_heading_mostly_of_unknown_words_is_another_language() -> None:
     assert speller.typos("Priser bruk av bilde på internett") == ()
     assert [t.word for t in speller.typos("Configure the prodcut tempalte")] == ["prodcut", "tempalte"]
     assert [t.word for t in speller.typos("Prodcut prodcut, Prodcut and tempalte")] == ["Prodcut", "tempalte"]
+
+
+def test_a_page_in_a_language_folder_is_read_in_that_language_by_every_rule(tmp_path: Path) -> None:
+    """A page in `content/bn/`, which Hugo gives the default language when the languages set
+    no `contentDir` (their folders are mounts made at build time, as on opentelemetry.io), is
+    written in Bengali for repeated-word as for heading-typo: neither reads it as English."""
+    problems = check_site(
+        tmp_path,
+        {
+            "content/bn/a.md": "---\ntitle: a\n---\n\n## Instalation guide\n\nThe the word.\n",
+            "content/b.md": "---\ntitle: b\n---\n\nThe the word.\n",
+        },
+        ["repeated-word", "heading-typo"],
+        hugo_config='baseURL = "https://example.org/"\n[languages.en]\n[languages.bn]\n',
+    )
+    assert [(p.path, p.rule) for p in problems] == [("content/b.md", "repeated-word")]

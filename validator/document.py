@@ -358,6 +358,9 @@ class Document:
     # its front matter with what cascades give it (PagePrediction), inside a Hugo site
     cascaded: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
     language: str | None = None  # the page's language code, inside a Hugo site
+    # The language its words are spelled in, inside a Hugo site (spelling.spelling_language):
+    # its Hugo language's, or that of the language folder it is in
+    spelling_language: str | None = None
     site: SiteConfig = field(default_factory=SiteConfig, repr=False, compare=False)
     render_hooks: frozenset[str] = frozenset()  # the site's own that render it (SiteConfig.hooks_rendering)
     # Who writes its links' and its images' addresses (SiteConfig.address_writers)
@@ -998,7 +1001,7 @@ def _as_hooks_have_it(link: Link, hooks_written: tuple[bool, bool]) -> Link:
 _CONTEXT = frozenset(
     {
         "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",
-        "prints_title_h1", "template_ids", "template_any_id",
+        "prints_title_h1", "template_ids", "template_any_id", "spelling_language",
     }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))

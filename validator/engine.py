@@ -758,7 +758,7 @@ def _words(doc: Document, target: Target, plan: Plan, last: _LastParse) -> bytes
     """The page's spelling language and word counts, packed, when a site rule reads them."""
     if "words" not in plan.summary_needs:
         return None
-    return last.words(doc, spelling_language(plan.site, doc.language, target.content_path))
+    return last.words(doc, doc.spelling_language or spelling_language(plan.site, doc.language))
 
 
 def _rendered_side(
@@ -1466,6 +1466,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
         template_ids, reads_files = frozenset(), False  # a list page's templates are others
     place = dict(
         path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
+        spelling_language=spelling_language(site, language, target.content_path),
         prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
         template_any_id=reads_files or site.page_any_id(target.content_path, page_type, list_page, layout),
     )  # fmt: skip

@@ -85,7 +85,7 @@ class Options:
 
 
 def check(doc: Document, opts: Options) -> Iterator[Finding]:
-    language = spelling_language(doc.site, doc.language)
+    language = doc.spelling_language or spelling_language(doc.site, doc.language)
     if language not in {base_language(code) for code in opts.languages}:
         return
     closely = doc.of_content(_worth_reading)

@@ -358,3 +358,21 @@ def test_a_feed_under_its_output_format_base_name(tmp_path: Path) -> None:
         hugo_config='baseURL = "https://example.org/"\n[outputFormats.RSS]\nbaseName = "feed"\n',
     )
     assert [(p.line, p.column) for p in problems] == [(4, 38)]
+
+
+def test_md_link_with_a_language_prefix_names_the_content_path(tmp_path: Path) -> None:
+    """`/zh/news/a/index.md` from a zh page is no content path (Hugo emits it as written);
+    `/news/a/index.md` finds the page in the zh language (checked with hugo 0.168)."""
+    problems = check_site(
+        tmp_path,
+        {
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+            "content/zh/news/a/index.md": "---\ntitle: A\n---\n",
+            "content/zh/news/post.md": "---\ntitle: P\n---\n\n[a](/zh/news/a/index.md) [b](/news/a/index.md)\n",
+        },
+        ["md-link"],
+        hugo_config='baseURL = "https://example.org/"\n[languages.en]\ncontentDir = "content/en"\n'
+        '[languages.zh]\ncontentDir = "content/zh"\n',
+    )
+    assert [(p.line, p.column) for p in problems] == [(5, 1)]
+    assert problems[0].message.endswith("'/news/a/index.md' finds the page in this one's language")

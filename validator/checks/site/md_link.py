@@ -47,7 +47,7 @@ from validator.links import (
     split_fragment,
 )
 from validator.model import Finding, NoOptions, Rule
-from validator.site import a_few
+from validator.site import a_few, language_codes
 
 
 def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
@@ -131,6 +131,8 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Su
         unbuilt = lookup.found and lookup.index in index.unbuilt  # a draft the hook passes over
         why = f" ({lookup.pages[lookup.index].path}: {index.unbuilt[lookup.index]})" if unbuilt else ""
         message = f"link to {destination!r}: Hugo finds no page {path!r}{why}, and emits the link as written (a 404)"
+        if not why and (unprefixed := _without_language(index, page, path)):
+            return message + f"; a content path holds no language: {unprefixed!r} finds the page in this one's language"
         nearest = index.nearest_named(page, path) if not why else None
         return message + (f"; did you mean {nearest!r}?" if nearest else "")
     found = target.page
@@ -140,6 +142,17 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Su
         return None
     where = "this page" if found.path == page.path else found.path
     return f"no heading or element with id {fragment!r} on {where}" + suggest(fragment, found)
+
+
+def _without_language(index: SiteIndex, page: PageSummary, path: str) -> str | None:
+    """`path` without the language prefix it starts with (`/zh/news/a.md`), when the hook
+    finds a page at what remains (`/news/a.md`, looked up in the page's language)."""
+    parts = path.split("/", 2)
+    if len(parts) < 3 or parts[0] or parts[1].lower() not in language_codes(index.config):
+        return None
+    rest = "/" + parts[2]
+    lookup = index.get_page(page, rest)
+    return rest if lookup.found and hook_finds(index, lookup, page) else None
 
 
 RULE = Rule(

@@ -2902,6 +2902,23 @@ def test_a_defect_of_pages_of_html_content_is_each_pages_own(
 
 
 @pytest.mark.hugo
+def test_a_template_defect_on_pages_of_html_content_is_the_templates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A broken link the page template writes is one finding for every page, those made of
+    `.html` content files too, whose text does not hold it (geekdoc's `.adoc` pages)."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<link href="/favicon.svg">{{ .Content }}',
+        "content/a.md": "---\ntitle: A\n---\n\nText.\n",
+        "content/c.html": "---\ntitle: C\n---\n<p>Text.</p>\n",
+    }, '[security]\nallowContent = [".*"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    found = json.loads(result.stdout)["problems"]
+    assert [(p["rule"], p["message"].endswith("(and on 1 other page)")) for p in found] == [("broken-link", True)]
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize("with_pagefind", [False, True, "Makefile"])
 def test_files_pagefind_writes_after_hugo(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, with_pagefind: bool | str

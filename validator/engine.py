@@ -872,6 +872,7 @@ def _rendered_site(
         unbuilt={_html_path(page.url, site): why for page in summaries if (why := _unbuilt(site, page))},
         redirects=site.server_redirects,
         written_after=frozenset(site.written_after_hugo),
+        site_root=str(site.root) if site.root is not None else None,
     )
 
 

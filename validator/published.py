@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import csv
 import functools
 import io
@@ -29,7 +30,7 @@ from validator.document import (
     PLACEHOLDER_MARK, REF_SHORTCODES, VALUE_SHORTCODES, has_closure_line, line_starts, opaque_depths, ref_path,
     reported_inline_tags,
 )
-from validator.files import read_at_most
+from validator.files import read_at_most, read_text
 from validator.paths import fragment_id, is_markdown, real_path
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
@@ -951,6 +952,9 @@ class RenderedSite:
     # HTML page path -> its content file, when that is no Markdown (an `.html` page; Hugo's
     # list of a build tells)
     other_content: Mapping[str, str] = field(default_factory=dict)
+    # The same pages' content files' text, when the site's folder is known (those of another
+    # format are few): what a finding there names is its own when that text holds it
+    other_texts: Mapping[str, str] = field(default_factory=dict, repr=False)
     # The site's words per language (Site.vocabularies), the words its users list as right
     # (SiteConfig.user_words) and its default language, for spelling the headings only HTML shows.
     vocabularies: Mapping[str, Mapping[str, int]] = field(default_factory=dict, repr=False)
@@ -986,13 +990,13 @@ class RenderedSite:
         return Locator(functools.partial(self.source, page), page.links)
 
     def finding(
-        self, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None
+        self, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None, *, own: bool = True
     ) -> Finding:
         """At the Markdown line when known, else at the HTML page's line `at` (naming the
-        page's content file when it is of another format)."""
+        page's content file when it is of another format, unless not `own`: a template's)."""
         if source_at is not None and (source := self.source(page)) is not None:
             return Finding(*source_at, message, path=source.path, html_path=page.path)
-        if (content := self.other_content.get(page.path)) is not None:
+        if own and (content := self.other_content.get(page.path)) is not None:
             message += f" (the page of {content})"
         return Finding(*at, message, path=self.published.display(page.path), html_path=page.path)
 
@@ -1007,10 +1011,14 @@ class RenderedSite:
     ) -> tuple[str, Finding, bool]:
         """A finding as `split_mapped` takes it: (defect key, finding, mapped to Markdown). A
         defect of a page whose content file is of another format is that page's own: not
-        grouped with the same on other pages, as a template's is."""
-        if page.path in self.other_content:
+        grouped with the same on other pages, as a template's is; unless that file, read,
+        does not hold the key (a theme's `/favicon.svg`, on every page)."""
+        own = page.path in self.other_content and (
+            (text := self.other_texts.get(page.path)) is None or key in text
+        )
+        if own:
             key += "\0" + page.path
-        return key, self.finding(page, message, at, source_at), source_at is not None
+        return key, self.finding(page, message, at, source_at, own=own), source_at is not None
 
 
 def build_rendered(
@@ -1067,12 +1075,14 @@ def load_rendered(
     redirects: tuple[str, ...] = (),
     default_base: bool = False,
     written_after: frozenset[str] = frozenset(),
+    site_root: str | None = None,
 ) -> RenderedSite:
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
     `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
     `parse_published_pages` in this process. `unbuilt`, `default_base`: see PublishedSite;
     `redirects`: the server's rules besides the publish dir's `_redirects` (netlify.toml),
-    as `parse_redirects` writes them; `written_after`: see PublishedSite."""
+    as `parse_redirects` writes them; `written_after`: see PublishedSite; `site_root`, where
+    the content files `hugo_list` names are (RenderedSite.other_texts)."""
     published = scan_publish_dir(publish_dir, base_url, display_root)
     if default_base:
         published = replace(published, default_base=True)
@@ -1083,7 +1093,14 @@ def load_rendered(
     if written_after:
         published = replace(published, written_after=written_after)
     pages = (parse or parse_published_pages)(published, published.pages(), limit)
-    return build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
+    rendered = build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
+    if site_root is None or not rendered.other_content:
+        return rendered
+    texts = {}
+    for page_path, file in rendered.other_content.items():
+        with contextlib.suppress(OSError, ValueError):
+            texts[page_path] = read_text(os.path.join(site_root, file), "replace")
+    return replace(rendered, other_texts=texts)
 
 
 def parse_published_pages(published: PublishedSite, paths: Sequence[str], limit: int) -> list[Page]:

@@ -4875,3 +4875,25 @@ def test_canonified_links_are_placed_at_their_own_lines(
         result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
         found = [(p["path"], p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
         assert found == [("content/docs/post.md", 7, 6, "broken-link")], args
+
+
+@pytest.mark.hugo
+def test_a_missing_top_level_html_page_is_judged_without_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A Jekyll-era `/downloads.html` at the top level is judged without a build when every
+    top-level file is known (the static files, every folder's pages), and names the page at
+    `/downloads/`; the home page's feed is not (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/downloads.md": "+++\ntitle = 'D'\n+++\n",
+        "content/posts/a.md": "+++\ntitle = 'A'\n+++\n\n[d](/downloads.html) [o](/other.html) [f](/index.xml)\n",
+        "static/old.html": "<p>old</p>\n",
+        "content/posts/b.md": "+++\ntitle = 'B'\n+++\n\n[s](/old.html)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    for args in ([], ["--build"]):
+        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
+        found = [(p["path"], p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
+        assert found == [("content/posts/a.md", 5, 1, "broken-link"), ("content/posts/a.md", 5, 22, "broken-link")], args
+        message = json.loads(result.stdout)["problems"][0]["message"]
+        assert "nothing is published at /downloads.html; the page is at /downloads/" in message

@@ -963,6 +963,7 @@ def _embedded_published(
         # The folders of pages made of one file (`posts/a.md`): only static files are there
         file_page_folders=frozenset() if embedded and site.asset_dirs is None else frozenset(single_folders),
         asset_files=frozenset(assets),
+        top_files_known=open_folders is not None and _static_files_known(site),
         output_base_names=site.output_base_names,
         leaf_bundle_folders=leaf_folders | copy_folders,
         branch_bundle_folders=branch_folders,

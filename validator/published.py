@@ -58,6 +58,8 @@ class Target:
     url: str = ""  # the resolved URL path, for messages
     # Of a missing `/a` or `/a/`: the published `a.html`, which some servers answer `/a` with
     html_file: str | None = None
+    # Of a missing `/a.html`: the URL of the page published at `/a/` (a Jekyll site's old link)
+    page_folder: str | None = None
     via: str = ""  # the redirect rule (`/old/* /new/:splat`) that sent the link here
     # Of a missing path: the URL of what is published at it in other letter cases (`/docs/a/`
     # of `/Docs/A/`)
@@ -99,6 +101,10 @@ class PublishedSite:
     # With Hugo's embedded render hooks on: the files in the assets, where they find a link's
     # or image's relative destination before leaving it as it is.
     asset_files: frozenset[str] = frozenset()
+    # Without `complete`: whether the files at the top level are all known, but the outputs
+    # of the home page (every static file known, every top folder's pages): a missing
+    # top-level `.html` page (a Jekyll site's `/downloads.html`) is judged
+    top_files_known: bool = False
     # The names of the files a page's output formats are written to (SiteConfig.output_base_names)
     output_base_names: frozenset[str] = frozenset({"index"})
     # Without `complete`: the folders of the pages of leaf bundles (their subfolders too) and
@@ -241,7 +247,11 @@ class PublishedSite:
         if html_file == ".html" or html_file not in self.files:
             html_file = None
         other_case = next((self.url_of(f) for c in candidates if (f := self._by_lower_case.get(c.lower()))), None)
-        return Target(MISSING, fragment=fragment, url=normal, html_file=html_file, other_case=other_case)
+        folder = rel[: -len(".html")] + "/index.html" if rel.endswith(".html") and rel != "index.html" else ""
+        page_folder = self.url_of(folder) if folder in self.files else None
+        return Target(
+            MISSING, fragment=fragment, url=normal, html_file=html_file, other_case=other_case, page_folder=page_folder
+        )
 
     @functools.cached_property
     def _by_lower_case(self) -> dict[str, str]:
@@ -275,6 +285,8 @@ class PublishedSite:
         a single file or inside a folder that holds static files only; a missing top-level
         page written without its slash (`/third`) only where every top folder is known."""
         if "/" not in rel:
+            if PurePosixPath(rel).suffix.lower() in PAGE_SUFFIXES:
+                return self.top_files_known and not self._output_file(rel) and rel.lower() != "404.html"
             known = self.open_folders is not None and rel not in self.open_folders and rel not in self.language_folders
             return PurePosixPath(rel).suffix == "" and known
         folder = rel.split("/", 1)[0]

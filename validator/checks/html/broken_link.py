@@ -297,6 +297,8 @@ def _message(
         message = f"alias page {page.path} redirects to {link.url!r}, which is not published"
     elif target.other_case:
         message += f"; it differs only in letter case from {target.other_case}, which is (addresses are case-sensitive)"
+    elif target.page_folder:
+        message += f"; the page is at {target.page_folder}"
     elif target.html_file:
         page_url = target.url.rstrip("/") + ".html"
         if page_url.endswith("/index.html"):  # a link to `…/index`: the page is its folder

@@ -376,3 +376,4 @@ def test_md_link_with_a_language_prefix_names_the_content_path(tmp_path: Path) -
     )
     assert [(p.line, p.column) for p in problems] == [(5, 1)]
     assert problems[0].message.endswith("'/news/a/index.md' finds the page in this one's language")
+

@@ -4897,3 +4897,19 @@ def test_a_missing_top_level_html_page_is_judged_without_a_build(
         assert found == [("content/posts/a.md", 5, 1, "broken-link"), ("content/posts/a.md", 5, 22, "broken-link")], args
         message = json.loads(result.stdout)["problems"][0]["message"]
         assert "nothing is published at /downloads.html; the page is at /downloads/" in message
+
+
+@pytest.mark.hugo
+def test_an_empty_address_a_ref_leaves_names_the_ref(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A ref that finds no page leaves refLinksNotFoundURL, empty by default, in Hugo's
+    HTML: empty-link says the ref made it, not that the link was written without one."""
+    small_site(tmp_path, {
+        "content/a.md": '+++\ntitle = "A"\n+++\n\nSee [T]({{< ref "gone.md" >}}) and [U]().\n',
+        ".mdcheck.toml": "[rules]\nref-not-found = false\n",
+    }, 'refLinksErrorLevel = "warning"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    found = [(p["line"], p["column"], p["message"]) for p in json.loads(result.stdout)["problems"]]
+    assert [(line, column) for line, column, _ in found] == [(5, 5), (5, 36)]
+    assert found[0][2].startswith("link 'T' has an empty address: its ref to 'gone.md' finds no page")
+    assert found[1][2].startswith("link 'U' has an empty href; give it a destination")

@@ -36,8 +36,16 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
         for index, link in enumerate(page.links):
             if link.url or (link.tag, link.attribute) not in _ADDRESSES or link.current:
                 continue  # (`aria-current`: a link to the page it is on, on purpose: TypeDoc's)
-            where = locator.link(link)
-            if link.tag == "img":
+            source = locator.link_source(link)
+            where = (source.line, source.column) if source is not None else None
+            if source is not None and source.shortcode_path is not None:
+                # a `ref` that found no page, which Hugo logs (build-failed tells where) or warns of
+                to = f" to {source.shortcode_path!r}" if source.shortcode_path else ""
+                message = (
+                    f"{'image' if link.tag == 'img' else 'link'} {link.text[:40]!r} has an empty address: its ref{to} "
+                    "finds no page, and Hugo writes refLinksNotFoundURL (empty by default)"
+                )
+            elif link.tag == "img":
                 message = f"image {link.text[:40]!r} has an empty src; give it the image's address"
             else:
                 # a link around an image alone (a logo) is named by the image's alt text

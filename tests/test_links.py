@@ -377,3 +377,33 @@ def test_md_link_with_a_language_prefix_names_the_content_path(tmp_path: Path) -
     assert [(p.line, p.column) for p in problems] == [(5, 1)]
     assert problems[0].message.endswith("'/news/a/index.md' finds the page in this one's language")
 
+
+
+BOOK_LINK_HOOK = """{{- if .Page.Site.Params.BookPortableLinks -}}
+  {{- template "portable-link" . -}}
+{{- else -}}
+  <a href="{{ .Destination | safeURL }}"{{ with .Title}} title="{{ . }}"{{ end }}>{{ .Text | safeHTML }}</a>
+{{- end -}}
+{{- define "portable-link" -}}
+  {{- $url := urls.Parse .Destination }}
+  {{- with .Page.GetPage (strings.TrimSuffix ".md" $url.Path) }}<a href="{{ .RelPermalink }}">{{ end }}
+{{- end -}}
+"""
+
+
+@pytest.mark.parametrize("portable", [False, True])
+def test_a_hook_branch_the_site_params_never_take_is_not_read(tmp_path: Path, portable: bool) -> None:
+    """hugo-book's link hook writes the destination as it is unless the site sets
+    `BookPortableLinks` (checked with hugo 0.168): without it, links are checked as Hugo's
+    own rendering writes them, and no address is refused for `urls.Parse`."""
+    problems = check_site(
+        tmp_path,
+        {
+            "layouts/_markup/render-link.html": BOOK_LINK_HOOK,
+            "content/a.md": "---\ntitle: a\n---\n\n[p]() [q](/gone/) [r]((https://x.org/a))\n",
+        },
+        ["empty-link", "broken-link", "url-refused"],
+        hugo_config='baseURL = "https://example.org/"\n' + ("[params]\nBookPortableLinks = true\n" if portable else ""),
+    )
+    found = sorted((p.column, p.rule) for p in problems)
+    assert found == ([(19, "url-refused")] if portable else [(1, "empty-link"), (7, "broken-link"), (19, "broken-link")])

@@ -12,7 +12,7 @@ from validator.config import Config, RuleSetting
 from validator.engine import Target, run
 from validator.registry import RULES
 from validator.settings import SiteConfig
-from validator.site import _html_block_opening, load_site
+from validator.site import _html_block_opening, _param_truth, _specialized, load_site
 
 from conftest import check_site
 
@@ -183,3 +183,25 @@ def test_a_markdown_call_in_a_heading_leaves_its_id_unknown(tmp_path: Path) -> N
         ["broken-anchor"],
     )
     assert [(p.path[-4:], p.line, p.column) for p in problems] == [("b.md", 5, 28)]
+
+
+@pytest.mark.parametrize(
+    ("template", "params", "expected"),
+    [
+        ("{{ if .Site.Params.a }}A{{ else }}B{{ end }}", {"a": True}, "A"),
+        ("{{ if .Site.Params.a }}A{{ else }}B{{ end }}", {}, "B"),
+        ("{{- if not site.Params.a -}}A{{ end }}", {"a": "yes"}, ""),
+        ("{{ if .Page.Site.Params.a.b }}A{{ if $.Site.Params.c }}C{{ end }}{{ end }}", {"a": {"b": 1}}, "A"),
+        # not on a site param alone, an `else if`, a value a missing module may set: kept
+        ("{{ if .Params.a }}A{{ end }}", {}, "{{ if .Params.a }}A{{ end }}"),
+        ("{{ if .Site.Params.a }}A{{ else if .x }}B{{ end }}", {}, "{{ if .Site.Params.a }}A{{ else if .x }}B{{ end }}"),
+        # a `define` only the branch not taken called goes too
+        ('{{ if .Site.Params.a }}{{ template "t" . }}{{ end }}{{ define "t" }}T{{ end }}X', {}, "X"),
+    ],
+)
+def test_templates_are_read_as_the_site_params_make_them(template: str, params: dict, expected: str) -> None:
+    assert _specialized(template, _param_truth(params, True)) == expected
+
+
+def test_a_param_a_missing_module_may_set_is_not_known() -> None:
+    assert _specialized("{{ if .Site.Params.a }}A{{ end }}", _param_truth({}, False)) == "{{ if .Site.Params.a }}A{{ end }}"

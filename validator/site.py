@@ -760,7 +760,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         "layouts" in missing_components and not _without_link_hooks(found.missing)
     )
     layout_dirs = [*own_layouts, *((d / "layouts", ()) for d in module_dirs if d not in found.without_layouts)]
-    layouts = _Layouts.of(layout_dirs)
+    layouts = _Layouts.of(layout_dirs, _param_truth(config.get("params"), not found.missing))
     math_in_scripts = _scripts_name_math([root, *module_dirs])
     title_h1, title_h1_folders = layouts.title_h1_templates()
     page_templates = _page_templates(layouts)
@@ -1160,19 +1160,22 @@ _FIXED_ID = re.compile(r"""(?<![\w-])id\s*=\s*(?:"([^"{}<>\s]+)"|'([^'{}<>\s]+)'
 @dataclass
 class _Layouts:
     """The template files of the site's and its themes' layouts folders, listed once, each
-    read at most once, for what mdcheck learns from them."""
+    read at most once, for what mdcheck learns from them: as the site's params make them
+    (see `_specialized`)."""
 
     files: list[tuple[Path, tuple[str, ...]]]  # (file, its folders below its layouts folder)
     texts: dict[Path, str] = field(default_factory=dict)
+    param_truth: Callable[[str], bool | None] = lambda key: None  # see `_param_truth`
 
     @classmethod
-    def of(cls, layout_dirs: list[LayoutRoot]) -> _Layouts:
-        return cls([
+    def of(cls, layout_dirs: list[LayoutRoot], param_truth: Callable[[str], bool | None] | None = None) -> _Layouts:
+        files = [
             (path, (*below, *path.relative_to(folder).parts[:-1]))
             for folder, below in layout_dirs
             if folder.is_dir()
             for path in folder.rglob("*")
-        ])  # fmt: skip
+        ]  # fmt: skip
+        return cls(files, param_truth=param_truth) if param_truth is not None else cls(files)
 
     @functools.cached_property
     def used(self) -> dict[str, Path]:
@@ -1201,7 +1204,7 @@ class _Layouts:
 
     def text(self, path: Path) -> str:
         if path not in self.texts:
-            self.texts[path] = _template(path)
+            self.texts[path] = _specialized(_template(path), self.param_truth)
         return self.texts[path]
 
     def hooks(self, *names: str, unknown: bool = False) -> tuple[tuple[str, str], ...]:
@@ -3223,6 +3226,101 @@ def _template(path: Path) -> str:
         return read_text(path, errors="replace")
     except OSError:
         return ""
+
+
+# An `if` on a site param alone: `.Site.Params.x`, `.Page.Site.Params.x`, `site.Params.x`,
+# `$.Site.Params.x`, maybe under `not`
+_SITE_PARAM_TEST = re.compile(
+    r"if\s+(not\s+)?\(?\s*(?:\$?\.Page\.Site|\$?\.Site|\$\.Page\.Site|site)\.Params\.([A-Za-z_][\w.]*)\s*\)?"
+)
+_SPECIALIZED_AT_MOST = 64  # conditions resolved per template: a bound, whatever a theme holds
+
+
+def _specialized(template: str, truth: Callable[[str], bool | None]) -> str:
+    """The template with each `if` on a site param alone (see `_SITE_PARAM_TEST`) replaced
+    by the branch the site's config takes, when `truth` tells whether that param is set:
+    hugo-book's link hook writes `.Destination` as it is unless `BookPortableLinks`."""
+    if "Params." not in template:
+        return template
+    resolved = False
+    for _ in range(_SPECIALIZED_AT_MOST):
+        found = _innermost_param_if(template, truth)
+        if found is None:
+            break
+        start, end, kept = found
+        template, resolved = template[:start] + kept + template[end:], True
+    return _without_unused_defines(template) if resolved else template
+
+
+_DEFINE = re.compile(r'define\s+"([^"]*)"')
+
+
+def _without_unused_defines(template: str) -> str:
+    """The template less its `define` blocks that no `template` call in it uses (the branch
+    that called one was not taken)."""
+    spans: list[tuple[int, int, str]] = []
+    opened: list[tuple[int, str | None]] = []  # (start, the define's name; None for another block)
+    for action in _actions(template):
+        inside = action[1].strip("- \t\r\n")
+        if _BLOCK.match(inside) is not None:
+            named = _DEFINE.match(inside)
+            opened.append((action.start(), named[1] if named else None))
+        elif inside == "end" and opened:
+            start, name = opened.pop()
+            if name is not None and not opened:
+                spans.append((start, action.end(), name))
+    kept, cursor = [], 0
+    for start, end, name in spans:
+        rest = template[:start] + template[end:]
+        if re.search(rf'template\s+"{re.escape(name)}"', rest) is None:
+            kept.append(template[cursor:start])
+            cursor = end
+    return "".join(kept) + template[cursor:]
+
+
+def _innermost_param_if(template: str, truth: Callable[[str], bool | None]) -> tuple[int, int, str] | None:
+    """The first `if … end` on a site param that `truth` tells, with no such block in it:
+    its span, and the text of the branch taken."""
+    opened: list[tuple[re.Match[str], bool | None, list[re.Match[str]]]] = []  # (its action, value, its elses)
+    for action in _actions(template):
+        inside = action[1].strip("- \t\r\n")
+        if _BLOCK.match(inside) is not None:
+            test = _SITE_PARAM_TEST.fullmatch(inside)
+            value = None if test is None else truth(test[2])
+            opened.append((action, None if value is None else value != bool(test and test[1]), []))
+        elif (inside == "else" or inside.startswith("else ")) and opened:
+            opened[-1][2].append(action)
+        elif inside == "end" and opened:
+            start, value, elses = opened.pop()
+            if value is None or len(elses) > 1 or (elses and elses[0][1].strip("- \t\r\n") != "else"):
+                continue
+            if value:
+                kept = template[start.end() : elses[0].start() if elses else action.start()]
+            else:
+                kept = template[elses[0].end() : action.start()] if elses else ""
+            return start.start(), action.end(), kept
+    return None
+
+
+def _param_truth(params: object, complete: bool) -> Callable[[str], bool | None]:
+    """Whether the site's param at a dotted key (any case) is set as a template's `if` reads
+    it (not false, 0, "" or empty); a key the config does not hold is not set, unless a
+    missing theme or module may set it (`complete` false): not known then."""
+
+    def truth(key: str) -> bool | None:
+        value: object = {} if params is None else params
+        for part in key.lower().split("."):
+            if not isinstance(value, Mapping):
+                return None
+            value = next((item for name, item in value.items() if str(name).lower() == part), _ABSENT)
+            if value is _ABSENT:
+                return False if complete else None
+        return bool(value) and value is not None
+
+    return truth
+
+
+_ABSENT = object()
 
 
 # --- Content roots -----------------------------------------------------------------------

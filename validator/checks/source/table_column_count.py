@@ -78,6 +78,8 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
             if found > columns:
                 beyond = "the header's" if header == columns else "the table's columns"
                 effect = f"Hugo drops the cells beyond {beyond} (escape a literal pipe as \\|)"
+                if all(not cell.strip() for cell in row.cells[columns:]):
+                    effect = f"Hugo drops the empty cells beyond {beyond}: nothing shown is lost, but remove them"
                 against = _cells(header) if header == columns else f"{columns} columns"
             elif found < header and opts.short_rows:
                 effect, against = "Hugo fills the row with empty cells", _cells(header)

@@ -4913,3 +4913,21 @@ def test_an_empty_address_a_ref_leaves_names_the_ref(tmp_path: Path, monkeypatch
     assert [(line, column) for line, column, _ in found] == [(5, 5), (5, 36)]
     assert found[0][2].startswith("link 'T' has an empty address: its ref to 'gone.md' finds no page")
     assert found[1][2].startswith("link 'U' has an empty href; give it a destination")
+
+
+@pytest.mark.hugo
+def test_an_image_a_shortcode_makes_of_a_resource_it_names_is_placed_at_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """geekdoc's `{{< img name="forest-8" >}}` writes the bundle's `forest-8.svg`: its
+    finding is at the call, not in the built HTML (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/img.html":
+            '{{ with .Page.Resources.GetMatch (printf "%s*" (.Get "name")) }}<img src="{{ .Permalink }}">{{ end }}',
+        "content/a/index.md": '+++\ntitle = "A"\n+++\n\nText.\n\n{{< img name="forest-8" size="small" >}}\n',
+        "content/a/forest-8.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    found = [(p["path"], p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [("content/a/index.md", 7, 1, "image-alt")]

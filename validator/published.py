@@ -674,6 +674,9 @@ class SourcePage:
     # The shortcode calls' parameters that may become a link or an image a template writes
     # (`{{< figure src="a.png" >}}`): (value, line, column) of the call
     shortcode_addresses: tuple[SourceLink, ...] = ()
+    # Each parameter value of a shortcode call that may name a page resource by its file's
+    # stem (geekdoc's `{{< img name="forest-8" >}}`): an image made of that file is placed there
+    resource_names: tuple[SourceLink, ...] = ()
     # The ids raw HTML sets (`id`, an `<a>`'s `name`): (value, line, column) of the tag
     html_ids: tuple[tuple[str, int, int], ...] = ()
     # Whether Hugo may write its Markdown links otherwise than as written: a link render
@@ -715,6 +718,7 @@ class SourcePage:
             marked_lines=doc.of_content(_marked_lines) if marked else (),
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
+            resource_names=tuple(_resource_names(doc)),
             html_ids=_html_ids(doc),
             links_rewritten=doc.links_hooked or doc.site.canonify_urls,
             images_rewritten="render-image" in doc.render_hooks or doc.embedded_hooks[1] or doc.site.canonify_urls,
@@ -776,6 +780,27 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
             for match in MARKDOWN_DESTINATION.finditer(text):
                 line = bisect.bisect_right(starts, opened + match.start(1)) - 1
                 yield SourceLink(match[1], line + 1, opened + match.start(1) - starts[line] + 1)
+
+
+def _resource_names(doc: Document) -> Iterator[SourceLink]:
+    """Each parameter value of a shortcode call (not a ref) that is a name alone, as a page
+    resource's file stem is (`forest-8`), at the call: see SourcePage.resource_names."""
+    for use in doc.shortcode_calls:
+        if use.template not in REF_SHORTCODES:
+            for value in (*use.positional, *(value for _, value in use.named)):
+                if isinstance(value, str) and _RESOURCE_NAME.fullmatch(value):
+                    yield SourceLink(value, use.line, use.column, kind="image")
+
+
+_RESOURCE_NAME = re.compile(r"[A-Za-z0-9][\w-]{1,100}")
+
+
+def _names_file(url: str, name: SourceLink) -> bool:
+    """Whether the image at `url` is the file `name` names by its stem, or an image Hugo
+    processed of it (`forest-8_hu…`)."""
+    file = unquote(url.split("#", 1)[0].split("?", 1)[0].rpartition("/")[2])
+    stem = file.rpartition(".")[0]
+    return stem == name.destination or file.startswith(name.destination + "_hu")
 
 
 # A Markdown link's destination: `](dest` (the text before it is not needed to place it).
@@ -1158,8 +1183,9 @@ class Locator:
         # The places of the Markdown links and headings already matched, and the first place
         # not yet matched: the page shows them in order, so a search starts there and seldom
         # goes far (a page of thousands of links stays linear).
-        self._used: dict[str, set[int]] = {"links": set(), "headings": set(), "addresses": set(), "ids": set()}
-        self._first: dict[str, int] = {"links": 0, "headings": 0, "addresses": 0, "ids": 0}
+        kinds = ("links", "headings", "addresses", "ids", "names")
+        self._used: dict[str, set[int]] = {kind: set() for kind in kinds}
+        self._first: dict[str, int] = dict.fromkeys(kinds, 0)
         self._skip: dict[str, dict[int, int]] = {kind: {} for kind in self._first}  # see _unmatched
         self._after_last = dict(self._first)  # the place after the last one matched
         # Where the search for each snippet goes on in each marked line (by its index):
@@ -1309,9 +1335,12 @@ class Locator:
         # A template's (a shortcode's) link or image: at the call that gave its address, one
         # given the link's fragment first (`config="/s3/#arvan"` before an earlier "/s3/")
         addresses = self.source.shortcode_addresses
-        return self._take("addresses", addresses, lambda item: _written_as(link.url, item, same_fragment=True)) or (
-            self._take("addresses", addresses, lambda item: _written_as(link.url, item))
-        )
+        return (
+            self._take("addresses", addresses, lambda item: _written_as(link.url, item, same_fragment=True))
+            or self._take("addresses", addresses, lambda item: _written_as(link.url, item))
+            or (self._take("names", self.source.resource_names, lambda item: _names_file(link.url, item))
+                if link.tag == "img" else None)
+        )  # fmt: skip
 
     def heading(self, heading: HtmlHeading, *, exact: bool = False) -> tuple[int, int] | None:
         """The Markdown heading an HTML one is (the next not taken): of the same id, else

@@ -74,6 +74,14 @@ def problems(*args: str) -> list[dict[str, Any]]:
     return json.loads(result.stdout)["problems"]
 
 
+def failed_build() -> dict[str, Any]:
+    """The output of `mdcheck check --build --format json` of a site whose Hugo build fails
+    (exit 2)."""
+    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    return json.loads(result.stdout)
+
+
 def located(rule: str, *args: str) -> list[tuple[str, int, int]]:
     """Where `mdcheck check --format json ARGS` finds `rule`'s defects: (path, line, column)."""
     return [(p["path"], p["line"], p["column"]) for p in problems(*args) if p["rule"] == rule]
@@ -625,9 +633,7 @@ def test_a_build_that_only_logged_errors_is_checked_as_hugo_wrote_it(
         "content/b.md": "+++\ntitle = 'B'\n+++\n\nText.\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
-    assert result.exit_code == 2
-    output = json.loads(result.stdout)
+    output = failed_build()
     found = {(p["path"], p["rule"]) for p in output["problems"]}
     assert ("content/a.md", "broken-anchor") in found
     assert any(rule == "broken-link" and not path.startswith("content/") for path, rule in found), found
@@ -645,9 +651,7 @@ def test_a_shortcode_a_missing_theme_may_make_is_no_finding_of_a_failed_build(
     small_site(tmp_path, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n{{< alert >}}\nText.\n{{< /alert >}}\n"},
                'theme = "docsy"\n' if theme else "")  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
-    assert result.exit_code == 2
-    output = json.loads(result.stdout)
+    output = failed_build()
     found = [(p["path"], p["line"], p["column"], p["rule"]) for p in output["problems"]]
     assert found == ([] if theme else [("content/a.md", 5, 1, "shortcode-unknown")])
     assert any("hugo failed" in note for note in output["summary"]["notes"]), output["summary"]
@@ -687,9 +691,7 @@ def test_a_failed_builds_note_shows_its_errors(tmp_path: Path, monkeypatch: pyte
         "content/p.md": "+++\ntitle = 'P'\n+++\n\nText.\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
-    assert result.exit_code == 2
-    (note,) = [note for note in json.loads(result.stdout)["summary"]["notes"] if "hugo failed" in note]
+    (note,) = [note for note in failed_build()["summary"]["notes"] if "hugo failed" in note]
     assert "ERROR" in note and "getenv" in note and "allowContent" not in note, note
 
 

@@ -582,6 +582,13 @@ HOSTILE_TEMPLATES = {
     "parameters-for-relref": (SHORTCODE, lambda n: '{{ with .Get "a" }}{{ $p := .Get 0 }}' * n + "{{ relref . $q }}"),
     "content-given-to-partials": (SHORTCODE, lambda n: '{{ partial "p" (dict "a" .Inner "b" .Inner) }}' * n),
     "content-printed-by-printf": (SHORTCODE, lambda n: '{{ printf "%s\\"' * n + " (.Get 0) .Inner }}"),
+    # the HTML block a template opens before its content, read through its actions
+    "actions-before-the-content": (SHORTCODE, lambda n: '<div class="a">' + "{{ .Get 0 }}" * n + "{{ .Inner }}</div>"),
+    # conditions on the site's params, resolved by the config (see site._specialized)
+    "site-param-conditions": (LINK_HOOK, lambda n: "{{ if .Site.Params.a }}<a>{{ else }}<b>{{ end }}" * n),
+    "nested-site-param-conditions": (
+        LINK_HOOK, lambda n: "{{ if .Site.Params.a }}" * n + '<a href="{{ .Destination }}">' + "{{ end }}" * n
+    ),
 }
 REDIRECTS_FORMAT = (
     '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'

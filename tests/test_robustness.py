@@ -23,7 +23,7 @@ from validator.html import HtmlLink
 from validator.published import Locator, SourceLink, SourcePage
 from validator.registry import RULES
 from validator.report import FORMATS, Summary, render
-from validator.settings import Markup, SiteConfig
+from validator.settings import HtmlBlockOpening, Markup, SiteConfig
 from validator.site import SiteConfigError, load_site
 from validator.spelling import Speller
 from validator.targets import collect_targets
@@ -60,7 +60,11 @@ def _plan(markup: Markup) -> Plan:
     return Plan(
         rules=tuple(RULES[r] for r in config.rules if RULES[r].check and RULES[r].stage == "source"),
         settings=config.rules,
-        site=SiteConfig(markup=markup),
+        # `n`: a shortcode whose template opens an HTML block before its content (HtmlBlockOpening)
+        site=SiteConfig(
+            markup=markup, shortcodes=frozenset({"n"}), shortcodes_with_inner=frozenset({"n"}),
+            shortcodes_opening_html_block=(("n", HtmlBlockOpening(True, True, False, False, "<div>{{ .Inner }}")),),
+        ),
         known=frozenset(RULES),
         max_file_size=config.max_file_size,
         embedded=True,  # the embedded renderer and the HTML parser run on every case too
@@ -297,6 +301,11 @@ HOSTILE = {
     "repeats-on-one-line": (lambda n: "word the the " * n + "\n", 40_000),
     "capitalised-repeats-on-one-line": (lambda n: "word Zork Zork here " * n + "\n", 40_000),
     "headings-with-shortcodes": (lambda n: "".join(f"## H {{{{< x >}}}} {i}\n\n" for i in range(n)), 10_000),
+    # Calls whose template opens an HTML block, the content joining it: on lines of their own, on one line
+    "calls-opening-html-blocks": (
+        lambda n: "".join(f"{{{{% n %}}}}\nText [l](#x{i}) **b**\n{{{{% /n %}}}}\n\n" for i in range(n)), 10_000
+    ),
+    "calls-opening-html-blocks-on-one-line": (lambda n: "{{% n %}}x [a](#b){{% /n %}} " * n + "\n", 20_000),
     # Old Mac line endings throughout, in TOML front matter too
     "lone-carriage-returns": (lambda n: "+++\rtitle = 'x'\r" + "a = 1\r" * n + "+++\r" + "## h\r- x\r\r" * n, 40_000),
 }

@@ -119,6 +119,8 @@ def test_a_self_closed_call_of_a_template_without_inner_stops_the_build(
         ('<div class="e">\n{{ .Inner }}\n</div>', (False, True, False, True)),
         ('<div class="w">{{ with .Get 0 }}<b>{{ . }}</b>{{ end }}{{ .Inner }}</div>', (True, True, False, False)),
         ('{{/* a note */}}\n<aside>{{ $.Inner }}</aside>', (True, True, False, True)),
+        ("<div>{{ .InnerDeindent }}</div>", (True, True, False, True)),  # the content at the margin
+        ("<span>{{ with .Get 0 }}<b>{{ . }}</b>{{ end }}{{ .Inner }}</span>", None),  # a lone tag, or not
         # none: a blank line ends the block first; the content rendered, or shown as code;
         # printed under a condition, or after output whose lines are not known; text first
         ("<div>\n\n{{ .Inner }}\n</div>", None),

@@ -118,9 +118,10 @@ class HtmlBlockOpening:
     ends_paragraph: bool
     # That lone tag opens it on the content's line: the call must end its line.
     needs_line_end: bool
-    # The output before the content takes lines of its own: they start at the page's left
-    # margin, out of any list or quote the call is in (which its `>` lines then join), so
-    # only a call at the top level is known to open the block.
+    # The output before the content takes lines of its own, or the content is printed
+    # de-indented (`.InnerDeindent`): they start at the page's left margin, out of any list or
+    # quote the call is in (which its `>` lines then join), so only a call at the top level
+    # is known to open the block.
     own_lines: bool
     shown: str  # the template's line that opens the block, as written, for messages
 

@@ -2677,6 +2677,7 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
     output: list[str] = []  # what is written before the print, actions' output as `x`
     depth, cursor, trim = 0, 0, False
     at_line_start = True  # nothing but blanks written on the output's last line yet
+    maybe_written = False  # whether a condition or loop may write something (dropped below)
     for action in (*_actions(template, 0, printed.start()), printed):
         text = template[cursor : action.start()]
         text = text.lstrip(" \t\r\n") if trim else text
@@ -2687,6 +2688,7 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
         if depth:
             if "\n" in text:
                 return None  # a line break written or not
+            maybe_written = maybe_written or bool(text.strip())
         else:
             output.append(text)
             last_line = text.rpartition("\n")[2].strip()
@@ -2709,6 +2711,8 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
         elif not depth:
             output.append("x")
             at_line_start = False
+        else:
+            maybe_written = True
     if depth:
         return None  # printed under a condition
     lines = "".join(output).split("\n")
@@ -2724,8 +2728,8 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
         if kind not in (5, 6):
             return None  # text, or a block its own closing ends (`<pre>`, a comment)
         state, opened_at, lone = "html", number, kind == 6
-    if state != "html" or len(lines) == 1 and not lines[0].strip():
-        return None
+    if state != "html" or len(lines) == 1 and not lines[0].strip() or (lone and maybe_written):
+        return None  # (a lone tag then written more to, `<span>{{ with .Get 0 }}<b>…`, is none)
     on_its_line = bool(lines[-1].strip())
     source_lines = template[: printed.end()].split("\n")
     shown = source_lines[-1].strip() if on_its_line else next(
@@ -2735,7 +2739,8 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
         on_its_line=on_its_line,
         ends_paragraph=not (lone and opened_at == 0),
         needs_line_end=lone and on_its_line and opened_at == len(lines) - 1,
-        own_lines=len(lines) > 1,
+        # (a content printed de-indented starts at the margin too: `.InnerDeindent`)
+        own_lines=len(lines) > 1 or "Deindent" in printed[0],
         shown=shown if len(shown) <= 80 else shown[:79] + "…",
     )
 

@@ -834,9 +834,10 @@ BLOCK_TEMPLATES = {
 
 
 def _block_page(rng: random.Random) -> str:
-    """A page of calls of `BLOCK_TEMPLATES`, each holding blocks with links, headings and
-    emphasis: on lines of their own, right after a paragraph, in a list item or quote, with
-    the content on the call's line or after a blank line."""
+    """A page of calls of `BLOCK_TEMPLATES` (files with no newline at their end), each holding
+    blocks with links, headings and emphasis: on lines of their own, right after a paragraph,
+    in a list item or quote, with the content on the call's line or after a blank line, text
+    right after the call or not."""
     blocks = []
     for _ in range(rng.randint(3, 9)):
         name = rng.choice(["bd", "bs", "bm", "bn", "bt"])
@@ -845,6 +846,8 @@ def _block_page(rng: random.Random) -> str:
         body = rng.choice([f"\n{content}\n", f"\n\n{content}\n\n", f"{_unlinked(_inline(rng, False))}\n{content}\n",
                            f"\n[lead](#l-{rng.randrange(9)}) *em*{second}\n"])
         call = f"{{{{% {name} x %}}}}{body}{{{{% /{name} %}}}}"
+        if rng.random() < 0.3:  # text right after the call: the block its end may open takes it
+            call += f"\nNext [n](#n-{rng.randrange(9)}) *em*"
         where = rng.random()
         if where < 0.15:
             call = f"Para {rng.choice(WORDS)}\n{call}"

@@ -12,7 +12,7 @@ from validator.config import Config, RuleSetting
 from validator.engine import Target, run
 from validator.registry import RULES
 from validator.settings import SiteConfig
-from validator.site import _html_block_opening, _param_truth, _specialized, load_site
+from validator.site import _html_block_after, _html_block_opening, _param_truth, _specialized, load_site
 
 from conftest import check_site
 
@@ -207,3 +207,22 @@ def test_templates_are_read_as_the_site_params_make_them(template: str, params: 
 
 def test_a_param_a_missing_module_may_set_is_not_known() -> None:
     assert _specialized("{{ if .Site.Params.a }}A{{ end }}", _param_truth({}, False)) == "{{ if .Site.Params.a }}A{{ end }}"
+
+
+@pytest.mark.parametrize(
+    ("template", "after"),
+    [
+        ('<div class="n">{{ .Inner }}</div>', ("</div>", True, False, False)),
+        ("<span>{{ .Inner }}</span>", ("</span>", False, True, False)),  # a lone tag: after a blank line alone
+        ("<div>{{ .Inner -}}\n</div>", ("</div>", True, False, False)),  # the line break trimmed
+        ("<div>\n{{ .Inner }}\n</div>", ("</div>", True, False, True)),  # at the margin: the top level only
+        ('<div class="n">{{ .Inner }}</div>\n', None),  # the file's last line break ends the block
+        ("<div>{{ .Inner }}</div>{{ .Get 0 }}", None),  # output after it: not known
+        ("{{ .Inner }}", None),
+    ],
+)
+def test_html_block_a_template_opens_after_the_content(template: str, after: tuple | None) -> None:
+    """The HTML block a template's output after the content opens when no line break ends
+    it, which the text after the call's closing tag joins (checked with hugo 0.168)."""
+    found = _html_block_after(template)
+    assert (found and (found.shown, found.ends_paragraph, found.needs_line_end, found.own_lines)) == after

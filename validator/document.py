@@ -1305,8 +1305,10 @@ def parse_document(
     if returns:
         issues.extend(_lone_returns(source, returns, front_matter, body_start))
     env: dict[str, Any] = {APART_LINES: _lines_apart(masked, calls)}
-    if site.shortcodes_opening_html_block and calls:
-        env[HTML_BLOCK_CALLS] = _html_block_calls(masked, calls, dict(site.shortcodes_opening_html_block))
+    if (site.shortcodes_opening_html_block or site.shortcodes_closing_html_block) and calls:
+        env[HTML_BLOCK_CALLS] = _html_block_calls(
+            masked, calls, dict(site.shortcodes_opening_html_block), dict(site.shortcodes_closing_html_block)
+        )
     tokens = make_parser(markup).parse(masked, env)
     if NESTED_TOO_DEEP in env:
         issues.append(
@@ -1721,28 +1723,32 @@ def _lines_apart(masked: str, calls: Sequence[ShortcodeCall]) -> list[tuple[int,
 
 
 def _html_block_calls(
-    masked: str, calls: Sequence[ShortcodeCall], openings: Mapping[str, HtmlBlockOpening]
+    masked: str,
+    calls: Sequence[ShortcodeCall],
+    openings: Mapping[str, HtmlBlockOpening],
+    closings: Mapping[str, HtmlBlockOpening],
 ) -> dict[int, HtmlBlockOpening]:
-    """Where in `masked` the opening tags of the `{{% %}}` calls whose templates open an
-    HTML block are (their placeholders' first offsets), each with how it opens it: the
-    env's `HTML_BLOCK_CALLS`. Not a `{{% %}}` call in another's content, nor one holding
-    one: Hugo renders the inner call's content apart (see `_lines_apart`), as HTML that
-    the block model does not cover (checked with hugo 0.168)."""
+    """Where in `masked` the tags of the `{{% %}}` calls whose templates open an HTML block
+    are (their placeholders' offsets: the first an opening tag's, the second its closing
+    tag's), each with how it opens it: the env's `HTML_BLOCK_CALLS`. Not a `{{% %}}` call in
+    another's content, nor one holding one: Hugo renders the inner call's content apart (see
+    `_lines_apart`), as HTML that the block model does not cover (checked with hugo 0.168)."""
     nested = {
         index for index, call in enumerate(calls)
         if call.open.notation == "%" and call.parent is not None and calls[call.parent].open.notation == "%"
     }  # fmt: skip
     holding = {calls[index].parent for index in nested}
-    wanted = {
-        index: opening
+    wanted = {  # each call's openings, at its tags in order (None: its tag opens none)
+        index: [openings.get(name), closings.get(name) if call.close is not None else None]
         for index, call in enumerate(calls)
         if call.open.notation == "%" and index not in nested and index not in holding
-        and (opening := openings.get(call.open.name.lower())) is not None
+        and ((name := call.open.name.lower()) in openings or (name in closings and call.close is not None))
     }  # fmt: skip
     found: dict[int, HtmlBlockOpening] = {}
     for match in PLACEHOLDER.finditer(masked) if wanted else ():
-        if (opening := wanted.pop(int(match[1]), None)) is not None:
-            found[match.start()] = opening
+        if (tags := wanted.get(int(match[1]))) is not None and tags:
+            if (opening := tags.pop(0)) is not None:
+                found[match.start()] = opening
     return found
 
 

@@ -332,6 +332,10 @@ class SiteConfig:
     # Those each of whose templates prints the call's content as it is into an HTML block
     # its output opens (see HtmlBlockOpening), the same way in each, with that way
     shortcodes_opening_html_block: tuple[tuple[str, HtmlBlockOpening], ...] = ()
+    # Those each of whose templates writes, right after the call's content, a line that
+    # opens an HTML block with no line break after it (`{{ .Inner }}</div>` ending the file):
+    # the page's text after the closing tag, up to its first blank line, joins it
+    shortcodes_closing_html_block: tuple[tuple[str, HtmlBlockOpening], ...] = ()
     # Those one of whose templates rewrites the call's content (`replace .Inner "(./" …`):
     # the links of a `{{% %}}` call's content are then not what the Markdown says.
     shortcodes_rewriting_inner: frozenset[str] = frozenset()

@@ -847,6 +847,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             name for name, found in texts.items() if found and all(map(_prints_inner_as_text, found))
         ),
         shortcodes_opening_html_block=_html_block_openings(texts),
+        shortcodes_closing_html_block=_html_block_openings(texts, _html_block_after),
         output_base_names=_output_base_names(config.get("outputformats")),
         shortcodes_rewriting_inner=_shortcodes_whose(_rewrites_inner, texts),
         shortcodes_without_html=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HTML.search, texts),
@@ -2653,12 +2654,16 @@ def _output_base_names(formats: object) -> frozenset[str]:
     return frozenset(names)
 
 
-def _html_block_openings(texts: Mapping[str, list[str]]) -> tuple[tuple[str, HtmlBlockOpening], ...]:
+def _html_block_openings(
+    texts: Mapping[str, list[str]], opening: Callable[[str], HtmlBlockOpening | None] | None = None
+) -> tuple[tuple[str, HtmlBlockOpening], ...]:
     """The shortcodes each of whose templates opens an HTML block where it prints the call's
-    content, all the same way (the first one's line shown)."""
+    content (or, with `_html_block_after`, after it), all the same way (the first one's line
+    shown)."""
+    opening = opening or _html_block_opening
     found = []
     for name, templates in sorted(texts.items()):
-        openings = [_html_block_opening(text) for text in templates]
+        openings = [opening(text) for text in templates]
         if openings and None not in openings and len({dataclasses.replace(o, shown="") for o in openings}) == 1:
             found.append((name, openings[0]))
     return tuple(found)
@@ -2741,6 +2746,43 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
         needs_line_end=lone and on_its_line and opened_at == len(lines) - 1,
         # (a content printed de-indented starts at the margin too: `.InnerDeindent`)
         own_lines=len(lines) > 1 or "Deindent" in printed[0],
+        shown=shown if len(shown) <= 80 else shown[:79] + "…",
+    )
+
+
+def _html_block_after(template: str) -> HtmlBlockOpening | None:
+    """How a shortcode template's output after the call's content opens an HTML block that
+    no line break after it ends (`<div>{{ .Inner }}</div>` in a file with no newline at its
+    end): the page's text after the call's closing tag, up to its first blank line, joins
+    that block (checked with hugo 0.168). None when it does not, or is not known."""
+    if _CHANGES_INNER.search(template) is not None or _LEGACY.search(template) is not None:
+        return None
+    printed = _PRINTS_INNER_ALONE.search(template)
+    if printed is None or _PRINTS_INNER_ALONE.search(template, printed.end()) is not None:
+        return None
+    trim = printed[0][-3:-2] == "-" and printed[0][-4:-3].isspace()
+    output, cursor = [], printed.end()
+    for action in (*_actions(template, printed.end()), None):
+        text = template[cursor : action.start() if action is not None else len(template)]
+        text = text.lstrip(" \t\r\n") if trim else text
+        if action is not None and action[0][2:3] == "-" and action[0][3:4].isspace():
+            text = text.rstrip(" \t\r\n")
+        output.append(text)
+        if action is None:
+            break
+        trim = action[0][-3:-2] == "-" and action[0][-4:-3].isspace()
+        cursor = action.end()
+        inside = action[1].strip("- \t\r\n")
+        if not (inside.startswith("/*") or _SETS_VARIABLE.match(inside)):
+            return None  # output, or a condition, after the content: not known
+    written = "".join(output)
+    last = written.rpartition("\n")[2]
+    kind = next((kind for kind, (opening, _, _) in enumerate(HTML_SEQUENCES) if opening.search(last)), None)
+    if kind not in (5, 6):
+        return None
+    shown = last.strip()
+    return HtmlBlockOpening(  # a lone tag (`</span>`) ends no paragraph, and the closing tag must end its line
+        on_its_line=True, ends_paragraph=kind == 5, needs_line_end=kind == 6, own_lines="\n" in written,
         shown=shown if len(shown) <= 80 else shown[:79] + "…",
     )
 

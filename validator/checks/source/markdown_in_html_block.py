@@ -78,7 +78,10 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             # as the file has it (the parsed content holds placeholders for shortcodes)
             shown = doc.lines[line - 1][column - 1 :].strip() if 0 < line <= len(doc.lines) else ""
             opener = doc.html_block_openers.get(id(token))
-            yield Finding(line, column, _message(shown, opener, doc) if opener else _written_message(shown))
+            message = _written_message(shown)
+            if opener is not None:
+                message = _message(shown, opener, doc, closing=doc.position(token)[0] == opener.close_line)
+            yield Finding(line, column, message)
 
 
 def _written_message(shown: str) -> str:
@@ -88,10 +91,18 @@ def _written_message(shown: str) -> str:
     )
 
 
-def _message(shown: str, opener: ShortcodeUse, doc: Document) -> str:
-    """The message for Markdown in the HTML block a `{{% %}}` call's template opens."""
-    opening = dict(doc.site.shortcodes_opening_html_block)[opener.template]
+def _message(shown: str, opener: ShortcodeUse, doc: Document, *, closing: bool) -> str:
+    """The message for Markdown in the HTML block a `{{% %}}` call's template opens before
+    its content or, `closing`, after it."""
     name = opener.name
+    if closing:
+        opening = dict(doc.site.shortcodes_closing_html_block)[opener.template]
+        return (
+            f"{shown[:50]!r} is in the HTML block the end of {{{{% {name} %}}}} opens (line {opener.close_line}: its "
+            f"template writes `{opening.shown}` with no line break after it), which Hugo writes out as it is, up to "
+            f"the first blank line: leave a blank line after {{{{% /{name} %}}}} to have it rendered"
+        )
+    opening = dict(doc.site.shortcodes_opening_html_block)[opener.template]
     if opening.on_its_line:
         how, fix = f"`{opening.shown}` on one line", f"leave a blank line after {{{{% {name} %}}}}"
     else:

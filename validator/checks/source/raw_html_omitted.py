@@ -132,12 +132,14 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
     calls = doc.shortcode_calls
     site = doc.site
     ticks: dict[int, list[int]] = {}
+    joined = _joined(doc)
     for use, within in zip(calls, opaque_depths(calls)):
         if use.notation != "%" or within or _in_code(doc, use.line, use.column, ticks):
             continue
         if use.template in site.shortcodes_writing_html:
-            opens_block = any(opener is use for opener in doc.html_block_openers.values())
-            yield Finding(use.line, use.column, _shortcode_message(use.name, opens_block))
+            lines = joined.get(id(use), ())
+            message = _shortcode_message(use.name, (use.line in lines, use.close_line in lines))
+            yield Finding(use.line, use.column, message)
         elif use.template in site.shortcodes_legacy and use.template in site.shortcodes_rendering_inner:
             if use.paired and doc.inner_text(use).strip():
                 yield Finding(use.line, use.column, _legacy_message(use.name))
@@ -163,12 +165,31 @@ def _in_code(doc: Document, line: int, column: int, ticks: dict[int, list[int]])
 KEEP = "set markup.goldmark.renderer.unsafe = true to keep it"
 
 
-def _shortcode_message(name: str, opens_block: bool = False) -> str:
-    if opens_block:  # the content joins the HTML block its template opens (HtmlBlockOpening)
+def _joined(doc: Document) -> dict[int, set[int]]:
+    """For each call (by `id`) whose template opens an HTML block that Markdown joins (see
+    Document.html_block_openers), the lines the blocks start at: its own (its content joins),
+    its closing tag's (the text after it joins)."""
+    joined: dict[int, set[int]] = {}
+    if doc.html_block_openers:
+        for token in doc.tokens:
+            if (use := doc.html_block_openers.get(id(token))) is not None:
+                joined.setdefault(id(use), set()).add(doc.position(token)[0])
+    return joined
+
+
+def _shortcode_message(name: str, joined: tuple[bool, bool] = (False, False)) -> str:
+    content, after = joined
+    if content or after:  # the HTML block its template opens (HtmlBlockOpening) takes Markdown with it
+        what = " and ".join(
+            part for part, there in (("its content", content), (f"the text after {{{{% /{name} %}}}}", after)) if there
+        )
+        blanks = " and ".join(
+            part for part, there in ((f"{{{{% {name} %}}}}", content), (f"{{{{% /{name} %}}}}", after)) if there
+        )
         return (
-            f"Hugo omits the HTML that {{{{% {name} %}}}} writes, and its content up to the first blank line "
-            "with it: a {{% %}} call's output is Markdown, where its template opens an HTML block that the "
-            f"content joins; leave a blank line after {{{{% {name} %}}}}, and call it as {{{{< {name} >}}}} or {KEEP}"
+            f"Hugo omits the HTML that {{{{% {name} %}}}} writes, and {what} up to the first blank line with it: "
+            "a {{% %}} call's output is Markdown, where its template opens an HTML block that this text joins; "
+            f"leave a blank line after {blanks}, and call it as {{{{< {name} >}}}} or {KEEP}"
         )
     return (
         f"Hugo omits the HTML that {{{{% {name} %}}}} writes: a {{{{% %}}}} call's output "

@@ -343,3 +343,12 @@ def test_fields_that_must_be_mappings_as_hugo_reads_them(hugo: str, tmp_path: Pa
         found = [p.rule for p in check_text(site, text, ["front-matter-type"])]
         assert (found == ["front-matter-type"]) == (result.returncode != 0), (field, result.stderr)
 
+
+
+def test_a_tab_in_a_quoted_value_is_placed_at_the_tab() -> None:
+    """The finding points at the tab, on the value's second line too (flink's front matter)."""
+    text = '---\ntitle: T\nlist:\n  - val: "<strong>x</strong>\n         <small>abc\t</small>"\n    html: true\n---\n'
+    error = split_front_matter(text)[0].error
+    assert error is not None and (error.line, error.column) == (5, 20)
+    error = split_front_matter('---\ntitle: x\nval: "a\tb"\nz: 1\n---\n')[0].error
+    assert error is not None and (error.line, error.column) == (3, 8)

@@ -459,10 +459,15 @@ def _check_quoted_tabs(root: yaml.Node, source: str) -> None:
                 continue
         elif after not in (",", "]", "}"):
             continue
+        tab = written.index("\t")  # where the finding points: the (first) tab
+        start = node.start_mark
+        line_start = written.rfind("\n", 0, tab) + 1
+        column = tab - line_start if line_start else start.column + tab
+        at = yaml.Mark(start.name, start.index + tab, start.line + written.count("\n", 0, tab), column, None, None)
         raise yaml.MarkedYAMLError(
             problem="a tab inside a double-quoted value, with more YAML right after it: Hugo's YAML library "
             "fails on it (value is not allowed in this context); write the tab as \\t",
-            problem_mark=node.start_mark,
+            problem_mark=at,
         )
 
 

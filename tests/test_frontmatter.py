@@ -284,6 +284,8 @@ PAGE_STARTS = [
     "---yaml\ntitle: T\n---\nBody.\n",
     "* item\n",
     "# Heading\n",
+    '+++\ntitle = "T"\nday = 07\n+++\nBody.\n',  # a leading zero: Hugo stops the build
+    '+++\ntitle = "T"\nday = 2024-01-07\n+++\nBody.\n',
     # a tab in a double-quoted value: goccy/go-yaml fails when more YAML follows it at once
     *(
         f"---\n{yaml}\n---\nbody\n"
@@ -352,3 +354,9 @@ def test_a_tab_in_a_quoted_value_is_placed_at_the_tab() -> None:
     assert error is not None and (error.line, error.column) == (5, 20)
     error = split_front_matter('---\ntitle: x\nval: "a\tb"\nz: 1\n---\n')[0].error
     assert error is not None and (error.line, error.column) == (3, 8)
+
+
+def test_an_integer_with_a_leading_zero_is_told_as_hugo_tells_it() -> None:
+    error = split_front_matter('+++\ntitle = "D"\ndateday = 07\n+++\n')[0].error
+    assert error is not None and (error.line, error.column) == (3, 11)
+    assert error.message.startswith("invalid TOML: integers cannot have leading zeroes (07): write 7")

@@ -248,7 +248,7 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
         else:
             data = json.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        line, column, message = _toml_position(str(exc), source)
+        line, column, message = _leading_zero(*_toml_position(str(exc), source), source)
         return _Parsed(error=FrontMatterError(first_line + line - 1, column, f"invalid TOML: {message}"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -569,6 +569,24 @@ def _json_keys(source: str) -> Iterator[tuple[str, int, int]]:
         elif char in "]}":
             depth -= 1
         index += 1
+
+
+def _leading_zero(line: int, column: int, message: str, source: str) -> tuple[int, int, str]:
+    """tomllib's error at an integer written with a leading zero (`day = 07`, which it reads
+    as `0` and then something unexpected) told as Hugo tells it, at the number."""
+    lines = source.split("\n")
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    for number in _LEADING_ZERO.finditer(text):
+        if number.start() < column <= number.end() + 1:
+            written = number[0]
+            return line, number.start() + 1, (
+                f"integers cannot have leading zeroes ({written}): write {written.lstrip('+-0_') or '0'}, "
+                "or quote it to keep it text (Hugo stops the build)"
+            )
+    return line, column, message
+
+
+_LEADING_ZERO = re.compile(r"(?<![\w.:+-])[+-]?0[0-9_]*[0-9](?![\w.:-])")
 
 
 def _toml_position(message: str, source: str) -> tuple[int, int, str]:

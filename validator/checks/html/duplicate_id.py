@@ -125,7 +125,8 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                     f"id {item.value!r} of this heading is used again on this page, by the template's "
                     f"<{item.tag}> at HTML line {item.line}: links to #{item.value} reach the first; "
                     + ("it is a copy of this heading: the theme prints the page's content a second time (its "
-                       "summary, a list of recent posts), ids and all, which renaming cannot mend"
+                       "summary, a list of recent posts, a file it reads and renders: readFile | markdownify), "
+                       "ids and all, which renaming cannot mend"
                        if copy else "rename the heading")
                 )
                 at, where = (other.line, other.column), other_where

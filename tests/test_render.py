@@ -846,7 +846,9 @@ def _block_page(rng: random.Random) -> str:
         body = rng.choice([f"\n{content}\n", f"\n\n{content}\n\n", f"{_unlinked(_inline(rng, False))}\n{content}\n",
                            f"\n[lead](#l-{rng.randrange(9)}) *em*{second}\n"])
         call = f"{{{{% {name} x %}}}}{body}{{{{% /{name} %}}}}"
-        if rng.random() < 0.3:  # text right after the call: the block its end may open takes it
+        # text right after the call, which the block its end may open takes (not modelled after
+        # trimmed content, nor after lines of its own, which may end a list first)
+        if rng.random() < 0.3 and name in ("bd", "bs", "bt"):
             call += f"\nNext [n](#n-{rng.randrange(9)}) *em*"
         where = rng.random()
         if where < 0.15:

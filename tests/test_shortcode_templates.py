@@ -226,3 +226,29 @@ def test_html_block_a_template_opens_after_the_content(template: str, after: tup
     it, which the text after the call's closing tag joins (checked with hugo 0.168)."""
     found = _html_block_after(template)
     assert (found and (found.shown, found.ends_paragraph, found.needs_line_end, found.own_lines)) == after
+
+
+@pytest.mark.parametrize(
+    ("template", "trims"),
+    [
+        ('<div class="t">{{ .Inner | strings.TrimSpace }}</div>', True),
+        ('<div class="w">{{ trim .Inner "\\n" }}</div>', True),
+        ("<div>{{ strings.TrimSpace .Inner | safeHTML }}</div>", True),
+        ('<div class="c">{{ chomp .Inner }}</div>', False),  # its end alone: a blank line after the call still helps
+    ],
+)
+def test_content_trimmed_onto_the_tags_line_joins_its_block(tmp_path: Path, template: str, trims: bool) -> None:
+    """A template that trims the content's leading blank lines puts it on the tag's line: a
+    blank line after the call keeps nothing apart (checked with hugo 0.168)."""
+    opening = _html_block_opening(template)
+    assert opening is not None and opening.trims == trims and opening.own_lines == trims
+    problems = check_site(
+        tmp_path,
+        {
+            "layouts/_shortcodes/t.html": template,
+            "content/p.md": "+++\ntitle = 'p'\n+++\n\n{{% t %}}\n\n**bold**\n\nSecond *para*.\n\n{{% /t %}}\n",
+        },
+        ["markdown-in-html-block"],
+        hugo_config='baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n',
+    )
+    assert [p.line for p in problems] == ([7] if trims else [])

@@ -684,14 +684,20 @@ def _shortcode_html_block(state: StateBlock, start: int, end: int, silent: bool)
     if found is None or (opening := openings.get(position)) is None:
         return False
     ends_line = not state.src[found.end() : line_end].strip()
-    if (opening.needs_line_end and not ends_line) or (not opening.on_its_line and ends_line):
-        return False  # a lone `<span>` with text after it; a `<div>` line the content's blank line ends
+    if opening.needs_line_end and not ends_line:
+        return False  # a lone `<span>` with text after it
     if opening.own_lines and (state.blkIndent or state.level):
         return False  # its lines would start at the margin, out of the list or quote: not known
     if silent:
         return bool(opening.ends_paragraph)
     line = start + 1
-    while line < end and state.sCount[line] >= state.blkIndent and not state.isEmpty(line):
+    if opening.trims and ends_line:  # the content, trimmed, starts on the tag's line: its first blank lines go
+        while line < end and state.isEmpty(line):
+            line += 1
+    # (a `<div>` ending its line before the content, the call's line alone: the content's first
+    # line break is a blank line after it, and no text below makes a heading of the call)
+    joined = opening.on_its_line or not ends_line
+    while joined and line < end and state.sCount[line] >= state.blkIndent and not state.isEmpty(line):
         line += 1
     token = state.push("html_block", "", 0)
     token.map = [start, line]

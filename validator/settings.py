@@ -124,6 +124,9 @@ class HtmlBlockOpening:
     # is known to open the block.
     own_lines: bool
     shown: str  # the template's line that opens the block, as written, for messages
+    # The content is printed trimmed of its leading blank lines (`.Inner | strings.TrimSpace`,
+    # `trim .Inner "\n"`): it starts on the tag's line whatever blank lines follow the call
+    trims: bool = False
 
 
 @dataclass(frozen=True)

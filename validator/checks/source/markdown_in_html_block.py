@@ -103,7 +103,10 @@ def _message(shown: str, opener: ShortcodeUse, doc: Document, *, closing: bool) 
             f"the first blank line: leave a blank line after {{{{% /{name} %}}}} to have it rendered"
         )
     opening = dict(doc.site.shortcodes_opening_html_block)[opener.template]
-    if opening.on_its_line:
+    if opening.trims:  # no blank line in the page keeps the content off the tag's line
+        how = f"`{opening.shown}`, the content trimmed onto the tag's line"
+        fix = "write a blank line between the tag and the content in the template"
+    elif opening.on_its_line:
         how, fix = f"`{opening.shown}` on one line", f"leave a blank line after {{{{% {name} %}}}}"
     else:
         how, fix = f"`{opening.shown}` on the line before its content", f"start the content on the line after {{{{% {name} %}}}}"

@@ -138,7 +138,10 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
             continue
         if use.template in site.shortcodes_writing_html:
             lines = joined.get(id(use), ())
-            message = _shortcode_message(use.name, (use.line in lines, use.close_line in lines))
+            trims = use.line in lines and any(
+                name == use.template and opening.trims for name, opening in site.shortcodes_opening_html_block
+            )
+            message = _shortcode_message(use.name, (use.line in lines, use.close_line in lines), trims=trims)
             yield Finding(use.line, use.column, message)
         elif use.template in site.shortcodes_legacy and use.template in site.shortcodes_rendering_inner:
             if use.paired and doc.inner_text(use).strip():
@@ -177,19 +180,25 @@ def _joined(doc: Document) -> dict[int, set[int]]:
     return joined
 
 
-def _shortcode_message(name: str, joined: tuple[bool, bool] = (False, False)) -> str:
+def _shortcode_message(name: str, joined: tuple[bool, bool] = (False, False), *, trims: bool = False) -> str:
     content, after = joined
     if content or after:  # the HTML block its template opens (HtmlBlockOpening) takes Markdown with it
         what = " and ".join(
             part for part, there in (("its content", content), (f"the text after {{{{% /{name} %}}}}", after)) if there
         )
         blanks = " and ".join(
-            part for part, there in ((f"{{{{% {name} %}}}}", content), (f"{{{{% /{name} %}}}}", after)) if there
+            part for part, there in ((f"{{{{% {name} %}}}}", content and not trims), (f"{{{{% /{name} %}}}}", after))
+            if there
         )
+        fix = f"leave a blank line after {blanks}, and call" if blanks else "call"
+        if trims:  # its template trims the content onto the tag's line: no blank line keeps it off
+            fix = "write a blank line between the tag and the content in its template" + (
+                f", leave one after {blanks}" if blanks else ""
+            ) + ", and call"
         return (
             f"Hugo omits the HTML that {{{{% {name} %}}}} writes, and {what} up to the first blank line with it: "
             "a {{% %}} call's output is Markdown, where its template opens an HTML block that this text joins; "
-            f"leave a blank line after {blanks}, and call it as {{{{< {name} >}}}} or {KEEP}"
+            f"{fix} it as {{{{< {name} >}}}} or {KEEP}"
         )
     return (
         f"Hugo omits the HTML that {{{{% {name} %}}}} writes: a {{{{% %}}}} call's output "

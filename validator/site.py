@@ -1600,16 +1600,27 @@ def _blanked(text: str, ends: Mapping[str, str]) -> str:
 def _parses_addresses(template: str) -> bool:
     """Whether a hook parses the address with `urls.Parse`: a call not in a block whose
     condition reads the site's or page's params (hugo-book's `{{ if
-    .Site.Params.BookPortableLinks }}`), which may never run."""
+    .Site.Params.BookPortableLinks }}`), which may never run, nor in one that leaves out
+    the addresses with a colon, those `urls.Parse` refuses (hugo-book's portable link:
+    `$isRemote := or (in .Destination ":") …`, then `if not $isRemote`)."""
     calls = [found.start() for found in re.finditer(r"\burls\.Parse\b", template)]
     if not calls:
         return False
-    on_params = [
+    colon_tests = {f"${name}" for name in _COLON_TEST.findall(template)}
+    guarded = [
         (start, end)
         for start, end in _conditional_spans(template)
-        if (opening := _ACTION.match(template, start)) is not None and "Params" in opening[1]
-    ]
-    return any(not any(start < call < end for start, end in on_params) for call in calls)
+        if (opening := _ACTION.match(template, start)) is not None
+        and ("Params" in opening[1] or _COLON_IN_DESTINATION.search(opening[1])
+             or any(re.search(rf"{re.escape(name)}\b", opening[1]) for name in colon_tests))
+    ]  # fmt: skip
+    return any(not any(start < call < end for start, end in guarded) for call in calls)
+
+
+# Whether the destination holds a colon (`in .Destination ":"`, `strings.Contains .Destination ":"`),
+# and a variable set to a test of it (`$isRemote := or (in .Destination ":") …`)
+_COLON_IN_DESTINATION = re.compile(r'\b(?:in|strings\.Contains)\s+\$?\.Destination\s+":"')
+_COLON_TEST = re.compile(r'\$(\w+)\s*:?=[^}]*?\b(?:in|strings\.Contains)\s+\$?\.Destination\s+":"')
 
 
 def _conditional_spans(template: str) -> list[tuple[int, int]]:

@@ -4933,3 +4933,20 @@ def test_an_image_a_shortcode_makes_of_a_resource_it_names_is_placed_at_the_call
     result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
     found = [(p["path"], p["line"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
     assert found == [("content/a/index.md", 7, 1, "image-alt")]
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("loads", [True, False])
+def test_an_inline_shortcode_that_loads_a_math_renderer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, loads: bool
+) -> None:
+    """An inline shortcode whose template loads KaTeX (PaperMod's math post) renders the
+    page's `$$…$$` in the browser: no unrendered-markup, as with Hugo's build (checked with
+    hugo 0.168); another inline shortcode does not."""
+    katex = '<script defer src="https://cdn.jsdelivr.net/npm/katex@0.16.9/dist/katex.min.js"></script>'
+    script = katex if loads else "<b>x</b>"
+    small_site(tmp_path, {
+        "content/m.md": f"+++\ntitle = 'M'\n+++\n\n{{{{< m.inline >}}}}{script}{{{{< /m.inline >}}}}\n\n$$x^2$$\n",
+    }, "enableInlineShortcodes = true\n[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [] if loads else [("content/m.md", 7, 1)])

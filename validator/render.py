@@ -65,6 +65,8 @@ BACKLINK = "&#x21a9;&#xfe0e;"
 _TYPOGRAPHER_CANDIDATE = re.compile(r"'|\"|--|\.\.\.|<<|>>")  # literals only: a fast search
 _TASK_INPUT = re.compile(r'<input class="task-list-item-checkbox"( checked="checked")?')
 # Placeholders in the output, alone in a paragraph or not.
+# A tag that loads KaTeX or MathJax (a script, a style sheet)
+_MATH_TAG = re.compile(r"<(?:script|link)\b[^<>]*?(?:katex|mathjax)[^<>]*>", re.IGNORECASE)
 _OUTPUT_PLACEHOLDER = re.compile(r"<p>HAHAHUGOSHORTCODE(\d+)HBHB</p>|HAHAHUGOSHORTCODE(\d+)HBHB")
 # A shortcode comment `{{</* x */>}}` is printed as `{{< x >}}` (its `<` and `>` escaped or not).
 _COMMENT_DELIMITERS = re.compile(r"(\{\{(?:<|&lt;|%)\s*)/\*|\*/(\s*(?:>|&gt;|%)\}\})")
@@ -285,6 +287,13 @@ class _Page:
         )
         if not block and inner.startswith("<p>") and inner.count("<p>") == 1 and inner.endswith("</p>\n"):
             inner = inner[3:-5]  # one paragraph, written inline as `markdownify` does
+        if use.name.endswith(".inline") and self.doc.site.enable_inline_shortcodes:
+            # An inline shortcode's content is its template: the tags of it that load a math
+            # renderer (PaperMod's `math.inline` of KaTeX) load it on the page
+            inner += "".join(
+                found[0] + ("</script>" if found[0][1:7].lower() == "script" else "")
+                for found in _MATH_TAG.finditer(self.doc.inner_text(use))
+            )
         return f'<{element} {SHORTCODE_ATTRIBUTE}="{escapeHtml(use.name)}">{inner}</{element}>'
 
     def _embedded(self, name: str) -> bool:

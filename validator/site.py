@@ -2223,6 +2223,9 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
         else:
             mount = "it mounts" if len(missing) == 1 else "they mount"
             unknown = f"the files {mount} ({', '.join(sorted(site.missing_components - {'layouts'}))}) are unknown"
+        if "static" in site.missing_components and "layouts" in site.missing_components and _without_link_hooks(missing):
+            # (the static files it may copy: a missing page is judged only in a folder pages are in)
+            unknown += "; a link to a top-level folder no page of the site is in is left to --build"
         notes.append(
             f"{what} {names} not found (or empty) in {site.themes_dir}/, _vendor/ or module.replacements: "
             f"{unknown} (check out git submodules, run `hugo mod vendor`, or set HUGO_THEMESDIR, or "

@@ -48,6 +48,7 @@ VALUE_SHORTCODES = frozenset({"ref", "relref", "param"})
 PLACEHOLDER_MARK = "HAHAHUGOSHORTCODE"
 PLACEHOLDER_IN_ID = PLACEHOLDER_MARK.lower()  # as a heading id holds it
 PLACEHOLDER = re.compile(PLACEHOLDER_MARK + r"(\d+)HBHB")
+_DIGITS = re.compile(r"\d+")
 SUMMARY_DIVIDER = "<!--more-->"
 # (An attribute's name holds no `<` that starts a tag, and the attributes are taken
 # possessively: a tag never scans past the next one, and a run of `<a <a` stays linear.)
@@ -490,8 +491,8 @@ class Document:
         for heading in self.headings:
             if heading.id and not heading.id_predictable:
                 before, _, after = heading.id.partition(PLACEHOLDER_IN_ID)
-                index = int(after[: len(after) - len(after.lstrip("0123456789"))] or -1)
-                if 0 <= index < len(calls) and calls[index].notation == "%":
+                index = int(number[0]) if (number := _DIGITS.match(after)) else len(calls)
+                if index < len(calls) and calls[index].notation == "%":
                     # a `{{% %}}` call's output, laid into the Markdown before the id is made
                     # (`## {{% heading "whatsnext" %}}`, Kubernetes'): what follows is not known
                     prefixes.append(before.rstrip("-_"))
@@ -797,11 +798,12 @@ class Document:
         return [use for use in self.shortcodes if use.kind != "comment"]
 
     @functools.cached_property
-    def html_block_openers(self) -> dict[int, ShortcodeUse]:
+    def html_block_openers(self) -> dict[int, tuple[ShortcodeUse, bool]]:
         """The `{{% %}}` calls whose template's output opened an HTML block in the parse
-        that their content joins (SiteConfig.shortcodes_opening_html_block), by the block's
-        token (`id`): that content, up to its first blank line, is not rendered."""
-        if not self.site.shortcodes_opening_html_block:
+        that Markdown joins (SiteConfig.shortcodes_opening_html_block, _closing_html_block),
+        by the block's token (`id`), each with whether the block opens at its closing tag
+        (the text after the call joins it) rather than at its opening one (its content)."""
+        if not (self.site.shortcodes_opening_html_block or self.site.shortcodes_closing_html_block):
             return {}
         calls = self.shortcode_calls
         openers = {}
@@ -810,7 +812,8 @@ class Document:
                 continue
             index = int(found[1])
             if index < len(calls) and content[found.end() :].replace(found[0], "").strip():
-                openers[id(token)] = calls[index]
+                use = calls[index]
+                openers[id(token)] = (use, use.close_line is not None and self.position(token)[0] == use.close_line)
         return openers
 
     def placed(self, **context: Any) -> Document:

@@ -668,7 +668,6 @@ class _HeaderLine(str):
 
 
 HTML_BLOCK_CALLS = "html_block_calls"  # in the env: an opening tag's placeholder's offset -> its HtmlBlockOpening
-_PLACEHOLDER_AT = re.compile(r"HAHAHUGOSHORTCODE\d+HBHB")
 
 
 def _shortcode_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -680,10 +679,9 @@ def _shortcode_html_block(state: StateBlock, start: int, end: int, silent: bool)
     if not openings or state.sCount[start] - state.blkIndent >= 4:
         return False
     position, line_end = state.bMarks[start] + state.tShift[start], state.eMarks[start]
-    found = _PLACEHOLDER_AT.match(state.src, position, line_end)
-    if found is None or (opening := openings.get(position)) is None:
+    if (opening := openings.get(position)) is None:
         return False
-    ends_line = not state.src[found.end() : line_end].strip()
+    ends_line = not state.src[state.src.index("HBHB", position) + 4 : line_end].strip()  # after the placeholder
     if opening.needs_line_end and not ends_line:
         return False  # a lone `<span>` with text after it
     if opening.own_lines and (state.blkIndent or state.level):

@@ -846,7 +846,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_printing_inner=frozenset(
             name for name, found in texts.items() if found and all(map(_prints_inner_as_text, found))
         ),
-        shortcodes_opening_html_block=_html_block_openings(texts),
+        shortcodes_opening_html_block=_html_block_openings(texts, _html_block_opening),
         shortcodes_closing_html_block=_html_block_openings(texts, _html_block_after),
         output_base_names=_output_base_names(config.get("outputformats")),
         shortcodes_rewriting_inner=_shortcodes_whose(_rewrites_inner, texts),
@@ -1169,14 +1169,14 @@ class _Layouts:
     param_truth: Callable[[str], bool | None] = lambda key: None  # see `_param_truth`
 
     @classmethod
-    def of(cls, layout_dirs: list[LayoutRoot], param_truth: Callable[[str], bool | None] | None = None) -> _Layouts:
+    def of(cls, layout_dirs: list[LayoutRoot], param_truth: Callable[[str], bool | None]) -> _Layouts:
         files = [
             (path, (*below, *path.relative_to(folder).parts[:-1]))
             for folder, below in layout_dirs
             if folder.is_dir()
             for path in folder.rglob("*")
         ]  # fmt: skip
-        return cls(files, param_truth=param_truth) if param_truth is not None else cls(files)
+        return cls(files, param_truth=param_truth)
 
     @functools.cached_property
     def used(self) -> dict[str, Path]:
@@ -2669,12 +2669,11 @@ def _output_base_names(formats: object) -> frozenset[str]:
 
 
 def _html_block_openings(
-    texts: Mapping[str, list[str]], opening: Callable[[str], HtmlBlockOpening | None] | None = None
+    texts: Mapping[str, list[str]], opening: Callable[[str], HtmlBlockOpening | None]
 ) -> tuple[tuple[str, HtmlBlockOpening], ...]:
-    """The shortcodes each of whose templates opens an HTML block where it prints the call's
-    content (or, with `_html_block_after`, after it), all the same way (the first one's line
-    shown)."""
-    opening = opening or _html_block_opening
+    """The shortcodes each of whose templates opens an HTML block as `opening` reads it
+    (`_html_block_opening`: where it prints the call's content; `_html_block_after`: after
+    it), all the same way (the first one's line shown)."""
     found = []
     for name, templates in sorted(texts.items()):
         openings = [opening(text) for text in templates]
@@ -2699,11 +2698,7 @@ def _html_block_opening(template: str) -> HtmlBlockOpening | None:
     at_line_start = True  # nothing but blanks written on the output's last line yet
     maybe_written = False  # whether a condition or loop may write something (dropped below)
     for action in (*_actions(template, 0, printed.start()), printed):
-        text = template[cursor : action.start()]
-        text = text.lstrip(" \t\r\n") if trim else text
-        if action[0][2:3] == "-" and action[0][3:4].isspace():
-            text = text.rstrip(" \t\r\n")
-        trim = action[0][-3:-2] == "-" and action[0][-4:-3].isspace()
+        text, trim = _written_before(template, cursor, action, trim)
         cursor = action.end()
         if depth:
             if "\n" in text:
@@ -2777,17 +2772,13 @@ def _html_block_after(template: str) -> HtmlBlockOpening | None:
     printed = _PRINTS_INNER_ALONE.search(template)
     if printed is None or _PRINTS_INNER_ALONE.search(template, printed.end()) is not None:
         return None
-    trim = printed[0][-3:-2] == "-" and printed[0][-4:-3].isspace()
+    trim = _trims_after(printed)
     output, cursor = [], printed.end()
     for action in (*_actions(template, printed.end()), None):
-        text = template[cursor : action.start() if action is not None else len(template)]
-        text = text.lstrip(" \t\r\n") if trim else text
-        if action is not None and action[0][2:3] == "-" and action[0][3:4].isspace():
-            text = text.rstrip(" \t\r\n")
+        text, trim = _written_before(template, cursor, action, trim)
         output.append(text)
         if action is None:
             break
-        trim = action[0][-3:-2] == "-" and action[0][-4:-3].isspace()
         cursor = action.end()
         inside = action[1].strip("- \t\r\n")
         if not (inside.startswith("/*") or _SETS_VARIABLE.match(inside)):
@@ -2802,6 +2793,21 @@ def _html_block_after(template: str) -> HtmlBlockOpening | None:
         on_its_line=True, ends_paragraph=kind == 5, needs_line_end=kind == 6, own_lines="\n" in written,
         shown=shown if len(shown) <= 80 else shown[:79] + "…",
     )
+
+
+def _written_before(template: str, cursor: int, action: re.Match[str] | None, trim: bool) -> tuple[str, bool]:
+    """The template's text from `cursor` to `action` (to its end when None) as Go writes it:
+    less its leading blanks after an action that trims them (`trim`, `-}}`) and its trailing
+    ones before a `{{- `; and whether `action` trims the blanks after it."""
+    text = template[cursor : action.start() if action is not None else len(template)]
+    text = text.lstrip(" \t\r\n") if trim else text
+    if action is not None and action[0][2:3] == "-" and action[0][3:4].isspace():
+        text = text.rstrip(" \t\r\n")
+    return text, action is not None and _trims_after(action)
+
+
+def _trims_after(action: re.Match[str]) -> bool:
+    return action[0][-3:-2] == "-" and action[0][-4:-3].isspace()
 
 
 # A print of the call's content as it is, alone (no `printf`): `{{ .Inner }}`, `{{- .Inner | safeHTML -}}`
@@ -3324,9 +3330,6 @@ def _specialized(template: str, truth: Callable[[str], bool | None]) -> str:
     return _without_unused_defines(template) if resolved else template
 
 
-_DEFINE = re.compile(r'define\s+"([^"]*)"')
-
-
 def _without_unused_defines(template: str) -> str:
     """The template less its `define` blocks that no `template` call in it uses (the branch
     that called one was not taken)."""
@@ -3335,19 +3338,32 @@ def _without_unused_defines(template: str) -> str:
     for action in _actions(template):
         inside = action[1].strip("- \t\r\n")
         if _BLOCK.match(inside) is not None:
-            named = _DEFINE.match(inside)
+            named = _DEFINE.match(action[0])
             opened.append((action.start(), named[1] if named else None))
         elif inside == "end" and opened:
             start, name = opened.pop()
             if name is not None and not opened:
                 spans.append((start, action.end(), name))
+    outside, cursor = [], 0  # the text out of every define: the calls there are used
+    for start, end, _ in spans:
+        outside.append(template[cursor:start])
+        cursor = end
+    called = set(_DEFINED_CALL.findall("".join(outside) + template[cursor:]))
+    calls_in = {name: set(_DEFINED_CALL.findall(template, start, end)) for start, end, name in spans}
+    pending = list(called)
+    while pending:  # and those a used define calls
+        for name in calls_in.pop(pending.pop(), set()) - called:
+            called.add(name)
+            pending.append(name)
     kept, cursor = [], 0
     for start, end, name in spans:
-        rest = template[:start] + template[end:]
-        if re.search(rf'template\s+"{re.escape(name)}"', rest) is None:
+        if name not in called:
             kept.append(template[cursor:start])
             cursor = end
     return "".join(kept) + template[cursor:]
+
+
+_DEFINED_CALL = re.compile(r'\btemplate\s+"([^"]*)"')  # a call of a `define`d template
 
 
 def _innermost_param_if(template: str, truth: Callable[[str], bool | None]) -> tuple[int, int, str] | None:
@@ -3387,7 +3403,7 @@ def _param_truth(params: object, complete: bool) -> Callable[[str], bool | None]
             value = next((item for name, item in value.items() if str(name).lower() == part), _ABSENT)
             if value is _ABSENT:
                 return False if complete else None
-        return bool(value) and value is not None
+        return bool(value)
 
     return truth
 

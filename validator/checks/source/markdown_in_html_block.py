@@ -78,9 +78,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             # as the file has it (the parsed content holds placeholders for shortcodes)
             shown = doc.lines[line - 1][column - 1 :].strip() if 0 < line <= len(doc.lines) else ""
             opener = doc.html_block_openers.get(id(token))
-            message = _written_message(shown)
-            if opener is not None:
-                message = _message(shown, opener, doc, closing=doc.position(token)[0] == opener.close_line)
+            message = _written_message(shown) if opener is None else _message(shown, *opener, doc)
             yield Finding(line, column, message)
 
 
@@ -91,7 +89,7 @@ def _written_message(shown: str) -> str:
     )
 
 
-def _message(shown: str, opener: ShortcodeUse, doc: Document, *, closing: bool) -> str:
+def _message(shown: str, opener: ShortcodeUse, closing: bool, doc: Document) -> str:
     """The message for Markdown in the HTML block a `{{% %}}` call's template opens before
     its content or, `closing`, after it."""
     name = opener.name

@@ -133,15 +133,14 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
     site = doc.site
     ticks: dict[int, list[int]] = {}
     joined = _joined(doc)
+    trimming = {name: opening.trims for name, opening in site.shortcodes_opening_html_block}
     for use, within in zip(calls, opaque_depths(calls)):
         if use.notation != "%" or within or _in_code(doc, use.line, use.column, ticks):
             continue
         if use.template in site.shortcodes_writing_html:
-            lines = joined.get(id(use), ())
-            trims = use.line in lines and any(
-                name == use.template and opening.trims for name, opening in site.shortcodes_opening_html_block
-            )
-            message = _shortcode_message(use.name, (use.line in lines, use.close_line in lines), trims=trims)
+            content, after = joined.get(id(use), (False, False))
+            trims = content and trimming.get(use.template, False)
+            message = _shortcode_message(use.name, (content, after), trims=trims)
             yield Finding(use.line, use.column, message)
         elif use.template in site.shortcodes_legacy and use.template in site.shortcodes_rendering_inner:
             if use.paired and doc.inner_text(use).strip():
@@ -168,15 +167,13 @@ def _in_code(doc: Document, line: int, column: int, ticks: dict[int, list[int]])
 KEEP = "set markup.goldmark.renderer.unsafe = true to keep it"
 
 
-def _joined(doc: Document) -> dict[int, set[int]]:
+def _joined(doc: Document) -> dict[int, tuple[bool, bool]]:
     """For each call (by `id`) whose template opens an HTML block that Markdown joins (see
-    Document.html_block_openers), the lines the blocks start at: its own (its content joins),
-    its closing tag's (the text after it joins)."""
-    joined: dict[int, set[int]] = {}
-    if doc.html_block_openers:
-        for token in doc.tokens:
-            if (use := doc.html_block_openers.get(id(token))) is not None:
-                joined.setdefault(id(use), set()).add(doc.position(token)[0])
+    Document.html_block_openers): whether its content joins one, and the text after it."""
+    joined: dict[int, tuple[bool, bool]] = {}
+    for use, closing in doc.html_block_openers.values():
+        content, after = joined.get(id(use), (False, False))
+        joined[id(use)] = (content or not closing, after or closing)
     return joined
 
 

@@ -48,9 +48,9 @@ class _Parses:
         self.names: list[str] = []
         parse = engine.parse_document
 
-        def counted(path: str, *args: Any) -> Any:
+        def counted(path: str, *args: Any, **kwargs: Any) -> Any:
             self.names.append(Path(path).name)
-            return parse(path, *args)
+            return parse(path, *args, **kwargs)
 
         monkeypatch.setattr(engine, "parse_document", counted)
 

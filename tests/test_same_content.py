@@ -75,9 +75,9 @@ def test_each_content_is_parsed_once_and_each_file_checked_as_itself(
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     parsed: list[str] = []
 
-    def counted(path: str, *args: Any) -> Any:
+    def counted(path: str, *args: Any, **kwargs: Any) -> Any:
         parsed.append(path)
-        return parse_document(path, *args)
+        return parse_document(path, *args, **kwargs)
 
     monkeypatch.setattr(engine, "parse_document", counted)
     spelled: list[str] = []  # the words of each content are found once too

@@ -769,7 +769,9 @@ class Document:
         content = self.call_content(use, starts)
         if content is None:
             return None
-        nested = parse_document(self.path, content[1].encode("utf-8"), self.markup, self.site, reads_front_matter=False)
+        nested = parse_document(
+            self.path, content[1].encode("utf-8"), self.markup, self.site, reads_front_matter=False, language=self.language
+        )
         calls = nested.shortcode_calls
         if any(depth and call.notation == "%" for call, depth in zip(calls, opaque_depths(calls))):
             return None  # another level of content the parse does not show: not followed
@@ -781,6 +783,11 @@ class Document:
         parameters, given none that could start one."""
         if use.template not in self.site.shortcodes:
             return use.template in EMBEDDED
+        if not use.paired and (texts := self.site.shortcode_texts) and use.template in dict(texts):
+            output = self.site.shortcode_output(use.template, use.positional, use.named, self.language)
+            # (a line of `=` or `-` alone would underline the line before it)
+            lines = [line.strip(" \t") for line in (output or "#").split("\n")]
+            return not any(line.startswith("#") or (line and not line.strip("=-")) for line in lines)
         values = [*use.positional, *(value for _, value in use.named)]
         return use.template in self.site.shortcodes_without_headings and not any(
             "#" in str(value) or "\n" in str(value) for value in values
@@ -1272,10 +1279,13 @@ def parse_document(
     site: SiteConfig | None = None,
     *,
     reads_front_matter: bool = True,
+    language: str | None = None,
 ) -> Document:
     """Parse one Markdown file. Never raises on any input: problems become `issues`. The
     site, when given, is the document's (see `Document.placed`): its shortcode templates
-    tell which calls wait for a closing tag. Not `reads_front_matter`: Markdown alone (a call's
+    tell which calls wait for a closing tag, and with the page's `language` (None: the
+    default one), what the calls of those that write text alone write in its headings.
+    Not `reads_front_matter`: Markdown alone (a call's
     content), whose first line is never front matter (`{{< figure >}}` is not JSON)."""
     markup = markup or Markup()
     site = site or SiteConfig()
@@ -1325,6 +1335,7 @@ def parse_document(
         )
     extractor = _Extractor(source, markup, text, body_start, calls)
     extractor.walk(tokens, _defined_calls(env))
+    outputs = _call_outputs(extractor.shortcode_uses, site, language)
     shortcodes = tuple(
         sorted(
             [*extractor.shortcode_uses, *(extractor.comment_use(tag, text, body_start) for tag in comments)],
@@ -1339,7 +1350,7 @@ def parse_document(
         front_matter=front_matter,
         body_line=source.position(body_start)[0],
         tokens=tuple(tokens),
-        headings=extractor.headings(tokens),
+        headings=extractor.headings(tokens, _with_outputs(tokens, outputs, markup, env) if outputs else tokens),
         term_ids=extractor.term_ids,
         block_ids=tuple(extractor.block_ids),
         links=tuple(extractor.links),
@@ -1361,7 +1372,49 @@ def parse_document(
         issues=tuple(issues),
         source_map=source,
         site=site,
+        language=language,
     )
+
+
+def _call_outputs(uses: Sequence[ShortcodeUse], site: SiteConfig, language: str | None) -> dict[int, str]:
+    """What the `{{% %}}` calls of templates that write text alone write (see
+    SiteConfig.shortcode_output), by the call's index, when known."""
+    if not site.shortcode_texts:
+        return {}
+    texts = dict(site.shortcode_texts)
+    outputs = {}
+    for index, use in enumerate(uses):
+        if use.notation == "%" and not use.paired and use.template in texts:
+            output = site.shortcode_output(use.template, use.positional, use.named, language)
+            if output is not None:
+                outputs[index] = output
+    return outputs
+
+
+def _with_outputs(tokens: Sequence[Token], outputs: Mapping[int, str], markup: Markup, env: dict[str, Any]) -> list[Token]:
+    """The tokens with each heading's text holding the `outputs` of the calls in it in place
+    of their placeholders, parsed again: Hugo lays a `{{% %}}` call's output into the
+    Markdown, then makes the heading's id of it. Output of several lines is left out (the
+    heading would end there), but for a line break the call's place at the end drops."""
+    md = make_parser(markup)
+    found = list(tokens)
+    for index, token in enumerate(tokens):
+        if token.type != "inline" or not index or tokens[index - 1].type != "heading_open":
+            continue
+        content = token.content
+
+        def laid(call: re.Match[str]) -> str:
+            output = outputs.get(int(call[1]))
+            if output is not None and call.end() == len(content):
+                output = output.removesuffix("\n")
+            return call[0] if output is None or "\n" in output else output
+
+        written = PLACEHOLDER.sub(laid, content)
+        if written != content:
+            children: list[Token] = []
+            md.inline.parse(written, md, env, children)
+            found[index] = token.copy(content=written, children=children)
+    return found
 
 
 def _comment_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -1632,10 +1685,11 @@ class _Extractor:
         columns = table_open.meta.get(TABLE_COLUMNS, len(parsed[0].cells))
         self.tables.append(Table(parsed[0].line, end_line, parsed[0], tuple(parsed[1:]), columns))
 
-    def headings(self, tokens: Sequence[Token]) -> tuple[Heading, ...]:
-        """Headings with the ids Hugo will give them."""
+    def headings(self, tokens: Sequence[Token], id_tokens: Sequence[Token]) -> tuple[Heading, ...]:
+        """Headings with the ids Hugo will give them: made of `id_tokens`, the tokens with
+        the output of calls laid into headings where it is known (`_with_outputs`)."""
         ids, terms = heading_ids.predict_page_ids(
-            tokens,
+            id_tokens,
             self.markup.id_type,
             self.markup.auto_heading_id,
             auto_definition_term_id=self.markup.auto_definition_term_id,

@@ -592,11 +592,13 @@ class _LastParse:
         self._words: tuple[str, bytes] | None = None
         self._html: tuple[bytes, Page] | None = None
 
-    def parse(self, path: str, data: bytes, site: SiteConfig) -> Document:
-        """The parse of `data`, made for `path` or for a file checked just before."""
-        if self._doc is None or site.markup is not self._doc.markup or data != self._data:
+    def parse(self, path: str, data: bytes, site: SiteConfig, language: str | None) -> Document:
+        """The parse of `data`, made for `path` or for a file checked just before, on a page
+        of `language`."""
+        doc = self._doc
+        if doc is None or site.markup is not doc.markup or data != self._data or language != doc.language:
             self._data = self._doc = self._words = self._html = None  # let the old parse go first
-            self._doc, self._data = parse_document(path, data, site.markup, site), data
+            self._doc, self._data = parse_document(path, data, site.markup, site, language=language), data
         return self._doc
 
     def page(self, path: str, html: bytes, url: str) -> Page:
@@ -643,7 +645,7 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         problems = stamp.all("file-unreadable", [Finding(1, 1, reason or "cannot be read")])
         return _unread(problems, target, plan) if reason == _too_large(plan.max_file_size) else FileResult(problems), None
     try:
-        doc = _page(last.parse(target.display, data, plan.site), target, plan.site)
+        doc = _page(last.parse(target.display, data, plan.site, _language(target, plan.site)), target, plan.site)
         last.placed(doc)
     except Exception as exc:  # a bug in the parser: report it, keep going
         return FileResult(stamp.all("internal-error", [_crash("the parser", exc)])), data
@@ -1460,7 +1462,7 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     layout = doc.front_matter.get("layout") or merged.get("layout")
     hooks = site.hooks_rendering(target.content_path, page_type)
     writers = site.address_writers(target.content_path, page_type)
-    language = page_language(site, target.content_path, target.language)
+    language = _language(target, site)
     template_ids = site.page_template_ids(target.content_path, page_type, layout)
     reads_files = site.page_reads_files(target.content_path, page_type, layout, functools.partial(_param, doc, merged))
     list_page = is_list_file(target.content_path, site)
@@ -1476,6 +1478,13 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     return doc.placed(
         url=url, rendered=url is not None and rendered, resources=resources, cascaded=cascaded, **place
     )
+
+
+def _language(target: Target, site: SiteConfig) -> str | None:
+    """The language of the file's page, in a Hugo site (see `_page`)."""
+    if target.content_path is None or site.root is None:
+        return None
+    return page_language(site, target.content_path, target.language)
 
 
 def _param(doc: Document, cascaded: Mapping[str, Any], name: str) -> object:

@@ -7,13 +7,15 @@ configuration is checked the way Hugo would build it.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from validator import template_text
 from validator.addresses import AS_IS, EMBEDDED_WRITER, FILTERING, GOLDMARK_WRITER, Writer
 from validator.highlight import Highlight
 
@@ -352,6 +354,38 @@ class SiteConfig:
     # Those whose template cannot write a Markdown heading but from the call's parameters
     # (no `#`, no text from elsewhere): a `{{% name %}}` call of one adds no heading id.
     shortcodes_without_headings: frozenset[str] = frozenset()
+    # Those whose single template writes text made of the call's parameters and the site's
+    # translations alone (template_text: Kubernetes' `heading`), each with that template
+    shortcode_texts: tuple[tuple[str, str], ...] = ()
+    # The site's translation tables (i18n.load_translations), when a template of those prints
+    # one: (language code, ((key, text), …)); and whether they are all known (no missing theme
+    # or module may add keys)
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    translations_known: bool = True
+
+    def shortcode_output(self, template: str, positional: Sequence[Any], named: Sequence[tuple[str, Any]],
+                         language: str | None) -> str | None:
+        """What a call of a template of `shortcode_texts` writes on a page of `language`
+        (None: the default one); None when not known. A key missing in the page's language
+        is looked up in the default language's, else `T` writes nothing (hugo 0.168)."""
+        source = dict(self.shortcode_texts).get(template)
+        program = template_text.read(source) if source is not None else None
+        if program is None:
+            return None
+        tables = self._translation_tables
+        codes = dict.fromkeys(code.lower() for code in (language or self.default_language, self.default_language))
+
+        def translate(key: str) -> str | None:
+            for code in codes:
+                if key in (table := tables.get(code, {})):
+                    return None if "{{" in table[key] else table[key]  # a template of its own
+            return "" if self.translations_known else None
+
+        return template_text.written(program, positional, named, translate)
+
+    @functools.cached_property
+    def _translation_tables(self) -> dict[str, dict[str, str]]:
+        return {language: dict(table) for language, table in self.translations}
 
     def layout_writes(self, fragment: str) -> bool:
         """Whether the templates that render pages may write the id `fragment` on any page."""

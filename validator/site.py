@@ -42,6 +42,8 @@ from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_y
 from validator.paths import display_path
 from validator.published import followed_rule
 from validator.highlight import Highlight, switched_on
+from validator.i18n import load_translations
+from validator import template_text
 from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
     ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language,
@@ -770,6 +772,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     texts = {name: [text + _partials_given_inner(text, layouts) for text in found] for name, found in texts.items()}
     id_sources = {name: written_ids(found) for name, found in texts.items()}
     id_forms, ids_known, any_id_types = layouts.page_id_forms()
+    text_templates = _text_templates(templates, layouts)
+    translated = any(template_text.uses_translations(template_text.read(text) or ()) for text in text_templates.values())
+    translations = _translations(root, config, module_dirs, modules, default_language) if translated else {}
     return SiteConfig(
         root=root,
         config_files=tuple(config.files),
@@ -842,6 +847,11 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             name for name, found in texts.items() if found and all(map(_renders_inner_in_page, found))
         ),
         shortcodes_without_headings=frozenset(texts) - _shortcodes_whose(_may_write_heading, texts),
+        shortcode_texts=tuple(sorted(text_templates.items())),
+        translations=tuple(
+            (language, tuple(sorted(table.items()))) for language, table in sorted((translations or {}).items())
+        ),
+        translations_known=translations is not None and "i18n" not in missing_components,
         shortcodes_legacy=_shortcodes_whose(_LEGACY.search, texts),
         shortcodes_printing_inner=frozenset(
             name for name, found in texts.items() if found and all(map(_prints_inner_as_text, found))
@@ -2121,13 +2131,19 @@ def _static_dirs(
 
 
 def _component_dirs(
-    root: Path, config: _Config, module_dirs: list[Path], modules: list[_Config], component: str
+    root: Path,
+    config: _Config,
+    module_dirs: list[Path],
+    modules: list[_Config],
+    component: str,
+    folders: list[str] | None = None,
 ) -> tuple[tuple[str, str], ...] | None:
-    """The folders of a component (`static`, `assets`) as `_static_dirs` tells them."""
+    """The folders of a component (`static`, `assets`, `i18n`) as `_static_dirs` tells them;
+    `folders`: the project's own, when not its `staticDir`… setting."""
     own = _component_mounts(config, root, component)
     if own is None:
         return None
-    folders = config.strings(_COMPONENT_DIR_KEYS[component]) or [component]
+    folders = folders or config.strings(_COMPONENT_DIR_KEYS[component]) or [component]
     found = own or [(str(root / folder), "") for folder in folders]
     for directory, module in zip(module_dirs, modules):
         mounted = _component_mounts(module, directory, component)
@@ -2140,7 +2156,27 @@ def _component_dirs(
     return tuple(found)
 
 
-_COMPONENT_DIR_KEYS = {"static": "staticdir", "assets": "assetdir"}
+_COMPONENT_DIR_KEYS = {"static": "staticdir", "assets": "assetdir", "i18n": "i18ndir"}
+
+
+def _text_templates(templates: dict[str, list[Path]], layouts: _Layouts) -> dict[str, str]:
+    """The shortcodes with a single template that writes text made of its call's parameters
+    and the site's translations alone (template_text), each with that template."""
+    texts = {name: layouts.text(files[0]) for name, files in templates.items() if len(files) == 1}
+    return {name: text for name, text in texts.items() if template_text.read(text) is not None}
+
+
+def _translations(
+    root: Path, config: _Config, module_dirs: list[Path], modules: list[_Config], default_language: str
+) -> dict[str, dict[str, str]] | None:
+    """The site's translation tables (i18n.load_translations); None when a mount of its
+    `i18n` folders is not followed. The default language's `i18nDir` is the site's (checked
+    with hugo 0.168: Kubernetes sets it there); another language's is not read."""
+    own = config.strings(f"languages.{default_language}.i18ndir") or config.strings("i18ndir")
+    folders = _component_dirs(root, config, module_dirs, modules, "i18n", own)
+    if folders is None or any(under for _, under in folders):
+        return None
+    return load_translations(Path(folder) for folder, _ in folders)
 
 
 _FILTERS = ("files", "includefiles", "excludefiles", "lang", "sites")

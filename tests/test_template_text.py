@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from validator.document import parse_document
 from validator.site import load_site
@@ -131,3 +133,30 @@ def test_a_kubernetes_heading_call_keeps_the_page_s_anchors_checked(tmp_path: Pa
 def test_templates_read_or_not(template: str, expected: str | None) -> None:
     program = read(template)
     assert (program and written(program, (), (), lambda key: "")) == expected
+
+
+_PARTS = [
+    "{{", "}}", "{{- ", " -}}", " ", '"a"', "`r`", "$x", ":=", "=", ".Get", "0", '"k"', "|", "(", ")", "T",
+    "printf", '"%s"', '"%d%%"', "safeHTML", "print", "default", "lower", "trim", "replace", "/*", "*/", "<!--",
+    "-->", "text", "\n", "$", "$.Get", ".", ".Inner", "if", "end", "\\", '"\\n"', '"\\q"', "-5", "i18n", "%",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PARTS), max_size=40).map("".join),
+    st.sampled_from([(), ("a",), (1, True)]),
+    st.sampled_from([(), (("k", "v"),)]),
+    st.sampled_from(["", "X'", None]),
+)
+def test_any_template_is_read_or_refused_without_raising(
+    template: str, positional: tuple, named: tuple, translation: str | None
+) -> None:
+    program = read(template)
+    if program is not None:
+        written(program, positional, named, lambda key: translation)
+
+
+def test_long_templates_are_read_in_linear_time() -> None:
+    assert read("{{ " + '"a" | lower | ' * 30_000 + '"b" }}') is not None
+    assert read("{{ " + "(" * 5_000 + '"a"' + ")" * 5_000 + " }}") is None  # nested too deep: refused

@@ -72,7 +72,7 @@ def read(template: str) -> _Program | None:
     """The template as this module follows it, or None when it does more."""
     try:
         return tuple(_pieces(template))
-    except _Unknown:
+    except (_Unknown, RecursionError):  # RecursionError: parentheses nested thousands deep
         return None
 
 
@@ -98,7 +98,7 @@ def written(
                 scope.variables[variable] = value
             else:
                 out.append(value if isinstance(value, _Html) else _text(value).translate(_ESCAPES))
-    except _Unknown:
+    except (_Unknown, RecursionError):
         return None
     return "".join(out)
 
@@ -146,40 +146,40 @@ def _action(template: str, position: int) -> tuple[int, tuple[str, tuple[_Call, 
         kind = found.lastgroup or ""
         tokens.append((kind, found[kind]))
         position = found.end()
-    variable = ""
+    variable, at = "", 0
     if len(tokens) > 2 and tokens[0][0] == "variable" and tokens[1] in (("declare", ":="), ("punct", "=")):
-        variable, tokens = tokens[0][1], tokens[2:]
-    pipeline, rest = _pipeline(tokens)
-    if rest or not pipeline:
+        variable, at = tokens[0][1], 2
+    pipeline, at = _pipeline(tokens, at)
+    if at < len(tokens):
         raise _Unknown
     return end.end(), (variable, pipeline), bool(end["trim"])
 
 
-def _pipeline(tokens: list[tuple[str, str]]) -> tuple[tuple[_Call, ...], list[tuple[str, str]]]:
+def _pipeline(tokens: list[tuple[str, str]], at: int) -> tuple[tuple[_Call, ...], int]:
+    """The pipeline starting at `tokens[at]`, and where it ends."""
     commands = []
     while True:
-        command, tokens = _command(tokens)
+        command, at = _command(tokens, at)
         commands.append(command)
-        if not tokens or tokens[0] != ("punct", "|"):
-            return tuple(commands), tokens
-        tokens = tokens[1:]
+        if at == len(tokens) or tokens[at] != ("punct", "|"):
+            return tuple(commands), at
+        at += 1
 
 
-def _command(tokens: list[tuple[str, str]]) -> tuple[_Call, list[tuple[str, str]]]:
+def _command(tokens: list[tuple[str, str]], at: int) -> tuple[_Call, int]:
     operands: list[Any] = []
-    while tokens and tokens[0] not in (("punct", "|"), ("punct", ")")):
-        kind, value = tokens[0]
+    while at < len(tokens) and tokens[at] not in (("punct", "|"), ("punct", ")")):
+        kind, value = tokens[at]
         if (kind, value) == ("punct", "("):
-            inner, rest = _pipeline(tokens[1:])
-            if not rest or rest[0] != ("punct", ")"):
+            inner, at = _pipeline(tokens, at + 1)
+            if at == len(tokens) or tokens[at] != ("punct", ")"):
                 raise _Unknown
             operands.append(inner)
-            tokens = rest[1:]
         elif kind in ("string", "raw", "number", "variable", "field", "name"):
             operands.append((kind, value))
-            tokens = tokens[1:]
         else:
             raise _Unknown
+        at += 1
     if not operands:
         raise _Unknown
     head, args = operands[0], tuple(operands[1:])
@@ -188,13 +188,13 @@ def _command(tokens: list[tuple[str, str]]) -> tuple[_Call, list[tuple[str, str]
     if isinstance(head[0], _Call):
         if args:
             raise _Unknown
-        return _Call(("pipeline", ""), (head,)), tokens
+        return _Call(("pipeline", ""), (head,)), at
     kind, value = head
     if (kind == "field" and value.lstrip("$") != ".Get") or (
         kind == "name" and value not in _FUNCTIONS and value not in _TRANSLATE
     ):
         raise _Unknown  # `.Inner`, `.Page`, `partial`, `if`…
-    return _Call(head, args), tokens
+    return _Call(head, args), at
 
 
 def _translates(pipeline: tuple[_Call, ...]) -> bool:
@@ -253,7 +253,10 @@ class _Scope:
             if translated is None:
                 raise _Unknown
             return translated
-        return _FUNCTIONS[value](*args)
+        try:
+            return _FUNCTIONS[value](*args)
+        except TypeError:  # given too few or too many arguments (Hugo stops the build)
+            raise _Unknown from None
 
     def get(self, args: list[Any]) -> Any:
         if len(args) != 1:

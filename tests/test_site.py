@@ -1562,6 +1562,16 @@ def test_ids_page_templates_write_around_actions(tmp_path: Path) -> None:
     assert not site.layout_writes("-section") and not site.layout_writes("tab-1") and not site.layout_writes("a1")
 
 
+def test_an_id_a_page_template_writes_as_the_page_s_url_starts_with_a_slash(tmp_path: Path) -> None:
+    """LoveIt's `<span id="{{ .RelPermalink }}">`: any fragment that starts with `/` may be
+    on its pages, the others are checked (not left to a build)."""
+    write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\n')
+    write(tmp_path, "layouts/posts/single.html", '<span id="{{ .RelPermalink }}"></span><a id="{{- $.Permalink -}}">')
+    site = load_site(tmp_path)
+    assert site.layout_ids_known and site.layout_id_forms == (("/", ""), ("http", ""))
+    assert site.layout_writes("/posts/a/") and not site.layout_writes("setup")
+
+
 # --- The environment's HUGO variables ----------------------------------------------------------
 
 _ENVIRONMENT_CONFIG = """title = "x"

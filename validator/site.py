@@ -1359,7 +1359,7 @@ class _Layouts:
     def page_id_forms(self) -> tuple[tuple[tuple[str, str], ...], bool, frozenset[str]]:
         """The text before the first action and after the last of the ids the templates that
         render pages write with actions (`id="{{ $key }}-section"`), when it is two characters
-        or more; whether they write no id made of actions alone (`id="{{ .Title }}"`), which
+        or more (a page's URL, `id="{{ .RelPermalink }}"`, starts with `/` or `http`); whether they write no id made of actions alone (`id="{{ .Title }}"`), which
         may be anything and is left to a build; and the pages whose own templates write such
         an id (see `_rendered_by`: flux's `adopters/list.html`, `id={{ .project | urlize }}` of
         each data file), or call a partial that does (crossplane's API pages), any id of
@@ -3220,6 +3220,10 @@ def _writes_made_ids(template: str, forms: set[tuple[str, str]]) -> bool:
         if value is None or "{{" not in value or "}}" not in value:
             made = made or (value is None and match[0].endswith("="))  # `id={{ .Title }}`
             continue
+        if permalink := _PERMALINK_ACTION.fullmatch(value):
+            # a page's URL (LoveIt's `<span id="{{ .RelPermalink }}">`): a path, or a full URL
+            forms.add(("/" if permalink[1] else "http", ""))
+            continue
         start, end = value.split("{{", 1)[0], value.rsplit("}}", 1)[1]
         if len(start) + len(end) >= 2 and not _BLANK_OR_QUOTE.search(start + end):
             forms.add((start, end))
@@ -3229,6 +3233,7 @@ def _writes_made_ids(template: str, forms: set[tuple[str, str]]) -> bool:
 
 
 _VARIABLE_FIRST = re.compile(r"\{\{-?\s*\$(\w+)\s*-?\}\}")
+_PERMALINK_ACTION = re.compile(r"\{\{-?\s*(?:\$?\.(?:Page\.)?|\$\w+\.)(Rel)?Permalink\s*-?\}\}")
 
 
 def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[IdParameter, ...]] | None:

@@ -33,7 +33,8 @@ fragment on either will do. Links whose page mdcheck cannot find are left to
 `#` alone and `#top` are allowed by default (browsers scroll to the top), and so is an id
 the site's page templates or partials write as fixed text (`<body id="docs">`, a skip
 link's `<main id="content">`), or around an action with two characters or more of fixed
-text (`id="{{ $key }}-section"` takes `#tags-section`), and `#TableOfContents` when one
+text (`id="{{ $key }}-section"` takes `#tags-section`; the page's URL, `id="{{ .RelPermalink }}"`,
+any fragment that starts with `/`), and `#TableOfContents` when one
 prints `.TableOfContents`: any page may have it. A text fragment
 (`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A fragment with
 a `/` (`#tag/pets`, `#/pets/get`) is a script's route (Redoc, Swagger UI), which no heading

@@ -2858,19 +2858,21 @@ def test_the_redirects_of_netlify_toml_serve_links(
 
 
 @pytest.mark.hugo
-@pytest.mark.parametrize("in_netlify_toml", [False, True])
+@pytest.mark.parametrize("rules_in", ["_redirects", "netlify.toml", "vercel.json"])
 def test_a_link_through_a_redirect_rule_is_checked_where_the_rule_sends_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, in_netlify_toml: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, rules_in: str
 ) -> None:
     """A redirect rule sends the browser on, fragment and all: a link through one is broken
     when nothing is published where the rule sends it, and its fragment is looked for on
-    the page there (vitess's versioned docs)."""
+    the page there (vitess's versioned docs; FixIt's docs, with Vercel's rules)."""
     files = {
         "content/new/b.md": "+++\ntitle = 'B'\n+++\n\n## Here\n",
         "content/a.md": "+++\ntitle = 'A'\n+++\n\n[good](/old/b/#here) [dead](/old/gone/) [frag](/old/b/#nowhere)\n",
     }
-    if in_netlify_toml:
+    if rules_in == "netlify.toml":
         (tmp_path / "netlify.toml").write_text('[[redirects]]\nfrom = "/old/*"\nto = "/new/:splat"\n')
+    elif rules_in == "vercel.json":
+        (tmp_path / "vercel.json").write_text('{"redirects": [{"source": "/old/(.*)", "destination": "/new/$1"}]}')
     else:
         files["static/_redirects"] = "/old/*  /new/:splat  301\n"
     small_site(tmp_path, files)

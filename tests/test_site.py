@@ -28,6 +28,7 @@ from validator.registry import RULES
 from validator.targets import collect_targets
 from validator.settings import Language, Markup, SiteConfig
 from validator.site import (
+    _vercel_rule,
     ContentRoot,
     SiteConfigError,
     alias_urls,
@@ -1675,3 +1676,20 @@ def test_a_hostile_value_from_the_environment_is_a_clear_error_or_a_string(
         load_site(tmp_path, environ={name: text})
     except SiteConfigError as error:
         assert f"${name}" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("rule", "written"),
+    [
+        ({"source": "/documentation/(.*)", "destination": "/docs/$1"}, "/documentation/* /docs/:splat"),
+        ({"source": "/blog/:slug", "destination": "/news/:slug", "permanent": False}, "/blog/:slug /news/:slug"),
+        ({"source": "/v1/:path*", "destination": "/v2/:path*"}, "/v1/* /v2/:splat"),
+        ({"source": "/app/(.*)", "destination": "/index.html"}, "/app/* /index.html"),  # a rewrite alike
+        ({"source": "/x", "destination": "/y", "has": [{"type": "host", "value": "a.org"}]}, "/x"),  # a condition
+        ({"source": "/x", "destination": "https://elsewhere.org/"}, "/x"),  # another host: leads somewhere
+        ({"source": "/old/:id(\\d+)", "destination": "/new/:id"}, None),  # a pattern not read
+        ({"source": "x", "destination": "/y"}, None),
+    ],
+)
+def test_vercel_rules_as_redirects_rules(rule: dict, written: str | None) -> None:
+    assert _vercel_rule(rule, "308") == written

@@ -871,7 +871,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         link_hook_specials=layouts.link_hook_specials(),
         missing_modules=tuple(found.missing),
         missing_layout_mounts=missing_layouts,
-        server_redirects=_server_redirects(root),
+        server_redirects=_server_redirects(root) + _vercel_redirects(root),
         written_after_hugo=written_after,
         missing_components=missing_components,
         config_notes=(
@@ -2341,6 +2341,47 @@ def _server_redirects(root: Path) -> tuple[str, ...]:
             _server_rule(rule) for rule in rules if str(rule.get("from", "")).startswith("/") and not _not_found(rule)
         )
     return ()
+
+
+def _vercel_redirects(root: Path) -> tuple[str, ...]:
+    """The `redirects` and `rewrites` of the site's `vercel.json`, as `parse_redirects` writes
+    rules (Vercel applies them in that order): a source of path segments, `:name` ones and a
+    last `(.*)` or `:name*` (a splat, the `$1` or `:name*` of the destination) is followed; one
+    with a condition (`has`, `missing`) is taken to lead somewhere; another pattern is not read."""
+    try:
+        data = json.loads(read_text(root / "vercel.json"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return ()
+    if not isinstance(data, dict):
+        return ()
+    found = []
+    for key, status in (("redirects", "308"), ("rewrites", "200")):
+        rules = data.get(key)
+        for rule in rules if isinstance(rules, list) else ():
+            if isinstance(rule, dict) and (written := _vercel_rule(rule, status)) is not None:
+                found.append(written)
+    return tuple(found)
+
+
+def _vercel_rule(rule: Mapping[str, Any], status: str) -> str | None:
+    source, target = rule.get("source"), rule.get("destination")
+    if not isinstance(source, str) or not isinstance(target, str) or not source.startswith("/"):
+        return None
+    splat = _VERCEL_SPLAT.search(source)
+    path = source[: splat.start()] + "/*" if splat else source
+    if not _VERCEL_PATH.fullmatch(path):
+        return None  # a pattern of path-to-regexp's not read here
+    if splat:
+        target = target.replace("$1" if splat[0] == "/(.*)" else f":{splat[1]}*", ":splat")
+    if rule.get("has") or rule.get("missing") or "$" in target or "(" in target:
+        return path
+    code = str(rule.get("statusCode") or (status if rule.get("permanent", True) or status == "200" else "307"))
+    return f"{path} {target}" if followed_rule(target, code) else path
+
+
+# The end of a source path that matches any rest: `/(.*)`, `/:path*`
+_VERCEL_SPLAT = re.compile(r"/(?:\(\.\*\)|:(\w+)\*)$")
+_VERCEL_PATH = re.compile(r"(?:/(?::\w+|[\w.~%@!$&'+,;=-]+))*/?(?:/\*)?")
 
 
 def _server_rule(rule: Mapping[str, Any]) -> str:

@@ -1557,10 +1557,16 @@ def test_ids_page_templates_write_around_actions(tmp_path: Path) -> None:
           '<h2 id="{{ $key }}-section"></h2><li id="post-{{ .ID }}-x"></li><p id="{{ . }}"></p><a id="a{{ . }}">'
           "<b id='{{ printf \"%s\" . }}'></b>")  # fmt: skip
     write(tmp_path, "layouts/_shortcodes/tab.html", '<div id="tab-{{ .Ordinal }}"></div>')  # content: not every page's
+    # no id attribute: another attribute's (`data-id`), a URL's query (Google's tag snippet)
+    write(tmp_path, "layouts/_partials/head.html",
+          '<script src="https://g.com/gtag/js?id={{ site.Params.tag }}"></script><i data-id="{{ .Title }}"></i>'
+          '{{ $mid := printf "m-%s" (.RelPermalink | anchorize) }}<a id="{{ $mid }}">')  # Docsy's sidebar
     site = load_site(tmp_path)
-    assert site.layout_id_forms == (("", "-section"), ("post-", "-x"))
+    assert site.layout_id_forms == (("", "-section"), ("m-", ""), ("post-", "-x"))
     assert site.layout_writes("tags-section") and site.layout_writes("post-12-x")
     assert not site.layout_writes("-section") and not site.layout_writes("tab-1") and not site.layout_writes("a1")
+    (tmp_path / "layouts/_partials/side.html").unlink()
+    assert load_site(tmp_path).layout_ids_known  # the head's ids are all known
 
 
 def test_an_id_a_page_template_writes_as_the_page_s_url_starts_with_a_slash(tmp_path: Path) -> None:

@@ -3246,9 +3246,9 @@ def _writes_content(template: str) -> bool:
 _RENDERS_VIEW = re.compile(r"""\.Render\s+["`]([\w-]+)["`]""")
 _BLANK_OR_QUOTE = re.compile(r"""[\s"'<>{}]""")
 # An id attribute's value: quoted (an action in it may hold quotes: `id="{{ print $k "-" }}"`),
-# or an action alone
+# or an action alone; an attribute's, after a blank or an action (not `data-id=`, nor a URL's `?id=`)
 _ID_VALUE = re.compile(
-    r"""\bid\s*=\s*(?:"((?>[^"{]+|\{\{[^}]*\}\}|\{)*)"|'((?>[^'{]+|\{\{[^}]*\}\}|\{)*)'|(?=\{\{))""", re.IGNORECASE
+    r"""(?<![^\s}])id\s*=\s*(?:"((?>[^"{]+|\{\{[^}]*\}\}|\{)*)"|'((?>[^'{]+|\{\{[^}]*\}\}|\{)*)'|(?=\{\{))""", re.IGNORECASE
 )
 
 
@@ -3265,7 +3265,8 @@ def _writes_made_ids(template: str, forms: set[tuple[str, str]]) -> bool:
             # a page's URL (LoveIt's `<span id="{{ .RelPermalink }}">`): a path, or a full URL
             forms.add(("/" if permalink[1] else "http", ""))
             continue
-        start, end = value.split("{{", 1)[0], value.rsplit("}}", 1)[1]
+        # (Docsy's sidebar: `$mid := printf "m-%s" …`, then `id="{{ $mid }}"`)
+        start, end = _literal_start(template, value, 2), value.rsplit("}}", 1)[1]
         if len(start) + len(end) >= 2 and not _BLANK_OR_QUOTE.search(start + end):
             forms.add((start, end))
         else:

@@ -1042,7 +1042,7 @@ def _deployment_files(root: Path) -> Iterator[tuple[Path, str]]:
         for pattern in _PIN_FILES:
             for path in sorted(folder.glob(pattern)):
                 if path.is_file():
-                    yield path, _template(path)
+                    yield path, _file_text(path)
         if (folder / ".git").exists() or folder.parent == folder:
             return
         folder = folder.parent
@@ -3382,11 +3382,31 @@ def _literal_start(template: str, value: str, depth: int) -> str:
     return os.path.commonprefix(starts) if starts else ""
 
 
-def _template(path: Path) -> str:
+def _file_text(path: Path) -> str:
     try:
         return read_text(path, errors="replace")
     except OSError:
         return ""
+
+
+def _template(path: Path) -> str:
+    """A template's text, the text of its comments blanked: what they say (Docsy's alert: "any
+    Markdown in .Inner will be treated as Markdown") is no action. Their delimiters, trim
+    markers and line breaks stay, so do lengths and lines."""
+    text = _file_text(path)
+    if "/*" not in text:
+        return text
+    kept, cursor = [], 0
+    while (opening := _COMMENT_OPENING.search(text, cursor)) and (closing := _COMMENT_CLOSING.search(text, opening.end())):
+        inside = text[opening.end() : closing.start()]
+        kept += [text[cursor : opening.end()], re.sub(r"[^\n]", " ", inside)]
+        cursor = closing.start()
+    kept.append(text[cursor:])  # (a comment never closed ends the search: linear)
+    return "".join(kept)
+
+
+_COMMENT_OPENING = re.compile(r"\{\{-?\s*/\*")  # `{{/* … */}}`, `{{- /* … */ -}}`
+_COMMENT_CLOSING = re.compile(r"\*/\s*-?\}\}")
 
 
 # An `if` on a site param alone: `.Site.Params.x`, `.Page.Site.Params.x`, `site.Params.x`,

@@ -916,3 +916,18 @@ def test_a_value_quoted_whole_keeps_a_message_readable(tmp_path: Path, monkeypat
     messages = [p["message"] for p in json.loads(out)["problems"]]
     assert messages and all(len(message) < 1_100 for message in messages)
     assert any("characters left out" in message for message in messages)
+
+
+def test_output_read_in_part_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`mdcheck check | head -1`: the reader goes away, and mdcheck stops as a Unix tool does
+    on SIGPIPE (exit 141), with no internal error."""
+    (tmp_path / "a.md").write_text("# A\n\n" + "[x](#nowhere)\n\n" * 5_000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "validator", "check", "--no-cache", "--source-only", "-q", "a.md"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"a.md:")
+    process.stdout.close()
+    assert process.wait(timeout=120) == 141
+    assert process.stderr.read() == b""

@@ -44,6 +44,7 @@ from validator.targets import (
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 PROGRESS_MIN_FILES = 200
 
 
@@ -59,6 +60,11 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("mdcheck: interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # What reads the output went away (`mdcheck check | head`): stop quietly, as a
+            # Unix tool does on SIGPIPE; what is left to flush goes nowhere.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_BROKEN_PIPE)
         except (ConfigError, SiteConfigError, HugoError) as exc:
             click.echo(f"mdcheck: error: {exc}", err=True)
             ctx.exit(EXIT_USAGE)

@@ -231,6 +231,16 @@ def test_two_pages_at_one_path_are_neither_found(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("embedded_hook", [False, True])
+def test_md_link_leaves_a_link_a_redirect_rule_serves(tmp_path: Path, embedded_hook: bool) -> None:
+    """Hugo writes `[x](/src/a.md)` as it is, and the site's `_redirects` sends `/src/*` to
+    GitHub (porter's docs): the browser lands there, no 404."""
+    config = '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n' if embedded_hook else ""
+    _site(tmp_path, {"docs/page.md": _front_matter("", "[a](/src/CODE.md) [b](/docs/other.md)\n")}, config)
+    _write(tmp_path, {"static/_redirects": "/src/*  https://github.com/x/y/blob/main/:splat\n"})
+    assert [message[:23] for _, _, _, message in _run(tmp_path, ["md-link"])[0]] == ["link to '/docs/other.md"]
+
+
 def test_project_link_hook_silences_md_link(tmp_path: Path) -> None:
     _site(tmp_path, {"docs/page.md": _front_matter("", "[a](other.md)\n")})
     assert _run(tmp_path, ["md-link"])[0]

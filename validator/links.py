@@ -382,6 +382,16 @@ class SiteIndex:
             return None, None
         return self._urls[key], key if key in self._aliases else None
 
+    def redirect_rule(self, page: PageSummary, destination: str) -> str | None:
+        """The first of the site's redirect rules (`_redirects`, netlify.toml, vercel.json)
+        that serves the URL a browser asks for `destination` from `page`; None when none does."""
+        try:
+            path = self._browser_path(page, destination)
+        except ValueError:
+            return None
+        found = self._redirects.rule_for(_normal_url(path)) if path is not None else None
+        return found[0] if found is not None else None
+
     def redirected(self, page: PageSummary, destination: str) -> tuple[int, str] | None:
         """The place of the page the site's redirect rules send `destination` to (rules
         after rules), and the first rule; None when no rule followed leads to a page."""

@@ -22,6 +22,10 @@ the page `GetPage` finds, else the destination as written: the `render-link.html
 themes share); pages another hook of the site renders are left alone: what it does is not
 known, and the summary says how many pages' links are left to `--build`.
 
+A link that one of the site's redirect rules serves as written (`_redirects`, Netlify's
+`netlify.toml`, `vercel.json`: `/src/*` sent to the repository on GitHub) leads on: it
+is not reported.
+
 ## Why is this bad?
 The reader's click ends on a 404 page, and Hugo does not warn.
 
@@ -65,8 +69,10 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 message = _resolved(index, context, link.destination, suggest)
             elif by_getpage:
                 continue  # looked up from a home page no file makes
-            else:
+            elif index.redirect_rule(page, link.destination) is None:  # (else a rule serves it)
                 message = _verbatim(index, page, link.destination)
+            else:
+                continue
             if message and link.home:
                 message += (
                     " (in a shortcode's content its template renders with markdownify: Hugo's link render hook "
@@ -126,8 +132,8 @@ def _resolved(index: SiteIndex, page: PageSummary, destination: str, suggest: Su
     lookup = index.get_page(page, path)
     target = lookup if hook_finds(index, lookup, page) else MISSING
     if not target.found:
-        if index.resource(page, path):
-            return None
+        if index.resource(page, path) or index.redirect_rule(page, destination):
+            return None  # a file of the page's bundle; a redirect rule serves the link as written
         unbuilt = lookup.found and lookup.index in index.unbuilt  # a draft the hook passes over
         why = f" ({lookup.pages[lookup.index].path}: {index.unbuilt[lookup.index]})" if unbuilt else ""
         message = f"link to {destination!r}: Hugo finds no page {path!r}{why}, and emits the link as written (a 404)"

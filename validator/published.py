@@ -808,8 +808,9 @@ MARKDOWN_DESTINATION = re.compile(r"\]\([^\S\n]*+<?([^\s<>()]+)")
 
 
 # (A `.` or `/` before the last character, which is no `.`: `/docs/`, `a.png`, not `etc.`;
-# the lookahead keeps a long value linear.)
-_ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*[./].)[^\s<>\"'{}]*[^\s<>\"'{}.]")
+# single spaces inside, as in a file's name: `/img/Raft group.png`, which `relURL` writes
+# with `%20`; the lookahead keeps a long value linear.)
+_ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*(?: [^\s<>\"'{}]+)*[./].)[^\s<>\"'{}](?:[^\s<>\"'{}]| (?! ))*[^\s<>\"'{}.]")
 
 
 # `[^\S\n]`: a blank within the line.

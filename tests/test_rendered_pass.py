@@ -4952,3 +4952,18 @@ def test_an_inline_shortcode_that_loads_a_math_renderer(
     }, "enableInlineShortcodes = true\n[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "unrendered-markup", [] if loads else [("content/m.md", 7, 1)])
+
+
+@pytest.mark.hugo
+def test_a_shortcode_address_with_a_space_is_placed_at_its_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`{{< fig src="/img/Raft group.png" >}}`: `relURL` writes `%20`, and the build's finding
+    is the call's (tikv's blog), not the HTML file's."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/fig.html": '<figure><img src="{{ .Get "src" | relURL }}" alt="x"></figure>',
+        "static/img/Raft group.png": "",
+        "content/a.md": '---\ntitle: A\n---\n\n{{< fig src="/img/Raft group.png" >}}\n\n{{< fig src="/img/Gone one.png" >}}\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link", "--build") == [("content/a.md", 7, 1)]

@@ -230,6 +230,8 @@ HOSTILE = {
     "long-line": (lambda n: "word " * n, 400_000),  # a 2 MB line
     "links-in-one-paragraph": (lambda n: "[a](#b) " * n, 50_000),
     "www-in-one-paragraph": (lambda n: "www. www.a.com/x " * n, 50_000),
+    # addresses inside a link label, which no link is made of: the pending text grows
+    "addresses-in-an-open-label": (lambda n: "[ " + "a@b.co www.a.com https://a.com " * n, 20_000),
     "unmatched-delimiters-in-a-heading": (lambda n: "## " + "*a _b ~~c [d " * n, 10_000),
     "task-list": (lambda n: "- [ ] task\n" * n, 20_000),
     "html-blocks": (lambda n: "<div id=x>\n\n" * n, 20_000),

@@ -214,6 +214,41 @@ def _may_start_link(state: StateInline, start: int, pending_before: int, typogra
     return typographer and _substitution_ends(state.src, start)
 
 
+def _in_link_label(state: StateInline) -> bool:
+    """Whether goldmark is inside a link label here, where its linkify makes no link: after
+    a `[` that no `]` closed yet (`["https://…"]`), text here as no link was made of it;
+    not an escaped one. The text tokens, and the pending text, are read once per inline
+    parse (`label_scan`, `pending_scan`)."""
+    tokens = state.tokens
+    scanned, depth = getattr(state, "label_scan", (0, 0))
+    if scanned > len(tokens):
+        scanned, depth = 0, 0
+    for index in range(scanned, len(tokens)):
+        if tokens[index].type == "text":
+            depth = _bracket_depth(tokens[index].content, depth)
+    state.label_scan = (len(tokens), depth)
+    # the pending text grows until a token takes it (a paragraph of `[ a@b.co a@b.co …`)
+    pending = state.pending
+    base, length, pending_depth = getattr(state, "pending_scan", (-1, 0, 0))
+    if base != len(tokens) or length > len(pending):
+        length, pending_depth = 0, depth
+    pending_depth = _bracket_depth(pending[length:], pending_depth)
+    state.pending_scan = (len(tokens), len(pending), pending_depth)
+    return pending_depth > 0
+
+
+def _bracket_depth(text: str, depth: int) -> int:
+    """The `[` left open after `text`, `depth` open before it; a `]` closes the last one."""
+    if "[" not in text and (not depth or "]" not in text):
+        return depth
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]" and depth:
+            depth -= 1
+    return depth
+
+
 def _substitution_ends(src: str, end: int) -> bool:
     """Whether goldmark's typographer makes a node of the text that ends at `end`: runs of
     `-` are read as `---` then `--`, of `.` as `...`, of `<` and `>` as pairs; a quote is
@@ -245,7 +280,7 @@ def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule, InlineRule]
         if not _may_start_link(state, pos, len(state.pending), markup.typographer):
             return False
         match = _WWW.match(src, pos, state.posMax)
-        if match is None:
+        if match is None or _in_link_label(state):
             return False
         return _push_autolink(state, pos, _autolink_end(src, pos, match.end()), scheme)
 
@@ -261,7 +296,7 @@ def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule, InlineRule]
         if not _may_start_link(state, start, len(pending) - len(found[0]), markup.typographer):
             return False
         match = _URL.match(src, start, state.posMax)
-        if match is None:
+        if match is None or _in_link_label(state):
             return False
         state.pending = pending[: -len(found[0])]
         return _push_autolink(state, start, _autolink_end(src, start, match.end()), "")
@@ -278,6 +313,8 @@ def _autolink_rules(markup: Markup) -> tuple[InlineRule, InlineRule, InlineRule]
         domain = _EMAIL_DOMAIN.match(src, pos + 1, state.posMax)
         end = domain.end() if domain else pos
         if domain is None or "." not in src[pos + 1 : end - 1] or src[end : end + 1] in ("-", "_"):
+            return False
+        if _in_link_label(state):
             return False
         local = 0  # read back, not copied: a paragraph may hold thousands of `@`
         while local < len(pending) and pending[-1 - local] in _EMAIL_LOCAL:

@@ -1,7 +1,7 @@
 """## What it does
 Reports bold marks (`**` or `__`) with a space just inside them, which Markdown does not
-read as bold: `** important **`, `**Note: **`, `**Note: **Text`. The page shows the
-asterisks.
+read as bold: `** important **`, `**Note: **`, `**Note: **Text`, or a line break (the
+closing `**` wrapped to the start of the next line). The page shows the asterisks.
 
 Only marks that stay in the page's text are reported (a pair that did make bold is
 not), only when the text between them has a word (`2 ** 3 ** 4` and `a ** b ** c` are
@@ -35,10 +35,11 @@ from validator.document import Document
 from validator.model import Finding, NoOptions, Rule, Severity
 from validator.prose import stretches, written_as_shown
 
-# A pair of marks left as text with a space inside one of them, on one line; `**` may have
+# A pair of marks left as text with a space inside one of them, on one line or with a line
+# break just inside one (`**Pull requests` then `** tab` on the next line); `**` may have
 # a word right after (`**Note: **Text`), `__` not (`__init __main`)
 _SPACED = re.compile(
-    r"(?<![*_\w])(\*\*|__)(?:[ \t][^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?[ \t])\1(?![*_])(?!(?<=_)\w)"
+    r"(?<![*_\w])(\*\*|__)(?:[ \t\n][^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?[ \t\n])\1(?![*_])(?!(?<=_)\w)"
 )
 _WORD = re.compile(r"[^\W\d_]{2}")
 
@@ -56,11 +57,14 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 continue
             line, column = stretch.position(match.start())
             marks = match[1]
+            first, _, wrapped = match[0].partition("\n")
+            shown = f"{first[:60]!r} (and {wrapped!r} on the next line)" if wrapped else repr(match[0][:60])
+            blank, advice = ("a line break", " on one line") if wrapped else ("a space", "")
             yield Finding(
                 line,
                 column,
-                f"{match[0][:60]!r} shows its marks: a space just inside `{marks}` stops them making bold "
-                f"(write `{marks}text{marks}`)",
+                f"{shown} shows its marks: {blank} just inside `{marks}` stops them making bold "
+                f"(write `{marks}text{marks}`{advice})",
             )
 
 

@@ -4967,3 +4967,27 @@ def test_a_shortcode_address_with_a_space_is_placed_at_its_call(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert located("broken-link", "--build") == [("content/a.md", 7, 1)]
+
+
+@pytest.mark.hugo
+def test_a_hook_that_looks_up_site_absolute_links_alone_leads_to_the_page_it_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A link hook that looks a destination up with GetPage when it starts with `/` (hextra's)
+    leads a German page's `/a/#glossary` to the German page, whose heading is `Glossar`:
+    broken, though the English page has the id; a relative one it writes as it is."""
+    hook = (
+        '{{- $dest := .Destination -}}{{- $u := urls.Parse $dest -}}\n'
+        '{{- if hasPrefix $dest "/" -}}\n'
+        '  {{- with .PageInner.GetPage $u.Path -}}{{- $dest = printf "%s#%s" .RelPermalink $u.Fragment -}}\n'
+        '  {{- else -}}{{- $dest = relURL (strings.TrimPrefix "/" $dest) -}}{{- end -}}\n'
+        '{{- end -}}\n<a href="{{ $dest | safeURL }}">{{ .Text }}</a>'
+    )
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": hook,
+        "content/a.md": "---\ntitle: A\n---\n\n## Glossary\n",
+        "content/a.de.md": "---\ntitle: A\n---\n\n## Glossar\n",
+        "content/b.de.md": "---\ntitle: B\n---\n\n[g](/a/#glossary) [h](../a/#glossar) [i](/a/#glossar)\n",
+    }, '[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == located("broken-anchor", "--build") == [("content/b.de.md", 5, 1)]

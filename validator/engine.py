@@ -47,7 +47,9 @@ from validator.published import (
     parse_redirects,
 )
 from validator.render import render_document
-from validator.settings import HUGO_DEFAULT_BASE_URL, LINK_HOOKS, PAGE_FINDING_LINK_HOOK, SiteConfig
+from validator.settings import (
+    ABSOLUTE_FINDING_LINK_HOOK, HUGO_DEFAULT_BASE_URL, LINK_HOOKS, PAGE_FINDING_LINK_HOOK, SiteConfig,
+)
 from validator.site import (
     CONTENT_EXTENSIONS,
     ContentRoot,
@@ -144,6 +146,8 @@ class PageSummary:
     # whether its links go to the page GetPage finds: through Hugo's embedded link hook, or
     # a project's that does as it does (PAGE_FINDING_LINK_HOOK)
     finds_pages: bool = False
+    # whether it does so for a site-absolute destination alone (ABSOLUTE_FINDING_LINK_HOOK)
+    finds_absolute_pages: bool = False
     # False for a content file whose content mdcheck does not read (see unread_summary): it
     # reads its front matter only, so any id may be on it (`id_prefixes` holds "").
     read: bool = True
@@ -1546,6 +1550,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         terms=_terms(doc.front_matter.data or {}, plan.site),
         link_hook=bool(LINK_HOOKS & doc.render_hooks),
         finds_pages=PAGE_FINDING_LINK_HOOK in doc.render_hooks or doc.embedded_hooks[0],
+        finds_absolute_pages=ABSOLUTE_FINDING_LINK_HOOK in doc.render_hooks,
         file=target.path,
     )
 

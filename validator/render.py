@@ -53,7 +53,7 @@ from validator.heading_ids import Quotes, substitution_html, typographer  # gold
 from validator.html import HOOKED_ALT_KNOWN
 from validator.markdown import WRITTEN_DESTINATION
 from validator import highlight
-from validator.settings import LINK_HOOKS, PAGE_FINDING_LINK_HOOK, PASSTHROUGH
+from validator.settings import ABSOLUTE_FINDING_LINK_HOOK, LINK_HOOKS, PAGE_FINDING_LINK_HOOK, PASSTHROUGH
 from validator.site import predict_url, printed_params
 
 RefResolver = Callable[[ShortcodeUse], str | None]
@@ -680,7 +680,7 @@ class _HugoRenderer(RendererHTML):
         href = self._written(href, self._page.doc.address_writers[0])
         attrs = dict(token.attrItems())
         attrs["href"], unknown = self._page.attribute_value(href)
-        if "render-link" in doc.render_hooks or special:
+        if "render-link" in doc.render_hooks or ABSOLUTE_FINDING_LINK_HOOK in doc.render_hooks or special:
             # the site's own hook writes this link, an autolink too: its output is unknown
             unknown = "render-link"
         if unknown is not None:

@@ -101,7 +101,10 @@ class ContentMount:
 # `GetPage` finds for a destination, else the destination as written: as Hugo's embedded
 # link hook does (see site._finds_pages).
 PAGE_FINDING_LINK_HOOK = "render-link (GetPage)"
-LINK_HOOKS = frozenset({"render-link", PAGE_FINDING_LINK_HOOK})
+# The name it gives one that does so for a site-absolute destination alone (hextra's: `if
+# hasPrefix $dest "/"`, then `with .PageInner.GetPage`) and writes any other as it is.
+ABSOLUTE_FINDING_LINK_HOOK = "render-link (GetPage /)"
+LINK_HOOKS = frozenset({"render-link", PAGE_FINDING_LINK_HOOK, ABSOLUTE_FINDING_LINK_HOOK})
 
 
 @dataclass(frozen=True)

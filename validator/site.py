@@ -46,7 +46,8 @@ from validator.i18n import load_translations
 from validator import template_text
 from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
-    ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount, IdParameter, Language,
+    ABSOLUTE_FINDING_LINK_HOOK, ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount,
+    IdParameter, Language,
     HtmlBlockOpening, Markup, SiteConfig, removed_since,
 )
 
@@ -1225,7 +1226,7 @@ class _Layouts:
         adding a class or `target`) changes no link: it is left out. With `unknown` (a
         missing theme's templates), one for every page of each name none renders every page."""
         found = {
-            (PAGE_FINDING_LINK_HOOK if name == "render-link" and _finds_pages(self.text(path)) else name, folder)
+            (_link_hook_kind(self.text(path)) if name == "render-link" else name, folder)
             for name, folder, path in self._hook_files(names)
             if not _changes_nothing_read(name, self.text(path))
         }
@@ -3110,6 +3111,33 @@ def _levels_at(template: str, position: int) -> frozenset[int] | None:
             return None
         levels &= current
     return levels
+
+
+def _link_hook_kind(template: str) -> str:
+    """The name `SiteConfig.render_hooks` gives a link hook: PAGE_FINDING_LINK_HOOK,
+    ABSOLUTE_FINDING_LINK_HOOK, else `render-link` (what it writes is not known)."""
+    if _finds_pages(template):
+        return PAGE_FINDING_LINK_HOOK
+    return ABSOLUTE_FINDING_LINK_HOOK if _finds_absolute_pages(template) else "render-link"
+
+
+def _finds_absolute_pages(template: str) -> bool:
+    """Whether a link hook does as Hugo's embedded one for a site-absolute destination
+    alone, and writes any other as it is: hextra's `if and $dest (hasPrefix $dest "/")`,
+    then `with or (.PageInner.GetPage $url.Path) …` sets `$dest` to the page's `.RelPermalink`
+    (its query and fragment after it), else to `relURL (strings.TrimPrefix "/" $dest)`."""
+    template = _DEFINE.split(template, 1)[0]
+    written = _ADDRESS_AS_VARIABLE.search(template)
+    if "GetPage" not in template or written is None or len(_ADDRESS_ATTRIBUTE.findall(template)) != 1:
+        return False
+    variable = written[2]
+    if not re.search(rf'\b(?:hasPrefix|strings\.HasPrefix)\s+\${variable}\s+"/"', template):
+        return False
+    values = _assigned(template, variable)
+    as_written = re.compile(rf'\(?relURL\s+\(strings\.TrimPrefix\s+"/"\s+\${variable}\)\)?')
+    return bool(values) and values[0] == ".Destination" and all(
+        value == ".Destination" or ".RelPermalink" in value or as_written.fullmatch(value) for value in values
+    )
 
 
 def _finds_pages(template: str) -> bool:

@@ -26,7 +26,8 @@ page's `#x`, and a path is looked up from the home page. When no content file ma
 home page, its ids are its templates' (unless one writes ids made of actions alone, which a
 build alone tells): a fragment they do not write is reported. A project's own hook may do the
 same or leave a relative path to the browser: where the two lead to different pages, a
-fragment on either will do. Links whose page mdcheck cannot find are left to
+fragment on either will do; one that looks a path up only when it starts with `/` (hextra's)
+leads such a link to the page it finds, a translation on a translated page. Links whose page mdcheck cannot find are left to
 `ref-not-found` and the rendered pass, and links to Markdown files (`other.md#frag`) to
 `md-link`.
 
@@ -265,8 +266,11 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
     browser, alias = index.reached(page, path)
     if browser is None and (redirected := index.redirected(page, path)) is not None:
         return _Target(redirected[0], fragment, via=redirected[1])
-    if hooked and link.kind == "link" and (hook := hooked_page(index, page, path)).found and hook.index is not None:
-        if page.link_hook and not page.finds_pages and browser != hook.index and browser is not None:
+    # (a hook that looks a site-absolute destination alone up writes any other as it is)
+    looked_up = not page.finds_absolute_pages or path.startswith("/")
+    if hooked and link.kind == "link" and looked_up and (hook := hooked_page(index, page, path)).found and hook.index is not None:
+        unsure = not (page.finds_pages or page.finds_absolute_pages)
+        if page.link_hook and unsure and browser != hook.index and browser is not None:
             return _Target(browser, fragment, also=hook.index)
         return _Target(hook.index, fragment)
     return _found(browser, fragment, alias)

@@ -1020,7 +1020,7 @@ def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | N
 
 def cascades_removed_build(cascade: Any) -> bool:
     """Whether a `cascade` (a table or a list of them, in the config or front matter) gives
-    pages `_build`, which Hugo 0.145 removed: Hugo 0.168 stops the build on it."""
+    pages `_build`, which Hugo 0.145 removed: Hugo 0.168 fails the build on it (after writing the pages)."""
     entries = cascade if isinstance(cascade, list) else [cascade]
     return any(isinstance(entry, Mapping) and any(str(key).lower() == "_build" for key in entry) for entry in entries)
 

@@ -89,7 +89,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         elif key == "_build" or (key == "cascade" and cascades_removed_build(value)):
             problem = (
                 ("sets `_build`, which was" if key == "cascade" else "was")
-                + " removed in Hugo 0.145: from that version on, Hugo stops the build on it; rename it 'build'"
+                + " removed in Hugo 0.145: from that version on, Hugo fails the build on it (it logs an error and "
+                "exits 1, though it writes the pages); rename it 'build'"
                 + doc.site.removed_since("0.145.0")
             )
         else:

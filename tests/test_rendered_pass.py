@@ -641,6 +641,23 @@ def test_a_build_that_only_logged_errors_is_checked_as_hugo_wrote_it(
 
 
 @pytest.mark.hugo
+def test_a_build_failed_on_a_removed_front_matter_key_is_checked_as_hugo_wrote_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`_build` (removed in 0.145) fails `hugo` and `hugo list all` alike, after the build
+    wrote every page (kustomize's site): the pages are matched to their Markdown by URL."""
+    small_site(tmp_path, {
+        "content/a.md": "---\ntitle: A\n_build:\n  list: false\n---\n\n## Here\n",
+        "content/b.md": "---\ntitle: B\n---\n\n[a](/a/#here) [b](/a/#gone)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    output = failed_build()
+    found = [(p["path"], p["line"], p["column"], p["rule"], p.get("html_path")) for p in output["problems"]]
+    assert ("content/b.md", 5, 15, "broken-anchor", "b/index.html") in found, found  # Hugo's page
+    assert any("wrote every page: the rendered pass checked them" in note for note in output["summary"]["notes"])
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize("theme", [False, True])
 def test_a_shortcode_a_missing_theme_may_make_is_no_finding_of_a_failed_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, theme: bool
@@ -4991,3 +5008,22 @@ def test_a_hook_that_looks_up_site_absolute_links_alone_leads_to_the_page_it_fin
     }, '[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert located("broken-anchor") == located("broken-anchor", "--build") == [("content/b.de.md", 5, 1)]
+
+
+@pytest.mark.hugo
+def test_an_image_whose_template_drops_the_alt_its_call_gives_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """longhorn's figure template writes no `alt`: a call that gives one is told that the
+    template drops it, not to describe the image."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/fig.html": '<img src="{{ .Get "src" }}">',
+        "static/x.png": "",
+        "content/a.md": '---\ntitle: A\n---\n\n{{< fig src="/x.png" alt="A diagram" >}}\n\n{{< fig src="/x.png" >}}\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["line"], p["message"].split("; ")[1]) for p in problems("--build") if p["rule"] == "image-alt"]
+    assert found == [
+        (5, "the call gives alt='A diagram', which its shortcode's template does not write"),
+        (7, "describe what it shows"),
+    ]

@@ -615,7 +615,7 @@ class SourceLink(NamedTuple):
     # None when no shortcode does.
     shortcode_path: str | None = None
     kind: str = "link"  # see Link.kind; "link" for a shortcode's address
-    text: str = ""  # see Link.text: an image's alt text
+    text: str = ""  # see Link.text: an image's alt text (a shortcode's: its call's `alt`)
     escapes_kept: bool = False  # a render hook writes it with its escapes (see Link.forms)
 
     @classmethod
@@ -765,9 +765,10 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
     for use, depth in zip(calls, opaque_depths(calls), strict=True):
         if use.template in REF_SHORTCODES:
             continue  # a ref's link is among the page's links
+        alt = use.param("alt")  # what the call gives its template for an image's alt text
         for value in (*use.positional, *(value for _, value in use.named)):
             if isinstance(value, str) and _ADDRESS.fullmatch(value.strip()):
-                yield SourceLink(value.strip(), use.line, use.column)
+                yield SourceLink(value.strip(), use.line, use.column, text=alt if isinstance(alt, str) else "")
             elif isinstance(value, str) and "](" in value:  # Markdown a template may render (`markdownify`)
                 for match in MARKDOWN_DESTINATION.finditer(value):
                     yield SourceLink(match[1], use.line, use.column)

@@ -8,6 +8,8 @@ writes is left alone: it marks a decorative image. Without
 a build, an image the site's image render hook writes is judged when the hook writes the
 Markdown's alt text as its `alt` (`alt="{{ .Text }}"`, or inside `{{ with .Text }}`, which
 writes none when the text is empty); another hook's images are left to `--build`.
+A shortcode's image whose call gives an `alt` its template does not write is told so: the
+fix is in the template.
 
 ## Why is this bad?
 Screen readers announce an image without `alt` by its file name, and nothing at all is
@@ -57,7 +59,12 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if image.alt is not None and (source is None or source.kind == "html"):
                 continue  # an empty alt the theme or the Markdown's raw HTML writes: a decorative image
             what = "has no alt attribute" if image.alt is None else "has an empty alt text"
-            message = f"image {shown(image.src)} {what}; describe what it shows"
+            if source is not None and source.kind == "link" and source.text.strip():
+                # a shortcode's image, the call giving `alt` (longhorn's figure template drops it)
+                advice = f"the call gives alt={source.text.strip()[:60]!r}, which its shortcode's template does not write"
+            else:
+                advice = "describe what it shows"
+            message = f"image {shown(image.src)} {what}; {advice}"
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
     yield from split_mapped(findings)
 

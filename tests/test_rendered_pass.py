@@ -5027,3 +5027,40 @@ def test_an_image_whose_template_drops_the_alt_its_call_gives_says_so(
         (5, "the call gives alt='A diagram', which its shortcode's template does not write"),
         (7, "describe what it shows"),
     ]
+
+
+@pytest.mark.hugo
+def test_an_image_without_alt_is_a_shortcode_s_not_a_markdown_image_of_the_same_src(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """goldmark writes `alt=""` for `![](x.png)`: the `<img>` without alt is the shortcode's
+    call, before it in the page, and each finding is at its own line."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/fig.html": '<figure><img src="{{ .Get "src" }}"></figure>',
+        "static/p.png": "",
+        "content/a.md": '---\ntitle: A\n---\n\n{{< fig src="/p.png" >}}\n\nText.\n\n![](/p.png)\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["line"], p["message"].split(";")[0][-17:].strip()) for p in problems("--build") if p["rule"] == "image-alt"]
+    assert found == [(5, "no alt attribute"), (9, "an empty alt text")]
+
+
+@pytest.mark.hugo
+def test_a_theme_s_links_alike_take_no_markdown_link_s_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """velero's pages: a version menu's `/docs/v0/foo/` (broken) is the template's, not the
+    Markdown's `[Foo](foo.md)` that Hugo's link hook made `/docs/v1/foo/`; a sidebar's
+    `/docs/v1/restic/#trouble` before the content is not the Markdown's `#trouble`."""
+    single = (
+        '<nav><a href="/docs/v0/foo/">v0</a><a href="/docs/v1/restic/#trouble">r</a></nav>{{ .Content }}'
+    )
+    small_site(tmp_path, {
+        "layouts/single.html": single,
+        "content/docs/v1/restic.md": "---\ntitle: R\n---\n\n## Trouble\n",
+        "content/docs/v1/foo.md": "---\ntitle: Foo\n---\n\n[Foo](foo.md) [t](#trouble)\n",
+    }, '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = {(p["rule"], p["path"], p["line"]) for p in problems("--build") if p["rule"].startswith("broken")}
+    assert ("broken-anchor", "content/docs/v1/foo.md", 5) in found
+    assert not any(path.startswith("content/") for rule, path, _ in found if rule == "broken-link"), found

@@ -83,6 +83,7 @@ class HtmlLink(NamedTuple):
     text: str = ""  # an <a>'s text, an <img>'s alt
     rel: str = ""  # a <link>'s or <a>'s rel
     current: bool = False  # an <a aria-current>: it names the page it is on, as a menu's does
+    no_alt: bool = False  # an <img> without an alt attribute, which no Markdown image makes (image-alt)
 
 
 class HtmlId(NamedTuple):

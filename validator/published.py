@@ -623,12 +623,14 @@ class SourceLink(NamedTuple):
         escapes_kept = link.forms is not None and link.destination == link.forms[1]
         return cls(link.destination, link.line, link.column, ref_path(link), link.kind, link.text, escapes_kept)
 
-    def may_make(self, link: HtmlLink, own_image_hook: bool = False) -> bool:
+    def may_make(self, link: HtmlLink, own_image_hook: bool = False, every_alt: bool = False) -> bool:
         """Whether the link may be an HTML element's: an `<img>` comes of an image (or raw
         HTML), without an alt text only of one without (a theme's logo is not the page's
         image of it) unless the site's own image hook writes it (which may write none:
         goharbor's), an `<a>` of anything but an image."""
         if link.tag == "img":
+            if link.no_alt and self.kind == "image" and every_alt:
+                return False  # goldmark (or Hugo's embedded hook) writes an alt for every Markdown image
             described = not self.text.strip() or link.attribute != "src" or bool(link.text.strip())
             return self.kind in ("image", "html") and (described or (own_image_hook and self.kind == "image"))
         return link.tag != "a" or self.kind != "image"
@@ -686,6 +688,7 @@ class SourcePage:
     # embedded one, which writes a resource's address), or `canonifyURLs` rewrites them
     images_rewritten: bool = True
     image_hook: bool = False  # whether the site has an image render hook that may drop the alt
+    every_alt: bool = False  # whether every Markdown image of it gets an alt (no image hook of the site's)
     # With `canonifyURLs`, the baseURL Hugo writes before a root-relative address (`/a/`:
     # `https://example.org/a/`); else ""
     canonified_base: str = ""
@@ -725,6 +728,7 @@ class SourcePage:
             # (also one that keeps the address, left out of `render_hooks`), not known to write
             # the Markdown's alt text: it may drop it (goharbor's writes none)
             image_hook=not doc.site.image_hook_alt and any(hook[0] == "render-image" for hook in doc.site.hook_filters),
+            every_alt="render-image" not in doc.render_hooks,
             canonified_base=doc.site.base_url.rstrip("/") + "/" if doc.site.canonify_urls and doc.site.base_url else "",
         )
 
@@ -1235,7 +1239,7 @@ class Locator:
             other = earlier[done]
             if not other.url.startswith("#") and (key := (other.line, other.column, other.url)) not in self._located:
                 self._located.add(key)
-                for same in _MATCHERS:
+                for same in self._matchers(other):
                     if self._take_among(places, other, same) is not None:
                         break
             done += 1
@@ -1258,6 +1262,14 @@ class Locator:
             if fragment := _fragment(item.shortcode_path or item.destination):
                 found.setdefault(fragment, []).append(place)
         return found
+
+    def _matchers(self, link: HtmlLink) -> list[Callable[[str, SourceLink], bool]]:
+        """`_MATCHERS`, `_same_target` told the page's URL and whether Hugo rewrites the
+        page's links (or images, for an `<img>`)."""
+        assert self.source is not None
+        rewritten = self.source.images_rewritten if link.tag == "img" else self.source.links_rewritten
+        target = functools.partial(_same_target, page_url=self.source.url or None, rewritten=rewritten)
+        return [target if same is _same_target else same for same in _MATCHERS]
 
     def _take_same_destination(self, link: HtmlLink) -> SourceLink | None:
         """The first Markdown link not matched before written as `link` is (`_same_destination`),
@@ -1289,7 +1301,7 @@ class Locator:
         for place in itertools.islice(places, start, start + 4 * _SEARCH_AT_MOST):
             if place in used:
                 continue
-            if items[place].may_make(link, self.source.image_hook) and same(link.url, items[place]):
+            if items[place].may_make(link, self.source.image_hook, self.source.every_alt) and same(link.url, items[place]):
                 self._mark("links", place)
                 return items[place]
             tried += 1
@@ -1319,18 +1331,15 @@ class Locator:
                 return item
         if (item := self._take_same_destination(link)) is not None:
             return item
-        for same in _MATCHERS[1:]:
-            if same is _same_target:
-                same = functools.partial(
-                    _same_target,
-                    page_url=self.source.url or None,
-                    rewritten=self.source.images_rewritten if link.tag == "img" else self.source.links_rewritten,
-                )
+        for same in self._matchers(link)[1:]:
             if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
                 item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)
             else:
                 hooked = self.source.image_hook
-                matches: Callable[[SourceLink], bool] = lambda one: one.may_make(link, hooked) and same(link.url, one)
+                every_alt = self.source.every_alt
+                matches: Callable[[SourceLink], bool] = (
+                    lambda one: one.may_make(link, hooked, every_alt) and same(link.url, one)
+                )
                 item = self._take("links", self.source.links, matches)
             if item is not None:
                 return item
@@ -1524,11 +1533,33 @@ def _same_target(url: str, link: SourceLink, page_url: str | None = None, rewrit
         return False  # no hook makes another site's address a path of this one (contour's version menu)
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
     if ours == theirs:
-        return True
+        return link.shortcode_path is not None or not ours[0] or not _elsewhere(destination, url, page_url)
     if ours[0] != "" or ours[1] != theirs[1] or ours[1] == "":
         return False
-    path = urlsplit(url).path if _host(url) else url.split("#", 1)[0].split("?", 1)[0]
+    if ours[0] != "" or ours[1] != theirs[1] or ours[1] == "":
+        return False
+    path = _url_path(url)
     return page_url is None or not path or page_url.startswith(path)
+
+
+def _elsewhere(destination: str, url: str, page_url: str | None) -> bool:
+    """Whether `url`, of the name of a file beside the page (`foo.md`), is a page neither
+    beside it nor below it (a section's): a theme's link of the same name elsewhere
+    (velero's version menu, `/docs/v1/foo/`), not what Hugo made of the file's link."""
+    path = _url_path(url)
+    if not page_url or "/" in destination.split("#", 1)[0] or not path.startswith("/"):
+        return False
+    return _parent(path) not in (page_url.rstrip("/") + "/", _parent(page_url))
+
+
+def _url_path(url: str) -> str:
+    return urlsplit(url).path if _host(url) else url.split("#", 1)[0].split("?", 1)[0]
+
+
+def _parent(path: str) -> str:
+    """The folder of a URL path (`/docs/v1/` of `/docs/v1/foo/`); "" for none."""
+    trimmed = path.rstrip("/")
+    return trimmed.rpartition("/")[0] + "/" if "/" in trimmed else ""
 
 
 def _host(url: str) -> str:

@@ -52,7 +52,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         locator = rendered.locator(page)
         for image in page.images:
             # Locate every image, in order, so the n-th of two alike maps to the n-th line.
-            source = locator.link_source(HtmlLink(image.src, "img", "src", image.line, image.column, image.alt or ""))
+            found = HtmlLink(image.src, "img", "src", image.line, image.column, image.alt or "", no_alt=image.alt is None)
+            source = locator.link_source(found)
             where = (source.line, source.column) if source is not None else None
             if _described(image, opts):
                 continue

@@ -355,6 +355,7 @@ def test_a_template_link_made_of_each_pages_address_is_one_finding(
     pages = ["content/other.md", "content/other.md", "public/archives/v0/page-0/index.html"]
     assert [p["path"] for p in found] == pages
     assert "/latest/v0/page-0/" in found[2]["message"] and "(and on 4 other pages)" in found[2]["message"]
+    assert "a link the template makes of each page's own address (/latest/…)" in found[2]["message"]
 
 
 @pytest.mark.hugo

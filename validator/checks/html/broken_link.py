@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
+import dataclasses
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from urllib.parse import urlsplit
@@ -156,7 +157,12 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
         addresses.setdefault(pattern, set()).add(url)
     for index, pattern, _ in made_of_address:
         if len(addresses[pattern]) > 1:
-            findings[index] = (pattern, *findings[index][1:])
+            _, finding, mapped = findings[index]
+            start = pattern.rpartition(" ")[2].removesuffix("…")
+            finding = dataclasses.replace(
+                finding, message=f"{finding.message}, a link the template makes of each page's own address ({start}…)"
+            )
+            findings[index] = (pattern, finding, mapped)
     yield from split_mapped(findings)
     yield from summaries.findings()
 

@@ -38,9 +38,10 @@ text (`id="{{ $key }}-section"` takes `#tags-section`; the page's URL, `id="{{ .
 any fragment that starts with `/`), and `#TableOfContents` when one
 prints `.TableOfContents`: any page may have it. A text fragment
 (`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A fragment with
-a `/` (`#tag/pets`, `#/pets/get`) is a script's route (Redoc, Swagger UI), which no heading
-id is: it is checked only on a page that has ids with a `/`; not a `/` at the end alone
-(`#setup/`, which no id matches). A `ref`/`relref` in an
+a `/` (`#tag/pets`, `#/pets/get`) or a `:` (`#example:demo`) is a script's route (Redoc,
+Swagger UI, a playground reading `location.hash`), which no heading id is: it is checked
+only on a page that has ids with a `/` (a `:`; but a footnote's `#fn:3`); not a `/` at the
+end alone (`#setup/`, which no id matches). A `ref`/`relref` in an
 HTML comment is not checked here: nobody can follow it.
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
@@ -96,6 +97,7 @@ import functools
 import itertools
 import operator
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -322,10 +324,17 @@ def _home_finding(page: PageSummary, link: SiteLink, fragment: str) -> Finding:
 
 def _script_route(fragment: str, ids: Iterable[str]) -> bool:
     """Whether a fragment is a script's route, not an id: it has a `/` (Redoc's `#tag/pets`,
-    Swagger UI's `#/pets/get`), which no heading id has, and neither has any of the page's
-    `ids`. Not a `/` at the end alone (`#setup/`, a slip for `#setup`)."""
+    Swagger UI's `#/pets/get`) or a `:`, which no heading id has, and neither has any of the
+    page's `ids`. Not a `/` at the end alone (`#setup/`, a slip for `#setup`)."""
     inner = fragment.rstrip("/")
-    return ("/" in inner or not inner) and "/" in fragment and not any("/" in known for known in ids)
+    if ("/" in inner or not inner) and "/" in fragment and not any("/" in known for known in ids):
+        return True
+    # a `:` inside (carvel's playground: `#example:demo`, read from location.hash), when no id
+    # of the page has one; not a footnote's (`#fn:3`)
+    return ":" in fragment.strip(":") and not _FOOTNOTE_ID.fullmatch(fragment) and not any(":" in known for known in ids)
+
+
+_FOOTNOTE_ID = re.compile(r"fn(?:ref)?:\d+")
 
 
 def _found(place: int | None, fragment: str, alias: str | None = None) -> _Target | None:

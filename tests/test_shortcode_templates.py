@@ -252,3 +252,18 @@ def test_content_trimmed_onto_the_tags_line_joins_its_block(tmp_path: Path, temp
         hugo_config='baseURL = "https://example.org/"\n[markup.goldmark.renderer]\nunsafe = true\n',
     )
     assert [p.line for p in problems] == ([7] if trims else [])
+
+
+@pytest.mark.parametrize(
+    ("template", "renders"),
+    [
+        ("{{ with .Inner -}}{{ . | markdownify }}{{ else }}{{ errorf \"none\" }}{{ end }}", True),  # chainguard's details
+        ("{{ with .Inner }}{{ .Page.Title | markdownify }}{{ . }}{{ end }}", False),  # `.Page`'s, not the content's
+        ("{{ with .Inner }}{{ if true }}{{ . | markdownify }}{{ end }}{{ end }}", False),  # a block inside: not followed
+    ],
+)
+def test_the_content_rendered_inside_with_inner(tmp_path: Path, template: str, renders: bool) -> None:
+    (tmp_path / "layouts/_shortcodes").mkdir(parents=True)
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "layouts/_shortcodes/details.html").write_text(template)
+    assert ("details" in load_site(tmp_path).shortcodes_rendering_inner) == renders

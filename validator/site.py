@@ -1518,9 +1518,31 @@ _INNER_ASSIGNED = re.compile(
 def _inner_through_variables(text: str) -> str:
     """A shortcode template's text with each variable it only ever sets to the call's
     content read as `.Inner` (`{{ $c := .Inner }}…{{ $c | markdownify }}` renders it as
-    Markdown), its assignments left out; "" when it has no such variable."""
+    Markdown), its assignments left out; and the body of each `{{ with .Inner }}` whose `.`
+    is the content (`{{ with .Inner }}{{ . | markdownify }}{{ end }}`, chainguard's
+    `details`) with `.` read so; "" when it has neither."""
     if ".Inner" not in text:
         return ""
+    return _inner_through_assignments(text) + _inner_through_with(text)
+
+
+def _inner_through_with(text: str) -> str:
+    found = []
+    for opening in _WITH_INNER.finditer(text):
+        body = []
+        for action in _actions(text, opening.end()):
+            if _BLOCK.match(action[1].strip(" -")) or action[1].strip(" -") in ("end", "else"):
+                break  # (a block inside: not followed)
+            body.append(_LONE_DOT.sub(".Inner", action[0]))
+        found.extend(body)
+    return "\n" + "".join(found) if found else ""
+
+
+_WITH_INNER = re.compile(r"\{\{-?\s*with\s+\$?\.Inner\s*-?\}\}")
+_LONE_DOT = re.compile(r"(?<=[\s(|{])\.(?=[\s)|}])")  # `.` itself, not a field (`.Page`)
+
+
+def _inner_through_assignments(text: str) -> str:
     set_to_inner = collections.Counter(match[1] for match in _INNER_ASSIGNED.finditer(text))
     names = {name for name, count in set_to_inner.items() if len(_assigned(text, name)) == count}
     if not names:

@@ -783,7 +783,7 @@ class Document:
         parameters, given none that could start one."""
         if use.template not in self.site.shortcodes:
             return use.template in EMBEDDED
-        if not use.paired and (texts := self.site.shortcode_texts) and use.template in dict(texts):
+        if not use.paired and self.site.writes_text(use.template):
             output = self.site.shortcode_output(use.template, use.positional, use.named, self.language)
             # (a line of `=` or `-` alone would underline the line before it)
             lines = [line.strip(" \t") for line in (output or "#").split("\n")]
@@ -1381,10 +1381,9 @@ def _call_outputs(uses: Sequence[ShortcodeUse], site: SiteConfig, language: str 
     SiteConfig.shortcode_output), by the call's index, when known."""
     if not site.shortcode_texts:
         return {}
-    texts = dict(site.shortcode_texts)
     outputs = {}
     for index, use in enumerate(uses):
-        if use.notation == "%" and not use.paired and use.template in texts:
+        if use.notation == "%" and not use.paired:
             output = site.shortcode_output(use.template, use.positional, use.named, language)
             if output is not None:
                 outputs[index] = output

@@ -53,7 +53,7 @@ from validator.heading_ids import Quotes, substitution_html, typographer  # gold
 from validator.html import HOOKED_ALT_KNOWN
 from validator.markdown import WRITTEN_DESTINATION
 from validator import highlight
-from validator.settings import ABSOLUTE_FINDING_LINK_HOOK, LINK_HOOKS, PAGE_FINDING_LINK_HOOK, PASSTHROUGH
+from validator.settings import LINK_HOOKS, PAGE_FINDING_LINK_HOOK, PASSTHROUGH
 from validator.site import predict_url, printed_params
 
 RefResolver = Callable[[ShortcodeUse], str | None]
@@ -64,9 +64,12 @@ BACKLINK = "&#x21a9;&#xfe0e;"
 # Where goldmark's typographer may substitute: quotes, and the runs `--`, `...`, `<<`, `>>`.
 _TYPOGRAPHER_CANDIDATE = re.compile(r"'|\"|--|\.\.\.|<<|>>")  # literals only: a fast search
 _TASK_INPUT = re.compile(r'<input class="task-list-item-checkbox"( checked="checked")?')
-# Placeholders in the output, alone in a paragraph or not.
+# The site's link hooks whose output for a link mdcheck does not write (their pages' links
+# are checked in the Markdown, or with --build)
+_UNFOLLOWED_LINK_HOOKS = LINK_HOOKS - {PAGE_FINDING_LINK_HOOK}
 # A tag that loads KaTeX or MathJax (a script, a style sheet)
 _MATH_TAG = re.compile(r"<(?:script|link)\b[^<>]*?(?:katex|mathjax)[^<>]*>", re.IGNORECASE)
+# Placeholders in the output, alone in a paragraph or not.
 _OUTPUT_PLACEHOLDER = re.compile(r"<p>HAHAHUGOSHORTCODE(\d+)HBHB</p>|HAHAHUGOSHORTCODE(\d+)HBHB")
 # A shortcode comment `{{</* x */>}}` is printed as `{{< x >}}` (its `<` and `>` escaped or not).
 _COMMENT_DELIMITERS = re.compile(r"(\{\{(?:<|&lt;|%)\s*)/\*|\*/(\s*(?:>|&gt;|%)\}\})")
@@ -680,7 +683,7 @@ class _HugoRenderer(RendererHTML):
         href = self._written(href, self._page.doc.address_writers[0])
         attrs = dict(token.attrItems())
         attrs["href"], unknown = self._page.attribute_value(href)
-        if "render-link" in doc.render_hooks or ABSOLUTE_FINDING_LINK_HOOK in doc.render_hooks or special:
+        if doc.render_hooks & _UNFOLLOWED_LINK_HOOKS or special:
             # the site's own hook writes this link, an autolink too: its output is unknown
             unknown = "render-link"
         if unknown is not None:

@@ -366,13 +366,16 @@ class SiteConfig:
     translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     translations_known: bool = True
 
+    def writes_text(self, template: str) -> bool:
+        """Whether `template` is one of `shortcode_texts`, whose output `shortcode_output` tells."""
+        return template in self._text_programs
+
     def shortcode_output(self, template: str, positional: Sequence[Any], named: Sequence[tuple[str, Any]],
                          language: str | None) -> str | None:
         """What a call of a template of `shortcode_texts` writes on a page of `language`
         (None: the default one); None when not known. A key missing in the page's language
         is looked up in the default language's, else `T` writes nothing (hugo 0.168)."""
-        source = dict(self.shortcode_texts).get(template)
-        program = template_text.read(source) if source is not None else None
+        program = self._text_programs.get(template)
         if program is None:
             return None
         tables = self._translation_tables
@@ -385,6 +388,11 @@ class SiteConfig:
             return "" if self.translations_known else None
 
         return template_text.written(program, positional, named, translate)
+
+    @functools.cached_property
+    def _text_programs(self) -> dict[str, Any]:
+        """`shortcode_texts` read (template_text.read), once."""
+        return {name: program for name, text in self.shortcode_texts if (program := template_text.read(text)) is not None}
 
     @functools.cached_property
     def _translation_tables(self) -> dict[str, dict[str, str]]:

@@ -1610,24 +1610,36 @@ def _fixed_ids_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, f
 
 # What starts a template's comment (as a pattern), and what ends it: a KaTeX URL in one
 # loads nothing (bearcub's hooks)
-_COMMENT_ENDS = {r"\{\{-?\s*/\*": r"\*/\s*-?\}\}", r"<!--": r"-->"}
+_GO_COMMENT_ENDS = {r"\{\{-?\s*/\*": r"\*/\s*-?\}\}"}  # `{{/* … */}}`, `{{- /* … */ -}}`
+_COMMENT_ENDS = {**_GO_COMMENT_ENDS, r"<!--": r"-->"}
 # The same, and scripts and styles (`el.id = "x"` is no element's id)
 _NOT_MARKUP_ENDS = {**_COMMENT_ENDS, r"<script\b": r"</script\s*>", r"<style\b": r"</style\s*>"}
 
 
-def _blanked(text: str, ends: Mapping[str, str]) -> str:
+def _blanked(text: str, ends: Mapping[str, str], *, inside_only: bool = False) -> str:
     """`text` with each span from an opener of `ends` to its end (or the text's end, when
-    none closes it) made blanks, its length kept. Linear: each span is sought once."""
+    none closes it) made blanks, its length kept. Linear: each span is sought once. With
+    `inside_only`, only the text between an opener and its end is blanked, its line breaks
+    kept, and a span no end closes is left as it is."""
     opener = re.compile("|".join(f"({start})" for start in ends), re.I)
     closers = [re.compile(end, re.I) for end in ends.values()]
     kept, cursor = [], 0
     while found := opener.search(text, cursor):
         closer = closers[found.lastindex - 1].search(text, found.end()) if found.lastindex else None
+        if inside_only:
+            if closer is None:
+                break
+            kept += [text[cursor : found.end()], _NOT_LINE_BREAK.sub(" ", text[found.end() : closer.start()])]
+            cursor = closer.start()
+            continue
         stop = len(text) if closer is None else closer.end()
         kept += [text[cursor : found.start()], " " * (stop - found.start())]
         cursor = stop
     kept.append(text[cursor:])
     return "".join(kept)
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
 
 
 def _parses_addresses(template: str) -> bool:
@@ -3444,19 +3456,7 @@ def _template(path: Path) -> str:
     Markdown in .Inner will be treated as Markdown") is no action. Their delimiters, trim
     markers and line breaks stay, so do lengths and lines."""
     text = _file_text(path)
-    if "/*" not in text:
-        return text
-    kept, cursor = [], 0
-    while (opening := _COMMENT_OPENING.search(text, cursor)) and (closing := _COMMENT_CLOSING.search(text, opening.end())):
-        inside = text[opening.end() : closing.start()]
-        kept += [text[cursor : opening.end()], re.sub(r"[^\n]", " ", inside)]
-        cursor = closing.start()
-    kept.append(text[cursor:])  # (a comment never closed ends the search: linear)
-    return "".join(kept)
-
-
-_COMMENT_OPENING = re.compile(r"\{\{-?\s*/\*")  # `{{/* … */}}`, `{{- /* … */ -}}`
-_COMMENT_CLOSING = re.compile(r"\*/\s*-?\}\}")
+    return _blanked(text, _GO_COMMENT_ENDS, inside_only=True) if "/*" in text else text
 
 
 # An `if` on a site param alone: `.Site.Params.x`, `.Page.Site.Params.x`, `site.Params.x`,

@@ -232,17 +232,15 @@ class _Scope:
             return value[1:-1]
         if kind == "number":
             return int(value)
-        if kind == "variable":
-            if value not in self.variables:
-                raise _Unknown
-            return self.variables[value]
-        raise _Unknown  # a function's name or a field as an argument
+        if value not in self.variables:  # a variable (`_command` lets no other operand through)
+            raise _Unknown
+        return self.variables[value]
 
     def command(self, head: tuple[str, str], args: list[Any]) -> Any:
         kind, value = head
         if kind == "field":
             return self.get(args)
-        if kind == "pipeline" or kind != "name":
+        if kind != "name":  # a parenthesized pipeline's value, or an operand's
             if len(args) > (kind == "pipeline"):
                 raise _Unknown  # a value given arguments
             return args[0] if args else self.operand(head)

@@ -69,10 +69,10 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 message = _resolved(index, context, link.destination, suggest)
             elif by_getpage:
                 continue  # looked up from a home page no file makes
-            elif index.redirect_rule(page, link.destination) is None:  # (else a rule serves it)
-                message = _verbatim(index, page, link.destination)
+            elif index.redirect_rule(page, link.destination) is not None:
+                continue  # a redirect rule serves it as written
             else:
-                continue
+                message = _verbatim(index, page, link.destination)
             if message and link.home:
                 message += (
                     " (in a shortcode's content its template renders with markdownify: Hugo's link render hook "

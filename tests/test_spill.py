@@ -111,7 +111,7 @@ class _InMemory(list[Any]):
     """Keeps its records as objects, one object per page read as often as asked for: how a
     run kept every page before."""
 
-    def append(self, packed: bytes) -> None:
+    def append(self, packed: bytes, label: Any = None) -> None:
         super().append(pickle.loads(packed))
 
     def extend(self, packed: Iterable[bytes]) -> None:
@@ -190,3 +190,30 @@ def test_a_hugo_build_kept_on_disk_gives_the_findings_it_gave_in_memory(
     kept = _check("--jobs", "1", "--build")
     assert len(kept) > 10
     assert spilled == kept
+
+
+class _CountedReads(Spill[Any]):
+    """A spill that counts the times it is gone through."""
+
+    passes: list[_CountedReads] = []
+
+    def __iter__(self) -> Any:
+        _CountedReads.passes.append(self)
+        return super().__iter__()
+
+
+@pytest.mark.hugo
+def test_the_rendered_pass_reads_the_pages_of_a_build_once_for_all_its_checks(
+    hugo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large site's pages are read back from disk: every html check is given each page
+    in one reading (see published.PagePass), and matching pages to their Markdown reads none."""
+    monkeypatch.chdir(_fixture_site(tmp_path / "site"))
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setattr(spill_module, "KEEP_BYTES", 0)
+    monkeypatch.setattr(engine, "Spill", _CountedReads)
+    monkeypatch.setattr(_CountedReads, "passes", [])
+    problems = _check("--jobs", "1", "--build")
+    assert {problem["rule"] for problem in problems} >= {"broken-anchor", "broken-link", "image-alt"}
+    page_passes = [spill for spill in _CountedReads.passes if type(spill[0]).__name__ == "Page"]
+    assert len(page_passes) == 1

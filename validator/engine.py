@@ -36,6 +36,7 @@ from validator.paths import MARKDOWN_EXTENSIONS, display_path
 from validator.published import (
     REDIRECTS_FILE,
     UNKNOWN_SOURCE,
+    PagePass,
     PublishedSite,
     RenderedSite,
     SourceHeading,
@@ -394,12 +395,9 @@ def _run(
             )
         if not embedded:
             problems = _reviewed(problems, rendered_site, [r for r in enabled if r.html_review], plan)
-        problems.extend(
-            _check_rendered(rendered_site, html_rules, plan, suppressions, reported, problems, partial)
-        )
-        notes.extend(_notes([r for r in html_rules if r.stage == "html"], rendered_site, plan))
-        if not partial:
-            problems.extend(_unreadable_html(rendered_site, plan))
+        found, html_notes = _check_rendered(rendered_site, html_rules, plan, suppressions, reported, problems, partial)
+        problems.extend(found)
+        notes.extend(html_notes)
     checked = sum(1 for target in targets if not target.context)
     return Outcome(sorted(problems), checked, pages, rendered_pages, tuple(notes))
 
@@ -1148,41 +1146,53 @@ def _parse_published(
     pages: Spill[Page] = Spill()
     if workers <= 1 or (jobs is None and len(paths) < PARALLEL_THRESHOLD):
         for chunk in chunks:
-            pages.extend(_parse_packed(published, chunk, limit))
+            _add_labelled(pages, _parse_packed(published, chunk, limit))
         return pages
     with _pool(workers, published, len(chunks)) as pool:
-        under_way: collections.deque[Future[list[bytes]]] = collections.deque()
+        under_way: collections.deque[Future[list[tuple[bytes, tuple[str, str]]]]] = collections.deque()
         for chunk in chunks:
             under_way.append(pool.submit(_parse_packed_shared, chunk, limit))
             if len(under_way) >= 2 * workers:
-                pages.extend(under_way.popleft().result())
+                _add_labelled(pages, under_way.popleft().result())
         while under_way:
-            pages.extend(under_way.popleft().result())
+            _add_labelled(pages, under_way.popleft().result())
     return pages
 
 
-def _parse_packed(published: PublishedSite, paths: Sequence[str], limit: int) -> list[bytes]:
-    return [pack(page) for page in parse_published_pages(published, paths, limit)]
+def _parse_packed(published: PublishedSite, paths: Sequence[str], limit: int) -> list[tuple[bytes, tuple[str, str]]]:
+    """The pages parsed and packed, each with its path and URL (build_rendered reads them
+    without unpickling the page)."""
+    return [(pack(page), (page.path, page.url)) for page in parse_published_pages(published, paths, limit)]
 
 
-def _parse_packed_shared(paths: Sequence[str], limit: int) -> list[bytes]:
+def _parse_packed_shared(paths: Sequence[str], limit: int) -> list[tuple[bytes, tuple[str, str]]]:
     return _parse_packed(_SHARED[0], paths, limit)
 
 
-def _unreadable_html(rendered: RenderedSite, plan: Plan) -> list[Problem]:
+def _add_labelled(pages: Spill[Page], packed: Iterable[tuple[bytes, tuple[str, str]]]) -> None:
+    for record, label in packed:
+        pages.append(record, label)
+
+
+def _unreadable_html(rendered: RenderedSite) -> PagePass:
     """HTML files the rendered pass could not read whole: at their Markdown file when the
-    page is known to be one's, else at their publish-dir path."""
-    found = [(path, None, problem) for path, problem in rendered.published.problems]
-    for page in rendered.pages:
+    page is known to be one's, else at their publish-dir path (see _stamped_unreadable)."""
+    found = [Finding(1, 1, problem, html_path=path) for path, problem in rendered.published.problems]
+
+    def visit(page: Page) -> None:
         if page.problems:
             source = rendered.source(page)
-            found += [(page.path, source.path if source else None, problem) for problem in page.problems]
+            found.extend(Finding(1, 1, problem, path=source.path if source else None, html_path=page.path)
+                         for problem in page.problems)
+
+    return PagePass(rendered.pages, visit, lambda: found)
+
+
+def _stamped_unreadable(findings: Sequence[Finding], rendered: RenderedSite, plan: Plan) -> list[Problem]:
     problems = []
-    for path, markdown, message in found:
-        display = markdown or rendered.published.display(path)
-        problems += _Stamper(display, plan, Suppressions(), frozenset()).all(
-            "file-unreadable", [Finding(1, 1, message, html_path=path)]
-        )
+    for finding in findings:
+        display = finding.path or rendered.published.display(finding.html_path or "")
+        problems += _Stamper(display, plan, Suppressions(), frozenset()).all("file-unreadable", [finding])
     return problems
 
 
@@ -1398,12 +1408,14 @@ def _check_rendered(
     reported: Mapping[str, frozenset[str]],
     found: Sequence[Problem],
     partial: bool,
-) -> list[Problem]:
+) -> tuple[list[Problem], list[str]]:
     """Run the html checks. A defect the source pass already reported (same rule, file,
     line and column; or see `Rule.same_defect_as`) is not reported again, nor one an html
     rule found twice (a page's link seen again
     in a list page's summary); findings on files not being checked are dropped, and findings
-    on HTML not mapped to Markdown are kept only when the whole site is checked."""
+    on HTML not mapped to Markdown are kept only when the whole site is checked; and pages
+    that could not be read are reported (see _unreadable_html), when it is. Returns the
+    problems and the html rules' notes for the summary."""
     # A rule's own defect is known by its place: a line may hold several links.
     reported_at = {(p.path, p.line, p.column, p.rule) for p in found}
     reported_before = set()
@@ -1412,15 +1424,21 @@ def _check_rendered(
         reported_at |= {(p.path, p.line, p.column, rule.id) for p in found if p.rule in rule.same_defect_at}
     seen: set[Problem] = set()
     problems: list[Problem] = []
+    notes: list[str] = []
+    starts: list[tuple[str, Callable[[], PagePass]]] = []
     for rule in rules:
         check = rule.check if rule.stage == "html" else rule.html_check
         assert check is not None
-        try:
-            findings = list(check(rendered, plan.settings[rule.id].options))
-        except Exception as exc:
-            findings, rule_id = [_crash(f"rule {rule.id} (rendered)", exc)], "internal-error"
-        else:
-            rule_id = rule.id
+        starts.append((f"rule {rule.id} (rendered)", functools.partial(check, rendered, plan.settings[rule.id].options)))
+    if not partial:
+        starts.append(("reading the rendered pages", functools.partial(_unreadable_html, rendered)))
+    results = _read_pages_once(rendered, starts)
+    if not partial:
+        unreadable, _, _ = results.pop()
+        problems.extend(_stamped_unreadable(unreadable, rendered, plan))
+    for rule, (findings, rule_notes, failed) in zip(rules, results, strict=True):
+        rule_id = "internal-error" if failed else rule.id
+        notes.extend(rule_notes)
         for finding in findings:
             path = finding.path or ""
             if path in reported:
@@ -1438,7 +1456,54 @@ def _check_rendered(
                 ):
                     seen.add(problem)
                     problems.append(problem)
-    return problems
+    return problems, notes
+
+
+def _read_pages_once(
+    rendered: RenderedSite, starts: Sequence[tuple[str, Callable[[], PagePass]]]
+) -> list[tuple[list[Finding], list[str], bool]]:
+    """Each pass's findings and notes, and whether it failed, in the order of `starts`
+    (what each is, and how to start it). Every pass is given each page in one reading of
+    the pages: a large site's are read back from disk, once rather than once per check. A
+    pass that raises is reported as an internal error (its one finding) and let go; the
+    others go on."""
+    passes: list[PagePass | None] = []
+    failed: dict[int, Finding] = {}
+    for index, (what, start) in enumerate(starts):
+        try:
+            passes.append(start())
+        except Exception as exc:
+            passes.append(None)
+            failed[index] = _crash(what, exc)
+    reading = [(index, each) for index, each in enumerate(passes) if each is not None and each.pages]
+    for page in rendered.pages if reading else ():
+        for index, each in reading:
+            try:
+                each.visit(page)
+            except Exception as exc:
+                failed[index] = _crash(starts[index][0], exc)
+        if any(index in failed for index, _ in reading):
+            reading = [(index, each) for index, each in reading if index not in failed]
+    results: list[tuple[list[Finding], list[str], bool]] = []
+    for index, each in enumerate(passes):
+        if each is not None and index not in failed:
+            try:
+                findings = list(each.findings())
+            except Exception as exc:
+                failed[index] = _crash(starts[index][0], exc)
+            else:
+                results.append((findings, _pass_notes(each, starts[index][0]), False))
+                continue
+        results.append(([failed[index]], [], True))
+    return results
+
+
+def _pass_notes(each: PagePass, what: str) -> list[str]:
+    """A pass's remarks for the summary; a failing one says so instead of stopping the run."""
+    try:
+        return list(each.notes())
+    except Exception as exc:
+        return [f"internal error: {what} could not write its note: {type(exc).__name__}: {exc}"]
 
 
 def _page(doc: Document, target: Target, site: SiteConfig) -> Document:

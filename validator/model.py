@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -66,7 +66,8 @@ class Problem:
         return data
 
 
-Check = Callable[..., Iterator[Finding]]
+# A check's findings; an html check's are a `published.PagePass`, which a run drives
+Check = Callable[..., Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,11 @@ class Rule:
     """A rule: its id, one-line summary, stage, options class, check function and doc.
 
     `check(doc, options)` for stage "source", `check(site, options)` for "site",
-    `check(rendered, options)` for "html". A source or site rule that can also see its
-    defect in rendered HTML has an `html_check(rendered, options)`; a defect both report
-    is reported once. See `html_review` for one whose findings the HTML may withdraw. `default` is the severity the rule has when a preset turns it on.
+    `check(rendered, options)` for "html", which returns a `PagePass`: the run reads each
+    rendered page once for all html checks. A source or site rule that can also see its
+    defect in rendered HTML has an `html_check(rendered, options)`, a `PagePass` too; a
+    defect both report is reported once. See `html_review` for one whose findings the HTML
+    may withdraw. `default` is the severity the rule has when a preset turns it on.
     """
 
     id: str
@@ -94,8 +97,8 @@ class Rule:
     # The same, at one place: not repeated where one of them reported at the same line and
     # column (for a rule that reports each of several links on a line).
     same_defect_at: tuple[str, ...] = ()
-    # Remarks for the run's summary, e.g. what the rule could not check:
-    # `notes(site, options)` for a site rule, `notes(rendered, options)` for an html rule.
+    # Remarks for the run's summary, e.g. what the rule could not check: `notes(site,
+    # options)` for a site rule (an html rule's come with its pass: PagePass.notes).
     notes: Callable[..., Iterator[str]] | None = None
     # A source rule whose findings Hugo's output can prove wrong: `html_review(page, source,
     # options)` tells, given a page's HTML and its Markdown's record, whether the rule's

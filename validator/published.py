@@ -35,6 +35,7 @@ from validator.paths import fragment_id, is_markdown, real_path
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
 from validator.settings import Markup
+from validator.spill import Spill
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -1064,6 +1065,33 @@ class RenderedSite:
         return key, self.finding(page, message, at, source_at, own=own), source_at is not None
 
 
+class PagePass:
+    """An html check's reading of the rendered pages. A run reads each page once, from disk
+    (see validator.spill), for all its checks: each check's `visit` is given every page in
+    order, then its `findings` tell what it found and its `notes` its remarks for the run's
+    summary. Iterated, a pass reads the pages alone and yields its findings (once)."""
+
+    def __init__(
+        self,
+        pages: Sequence[Page],
+        visit: Callable[[Page], None],
+        findings: Callable[[], Iterable[Finding]],
+        notes: Callable[[], Iterable[str]] = tuple,
+    ) -> None:
+        self.pages, self.visit, self.findings, self.notes = pages, visit, findings, notes
+
+    @classmethod
+    def done(cls, findings: Iterable[Finding] = ()) -> PagePass:
+        """A pass that reads no page: its findings are known at once."""
+        found = list(findings)
+        return cls((), lambda page: None, lambda: found)
+
+    def __iter__(self) -> Iterator[Finding]:
+        for page in self.pages:
+            self.visit(page)
+        yield from self.findings()
+
+
 def build_rendered(
     published: PublishedSite,
     pages: Sequence[Page],
@@ -1086,18 +1114,20 @@ def build_rendered(
     source_index: dict[str, int] = {}
     html_pages: dict[str, str] = {}
     other_content: dict[str, str] = {}
-    for index, page in enumerate(pages):
-        page_index[page.path] = index
+    # Each page's path and URL: told by a spill without reading its pages back
+    labels = pages.labels if isinstance(pages, Spill) else None
+    for index, (path, url) in enumerate(labels if labels is not None else [(page.path, page.url) for page in pages]):
+        page_index[path] = index
         found = None
-        if hugo_list is not None and page.url in hugo_list:
-            found = by_file.get(hugo_list[page.url])
-            if found is None and not is_markdown(hugo_list[page.url]):
-                other_content[page.path] = hugo_list[page.url]
+        if hugo_list is not None and url in hugo_list:
+            found = by_file.get(hugo_list[url])
+            if found is None and not is_markdown(hugo_list[url]):
+                other_content[path] = hugo_list[url]
         if found is None:
-            found = by_url.get(page.url)
+            found = by_url.get(url)
         if found is not None:
-            source_index[page.path] = found
-            html_pages.setdefault(markdown_paths[found], page.path)
+            source_index[path] = found
+            html_pages.setdefault(markdown_paths[found], path)
     return RenderedSite(
         published, pages, sources, page_index, source_index, markup or Markup(), html_pages=html_pages,
         other_content=other_content,
@@ -1704,7 +1734,8 @@ class SummaryCopies:
         # each destination's Markdown links: (their source's place, the link, its text's words)
         self._by_destination: dict[str, list[tuple[int, SourceLink, list[str]]]] | None = None
         # each Markdown link's place (source, line, column): the list pages' links it makes
-        self.found: dict[tuple[int, int, int], list[tuple[HtmlLink, Page, str, Callable[[SourcePage], str]]]] = {}
+        # (the link, its list page's path and URL: not the page, which may be large, how, advice)
+        self.found: dict[tuple[int, int, int], list[tuple[HtmlLink, str, str, str, Callable[[SourcePage], str]]]] = {}
         self._written: tuple[str | None, frozenset[str]] = (None, frozenset())
 
     def add(
@@ -1734,7 +1765,9 @@ class SummaryCopies:
             # of the same text too: a theme's table of contents of the page links the same
             # `#configuration`, from its heading's text (compose's sidebar)
             if own.url and item_words == words and works(own):
-                self.found.setdefault((index, item.line, item.column), []).append((link, page, detail, advice))
+                self.found.setdefault((index, item.line, item.column), []).append(
+                    (link, page.path, page.url, detail, advice)
+                )
                 return True
         return False
 
@@ -1748,14 +1781,14 @@ class SummaryCopies:
 
     def findings(self) -> Iterator[Finding]:
         for (index, line, column), seen in self.found.items():
-            link, page, detail, advice = seen[0]
-            more = _on_others(len({page.path for _, page, _, _ in seen}) - 1, "list page")
+            link, page_path, page_url, detail, advice = seen[0]
+            more = _on_others(len({path for _, path, _, _, _ in seen}) - 1, "list page")
             own = self.rendered.sources[index]
             message = (
-                f"<{link.tag} {link.attribute}={link.url!r}> works on its own page, but the list page {page.url} "
+                f"<{link.tag} {link.attribute}={link.url!r}> works on its own page, but the list page {page_url} "
                 f"shows it too (the page's summary or content), {detail}{more}; {advice(own)}"
             )
-            yield Finding(line, column, message, path=own.path, html_path=page.path)
+            yield Finding(line, column, message, path=own.path, html_path=page_path)
 
 
 _SUMMARY_SOURCES = 20  # pages looked at per destination: a bound, whatever a site repeats

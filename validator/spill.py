@@ -38,8 +38,16 @@ class Spill(Sequence[_T]):
         self._unwritten = bytearray()
         self._keep = KEEP_BYTES if keep is None else keep
         self._kept: list[_T] | None = []
+        self._labels: list[Any] | None = []
 
-    def append(self, packed: bytes) -> None:
+    def append(self, packed: bytes, label: Any = None) -> None:
+        """Adds a record; with a `label`, a small value told of it (its key, say) that
+        `labels` gives without unpickling it."""
+        if self._labels is not None:
+            if label is None:
+                self._labels = None
+            else:
+                self._labels.append(label)
         self._unwritten += packed
         self._ends.append((self._ends[-1] if self._ends else 0) + len(packed))
         if self._kept is not None:
@@ -53,6 +61,11 @@ class Spill(Sequence[_T]):
     def extend(self, packed: Iterable[bytes]) -> None:
         for record in packed:
             self.append(record)
+
+    @property
+    def labels(self) -> Sequence[Any] | None:
+        """Each record's label, when every record was given one."""
+        return self._labels
 
     def __len__(self) -> int:
         return len(self._ends)

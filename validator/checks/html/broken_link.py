@@ -80,7 +80,7 @@ from validator.model import Finding, Rule
 from validator.settings import Markup
 from validator.published import (
     EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, RenderedSite, SourceLink, SourcePage, SummaryCopies, Target,
-    link_key, sent_by, split_mapped,
+    PagePass, link_key, sent_by, split_mapped,
 )
 
 
@@ -99,17 +99,21 @@ class Options:
     )
 
 
-def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+def check(rendered: RenderedSite, opts: Options) -> PagePass:
     findings: list[tuple[str, Finding, bool]] = []
     unread_rules = _unread_rules(rendered)
     summaries = SummaryCopies(rendered, _relative)
     made_of_address: list[tuple[int, str, str]] = []  # (finding, pattern, URL): see _from_page_address
-    for page in rendered.pages:
+    external: set[str] = set()  # the distinct external addresses, for the run's summary
+
+    def visit(page: Page) -> None:
         if rendered.joins_pages(page):
-            continue  # Docsy's print view: its pages' relative links are theirs, checked there
+            return  # Docsy's print view: its pages' relative links are theirs, checked there
         locator = rendered.locator(page)
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
+            if target.kind == EXTERNAL:
+                external.add(link.url.split("#", 1)[0])
             elsewhere = None  # another URL of the page (Page.other_urls) where the link leads nowhere
             if target.kind not in (MISSING, OUTSIDE, UNBUILT) and (broken := _broken_elsewhere(rendered, page, link)):
                 elsewhere, target = broken
@@ -150,21 +154,24 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             if where is None and (pattern := _from_page_address(link, page.url)):
                 made_of_address.append((len(findings), pattern, link.url))
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
-    # One template element that makes its link of each page's address, broken on every page
-    # it writes: one defect, when the pattern holds for several addresses
-    addresses: dict[str, set[str]] = {}
-    for _, pattern, url in made_of_address:
-        addresses.setdefault(pattern, set()).add(url)
-    for index, pattern, _ in made_of_address:
-        if len(addresses[pattern]) > 1:
-            _, finding, mapped = findings[index]
-            start = pattern.rpartition(" ")[2].removesuffix("…")
-            finding = dataclasses.replace(
-                finding, message=f"{finding.message}, a link the template makes of each page's own address ({start}…)"
-            )
-            findings[index] = (pattern, finding, mapped)
-    yield from split_mapped(findings)
-    yield from summaries.findings()
+    def done() -> Iterator[Finding]:
+        # One template element that makes its link of each page's address, broken on every page
+        # it writes: one defect, when the pattern holds for several addresses
+        addresses: dict[str, set[str]] = {}
+        for _, pattern, url in made_of_address:
+            addresses.setdefault(pattern, set()).add(url)
+        for index, pattern, _ in made_of_address:
+            if len(addresses[pattern]) > 1:
+                _, finding, mapped = findings[index]
+                start = pattern.rpartition(" ")[2].removesuffix("…")
+                finding = dataclasses.replace(
+                    finding, message=f"{finding.message}, a link the template makes of each page's own address ({start}…)"
+                )
+                findings[index] = (pattern, finding, mapped)
+        yield from split_mapped(findings)
+        yield from summaries.findings()
+
+    return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external))
 
 
 def _broken_elsewhere(rendered: RenderedSite, page: Page, link: HtmlLink) -> tuple[str, Target] | None:
@@ -223,15 +230,9 @@ def _relative(url: str) -> bool:
     return bool(url) and not url.startswith(("/", "#")) and not SCHEME.match(url)
 
 
-def notes(rendered: RenderedSite, opts: Options) -> Iterator[str]:
-    """How many external links the run saw: they are never fetched."""
-    external = {
-        link.url.split("#", 1)[0]
-        for page in rendered.pages
-        for link in page.links
-        if _may_be_external(link.url, page)
-        and rendered.published.resolve(link.url, page.url, page.base).kind == EXTERNAL
-    }
+def _notes(rendered: RenderedSite, external: set[str]) -> Iterator[str]:
+    """How many external links the run saw (they are never fetched), and what the site's
+    redirect rules leave unknown."""
     if external:
         yield f"broken-link: {len(external)} distinct external URLs, never fetched: mdcheck checks the site offline"
     if _unread_rules(rendered):
@@ -245,12 +246,6 @@ def notes(rendered: RenderedSite, opts: Options) -> Iterator[str]:
 def _unread_rules(rendered: RenderedSite) -> bool:
     """Without a build: whether a template writes redirect rules of unknown paths."""
     return not rendered.published.complete and UNKNOWN_SOURCE in rendered.published.redirects
-
-
-def _may_be_external(url: str, page: Page) -> bool:
-    """Whether a link may lead off the site: it names a scheme or a host, or the page's
-    `<base href>` may be elsewhere; any other link is the site's own."""
-    return ":" in url or url.strip().startswith("//") or bool(page.base)
 
 
 def _found_by_hook(rendered: RenderedSite, page: Page, link: HtmlLink) -> bool:
@@ -322,6 +317,5 @@ RULE = Rule(
     options=Options,
     check=check,
     doc=__doc__,
-    notes=notes,
     same_defect_at=("md-link",),  # a link to a .md file, in a complete build
 )

@@ -38,23 +38,25 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
-from validator.html import HtmlHeading, HtmlId
+from validator.html import HtmlHeading, HtmlId, Page
 from validator.model import Finding, NoOptions, Rule, Severity
-from validator.published import RenderedSite, split_mapped
+from validator.published import PagePass, RenderedSite, split_mapped
 
 
-def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
+def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
     findings: list[tuple[str, Finding, bool]] = []
     # A heading render hook that writes the heading's id on an element inside it too (a
     # self-link `<a id="{{ .Anchor }}">`): one finding for the site, at the first such heading
     doubled: tuple[str, Finding, bool] | None = None  # the first's finding (as `keyed` makes it)
     doubled_count, doubled_pages = 0, set()
-    for page in rendered.pages:
+
+    def visit(page: Page) -> None:
+        nonlocal doubled, doubled_count
         if rendered.joins_pages(page):
-            continue  # an output format joining other pages (see the docs above)
+            return  # an output format joining other pages (see the docs above)
         repeated = {repeat.value for _, repeat in page.duplicate_ids()}
         if not repeated:
-            continue
+            return
         locator = rendered.locator(page)
         headings = {(h.line, h.column): h for h in page.headings}
         first: dict[str, tuple[HtmlId, tuple[int, int] | None]] = {}  # with its Markdown place
@@ -135,17 +137,21 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
             count = repeats[value]
             more = f", and used {count - 1} more time{'s' if count > 2 else ''} after this" if count > 1 else ""
             findings.append(rendered.keyed(value, page, message + more, at, None))
-    if doubled is not None:
-        (key, finding, mapped), more = doubled, doubled_count - 1
-        if more:
-            pages = len(doubled_pages)
-            finding = dataclasses.replace(
-                finding,
-                message=f"{finding.message} (and on {more} more heading{'s' if more > 1 else ''} of "
-                f"{pages} page{'s' if pages > 1 else ''})",
-            )
-        findings.append((key, finding, mapped))
-    yield from split_mapped(findings)
+
+    def done() -> Iterator[Finding]:
+        if doubled is not None:
+            (key, finding, mapped), more = doubled, doubled_count - 1
+            if more:
+                pages = len(doubled_pages)
+                finding = dataclasses.replace(
+                    finding,
+                    message=f"{finding.message} (and on {more} more heading{'s' if more > 1 else ''} of "
+                    f"{pages} page{'s' if pages > 1 else ''})",
+                )
+            findings.append((key, finding, mapped))
+        yield from split_mapped(findings)
+
+    return PagePass(rendered.pages, visit, done)
 
 
 def _inside_its_heading(item: HtmlId, first: HtmlId, headings: Mapping[tuple[int, int], HtmlHeading]) -> bool:

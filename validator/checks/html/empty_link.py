@@ -23,15 +23,15 @@ Read the [installation guide](https://gohugo.io/installation/).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from validator.html import Page
 from validator.model import Finding, NoOptions, Rule
-from validator.published import RenderedSite, split_mapped
+from validator.published import PagePass, RenderedSite, split_mapped
 
 
-def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
+def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
     findings: list[tuple[str, Finding, bool]] = []
-    for page in rendered.pages:
+
+    def visit(page: Page) -> None:
         locator = rendered.locator(page)
         for index, link in enumerate(page.links):
             if link.url or (link.tag, link.attribute) not in _ADDRESSES or link.current:
@@ -54,7 +54,8 @@ def check(rendered: RenderedSite, opts: NoOptions) -> Iterator[Finding]:
                 name = f"around image {image.text[:40]!r}" if around and image is not None else repr(link.text[:40])
                 message = f"link {name} has an empty href; give it a destination"
             findings.append(rendered.keyed(link.text, page, message, (link.line, link.column), where))
-    yield from split_mapped(findings)
+
+    return PagePass(rendered.pages, visit, lambda: split_mapped(findings))
 
 
 # The attributes whose empty value is an empty link: a link's href, an image's src

@@ -28,13 +28,12 @@ shown when the image fails to load. Search engines read the alt text too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from validator.addresses import shown
-from validator.html import HtmlLink, Image
+from validator.html import HtmlLink, Image, Page
 from validator.model import Finding, Rule, Severity
-from validator.published import RenderedSite, split_mapped
+from validator.published import PagePass, RenderedSite, split_mapped
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,12 @@ class Options:
     )
 
 
-def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+def check(rendered: RenderedSite, opts: Options) -> PagePass:
     findings: list[tuple[str, Finding, bool]] = []
-    for page in rendered.pages:
+
+    def visit(page: Page) -> None:
         if all(_described(image, opts) for image in page.images):
-            continue  # nothing to report, nothing to locate
+            return  # nothing to report, nothing to locate
         locator = rendered.locator(page)
         for image in page.images:
             # Locate every image, in order, so the n-th of two alike maps to the n-th line.
@@ -67,7 +67,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 advice = "describe what it shows"
             message = f"image {shown(image.src)} {what}; {advice}"
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
-    yield from split_mapped(findings)
+
+    return PagePass(rendered.pages, visit, lambda: split_mapped(findings))
 
 
 def _described(image: Image, opts: Options) -> bool:

@@ -48,12 +48,12 @@ Rob Pike said so.[^pike]
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from validator.heading_ids import delimiter_flanks
+from validator.html import Page
 from validator.model import Finding, Rule
-from validator.published import RenderedSite, split_mapped
+from validator.published import PagePass, RenderedSite, split_mapped
 from validator.settings import Markup
 
 KINDS = ("shortcode", "placeholder", "footnote", "table", "math", "emphasis", "attribute")
@@ -101,9 +101,10 @@ def _math_passed_through(markup: Markup) -> bool:
     return markup.passthrough and any(opener == closer == "$$" for opener, closer, _ in markup.passthrough_delimiters)
 
 
-def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+def check(rendered: RenderedSite, opts: Options) -> PagePass:
     findings: list[tuple[str, Finding, bool]] = []
-    for page in rendered.pages:
+
+    def visit(page: Page) -> None:
         locator = rendered.locator(page)
         for leak in page.leaks:
             math_kept = page.math or rendered.math_renderer or _math_passed_through(rendered.markup)
@@ -125,7 +126,8 @@ def check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
             shown = leak.text if len(leak.text) <= 80 else leak.text[:79] + "…"
             message = f"{shown!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))
-    yield from split_mapped(findings)
+
+    return PagePass(rendered.pages, visit, lambda: split_mapped(findings))
 
 
 RULE = Rule(

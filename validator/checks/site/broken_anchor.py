@@ -116,7 +116,7 @@ from validator.links import (
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
-from validator.published import PAGE, RenderedSite, SourcePage, SummaryCopies, link_key, sent_by, split_mapped
+from validator.published import PAGE, PagePass, RenderedSite, SourcePage, SummaryCopies, link_key, sent_by, split_mapped
 from validator.paths import is_markdown
 from validator.site import a_few
 
@@ -385,7 +385,7 @@ def html_review(page: Page, source: SourcePage, opts: Options) -> bool:
 LINK_TAGS = ("a", "area")
 
 
-def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
     """The rendered side: fragments checked against the ids Hugo really wrote (headings,
     footnotes, the table of contents, `<a name>`, whatever shortcodes and the theme
     produced); an alias page's fragment is checked on the page it redirects to."""
@@ -409,7 +409,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
 
     summaries = SummaryCopies(rendered, lambda url: len(url) > 1 and url.startswith("#"))
     suggest = Suggester(rendered.markup.id_type)
-    for page in rendered.pages:
+
+    def visit(page: Page) -> None:
         locator = rendered.locator(page)
         for link in page.links:
             if link.tag not in LINK_TAGS or "#" not in link.url:
@@ -446,8 +447,12 @@ def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
                 message += " (a template refused the link's address and wrote #ZgotmplZ: see url-refused)"
             key = link_key(link.url, target.url + "#" + fragment)
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
-    yield from split_mapped(findings)
-    yield from summaries.findings()
+
+    def done() -> Iterator[Finding]:
+        yield from split_mapped(findings)
+        yield from summaries.findings()
+
+    return PagePass(rendered.pages, visit, done)
 
 
 def _own_link(fragment: str, own: SourcePage) -> str:

@@ -79,9 +79,9 @@ from dataclasses import dataclass, field
 
 from validator.engine import PageSummary, Site
 from validator.files import texts_under
-from validator.html import Page
+from validator.html import HtmlHeading, Page
 from validator.model import Finding, Rule, Severity
-from validator.published import RenderedSite, split_mapped
+from validator.published import PagePass, RenderedSite, split_mapped
 from validator.spelling import (
     FRONT_MATTER_TEXTS,
     Speller,
@@ -151,44 +151,61 @@ def _message(typo: Typo, where: str) -> str:
     )
 
 
-def html_check(rendered: RenderedSite, opts: Options) -> Iterator[Finding]:
+def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
     """The rendered side: headings that only Hugo's output has (written by shortcodes or
     the theme), at the Markdown line when it can be known, else the page's first line;
     each page spelled in its Markdown's language, one language at a time."""
     extra = parse_word_list(" ".join((*opts.words, *rendered.user_words)))
-    # A page no Markdown maps to is a list page: it repeats other pages' headings.
-    languages: list[str | None] = []
     # What the source pass spells: a theme prints other pages' titles (related pages'
     # cards), and a shortcode other pages' headings (`.RenderShortcodes`).
     written: set[str] = set()
-    for page in rendered.pages:
+    for source in rendered.sources:
+        written.update(heading.text.strip() for heading in source.headings)
+        if source.title:
+            written.add(source.title.strip())
+    # Each page's language (None: a page no Markdown maps to, a list page, which repeats
+    # other pages' headings), and the headings of its own to spell, by the page's place
+    languages: list[str | None] = []
+    unwritten: dict[int, tuple[HtmlHeading, ...]] = {}
+
+    def visit(page: Page) -> None:
         source = rendered.source(page)
         languages.append((source.language or rendered.language) if source else None)
-        if source is not None:
-            written.update(heading.text.strip() for heading in source.headings)
-            if source.title:
-                written.add(source.title.strip())
-    findings: list[tuple[str, Finding, bool]] = []
-    data = _DataTexts(rendered.data_dirs)
-    for speller, indexes in _spellers(languages, rendered.vocabularies, extra):
-        for index in indexes:
-            findings.extend(_rendered_findings(rendered, rendered.pages[index], speller, written, data))
-    yield from split_mapped(findings)
+        if source is not None and (own := tuple(h for h in page.headings if h.text.strip() not in written)):
+            unwritten[len(languages) - 1] = own
+
+    def done() -> Iterator[Finding]:
+        findings: list[tuple[str, Finding, bool]] = []
+        data = _DataTexts(rendered.data_dirs)
+        for speller, indexes in _spellers(
+            (language if index in unwritten else None for index, language in enumerate(languages)),
+            rendered.vocabularies,
+            extra,
+        ):
+            for index in indexes:
+                findings.extend(_rendered_findings(rendered, index, unwritten[index], speller, data))
+        yield from split_mapped(findings)
+
+    return PagePass(rendered.pages, visit, done)
 
 
 def _rendered_findings(
-    rendered: RenderedSite, page: Page, speller: Speller, written: set[str], data: _DataTexts
+    rendered: RenderedSite, index: int, headings: Sequence[HtmlHeading], speller: Speller, data: _DataTexts
 ) -> Iterator[tuple[str, Finding, bool]]:
-    locator = rendered.locator(page)
-    for heading in page.headings:
-        where = locator.heading(heading)
-        if heading.text.strip() in written:
-            continue  # the source pass checked it, at the page that has it
+    """The typos of a page's headings (the page's place in `rendered.pages`, read again
+    only for a typo, to place it)."""
+    page: Page | None = None
+    for heading in headings:
         typos = speller.typos(heading.text)
-        if typos and where is None:
+        if not typos:
+            continue
+        if page is None:
+            page = rendered.pages[index]
+        where = rendered.locator(page).heading(heading)
+        if where is None:
             # a template prints it from the site's data (flux's talks, opentelemetry's
             # registry entries): names, not prose; the heading, or the word, is there
-            typos = [] if data.holds(heading.text.strip()) else [t for t in typos if not data.holds_word(t.word)]
+            typos = () if data.holds(heading.text.strip()) else tuple(t for t in typos if not data.holds_word(t.word))
         for typo in typos:
             at = (heading.line, heading.column)
             yield typo.word, rendered.finding(page, _message(typo, "heading"), at, where or (1, 1)), where is not None

@@ -67,8 +67,9 @@ import re
 from collections.abc import Iterator
 
 from validator.document import Document, opaque_depths, reported_inline_tags, written_tag
+from validator.html import Page
 from validator.model import Finding, NoOptions, Rule
-from validator.published import RawHtml, RenderedSite, apart_holder
+from validator.published import PagePass, RawHtml, RenderedSite, apart_holder
 
 UNSAFE = "markup.goldmark.renderer.unsafe = true"
 
@@ -227,7 +228,7 @@ def _rendered_message(raw: RawHtml) -> str:
     return f"Hugo replaced {written_tag(raw.name)} with '<!-- raw HTML omitted -->' ({KEEP})"
 
 
-def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:
+def html_check(rendered: RenderedSite, opts: object) -> PagePass:
     """The rendered side: each `<!-- raw HTML omitted -->` Hugo wrote, mapped to the raw
     HTML in the Markdown by its order and the text beside it (line 1 when it cannot be, the
     page's Markdown has none and its front matter has a tag, which a template renders).
@@ -235,11 +236,13 @@ def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:
     is everything when `unsafe` is on: Hugo omits nothing, a placeholder is the content's own
     text (a generated API reference's)."""
     if rendered.markup.unsafe:
-        return
-    for page in rendered.pages:
-        source = rendered.source(page)
+        return PagePass.done()
+    findings: list[Finding] = []
+
+    def visit(page: Page) -> None:
+        source = rendered.source(page) if page.omitted else None
         if source is None:
-            continue
+            return
         locator = rendered.locator(page)
         for placeholder in page.omitted:
             raw = locator.omitted(placeholder)
@@ -249,13 +252,15 @@ def html_check(rendered: RenderedSite, opts: object) -> Iterator[Finding]:
                 continue
             if raw is None:
                 message = f"Hugo omitted raw HTML here ({KEEP})"
-                yield rendered.finding(page, message, (placeholder.line, placeholder.column), (1, 1))
+                findings.append(rendered.finding(page, message, (placeholder.line, placeholder.column), (1, 1)))
                 continue
             if not raw.reported:
                 continue  # the element this closes is reported where it opens
             message = _rendered_message(raw)
             at = (placeholder.line, placeholder.column)
-            yield rendered.finding(page, message, at, (raw.line, raw.column))
+            findings.append(rendered.finding(page, message, at, (raw.line, raw.column)))
+
+    return PagePass(rendered.pages, visit, lambda: findings)
 
 
 RULE = Rule(

@@ -25,7 +25,7 @@ from validator.checks.site import broken_anchor
 from validator.checks.site.broken_anchor import Options as BrokenAnchorOptions
 from validator.checks.source import raw_html_omitted
 from validator.document import parse_document
-from validator.html import parse_page
+from validator.html import Page, parse_page
 from validator.model import Finding, NoOptions
 from validator.published import (
     EXTERNAL, FILE, MISSING, OTHER, OUTSIDE, PAGE, REDIRECT, PublishedSite, SourceLink, SourcePage,
@@ -347,3 +347,44 @@ def test_a_templates_link_is_placed_at_the_address_it_was_given() -> None:
     assert _written_as("/s3/#arvan", SourceLink("/s3/", 5, 1))
     assert not _written_as("/s3/#arvan", SourceLink("/s3/", 5, 1), same_fragment=True)
     assert _written_as("/s3/#arvan", SourceLink("/s3/#arvan", 7, 1), same_fragment=True)
+
+
+def test_one_reading_of_the_pages_serves_every_check_and_a_crash_stops_only_its_own() -> None:
+    """engine._read_pages_once: each pass sees every page in order; a pass that fails to
+    start, on a page, or at its findings is reported as a crash and the others go on."""
+    from validator.engine import _read_pages_once
+    from validator.published import PagePass, pages_in_memory
+
+    published, pages = pages_in_memory({f"/p{n}/": (f"p{n}/index.html", b"<p>x</p>") for n in range(3)})
+    rendered = build_rendered(published, pages, [])
+    seen: list[str] = []
+
+    def counting() -> PagePass:
+        return PagePass(rendered.pages, lambda page: seen.append(page.path), lambda: [Finding(1, 1, "counted")],
+                        lambda: ["a note"])
+
+    def failing_on(path: str) -> PagePass:
+        def visit(page: Page) -> None:
+            if page.path == path:
+                raise ValueError("boom")
+        return PagePass(rendered.pages, visit, lambda: [Finding(1, 1, "never")])
+
+    def failing_to_start() -> PagePass:
+        raise KeyError("nothing")
+
+    def failing_at_the_end() -> PagePass:
+        return PagePass(rendered.pages, lambda page: None, lambda: [][0])
+
+    results = _read_pages_once(rendered, [
+        ("start", failing_to_start), ("second", lambda: failing_on("p1/index.html")), ("count", counting),
+        ("end", failing_at_the_end), ("none", PagePass.done),
+    ])  # fmt: skip
+    assert seen == ["p0/index.html", "p1/index.html", "p2/index.html"]
+    assert [(failed, notes) for _, notes, failed in results] == [
+        (True, []), (True, []), (False, ["a note"]), (True, []), (False, []),
+    ]
+    messages = [[finding.message for finding in findings] for findings, _, _ in results]
+    assert messages[0][0].startswith("start failed: KeyError: 'nothing'")
+    assert messages[1][0].startswith("second failed: ValueError: boom")
+    assert messages[2:] == [["counted"], messages[3], []]
+    assert messages[3][0].startswith("end failed: IndexError")

@@ -5065,3 +5065,22 @@ def test_a_theme_s_links_alike_take_no_markdown_link_s_place(
     found = {(p["rule"], p["path"], p["line"]) for p in problems("--build") if p["rule"].startswith("broken")}
     assert ("broken-anchor", "content/docs/v1/foo.md", 5) in found
     assert not any(path.startswith("content/") for rule, path, _ in found if rule == "broken-link"), found
+
+
+@pytest.mark.hugo
+def test_a_themes_broken_link_is_not_placed_at_a_markdown_link_the_embedded_hook_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """tekton's Docsy menu: with `languages`, Hugo's embedded link hook writes the page's
+    links; it writes the address of the page it finds, which is published, or the destination
+    as written. The menu's broken `/docs/pipelines/` is the theme's, not the Markdown's
+    `/docs/start/pipelines/` of the same name."""
+    nav = '<nav><a href="/docs/pipelines/">Pipelines</a></nav>'
+    small_site(tmp_path, {
+        "layouts/single.html": nav + "{{ .Content }}",
+        "content/docs/start/tasks.md": "+++\ntitle = 'T'\n+++\n\nGo to the [next][p].\n\n[p]: /docs/start/pipelines/\n",
+        "content/docs/start/pipelines.md": "+++\ntitle = 'P'\n+++\n\nText.\n",
+    }, '[languages.en]\nweight = 1\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["rule"]) for p in problems("--build")]
+    assert found == [("public/docs/start/pipelines/index.html", 1, "broken-link")]

@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from validator.delimited_math import without_math
+
 MAX_PAGE_BYTES = 20_000_000
 OMITTED = "raw HTML omitted"
 UNKNOWN_OUTPUT = "data-mdcheck-shortcode"  # see render.SHORTCODE_ATTRIBUTE
@@ -412,7 +414,7 @@ class _Walker:
                 self.leaks.append(Leak("emphasis", opened[1][:80], line, 1))
         if "**" in text and (leak := _bold_around(text, element if not tail else None, element if tail else None)):
             self.leaks.append(Leak("emphasis", leak, first_line + text.count("\n", 0, text.rfind("**")), 1))
-        prose = _without_math(text) if _may_hold_math(text) else text
+        prose = without_math(text)
         for kind, pattern in LEAKS:
             read = prose if kind in _NOT_IN_MATH else text
             counted, newlines = 0, 0  # the matches come in text order: lines counted once
@@ -497,13 +499,6 @@ def _emphasis(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 # Leaks that math written for the browser (KaTeX, MathJax) or kept by Hugo's passthrough
 # extension holds as math, not as markup: `f^{**}`, `\text{**x**}`, `[^a]`.
 _NOT_IN_MATH = frozenset({"emphasis", "footnote"})
-# The delimiters of such math: `$$…$$`, `\[…\]`, `\(…\)`, and `$…$` with no blank just
-# inside the dollars and no digit after the closing one (as pandoc reads it: "$5 and $10"
-# is no math).
-_MATH_DELIMITER = re.compile(r"\$\$|\\[\[\]()]|(?<!\$)\$(?!\$)")
-_CLOSER = {"$$": "$$", "\\[": "\\]", "\\(": "\\)", "$": "$"}
-
-
 def _math_end(text: str) -> int:
     """Where the last `$$` that may close math (no `(` after it) ends; 0 without one."""
     end = len(text)
@@ -512,36 +507,6 @@ def _math_end(text: str) -> int:
             return found + 2
         end = found + 1  # `$$$(`: the `$$` one before may close
     return 0
-
-
-def _may_hold_math(text: str) -> bool:
-    """Whether `text` may hold delimited math (substring tests)."""
-    return "$" in text or "\\(" in text or "\\[" in text
-
-
-def _without_math(text: str) -> str:
-    """`text` with its delimited math blanked (line breaks kept), in one pass over its
-    delimiters: an opener left unclosed blanks nothing."""
-    spans: list[tuple[int, int]] = []
-    opened: re.Match[str] | None = None
-    for match in _MATH_DELIMITER.finditer(text):
-        mark = match[0]
-        if opened is None:
-            if mark in _CLOSER and (mark != "$" or text[match.end() : match.end() + 1] not in ("", " ", "\t", "\n")):
-                opened = match
-        elif mark == _CLOSER[opened[0]] and (
-            mark != "$" or (not text[match.start() - 1].isspace() and not text[match.end() : match.end() + 1].isdigit())
-        ):
-            spans.append((opened.start(), match.end()))
-            opened = None
-    if not spans:
-        return text
-    parts, cursor = [], 0
-    for start, end in spans:
-        parts += [text[cursor:start], re.sub(r"[^\n]", " ", text[start:end])]
-        cursor = end
-    parts.append(text[cursor:])
-    return "".join(parts)
 
 
 def _is_canonical(link: HtmlLink) -> bool:

@@ -34,7 +34,7 @@ from validator.files import read_at_most, read_text
 from validator.paths import fragment_id, is_markdown, real_path
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
-from validator.settings import Markup
+from validator.settings import LINK_HOOKS, Markup
 from validator.spill import Spill
 
 if TYPE_CHECKING:
@@ -688,6 +688,10 @@ class SourcePage:
     # The same of its images: an image render hook renders them (the site's, or Hugo's
     # embedded one, which writes a resource's address), or `canonifyURLs` rewrites them
     images_rewritten: bool = True
+    # Whether Hugo's embedded hooks alone rewrite its links, and its images: such a hook
+    # writes the address of the page (or resource) it finds, which is published, else the
+    # destination as written
+    embedded_rewrites: tuple[bool, bool] = (False, False)
     image_hook: bool = False  # whether the site has an image render hook that may drop the alt
     every_alt: bool = False  # whether every Markdown image of it gets an alt (no image hook of the site's)
     # With `canonifyURLs`, the baseURL Hugo writes before a root-relative address (`/a/`:
@@ -726,6 +730,10 @@ class SourcePage:
             html_ids=_html_ids(doc),
             links_rewritten=doc.links_hooked or doc.site.canonify_urls,
             images_rewritten="render-image" in doc.render_hooks or doc.embedded_hooks[1] or doc.site.canonify_urls,
+            embedded_rewrites=(
+                not doc.site.canonify_urls and not LINK_HOOKS & doc.render_hooks and doc.embedded_hooks[0],
+                not doc.site.canonify_urls and "render-image" not in doc.render_hooks and doc.embedded_hooks[1],
+            ),
             # (also one that keeps the address, left out of `render_hooks`), not known to write
             # the Markdown's alt text: it may drop it (goharbor's writes none)
             image_hook=not doc.site.image_hook_alt and any(hook[0] == "render-image" for hook in doc.site.hook_filters),
@@ -1031,7 +1039,10 @@ class RenderedSite:
         return last[0][1]
 
     def locator(self, page: Page) -> Locator:
-        return Locator(functools.partial(self.source, page), page.links)
+        return Locator(functools.partial(self.source, page), page.links, functools.partial(self._missing, page))
+
+    def _missing(self, page: Page, url: str) -> bool:
+        return self.published.resolve(url, page.url, page.base).kind in (MISSING, UNBUILT)
 
     def finding(
         self, page: Page, message: str, at: tuple[int, int], source_at: tuple[int, int] | None, *, own: bool = True
@@ -1210,9 +1221,15 @@ class Locator:
     Each Markdown item is used once, in order, so the second of two identical links maps to
     the second line. One per page and rule: it remembers what it has handed out."""
 
-    def __init__(self, load_source: Callable[[], SourcePage | None], links: Sequence[HtmlLink] = ()):
+    def __init__(
+        self,
+        load_source: Callable[[], SourcePage | None],
+        links: Sequence[HtmlLink] = (),
+        missing: Callable[[str], bool] | None = None,
+    ):
         self._load_source = load_source  # called on first use: most pages need no locating
         self._links = links  # the page's, in order
+        self._missing = missing  # whether a link's address leads nowhere published
         self._located: set[tuple[int, int, str]] = set()  # (line, column, url) of the links placed
         self._settled: dict[str, int] = {}  # fragment -> how many of its links were placed in order
         self._cursors: dict[int, int] = {}  # see _take_among
@@ -1297,7 +1314,12 @@ class Locator:
         """`_MATCHERS`, `_same_target` told the page's URL and whether Hugo rewrites the
         page's links (or images, for an `<img>`)."""
         assert self.source is not None
-        rewritten = self.source.images_rewritten if link.tag == "img" else self.source.links_rewritten
+        image = link.tag == "img"
+        rewritten = self.source.images_rewritten if image else self.source.links_rewritten
+        # Hugo's embedded hook writes what it finds, a published page's address, else the
+        # destination as written: no other address that leads nowhere (a theme's `/docs/x/`)
+        if rewritten and self.source.embedded_rewrites[image] and self._missing is not None and self._missing(link.url):
+            rewritten = False
         target = functools.partial(_same_target, page_url=self.source.url or None, rewritten=rewritten)
         return [target if same is _same_target else same for same in _MATCHERS]
 
@@ -1564,8 +1586,6 @@ def _same_target(url: str, link: SourceLink, page_url: str | None = None, rewrit
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
     if ours == theirs:
         return link.shortcode_path is not None or not ours[0] or not _elsewhere(destination, url, page_url)
-    if ours[0] != "" or ours[1] != theirs[1] or ours[1] == "":
-        return False
     if ours[0] != "" or ours[1] != theirs[1] or ours[1] == "":
         return False
     path = _url_path(url)

@@ -10,7 +10,8 @@ Brackets right after a word of Latin letters or digits (`matrix[i][j]`; not afte
 Japanese text, which puts no blank before them: `的[骨架][archetypes]`), escaped brackets
 (`\\[a\\]\\[b\\]`), brackets
 around links (`[[#12](url)][[#13](url)]`) and code spans are not reference links and are left alone, as are the labels of footnotes
-(`[^1]`). A definition counts anywhere in the page's Markdown, as in Hugo, but not one in
+(`[^1]`), and so are brackets inside math written for the browser (`$$\\ce{A <=>[+ H+][- H+] B}$$`,
+mhchem's arrows, which KaTeX or MathJax read as written). A definition counts anywhere in the page's Markdown, as in Hugo, but not one in
 another file or inside a `{{< >}}` shortcode's content; and a `{{% %}}` call's content inside
 another call's, which Hugo renders apart from the page, has the definitions inside it alone.
 
@@ -40,6 +41,7 @@ from collections.abc import Iterator
 
 from markdown_it.common.utils import normalizeReference
 
+from validator.delimited_math import without_math
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
 from validator.prose import Stretch, stretches, written_as_shown
@@ -55,7 +57,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for stretch in stretches(doc, where=lambda token: "][" in token.content):
         if stretch.kind != "text" or "][" not in stretch.text:
             continue
-        for match in _REFERENCE.finditer(stretch.text):
+        for match in _REFERENCE.finditer(without_math(stretch.text)):  # math's brackets are its own
             brackets = (match.start(), match.start(1) + len(match[1]), match.start(2) - 1, match.end() - 1)
             if not written_as_shown(doc, stretch, brackets):
                 continue

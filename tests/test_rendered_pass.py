@@ -359,6 +359,26 @@ def test_a_template_link_made_of_each_pages_address_is_one_finding(
 
 
 @pytest.mark.hugo
+def test_a_menus_fixed_links_that_fit_pages_addresses_by_chance_are_no_pattern(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """tekton's menu: `/docs/pipelines/` and `/docs/triggers/` on every page share their last
+    part with the pages /docs/start/pipelines/ and /docs/start/triggers/: each is one fixed
+    link broken on every page, not one made of each page's address."""
+    nav = '<nav><a href="/docs/pipelines/">P</a> <a href="/docs/triggers/">T</a></nav>{{ .Content }}'
+    small_site(tmp_path, {
+        "layouts/single.html": nav,
+        "layouts/list.html": nav,
+        "content/docs/start/pipelines.md": "---\ntitle: P\n---\n\nText.\n",
+        "content/docs/start/triggers.md": "---\ntitle: T\n---\n\nText.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [p["message"] for p in problems("--no-cache", "--build") if p["rule"] == "broken-link"]
+    assert len(found) == 2
+    assert not [message for message in found if "own address" in message]
+
+
+@pytest.mark.hugo
 def test_a_print_view_joining_pages_is_not_read_for_repeated_ids(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -5104,3 +5104,44 @@ def test_a_themes_broken_link_is_not_placed_at_a_markdown_link_the_embedded_hook
     monkeypatch.chdir(tmp_path)
     found = [(p["path"], p["line"], p["rule"]) for p in problems("--build")]
     assert found == [("public/docs/start/pipelines/index.html", 1, "broken-link")]
+
+
+@pytest.mark.hugo
+def test_a_language_copy_of_a_mounted_file_is_placed_at_its_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """docsy.dev: a mount lends content/en to French too; the French copy's `#nowhere`, which
+    Hugo's embedded hook writes as /fr/docs/page/#nowhere, is the Markdown's link: one finding."""
+    config = (
+        '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n'
+        '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\n'
+        '[module.mounts.sites.matrix]\nlanguages = ["en", "fr"]\n'
+    )
+    small_site(tmp_path, {"content/en/docs/page.md": "---\ntitle: Page\n---\n\nSee [missing](#nowhere).\n"}, config)
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["rule"]) for p in problems("--no-cache", "--build")]
+    assert found == [("content/en/docs/page.md", 5, "broken-anchor")]
+
+
+@pytest.mark.hugo
+def test_a_link_a_shortcode_makes_of_a_name_is_placed_at_its_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Kubernetes' and falco's glossary_tooltip: the link's address has the call's
+    `term_id`, its text the call's `text`; it is placed at the call. A theme's link of
+    another text to the same name is not."""
+    tooltip = '<a href="/docs/glossary/#term-{{ .Get "term_id" }}">{{ .Get "text" }}</a>'
+    nav = '<nav><a href="/docs/glossary/#term-user-space">Glossary</a></nav>{{ .Content }}'
+    small_site(tmp_path, {
+        "layouts/shortcodes/glossary_tooltip.html": tooltip,
+        "layouts/single.html": nav,
+        "content/docs/kernel.md": (
+            "---\ntitle: Kernel\n---\n\nEvents go to\n"
+            '{{< glossary_tooltip text="user space" term_id="user-space" >}}.\n'
+        ),
+        "content/docs/glossary.md": "---\ntitle: Glossary\n---\n\n## Userspace {#term-userspace}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    [found] = problems("--no-cache", "--build")
+    assert (found["path"], found["line"], found["column"], found["rule"]) == ("content/docs/kernel.md", 6, 1, "broken-anchor")
+    assert "(and on 1 other page, where a template or a list page's summary writes it)" in found["message"]

@@ -680,6 +680,10 @@ class SourcePage:
     # Each parameter value of a shortcode call that may name a page resource by its file's
     # stem (geekdoc's `{{< img name="forest-8" >}}`): an image made of that file is placed there
     resource_names: tuple[SourceLink, ...] = ()
+    # A shortcode call's parameter value that is a name alone, with another of its values as
+    # `text`, for each such pair (the glossary's `{{< glossary_tooltip text="userspace"
+    # term_id="user-space" >}}`): a link of that text whose address has that name is placed there
+    link_names: tuple[SourceLink, ...] = ()
     # The ids raw HTML sets (`id`, an `<a>`'s `name`): (value, line, column) of the tag
     html_ids: tuple[tuple[str, int, int], ...] = ()
     # Whether Hugo may write its Markdown links otherwise than as written: a link render
@@ -727,6 +731,7 @@ class SourcePage:
             language=doc.site.text_language(doc.language),
             shortcode_addresses=tuple(_shortcode_addresses(doc)),
             resource_names=tuple(_resource_names(doc)),
+            link_names=tuple(_link_names(doc)),
             html_ids=_html_ids(doc),
             links_rewritten=doc.links_hooked or doc.site.canonify_urls,
             images_rewritten="render-image" in doc.render_hooks or doc.embedded_hooks[1] or doc.site.canonify_urls,
@@ -807,6 +812,29 @@ def _resource_names(doc: Document) -> Iterator[SourceLink]:
 
 
 _RESOURCE_NAME = re.compile(r"[A-Za-z0-9][\w-]{1,100}")
+
+
+def _link_names(doc: Document) -> Iterator[SourceLink]:
+    """See SourcePage.link_names."""
+    for use in doc.shortcode_calls:
+        if use.template in REF_SHORTCODES:
+            continue
+        values = [value.strip() for value in (*use.positional, *(value for _, value in use.named)) if isinstance(value, str)]
+        texts = [value for value in values if value and len(value) <= _LINK_TEXT_AT_MOST]
+        for name in values:
+            if len(name) >= 3 and _RESOURCE_NAME.fullmatch(name):
+                yield from (SourceLink(name, use.line, use.column, text=text) for text in texts if text != name)
+
+
+_LINK_TEXT_AT_MOST = 200
+
+
+def _names_link(link: HtmlLink, name: SourceLink) -> bool:
+    """Whether `link` has the text `name` gives and names it in its address, as a word of
+    its own (`#term-user-space` names `user-space`)."""
+    if link.text.strip() != name.text or name.destination not in link.url:
+        return False
+    return re.search(rf"(?<![\w.]){re.escape(name.destination)}(?![\w])", link.url) is not None
 
 
 def _names_file(url: str, name: SourceLink) -> bool:
@@ -1039,7 +1067,9 @@ class RenderedSite:
         return last[0][1]
 
     def locator(self, page: Page) -> Locator:
-        return Locator(functools.partial(self.source, page), page.links, functools.partial(self._missing, page))
+        return Locator(
+            functools.partial(self.source, page), page.links, functools.partial(self._missing, page), page.url
+        )
 
     def _missing(self, page: Page, url: str) -> bool:
         return self.published.resolve(url, page.url, page.base).kind in (MISSING, UNBUILT)
@@ -1226,17 +1256,21 @@ class Locator:
         load_source: Callable[[], SourcePage | None],
         links: Sequence[HtmlLink] = (),
         missing: Callable[[str], bool] | None = None,
+        page_url: str | None = None,
     ):
         self._load_source = load_source  # called on first use: most pages need no locating
         self._links = links  # the page's, in order
         self._missing = missing  # whether a link's address leads nowhere published
+        # The page's URL: its Markdown's, or another where Hugo makes another page of the
+        # file (a mount lending it to another language), whose hook writes that URL
+        self._page_url = page_url
         self._located: set[tuple[int, int, str]] = set()  # (line, column, url) of the links placed
         self._settled: dict[str, int] = {}  # fragment -> how many of its links were placed in order
         self._cursors: dict[int, int] = {}  # see _take_among
         # The places of the Markdown links and headings already matched, and the first place
         # not yet matched: the page shows them in order, so a search starts there and seldom
         # goes far (a page of thousands of links stays linear).
-        kinds = ("links", "headings", "addresses", "ids", "names")
+        kinds = ("links", "headings", "addresses", "ids", "names", "link_names")
         self._used: dict[str, set[int]] = {kind: set() for kind in kinds}
         self._first: dict[str, int] = dict.fromkeys(kinds, 0)
         self._skip: dict[str, dict[int, int]] = {kind: {} for kind in self._first}  # see _unmatched
@@ -1320,7 +1354,7 @@ class Locator:
         # destination as written: no other address that leads nowhere (a theme's `/docs/x/`)
         if rewritten and self.source.embedded_rewrites[image] and self._missing is not None and self._missing(link.url):
             rewritten = False
-        target = functools.partial(_same_target, page_url=self.source.url or None, rewritten=rewritten)
+        target = functools.partial(_same_target, page_url=self._page_url or self.source.url or None, rewritten=rewritten)
         return [target if same is _same_target else same for same in _MATCHERS]
 
     def _take_same_destination(self, link: HtmlLink) -> SourceLink | None:
@@ -1403,6 +1437,8 @@ class Locator:
             or self._take("addresses", addresses, lambda item: _written_as(link.url, item))
             or (self._take("names", self.source.resource_names, lambda item: _names_file(link.url, item))
                 if link.tag == "img" else None)
+            or (self._take("link_names", self.source.link_names, lambda item: _names_link(link, item))
+                if link.tag == "a" else None)
         )  # fmt: skip
 
     def heading(self, heading: HtmlHeading, *, exact: bool = False) -> tuple[int, int] | None:

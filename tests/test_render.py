@@ -891,3 +891,25 @@ def test_content_joining_a_template_html_block_matches_hugo(hugo: str, tmp_path:
     pages = {f"blocks-{n}.md": _block_page(rng) for n in range(120)}
     tally, failures = _compare(hugo, tmp_path, pages, markup, BLOCK_TEMPLATES, ("ids", "urls", "headings"))
     assert not failures, "\n".join(failures[:15])
+
+
+# Where goldmark reads by an older CommonMark than markdown-it: a declaration is `<!` and a
+# capital letter, a definition starts with `:` alone
+GOLDMARK_OLDER_PAGES = {
+    "declarations.md": (
+        "+++\ntitle = 'd'\n+++\n\n<!doctype html>\n\nInline <!doctype html> and <!DOCTYPE html>, <!x y>.\n\n"
+        "<!DOCTYPE html>\n\n<!element x>\n"
+    ),
+    "tildes.md": (
+        "+++\ntitle = 't'\n+++\n\nGreat post\n~ gRPC Maintainers\n\nTerm\n: Definition\n\nNext term\n"
+        "~ not a definition\n\nLast\n: one\n~ two\n\nA term\n\n~ after a blank\n"
+    ),
+}
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("markup", [Markup(), Markup(unsafe=True)], ids=["default", "unsafe"])
+def test_what_goldmark_reads_by_an_older_commonmark_matches_hugo(hugo: str, tmp_path: Path, markup: Markup) -> None:
+    tally, failures = _compare(hugo, tmp_path, GOLDMARK_OLDER_PAGES, markup)
+    assert not failures, "\n".join(failures)
+    assert tally.pages == len(GOLDMARK_OLDER_PAGES)

@@ -5145,3 +5145,39 @@ def test_a_link_a_shortcode_makes_of_a_name_is_placed_at_its_call(
     [found] = problems("--no-cache", "--build")
     assert (found["path"], found["line"], found["column"], found["rule"]) == ("content/docs/kernel.md", 6, 1, "broken-anchor")
     assert "(and on 1 other page, where a template or a list page's summary writes it)" in found["message"]
+
+
+@pytest.mark.hugo
+def test_a_broken_anchor_is_not_told_to_link_a_themes_menu_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """kyverno's Docsy sidebar writes `id="m-docshow-it-works"` and congo's skip link
+    `main-content`: no suggestion for `#how-it-works` or `#organising-content`; a heading's
+    id close to the fragment is still suggested."""
+    page = '<nav><a id="m-docshow-it-works" href="#">x</a><a id="main-content"></a></nav>{{ .Content }}'
+    small_site(tmp_path, {
+        "layouts/single.html": page,
+        "content/docs/intro.md": (
+            "---\ntitle: Intro\n---\n\n## Installing it\n\n"
+            "See [how](#how-it-works), [organising](#organising-content), [install](#installing-t).\n"
+        ),
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    messages = [p["message"] for p in problems("--no-cache", "--build")]
+    assert len(messages) == 3
+    assert [m for m in messages if "did you mean" in m] == [
+        "no element with id 'installing-t' on this page; did you mean '#installing-it'?"
+    ]
+
+
+@pytest.mark.hugo
+def test_a_shortcodes_link_to_a_fragment_it_is_given_is_placed_at_its_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """congo's `{{< button href="#button" >}}`: the fragment alone is the call's address."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/button.html": '<a class="btn" href="{{ .Get "href" }}">{{ .Inner }}</a>',
+        "content/a.md": '---\ntitle: A\n---\n\nText.\n\n{{< button href="#nope" >}}Go{{< /button >}}\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings("--no-cache", "--build") == {("content/a.md", 7, "broken-anchor")}

@@ -217,6 +217,17 @@ def test_two_common_words_run_together_are_no_typo_of_a_rare_word() -> None:
     assert Speller("en", Counter({"logroll": 5})).suggestion("blogroll") == "logroll"  # the site's word
 
 
+def test_a_compound_of_another_language_or_a_rhyme_is_no_typo() -> None:
+    """gallery's `avant-garde` (neither part a word: a phrase of another language), and
+    `hanky-panky` (a part rhymes with the other); a compound of a word and a typo still has
+    the typo."""
+    speller = Speller("en", Counter())
+    for text in ("An avant-garde look", "A laissez-faire policy", "Some hanky-panky", "Helter-skelter", "Willy-nilly"):
+        assert speller.typos(text) == (), text
+    assert [t.word for t in speller.typos("A sefl-hosted server")] == ["sefl"]
+    assert [t.word for t in speller.typos("Dot-prodcut attention")] == ["prodcut"]
+
+
 def test_no_look_alike_no_finding() -> None:
     assert Speller("en", Counter()).suggestion("xerumquo") is None
 

@@ -680,9 +680,17 @@ class Suggester:
 
     def rendered(self, fragment: str, path: str, ids: frozenset[str], headings: Iterable[tuple[str, str]]) -> str:
         """The same for a page of Hugo's output at `path`, of those ids and its headings'
-        (text, id)."""
-        made = (SourceHeading(heading_id, text, 0, 0) for text, heading_id in headings)
-        return self._of(path, lambda: _Hints.of(ids, made, self.id_type)).suggest(fragment)
+        (text, id). The closest id is a heading's, or another id only when much closer:
+        the theme's ids (Docsy's sidebar `m-docsintroductionhow-kyverno-works`, a skip
+        link's `main-content`) are seldom what a link meant."""
+        made = [SourceHeading(heading_id, text, 0, 0) for text, heading_id in headings]
+
+        def hints() -> _Hints:
+            found = _Hints.of(ids, made, self.id_type)
+            found.preferred = sorted({heading.id for heading in made if heading.id})
+            return found
+
+        return self._of(path, hints).suggest(fragment)
 
     def _of(self, path: str, hints: Callable[[], _Hints]) -> _Hints:
         found = self._hints.get(path)
@@ -705,6 +713,8 @@ class _Hints:
     id_type: str = "github"
     older_ids: str = ""  # see Suggester
     comparisons_left: int = _CLOSE_MATCH_COMPARISONS
+    # The ids a close match is sought among first (None: all alike); the others must be closer
+    preferred: list[str] | None = None
 
     @classmethod
     def of(cls, ids: frozenset[str], headings: Iterable[SourceHeading], id_type: str, older_ids: str = "") -> _Hints:
@@ -729,5 +739,9 @@ class _Hints:
         if self.comparisons_left < len(self.sorted_ids):
             return ""
         self.comparisons_left -= len(self.sorted_ids)
-        close = difflib.get_close_matches(fragment.lower(), self.sorted_ids, n=1, cutoff=0.6)
+        if self.preferred is None:
+            close = difflib.get_close_matches(fragment.lower(), self.sorted_ids, n=1, cutoff=0.6)
+        else:
+            close = difflib.get_close_matches(fragment.lower(), self.preferred, n=1, cutoff=0.6)
+            close = close or difflib.get_close_matches(fragment.lower(), self.sorted_ids, n=1, cutoff=0.9)
         return f"; did you mean '#{close[0]}'?" if close else ""

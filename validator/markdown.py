@@ -47,6 +47,7 @@ _LOCATED_RULES = (
 )
 
 InlineRule = Callable[[StateInline, bool], bool]
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 
 def _located(rule: InlineRule, *, linkify: bool = False) -> InlineRule:
@@ -757,7 +758,7 @@ _BLOCK_TRIGGERS = {
     "heading": "#",
     "block_attributes": "{",
 }
-_SILENT_TRIGGERS = {**_BLOCK_TRIGGERS, "deflist": ":~"}
+_SILENT_TRIGGERS = {**_BLOCK_TRIGGERS, "deflist": ":"}
 _INLINE_TRIGGERS = {
     "newline": "\n",
     "escape": "\\",
@@ -1046,6 +1047,9 @@ def configure(markup: Markup) -> MarkdownIt:
         footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     if markup.definition_list:
         deflist_plugin(md)
+        md.block.ruler.at(
+            "deflist", _goldmark_deflist(_rule(md.block.ruler, "deflist")), {"alt": ["paragraph", "reference", "blockquote"]}
+        )
     if markup.task_list:
         tasklists_plugin(md)
         md.core.ruler.at("github-tasklists", task_lists)
@@ -1053,6 +1057,10 @@ def configure(markup: Markup) -> MarkdownIt:
         gfm_autolink_plugin(md)
     md.block.ruler.before(
         "html_block", "shortcode_html_block", _shortcode_html_block, {"alt": ["paragraph", "reference", "blockquote"]}
+    )
+    md.block.ruler.at(
+        "html_block", _goldmark_html_block(_rule(md.block.ruler, "html_block")),
+        {"alt": ["paragraph", "reference", "blockquote"]},
     )
     if markup.attribute_title:
         md.core.ruler.before("inline", "heading_attributes", _heading_attributes_rule)
@@ -1208,11 +1216,64 @@ def _linear_footnote_ref(rule: InlineRule) -> InlineRule:
     return footnote_ref
 
 
+def _lower_case_declaration(text: str, position: int) -> bool:
+    """Whether `<!` at `position` starts a declaration of a lower-case name (`<!doctype
+    html>`), which goldmark takes for text: its declarations are of capital letters (the
+    CommonMark of its day), where markdown-it's take any letter (checked with hugo 0.168)."""
+    return text.startswith("<!", position) and "a" <= text[position + 2 : position + 3] <= "z"
+
+
+def _goldmark_deflist(rule: BlockRule) -> BlockRule:
+    """mdit-py-plugins' definition lists, whose definitions goldmark starts with `:` alone,
+    not `~` too: `~ gRPC Maintainers` under a paragraph is its text (checked with hugo 0.168)."""
+
+    def tilde(state: StateBlock, line: int, end: int) -> bool:
+        return line < end and state.src.startswith("~", state.bMarks[line] + state.tShift[line])
+
+    def marker_line(state: StateBlock, term: int, end: int) -> int:
+        """The line of a term's definition: the next, or the one after a blank."""
+        return term + 2 if term + 1 < end and state.isEmpty(term + 1) else term + 1
+
+    def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if tilde(state, start if silent else marker_line(state, start, end), end):
+            return False
+        first = len(state.tokens)
+        found = rule(state, start, end, silent)
+        if not found or silent:
+            return found
+        # A later term of the list whose definition starts with `~` is no term: the list
+        # ends before it (read again up to there)
+        for token in state.tokens[first:]:
+            if token.type == "dt_open" and token.level == state.level + 1 and token.map and token.map[0] > start:
+                if tilde(state, marker_line(state, token.map[0], end), end):
+                    del state.tokens[first:]
+                    return rule(state, start, token.map[0], silent)
+        return True
+
+    return deflist
+
+
+def _goldmark_html_block(rule: BlockRule) -> BlockRule:
+    """markdown-it's raw HTML block, less the declarations goldmark does not take for one
+    (`_lower_case_declaration`)."""
+
+    def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        position = state.bMarks[start] + state.tShift[start]
+        if _lower_case_declaration(state.src, position):
+            return False
+        return rule(state, start, end, silent)
+
+    return html_block
+
+
 def _goldmark_html_inline(rule: InlineRule) -> InlineRule:
-    """markdown-it's raw HTML rule, and goldmark's reading of `<?>` (Java's `List<?>`) as a
+    """markdown-it's raw HTML rule, less the declarations goldmark does not take for one
+    (`_lower_case_declaration`); and goldmark's reading of `<?>` (Java's `List<?>`) as a
     processing instruction: goldmark seeks its `?>` from the `<?` on."""
 
     def html_inline(state: StateInline, silent: bool) -> bool:
+        if _lower_case_declaration(state.src, state.pos):
+            return False
         if not state.src.startswith("<?>", state.pos) or not state.md.options["html"]:
             return rule(state, silent)
         if not silent:

@@ -365,3 +365,24 @@ def written_as_shown(doc: Document, stretch: Stretch, indices: Sequence[int]) ->
         if text[column - 1 : column] != stretch.text[index] or text[column - 2 : column - 1] == "\\":
             return False
     return True
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The code spans of inline Markdown, (start, end) in order: a run of backticks to the
+    next run of as many (a run that none closes is text). Linear: each run's next of its
+    length is found once, from the end."""
+    runs = [(match.start(), match.end()) for match in re.finditer(r"`+", text)]
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index], last[length] = last.get(length), index
+    spans, index = [], 0
+    while index < len(runs):
+        closing = following[index]
+        if closing is None:
+            index += 1
+            continue
+        spans.append((runs[index][0], runs[closing][1]))
+        index = closing + 1
+    return spans

@@ -785,7 +785,7 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
             continue  # a ref's link is among the page's links
         alt = use.param("alt")  # what the call gives its template for an image's alt text
         for value in (*use.positional, *(value for _, value in use.named)):
-            if isinstance(value, str) and _ADDRESS.fullmatch(value.strip()):
+            if isinstance(value, str) and (_ADDRESS.fullmatch(value.strip()) or _FRAGMENT.fullmatch(value.strip())):
                 yield SourceLink(value.strip(), use.line, use.column, text=alt if isinstance(alt, str) else "")
             elif isinstance(value, str) and "](" in value:  # Markdown a template may render (`markdownify`)
                 for match in MARKDOWN_DESTINATION.finditer(value):
@@ -853,6 +853,7 @@ MARKDOWN_DESTINATION = re.compile(r"\]\([^\S\n]*+<?([^\s<>()]+)")
 # single spaces inside, as in a file's name: `/img/Raft group.png`, which `relURL` writes
 # with `%20`; the lookahead keeps a long value linear.)
 _ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*(?: [^\s<>\"'{}]+)*[./].)[^\s<>\"'{}](?:[^\s<>\"'{}]| (?! ))*[^\s<>\"'{}.]")
+_FRAGMENT = re.compile(r"#[^\s#<>\"'{}]+")  # a fragment alone: congo's `{{< button href="#button" >}}`
 
 
 # `[^\S\n]`: a blank within the line.

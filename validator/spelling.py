@@ -449,11 +449,28 @@ class Speller:
             if self._in_name(text, word):
                 continue
             suggestion = self.suggestion(word.key)
-            if suggestion is None:
+            if suggestion is None or self._loan_compound(text, word, suggestion):
                 continue
             runs = runs if runs is not None else sorted({run.lower() for run in letter_runs(text)})
             if not _starts_a_compound(word.key, runs):
                 yield Typo(word.text, _same_case(suggestion, word.text), word.start, word.end)
+
+    def _loan_compound(self, text: str, word: Word, suggestion: str) -> bool:
+        """Whether `word` is a part of a hyphenated compound that is no typo: one whose other
+        parts are unknown too, a phrase of another language (`avant-garde`, `laissez-faire`);
+        or one that rhymes a part with another (`hanky-panky`: not `hanky` meant for `panky`)."""
+        start, end = word.start, word.end
+        while start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
+            start = _part_start(text, start - 1)
+        while end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha():
+            end = _part_end(text, end + 1)
+        if (start, end) == (word.start, word.end):
+            return False
+        others = [part.casefold() for part in _PART.findall(text[start:end]) if part.casefold() != word.key]
+        if suggestion.casefold() in others or any(part[1:] == word.key[1:] for part in others):
+            return True
+        spelled = [part for part in others if len(part) > _SHORT_PART]
+        return bool(spelled) and all(self.suggestion(part) is not None or not self._accepted(part) for part in spelled)
 
     def _mostly_unknown(self, found: Sequence[Word]) -> bool:
         """Whether most of four or more different words are unknown (to the word lists, and
@@ -616,6 +633,20 @@ class Speller:
     def _rank(self, word: str) -> tuple[int, int, str]:
         site = self.vocabulary.get(word, 0) + self.vocabulary.get(CODE + word, 0)
         return (site, self.known.get(word, 0), word)
+
+
+def _part_start(text: str, end: int) -> int:
+    """Where the run of letters that ends at `end` starts."""
+    while end > 0 and text[end - 1].isalpha():
+        end -= 1
+    return end
+
+
+def _part_end(text: str, start: int) -> int:
+    """Where the run of letters that starts at `start` ends."""
+    while start < len(text) and text[start].isalpha():
+        start += 1
+    return start
 
 
 def _starts_a_compound(key: str, runs: list[str]) -> bool:

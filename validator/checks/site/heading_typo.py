@@ -29,7 +29,9 @@ A word is reported when no source of knowledge knows it and a known word is one 
 Code spans, URLs, paths, shortcodes, numbers, identifiers (`camelCase`, `snake_case`,
 `dotted.names`), acronyms and mixed-case names (`GitHub`) are never spelled; hyphenated
 compounds are spelled part by part, parts of three letters or fewer left alone (`add-ons`,
-`plug-ins`), a quoted lower-case one not at all (the account "robo-cosign"); `Hugo's` is
+`plug-ins`), a quoted lower-case one not at all (the account "robo-cosign"), nor one none
+of whose other parts is a word (a phrase of another language: `avant-garde`,
+`laissez-faire`) or whose parts rhyme (`hanky-panky`); `Hugo's` is
 spelled as `Hugo`. Two capitalised words in a row that the word
 lists do not know are a person's name (`Eamon Bauman`, `Yu Cao`), unless both look like
 typos of common words (`Seperate Instalation`); so is a capitalised word past the first of a

@@ -48,6 +48,7 @@ from validator.document import Document, SourceMap
 from validator.model import Finding, NoOptions, Rule
 
 _FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
+_FENCE_OPENING = re.compile(r"^(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t]*(?:`{3,}[^`]*|~{3,}.*)$")  # (a list item's too)
 _QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+")  # a quote's markers before a fence line
 _HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
 
@@ -99,6 +100,8 @@ def _closing_meant(source: SourceMap, end: int, opening: str) -> tuple[int, str]
             return None
         if (fence := _FENCE_LINE.match(text)) and _closes(fence[1], opening):
             return (source.line_position(index)[0], first) if index > end else None
+        if _FENCE_OPENING.match(text):
+            return None  # a fence of its own (```bash) opens before: the next one closes that
     return None
 
 

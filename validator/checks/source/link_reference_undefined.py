@@ -7,8 +7,9 @@ word are common in prose (`[sic]`, `[1]`, `[WIP]`), and so are citation marks of
 (`popular.[3][4]`).
 
 Brackets right after a word of Latin letters or digits (`matrix[i][j]`; not after Chinese or
-Japanese text, which puts no blank before them: `的[骨架][archetypes]`), escaped brackets
-(`\\[a\\]\\[b\\]`), brackets
+Japanese text, which puts no blank before them: `的[骨架][archetypes]`), placeholders in an
+address (`azurekms://[VAULT_NAME][VAULT_URI]/[KEY]`, after a `/`, `:`, `=` or `@`), escaped
+brackets (`\\[a\\]\\[b\\]`), brackets
 around links (`[[#12](url)][[#13](url)]`) and code spans are not reference links and are left alone, as are the labels of footnotes
 (`[^1]`), and so are brackets inside math written for the browser (`$$\\ce{A <=>[+ H+][- H+] B}$$`,
 mhchem's arrows, which KaTeX or MathJax read as written). A definition counts anywhere in the page's Markdown, as in Hugo, but not one in
@@ -44,12 +45,13 @@ from markdown_it.common.utils import normalizeReference
 from validator.delimited_math import without_math
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
-from validator.prose import Stretch, stretches, written_as_shown
+from validator.prose import Stretch, code_spans, stretches, written_as_shown
 
 # `[text][label]` or `[text][]` left as text: not right after an ASCII word or a bracket
-# (`a[i][j]`), neither part holding brackets, the label at most 999 characters (longer is
+# (`a[i][j]`), nor inside an address's placeholders (`azurekms://[NAME][URI]/[KEY]`,
+# `--key=[A][B]`, `user@[HOST][PORT]`), neither part holding brackets, the label at most 999 characters (longer is
 # no label in CommonMark).
-_REFERENCE = re.compile(r"(?<![A-Za-z0-9_\]\)\\])\[([^\[\]]+)\]\[([^\[\]]{0,999})\]")
+_REFERENCE = re.compile(r"(?<![A-Za-z0-9_\]\)\\/:=@])\[([^\[\]]+)\]\[([^\[\]]{0,999})\]")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -92,7 +94,7 @@ def _with_code(doc: Document) -> Iterator[Finding]:
         content = token.content
         if token.type != "inline" or "`" not in content or "][" not in content:
             continue
-        spans = _code_spans(content)
+        spans = code_spans(content)
         starts = [start for start, _ in spans]
         for match in _REFERENCE.finditer(content):
             before = bisect.bisect_right(starts, match.start()) - 1
@@ -109,27 +111,6 @@ def _undefined(written: str, label: str) -> str:
         f"reference link {written!r}: no definition of the label {label!r} on this page; "
         f"Hugo shows the brackets as text (add `[{label}]: URL`)"
     )
-
-
-def _code_spans(text: str) -> list[tuple[int, int]]:
-    """The code spans of inline Markdown, (start, end) in order: a run of backticks to the
-    next run of as many (a run that none closes is text). Linear: each run's next of its
-    length is found once, from the end."""
-    runs = [(match.start(), match.end()) for match in re.finditer(r"`+", text)]
-    following: list[int | None] = [None] * len(runs)
-    last: dict[int, int] = {}
-    for index in range(len(runs) - 1, -1, -1):
-        length = runs[index][1] - runs[index][0]
-        following[index], last[length] = last.get(length), index
-    spans, index = [], 0
-    while index < len(runs):
-        closing = following[index]
-        if closing is None:
-            index += 1
-            continue
-        spans.append((runs[index][0], runs[closing][1]))
-        index = closing + 1
-    return spans
 
 
 def _written(doc: Document, stretch: Stretch, match: re.Match[str]) -> str:

@@ -11,7 +11,7 @@ shows as it is written:
 For the last three, the part in parentheses (or brackets) must look like an address: a
 URL, a path with a `/`, a file name with an extension, or a fragment. Brackets and
 parentheses in prose (`[sic] (emphasis mine)`), escaped ones (`\\[a\\](b c)`) and code
-are left alone.
+are left alone; code inside the text is read too (``[talk `about` it] (https://…)``).
 
 ## Why is this bad?
 Hugo (goldmark) renders the brackets, parentheses and address as text: the reader sees
@@ -30,6 +30,7 @@ Read [the setup guide](<setup guide.md>) first, then [the FAQ](faq.md).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -37,7 +38,7 @@ from markdown_it.token import Token
 
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
-from validator.prose import Stretch, stretches, written_as_shown
+from validator.prose import Stretch, code_spans, stretches, written_as_shown
 
 # `[text](address)` left as text (an address with a space or a line break, as a link would
 # have parsed otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`.
@@ -68,6 +69,14 @@ _NESTED = "its address is a link of its own (write `[text](address)` with that l
 # A link as its address is written: `[text](https://…)`
 _LINK_ITSELF = re.compile(r"!?\[[^\[\]\n]*\]\([^()\s]*\)")
 _BROKEN_SPACED = "its address has spaces and is broken across two lines (join them, and write %20 or `<…>` around it)"
+# For `_with_code`: each pattern, its text's and address's groups, and the problem (None:
+# an address with blanks, told by `_problem`)
+_WITH_CODE = (
+    (_LINK, 2, 3, None),
+    (_GAP, 1, 2, "link shown as text: a space between `]` and `(`"),
+    (_SWAPPED, 1, 2, "link shown as text: text and address swapped (write `[text](address)`)"),
+    (_EXTRA, 1, 2, f"link shown as text: {_EXTRA_BRACKET}"),
+)
 
 
 def _problem(address: str) -> str:
@@ -108,6 +117,43 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             if _ADDRESS.match(match[2]) and written_as_shown(doc, stretch, marks):
                 yield _finding(stretch, match, f"link shown as text: {_EXTRA_BRACKET}")
         yield from _cut_short(doc, stretch)
+    yield from _with_code(doc)
+
+
+def _with_code(doc: Document) -> Iterator[Finding]:
+    """The same, with a code span in the text (``[talk `about` nothing] (https://…)``), which
+    no stretch shows whole: read in the inline Markdown as written, marks outside code spans.
+    (A link's text may hold code, but not a space before its address, nor the address before
+    the text, nor a `]` too many, nor blanks in the address.)"""
+    for token in doc.tokens:
+        content = token.content
+        if token.type != "inline" or "`" not in content or not _MARKS.search(content):
+            continue
+        spans = code_spans(content)
+        if not spans:
+            continue
+        starts = [start for start, _ in spans]
+
+        def in_code(index: int) -> bool:
+            before = bisect.bisect_right(starts, index) - 1
+            return before >= 0 and index < spans[before][1]
+
+        for pattern, text, address, problem in _WITH_CODE:
+            for match in pattern.finditer(content):
+                marks = (match.start(), match.end(text), match.start(address) - 1, match.end() - 1)
+                if "`" not in match[text] or "`" in match[address] or any(in_code(mark) for mark in marks):
+                    continue
+                if any(content[mark - 1 : mark] == "\\" for mark in marks):
+                    continue  # an escaped mark: brackets meant as text
+                if problem is None:  # `[text](address with blanks)`
+                    if not any(char.isspace() for char in match[3].strip()) or "{{" in match[3]:
+                        continue
+                    problem = f"{'image' if match[1] else 'link'} shown as text: {_problem(match[3])}"
+                elif not _ADDRESS.match(match[address]) or (pattern is _SWAPPED and _ADDRESS.match(match[1].strip())):
+                    continue
+                line, column = doc.position(token, match.start())
+                shown = match[0] if len(match[0]) <= 80 else match[0][:77] + "..."
+                yield Finding(line, column, f"{shown!r}: {problem}")
 
 
 def _may_hold_one(inline: Token) -> bool:

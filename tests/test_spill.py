@@ -217,3 +217,17 @@ def test_the_rendered_pass_reads_the_pages_of_a_build_once_for_all_its_checks(
     assert {problem["rule"] for problem in problems} >= {"broken-anchor", "broken-link", "image-alt"}
     page_passes = [spill for spill in _CountedReads.passes if type(spill[0]).__name__ == "Page"]
     assert len(page_passes) == 1
+
+
+def test_a_built_sites_pages_are_parsed_in_chunks_of_a_few_megabytes_at_most(tmp_path: Path) -> None:
+    """longhorn's sidebars make each page half a megabyte: a chunk holds as many pages as
+    make 4 MB of HTML, or `size`, whichever comes first, in order, every page once."""
+    from validator.published import scan_publish_dir
+
+    sizes = {"a.html": 3 << 20, "b.html": 2 << 20, "c.html": 10, "d.html": 5 << 20, "e.html": 10, "f.html": 10}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+    published = scan_publish_dir(str(tmp_path))
+    by_bytes = engine._chunks(published, sorted(sizes), size=64)
+    assert [list(chunk) for chunk in by_bytes] == [["a.html", "b.html"], ["c.html", "d.html"], ["e.html", "f.html"]]
+    assert [list(chunk) for chunk in engine._chunks(published, sorted(sizes), size=1)] == [[name] for name in sorted(sizes)]

@@ -1142,7 +1142,7 @@ def _parse_published(
     HTML's size)."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     size = max(16, min(64, len(paths) // (workers * 8) or 1))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    chunks = _chunks(published, paths, size)
     pages: Spill[Page] = Spill()
     if workers <= 1 or (jobs is None and len(paths) < PARALLEL_THRESHOLD):
         for chunk in chunks:
@@ -1157,6 +1157,28 @@ def _parse_published(
         while under_way:
             _add_labelled(pages, under_way.popleft().result())
     return pages
+
+
+def _chunks(published: PublishedSite, paths: Sequence[str], size: int) -> list[Sequence[str]]:
+    """The paths in chunks of `size` pages, or fewer, of `_CHUNK_BYTES` of HTML at most: a
+    chunk's pages are parsed, and their records wait, in memory (longhorn's sidebars make
+    each page half a megabyte)."""
+    chunks: list[Sequence[str]] = []
+    start, weight = 0, 0
+    for index, path in enumerate(paths):
+        try:
+            weight += os.path.getsize(os.path.join(published.root, path)) if published.root else 0
+        except OSError:
+            pass
+        if index + 1 - start >= size or weight >= _CHUNK_BYTES:
+            chunks.append(paths[start : index + 1])
+            start, weight = index + 1, 0
+    if start < len(paths):
+        chunks.append(paths[start:])
+    return chunks
+
+
+_CHUNK_BYTES = 4 << 20
 
 
 def _parse_packed(published: PublishedSite, paths: Sequence[str], limit: int) -> list[tuple[bytes, tuple[str, str]]]:

@@ -393,7 +393,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
 
     # A theme's menus lead thousands of links to the same few pages, kept on disk: the ids
     # of the pages asked for last are kept rather than read back for each link.
-    @functools.lru_cache(maxsize=256)
+    @functools.lru_cache(maxsize=64)
     def ids_at(path: str) -> _PageIds | None:
         found = rendered.page(path)
         return None if found is None else _ids_of(found)

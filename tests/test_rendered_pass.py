@@ -5181,3 +5181,11 @@ def test_a_shortcodes_link_to_a_fragment_it_is_given_is_placed_at_its_call(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings("--no-cache", "--build") == {("content/a.md", 7, "broken-anchor")}
+
+
+def test_an_address_a_call_gives_empty_is_placed_at_the_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`{{< figure src="" >}}`: Hugo's figure writes `<img src="">`; the empty-link finding
+    is the call's, not the page's HTML (which mdcheck's own rendering never wrote to disk)."""
+    small_site(tmp_path, {"content/a.md": '---\ntitle: A\n---\n\nText.\n\n{{< figure src="" alt="x" >}}\n'})
+    monkeypatch.chdir(tmp_path)
+    assert findings("--no-cache") == {("content/a.md", 7, "empty-link")}

@@ -784,6 +784,9 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
         if use.template in REF_SHORTCODES:
             continue  # a ref's link is among the page's links
         alt = use.param("alt")  # what the call gives its template for an image's alt text
+        for name, value in use.named:  # an address given empty (`{{< figure src="" >}}`)
+            if name.lower() in _ADDRESS_PARAMETERS and isinstance(value, str) and not value.strip():
+                yield SourceLink("", use.line, use.column, text=alt if isinstance(alt, str) else "")
         for value in (*use.positional, *(value for _, value in use.named)):
             if isinstance(value, str) and (_ADDRESS.fullmatch(value.strip()) or _FRAGMENT.fullmatch(value.strip())):
                 yield SourceLink(value.strip(), use.line, use.column, text=alt if isinstance(alt, str) else "")
@@ -853,6 +856,7 @@ MARKDOWN_DESTINATION = re.compile(r"\]\([^\S\n]*+<?([^\s<>()]+)")
 # single spaces inside, as in a file's name: `/img/Raft group.png`, which `relURL` writes
 # with `%20`; the lookahead keeps a long value linear.)
 _ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*(?: [^\s<>\"'{}]+)*[./].)[^\s<>\"'{}](?:[^\s<>\"'{}]| (?! ))*[^\s<>\"'{}.]")
+_ADDRESS_PARAMETERS = frozenset({"src", "href", "link", "url", "image"})  # named so by shortcodes
 _FRAGMENT = re.compile(r"#[^\s#<>\"'{}]+")  # a fragment alone: congo's `{{< button href="#button" >}}`
 
 
@@ -1415,6 +1419,8 @@ class Locator:
                 return may_be_empty and _words(one.text) == words
 
             if (item := self._take("links", self.source.links, empty_of_that_text)) is not None:
+                return item
+            if (item := self._take("addresses", self.source.shortcode_addresses, lambda one: not one.destination)):
                 return item
         if (item := self._take_same_destination(link)) is not None:
             return item

@@ -5189,3 +5189,31 @@ def test_an_address_a_call_gives_empty_is_placed_at_the_call(tmp_path: Path, mon
     small_site(tmp_path, {"content/a.md": '---\ntitle: A\n---\n\nText.\n\n{{< figure src="" alt="x" >}}\n'})
     monkeypatch.chdir(tmp_path)
     assert findings("--no-cache") == {("content/a.md", 7, "empty-link")}
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("guard", [
+    '{{ if eq .File.LogicalName "_index.md" }}',
+    '{{ $index := eq .File.LogicalName "_index.md" }}{{ $docs := eq .Section "docs" }}{{ if and ($docs) ($index) }}',
+    "{{ if .IsSection }}",
+])  # fmt: skip
+def test_ids_a_template_makes_on_list_pages_alone_leave_the_other_pages_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, guard: str
+) -> None:
+    """KEDA's scalers list: a partial every docs page calls writes `<input id="{{ . }}">` only
+    inside a block list pages alone enter; the regular pages' anchors are checked without a
+    build, as with one."""
+    small_site(tmp_path, {
+        "layouts/_partials/content.html": (
+            '{{ .Content }}' + guard + '{{ range slice "x" "y" }}<input id="{{ . }}">{{ end }}{{ end }}'
+        ),
+        "layouts/docs/single.html": '<main>{{ partial "content.html" . }}</main>',
+        "layouts/docs/list.html": '<main>{{ partial "content.html" . }}</main>',
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n",
+        "content/docs/a.md": "---\ntitle: A\n---\n\nSee [b](../b/#setup), [missing](../b/#gone) and [here](#nowhere).\n",
+        "content/docs/b.md": "---\ntitle: B\n---\n\n## Setup\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/docs/a.md", 5, "broken-anchor")] * 2  # #gone and #nowhere
+    assert [(p["path"], p["line"], p["rule"]) for p in problems("--no-cache")] == expected
+    assert [(p["path"], p["line"], p["rule"]) for p in problems("--no-cache", "--build")] == expected

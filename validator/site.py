@@ -1368,18 +1368,32 @@ class _Layouts:
         forms: set[tuple[str, str]] = set()
         known, types, made = True, set(), set()
         templates = self._page_templates_texts()
+        partials = {place for _, place, _ in templates if place.startswith(("partials/", "_partials/"))}
+        # The blocks only a list page enters (KEDA's `{{ if and $isScaler $index }}`, where
+        # `$index := eq .File.LogicalName "_index.md"`): what is written there is on list pages alone
+        list_spans = {place: _list_page_spans(text) for _, place, text in templates}
+        made_for_lists = set()
         for kind, place, text in templates:
             if _writes_made_ids(text, forms):
                 known = False
-                types.add(kind)
-                made.add(place)
-        partials = {place for _, place, _ in templates if place.startswith(("partials/", "_partials/"))}
-        if made & partials:
-            calls = {
-                place: {called for match in _TEMPLATE_CALL.finditer(text)
-                        if match["name"] and (called := self.partial_place(match["name"]))}
-                for _, place, text in templates
-            }  # fmt: skip
+                if _writes_made_ids(_without_spans(text, list_spans[place]), set()):
+                    types.add(kind)
+                    made.add(place)
+                elif place in partials:
+                    made_for_lists.add(place)
+                else:
+                    types.add(LIST_PAGES)
+        if (made | made_for_lists) & partials:
+            # Each template's calls, and those inside a block only a list page enters
+            calls: dict[str, set[str]] = {}
+            list_calls: dict[str, set[str]] = {}
+            for _, place, text in templates:
+                spans = list_spans[place]
+                calls[place], list_calls[place] = set(), set()
+                for match in _TEMPLATE_CALL.finditer(text):
+                    if match["name"] and (called := self.partial_place(match["name"])):
+                        listed = any(start < match.start() < end for start, end in spans)
+                        (list_calls if listed else calls)[place].add(called)
             reaching, grown = made & partials, True
             while grown:  # the partials that call one, however deep
                 grown = False
@@ -1387,7 +1401,20 @@ class _Layouts:
                     if calls[place] & reaching:
                         reaching.add(place)
                         grown = True
-            types.update(kind for kind, place, _ in templates if place not in partials and calls[place] & reaching)
+            listing, grown = made_for_lists - reaching, True  # the partials that write one on a list page only
+            while grown:
+                grown = False
+                for place in partials - reaching - listing:
+                    if list_calls[place] & (reaching | listing) or calls[place] & listing:
+                        listing.add(place)
+                        grown = True
+            for kind, place, _ in templates:
+                if place in partials:
+                    continue
+                if calls[place] & reaching:
+                    types.add(kind)
+                elif list_calls[place] & (reaching | listing) or calls[place] & listing:
+                    types.add(LIST_PAGES)
         return tuple(sorted(forms)), known, frozenset(types - {""})
 
     def _views(self) -> frozenset[str]:
@@ -1666,6 +1693,71 @@ def _parses_addresses(template: str) -> bool:
 # and a variable set to a test of it (`$isRemote := or (in .Destination ":") …`)
 _COLON_IN_DESTINATION = re.compile(r'\b(?:in|strings\.Contains)\s+\$?\.Destination\s+":"')
 _COLON_TEST = re.compile(r'\$(\w+)\s*:?=[^}]*?\b(?:in|strings\.Contains)\s+\$?\.Destination\s+":"')
+
+
+def _list_page_spans(template: str) -> list[tuple[int, int]]:
+    """The spans of a template's `if` blocks (up to an `else`) that only a list page enters:
+    their condition, or one of the terms of its `and`, tests `.IsSection`, `.IsNode`,
+    `.IsHome`, a list's `.Kind`, or an `_index` file's name, itself or through a variable
+    set to such a test before."""
+    variables: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    opened: list[tuple[int, bool]] = []  # each open block: where it starts, whether only a list page enters it
+    for action in _actions(template):
+        value = action[1].strip("- \t\n")
+        if value.startswith("/*"):
+            continue
+        if (assigned := _VARIABLE_SET.match(value)) is not None:
+            variables[assigned[1]] = assigned[2].strip()
+        if (block := _BLOCK.match(value)) is not None:
+            opened.append((action.start(), block[1] == "if" and _list_page_test(value[2:], variables)))
+        elif value.startswith("else") and opened:
+            start, listed = opened[-1]
+            if listed:
+                spans.append((start, action.start()))
+            opened[-1] = (start, False)
+        elif value == "end" and opened:
+            start, listed = opened.pop()
+            if listed:
+                spans.append((start, action.end()))
+    return spans
+
+
+def _without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with the spans blanked (their line breaks kept); nested ones too, in one pass."""
+    parts, cursor = [], 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end > start:
+            parts += [text[cursor:start], re.sub(r"[^\n]", " ", text[start:end])]
+            cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def _list_page_test(condition: str, variables: Mapping[str, str]) -> bool:
+    """Whether a condition holds on list pages only (see `_list_page_spans`)."""
+    terms = _TERM.findall(condition.strip())
+    if terms[:1] == ["and"]:
+        terms = terms[1:]
+    else:
+        terms = [condition.strip()]
+    for term in terms:
+        term = term.strip().removeprefix("(").removesuffix(")").strip()
+        if term.startswith("$") and term[1:] in variables:
+            term = variables[term[1:]].removeprefix("(").removesuffix(")").strip()
+        if _LIST_PAGE_TEST.fullmatch(term):
+            return True
+    return False
+
+
+_VARIABLE_SET = re.compile(r"\$(\w+)\s*:?=\s*(.+)", re.DOTALL)
+_TERM = re.compile(r'\([^()]*\)|"[^"]*"|\S+')  # a condition's terms, one level of parentheses
+_LIST_PAGE_TEST = re.compile(
+    r'\$?\.(?:IsSection|IsNode|IsHome)'
+    r'|eq\s+\$?\.Kind\s+"(?:section|home|taxonomy|term)"|eq\s+"(?:section|home|taxonomy|term)"\s+\$?\.Kind'
+    r'|eq\s+\$?\.File\.(?:LogicalName\s+"_index\.\w+"|BaseFileName\s+"_index"|TranslationBaseName\s+"_index")'
+)
 
 
 def _conditional_spans(template: str) -> list[tuple[int, int]]:

@@ -5217,3 +5217,21 @@ def test_ids_a_template_makes_on_list_pages_alone_leave_the_other_pages_checked(
     expected = [("content/docs/a.md", 5, "broken-anchor")] * 2  # #gone and #nowhere
     assert [(p["path"], p["line"], p["rule"]) for p in problems("--no-cache")] == expected
     assert [(p["path"], p["line"], p["rule"]) for p in problems("--no-cache", "--build")] == expected
+
+
+def test_lines_a_message_names_in_a_content_rendered_apart_are_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """KEDA's collapsible renders its content with markdownify, and mdcheck parses it apart:
+    "already defined on line N" and "(lines N-M)" name the file's lines, not the content's."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/collapsible.html": "<div>{{ .Inner | markdownify }}</div>",
+        "content/a.md": (
+            "---\ntitle: A\n---\n\nText.\n\n{{< collapsible >}}\nA note[^a].\n\n[^a]: One.\n[^a]: Two.\n\n"
+            "<div>\n*x*\n</div>\n{{< /collapsible >}}\n"
+        ),
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = {(p["line"], p["rule"]): p["message"] for p in problems("--no-cache", "--source-only")}
+    assert "already defined on line 10;" in found[(11, "footnote-duplicate")]
+    assert "(lines 13-15)" in found[(13, "raw-html-omitted")]

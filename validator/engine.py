@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import posixpath
 import signal
 import traceback
@@ -719,8 +720,19 @@ def _content_findings(
             where = f" (in the content of {{{{% {use.name} %}}}}, which Hugo renders apart inside another call)"
         else:
             where = f" (in the content of {{{{< {use.name} >}}}}, which its template renders apart from the page)"
+        shift = functools.partial(_shifted_lines, use.line - 1)
         for finding in doc.in_file(use, rule.check(content, options)):
-            yield dataclasses.replace(finding, message=finding.message + where)
+            yield dataclasses.replace(finding, message=_LINE_REFERENCE.sub(shift, finding.message) + where)
+
+
+# A message's mention of a line of the document checked ("on line 4", "(lines 6-8)"): a
+# content parsed apart counts its lines from its start, the file from the file's
+_LINE_REFERENCE = re.compile(r"\b(lines? )(\d+)(?:-(\d+))?")
+
+
+def _shifted_lines(offset: int, match: re.Match[str]) -> str:
+    last = f"-{int(match[3]) + offset}" if match[3] else ""
+    return f"{match[1]}{int(match[2]) + offset}{last}"
 
 
 def _markup_type(front_matter: FrontMatter) -> str | None:

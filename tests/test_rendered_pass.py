@@ -5235,3 +5235,22 @@ def test_lines_a_message_names_in_a_content_rendered_apart_are_the_files(
     found = {(p["line"], p["rule"]): p["message"] for p in problems("--no-cache", "--source-only")}
     assert "already defined on line 10;" in found[(11, "footnote-duplicate")]
     assert "(lines 13-15)" in found[(13, "raw-html-omitted")]
+
+
+@pytest.mark.hugo
+def test_footnotes_of_a_content_rendered_apart_are_the_pages_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `{{< collapsible >}}` whose template renders its content with markdownify: Hugo
+    writes its footnotes' `fn:1` and `fnref:1` on the page (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/collapsible.html": "<div>{{ .Inner | markdownify }}</div>",
+        "content/a.md": (
+            "---\ntitle: A\n---\n\nBack to [the reference](#fnref:1), [the note](#fn:1), [none](#fn:2).\n\n"
+            "{{< collapsible >}}\nA claim[^1].\n\n[^1]: Footnote.\n{{< /collapsible >}}\n"
+        ),
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/a.md", 5, "broken-anchor")]
+    assert [(p["path"], p["line"], p["rule"]) for p in problems("--no-cache")] == expected
+    assert [(p["path"], p["line"], p["rule"]) for p in problems("--no-cache", "--build")] == expected

@@ -400,6 +400,9 @@ class Document:
                    for heading in content.headings if heading.id and heading.id_predictable)
         numbered = {(ref.apart, ref.label) for ref in self.footnote_refs if self.defines(ref)}
         per_part = Counter(part for part, _ in numbered)
+        # and in each `{{< >}}` call's content its template renders (`.Inner | markdownify`)
+        per_part.update({-index: len({ref.label for ref in content.footnote_refs if content.defines(ref)})
+                         for index, (_, content) in enumerate(self.rendered_contents, 1)})
         for number in range(1, max(per_part.values(), default=0) + 1):
             ids.update((f"fn:{number}", f"fnref:{number}"))  # numbered from 1 in each part rendered apart
         if self.markup.unsafe:

@@ -5254,3 +5254,24 @@ def test_footnotes_of_a_content_rendered_apart_are_the_pages_ids(
     expected = [("content/a.md", 5, "broken-anchor")]
     assert [(p["path"], p["line"], p["rule"]) for p in problems("--no-cache")] == expected
     assert [(p["path"], p["line"], p["rule"]) for p in problems("--no-cache", "--build")] == expected
+
+
+@pytest.mark.hugo
+def test_a_link_in_a_markdownified_content_is_looked_up_from_a_home_page_no_file_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """KEDA's collapsible, on a site with Hugo's embedded link hook and no content/_index.md:
+    the hook looks `b.md` up from the home page, from the content's root, and finds nothing
+    (`../c.md` it finds): md-link reports it at its line."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/collapsible.html": "<div>{{ .Inner | markdownify }}</div>",
+        "content/docs/a.md": (
+            "---\ntitle: A\n---\n\nIntro [five](b.md).\n\n{{< collapsible >}}\nSee [b](b.md) and [c](../c.md).\n"
+            "{{< /collapsible >}}\n"
+        ),
+        "content/docs/b.md": "---\ntitle: B\n---\n",
+        "content/c.md": "---\ntitle: C\n---\n",
+    }, "[languages.en]\nweight = 1\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings("--no-cache") == {("content/docs/a.md", 8, "md-link")}
+    assert any(p["path"] == "content/docs/a.md" for p in problems("--no-cache", "--build"))

@@ -17,6 +17,7 @@ their displayed paths.
 from __future__ import annotations
 
 import difflib
+import dataclasses
 import functools
 import os
 import posixpath
@@ -204,8 +205,22 @@ class SiteIndex:
 
     def linking_page(self, page: PageSummary, link: SiteLink) -> PageSummary | None:
         """The page Hugo's link hook looks a link's path up from: the home page for a
-        `markdownify`'d content's (SiteLink.home; None when no file makes it), else `page`."""
-        return self.home(page).page if link.home else page
+        `markdownify`'d content's (SiteLink.home), else `page`. A home page no file makes is
+        looked from as if its `_index.md` were at the content's root (checked with hugo
+        0.168: `../c.md` finds content/c.md, `b.md` no content/docs/b.md); None when the
+        page's own place in the content is not known."""
+        if not link.home:
+            return page
+        home = self.home(page).page
+        if home is not None:
+            return home
+        if not page.content_path or not page.path.endswith(page.content_path):
+            return None
+        root = page.path[: len(page.path) - len(page.content_path)]
+        folder = page.file[: len(page.file) - len(page.content_path)] if page.file.endswith(page.content_path) else ""
+        return dataclasses.replace(
+            page, path=root + "_index.md", content_path="_index.md", file=folder + "_index.md" if folder else ""
+        )
 
     def nearest_named(self, page: PageSummary, path: str) -> str | None:
         """For a link `path` that `get_page` finds no page for: a path it finds from `page`

@@ -68,7 +68,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
             if by_getpage and (context := index.linking_page(page, link)) is not None:
                 message = _resolved(index, context, link.destination, suggest)
             elif by_getpage:
-                continue  # looked up from a home page no file makes
+                continue  # the page's place in the content is not known
             elif index.redirect_rule(page, link.destination) is not None:
                 continue  # a redirect rule serves it as written
             else:

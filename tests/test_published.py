@@ -85,8 +85,13 @@ def test_base_href() -> None:
 
 
 def test_redirects_file() -> None:
-    rules = "# comment\n/old   /new/  301\n/blog/* /posts/:splat\n/u/:id /x\nbad line\n/* /404.html 404\n"
-    sources = parse_redirects(rules)  # (an error page for every path serves none)
+    rules = (
+        "# comment\n/old   /new/  301\n/blog/* /posts/:splat\n/u/:id /x\nbad line\n/* /404.html 404\n"
+        "/*  /index.html  200\n/:page / 301\n"
+    )
+    # (an error page for every path serves none; nor does a single-page app's fallback, or a
+    # redirect of every path to the home page: the reader gets that page, not what was meant)
+    sources = parse_redirects(rules)
     assert sources == ("/old /new/", "/blog/* /posts/:splat", "/u/:id /x")
     # the sources alone: rules not followed (see the next test for those that are)
     site = PublishedSite(FILES, "https://example.org/", redirects=tuple(rule.split()[0] for rule in sources))

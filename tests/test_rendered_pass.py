@@ -2887,12 +2887,27 @@ def test_the_redirects_of_netlify_toml_serve_links(
         '[[redirects]]\nfrom = "/sponsors"\nto = "https://example.org/sponsors/"\n'
         '[[redirects]]\nfrom = "/*/old"\nto = "/a/"\n[[redirects]]\nfrom = "https://k8s.dev/*"\nto = "/"\n'
         '[[redirects]]\nfrom = "/*"\nto = "/404.html"\nstatus = 404\n'  # a not-found page serves nothing
+        '[[redirects]]\nfrom = "/*"\nto = "/index.html"\nstatus = 200\n'  # nor does a fallback to the home page
     )
     (tmp_path / "netlify.toml").write_text(('[build]\nbase = "site/"\n' if in_parent else "") + rules)
     site.mkdir(exist_ok=True)
     small_site(site, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n[s](/sponsors/) [o](/fr/old/) [g](/gone/)\n"})
     monkeypatch.chdir(site)
     assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 31)]
+
+
+@pytest.mark.hugo
+def test_a_netlify_toml_that_deploys_another_folder_serves_no_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """volcano's netlify.toml, at the Hugo site's root, deploys `docs-site/` (`build.base`):
+    its rules are not the site's."""
+    (tmp_path / "netlify.toml").write_text(
+        '[build]\nbase = "docs-site"\npublish = "docs-site/build"\n[[redirects]]\nfrom = "/gone/"\nto = "/"\n'
+    )
+    small_site(tmp_path, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n[g](/gone/)\n"})
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 1)]
 
 
 @pytest.mark.hugo

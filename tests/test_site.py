@@ -1691,6 +1691,7 @@ def test_a_hostile_value_from_the_environment_is_a_clear_error_or_a_string(
         ({"source": "/blog/:slug", "destination": "/news/:slug", "permanent": False}, "/blog/:slug /news/:slug"),
         ({"source": "/v1/:path*", "destination": "/v2/:path*"}, "/v1/* /v2/:splat"),
         ({"source": "/app/(.*)", "destination": "/index.html"}, "/app/* /index.html"),  # a rewrite alike
+        ({"source": "/(.*)", "destination": "/index.html"}, None),  # a fallback for every path serves no link
         ({"source": "/x", "destination": "/y", "has": [{"type": "host", "value": "a.org"}]}, "/x"),  # a condition
         ({"source": "/x", "destination": "https://elsewhere.org/"}, "/x"),  # another host: leads somewhere
         ({"source": "/old/:id(\\d+)", "destination": "/new/:id"}, None),  # a pattern not read

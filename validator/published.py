@@ -486,7 +486,7 @@ _FOLLOWED_STATUSES = frozenset({"", "200", "301", "302", "303", "307", "308"})
 
 def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
     """The rules of a `_redirects` file (`/old /new 301`; `#` starts a comment), but those
-    that answer with an error (`/* /404.html 404`), each as `source target` when mdcheck
+    that answer with an error (`/* /404.html 404`) and fallbacks (see `fallback_rule`), each as `source target` when mdcheck
     follows it (a redirect or rewrite to a path of the site, on no condition), else as its
     source alone. A `:placeholder` segment of a source is a splat (`/:lang/old` of
     `/*/old`). Of a template that writes one, an action in a source path is a splat too
@@ -499,13 +499,20 @@ def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
         fields = line.split("#", 1)[0].split()
         if len(fields) >= 3 and fields[2].startswith("4"):
             continue  # an error page (`/* /404.html 404`) serves nothing at its paths
-        if len(fields) >= 2 and fields[0].startswith("/"):
+        if len(fields) >= 2 and fields[0].startswith("/") and not fallback_rule(fields[0], fields[1]):
             source = fields[0].replace(":action", "*") if template else fields[0]
             followed = len(fields) <= 3 and followed_rule(fields[1], fields[2] if len(fields) == 3 else "")
             rules.append(f"{source} {fields[1]}" if followed and ":action" not in fields[1] else source)
         elif template and len(fields) >= 2 and fields[0].startswith(":action"):
             rules.append(UNKNOWN_SOURCE)
     return tuple(rules)
+
+
+def fallback_rule(source: str, target: str) -> bool:
+    """Whether a rule sends every path of the site to one page (`/* /index.html 200`, a
+    single-page app's fallback, or a redirect of everything to the home page): a link it
+    serves gets that page, not what it names (a 404 all the same, softened). Left out."""
+    return _redirect_source(source.strip()) == "/*" and ":splat" not in target
 
 
 def followed_rule(target: str, status: str) -> bool:

@@ -40,7 +40,7 @@ from validator.files import read_text, texts_under
 from validator.model import data_error
 from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
-from validator.published import followed_rule
+from validator.published import fallback_rule, followed_rule
 from validator.highlight import Highlight, switched_on
 from validator.i18n import load_translations
 from validator import template_text
@@ -2447,9 +2447,10 @@ LayoutRoot = tuple[Path, tuple[str, ...]]
 
 def _server_redirects(root: Path) -> tuple[str, ...]:
     """The `[[redirects]]` of the netlify.toml that deploys the site, as `parse_redirects`
-    writes rules: at its root, or in a folder above whose `build.base` is the site's root
-    (Netlify reads it after the publish dir's `_redirects`); rules for another host (`from =
-    "https://k8s.dev/*"`) are left out."""
+    writes rules: at its root (unless its `build.base` is another folder), or in a folder
+    above whose `build.base` is the site's root (Netlify reads it after the publish dir's
+    `_redirects`); rules for another host (`from = "https://k8s.dev/*"`) and fallbacks
+    (`fallback_rule`) are left out."""
     for folder in (root, *root.parents[:3]):
         path = folder / "netlify.toml"
         try:
@@ -2462,10 +2463,14 @@ def _server_redirects(root: Path) -> tuple[str, ...]:
         base = str(build.get("base", "")).strip("/") if isinstance(build, dict) else ""
         if folder != root and (not base or (folder / base).resolve() != root.resolve()):
             continue
+        if folder == root and base and (root / base).resolve() != root.resolve():
+            return ()  # it deploys another folder of the repository (volcano's `base = "docs-site"`)
         rules = data.get("redirects")
         rules = [rule for rule in rules if isinstance(rule, dict)] if isinstance(rules, list) else []
         return tuple(
-            _server_rule(rule) for rule in rules if str(rule.get("from", "")).startswith("/") and not _not_found(rule)
+            _server_rule(rule) for rule in rules
+            if str(rule.get("from", "")).startswith("/") and not _not_found(rule)
+            and not fallback_rule(str(rule.get("from", "")), str(rule.get("to", "")))
         )
     return ()
 
@@ -2500,6 +2505,8 @@ def _vercel_rule(rule: Mapping[str, Any], status: str) -> str | None:
         return None  # a pattern of path-to-regexp's not read here
     if splat:
         target = target.replace("$1" if splat[0] == "/(.*)" else f":{splat[1]}*", ":splat")
+    if fallback_rule(path, target):
+        return None
     if rule.get("has") or rule.get("missing") or "$" in target or "(" in target:
         return path
     code = str(rule.get("statusCode") or (status if rule.get("permanent", True) or status == "200" else "307"))

@@ -5290,3 +5290,18 @@ def test_a_link_in_a_markdownified_content_is_looked_up_from_a_home_page_no_file
     monkeypatch.chdir(tmp_path)
     assert findings("--no-cache") == {("content/docs/a.md", 8, "md-link")}
     assert any(p["path"] == "content/docs/a.md" for p in problems("--no-cache", "--build"))
+
+
+@pytest.mark.hugo
+def test_an_external_link_a_hook_writes_with_its_escapes_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """volcano: Hugo's embedded link hook (a multilingual site) is given the destination as
+    written, `\\(` kept: the address has `%5C%28` where `(` was meant. Without the hook, goldmark
+    writes `(`: nothing to report."""
+    page = "+++\ntitle = 'A'\n+++\n\n[wiki](https://example.com/wiki/Installation-\\(v2\\)#pre)\n"
+    small_site(tmp_path, {"content/a.md": page}, "[languages.en]\nweight = 1\n")
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 1)]
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
+    assert located("broken-link") == located("broken-link", "--build") == []

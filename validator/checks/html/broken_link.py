@@ -6,7 +6,9 @@ into the site: to a page or file that does not exist, or
 out of the site (`../../etc/passwd`, a root-relative link outside a `baseURL` such as
 `https://example.org/blog/`). Links on the site's own host count as internal, but for a
 full URL outside the `baseURL`'s path (`https://example.org/docs-v1/`, another site on the
-host); other hosts are never fetched. A site that sets no `baseURL` has Hugo's default,
+host); other hosts are never fetched, but a link to one that a render hook wrote with the
+Markdown's backslash escapes kept (`Installation-\\(v2\\)` as `Installation-%5C%28v2%5C%29`)
+is reported. A site that sets no `baseURL` has Hugo's default,
 `https://example.org/`, as the host of the URLs Hugo makes (a `ref`'s); a link written in
 the Markdown with that host is another site's. A page a mount lends to other languages
 too (`sites.matrix`) is checked at each of its addresses: Hugo publishes a bundle's files
@@ -116,6 +118,14 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             target = rendered.published.resolve(link.url, page.url, page.base)
             if target.kind == EXTERNAL:
                 external.add(link.url.split("#", 1)[0])
+                # (never fetched; but an address a hook wrote with the Markdown's `\(` as `%5C(` is no address meant)
+                if "%5c" in link.url.lower() and (source := locator.link_source(link)) is not None and source.escapes_kept:
+                    message = (
+                        f"<{link.tag} {link.attribute}={shown(link.url)}>: the address keeps the Markdown's backslash "
+                        f"escapes (`%5C`), not the characters meant; {_ESCAPES_KEPT}"
+                    )
+                    findings.append(rendered.keyed(link.url, page, message, (link.line, link.column), (source.line, source.column)))
+                continue
             elsewhere = None  # another URL of the page (Page.other_urls) where the link leads nowhere
             if target.kind not in (MISSING, OUTSIDE, UNBUILT) and (broken := _broken_elsewhere(rendered, page, link)):
                 elsewhere, target = broken
@@ -144,10 +154,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             hooked = source is not None and locator.source is not None and locator.source.links_rewritten
             message = _message(link, target, page, rendered.published.unbuilt, hooked)
             if source is not None and source.escapes_kept:
-                message += (
-                    "; a render hook is given the Markdown's destination as written, backslash escapes and "
-                    "character references (`&#46;`) kept: write the characters themselves"
-                )
+                message += "; " + _ESCAPES_KEPT
             if elsewhere is not None:
                 message += f", on the page's copy at {elsewhere} (a mount lends its file to that language too)"
             if target.kind == MISSING and unread_rules:
@@ -180,6 +187,12 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         yield from summaries.findings()
 
     return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external))
+
+
+_ESCAPES_KEPT = (
+    "a render hook is given the Markdown's destination as written, backslash escapes and character references "
+    "(`&#46;`) kept: write the characters themselves"
+)
 
 
 def _broken_elsewhere(rendered: RenderedSite, page: Page, link: HtmlLink) -> tuple[str, Target] | None:

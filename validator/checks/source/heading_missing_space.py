@@ -69,7 +69,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             line,
             column,
             f"{first[:40]!r} is text, not a heading: put a space after the {'#' * level} "
-            f"(`{'#' * level} {first[level:][:30]}`)",
+            f"(`{'#' * level} {first[level:][: 40 - level]}`)",
         )
 
 

@@ -394,11 +394,14 @@ def test_a_print_view_joining_pages_is_not_read_for_repeated_ids(
         "layouts/list.print.html": "{{ range .Pages }}{{ .Content }}{{ end }}",
         "content/docs/_index.md": "---\ntitle: Docs\n---\n",
         "content/docs/a.md": "---\ntitle: A\n---\n\n## Overview\n\nSee [B](../b/).\n",
-        "content/docs/b.md": "---\ntitle: B\n---\n\n## Overview\n\nMore.\n",
+        "content/docs/b.md": "---\ntitle: B\n---\n\n## Overview\n\nMore, [gone](#gone).\n",
     }, config)  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = problems("--no-cache", "--build")
     assert [p for p in found if p["rule"] in ("duplicate-id", "broken-link")] == []
+    # the print view's copy of b's broken `#gone` is b's: reported there, on no other page
+    [anchor] = [p for p in found if p["rule"] == "broken-anchor"]
+    assert (anchor["path"], anchor["line"]) == ("content/docs/b.md", 7) and "other page" not in anchor["message"]
     build_site(hugo, tmp_path, tmp_path / "public")
     assert (tmp_path / "public" / "_print" / "docs" / "index.html").read_text("utf-8").count('id="overview"') == 2
 

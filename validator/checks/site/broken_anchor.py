@@ -66,7 +66,9 @@ The rendered pass checks those pages: with Hugo's output (`--html`, `--build`), 
 of a page Hugo built is checked against the ids Hugo really wrote, and what the Markdown
 alone told is withdrawn (a layout may add content, and ids, to a page); a `#x` that works
 on its page but not on a list page showing the page's summary or content is reported at
-the Markdown link, with the list pages. A regular page whose Markdown writes nothing
+the Markdown link, with the list pages. The pages of an HTML output format with a path of
+its own (Docsy's print view, `_print/`, which joins a section's pages) are not read: their
+links are their pages', checked there. A regular page whose Markdown writes nothing
 (front matter alone) is taken as its layout's, which fills it from elsewhere (a data file
 its front matter names, an untranslated page's original): any fragment on it is left to
 the rendered pass with Hugo's output. Pages Hugo does not render (headless bundles,
@@ -411,6 +413,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
     suggest = Suggester(rendered.markup.id_type)
 
     def visit(page: Page) -> None:
+        if rendered.joins_pages(page):
+            return  # Docsy's print view: its pages' links are theirs, checked there
         locator = rendered.locator(page)
         for link in page.links:
             if link.tag not in LINK_TAGS or "#" not in link.url:

@@ -5246,13 +5246,14 @@ def test_lines_a_message_names_in_a_content_rendered_apart_are_the_files(
         "layouts/_shortcodes/collapsible.html": "<div>{{ .Inner | markdownify }}</div>",
         "content/a.md": (
             "---\ntitle: A\n---\n\nText.\n\n{{< collapsible >}}\nA note[^a].\n\n[^a]: One.\n[^a]: Two.\n\n"
-            "<div>\n*x*\n</div>\n{{< /collapsible >}}\n"
+            "<div>\n*x*\n</div>\n\n## Same {#dup}\n\n## Other {#dup}\n{{< /collapsible >}}\n"
         ),
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = {(p["line"], p["rule"]): p["message"] for p in problems("--no-cache", "--source-only")}
     assert "already defined on line 10;" in found[(11, "footnote-duplicate")]
     assert "(lines 13-15)" in found[(13, "raw-html-omitted")]
+    assert "heading 'Same' on line 17;" in found[(19, "duplicate-heading-id")]  # the content's own headings
 
 
 @pytest.mark.hugo

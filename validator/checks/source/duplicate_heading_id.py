@@ -9,6 +9,9 @@ page of its type (`<div id="content">`, `<footer id="footer">`, not under an `if
 or `range`): Hugo does not know the templates' ids when it makes the headings', so a
 `## Content` heading shares `content` with the theme's element.
 
+The content of a shortcode call that its template renders as Markdown (`.Inner |
+markdownify`) is checked too, as the page of its own Hugo renders it as.
+
 ## Why is this bad?
 Ids must be unique in a page: a link to `#install` and the table of contents entry of the
 second heading both lead to the first one.
@@ -67,4 +70,5 @@ RULE = Rule(
     options=NoOptions,
     check=check,
     doc=__doc__,
+    reads_contents=True,
 )

@@ -5309,3 +5309,24 @@ def test_an_external_link_a_hook_writes_with_its_escapes_is_reported(
     assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 1)]
     (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
     assert located("broken-link") == located("broken-link", "--build") == []
+
+
+@pytest.mark.hugo
+def test_a_static_folders_symbolic_links_are_not_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """kwok's `static/img/demo/*.svg` are symbolic links: Hugo copies none, of a file or of a
+    folder (checked with hugo 0.168), so links to them are broken, with or without a build,
+    and the message says why."""
+    (tmp_path / "elsewhere" / "dir").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "dir" / "a.svg").write_text("<svg/>")
+    (tmp_path / "static" / "img" / "demo").mkdir(parents=True)
+    (tmp_path / "static" / "img" / "demo" / "b.svg").symlink_to(tmp_path / "elsewhere" / "dir" / "a.svg")
+    (tmp_path / "static" / "linked").symlink_to(tmp_path / "elsewhere" / "dir")
+    small_site(tmp_path, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n![b](/img/demo/b.svg)\n\n![a](/linked/a.svg)\n"})
+    monkeypatch.chdir(tmp_path)
+    for args in ((), ("--build",)):
+        found = [p for p in problems("--no-cache", *args) if p["rule"] == "broken-link"]
+        assert [(p["path"], p["line"]) for p in found] == [("content/a.md", 5), ("content/a.md", 7)]
+        assert "static/img/demo/b.svg is a symbolic link" in found[0]["message"]
+        assert "static/linked is a symbolic link" in found[1]["message"]

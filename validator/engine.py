@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import PurePath, PurePosixPath
 from urllib.parse import unquote
 from typing import Any, NamedTuple, TypeVar
 
@@ -889,6 +889,7 @@ def _rendered_site(
         redirects=site.server_redirects,
         written_after=frozenset(site.written_after_hugo),
         site_root=str(site.root) if site.root is not None else None,
+        static_links=_static_links(site.static_dirs, site.root),
     )
 
 
@@ -971,7 +972,7 @@ def _embedded_published(
         site.base_url,
         complete=False,
         # a missing theme's static files may be in the same folders
-        static_folders=frozenset(f.split("/", 1)[0] for f in static if "/" in f and site.static_dirs_all),
+        static_folders=_static_top_folders(site.static_dirs) if site.static_dirs_all else frozenset(),
         canonify=site.canonify_urls,
         open_folders=open_folders,
         language_folders=frozenset(lang.code for lang in site.languages),
@@ -986,6 +987,7 @@ def _embedded_published(
         unbuilt=unbuilt,
         redirects=_served(redirects, link_only),
         written_after=frozenset(site.written_after_hugo),
+        static_links=_static_links(site.static_dirs, site.root),
         alias_folders=_top_folders(aliases) - _top_folders(files - aliases) - _top_folders(static),
     )
 
@@ -1143,6 +1145,42 @@ def _static_files(folders: Sequence[tuple[str, str]] | None) -> set[str]:
             names = [name for name in names if not os.path.islink(os.path.join(directory, name))]
             found.update(f"{prefix}/{name}" if prefix else name for name in names)
     return found
+
+
+def _static_links(folders: Sequence[tuple[str, str]] | None, root: PurePath | None) -> dict[str, str]:
+    """The symbolic links inside the static folders, which Hugo does not copy (see
+    _static_files), by publish-dir path, each with its file's path as the site shows it."""
+    found: dict[str, str] = {}
+    for folder, under in folders or ():
+        if not os.path.isdir(folder):
+            continue
+        for directory, subdirectories, names in os.walk(folder):
+            relative = os.path.relpath(directory, folder).replace(os.sep, "/")
+            prefix = "/".join(part for part in (under, relative) if part and part != ".")
+            for name in (*subdirectories, *names):
+                path = os.path.join(directory, name)
+                if os.path.islink(path):
+                    found[f"{prefix}/{name}" if prefix else name] = display_path(path, root) if root else path
+                    if len(found) >= _STATIC_LINKS_AT_MOST:
+                        return found
+    return found
+
+
+_STATIC_LINKS_AT_MOST = 10_000
+
+
+def _static_top_folders(folders: Sequence[tuple[str, str]] | None) -> frozenset[str]:
+    """The publish dir's top folders the static folders fill (see _static_files): those of
+    their subfolders, even one that holds only symbolic links (kwok's `img/demo/*.svg`),
+    which Hugo does not copy, so that links there are judged."""
+    found: set[str] = set()
+    for folder, under in folders or ():
+        if under:
+            found.add(under.split("/", 1)[0])
+        elif os.path.isdir(folder):
+            with contextlib.suppress(OSError):
+                found.update(entry.name for entry in os.scandir(folder) if entry.is_dir())
+    return frozenset(found)
 
 
 def _parse_published(

@@ -82,6 +82,9 @@ class PublishedSite:
     redirects: tuple[str, ...] = ()  # `_redirects` rules, as `parse_redirects` writes them
     # Without `complete`: the top folders of the static files, all of which `files` holds
     static_folders: frozenset[str] = frozenset()
+    # The publish-dir paths of the static folders' symbolic links, which Hugo does not copy
+    # (checked with hugo 0.168): each with the file it is
+    static_links: Mapping[str, str] = field(default_factory=dict)
     # Pages as written, before Hugo's `canonifyURLs` puts the baseURL before `/a/` (its path
     # included): the embedded renderer's
     canonify: bool = False
@@ -1201,6 +1204,7 @@ def load_rendered(
     redirects: tuple[str, ...] = (),
     default_base: bool = False,
     written_after: frozenset[str] = frozenset(),
+    static_links: Mapping[str, str] | None = None,
     site_root: str | None = None,
 ) -> RenderedSite:
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
@@ -1218,6 +1222,8 @@ def load_rendered(
         published = replace(published, redirects=published.redirects + redirects)
     if written_after:
         published = replace(published, written_after=written_after)
+    if static_links:
+        published = replace(published, static_links=static_links)
     pages = (parse or parse_published_pages)(published, published.pages(), limit)
     rendered = build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
     if site_root is None or not rendered.other_content:

@@ -75,14 +75,14 @@ from collections.abc import Iterator, Mapping
 import dataclasses
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from validator.addresses import SCHEME, shown
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.settings import Markup
 from validator.published import (
-    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, RenderedSite, SourceLink, SourcePage, SummaryCopies, Target,
+    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, PublishedSite, RenderedSite, SourceLink, SourcePage, SummaryCopies, Target,
     PagePass, link_key, sent_by, split_mapped,
 )
 
@@ -153,6 +153,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             # Whether a link hook may have rewritten it: one then finds no page for a `.md` link
             hooked = source is not None and locator.source is not None and locator.source.links_rewritten
             message = _message(link, target, page, rendered.published.unbuilt, hooked)
+            if target.kind == MISSING and (skipped := _static_link(rendered.published, target.url)):
+                message += f"; {skipped} is a symbolic link, and Hugo copies none from the static folders"
             if source is not None and source.escapes_kept:
                 message += "; " + _ESCAPES_KEPT
             if elsewhere is not None:
@@ -187,6 +189,18 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         yield from summaries.findings()
 
     return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external))
+
+
+def _static_link(published: PublishedSite, url: str) -> str | None:
+    """The static folder's symbolic link (the file, or a folder above it) that a URL names."""
+    if not published.static_links:
+        return None
+    path = unquote(urlsplit(url).path).strip("/")
+    while path:
+        if (file := published.static_links.get(path)) is not None:
+            return file
+        path = path.rpartition("/")[0]
+    return None
 
 
 _ESCAPES_KEPT = (

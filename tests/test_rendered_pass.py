@@ -5330,3 +5330,14 @@ def test_a_static_folders_symbolic_links_are_not_published(
         assert [(p["path"], p["line"]) for p in found] == [("content/a.md", 5), ("content/a.md", 7)]
         assert "static/img/demo/b.svg is a symbolic link" in found[0]["message"]
         assert "static/linked is a symbolic link" in found[1]["message"]
+
+
+def test_a_reference_label_written_as_an_address_is_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kwok's `[here]([metrics-usage])`: Hugo writes `href="%5Bmetrics-usage%5D"`; the finding
+    says how to write a reference link."""
+    page = "+++\ntitle = 'A'\n+++\n\nSee [here]([metrics-usage]).\n\n[metrics-usage]: https://example.com/usage\n"
+    small_site(tmp_path, {"content/docs/a.md": page})
+    monkeypatch.chdir(tmp_path)
+    [found] = problems("--no-cache")
+    assert (found["rule"], found["line"]) == ("broken-link", 5)
+    assert "write `[text][metrics-usage]` for a reference link" in found["message"]

@@ -70,6 +70,7 @@ title = "Set up"
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 import dataclasses
@@ -157,6 +158,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 message += f"; {skipped} is a symbolic link, and Hugo copies none from the static folders"
             if source is not None and source.escapes_kept:
                 message += "; " + _ESCAPES_KEPT
+            if source is not None and (label := _LABEL_AS_ADDRESS.fullmatch(unquote(source.destination).strip())):
+                message += f"; a label in brackets is no address: write `[text][{label[1]}]` for a reference link"
             if elsewhere is not None:
                 message += f", on the page's copy at {elsewhere} (a mount lends its file to that language too)"
             if target.kind == MISSING and unread_rules:
@@ -203,6 +206,7 @@ def _static_link(published: PublishedSite, url: str) -> str | None:
     return None
 
 
+_LABEL_AS_ADDRESS = re.compile(r"\[([^\[\]]+)\]")  # kwok's `[here]([metrics-usage])`
 _ESCAPES_KEPT = (
     "a render hook is given the Markdown's destination as written, backslash escapes and character references "
     "(`&#46;`) kept: write the characters themselves"

@@ -393,3 +393,11 @@ def test_one_reading_of_the_pages_serves_every_check_and_a_crash_stops_only_its_
     assert messages[1][0].startswith("second failed: ValueError: boom")
     assert messages[2:] == [["counted"], messages[3], []]
     assert messages[3][0].startswith("end failed: IndexError")
+
+
+def test_a_call_of_thousands_of_names_gives_a_bounded_number_of_link_names() -> None:
+    """SourcePage.link_names pairs a call's values: a bound keeps a call of thousands of
+    parameters from making millions of them."""
+    params = " ".join(f'a{i}="name{i}"' for i in range(3000))
+    doc = parse_document("a.md", ("---\ntitle: A\n---\n\n{{< x " + params + " >}}\n").encode())
+    assert 0 < len(SourcePage.from_document(doc, "a.md").link_names) <= 12 * 11

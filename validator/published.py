@@ -833,6 +833,7 @@ def _link_names(doc: Document) -> Iterator[SourceLink]:
         if use.template in REF_SHORTCODES:
             continue
         values = [value.strip() for value in (*use.positional, *(value for _, value in use.named)) if isinstance(value, str)]
+        values = values[:_LINK_NAME_VALUES]  # pairs of them: a bound, whatever a call is given
         texts = [value for value in values if value and len(value) <= _LINK_TEXT_AT_MOST]
         for name in values:
             if len(name) >= 3 and _RESOURCE_NAME.fullmatch(name):
@@ -840,6 +841,7 @@ def _link_names(doc: Document) -> Iterator[SourceLink]:
 
 
 _LINK_TEXT_AT_MOST = 200
+_LINK_NAME_VALUES = 12
 
 
 def _names_link(link: HtmlLink, name: SourceLink) -> bool:

@@ -346,6 +346,7 @@ def test_heading_typo_reads_a_long_heading_in_linear_time() -> None:
         speller.typos("the seperate " * (n // 40))  # a typo many times: its compounds sought once
         speller.typos("Meet Samuel Lim " * (n // 40))  # names, each looked for a credit before it
         speller.typos("Set " + "a" * (n // 20))  # one long word: no words one edit away are made of it
+        speller.typos("-".join(["sefl", "hosted"] * (n // 400)))  # a chain of compounds: each part's sought once
         return time.perf_counter() - start
 
     _assert_linear("long-heading", seconds, 400_000)

@@ -156,6 +156,7 @@ def _word(part: str) -> str | None:
     return part
 
 
+_COMPOUND_PARTS = 4  # a loan compound's parts besides the word's, at most (`mise-en-scène`)
 _VOWELS = frozenset("aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿ")
 
 
@@ -459,13 +460,13 @@ class Speller:
         """Whether `word` is a part of a hyphenated compound that is no typo: one whose other
         parts are unknown too, a phrase of another language (`avant-garde`, `laissez-faire`);
         or one that rhymes a part with another (`hanky-panky`: not `hanky` meant for `panky`)."""
-        start, end = word.start, word.end
-        while start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha():
-            start = _part_start(text, start - 1)
-        while end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha():
-            end = _part_end(text, end + 1)
-        if (start, end) == (word.start, word.end):
-            return False
+        start, end, steps = word.start, word.end, 0
+        while start > 1 and text[start - 1] in _HYPHENS and text[start - 2].isalpha() and steps <= _COMPOUND_PARTS:
+            start, steps = _part_start(text, start - 1), steps + 1
+        while end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha() and steps <= _COMPOUND_PARTS:
+            end, steps = _part_end(text, end + 1), steps + 1
+        if (start, end) == (word.start, word.end) or steps > _COMPOUND_PARTS:
+            return False  # no compound, or a chain of words (read in linear time) rather than one
         others = [part.casefold() for part in _PART.findall(text[start:end]) if part.casefold() != word.key]
         if suggestion.casefold() in others or any(part[1:] == word.key[1:] for part in others):
             return True

@@ -5341,3 +5341,16 @@ def test_a_reference_label_written_as_an_address_is_told(tmp_path: Path, monkeyp
     [found] = problems("--no-cache")
     assert (found["rule"], found["line"]) == ("broken-link", 5)
     assert "write `[text][metrics-usage]` for a reference link" in found["message"]
+
+
+@pytest.mark.hugo
+def test_links_below_a_page_named_as_the_pagination_folder_are_judged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`content/page.md` is at /page/, the folder of the home page's later pages (`page/2/`):
+    Hugo writes none but numbered ones there, so its relative links are judged without a build."""
+    page = "+++\ntitle = 'P'\n+++\n\n[x](nothere) [y](nothere/)\n"
+    small_site(tmp_path, {"content/page.md": page, "layouts/home.html": "{{ .Content }}"})
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/page.md", 5, 1), ("content/page.md", 5, 14)]
+    assert located("broken-link") == located("broken-link", "--build") == expected

@@ -307,8 +307,11 @@ class PublishedSite:
             known = folder in self._folders and folder not in self.alias_folders
             return known or folder.lower() in self._lowered_page_folders
         # Every folder is known but the open ones, in a language's folder too (`fr/tags/`)
-        inner = rel.split("/", 2)[1] if folder in self.language_folders and rel.count("/") > 1 else folder
-        return folder not in self.open_folders and inner not in self.open_folders
+        parts = rel.split("/")
+        at = 1 if folder in self.language_folders and len(parts) > 2 else 0
+        if parts[at] == self.pagination_path and not parts[at + 1].isdecimal():
+            return True  # the home page's pagination writes `page/2/` and no other name (`content/page.md`'s links)
+        return folder not in self.open_folders and parts[at] not in self.open_folders
 
     def _output_file(self, name: str) -> bool:
         """Whether a file's name may be that of a page's output format (`index.xml`)."""

@@ -288,6 +288,11 @@ class ShortcodeUse:
         does in pairing a closing tag with its call, where `name` is used as written)."""
         return self.name.lower()
 
+    @property
+    def values(self) -> tuple[Any, ...]:
+        """The call's parameter values, positional ones first."""
+        return (*self.positional, *(value for _, value in self.named))
+
     def param(self, name: str, position: int | None = None) -> Any:
         """A named parameter, or the positional one at `position`."""
         for key, value in self.named:
@@ -791,9 +796,8 @@ class Document:
             # (a line of `=` or `-` alone would underline the line before it)
             lines = [line.strip(" \t") for line in (output or "#").split("\n")]
             return not any(line.startswith("#") or (line and not line.strip("=-")) for line in lines)
-        values = [*use.positional, *(value for _, value in use.named)]
         return use.template in self.site.shortcodes_without_headings and not any(
-            "#" in str(value) or "\n" in str(value) for value in values
+            "#" in str(value) or "\n" in str(value) for value in use.values
         )
 
     @property

@@ -889,7 +889,7 @@ def _rendered_site(
         redirects=site.server_redirects,
         written_after=frozenset(site.written_after_hugo),
         site_root=str(site.root) if site.root is not None else None,
-        static_links=_static_links(site.static_dirs, site.root),
+        static_links=_static_tree(site.static_dirs, site.root).links,
     )
 
 
@@ -961,18 +961,19 @@ def _embedded_published(
     files |= term_files  # the term pages are known, whatever else may be unknown
     if open_folders is not None:
         open_folders -= known
-    static = _static_files(site.static_dirs)
+    static_tree = _static_tree(site.static_dirs, site.root)
+    static = static_tree.files
     # The embedded render hooks find a destination among the assets too (`resources.Get`),
     # and publish it at its path
     embedded = site.markup.embedded_links or site.markup.embedded_images
-    assets = _static_files(site.asset_dirs) if embedded else set()
+    assets = _static_tree(site.asset_dirs).files if embedded else set()
     resources, leaf_folders, branch_folders = _bundle_resources(site, [b for b in bundles if b[2] not in unbuilt])
     return PublishedSite(
         frozenset(files | static | assets | resources),
         site.base_url,
         complete=False,
         # a missing theme's static files may be in the same folders
-        static_folders=_static_top_folders(site.static_dirs) if site.static_dirs_all else frozenset(),
+        static_folders=static_tree.folders if site.static_dirs_all else frozenset(),
         canonify=site.canonify_urls,
         open_folders=open_folders,
         language_folders=frozenset(lang.code for lang in site.languages),
@@ -987,7 +988,7 @@ def _embedded_published(
         unbuilt=unbuilt,
         redirects=_served(redirects, link_only),
         written_after=frozenset(site.written_after_hugo),
-        static_links=_static_links(site.static_dirs, site.root),
+        static_links=static_tree.links,
         alias_folders=_top_folders(aliases) - _top_folders(files - aliases) - _top_folders(static),
     )
 
@@ -1130,57 +1131,41 @@ def _static_files_known(site: SiteConfig) -> bool:
     return site.static_dirs is not None and site.static_dirs_all
 
 
-def _static_files(folders: Sequence[tuple[str, str]] | None) -> set[str]:
-    """The publish-dir paths of the files Hugo copies from the static folders (each with
-    the publish-dir folder it goes to; a mount's source may be a single file). Hugo follows
-    a folder's own symbolic link, not those inside it (checked with hugo 0.168)."""
-    found: set[str] = set()
+class _StaticTree(NamedTuple):
+    files: set[str]  # the publish-dir paths of the files Hugo copies
+    links: dict[str, str]  # those of the symbolic links it does not copy, each with its path as the site shows it
+    folders: frozenset[str]  # the publish dir's top folders they fill
+
+
+def _static_tree(folders: Sequence[tuple[str, str]] | None, root: PurePath | None = None) -> _StaticTree:
+    """What Hugo copies from the static folders (each with the publish-dir folder it goes
+    to; a mount's source may be a single file), in one walk: it follows a folder's own
+    symbolic link, not those inside it (checked with hugo 0.168), which are kept apart (at
+    most `_STATIC_LINKS_AT_MOST`); and the top folders, one that holds only symbolic links
+    too (kwok's `img/demo/*.svg`), so that links there are judged."""
+    files: set[str] = set()
+    links: dict[str, str] = {}
+    tops: set[str] = set()
     for folder, under in folders or ():
+        if under:
+            tops.add(under.split("/", 1)[0])
         if os.path.isfile(folder) and under:
-            found.add(under)
+            files.add(under)
         for directory, subdirectories, names in os.walk(folder):
+            if not under and directory == folder:
+                tops.update(subdirectories)
             subdirectories.sort()
             relative = os.path.relpath(directory, folder).replace(os.sep, "/")
             prefix = "/".join(part for part in (under, relative) if part and part != ".")
-            names = [name for name in names if not os.path.islink(os.path.join(directory, name))]
-            found.update(f"{prefix}/{name}" if prefix else name for name in names)
-    return found
-
-
-def _static_links(folders: Sequence[tuple[str, str]] | None, root: PurePath | None) -> dict[str, str]:
-    """The symbolic links inside the static folders, which Hugo does not copy (see
-    _static_files), by publish-dir path, each with its file's path as the site shows it."""
-    found: dict[str, str] = {}
-    for folder, under in folders or ():
-        if not os.path.isdir(folder):
-            continue
-        for directory, subdirectories, names in os.walk(folder):
-            relative = os.path.relpath(directory, folder).replace(os.sep, "/")
-            prefix = "/".join(part for part in (under, relative) if part and part != ".")
-            for name in (*subdirectories, *names):
+            linked = {name for name in (*subdirectories, *names) if os.path.islink(os.path.join(directory, name))}
+            for name in sorted(linked)[: max(0, _STATIC_LINKS_AT_MOST - len(links))]:
                 path = os.path.join(directory, name)
-                if os.path.islink(path):
-                    found[f"{prefix}/{name}" if prefix else name] = display_path(path, root) if root else path
-                    if len(found) >= _STATIC_LINKS_AT_MOST:
-                        return found
-    return found
+                links[f"{prefix}/{name}" if prefix else name] = display_path(path, root) if root else path
+            files.update(f"{prefix}/{name}" if prefix else name for name in names if name not in linked)
+    return _StaticTree(files, links, frozenset(tops))
 
 
 _STATIC_LINKS_AT_MOST = 10_000
-
-
-def _static_top_folders(folders: Sequence[tuple[str, str]] | None) -> frozenset[str]:
-    """The publish dir's top folders the static folders fill (see _static_files): those of
-    their subfolders, even one that holds only symbolic links (kwok's `img/demo/*.svg`),
-    which Hugo does not copy, so that links there are judged."""
-    found: set[str] = set()
-    for folder, under in folders or ():
-        if under:
-            found.add(under.split("/", 1)[0])
-        elif os.path.isdir(folder):
-            with contextlib.suppress(OSError):
-                found.update(entry.name for entry in os.scandir(folder) if entry.is_dir())
-    return frozenset(found)
 
 
 def _parse_published(
@@ -1272,13 +1257,17 @@ def _notes(rules: Sequence[Rule], subject: Any, plan: Plan) -> list[str]:
     """The rules' remarks for the summary; a failing one says so instead of stopping the run."""
     notes = []
     for rule in rules:
-        if rule.notes is None:
-            continue
-        try:
-            notes.extend(rule.notes(subject, plan.settings[rule.id].options))
-        except Exception as exc:
-            notes.append(f"internal error: {rule.id} could not write its note: {type(exc).__name__}: {exc}")
+        if (notes_of := rule.notes) is not None:
+            notes += _noted(rule.id, functools.partial(notes_of, subject, plan.settings[rule.id].options))
     return notes
+
+
+def _noted(what: str, notes: Callable[[], Iterable[str]]) -> list[str]:
+    """Remarks for the summary; a failing maker says so instead of stopping the run."""
+    try:
+        return list(notes())
+    except Exception as exc:
+        return [f"internal error: {what} could not write its note: {type(exc).__name__}: {exc}"]
 
 
 def _alias_files(site: SiteConfig, page: PageSummary) -> set[str]:
@@ -1564,18 +1553,10 @@ def _read_pages_once(
             except Exception as exc:
                 failed[index] = _crash(starts[index][0], exc)
             else:
-                results.append((findings, _pass_notes(each, starts[index][0]), False))
+                results.append((findings, _noted(starts[index][0], each.notes), False))
                 continue
         results.append(([failed[index]], [], True))
     return results
-
-
-def _pass_notes(each: PagePass, what: str) -> list[str]:
-    """A pass's remarks for the summary; a failing one says so instead of stopping the run."""
-    try:
-        return list(each.notes())
-    except Exception as exc:
-        return [f"internal error: {what} could not write its note: {type(exc).__name__}: {exc}"]
 
 
 def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
@@ -1706,7 +1687,7 @@ def _included(doc: Document) -> tuple[str, ...]:
         value
         for use in doc.shortcode_calls
         if use.template not in REF_SHORTCODES
-        for value in (*use.positional, *(value for _, value in use.named))
+        for value in use.values
         if isinstance(value, str) and value.lower().endswith(tuple(MARKDOWN_EXTENSIONS))
     )
 

@@ -800,7 +800,7 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
         for name, value in use.named:  # an address given empty (`{{< figure src="" >}}`)
             if name.lower() in _ADDRESS_PARAMETERS and isinstance(value, str) and not value.strip():
                 yield SourceLink("", use.line, use.column, text=alt if isinstance(alt, str) else "")
-        for value in (*use.positional, *(value for _, value in use.named)):
+        for value in use.values:
             if isinstance(value, str) and (_ADDRESS.fullmatch(value.strip()) or _FRAGMENT.fullmatch(value.strip())):
                 yield SourceLink(value.strip(), use.line, use.column, text=alt if isinstance(alt, str) else "")
             elif isinstance(value, str) and "](" in value:  # Markdown a template may render (`markdownify`)
@@ -822,7 +822,7 @@ def _resource_names(doc: Document) -> Iterator[SourceLink]:
     resource's file stem is (`forest-8`), at the call: see SourcePage.resource_names."""
     for use in doc.shortcode_calls:
         if use.template not in REF_SHORTCODES:
-            for value in (*use.positional, *(value for _, value in use.named)):
+            for value in use.values:
                 if isinstance(value, str) and _RESOURCE_NAME.fullmatch(value):
                     yield SourceLink(value, use.line, use.column, kind="image")
 
@@ -835,7 +835,7 @@ def _link_names(doc: Document) -> Iterator[SourceLink]:
     for use in doc.shortcode_calls:
         if use.template in REF_SHORTCODES:
             continue
-        values = [value.strip() for value in (*use.positional, *(value for _, value in use.named)) if isinstance(value, str)]
+        values = [value.strip() for value in use.values if isinstance(value, str)]
         values = values[:_LINK_NAME_VALUES]  # pairs of them: a bound, whatever a call is given
         texts = [value for value in values if value and len(value) <= _LINK_TEXT_AT_MOST]
         for name in values:

@@ -197,7 +197,7 @@ def page_words(doc: Document) -> Counter[str]:
     # a figure's caption) is the page's prose, its headings too; paths are code, below.
     paths = []
     for use in doc.shortcode_calls:
-        for value in (*use.positional, *(value for _, value in use.named)):
+        for value in use.values:
             if isinstance(value, str):
                 if _PATH_LIKE.search(value):
                     paths.append(value)

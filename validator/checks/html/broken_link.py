@@ -69,11 +69,11 @@ title = "Set up"
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-import dataclasses
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from urllib.parse import unquote, urlsplit
@@ -83,8 +83,8 @@ from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.settings import Markup
 from validator.published import (
-    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, PublishedSite, RenderedSite, SourceLink, SourcePage, SummaryCopies, Target,
-    PagePass, link_key, sent_by, split_mapped,
+    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, PagePass, PublishedSite, RenderedSite, SourceLink, SourcePage,
+    SummaryCopies, Target, link_key, sent_by, split_mapped,
 )
 
 
@@ -170,17 +170,18 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 if pattern := _from_page_address(link, page.url):
                     made_of_address.append((len(findings), pattern, link.url))
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
+
     def done() -> Iterator[Finding]:
         # One template element that makes its link of each page's address, broken on every page
         # it writes: one defect, when the pattern holds for several addresses
         # (not an address that pages it does not fit have too: a menu's fixed `/docs/pipelines/`
         # on every page, which fits the pattern on /docs/start/pipelines/ by chance)
         fitting = Counter(url for _, _, url in made_of_address)
-        made_of_address[:] = [item for item in made_of_address if fitting[item[2]] == unplaced[item[2]]]
+        made = [item for item in made_of_address if fitting[item[2]] == unplaced[item[2]]]
         addresses: dict[str, set[str]] = {}
-        for _, pattern, url in made_of_address:
+        for _, pattern, url in made:
             addresses.setdefault(pattern, set()).add(url)
-        for index, pattern, _ in made_of_address:
+        for index, pattern, _ in made:
             if len(addresses[pattern]) > 1:
                 _, finding, mapped = findings[index]
                 start = pattern.rpartition(" ")[2].removesuffix("…")

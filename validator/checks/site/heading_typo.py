@@ -73,9 +73,10 @@ The dot product of the queries and the keys.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from dataclasses import dataclass, field
 
@@ -83,7 +84,7 @@ from validator.engine import PageSummary, Site
 from validator.files import texts_under
 from validator.html import HtmlHeading, Page
 from validator.model import Finding, Rule, Severity
-from validator.published import PagePass, RenderedSite, split_mapped
+from validator.published import Locator, PagePass, RenderedSite, split_mapped
 from validator.spelling import (
     FRONT_MATTER_TEXTS,
     Speller,
@@ -108,26 +109,24 @@ class Options:
 
 def check(site: Site, opts: Options) -> Iterator[Finding]:
     extra = parse_word_list(" ".join((*opts.words, *site.config.user_words)))
-    places, languages = [], []
-    for place, page in site.checked_pages():
-        places.append(place)
-        languages.append(spelling_language(site.config, page.language, page.content_path))
-    for speller, indexes in _spellers(languages, site.vocabularies, extra):
-        for index in indexes:
-            yield from _page_findings(site.pages[places[index]], speller, opts)
+    languages = {
+        place: spelling_language(site.config, page.language, page.content_path) for place, page in site.checked_pages()
+    }
+    for speller, places in _spellers(languages, site.vocabularies, extra):
+        for place in places:
+            yield from _page_findings(site.pages[place], speller, opts)
 
 
 def _spellers(
-    languages: Iterable[str | None], vocabularies: Mapping[str, Mapping[str, int]], extra: frozenset[str]
+    languages: Mapping[int, str], vocabularies: Mapping[str, Mapping[str, int]], extra: frozenset[str]
 ) -> Iterator[tuple[Speller, list[int]]]:
-    """Given each page's language (None: not spelled), a speller for each language with a
-    dictionary and the places of its pages. One language at a time: a dictionary is tens
-    of megabytes, and only the one in use (and English, see Speller) is kept. Languages
+    """Given the language of each page to spell, by its place, a speller for each language
+    with a dictionary and the places of its pages. One language at a time: a dictionary is
+    tens of megabytes, and only the one in use (and English, see Speller) is kept. Languages
     without one are counted by unchecked_languages."""
     by_language: dict[str, list[int]] = {}
-    for index, language in enumerate(languages):
-        if language is not None:
-            by_language.setdefault(base_language(language), []).append(index)
+    for place, language in languages.items():
+        by_language.setdefault(base_language(language), []).append(place)
     for language, indexes in sorted(by_language.items()):
         if has_dictionary(language):
             yield Speller(language, vocabularies.get(language, {}), extra), indexes
@@ -165,27 +164,23 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
         written.update(heading.text.strip() for heading in source.headings)
         if source.title:
             written.add(source.title.strip())
-    # Each page's language (None: a page no Markdown maps to, a list page, which repeats
-    # other pages' headings), and the headings of its own to spell, by the page's place
-    languages: list[str | None] = []
-    unwritten: dict[int, tuple[HtmlHeading, ...]] = {}
+    # By the page's place, its language and the headings of its own to spell (not a page no
+    # Markdown maps to: a list page, which repeats other pages' headings)
+    unwritten: dict[int, tuple[str, tuple[HtmlHeading, ...]]] = {}
+    place = itertools.count()
 
     def visit(page: Page) -> None:
-        source = rendered.source(page)
-        languages.append((source.language or rendered.language) if source else None)
+        index, source = next(place), rendered.source(page)
         if source is not None and (own := tuple(h for h in page.headings if h.text.strip() not in written)):
-            unwritten[len(languages) - 1] = own
+            unwritten[index] = (source.language or rendered.language, own)
 
     def done() -> Iterator[Finding]:
         findings: list[tuple[str, Finding, bool]] = []
         data = _DataTexts(rendered.data_dirs)
-        for speller, indexes in _spellers(
-            (language if index in unwritten else None for index, language in enumerate(languages)),
-            rendered.vocabularies,
-            extra,
-        ):
+        languages = {index: language for index, (language, _) in unwritten.items()}
+        for speller, indexes in _spellers(languages, rendered.vocabularies, extra):
             for index in indexes:
-                findings.extend(_rendered_findings(rendered, index, unwritten[index], speller, data))
+                findings.extend(_rendered_findings(rendered, index, unwritten[index][1], speller, data))
         yield from split_mapped(findings)
 
     return PagePass(rendered.pages, visit, done)
@@ -197,13 +192,15 @@ def _rendered_findings(
     """The typos of a page's headings (the page's place in `rendered.pages`, read again
     only for a typo, to place it)."""
     page: Page | None = None
+    locator: Locator | None = None  # one for the page: it places its headings in order
     for heading in headings:
         typos = speller.typos(heading.text)
         if not typos:
             continue
-        if page is None:
+        if page is None or locator is None:
             page = rendered.pages[index]
-        where = rendered.locator(page).heading(heading)
+            locator = rendered.locator(page)
+        where = locator.heading(heading)
         if where is None:
             # a template prints it from the site's data (flux's talks, opentelemetry's
             # registry entries): names, not prose; the heading, or the word, is there

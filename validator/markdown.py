@@ -1047,21 +1047,14 @@ def configure(markup: Markup) -> MarkdownIt:
         footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     if markup.definition_list:
         deflist_plugin(md)
-        md.block.ruler.at(
-            "deflist", _goldmark_deflist(_rule(md.block.ruler, "deflist")), {"alt": ["paragraph", "reference", "blockquote"]}
-        )
+        _wrap_block_rule(md, "deflist", _goldmark_deflist)
     if markup.task_list:
         tasklists_plugin(md)
         md.core.ruler.at("github-tasklists", task_lists)
     if markup.linkify:
         gfm_autolink_plugin(md)
-    md.block.ruler.before(
-        "html_block", "shortcode_html_block", _shortcode_html_block, {"alt": ["paragraph", "reference", "blockquote"]}
-    )
-    md.block.ruler.at(
-        "html_block", _goldmark_html_block(_rule(md.block.ruler, "html_block")),
-        {"alt": ["paragraph", "reference", "blockquote"]},
-    )
+    md.block.ruler.before("html_block", "shortcode_html_block", _shortcode_html_block, {"alt": list(_INTERRUPTS)})
+    _wrap_block_rule(md, "html_block", _goldmark_html_block)
     if markup.attribute_title:
         md.core.ruler.before("inline", "heading_attributes", _heading_attributes_rule)
     if markup.attribute_block:
@@ -1108,6 +1101,15 @@ def configure(markup: Markup) -> MarkdownIt:
 BLOCK_NESTING = 100
 INLINE_NESTING = 20
 NESTED_TOO_DEEP = "nested_too_deep"
+
+
+# The blocks a block that may interrupt a paragraph is tried in (a rule's `alt`)
+_INTERRUPTS = ("paragraph", "reference", "blockquote")
+
+
+def _wrap_block_rule(md: MarkdownIt, name: str, wrap: Callable[[BlockRule], BlockRule]) -> None:
+    """Replaces the block rule `name` (one that may interrupt a paragraph) with `wrap` of it."""
+    md.block.ruler.at(name, wrap(_rule(md.block.ruler, name)), {"alt": list(_INTERRUPTS)})
 
 
 def _rule(ruler: Ruler[Any], name: str) -> Any:

@@ -1699,16 +1699,16 @@ def _list_page_spans(template: str) -> list[tuple[int, int]]:
     """The spans of a template's `if` blocks (up to an `else`) that only a list page enters:
     their condition, or one of the terms of its `and`, tests `.IsSection`, `.IsNode`,
     `.IsHome`, a list's `.Kind`, or an `_index` file's name, itself or through a variable
-    set to such a test before."""
-    variables: dict[str, str] = {}
+    set to such a test (every time it is set)."""
+    variables: dict[str, list[str]] = {}
+    for name, value in _ASSIGNMENT.findall(template) if "$" in template else ():
+        variables.setdefault(name, []).append(value.strip(" -"))
     spans: list[tuple[int, int]] = []
     opened: list[tuple[int, bool]] = []  # each open block: where it starts, whether only a list page enters it
     for action in _actions(template):
         value = action[1].strip("- \t\n")
         if value.startswith("/*"):
             continue
-        if (assigned := _VARIABLE_SET.match(value)) is not None:
-            variables[assigned[1]] = assigned[2].strip()
         if (block := _BLOCK.match(value)) is not None:
             opened.append((action.start(), block[1] == "if" and _list_page_test(value[2:], variables)))
         elif value.startswith("else") and opened:
@@ -1729,29 +1729,32 @@ def _without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
     for start, end in sorted(spans):
         start = max(start, cursor)
         if end > start:
-            parts += [text[cursor:start], re.sub(r"[^\n]", " ", text[start:end])]
+            parts += [text[cursor:start], _NOT_LINE_BREAK.sub(" ", text[start:end])]
             cursor = end
     parts.append(text[cursor:])
     return "".join(parts)
 
 
-def _list_page_test(condition: str, variables: Mapping[str, str]) -> bool:
-    """Whether a condition holds on list pages only (see `_list_page_spans`)."""
+def _list_page_test(condition: str, variables: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a condition holds on list pages only (see `_list_page_spans`), given what
+    the template sets its variables to."""
     terms = _TERM.findall(condition.strip())
     if terms[:1] == ["and"]:
         terms = terms[1:]
     else:
         terms = [condition.strip()]
     for term in terms:
-        term = term.strip().removeprefix("(").removesuffix(")").strip()
-        if term.startswith("$") and term[1:] in variables:
-            term = variables[term[1:]].removeprefix("(").removesuffix(")").strip()
-        if _LIST_PAGE_TEST.fullmatch(term):
+        term = _unwrapped(term)
+        tests = [_unwrapped(value) for value in variables.get(term[1:], ())] if term.startswith("$") else [term]
+        if tests and all(_LIST_PAGE_TEST.fullmatch(test) for test in tests):
             return True
     return False
 
 
-_VARIABLE_SET = re.compile(r"\$(\w+)\s*:?=\s*(.+)", re.DOTALL)
+def _unwrapped(term: str) -> str:
+    return term.strip().removeprefix("(").removesuffix(")").strip()
+
+
 _TERM = re.compile(r'\([^()]*\)|"[^"]*"|\S+')  # a condition's terms, one level of parentheses
 _LIST_PAGE_TEST = re.compile(
     r'\$?\.(?:IsSection|IsNode|IsHome)'

@@ -386,3 +386,14 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         spans.append((runs[index][0], runs[closing][1]))
         index = closing + 1
     return spans
+
+
+def in_code_span(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset of inline Markdown is inside one of its `code_spans`."""
+    starts = [start for start, _ in spans]
+
+    def inside(index: int) -> bool:
+        before = bisect.bisect_right(starts, index) - 1
+        return before >= 0 and index < spans[before][1]
+
+    return inside

@@ -36,7 +36,6 @@ Start from [the starter template][starter].
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -45,7 +44,7 @@ from markdown_it.common.utils import normalizeReference
 from validator.delimited_math import without_math
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
-from validator.prose import Stretch, code_spans, stretches, written_as_shown
+from validator.prose import Stretch, code_spans, in_code_span, stretches, written_as_shown
 
 # `[text][label]` or `[text][]` left as text: not right after an ASCII word or a bracket
 # (`a[i][j]`), nor inside an address's placeholders (`azurekms://[NAME][URI]/[KEY]`,
@@ -94,11 +93,9 @@ def _with_code(doc: Document) -> Iterator[Finding]:
         content = token.content
         if token.type != "inline" or "`" not in content or "][" not in content:
             continue
-        spans = code_spans(content)
-        starts = [start for start, _ in spans]
+        in_code = in_code_span(code_spans(content))
         for match in _REFERENCE.finditer(content):
-            before = bisect.bisect_right(starts, match.start()) - 1
-            if "`" not in match[1] or (before >= 0 and match.start() < spans[before][1]):
+            if "`" not in match[1] or in_code(match.start()):
                 continue  # plain text, read with the text; or inside a code span
             label = (match[2] if match[2].strip() else match[1]).strip()
             if label.startswith("^") or normalizeReference(label) in doc.link_labels:

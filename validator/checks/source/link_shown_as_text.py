@@ -30,7 +30,6 @@ Read [the setup guide](<setup guide.md>) first, then [the FAQ](faq.md).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -38,7 +37,7 @@ from markdown_it.token import Token
 
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
-from validator.prose import Stretch, code_spans, stretches, written_as_shown
+from validator.prose import Stretch, code_spans, in_code_span, stretches, written_as_shown
 
 # `[text](address)` left as text (an address with a space or a line break, as a link would
 # have parsed otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`.
@@ -132,12 +131,7 @@ def _with_code(doc: Document) -> Iterator[Finding]:
         spans = code_spans(content)
         if not spans:
             continue
-        starts = [start for start, _ in spans]
-
-        def in_code(index: int) -> bool:
-            before = bisect.bisect_right(starts, index) - 1
-            return before >= 0 and index < spans[before][1]
-
+        in_code = in_code_span(spans)
         for pattern, text, address, problem in _WITH_CODE:
             for match in pattern.finditer(content):
                 marks = (match.start(), match.end(text), match.start(address) - 1, match.end() - 1)
@@ -145,15 +139,14 @@ def _with_code(doc: Document) -> Iterator[Finding]:
                     continue
                 if any(content[mark - 1 : mark] == "\\" for mark in marks):
                     continue  # an escaped mark: brackets meant as text
-                if problem is None:  # `[text](address with blanks)`
+                what = problem
+                if what is None:  # `[text](address with blanks)`
                     if not any(char.isspace() for char in match[3].strip()) or "{{" in match[3]:
                         continue
-                    problem = f"{'image' if match[1] else 'link'} shown as text: {_problem(match[3])}"
+                    what = f"{'image' if match[1] else 'link'} shown as text: {_problem(match[3])}"
                 elif not _ADDRESS.match(match[address]) or (pattern is _SWAPPED and _ADDRESS.match(match[1].strip())):
                     continue
-                line, column = doc.position(token, match.start())
-                shown = match[0] if len(match[0]) <= 80 else match[0][:77] + "..."
-                yield Finding(line, column, f"{shown!r}: {problem}")
+                yield _finding_at(doc.position(token, match.start()), match[0], what)
 
 
 def _may_hold_one(inline: Token) -> bool:
@@ -206,10 +199,12 @@ def _written_between(doc: Document, stretch: Stretch, opening: int, closing: int
 
 
 def _finding(stretch: Stretch, match: re.Match[str], problem: str, written: str = "") -> Finding:
-    line, column = stretch.position(match.start())
-    shown = written or match[0]
+    return _finding_at(stretch.position(match.start()), written or match[0], problem)
+
+
+def _finding_at(at: tuple[int, int], shown: str, problem: str) -> Finding:
     shown = shown if len(shown) <= 80 else shown[:77] + "..."
-    return Finding(line, column, f"{shown!r}: {problem}")
+    return Finding(*at, f"{shown!r}: {problem}")
 
 
 RULE = Rule(

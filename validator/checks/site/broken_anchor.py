@@ -40,8 +40,9 @@ prints `.TableOfContents`: any page may have it. A text fragment
 (`#id:~:text=word`) is checked for its id only; `#:~:text=word` names none. A fragment with
 a `/` (`#tag/pets`, `#/pets/get`) or a `:` (`#example:demo`) is a script's route (Redoc,
 Swagger UI, a playground reading `location.hash`), which no heading id is: it is checked
-only on a page that has ids with a `/` (a `:`; but a footnote's `#fn:3`); not a `/` at the
-end alone (`#setup/`, which no id matches). A `ref`/`relref` in an
+only on a page that has an id starting as it does up to that mark (`#tag/` for `#tag/pets`;
+a `:`, but a footnote's `#fn:3`); not a `/` at the end alone (`#setup/`, which no id
+matches). A `ref`/`relref` in an
 HTML comment is not checked here: nobody can follow it.
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
@@ -326,14 +327,22 @@ def _home_finding(page: PageSummary, link: SiteLink, fragment: str) -> Finding:
 
 def _script_route(fragment: str, ids: Iterable[str]) -> bool:
     """Whether a fragment is a script's route, not an id: it has a `/` (Redoc's `#tag/pets`,
-    Swagger UI's `#/pets/get`) or a `:`, which no heading id has, and neither has any of the
-    page's `ids`. Not a `/` at the end alone (`#setup/`, a slip for `#setup`)."""
+    Swagger UI's `#/pets/get`) or a `:`, which no heading id has, and no id of the page
+    starts as it does, up to that mark (a theme's `id="link-{{ urlize .Permalink }}"`,
+    `link-https//host/…`, says nothing of Redoc's `#operation/list`). Not a `/` at the end
+    alone (`#setup/`, a slip for `#setup`)."""
     inner = fragment.rstrip("/")
-    if ("/" in inner or not inner) and "/" in fragment and not any("/" in known for known in ids):
+    if ("/" in inner or not inner) and "/" in fragment and not _routes_like(fragment, "/", ids):
         return True
     # a `:` inside (carvel's playground: `#example:demo`, read from location.hash), when no id
-    # of the page has one; not a footnote's (`#fn:3`)
-    return ":" in fragment.strip(":") and not _FOOTNOTE_ID.fullmatch(fragment) and not any(":" in known for known in ids)
+    # of the page starts so; not a footnote's (`#fn:3`)
+    return ":" in fragment.strip(":") and not _FOOTNOTE_ID.fullmatch(fragment) and not _routes_like(fragment, ":", ids)
+
+
+def _routes_like(fragment: str, mark: str, ids: Iterable[str]) -> bool:
+    """Whether an id starts as the fragment does up to its first `mark`, the mark included."""
+    head = fragment[: fragment.index(mark) + 1]
+    return any(known.startswith(head) for known in ids)
 
 
 _FOOTNOTE_ID = re.compile(r"fn(?:ref)?:\d+")

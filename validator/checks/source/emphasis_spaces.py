@@ -27,6 +27,7 @@ Back up first: **this deletes the data**.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from markdown_it.token import Token
@@ -37,9 +38,13 @@ from validator.prose import stretches, written_as_shown
 
 # A pair of marks left as text with a space inside one of them, on one line or with a line
 # break just inside one (`**Pull requests` then `** tab` on the next line); `**` may have
-# a word right after (`**Note: **Text`), `__` not (`__init __main`)
+# a word right after (`**Note: **Text`), `__` not (`__init __main`). Or `**` right after a
+# word with spaces inside both (`depends on** ripgrep **now`, and in Chinese, which puts no
+# blank between words). Any Unicode blank stops them, as goldmark reads it (a no-break
+# space, an en space: checked with hugo 0.168).
 _SPACED = re.compile(
-    r"(?<![*_\w])(\*\*|__)(?:[ \t\n][^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?[ \t\n])\1(?![*_])(?!(?<=_)\w)"
+    r"(?<![*_\w])(\*\*|__)(?:\s[^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?\s)\1(?![*_])(?!(?<=_)\w)"
+    r"|(?<=[^\W_])(\*\*)\s[^*_\n]{0,300}?\s\*\*(?![*_])"
 )
 _WORD = re.compile(r"[^\W\d_]{2}")
 
@@ -56,16 +61,24 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             if not written_as_shown(doc, stretch, marks):
                 continue
             line, column = stretch.position(match.start())
-            marks = match[1]
+            marks = match[1] or match[2]
             first, _, wrapped = match[0].partition("\n")
             shown = f"{first[:60]!r} (and {wrapped!r} on the next line)" if wrapped else repr(match[0][:60])
-            blank, advice = ("a line break", " on one line") if wrapped else ("a space", "")
+            blank, advice = ("a line break", " on one line") if wrapped else (_blank(match[0]), "")
             yield Finding(
                 line,
                 column,
                 f"{shown} shows its marks: {blank} just inside `{marks}` stops them making bold "
                 f"(write `{marks}text{marks}`{advice})",
             )
+
+
+def _blank(spaced: str) -> str:
+    """The blank just inside the marks of `spaced`, named when it is not a plain space or tab."""
+    character = spaced[2] if spaced[2].isspace() else spaced[-3]
+    if character in " \t":
+        return "a space"
+    return f"a space (U+{ord(character):04X} {unicodedata.name(character, 'blank')})"
 
 
 def _has_marks(inline: Token) -> bool:

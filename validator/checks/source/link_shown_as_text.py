@@ -6,9 +6,11 @@ shows as it is written:
   (write `%20`, or put the address in `<…>`), or broken across two lines;
 - a space between the text and the address: `[the guide] (guide.md)`;
 - text and address swapped: `(the guide)[guide.md]`;
-- a `]` too many: `[the guide]](guide.md)`.
+- a `]` too many: `[the guide]](guide.md)`;
+- no `[` opening the text: `the guide](guide.md)`, or a `(` too many:
+  `[the guide]((guide.md)`.
 
-For the last three, the part in parentheses (or brackets) must look like an address: a
+For all but the first, the part in parentheses (or brackets) must look like an address: a
 URL, a path with a `/`, a file name with an extension, or a fragment. Brackets and
 parentheses in prose (`[sic] (emphasis mine)`), escaped ones (`\\[a\\](b c)`) and code
 are left alone; code inside the text is read too (``[talk `about` it] (https://…)``).
@@ -31,11 +33,11 @@ Read [the setup guide](<setup guide.md>) first, then [the FAQ](faq.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from markdown_it.token import Token
 
-from validator.document import Document
+from validator.document import PLACEHOLDER, Document
 from validator.model import Finding, NoOptions, Rule
 from validator.prose import Stretch, code_spans, in_code_span, stretches, written_as_shown
 
@@ -117,6 +119,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 yield _finding(stretch, match, f"link shown as text: {_EXTRA_BRACKET}")
         yield from _cut_short(doc, stretch)
     yield from _with_code(doc)
+    yield from _unopened(doc)
 
 
 def _with_code(doc: Document) -> Iterator[Finding]:
@@ -147,6 +150,77 @@ def _with_code(doc: Document) -> Iterator[Finding]:
                 elif not _ADDRESS.match(match[address]) or (pattern is _SWAPPED and _ADDRESS.match(match[1].strip())):
                     continue
                 yield _finding_at(doc.position(token, match.start()), match[0], what)
+
+
+# `](address)` or `]((address)`: the address a word, a `ref`/`relref` call's placeholder (its
+# own blanks are the call's), or nothing
+_CLOSING = re.compile(r"\]\((\(?)(" + PLACEHOLDER.pattern + r"|[^()\s]{1,1000})\)(?!\))")
+_REFERENCING = frozenset({"ref", "relref"})
+
+
+def _unopened(doc: Document) -> Iterator[Finding]:
+    """`the guide](guide.md)`: a link's `](address)` that no `[` before it opens (in the
+    inline Markdown as written, outside code spans, escapes aside), and `[the
+    guide]((guide.md)`: a `(` too many, which no `)` closes. Both show as written (checked
+    with hugo 0.168); the address must look like one."""
+    for token in doc.tokens:
+        content = token.content
+        if token.type != "inline" or "](" not in content:
+            continue
+        shown = "".join(child.content for child in token.children or () if child.type == "text")
+        in_code = in_code_span(code_spans(content)) if "`" in content else lambda _: False
+        depth, cursor = 0, 0
+        for match in _CLOSING.finditer(content):
+            if in_code(match.start()) or content[match.start() - 1 : match.start()] in ("\\", "]"):
+                continue  # escaped, or a `]` too many (`[text]](address)`, told above)
+            depth = _bracket_depth(content, cursor, match.start(), depth, in_code)
+            cursor = match.start() + 1
+            doubled, address = bool(match[1]), match[2]
+            opened, depth = depth > 0, max(depth - 1, 0)  # this `]` closes one
+            if opened != doubled or not _looks_like_address(doc, address):
+                continue  # a link's `](`, or no link's: a `[` opens it, or none does
+            if match[0] not in shown:
+                continue  # not text: a link's text holds it, or the `(` is its address's
+            line, column = doc.position(token, match.start())
+            written = match[0]
+            if 0 < line <= len(doc.lines) and doc.lines[line - 1].startswith("](", column - 1):
+                start, written = _written_link_end(doc.lines[line - 1], column - 1)
+                column = start + 1
+            problem = "a `(` too many" if doubled else "no `[` opens its text"
+            yield _finding_at((line, column), written, f"link shown as text: {problem} (write `[text](address)`)")
+
+
+def _bracket_depth(content: str, start: int, end: int, depth: int, in_code: Callable[[int], bool]) -> int:
+    """How many `[` are open at `end`, from `depth` at `start`: unescaped, outside code spans."""
+    for match in _BRACKET.finditer(content, start, end):
+        if in_code(match.start()) or content[match.start() - 1 : match.start()] == "\\":
+            continue
+        depth = depth + 1 if match[0] == "[" else max(depth - 1, 0)
+    return depth
+
+
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _looks_like_address(doc: Document, address: str) -> bool:
+    if (placeholder := PLACEHOLDER.fullmatch(address)) is not None:
+        calls = doc.shortcode_calls
+        index = int(placeholder[1])
+        return index < len(calls) and calls[index].template in _REFERENCING
+    return bool(_ADDRESS.match(address))
+
+
+def _written_link_end(line: str, column: int) -> tuple[int, str]:
+    """Where the word before a `](` at `column` of a file's line starts, and the text from
+    there through the `)` that ends the address (a shortcode call's blanks and all)."""
+    start = line.rfind(" ", 0, column) + 1
+    address = column + 2
+    while line.startswith("(", address):
+        address += 1
+    if line.startswith("{{", address):
+        address = max(line.find("}}", address), address)
+    end = line.find(")", address)
+    return start, line[start : end + 1] if end >= 0 else line[start:]
 
 
 def _may_hold_one(inline: Token) -> bool:

@@ -48,10 +48,11 @@ from validator.model import Finding, NoOptions, Rule
 
 # HTML blocks whose content is text on purpose (CommonMark's type 1), or a comment
 _VERBATIM = re.compile(r"\s*<(?:pre|script|style|textarea|!--)", re.IGNORECASE)
-# Text Markdown would have rendered: a heading or bullet line (not one holding a tag), bold, a
-# link, an image. A numbered line (`1. First`) may well be text.
+# Text Markdown would have rendered: a heading or bullet line (not one whose text starts with
+# a tag, `- <a href="…">…</a>`: HTML written with a dash), bold, a link, an image. A numbered
+# line (`1. First`) may well be text.
 _MARKDOWN = re.compile(
-    r"^[ \t]{0,3}(?:#{1,6}|[-*+])[ \t]+(?=\S)(?![^<\n]*</?[a-zA-Z])"
+    r"^[ \t]{0,3}(?:#{1,6}|[-*+])[ \t]+(?=\S)(?!</?[a-zA-Z])"
     r"|\*\*(?=\S)[^*\n]{1,200}?(?<=\S)\*\*|!?\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)",
     re.MULTILINE,
 )

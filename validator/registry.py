@@ -21,6 +21,7 @@ from validator.checks.source import front_matter_type
 from validator.checks.source import file_encoding
 from validator.checks.source import lone_carriage_return
 from validator.checks.source import front_matter_required
+from validator.checks.source import front_matter_shortcode
 from validator.checks.source import front_matter_syntax
 
 # --- headings and links ---
@@ -102,6 +103,7 @@ ALL_RULES: tuple[Rule, ...] = (
     lone_carriage_return.RULE,
     front_matter_syntax.RULE,
     front_matter_required.RULE,
+    front_matter_shortcode.RULE,
     # --- headings and links ---
     heading_typo.RULE,
     heading_level_skip.RULE,

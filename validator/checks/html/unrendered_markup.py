@@ -139,6 +139,6 @@ RULE = Rule(
     doc=__doc__,
     same_defect_as=(
         "footnote-undefined", "table-column-count", "shortcode-unclosed", "shortcode-content-markdown",
-        "markdown-in-html-block", "emphasis-spaces", "link-shown-as-text",
+        "markdown-in-html-block", "emphasis-spaces", "link-shown-as-text", "front-matter-shortcode",
     ),
 )

@@ -1512,8 +1512,9 @@ def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
 
 
 # A partial given the call's content in a dict: `partial "admonition.html" (dict "content"
-# .Inner "type" "info")` (vitess's notes), and the key it is under
-_PARTIAL_GIVEN = re.compile(r'\bpartial(?:Cached)?\s+"([^"]+)"\s+\(\s*dict\b([^(){}]*)')
+# .Inner "type" "info")` (vitess's notes), and the key it is under; the dict's other values
+# may be calls of their own (`"class" (printf "%s call-out" $class)`, nginx's call-out)
+_PARTIAL_GIVEN = re.compile(r'\bpartial(?:Cached)?\s+"([^"]+)"\s+\(\s*dict\b((?:[^(){}]|\([^(){}]*\))*)')
 _INNER_KEY = re.compile(r'"(\w+)"\s+\$?\.Inner(?:Deindent)?\b')
 
 

@@ -1271,23 +1271,27 @@ def _noted(what: str, notes: Callable[[], Iterable[str]]) -> list[str]:
 
 
 def _alias_files(site: SiteConfig, page: PageSummary) -> set[str]:
-    """The redirect pages Hugo writes for the page's aliases, and the pages it makes of its
-    file elsewhere (`PageSummary.other_urls`), as publish-dir paths."""
-    urls = [*page.other_urls, *page_alias_urls(site, page)]
+    """The redirect pages Hugo writes for the page's aliases (or the rules a `_redirects`
+    template writes for them), and the pages it makes of its file elsewhere
+    (`PageSummary.other_urls`), as publish-dir paths."""
+    urls = [*page.other_urls, *page_alias_urls(site, page, served=True)]
     return {_html_path(url, site) for url in urls}
 
 
-def page_alias_urls(site: SiteConfig, page: PageSummary, *, at_root: bool = False) -> list[str]:
-    """The URLs of the redirect pages Hugo writes for the page's aliases; with `at_root`,
-    the aliases, as written, that it refuses as the site root instead (see aliases_at_root)."""
+def page_alias_urls(site: SiteConfig, page: PageSummary, *, at_root: bool = False, served: bool = False) -> list[str]:
+    """The URLs of the redirect pages Hugo writes for the page's aliases (with `served`, the
+    URLs served for them: see alias_urls); with `at_root`, the aliases, as written, that it
+    refuses as the site root instead (see aliases_at_root)."""
     aliases = next((v for k, v in page.front_matter.items() if k.lower() == "aliases"), None)
     if not page.url or not aliases or not isinstance(aliases, (str, list)):
         return []  # front-matter-type reports aliases that are not a list of strings
     content_path = page.content_path or ""
     section = content_path.split("/", 1)[0] if "/" in content_path else ""  # for uglyURLs by section
-    read = aliases_at_root if at_root else alias_urls
+    language = page.language or site.default_language
     try:
-        return read(site, page.url, aliases, language=page.language or site.default_language, section=section)
+        if at_root:
+            return aliases_at_root(site, page.url, aliases, language=language, section=section)
+        return alias_urls(site, page.url, aliases, language=language, section=section, served=served)
     except (TypeError, ValueError):
         return []
 

@@ -476,7 +476,7 @@ class _Indexed(NamedTuple):
             _place(page, config, codes), (page.url, *page.other_urls), page.content_path or page.path, page.file,
             page.also,
             refused or unbuilt_reason(config, page.front_matter), page.rendered,
-            page_alias_urls(config, page), frozenset() if refused else unbuilt_flags(config, page.front_matter),
+            page_alias_urls(config, page, served=True), frozenset() if refused else unbuilt_flags(config, page.front_matter),
             refused is not None,
         )
 

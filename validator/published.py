@@ -490,6 +490,20 @@ def _splat_runs(text: str, pattern: str) -> list[str] | None:
 _FOLLOWED_STATUSES = frozenset({"", "200", "301", "302", "303", "307", "308"})
 
 
+# A template's `{{ range .Aliases }}…{{ end }}` (`range $a := $p.Aliases`), with no block
+# inside: the rules it writes are the pages' aliases
+_ALIAS_RANGE = re.compile(
+    r"\{\{-?\s*range\s+(?:\$\w+\s*:?=\s*)?\$?\w*\.Aliases\s*-?\}\}"
+    r"(?:(?!\{\{-?\s*(?:range|if|with|end)\b).){0,2000}\{\{-?\s*end\s*-?\}\}",
+    re.DOTALL,
+)
+
+
+def writes_alias_rules(template: str) -> bool:
+    """Whether a `_redirects` template writes a rule for each alias of a page."""
+    return _ALIAS_RANGE.search(template) is not None
+
+
 def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
     """The rules of a `_redirects` file (`/old /new 301`; `#` starts a comment), but those
     that answer with an error (`/* /404.html 404`) and fallbacks (see `fallback_rule`), each as `source target` when mdcheck
@@ -497,9 +511,12 @@ def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
     source alone. A `:placeholder` segment of a source is a splat (`/:lang/old` of
     `/*/old`). Of a template that writes one, an action in a source path is a splat too
     (`/a/{{ $x }}/b`); a source all made by actions (KEDA's `{{ $name | printf "/%s" }}`
-    over a list) is `UNKNOWN_SOURCE`; a target with an action is not followed."""
+    over a list) is `UNKNOWN_SOURCE`; a target with an action is not followed. The rules a
+    template writes for the pages' aliases are left out: the pages' own (see
+    SiteConfig.aliases_redirected)."""
     rules = []
     if template:
+        text = _ALIAS_RANGE.sub("", text)
         text = _TEMPLATE_ACTION.sub(lambda action: "" if _WRITES_NOTHING.match(action[0]) else ":action", text)
     for line in text.splitlines():
         fields = line.split("#", 1)[0].split()
@@ -871,7 +888,10 @@ MARKDOWN_DESTINATION = re.compile(r"\]\([^\S\n]*+<?([^\s<>()]+)")
 # single spaces inside, as in a file's name: `/img/Raft group.png`, which `relURL` writes
 # with `%20`; the lookahead keeps a long value linear.)
 _ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*(?: [^\s<>\"'{}]+)*[./].)[^\s<>\"'{}](?:[^\s<>\"'{}]| (?! ))*[^\s<>\"'{}.]")
-_ADDRESS_PARAMETERS = frozenset({"src", "href", "link", "url", "image"})  # named so by shortcodes
+# named so by shortcodes, an image's too (DoIt's `{{< friend url="" avatar="" >}}`)
+_ADDRESS_PARAMETERS = frozenset({
+    "src", "href", "link", "url", "image", "img", "avatar", "logo", "icon", "cover", "thumbnail", "poster",
+})
 _FRAGMENT = re.compile(r"#[^\s#<>\"'{}]+")  # a fragment alone: congo's `{{< button href="#button" >}}`
 
 
@@ -1349,6 +1369,19 @@ class Locator:
             done += 1
         self._settled[fragment] = done
 
+    def _working_namesake(self, link: HtmlLink, fragment: str) -> bool:
+        """Whether `link` leads nowhere and another link of the page, of the same name and
+        fragment, leads to a published page: the one a hook (that finds the page, as Hugo's
+        own does) made of a Markdown link of that name, as `use-cases.md#x` makes
+        `/docs/use-cases/#x` where a sidebar writes `/docs/use-cases.html#x`."""
+        if self._missing is None or not self._missing(link.url):
+            return False
+        name = _name_and_fragment(link.url)
+        return any(
+            other is not link and _name_and_fragment(other.url) == name and not self._missing(other.url)
+            for other in self._by_fragment.get(fragment, ())[:_SETTLED_AT_MOST]
+        )
+
     @functools.cached_property
     def _by_fragment(self) -> dict[str, list[HtmlLink]]:
         """The page's links by their fragment, in order."""
@@ -1444,6 +1477,8 @@ class Locator:
             return item
         for same in self._matchers(link)[1:]:
             if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
+                if self._working_namesake(link, fragment):
+                    break  # the Markdown link made that one: this is a theme's (velero's sidebar)
                 item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)
             else:
                 hooked = self.source.image_hook
@@ -1697,6 +1732,8 @@ def _written_as(url: str, address: SourceLink, *, same_fragment: bool = False) -
     same, or ending with it (a page resource's path, a baseURL in front); with
     `same_fragment`, one whose fragment (or none) is the URL's."""
     written = address.destination.removeprefix("./")
+    if not written:
+        return not url  # an address given empty makes an empty one, not every link of the page
     if same_fragment and _fragment(written) != _fragment(url):
         return False
     if written.startswith("#"):  # a fragment, on this page or (a link hook's) another

@@ -274,6 +274,9 @@ class SiteConfig:
     # The home page templates that write the site's `_redirects` file (an output format of
     # that base name: `layouts/index.redirects`), read for their rules' source paths.
     redirect_templates: tuple[str, ...] = ()
+    # Whether one of them writes a rule for each alias of each page (`{{ range .Aliases }}`,
+    # the Netlify way with `disableAliases`): the aliases are served all the same.
+    aliases_redirected: bool = False
     # The project's and themes' own render hooks (`_markup/render-link*`, `render-image*`,
     # `render-blockquote*`):
     # (hook, layouts folder holding it). A hook in `layouts/docs/_markup` renders the pages

@@ -40,7 +40,7 @@ from validator.files import read_text, texts_under
 from validator.model import data_error
 from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
-from validator.published import fallback_rule, followed_rule
+from validator.published import fallback_rule, followed_rule, writes_alias_rules
 from validator.highlight import Highlight, switched_on
 from validator.i18n import load_translations
 from validator import template_text
@@ -765,6 +765,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     layout_dirs = [*own_layouts, *((d / "layouts", ()) for d in module_dirs if d not in found.without_layouts)]
     layouts = _Layouts.of(layout_dirs, _param_truth(config.get("params"), not found.missing))
     math_in_scripts = _scripts_name_math([root, *module_dirs])
+    redirect_templates = layouts.redirect_templates(config)
     title_h1, title_h1_folders = layouts.title_h1_templates()
     page_templates = _page_templates(layouts)
     templates = _shortcode_templates(layout_dirs)
@@ -906,7 +907,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         ),
         image_hook_alt=layouts.image_hook_alt(),
         alias_drops_fragment=not templates_missing and layouts.alias_drops_fragment(),
-        redirect_templates=layouts.redirect_templates(config),
+        redirect_templates=redirect_templates,
+        aliases_redirected=any(writes_alias_rules(layouts.text(Path(path))) for path in redirect_templates),
         user_words=_user_words(root / WORDS_FILE),
     )
 
@@ -4827,8 +4829,11 @@ def alias_urls(
     *,
     language: str | None = None,
     section: str = "",
+    served: bool = False,
 ) -> list[str]:
-    """The URLs of the redirect pages Hugo writes for a page's `aliases`.
+    """The URLs of the redirect pages Hugo writes for a page's `aliases`; with `served`, the
+    URLs served for them, by those pages or by a `_redirects` template's rules for them
+    (SiteConfig.aliases_redirected, with `disableAliases`).
 
     `page_url` is the page's RelPermalink (as `predict_url` gives it). Relative aliases
     resolve against the page's directory's parent (`old` on `/posts/new/` is `/posts/old/`);
@@ -4838,7 +4843,7 @@ def alias_urls(
     `http(s)://`, above the root, and the site root, which stops the build (see
     `aliases_at_root`). None with `disableAliases`.
     """
-    return [url for _, url in _alias_targets(site, page_url, aliases, language, section) if url]
+    return [url for _, url in _alias_targets(site, page_url, aliases, language, section, served) if url]
 
 
 def aliases_at_root(
@@ -4850,11 +4855,13 @@ def aliases_at_root(
 
 
 def _alias_targets(
-    site: SiteConfig, page_url: str, aliases: str | Iterable[Any], language: str | None, section: str
+    site: SiteConfig, page_url: str, aliases: str | Iterable[Any], language: str | None, section: str,
+    served: bool = False,
 ) -> Iterator[tuple[str, str | None]]:
     """(alias as written, the URL of its redirect page) for each alias Hugo takes, None for
-    the root; none for an empty one, `http(s)://` or one above the root."""
-    if site.disable_aliases:
+    the root; none for an empty one, `http(s)://` or one above the root. With `served`, also
+    those a `_redirects` template serves with `disableAliases` (see alias_urls)."""
+    if site.disable_aliases and not (served and site.aliases_redirected):
         return
     lang = language or site.default_language
     base = _base_path(site, lang)

@@ -66,7 +66,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from validator.document import Document, opaque_depths, reported_inline_tags, written_tag
+from validator.document import Document, ShortcodeUse, opaque_depths, reported_inline_tags, written_tag
 from validator.html import Page
 from validator.model import Finding, NoOptions, Rule
 from validator.published import PagePass, RawHtml, RenderedSite, apart_holder
@@ -135,7 +135,13 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
     ticks: dict[int, list[int]] = {}
     joined = _joined(doc)
     trimming = {name: opening.trims for name, opening in site.shortcodes_opening_html_block}
+    rendering = {id(use): (use, content) for use, content in doc.rendered_contents if use.notation == "<"}
     for use, within in zip(calls, opaque_depths(calls)):
+        if use.notation == "<" and within == 1 and use.template in site.shortcodes_writing_html:
+            holder = rendering.get(id(calls[use.parent])) if use.parent is not None else None
+            if holder is not None and not _in_content_code(doc, use, *holder, ticks):
+                yield Finding(use.line, use.column, _rendered_inner_message(use.name, holder[0].name))
+            continue
         if use.notation != "%" or within or _in_code(doc, use.line, use.column, ticks):
             continue
         if use.template in site.shortcodes_writing_html:
@@ -150,6 +156,22 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
             # (on one line, Hugo trims the paragraph's `<p>`: only the markup in it is lost)
             if use.paired and use.close_line != use.line and doc.inner_text(use).strip():
                 yield Finding(use.line, use.column, _nested_message(use.name, holder))
+
+
+def _in_content_code(
+    doc: Document, use: ShortcodeUse, holder: ShortcodeUse, content: Document, ticks: dict[int, list[int]]
+) -> bool:
+    """Whether a call in another's content parsed apart is in a code block of that content,
+    or in a code span of its line."""
+    return content.in_code(use.line - holder.line + 1) or _in_code(doc, use.line, use.column, ticks)
+
+
+def _rendered_inner_message(name: str, holder: str) -> str:
+    return (
+        f"Hugo omits the HTML that {{{{< {name} >}}}} writes: inside {{{{< {holder} >}}}}, whose template renders "
+        f"its content as Markdown (markdownify, RenderString), the call's output is Markdown too, where raw HTML "
+        f"is dropped; {KEEP}"
+    )
 
 
 def _in_code(doc: Document, line: int, column: int, ticks: dict[int, list[int]]) -> bool:

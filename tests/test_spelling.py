@@ -193,6 +193,15 @@ def test_a_common_word_and_an_s_is_a_typo() -> None:
     assert Speller("en", Counter()).suggestion("ontil") == "until"
 
 
+def test_a_suggestion_keeps_the_typos_first_letter() -> None:
+    """A writer rarely slips at a word's start: of two look-alikes, the one that keeps the
+    first letter (or swaps the first two) is meant, unless the other is far more frequent."""
+    speller = Speller("en", Counter())
+    assert speller.suggestion("asigned") == "assigned"  # not `signed`, three times as frequent
+    assert speller.suggestion("hte") == "the"
+    assert speller.suggestion("ontil") == "until"  # `ontic` is rare
+
+
 def test_site_vocabulary() -> None:
     vocabulary = Counter({"perceptron": 4, "goldmark": 40, "goldmak": 1, CODE + "exmplar": 1})
     speller = Speller("en", vocabulary)

@@ -31,7 +31,7 @@ import sys
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,9 @@ MIN_LENGTH = 3  # shorter words are left alone
 # letters): the words one edit away from a word are as many as its letters times the
 # alphabet's, each as long as it, so spelling a 10,000-letter "word" would take gigabytes
 MAX_LENGTH = 40
+# How much more frequent than a look-alike that keeps a typo's first letter a suggestion must
+# be to be preferred to it (Speller._rank)
+_START_KEPT_FREQUENCY = 10
 SITE_KNOWN = 3  # prose occurrences that make a site word a known word (a suggestion)
 SITE_RATIO = 5  # a site word this many times as frequent as a look-alike makes it a typo
 SITE_TRUSTED = 10  # prose occurrences that make a site word no typo, whatever looks like it
@@ -552,7 +555,7 @@ class Speller:
         candidates = [c for c in _edits(word, self.letters) if self._is_known(c)]
         if not candidates:
             return None  # a name or jargon: nothing to suggest
-        best = max(candidates, key=self._rank)
+        best = max(candidates, key=self._rank(word, candidates))
         if self._rare(best) and self._compound(word):
             return None  # `blogroll` is blog + roll, missing from the list, not a typo of `logroll`
         if self._prefixed(word, best):
@@ -631,9 +634,21 @@ class Speller:
             or self.vocabulary.get(CODE + word, 0) >= SITE_KNOWN
         )
 
-    def _rank(self, word: str) -> tuple[int, int, str]:
-        site = self.vocabulary.get(word, 0) + self.vocabulary.get(CODE + word, 0)
-        return (site, self.known.get(word, 0), word)
+    def _rank(self, typo: str, candidates: Sequence[str]) -> Callable[[str], tuple[int, bool, int, str]]:
+        """How a candidate for `typo` ranks: by its uses on the site, then whether it keeps the
+        typo's first letter (or swaps the first two: `hte`), as a writer rarely slips at a
+        word's start (`asigned` is `assigned`, though `signed` is three times as frequent),
+        unless another is far more frequent (`ontil` is `until`, not `ontic`); then by its
+        frequency."""
+        floor = max(self.known.get(candidate, 0) for candidate in candidates) / _START_KEPT_FREQUENCY
+
+        def rank(word: str) -> tuple[int, bool, int, str]:
+            site = self.vocabulary.get(word, 0) + self.vocabulary.get(CODE + word, 0)
+            frequency = self.known.get(word, 0)
+            keeps_start = word[:1] == typo[:1] or (len(typo) > 1 and word[:2] == typo[1::-1])
+            return (site, keeps_start and frequency >= floor, frequency, word)
+
+        return rank
 
 
 def _part_start(text: str, end: int) -> int:

@@ -71,3 +71,11 @@ def test_a_long_address_is_shown_shortened_in_messages() -> None:
     assert len(quoted) < 140 and quoted.startswith("'data:image/png;base64,AAA") and quoted.endswith("AAAEND'")
     assert "…(2,913 characters)…" in quoted  # 3,025 less the 100 at the start and the 12 at the end
 
+
+
+def test_a_shortened_address_is_not_cut_inside_an_escape() -> None:
+    """A path in Hindi is escapes throughout: the ellipsis falls between two of them."""
+    quoted = shown("/hi/" + "%E0%A5%8B" * 30 + "/")
+    head, _, rest = quoted.strip("'").partition("…(")
+    tail = rest.partition(")…")[2]
+    assert head.endswith(("%E0", "%A5", "%8B")) and tail.startswith("%")

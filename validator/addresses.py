@@ -135,5 +135,15 @@ def shown(address: str, limit: int = 120) -> str:
     kilobytes long)."""
     if len(address) <= limit:
         return repr(address)
-    head, tail = address[: limit - 20], address[-12:]
+    cut, resume = _outside_escape(address, limit - 20), _outside_escape(address, len(address) - 12, after=True)
+    head, tail = address[:cut], address[resume:]
     return repr(f"{head}…({len(address) - len(head) - len(tail):,} characters)…{tail}")
+
+
+def _outside_escape(address: str, index: int, *, after: bool = False) -> int:
+    """`index`, moved out of a `%XX` escape it falls inside (`%E0%A5%8…` is cut before the
+    `%`): back to its `%`, or on past it."""
+    for back in (1, 2):
+        if address[index - back : index - back + 1] == "%":
+            return index - back + (3 if after else 0)
+    return index

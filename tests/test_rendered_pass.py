@@ -1855,6 +1855,28 @@ def test_a_templates_link_is_not_placed_at_a_link_of_the_same_name_written_as_it
 
 
 @pytest.mark.hugo
+def test_a_templates_broken_link_is_not_placed_at_the_markdown_link_a_hook_made_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """velero's sidebar links `/docs/use-cases.html#x`; a page's `[guide](use-cases.md#x)`,
+    which the site's link hook finds (`GetPage`), shows as `/docs/use-cases/#x`: the
+    sidebar's broken link is the template's, not that Markdown link's."""
+    hook = (
+        "{{- $link := .Destination -}}{{- $u := urls.Parse .Destination -}}{{- with $u.Path }}"
+        '{{ with $.Page.GetPage . }}{{ $link = printf "%s#%s" .RelPermalink $u.Fragment }}{{ end }}{{ end -}}'
+        '<a href="{{ $link | safeURL }}">{{ .Text | safeHTML }}</a>'
+    )
+    small_site(tmp_path, {
+        "layouts/single.html": '<nav><a href="/docs/use-cases.html#x">Use</a></nav>{{ .Content }}',
+        "layouts/_markup/render-link.html": hook,
+        "content/docs/use-cases.md": "+++\ntitle = 'U'\n+++\n\n## X\n",
+        "content/docs/concepts.md": "+++\ntitle = 'C'\n+++\n\nSee the [guide](use-cases.md#x).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert [path for path, _, _ in located("broken-link", "--build")] == ["public/docs/concepts/index.html"]
+
+
+@pytest.mark.hugo
 def test_raw_html_in_content_a_template_renders_is_placed_at_its_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
@@ -1959,15 +1981,23 @@ def test_a_page_a_shortcode_parameter_names_for_relref(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize(
+    "given",
+    [
+        '(dict "content" .Inner "kind" "info")',
+        # a value that is a call of its own, the dict over several lines (nginx's call-out)
+        '(dict\n    "kind" (printf "%s %s" .Name "info")\n    "content" .Inner\n)',
+    ],
+)
 def test_content_a_partial_renders_for_the_shortcode(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, given: str
 ) -> None:
     """A shortcode that gives its content to a partial in a dict, which renders it with
     `markdownify` (vitess's notes), renders it as the template itself would: its links are
     checked without a build, at their lines."""
     small_site(tmp_path, {
         "layouts/list.html": "{{ .Content }}",
-        "layouts/_shortcodes/info.html": '{{ partial "note.html" (dict "content" .Inner "kind" "info") }}',
+        "layouts/_shortcodes/info.html": f'{{{{ partial "note.html" {given} }}}}',
         "layouts/_partials/note.html": '<div class="{{ .kind }}">{{ .content | markdownify }}</div>',
         "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{< info >}}\nSee [gone](/nope/) and [frag](#nowhere).\n"
                         "{{< /info >}}\n",
@@ -3066,6 +3096,27 @@ def test_redirect_rules_a_template_makes_of_actions_are_noted(
 
 
 @pytest.mark.hugo
+def test_aliases_a_redirects_template_serves_with_disable_aliases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's own docs: `disableAliases = true`, and a `_redirects` template that writes a
+    rule for each alias of each page (`range .Aliases`): a link to an alias is served, and
+    no note says that actions make the rules' paths; a link to no alias is still broken."""
+    small_site(tmp_path, {
+        "layouts/home.redir": "{{ range $p := .Site.Pages -}}\n{{ range .Aliases }}\n"
+                              '{{ . | printf "%-35s" }}\t{{ $p.RelPermalink -}}\n{{ end -}}\n{{- end -}}\n',
+        "layouts/list.html": SINGLE,
+        "content/new.md": "+++\ntitle = 'New'\naliases = ['/old/place/']\n+++\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n[old](/old/place/) [gone](/old/gone/)\n",
+    }, "disableAliases = true\n[outputs]\nhome = ['html', 'redir']\n[mediaTypes.'text/netlify']\ndelimiter = ''\n"
+       "[outputFormats.redir]\nmediaType = 'text/netlify'\nbaseName = '_redirects'\nisPlainText = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/a.md", 5, 20)]
+    result = CliRunner().invoke(main, ["check", "--format", "json"], catch_exceptions=False)
+    assert not any("redirect rules" in note for note in json.loads(result.stdout)["summary"]["notes"])
+
+
+@pytest.mark.hugo
 def test_a_missing_top_level_page_without_its_slash_is_judged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
@@ -3913,6 +3964,26 @@ def test_raw_html_in_content_a_template_renders_as_markdown_is_found(
     expected = [("content/p.md", 7, 3), ("content/p.md", 12, 6)]
     assert_found_alike(hugo, tmp_path, "raw-html-omitted", expected)
     assert (tmp_path / "public/p/index.html").read_text("utf-8").count("<!-- raw HTML omitted -->") == 3
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("renders", ["{{ .Inner | markdownify }}", "{{ .Inner | .Page.RenderString }}"])
+def test_a_calls_html_in_content_a_template_renders_as_markdown_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, renders: str
+) -> None:
+    """A `{{< >}}` call inside the content of one whose template renders it as Markdown: Hugo
+    gives the template the content with the call's output in it, Markdown, where the HTML
+    the call writes is omitted (DoIt's `{{< fa-icon >}}` in an `{{< admonition >}}`; checked
+    with hugo 0.168). In a code span, and outside such a call, it is kept."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/icon.html": '<i class="icon"></i>',
+        "layouts/_shortcodes/note.html": f'<div class="note">{renders}</div>',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n{{< note >}}\nPress {{< icon >}} to start, `{{< icon >}}`.\n'
+                        "{{< /note >}}\n\nOutside: {{< icon >}} stays.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "raw-html-omitted", [("content/p.md", 6, 7)])
+    assert (tmp_path / "public/p/index.html").read_text("utf-8").count("<!-- raw HTML omitted -->") == 2
 
 
 @pytest.mark.hugo
@@ -5207,6 +5278,24 @@ def test_an_address_a_call_gives_empty_is_placed_at_the_call(tmp_path: Path, mon
     small_site(tmp_path, {"content/a.md": '---\ntitle: A\n---\n\nText.\n\n{{< figure src="" alt="x" >}}\n'})
     monkeypatch.chdir(tmp_path)
     assert findings("--no-cache") == {("content/a.md", 7, "empty-link")}
+
+
+@pytest.mark.hugo
+def test_an_address_given_empty_places_no_other_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """DoIt's `{{< friend url="" avatar="" >}}` writes `<a href="">` and `<img src="">`, both
+    placed at the call; a `#usage` link another call writes is not (an empty address
+    matches an empty one alone)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/friend.html": '<a href="{{ .Get "url" }}"><img src="{{ .Get "avatar" }}" alt="x"></a>',
+        "layouts/_shortcodes/toc.html": '{{ range (split (.Get "items") ",") }}<a href="#{{ . }}">{{ . }}</a>{{ end }}',
+        "content/a.md": '---\ntitle: A\n---\n\n{{< friend url="" avatar="" >}}\n\n{{< toc items="setup,usage" >}}\n\n'
+                        "## Setup\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["rule"]) for p in problems("--build") if p["rule"] != "heading-typo"]
+    assert sorted(found) == [
+        ("content/a.md", 5, "empty-link"), ("content/a.md", 5, "empty-link"), ("public/a/index.html", 2, "broken-anchor")
+    ]
 
 
 @pytest.mark.hugo

@@ -849,6 +849,21 @@ def test_a_file_outside_a_site_gets_the_url_hugo_would_make_of_its_path(display:
 
 
 @pytest.mark.hugo
+def test_a_templates_empty_links_numbered_per_page_are_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """coredns's pagination writes `<a href="">Page 2 of 12</a>` on every page, its number
+    the page's own: one defect, reported once with the count of the other pages."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<a href="">Page {{ .Weight }} of 3</a>{{ .Content }}',
+        **{f"content/p{n}.md": f"+++\ntitle = 'P{n}'\nweight = {n}\n+++\n\nText.\n" for n in (1, 2, 3)},
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (found,) = [p for p in problems("--build") if p["rule"] == "empty-link"]
+    assert found["message"].endswith("(and on 2 other pages)")
+
+
+@pytest.mark.hugo
 def test_a_failed_ref_is_reported_once_not_again_as_its_empty_link(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

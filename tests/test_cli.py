@@ -870,6 +870,19 @@ def test_ctrl_c_stops_a_run_with_workers_at_once(tmp_path: Path, delay: float) -
         assert process.stderr is not None and b"mdcheck: interrupted" in process.stderr.read()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="process groups")
+@pytest.mark.parametrize("delay", [0.8, 1.2, 1.6])
+def test_a_sigterm_to_a_run_with_workers_ends_it_at_once(tmp_path: Path, delay: float) -> None:
+    """`timeout` signals the whole group: the workers end at once (one ended as it wrote its
+    result must not leave the pool waiting for the rest of it), the run exits 143 with no
+    traceback, and no process is left behind."""
+    process = _long_run(tmp_path, 600, "4", subprocess.PIPE)
+    time.sleep(delay)
+    code = _signalled_group(process, signal.SIGTERM, 20)
+    assert code in (143, 0, 1)  # 0 or 1: it had finished
+    assert process.stderr is not None and b"Traceback" not in process.stderr.read()
+
+
 def test_ctrl_c_while_the_modules_load_exits_130_without_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

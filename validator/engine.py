@@ -500,7 +500,10 @@ def _checked_in_order(
     chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
     with _pool(workers, plan, len(chunks)) as pool:
         try:
-            for results in pool.map(_check_chunk, chunks):
+            # (not `pool.map`: its iterator, let go, cancels what the pool's thread then fails)
+            futures = [pool.submit(_check_chunk, chunk) for chunk in chunks]
+            for future in futures:
+                results = future.result()
                 yield from results
                 if progress:
                     progress(len(results))
@@ -525,16 +528,28 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     """Ends a pool's workers at once, on Ctrl-C or an error: one that comes while the pool
     starts its workers leaves them waiting for work no one sends, and the exit waiting on
     them (CPython shuts down only a pool whose manager thread started)."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(1)
+    # A worker ended while it wrote a result leaves part of it in the pipe, which the pool's
+    # thread would wait on for ever (and the exit on that thread): with this end closed too,
+    # its reading fails and the thread ends.
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
+    pool.shutdown(wait=False)
 
 
 def _share(value: Any) -> None:
     # Ctrl-C reaches the whole process group: the main process alone stops the run, and the
     # workers, ignoring it, finish their chunk and are let go (interrupted, a worker could
-    # leave the pool waiting on it for ever).
+    # leave the pool waiting on it for ever). A SIGTERM (`timeout` signals the group too)
+    # ends a worker at once, not by the main process's unwinding, which it inherits: raised
+    # while it writes a result, that would leave the queue locked and the run hung.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _SHARED[:] = [value]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -171,7 +173,7 @@ def test_writes_are_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError):
+    with pytest.raises(ConfigError, match="cannot write: disk full"):
         write_atomic(target, "new\n")
     assert target.read_text("utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["baseline.json"]  # no temporary left
@@ -183,3 +185,26 @@ def test_writes_are_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 def test_unwritable_place_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot write"):
         write_atomic(tmp_path / "missing" / "baseline.json", "x")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links and FIFOs")
+def test_a_link_is_written_through_and_a_fifo_or_device_written_to(tmp_path: Path) -> None:
+    """A baseline kept elsewhere through a symbolic link: its target is replaced, the link
+    kept. A FIFO or a device (`--write-baseline /dev/stdout`) is written to, never replaced
+    by a file; a directory is a clear error."""
+    (tmp_path / "real.json").write_text("old\n")
+    (tmp_path / "link.json").symlink_to("real.json")
+    write_atomic(tmp_path / "link.json", "new\n")
+    assert (tmp_path / "link.json").is_symlink() and (tmp_path / "real.json").read_text() == "new\n"
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    read: list[str] = []
+    reader = threading.Thread(target=lambda: read.append(fifo.read_text()))
+    reader.start()
+    write_atomic(fifo, "through\n")
+    reader.join(10)
+    assert read == ["through\n"] and stat.S_ISFIFO(fifo.stat().st_mode)
+    write_atomic(Path(os.devnull), "nothing\n")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    with pytest.raises(ConfigError, match="it is a directory"):
+        write_atomic(tmp_path, "x")

@@ -89,23 +89,47 @@ def read_text(path: str | Path, errors: str = "strict", *, keep_lone_returns: bo
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write `data` (text as UTF-8 with LF line endings) to `path` through a temporary file
     in the same directory, so a reader never sees a partial file and a failure leaves the
-    old file as it was. A directory that cannot be written to is a ConfigError (exit 2)."""
+    old file as it was. A symbolic link is written through: its target is replaced, the
+    link kept. What is no regular file (a FIFO, `/dev/stdout`) is written to as it is, not
+    replaced by a file. A directory, or one that cannot be written to, is a ConfigError
+    (exit 2)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = Path(os.path.realpath(path))
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
+        status: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        status = None
     except OSError as exc:
-        raise ConfigError(str(path), f"cannot write: {(exc.strerror or str(exc)).lower()}") from exc
+        raise _unwritable(path, exc) from exc
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise ConfigError(str(path), "cannot write: it is a directory")
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        try:
+            with open(target, "wb") as handle:
+                handle.write(payload)
+        except OSError as exc:
+            raise _unwritable(path, exc) from exc
+        return
     try:
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
+    try:
+        os.chmod(temporary, status.st_mode & 0o777 if status is not None else 0o644)
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
+        os.replace(temporary, target)
+    except BaseException as exc:
         os.unlink(temporary)
+        if isinstance(exc, OSError):  # a full disk, a read-only file system
+            raise _unwritable(path, exc) from exc
         raise
+
+
+def _unwritable(path: Path, exc: OSError) -> ConfigError:
+    return ConfigError(str(path), f"cannot write: {(exc.strerror or str(exc)).lower()}")
 
 
 def cache_dir() -> Path:

@@ -208,3 +208,21 @@ def test_a_link_is_written_through_and_a_fifo_or_device_written_to(tmp_path: Pat
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
     with pytest.raises(ConfigError, match="it is a directory"):
         write_atomic(tmp_path, "x")
+
+
+def test_a_baseline_matches_from_another_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A finding's message names another page as the working directory has it (`content/b.md`
+    from the site, `site/content/b.md` from above it): recorded in one, it is the same
+    finding run from the other."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (site / "content" / "a.md").write_text("---\ntitle: A\n---\n\nSee [b](/b/#nowhere).\n")
+    (site / "content" / "b.md").write_text("---\ntitle: B\n---\n\n## Real\n")
+    monkeypatch.chdir(site)
+    written = CliRunner().invoke(main, ["check", "--no-cache", "--write-baseline", "bl.json"])
+    assert written.exit_code == 0 and "content/b.md" in (site / "bl.json").read_text()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--baseline", "site/bl.json", "site"])
+    assert result.exit_code == 0, result.output
+    assert "Stale baseline" not in result.output

@@ -80,7 +80,23 @@ def relative_to(path: str, directory: Path) -> str:
 
 def entry(problem: Problem, directory: Path) -> Entry:
     path = relative_to(problem.path, directory)
-    return Entry(problem.rule, path, problem.message, fingerprint(problem.rule, path, problem.message))
+    key = fingerprint(problem.rule, path, _files_relative(problem.message, directory))
+    return Entry(problem.rule, path, problem.message, key)
+
+
+# A file a message names (the page a link leads to, a template), as the working directory has it
+_NAMED_FILE = re.compile(r"(?<![\w/.])[\w@~+-][\w.@~+-]*(?:/[\w.@~+-]+)*\.(?:md|markdown|html?|toml|ya?ml|json)\b")
+
+
+def _files_relative(message: str, directory: Path) -> str:
+    """The message with the files it names made relative to `directory`, as the entry's own
+    path is: a run from another working directory names them otherwise (`content/b.md`,
+    `site/content/b.md`), and the finding is the same."""
+
+    def relative(match: re.Match[str]) -> str:
+        return relative_to(match[0], directory) if os.path.isfile(match[0]) else match[0]
+
+    return _NAMED_FILE.sub(relative, message)
 
 
 def write_baseline(path: Path, problems: Sequence[Problem]) -> int:

@@ -207,3 +207,16 @@ def test_outside_a_repository_is_a_usage_error(tmp_path: Path, monkeypatch: pyte
     result = CliRunner().invoke(main, ["check", "--changed-since", "main"])
     assert result.exit_code == 2
     assert "not a git repository" in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names of any bytes")
+def test_a_changed_file_whose_name_is_not_utf8(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file name in Latin-1 (`café.md` as `caf\\xe9.md`): its old version is asked of git
+    as the bytes its name is, and the run checks it."""
+    name = os.fsdecode(b"content/posts/caf\xe9.md")
+    (repo / name).write_text("---\ntitle: Coffee\n---\n\n## Beans\n", "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a Latin-1 name")
+    (repo / name).write_text("---\ntitle: Coffee\n---\n\n## Beans\n\n#### Roasting\n", "utf-8")
+    code, report = check_json(repo, monkeypatch, "--changed-since", "main")
+    assert code == 0 and [p["rule"] for p in report["problems"]] == ["heading-level-skip"]

@@ -46,7 +46,8 @@ class Change:
         did not exist there is left out."""
         specs = {path: self._relative(path) for path in paths}
         wanted = [path for path, relative in specs.items() if "\n" not in relative]
-        request = "".join(f"{self.base}:{specs[path]}\n" for path in wanted).encode()
+        # (a file name that is not UTF-8 stands in the path as its bytes, escaped: as they were)
+        request = "".join(f"{self.base}:{specs[path]}\n" for path in wanted).encode("utf-8", "surrogateescape")
         output = _git(self.top, "cat-file", "--batch", stdin=request)
         found, position = {}, 0
         for path in wanted:

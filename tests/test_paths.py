@@ -1,11 +1,17 @@
-"""File discovery: each candidate's real path is the file system's, links included."""
+"""File discovery (each candidate's real path is the file system's, links included) and
+config globs."""
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
-from validator.paths import walk
+import pytest
+
+from validator.config import ConfigError, load_config
+from validator.paths import GlobSet, walk
+from validator.registry import RULES
 
 
 def test_each_candidates_real_path_is_the_file_systems(tmp_path: Path) -> None:
@@ -62,3 +68,43 @@ def test_the_archetypes_of_a_site_or_theme_are_no_content(tmp_path: Path) -> Non
     (tmp_path / "explicit" / "config.toml").write_text("")
     found = {c.path.relative_to(tmp_path).as_posix() for c in walk([tmp_path, tmp_path / "explicit" / "archetypes"])}
     assert found == {"docs/archetypes/a.md", "website/docs.md", "explicit/archetypes/x.md"}
+
+
+@pytest.mark.parametrize(
+    "pattern, path, matches",
+    [
+        ("**/*.md", "content/a.md", True),
+        ("**/*.md", "a.md", True),
+        ("content/**", "content/x/y.md", True),
+        ("content/**/index.md", "content/index.md", True),
+        ("content/**/index.md", "content/a/b/index.md", True),
+        ("drafts", "content/drafts/a.md", True),  # no slash: a name at any depth, all below it
+        ("drafts", "content/drafted/a.md", False),
+        ("content/*.md", "content/x/a.md", False),  # `*` stays within a segment
+        ("content/*.md", "x/content/a.md", False),  # a slash anchors it
+        ("/content/a.md", "content/a.md", True),
+        ("./content/a.md", "content/a.md", True),
+        ("docs/", "docs/a.md", True),
+        ("content/[ab].md", "content/a.md", True),
+        ("content/[!ab].md", "content/a.md", False),
+        ("a?c.md", "x/abc.md", True),
+        ("content/[x.md", "content/[x.md", True),  # an unclosed `[` is itself
+    ],
+)
+def test_globs(pattern: str, path: str, matches: bool) -> None:
+    assert GlobSet([pattern]).match(path) is matches
+
+
+def test_a_glob_of_many_double_stars_matches_in_linear_time() -> None:
+    """`**/a/**/b/…` over a deep path: a regular expression's backtracking took minutes."""
+    deep = "/".join(["d"] * 200) + "/z.md"
+    started = time.monotonic()
+    assert not GlobSet(["**/" * 11 + "x/**/y"]).match(deep)
+    assert not GlobSet(["/".join(["**/d"] * 12) + "/nothing"]).match(deep)
+    assert time.monotonic() - started < 5
+
+
+def test_a_glob_that_is_none_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".mdcheck.toml").write_text('exclude = ["content/[z-a]*.md"]\n')
+    with pytest.raises(ConfigError, match=r"exclude: 'content/\[z-a\]\*\.md' is no glob: bad character range"):
+        load_config(tmp_path / ".mdcheck.toml", RULES)

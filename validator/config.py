@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from validator.model import Rule, Severity, data_error
-from validator.paths import GlobSet
+from validator.paths import Glob, GlobSet
 
 CONFIG_NAMES = (".mdcheck.toml", "mdcheck.toml", "pyproject.toml")
 DEFAULT_PRESET = "recommended"
@@ -224,6 +224,7 @@ def _from_raw(
         raise ConfigError(label, "'per-file-ignores' must be a table of glob = [rule ids]")
     per_file: list[tuple[str, frozenset[str]]] = []
     for pattern, rule_ids in ignores.items():
+        _glob(pattern, label, "per-file-ignores")
         ids = _string_list(rule_ids, label, f"per-file-ignores.{pattern!r}")
         for rule_id in ids:
             _known_rule(rule_id, registry, label, f"per-file-ignores.{pattern!r}")
@@ -240,8 +241,8 @@ def _from_raw(
         path=path,
         base=base,
         rules=_build_settings(merged, registry),
-        include=tuple(_string_list(raw.get("include", []), label, "include")),
-        exclude=tuple(_string_list(raw.get("exclude", []), label, "exclude")),
+        include=tuple(_glob(p, label, "include") for p in _string_list(raw.get("include", []), label, "include")),
+        exclude=tuple(_glob(p, label, "exclude") for p in _string_list(raw.get("exclude", []), label, "exclude")),
         per_file_ignores=tuple(per_file),
         html_dir=html_dir,
         max_file_size=max_size,
@@ -382,6 +383,15 @@ def _type_name(expected: Any) -> str:
 def _describe(value: Any) -> str:
     kind = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list", dict: "table"}
     return f"{kind.get(type(value), type(value).__name__)} {value!r}"
+
+
+def _glob(pattern: str, label: str, where: str) -> str:
+    """`pattern`, when it is a glob (`[z-a]` is none): else a ConfigError naming it."""
+    try:
+        Glob(pattern)
+    except ValueError as exc:
+        raise ConfigError(label, f"{where}: {exc}") from None
+    return pattern
 
 
 def _string_list(value: Any, label: str, where: str) -> list[str]:

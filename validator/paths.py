@@ -28,58 +28,86 @@ class Candidate:
     problem: str | None = None
 
 
-def compile_glob(pattern: str) -> re.Pattern[str]:
-    """gitignore-like globs: `*` stays within a path segment, `**` crosses them.
+class Glob:
+    """A gitignore-like glob: `*` stays within a path segment, `**` as a segment of its own
+    crosses any number of them (elsewhere it is `*`). A pattern without a slash matches a
+    file or directory name at any depth, and a match on a directory covers everything below
+    it. Matched segment by segment, each pair of places once: linear in the pattern's and
+    the path's segments, whatever the number of `**` (a regular expression's backtracking
+    over `(?:.*/)?a/(?:.*/)?b…` is exponential)."""
 
-    A pattern without a slash matches a file or directory name at any depth.
-    """
-    pattern = pattern.strip()
-    if pattern.startswith("./"):
-        pattern = pattern[2:]
-    anchored = "/" in pattern.rstrip("/")
-    pattern = pattern.strip("/")
+    def __init__(self, pattern: str) -> None:
+        pattern = pattern.strip().removeprefix("./")
+        anchored = "/" in pattern.rstrip("/")
+        parts = ([] if anchored else ["**"]) + pattern.strip("/").split("/")
+        self.segments: list[re.Pattern[str] | None] = []  # None: `**`
+        for part in parts:
+            if part == "**":
+                if not self.segments or self.segments[-1] is not None:
+                    self.segments.append(None)
+            else:
+                try:
+                    self.segments.append(_segment(part))
+                except ValueError as exc:
+                    raise ValueError(f"{pattern!r} is no glob: {exc}") from None
+
+    def match(self, path: str) -> bool:
+        names, segments = path.split("/"), self.segments
+        pending, seen = [(0, 0)], {(0, 0)}
+        while pending:
+            at, name = pending.pop()
+            if at == len(segments):
+                return True  # (on a directory: all below it)
+            following = []
+            if segments[at] is None:
+                following.append((at + 1, name))
+                if name < len(names):
+                    following.append((at, name + 1))
+            elif name < len(names) and segments[at].fullmatch(names[name]):  # type: ignore[union-attr]
+                following.append((at + 1, name + 1))
+            for place in following:
+                if place not in seen:
+                    seen.add(place)
+                    pending.append(place)
+        return False
+
+
+def _segment(part: str) -> re.Pattern[str]:
+    """A pattern's segment as a regular expression of one name; ValueError when its `[…]`
+    is not a character class (`[z-a]`)."""
     out, index = [], 0
-    while index < len(pattern):
-        char = pattern[index]
-        if pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-            continue
-        if pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-            continue
+    while index < len(part):
+        char = part[index]
         if char == "*":
+            while part.startswith("*", index + 1):
+                index += 1  # `**` within a segment is `*`
             out.append("[^/]*")
         elif char == "?":
             out.append("[^/]")
-        elif char == "[":
-            end = pattern.find("]", index + 1)
-            if end < 0:
-                out.append(re.escape(char))
-            else:
-                body = pattern[index + 1 : end].replace("\\", "\\\\")
-                out.append(f"[^{body[1:]}]" if body.startswith("!") else f"[{body}]")
-                index = end
+        elif char == "[" and (end := part.find("]", index + 1)) > index:
+            body = part[index + 1 : end].replace("\\", "\\\\")
+            out.append(f"[^{body[1:]}]" if body.startswith("!") else f"[{body}]")
+            index = end
         else:
             out.append(re.escape(char))
         index += 1
-    prefix = "" if anchored else "(?:.*/)?"
-    # A match on a directory covers everything below it.
-    return re.compile(f"^{prefix}{''.join(out)}(?:/.*)?$")
+    try:
+        return re.compile("".join(out))
+    except re.error as exc:
+        raise ValueError(str(exc)) from None
 
 
 class GlobSet:
     def __init__(self, patterns: Iterable[str]):
         self.patterns = tuple(patterns)
-        self._compiled = [compile_glob(p) for p in self.patterns]
+        self._globs = [Glob(p) for p in self.patterns]
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
 
     def match(self, path: str) -> bool:
         """Does a POSIX path relative to the config's directory match any pattern?"""
-        return any(regex.match(path) for regex in self._compiled)
+        return any(glob.match(path) for glob in self._globs)
 
 
 def is_markdown(path: str | os.PathLike[str]) -> bool:

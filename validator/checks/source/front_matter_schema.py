@@ -96,6 +96,10 @@ def _section_problem(section: Mapping[str, Any]) -> str | None:
         return f"unknown key {unknown[0]!r} (keys: {', '.join(SECTION_KEYS)})"
     if not _strings(_as_list(section.get("path"))) or not section.get("path"):
         return "'path' must be a glob or a list of globs"
+    try:
+        GlobSet(_as_list(section["path"]))
+    except ValueError as exc:
+        return f"path: {exc}"
     if not _strings(section.get("required", [])):
         return "'required' must be a list of keys"
     for name in ("types", "allowed", "pattern"):

@@ -686,12 +686,13 @@ class Suggester:
         self._hints: dict[str, _Hints] = {}  # by page path, the oldest first
 
     def __call__(self, fragment: str, page: PageSummary) -> str:
-        # the ids a prefix is made of are whole ids too: the headings of a `{{% codetab %}}`
-        # call's content in a `{{< tabs >}}` call's (dapr's), parsed apart
-        ids = page.ids | {prefix for prefix in page.id_prefixes if prefix and PLACEHOLDER_IN_ID not in prefix}
-        return self._of(page.path, lambda: _Hints.of(ids, page.headings, self.id_type, self.older_ids)).suggest(
-            fragment
-        )
+        def hints() -> _Hints:
+            # the ids a prefix is made of are whole ids too: the headings of a `{{% codetab %}}`
+            # call's content in a `{{< tabs >}}` call's (dapr's), parsed apart
+            ids = page.ids | {prefix for prefix in page.id_prefixes if prefix and PLACEHOLDER_IN_ID not in prefix}
+            return _Hints.of(ids, page.headings, self.id_type, self.older_ids)
+
+        return self._of(page.path, hints).suggest(fragment)
 
     def rendered(self, fragment: str, path: str, ids: frozenset[str], headings: Iterable[tuple[str, str]]) -> str:
         """The same for a page of Hugo's output at `path`, of those ids and its headings'

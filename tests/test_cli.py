@@ -944,3 +944,19 @@ def test_output_read_in_part_ends_the_run_quietly(tmp_path: Path) -> None:
     process.stdout.close()
     assert process.wait(timeout=120) == 141
     assert process.stderr.read() == b""
+
+
+@pytest.mark.parametrize("theme", [False, True])
+def test_outputs_must_name_the_sites_output_formats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theme: bool) -> None:
+    """`outputs = ["html", "jsn"]` stops Hugo's build (checked with hugo 0.168); a format of
+    Hugo's own or one `[outputFormats]` defines is fine. With a theme not found, which may
+    define others, no name is judged."""
+    config = 'baseURL = "https://example.org/"\n' + ('theme = "gone"\n' if theme else "")
+    (tmp_path / "hugo.toml").write_text(config + '[outputFormats.Print]\nmediaType = "text/html"\nbaseName = "print"\n')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("---\ntitle: A\noutputs: [html, print, RSS]\n---\n\nText.\n")
+    (tmp_path / "content" / "b.md").write_text("---\ntitle: B\noutputs: [html, jsn]\n---\n\nText.\n")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "--no-cache", "--source-only", "--format", "json")
+    found = [(p["path"], p["line"]) for p in json.loads(out)["problems"] if p["rule"] == "front-matter-type"]
+    assert found == ([] if theme else [("content/b.md", 3)])

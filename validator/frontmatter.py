@@ -263,9 +263,18 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
         return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: it nests values too deeply"))
     except ValueError as exc:
         return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: {data_error(exc)}"))
+    if fmt == "yaml" and isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and node.value:
+        # `~` alone: no empty front matter, but a null, which Hugo 0.168 refuses
+        message = f"front matter is null ({node.value!r}), not a table of keys: Hugo stops the build"
+        at = node.start_mark
+        return _Parsed(error=FrontMatterError(first_line + at.line, at.column + 1, message))
     if not isinstance(data, dict):
         kind = {list: "list", str: "string"}.get(type(data), type(data).__name__)
         return _Parsed(error=FrontMatterError(block_line, 1, f"front matter is a {kind}, not a table of keys"))
+    if fmt == "toml" and (huge := _too_large(data)) is not None:
+        line = next((n for n, text in enumerate(source.split("\n"), first_line) if str(huge) in text.replace("_", "")), block_line)
+        message = f"invalid TOML: {huge} does not fit in a 64-bit integer, which Hugo's TOML parser stops the build on"
+        return _Parsed(error=FrontMatterError(line, 1, message))
     pairs = _yaml_pairs(node) if fmt == "yaml" else ()
     scan = _yaml_keys(pairs) if fmt == "yaml" else _toml_keys(source) if fmt == "toml" else _json_keys(source)
     keys: dict[str, tuple[int, int]] = {}
@@ -277,6 +286,23 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
         if isinstance(value, yaml.ScalarNode) and not value.style:  # plain: None, or "" from libyaml
             scalars.setdefault(key.value.lower(), value.value)
     return _Parsed(data, None, keys, scalars)
+
+
+_INT64 = range(-(2**63), 2**63)
+
+
+def _too_large(data: object) -> int | None:
+    """An integer of a parsed TOML document that a 64-bit one cannot hold, if any."""
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
+            return value
+        if isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return None
 
 
 class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

@@ -340,6 +340,9 @@ class SiteConfig:
     # The names (before the suffix) of the files a page's output formats are written to:
     # `index`, and those `outputFormats.<name>.baseName` sets (`feed` for `feed.xml`)
     output_base_names: frozenset[str] = frozenset({"index"})
+    # The names of the output formats a page's `outputs` may name, lower case: Hugo's own and
+    # the site's `[outputFormats]`; empty when a theme or module not found may add some
+    output_formats: frozenset[str] = frozenset()
     # Those each of whose templates prints the call's content as it is into an HTML block
     # its output opens (see HtmlBlockOpening), the same way in each, with that way
     shortcodes_opening_html_block: tuple[tuple[str, HtmlBlockOpening], ...] = ()

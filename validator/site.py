@@ -861,6 +861,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_opening_html_block=_html_block_openings(texts, _html_block_opening),
         shortcodes_closing_html_block=_html_block_openings(texts, _html_block_after),
         output_base_names=_output_base_names(config.get("outputformats")),
+        output_formats=frozenset() if templates_missing else _output_formats(config.get("outputformats")),
         shortcodes_rewriting_inner=_shortcodes_whose(_rewrites_inner, texts),
         shortcodes_without_html=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HTML.search, texts),
         shortcodes_writing_html=frozenset(
@@ -2871,6 +2872,20 @@ def _optional_spans(template: str, prints: Sequence[int]) -> list[tuple[int, int
                 spans.append((start, action.end()))
     spans.extend((start, len(template)) for start, optional, _ in opened if optional)
     return spans
+
+
+# Hugo 0.168's own output formats
+_BUILTIN_OUTPUT_FORMATS = frozenset({
+    "amp", "calendar", "css", "csv", "gotmpl", "html", "json", "markdown", "robots", "rss", "sitemap",
+    "sitemapindex", "webappmanifest",
+})
+
+
+def _output_formats(formats: object) -> frozenset[str]:
+    """See SiteConfig.output_formats (checked with hugo 0.168: a page asking for another
+    stops the build)."""
+    defined = {str(name).lower() for name in formats} if isinstance(formats, dict) else set()
+    return _BUILTIN_OUTPUT_FORMATS | defined
 
 
 def _output_base_names(formats: object) -> frozenset[str]:

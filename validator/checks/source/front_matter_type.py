@@ -4,9 +4,12 @@ Checks the type of Hugo's predefined front matter fields (keys are case-insensit
 `translationKey` must be strings; `draft`, `headless` and `isCJKLanguage` booleans; `weight`
 an integer; `aliases`, `keywords`, `outputs` and the site's taxonomies (by default `tags` and
 `categories`) lists of strings; `params` and `build` mappings, `cascade` a mapping or a
-list of them. `url` and `aliases` must not start with `http://` or
-`https://`. `markup` must name a content format the site's `security.allowContent`
-admits; `_build`, which Hugo 0.145 removed, is reported, in a `cascade` too (and a site
+list of them; `build`'s `list` and `render` strings and its `publishResources` a boolean,
+`sitemap`'s `priority` a number and its `disable` a boolean. `url` and `aliases` must not
+start with `http://` or `https://`, and `url` must hold no `%` that starts no escape
+(`/100%/`). `outputs` must name output formats the site has (Hugo's own, `html`, `rss`,
+`json`…, or those `[outputFormats]` defines). `markup` must name a content format the
+site's `security.allowContent` admits; `_build`, which Hugo 0.145 removed, is reported, in a `cascade` too (and a site
 whose deployment builds with an older Hugo, `HUGO_VERSION` in `netlify.toml` or a
 workflow's `hugo-version`, is told that it still works there).
 
@@ -69,6 +72,7 @@ LIST_KEYS = frozenset({"aliases", "keywords", "outputs"})
 BOOLEAN_STRINGS = frozenset({"1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"})
 # strconv.ParseInt(s, 0, 0) after cast trims a zero decimal part ("5.0", "5.").
 _GO_INT = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]*|0[bB][01_]+|[1-9][0-9_]*)(?:\.0*)?")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2}).{0,2}", re.DOTALL)  # Go's url.Parse refuses it
 _LEGACY_OCTAL = re.compile(r"[+-]?0[0-7_]+(?:\.0*)?")  # Go reads "010" as 8
 
 
@@ -84,8 +88,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         value = front_matter.hugo_value(name)
         if value is None:
             continue  # Hugo leaves the field unset
-        if key == "markup" and isinstance(value, str):
-            problem = _markup_problem(value, doc.site)
+        if key == "markup" and isinstance(value, (str, int, float)):
+            problem = _markup_problem(str(value), doc.site)
         elif key == "_build" or (key == "cascade" and cascades_removed_build(value)):
             problem = (
                 ("sets `_build`, which was" if key == "cascade" else "was")
@@ -93,11 +97,26 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 "exits 1, though it writes the pages); rename it 'build'"
                 + doc.site.removed_since("0.145.0")
             )
+        elif key == "outputs" and doc.site.output_formats and (unknown := _unknown_outputs(value, doc.site)):
+            problem = (
+                f"names {unknown!r}, which is no output format of the site: Hugo stops the build; name one of "
+                f"Hugo's (html, rss, json…) or one [outputFormats] defines"
+            )
         else:
             problem = _problem(key, value, front_matter, taxonomies)
         if problem:
             line, column = front_matter.position(key)
             yield Finding(line, column, f"front matter {name!r} {problem}")
+
+
+def _unknown_outputs(value: Any, site: SiteConfig) -> str | None:
+    """The first name of `outputs` (a list, or a string Hugo splits at whitespace, or a
+    number) that names no output format."""
+    names = value.split() if isinstance(value, str) else value if isinstance(value, list) else [value]
+    return next(
+        (str(name) for name in names if not isinstance(name, (list, dict)) and str(name).lower() not in site.output_formats),
+        None,
+    )
 
 
 def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[str]) -> str | None:
@@ -112,8 +131,47 @@ def _problem(key: str, value: Any, front_matter: FrontMatter, taxonomies: set[st
     if key in taxonomies:
         return _list_problem(key, value, split=False)
     if key in MAP_KEYS:
-        return _map_problem(key, value)
+        return _map_problem(key, value) or _decoded_problem(key, value)
+    if key == "sitemap" and isinstance(value, dict):
+        return _decoded_problem(key, value)
     return None
+
+
+# The fields of `build` and `sitemap` Hugo decodes, and what each must be: else it stops
+# the build ("failed to decode build config in front matter"; checked with hugo 0.168)
+_DECODED = {
+    "build": {"list": "string", "render": "string", "publishresources": "boolean"},
+    "sitemap": {"changefreq": "string", "priority": "number", "disable": "boolean", "filename": "string"},
+}
+
+
+def _decoded_problem(key: str, value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return None
+    for field_name, field_value in value.items():
+        kind = _DECODED.get(key, {}).get(str(field_name).lower())
+        if kind is None or field_value is None:
+            continue
+        if isinstance(field_value, (list, dict)):
+            wrong = True
+        elif kind == "boolean":
+            wrong = isinstance(field_value, str) and field_value not in BOOLEAN_STRINGS
+        elif kind == "number":
+            wrong = isinstance(field_value, str) and not _is_number(field_value)
+        else:
+            wrong = False
+        if wrong:
+            return (f"has {field_name} = {field_value!r}, which Hugo cannot read as a {kind}: it stops the build "
+                    f"(failed to decode {key} config)")
+    return None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 # Fields Hugo stops the build on unless they hold a mapping (`cascade` also a list, `params`
@@ -152,6 +210,8 @@ def _string_problem(key: str, value: Any) -> str | None:
         return "is a TOML date-time, which Hugo turns into Go's long form ('2024-01-02 10:00:00 +0000 UTC'): quote it"
     if key == "url" and isinstance(value, str) and value.startswith(("http://", "https://")):
         return f"is {value!r}: Hugo fails the build on URLs with a protocol; use a path such as '/about/'"
+    if key == "url" and isinstance(value, str) and (bad := _BAD_ESCAPE.search(value)):
+        return f"is {value!r}, whose {bad[0]!r} is no URL escape: Hugo stops the build (write %25 for a %)"
     return None
 
 

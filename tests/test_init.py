@@ -71,6 +71,19 @@ def test_an_existing_config_is_kept(site: Path) -> None:
     assert code == 0 and "extends = [\"recommended\"]" in (site / ".mdcheck.toml").read_text("utf-8")
 
 
+@pytest.mark.parametrize("other", ["pyproject.toml", "mdcheck.toml"])
+def test_a_config_in_another_file_is_not_set_aside(site: Path, other: str) -> None:
+    """`[tool.mdcheck]` in pyproject.toml (or an `mdcheck.toml`): a `.mdcheck.toml`, read
+    first, would take its place unseen; `init` says so, and writes it only with --force."""
+    text = '[tool.mdcheck]\nextends = ["strict"]\n' if other == "pyproject.toml" else 'extends = ["strict"]\n'
+    (site / other).write_text(text, "utf-8")
+    code, _, err = invoke("init")
+    assert code == 2 and f"{other}: already configures mdcheck here" in err
+    assert not (site / ".mdcheck.toml").exists()
+    code, _, _ = invoke("init", "--force")
+    assert code == 0 and (site / ".mdcheck.toml").exists()
+
+
 def test_without_a_hugo_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, _ = invoke("init")

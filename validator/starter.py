@@ -13,6 +13,7 @@ from validator.config import (
     Config,
     ConfigError,
     effective_config_toml,
+    find_config,
     load_preset,
     preset_names,
 )
@@ -27,10 +28,18 @@ FILE_NAME = ".mdcheck.toml"
 def write_starter(
     directory: Path, site: SiteConfig, registry: Mapping[str, Rule], *, force: bool = False
 ) -> Path:
-    """Write the starter config into `directory`; refuses to replace one unless `force`."""
+    """Write the starter config into `directory`; refuses to replace one unless `force`, or
+    to take the place of the config the folder has in another file (`.mdcheck.toml` is
+    read before `mdcheck.toml` and `pyproject.toml`'s [tool.mdcheck])."""
     path = directory / FILE_NAME
     if path.exists() and not force:
         raise ConfigError(str(path), "already exists (use --force to replace it)")
+    found = find_config(directory)
+    if not force and found is not None and found.parent == directory.resolve() and found.name != FILE_NAME:
+        raise ConfigError(
+            str(found), f"already configures mdcheck here: {FILE_NAME}, read first, would set it aside "
+            "(use --force to write it all the same)"
+        )
     write_atomic(path, starter_text(directory, site, registry))
     return path
 

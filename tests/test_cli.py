@@ -960,3 +960,20 @@ def test_outputs_must_name_the_sites_output_formats(tmp_path: Path, monkeypatch:
     _, out, _ = invoke("check", "--no-cache", "--source-only", "--format", "json")
     found = [(p["path"], p["line"]) for p in json.loads(out)["problems"] if p["rule"] == "front-matter-type"]
     assert found == ([] if theme else [("content/b.md", 3)])
+
+
+@pytest.mark.parametrize(
+    "options, named",
+    [(["--build", "--html", "public"], "--build and --html are exclusive"),
+     (["--source-only", "--build"], "--source-only checks no rendered HTML: drop it, or --build"),
+     (["--source-only", "--html", "public"], "--source-only checks no rendered HTML: drop it, or --html")],
+)
+def test_options_that_contradict_each_other_are_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: list[str], named: str
+) -> None:
+    """Neither is silently dropped: `--source-only --build` ran no build, and said nothing."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "public").mkdir()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "--no-cache", *options)
+    assert code == 2 and named in out + err

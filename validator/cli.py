@@ -187,6 +187,8 @@ def check(
     temporary directory), or the site's built publishDir, or else mdcheck's own rendering."""
     if build and html_dir is not None:
         raise click.UsageError("--build and --html are exclusive")
+    if source_only and (build or html_dir is not None):
+        raise click.UsageError(f"--source-only checks no rendered HTML: drop it, or {'--build' if build else '--html'}")
     with contextlib.ExitStack() as stack:
         _check(paths, fmt, config_path, strict, quiet, jobs, color, changed_since,
                baseline_path, new_baseline, html_dir, build, source_only, not no_cache, stack)

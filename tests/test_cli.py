@@ -977,3 +977,21 @@ def test_options_that_contradict_each_other_are_a_usage_error(
     monkeypatch.chdir(tmp_path)
     code, out, err = invoke("check", "--no-cache", *options)
     assert code == 2 and named in out + err
+
+
+def test_files_of_two_sites_are_each_checked_with_their_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repository with `docs/` and `blog/` sites, a hook given a staged file of each: each
+    is checked with its site (a broken anchor in blog's file was left out as outside the
+    first site's content); the exit code is the worst of the runs. One JSON report cannot
+    hold two runs: that is a usage error."""
+    for name in ("docs", "blog"):
+        (tmp_path / name / "content").mkdir(parents=True)
+        (tmp_path / name / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "docs" / "content" / "a.md").write_text("---\ntitle: A\n---\n\n## Setup\n\n[s](#setup)\n")
+    (tmp_path / "blog" / "content" / "a.md").write_text("---\ntitle: A\n---\n\n[n](#nowhere)\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "--no-cache", "docs/content/a.md", "blog/content/a.md")
+    assert code == 1 and "blog/content/a.md:5:1: error broken-anchor" in out
+    assert "mdcheck: the site in docs" in err and "mdcheck: the site in blog" in err
+    code, out, err = invoke("check", "--no-cache", "--format", "json", "docs/content/a.md", "blog/content/a.md")
+    assert code == 2 and "the paths are in 2 Hugo sites" in out + err

@@ -189,9 +189,49 @@ def check(
         raise click.UsageError("--build and --html are exclusive")
     if source_only and (build or html_dir is not None):
         raise click.UsageError(f"--source-only checks no rendered HTML: drop it, or {'--build' if build else '--html'}")
-    with contextlib.ExitStack() as stack:
-        _check(paths, fmt, config_path, strict, quiet, jobs, color, changed_since,
-               baseline_path, new_baseline, html_dir, build, source_only, not no_cache, stack)
+    groups = _by_site(paths)
+    if len(groups) > 1:
+        # (a hook given the staged files of two sites of one repository, `docs/` and `blog/`)
+        if fmt in ("json", "sarif") or baseline_path or new_baseline or html_dir:
+            raise click.UsageError(
+                f"the paths are in {len(groups)} Hugo sites: with --format json or sarif, a baseline or --html, "
+                "check one site's paths at a time"
+            )
+    codes = []
+    for group in groups:
+        if len(groups) > 1 and not quiet:
+            click.echo(f"mdcheck: the site in {display_path(_site_of(group[0]), Path.cwd())}", err=True)
+        try:
+            with contextlib.ExitStack() as stack:
+                _check(group, fmt, config_path, strict, quiet, jobs, color, changed_since,
+                       baseline_path, new_baseline, html_dir, build, source_only, not no_cache, stack)
+        except SystemExit as ended:
+            if len(groups) == 1:
+                raise
+            codes.append(ended.code if isinstance(ended.code, int) else EXIT_USAGE)
+    sys.exit(max(codes, default=EXIT_CLEAN))
+
+
+def _by_site(paths: tuple[Path, ...]) -> list[tuple[Path, ...]]:
+    """The paths by the Hugo site each is in, in the order the sites first come (those in
+    none with the first): one run per site."""
+    groups: dict[str, list[Path]] = {}
+    loose: list[Path] = []
+    for path in paths:
+        root = find_site_root(path)
+        if root is None:
+            loose.append(path)
+        else:
+            groups.setdefault(os.path.realpath(root), []).append(path)
+    if len(groups) <= 1:
+        return [paths]
+    ordered = [tuple(group) for group in groups.values()]
+    ordered[0] = (*ordered[0], *loose)
+    return ordered
+
+
+def _site_of(path: Path) -> Path:
+    return find_site_root(path) or path
 
 
 def _rendering(

@@ -226,3 +226,11 @@ def test_a_baseline_matches_from_another_working_directory(tmp_path: Path, monke
     result = CliRunner().invoke(main, ["check", "--no-cache", "--baseline", "site/bl.json", "site"])
     assert result.exit_code == 0, result.output
     assert "Stale baseline" not in result.output
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs")
+def test_a_fifo_no_process_reads_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(ConfigError, match="a FIFO that no process reads"):
+        write_atomic(fifo, "x\n")

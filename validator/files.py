@@ -105,9 +105,14 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise ConfigError(str(path), "cannot write: it is a directory")
     if status is not None and not stat.S_ISREG(status.st_mode):
         try:
-            with open(target, "wb") as handle:
+            # (not blocking at the opening: a FIFO that no process reads is an error, not a hang)
+            descriptor = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+            os.set_blocking(descriptor, True)
+            with os.fdopen(descriptor, "wb") as handle:
                 handle.write(payload)
         except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise ConfigError(str(path), "cannot write: a FIFO that no process reads") from exc
             raise _unwritable(path, exc) from exc
         return
     try:

@@ -184,7 +184,12 @@ def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES)
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         text = data.decode("utf-8-sig", "replace")
-        problems.append(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})")
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.append(
+            f"the built page {path} is not valid UTF-8 (byte 0x{data[exc.start]:02x} on its line {line}): browsers "
+            "may show its text garbled; checked with that byte replaced (a template or a file it includes is in "
+            "another encoding)"
+        )
     text = text.replace("\x00", "\ufffd")
     # An XHTML page's `<?xml … encoding="utf-8"?>`: lxml reads no encoding declaration in
     # text it is given decoded; blanked, the page's offsets stay as they were.

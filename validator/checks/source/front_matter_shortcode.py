@@ -68,16 +68,16 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 
 
 def _strings(value: object) -> Iterator[str]:
-    """Every string in a front matter value, nested ones too."""
-    pending = [value]
+    """Every string in a front matter value, nested ones too, each collection once (YAML's
+    aliases may make one hold itself: `a: &x [*x]`)."""
+    pending, seen = [value], set()
     while pending:
         value = pending.pop()
         if isinstance(value, str):
             yield value
-        elif isinstance(value, Mapping):
-            pending.extend(value.values())
-        elif isinstance(value, list | tuple):
-            pending.extend(value)
+        elif isinstance(value, Mapping | list | tuple) and id(value) not in seen:
+            seen.add(id(value))
+            pending.extend(value.values() if isinstance(value, Mapping) else value)
 
 
 def _in_backticks(line: str, offset: int) -> bool:

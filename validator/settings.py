@@ -134,6 +134,13 @@ class HtmlBlockOpening:
     trims: bool = False
 
 
+# Hugo 0.168's own output formats (a page's `outputs` naming another stops the build)
+HUGO_OUTPUT_FORMATS = frozenset({
+    "amp", "calendar", "css", "csv", "gotmpl", "html", "json", "markdown", "robots", "rss", "sitemap",
+    "sitemapindex", "webappmanifest",
+})
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """A Hugo site as mdcheck sees it. `root` is None when no Hugo config was found."""
@@ -342,7 +349,7 @@ class SiteConfig:
     output_base_names: frozenset[str] = frozenset({"index"})
     # The names of the output formats a page's `outputs` may name, lower case: Hugo's own and
     # the site's `[outputFormats]`; empty when a theme or module not found may add some
-    output_formats: frozenset[str] = frozenset()
+    output_formats: frozenset[str] = HUGO_OUTPUT_FORMATS
     # Those each of whose templates prints the call's content as it is into an HTML block
     # its output opens (see HtmlBlockOpening), the same way in each, with that way
     shortcodes_opening_html_block: tuple[tuple[str, HtmlBlockOpening], ...] = ()

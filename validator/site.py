@@ -46,7 +46,7 @@ from validator.i18n import load_translations
 from validator import template_text
 from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
-    ABSOLUTE_FINDING_LINK_HOOK, ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount,
+    ABSOLUTE_FINDING_LINK_HOOK, HUGO_OUTPUT_FORMATS, ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount,
     IdParameter, Language,
     HtmlBlockOpening, Markup, SiteConfig, removed_since,
 )
@@ -2874,18 +2874,11 @@ def _optional_spans(template: str, prints: Sequence[int]) -> list[tuple[int, int
     return spans
 
 
-# Hugo 0.168's own output formats
-_BUILTIN_OUTPUT_FORMATS = frozenset({
-    "amp", "calendar", "css", "csv", "gotmpl", "html", "json", "markdown", "robots", "rss", "sitemap",
-    "sitemapindex", "webappmanifest",
-})
-
-
 def _output_formats(formats: object) -> frozenset[str]:
     """See SiteConfig.output_formats (checked with hugo 0.168: a page asking for another
     stops the build)."""
     defined = {str(name).lower() for name in formats} if isinstance(formats, dict) else set()
-    return _BUILTIN_OUTPUT_FORMATS | defined
+    return HUGO_OUTPUT_FORMATS | defined
 
 
 def _output_base_names(formats: object) -> frozenset[str]:

@@ -995,3 +995,22 @@ def test_files_of_two_sites_are_each_checked_with_their_own(tmp_path: Path, monk
     assert "mdcheck: the site in docs" in err and "mdcheck: the site in blog" in err
     code, out, err = invoke("check", "--no-cache", "--format", "json", "docs/content/a.md", "blog/content/a.md")
     assert code == 2 and "the paths are in 2 Hugo sites" in out + err
+
+
+def test_a_file_a_site_mounts_from_outside_is_checked_with_that_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`site/hugo.toml` mounts `../docs` as content: a hook at the repository's root given
+    `docs/e.md` alone checks it with that site (its anchors, its shortcodes), not with
+    Hugo's defaults."""
+    (tmp_path / "site" / "content").mkdir(parents=True)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "site" / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\n[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+        '[[module.mounts]]\nsource = "../docs"\ntarget = "content/docs"\n'
+    )
+    (tmp_path / "site" / "content" / "a.md").write_text("---\ntitle: A\n---\n\n## Real\n")
+    (tmp_path / "docs" / "e.md").write_text("---\ntitle: E\n---\n\n[a](/a/#nope)\n")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("check", "--no-cache", "--format", "json", "docs/e.md")
+    assert [(p["path"], p["rule"]) for p in json.loads(out)["problems"]] == [("docs/e.md", "broken-anchor")]

@@ -34,7 +34,7 @@ from validator.rule_docs import rule_table, rule_text
 from validator.settings import SiteConfig
 from validator.site import (
     OUTSIDE_A_SITE, SiteConfigError, find_site_root, find_sites_below, load_site, missing_modules_notes, missing_mounts_notes,
-    page_path,
+    content_roots, page_path,
 )
 from validator.starter import write_starter
 from validator.targets import (
@@ -377,7 +377,9 @@ def _check(
 ) -> None:
     cwd = Path.cwd()
     # The site of the first path inside one: a hook lists a README before a subfolder site's files.
-    start = next((path for path in paths if find_site_root(path) is not None), paths[0] if paths else cwd)
+    start = next((path for path in paths if find_site_root(path) is not None), None)
+    if start is None:
+        start = _mounting_site(paths, cwd) or (paths[0] if paths else cwd)
     chosen = _site_below(paths, start, cwd)
     paths, found = chosen.paths, chosen.notes
     config, site = _load(config_path, chosen.start, chosen.site)
@@ -513,6 +515,22 @@ _OTHER_GENERATORS = {
     **dict.fromkeys((f"gatsby-config.{ext}" for ext in ("js", "ts")), "Gatsby"),
     **dict.fromkeys((".eleventy.js", "eleventy.config.js", "eleventy.config.mjs"), "Eleventy"),
 }
+
+
+def _mounting_site(paths: tuple[Path, ...], cwd: Path) -> Path | None:
+    """For paths in no Hugo site: the folder of a site below the working directory whose
+    content mounts hold the first of them (`source = "../docs"`), which a hook at the
+    repository's root is given alone."""
+    if not paths:
+        return None
+    wanted = os.path.realpath(paths[0])
+    for folder in find_sites_below(cwd):
+        site = _loaded(folder)
+        for root in content_roots(site) if site is not None else ():
+            where = os.path.realpath(root.path)
+            if wanted == where or wanted.startswith(where.rstrip(os.sep) + os.sep):
+                return folder
+    return None
 
 
 def _loaded(root: Path) -> SiteConfig | None:

@@ -198,9 +198,9 @@ def check(
                 "check one site's paths at a time"
             )
     codes = []
-    for group in groups:
-        if len(groups) > 1 and not quiet:
-            click.echo(f"mdcheck: the site in {display_path(_site_of(group[0]), Path.cwd())}", err=True)
+    for root, group in groups:
+        if len(groups) > 1 and not quiet and root is not None:
+            click.echo(f"mdcheck: the site in {display_path(root, Path.cwd())}", err=True)
         try:
             with contextlib.ExitStack() as stack:
                 _check(group, fmt, config_path, strict, quiet, jobs, color, changed_since,
@@ -212,26 +212,22 @@ def check(
     sys.exit(max(codes, default=EXIT_CLEAN))
 
 
-def _by_site(paths: tuple[Path, ...]) -> list[tuple[Path, ...]]:
-    """The paths by the Hugo site each is in, in the order the sites first come (those in
-    none with the first): one run per site."""
-    groups: dict[str, list[Path]] = {}
+def _by_site(paths: tuple[Path, ...]) -> list[tuple[Path | None, tuple[Path, ...]]]:
+    """The paths by the Hugo site each is in (its root), in the order the sites first come,
+    those in none with the first: one run per site."""
+    groups: dict[str, tuple[Path, list[Path]]] = {}
     loose: list[Path] = []
     for path in paths:
         root = find_site_root(path)
         if root is None:
             loose.append(path)
         else:
-            groups.setdefault(os.path.realpath(root), []).append(path)
+            groups.setdefault(os.path.realpath(root), (root, []))[1].append(path)
     if len(groups) <= 1:
-        return [paths]
-    ordered = [tuple(group) for group in groups.values()]
-    ordered[0] = (*ordered[0], *loose)
+        return [(None, paths)]
+    ordered = [(root, tuple(group)) for root, group in groups.values()]
+    ordered[0] = (ordered[0][0], (*ordered[0][1], *loose))
     return ordered
-
-
-def _site_of(path: Path) -> Path:
-    return find_site_root(path) or path
 
 
 def _rendering(

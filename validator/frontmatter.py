@@ -293,16 +293,31 @@ _INT64 = range(-(2**63), 2**63)
 
 def _too_large(data: object) -> int | None:
     """An integer of a parsed TOML document that a 64-bit one cannot hold, if any."""
-    pending = [data]
+    return next(
+        (value for value in nested_values(data)
+         if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64),
+        None,
+    )  # fmt: skip
+
+
+def nested_values(value: object) -> Iterator[object]:
+    """The values in a front matter value that are no list or table, in its lists' and
+    tables' too, however deep (`links: [{name: Source}]`). Front matter holds no value that
+    holds itself: its YAML refuses one (see `_check_expansion`)."""
+    pending = [value]
     while pending:
-        value = pending.pop()
-        if isinstance(value, int) and not isinstance(value, bool) and value not in _INT64:
-            return value
-        if isinstance(value, dict):
-            pending.extend(value.values())
-        elif isinstance(value, list):
-            pending.extend(value)
-    return None
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        else:
+            yield item
+
+
+def nested_strings(value: object) -> Iterator[str]:
+    """The strings among `nested_values`."""
+    return (item for item in nested_values(value) if isinstance(item, str))
 
 
 class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

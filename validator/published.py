@@ -1475,10 +1475,13 @@ class Locator:
                 return item
         if (item := self._take_same_destination(link)) is not None:
             return item
+        # a link that another of its name and fragment, leading to a page, stands beside is a
+        # theme's (velero's sidebar): the Markdown link made that one
+        namesake = bool(fragment) and link.url != REFUSED and self._working_namesake(link, fragment)
         for same in self._matchers(link)[1:]:
+            if namesake:
+                break
             if fragment and link.url != REFUSED:  # only a Markdown link with the fragment can match
-                if self._working_namesake(link, fragment):
-                    break  # the Markdown link made that one: this is a theme's (velero's sidebar)
                 item = self._take_among(self._places_by_fragment.get(fragment, ()), link, same)
             else:
                 hooked = self.source.image_hook

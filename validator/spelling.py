@@ -42,6 +42,7 @@ from spellchecker import SpellChecker
 from validator.config import ConfigError
 from validator.document import COMBINING_MARKS, LETTER, Document
 from validator.files import cache_dir, read_at_most, write_atomic
+from validator.frontmatter import nested_strings
 from validator.prose import is_technical, strip_punctuation
 from validator.settings import SiteConfig
 from validator.site import language_codes
@@ -209,7 +210,7 @@ def page_words(doc: Document) -> Counter[str]:
     for key, value in (doc.front_matter.data or {}).items():
         if not isinstance(key, str) or key.lower() in FRONT_MATTER_COPIES:
             continue
-        for term in _nested_strings(value):
+        for term in nested_strings(value):
             if len(term.split(None, FRONT_MATTER_TERM_WORDS)) <= FRONT_MATTER_TERM_WORDS:
                 written.update(letter_runs(term))
     for run, count in written.items():  # counted as written first, then folded
@@ -228,19 +229,6 @@ def page_words(doc: Document) -> Counter[str]:
     code.append(doc.path)
     counts.update(CODE + word for word in code_words(" ".join(code)))
     return counts
-
-
-def _nested_strings(value: object) -> Iterator[str]:
-    """The strings in a front matter value, in its lists' and tables' too, however deep
-    (`links: [{name: Source}]`, linkerd's `tweets: {items: [{name: Kharf}]}`). Front matter
-    holds no value that holds itself: its YAML refuses one (see frontmatter.py)."""
-    pending = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, (dict, list)):
-            pending.extend(item.values() if isinstance(item, dict) else item)
 
 
 # --- knowledge ---------------------------------------------------------------------------------

@@ -35,10 +35,12 @@ Text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 
 from validator.document import Document
+from validator.frontmatter import nested_strings
 from validator.model import Finding, NoOptions, Rule
+from validator.prose import code_spans, in_code_span
 
 # A call's tag, as Hugo's lexer starts it: `{{<` or `{{%`, a name (or a closing `/`); not a
 # comment, `{{</* name */>}}`
@@ -49,15 +51,16 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     front_matter = doc.front_matter
     if front_matter.data is None or front_matter.error is not None:
         return
-    values = [value for value in _strings(front_matter.data) if "{{" in value]
+    values = [value for value in nested_strings(front_matter.data) if "{{" in value]
     if not values:
         return
     for number in range(front_matter.line, min(front_matter.end_line, len(doc.lines)) + 1):
         line = doc.lines[number - 1]
         if "{{" not in line:
             continue
+        in_code = in_code_span(code_spans(line))
         for match in _CALL.finditer(line):
-            if _in_backticks(line, match.start()) or not any(match[0] in value for value in values):
+            if in_code(match.start()) or not any(match[0] in value for value in values):
                 continue
             notation = "{{< >}}" if match[0][2] == "<" else "{{% %}}"
             yield Finding(
@@ -65,24 +68,6 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 f"shortcode {match[0]!r} in front matter is shown as written: Hugo runs {notation} calls in "
                 "the page's Markdown alone (write the text it stands for, or have the template make it)",
             )  # fmt: skip
-
-
-def _strings(value: object) -> Iterator[str]:
-    """Every string in a front matter value, nested ones too, each collection once (YAML's
-    aliases may make one hold itself: `a: &x [*x]`)."""
-    pending, seen = [value], set()
-    while pending:
-        value = pending.pop()
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, Mapping | list | tuple) and id(value) not in seen:
-            seen.add(id(value))
-            pending.extend(value.values() if isinstance(value, Mapping) else value)
-
-
-def _in_backticks(line: str, offset: int) -> bool:
-    """Whether an odd number of backticks stand before `offset` on its line."""
-    return line.count("`", 0, offset) % 2 == 1
 
 
 RULE = Rule(

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 
 from markdown_it.token import Token
 
-from validator.document import PLACEHOLDER, Document
+from validator.document import PLACEHOLDER, REF_SHORTCODES, Document
 from validator.model import Finding, NoOptions, Rule
 from validator.prose import Stretch, code_spans, in_code_span, stretches, written_as_shown
 
@@ -155,7 +155,6 @@ def _with_code(doc: Document) -> Iterator[Finding]:
 # `](address)` or `]((address)`: the address a word, a `ref`/`relref` call's placeholder (its
 # own blanks are the call's), or nothing
 _CLOSING = re.compile(r"\]\((\(?)(" + PLACEHOLDER.pattern + r"|[^()\s]{1,1000})\)(?!\))")
-_REFERENCING = frozenset({"ref", "relref"})
 
 
 def _unopened(doc: Document) -> Iterator[Finding]:
@@ -167,7 +166,7 @@ def _unopened(doc: Document) -> Iterator[Finding]:
         content = token.content
         if token.type != "inline" or "](" not in content:
             continue
-        shown = "".join(child.content for child in token.children or () if child.type == "text")
+        shown: str | None = None  # the token's text, made when a candidate needs it
         in_code = in_code_span(code_spans(content)) if "`" in content else lambda _: False
         depth, cursor = 0, 0
         for match in _CLOSING.finditer(content):
@@ -179,6 +178,8 @@ def _unopened(doc: Document) -> Iterator[Finding]:
             opened, depth = depth > 0, max(depth - 1, 0)  # this `]` closes one
             if opened != doubled or not _looks_like_address(doc, address):
                 continue  # a link's `](`, or no link's: a `[` opens it, or none does
+            if shown is None:
+                shown = "".join(child.content for child in token.children or () if child.type == "text")
             if match[0] not in shown:
                 continue  # not text: a link's text holds it, or the `(` is its address's
             line, column = doc.position(token, match.start())
@@ -206,7 +207,7 @@ def _looks_like_address(doc: Document, address: str) -> bool:
     if (placeholder := PLACEHOLDER.fullmatch(address)) is not None:
         calls = doc.shortcode_calls
         index = int(placeholder[1])
-        return index < len(calls) and calls[index].template in _REFERENCING
+        return index < len(calls) and calls[index].template in REF_SHORTCODES
     return bool(_ADDRESS.match(address))
 
 

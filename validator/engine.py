@@ -529,6 +529,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     starts its workers leaves them waiting for work no one sends, and the exit waiting on
     them (CPython shuts down only a pool whose manager thread started)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     for process in processes:
         process.kill()
     for process in processes:
@@ -540,6 +541,10 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     if writer is not None:
         writer.close()
     pool.shutdown(wait=False)
+    if manager is not None:
+        # ended here, not as the interpreter exits: there, waking a thread that closes its
+        # pipe at that moment fails (a traceback on the way out)
+        manager.join(5)
 
 
 def _share(value: Any) -> None:

@@ -424,3 +424,37 @@ def test_a_hook_branch_the_site_params_never_take_is_not_read(tmp_path: Path, po
     found = sorted((p.column, p.rule) for p in problems)
     # with it, the hook finds pages (its links are left to a build) and parses no address with a colon
     assert found == ([] if portable else [(1, "empty-link"), (7, "broken-link"), (19, "broken-link")])
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize(("in_subdir", "languages", "hook"), [(True, 1, "auto"), (True, 2, "never"), (False, 2, "never"), (True, 2, "auto")])
+def test_the_default_language_home_redirect(hugo: str, tmp_path: Path, in_subdir: bool, languages: int, hook: str) -> None:
+    """Hugo writes a redirect page for the default language's home: at the root when the
+    language is in its folder, at its folder when it is at the root of a multilingual site.
+    A link there works; one with a fragment loses it in the meta refresh, unless Hugo's
+    link render hook (on in a multilingual site) finds the home page and links it."""
+    home, redirect = ("/en/", "/") if in_subdir else ("/", "/en/")
+    config = f"defaultContentLanguageInSubdir = {str(in_subdir).lower()}\n"
+    config += f'[markup.goldmark.renderHooks.link]\nuseEmbedded = "{hook}"\n'
+    if languages > 1:
+        config += "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+    pages = {
+        "_index.md": _front_matter("", "## Welcome\n"),
+        "a.md": _front_matter("", f"[r]({redirect}) [f]({redirect}#welcome) [h]({home}#welcome)\n"),
+    }
+    _site(tmp_path, pages, config)
+    _write(tmp_path, {"layouts/single.html": "{{ .Content }}", "layouts/list.html": "{{ .Content }}"})
+    build_site(hugo, tmp_path, tmp_path / "public")
+    written = (tmp_path / "public" / redirect.strip("/") / "index.html").read_text("utf-8")
+    assert f'content="0; url=https://example.org{home}"' in written
+    linked = (tmp_path / "public" / home.strip("/") / "a/index.html").read_text("utf-8")
+    hooked = languages > 1 and hook == "auto"
+    assert (f'href="{redirect}#welcome"' in linked) is not hooked
+    problems, _ = _run(tmp_path, ["broken-link", "broken-anchor"])
+    assert [(name, rule) for name, _, rule, _ in problems] == ([] if hooked else [("a.md", "broken-anchor")])
+    if not hooked:
+        assert problems[0][3].startswith(
+            f"{redirect} is the default language's home redirect: the page Hugo writes there redirects with a "
+            f"meta refresh, which drops the fragment (the reader lands at the top of {home}); link to "
+            f"{home}#welcome instead"
+        )

@@ -1366,15 +1366,26 @@ def _term_files(
 
 
 def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> set[str]:
-    """The list pages of `list_page_urls` (and the redirect at the default language's
-    folder), as publish-dir paths."""
+    """The list pages of `list_page_urls` (and the redirect of `language_redirect`), as
+    publish-dir paths."""
     files = {_html_path(url, site) for url, _ in list_page_urls(site, sections)}
-    # A multilingual site's default language at the root: Hugo redirects its folder there
-    # (`/en/` to `/`, checked with hugo 0.168)
-    if len(site.languages) > 1 and not site.default_language_in_subdir:
-        if (home := predict_url(site, "_index.md", {}, site.default_language)) is not None:
-            files.add(_html_path(f"{home.rstrip('/')}/{site.default_language}/", site))
+    if (redirect := language_redirect(site)) is not None:
+        files.add(_html_path(redirect[0], site))
     return files
+
+
+def language_redirect(site: SiteConfig) -> tuple[str, str] | None:
+    """(URL, the URL it redirects to) of the redirect page Hugo writes for the default
+    language's home: at its folder when the language is at the root of a multilingual site
+    (`/en/` to `/`), at the root when it is in its folder (`/` to `/en/`, one language or
+    many). Checked with hugo 0.168."""
+    home = predict_url(site, "_index.md", {}, site.default_language)
+    if home is None:
+        return None
+    folder = f"{site.default_language}/"
+    if site.default_language_in_subdir:
+        return (home.removesuffix(folder), home) if home.endswith(f"/{folder}") else None
+    return (f"{home.rstrip('/')}/{folder}", home) if len(site.languages) > 1 else None
 
 
 def list_page_urls(site: SiteConfig, sections: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str, str]]:

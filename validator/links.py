@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
-from validator.engine import PageSummary, Site, SiteLink, page_alias_urls
+from validator.engine import PageSummary, Site, SiteLink, language_redirect, page_alias_urls
 from validator.document import PLACEHOLDER_IN_ID
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
@@ -152,6 +152,14 @@ class SiteIndex:
                 if url not in self._urls:
                     self._urls[url] = index
                     self._aliases.add(url)
+        # The default language's home redirect, which leads on as an alias does
+        self.home_redirect: str | None = None
+        if (redirect := language_redirect(site.config)) is not None:
+            at, to = map(_normal_url, redirect)
+            if at not in self._urls and to in self._urls:
+                self._urls[at] = self._urls[to]
+                self._aliases.add(at)
+                self.home_redirect = at
         self._taxonomies = frozenset(plural for _, plural in site.config.taxonomies)
 
     def _add_page(self, place: _Place, index: int) -> None:

@@ -171,9 +171,9 @@ def check(site: Site, opts: Options) -> Iterator[Finding]:
         if pending.also is not None:
             retry.append(pending._replace(place=pending.also, also=None, first=target))
         else:
-            yield _finding(pending, pending.first or target, suggest, drops)
+            yield _finding(pending, pending.first or target, suggest, drops, index.home_redirect)
     for pending, target in _missing(site, retry):
-        yield _finding(pending, pending.first or target, suggest, drops)
+        yield _finding(pending, pending.first or target, suggest, drops, index.home_redirect)
 
 
 class _Pending(NamedTuple):
@@ -215,11 +215,18 @@ def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, Pa
                 yield link, target
 
 
-def _finding(pending: _Pending, target: PageSummary, suggest: Suggester, drops: bool = False) -> Finding:
+def _finding(
+    pending: _Pending, target: PageSummary, suggest: Suggester, drops: bool = False, home_redirect: str | None = None,
+) -> Finding:
     message = _message(pending.fragment, target, pending.path, suggest, pending.via)
     if pending.alias is not None and drops:
+        what = (
+            f"{pending.alias} is the default language's home redirect"
+            if pending.alias == home_redirect
+            else f"{pending.alias} is an alias of {target.path}"
+        )
         lost = (
-            f"{pending.alias} is an alias of {target.path}: the page Hugo writes there redirects with a meta "
+            f"{what}: the page Hugo writes there redirects with a meta "
             f"refresh, which drops the fragment (the reader lands at the top of {target.url})"
         )
         if target.has_id(pending.fragment) or _script_route(pending.fragment, target.ids):

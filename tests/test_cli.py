@@ -492,7 +492,7 @@ def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeyp
     report = json.loads(out)
     assert code == 1 and {p["path"] for p in report["problems"]} == {"content/a.md"}
     assert report["summary"]["notes"] == [
-        "2 Markdown files outside the site's content (or left out by its ignoreFiles) not checked, as Hugo does "
+        "2 Markdown files outside the site's content (or left out by its ignoreFiles or disabled languages) not checked, as Hugo does "
         "not read them: README.md, CHANGELOG.md"
     ]
     # A file of the content that the site's ignoreFiles leaves out is no page either

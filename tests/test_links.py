@@ -458,3 +458,41 @@ def test_the_default_language_home_redirect(hugo: str, tmp_path: Path, in_subdir
             f"meta refresh, which drops the fragment (the reader lands at the top of {home}); link to "
             f"{home}#welcome instead"
         )
+
+
+@pytest.mark.hugo
+def test_a_ref_to_a_language_hugo_has_no_site_for(hugo: str, tmp_path: Path) -> None:
+    """Hugo matches a ref's `lang` as written against its lower-case language keys, and
+    finds no site for a disabled or unknown language: REF_NOT_FOUND, the build stops."""
+    calls = [("", True), ("EN", False), ("zh-Hans", False), ("zh-hans", True), ("de", False), ("xx", False)]
+    body = " ".join(f'[{n}]({{{{< relref path="a" lang="{lang}" >}}}})' for n, (lang, _) in enumerate(calls))
+    pages = {"a.md": _front_matter("", body + "\n"), "a.zh-hans.md": _front_matter("")}
+    config = "[languages.en]\nweight = 1\n[languages.zh-Hans]\nweight = 2\n[languages.de]\nweight = 3\ndisabled = true\n"
+    _site(tmp_path, pages, config)
+    _write(tmp_path, {"layouts/single.html": "{{ .Content }}", "layouts/list.html": ""})
+    result = subprocess.run([hugo, "-s", str(tmp_path), "-d", str(tmp_path / "public")], capture_output=True, text=True)
+    refused = re.findall(r'no site found with lang "([^"]*)"', result.stderr)
+    assert refused == [lang for lang, found in calls if not found]
+    problems, _ = _run(tmp_path, ["ref-not-found"])
+    assert [message.split(" (Hugo")[0] for *_, message in problems] == [
+        "relref 'a': Hugo knows the language as 'en', in lower case: write lang=\"en\"",
+        "relref 'a': Hugo knows the language as 'zh-hans', in lower case: write lang=\"zh-hans\"",
+        "relref 'a': the language 'de' is disabled in the site's config",
+        "relref 'a': the site has no language 'xx' (its languages: en, zh-hans)",
+    ]
+
+
+def test_a_file_of_a_disabled_language_is_no_page(tmp_path: Path) -> None:
+    """Hugo reads no file of a disabled language (`a.de.md`: no page `a.de`, checked with
+    hugo 0.168): it is left out as `ignoreFiles` leaves a file out."""
+    problems = check_site(
+        tmp_path,
+        {
+            "content/a.md": _front_matter("", "[x](/a.de/index.html)\n"),
+            "content/a.de.md": _front_matter("", "[y](#nope)\n"),
+            "layouts/single.html": "{{ .Content }}",
+        },
+        ["broken-link", "broken-anchor"],
+        hugo_config='baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\ndisabled = true\n',
+    )
+    assert [(Path(p.path).name, p.rule) for p in problems] == [("a.md", "broken-link")]

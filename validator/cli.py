@@ -543,7 +543,7 @@ def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:
         return ()
     names = ", ".join(target.display for target in outside[:3]) + (", …" if len(outside) > 3 else "")
     files = "file" if len(outside) == 1 else "files"
-    return (f"{len(outside)} Markdown {files} outside the site's content (or left out by its ignoreFiles) "
+    return (f"{len(outside)} Markdown {files} outside the site's content (or left out by its ignoreFiles or disabled languages) "
             f"not checked, as Hugo does not read them: {names}",)
 
 

@@ -161,6 +161,7 @@ class SiteConfig:
     permalinks: tuple[tuple[str, str], ...] = ()
     languages: tuple[Language, ...] = ()
     default_language: str = "en"
+    disabled_languages: frozenset[str] = frozenset()  # the codes of those the config turns off
     # The content mounts, in Hugo's order (the first mount's file wins); empty when the config
     # has none: then each language's content dir is mounted, as Hugo's default mounts do.
     content_mounts: tuple[ContentMount, ...] = ()
@@ -519,10 +520,13 @@ class SiteConfig:
         return writers[0], writers[1]
 
     def ignores(self, path: str) -> bool:
-        """Whether `ignoreFiles` leaves the file at `path` out of the site, as Hugo matches
-        it: against the absolute path, the file's and each of its folders' in the site (a
-        folder matched is skipped whole, checked with hugo 0.168; a pattern Python cannot
-        read matches nothing)."""
+        """Whether Hugo leaves the file at `path` out of the site: a file of a disabled
+        language (`a.de.md`), or one `ignoreFiles` matches, as Hugo matches it: against the
+        absolute path, the file's and each of its folders' in the site (a folder matched is
+        skipped whole, checked with hugo 0.168; a pattern Python cannot read matches nothing)."""
+        parts = os.path.basename(path).split(".")
+        if len(parts) > 2 and parts[-2].lower() in self.disabled_languages:
+            return True
         if not self.ignore_files:
             return False
         absolute = os.path.abspath(path)

@@ -799,6 +799,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         default_language=default_language,
         locale=config.string("locale", "") or config.string("languagecode", ""),
         default_language_in_subdir=config.boolean("defaultcontentlanguageinsubdir", False),
+        disabled_languages=_disabled_languages(config),
         themes=themes,
         themes_dir=themes_dir,
         markup=dataclasses.replace(
@@ -1982,16 +1983,22 @@ def _embedded_hooks_auto(config: _Config) -> bool:
     return len(languages) >= 1 and not multihost and not duplicates
 
 
+def _disabled_languages(config: _Config) -> frozenset[str]:
+    """The codes of the languages `disableLanguages` or a language's `disabled` turns off."""
+    listed = {code.lower() for code in config.strings("disablelanguages")}
+    return frozenset(code for code in config.table("languages") if code in listed or config.boolean(f"languages.{code}.disabled", False)) | listed
+
+
 def _languages(config: _Config, content_dir: str) -> tuple[tuple[Language, ...], str]:
     """The enabled languages in Hugo's order (weight, then code; weight 0 last) and the default."""
-    disabled = {code.lower() for code in config.strings("disablelanguages")}
+    disabled = _disabled_languages(config)
     default = config.string("defaultcontentlanguage", "").lower()
     languages = []
     for code, settings in config.table("languages").items():
         key = f"languages.{code}"
         if settings is not None and not isinstance(settings, dict):
             raise config.error(key, f"expected a table, got {settings!r}")
-        if config.boolean(f"{key}.disabled", False) or code in disabled:
+        if code in disabled:
             if code == default:
                 raise config.error("defaultcontentlanguage", f"the default language {code!r} is disabled")
             continue

@@ -1581,24 +1581,33 @@ def test_pages_at_non_ascii_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.hugo
-@pytest.mark.parametrize("canonify", [True, False])
-def test_a_site_under_a_base_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, canonify: bool) -> None:
+@pytest.mark.parametrize("setting", ["", "canonifyURLs", "relativeURLs"])
+def test_a_site_under_a_base_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, setting: str) -> None:
     """baseURL `https://x.org/project/`: Hugo writes its pages at public/a/…, and `/a/` in the
-    Markdown leaves the site unless `canonifyURLs` puts the baseURL before it (checked with
-    hugo 0.168); mdcheck's own rendering agrees with the build either way."""
+    Markdown leaves the site unless `canonifyURLs` puts the baseURL before it (not before
+    `/project/a/`), or `relativeURLs` writes it relative to the site's root (`../a/`; and
+    `/project/a/` as `../project/a/`: checked with hugo 0.168); mdcheck's own rendering agrees
+    with the build, at the Markdown's lines."""
     small_site(tmp_path, {
         "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n## Step\n",
         "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n[a](/docs/a/#step)\n\n[gone](/docs/gone/)\n\n"
-                             + ("" if canonify else "[home](https://x.org/project) and [home](/project), no slash\n"),
+                             "[full](/project/docs/a/)\n\n"
+                             + ("" if setting else "[home](https://x.org/project) and [home](/project), no slash\n"),
         "layouts/home.html": "home",
-    }, f"canonifyURLs = {str(canonify).lower()}\n")  # fmt: skip
+    }, f"{setting} = true\n" if setting else "")  # fmt: skip
     (tmp_path / "hugo.toml").write_text(
         (tmp_path / "hugo.toml").read_text().replace("https://x.org/", "https://x.org/project/")
     )
     monkeypatch.chdir(tmp_path)
-    expected = {("content/docs/b.md", 7, "broken-link")} | (set() if canonify else {("content/docs/b.md", 5, "broken-link")})
+    expected = {("content/docs/b.md", 7, "broken-link")}
+    expected |= {("content/docs/b.md", 5, "broken-link")} if not setting else set()
+    expected |= {("content/docs/b.md", 9, "broken-link")} if setting == "relativeURLs" else set()
     # The home page without its slash is the home page (servers redirect `/project`)
     assert findings() == findings("--build") == expected
+    if setting == "relativeURLs":
+        result = CliRunner().invoke(main, ["check", "--format", "json"], catch_exceptions=False)
+        doubled = [p["message"] for p in json.loads(result.stdout)["problems"] if p["line"] == 9]
+        assert doubled[0].endswith("which doubles the path: write /docs/a/")
 
 
 @pytest.mark.hugo

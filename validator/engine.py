@@ -995,6 +995,7 @@ def _embedded_published(
         # a missing theme's static files may be in the same folders
         static_folders=static_tree.folders if site.static_dirs_all else frozenset(),
         canonify=site.canonify_urls,
+        relative=site.relative_urls,
         open_folders=open_folders,
         language_folders=frozenset(lang.code for lang in site.languages),
         pagination_path=site.pagination_path,

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from validator.addresses import REFUSED, goldmark_drops, template_refuses
 from validator.document import (
@@ -86,8 +86,10 @@ class PublishedSite:
     # (checked with hugo 0.168): each with the file it is
     static_links: Mapping[str, str] = field(default_factory=dict)
     # Pages as written, before Hugo's `canonifyURLs` puts the baseURL before `/a/` (its path
-    # included): the embedded renderer's
+    # included, unless `/a/` starts with it) or `relativeURLs` writes `/a/` relative to the
+    # publish dir's root (`../a/`: the path before it, always): the embedded renderer's
     canonify: bool = False
+    relative: bool = False
     # Whether `base_url` is Hugo's default, the site setting none: the host of absolute URLs
     # Hugo makes (`ref`), and another site's in a link written with it
     default_base: bool = False
@@ -203,7 +205,8 @@ class PublishedSite:
         elif not parts.path:
             path = page_url  # "#frag" or "?query": this page
         elif parts.path.startswith("/"):
-            path = self.prefix[:-1] + parts.path if self.canonify else parts.path
+            prefixed = self.relative or (self.canonify and not parts.path.startswith(self.prefix))
+            path = self.prefix[:-1] + parts.path if prefixed else parts.path
         else:
             directory = self._directory(page_url, base)
             if directory is None:
@@ -362,6 +365,16 @@ def _normalize(path: str) -> str | None:
             segments.append(segment)
     trailing = "/" if parts[-1] in ("", ".", "..") and segments else ""
     return "/" + "/".join(segments) + trailing
+
+
+def _relative(url: str) -> bool:
+    """Whether an address is a path relative to the page (`../a/`, `a/`): no host, no
+    scheme, not from the root, not a fragment alone."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return not (parts.scheme or parts.netloc) and bool(parts.path) and not parts.path.startswith("/")
 
 
 def base_path(base_url: str) -> str:
@@ -731,6 +744,9 @@ class SourcePage:
     # With `canonifyURLs`, the baseURL Hugo writes before a root-relative address (`/a/`:
     # `https://example.org/a/`); else ""
     canonified_base: str = ""
+    # With `relativeURLs`, the path the site is served under (`/docs/`), which Hugo writes a
+    # root-relative address (`/a/`) relative to, from the page (`../a/`); else ""
+    relative_base: str = ""
     # Whether its links lead where they do only from the pages that include its content: a
     # page Hugo builds none of by a section's cascade alone (fragments other pages read,
     # whose `/product/version/` links a template rewrites), so none is judged here
@@ -774,6 +790,7 @@ class SourcePage:
             image_hook=not doc.site.image_hook_alt and any(hook[0] == "render-image" for hook in doc.site.hook_filters),
             every_alt="render-image" not in doc.render_hooks,
             canonified_base=doc.site.base_url.rstrip("/") + "/" if doc.site.canonify_urls and doc.site.base_url else "",
+            relative_base=base_path(doc.site.base_url) if doc.site.relative_urls else "",
         )
 
 
@@ -1420,8 +1437,14 @@ class Locator:
         url = unquote(link.url.strip())
         found = self._take_among(self._places_by_destination.get(url, ()), link, _same_destination)
         base = self.source.canonified_base if self.source is not None else ""
+        written = None
         if found is None and base and url.startswith(base):
             written = "/" + url[len(base) :]  # `/a/`, which canonifyURLs wrote after the baseURL
+        elif found is None and self.source is not None and (root := self.source.relative_base) and _relative(url):
+            # `/a/`, which relativeURLs wrote relative to the page (`../a/`)
+            absolute = urljoin(self._page_url or self.source.url or root, url)
+            written = "/" + absolute[len(root) :] if absolute.startswith(root) else None
+        if written is not None:
             found = self._take_among(
                 self._places_by_destination.get(written, ()), link, lambda _, one: _same_destination(written, one)
             )

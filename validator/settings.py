@@ -154,6 +154,7 @@ class SiteConfig:
     base_url: str = ""
     ugly_urls: bool = False
     canonify_urls: bool = False  # `canonifyURLs`: Hugo writes `/a/` in a page as baseURL + `a/`
+    relative_urls: bool = False  # `relativeURLs`: Hugo writes `/a/` in a page relative to the site's root
     # Sections with ugly URLs when `uglyURLs` is a per-section table.
     ugly_url_sections: frozenset[str] = frozenset()
     # ("kind:target", pattern) pairs, first match wins, e.g. ("page:posts", "/:year/:slug/").

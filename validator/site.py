@@ -824,6 +824,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         build_future=config.boolean("buildfuture", False),
         build_expired=config.boolean("buildexpired", False),
         canonify_urls=config.boolean("canonifyurls", False),
+        relative_urls=config.boolean("relativeurls", False),
         remove_path_accents=config.boolean("removepathaccents", False),
         taxonomies=_taxonomies(config),
         cascade=_cascade_config(config),

@@ -158,6 +158,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 message += f"; {skipped} is a symbolic link, and Hugo copies none from the static folders"
             if source is not None and source.escapes_kept:
                 message += "; " + _ESCAPES_KEPT
+            if target.kind == MISSING and source is not None and locator.source is not None:
+                message += _relative_to_root(source.destination, locator.source.relative_base)
             if source is not None and (label := _LABEL_AS_ADDRESS.fullmatch(unquote(source.destination).strip())):
                 message += f"; a label in brackets is no address: write `[text][{label[1]}]` for a reference link"
             if elsewhere is not None:
@@ -309,6 +311,17 @@ def _names_host(url: str) -> bool:
         return bool(urlsplit(url.strip()).netloc)
     except ValueError:  # an unclosed IPv6 host: `http://[::1/`
         return True
+
+
+def _relative_to_root(destination: str, root: str) -> str:
+    """Why a root-relative destination that names the site's path leads nowhere with
+    `relativeURLs` (`root`: the path, else "")."""
+    if root in ("", "/") or not destination.startswith(root):
+        return ""
+    return (
+        f"; with relativeURLs, Hugo writes {destination} relative to the site's root, {root}, which doubles "
+        f"the path: write /{destination[len(root):]}"
+    )
 
 
 def _ignored(url: str, opts: Options) -> bool:

@@ -1089,6 +1089,13 @@ VARIANTS = {
     "no-lower": (NO_LOWER, PAGES, set()),
     "multilingual": (MULTILINGUAL, {**PAGES, **TRANSLATIONS}, set()),
     "multilingual-subdir-ugly": (MULTILINGUAL_SUBDIR, {**PAGES, **TRANSLATIONS}, set()),
+    # A language's own permalinks replace the site's whole (fr's blog pages lose `/:year/`)
+    "multilingual-permalinks": (
+        MULTILINGUAL + '[languages.de.permalinks.page]\nposts = "/beitraege/:slug/"\n'
+        '[languages.fr.permalinks]\nposts = "/articles/:title/"\n',
+        {**PAGES, **TRANSLATIONS, "content.fr/blog/billet.md": {"title": "Billet", "date": "2024-02-03"}},
+        {"fr/blog/index.html"},
+    ),
 }
 
 

@@ -1326,7 +1326,8 @@ def _open_folders(site: SiteConfig) -> frozenset[str] | None:
         return None
     plurals = {plural for _, plural in site.taxonomies}
     # Taxonomy and term pages moved elsewhere (not a `blog` key's `term:blog`, no taxonomy)
-    rules = (rule.partition(":") for rule, _ in site.permalinks)
+    every = [site.permalinks, *(lang.permalinks or () for lang in site.languages)]
+    rules = (rule.partition(":") for permalinks in every for rule, _ in permalinks)
     if any(kind in ("taxonomy", "term") and name in plurals for kind, _, name in rules):
         return None
     for root in content_roots(site):

@@ -83,6 +83,8 @@ class Language:
     name: str = ""  # `label` (or the older `languageName`)
     base_url: str = ""  # a per-language baseURL: set on any language, the site is multihost
     locale: str = ""  # `locale` (Hugo 0.158+) or the older `languageCode`, e.g. "de-DE"
+    # Its own `permalinks`, which replace the site's (see SiteConfig.permalinks); None: the site's
+    permalinks: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -565,6 +567,13 @@ class SiteConfig:
             if lang.code == code and lang.locale:
                 return lang.locale
         return self.locale if code == self.default_language and self.locale else code
+
+    def permalinks_of(self, language: str | None) -> tuple[tuple[str, str], ...]:
+        """The permalink rules of the pages of `language`: its own, which replace the site's
+        whole (checked with hugo 0.168), else the site's."""
+        code = language or self.default_language
+        own = next((lang.permalinks for lang in self.languages if lang.code == code), None)
+        return self.permalinks if own is None else own
 
 
 def _matches(pattern: str, text: str) -> bool:

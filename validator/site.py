@@ -752,7 +752,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     pinned = _pinned_hugo(root)
     written_after = _written_after_hugo(root)
     content_dir = config.folder("contentdir", "content")
-    languages, default_language = _languages(config, content_dir)
+    languages, default_language = _languages(config, content_dir, environment)
     _refuse_the_filesystem_root(config, root, content_dir, languages)
     content_mounts = _content_mounts(config, root, languages, default_language)
     ugly, ugly_sections = _ugly_urls(config)
@@ -1990,7 +1990,7 @@ def _disabled_languages(config: _Config) -> frozenset[str]:
     return frozenset(code for code in config.table("languages") if code in listed or config.boolean(f"languages.{code}.disabled", False)) | listed
 
 
-def _languages(config: _Config, content_dir: str) -> tuple[tuple[Language, ...], str]:
+def _languages(config: _Config, content_dir: str, environment: str) -> tuple[tuple[Language, ...], str]:
     """The enabled languages in Hugo's order (weight, then code; weight 0 last) and the default."""
     disabled = _disabled_languages(config)
     default = config.string("defaultcontentlanguage", "").lower()
@@ -2011,6 +2011,7 @@ def _languages(config: _Config, content_dir: str) -> tuple[tuple[Language, ...],
                 name=config.string(f"{key}.label", "") or config.string(f"{key}.languagename", ""),
                 base_url=config.string(f"{key}.baseurl", ""),
                 locale=config.string(f"{key}.locale", "") or config.string(f"{key}.languagecode", ""),
+                permalinks=None if config.get(f"{key}.permalinks") is None else _permalinks(config, environment, f"{key}.permalinks"),
             )
         )
     languages.sort(key=lambda lang: (lang.weight == 0, lang.weight, lang.code))
@@ -2075,27 +2076,28 @@ def _joining_paths(config: _Config) -> tuple[str, ...]:
     }))  # fmt: skip
 
 
-def _permalinks(config: _Config, environment: str) -> tuple[tuple[str, str], ...]:
-    """Permalink rules as ("kind:target", pattern), most specific first.
+def _permalinks(config: _Config, environment: str, name: str = "permalinks") -> tuple[tuple[str, str], ...]:
+    """Permalink rules as ("kind:target", pattern), most specific first, of the config key
+    `name` (a language's: `languages.fr.permalinks`).
 
     `target` is a section name for the map forms (`[permalinks]`, `[permalinks.page]`)
     and a path glob starting with `/` for the `[[permalinks]]` list form.
     """
-    value = config.get("permalinks")
+    value = config.get(name)
     if value is None:
         return ()
     if isinstance(value, dict):
-        rules = _permalinks_map(config, value)
+        rules = _permalinks_map(config, value, name)
     elif isinstance(value, list):
-        rules = _permalinks_list(config, value, environment)
+        rules = _permalinks_list(config, value, environment, name)
     else:
-        raise config.error("permalinks", f"expected a table or a list of tables, got {value!r}")
+        raise config.error(name, f"expected a table or a list of tables, got {value!r}")
     for _, pattern in rules:
-        _check_pattern(config, pattern)
+        _check_pattern(config, pattern, name)
     return tuple(rules)
 
 
-def _permalinks_map(config: _Config, value: dict[str, Any]) -> list[tuple[str, str]]:
+def _permalinks_map(config: _Config, value: dict[str, Any], name: str) -> list[tuple[str, str]]:
     rules: list[tuple[str, str]] = []
     for key, entry in value.items():
         if isinstance(entry, str):
@@ -2104,24 +2106,24 @@ def _permalinks_map(config: _Config, value: dict[str, Any]) -> list[tuple[str, s
         elif isinstance(entry, dict) and key in _PERMALINK_KINDS:
             for section, pattern in entry.items():
                 if not isinstance(pattern, str):
-                    raise config.error(f"permalinks.{key}.{section}", f"expected a string, got {pattern!r}")
+                    raise config.error(f"{name}.{key}.{section}", f"expected a string, got {pattern!r}")
                 rules.append((f"{key}:{section.strip(' /')}", pattern))
         elif isinstance(entry, dict):
-            raise config.error(f"permalinks.{key}", f"kind {key!r} is not one of {', '.join(_PERMALINK_KINDS)}")
+            raise config.error(f"{name}.{key}", f"kind {key!r} is not one of {', '.join(_PERMALINK_KINDS)}")
         else:
-            raise config.error(f"permalinks.{key}", f"expected a string, got {entry!r}")
+            raise config.error(f"{name}.{key}", f"expected a string, got {entry!r}")
     # Hugo's order between overlapping sections is that of a Go map (random): prefer the deeper one.
     return sorted(rules, key=lambda rule: -len(rule[0].partition(":")[2]))
 
 
-def _permalinks_list(config: _Config, value: list[Any], environment: str) -> list[tuple[str, str]]:
+def _permalinks_list(config: _Config, value: list[Any], environment: str, name: str) -> list[tuple[str, str]]:
     rules: list[tuple[str, str]] = []
     for entry in value:
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
-            raise config.error("permalinks", f"each rule needs a string `pattern`, got {entry!r}")
+            raise config.error(name, f"each rule needs a string `pattern`, got {entry!r}")
         target = entry.get("target") or {}
         if not isinstance(target, dict):
-            raise config.error("permalinks.target", f"expected a table, got {target!r}")
+            raise config.error(f"{name}.target", f"expected a table, got {target!r}")
         kind, path, env = (str(target.get(k) or "").lower() for k in ("kind", "path", "environment"))
         if env and not _glob(env).match(environment):
             continue
@@ -2131,11 +2133,11 @@ def _permalinks_list(config: _Config, value: list[Any], environment: str) -> lis
     return rules
 
 
-def _check_pattern(config: _Config, pattern: str) -> None:
+def _check_pattern(config: _Config, pattern: str, key: str) -> None:
     for match in _ATTRIBUTE.finditer(pattern.replace("\\:", "\0")):
         name = match[0][1:]
         if not (name in _TOKENS or _is_go_layout(name) or re.fullmatch(r"sections?(?:lugs)?\[.*\]", name)):
-            raise config.error("permalinks", f"unknown permalink token {match[0]!r} in {pattern!r}")
+            raise config.error(key, f"unknown permalink token {match[0]!r} in {pattern!r}")
 
 
 _UNSAFE = "markup.goldmark.renderer.unsafe"
@@ -4406,9 +4408,9 @@ def _glob(pattern: str) -> re.Pattern[str]:
         return re.compile(r"(?!)")
 
 
-def _permalink_pattern(site: SiteConfig, page: _Page) -> str | None:
-    """The pattern of the first permalink rule matching the page's kind and path."""
-    for key, pattern in site.permalinks:
+def _permalink_pattern(site: SiteConfig, page: _Page, language: str) -> str | None:
+    """The pattern of the first permalink rule of the page's language matching its kind and path."""
+    for key, pattern in site.permalinks_of(language):
         kind, _, target = key.partition(":")
         if not target.startswith("/"):
             target = "/{" + target + "," + target + "/**}" if target else "/*"
@@ -4731,7 +4733,7 @@ def predict_page(
             return PagePrediction(None)
         url = expanded
     permalink = ""
-    if not url and (pattern := _permalink_pattern(site, page)) is not None:
+    if not url and (pattern := _permalink_pattern(site, page, lang)) is not None:
         expanded = _expand(site, pattern, page)
         if expanded is None:
             return PagePrediction(None)

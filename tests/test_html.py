@@ -71,7 +71,7 @@ def test_a_link_a_server_may_complete_with_html() -> None:
     # `/posts/a/index` finds the folder's index.html on such servers: the page is the folder
     index = rendered.published.resolve("/posts/a/index", "/")
     link = HtmlLink("/posts/a/index", "a", "href", 1, 1, "A")
-    assert broken_link._message(link, index, rendered.pages[0], {}).endswith(
+    assert broken_link._message(link, index, rendered.pages[0], rendered.published).endswith(
         "; the page is at /posts/a/ (servers that add .html find it, as Netlify does; `hugo server` does not: "
         "see the option served-without-html)"
     )

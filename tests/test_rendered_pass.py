@@ -5469,3 +5469,27 @@ def test_links_below_a_page_named_as_the_pagination_folder_are_judged(
     monkeypatch.chdir(tmp_path)
     expected = [("content/page.md", 5, 1), ("content/page.md", 5, 14)]
     assert located("broken-link") == located("broken-link", "--build") == expected
+
+
+@pytest.mark.hugo
+def test_a_multihost_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A baseURL per language: Hugo publishes each language in its folder (public/fr/), the
+    URLs naming none (checked with hugo 0.168). Two languages' pages at one URL are no
+    clash; a page's root-relative link leads into its own language's folder, a link with
+    a language's host into that one; and the static files are in each."""
+    small_site(tmp_path, {
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Hello\n\n[root](/a/#hello) [img](/logo.png) [gone](/gone/)\n\n"
+                        "[fr](https://fr.example.org/a/#bonjour) [fr bad](https://fr.example.org/a/#nope)\n\n"
+                        "[fr missing](https://fr.example.org/missing/) [en](https://en.example.org/a/#hello)\n",
+        "content/a.fr.md": "+++\ntitle = 'A fr'\n+++\n\n## Bonjour\n\n[root](/a/#bonjour) [en](/a/#hello)\n",
+        "static/logo.png": "x",
+    }, '[languages.en]\nbaseURL = "https://en.example.org/"\nweight = 1\n'
+       '[languages.fr]\nbaseURL = "https://fr.example.org/"\nweight = 2\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {
+        ("content/a.md", 7, "broken-link"), ("content/a.md", 9, "broken-anchor"),
+        ("content/a.md", 11, "broken-link"), ("content/a.fr.md", 7, "broken-anchor"),
+    }  # fmt: skip
+    assert findings() == findings("--build") == expected
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/en/a/index.html").exists() and (tmp_path / "public/fr/logo.png").exists()

@@ -806,11 +806,15 @@ def _rendered_side(
         return None, None, []
     file = display_path(target.path, plan.site.root) if plan.site.root is not None else None
     if not plan.embedded:
-        return SourcePage.from_document(doc, file), None, []
-    url = _embedded_url(doc, target)
+        source = SourcePage.from_document(doc, file)
+        if doc.url is not None and plan.site.multihost:  # matched to its page by the page's place
+            source = dataclasses.replace(source, url=published_url(doc.url, plan.site, doc.language))
+        return source, None, []
+    own = _embedded_url(doc, target)
+    url = published_url(own, plan.site, doc.language)
     try:
         html = render_document(doc).encode("utf-8")
-        page = last.page(_html_path(url, plan.site), html, url)
+        page = last.page(_html_path(own, plan.site, doc.language), html, url)
     except Exception as exc:
         source = dataclasses.replace(SourcePage.from_document(doc, file), url=url)
         return source, None, [_crash("the embedded renderer", exc)]
@@ -828,7 +832,7 @@ def _embedded_path(doc: Document, target: Target, plan: Plan) -> str | None:
     `_rendered_side`), None when it makes none."""
     if not plan.sources or not doc.rendered:
         return None
-    return _html_path(_embedded_url(doc, target), plan.site)
+    return _html_path(_embedded_url(doc, target), plan.site, doc.language)
 
 
 def _drafted_by_cascade(doc: Document, site: SiteConfig) -> bool:
@@ -867,16 +871,24 @@ def _path_url(display: str) -> str:
     return f"/{folders}/" if folders else "/"
 
 
-def _html_path(url: str, site: SiteConfig) -> str:
+def _html_path(url: str, site: SiteConfig, language: str | None = None) -> str:
     """The publish-dir path of a page URL: `/a/b/` -> `a/b/index.html`, `/a.html` kept;
     `/%E5%AE%89/` -> `安/index.html` (Hugo's URLs are percent-encoded, its files not). The
-    path of the site's baseURL (`/docs/` of `https://x.org/docs/`) is no folder of it."""
+    path of the site's baseURL (`/docs/` of `https://x.org/docs/`) is no folder of it; the
+    folder of a multihost site's `language` (`fr/`) is."""
     if "://" in url:
         rest = url.split("://", 1)[1]
         url = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
     path, prefix = unquote(url), base_path(site.base_url)
-    path = path[len(prefix) :] if path.startswith(prefix) else path.lstrip("/")
+    path = site.publish_folder(language) + (path[len(prefix) :] if path.startswith(prefix) else path.lstrip("/"))
     return path if path.endswith((".html", ".htm")) else f"{path}index.html"
+
+
+def published_url(url: str, site: SiteConfig, language: str | None) -> str:
+    """A page URL as its place in the publish dir makes it: on a multihost site, with the
+    folder of its language (`/a/` of French: `/fr/a/`), which its URL does not name."""
+    folder = site.publish_folder(language)
+    return f"/{folder}{url.lstrip('/')}" if folder and url.startswith("/") else url
 
 
 def _rendered_site(
@@ -895,7 +907,7 @@ def _rendered_site(
     if rendering.publish_dir is None:
         published = _embedded_published(rendering, site, page_paths, summaries, redirects)
         return build_rendered(published, pages, sources, markup=site.markup)
-    default_base = not site.base_url and site.root is not None
+    default_base = not site.base_url and site.root is not None and not site.multihost
     return load_rendered(
         rendering.publish_dir,
         HUGO_DEFAULT_BASE_URL if default_base else site.base_url,
@@ -905,11 +917,12 @@ def _rendered_site(
         hugo_list=rendering.hugo_list,
         markup=site.markup,
         parse=functools.partial(_parse_published, jobs=jobs),
-        unbuilt={_html_path(page.url, site): why for page in summaries if (why := _unbuilt(site, page))},
+        unbuilt={_html_path(page.url, site, page.language): why for page in summaries if (why := _unbuilt(site, page))},
         redirects=site.server_redirects,
         written_after=frozenset(site.written_after_hugo),
         site_root=str(site.root) if site.root is not None else None,
         static_links=_static_tree(site.static_dirs, site.root).links,
+        host_folders=site.host_folders(),
     )
 
 
@@ -943,7 +956,7 @@ def _embedded_published(
     terms: set[tuple[str, str | None, str | None]] = set()  # (taxonomy, term, language)
     for page in summaries:  # once: a large site's summaries are read back from disk at each pass
         terms.update((plural, term, page.language) for plural, term in page.terms)
-        path = _html_path(page.url, site) if page.url else None
+        path = _html_path(page.url, site, page.language) if page.url else None
         if path is not None and (why := _unbuilt(site, page)) is not None:
             unbuilt[path] = why
         elif path is not None and page.rendered and not page.read:
@@ -973,7 +986,7 @@ def _embedded_published(
     # A top-level section without an `_index` file is a branch bundle all the same
     for section, language in sections - indexed:
         if (url := predict_url(site, f"{section}/_index.md", {}, language)) is not None:
-            bundles.append((section, False, _html_path(url, site)))
+            bundles.append((section, False, _html_path(url, site, language)))
     files = (page_paths | others) - unbuilt.keys() | aliases
     files |= _section_files(site, sections) - unbuilt.keys()  # a draft `_index.md`: no section page
     open_folders = _open_folders(site)
@@ -996,6 +1009,7 @@ def _embedded_published(
         static_folders=static_tree.folders if site.static_dirs_all else frozenset(),
         canonify=site.canonify_urls,
         relative=site.relative_urls,
+        host_folders=site.host_folders(),
         open_folders=open_folders,
         language_folders=frozenset(lang.code for lang in site.languages),
         pagination_path=site.pagination_path,
@@ -1296,7 +1310,7 @@ def _alias_files(site: SiteConfig, page: PageSummary) -> set[str]:
     template writes for them), and the pages it makes of its file elsewhere
     (`PageSummary.other_urls`), as publish-dir paths."""
     urls = [*page.other_urls, *page_alias_urls(site, page, served=True)]
-    return {_html_path(url, site) for url in urls}
+    return {_html_path(url, site, page.language) for url in urls}
 
 
 def page_alias_urls(site: SiteConfig, page: PageSummary, *, at_root: bool = False, served: bool = False) -> list[str]:
@@ -1354,7 +1368,7 @@ def _term_files(
                 if (url := predict_url(site, f"{plural}/_index.md", {}, code)) is None:
                     unknown.add(plural)
                 else:
-                    files.add(_html_path(url, site))
+                    files.add(_html_path(url, site, code))
     if "term" in site.disabled_kinds:
         return files, {plural for plural, _, _ in terms} - unknown
     for plural, term, language in terms:
@@ -1363,14 +1377,14 @@ def _term_files(
         if (url := predict_url(site, f"{plural}/{term}/_index.md", {}, language)) is None:
             unknown.add(plural)
         else:
-            files.add(_html_path(url, site))
+            files.add(_html_path(url, site, language))
     return files, {plural for plural, _, _ in terms} - unknown
 
 
 def _section_files(site: SiteConfig, sections: set[tuple[str, str | None]]) -> set[str]:
     """The list pages of `list_page_urls` (and the redirect of `language_redirect`), as
     publish-dir paths."""
-    files = {_html_path(url, site) for url, _ in list_page_urls(site, sections)}
+    files = {_html_path(url, site, language) for url, _, language in list_page_urls(site, sections)}
     if (redirect := language_redirect(site)) is not None:
         files.add(_html_path(redirect[0], site))
     return files
@@ -1385,13 +1399,17 @@ def language_redirect(site: SiteConfig) -> tuple[str, str] | None:
     if home is None:
         return None
     folder = f"{site.default_language}/"
+    if site.multihost:
+        return None
     if site.default_language_in_subdir:
         return (home.removesuffix(folder), home) if home.endswith(f"/{folder}") else None
     return (f"{home.rstrip('/')}/{folder}", home) if len(site.languages) > 1 else None
 
 
-def list_page_urls(site: SiteConfig, sections: Iterable[tuple[str, str | None]]) -> Iterator[tuple[str, str]]:
-    """(URL, what it is) of the list pages Hugo makes of the top-level content folders that
+def list_page_urls(
+    site: SiteConfig, sections: Iterable[tuple[str, str | None]]
+) -> Iterator[tuple[str, str, str | None]]:
+    """(URL, what it is, language) of the list pages Hugo makes of the top-level content folders that
     hold pages (each with a page's language), `_index` file or not (a folder of pages is a
     section), and of each language's home page (checked with Hugo 0.168)."""
     homes = [lang.code for lang in site.languages] or [site.default_language]  # each language's home
@@ -1401,7 +1419,7 @@ def list_page_urls(site: SiteConfig, sections: Iterable[tuple[str, str | None]])
     ]
     for place, language, what in [*places, *(("_index.md", code, "the home page") for code in homes)]:
         if (url := predict_url(site, place, {}, language)) is not None:
-            yield url, what
+            yield url, what, language
 
 
 def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) -> PageSummary | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
-from validator.engine import PageSummary, Site, SiteLink, language_redirect, page_alias_urls
+from validator.engine import PageSummary, Site, SiteLink, language_redirect, page_alias_urls, published_url
 from validator.document import PLACEHOLDER_IN_ID
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
@@ -84,6 +84,7 @@ class SiteIndex:
         self.config = site.config
         self._site_pages = site.pages
         self._redirects = RedirectRules(site.redirects)
+        self._host_folders = site.config.host_folders()
         self._last_place: tuple[str | None, _Place | None] = (None, None)  # see _place_of
         codes = self._codes = language_codes(site.config)
         # One read of the pages (each read unpickles them): what the lookups need of each.
@@ -449,18 +450,24 @@ class SiteIndex:
 
     def _browser_path(self, page: PageSummary, destination: str) -> str | None:
         """The URL path a browser asks for `destination` from `page`: of the site's host, or
-        none (another host or scheme, a relative link on a page without a URL)."""
+        none (another host or scheme, a relative link on a page without a URL). On a
+        multihost site, with the folder of the host's language (see published_url)."""
         parts = urlsplit(destination)
         if parts.scheme or parts.netloc:
             base = urlsplit(self.config.base_url)
-            if parts.scheme not in ("http", "https", "") or parts.netloc.lower() != base.netloc.lower():
+            if parts.scheme not in ("http", "https", ""):
+                return None
+            if folder := self._host_folders.get(parts.netloc.lower()):
+                return f"/{folder}{parts.path.lstrip('/')}"
+            if parts.netloc.lower() != base.netloc.lower():
                 return None
             return parts.path or "/"
         if parts.path.startswith("/"):
-            return parts.path
+            return published_url(parts.path, self.config, page.language)
         if page.url is None:
             return None
-        return urlsplit(urljoin(page.url, parts.path or page.url)).path
+        own = published_url(page.url, self.config, page.language)
+        return urlsplit(urljoin(own, parts.path or own)).path
 
 
 class _Indexed(NamedTuple):
@@ -480,11 +487,19 @@ class _Indexed(NamedTuple):
     @classmethod
     def of(cls, page: PageSummary, config: SiteConfig, codes: frozenset[str]) -> _Indexed:
         refused = _refusal(page)
+        # (on a multihost site, the URLs in their languages' folders: see published_url)
+        languages = [language for language, _ in page.also]
+        others = (
+            published_url(url, config, languages[n] if n < len(languages) else page.language)
+            for n, url in enumerate(page.other_urls)
+        )
+        own = published_url(page.url, config, page.language) if page.url else page.url
+        aliases = [published_url(url, config, page.language) for url in page_alias_urls(config, page, served=True)]
         return cls(
-            _place(page, config, codes), (page.url, *page.other_urls), page.content_path or page.path, page.file,
+            _place(page, config, codes), (own, *others), page.content_path or page.path, page.file,
             page.also,
             refused or unbuilt_reason(config, page.front_matter), page.rendered,
-            page_alias_urls(config, page, served=True), frozenset() if refused else unbuilt_flags(config, page.front_matter),
+            aliases, frozenset() if refused else unbuilt_flags(config, page.front_matter),
             refused is not None,
         )
 

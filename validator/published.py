@@ -90,6 +90,9 @@ class PublishedSite:
     # publish dir's root (`../a/`: the path before it, always): the embedded renderer's
     canonify: bool = False
     relative: bool = False
+    # On a multihost site, each language's host with its folder (SiteConfig.host_folders): a
+    # page's root-relative link leads into its own language's folder
+    host_folders: Mapping[str, str] = field(default_factory=dict)
     # Whether `base_url` is Hugo's default, the site setting none: the host of absolute URLs
     # Hugo makes (`ref`), and another site's in a link written with it
     default_base: bool = False
@@ -127,7 +130,7 @@ class PublishedSite:
     alias_folders: frozenset[str] = frozenset()
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
-    _resolved: dict[tuple[str, str | None], Target] = field(default_factory=dict, compare=False, repr=False)
+    _resolved: dict[tuple[str, str | None, str], Target] = field(default_factory=dict, compare=False, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_resolved": {}}  # workers make their own
@@ -179,10 +182,27 @@ class PublishedSite:
         """Where `href`, found on the page at `page_url` (under `<base href=base>`), goes."""
         if not _SAME_ON_EVERY_PAGE.match(href):
             return self._resolve(href, page_url, base)
-        found = self._resolved.get((href, base))
+        key = (href, base, self._host_folder(page_url))  # the same on every page of a language's host
+        found = self._resolved.get(key)
         if found is None:
-            found = self._resolved[(href, base)] = self._resolve(href, page_url, base)
+            found = self._resolved[key] = self._resolve(href, page_url, base)
         return found
+
+    def shown(self, url: str) -> str:
+        """A URL path of the publish dir as a reader knows it: on a multihost site, a
+        language's folder as its host (`/fr/a/`: `https://fr.example.org/a/`)."""
+        if folder := self._host_folder(url):
+            host = next(host for host, one in self.host_folders.items() if one == folder)
+            return f"https://{host}/{url.lstrip('/')[len(folder):]}"
+        return url
+
+    def _host_folder(self, page_url: str) -> str:
+        """On a multihost site, the folder of the language whose host serves the page at
+        `page_url` (`fr/`), "" when none does."""
+        if not self.host_folders:
+            return ""
+        folder = page_url.lstrip("/").partition("/")[0] + "/"
+        return folder if folder in self.host_folders.values() else ""
 
     def _resolve(self, href: str, page_url: str, base: str | None) -> Target:
         href = href.strip()
@@ -197,6 +217,8 @@ class PublishedSite:
             return Target(OTHER, url=href)
         fragment = fragment_id(parts.fragment) if "#" in href else None
         if scheme or href.startswith("//"):
+            if folder := self.host_folders.get(parts.netloc.lower()):
+                return self._lookup(f"/{folder}{parts.path.lstrip('/')}", fragment)
             if not self.host or parts.netloc.lower() != self.host:
                 return Target(EXTERNAL, url=href)
             path = parts.path or "/"
@@ -207,6 +229,8 @@ class PublishedSite:
         elif parts.path.startswith("/"):
             prefixed = self.relative or (self.canonify and not parts.path.startswith(self.prefix))
             path = self.prefix[:-1] + parts.path if prefixed else parts.path
+            if folder := self._host_folder(page_url):
+                path = f"/{folder}{path.lstrip('/')}"
         else:
             directory = self._directory(page_url, base)
             if directory is None:
@@ -1248,6 +1272,7 @@ def load_rendered(
     written_after: frozenset[str] = frozenset(),
     static_links: Mapping[str, str] | None = None,
     site_root: str | None = None,
+    host_folders: Mapping[str, str] | None = None,
 ) -> RenderedSite:
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
     `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
@@ -1266,6 +1291,8 @@ def load_rendered(
         published = replace(published, written_after=written_after)
     if static_links:
         published = replace(published, static_links=static_links)
+    if host_folders:
+        published = replace(published, host_folders=host_folders)
     pages = (parse or parse_published_pages)(published, published.pages(), limit)
     rendered = build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
     if site_root is None or not rendered.other_content:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from validator import template_text
 from validator.addresses import AS_IS, EMBEDDED_WRITER, FILTERING, GOLDMARK_WRITER, Writer
@@ -567,6 +568,26 @@ class SiteConfig:
             if lang.code == code and lang.locale:
                 return lang.locale
         return self.locale if code == self.default_language and self.locale else code
+
+    @property
+    def multihost(self) -> bool:
+        """Whether the languages have hosts of their own (a `baseURL` per language): Hugo
+        publishes each language in a folder (`public/fr/`) its URLs do not name."""
+        return len(self.languages) > 1 and any(lang.base_url for lang in self.languages)
+
+    def publish_folder(self, language: str | None) -> str:
+        """The publish dir's folder of the pages of `language` that their URLs do not name:
+        `fr/` on a multihost site, else ""."""
+        return f"{language or self.default_language}/" if self.multihost else ""
+
+    def host_folders(self) -> dict[str, str]:
+        """On a multihost site, each language's host (`fr.example.org`) with its folder (`fr/`)."""
+        if not self.multihost:
+            return {}
+        return {
+            urlsplit(lang.base_url or self.base_url).netloc.lower(): self.publish_folder(lang.code)
+            for lang in self.languages
+        }
 
     def permalinks_of(self, language: str | None) -> tuple[tuple[str, str], ...]:
         """The permalink rules of the pages of `language`: its own, which replace the site's

@@ -3859,13 +3859,9 @@ def _prepend_base_path(base: str, link: str) -> str:
     return _go_join(base, link) + ("/" if link.endswith("/") else "")
 
 
-def _is_multihost(site: SiteConfig) -> bool:
-    return len(site.languages) > 1 and any(lang.base_url for lang in site.languages)
-
-
 def _language_prefix(site: SiteConfig, language: str) -> str:
     """The language's link prefix (`fr`), or `` for the default language at the root."""
-    if _is_multihost(site):
+    if site.multihost:
         return ""
     if language == site.default_language:
         return language if site.default_language_in_subdir else ""
@@ -4527,7 +4523,7 @@ def _content_base_name(page: _Page) -> str:
 def _target_link(site: SiteConfig, page: _Page, url: str, permalink: str, prefix: str) -> str:
     """The page's link (RelPermalink without the baseURL path), after Hugo's `CreateTargetPaths`."""
     path = page.raw if site.disable_path_to_lower else page.path
-    force_prefix = bool(url and not url.startswith("/")) or _is_multihost(site)
+    force_prefix = bool(url and not url.startswith("/")) or site.multihost
     if ".." in url:
         url = _go_join("/", url)
     base_name = page.slug or (path.dirs[-1] if path.is_bundle and path.dirs else path.name)

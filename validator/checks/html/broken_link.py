@@ -73,7 +73,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from urllib.parse import unquote, urlsplit
@@ -153,7 +153,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             where = (source.line, source.column) if source is not None else None
             # Whether a link hook may have rewritten it: one then finds no page for a `.md` link
             hooked = source is not None and locator.source is not None and locator.source.links_rewritten
-            message = _message(link, target, page, rendered.published.unbuilt, hooked)
+            message = _message(link, target, page, rendered.published, hooked)
             if target.kind == MISSING and (skipped := _static_link(rendered.published, target.url)):
                 message += f"; {skipped} is a symbolic link, and Hugo copies none from the static folders"
             if source is not None and source.escapes_kept:
@@ -328,13 +328,12 @@ def _ignored(url: str, opts: Options) -> bool:
     return any(fnmatchcase(url, pattern) for pattern in opts.ignore)
 
 
-def _message(
-    link: HtmlLink, target: Target, page: Page, unbuilt: Mapping[str, tuple[str, str]], hooked: bool = False
-) -> str:
+def _message(link: HtmlLink, target: Target, page: Page, published: PublishedSite, hooked: bool = False) -> str:
     what = f"<{link.tag} {link.attribute}={shown(link.url)}>"
     if target.kind == OUTSIDE:
         return f"{what} leaves the site ({target.url}); link to a page of the site"
-    message = f"{what}: nothing is published at {target.url}"
+    unbuilt = published.unbuilt
+    message = f"{what}: nothing is published at {published.shown(target.url)}"
     if target.via:
         message += f", {sent_by(target.via)}"
     if target.kind == UNBUILT and target.path in unbuilt:

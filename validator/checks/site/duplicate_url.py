@@ -51,7 +51,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from validator.engine import PageSummary, Site, list_page_urls, page_alias_urls
+from validator.engine import PageSummary, Site, list_page_urls, page_alias_urls, published_url
 from validator.model import Finding, NoOptions, Rule
 from validator.site import is_built, predict_url
 
@@ -94,10 +94,12 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
 
 
 def _claims(site: Site, page: PageSummary) -> list[tuple[str, str]]:
-    """The URLs the page is written at: its own, and its aliases' that Hugo writes."""
+    """The URLs the page is written at: its own, and its aliases' that Hugo writes (on a
+    multihost site, in its language's folder: see published_url)."""
     assert page.url is not None
     own = _output(page.url)
-    return [(page.url, "page"), *((url, "alias") for url in page_alias_urls(site.config, page) if _output(url) != own)]
+    urls = [(page.url, "page"), *((url, "alias") for url in page_alias_urls(site.config, page) if _output(url) != own)]
+    return [(published_url(url, site.config, page.language), kind) for url, kind in urls]
 
 
 def _list_pages(site: Site, sections: set[tuple[str, str | None]]) -> dict[str, str]:
@@ -106,13 +108,13 @@ def _list_pages(site: Site, sections: set[tuple[str, str | None]]) -> dict[str, 
     language's taxonomies'."""
     config = site.config
     found: dict[str, str] = {}
-    for url, what in list_page_urls(config, sections):
-        found.setdefault(_output(url), what)
+    for url, what, language in list_page_urls(config, sections):
+        found.setdefault(_output(published_url(url, config, language)), what)
     if "taxonomy" not in config.disabled_kinds:
         for code in [lang.code for lang in config.languages] or [config.default_language]:
             for _, plural in config.taxonomies:
                 if (url := predict_url(config, f"{plural}/_index.md", {}, code)) is not None:
-                    found.setdefault(_output(url), f"the list page of the taxonomy {plural}")
+                    found.setdefault(_output(published_url(url, config, code)), f"the list page of the taxonomy {plural}")
     return found
 
 

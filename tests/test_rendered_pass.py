@@ -5493,3 +5493,35 @@ def test_a_multihost_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo:
     assert findings() == findings("--build") == expected
     build_site(hugo, tmp_path, tmp_path / "public")
     assert (tmp_path / "public/en/a/index.html").exists() and (tmp_path / "public/fr/logo.png").exists()
+
+
+@pytest.mark.hugo
+def test_a_base_url_without_a_scheme_is_no_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`baseURL = "example.org/"` (a site whose build command gives the real one): Hugo
+    publishes the site at the publish dir's root, and `/images/a.gif` is the static file
+    (checked with hugo 0.168), not a link that leaves the site."""
+    small_site(tmp_path, {
+        "static/images/a.gif": "x",
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n![a](/images/a.gif) [b](/docs/b/) [gone](/nothing-here/)\n",
+    })  # fmt: skip
+    (tmp_path / "hugo.toml").write_text('baseURL = "example.org/"\n')
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/docs/b.md", 5, "broken-link")}
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/docs/b/index.html").exists()
+
+
+@pytest.mark.hugo
+def test_an_own_host_address_a_hook_writes_as_its_path_is_placed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A link hook that pipes the destination through relLangURL writes the site's own
+    `https://x.org/docs/gone/` as `/docs/gone/` (checked with hugo 0.168): the broken link
+    is placed at its Markdown line, a bare URL's too."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '<a href="{{ .Destination | relLangURL | safeURL }}">{{ .Text }}</a>',
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nSee https://x.org/docs/missing/ too.\n\n"
+                             "A [gone](https://x.org/docs/gone/) link.\n",
+    }, "[markup.goldmark.extensions]\nlinkify = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link", "--build") == [("content/docs/a.md", 5, 5), ("content/docs/a.md", 7, 3)]

@@ -33,7 +33,7 @@ from validator.document import PLACEHOLDER_IN_ID
 from validator.heading_ids import anchorize
 from validator.settings import SiteConfig
 from validator.paths import MARKDOWN_EXTENSIONS, fragment_id
-from validator.published import MAX_HOPS, RedirectRules, SourceHeading
+from validator.published import MAX_HOPS, RedirectRules, SourceHeading, base_path
 from validator.site import language_codes, parse_content_path, ref_path_key, unbuilt_flags, unbuilt_reason
 
 _DEFAULT_EXTENSION = ".md"
@@ -441,8 +441,8 @@ class SiteIndex:
         path = self._browser_path(page, destination)
         if path is None:
             return None
-        base_path = urlsplit(self.config.base_url).path.rstrip("/")
-        for candidate in (path, base_path + path if base_path else None):
+        prefix = base_path(self.config.base_url).rstrip("/")
+        for candidate in (path, prefix + path if prefix else None):
             if candidate is not None and (key := _normal_url(candidate)) in self._urls:
                 return key
         return None

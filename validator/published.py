@@ -391,6 +391,15 @@ def _normalize(path: str) -> str | None:
     return "/" + "/".join(segments) + trailing
 
 
+def _origin(base_url: str) -> str:
+    """The scheme and host of a baseURL (`https://example.org`), "" without them."""
+    try:
+        parts = urlsplit(base_url)
+    except ValueError:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
 def _relative(url: str) -> bool:
     """Whether an address is a path relative to the page (`../a/`, `a/`): no host, no
     scheme, not from the root, not a fragment alone."""
@@ -403,11 +412,14 @@ def _relative(url: str) -> bool:
 
 def base_path(base_url: str) -> str:
     """The URL path a site of `base_url` is served under: `/`, or `/blog/` for
-    `https://x.org/blog/`."""
+    `https://x.org/blog/`. A baseURL without a scheme (`example.org/`, which a build
+    command's `--baseURL` often replaces) is no path: Hugo publishes such a site at the
+    publish dir's root (checked with hugo 0.168)."""
     try:
-        path = urlsplit(base_url).path.strip("/")
+        parts = urlsplit(base_url)
     except ValueError:
         return "/"
+    path = parts.path.strip("/") if parts.scheme or parts.netloc else ""
     return f"/{path}/" if path else "/"
 
 
@@ -771,6 +783,8 @@ class SourcePage:
     # With `relativeURLs`, the path the site is served under (`/docs/`), which Hugo writes a
     # root-relative address (`/a/`) relative to, from the page (`../a/`); else ""
     relative_base: str = ""
+    # The scheme and host of the site's baseURL (`https://example.org`), else ""
+    site_origin: str = ""
     # Whether its links lead where they do only from the pages that include its content: a
     # page Hugo builds none of by a section's cascade alone (fragments other pages read,
     # whose `/product/version/` links a template rewrites), so none is judged here
@@ -815,6 +829,7 @@ class SourcePage:
             every_alt="render-image" not in doc.render_hooks,
             canonified_base=doc.site.base_url.rstrip("/") + "/" if doc.site.canonify_urls and doc.site.base_url else "",
             relative_base=base_path(doc.site.base_url) if doc.site.relative_urls else "",
+            site_origin=_origin(doc.site.base_url),
         )
 
 
@@ -1463,19 +1478,26 @@ class Locator:
         stays linear."""
         url = unquote(link.url.strip())
         found = self._take_among(self._places_by_destination.get(url, ()), link, _same_destination)
-        base = self.source.canonified_base if self.source is not None else ""
-        written = None
-        if found is None and base and url.startswith(base):
+        if found is not None or self.source is None:
+            return found
+        base = self.source.canonified_base
+        written = browser = None
+        if base and url.startswith(base):
             written = "/" + url[len(base) :]  # `/a/`, which canonifyURLs wrote after the baseURL
-        elif found is None and self.source is not None and (root := self.source.relative_base) and _relative(url):
+        elif (root := self.source.relative_base) and _relative(url):
             # `/a/`, which relativeURLs wrote relative to the page (`../a/`)
-            absolute = urljoin(self._page_url or self.source.url or root, url)
-            written = "/" + absolute[len(root) :] if absolute.startswith(root) else None
-        if written is not None:
-            found = self._take_among(
-                self._places_by_destination.get(written, ()), link, lambda _, one: _same_destination(written, one)
-            )
-        return found
+            browser = urljoin(self._page_url or self.source.url or root, url)
+            written = "/" + browser[len(root) :] if browser.startswith(root) else None
+        elif url.startswith("/") and not url.startswith("//"):
+            browser = url
+        # an address of the site's own host, which a hook (`relURL`, `relLangURL`) wrote as its path
+        own = self.source.site_origin + browser if self.source.site_origin and browser else None
+        for one in (written, own):
+            if one is not None and (found := self._take_among(
+                self._places_by_destination.get(one, ()), link, lambda _, item, one=one: _same_destination(one, item)
+            )) is not None:
+                return found
+        return None
 
     def _take_among(
         self, places: Sequence[int], link: HtmlLink, same: Callable[[str, SourceLink], bool]

@@ -40,7 +40,7 @@ from validator.files import read_text, texts_under
 from validator.model import data_error
 from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_yaml, split_front_matter
 from validator.paths import display_path
-from validator.published import fallback_rule, followed_rule, writes_alias_rules
+from validator.published import base_path, fallback_rule, followed_rule, writes_alias_rules
 from validator.highlight import Highlight, switched_on
 from validator.i18n import load_translations
 from validator import template_text
@@ -3850,7 +3850,7 @@ def _go_join(*parts: str) -> str:
 def _base_path(site: SiteConfig, language: str) -> str:
     """The path of the (language's) baseURL, without trailing slash: `/blog` or ``."""
     base_url = next((lang.base_url for lang in site.languages if lang.code == language and lang.base_url), "")
-    return urlsplit(base_url or site.base_url).path.rstrip("/")
+    return base_path(base_url or site.base_url).rstrip("/")
 
 
 def _prepend_base_path(base: str, link: str) -> str:

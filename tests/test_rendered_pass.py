@@ -5525,3 +5525,25 @@ def test_an_own_host_address_a_hook_writes_as_its_path_is_placed(
     }, "[markup.goldmark.extensions]\nlinkify = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert located("broken-link", "--build") == [("content/docs/a.md", 5, 5), ("content/docs/a.md", 7, 3)]
+
+
+@pytest.mark.hugo
+def test_a_theme_link_is_not_placed_at_a_link_whose_shortcode_prints_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`[g](/docs/{{< param version >}}/guides/gateway)` makes `/docs/v2/guides/gateway`; a
+    version menu's broken `/docs/v1/config/gateway/` of the same name is the template's,
+    not that line's (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/baseof.html": '<nav>{{ $p := .RelPermalink }}{{ range slice "v1" "v2" }}'
+                               '<a href="{{ replace $p "/v2/" (printf "/%s/" .) }}">{{ . }}</a> {{ end }}</nav>'
+                               '{{ block "main" . }}{{ end }}',
+        "layouts/single.html": '{{ define "main" }}{{ .Content }}{{ end }}',
+        "content/docs/v2/_index.md": "---\ntitle: V2\ncascade:\n  version: v2\n---\n",
+        "content/docs/v2/guides/gateway.md": "---\ntitle: G\n---\n",
+        "content/docs/v2/config/gateway.md": "---\ntitle: C\n---\n\nSee the [guide](/docs/{{< param version >}}/guides/gateway).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = located("broken-link", "--build")
+    assert ("content/docs/v2/config/gateway.md", 5, 9) not in found
+    assert ("public/docs/v2/config/gateway/index.html", 1, 6) in found

@@ -1754,6 +1754,8 @@ def _same_target(url: str, link: SourceLink, page_url: str | None = None, rewrit
         return False
     elif destination.lower().startswith(("http://", "https://")) and _host(destination) != _host(url):
         return False  # no hook makes another site's address a path of this one (contour's version menu)
+    elif "{{" in destination and not _may_print(destination, url):
+        return False
     ours, theirs = _name_and_fragment(destination), _name_and_fragment(url)
     if ours == theirs:
         return link.shortcode_path is not None or not ours[0] or not _elsewhere(destination, url, page_url)
@@ -1761,6 +1763,22 @@ def _same_target(url: str, link: SourceLink, page_url: str | None = None, rewrit
         return False
     path = _url_path(url)
     return page_url is None or not path or page_url.startswith(path)
+
+
+_CALL = re.compile(r"\{\{.*?\}\}")
+
+
+def _may_print(destination: str, url: str) -> bool:
+    """Whether a site path whose shortcode calls print something (`/docs/{{< param version
+    >}}/guides/x`) may have made `url`: its other parts in place, a call any segments (a
+    theme's version menu's `/docs/v1/config/x/` is none of its). Any URL for another destination."""
+    path = destination.split("#", 1)[0].split("?", 1)[0]
+    if not path.startswith("/"):
+        return True
+    parts = _CALL.split(path.removesuffix("/"))
+    pattern = ".*".join(re.escape(part) for part in parts)
+    # (after the baseURL's path, which canonifyURLs or a hook may put before it)
+    return re.search(rf"{pattern}(?:\.md|\.html)?/?\Z", _url_path(url)) is not None
 
 
 def _elsewhere(destination: str, url: str, page_url: str | None) -> bool:

@@ -5547,3 +5547,24 @@ def test_a_theme_link_is_not_placed_at_a_link_whose_shortcode_prints_elsewhere(
     found = located("broken-link", "--build")
     assert ("content/docs/v2/config/gateway.md", 5, 9) not in found
     assert ("public/docs/v2/config/gateway/index.html", 1, 6) in found
+
+
+@pytest.mark.hugo
+def test_a_theme_link_of_a_md_links_name_is_the_themes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A menu's broken `/guides/nlb/` is not placed at `[x](/guides/nlb.md)`, which a page
+    lookup hook finds no page for and writes as it is, further down the page (checked
+    with hugo 0.168): the menu's link is reported on its own, the Markdown's at its line."""
+    small_site(tmp_path, {
+        "layouts/baseof.html": '<nav><a href="/guides/nlb/">NLB</a></nav>{{ block "main" . }}{{ end }}',
+        "layouts/single.html": '{{ define "main" }}{{ .Content }}{{ end }}',
+        "layouts/_markup/render-link.html": '{{- $link := .Destination -}}{{- $url := urls.Parse .Destination -}}'
+                                            '{{- with .Page.GetPage $url.Path }}{{ $link = .RelPermalink }}{{ end -}}'
+                                            '<a href="{{ $link | safeURL }}">{{ .Text }}</a>',
+        "content/docs/a.md": "---\ntitle: A\n---\n\nSee the [NLB guide][10].\n\n[10]: /guides/nlb.md\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = {(path, line, rule) for path, line, rule in findings("--build")}
+    assert ("public/docs/a/index.html", 1, "broken-link") in found
+    assert ("content/docs/a.md", 5, "md-link") in found

@@ -1470,7 +1470,27 @@ class Locator:
         if rewritten and self.source.embedded_rewrites[image] and self._missing is not None and self._missing(link.url):
             rewritten = False
         target = functools.partial(_same_target, page_url=self._page_url or self.source.url or None, rewritten=rewritten)
-        return [target if same is _same_target else same for same in _MATCHERS]
+        verbatim = self._verbatim
+
+        def unless_written(same: Callable[[str, SourceLink], bool]) -> Callable[[str, SourceLink], bool]:
+            # A Markdown link some link of the page shows as written made that one, not
+            # another of its name (a theme's `/guides/x/` is not `/guides/x.md`'s)
+            def matches(url: str, one: SourceLink) -> bool:
+                written = unquote(one.destination.strip())
+                free = one.shortcode_path is not None or written not in verbatim or written == unquote(url.strip())
+                return free and same(url, one)
+
+            return matches
+
+        return [
+            same if same is _same_destination else unless_written(target if same is _same_target else same)
+            for same in _MATCHERS
+        ]
+
+    @functools.cached_property
+    def _verbatim(self) -> frozenset[str]:
+        """The addresses of the page's links, as the matchers compare them."""
+        return frozenset(unquote(link.url.strip()) for link in self._links)
 
     def _take_same_destination(self, link: HtmlLink) -> SourceLink | None:
         """The first Markdown link not matched before written as `link` is (`_same_destination`),

@@ -5568,3 +5568,26 @@ def test_a_theme_link_of_a_md_links_name_is_the_themes(
     found = {(path, line, rule) for path, line, rule in findings("--build")}
     assert ("public/docs/a/index.html", 1, "broken-link") in found
     assert ("content/docs/a.md", 5, "md-link") in found
+
+
+@pytest.mark.hugo
+def test_a_sidebar_table_of_contents_is_the_templates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A sidebar listing every page's table of contents (in a `<nav>`) writes `#x` links on
+    pages without the heading: the template's broken links, not copies of the Markdown
+    link of the same text (`[generating a manifest](#generating-a-manifest)` above the
+    heading): checked with hugo 0.168."""
+    small_site(tmp_path, {
+        "layouts/baseof.html": '<aside>{{ range site.RegularPages }}<nav id="toc-{{ .File.ContentBaseName }}">'
+                               "{{ .Fragments.ToHTML 2 3 false }}</nav>{{ end }}</aside>"
+                               '<main>{{ block "main" . }}{{ end }}</main>',
+        "layouts/single.html": '{{ define "main" }}{{ .Content }}{{ end }}',
+        "content/docs/a.md": "---\ntitle: A\n---\n\nSee [generating a manifest](#generating-a-manifest).\n\n"
+                             "## Generating a Manifest\n",
+        "content/docs/b.md": "---\ntitle: B\n---\n\nB.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = findings("--build")
+    assert ("public/docs/b/index.html", 3, "broken-anchor") in found
+    assert not any(path == "content/docs/a.md" for path, _, _ in found)

@@ -86,6 +86,9 @@ class HtmlLink(NamedTuple):
     rel: str = ""  # a <link>'s or <a>'s rel
     current: bool = False  # an <a aria-current>: it names the page it is on, as a menu's does
     no_alt: bool = False  # an <img> without an alt attribute, which no Markdown image makes (image-alt)
+    # a fragment's <a> in a `<nav>` (a table of contents, Hugo's or a theme's), which no
+    # Markdown writes: a template's
+    in_nav: bool = False
 
 
 class HtmlId(NamedTuple):
@@ -173,6 +176,10 @@ class Page:
                 yield first[item.value], item
             else:
                 first[item.value] = item
+
+
+def _in_nav(element: etree._Element) -> bool:
+    return any(ancestor.tag == "nav" for ancestor in element.iterancestors())
 
 
 def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES) -> Page:
@@ -369,8 +376,9 @@ class _Walker:
             if value is not None and not (value.strip() == "" and self._inert(element)):
                 text = _text_of(element) if tag == "a" else attrs.get("alt", "")
                 current = attrs.get("aria-current", "false") != "false"
+                in_nav = tag == "a" and value.startswith("#") and _in_nav(element)
                 self.links.append(
-                    HtmlLink(value.strip(), tag, attribute, line, column, text, attrs.get("rel", ""), current)
+                    HtmlLink(value.strip(), tag, attribute, line, column, text, attrs.get("rel", ""), current, in_nav=in_nav)
                 )
         if tag in SRCSET_TAGS:
             for attribute in SRCSET_ATTRIBUTES:

@@ -1981,8 +1981,8 @@ class SummaryCopies:
         in its own Markdown, is another page's link that `works` on that page (then kept, to
         be reported at it with `advice`)."""
         url = link.url.strip()
-        if not self.wanted(url) or url in self._written_on(page):
-            return False
+        if link.in_nav or not self.wanted(url) or url in self._written_on(page):
+            return False  # (a table of contents' link is its template's, whatever its text)
         if self._by_destination is None:
             self._by_destination = {}
             for index, source in enumerate(self.rendered.sources):

@@ -76,6 +76,17 @@ def test_footnotes_numbered_by_first_reference() -> None:
     )
 
 
+def test_a_footnote_definition_ends_a_quotes_lazy_line() -> None:
+    """goldmark ends a quote (nested too) at a footnote definition below its last line, as
+    it ends a paragraph; a link definition there is the quote's text (checked with hugo 0.168)."""
+    html = render("> > Nested.[^a]\n[^a]: note a\n\n> quote\n[x]: /y\n")
+    assert html.startswith(
+        '<blockquote>\n<blockquote>\n<p>Nested.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" '
+        'role="doc-noteref">1</a></sup></p>\n</blockquote>\n</blockquote>\n<blockquote>\n<p>quote\n[x]: /y</p>'
+    )
+    assert '<li id="fn:1">\n<p>note a&#160;' in html
+
+
 def test_footnote_ending_with_a_code_block_gets_backlink_after_it() -> None:
     html = render("x[^1]\n\n[^1]: Text.\n\n        code\n")
     assert "</code></pre>\n&#160;<a href=\"#fnref:1\"" in html

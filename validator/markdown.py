@@ -25,6 +25,7 @@ from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.footnote.index import footnote_def
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
@@ -1045,6 +1046,8 @@ def configure(markup: Markup) -> MarkdownIt:
         md.inline.ruler2.at("strikethrough", _strikethrough_pairs)
     if markup.footnote:
         footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
+        # goldmark's definition ends a quote's lazy line too (`> a[^1]` above `[^1]: b`)
+        md.block.ruler.at("footnote_def", footnote_def, {"alt": ["paragraph", "reference", "blockquote"]})
     if markup.definition_list:
         deflist_plugin(md)
         _wrap_block_rule(md, "deflist", _goldmark_deflist)

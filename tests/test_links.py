@@ -496,3 +496,16 @@ def test_a_file_of_a_disabled_language_is_no_page(tmp_path: Path) -> None:
         hugo_config='baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\ndisabled = true\n',
     )
     assert [(Path(p.path).name, p.rule) for p in problems] == [("a.md", "broken-link")]
+
+
+def test_the_embedded_hook_looks_a_path_up_without_its_query(tmp_path: Path) -> None:
+    """Hugo's embedded link hook looks `/posts/a/?x=1` up as `/posts/a/` (urls.Parse) and
+    writes the page's address with the query and fragment (checked with hugo 0.168): the
+    fragment is checked on that page."""
+    pages = {
+        "posts/a.md": _front_matter("", "## Real\n"),
+        "posts/b.md": _front_matter("", "[q](/posts/a/?x=1#nope) [r](a/?x=1#nope) [ok](/posts/a/?x=1#real)\n"),
+    }
+    _site(tmp_path, pages, "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")
+    problems, _ = _run(tmp_path, ["broken-anchor"])
+    assert [(name, line, rule) for name, line, rule, _ in problems] == [("b.md", 5, "broken-anchor")] * 2

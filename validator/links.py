@@ -682,9 +682,9 @@ def hook_finds(index: SiteIndex, target: Target, page: PageSummary) -> bool:
 
 
 def hook_lookup_path(path: str) -> str:
-    """What Hugo's embedded link render hook looks a link's path up as: decoded, less a
-    leading `./` ("" for `./`: the home page)."""
-    return unquote(path).removeprefix("./")
+    """What Hugo's embedded link render hook looks a link's path up as: its query left
+    out, decoded, less a leading `./` ("" for `./`: the home page)."""
+    return unquote(path.split("?", 1)[0]).removeprefix("./")
 
 
 def links_rendered_by_hook(page: PageSummary) -> bool:

@@ -17,6 +17,7 @@ from validator.site import load_site
 from conftest import check_site
 from validator.spelling import (
     CODE,
+    FILED,
     Lexicon,
     Speller,
     _knowledge,
@@ -87,6 +88,17 @@ def test_front_matter_names_and_terms_are_site_words() -> None:
     assert counts["snowden"] == 2 and counts["zabbix"] == 1 and counts["privacy"] == 2 and counts["axians"] == 1
     assert Speller("en", Counter({"snowden": 1})).typos("Edward Snowden About Privacy")
     assert not Speller("en", counts).typos("Edward Snowden About Privacy")
+
+
+def test_a_name_a_page_is_filed_under_once_is_no_typo() -> None:
+    """`author: Choi` on one page, which a theme prints in a heading: used once, it is no
+    typo of `Chop`, which the site never uses; the same word used once in prose is."""
+    doc = parse_document("a.md", b"---\ntitle: Notes\nauthor: Choi\n---\nText.\n")
+    counts = page_words(doc)
+    assert counts["choi"] == 1 and counts[FILED + "choi"] == 1
+    assert not Speller("en", counts).typos("By Choi")
+    assert Speller("en", Counter({"choi": 1})).typos("By Choi")
+    assert Speller("en", counts + Counter({"chop": 5})).typos("By Choi")
 
 
 def test_front_matter_values_in_tables_however_deep_are_site_words() -> None:

@@ -48,6 +48,7 @@ from validator.settings import SiteConfig
 from validator.site import language_codes
 
 CODE = "`"  # vocabulary key prefix of a word seen in code: "`prodcut"
+FILED = "="  # vocabulary key prefix of a word of a front matter term (an `author`'s name): "=choi"
 MIN_LENGTH = 3  # shorter words are left alone
 # Longer words are no typo of a known one either (the longest English words run about 30
 # letters): the words one edit away from a word are as many as its letters times the
@@ -207,12 +208,16 @@ def page_words(doc: Document) -> Counter[str]:
                     paths.append(value)
                 else:
                     written.update(letter_runs(value))
+    filed: set[str] = set()
     for key, value in (doc.front_matter.data or {}).items():
         if not isinstance(key, str) or key.lower() in FRONT_MATTER_COPIES:
             continue
         for term in nested_strings(value):
             if len(term.split(None, FRONT_MATTER_TERM_WORDS)) <= FRONT_MATTER_TERM_WORDS:
-                written.update(letter_runs(term))
+                runs = letter_runs(term)
+                written.update(runs)
+                filed.update(FILED + run.lower() for run in runs if not run.isupper())
+    counts.update(filed)
     for run, count in written.items():  # counted as written first, then folded
         if not run.isupper():
             counts[run.lower()] += count
@@ -556,7 +561,9 @@ class Speller:
             # the language's own letters is no misspelt English.
             return None
         uses = self.vocabulary.get(word, 0)
-        if uses <= 1 or self.vocabulary.get(best, 0) >= SITE_RATIO * uses:
+        # A word used once is the typo itself, unless a page files itself under it (a name
+        # a template prints from its `author`)
+        if (uses <= 1 and not self.vocabulary.get(FILED + word)) or self.vocabulary.get(best, 0) >= SITE_RATIO * uses:
             return best
         return None  # used across the site, and nothing far more frequent looks like it
 

@@ -792,6 +792,19 @@ def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.hugo
+def test_a_code_block_option_hugo_cannot_decode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`{linenostart=abc}` stops Hugo's build with the cause on a line of its own, below the
+    error, which names the page alone (checked with hugo 0.168): the finding gives the cause,
+    at the fence that sets the option."""
+    small_site(tmp_path, {"content/t.md": "---\ntitle: T\n---\n\nIntro.\n\n```go {linenos=table, linenostart=abc}\nx\n```\n"})
+    monkeypatch.chdir(tmp_path)
+    (found,) = [p for p in failed_build()["problems"] if p["rule"] == "build-failed"]
+    assert (found["path"], found["line"], found["column"]) == ("content/t.md", 7, 23)
+    assert found["message"].endswith("1 error(s) decoding: * cannot parse 'LineNoStart' as int: strconv.ParseInt: "
+                                     'parsing "abc": invalid syntax')
+
+
 def test_pages_whose_ids_a_build_alone_tells_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A page whose shortcode includes a file may have any id: links to its fragments are
     not judged without a build, and the summary says so (not with Hugo's output)."""

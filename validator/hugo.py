@@ -156,7 +156,7 @@ def _run(binary: str, *args: str, timeout: float = BUILD_TIMEOUT) -> str:
     if returncode != 0:
         output = (stderr or stdout).strip()
         # Hugo's errors, not what follows them (a security error prints the config after it)
-        errors = [line for line in output.splitlines() if line.startswith(("ERROR", "Error:"))]
+        errors = error_lines(output)
         lines = errors[:8] if errors else output.splitlines()[-8:]
         if NO_GIT_HISTORY in output:
             lines.append(
@@ -165,6 +165,25 @@ def _run(binary: str, *args: str, timeout: float = BUILD_TIMEOUT) -> str:
             )
         raise BuildFailed("hugo failed:\n" + "\n".join(f"  {line}" for line in lines), output)
     return stdout
+
+
+def error_lines(output: str, *, others: bool = False) -> list[str]:
+    """Hugo's error lines in its output (with `others`, its other lines too), each with the
+    list of causes Go prints below it (`1 error(s) decoding:`, a blank line, `* cannot parse
+    'LineNoStart' as int`)."""
+    lines: list[str] = []
+    last = None  # the place in `lines` of the error whose causes the next lines may be
+    for line in output.splitlines():
+        if line.startswith(("ERROR", "Error:")):
+            last = len(lines)
+            lines.append(line)
+        elif last is not None and line.startswith("* "):
+            lines[last] += " " + line
+        else:
+            last = last if not line.strip() else None
+            if others:
+                lines.append(line)
+    return lines
 
 
 def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> tuple[int, str, str]:

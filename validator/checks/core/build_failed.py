@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Iterator
 
-from validator.hugo import NO_GIT_HISTORY
+from validator.hugo import NO_GIT_HISTORY, error_lines
 from validator.model import NoOptions, Rule
 from validator.published import MARKDOWN_DESTINATION
 
@@ -39,7 +39,7 @@ def build_errors(
     is placed where the file first writes the ref's argument, else at 1:1."""
     seen: set[tuple[str, int, int]] = set()
     written: dict[str, dict[str, tuple[int, int]]] = {}  # a file's destinations, read once
-    for line in output.splitlines():
+    for line in error_lines(output, others=True):
         for match in _PLACE.finditer(line):
             display = files.get(os.path.realpath(match[1]))
             if display is None or (place := (display, int(match[2]), int(match[3]))) in seen:
@@ -57,6 +57,8 @@ def build_errors(
                 where = f"render-{hook[1]} hook fails on one of the page's {hook[1]}s, shown at the first"
                 yield display, *at, f"Hugo stops the build: {message} (the {where})"
                 continue
+            if place[1:] == (1, 1) and (option := _option_place(match[1], message)) is not None:
+                place = (display, *option)
             yield display, place[1], place[2], f"Hugo stops the build: {message}"
         if (ref := _FROM_PAGE.search(line)) and not _PLACE.search(line) and pages:
             real = pages.get(ref[2].lower())
@@ -81,16 +83,29 @@ _ELEMENTS = {
 }  # fmt: skip
 
 
-def _first_element(path: str, kind: str) -> tuple[int, int]:
-    """Where a file first writes an element of `kind` (`image`…), else 1:1."""
+def _first_element(path: str, kind: str | re.Pattern[str]) -> tuple[int, int]:
+    """Where a file first writes an element of `kind` (`image`…, or a pattern), else 1:1."""
+    pattern = _ELEMENTS[kind] if isinstance(kind, str) else kind
     try:
         with open(path, encoding="utf-8", errors="replace") as file:
             for number, line in enumerate(file, start=1):
-                if found := _ELEMENTS[kind].search(line):
-                    return number, found.start() + 1
+                if found := pattern.search(line):
+                    return number, found.start(found.lastindex or 0) + 1
     except OSError:
         pass
     return 1, 1
+
+
+# A code block option whose value Hugo cannot decode: it names the page alone (1:1)
+_OPTION_UNREAD = re.compile(r"cannot parse '(\w+)' as")
+
+
+def _option_place(path: str, message: str) -> tuple[int, int] | None:
+    """Where a file first gives a code fence the option an error names (`linenostart=abc`)."""
+    if (named := _OPTION_UNREAD.search(message)) is None:
+        return None
+    fence = re.compile(rf"^\s*(?:`{{3,}}|~{{3,}}).*?\{{[^}}]*?\b({re.escape(named[1])})\s*=", re.IGNORECASE)
+    return _first_element(path, fence)
 
 
 # A call of a shortcode no template makes: one a missing theme or module may hold

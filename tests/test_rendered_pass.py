@@ -796,8 +796,11 @@ def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
 def test_a_code_block_option_hugo_cannot_decode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{linenostart=abc}` stops Hugo's build with the cause on a line of its own, below the
     error, which names the page alone (checked with hugo 0.168): the finding gives the cause,
-    at the fence that sets the option."""
-    small_site(tmp_path, {"content/t.md": "---\ntitle: T\n---\n\nIntro.\n\n```go {linenos=table, linenostart=abc}\nx\n```\n"})
+    at the fence that sets the option (where fence-attributes, turned off here, reports it)."""
+    small_site(tmp_path, {
+        "content/t.md": "---\ntitle: T\n---\n\nIntro.\n\n```go {linenos=table, linenostart=abc}\nx\n```\n",
+        ".mdcheck.toml": "[rules]\nfence-attributes = false\n",
+    })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     (found,) = [p for p in failed_build()["problems"] if p["rule"] == "build-failed"]
     assert (found["path"], found["line"], found["column"]) == ("content/t.md", 7, 23)
@@ -1797,6 +1800,28 @@ def test_fence_attributes_stop_the_build_as_hugo_says(tmp_path: Path, hugo: str)
         assert bool(found) == (built.returncode != 0), attributes
         said = ("failed to parse Markdown attributes", "not implemented: <nil>")
         assert built.returncode == 0 or any(reason in built.stderr for reason in said), attributes
+
+
+HIGHLIGHT_OPTIONS = ("linenos", "linenostart", "tabwidth", "anchorlinenos", "guessSyntax", "hl_inline", "style", "lineanchors")
+OPTION_VALUES = ("abc", "yes", "1", "0", "-3", "1.5", "true", "false", '"x"', '"1"', '"T"', '"+2"', '"0x10"', '"1.5"', '""', "[1]")
+
+
+@pytest.mark.hugo
+def test_highlighting_options_hugo_cannot_decode(tmp_path: Path, hugo: str) -> None:
+    """Each highlighting option with each kind of value, a page each, in one build (Hugo
+    names every page it fails on): mdcheck reports those Hugo cannot decode, and no other."""
+    for option in HIGHLIGHT_OPTIONS:  # a site each: a build that fails on many pages may hang (hugo 0.168)
+        site = tmp_path / option
+        small_site(site, {
+            f"content/p{number}.md": f"+++\ntitle = 'P{number}'\n+++\n\n```go {{{option}={value}}}\nx\n```\n"
+            for number, value in enumerate(OPTION_VALUES)
+        })  # fmt: skip
+        built = subprocess.run([hugo, "-s", str(site), "-d", str(site / "public")], capture_output=True, text=True, timeout=60)
+        failed = {int(number) for number in re.findall(r"/content/p(\d+)\.md:1:1", built.stderr)}
+        assert failed  # the build names its pages
+        for number, value in enumerate(OPTION_VALUES):
+            found = check_text(site, (site / f"content/p{number}.md").read_text(), ["fence-attributes"])
+            assert bool(found) == (number in failed), (option, value)
 
 
 @pytest.mark.hugo

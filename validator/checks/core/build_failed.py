@@ -97,14 +97,15 @@ def _first_element(path: str, kind: str | re.Pattern[str]) -> tuple[int, int]:
 
 
 # A code block option whose value Hugo cannot decode: it names the page alone (1:1)
-_OPTION_UNREAD = re.compile(r"cannot parse '(\w+)' as")
+_OPTION_UNREAD = re.compile(r"cannot parse '(\w+)' as|'(\w+)' expected type|(lineNos) must be one of")
 
 
 def _option_place(path: str, message: str) -> tuple[int, int] | None:
     """Where a file first gives a code fence the option an error names (`linenostart=abc`)."""
     if (named := _OPTION_UNREAD.search(message)) is None:
         return None
-    fence = re.compile(rf"^\s*(?:`{{3,}}|~{{3,}}).*?\{{[^}}]*?\b({re.escape(named[1])})\s*=", re.IGNORECASE)
+    name = named[named.lastindex or 1]
+    fence = re.compile(rf"^\s*(?:`{{3,}}|~{{3,}}).*?\{{[^}}]*?\b({re.escape(name)})\s*=", re.IGNORECASE)
     return _first_element(path, fence)
 
 

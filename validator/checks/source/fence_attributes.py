@@ -11,7 +11,14 @@ with hugo 0.168):
 * a value in single quotes (`{title='a'}`), `null`, or one with a character a word has not
   (`{hl_lines=2-5}`, `{x=a/b}`);
 * a name that starts with another character than a letter, `_` or `:` (`{1,3}`);
-* anything else before the `}` (`{hl_lines=["2-5"] >}}`, a shortcode's closing left in).
+* anything else before the `}` (`{hl_lines=["2-5"] >}}`, a shortcode's closing left in);
+* a highlighting option of a value Hugo cannot decode (`cannot parse 'LineNoStart' as
+  int`): `linenostart` or `tabwidth` not a number (`{linenostart=abc}`, a string not an
+  integer); `anchorlinenos`, `linenumbersintable`, `guesssyntax`, `noclasses` or
+  `hl_inline` not a boolean (`{guesssyntax=yes}`; `true`, `false`, a number, or a string
+  of them such as `"1"` or `"T"` are); `linenos` a number (`{linenos=1}`: write
+  `linenos=true`, `table` or `inline`); a list for any of these, or for `style` or
+  `lineanchors`.
 
 ## Why is this bad?
 One such line anywhere in the site stops `hugo` and every deployment with it, and the
@@ -34,6 +41,7 @@ steps:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from validator.document import Document
@@ -52,12 +60,19 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         start, end = _braces(block.info)
         attributes = _Attributes(block.info[start : end + 1])
         try:
-            if end < 0 or attributes.parse() is not False:
-                continue  # no `}`: no attributes; or read, or not judged
+            read = end >= 0 and attributes.parse()
         except RecursionError:
             continue  # lists nested thousands deep: not judged
         line = doc.lines[block.line - 1] if block.line <= len(doc.lines) else ""
         written = line.find(block.info)  # the info string as the fence line writes it
+        if read is True:
+            for name, value, at in attributes.options:
+                if (problem := _undecodable(name, value)) is not None:
+                    column = written + start + at + 1 if written >= 0 else block.column
+                    yield Finding(block.line, column, f"code block option {name}={value}: {problem}")
+            continue
+        if read is not False:
+            continue  # no `}`: no attributes; or not judged
         yield Finding(
             block.line,
             written + start + 1 if written >= 0 else block.column,
@@ -66,6 +81,41 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                if attributes.null else 'cannot parse them and stops the build ("failed to parse Markdown '
                'attributes"); quote the values (`title="a b"`, `hl_lines=["2-5"]`)'),
         )
+
+
+# The highlighting options Hugo decodes into typed fields (markup/highlight), by name in
+# lower case: (the field's name, its type). Checked with hugo 0.168.
+_OPTIONS = {
+    "linenostart": ("LineNoStart", int), "tabwidth": ("TabWidth", int),
+    "anchorlinenos": ("AnchorLineNos", bool), "linenumbersintable": ("LineNumbersInTable", bool),
+    "guesssyntax": ("GuessSyntax", bool), "noclasses": ("NoClasses", bool), "hl_inline": ("Hl_inline", bool),
+    "lineanchors": ("LineAnchors", str), "style": ("Style", str), "linenos": ("LineNos", None),
+}  # fmt: skip
+# Strings Go's strconv reads: ParseBool's, and ParseInt's with base 0 (`0x10`, `+2`, `1_000`)
+_GO_BOOLS = frozenset({"1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False", ""})
+_GO_INT = re.compile(r"[+-]?(?:0[xX](?:_?[0-9a-fA-F])+|0[oO]?(?:_?[0-7])+|0[bB](?:_?[01])+|[1-9](?:_?[0-9])*|0)?")
+
+
+def _undecodable(name: str, value: str) -> str | None:
+    """Why Hugo cannot decode a highlighting option's value, which stops its build; None
+    when it can (or the option is none Hugo types)."""
+    found = _OPTIONS.get(name.lower())
+    if found is None:
+        return None
+    field, kind = found
+    word = value if value[:1] != '"' else None  # a number, a list, or a word (`true`, `abc`)
+    text = value[1:-1] if word is None else value
+    if value[:1] == "[":
+        return f"Hugo cannot read a list there and stops the build ('{field}' expected one value); give one"
+    if kind is None and word is not None and word not in ("true", "false") and word[:1] in "-+0123456789":
+        return 'Hugo stops the build (lineNos must be one of true, false, "inline", or "table"); write linenos=true'
+    if kind is int and (word is not None and word[:1] not in "-+0123456789" and word not in ("true", "false")
+                        or word is None and not _GO_INT.fullmatch(text)):  # fmt: skip
+        return f"Hugo cannot read it as a whole number and stops the build (\"cannot parse '{field}' as int\"); give one"
+    if kind is bool and (word is not None and word[:1] not in "-+0123456789" and word not in ("true", "false")
+                         or word is None and text not in _GO_BOOLS):  # fmt: skip
+        return f"Hugo cannot read it as true or false and stops the build (\"cannot parse '{field}' as bool\"); write true or false"
+    return None
 
 
 def _braces(info: str) -> tuple[int, int]:
@@ -87,6 +137,7 @@ class _Attributes:
     def __init__(self, text: str) -> None:
         self.text, self.at = text, 0
         self.null = False  # a `null` value, which goldmark reads and Hugo cannot render
+        self.options: list[tuple[str, str, int]] = []  # (name, value as written, where the name starts)
 
     def peek(self) -> str:
         return self.text[self.at] if self.at < len(self.text) else ""
@@ -120,13 +171,20 @@ class _Attributes:
             return True
         if not self.peek() or self.peek() not in _NAME_START:
             return False
+        start = self.at
         while self.peek() and self.peek() in _NAME:
             self.at += 1
+        name = self.text[start : self.at]
         self.blanks()
         if self.peek() != "=":
             return False
         self.at += 1
-        return self.value()
+        self.blanks()
+        begin = self.at
+        read = self.value()
+        if read is True:
+            self.options.append((name, self.text[begin : self.at], start))
+        return read
 
     def value(self) -> bool | None:
         self.blanks()

@@ -58,9 +58,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if not block.fenced or "{" not in block.info:
             continue
         start, end = _braces(block.info)
+        if end < 0:
+            continue  # no `}`: no attributes
         attributes = _Attributes(block.info[start : end + 1])
         try:
-            read = end >= 0 and attributes.parse()
+            read = attributes.parse()
         except RecursionError:
             continue  # lists nested thousands deep: not judged
         line = doc.lines[block.line - 1] if block.line <= len(doc.lines) else ""
@@ -72,7 +74,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                     yield Finding(block.line, column, f"code block option {name}={value}: {problem}")
             continue
         if read is not False:
-            continue  # no `}`: no attributes; or not judged
+            continue  # not judged
         yield Finding(
             block.line,
             written + start + 1 if written >= 0 else block.column,

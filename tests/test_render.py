@@ -924,3 +924,22 @@ def test_what_goldmark_reads_by_an_older_commonmark_matches_hugo(hugo: str, tmp_
     tally, failures = _compare(hugo, tmp_path, GOLDMARK_OLDER_PAGES, markup)
     assert not failures, "\n".join(failures)
     assert tally.pages == len(GOLDMARK_OLDER_PAGES)
+
+
+FENCE_IDS = '``` {#nolang}\nx\n```\n\n```go {.c #withclass}\nx\n```\n\n```go {#a id="b"}\nx\n```\n\n```go {id=12}\nx\n```\n\n~~~go {#tilde linenos=table}\nx\n~~~\n\n```go {title="a#b"}\nx\n```\n'
+
+
+@pytest.mark.hugo
+def test_a_fence_id_is_on_its_highlight_wrapper_as_hugo_writes_it(hugo: str, tmp_path: Path) -> None:
+    """`{#x}` or `{id="x"}` (the last wins) names a code block with a language: Hugo writes
+    the id on its highlight wrapper; a block without a language gets none."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts/single.html").write_text("{{ .Content }}")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/p.md").write_text(f"---\ntitle: P\n---\n\n{FENCE_IDS}")
+    build_site(hugo, tmp_path, tmp_path / "public")
+    written = re.findall(r'<div class="highlight[^"]*" id="([^"]*)"', (tmp_path / "public/p/index.html").read_text())
+    assert written == ["withclass", "b", "12", "tilde"]
+    assert re.findall(r'<div class="highlight" id="([^"]*)"', render(FENCE_IDS)) == written
+    assert set(written) <= parse_document("p.md", FENCE_IDS.encode()).ids

@@ -399,6 +399,7 @@ class Document:
                         ids.add(heading_ids.anchorize(str(value), self.markup.id_type) if anchorized else str(value))
         ids.update(self.block_ids)
         ids.update(self.line_ids)
+        ids.update(found for block in self.code_blocks if block.fenced and (found := highlight.fence_id(block.info)))
         # the headings of a call's content its template renders (`.Inner | .Page.RenderString`), ids apart
         gone = {(use.line, use.column) for use in omitted}
         ids.update(heading.id for at, content in self._contents_with_headings.items() if at not in gone

@@ -40,6 +40,25 @@ def options(text: str) -> dict[str, str]:
     return {match[1].lower(): match[2].strip("\"'") for match in _OPTION.finditer(text)}
 
 
+# A fence attribute that names its block: `#x`, or `id=x` (the last wins); another's quoted
+# value (`title="a#b"`) is passed over
+_FENCE_ID = re.compile(r"""(?<![A-Za-z_])id\s*=\s*("[^"]*"|[^\s,}]+)|"[^"]*"|#([^\s,}#.="]+)""")
+
+
+def fence_id(info: str) -> str | None:
+    """The id a fence's attributes give the block (`{#install}`, `{id="cmd"}`), which Hugo
+    writes on its highlight wrapper; none without a language, which has no wrapper
+    (checked with hugo 0.168)."""
+    if "{" not in info or info.startswith("{"):
+        return None
+    attributes = info[info.index("{") + 1 :].partition("}")[0]
+    found = None
+    for match in _FENCE_ID.finditer(attributes):
+        if match[1] is not None or match[2] is not None:
+            found = match[1].strip('"') if match[1] is not None else match[2]
+    return found or None
+
+
 def line_ids(found: dict[str, str], lines: int, ordinal: int | None, site: Highlight) -> list[str]:
     """The ids of a code block's `lines` lines: `found` its options, `ordinal` its place
     among the page's fenced code blocks (None for the `highlight` shortcode's)."""

@@ -477,7 +477,7 @@ class _HugoRenderer(RendererHTML):
         ids = highlight.line_ids(highlight.options(info), highlight.line_count(token.content), self._fences,
                                  self._markup.highlight)
         self._fences += 1
-        return _code_block(token.content, language, ids) + "\n"
+        return _code_block(token.content, language, ids, highlight.fence_id(info)) + "\n"
 
     def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return f"<pre><code>{escapeHtml(tokens[idx].content)}</code></pre>\n"
@@ -829,15 +829,17 @@ def _ref_id(number: int, k: int) -> str:
     return f"fnref{k}:{number}" if k else f"fnref:{number}"
 
 
-def _code_block(code: str, language: str, line_ids: Sequence[str] = ()) -> str:
-    """Hugo's code block (highlighting left out): a language gets the highlight wrapper; the
-    ids of its lines' anchors (see validator.highlight) come first."""
+def _code_block(code: str, language: str, line_ids: Sequence[str] = (), block_id: str | None = None) -> str:
+    """Hugo's code block (highlighting left out): a language gets the highlight wrapper, with
+    the block's id (see highlight.fence_id); the ids of its lines' anchors (see
+    validator.highlight) come first."""
     body = "".join(f'<span id="{escapeHtml(line_id)}"></span>' for line_id in line_ids) + escapeHtml(code)
     if not language:
         return f'<pre tabindex="0"><code>{body}</code></pre>'
     lang = escapeHtml(language)
+    named = f' id="{escapeHtml(block_id)}"' if block_id else ""
     return (
-        f'<div class="highlight"><pre tabindex="0"><code class="language-{lang}" '
+        f'<div class="highlight"{named}><pre tabindex="0"><code class="language-{lang}" '
         f'data-lang="{lang}">{body}</code></pre></div>'
     )
 

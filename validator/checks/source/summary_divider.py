@@ -4,9 +4,9 @@ Checks the manual summary divider `<!--more-->`:
 - a divider that is not exactly `<!--more-->` (`<!-- more -->`, `<!--More-->`): Hugo
   treats it as an ordinary comment and drops it, so the page gets an automatic summary;
 - a second divider outside code: only the first one ends the summary;
-- a first divider inside a fenced code block or a code span: Hugo finds it before reading
-  the Markdown, so the summary ends in the middle of the code and the divider disappears
-  from it;
+- a first divider inside a code block (fenced, or indented, between lines of code) or a
+  code span: Hugo finds it before reading the Markdown, so the summary ends in the middle
+  of the code and the divider disappears from it;
 - a first divider with text after it in its paragraph, list or quote: Hugo ends the block
   there and starts another with the rest (a divider at the end of a paragraph's last line
   is fine), or that is all a heading holds: Hugo writes an empty heading.
@@ -73,7 +73,10 @@ def _first(doc: Document, divider: SummaryDivider) -> Iterator[Finding]:
     start = divider.column - 1
     end = start + len(SUMMARY_DIVIDER)
     in_span = line[start - 1 : start] == "`" and line[end : end + 1] == "`"
-    if doc.in_code(divider.line) or in_span:
+    # (an indented code block goes on past it as Hugo finds it: our parse ends it there)
+    indented = line[:start].strip(" \t") == "" and len(line[:start].expandtabs(4)) >= 4
+    block = _top_block(doc, divider.line) if indented or line.strip() != SUMMARY_DIVIDER else None
+    if doc.in_code(divider.line) or in_span or (block is not None and block.type == "code_block"):
         yield Finding(
             divider.line,
             divider.column,
@@ -81,7 +84,6 @@ def _first(doc: Document, divider: SummaryDivider) -> Iterator[Finding]:
             "removed from it: put a real divider earlier in the page",
         )
     elif line.strip() != SUMMARY_DIVIDER:
-        block = _top_block(doc, divider.line)
         if block is not None and block.type == "heading_open" and not line[end:].strip():
             if not line[:start].strip(" \t#"):
                 yield Finding(

@@ -3,7 +3,8 @@ Reports link and image syntax that Markdown does not read as a link, which the p
 shows as it is written:
 
 - an address with a space in it: `[the guide](my guide.md)`, `![logo](my logo.png)`
-  (write `%20`, or put the address in `<…>`), or broken across two lines;
+  (write `%20`, or put the address in `<…>`), or broken across two lines; or a title
+  whose quote is not closed: `[the docs](/docs/ "Docs home)`;
 - a space between the text and the address: `[the guide] (guide.md)`;
 - text and address swapped: `(the guide)[guide.md]`;
 - a `]` too many: `[the guide]](guide.md)`;
@@ -80,10 +81,18 @@ _WITH_CODE = (
 )
 
 
+_UNCLOSED_TITLE = "its title's quote is not closed (write `\"title\"`)"
+# An address, blanks, then a title's opening quote that no quote closes: `x "Docs home`
+_OPEN_TITLE = re.compile(r"""\S\s+(["'])[^"']*\Z""")
+
+
 def _problem(address: str) -> str:
-    """What is wrong with an address that holds blanks: a line break alone (joined, it is
-    one), or spaces too (joined, it still has them: coredns's `plugin/secondary: Denial-of-Service`)."""
+    """What is wrong with an address that holds blanks: a title's quote left open, a line
+    break alone (joined, it is one), or spaces too (joined, it still has them: coredns's
+    `plugin/secondary: Denial-of-Service`)."""
     blanks = address.strip()
+    if _OPEN_TITLE.search(blanks):
+        return _UNCLOSED_TITLE
     if "\n" not in blanks:
         return _SPACE
     return _BROKEN if len(blanks.split()) == 2 else _BROKEN_SPACED

@@ -5629,3 +5629,15 @@ def test_a_sidebar_table_of_contents_is_the_templates(
     found = findings("--build")
     assert ("public/docs/b/index.html", 3, "broken-anchor") in found
     assert not any(path == "content/docs/a.md" for path, _, _ in found)
+
+
+@pytest.mark.hugo
+def test_footnotes_turned_off_are_named_as_the_cause(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """With the footnote extension off, Hugo shows `[^1]` and its definition as text (checked
+    with hugo 0.168): the finding names the setting, not a missing definition."""
+    small_site(tmp_path, {"content/a.md": "---\ntitle: A\n---\nText with a note[^1].\n\n[^1]: The note.\n"},
+               "[markup.goldmark.extensions]\nfootnote = false\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    for args in ([], ["--build"]):
+        messages = [p["message"] for p in problems(*args) if p["rule"] == "unrendered-markup"]
+        assert len(messages) == 2 and all("footnote = false turns footnotes off" in m for m in messages), args

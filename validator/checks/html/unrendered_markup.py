@@ -68,6 +68,8 @@ _WHAT = {
     "attribute": "heading attribute shown as text: goldmark takes `{#id .class}` only at the heading's end, "
     "an id without blanks or markup (the heading's id is then made of its text)",
 }
+# The same, when the config turns footnotes off
+_FOOTNOTES_OFF = "footnote shown as text: markup.goldmark.extensions.footnote = false turns footnotes off"
 # The same, when the config turns heading attributes off
 _ATTRIBUTES_OFF = (
     "heading attribute shown as text: markup.goldmark.parser.attribute.title = false turns them off "
@@ -123,6 +125,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 what = _UNRENDERED_BOLD
             elif leak.kind == "attribute" and not rendered.markup.attribute_title:
                 what = _ATTRIBUTES_OFF
+            elif leak.kind == "footnote" and not rendered.markup.footnote:
+                what = _FOOTNOTES_OFF
             shown = leak.text if len(leak.text) <= 80 else leak.text[:79] + "…"
             message = f"{shown!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))

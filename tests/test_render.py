@@ -60,6 +60,16 @@ def test_definition_term_ids() -> None:
     assert '<dt id="other-term">Other term</dt>' in html
 
 
+def test_each_line_of_a_paragraph_above_a_definition_is_a_term() -> None:
+    """goldmark's definition interrupts a paragraph, whose lines are each a term (checked
+    with hugo 0.168); in a list item or a quote, `: x` goes on the paragraph."""
+    html = render("Intro para\nTerm A\n: def\n\n- b\n: x\n\n> q\n: y\n", Markup(auto_definition_term_id=True))
+    assert html.startswith(
+        '<dl>\n<dt id="intro-para">Intro para</dt>\n<dt id="term-a">Term A</dt>\n<dd>def</dd>\n</dl>\n'
+        "<ul>\n<li>b\n: x</li>\n</ul>\n<blockquote>\n<p>q\n: y</p>\n</blockquote>"
+    )
+
+
 def test_footnotes_numbered_by_first_reference() -> None:
     html = render("A[^b] B[^a] again[^b] missing[^x].\n\n[^a]: Note *a*.\n[^b]: Note b.\n[^c]: Unused.\n")
     assert '<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>' in html

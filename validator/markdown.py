@@ -1230,7 +1230,8 @@ def _lower_case_declaration(text: str, position: int) -> bool:
 
 def _goldmark_deflist(rule: BlockRule) -> BlockRule:
     """mdit-py-plugins' definition lists, whose definitions goldmark starts with `:` alone,
-    not `~` too: `~ gRPC Maintainers` under a paragraph is its text (checked with hugo 0.168)."""
+    not `~` too: `~ gRPC Maintainers` under a paragraph is its text; and where a paragraph of
+    several lines comes before the `:`, each of its lines is a term (checked with hugo 0.168)."""
 
     def tilde(state: StateBlock, line: int, end: int) -> bool:
         return line < end and state.src.startswith("~", state.bMarks[line] + state.tShift[line])
@@ -1239,18 +1240,54 @@ def _goldmark_deflist(rule: BlockRule) -> BlockRule:
         """The line of a term's definition: the next, or the one after a blank."""
         return term + 2 if term + 1 < end and state.isEmpty(term + 1) else term + 1
 
+    def starts_block(state: StateBlock, line: int, end: int) -> bool:
+        """Whether the line starts a block that ends a paragraph (a list, a quote, a heading)."""
+        terminators = [one for one in state.md.block.ruler.getRules("paragraph") if one is not deflist]
+        return state.sCount[line] - state.blkIndent <= 3 and (
+            state.sCount[line] < 0 or any(terminate(state, line, end, True) for terminate in terminators)
+        )
+
+    def last_term(state: StateBlock, start: int, end: int) -> int:
+        """The last line of the paragraph at `start` when a definition (`: …`) follows it,
+        which makes each of its lines a term (goldmark's definition interrupts it); else `start`."""
+        line = start + 1
+        while line < end and not state.isEmpty(line):
+            at = state.bMarks[line] + state.tShift[line]
+            if state.sCount[line] >= state.blkIndent and state.src.startswith((": ", ":\t"), at):
+                return line - 1 if line - 1 > start else start
+            if starts_block(state, line, end):
+                return start
+            line += 1
+        return start
+
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        term = last_term(state, start, end) if not silent and not state.is_code_block(start) else start
+        if term > start:  # the paragraph's lines before the last are terms too
+            first = len(state.tokens)
+            if not deflist(state, term, end, silent):
+                return False
+            opening = state.tokens[first]
+            opening.map = [start, opening.map[1]] if opening.map else opening.map
+            terms = []
+            for line in range(start, term):
+                terms.append(state.tokens[first + 1].copy(map=[line, line]))  # dt_open
+                terms.append(state.tokens[first + 2].copy(
+                    map=[line, line], content=state.getLines(line, line + 1, state.blkIndent, False).strip(), children=[]
+                ))  # fmt: skip
+                terms.append(state.tokens[first + 3].copy())  # dt_close
+            state.tokens[first + 1 : first + 1] = terms
+            return True
         if tilde(state, start if silent else marker_line(state, start, end), end):
             return False
         first = len(state.tokens)
         found = rule(state, start, end, silent)
         if not found or silent:
             return found
-        # A later term of the list whose definition starts with `~` is no term: the list
-        # ends before it (read again up to there)
+        # A later term of the list whose definition starts with `~`, or that starts another
+        # block (`- b` above `: x`), is no term: the list ends before it (read again up to there)
         for token in state.tokens[first:]:
             if token.type == "dt_open" and token.level == state.level + 1 and token.map and token.map[0] > start:
-                if tilde(state, marker_line(state, token.map[0], end), end):
+                if tilde(state, marker_line(state, token.map[0], end), end) or starts_block(state, token.map[0], end):
                     del state.tokens[first:]
                     return rule(state, start, token.map[0], silent)
         return True

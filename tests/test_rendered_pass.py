@@ -5641,3 +5641,17 @@ def test_footnotes_turned_off_are_named_as_the_cause(tmp_path: Path, monkeypatch
     for args in ([], ["--build"]):
         messages = [p["message"] for p in problems(*args) if p["rule"] == "unrendered-markup"]
         assert len(messages) == 2 and all("footnote = false turns footnotes off" in m for m in messages), args
+
+
+@pytest.mark.hugo
+def test_a_leaf_bundle_with_an_ugly_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """With uglyURLs, a leaf bundle's page is `posts/bund.html` and its files are in
+    `posts/bund/` (checked with hugo 0.168): a link to one is no broken link, to a file not
+    there is."""
+    small_site(tmp_path, {
+        "content/posts/bund/index.md": "---\ntitle: B\n---\n",
+        "content/posts/bund/pic.png": "x",
+        "content/posts/a.md": "---\ntitle: A\n---\n[img](/posts/bund/pic.png) [gone](/posts/bund/nope.png)\n",
+    }, "uglyURLs = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/posts/a.md", 4, 28)]

@@ -971,6 +971,10 @@ def _embedded_published(
         name = content_name(page.content_path, site)
         if name == "_index" and page.content_path.count("/") == 1:
             indexed.add((page.content_path.split("/", 1)[0], page.language))
+        if name == "index" and path is not None and not path.endswith("index.html") and page.rendered and page.resources:
+            # a leaf bundle with an ugly URL (`posts/bund.html`): its files are in a folder of its name
+            bundles.append((page.content_path.rpartition("/")[0], True, path.rpartition(".")[0] + "/index.html"))
+            continue
         if path is None or name is None or not (path == "index.html" or path.endswith("/index.html")):
             continue
         if name not in ("index", "_index"):

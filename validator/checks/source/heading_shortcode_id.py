@@ -10,7 +10,9 @@ The placeholder's number changes as shortcodes are added or removed earlier on t
 so every link to the heading, and the table of contents' own link, can break without
 notice; the id also shows internals in the address bar. Give the heading a custom id
 (`## Release {{< param "version" >}} {#release}`), or call the shortcode in Markdown
-notation (`{{% param "version" %}}`), whose output Hugo renders before making the id.
+notation (`{{% param "version" %}}`), whose output Hugo renders before making the id: if
+its template's output ends with no line break, which would end the heading there (most
+template files end with one; Hugo's own `param` does not).
 
 ## Example
 ```markdown
@@ -65,7 +67,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             heading.column,
             f"Hugo makes this heading's id from its placeholder for {standard[0]} "
             f"({prefix}hahahugoshortcode…), which changes as shortcodes are added; "
-            "add a custom id {#…} or use {{% %}} notation",
+            "add a custom id {#…} (or use {{% %}} notation, if the template's output ends with no line "
+            "break: one would end the heading there)",
         )
 
 

@@ -8,7 +8,9 @@ are read as Hugo's YAML 1.2 parser reads them: `2024-5-4` is a string there, and
 Hugo can parse.
 
 It also reports an `expiryDate` that is not after the page's publish date (`publishDate`,
-else `date`): the page expires before it is published.
+else `date`): the page expires before it is published; and a date written as a number
+that reads as a year or a day (`date: 20240101`), which Hugo takes for seconds since 1970
+(1970-08-23).
 
 ## Why is this bad?
 A date Hugo cannot parse (`2024/05/04`, `2024-05-04 10:30` without seconds, `May 4, 2024`)
@@ -68,7 +70,28 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue
         if when is not None:
             dates.setdefault(key, when)
+        if (meant := _written_as_integer(value)) is not None and when is not None:
+            line, column = front_matter.position(key)
+            yield Finding(
+                line, column,
+                f"front matter {name!r} is the number {value}, which Hugo reads as seconds since 1970: "
+                f"{when:%Y-%m-%d %H:%M:%S}; write {meant}",
+            )  # fmt: skip
     yield from _expired(front_matter, dates)
+
+
+def _written_as_integer(value: object) -> str | None:
+    """The date meant by an integer that reads as a year (`2024`) or a day (`20240101`),
+    which Hugo takes for Unix seconds (checked with hugo 0.168); else None."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    if 1900 <= value <= 2100:
+        return f"{value}-01-01"
+    try:
+        day = dt.date(value // 10000, value // 100 % 100, value % 100) if 19000101 <= value <= 21001231 else None
+    except ValueError:
+        return None
+    return day.isoformat() if day is not None else None
 
 
 def _message(name: str, value: object, reason: str) -> str:
@@ -101,7 +124,7 @@ def _expired(front_matter: FrontMatter, dates: dict[str, dt.datetime]) -> Iterat
 
 RULE = Rule(
     id="front-matter-date",
-    summary="Front matter date Hugo cannot parse, or expiring before publication",
+    summary="Front matter date Hugo cannot parse or misreads, or expiring before publication",
     stage="source",
     options=NoOptions,
     check=check,

@@ -5655,3 +5655,22 @@ def test_a_leaf_bundle_with_an_ugly_url(tmp_path: Path, monkeypatch: pytest.Monk
     }, "uglyURLs = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert located("broken-link") == located("broken-link", "--build") == [("content/posts/a.md", 4, 28)]
+
+
+@pytest.mark.hugo
+def test_a_languages_own_markup_replaces_the_sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`[languages.fr.markup…]` replaces the site's `markup` whole for French pages (checked
+    with hugo 0.168): French raw HTML is kept, and French ids are made with the defaults,
+    not the site's `github-ascii`."""
+    page = "---\ntitle: A\n---\n## Café <b>x</b>\n\n[a](#cafe-x) [b](#café-x)\n"
+    small_site(tmp_path, {"content/a.md": page, "content/a.fr.md": page},
+               '[markup.goldmark.parser]\nautoHeadingIDType = "github-ascii"\n'
+               "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+               "[languages.fr.markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {
+        ("content/a.md", 4, "raw-html-omitted"), ("content/a.md", 6, "broken-anchor"),
+        ("content/a.fr.md", 6, "broken-anchor"),
+    }  # fmt: skip
+    assert findings() == findings("--build") == expected
+    assert set(located("broken-anchor")) == {("content/a.fr.md", 6, 1), ("content/a.md", 6, 14)}

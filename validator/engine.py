@@ -618,10 +618,10 @@ class _LastParse:
     def parse(self, path: str, data: bytes, site: SiteConfig, language: str | None) -> Document:
         """The parse of `data`, made for `path` or for a file checked just before, on a page
         of `language`."""
-        doc = self._doc
-        if doc is None or site.markup is not doc.markup or data != self._data or language != doc.language:
+        doc, markup = self._doc, site.markup_of(language)
+        if doc is None or markup is not doc.markup or data != self._data or language != doc.language:
             self._data = self._doc = self._words = self._html = None  # let the old parse go first
-            self._doc, self._data = parse_document(path, data, site.markup, site, language=language), data
+            self._doc, self._data = parse_document(path, data, markup, site, language=language), data
         return self._doc
 
     def page(self, path: str, html: bytes, url: str) -> Page:

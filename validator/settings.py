@@ -86,6 +86,7 @@ class Language:
     locale: str = ""  # `locale` (Hugo 0.158+) or the older `languageCode`, e.g. "de-DE"
     # Its own `permalinks`, which replace the site's (see SiteConfig.permalinks); None: the site's
     permalinks: tuple[tuple[str, str], ...] | None = None
+    markup: Markup | None = None  # its own `markup`, which replaces the site's; None: the site's
 
 
 @dataclass(frozen=True)
@@ -588,6 +589,11 @@ class SiteConfig:
             urlsplit(lang.base_url or self.base_url).netloc.lower(): self.publish_folder(lang.code)
             for lang in self.languages
         }
+
+    def markup_of(self, language: str | None) -> Markup:
+        """The Markdown settings of the pages of `language`: its own, else the site's."""
+        code = language or self.default_language
+        return next((lang.markup for lang in self.languages if lang.code == code and lang.markup), self.markup)
 
     def permalinks_of(self, language: str | None) -> tuple[tuple[str, str], ...]:
         """The permalink rules of the pages of `language`: its own, which replace the site's

@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
-from urllib.parse import quote, unquote, unquote_plus, urlsplit
+from urllib.parse import quote, unquote, unquote_plus
 
 import yaml
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
@@ -795,16 +795,14 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         ugly_urls=ugly,
         ugly_url_sections=ugly_sections,
         permalinks=_permalinks(config, environment),
-        languages=languages,
+        languages=tuple(_with_own_markup(lang, config, missing_unsafe, layouts) for lang in languages),
         default_language=default_language,
         locale=config.string("locale", "") or config.string("languagecode", ""),
         default_language_in_subdir=config.boolean("defaultcontentlanguageinsubdir", False),
         disabled_languages=_disabled_languages(config),
         themes=themes,
         themes_dir=themes_dir,
-        markup=dataclasses.replace(
-            _markup(config, _embedded_hooks_auto(config), missing_unsafe), heading_id_levels=layouts.heading_id_levels()
-        ),
+        markup=_site_markup(config, missing_unsafe, layouts),
         allow_content=(
             tuple(config.strings("security.allowcontent"))
             if config.get("security.allowcontent") is not None
@@ -1871,6 +1869,22 @@ def _type_folder(folders: tuple[str, ...]) -> str:
     if not folders or folders[0].startswith("_") or folders[0] == "partials":
         return ""
     return folders[0]
+
+
+def _site_markup(config: _Config, missing_unsafe: bool, layouts: _Layouts) -> Markup:
+    """The `markup` settings of `config`, with what the layouts tell of them."""
+    markup = _markup(config, _embedded_hooks_auto(config), missing_unsafe)
+    return dataclasses.replace(markup, heading_id_levels=layouts.heading_id_levels())
+
+
+def _with_own_markup(language: Language, config: _Config, missing_unsafe: bool, layouts: _Layouts) -> Language:
+    """The language with its own `markup` settings, which replace the site's whole (checked
+    with hugo 0.168: a French `unsafe` turns French typography back on); as it is without."""
+    own = config.get(f"languages.{language.code}.markup")
+    if not isinstance(own, dict):
+        return language
+    view = _Config({**config.data, "markup": own}, config.origins, config.files)
+    return dataclasses.replace(language, markup=_site_markup(view, missing_unsafe, layouts))
 
 
 def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Markup:

@@ -4,7 +4,8 @@ shows as it is written:
 
 - an address with a space in it: `[the guide](my guide.md)`, `![logo](my logo.png)`
   (write `%20`, or put the address in `<…>`), or broken across two lines; or a title
-  whose quote is not closed: `[the docs](/docs/ "Docs home)`;
+  whose quote is not closed: `[the docs](/docs/ "Docs home)`; an autolink with a space:
+  `<https://example.org/my guide>`;
 - a space between the text and the address: `[the guide] (guide.md)`;
 - text and address swapped: `(the guide)[guide.md]`;
 - a `]` too many: `[the guide]](guide.md)`;
@@ -63,8 +64,11 @@ _ADDRESS = re.compile(
 )
 # What the source of a stretch with any of them holds: `](` then a blank before `)`, `] (`,
 # `)[`, `]](`
-_MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[|\]\]\(")
+_MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[|\]\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*\s")
+# An autolink with a blank in its address (`<https://x.org/a b>`), which is none: text
+_SPACED_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*[ \t][^<>\n]*>")
 _SPACE = "its address has a space (write %20, or `<…>` around it)"
+_AUTOLINK_SPACE = "an autolink's address has a space (write %20)"
 _BROKEN = "its address is broken across two lines (join them)"
 _EXTRA_BRACKET = "a `]` too many (write `[text](address)`)"
 _NESTED = "its address is a link of its own (write `[text](address)` with that link's address)"
@@ -101,6 +105,10 @@ def _problem(address: str) -> str:
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for stretch in stretches(doc, where=_may_hold_one):
         text = stretch.text
+        if stretch.kind == "text" and "<" in text:
+            for match in _SPACED_AUTOLINK.finditer(text):
+                if written_as_shown(doc, stretch, [match.start(), match.end() - 1]):
+                    yield _finding(stretch, match, f"link shown as text: {_AUTOLINK_SPACE}")
         if stretch.kind != "text" or ("](" not in text and "] (" not in text and ")[" not in text):
             continue
         for match in _LINK.finditer(text):

@@ -24,7 +24,9 @@ reported. So is a `{{% name %}}` call with content over several lines inside ano
 `{{% %}}` call's (`{{% tabs %}}{{% tab %}}`): Hugo renders the inner call's content as
 Markdown apart, into HTML, which the outer call's output, Markdown, then drops whole.
 
-HTML comments are exempt (Hugo drops them silently, on purpose), but for a comment block
+HTML comments are exempt (Hugo drops them silently, on purpose), but for the text after a
+comment that starts a line (`<!-- TODO --> Install it first.`: the line is the comment's
+HTML block, which Hugo drops whole, without a word), and for a comment block
 indented from its line's start (` <!-- note -->`, or past a list item's text): Hugo drops a
 comment only when `<!--` starts the line it sees, and writes the placeholder and its warning
 for that one (`hugo --panicOnWarning` then fails). HTML written
@@ -97,6 +99,12 @@ def _blocks(doc: Document) -> Iterator[Finding]:
             column = doc.position(token, len(token.content) - len(token.content.lstrip()))[1]
             yield Finding(first, column, _INDENTED_COMMENT)
             continue
+        comment_block = token.content.startswith("<!--") and "<!--more-->" not in token.content  # (summary-divider's)
+        if not tags and comment_block and (text := _COMMENT.sub("", token.content).strip()):
+            # the text after a comment on its line is the comment's HTML block's
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            yield Finding(first, 1, _TEXT_AFTER_COMMENT.format(shown=shown))
+            continue
         if not tags or all(tag.closing for tag in tags):
             continue  # only comments, or the end of an element reported before
         span = "" if first == last else f" (lines {first}-{last})"
@@ -108,6 +116,11 @@ def _blocks(doc: Document) -> Iterator[Finding]:
         )
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TEXT_AFTER_COMMENT = (
+    "the text after the HTML comment on its line ({shown!r}) is part of the comment's HTML block: Hugo drops "
+    "it with the comment, without a word; put the comment on a line of its own"
+)
 _INDENTED_COMMENT = (
     "HTML comment indented from the line's start: Hugo drops a comment silently only when `<!--` starts "
     "the line, and replaces this one with <!-- raw HTML omitted --> and a warning; remove the indentation"

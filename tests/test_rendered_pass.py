@@ -5674,3 +5674,17 @@ def test_a_languages_own_markup_replaces_the_sites(tmp_path: Path, monkeypatch: 
     }  # fmt: skip
     assert findings() == findings("--build") == expected
     assert set(located("broken-anchor")) == {("content/a.fr.md", 6, 1), ("content/a.md", 6, 14)}
+
+
+@pytest.mark.hugo
+def test_bold_shown_as_text_around_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`**请先安装`hugo`。**然后` and `**the `make` command.**then`: the `**` after punctuation
+    and before a letter closes nothing, and Hugo shows both pairs around the code span
+    (checked with hugo 0.168): reported at their lines, with a build and without."""
+    small_site(tmp_path, {
+        "content/p.md": "---\ntitle: P\n---\n注意：**请先安装`hugo`。**然后继续。\n\nRun **the `make` command.**then go.\n\n"
+                        "A **`fine`** one, and **a [link](/p/).** too.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", 4, 4), ("content/p.md", 6, 5)]
+    assert located("unrendered-markup") == located("unrendered-markup", "--build") == expected

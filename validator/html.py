@@ -475,21 +475,37 @@ def _is_code(attrs: Mapping[str, str]) -> bool:
 
 
 def _bold_around(text: str, parent: etree._Element | None, previous: etree._Element | None) -> str:
-    """The Markdown of bold that showed its `**` as text up to a link or code span it ends
-    with (`word**[a link](/x/)** word`, `**do not use `main`**branch`: a `**` beside `]`,
-    `)` or a backtick and a letter opens or closes nothing): from `text`'s last `**`, for
-    text that is `parent`'s first text or `previous`'s tail; "" when the next element is
-    no such link or code span, or no `**` follows it."""
+    """The Markdown of bold that showed its `**` as text around links or code spans
+    (`word**[a link](/x/)** word`, `**do not use `main`**branch`, `注意：**请先安装`hugo`。**然后`:
+    a `**` between punctuation or a backtick and a letter opens or closes nothing): from
+    `text`'s last `**`, an opener, to the `**` a later text of its paragraph closes it with,
+    for text that is `parent`'s first text or `previous`'s tail; "" when an element between
+    is no link or code span, or nothing closes it."""
+    start = text.rfind("**")
+    if start < 0 or text[start + 2 : start + 3].isspace():
+        return ""
     if previous is not None:
         following = previous.getnext()
     else:
         following = parent[0] if parent is not None and len(parent) else None
-    if following is None or following.tag not in ("a", "code") or not (following.tail or "").startswith("**"):
-        return ""
-    before = text[text.rfind("**") :]
-    if following.tag == "code":
-        return f"{before}`{_STRING(following)}`**"
-    return f"{before}[{_STRING(following)}]({following.get('href', '')})**"
+    pieces = [text[start:]]
+    for _ in range(_BOLD_ELEMENTS):
+        if following is None or following.tag not in ("a", "code"):
+            return ""
+        shown = _STRING(following)
+        pieces.append(f"`{shown}`" if following.tag == "code" else f"[{shown}]({following.get('href', '')})")
+        tail = following.tail or ""
+        end = tail.find("**")
+        if end == 0 or end > 0 and not tail[end - 1].isspace():
+            return "".join(pieces) + tail[: end + 2]
+        if end > 0 or "\n\n" in tail:
+            return ""
+        pieces.append(tail)
+        following = following.getnext()
+    return ""
+
+
+_BOLD_ELEMENTS = 4  # the most links and code spans read for the `**` that closes a bold shown as text
 
 
 # `**` and a word at a paragraph's start (`**Note: …`), shown as text when nothing closes it

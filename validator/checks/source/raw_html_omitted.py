@@ -100,7 +100,7 @@ def _blocks(doc: Document) -> Iterator[Finding]:
             yield Finding(first, column, _INDENTED_COMMENT)
             continue
         comment_block = token.content.startswith("<!--") and "<!--more-->" not in token.content  # (summary-divider's)
-        if not tags and comment_block and (text := _COMMENT.sub("", token.content).strip()):
+        if not tags and comment_block and (text := _outside_comments(token.content).strip()):
             # the text after a comment on its line is the comment's HTML block's
             shown = text if len(text) <= 40 else text[:39] + "…"
             yield Finding(first, 1, _TEXT_AFTER_COMMENT.format(shown=shown))
@@ -116,11 +116,23 @@ def _blocks(doc: Document) -> Iterator[Finding]:
         )
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TEXT_AFTER_COMMENT = (
     "the text after the HTML comment on its line ({shown!r}) is part of the comment's HTML block: Hugo drops "
     "it with the comment, without a word; put the comment on a line of its own"
 )
+def _outside_comments(text: str) -> str:
+    """The text outside `text`'s HTML comments (one unclosed runs to its end), in linear time."""
+    kept, position = [], 0
+    while (start := text.find("<!--", position)) >= 0:
+        kept.append(text[position:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(kept)
+        position = end + 3
+    kept.append(text[position:])
+    return "".join(kept)
+
+
 _INDENTED_COMMENT = (
     "HTML comment indented from the line's start: Hugo drops a comment silently only when `<!--` starts "
     "the line, and replaces this one with <!-- raw HTML omitted --> and a warning; remove the indentation"

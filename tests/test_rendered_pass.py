@@ -5688,3 +5688,18 @@ def test_bold_shown_as_text_around_code(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     expected = [("content/p.md", 4, 4), ("content/p.md", 6, 5)]
     assert located("unrendered-markup") == located("unrendered-markup", "--build") == expected
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("typographer", [True, False])
+def test_a_table_shown_as_text_is_found_at_its_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, typographer: bool
+) -> None:
+    """A table whose header has more cells than its delimiter row is text (checked with hugo
+    0.168), its `|---|` made `|—|` by the typographer: found, at its own delimiter row, not
+    at the one of a table above that Hugo rendered."""
+    small_site(tmp_path, {
+        "content/p.md": "---\ntitle: P\n---\nText\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| a | b | c |\n|---|---|\n| 1 | 2 |\n",
+    }, f"[markup.goldmark.extensions]\ntypographer = {str(typographer).lower()}\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("unrendered-markup") == located("unrendered-markup", "--build") == [("content/p.md", 10, 1)]

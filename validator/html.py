@@ -56,12 +56,14 @@ _REFRESH = re.compile(r"\d*+\s*+[;,]?\s*+(?:url\s*+=\s*+)?(['\"]?)(?P<url>.*?)\1
 REGEX_CLASS_LABEL = r"[^\w\]\s\[]+|[^\]\s\[]*\\[^\]\s\[]*|(?:\w-\w)+"
 # Each pattern reads a bounded stretch from where it starts (up to the next tag, `[` or
 # line end; possessive blanks), so that a text full of openers is read in linear time.
+_DELIMITER = r":?(?:-{3,}|-*+[—–][-—–]*+):?"  # a table's delimiter cell: `---`, `:--:` made `:–:`
 LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shortcode", re.compile(r"\{\{[<%]\s*+/?\s*+[\w./-]+(?:[^\n{]|\{(?!\{[<%]))*?[%>]\}\}")),
     ("placeholder", re.compile(r"HAHAHUGOSHORTCODE\w{0,64}?HBHB|HAHAHUGOSHORTCODE\d+")),
     ("footnote", re.compile(rf"\[\^(?!(?:{REGEX_CLASS_LABEL})\])[^\]\s\[]+\]")),
-    ("table", re.compile(r"^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?[ \t]*+(?:\|[ \t]*+:?-{3,}:?[ \t]*+)+\|?[ \t]*$"
-                         r"|^[ \t]*+\|[ \t]*+:?-{3,}:?[ \t]*+\|[ \t]*$", re.M)),
+    # (a delimiter row's `---`, or the dashes the typographer made of it: `—`, `–`)
+    ("table", re.compile(rf"^[ \t]*+(?:\|[ \t]*+)?{_DELIMITER}[ \t]*+(?:\|[ \t]*+{_DELIMITER}[ \t]*+)+\|?[ \t]*$"
+                         rf"|^[ \t]*+\|[ \t]*+{_DELIMITER}[ \t]*+\|[ \t]*$", re.M)),
     # (not `$$, ie: $$(VAR)`: dollars in prose, before punctuation or a parenthesis)
     ("math", re.compile(r"\$\$(?![,.;:!?)]).+?\$\$(?!\()", re.S)),
     # `**…**` Markdown did not take as emphasis: `注意：**提示：**请` (a delimiter between
@@ -550,7 +552,10 @@ def _without_body(root: etree._Element) -> bool:
 
 def _may_leak(text: str) -> bool:
     """Whether any of LEAKS may match in `text` (substring tests: faster than a regex)."""
-    return "{{" in text or "HAHAHUGO" in text or "[^" in text or "---" in text or "$$" in text or "**" in text
+    return (
+        "{{" in text or "HAHAHUGO" in text or "[^" in text or "---" in text or "$$" in text or "**" in text
+        or "|—" in text or "|–" in text or "| —" in text or "| –" in text or "|:–" in text or "| :–" in text
+    )
 
 
 def _shown_attribute(heading: etree._Element) -> str:

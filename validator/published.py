@@ -992,6 +992,7 @@ _PLAIN_INLINE = frozenset({
 })
 
 
+_BREAKS = frozenset({"softbreak", "hardbreak"})
 # Inline tokens whose content the page shows as written: a mark in a code span shows too
 _SHOWN_AS_WRITTEN = frozenset({"text", "text_special", "code_inline", "html_inline"})
 
@@ -1005,11 +1006,16 @@ def _rendered_markup_lines(doc: Document) -> set[int]:
         return set()
     lines: set[int] = set()
     for token in doc.tokens:
+        if token.type == "table_open" and token.map:  # its delimiter row, which a table never shows
+            lines.add(doc.source_map.line_position(token.map[0] + 1)[0])
         if token.type != "inline" or not token.map or not token.children or not _MARKED.search(token.content):
             continue  # no mark in its Markdown: none of its lines is a marked line
         if any(child.type not in _PLAIN_INLINE for child in token.children):
             continue  # a footnote reference without a definition, a passthrough: shown as written
-        text = "".join(child.content for child in token.children if child.type in _SHOWN_AS_WRITTEN)
+        text = "".join(  # (its lines apart: a table's delimiter row shown as text is a line's start)
+            child.content if child.type in _SHOWN_AS_WRITTEN else "\n" if child.type in _BREAKS else ""
+            for child in token.children
+        )
         if _MARKED.search(text) or PLACEHOLDER_MARK in text:
             continue
         first = doc.source_map.line_position(token.map[0])[0]
@@ -1928,8 +1934,9 @@ def _shortcode_name(text: str) -> str:
 
 def _squash(text: str) -> str:
     """Text with whitespace, shortcode-comment marks and backslashes before braces (`\\{\\{`
-    prints `{{`) removed, for loose comparison."""
-    return re.sub(r"\s+|/\*|\*/|\\(?=[{}])", "", text)
+    prints `{{`) removed, and the dashes the typographer makes written as dashes (`—` of
+    `---`, `–` of `--`), for loose comparison."""
+    return re.sub(r"\s+|/\*|\*/|\\(?=[{}])", "", text).replace("—", "---").replace("–", "--")
 
 
 def link_key(href: str, target: str) -> str:

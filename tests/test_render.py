@@ -940,16 +940,20 @@ FENCE_IDS = '``` {#nolang}\nx\n```\n\n```go {.c #withclass}\nx\n```\n\n```go {#a
 
 
 @pytest.mark.hugo
-def test_a_fence_id_is_on_its_highlight_wrapper_as_hugo_writes_it(hugo: str, tmp_path: Path) -> None:
-    """`{#x}` or `{id="x"}` (the last wins) names a code block with a language: Hugo writes
-    the id on its highlight wrapper; a block without a language gets none."""
-    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+@pytest.mark.parametrize("setting", ["", "guessSyntax = true", "codeFences = false"])
+def test_a_fence_id_is_on_its_highlight_wrapper_as_hugo_writes_it(hugo: str, tmp_path: Path, setting: str) -> None:
+    """`{#x}` or `{id="x"}` (the last wins) names a code block Hugo highlights: one with a
+    language, or any with guessSyntax; none with codeFences off. Hugo writes the id on the
+    highlight wrapper."""
+    (tmp_path / "hugo.toml").write_text(f'baseURL = "https://example.org/"\n[markup.highlight]\n{setting}\n')
     (tmp_path / "layouts").mkdir()
     (tmp_path / "layouts/single.html").write_text("{{ .Content }}")
     (tmp_path / "content").mkdir()
     (tmp_path / "content/p.md").write_text(f"---\ntitle: P\n---\n\n{FENCE_IDS}")
     build_site(hugo, tmp_path, tmp_path / "public")
     written = re.findall(r'<div class="highlight[^"]*" id="([^"]*)"', (tmp_path / "public/p/index.html").read_text())
-    assert written == ["withclass", "b", "12", "tilde"]
-    assert re.findall(r'<div class="highlight" id="([^"]*)"', render(FENCE_IDS)) == written
-    assert set(written) <= parse_document("p.md", FENCE_IDS.encode()).ids
+    expected = {"": ["withclass", "b", "12", "tilde"], "guessSyntax = true": ["nolang", "withclass", "b", "12", "tilde"]}
+    assert written == expected.get(setting, [])
+    doc = parse_document("p.md", FENCE_IDS.encode(), load_site(tmp_path).markup)
+    assert re.findall(r'<div class="highlight" id="([^"]*)"', render_document(doc)) == written
+    assert set(written) <= doc.ids and not {"nolang", "withclass", "b"} - set(written) & doc.ids

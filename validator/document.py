@@ -399,7 +399,8 @@ class Document:
                         ids.add(heading_ids.anchorize(str(value), self.markup.id_type) if anchorized else str(value))
         ids.update(self.block_ids)
         ids.update(self.line_ids)
-        ids.update(found for block in self.code_blocks if block.fenced and (found := highlight.fence_id(block.info)))
+        site = self.markup.highlight
+        ids.update(found for block in self.code_blocks if block.fenced and (found := highlight.fence_id(block.info, site)))
         # the headings of a call's content its template renders (`.Inner | .Page.RenderString`), ids apart
         gone = {(use.line, use.column) for use in omitted}
         ids.update(heading.id for at, content in self._contents_with_headings.items() if at not in gone
@@ -917,6 +918,7 @@ class Document:
         return tuple(
             (line_id, block.line + 1 + number, block.column)
             for ordinal, block in enumerate(fenced)
+            if highlight.highlighted(block.info, site)  # (numbered all the same)
             for number, line_id in enumerate(
                 highlight.line_ids(highlight.options(block.info), highlight.line_count(block.content), ordinal, site)
             )

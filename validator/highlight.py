@@ -30,6 +30,16 @@ class Highlight:
     anchor_line_nos: bool = False
     line_anchors: str = ""
     line_no_start: int = 1
+    code_fences: bool = True  # `codeFences`: whether fenced code blocks are highlighted at all
+    guess_syntax: bool = False  # `guessSyntax`: whether one without a language is too
+
+
+def highlighted(info: str, site: Highlight) -> bool:
+    """Whether Hugo highlights a fenced code block of this info string: the highlighter
+    writes its wrapper, the block's id and its lines' ids, not without a language unless
+    `guessSyntax` (checked with hugo 0.168)."""
+    info = info.strip()
+    return site.code_fences and (bool(info) and not info.startswith("{") or site.guess_syntax)
 
 
 def options(text: str) -> dict[str, str]:
@@ -45,11 +55,10 @@ def options(text: str) -> dict[str, str]:
 _FENCE_ID = re.compile(r"""(?<![A-Za-z_])id\s*=\s*("[^"]*"|[^\s,}]+)|"[^"]*"|#([^\s,}#.="]+)""")
 
 
-def fence_id(info: str) -> str | None:
+def fence_id(info: str, site: Highlight) -> str | None:
     """The id a fence's attributes give the block (`{#install}`, `{id="cmd"}`), which Hugo
-    writes on its highlight wrapper; none without a language, which has no wrapper
-    (checked with hugo 0.168)."""
-    if "{" not in info or info.startswith("{"):
+    writes on its highlight wrapper; none when it is not `highlighted` (checked with hugo 0.168)."""
+    if "{" not in info or not highlighted(info, site):
         return None
     attributes = info[info.index("{") + 1 :].partition("}")[0]
     found = None

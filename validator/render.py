@@ -474,10 +474,11 @@ class _HugoRenderer(RendererHTML):
         token = tokens[idx]
         info = token.info.strip()
         language = info.split(maxsplit=1)[0] if info and not info.startswith("{") else ""
-        ids = highlight.line_ids(highlight.options(info), highlight.line_count(token.content), self._fences,
-                                 self._markup.highlight)
+        site = self._markup.highlight
+        shown = highlight.highlighted(info, site)
+        ids = highlight.line_ids(highlight.options(info), highlight.line_count(token.content), self._fences, site)
         self._fences += 1
-        return _code_block(token.content, language, ids, highlight.fence_id(info)) + "\n"
+        return _code_block(token.content, language, ids if shown else (), highlight.fence_id(info, site)) + "\n"
 
     def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return f"<pre><code>{escapeHtml(tokens[idx].content)}</code></pre>\n"
@@ -834,7 +835,7 @@ def _code_block(code: str, language: str, line_ids: Sequence[str] = (), block_id
     the block's id (see highlight.fence_id); the ids of its lines' anchors (see
     validator.highlight) come first."""
     body = "".join(f'<span id="{escapeHtml(line_id)}"></span>' for line_id in line_ids) + escapeHtml(code)
-    if not language:
+    if not language and not block_id:
         return f'<pre tabindex="0"><code>{body}</code></pre>'
     lang = escapeHtml(language)
     named = f' id="{escapeHtml(block_id)}"' if block_id else ""

@@ -1932,6 +1932,8 @@ def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Marku
             anchor_line_nos=switched_on(config.get("markup.highlight.anchorlinenos")),
             line_anchors=config.string("markup.highlight.lineanchors", ""),
             line_no_start=config.integer("markup.highlight.linenostart", 1),
+            code_fences=config.boolean("markup.highlight.codefences", True),
+            guess_syntax=config.boolean("markup.highlight.guesssyntax", False),
         ),
     )
 

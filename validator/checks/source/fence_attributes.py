@@ -54,6 +54,8 @@ _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    if not doc.markup.highlight.code_fences:
+        return  # Hugo reads no fence's attributes (checked with hugo 0.168)
     for block in doc.code_blocks:
         if not block.fenced or "{" not in block.info:
             continue

@@ -79,8 +79,24 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             # as the file has it (the parsed content holds placeholders for shortcodes)
             shown = doc.lines[line - 1][column - 1 :].strip() if 0 < line <= len(doc.lines) else ""
             opener = doc.html_block_openers.get(id(token))
-            message = _written_message(shown) if opener is None else _message(shown, *opener, doc)
+            ended = _ENDING_TAG.match(token.content)  # the block an element's end starts, the text below it
+            message = (
+                _message(shown, *opener, doc) if opener is not None
+                else _after_end(shown, ended[1]) if ended is not None and found.start() >= ended.end()
+                else _written_message(shown)
+            )  # fmt: skip
             yield Finding(line, column, message)
+
+
+# An HTML block that starts with an element's end tags (`</details>`)
+_ENDING_TAG = re.compile(r"[ \t]*(</[A-Za-z][\w-]*\s*>)(?:[ \t]*</[A-Za-z][\w-]*\s*>)*")
+
+
+def _after_end(shown: str, tag: str) -> str:
+    return (
+        f"{shown[:50]!r} is Markdown in the HTML block that {tag} starts, which is written out as it is: "
+        f"put a blank line after {tag} to have it rendered"
+    )
 
 
 def _written_message(shown: str) -> str:

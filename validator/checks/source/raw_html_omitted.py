@@ -105,6 +105,11 @@ def _blocks(doc: Document) -> Iterator[Finding]:
             shown = text if len(text) <= 40 else text[:39] + "…"
             yield Finding(first, 1, _TEXT_AFTER_COMMENT.format(shown=shown))
             continue
+        if tags and all(tag.closing for tag in tags) and (text := _text_after_tags(token.content)) is not None:
+            # the text below an element's end, which is the end's HTML block
+            number, shown = text
+            yield Finding(first + number, 1, _TEXT_AFTER_CLOSING.format(shown=shown, tag=tags[-1].written))
+            continue
         if not tags or all(tag.closing for tag in tags):
             continue  # only comments, or the end of an element reported before
         span = "" if first == last else f" (lines {first}-{last})"
@@ -120,6 +125,22 @@ _TEXT_AFTER_COMMENT = (
     "the text after the HTML comment on its line ({shown!r}) is part of the comment's HTML block: Hugo drops "
     "it with the comment, without a word; put the comment on a line of its own"
 )
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_TEXT_AFTER_CLOSING = (
+    "the text after {tag} ({shown!r}) is part of its HTML block: Hugo drops it with the tag, without a "
+    "word; put a blank line after {tag}"
+)
+
+
+def _text_after_tags(block: str) -> tuple[int, str] | None:
+    """The first line of an HTML block that holds text besides its tags and comments, as
+    (its place in the block, from 0; the text, shortened); None without one."""
+    for number, line in enumerate(block.split("\n")):
+        if text := _TAG.sub("", _outside_comments(line)).strip():
+            return number, text if len(text) <= 40 else text[:39] + "…"
+    return None
+
+
 def _outside_comments(text: str) -> str:
     """The text outside `text`'s HTML comments (one unclosed runs to its end), in linear time."""
     kept, position = [], 0

@@ -9,7 +9,7 @@ approximated.
 It renders `doc.tokens` with markdown-it's renderer machinery and rules of its own where
 goldmark differs: heading and definition-term ids (those of `document.py`), footnote markup
 and numbering, Hugo's raw HTML filter, goldmark's typographer, `<del>`, task-list inputs,
-Hugo's code-block and table markup, `https://` for linkified `www.` links, no summary divider.
+Hugo's code-block and table markup, `linkifyProtocol` for linkified `www.` links, no summary divider.
 
 Shortcodes: the Document replaces each call by a placeholder, as Hugo does; Hugo splices the
 call's output in afterwards. Their output is unknown here, so a call becomes an inert marker,
@@ -678,7 +678,7 @@ class _HugoRenderer(RendererHTML):
         special = href in doc.site.link_hook_specials and PAGE_FINDING_LINK_HOOK in doc.render_hooks
         text = tokens[idx + 1].content if idx + 1 < len(tokens) else ""
         if token.markup == "linkify" and href.startswith("http://") and text.startswith("www."):
-            href = "https://" + href.removeprefix("http://")  # linkifyProtocol = "https"
+            href = f"{doc.markup.linkify_protocol}://" + href.removeprefix("http://")  # linkifyProtocol
         elif self._page.doc.embedded_hooks[0] or PAGE_FINDING_LINK_HOOK in self._page.doc.render_hooks:
             href = self._embedded(href)  # or a project's hook that does as Hugo's does
         href = self._written(href, self._page.doc.address_writers[0])

@@ -5703,3 +5703,16 @@ def test_a_table_shown_as_text_is_found_at_its_lines(
     }, f"[markup.goldmark.extensions]\ntypographer = {str(typographer).lower()}\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert located("unrendered-markup") == located("unrendered-markup", "--build") == [("content/p.md", 10, 1)]
+
+
+@pytest.mark.hugo
+def test_a_missing_folder_with_a_dot_in_its_name_is_judged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`/docs/v1.2/` names a folder, not a file of the suffix `.2`: a page missing there is
+    judged without a build, as `/docs/nothing/` is (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "content/docs/a.md": "---\ntitle: A\n---\n",
+        "content/blog/release.md": "---\ntitle: R\n---\n\n[v](/docs/v1.2/) [n](/docs/nothing/) [a](/docs/a/)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/blog/release.md", 5, 1), ("content/blog/release.md", 5, 18)]
+    assert located("broken-link") == located("broken-link", "--build") == expected

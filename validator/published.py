@@ -315,13 +315,15 @@ class PublishedSite:
         only inside a section that has pages, and a missing file only beside a page made of
         a single file or inside a folder that holds static files only; a missing top-level
         page written without its slash (`/third`) only where every top folder is known."""
+        # (a folder's name's dot makes no file of it: `docs/v1.2/`)
+        suffix = "" if rel.endswith("/") else PurePosixPath(rel).suffix
         if "/" not in rel:
-            if PurePosixPath(rel).suffix.lower() in PAGE_SUFFIXES:
+            if suffix.lower() in PAGE_SUFFIXES:
                 return self.top_files_known and not self._output_file(rel) and rel.lower() != "404.html"
             known = self.open_folders is not None and rel not in self.open_folders and rel not in self.language_folders
-            return PurePosixPath(rel).suffix == "" and known
+            return suffix == "" and known
         folder = rel.split("/", 1)[0]
-        if PurePosixPath(rel).suffix not in ("", *PAGE_SUFFIXES):
+        if suffix not in ("", *PAGE_SUFFIXES):
             parent, name = rel[: rel.rfind("/") + 1], rel[rel.rfind("/") + 1 :]
             if parent in self.file_page_folders:
                 # but a page's other output formats (`index.xml` with `outputs.page`, or its own `outputs`)

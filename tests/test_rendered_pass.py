@@ -5716,3 +5716,18 @@ def test_a_missing_folder_with_a_dot_in_its_name_is_judged(tmp_path: Path, monke
     monkeypatch.chdir(tmp_path)
     expected = [("content/blog/release.md", 5, 1), ("content/blog/release.md", 5, 18)]
     assert located("broken-link") == located("broken-link", "--build") == expected
+
+
+@pytest.mark.hugo
+def test_a_page_at_a_url_of_other_scripts_is_placed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Hugo's embedded hooks write a page's address percent-encoded
+    (`/%E5%BF%AB.../pic.png`), its URL is `/快速上手/` (checked with hugo 0.168): its image
+    and its `#x` link are placed at their Markdown lines with a build."""
+    small_site(tmp_path, {
+        "content/快速上手/index.md": "---\ntitle: 快速上手\n---\n\n![](pic.png)\n\n[y](#nope)\n",
+        "content/快速上手/pic.png": "x",
+    }, '[markup.goldmark.renderHooks.image]\nuseEmbedded = "always"\n'
+       '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/快速上手/index.md", 5, "image-alt"), ("content/快速上手/index.md", 7, "broken-anchor")}
+    assert findings() == findings("--build") == expected

@@ -1820,7 +1820,8 @@ def _elsewhere(destination: str, url: str, page_url: str | None) -> bool:
 
 
 def _url_path(url: str) -> str:
-    return urlsplit(url).path if _host(url) else url.split("#", 1)[0].split("?", 1)[0]
+    """A URL's path, decoded (as a page's URL is: `/zh/快速上手/`)."""
+    return unquote(urlsplit(url).path if _host(url) else url.split("#", 1)[0].split("?", 1)[0])
 
 
 def _parent(path: str) -> str:

@@ -65,7 +65,9 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 advice = f"the call gives alt={source.text.strip()[:60]!r}, which its shortcode's template does not write"
             else:
                 advice = "describe what it shows"
-            message = f"image {shown(image.src)} {what}; {advice}"
+            # (named as the Markdown writes it: a hook writes the resource's address)
+            named = source.destination if source is not None and source.kind == "image" and source.destination else image.src
+            message = f"image {shown(named)} {what}; {advice}"
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
 
     return PagePass(rendered.pages, visit, lambda: split_mapped(findings))

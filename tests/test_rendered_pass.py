@@ -5731,3 +5731,18 @@ def test_a_page_at_a_url_of_other_scripts_is_placed(tmp_path: Path, monkeypatch:
     monkeypatch.chdir(tmp_path)
     expected = {("content/快速上手/index.md", 5, "image-alt"), ("content/快速上手/index.md", 7, "broken-anchor")}
     assert findings() == findings("--build") == expected
+
+
+@pytest.mark.hugo
+def test_a_theme_template_the_project_overrides_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """The theme's `list.html` calls a partial that writes ids made of actions; the project's
+    own `list.html`, which Hugo uses, does not: a section page's fragments are checked
+    without a build (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "themes/t/layouts/_partials/hdr.html": '<select>{{ range .Translations }}<option id="{{ .Language }}">x</option>{{ end }}</select>',
+        "themes/t/layouts/list.html": '{{ partial "hdr.html" . }}{{ .Content }}',
+        "layouts/list.html": "{{ .Content }}",
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n\n## Setup\n\n[bad](#definitely-missing)\n",
+    }, 'theme = "t"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/docs/_index.md", 7, "broken-anchor")}

@@ -1340,11 +1340,14 @@ class _Layouts:
     def _page_templates_texts(self) -> list[tuple[str, str, str]]:
         """The templates that render pages (base, page and list templates, partials), each as
         the pages alone it renders (see `_rendered_by`), its place below `layouts` and its
-        text; not those of shortcodes and render hooks, which write content."""
+        text; not those of shortcodes and render hooks, which write content, nor those another
+        overrides (a theme's that the project's at its place replaces)."""
+        used = self.used
         return [
-            (_rendered_by(path.name, folders), "/".join((*folders, path.name)), self.text(path))
+            (_rendered_by(path.name, folders), place, self.text(path))
             for path, folders in self.files
             if ".htm" in path.name and not {"shortcodes", "_shortcodes", "_markup"} & set(folders)
+            and used.get(place := "/".join((*folders, path.name))) == path
         ]
 
     def _page_texts(self) -> list[str]:

@@ -5746,3 +5746,6 @@ def test_a_theme_template_the_project_overrides_is_not_read(tmp_path: Path, monk
     }, 'theme = "t"\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert findings() == findings("--build") == {("content/docs/_index.md", 7, "broken-anchor")}
+    # nor does an id that is a language's code (the learn theme's menu) leave the page's to a build
+    (tmp_path / "layouts/list.html").unlink()
+    assert findings() == findings("--build") == {("content/docs/_index.md", 7, "broken-anchor")}

@@ -3469,6 +3469,9 @@ def _writes_made_ids(template: str, forms: set[tuple[str, str]]) -> bool:
             # a page's URL (LoveIt's `<span id="{{ .RelPermalink }}">`): a path, or a full URL
             forms.add(("/" if permalink[1] else "http", ""))
             continue
+        if _LANGUAGE_ACTION.fullmatch(value):
+            continue  # a language's code (the learn theme's `<option id="{{ .Language }}">`), no heading's
+
         # (Docsy's sidebar: `$mid := printf "m-%s" …`, then `id="{{ $mid }}"`)
         start, end = _literal_start(template, value, 2), value.rsplit("}}", 1)[1]
         if len(start) + len(end) >= 2 and not _BLANK_OR_QUOTE.search(start + end):
@@ -3480,6 +3483,7 @@ def _writes_made_ids(template: str, forms: set[tuple[str, str]]) -> bool:
 
 _VARIABLE_FIRST = re.compile(r"\{\{-?\s*\$(\w+)\s*-?\}\}")
 _PERMALINK_ACTION = re.compile(r"\{\{-?\s*(?:\$?\.(?:Page\.)?|\$\w+\.)(Rel)?Permalink\s*-?\}\}")
+_LANGUAGE_ACTION = re.compile(r"\{\{-?\s*(?:\$?\.(?:Site\.|Page\.)?|\$\w+\.)(?:Language(?:\.Lang)?|Lang)\s*-?\}\}")
 
 
 def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[IdParameter, ...]] | None:

@@ -509,3 +509,13 @@ def test_the_embedded_hook_looks_a_path_up_without_its_query(tmp_path: Path) -> 
     _site(tmp_path, pages, "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")
     problems, _ = _run(tmp_path, ["broken-anchor"])
     assert [(name, line, rule) for name, line, rule, _ in problems] == [("b.md", 5, "broken-anchor")] * 2
+
+
+def test_a_md_link_to_a_page_whose_url_ends_so_is_no_404(tmp_path: Path) -> None:
+    """With `permalinks` of `:filename.md`, a page's URL is `/docs/b.md/` (checked with hugo
+    0.168): `../b.md` from `/docs/a.md/` asks for `/docs/b.md`, which servers redirect to it."""
+    pages = {"docs/a.md": _front_matter("", "See [B](../b.md) and [C](../c.md).\n"), "docs/b.md": _front_matter("")}
+    _site(tmp_path, pages, '[permalinks]\ndocs = "/:sections/:filename.md"\n')
+    problems, _ = _run(tmp_path, ["md-link"])
+    assert [(name, line, rule) for name, line, rule, _ in problems] == [("a.md", 5, "md-link")]
+    assert "'../c.md'" in problems[0][3]

@@ -71,6 +71,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 continue  # the page's place in the content is not known
             elif index.redirect_rule(page, link.destination) is not None:
                 continue  # a redirect rule serves it as written
+            elif index.url(page, split_fragment(link.destination)[0].split("?", 1)[0] + "/") is not None:
+                continue  # a page's URL ends so (a permalink's `:filename.md`): servers redirect there
             else:
                 message = _verbatim(index, page, link.destination)
             if message and link.home:

@@ -5749,3 +5749,17 @@ def test_a_theme_template_the_project_overrides_is_not_read(tmp_path: Path, monk
     # nor does an id that is a language's code (the learn theme's menu) leave the page's to a build
     (tmp_path / "layouts/list.html").unlink()
     assert findings() == findings("--build") == {("content/docs/_index.md", 7, "broken-anchor")}
+
+
+@pytest.mark.hugo
+def test_the_files_beside_a_page_a_mount_gives_a_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A mount of `docs` as `content/tip` publishes `docs/blog/img/a.png` at `/tip/blog/img/a.png`
+    (checked with hugo 0.168): a page's relative image beside it is judged without a build."""
+    small_site(tmp_path, {
+        "docs/blog/_index.md": "---\ntitle: Blog\n---\n",
+        "docs/blog/img/a.png": "x",
+        "docs/blog/post.md": "---\ntitle: Post\n---\n\n![a](img/a.png)\n\n![b](/tip/blog/img/a.png) ![c](/tip/blog/img/nothere.png)\n",
+    }, '[[module.mounts]]\nsource = "docs"\ntarget = "content/tip"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("docs/blog/post.md", 5, 1), ("docs/blog/post.md", 7, 27)]
+    assert located("broken-link") == located("broken-link", "--build") == expected

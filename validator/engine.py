@@ -1081,7 +1081,7 @@ def _bundle_resources(
     on in a multilingual site, link to that one), never less. Not when mounts may merge
     or filter folders, a module adds content, or the static files are not all known."""
     roots = content_roots(site)
-    if not _static_files_known(site) or site.module_content or any(root.target or root.files for root in roots):
+    if not _static_files_known(site) or site.module_content or any(root.files for root in roots):
         return set(), frozenset(), frozenset()
     codes = language_codes(site)
     names_of: dict[tuple[str, bool], set[str] | None] = {}  # (folder in the content, leaf) -> names
@@ -1103,7 +1103,12 @@ def _bundle_names(roots: Sequence[ContentRoot], folder: str, leaf: bool, codes: 
     folder; None when one cannot be read."""
     names: set[str] = set()
     for root in roots:
-        directory = os.path.join(root.path, *folder.split("/")) if folder else str(root.path)
+        # (a mount's files are below its target: `tip/blog` of `source = "../docs"` is its `blog`)
+        target = root.target.strip("/")
+        if target and folder != target and not folder.startswith(target + "/"):
+            continue
+        rest = folder[len(target) :].strip("/") if target else folder
+        directory = os.path.join(root.path, *rest.split("/")) if rest else str(root.path)
         if not os.path.isdir(directory):
             continue
         found = _resources(directory, leaf=leaf, home=not folder)

@@ -956,6 +956,9 @@ _TASK_MARKER = re.compile(r"\[[ xX]\]")
 
 
 TASK_CHECKBOX = "task_checkbox"  # in the meta of the html_inline token a task item's box is
+# In the meta of a task item's inline token whose box was a link's text (`- [X](https://x.com/u)`):
+# the box as written
+TASK_BOX_OF_LINK = "task_box_of_link"
 # goldmark's `^\[([\sxX])\]\s*`: no blank needed after the box (`- [x][y]` is a checked item)
 _TODO = re.compile(r"\[[ xX]][ \t\n\v\f\r]*")
 _CHECKBOXES = {
@@ -987,13 +990,15 @@ def task_lists(state: StateCore) -> None:
             and token.children
         ):
             checkbox = Token("html_inline", "", 0, meta={TASK_CHECKBOX: True})  # made, not written
-            checkbox.content = _CHECKBOXES.get(token.content[:3], "")
+            box = token.content[:3]
+            checkbox.content = _CHECKBOXES.get(box, "")
             first = token.children[0]
             token.content = token.content[3:]
             if first.type == "text":  # the box is its first three characters
                 first.content = first.content[3:]
                 token.children.insert(0, checkbox)
             else:  # `- [x](/u)`: goldmark takes the box before a link, the rest is text
+                token.meta = {**(token.meta or {}), TASK_BOX_OF_LINK: box}
                 token.children = [checkbox]
                 state.md.inline.parse(token.content, state.md, state.env, token.children)
             tokens[index - 2].attrSet("class", "task-list-item")

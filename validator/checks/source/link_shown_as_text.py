@@ -10,7 +10,9 @@ shows as it is written:
 - text and address swapped: `(the guide)[guide.md]`;
 - a `]` too many: `[the guide]](guide.md)`;
 - no `[` opening the text: `the guide](guide.md)`, or a `(` too many:
-  `[the guide]((guide.md)`.
+  `[the guide]((guide.md)`;
+- a list item that starts with a link whose text is `x`, `X` or a space (`- [X](https://x.com/me)`):
+  goldmark takes it for a task box and shows the address as text.
 
 For all but the first, the part in parentheses (or brackets) must look like an address: a
 URL, a path with a `/`, a file name with an extension, or a fragment. Brackets and
@@ -41,6 +43,7 @@ from markdown_it.token import Token
 
 from validator.document import PLACEHOLDER, REF_SHORTCODES, Document
 from validator.model import Finding, NoOptions, Rule
+from validator.markdown import TASK_BOX_OF_LINK
 from validator.prose import Stretch, code_spans, in_code_span, stretches, written_as_shown
 
 # `[text](address)` left as text (an address with a space or a line break, as a link would
@@ -137,6 +140,21 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         yield from _cut_short(doc, stretch)
     yield from _with_code(doc)
     yield from _unopened(doc)
+    yield from _boxed(doc)
+
+
+def _boxed(doc: Document) -> Iterator[Finding]:
+    """`- [X](https://x.com/me)`: goldmark reads `[X]` (or `[x]`, `[ ]`) at a list item's
+    start as a task box, before any link, and shows the address as text (checked with hugo 0.168)."""
+    for token in doc.tokens:
+        if token.type == "inline" and token.meta and (box := token.meta.get(TASK_BOX_OF_LINK)):
+            shown = f"{box}{token.content.split(')', 1)[0]})" if token.content.startswith("(") else box + token.content
+            line, column = doc.position(token)  # (of the text after the box)
+            yield _finding_at(
+                (line, max(column - len(box), 1)), shown,
+                f"link shown as text: goldmark takes {box} at a list item's start for a task box, and shows the "
+                "address after it as text; give the link another text, or put a word before it",
+            )  # fmt: skip
 
 
 def _with_code(doc: Document) -> Iterator[Finding]:

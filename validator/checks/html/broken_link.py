@@ -331,6 +331,13 @@ def _ignored(url: str, opts: Options) -> bool:
 def _message(link: HtmlLink, target: Target, page: Page, published: PublishedSite, hooked: bool = False) -> str:
     what = f"<{link.tag} {link.attribute}={shown(link.url)}>"
     if target.kind == OUTSIDE:
+        prefix = published.prefix
+        if prefix != "/" and target.url.startswith("/") and not target.url.startswith(prefix):
+            # a site path written without the baseURL's (`/posts/a/` of a site at `/blog/`)
+            return (
+                f"{what} leaves the site ({target.url}): the site is served under {prefix}, so write "
+                f"{prefix}{target.url.lstrip('/')}, or a relref (or relURL in a template), which adds it"
+            )
         return f"{what} leaves the site ({target.url}); link to a page of the site"
     unbuilt = published.unbuilt
     message = f"{what}: nothing is published at {published.shown(target.url)}"

@@ -1255,15 +1255,17 @@ def _goldmark_deflist(rule: BlockRule) -> BlockRule:
     def last_term(state: StateBlock, start: int, end: int) -> int:
         """The last line of the paragraph at `start` when a definition (`: …`) follows it,
         which makes each of its lines a term (goldmark's definition interrupts it); else `start`."""
-        line = start + 1
+        line = start + 1  # (first the definition, a quick test: most paragraphs have none)
         while line < end and not state.isEmpty(line):
             at = state.bMarks[line] + state.tShift[line]
             if state.sCount[line] >= state.blkIndent and state.src.startswith((": ", ":\t"), at):
-                return line - 1 if line - 1 > start else start
-            if starts_block(state, line, end):
-                return start
+                break
             line += 1
-        return start
+        else:
+            return start
+        if line - 1 == start or any(starts_block(state, term, end) for term in range(start + 1, line)):
+            return start
+        return line - 1
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         term = last_term(state, start, end) if not silent and not state.is_code_block(start) else start

@@ -519,3 +519,14 @@ def test_a_md_link_to_a_page_whose_url_ends_so_is_no_404(tmp_path: Path) -> None
     problems, _ = _run(tmp_path, ["md-link"])
     assert [(name, line, rule) for name, line, rule, _ in problems] == [("a.md", 5, "md-link")]
     assert "'../c.md'" in problems[0][3]
+
+
+def test_a_fragment_written_as_a_headings_text_suggests_its_own_id(tmp_path: Path) -> None:
+    """`#ResourceFlavor-容忍度` written as the text of `## ResourceFlavor 容忍度 {#tolerations}`,
+    capitals and all: the suggestion is the heading's own id, not the closest other id."""
+    body = "See [t](#ResourceFlavor-容忍度).\n\n## ResourceFlavor 容忍度 {#tolerations}\n\n## Resource flavor taints\n"
+    _site(tmp_path, {"a.md": _front_matter("", body)})
+    problems, _ = _run(tmp_path, ["broken-anchor"])
+    assert [message.split("; ", 1)[1] for *_, message in problems] == [
+        "did you mean '#tolerations'? (heading 'ResourceFlavor 容忍度' sets its own id)"
+    ]

@@ -766,7 +766,9 @@ class _Hints:
     def suggest(self, fragment: str) -> str:
         if fragment.startswith("#") and fragment.lstrip("#") in self.ids:
             return f"; the link has one '#' too many: did you mean '#{fragment.lstrip('#')}'?"
-        if (heading := self.by_text.get(fragment)) is not None:
+        # (the heading's text as written too: `#ResourceFlavor-容忍度` of `## ResourceFlavor 容忍度 {#x}`)
+        heading = self.by_text.get(fragment) or self.by_text.get(anchorize(fragment, self.id_type))
+        if heading is not None:
             why = "sets its own id" if heading.custom_id else "has that id in Hugo's output"
             older = "" if heading.custom_id else self.older_ids
             return f"; did you mean '#{heading.id}'? (heading {heading.text!r} {why}){older}"

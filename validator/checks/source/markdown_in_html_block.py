@@ -1,7 +1,7 @@
 """## What it does
 Reports Markdown written inside an HTML block, on a site that keeps raw HTML
-(`markup.goldmark.renderer.unsafe = true`): a heading, a list item, bold, a link or an
-image on the lines of a `<div>` (or any block-level tag) with no blank line between. An
+(`markup.goldmark.renderer.unsafe = true`): a heading, a list item, bold, a link, an
+image or a code span on the lines of a `<div>` (or any block-level tag) with no blank line between. An
 HTML block runs until a blank line, and its lines are written out as they are: the
 Markdown in them is never rendered. The same goes for the content of a `{{% %}}` call whose
 template prints it right after a block-level tag (`<div class="note">{{ .Inner }}`): Hugo
@@ -69,9 +69,12 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     for token in doc.tokens:
         if token.type != "html_block" or _VERBATIM.match(token.content):
             continue
-        content = _CODE_SPAN.sub(lambda span: " " * len(span[0]), _without_code(token.content))
+        outside_code = _without_code(token.content)
+        content = _CODE_SPAN.sub(lambda span: " " * len(span[0]), outside_code)
         lines_seen = set()
-        for found in _MARKDOWN.finditer(content):
+        # (a code span shows its backticks too: `-o=go-template` in a `<td>`)
+        marks = sorted([*_MARKDOWN.finditer(content), *_CODE_SPAN.finditer(outside_code)], key=lambda found: found.start())
+        for found in marks:
             line, column = doc.source_map.token_position(token, found.start()) if doc.source_map else doc.position(token)
             if line in lines_seen:
                 continue  # one finding a line

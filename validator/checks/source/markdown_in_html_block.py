@@ -8,8 +8,7 @@ template prints it right after a block-level tag (`<div class="note">{{ .Inner }
 lays the template's output into the page's Markdown, so the content up to its first blank
 line joins that block.
 
-Code (`<code>`, `<kbd>`, `<samp>`, `<pre>`), comments and `<script>`/`<style>` blocks are
-left alone. With
+Code (`<code>`, `<kbd>`, `<samp>`, `<pre>`), comments, scripts and styles are left alone. With
 raw HTML off, Hugo drops the whole block, which `raw-html-omitted` reports.
 
 ## Why is this bad?
@@ -57,8 +56,11 @@ _MARKDOWN = re.compile(
     re.MULTILINE,
 )
 # Where code or a comment starts, and what ends it
-_CODE_OR_COMMENT = re.compile(r"<(code|kbd|samp)\b|<!--", re.IGNORECASE)
-_CLOSERS = {"code": "</code>", "kbd": "</kbd>", "samp": "</samp>", "<!--": "-->"}
+_CODE_OR_COMMENT = re.compile(r"<(code|kbd|samp|pre|script|style|textarea)\b|<!--", re.IGNORECASE)
+_CLOSERS = {
+    "code": "</code>", "kbd": "</kbd>", "samp": "</samp>", "pre": "</pre>", "script": "</script>", "style": "</style>",
+    "textarea": "</textarea>", "<!--": "-->",
+}  # fmt: skip
 # A code span on one line: a tag in it (`` - `<nav>` had a class ``) is text, no tag
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
 
@@ -135,7 +137,8 @@ def _message(shown: str, opener: ShortcodeUse, closing: bool, doc: Document) -> 
 
 
 def _without_code(content: str) -> str:
-    """The content with its code, keyboard keys and comments blanked, in one pass: each end
+    """The content with its code, keyboard keys, scripts, styles and comments blanked, in
+    one pass: each end
     is searched once from its start (an unclosed one blanks the rest)."""
     parts, cursor, lowered = [], 0, content.lower()
     while (found := _CODE_OR_COMMENT.search(content, cursor)) is not None:

@@ -1233,6 +1233,10 @@ def _lower_case_declaration(text: str, position: int) -> bool:
     return text.startswith("<!", position) and "a" <= text[position + 2 : position + 3] <= "z"
 
 
+# The first characters of the lines that may start a block which ends a paragraph
+_BLOCK_STARTS = frozenset("#-*+>0123456789<|`~{=_:\\")
+
+
 def _goldmark_deflist(rule: BlockRule) -> BlockRule:
     """mdit-py-plugins' definition lists, whose definitions goldmark starts with `:` alone,
     not `~` too: `~ gRPC Maintainers` under a paragraph is its text; and where a paragraph of
@@ -1255,17 +1259,16 @@ def _goldmark_deflist(rule: BlockRule) -> BlockRule:
     def last_term(state: StateBlock, start: int, end: int) -> int:
         """The last line of the paragraph at `start` when a definition (`: …`) follows it,
         which makes each of its lines a term (goldmark's definition interrupts it); else `start`."""
-        line = start + 1  # (first the definition, a quick test: most paragraphs have none)
+        line = start + 1
         while line < end and not state.isEmpty(line):
             at = state.bMarks[line] + state.tShift[line]
             if state.sCount[line] >= state.blkIndent and state.src.startswith((": ", ":\t"), at):
-                break
+                return line - 1 if line - 1 > start else start
+            # (a line another block may start with: each line of a long list is read once)
+            if state.src[at : at + 1] in _BLOCK_STARTS and starts_block(state, line, end):
+                return start
             line += 1
-        else:
-            return start
-        if line - 1 == start or any(starts_block(state, term, end) for term in range(start + 1, line)):
-            return start
-        return line - 1
+        return start
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         term = last_term(state, start, end) if not silent and not state.is_code_block(start) else start

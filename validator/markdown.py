@@ -1249,9 +1249,11 @@ def _goldmark_deflist(rule: BlockRule) -> BlockRule:
         """The line of a term's definition: the next, or the one after a blank."""
         return term + 2 if term + 1 < end and state.isEmpty(term + 1) else term + 1
 
-    def starts_block(state: StateBlock, line: int, end: int) -> bool:
+    def terminators(state: StateBlock) -> list[BlockRule]:
+        return [one for one in state.md.block.ruler.getRules("paragraph") if one is not deflist]
+
+    def starts_block(state: StateBlock, line: int, end: int, terminators: list[BlockRule]) -> bool:
         """Whether the line starts a block that ends a paragraph (a list, a quote, a heading)."""
-        terminators = [one for one in state.md.block.ruler.getRules("paragraph") if one is not deflist]
         return state.sCount[line] - state.blkIndent <= 3 and (
             state.sCount[line] < 0 or any(terminate(state, line, end, True) for terminate in terminators)
         )
@@ -1259,13 +1261,13 @@ def _goldmark_deflist(rule: BlockRule) -> BlockRule:
     def last_term(state: StateBlock, start: int, end: int) -> int:
         """The last line of the paragraph at `start` when a definition (`: …`) follows it,
         which makes each of its lines a term (goldmark's definition interrupts it); else `start`."""
-        line = start + 1
+        line, ending = start + 1, terminators(state)
         while line < end and not state.isEmpty(line):
             at = state.bMarks[line] + state.tShift[line]
             if state.sCount[line] >= state.blkIndent and state.src.startswith((": ", ":\t"), at):
                 return line - 1 if line - 1 > start else start
             # (a line another block may start with: each line of a long list is read once)
-            if state.src[at : at + 1] in _BLOCK_STARTS and starts_block(state, line, end):
+            if state.src[at : at + 1] in _BLOCK_STARTS and starts_block(state, line, end, ending):
                 return start
             line += 1
         return start
@@ -1295,9 +1297,10 @@ def _goldmark_deflist(rule: BlockRule) -> BlockRule:
             return found
         # A later term of the list whose definition starts with `~`, or that starts another
         # block (`- b` above `: x`), is no term: the list ends before it (read again up to there)
+        ending = terminators(state)
         for token in state.tokens[first:]:
             if token.type == "dt_open" and token.level == state.level + 1 and token.map and token.map[0] > start:
-                if tilde(state, marker_line(state, token.map[0], end), end) or starts_block(state, token.map[0], end):
+                if tilde(state, marker_line(state, token.map[0], end), end) or starts_block(state, token.map[0], end, ending):
                     del state.tokens[first:]
                     return rule(state, start, token.map[0], silent)
         return True

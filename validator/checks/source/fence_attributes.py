@@ -107,19 +107,29 @@ def _undecodable(name: str, value: str) -> str | None:
     if found is None:
         return None
     field, kind = found
-    word = value if value[:1] != '"' else None  # a number, a list, or a word (`true`, `abc`)
-    text = value[1:-1] if word is None else value
-    if value[:1] == "[":
+    read = _kind_of(value)
+    text = value[1:-1] if read == "string" else value
+    if read == "list":
         return f"Hugo cannot read a list there and stops the build ('{field}' expected one value); give one"
-    if kind is None and word is not None and word not in ("true", "false") and word[:1] in "-+0123456789":
+    if kind is None and read == "number":
         return 'Hugo stops the build (lineNos must be one of true, false, "inline", or "table"); write linenos=true'
-    if kind is int and (word is not None and word[:1] not in "-+0123456789" and word not in ("true", "false")
-                        or word is None and not _GO_INT.fullmatch(text)):  # fmt: skip
+    if kind is int and (read == "word" or read == "string" and not _GO_INT.fullmatch(text)):
         return f"Hugo cannot read it as a whole number and stops the build (\"cannot parse '{field}' as int\"); give one"
-    if kind is bool and (word is not None and word[:1] not in "-+0123456789" and word not in ("true", "false")
-                         or word is None and text not in _GO_BOOLS):  # fmt: skip
+    if kind is bool and (read == "word" or read == "string" and text not in _GO_BOOLS):
         return f"Hugo cannot read it as true or false and stops the build (\"cannot parse '{field}' as bool\"); write true or false"
     return None
+
+
+def _kind_of(value: str) -> str:
+    """An attribute value's kind, as goldmark reads it: a list, a quoted string, a number,
+    true or false, or another word (a string)."""
+    if value[:1] == "[":
+        return "list"
+    if value[:1] == '"':
+        return "string"
+    if value[:1] in "-+0123456789":
+        return "number"
+    return "bool" if value in ("true", "false") else "word"
 
 
 def _braces(info: str) -> tuple[int, int]:

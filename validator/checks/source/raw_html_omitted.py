@@ -99,16 +99,16 @@ def _blocks(doc: Document) -> Iterator[Finding]:
             column = doc.position(token, len(token.content) - len(token.content.lstrip()))[1]
             yield Finding(first, column, _INDENTED_COMMENT)
             continue
+        # The text after a comment on its line, or below an element's end, is their HTML block's
         comment_block = token.content.startswith("<!--") and "<!--more-->" not in token.content  # (summary-divider's)
-        if not tags and comment_block and (text := _outside_comments(token.content).strip()):
-            # the text after a comment on its line is the comment's HTML block's
-            shown = text if len(text) <= 40 else text[:39] + "…"
-            yield Finding(first, 1, _TEXT_AFTER_COMMENT.format(shown=shown))
-            continue
-        if tags and all(tag.closing for tag in tags) and (text := _text_after_tags(token.content)) is not None:
-            # the text below an element's end, which is the end's HTML block
-            number, shown = text
-            yield Finding(first + number, 1, _TEXT_AFTER_CLOSING.format(shown=shown, tag=tags[-1].written))
+        if (comment_block and not tags or tags and all(tag.closing for tag in tags)) and (
+            found := _text_after_tags(token.content)
+        ):
+            number, shown = found
+            message = _TEXT_AFTER_CLOSING.format(shown=shown, tag=tags[-1].written) if tags else (
+                _TEXT_AFTER_COMMENT.format(shown=shown)
+            )
+            yield Finding(first + number, 1, message)
             continue
         if not tags or all(tag.closing for tag in tags):
             continue  # only comments, or the end of an element reported before
@@ -135,21 +135,22 @@ _TEXT_AFTER_CLOSING = (
 def _text_after_tags(block: str) -> tuple[int, str] | None:
     """The first line of an HTML block that holds text besides its tags and comments, as
     (its place in the block, from 0; the text, shortened); None without one."""
-    for number, line in enumerate(block.split("\n")):
-        if text := _TAG.sub("", _outside_comments(line)).strip():
+    for number, line in enumerate(_outside_comments(block).split("\n")):
+        if text := _TAG.sub("", line).strip():
             return number, text if len(text) <= 40 else text[:39] + "…"
     return None
 
 
 def _outside_comments(text: str) -> str:
-    """The text outside `text`'s HTML comments (one unclosed runs to its end), in linear time."""
+    """`text` with its HTML comments (one unclosed runs to its end) left out, their line
+    breaks kept, in linear time."""
     kept, position = [], 0
     while (start := text.find("<!--", position)) >= 0:
         kept.append(text[position:start])
         end = text.find("-->", start + 4)
-        if end < 0:
-            return "".join(kept)
-        position = end + 3
+        end = len(text) if end < 0 else end + 3
+        kept.append("\n" * text.count("\n", start, end))
+        position = end
     kept.append(text[position:])
     return "".join(kept)
 

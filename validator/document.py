@@ -936,8 +936,11 @@ class Document:
 
     def highlight_line_ids(self, use: ShortcodeUse) -> list[str]:
         """The line ids of a `highlight` call's code: its options are its second argument."""
+        site = self.markup.highlight
+        if not highlight.highlighted(str(use.param("", 0) or ""), site):
+            return []  # (no language, or one Chroma does not know: written as plain `<pre>`)
         found = highlight.options(str(use.param("", 1) or ""))
-        return highlight.line_ids(found, highlight.line_count(self.inner_text(use)), None, self.markup.highlight)
+        return highlight.line_ids(found, highlight.line_count(self.inner_text(use)), None, site)
 
     def inner_text(self, use: ShortcodeUse) -> str:
         """The text between a call's tags, de-indented as its opening tag is, without the

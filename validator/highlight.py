@@ -7,12 +7,18 @@ or `inline`) and `anchorLineNos` both on; the id is `lineAnchors` (the block's o
 else the site's `markup.highlight.lineAnchors`), else `hl-N` for the page's Nth fenced code
 block from 0 (none for the `highlight` shortcode), a `-`, and the line's number from
 `lineNoStart` (1 by default).
+
+A block is highlighted only in a language Chroma knows (`data/chroma-lexers.json`): any
+other is written as plain `<pre><code>`, with no wrapper, id or line ids.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 # An option of a fence's attribute list or the `highlight` shortcode's options string:
@@ -36,10 +42,58 @@ class Highlight:
 
 def highlighted(info: str, site: Highlight) -> bool:
     """Whether Hugo highlights a fenced code block of this info string: the highlighter
-    writes its wrapper, the block's id and its lines' ids, not without a language unless
-    `guessSyntax` (checked with hugo 0.168)."""
-    info = info.strip()
-    return site.code_fences and (bool(info) and not info.startswith("{") or site.guess_syntax)
+    writes its wrapper, the block's id and its lines' ids, for a language Chroma knows, or
+    for any with `guessSyntax` (checked with hugo 0.168)."""
+    found = language(info)
+    return site.code_fences and (site.guess_syntax or bool(found) and known_language(found))
+
+
+def language(info: str) -> str:
+    """A fence's language: its info string's first word, up to a `{` (`go{#x}` is `go`)."""
+    return re.split(r"[\s{]", info.strip(), maxsplit=1)[0]
+
+
+def known_language(name: str) -> bool:
+    """Whether Chroma has a lexer for a language, as its registry finds one: by a lexer's
+    name or alias in any case, else by `filename.<name>`, or the name itself, matching a
+    lexer's filename glob (`tf` by `*.tf`, `Dockerfile`, `go.bak`: a backup suffix is
+    passed over)."""
+    names, globs = _chroma_lexers()
+    candidates = (f"filename.{name}".rpartition("/")[2], name.rpartition("/")[2])  # (a path's last part)
+    return name.lower() in names or any(glob.fullmatch(candidate) for candidate in candidates for glob in globs)
+
+
+@functools.cache
+def _chroma_lexers() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    data = json.loads((Path(__file__).parent / "data" / "chroma-lexers.json").read_text("utf-8"))
+    suffixes = "|".join(map(re.escape, data["suffixes"]))
+    return frozenset(data["names"]), tuple(
+        re.compile(f"{_glob_pattern(glob)}(?:{suffixes})?", re.S) for glob in data["globs"]
+    )
+
+
+def _glob_pattern(glob: str) -> str:
+    """A regular expression of a Go `filepath.Match` pattern: `*`, `?`, `[a-z]`, `[^x]`, `\\x`."""
+    out, index = [], 0
+    while index < len(glob):
+        char = glob[index]
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[" and (end := glob.find("]", index + 2)) > 0:
+            inner = glob[index + 1 : end]
+            negated = inner.startswith("^")
+            body = "".join(re.escape(c) if c != "-" else "-" for c in inner[negated:])
+            out.append(f"[{'^' if negated else ''}{body}]")
+            index = end
+        elif char == "\\" and index + 1 < len(glob):
+            index += 1
+            out.append(re.escape(glob[index]))
+        else:
+            out.append(re.escape(char))
+        index += 1
+    return "".join(out)
 
 
 def options(text: str) -> dict[str, str]:

@@ -473,7 +473,7 @@ class _HugoRenderer(RendererHTML):
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         info = token.info.strip()
-        language = info.split(maxsplit=1)[0] if info and not info.startswith("{") else ""
+        language = highlight.language(info)
         site = self._markup.highlight
         shown = highlight.highlighted(info, site)
         ids = highlight.line_ids(highlight.options(info), highlight.line_count(token.content), self._fences, site)

@@ -1598,8 +1598,11 @@ def test_pages_at_non_ascii_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 @pytest.mark.hugo
 @pytest.mark.parametrize("setting", ["", "canonifyURLs", "relativeURLs"])
-def test_a_site_under_a_base_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, setting: str) -> None:
-    """baseURL `https://x.org/project/`: Hugo writes its pages at public/a/…, and `/a/` in the
+@pytest.mark.parametrize("base", ["https://x.org/project/", "/project/"])
+def test_a_site_under_a_base_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, setting: str, base: str
+) -> None:
+    """baseURL `https://x.org/project/` (or only its path, `/project/`): Hugo writes its pages at public/a/…, and `/a/` in the
     Markdown leaves the site unless `canonifyURLs` puts the baseURL before it (not before
     `/project/a/`), or `relativeURLs` writes it relative to the site's root (`../a/`; and
     `/project/a/` as `../project/a/`: checked with hugo 0.168); mdcheck's own rendering agrees
@@ -1608,11 +1611,11 @@ def test_a_site_under_a_base_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n## Step\n",
         "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n[a](/docs/a/#step)\n\n[gone](/docs/gone/)\n\n"
                              "[full](/project/docs/a/)\n\n"
-                             + ("" if setting else "[home](https://x.org/project) and [home](/project), no slash\n"),
+                             + ("" if setting else f"[home]({base.rstrip('/')}) and [home](/project), no slash\n"),
         "layouts/home.html": "home",
     }, f"{setting} = true\n" if setting else "")  # fmt: skip
     (tmp_path / "hugo.toml").write_text(
-        (tmp_path / "hugo.toml").read_text().replace("https://x.org/", "https://x.org/project/")
+        (tmp_path / "hugo.toml").read_text().replace("https://x.org/", base)
     )
     monkeypatch.chdir(tmp_path)
     expected = {("content/docs/b.md", 7, "broken-link")}

@@ -414,14 +414,14 @@ def _relative(url: str) -> bool:
 
 def base_path(base_url: str) -> str:
     """The URL path a site of `base_url` is served under: `/`, or `/blog/` for
-    `https://x.org/blog/`. A baseURL without a scheme (`example.org/`, which a build
-    command's `--baseURL` often replaces) is no path: Hugo publishes such a site at the
-    publish dir's root (checked with hugo 0.168)."""
+    `https://x.org/blog/` or `/blog/`. A baseURL without a scheme nor a leading `/`
+    (`example.org/`, which a build command's `--baseURL` often replaces) is no path: Hugo
+    publishes such a site at the publish dir's root (checked with hugo 0.168)."""
     try:
         parts = urlsplit(base_url)
     except ValueError:
         return "/"
-    path = parts.path.strip("/") if parts.scheme or parts.netloc else ""
+    path = parts.path.strip("/") if parts.scheme or parts.netloc or parts.path.startswith("/") else ""
     return f"/{path}/" if path else "/"
 
 

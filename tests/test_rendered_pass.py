@@ -1630,6 +1630,18 @@ def test_a_site_under_a_base_path(
 
 
 @pytest.mark.hugo
+def test_relative_urls_and_the_embedded_link_hook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """With a `[languages]` table Hugo's embedded link hook writes `#x` as the page's
+    address (`/docs/a/#x`), which relativeURLs makes `../../docs/a/#x`: a broken fragment is
+    still placed at its Markdown line (skaffold: 205 findings were in public/)."""
+    small_site(tmp_path, {
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n## Real\n\n[missing](#nope) and [ok](#real)\n",
+    }, 'relativeURLs = true\n[languages.en]\nweight = 1\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/docs/a.md", 7, "broken-anchor")}
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
     and no text from elsewhere writes none, unless its parameters start one: the page's

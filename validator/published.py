@@ -1790,6 +1790,8 @@ def _same_target(url: str, link: SourceLink, page_url: str | None = None, rewrit
     if ours[0] != "" or ours[1] != theirs[1] or ours[1] == "":
         return False
     path = _url_path(url)
+    if path and page_url and not path.startswith("/") and not _host(url):
+        path = urljoin(page_url, path)  # (relativeURLs wrote it relative to the page: `../../a/#x`)
     return page_url is None or not path or page_url.startswith(path)
 
 

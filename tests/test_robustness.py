@@ -267,6 +267,8 @@ HOSTILE = {
     "tag-starts-in-an-html-block": (lambda n: "<div>\n" + "<a " * n + "\n</div>\n", 20_000),
     "bold-openers-on-one-line": (lambda n: "x\n\n" + "**a " * n, 20_000),
     "footnote-openers-on-one-line": (lambda n: "x\n\n" + "[^" * n, 20_000),
+    "footnote-openers-with-blanks-on-one-line": (lambda n: "x\n\n" + "[^a \\]" * n, 20_000),
+    "footnote-definitions-without-blank-lines": (lambda n: "[^a b]: x\n" * n + "[^a b]" * n, 8_000),
     "placeholders-in-one-word": (lambda n: "x\n\n" + "HAHAHUGOSHORTCODE" * n, 5_000),
     "dots-in-a-call-parameter": (lambda n: 'x\n\n{{< figure src="' + "." * n + '" >}}\n', 200_000),
     "blanks-in-a-paragraph-line": (lambda n: "x\n\n<p>\n" + " " * n + "-\n</p>\n", 40_000),

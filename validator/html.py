@@ -51,16 +51,17 @@ _START = re.compile(
 # Of the content with its blanks stripped (so that no blank run is scanned at every step).
 _REFRESH = re.compile(r"\d*+\s*+[;,]?\s*+(?:url\s*+=\s*+)?(['\"]?)(?P<url>.*?)\1", re.I | re.S)
 # A footnote label that reads as a regular expression's negated character class (`[^/]+`,
-# `[^a-z]`, `[^\s]`): no letter nor digit, a backslash escape, or ranges alone. It is meant
-# as written, as Hugo shows it.
-REGEX_CLASS_LABEL = r"[^\w\]\s\[]+|[^\]\s\[]*\\[^\]\s\[]*|(?:\w-\w)+"
+# `[^a-z]`, `[^\s]`, `[^a-z ]`): no letter nor digit, a backslash escape, or ranges (and
+# blanks) alone. It is meant as written, as Hugo shows it.
+REGEX_CLASS_LABEL = r"[^\w\]\[\n]+|[^\]\[\n]*\\[^\]\[\n]*|(?:\w-\w|[ \t])+"
 # Each pattern reads a bounded stretch from where it starts (up to the next tag, `[` or
 # line end; possessive blanks), so that a text full of openers is read in linear time.
 _DELIMITER = r":?(?:-{3,}|-*+[—–][-—–]*+):?"  # a table's delimiter cell: `---`, `:--:` made `:–:`
 LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shortcode", re.compile(r"\{\{[<%]\s*+/?\s*+[\w./-]+(?:[^\n{]|\{(?!\{[<%]))*?[%>]\}\}")),
     ("placeholder", re.compile(r"HAHAHUGOSHORTCODE\w{0,64}?HBHB|HAHAHUGOSHORTCODE\d+")),
-    ("footnote", re.compile(rf"\[\^(?!(?:{REGEX_CLASS_LABEL})\])[^\]\s\[]+\]")),
+    # (a label as goldmark reads one: up to a `]`, blanks too, not blank)
+    ("footnote", re.compile(rf"\[\^(?=[^\]\[\n]*?[^\]\[\s])(?!(?:{REGEX_CLASS_LABEL})\])[^\]\[\n]++\]")),
     # (a delimiter row's `---`, or the dashes the typographer made of it: `—`, `–`)
     ("table", re.compile(rf"^[ \t]*+(?:\|[ \t]*+)?{_DELIMITER}[ \t]*+(?:\|[ \t]*+{_DELIMITER}[ \t]*+)+\|?[ \t]*$"
                          rf"|^[ \t]*+\|[ \t]*+{_DELIMITER}[ \t]*+\|[ \t]*$", re.M)),

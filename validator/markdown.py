@@ -25,7 +25,6 @@ from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.footnote.index import footnote_def
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
@@ -1052,7 +1051,7 @@ def configure(markup: Markup) -> MarkdownIt:
     if markup.footnote:
         footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
         # goldmark's definition ends a quote's lazy line too (`> a[^1]` above `[^1]: b`)
-        md.block.ruler.at("footnote_def", footnote_def, {"alt": ["paragraph", "reference", "blockquote"]})
+        md.block.ruler.at("footnote_def", _goldmark_footnote_def, {"alt": ["paragraph", "reference", "blockquote"]})
     if markup.definition_list:
         deflist_plugin(md)
         _wrap_block_rule(md, "deflist", _goldmark_deflist)
@@ -1086,7 +1085,7 @@ def configure(markup: Markup) -> MarkdownIt:
                 "gfm_autolink_protocol": protocol_autolink,
                 "gfm_autolink_email": email_autolink,
                 "gfm_autolink_www": www_autolink,
-                "footnote_ref": _linear_footnote_ref(rule.fn),
+                "footnote_ref": _goldmark_footnote_ref,
                 "html_inline": _goldmark_html_inline(rule.fn),
             }.get(rule.name, rule.fn)
             located = _located(fn, linkify=rule.name.startswith("gfm_autolink"))
@@ -1201,29 +1200,81 @@ def _closer(state: StateInline, closer: str, start: int) -> int:
     return found
 
 
-_FOOTNOTE_LABEL_STOP = re.compile(r"[ \n\]]")
+# A footnote label's end: goldmark's is the first `]` not escaped; a `[` or a line's end
+# before it makes none (checked with hugo 0.168)
+_FOOTNOTE_LABEL_END = re.compile(r"(?:[^\\\[\]\n]|\\[^\n])*+\]")
 
 
-def _linear_footnote_ref(rule: InlineRule) -> InlineRule:
-    """mdit-py-plugins' footnote reference rule scans from each `[^` to the next blank or
-    `]`, so that a run of `[^[^[^…` took quadratic time. The stop found for one `[^` is that
-    of every later `[^` before it: it is kept on the state, and the rule is only called
-    where a `]` ends the label."""
+def _footnote_label(src: str, start: int, end: int) -> str | None:
+    """The label of a footnote's `[^label]` at `start`, read as goldmark reads it: any text
+    up to a `]` not escaped (blanks too: `[^a b]`), compared as written; none if a `[` or the
+    line's end comes first, or if it is blank. It stops at the next `[`, so that reading
+    every `[^` of a line takes time linear in its length."""
+    if not src.startswith("[^", start):
+        return None
+    found = _FOOTNOTE_LABEL_END.match(src, start + 2, end)
+    if found is None or not src[start + 2 : found.end() - 1].strip():
+        return None
+    return src[start + 2 : found.end() - 1]
 
-    def footnote_ref(state: StateInline, silent: bool) -> bool:
-        src, pos = state.src, state.pos
-        if not src.startswith("[^", pos):
-            return False
-        start, stop = getattr(state, "footnote_label_stop", (-1, -1))
-        if not start <= pos < stop:
-            found = _FOOTNOTE_LABEL_STOP.search(src, pos + 2)
-            stop = found.start() if found else len(src)
-            state.footnote_label_stop = (pos, stop)  # type: ignore[attr-defined]
-        if stop >= state.posMax or src[stop] != "]":
-            return False
-        return rule(state, silent)
 
-    return footnote_ref
+def _goldmark_footnote_def(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A footnote definition, `[^label]: text` with goldmark's labels (`_footnote_label`),
+    its content the blocks indented below it, as mdit-py-plugins' rule reads it."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False  # (in an indented code block)
+    start, end = state.bMarks[start_line] + state.tShift[start_line], state.eMarks[start_line]
+    label = _footnote_label(state.src, start, end)
+    colon = start + len(label) + 3 if label is not None else end
+    if colon >= end or state.src[colon] != ":":
+        return False
+    if silent:
+        return True
+    data = state.env.setdefault("footnotes", {})
+    data.setdefault("refs", {})[":" + label] = -1
+    data.setdefault("list", {})
+    opening = state.push("footnote_reference_open", "", 1)
+    opening.meta = {"label": label}
+    saved = (state.bMarks[start_line], state.tShift[start_line], state.sCount[start_line], state.parentType)
+    # The content starts after the colon and its blanks, as if indented 4 more columns
+    after = colon + 1
+    first = column = state.sCount[start_line] + after - start
+    pos = after
+    while pos < end and state.src[pos] in " \t":
+        column += 4 - column % 4 if state.src[pos] == "\t" else 1
+        pos += 1
+    state.bMarks[start_line], state.tShift[start_line] = after, pos - after
+    state.sCount[start_line] = column - first
+    state.blkIndent += 4
+    state.parentType = "footnote"  # type: ignore[assignment]
+    if state.sCount[start_line] < state.blkIndent:
+        state.sCount[start_line] += state.blkIndent
+    state.md.block.tokenize(state, start_line, end_line)
+    state.blkIndent -= 4
+    state.bMarks[start_line], state.tShift[start_line], state.sCount[start_line], state.parentType = saved
+    opening.map = [start_line, state.line]
+    state.push("footnote_reference_close", "", -1)
+    return True
+
+
+def _goldmark_footnote_ref(state: StateInline, silent: bool) -> bool:
+    """A footnote reference, `[^label]` with goldmark's labels, as mdit-py-plugins' rule
+    makes it (numbered in order of first use; one with no definition too)."""
+    label = _footnote_label(state.src, state.pos, state.posMax)
+    if label is None:
+        return False
+    if not silent:
+        data = state.env.setdefault("footnotes", {})
+        refs, notes = data.setdefault("refs", {}), data.setdefault("list", {})
+        if refs.get(":" + label, -1) < 0:
+            refs[":" + label] = len(notes)
+            notes[len(notes)] = {"label": label, "count": 0}
+        number = refs[":" + label]
+        token = state.push("footnote_ref", "", 0)
+        token.meta = {"id": number, "subId": notes[number]["count"], "label": label}
+        notes[number]["count"] += 1
+    state.pos += len(label) + 3
+    return True
 
 
 def _lower_case_declaration(text: str, position: int) -> bool:
@@ -1233,8 +1284,9 @@ def _lower_case_declaration(text: str, position: int) -> bool:
     return text.startswith("<!", position) and "a" <= text[position + 2 : position + 3] <= "z"
 
 
-# The first characters of the lines that may start a block which ends a paragraph
-_BLOCK_STARTS = frozenset("#-*+>0123456789<|`~{=_:\\")
+# The first characters of the lines that may start a block which ends a paragraph (a
+# footnote's definition `[^…]:`, a shortcode's placeholder `HAHAHUGO…` too)
+_BLOCK_STARTS = frozenset("#-*+>0123456789<|`~{=_:\\[H")
 
 
 def _goldmark_deflist(rule: BlockRule) -> BlockRule:

@@ -2531,12 +2531,15 @@ def test_bold_that_does_not_render(tmp_path: Path, monkeypatch: pytest.MonkeyPat
                         "A **bold** word, 2**3**4, a ** b ** c, `**code**`, base\\*\\*i and base\\*\\*2.\n\n"
                         "word**[a link](https://example.com/)** word, a**`code`**b\n\n"
                         "**[bold](/p/)**, \\*\\*[escaped](/p/)\\*\\* and **[in](/p/)**.\n\n"
-                        "- **不要在你克隆仓库的`main`**分支上直接进行更改。\n",
+                        "- **不要在你克隆仓库的`main`**分支上直接进行更改。\n\n"
+                        '结论是**"Istio 是一个项目"**和更多\n\nword**\'quoted\'** and more.\n',
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    expected = {("content/p.md", line, "unrendered-markup") for line in (5, 7, 11, 15)}
+    # (straight quotes too, which the typographer shows curly: istio's `是**"Istio …"**`)
+    expected = {("content/p.md", line, "unrendered-markup") for line in (5, 7, 11, 15, 17, 19)}
     assert findings() == findings("--build") == expected
     assert [column for line, column in (found[1:3] for found in located("unrendered-markup")) if line == 11] == [5, 47]
+    assert [column for line, column in (found[1:3] for found in located("unrendered-markup")) if line > 15] == [4, 5]
 
 
 @pytest.mark.hugo

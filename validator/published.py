@@ -1709,8 +1709,8 @@ class Locator:
                 number, text = lines[index]
                 # its place: the line's next copy of the snippet, after the last one placed first
                 last_line, last_at = self._last_leak_place
-                at = text.find(leak.text, max(raw, last_at)) if index == last_line else -1
-                at = at if at >= 0 else text.find(leak.text, raw)
+                at = _find_shown(text, leak.text, max(raw, last_at)) if index == last_line else -1
+                at = at if at >= 0 else _find_shown(text, leak.text, raw)
                 if at >= 0:
                     self._last_leak_place = (index, at)
                 # past this copy; past the line when there is none (searched once, not per snippet)
@@ -1939,9 +1939,19 @@ def _shortcode_name(text: str) -> str:
 
 def _squash(text: str) -> str:
     """Text with whitespace, shortcode-comment marks and backslashes before braces (`\\{\\{`
-    prints `{{`) removed, and the dashes the typographer makes written as dashes (`—` of
-    `---`, `–` of `--`), for loose comparison."""
-    return re.sub(r"\s+|/\*|\*/|\\(?=[{}])", "", text).replace("—", "---").replace("–", "--")
+    prints `{{`) removed, and what the typographer makes written as it was (`—` as `---`,
+    `–` as `--`, `“` as `"`, `’` as `'`, `…` as `...`, `«` as `<<`), for loose comparison."""
+    return re.sub(r"\s+|/\*|\*/|\\(?=[{}])", "", text).translate(_TYPOGRAPHER)
+
+
+def _find_shown(text: str, shown: str, start: int) -> int:
+    """Where a Markdown line writes a snippet the page shows: as shown, else as written
+    before the typographer (`**"a"**`, shown `**“a”**`); -1 if neither."""
+    at = text.find(shown, start)
+    return at if at >= 0 else text.find(shown.translate(_TYPOGRAPHER), start)
+
+
+_TYPOGRAPHER = str.maketrans({"—": "---", "–": "--", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "«": "<<", "»": ">>"})
 
 
 def link_key(href: str, target: str) -> str:

@@ -330,7 +330,7 @@ def test_the_fixture_site_built_by_hugo(hugo: str, tmp_path: Path) -> None:
 def test_marked_lines_are_the_lines_the_pattern_finds_in(text: str) -> None:
     """One pass over the page finds the lines a search of each line finds, but code's."""
     doc = parse_document("p.md", text.encode())
-    per_line = re.compile(r"\{\{[<%]|\[\^|\$\$|^\s*\|?\s*:?-{3,}:?\s*\|")
+    per_line = re.compile(r"\{\{[<%]|\[\^|\$\$|^\s*\|?\s*:?-+:?\s*\|")
     highlighted = [(use.line, use.close_line) for use in doc.shortcode_calls if use.name == "highlight" and use.close_line]
     expected = tuple(
         (n, line)

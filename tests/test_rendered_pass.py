@@ -5715,12 +5715,26 @@ def test_a_table_shown_as_text_is_found_at_its_lines(
 ) -> None:
     """A table whose header has more cells than its delimiter row is text (checked with hugo
     0.168), its `|---|` made `|—|` by the typographer: found, at its own delimiter row, not
-    at the one of a table above that Hugo rendered."""
+    at the one of a table above that Hugo rendered; one of one or two dashes a cell too."""
     small_site(tmp_path, {
-        "content/p.md": "---\ntitle: P\n---\nText\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| a | b | c |\n|---|---|\n| 1 | 2 |\n",
+        "content/p.md": "---\ntitle: P\n---\nText\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| a | b | c |\n|---|---|\n| 1 | 2 |\n\n"
+                        "| a | b | c |\n| --: | - |\n\n| a | b | c |\n| :-: | :- |\n",
     }, f"[markup.goldmark.extensions]\ntypographer = {str(typographer).lower()}\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("unrendered-markup") == located("unrendered-markup", "--build") == [("content/p.md", 10, 1)]
+    expected = [("content/p.md", line, 1) for line in (10, 14, 17)]
+    assert located("unrendered-markup") == located("unrendered-markup", "--build") == expected
+
+
+@pytest.mark.hugo
+def test_a_table_shown_as_text_when_tables_are_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """With the table extension off every table is text (checked with hugo 0.168): the
+    message says so."""
+    small_site(tmp_path, {
+        "content/p.md": "---\ntitle: P\n---\n\n| a | b |\n| - | :-: |\n| 1 | 2 |\n",
+    }, "[markup.goldmark.extensions]\ntable = false\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("unrendered-markup") == located("unrendered-markup", "--build") == [("content/p.md", 6, 1)]
+    assert "table = false turns tables off" in problems()[0]["message"]
 
 
 @pytest.mark.hugo

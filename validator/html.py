@@ -56,7 +56,7 @@ _REFRESH = re.compile(r"\d*+\s*+[;,]?\s*+(?:url\s*+=\s*+)?(['\"]?)(?P<url>.*?)\1
 REGEX_CLASS_LABEL = r"[^\w\]\[\n]+|[^\]\[\n]*\\[^\]\[\n]*|(?:\w-\w|[ \t])+"
 # Each pattern reads a bounded stretch from where it starts (up to the next tag, `[` or
 # line end; possessive blanks), so that a text full of openers is read in linear time.
-_DELIMITER = r":?(?:-{3,}|-*+[—–][-—–]*+):?"  # a table's delimiter cell: `---`, `:--:` made `:–:`
+_DELIMITER = r":?(?:-++|-*+[—–][-—–]*+):?"  # a table's delimiter cell: `-`, `---`, `:--:` made `:–:`
 LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shortcode", re.compile(r"\{\{[<%]\s*+/?\s*+[\w./-]+(?:[^\n{]|\{(?!\{[<%]))*?[%>]\}\}")),
     ("placeholder", re.compile(r"HAHAHUGOSHORTCODE\w{0,64}?HBHB|HAHAHUGOSHORTCODE\d+")),
@@ -556,6 +556,7 @@ def _may_leak(text: str) -> bool:
     return (
         "{{" in text or "HAHAHUGO" in text or "[^" in text or "---" in text or "$$" in text or "**" in text
         or "|—" in text or "|–" in text or "| —" in text or "| –" in text or "|:–" in text or "| :–" in text
+        or "|-" in text or "| -" in text or "|:-" in text or "| :-" in text
     )
 
 

@@ -166,7 +166,10 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 message += f", on the page's copy at {elsewhere} (a mount lends its file to that language too)"
             if target.kind == MISSING and unread_rules:
                 message += " (unless one of the rules of the site's redirects template serves it: see the note)"
-            key = link_key(link.url, target.url)
+            # (a fragment's link to the missing page is another's: istio's FAQ pages, shown
+            # in their list page's summaries only, link to `#x` of a page another page links to)
+            fragment = link.url.partition("#")[2]
+            key = link_key(link.url, target.url + ("#" + fragment if fragment else ""))
             if where is None:
                 unplaced[link.url] += 1
                 if pattern := _from_page_address(link, page.url):

@@ -70,6 +70,7 @@ _WHAT = {
 }
 # The same, when the config turns footnotes off
 _FOOTNOTES_OFF = "footnote shown as text: markup.goldmark.extensions.footnote = false turns footnotes off"
+_TABLES_OFF = "table shown as text: markup.goldmark.extensions.table = false turns tables off"
 # The same, when the config turns heading attributes off
 _ATTRIBUTES_OFF = (
     "heading attribute shown as text: markup.goldmark.parser.attribute.title = false turns them off "
@@ -127,6 +128,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 what = _ATTRIBUTES_OFF
             elif leak.kind == "footnote" and not rendered.markup.footnote:
                 what = _FOOTNOTES_OFF
+            elif leak.kind == "table" and not rendered.markup.table:
+                what = _TABLES_OFF
             shown = leak.text if len(leak.text) <= 80 else leak.text[:79] + "…"
             message = f"{shown!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))

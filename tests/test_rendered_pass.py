@@ -624,9 +624,10 @@ def test_the_places_a_failed_build_names(tmp_path: Path, monkeypatch: pytest.Mon
     build failed (checked with hugo 0.168)."""
     small_site(tmp_path, {
         "layouts/_shortcodes/bad.html": '{{ errorf "cannot do %s" .Position }}',
+        "layouts/_shortcodes/snip.html": '{{ errorf "no snippet %s (%s)" (.Get 0) .Position }}',
         "content/a.md": "+++\ntitle = 'A'\n[params]\nmine = 1\n+++\n\n"
                         "{{% param \"mine\" %}} {{% param \"there\" %}} {{% param \"nope\" %}}\n",
-        "content/b.md": "+++\ntitle = 'B'\n+++\n\n{{< bad >}}\n\n[x]({{< ref \"gone.md\" >}})\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\n{{< bad >}}\n\n[x]({{< ref \"gone.md\" >}})\n\n{{< snip S1 >}}\n",
     }, "[params]\nthere = 'x'\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "--build", "--format", "json"], catch_exceptions=False)
@@ -634,10 +635,11 @@ def test_the_places_a_failed_build_names(tmp_path: Path, monkeypatch: pytest.Mon
     found = json.loads(result.stdout)["problems"]
     assert [(p["path"], p["line"], p["column"], p["rule"]) for p in found] == [
         ("content/a.md", 7, 44, "build-failed"), ("content/b.md", 5, 1, "build-failed"),
-        ("content/b.md", 7, 5, "ref-not-found"),
+        ("content/b.md", 7, 5, "ref-not-found"), ("content/b.md", 9, 1, "build-failed"),
     ]  # fmt: skip
-    assert found[0]["message"] == 'Hugo stops the build: Param "nope" not found'
-    assert found[1]["message"] == "Hugo stops the build: cannot do"
+    assert found[0]["message"] == 'Hugo fails the build: Param "nope" not found'
+    assert found[1]["message"] == "Hugo fails the build: cannot do"
+    assert found[3]["message"] == "Hugo fails the build: no snippet S1"  # (its place in parentheses)
     (tmp_path / "content/a.md").write_text("+++\ntitle = 'A'\n+++\n\nText.\n", "utf-8")
     (tmp_path / "content/b.md").unlink()
     (tmp_path / "layouts/single.html").write_text('{{ errorf "no page" }}', "utf-8")
@@ -786,9 +788,9 @@ def test_build_errors_read_from_hugos_output(tmp_path: Path) -> None:
         f'ERROR error building site: "{page}:1:1": failed to load Git data for page\n'
     )
     assert list(build_errors(output, {str(page): "content/a.md"})) == [
-        ("content/a.md", 2, 8, "Hugo stops the build: assemble: failed to create page from pageMetaSource /a: "
+        ("content/a.md", 2, 8, "Hugo fails the build: assemble: failed to create page from pageMetaSource /a: "
                                "[1:8] sequence end token ']' not found"),
-        ("content/a.md", 7, 5, 'Hugo stops the build: REF_NOT_FOUND: Ref "gone.md": page not found'),
+        ("content/a.md", 7, 5, 'Hugo fails the build: REF_NOT_FOUND: Ref "gone.md": page not found'),
     ]  # fmt: skip
 
 

@@ -1,6 +1,6 @@
 """## What it does
 With `--build`, reported at each place in a Markdown file that Hugo names in the errors
-that stopped the build: a `{{% param "x" %}}` whose key the page and the site lack, front
+that failed the build (stopped it, or were logged while every page was written): a `{{% param "x" %}}` whose key the page and the site lack, front
 matter Hugo cannot read, a shortcode whose template fails. Hugo's own message follows.
 Errors that name no content file (a template's, a missing module) stay in the summary's
 note about the failed build, and so does a call of a shortcode no template makes while a
@@ -47,6 +47,8 @@ def build_errors(
             seen.add(place)
             before = _PREFIX.sub("", line[: match.start()].strip()).rstrip(": ")
             after = line[match.end() :].strip().lstrip(": ")
+            if before.endswith("(") and after.startswith(")"):  # a template's `errorf "… (%s)" .Position`
+                before, after = before[:-1].rstrip(), after[1:].lstrip()
             message = ": ".join(part for part in (before, after) if part) or "Hugo's error names this place"
             if NO_GIT_HISTORY in message:
                 continue  # the environment's (`enableGitInfo`, no Git repository): the note says how to build
@@ -55,11 +57,11 @@ def build_errors(
                 # first element of that kind is shown instead
                 at = _first_element(match[1], hook[1])
                 where = f"render-{hook[1]} hook fails on one of the page's {hook[1]}s, shown at the first"
-                yield display, *at, f"Hugo stops the build: {message} (the {where})"
+                yield display, *at, f"Hugo fails the build: {message} (the {where})"
                 continue
             if place[1:] == (1, 1) and (option := _option_place(match[1], message)) is not None:
                 place = (display, *option)
-            yield display, place[1], place[2], f"Hugo stops the build: {message}"
+            yield display, place[1], place[2], f"Hugo fails the build: {message}"
         if (ref := _FROM_PAGE.search(line)) and not _PLACE.search(line) and pages:
             real = pages.get(ref[2].lower())
             if real is None or real not in files:
@@ -70,7 +72,7 @@ def build_errors(
             if at not in seen:
                 seen.add(at)
                 message = _PREFIX.sub("", line.replace(ref[0], f'Ref "{ref[1]}"').strip())
-                yield *at, f"Hugo stops the build: {message} (a template runs ref on it)"
+                yield *at, f"Hugo fails the build: {message} (a template runs ref on it)"
 
 
 # A render hook that failed on a page, which Hugo names at the template's place

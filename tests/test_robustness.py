@@ -255,6 +255,7 @@ HOSTILE = {
     "unclosed-comments-in-list-items": (lambda n: "- <!-- x\n  y\n" * n, 10_000),
     "shortcodes-without-delimiters-on-one-line": (lambda n: '{{ ref "a" }} {{ /details }} {{ x ' * n, 20_000),
     "markdown-in-one-html-block": (lambda n: "<div>\n" + "## a **b** [c](d) <code>e</code>\n" * n, 20_000),
+    "unclosed-link-addresses": (lambda n: "[a](b.md " * n + "\n" + "[a](b.md\n" * n, 20_000),
     "links-shown-as-text-on-one-line": (lambda n: "[a](b c) [d] (e.md) (f)[g.md] [h] (" * n, 20_000),
     "long-brackets-shown-as-text": (lambda n: ("[" + "a" * 499 + "](" + "b " * 400) * n, 2_000),
     "refused-addresses-on-one-line": (lambda n: "[a](javascript:x) ![b](data:image/bmp;x) <file:y> " * n, 20_000),

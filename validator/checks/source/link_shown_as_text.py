@@ -11,6 +11,8 @@ shows as it is written:
 - a `]` too many: `[the guide]](guide.md)`;
 - no `[` opening the text: `the guide](guide.md)`, or a `(` too many:
   `[the guide]((guide.md)`;
+- an address that no `)` closes on its line or the next: `[the guide](https://x.org/guide`
+  at a paragraph's end, or `[the guide](guide.md and more text`;
 - a list item that starts with a link whose text is `x`, `X` or a space (`- [X](https://x.com/me)`):
   goldmark takes it for a task box and shows the address as text.
 
@@ -140,6 +142,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         yield from _cut_short(doc, stretch)
     yield from _with_code(doc)
     yield from _unopened(doc)
+    yield from _unclosed(doc)
     yield from _boxed(doc)
 
 
@@ -224,6 +227,38 @@ def _unopened(doc: Document) -> Iterator[Finding]:
                 column = start + 1
             problem = "a `(` too many" if doubled else "no `[` opens its text"
             yield _finding_at((line, column), written, f"link shown as text: {problem} (write `[text](address)`)")
+
+
+# `[text](address` then a blank or the text's end: the address a word with no parenthesis
+_OPENED = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\s]{1,1000})(?=\s|\Z)")
+
+
+def _unclosed(doc: Document) -> Iterator[Finding]:
+    """`[the guide](https://x.org/guide` with no `)` after it on its line or the next: no link, shown as
+    written, its URL alone made a link (checked with hugo 0.168: agones's release notes).
+    The address must look like one, the brackets show as text."""
+    for token in doc.tokens:
+        content = token.content
+        if token.type != "inline" or "](" not in content:
+            continue
+        shown: str | None = None
+        in_code = in_code_span(code_spans(content)) if "`" in content else lambda _: False
+        for match in _OPENED.finditer(content):
+            # (through the next line: an address broken across two is told above)
+            first = content.find("\n", match.end())
+            second = content.find("\n", first + 1) if first >= 0 else -1
+            closing = content.find(")", match.end(), second if second >= 0 else len(content))
+            if closing >= 0 or in_code(match.start()) or not _ADDRESS.match(match[3]):
+                continue  # closed later (a title, blanks, a line break: told above), or code
+            if shown is None:
+                shown = "".join(child.content for child in token.children or () if child.type == "text")
+            marks = f"{match[1]}[{match[2]}]("
+            if marks not in shown:
+                continue  # a link after all, or its text's marks are not shown
+            what = "image" if match[1] else "link"
+            yield _finding_at(
+                doc.position(token, match.start()), match[0], f"{what} shown as text: no `)` closes its address"
+            )
 
 
 def _bracket_depth(content: str, start: int, end: int, depth: int, in_code: Callable[[int], bool]) -> int:

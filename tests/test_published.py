@@ -328,14 +328,17 @@ def test_the_fixture_site_built_by_hugo(hugo: str, tmp_path: Path) -> None:
 @example("a\n\n \t---|\n{{< x >}} [^1] {{% y %}}\n\n|:---:|\n$$\n")
 @given(st.text(alphabet=st.sampled_from(list("{}<%[^$|:- \t\u00a0\nab")), max_size=80))
 def test_marked_lines_are_the_lines_the_pattern_finds_in(text: str) -> None:
-    """One pass over the page finds the lines a search of each line finds, but code's."""
+    """One pass over the page finds the lines a search of each line finds, but code's and
+    those whose only marks are shortcode calls' own."""
     doc = parse_document("p.md", text.encode())
     per_line = re.compile(r"\{\{[<%]|\[\^|\$\$|^\s*\|?\s*:?-+:?\s*\|")
     highlighted = [(use.line, use.close_line) for use in doc.shortcode_calls if use.name == "highlight" and use.close_line]
+    calls = {(use.line, use.column) for use in doc.shortcode_calls}  # (a call's own `{{<` is no mark)
     expected = tuple(
         (n, line)
         for n, line in enumerate(doc.lines, start=1)
-        if per_line.search(line) and not doc.in_code(n) and not any(a <= n <= b for a, b in highlighted)
+        if any(not m[0].startswith("{{") or (n, m.start() + 1) not in calls for m in per_line.finditer(line))
+        and not doc.in_code(n) and not any(a <= n <= b for a, b in highlighted)
     )
     assert SourcePage.from_document(doc).marked_lines == expected
 

@@ -1644,6 +1644,27 @@ def test_relative_urls_and_the_embedded_link_hook(tmp_path: Path, monkeypatch: p
 
 
 @pytest.mark.hugo
+def test_a_call_shown_as_text_is_not_placed_at_a_call_hugo_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A page shows `{{< ver >}}` as text that a file it includes holds in a parameter
+    (istio's boilerplates, checked with hugo 0.168): the page's own `{{< ver >}}`, which
+    Hugo ran (in a code span too), is not where it comes from."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/boilerplate.html":
+            '{{ with (.Page.GetPage "/boilerplates").Resources.GetMatch (printf "%s.md" (.Get 0)) }}'
+            "{{ .Content | markdownify }}{{ end }}",
+        "layouts/_shortcodes/image.html": '<figure><figcaption>{{ .Get "caption" }}</figcaption></figure>',
+        "layouts/_shortcodes/ver.html": "1-2-3",
+        "content/boilerplates/index.md": "---\nheadless: true\n---\n",
+        "content/boilerplates/prologue.md": '---\n---\n{{< image caption="Pointed to {{< ver >}}" >}}\n',
+        "content/docs/page.md": "---\ntitle: P\n---\n\nUse `revision={{< ver >}}` here.\n\n{{< boilerplate prologue >}}\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert [place[0] for place in located("unrendered-markup", "--build")] == ["public/docs/page/index.html"]
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
     and no text from elsewhere writes none, unless its parameters start one: the page's

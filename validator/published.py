@@ -967,9 +967,17 @@ def _marked_lines(doc: Document) -> tuple[tuple[int, str], ...]:
     not those of code (blocks, `highlight` calls), which a page shows as it is written."""
     numbers: list[int] = []
     number, counted = 1, 0
+    # a shortcode call's own `{{<` is no mark: Hugo runs it (in a code span too), and a page
+    # showing a call as text got it from elsewhere (a file a call includes), not from here
+    calls = {(use.line, use.column) for use in doc.shortcode_calls}
+    line_start = 0
     for match in _MARKED.finditer(doc.text):
-        number += doc.text.count("\n", counted, match.start())
+        if (breaks := doc.text.count("\n", counted, match.start())) > 0:
+            number += breaks
+            line_start = doc.text.rfind("\n", counted, match.start()) + 1
         counted = match.start()
+        if match[0].startswith("{{") and (number, match.start() - line_start + 1) in calls:
+            continue
         if not numbers or numbers[-1] != number:
             numbers.append(number)
     highlighted = [

@@ -4499,8 +4499,8 @@ def test_an_address_broken_across_lines_with_spaces_too(
     monkeypatch.chdir(tmp_path)
     found = [p["message"].split("as text: ", 1)[1] for p in problems() if p["rule"] == "link-shown-as-text"]
     assert found == [
-        "its address is broken across two lines (join them)",
-        "its address has spaces and is broken across two lines (join them, and write %20 or `<…>` around it)",
+        "its address is broken across lines (join them)",
+        "its address has spaces and is broken across lines (join them, and write %20 or `<…>` around it)",
     ]
     build_site(hugo, tmp_path, tmp_path / "public")
     built = (tmp_path / "public/p/index.html").read_text("utf-8")

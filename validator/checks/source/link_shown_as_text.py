@@ -3,7 +3,7 @@ Reports link and image syntax that Markdown does not read as a link, which the p
 shows as it is written:
 
 - an address with a space in it: `[the guide](my guide.md)`, `![logo](my logo.png)`
-  (write `%20`, or put the address in `<…>`), or broken across two lines; or a title
+  (write `%20`, or put the address in `<…>`), or broken across lines; or a title
   whose quote is not closed: `[the docs](/docs/ "Docs home)`; an autolink with a space:
   `<https://example.org/my guide>`;
 - a space between the text and the address: `[the guide] (guide.md)`;
@@ -11,8 +11,8 @@ shows as it is written:
 - a `]` too many: `[the guide]](guide.md)`;
 - no `[` opening the text: `the guide](guide.md)`, or a `(` too many:
   `[the guide]((guide.md)`;
-- an address that no `)` closes on its line or the next: `[the guide](https://x.org/guide`
-  at a paragraph's end, or `[the guide](guide.md and more text`;
+- an address that no `)` closes: `[the guide](https://x.org/guide` at a paragraph's end,
+  or `[the guide](guide.md and more text`;
 - a list item that starts with a link whose text is `x`, `X` or a space (`- [X](https://x.com/me)`):
   goldmark takes it for a task box and shows the address as text.
 
@@ -50,7 +50,7 @@ from validator.prose import Stretch, code_spans, in_code_span, stretches, writte
 
 # `[text](address)` left as text (an address with a space or a line break, as a link would
 # have parsed otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`.
-_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000})?)\)")
+_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)")
 _GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\(([^()\s]{1,1000})\)")
 _SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[([^\[\]\s]{1,1000})\]")
 _EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\(([^()\s]{1,1000})\)")
@@ -74,12 +74,12 @@ _MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[|\]\]\(|<[A-Za-z][A-Za-z0-9+.
 _SPACED_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*[ \t][^<>\n]*>")
 _SPACE = "its address has a space (write %20, or `<…>` around it)"
 _AUTOLINK_SPACE = "an autolink's address has a space (write %20)"
-_BROKEN = "its address is broken across two lines (join them)"
+_BROKEN = "its address is broken across lines (join them)"
 _EXTRA_BRACKET = "a `]` too many (write `[text](address)`)"
 _NESTED = "its address is a link of its own (write `[text](address)` with that link's address)"
 # A link as its address is written: `[text](https://…)`
 _LINK_ITSELF = re.compile(r"!?\[[^\[\]\n]*\]\([^()\s]*\)")
-_BROKEN_SPACED = "its address has spaces and is broken across two lines (join them, and write %20 or `<…>` around it)"
+_BROKEN_SPACED = "its address has spaces and is broken across lines (join them, and write %20 or `<…>` around it)"
 # For `_with_code`: each pattern, its text's and address's groups, and the problem (None:
 # an address with blanks, told by `_problem`)
 _WITH_CODE = (
@@ -96,15 +96,15 @@ _OPEN_TITLE = re.compile(r"""\S\s+(["'])[^"']*\Z""")
 
 
 def _problem(address: str) -> str:
-    """What is wrong with an address that holds blanks: a title's quote left open, a line
-    break alone (joined, it is one), or spaces too (joined, it still has them: coredns's
+    """What is wrong with an address that holds blanks: a title's quote left open, line
+    breaks alone (joined, it is one), or spaces too (joined, it still has them: coredns's
     `plugin/secondary: Denial-of-Service`)."""
     blanks = address.strip()
     if _OPEN_TITLE.search(blanks):
         return _UNCLOSED_TITLE
     if "\n" not in blanks:
         return _SPACE
-    return _BROKEN if len(blanks.split()) == 2 else _BROKEN_SPACED
+    return _BROKEN_SPACED if any(len(part.split()) > 1 for part in blanks.split("\n")) else _BROKEN
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -234,7 +234,7 @@ _OPENED = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\s]{1,1000}
 
 
 def _unclosed(doc: Document) -> Iterator[Finding]:
-    """`[the guide](https://x.org/guide` with no `)` after it on its line or the next: no link, shown as
+    """`[the guide](https://x.org/guide` with no `)` after it (before the next link): no link, shown as
     written, its URL alone made a link (checked with hugo 0.168: agones's release notes).
     The address must look like one, the brackets show as text."""
     for token in doc.tokens:
@@ -244,10 +244,9 @@ def _unclosed(doc: Document) -> Iterator[Finding]:
         shown: str | None = None
         in_code = in_code_span(code_spans(content)) if "`" in content else lambda _: False
         for match in _OPENED.finditer(content):
-            # (through the next line: an address broken across two is told above)
-            first = content.find("\n", match.end())
-            second = content.find("\n", first + 1) if first >= 0 else -1
-            closing = content.find(")", match.end(), second if second >= 0 else len(content))
+            # (up to the next link's `](`: an address broken across lines is told above)
+            following = content.find("](", match.end())
+            closing = content.find(")", match.end(), following if following >= 0 else len(content))
             if closing >= 0 or in_code(match.start()) or not _ADDRESS.match(match[3]):
                 continue  # closed later (a title, blanks, a line break: told above), or code
             if shown is None:

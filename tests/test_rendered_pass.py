@@ -1684,6 +1684,24 @@ def test_repeated_headings_of_included_files_are_each_pages_own(
 
 
 @pytest.mark.hugo
+def test_a_file_a_template_reads_for_a_digest_gives_no_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A page template that reads a file only for its md5 (hugo-theme-bootstrap's favicon
+    links) prints nothing of it: the page's fragments are still checked without a build."""
+    small_site(tmp_path, {
+        "static/icon.png": "PNG",
+        "layouts/_partials/favicon.html": '{{ $file := readFile "static/icon.png" }}'
+                                          '<link rel="icon" href="/icon.png?v={{ $file | md5 }}">',
+        "layouts/single.html": '<html><head>{{ partial "favicon.html" . }}</head><body>{{ .Content }}</body></html>',
+        "content/a.md": "---\ntitle: A\n---\n\n## Intro\n\n[x](#missing)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/a.md", 7, "broken-anchor")}
+    assert findings("--source-only") == findings() == findings("--build") == expected
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
     and no text from elsewhere writes none, unless its parameters start one: the page's

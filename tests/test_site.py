@@ -1440,6 +1440,11 @@ def test_writes_html(template: str, writes: bool) -> None:
         ('<a id="{{ .Get 0 | urlize }}">', None),
         ('{{ $id := .Get "id" | default "x" }}<a id="{{ $id }}">', None),
         ('{{ readFile "x.md" | markdownify }}', None),
+        # a file read only for a digest of it (a favicon's version), or of a name that holds no ids
+        ('{{ $f := readFile $path }}<link href="/i.png?v={{ $f | md5 }}"><b length="{{ len $f }}">', ((), ())),
+        ('<link href="/i.png?v={{ readFile "static/i.png" | md5 }}">{{ readFile "static/i.ico" }}', ((), ())),
+        ('{{ $f := readFile $path }}<link href="/i.png?v={{ $f | md5 }}">{{ $f | safeHTML }}', None),
+        ('{{ readFile "static/logo.svg" | safeHTML }}', None),
         ("<b>{{ .Inner }}</b>", ((), ())),
         # another page's content: a translation's (FixIt's missing-translation), a neighbour's
         ('{{ with index .Page.Translations 0 }}<div class="original">{{ .Content }}</div>{{ end }}', None),

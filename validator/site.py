@@ -3406,11 +3406,50 @@ def _reads_files(texts: Iterable[str]) -> bool | tuple[str, ...]:
                 if stack:
                     stack[-1] = None
             elif match[5]:
+                if not _read_printed(text, match.start(5)):
+                    continue
                 guard = next((param for param in reversed(stack) if param), None)
                 if guard is None:
                     return True
                 guards.append(guard.lower())
     return tuple(dict.fromkeys(guards)) if guards else False
+# A file a template reads by a literal name that holds no element ids: `readFile "static/icon.png"`
+_READ_OF_NO_IDS = re.compile(r"""(?:os\.ReadFile|readFile)\s+["`][^"`]*\.(?!(?:html?|xhtml|svg|xml|md|markdown|mdown)["`])\w+["`]""")
+# What makes a digest of a file's text, which holds none of its elements: `$file | md5`, `len $file`
+_DIGEST = re.compile(r"\b(?:md5|sha1|sha256|sha512|len|countwords|countrunes|hash\.\w+|crypto\.\w+|base64Encode)\b")
+_READ_ASSIGNED = re.compile(r"\{\{-?\s*(\$\w+)\s*:?=\s*(?:os\.ReadFile|readFile)\b")
+
+
+def _prints_a_file(template: str) -> bool:
+    """Whether a template may print a file it reads (`_read_printed`)."""
+    reads = itertools.islice(_READS_FILE.finditer(template), _MAX_IDS_FOLLOWED + 1)
+    return any(_read_printed(template, read.start()) for read in reads)
+
+
+def _read_printed(template: str, at: int) -> bool:
+    """Whether the file a template reads at `at` may be printed into the page (and give it
+    ids): not one of a literal name that holds none (`icon.png`), nor one only made a
+    digest of, in its action or through the variable it is put in (a theme's favicon
+    link's `?version={{ $file | md5 }}`, an enclosure's `length="{{ len $file }}"`)."""
+    if _READ_OF_NO_IDS.match(template, at):
+        return False
+    start, end = template.rfind("{{", 0, at), template.find("}}", at)
+    if start < 0 or end < 0:
+        return True
+    action = template[start : end + 2]
+    if (assigned := _READ_ASSIGNED.match(action)) is None:
+        return _DIGEST.search(action) is None
+    uses = list(itertools.islice(re.finditer(rf"{re.escape(assigned[1])}\b", template[end:]), _MAX_IDS_FOLLOWED + 1))
+    if len(uses) > _MAX_IDS_FOLLOWED:
+        return True  # (each use is followed through the template: not past a bound)
+    for use in uses:
+        position = end + use.start()
+        around = template[template.rfind("{{", 0, position) : template.find("}}", position) + 2]
+        if _DIGEST.search(around) is None or _READ_ASSIGNED.match(around):
+            return True
+    return False
+
+
 # Another page (or resource) a template may print the content of: one it looks up, a
 # translation (FixIt's missing-translation prints the original's), a neighbour, a listing's
 _GETS_PAGE = re.compile(
@@ -3497,7 +3536,7 @@ def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[IdParamete
     prefixes: set[str] = set()
     parameters: set[IdParameter] = set()
     for template in texts:
-        if _READS_FILE.search(template) or (_GETS_PAGE.search(template) and _writes_content(template)):
+        if _prints_a_file(template) or (_GETS_PAGE.search(template) and _writes_content(template)):
             return None
         matches = list(_ID_VALUE.finditer(template))
         if len(matches) > _MAX_IDS_FOLLOWED:

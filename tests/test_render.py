@@ -161,6 +161,13 @@ def test_table_header_shorter_than_its_delimiter_row() -> None:
     assert "<table>" not in render("C|D|E\n--|--\n5|6|7\n")  # a longer header: no table
 
 
+def test_a_table_on_a_list_items_lazy_lines() -> None:
+    """A table right under a list item's text, its rows not indented, is a table (goldmark
+    makes one of the paragraph's lines, hugo 0.168), not the paragraph's text."""
+    html = render("- Values:\n| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n- next\n")
+    assert "<td>1</td>" in html and "<td>3</td>" in html and "|" not in html
+
+
 def test_quotes_before_links_and_code_are_curled() -> None:
     """goldmark's typographer looks past the bracket or backtick (hugo 0.168's output)."""
     html = render("pratiques d'[observabilité](/fr/o/) et l'`init` ok\n")

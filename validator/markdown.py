@@ -620,9 +620,19 @@ def _goldmark_table(state: StateBlock, start: int, end: int, silent: bool) -> bo
     """GFM tables as goldmark parses them: rows are paragraph continuation lines, so a row
     indented four spaces or more is still a row (markdown-it would end the table there); a
     header with fewer cells than the delimiter row has columns gets empty ones (markdown-it
-    would make no table)."""
+    would make no table); a table on a list item's lazy lines (not indented under its
+    text) is one, read after the list (goldmark's is inside it)."""
     if start + 2 > end:
         return False
+    if silent and state.sCount[start] < state.blkIndent and state.parentType == "paragraph":
+        # A paragraph's lazy line (under a list item's text) starts a table, as goldmark
+        # reads it: the paragraph ends there, and the table is read where its lines are
+        indent = state.blkIndent
+        state.blkIndent = min(state.sCount[start], state.sCount[start + 1])
+        try:
+            return _goldmark_table(state, start, end, silent)
+        finally:
+            state.blkIndent = indent
     delimiter = state.bMarks[start + 1] + state.tShift[start + 1]  # the `|---|` row's start
     if delimiter + 1 >= state.eMarks[start + 1] or not _DELIMITER_ROW_START.match(state.src, delimiter):
         return False  # markdown-it's own first tests, before the costlier set-up below

@@ -1702,6 +1702,25 @@ def test_a_file_a_template_reads_for_a_digest_gives_no_ids(
 
 
 @pytest.mark.hugo
+def test_the_pages_of_a_content_adapter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A content adapter (`_content.gotmpl`) adds pages only a build knows (the Kubernetes
+    contributor site's KEPs, checked with hugo 0.168): links and refs into its section are
+    not judged without one; a missing page elsewhere still is."""
+    small_site(tmp_path, {
+        "content/gen/_index.md": "---\ntitle: Gen\n---\n",
+        "content/gen/_content.gotmpl": '{{ $.AddPage (dict "path" "p1" "title" "P1" '
+                                       '"content" (dict "mediaType" "text/markdown" "value" "hi")) }}',
+        "content/docs/a.md": "---\ntitle: A\n---\n\n[c](/gen/p1/) and [gone](/docs/gone/)\n\n"
+                             '[r]({{< ref "/gen/p1" >}}) [s]({{< relref "/gen/p1.md" >}}) [t]({{< ref "p1" >}})\n',
+        "layouts/list.html": "{{ .Content }}",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/docs/a.md", 5, "broken-link")}
+    assert findings("--source-only") == set()
+    assert findings() == findings("--build") == expected
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
     and no text from elsewhere writes none, unless its parameters start one: the page's

@@ -1029,6 +1029,7 @@ def _embedded_published(
         written_after=frozenset(site.written_after_hugo),
         static_links=static_tree.links,
         alias_folders=_top_folders(aliases) - _top_folders(files - aliases) - _top_folders(static),
+        adapter_folders=tuple(f"{path.lower()}/" if path else "" for path in site.content_adapters),
     )
 
 
@@ -1353,9 +1354,8 @@ def _open_folders(site: SiteConfig) -> frozenset[str] | None:
     rules = (rule.partition(":") for permalinks in every for rule, _ in permalinks)
     if any(kind in ("taxonomy", "term") and name in plurals for kind, _, name in rules):
         return None
-    for root in content_roots(site):
-        if root.path.is_dir() and next(root.path.rglob("_content.gotmpl"), None) is not None:
-            return None
+    if site.content_adapters:
+        return None
     return frozenset(plurals | {site.pagination_path})
 
 

@@ -187,6 +187,9 @@ class SiteConfig:
     # `resources.Get` looks, as Hugo's embedded render hooks do.
     asset_dirs: tuple[tuple[str, str], ...] | None = None
     module_content: bool = False  # whether a theme or module has content of its own (not followed)
+    # The content paths of the folders with a content adapter (`_content.gotmpl`: `gen`,
+    # `docs/keps`), whose pages a template makes: not known without a build
+    content_adapters: tuple[str, ...] = ()
     pagination_path: str = "page"  # `pagination.path`: a list's later pages are at `page/2/`
     locale: str = ""  # the site's `locale` (or `languageCode`): its default language's
     default_language_in_subdir: bool = False

@@ -777,7 +777,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     text_templates = _text_templates(templates, layouts)
     translated = any(template_text.uses_translations(template_text.read(text) or ()) for text in text_templates.values())
     translations = _translations(root, config, module_dirs, modules, default_language) if translated else {}
-    return SiteConfig(
+    site = SiteConfig(
         root=root,
         config_files=tuple(config.files),
         environment=environment,
@@ -912,6 +912,18 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         aliases_redirected=any(writes_alias_rules(layouts.text(Path(path))) for path in redirect_templates),
         user_words=_user_words(root / WORDS_FILE),
     )
+    return dataclasses.replace(site, content_adapters=_content_adapters(site))
+
+
+def _content_adapters(site: SiteConfig) -> tuple[str, ...]:
+    """The content paths of the folders that hold a content adapter (`_content.gotmpl`)."""
+    found: set[str] = set()
+    for root in content_roots(site):
+        if root.path.is_dir():
+            for adapter in root.path.rglob("_content.gotmpl"):
+                folder = adapter.parent.relative_to(root.path).as_posix()
+                found.add(posixpath.join(root.target, folder).strip("/.") if folder != "." else root.target.strip("/"))
+    return tuple(sorted(found))
 
 
 def _user_words(path: Path) -> tuple[str, ...]:

@@ -21,7 +21,9 @@ draft is fine, and a ref to no page stops the build once the draft is built.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found, and so are those of content files that are not Markdown (`_index.html`, `.org`)
-when the site's `security.allowContent` admits them (a ref to one it refuses says so). A
+when the site's `security.allowContent` admits them (a ref to one it refuses says so). The
+pages a content adapter (`_content.gotmpl`) adds are known only to a build: a ref into an
+adapter's section, or to a base name alone, is not judged on a site that has one. A
 call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
 otherwise Hugo drops the comment and never runs it. Nor does it run the calls of a file it
 renders no page of (a headless bundle's, `build.render = "never"`), unless another page
@@ -46,6 +48,8 @@ Back to the [home page]({{< relref "/" >}}).
 """
 
 from __future__ import annotations
+
+import posixpath
 
 from collections.abc import Iterator
 
@@ -120,6 +124,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                     problem = f'{name} {path!r}: Hugo renders no page for it (build.render = "link")'
                     yield Finding(*at, f"{problem}: the link it writes leads nowhere", path=page.path)
                 continue
+            if _adapter_may_make(site.config.content_adapters, path, page.content_path):
+                continue  # a content adapter's page, unknown without a build
             if target.ambiguous:
                 problem = f"{name} {path!r} is ambiguous: several pages are named so; add the section"
             else:
@@ -171,3 +177,19 @@ RULE = Rule(
     doc=__doc__,
 )
 
+
+def _adapter_may_make(adapters: tuple[str, ...], path: str, content_path: str) -> bool:
+    """Whether a ref's path may be a page a content adapter (`_content.gotmpl`) adds: one in
+    an adapter's section (from the content's root, or from the page's folder), or a base
+    name alone, which a page of any section may have."""
+    if not adapters:
+        return False
+    written = path.lower().removesuffix(".md").lstrip("/")
+    if "/" not in written.strip("./"):
+        return True
+    own = posixpath.normpath(posixpath.join(posixpath.dirname(content_path.lower()), written))
+    return any(
+        adapter == "" or candidate.startswith(adapter.lower() + "/")
+        for adapter in adapters
+        for candidate in (written, own)
+    )

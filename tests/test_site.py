@@ -1334,6 +1334,20 @@ def test_whether_page_templates_may_print_an_h1(tmp_path: Path) -> None:
     assert "content-h1" not in missing_modules_notes(site)[0]
 
 
+def test_a_missing_partial_called_only_if_it_exists(tmp_path: Path) -> None:
+    """A base template's call of a partial it tests for first (`templates.Exists`, monochrome's
+    user hooks) calls none when there is none: the page templates are still all known, and
+    a partial only a list template calls writes no page's h1."""
+    write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\n')
+    write(tmp_path, "layouts/baseof.html", '<body>{{ block "main" . }}{{ end }}\n{{ if templates.Exists '
+          '"_partials/user_end.html" }}{{ partial "user_end.html" . }}{{ end }}</body>')
+    write(tmp_path, "layouts/single.html", '{{ define "main" }}<div>{{ .Content }}</div>{{ end }}')
+    write(tmp_path, "layouts/_partials/bookcase/layout.html", "<div><h1>{{ .title }}</h1></div>")
+    write(tmp_path, "layouts/bookcase/list.html", '{{ define "main" }}{{ partial "bookcase/layout.html" '
+          '(dict "title" .Title) }}{{ end }}')
+    assert load_site(tmp_path).title_h1_types == (("", False),)
+
+
 @pytest.mark.parametrize(
     ("hook", "changes_level"),
     [

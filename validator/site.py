@@ -1519,6 +1519,8 @@ def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
                     found = next((place for place in places if place in files), None)
                 else:
                     found = layouts.partial_place(name)
+                if found is None and _exists_tested(text, call.start(), name):
+                    continue  # `{{ if templates.Exists "_partials/x.html" }}`: never called (monochrome)
                 if found is None:
                     complete = complete and not call["view"] and name.startswith("inline/")  # inline: read already
                 elif found not in seen:
@@ -1527,6 +1529,14 @@ def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
                     pending.append((layouts.text(files[found]), certain and not inside))
         composed.append(_PageTemplates(kind, tuple(texts), complete))
     return composed
+
+
+def _exists_tested(text: str, at: int, name: str) -> bool:
+    """Whether a partial call at `at` is right inside a test that its template exists
+    (`{{ if templates.Exists "_partials/x.html" }}{{ partial "x.html" . }}`), which a
+    missing one fails."""
+    tested = re.compile(rf"""\{{\{{-?\s*(?:if|with)\s+templates\.Exists\s+["`](?:_?partials/)?{re.escape(name.removesuffix(".html"))}(?:\.html)?["`]\s*-?\}}\}}\s*(?:\{{\{{-?\s*)?\Z""")
+    return tested.search(text, max(at - 300, 0), at) is not None
 
 
 # A partial given the call's content in a dict: `partial "admonition.html" (dict "content"

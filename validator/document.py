@@ -27,6 +27,7 @@ from validator.settings import LINK_HOOKS, HtmlBlockOpening, Markup, SiteConfig
 from validator.shortcodes import EMBEDDED, ShortcodeCall, ShortcodeTag, lex_shortcodes, pair_shortcodes, uses_inner
 from validator.markdown import (
     APART_LINES,
+    HTML_BLOCK_BREAKS,
     HTML_BLOCK_CALLS,
     BLOCK_NESTING,
     NESTED_TOO_DEEP,
@@ -1335,6 +1336,7 @@ def parse_document(
         env[HTML_BLOCK_CALLS] = _html_block_calls(
             masked, calls, dict(site.shortcodes_opening_html_block), dict(site.shortcodes_closing_html_block)
         )
+        env[HTML_BLOCK_BREAKS] = _html_block_breaks(masked, calls, dict(site.shortcodes_opening_html_block))
     tokens = make_parser(markup).parse(masked, env)
     if NESTED_TOO_DEEP in env:
         issues.append(
@@ -1819,6 +1821,24 @@ def _html_block_calls(
             if (opening := tags.pop(0)) is not None:
                 found[match.start()] = opening
     return found
+
+
+def _html_block_breaks(
+    masked: str, calls: Sequence[ShortcodeCall], openings: Mapping[str, HtmlBlockOpening]
+) -> frozenset[int]:
+    """Where in `masked` the opening tags of the `{{% %}}` calls (nested ones too) whose
+    template writes the content on a line of its own after a tag are: the env's
+    `HTML_BLOCK_BREAKS`."""
+    wanted = {
+        index for index, call in enumerate(calls)
+        if call.open.notation == "%" and (opening := openings.get(call.open.name.lower())) is not None
+        and not opening.on_its_line and not opening.trims
+    }  # fmt: skip
+    found: dict[int, int] = {}
+    for match in PLACEHOLDER.finditer(masked) if wanted else ():
+        if int(match[1]) in wanted:
+            found.setdefault(int(match[1]), match.start())
+    return frozenset(found.values())
 
 
 def _defined_calls(env: dict[str, Any]) -> frozenset[int]:

@@ -16,6 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.ruler import Rule, Ruler
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
 from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_block.table import escapedSplit
 from markdown_it.rules_block.table import table as markdown_it_table
@@ -716,6 +717,10 @@ class _HeaderLine(str):
 
 
 HTML_BLOCK_CALLS = "html_block_calls"  # in the env: an opening tag's placeholder's offset -> its HtmlBlockOpening
+# In the env: the offsets of the opening tags' placeholders of the `{{% %}}` calls (nested
+# ones too) whose template writes the content on a line of its own after a tag (`<div>` then
+# `    {{ .Inner }}`): a call alone on its line writes that line blank
+HTML_BLOCK_BREAKS = "html_block_breaks"
 
 
 def _shortcode_html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -745,11 +750,24 @@ def _shortcode_html_block(state: StateBlock, start: int, end: int, silent: bool)
     joined = opening.on_its_line or not ends_line
     while joined and line < end and state.sCount[line] >= state.blkIndent and not state.isEmpty(line):
         line += 1
+        if _blank_after(state, line - 1):
+            break  # a call of such a template within: its output's line before its content is blank
     token = state.push("html_block", "", 0)
     token.map = [start, line]
     token.content = state.getLines(start, line, state.blkIndent, True)
     state.line = line
     return True
+
+
+def _blank_after(state: StateBlock, line: int) -> bool:
+    """Whether a line is a `{{% %}}` call alone whose template writes its content on a line
+    of its own after a tag (`HTML_BLOCK_BREAKS`): the call's line break makes that line
+    blank, which ends an HTML block it is in (minikube's tabs, checked with hugo 0.168)."""
+    breaks = state.env.get(HTML_BLOCK_BREAKS)
+    position = state.bMarks[line] + state.tShift[line]
+    if not breaks or position not in breaks:
+        return False
+    return not state.src[state.src.index("HBHB", position) + 4 : state.eMarks[line]].strip()
 
 
 # Where a rule can match: a block rule only on a line whose first non-blank character is one
@@ -1372,12 +1390,22 @@ def _goldmark_deflist(rule: BlockRule) -> BlockRule:
 
 def _goldmark_html_block(rule: BlockRule) -> BlockRule:
     """markdown-it's raw HTML block, less the declarations goldmark does not take for one
-    (`_lower_case_declaration`)."""
+    (`_lower_case_declaration`); one that a blank line ends ends too after a `{{% %}}` call
+    whose output makes one (`_blank_after`)."""
 
     def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         position = state.bMarks[start] + state.tShift[start]
         if _lower_case_declaration(state.src, position):
             return False
+        if not silent and state.env.get(HTML_BLOCK_BREAKS):
+            line_text = state.src[position : state.eMarks[start]]
+            kind = next((kind for kind, (opening, _, _) in enumerate(HTML_SEQUENCES) if opening.search(line_text)), None)
+            line = start + 1
+            while kind in (5, 6) and line < end and not state.isEmpty(line):
+                if _blank_after(state, line):
+                    end = line + 1
+                    break
+                line += 1
         return rule(state, start, end, silent)
 
     return html_block

@@ -39,6 +39,7 @@ unsafe = true
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -68,6 +69,7 @@ _CODE_SPAN = re.compile(r"`[^`\n]+`")
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     if not doc.markup.unsafe:
         return
+    apart = _rendered_apart(doc)
     for token in doc.tokens:
         if token.type != "html_block" or _VERBATIM.match(token.content):
             continue
@@ -78,8 +80,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         marks = sorted([*_MARKDOWN.finditer(content), *_CODE_SPAN.finditer(outside_code)], key=lambda found: found.start())
         for found in marks:
             line, column = doc.source_map.token_position(token, found.start()) if doc.source_map else doc.position(token)
-            if line in lines_seen:
-                continue  # one finding a line
+            if line in lines_seen or _inside(apart, (line, column)):
+                continue  # one finding a line; none in content Hugo renders apart, as Markdown
             lines_seen.add(line)
             # as the file has it (the parsed content holds placeholders for shortcodes)
             shown = doc.lines[line - 1][column - 1 :].strip() if 0 < line <= len(doc.lines) else ""
@@ -91,6 +93,32 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 else _written_message(shown)
             )  # fmt: skip
             yield Finding(line, column, message)
+
+
+def _rendered_apart(doc: Document) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The spans of the contents of `{{% %}}` calls inside another `{{% %}}` call's, which
+    Hugo renders apart from the page, as Markdown: what the page's HTML block holds of them
+    is their HTML (minikube's tabs, checked with hugo 0.168). Merged, in order."""
+    calls = doc.shortcode_calls
+    spans = sorted(
+        ((use.line, use.column), (use.close_line, use.close_column))
+        for use in calls
+        if use.notation == "%" and use.close_line is not None and use.close_column is not None
+        and use.parent is not None and calls[use.parent].notation == "%"
+    )  # fmt: skip
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[tuple[int, int], tuple[int, int]]], place: tuple[int, int]) -> bool:
+    """Whether a place is inside one of the merged `spans`."""
+    index = bisect.bisect_left(spans, (place, place)) - 1
+    return index >= 0 and spans[index][0] < place < spans[index][1]
 
 
 # An HTML block that starts with an element's end tags (`</details>`)

@@ -14,7 +14,8 @@ A word is reported when no source of knowledge knows it and a known word is one 
   knows, such as a Norwegian heading on an English page); the English list is American,
   and British spellings of its words (`colour`, `customising`, `centre`, `defence`,
   `programme`) are words too;
-* a built-in technical vocabulary: HTML element names, Markdown, Hugo and programming terms;
+* a built-in technical vocabulary: HTML element names, Markdown, Hugo and programming terms
+  (and the Latin of Lorem ipsum, themes' placeholder text);
 * the site's own vocabulary: a word used in the site's code or in a path its links name
   (a package's: `pkg.go.dev/k8s.io/klog/v2/ktesting`), or used across its prose
   (and its front matter's short values: an `author`, `tags`, an `image` path, a `homepage`

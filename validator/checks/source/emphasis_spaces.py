@@ -1,7 +1,8 @@
 """## What it does
-Reports bold marks (`**` or `__`) with a space just inside them, which Markdown does not
-read as bold: `** important **`, `**Note: **`, `**Note: **Text`, or a line break (the
-closing `**` wrapped to the start of the next line). The page shows the asterisks.
+Reports bold marks (`**` or `__`, or `***` for bold italics) with a space just inside them,
+which Markdown does not read as bold: `** important **`, `**Note: **`, `**Note: **Text`,
+`a*** b ***c`, or a line break (the closing `**` wrapped to the start of the next line). The
+page shows the asterisks.
 
 Only marks that stay in the page's text are reported (a pair that did make bold is
 not), only when the text between them has a word (`2 ** 3 ** 4` and `a ** b ** c` are
@@ -43,8 +44,8 @@ from validator.prose import stretches, written_as_shown
 # blank between words). Any Unicode blank stops them, as goldmark reads it (a no-break
 # space, an en space: checked with hugo 0.168).
 _SPACED = re.compile(
-    r"(?<![*_\w])(\*\*|__)(?:\s[^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?\s)\1(?![*_])(?!(?<=_)\w)"
-    r"|(?<=[^\W_])(\*\*)\s[^*_\n]{0,300}?\s\*\*(?![*_])"
+    r"(?<![*_\w])(\*\*\*?|___?)(?:\s[^*_\n]{0,300}?|[^*_\s][^*_\n]{0,300}?\s)\1(?![*_])(?!(?<=_)\w)"
+    r"|(?<=[^\W_])(\*\*\*?)\s[^*_\n]{0,300}?\s\2(?![*_])"
 )
 _WORD = re.compile(r"[^\W\d_]{2}")
 
@@ -54,17 +55,17 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if stretch.kind != "text":
             continue
         for match in _SPACED.finditer(stretch.text):
-            inside = match[0][2:-2]
-            if not _WORD.search(inside):
+            marks = match[1] or match[2]  # `**`, or `***` (bold and italic)
+            width = len(marks)
+            if not _WORD.search(match[0][width:-width]):
                 continue
-            marks = (match.start(), match.start() + 1, match.end() - 2, match.end() - 1)
-            if not written_as_shown(doc, stretch, marks):
+            places = [*range(match.start(), match.start() + width), *range(match.end() - width, match.end())]
+            if not written_as_shown(doc, stretch, places):
                 continue
             line, column = stretch.position(match.start())
-            marks = match[1] or match[2]
             first, _, wrapped = match[0].partition("\n")
             shown = f"{first[:60]!r} (and {wrapped!r} on the next line)" if wrapped else repr(match[0][:60])
-            blank, advice = ("a line break", " on one line") if wrapped else (_blank(match[0]), "")
+            blank, advice = ("a line break", " on one line") if wrapped else (_blank(match[0], width), "")
             yield Finding(
                 line,
                 column,
@@ -73,9 +74,10 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             )
 
 
-def _blank(spaced: str) -> str:
-    """The blank just inside the marks of `spaced`, named when it is not a plain space or tab."""
-    character = spaced[2] if spaced[2].isspace() else spaced[-3]
+def _blank(spaced: str, width: int) -> str:
+    """The blank just inside the marks (`width` long) of `spaced`, named when it is not a
+    plain space or tab."""
+    character = spaced[width] if spaced[width].isspace() else spaced[-width - 1]
     if character in " \t":
         return "a space"
     return f"a space (U+{ord(character):04X} {unicodedata.name(character, 'blank')})"

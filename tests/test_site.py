@@ -1348,6 +1348,17 @@ def test_a_missing_partial_called_only_if_it_exists(tmp_path: Path) -> None:
     assert load_site(tmp_path).title_h1_types == (("", False),)
 
 
+def test_an_h1_the_page_template_writes_for_one_type(tmp_path: Path) -> None:
+    """`{{ if eq .Type "blog" }}<h1>{{ .Title }}</h1>{{ end }}` (bearblog's single template,
+    checked with hugo 0.168) writes the title for the blog's pages alone."""
+    write(tmp_path, "hugo.toml", 'baseURL = "https://x.org/"\n')
+    write(tmp_path, "layouts/single.html", '{{ if eq .Type "blog" }}{{ if not .Params.menu }}<h1>{{ .Title }}</h1>'
+          "{{ end }}{{ end }}<main>{{ .Content }}</main>")
+    site = load_site(tmp_path)
+    assert site.prints_title_h1("blog/post.md") and not site.prints_title_h1("bear.md")
+    assert site.prints_title_h1("bear.md", "blog") and not site.prints_title_h1("blog/post.md", "page")
+
+
 @pytest.mark.parametrize(
     ("hook", "changes_level"),
     [

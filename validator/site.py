@@ -1636,10 +1636,50 @@ def _title_h1_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, bo
     """For each type of `_page_templates`: whether its templates may write an `<h1>` an
     action makes. Flatcar's `blog/single.html` defines `main` without the default's hero,
     which prints the title; monochrome's bookcase partial, which does too, is called by a
-    list template alone. May, when any call cannot be followed."""
-    return tuple(
-        (page.kind, not page.complete or any(_writes_made_h1(text) for text, _ in page.texts)) for page in composed
-    )
+    list template alone. May, when any call cannot be followed. What the templates of any
+    page write for a type alone (`{{ if eq .Type "blog" }}<h1>`, bearblog's) counts for that
+    type alone, as if it had templates of its own."""
+    found = []
+    kinds = {page.kind for page in composed}
+    for page in composed:
+        texts = [text for text, _ in page.texts]
+        if page.kind == "":
+            named = {kind for text in texts for kind in _TYPE_TESTED.findall(text)} - kinds
+            for kind in sorted(named):
+                found.append((kind, not page.complete or any(_writes_made_h1(text) for text in texts)))
+            texts = [_without_type_branches(text) for text in texts] if named else texts
+        found.append((page.kind, not page.complete or any(_writes_made_h1(text) for text in texts)))
+    return tuple(found)
+
+
+# A branch a template takes for pages of one type: `{{ if eq .Type "blog" }}`
+_TYPE_TESTED = re.compile(r'\{\{-?\s*if\s+eq\s+\$?\.(?:Page\.)?Type\s+"([\w-]+)"\s*-?\}\}')
+
+
+def _without_type_branches(template: str) -> str:
+    """The template with the branches it takes for one type only (`_TYPE_TESTED`, up to
+    their `else` or `end`) blanked: what it writes for the pages of other types."""
+    parts, cursor, skipping, depth = [], 0, -1, 0
+    for action in _actions(template):
+        value = action[1].strip("- \t\n")
+        if skipping < 0 and _TYPE_TESTED.fullmatch(action[0]):
+            parts.append(template[cursor : action.end()])
+            skipping, depth, cursor = action.end(), 0, action.end()
+            continue
+        if skipping < 0:
+            continue
+        if _BLOCK.match(value):
+            depth += 1
+        elif value == "end" or (value == "else" or value.startswith("else ")) and depth == 0:
+            if depth == 0:
+                parts.append(" " * (action.start() - skipping))
+                skipping, cursor = -1, action.start()
+            else:
+                depth -= 1
+    if skipping >= 0:
+        parts.append(" " * (len(template) - skipping))
+        cursor = len(template)
+    return "".join(parts) + template[cursor:]
 
 
 def _fixed_ids_by_type(composed: Sequence[_PageTemplates]) -> tuple[tuple[str, frozenset[str]], ...]:

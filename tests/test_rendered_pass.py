@@ -1665,25 +1665,6 @@ def test_a_call_shown_as_text_is_not_placed_at_a_call_hugo_ran(
 
 
 @pytest.mark.hugo
-def test_repeated_headings_of_included_files_are_each_pages_own(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
-) -> None:
-    """Two files a page includes (`os.ReadFile | RenderString`) each give it `## Requirements`:
-    the repeated id is that page's defect, reported on it, not folded into another page's
-    repeat of the same id (minikube's driver pages, checked with hugo 0.168)."""
-    small_site(tmp_path, {
-        "layouts/_shortcodes/readfile.html": '{{ .Get "file" | os.ReadFile | .Page.RenderString | safeHTML }}',
-        "inc/a.inc": "## Requirements\n\nText A.\n",
-        "inc/b.inc": "## Requirements\n\nText B.\n",
-        "content/a.md": "---\ntitle: A\n---\n\n{{% readfile file=\"inc/a.inc\" %}}\n\n{{% readfile file=\"inc/b.inc\" %}}\n",
-        "content/b.md": "---\ntitle: B\n---\n\n<div>\n\n{{% readfile file=\"inc/a.inc\" %}}\n{{% readfile file=\"inc/b.inc\" %}}\n\n</div>\n",
-    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    found = problems("--build")
-    assert sorted(p["path"] for p in found if p["rule"] == "duplicate-id") == ["public/a/index.html", "public/b/index.html"]
-
-
-@pytest.mark.hugo
 def test_a_file_a_template_reads_for_a_digest_gives_no_ids(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -40,7 +40,7 @@ from collections.abc import Iterator, Mapping
 
 from validator.html import HtmlHeading, HtmlId, Page
 from validator.model import Finding, NoOptions, Rule, Severity
-from validator.published import PagePass, RenderedSite, SourcePage, split_mapped
+from validator.published import PagePass, RenderedSite, split_mapped
 
 
 def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
@@ -132,12 +132,7 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
                        if copy else "rename the heading")
                 )
                 at, where = (other.line, other.column), other_where
-            key = item.value
-            if where is None and heading is not None and first_heading is not None and _regular(locator.source):
-                # two headings of a page's content (files a call includes): its own defect, not a
-                # template's on every page, nor the same as another page's of that id (minikube)
-                key += "\0" + page.path
-            findings.append(rendered.keyed(key, page, message, at, where))
+            findings.append(rendered.keyed(item.value, page, message, at, where))
         for value, (message, at) in template_repeats.items():
             count = repeats[value]
             more = f", and used {count - 1} more time{'s' if count > 2 else ''} after this" if count > 1 else ""
@@ -157,12 +152,6 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
         yield from split_mapped(findings)
 
     return PagePass(rendered.pages, visit, done)
-
-
-def _regular(source: SourcePage | None) -> bool:
-    """Whether a page is a Markdown file's own, not a list page (which may show other
-    pages' content, the same headings on each)."""
-    return source is not None and not source.path.rpartition("/")[2].startswith("_index.")
 
 
 def _inside_its_heading(item: HtmlId, first: HtmlId, headings: Mapping[tuple[int, int], HtmlHeading]) -> bool:

@@ -3475,6 +3475,8 @@ def _reads_files(texts: Iterable[str]) -> bool | tuple[str, ...]:
                     return True
                 guards.append(guard.lower())
     return tuple(dict.fromkeys(guards)) if guards else False
+
+
 # A file a template reads by a literal name that holds no element ids: `readFile "static/icon.png"`
 _READ_OF_NO_IDS = re.compile(r"""(?:os\.ReadFile|readFile)\s+["`][^"`]*\.(?!(?:html?|xhtml|svg|xml|md|markdown|mdown)["`])\w+["`]""")
 # What makes a digest of a file's text, which holds none of its elements: `$file | md5`, `len $file`
@@ -3484,8 +3486,8 @@ _READ_ASSIGNED = re.compile(r"\{\{-?\s*(\$\w+)\s*:?=\s*(?:os\.ReadFile|readFile)
 
 def _prints_a_file(template: str) -> bool:
     """Whether a template may print a file it reads (`_read_printed`)."""
-    reads = itertools.islice(_READS_FILE.finditer(template), _MAX_IDS_FOLLOWED + 1)
-    return any(_read_printed(template, read.start()) for read in reads)
+    reads = list(itertools.islice(_READS_FILE.finditer(template), _MAX_IDS_FOLLOWED + 1))
+    return len(reads) > _MAX_IDS_FOLLOWED or any(_read_printed(template, read.start()) for read in reads)
 
 
 def _read_printed(template: str, at: int) -> bool:

@@ -50,7 +50,6 @@ Back to the [home page]({{< relref "/" >}}).
 from __future__ import annotations
 
 import posixpath
-
 from collections.abc import Iterator
 
 from validator.document import REF_SHORTCODES
@@ -168,16 +167,6 @@ def _no_language(language: str, known: set[str], disabled: frozenset[str]) -> st
     return f"the site has no language {language!r} (its languages: {', '.join(sorted(known))})"
 
 
-RULE = Rule(
-    id="ref-not-found",
-    summary="ref or relref names a page Hugo cannot find",
-    stage="site",
-    options=NoOptions,
-    check=check,
-    doc=__doc__,
-)
-
-
 def _adapter_may_make(adapters: tuple[str, ...], path: str, content_path: str) -> bool:
     """Whether a ref's path may be a page a content adapter (`_content.gotmpl`) adds: one in
     an adapter's section (from the content's root, or from the page's folder), or a base
@@ -193,3 +182,14 @@ def _adapter_may_make(adapters: tuple[str, ...], path: str, content_path: str) -
         for adapter in adapters
         for candidate in (written, own)
     )
+
+
+RULE = Rule(
+    id="ref-not-found",
+    summary="ref or relref names a page Hugo cannot find",
+    stage="site",
+    options=NoOptions,
+    check=check,
+    doc=__doc__,
+)
+

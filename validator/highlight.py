@@ -60,16 +60,16 @@ def known_language(name: str) -> bool:
     passed over)."""
     names, globs = _chroma_lexers()
     candidates = (f"filename.{name}".rpartition("/")[2], name.rpartition("/")[2])  # (a path's last part)
-    return name.lower() in names or any(glob.fullmatch(candidate) for candidate in candidates for glob in globs)
+    return name.lower() in names or any(globs.fullmatch(candidate) for candidate in candidates)
 
 
 @functools.cache
-def _chroma_lexers() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+def _chroma_lexers() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Chroma's lexers' names and aliases, lower-cased, and their filename globs as one pattern."""
     data = json.loads((Path(__file__).parent / "data" / "chroma-lexers.json").read_text("utf-8"))
     suffixes = "|".join(map(re.escape, data["suffixes"]))
-    return frozenset(data["names"]), tuple(
-        re.compile(f"{_glob_pattern(glob)}(?:{suffixes})?", re.S) for glob in data["globs"]
-    )
+    globs = "|".join(f"(?:{_glob_pattern(glob)})" for glob in data["globs"])
+    return frozenset(data["names"]), re.compile(f"(?:{globs})(?:{suffixes})?", re.S)
 
 
 def _glob_pattern(glob: str) -> str:

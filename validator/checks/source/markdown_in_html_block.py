@@ -8,6 +8,9 @@ template prints it right after a block-level tag (`<div class="note">{{ .Inner }
 lays the template's output into the page's Markdown, so the content up to its first blank
 line joins that block.
 
+So does the text after an HTML comment that starts a line (`<!-- TODO --> See [the
+docs](/docs/).`): the comment's block runs to the line it ends on.
+
 Code (`<code>`, `<kbd>`, `<samp>`, `<pre>`), comments, scripts and styles are left alone. With
 raw HTML off, Hugo drops the whole block, which `raw-html-omitted` reports.
 
@@ -46,8 +49,9 @@ from collections.abc import Iterator
 from validator.document import Document, ShortcodeUse
 from validator.model import Finding, NoOptions, Rule
 
-# HTML blocks whose content is text on purpose (CommonMark's type 1), or a comment
-_VERBATIM = re.compile(r"\s*<(?:pre|script|style|textarea|!--)", re.IGNORECASE)
+# HTML blocks whose content is text on purpose (CommonMark's type 1)
+_VERBATIM = re.compile(r"\s*<(?:pre|script|style|textarea)", re.IGNORECASE)
+_COMMENT_BLOCK = re.compile(r"\s*<!--")
 # Text Markdown would have rendered: a heading or bullet line (not one whose text starts with
 # a tag, `- <a href="…">…</a>`: HTML written with a dash), bold, a link, an image. A numbered
 # line (`1. First`) may well be text.
@@ -90,6 +94,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             message = (
                 _message(shown, *opener, doc) if opener is not None
                 else _after_end(shown, ended[1]) if ended is not None and found.start() >= ended.end()
+                else _after_comment(shown) if _COMMENT_BLOCK.match(token.content)
                 else _written_message(shown)
             )  # fmt: skip
             yield Finding(line, column, message)
@@ -129,6 +134,13 @@ def _after_end(shown: str, tag: str) -> str:
     return (
         f"{shown[:50]!r} is Markdown in the HTML block that {tag} starts, which is written out as it is: "
         f"put a blank line after {tag} to have it rendered"
+    )
+
+
+def _after_comment(shown: str) -> str:
+    return (
+        f"{shown[:50]!r} is in the HTML block a comment starts, which is written out as it is up to the "
+        "comment's end line: put the comment on a line of its own"
     )
 
 

@@ -263,6 +263,13 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
         return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: it nests values too deeply"))
     except ValueError as exc:
         return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: {data_error(exc)}"))
+    if fmt == "yaml" and node is not None and _collections(node, limit := _collection_limit(source)) > limit:
+        message = (
+            f"it holds more lists and tables (aliases repeated) than the {limit:,} Hugo allows front matter "
+            f"{_size_class(limit)}: Hugo may refuse the page (too many YAML aliases for non-scalar nodes), "
+            "which fails the build; keep such data in a data file in JSON or TOML"
+        )
+        return _Parsed(error=FrontMatterError(block_line, 1, message))
     if fmt == "yaml" and isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and node.value:
         # `~` alone: no empty front matter, but a null, which Hugo 0.168 refuses
         message = f"front matter is null ({node.value!r}), not a table of keys: Hugo stops the build"
@@ -437,8 +444,8 @@ def load_yaml(source: str) -> tuple[Any, yaml.Node | None]:
     return data, node
 
 
-# Hugo refuses far fewer (from a few thousand values repeated by aliases: "too many YAML
-# aliases for non-scalar nodes", hugo 0.168); past this many, nothing reads the data.
+# Past this many values, aliases repeated, nothing reads the data (a "billion laughs");
+# Hugo may refuse far fewer lists and tables (see `_collection_limit`).
 MAX_YAML_VALUES = 100_000
 
 
@@ -472,6 +479,40 @@ def _check_expansion(root: yaml.Node) -> None:
                 "(Hugo refuses such YAML: too many YAML aliases for non-scalar nodes)",
                 problem_mark=node.start_mark,
             )
+
+
+def _collection_limit(source: str) -> int:
+    """How many lists and tables Hugo 0.168 lets YAML of this size hold, aliases repeated
+    (its `calculateCollectionAliasLimit`): 100 under 2 KB, 5,000 under 10 KB, else 10,000.
+    It counts them by the address of a variable, which the Go runtime reuses, so a page
+    over the limit fails some builds (others of the site, more of them) and not others."""
+    size = len(source.encode("utf-8", "surrogateescape")) // 1024
+    return 100 if size < 2 else 5_000 if size < 10 else 10_000
+
+
+def _size_class(limit: int) -> str:
+    return {100: "under 2 KB", 5_000: "under 10 KB"}.get(limit, "of 10 KB or more")
+
+
+def _collections(root: yaml.Node, limit: int) -> int:
+    """How many lists and tables the YAML holds with its aliases repeated (an alias is the
+    node it names: each node's count is made once); past `limit`, any count above it."""
+    counts: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, counted = stack.pop()
+        if id(node) in counts:
+            continue
+        children = _children(node)
+        if not children:
+            counts[id(node)] = int(isinstance(node, (yaml.SequenceNode, yaml.MappingNode)))
+            continue
+        if not counted:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in counts)
+            continue
+        counts[id(node)] = min(1 + sum(counts[id(child)] for child in children), limit + 1)
+    return counts.get(id(root), 0)
 
 
 def _check_quoted_tabs(root: yaml.Node, source: str) -> None:

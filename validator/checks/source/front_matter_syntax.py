@@ -8,6 +8,11 @@ Hugo's front matter (`title: …`, `date = …`), sets another one on a later li
 closing `---` or `+++` within its first 40 lines. Hugo finds no front matter there and
 shows those lines as the page's text.
 
+And YAML front matter of more lists and tables (with its aliases repeated) than Hugo 0.168
+allows for its size: 100 under 2 KB, 5,000 under 10 KB, 10,000 beyond (a generated list
+of ten thousand entries). Hugo then may refuse the page, `too many YAML aliases for
+non-scalar nodes`, depending on the rest of the build: its count goes by memory addresses.
+
 ## Why is this bad?
 Hugo fails the whole build on a page whose front matter does not parse.
 

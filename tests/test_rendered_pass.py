@@ -158,8 +158,9 @@ def test_refs_find_the_pages_of_content_that_is_not_markdown(
     """`ref`/`relref` find the page Hugo makes of an HTML or Org content file, whose ids are
     unknown until Hugo builds it (mdcheck does not read its content), and Markdown at its
     URL is a duplicate.
-    Under Hugo's default security policy, which refuses such files and stops the build, a
-    note names them. Checked against the real build."""
+    Under Hugo's default security policy, which refuses such files and stops the build,
+    each is reported (content-refused); a run of some files alone notes them. Checked
+    against the real build."""
     kinds = 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
     (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n' + kinds)
     for layout in ("single", "list"):
@@ -176,14 +177,18 @@ def test_refs_find_the_pages_of_content_that_is_not_markdown(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "--format", "json", "--source-only"], catch_exceptions=False)
     output = json.loads(result.stdout)
-    assert [(p["column"], p["rule"]) for p in output["problems"]] == [(5, "ref-not-found"), (40, "ref-not-found"),
-                                                                      (87, "ref-not-found")]
+    assert [(p["path"], p["column"], p["rule"]) for p in output["problems"]] == [
+        ("content/a.md", 5, "ref-not-found"), ("content/a.md", 40, "ref-not-found"), ("content/a.md", 87, "ref-not-found"),
+        ("content/b/o.org", 1, "content-refused"), ("content/docs/yaml/_index.html", 1, "content-refused"),
+    ]  # fmt: skip
     assert "Hugo refuses its file, content/docs/yaml/_index.html (text/html is not" in output["problems"][0]["message"]
-    notes = output["summary"]["notes"]
-    assert [note.split(" unless")[0] for note in notes] == [
+    assert output["problems"][3]["message"].startswith("Hugo refuses content files of type text/org (denied since 0.168)")
+    assert not any("allowContent" in note for note in output["summary"]["notes"])
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--source-only", "content/a.md"], catch_exceptions=False)
+    notes = json.loads(result.stdout)["summary"]["notes"]
+    assert [note.split(" unless")[0] for note in notes if "allowContent" in note] == [
         "Hugo refuses content files of type text/html", "Hugo refuses content files of type text/org"
     ]
-    assert "content/docs/yaml/_index.html" in notes[0] and "content/b/o.org" in notes[1]
     with (tmp_path / "hugo.toml").open("a") as config:
         config.write("[security]\nallowContent = ['.*']\n")
     assert findings() == set()

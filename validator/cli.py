@@ -39,7 +39,7 @@ from validator.site import (
 from validator.starter import write_starter
 from validator.targets import (
     collect_targets, covers_content, has_content, other_content, other_formats, outside_content,
-    refused_content_notes, with_site_context,
+    refused_content, refused_content_notes, with_site_context,
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -390,11 +390,14 @@ def _check(
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     others = other_content(site, cwd)
+    # (findings of a run of the whole content; a run of some files notes them)
+    refused_found = "content-refused" in config.rules and not partial
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache, others.pages)
     notes = (
         *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site),
         *_outside_note(outside),
-        *refused_content_notes(others.refused, site), *_not_markdown_note(not_markdown),
+        *(() if refused_found else refused_content_notes(others.refused, site)),
+        *_not_markdown_note(not_markdown),
         *_only_other_formats_note(targets, others.pages),
         *_stale_build_note(rendering, targets, build), *_publish_dir_note(site, rendering, build), *outcome.notes,
         *_build_failure_note(build_failure, rendering),
@@ -402,6 +405,12 @@ def _check(
     problems = outcome.problems
     if build and rendering is not None and rendering.publish_dir is not None:
         notes = (*notes, *_temporary_build_note(problems, rendering.display_root))
+    if refused_found and others.refused:
+        severity = config.rules["content-refused"].severity
+        problems = sorted((*problems, *(
+            Problem(shown, 1, 1, "content-refused", severity, message)
+            for shown, message in refused_content(others.refused, site)
+        )))  # fmt: skip
     if build_failure is not None and "build-failed" in config.rules:
         severity = config.rules["build-failed"].severity
         problems = sorted((*problems, *_build_errors(build_failure, targets, site, severity, problems)))

@@ -9,6 +9,7 @@ from validator.model import Rule
 
 # --- engine ---
 from validator.checks.core import build_failed
+from validator.checks.core import content_refused
 from validator.checks.core import file_unreadable
 from validator.checks.core import internal_error
 from validator.checks.core import unknown_rule_in_directive
@@ -93,6 +94,7 @@ ALL_RULES: tuple[Rule, ...] = (
     file_unreadable.RULE,
     internal_error.RULE,
     build_failed.RULE,
+    content_refused.RULE,
     unknown_rule_in_directive.RULE,
     # --- front matter ---
     front_matter_type.RULE,

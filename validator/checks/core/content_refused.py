@@ -1,0 +1,26 @@
+"""## What it does
+Reported for a content file of a format Hugo's security policy refuses: an `.html` or
+`.htm` page (Hugo denies `text/html` content since 0.162) or an Org file (`text/org`, since
+0.168), unless `security.allowContent` in the site's config admits its media type. Hugo
+stops the build at the first such file; this names every one.
+
+## Why is this bad?
+The site does not build at all, with the Hugo version that refuses them: an upgrade of
+Hugo alone breaks it.
+
+Admit them in the site's config (`[security] allowContent = ['.*']`), or rename an `.html`
+page to `.md` (its HTML then goes through Markdown, so `unsafe = true` keeps it).
+"""
+
+from __future__ import annotations
+
+from validator.model import NoOptions, Rule
+
+RULE = Rule(
+    id="content-refused",
+    summary="Content file of a format Hugo's security policy refuses, stopping the build",
+    stage="source",
+    options=NoOptions,
+    check=None,
+    doc=__doc__,
+)

@@ -474,12 +474,21 @@ def test_syntax_errors_carry_file_line_and_column(
     assert str(error).startswith(f"{tmp_path / name}:{line}:{column}: {message}: ")
 
 
+def test_values_hugo_ignores_are_noted(tmp_path: Path) -> None:
+    """An id type Hugo does not know (as written: `GitHub` is none) makes it use github's,
+    and a `markup` that is no table is ignored: Hugo builds such a site (checked with hugo
+    0.168), and mdcheck checks it, with a note."""
+    write(tmp_path, "hugo.toml", '[markup.goldmark.parser]\nautoIDType = "GitHub-ASCII"\n')
+    site = load_site(tmp_path)
+    assert site.markup.id_type == "github" and "Hugo makes heading ids the github way" in site.config_notes[-1]
+    write(tmp_path, "hugo.toml", 'title = "t"\nmarkup = "goldmark"\n')
+    assert load_site(tmp_path).config_notes[-1].startswith("markup is 'goldmark', not a table of settings: Hugo ignores it")
+
+
 @pytest.mark.parametrize(
     ("text", "line", "needle"),
     [
         ('[markup.goldmark.renderer]\nunsafe = "yes"\n', 2, "expected a boolean"),
-        ('title = "t"\nmarkup = "x"\n', 2, "markup: expected a table"),
-        ('\n[markup.goldmark.parser]\nautoIDType = "gitlab"\n', 3, "unknown value 'gitlab'"),
         ('[markup.goldmark.renderHooks.link]\nuseEmbedded = "sometimes"\n', 2, "unknown value 'sometimes'"),
         ("uglyURLs = [1]\n", 1, "expected a boolean or a table of sections"),
         ("theme = 3\n", 1, "expected a string or a list of strings"),

@@ -736,6 +736,7 @@ def load_site(start: Path, environ: Mapping[str, str] | None = None) -> SiteConf
 
 
 def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
+    config, ignored = _without_ignored_values(config)
     themes = tuple(config.strings("theme"))
     themes_dir = config.folder("themesdir", "themes")
     # A theme's example site is built from within the theme, with --themesDir ../..
@@ -881,6 +882,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             *_removed_keys_notes(config, root, pinned),
             *theme_notes,
             *_home_bundle_notes(root, (content_dir, *(language.content_dir for language in languages))),
+            *_id_type_notes(config),
+            *ignored,
         ),
         # Hugo builds an example site from within its theme with `--themesDir ../..`
         build_themes_dir=str(root.parent.parent) if theme_notes else None,
@@ -1952,6 +1955,31 @@ def _with_own_markup(language: Language, config: _Config, missing_unsafe: bool, 
     return dataclasses.replace(language, markup=_site_markup(view, missing_unsafe, layouts))
 
 
+def _without_ignored_values(config: _Config) -> tuple[_Config, list[str]]:
+    """The config without a `markup` that is no table (`markup = "goldmark"`), which Hugo
+    ignores (checked with hugo 0.168), and a note of it."""
+    markup = config.data.get("markup")
+    if markup is None or isinstance(markup, dict):
+        return config, []
+    kept = _Config({key: value for key, value in config.data.items() if key != "markup"}, config.origins, config.files)
+    note = f"markup is {markup!r}, not a table of settings: Hugo ignores it, and so does mdcheck"
+    return kept, [note]
+
+
+def _id_type_notes(config: _Config) -> list[str]:
+    """A note for a heading id type Hugo does not know, which makes it use `github` (as
+    written: `GitHub` is none; checked with hugo 0.168)."""
+    notes = []
+    for key in ("autoheadingidtype", "autoidtype"):
+        value = config.get(f"markup.goldmark.parser.{key}")
+        if value is not None and value not in ID_TYPES:
+            notes.append(
+                f"markup.goldmark.parser.{key} is {value!r}, none of {', '.join(ID_TYPES)} (as written): Hugo "
+                "makes heading ids the github way, and so does mdcheck"
+            )
+    return notes
+
+
 def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Markup:
     goldmark = "markup.goldmark"
     parser, ext, renderer = f"{goldmark}.parser", f"{goldmark}.extensions", f"{goldmark}.renderer"
@@ -1960,7 +1988,7 @@ def _markup(config: _Config, embedded_auto: bool, unsafe: bool = False) -> Marku
     )
     id_type = config.string(id_key, "github")
     if id_type not in ID_TYPES:
-        raise config.error(id_key, f"unknown value {id_type!r}; use one of {', '.join(ID_TYPES)}")
+        id_type = "github"  # Hugo's, for any other value (`_id_type_notes`)
     attr_title, attr_block = _legacy_bool(config, f"{parser}.attribute", ("title", True), ("block", False))
     (typographer_off,) = _legacy_bool(config, f"{ext}.typographer", ("disable", False), off=True)
     footnote, footnote_prefix = _legacy_bool(config, f"{ext}.footnote", ("enable", True), ("enableautoidprefix", False))

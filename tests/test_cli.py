@@ -197,6 +197,17 @@ def test_config_errors_exit_2(tmp_path: Path, monkeypatch, config: str, fragment
     assert "Traceback" not in out + err
 
 
+@pytest.mark.parametrize("kind", ["folder", "broken link"])
+def test_a_config_that_is_no_file_is_an_error(tmp_path: Path, monkeypatch, kind: str) -> None:
+    """A `.mdcheck.toml` folder, or a link to nothing, is not passed over for the defaults."""
+    config = tmp_path / ".mdcheck.toml"
+    config.mkdir() if kind == "folder" else config.symlink_to(tmp_path / "gone.toml")
+    (tmp_path / "a.md").write_text("# A\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke("check", "a.md")
+    assert code == 2 and ".mdcheck.toml: cannot read" in err and "Traceback" not in out + err
+
+
 def test_a_config_with_a_byte_order_mark_is_read(tmp_path: Path, monkeypatch) -> None:
     """An editor may save .mdcheck.toml with a byte order mark, as Hugo reads hugo.toml with one."""
     (tmp_path / ".mdcheck.toml").write_bytes("\ufeff[rules]\nheading-level-skip = false\n".encode())

@@ -102,6 +102,8 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_NAMES:
             candidate = directory / name
             if not candidate.is_file():
+                if name != "pyproject.toml" and (candidate.is_dir() or candidate.is_symlink()):
+                    return candidate  # (load_config says what it is: a folder, a broken link)
                 continue
             if name != "pyproject.toml" or _has_tool_section(candidate):
                 return candidate

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from conftest import check_text
 
 from validator.shortcodes import (
     ShortcodeTag,
@@ -564,3 +565,11 @@ def test_params_match_hugo(hugo: str, tmp_path: Path) -> None:
         assert {k: (type(v), v) for k, v in named.items()} == {
             k: (type(v), v) for k, v in hugo_named.items()
         }
+
+
+def test_a_line_of_malformed_tags_is_one_finding(tmp_path: Path) -> None:
+    """A thousand `{{<` on one line are one slip, as Hugo reports one error: one finding
+    for the line, which counts the others; one for each other line."""
+    problems = check_text(tmp_path, "x\n\n" + "{{< {" * 1000 + "\n\n{{< {\n", ["shortcode-unclosed"])
+    assert [(p.line, p.column) for p in problems] == [(3, 1), (5, 1)]
+    assert problems[0].message.endswith("(and 999 more malformed tags on this line)")

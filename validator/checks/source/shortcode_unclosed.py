@@ -55,11 +55,16 @@ _FIXES = (
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
+    malformed: dict[int, list[tuple[ShortcodeUse, str]]] = {}  # by line
     for use in doc.shortcodes:  # comments included: one may be left open
         if use.errors:  # Hugo reports a tag's first error; parameters and pairing have their rules
             error = use.errors[0]
             if not is_parameter_error(error, use.name) and not is_pairing_error(error):
-                yield Finding(use.line, use.column, f"{error}: {_fix(error, use)}")
+                malformed.setdefault(use.line, []).append((use, error))
+    for tags in malformed.values():  # one finding a line: a line of a thousand `{{<` is one slip
+        (use, error), more = tags[0], len(tags) - 1
+        also = f" (and {more} more malformed tag{'s' if more > 1 else ''} on this line)" if more else ""
+        yield Finding(use.line, use.column, f"{error}: {_fix(error, use)}{also}")
     uses = doc.shortcode_calls
     for use in uses:
         if use.errors or use.kind != "open" or use.paired or use.name.endswith(".inline"):

@@ -4692,7 +4692,9 @@ def test_a_link_to_a_page_whose_file_hugo_refuses(tmp_path: Path, monkeypatch: p
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = problems()
-    assert [(p["line"], p["rule"]) for p in found] == [(5, "broken-link")]
+    assert [(p["path"], p["line"], p["rule"]) for p in found] == [
+        ("content/a.md", 5, "broken-link"), ("content/connect.html", 1, "content-refused")
+    ]
     assert "the page of content/connect.html: Hugo refuses its file (text/html" in found[0]["message"]
     result = subprocess.run([hugo], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode != 0 and '"text/html" is not whitelisted' in result.stdout + result.stderr

@@ -390,13 +390,13 @@ def _check(
         targets = with_site_context(targets, config, site, cwd)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     others = other_content(site, cwd)
-    # (findings of a run of the whole content; a run of some files notes them)
+    # (findings of a run of the whole content, with a Hugo that refuses them; notes else)
     refused_found = "content-refused" in config.rules and not partial
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache, others.pages)
     notes = (
         *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site),
         *_outside_note(outside),
-        *(() if refused_found else refused_content_notes(others.refused, site)),
+        *refused_content_notes([item for item in others.refused if not refused_found or site.refused_since(item[0])], site),
         *_not_markdown_note(not_markdown),
         *_only_other_formats_note(targets, others.pages),
         *_stale_build_note(rendering, targets, build), *_publish_dir_note(site, rendering, build), *outcome.notes,
@@ -409,7 +409,7 @@ def _check(
         severity = config.rules["content-refused"].severity
         problems = sorted((*problems, *(
             Problem(shown, 1, 1, "content-refused", severity, message)
-            for shown, message in refused_content(others.refused, site)
+            for shown, message in refused_content([item for item in others.refused if not site.refused_since(item[0])], site)
         )))  # fmt: skip
     if build_failure is not None and "build-failed" in config.rules:
         severity = config.rules["build-failed"].severity

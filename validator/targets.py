@@ -158,7 +158,7 @@ def refused_content(refused: Sequence[tuple[str, str]], site: SiteConfig) -> lis
             shown,
             f"Hugo refuses content files of type {media_type} (denied since {since[media_type].rsplit('.', 1)[0]}) "
             f"unless `security.allowContent` admits them, and stops the build: admit them with `[security] "
-            f"allowContent = ['.*']`{site.refused_since(media_type)}",
+            "allowContent = ['.*']`",
         )
         for media_type, shown in sorted(refused, key=lambda item: item[1])
     ]

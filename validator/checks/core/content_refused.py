@@ -2,7 +2,8 @@
 Reported for a content file of a format Hugo's security policy refuses: an `.html` or
 `.htm` page (Hugo denies `text/html` content since 0.162) or an Org file (`text/org`, since
 0.168), unless `security.allowContent` in the site's config admits its media type. Hugo
-stops the build at the first such file; this names every one.
+stops the build at the first such file; this names every one. A site that pins an older
+Hugo (in netlify.toml, a workflow) builds them: the summary notes them instead.
 
 ## Why is this bad?
 The site does not build at all, with the Hugo version that refuses them: an upgrade of

@@ -392,11 +392,13 @@ def _check(
     others = other_content(site, cwd)
     # (findings of a run of the whole content, with a Hugo that refuses them; notes else)
     refused_found = "content-refused" in config.rules and not partial
+    refused_now = [item for item in others.refused if not site.refused_since(item[0])]  # (by the site's Hugo)
+    refused_noted = [item for item in others.refused if not refused_found or item not in refused_now]
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache, others.pages)
     notes = (
         *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site),
         *_outside_note(outside),
-        *refused_content_notes([item for item in others.refused if not refused_found or site.refused_since(item[0])], site),
+        *refused_content_notes(refused_noted, site),
         *_not_markdown_note(not_markdown),
         *_only_other_formats_note(targets, others.pages),
         *_stale_build_note(rendering, targets, build), *_publish_dir_note(site, rendering, build), *outcome.notes,
@@ -405,11 +407,11 @@ def _check(
     problems = outcome.problems
     if build and rendering is not None and rendering.publish_dir is not None:
         notes = (*notes, *_temporary_build_note(problems, rendering.display_root))
-    if refused_found and others.refused:
+    if refused_found and refused_now:
         severity = config.rules["content-refused"].severity
         problems = sorted((*problems, *(
             Problem(shown, 1, 1, "content-refused", severity, message)
-            for shown, message in refused_content([item for item in others.refused if not site.refused_since(item[0])], site)
+            for shown, message in refused_content(refused_now)
         )))  # fmt: skip
     if build_failure is not None and "build-failed" in config.rules:
         severity = config.rules["build-failed"].severity

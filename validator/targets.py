@@ -150,7 +150,7 @@ def other_content(site: SiteConfig, cwd: Path) -> OtherContent:
 _LISTED = 5  # files named in a note
 
 
-def refused_content(refused: Sequence[tuple[str, str]], site: SiteConfig) -> list[tuple[str, str]]:
+def refused_content(refused: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """(file, message) of each content file Hugo refuses (see OtherContent.refused)."""
     since = dict(REFUSED_SINCE)
     return [

@@ -1707,6 +1707,21 @@ def test_the_pages_of_a_content_adapter(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 @pytest.mark.hugo
+def test_a_section_slug_with_a_slash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A section's `slug: '/renamed'` makes its URL `/top//renamed/` (as Hugo lists it) and
+    its pages are written at `top/renamed/` (checked with hugo 0.168; k6's docs: 77 false
+    broken links): links there, and the pages' own fragments, are found."""
+    small_site(tmp_path, {
+        "content/top/_index.md": "---\ntitle: Top\n---\n\n[r](/top/renamed/) and [gone](/top/sec/)\n",
+        "content/top/sec/_index.md": "---\ntitle: Sec\nslug: '/renamed'\n---\n",
+        "content/top/sec/how.md": "---\ntitle: How\n---\n\n[b](#b)\n\n## B\n",
+        "layouts/list.html": "{{ .Content }}",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/top/_index.md", 5, "broken-link")}
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
     and no text from elsewhere writes none, unless its parameters start one: the page's

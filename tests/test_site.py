@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -1016,6 +1017,8 @@ SECTION_SLUGS: dict[str, dict[str, Any]] = {
     "guide/plain/deep/own.md": {"title": "Own", "slug": "mine"},
     "guide/with-url/_index.md": {"title": "With url", "slug": "wu", "url": "/elsewhere/"},
     "guide/with-url/y.md": {"title": "Y"},
+    "guide/opts/_index.md": {"title": "Opts", "slug": "/k6-options"},  # k6's: its slashes at its ends aside
+    "guide/opts/how.md": {"title": "How"},
     "stacks/_index.md": {"title": "Stacks Top"},
     "stacks/inner/_index.md": {"title": "Inner", "slug": "in-slug"},
     "stacks/inner/leaf/_index.md": {"title": "Leaf Section"},
@@ -1126,8 +1129,8 @@ def front_matter_of(path: Path) -> dict[str, Any]:
 
 
 def output_file(site: SiteConfig, url: str) -> str:
-    """The file below the publish dir that serves `url`."""
-    path = unquote(url).removeprefix(urlsplit(site.base_url).path.rstrip("/"))
+    """The file below the publish dir that serves `url` (a run of slashes is one)."""
+    path = re.sub(r"/{2,}", "/", unquote(url).removeprefix(urlsplit(site.base_url).path.rstrip("/")))
     return (path + "index.html" if path.endswith("/") else path).lstrip("/")
 
 

@@ -875,12 +875,14 @@ def _html_path(url: str, site: SiteConfig, language: str | None = None) -> str:
     """The publish-dir path of a page URL: `/a/b/` -> `a/b/index.html`, `/a.html` kept;
     `/%E5%AE%89/` -> `安/index.html` (Hugo's URLs are percent-encoded, its files not). The
     path of the site's baseURL (`/docs/` of `https://x.org/docs/`) is no folder of it; the
-    folder of a multihost site's `language` (`fr/`) is."""
+    folder of a multihost site's `language` (`fr/`) is. Runs of slashes are one (Hugo
+    writes the page of `/a//b/`, k6's section of `slug: /b`, at `a/b/`: hugo 0.168)."""
     if "://" in url:
         rest = url.split("://", 1)[1]
         url = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
     path, prefix = unquote(url), base_path(site.base_url)
     path = site.publish_folder(language) + (path[len(prefix) :] if path.startswith(prefix) else path.lstrip("/"))
+    path = re.sub(r"/{2,}", "/", path)  # (a URL of `//`, a section's `slug: /x`, is written at `/`)
     return path if path.endswith((".html", ".htm")) else f"{path}index.html"
 
 

@@ -1722,6 +1722,25 @@ def test_a_section_slug_with_a_slash(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.hugo
+def test_the_aliases_and_files_of_a_page_hugo_does_not_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A page Hugo does not build by default (a date to come, a draft) gets no alias
+    redirect and its bundle's files are not published (checked with hugo 0.168): links
+    to them are broken, and told so without a build."""
+    small_site(tmp_path, {
+        "content/docs/future.md": "---\ntitle: F\ndate: 2099-01-01\naliases: [/old/fut/]\n---\n\n## Intro\n",
+        "content/misc/bund/index.md": "---\ntitle: B\ndraft: true\n---\n",
+        "content/misc/bund/cover.png": "PNG",
+        "content/docs/a.md": "---\ntitle: A\n---\n\n[x](/old/fut/) [y](/old/fut/#intro) [z](/misc/bund/cover.png)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/docs/a.md", 5, column) for column in (1, 16, 37)]
+    assert located("broken-link") == located("broken-link", "--build") == expected
+    assert not located("broken-anchor")
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
     and no text from elsewhere writes none, unless its parameters start one: the page's

@@ -961,7 +961,14 @@ def _embedded_published(
         path = _html_path(page.url, site, page.language) if page.url else None
         if path is not None and (why := _unbuilt(site, page)) is not None:
             unbuilt[path] = why
-        elif path is not None and page.rendered and not page.read:
+            # nor its aliases, nor its files (a draft bundle's): they are not published either
+            unbuilt.update((alias, (why[0], f"it is an alias, and {why[1]}")) for alias in _alias_files(site, page))
+            if page.resources and page.content_path and content_name(page.content_path, site) in ("index", "_index"):
+                leaf = content_name(page.content_path, site) == "index"
+                files_of, _, _ = _bundle_resources(site, [(page.content_path.rpartition("/")[0], leaf, path)])
+                unbuilt.update((file, (why[0], f"it is a file of its bundle, and {why[1]}")) for file in files_of)
+            continue
+        if path is not None and page.rendered and not page.read:
             others.add(path)  # a page Hugo makes of a content file mdcheck does not read
         elif page.url and not page.rendered:
             link_only.add(page.url)

@@ -206,10 +206,13 @@ def _missing(site: Site, pending: list[_Pending]) -> Iterator[tuple[_Pending, Pa
     """The links whose page lacks their fragment, or that reach it through an alias whose
     redirect drops it; each page read back once."""
     drops = site.config.alias_drops_fragment
+    unbuilt = site.derived(SiteIndex).unbuilt
     pending.sort(key=operator.itemgetter(0))
     for place, links in itertools.groupby(pending, key=operator.itemgetter(0)):
         target = site.pages[place]
         for link in links:
+            if link.alias is not None and place in unbuilt:
+                continue  # no redirect is written for a page Hugo does not build: broken-link tells
             lacks = not target.has_id(link.fragment) and not _script_route(link.fragment, target.ids)
             if target.rendered and (lacks or (drops and link.alias is not None)):
                 yield link, target

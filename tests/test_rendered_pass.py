@@ -1741,6 +1741,26 @@ def test_the_aliases_and_files_of_a_page_hugo_does_not_build(
 
 
 @pytest.mark.hugo
+def test_the_files_of_bundles_hugo_renders_no_page_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A headless bundle's files, and those of `build.render` "never" or "link", are
+    published where its page would be, unless `publishResources = false` (checked with
+    hugo 0.168)."""
+    bundles = {
+        "hl": "headless: true", "nv": "build:\n  render: never", "ln": "build:\n  render: link",
+        "off": "headless: true\nbuild:\n  publishResources: false",
+    }  # fmt: skip
+    files = {f"content/notes/{name}/index.md": f"---\ntitle: {name}\n{fm}\n---\n" for name, fm in bundles.items()}
+    files |= {f"content/notes/{name}/f.pdf": "PDF" for name in bundles}
+    links = " ".join(f"[{name}](/notes/{name}/f.pdf)" for name in bundles)
+    small_site(tmp_path, {**files, "content/docs/a.md": f"---\ntitle: A\n---\n\n{links}\n"})
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/docs/a.md", 5, "broken-link")}
+    assert [place[2] for place in located("broken-link")] == [links.index("[off]") + 1]
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
     and no text from elsewhere writes none, unless its parameters start one: the page's

@@ -978,9 +978,15 @@ def _embedded_published(
         if "/" in page.content_path:
             sections.add((page.content_path.split("/", 1)[0], page.language))
         name = content_name(page.content_path, site)
+        if page.url is None and page.resources and name in ("index", "_index"):
+            # a headless bundle, or one of `build.render = "never"`: Hugo publishes its files
+            # all the same where its page would be, unless `publishResources = false`
+            if (url := _resources_url(site, page)) is not None:
+                bundles.append((page.content_path.rpartition("/")[0], name == "index", _html_path(url, site, page.language)))
+            continue
         if name == "_index" and page.content_path.count("/") == 1:
             indexed.add((page.content_path.split("/", 1)[0], page.language))
-        if name == "index" and path is not None and not path.endswith("index.html") and page.rendered and page.resources:
+        if name == "index" and path is not None and not path.endswith("index.html") and page.resources:
             # a leaf bundle with an ugly URL (`posts/bund.html`): its files are in a folder of its name
             bundles.append((page.content_path.rpartition("/")[0], True, path.rpartition(".")[0] + "/index.html"))
             continue
@@ -990,7 +996,7 @@ def _embedded_published(
             single_folders.add(path.removesuffix("index.html"))  # no resource beside it
             if page.rendered and page.resources:  # but those of a folder named as it (`b/` of `b.md`)
                 bundles.append((_page_folder(page.content_path, codes), True, path))
-        elif page.rendered and page.resources:
+        elif page.resources:  # (`build.render = "link"` too)
             bundles.append((page.content_path.rpartition("/")[0], name == "index", path))
             if name == "index" and page.also and all(rel == page.content_path for _, rel in page.also):
                 # its copies in the languages a mount lends it to: Hugo publishes its files
@@ -1322,6 +1328,14 @@ def _noted(what: str, notes: Callable[[], Iterable[str]]) -> list[str]:
         return list(notes())
     except Exception as exc:
         return [f"internal error: {what} could not write its note: {type(exc).__name__}: {exc}"]
+
+
+def _resources_url(site: SiteConfig, page: PageSummary) -> str | None:
+    """Where Hugo publishes the files of a bundle whose page it publishes none of (headless,
+    `build.render = "never"`): the page's URL as if it were rendered (checked with hugo 0.168)."""
+    unset = ("headless", "build", "_build")
+    front_matter = {key: value for key, value in page.front_matter.items() if key.lower() not in unset}
+    return predict_url(site, page.content_path or "", front_matter, page.language)
 
 
 def _alias_files(site: SiteConfig, page: PageSummary) -> set[str]:

@@ -1761,6 +1761,22 @@ def test_the_files_of_bundles_hugo_renders_no_page_of(
 
 
 @pytest.mark.hugo
+def test_a_list_pages_findings_with_ugly_urls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """With uglyURLs a section's URL is `/docs/index.html` (hugo 0.168's list): a build's
+    findings on its page are placed at its `_index.md`, once."""
+    small_site(tmp_path, {
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n\n[x](/nope/)\n\n[y](#nope)\n",
+        "content/docs/a.md": "---\ntitle: A\n---\n\n[z](/nope2/)\n",
+        "layouts/list.html": "{{ .Content }}",
+    }, "uglyURLs = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/docs/_index.md", 5, "broken-link"), ("content/docs/_index.md", 7, "broken-anchor"),
+                ("content/docs/a.md", 5, "broken-link")}  # fmt: skip
+    assert findings() == findings("--build") == expected
+    assert len(problems("--build")) == 3
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
     and no text from elsewhere writes none, unless its parameters start one: the page's

@@ -1284,6 +1284,8 @@ def build_rendered(
     for index, (path, url) in enumerate(labels if labels is not None else [(page.path, page.url) for page in pages]):
         page_index[path] = index
         found = None
+        # (with uglyURLs a list page's URL is `/docs/index.html`, its page's path `docs/index.html`)
+        url = url if hugo_list is None or url in hugo_list or not url.endswith("/") else url + "index.html"
         if hugo_list is not None and url in hugo_list:
             found = by_file.get(hugo_list[url])
             if found is None and not is_markdown(hugo_list[url]):

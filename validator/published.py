@@ -1285,11 +1285,11 @@ def build_rendered(
         page_index[path] = index
         found = None
         # (with uglyURLs a list page's URL is `/docs/index.html`, its page's path `docs/index.html`)
-        url = url if hugo_list is None or url in hugo_list or not url.endswith("/") else url + "index.html"
-        if hugo_list is not None and url in hugo_list:
-            found = by_file.get(hugo_list[url])
-            if found is None and not is_markdown(hugo_list[url]):
-                other_content[path] = hugo_list[url]
+        listed = url if hugo_list is None or url in hugo_list or not url.endswith("/") else url + "index.html"
+        if hugo_list is not None and listed in hugo_list:
+            found = by_file.get(hugo_list[listed])
+            if found is None and not is_markdown(hugo_list[listed]):
+                other_content[path] = hugo_list[listed]
         if found is None:
             found = by_url.get(url)
         if found is not None:

@@ -263,7 +263,7 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
         return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: it nests values too deeply"))
     except ValueError as exc:
         return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: {data_error(exc)}"))
-    if fmt == "yaml" and node is not None and _collections(node, limit := _collection_limit(source)) > limit:
+    if fmt == "yaml" and node is not None and _check_expansion(node) > (limit := _collection_limit(source)):
         message = (
             f"it holds more lists and tables (aliases repeated) than the {limit:,} Hugo allows front matter "
             f"{_size_class(limit)}: Hugo may refuse the page (too many YAML aliases for non-scalar nodes), "
@@ -449,12 +449,13 @@ def load_yaml(source: str) -> tuple[Any, yaml.Node | None]:
 MAX_YAML_VALUES = 100_000
 
 
-def _check_expansion(root: yaml.Node) -> None:
+def _check_expansion(root: yaml.Node) -> int:
     """Raise YAMLError, at the value that crosses the bound, when the tree holds more than
     `MAX_YAML_VALUES` values with its aliases expanded, or when an alias makes a collection
-    hold itself. An alias is the node it names, so the tree is a graph: each node's
-    expanded size is counted once, children first."""
-    sizes: dict[int, int] = {}
+    hold itself; else how many lists and tables it holds, aliases expanded. An alias is the
+    node it names, so the tree is a graph: each node's expanded size is counted once,
+    children first."""
+    sizes: dict[int, tuple[int, int]] = {}  # each node's (values, lists and tables), expanded
     opened: set[int] = set()  # the collections whose children are being counted
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -472,13 +473,16 @@ def _check_expansion(root: yaml.Node) -> None:
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
             continue
-        sizes[id(node)] = size = 1 + sum(sizes[id(child)] for child in children)
+        size = 1 + sum(sizes[id(child)][0] for child in children)
+        collections = int(isinstance(node, (yaml.SequenceNode, yaml.MappingNode)))
+        sizes[id(node)] = (size, collections + sum(sizes[id(child)][1] for child in children))
         if size > MAX_YAML_VALUES:
             raise yaml.MarkedYAMLError(
                 problem=f"its aliases repeat collections into more than {MAX_YAML_VALUES:,} values "
                 "(Hugo refuses such YAML: too many YAML aliases for non-scalar nodes)",
                 problem_mark=node.start_mark,
             )
+    return sizes[id(root)][1]
 
 
 def _collection_limit(source: str) -> int:
@@ -492,27 +496,6 @@ def _collection_limit(source: str) -> int:
 
 def _size_class(limit: int) -> str:
     return {100: "under 2 KB", 5_000: "under 10 KB"}.get(limit, "of 10 KB or more")
-
-
-def _collections(root: yaml.Node, limit: int) -> int:
-    """How many lists and tables the YAML holds with its aliases repeated (an alias is the
-    node it names: each node's count is made once); past `limit`, any count above it."""
-    counts: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, counted = stack.pop()
-        if id(node) in counts:
-            continue
-        children = _children(node)
-        if not children:
-            counts[id(node)] = int(isinstance(node, (yaml.SequenceNode, yaml.MappingNode)))
-            continue
-        if not counted:
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in counts)
-            continue
-        counts[id(node)] = min(1 + sum(counts[id(child)] for child in children), limit + 1)
-    return counts.get(id(root), 0)
 
 
 def _check_quoted_tabs(root: yaml.Node, source: str) -> None:

@@ -959,13 +959,18 @@ def _embedded_published(
     for page in summaries:  # once: a large site's summaries are read back from disk at each pass
         terms.update((plural, term, page.language) for plural, term in page.terms)
         path = _html_path(page.url, site, page.language) if page.url else None
+        name = content_name(page.content_path, site) if page.content_path else None
+        if page.content_path and "/" in page.content_path:  # (a section of drafts alone is published too)
+            sections.add((page.content_path.split("/", 1)[0], page.language))
+            if name == "_index" and page.content_path.count("/") == 1:
+                indexed.add((page.content_path.split("/", 1)[0], page.language))
         if path is not None and (why := _unbuilt(site, page)) is not None:
             unbuilt[path] = why
             # nor its aliases, nor its files (a draft bundle's): they are not published either
             unbuilt.update((alias, (why[0], f"it is an alias, and {why[1]}")) for alias in _alias_files(site, page))
-            if page.resources and page.content_path and content_name(page.content_path, site) in ("index", "_index"):
-                leaf = content_name(page.content_path, site) == "index"
-                files_of, _, _ = _bundle_resources(site, [(page.content_path.rpartition("/")[0], leaf, path)])
+            if page.resources and page.content_path and name in ("index", "_index"):
+                bundle = (page.content_path.rpartition("/")[0], name == "index", path)
+                files_of, _, _ = _bundle_resources(site, [bundle])
                 unbuilt.update((file, (why[0], f"it is a file of its bundle, and {why[1]}")) for file in files_of)
             continue
         if path is not None and page.rendered and not page.read:
@@ -975,17 +980,13 @@ def _embedded_published(
         aliases |= _alias_files(site, page)
         if not page.content_path:
             continue
-        if "/" in page.content_path:
-            sections.add((page.content_path.split("/", 1)[0], page.language))
-        name = content_name(page.content_path, site)
         if page.url is None and page.resources and name in ("index", "_index"):
             # a headless bundle, or one of `build.render = "never"`: Hugo publishes its files
             # all the same where its page would be, unless `publishResources = false`
             if (url := _resources_url(site, page)) is not None:
-                bundles.append((page.content_path.rpartition("/")[0], name == "index", _html_path(url, site, page.language)))
+                folder = page.content_path.rpartition("/")[0]
+                bundles.append((folder, name == "index", _html_path(url, site, page.language)))
             continue
-        if name == "_index" and page.content_path.count("/") == 1:
-            indexed.add((page.content_path.split("/", 1)[0], page.language))
         if name == "index" and path is not None and not path.endswith("index.html") and page.resources:
             # a leaf bundle with an ugly URL (`posts/bund.html`): its files are in a folder of its name
             bundles.append((page.content_path.rpartition("/")[0], True, path.rpartition(".")[0] + "/index.html"))

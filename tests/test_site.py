@@ -490,6 +490,8 @@ def test_values_hugo_ignores_are_noted(tmp_path: Path) -> None:
     ("text", "line", "needle"),
     [
         ('[markup.goldmark.renderer]\nunsafe = "yes"\n', 2, "expected a boolean"),
+        ('params = "x"\n', 1, "params: expected a table"),  # hugo 0.168: failed to load config
+        ('[markup]\ndefaultMarkdownHandler = "blackfriday"\n', 2, "markup.defaultmarkdownhandler: Hugo has no"),
         ('[markup.goldmark.renderHooks.link]\nuseEmbedded = "sometimes"\n', 2, "unknown value 'sometimes'"),
         ("uglyURLs = [1]\n", 1, "expected a boolean or a table of sections"),
         ("theme = 3\n", 1, "expected a string or a list of strings"),

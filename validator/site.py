@@ -737,6 +737,7 @@ def load_site(start: Path, environ: Mapping[str, str] | None = None) -> SiteConf
 
 def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     config, ignored = _without_ignored_values(config)
+    _refuse_what_hugo_refuses(config)
     themes = tuple(config.strings("theme"))
     themes_dir = config.folder("themesdir", "themes")
     # A theme's example site is built from within the theme, with --themesDir ../..
@@ -1964,6 +1965,23 @@ def _without_ignored_values(config: _Config) -> tuple[_Config, list[str]]:
     kept = _Config({key: value for key, value in config.data.items() if key != "markup"}, config.origins, config.files)
     note = f"markup is {markup!r}, not a table of settings: Hugo ignores it, and so does mdcheck"
     return kept, [note]
+
+
+# The Markdown handlers Hugo 0.168 has (any case); another stops the build
+_MARKDOWN_HANDLERS = frozenset({"goldmark", "asciidocext", "pandoc", "rst", "org"})
+
+
+def _refuse_what_hugo_refuses(config: _Config) -> None:
+    """Raise SiteConfigError for values that stop Hugo itself (checked with hugo 0.168):
+    `params` that is no table ("failed to load config"), a Markdown handler Hugo lacks
+    (`defaultMarkdownHandler = "blackfriday"`, removed in 0.100)."""
+    config.table("params")
+    handler = config.get("markup.defaultmarkdownhandler")
+    if handler is not None and str(handler).lower() not in _MARKDOWN_HANDLERS:
+        raise config.error(
+            "markup.defaultmarkdownhandler",
+            f"Hugo has no Markdown handler {handler!r} and stops the build (use goldmark)",
+        )
 
 
 def _id_type_notes(config: _Config) -> list[str]:

@@ -1777,6 +1777,21 @@ def test_a_list_pages_findings_with_ugly_urls(tmp_path: Path, monkeypatch: pytes
 
 
 @pytest.mark.hugo
+def test_a_path_the_embedded_hook_writes_as_a_slugged_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's embedded link hook writes `/docs/b/#x` as the page it finds, `/docs/bee/#x`
+    when it has a slug (checked with hugo 0.168): a build's finding on it is placed at the
+    Markdown line, as mdcheck's own rendering places it."""
+    small_site(tmp_path, {
+        "content/docs/b.md": "---\ntitle: B\nslug: bee\n---\n\n## Intro\n",
+        "content/docs/a.md": "---\ntitle: A\n---\n\n[x](/docs/b/#nope) and [y](/docs/b/#intro)\n",
+    }, '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-anchor") == located("broken-anchor", "--build") == [("content/docs/a.md", 5, 1)]
+
+
+@pytest.mark.hugo
 def test_a_markdown_shortcode_that_writes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`{{% note "x" %}}` output is Markdown, which may hold headings; a template with no `#`
     and no text from elsewhere writes none, unless its parameters start one: the page's

@@ -1512,10 +1512,10 @@ class Locator:
 
             return matches
 
-        return [
-            same if same is _same_destination else unless_written(target if same is _same_target else same)
-            for same in _MATCHERS
-        ]
+        # (Hugo's embedded hook writes a site path as the page it finds: another name when it has a slug)
+        fragment = functools.partial(_same_fragment, hooked=self.source.embedded_rewrites[image])
+        swapped = {_same_target: target, _same_fragment: fragment}
+        return [same if same is _same_destination else unless_written(swapped.get(same, same)) for same in _MATCHERS]
 
     @functools.cached_property
     def _verbatim(self) -> frozenset[str]:
@@ -1907,14 +1907,22 @@ def _processed_from(path: str, written: str) -> bool:
 _PROCESSED = re.compile(r"_?[0-9a-f]{8,}(?:_[0-9a-z_]+)?\.\w+")  # after `_hu`: the hash, the operations, the extension
 
 
-def _same_fragment(url: str, link: SourceLink) -> bool:
-    """A ref or relref, or a link to a Markdown file a link hook rewrote, to a page whose URL
-    does not end with its file's name (a `slug`, a `url`): the same fragment."""
+def _same_fragment(url: str, link: SourceLink, hooked: bool = False) -> bool:
+    """A ref or relref, or a link to a Markdown file a link hook rewrote (or, when Hugo's
+    embedded hook is `hooked` to the page's links, to a site path it looked up: `/docs/b/#x`
+    written `/docs/bee/#x`), to a page whose URL does not end with its file's name (a
+    `slug`, a `url`): the same fragment."""
     fragment = _name_and_fragment(url)[1]
     written = link.shortcode_path
-    if written is None and link.kind == "link" and is_markdown(link.destination.split("#", 1)[0].split("?", 1)[0]):
+    destination = link.destination.split("#", 1)[0].split("?", 1)[0]
+    if written is None and link.kind == "link" and (is_markdown(destination) or hooked and _site_path(destination)):
         written = link.destination
     return written is not None and fragment != "" and _name_and_fragment(written)[1] == fragment
+
+
+def _site_path(destination: str) -> bool:
+    """Whether a link's destination is a path of the site (`/docs/b/`, `../b/`), no URL."""
+    return bool(destination) and "{{" not in destination and not _host(destination) and ":" not in destination
 
 
 # How a page's link is matched to the Markdown link that made it, most exact first.

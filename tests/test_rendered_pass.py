@@ -5878,6 +5878,18 @@ def test_a_table_shown_as_text_is_found_at_its_lines(
 
 
 @pytest.mark.hugo
+def test_a_table_whose_delimiter_row_is_a_list_item(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`- | --: | :--` under a header row is a list item, not a table's delimiter row
+    (checked with hugo 0.168; `-| --:` is one): the message says so."""
+    small_site(tmp_path, {
+        "content/p.md": "---\ntitle: P\n---\n\nconfig | delta | guide\n- | --: | :--\nsetup | a | b\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("unrendered-markup") == located("unrendered-markup", "--build") == [("content/p.md", 6, 3)]
+    assert "starts with a list marker and a blank" in problems()[0]["message"]
+
+
+@pytest.mark.hugo
 def test_a_table_shown_as_text_when_tables_are_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """With the table extension off every table is text (checked with hugo 0.168): the
     message says so."""

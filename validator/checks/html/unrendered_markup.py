@@ -9,8 +9,9 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
 * `HAHAHUGOSHORTCODE…HBHB`: Hugo's placeholder for a shortcode, left in a heading's id, a
   table of contents or a summary.
 * `[^note]`: a footnote reference whose definition is missing.
-* `|---|---|` in a paragraph: a table that did not render (no blank line before it, or the
-  header and delimiter rows have different cell counts).
+* `|---|---|` in a paragraph: a table that did not render (no blank line before it, the
+  header and delimiter rows have different cell counts, a delimiter row that starts
+  `- |` and so is a list item, or the table extension is off).
 * `**…**`: bold that did not render, as with punctuation just inside the asterisks and a
   letter just outside (`注意：**重要提示：**请先安装`, `使用**“引号”**强调`, `word**[a
   link](/x/)** word`, whose `[` and `)` are punctuation): the
@@ -71,6 +72,10 @@ _WHAT = {
 # The same, when the config turns footnotes off
 _FOOTNOTES_OFF = "footnote shown as text: markup.goldmark.extensions.footnote = false turns footnotes off"
 _TABLES_OFF = "table shown as text: markup.goldmark.extensions.table = false turns tables off"
+_TABLE_AS_LIST = (
+    "table shown as text: its delimiter row starts with a list marker and a blank (`- |`), which makes it a "
+    "list item; start the row with `|` or write `-|`"
+)
 # The same, when the config turns heading attributes off
 _ATTRIBUTES_OFF = (
     "heading attribute shown as text: markup.goldmark.parser.attribute.title = false turns them off "
@@ -130,6 +135,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 what = _FOOTNOTES_OFF
             elif leak.kind == "table" and not rendered.markup.table:
                 what = _TABLES_OFF
+            elif leak.kind == "table" and found and found[2].lstrip().startswith(("- ", "+ ", "* ")):
+                what = _TABLE_AS_LIST
             shown = leak.text if len(leak.text) <= 80 else leak.text[:79] + "…"
             message = f"{shown!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))

@@ -1758,15 +1758,21 @@ class _Extractor:
 
     @functools.cached_property
     def _spans_apart(self) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
-        """(group, start, end) of each call whose content Hugo renders apart (see
-        `_contents_apart`), read once the walk has found every call."""
-        uses = self.shortcode_uses
-        return [
-            (index + 1, (use.line, use.column), (use.close_line, use.close_column))
-            for index, use in enumerate(uses)
-            if use.notation == "%" and use.close_line is not None and use.close_column is not None
-            and use.parent is not None and uses[use.parent].notation == "%"
-        ]  # fmt: skip
+        """`spans_rendered_apart` of the calls, read once the walk has found every call."""
+        return spans_rendered_apart(self.shortcode_uses)
+
+
+def spans_rendered_apart(uses: Sequence[ShortcodeUse]) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
+    """(group, start, end) of each call whose content Hugo renders apart from the page (a
+    paired `{{% %}}` call inside another `{{% %}}` call's content; see `_contents_apart`):
+    1 + its place in `uses` (the calls, comments left out), its opening tag's and its
+    closing tag's (line, column)."""
+    return [
+        (index + 1, (use.line, use.column), (use.close_line, use.close_column))
+        for index, use in enumerate(uses)
+        if use.notation == "%" and use.close_line is not None and use.close_column is not None
+        and use.parent is not None and uses[use.parent].notation == "%"
+    ]  # fmt: skip
 
 
 def _lines_apart(masked: str, calls: Sequence[ShortcodeCall]) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:

@@ -263,10 +263,10 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
         return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: it nests values too deeply"))
     except ValueError as exc:
         return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: {data_error(exc)}"))
-    if fmt == "yaml" and node is not None and _check_expansion(node) > (limit := _collection_limit(source)):
+    if fmt == "yaml" and node is not None and _check_expansion(node) > (limit := _collection_limit(source))[0]:
         message = (
-            f"it holds more lists and tables (aliases repeated) than the {limit:,} Hugo allows front matter "
-            f"{_size_class(limit)}: Hugo may refuse the page (too many YAML aliases for non-scalar nodes), "
+            f"it holds more lists and tables (aliases repeated) than the {limit[0]:,} Hugo allows front matter "
+            f"{limit[1]}: Hugo may refuse the page (too many YAML aliases for non-scalar nodes), "
             "which fails the build; keep such data in a data file in JSON or TOML"
         )
         return _Parsed(error=FrontMatterError(block_line, 1, message))
@@ -485,17 +485,18 @@ def _check_expansion(root: yaml.Node) -> int:
     return sizes[id(root)][1]
 
 
-def _collection_limit(source: str) -> int:
-    """How many lists and tables Hugo 0.168 lets YAML of this size hold, aliases repeated
-    (its `calculateCollectionAliasLimit`): 100 under 2 KB, 5,000 under 10 KB, else 10,000.
-    It counts them by the address of a variable, which the Go runtime reuses, so a page
-    over the limit fails some builds (others of the site, more of them) and not others."""
+# How many lists and tables Hugo 0.168 lets YAML hold, aliases repeated, by its size in KB
+# (its `calculateCollectionAliasLimit`): below the first bound that it is under
+_COLLECTION_LIMITS = ((2, 100, "under 2 KB"), (10, 5_000, "under 10 KB"), (None, 10_000, "of 10 KB or more"))
+
+
+def _collection_limit(source: str) -> tuple[int, str]:
+    """The limit on the lists and tables of YAML of this size (`_COLLECTION_LIMITS`), and
+    its size class. Hugo counts them by the address of a variable, which the Go runtime
+    reuses, so a page over the limit fails some builds (others of the site, more of them)
+    and not others."""
     size = len(source.encode("utf-8", "surrogateescape")) // 1024
-    return 100 if size < 2 else 5_000 if size < 10 else 10_000
-
-
-def _size_class(limit: int) -> str:
-    return {100: "under 2 KB", 5_000: "under 10 KB"}.get(limit, "of 10 KB or more")
+    return next((limit, shown) for bound, limit, shown in _COLLECTION_LIMITS if bound is None or size < bound)
 
 
 def _check_quoted_tabs(root: yaml.Node, source: str) -> None:

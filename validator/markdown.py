@@ -734,7 +734,7 @@ def _shortcode_html_block(state: StateBlock, start: int, end: int, silent: bool)
     position, line_end = state.bMarks[start] + state.tShift[start], state.eMarks[start]
     if (opening := openings.get(position)) is None:
         return False
-    ends_line = not state.src[state.src.index("HBHB", position) + 4 : line_end].strip()  # after the placeholder
+    ends_line = _placeholder_ends_line(state, position, line_end)
     if opening.needs_line_end and not ends_line:
         return False  # a lone `<span>` with text after it
     if opening.own_lines and (state.blkIndent or state.level):
@@ -767,7 +767,12 @@ def _blank_after(state: StateBlock, line: int) -> bool:
     position = state.bMarks[line] + state.tShift[line]
     if not breaks or position not in breaks:
         return False
-    return not state.src[state.src.index("HBHB", position) + 4 : state.eMarks[line]].strip()
+    return _placeholder_ends_line(state, position, state.eMarks[line])
+
+
+def _placeholder_ends_line(state: StateBlock, position: int, line_end: int) -> bool:
+    """Whether nothing but blanks follows the call's placeholder at `position` on its line."""
+    return not state.src[state.src.index("HBHB", position) + 4 : line_end].strip()
 
 
 # Where a rule can match: a block rule only on a line whose first non-blank character is one

@@ -3526,7 +3526,8 @@ def _reads_files(texts: Iterable[str]) -> bool | tuple[str, ...]:
 # A file a template reads by a literal name that holds no element ids: `readFile "static/icon.png"`
 _READ_OF_NO_IDS = re.compile(r"""(?:os\.ReadFile|readFile)\s+["`][^"`]*\.(?!(?:html?|xhtml|svg|xml|md|markdown|mdown)["`])\w+["`]""")
 # What makes a digest of a file's text, which holds none of its elements: `$file | md5`, `len $file`
-_DIGEST = re.compile(r"\b(?:md5|sha1|sha256|sha512|len|countwords|countrunes|hash\.\w+|crypto\.\w+|base64Encode)\b")
+_DIGESTS = r"md5|sha1|sha256|len|countwords|countrunes|hash\.\w+|crypto\.\w+|base64Encode"
+_DIGEST = re.compile(rf"\b(?:{_DIGESTS})\b")
 _READ_ASSIGNED = re.compile(r"\{\{-?\s*(\$\w+)\s*:?=\s*(?:os\.ReadFile|readFile)\b")
 
 
@@ -3571,8 +3572,7 @@ _WRITES_CONTENT = re.compile(r"\.Content\b|\.RenderShortcodes|markdownify|\.Rend
 # variable only to measure or search it (congo's picture partial: an SVG's width)
 _CONTENT_HELD = re.compile(r"\{\{-?\s*(\$\w+)\s*:?=\s*[^{}|]*?\.Content\s*(\|\s*base64Encode\s*)?-?\}\}")
 _MEASURES = re.compile(
-    r"\b(?:findRE(?:Submatch)?|len|countwords|countrunes|strings\.(?:Contains\w*|HasPrefix|HasSuffix|Count)|"
-    r"hasPrefix|in|md5|sha1|sha256|hash\.\w+|crypto\.\w+|base64Encode)\b"
+    rf"\b(?:findRE(?:Submatch)?|strings\.(?:Contains\w*|HasPrefix|HasSuffix|Count)|hasPrefix|in|{_DIGESTS})\b"
 )
 
 

@@ -217,7 +217,7 @@ def _unopened(doc: Document) -> Iterator[Finding]:
             if opened != doubled or not _looks_like_address(doc, address):
                 continue  # a link's `](`, or no link's: a `[` opens it, or none does
             if shown is None:
-                shown = "".join(child.content for child in token.children or () if child.type == "text")
+                shown = _shown_text(token)
             if match[0] not in shown:
                 continue  # not text: a link's text holds it, or the `(` is its address's
             line, column = doc.position(token, match.start())
@@ -250,7 +250,7 @@ def _unclosed(doc: Document) -> Iterator[Finding]:
             if closing >= 0 or in_code(match.start()) or not _ADDRESS.match(match[3]):
                 continue  # closed later (a title, blanks, a line break: told above), or code
             if shown is None:
-                shown = "".join(child.content for child in token.children or () if child.type == "text")
+                shown = _shown_text(token)
             marks = f"{match[1]}[{match[2]}]("
             if marks not in shown:
                 continue  # a link after all, or its text's marks are not shown
@@ -258,6 +258,11 @@ def _unclosed(doc: Document) -> Iterator[Finding]:
             yield _finding_at(
                 doc.position(token, match.start()), match[0], f"{what} shown as text: no `)` closes its address"
             )
+
+
+def _shown_text(inline: Token) -> str:
+    """The text an inline token's children show as written (not links, code or HTML)."""
+    return "".join(child.content for child in inline.children or () if child.type == "text")
 
 
 def _bracket_depth(content: str, start: int, end: int, depth: int, in_code: Callable[[int], bool]) -> int:

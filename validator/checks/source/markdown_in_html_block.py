@@ -46,7 +46,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from validator.document import Document, ShortcodeUse
+from validator.document import Document, ShortcodeUse, spans_rendered_apart
 from validator.model import Finding, NoOptions, Rule
 
 # HTML blocks whose content is text on purpose (CommonMark's type 1)
@@ -101,18 +101,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 
 
 def _rendered_apart(doc: Document) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The spans of the contents of `{{% %}}` calls inside another `{{% %}}` call's, which
-    Hugo renders apart from the page, as Markdown: what the page's HTML block holds of them
-    is their HTML (minikube's tabs, checked with hugo 0.168). Merged, in order."""
-    calls = doc.shortcode_calls
-    spans = sorted(
-        ((use.line, use.column), (use.close_line, use.close_column))
-        for use in calls
-        if use.notation == "%" and use.close_line is not None and use.close_column is not None
-        and use.parent is not None and calls[use.parent].notation == "%"
-    )  # fmt: skip
+    """The spans of the contents Hugo renders apart from the page, as Markdown (see
+    `spans_rendered_apart`): what the page's HTML block holds of them is their HTML
+    (minikube's tabs, checked with hugo 0.168). Merged, in order."""
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    for start, end in spans:
+    for _, start, end in sorted(spans_rendered_apart(doc.shortcode_calls), key=lambda span: span[1:]):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:

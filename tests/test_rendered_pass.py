@@ -3777,6 +3777,50 @@ def test_bold_shown_as_text_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.hugo
+def test_bold_shown_around_a_link_the_embedded_hook_rewrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`for**[a](/p/)**`, whose link Hugo's embedded hook writes `/fr/p/` on a multilingual
+    site, is placed at its Markdown line in Hugo's build too (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/en/p.md": "+++\ntitle = 'P'\n+++\n\nText.\n",
+        "content/fr/p.md": "+++\ntitle = 'P'\n+++\n\nLa limite pour**[les commandes](/p/)** est 300.\n\n"
+                           "Voir**[ext](https://x.org/)** ici.\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\ndefaultContentLanguage = "en"\n'
+       '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/fr/p.md", 5, 15), ("content/fr/p.md", 7, 5)])
+    assert 'pour**<a href="/fr/p/">' in (tmp_path / "public/fr/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("notation", ["%", "<"])
+def test_hugos_details_renders_its_content_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, notation: str
+) -> None:
+    """Hugo's embedded `details` renders its content with the page's RenderString, in an
+    HTML block: as a `{{% %}}` call without raw HTML, Hugo omits it all, its heading too;
+    as a `{{< >}}` call, its heading's id is made apart from the page's (a repeat)."""
+    opening, closing = ("{{% ", " %}}") if notation == "%" else ("{{< ", " >}}")
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/a.md": f"+++\ntitle = 'A'\n+++\n\n[to](#in-details) [one](#intro-1)\n\n## Intro\n\n"
+                        f"{opening}details summary=\"s\"{closing}\n**bold**\n\n## In details\n\n## Intro\n"
+                        f"{opening}/details{closing}\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    if notation == "%":
+        assert_found_alike(hugo, tmp_path, "raw-html-omitted", [("content/a.md", 9, 1)])
+        assert located("broken-anchor") == [("content/a.md", 5, 1), ("content/a.md", 5, 19)]
+        assert "raw HTML omitted" in (tmp_path / "public/a/index.html").read_text("utf-8")
+    else:
+        assert_found_alike(hugo, tmp_path, "duplicate-id", [("content/a.md", 14, 1)])
+        assert located("broken-anchor", "--html", "public") == [("content/a.md", 5, 19)]
+        assert located("broken-anchor") == [("content/a.md", 5, 19)]
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

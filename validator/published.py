@@ -1710,7 +1710,15 @@ class Locator:
         that shows it (searched from the last one found: the page shows them in order), a
         line as many times as it shows it. The lines are searched as one text, squashed (a
         page of thousands of snippets no line shows is not read line by line for each)."""
-        needle = _leak_needle(leak)
+        found = self._leak_place(leak, _leak_needle(leak), leak.text)
+        if found is None and leak.kind == "emphasis" and "](" in leak.text:
+            # bold around a link whose address a hook wrote (`/p/` written `/fr/p/`): by its text
+            shown = leak.text[: leak.text.index("](") + 2]
+            found = self._leak_place(leak, _squash(shown), shown)
+        return found
+
+    def _leak_place(self, leak: Leak, needle: str, shown: str) -> tuple[int, int, str] | None:
+        """`leak`'s place (see `leak`), found by `needle`, the squashed `shown` text."""
         lines = self.source.marked_lines if self.source is not None else ()
         if not needle or not lines or needle in self._absent_needles:
             return None
@@ -1731,13 +1739,13 @@ class Locator:
                 number, text = lines[index]
                 # its place: the line's next copy of the snippet, after the last one placed first
                 last_line, last_at = self._last_leak_place
-                at = _find_shown(text, leak.text, max(raw, last_at)) if index == last_line else -1
-                at = at if at >= 0 else _find_shown(text, leak.text, raw)
+                at = _find_shown(text, shown, max(raw, last_at)) if index == last_line else -1
+                at = at if at >= 0 else _find_shown(text, shown, raw)
                 if at >= 0:
                     self._last_leak_place = (index, at)
                 # past this copy; past the line when there is none (searched once, not per snippet)
                 past = found - starts[index] + len(needle)
-                self._leak_cursors[(index, needle)] = (past, at + len(leak.text) if at >= 0 else len(text))
+                self._leak_cursors[(index, needle)] = (past, at + len(shown) if at >= 0 else len(text))
                 self._next_leak_line, self._next_leak_at = index, found
                 if at < 0 and leak.kind == "shortcode" and (opening := _OPENING_BRACES.search(text)):
                     at = opening.start()  # written with escaped braces: `\{\{< x >}}`

@@ -145,6 +145,11 @@ HUGO_OUTPUT_FORMATS = frozenset({
 })
 
 
+# What the template analysis makes of Hugo's embedded `details` (shortcodes.EMBEDDED_TEXTS)
+# on a site without its own: it reads and renders the call's content, writing HTML.
+EMBEDDED_DETAILS = frozenset({"details"})
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """A Hugo site as mdcheck sees it. `root` is None when no Hugo config was found."""
@@ -311,7 +316,7 @@ class SiteConfig:
     link_hook_specials: frozenset[str] = frozenset()
     # Those of `shortcodes` whose template uses `.Inner` or `.InnerDeindent`: Hugo requires their
     # calls to be closed or self-closed, and rejects a closing tag given to any other template.
-    shortcodes_with_inner: frozenset[str] = frozenset()
+    shortcodes_with_inner: frozenset[str] = EMBEDDED_DETAILS
     # Those of `shortcodes` each of whose templates reads its parameters by name alone
     # (`.Get "src"`; no `.Get 0`, `.Params`, `IsNamedParams`, partial or template call):
     # positional parameters given to them are never read.
@@ -338,13 +343,13 @@ class SiteConfig:
     shortcode_ref_parameters: tuple[tuple[str, str | int, str], ...] = ()
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
-    shortcodes_rendering_markdown: frozenset[str] = frozenset()
+    shortcodes_rendering_markdown: frozenset[str] = EMBEDDED_DETAILS
     # Those each of whose templates renders the call's content as Markdown (`.Inner |
     # markdownify`, `.Inner | .Page.RenderString`): raw HTML in it is omitted as in the page.
-    shortcodes_rendering_inner: frozenset[str] = frozenset()
+    shortcodes_rendering_inner: frozenset[str] = EMBEDDED_DETAILS
     # Of those, the ones that render it with the page's `RenderString` only, not `markdownify`
     # (which Hugo's embedded link hook runs against the home page)
-    shortcodes_rendering_inner_in_page: frozenset[str] = frozenset()
+    shortcodes_rendering_inner_in_page: frozenset[str] = EMBEDDED_DETAILS
     # Those whose template declares ``{{ $_hugo_config := `{ "version": 1 }` }}``: Hugo renders
     # a `{{% %}}` call's content as Markdown first and keeps the template's output as it is
     # (not Markdown: the HTML it writes stays).
@@ -372,7 +377,7 @@ class SiteConfig:
     # Those each of whose templates writes an HTML tag whatever the call (outside any `if`,
     # `with` or `range`): Hugo omits it from a `{{% %}}` call's output (Markdown) when
     # raw HTML is off.
-    shortcodes_writing_html: frozenset[str] = frozenset()
+    shortcodes_writing_html: frozenset[str] = EMBEDDED_DETAILS
     # Those whose templates write no HTML of their own, but for the call's content (no `<`,
     # nothing from elsewhere: `{{ .Inner }}`, or nothing).
     shortcodes_without_html: frozenset[str] = frozenset()

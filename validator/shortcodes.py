@@ -598,6 +598,13 @@ EMBEDDED = frozenset({
 EMBEDDED_WITH_INNER = frozenset({"comment", "details", "highlight", "qr"})
 # Those whose template reads its parameters by name alone (`.Get "src"`; hugo 0.168's).
 EMBEDDED_NAMED_ONLY = frozenset({"details", "figure", "qr", "x", "x_simple"})
+# What the site's template analysis reads of embedded templates that render a call's
+# content, as hugo 0.168 writes them (unless the site has its own): `details` renders it
+# with the page's RenderString, inside an HTML block.
+EMBEDDED_TEXTS = {
+    "details": '<details>\n\t<summary>{{ $summary | .Page.RenderString }}</summary>\n'
+    '\t{{ .Inner | .Page.RenderString (dict "display" "block") -}}\n</details>\n',
+}
 
 
 def uses_inner(name: str, site: SiteConfig) -> bool | None:

@@ -42,6 +42,7 @@ from validator.frontmatter import TOML_LONE_RETURN, DateError, hugo_date, load_y
 from validator.paths import display_path
 from validator.published import base_path, fallback_rule, followed_rule, writes_alias_rules
 from validator.highlight import Highlight, switched_on
+from validator.shortcodes import EMBEDDED_TEXTS
 from validator.i18n import load_translations
 from validator import template_text
 from validator.heading_ids import TYPOGRAPHER_HTML
@@ -774,6 +775,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
     texts = {name: [text + _inner_through_variables(text) for text in found] for name, found in texts.items()}
     texts = {name: [text + _partials_given_inner(text, layouts) for text in found] for name, found in texts.items()}
+    texts.update((name, [text]) for name, text in EMBEDDED_TEXTS.items() if name not in texts)
     id_sources = {name: written_ids(found) for name, found in texts.items()}
     id_forms, ids_known, any_id_types = layouts.page_id_forms()
     text_templates = _text_templates(templates, layouts)

@@ -3821,6 +3821,22 @@ def test_hugos_details_renders_its_content_apart(
 
 
 @pytest.mark.hugo
+def test_a_heading_in_a_dropped_footnote_has_no_id_but_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo drops a footnote definition no reference uses, a heading in it too; its id is
+    still counted: the next heading of that text gets `-1` (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n\n[^x]: def\n\n    ## Inside\n\n## Inside\n\n"
+                        "[a](#inside) [b](#inside-1)\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/a.md", 13, 1)])
+    assert '<h2 id="inside-1">' in (tmp_path / "public/a/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -1714,11 +1714,14 @@ class _Extractor:
         headings = []
         opens = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open"]
         written = self.markup.heading_id_levels  # the levels the site's heading hook writes an id for
+        dropped = self._in_dropped_footnotes(tokens)
         for (index, token), heading_id, (line, column) in zip(
             opens, ids, self._heading_positions, strict=True
         ):
-            if int(token.tag[1]) not in written:
-                heading_id = None  # Hugo makes it (later ids count it), and the hook does not write it
+            if int(token.tag[1]) not in written or index in dropped:
+                # Hugo makes it (later ids count it), and the hook does not write it, or it
+                # drops the footnote the heading is in
+                heading_id = None
             inline = tokens[index + 1]
             children = inline.children or []
             text = _visible_text(children)
@@ -1739,6 +1742,27 @@ class _Extractor:
             )
         self.term_ids = tuple(terms)
         return tuple(headings)
+
+    def _in_dropped_footnotes(self, tokens: Sequence[Token]) -> frozenset[int]:
+        """The indexes of the headings' tokens in a footnote definition no reference uses,
+        which Hugo drops (checked with hugo 0.168: the heading's id is still counted)."""
+        if not self.footnote_defs:
+            return frozenset()
+        referenced = {(ref.apart, ref.label) for ref in self.placed_apart(self.footnote_refs)}
+        unused = [(one.apart, one.label) not in referenced for one in self.placed_apart(self.footnote_defs)]
+        if not any(unused):
+            return frozenset()
+        found: set[int] = set()
+        each = iter(unused)  # the definitions come in the walk's order
+        held: list[bool] = []  # whether each definition the walk is in is dropped
+        for index, token in enumerate(tokens):
+            if token.type == "footnote_reference_open":
+                held.append(next(each, False))
+            elif token.type == "footnote_reference_close" and held:
+                held.pop()
+            elif token.type == "heading_open" and any(held):
+                found.add(index)
+        return frozenset(found)
 
     def placed_apart(self, footnotes: Sequence[_Footnote]) -> tuple[_Footnote, ...]:
         """Footnote records (in file order) with the content rendered apart holding each."""

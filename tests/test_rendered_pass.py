@@ -894,15 +894,17 @@ def test_a_failed_ref_is_reported_once_not_again_as_its_empty_link(
 ) -> None:
     """With refLinksErrorLevel = "warning", Hugo builds and leaves the link's href empty
     (checked with hugo 0.168): ref-not-found says why; empty-link does not say it again, also
-    when a ref that works comes first (the empty href is the failed ref's, by its text)."""
+    when a ref that works comes first (the empty href is the failed ref's, by its text), of
+    the same text too (by its place among the links of that text)."""
     page = (
         '+++\ntitle = "P"\n+++\n\nSee [this]({{< relref "q.md" >}}).\n\n'
-        'See [Brush Packages]({{< ref "missing.md" >}}).\n\n[Empty]().\n'
+        'See [Brush Packages]({{< ref "missing.md" >}}).\n\n[Empty]().\n\n'
+        '[rel]({{< relref "q.md" >}})\n\n[rel]({{< relref "gone.md" >}})\n'
     )
     pages = {"content/p.md": page, "content/q.md": "+++\ntitle = 'Q'\n+++\n"}
     small_site(tmp_path, pages, 'refLinksErrorLevel = "warning"\n')
     monkeypatch.chdir(tmp_path)
-    expected = {("content/p.md", 7, "ref-not-found"), ("content/p.md", 9, "empty-link")}
+    expected = {("content/p.md", 7, "ref-not-found"), ("content/p.md", 9, "empty-link"), ("content/p.md", 13, "ref-not-found")}
     assert findings() == findings("--build") == expected
 
 

@@ -1591,7 +1591,7 @@ class Locator:
                 may_be_empty = one.shortcode_path is not None or not one.destination.strip()
                 return may_be_empty and _words(one.text) == words
 
-            if (item := self._take("links", self.source.links, empty_of_that_text)) is not None:
+            if (item := self._empty_in_order(link, words) or self._take("links", self.source.links, empty_of_that_text)):
                 return item
             if (item := self._take("addresses", self.source.shortcode_addresses, lambda one: not one.destination)):
                 return item
@@ -1625,6 +1625,36 @@ class Locator:
             or (self._take("link_names", self.source.link_names, lambda item: _names_link(link, item))
                 if link.tag == "a" else None)
         )  # fmt: skip
+
+    def _empty_in_order(self, link: HtmlLink, words: list[str]) -> SourceLink | None:
+        """The Markdown link an empty `link` is by its place among the page's links of its
+        text, when the page shows as many as the Markdown writes (the second of two
+        `[x]({{< relref … >}})`, whose ref alone found no page); None when that one cannot
+        be empty (written with an address) or the counts differ (a theme's link of that text)."""
+        key = " ".join(words)
+        shown = self._by_words[0].get(key, {})
+        written = self._by_words[1].get(key, [])
+        if len(shown) != len(written) or (place := shown.get((link.line, link.column))) is None:
+            return None
+        candidate = written[place]
+        if candidate.shortcode_path is None and candidate.destination.strip():
+            return None
+        return self._take("links", self.source.links if self.source else (), lambda one: one is candidate)
+
+    @functools.cached_property
+    def _by_words(self) -> tuple[dict[str, dict[tuple[int, int], int]], dict[str, list[SourceLink]]]:
+        """The page's `<a>` links by their text's words (each one's place among them, by its
+        line and column), and the Markdown's links alike, in order."""
+        shown: dict[str, dict[tuple[int, int], int]] = {}
+        for one in self._links:
+            if one.tag == "a":
+                places = shown.setdefault(" ".join(_words(one.text)), {})
+                places[(one.line, one.column)] = len(places)
+        written: dict[str, list[SourceLink]] = {}
+        for item in self.source.links if self.source is not None else ():
+            if item.kind not in ("image", "ref", "commented-ref"):  # (a bare ref's URL is text)
+                written.setdefault(" ".join(_words(item.text)), []).append(item)
+        return shown, written
 
     def heading(self, heading: HtmlHeading, *, exact: bool = False) -> tuple[int, int] | None:
         """The Markdown heading an HTML one is (the next not taken): of the same id, else

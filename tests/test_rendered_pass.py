@@ -3839,6 +3839,22 @@ def test_a_heading_in_a_dropped_footnote_has_no_id_but_counts(
 
 
 @pytest.mark.hugo
+def test_a_repeated_id_of_raw_html_headings_is_placed_at_the_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Two `<h3 id="x">` of the Markdown's raw HTML: the repeat is found at its line, with
+    the first's line named, in Hugo's build too (it was at the HTML's line)."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n\n<h3 id=\"h-2\">raw</h3>\n\nmore\n\n"
+                        "<h3 id=\"h-2\">again</h3>\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "duplicate-id", [("content/a.md", 11, 1)])
+    assert "(<h3> on line 7)" in problems("--html", "public")[0]["message"]
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -80,7 +80,8 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
             heading = headings.get((item.line, item.column))
             where = exact.get((item.line, item.column))
             if where is None:
-                where = locator.heading(heading) if heading is not None else locator.html_id(item.value)
+                # (a heading of the Markdown's raw HTML is no Markdown heading: an id of it)
+                where = (locator.heading(heading) if heading is not None else None) or locator.html_id(item.value)
             if where is None and (element := elements.get((item.line, item.column))) is not None:
                 where = locator.link(element)
             if item.value not in first:

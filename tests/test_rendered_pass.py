@@ -3855,6 +3855,25 @@ def test_a_repeated_id_of_raw_html_headings_is_placed_at_the_markdown(
 
 
 @pytest.mark.hugo
+def test_a_link_a_shortcode_makes_with_relref_is_placed_at_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A template that looks a parameter up with `relref` (`{{ relref . (.Get "ref") }}`,
+    over several lines): its broken anchor is found at the call in Hugo's build too."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/page-relref.html": '<a href="{{ relref . (.Get "ref") }}" class="page-ref">\n'
+                                               '  <div class="icon"></div>\n  {{ .Get "caption" | markdownify }}\n</a>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Here\n",
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\nSome text.\n\n"
+                        '{{< page-relref ref="a#nope" caption="A nope" >}}\n\n'
+                        '{{< page-relref ref="a.md#here" caption="A here" >}}\n',
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/p.md", 7, 1)])
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -482,6 +482,22 @@ class Document:
                         yield value, tag
 
     @property
+    def ref_parameters(self) -> Iterator[tuple[ShortcodeUse, str, str]]:
+        """The paths a theme's shortcode looks up with `ref`/`relref` from a call's parameter
+        (geekdoc's `{{< button relref="usage/" >}}`, SiteConfig.shortcode_ref_parameters):
+        each call with the path and the function."""
+        if not self.site.shortcode_ref_parameters:
+            return
+        by_name: dict[str, list[tuple[str | int, str]]] = {}
+        for name, parameter, function in self.site.shortcode_ref_parameters:
+            by_name.setdefault(name, []).append((parameter, function))
+        for use in self.shortcode_calls:
+            for parameter, function in by_name.get(use.template, ()):
+                value = use.param(parameter) if isinstance(parameter, str) else use.param("", parameter)
+                if isinstance(value, str) and value.strip() and "{{" not in value and not use.errors:
+                    yield use, value, function
+
+    @property
     def writes_nothing(self) -> bool:
         """Whether the Markdown is blank, or comments alone."""
         return all(token.type == "html_block" and _ONLY_COMMENTS.fullmatch(token.content) for token in self.tokens)

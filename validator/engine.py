@@ -1741,7 +1741,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
                 if _read_by_site_rules(link)
             ),
             *map(_site_link, doc.fragment_links_apart),
-            *_ref_parameter_links(doc, plan.site),
+            *_ref_parameter_links(doc),
         ),
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
         headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
@@ -1811,20 +1811,12 @@ def _site_link(link: Link) -> SiteLink:
     )
 
 
-def _ref_parameter_links(doc: Document, site: SiteConfig) -> Iterator[SiteLink]:
+def _ref_parameter_links(doc: Document) -> Iterator[SiteLink]:
     """The pages a theme's shortcode looks up with `ref`/`relref` from a call's parameter
     (geekdoc's `{{< button relref="usage/" >}}`), as ref-not-found reads a ref call's."""
-    if not site.shortcode_ref_parameters:
-        return
-    by_name: dict[str, list[tuple[str | int, str]]] = {}
-    for name, parameter, function in site.shortcode_ref_parameters:
-        by_name.setdefault(name, []).append((parameter, function))
-    for use in doc.shortcode_calls:
-        for parameter, function in by_name.get(use.template, ()):
-            value = use.param(parameter) if isinstance(parameter, str) else use.param("", parameter)
-            if isinstance(value, str) and value.strip() and "{{" not in value and not use.errors:
-                name = f"the {use.name} shortcode's {function}"
-                yield SiteLink(value, use.line, use.column, "link", name, use.line, use.column, (value, None))
+    for use, value, function in doc.ref_parameters:
+        name = f"the {use.name} shortcode's {function}"
+        yield SiteLink(value, use.line, use.column, "link", name, use.line, use.column, (value, None))
 
 
 def _ref_argument(link: Link) -> tuple[str, str | None] | None:

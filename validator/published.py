@@ -902,6 +902,8 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
             for match in MARKDOWN_DESTINATION.finditer(text):
                 line = bisect.bisect_right(starts, opened + match.start(1)) - 1
                 yield SourceLink(match[1], line + 1, opened + match.start(1) - starts[line] + 1)
+    for use, value, _ in doc.ref_parameters:  # a path its template looks up with ref/relref
+        yield SourceLink(value, use.line, use.column, value)
 
 
 def _resource_names(doc: Document) -> Iterator[SourceLink]:
@@ -1920,6 +1922,8 @@ def _written_as(url: str, address: SourceLink, *, same_fragment: bool = False) -
         return not url  # an address given empty makes an empty one, not every link of the page
     if same_fragment and _fragment(written) != _fragment(url):
         return False
+    if address.shortcode_path is not None:  # a path a ref looks up (`a#x`, `docs/b.md`): the page's name
+        return _fragment(written) == _fragment(url) and _page_name(url) == _page_name(written)
     if written.startswith("#"):  # a fragment, on this page or (a link hook's) another
         return url.endswith(written)
     path = url.split("#", 1)[0].split("?", 1)[0]
@@ -1929,6 +1933,16 @@ def _written_as(url: str, address: SourceLink, *, same_fragment: bool = False) -
         return False  # a site path made relative climbs to the root, not below another folder
     written_path = unquote(written.split("?", 1)[0])
     return unquote(path).endswith(written_path) or _processed_from(unquote(path), written_path)
+
+
+def _page_name(address: str) -> str:
+    """The last name of an address's path, without its suffix or a folder's `_index`/`index`
+    (`/docs/b/#x`, `docs/b.md`, `docs/b/_index.md`: b)."""
+    names = [name for name in address.split("#", 1)[0].split("?", 1)[0].split("/") if name]
+    names = [name.rsplit(".", 1)[0] if name.endswith((".md", ".html")) else name for name in names]
+    if names and names[-1] in ("_index", "index"):
+        names.pop()
+    return names[-1].lower() if names else ""
 
 
 def _processed_from(path: str, written: str) -> bool:

@@ -3874,6 +3874,28 @@ def test_a_link_a_shortcode_makes_with_relref_is_placed_at_the_call(
 
 
 @pytest.mark.hugo
+def test_a_call_in_a_calls_content_parsed_apart_renders_its_own_content_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`{{% ts %}}` (`<div>{{ .Inner }}</div>`) right in the page's Markdown opens an HTML
+    block that shows its table as text; inside `{{% expand %}}` in `{{< wrapper >}}`, Hugo
+    renders its content apart: a table (checked with hugo 0.168)."""
+    table = "{{% ts %}}\n| a | b |\n| --: | :-- |\n| 1 | 2 |\n{{% /ts %}}\n"
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/wrapper.html": '<div class="wrapper">\n  {{ .Inner }}\n</div>',
+        "layouts/_shortcodes/expand.html": '<div class="expand">\n  {{ .Inner }}\n</div>',
+        "layouts/_shortcodes/ts.html": '<div class="ts">{{ .Inner }}</div>',
+        "content/top.md": "+++\ntitle = 'Top'\n+++\n\n#### Result\n\n" + table,
+        "content/nested.md": "+++\ntitle = 'Nested'\n+++\n\n{{< wrapper >}}\n{{% expand %}}\n\n#### Result\n\n"
+                             + table + "\n{{% /expand %}}\n{{< /wrapper >}}\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/top.md", 9, 1)])
+    assert '<div class="ts"><table>' in (tmp_path / "public/nested/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

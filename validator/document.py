@@ -378,6 +378,7 @@ class Document:
     # Whether its templates may write any id: they print a file they read
     # (SiteConfig.page_reads_files), or write ids made of actions alone (page_any_id)
     template_any_id: bool = False
+    is_call_content: bool = False  # a call's content parsed apart (see `parse_document`)
 
     @property
     def ids(self) -> frozenset[str]:
@@ -797,7 +798,7 @@ class Document:
         if content is None:
             return None
         nested = parse_document(
-            self.path, content[1].encode("utf-8"), self.markup, self.site, reads_front_matter=False, language=self.language
+            self.path, content[1].encode("utf-8"), self.markup, self.site, call_content=True, language=self.language
         )
         calls = nested.shortcode_calls
         if any(depth and call.notation == "%" for call, depth in zip(calls, opaque_depths(calls))):
@@ -1308,15 +1309,16 @@ def parse_document(
     markup: Markup | None = None,
     site: SiteConfig | None = None,
     *,
-    reads_front_matter: bool = True,
+    call_content: bool = False,
     language: str | None = None,
 ) -> Document:
     """Parse one Markdown file. Never raises on any input: problems become `issues`. The
     site, when given, is the document's (see `Document.placed`): its shortcode templates
     tell which calls wait for a closing tag, and with the page's `language` (None: the
     default one), what the calls of those that write text alone write in its headings.
-    Not `reads_front_matter`: Markdown alone (a call's
-    content), whose first line is never front matter (`{{< figure >}}` is not JSON)."""
+    With `call_content`: Markdown alone, a call's content, whose first line is never
+    front matter (`{{< figure >}}` is not JSON) and whose paired `{{% %}}` calls are in
+    another call's content (Hugo renders theirs apart: see `_contents_apart`)."""
     markup = markup or Markup()
     site = site or SiteConfig()
     text, issue = decode(data)
@@ -1326,7 +1328,7 @@ def parse_document(
     returns = text if "\r" in text else ""
     if returns:
         text = text.replace("\r", "\n")
-    front_matter, body_start = split_front_matter(text) if reads_front_matter else (FrontMatter(), 0)
+    front_matter, body_start = split_front_matter(text) if not call_content else (FrontMatter(), 0)
     issues: list[ParseIssue] = []
     if front_matter.error:
         error = front_matter.error
@@ -1347,10 +1349,11 @@ def parse_document(
     source = SourceMap(text, masked, pieces)
     if returns:
         issues.extend(_lone_returns(source, returns, front_matter, body_start))
-    env: dict[str, Any] = {APART_LINES: _lines_apart(masked, calls)}
+    env: dict[str, Any] = {APART_LINES: _lines_apart(masked, calls, call_content)}
     if (site.shortcodes_opening_html_block or site.shortcodes_closing_html_block) and calls:
         env[HTML_BLOCK_CALLS] = _html_block_calls(
-            masked, calls, dict(site.shortcodes_opening_html_block), dict(site.shortcodes_closing_html_block)
+            masked, calls, dict(site.shortcodes_opening_html_block), dict(site.shortcodes_closing_html_block),
+            call_content,
         )
         env[HTML_BLOCK_BREAKS] = _html_block_breaks(masked, calls, dict(site.shortcodes_opening_html_block))
     tokens = make_parser(markup).parse(masked, env)
@@ -1364,7 +1367,7 @@ def parse_document(
                 "of the file, is not checked",
             )
         )
-    extractor = _Extractor(source, markup, text, body_start, calls)
+    extractor = _Extractor(source, markup, text, body_start, calls, call_content)
     extractor.walk(tokens, _defined_calls(env))
     outputs = _call_outputs(extractor.shortcode_uses, site, language)
     shortcodes = tuple(
@@ -1381,6 +1384,7 @@ def parse_document(
         front_matter=front_matter,
         body_line=source.position(body_start)[0],
         tokens=tuple(tokens),
+        is_call_content=call_content,
         headings=extractor.headings(tokens, _with_outputs(tokens, outputs, markup, env) if outputs else tokens),
         term_ids=extractor.term_ids,
         block_ids=tuple(extractor.block_ids),
@@ -1476,9 +1480,11 @@ class _Extractor:
         text: str,
         body_start: int,
         calls: Sequence[ShortcodeCall],
+        call_content: bool,
     ):
         self.source = source
         self.markup = markup
+        self.call_content = call_content
         self.shortcode_uses = [self._shortcode_use(call, text, body_start) for call in calls]
         self.links: list[Link] = []
         self.footnote_refs: list[FootnoteRef] = []
@@ -1799,32 +1805,43 @@ class _Extractor:
     @functools.cached_property
     def _spans_apart(self) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
         """`spans_rendered_apart` of the calls, read once the walk has found every call."""
-        return spans_rendered_apart(self.shortcode_uses)
+        return spans_rendered_apart(self.shortcode_uses, self.call_content)
 
 
-def spans_rendered_apart(uses: Sequence[ShortcodeUse]) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
+def spans_rendered_apart(
+    uses: Sequence[ShortcodeUse], call_content: bool = False
+) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
     """(group, start, end) of each call whose content Hugo renders apart from the page (a
-    paired `{{% %}}` call inside another `{{% %}}` call's content; see `_contents_apart`):
-    1 + its place in `uses` (the calls, comments left out), its opening tag's and its
-    closing tag's (line, column)."""
+    paired `{{% %}}` call inside another `{{% %}}` call's content, or right in the
+    `call_content` parsed; see `_contents_apart`): 1 + its place in `uses` (the calls,
+    comments left out), its opening tag's and its closing tag's (line, column)."""
     return [
         (index + 1, (use.line, use.column), (use.close_line, use.close_column))
         for index, use in enumerate(uses)
         if use.notation == "%" and use.close_line is not None and use.close_column is not None
-        and use.parent is not None and uses[use.parent].notation == "%"
+        and _in_call_content(None if use.parent is None else uses[use.parent].notation, call_content)
     ]  # fmt: skip
 
 
-def _lines_apart(masked: str, calls: Sequence[ShortcodeCall]) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
+def _in_call_content(parent: str | None, call_content: bool) -> bool:
+    """Whether a `{{% %}}` call is in another call's content, where Hugo renders its own
+    content apart: given its parent's notation (None: none), in a `{{% %}}` call's, or right
+    in the `call_content` parsed."""
+    return parent == "%" or (parent is None and call_content)
+
+
+def _lines_apart(
+    masked: str, calls: Sequence[ShortcodeCall], call_content: bool
+) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
     """The lines of `masked` (the text markdown-it parses) that Hugo renders apart from the
     page, from the line of a call's opening tag to that of its closing tag, for each paired
-    `{{% %}}` call in another `{{% %}}` call's content (see `_contents_apart`), in the form
-    of `APART_LINES`; none when there is no such call."""
+    `{{% %}}` call in another call's content (see `spans_rendered_apart`), in the form of
+    `APART_LINES`; none when there is no such call."""
     wanted = {
         index
         for index, call in enumerate(calls)
         if call.close is not None and call.open.notation == "%"
-        and call.parent is not None and calls[call.parent].open.notation == "%"
+        and _in_call_content(None if call.parent is None else calls[call.parent].open.notation, call_content)
     }
     if not wanted:
         return []
@@ -1844,6 +1861,7 @@ def _html_block_calls(
     calls: Sequence[ShortcodeCall],
     openings: Mapping[str, HtmlBlockOpening],
     closings: Mapping[str, HtmlBlockOpening],
+    call_content: bool,
 ) -> dict[int, HtmlBlockOpening]:
     """Where in `masked` the tags of the `{{% %}}` calls whose templates open an HTML block
     are (their placeholders' offsets: the first an opening tag's, the second its closing
@@ -1852,7 +1870,8 @@ def _html_block_calls(
     `_lines_apart`), as HTML that the block model does not cover (checked with hugo 0.168)."""
     nested = {
         index for index, call in enumerate(calls)
-        if call.open.notation == "%" and call.parent is not None and calls[call.parent].open.notation == "%"
+        if call.open.notation == "%"
+        and _in_call_content(None if call.parent is None else calls[call.parent].open.notation, call_content)
     }  # fmt: skip
     holding = {calls[index].parent for index in nested}
     wanted = {  # each call's openings, at its tags in order (None: its tag opens none)

@@ -105,7 +105,7 @@ def _rendered_apart(doc: Document) -> list[tuple[tuple[int, int], tuple[int, int
     `spans_rendered_apart`): what the page's HTML block holds of them is their HTML
     (minikube's tabs, checked with hugo 0.168). Merged, in order."""
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    for _, start, end in sorted(spans_rendered_apart(doc.shortcode_calls), key=lambda span: span[1:]):
+    for _, start, end in sorted(spans_rendered_apart(doc.shortcode_calls, doc.is_call_content), key=lambda span: span[1:]):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:

@@ -3896,6 +3896,27 @@ def test_a_call_in_a_calls_content_parsed_apart_renders_its_own_content_apart(
 
 
 @pytest.mark.hugo
+def test_an_escaped_call_in_content_the_page_renders_is_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A template that renders `.Inner` with the page's RenderString gets `{{</* tbl */>}}`
+    as `{{< tbl >}}`, which RenderString runs (checked with hugo 0.168): the table in it is
+    no row of the outer content, nor shown as text."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/ex.html": '<div class="ex">{{ .Inner | .Page.RenderString }}</div><pre>{{ .Inner }}</pre>',
+        "layouts/_shortcodes/tbl.html": '<div class="tbl">{{ .Inner | .Page.RenderString }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{< ex >}}\n{{</* tbl */>}}\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+                        "{{</* /tbl */>}}\n{{< /ex >}}\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert problems() == []
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert problems("--html", "public") == []
+    assert '<div class="tbl"><table>' in (tmp_path / "public/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -2013,6 +2013,23 @@ def test_an_alias_at_a_list_page_or_at_the_root(tmp_path: Path, monkeypatch: pyt
 
 
 @pytest.mark.hugo
+def test_an_alias_at_a_section_hugo_does_not_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A section whose `_index.md` has `build.render = "never"` (or false) has no list page:
+    the alias's redirect alone is written there (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/list.html": "LIST",
+        "content/docs/_index.md": "+++\ntitle = 'Docs'\n[build]\nlist = false\nrender = false\n+++\n",
+        "content/docs/intro.md": "+++\ntitle = 'Intro'\naliases = ['/docs/']\n+++\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert [p for p in problems("--source-only") if p["rule"] == "duplicate-url"] == []
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert 'url=https://x.org/docs/intro/' in (tmp_path / "public/docs/index.html").read_text()
+
+
+@pytest.mark.hugo
 @pytest.mark.parametrize("template", ["hugo's", "a script"])
 def test_a_fragment_through_an_alias_is_checked_on_its_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, template: str

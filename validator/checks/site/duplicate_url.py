@@ -86,6 +86,10 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     lists = _list_pages(site, sections)
     for output in {_output(url) for _, _, urls, _, _ in claims for url, kind in urls if kind == "page"}:
         lists.pop(output, None)  # a file makes it: reported above
+    for page in site.pages:  # a section's `_index.md` that Hugo does not render (`build.render = "never"`)
+        if not page.rendered and page.content_path and posixpath.basename(page.content_path).startswith("_index."):
+            if (url := predict_url(site.config, page.content_path, {}, page.language)) is not None:
+                lists.pop(_output(published_url(url, site.config, page.language)), None)
     for _, path, urls, aliases_at, _ in claims:
         over = [url for url, kind in urls if kind == "alias" and owners.get(_output(url)) == (path, "alias")
                 and _output(url) in lists]

@@ -909,6 +909,23 @@ def test_a_failed_ref_is_reported_once_not_again_as_its_empty_link(
 
 
 @pytest.mark.hugo
+def test_a_menus_empty_link_is_not_a_ref_that_found_its_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A menu entry without a URL is an empty link of the template's: not placed at the
+    page's `{{< ref "/" >}}`, which found the home page (Blowfish's menus)."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<nav>{{ range site.Menus.main }}<a href="{{ .URL }}">{{ .Name }}</a>{{ end }}</nav>'
+                               "{{ .Content }}",
+        "layouts/list.html": SINGLE,
+        "content/doc.md": "+++\ntitle = 'Doc'\n+++\n\nSee the [home]({{< ref \"/\" >}}) and [top](/).\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[[menus.main]]\nname = "Examples"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (found,) = [p for p in problems("--build") if p["rule"] == "empty-link"]
+    assert found["path"] == "public/doc/index.html" and "'Examples' has an empty href" in found["message"]
+
+
+@pytest.mark.hugo
 def test_a_missing_fragment_of_a_sections_md_link_is_one_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -1597,6 +1597,7 @@ class Locator:
                 return item
             if (item := self._take("addresses", self.source.shortcode_addresses, lambda one: not one.destination)):
                 return item
+            return None  # a theme's (a menu entry without a URL): no link to the page (`/`) made it
         if (item := self._take_same_destination(link)) is not None:
             return item
         # a link that another of its name and fragment, leading to a page, stands beside is a

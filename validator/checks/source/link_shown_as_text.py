@@ -49,8 +49,9 @@ from validator.markdown import TASK_BOX_OF_LINK
 from validator.prose import Stretch, code_spans, in_code_span, stretches, written_as_shown
 
 # `[text](address)` left as text (an address with a space or a line break, as a link would
-# have parsed otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`.
-_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)")
+# have parsed otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`
+# (a link's, after a word of ASCII letters or digits alone: `一个[隐私配置](…)` is one).
+_LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)")
 _GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\(([^()\s]{1,1000})\)")
 _SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[([^\[\]\s]{1,1000})\]")
 _EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\(([^()\s]{1,1000})\)")
@@ -59,7 +60,7 @@ _EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\(([^()\s]{1,1000})\
 _CUT_GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\($")
 _CUT_SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[$")
 _CUT_EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\($")
-_CUT_LINK = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\($")
+_CUT_LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{1,500})\]\($")
 _URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
 # An address: a URL, a path, a file name with an extension, a fragment; not a version
 # with a wildcard (`release-2.9.x`, a branch in a changelog's `[security] (release-2.9.x)`)
@@ -230,7 +231,7 @@ def _unopened(doc: Document) -> Iterator[Finding]:
 
 
 # `[text](address` then a blank or the text's end: the address a word with no parenthesis
-_OPENED = re.compile(r"(?<![\w\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\s]{1,1000})(?=\s|\Z)")
+_OPENED = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\s]{1,1000})(?=\s|\Z)")
 
 
 def _unclosed(doc: Document) -> Iterator[Finding]:

@@ -3951,6 +3951,26 @@ def test_an_escaped_call_in_content_the_page_renders_is_run(
 
 
 @pytest.mark.hugo
+def test_ids_a_nested_calls_template_writes_are_left_to_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`{{% expand %}}` inside `{{< wrapper >}}`, whose template writes an id made as it runs
+    (`anchorize` of its title): a link to it is left to the build, not reported."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/wrapper.html": '<div class="wrapper">\n  {{ .Inner }}\n</div>',
+        "layouts/_shortcodes/expand.html": '{{ $extra := .Get 1 | default "" }}'
+                                           '{{ $id := cond (eq $extra "") (.Get 0 | anchorize) (print (.Get 0 | anchorize) "-" $extra) }}'
+                                           '<div class="expand" id="{{ $id }}">\n{{ .Inner }}\n</div>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nSee [it](#determine-the-interval).\n\n{{< wrapper >}}\n"
+                        "{{% expand \"Determine the interval\" %}}\nSome text.\n{{% /expand %}}\n{{< /wrapper >}}\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [])
+    assert 'id="determine-the-interval"' in (tmp_path / "public/a/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

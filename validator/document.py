@@ -538,8 +538,15 @@ class Document:
         calls = self.shortcode_calls
         omitted = {id(use) for use in self._omitted_calls}
         for use, within in zip(calls, opaque_depths(calls)):
-            if use.template in VALUE_SHORTCODES or (use.notation == "%" and within):
-                continue  # a `{{% %}}` call in a `{{< >}}` call's content: parsed apart above
+            if use.notation == "%" and within and use.template not in VALUE_SHORTCODES:
+                # a `{{% %}}` call in a `{{< >}}` call's content, parsed apart above; its
+                # template's own ids may reach the page (`{{% expand %}}` in a wrapper)
+                if use.template in self.site.shortcodes_with_ids:
+                    return ("",)
+                prefixes.extend(written.get(use.template, ()))
+                continue
+            if use.template in VALUE_SHORTCODES:
+                continue
             if use.notation == "%" and (self.in_code(use.line) or id(use) in omitted):
                 continue  # its output is Markdown inside a code block (code), or omitted: no element
             if (use.notation == "%" and not use.paired and not self._writes_no_heading(use)) or (

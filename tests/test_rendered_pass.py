@@ -3971,6 +3971,24 @@ def test_ids_a_nested_calls_template_writes_are_left_to_the_build(
 
 
 @pytest.mark.hugo
+def test_a_call_escaped_with_a_backslash_is_shown_as_text_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`{{\\< name >}}`: Markdown's escape shows `{{< name >}}` as text (checked with hugo
+    0.168); found at its line, saying why."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/product-name.html": "InfluxDB",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nIntro.\n\n1. Write to your {{\\< product-name >}} database,\n"
+                        "   then run it.\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/a.md", 7, 18)])
+    assert "the backslash in `{{\\<` makes it text" in problems("--html", "public")[0]["message"]
+    assert "{{&lt; product-name &gt;}}" in (tmp_path / "public/a/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

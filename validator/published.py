@@ -968,7 +968,7 @@ _FRAGMENT = re.compile(r"#[^\s#<>\"'{}]+")  # a fragment alone: congo's `{{< but
 
 
 # `[^\S\n]`: a blank within the line.
-_OPENING_BRACES = re.compile(r"\\?\{\\?\{[<%]")  # a shortcode's, escaped (`\\{\\{<`) or not
+_OPENING_BRACES = re.compile(r"\\?\{\\?\{\\?[<%]")  # a shortcode's, escaped (`\\{\\{<`, `{{\\<`) or not
 _COMMENT_MARKS = re.compile(r"/\*|\*/")
 _ESCAPED_CALL = re.compile(r"\{\{[<%]\s*/\*.*?\*/\s*[>%]\}\}")  # `{{</* x */>}}`, printed `{{< x >}}`
 _MARKED = re.compile(
@@ -2022,9 +2022,9 @@ def _shortcode_name(text: str) -> str:
 
 def _squash(text: str) -> str:
     """Text with whitespace, shortcode-comment marks and backslashes before braces (`\\{\\{`
-    prints `{{`) removed, and what the typographer makes written as it was (`—` as `---`,
+    prints `{{`) or after them (`{{\\<` prints `{{<`) removed, and what the typographer makes written as it was (`—` as `---`,
     `–` as `--`, `“` as `"`, `’` as `'`, `…` as `...`, `«` as `<<`), for loose comparison."""
-    return re.sub(r"\s+|/\*|\*/|\\(?=[{}])", "", text).translate(_TYPOGRAPHER)
+    return re.sub(r"\s+|/\*|\*/|\\(?=[{}])|(?<=\{\{)\\(?=[<%])", "", text).translate(_TYPOGRAPHER)
 
 
 def _find_shown(text: str, shown: str, start: int) -> int:

@@ -76,6 +76,11 @@ _TABLE_AS_LIST = (
     "table shown as text: its delimiter row starts with a list marker and a blank (`- |`), which makes it a "
     "list item; start the row with `|` or write `-|`"
 )
+# A call written `{{\< x >}}`: Markdown's escape shows the `<`, and Hugo finds no call
+_ESCAPED_OPENING = (
+    "shortcode shown as text: the backslash in `{{\\<` makes it text, not a call; write `{{<` "
+    "(or `{{</* x */>}}` to show a call)"
+)
 # The same, when the config turns heading attributes off
 _ATTRIBUTES_OFF = (
     "heading attribute shown as text: markup.goldmark.parser.attribute.title = false turns them off "
@@ -137,6 +142,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 what = _TABLES_OFF
             elif leak.kind == "table" and found and found[2].lstrip().startswith(("- ", "+ ", "* ")):
                 what = _TABLE_AS_LIST
+            elif leak.kind == "shortcode" and found and found[2][found[1] - 1 :].startswith(("{{\\<", "{{\\%")):
+                what = _ESCAPED_OPENING
             shown = leak.text if len(leak.text) <= 80 else leak.text[:79] + "…"
             message = f"{shown!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))

@@ -3989,6 +3989,26 @@ def test_a_call_escaped_with_a_backslash_is_shown_as_text_at_its_line(
 
 
 @pytest.mark.hugo
+def test_a_heading_repeating_the_templates_title_id_is_the_repeat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """The template's `<h1 id="{{ .Title | anchorize }}">` comes first; the Markdown's
+    `## Color modes` repeats its id: the heading is the repeat, the `<h1>` the first."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/single.html": '<html><body>\n<h1 id="{{ .Title | anchorize }}">{{ .Title }}</h1>\n{{ .Content }}\n'
+                               "</body></html>",
+        "layouts/_markup/render-heading.html": '<h{{ .Level }} id="{{ .Anchor }}">{{ .Text }}<a href="#{{ .Anchor }}">#</a>'
+                                               "</h{{ .Level }}>",
+        "content/p.md": "+++\ntitle = 'Color modes'\n+++\n\n## Color modes\n\nText.\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (found,) = [p for p in problems("--build") if p["rule"] == "duplicate-id"]
+    assert (found["path"], found["line"]) == ("content/p.md", 5)
+    assert "is already used on this page (<h1> at HTML line 2)" in found["message"]
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -1659,19 +1659,23 @@ class Locator:
                 written.setdefault(" ".join(_words(item.text)), []).append(item)
         return shown, written
 
-    def heading(self, heading: HtmlHeading, *, exact: bool = False) -> tuple[int, int] | None:
+    def heading(self, heading: HtmlHeading, *, exact: bool = False, same_level: bool = False) -> tuple[int, int] | None:
         """The Markdown heading an HTML one is (the next not taken): of the same id, else
-        text; with `exact`, of the same id and text alone (a shortcode's heading may have the
-        id the Markdown's sets: `{{% intro %}}`'s `## Status` and `## Support {#status}`)."""
+        text; with `exact`, of the same id, text and level alone (a shortcode's heading may
+        have the id the Markdown's sets: `{{% intro %}}`'s `## Status` and `## Support
+        {#status}`; a template's `<h1>` of the title, the id and text of the Markdown's `##`);
+        with `same_level`, of the same level alone."""
         if self.source is None:
             return None
         tests: list[Callable[[SourceHeading], bool]] = []
         if exact:
-            tests.append(lambda item: item.id == heading.id and item.text == heading.text)
+            tests.append(lambda item: item.id == heading.id and item.text == heading.text and item.level == heading.level)
         elif heading.id:
             tests.append(lambda item: item.id == heading.id)
         if heading.text and not exact:
             tests.append(lambda item: item.text == heading.text)
+        if same_level:
+            tests = [lambda item, test=test: item.level == heading.level and test(item) for test in tests]
         for test in tests:
             if (item := self._take("headings", self.source.headings, test)) is not None:
                 return item.line, item.column

@@ -73,6 +73,13 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
             if (heading := headings.get((item.line, item.column))) is not None
             and (found := locator.heading(heading, exact=True)) is not None
         }
+        # then those of the same level (a template's `<h1>` of the title is no `##` of its text)
+        exact.update({
+            (item.line, item.column): found
+            for item in repeats_here
+            if (item.line, item.column) not in exact and (heading := headings.get((item.line, item.column))) is not None
+            and (found := locator.heading(heading, same_level=True)) is not None
+        })  # fmt: skip
         # an image's or a link's id, which a project's render hook writes (goharbor's
         # `id="{{ $id }}"` of each image's name): found at the Markdown that made it
         elements = {(link.line, link.column): link for link in page.links if link.tag in ("img", "a")}

@@ -1517,7 +1517,8 @@ class Locator:
         # (Hugo's embedded hook writes a site path as the page it finds: another name when it has a slug)
         fragment = functools.partial(_same_fragment, hooked=self.source.embedded_rewrites[image])
         swapped = {_same_target: target, _same_fragment: fragment}
-        return [same if same is _same_destination else unless_written(swapped.get(same, same)) for same in _MATCHERS]
+        kinds = _MATCHERS if link.url else _EMPTY_MATCHERS
+        return [same if same is _same_destination else unless_written(swapped.get(same, same)) for same in kinds]
 
     @functools.cached_property
     def _verbatim(self) -> frozenset[str]:
@@ -1597,7 +1598,6 @@ class Locator:
                 return item
             if (item := self._take("addresses", self.source.shortcode_addresses, lambda one: not one.destination)):
                 return item
-            return None  # a theme's (a menu entry without a URL): no link to the page (`/`) made it
         if (item := self._take_same_destination(link)) is not None:
             return item
         # a link that another of its name and fragment, leading to a page, stands beside is a
@@ -1617,6 +1617,8 @@ class Locator:
                 item = self._take("links", self.source.links, matches)
             if item is not None:
                 return item
+        if not link.url:
+            return None  # a theme's (a menu entry without a URL): no link to the page (`/`) made it
         # A template's (a shortcode's) link or image: at the call that gave its address, one
         # given the link's fragment first (`config="/s3/#arvan"` before an earlier "/s3/")
         addresses = self.source.shortcode_addresses
@@ -1984,6 +1986,8 @@ def _site_path(destination: str) -> bool:
 
 # How a page's link is matched to the Markdown link that made it, most exact first.
 _MATCHERS = (_same_destination, _refused, _same_ref_target, _same_target, _same_fragment, _refused_as_written)
+# An empty address is an address Hugo refused, never one that names this page (`/`, a ref to it)
+_EMPTY_MATCHERS = (_same_destination, _refused, _refused_as_written)
 
 
 def _fragment(url: str) -> str:

@@ -4009,6 +4009,26 @@ def test_a_heading_repeating_the_templates_title_id_is_the_repeat(
 
 
 @pytest.mark.hugo
+def test_a_forced_redirect_rule_applies_over_the_page_at_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Netlify's `301!` applies even where a file is (an alias's redirect page): `/old/guide/#setup`
+    reaches `/new/guide/#setup`, `/old/manual/` the missing `/new/manual/`."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "static/_redirects": "/old/*    /new/:splat    301!\n",
+        "content/docs/guide.md": "---\ntitle: Guide\naliases: [/old/guide/]\n---\n## Setup\n",
+        "content/docs/manual.md": "---\ntitle: Manual\naliases: [/old/manual/]\n---\n## Intro\n",
+        "content/new/guide.md": "---\ntitle: New guide\n---\n## Setup\n",
+        "content/home.md": "---\ntitle: Home\n---\n[its setup](/old/guide/#setup) and [the manual](/old/manual/).\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/home.md", 4, 36, "broken-link")]
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems()] == expected
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems("--build")] == expected
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

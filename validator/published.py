@@ -264,11 +264,14 @@ class PublishedSite:
         normal = normal if normal.startswith(self.prefix) else self.prefix
         rel = normal[len(self.prefix) :]
         candidates = [rel + "index.html"] if rel == "" or rel.endswith("/") else [rel, rel + "/index.html"]
+        rule = self._redirect_rules.rule_for(normal)
+        if rule is not None and self._redirect_rules.forced(rule[0]):
+            return self._redirected(rule, normal, fragment, hops)  # `301!`: over a file at the path too
         for candidate in candidates:
             if candidate in self.files:
                 kind = PAGE if candidate.endswith(PAGE_SUFFIXES) else FILE
                 return Target(kind, candidate, fragment, normal)
-        if (rule := self._redirect_rules.rule_for(normal)) is not None:
+        if rule is not None:
             return self._redirected(rule, normal, fragment, hops)
         if unbuilt := next((candidate for candidate in candidates if candidate in self.unbuilt), None):
             return Target(UNBUILT, unbuilt, fragment, normal)
@@ -472,6 +475,7 @@ class RedirectRules:
         self._unknown: int | None = None  # the first rule of paths no source tells (UNKNOWN_SOURCE)
         for index, rule in enumerate(rules):
             source, _, target = rule.partition(" ")
+            target = target.partition(" ")[0]  # (a forced rule's status after it: `301!`)
             pattern = _redirect_source(source)
             names = tuple(match[1] or "splat" for match in _STAR_OR_PLACEHOLDER.finditer(source))
             self._rules.append((rule, target, names))
@@ -482,6 +486,12 @@ class RedirectRules:
             else:
                 self._exact.setdefault(pattern.rstrip("/"), index)
         self._lengths = sorted({len(start) for start in self._by_start})
+
+    @staticmethod
+    def forced(rule: str) -> bool:
+        """Whether a rule applies even where a file is (Netlify's `301!`): a file at its
+        path shadows any other."""
+        return rule.endswith("!")
 
     def rule_for(self, path: str) -> tuple[str, str] | None:
         """The first rule that serves `path`, with a trailing slash or without, as Netlify
@@ -587,8 +597,10 @@ def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
             continue  # an error page (`/* /404.html 404`) serves nothing at its paths
         if len(fields) >= 2 and fields[0].startswith("/") and not fallback_rule(fields[0], fields[1]):
             source = fields[0].replace(":action", "*") if template else fields[0]
-            followed = len(fields) <= 3 and followed_rule(fields[1], fields[2] if len(fields) == 3 else "")
-            rules.append(f"{source} {fields[1]}" if followed and ":action" not in fields[1] else source)
+            status = fields[2] if len(fields) == 3 else ""
+            followed = len(fields) <= 3 and followed_rule(fields[1], status)
+            forced = f" {status}" if status.endswith("!") else ""  # (see RedirectRules.forced)
+            rules.append(f"{source} {fields[1]}{forced}" if followed and ":action" not in fields[1] else source)
         elif template and len(fields) >= 2 and fields[0].startswith(":action"):
             rules.append(UNKNOWN_SOURCE)
     return tuple(rules)

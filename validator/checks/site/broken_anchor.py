@@ -119,7 +119,7 @@ from validator.links import (
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
-from validator.published import PAGE, PagePass, RenderedSite, SourcePage, SummaryCopies, link_key, sent_by, split_mapped
+from validator.published import PAGE, PagePass, RedirectRules, RenderedSite, SourcePage, SummaryCopies, link_key, sent_by, split_mapped
 from validator.paths import is_markdown
 from validator.site import a_few
 
@@ -279,7 +279,8 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
         if home.found and home.page is None:
             return _home_templates(index, fragment)
     browser, alias = index.reached(page, path)
-    if browser is None and (redirected := index.redirected(page, path)) is not None:
+    forced = browser is not None and RedirectRules.forced(index.redirect_rule(page, path) or "")  # `301!`
+    if (browser is None or forced) and (redirected := index.redirected(page, path)) is not None:
         return _Target(redirected[0], fragment, via=redirected[1])
     # (a hook that looks a site-absolute destination alone up writes any other as it is)
     looked_up = not page.finds_absolute_pages or path.startswith("/")

@@ -4029,6 +4029,27 @@ def test_a_forced_redirect_rule_applies_over_the_page_at_its_path(
 
 
 @pytest.mark.hugo
+def test_links_through_a_rule_whose_target_a_template_computes_are_noted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A redirects template's `/docs/latest/* /docs/{{ $current }}/:splat`: without a build
+    the links it serves are noted as left to `--build`, which follows the rule Hugo wrote."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/index.redirects": "{{ $current := site.Params.current }}\n/docs/latest/*   /docs/{{ $current }}/:splat\n",
+        "content/docs/v2/guide.md": "---\ntitle: Guide\n---\n## Setup\n",
+        "content/home.md": "---\ntitle: Home\n---\n[guide](/docs/latest/guide/) and [none](/docs/latest/none/).\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[params]\ncurrent = "v2"\n'
+       '[mediaTypes."text/netlify"]\n[outputFormats.REDIRECTS]\nmediaType = "text/netlify"\nbaseName = "_redirects"\n'
+       'notAlternative = true\n[outputs]\nhome = ["HTML", "REDIRECTS"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)
+    assert result["problems"] == []
+    assert any("2 distinct addresses go through redirect rules whose target" in note for note in result["summary"]["notes"])
+    assert [(p["line"], p["rule"]) for p in problems("--build")] == [(4, "broken-link")]
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -301,7 +301,7 @@ class PublishedSite:
         text, target = rule
         reached = self._lookup(target, fragment, hops + 1) if target and hops < MAX_HOPS else None
         if reached is None or reached.kind not in (PAGE, FILE, MISSING, UNBUILT):
-            return Target(REDIRECT, fragment=fragment, url=normal)
+            return Target(REDIRECT, fragment=fragment, url=normal, via=text)
         return replace(reached, via=text, fragment=fragment)
 
     def _may_be_paginated(self, rel: str) -> bool:
@@ -600,10 +600,17 @@ def parse_redirects(text: str, template: bool = False) -> tuple[str, ...]:
             status = fields[2] if len(fields) == 3 else ""
             followed = len(fields) <= 3 and followed_rule(fields[1], status)
             forced = f" {status}" if status.endswith("!") else ""  # (see RedirectRules.forced)
-            rules.append(f"{source} {fields[1]}{forced}" if followed and ":action" not in fields[1] else source)
+            # (a target with an action is kept, `/docs/:action/:splat`, and not followed: see `computed_target`)
+            rules.append(f"{source} {fields[1]}{forced}" if followed else source)
         elif template and len(fields) >= 2 and fields[0].startswith(":action"):
             rules.append(UNKNOWN_SOURCE)
     return tuple(rules)
+
+
+def computed_target(rule: str) -> bool:
+    """Whether a rule of a redirects template sends its paths where an action computes
+    (`/docs/latest/* /docs/{{ $current }}/:splat`): mdcheck does not run it."""
+    return ":action" in rule.partition(" ")[2]
 
 
 def fallback_rule(source: str, target: str) -> bool:

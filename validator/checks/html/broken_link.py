@@ -83,9 +83,10 @@ from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.settings import Markup
 from validator.published import (
-    EXTERNAL, MISSING, OUTSIDE, UNBUILT, UNKNOWN_SOURCE, PagePass, PublishedSite, RenderedSite, SourceLink, SourcePage,
-    SummaryCopies, Target, link_key, sent_by, split_mapped,
+    EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN_SOURCE, PagePass, PublishedSite, RenderedSite, SourceLink,
+    SourcePage, SummaryCopies, Target, computed_target, link_key, sent_by, split_mapped,
 )
+from validator.site import a_few
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
     made_of_address: list[tuple[int, str, str]] = []  # (finding, pattern, URL): see _from_page_address
     unplaced: Counter[str] = Counter()  # the broken links placed at no Markdown, by address
     external: set[str] = set()  # the distinct external addresses, for the run's summary
+    computed: set[str] = set()  # those sent where a redirects template's action computes
 
     def visit(page: Page) -> None:
         if rendered.joins_pages(page):
@@ -127,6 +129,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                     )
                     findings.append(rendered.keyed(link.url, page, message, (link.line, link.column), (source.line, source.column)))
                 continue
+            if target.kind == REDIRECT and computed_target(target.via) and not rendered.published.complete:
+                computed.add(link.url)
             elsewhere = None  # another URL of the page (Page.other_urls) where the link leads nowhere
             if target.kind not in (MISSING, OUTSIDE, UNBUILT) and (broken := _broken_elsewhere(rendered, page, link)):
                 elsewhere, target = broken
@@ -197,7 +201,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         yield from split_mapped(findings)
         yield from summaries.findings()
 
-    return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external))
+    return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external, computed))
 
 
 def _static_link(published: PublishedSite, url: str) -> str | None:
@@ -275,11 +279,18 @@ def _relative(url: str) -> bool:
     return bool(url) and not url.startswith(("/", "#")) and not SCHEME.match(url)
 
 
-def _notes(rendered: RenderedSite, external: set[str]) -> Iterator[str]:
+def _notes(rendered: RenderedSite, external: set[str], computed: set[str]) -> Iterator[str]:
     """How many external links the run saw (they are never fetched), and what the site's
     redirect rules leave unknown."""
     if external:
         yield f"broken-link: {len(external)} distinct external URLs, never fetched: mdcheck checks the site offline"
+    if computed:
+        yield (
+            f"broken-link: {len(computed)} distinct {'addresses go' if len(computed) > 1 else 'address goes'} through "
+            "redirect rules whose target a template's "
+            f"action makes ({a_few(sorted(computed))}), which mdcheck does not run: `--build` follows the rules "
+            "Hugo writes"
+        )
     if _unread_rules(rendered):
         yield (
             "broken-link: a template of the site writes redirect rules whose paths its actions make "

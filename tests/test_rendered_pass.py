@@ -2247,15 +2247,20 @@ def test_a_page_a_shortcode_parameter_names_for_relref(
 
 @pytest.mark.hugo
 @pytest.mark.parametrize(
-    "given",
+    ("given", "partial"),
     [
-        '(dict "content" .Inner "kind" "info")',
+        ('(dict "content" .Inner "kind" "info")', '<div class="{{ .kind }}">{{ .content | markdownify }}</div>'),
         # a value that is a call of its own, the dict over several lines (nginx's call-out)
-        '(dict\n    "kind" (printf "%s %s" .Name "info")\n    "content" .Inner\n)',
+        (
+            '(dict\n    "kind" (printf "%s %s" .Name "info")\n    "content" .Inner\n)',
+            '<div class="{{ .kind }}">{{ .content | markdownify }}</div>',
+        ),
+        # the partial sets a variable to the content, trimmed (relearn's notice)
+        ('(dict "content" .Inner)', '{{- $content := trim .content "\\n " }}<div>{{ $content | markdownify }}</div>'),
     ],
 )
 def test_content_a_partial_renders_for_the_shortcode(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, given: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, given: str, partial: str
 ) -> None:
     """A shortcode that gives its content to a partial in a dict, which renders it with
     `markdownify` (vitess's notes), renders it as the template itself would: its links are
@@ -2263,7 +2268,7 @@ def test_content_a_partial_renders_for_the_shortcode(
     small_site(tmp_path, {
         "layouts/list.html": "{{ .Content }}",
         "layouts/_shortcodes/info.html": f'{{{{ partial "note.html" {given} }}}}',
-        "layouts/_partials/note.html": '<div class="{{ .kind }}">{{ .content | markdownify }}</div>',
+        "layouts/_partials/note.html": partial,
         "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{< info >}}\nSee [gone](/nope/) and [frag](#nowhere).\n"
                         "{{< /info >}}\n",
     })  # fmt: skip

@@ -773,8 +773,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     page_templates = _page_templates(layouts)
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
-    texts = {name: [text + _inner_through_variables(text) for text in found] for name, found in texts.items()}
     texts = {name: [text + _partials_given_inner(text, layouts) for text in found] for name, found in texts.items()}
+    texts = {name: [text + _inner_through_variables(text) for text in found] for name, found in texts.items()}
     texts.update((name, [text]) for name, text in EMBEDDED_TEXTS.items() if name not in texts)
     id_sources = {name: written_ids(found) for name, found in texts.items()}
     id_forms, ids_known, any_id_types = layouts.page_id_forms()
@@ -1570,10 +1570,11 @@ def _partials_given_inner(text: str, layouts: _Layouts) -> str:
 
 
 # A variable set to the call's content, maybe trimmed: `{{ $c := .Inner }}`, `{{ $c = .Inner |
-# chomp }}` (letsencrypt's clients)
+# chomp }}` (letsencrypt's clients), `{{ $c := trim .Inner "\n" }}` (a partial given it: relearn's)
 _INNER_ASSIGNED = re.compile(
-    r"\{\{-?\s*\$(\w+)\s*:?=\s*\$?\.Inner(?:Deindent)?\s*"
-    r"""(?:\|\s*(?:chomp|strings\.TrimSpace|strings\.Chomp|trim\s+"[^"{}]*")\s*)*-?\}\}"""
+    r"\{\{-?\s*\$(\w+)\s*:?=\s*(?:\$?\.Inner(?:Deindent)?\s*"
+    r"""(?:\|\s*(?:chomp|strings\.TrimSpace|strings\.Chomp|trim\s+"[^"{}]*")\s*)*"""
+    r"""|(?:chomp|strings\.TrimSpace|strings\.Chomp|trim)\s+\$?\.Inner(?:Deindent)?(?:\s+"[^"{}]*")?\s*)-?\}\}"""
 )
 
 

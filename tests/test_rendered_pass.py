@@ -4055,6 +4055,32 @@ def test_links_through_a_rule_whose_target_a_template_computes_are_noted(
 
 
 @pytest.mark.hugo
+def test_links_of_a_page_whose_template_rewrites_its_addresses_are_left_to_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A page template that finds the content's `src="…"` and rewrites the relative ones from
+    the file's folder (Flatcar's docs): without a build its images are not judged, and a
+    note says so; Hugo's build has them right (checked with hugo 0.168)."""
+    template = (
+        '{{ $imgs := findRE "src=\\"(.*?)\\"" .Content }}{{ $s := newScratch }}{{ $s.Set "c" .Content }}'
+        "{{ $dir := path.Dir .File.Path }}{{ range $imgs }}{{ $ref := strings.TrimRight `\"` (substr . 5) }}"
+        '{{ if not (hasPrefix $ref "/") }}{{ $s.Set "c" (replace (string ($s.Get "c")) $ref (printf "/%s/%s" $dir $ref)) }}'
+        '{{ end }}{{ end }}<html><body>{{ safeHTML ($s.Get "c") }}</body></html>'
+    )
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/single.html": template,
+        "static/docs/img/x.png": "png",
+        "content/docs/guide/page.md": "+++\ntitle = 'P'\n+++\n\n![x](../img/x.png)\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)
+    assert result["problems"] == []
+    assert any("1 page whose template rewrites the addresses" in note for note in result["summary"]["notes"])
+    assert problems("--build") == []
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -270,6 +270,9 @@ class SiteConfig:
     # pages: `readFile "content/manual/setup.md" | markdownify`), whose ids a build alone tells
     # (or, as a tuple, only on a page that sets one of these params: `with .Params.banner`)
     reads_files_by_type: tuple[tuple[str, bool | tuple[str, ...]], ...] = ()
+    # For each such type: whether its templates rewrite the addresses in the page's content
+    # (Flatcar's `findRE "src=\"(.*?)\"" .Content`, then `replace`), which a build alone tells
+    rewrites_addresses_by_type: tuple[tuple[str, bool], ...] = ()
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
@@ -508,6 +511,11 @@ class SiteConfig:
         if isinstance(reads, tuple):
             return not layout and any(params(name) not in (None, False, "", 0, [], {}) for name in reads)
         return not layout and reads
+
+    def page_rewrites_addresses(self, content_path: str | None, page_type: object = None, layout: object = None) -> bool:
+        """Whether the templates of a regular page at `content_path` rewrite the addresses
+        of its content (`rewrites_addresses_by_type`); not known for one that names its `layout`."""
+        return not layout and _of_type(self.rewrites_addresses_by_type, content_path, page_type, False)
 
     def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[Writer, Writer]:
         """Who writes the addresses of the page's links and of its images (addresses.py): the

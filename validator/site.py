@@ -905,6 +905,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         # (a missing theme's templates may be the ones used)
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
         reads_files_by_type=tuple((page.kind, _reads_files(text for text, _ in page.texts)) for page in page_templates),
+        rewrites_addresses_by_type=tuple(
+            (page.kind, any(_REWRITES_ADDRESSES.search(text) for text, _ in page.texts)) for page in page_templates
+        ),
         layout_ids=layouts.page_ids(),
         layout_id_forms=id_forms,
         layout_ids_known=ids_known,
@@ -3495,6 +3498,13 @@ _BLOCK_ACTION = re.compile(
 # The page parameter a block's condition tests: `with .Params.banner`, `if index .Params
 # "f5-banner"`, `with $.Params.banner` (not `.Param`, which the site's params answer too)
 _PARAM_TESTED = re.compile(r"""^\s*(?:and\s+)?\(?\s*(?:\$?\.Params\.(\w+)|index\s+\$?\.Params\s+"([\w-]+)")""")
+
+
+# A template function that finds or replaces the content's addresses: a pattern that names
+# `src=` or `href=` (Flatcar's `findRE "src=\"(.*?)\"" .Content`)
+_REWRITES_ADDRESSES = re.compile(
+    r"\b(?:findRE|replaceRE|replace|strings\.(?:FindRE|ReplaceRE|Replace))\s+(?:\(\s*)?[\"`][^\"`{}]{0,40}\b(?:src|href)\b"
+)
 
 
 def _reads_files(texts: Iterable[str]) -> bool | tuple[str, ...]:

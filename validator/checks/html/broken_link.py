@@ -112,6 +112,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
     unplaced: Counter[str] = Counter()  # the broken links placed at no Markdown, by address
     external: set[str] = set()  # the distinct external addresses, for the run's summary
     computed: set[str] = set()  # those sent where a redirects template's action computes
+    rewritten: set[str] = set()  # the pages whose broken-looking links their template rewrites
 
     def visit(page: Page) -> None:
         if rendered.joins_pages(page):
@@ -149,6 +150,9 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                     continue  # a page's summary on a list page: reported at that page's link
             if locator.source is not None and locator.source.links_elsewhere:
                 continue  # a fragment other pages include (see SourcePage.links_elsewhere)
+            if locator.source is not None and locator.source.addresses_rewritten:
+                rewritten.add(locator.source.path)  # its template rewrites them (see SourcePage.addresses_rewritten)
+                continue
             source = locator.link_source(link)
             if elsewhere is not None and not _as_written_elsewhere(source, rendered.markup):
                 continue  # Hugo's embedded hook writes its resource's address, the same on every copy
@@ -201,7 +205,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         yield from split_mapped(findings)
         yield from summaries.findings()
 
-    return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external, computed))
+    return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external, computed, rewritten))
 
 
 def _static_link(published: PublishedSite, url: str) -> str | None:
@@ -279,11 +283,17 @@ def _relative(url: str) -> bool:
     return bool(url) and not url.startswith(("/", "#")) and not SCHEME.match(url)
 
 
-def _notes(rendered: RenderedSite, external: set[str], computed: set[str]) -> Iterator[str]:
+def _notes(rendered: RenderedSite, external: set[str], computed: set[str], rewritten: set[str]) -> Iterator[str]:
     """How many external links the run saw (they are never fetched), and what the site's
     redirect rules leave unknown."""
     if external:
         yield f"broken-link: {len(external)} distinct external URLs, never fetched: mdcheck checks the site offline"
+    if rewritten:
+        yield (
+            f"broken-link: {len(rewritten)} page{'s' if len(rewritten) > 1 else ''} whose template rewrites the "
+            f"addresses of the content (`findRE`, `replace` on .Content: {a_few(sorted(rewritten))}) "
+            f"{'have' if len(rewritten) > 1 else 'has'} links that look broken as written: they are checked with --build"
+        )
     if computed:
         yield (
             f"broken-link: {len(computed)} distinct {'addresses go' if len(computed) > 1 else 'address goes'} through "

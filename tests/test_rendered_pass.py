@@ -4081,6 +4081,25 @@ def test_links_of_a_page_whose_template_rewrites_its_addresses_are_left_to_the_b
 
 
 @pytest.mark.hugo
+def test_site_paths_no_file_makes_are_noted_as_left_to_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`/build/antrea.yml`, in a folder no content or static file makes: without a build the
+    link is not judged (a template or a module may write it), and a note says so; Hugo's
+    build tells it is missing (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nGet [it](/build/antrea.yml).\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)
+    assert result["problems"] == []
+    assert any("1 site path the Markdown links to is made by no content or static file mdcheck reads "
+               "('/build/antrea.yml')" in note for note in result["summary"]["notes"])
+    assert [(p["line"], p["rule"]) for p in problems("--build")] == [(5, "broken-link")]
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

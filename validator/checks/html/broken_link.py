@@ -83,7 +83,7 @@ from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule
 from validator.settings import Markup
 from validator.published import (
-    EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN_SOURCE, PagePass, PublishedSite, RenderedSite, SourceLink,
+    EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN, UNKNOWN_SOURCE, PagePass, PublishedSite, RenderedSite, SourceLink,
     SourcePage, SummaryCopies, Target, computed_target, link_key, sent_by, split_mapped,
 )
 from validator.site import a_few
@@ -113,6 +113,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
     external: set[str] = set()  # the distinct external addresses, for the run's summary
     computed: set[str] = set()  # those sent where a redirects template's action computes
     rewritten: set[str] = set()  # the pages whose broken-looking links their template rewrites
+    unjudged: set[str] = set()  # the site paths that no content or static file tells (see PublishedSite.complete)
 
     def visit(page: Page) -> None:
         if rendered.joins_pages(page):
@@ -132,6 +133,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 continue
             if target.kind == REDIRECT and computed_target(target.via) and not rendered.published.complete:
                 computed.add(link.url)
+            elif target.kind == UNKNOWN and not rendered.published.complete and not _ignored(link.url, opts):
+                unjudged.add(target.url)  # (the embedded renderer's pages hold the Markdown's links alone)
             elsewhere = None  # another URL of the page (Page.other_urls) where the link leads nowhere
             if target.kind not in (MISSING, OUTSIDE, UNBUILT) and (broken := _broken_elsewhere(rendered, page, link)):
                 elsewhere, target = broken
@@ -205,7 +208,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         yield from split_mapped(findings)
         yield from summaries.findings()
 
-    return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external, computed, rewritten))
+    return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external, computed, rewritten, unjudged))
 
 
 def _static_link(published: PublishedSite, url: str) -> str | None:
@@ -283,9 +286,11 @@ def _relative(url: str) -> bool:
     return bool(url) and not url.startswith(("/", "#")) and not SCHEME.match(url)
 
 
-def _notes(rendered: RenderedSite, external: set[str], computed: set[str], rewritten: set[str]) -> Iterator[str]:
+def _notes(
+    rendered: RenderedSite, external: set[str], computed: set[str], rewritten: set[str], unjudged: set[str]
+) -> Iterator[str]:
     """How many external links the run saw (they are never fetched), and what the site's
-    redirect rules leave unknown."""
+    redirect rules, its templates and its files leave unknown."""
     if external:
         yield f"broken-link: {len(external)} distinct external URLs, never fetched: mdcheck checks the site offline"
     if rewritten:
@@ -293,6 +298,13 @@ def _notes(rendered: RenderedSite, external: set[str], computed: set[str], rewri
             f"broken-link: {len(rewritten)} page{'s' if len(rewritten) > 1 else ''} whose template rewrites the "
             f"addresses of the content (`findRE`, `replace` on .Content: {a_few(sorted(rewritten))}) "
             f"{'have' if len(rewritten) > 1 else 'has'} links that look broken as written: they are checked with --build"
+        )
+    if unjudged:
+        many = len(unjudged) > 1
+        yield (
+            f"broken-link: {len(unjudged)} site path{'s' if many else ''} the Markdown links to "
+            f"{'are' if many else 'is'} made by no content or static file mdcheck reads ({a_few(sorted(unjudged))}): "
+            "a template, a module or a later step may write them; --build checks them against Hugo's output"
         )
     if computed:
         yield (

@@ -4099,6 +4099,22 @@ def test_site_paths_no_file_makes_are_noted_as_left_to_the_build(
     assert [(p["line"], p["rule"]) for p in problems("--build")] == [(5, "broken-link")]
 
 
+def test_images_the_sites_image_hook_writes_are_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site's render-image hook rewrites the address as it likes: without a build the
+    image is not judged, and a note says so."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_markup/render-image.html": '<img src="{{ path.Join .Page.RelPermalink ".." .Destination }}" '
+                                             'alt="{{ .Text }}">',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n![logo](logo.svg) and ![mark](mark.svg)\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)
+    assert result["problems"] == []
+    assert any("2 Markdown images on 1 page are written by the site's render-image hook" in note
+               for note in result["summary"]["notes"])
+
+
 @pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str

@@ -159,6 +159,9 @@ class Page:
     # So may a page that was not read, or read in part (too large, not parsed, nested past
     # the parser's depth): a fragment of it is no broken anchor.
     unknown_output: bool = False
+    # With mdcheck's own rendering: how many of its images the site's render-image hook
+    # writes, whose addresses are not known (not recorded)
+    hooked_images: int = 0
     id_set: frozenset[str] = field(default=frozenset(), repr=False)
     # With mdcheck's own rendering, which renders a file once: the URLs of the other pages
     # Hugo makes of it (a mount lending it to another language), where its relative links
@@ -322,6 +325,7 @@ class _Walker:
         self.base: str | None = None
         self.math = False
         self.unknown_output = False
+        self.hooked_images = 0
 
     def walk(self, root: etree._Element) -> Page:
         # The elements of the recorded tags and of every tag that some element with an id has,
@@ -359,6 +363,7 @@ class _Walker:
             math=self.math,
             problems=self.problems,
             unknown_output=self.unknown_output,
+            hooked_images=self.hooked_images,
             id_set=frozenset(item.value for item in self.ids),
         )
 
@@ -369,6 +374,8 @@ class _Walker:
             self.unknown_output = True
             if tag == "img" and attrs.get(UNKNOWN_OUTPUT) == HOOKED_ALT_KNOWN:
                 self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
+            if tag == "img" and attrs.get(UNKNOWN_OUTPUT) in (HOOKED_ALT_KNOWN, "render-image"):
+                self.hooked_images += 1
             return
         if "id" in attrs:
             self.ids.append(HtmlId(attrs["id"], tag, line, column))

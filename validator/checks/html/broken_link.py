@@ -114,11 +114,14 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
     computed: set[str] = set()  # those sent where a redirects template's action computes
     rewritten: set[str] = set()  # the pages whose broken-looking links their template rewrites
     unjudged: set[str] = set()  # the site paths that no content or static file tells (see PublishedSite.complete)
+    by_image_hook: dict[str, int] = {}  # the images the site's image hook writes, by page (Page.hooked_images)
 
     def visit(page: Page) -> None:
         if rendered.joins_pages(page):
             return  # Docsy's print view: its pages' relative links are theirs, checked there
         locator = rendered.locator(page)
+        if page.hooked_images:
+            by_image_hook[page.path] = page.hooked_images
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
             if target.kind == EXTERNAL:
@@ -208,7 +211,9 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         yield from split_mapped(findings)
         yield from summaries.findings()
 
-    return PagePass(rendered.pages, visit, done, lambda: _notes(rendered, external, computed, rewritten, unjudged))
+    return PagePass(
+        rendered.pages, visit, done, lambda: _notes(rendered, external, computed, rewritten, unjudged, by_image_hook)
+    )
 
 
 def _static_link(published: PublishedSite, url: str) -> str | None:
@@ -287,7 +292,8 @@ def _relative(url: str) -> bool:
 
 
 def _notes(
-    rendered: RenderedSite, external: set[str], computed: set[str], rewritten: set[str], unjudged: set[str]
+    rendered: RenderedSite, external: set[str], computed: set[str], rewritten: set[str], unjudged: set[str],
+    hooked: dict[str, int],
 ) -> Iterator[str]:
     """How many external links the run saw (they are never fetched), and what the site's
     redirect rules, its templates and its files leave unknown."""
@@ -298,6 +304,13 @@ def _notes(
             f"broken-link: {len(rewritten)} page{'s' if len(rewritten) > 1 else ''} whose template rewrites the "
             f"addresses of the content (`findRE`, `replace` on .Content: {a_few(sorted(rewritten))}) "
             f"{'have' if len(rewritten) > 1 else 'has'} links that look broken as written: they are checked with --build"
+        )
+    if hooked:
+        count = sum(hooked.values())
+        yield (
+            f"broken-link: {count} Markdown image{'s' if count > 1 else ''} on {len(hooked)} "
+            f"page{'s' if len(hooked) > 1 else ''} {'are' if count > 1 else 'is'} written by the site's render-image "
+            "hook, whose addresses mdcheck does not know without a build: --build checks them"
         )
     if unjudged:
         many = len(unjudged) > 1

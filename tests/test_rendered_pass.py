@@ -4116,6 +4116,24 @@ def test_images_the_sites_image_hook_writes_are_noted(tmp_path: Path, monkeypatc
 
 
 @pytest.mark.hugo
+def test_a_run_on_one_file_keeps_its_pages_findings_placed_at_the_html(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A finding of a checked file's page that no Markdown line is found for (a link a
+    `param` call gives) is kept when that file alone is checked, as a pre-commit hook does."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n## Sec two\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nGo [t]({{% param target %}}) here.\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[params]\ntarget = "/docs/b/#sec-zzz"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    whole = [(p["path"], p["rule"]) for p in problems("--build")]
+    assert whole == [("public/docs/a/index.html", "broken-anchor")]
+    assert [(p["path"], p["rule"]) for p in problems("--build", "content/docs/a.md")] == whole
+    assert problems("--build", "content/docs/b.md") == []
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

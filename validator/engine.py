@@ -1596,6 +1596,8 @@ def _check_rendered(
             path = finding.path or ""
             if path in reported:
                 ignored = reported[path]
+            elif partial and (owner := _owner(rendered, finding)) in reported:
+                ignored = reported[owner]  # at the HTML of a checked file's page: placed at no line of it
             elif partial:
                 continue  # a partial run: a file only read for context, or HTML none maps to
             else:
@@ -1610,6 +1612,12 @@ def _check_rendered(
                     seen.add(problem)
                     problems.append(problem)
     return problems, notes
+
+
+def _owner(rendered: RenderedSite, finding: Finding) -> str | None:
+    """The Markdown file whose page holds a finding placed at its HTML, if any."""
+    index = rendered.source_index.get(finding.html_path or "")
+    return rendered.sources[index].path if index is not None else None
 
 
 def _read_pages_once(

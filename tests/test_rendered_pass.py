@@ -4120,17 +4120,37 @@ def test_a_run_on_one_file_keeps_its_pages_findings_placed_at_the_html(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
     """A finding of a checked file's page that no Markdown line is found for (a link a
-    `param` call gives) is kept when that file alone is checked, as a pre-commit hook does."""
+    shortcode's template makes of a site param) is kept when that file alone is checked, as
+    a pre-commit hook does."""
     small_site(tmp_path, {
         "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/go.html": '<a href="{{ site.Params.target }}">t</a>',
         "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n## Sec two\n",
-        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nGo [t]({{% param target %}}) here.\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nGo {{< go >}} here.\n",
     }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[params]\ntarget = "/docs/b/#sec-zzz"\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
     whole = [(p["path"], p["rule"]) for p in problems("--build")]
     assert whole == [("public/docs/a/index.html", "broken-anchor")]
     assert [(p["path"], p["rule"]) for p in problems("--build", "content/docs/a.md")] == whole
     assert problems("--build", "content/docs/b.md") == []
+
+
+@pytest.mark.hugo
+def test_a_link_the_param_shortcode_writes_is_checked_and_placed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`[t]({{% param target %}})`: Hugo writes the param's value, the language's own over
+    the site's (checked with hugo 0.168); its fragment is checked without a build too, and
+    both modes place the finding at the Markdown link."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n## Sec two\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nGo [t]({{% param target %}}) and [u]({{< param other >}}).\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[params]\ntarget = "/docs/b/#sec-zzz"\n'
+       'other = "/docs/b/"\n[languages.en.params]\nother = "/nowhere/"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/docs/a.md", 5, "broken-anchor"), ("content/docs/a.md", 5, "broken-link")}
+    assert findings() == findings("--build") == expected
 
 
 @pytest.mark.hugo

@@ -41,6 +41,7 @@ from validator.published import (
     PublishedSite,
     RenderedSite,
     SourceHeading,
+    SourceLink,
     SourcePage,
     base_path,
     build_rendered,
@@ -48,7 +49,7 @@ from validator.published import (
     parse_published_pages,
     parse_redirects,
 )
-from validator.render import render_document
+from validator.render import page_params, param_value, render_document
 from validator.settings import (
     ABSOLUTE_FINDING_LINK_HOOK, HUGO_DEFAULT_BASE_URL, LINK_HOOKS, PAGE_FINDING_LINK_HOOK, SiteConfig,
 )
@@ -806,7 +807,7 @@ def _rendered_side(
         return None, None, []
     file = display_path(target.path, plan.site.root) if plan.site.root is not None else None
     if not plan.embedded:
-        source = SourcePage.from_document(doc, file)
+        source = _params_printed(SourcePage.from_document(doc, file), doc)
         if doc.url is not None and plan.site.multihost:  # matched to its page by the page's place
             source = dataclasses.replace(source, url=published_url(doc.url, plan.site, doc.language))
         return source, None, []
@@ -819,7 +820,7 @@ def _rendered_side(
         source = dataclasses.replace(SourcePage.from_document(doc, file), url=url)
         return source, None, [_crash("the embedded renderer", exc)]
     # The lines that may show markup as written are sought for a page that shows some only
-    source = dataclasses.replace(SourcePage.from_document(doc, file, marked=bool(page.leaks)), url=url)
+    source = dataclasses.replace(_params_printed(SourcePage.from_document(doc, file, marked=bool(page.leaks)), doc), url=url)
     if _drafted_by_cascade(doc, plan.site):
         source = dataclasses.replace(source, links_elsewhere=True)
     merged = doc.cascaded or {}
@@ -829,6 +830,34 @@ def _rendered_side(
     if other_urls := _other_urls(doc, target, plan.site):
         page = dataclasses.replace(page, other_urls=other_urls)
     return source, page, []
+
+
+# A link's address that Hugo's `param` shortcode alone writes: `{{% param target %}}`
+_PARAM_CALL = re.compile(r"""\{\{[<%]-?\s*param\s+(?:"([^"]*)"|`([^`]*)`|([^\s"`]+))\s*-?[>%]\}\}""")
+
+
+def _params_printed(source: SourcePage, doc: Document) -> SourcePage:
+    """The page's records with the address of each link that Hugo's `param` shortcode alone
+    writes as what it prints, as the page's HTML has it (see `_param_printer`)."""
+    if (printed := _param_printer(doc, source.links)) is None:
+        return source
+    return dataclasses.replace(source, links=tuple(link._replace(destination=printed(link.destination)) for link in source.links))
+
+
+def _param_printer(doc: Document, links: Iterable[SourceLink | Link]) -> Callable[[str], str] | None:
+    """What an address that Hugo's `param` shortcode alone writes is, the page's and the
+    site's params told (`{{% param target %}}`: the site's `/docs/b/#x`), and another as it
+    is; None when no link of `links` may be one."""
+    if "param" in doc.site.shortcodes or not any("param" in link.destination for link in links):
+        return None
+    params = page_params(doc)
+
+    def printed(destination: str) -> str:
+        call = _PARAM_CALL.fullmatch(destination.strip()) if "param" in destination else None
+        value = param_value(next(key for key in call.groups() if key is not None), params) if call else None
+        return destination if value is None else value
+
+    return printed
 
 
 def _embedded_path(doc: Document, target: Target, plan: Plan) -> str | None:
@@ -1730,6 +1759,18 @@ def _folded(values: object, key: str) -> object:
 
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
     any_id = doc.template_any_id or _all_layouts(doc, target, plan.site)  # ids a build alone tells
+    printed = _param_printer(doc, doc.links)
+    own = (_site_link(link, printed) for link in (*doc.links, *doc.rendered_content_links(doc.page_rendered_contents)))
+    links = (
+        *(link for link in own if _read_by_site_rules(link)),
+        *(
+            link._replace(home=True)
+            for link in map(_site_link, doc.rendered_content_links(doc.home_rendered_contents))
+            if _read_by_site_rules(link)
+        ),
+        *map(_site_link, doc.fragment_links_apart),
+        *_ref_parameter_links(doc),
+    )
     return PageSummary(
         path=target.display,
         content_path=target.content_path,
@@ -1741,20 +1782,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
         ids=doc.ids,
         id_prefixes=frozenset(("",) if any_id else doc.id_prefixes),
         raw_html_ids=tuple(doc.raw_html_ids),
-        links=(
-            *(
-                _site_link(link)
-                for link in (*doc.links, *doc.rendered_content_links(doc.page_rendered_contents))
-                if _read_by_site_rules(link)
-            ),
-            *(
-                _site_link(link)._replace(home=True)
-                for link in doc.rendered_content_links(doc.home_rendered_contents)
-                if _read_by_site_rules(link)
-            ),
-            *map(_site_link, doc.fragment_links_apart),
-            *_ref_parameter_links(doc),
-        ),
+        links=links,
         elements=tuple(sorted(inventory(doc))) if "elements" in plan.summary_needs else (),
         headings=tuple(SourceHeading.of(heading) for heading in doc.every_heading),
         front_matter_positions={
@@ -1800,7 +1828,7 @@ def _other_urls(doc: Document, target: Target, site: SiteConfig) -> tuple[str, .
     return tuple(url for url in urls if url is not None)
 
 
-def _read_by_site_rules(link: Link) -> bool:
+def _read_by_site_rules(link: SiteLink) -> bool:
     """Whether a site rule may look at the link: a ref/relref (ref-not-found), one with a
     fragment (broken-anchor), one to a Markdown file (md-link). Summaries keep only these."""
     destination = link.destination.lower()
@@ -1811,10 +1839,12 @@ def _read_by_site_rules(link: Link) -> bool:
     )
 
 
-def _site_link(link: Link) -> SiteLink:
+def _site_link(link: Link, printed: Callable[[str], str] | None = None) -> SiteLink:
+    """The link as site rules read it; with `printed` (`_param_printer`), an address a
+    `param` call alone writes as what it prints."""
     use = link.shortcode
     if use is None:
-        return SiteLink(link.destination, link.line, link.column, link.kind)
+        return SiteLink(printed(link.destination) if printed else link.destination, link.line, link.column, link.kind)
     unread = ()
     if use.template in REF_SHORTCODES and use.named and not use.positional and use.param("path") is None:
         unread = tuple(key for key, _ in use.named if key.lower() not in ("lang", "outputformat"))

@@ -100,6 +100,22 @@ def render_document(doc: Document, *, resolve_ref: RefResolver | None = None, co
 # --- what the renderer knows of the page ---------------------------------------------------
 
 
+def page_params(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
+    """The page's params `param` prints (see `param_value`), and its language's site's."""
+    data = doc.cascaded if doc.cascaded is not None else doc.front_matter.data or {}
+    return printed_params(data), doc.site.params_in(doc.language)
+
+
+def param_value(key: str, params: tuple[dict[str, str], dict[str, str]]) -> str | None:
+    """What Hugo's `param` shortcode prints of `key` given `page_params`: the page's param
+    (its front matter, cascades included, then its `params` table), else the site's; None
+    when neither holds a value printed as it is."""
+    page, site = params
+    key = key.lower()
+    found = (page.get(key), page.get("params." + key), site.get(key))
+    return next((value for value in found if value is not None), None)
+
+
 def _marker_contents(doc: Document) -> dict[int, list[Document]]:
     """The contents each call's marker holds (`_Page.contents`), in file order: a `{{< >}}`
     call's own, and a `{{% %}}` call's in the marker of the call it is right inside. The
@@ -225,19 +241,11 @@ class _Page:
         return value, (unknown[0] if unknown else None)
 
     def param_value(self, key: str) -> str | None:
-        """What Hugo's `param` shortcode prints of `key`: the page's param (its front matter,
-        cascades included, then its `params` table), else the site's; None when neither
-        holds a value printed as it is."""
-        page, site = self._params
-        key = key.lower()
-        found = (page.get(key), page.get("params." + key), site.get(key))
-        return next((value for value in found if value is not None), None)
+        return param_value(key, self._params)
 
     @functools.cached_property
     def _params(self) -> tuple[dict[str, str], dict[str, str]]:
-        """The page's params `param` prints (see `param_value`), and the site's."""
-        data = self.doc.cascaded if self.doc.cascaded is not None else self.doc.front_matter.data or {}
-        return printed_params(data), dict(self.doc.site.params)
+        return page_params(self.doc)
 
     def expand(self, html: str) -> str:
         """Splice shortcode output into the rendered HTML, as Hugo does after rendering:

@@ -87,6 +87,7 @@ class Language:
     # Its own `permalinks`, which replace the site's (see SiteConfig.permalinks); None: the site's
     permalinks: tuple[tuple[str, str], ...] | None = None
     markup: Markup | None = None  # its own `markup`, which replaces the site's; None: the site's
+    params: tuple[tuple[str, str], ...] = ()  # its own `params`, over the site's (see SiteConfig.params)
 
 
 @dataclass(frozen=True)
@@ -511,6 +512,13 @@ class SiteConfig:
         if isinstance(reads, tuple):
             return not layout and any(params(name) not in (None, False, "", 0, [], {}) for name in reads)
         return not layout and reads
+
+    def params_in(self, language: str | None) -> dict[str, str]:
+        """The params `param` prints on a page of `language`: the site's, and over them the
+        language's own (`[languages.en.params]`)."""
+        found = dict(self.params)
+        found.update(next((lang.params for lang in self.languages if lang.code == language), ()))
+        return found
 
     def page_rewrites_addresses(self, content_path: str | None, page_type: object = None, layout: object = None) -> bool:
         """Whether the templates of a regular page at `content_path` rewrite the addresses

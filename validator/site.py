@@ -2145,6 +2145,7 @@ def _languages(config: _Config, content_dir: str, environment: str) -> tuple[tup
                 base_url=config.string(f"{key}.baseurl", ""),
                 locale=config.string(f"{key}.locale", "") or config.string(f"{key}.languagecode", ""),
                 permalinks=None if config.get(f"{key}.permalinks") is None else _permalinks(config, environment, f"{key}.permalinks"),
+                params=tuple(sorted(printed_params(config.get(f"{key}.params")).items())),
             )
         )
     languages.sort(key=lambda lang: (lang.weight == 0, lang.weight, lang.code))

@@ -4154,6 +4154,23 @@ def test_a_link_the_param_shortcode_writes_is_checked_and_placed(
 
 
 @pytest.mark.hugo
+def test_a_refs_fragment_with_a_trailing_blank_is_placed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`relref "b.md#missing "` writes `/b/#missing ` (checked with hugo 0.168): its broken
+    anchor is found at its Markdown link in the build too, not folded into another page's."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\n## Here\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nSee [m]({{< relref \"b.md#missing \" >}}).\n",
+        "content/c.md": "+++\ntitle = 'C'\n+++\n\nAlso [m]({{< relref \"b.md#missing\" >}}).\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/a.md", 5, 5), ("content/c.md", 5, 6)])
+    assert 'href="/b/#missing "' in (tmp_path / "public/a/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

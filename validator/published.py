@@ -2013,8 +2013,9 @@ _EMPTY_MATCHERS = (_same_destination, _refused, _refused_as_written)
 
 
 def _fragment(url: str) -> str:
-    """A URL's fragment, decoded, as the matchers compare it (see `_name_and_fragment`)."""
-    return unquote(url.partition("#")[2])
+    """A URL's fragment, decoded, as the matchers compare it (see `_name_and_fragment`); its
+    blanks around cut, as the page's attribute's are (`relref "b.md#x "` writes `#x `)."""
+    return unquote(url.partition("#")[2]).strip()
 
 
 def _name_and_fragment(url: str) -> tuple[str, str]:

@@ -4171,6 +4171,25 @@ def test_a_refs_fragment_with_a_trailing_blank_is_placed(
 
 
 @pytest.mark.hugo
+def test_a_fragment_a_hook_writes_with_index_html_is_placed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A link hook that writes `#x` as `{{ .Page.RelPermalink }}index.html#x` (relearn's),
+    made relative by relativeURLs (`../page/index.html#x`): the build's broken anchor is
+    found at the Markdown link."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_markup/render-link.html": '{{- $u := urls.Parse .Destination -}}{{- $href := .Destination -}}'
+            '{{- if and (not $u.Scheme) (not $u.Path) $u.Fragment -}}'
+            '{{- $href = printf "%sindex.html#%s" .Page.RelPermalink $u.Fragment -}}{{- end -}}'
+            '<a href="{{ $href }}">{{ .Text }}</a>',
+        "content/page.md": "+++\ntitle = 'P'\n+++\n\n## Here\n\nSee [x](#nope) and [y](#here).\n",
+    }, 'relativeURLs = true\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert [(p["path"], p["line"], p["rule"]) for p in problems("--build")] == [("content/page.md", 7, "broken-anchor")]
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -1883,6 +1883,7 @@ def _same_target(url: str, link: SourceLink, page_url: str | None = None, rewrit
     path = _url_path(url)
     if path and page_url and not path.startswith("/") and not _host(url):
         path = urljoin(page_url, path)  # (relativeURLs wrote it relative to the page: `../../a/#x`)
+    path = path.removesuffix("index.html")  # (a hook's `{{ .Page.RelPermalink }}index.html#x`)
     return page_url is None or not path or page_url.startswith(path)
 
 

@@ -142,9 +142,30 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 yield _finding(stretch, match, f"link shown as text: {_EXTRA_BRACKET}")
         yield from _cut_short(doc, stretch)
     yield from _with_code(doc)
+    yield from _swallowed(doc)
     yield from _unopened(doc)
     yield from _unclosed(doc)
     yield from _boxed(doc)
+
+
+def _swallowed(doc: Document) -> Iterator[Finding]:
+    """`https://x.org/Manual[set up](https://…)`: a bare URL that Markdown makes a link of
+    runs on into the `[` right after it (checked with hugo 0.168), and the rest of the link
+    shows as text."""
+    for link in doc.links:
+        text = link.text
+        if link.kind != "autolink" or "[" not in text or "](" in text:
+            continue
+        line = doc.lines[link.line - 1] if link.line <= len(doc.lines) else ""
+        start = line.find(text, link.column - 1)
+        after = line[start + len(text) :] if start >= 0 else ""
+        if start >= 0 and "](" in after.split("[", 1)[0]:
+            cut = text.rindex("[")
+            yield _finding_at(
+                (link.line, start + cut + 1), text[cut:] + after.split("](", 1)[0] + "](",
+                f"link shown as text: the bare URL before it ({text[:cut]}) runs on into its `[`, and Markdown "
+                "makes one link of both; put a space before the `[`",
+            )  # fmt: skip
 
 
 def _boxed(doc: Document) -> Iterator[Finding]:

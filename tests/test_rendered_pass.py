@@ -4190,6 +4190,29 @@ def test_a_fragment_a_hook_writes_with_index_html_is_placed(
 
 
 @pytest.mark.hugo
+def test_a_percent_calls_content_markdownify_renders_links_as_the_home_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`{{% def %}}` whose template renders `.Inner | markdownify`, on a site with languages
+    (Hugo's embedded link hook on): `#def-b` in it links to the home page's `/cs/#def-b`
+    (checked with hugo 0.168), not the page's; a link outside the call is the page's."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/def.html": '<dl><dt id="def-{{ .Get "id" }}">{{ .Get "id" }}</dt>'
+                                        "<dd>{{ .Inner | markdownify }}</dd></dl>",
+        "content/en/_index.md": "+++\ntitle = 'Home'\n+++\n",
+        "content/cs/_index.md": "+++\ntitle = 'Domů'\n+++\n",
+        "content/cs/g.md": "+++\ntitle = 'G'\n+++\n\n{{% def id=\"a\" %}} Term A, see [B](#def-b). {{% /def %}}\n\n"
+                           "{{% def id=\"b\" %}} Term B. {{% /def %}}\n\nPlain link to [A](#def-a).\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\ndefaultContentLanguage = "en"\n'
+       '[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.cs]\ncontentDir = "content/cs"\nweight = 2\n'
+       '[markup.goldmark.renderer]\nunsafe = true\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/cs/g.md", 5, 32)])
+    assert '<a href="/cs/#def-b">' in (tmp_path / "public/cs/g/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -693,6 +693,27 @@ class Document:
             return ()
         return self.contents_apart_from_page
 
+    def links_written_as_homes(self) -> frozenset[tuple[int, int]]:
+        """The places of the page's own links that Hugo's embedded link hook writes as the
+        home page's: those in the content of a paired `{{% %}}` call right in the page's
+        Markdown whose template renders it with `markdownify` alone (letsencrypt's glossary
+        `{{% def %}}`: `#x` links to `/fr/#x`, checked with hugo 0.168), as of a `{{< >}}`
+        call's (see `home_rendered_contents`)."""
+        if LINK_HOOKS & self.render_hooks or not self.embedded_hooks[0]:
+            return frozenset()
+        site = self.site
+        markdownified = site.shortcodes_rendering_inner - site.shortcodes_rendering_inner_in_page
+        spans = [
+            (1, (use.line, use.column), (use.close_line, use.close_column))
+            for use in self.shortcode_calls
+            if use.notation == "%" and use.parent is None and use.template in markdownified
+            and use.close_line is not None and use.close_column is not None
+        ]  # fmt: skip
+        if not spans:
+            return frozenset()
+        places = [(link.line, link.column) for link in self.links]
+        return frozenset(place for place, held in zip(places, innermost_spans(spans, places)) if held)
+
     @property
     def contents_apart_from_page(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
         """The `rendered_contents` not among the `page_rendered_contents`."""

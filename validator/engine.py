@@ -1761,8 +1761,9 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
     any_id = doc.template_any_id or _all_layouts(doc, target, plan.site)  # ids a build alone tells
     printed = _param_printer(doc, doc.links)
     own = (_site_link(link, printed) for link in (*doc.links, *doc.rendered_content_links(doc.page_rendered_contents)))
+    homes = doc.links_written_as_homes()
     links = (
-        *(link for link in own if _read_by_site_rules(link)),
+        *(link._replace(home=(link.line, link.column) in homes) for link in own if _read_by_site_rules(link)),
         *(
             link._replace(home=True)
             for link in map(_site_link, doc.rendered_content_links(doc.home_rendered_contents))

@@ -4213,6 +4213,23 @@ def test_a_percent_calls_content_markdownify_renders_links_as_the_home_pages(
 
 
 @pytest.mark.hugo
+def test_bold_with_one_escaped_delimiter_is_found_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """``**`**kwargs`\\*\\*`` shows its asterisks (checked with hugo 0.168): found at its line,
+    not at a later line of the same text that is bold; both `**` escaped show them on purpose."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n- **`**kwargs`\\*\\*: write options.\n\nSome text.\n\n"
+                        "- **`**kwargs`**: other options.\n\nUse \\*\\*kwargs\\*\\* to pass them.\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/a.md", 5, 3)])
+    assert "written escaped" in problems("--html", "public")[0]["message"]
+    assert "<li><strong><code>**kwargs</code></strong>" in (tmp_path / "public/a/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

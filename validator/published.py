@@ -1771,6 +1771,12 @@ class Locator:
         that shows it (searched from the last one found: the page shows them in order), a
         line as many times as it shows it. The lines are searched as one text, squashed (a
         page of thousands of snippets no line shows is not read line by line for each)."""
+        if leak.kind == "emphasis" and leak.text.startswith("**") and leak.text.endswith("**"):
+            # one of its `**` written escaped (`**a\*\*`), by mistake (both are, on purpose:
+            # no leak); sought first, as a line that writes it unescaped may be bold alright
+            for written in (leak.text[:-2] + "\\*\\*", "\\*\\*" + leak.text[2:]):
+                if (found := self._leak_place(leak, _squash(written), leak.text)) is not None:
+                    return found
         found = self._leak_place(leak, _leak_needle(leak), leak.text)
         if found is None and leak.kind == "emphasis" and "](" in leak.text:
             # bold around a link whose address a hook wrote (`/p/` written `/fr/p/`): by its text
@@ -2061,9 +2067,15 @@ def _squash(text: str) -> str:
 
 def _find_shown(text: str, shown: str, start: int) -> int:
     """Where a Markdown line writes a snippet the page shows: as shown, else as written
-    before the typographer (`**"a"**`, shown `**“a”**`); -1 if neither."""
+    before the typographer (`**"a"**`, shown `**“a”**`), else with its asterisks escaped
+    (`\\*\\*`); -1 if none."""
     at = text.find(shown, start)
-    return at if at >= 0 else text.find(shown.translate(_TYPOGRAPHER), start)
+    if at < 0:
+        at = text.find(shown.translate(_TYPOGRAPHER), start)
+    if at < 0 and "*" in shown and "\\*" in text:
+        found = re.compile("".join("\\\\?\\*" if char == "*" else re.escape(char) for char in shown)).search(text, start)
+        at = found.start() if found else -1
+    return at
 
 
 _TYPOGRAPHER = str.maketrans({"—": "---", "–": "--", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "«": "<<", "»": ">>"})

@@ -88,6 +88,8 @@ _ATTRIBUTES_OFF = (
 )
 # A paragraph's `**` that nothing closes
 _UNCLOSED_BOLD = "bold opened with `**` and never closed in its paragraph: the asterisks show as text; close it"
+# The same, of bold whose `**` the Markdown escapes (`\*\*`)
+_ESCAPED_BOLD = "bold shown as text with its asterisks: a `**` of it is written escaped (`\\*\\*`), which shows them; remove the backslashes"
 # The same, of bold Markdown would render: the text around it was not rendered as Markdown
 _UNRENDERED_BOLD = (
     "bold shown as text with its asterisks: the text was not rendered as Markdown (a `{{< >}}` call's content "
@@ -132,6 +134,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             what = _WHAT[leak.kind]
             if leak.kind == "emphasis" and not leak.text.endswith("**"):
                 what = _UNCLOSED_BOLD
+            elif leak.kind == "emphasis" and found and "\\*\\*" in found[2][found[1] - 1 :]:
+                what = _ESCAPED_BOLD
             elif leak.kind == "emphasis" and _flanks(leak.text):
                 what = _UNRENDERED_BOLD
             elif leak.kind == "attribute" and not rendered.markup.attribute_title:

@@ -825,8 +825,8 @@ def _rendered_side(
         source = dataclasses.replace(source, links_elsewhere=True)
     merged = doc.cascaded or {}
     kind, layout = (doc.front_matter.get(key) or merged.get(key) for key in ("type", "layout"))
-    if target.content_path and plan.site.page_rewrites_addresses(target.content_path, kind, layout):
-        source = dataclasses.replace(source, addresses_rewritten=True)
+    if target.content_path and (rewritten := plan.site.page_rewrites_addresses(target.content_path, kind, layout)):
+        source = dataclasses.replace(source, addresses_rewritten=rewritten)
     if other_urls := _other_urls(doc, target, plan.site):
         page = dataclasses.replace(page, other_urls=other_urls)
     return source, page, []

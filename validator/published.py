@@ -822,9 +822,9 @@ class SourcePage:
     # page Hugo builds none of by a section's cascade alone (fragments other pages read,
     # whose `/product/version/` links a template rewrites), so none is judged here
     links_elsewhere: bool = False
-    # Whether its template rewrites the addresses in its content (SiteConfig.page_rewrites_addresses):
-    # with the embedded renderer, its links and images are not judged
-    addresses_rewritten: bool = False
+    # The attributes (`src`, `href`) whose addresses in its content its template rewrites
+    # (SiteConfig.page_rewrites_addresses): with the embedded renderer, those are not judged
+    addresses_rewritten: frozenset[str] = frozenset()
 
     @classmethod
     def from_document(cls, doc: Document, file: str | None = None, *, marked: bool = True) -> SourcePage:

@@ -273,7 +273,8 @@ class SiteConfig:
     reads_files_by_type: tuple[tuple[str, bool | tuple[str, ...]], ...] = ()
     # For each such type: whether its templates rewrite the addresses in the page's content
     # (Flatcar's `findRE "src=\"(.*?)\"" .Content`, then `replace`), which a build alone tells
-    rewrites_addresses_by_type: tuple[tuple[str, bool], ...] = ()
+    # (the attributes it rewrites: `src`, `href`; none when it rewrites none)
+    rewrites_addresses_by_type: tuple[tuple[str, frozenset[str]], ...] = ()
     # The ids the templates that render pages write as fixed text (`<body id="docs">`,
     # `<main id="content">`): any page may have them.
     layout_ids: frozenset[str] = frozenset()
@@ -520,10 +521,13 @@ class SiteConfig:
         found.update(next((lang.params for lang in self.languages if lang.code == language), ()))
         return found
 
-    def page_rewrites_addresses(self, content_path: str | None, page_type: object = None, layout: object = None) -> bool:
-        """Whether the templates of a regular page at `content_path` rewrite the addresses
-        of its content (`rewrites_addresses_by_type`); not known for one that names its `layout`."""
-        return not layout and _of_type(self.rewrites_addresses_by_type, content_path, page_type, False)
+    def page_rewrites_addresses(
+        self, content_path: str | None, page_type: object = None, layout: object = None
+    ) -> frozenset[str]:
+        """The attributes (`src`, `href`) whose addresses in the content of a regular page at
+        `content_path` its templates rewrite (`rewrites_addresses_by_type`); none known for
+        one that names its `layout`."""
+        return frozenset() if layout else _of_type(self.rewrites_addresses_by_type, content_path, page_type, frozenset())
 
     def address_writers(self, content_path: str | None, page_type: object = None) -> tuple[Writer, Writer]:
         """Who writes the addresses of the page's links and of its images (addresses.py): the

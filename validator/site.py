@@ -906,7 +906,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
         reads_files_by_type=tuple((page.kind, _reads_files(text for text, _ in page.texts)) for page in page_templates),
         rewrites_addresses_by_type=tuple(
-            (page.kind, any(_REWRITES_ADDRESSES.search(text) for text, _ in page.texts)) for page in page_templates
+            (page.kind, frozenset(found[1] for text, _ in page.texts for found in _REWRITES_ADDRESSES.finditer(text)))
+            for page in page_templates
         ),
         layout_ids=layouts.page_ids(),
         layout_id_forms=id_forms,
@@ -3504,7 +3505,7 @@ _PARAM_TESTED = re.compile(r"""^\s*(?:and\s+)?\(?\s*(?:\$?\.Params\.(\w+)|index\
 # A template function that finds or replaces the content's addresses: a pattern that names
 # `src=` or `href=` (Flatcar's `findRE "src=\"(.*?)\"" .Content`)
 _REWRITES_ADDRESSES = re.compile(
-    r"\b(?:findRE|replaceRE|replace|strings\.(?:FindRE|ReplaceRE|Replace))\s+(?:\(\s*)?[\"`][^\"`{}]{0,40}\b(?:src|href)\b"
+    r"\b(?:findRE|replaceRE|replace|strings\.(?:FindRE|ReplaceRE|Replace))\s+(?:\(\s*)?[\"`][^\"`{}]{0,40}\b(src|href)\b"
 )
 
 

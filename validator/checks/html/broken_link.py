@@ -156,7 +156,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                     continue  # a page's summary on a list page: reported at that page's link
             if locator.source is not None and locator.source.links_elsewhere:
                 continue  # a fragment other pages include (see SourcePage.links_elsewhere)
-            if locator.source is not None and locator.source.addresses_rewritten:
+            if locator.source is not None and link.attribute in locator.source.addresses_rewritten:
                 rewritten.add(locator.source.path)  # its template rewrites them (see SourcePage.addresses_rewritten)
                 continue
             source = locator.link_source(link)

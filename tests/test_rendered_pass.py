@@ -4210,6 +4210,12 @@ def test_a_percent_calls_content_markdownify_renders_links_as_the_home_pages(
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/cs/g.md", 5, 32)])
     assert '<a href="/cs/#def-b">' in (tmp_path / "public/cs/g/index.html").read_text("utf-8")
+    # A legacy template's (docsy's alert): Hugo renders the content with the page first
+    legacy = '{{ $_hugo_config := `{ "version": 1 }` }}' + (tmp_path / "layouts/_shortcodes/def.html").read_text()
+    (tmp_path / "layouts/_shortcodes/def.html").write_text(legacy)
+    shutil.rmtree(tmp_path / "public")
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [])
+    assert '<a href="/cs/g/#def-b">' in (tmp_path / "public/cs/g/index.html").read_text("utf-8")
 
 
 @pytest.mark.hugo

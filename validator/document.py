@@ -702,7 +702,9 @@ class Document:
         if LINK_HOOKS & self.render_hooks or not self.embedded_hooks[0]:
             return frozenset()
         site = self.site
-        markdownified = site.shortcodes_rendering_inner - site.shortcodes_rendering_inner_in_page
+        # (not a legacy one's, `$_hugo_config := { "version": 1 }`: Hugo renders its content
+        # with the page before the template gets it, docsy's alert; checked with hugo 0.168)
+        markdownified = site.shortcodes_rendering_inner - site.shortcodes_rendering_inner_in_page - site.shortcodes_legacy
         spans = [
             (1, (use.line, use.column), (use.close_line, use.close_column))
             for use in self.shortcode_calls

@@ -4236,6 +4236,24 @@ def test_bold_with_one_escaped_delimiter_is_found_at_its_line(
 
 
 @pytest.mark.hugo
+def test_content_a_partial_prints_as_it_is_shows_its_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A shortcode that gives its content to a partial that prints it as it is (`{{ .content
+    | safeHTML }}`): a `{{< >}}` call's Markdown shows as text (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/note.html": '{{- partial "note.html" (dict "page" .Page "content" .Inner) }}',
+        "layouts/_partials/note.html": '<div class="note">{{ .content | safeHTML }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{< note >}}\nRead **the guide** first.\n{{< /note >}}\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("shortcode-content-markdown") == [("content/p.md", 6, 6)]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert "Read **the guide** first." in (tmp_path / "public/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_index_md_at_the_content_root_makes_the_home_page_a_leaf_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

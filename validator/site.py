@@ -773,7 +773,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
     page_templates = _page_templates(layouts)
     templates = _shortcode_templates(layout_dirs)
     texts = {name: [layouts.text(file) for file in files] for name, files in templates.items()}
-    texts = {name: [text + _partials_given_inner(text, layouts) for text in found] for name, found in texts.items()}
+    texts = {name: [_through_partials(text, layouts) for text in found] for name, found in texts.items()}
     texts = {name: [text + _inner_through_variables(text) for text in found] for name, found in texts.items()}
     texts.update((name, [text]) for name, text in EMBEDDED_TEXTS.items() if name not in texts)
     id_sources = {name: written_ids(found) for name, found in texts.items()}
@@ -1556,21 +1556,29 @@ _PARTIAL_GIVEN = re.compile(r'\bpartial(?:Cached)?\s+"([^"]+)"\s+\(\s*dict\b((?:
 _INNER_KEY = re.compile(r'"(\w+)"\s+\$?\.Inner(?:Deindent)?\b')
 
 
-def _partials_given_inner(text: str, layouts: _Layouts) -> str:
-    """The partials a shortcode's template gives the call's content (`.Inner`) under a key,
-    each with the key read as `.Inner`: what they do with it, the template does (`{{
-    .content | markdownify }}` renders it as Markdown). Each partial and key once."""
+def _through_partials(text: str, layouts: _Layouts) -> str:
+    """A shortcode's template with the partials it gives the call's content (`.Inner`)
+    under a key, each with the key read as `.Inner`: what they do with it, the template
+    does (`{{ .content | markdownify }}` renders it as Markdown); the content given to a
+    partial found is no change of it (`(dict "content" .Inner)` reads as `.Page` there).
+    Each partial and key once."""
     if ".Inner" not in text:
-        return ""
+        return text
     given: dict[tuple[str, str], None] = {}
     for call in _PARTIAL_GIVEN.finditer(text):
         for key in _INNER_KEY.finditer(call[2]):
             given[(call[1], key[1])] = None
     found = []
+    followed: set[str] = set()
     for name, key in given:
         if (place := layouts.partial_place(name)) is not None:
             found.append(re.sub(rf"(?<![\w.])\.{key}\b", ".Inner", layouts.text(layouts.used[place])))
-    return "".join(f"\n{partial}" for partial in found)
+            followed.add(name)
+
+    def given_away(call: re.Match[str]) -> str:
+        return _INNER_KEY.sub(r'"\1" .Page', call[0]) if call[1] in followed else call[0]
+
+    return _PARTIAL_GIVEN.sub(given_away, text) + "".join(f"\n{partial}" for partial in found)
 
 
 # A variable set to the call's content, maybe trimmed: `{{ $c := .Inner }}`, `{{ $c = .Inner |

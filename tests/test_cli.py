@@ -812,6 +812,29 @@ def test_a_build_that_makes_no_progress_is_stopped(
     assert time.monotonic() - started < 10
 
 
+def test_a_hung_build_that_collects_its_garbage_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hung Go program still uses a little CPU time now and then (its forced garbage
+    collection: half a second every two minutes, pipecd's hung RSS template): too little
+    over the whole time to count as progress. (Its CPU time is told by a stand-in.)"""
+    script = tmp_path / "hugo"
+    script.write_text("#!/bin/sh\nexec sleep 60\n")
+    script.chmod(0o755)
+    started = time.monotonic()
+
+    def tree(pid: int) -> tuple[set[int], float]:
+        spikes = int((time.monotonic() - started) / 1.5)  # 0.06 s of CPU time every 1.5 s
+        return {pid}, 0.06 * spikes
+
+    monkeypatch.setattr(hugo_runner, "_process_tree", tree)
+    monkeypatch.setattr(hugo_runner, "STALL_LIMIT", 3.0)
+    monkeypatch.setattr(hugo_runner, "_STALL_SHARE", 0.05)
+    monkeypatch.setattr(hugo_runner, "_STALL_LOOK", 0.2)
+    monkeypatch.setattr(hugo_runner, "_POLL", 0.2)
+    with pytest.raises(hugo_runner.HugoError, match="no progress in 3 seconds"):
+        hugo_runner._run(str(script), "--source", str(tmp_path))
+    assert time.monotonic() - started < 15
+
+
 def test_a_build_with_no_answer_is_stopped_at_the_timeout(tmp_path: Path) -> None:
     script = tmp_path / "hugo"
     script.write_text("#!/bin/sh\nexec sleep 60\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import importlib.util
 import os
@@ -136,9 +137,12 @@ _POLL = 0.5  # seconds between looks at what it has written
 _BUILD_DONE = re.compile(rb"^Total in \d+ ms$", re.M)
 # A Hugo that neither uses CPU time (nor do the programs it runs: PostCSS, Dart Sass) nor
 # writes anything for this long is stuck: waiting for a network there is none of (npx,
-# resources.GetRemote), or hung (vitess's RSS template on 0.168). Where the system does not
-# tell CPU time (no /proc), BUILD_TIMEOUT alone stops it.
+# resources.GetRemote), or hung (vitess's RSS template on 0.168). "No CPU time" is less
+# than _STALL_SHARE of a core over that time: a hung Go program still collects its garbage
+# every two minutes (half a second, pipecd's RSS template). Where the system does not tell
+# CPU time (no /proc), BUILD_TIMEOUT alone stops it.
 STALL_LIMIT = 120.0  # seconds
+_STALL_SHARE = 0.01
 _STALL_LOOK = 5.0  # seconds between looks at its CPU time
 
 
@@ -190,8 +194,10 @@ def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> t
     """The return code and output of Hugo once it has exited, or been stopped `EXIT_GRACE`
     seconds after its closing line (an error then makes it 1). HugoError past `timeout`."""
     started, done = time.monotonic(), None
-    progress = looked = started  # when it last used CPU time or wrote, when that was looked at
-    last = (-1.0, -1)  # the CPU time it had used and how much it had written
+    looked = started  # when its CPU time was last looked at
+    written = -1  # how much it had written then
+    # (when, CPU time used) at the looks since it last wrote, the first at least STALL_LIMIT ago
+    window: collections.deque[tuple[float, float]] = collections.deque()
     while True:
         try:
             stdout, stderr = process.communicate(timeout=_POLL)
@@ -202,10 +208,14 @@ def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> t
             if done is None and _BUILD_DONE.search(exc.output or b""):
                 done = now
             if now - looked >= _STALL_LOOK and (tree := _process_tree(process.pid)) is not None:
-                looked, seen = now, (tree[1], len(exc.output or b"") + len(exc.stderr or b""))
-                if seen[0] - last[0] > 0.05 or seen[1] != last[1]:
-                    progress, last = now, seen
-                elif now - progress > STALL_LIMIT:
+                looked, used = now, tree[1]
+                if (size := len(exc.output or b"") + len(exc.stderr or b"")) != written:
+                    written = size
+                    window.clear()
+                window.append((now, used))
+                while len(window) > 1 and window[1][0] <= now - STALL_LIMIT:
+                    window.popleft()
+                if now - window[0][0] >= STALL_LIMIT and used - window[0][1] < _STALL_SHARE * STALL_LIMIT:
                     for pid in tree[0]:  # the programs it runs too, which hold its output open
                         with contextlib.suppress(OSError):
                             os.kill(pid, signal.SIGKILL)

@@ -31,7 +31,12 @@ judged. Without a build, what the content does not tell is not judged: the later
 (`/posts/page/2/`), which Hugo writes for any list page its template paginates, the pages
 of a theme's or module's content, and files templates write; nor the links of a page that
 only a section's `cascade` makes a draft (fragments other pages include, whose links lead
-where they do from those pages).
+where they do from those pages). The summary notes what is so left to `--build`: site
+paths no content or static file makes (`/build/app.yml`), images the site's render-image
+hook writes, the addresses of a page whose template rewrites them (`findRE` of `src=` on
+`.Content`, then `replace`), and links a redirect rule sends where a redirects template's
+action computes (`/docs/latest/* /docs/{{ $current }}/:splat`). A redirect rule that
+Netlify applies over a file at its path (`301!`) is followed before the file.
 
 Each problem is reported at the Markdown line of the link when the link comes from the
 Markdown (`[x](/a/)`, `{{< relref "a.md" >}}`); a link the theme writes on many pages is

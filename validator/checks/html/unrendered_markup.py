@@ -5,7 +5,7 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
 * `{{< name >}}` / `{{% name %}}`: a shortcode Hugo did not run (in a title, a description
   or a `markdownify`d parameter). `{{</* name */>}}`, the documented way to show a
   shortcode, is recognised and not reported (the call it shows is not reported on that
-  page at all).
+  page at all); `{{\\< name >}}`, whose backslash makes it text, is.
 * `HAHAHUGOSHORTCODE…HBHB`: Hugo's placeholder for a shortcode, left in a heading's id, a
   table of contents or a summary.
 * `[^note]`: a footnote reference whose definition is missing.
@@ -17,7 +17,8 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
   link](/x/)** word`, whose `[` and `)` are punctuation): the
   asterisks show, in Chinese and Japanese text above all; and `**` that opens a
   paragraph or a list item and that nothing closes (`**Note: …`). Only when the Markdown has the
-  asterisks as shown: escaped ones (`\\*\\*`) are text on purpose; and not in math
+  asterisks as shown: escaped ones (`\\*\\*`) are text on purpose, but bold with one of its
+  `**` escaped and the other not (``**`**kwargs`\\*\\*``) is reported; and not in math
   (`$…$`, `\\(…\\)`, `$$…$$`, `\\[…\\]`), where `f^{**}` is no bold, nor `[^a]` a footnote.
 * `{#id}` or `{.class}` in a heading that goldmark did not take as its attributes (not at
   the heading's end, or an id with a blank or a code span: `## Setup {#first steps}`), or

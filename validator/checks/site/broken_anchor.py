@@ -21,8 +21,10 @@ page canonical redirects too: a site's alias template may redirect with a script
 When Hugo's embedded link render hook writes Markdown links (multilingual sites), a link's
 path is first looked up as it does: `GetPage` of the path less `./`, so
 `./#x` is the home page's `#x` and `.#x` the section's; in a shortcode's content that its
-template renders with `markdownify`, the hook runs as the home page's: `#x` is the home
-page's `#x`, and a path is looked up from the home page. When no content file makes the
+template renders with `markdownify` (a `{{< >}}` call's, or a `{{% %}}` call's, but a
+legacy template's, `$_hugo_config` version 1, whose content Hugo renders with the page
+first), the hook runs as the home page's: `#x` is the home page's `#x`, and a path is
+looked up from the home page. When no content file makes the
 home page, its ids are its templates' (unless one writes ids made of actions alone, which a
 build alone tells): a fragment they do not write is reported. A project's own hook may do the
 same or leave a relative path to the browser: where the two lead to different pages, a

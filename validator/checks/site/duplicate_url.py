@@ -6,7 +6,8 @@ no alias resolves to the site root (`/`), on which Hugo stops the build. URLs ar
 site's configuration: content paths, `slug`, `url`, `permalinks`, `uglyURLs`, languages.
 Each file involved is reported, except the first one (by path), naming the other file
 (once for all its aliases that the other file has too).
-Pages Hugo does not render (headless bundles, `build.render = "never"`) or does not build
+Pages Hugo does not render (headless bundles, `build.render = "never"`: a section's
+`_index.md` of it makes no list page an alias could land on) or does not build
 (drafts, pages whose publish date is to come or whose expiry date is past, unless the site
 builds them) are skipped, and so is an alias of a page to its own URL (Hugo writes the
 page). With `disableAliases = true` Hugo writes no redirect pages: aliases are not read.

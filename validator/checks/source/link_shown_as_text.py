@@ -14,7 +14,9 @@ shows as it is written:
 - an address that no `)` closes: `[the guide](https://x.org/guide` at a paragraph's end,
   or `[the guide](guide.md and more text`;
 - a list item that starts with a link whose text is `x`, `X` or a space (`- [X](https://x.com/me)`):
-  goldmark takes it for a task box and shows the address as text.
+  goldmark takes it for a task box and shows the address as text;
+- a bare URL right before the link's `[` (`https://x.org/Manual[set up](https://…)`): the
+  URL Markdown makes a link of runs on into the `[`, and the rest shows as text.
 
 For all but the first, the part in parentheses (or brackets) must look like an address: a
 URL, a path with a `/`, a file name with an extension, or a fragment. Brackets and

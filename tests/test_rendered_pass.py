@@ -95,6 +95,19 @@ def assert_found_alike(hugo: str, root: Path, rule: str, expected: list[tuple[st
     assert located(rule, "--html", "public") == expected
 
 
+def assert_site_found_alike(
+    root: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, files: dict[str, str], config: str, rule: str,
+    expected: list[tuple[str, int, int]], shows: tuple[str, str] | None = None,
+) -> None:
+    """`assert_found_alike` in the `small_site` of `files` and `config`; with `shows` (a
+    page's path in the build and a text), Hugo's build of it writes that text there."""
+    small_site(root, files, config)
+    monkeypatch.chdir(root)
+    assert_found_alike(hugo, root, rule, expected)
+    if shows is not None:
+        assert shows[1] in (root / "public" / shows[0]).read_text("utf-8")
+
+
 def rendered_only(found: set[tuple[str, int, str]]) -> set[tuple[str, int, str]]:
     return {f for f in found if f[0] in (RENDERED, PLANTED, VALID)}
 
@@ -3823,16 +3836,17 @@ def test_bold_shown_around_a_link_the_embedded_hook_rewrote(
 ) -> None:
     """`for**[a](/p/)**`, whose link Hugo's embedded hook writes `/fr/p/` on a multilingual
     site, is placed at its Markdown line in Hugo's build too (checked with hugo 0.168)."""
-    small_site(tmp_path, {
-        "layouts/list.html": SINGLE,
-        "content/en/p.md": "+++\ntitle = 'P'\n+++\n\nText.\n",
-        "content/fr/p.md": "+++\ntitle = 'P'\n+++\n\nLa limite pour**[les commandes](/p/)** est 300.\n\n"
-                           "Voir**[ext](https://x.org/)** ici.\n",
-    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\ndefaultContentLanguage = "en"\n'
-       '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n')  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/fr/p.md", 5, 15), ("content/fr/p.md", 7, 5)])
-    assert 'pour**<a href="/fr/p/">' in (tmp_path / "public/fr/p/index.html").read_text("utf-8")
+    assert_site_found_alike(
+        tmp_path, monkeypatch, hugo, {
+            "layouts/list.html": SINGLE,
+            "content/en/p.md": "+++\ntitle = 'P'\n+++\n\nText.\n",
+            "content/fr/p.md": "+++\ntitle = 'P'\n+++\n\nLa limite pour**[les commandes](/p/)** est 300.\n\n"
+                               "Voir**[ext](https://x.org/)** ici.\n",
+        }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\ndefaultContentLanguage = "en"\n'
+       '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n',
+        "unrendered-markup", [("content/fr/p.md", 5, 15), ("content/fr/p.md", 7, 5)],
+        shows=("fr/p/index.html", 'pour**<a href="/fr/p/">'),
+    )  # fmt: skip
 
 
 @pytest.mark.hugo
@@ -3867,14 +3881,14 @@ def test_a_heading_in_a_dropped_footnote_has_no_id_but_counts(
 ) -> None:
     """Hugo drops a footnote definition no reference uses, a heading in it too; its id is
     still counted: the next heading of that text gets `-1` (checked with hugo 0.168)."""
-    small_site(tmp_path, {
-        "layouts/list.html": SINGLE,
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n\n[^x]: def\n\n    ## Inside\n\n## Inside\n\n"
-                        "[a](#inside) [b](#inside-1)\n",
-    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/a.md", 13, 1)])
-    assert '<h2 id="inside-1">' in (tmp_path / "public/a/index.html").read_text("utf-8")
+    assert_site_found_alike(
+        tmp_path, monkeypatch, hugo, {
+            "layouts/list.html": SINGLE,
+            "content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n\n[^x]: def\n\n    ## Inside\n\n## Inside\n\n"
+                            "[a](#inside) [b](#inside-1)\n",
+        }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+        "broken-anchor", [("content/a.md", 13, 1)], shows=("a/index.html", '<h2 id="inside-1">'),
+    )  # fmt: skip
 
 
 @pytest.mark.hugo
@@ -3883,13 +3897,14 @@ def test_a_repeated_id_of_raw_html_headings_is_placed_at_the_markdown(
 ) -> None:
     """Two `<h3 id="x">` of the Markdown's raw HTML: the repeat is found at its line, with
     the first's line named, in Hugo's build too (it was at the HTML's line)."""
-    small_site(tmp_path, {
-        "layouts/list.html": SINGLE,
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n\n<h3 id=\"h-2\">raw</h3>\n\nmore\n\n"
-                        "<h3 id=\"h-2\">again</h3>\n",
-    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n')  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "duplicate-id", [("content/a.md", 11, 1)])
+    assert_site_found_alike(
+        tmp_path, monkeypatch, hugo, {
+            "layouts/list.html": SINGLE,
+            "content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n\n<h3 id=\"h-2\">raw</h3>\n\nmore\n\n"
+                            "<h3 id=\"h-2\">again</h3>\n",
+        }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n',
+        "duplicate-id", [("content/a.md", 11, 1)],
+    )  # fmt: skip
     assert "(<h3> on line 7)" in problems("--html", "public")[0]["message"]
 
 
@@ -3899,17 +3914,18 @@ def test_a_link_a_shortcode_makes_with_relref_is_placed_at_the_call(
 ) -> None:
     """A template that looks a parameter up with `relref` (`{{ relref . (.Get "ref") }}`,
     over several lines): its broken anchor is found at the call in Hugo's build too."""
-    small_site(tmp_path, {
-        "layouts/list.html": SINGLE,
-        "layouts/_shortcodes/page-relref.html": '<a href="{{ relref . (.Get "ref") }}" class="page-ref">\n'
-                                               '  <div class="icon"></div>\n  {{ .Get "caption" | markdownify }}\n</a>',
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Here\n",
-        "content/p.md": "+++\ntitle = 'P'\n+++\n\nSome text.\n\n"
-                        '{{< page-relref ref="a#nope" caption="A nope" >}}\n\n'
-                        '{{< page-relref ref="a.md#here" caption="A here" >}}\n',
-    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/p.md", 7, 1)])
+    assert_site_found_alike(
+        tmp_path, monkeypatch, hugo, {
+            "layouts/list.html": SINGLE,
+            "layouts/_shortcodes/page-relref.html": '<a href="{{ relref . (.Get "ref") }}" class="page-ref">\n'
+                                                   '  <div class="icon"></div>\n  {{ .Get "caption" | markdownify }}\n</a>',
+            "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Here\n",
+            "content/p.md": "+++\ntitle = 'P'\n+++\n\nSome text.\n\n"
+                            '{{< page-relref ref="a#nope" caption="A nope" >}}\n\n'
+                            '{{< page-relref ref="a.md#here" caption="A here" >}}\n',
+        }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+        "broken-anchor", [("content/p.md", 7, 1)],
+    )  # fmt: skip
 
 
 @pytest.mark.hugo
@@ -3920,18 +3936,18 @@ def test_a_call_in_a_calls_content_parsed_apart_renders_its_own_content_apart(
     block that shows its table as text; inside `{{% expand %}}` in `{{< wrapper >}}`, Hugo
     renders its content apart: a table (checked with hugo 0.168)."""
     table = "{{% ts %}}\n| a | b |\n| --: | :-- |\n| 1 | 2 |\n{{% /ts %}}\n"
-    small_site(tmp_path, {
-        "layouts/list.html": SINGLE,
-        "layouts/_shortcodes/wrapper.html": '<div class="wrapper">\n  {{ .Inner }}\n</div>',
-        "layouts/_shortcodes/expand.html": '<div class="expand">\n  {{ .Inner }}\n</div>',
-        "layouts/_shortcodes/ts.html": '<div class="ts">{{ .Inner }}</div>',
-        "content/top.md": "+++\ntitle = 'Top'\n+++\n\n#### Result\n\n" + table,
-        "content/nested.md": "+++\ntitle = 'Nested'\n+++\n\n{{< wrapper >}}\n{{% expand %}}\n\n#### Result\n\n"
-                             + table + "\n{{% /expand %}}\n{{< /wrapper >}}\n",
-    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n')  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/top.md", 9, 1)])
-    assert '<div class="ts"><table>' in (tmp_path / "public/nested/index.html").read_text("utf-8")
+    assert_site_found_alike(
+        tmp_path, monkeypatch, hugo, {
+            "layouts/list.html": SINGLE,
+            "layouts/_shortcodes/wrapper.html": '<div class="wrapper">\n  {{ .Inner }}\n</div>',
+            "layouts/_shortcodes/expand.html": '<div class="expand">\n  {{ .Inner }}\n</div>',
+            "layouts/_shortcodes/ts.html": '<div class="ts">{{ .Inner }}</div>',
+            "content/top.md": "+++\ntitle = 'Top'\n+++\n\n#### Result\n\n" + table,
+            "content/nested.md": "+++\ntitle = 'Nested'\n+++\n\n{{< wrapper >}}\n{{% expand %}}\n\n#### Result\n\n"
+                                 + table + "\n{{% /expand %}}\n{{< /wrapper >}}\n",
+        }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n',
+        "unrendered-markup", [("content/top.md", 9, 1)], shows=("nested/index.html", '<div class="ts"><table>'),
+    )  # fmt: skip
 
 
 @pytest.mark.hugo
@@ -3961,36 +3977,52 @@ def test_ids_a_nested_calls_template_writes_are_left_to_the_build(
 ) -> None:
     """`{{% expand %}}` inside `{{< wrapper >}}`, whose template writes an id made as it runs
     (`anchorize` of its title): a link to it is left to the build, not reported."""
-    small_site(tmp_path, {
-        "layouts/list.html": SINGLE,
-        "layouts/_shortcodes/wrapper.html": '<div class="wrapper">\n  {{ .Inner }}\n</div>',
-        "layouts/_shortcodes/expand.html": '{{ $extra := .Get 1 | default "" }}'
-                                           '{{ $id := cond (eq $extra "") (.Get 0 | anchorize) (print (.Get 0 | anchorize) "-" $extra) }}'
-                                           '<div class="expand" id="{{ $id }}">\n{{ .Inner }}\n</div>',
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\nSee [it](#determine-the-interval).\n\n{{< wrapper >}}\n"
-                        "{{% expand \"Determine the interval\" %}}\nSome text.\n{{% /expand %}}\n{{< /wrapper >}}\n",
-    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n')  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "broken-anchor", [])
-    assert 'id="determine-the-interval"' in (tmp_path / "public/a/index.html").read_text("utf-8")
+    assert_site_found_alike(
+        tmp_path, monkeypatch, hugo, {
+            "layouts/list.html": SINGLE,
+            "layouts/_shortcodes/wrapper.html": '<div class="wrapper">\n  {{ .Inner }}\n</div>',
+            "layouts/_shortcodes/expand.html": '{{ $extra := .Get 1 | default "" }}'
+                                               '{{ $id := cond (eq $extra "") (.Get 0 | anchorize) (print (.Get 0 | anchorize) "-" $extra) }}'
+                                               '<div class="expand" id="{{ $id }}">\n{{ .Inner }}\n</div>',
+            "content/a.md": "+++\ntitle = 'A'\n+++\n\nSee [it](#determine-the-interval).\n\n{{< wrapper >}}\n"
+                            "{{% expand \"Determine the interval\" %}}\nSome text.\n{{% /expand %}}\n{{< /wrapper >}}\n",
+        }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n[markup.goldmark.renderer]\nunsafe = true\n',
+        "broken-anchor", [], shows=("a/index.html", 'id="determine-the-interval"'),
+    )  # fmt: skip
 
 
 @pytest.mark.hugo
-def test_a_call_escaped_with_a_backslash_is_shown_as_text_at_its_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+@pytest.mark.parametrize(
+    ("page", "at", "why", "shown"),
+    [
+        # `{{\\< name >}}`: Markdown's escape shows `{{< name >}}` as text
+        (
+            "Intro.\n\n1. Write to your {{\\< product-name >}} database,\n   then run it.\n",
+            (7, 18), "the backslash in `{{\\<` makes it text", "{{&lt; product-name &gt;}}",
+        ),
+        # one `**` escaped: found at its line, not at a later line of that text that is bold;
+        # both escaped show the asterisks on purpose
+        (
+            "- **`**kwargs`\\*\\*: write options.\n\nSome text.\n\n- **`**kwargs`**: other options.\n\n"
+            "Use \\*\\*kwargs\\*\\* to pass them.\n",
+            (5, 3), "written escaped", "<li><strong><code>**kwargs</code></strong>",
+        ),
+    ],
+)
+def test_markup_escaped_by_mistake_is_found_at_its_line_saying_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, page: str, at: tuple[int, int], why: str, shown: str
 ) -> None:
-    """`{{\\< name >}}`: Markdown's escape shows `{{< name >}}` as text (checked with hugo
-    0.168); found at its line, saying why."""
-    small_site(tmp_path, {
-        "layouts/list.html": SINGLE,
-        "layouts/_shortcodes/product-name.html": "InfluxDB",
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\nIntro.\n\n1. Write to your {{\\< product-name >}} database,\n"
-                        "   then run it.\n",
-    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/a.md", 7, 18)])
-    assert "the backslash in `{{\\<` makes it text" in problems("--html", "public")[0]["message"]
-    assert "{{&lt; product-name &gt;}}" in (tmp_path / "public/a/index.html").read_text("utf-8")
+    """Markup a backslash made text by mistake shows as text (checked with hugo 0.168): found
+    at its Markdown line in both modes, saying why."""
+    assert_site_found_alike(
+        tmp_path, monkeypatch, hugo, {
+            "layouts/list.html": SINGLE,
+            "layouts/_shortcodes/product-name.html": "InfluxDB",
+            "content/a.md": "+++\ntitle = 'A'\n+++\n\n" + page,
+        }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+        "unrendered-markup", [("content/a.md", *at)], shows=("a/index.html", shown),
+    )  # fmt: skip
+    assert why in problems("--html", "public")[0]["message"]
 
 
 @pytest.mark.hugo
@@ -4159,15 +4191,16 @@ def test_a_refs_fragment_with_a_trailing_blank_is_placed(
 ) -> None:
     """`relref "b.md#missing "` writes `/b/#missing ` (checked with hugo 0.168): its broken
     anchor is found at its Markdown link in the build too, not folded into another page's."""
-    small_site(tmp_path, {
-        "layouts/list.html": SINGLE,
-        "content/b.md": "+++\ntitle = 'B'\n+++\n\n## Here\n",
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\nSee [m]({{< relref \"b.md#missing \" >}}).\n",
-        "content/c.md": "+++\ntitle = 'C'\n+++\n\nAlso [m]({{< relref \"b.md#missing\" >}}).\n",
-    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/a.md", 5, 5), ("content/c.md", 5, 6)])
-    assert 'href="/b/#missing "' in (tmp_path / "public/a/index.html").read_text("utf-8")
+    assert_site_found_alike(
+        tmp_path, monkeypatch, hugo, {
+            "layouts/list.html": SINGLE,
+            "content/b.md": "+++\ntitle = 'B'\n+++\n\n## Here\n",
+            "content/a.md": "+++\ntitle = 'A'\n+++\n\nSee [m]({{< relref \"b.md#missing \" >}}).\n",
+            "content/c.md": "+++\ntitle = 'C'\n+++\n\nAlso [m]({{< relref \"b.md#missing\" >}}).\n",
+        }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
+        "broken-anchor", [("content/a.md", 5, 5), ("content/c.md", 5, 6)],
+        shows=("a/index.html", 'href="/b/#missing "'),
+    )  # fmt: skip
 
 
 @pytest.mark.hugo
@@ -4216,23 +4249,6 @@ def test_a_percent_calls_content_markdownify_renders_links_as_the_home_pages(
     shutil.rmtree(tmp_path / "public")
     assert_found_alike(hugo, tmp_path, "broken-anchor", [])
     assert '<a href="/cs/g/#def-b">' in (tmp_path / "public/cs/g/index.html").read_text("utf-8")
-
-
-@pytest.mark.hugo
-def test_bold_with_one_escaped_delimiter_is_found_at_its_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
-) -> None:
-    """``**`**kwargs`\\*\\*`` shows its asterisks (checked with hugo 0.168): found at its line,
-    not at a later line of the same text that is bold; both `**` escaped show them on purpose."""
-    small_site(tmp_path, {
-        "layouts/list.html": SINGLE,
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\n- **`**kwargs`\\*\\*: write options.\n\nSome text.\n\n"
-                        "- **`**kwargs`**: other options.\n\nUse \\*\\*kwargs\\*\\* to pass them.\n",
-    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/a.md", 5, 3)])
-    assert "written escaped" in problems("--html", "public")[0]["message"]
-    assert "<li><strong><code>**kwargs</code></strong>" in (tmp_path / "public/a/index.html").read_text("utf-8")
 
 
 @pytest.mark.hugo

@@ -378,6 +378,9 @@ class Document:
     # Whether its templates may write any id: they print a file they read
     # (SiteConfig.page_reads_files), or write ids made of actions alone (page_any_id)
     template_any_id: bool = False
+    # The attributes (`src`, `href`) whose addresses in its content its templates rewrite
+    # (SiteConfig.page_rewrites_addresses)
+    addresses_rewritten: frozenset[str] = frozenset()
     is_call_content: bool = False  # a call's content parsed apart (see `parse_document`)
 
     @property
@@ -693,6 +696,7 @@ class Document:
             return ()
         return self.contents_apart_from_page
 
+    @property
     def links_written_as_homes(self) -> frozenset[tuple[int, int]]:
         """The places of the page's own links that Hugo's embedded link hook writes as the
         home page's: those in the content of a paired `{{% %}}` call right in the page's
@@ -1077,7 +1081,7 @@ def _as_hooks_have_it(link: Link, hooks_written: tuple[bool, bool]) -> Link:
 _CONTEXT = frozenset(
     {
         "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",
-        "prints_title_h1", "template_ids", "template_any_id", "spelling_language",
+        "prints_title_h1", "template_ids", "template_any_id", "spelling_language", "addresses_rewritten",
     }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))

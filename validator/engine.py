@@ -823,10 +823,8 @@ def _rendered_side(
     source = dataclasses.replace(_params_printed(SourcePage.from_document(doc, file, marked=bool(page.leaks)), doc), url=url)
     if _drafted_by_cascade(doc, plan.site):
         source = dataclasses.replace(source, links_elsewhere=True)
-    merged = doc.cascaded or {}
-    kind, layout = (doc.front_matter.get(key) or merged.get(key) for key in ("type", "layout"))
-    if target.content_path and (rewritten := plan.site.page_rewrites_addresses(target.content_path, kind, layout)):
-        source = dataclasses.replace(source, addresses_rewritten=rewritten)
+    if doc.addresses_rewritten:
+        source = dataclasses.replace(source, addresses_rewritten=doc.addresses_rewritten)
     if other_urls := _other_urls(doc, target, plan.site):
         page = dataclasses.replace(page, other_urls=other_urls)
     return source, page, []
@@ -1716,14 +1714,16 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
     language = _language(target, site)
     template_ids = site.page_template_ids(target.content_path, page_type, layout)
     reads_files = site.page_reads_files(target.content_path, page_type, layout, functools.partial(_param, doc, merged))
+    rewritten = site.page_rewrites_addresses(target.content_path, page_type, layout)
     list_page = is_list_file(target.content_path, site)
-    if (template_ids or reads_files) and list_page:
-        template_ids, reads_files = frozenset(), False  # a list page's templates are others
+    if (template_ids or reads_files or rewritten) and list_page:
+        template_ids, reads_files, rewritten = frozenset(), False, frozenset()  # a list page's templates are others
     place = dict(
         path=target.display, site=site, language=language, render_hooks=hooks, address_writers=writers,
         spelling_language=spelling_language(site, language, target.content_path),
         prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
         template_any_id=reads_files or site.page_any_id(target.content_path, page_type, list_page, layout),
+        addresses_rewritten=rewritten,
     )  # fmt: skip
     url, rendered, resources, cascaded = predicted
     return doc.placed(
@@ -1761,7 +1761,7 @@ def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
     any_id = doc.template_any_id or _all_layouts(doc, target, plan.site)  # ids a build alone tells
     printed = _param_printer(doc, doc.links)
     own = (_site_link(link, printed) for link in (*doc.links, *doc.rendered_content_links(doc.page_rendered_contents)))
-    homes = doc.links_written_as_homes()
+    homes = doc.links_written_as_homes
     links = (
         *(link._replace(home=(link.line, link.column) in homes) for link in own if _read_by_site_rules(link)),
         *(

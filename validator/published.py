@@ -264,14 +264,15 @@ class PublishedSite:
         normal = normal if normal.startswith(self.prefix) else self.prefix
         rel = normal[len(self.prefix) :]
         candidates = [rel + "index.html"] if rel == "" or rel.endswith("/") else [rel, rel + "/index.html"]
-        rule = self._redirect_rules.rule_for(normal)
-        if rule is not None and self._redirect_rules.forced(rule[0]):
+        rules = self._redirect_rules
+        rule = rules.rule_for(normal) if rules.any_forced else None
+        if rule is not None and rules.forced(rule[0]):
             return self._redirected(rule, normal, fragment, hops)  # `301!`: over a file at the path too
         for candidate in candidates:
             if candidate in self.files:
                 kind = PAGE if candidate.endswith(PAGE_SUFFIXES) else FILE
                 return Target(kind, candidate, fragment, normal)
-        if rule is not None:
+        if (rule := rule if rules.any_forced else rules.rule_for(normal)) is not None:
             return self._redirected(rule, normal, fragment, hops)
         if unbuilt := next((candidate for candidate in candidates if candidate in self.unbuilt), None):
             return Target(UNBUILT, unbuilt, fragment, normal)
@@ -473,6 +474,8 @@ class RedirectRules:
         self._exact: dict[str, int] = {}  # a path, its trailing slash aside -> its first rule
         self._by_start: dict[str, list[tuple[int, str]]] = {}  # (rule, its source with stars)
         self._unknown: int | None = None  # the first rule of paths no source tells (UNKNOWN_SOURCE)
+        rules = tuple(rules)
+        self.any_forced = any(map(self.forced, rules))  # then a rule is sought before a file
         for index, rule in enumerate(rules):
             source, _, target = rule.partition(" ")
             target = target.partition(" ")[0]  # (a forced rule's status after it: `301!`)
@@ -2060,8 +2063,9 @@ def _shortcode_name(text: str) -> str:
 
 def _squash(text: str) -> str:
     """Text with whitespace, shortcode-comment marks and backslashes before braces (`\\{\\{`
-    prints `{{`) or after them (`{{\\<` prints `{{<`) removed, and what the typographer makes written as it was (`—` as `---`,
-    `–` as `--`, `“` as `"`, `’` as `'`, `…` as `...`, `«` as `<<`), for loose comparison."""
+    prints `{{`) or after them (`{{\\<` prints `{{<`) removed, and what the typographer
+    makes written as it was (`—` as `---`, `–` as `--`, `“` as `"`, `’` as `'`, `…` as
+    `...`, `«` as `<<`), for loose comparison."""
     return re.sub(r"\s+|/\*|\*/|\\(?=[{}])|(?<=\{\{)\\(?=[<%])", "", text).translate(_TYPOGRAPHER)
 
 

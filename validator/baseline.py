@@ -21,7 +21,7 @@ from typing import Any
 
 from validator.config import ConfigError
 from validator.files import read_text, write_atomic
-from validator.model import Problem, data_error
+from validator.model import Problem, counted, data_error
 
 FORMAT_VERSION = 1
 STALE_SHOWN = 5  # stale records named one by one in the summary
@@ -60,11 +60,11 @@ class Filtered:
     def notes(self, baseline_path: Path) -> tuple[str, ...]:
         notes = []
         if self.known:
-            notes.append(f"{_plural(self.known, 'finding')} in the baseline {baseline_path} not shown.")
+            notes.append(f"{counted(self.known, 'finding')} in the baseline {baseline_path} not shown.")
         if self.stale:
             verb = "matches" if len(self.stale) == 1 else "match"
             notes.append(
-                f"Stale baseline: {_plural(len(self.stale), 'entry', 'entries')} {verb} no finding "
+                f"Stale baseline: {counted(len(self.stale), 'entry', 'entries')} {verb} no finding "
                 f"any more; refresh it with --write-baseline {baseline_path}:"
             )
             notes.extend(f"  {e.path}: {e.rule}: {e.message}" for e in self.stale[:STALE_SHOWN])
@@ -172,5 +172,3 @@ def apply_baseline(
     return Filtered(new, len(problems) - len(new), tuple(stale))
 
 
-def _plural(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"

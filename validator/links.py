@@ -406,6 +406,11 @@ class SiteIndex:
             return None, None
         return self._urls[key], key if key in self._aliases else None
 
+    def forced_redirect(self, page: PageSummary, destination: str) -> bool:
+        """Whether the first rule that serves `destination` from `page` applies over a file
+        at its path too (Netlify's `301!`)."""
+        return self._redirects.any_forced and RedirectRules.forced(self.redirect_rule(page, destination) or "")
+
     def redirect_rule(self, page: PageSummary, destination: str) -> str | None:
         """The first of the site's redirect rules (`_redirects`, netlify.toml, vercel.json)
         that serves the URL a browser asks for `destination` from `page`; None when none does."""

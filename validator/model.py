@@ -128,3 +128,8 @@ def data_error(exc: ValueError) -> str:
     if "Exceeds the limit" in str(exc) and "digits" in str(exc):
         return f"a number has more than {sys.get_int_max_str_digits():,} digits"
     return str(exc)
+
+
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """`count` and the noun in its number: `1 file`, `2 files`, `3 entries`."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"

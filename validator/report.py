@@ -15,7 +15,7 @@ import click
 
 from validator import __version__
 from validator.baseline import fingerprint
-from validator.model import Problem, Rule, Severity
+from validator.model import Problem, Rule, Severity, counted
 from validator.rule_docs import rule_doc, sections
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -75,25 +75,21 @@ def pieces(
         yield f"\n{line}" if number else line
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def summary_line(problems: Sequence[Problem], summary: Summary) -> str:
     """One sentence: "All clean: …" or "Found 2 errors in 1 file (9 files checked)."."""
-    checked = _plural(summary.files, "file")
+    checked = counted(summary.files, "file")
     if summary.pages:
-        checked += f" and {_plural(summary.pages, 'page')}"
+        checked += f" and {counted(summary.pages, 'page')}"
     if not summary.errors and not summary.warnings:
         if summary.build_failed:
             return f"No findings, but the Hugo build failed ({checked} checked)."
         return f"All clean: {checked} checked."
     counts = [
-        _plural(n, word)
+        counted(n, word)
         for n, word in ((summary.errors, "error"), (summary.warnings, "warning"))
         if n
     ]
-    affected = _plural(len({p.path for p in problems}), "file")
+    affected = counted(len({p.path for p in problems}), "file")
     return f"Found {' and '.join(counts)} in {affected} ({checked} checked)."
 
 

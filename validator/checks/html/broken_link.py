@@ -85,7 +85,7 @@ from urllib.parse import unquote, urlsplit
 
 from validator.addresses import SCHEME, shown
 from validator.html import HtmlLink, Page
-from validator.model import Finding, Rule
+from validator.model import Finding, Rule, counted
 from validator.settings import Markup
 from validator.published import (
     EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN, UNKNOWN_SOURCE, PagePass, PublishedSite, RenderedSite, SourceLink,
@@ -306,30 +306,28 @@ def _notes(
         yield f"broken-link: {len(external)} distinct external URLs, never fetched: mdcheck checks the site offline"
     if rewritten:
         yield (
-            f"broken-link: {len(rewritten)} page{'s' if len(rewritten) > 1 else ''} whose template rewrites the "
-            f"addresses of the content (`findRE`, `replace` on .Content: {a_few(sorted(rewritten))}) "
-            f"{'have' if len(rewritten) > 1 else 'has'} links that look broken as written: they are checked with --build"
+            f"broken-link: {counted(len(rewritten), 'page')} whose template rewrites the addresses of the content "
+            f"(`findRE`, `replace` on .Content: {a_few(sorted(rewritten))}) {_verb(len(rewritten), 'has', 'have')} "
+            "links that look broken as written: they are checked with --build"
         )
     if hooked:
         count = sum(hooked.values())
         yield (
-            f"broken-link: {count} Markdown image{'s' if count > 1 else ''} on {len(hooked)} "
-            f"page{'s' if len(hooked) > 1 else ''} {'are' if count > 1 else 'is'} written by the site's render-image "
-            "hook, whose addresses mdcheck does not know without a build: --build checks them"
+            f"broken-link: {counted(count, 'Markdown image')} on {counted(len(hooked), 'page')} "
+            f"{_verb(count, 'is', 'are')} written by the site's render-image hook, whose addresses mdcheck does not "
+            "know without a build: --build checks them"
         )
     if unjudged:
-        many = len(unjudged) > 1
         yield (
-            f"broken-link: {len(unjudged)} site path{'s' if many else ''} the Markdown links to "
-            f"{'are' if many else 'is'} made by no content or static file mdcheck reads ({a_few(sorted(unjudged))}): "
-            "a template, a module or a later step may write them; --build checks them against Hugo's output"
+            f"broken-link: {counted(len(unjudged), 'site path')} the Markdown links to {_verb(len(unjudged), 'is', 'are')} "
+            f"made by no content or static file mdcheck reads ({a_few(sorted(unjudged))}): a template, a module or a "
+            "later step may write them; --build checks them against Hugo's output"
         )
     if computed:
         yield (
-            f"broken-link: {len(computed)} distinct {'addresses go' if len(computed) > 1 else 'address goes'} through "
-            "redirect rules whose target a template's "
-            f"action makes ({a_few(sorted(computed))}), which mdcheck does not run: `--build` follows the rules "
-            "Hugo writes"
+            f"broken-link: {counted(len(computed), 'distinct address', 'distinct addresses')} "
+            f"{_verb(len(computed), 'goes', 'go')} through redirect rules whose target a template's action makes "
+            f"({a_few(sorted(computed))}), which mdcheck does not run: `--build` follows the rules Hugo writes"
         )
     if _unread_rules(rendered):
         yield (
@@ -337,6 +335,10 @@ def _notes(
             "(`{{ .RelPermalink | replaceRE … }}`), which mdcheck does not run: a link reported broken may be "
             "served by one; `--build` reads the rules Hugo writes"
         )
+
+
+def _verb(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
 
 
 def _unread_rules(rendered: RenderedSite) -> bool:

@@ -121,7 +121,7 @@ from validator.links import (
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
-from validator.published import PAGE, PagePass, RedirectRules, RenderedSite, SourcePage, SummaryCopies, link_key, sent_by, split_mapped
+from validator.published import PAGE, PagePass, RenderedSite, SourcePage, SummaryCopies, link_key, sent_by, split_mapped
 from validator.paths import is_markdown
 from validator.site import a_few
 
@@ -281,8 +281,7 @@ def _target(index: SiteIndex, page: PageSummary, link: SiteLink, hooked: bool) -
         if home.found and home.page is None:
             return _home_templates(index, fragment)
     browser, alias = index.reached(page, path)
-    forced = browser is not None and RedirectRules.forced(index.redirect_rule(page, path) or "")  # `301!`
-    if (browser is None or forced) and (redirected := index.redirected(page, path)) is not None:
+    if (browser is None or index.forced_redirect(page, path)) and (redirected := index.redirected(page, path)) is not None:
         return _Target(redirected[0], fragment, via=redirected[1])
     # (a hook that looks a site-absolute destination alone up writes any other as it is)
     looked_up = not page.finds_absolute_pages or path.startswith("/")

@@ -4131,6 +4131,25 @@ def test_site_paths_no_file_makes_are_noted_as_left_to_the_build(
     assert [(p["line"], p["rule"]) for p in problems("--build")] == [(5, "broken-link")]
 
 
+@pytest.mark.hugo
+def test_links_whose_address_a_call_writes_are_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`[lit]({{< lit >}})`, whose template's output mdcheck does not know without a build:
+    a note says so; the build judges the address it writes (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/lit.html": "/nowhere/",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nSee [lit]({{< lit >}}) and [ref]({{< relref \"a.md\" >}}).\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = json.loads(CliRunner().invoke(main, ["check", "--format", "json"]).stdout)
+    assert result["problems"] == []
+    assert any("1 Markdown link on 1 page takes its address from a shortcode call" in note
+               for note in result["summary"]["notes"])
+    assert [(p["rule"], p["message"].split(":")[0]) for p in problems("--build")] == [
+        ("broken-link", "<a href='/nowhere/'>")
+    ]
+
+
 def test_images_the_sites_image_hook_writes_are_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The site's render-image hook rewrites the address as it likes: without a build the
     image is not judged, and a note says so."""

@@ -26,6 +26,9 @@ UNKNOWN_OUTPUT = "data-mdcheck-shortcode"  # see render.SHORTCODE_ATTRIBUTE
 # Its value on an image the site's image hook writes, whose `alt` is known: the Markdown's
 # alt text, which the hook writes as it is (SiteConfig.image_hook_alt)
 HOOKED_ALT_KNOWN = "render-image alt"
+# What marks an unknown address that no shortcode call of the Markdown writes: the site's
+# link hook's, a ref's (site rules judge those), none named
+_NOT_CALLS = frozenset({None, "", "render-link", "ref", "relref"})
 # Elements whose text is shown as written or is not shown at all: leaked markup is fine there.
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"})
 # (element, attribute) pairs that load or link to a URL.
@@ -160,8 +163,10 @@ class Page:
     # the parser's depth): a fragment of it is no broken anchor.
     unknown_output: bool = False
     # With mdcheck's own rendering: how many of its images the site's render-image hook
-    # writes, whose addresses are not known (not recorded)
+    # writes, and how many of its links' addresses a shortcode call writes (`[x]({{< v >}})`,
+    # not a ref), whose addresses are not known (not recorded)
     hooked_images: int = 0
+    called_hrefs: int = 0
     id_set: frozenset[str] = field(default=frozenset(), repr=False)
     # With mdcheck's own rendering, which renders a file once: the URLs of the other pages
     # Hugo makes of it (a mount lending it to another language), where its relative links
@@ -326,6 +331,7 @@ class _Walker:
         self.math = False
         self.unknown_output = False
         self.hooked_images = 0
+        self.called_hrefs = 0
 
     def walk(self, root: etree._Element) -> Page:
         # The elements of the recorded tags and of every tag that some element with an id has,
@@ -364,6 +370,7 @@ class _Walker:
             problems=self.problems,
             unknown_output=self.unknown_output,
             hooked_images=self.hooked_images,
+            called_hrefs=self.called_hrefs,
             id_set=frozenset(item.value for item in self.ids),
         )
 
@@ -376,6 +383,8 @@ class _Walker:
                 self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
             if tag == "img" and attrs.get(UNKNOWN_OUTPUT) in (HOOKED_ALT_KNOWN, "render-image"):
                 self.hooked_images += 1
+            elif tag == "a" and attrs.get(UNKNOWN_OUTPUT) not in _NOT_CALLS:
+                self.called_hrefs += 1
             return
         if "id" in attrs:
             self.ids.append(HtmlId(attrs["id"], tag, line, column))

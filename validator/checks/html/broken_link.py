@@ -33,7 +33,8 @@ of a theme's or module's content, and files templates write; nor the links of a 
 only a section's `cascade` makes a draft (fragments other pages include, whose links lead
 where they do from those pages). The summary notes what is so left to `--build`: site
 paths no content or static file makes (`/build/app.yml`), images the site's render-image
-hook writes, the addresses of a page whose template rewrites them (`findRE` of `src=` on
+hook writes, links whose address a shortcode call writes (`[x]({{< v >}})`), the
+addresses of a page whose template rewrites them (`findRE` of `src=` on
 `.Content`, then `replace`), and links a redirect rule sends where a redirects template's
 action computes (`/docs/latest/* /docs/{{ $current }}/:splat`). A redirect rule that
 Netlify applies over a file at its path (`301!`) is followed before the file.
@@ -120,6 +121,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
     rewritten: set[str] = set()  # the pages whose broken-looking links their template rewrites
     unjudged: set[str] = set()  # the site paths that no content or static file tells (see PublishedSite.complete)
     by_image_hook: dict[str, int] = {}  # the images the site's image hook writes, by page (Page.hooked_images)
+    by_calls: dict[str, int] = {}  # the links whose address a shortcode call writes, by page (Page.called_hrefs)
 
     def visit(page: Page) -> None:
         if rendered.joins_pages(page):
@@ -127,6 +129,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         locator = rendered.locator(page)
         if page.hooked_images:
             by_image_hook[page.path] = page.hooked_images
+        if page.called_hrefs:
+            by_calls[page.path] = page.called_hrefs
         for link in page.links:
             target = rendered.published.resolve(link.url, page.url, page.base)
             if target.kind == EXTERNAL:
@@ -217,7 +221,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         yield from summaries.findings()
 
     return PagePass(
-        rendered.pages, visit, done, lambda: _notes(rendered, external, computed, rewritten, unjudged, by_image_hook)
+        rendered.pages, visit, done, lambda: _notes(rendered, external, computed, rewritten, unjudged, by_image_hook, by_calls)
     )
 
 
@@ -298,7 +302,7 @@ def _relative(url: str) -> bool:
 
 def _notes(
     rendered: RenderedSite, external: set[str], computed: set[str], rewritten: set[str], unjudged: set[str],
-    hooked: dict[str, int],
+    hooked: dict[str, int], called: dict[str, int],
 ) -> Iterator[str]:
     """How many external links the run saw (they are never fetched), and what the site's
     redirect rules, its templates and its files leave unknown."""
@@ -316,6 +320,13 @@ def _notes(
             f"broken-link: {counted(count, 'Markdown image')} on {counted(len(hooked), 'page')} "
             f"{_verb(count, 'is', 'are')} written by the site's render-image hook, whose addresses mdcheck does not "
             "know without a build: --build checks them"
+        )
+    if called:
+        count = sum(called.values())
+        yield (
+            f"broken-link: {counted(count, 'Markdown link')} on {counted(len(called), 'page')} "
+            f"{_verb(count, 'takes its', 'take their')} address from a shortcode call whose output mdcheck does not "
+            "know without a build (`[x]({{< name >}})`): --build checks them"
         )
     if unjudged:
         yield (

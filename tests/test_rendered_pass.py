@@ -4134,7 +4134,8 @@ def test_site_paths_no_file_makes_are_noted_as_left_to_the_build(
 @pytest.mark.hugo
 def test_links_whose_address_a_call_writes_are_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """`[lit]({{< lit >}})`, whose template's output mdcheck does not know without a build:
-    a note says so; the build judges the address it writes (checked with hugo 0.168)."""
+    a note says so; the build judges the address it writes (checked with hugo 0.168), found
+    at the Markdown link by its text."""
     small_site(tmp_path, {
         "layouts/list.html": SINGLE,
         "layouts/_shortcodes/lit.html": "/nowhere/",
@@ -4145,9 +4146,8 @@ def test_links_whose_address_a_call_writes_are_noted(tmp_path: Path, monkeypatch
     assert result["problems"] == []
     assert any("1 Markdown link on 1 page takes its address from a shortcode call" in note
                for note in result["summary"]["notes"])
-    assert [(p["rule"], p["message"].split(":")[0]) for p in problems("--build")] == [
-        ("broken-link", "<a href='/nowhere/'>")
-    ]
+    found = [(p["path"], p["line"], p["rule"], p["message"].split(":")[0]) for p in problems("--build")]
+    assert found == [("content/a.md", 5, "broken-link", "<a href='/nowhere/'>")]  # at the Markdown link
 
 
 def test_images_the_sites_image_hook_writes_are_noted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

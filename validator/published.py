@@ -1644,6 +1644,11 @@ class Locator:
                 return item
         if not link.url:
             return None  # a theme's (a menu entry without a URL): no link to the page (`/`) made it
+        if link.tag == "a" and (words := _words(link.text)):
+            # a Markdown link whose address is a call's output alone (`[x]({{< lit >}})`), by its text
+            called = functools.partial(_called_of_text, words)
+            if (item := self._take("links", self.source.links, called)) is not None:
+                return item
         # A template's (a shortcode's) link or image: at the call that gave its address, one
         # given the link's fragment first (`config="/s3/#arvan"` before an earlier "/s3/")
         addresses = self.source.shortcode_addresses
@@ -1944,6 +1949,12 @@ def _host(url: str) -> str:
 def _words(text: str) -> list[str]:
     """A link's text as words, its markup left out (`**Setup** guide`: setup, guide)."""
     return re.findall(r"\w+", text.lower())
+
+
+def _called_of_text(words: list[str], link: SourceLink) -> bool:
+    """Whether a Markdown link of the text of `words` has an address a call's output alone
+    writes (`[x]({{< lit >}})`: any address)."""
+    return link.shortcode_path is None and _CALL.fullmatch(link.destination.strip()) is not None and _words(link.text) == words
 
 
 def _same_ref_target(url: str, link: SourceLink) -> bool:

@@ -276,6 +276,25 @@ LAYOUT_MOUNTS = (
 
 
 @pytest.mark.hugo
+def test_a_missing_mount_of_partials_leaves_shortcodes_known(hugo: str, tmp_path: Path, monkeypatch) -> None:
+    """A mount to `layouts/_partials/…` whose source is missing (HugoBlox's starters) holds
+    no shortcode: an unknown one is still reported, as Hugo fails on it (checked with the
+    binary)."""
+    mounts = (
+        '[[module.mounts]]\nsource = "vendor-blox/community"\ntarget = "layouts/_partials/blox/community"\n'
+        '[[module.mounts]]\nsource = "layouts"\ntarget = "layouts"\n'
+        '[[module.mounts]]\nsource = "content"\ntarget = "content"\n'
+    )
+    root = _site(tmp_path / "site", mounts)
+    result = subprocess.run([hugo, "-s", str(root), "-d", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode != 0 and 'template for shortcode "greeting" not found' in result.stdout + result.stderr
+    assert not load_site(root).templates_missing
+    monkeypatch.chdir(root)
+    output = CliRunner().invoke(main, ["check", "--source-only", "--no-color"]).output
+    assert "content/a.md:4:1: error shortcode-unknown" in output
+
+
+@pytest.mark.hugo
 def test_the_projects_mounts_to_layouts_hold_its_templates(hugo: str, tmp_path: Path, monkeypatch) -> None:
     """Doks mounts its templates from `node_modules`: the shortcodes there, and those of a
     mount to a folder below `layouts`, are the site's (checked with the binary). Before

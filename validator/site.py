@@ -2708,7 +2708,9 @@ def _layout_roots(config: _Config, root: Path) -> tuple[list[LayoutRoot], tuple[
             continue
         if (root / source).exists():
             found.append((root / source, below))
-        elif source not in missing:
+        elif source not in missing and below[:1] not in (("_partials",), ("partials",)):
+            # (one of partials alone holds no shortcode, hook or page template; a template
+            # that calls one of them fails the build without it, as Hugo skips it too)
             missing.append(source)
     return found, tuple(missing)
 

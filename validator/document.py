@@ -835,7 +835,7 @@ class Document:
         if "/*" in text and use.notation == "<" and use.template in self.site.shortcodes_rendering_inner_in_page:
             # `.Inner` holds `{{</* x */>}}` as `{{< x >}}`, a call the page's RenderString runs
             # (checked with hugo 0.168): unescaped in place, blanks for the marks
-            text = _ESCAPE_MARKS.sub(lambda mark: (mark[1] or "") + "  ", text)
+            text = _unescaped_calls(text)
         nested = parse_document(
             self.path, text.encode("utf-8"), self.markup, self.site, call_content=True, language=self.language
         )
@@ -1847,9 +1847,15 @@ class _Extractor:
         return spans_rendered_apart(self.shortcode_uses, self.call_content)
 
 
-# The comment marks of an escaped call, `{{</* x */>}}`: its `/*` after the tag's start
-# (kept, as group 1), its `*/` before the tag's end
-_ESCAPE_MARKS = re.compile(r"(\{\{[<%]\s*)/\*|\*/(?=\s*[>%]\}\})")
+def _unescaped_calls(text: str) -> str:
+    """`text` with each escaped call the lexer finds (`{{</* x */>}}`) written as the call,
+    blanks for its marks: `{{<   x   >}}`, its places kept."""
+    pieces, cursor = [], 0
+    for tag in lex_shortcodes(text):
+        if tag.kind == "comment":
+            pieces += [text[cursor : tag.start], _COMMENT_MARKERS.sub(r"\1  \2  \3", text[tag.start : tag.end])]
+            cursor = tag.end
+    return "".join(pieces) + text[cursor:]
 
 
 def spans_rendered_apart(

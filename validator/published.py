@@ -1779,7 +1779,8 @@ class Locator:
         that shows it (searched from the last one found: the page shows them in order), a
         line as many times as it shows it. The lines are searched as one text, squashed (a
         page of thousands of snippets no line shows is not read line by line for each)."""
-        if leak.kind == "emphasis" and leak.text.startswith("**") and leak.text.endswith("**"):
+        escaped = leak.kind == "emphasis" and leak.text.startswith("**") and leak.text.endswith("**")
+        if escaped and "\\*\\*" in self._squashed_text()[0]:
             # one of its `**` written escaped (`**a\*\*`), by mistake (both are, on purpose:
             # no leak); sought first, as a line that writes it unescaped may be bold alright
             for written in (leak.text[:-2] + "\\*\\*", "\\*\\*" + leak.text[2:]):

@@ -161,3 +161,26 @@ def test_what_is_computed_of_a_content_is_computed_once_for_its_copies() -> None
     assert calls == ["a.md"]
     with pytest.raises(AssertionError):
         doc.placed(text="another text")
+
+
+
+@pytest.mark.parametrize("copied", [True, False])
+def test_a_word_of_copies_counts_once_in_the_sites_vocabulary(
+    copied: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A versioned docs site copies a page, typo and all, into each version's folder
+    (Antrea's "Mulit-cluster", 73 files of 9 contents): the copies' words count once, and
+    the typo is found in each. Written in as many pages of their own, it is the site's word."""
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
+    (root / "content" / "multi.md").write_text("---\ntitle: Multi\n---\n\n" + "A multi tenant multi region.\n" * 15, "utf-8")
+    page = "---\ntitle: Cluster\n---\n\n## Mulit-cluster\n\nThe Mulit controller and the Mulit agent{}.\n"
+    for version in range(1, 5):
+        folder = root / "content" / "docs" / f"v{version}"
+        folder.mkdir(parents=True)
+        (folder / "cluster.md").write_text(page.format("" if copied else " of " + "abcd"[version - 1] * 4), "utf-8")
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", "--source-only"])
+    found = [p["path"] for p in json.loads(result.stdout)["problems"] if p["rule"] == "heading-typo"]
+    assert found == ([f"content/docs/v{version}/cluster.md" for version in range(1, 5)] if copied else [])

@@ -342,6 +342,9 @@ def _run(
     page_paths: set[str] = set()
     suppressions: dict[str, Suppressions] = {}  # of the files with directives
     vocabularies: dict[str, Counter[str]] = {}
+    # The words of copies count once: a versioned docs site copies a page, typo and all,
+    # into each version's folder, and its typo is no more the site's word for that
+    counted_words: set[bytes] = set()
     with contextlib.ExitStack() as stack:
         results = ResultCache.open(plan) if cache else None
         if results is not None:
@@ -361,7 +364,8 @@ def _run(
                     rendered.append(result.page)
             if result.suppressions is not None:
                 suppressions[target.display] = result.suppressions
-            if result.words is not None:
+            if result.words is not None and (digest := _digest(result.words)) not in counted_words:
+                counted_words.add(digest)
                 language, words = pickle.loads(result.words)
                 vocabularies.setdefault(language, Counter()).update(words)
         for other in other_content:

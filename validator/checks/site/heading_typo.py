@@ -17,9 +17,9 @@ A word is reported when no source of knowledge knows it and a known word is one 
 * a built-in technical vocabulary: HTML element names, Markdown, Hugo and programming terms
   (and the Latin of Lorem ipsum, themes' placeholder text);
 * the site's own vocabulary: a word used in the site's code or in a path its links name
-  (a package's: `pkg.go.dev/k8s.io/klog/v2/ktesting`), or used across its prose
-  (and its front matter's short values: an `author`, `tags`, an `image` path, a `homepage`
-  URL; not what copies the title, such as `linkTitle` or `slug`; and its shortcode calls'
+  (a package's: `pkg.go.dev/k8s.io/klog/v2/ktesting`), or used across its prose (pages
+  with the same words, as a versioned site's copies of a page, count once; and its front
+  matter's short values: an `author`, `tags`, an `image` path, a `homepage` URL; not what copies the title, such as `linkTitle` or `slug`; and its shortcode calls'
   parameters, such as a card's `title="James Lui"`), is not a typo, unless a
   word one edit away is far more frequent on the site and the word is rare (fewer than ten
   uses); the site's pages in the same language are read: a Czech word

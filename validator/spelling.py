@@ -549,6 +549,8 @@ class Speller:
         if not candidates:
             return None  # a name or jargon: nothing to suggest
         best = max(candidates, key=self._rank(word, candidates))
+        if len(word) == MIN_LENGTH and not _keeps_start(word, best):
+            return None  # a word this short changed at its start is a name more often than a slip: `Kyo`, not `Yo`
         if self._rare(best) and self._compound(word):
             return None  # `blogroll` is blog + roll, missing from the list, not a typo of `logroll`
         if self._prefixed(word, best):
@@ -640,10 +642,14 @@ class Speller:
         def rank(word: str) -> tuple[int, bool, int, str]:
             site = self.vocabulary.get(word, 0) + self.vocabulary.get(CODE + word, 0)
             frequency = self.known.get(word, 0)
-            keeps_start = word[:1] == typo[:1] or (len(typo) > 1 and word[:2] == typo[1::-1])
-            return (site, keeps_start and frequency >= floor, frequency, word)
+            return (site, _keeps_start(typo, word) and frequency >= floor, frequency, word)
 
         return rank
+
+
+def _keeps_start(typo: str, word: str) -> bool:
+    """Whether `word` begins as `typo` does, or with its first two letters swapped (`hte`)."""
+    return word[:1] == typo[:1] or (len(typo) > 1 and word[:2] == typo[1::-1])
 
 
 def _part_start(text: str, end: int) -> int:

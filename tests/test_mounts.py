@@ -554,3 +554,36 @@ def test_md_links_to_files_beside_a_mounted_page_are_found_as_hugo_finds_them(hu
         ("content/posts/p.md", 6, "link to '../README.md'"),
         ("docs/guide.md", 4, "no heading or element with id 'nope' on content/posts/p.md"),
     }
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("vendored", [True, False])
+def test_a_modules_content_leaves_refs_and_links_into_it_to_the_build(
+    hugo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, vendored: bool
+) -> None:
+    """A module whose import mounts its content at `content/guide/extra`, inside a section
+    of the project's own (chef-web-docs): the module's pages are not read, so a ref to
+    them, by path or by base name alone, and a link to them are not judged without a build,
+    whether the module is vendored (Hugo builds the pages) or missing. A ref elsewhere is."""
+    module = "_vendor/example.com/mod/docs/content/guide/extra"
+    write(tmp_path, {
+        "hugo.toml": QUIET + '[module]\n[[module.imports]]\npath = "example.com/mod/docs"\n'
+                     '[[module.imports.mounts]]\nsource = "content/guide/extra"\ntarget = "content/guide/extra"\n',
+        **LAYOUTS,
+        "content/guide/_index.md": page("Guide"),
+        "content/guide/intro.md": page("Intro", '[a](/guide/extra/setup/) [b]({{< relref "setup.md" >}}) '
+                                               '[c]({{< relref "/guide/extra/setup" >}}) [d]({{< relref "nowhere/x.md" >}})\n'),
+        **({
+            "_vendor/modules.txt": "# example.com/mod/docs v0.0.0-20240101000000-abcdefabcdef\n",
+            f"{module}/_index.md": page("Extra"),
+            f"{module}/setup.md": page("Setup"),
+        } if vendored else {}),
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache"])
+    found = [(p["rule"], p["column"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [("ref-not-found", 102)]  # `nowhere/x.md` alone
+    if vendored:
+        (tmp_path / "content/guide/intro.md").write_text(page("Intro", "[a](/guide/extra/setup/)\n"), "utf-8")
+        build_site(hugo, tmp_path, tmp_path / "public")
+        assert (tmp_path / "public/guide/extra/setup/index.html").is_file()

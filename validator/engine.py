@@ -1080,7 +1080,7 @@ def _embedded_published(
         written_after=frozenset(site.written_after_hugo),
         static_links=static_tree.links,
         alias_folders=_top_folders(aliases) - _top_folders(files - aliases) - _top_folders(static),
-        adapter_folders=tuple(f"{path.lower()}/" if path else "" for path in site.content_adapters),
+        unknown_folders=tuple(f"{path.lower()}/" if path else "" for path in site.unknown_content),
     )
 
 

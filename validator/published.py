@@ -128,8 +128,9 @@ class PublishedSite:
     # Without `complete` nor `open_folders`: top folders that hold alias pages alone (an
     # `aliases: [/docs/old/]` of a docs folder whose site is elsewhere): not known by them
     alias_folders: frozenset[str] = frozenset()
-    # The folders of content adapters' sections (`gen/`), whose pages a template makes
-    adapter_folders: tuple[str, ...] = ()
+    # The folders whose pages content mdcheck does not read makes (SiteConfig.unknown_content:
+    # a content adapter's section, `gen/`, a module's mount): not known without a build
+    unknown_folders: tuple[str, ...] = ()
     # Where each link that means the same on every page goes (`/a/`, a URL): a theme's
     # menus repeat thousands of them on every page.
     _resolved: dict[tuple[str, str | None, str], Target] = field(default_factory=dict, compare=False, repr=False)
@@ -321,7 +322,7 @@ class PublishedSite:
         only inside a section that has pages, and a missing file only beside a page made of
         a single file or inside a folder that holds static files only; a missing top-level
         page written without its slash (`/third`) only where every top folder is known."""
-        if self.adapter_folders and self._made_by_adapter(rel):
+        if self.unknown_folders and self._made_elsewhere(rel):
             return False
         # (a folder's name's dot makes no file of it: `docs/v1.2/`)
         suffix = "" if rel.endswith("/") else PurePosixPath(rel).suffix
@@ -350,13 +351,13 @@ class PublishedSite:
             return True  # the home page's pagination writes `page/2/` and no other name (`content/page.md`'s links)
         return folder not in self.open_folders and parts[at] not in self.open_folders
 
-    def _made_by_adapter(self, rel: str) -> bool:
-        """Whether a publish-dir path is in a content adapter's section (a language's folder
-        before it or not): its pages are those the adapter adds, unknown without a build."""
+    def _made_elsewhere(self, rel: str) -> bool:
+        """Whether a publish-dir path is in one of `unknown_folders` (a language's folder
+        before it or not): its pages are not known without a build."""
         lowered = rel.lower()
         first, _, rest = lowered.partition("/")
         paths = (lowered, rest) if first in self.language_folders else (lowered,)
-        return any(path.startswith(folder) for path in paths for folder in self.adapter_folders)
+        return any(path.startswith(folder) for path in paths for folder in self.unknown_folders)
 
     def _output_file(self, name: str) -> bool:
         """Whether a file's name may be that of a page's output format (`index.xml`)."""

@@ -192,7 +192,10 @@ class SiteConfig:
     # The same for the assets (`assetDir`, themes' `assets`, mounts to `assets`), where
     # `resources.Get` looks, as Hugo's embedded render hooks do.
     asset_dirs: tuple[tuple[str, str], ...] | None = None
-    module_content: bool = False  # whether a theme or module has content of its own (not followed)
+    # The content paths of the folders a theme's or module's content fills ("" for the
+    # content's root), or a missing one's that its import mounts there: not followed, their
+    # pages are not known without a build
+    module_content: tuple[str, ...] = ()
     # The content paths of the folders with a content adapter (`_content.gotmpl`: `gen`,
     # `docs/keps`), whose pages a template makes: not known without a build
     content_adapters: tuple[str, ...] = ()
@@ -397,6 +400,12 @@ class SiteConfig:
     # or module may add keys)
     translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     translations_known: bool = True
+
+    @property
+    def unknown_content(self) -> tuple[str, ...]:
+        """The content paths of the folders whose pages are not known without a build: a
+        content adapter's (`content_adapters`), a theme's or module's (`module_content`)."""
+        return (*self.content_adapters, *self.module_content)
 
     def writes_text(self, template: str) -> bool:
         """Whether `template` is one of `shortcode_texts`, whose output `shortcode_output` tells."""

@@ -792,7 +792,10 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         asset_dirs=None
         if "assets" in missing_components
         else _component_dirs(root, config, module_dirs, modules, "assets"),
-        module_content=any(_module_content(directory, module) for directory, module in zip(module_dirs, modules)),
+        module_content=tuple(sorted({
+            *(folder for directory, module in zip(module_dirs, modules) for folder in _module_content(directory, module)),
+            *found.missing_content,
+        })),
         pagination_path=config.string("pagination.path", "") or config.string("paginatepath", "page"),
         publish_dir=config.folder("publishdir", "public"),
         base_url=config.string("baseurl", ""),
@@ -2329,6 +2332,9 @@ class _Modules:
     configs: list[_Config]  # of those found, in the order Hugo merges them
     missing_components: frozenset[str]  # that the missing ones may fill
     without_layouts: frozenset[Path]  # found, but imported with mounts that name no `layouts`
+    # The content paths the missing ones' imports mount content at (`guide/extra` of
+    # `target = "content/guide/extra"`)
+    missing_content: tuple[str, ...] = ()
 
 
 def _module_dirs(
@@ -2358,6 +2364,7 @@ def _module_dirs(
     configs: list[_Config] = []
     missing_components: set[str] = set()
     without_layouts: set[Path] = set()
+    missing_content: list[str] = []
 
     def resolve(path: str, imported: bool) -> Path:
         if imported and path in replacements:  # a theme's path is not replaced (checked with hugo 0.168)
@@ -2383,6 +2390,7 @@ def _module_dirs(
                 if path not in missing:
                     missing.append(path)
                 missing_components.update(mounted.get(path, _COMPONENTS))
+                missing_content.extend(_content_folders(given.get(path, [])))
                 continue
             if directory in found:
                 continue
@@ -2399,7 +2407,9 @@ def _module_dirs(
                 visit(module.strings("theme"), _imports(module), depth + 1, module)
 
     visit(list(themes), _imports(config), 0, config)
-    return _Modules(found, missing, configs, frozenset(missing_components), frozenset(without_layouts))
+    return _Modules(
+        found, missing, configs, frozenset(missing_components), frozenset(without_layouts), tuple(missing_content)
+    )
 
 
 def _static_dirs(
@@ -2483,14 +2493,27 @@ def _component_mounts(config: _Config, directory: Path, component: str) -> list[
     return found
 
 
-def _module_content(directory: Path, module: _Config) -> bool:
-    """Whether a theme or module has content: its mounts to `content` of a folder that is
-    there (Hugo skips the others), or without mounts, a `content` folder."""
+def _module_content(directory: Path, module: _Config) -> list[str]:
+    """The content paths a theme's or module's content fills ("" for the content's root):
+    its mounts' to `content` of a folder or file that is there (Hugo skips the others), or
+    without mounts, its `content` folder's."""
     if _tables(module, "module.mounts"):
-        return any(
-            (directory / str(mount.get("source", "")).strip()).exists() for mount in _mounts_to(module, "content")
-        )
-    return (directory / "content").is_dir()
+        mounts = _mounts_to(module, "content")
+        return _content_folders([mount for mount in mounts if (directory / str(mount.get("source", "")).strip()).exists()])
+    return [""] if (directory / "content").is_dir() else []
+
+
+def _content_folders(mounts: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The content paths of mounts' targets below `content` (`guide/extra` of
+    `content/guide/extra`, "" of `content`); a single file's is its folder's."""
+    folders = []
+    for mount in mounts:
+        component, *place = _go_clean(str(mount.get("target", "")).replace("\\", "/")).strip("/").split("/")
+        if component.lower() == "content":
+            if place and posixpath.splitext(place[-1])[1]:
+                place = place[:-1]  # `content/changelog.md`
+            folders.append("/".join(place))
+    return folders
 
 
 def _mounts_to(config: _Config, component: str) -> list[dict[str, Any]]:

@@ -22,8 +22,10 @@ draft is fine, and a ref to no page stops the build once the draft is built.
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found, and so are those of content files that are not Markdown (`_index.html`, `.org`)
 when the site's `security.allowContent` admits them (a ref to one it refuses says so). The
-pages a content adapter (`_content.gotmpl`) adds are known only to a build: a ref into an
-adapter's section, or to a base name alone, is not judged on a site that has one. A
+pages a content adapter (`_content.gotmpl`) adds, and those of a theme's or module's
+content (its `content` folder, or what a mount to `content` names, even of a module not
+found), are known only to a build: a ref into such a folder, or to a base name alone, is
+not judged on a site that has one. A
 call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
 otherwise Hugo drops the comment and never runs it. Nor does it run the calls of a file it
 renders no page of (a headless bundle's, `build.render = "never"`), unless another page
@@ -123,8 +125,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                     problem = f'{name} {path!r}: Hugo renders no page for it (build.render = "link")'
                     yield Finding(*at, f"{problem}: the link it writes leads nowhere", path=page.path)
                 continue
-            if _adapter_may_make(site.config.content_adapters, path, page.content_path):
-                continue  # a content adapter's page, unknown without a build
+            if _made_elsewhere(site.config.unknown_content, path, page.content_path):
+                continue  # a content adapter's or a module's page, unknown without a build
             if target.ambiguous:
                 problem = f"{name} {path!r} is ambiguous: several pages are named so; add the section"
             else:
@@ -167,19 +169,19 @@ def _no_language(language: str, known: set[str], disabled: frozenset[str]) -> st
     return f"the site has no language {language!r} (its languages: {', '.join(sorted(known))})"
 
 
-def _adapter_may_make(adapters: tuple[str, ...], path: str, content_path: str) -> bool:
-    """Whether a ref's path may be a page a content adapter (`_content.gotmpl`) adds: one in
-    an adapter's section (from the content's root, or from the page's folder), or a base
-    name alone, which a page of any section may have."""
-    if not adapters:
+def _made_elsewhere(folders: tuple[str, ...], path: str, content_path: str) -> bool:
+    """Whether a ref's path may be a page that content mdcheck does not read adds (see
+    SiteConfig.unknown_content): one in such a folder (from the content's root, or from
+    the page's folder), or a base name alone, which a page of any section may have."""
+    if not folders:
         return False
     written = path.lower().removesuffix(".md").lstrip("/")
     if "/" not in written.strip("./"):
         return True
     own = posixpath.normpath(posixpath.join(posixpath.dirname(content_path.lower()), written))
     return any(
-        adapter == "" or candidate.startswith(adapter.lower() + "/")
-        for adapter in adapters
+        folder == "" or candidate.startswith(folder.lower() + "/")
+        for folder in folders
         for candidate in (written, own)
     )
 

@@ -939,6 +939,27 @@ def test_a_menus_empty_link_is_not_a_ref_that_found_its_page(
 
 
 @pytest.mark.hugo
+def test_a_templates_empty_link_or_image_is_not_a_ref_of_its_text_that_found_its_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A theme's `<a href="">Users</a>` beside the content's `[Users]({{< relref "users.md"
+    >}})`, which found its page (the page shows it with its address), and the theme's
+    `<img>` without a source or alt beside a ref in a call's content: the template's, at
+    the HTML, not at the ref (chef-web-docs)."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<nav><a href="">Users</a></nav>{{ .Content }}<img class="modal" id="modal-img">',
+        "layouts/list.html": SINGLE,
+        "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner | .Page.RenderString }}</div>',
+        "content/users.md": "+++\ntitle = 'Users'\n+++\n\nUsers.\n",
+        "content/ldap.md": "+++\ntitle = 'LDAP'\n+++\n\nSee the [Users]({{< relref \"users.md\" >}}) page.\n\n"
+                           '{{< note >}}\nSee the [Users]({{< relref "users" >}}) page.\n{{< /note >}}\n',
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = {(p["path"], p["rule"]) for p in problems("--build") if p["rule"] in ("empty-link", "image-alt")}
+    assert found == {("public/ldap/index.html", "empty-link"), ("public/ldap/index.html", "image-alt")}
+
+
+@pytest.mark.hugo
 def test_a_missing_fragment_of_a_sections_md_link_is_one_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -717,3 +717,24 @@ def test_a_failed_builds_errors_are_placed_in_linear_time(tmp_path: Path) -> Non
         return time.perf_counter() - started
 
     _assert_linear("ref errors", seconds, 40_000)
+
+
+
+def test_an_html_rule_that_fails_on_a_page_is_reported_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An html check that raises on a page is one internal error, at that page's Markdown
+    file (not at no file, shown `:1:1`), and the checks that do not fail still report."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
+    (tmp_path / "content" / "p.md").write_text("---\ntitle: P\n---\n\n![](/a.png) [x]() **Note:**text\n", "utf-8")
+
+    def broken(*_: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(Locator, "link_source", broken)  # image-alt's, empty-link's, broken-link's
+    site = load_site(tmp_path)
+    preset = load_preset("recommended", RULES)
+    outcome = run(collect_targets([], preset, site, tmp_path), preset, site, RULES, jobs=1, rendering=Rendering())
+    crashes = [(p.path, p.line) for p in outcome.problems if p.rule == "internal-error"]
+    assert crashes and set(crashes) == {("content/p.md", 1)}
+    assert all("on p/index.html failed: ValueError: boom" in p.message for p in outcome.problems if p.rule == "internal-error")
+    assert "unrendered-markup" in {p.rule for p in outcome.problems}

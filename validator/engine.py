@@ -1672,8 +1672,9 @@ def _read_pages_once(
         for index, each in reading:
             try:
                 each.visit(page)
-            except Exception as exc:
-                failed[index] = _crash(starts[index][0], exc)
+            except Exception as exc:  # at the page's Markdown file, else its HTML
+                crash = _crash(f"{starts[index][0]} on {page.path}", exc)
+                failed[index] = rendered.finding(page, crash.message, (1, 1), (1, 1))
         if any(index in failed for index, _ in reading):
             reading = [(index, each) for index, each in reading if index not in failed]
     results: list[tuple[list[Finding], list[str], bool]] = []

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import collections
 import bisect
 import contextlib
 import csv
@@ -1618,9 +1619,11 @@ class Locator:
 
             def empty_of_that_text(one: SourceLink) -> bool:
                 may_be_empty = one.shortcode_path is not None or not one.destination.strip()
-                return may_be_empty and _words(one.text) == words
+                return may_be_empty and _words(one.text) == words and one.may_make(link)
 
-            if (item := self._empty_in_order(link, words) or self._take("links", self.source.links, empty_of_that_text)):
+            if item := self._empty_in_order(link, words) or (
+                not self._all_shown(words) and self._take("links", self.source.links, empty_of_that_text)
+            ):
                 return item
             if (item := self._take("addresses", self.source.shortcode_addresses, lambda one: not one.destination)):
                 return item
@@ -1676,6 +1679,18 @@ class Locator:
         if candidate.shortcode_path is None and candidate.destination.strip():
             return None
         return self._take("links", self.source.links if self.source else (), lambda one: one is candidate)
+
+    def _all_shown(self, words: list[str]) -> bool:
+        """Whether the page shows, with an address, as many `<a>` links of the text of
+        `words` as the Markdown writes: none of those is the empty one (a theme's menu entry
+        `<a href="">Users</a>`, beside the content's `[Users]({{< relref "users.md" >}})`)."""
+        key = " ".join(words)
+        return len(self._by_words[1].get(key, ())) <= self._filled_by_words[key]
+
+    @functools.cached_property
+    def _filled_by_words(self) -> collections.Counter[str]:
+        """The page's `<a>` links with an address, counted by their text's words."""
+        return collections.Counter(" ".join(_words(one.text)) for one in self._links if one.tag == "a" and one.url)
 
     @functools.cached_property
     def _by_words(self) -> tuple[dict[str, dict[tuple[int, int], int]], dict[str, list[SourceLink]]]:

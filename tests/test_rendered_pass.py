@@ -1982,6 +1982,21 @@ def test_a_math_renderer_a_param_names_and_hugos_table_of_contents(
 
 
 @pytest.mark.hugo
+def test_a_toc_shortcode_writes_hugos_table_of_contents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A `{{< toc >}}` whose template prints `.Page.TableOfContents` writes Hugo's `<nav
+    id="TableOfContents">` on the page that calls it: a link to it there, or from another
+    page, is fine; on a page without the call, no such id."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/toc.html": "{{ .Page.TableOfContents }}",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n{{< toc >}}\n\n## Two\n\n[t](#TableOfContents)\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\n## Two\n\n[t](#TableOfContents) [a](/a/#TableOfContents)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/b.md", 7, "broken-anchor")}
+    assert findings() == findings("--source-only") == findings("--build") == expected
+
+
+@pytest.mark.hugo
 def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
     (toha's): the built page's `<script>` names neither, the site's assets tell."""

@@ -3686,7 +3686,8 @@ _LANGUAGE_ACTION = re.compile(r"\{\{-?\s*(?:\$?\.(?:Site\.|Page\.)?|\$\w+\.)(?:L
 def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[IdParameter, ...]] | None:
     """What the ids a shortcode's templates write are made of: (what they start with:
     `tabs-` of `id="tabs-{{ .Ordinal }}"`, or of `id="{{ $id }}"` after `$id := printf
-    "tabs-%d" .Ordinal`; the parameters they are, as given: `"name"` of `id="{{ .Get "name"
+    "tabs-%d" .Ordinal`, `TableOfContents` of the page's `.TableOfContents`, which Hugo
+    writes in a `<nav id="TableOfContents">`; the parameters they are, as given: `"name"` of `id="{{ .Get "name"
     }}"`, `0` of `.Get 0`, through a variable or a `with` too). `((), ())` when they write
     none. None when its output may hold any id: an id written otherwise, or a file
     (`readFile`) or another page's or resource's content (`.GetPage` with `.Content`,
@@ -3714,6 +3715,8 @@ def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[IdParamete
             prefixes.update((prefix, prefix.lower()))  # lower-cased by `anchorize`, maybe
         if not prefixes and not parameters and _WRITES_IDS.search(template):
             return None  # an `id=` this reading does not follow
+        if ".TableOfContents" in template:
+            prefixes.add("TableOfContents")  # Hugo's `<nav id="TableOfContents">` (a `toc` shortcode's)
     return tuple(sorted(prefixes)), tuple(sorted(parameters, key=str))
 
 

@@ -446,6 +446,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
             has = fragment in target.ids or target.unknown_output or _script_route(fragment, target.ids)
             if has and dropped is None:
                 continue
+            if dropped is not None and link.url.startswith("#") and fragment in _ids_of(page).ids:
+                continue  # a redirect page's own `#main` (a theme's skip link), shown or not
             if not has and dropped is None and target.path == page.path:
                 detail = f"where no element has the id {fragment!r}"
                 advice = functools.partial(_own_link, fragment)

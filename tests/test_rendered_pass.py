@@ -2099,18 +2099,23 @@ def test_an_alias_at_a_section_hugo_does_not_render(
 def test_a_redirect_pages_own_skip_link_is_no_redirect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A page whose content is a meta refresh keeps the theme's `<a href="#main-col">`
     beside its `<main id="main-col">`: a link within the page, not one the redirect drops
-    the fragment of (chef-web-docs). A link from elsewhere through it still is."""
+    the fragment of (chef-web-docs). A link from elsewhere through it still is, and one
+    through a page that redirects to another site too."""
     small_site(tmp_path, {
         "layouts/single.html": '<html><body><a href="#main-col">Skip</a><main id="main-col">{{ .Content }}</main>'
                                "</body></html>",
         "content/target.md": "+++\ntitle = 'Target'\n+++\n\n## Run\n",
         "content/moved.md": '+++\ntitle = "Moved"\n+++\n<meta http-equiv="refresh" content="0; url=/target/" />\n',
-        "content/other.md": "+++\ntitle = 'Other'\n+++\n\n[run](/moved/#run)\n",
+        "content/away.md": '+++\ntitle = "Away"\n+++\n<meta http-equiv="refresh" content="0; url=https://x.com/cli/" />\n',
+        "content/other.md": "+++\ntitle = 'Other'\n+++\n\n[run](/moved/#run) [cli](/away/#run)\n",
     }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = problems("--build")
-    assert [(p["path"], p["rule"]) for p in found] == [("content/other.md", "broken-anchor")]
-    assert "drops the fragment" in found[0]["message"]
+    assert [(p["path"], p["column"], p["rule"]) for p in found] == [
+        ("content/other.md", 1, "broken-anchor"), ("content/other.md", 20, "broken-anchor")
+    ]  # fmt: skip
+    assert all("drops the fragment" in p["message"] for p in found)
+    assert "/away/ redirects to https://x.com/cli/" in found[1]["message"]
 
 
 @pytest.mark.hugo

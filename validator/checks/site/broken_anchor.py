@@ -519,7 +519,11 @@ def _rendered_target(
     if target is not None and target.redirect:
         dropped = None if target.keeps_fragment else target.url
         redirect = rendered.published.resolve(target.redirect, target.url, target.base)
-        target = anchors(redirect.path, page) if redirect.kind == PAGE else None
+        landing = anchors(redirect.path, page) if redirect.kind == PAGE else None
+        if landing is None and dropped is not None:
+            # another site's page, or one not known here: the fragment is dropped all the same
+            landing = _PageIds("", target.redirect, frozenset(), True, None, False, None, ())
+        target = landing
     return target, resolved.fragment or "", dropped, resolved.via
 
 

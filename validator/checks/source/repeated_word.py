@@ -25,8 +25,9 @@ thanks") are listed in `allow`. These are no repeats either:
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name; a letter
   in two cases ("a A record"), or a capital twice but `I` and `A` ("press V V"): letters named;
 * a word alone on its line, then the same word starting the next (a label: "**Parking**"
-  above "Parking F is next door"), or emphasised or linked alone where its line starts,
-  then the same word ("* **HTTPS** HTTPS can be enabled", "- [SOFAMesh](…) SOFAMesh is");
+  above "Parking F is next door"), or ending a label emphasised or linked where its line
+  starts, then the same word ("* **HTTPS** HTTPS can be enabled", "- **Configurable
+  Postgresql** Postgresql can…", "- [SOFAMesh](…) SOFAMesh is");
 * a word ending a line with a hard line break, then the same word starting the next: lines
   shown apart ("- Blazor wasm + MAUI␠␠" above "MAUI is what Blazor runs in").
 
@@ -52,6 +53,7 @@ Combine terms with **AND** or **OR**, then select **Select**.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -266,16 +268,22 @@ def _named_three(text: str, first: Word, second: Word, third: Word | None) -> bo
 
 
 def _bold_label(stretch: Stretch, first: Word, second: Word) -> bool:
-    """Whether the first word, emphasised or linked alone where its line starts, labels what
-    follows, which starts with the same word ("* **HTTPS** HTTPS can be enabled in the
-    config", "- [SOFAMesh](…) SOFAMesh is a service mesh"); "The **the**" is a slip."""
-    if not _line_starts_before(stretch.text, first.start, "*_ \t"):
-        return False
+    """Whether the first word ends a label emphasised or linked where its line starts, and
+    what follows starts with the same word ("* **HTTPS** HTTPS can be enabled in the
+    config", "- **Configurable Postgresql** Postgresql can be…", "- [SOFAMesh](…) SOFAMesh
+    is a service mesh"); "The **the**" is a slip."""
     line_start = _line_start(stretch.text, first.start)
-    return any(
-        between(line_start, first.start) and between(first.end, second.start)
-        for between in (stretch.marked_between, stretch.linked_between)
-    )
+    for edges, between in ((stretch.seams, stretch.marked_between), (stretch.link_edges, stretch.linked_between)):
+        index = bisect.bisect_left(edges, line_start)
+        opened = edges[index] if index < len(edges) else first.end
+        closed = edges[index + 1] if index + 1 < len(edges) else -1
+        if (
+            opened <= first.start
+            and _line_starts_before(stretch.text, opened, "*_ \t")
+            and first.end <= closed <= second.start
+        ):
+            return True
+    return False
 
 
 def _label_line(text: str, start: int, end: int, next_start: int) -> bool:

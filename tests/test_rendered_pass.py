@@ -1997,6 +1997,23 @@ def test_a_toc_shortcode_writes_hugos_table_of_contents(tmp_path: Path, monkeypa
 
 
 @pytest.mark.hugo
+def test_a_content_calls_markdownified_headings_keep_their_ids_with_raw_html(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With raw HTML kept, `{{% note %}}` whose template writes `<div>{{ .Inner | markdownify
+    }}</div>` puts the content's headings, rendered apart, in the page: their ids are known
+    and the page's other fragments still checked (they had all been left to the build)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner | markdownify }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Real\n\n{{% note %}}\n### Heading in note\n\ntext\n{{% /note %}}\n\n"
+                        "See [missing](#missing-frag) and [in note](#heading-in-note).\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/p.md", 13, "broken-anchor")}
+    assert findings() == findings("--source-only") == findings("--build") == expected
+
+
+@pytest.mark.hugo
 def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
     (toha's): the built page's `<script>` names neither, the site's assets tell."""

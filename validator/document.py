@@ -425,12 +425,18 @@ class Document:
     def _contents_with_headings(self) -> dict[tuple[int, int], Document]:
         """The `{{< >}}` calls' contents that their templates render alone (see
         `rendered_contents`), or may (a template of a theme not found: `_template_missing`),
-        and that may hold headings, by the call's place."""
+        and that may hold headings, by the call's place; with raw HTML kept, those of the
+        `{{% %}}` calls in the page's Markdown whose template renders the content alone
+        (`<div>{{ .Inner | markdownify }}</div>`): its HTML, ids and all, reaches the page."""
         missing = self._parsed_apart(lambda use, within: use.notation == "<" and self._template_missing(use))
+        rendering = self.site.shortcodes_rendering_inner - self.site.shortcodes_legacy
+        markdownified = self._parsed_apart(
+            lambda use, within: use.notation == "%" and not within and use.template in rendering
+        ) if self.markup.unsafe and rendering else ()  # fmt: skip
         return {
             (use.line, use.column): content
-            for use, content in (*self.rendered_contents, *missing)
-            if content is not None and use.notation == "<" and self._may_hold_headings(use)
+            for use, content in (*self.rendered_contents, *missing, *markdownified)
+            if content is not None and (use.notation == "<" or not use.parent) and self._may_hold_headings(use)
         }
 
     def _template_missing(self, use: ShortcodeUse) -> bool:

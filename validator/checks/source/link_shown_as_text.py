@@ -73,8 +73,10 @@ _ADDRESS = re.compile(
 # What the source of a stretch with any of them holds: `](` then a blank before `)`, `] (`,
 # `)[`, `]](`
 _MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[|\]\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*\s")
-# An autolink with a blank in its address (`<https://x.org/a b>`), which is none: text
-_SPACED_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*[ \t][^<>\n]*>")
+# An autolink with a blank in its address (`<https://x.org/a b>`), which is none: text. Of
+# an address with `//` or a `mailto:` one: `<dubbo:reference />` is an XML tag written in
+# prose, which Hugo shows as it is.
+_SPACED_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:/|mailto:)[^<>\s]*[ \t][^<>\n]*>", re.IGNORECASE)
 _SPACE = "its address has a space (write %20, or `<…>` around it)"
 _AUTOLINK_SPACE = "an autolink's address has a space (write %20)"
 _BROKEN = "its address is broken across lines (join them)"

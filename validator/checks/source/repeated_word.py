@@ -272,8 +272,10 @@ def _bold_label(stretch: Stretch, first: Word, second: Word) -> bool:
     what follows starts with the same word ("* **HTTPS** HTTPS can be enabled in the
     config", "- **Configurable Postgresql** Postgresql can be…", "- [SOFAMesh](…) SOFAMesh
     is a service mesh"); "The **the**" is a slip."""
+    if "\n" in stretch.text[first.end : second.start]:
+        return False  # a link ending a line the text's next one goes on from ("[… guide](…)" above "guide, however")
     line_start = _line_start(stretch.text, first.start)
-    for edges, between in ((stretch.seams, stretch.marked_between), (stretch.link_edges, stretch.linked_between)):
+    for edges in (stretch.seams, stretch.link_edges):
         index = bisect.bisect_left(edges, line_start)
         opened = edges[index] if index < len(edges) else first.end
         closed = edges[index + 1] if index + 1 < len(edges) else -1

@@ -170,12 +170,13 @@ def test_a_word_of_copies_counts_once_in_the_sites_vocabulary(
 ) -> None:
     """A versioned docs site copies a page, typo and all, into each version's folder
     (Antrea's "Mulit-cluster", 73 files of 9 contents): the copies' words count once, and
-    the typo is found in each. Written in as many pages of their own, it is the site's word."""
+    the typo is found in each. Written in as many pages of their own, it is the site's word.
+    A word the page alone has is no one-off slip for that ("Outro", not "Outdo")."""
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)
     (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
     (root / "content" / "multi.md").write_text("---\ntitle: Multi\n---\n\n" + "A multi tenant multi region.\n" * 15, "utf-8")
-    page = "---\ntitle: Cluster\n---\n\n## Mulit-cluster\n\nThe Mulit controller and the Mulit agent{}.\n"
+    page = "---\ntitle: Cluster\n---\n\n## Mulit-cluster\n\nThe Mulit controller and the Mulit agent{}.\n\n## Outro\n"
     for version in range(1, 5):
         folder = root / "content" / "docs" / f"v{version}"
         folder.mkdir(parents=True)

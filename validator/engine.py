@@ -73,7 +73,7 @@ from validator.site import (
     predict_url,
     recording_reads,
 )
-from validator.spelling import page_words, spelling_language
+from validator.spelling import copied_words, page_words, spelling_language
 from validator.spill import Spill, pack
 
 _T = TypeVar("_T")
@@ -343,7 +343,9 @@ def _run(
     suppressions: dict[str, Suppressions] = {}  # of the files with directives
     vocabularies: dict[str, Counter[str]] = {}
     # The words of copies count once: a versioned docs site copies a page, typo and all,
-    # into each version's folder, and its typo is no more the site's word for that
+    # into each version's folder, and its typo is no more the site's word for that. Their
+    # prose words are kept apart (spelling.COPIED): a word of one page is no one-off slip
+    # when copies of the page repeat it.
     counted_words: set[bytes] = set()
     with contextlib.ExitStack() as stack:
         results = ResultCache.open(plan) if cache else None
@@ -364,9 +366,12 @@ def _run(
                     rendered.append(result.page)
             if result.suppressions is not None:
                 suppressions[target.display] = result.suppressions
-            if result.words is not None and (digest := _digest(result.words)) not in counted_words:
+            if result.words is not None:
+                copy = (digest := _digest(result.words)) in counted_words
                 counted_words.add(digest)
                 language, words = pickle.loads(result.words)
+                if copy:
+                    words = copied_words(words)
                 vocabularies.setdefault(language, Counter()).update(words)
         for other in other_content:
             if (summary := unread_summary(other, site)) is not None:

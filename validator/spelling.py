@@ -49,6 +49,15 @@ from validator.site import language_codes
 
 CODE = "`"  # vocabulary key prefix of a word seen in code: "`prodcut"
 FILED = "="  # vocabulary key prefix of a word of a front matter term (an `author`'s name): "=choi"
+# vocabulary key prefix of a prose word's uses in copies of pages counted already (the same
+# words: a versioned site's copies of a page), which its plain key does not count: "~outro"
+COPIED = "~"
+
+
+def copied_words(words: Mapping[str, int]) -> dict[str, int]:
+    """The prose words of a page's `page_words` under COPIED keys, for a copy of a page
+    whose words are counted already."""
+    return {COPIED + word: count for word, count in words.items() if word[:1] not in (CODE, FILED)}
 MIN_LENGTH = 3  # shorter words are left alone
 # Longer words are no typo of a known one either (the longest English words run about 30
 # letters): the words one edit away from a word are as many as its letters times the
@@ -564,8 +573,10 @@ class Speller:
             return None
         uses = self.vocabulary.get(word, 0)
         # A word used once is the typo itself, unless a page files itself under it (a name
-        # a template prints from its `author`)
-        if (uses <= 1 and not self.vocabulary.get(FILED + word)) or self.vocabulary.get(best, 0) >= SITE_RATIO * uses:
+        # a template prints from its `author`) or copies of its page repeat it (a versioned
+        # site's "Outro", in each version's copy)
+        once = uses <= 1 and not self.vocabulary.get(FILED + word) and not self.vocabulary.get(COPIED + word)
+        if once or self.vocabulary.get(best, 0) >= SITE_RATIO * uses:
             return best
         return None  # used across the site, and nothing far more frequent looks like it
 

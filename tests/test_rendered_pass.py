@@ -2116,7 +2116,8 @@ def test_an_alias_at_a_section_hugo_does_not_render(
 def test_a_redirect_pages_own_skip_link_is_no_redirect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A page whose content is a meta refresh keeps the theme's `<a href="#main-col">`
     beside its `<main id="main-col">`: a link within the page, not one the redirect drops
-    the fragment of (chef-web-docs). A link from elsewhere through it still is, and one
+    the fragment of (chef-web-docs); nor is a page's `#overview` when a forced rule
+    redirects the page (kubermatic). A link from elsewhere through it still is, and one
     through a page that redirects to another site too."""
     small_site(tmp_path, {
         "layouts/single.html": '<html><body><a href="#main-col">Skip</a><main id="main-col">{{ .Content }}</main>'
@@ -2125,6 +2126,8 @@ def test_a_redirect_pages_own_skip_link_is_no_redirect(tmp_path: Path, monkeypat
         "content/moved.md": '+++\ntitle = "Moved"\n+++\n<meta http-equiv="refresh" content="0; url=/target/" />\n',
         "content/away.md": '+++\ntitle = "Away"\n+++\n<meta http-equiv="refresh" content="0; url=https://x.com/cli/" />\n',
         "content/other.md": "+++\ntitle = 'Other'\n+++\n\n[run](/moved/#run) [cli](/away/#run)\n",
+        "content/docs/old.md": "+++\ntitle = 'Old'\n+++\n\n## Overview\n\nSee [the overview](#overview).\n",
+        "static/_redirects": "/docs/old/ /target/ 301!\n",
     }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = problems("--build")

@@ -446,8 +446,6 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
             has = fragment in target.ids or target.unknown_output or _script_route(fragment, target.ids)
             if has and dropped is None:
                 continue
-            if dropped is not None and link.url.startswith("#") and fragment in _ids_of(page).ids:
-                continue  # a redirect page's own `#main` (a theme's skip link), shown or not
             if not has and dropped is None and target.path == page.path:
                 detail = f"where no element has the id {fragment!r}"
                 advice = functools.partial(_own_link, fragment)
@@ -513,6 +511,10 @@ def _rendered_target(
     the redirect page on the way when it drops the fragment, and the redirect rule that
     sent the link there ("" when none)."""
     resolved = rendered.published.resolve(link.url, page.url, page.base)
+    if link.url.startswith("#") and not page.base:
+        # the page's own element: no request, so no redirect (a forced rule's, a meta
+        # refresh's on a redirect page with the theme's skip link)
+        return _ids_of(page), resolved.fragment or "", None, ""
     reached = resolved.kind == PAGE or rendered.published.built_with(resolved, page.path)
     target = anchors(resolved.path, page) if reached else None
     dropped = None

@@ -167,17 +167,33 @@ def test_footnotes() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"a\x00", "NUL"),
+        (b"a\x00" * 5, "NUL bytes; not a text file"),
         ("---\ntitle: x\n---\n".encode("utf-16"), "UTF-16 text (it starts with a byte order mark)"),
-        ("x".encode("utf-16-be"), "NUL"),  # no mark: no telling
+        ("# Title with no mark".encode("utf-16-be"), "NUL"),  # no mark: no telling
         ("x".encode("utf-32"), "UTF-32 text"),
-        (b"caf\xe9", "not valid UTF-8"),
     ],
 )
 def test_binary_is_an_issue(data: bytes, message: str) -> None:
     doc = parse_document("x.md", data)
     assert not doc.is_text
     assert message in doc.issues[0].message
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "where", "message"),
+    [
+        (b"# A\n\nb\x00c [x](#a)\n", "# A\n\nb\ufffdc [x](#a)\n", (3, 2), "a NUL byte: Hugo shows it as"),
+        (b"# A\n\ncaf\xe9 \xe9 [x](#a)\n", "# A\n\ncaf\ufffd \ufffd [x](#a)\n", (3, 4), "byte 0xe9 is not UTF-8, and 1 more"),
+    ],
+)
+def test_a_text_with_a_stray_byte_is_read(data: bytes, text: str, where: tuple[int, int], message: str) -> None:
+    """A stray NUL byte (Dubbo's docs), or a byte that is not UTF-8 (a Latin-1 `é`), in a
+    text file: Hugo publishes the page (a NUL as U+FFFD), so the rest is checked too, and
+    the byte is told at its place."""
+    doc = parse_document("x.md", data)
+    assert doc.is_text and doc.text == text and [heading.id for heading in doc.headings] == ["a"]
+    (issue,) = doc.issues
+    assert (issue.rule, issue.line, issue.column) == ("file-encoding", *where) and issue.message.startswith(message)
 
 
 def test_headings_of_markdown_calls_in_a_calls_content_are_id_prefixes() -> None:

@@ -867,8 +867,9 @@ class Document:
 
     @property
     def is_text(self) -> bool:
-        """False when the bytes were not UTF-8 text: nothing else can be checked."""
-        return not any(issue.rule == "file-encoding" for issue in self.issues)
+        """False when the bytes were not text (a binary file, UTF-16): nothing else can be
+        checked. (A text's stray NUL byte, or a byte that is not UTF-8, is read and told.)"""
+        return bool(self.text) or not any(issue.rule == "file-encoding" for issue in self.issues)
 
     @property
     def shortcode_calls(self) -> list[ShortcodeUse]:
@@ -1134,25 +1135,52 @@ _WIDE_BYTE_ORDER_MARKS = (
 
 
 def decode(data: bytes) -> tuple[str | None, ParseIssue | None]:
-    """UTF-8 text with CRLF line endings made LF, or an issue saying why the bytes are not
-    text. A carriage return not followed by a line feed is kept (see `_lone_returns`)."""
+    """UTF-8 text with CRLF line endings made LF, and an issue when the bytes are not all
+    text; None for text when they are not text at all (a binary file, UTF-16). A few NUL
+    bytes or bytes that are not UTF-8 in a text file are read as Hugo reads them (a NUL is
+    U+FFFD, as a byte that is not UTF-8 shows in a browser), and the rest is checked. A
+    carriage return not followed by a line feed is kept (see `_lone_returns`)."""
     for mark, encoding in _WIDE_BYTE_ORDER_MARKS:
         if data.startswith(mark):
             message = f"file is {encoding} text (it starts with a byte order mark); Hugo reads UTF-8 alone"
             return None, ParseIssue("file-encoding", 1, 1, message + " and publishes it garbled")
-    if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        return None, ParseIssue("file-encoding", line, 1, "file contains NUL bytes; not a text file")
+    nul = data.find(b"\x00")
     try:
-        text = data.decode("utf-8-sig")
+        text, bad = data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        return None, ParseIssue("file-encoding", line, column, message)
+        text, bad = data.decode("utf-8-sig", "replace"), exc.start
+    nuls = data.count(b"\x00") if nul >= 0 else 0
+    if nuls > max(_STRAY_NULS, len(data) // 1000):
+        return None, ParseIssue("file-encoding", *_byte_position(data, nul), "file contains NUL bytes; not a text file")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode()) if bad is not None else 0
+    issue = None
+    if bad is not None and (nul < 0 or bad < nul):
+        more = f", and {replaced - 1:,} more" if replaced > 1 else ""
+        message = (
+            f"byte 0x{data[bad]:02x} is not UTF-8{more}: Hugo publishes it as it is, which browsers show as "
+            "a replacement character (�); save the file as UTF-8"
+        )
+        issue = ParseIssue("file-encoding", *_byte_position(data, bad), message)
+    elif nul >= 0:
+        more = f", and {nuls - 1:,} more" if nuls > 1 else ""
+        message = f"a NUL byte{more}: Hugo shows it as a replacement character (�); remove it"
+        issue = ParseIssue("file-encoding", *_byte_position(data, nul), message)
+        text = text.replace("\x00", "\ufffd")
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    return text, None
+    return text, issue
+
+
+# The NUL bytes a text file may hold by mistake: more (and more than one in a thousand
+# bytes) make a binary file (an image, a program), which has many
+_STRAY_NULS = 4
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """The (line, column) of a byte offset, the column counted in characters."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
 
 
 def _lone_returns(source: SourceMap, returns: str, front_matter: FrontMatter, body_start: int) -> Iterator[ParseIssue]:
@@ -1370,11 +1398,12 @@ def parse_document(
     if text is None:
         assert issue is not None
         return Document(path, "", (), markup, FrontMatter(), 1, issues=(issue,), site=site)
+    decoded = (issue,) if issue is not None else ()
     returns = text if "\r" in text else ""
     if returns:
         text = text.replace("\r", "\n")
     front_matter, body_start = split_front_matter(text) if not call_content else (FrontMatter(), 0)
-    issues: list[ParseIssue] = []
+    issues: list[ParseIssue] = list(decoded)
     if front_matter.error:
         error = front_matter.error
         issues.append(ParseIssue("front-matter-syntax", error.line, error.column, error.message))

@@ -1515,7 +1515,7 @@ def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) 
     values = (front_matter.data or {}) if not front_matter.error else {}
     language = page_language(site, target.content_path, target.language)
     url, rendered, resources, cascaded = predict_page(site, target.content_path, values, target.language)
-    media_type = _markup_type(front_matter) or other_media_type(target.content_path) or ""
+    media_type = _markup_type(front_matter) or other_media_type(target.content_path) or "text/markdown"
     refused = None if site.builds_content(media_type) else media_type
     return PageSummary(
         path=target.display,

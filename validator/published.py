@@ -1683,9 +1683,10 @@ class Locator:
     def _all_shown(self, words: list[str]) -> bool:
         """Whether the page shows, with an address, as many `<a>` links of the text of
         `words` as the Markdown writes: none of those is the empty one (a theme's menu entry
-        `<a href="">Users</a>`, beside the content's `[Users]({{< relref "users.md" >}})`)."""
+        `<a href="">Users</a>`, beside the content's `[Users]({{< relref "users.md" >}})`).
+        Not known of links without text."""
         key = " ".join(words)
-        return len(self._by_words[1].get(key, ())) <= self._filled_by_words[key]
+        return bool(words) and len(self._by_words[1].get(key, ())) <= self._filled_by_words[key]
 
     @functools.cached_property
     def _filled_by_words(self) -> collections.Counter[str]:

@@ -1,9 +1,11 @@
 """## What it does
-Reports a content file that is not UTF-8 text: it has bytes that are not valid UTF-8, or NUL
-bytes (a binary file with a Markdown extension), or it is UTF-16 or UTF-32 text (told by
-its byte-order mark; some Windows editors save so). UTF-8's byte-order mark and CRLF line
-endings are fine (a lone CR: see `lone-carriage-return`). Nothing else is checked in such
-a file.
+Reports a content file that is not UTF-8 text: a binary file with a Markdown extension
+(NUL bytes throughout), UTF-16 or UTF-32 text (told by its byte-order mark; some Windows
+editors save so), where nothing else can be checked; and, in a text file, a stray NUL
+byte or bytes that are not UTF-8 (a Latin-1 `é`), at the first of them: Hugo publishes
+the page all the same (a NUL as U+FFFD, the others as they are), so the rest of the file
+is checked too. UTF-8's byte-order mark and CRLF line endings are fine (a lone CR: see
+`lone-carriage-return`).
 
 ## Why is this bad?
 Hugo reads content as UTF-8: other encodings render as replacement characters (`�`), and a

@@ -17,6 +17,7 @@ from validator.site import load_site
 from conftest import check_site
 from validator.spelling import (
     CODE,
+    COPIED,
     FILED,
     Lexicon,
     Speller,
@@ -232,6 +233,13 @@ def test_frequent_look_alike_beats_site_use() -> None:
     assert speller.suggestion("prodcut") == "product"
     # written often, a word is meant, however much more often its look-alike is
     assert Speller("en", Counter({"knative": 38, "native": 200})).suggestion("knative") is None
+    # written more than once, a word that differs from its look-alike at its start is a term
+    # ("Etag" beside "tag", "Coroutine" beside a site's "goroutine"); once, it may be a slip
+    assert Speller("en", Counter({"etag": 3, "tag": 300})).suggestion("etag") is None
+    assert Speller("en", Counter({"coroutine": 8, "goroutine": 49})).suggestion("coroutine") is None
+    assert Speller("en", Counter({"coroutine": 1, "goroutine": 49})).suggestion("coroutine") == "goroutine"
+    # a word of one page, repeated by its copies (spelling.COPIED), is no one-off slip
+    assert Speller("en", Counter({"outro": 1, COPIED + "outro": 4})).suggestion("outro") is None
 
 
 def test_two_common_words_run_together_are_no_typo_of_a_rare_word() -> None:

@@ -230,6 +230,8 @@ def page_words(doc: Document) -> Counter[str]:
     for run, count in written.items():  # counted as written first, then folded
         if not run.isupper():
             counts[run.lower()] += count
+            if not run[1:].islower():  # `ETag`, `GitHub`: a name, as code's identifiers are ("Etag" is no typo)
+                counts[CODE + run.lower()] += count
     code = [block.content for block in doc.code_blocks]
     code += [block.info for block in doc.code_blocks if block.info]  # languages: ```diff
     code += [child.content for token in doc.tokens if token.children for child in token.children
@@ -576,6 +578,8 @@ class Speller:
         # a template prints from its `author`) or copies of its page repeat it (a versioned
         # site's "Outro", in each version's copy)
         once = uses <= 1 and not self.vocabulary.get(FILED + word) and not self.vocabulary.get(COPIED + word)
+        if not once and not _keeps_start(word, best):
+            return None  # written again, and no slip at its start: a term ("Etag" beside "tag", "Coroutine")
         if once or self.vocabulary.get(best, 0) >= SITE_RATIO * uses:
             return best
         return None  # used across the site, and nothing far more frequent looks like it

@@ -21,8 +21,9 @@ A word is reported when no source of knowledge knows it and a known word is one 
   with the same words, as a versioned site's copies of a page, count once; and its front
   matter's short values: an `author`, `tags`, an `image` path, a `homepage` URL; not what copies the title, such as `linkTitle` or `slug`; and its shortcode calls'
   parameters, such as a card's `title="James Lui"`), is not a typo, unless a
-  word one edit away is far more frequent on the site and the word is rare (fewer than ten
-  uses); the site's pages in the same language are read: a Czech word
+  word one edit away that starts as it does is far more frequent on the site and the word is
+  rare (fewer than ten uses: "Etag" beside "tag", written more than once, is a term; a word
+  written in mixed case, `ETag`, is one in any case); the site's pages in the same language are read: a Czech word
   is no correction for a Spanish one;
 * your words: the `words` option, and a `.mdcheck-words.txt` file at the site's root (one
   word per line, `#` starts a comment).

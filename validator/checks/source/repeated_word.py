@@ -14,7 +14,8 @@ thanks") are listed in `allow`. These are no repeats either:
 * a verb's particle, then the same word as a preposition ("users who logged in in 2020",
   "switched on on boot", "as a library as well as as a CLI"); "depends on on" is reported;
 * a word in lower case (or starting a sentence), then the same capitalised where emphasis
-  starts: a label or a term cited ("then select **Select**", "Select **Select all**");
+  or a link starts: a label or a term cited ("then select **Select**", "Select **Select
+  all**", "Please reference [Reference Config](…)");
   "the **the**", "The *the*" and "read the [The design](/design/)" are reported;
 * a short, rare capitalised word twice, or a rare one twice alone on its line: a name ("by
   Lin Lin and Tammy", "Bora Bora", a post signed "Michael Michael"); a
@@ -206,12 +207,12 @@ def _keyword(first: str, second: str) -> bool:
 
 def _cited(stretch: Stretch, first: Word, second: Word) -> bool:
     """A word in lower case (or capitalised as a sentence starts), then the same capitalised
-    where emphasis starts or ends: a label or a term cited ("then select **Select**",
-    "Select **Select a file**")."""
+    where emphasis or a link starts or ends: a label or a term cited ("then select
+    **Select**", "Select **Select a file**", "Please reference [Reference Config](…)")."""
     return (
         (first.text[:1].islower() or starts_sentence(stretch.text, first.start))
         and second.text[:1].isupper()
-        and stretch.marked_between(first.end, second.start)
+        and (stretch.marked_between(first.end, second.start) or stretch.linked_between(first.end, second.start))
     )
 
 
@@ -271,18 +272,22 @@ def _bold_label(stretch: Stretch, first: Word, second: Word) -> bool:
     """Whether the first word ends a label emphasised or linked where its line starts, and
     what follows starts with the same word ("* **HTTPS** HTTPS can be enabled in the
     config", "- **Configurable Postgresql** Postgresql can be…", "- [SOFAMesh](…) SOFAMesh
-    is a service mesh"); "The **the**" is a slip."""
-    if "\n" in stretch.text[first.end : second.start]:
+    is a service mesh"), or a bold line alone above it ("**Multi-language Support**" above
+    "Support for…"); "The **the**" is a slip."""
+    text = stretch.text
+    line_end = text.find("\n", first.end, second.start)
+    if line_end >= 0 and text[first.end : line_end].strip(" \t*_"):
         return False  # a link ending a line the text's next one goes on from ("[… guide](…)" above "guide, however")
-    line_start = _line_start(stretch.text, first.start)
+    line_start = _line_start(text, first.start)
     for edges in (stretch.seams, stretch.link_edges):
         index = bisect.bisect_left(edges, line_start)
         opened = edges[index] if index < len(edges) else first.end
         closed = edges[index + 1] if index + 1 < len(edges) else -1
         if (
             opened <= first.start
-            and _line_starts_before(stretch.text, opened, "*_ \t")
+            and _line_starts_before(text, opened, "*_ \t")
             and first.end <= closed <= second.start
+            and (line_end < 0 or edges is stretch.seams)  # a bold line alone above its text
         ):
             return True
     return False

@@ -212,8 +212,15 @@ def _cited(stretch: Stretch, first: Word, second: Word) -> bool:
     return (
         (first.text[:1].islower() or starts_sentence(stretch.text, first.start))
         and second.text[:1].isupper()
-        and (stretch.marked_between(first.end, second.start) or stretch.linked_between(first.end, second.start))
+        and (
+            stretch.marked_between(first.end, second.start)
+            # (a link's text after a short word is no term cited: "read the [The design](…)")
+            or (len(first.text) > _SHORT_WORD and stretch.linked_between(first.end, second.start))
+        )
     )
+
+
+_SHORT_WORD = 3  # "the", "a", "and": a word this short before a link's text of it is a slip
 
 
 # A doubled name is short, and its word rare in the dictionary if there at all: "Lin Lin",

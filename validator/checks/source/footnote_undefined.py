@@ -4,7 +4,8 @@ page. A `{{% %}}` call's content inside another call's is rendered apart from th
 has the definitions inside it alone.
 
 A label that reads as a regular expression's negated class (`[^/]+`, `[^a-z]`, `[^\\s]*`:
-no letter nor digit, a backslash, or ranges alone) is taken for one: Hugo shows it as
+no letter nor digit, a backslash, or ranges alone), or one a letter, a digit or a
+quantifier follows (`[^f]oo`, a glob; `[^a]+`), is taken for one: Hugo shows it as
 written, as its author meant.
 
 ## Why is this bad?
@@ -28,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.document import Document
+from validator.document import Document, FootnoteRef
 from validator.html import REGEX_CLASS_LABEL
 from validator.model import Finding, NoOptions, Rule
 
@@ -36,7 +37,7 @@ from validator.model import Finding, NoOptions, Rule
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     labels = {definition.label for definition in doc.footnote_defs}
     for ref in doc.footnote_refs:
-        if doc.defines(ref) or _REGEX_CLASS.fullmatch(ref.written):
+        if doc.defines(ref) or _REGEX_CLASS.fullmatch(ref.written) or _in_pattern(doc, ref):
             continue
         if ref.label in labels:
             message = (
@@ -50,6 +51,19 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 
 
 _REGEX_CLASS = re.compile(REGEX_CLASS_LABEL)
+
+
+def _in_pattern(doc: Document, ref: FootnoteRef) -> bool:
+    """Whether the reference is a pattern's class, a letter, a digit or a quantifier right
+    after it (`[^f]oo`, a glob; `[^a]+`): no footnote reference is written so."""
+    line = doc.lines[ref.line - 1] if 0 < ref.line <= len(doc.lines) else ""
+    written = f"[^{ref.written}]"
+    at = line.find(written, max(ref.column - 1, 0))
+    after = line[at + len(written) : at + len(written) + 1] if at >= 0 else ""
+    return after.isalnum() or after in _QUANTIFIERS
+
+
+_QUANTIFIERS = ("+", "*", "?", "{")
 
 
 RULE = Rule(

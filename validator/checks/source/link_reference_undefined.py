@@ -4,7 +4,8 @@ form `[text][label]` and the collapsed form `[text][]`, where no `[label]: desti
 line defines the label (case and spacing aside), whatever the text holds (code too:
 ``[`owned` CRDs][crds]``). The shortcut form `[text]` is not reported: brackets around a
 word are common in prose (`[sic]`, `[1]`, `[WIP]`), and so are citation marks of numbers
-(`popular.[3][4]`).
+(`popular.[3][4]`), and so are issue keys in a row (`[PLAT-7203][PLAT-5706]`, release
+notes' tags).
 
 Brackets right after a word of Latin letters or digits (`matrix[i][j]`; not after Chinese or
 Japanese text, which puts no blank before them: `的[骨架][archetypes]`), placeholders in an
@@ -69,6 +70,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             text, _, label = written[1:-1].rpartition("][")
             if text.strip().isdigit() and label.strip().isdigit():
                 continue  # citation marks (`sport.[3][4]`), not a link
+            if _TICKET.fullmatch(text.strip()) and _TICKET.fullmatch(label.strip()):
+                continue  # issue keys in a row (`[PLAT-7203][PLAT-5706]`, release notes' tags)
             label = (label if label.strip() else text).strip()
             if label.startswith("^"):
                 continue
@@ -83,6 +86,9 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             reported.add((line, column))
             yield Finding(line, column, message)
     yield from (finding for finding in _with_code(doc) if (finding.line, finding.column) not in reported)
+
+
+_TICKET = re.compile(r"[A-Z][A-Z0-9]*-\d+")  # an issue tracker's key: `PLAT-7203`, `DB-42`
 
 
 def _with_code(doc: Document) -> Iterator[Finding]:

@@ -2014,6 +2014,24 @@ def test_a_content_calls_markdownified_headings_keep_their_ids_with_raw_html(
 
 
 @pytest.mark.hugo
+def test_a_files_text_shown_in_a_code_block_writes_no_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`{{< readfile "data/x.yaml" >}}` in a fence prints a YAML file into the code block:
+    no element, so the page's ids are known without a build (kubermatic: 123 pages had been
+    left to it). A page that reads an HTML file so is still left to the build."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/readfile.html": "{{ readFile (.Get 0) }}",
+        "data/x.yaml": "a: 1\n",
+        "data/x.html": '<h2 id="from-file">F</h2>\n',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n## Installing\n\n```yaml\n{{< readfile \"data/x.yaml\" >}}\n```\n",
+        "content/h.md": "+++\ntitle = 'H'\n+++\n\n```html\n{{< readfile \"data/x.html\" >}}\n```\n",
+        "content/b.md": "+++\ntitle = 'B'\n+++\n\n[a](/a/#adding) [b](/a/#installing) [h](/h/#from-file)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert findings() == findings("--build") == {("content/b.md", 5, "broken-anchor")}
+    assert [p["column"] for p in problems() if p["rule"] == "broken-anchor"] == [1]
+
+
+@pytest.mark.hugo
 def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
     (toha's): the built page's `<script>` names neither, the site's assets tell."""

@@ -558,6 +558,8 @@ class Document:
                 continue
             if use.notation == "%" and (self.in_code(use.line) or id(use) in omitted):
                 continue  # its output is Markdown inside a code block (code), or omitted: no element
+            if use.notation == "<" and self.in_code(use.line) and _names_plain_files(use):
+                continue  # a file's text shown in a code block (`{{< readfile "x.yaml" >}}` in a fence)
             if (use.notation == "%" and not use.paired and not self._writes_no_heading(use)) or (
                 use.template in self.site.shortcodes_with_ids
             ):
@@ -1296,6 +1298,17 @@ def opaque_depths(calls: Sequence[ShortcodeUse]) -> list[int]:
         else:
             depths.append(depths[parent] + 1 if depths[parent] else 0)
     return depths
+
+
+def _names_plain_files(use: ShortcodeUse) -> bool:
+    """Whether a call's parameters name files, none of which may hold HTML (`x.yaml`, not
+    `x.html` nor `x.md`): what its template prints of them writes no element."""
+    paths = [value for value in use.values if isinstance(value, str) and _FILE_NAME.fullmatch(value.strip())]
+    return bool(paths) and not any(path.strip().lower().endswith(_MARKUP_FILES) for path in paths)
+
+
+_FILE_NAME = re.compile(r"[^\s<>\"'{}]*\.[A-Za-z0-9]{1,8}")
+_MARKUP_FILES = (".html", ".htm", ".xhtml", ".md", ".markdown", ".mdx", ".svg", ".xml", ".txt")
 
 
 def line_starts(text: str) -> list[int]:

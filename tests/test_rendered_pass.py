@@ -3253,14 +3253,16 @@ def test_links_through_hooks_that_find_pages_written_otherwise(
 
 
 @pytest.mark.hugo
-@pytest.mark.parametrize("template", ["", "index.redirects", "home.redirects", "_partials/redirects.txt"])
+@pytest.mark.parametrize(
+    "template", ["", "index.redirects", "home.redirects", "_default/home.redirects", "_partials/redirects.txt"]
+)
 def test_redirects_of_a_static_file_and_of_a_template_are_read_without_a_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, template: str
 ) -> None:
     """A link to a path a `_redirects` rule serves is not broken: the rules of a static
     `_redirects` file, and those a home page template of an output format named so writes
-    (an action in a source path matching anything from there), or a partial it calls
-    (jaeger's). With both, Hugo writes one over the other, which one varies from build to
+    (an action in a source path matching anything from there; in `layouts/_default` too, the
+    older place: kubermatic's), or a partial it calls (jaeger's). With both, Hugo writes one over the other, which one varies from build to
     build: the rules of either serve."""
     config = (
         '[mediaTypes."text/netlify"]\ndelimiter = ""\n[outputFormats.redirects]\nmediaType = "text/netlify"\n'

@@ -1338,8 +1338,8 @@ class _Layouts:
         )
 
     def redirect_templates(self, config: _Config) -> tuple[str, ...]:
-        """The home page templates (`index.<format>`, `home.<format>`) of the output formats
-        whose file is `_redirects`, as `[outputFormats.redirects] baseName = "_redirects"`,
+        """The home page templates (`index.<format>`, `home.<format>`, in `layouts` or, the
+        older way, `layouts/_default`) of the output formats whose file is `_redirects`, as `[outputFormats.redirects] baseName = "_redirects"`,
         and the partials they call, which write rules too (jaeger's `partial "redirects.txt"`)."""
         formats = config.get("outputformats")
         if not isinstance(formats, dict):
@@ -1350,7 +1350,8 @@ class _Layouts:
         }  # fmt: skip
         found = [
             path for path, folders in self.files
-            if not folders and path.name.lower().startswith(("index.", "home.")) and path.suffix[1:].lower() in names
+            if folders in ((), ("_default",)) and path.name.lower().startswith(("index.", "home."))
+            and path.suffix[1:].lower() in names
         ]  # fmt: skip
         pending, seen = list(found), set(found)
         while pending:  # not recursive: partials may call partials thousands deep

@@ -2032,6 +2032,23 @@ def test_a_files_text_shown_in_a_code_block_writes_no_id(tmp_path: Path, monkeyp
 
 
 @pytest.mark.hugo
+def test_links_canonified_without_a_base_url_are_placed_at_their_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`canonifyURLs` with no baseURL writes `/v8/c/` as `https://example.org/v8/c/`, Hugo's
+    default base: the broken one of two links of the same text is placed at its own line,
+    not at the first (sensu's release notes: 1,254 findings at other lines)."""
+    small_site(tmp_path, {
+        "hugo.toml": 'baseURL = ""\ncanonifyURLs = true\n',
+        "content/v9/c/_index.md": "+++\ntitle = 'C'\n+++\n",
+        "content/v9/p.md": "+++\ntitle = 'P'\n+++\n\n- ([Feature][9]) works.\n- ([Feature][8]) broken.\n\n"
+                           "[8]: /v8/c/\n[9]: /v9/c/\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert located("broken-link") == located("broken-link", "--build") == [("content/v9/p.md", 6, 4)]
+
+
+@pytest.mark.hugo
 def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
     (toha's): the built page's `<script>` names neither, the site's assets tell."""

@@ -35,7 +35,7 @@ from validator.files import read_at_most, read_text
 from validator.paths import fragment_id, is_markdown, real_path
 from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
-from validator.settings import LINK_HOOKS, Markup
+from validator.settings import HUGO_DEFAULT_BASE_URL, LINK_HOOKS, Markup
 from validator.spill import Spill
 
 if TYPE_CHECKING:
@@ -868,7 +868,8 @@ class SourcePage:
             # the Markdown's alt text: it may drop it (goharbor's writes none)
             image_hook=not doc.site.image_hook_alt and any(hook[0] == "render-image" for hook in doc.site.hook_filters),
             every_alt="render-image" not in doc.render_hooks,
-            canonified_base=doc.site.base_url.rstrip("/") + "/" if doc.site.canonify_urls and doc.site.base_url else "",
+            # (without a baseURL, Hugo's default one: `https://example.org/a/`)
+            canonified_base=(doc.site.base_url or HUGO_DEFAULT_BASE_URL).rstrip("/") + "/" if doc.site.canonify_urls else "",
             relative_base=base_path(doc.site.base_url) if doc.site.relative_urls else "",
             site_origin=_origin(doc.site.base_url),
         )

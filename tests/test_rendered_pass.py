@@ -2040,6 +2040,7 @@ def test_links_canonified_without_a_base_url_are_placed_at_their_lines(
     not at the first (sensu's release notes: 1,254 findings at other lines)."""
     small_site(tmp_path, {
         "hugo.toml": 'baseURL = ""\ncanonifyURLs = true\n',
+        "layouts/list.html": SINGLE,
         "content/v9/c/_index.md": "+++\ntitle = 'C'\n+++\n",
         "content/v9/p.md": "+++\ntitle = 'P'\n+++\n\n- ([Feature][9]) works.\n- ([Feature][8]) broken.\n\n"
                            "[8]: /v8/c/\n[9]: /v9/c/\n",

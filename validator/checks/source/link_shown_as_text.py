@@ -5,7 +5,8 @@ shows as it is written:
 - an address with a space in it: `[the guide](my guide.md)`, `![logo](my logo.png)`
   (write `%20`, or put the address in `<…>`), or broken across lines; or a title
   whose quote is not closed: `[the docs](/docs/ "Docs home)`; an autolink with a space:
-  `<https://example.org/my guide>`;
+  `<https://example.org/my guide>`; template code in the address, which Hugo does not run
+  in content (`![logo]({{ "/img/a.png" | relative_url }})`, Jekyll's);
 - a space between the text and the address: `[the guide] (guide.md)`;
 - text and address swapped: `(the guide)[guide.md]`;
 - a `]` too many: `[the guide]](guide.md)`;
@@ -79,6 +80,12 @@ _MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[|\]\]\(|<[A-Za-z][A-Za-z0-9+.
 _SPACED_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:/|mailto:)[^<>\s]*[ \t][^<>\n]*>", re.IGNORECASE)
 _SPACE = "its address has a space (write %20, or `<…>` around it)"
 _AUTOLINK_SPACE = "an autolink's address has a space (write %20)"
+# A call shown as text in an address: `{{< ` or `{{% `, escaped or not
+_SHOWN_CALL = re.compile(r"\{\{\\?[<%]")
+_TEMPLATE_CODE = (
+    "its address holds template code (`{{ … }}`, `{% … %}`: Jekyll's or a template's), which Hugo does not "
+    "run in content, only shortcodes: write the address itself"
+)
 _BROKEN = "its address is broken across lines (join them)"
 _EXTRA_BRACKET = "a `]` too many (write `[text](address)`)"
 _NESTED = "its address is a link of its own (write `[text](address)` with that link's address)"
@@ -123,11 +130,13 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue
         for match in _LINK.finditer(text):
             # a shortcode shown as text (`\{\{< relref … >}}`) is unrendered-markup's to report
-            spaced = any(char.isspace() for char in match[3].strip()) and "{{" not in match[3]
+            spaced = any(char.isspace() for char in match[3].strip()) and _SHOWN_CALL.search(match[3]) is None
             if spaced and _written(doc, stretch, match, 2, 3):
                 what = "image" if match[1] else "link"
                 inner = _written_between(doc, stretch, match.start(3) - 1, match.end() - 1)
-                if _LINK_ITSELF.fullmatch(inner.strip()):
+                if "{{" in match[3] or "{%" in match[3]:
+                    yield _finding(stretch, match, f"{what} shown as text: {_TEMPLATE_CODE}")
+                elif _LINK_ITSELF.fullmatch(inner.strip()):
                     # `[text]([other text](https://…))`: the inner link shows, within the outer's marks
                     written = f"{match[1]}[{match[2]}]({inner})"
                     yield _finding(stretch, match, f"{what} shown as text: {_NESTED}", written)

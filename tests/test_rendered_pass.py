@@ -2050,6 +2050,28 @@ def test_links_canonified_without_a_base_url_are_placed_at_their_lines(
 
 
 @pytest.mark.hugo
+def test_a_pages_own_duplicate_id_is_not_folded_into_anothers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Two pages each repeat `requirements`: one in two `{{% tab %}}` calls (placed at its
+    Markdown), one in two files read and rendered apart (at its HTML): each is reported,
+    the second not folded into the first as a template's (minikube's vmware page)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/readfile.html": '{{- .Get "file" | os.ReadFile | .Page.RenderString | safeHTML -}}',
+        "layouts/_shortcodes/tab.html": '<div class="tab-pane">\n    {{ .Inner }}\n</div>',
+        "layouts/_shortcodes/tabs.html": '<div class="tabs">{{ .Inner }}</div>',
+        "inc/a.inc": "## Requirements\n\n* A\n",
+        "content/other.md": "+++\ntitle = 'O'\n+++\n\n{{% tabs %}}\n{{% tab %}}\n## Requirements\n{{% /tab %}}\n"
+                            "{{% tab %}}\n## Requirements\n{{% /tab %}}\n{{% /tabs %}}\n",
+        "content/page.md": "+++\ntitle = 'P'\n+++\n\n{{% readfile file=\"inc/a.inc\" %}}\n\n"
+                           "{{% readfile file=\"inc/a.inc\" %}}\n",
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = sorted(p["path"] for p in problems("--build") if p["rule"] == "duplicate-id")
+    assert found == ["content/other.md", "public/page/index.html"]
+
+
+@pytest.mark.hugo
 def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
     (toha's): the built page's `<script>` names neither, the site's assets tell."""

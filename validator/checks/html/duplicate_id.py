@@ -33,6 +33,8 @@ reached, and the table of contents points at the wrong heading.
 
 from __future__ import annotations
 
+import posixpath
+
 import dataclasses
 import re
 from collections import Counter
@@ -140,7 +142,11 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
                        if copy else "rename the heading")
                 )
                 at, where = (other.line, other.column), other_where
-            findings.append(rendered.keyed(item.value, page, message, at, where))
+            # on a regular page, a heading's repeat is the page's own (its content's, included
+            # files too); a template's element, or a list page's summaries, the same on many
+            own = (heading is not None or first_heading is not None) and _regular_page(rendered, page)
+            key = item.value + ("\0" + page.path if own else "")
+            findings.append(rendered.keyed(key, page, message, at, where))
         for value, (message, at) in template_repeats.items():
             count = repeats[value]
             more = f", and used {count - 1} more time{'s' if count > 2 else ''} after this" if count > 1 else ""
@@ -160,6 +166,12 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
         yield from split_mapped(findings)
 
     return PagePass(rendered.pages, visit, done)
+
+
+def _regular_page(rendered: RenderedSite, page: Page) -> bool:
+    """Whether the page is a regular page's, of a Markdown file not an `_index` one."""
+    source = rendered.source(page)
+    return source is not None and not posixpath.basename(source.path).startswith("_index.")
 
 
 def _inside_its_heading(item: HtmlId, first: HtmlId, headings: Mapping[tuple[int, int], HtmlHeading]) -> bool:

@@ -44,7 +44,8 @@ a `/` (`#tag/pets`, `#/pets/get`) or a `:` (`#example:demo`) is a script's route
 Swagger UI, a playground reading `location.hash`), which no heading id is: it is checked
 only on a page that has an id starting as it does up to that mark (`#tag/` for `#tag/pets`;
 a `:`, but a footnote's `#fn:3`); not a `/` at the end alone (`#setup/`, which no id
-matches). A `ref`/`relref` in an
+matches), nor a heading's text written as the fragment when the page has it as an id
+(`#Ingress/Egress-Traffic` of `ingressegress-traffic`). A `ref`/`relref` in an
 HTML comment is not checked here: nobody can follow it.
 
 Ids that only shortcode output can create are out of this rule's sight: a fragment that
@@ -118,6 +119,7 @@ from validator.links import (
     split_fragment,
     split_ref,
 )
+from validator.heading_ids import anchorize
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
@@ -342,13 +344,25 @@ def _script_route(fragment: str, ids: Iterable[str]) -> bool:
     Swagger UI's `#/pets/get`) or a `:`, which no heading id has, and no id of the page
     starts as it does, up to that mark (a theme's `id="link-{{ urlize .Permalink }}"`,
     `link-https//host/…`, says nothing of Redoc's `#operation/list`). Not a `/` at the end
-    alone (`#setup/`, a slip for `#setup`)."""
+    alone (`#setup/`, a slip for `#setup`), nor a heading's text the page has as an id
+    (`_heading_written`)."""
     inner = fragment.rstrip("/")
     if ("/" in inner or not inner) and "/" in fragment and not _routes_like(fragment, "/", ids):
-        return True
+        return not _heading_written(fragment, ids)
     # a `:` inside (carvel's playground: `#example:demo`, read from location.hash), when no id
     # of the page starts so; not a footnote's (`#fn:3`)
     return ":" in fragment.strip(":") and not _FOOTNOTE_ID.fullmatch(fragment) and not _routes_like(fragment, ":", ids)
+
+
+def _heading_written(fragment: str, ids: Iterable[str]) -> bool:
+    """Whether a fragment is a heading's text as a link to it would be written by hand, an
+    id of the page once made an id (`#Ingress/Egress-Traffic-Analysis-Details` of
+    `ingressegress-traffic-analysis-details`): a broken link, no route."""
+    made = {anchorize(fragment, id_type) for id_type in _ID_TYPES}
+    return any(one in made for one in ids)
+
+
+_ID_TYPES = ("github", "github-ascii", "blackfriday")
 
 
 def _routes_like(fragment: str, mark: str, ids: Iterable[str]) -> bool:

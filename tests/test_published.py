@@ -393,7 +393,7 @@ def test_one_reading_of_the_pages_serves_every_check_and_a_crash_stops_only_its_
     ]
     messages = [[finding.message for finding in findings] for findings, _, _ in results]
     assert messages[0][0].startswith("start failed: KeyError: 'nothing'")
-    assert messages[1][0].startswith("second failed: ValueError: boom")
+    assert messages[1][0].startswith("second on p1/index.html failed: ValueError: boom")  # at the page
     assert messages[2:] == [["counted"], messages[3], []]
     assert messages[3][0].startswith("end failed: IndexError")
 

@@ -5339,8 +5339,8 @@ def test_a_lone_carriage_return_in_toml_stops_hugo(tmp_path: Path, monkeypatch: 
 
 @pytest.mark.hugo
 def test_pages_not_checked_are_still_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
-    """A file larger than max-file-size, or not UTF-8 text, is reported and not checked, but
-    Hugo makes a page of it at the URL its front matter gives (checked with hugo 0.168):
+    """A file larger than max-file-size is reported and not checked, one with a stray byte
+    (not UTF-8, a NUL) reported and read past it, and Hugo makes a page of each at the URL its front matter gives (checked with hugo 0.168):
     links, refs and fragments to it are not broken, with mdcheck's rendering or Hugo's."""
     small_site(tmp_path, {
         ".mdcheck.toml": "max-file-size = 2000\n",
@@ -5362,8 +5362,8 @@ def test_pages_not_checked_are_still_pages(tmp_path: Path, monkeypatch: pytest.M
     build_site(hugo, tmp_path, tmp_path / "public")
     for page in ("large", "latin", "nully"):
         assert (tmp_path / f"public/posts/{page}/index.html").exists()
-    # Hugo writes the Latin-1 byte as it is: its page is no UTF-8 either
-    assert findings("--html", "public") == {*expected, ("public/posts/latin/index.html", 1, "file-unreadable")}
+    # Hugo writes the Latin-1 byte as it is: its page is no UTF-8 either (told at its Markdown)
+    assert findings("--html", "public") == {*expected, ("content/posts/lat.md", 1, "file-unreadable")}
 
 
 @pytest.mark.hugo

@@ -195,6 +195,9 @@ def letter_runs(text: str) -> list[str]:
 _PATH_LIKE = re.compile(r"^\S*[/.=]\S*$")  # one word with a slash, a dot or an `=`: a path, a URL, a file
 
 
+_DOUBLED_CAPITAL = re.compile(r"([A-Z])\1[a-z]+")  # a capital typed twice: `TTemplates`
+
+
 def page_words(doc: Document) -> Counter[str]:
     """How often each word appears in the page: its prose (headings included), its front
     matter title and description, its shortcode calls' text parameters, and, keyed with
@@ -230,7 +233,8 @@ def page_words(doc: Document) -> Counter[str]:
     for run, count in written.items():  # counted as written first, then folded
         if not run.isupper():
             counts[run.lower()] += count
-            if not run[1:].islower():  # `ETag`, `GitHub`: a name, as code's identifiers are ("Etag" is no typo)
+            if not run[1:].islower() and not _DOUBLED_CAPITAL.fullmatch(run):
+                # `ETag`, `GitHub`: a name, as code's identifiers are ("Etag" is no typo); not `TTemplates`
                 counts[CODE + run.lower()] += count
     code = [block.content for block in doc.code_blocks]
     code += [block.info for block in doc.code_blocks if block.info]  # languages: ```diff

@@ -48,6 +48,7 @@ from validator.checks.source import fence_unclosed
 from validator.checks.source import fence_without_language
 from validator.checks.source import footnote_duplicate
 from validator.checks.source import inline_html
+from validator.checks.source import unknown_html_tag
 from validator.checks.source import raw_html_omitted
 from validator.checks.source import comment_unclosed
 from validator.checks.source import markdown_in_html_block
@@ -124,6 +125,7 @@ ALL_RULES: tuple[Rule, ...] = (
     comment_unclosed.RULE,
     markdown_in_html_block.RULE,
     inline_html.RULE,
+    unknown_html_tag.RULE,
     abbr_title.RULE,
     table_column_count.RULE,
     fence_unclosed.RULE,

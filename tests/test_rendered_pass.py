@@ -2072,6 +2072,23 @@ def test_a_pages_own_duplicate_id_is_not_folded_into_anothers(
 
 
 @pytest.mark.hugo
+def test_kinds_disabled_make_no_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`disableKinds = ["section"]`: Hugo publishes the section's pages, not its list page,
+    and writes a ref to its `_index.md` empty without a word (checked with hugo 0.168): links
+    to the section are broken, and the ref is reported, with a build and without."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/docs/_index.md": "+++\ntitle = 'Docs'\n+++\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\n[docs](/docs/) [up](../) [b](/docs/b/)\n",
+        "content/docs/b.md": "+++\ntitle = 'B'\n+++\n\n[s]({{< relref \"/docs/_index.md\" >}})\n",
+    }, 'disableKinds = ["section", "taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/docs/a.md", 5, "broken-link"), ("content/docs/b.md", 5, "ref-not-found")}
+    assert findings() == findings("--build") == expected
+    assert [p["column"] for p in problems() if p["rule"] == "broken-link"] == [1, 16]
+
+
+@pytest.mark.hugo
 def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
     (toha's): the built page's `<script>` names neither, the site's assets tell."""

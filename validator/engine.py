@@ -1484,12 +1484,15 @@ def list_page_urls(
 ) -> Iterator[tuple[str, str, str | None]]:
     """(URL, what it is, language) of the list pages Hugo makes of the top-level content folders that
     hold pages (each with a page's language), `_index` file or not (a folder of pages is a
-    section), and of each language's home page (checked with Hugo 0.168)."""
+    section), and of each language's home page (checked with Hugo 0.168); none of a kind
+    `disableKinds` turns off."""
     homes = [lang.code for lang in site.languages] or [site.default_language]  # each language's home
     places = [
         (f"{section}/_index.md", language, f"the list page of the section {section}")
         for section, language in sorted(sections, key=lambda section: (section[0], section[1] or ""))
-    ]
+    ] if "section" not in site.disabled_kinds else []  # fmt: skip
+    if "home" in site.disabled_kinds:
+        homes = []
     for place, language, what in [*places, *(("_index.md", code, "the home page") for code in homes)]:
         if (url := predict_url(site, place, {}, language)) is not None:
             yield url, what, language

@@ -4928,6 +4928,8 @@ def predict_page(
     render = _render_mode(fm)
     if _weak_bool(fm.get("headless")) or render == "never":  # (its files are published all the same)
         return PagePrediction(None, resources=_publishes_resources(fm), front_matter=fm)
+    if kind in site.disabled_kinds:  # `disableKinds`: no page of the kind (a ref to it writes "")
+        return PagePrediction(None, front_matter=fm)
     title = _fm_string(fm.get("title")) or (raw.dirs[-1] if kind in _BRANCH_KINDS and raw.dirs else "")
     date, slug_from_name = _page_date(fm, site.date_sources, raw.dirs[-1] if raw.is_bundle and raw.dirs else raw.name)
     slug = _fm_string(fm.get("slug")).strip("-") if "slug" in fm else slug_from_name

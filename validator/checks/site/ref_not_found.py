@@ -12,7 +12,8 @@ is reported too: Hugo cannot tell which one is meant, and so is a page Hugo does
 by default: a draft (`draft: true`, built only with `--buildDrafts` or `buildDrafts =
 true`), one whose publish date (`publishDate`, else `date`) is to come (`--buildFuture`),
 one whose `expiryDate` is past (`--buildExpired`); and a page Hugo
-finds but publishes nothing of (`headless = true`, `build.render = "never"`): Hugo writes
+finds but publishes nothing of (`headless = true`, `build.render = "never"`, a section
+when `disableKinds` names `section`): Hugo writes
 the link empty, without a word; with `build.render = "link"` it writes the page's URL, where
 nothing is published. So is a call whose named parameters name no `path` (`ref="b"`): Hugo
 reads `path`, `lang` and `outputFormat`, and writes the link empty. A page Hugo does not
@@ -119,7 +120,10 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                     reason = index.unbuilt[target.index]
                     yield Finding(*at, f"{name} {path!r}: {reason} ({consequence})", path=page.path)
                 elif target.index in index.unpublished:
-                    problem = f'{name} {path!r}: Hugo publishes no page for it (headless, or build.render = "never")'
+                    problem = (
+                        f"{name} {path!r}: Hugo publishes no page for it (headless, build.render = \"never\", "
+                        "or a kind disableKinds turns off)"
+                    )
                     yield Finding(*at, f"{problem}, and writes an empty link", path=page.path)
                 elif target.index in index.link_only:
                     problem = f'{name} {path!r}: Hugo renders no page for it (build.render = "link")'

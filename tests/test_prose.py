@@ -147,7 +147,7 @@ def test_repeated_word_reads_closely_all_it_must(text: str) -> None:
     options = repeated_word.Options()
     allowed = {word.casefold() for word in options.allow}
     known = dictionary("en")
-    everything = [f for stretch in stretches(doc) for f in repeated_word.repeats(stretch, allowed, known)]
+    everything = [f for stretch in stretches(doc) for f in repeated_word.repeats(doc, stretch, allowed, known)]
     assert list(repeated_word.check(doc, options)) == everything
 
 

@@ -97,7 +97,7 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
     allowed = {word.casefold() for word in opts.allow}
     known = dictionary(language) if has_dictionary(language) else {}
     for stretch in stretches(doc, where=lambda token: id(token) in closely):
-        yield from repeats(stretch, allowed, known)
+        yield from repeats(doc, stretch, allowed, known)
 
 
 def _worth_reading(doc: Document) -> frozenset[int]:
@@ -109,7 +109,7 @@ def _worth_reading(doc: Document) -> frozenset[int]:
     return frozenset(id(token) for token, text in doc.outlines if _alike_neighbours(text))
 
 
-def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> Iterator[Finding]:
+def repeats(doc: Document, stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> Iterator[Finding]:
     words = list(stretch.words())
     twice = [
         index > 0 and _same_in_a_row(stretch.text, words[index - 1], word) for index, word in enumerate(words)
@@ -133,7 +133,7 @@ def repeats(stretch: Stretch, allowed: set[str], known: Mapping[str, int]) -> It
             and not _ends_compound(stretch.text, previous.start)
             and not _label_line(stretch.text, previous.start, previous.end, word.start)
             and not stretch.breaks_hard_between(previous.end, word.start)  # a label above its text
-            and not _bold_label(stretch, previous, word)
+            and not _bold_label(doc, stretch, previous, word)
             and not _map_type(stretch.text, words[index - 2] if index > 1 else None, previous)
             and not _particle_then_preposition(stretch.text, words[index - 2] if index > 1 else None, previous)
         ):
@@ -275,7 +275,7 @@ def _named_three(text: str, first: Word, second: Word, third: Word | None) -> bo
     )
 
 
-def _bold_label(stretch: Stretch, first: Word, second: Word) -> bool:
+def _bold_label(doc: Document, stretch: Stretch, first: Word, second: Word) -> bool:
     """Whether the first word ends a label emphasised or linked where its line starts, and
     what follows starts with the same word ("* **HTTPS** HTTPS can be enabled in the
     config", "- **Configurable Postgresql** Postgresql can be…", "- [SOFAMesh](…) SOFAMesh
@@ -292,12 +292,24 @@ def _bold_label(stretch: Stretch, first: Word, second: Word) -> bool:
         closed = edges[index + 1] if index + 1 < len(edges) else -1
         if (
             opened <= first.start
-            and _line_starts_before(text, opened, "*_ \t")
+            and _starts_its_line(doc, stretch, opened)
             and first.end <= closed <= second.start
             and (line_end < 0 or edges is stretch.seams)  # a bold line alone above its text
         ):
             return True
     return False
+
+
+def _starts_its_line(doc: Document, stretch: Stretch, offset: int) -> bool:
+    """Whether the text at `offset` is where its line of the file starts, but for a list
+    item's or a quote's marks and the emphasis or link marks before it (a stretch starts
+    after a code span too, mid-line)."""
+    line, column = stretch.position(offset)
+    prefix = doc.lines[line - 1][: column - 1] if 0 < line <= len(doc.lines) else ""
+    return _LINE_START.fullmatch(prefix) is not None
+
+
+_LINE_START = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[*_\[ \t]*")
 
 
 def _label_line(text: str, start: int, end: int, next_start: int) -> bool:

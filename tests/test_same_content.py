@@ -175,7 +175,7 @@ def test_a_word_of_copies_counts_once_in_the_sites_vocabulary(
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)
     (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n', "utf-8")
-    (root / "content" / "multi.md").write_text("---\ntitle: Multi\n---\n\n" + "A multi tenant multi region.\n" * 15, "utf-8")
+    (root / "content" / "multi.md").write_text("---\ntitle: Multi\n---\n\n" + "A multi tenant multi region.\n" * 35, "utf-8")
     page = "---\ntitle: Cluster\n---\n\n## Mulit-cluster\n\nThe Mulit controller and the Mulit agent{}.\n\n## Outro\n"
     for version in range(1, 5):
         folder = root / "content" / "docs" / f"v{version}"

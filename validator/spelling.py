@@ -577,16 +577,22 @@ class Speller:
             # away from a known word is far more often a form than a typo; and a word with
             # the language's own letters is no misspelt English.
             return None
-        uses = self.vocabulary.get(word, 0)
+        # How often each is written, copies of pages too (a versioned site's "Outro", in
+        # each version's copy, is written as often as "orchestation" beside "orchestration"):
+        # only whether a word is trusted (above) counts a copy's words once
+        uses, best_uses = self._written(word), self._written(best)
         # A word used once is the typo itself, unless a page files itself under it (a name
-        # a template prints from its `author`) or copies of its page repeat it (a versioned
-        # site's "Outro", in each version's copy)
-        once = uses <= 1 and not self.vocabulary.get(FILED + word) and not self.vocabulary.get(COPIED + word)
+        # a template prints from its `author`)
+        once = uses <= 1 and not self.vocabulary.get(FILED + word)
         if not once and not _keeps_start(word, best):
             return None  # written again, and no slip at its start: a term ("Etag" beside "tag", "Coroutine")
-        if once or self.vocabulary.get(best, 0) >= SITE_RATIO * uses:
+        if once or best_uses >= SITE_RATIO * uses:
             return best
         return None  # used across the site, and nothing far more frequent looks like it
+
+    def _written(self, word: str) -> int:
+        """How often the site's prose writes the word, in pages with the same words too."""
+        return self.vocabulary.get(word, 0) + self.vocabulary.get(COPIED + word, 0)
 
     def _known_stem(self, word: str, best: str) -> bool:
         """Whether a known word begins with all of `word` but an ending of up to three

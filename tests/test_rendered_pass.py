@@ -2095,6 +2095,21 @@ def test_kinds_disabled_make_no_pages(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 @pytest.mark.hugo
+def test_raw_images_without_alt_beside_a_templates_image_of_their_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """The template writes `<img alt="P" src="/b.png">` from the front matter, and the
+    Markdown twice `<img src="/b.png">`: the template's, which has an alt, is no raw image
+    of the Markdown's, so both of those are found at their lines with a build too (yugabyte's
+    index pages had lost one)."""
+    assert_site_found_alike(tmp_path, monkeypatch, hugo, {
+        "layouts/single.html": '<html><body>{{ with .Params.image }}<img alt="{{ $.Title }}" src="{{ . }}">{{ end }}'
+                               "{{ .Content }}</body></html>",
+        "content/p.md": '---\ntitle: P\nimage: /b.png\n---\n\n<img src="/b.png">\n\nSecond:\n\n<img src="/b.png">\n',
+    }, "[markup.goldmark.renderer]\nunsafe = true\n", "image-alt", [("content/p.md", 6, 1), ("content/p.md", 10, 1)])
+
+
+@pytest.mark.hugo
 def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
     (toha's): the built page's `<script>` names neither, the site's assets tell."""

@@ -749,6 +749,8 @@ class SourceLink(NamedTuple):
         if link.tag == "img":
             if link.no_alt and self.kind == "image" and every_alt:
                 return False  # goldmark (or Hugo's embedded hook) writes an alt for every Markdown image
+            if self.kind == "html" and link.text.strip() and not self.text.strip():
+                return False  # raw HTML is written as it is: an `<img>` with an alt is none without
             described = not self.text.strip() or link.attribute != "src" or bool(link.text.strip())
             return self.kind in ("image", "html") and (described or (own_image_hook and self.kind == "image"))
         return link.tag != "a" or self.kind != "image"

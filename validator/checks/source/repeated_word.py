@@ -26,8 +26,8 @@ thanks") are listed in `allow`. These are no repeats either:
 * a word, then the same letters with digits ("the h h2 heading", "a 2x x"): a name; a letter
   in two cases ("a A record"), or a capital twice but `I` and `A` ("press V V"): letters named;
 * a word alone on its line, then the same word starting the next (a label: "**Parking**"
-  above "Parking F is next door"), or ending a label emphasised or linked where its line
-  starts, then the same word ("* **HTTPS** HTTPS can be enabled", "- **Configurable
+  above "Parking F is next door"), or ending a label emphasised or linked where its paragraph
+  or list item starts, then the same word ("* **HTTPS** HTTPS can be enabled", "- **Configurable
   Postgresql** Postgresql can…", "- [SOFAMesh](…) SOFAMesh is");
 * a word ending a line with a hard line break, then the same word starting the next: lines
   shown apart ("- Blazor wasm + MAUI␠␠" above "MAUI is what Blazor runs in").
@@ -276,7 +276,8 @@ def _named_three(text: str, first: Word, second: Word, third: Word | None) -> bo
 
 
 def _bold_label(doc: Document, stretch: Stretch, first: Word, second: Word) -> bool:
-    """Whether the first word ends a label emphasised or linked where its line starts, and
+    """Whether the first word ends a label emphasised or linked where its paragraph or list
+    item starts (its line in the file, not merely its prose after a code span), and
     what follows starts with the same word ("* **HTTPS** HTTPS can be enabled in the
     config", "- **Configurable Postgresql** Postgresql can be…", "- [SOFAMesh](…) SOFAMesh
     is a service mesh"), or a bold line alone above it ("**Multi-language Support**" above
@@ -286,6 +287,8 @@ def _bold_label(doc: Document, stretch: Stretch, first: Word, second: Word) -> b
     if line_end >= 0 and text[first.end : line_end].strip(" \t*_"):
         return False  # a link ending a line the text's next one goes on from ("[… guide](…)" above "guide, however")
     line_start = _line_start(text, first.start)
+    if line_start:
+        return False  # a paragraph's later line: "using the" above "[Collector Builder tool](…) tool."
     for edges in (stretch.seams, stretch.link_edges):
         index = bisect.bisect_left(edges, line_start)
         opened = edges[index] if index < len(edges) else first.end

@@ -2110,6 +2110,18 @@ def test_raw_images_without_alt_beside_a_templates_image_of_their_source(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("block", [False, True])
+def test_block_attributes_shown_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, block: bool) -> None:
+    """`{.note #para-id}` under a paragraph is text while block attributes are off (Hugo's
+    default), and kramdown's `{: .note}` always: found at their lines, with a build too."""
+    expected = [("content/p.md", 6, 1)] if block else [("content/p.md", 6, 1), ("content/p.md", 9, 1)]
+    assert_site_found_alike(tmp_path, monkeypatch, hugo, {
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\nA paragraph.\n{: .note}\n\n- item\n{.list #items}\n",
+    }, f"[markup.goldmark.parser.attribute]\nblock = {str(block).lower()}\n", "unrendered-markup", expected,
+       ("p/index.html", "{: .note}"))  # fmt: skip
+
+
+@pytest.mark.hugo
 def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
     (toha's): the built page's `<script>` names neither, the site's assets tell."""

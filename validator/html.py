@@ -75,6 +75,12 @@ LEAKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("emphasis", re.compile(r"\*\*(?=[^\s*])[^\n]*?(?<=[^\s*])\*\*")),
 )
 _EMPHASIS_OPENER = re.compile(r"\*\*(?=[^\s*])")
+# A line of `{.class #id key=value}` (or kramdown's `{: .class}`) under a paragraph, list
+# or table that goldmark did not take as the block's attributes: shown, alone on its line
+_ATTRIBUTE_ITEM = r"(?:[.#][\w-]++|[\w-]++=(?:\"[^\"\n]*+\"|[^\s{}\"]++))"
+_SHOWN_BLOCK_ATTRIBUTES = re.compile(
+    rf"^[ \t]*+(\{{:?[ \t]*+{_ATTRIBUTE_ITEM}(?:[ \t]++{_ATTRIBUTE_ITEM})*+[ \t]*+\}})[ \t]*+$", re.M
+)
 # A heading's `{#id}` or `{.class …}` that goldmark did not take as its attributes: shown
 _SHOWN_ATTRIBUTES = re.compile(r"\{[#.][^\s{}][^{}\n]{0,200}\}")
 
@@ -444,6 +450,10 @@ class _Walker:
             if _STRING(element).count("**") == 1:  # bold opened at the paragraph's start, never closed
                 line = first_line + text.count("\n", 0, opened.start(1))
                 self.leaks.append(Leak("emphasis", opened[1][:80], line, 1))
+        if "{" in text and element.tag in ("p", "li", "td"):
+            for shown in _SHOWN_BLOCK_ATTRIBUTES.finditer(text):
+                line = first_line + text.count("\n", 0, shown.start(1))
+                self.leaks.append(Leak("block-attribute", shown[1], line, 1))
         if "**" in text and (leak := _bold_around(text, element if not tail else None, element if tail else None)):
             self.leaks.append(Leak("emphasis", leak, first_line + text.count("\n", 0, text.rfind("**")), 1))
         prose = without_math(text)
@@ -572,7 +582,7 @@ def _may_leak(text: str) -> bool:
     return (
         "{{" in text or "HAHAHUGO" in text or "[^" in text or "---" in text or "$$" in text or "**" in text
         or "|—" in text or "|–" in text or "| —" in text or "| –" in text or "|:–" in text or "| :–" in text
-        or "|-" in text or "| -" in text or "|:-" in text or "| :-" in text
+        or "|-" in text or "| -" in text or "|:-" in text or "| :-" in text or "{" in text
     )
 
 

@@ -1002,7 +1002,7 @@ _OPENING_BRACES = re.compile(r"\\?\{\\?\{\\?[<%]")  # a shortcode's, escaped (`\
 _COMMENT_MARKS = re.compile(r"/\*|\*/")
 _ESCAPED_CALL = re.compile(r"\{\{[<%]\s*/\*.*?\*/\s*[>%]\}\}")  # `{{</* x */>}}`, printed `{{< x >}}`
 _MARKED = re.compile(
-    _OPENING_BRACES.pattern + r"|\[\^|\$\$|\*\*|\{[#.]|^[^\S\n]*+(?:\|[^\S\n]*+)?:?-++:?[^\S\n]*\|", re.MULTILINE
+    _OPENING_BRACES.pattern + r"|\[\^|\$\$|\*\*|\{:?[ \t]*+[#.]|\{[\w-]++=|^[^\S\n]*+(?:\|[^\S\n]*+)?:?-++:?[^\S\n]*\|", re.MULTILINE
 )
 
 

@@ -22,7 +22,9 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
   (`$…$`, `\\(…\\)`, `$$…$$`, `\\[…\\]`), where `f^{**}` is no bold, nor `[^a]` a footnote.
 * `{#id}` or `{.class}` in a heading that goldmark did not take as its attributes (not at
   the heading's end, or an id with a blank or a code span: `## Setup {#first steps}`), or
-  any when the config turns heading attributes off.
+  any when the config turns heading attributes off; and a line of them under a paragraph,
+  list or table (`{.note}`, kramdown's `{: .note}`) that Hugo shows: block attributes are
+  off by default (`markup.goldmark.parser.attribute.block`), and goldmark reads no `{: …}`.
 * `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
   passthrough extension does not keep `$$…$$` for one (off, or without `$$` among its
   delimiters). With mdcheck's own rendering, which has no theme, a page
@@ -58,7 +60,7 @@ from validator.model import Finding, Rule
 from validator.published import PagePass, RenderedSite, split_mapped
 from validator.settings import Markup
 
-KINDS = ("shortcode", "placeholder", "footnote", "table", "math", "emphasis", "attribute")
+KINDS = ("shortcode", "placeholder", "footnote", "table", "math", "emphasis", "attribute", "block-attribute")
 _WHAT = {
     "shortcode": "shortcode shown as text; Hugo does not run shortcodes here",
     "placeholder": "Hugo's shortcode placeholder leaked into the page",
@@ -69,7 +71,18 @@ _WHAT = {
     "outside opens or closes nothing in Markdown; move the punctuation outside the `**`, or add a space",
     "attribute": "heading attribute shown as text: goldmark takes `{#id .class}` only at the heading's end, "
     "an id without blanks or markup (the heading's id is then made of its text)",
+    "block-attribute": "block attribute shown as text: goldmark takes `{.class #id}` as a paragraph's, list's "
+    "or table's attributes only on the line right below it",
 }
+# The same, when the config leaves block attributes off (the default), or of kramdown's syntax
+_BLOCK_ATTRIBUTES_OFF = (
+    "block attribute shown as text: markup.goldmark.parser.attribute.block is off (the default), so `{.class #id}` "
+    "below a paragraph, list or table is text; turn it on, or remove the line"
+)
+_KRAMDOWN_ATTRIBUTES = (
+    "kramdown's attribute list shown as text: goldmark reads no `{: …}`; write `{.class #id}` (with "
+    "markup.goldmark.parser.attribute.block on), or remove the line"
+)
 # The same, when the config turns footnotes off
 _FOOTNOTES_OFF = "footnote shown as text: markup.goldmark.extensions.footnote = false turns footnotes off"
 _TABLES_OFF = "table shown as text: markup.goldmark.extensions.table = false turns tables off"
@@ -164,6 +177,10 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 what = _UNRENDERED_BOLD
             elif leak.kind == "attribute" and not rendered.markup.attribute_title:
                 what = _ATTRIBUTES_OFF
+            elif leak.kind == "block-attribute" and leak.text.startswith("{:"):
+                what = _KRAMDOWN_ATTRIBUTES
+            elif leak.kind == "block-attribute" and not rendered.markup.attribute_block:
+                what = _BLOCK_ATTRIBUTES_OFF
             elif leak.kind == "footnote" and not rendered.markup.footnote:
                 what = _FOOTNOTES_OFF
             elif leak.kind == "table" and not rendered.markup.table:

@@ -2391,7 +2391,9 @@ def _module_dirs(
                 if path not in missing:
                     missing.append(path)
                 missing_components.update(mounted.get(path, _COMPONENTS))
-                missing_content.extend(_content_folders(given.get(path, [])))
+                # (not a mount of its whole `content`: Docsy's own mounts, copied into many a
+                # site's import though Docsy has no content, say nothing of where pages go)
+                missing_content.extend(folder for folder in _content_folders(given.get(path, [])) if folder)
                 continue
             if directory in found:
                 continue

@@ -24,8 +24,8 @@ Pages Hugo makes without a content file (the home page, sections, taxonomy pages
 found, and so are those of content files that are not Markdown (`_index.html`, `.org`)
 when the site's `security.allowContent` admits them (a ref to one it refuses says so). The
 pages a content adapter (`_content.gotmpl`) adds, and those of a theme's or module's
-content (its `content` folder, or what a mount to `content` names, even of a module not
-found), are known only to a build: a ref into such a folder, or to a base name alone, is
+content (its `content` folder, or what a mount to `content` names; of a module not found,
+a folder below `content` its import mounts), are known only to a build: a ref into such a folder, or to a base name alone, is
 not judged on a site that has one. A
 call in an HTML comment is checked only when Hugo keeps raw HTML (`unsafe = true`):
 otherwise Hugo drops the comment and never runs it. Nor does it run the calls of a file it

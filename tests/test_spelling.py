@@ -178,9 +178,11 @@ def test_sample_typo_and_suggestion() -> None:
     # …unless the heading credits the name: "by Samuel Lim" (not "Slim")
     assert speller.typos("Exploring Fast and Safe Rust for Biology by Samuel Lim") == ()
     assert [t.word for t in speller.typos("Meet Samuel Slimm")] == ["Slimm"]
-    # A three-letter word is no slip for one that starts otherwise: a name ("Kyo's Garden",
-    # "Meet Samuel Lim"), not "Yo" nor "Slim"; its first two letters swapped, it is one
+    # A capitalised three-letter word is no slip for one that starts otherwise: a name
+    # ("Kyo's Garden", "Meet Samuel Lim"), not "Yo" nor "Slim"; its first two letters
+    # swapped, or in lower case, it is one
     assert speller.typos("Kyo's Garden") == speller.typos("Meet Samuel Lim") == ()
+    assert [t.word for t in speller.typos("Connecting lso works")] == ["lso"]  # not capitalised: a slip
     assert [t.suggestion for t in speller.typos("Hte Garden")] == ["The"]
     assert speller.typos("Talk By Samuel Lim") == ()
     assert speller.typos("Tick or Tock? Keeping time") == ()

@@ -463,6 +463,8 @@ class Speller:
             suggestion = self.suggestion(word.key)
             if suggestion is None or self._loan_compound(text, word, suggestion):
                 continue
+            if len(word.key) == MIN_LENGTH and word.text[:1].isupper() and not _keeps_start(word.key, suggestion):
+                continue  # a capitalised word this short, changed at its start, is a name: `Kyo`, not `Yo` ("lso" is a slip)
             runs = runs if runs is not None else sorted({run.lower() for run in letter_runs(text)})
             if not _starts_a_compound(word.key, runs):
                 yield Typo(word.text, _same_case(suggestion, word.text), word.start, word.end)
@@ -564,8 +566,6 @@ class Speller:
         if not candidates:
             return None  # a name or jargon: nothing to suggest
         best = max(candidates, key=self._rank(word, candidates))
-        if len(word) == MIN_LENGTH and not _keeps_start(word, best):
-            return None  # a word this short changed at its start is a name more often than a slip: `Kyo`, not `Yo`
         if self._rare(best) and self._compound(word):
             return None  # `blogroll` is blog + roll, missing from the list, not a typo of `logroll`
         if self._prefixed(word, best):

@@ -39,8 +39,8 @@ lists do not know are a person's name (`Eamon Bauman`, `Yu Cao`), unless both lo
 typos of common words (`Seperate Instalation`); so is a capitalised word past the first of a
 heading in sentence case, one with a lower-case word of five letters or more that is no
 function word ("Multi-cluster observability with Thanos"). A word with no known word
-one edit away (a name, new jargon) is not reported, nor a three-letter word whose look-alike
-starts otherwise (`Kyo's Garden`: a name, not `Yo`), nor two common words run together, or a
+one edit away (a name, new jargon) is not reported, nor a capitalised three-letter word whose
+look-alike starts otherwise (`Kyo's Garden`: a name, not `Yo`), nor two common words run together, or a
 common word and a suffix, whose look-alike is one of the word list's rarest (`blogroll`, not
 `logroll`; `enablement`, not `entablement`), nor the plural of a short term that is no
 common word (`navs`, `divs`, not `ands`), nor a prefix and a common word (`unmark`, not a

@@ -6,7 +6,8 @@ shows as it is written:
   (write `%20`, or put the address in `<…>`), or broken across lines; or a title
   whose quote is not closed: `[the docs](/docs/ "Docs home)`; an autolink with a space:
   `<https://example.org/my guide>`; template code in the address, which Hugo does not run
-  in content (`![logo]({{ "/img/a.png" | relative_url }})`, Jekyll's);
+  in content (`![logo]({{ "/img/a.png" | relative_url }})`, Jekyll's), in a page Hugo
+  renders (a file it renders no page of may be a template a shortcode runs);
 - a space between the text and the address: `[the guide] (guide.md)`;
 - text and address swapped: `(the guide)[guide.md]`;
 - a `]` too many: `[the guide]](guide.md)`;
@@ -135,7 +136,9 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 what = "image" if match[1] else "link"
                 inner = _written_between(doc, stretch, match.start(3) - 1, match.end() - 1)
                 if "{{" in match[3] or "{%" in match[3]:
-                    yield _finding(stretch, match, f"{what} shown as text: {_TEMPLATE_CODE}")
+                    # (a file Hugo renders no page of may be a template's to run: otel's `_includes`)
+                    if doc.rendered:
+                        yield _finding(stretch, match, f"{what} shown as text: {_TEMPLATE_CODE}")
                 elif _LINK_ITSELF.fullmatch(inner.strip()):
                     # `[text]([other text](https://…))`: the inner link shows, within the outer's marks
                     written = f"{match[1]}[{match[2]}]({inner})"

@@ -184,6 +184,7 @@ def test_binary_is_an_issue(data: bytes, message: str) -> None:
     [
         (b"# A\n\nb\x00c [x](#a)\n", "# A\n\nb\ufffdc [x](#a)\n", (3, 2), "a NUL byte: Hugo shows it as"),
         (b"# A\n\ncaf\xe9 \xe9 [x](#a)\n", "# A\n\ncaf\ufffd \ufffd [x](#a)\n", (3, 4), "byte 0xe9 is not UTF-8, and 1 more"),
+        (b"# A\n\n\xe9\x00 [x](#a)\n", "# A\n\n\ufffd\ufffd [x](#a)\n", (3, 1), "byte 0xe9 is not UTF-8"),
     ],
 )
 def test_a_text_with_a_stray_byte_is_read(data: bytes, text: str, where: tuple[int, int], message: str) -> None:

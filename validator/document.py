@@ -1167,6 +1167,7 @@ def decode(data: bytes) -> tuple[str | None, ParseIssue | None]:
         more = f", and {nuls - 1:,} more" if nuls > 1 else ""
         message = f"a NUL byte{more}: Hugo shows it as a replacement character (�); remove it"
         issue = ParseIssue("file-encoding", *_byte_position(data, nul), message)
+    if nul >= 0:
         text = text.replace("\x00", "\ufffd")
     if "\r" in text:
         text = text.replace("\r\n", "\n")

@@ -1339,8 +1339,9 @@ class _Layouts:
 
     def redirect_templates(self, config: _Config) -> tuple[str, ...]:
         """The home page templates (`index.<format>`, `home.<format>`, in `layouts` or, the
-        older way, `layouts/_default`) of the output formats whose file is `_redirects`, as `[outputFormats.redirects] baseName = "_redirects"`,
-        and the partials they call, which write rules too (jaeger's `partial "redirects.txt"`)."""
+        older way, `layouts/_default`) of the output formats whose file is `_redirects`, as
+        `[outputFormats.redirects] baseName = "_redirects"`, and the partials they call, which
+        write rules too (jaeger's `partial "redirects.txt"`)."""
         formats = config.get("outputformats")
         if not isinstance(formats, dict):
             return ()

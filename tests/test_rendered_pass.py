@@ -2122,6 +2122,26 @@ def test_block_attributes_shown_as_text(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 @pytest.mark.hugo
+def test_a_section_beside_a_leaf_bundle_of_its_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`content/docs/` holds `_index.md`, `index.md` and `a.md` (gardener's 212 folders, a
+    VitePress tree): Hugo publishes `docs/index.html` of `index.md` alone, without a word
+    (checked with hugo 0.168). Reported at the `_index.md`, with the pages it loses."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/docs/_index.md": "+++\ntitle = 'Docs'\n+++\n\nSection text.\n",
+        "content/docs/index.md": "+++\ntitle = 'Index'\n+++\n\nIndex text.\n",
+        "content/docs/a.md": "+++\ntitle = 'A'\n+++\n\nA.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (found,) = [p for p in problems("--source-only") if p["rule"] == "duplicate-url"]
+    assert (found["path"], found["line"]) == ("content/docs/_index.md", 1)
+    assert "content/docs/index.md beside this file" in found["message"] and "nor the 1 page below it" in found["message"]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert "Index text." in (tmp_path / "public/docs/index.html").read_text("utf-8")
+    assert not (tmp_path / "public/docs/a").exists()
+
+
+@pytest.mark.hugo
 def test_a_math_renderer_in_a_script_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
     """A theme's script, bundled by `js.Build` and fingerprinted, renders `$$…$$` with KaTeX
     (toha's): the built page's `<script>` names neither, the site's assets tell."""

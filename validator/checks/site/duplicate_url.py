@@ -2,7 +2,10 @@
 Checks that no two pages are published at the same URL, and that no alias (a redirect page
 from `aliases`) lands on the URL of a page or of another alias, nor on a list page Hugo makes
 without a file (the home page, a section's, a taxonomy's: `aliases: ["/posts/"]`); and that
-no alias resolves to the site root (`/`), on which Hugo stops the build. URLs are predicted from the
+no alias resolves to the site root (`/`), on which Hugo stops the build; nor that a folder
+holds both an `_index.md` and an `index.md`, where the leaf bundle wins and Hugo publishes
+neither the section's page nor any page below it, without a word (reported at the
+`_index.md`). URLs are predicted from the
 site's configuration: content paths, `slug`, `url`, `permalinks`, `uglyURLs`, languages.
 Each file involved is reported, except the first one (by path), naming the other file
 (once for all its aliases that the other file has too).
@@ -96,6 +99,45 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 and _output(url) in lists]
         if over:
             yield Finding(*aliases_at, _list_message(over, lists), path=path)
+    yield from _section_and_bundle(site)
+
+
+def _section_and_bundle(site: Site) -> Iterator[Finding]:
+    """An `_index.md` beside an `index.md` (a VitePress or older Hugo tree moved over): the
+    leaf bundle wins, and Hugo publishes neither the section's page nor any page below it,
+    without a word (checked with hugo 0.168). Reported at the `_index.md`."""
+    names: dict[tuple[str, str | None], list[tuple[str, str]]] = {}  # (folder, language) -> (name, path)
+    for page in site.pages:
+        if page.content_path and (name := posixpath.basename(page.content_path)).startswith(("index.", "_index.")):
+            names.setdefault((posixpath.dirname(page.content_path), page.language), []).append((name, page.path))
+    both = {
+        key: found for key, found in names.items()
+        if key[0] and {name.startswith("_") for name, _ in found} == {True, False}
+    }  # fmt: skip
+    if not both:
+        return  # (an `index.md` at the content's root: the config's note tells)
+    below = dict.fromkeys(both, 0)  # the pages in each such folder and under it, but its index files
+    for page in site.pages:
+        folder = posixpath.dirname(page.content_path or "")
+        name = posixpath.basename(page.content_path or "")
+        while folder:
+            if (folder, page.language) in below and not (folder == posixpath.dirname(page.content_path or "")
+                                                         and name.startswith(("index.", "_index."))):
+                below[(folder, page.language)] += 1
+            folder = posixpath.dirname(folder)
+    for (folder, language), found in sorted(both.items(), key=lambda item: (item[0][0], item[0][1] or "")):
+        leaf = next(path for name, path in found if not name.startswith("_"))
+        count = below[(folder, language)]
+        more = f", nor the {count} page{'s' if count != 1 else ''} below it" if count else ""
+        for name, path in found:
+            if name.startswith("_"):
+                yield Finding(
+                    1, 1,
+                    f"{leaf} beside this file makes {folder}/ a leaf bundle: Hugo publishes neither this section's "
+                    f"page{more} (their files are the bundle's resources), without a word; merge this file into "
+                    "it, or remove it",
+                    path=path,
+                )  # fmt: skip
 
 
 def _claims(site: Site, page: PageSummary) -> list[tuple[str, str]]:

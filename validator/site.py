@@ -2498,13 +2498,33 @@ def _component_mounts(config: _Config, directory: Path, component: str) -> list[
 
 
 def _module_content(directory: Path, module: _Config) -> list[str]:
-    """The content paths a theme's or module's content fills ("" for the content's root):
-    its mounts' to `content` of a folder or file that is there (Hugo skips the others), or
-    without mounts, its `content` folder's."""
+    """The content paths a theme's or module's content fills: its mounts' to `content` of a
+    folder or file that is there (Hugo skips the others), or without mounts, its `content`
+    folder's; a mount at the content's root fills the places of what its folder holds
+    (`desktop` of `content/desktop/`, `faq` of `content/faq.md`)."""
     if _tables(module, "module.mounts"):
-        mounts = _mounts_to(module, "content")
-        return _content_folders([mount for mount in mounts if (directory / str(mount.get("source", "")).strip()).exists()])
-    return [""] if (directory / "content").is_dir() else []
+        mounts = [
+            mount for mount in _mounts_to(module, "content")
+            if (directory / str(mount.get("source", "")).strip()).exists()
+        ]  # fmt: skip
+    else:
+        mounts = [{"source": "content", "target": "content"}] if (directory / "content").is_dir() else []
+    folders = []
+    for mount, folder in zip(mounts, _content_folders(mounts)):
+        source = directory / str(mount.get("source", "")).strip()
+        folders.extend(_entries(source) if not folder and source.is_dir() else [folder])
+    return folders
+
+
+def _entries(folder: Path) -> list[str]:
+    """The names of a content folder's entries as content paths start with them: a folder's
+    name, a file's without its extension (`faq` of `faq.md`), lower-cased as Hugo's paths
+    are; "" (anything) when it cannot be read."""
+    try:
+        return sorted({posixpath.splitext(entry.name)[0].lower() if entry.is_file() else entry.name.lower()
+                       for entry in folder.iterdir() if not entry.name.startswith(".")})
+    except OSError:
+        return [""]
 
 
 def _content_folders(mounts: Iterable[Mapping[str, Any]]) -> list[str]:

@@ -587,3 +587,17 @@ def test_a_modules_content_leaves_refs_and_links_into_it_to_the_build(
         (tmp_path / "content/guide/intro.md").write_text(page("Intro", "[a](/guide/extra/setup/)\n"), "utf-8")
         build_site(hugo, tmp_path, tmp_path / "public")
         assert (tmp_path / "public/guide/extra/setup/index.html").is_file()
+
+
+def test_a_modules_content_at_the_root_fills_the_places_it_holds(tmp_path: Path) -> None:
+    """A module mounted at the content's root (chef's docs modules) fills the folders and
+    pages its content folder holds, not the whole site: links elsewhere are still judged."""
+    module = "_vendor/example.com/mod/docs"
+    write(tmp_path, {
+        "hugo.toml": QUIET + '[module]\n[[module.imports]]\npath = "example.com/mod/docs"\n'
+                     '[[module.imports.mounts]]\nsource = "content"\ntarget = "content"\n',
+        "_vendor/modules.txt": "# example.com/mod/docs v0.0.0-20240101000000-abcdefabcdef\n",
+        f"{module}/content/desktop/_index.md": page("Desktop"),
+        f"{module}/content/FAQ.md": page("FAQ"),
+    })  # fmt: skip
+    assert load_site(tmp_path).module_content == ("desktop", "faq")

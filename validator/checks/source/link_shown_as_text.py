@@ -14,7 +14,7 @@ shows as it is written:
 - no `[` opening the text: `the guide](guide.md)`, or a `(` too many:
   `[the guide]((guide.md)`;
 - an address that no `)` closes: `[the guide](https://x.org/guide` at a paragraph's end,
-  or `[the guide](guide.md and more text`;
+  `[the guide](guide.md and more text`, or `[the guide]({{< ref "guide" >}}.`;
 - a list item that starts with a link whose text is `x`, `X` or a space (`- [X](https://x.com/me)`):
   goldmark takes it for a task box and shows the address as text;
 - a bare URL right before the link's `[` (`https://x.org/Manual[set up](https://…)`): the
@@ -271,6 +271,13 @@ def _unopened(doc: Document) -> Iterator[Finding]:
 _OPENED = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\s]{1,1000})(?=\s|\Z)")
 
 
+def _ref_call(doc: Document, address: str) -> bool:
+    """Whether an address starts with a `ref`/`relref` call's output (its placeholder)."""
+    found = PLACEHOLDER.match(address)
+    calls = doc.shortcode_calls
+    return found is not None and int(found[1]) < len(calls) and calls[int(found[1])].template in REF_SHORTCODES
+
+
 def _unclosed(doc: Document) -> Iterator[Finding]:
     """`[the guide](https://x.org/guide` with no `)` after it (before the next link): no link, shown as
     written, its URL alone made a link (checked with hugo 0.168: agones's release notes).
@@ -285,7 +292,7 @@ def _unclosed(doc: Document) -> Iterator[Finding]:
             # (up to the next link's `](`: an address broken across lines is told above)
             following = content.find("](", match.end())
             closing = content.find(")", match.end(), following if following >= 0 else len(content))
-            if closing >= 0 or in_code(match.start()) or not _ADDRESS.match(match[3]):
+            if closing >= 0 or in_code(match.start()) or not (_ADDRESS.match(match[3]) or _ref_call(doc, match[3])):
                 continue  # closed later (a title, blanks, a line break: told above), or code
             if shown is None:
                 shown = _shown_text(token)
@@ -293,9 +300,9 @@ def _unclosed(doc: Document) -> Iterator[Finding]:
             if marks not in shown:
                 continue  # a link after all, or its text's marks are not shown
             what = "image" if match[1] else "link"
-            yield _finding_at(
-                doc.position(token, match.start()), match[0], f"{what} shown as text: no `)` closes its address"
-            )
+            start, end = doc.position(token, match.start()), doc.position(token, match.end() - 1)
+            written = doc.lines[start[0] - 1][start[1] - 1 : end[1]] if start[0] == end[0] else match[0]
+            yield _finding_at(start, written, f"{what} shown as text: no `)` closes its address")
 
 
 def _shown_text(inline: Token) -> str:

@@ -4588,6 +4588,20 @@ def test_bold_never_closed_shows_its_asterisks(tmp_path: Path, monkeypatch: pyte
 
 
 @pytest.mark.hugo
+def test_bold_opened_mid_paragraph_and_never_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`**` before a capitalised word, mid-paragraph, that nothing closes: shown as text
+    (sensu's changelog, SkyWalking's `threshold**.  **It`; checked with hugo 0.168). Not
+    `**kwargs` in prose, nor `2 ** 8`, nor a pair."""
+    small_site(tmp_path, {
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n- **NEW**: Added support. **See [#1411](https://x.com/1411); fixes.\n\n"
+                        "A set threshold**.  **It is the ratio.\n\nPass **kwargs and 2 ** 8, and **Both** here.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/p.md", 5, 27), ("content/p.md", 7, 21)])
+    assert "**See" in (tmp_path / "public/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_a_fragment_that_works_on_its_page_but_not_in_its_summary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -16,7 +16,8 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
   letter just outside (`注意：**重要提示：**请先安装`, `使用**“引号”**强调`, `word**[a
   link](/x/)** word`, whose `[` and `)` are punctuation): the
   asterisks show, in Chinese and Japanese text above all; and `**` that opens a
-  paragraph or a list item and that nothing closes (`**Note: …`). Only when the Markdown has the
+  paragraph or a list item, or comes before a capitalised word inside one, and that
+  nothing closes (`**Note: …`, `… **See [#1411](…); fixes`; not `**kwargs` in prose). Only when the Markdown has the
   asterisks as shown: escaped ones (`\\*\\*`) are text on purpose, but bold with one of its
   `**` escaped and the other not (``**`**kwargs`\\*\\*``) is reported; and not in math
   (`$…$`, `\\(…\\)`, `$$…$$`, `\\[…\\]`), where `f^{**}` is no bold, nor `[^a]` a footnote.

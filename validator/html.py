@@ -456,10 +456,10 @@ class _Walker:
         if "**" in text and block is not None and block.tag in ("p", "li"):
             # `**` before a capitalised word that nothing after it closes: bold meant and not
             # closed (`… **See [#1411](…); fixes`), no `**kwargs` of prose
-            for stray in _STRAY_OPENER.finditer(text):
-                if stray.start(1) != told and "**" not in text[stray.end() :]:
-                    line = first_line + text.count("\n", 0, stray.start(1))
-                    self.leaks.append(Leak("emphasis", stray[1][:80], line, 1))
+            last = text.rfind("**")  # (only the last can be one nothing after it closes)
+            if last != told and (stray := _STRAY_OPENER.match(text, last)) and (last == 0 or text[last - 1].isspace()):
+                line = first_line + text.count("\n", 0, last)
+                self.leaks.append(Leak("emphasis", stray[1][:80], line, 1))
         if "{" in text and element.tag in ("p", "li", "td"):
             for shown in _SHOWN_BLOCK_ATTRIBUTES.finditer(text):
                 line = first_line + text.count("\n", 0, shown.start(1))
@@ -549,8 +549,8 @@ _BOLD_ELEMENTS = 4  # the most links and code spans read for the `**` that close
 
 # `**` and a word at a paragraph's start (`**Note: …`), shown as text when nothing closes it
 _UNCLOSED_BOLD = re.compile(r"\s*+(\*\*[^\s*]\S*)")
-# `**` after a blank and before a capitalised word, anywhere in a paragraph (see `_text`)
-_STRAY_OPENER = re.compile(r"(?:^|(?<=\s))(\*\*[A-Z][^\s*]*+)")
+# `**` before a capitalised word, after a blank, anywhere in a paragraph (see `_text`)
+_STRAY_OPENER = re.compile(r"(\*\*[A-Z][^\s*]*+)")
 
 
 def _emphasis(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

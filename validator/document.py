@@ -436,7 +436,7 @@ class Document:
         return {
             (use.line, use.column): content
             for use, content in (*self.rendered_contents, *missing, *markdownified)
-            if content is not None and (use.notation == "<" or not use.parent) and self._may_hold_headings(use)
+            if content is not None and (use.notation == "<" or use.parent is None) and self._may_hold_headings(use)
         }
 
     def _template_missing(self, use: ShortcodeUse) -> bool:

@@ -357,7 +357,7 @@ class _Walker:
             canonical = next((link.url for link in self.links if link.tag == "link" and _is_canonical(link)), "")
             if canonical and canonical != self.url:
                 self.redirect = canonical
-        if _may_leak(_STRING(root) + (root.tail or "")):  # all the text, verbatim too
+        if _may_leak(every := _STRING(root) + (root.tail or "")) or "{" in every:  # all the text, verbatim too
             for text, owner, tail in _prose_texts(root):
                 self._text(text, owner, tail=tail)
         return Page(
@@ -443,7 +443,9 @@ class _Walker:
         self.omitted.append(Omitted(line, column, before.strip(), (comment.tail or "").strip()))
 
     def _text(self, text: str, element: etree._Element, *, tail: bool) -> None:
-        if not _may_leak(text):
+        leaky = _may_leak(text)
+        attributes = "{" in text and element.tag in ("p", "li", "td")  # block attributes shown, maybe
+        if not leaky and not attributes:
             return
         first_line = self._first_line(text, element, tail)
         told = -1  # where an unclosed `**` was told
@@ -460,10 +462,12 @@ class _Walker:
             if last != told and (stray := _STRAY_OPENER.match(text, last)) and (last == 0 or text[last - 1].isspace()):
                 line = first_line + text.count("\n", 0, last)
                 self.leaks.append(Leak("emphasis", stray[1][:80], line, 1))
-        if "{" in text and element.tag in ("p", "li", "td"):
+        if attributes:
             for shown in _SHOWN_BLOCK_ATTRIBUTES.finditer(text):
                 line = first_line + text.count("\n", 0, shown.start(1))
                 self.leaks.append(Leak("block-attribute", shown[1], line, 1))
+        if not leaky:
+            return
         if "**" in text and (leak := _bold_around(text, element if not tail else None, element if tail else None)):
             self.leaks.append(Leak("emphasis", leak, first_line + text.count("\n", 0, text.rfind("**")), 1))
         prose = without_math(text)
@@ -594,7 +598,7 @@ def _may_leak(text: str) -> bool:
     return (
         "{{" in text or "HAHAHUGO" in text or "[^" in text or "---" in text or "$$" in text or "**" in text
         or "|—" in text or "|–" in text or "| —" in text or "| –" in text or "|:–" in text or "| :–" in text
-        or "|-" in text or "| -" in text or "|:-" in text or "| :-" in text or "{" in text
+        or "|-" in text or "| -" in text or "|:-" in text or "| :-" in text
     )
 
 

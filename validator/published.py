@@ -10,8 +10,8 @@
 
 from __future__ import annotations
 
-import collections
 import bisect
+import collections
 import contextlib
 import csv
 import functools
@@ -1994,7 +1994,7 @@ def _written_as(url: str, address: SourceLink, *, same_fragment: bool = False) -
     if same_fragment and _fragment(written) != _fragment(url):
         return False
     if address.shortcode_path is not None:  # a path a ref looks up (`a#x`, `docs/b.md`): the page's name
-        return _fragment(written) == _fragment(url) and _page_name(url) == _page_name(written)
+        return _name_and_fragment(written) == _name_and_fragment(url)
     if written.startswith("#"):  # a fragment, on this page or (a link hook's) another
         return url.endswith(written)
     path = url.split("#", 1)[0].split("?", 1)[0]
@@ -2004,16 +2004,6 @@ def _written_as(url: str, address: SourceLink, *, same_fragment: bool = False) -
         return False  # a site path made relative climbs to the root, not below another folder
     written_path = unquote(written.split("?", 1)[0])
     return unquote(path).endswith(written_path) or _processed_from(unquote(path), written_path)
-
-
-def _page_name(address: str) -> str:
-    """The last name of an address's path, without its suffix or a folder's `_index`/`index`
-    (`/docs/b/#x`, `docs/b.md`, `docs/b/_index.md`: b)."""
-    names = [name for name in address.split("#", 1)[0].split("?", 1)[0].split("/") if name]
-    names = [name.rsplit(".", 1)[0] if name.endswith((".md", ".html")) else name for name in names]
-    if names and names[-1] in ("_index", "index"):
-        names.pop()
-    return names[-1].lower() if names else ""
 
 
 def _processed_from(path: str, written: str) -> bool:

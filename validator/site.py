@@ -2510,7 +2510,9 @@ def _module_content(directory: Path, module: _Config) -> list[str]:
     else:
         mounts = [{"source": "content", "target": "content"}] if (directory / "content").is_dir() else []
     folders = []
-    for mount, folder in zip(mounts, _content_folders(mounts)):
+    for mount in mounts:
+        if (folder := _content_folder(mount)) is None:
+            continue
         source = directory / str(mount.get("source", "")).strip()
         folders.extend(_entries(source) if not folder and source.is_dir() else [folder])
     return folders
@@ -2528,16 +2530,20 @@ def _entries(folder: Path) -> list[str]:
 
 
 def _content_folders(mounts: Iterable[Mapping[str, Any]]) -> list[str]:
-    """The content paths of mounts' targets below `content` (`guide/extra` of
-    `content/guide/extra`, "" of `content`); a single file's is its folder's."""
-    folders = []
-    for mount in mounts:
-        component, *place = _go_clean(str(mount.get("target", "")).replace("\\", "/")).strip("/").split("/")
-        if component.lower() == "content":
-            if place and posixpath.splitext(place[-1])[1]:
-                place = place[:-1]  # `content/changelog.md`
-            folders.append("/".join(place))
-    return folders
+    """The `_content_folder`s of those of `mounts` that mount content."""
+    return [folder for mount in mounts if (folder := _content_folder(mount)) is not None]
+
+
+def _content_folder(mount: Mapping[str, Any]) -> str | None:
+    """The content path of a mount's target below `content` (`guide/extra` of
+    `content/guide/extra`, "" of `content`; a single file's is its folder's); None for a
+    mount of another component."""
+    component, *place = _go_clean(str(mount.get("target", "")).replace("\\", "/")).strip("/").split("/")
+    if component.lower() != "content":
+        return None
+    if place and posixpath.splitext(place[-1])[1]:
+        place = place[:-1]  # `content/changelog.md`
+    return "/".join(place)
 
 
 def _mounts_to(config: _Config, component: str) -> list[dict[str, Any]]:
@@ -3711,9 +3717,9 @@ def written_ids(texts: Iterable[str]) -> tuple[tuple[str, ...], tuple[IdParamete
     """What the ids a shortcode's templates write are made of: (what they start with:
     `tabs-` of `id="tabs-{{ .Ordinal }}"`, or of `id="{{ $id }}"` after `$id := printf
     "tabs-%d" .Ordinal`, `TableOfContents` of the page's `.TableOfContents`, which Hugo
-    writes in a `<nav id="TableOfContents">`; the parameters they are, as given: `"name"` of `id="{{ .Get "name"
-    }}"`, `0` of `.Get 0`, through a variable or a `with` too). `((), ())` when they write
-    none. None when its output may hold any id: an id written otherwise, or a file
+    writes in a `<nav id="TableOfContents">`; the parameters they are, as given: `"name"`
+    of `id="{{ .Get "name" }}"`, `0` of `.Get 0`, through a variable or a `with` too).
+    `((), ())` when they write none. None when its output may hold any id: an id written otherwise, or a file
     (`readFile`) or another page's or resource's content (`.GetPage` with `.Content`,
     `markdownify`…) it includes, headings and all."""
     prefixes: set[str] = set()

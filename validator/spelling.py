@@ -52,12 +52,6 @@ FILED = "="  # vocabulary key prefix of a word of a front matter term (an `autho
 # vocabulary key prefix of a prose word's uses in copies of pages counted already (the same
 # words: a versioned site's copies of a page), which its plain key does not count: "~outro"
 COPIED = "~"
-
-
-def copied_words(words: Mapping[str, int]) -> dict[str, int]:
-    """The prose words of a page's `page_words` under COPIED keys, for a copy of a page
-    whose words are counted already."""
-    return {COPIED + word: count for word, count in words.items() if word[:1] not in (CODE, FILED)}
 MIN_LENGTH = 3  # shorter words are left alone
 # Longer words are no typo of a known one either (the longest English words run about 30
 # letters): the words one edit away from a word are as many as its letters times the
@@ -196,6 +190,12 @@ _PATH_LIKE = re.compile(r"^\S*[/.=]\S*$")  # one word with a slash, a dot or an 
 
 
 _DOUBLED_CAPITAL = re.compile(r"([A-Z])\1[a-z]+")  # a capital typed twice: `TTemplates`
+
+
+def copied_words(words: Mapping[str, int]) -> dict[str, int]:
+    """The prose words of a page's `page_words` under COPIED keys, for a copy of a page
+    whose words are counted already."""
+    return {COPIED + word: count for word, count in words.items() if word[:1] not in (CODE, FILED)}
 
 
 def page_words(doc: Document) -> Counter[str]:

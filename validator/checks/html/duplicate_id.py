@@ -33,9 +33,8 @@ reached, and the table of contents points at the wrong heading.
 
 from __future__ import annotations
 
-import posixpath
-
 import dataclasses
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping

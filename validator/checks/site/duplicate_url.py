@@ -53,7 +53,7 @@ url = "/about-us/"
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from validator.engine import PageSummary, Site, list_page_urls, page_alias_urls, published_url
 from validator.model import Finding, NoOptions, Rule
@@ -90,8 +90,13 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     lists = _list_pages(site, sections)
     for output in {_output(url) for _, _, urls, _, _ in claims for url, kind in urls if kind == "page"}:
         lists.pop(output, None)  # a file makes it: reported above
-    for page in site.pages:  # a section's `_index.md` that Hugo does not render (`build.render = "never"`)
-        if not page.rendered and page.content_path and posixpath.basename(page.content_path).startswith("_index."):
+    files: list[tuple[str, str | None, str]] = []  # (content path, language, path): one reading of the pages
+    for page in site.pages:
+        if not page.content_path:
+            continue
+        files.append((page.content_path, page.language, page.path))
+        # a section's `_index.md` that Hugo does not render (`build.render = "never"`)
+        if not page.rendered and posixpath.basename(page.content_path).startswith("_index."):
             if (url := predict_url(site.config, page.content_path, {}, page.language)) is not None:
                 lists.pop(_output(published_url(url, site.config, page.language)), None)
     for _, path, urls, aliases_at, _ in claims:
@@ -99,31 +104,30 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 and _output(url) in lists]
         if over:
             yield Finding(*aliases_at, _list_message(over, lists), path=path)
-    yield from _section_and_bundle(site)
+    yield from _section_and_bundle(files)
 
 
-def _section_and_bundle(site: Site) -> Iterator[Finding]:
+def _section_and_bundle(files: Sequence[tuple[str, str | None, str]]) -> Iterator[Finding]:
     """An `_index.md` beside an `index.md` (a VitePress or older Hugo tree moved over): the
     leaf bundle wins, and Hugo publishes neither the section's page nor any page below it,
-    without a word (checked with hugo 0.168). Reported at the `_index.md`."""
+    without a word (checked with hugo 0.168). Reported at the `_index.md`. `files`: the
+    content files' (content path, language, path)."""
     names: dict[tuple[str, str | None], list[tuple[str, str]]] = {}  # (folder, language) -> (name, path)
-    for page in site.pages:
-        if page.content_path and (name := posixpath.basename(page.content_path)).startswith(("index.", "_index.")):
-            names.setdefault((posixpath.dirname(page.content_path), page.language), []).append((name, page.path))
-    both = {
-        key: found for key, found in names.items()
-        if key[0] and {name.startswith("_") for name, _ in found} == {True, False}
-    }  # fmt: skip
+    for content_path, language, path in files:
+        folder, name = posixpath.split(content_path)
+        if folder and name.startswith(("index.", "_index.")):  # (the content root's: the config's note tells)
+            names.setdefault((folder, language), []).append((name, path))
+    both = {key: found for key, found in names.items() if {name.startswith("_") for name, _ in found} == {True, False}}
     if not both:
-        return  # (an `index.md` at the content's root: the config's note tells)
-    below = dict.fromkeys(both, 0)  # the pages in each such folder and under it, but its index files
-    for page in site.pages:
-        folder = posixpath.dirname(page.content_path or "")
-        name = posixpath.basename(page.content_path or "")
+        return
+    below = dict.fromkeys(both, 0)  # the files in each such folder and under it, but its own index files
+    for content_path, language, _ in files:
+        folder, name = posixpath.split(content_path)
+        if name.startswith(("index.", "_index.")):
+            folder = posixpath.dirname(folder)
         while folder:
-            if (folder, page.language) in below and not (folder == posixpath.dirname(page.content_path or "")
-                                                         and name.startswith(("index.", "_index."))):
-                below[(folder, page.language)] += 1
+            if (folder, language) in below:
+                below[(folder, language)] += 1
             folder = posixpath.dirname(folder)
     for (folder, language), found in sorted(both.items(), key=lambda item: (item[0][0], item[0][1] or "")):
         leaf = next(path for name, path in found if not name.startswith("_"))

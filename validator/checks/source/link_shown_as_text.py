@@ -323,10 +323,8 @@ _BRACKET = re.compile(r"[\[\]]")
 
 
 def _looks_like_address(doc: Document, address: str) -> bool:
-    if (placeholder := PLACEHOLDER.fullmatch(address)) is not None:
-        calls = doc.shortcode_calls
-        index = int(placeholder[1])
-        return index < len(calls) and calls[index].template in REF_SHORTCODES
+    if PLACEHOLDER.fullmatch(address) is not None:
+        return _ref_call(doc, address)
     return bool(_ADDRESS.match(address))
 
 

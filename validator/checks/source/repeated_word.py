@@ -54,7 +54,6 @@ Combine terms with **AND** or **OR**, then select **Select**.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -283,22 +282,18 @@ def _bold_label(doc: Document, stretch: Stretch, first: Word, second: Word) -> b
     is a service mesh"), or a bold line alone above it ("**Multi-language Support**" above
     "Support for…"); "The **the**" is a slip."""
     text = stretch.text
-    line_end = text.find("\n", first.end, second.start)
-    if line_end >= 0 and text[first.end : line_end].strip(" \t*_"):
-        return False  # a link ending a line the text's next one goes on from ("[… guide](…)" above "guide, however")
-    line_start = _line_start(text, first.start)
-    if line_start:
+    if "\n" in text[: first.start]:
         return False  # a paragraph's later line: "using the" above "[Collector Builder tool](…) tool."
+    line_end = text.find("\n", first.end, second.start)
+    if line_end >= 0 and text[first.end : line_end].strip():
+        return False  # a link ending a line the text's next one goes on from ("[… guide](…)" above "guide, however")
+    # the label: the first emphasis (or link) of the stretch, opened before the word where its
+    # line starts, closed between the two words; across the line break, a bold line alone
     for edges in (stretch.seams, stretch.link_edges):
-        index = bisect.bisect_left(edges, line_start)
-        opened = edges[index] if index < len(edges) else first.end
-        closed = edges[index + 1] if index + 1 < len(edges) else -1
-        if (
-            opened <= first.start
-            and _starts_its_line(doc, stretch, opened)
-            and first.end <= closed <= second.start
-            and (line_end < 0 or edges is stretch.seams)  # a bold line alone above its text
-        ):
+        if len(edges) < 2 or (line_end >= 0 and edges is stretch.link_edges):
+            continue
+        opened, closed = edges[0], edges[1]
+        if opened <= first.start and first.end <= closed <= second.start and _starts_its_line(doc, stretch, opened):
             return True
     return False
 

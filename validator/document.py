@@ -278,6 +278,16 @@ class ShortcodeUse:
     parent: int | None = None
     close_name: str = ""  # the name its closing tag gives, as written ("" for `{{< / >}}`)
     close_notation: str = ""  # its closing tag's `<` or `%`
+    # written `{{% %}}`, of a template that declares ``$_hugo_config := `{ "version": 1 }` ``:
+    # Hugo renders its content as Markdown apart and keeps the template's output as it is,
+    # as a `{{< >}}` call's (the page's Markdown around it sees one placeholder), so
+    # `notation` is "<" (checked with hugo 0.168)
+    legacy: bool = False
+
+    @property
+    def written_notation(self) -> str:
+        """The notation as written: "%" for a `legacy` call."""
+        return "%" if self.legacy else self.notation
 
     @property
     def paired(self) -> bool:
@@ -429,7 +439,7 @@ class Document:
         `{{% %}}` calls in the page's Markdown whose template renders the content alone
         (`<div>{{ .Inner | markdownify }}</div>`): its HTML, ids and all, reaches the page."""
         missing = self._parsed_apart(lambda use, within: use.notation == "<" and self._template_missing(use))
-        rendering = self.site.shortcodes_rendering_inner - self.site.shortcodes_legacy
+        rendering = self.site.shortcodes_rendering_inner
         markdownified = self._parsed_apart(
             lambda use, within: use.notation == "%" and not within and use.template in rendering
         ) if self.markup.unsafe and rendering else ()  # fmt: skip
@@ -565,7 +575,7 @@ class Document:
             ):
                 return ("",)
             if (
-                use.template in self.site.shortcodes_rendering_markdown or self._template_missing(use)
+                use.template in self.site.shortcodes_rendering_markdown or use.legacy or self._template_missing(use)
             ) and self._may_hold_headings(use):
                 content = self._contents_with_headings.get((use.line, use.column))
                 if content is None or "" in content.id_prefixes:
@@ -597,7 +607,8 @@ class Document:
         calls = self.shortcode_calls
         shown = self._shown_calls
         rendered = [(use, content) for use, content in self._parsed_apart(
-            lambda use, within: use.notation == "<" and use.template in rendering and (not within or id(use) in shown)
+            lambda use, within: use.notation == "<" and (use.template in rendering or use.legacy)
+            and (not within or id(use) in shown)
         ) if content is not None]  # fmt: skip
         nested = [
             (use, content)
@@ -660,7 +671,7 @@ class Document:
             return tuple(
                 (use, content)
                 for use, content in self.rendered_contents
-                if use.notation == "%" or use.template in in_page
+                if use.notation == "%" or use.legacy or use.template in in_page
             )
         return self.rendered_contents
 
@@ -714,9 +725,7 @@ class Document:
         if LINK_HOOKS & self.render_hooks or not self.embedded_hooks[0]:
             return frozenset()
         site = self.site
-        # (not a legacy one's, `$_hugo_config := { "version": 1 }`: Hugo renders its content
-        # with the page before the template gets it, docsy's alert; checked with hugo 0.168)
-        markdownified = site.shortcodes_rendering_inner - site.shortcodes_rendering_inner_in_page - site.shortcodes_legacy
+        markdownified = site.shortcodes_rendering_inner - site.shortcodes_rendering_inner_in_page
         spans = [
             (1, (use.line, use.column), (use.close_line, use.close_column))
             for use in self.shortcode_calls
@@ -1432,6 +1441,15 @@ def parse_document(
     body = text[body_start:]
     tags = lex_shortcodes(body)
     calls, strays = pair_shortcodes(tags, lambda name: uses_inner(name, site))
+    legacy = frozenset(
+        index for index, call in enumerate(calls)
+        if call.open.notation == "%" and call.open.name.lower() in site.shortcodes_legacy
+    )  # fmt: skip
+    if legacy:  # rendered as `{{< >}}` calls are (see ShortcodeUse.legacy)
+        calls = [
+            dataclasses.replace(call, open=dataclasses.replace(call.open, notation="<")) if index in legacy else call
+            for index, call in enumerate(calls)
+        ]
     comments = [tag for tag in tags if tag.kind == "comment"]
     masked, pieces = _mask(text, body_start, calls, comments, strays)
     source = SourceMap(text, masked, pieces)
@@ -1455,7 +1473,7 @@ def parse_document(
                 "of the file, is not checked",
             )
         )
-    extractor = _Extractor(source, markup, text, body_start, calls, call_content)
+    extractor = _Extractor(source, markup, text, body_start, calls, call_content, legacy)
     extractor.walk(tokens, _defined_calls(env))
     outputs = _call_outputs(extractor.shortcode_uses, site, language)
     shortcodes = tuple(
@@ -1569,11 +1587,14 @@ class _Extractor:
         body_start: int,
         calls: Sequence[ShortcodeCall],
         call_content: bool,
+        legacy: frozenset[int] = frozenset(),
     ):
         self.source = source
         self.markup = markup
         self.call_content = call_content
-        self.shortcode_uses = [self._shortcode_use(call, text, body_start) for call in calls]
+        self.shortcode_uses = [
+            self._shortcode_use(call, text, body_start, index in legacy) for index, call in enumerate(calls)
+        ]
         self.links: list[Link] = []
         self.footnote_refs: list[FootnoteRef] = []
         self.footnote_defs: list[FootnoteDef] = []
@@ -1590,7 +1611,7 @@ class _Extractor:
         """A `{{</* … */>}}` comment: Hugo prints it as text, so it is not masked."""
         return self._shortcode_use(ShortcodeCall(tag, None, None), text, body_start)
 
-    def _shortcode_use(self, call: ShortcodeCall, text: str, body_start: int) -> ShortcodeUse:
+    def _shortcode_use(self, call: ShortcodeCall, text: str, body_start: int, legacy: bool = False) -> ShortcodeUse:
         tag = call.open
         line, column = self.source.position(body_start + tag.start)
         end = call.close.end if call.close else tag.end
@@ -1614,6 +1635,7 @@ class _Extractor:
             parent=call.parent,
             close_name=call.close.name if call.close is not None else "",
             close_notation=call.close.notation if call.close is not None else "",
+            legacy=legacy,
         )
 
     # Positions -------------------------------------------------------------------------

@@ -1097,10 +1097,6 @@ def _omitted_in(doc: Document) -> list[RawHtml]:
     for use in uses:
         if use.notation != "%" or use.template in VALUE_SHORTCODES:
             continue
-        # a legacy template's output is no Markdown, but one that renders its content as
-        # Markdown is given it made HTML (raw-html-omitted's `_shortcode_output`)
-        if use.template in site.shortcodes_legacy and use.template not in site.shortcodes_rendering_inner:
-            continue
         holder = apart_holder(doc, use, uses) if use.template in site.shortcodes_without_html else ""
         if use.template not in site.shortcodes_without_html or holder:
             calls.append(RawHtml(use.name, use.line, use.column, "", "", shortcode=True, apart_in=holder))
@@ -1110,14 +1106,11 @@ def _omitted_in(doc: Document) -> list[RawHtml]:
 def apart_holder(doc: Document, use: ShortcodeUse, calls: Sequence[ShortcodeUse]) -> str:
     """The name of the `{{% %}}` call whose output, Markdown, holds this call's content
     rendered apart into HTML (raw-html-omitted's `_shortcode_output`); "" when none does, or
-    its template is not known (a legacy one keeps its output as it is). `calls`: the page's
-    (`Document.shortcode_calls`)."""
+    its template is not known. `calls`: the page's (`Document.shortcode_calls`)."""
     parent = calls[use.parent] if use.parent is not None else None
     if parent is None or parent.notation != "%":
         return ""
-    site = doc.site
-    known = parent.template in site.shortcodes and parent.template not in site.shortcodes_legacy
-    return parent.name if known else ""
+    return parent.name if parent.template in doc.site.shortcodes else ""
 
 
 def _raw_tags(doc: Document) -> Iterator[RawHtml]:

@@ -189,16 +189,16 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
             if holder is not None and not _in_content_code(doc, use, *holder, ticks):
                 yield Finding(use.line, use.column, _rendered_inner_message(use.name, holder[0].name))
             continue
-        if use.notation != "%" or within or _in_code(doc, use.line, use.column, ticks):
+        if (use.notation != "%" and not use.legacy) or within or _in_code(doc, use.line, use.column, ticks):
             continue
-        if use.template in site.shortcodes_writing_html:
+        if use.legacy:
+            if use.template in site.shortcodes_rendering_inner and use.paired and doc.inner_text(use).strip():
+                yield Finding(use.line, use.column, _legacy_message(use.name))
+        elif use.template in site.shortcodes_writing_html:
             content, after = joined.get(id(use), (False, False))
             trims = content and trimming.get(use.template, False)
             message = _shortcode_message(use.name, (content, after), trims=trims)
             yield Finding(use.line, use.column, message)
-        elif use.template in site.shortcodes_legacy and use.template in site.shortcodes_rendering_inner:
-            if use.paired and doc.inner_text(use).strip():
-                yield Finding(use.line, use.column, _legacy_message(use.name))
         elif holder := apart_holder(doc, use, calls):
             # (on one line, Hugo trims the paragraph's `<p>`: only the markup in it is lost)
             if use.paired and use.close_line != use.line and doc.inner_text(use).strip():

@@ -72,11 +72,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             if use.paired:
                 yield _at_closing_tag(
                     use,
-                    f"{refused}: remove {_tag(use.notation, '/' + use.name)} (the template ignores what is "
+                    f"{refused}: remove {_tag(use.written_notation, '/' + use.name)} (the template ignores what is "
                     "between the tags)",
                 )
             else:
-                end = ">}}" if use.notation == "<" else "%}}"
+                end = ">}}" if use.written_notation == "<" else "%}}"
                 yield Finding(use.line, use.column, f"{refused}: remove the `/` before `{end}`, which closes the call")
     first: dict[str, tuple[int, int]] = {}  # where each name is first called (calls come in text order)
     for use in uses:

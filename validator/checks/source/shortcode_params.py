@@ -77,11 +77,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         )
         if named_only and use.positional and not use.errors:
             given = ", ".join(repr(str(value)) for value in use.positional[:4])
-            close = ">" if use.notation == "<" else "%"
+            close = ">" if use.written_notation == "<" else "%"
             yield Finding(
                 use.line,
                 use.column,
-                f"{{{{{use.notation} {use.name} {close}}}}} is given positional parameters ({given}), which its "
+                f"{{{{{use.written_notation} {use.name} {close}}}}} is given positional parameters ({given}), which its "
                 "template never reads (only named ones, `.Get \"name\"`): they are ignored; write key=value pairs",
             )
 

@@ -65,14 +65,14 @@ def _advice(use: ShortcodeUse, replacement: str | None) -> str:
             "embed the gist's <script> tag from a shortcode of your own, or copy its code into "
             "a code block"
         )
-    right = ">" if use.notation == "<" else "%"
+    right = ">" if use.written_notation == "<" else "%"
     if replacement.startswith("x"):
         user, post = use.param("user"), use.param("id", 0)  # old calls: {{< tweet ID >}}
         params = f'user="{user or "…"}" id="{post or "…"}"'
     else:
         post = use.param("id", 0)
         params = f'"{post}"' if post else "ID"
-    return f"use {{{{{use.notation} {replacement} {params} {right}}}}}"
+    return f"use {{{{{use.written_notation} {replacement} {params} {right}}}}}"
 
 
 RULE = Rule(

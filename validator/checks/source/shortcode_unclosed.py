@@ -74,17 +74,17 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 
 
 def _fix(error: str, use: ShortcodeUse) -> str:
-    right = ">}}" if use.notation == "<" else "%}}"
+    right = ">}}" if use.written_notation == "<" else "%}}"
     for start, advice in _FIXES:
         if error.startswith(start):
-            return advice.substitute(right=right, notation=use.notation, name=use.name or "name")
+            return advice.substitute(right=right, notation=use.written_notation, name=use.name or "name")
     return f"fix the tag, {_ESCAPE}"
 
 
 def _unclosed(use: ShortcodeUse, uses: list[ShortcodeUse]) -> str:
-    right = ">" if use.notation == "<" else "%"
+    right = ">" if use.written_notation == "<" else "%"
     message = (
-        f'shortcode "{use.name}" must be closed or self-closed: add {{{{{use.notation} /{use.name} '
+        f'shortcode "{use.name}" must be closed or self-closed: add {{{{{use.written_notation} /{use.name} '
         f"{right}}}}} after its content, or end the tag with /{right}}}}}"
     )
     parent = uses[use.parent] if use.parent is not None else None

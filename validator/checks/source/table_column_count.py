@@ -10,10 +10,10 @@ A `{{% %}}` call's tag alone on a line is no row (the call's output takes its pl
 the tags of a call whose template writes no HTML of its own (`{{ .Inner }}`) are no cells:
 `{{% box %}}| 3 | 4 |{{% /box %}}` is a row of two.
 
-A header with fewer cells than the delimiter row has columns is reported too (with
-`short_rows`): goldmark (unlike GFM, which makes no table of it) adds empty header cells,
-and the table has the delimiter row's columns; write those cells, empty (removing the
-delimiter row's extra columns would drop the rows' cells in them).
+A header with fewer cells than the delimiter row has columns is reported with
+`short-header` only: goldmark (unlike GFM, which makes no table of it) adds empty header
+cells, and the table has the delimiter row's columns; write those cells, empty (removing
+the delimiter row's extra columns would drop the rows' cells in them).
 
 This is markdownlint's MD056 (table-column-count).
 
@@ -53,9 +53,16 @@ class Options:
     short_rows: bool = field(
         default=True,
         metadata={
-            "doc": "Report rows with fewer cells than the header, and a header with fewer than the delimiter "
-            "row, too: Hugo fills them with empty cells, so nothing is lost (a site whose tables often leave "
-            "their last cells out may turn this off)."
+            "doc": "Report rows with fewer cells than the header, too: Hugo fills them with empty cells, so "
+            "nothing is lost (a site whose tables often leave their last cells out may turn this off)."
+        },
+    )
+    short_header: bool = field(
+        default=False,
+        metadata={
+            "doc": "Report a header with fewer cells than the delimiter row has columns (`| a |` over "
+            "`|---|---|`): goldmark adds empty header cells, so Hugo loses nothing, but GitHub and other GFM "
+            "readers make no table of it; turn on for content also read there."
         },
     )
 
@@ -64,7 +71,7 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
     for table in doc.tables:
         header = len(table.header.cells)
         columns = max(table.columns, header)
-        if header < columns and opts.short_rows:
+        if header < columns and opts.short_header:
             yield Finding(
                 table.header.line,
                 table.header.column,

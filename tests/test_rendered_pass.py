@@ -5128,6 +5128,34 @@ def test_a_legacy_template_that_renders_its_content_loses_it(
 
 
 @pytest.mark.hugo
+def test_a_legacy_templates_markdown_call_is_rendered_as_an_angle_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `{{% %}}` call of a legacy template (`"version": 1`, sensu's `notice`) is one
+    placeholder in the page's Markdown, as a `{{< >}}` call is: in a table's cell, the lines
+    of its content are no rows; its content is rendered apart, its headings' ids apart from
+    the page's, and raw HTML in it omitted without `unsafe` (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/notice.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n'
+                                           '<div class="notices {{ .Get 0 }}">{{ .Inner }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Setup\n\nkey | value\n----|------\n"
+                        "name | The name. {{% notice note %}}\n**NOTE**: names are | unique.\n"
+                        "See [setup](#setup) and [gone](#setup-1).\n{{% /notice %}}\nnext | row\n\n"
+                        "{{% notice tip %}}\n## Setup\n\nSome <b>bold</b> text.\n{{% /notice %}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/p.md", 11, "broken-anchor"), ("content/p.md", 18, "raw-html-omitted")}
+    assert findings("--source-only") == expected
+    assert findings() == findings("--build") == {*expected, ("content/p.md", 16, "duplicate-id")}
+    [omitted] = [p for p in problems() if p["rule"] == "raw-html-omitted"]
+    assert "{{% notice %}}" in omitted["message"] and omitted["column"] == 6
+    build_site(hugo, tmp_path, tmp_path / "public")
+    html = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "<td>The name. \n<div class=\"notices note\"><p><strong>NOTE</strong>: names are | unique." in html
+    assert html.count('<h2 id="setup">') == 2 and "<td>next</td>" in html and "<!-- raw HTML omitted -->bold" in html
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
@@ -5262,6 +5290,28 @@ def test_markdown_a_template_prints_as_text(
     assert_found_alike(hugo, tmp_path, "shortcode-content-markdown", [("content/p.md", 5, 20)])
     page = (tmp_path / "public/p/index.html").read_text("utf-8")
     assert '<span style="color: red">**bold**</span>' in page and "<strong>rendered</strong>" in page
+
+
+@pytest.mark.hugo
+def test_code_headings_and_ref_links_a_template_prints_show_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A content printed as it is (hugo-book's `hint`: `{{ .Inner | safeHTML }}`) shows code
+    spans, headings, a link to a `ref` call's URL and one whose destination is on the next
+    line as text (checked with hugo 0.168)."""
+    hint = '<blockquote class="hint">\n{{ .Inner | safeHTML -}}\n</blockquote>'
+    calls = ["Use `Job`.", "## Try it", 'See [Q]({{< ref "q" >}}).', "See [Q](\n/q/)."]
+    small_site(tmp_path, {
+        "layouts/_shortcodes/hint.html": hint,
+        "content/q.md": '+++\ntitle = "Q"\n+++\n\nQ.\n',
+        "content/p.md": '+++\ntitle = "P"\n+++\n\n' + "".join(f"{{{{< hint >}}}}\n{call}\n{{{{< /hint >}}}}\n\n"
+                                                         for call in calls),
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", 6, 5), ("content/p.md", 10, 1), ("content/p.md", 14, 5), ("content/p.md", 18, 5)]
+    assert_found_alike(hugo, tmp_path, "shortcode-content-markdown", expected)
+    page = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert all(shown in page for shown in ("Use `Job`.", "## Try it", "[Q](https://x.org/q/)", "[Q](\n/q/)"))
 
 
 @pytest.mark.hugo

@@ -111,6 +111,21 @@ def test_a_self_closed_call_of_a_template_without_inner_stops_the_build(
     assert ("does not evaluate .Inner" in built.stderr + built.stdout) is refused
 
 
+@pytest.mark.hugo
+def test_inner_in_a_branch_a_site_param_turns_off_is_evaluated(site_dir: Path, hugo: str) -> None:
+    """Hugo reads a template's whole text for `.Inner`: under an `if` on a site param that
+    is false, a closing tag is still allowed (checked with hugo 0.168; paimon's `stable`)."""
+    import subprocess
+
+    _write(site_dir / "layouts" / "single.html", "{{ .Content }}")
+    (site_dir / "hugo.toml").write_text('baseURL = "https://example.org/"\n[params]\nisStable = false\n')
+    _write(site_dir / "layouts" / "_shortcodes" / "stable.html", "{{ if site.Params.isStable }}{{ .Inner }}{{ end }}")
+    text = "---\ntitle: t\n---\n\n{{< stable >}}\nOnly in a stable release.\n{{< /stable >}}\n"
+    assert _check(load_site(site_dir), site_dir, text) == []
+    built = subprocess.run([hugo, "-s", str(site_dir), "-d", str(site_dir / "public")], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+
+
 @pytest.mark.parametrize(
     ("template", "opening"),
     [

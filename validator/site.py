@@ -836,7 +836,10 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         joining_paths=_joining_paths(config),
         params=tuple(sorted(printed_params(config.get("params")).items())),
         shortcodes=frozenset(templates),
-        shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts),
+        # (Hugo reads the whole template for `.Inner`, a branch a site param turns off too)
+        shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts) | frozenset(
+            name for name, files in templates.items() if any(_USES_INNER.search(_template(file)) for file in files)
+        ),
         shortcodes_named_only=frozenset(
             name for name, found in texts.items() if found and all(_reads_named_only(text) for text in found)
         ),

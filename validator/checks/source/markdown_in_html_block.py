@@ -11,7 +11,8 @@ line joins that block.
 So does the text after an HTML comment that starts a line (`<!-- TODO --> See [the
 docs](/docs/).`): the comment's block runs to the line it ends on.
 
-Code (`<code>`, `<kbd>`, `<samp>`, `<pre>`), comments, scripts and styles are left alone. With
+Code (`<code>`, `<kbd>`, `<samp>`, `<pre>`), comments, scripts and styles are left alone, so
+are names SQL quotes with backticks (`` CALL x(`table` => 'T') ``, `` `db`.`t` ``). With
 raw HTML off, Hugo drops the whole block, which `raw-html-omitted` reports.
 
 ## Why is this bad?
@@ -68,6 +69,14 @@ _CLOSERS = {
 }  # fmt: skip
 # A code span on one line: a tag in it (`` - `<nav>` had a class ``) is text, no tag
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
+# A name quoted with backticks in code written as text: SQL's named argument (`` `table` =>
+# 'T' ``, paimon's procedures in a `<td>`), a qualified name (`` `db`.`t` ``): no code span
+_QUOTED_NAME = re.compile(r"`\w+`(?=[ \t]*=>|\.`)|(?<=`\.)`\w+`")
+
+
+def _quoted_name(text: str, span: re.Match[str]) -> bool:
+    found = _QUOTED_NAME.match(text, span.start())
+    return found is not None and found.end() == span.end()
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -81,7 +90,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         content = _CODE_SPAN.sub(lambda span: " " * len(span[0]), outside_code)
         lines_seen = set()
         # (a code span shows its backticks too: `-o=go-template` in a `<td>`)
-        marks = sorted([*_MARKDOWN.finditer(content), *_CODE_SPAN.finditer(outside_code)], key=lambda found: found.start())
+        spans = [span for span in _CODE_SPAN.finditer(outside_code) if not _quoted_name(outside_code, span)]
+        marks = sorted([*_MARKDOWN.finditer(content), *spans], key=lambda found: found.start())
         for found in marks:
             line, column = doc.source_map.token_position(token, found.start()) if doc.source_map else doc.position(token)
             if line in lines_seen or _inside(apart, (line, column)):

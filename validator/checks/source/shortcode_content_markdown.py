@@ -1,5 +1,5 @@
 """## What it does
-Reports Markdown (bold, links, images) in the content of a `{{< name >}}…{{< /name >}}`
+Reports Markdown (bold, code spans, links, images, headings, list items) in the content of a `{{< name >}}…{{< /name >}}`
 call whose template prints its content as it is (`{{ .Inner }}`, with `safeHTML`, or as
 `printf`'s last argument: `{{ printf "<div>%s</div>" .Inner | safeHTML }}`) and
 does nothing else with it: no `markdownify` or `RenderString`, no `<pre>` or `<code>`
@@ -51,9 +51,14 @@ from validator.document import Document, line_starts, opaque_depths
 from validator.model import Finding, NoOptions, Rule
 from validator.shortcodes import lex_shortcodes, pair_shortcodes
 
-# Markdown that is no slip when shown as text but for its marks: bold, a link, an image
+# Markdown that is no slip when shown as text but for its marks: bold, a code span, a link or
+# an image (its text and its destination may break a line once), a heading, a list item
+# (of words: not a formula's `- \frac`)
 _MARKDOWN = re.compile(
-    r"\*\*(?=\S)[^*\n]{1,200}?(?<=\S)\*\*|__(?=\S)[^_\n]{1,200}?(?<=\S)__|!?\[[^\[\]\n]{1,200}\]\([^()\s]{1,500}\)"
+    r"\*\*(?=\S)[^*\n]{1,200}?(?<=\S)\*\*|__(?=\S)[^_\n]{1,200}?(?<=\S)__|(?<!`)`[^`\n]{1,200}`(?!`)"
+    r"|!?\[(?:[^\[\]\n]|\n(?![ \t]*\n)){1,200}\]\([ \t]*\n?[ \t]*[^()\s]{1,500}[ \t]*\n?[ \t]*\)"
+    r"|(?P<line>^[ \t]{0,3}(?:#{1,6}|[-*+])[ \t]+[A-Za-z`*\[])",
+    re.MULTILINE,
 )
 
 
@@ -64,7 +69,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     calls = doc.shortcode_calls
     starts: list[int] = []
     for use, depth in zip(calls, opaque_depths(calls)):
-        if depth or use.notation != "<" or use.template not in printing:
+        if depth or use.notation != "<" or use.legacy or use.template not in printing:
             continue
         starts = starts or line_starts(doc.text)
         content = doc.call_content(use, starts)
@@ -75,19 +80,23 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if found is None:
             continue
         line, column = doc.source_map.position(offset + found.start()) if doc.source_map else (use.line, use.column)
+        end = text.find("\n", found.start()) if found["line"] else found.end()
+        shown = " ".join(text[found.start() : end if end >= 0 else len(text)].split())
         markdown_call = doc.markup.unsafe or use.template in doc.site.shortcodes_without_html
         also = f", or call it as {{{{% {use.name} %}}}}" if markdown_call else ""
         yield Finding(
             line,
             column,
-            f"{found[0][:60]!r} shows as text: the {use.name!r} template prints a {{{{< >}}}} call's content "
+            f"{shown[:60]!r} shows as text: the {use.name!r} template prints a {{{{< >}}}} call's content "
             f"as it is, without rendering its Markdown (use `.Inner | .Page.RenderString` in the template{also})",
         )
 
 
 def _outside_calls(text: str) -> str:
     """The content with the calls in it blanked, their content too: their templates, not
-    this one, decide what becomes of it (a `{{% tab %}}` renders its Markdown)."""
+    this one, decide what becomes of it (a `{{% tab %}}` renders its Markdown); a call
+    without content is an `x` for each of its characters, a value (`[a]({{< ref b >}})`
+    is a link shown as text)."""
     if "{{" not in text:
         return text
     calls, _ = pair_shortcodes(lex_shortcodes(text))
@@ -95,7 +104,7 @@ def _outside_calls(text: str) -> str:
     for call in calls:
         if call.parent is None and call.open.start >= cursor:
             end = call.close.end if call.close is not None else call.open.end
-            parts += [text[cursor : call.open.start], " " * (end - call.open.start)]
+            parts += [text[cursor : call.open.start], (" " if call.close else "x") * (end - call.open.start)]
             cursor = end
     return "".join(parts) + text[cursor:]
 

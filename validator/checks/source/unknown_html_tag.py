@@ -4,8 +4,10 @@ when the site keeps raw HTML (`markup.goldmark.renderer.unsafe = true`): a place
 as `<ProviderName>`, `sha256:<HASH>` or `IList<string>` in prose. The browser takes it for
 a tag of an element it does not know and shows nothing of it: the reader sees
 `format ://`. Names with a hyphen (custom elements, `<lite-youtube>`) are left alone, and
-so is everything inside `<svg>` and `<math>`, inline code and shortcodes. With raw HTML
-off, Hugo omits such a tag (see `raw-html-omitted`).
+so is everything inside `<svg>` and `<math>`, inline code and shortcodes. In an HTML block,
+which Hugo passes on as it is, the browser's reading counts: `<tablet_alias>` and
+`<keyspace/shard>` are tags there too (in a paragraph, Hugo shows them as text). With raw
+HTML off, Hugo omits such a tag (see `raw-html-omitted`).
 
 ## Why is this bad?
 The placeholder is the one word the reader needed, and it vanishes without a trace: Hugo
@@ -29,6 +31,7 @@ The digest is `sha256:<HASH>`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml.html import defs
@@ -62,13 +65,48 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if PLACEHOLDER_IN_ID in tag.name:
             continue  # `<{{% param repo %}}>`: the call's output, an autolink maybe
         reported.add((tag.line, tag.name))
-        written = tag.source if len(tag.source) <= 40 else tag.source[:39] + "…"
-        yield Finding(
-            tag.line,
-            tag.column,
-            f"{written!r} is read as an HTML tag of no element the browser knows (raw HTML is on), so the reader "
-            f"sees nothing of it: write it in backticks, or escape its `<` as `\\<`",
-        )
+        yield _finding(tag.line, tag.column, tag.source)
+    yield from _browser_tags(doc, {(tag.line, tag.column) for tag in doc.html_tags})
+
+
+def _finding(line: int, column: int, source: str) -> Finding:
+    written = source if len(source) <= 40 else source[:39] + "…"
+    return Finding(
+        line,
+        column,
+        f"{written!r} is read as an HTML tag of no element the browser knows (raw HTML is on), so the reader "
+        f"sees nothing of it: write it in backticks, or escape its `<` as `\\<`",
+    )
+
+
+def _browser_tags(doc: Document, recorded: set[tuple[int, int]]) -> Iterator[Finding]:
+    """The tags in HTML blocks that Markdown's tag syntax does not read but the browser
+    does, hiding them: a name with `_`, `.` or `:` (`<tablet_alias>`), a `/` inside
+    (`<keyspace/shard>`). Hugo passes an HTML block on as it is."""
+    for token in doc.tokens:
+        if token.type != "html_block" or "<" not in token.content or doc.source_map is None:
+            continue
+        content = _HIDDEN_FROM_TAGS.sub(lambda found: " " * len(found[0]), token.content)
+        cursor = 0
+        while (found := _BROWSER_TAG.search(content, cursor)) is not None:
+            end = _TAG_END.match(content, found.end()).end()  # past its attributes, quoted ones whole
+            cursor = max(end, found.end())
+            name = found[2].lower()
+            if found[1] or name in _KNOWN or "-" in name or PLACEHOLDER_IN_ID in name:
+                continue
+            line, column = doc.source_map.token_position(token, found.start())
+            if (line, column) not in recorded:
+                yield _finding(line, column, token.content[found.start() : end])
+
+
+# A tag as the browser reads it: `<`, maybe `/`, a letter, then anything up to a blank, `/`
+# or `>`; and the rest of it, to its `>` (or the end), attribute values in quotes whole
+_BROWSER_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
+_TAG_END = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>?""")
+# What holds no tags: comments, the text of raw-text elements, and foreign content
+_HIDDEN_FROM_TAGS = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style|textarea|xmp|svg|math)\b.*?(?:</\1\s*>|$)", re.DOTALL | re.IGNORECASE
+)
 
 
 RULE = Rule(

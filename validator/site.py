@@ -3045,16 +3045,38 @@ def _rewrites_inner(template: str) -> bool:
 
 
 _REPLACES = re.compile(r"\b(?:replace(?:RE)?|strings\.Replace\w*)\b")
+# An action's test of what the call's content holds: `strings.Contains .Inner "<--->"`
+_CONTAINS_TEST = re.compile(rf'(strings\.Contains|in)\s+{_INNER}\s+"[^"{{}}]*"')
+# A `range` over the parts of the content split on a separator, and the name of each part
+# (`{{ range $i, $part := split .InnerDeindent "<--->" }}`), or `.` (`{{ range split … }}`)
+_SPLIT_RANGE = re.compile(
+    rf'\{{\{{-?\s*range\s+(?:(?:\$\w+\s*,\s*)?(?P<part>\$\w+)\s*:?=\s*|(?P<dot>))split\s+{_INNER}\s+"[^"{{}}]*"\s*-?\}}\}}'
+)
+_STYLE = re.compile(r"<style\b.*?</style\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def _blank_args(found: re.Match[str]) -> str:
+    """A `_CONTAINS_TEST` with the content it tests blanked: no reading of it that counts."""
+    return found[1] + " " * (len(found[0]) - len(found[1]))
 
 
 def _prints_inner_as_text(template: str) -> bool:
     """Whether a shortcode template prints its call's content as it is, and does nothing
     else with it: a `{{< >}}` call's Markdown content then shows as text. Printed under a
     condition on anything but the content (`{{ if eq (.Get "show") "yes" }}`), it may never
-    show: not known so."""
-    if _CHANGES_INNER.search(template) is not None:
+    show: not known so. A test of what the content holds (`strings.Contains .Inner "<--->"`)
+    and a `range` over its parts (`split .InnerDeindent "<--->"`) each printed as it is
+    (`{{ $part | safeHTML }}`) change nothing of it (hugo-book's `columns`), nor does a
+    `<style>` that holds no content."""
+    parts = list(_SPLIT_RANGE.finditer(template))
+    kept = _SPLIT_RANGE.sub(lambda found: " " * len(found[0]), _CONTAINS_TEST.sub(_blank_args, template))
+    kept = _STYLE.sub(lambda found: found[0] if re.search(_INNER, found[0]) else "", kept)
+    if _CHANGES_INNER.search(kept) is not None:
         return False
     prints = [found.start() for found in _PRINTS_INNER.finditer(template)]
+    for found in parts:  # where the range prints a part: `{{ $part }}`, `{{ . | safeHTML }}`
+        printed = re.compile(rf"\{{\{{-?\s*{re.escape(found['part'] or '.')}(?:\s*\|\s*safeHTML)?\s*-?\}}\}}")
+        prints.extend(at.start() for at in printed.finditer(template, found.end()))
     optional = _optional_spans(template, prints)
     return any(not any(start < at < end for start, end in optional) for at in prints)
 

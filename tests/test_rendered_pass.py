@@ -5156,6 +5156,23 @@ def test_a_legacy_templates_markdown_call_is_rendered_as_an_angle_call(
 
 
 @pytest.mark.hugo
+def test_a_value_call_in_a_content_rendered_apart_leaves_the_ids_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A `{{% param %}}` call in the content of a call rendered apart (docsy's legacy
+    `blocks/cover`) writes a value, no heading: the page's ids stay known, and a link to
+    one it lacks is found without a build (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/cover.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n<div class="cover">{{ .Inner }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\ndescription = 'A framework'\n+++\n\n{{% cover %}}\n{{% param description %}}\n"
+                        "{{% /cover %}}\n\n## Usage\n\nSee [usage](#usage) and [gone](#gone).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "broken-anchor", [("content/p.md", 12, 25)])
+    assert '<div class="cover"><p>A framework</p>' in (tmp_path / "public/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

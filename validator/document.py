@@ -547,9 +547,11 @@ class Document:
                     # a `{{< >}}` call's: Hugo's id holds its placeholder, lower-cased
                     # (`hahahugoshortcode7s1hbhb-quoted`); the text before it, and its mark
                     prefixes.append(before + PLACEHOLDER_IN_ID)
-        for _, nested in self._nested_calls:
+        for use, nested in self._nested_calls:
             # Markdown rendered inside a `{{< >}}` call's content, which the page's parse
             # does not show (`{{% codetab %}}` in `{{< tabs >}}`): its headings, parsed apart
+            if nested is None and not use.paired and (use.template in VALUE_SHORTCODES or self._writes_no_heading(use)):
+                continue  # a value (`{{% param description %}}` in docsy's legacy `blocks/cover`)
             if nested is None or "" in nested.id_prefixes:
                 return ("",)
             prefixes += [heading.id for heading in nested.headings if heading.id]

@@ -519,6 +519,47 @@ def test_languages_of_their_own_content_dirs_need_no_site_content_dir(
     assert "not found" not in result.output and "1 file" in result.output
 
 
+@pytest.mark.hugo
+def test_a_language_whose_content_dir_is_the_top_level_one_has_no_pages(hugo: str, tmp_path: Path) -> None:
+    """The top-level contentDir is the default language's, whichever language names it its
+    own (hugegraph's `cn`): Hugo 0.168 publishes its files as the default language's pages,
+    over the default language's own of the same path, and none as `cn`'s."""
+    config = (
+        'baseURL = "https://x.org/"\ndefaultContentLanguage = "en"\ncontentDir = "content/cn"\n'
+        'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n'
+        '[languages.cn]\ncontentDir = "content/cn"\nweight = 1\n[languages.en]\ncontentDir = "content/en"\nweight = 2\n'
+    )
+    files = {
+        "layouts/single.html": "{{ .Lang }} {{ .File.Path }} {{ .Content }}",
+        "layouts/list.html": "{{ .Content }}",
+        "content/cn/a.md": page("CN", "[self](/cn/a/) and [b](/b/)\n"),
+        "content/en/a.md": page("EN", "[shadowed](/gone/)\n"),
+        "content/en/b.md": page("B", "B.\n"),
+    }
+    problems = check_site(tmp_path, files, ["broken-link"], hugo_config=config)
+    assert [(p.path, p.line) for p in problems] == [("content/cn/a.md", 4)]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/a/index.html").read_text().startswith("en a.md <p>")
+    assert not (tmp_path / "public/cn/a").exists() and (tmp_path / "public/b/index.html").exists()
+
+
+@pytest.mark.hugo
+def test_a_language_content_dir_inside_another_is_noted(hugo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """fr's `content/fr` inside en's `content` (lotusdocs' example site): Hugo makes each fr
+    file an en page too, at the fr page's URL (checked with hugo 0.168)."""
+    write(tmp_path, {
+        "hugo.toml": 'baseURL = "https://x.org/"\ndefaultContentLanguage = "en"\ndisableKinds = ["taxonomy", "term", "rss"]\n'
+                     '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\ncontentDir = "content/fr"\n',
+        "layouts/single.html": "{{ .Lang }}", "layouts/list.html": "{{ .Lang }}",
+        "content/fr/docs/a.md": page("A"), "content/docs/a.md": page("A"),
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--source-only"])
+    assert "the contentDir of language 'fr' (content/fr) is inside that of 'en' (content)" in result.output
+    built = subprocess.run([hugo, "--printPathWarnings", "-d", str(tmp_path / "public")], capture_output=True, text=True)
+    assert "Duplicate target paths: /fr/docs/a/index.html (2)" in built.stdout + built.stderr
+
+
 # A README and docs mounted from outside the site link each other as files, as on GitHub:
 # Hugo finds a path with an extension beside the page's file, then beside the home page's.
 BESIDE = {

@@ -891,6 +891,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             *_removed_keys_notes(config, root, pinned),
             *theme_notes,
             *_home_bundle_notes(root, (content_dir, *(language.content_dir for language in languages))),
+            *(_nested_content_dir_notes(languages) if not config.get("module.mounts") else ()),
             *_id_type_notes(config),
             *ignored,
         ),
@@ -1018,6 +1019,24 @@ def _home_bundle_notes(root: Path, content_dirs: Iterable[str]) -> tuple[str, ..
         "its resources); rename it _index.md"
         for path in found
     )
+
+
+def _nested_content_dir_notes(languages: Sequence[Language]) -> tuple[str, ...]:
+    """A line on each language's contentDir inside another's: Hugo reads its files for
+    both (lotusdocs' example: `content` for en, `content/fr` for fr: each fr page is an en
+    page at /fr/… too, two pages at one URL; checked with hugo 0.168, `--printPathWarnings`)."""
+    notes = []
+    for inner in languages:
+        for outer in languages:
+            below = inner.content_dir.removeprefix(outer.content_dir.rstrip("/") + "/")
+            if inner.content_dir != outer.content_dir and below != inner.content_dir:
+                notes.append(
+                    f"the contentDir of language {inner.code!r} ({inner.content_dir}) is inside that of {outer.code!r} "
+                    f"({outer.content_dir}): Hugo makes each of its files a page of {outer.code!r} too, under "
+                    f"{below}/ (at its {inner.code!r} page's URL when the folder is named for the language); give "
+                    f"{outer.code!r} a contentDir of its own"
+                )
+    return tuple(notes)
 
 
 def _removed_keys_notes(config: _Config, root: Path, pinned: tuple[str, str] | None) -> tuple[str, ...]:
@@ -3394,6 +3413,10 @@ def _changes_nothing_read(hook: str, template: str) -> bool:
         return True  # in each branch (Docker's: `target="_blank"` for `http` addresses alone)
     if addresses != 1:
         return False
+    # The destination parsed, written back whole (`$u := urls.Parse .Destination`, then
+    # `href="{{ $u.String }}"`: Lotus's and relearn's hooks)
+    if (parsed := _ADDRESS_AS_PARSED.search(template)) is not None:
+        return _assigned(template, parsed[2]) == ["urls.Parse .Destination"]
     # The destination in a variable, at most trimmed of characters at its ends (Kubernetes'
     # contributor site: `$u = trim $u " ()"`)
     written = _ADDRESS_AS_VARIABLE.search(template)
@@ -3426,6 +3449,9 @@ def _assigned(template: str, variable: str) -> list[str]:
 
 _ADDRESS_AS_VARIABLE = re.compile(
     r"""\b(?:href|src)\s*=\s*(["']?)\{\{-?\s*\$(\w+)(?:\s*\|\s*safeURL)?\s*-?\}\}\1""", re.IGNORECASE
+)
+_ADDRESS_AS_PARSED = re.compile(
+    r"""\b(?:href|src)\s*=\s*(["']?)\{\{-?\s*\$(\w+)\.String(?:\s*\|\s*safeURL)?\s*-?\}\}\1""", re.IGNORECASE
 )
 
 
@@ -3979,17 +4005,25 @@ class ContentRoot(NamedTuple):
 
 def content_roots(site: SiteConfig, *, every_language: bool = False) -> list[ContentRoot]:
     """Where content files are read from: each language's mounts in order, the default
-    language's first; a place shared by languages is listed once, unless `every_language`.
-    Empty without a root."""
+    language's first, the top-level contentDir before all; a place shared by languages is
+    listed once, unless `every_language`. Empty without a root."""
     if site.root is None:
         return []
     languages = sorted(site.languages, key=lambda lang: lang.code != site.default_language)
     roots: dict[tuple[Any, ...], ContentRoot] = {}
     for code in [lang.code for lang in languages] or [site.default_language]:
         for mount in _language_mounts(site, code):
-            root = ContentRoot(code, site.root / mount.source, "/".join(mount.target), mount.files)
+            # the top-level contentDir is the default language's, and the files' names tell
+            # the others', whichever language names it its own (hugegraph's `cn`: Hugo 0.168
+            # publishes its files as the default language's pages, none as `cn`'s)
+            shared = not site.content_mounts and mount.source == site.content_dir
+            owner = site.default_language if shared else code
+            root = ContentRoot(owner, site.root / mount.source, "/".join(mount.target), mount.files)
             roots.setdefault((root.path, root.target, root.files, every_language and code), root)
-    return list(roots.values())
+    if site.content_mounts:
+        return list(roots.values())
+    # (and its files win over those of the same path in another: checked with hugo 0.168)
+    return sorted(roots.values(), key=lambda root: root.path != site.root / site.content_dir)
 
 
 def _language_mounts(site: SiteConfig, language: str) -> tuple[ContentMount, ...]:

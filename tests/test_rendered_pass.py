@@ -5332,6 +5332,49 @@ def test_code_headings_and_ref_links_a_template_prints_show_as_text(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("finds_pages", [False, True])
+def test_links_a_site_link_hook_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, finds_pages: bool
+) -> None:
+    """A link hook that parses the destination and writes it back whole (Lotus's, relearn's
+    `{{ $u.String }}`) changes no link: a broken one is found without a build. One whose
+    output is not known leaves the page's links to the build, and the summary says so
+    (checked with hugo 0.168)."""
+    hook = '{{- $u := urls.Parse .Destination -}}\n<a href="{{ $u.String }}">{{ .Text }}</a>'
+    if finds_pages:
+        hook = '{{- $p := .Page.GetPage .Destination -}}<a href="{{ with $p }}{{ .RelPermalink }}{{ end }}">{{ .Text }}</a>'
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": hook,
+        "content/docs/p.md": '+++\ntitle = "P"\n+++\n\nSee [the options](../../ref/configuration/#ui).\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", "json"], catch_exceptions=False)
+    output = json.loads(result.stdout)
+    found = [(p["path"], p["line"], p["rule"]) for p in output["problems"]]
+    assert found == ([] if finds_pages else [("content/docs/p.md", 5, "broken-link")])
+    noted = any("written by the site's render-link hook" in note for note in output["summary"]["notes"])
+    assert noted is finds_pages
+    build_site(hugo, tmp_path, tmp_path / "public")
+    if not finds_pages:
+        assert 'href="../../ref/configuration/#ui"' in (tmp_path / "public/docs/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
+def test_a_link_to_the_pages_own_fragment_requests_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A page whose file Hugo names `a%20b/index.html` is at `/a%20b/`, which a server
+    reads as `/a b/`: links to it lead nowhere, but its own `#top` requests nothing (checked
+    with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/home.html": '<html><body><a href="{{ (site.GetPage "a%20b").RelPermalink }}">a</a></body></html>',
+        "content/a%20b.md": '+++\ntitle = "A"\n+++\n\n## Top\n\n[up](#top)\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert [(p["path"], p["rule"]) for p in problems("--build")] == [("public/index.html", "broken-link")]
+
+
+@pytest.mark.hugo
 def test_an_address_a_hook_cannot_parse_stops_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

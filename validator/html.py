@@ -169,9 +169,11 @@ class Page:
     # the parser's depth): a fragment of it is no broken anchor.
     unknown_output: bool = False
     # With mdcheck's own rendering: how many of its images the site's render-image hook
-    # writes, and how many of its links' addresses a shortcode call writes (`[x]({{< v >}})`,
-    # not a ref), whose addresses are not known (not recorded)
+    # writes, of its links the site's render-link hook writes, and of its links' addresses a
+    # shortcode call writes (`[x]({{< v >}})`, not a ref), whose addresses are not known (not
+    # recorded)
     hooked_images: int = 0
+    hooked_links: int = 0
     called_hrefs: int = 0
     id_set: frozenset[str] = field(default=frozenset(), repr=False)
     # With mdcheck's own rendering, which renders a file once: the URLs of the other pages
@@ -337,6 +339,7 @@ class _Walker:
         self.math = False
         self.unknown_output = False
         self.hooked_images = 0
+        self.hooked_links = 0
         self.called_hrefs = 0
 
     def walk(self, root: etree._Element) -> Page:
@@ -376,6 +379,7 @@ class _Walker:
             problems=self.problems,
             unknown_output=self.unknown_output,
             hooked_images=self.hooked_images,
+            hooked_links=self.hooked_links,
             called_hrefs=self.called_hrefs,
             id_set=frozenset(item.value for item in self.ids),
         )
@@ -389,6 +393,8 @@ class _Walker:
                 self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
             if tag == "img" and attrs.get(UNKNOWN_OUTPUT) in (HOOKED_ALT_KNOWN, "render-image"):
                 self.hooked_images += 1
+            elif tag == "a" and attrs.get(UNKNOWN_OUTPUT) == "render-link":
+                self.hooked_links += 1
             elif tag == "a" and attrs.get(UNKNOWN_OUTPUT) not in _NOT_CALLS:
                 self.called_hrefs += 1
             return

@@ -33,7 +33,8 @@ of a theme's or module's content, and files templates write; nor the links of a 
 only a section's `cascade` makes a draft (fragments other pages include, whose links lead
 where they do from those pages). The summary notes what is so left to `--build`: site
 paths no content or static file makes (`/build/app.yml`), images the site's render-image
-hook writes, links whose address a shortcode call writes (`[x]({{< v >}})`), the
+hook writes, links its render-link hook writes (one that writes the destination as it is,
+parsed and written back too, changes no link), links whose address a shortcode call writes (`[x]({{< v >}})`), the
 addresses of a page whose template rewrites them (`findRE` of `src=` on
 `.Content`, then `replace`), and links a redirect rule sends where a redirects template's
 action computes (`/docs/latest/* /docs/{{ $current }}/:splat`). A redirect rule that
@@ -121,6 +122,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
     rewritten: set[str] = set()  # the pages whose broken-looking links their template rewrites
     unjudged: set[str] = set()  # the site paths that no content or static file tells (see PublishedSite.complete)
     by_image_hook: dict[str, int] = {}  # the images the site's image hook writes, by page (Page.hooked_images)
+    by_link_hook: dict[str, int] = {}  # the links the site's link hook writes, by page (Page.hooked_links)
     by_calls: dict[str, int] = {}  # the links whose address a shortcode call writes, by page (Page.called_hrefs)
 
     def visit(page: Page) -> None:
@@ -129,9 +131,13 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         locator = rendered.locator(page)
         if page.hooked_images:
             by_image_hook[page.path] = page.hooked_images
+        if page.hooked_links:
+            by_link_hook[page.path] = page.hooked_links
         if page.called_hrefs:
             by_calls[page.path] = page.called_hrefs
         for link in page.links:
+            if link.url.startswith("#") and not page.base:
+                continue  # the page's own element: nothing is requested (its file may have a name no server finds)
             target = rendered.published.resolve(link.url, page.url, page.base)
             if target.kind == EXTERNAL:
                 external.add(link.url.split("#", 1)[0])
@@ -221,7 +227,10 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         yield from summaries.findings()
 
     return PagePass(
-        rendered.pages, visit, done, lambda: _notes(rendered, external, computed, rewritten, unjudged, by_image_hook, by_calls)
+        rendered.pages, visit, done, lambda: _notes(
+            rendered, external, computed, rewritten, unjudged, {"render-image": by_image_hook, "render-link": by_link_hook},
+            by_calls,
+        )
     )
 
 
@@ -302,7 +311,7 @@ def _relative(url: str) -> bool:
 
 def _notes(
     rendered: RenderedSite, external: set[str], computed: set[str], rewritten: set[str], unjudged: set[str],
-    hooked: dict[str, int], called: dict[str, int],
+    hooked: dict[str, dict[str, int]], called: dict[str, int],
 ) -> Iterator[str]:
     """How many external links the run saw (they are never fetched), and what the site's
     redirect rules, its templates and its files leave unknown."""
@@ -314,13 +323,15 @@ def _notes(
             f"(`findRE`, `replace` on .Content: {a_few(sorted(rewritten))}) {_verb(len(rewritten), 'has', 'have')} "
             "links that look broken as written: they are checked with --build"
         )
-    if hooked:
-        count = sum(hooked.values())
-        yield (
-            f"broken-link: {counted(count, 'Markdown image')} on {counted(len(hooked), 'page')} "
-            f"{_verb(count, 'is', 'are')} written by the site's render-image hook, whose addresses mdcheck does not "
-            "know without a build: --build checks them"
-        )
+    for hook, pages in hooked.items():  # (the hooks' counts by page: see Page.hooked_images)
+        if pages:
+            count = sum(pages.values())
+            what = "Markdown image" if hook == "render-image" else "Markdown link"
+            yield (
+                f"broken-link: {counted(count, what)} on {counted(len(pages), 'page')} "
+                f"{_verb(count, 'is', 'are')} written by the site's {hook} hook, whose addresses mdcheck does not "
+                "know without a build: --build checks them"
+            )
     if called:
         count = sum(called.values())
         yield (

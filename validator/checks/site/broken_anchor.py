@@ -345,7 +345,10 @@ def _script_route(fragment: str, ids: Iterable[str]) -> bool:
     starts as it does, up to that mark (a theme's `id="link-{{ urlize .Permalink }}"`,
     `link-https//host/…`, says nothing of Redoc's `#operation/list`). Not a `/` at the end
     alone (`#setup/`, a slip for `#setup`), nor a heading's text the page has as an id
-    (`_heading_written`)."""
+    (`_heading_written`). So are the lines of a code block Prism's line-highlight plugin marks
+    (`#code.3,5-6`, where `code` is an id of the page)."""
+    if (lines := _LINES_OF.fullmatch(fragment)) is not None and lines[1] in set(ids):
+        return True  # Prism's linkable line numbers: `#code.3,5-6`, lines of `<pre id="code">`
     inner = fragment.rstrip("/")
     if ("/" in inner or not inner) and "/" in fragment and not _routes_like(fragment, "/", ids):
         return not _heading_written(fragment, ids)
@@ -372,6 +375,7 @@ def _routes_like(fragment: str, mark: str, ids: Iterable[str]) -> bool:
 
 
 _FOOTNOTE_ID = re.compile(r"fn(?:ref)?:\d+")
+_LINES_OF = re.compile(r"(.+)\.(?:\d+(?:-\d+)?)(?:,\d+(?:-\d+)?)*")
 
 
 def _found(place: int | None, fragment: str, alias: str | None = None) -> _Target | None:
@@ -435,8 +439,15 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
         found = rendered.page(path)
         return None if found is None else _ids_of(found)
 
+    visited: dict[str, _PageIds] = {}  # the ids of the page visited, made once for all its links
+
     def anchors(path: str | None, page: Page) -> _PageIds | None:
-        return None if path is None else _ids_of(page) if path == page.path else ids_at(path)
+        if path is None or path != page.path:
+            return None if path is None else ids_at(path)
+        if (own := visited.get(path)) is None:
+            visited.clear()
+            own = visited[path] = _ids_of(page)
+        return own
 
     def has_own(fragment: str, own: SourcePage) -> bool:
         """Whether the fragment is an id of a page's own HTML."""
@@ -528,7 +539,7 @@ def _rendered_target(
     if link.url.startswith("#") and not page.base:
         # the page's own element: no request, so no redirect (a forced rule's, a meta
         # refresh's on a redirect page with the theme's skip link)
-        return _ids_of(page), resolved.fragment or "", None, ""
+        return anchors(page.path, page), resolved.fragment or "", None, ""
     reached = resolved.kind == PAGE or rendered.published.built_with(resolved, page.path)
     target = anchors(resolved.path, page) if reached else None
     dropped = None

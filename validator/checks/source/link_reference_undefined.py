@@ -4,8 +4,8 @@ form `[text][label]` and the collapsed form `[text][]`, where no `[label]: desti
 line defines the label (case and spacing aside), whatever the text holds (code too:
 ``[`owned` CRDs][crds]``). The shortcut form `[text]` is not reported: brackets around a
 word are common in prose (`[sic]`, `[1]`, `[WIP]`), and so are citation marks of numbers
-(`popular.[3][4]`), and so are issue keys in a row (`[PLAT-7203][PLAT-5706]`, release
-notes' tags).
+(`popular.[3][4]`), and so are issue keys and emphasized tags in a row
+(`[PLAT-7203][PLAT-5706]`, `[**feature**][**change**]`: release notes' tags).
 
 Brackets right after a word of Latin letters or digits (`matrix[i][j]`; not after Chinese or
 Japanese text, which puts no blank before them: `的[骨架][archetypes]`), placeholders in an
@@ -70,8 +70,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             text, _, label = written[1:-1].rpartition("][")
             if text.strip().isdigit() and label.strip().isdigit():
                 continue  # citation marks (`sport.[3][4]`), not a link
-            if _TICKET.fullmatch(text.strip()) and _TICKET.fullmatch(label.strip()):
-                continue  # issue keys in a row (`[PLAT-7203][PLAT-5706]`, release notes' tags)
+            if all(_TICKET.fullmatch(part.strip()) or _EMPHASIZED.fullmatch(part.strip()) for part in (text, label)):
+                continue  # issue keys, tags in a row (`[PLAT-7203][PLAT-5706]`, `[**feature**][**change**]`)
             label = (label if label.strip() else text).strip()
             if label.startswith("^"):
                 continue
@@ -89,6 +89,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
 
 
 _TICKET = re.compile(r"[A-Z][A-Z0-9]*-\d+")  # an issue tracker's key: `PLAT-7203`, `DB-42`
+_EMPHASIZED = re.compile(r"(\*\*?|__?)[^*_\[\]\s](?:[^*_\[\]]*[^*_\[\]\s])?\1")  # a tag: `**feature**`
 
 
 def _with_code(doc: Document) -> Iterator[Finding]:

@@ -2221,6 +2221,12 @@ def test_an_alias_at_a_list_page_or_at_the_root(tmp_path: Path, monkeypatch: pyt
     assert [(p["line"], p["rule"]) for p in problems("--source-only")] == [(3, "duplicate-url")]
     result = subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True, text=True)
     assert result.returncode != 0 and 'alias "/" resolves to website root directory' in result.stderr
+    # an empty alias, or `null`, is the page's folder: the root for a page at the root
+    (tmp_path / "content/posts/a.md").unlink()
+    (tmp_path / "content/b.md").write_text("---\ntitle: B\naliases: [null]\n---\n")
+    assert [(p["line"], p["rule"]) for p in problems("--source-only")] == [(3, "duplicate-url")]
+    result = subprocess.run([hugo, "-d", str(tmp_path / "out2")], capture_output=True, text=True)
+    assert result.returncode != 0 and 'alias "/" resolves to website root directory' in result.stderr
 
 
 @pytest.mark.hugo

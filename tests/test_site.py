@@ -435,6 +435,11 @@ def test_an_empty_taxonomies_table_disables_the_defaults(tmp_path: Path) -> None
     assert site_with(tmp_path, "[taxonomies]\n").taxonomies == ()
 
 
+def test_taxonomies_as_a_list_make_none(tmp_path: Path) -> None:
+    """`taxonomies = ["tag"]`: Hugo 0.168 builds without a word, and makes no taxonomy."""
+    assert site_with(tmp_path, 'taxonomies = ["tag"]\n').taxonomies == ()
+
+
 def test_default_language_is_the_first_when_english_is_absent(tmp_path: Path) -> None:
     site = site_with(tmp_path, "[languages.nl]\nweight = 2\n[languages.de]\nweight = 1\n")
     assert site.default_language == "de"
@@ -698,6 +703,7 @@ def test_alias_urls() -> None:
         "/old/path/",
         "/post/old-rel/",
         "/old.html",
+        "/post/",  # an empty one is the page's folder (checked with hugo 0.168)
     ]
     assert alias_urls(site, "/post/", ["posts", "../../up"]) == ["/posts/", "/up/"]
     assert alias_urls(site, "/", ["rel", "/"]) == []

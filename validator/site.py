@@ -2208,6 +2208,8 @@ def _taxonomies(config: _Config) -> tuple[tuple[str, str], ...]:
     key = "indexes" if config.get("indexes") is not None else "taxonomies"
     if config.get(key) is None:
         return SiteConfig.taxonomies
+    if not isinstance(config.get(key), dict):
+        return ()  # (`taxonomies = ["tag"]`: Hugo 0.168 makes no taxonomy, and says nothing)
     pairs = (
         (singular, str(plural).lower())
         for singular, plural in config.table(key).items()
@@ -5187,7 +5189,7 @@ def _alias_targets(
     served: bool = False,
 ) -> Iterator[tuple[str, str | None]]:
     """(alias as written, the URL of its redirect page) for each alias Hugo takes, None for
-    the root; none for an empty one, `http(s)://` or one above the root. With `served`, also
+    the root; none for `http(s)://` or one above the root. With `served`, also
     those a `_redirects` template serves with `disableAliases` (see alias_urls)."""
     if site.disable_aliases and not (served and site.aliases_redirected):
         return
@@ -5196,8 +5198,8 @@ def _alias_targets(
     link = unquote(page_url[len(base) :] if base and page_url.startswith(base + "/") else page_url)
     prefix = _language_prefix(site, lang)
     for alias in aliases.split() if isinstance(aliases, str) else map(_fm_string, aliases):
-        if not alias or alias.startswith(("http://", "https://")):
-            continue
+        if alias.startswith(("http://", "https://")):
+            continue  # (an empty one, `null` too, is the page's folder: `/` for a page at the root)
         if alias.startswith("/"):
             target = _go_join("/", prefix, alias)
         else:

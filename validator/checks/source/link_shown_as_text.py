@@ -12,7 +12,7 @@ shows as it is written:
 - text and address swapped: `(the guide)[guide.md]`;
 - a `]` too many: `[the guide]](guide.md)`;
 - no `[` opening the text: `the guide](guide.md)`, or a `(` too many:
-  `[the guide]((guide.md)`;
+  `[the guide]((guide.md)`; a link in the text: `[the [docs](/docs/) page](/guide/)`;
 - an address that no `)` closes: `[the guide](https://x.org/guide` at a paragraph's end,
   `[the guide](guide.md and more text`, or `[the guide]({{< ref "guide" >}}.`;
 - a list item that starts with a link whose text is `x`, `X` or a space (`- [X](https://x.com/me)`):
@@ -252,12 +252,21 @@ def _unopened(doc: Document) -> Iterator[Finding]:
             cursor = match.start() + 1
             doubled, address = bool(match[1]), match[2]
             opened, depth = depth > 0, max(depth - 1, 0)  # this `]` closes one
-            if opened != doubled or not _looks_like_address(doc, address):
-                continue  # a link's `](`, or no link's: a `[` opens it, or none does
+            if (doubled and not opened) or not _looks_like_address(doc, address):
+                continue  # no link's `](`
             if shown is None:
                 shown = _shown_text(token)
             if match[0] not in shown:
-                continue  # not text: a link's text holds it, or the `(` is its address's
+                continue  # not text: a link's, or a link's text holds it, or the `(` is its address's
+            if opened and not doubled:  # yet shown: a link in its text (`[the [docs](/a/) page](/b/)`)?
+                if not _NESTED.search(_links_marked(token)):
+                    continue
+                yield _finding_at(
+                    doc.position(token, match.start()), match[0],
+                    "link shown as text: its text holds a link, and links do not nest (Hugo makes a link of the inner "
+                    "one alone, and shows the rest as written): take the inner link out",
+                )  # fmt: skip
+                continue
             line, column = doc.position(token, match.start())
             written = match[0]
             if 0 < line <= len(doc.lines) and doc.lines[line - 1].startswith("](", column - 1):
@@ -303,6 +312,24 @@ def _unclosed(doc: Document) -> Iterator[Finding]:
             start, end = doc.position(token, match.start()), doc.position(token, match.end() - 1)
             written = doc.lines[start[0] - 1][start[1] - 1 : end[1]] if start[0] == end[0] else match[0]
             yield _finding_at(start, written, f"{what} shown as text: no `)` closes its address")
+
+
+def _links_marked(inline: Token) -> str:
+    """The text of an inline token's children outside links, each link a NUL."""
+    parts, depth = [], 0
+    for child in inline.children or ():
+        if child.type == "link_open":
+            parts.append("\0" if not depth else "")
+            depth += 1
+        elif child.type == "link_close":
+            depth = max(depth - 1, 0)
+        elif child.type == "text" and not depth:
+            parts.append(child.content)
+    return "".join(parts)
+
+
+# Brackets around a link, then an address: the outer link Markdown does not make
+_NESTED = re.compile(r"\[[^\[\]]*\0[^\[\]]*\]\(")
 
 
 def _shown_text(inline: Token) -> str:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from validator.addresses import SCHEME
 from validator.delimited_math import without_math
 
 MAX_PAGE_BYTES = 20_000_000
@@ -394,7 +395,9 @@ class _Walker:
             if tag == "img" and attrs.get(UNKNOWN_OUTPUT) in (HOOKED_ALT_KNOWN, "render-image"):
                 self.hooked_images += 1
             elif tag == "a" and attrs.get(UNKNOWN_OUTPUT) == "render-link":
-                self.hooked_links += 1
+                href = attrs.get("href", "")
+                # (those to other sites, never fetched, and the page's own fragments aside)
+                self.hooked_links += not href.startswith(("#", "//")) and not SCHEME.match(href)
             elif tag == "a" and attrs.get(UNKNOWN_OUTPUT) not in _NOT_CALLS:
                 self.called_hrefs += 1
             return

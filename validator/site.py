@@ -3054,7 +3054,7 @@ _PRINTS_INNER = re.compile(rf"\{{\{{-?\s*(?:{_PRINTF})?{_INNER}(?:\s*\|\s*safeHT
 # `markdownify` of something else (techdoc's panel: `{{ .Get "title" | markdownify }}`):
 # the content reaches one only through a pipe, a variable or an argument.
 _CHANGES_INNER = re.compile(
-    r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|[Hh]ighlight"
+    r"<(?:pre|code|script|style|textarea|xmp|kbd|samp)\b|(?<![\w-])[Hh]ighlight(?![\w\"'-])"
     rf"|{_INNER}\s*\|(?!\s*safeHTML\s*-?\}}\}})|\$\w+\s*:?=\s*{_INNER}|\(\s*{_INNER}|[\w\]\"'`]\s+{_INNER}"
 )
 

@@ -55,7 +55,7 @@ from validator.prose import Stretch, code_spans, in_code_span, stretches, writte
 # `[text](address)` left as text (an address with a space or a line break, as a link would
 # have parsed otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`
 # (a link's, after a word of ASCII letters or digits alone: `一个[隐私配置](…)` is one).
-_LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)")
+_LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{0,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)")
 _GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\(([^()\s]{1,1000})\)")
 _SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[([^\[\]\s]{1,1000})\]")
 _EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\(([^()\s]{1,1000})\)")
@@ -222,6 +222,8 @@ def _with_code(doc: Document) -> Iterator[Finding]:
                 if what is None:  # `[text](address with blanks)`
                     if not any(char.isspace() for char in match[3].strip()) or "{{" in match[3]:
                         continue
+                    if match[3].strip().startswith("<") and ">" in match[3]:
+                        continue  # `(<my file.png>)`: an address in angle brackets may hold blanks
                     what = f"{'image' if match[1] else 'link'} shown as text: {_problem(match[3])}"
                 elif not _ADDRESS.match(match[address]) or (pattern is _SWAPPED and _ADDRESS.match(match[1].strip())):
                     continue
@@ -259,7 +261,7 @@ def _unopened(doc: Document) -> Iterator[Finding]:
             if match[0] not in shown:
                 continue  # not text: a link's, or a link's text holds it, or the `(` is its address's
             if opened and not doubled:  # yet shown: a link in its text (`[the [docs](/a/) page](/b/)`)?
-                if not _NESTED.search(_links_marked(token)):
+                if not _LINK_IN_TEXT.search(_links_marked(token)):
                     continue
                 yield _finding_at(
                     doc.position(token, match.start()), match[0],
@@ -329,7 +331,7 @@ def _links_marked(inline: Token) -> str:
 
 
 # Brackets around a link, then an address: the outer link Markdown does not make
-_NESTED = re.compile(r"\[[^\[\]]*\0[^\[\]]*\]\(")
+_LINK_IN_TEXT = re.compile(r"\[[^\[\]]*\0[^\[\]]*\]\(")
 
 
 def _shown_text(inline: Token) -> str:

@@ -1,5 +1,5 @@
 """## What it does
-Reports Markdown (bold, code spans, links, images, headings, list items) in the content of a `{{< name >}}…{{< /name >}}`
+Reports Markdown (bold, emphasis, code spans, links, images, headings, list items) in the content of a `{{< name >}}…{{< /name >}}`
 call whose template prints its content as it is (`{{ .Inner }}`, with `safeHTML`, or as
 `printf`'s last argument: `{{ printf "<div>%s</div>" .Inner | safeHTML }}`) and
 does nothing else with it: no `markdownify` or `RenderString`, no `<pre>` or `<code>`
@@ -51,11 +51,13 @@ from validator.document import Document, line_starts, opaque_depths
 from validator.model import Finding, NoOptions, Rule
 from validator.shortcodes import lex_shortcodes, pair_shortcodes
 
-# Markdown that is no slip when shown as text but for its marks: bold, a code span, a link or
+# Markdown that is no slip when shown as text but for its marks: bold, emphasis, a code span, a link or
 # an image (its text and its destination may break a line once), a heading, a list item
 # (of words: not a formula's `- \frac`)
 _MARKDOWN = re.compile(
     r"\*\*(?=\S)[^*\n]{1,200}?(?<=\S)\*\*|__(?=\S)[^_\n]{1,200}?(?<=\S)__|(?<!`)`[^`\n]{1,200}`(?!`)"
+    r"|(?<![\w*\\])\*(?=[^\s*])[^*\n]{1,200}?(?<=[^\s*\\])\*(?![\w*])"
+    r"|(?<![\w\\])_(?=[^\s_])[^_\n]{1,200}?(?<=[^\s_\\])_(?![\w])"
     r"|!?\[(?:[^\[\]\n]|\n(?![ \t]*\n)){1,200}\]\([ \t]*\n?[ \t]*[^()\s]{1,500}[ \t]*\n?[ \t]*\)"
     r"|(?P<line>^[ \t]{0,3}(?:#{1,6}|[-*+])[ \t]+[A-Za-z`*\[])",
     re.MULTILINE,

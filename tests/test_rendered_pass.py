@@ -5381,6 +5381,25 @@ def test_a_link_to_the_pages_own_fragment_requests_nothing(
 
 
 @pytest.mark.hugo
+def test_a_site_param_test_in_a_types_single_template_keeps_its_main_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A type's single template that fills the base template's `main` block and tests a site
+    param (hello-friend-ng's `if .Site.Params.EnableReadingTime`) still writes its `<h1>`:
+    the block is no unused define (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/baseof.html": '<html><body>{{ block "main" . }}{{ end }}</body></html>',
+        "layouts/single.html": '{{ define "main" }}<h2>{{ .Title }}</h2>{{ .Content }}{{ end }}',
+        "layouts/posts/single.html": '{{ define "main" }}{{ if .Site.Params.showDate }}<p>{{ .Date }}</p>{{ end }}'
+                                     "<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}",
+        "content/posts/post.md": "+++\ntitle = 'Post'\n+++\n\n# Second H1\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "content-h1", [("content/posts/post.md", 5, 1)])
+    assert (tmp_path / "public/posts/post/index.html").read_text("utf-8").count("<h1") == 2
+
+
+@pytest.mark.hugo
 def test_an_address_a_hook_cannot_parse_stops_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -3902,19 +3902,20 @@ def _specialized(template: str, truth: Callable[[str], bool | None]) -> str:
     hugo-book's link hook writes `.Destination` as it is unless `BookPortableLinks`."""
     if "Params." not in template:
         return template
-    resolved = False
+    resolved, original = False, template
     for _ in range(_SPECIALIZED_AT_MOST):
         found = _innermost_param_if(template, truth)
         if found is None:
             break
         start, end, kept = found
         template, resolved = template[:start] + kept + template[end:], True
-    return _without_unused_defines(template) if resolved else template
+    return _without_unused_defines(template, frozenset(_DEFINED_CALL.findall(original))) if resolved else template
 
 
-def _without_unused_defines(template: str) -> str:
-    """The template less its `define` blocks that no `template` call in it uses (the branch
-    that called one was not taken)."""
+def _without_unused_defines(template: str, called_before: frozenset[str]) -> str:
+    """The template less its `define` blocks that no `template` call in it uses any more
+    (the branch that called one was not taken), of those `called_before` (a define no call
+    in the file uses, a single template's `main`, fills a base template's block)."""
     spans: list[tuple[int, int, str]] = []
     opened: list[tuple[int, str | None]] = []  # (start, the define's name; None for another block)
     for action in _actions(template):
@@ -3939,7 +3940,7 @@ def _without_unused_defines(template: str) -> str:
             pending.append(name)
     kept, cursor = [], 0
     for start, end, name in spans:
-        if name not in called:
+        if name not in called and name in called_before:
             kept.append(template[cursor:start])
             cursor = end
     return "".join(kept) + template[cursor:]

@@ -5179,6 +5179,26 @@ def test_a_value_call_in_a_content_rendered_apart_leaves_the_ids_known(
 
 
 @pytest.mark.hugo
+def test_a_label_the_page_defines_is_unknown_in_a_content_rendered_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A legacy call's content is rendered apart, with its own link definitions: a label the
+    page defines outside it shows as text there, and the message says where it is defined
+    (checked with hugo 0.168; kubermatic's quickstart)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/notice.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n<div class="notice">{{ .Inner }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% notice %}}\nSee [the gateway][gw].\n{{% /notice %}}\n\n"
+                        "And [the gateway][gw].\n\n[gw]: https://example.org/gw/\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    [found] = [p for p in problems() if p["rule"] == "link-reference-undefined"]
+    assert found["line"] == 6 and "is defined in the page, outside this content" in found["message"]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    html = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "See [the gateway][gw]." in html and '<a href="https://example.org/gw/">the gateway</a>' in html
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -362,6 +362,9 @@ class Document:
     tables: tuple[Table, ...] = ()
     # The labels of the page's link definitions (normalized: case folded, blanks as one)
     link_labels: frozenset[str] = frozenset()
+    # Of a call's content parsed apart and placed in its page: the page's own link labels,
+    # which Hugo's rendering of the content does not see (see engine's _placed_contents)
+    page_link_labels: frozenset[str] = frozenset()
     shortcodes: tuple[ShortcodeUse, ...] = ()
     stray_shortcode_closes: tuple[StrayShortcodeClose, ...] = ()
     summary_dividers: tuple[SummaryDivider, ...] = ()
@@ -1102,6 +1105,7 @@ _CONTEXT = frozenset(
     {
         "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",
         "prints_title_h1", "template_ids", "template_any_id", "spelling_language", "addresses_rewritten",
+        "page_link_labels",
     }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))

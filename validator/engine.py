@@ -735,7 +735,7 @@ def _placed_contents(doc: Document) -> list[tuple[ShortcodeUse, Document]]:
     each placed where the page is (its URL, language and render hooks)."""
     context = dict(
         path=doc.path, url=doc.url, language=doc.language, render_hooks=doc.render_hooks,
-        address_writers=doc.address_writers,
+        address_writers=doc.address_writers, page_link_labels=doc.link_labels,
     )  # fmt: skip
     return [(use, content.placed(**context)) for use, content in doc.rendered_contents]
 

@@ -81,6 +81,12 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                     "Markdown: Hugo renders the content of a `{{% %}}` call inside another call apart from the "
                     "page, with its own link definitions, and shows the brackets as text (define it where it is used)"
                 )
+            elif normalizeReference(label) in doc.page_link_labels:
+                message = (
+                    f"reference link {written!r}: the label {label!r} is defined in the page, outside this content, "
+                    "which Hugo renders apart with its own link definitions: it shows the brackets as text (define "
+                    "it in the content too, or write the address)"
+                )
             else:
                 message = _undefined(written, label)
             reported.add((line, column))

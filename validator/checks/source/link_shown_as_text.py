@@ -11,7 +11,7 @@ shows as it is written:
 - a space between the text and the address: `[the guide] (guide.md)`;
 - text and address swapped: `(the guide)[guide.md]`;
 - a `]` too many: `[the guide]](guide.md)`;
-- no `[` opening the text: `the guide](guide.md)`, or a `(` too many:
+- no `[` opening the text: `the guide](guide.md)`, `the guide][]`, or a `(` too many:
   `[the guide]((guide.md)`; a link in the text: `[the [docs](/docs/) page](/guide/)`;
 - an address that no `)` closes: `[the guide](https://x.org/guide` at a paragraph's end,
   `[the guide](guide.md and more text`, or `[the guide]({{< ref "guide" >}}.`;
@@ -57,6 +57,9 @@ from validator.prose import Stretch, code_spans, in_code_span, stretches, writte
 # (a link's, after a word of ASCII letters or digits alone: `一个[隐私配置](…)` is one).
 _LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{0,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)")
 _GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\(([^()\s]{1,1000})\)")
+# `EnvoyPatchPolicy][]`, `[Foo]][]`: a collapsed reference's `][]` after a word (or a link's
+# text, or code) that no `[` opened: Markdown makes no link of it
+_COLLAPSED_UNOPENED = re.compile(r"(?<=[\w*`)\]])\]\[\]")
 _SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[([^\[\]\s]{1,1000})\]")
 _EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\(([^()\s]{1,1000})\)")
 # The same cut short by a URL Markdown made a link of: `[text] (` and `(text)[` at a
@@ -73,8 +76,8 @@ _ADDRESS = re.compile(
     r"|^(?![\w.-]*\d\.[xX]$)[\w.-]+\.[A-Za-z][A-Za-z0-9]{0,4}(?:#\S*)?$"
 )
 # What the source of a stretch with any of them holds: `](` then a blank before `)`, `] (`,
-# `)[`, `]](`
-_MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[|\]\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*\s")
+# `)[`, `]](`, `][]`
+_MARKS = re.compile(r"\]\([^()]*?\s|\][ \t]+\(|\)\[|\]\]\(|\]\[\]|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*\s")
 # An autolink with a blank in its address (`<https://x.org/a b>`), which is none: text. Of
 # an address with `//` or a `mailto:` one: `<dubbo:reference />` is an XML tag written in
 # prose, which Hugo shows as it is.
@@ -127,6 +130,13 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             for match in _SPACED_AUTOLINK.finditer(text):
                 if written_as_shown(doc, stretch, [match.start(), match.end() - 1]):
                     yield _finding(stretch, match, f"link shown as text: {_AUTOLINK_SPACE}")
+        if stretch.kind == "text" and "][]" in text:
+            for match in _COLLAPSED_UNOPENED.finditer(text):
+                if written_as_shown(doc, stretch, [match.start(), match.start() + 1, match.start() + 2]):
+                    yield _finding_at(
+                        stretch.position(match.start()), "][]",
+                        "reference link shown as text: no `[` opens its text, or a `]` too many (write `[text][]`)",
+                    )  # fmt: skip
         if stretch.kind != "text" or ("](" not in text and "] (" not in text and ")[" not in text):
             continue
         for match in _LINK.finditer(text):

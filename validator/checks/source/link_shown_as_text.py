@@ -55,7 +55,7 @@ from validator.prose import Stretch, code_spans, in_code_span, stretches, writte
 # `[text](address)` left as text (an address with a space or a line break, as a link would
 # have parsed otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`
 # (a link's, after a word of ASCII letters or digits alone: `一个[隐私配置](…)` is one).
-_LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{0,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)")
+_LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[((?:[^\[\]\n]|\n(?![ \t]*\n)){0,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)")
 _GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\(([^()\s]{1,1000})\)")
 # `EnvoyPatchPolicy][]`, `[Foo]][]`: a collapsed reference's `][]` after a word (or a link's
 # text, or code) that no `[` opened: Markdown makes no link of it
@@ -67,7 +67,7 @@ _EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\(([^()\s]{1,1000})\
 _CUT_GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\($")
 _CUT_SWAPPED = re.compile(r"(?<![\w\\\]])\(([^()\n]{1,500})\)\[$")
 _CUT_EXTRA = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\]\]\($")
-_CUT_LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{1,500})\]\($")
+_CUT_LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[((?:[^\[\]\n]|\n(?![ \t]*\n)){1,500})\]\($")
 _URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
 # An address: a URL, a path, a file name with an extension, a fragment; not a version
 # with a wildcard (`release-2.9.x`, a branch in a changelog's `[security] (release-2.9.x)`)

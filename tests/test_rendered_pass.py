@@ -5420,6 +5420,26 @@ def test_a_site_param_test_in_a_types_single_template_keeps_its_main_block(
 
 
 @pytest.mark.hugo
+def test_a_figures_image_is_found_at_the_call_whose_src_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Hugo's `figure` writes the image of its `src` in a link to its `link`: an image with
+    no alt is found at the call whose `src` it is, not at an earlier call linking to that
+    address, and each of two alike calls at its own line (checked with hugo 0.168; ox-hugo's)."""
+    call = '{{{{< figure src="{}" link="/images/logo.png"{} >}}}}'
+    small_site(tmp_path, {
+        "static/images/logo.png": "", "static/images/small.png": "",
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n" + "\n\n".join([
+            call.format("/images/small.png", ' caption="Click this image"'),
+            call.format("/images/logo.png", ""), call.format("/images/logo.png", ""),
+        ]) + "\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "image-alt", [("content/p.md", 7, 1), ("content/p.md", 9, 1)])
+    assert 'alt="Click this image"' in (tmp_path / "public/p/index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_address_a_hook_cannot_parse_stops_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -735,6 +735,7 @@ class SourceLink(NamedTuple):
     kind: str = "link"  # see Link.kind; "link" for a shortcode's address
     text: str = ""  # see Link.text: an image's alt text (a shortcode's: its call's `alt`)
     escapes_kept: bool = False  # a render hook writes it with its escapes (see Link.forms)
+    parameter: str = ""  # of a shortcode's address: the parameter that gave it, lower-cased ("" positional)
 
     @classmethod
     def of(cls, link: Link) -> SourceLink:
@@ -917,9 +918,10 @@ def _shortcode_addresses(doc: Document) -> Iterator[SourceLink]:
         for name, value in use.named:  # an address given empty (`{{< figure src="" >}}`)
             if name.lower() in _ADDRESS_PARAMETERS and isinstance(value, str) and not value.strip():
                 yield SourceLink("", use.line, use.column, text=alt if isinstance(alt, str) else "")
-        for value in use.values:
+        for name, value in [*(("", value) for value in use.positional), *use.named]:
             if isinstance(value, str) and (_ADDRESS.fullmatch(value.strip()) or _FRAGMENT.fullmatch(value.strip())):
-                yield SourceLink(value.strip(), use.line, use.column, text=alt if isinstance(alt, str) else "")
+                text = alt if isinstance(alt, str) else ""
+                yield SourceLink(value.strip(), use.line, use.column, text=text, parameter=name.lower())
             elif isinstance(value, str) and "](" in value:  # Markdown a template may render (`markdownify`)
                 for match in MARKDOWN_DESTINATION.finditer(value):
                     yield SourceLink(match[1], use.line, use.column)
@@ -994,6 +996,8 @@ _ADDRESS = re.compile(r"(?=[^\s<>\"'{}]*(?: [^\s<>\"'{}]+)*[./].)[^\s<>\"'{}](?:
 _ADDRESS_PARAMETERS = frozenset({
     "src", "href", "link", "url", "image", "img", "avatar", "logo", "icon", "cover", "thumbnail", "poster",
 })
+_LINK_PARAMETERS = frozenset({"href", "link", "url", "target"})  # a shortcode's address of a link, not an image
+_IMAGE_PARAMETERS = frozenset({"src", "image", "img", "avatar", "logo", "icon", "cover", "thumbnail", "poster"})
 _FRAGMENT = re.compile(r"#[^\s#<>\"'{}]+")  # a fragment alone: congo's `{{< button href="#button" >}}`
 
 
@@ -1652,8 +1656,17 @@ class Locator:
         # A template's (a shortcode's) link or image: at the call that gave its address, one
         # given the link's fragment first (`config="/s3/#arvan"` before an earlier "/s3/")
         addresses = self.source.shortcode_addresses
+        # first those of a parameter for the element's kind: an image's `src`, not the `link`
+        # around it (a figure's `src="/a.png" link="/a.png"`: a second call's is the second's)
+        other = _LINK_PARAMETERS if link.tag == "img" else _IMAGE_PARAMETERS
+
+        def fits(item: SourceLink) -> bool:
+            return item.parameter not in other
+
         return (
-            self._take("addresses", addresses, lambda item: _written_as(link.url, item, same_fragment=True))
+            self._take("addresses", addresses, lambda item: fits(item) and _written_as(link.url, item, same_fragment=True))
+            or self._take("addresses", addresses, lambda item: _written_as(link.url, item, same_fragment=True))
+            or self._take("addresses", addresses, lambda item: fits(item) and _written_as(link.url, item))
             or self._take("addresses", addresses, lambda item: _written_as(link.url, item))
             or (self._take("names", self.source.resource_names, lambda item: _names_file(link.url, item))
                 if link.tag == "img" else None)

@@ -4608,6 +4608,21 @@ def test_bold_opened_mid_paragraph_and_never_closed(tmp_path: Path, monkeypatch:
 
 
 @pytest.mark.hugo
+def test_bold_closed_that_nothing_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`**` right after a word that no `**` of the paragraph opens: shown as text
+    (hello-friend-ng's `… en argument**`; checked with hugo 0.168). Not `2**10 and a**b`,
+    which is bold, nor a pair."""
+    small_site(tmp_path, {
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\nPython has 2**10 and a**b.\n\nCall add with 1 and 2**\n\n"
+                        "The **bold** here and word** there.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "unrendered-markup", [("content/p.md", 7, 1), ("content/p.md", 9, 14)])
+    html = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert "<p>Call add with 1 and 2**</p>" in html and "word** there" in html
+
+
+@pytest.mark.hugo
 def test_a_fragment_that_works_on_its_page_but_not_in_its_summary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -471,6 +471,11 @@ class _Walker:
             if last != told and (stray := _STRAY_OPENER.match(text, last)) and (last == 0 or text[last - 1].isspace()):
                 line = first_line + text.count("\n", 0, last)
                 self.leaks.append(Leak("emphasis", stray[1][:80], line, 1))
+            elif (closer := _STRAY_CLOSER.match(text, last)) and _STRING(block).count("**") == 1:
+                # `**` right after a word that no `**` opens (`… en argument**`)
+                before = text[text.rfind("\n", 0, last) + 1 : last].lstrip()[-40:]  # its line's text, to place it
+                line = first_line + text.count("\n", 0, last)
+                self.leaks.append(Leak("emphasis", before + "**", line, 1))
         if attributes:
             for shown in _SHOWN_BLOCK_ATTRIBUTES.finditer(text):
                 line = first_line + text.count("\n", 0, shown.start(1))
@@ -564,6 +569,9 @@ _BOLD_ELEMENTS = 4  # the most links and code spans read for the `**` that close
 _UNCLOSED_BOLD = re.compile(r"\s*+(\*\*[^\s*]\S*)")
 # `**` before a capitalised word, after a blank, anywhere in a paragraph (see `_text`)
 _STRAY_OPENER = re.compile(r"(\*\*[A-Z][^\s*]*+)")
+# `**` right after a letter, at the text's end or before a blank or punctuation: bold closed
+# that nothing opened, when the paragraph has no other `**` (not `2**10`, `a**b`)
+_STRAY_CLOSER = re.compile(r"(?<=[^\W_])(\*\*)(?=$|\s|[.,;:!?)])")
 
 
 def _emphasis(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -17,7 +17,8 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
   link](/x/)** word`, whose `[` and `)` are punctuation): the
   asterisks show, in Chinese and Japanese text above all; and `**` that opens a
   paragraph or a list item, or comes before a capitalised word inside one, and that
-  nothing closes (`**Note: …`, `… **See [#1411](…); fixes`; not `**kwargs` in prose). Only when the Markdown has the
+  nothing closes (`**Note: …`, `… **See [#1411](…); fixes`; not `**kwargs` in prose), and
+  a `**` right after a word that nothing opens (`… en argument**`; not `2**10`). Only when the Markdown has the
   asterisks as shown: escaped ones (`\\*\\*`) are text on purpose, but bold with one of its
   `**` escaped and the other not (``**`**kwargs`\\*\\*``) is reported; and not in math
   (`$…$`, `\\(…\\)`, `$$…$$`, `\\[…\\]`), where `f^{**}` is no bold, nor `[^a]` a footnote.
@@ -103,6 +104,8 @@ _ATTRIBUTES_OFF = (
 )
 # A paragraph's `**` that nothing closes
 _UNCLOSED_BOLD = "bold opened with `**` and never closed in its paragraph: the asterisks show as text; close it"
+# A `**` closing bold that nothing opened
+_UNOPENED_BOLD = "bold closed with `**` that no `**` opens in its paragraph: the asterisks show as text; open it, or remove them"
 # The same, of bold whose `**` the Markdown escapes (`\*\*`)
 _ESCAPED_BOLD = "bold shown as text with its asterisks: a `**` of it is written escaped (`\\*\\*`), which shows them; remove the backslashes"
 # The same, of bold Markdown would render: the text around it was not rendered as Markdown
@@ -172,6 +175,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             what = _WHAT[leak.kind]
             if leak.kind == "emphasis" and not leak.text.endswith("**"):
                 what = _UNCLOSED_BOLD
+            elif leak.kind == "emphasis" and leak.text.count("**") == 1:
+                what = _UNOPENED_BOLD
             elif leak.kind == "emphasis" and found and "\\*\\*" in found[2][found[1] - 1 :]:
                 what = _ESCAPED_BOLD
             elif leak.kind == "emphasis" and _flanks(leak.text):

@@ -3700,6 +3700,27 @@ def test_html_a_markdown_calls_template_writes_is_found_without_a_build(
 
 
 @pytest.mark.hugo
+@pytest.mark.parametrize("zh_weight", [2, 0])
+def test_an_alias_at_another_languages_list_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, zh_weight: int
+) -> None:
+    """An en alias at the zh blog's list page: Hugo renders the languages in their order and
+    writes the later one's over the other's, every build (checked with hugo 0.168, vitess'
+    `/zh/blog/`); weight 0 comes last."""
+    small_site(tmp_path, {
+        "layouts/list.html": "LIST {{ .Title }}",
+        "content/en/blog/_index.md": "---\ntitle: Blog\naliases: [/zh/blog/]\n---\n",
+        "content/zh/blog/a.md": "---\ntitle: A\n---\n",
+    }, f'[languages.en]\ncontentDir = "content/en"\nweight = 1\n'
+       f'[languages.zh]\ncontentDir = "content/zh"\nweight = {zh_weight}\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    [found] = [p for p in problems("--source-only") if p["rule"] == "duplicate-url"]
+    assert "renders 'zh' last: its page is the one published" in found["message"]
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/zh/blog/index.html").read_text("utf-8").startswith("LIST")
+
+
+@pytest.mark.hugo
 def test_a_page_path_the_embedded_link_hook_finds_is_no_broken_link(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -72,6 +72,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         key=lambda item: item[:2],
     )
     owners: dict[str, tuple[str, str]] = {}  # output path -> (the page's path, "page" | "alias")
+    languages = {path: page.language or site.config.default_language for _, path, _, _, page in claims}
+    order = [lang.code for lang in site.config.languages]  # Hugo renders them in this order
     for _, path, urls, aliases_at, page in claims:
         for alias in page_alias_urls(site.config, page, at_root=True):
             yield Finding(*aliases_at, f"alias {alias!r} resolves to the site root: Hugo stops the build "
@@ -83,7 +85,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
                 clashes.setdefault((kind, *first), []).append(url)
         for (kind, other, other_kind), clashing in clashes.items():
             line, column = aliases_at if kind == "alias" else (1, 1)  # aliases at their key
-            yield Finding(line, column, _message(clashing, kind, other, other_kind), path=path)
+            last = _rendered_last(order, languages[path], languages[other])
+            yield Finding(line, column, _message(clashing, kind, other, other_kind, last), path=path)
     # An alias at a list page no file makes (the home page, a section, a taxonomy)
     sections = {(page.content_path.split("/", 1)[0], page.language) for *_, page in claims
                 if page.content_path and "/" in page.content_path}
@@ -103,7 +106,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         over = [url for url, kind in urls if kind == "alias" and owners.get(_output(url)) == (path, "alias")
                 and _output(url) in lists]
         if over:
-            yield Finding(*aliases_at, _list_message(over, lists), path=path)
+            yield Finding(*aliases_at, _list_message(over, lists, languages[path], order), path=path)
     yield from _section_and_bundle(files)
 
 
@@ -153,28 +156,32 @@ def _claims(site: Site, page: PageSummary) -> list[tuple[str, str]]:
     return [(published_url(url, site.config, page.language), kind) for url, kind in urls]
 
 
-def _list_pages(site: Site, sections: set[tuple[str, str | None]]) -> dict[str, str]:
-    """The list pages Hugo makes without a content file, by output path (what each is, for
-    messages): the homes and `sections`' (top-level folder, language) list pages, and each
-    language's taxonomies'."""
+def _list_pages(site: Site, sections: set[tuple[str, str | None]]) -> dict[str, tuple[str, str]]:
+    """The list pages Hugo makes without a content file, by output path: what each is (for
+    messages) and its language; the homes and `sections`' (top-level folder, language) list
+    pages, and each language's taxonomies'."""
     config = site.config
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
     for url, what, language in list_page_urls(config, sections):
-        found.setdefault(_output(published_url(url, config, language)), what)
+        found.setdefault(_output(published_url(url, config, language)), (what, language or config.default_language))
     if "taxonomy" not in config.disabled_kinds:
         for code in [lang.code for lang in config.languages] or [config.default_language]:
             for _, plural in config.taxonomies:
                 if (url := predict_url(config, f"{plural}/_index.md", {}, code)) is not None:
-                    found.setdefault(_output(published_url(url, config, code)), f"the list page of the taxonomy {plural}")
+                    what = f"the list page of the taxonomy {plural}"
+                    found.setdefault(_output(published_url(url, config, code)), (what, code))
     return found
 
 
-def _list_message(urls: list[str], lists: dict[str, str]) -> str:
-    shown = "; ".join(f"{url} is the URL of {lists[_output(url)]}" for url in urls)
-    return (
-        f"{'these aliases' if len(urls) > 1 else 'this alias'}: {shown}: Hugo writes both there, and the "
-        "redirect replaces that page, or the page the redirect, build to build"
+def _list_message(urls: list[str], lists: dict[str, tuple[str, str]], language: str, order: list[str]) -> str:
+    """The finding for the page's aliases at list pages; `language`: the page's."""
+    shown = "; ".join(f"{url} is the URL of {lists[_output(url)][0]}" for url in urls)
+    lasts = {_rendered_last(order, language, lists[_output(url)][1]) for url in urls}
+    which = (
+        f"renders {last!r} last: its page is the one published" if len(lasts) == 1 and (last := lasts.pop())
+        else "the redirect replaces that page, or the page the redirect, build to build"
     )
+    return f"{'these aliases' if len(urls) > 1 else 'this alias'}: {shown}: Hugo writes both there, and {which}"
 
 
 def _output(url: str) -> str:
@@ -182,16 +189,26 @@ def _output(url: str) -> str:
     return url + "index.html" if url.endswith("/") else url if posixpath.splitext(url)[1] else url + "/index.html"
 
 
-def _message(urls: list[str], kind: str, other: str, other_kind: str) -> str:
-    """One finding for all the page's URLs that clash with one other page's."""
+def _rendered_last(order: list[str], own: str, other: str) -> str | None:
+    """Of two languages, the one Hugo renders last (its page is written over the other's);
+    None for one language, whose pages are written in no set order."""
+    if own == other or own not in order or other not in order:
+        return None
+    return own if order.index(own) > order.index(other) else other
+
+
+def _message(urls: list[str], kind: str, other: str, other_kind: str, last: str | None = None) -> str:
+    """One finding for all the page's URLs that clash with one other page's; `last`: the
+    language Hugo renders last, when the two pages are of different ones."""
     many = len(urls) > 1
     what = "this page's URL" if kind == "page" else "this page's aliases" if many else "this page's alias"
     theirs = "the URL of" if other_kind == "page" else "aliases of" if many else "an alias of"
     shown = ", ".join(urls)
-    return (
-        f"{what} {shown} {'are' if many else 'is'} also {theirs} {other}: Hugo writes one over the other, "
-        "which one varies from build to build"
+    which = (
+        f"and renders {last!r} last: its page is the one published" if last is not None
+        else "which one varies from build to build"
     )
+    return f"{what} {shown} {'are' if many else 'is'} also {theirs} {other}: Hugo writes one over the other, {which}"
 
 
 RULE = Rule(

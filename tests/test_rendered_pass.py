@@ -5235,6 +5235,29 @@ def test_a_label_the_page_defines_is_unknown_in_a_content_rendered_apart(
 
 
 @pytest.mark.hugo
+def test_html_calls_write_in_markdown_is_omitted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """Without `unsafe`, Hugo omits the HTML a call writes into Markdown: an embedded
+    template's in `{{% %}}` notation (`highlight`, `figure`), a `{{< >}}` call's inside a
+    `{{% %}}` call's content (its template gets the content with the call's output made),
+    a legacy call's inside another legacy call's content (checked with hugo 0.168)."""
+    legacy = '{{ $_hugo_config := `{ "version": 1 }` }}\n'
+    small_site(tmp_path, {
+        "layouts/_shortcodes/md.html": "{{ .Inner }}",
+        "layouts/_shortcodes/kbd.html": "<kbd>{{ .Get 0 }}</kbd>",
+        "layouts/_shortcodes/note.html": legacy + '<div class="note">{{ .Inner }}</div>',
+        "layouts/_shortcodes/expand.html": legacy + "<details>{{ .Inner }}</details>",
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% highlight go %}}\nx := 1\n{{% /highlight %}}\n\n"
+                        '{{% figure src="/a.png" alt="A" %}}\n\n{{% md %}}\nPress {{< kbd "Alt" >}} now.\n{{% /md %}}\n\n'
+                        "{{% expand %}}\nIntro.\n\n{{% note %}}\nInner.\n{{% /note %}}\n{{% /expand %}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [("content/p.md", line, column) for line, column in ((5, 1), (9, 1), (12, 7), (18, 1))]
+    assert_found_alike(hugo, tmp_path, "raw-html-omitted", expected)
+    html = (tmp_path / "public/p/index.html").read_text("utf-8")
+    assert html.count("<!-- raw HTML omitted -->") >= 5 and "<kbd>" not in html and "Inner." not in html
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -631,12 +631,17 @@ class Document:
         coder's `{{< tab >}}` in `{{< tabgroup >}}`)."""
         calls = self.shortcode_calls
         passing = self.site.shortcodes_with_inner - self.site.shortcodes_rendering_markdown
+
+        def omits(parent: ShortcodeUse) -> bool:
+            """A legacy call's content is Markdown rendered apart: the HTML of its calls is raw HTML there."""
+            return parent.legacy and not self.markup.unsafe
+
         reaches: list[bool] = []  # a parent comes before its children
         for use in calls:
             parent = calls[use.parent] if use.parent is not None else None
-            reaches.append(
-                parent is None or (reaches[use.parent] and (parent.notation == "%" or parent.template in passing))
-            )
+            reaches.append(parent is None or (
+                reaches[use.parent] and (parent.notation == "%" or (parent.template in passing and not omits(parent)))
+            ))
         return frozenset(
             id(use) for use, reached in zip(calls, reaches)
             if reached and use.parent is not None and calls[use.parent].notation == "<"

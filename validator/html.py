@@ -471,7 +471,7 @@ class _Walker:
             if last != told and (stray := _STRAY_OPENER.match(text, last)) and (last == 0 or text[last - 1].isspace()):
                 line = first_line + text.count("\n", 0, last)
                 self.leaks.append(Leak("emphasis", stray[1][:80], line, 1))
-            elif (closer := _STRAY_CLOSER.match(text, last)) and _STRING(block).count("**") == 1:
+            elif _STRAY_CLOSER.match(text, last) and _STRING(block).count("**") == 1:
                 # `**` right after a word that no `**` opens (`… en argument**`)
                 before = text[text.rfind("\n", 0, last) + 1 : last].lstrip()[-40:]  # its line's text, to place it
                 line = first_line + text.count("\n", 0, last)

@@ -149,6 +149,12 @@ HUGO_OUTPUT_FORMATS = frozenset({
 # What the template analysis makes of Hugo's embedded `details` (shortcodes.EMBEDDED_TEXTS)
 # on a site without its own: it reads and renders the call's content, writing HTML.
 EMBEDDED_DETAILS = frozenset({"details"})
+# The embedded shortcodes whose template writes HTML whatever it is given (hugo 0.168's): in
+# Markdown (a `{{% %}}` call's output, a content rendered as Markdown), raw HTML Hugo omits
+# without `unsafe`.
+EMBEDDED_WRITING_HTML = frozenset({
+    "details", "figure", "highlight", "instagram", "qr", "vimeo", "vimeo_simple", "x", "x_simple", "youtube",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -385,7 +391,7 @@ class SiteConfig:
     # Those each of whose templates writes an HTML tag whatever the call (outside any `if`,
     # `with` or `range`): Hugo omits it from a `{{% %}}` call's output (Markdown) when
     # raw HTML is off.
-    shortcodes_writing_html: frozenset[str] = EMBEDDED_DETAILS
+    shortcodes_writing_html: frozenset[str] = EMBEDDED_WRITING_HTML
     # Those whose templates write no HTML of their own, but for the call's content (no `<`,
     # nothing from elsewhere: `{{ .Inner }}`, or nothing).
     shortcodes_without_html: frozenset[str] = frozenset()

@@ -47,7 +47,7 @@ from validator.i18n import load_translations
 from validator import template_text
 from validator.heading_ids import TYPOGRAPHER_HTML
 from validator.settings import (
-    ABSOLUTE_FINDING_LINK_HOOK, HUGO_OUTPUT_FORMATS, ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount,
+    ABSOLUTE_FINDING_LINK_HOOK, EMBEDDED_WRITING_HTML, HUGO_OUTPUT_FORMATS, ID_TYPES, LAYOUT_PAGES, LIST_PAGES, PAGE_FINDING_LINK_HOOK, USE_EMBEDDED, ContentMount,
     IdParameter, Language,
     HtmlBlockOpening, Markup, SiteConfig, removed_since,
 )
@@ -876,7 +876,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes_without_html=frozenset(texts) - _shortcodes_whose(_MAY_WRITE_HTML.search, texts),
         shortcodes_writing_html=frozenset(
             name for name, found in texts.items() if found and all(map(writes_html, found))
-        ) - _shortcodes_whose(_LEGACY.search, texts),
+        ) | (frozenset() if templates_missing else EMBEDDED_WRITING_HTML - frozenset(templates)),
         render_hooks=layouts.hooks("render-link", "render-image", unknown=link_hooks_missing)
         + layouts.hooks("render-blockquote", "render-heading", unknown=templates_missing),
         hook_filters=layouts.hook_filters("render-link", "render-image", unknown=link_hooks_missing),

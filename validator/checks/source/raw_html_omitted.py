@@ -72,6 +72,7 @@ from validator.document import Document, ShortcodeUse, opaque_depths, reported_i
 from validator.html import Page
 from validator.model import Finding, NoOptions, Rule
 from validator.published import PagePass, RawHtml, RenderedSite, apart_holder
+from validator.shortcodes import uses_inner
 
 UNSAFE = "markup.goldmark.renderer.unsafe = true"
 
@@ -187,7 +188,14 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
         if use.notation == "<" and within == 1 and use.template in site.shortcodes_writing_html:
             holder = rendering.get(id(calls[use.parent])) if use.parent is not None else None
             if holder is not None and not _in_content_code(doc, use, *holder, ticks):
-                yield Finding(use.line, use.column, _rendered_inner_message(use.name, holder[0].name))
+                yield Finding(use.line, use.column, _rendered_inner_message(use, holder[0]))
+            continue
+        if use.notation == "<" and not within and use.parent is not None and use.template in site.shortcodes_writing_html:
+            # in a `{{% %}}` call's content, which Hugo gives its template with the call's
+            # output made: the template's output is Markdown, that HTML raw HTML in it
+            parent = calls[use.parent]
+            if parent.notation == "%" and uses_inner(parent.template, site) and not _in_code(doc, use.line, use.column, ticks):
+                yield Finding(use.line, use.column, _rendered_inner_message(use, parent))
             continue
         if (use.notation != "%" and not use.legacy) or within or _in_code(doc, use.line, use.column, ticks):
             continue
@@ -213,12 +221,22 @@ def _in_content_code(
     return content.in_code(use.line - holder.line + 1) or _in_code(doc, use.line, use.column, ticks)
 
 
-def _rendered_inner_message(name: str, holder: str) -> str:
-    return (
-        f"Hugo omits the HTML that {{{{< {name} >}}}} writes: inside {{{{< {holder} >}}}}, whose template renders "
-        f"its content as Markdown (markdownify, RenderString), the call's output is Markdown too, where raw HTML "
-        f"is dropped; {KEEP}"
-    )
+def _rendered_inner_message(use: ShortcodeUse, holder: ShortcodeUse) -> str:
+    if holder.notation == "%" and not holder.legacy:
+        why = f"inside {_written(holder)}, it is part of that call's output, which is Markdown"
+    else:
+        how = (
+            "whose content Hugo renders as Markdown (its template declares the legacy `$_hugo_config` version 1)"
+            if holder.legacy else "whose template renders its content as Markdown (markdownify, RenderString)"
+        )
+        why = f"inside {_written(holder)}, {how}, the call's output is Markdown too"
+    return f"Hugo omits the HTML that {_written(use)} writes: {why}, where raw HTML is dropped; {KEEP}"
+
+
+def _written(use: ShortcodeUse) -> str:
+    """A call's opening tag as its notation is written: `{{< name >}}`, `{{% name %}}`."""
+    notation = use.written_notation
+    return f"{{{{{notation} {use.name} {'>' if notation == '<' else '%'}}}}}"
 
 
 def _in_code(doc: Document, line: int, column: int, ticks: dict[int, list[int]]) -> bool:

@@ -5258,6 +5258,20 @@ def test_html_calls_write_in_markdown_is_omitted(tmp_path: Path, monkeypatch: py
 
 
 @pytest.mark.hugo
+def test_an_h1_in_a_content_rendered_apart_is_the_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A legacy call's content (relearn's `notice`) is rendered apart, and its `# h1` is an
+    `<h1>` of the page beside the title's (checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/single.html": "<html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>",
+        "layouts/_shortcodes/notice.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n<div class="notice">{{ .Inner }}</div>',
+        "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% notice %}}\n\n# Inside\n\n{{% /notice %}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "content-h1", [("content/p.md", 7, 1)])
+    assert (tmp_path / "public/p/index.html").read_text("utf-8").count("<h1") == 2
+
+
+@pytest.mark.hugo
 def test_hugos_output_withdraws_an_anchor_a_layout_adds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -87,7 +87,8 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
     title = doc.front_matter.get(opts.title_key)
     if title is None or isinstance(title, (dict, list)) or not str(title).strip():
         return
-    for heading in doc.headings:
+    # (a call's content its template renders, or a legacy one's, writes its headings into the page too)
+    for heading in sorted((*doc.headings, *doc.rendered_content_headings), key=lambda one: (one.line, one.column)):
         if heading.level == 1:
             yield Finding(
                 heading.line,

@@ -132,6 +132,10 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                     yield _finding(stretch, match, f"link shown as text: {_AUTOLINK_SPACE}")
         if stretch.kind == "text" and "][]" in text:
             for match in _COLLAPSED_UNOPENED.finditer(text):
+                before = text[max(match.start() - 200, 0) : match.start()]
+                word = before.rsplit(None, 1)[-1] if before.strip() else ""
+                if "[" in word:
+                    continue  # a name of brackets (`poll[options][]`, a form's parameter), no link
                 if written_as_shown(doc, stretch, [match.start(), match.start() + 1, match.start() + 2]):
                     yield _finding_at(
                         stretch.position(match.start()), "][]",

@@ -284,3 +284,14 @@ def test_the_content_rendered_inside_with_inner(tmp_path: Path, template: str, r
     (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
     (tmp_path / "layouts/_shortcodes/details.html").write_text(template)
     assert ("details" in load_site(tmp_path).shortcodes_rendering_inner) == renders
+
+
+def test_a_legacy_call_in_a_heading_is_not_told_to_use_markdown_notation(tmp_path: Path) -> None:
+    """A legacy template's `{{% %}}` call keeps its output out of the Markdown, as a `{{< >}}`
+    call's: the heading's id holds its placeholder, and writing it `{{% %}}` is no way out."""
+    files = {
+        "layouts/_shortcodes/ver.html": '{{ $_hugo_config := `{ "version": 1 }` }}<span>{{ .Get 0 }}</span>',
+        "content/a.md": '---\ntitle: A\n---\n\n## Install {{% ver "2.0" %}}\n',
+    }
+    [found] = check_site(tmp_path, files, ["heading-shortcode-id"])
+    assert found.line == 5 and found.message.endswith("add a custom id {#…}")

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validator.document import PLACEHOLDER_IN_ID, Document
+from validator.document import PLACEHOLDER_IN_ID, Document, ShortcodeUse
 from validator.model import Finding, NoOptions, Rule, Severity
 
 
@@ -39,7 +39,7 @@ _DASHES = re.compile(r"^ {0,3}-+[ \t]*$")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
-    by_line: dict[int, list[str]] | None = None  # the `{{< >}}` calls on each line, made once
+    by_line: dict[int, list[ShortcodeUse]] | None = None  # the `{{< >}}` calls on each line, made once
     for heading in doc.headings:
         if heading.id is None or heading.id_predictable:
             continue
@@ -47,10 +47,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             by_line = {}
             for use in doc.shortcodes:
                 if use.notation == "<" and use.kind != "comment":
-                    by_line.setdefault(use.line, []).append(use.source)
-        standard = by_line.get(heading.line, [])
-        if not standard:
+                    by_line.setdefault(use.line, []).append(use)
+        calls = by_line.get(heading.line, [])
+        if not calls:
             continue  # {{% %}} output is rendered before the id is made
+        standard = [use.source for use in calls]
         prefix = heading.id.split(PLACEHOLDER_IN_ID, 1)[0]
         below = doc.lines[heading.line] if heading.line < len(doc.lines) else ""
         if _DASHES.match(below) and heading.text.strip() == " ".join(standard):
@@ -67,8 +68,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             heading.column,
             f"Hugo makes this heading's id from its placeholder for {standard[0]} "
             f"({prefix}hahahugoshortcode…), which changes as shortcodes are added; "
-            "add a custom id {#…} (or use {{% %}} notation, if the template's output ends with no line "
-            "break: one would end the heading there)",
+            "add a custom id {#…}" + (
+                "" if calls[0].legacy  # (its template's legacy `$_hugo_config` keeps its output out of the Markdown)
+                else " (or use {{% %}} notation, if the template's output ends with no line break: one would end "
+                "the heading there)"
+            ),
         )
 
 

@@ -342,6 +342,7 @@ class _Walker:
         self.hooked_images = 0
         self.hooked_links = 0
         self.called_hrefs = 0
+        self._marks: dict[etree._Element, int] = {}  # a block -> the `**` its text holds, counted once
 
     def walk(self, root: etree._Element) -> Page:
         # The elements of the recorded tags and of every tag that some element with an id has,
@@ -451,6 +452,12 @@ class _Walker:
         before = (previous.tail if previous is not None else comment.getparent().text) or ""
         self.omitted.append(Omitted(line, column, before.strip(), (comment.tail or "").strip()))
 
+    def _bold_marks(self, block: etree._Element) -> int:
+        """How many `**` a block's text holds (a paragraph of thousands of text nodes is read once)."""
+        if (count := self._marks.get(block)) is None:
+            count = self._marks[block] = _STRING(block).count("**")
+        return count
+
     def _text(self, text: str, element: etree._Element, *, tail: bool) -> None:
         leaky = _may_leak(text)
         attributes = "{" in text and element.tag in ("p", "li", "td")  # block attributes shown, maybe
@@ -471,7 +478,7 @@ class _Walker:
             if last != told and (stray := _STRAY_OPENER.match(text, last)) and (last == 0 or text[last - 1].isspace()):
                 line = first_line + text.count("\n", 0, last)
                 self.leaks.append(Leak("emphasis", stray[1][:80], line, 1))
-            elif _STRAY_CLOSER.match(text, last) and _STRING(block).count("**") == 1:
+            elif _STRAY_CLOSER.match(text, last) and self._bold_marks(block) == 1:
                 # `**` right after a word that no `**` opens (`… en argument**`)
                 before = text[text.rfind("\n", 0, last) + 1 : last].lstrip()[-40:]  # its line's text, to place it
                 line = first_line + text.count("\n", 0, last)

@@ -259,6 +259,7 @@ def _unopened(doc: Document) -> Iterator[Finding]:
         if token.type != "inline" or "](" not in content:
             continue
         shown: str | None = None  # the token's text, made when a candidate needs it
+        nested: bool | None = None  # whether a link's text holds a link, found when a candidate needs it
         in_code = in_code_span(code_spans(content)) if "`" in content else lambda _: False
         depth, cursor = 0, 0
         for match in _CLOSING.finditer(content):
@@ -275,7 +276,9 @@ def _unopened(doc: Document) -> Iterator[Finding]:
             if match[0] not in shown:
                 continue  # not text: a link's, or a link's text holds it, or the `(` is its address's
             if opened and not doubled:  # yet shown: a link in its text (`[the [docs](/a/) page](/b/)`)?
-                if not _LINK_IN_TEXT.search(_links_marked(token)):
+                if nested is None:
+                    nested = _LINK_IN_TEXT.search(_links_marked(token)) is not None
+                if not nested:
                     continue
                 yield _finding_at(
                     doc.position(token, match.start()), match[0],

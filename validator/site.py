@@ -866,7 +866,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         translations_known=translations is not None and "i18n" not in missing_components,
         shortcodes_legacy=_shortcodes_whose(_LEGACY.search, texts),
         shortcodes_printing_inner=frozenset(
-            name for name, found in texts.items() if found and all(map(_prints_inner_as_text, found))
+            name for name, found in texts.items()
+            if found and all(map(_prints_inner_as_text, found)) and not _OTHER_LANGUAGE.search(name)
+            and not any(map(_OTHER_LANGUAGE_CLASS.search, found))
         ),
         shortcodes_opening_html_block=_html_block_openings(texts, _html_block_opening),
         shortcodes_closing_html_block=_html_block_openings(texts, _html_block_after),
@@ -3079,6 +3081,18 @@ _STYLE = re.compile(r"<style\b.*?</style\s*>", re.DOTALL | re.IGNORECASE)
 def _blank_args(found: re.Match[str]) -> str:
     """A `_CONTAINS_TEST` with the content it tests blanked: no reading of it that counts."""
     return found[1] + " " * (len(found[0]) - len(found[1]))
+
+
+# A shortcode whose content is another language than Markdown, for a script or the browser
+# to read (a diagram, a formula, HTML): what looks like Markdown there is that language's
+_OTHER_LANGUAGE = re.compile(
+    r"mermaid|math|katex|latex|tex\b|chart|plantuml|graphviz|dot\b|diagram|flowchart|sequence|mindmap|abc|raw|html|svg",
+    re.IGNORECASE,
+)
+_OTHER_LANGUAGE_CLASS = re.compile(
+    r"""class\s*=\s*["'][^"']*\b(?:mermaid|math|katex|mathjax|language-|chart|diagram|plantuml|graphviz)""",
+    re.IGNORECASE,
+)
 
 
 def _prints_inner_as_text(template: str) -> bool:

@@ -7,7 +7,9 @@ around it, no highlighting. A `{{< >}}` call's output is not Markdown, so the pa
 the asterisks and brackets as text.
 
 Only templates mdcheck can read are judged, and only when each of the shortcode's
-templates prints the content so.
+templates prints the content so; not those whose content is another language for a
+script or the browser (a name or a class of `mermaid`, `math`, `katex`, `chart`, `raw`,
+`html` and the like: a diagram, a formula, HTML).
 
 ## Why is this bad?
 The author wrote `**important**` and `[the guide](/guide/)`; the reader sees the

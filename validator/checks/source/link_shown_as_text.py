@@ -258,7 +258,7 @@ def _unopened(doc: Document) -> Iterator[Finding]:
         content = token.content
         if token.type != "inline" or "](" not in content:
             continue
-        shown: str | None = None  # the token's text, made when a candidate needs it
+        shown: set[str] | None = None  # what of `_CLOSING` the token's text shows, made when a candidate needs it
         nested: bool | None = None  # whether a link's text holds a link, found when a candidate needs it
         in_code = in_code_span(code_spans(content)) if "`" in content else lambda _: False
         depth, cursor = 0, 0
@@ -271,15 +271,16 @@ def _unopened(doc: Document) -> Iterator[Finding]:
             opened, depth = depth > 0, max(depth - 1, 0)  # this `]` closes one
             if (doubled and not opened) or not _looks_like_address(doc, address):
                 continue  # no link's `](`
-            if shown is None:
-                shown = _shown_text(token)
-            if match[0] not in shown:
-                continue  # not text: a link's, or a link's text holds it, or the `(` is its address's
-            if opened and not doubled:  # yet shown: a link in its text (`[the [docs](/a/) page](/b/)`)?
+            if opened and not doubled:  # a link's `](`, unless a link in its text undid it?
                 if nested is None:
                     nested = _LINK_IN_TEXT.search(_links_marked(token)) is not None
                 if not nested:
                     continue
+            if shown is None:  # the `](…)` the token's text shows, found once (a line of thousands of links)
+                shown = {found[0] for found in _CLOSING.finditer(_shown_text(token))}
+            if match[0] not in shown:
+                continue  # not text: a link's, or a link's text holds it, or the `(` is its address's
+            if opened and not doubled:  # shown: a link in its text (`[the [docs](/a/) page](/b/)`)
                 yield _finding_at(
                     doc.position(token, match.start()), match[0],
                     "link shown as text: its text holds a link, and links do not nest (Hugo makes a link of the inner "

@@ -297,7 +297,7 @@ def _unopened(doc: Document) -> Iterator[Finding]:
 
 
 # `[text](address` then a blank or the text's end: the address a word with no parenthesis
-_OPENED = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[([^\[\]\n]{1,500})\]\(([^()\s]{1,1000})(?=\s|\Z)")
+_OPENED = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[((?:[^\[\]\n]|\n(?![ \t]*\n)){1,500})\]\(([^()\s]{1,1000})(?=\s|\Z)")
 
 
 def _ref_call(doc: Document, address: str) -> bool:
@@ -325,7 +325,7 @@ def _unclosed(doc: Document) -> Iterator[Finding]:
                 continue  # closed later (a title, blanks, a line break: told above), or code
             if shown is None:
                 shown = _shown_text(token)
-            marks = f"{match[1]}[{match[2]}]("
+            marks = re.sub(r"[ \t]*\n[ \t]*", "", f"{match[1]}[{match[2]}](")  # (the text shown, its line breaks out)
             if marks not in shown:
                 continue  # a link after all, or its text's marks are not shown
             what = "image" if match[1] else "link"

@@ -274,3 +274,21 @@ def test_an_anchor_named_as_the_heading_after_it() -> None:
 def test_a_page_loads_a_math_renderer_when_code_or_config_names_one(head: str, math: bool) -> None:
     page = parse_page("m.html", f"<html><head>{head}</head><body><p>$$ x $$</p></body></html>".encode(), "/m/")
     assert page.math is math
+
+
+def test_a_page_read_on_past_an_early_html_end_tag() -> None:
+    """A template's `<html …></html>` on its first line (olm-docs' docsy base): browsers read
+    the rest of the page, as html5lib does; so does the parse, ids and links and all."""
+    import html5lib
+
+    text = (
+        '<!doctype html>\n<html lang="en"></html>\n<head><title>P</title></head>\n'
+        '<body><h1>Page</h1><p><a href="#nope">x</a></p>\n<h1 id="second">Second</h1></body></html>\n'
+        '<a href="/after/">after</a>'
+    )
+    page = parse_page("p/index.html", text.encode(), "/p/")
+    assert [heading.id for heading in page.headings] == [None, "second"]
+    assert [link.url for link in page.links] == ["#nope", "/after/"]
+    browser = html5lib.parse(text, namespaceHTMLElements=False)
+    assert [a.get("href") for a in browser.iter("a")] == ["#nope", "/after/"]
+    assert browser.find(".//h1[@id='second']") is not None

@@ -749,7 +749,10 @@ def _content_findings(
         if use.notation == "%":
             where = f" (in the content of {{{{% {use.name} %}}}}, which Hugo renders apart inside another call)"
         elif use.legacy:
-            where = f" (in the content of {{{{% {use.name} %}}}}, which Hugo renders apart: its template declares the legacy `$_hugo_config` version 1)"
+            where = (
+                f" (in the content of {{{{% {use.name} %}}}}, which Hugo renders apart: its template declares the "
+                "legacy `$_hugo_config` version 1)"
+            )
         else:
             where = f" (in the content of {{{{< {use.name} >}}}}, which its template renders apart from the page)"
         shift = functools.partial(_shifted_lines, use.line - 1)

@@ -221,6 +221,9 @@ def parse_page(path: str, data: bytes, url: str, *, limit: int = MAX_PAGE_BYTES)
     # An XHTML page's `<?xml … encoding="utf-8"?>`: lxml reads no encoding declaration in
     # text it is given decoded; blanked, the page's offsets stay as they were.
     text = _XML_DECLARATION.sub(lambda match: " " * len(match[0]), text, count=1)
+    # A `</html>` before the page's end (olm-docs' `<html …></html>` on its first line):
+    # browsers read on past it, libxml2 stops; blanked, as a browser ignores it
+    text = _HTML_END.sub(lambda match: " " * len(match[0]), text)
     if not text.strip():
         return Page(path, url, problems=tuple(problems))
     if text.count("=") > MAX_ATTRIBUTES and (crowded := _crowded_tag(text)):
@@ -250,6 +253,7 @@ def _parser_stop() -> str | None:
     return None
 
 
+_HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
 # libxml2 takes time in the square of a tag's attribute count: 40,000 take about 12 s.
 MAX_ATTRIBUTES = 10_000
 _ANY_TAG = re.compile(r"<([A-Za-z][^\s/>]*+)[^>]*+>")

@@ -1664,7 +1664,7 @@ class Locator:
             return item.parameter not in other
 
         return (
-            self._take("addresses", addresses, lambda item: fits(item) and _written_as(link.url, item, same_fragment=True))
+            self._take("addresses", addresses, lambda one: fits(one) and _written_as(link.url, one, same_fragment=True))
             or self._take("addresses", addresses, lambda item: _written_as(link.url, item, same_fragment=True))
             or self._take("addresses", addresses, lambda item: fits(item) and _written_as(link.url, item))
             or self._take("addresses", addresses, lambda item: _written_as(link.url, item))

@@ -228,8 +228,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
 
     return PagePass(
         rendered.pages, visit, done, lambda: _notes(
-            rendered, external, computed, rewritten, unjudged, {"render-image": by_image_hook, "render-link": by_link_hook},
-            by_calls,
+            rendered, external, computed, rewritten, unjudged,
+            {"render-image": by_image_hook, "render-link": by_link_hook}, by_calls,
         )
     )
 

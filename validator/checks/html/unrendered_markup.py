@@ -105,7 +105,9 @@ _ATTRIBUTES_OFF = (
 # A paragraph's `**` that nothing closes
 _UNCLOSED_BOLD = "bold opened with `**` and never closed in its paragraph: the asterisks show as text; close it"
 # A `**` closing bold that nothing opened
-_UNOPENED_BOLD = "bold closed with `**` that no `**` opens in its paragraph: the asterisks show as text; open it, or remove them"
+_UNOPENED_BOLD = (
+    "bold closed with `**` that no `**` opens in its paragraph: the asterisks show as text; open it, or remove them"
+)
 # The same, of bold whose `**` the Markdown escapes (`\*\*`)
 _ESCAPED_BOLD = "bold shown as text with its asterisks: a `**` of it is written escaped (`\\*\\*`), which shows them; remove the backslashes"
 # The same, of bold Markdown would render: the text around it was not rendered as Markdown

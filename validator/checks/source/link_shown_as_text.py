@@ -55,7 +55,9 @@ from validator.prose import Stretch, code_spans, in_code_span, stretches, writte
 # `[text](address)` left as text (an address with a space or a line break, as a link would
 # have parsed otherwise), `[text] (address)`, `(text)[address]`; not right after a word or a `\`
 # (a link's, after a word of ASCII letters or digits alone: `一个[隐私配置](…)` is one).
-_LINK = re.compile(r"(?<![A-Za-z0-9_\\\]])(!?)\[((?:[^\[\]\n]|\n(?![ \t]*\n)){0,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)")
+_LINK = re.compile(
+    r"(?<![A-Za-z0-9_\\\]])(!?)\[((?:[^\[\]\n]|\n(?![ \t]*\n)){0,500})\]\(([^()\n]{0,1000}(?:\n[^()\n]{0,1000}){0,2})\)"
+)
 _GAP = re.compile(r"(?<![\w\\\]!])\[([^\[\]\n]{1,500})\][ \t]+\(([^()\s]{1,1000})\)")
 # `EnvoyPatchPolicy][]`, `[Foo]][]`: a collapsed reference's `][]` after a word (or a link's
 # text, or code) that no `[` opened: Markdown makes no link of it

@@ -190,12 +190,14 @@ def _shortcode_output(doc: Document) -> Iterator[Finding]:
             if holder is not None and not _in_content_code(doc, use, *holder, ticks):
                 yield Finding(use.line, use.column, _rendered_inner_message(use, holder[0]))
             continue
-        if use.notation == "<" and not within and use.parent is not None and use.template in site.shortcodes_writing_html:
+        writes_html = use.template in site.shortcodes_writing_html
+        if use.notation == "<" and not within and use.parent is not None and writes_html:
             # in a `{{% %}}` call's content, which Hugo gives its template with the call's
             # output made: the template's output is Markdown, that HTML raw HTML in it
             parent = calls[use.parent]
-            if parent.notation == "%" and uses_inner(parent.template, site) and not _in_code(doc, use.line, use.column, ticks):
-                yield Finding(use.line, use.column, _rendered_inner_message(use, parent))
+            if parent.notation == "%" and uses_inner(parent.template, site):
+                if not _in_code(doc, use.line, use.column, ticks):
+                    yield Finding(use.line, use.column, _rendered_inner_message(use, parent))
             continue
         if (use.notation != "%" and not use.legacy) or within or _in_code(doc, use.line, use.column, ticks):
             continue

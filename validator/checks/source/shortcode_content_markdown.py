@@ -1,8 +1,8 @@
 """## What it does
-Reports Markdown (bold, emphasis, code spans, links, images, headings, list items) in the content of a `{{< name >}}…{{< /name >}}`
-call whose template prints its content as it is (`{{ .Inner }}`, with `safeHTML`, or as
-`printf`'s last argument: `{{ printf "<div>%s</div>" .Inner | safeHTML }}`) and
-does nothing else with it: no `markdownify` or `RenderString`, no `<pre>` or `<code>`
+Reports Markdown (bold, emphasis, code spans, links, images, headings, list items) in the
+content of a `{{< name >}}…{{< /name >}}` call whose template prints its content as it is
+(`{{ .Inner }}`, with `safeHTML`, or as `printf`'s last argument: `{{ printf
+"<div>%s</div>" .Inner | safeHTML }}`) and does nothing else with it: no `markdownify` or `RenderString`, no `<pre>` or `<code>`
 around it, no highlighting. A `{{< >}}` call's output is not Markdown, so the page shows
 the asterisks and brackets as text.
 

@@ -3,8 +3,10 @@ Reports text in angle brackets that Hugo passes on as an HTML tag of no element 
 when the site keeps raw HTML (`markup.goldmark.renderer.unsafe = true`): a placeholder such
 as `<ProviderName>`, `sha256:<HASH>` or `IList<string>` in prose. The browser takes it for
 a tag of an element it does not know and shows nothing of it: the reader sees
-`format ://`. Names with a hyphen (custom elements, `<lite-youtube>`) are left alone, and
-so is everything inside `<svg>` and `<math>`, inline code and shortcodes. In an HTML block,
+`format ://`. A name with a hyphen that may be a custom element's (with attributes, or
+closed: `<lite-youtube videoid="x"></lite-youtube>`) is left alone (not
+`<managed-cluster-name>` alone in prose), and so is everything inside `<svg>` and `<math>`,
+inline code and shortcodes. In an HTML block,
 which Hugo passes on as it is, the browser's reading counts: `<tablet_alias>` and
 `<keyspace/shard>` are tags there too (in a paragraph, Hugo shows them as text). With raw
 HTML off, Hugo omits such a tag (see `raw-html-omitted`).
@@ -36,7 +38,7 @@ from collections.abc import Iterator
 
 from lxml.html import defs
 
-from validator.document import PLACEHOLDER_IN_ID, Document
+from validator.document import PLACEHOLDER_IN_ID, Document, HtmlTag
 from validator.model import Finding, NoOptions, Rule
 
 # The elements browsers know: lxml's list, and those of the HTML standard it lacks, older
@@ -54,19 +56,27 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         return  # Hugo omits raw HTML: raw-html-omitted's
     foreign = 0  # how deep inside `<svg>` or `<math>`
     reported: set[tuple[int, str]] = set()
+    closed = {tag.name for tag in doc.html_tags if tag.closing}
     for tag in doc.html_tags:
         if not tag.is_element:
             continue
         if tag.name in _FOREIGN:
             foreign = max(foreign + (-1 if tag.closing else 0 if tag.self_closing else 1), 0)
             continue
-        if foreign or tag.name in _KNOWN or "-" in tag.name or (tag.line, tag.name) in reported:
+        if foreign or tag.name in _KNOWN or (tag.line, tag.name) in reported or _custom_element(tag, closed):
             continue
         if PLACEHOLDER_IN_ID in tag.name:
             continue  # `<{{% param repo %}}>`: the call's output, an autolink maybe
         reported.add((tag.line, tag.name))
         yield _finding(tag.line, tag.column, tag.source)
     yield from _browser_tags(doc, {(tag.line, tag.column) for tag in doc.html_tags})
+
+
+def _custom_element(tag: HtmlTag, closed: set[str]) -> bool:
+    """Whether a tag with a hyphen in its name may be a custom element's (`<lite-youtube
+    videoid="x"></lite-youtube>`): one with attributes, or whose end tag the page has; not
+    `<managed-cluster-name>` alone in prose, a placeholder."""
+    return "-" in tag.name and (tag.closing or bool(tag.attributes) or tag.self_closing or tag.name in closed)
 
 
 def _finding(line: int, column: int, source: str) -> Finding:

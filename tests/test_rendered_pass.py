@@ -61,6 +61,8 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 SINGLE = "<html><body>{{ .Content }}</body></html>"
+# What a legacy shortcode template declares first: Hugo renders a `{{% %}}` call's content apart
+LEGACY = '{{ $_hugo_config := `{ "version": 1 }` }}\n'
 
 
 def findings(*args: str) -> set[tuple[str, int, str]]:
@@ -3680,7 +3682,7 @@ def test_html_a_markdown_calls_template_writes_is_found_without_a_build(
     small_site(tmp_path, {
         "layouts/_shortcodes/box.html": '<div class="box">{{ .Inner }}</div>',
         "layouts/_shortcodes/empty.html": '<div class="empty"></div>',
-        "layouts/_shortcodes/old.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n<div class="old">{{ .Inner }}</div>',
+        "layouts/_shortcodes/old.html": LEGACY + '<div class="old">{{ .Inner }}</div>',
         "layouts/_shortcodes/maybe.html": '{{ with .Get 0 }}<span>{{ . }}</span>{{ end }}{{ .Inner }}',
         "layouts/_shortcodes/either.html": '{{ if .IsNamedParams }}<i>a</i>{{ else }}<b>b</b>{{ end }}',
         "content/p.md": (
@@ -5154,10 +5156,9 @@ def test_a_legacy_template_that_renders_its_content_loses_it(
     with `markdownify`: in a `{{% %}}` call Hugo gives it the content already made HTML,
     which it drops as raw HTML when `unsafe` is off (checked with hugo 0.168); one that
     prints `.Inner` as it is, or a `{{< >}}` call, keeps it."""
-    legacy = '{{ $_hugo_config := `{ "version": 1 }` }}\n'
     small_site(tmp_path, {
-        "layouts/_shortcodes/alert.html": legacy + '<div class="alert">{{ .Inner | markdownify }}</div>\n',
-        "layouts/_shortcodes/plain.html": legacy + '<div class="plain">{{ .Inner }}</div>\n',
+        "layouts/_shortcodes/alert.html": LEGACY + '<div class="alert">{{ .Inner | markdownify }}</div>\n',
+        "layouts/_shortcodes/plain.html": LEGACY + '<div class="plain">{{ .Inner }}</div>\n',
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% alert %}}\nSome **text**.\n{{% /alert %}}\n\n"
                         "{{% plain %}}\nPlain **text**.\n{{% /plain %}}\n\n"
                         "{{< alert >}}\nAngle **text**.\n{{< /alert >}}\n",
@@ -5178,8 +5179,7 @@ def test_a_legacy_templates_markdown_call_is_rendered_as_an_angle_call(
     of its content are no rows; its content is rendered apart, its headings' ids apart from
     the page's, and raw HTML in it omitted without `unsafe` (checked with hugo 0.168)."""
     small_site(tmp_path, {
-        "layouts/_shortcodes/notice.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n'
-                                           '<div class="notices {{ .Get 0 }}">{{ .Inner }}</div>',
+        "layouts/_shortcodes/notice.html": LEGACY + '<div class="notices {{ .Get 0 }}">{{ .Inner }}</div>',
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Setup\n\nkey | value\n----|------\n"
                         "name | The name. {{% notice note %}}\n**NOTE**: names are | unique.\n"
                         "See [setup](#setup) and [gone](#setup-1).\n{{% /notice %}}\nnext | row\n\n"
@@ -5205,7 +5205,7 @@ def test_a_value_call_in_a_content_rendered_apart_leaves_the_ids_known(
     `blocks/cover`) writes a value, no heading: the page's ids stay known, and a link to
     one it lacks is found without a build (checked with hugo 0.168)."""
     small_site(tmp_path, {
-        "layouts/_shortcodes/cover.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n<div class="cover">{{ .Inner }}</div>',
+        "layouts/_shortcodes/cover.html": LEGACY + '<div class="cover">{{ .Inner }}</div>',
         "content/p.md": "+++\ntitle = 'P'\ndescription = 'A framework'\n+++\n\n{{% cover %}}\n{{% param description %}}\n"
                         "{{% /cover %}}\n\n## Usage\n\nSee [usage](#usage) and [gone](#gone).\n",
     })  # fmt: skip
@@ -5222,7 +5222,7 @@ def test_a_label_the_page_defines_is_unknown_in_a_content_rendered_apart(
     page defines outside it shows as text there, and the message says where it is defined
     (checked with hugo 0.168; kubermatic's quickstart)."""
     small_site(tmp_path, {
-        "layouts/_shortcodes/notice.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n<div class="notice">{{ .Inner }}</div>',
+        "layouts/_shortcodes/notice.html": LEGACY + '<div class="notice">{{ .Inner }}</div>',
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% notice %}}\nSee [the gateway][gw].\n{{% /notice %}}\n\n"
                         "And [the gateway][gw].\n\n[gw]: https://example.org/gw/\n",
     })  # fmt: skip
@@ -5240,12 +5240,11 @@ def test_html_calls_write_in_markdown_is_omitted(tmp_path: Path, monkeypatch: py
     template's in `{{% %}}` notation (`highlight`, `figure`), a `{{< >}}` call's inside a
     `{{% %}}` call's content (its template gets the content with the call's output made),
     a legacy call's inside another legacy call's content (checked with hugo 0.168)."""
-    legacy = '{{ $_hugo_config := `{ "version": 1 }` }}\n'
     small_site(tmp_path, {
         "layouts/_shortcodes/md.html": "{{ .Inner }}",
         "layouts/_shortcodes/kbd.html": "<kbd>{{ .Get 0 }}</kbd>",
-        "layouts/_shortcodes/note.html": legacy + '<div class="note">{{ .Inner }}</div>',
-        "layouts/_shortcodes/expand.html": legacy + "<details>{{ .Inner }}</details>",
+        "layouts/_shortcodes/note.html": LEGACY + '<div class="note">{{ .Inner }}</div>',
+        "layouts/_shortcodes/expand.html": LEGACY + "<details>{{ .Inner }}</details>",
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% highlight go %}}\nx := 1\n{{% /highlight %}}\n\n"
                         '{{% figure src="/a.png" alt="A" %}}\n\n{{% md %}}\nPress {{< kbd "Alt" >}} now.\n{{% /md %}}\n\n'
                         "{{% expand %}}\nIntro.\n\n{{% note %}}\nInner.\n{{% /note %}}\n{{% /expand %}}\n",
@@ -5263,7 +5262,7 @@ def test_an_h1_in_a_content_rendered_apart_is_the_pages(tmp_path: Path, monkeypa
     `<h1>` of the page beside the title's (checked with hugo 0.168)."""
     small_site(tmp_path, {
         "layouts/single.html": "<html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>",
-        "layouts/_shortcodes/notice.html": '{{ $_hugo_config := `{ "version": 1 }` }}\n<div class="notice">{{ .Inner }}</div>',
+        "layouts/_shortcodes/notice.html": LEGACY + '<div class="notice">{{ .Inner }}</div>',
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n{{% notice %}}\n\n# Inside\n\n{{% /notice %}}\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)

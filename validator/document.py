@@ -278,11 +278,14 @@ class ShortcodeUse:
     parent: int | None = None
     close_name: str = ""  # the name its closing tag gives, as written ("" for `{{< / >}}`)
     close_notation: str = ""  # its closing tag's `<` or `%`
-    # written `{{% %}}`, of a template that declares ``$_hugo_config := `{ "version": 1 }` ``:
-    # Hugo renders its content as Markdown apart and keeps the template's output as it is,
-    # as a `{{< >}}` call's (the page's Markdown around it sees one placeholder), so
-    # `notation` is "<" (checked with hugo 0.168)
-    legacy: bool = False
+
+    @property
+    def legacy(self) -> bool:
+        """Whether it is written `{{% %}}`, of a template that declares ``$_hugo_config :=
+        `{ "version": 1 }` ``: Hugo renders its content as Markdown apart and keeps the
+        template's output as it is, as a `{{< >}}` call's (the page's Markdown around it sees
+        one placeholder), so `notation` is "<" (see `parse_document`; checked with hugo 0.168)."""
+        return self.notation == "<" and self.source.startswith("{{%")
 
     @property
     def written_notation(self) -> str:
@@ -1452,14 +1455,11 @@ def parse_document(
     body = text[body_start:]
     tags = lex_shortcodes(body)
     calls, strays = pair_shortcodes(tags, lambda name: uses_inner(name, site))
-    legacy = frozenset(
-        index for index, call in enumerate(calls)
-        if call.open.notation == "%" and call.open.name.lower() in site.shortcodes_legacy
-    )  # fmt: skip
-    if legacy:  # rendered as `{{< >}}` calls are (see ShortcodeUse.legacy)
+    if site.shortcodes_legacy:  # their `{{% %}}` calls rendered as `{{< >}}` calls are (see ShortcodeUse.legacy)
         calls = [
-            dataclasses.replace(call, open=dataclasses.replace(call.open, notation="<")) if index in legacy else call
-            for index, call in enumerate(calls)
+            dataclasses.replace(call, open=dataclasses.replace(call.open, notation="<"))
+            if call.open.notation == "%" and call.open.name.lower() in site.shortcodes_legacy else call
+            for call in calls
         ]
     comments = [tag for tag in tags if tag.kind == "comment"]
     masked, pieces = _mask(text, body_start, calls, comments, strays)
@@ -1484,7 +1484,7 @@ def parse_document(
                 "of the file, is not checked",
             )
         )
-    extractor = _Extractor(source, markup, text, body_start, calls, call_content, legacy)
+    extractor = _Extractor(source, markup, text, body_start, calls, call_content)
     extractor.walk(tokens, _defined_calls(env))
     outputs = _call_outputs(extractor.shortcode_uses, site, language)
     shortcodes = tuple(
@@ -1598,14 +1598,11 @@ class _Extractor:
         body_start: int,
         calls: Sequence[ShortcodeCall],
         call_content: bool,
-        legacy: frozenset[int] = frozenset(),
     ):
         self.source = source
         self.markup = markup
         self.call_content = call_content
-        self.shortcode_uses = [
-            self._shortcode_use(call, text, body_start, index in legacy) for index, call in enumerate(calls)
-        ]
+        self.shortcode_uses = [self._shortcode_use(call, text, body_start) for call in calls]
         self.links: list[Link] = []
         self.footnote_refs: list[FootnoteRef] = []
         self.footnote_defs: list[FootnoteDef] = []
@@ -1622,7 +1619,7 @@ class _Extractor:
         """A `{{</* … */>}}` comment: Hugo prints it as text, so it is not masked."""
         return self._shortcode_use(ShortcodeCall(tag, None, None), text, body_start)
 
-    def _shortcode_use(self, call: ShortcodeCall, text: str, body_start: int, legacy: bool = False) -> ShortcodeUse:
+    def _shortcode_use(self, call: ShortcodeCall, text: str, body_start: int) -> ShortcodeUse:
         tag = call.open
         line, column = self.source.position(body_start + tag.start)
         end = call.close.end if call.close else tag.end
@@ -1646,7 +1643,6 @@ class _Extractor:
             parent=call.parent,
             close_name=call.close.name if call.close is not None else "",
             close_notation=call.close.notation if call.close is not None else "",
-            legacy=legacy,
         )
 
     # Positions -------------------------------------------------------------------------

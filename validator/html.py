@@ -470,7 +470,7 @@ class _Walker:
         first_line = self._first_line(text, element, tail)
         told = -1  # where an unclosed `**` was told
         if not tail and element.tag in ("p", "li") and (opened := _UNCLOSED_BOLD.match(text)):
-            if _STRING(element).count("**") == 1:  # bold opened at the paragraph's start, never closed
+            if self._bold_marks(element) == 1:  # bold opened at the paragraph's start, never closed
                 line = first_line + text.count("\n", 0, opened.start(1))
                 self.leaks.append(Leak("emphasis", opened[1][:80], line, 1))
                 told = opened.start(1)

@@ -1656,19 +1656,16 @@ class Locator:
         # A template's (a shortcode's) link or image: at the call that gave its address, one
         # given the link's fragment first (`config="/s3/#arvan"` before an earlier "/s3/")
         addresses = self.source.shortcode_addresses
-        # first those of a parameter for the element's kind: an image's `src`, not the `link`
-        # around it (a figure's `src="/a.png" link="/a.png"`: a second call's is the second's)
+        # each test first of those of a parameter for the element's kind: an image's `src`, not
+        # the `link` around it (a figure's `src="/a.png" link="/a.png"`: a second call's is the second's)
         other = _LINK_PARAMETERS if link.tag == "img" else _IMAGE_PARAMETERS
-
-        def fits(item: SourceLink) -> bool:
-            return item.parameter not in other
-
+        fragment_too = functools.partial(_written_as, link.url, same_fragment=True)
+        for written in (fragment_too, functools.partial(_written_as, link.url)):
+            for test in (lambda one: one.parameter not in other and written(one), written):
+                if (item := self._take("addresses", addresses, test)) is not None:
+                    return item
         return (
-            self._take("addresses", addresses, lambda one: fits(one) and _written_as(link.url, one, same_fragment=True))
-            or self._take("addresses", addresses, lambda item: _written_as(link.url, item, same_fragment=True))
-            or self._take("addresses", addresses, lambda item: fits(item) and _written_as(link.url, item))
-            or self._take("addresses", addresses, lambda item: _written_as(link.url, item))
-            or (self._take("names", self.source.resource_names, lambda item: _names_file(link.url, item))
+            (self._take("names", self.source.resource_names, lambda item: _names_file(link.url, item))
                 if link.tag == "img" else None)
             or (self._take("link_names", self.source.link_names, lambda item: _names_link(link, item))
                 if link.tag == "a" else None)
@@ -2213,6 +2210,12 @@ def _on_others(count: int, what: str = "page", how: str = "") -> str:
 
 def _representative(path: str) -> tuple[bool, str]:
     return path.startswith("_") or "/_" in path, path
+
+
+def own_fragment(link: HtmlLink, page: Page) -> bool:
+    """Whether a link is to an element of its own page (`#x`, no `<base>` to send it
+    elsewhere): the browser requests nothing, so no redirect or server has a say."""
+    return link.url.startswith("#") and not page.base
 
 
 def split_mapped(findings: Sequence[tuple[str, Finding, bool]]) -> Iterator[Finding]:

@@ -838,7 +838,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         shortcodes=frozenset(templates),
         # (Hugo reads the whole template for `.Inner`, a branch a site param turns off too)
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts) | frozenset(
-            name for name, files in templates.items() if any(_USES_INNER.search(_template(file)) for file in files)
+            name for name, files in templates.items()
+            if any(_USES_INNER.search(layouts.written_text(file)) for file in files)
         ),
         shortcodes_named_only=frozenset(
             name for name, found in texts.items() if found and all(_reads_named_only(text) for text in found)
@@ -893,7 +894,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             *_removed_keys_notes(config, root, pinned),
             *theme_notes,
             *_home_bundle_notes(root, (content_dir, *(language.content_dir for language in languages))),
-            *(_nested_content_dir_notes(languages) if not config.get("module.mounts") else ()),
+            *(_nested_content_dir_notes(languages) if not content_mounts else ()),
             *_id_type_notes(config),
             *ignored,
         ),
@@ -1030,8 +1031,9 @@ def _nested_content_dir_notes(languages: Sequence[Language]) -> tuple[str, ...]:
     notes = []
     for inner in languages:
         for outer in languages:
-            below = inner.content_dir.removeprefix(outer.content_dir.rstrip("/") + "/")
-            if inner.content_dir != outer.content_dir and below != inner.content_dir:
+            folder = outer.content_dir.rstrip("/") + "/"
+            if inner.content_dir.startswith(folder):
+                below = inner.content_dir[len(folder) :]
                 notes.append(
                     f"the contentDir of language {inner.code!r} ({inner.content_dir}) is inside that of {outer.code!r} "
                     f"({outer.content_dir}): Hugo makes each of its files a page of {outer.code!r} too, under "
@@ -1229,6 +1231,7 @@ class _Layouts:
 
     files: list[tuple[Path, tuple[str, ...]]]  # (file, its folders below its layouts folder)
     texts: dict[Path, str] = field(default_factory=dict)
+    written: dict[Path, str] = field(default_factory=dict)  # as in the file (see `written_text`)
     param_truth: Callable[[str], bool | None] = lambda key: None  # see `_param_truth`
 
     @classmethod
@@ -1268,8 +1271,15 @@ class _Layouts:
 
     def text(self, path: Path) -> str:
         if path not in self.texts:
-            self.texts[path] = _specialized(_template(path), self.param_truth)
+            self.texts[path] = _specialized(self.written_text(path), self.param_truth)
         return self.texts[path]
+
+    def written_text(self, path: Path) -> str:
+        """A template's text as written, its branches for the site's params all there (what
+        Hugo reads of it for `.Inner`)."""
+        if path not in self.written:
+            self.written[path] = _template(path)
+        return self.written[path]
 
     def hooks(self, *names: str, unknown: bool = False) -> tuple[tuple[str, str], ...]:
         """The `_markup/<name>*` templates (render hooks) of `names`: (name, the folder above

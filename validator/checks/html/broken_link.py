@@ -91,7 +91,7 @@ from validator.model import Finding, Rule, counted
 from validator.settings import Markup
 from validator.published import (
     EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN, UNKNOWN_SOURCE, PagePass, PublishedSite, RenderedSite, SourceLink,
-    SourcePage, SummaryCopies, Target, computed_target, link_key, sent_by, split_mapped,
+    SourcePage, SummaryCopies, Target, computed_target, link_key, own_fragment, sent_by, split_mapped,
 )
 from validator.site import a_few
 
@@ -136,8 +136,8 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         if page.called_hrefs:
             by_calls[page.path] = page.called_hrefs
         for link in page.links:
-            if link.url.startswith("#") and not page.base:
-                continue  # the page's own element: nothing is requested (its file may have a name no server finds)
+            if own_fragment(link, page):
+                continue  # nothing is requested (the page's file may have a name no server finds)
             target = rendered.published.resolve(link.url, page.url, page.base)
             if target.kind == EXTERNAL:
                 external.add(link.url.split("#", 1)[0])

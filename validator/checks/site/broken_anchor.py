@@ -123,7 +123,9 @@ from validator.heading_ids import anchorize
 from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
-from validator.published import PAGE, PagePass, RenderedSite, SourcePage, SummaryCopies, link_key, sent_by, split_mapped
+from validator.published import (
+    PAGE, PagePass, RenderedSite, SourcePage, SummaryCopies, link_key, own_fragment, sent_by, split_mapped,
+)
 from validator.paths import is_markdown
 from validator.site import a_few
 
@@ -536,9 +538,8 @@ def _rendered_target(
     the redirect page on the way when it drops the fragment, and the redirect rule that
     sent the link there ("" when none)."""
     resolved = rendered.published.resolve(link.url, page.url, page.base)
-    if link.url.startswith("#") and not page.base:
-        # the page's own element: no request, so no redirect (a forced rule's, a meta
-        # refresh's on a redirect page with the theme's skip link)
+    if own_fragment(link, page):
+        # no redirect (a forced rule's, a meta refresh's on a redirect page with the theme's skip link)
         return anchors(page.path, page), resolved.fragment or "", None, ""
     reached = resolved.kind == PAGE or rendered.published.built_with(resolved, page.path)
     target = anchors(resolved.path, page) if reached else None

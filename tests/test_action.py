@@ -225,6 +225,19 @@ def test_build_with_the_real_hugo(workspace: Path, tmp_path: Path, hugo: str) ->
     assert re.search(r"\(2 files and [1-9][0-9]* pages checked\)", run.summary), run.summary
 
 
+@pytest.mark.hugo
+def test_failed_build_still_annotates_the_findings(workspace: Path, tmp_path: Path, hugo: str) -> None:
+    """Hugo stops on an unknown shortcode: mdcheck exits 2, and what it found is still shown."""
+    write_files(workspace, {"content/posts/broken.md": "---\ntitle: B\n---\n\n{{< nosuch >}}\n\n[x](#gone)\n"})
+    run = run_action(workspace, tmp_path, {"build": "true"}, event="push")
+    assert run.code == 2
+    places = {_place(a) for a in run.annotations if "file=" in a}
+    assert ("error", "content/posts/broken.md", "5", "shortcode-unknown") in places
+    assert ("error", "content/posts/broken.md", "7", "broken-anchor") in places
+    assert re.search(r"::error title=mdcheck::--build: hugo failed: .*nosuch", run.stdout), run.stdout
+    assert "hugo failed" in run.summary and run.outputs["errors"] != ""
+
+
 def test_job_summary_escapes_and_stops_after_the_first_rows() -> None:
     problems = [
         Problem("content/a b.md", line, 1, "inline-html", Severity.WARNING, "<script> | x")

@@ -100,9 +100,8 @@ def main(env: Mapping[str, str] = os.environ) -> int:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
         report = None
-    if result.returncode not in (0, 1) or report is None:
-        message = (result.stderr.strip().splitlines() or [f"exit status {result.returncode}"])[-1]
-        print(f"::error title=mdcheck::{message.replace('%', '%25')}")
+    if report is None:
+        print(f"::error title=mdcheck::{_escaped(_failure(result))}")
         details = f"### mdcheck could not run\n\n```\n{result.stderr.strip()}\n```\n"
         _append(env.get("GITHUB_STEP_SUMMARY"), details)
         return 2
@@ -123,8 +122,23 @@ def main(env: Mapping[str, str] = os.environ) -> int:
         outputs["sarif"] = inputs.sarif
     _append(env.get("GITHUB_STEP_SUMMARY"), job_summary(problems, summary, env))
     _append(env.get("GITHUB_OUTPUT"), "".join(f"{key}={value}\n" for key, value in outputs.items()))
+    if result.returncode not in (0, 1):
+        # it ran, but not all of it (a failed `--build`): the findings it made are shown above
+        print(f"::error title=mdcheck::{_escaped(_failure(result, summary.notes))}")
+        return 2
     failed = {"error": summary.errors, "warning": summary.errors + summary.warnings, "never": 0}
     return 1 if failed[inputs.fail_on] else 0
+
+
+def _failure(result: subprocess.CompletedProcess[str], notes: Sequence[str] = ()) -> str:
+    """What stopped mdcheck: its last word on stderr, else its first note, else the status."""
+    lines = result.stderr.strip().splitlines() or [line for note in notes[:1] for line in note.splitlines()[:2]]
+    return " ".join(lines[-1:] if result.stderr.strip() else lines) or f"exit status {result.returncode}"
+
+
+def _escaped(message: str) -> str:
+    """A workflow command's message: `%`, CR and LF escaped as the runner reads them."""
+    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _fetch_base(ref: str) -> None:

@@ -272,21 +272,44 @@ def _rendering(
 _CHECKOUT_SECONDS = 2.0
 
 
-def _stale_build_note(rendering: Rendering | None, targets: Sequence[Target], build: bool) -> tuple[str, ...]:
-    """What the summary says of a publish dir built before the content last changed: its
-    home page older than the newest file checked (the HTML is not what that file makes)."""
+def _stale_build(
+    rendering: Rendering | None, targets: Sequence[Target], build: bool, chosen: bool
+) -> tuple[Rendering | None, tuple[str, ...]]:
+    """The rendering to check, and what the summary says of a publish dir built before the
+    content last changed (its home page older than the newest file read, or a folder of
+    them: a page added, renamed or deleted since): its HTML is not what the content makes
+    now. The site's publishDir, read by default, is then set aside for mdcheck's own
+    rendering (a commit hook's run checks the content as it is about to be committed); a
+    folder the user chose (--html, html-dir) is read all the same."""
     if build or rendering is None or rendering.publish_dir is None:
-        return ()
+        return rendering, ()
     built = _mtime(os.path.join(rendering.publish_dir, "index.html"))
     if not built:
-        return ()
-    newest, changed = max(((_mtime(t.path), t.display) for t in targets if not t.problem), default=(0.0, ""))
-    if newest <= built + _CHECKOUT_SECONDS:
-        return ()
-    return (
-        f"the rendered pass read {rendering.display_root}/, built before {changed} last changed: its HTML may not be "
-        "the content's now (rebuild the site, or run with --build)",
+        return rendering, ()
+    read = [target for target in targets if not target.problem]
+    newest, changed = max(
+        (
+            *((_mtime(target.path), target.display) for target in read),
+            *((_mtime(folder), display) for folder, display in _folders(read)),
+        ),
+        default=(0.0, ""),
     )
+    if newest <= built + _CHECKOUT_SECONDS:
+        return rendering, ()
+    if chosen:
+        return rendering, (
+            f"the rendered pass read {rendering.display_root}/, built before {changed} last changed: its HTML may "
+            "not be the content's now (rebuild the site, or run with --build)",
+        )
+    return Rendering(), (
+        f"{rendering.display_root}/ was built before {changed} last changed: the rendered pass checked mdcheck's own "
+        f"rendering instead (rebuild the site to check Hugo's HTML, run with --build, or name it with --html)",
+    )
+
+
+def _folders(targets: Sequence[Target]) -> set[tuple[str, str]]:
+    """The folders of the files, as read and as shown."""
+    return {(os.path.dirname(target.path) or ".", os.path.join(os.path.dirname(target.display) or ".", "")) for target in targets}
 
 
 def _mtime(path: str) -> float:
@@ -388,6 +411,7 @@ def _check(
     partial = change is not None or (bool(paths) and not covers_content(paths, site))
     if partial and any(RULES[rule_id].stage == "site" for rule_id in config.rules):
         targets = with_site_context(targets, config, site, cwd)
+    rendering, stale = _stale_build(rendering, targets, build, chosen=html_dir is not None or bool(config.html_dir))
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     others = other_content(site, cwd)
     # (findings of a run of the whole content, with a Hugo that refuses them; notes else)
@@ -401,7 +425,7 @@ def _check(
         *refused_content_notes(refused_noted, site),
         *_not_markdown_note(not_markdown),
         *_only_other_formats_note(targets, others.pages),
-        *_stale_build_note(rendering, targets, build), *_publish_dir_note(site, rendering, build), *outcome.notes,
+        *stale, *_publish_dir_note(site, rendering, build), *outcome.notes,
         *_build_failure_note(build_failure, rendering),
     )
     problems = outcome.problems

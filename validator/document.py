@@ -1587,6 +1587,11 @@ def _find_all(text: str, start: int) -> Iterator[int]:
         position = text.find(SUMMARY_DIVIDER, position + 1)
 
 
+# `[text](` just before a call, on its line: the link the call gives its address
+_LINK_TEXT_BEFORE = re.compile(r"\[([^\[\]\n]*)\]\(<?$")
+_LINK_TEXT_AT_MOST = 300  # characters before a call looked at for it
+
+
 class _Extractor:
     """One walk over the token stream that collects every record a rule may need."""
 
@@ -1603,6 +1608,9 @@ class _Extractor:
         self.markup = markup
         self.call_content = call_content
         self.shortcode_uses = [self._shortcode_use(call, text, body_start) for call in calls]
+        self._text_before = [
+            text[max(body_start, start - _LINK_TEXT_AT_MOST) : start] for start in (body_start + c.open.start for c in calls)
+        ]
         self.links: list[Link] = []
         self.footnote_refs: list[FootnoteRef] = []
         self.footnote_defs: list[FootnoteDef] = []
@@ -1693,7 +1701,10 @@ class _Extractor:
                 before = bisect.bisect_left(starts, (use.line, use.column)) - 1
                 commented = before >= 0 and comments[before].holds(use.line, use.column)
                 kind = "commented-ref" if commented else "ref"
-                self.links.append(Link(use.source, use.line, use.column, kind, "", use))
+                # a Markdown link in a call's content, which the page does not read: its text
+                # tells it from others to the same place (`[in]({{< relref "#x" >}})`)
+                text = match.group(1) if (match := _LINK_TEXT_BEFORE.search(self._text_before[index])) else ""
+                self.links.append(Link(use.source, use.line, use.column, kind, text, use))
         self.links.sort(key=lambda link: (link.line, link.column))
 
     def _inline(self, inline: Token) -> None:

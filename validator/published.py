@@ -1592,16 +1592,25 @@ class Locator:
             start += 1
         self._cursors[id(places)] = start
         tried = 0
+        first: int | None = None  # the first that may be it, when its text is not the link's
+        words = _words(link.text) if link.tag == "a" else None
         for place in itertools.islice(places, start, start + 4 * _SEARCH_AT_MOST):
             if place in used:
                 continue
             if items[place].may_make(link, self.source.image_hook, self.source.every_alt) and same(link.url, items[place]):
-                self._mark("links", place)
-                return items[place]
+                # of two that may be it, the one of the link's text (`[in](#x)` inside a call
+                # that wrote `/#x`, not the page's `[out](#x)` before it, which works)
+                if not words or _words(items[place].text) == words:
+                    first = place
+                    break
+                first = place if first is None else first
             tried += 1
             if tried == _SEARCH_AT_MOST:
                 break
-        return None
+        if first is None:
+            return None
+        self._mark("links", first)
+        return items[first]
 
     @functools.cached_property
     def _places_by_destination(self) -> dict[str, list[int]]:
@@ -1645,6 +1654,17 @@ class Locator:
                 )
                 item = self._take("links", self.source.links, matches)
             if item is not None:
+                return item
+        if fragment and not namesake and link.tag == "a" and (words := _words(link.text)):
+            # a Markdown link to the fragment, of the link's text, that a template wrote
+            # elsewhere with the path of a page above (a glossary's `markdownify` of a stored
+            # `.Inner`: `/#x` of `[y](#x)`), as a hook would
+            page_url = self._page_url or self.source.url or None
+
+            def of_that_text(url: str, one: SourceLink) -> bool:
+                return one.kind == "link" and _words(one.text) == words and _same_target(url, one, page_url)
+
+            if (item := self._take_among(self._places_by_fragment.get(fragment, ()), link, of_that_text)) is not None:
                 return item
         if not link.url:
             return None  # a theme's (a menu entry without a URL): no link to the page (`/`) made it

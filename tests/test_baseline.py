@@ -225,6 +225,16 @@ def test_a_baseline_matches_from_another_working_directory(tmp_path: Path, monke
     result = CliRunner().invoke(main, ["check", "--no-cache", "--baseline", "site/bl.json", "site"])
     assert result.exit_code == 0, result.output
     assert "Stale baseline" not in result.output
+    # from a folder below: the other page is named by its absolute path; a link's address
+    # as written (`'c.md'`, a file there) is no file of the message's
+    (site / "content" / "c.md").write_text("---\ntitle: C\n---\n\n[c](c.md)\n")
+    monkeypatch.chdir(site)
+    written = CliRunner().invoke(main, ["check", "--no-cache", "--write-baseline", "bl.json"])
+    assert written.exit_code == 0 and "'c.md'" in (site / "bl.json").read_text()
+    monkeypatch.chdir(site / "content")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--baseline", "../bl.json"])
+    assert result.exit_code == 0, result.output
+    assert "Stale baseline" not in result.output
 
 
 @pytest.mark.skipif(os.name != "posix", reason="FIFOs")

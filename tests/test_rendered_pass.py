@@ -6978,3 +6978,65 @@ def test_the_files_beside_a_page_a_mount_gives_a_target(tmp_path: Path, monkeypa
     monkeypatch.chdir(tmp_path)
     expected = [("docs/blog/post.md", 5, 1), ("docs/blog/post.md", 7, 27)]
     assert_located_alike("broken-link", expected)
+
+
+@pytest.mark.hugo
+def test_a_broken_link_is_placed_at_the_markdown_link_of_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Two Markdown links to one fragment: the page's works, while the one in a call's
+    content, which `markdownify` writes as `/#x` (Hugo's embedded link hook, multilingual),
+    is broken. The build's broken link is placed at the link of its text, also when a
+    template writes the content elsewhere (a glossary of stored `.Inner`s; hugo 0.168)."""
+    markdownify = "<div>{{ .Inner | markdownify }}</div>\n"
+    glossary = (
+        '{{ .Page.Scratch.SetInMap "terms" (.Get "id") .Inner }}\n',
+        '<dl>{{ range $id, $text := .Page.Scratch.Get "terms" }}<dt><a href="#def-{{ $id }}"><dfn id="def-{{ $id }}">'
+        "{{ $id }}</dfn></a></dt><dd>{{ $text | markdownify }}</dd>{{ end }}</dl>\n",
+    )
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": markdownify,
+        "layouts/_shortcodes/def.html": glossary[0],
+        "layouts/_shortcodes/glossary.html": glossary[1],
+        "layouts/home.html": "home",
+        "content/a.md": (
+            "+++\ntitle = 'A'\n+++\nTop [outside]({{< relref \"#target\" >}}).\n\n{{< note >}}\n"
+            "Inside [in]({{< relref \"#target\" >}}).\n{{< /note >}}\n\n## Target\n"
+        ),
+        "content/g.md": (
+            "+++\ntitle = 'G'\n+++\n{{% def id=\"server\" %}} Runs [Boulder](#def-boulder) software. {{% /def %}}\n\n"
+            "{{% def id=\"boulder\" %}} The software. {{% /def %}}\n\n{{< glossary >}}\n"
+        ),
+    }, "defaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    placed = {(p["path"], p["line"], p["column"], p["rule"]) for p in problems("--build", "--no-cache")}
+    assert placed == {("content/a.md", 7, 13, "broken-anchor"), ("content/g.md", 4, 30, "broken-anchor")}
+
+
+@pytest.mark.hugo
+def test_calls_in_a_param_a_template_renders_as_markdown_are_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`.RenderString` and `markdownify` run the shortcode calls in a param they render
+    (influxdata's `prepend`): front-matter-shortcode leaves those, and still reports a call
+    in the title, which the page's `<title>` prints as text, rendered elsewhere or not."""
+    single = (
+        "<html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title | markdownify }}</h1>"
+        '<div class="rs">{{ .RenderString .Params.prepend.content }}</div><p>{{ .Params.prepend.title }}</p>'
+        '<div class="md">{{ .Params.note | markdownify }}</div>{{ .Content }}</body></html>\n'
+    )
+    small_site(tmp_path, {
+        "layouts/single.html": single,
+        "layouts/_shortcodes/pname.html": "PNAME",
+        "content/p.md": (
+            "---\ntitle: About {{< pname >}}\nprepend:\n  title: Shown {{% pname %}}\n"
+            "  content: '> **{{< pname >}}** is new.'\nnote: Uses {{% pname %}} here.\n---\n\nBody.\n"
+        ),
+    })  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "out")
+    html = (tmp_path / "out" / "p" / "index.html").read_text("utf-8")
+    assert '<div class="rs"><blockquote>\n<p><strong>PNAME</strong>' in html and "Uses PNAME here" in html
+    assert "<title>About {{&lt; pname &gt;}}</title>" in html and "<p>Shown {{% pname %}}</p>" in html
+    monkeypatch.chdir(tmp_path)
+    placed = {(p["line"], p["column"]) for p in problems("--source-only", "--no-cache") if p["rule"] == "front-matter-shortcode"}
+    assert placed == {(2, 14), (4, 16)}

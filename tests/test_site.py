@@ -1377,6 +1377,12 @@ def test_an_h1_the_page_template_writes_for_one_type(tmp_path: Path) -> None:
     site = load_site(tmp_path)
     assert site.prints_title_h1("blog/post.md") and not site.prints_title_h1("bear.md")
     assert site.prints_title_h1("bear.md", "blog") and not site.prints_title_h1("blog/post.md", "page")
+    # the word in the base template's text or comments is no call of a partial it cannot follow
+    write(tmp_path, "layouts/baseof.html", "<body>{{ block \"main\" . }}{{ end }}<!-- A partial to be overwritten -->"
+          "{{/* a partial here */}} Powered by a partial view</body>")
+    write(tmp_path, "layouts/single.html", '{{ define "main" }}{{ if eq .Type "blog" }}<h1>{{ .Title }}</h1>{{ end }}'
+          "<main>{{ .Content }}</main>{{ end }}")
+    assert not load_site(tmp_path).prints_title_h1("bear.md")
 
 
 @pytest.mark.parametrize(

@@ -84,8 +84,11 @@ def entry(problem: Problem, directory: Path) -> Entry:
     return Entry(problem.rule, path, problem.message, key)
 
 
-# A file a message names (the page a link leads to, a template), as the working directory has it
-_NAMED_FILE = re.compile(r"(?<![\w/.])[\w@~+-][\w.@~+-]*(?:/[\w.@~+-]+)*\.(?:md|markdown|html?|toml|ya?ml|json)\b")
+# A file a message names (the page a link leads to, a template), as the working directory
+# has it (`content/b.md`, `../b.md`, or absolute); not a quoted address (`link to 'b.md'`)
+_NAMED_FILE = re.compile(
+    r"(?<![\w/.'\"])(?:/|(?:\.\./)*)[\w@~+-][\w.@~+-]*(?:/[\w.@~+-]+)*\.(?:md|markdown|html?|toml|ya?ml|json)\b"
+)
 
 
 def _files_relative(message: str, directory: Path) -> str:

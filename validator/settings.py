@@ -260,6 +260,9 @@ class SiteConfig:
     # Whether the site's templates may load KaTeX or MathJax (or a theme is missing): display
     # math `$$…$$` may then render in the browser.
     math_renderer: bool = False
+    # The page params a template renders as Markdown (`.RenderString`, `markdownify`), which
+    # runs the shortcode calls in them: dotted keys, lower case (_Layouts.rendered_params)
+    rendered_params: frozenset[str] = frozenset()
     # Whether a script among the assets of the site or its themes names one: a bundle built
     # with `js.Build`, which a built page loads by a name that does not show it.
     math_in_scripts: bool = False

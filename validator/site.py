@@ -927,6 +927,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             str(folder) for folder in (root / "data", *(d / "data" for d in module_dirs)) if folder.is_dir()
         ),
         image_hook_alt=layouts.image_hook_alt(),
+        rendered_params=layouts.rendered_params(),
         alias_drops_fragment=not templates_missing and layouts.alias_drops_fragment(),
         redirect_templates=redirect_templates,
         aliases_redirected=any(writes_alias_rules(layouts.text(Path(path))) for path in redirect_templates),
@@ -1371,6 +1372,22 @@ class _Layouts:
             if path.suffix == ".html"
         )
 
+    def rendered_params(self) -> frozenset[str]:
+        """The page params (dotted keys, lower case: `prepend.content`) a template renders as
+        Markdown, `.RenderString` or `markdownify` in the action that reads them: Hugo runs
+        the shortcode calls in them (checked with hugo 0.168)."""
+        found: set[str] = set()
+        for path, _ in self.files:
+            if ".htm" not in path.name:
+                continue
+            text = self.text(path)
+            if "RenderString" not in text and "markdownify" not in text:
+                continue
+            for action in _actions(text):
+                if _RENDERS_MARKDOWN.search(action[1]):
+                    found.update(key.lower() for match in _PARAM_READ.finditer(action[1]) for key in match.groups() if key)
+        return frozenset(found)
+
     def redirect_templates(self, config: _Config) -> tuple[str, ...]:
         """The home page templates (`index.<format>`, `home.<format>`, in `layouts` or, the
         older way, `layouts/_default`) of the output formats whose file is `_redirects`, as
@@ -1390,7 +1407,7 @@ class _Layouts:
         ]  # fmt: skip
         pending, seen = list(found), set(found)
         while pending:  # not recursive: partials may call partials thousands deep
-            for call in _TEMPLATE_CALL.finditer(self.text(pending.pop())):
+            for call in _template_calls(self.text(pending.pop())):
                 place = self.partial_place(call["name"]) if call["name"] is not None else None
                 if place is not None and self.used[place] not in seen:
                     seen.add(self.used[place])
@@ -1457,7 +1474,7 @@ class _Layouts:
             for _, place, text in templates:
                 spans = list_spans[place]
                 calls[place], list_calls[place] = set(), set()
-                for match in _TEMPLATE_CALL.finditer(text):
+                for match in _template_calls(text):
                     if match["name"] and (called := self.partial_place(match["name"])):
                         listed = any(start < match.start() < end for start, end in spans)
                         (list_calls if listed else calls)[place].add(called)
@@ -1558,7 +1575,7 @@ def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
             text, certain = pending.pop()
             texts.append((text, certain))
             conditional = _conditional_spans(text)
-            for call in _TEMPLATE_CALL.finditer(text):
+            for call in _template_calls(text):
                 name = call["view_name"] if call["view"] else call["name"]
                 if name is None:
                     complete = False  # a partial or view named at run time
@@ -1919,6 +1936,17 @@ _TEMPLATE_CALL = re.compile(
     r'\bpartial(?:Cached)?\s+(?:"(?P<name>[^"]+)"|[^"\s])|(?P<view>\.Render)\s+(?:"(?P<view_name>[^"]+)"|[^"\s])'
 )
 _DEFINE = re.compile(r'\{\{-?\s*define\s+"([^"]+)"')
+_RENDERS_MARKDOWN = re.compile(r"\bRenderString\b|\bmarkdownify\b")
+# A page param read: `.Params.prepend.content`, `.Param "note"`, `index .Params "note"`
+_PARAM_READ = re.compile(r'\.Params\.(\w+(?:\.\w+)*)|\.Param\s+"([\w.]+)"|index\s+\$?\.(?:Page\.)?Params\s+"([\w.]+)"')
+
+
+def _template_calls(template: str) -> Iterator[re.Match[str]]:
+    """The partial and view calls (`_TEMPLATE_CALL`) in the template's actions: not the
+    word in its text or comments (bearblog's `<!-- A partial to be overwritten -->`)."""
+    for action in _actions(template):
+        if not action[1].lstrip("- \t\n").startswith("/*"):
+            yield from _TEMPLATE_CALL.finditer(template, action.start(1), action.end(1))
 
 
 def _without_blocks(template: str, names: set[str]) -> str:

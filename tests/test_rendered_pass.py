@@ -7040,3 +7040,25 @@ def test_calls_in_a_param_a_template_renders_as_markdown_are_run(
     monkeypatch.chdir(tmp_path)
     placed = {(p["line"], p["column"]) for p in problems("--source-only", "--no-cache") if p["rule"] == "front-matter-shortcode"}
     assert placed == {(2, 14), (4, 16)}
+
+
+@pytest.mark.hugo
+def test_a_legacy_calls_content_is_rendered_once_with_its_raw_html_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A legacy `{{% v1 %}}`'s content is rendered apart whole, a `{{% div %}}` in it
+    included: its heading is written once (no duplicate-id of itself), and with raw HTML
+    kept, a `<span id>` in it is an id of the page (influxdata; checked with hugo 0.168)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/v1.html": LEGACY + '<section class="v1">{{ .Inner }}</section>\n',
+        "layouts/_shortcodes/div.html": '<div class="d">{{ .Inner }}</div>\n',
+        "content/p.md": (
+            "---\ntitle: P\n---\n\n{{% v1 %}}\n{{% div %}}\n\n#### Query using SQL\n\nSee [the note](#note-x).\n\n"
+            '<span id="note-x"></span>\n_Note._\n\n{{% /div %}}\n{{% /v1 %}}\n'
+        ),
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "out")
+    html = (tmp_path / "out" / "p" / "index.html").read_text("utf-8")
+    assert html.count('id="query-using-sql"') == 1 and '<span id="note-x"></span>' in html
+    monkeypatch.chdir(tmp_path)
+    assert findings("--no-cache") == findings("--no-cache", "--build") == set()

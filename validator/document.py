@@ -435,6 +435,9 @@ class Document:
             ids.update((f"fn:{number}", f"fnref:{number}"))  # numbered from 1 in each part rendered apart
         if self.markup.unsafe:
             ids |= self.raw_html_ids
+            # and those of the raw HTML in the contents rendered apart (a legacy `{{% note %}}`'s `<span id>`)
+            ids.update(found for at, content in self._contents_with_headings.items() if at not in gone
+                       for found in content.raw_html_ids)
         return frozenset(ids)
 
     @functools.cached_property
@@ -621,7 +624,9 @@ class Document:
         nested = [
             (use, content)
             for use, content in self._nested_calls
+            # (a legacy call's content is rendered apart whole, the `{{% %}}` calls in it included)
             if content is not None and use.parent is not None and calls[use.parent].template not in rendering
+            and not calls[use.parent].legacy
         ]
         if nested:
             return tuple(sorted((*rendered, *nested), key=lambda entry: (entry[0].line, entry[0].column)))

@@ -7062,3 +7062,22 @@ def test_a_legacy_calls_content_is_rendered_once_with_its_raw_html_ids(
     assert html.count('id="query-using-sql"') == 1 and '<span id="note-x"></span>' in html
     monkeypatch.chdir(tmp_path)
     assert findings("--no-cache") == findings("--no-cache", "--build") == set()
+
+
+@pytest.mark.hugo
+def test_a_drafts_alias_at_a_built_pages_path_takes_nothing_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A draft's alias is not published, but a built page at that path is (influxdata's
+    hardware sizing; checked with hugo 0.168): a link to it is no broken link."""
+    small_site(tmp_path, {
+        "layouts/home.html": "home",
+        "content/guides/sizing.md": "---\ntitle: Sizing\n---\n\nText.\n",
+        "content/reference/sizing.md": "---\ntitle: Old\ndraft: true\naliases: [/guides/sizing/, /old/]\n---\n\nOld.\n",
+        "content/l.md": "---\ntitle: L\n---\n\n[x](/guides/sizing/) [y](/old/)\n",
+    })  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "out")
+    assert "Text." in (tmp_path / "out" / "guides" / "sizing" / "index.html").read_text("utf-8")
+    assert not (tmp_path / "out" / "old").exists()
+    monkeypatch.chdir(tmp_path)
+    assert {(p["line"], p["column"], p["rule"]) for p in problems("--no-cache")} == {(5, 22, "broken-link")}

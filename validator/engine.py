@@ -997,6 +997,7 @@ def _embedded_published(
     indexed: set[tuple[str, str | None]] = set()  # the top-level sections with an `_index` file
     link_only: set[str] = set()  # the URLs of pages Hugo renders none of (`build.render = "link"`)
     unbuilt: dict[str, tuple[str, str]] = {}
+    unbuilt_aliases: set[str] = set()  # the aliases of unbuilt pages: a built page's path may be one
     codes = language_codes(site)
     bundles: list[tuple[str, bool, str]] = []  # (folder in the content, leaf, publish-dir path)
     copy_folders: set[str] = set()  # those of leaf bundles' copies in other languages, which hold none of their files
@@ -1012,7 +1013,8 @@ def _embedded_published(
         if path is not None and (why := _unbuilt(site, page)) is not None:
             unbuilt[path] = why
             # nor its aliases, nor its files (a draft bundle's): they are not published either
-            unbuilt.update((alias, (why[0], f"it is an alias, and {why[1]}")) for alias in _alias_files(site, page))
+            unbuilt_aliases.update(found := _alias_files(site, page))
+            unbuilt.update((alias, (why[0], f"it is an alias, and {why[1]}")) for alias in found)
             if page.resources and page.content_path and name in ("index", "_index"):
                 bundle = (page.content_path.rpartition("/")[0], name == "index", path)
                 files_of, _, _ = _bundle_resources(site, [bundle])
@@ -1052,6 +1054,9 @@ def _embedded_published(
     for section, language in sections - indexed:
         if (url := predict_url(site, f"{section}/_index.md", {}, language)) is not None:
             bundles.append((section, False, _html_path(url, site, language)))
+    # a draft's alias at a built page's path does not take it away (checked with hugo 0.168)
+    for path in unbuilt_aliases & page_paths - {path for path in unbuilt if path not in unbuilt_aliases}:
+        del unbuilt[path]
     files = (page_paths | others) - unbuilt.keys() | aliases
     files |= _section_files(site, sections) - unbuilt.keys()  # a draft `_index.md`: no section page
     open_folders = _open_folders(site)

@@ -7081,3 +7081,24 @@ def test_a_drafts_alias_at_a_built_pages_path_takes_nothing_away(
     assert not (tmp_path / "out" / "old").exists()
     monkeypatch.chdir(tmp_path)
     assert {(p["line"], p["column"], p["rule"]) for p in problems("--no-cache")} == {(5, 22, "broken-link")}
+
+
+@pytest.mark.hugo
+def test_a_taxonomy_whose_plural_is_a_path_is_open_to_terms_a_cascade_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`"flux/v0/tag" = "flux/v0/tags"`, and a section's cascade gives its pages a term
+    (influxdata; checked with hugo 0.168): the terms' pages are left to a build, as those of
+    a taxonomy named by one word are; a missing page elsewhere is still judged."""
+    small_site(tmp_path, {
+        "layouts/home.html": "home",
+        "layouts/list.html": "{{ .Title }}",
+        "content/a/_index.md": "---\ntitle: A\ncascade:\n  flux/v0/tags: [joined]\n---\n",
+        "content/a/p.md": "---\ntitle: P\n---\n",
+        "content/b.md": "---\ntitle: B\nflux/v0/tags: [notification endpoints]\n---\n",
+        "content/l.md": "---\ntitle: L\n---\n\n[t](/flux/v0/tags/notification-endpoints/) [j](/flux/v0/tags/joined/) [x](/b/c/)\n",
+    }, '[taxonomies]\n"flux/v0/tag" = "flux/v0/tags"\n')  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "out")
+    assert (tmp_path / "out" / "flux" / "v0" / "tags" / "joined" / "index.html").exists()
+    monkeypatch.chdir(tmp_path)
+    assert {(p["line"], p["column"], p["rule"]) for p in problems("--no-cache")} == {(5, 71, "broken-link")}

@@ -350,7 +350,9 @@ class PublishedSite:
         at = 1 if folder in self.language_folders and len(parts) > 2 else 0
         if parts[at] == self.pagination_path and not parts[at + 1].isdecimal():
             return True  # the home page's pagination writes `page/2/` and no other name (`content/page.md`'s links)
-        return folder not in self.open_folders and parts[at] not in self.open_folders
+        # (a taxonomy's plural may be a path: `flux/v0/tags`)
+        inside = "/".join(parts[at:])
+        return not any(inside.startswith(open + "/") or rel.startswith(open + "/") for open in self.open_folders)
 
     def _made_elsewhere(self, rel: str) -> bool:
         """Whether a publish-dir path is in one of `unknown_folders` (a language's folder

@@ -80,7 +80,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if content is None:
             continue
         offset, text = content
-        found = _MARKDOWN.search(_outside_calls(text))
+        found = _MARKDOWN.search(_LITERAL_ELEMENT.sub(_blank, _outside_calls(text)))
         if found is None:
             continue
         line, column = doc.source_map.position(offset + found.start()) if doc.source_map else (use.line, use.column)
@@ -94,6 +94,15 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             f"{shown[:60]!r} shows as text: the {use.name!r} template prints a {{{{< >}}}} call's content "
             f"as it is, without rendering its Markdown (use `.Inner | .Page.RenderString` in the template{also})",
         )
+
+
+# An HTML element whose text is shown as written whatever renders it (`<pre>` holding SQL's
+# `*.*`: vitess), its content blanked with its tags, line breaks kept
+_LITERAL_ELEMENT = re.compile(r"<(pre|code|kbd|samp|script|style|textarea)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match[0])
 
 
 def _outside_calls(text: str) -> str:

@@ -9,7 +9,9 @@ the asterisks and brackets as text.
 Only templates mdcheck can read are judged, and only when each of the shortcode's
 templates prints the content so; not those whose content is another language for a
 script or the browser (a name or a class of `mermaid`, `math`, `katex`, `chart`, `raw`,
-`html` and the like: a diagram, a formula, HTML).
+`html` and the like: a diagram, a formula, HTML). Text in the content's own `<pre>`,
+`<code>`, `<kbd>`, `<samp>`, `<script>`, `<style>` or `<textarea>` elements is meant as
+written (SQL's `*.*` in a `<pre>`), and left alone.
 
 ## Why is this bad?
 The author wrote `**important**` and `[the guide](/guide/)`; the reader sees the

@@ -7102,3 +7102,32 @@ def test_a_taxonomy_whose_plural_is_a_path_is_open_to_terms_a_cascade_gives(
     assert (tmp_path / "out" / "flux" / "v0" / "tags" / "joined" / "index.html").exists()
     monkeypatch.chdir(tmp_path)
     assert {(p["line"], p["column"], p["rule"]) for p in problems("--no-cache")} == {(5, 71, "broken-link")}
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize(
+    ("hook", "expected"),
+    [
+        ('<h{{ .Level }} id="x-{{ .Anchor }}">{{ .Text }}</h{{ .Level }}>', {(5, 1), (5, 25)}),
+        ('<h{{ .Level }} id="{{ .Anchor | safeURL }}">{{ .Text }}</h{{ .Level }}>', {(5, 37)}),
+        # written otherwise: the ids are left to a build
+        ('<h{{ .Level }} id="{{ .PlainText | urlize }}-h">{{ .Text }}</h{{ .Level }}>', set()),
+    ],
+)
+def test_a_heading_hook_that_writes_ids_around_the_anchor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, hook: str, expected: set[tuple[int, int]]
+) -> None:
+    """A heading render hook's `id="x-{{ .Anchor }}"` gives every heading that id (checked
+    with hugo 0.168): links to `#setup` are broken, without a build as with one."""
+    small_site(tmp_path, {
+        "layouts/home.html": "home",
+        "layouts/_markup/render-heading.html": hook,
+        "content/docs/guide.md": "---\ntitle: G\n---\n\n## Setup\n",
+        "content/a.md": "---\ntitle: A\n---\n\n[a](/docs/guide/#setup) [c](#local) [d](#x-local)\n\n## Local\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    anchors = {(p["line"], p["column"]) for p in problems("--no-cache") if p["rule"] == "broken-anchor"}
+    assert anchors == expected
+    if expected:
+        built = {(p["line"], p["column"]) for p in problems("--no-cache", "--build") if p["rule"] == "broken-anchor"}
+        assert built == expected

@@ -541,6 +541,8 @@ class Document:
         heading id up to the placeholder a shortcode's output leaves in it, and what the ids
         the page's shortcodes write start with (SiteConfig.shortcode_id_prefixes).
         """
+        if self.markup.heading_id_form is None and self.headings:
+            return ("",)  # the site's heading hook writes ids otherwise than Hugo's `.Anchor`
         written = dict(self.site.shortcode_id_prefixes)
         calls = self.shortcode_calls
         prefixes = []
@@ -1869,6 +1871,7 @@ class _Extractor:
         headings = []
         opens = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open"]
         written = self.markup.heading_id_levels  # the levels the site's heading hook writes an id for
+        form = self.markup.heading_id_form
         dropped = self._in_dropped_footnotes(tokens)
         for (index, token), heading_id, (line, column) in zip(
             opens, ids, self._heading_positions, strict=True
@@ -1877,6 +1880,8 @@ class _Extractor:
                 # Hugo makes it (later ids count it), and the hook does not write it, or it
                 # drops the footnote the heading is in
                 heading_id = None
+            elif heading_id is not None and form is not None and form != ("", ""):
+                heading_id = form[0] + heading_id + form[1]  # the hook's `id="x-{{ .Anchor }}"`
             inline = tokens[index + 1]
             children = inline.children or []
             text = _visible_text(children)

@@ -74,6 +74,9 @@ class Markup:
     # The heading levels whose headings get their id written: all but those the site's
     # heading render hook writes none for (site._Layouts.heading_id_levels)
     heading_id_levels: frozenset[int] = frozenset(range(1, 7))
+    # The text the site's heading render hooks write around `.Anchor` in the id (`id="x-{{
+    # .Anchor }}"`: ("x-", "")), None when they write it otherwise (site._Layouts.heading_id_form)
+    heading_id_form: tuple[str, str] | None = ("", "")
 
 
 @dataclass(frozen=True)

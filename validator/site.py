@@ -1349,6 +1349,18 @@ class _Layouts:
                 folder = "/".join(part for part in folders[: folders.index("_markup")] if part != "_default")
                 yield from ((name, folder, path) for name in names if path.name.startswith(name))
 
+    def heading_id_form(self) -> tuple[str, str] | None:
+        """The text the heading render hooks write before and after `.Anchor` in each id
+        they write (`id="x-{{ .Anchor }}"`: ("x-", ""); ("", "") when they write `.Anchor`
+        alone, or none); None when an id is written otherwise (`{{ .Text | anchorize }}`), or
+        the hooks differ: the page's heading ids are then unknown (checked with hugo 0.168)."""
+        forms: set[tuple[str, str] | None] = set()
+        for _, _, path in self._hook_files(("render-heading",)):
+            if path.name.endswith(".html"):
+                text = self.text(path)
+                forms.update(_heading_id_form(text, written.end()) for written in _ID_ATTRIBUTE.finditer(text))
+        return (forms.pop() if len(forms) == 1 else None) if forms else ("", "")
+
     def heading_id_levels(self) -> frozenset[int]:
         """The heading levels whose headings the site's heading render hooks give their id
         (`id="{{ .Anchor }}"`): Hextra's writes none on an `<h1>` (`{{ if gt .Level 1 }}`).
@@ -2025,7 +2037,9 @@ def _type_folder(folders: tuple[str, ...]) -> str:
 def _site_markup(config: _Config, missing_unsafe: bool, layouts: _Layouts) -> Markup:
     """The `markup` settings of `config`, with what the layouts tell of them."""
     markup = _markup(config, _embedded_hooks_auto(config), missing_unsafe)
-    return dataclasses.replace(markup, heading_id_levels=layouts.heading_id_levels())
+    return dataclasses.replace(
+        markup, heading_id_levels=layouts.heading_id_levels(), heading_id_form=layouts.heading_id_form()
+    )
 
 
 def _with_own_markup(language: Language, config: _Config, missing_unsafe: bool, layouts: _Layouts) -> Language:
@@ -3518,6 +3532,21 @@ _LEVEL_TESTS = {
     "eq": lambda level, n: level == n, "ne": lambda level, n: level != n, "gt": lambda level, n: level > n,
     "ge": lambda level, n: level >= n, "lt": lambda level, n: level < n, "le": lambda level, n: level <= n,
 }  # fmt: skip
+
+
+def _heading_id_form(template: str, start: int) -> tuple[str, str] | None:
+    """The text around `.Anchor` in an id attribute's value that starts at `start`, quoted
+    (`x-{{ .Anchor }}"`); None when the value is not text and `.Anchor` alone."""
+    quote = template[start - 1] if start and template[start - 1] in "\"'" else None
+    if quote is None:
+        return None
+    end = template.find(quote, start)
+    value = template[start:end] if end >= 0 else ""
+    anchor = _ANCHOR_VALUE.search(value)
+    if anchor is None:
+        return None
+    before, after = value[: anchor.start()], value[anchor.end() :]
+    return None if "{{" in before + after else (before, after)
 
 
 def _heading_id_levels(template: str) -> frozenset[int] | None:

@@ -413,8 +413,9 @@ def notes(site: Site, opts: Options) -> Iterator[str]:
         missing = ", is in a theme or module not found" if site.config.templates_missing else ""
         yield (
             f"broken-anchor: {pages} ids a build alone tells ({a_few(unsure)}: a shortcode or the page's template "
-            f"includes a file or another page{missing}, or makes ids as it runs; or the page's Markdown writes "
-            "nothing, its layout all it shows): links to their fragments are checked with --build"
+            f"includes a file or another page{missing}, or makes ids as it runs; the site's heading hook writes ids "
+            "of its own; or the page's Markdown writes nothing, its layout all it shows): links to their fragments "
+            "are checked with --build"
         )
 
 

@@ -7131,3 +7131,25 @@ def test_a_heading_hook_that_writes_ids_around_the_anchor(
     if expected:
         built = {(p["line"], p["column"]) for p in problems("--no-cache", "--build") if p["rule"] == "broken-anchor"}
         assert built == expected
+
+
+@pytest.mark.hugo
+def test_footnote_ids_with_the_auto_id_prefix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`enableAutoIDPrefix` puts `h` and the xxHash64 of the page's path before its footnote
+    ids (checked with hugo 0.168): mdcheck's ids are Hugo's, and a link to `#fn:1` is broken."""
+    note = "Text[^1]. See [the note](#fn:1).\n\n[^1]: The note.\n"
+    small_site(tmp_path, {
+        "layouts/home.html": "home",
+        "layouts/list.html": "{{ .Content }}",
+        "content/a.md": "---\ntitle: A\n---\n" + note,
+        "content/Docs/B/index.md": "---\ntitle: B\n---\n" + note,
+        "content/docs/_index.md": "---\ntitle: D\n---\n" + note,
+        "content/l.md": "---\ntitle: L\n---\n[a](/a/#h0bcfa9bbb5ba7e84fn:1)\n",
+    }, "[markup.goldmark.extensions.footnote]\nenableAutoIDPrefix = true\n")  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "out")
+    assert 'id="h0bcfa9bbb5ba7e84fn:1"' in (tmp_path / "out" / "a" / "index.html").read_text("utf-8")
+    monkeypatch.chdir(tmp_path)
+    expected = {("content/a.md", 4), ("content/Docs/B/index.md", 4), ("content/docs/_index.md", 4)}
+    for mode in ((), ("--build",)):
+        found = {(p["path"], p["line"]) for p in problems("--no-cache", *mode) if p["rule"] == "broken-anchor"}
+        assert found == expected, mode

@@ -398,6 +398,8 @@ class Document:
     # (SiteConfig.page_rewrites_addresses)
     addresses_rewritten: frozenset[str] = frozenset()
     is_call_content: bool = False  # a call's content parsed apart (see `parse_document`)
+    # What Hugo puts before its footnote ids (`enableAutoIDPrefix`: engine._footnote_prefix)
+    footnote_prefix: str = ""
 
     @property
     def ids(self) -> frozenset[str]:
@@ -432,7 +434,8 @@ class Document:
         per_part.update({-index: len({ref.label for ref in content.footnote_refs if content.defines(ref)})
                          for index, (_, content) in enumerate(self.rendered_contents, 1)})
         for number in range(1, max(per_part.values(), default=0) + 1):
-            ids.update((f"fn:{number}", f"fnref:{number}"))  # numbered from 1 in each part rendered apart
+            # numbered from 1 in each part rendered apart
+            ids.update((f"{self.footnote_prefix}fn:{number}", f"{self.footnote_prefix}fnref:{number}"))
         if self.markup.unsafe:
             ids |= self.raw_html_ids
             # and those of the raw HTML in the contents rendered apart (a legacy `{{% note %}}`'s `<span id>`)
@@ -1120,7 +1123,7 @@ _CONTEXT = frozenset(
     {
         "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",
         "prints_title_h1", "template_ids", "template_any_id", "spelling_language", "addresses_rewritten",
-        "page_link_labels",
+        "page_link_labels", "footnote_prefix",
     }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))

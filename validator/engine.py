@@ -24,6 +24,8 @@ from pathlib import PurePath, PurePosixPath
 from urllib.parse import unquote
 from typing import Any, NamedTuple, TypeVar
 
+import xxhash
+
 from validator.cache import ResultCache
 from validator.config import Config, RuleSetting
 from validator.directives import NO_SUPPRESSIONS, Suppressions, markdownlint_names, parse_directives
@@ -69,6 +71,7 @@ from validator.site import (
     markup_media_type,
     other_media_type,
     page_language,
+    page_path as hugo_page_path,
     predict_page,
     predict_url,
     recording_reads,
@@ -1746,12 +1749,20 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
         spelling_language=spelling_language(site, language, target.content_path),
         prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
         template_any_id=reads_files or site.page_any_id(target.content_path, page_type, list_page, layout),
-        addresses_rewritten=rewritten,
+        addresses_rewritten=rewritten, footnote_prefix=_footnote_prefix(site, target.content_path),
     )  # fmt: skip
     url, rendered, resources, cascaded = predicted
     return doc.placed(
         url=url, rendered=url is not None and rendered, resources=resources, cascaded=cascaded, **place
     )
+
+
+def _footnote_prefix(site: SiteConfig, content_path: str) -> str:
+    """What `enableAutoIDPrefix` puts before a page's footnote ids: `h` and the xxHash64 of
+    its path (`/posts/a`), the same in every language (checked with hugo 0.168); "" without."""
+    if not site.markup.footnote_auto_id_prefix or (path := hugo_page_path(site, content_path)) is None:
+        return ""
+    return "h" + xxhash.xxh64_hexdigest(path.encode("utf-8", "surrogatepass"))
 
 
 def _language(target: Target, site: SiteConfig) -> str | None:

@@ -596,13 +596,14 @@ class _HugoRenderer(RendererHTML):
             return ""
         rule = "<hr />" if self._markup.xhtml else "<hr>"
         items = []
+        prefix = self._page.doc.footnote_prefix
         for number, tokens in enumerate(self._page.notes.values(), start=1):
             backlinks = "".join(
-                f'&#160;<a href="#{_ref_id(number, k)}" class="footnote-backref" '
+                f'&#160;<a href="#{prefix}{_ref_id(number, k)}" class="footnote-backref" '
                 f'role="doc-backlink">{BACKLINK}</a>'
                 for k in range(self._page.counts.get(number, 0))
             )
-            items.append(f'<li id="fn:{number}">\n{self._note_body(tokens, backlinks, options)}</li>\n')
+            items.append(f'<li id="{prefix}fn:{number}">\n{self._note_body(tokens, backlinks, options)}</li>\n')
         return f'<div class="footnotes" role="doc-endnotes">\n{rule}\n<ol>\n{"".join(items)}</ol>\n</div>\n'
 
     def _note_body(self, tokens: list[Token], backlinks: str, options: OptionsDict) -> str:
@@ -783,8 +784,9 @@ class _HugoRenderer(RendererHTML):
         if numbered is None:  # no definition: goldmark leaves the text
             return escapeHtml(f"[^{(token.meta or {}).get('label', '')}]")
         number, k = numbered
+        prefix = self._page.doc.footnote_prefix
         return (
-            f'<sup id="{_ref_id(number, k)}"><a href="#fn:{number}" class="footnote-ref" '
+            f'<sup id="{prefix}{_ref_id(number, k)}"><a href="#{prefix}fn:{number}" class="footnote-ref" '
             f'role="doc-noteref">{number}</a></sup>'
         )
 

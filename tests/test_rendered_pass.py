@@ -7153,3 +7153,21 @@ def test_footnote_ids_with_the_auto_id_prefix(tmp_path: Path, monkeypatch: pytes
     for mode in ((), ("--build",)):
         found = {(p["path"], p["line"]) for p in problems("--no-cache", *mode) if p["rule"] == "broken-anchor"}
         assert found == expected, mode
+
+
+@pytest.mark.hugo
+def test_a_taxonomy_whose_plural_has_a_blank_with_sections_disabled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`mytag = "my tags"` publishes `/my-tags/` and its terms, sections disabled or not
+    (checked with hugo 0.168): its list and term pages are no sections."""
+    small_site(tmp_path, {
+        "layouts/home.html": "{{ .Content }}",
+        "layouts/list.html": "{{ .Title }}",
+        "content/_index.md": "---\ntitle: Home\n---\n[list](/my-tags/) [term](/my-tags/go/) [no](/my-tags/rust/)\n",
+        "content/a.md": "---\ntitle: A\nmy tags: [Go]\n---\nText.\n",
+    }, 'disableKinds = ["section"]\n[taxonomies]\nmytag = "my tags"\n')  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "out")
+    assert (tmp_path / "out" / "my-tags" / "go" / "index.html").exists()
+    monkeypatch.chdir(tmp_path)
+    assert {(p["line"], p["column"], p["rule"]) for p in problems("--no-cache")} == {(4, 40, "broken-link")}

@@ -4618,7 +4618,7 @@ def _section_names(
     own front matter has none: Hugo 0.168 puts a section's slug in place of its directory
     in its own URL and in every URL below it."""
     names: dict[int, tuple[str, str]] = {}
-    if _in_taxonomy(norm, site):
+    if _taxonomy_of(norm, site) is not None:
         return names  # terms have no sections
     for place, (depth, section) in enumerate(ancestors):
         if depth == 0:
@@ -4660,14 +4660,20 @@ def _kind(path: _ContentPath, site: SiteConfig) -> str:
         return "home"  # of `index.md` too, a leaf bundle then (checked with hugo 0.168)
     if path.name != "_index":
         return "page"
-    if _in_taxonomy(path, site):
-        return "taxonomy" if len(path.dirs) == 1 else "term"
+    if (plural := _taxonomy_of(path, site)) is not None:
+        return "taxonomy" if len(path.dirs) == plural.count("/") + 1 else "term"
     return "section"
 
 
-def _in_taxonomy(path: _ContentPath, site: SiteConfig) -> bool:
-    """Whether the file lies in a taxonomy's directory (`tags/…`)."""
-    return bool(path.dirs) and path.dirs[0] in {plural for _, plural in site.taxonomies}
+def _taxonomy_of(path: _ContentPath, site: SiteConfig) -> str | None:
+    """The plural of the taxonomy whose directory the file lies in (`tags/…`; `my-tags/…`
+    of "my tags", `flux/v0/tags/…`), normalized as the path is; None in none."""
+    folder = "/".join(path.dirs)
+    for _, plural in site.taxonomies:
+        normalized = "/".join(_normalize(part) for part in plural.split("/") if part)
+        if normalized and (folder == normalized or folder.startswith(normalized + "/")):
+            return normalized
+    return None
 
 
 def _fm_string(value: Any) -> str:

@@ -231,7 +231,10 @@ def page_words(doc: Document) -> Counter[str]:
                 filed.update(FILED + run.lower() for run in runs if not run.isupper())
     counts.update(filed)
     for run, count in written.items():  # counted as written first, then folded
-        if not run.isupper():
+        if run.isupper():
+            # an acronym names a thing (`ADC`): a heading's `adc`, its field, is no typo of `add`
+            counts[CODE + run.lower()] += count
+        else:
             counts[run.lower()] += count
             if not run[1:].islower() and not _DOUBLED_CAPITAL.fullmatch(run):
                 # `ETag`, `GitHub`: a name, as code's identifiers are ("Etag" is no typo); not `TTemplates`

@@ -322,9 +322,16 @@ def _unclosed(doc: Document) -> Iterator[Finding]:
         for match in _OPENED.finditer(content):
             # (up to the next link's `](`: an address broken across lines is told above)
             following = content.find("](", match.end())
-            closing = content.find(")", match.end(), following if following >= 0 else len(content))
-            if closing >= 0 or in_code(match.start()) or not (_ADDRESS.match(match[3]) or _ref_call(doc, match[3])):
+            stop = following if following >= 0 else len(content)
+            closing = content.find(")", match.end(), stop)
+            while closing >= 0 and in_code(closing):  # a `)` in a code span closes nothing
+                closing = content.find(")", closing + 1, stop)
+            # a code span before the `)` cuts the prose the checks above read: told here
+            coded = "`" in content[match.end() : closing if closing >= 0 else stop]
+            if (closing >= 0 and not coded) or in_code(match.start()):
                 continue  # closed later (a title, blanks, a line break: told above), or code
+            if not (_ADDRESS.match(match[3]) or _ref_call(doc, match[3])):
+                continue
             if shown is None:
                 shown = _shown_text(token)
             marks = re.sub(r"[ \t]*\n[ \t]*", "", f"{match[1]}[{match[2]}](")  # (the text shown, its line breaks out)
@@ -333,7 +340,8 @@ def _unclosed(doc: Document) -> Iterator[Finding]:
             what = "image" if match[1] else "link"
             start, end = doc.position(token, match.start()), doc.position(token, match.end() - 1)
             written = doc.lines[start[0] - 1][start[1] - 1 : end[1]] if start[0] == end[0] else match[0]
-            yield _finding_at(start, written, f"{what} shown as text: no `)` closes its address")
+            problem = _problem(content[match.start(3) : closing]) if closing >= 0 else "no `)` closes its address"
+            yield _finding_at(start, written, f"{what} shown as text: {problem}")
 
 
 def _links_marked(inline: Token) -> str:

@@ -507,6 +507,14 @@ def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeyp
         "2 Markdown files outside the site's content (or left out by its ignoreFiles or disabled languages) not checked, as Hugo does "
         "not read them: README.md, CHANGELOG.md"
     ]
+    # nor a vendored theme's README, though the theme has a config file of its own
+    (tmp_path / "themes" / "t").mkdir(parents=True)
+    (tmp_path / "themes" / "t" / "hugo.toml").write_text("[module]\n")
+    (tmp_path / "themes" / "t" / "README.md").write_text("# Theme\n\nSee [the license](LICENSE).\n")
+    code, out, _ = invoke("check", "themes/t/README.md", "content/a.md", "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and {p["path"] for p in report["problems"]} == {"content/a.md"}
+    assert "not checked, as Hugo does not read them: themes/t/README.md" in report["summary"]["notes"][0]
     # A file of the content that the site's ignoreFiles leaves out is no page either
     (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\nignoreFiles = ["README\\\\.md$"]\n')
     (tmp_path / "content" / "README.md").write_text("No front matter.\n")

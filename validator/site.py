@@ -130,10 +130,20 @@ def find_site_root(start: Path) -> Path | None:
     nearest = None
     for directory in (start, *start.parents):
         if _is_site(directory):
-            return directory
+            return _site_of_theme(directory)
         if nearest is None and _root_config_file(directory) is not None:
             nearest = directory
-    return nearest
+    return nearest if nearest is None else _site_of_theme(nearest)
+
+
+def _site_of_theme(directory: Path) -> Path:
+    """The site whose `themes/` folder holds `directory`, a theme with a config file of its
+    own (its README, staged with the site's pages, is no page of either: Hugo reads the
+    site); else `directory` itself (a theme's own repository, its `exampleSite/`)."""
+    parent = directory.parent
+    if parent.name == "themes" and _is_site(parent.parent):
+        return parent.parent
+    return directory
 
 
 # Folders not searched for a site below the one a run starts in: build output, dependencies.

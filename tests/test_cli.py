@@ -1057,3 +1057,23 @@ def test_a_file_a_site_mounts_from_outside_is_checked_with_that_site(
     monkeypatch.chdir(tmp_path)
     _, out, _ = invoke("check", "--no-cache", "--format", "json", "docs/e.md")
     assert [(p["path"], p["rule"]) for p in json.loads(out)["problems"]] == [("docs/e.md", "broken-anchor")]
+
+
+@pytest.mark.parametrize("config", ['exclude = ["content/docs/**"]\n', 'include = ["content/posts/**"]\n'])
+def test_a_page_left_out_of_the_check_stays_a_page_of_the_site(tmp_path: Path, monkeypatch, config: str) -> None:
+    """`exclude` (or an `include` that leaves a page out) says which files are checked, not
+    which pages the site has: a link into a page left out is judged against it, and the
+    page's own findings are not reported."""
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (tmp_path / ".mdcheck.toml").write_text(config)
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    (tmp_path / "content" / "docs").mkdir()
+    (tmp_path / "content" / "posts" / "a.md").write_text(
+        "---\ntitle: A\n---\n\n[ok](/docs/guide/) [bad](/docs/guide/#configure)\n"
+    )
+    (tmp_path / "content" / "docs" / "guide.md").write_text("---\ntitle: G\n---\n\n## Configuration\n\n[x](#nope)\n")
+    monkeypatch.chdir(tmp_path)
+    for mode in ((), ("--source-only",)):
+        code, out, _ = invoke("check", "--no-cache", "--format", "json", *mode)
+        found = {(p["path"], p["line"], p["column"], p["rule"]) for p in json.loads(out)["problems"]}
+        assert code == 1 and found == {("content/posts/a.md", 5, 20, "broken-anchor")}, mode

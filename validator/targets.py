@@ -58,14 +58,17 @@ def _collect(
         for candidate in walk([start]):
             absolute = os.path.abspath(candidate.path)
             relative = display_path(candidate.path, config.base)
-            if exclude.match(relative):
-                continue
-            if include and absolute not in explicit and not include.match(relative):
+            # a page of the site's content excluded (or not included) is not checked, but
+            # stays one of its pages (read as context): links into it are judged against it
+            excluded = exclude.match(relative) or (include and absolute not in explicit and not include.match(relative))
+            if excluded and not is_content:
                 continue
             real = candidate.real
             if real in seen:
                 continue
             language, content_path = _content_location(real, roots)
+            if excluded and (content_path is None or candidate.problem is not None):
+                continue
             if content_path is None and is_content and candidate.problem is None:
                 continue  # below a mount's source, but not among the files it mounts
             if content_path is not None and site.ignores(candidate.path):
@@ -86,6 +89,7 @@ def _collect(
                     content_path=content_path,
                     language=language,
                     ignored=config.ignored_rules(relative),
+                    context=bool(excluded),
                 )
             )
     return (_with_fallbacks(targets, reals, site, pages) if site.content_mounts else targets), reals

@@ -7171,3 +7171,29 @@ def test_a_taxonomy_whose_plural_has_a_blank_with_sections_disabled(
     assert (tmp_path / "out" / "my-tags" / "go" / "index.html").exists()
     monkeypatch.chdir(tmp_path)
     assert {(p["line"], p["column"], p["rule"]) for p in problems("--no-cache")} == {(4, 40, "broken-link")}
+
+
+@pytest.mark.hugo
+def test_a_comment_line_in_a_tabs_fence_makes_no_heading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A `# comment` in the fence of a `{{% tab %}}` inside a `{{< tabpane >}}` whose
+    template renders Markdown is code (checked with hugo 0.168): the page's ids stay known,
+    and a link to a heading it lacks is broken without a build (lima's docs)."""
+    small_site(tmp_path, {
+        # (Docsy's: the tabs' contents, then its title through markdownify)
+        "layouts/_shortcodes/tabpane.html": (
+            '{{ .Inner }}<div id="tabs-{{ .Ordinal }}">{{ with .Get "title" }}{{ . | markdownify }}{{ end }}</div>\n'
+        ),
+        "layouts/_shortcodes/tab.html": '<section title="{{ .Get "header" }}">{{ .Inner }}</section>\n',
+        "content/a.md": (
+            "---\ntitle: A\n---\n\nSee [slow](#slow-mode) and [tabs](#tabs-0).\n\n## Slow mode: Intel\n\n"
+            '{{< tabpane >}}\n{{% tab header="CLI" %}}\nhello\n{{% /tab %}}\n{{% tab header="YAML" %}}\n'
+            "```yaml\n# a comment\nvmType: qemu\n```\n{{% /tab %}}\n{{< /tabpane >}}\n"
+        ),
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "out")
+    html = (tmp_path / "out" / "a" / "index.html").read_text("utf-8")
+    assert 'id="tabs-0"' in html and "<h1" not in html.split('id="tabs-0"', 1)[1]
+    monkeypatch.chdir(tmp_path)
+    for mode in ((), ("--source-only",), ("--build",)):
+        found = {(p["line"], p["column"]) for p in problems("--no-cache", *mode) if p["rule"] == "broken-anchor"}
+        assert found == {(5, 5)}, mode

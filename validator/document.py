@@ -477,6 +477,17 @@ class Document:
         first = bisect.bisect_right(lines, use.line)  # the first such line after the open tag's
         return first < len(lines) and lines[first] < use.close_line
 
+    def _heading_lines_outside_parsed_calls(self, use: ShortcodeUse) -> bool:
+        """Whether a call's content has a line that may be a heading outside the `{{% %}}`
+        calls right inside it that were parsed apart (their headings are known, a `#` line in
+        their fences none)."""
+        parsed = [(call.line, call.close_line) for call, content in self._nested_calls
+                  if content is not None and call.close_line is not None]
+        return any(
+            use.line < number < (use.close_line or 0) and not any(start <= number <= end for start, end in parsed)
+            for number in self._heading_like_lines
+        )
+
     def defines(self, ref: FootnoteRef) -> bool:
         """Whether the Markdown Hugo renders the footnote reference with defines its label:
         the page's own, or the content rendered apart that holds it (see `FootnoteRef.apart`)."""
@@ -594,9 +605,12 @@ class Document:
                 use.template in self.site.shortcodes_rendering_markdown or use.legacy or self._template_missing(use)
             ) and self._may_hold_headings(use):
                 content = self._contents_with_headings.get((use.line, use.column))
-                if content is None or "" in content.id_prefixes:
+                if content is None and not self._heading_lines_outside_parsed_calls(use):
+                    pass  # its `#` lines are in `{{% %}}` calls parsed apart above (a `{{% tab %}}`'s fence)
+                elif content is None or "" in content.id_prefixes:
                     return ("",)
-                prefixes += content.id_prefixes  # its headings' ids are known (see `ids`)
+                else:
+                    prefixes += content.id_prefixes  # its headings' ids are known (see `ids`)
             prefixes.extend(written.get(use.template, ()))
         kept: list[str] = []  # those no shorter one starts (in sorted order, they come after it)
         for prefix in sorted(set(prefixes)):

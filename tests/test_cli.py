@@ -515,6 +515,13 @@ def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeyp
     report = json.loads(out)
     assert code == 1 and {p["path"] for p in report["problems"]} == {"content/a.md"}
     assert "not checked, as Hugo does not read them: themes/t/README.md" in report["summary"]["notes"][0]
+    # nor the site's config or a template, which are no Markdown either
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "single.html").write_text("{{ .Content }}")
+    code, out, _ = invoke("check", "hugo.toml", "layouts/single.html", "--format", "json")
+    assert json.loads(out)["summary"]["notes"] == [
+        "2 files neither Markdown nor content (a config file, a template) not checked: hugo.toml, layouts/single.html"
+    ]
     # A file of the content that the site's ignoreFiles leaves out is no page either
     (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\nignoreFiles = ["README\\\\.md$"]\n')
     (tmp_path / "content" / "README.md").write_text("No front matter.\n")

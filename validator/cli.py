@@ -27,7 +27,7 @@ from validator.config import ConfigError, effective_config_toml, find_config, lo
 from validator.engine import Rendering, Target, run
 from validator.hugo import BuildFailed, HugoError, built_site
 from validator.model import Problem, Severity
-from validator.paths import display_path
+from validator.paths import display_path, is_markdown
 from validator.registry import RULES
 from validator.report import FORMATS, Summary, pieces, summarize
 from validator.rule_docs import rule_table, rule_text
@@ -423,7 +423,7 @@ def _check(
         *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site),
         *_outside_note(outside),
         *refused_content_notes(refused_noted, site),
-        *_not_markdown_note(not_markdown),
+        *_not_markdown_note(not_markdown), *_no_pages_note(outside, not_markdown),
         *_only_other_formats_note(targets, others.pages),
         *stale, *_publish_dir_note(site, rendering, build), *outcome.notes,
         *_build_failure_note(build_failure, rendering),
@@ -574,20 +574,35 @@ def _loaded(root: Path) -> SiteConfig | None:
 
 
 def _outside_note(outside: Sequence[Any]) -> tuple[str, ...]:
-    if not outside:
+    markdown = [target for target in outside if is_markdown(target.path)]
+    if not markdown:
         return ()
-    names = ", ".join(target.display for target in outside[:3]) + (", …" if len(outside) > 3 else "")
-    files = "file" if len(outside) == 1 else "files"
-    return (f"{len(outside)} Markdown {files} outside the site's content (or left out by its ignoreFiles or disabled languages) "
-            f"not checked, as Hugo does not read them: {names}",)
+    files = "file" if len(markdown) == 1 else "files"
+    return (f"{len(markdown)} Markdown {files} outside the site's content (or left out by its ignoreFiles or disabled "
+            f"languages) not checked, as Hugo does not read them: {_names(markdown)}",)
 
 
 def _not_markdown_note(files: Sequence[Any]) -> tuple[str, ...]:
+    content = [target for target in files if target.content_path is not None]
+    if not content:
+        return ()
+    return (f"{len(content)} content {'file' if len(content) == 1 else 'files'} of another format than Markdown "
+            f"(HTML, AsciiDoc, reST, Org, Pandoc) not checked: {_names(content)}",)
+
+
+def _no_pages_note(outside: Sequence[Any], not_markdown: Sequence[Any]) -> tuple[str, ...]:
+    """What the summary says of files given that are neither Markdown nor content (the
+    site's config, a template): mdcheck checks pages."""
+    files = [target for target in outside if not is_markdown(target.path)]
+    files += [target for target in not_markdown if target.content_path is None]
     if not files:
         return ()
-    names = ", ".join(target.display for target in files[:3]) + (", …" if len(files) > 3 else "")
-    return (f"{len(files)} content {'file' if len(files) == 1 else 'files'} of another format than Markdown "
-            f"(HTML, AsciiDoc, reST, Org, Pandoc) not checked: {names}",)
+    return (f"{len(files)} {'file' if len(files) == 1 else 'files'} neither Markdown nor content (a config file, a "
+            f"template) not checked: {_names(files)}",)
+
+
+def _names(files: Sequence[Any]) -> str:
+    return ", ".join(target.display for target in files[:3]) + (", …" if len(files) > 3 else "")
 
 
 def _only_other_formats_note(targets: Sequence[Target], others: Sequence[Target]) -> tuple[str, ...]:

@@ -26,6 +26,10 @@ A link that one of the site's redirect rules serves as written (`_redirects`, Ne
 `netlify.toml`, `vercel.json`: `/src/*` sent to the repository on GitHub) leads on: it
 is not reported.
 
+Turned off, or suppressed on a line, it leaves such a link to `broken-link`: the rendered
+pass still reports the 404 the link is (`nothing is published at /posts/this-page/guide.md`),
+in the HTML's terms rather than with a `relref` to write.
+
 ## Why is this bad?
 The reader's click ends on a 404 page, and Hugo does not warn.
 

@@ -72,9 +72,11 @@ def check_site(
     *,
     hugo_config: str = 'baseURL = "https://example.org/"\n',
     options: dict[str, dict] | None = None,
+    hugo: str | None = None,
 ) -> list[Problem]:
     """Write a small Hugo site (unless `files` is empty: `root` is one already) and check it
-    as `mdcheck check` would, with only `rule_ids` enabled."""
+    as `mdcheck check` would, with only `rule_ids` enabled; built with the `hugo` binary
+    given, its output checked as a built publishDir is."""
     if files:
         root.mkdir(parents=True, exist_ok=True)
         (root / "hugo.toml").write_text(hugo_config, "utf-8")
@@ -86,7 +88,11 @@ def check_site(
     config = Config(path=None, base=root, rules=_settings(rule_ids, options))
     targets = collect_targets([], config, site, root)
     others = other_content(site, root).pages
-    return run(targets, config, site, RULES, jobs=1, rendering=Rendering(), other_content=others).problems
+    rendering = Rendering()
+    if hugo is not None:
+        build_site(hugo, root, root / "public")
+        rendering = Rendering(str(root / "public"), "public")
+    return run(targets, config, site, RULES, jobs=1, rendering=rendering, other_content=others).problems
 
 
 def check_text(

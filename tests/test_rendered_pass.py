@@ -3,6 +3,7 @@ rendering agree on every defect the embedded renderer can see, at the Markdown l
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -7197,3 +7198,39 @@ def test_a_comment_line_in_a_tabs_fence_makes_no_heading(tmp_path: Path, monkeyp
     for mode in ((), ("--source-only",), ("--build",)):
         found = {(p["line"], p["column"]) for p in problems("--no-cache", *mode) if p["rule"] == "broken-anchor"}
         assert found == {(5, 5)}, mode
+
+
+@pytest.mark.hugo
+def test_an_image_the_hook_drops_is_reported_with_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A hook that writes an image only when `resources.Get` finds it in the assets drops a
+    page bundle's image (lotusdocs' hook; checked with hugo 0.168); one it processes
+    (`logo_hu….png`) or finds is there, and a page whose layout prints no content is left
+    alone."""
+    hook = (
+        "{{ with resources.Get .Destination }}{{ with .Resize \"10x\" }}"
+        '<img src="{{ .RelPermalink }}" alt="{{ $.PlainText }}">{{ end }}{{ end }}'
+    )
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    small_site(tmp_path, {
+        "layouts/_markup/render-image.html": hook,
+        "layouts/home.html": "home",
+        "layouts/bare/single.html": "<h1>{{ .Title }}</h1>",
+        "content/posts/a/index.md": "---\ntitle: A\n---\n## Setup\n\n![The diagram](diagram.png)\n\n![Logo](logo.png)\n",
+        "content/bare/b/index.md": "---\ntitle: B\n---\n## Setup\n\n![The diagram](diagram.png)\n",
+    })  # fmt: skip
+    for folder in ("content/posts/a", "content/bare/b", "assets"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    (tmp_path / "content/posts/a/diagram.png").write_bytes(png)
+    (tmp_path / "content/bare/b/diagram.png").write_bytes(png)
+    (tmp_path / "assets/logo.png").write_bytes(png)
+    build_site(hugo, tmp_path, tmp_path / "out")
+    html = (tmp_path / "out" / "posts" / "a" / "index.html").read_text("utf-8")
+    assert "diagram" not in html and re.search(r'src="/logo_hu[^"]*\.png"', html)
+    monkeypatch.chdir(tmp_path)
+    found = {(p["path"], p["line"]) for p in problems("--no-cache", "--build") if p["rule"] == "image-dropped"}
+    assert found == {("content/posts/a/index.md", 6)}
+    assert not [p for p in problems("--no-cache") if p["rule"] == "image-dropped"]

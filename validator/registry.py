@@ -65,6 +65,7 @@ from validator.checks.html import broken_link
 from validator.checks.html import duplicate_id
 from validator.checks.html import empty_link
 from validator.checks.html import image_alt
+from validator.checks.html import image_dropped
 from validator.checks.html import unrendered_markup
 
 # --- shortcodes and prose ---
@@ -146,6 +147,7 @@ ALL_RULES: tuple[Rule, ...] = (
     unrendered_markup.RULE,
     empty_link.RULE,
     image_alt.RULE,
+    image_dropped.RULE,
     # --- shortcodes and prose ---
     shortcode_unclosed.RULE,
     shortcode_mismatched.RULE,

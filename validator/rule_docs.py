@@ -40,7 +40,8 @@ def sections(rule: Rule) -> dict[str, str]:
 @dataclasses.dataclass(frozen=True)
 class ExampleCase:
     """One runnable example: a file (no path), or the files of a small site (with paths),
-    and the settings of the section's ```toml fence (`options`, `markup`, `hugo-config`)."""
+    and the settings of the section's ```toml fence (`options`, `markup`, `hugo-config`, and
+    `build`: checked against the real Hugo's output)."""
 
     files: tuple[tuple[str | None, str], ...]
     settings: Mapping[str, object]

@@ -7234,3 +7234,30 @@ def test_an_image_the_hook_drops_is_reported_with_a_build(
     found = {(p["path"], p["line"]) for p in problems("--no-cache", "--build") if p["rule"] == "image-dropped"}
     assert found == {("content/posts/a/index.md", 6)}
     assert not [p for p in problems("--no-cache") if p["rule"] == "image-dropped"]
+
+
+@pytest.mark.hugo
+def test_of_pages_giving_one_alias_the_last_by_path_keeps_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Of pages that give one alias, Hugo writes the redirect of the one whose path sorts
+    last, whatever their titles and weights (vitess' versioned docs; checked with hugo
+    0.168): a link through the alias is judged against that page."""
+    page = "---\ntitle: {title}\nweight: {weight}\naliases: [/old/]\n---\n\n## {heading}\n"
+    small_site(tmp_path, {
+        "layouts/home.html": "home",
+        "content/docs/18.0/sharding.md": page.format(title="Z", weight=1, heading="Resharding"),
+        "content/docs/archive/17.0/sharding.md": page.format(title="A", weight=2, heading="Sharding"),
+        "content/docs/1/sharding.md": page.format(title="M", weight=0, heading="Resharding"),
+        "content/l.md": "---\ntitle: L\n---\n\n[x](/old/#resharding)\n",
+    }, "disableKinds = ['section', 'taxonomy', 'term']\n")  # fmt: skip
+    for _ in range(2):
+        shutil.rmtree(tmp_path / "out", ignore_errors=True)
+        build_site(hugo, tmp_path, tmp_path / "out")
+        assert "/docs/archive/17.0/sharding/" in (tmp_path / "out" / "old" / "index.html").read_text("utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = problems("--no-cache")
+    assert {p["rule"] for p in found} == {"broken-anchor", "duplicate-url"}
+    anchor = next(p for p in found if p["rule"] == "broken-anchor")
+    assert "an alias of content/docs/archive/17.0/sharding.md" in anchor["message"]
+    assert all("archive/17.0/sharding.md's path sorts last" in p["message"] for p in found if p["rule"] == "duplicate-url")

@@ -148,11 +148,18 @@ class SiteIndex:
         # An alias's redirect page sends the browser on to its page, fragment and all; a
         # page's own URL goes first
         self._aliases: set[str] = set()  # the URLs alias pages hold
+        # Of pages that give one alias, Hugo writes the redirect of the one whose path sorts
+        # last over the others' (checked with hugo 0.168: `/docs/archive/17.0/sharding` over
+        # `/docs/18.0/sharding`, whatever their titles and weights)
+        claimed: dict[str, tuple[str, int]] = {}
         for index, page in enumerate(pages):
+            path = page[0].path if page[0] is not None else ""
             for url in map(_normal_url, page.aliases):
-                if url not in self._urls:
-                    self._urls[url] = index
-                    self._aliases.add(url)
+                if url not in self._urls and (url not in claimed or path >= claimed[url][0]):
+                    claimed[url] = (path, index)
+        for url, (_, index) in claimed.items():
+            self._urls[url] = index
+            self._aliases.add(url)
         # The default language's home redirect, which leads on as an alias does
         self.home_redirect: str | None = None
         if (redirect := language_redirect(site.config)) is not None:

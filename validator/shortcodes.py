@@ -60,6 +60,10 @@ _SIMPLE_PARAM = re.compile(rf'(?:({_WORD})=)?(?:"([^"]*)"|`([^`]*)`|({_NOT_WS}+)
 _MIXED = "Cannot mix named and positional parameters"
 _INLINE_NESTING = "inline shortcodes do not support nesting"
 
+# A call's tag, as Hugo's lexer starts it: `{{<` or `{{%`, a name (or a closing `/`); not a
+# comment, `{{</* name */>}}`
+CALL_TAG = re.compile(r"\{\{(?:<\s*/?\s*(?!/\*)[\w.-][^{}]*?>|%\s*/?\s*(?!/\*)[\w.-][^{}]*?%)\}\}")
+
 
 @dataclass(frozen=True, slots=True)
 class ShortcodeTag:

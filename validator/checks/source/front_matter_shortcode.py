@@ -38,7 +38,6 @@ Text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -46,10 +45,8 @@ from validator.document import Document
 from validator.frontmatter import nested_strings
 from validator.model import Finding, NoOptions, Rule
 from validator.prose import code_spans, in_code_span
+from validator.shortcodes import CALL_TAG
 
-# A call's tag, as Hugo's lexer starts it: `{{<` or `{{%`, a name (or a closing `/`); not a
-# comment, `{{</* name */>}}`
-_CALL = re.compile(r"\{\{(?:<\s*/?\s*(?!/\*)[\w.-][^{}]*?>|%\s*/?\s*(?!/\*)[\w.-][^{}]*?%)\}\}")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -68,7 +65,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if "{{" not in line:
             continue
         in_code = in_code_span(code_spans(line))
-        for match in _CALL.finditer(line):
+        for match in CALL_TAG.finditer(line):
             if in_code(match.start()) or not any(match[0] in value for value in values):
                 continue
             rest = line[match.start() :].rstrip().rstrip("'\",")

@@ -5,7 +5,10 @@ other than letters, digits, `_`, `-` and `.`, and a quoted or back-quoted value 
 never closed. Also positional parameters given to a template that reads named ones only
 (Hugo's `figure`, `details`, `qr`, `x`, and the site's templates that read parameters by
 name alone, calling no partial): the template never sees them (`{{< figure src"a.png" >}}`,
-a missing `=`, is two positional parameters, and the figure has no image).
+a missing `=`, is two positional parameters, and the figure has no image). And a call
+written in another's parameter (`alt="For {{% product %}}"`): Hugo runs none, the value is
+passed as written, and a template of the site's that renders no Markdown (`markdownify`,
+`.RenderString`) prints it so.
 
 ## Why is this bad?
 Hugo stops the build (`failed to extract shortcode`), pointing at the page but not always
@@ -34,8 +37,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validator.document import Document
-from validator.shortcodes import EMBEDDED_NAMED_ONLY
+from validator.document import Document, ShortcodeUse
+from validator.shortcodes import CALL_TAG, EMBEDDED_NAMED_ONLY
 from validator.model import Finding, NoOptions, Rule
 
 _MAX_QUOTED = 40  # characters of an unterminated value to show
@@ -75,6 +78,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             # Hugo's own, unless a template of the site's, or of a theme not found, replaces it
             use.template in EMBEDDED_NAMED_ONLY and use.template not in site.shortcodes and not site.templates_missing
         )
+        yield from _calls_in_values(doc, use)
         if named_only and use.positional and not use.errors:
             given = ", ".join(repr(str(value)) for value in use.positional[:4])
             close = ">" if use.written_notation == "<" else "%"
@@ -84,6 +88,33 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 f"{{{{{use.written_notation} {use.name} {close}}}}} is given positional parameters ({given}), which its "
                 "template never reads (only named ones, `.Get \"name\"`): they are ignored; write key=value pairs",
             )
+
+
+def _calls_in_values(doc: Document, use: ShortcodeUse) -> Iterator[Finding]:
+    """A call written in another's parameter (`alt="For {{% product %}}"`): Hugo passes the
+    value as written (checked with hugo 0.168), and a template of the site's that renders
+    no Markdown (`markdownify`, `.RenderString`, which would run it) prints it as it is."""
+    if use.errors or use.template not in doc.site.shortcodes or use.template in doc.site.shortcodes_rendering_markdown:
+        return
+    for value in use.values:
+        if isinstance(value, str) and "{{" in value and (inner := CALL_TAG.search(value)) is not None:
+            line, column = _place(doc, use, inner[0])
+            yield Finding(
+                line, column,
+                f"{inner[0]!r} in a parameter of {{{{{use.written_notation} {use.name} "
+                f"{'>' if use.written_notation == '<' else '%'}}}}} is shown as written: Hugo runs no call in "
+                "another's parameters (write the text it stands for)",
+            )  # fmt: skip
+
+
+def _place(doc: Document, use: ShortcodeUse, text: str) -> tuple[int, int]:
+    """Where `text` is written in the call's tag (its first line holding it), else the call's place."""
+    for number in range(use.line, min(use.end_line, use.line + 50, len(doc.lines)) + 1):
+        line = doc.lines[number - 1]
+        start = line.find(text, use.column if number == use.line else 0)
+        if start >= 0:
+            return number, start + 1
+    return use.line, use.column
 
 
 def _shorten(error: str) -> str:

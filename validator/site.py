@@ -3553,10 +3553,19 @@ def _heading_id_form(template: str, start: int) -> tuple[str, str] | None:
     end = template.find(quote, start)
     value = template[start:end] if end >= 0 else ""
     anchor = _ANCHOR_VALUE.search(value)
+    if anchor is None and (written := _VARIABLE_VALUE.search(value)) is not None:
+        # `{{ $anchor }}`, set to the anchor (`$anchor := anchorize .Anchor`: blowfish's, the same id)
+        values = _assigned(template, written[1])
+        anchor = written if values and all(_ANCHOR_ITSELF.fullmatch(one.strip()) for one in values) else None
     if anchor is None:
         return None
     before, after = value[: anchor.start()], value[anchor.end() :]
     return None if "{{" in before + after else (before, after)
+
+
+# An id written as a variable, and what a variable may be set to and still be the anchor
+_VARIABLE_VALUE = re.compile(r"\{\{-?\s*\$(\w+)(?:\s*\|\s*(?:safeURL|safeHTMLAttr|safeHTML))?\s*-?\}\}")
+_ANCHOR_ITSELF = re.compile(r"\.Anchor(?:\s*\|\s*(?:anchorize|safeURL|safeHTMLAttr|safeHTML))*|anchorize\s+\.Anchor")
 
 
 def _heading_id_levels(template: str) -> frozenset[int] | None:

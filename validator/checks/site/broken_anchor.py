@@ -411,11 +411,11 @@ def notes(site: Site, opts: Options) -> Iterator[str]:
     if unsure:
         pages = "1 page has" if len(unsure) == 1 else f"{len(unsure)} pages have"
         missing = ", is in a theme or module not found" if site.config.templates_missing else ""
+        hook = " the site's heading hook writes ids of its own;" if site.config.markup.heading_id_form is None else ""
         yield (
             f"broken-anchor: {pages} ids a build alone tells ({a_few(unsure)}: a shortcode or the page's template "
-            f"includes a file or another page{missing}, or makes ids as it runs; the site's heading hook writes ids "
-            "of its own; or the page's Markdown writes nothing, its layout all it shows): links to their fragments "
-            "are checked with --build"
+            f"includes a file or another page{missing}, or makes ids as it runs;{hook} or the page's Markdown writes "
+            "nothing, its layout all it shows): links to their fragments are checked with --build"
         )
 
 

@@ -1539,7 +1539,7 @@ def test_a_broken_fragment_in_hugos_output_gets_a_suggestion_too(
         assert hints == [
             "did you mean '#install-the-agent'?", "the link has one '#' too many: did you mean '#install-the-agent'?",
             "did you mean '#setup-guide'?",
-            "did you mean '#install-the-agent'? (Hugo's id of a heading 'Install-The-Agent')",
+            "did you mean '#install-the-agent'? (the id Hugo makes of 'Install-The-Agent' as a heading's text)",
         ], args
 
 

@@ -788,7 +788,8 @@ class _Hints:
             # a heading's text written as it shows: Hugo's id lower-cases `Install`, and drops
             # the vowel signs of `সংজ্ঞা` (a slug's own slips need no telling: `a--b`, `x_y`)
             shown = fragment != fragment.lower() or any(unicodedata.category(c)[0] == "M" for c in fragment)
-            return f"; did you mean '#{made}'?" + (f" (the id Hugo makes of {fragment!r} as a heading's text)" if shown else "")
+            told = f" (the id Hugo makes of {fragment!r} as a heading's text)" if shown else ""
+            return f"; did you mean '#{made}'?{told}"
         if self.comparisons_left < len(self.sorted_ids):
             return ""
         self.comparisons_left -= len(self.sorted_ids)

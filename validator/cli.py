@@ -309,7 +309,10 @@ def _stale_build(
 
 def _folders(targets: Sequence[Target]) -> set[tuple[str, str]]:
     """The folders of the files, as read and as shown."""
-    return {(os.path.dirname(target.path) or ".", os.path.join(os.path.dirname(target.display) or ".", "")) for target in targets}
+    return {
+        (os.path.dirname(target.path) or ".", os.path.join(os.path.dirname(target.display) or ".", ""))
+        for target in targets
+    }
 
 
 def _mtime(path: str) -> float:

@@ -1632,9 +1632,8 @@ class _Extractor:
         self.markup = markup
         self.call_content = call_content
         self.shortcode_uses = [self._shortcode_use(call, text, body_start) for call in calls]
-        self._text_before = [
-            text[max(body_start, start - _LINK_TEXT_AT_MOST) : start] for start in (body_start + c.open.start for c in calls)
-        ]
+        self._call_starts = [body_start + call.open.start for call in calls]  # in `text`
+        self._text, self._body_start = text, body_start
         self.links: list[Link] = []
         self.footnote_refs: list[FootnoteRef] = []
         self.footnote_defs: list[FootnoteDef] = []
@@ -1727,7 +1726,9 @@ class _Extractor:
                 kind = "commented-ref" if commented else "ref"
                 # a Markdown link in a call's content, which the page does not read: its text
                 # tells it from others to the same place (`[in]({{< relref "#x" >}})`)
-                text = match.group(1) if (match := _LINK_TEXT_BEFORE.search(self._text_before[index])) else ""
+                start = self._call_starts[index]
+                before = self._text[max(self._body_start, start - _LINK_TEXT_AT_MOST) : start]
+                text = match.group(1) if (match := _LINK_TEXT_BEFORE.search(before)) else ""
                 self.links.append(Link(use.source, use.line, use.column, kind, text, use))
         self.links.sort(key=lambda link: (link.line, link.column))
 

@@ -1058,7 +1058,8 @@ def _embedded_published(
         if (url := predict_url(site, f"{section}/_index.md", {}, language)) is not None:
             bundles.append((section, False, _html_path(url, site, language)))
     # a draft's alias at a built page's path does not take it away (checked with hugo 0.168)
-    for path in unbuilt_aliases & page_paths - {path for path in unbuilt if path not in unbuilt_aliases}:
+    drafts = {path for path in unbuilt if path not in unbuilt_aliases}
+    for path in unbuilt_aliases & (page_paths - drafts):
         del unbuilt[path]
     files = (page_paths | others) - unbuilt.keys() | aliases
     files |= _section_files(site, sections) - unbuilt.keys()  # a draft `_index.md`: no section page

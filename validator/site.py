@@ -1407,7 +1407,8 @@ class _Layouts:
                 continue
             for action in _actions(text):
                 if _RENDERS_MARKDOWN.search(action[1]):
-                    found.update(key.lower() for match in _PARAM_READ.finditer(action[1]) for key in match.groups() if key)
+                    keys = (key for match in _PARAM_READ.finditer(action[1]) for key in match.groups() if key)
+                    found.update(key.lower() for key in keys)
         return frozenset(found)
 
     def redirect_templates(self, config: _Config) -> tuple[str, ...]:

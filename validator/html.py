@@ -84,6 +84,9 @@ _SHOWN_BLOCK_ATTRIBUTES = re.compile(
 )
 # A heading's `{#id}` or `{.class …}` that goldmark did not take as its attributes: shown
 _SHOWN_ATTRIBUTES = re.compile(r"\{[#.][^\s{}][^{}\n]{0,200}\}")
+# An attribute list right after an image (Pandoc's and kramdown's `![a](x.png){width=50%}`),
+# which goldmark does not read: shown as text
+_SHOWN_IMAGE_ATTRIBUTES = re.compile(rf"\{{:?[ \t]*+{_ATTRIBUTE_ITEM}(?:[ \t]++{_ATTRIBUTE_ITEM})*+[ \t]*+\}}")
 
 
 # A page's records are NamedTuples: a run keeps pages pickled (see validator.spill) and
@@ -464,7 +467,8 @@ class _Walker:
 
     def _text(self, text: str, element: etree._Element, *, tail: bool) -> None:
         leaky = _may_leak(text)
-        attributes = "{" in text and element.tag in ("p", "li", "td")  # block attributes shown, maybe
+        # block attributes shown, maybe, or an image's
+        attributes = "{" in text and (element.tag in ("p", "li", "td") or (tail and element.tag == "img"))
         if not leaky and not attributes:
             return
         first_line = self._first_line(text, element, tail)
@@ -487,7 +491,10 @@ class _Walker:
                 before = text[text.rfind("\n", 0, last) + 1 : last].lstrip()[-40:]  # its line's text, to place it
                 line = first_line + text.count("\n", 0, last)
                 self.leaks.append(Leak("emphasis", before + "**", line, 1))
-        if attributes:
+        if attributes and tail and element.tag == "img":
+            if shown_after := _SHOWN_IMAGE_ATTRIBUTES.match(text):
+                self.leaks.append(Leak("image-attribute", shown_after[0], first_line, 1))
+        elif attributes:
             for shown in _SHOWN_BLOCK_ATTRIBUTES.finditer(text):
                 line = first_line + text.count("\n", 0, shown.start(1))
                 self.leaks.append(Leak("block-attribute", shown[1], line, 1))

@@ -26,7 +26,9 @@ Reports Markdown or Hugo syntax that reached the rendered page as text (outside 
   the heading's end, or an id with a blank or a code span: `## Setup {#first steps}`), or
   any when the config turns heading attributes off; and a line of them under a paragraph,
   list or table (`{.note}`, kramdown's `{: .note}`) that Hugo shows: block attributes are
-  off by default (`markup.goldmark.parser.attribute.block`), and goldmark reads no `{: …}`.
+  off by default (`markup.goldmark.parser.attribute.block`), and goldmark reads no `{: …}`;
+  and one right after an image (Pandoc's and kramdown's `![Chart](chart.png){width=50%}`),
+  which goldmark never reads.
 * `$$…$$`: display math, when the page loads no math renderer (KaTeX, MathJax) and the
   passthrough extension does not keep `$$…$$` for one (off, or without `$$` among its
   delimiters). With mdcheck's own rendering, which has no theme, a page
@@ -62,7 +64,10 @@ from validator.model import Finding, Rule
 from validator.published import PagePass, RenderedSite, split_mapped
 from validator.settings import Markup
 
-KINDS = ("shortcode", "placeholder", "footnote", "table", "math", "emphasis", "attribute", "block-attribute")
+KINDS = (
+    "shortcode", "placeholder", "footnote", "table", "math", "emphasis", "attribute", "block-attribute",
+    "image-attribute",
+)
 _WHAT = {
     "shortcode": "shortcode shown as text; Hugo does not run shortcodes here",
     "placeholder": "Hugo's shortcode placeholder leaked into the page",
@@ -75,6 +80,8 @@ _WHAT = {
     "an id without blanks or markup (the heading's id is then made of its text)",
     "block-attribute": "block attribute shown as text: goldmark takes `{.class #id}` as a paragraph's, list's "
     "or table's attributes only on the line right below it",
+    "image-attribute": "image attributes shown as text: goldmark reads none after an image (Pandoc's and "
+    "kramdown's `{width=50%}`); size it with CSS, a render hook or the figure shortcode",
 }
 # The same, when the config leaves block attributes off (the default), or of kramdown's syntax
 _BLOCK_ATTRIBUTES_OFF = (

@@ -149,8 +149,8 @@ class SiteIndex:
         # page's own URL goes first
         self._aliases: set[str] = set()  # the URLs alias pages hold
         # Of pages that give one alias, Hugo writes the redirect of the one whose path sorts
-        # last over the others' (checked with hugo 0.168: `/docs/archive/17.0/sharding` over
-        # `/docs/18.0/sharding`, whatever their titles and weights)
+        # last over the others', in most builds (checked with hugo 0.168: `/docs/archive/17.0/sharding`
+        # over `/docs/18.0/sharding`, whatever their titles and weights; under load, not always)
         claimed: dict[str, tuple[str, int]] = {}
         for index, page in enumerate(pages):
             path = page[0].path if page[0] is not None else ""

@@ -20,8 +20,9 @@ Hugo writes both files to the same place in `public/` and the last one wins, sil
 (only `hugo --printPathWarnings` says "Duplicate target paths"): a page disappears from the
 site, or a redirect that readers' old links rely on is never written. Hugo builds pages in
 parallel, so which one wins changes from one build to the next (Hugo 0.168); of two
-pages' aliases, the redirect of the page whose path sorts last stays, and links through
-the alias are judged against that page.
+pages' aliases, the redirect of the page whose path sorts last stays in most builds (16 of
+16 on a quiet machine, not always under load), and links through the alias are judged
+against that page.
 
 ## Example
 ```markdown content/about.md
@@ -74,8 +75,8 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
         key=lambda item: item[:2],
     )
     owners: dict[str, tuple[str, str]] = {}  # output path -> (the page's path, "page" | "alias")
-    # Of pages' redirects at one URL, Hugo keeps that of the page whose path sorts last
-    # (checked with hugo 0.168); not told of pages in other languages (see _rendered_last)
+    # Of pages' redirects at one URL, Hugo keeps that of the page whose path sorts last, in
+    # most builds (checked with hugo 0.168); not told of pages in other languages (see _rendered_last)
     kept_aliases: dict[str, str] = {}  # output path -> the path of the page whose redirect is kept
     latest: dict[str, str] = {}  # output path -> that page's Hugo path
     for _, path, urls, _, page in claims:
@@ -226,7 +227,7 @@ def _message(
     shown = ", ".join(urls)
     which = (
         f"and renders {last!r} last: its page is the one published" if last is not None
-        else f"and {kept}'s path sorts last: its redirect is the one published" if kept is not None
+        else f"and {kept}'s path sorts last: its redirect is the one published, in most builds" if kept is not None
         else "which one varies from build to build"
     )
     return f"{what} {shown} {'are' if many else 'is'} also {theirs} {other}: Hugo writes one over the other, {which}"

@@ -7263,3 +7263,18 @@ def test_of_pages_giving_one_alias_the_last_by_path_keeps_it(
     anchor = next(p for p in found if p["rule"] == "broken-anchor")
     assert "an alias of content/docs/archive/17.0/sharding.md" in anchor["message"]
     assert all("archive/17.0/sharding.md's path sorts last" in p["message"] for p in found if p["rule"] == "duplicate-url")
+
+
+def test_links_to_markdown_files_are_not_named_among_unknown_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a multilingual site, Hugo's embedded link hook resolves `[x](_index.md)`: md-link
+    judges such links, and the broken-link note does not name them as paths no file makes."""
+    small_site(tmp_path, {
+        "content/en/post/_index.md": "---\ntitle: Posts\n---\n",
+        "content/en/_index.md": "---\ntitle: Home\n---\n",
+        "content/en/post/hello.md": "---\ntitle: Hello\n---\n\n[home](/_index.md) [me](/post/hello.md)\n",
+    }, "defaultContentLanguageInSubdir = true\n[languages.en]\ncontentDir = 'content/en'\n"
+       "[languages.fr]\ncontentDir = 'content/fr'\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json"])
+    notes = [note for note in json.loads(result.stdout)["summary"]["notes"] if "made by no content" in note]
+    assert not any(".md" in note for note in notes), notes

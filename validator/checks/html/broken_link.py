@@ -88,6 +88,7 @@ from urllib.parse import unquote, urlsplit
 from validator.addresses import SCHEME, shown
 from validator.html import HtmlLink, Page
 from validator.model import Finding, Rule, counted
+from validator.paths import is_markdown
 from validator.settings import Markup
 from validator.published import (
     EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN, UNKNOWN_SOURCE, PagePass, PublishedSite, RenderedSite, SourceLink,
@@ -152,7 +153,10 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             if target.kind == REDIRECT and computed_target(target.via) and not rendered.published.complete:
                 computed.add(link.url)
             elif target.kind == UNKNOWN and not rendered.published.complete and not _ignored(link.url, opts):
-                unjudged.add(target.url)  # (the embedded renderer's pages hold the Markdown's links alone)
+                # (the embedded renderer's pages hold the Markdown's links alone; a link to a
+                # Markdown file is md-link's to judge, as the link hook resolves it or not)
+                if not is_markdown(urlsplit(link.url).path):
+                    unjudged.add(target.url)
             elsewhere = None  # another URL of the page (Page.other_urls) where the link leads nowhere
             if target.kind not in (MISSING, OUTSIDE, UNBUILT) and (broken := _broken_elsewhere(rendered, page, link)):
                 elsewhere, target = broken

@@ -132,8 +132,11 @@ def main(env: Mapping[str, str] = os.environ) -> int:
 
 def _failure(result: subprocess.CompletedProcess[str], notes: Sequence[str] = ()) -> str:
     """What stopped mdcheck: its last word on stderr, else its first note, else the status."""
-    lines = result.stderr.strip().splitlines() or [line for note in notes[:1] for line in note.splitlines()[:2]]
-    return " ".join(lines[-1:] if result.stderr.strip() else lines) or f"exit status {result.returncode}"
+    if stderr := result.stderr.strip():
+        return stderr.splitlines()[-1]
+    if notes and (first := " ".join(notes[0].splitlines()[:2])):
+        return first
+    return f"exit status {result.returncode}"
 
 
 def _escaped(message: str) -> str:

@@ -481,12 +481,13 @@ class Document:
         """Whether a call's content has a line that may be a heading outside the `{{% %}}`
         calls right inside it that were parsed apart (their headings are known, a `#` line in
         their fences none)."""
+        lines = self._heading_like_lines
+        inside = lines[bisect.bisect_right(lines, use.line) : bisect.bisect_left(lines, use.close_line or 0)]
+        if not inside:
+            return False
         parsed = [(call.line, call.close_line) for call, content in self._nested_calls
                   if content is not None and call.close_line is not None]
-        return any(
-            use.line < number < (use.close_line or 0) and not any(start <= number <= end for start, end in parsed)
-            for number in self._heading_like_lines
-        )
+        return any(not any(start <= number <= end for start, end in parsed) for number in inside)
 
     def defines(self, ref: FootnoteRef) -> bool:
         """Whether the Markdown Hugo renders the footnote reference with defines its label:

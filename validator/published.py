@@ -1595,14 +1595,14 @@ class Locator:
         self._cursors[id(places)] = start
         tried = 0
         first: int | None = None  # the first that may be it, when its text is not the link's
-        words = _words(link.text) if link.tag == "a" else None
+        words = text_words(link.text) if link.tag == "a" else None
         for place in itertools.islice(places, start, start + 4 * _SEARCH_AT_MOST):
             if place in used:
                 continue
             if items[place].may_make(link, self.source.image_hook, self.source.every_alt) and same(link.url, items[place]):
                 # of two that may be it, the one of the link's text (`[in](#x)` inside a call
                 # that wrote `/#x`, not the page's `[out](#x)` before it, which works)
-                if not words or _words(items[place].text) == words:
+                if not words or text_words(items[place].text) == words:
                     first = place
                     break
                 first = place if first is None else first
@@ -1626,11 +1626,11 @@ class Locator:
     def _source_of(self, link: HtmlLink, fragment: str) -> SourceLink | None:
         assert self.source is not None
         if not link.url:  # an empty href: a failed ref's, or `[x]()`, of that text (a theme's menu has others)
-            words = _words(link.text)
+            words = text_words(link.text)
 
             def empty_of_that_text(one: SourceLink) -> bool:
                 may_be_empty = one.shortcode_path is not None or not one.destination.strip()
-                return may_be_empty and _words(one.text) == words and one.may_make(link)
+                return may_be_empty and text_words(one.text) == words and one.may_make(link)
 
             if item := self._empty_in_order(link, words) or (
                 not self._all_shown(words) and self._take("links", self.source.links, empty_of_that_text)
@@ -1657,20 +1657,20 @@ class Locator:
                 item = self._take("links", self.source.links, matches)
             if item is not None:
                 return item
-        if fragment and not namesake and link.tag == "a" and (words := _words(link.text)):
+        if fragment and not namesake and link.tag == "a" and (words := text_words(link.text)):
             # a Markdown link to the fragment, of the link's text, that a template wrote
             # elsewhere with the path of a page above (a glossary's `markdownify` of a stored
             # `.Inner`: `/#x` of `[y](#x)`), as a hook would
             page_url = self._page_url or self.source.url or None
 
             def of_that_text(url: str, one: SourceLink) -> bool:
-                return one.kind == "link" and _words(one.text) == words and _same_target(url, one, page_url)
+                return one.kind == "link" and text_words(one.text) == words and _same_target(url, one, page_url)
 
             if (item := self._take_among(self._places_by_fragment.get(fragment, ()), link, of_that_text)) is not None:
                 return item
         if not link.url:
             return None  # a theme's (a menu entry without a URL): no link to the page (`/`) made it
-        if link.tag == "a" and (words := _words(link.text)):
+        if link.tag == "a" and (words := text_words(link.text)):
             # a Markdown link whose address is a call's output alone (`[x]({{< lit >}})`), by its text
             called = functools.partial(_called_of_text, words)
             if (item := self._take("links", self.source.links, called)) is not None:
@@ -1719,7 +1719,7 @@ class Locator:
     @functools.cached_property
     def _filled_by_words(self) -> collections.Counter[str]:
         """The page's `<a>` links with an address, counted by their text's words."""
-        return collections.Counter(" ".join(_words(one.text)) for one in self._links if one.tag == "a" and one.url)
+        return collections.Counter(" ".join(text_words(one.text)) for one in self._links if one.tag == "a" and one.url)
 
     @functools.cached_property
     def _by_words(self) -> tuple[dict[str, dict[tuple[int, int], int]], dict[str, list[SourceLink]]]:
@@ -1728,12 +1728,12 @@ class Locator:
         shown: dict[str, dict[tuple[int, int], int]] = {}
         for one in self._links:
             if one.tag == "a":
-                places = shown.setdefault(" ".join(_words(one.text)), {})
+                places = shown.setdefault(" ".join(text_words(one.text)), {})
                 places[(one.line, one.column)] = len(places)
         written: dict[str, list[SourceLink]] = {}
         for item in self.source.links if self.source is not None else ():
             if item.kind not in ("image", "ref", "commented-ref"):  # (a bare ref's URL is text)
-                written.setdefault(" ".join(_words(item.text)), []).append(item)
+                written.setdefault(" ".join(text_words(item.text)), []).append(item)
         return shown, written
 
     def heading(self, heading: HtmlHeading, *, exact: bool = False, same_level: bool = False) -> tuple[int, int] | None:
@@ -1992,15 +1992,16 @@ def _host(url: str) -> str:
         return ""
 
 
-def _words(text: str) -> list[str]:
-    """A link's text as words, its markup left out (`**Setup** guide`: setup, guide)."""
+def text_words(text: str) -> list[str]:
+    """A link's (or a heading's) text as words, its markup left out (`**Setup** guide`: setup, guide)."""
     return re.findall(r"\w+", text.lower())
 
 
 def _called_of_text(words: list[str], link: SourceLink) -> bool:
     """Whether a Markdown link of the text of `words` has an address a call's output alone
     writes (`[x]({{< lit >}})`: any address)."""
-    return link.shortcode_path is None and _CALL.fullmatch(link.destination.strip()) is not None and _words(link.text) == words
+    called = link.shortcode_path is None and _CALL.fullmatch(link.destination.strip()) is not None
+    return called and text_words(link.text) == words
 
 
 def _same_ref_target(url: str, link: SourceLink) -> bool:
@@ -2189,8 +2190,8 @@ class SummaryCopies:
                 for item in source.links:
                     written = item.destination.strip()
                     if item.shortcode_path is None and self.wanted(written):
-                        self._by_destination.setdefault(written, []).append((index, item, _words(item.text)))
-        words = _words(link.text)
+                        self._by_destination.setdefault(written, []).append((index, item, text_words(item.text)))
+        words = text_words(link.text)
         for index, item, item_words in self._by_destination.get(url, ())[:_SUMMARY_SOURCES]:
             own = self.rendered.sources[index]
             # of the same text too: a theme's table of contents of the page links the same

@@ -4689,11 +4689,18 @@ def _taxonomy_of(path: _ContentPath, site: SiteConfig) -> str | None:
     """The plural of the taxonomy whose directory the file lies in (`tags/…`; `my-tags/…`
     of "my tags", `flux/v0/tags/…`), normalized as the path is; None in none."""
     folder = "/".join(path.dirs)
-    for _, plural in site.taxonomies:
-        normalized = "/".join(_normalize(part) for part in plural.split("/") if part)
-        if normalized and (folder == normalized or folder.startswith(normalized + "/")):
-            return normalized
+    for plural in _normalized_plurals(site.taxonomies):
+        if folder == plural or folder.startswith(plural + "/"):
+            return plural
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _normalized_plurals(taxonomies: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The taxonomies' plurals as content paths are normalized (`my-tags` of "my tags");
+    once per site, not for each page."""
+    found = ("/".join(_normalize(part) for part in plural.split("/") if part) for _, plural in taxonomies)
+    return tuple(plural for plural in found if plural)
 
 
 def _fm_string(value: Any) -> str:

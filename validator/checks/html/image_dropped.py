@@ -69,13 +69,12 @@ PNG
 from __future__ import annotations
 
 import posixpath
-import re
 from urllib.parse import unquote, urlsplit
 
 from validator.addresses import shown
 from validator.html import Page
 from validator.model import Finding, NoOptions, Rule
-from validator.published import PagePass, RenderedSite, SourceLink, SourcePage, split_mapped
+from validator.published import PagePass, RenderedSite, SourceLink, SourcePage, split_mapped, text_words
 
 
 def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
@@ -87,12 +86,12 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
         source = rendered.locator(page).source
         if source is None or source.every_alt:
             return  # no hook of the site's writes its images
-        images = [link for link in source.links if link.kind == "image" and _stem(link) is not None]
+        images = [(link, stem) for link in source.links if link.kind == "image" and (stem := _stem(link)) is not None]
         if not images:
             return
         names = [_file_stem(link.url) for link in page.links]
         alts = {" ".join(image.alt.split()) for image in page.images if image.alt}
-        missing = [image for image in images if not _traced(image, names, alts)]
+        missing = [image for image, stem in images if not _traced(image, stem, names, alts)]
         if not missing or not _shows_content(page, source, len(images) > len(missing)):
             return
         for image in missing:
@@ -122,10 +121,9 @@ def _file_stem(url: str) -> str:
     return name.rsplit(".", 1)[0].lower() if "." in name else name.lower()
 
 
-def _traced(image: SourceLink, names: list[str], alts: set[str]) -> bool:
-    """Whether the page holds a trace of the image: a file named as it is, or as Hugo names
-    a processed copy of it (`diagram_hu3f2….webp`), or its alt text."""
-    stem = _stem(image) or ""
+def _traced(image: SourceLink, stem: str, names: list[str], alts: set[str]) -> bool:
+    """Whether the page holds a trace of the image (of file name `stem`): a file named as it
+    is, or as Hugo names a processed copy of it (`diagram_hu3f2….webp`), or its alt text."""
     if any(name == stem or name.startswith(stem + "_") for name in names):
         return True
     alt = " ".join(image.text.split())
@@ -137,17 +135,13 @@ def _shows_content(page: Page, source: SourcePage, other_images: bool) -> bool:
     one of its headings, or a link of the same text (a layout may print none of it)."""
     if other_images:
         return True
-    shown_headings = {_words(heading.text) for heading in page.headings}
-    if any(_words(heading.text) in shown_headings for heading in source.headings if heading.text.strip()):
+    shown_headings = {tuple(text_words(heading.text)) for heading in page.headings}
+    if any(tuple(text_words(heading.text)) in shown_headings for heading in source.headings if heading.text.strip()):
         return True
-    texts = {_words(link.text) for link in page.links if link.tag == "a" and link.text.strip()}
+    texts = {tuple(text_words(link.text)) for link in page.links if link.tag == "a" and link.text.strip()}
     return any(
-        link.kind == "link" and link.text.strip() and _words(link.text) in texts for link in source.links
+        link.kind == "link" and link.text.strip() and tuple(text_words(link.text)) in texts for link in source.links
     )
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 RULE = Rule(

@@ -4,6 +4,7 @@ top-level keys, and read values the way Hugo does (YAML 1.2 scalars, Go date lay
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import tomllib
@@ -728,14 +729,24 @@ def hugo_date(value: Any, fmt: str | None) -> dt.datetime | None:
         except (OverflowError, OSError, ValueError):
             return None  # a valid Unix time out of Python's range
     if isinstance(value, str):
-        for layout in DATE_LAYOUTS:
-            parsed = parse_go_time(layout, value)
-            if parsed is not None:
-                return parsed
-        if _ISO_DATE.match(value):
-            raise DateError(f"{value!r} is no day or time of the calendar (a day, hour or minute out of range)")
-        raise DateError(f"{value!r} is in none of the layouts Hugo accepts")
+        parsed = _string_date(value)
+        if isinstance(parsed, str):
+            raise DateError(parsed)
+        return parsed
     raise DateError(f"a {_kind(value)} is not a date")
+
+
+@functools.lru_cache(maxsize=4096)
+def _string_date(value: str) -> dt.datetime | str:
+    """The time Hugo reads from a string, or why it reads none. Cached: a page's dates are
+    read by several checks, and sites repeat them."""
+    for layout in DATE_LAYOUTS:
+        parsed = parse_go_time(layout, value)
+        if parsed is not None:
+            return parsed
+    if _ISO_DATE.match(value):
+        return f"{value!r} is no day or time of the calendar (a day, hour or minute out of range)"
+    return f"{value!r} is in none of the layouts Hugo accepts"
 
 
 def _kind(value: Any) -> str:

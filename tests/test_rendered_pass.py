@@ -2465,7 +2465,7 @@ def test_a_page_a_shortcode_parameter_names_for_relref(
     monkeypatch.chdir(tmp_path)
     found = problems()
     assert [(p["line"], p["column"], p["rule"]) for p in found] == [(5, 1, "ref-not-found")]
-    assert found[0]["message"] == "the button shortcode's relref 'usage/nope/': no such page (Hugo stops the build)"
+    assert found[0]["message"] == "the button shortcode's relref 'usage/nope/': no such page (Hugo logs an error: the build fails)"
     result = subprocess.run([hugo, "-s", str(tmp_path), "-d", str(tmp_path / "out")], capture_output=True, text=True)
     assert result.returncode != 0 and 'REF_NOT_FOUND: Ref "usage/nope/"' in result.stdout + result.stderr
     call = '{{< button relref="usage/start/" >}}Go{{< /button >}}'
@@ -3085,9 +3085,9 @@ def test_a_drafts_refs_run_only_in_a_build_of_drafts(
     monkeypatch.chdir(tmp_path)
     found = {(p["line"], p["message"].split(": ", 1)[1]) for p in problems() if p["rule"] == "ref-not-found"}
     assert found == {
-        (7, "no such page (Hugo stops the build once this page is built, with --buildDrafts)"),
+        (7, "no such page (Hugo logs an error: the build fails once this page is built, with --buildDrafts)"),
         (9, "the page is a draft and has a publish date to come, 2999-01-01: Hugo builds it only with --buildDrafts "
-            "--buildFuture (Hugo stops the build once this page is built, with --buildDrafts)"),
+            "--buildFuture (Hugo logs an error: the build fails once this page is built, with --buildDrafts)"),
     }
     assert subprocess.run([hugo, "-d", str(tmp_path / "out")], capture_output=True).returncode == 0
     result = subprocess.run([hugo, "-D", "-d", str(tmp_path / "out")], capture_output=True, text=True)
@@ -3417,17 +3417,19 @@ def test_the_redirects_of_netlify_toml_serve_links(
 ) -> None:
     """Netlify serves the `[[redirects]]` of the netlify.toml that deploys the site (at its
     root, or above it with `build.base` naming it) besides `_redirects`: a link to a path one
-    serves is not broken, with mdcheck's rendering and with a build's output alike."""
+    serves is not broken, with mdcheck's rendering and with a build's output alike. A rule
+    written with the site's own host (carvel's) is one of its paths."""
     site = tmp_path / "site" if in_parent else tmp_path
     rules = (
         '[[redirects]]\nfrom = "/sponsors"\nto = "https://example.org/sponsors/"\n'
+        '[[redirects]]\nfrom = "https://x.org/moved"\nto = "https://x.org/a/"\nstatus = 301\n'
         '[[redirects]]\nfrom = "/*/old"\nto = "/a/"\n[[redirects]]\nfrom = "https://k8s.dev/*"\nto = "/"\n'
         '[[redirects]]\nfrom = "/*"\nto = "/404.html"\nstatus = 404\n'  # a not-found page serves nothing
         '[[redirects]]\nfrom = "/*"\nto = "/index.html"\nstatus = 200\n'  # nor does a fallback to the home page
     )
     (tmp_path / "netlify.toml").write_text(('[build]\nbase = "site/"\n' if in_parent else "") + rules)
     site.mkdir(exist_ok=True)
-    small_site(site, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n[s](/sponsors/) [o](/fr/old/) [g](/gone/)\n"})
+    small_site(site, {"content/a.md": "+++\ntitle = 'A'\n+++\n\n[s](/sponsors/) [o](/fr/old/) [g](/gone/) [m](/moved/)\n"})
     monkeypatch.chdir(site)
     assert_located_alike("broken-link", [("content/a.md", 5, 31)])
 
@@ -3469,11 +3471,10 @@ def test_a_link_through_a_redirect_rule_is_checked_where_the_rule_sends_it(
     for rule, column in (("broken-link", 22), ("broken-anchor", 41)):
         assert located(rule) == located(rule, "--build") == [("content/a.md", 5, column)]
     rule = "where the redirect rule `/old/* /new/:splat` sends it"
-    result = CliRunner().invoke(main, ["check", "--no-color", "-q"])
-    assert f"nothing is published at /new/gone/, {rule}" in result.output
-    assert f"no heading or element with id 'nowhere' on content/new/b.md, {rule}; did you mean" in result.output
-    result = CliRunner().invoke(main, ["check", "--no-color", "-q", "--build"])
-    assert f"no element with id 'nowhere' on /new/b/, {rule}" in result.output
+    for mode in ([], ["--build"]):  # in the same words: a baseline written in one mode holds in the other
+        result = CliRunner().invoke(main, ["check", "--no-color", "-q", *mode])
+        assert f"nothing is published at /new/gone/, {rule}" in result.output
+        assert f"no heading or element with id 'nowhere' on content/new/b.md, {rule}; did you mean" in result.output
 
 
 @pytest.mark.hugo
@@ -7278,3 +7279,49 @@ def test_links_to_markdown_files_are_not_named_among_unknown_paths(tmp_path: Pat
     result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json"])
     notes = [note for note in json.loads(result.stdout)["summary"]["notes"] if "made by no content" in note]
     assert not any(".md" in note for note in notes), notes
+
+
+@pytest.mark.hugo
+def test_a_themes_link_is_not_a_markdown_link_that_shows_as_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """flux's menu link `/security`, broken on every page, is the template's: the Markdown's
+    `[our security considerations](/flux/security)`, of the same name, shows as itself (its
+    text, the address the site's link hook found for it), and works."""
+    hook = (
+        "{{ $link := .Destination }}{{ with .Page.GetPage .Destination }}{{ $link = .RelPermalink }}{{ end }}"
+        '<a href="{{ $link | safeURL }}">{{ .Text | safeHTML }}</a>'
+    )
+    base = (
+        '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><nav><a href="/security">Security</a>'
+        "</nav><main>{{ .Content }}</main></body></html>"
+    )
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": hook, "layouts/single.html": base, "layouts/list.html": base,
+        "content/flux/_index.md": "---\ntitle: Flux\n---\n\nRead [our security considerations](/flux/security).\n",
+        "content/flux/security/_index.md": "---\ntitle: Security\n---\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"]) for p in problems("--build") if p["rule"] == "broken-link"]
+    assert found == [("public/flux/index.html", 1)]
+
+
+@pytest.mark.hugo
+def test_a_failed_ref_is_one_finding_beside_a_themes_link_of_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A relref to no page, which Hugo writes `<a href="">FAQ</a>`, is ref-not-found alone
+    though the theme's sidebar links `/faq/` with the same text first: that link is no
+    address the ref may have made."""
+    base = (
+        '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><aside><a href="/faq/">FAQ</a></aside>'
+        "<main>{{ .Content }}</main></body></html>"
+    )
+    small_site(tmp_path, {
+        "layouts/single.html": base, "layouts/list.html": base,
+        "content/docs/a.md": '---\ntitle: A\n---\n\nRead the [FAQ]({{< relref "/faq-migration" >}}) first.\n',
+        "content/faq/_index.md": "---\ntitle: FAQ\n---\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["rule"], p["path"], p["line"]) for p in failed_build()["problems"]]
+    assert found == [("ref-not-found", "content/docs/a.md", 5)]

@@ -1221,6 +1221,14 @@ class RenderedSite:
             last[:] = [(index, self.sources[index])]
         return last[0][1]
 
+    def markdown_path(self, path: str) -> str | None:
+        """The Markdown file of the HTML page `path` (its first HTML page), as findings name it."""
+        return self._markdown_paths.get(path)
+
+    @functools.cached_property
+    def _markdown_paths(self) -> dict[str, str]:
+        return {html: markdown for markdown, html in self.html_pages.items()}
+
     def locator(self, page: Page) -> Locator:
         return Locator(
             functools.partial(self.source, page), page.links, functools.partial(self._missing, page), page.url
@@ -1605,7 +1613,8 @@ class Locator:
                 if not words or text_words(items[place].text) == words:
                     first = place
                     break
-                first = place if first is None else first
+                if first is None and not self._shown_elsewhere(items[place], link):
+                    first = place
             tried += 1
             if tried == _SEARCH_AT_MOST:
                 break
@@ -1653,6 +1662,7 @@ class Locator:
                 every_alt = self.source.every_alt
                 matches: Callable[[SourceLink], bool] = (
                     lambda one: one.may_make(link, hooked, every_alt) and same(link.url, one)
+                    and not self._shown_elsewhere(one, link)
                 )
                 item = self._take("links", self.source.links, matches)
             if item is not None:
@@ -1709,17 +1719,46 @@ class Locator:
         return self._take("links", self.source.links if self.source else (), lambda one: one is candidate)
 
     def _all_shown(self, words: list[str]) -> bool:
-        """Whether the page shows, with an address, as many `<a>` links of the text of
-        `words` as the Markdown writes: none of those is the empty one (a theme's menu entry
-        `<a href="">Users</a>`, beside the content's `[Users]({{< relref "users.md" >}})`).
-        Not known of links without text."""
+        """Whether the page shows, with an address that one of them may have made, as many
+        `<a>` links of the text of `words` as the Markdown writes: none of those is the empty
+        one (a theme's menu entry `<a href="">Users</a>`, beside the content's
+        `[Users]({{< relref "users.md" >}})`). A theme's `<a href="/faq/">FAQ</a>` is not
+        the content's `[FAQ]({{< relref "/faq-migration" >}})`. Not known of links without text."""
         key = " ".join(words)
-        return bool(words) and len(self._by_words[1].get(key, ())) <= self._filled_by_words[key]
+        written = self._by_words[1].get(key, ())
+        if not words or not written:
+            return bool(words)
+        filled = sum(1 for one in self._shown_by_words.get(key, ()) if one.url and self._made_by_any(one, written))
+        return len(written) <= filled
+
+    def _made_by_any(self, link: HtmlLink, written: Sequence[SourceLink]) -> bool:
+        """Whether one of the Markdown links `written` may have made `link` (by its address)."""
+        page_url = self._page_url or (self.source.url if self.source is not None else None) or None
+        return any(_same_destination(link.url, one) or _same_target(link.url, one, page_url) for one in written)
+
+    def _shown_elsewhere(self, one: SourceLink, link: HtmlLink) -> bool:
+        """Whether the Markdown link `one`, of another text than `link`, shows as itself in
+        another `<a>` of the page, of its text and an address it may have made: that one is
+        its, not `link` (a theme's menu link `/security` is not the content's
+        `[our security](/flux/security)`, which a hook wrote `/flux/security/`)."""
+        if link.tag != "a" or one.kind == "image":
+            return False
+        words = text_words(one.text)
+        if not words or words == text_words(link.text):
+            return False
+        return any(
+            other is not link and self._made_by_any(other, (one,))
+            for other in self._shown_by_words.get(" ".join(words), ())[:_SEARCH_AT_MOST]
+        )
 
     @functools.cached_property
-    def _filled_by_words(self) -> collections.Counter[str]:
-        """The page's `<a>` links with an address, counted by their text's words."""
-        return collections.Counter(" ".join(text_words(one.text)) for one in self._links if one.tag == "a" and one.url)
+    def _shown_by_words(self) -> dict[str, list[HtmlLink]]:
+        """The page's `<a>` links by their text's words, in order."""
+        found: dict[str, list[HtmlLink]] = {}
+        for one in self._links:
+            if one.tag == "a":
+                found.setdefault(" ".join(text_words(one.text)), []).append(one)
+        return found
 
     @functools.cached_property
     def _by_words(self) -> tuple[dict[str, dict[tuple[int, int], int]], dict[str, list[SourceLink]]]:

@@ -18,7 +18,7 @@ the link empty, without a word; with `build.render = "link"` it writes the page'
 nothing is published. So is a call whose named parameters name no `path` (`ref="b"`): Hugo
 reads `path`, `lang` and `outputFormat`, and writes the link empty. A page Hugo does not
 build by default runs its calls only in a build that builds it: a draft's ref to another
-draft is fine, and a ref to no page stops the build once the draft is built.
+draft is fine, and a ref to no page fails the build once the draft is built.
 
 Pages Hugo makes without a content file (the home page, sections, taxonomy pages) are
 found, and so are those of content files that are not Markdown (`_index.html`, `.org`)
@@ -34,8 +34,9 @@ names the file in a shortcode (`{{< include "snippets/setup.md" >}}`). Only the 
 the run are known: check the whole site, not a few files, for this rule to see every page.
 
 ## Why is this bad?
-With the default `refLinksErrorLevel = "ERROR"` Hugo stops the build with
-`REF_NOT_FOUND: Ref "…": page not found` (or `page reference "…" is ambiguous`). With
+With the default `refLinksErrorLevel = "ERROR"` Hugo logs `REF_NOT_FOUND: Ref "…": page not
+found` (or `page reference "…" is ambiguous`) as an error and the build fails: it exits
+with an error, though it writes every page, the link empty. With
 `refLinksErrorLevel = "WARNING"` the build goes on, and the link points to
 `refLinksNotFoundURL` (empty by default): a dead link.
 
@@ -67,7 +68,7 @@ def check(site: Site, opts: NoOptions) -> Iterator[Finding]:
     known = {lang.code for lang in site.config.languages} | {site.config.default_language}
     disabled = site.config.disabled_languages
     stops = (
-        "Hugo stops the build"
+        "Hugo logs an error: the build fails"
         if site.config.ref_links_error_level.upper() == "ERROR"
         else f"Hugo links to {site.config.ref_links_not_found_url!r} instead"
     )

@@ -243,3 +243,19 @@ def test_a_fifo_no_process_reads_is_an_error_not_a_hang(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(ConfigError, match="a FIFO that no process reads"):
         write_atomic(fifo, "x\n")
+
+
+def test_fingerprints_ignore_the_count_of_other_pages(tmp_path: Path) -> None:
+    """A template's defect seen on more pages since is the same finding; a baseline written
+    with the count in its fingerprint (as earlier versions did) still matches."""
+    one = "nothing is published at /security (and on 2 other pages, where a template writes it)"
+    more = "nothing is published at /security (and on 245 other pages, where a template writes it)"
+    assert fingerprint("broken-link", "a.md", one) == fingerprint("broken-link", "a.md", more)
+    assert fingerprint("broken-link", "a.md", one) != fingerprint("broken-link", "a.md", "nothing is published at /x")
+    problem = Problem(str(tmp_path / "a.md"), 3, 1, "broken-link", Severity.ERROR, one)
+    (tmp_path / "a.md").write_text("x", "utf-8")
+    legacy = fingerprint("broken-link", "a.md", one, legacy=True)
+    record = {"path": "a.md", "rule": "broken-link", "message": one, "fingerprint": legacy}
+    (tmp_path / "b.json").write_text(json.dumps({"version": 1, "tool": "mdcheck", "findings": [record]}), "utf-8")
+    filtered = apply_baseline([problem], load_baseline(tmp_path / "b.json"), [str(tmp_path / "a.md")])
+    assert (filtered.problems, filtered.known, filtered.stale) == ([], 1, ())

@@ -29,9 +29,17 @@ STALE_SHOWN = 5  # stale records named one by one in the summary
 _LINE_REFERENCE = re.compile(r"\b(lines?) \d+(?:[-–]\d+)?")
 
 
-def fingerprint(rule: str, path: str, message: str) -> str:
-    """A finding's identity across edits: rule, file and message, line references removed."""
+# " (and on 3 other pages, where a template writes it)": the other pages showing the same
+# defect, which come and go as pages do
+_OTHER_PAGES = re.compile(r" \(and on \d+ other [^()]*\)")
+
+
+def fingerprint(rule: str, path: str, message: str, *, legacy: bool = False) -> str:
+    """A finding's identity across edits: rule, file and message, line references and the
+    count of other pages removed (`legacy`: the count kept, as earlier baselines were written)."""
     text = _LINE_REFERENCE.sub(r"\1 N", message)
+    if not legacy:
+        text = _OTHER_PAGES.sub("", text)
     return hashlib.sha256("\0".join((rule, path, text)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
@@ -82,6 +90,13 @@ def entry(problem: Problem, directory: Path) -> Entry:
     path = relative_to(problem.path, directory)
     key = fingerprint(problem.rule, path, _files_relative(problem.message, directory))
     return Entry(problem.rule, path, problem.message, key)
+
+
+def _legacy_fingerprint(found: Entry, problem: Problem, directory: Path) -> str:
+    """The fingerprint an earlier version recorded for the problem: with the count of other pages."""
+    if not _OTHER_PAGES.search(problem.message):
+        return found.fingerprint
+    return fingerprint(problem.rule, found.path, _files_relative(problem.message, directory), legacy=True)
 
 
 # A file a message names (the page a link leads to, a template), as the working directory
@@ -159,9 +174,11 @@ def apply_baseline(
     available = Counter(e.fingerprint for e in baseline.entries)
     new: list[Problem] = []
     for problem in problems:
-        key = entry(problem, baseline.directory).fingerprint
-        if available[key] > 0:
-            available[key] -= 1
+        found = entry(problem, baseline.directory)
+        for key in dict.fromkeys((found.fingerprint, _legacy_fingerprint(found, problem, baseline.directory))):
+            if available[key] > 0:
+                available[key] -= 1
+                break
         else:
             new.append(problem)
     checked_here = {relative_to(path, baseline.directory) for path in checked}

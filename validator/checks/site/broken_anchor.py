@@ -481,10 +481,13 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
                     continue  # a page's summary on a list page: reported at that page's link
             source = locator.link_source(link)
             where = (source.line, source.column) if source is not None else None
-            place = "this page" if target.path == page.path else target.url
+            # a content page named as the source pass names it: the same finding, the same words
+            markdown = rendered.markdown_path(target.path) if target.path else None
+            place = "this page" if target.path == page.path else markdown or target.url
             if via:
                 place += f", {sent_by(via)}"
-            message = f"no element with id {fragment!r} on {place}"
+            kind = "heading or element" if markdown is not None else "element"
+            message = f"no {kind} with id {fragment!r} on {place}"
             if not has:
                 message += suggest.rendered(fragment, target.path, target.ids, target.headings)
             if dropped is not None:

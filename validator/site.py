@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
-from urllib.parse import quote, unquote, unquote_plus
+from urllib.parse import quote, unquote, unquote_plus, urlsplit
 
 import yaml
 from markdown_it.rules_block.html_block import HTML_SEQUENCES
@@ -897,7 +897,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         link_hook_specials=layouts.link_hook_specials(),
         missing_modules=tuple(found.missing),
         missing_layout_mounts=missing_layouts,
-        server_redirects=_server_redirects(root) + _vercel_redirects(root),
+        server_redirects=_server_redirects(root, _own_hosts(config)) + _vercel_redirects(root),
         written_after_hugo=written_after,
         missing_components=missing_components,
         config_notes=(
@@ -2747,12 +2747,27 @@ _COMPONENTS = frozenset({"archetypes", "assets", "content", "data", "i18n", "lay
 LayoutRoot = tuple[Path, tuple[str, ...]]
 
 
-def _server_redirects(root: Path) -> tuple[str, ...]:
+def _own_hosts(config: _Config) -> frozenset[str]:
+    """The hosts of the site's `baseURL` and its languages' (lower case)."""
+    languages = config.get("languages")
+    tables = languages.values() if isinstance(languages, dict) else ()
+    urls = [config.get("baseurl"), *(table.get("baseurl") for table in tables if isinstance(table, dict))]
+    found = set()
+    for url in urls:
+        try:
+            found.add(urlsplit(url.strip()).hostname if isinstance(url, str) else None)
+        except ValueError:
+            continue
+    return frozenset(found - {None})
+
+
+def _server_redirects(root: Path, hosts: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The `[[redirects]]` of the netlify.toml that deploys the site, as `parse_redirects`
     writes rules: at its root (unless its `build.base` is another folder), or in a folder
     above whose `build.base` is the site's root (Netlify reads it after the publish dir's
-    `_redirects`); rules for another host (`from = "https://k8s.dev/*"`) and fallbacks
-    (`fallback_rule`) are left out."""
+    `_redirects`); a rule for one of the site's own `hosts` is one of its paths
+    (`from = "https://carvel.dev/x"`), rules for another host (`from = "https://k8s.dev/*"`)
+    and fallbacks (`fallback_rule`) are left out."""
     for folder in (root, *root.parents[:3]):
         path = folder / "netlify.toml"
         try:
@@ -2768,7 +2783,7 @@ def _server_redirects(root: Path) -> tuple[str, ...]:
         if folder == root and base and (root / base).resolve() != root.resolve():
             return ()  # it deploys another folder of the repository (volcano's `base = "docs-site"`)
         rules = data.get("redirects")
-        rules = [rule for rule in rules if isinstance(rule, dict)] if isinstance(rules, list) else []
+        rules = [_on_own_host(rule, hosts) for rule in rules if isinstance(rule, dict)] if isinstance(rules, list) else []
         return tuple(
             _server_rule(rule) for rule in rules
             if str(rule.get("from", "")).startswith("/") and not _not_found(rule)
@@ -2818,6 +2833,20 @@ def _vercel_rule(rule: Mapping[str, Any], status: str) -> str | None:
 # The end of a source path that matches any rest: `/(.*)`, `/:path*`
 _VERCEL_SPLAT = re.compile(r"/(?:\(\.\*\)|:(\w+)\*)$")
 _VERCEL_PATH = re.compile(r"(?:/(?::\w+|[\w.~%@!$&'+,;=-]+))*/?(?:/\*)?")
+
+
+def _on_own_host(rule: dict[str, Any], hosts: frozenset[str]) -> dict[str, Any]:
+    """A rule whose `from` is an address of one of the site's `hosts`, with its path alone
+    (Netlify matches such a rule on that domain)."""
+    source = str(rule.get("from", "")).strip()
+    if not source.lower().startswith(("http://", "https://")):
+        return rule
+    try:
+        parts = urlsplit(source)
+        host = parts.hostname
+    except ValueError:
+        return rule
+    return {**rule, "from": parts.path or "/"} if host in hosts else rule
 
 
 def _server_rule(rule: Mapping[str, Any]) -> str:

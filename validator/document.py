@@ -428,6 +428,10 @@ class Document:
         gone = {(use.line, use.column) for use in omitted}
         ids.update(heading.id for at, content in self._contents_with_headings.items() if at not in gone
                    for heading in content.headings if heading.id and heading.id_predictable)
+        # and of each `{{% %}}` call's inside a `{{< >}}` call's content: rendered apart, its
+        # ids made unique within it alone (two tabs' `## Install` are both `install`)
+        ids.update(heading.id for _, nested in self._nested_calls if nested is not None
+                   for heading in nested.headings if heading.id and heading.id_predictable)
         numbered = {(ref.apart, ref.label) for ref in self.footnote_refs if self.defines(ref)}
         per_part = Counter(part for part, _ in numbered)
         # and in each `{{< >}}` call's content its template renders (`.Inner | markdownify`)
@@ -580,8 +584,7 @@ class Document:
                 continue  # a value (`{{% param description %}}` in docsy's legacy `blocks/cover`)
             if nested is None or "" in nested.id_prefixes:
                 return ("",)
-            prefixes += [heading.id for heading in nested.headings if heading.id]
-            prefixes += nested.id_prefixes
+            prefixes += nested.id_prefixes  # its headings' ids are known (see `ids`)
         calls = self.shortcode_calls
         omitted = {id(use) for use in self._omitted_calls}
         for use, within in zip(calls, opaque_depths(calls)):

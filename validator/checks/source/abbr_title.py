@@ -53,5 +53,6 @@ RULE = Rule(
     options=NoOptions,
     check=check,
     doc=__doc__,
+    reads_contents=True,
     default=Severity.WARNING,
 )

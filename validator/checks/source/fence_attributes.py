@@ -284,4 +284,5 @@ RULE = Rule(
     options=NoOptions,
     check=check,
     doc=__doc__,
+    reads_contents=True,
 )

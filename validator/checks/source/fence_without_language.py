@@ -55,6 +55,7 @@ RULE = Rule(
     options=NoOptions,
     check=check,
     doc=__doc__,
+    reads_contents=True,
     default=Severity.WARNING,
     markdownlint="MD040",
 )

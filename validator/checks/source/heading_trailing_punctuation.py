@@ -59,6 +59,7 @@ RULE = Rule(
     options=Options,
     check=check,
     doc=__doc__,
+    reads_contents=True,
     default=Severity.WARNING,
     markdownlint="MD026",
 )

@@ -55,7 +55,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     if not doc.markup.unsafe:
         return  # Hugo omits raw HTML: raw-html-omitted's
     foreign = 0  # how deep inside `<svg>` or `<math>`
-    reported: set[tuple[int, str]] = set()
+    reported: set[tuple[int, int]] = set()
     closed = {tag.name for tag in doc.html_tags if tag.closing}
     for tag in doc.html_tags:
         if not tag.is_element:
@@ -63,11 +63,11 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if tag.name in _FOREIGN:
             foreign = max(foreign + (-1 if tag.closing else 0 if tag.self_closing else 1), 0)
             continue
-        if foreign or tag.name in _KNOWN or (tag.line, tag.name) in reported or _custom_element(tag, closed):
+        if foreign or tag.name in _KNOWN or (tag.line, tag.column) in reported or _custom_element(tag, closed):
             continue
         if PLACEHOLDER_IN_ID in tag.name:
             continue  # `<{{% param repo %}}>`: the call's output, an autolink maybe
-        reported.add((tag.line, tag.name))
+        reported.add((tag.line, tag.column))
         yield _finding(tag.line, tag.column, tag.source)
     yield from _browser_tags(doc, {(tag.line, tag.column) for tag in doc.html_tags})
 
@@ -126,4 +126,5 @@ RULE = Rule(
     options=NoOptions,
     check=check,
     doc=__doc__,
+    reads_contents=True,
 )

@@ -123,4 +123,5 @@ RULE = Rule(
     options=NoOptions,
     check=check,
     doc=__doc__,
+    reads_contents=True,
 )

@@ -491,3 +491,11 @@ def test_github_escapes_properties() -> None:
 
 def test_github_clean() -> None:
     assert _render("github", [], Summary(files=3)) == "All clean: 3 files checked."
+
+
+def test_sarif_names_a_file_outside_the_working_directory_by_its_own_uri() -> None:
+    """A file shown absolute (mounted from outside the site: dapr's `../sdkdocs`) is a
+    `file:` URI, not a path below the source root."""
+    problem = Problem("/srv/sdk docs/a.md", 3, 1, "rule", Severity.ERROR, "bad")
+    location = _sarif([problem])["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "file:///srv/sdk%20docs/a.md"}

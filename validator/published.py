@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import bisect
-import collections
 import contextlib
 import csv
 import functools
@@ -1638,7 +1637,8 @@ class Locator:
             words = text_words(link.text)
 
             def empty_of_that_text(one: SourceLink) -> bool:
-                may_be_empty = one.shortcode_path is not None or not one.destination.strip()
+                # (or one Hugo writes empty: `[x](#)`, which the embedded hook writes `href=""`)
+                may_be_empty = one.shortcode_path is not None or not one.destination.strip() or _refused("", one)
                 return may_be_empty and text_words(one.text) == words and one.may_make(link)
 
             if item := self._empty_in_order(link, words) or (
@@ -1714,7 +1714,7 @@ class Locator:
         if len(shown) != len(written) or (place := shown.get((link.line, link.column))) is None:
             return None
         candidate = written[place]
-        if candidate.shortcode_path is None and candidate.destination.strip():
+        if candidate.shortcode_path is None and candidate.destination.strip() and not _refused("", candidate):
             return None
         return self._take("links", self.source.links if self.source else (), lambda one: one is candidate)
 

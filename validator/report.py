@@ -206,7 +206,10 @@ def _sarif_rule(rule_id: str, rule: Rule | None) -> dict[str, Any]:
 
 
 def _location(path: str) -> dict[str, Any]:
-    # (a file name that is not UTF-8 is quoted as its bytes)
+    # (a file name that is not UTF-8 is quoted as its bytes; one outside the working
+    # directory, shown absolute, is a file: URI of its own, relative to no root)
+    if os.path.isabs(path):
+        return {"artifactLocation": {"uri": "file://" + quote(os.fsencode(path))}}
     return {"artifactLocation": {"uri": quote(os.fsencode(path)), "uriBaseId": "%SRCROOT%"}}
 
 

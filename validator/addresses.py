@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+from urllib.parse import quote, unquote
 
 GOLDMARK = "goldmark"
 EMBEDDED = "embedded"  # Hugo's embedded link or image render hook
@@ -48,9 +49,24 @@ def written(address: str, writer: Writer, *, unsafe: bool) -> str:
         return "" if not unsafe and goldmark_drops(address) else address
     if writer.kind == EMBEDDED and address == "#":
         return ""  # Go's URL of `#` alone writes as "" (checked with hugo 0.168)
+    if writer.kind == EMBEDDED and "%5C" in address.upper():
+        address = _escaped_whole(address)
     if writer.kind in (EMBEDDED, FILTERING) and template_refuses(address):
         return REFUSED
     return address
+
+
+_SCHEME_AND_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
+
+
+def _escaped_whole(address: str) -> str:
+    """The address the embedded hook writes (`(urls.Parse .Destination).String`) of one it
+    is given with a backslash escape kept (`\(`, `%5C(` here): Go escapes a path holding a
+    character a path may not have anew, whole, `(` and `)` too (checked with hugo 0.168)."""
+    head, mark, fragment = address.partition("#")
+    prefix = found[0] if (found := _SCHEME_AND_HOST.match(head)) else ""
+    path, question, query = head[len(prefix) :].partition("?")
+    return prefix + quote(unquote(path), safe="$&+,/:;=@") + question + query + mark + fragment
 
 
 def goldmark_drops(address: str) -> bool:

@@ -1315,6 +1315,28 @@ def test_a_types_template_that_fills_the_base_without_an_h1_prints_none(
 
 
 @pytest.mark.hugo
+def test_a_types_template_tells_of_its_pages_without_a_template_for_any_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """carvel's theme has a blog template (a fixed `<h1>`, the title in an `<h2>`) and no
+    single template for other pages: the blog's pages print no title `<h1>`."""
+    files = {
+        "hugo.toml": 'baseURL = "https://x.org/"\ntheme = "t"\ndisableKinds = ["taxonomy", "term", "RSS"]\n',
+        "themes/t/layouts/_default/baseof.html": '<html><body>{{ block "main" . }}{{ end }}</body></html>',
+        "themes/t/layouts/_default/list.html": '{{ define "main" }}{{ .Content }}{{ end }}',
+        "themes/t/layouts/blog/single.html": '{{ define "main" }}<h1>Blog Posts</h1><h2>{{ .Title }}</h2>'
+                                             "{{ .Content }}{{ end }}",
+        "content/blog/post.md": "+++\ntitle = 'Carvel in August'\n+++\n\n# Carvel in August\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert_found_alike(hugo, tmp_path, "content-h1", [])
+    assert "<h2>Carvel in August</h2>" in (tmp_path / "public" / "blog" / "post" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.hugo
 def test_an_id_a_template_repeats_is_found_at_the_heading_with_advice_that_fits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:

@@ -921,7 +921,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         # title as an `<h1>` is unknown: the level-1 headings are not judged.
         title_h1=True if title_h1 is None and not templates_missing else title_h1,
         title_h1_folders=title_h1_folders,
-        title_h1_types=_title_h1_by_type(page_templates) if title_h1 else (),
+        # (a type's own templates tell of its pages, without a template for any page too)
+        title_h1_types=_title_h1_by_type(page_templates) if title_h1 or (title_h1 is None and not templates_missing) else (),
         # (a missing theme's templates may be the ones used)
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
         reads_files_by_type=tuple((page.kind, _reads_files(text for text, _ in page.texts)) for page in page_templates),

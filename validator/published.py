@@ -1221,12 +1221,16 @@ class RenderedSite:
         return last[0][1]
 
     def markdown_path(self, path: str) -> str | None:
-        """The Markdown file of the HTML page `path` (its first HTML page), as findings name it."""
-        return self._markdown_paths.get(path)
+        """The Markdown file of the HTML page `path` (any of its pages: a language's copy too),
+        as findings name it."""
+        index = self.source_index.get(path)
+        return None if index is None else self._markdown_paths.get(index)
 
     @functools.cached_property
-    def _markdown_paths(self) -> dict[str, str]:
-        return {html: markdown for markdown, html in self.html_pages.items()}
+    def _markdown_paths(self) -> dict[int, str]:
+        """The Markdown files by their place in `sources` (told by their first HTML pages,
+        without reading the sources back)."""
+        return {self.source_index[html]: markdown for markdown, html in self.html_pages.items() if html in self.source_index}
 
     def locator(self, page: Page) -> Locator:
         return Locator(

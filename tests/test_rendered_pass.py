@@ -7374,3 +7374,21 @@ def test_a_link_hugo_writes_empty_is_one_finding_beside_a_themes_link_to_hash(
     expected = [("url-refused", "content/a.md", 5)]
     assert [(p["rule"], p["path"], p["line"]) for p in problems()] == expected
     assert [(p["rule"], p["path"], p["line"]) for p in problems("--build")] == expected
+
+
+@pytest.mark.hugo
+def test_a_fragment_that_names_a_markdown_file_is_told_to_be_a_page_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """carvel's `[overlay](#ytt-overlays.md)` meant the page: the advice says so, not the
+    closest heading's id, in the same words with and without a build."""
+    small_site(tmp_path, {
+        "content/docs/faq.md": "---\ntitle: FAQ\n---\n\n## Overlays\n\nSee [overlay](#ytt-overlays.md).\n",
+        "content/docs/ytt-overlays.md": "---\ntitle: Overlays\n---\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    messages = {p["message"] for mode in ([], ["--build"]) for p in problems(*mode) if p["rule"] == "broken-anchor"}
+    assert messages == {
+        "no heading or element with id 'ytt-overlays.md' on this page; 'ytt-overlays.md' is a file's name, not an id: "
+        'link to that page with [text]({{< relref "ytt-overlays.md" >}})'
+    }

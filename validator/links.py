@@ -727,7 +727,7 @@ class Suggester:
             ids = page.ids | {prefix for prefix in page.id_prefixes if prefix and PLACEHOLDER_IN_ID not in prefix}
             return _Hints.of(ids, page.headings, self.id_type, self.older_ids)
 
-        return self._of(page.path, hints).suggest(fragment)
+        return _file_named(fragment) or self._of(page.path, hints).suggest(fragment)
 
     def rendered(self, fragment: str, path: str, ids: frozenset[str], headings: Iterable[tuple[str, str]]) -> str:
         """The same for a page of Hugo's output at `path`, of those ids and its headings'
@@ -741,7 +741,7 @@ class Suggester:
             found.preferred = sorted({heading.id for heading in made if heading.id})
             return found
 
-        return self._of(path, hints).suggest(fragment)
+        return _file_named(fragment) or self._of(path, hints).suggest(fragment)
 
     def _of(self, path: str, hints: Callable[[], _Hints]) -> _Hints:
         found = self._hints.get(path)
@@ -750,6 +750,17 @@ class Suggester:
                 del self._hints[next(iter(self._hints))]
             found = self._hints[path] = hints()
         return found
+
+
+# A fragment that is a Markdown file's name (`#ytt-overlays.md`): a page meant, not an id
+_FILE_FRAGMENT = re.compile(r"[^#?\s]+\.(?:md|markdown|mdown)", re.IGNORECASE)
+
+
+def _file_named(fragment: str) -> str:
+    """The advice for a fragment that names a Markdown file, "" for another."""
+    if not _FILE_FRAGMENT.fullmatch(fragment):
+        return ""
+    return f"; {fragment!r} is a file's name, not an id: link to that page with [text]({{{{< relref \"{fragment}\" >}}}})"
 
 
 _HINTS_KEPT = 64  # pages: the targets of one page's links, and more

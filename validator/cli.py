@@ -419,8 +419,8 @@ def _check(
     others = other_content(site, cwd)
     # (findings of a run of the whole content, with a Hugo that refuses them; notes else)
     refused_found = "content-refused" in config.rules and not partial
-    refused_now = [item for item in others.refused if not site.refused_since(item[0])]  # (by the site's Hugo)
-    refused_noted = [item for item in others.refused if not refused_found or item not in refused_now]
+    # (refused by Hugo 0.168, as every finding is judged: one the site's older Hugo admits says so)
+    refused_noted = [] if refused_found else others.refused
     outcome = _run_with_progress(targets, config, site, jobs, quiet, rendering, cache, others.pages)
     notes = (
         *found, *site.config_notes, *missing_modules_notes(site, config.rules), *missing_mounts_notes(site),
@@ -434,11 +434,11 @@ def _check(
     problems = outcome.problems
     if build and rendering is not None and rendering.publish_dir is not None:
         notes = (*notes, *_temporary_build_note(problems, rendering.display_root))
-    if refused_found and refused_now:
+    if refused_found and others.refused:
         severity = config.rules["content-refused"].severity
         problems = sorted((*problems, *(
             Problem(shown, 1, 1, "content-refused", severity, message)
-            for shown, message in refused_content(refused_now)
+            for shown, message in refused_content(others.refused, site)
         )))  # fmt: skip
     if build_failure is not None and "build-failed" in config.rules:
         severity = config.rules["build-failed"].severity

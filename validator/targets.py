@@ -154,15 +154,16 @@ def other_content(site: SiteConfig, cwd: Path) -> OtherContent:
 _LISTED = 5  # files named in a note
 
 
-def refused_content(refused: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(file, message) of each content file Hugo refuses (see OtherContent.refused)."""
+def refused_content(refused: Sequence[tuple[str, str]], site: SiteConfig) -> list[tuple[str, str]]:
+    """(file, message) of each content file Hugo refuses (see OtherContent.refused); the
+    message tells when the site builds with an older Hugo that admits it."""
     since = dict(REFUSED_SINCE)
     return [
         (
             shown,
             f"Hugo refuses content files of type {media_type} (denied since {since[media_type].rsplit('.', 1)[0]}) "
             f"unless `security.allowContent` admits them, and stops the build: admit them with `[security] "
-            "allowContent = ['.*']`",
+            f"allowContent = ['.*']`{site.refused_since(media_type)}",
         )
         for media_type, shown in sorted(refused, key=lambda item: item[1])
     ]

@@ -3,7 +3,9 @@ Reported for a content file of a format Hugo's security policy refuses: an `.htm
 `.htm` page (Hugo denies `text/html` content since 0.162) or an Org file (`text/org`, since
 0.168), unless `security.allowContent` in the site's config admits its media type. Hugo
 stops the build at the first such file; this names every one. A site that pins an older
-Hugo (in netlify.toml, a workflow) builds them: the summary notes them instead.
+Hugo that admits them (in netlify.toml, a workflow) builds them, and links to them work: the
+finding says so, as other findings of what Hugo has removed since do (`_build` in front
+matter), so that an upgrade finds nothing new.
 
 ## Why is this bad?
 The site does not build at all, with the Hugo version that refuses them: an upgrade of

@@ -828,6 +828,31 @@ def test_a_build_that_makes_no_progress_is_stopped(
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="CPU time read from /proc")
+def test_a_build_stopped_for_no_progress_is_a_failed_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hung build (a template's `resources.GetRemote` waiting on a host that never answers)
+    is a failed build: the findings of the source pass and of mdcheck's own rendering are
+    reported, the JSON whole, with Hugo's failure noted; exit 2. (A script stands in.)"""
+    script = tmp_path / "bin" / "hugo"
+    script.parent.mkdir()
+    script.write_text("#!/bin/sh\nexec sleep 60\n")
+    script.chmod(0o755)
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (site / "content" / "a.md").write_text("---\ntitle: A\n---\n\nSee [here](#nowhere).\n")
+    monkeypatch.setattr(hugo_runner, "find_binary", lambda: str(script))
+    monkeypatch.setattr(hugo_runner, "STALL_LIMIT", 1.0)
+    monkeypatch.setattr(hugo_runner, "_STALL_LOOK", 0.2)
+    monkeypatch.setattr(hugo_runner, "_POLL", 0.2)
+    monkeypatch.chdir(site)
+    result = CliRunner().invoke(main, ["check", "--build", "--no-cache", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [(p["rule"], p["line"]) for p in report["problems"]] == [("broken-anchor", 5)]
+    assert any("no progress in 1 seconds" in note for note in report["summary"]["notes"])
+
+
 def test_a_hung_build_that_collects_its_garbage_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A hung Go program still uses a little CPU time now and then (its forced garbage
     collection: half a second every two minutes, pipecd's hung RSS template): too little

@@ -41,8 +41,9 @@ class HugoError(Exception):
 
 
 class BuildFailed(HugoError):
-    """Hugo ran and reported errors (a missing ref, a template error): the message ends with
-    its error lines (its last lines when none starts so); `output` is all it wrote."""
+    """Hugo ran and reported errors (a missing ref, a template error), or was stopped making
+    no progress: the message ends with its error lines (its last lines when none starts
+    so); `output` is all it wrote."""
 
     def __init__(self, message: str, output: str = "") -> None:
         super().__init__(message)
@@ -220,7 +221,7 @@ def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> t
                         with contextlib.suppress(OSError):
                             os.kill(pid, signal.SIGKILL)
                     process.communicate()
-                    raise HugoError(
+                    raise BuildFailed(
                         f"hugo {command} failed: no progress in {STALL_LIMIT:.0f} seconds (no CPU time used, nothing "
                         "written): it may wait for a network it cannot reach (resources.GetRemote, a PostCSS or npx "
                         "step), or be stuck"
@@ -229,7 +230,7 @@ def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> t
                 process.kill()
                 stdout, stderr = process.communicate()
                 if done is None:
-                    raise HugoError(f"hugo {command} failed: no answer in {timeout:.0f} seconds") from exc
+                    raise BuildFailed(f"hugo {command} failed: no answer in {timeout:.0f} seconds") from exc
                 returncode = 1 if re.search(rb"^ERROR", stderr + stdout, re.M) else 0  # built, then stuck
                 break
     return returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")

@@ -7391,3 +7391,21 @@ def test_a_fragment_that_names_a_markdown_file_is_told_to_be_a_page_link(
         "no heading or element with id 'ytt-overlays.md' on this page; 'ytt-overlays.md' is a file's name, not an id: "
         'link to that page with [text]({{< relref "ytt-overlays.md" >}})'
     }
+
+
+@pytest.mark.hugo
+def test_html_files_copied_from_the_static_folders_are_not_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """fixit's docs keep a TypeDoc's output in `static/`: Hugo copies it as it is, renders
+    none of it; its empty links are not the site's findings, and links to it are good."""
+    small_site(tmp_path, {
+        "static/api/Foo.html": '<!DOCTYPE html><html><body><a href="">self</a><h2 id="m">M</h2></body></html>',
+        "content/a.md": "---\ntitle: A\n---\n\nSee [Foo](/api/Foo.html) and [its m](/api/Foo.html#m).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    for mode in ([], ["--build"]):
+        result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", *mode], catch_exceptions=False)
+        report = json.loads(result.stdout)
+        assert report["problems"] == []
+    assert any("(api/Foo.html) is not checked" in note for note in report["summary"]["notes"])

@@ -34,7 +34,7 @@ from validator.elements import inventory
 from validator.files import read_at_most
 from validator.frontmatter import FrontMatter, split_front_matter
 from validator.html import MAX_PAGE_BYTES, Page, parse_page
-from validator.model import Finding, Problem, Rule
+from validator.model import Finding, Problem, Rule, counted
 from validator.paths import MARKDOWN_EXTENSIONS, display_path
 from validator.published import (
     REDIRECTS_FILE,
@@ -406,6 +406,15 @@ def _run(
             notes.append(
                 f"the rendered pass found no HTML page in {rendering.display_root}: is it the site's "
                 "build output? (Hugo writes none without layouts, a theme or a module that has them)"
+            )
+        if copied := rendered_site.copied_pages:
+            shown = ", ".join(copied[:3]) + (f" and {len(copied) - 3} more" if len(copied) > 3 else "")
+            one = len(copied) == 1
+            notes.append(
+                f"{counted(len(copied), 'HTML file')} Hugo copies as {'it is' if one else 'they are'} from the static "
+                f"folders ({shown}) "
+                + ("is not checked: Hugo does not render it (links to it count)" if one
+                   else "are not checked: Hugo renders none of them (links to them count)")
             )
         if not embedded:
             problems = _reviewed(problems, rendered_site, [r for r in enabled if r.html_review], plan)
@@ -958,6 +967,7 @@ def _rendered_site(
         published = _embedded_published(rendering, site, page_paths, summaries, redirects)
         return build_rendered(published, pages, sources, markup=site.markup)
     default_base = not site.base_url and site.root is not None and not site.multihost
+    static_tree = _static_tree(site.static_dirs, site.root)
     return load_rendered(
         rendering.publish_dir,
         HUGO_DEFAULT_BASE_URL if default_base else site.base_url,
@@ -971,8 +981,9 @@ def _rendered_site(
         redirects=site.server_redirects,
         written_after=frozenset(site.written_after_hugo),
         site_root=str(site.root) if site.root is not None else None,
-        static_links=_static_tree(site.static_dirs, site.root).links,
+        static_links=static_tree.links,
         host_folders=site.host_folders(),
+        static_files=static_tree.files,
     )
 
 

@@ -19,7 +19,7 @@ import itertools
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -1189,6 +1189,9 @@ class RenderedSite:
     # The same pages' content files' text, when the site's folder is known (those of another
     # format are few): what a finding there names is its own when that text holds it
     other_texts: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # The HTML files Hugo copied as they are from the static folders (a TypeDoc's output),
+    # which are not checked: Hugo renders none of them (links to them count all the same)
+    copied_pages: tuple[str, ...] = ()
     # The site's words per language (Site.vocabularies), the words its users list as right
     # (SiteConfig.user_words) and its default language, for spelling the headings only HTML shows.
     vocabularies: Mapping[str, Mapping[str, int]] = field(default_factory=dict, repr=False)
@@ -1360,13 +1363,15 @@ def load_rendered(
     static_links: Mapping[str, str] | None = None,
     site_root: str | None = None,
     host_folders: Mapping[str, str] | None = None,
+    static_files: Collection[str] = frozenset(),
 ) -> RenderedSite:
     """Index a publish dir, parse each of its pages, and match them to their Markdown.
     `parse(published, paths, limit)` parses pages (e.g. in several processes); by default
     `parse_published_pages` in this process. `unbuilt`, `default_base`: see PublishedSite;
     `redirects`: the server's rules besides the publish dir's `_redirects` (netlify.toml),
     as `parse_redirects` writes them; `written_after`: see PublishedSite; `site_root`, where
-    the content files `hugo_list` names are (RenderedSite.other_texts)."""
+    the content files `hugo_list` names are (RenderedSite.other_texts); `static_files`, the
+    paths Hugo copies from the static folders (RenderedSite.copied_pages)."""
     published = scan_publish_dir(publish_dir, base_url, display_root)
     if default_base:
         published = replace(published, default_base=True)
@@ -1380,8 +1385,12 @@ def load_rendered(
         published = replace(published, static_links=static_links)
     if host_folders:
         published = replace(published, host_folders=host_folders)
-    pages = (parse or parse_published_pages)(published, published.pages(), limit)
+    paths = published.pages()
+    copied = {path for path in paths if path in static_files and not _listed(path, hugo_list)}
+    pages = (parse or parse_published_pages)(published, [path for path in paths if path not in copied], limit)
     rendered = build_rendered(published, pages, sources, hugo_list=hugo_list, markup=markup)
+    if copied:
+        rendered = replace(rendered, copied_pages=tuple(sorted(copied)))
     if site_root is None or not rendered.other_content:
         return rendered
     texts = {}
@@ -1389,6 +1398,15 @@ def load_rendered(
         with contextlib.suppress(OSError, ValueError):
             texts[page_path] = read_text(os.path.join(site_root, file), "replace")
     return replace(rendered, other_texts=texts)
+
+
+def _listed(path: str, hugo_list: Mapping[str, str] | None) -> bool:
+    """Whether Hugo's list of the build has a page at the publish-dir path `path` (a page
+    of the content wins over a static file of its path)."""
+    if not hugo_list:
+        return False
+    url = "/" + path
+    return url in hugo_list or (url.endswith("/index.html") and url[: -len("index.html")] in hugo_list)
 
 
 def parse_published_pages(published: PublishedSite, paths: Sequence[str], limit: int) -> list[Page]:

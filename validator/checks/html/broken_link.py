@@ -320,7 +320,7 @@ def _notes(
     """How many external links the run saw (they are never fetched), and what the site's
     redirect rules, its templates and its files leave unknown."""
     if external:
-        yield f"broken-link: {len(external)} distinct external URLs, never fetched: mdcheck checks the site offline"
+        yield f"broken-link: {counted(len(external), 'distinct external URL')}, never fetched: mdcheck checks the site offline"
     if rewritten:
         yield (
             f"broken-link: {counted(len(rewritten), 'page')} whose template rewrites the addresses of the content "

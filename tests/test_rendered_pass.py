@@ -7409,3 +7409,21 @@ def test_html_files_copied_from_the_static_folders_are_not_checked(
         report = json.loads(result.stdout)
         assert report["problems"] == []
     assert any("(api/Foo.html) is not checked" in note for note in report["summary"]["notes"])
+
+
+@pytest.mark.hugo
+def test_a_root_link_no_hook_writes_is_broken_when_every_language_is_in_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """With `defaultContentLanguageInSubdir`, Hugo publishes `/en/posts/`, nothing at
+    `/posts/`: a figure's `link` and raw HTML's `href`, which Hugo writes as they are, are
+    broken; a Markdown link the embedded hook rewrites to `/en/posts/` is not, and is not
+    blamed for the figure's. With and without a build."""
+    small_site(tmp_path, {
+        "content/posts/a.md": '---\ntitle: A\n---\n{{< figure src="/logo.png" alt="Logo" link="/posts/" >}}\n\n'
+                              '<a href="/posts/">raw</a>\n\n[md link](/posts/)\n',
+        "static/logo.png": "png", "layouts/list.html": SINGLE,
+    }, "defaultContentLanguageInSubdir = true\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+       "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_located_alike("broken-link", [("content/posts/a.md", 4, 1), ("content/posts/a.md", 6, 1)])

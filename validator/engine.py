@@ -1097,6 +1097,7 @@ def _embedded_published(
         host_folders=site.host_folders(),
         open_folders=open_folders,
         language_folders=frozenset(lang.code for lang in site.languages),
+        pages_in_language_folders=site.default_language_in_subdir and not site.multihost and _static_files_known(site),
         pagination_path=site.pagination_path,
         # The folders of pages made of one file (`posts/a.md`): only static files are there
         file_page_folders=frozenset() if embedded and site.asset_dirs is None else frozenset(single_folders),

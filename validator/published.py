@@ -100,6 +100,10 @@ class PublishedSite:
     # but these (taxonomies, pagination): a missing page anywhere else is judged.
     open_folders: frozenset[str] | None = None
     language_folders: frozenset[str] = frozenset()  # the languages' prefixes (`fr`)
+    # Without `complete`: whether every page is below its language's folder (the default
+    # language's too: `defaultContentLanguageInSubdir`) and every static file is known: a
+    # top folder that is no language's and holds no known file is empty (`/posts/` of `/en/posts/`)
+    pages_in_language_folders: bool = False
     # Without `complete`: the folder a list's later pages are in (`posts/page/2/`), under any
     # list page a template may paginate (`pagination.path`); None when it is not known.
     pagination_path: str | None = None
@@ -340,6 +344,8 @@ class PublishedSite:
             if (bundle := self._bundle_folder(parent, name)) is not None:
                 return rel[len(bundle) :] not in self.asset_files  # as the page's link writes it
             return folder in self.static_folders and folder not in self._page_folders
+        if self.pages_in_language_folders and folder not in self.language_folders and folder not in self._folders:
+            return True  # no page is outside a language's folder, and no static file is here
         if self.open_folders is None:
             # a folder known but in another case (`/My-Page/` of `/my-page/`): Hugo lowers paths
             known = folder in self._folders and folder not in self.alias_folders
@@ -1631,10 +1637,15 @@ class Locator:
             if items[place].may_make(link, self.source.image_hook, self.source.every_alt) and same(link.url, items[place]):
                 # of two that may be it, the one of the link's text (`[in](#x)` inside a call
                 # that wrote `/#x`, not the page's `[out](#x)` before it, which works)
-                if not words or text_words(items[place].text) == words:
+                if words and text_words(items[place].text) == words:
                     first = place
                     break
-                if first is None and not self._shown_elsewhere(items[place], link):
+                if self._shown_elsewhere(items[place], link):
+                    pass  # it made another link of the page (a figure's `<a>` around an image is not `[text](/a/)`)
+                elif not words:
+                    first = place
+                    break
+                elif first is None:
                     first = place
             tried += 1
             if tried == _SEARCH_AT_MOST:

@@ -91,7 +91,8 @@ from validator.model import Finding, Rule, counted
 from validator.paths import is_markdown
 from validator.settings import Markup
 from validator.published import (
-    EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN, UNKNOWN_SOURCE, PagePass, PublishedSite, RenderedSite, SourceLink,
+    EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN, UNKNOWN_SOURCE, Locator, PagePass, PublishedSite, RenderedSite,
+    SourceLink,
     SourcePage, SummaryCopies, Target, computed_target, link_key, own_fragment, sent_by, split_mapped,
 )
 from validator.site import a_few
@@ -164,8 +165,11 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 continue
             if rendered.published.built_with(target, page.path):
                 continue  # a draft's link to a draft: Hugo builds both or neither
+            known = None  # the link's Markdown, when it was looked for already
             if _found_by_hook(rendered, page, link):
-                continue
+                known = locator.link_source(link)
+                if known is None or _hooked(known, locator):
+                    continue  # the hook writes the URL of the page it finds
             if opts.served_without_html and target.html_file and not target.url.endswith("/"):
                 continue
             if target.kind == MISSING and link.tag != "meta" and elsewhere is None:
@@ -178,7 +182,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             if locator.source is not None and link.attribute in locator.source.addresses_rewritten:
                 rewritten.add(locator.source.path)  # its template rewrites them (see SourcePage.addresses_rewritten)
                 continue
-            source = locator.link_source(link)
+            source = known if known is not None else locator.link_source(link)
             if elsewhere is not None and not _as_written_elsewhere(source, rendered.markup):
                 continue  # Hugo's embedded hook writes its resource's address, the same on every copy
             if rendered.published.default_base and source is not None and _literal(link, source):
@@ -379,6 +383,12 @@ def _found_by_hook(rendered: RenderedSite, page: Page, link: HtmlLink) -> bool:
         return False
     source = rendered.source(page)
     return source is not None and rendered.found_by_hook(source.path, link.url)
+
+
+def _hooked(source: SourceLink, locator: Locator) -> bool:
+    """Whether the link render hook writes the link of `source`: a Markdown link's, not raw
+    HTML's nor a shortcode's (a `figure`'s `link="/posts/"`, which Hugo writes as it is)."""
+    return source.kind != "html" and locator.source is not None and source in locator.source.links
 
 
 def _literal(link: HtmlLink, source: SourceLink) -> bool:

@@ -1102,7 +1102,10 @@ def test_a_fragment_written_after_a_ref_call_is_checked(
     source = (5, 1, "no heading or element with id 'gone' on content/b.md")
     assert places("--source-only") == places() == {source}
     # with Hugo's output, the ids it really wrote tell
-    assert places("--build") == {(5, 1, "no element with id 'gone' on /b/"), (5, 59, "no element with id 'gone' on /c/")}
+    assert places("--build") == {
+        (5, 1, "no heading or element with id 'gone' on content/b.md"),
+        (5, 59, "no heading or element with id 'gone' on content/c.md"),
+    }
 
 
 @pytest.mark.hugo
@@ -4009,7 +4012,7 @@ def test_a_themes_example_site_is_built_as_its_author_builds_it(
     (theme / "exampleSite/layouts/single.html").unlink()  # the theme's templates alone
     monkeypatch.chdir(theme / "exampleSite")
     found = [(p["path"], p["rule"], p["message"]) for p in problems("--build")]
-    assert found == [("content/a.md", "broken-anchor", "no element with id 'nope' on this page")]
+    assert found == [("content/a.md", "broken-anchor", "no heading or element with id 'nope' on this page")]
 
 
 @pytest.mark.hugo
@@ -6517,7 +6520,7 @@ def test_a_broken_anchor_is_not_told_to_link_a_themes_menu_id(
     messages = [p["message"] for p in problems("--no-cache", "--build")]
     assert len(messages) == 3
     assert [m for m in messages if "did you mean" in m] == [
-        "no element with id 'installing-t' on this page; did you mean '#installing-it'?"
+        "no heading or element with id 'installing-t' on this page; did you mean '#installing-it'?"
     ]
 
 

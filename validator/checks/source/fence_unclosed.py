@@ -6,7 +6,9 @@ the code block. Common causes: a closing fence shorter than the opening one (fou
 backticks closed by three), or a fence opened in a list item and closed outside it.
 
 A block left open at the very end of a page with nothing but code after it is not
-reported: it renders as meant.
+reported: it renders as meant. In a language whose comments start with `#` (YAML, shell,
+Python, TOML…), a `# comment` is code, not a heading: only a heading of two `#` or more
+after a blank line counts as swallowed there.
 
 A fence in a list item or quote is also reported when its block ends before the fence
 is closed: a code line written less indented than the item's content ends the item (or,
@@ -50,7 +52,7 @@ from validator.model import Finding, NoOptions, Rule
 _FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
 _FENCE_OPENING = re.compile(r"^(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t]*(?:`{3,}[^`]*|~{3,}.*)$")  # (a list item's too)
 _QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+")  # a quote's markers before a fence line
-_HEADING_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
+_HEADING_LINE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+\S")
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
@@ -68,9 +70,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if token.level and (meant := _closing_meant(source, token.map[1], token.markup)) is not None:
             yield _ended_by_its_block(doc, token, *meant)
             continue
-        swallowed = next(
-            (line for line in token.content.split("\n") if _HEADING_LINE.match(line) or _FENCE_LINE.match(line)), None
-        )
+        swallowed = _swallowed(token)
         if swallowed is None:
             continue
         line, column = doc.position(token)
@@ -87,6 +87,32 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             f"code fence {token.markup!r} is never closed: what follows it, {swallowed.strip()[:40]!r} included, "
             f"is code to the end of its block; {fix}",
         )
+
+
+def _swallowed(token: Token) -> str | None:
+    """The first line of an unclosed fence's code that was meant to follow it: a fence line,
+    or a heading; in a language whose comments start with `#` (`# config.yaml` of a YAML
+    block), a heading of two `#` or more after a blank line alone."""
+    language = token.info.strip().split(maxsplit=1)[0].strip("{}.").lower() if token.info.strip() else ""
+    hash_comments = language in _HASH_COMMENTS
+    lines = token.content.split("\n")
+    for number, line in enumerate(lines):
+        if _FENCE_LINE.match(line):
+            return line
+        if (heading := _HEADING_LINE.match(line)) and (
+            not hash_comments or (heading[1] != "#" and number and not lines[number - 1].strip())
+        ):
+            return line
+    return None
+
+
+# Languages whose comments start with `#`
+_HASH_COMMENTS = frozenset({
+    "bash", "sh", "shell", "zsh", "console", "shell-session", "yaml", "yml", "toml", "python", "py", "python3", "ruby",
+    "rb", "perl", "r", "dockerfile", "docker", "makefile", "make", "conf", "ini", "nginx", "properties", "powershell",
+    "ps1", "tcl", "cmake", "elixir", "nix", "hcl", "terraform", "tf", "graphql", "gitignore", "crystal", "julia",
+    "coffeescript", "awk", "fish", "apacheconf", "caddyfile", "starlark", "bzl", "nim", "gnuplot",
+})  # fmt: skip
 
 
 def _closing_meant(source: SourceMap, end: int, opening: str) -> tuple[int, str] | None:

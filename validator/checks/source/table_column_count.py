@@ -6,6 +6,9 @@ a code span, as GFM and Hugo do.
 Extra cells that hold HTML comments alone (`| <!-- word list: ignore -->` after the last
 cell) are not reported: what Hugo drops would show nothing.
 
+A line right after a table, without a `|` (a caption, a note), is one of its rows too:
+it is reported whatever `short-rows` says, with the blank line that makes it a paragraph.
+
 A `{{% %}}` call's tag alone on a line is no row (the call's output takes its place), and
 the tags of a call whose template writes no HTML of its own (`{{ .Inner }}`) are no cells:
 `{{% box %}}| 3 | 4 |{{% /box %}}` is a row of two.
@@ -91,6 +94,12 @@ def check(doc: Document, opts: Options) -> Iterator[Finding]:
                 if all(not cell.strip() for cell in row.cells[columns:]):
                     effect = f"Hugo drops the empty cells beyond {beyond}: nothing shown is lost, but remove them"
                 against = _cells(header) if header == columns else f"{columns} columns"
+            elif found < header and "|" not in doc.lines[row.line - 1]:
+                # (reported as the row it became, short rows or not: a caption, a note under the table)
+                effect, against = (
+                    "a line right after a table is one of its rows, `|` or not: leave a blank line before it to make "
+                    "it a paragraph"
+                ), _cells(header)
             elif found < header and opts.short_rows:
                 effect, against = "Hugo fills the row with empty cells", _cells(header)
             else:

@@ -7430,3 +7430,19 @@ def test_a_root_link_no_hook_writes_is_broken_when_every_language_is_in_its_fold
        "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_located_alike("broken-link", [("content/posts/a.md", 4, 1), ("content/posts/a.md", 6, 1)])
+
+
+@pytest.mark.hugo
+def test_links_in_a_call_whose_output_hugo_omits_are_not_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Without `unsafe`, Hugo omits what a `{{% note %}}` whose template writes a `<div>`
+    writes: its `[link](#nope)` is no link of the page (raw-html-omitted tells of the call),
+    with and without a build."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/note.html": '<div class="note">{{ .Inner | markdownify }}</div>',
+        "content/a.md": "---\ntitle: A\n---\n\n{{% note %}}\n**bold** with [link](#nope)\n{{% /note %}}\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    for mode in ([], ["--build"]):
+        assert [(p["rule"], p["line"]) for p in problems(*mode)] == [("raw-html-omitted", 5)]

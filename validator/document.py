@@ -407,7 +407,7 @@ class Document:
         terms (with autoDefinitionTermID), block attribute lines, footnotes, and raw HTML ids
         when Hugo keeps it."""
         omitted = self._omitted_calls
-        ids = {h.id for h in self.headings if h.id and not (omitted and self._in_omitted_call(h.line))}
+        ids = {h.id for h in self.headings if h.id and not (omitted and self.in_omitted_call(h.line))}
         ids.update(term for term in self.term_ids if term)
         # a shortcode's `id` parameter names the element it writes (an alert, a tab)
         ids.update(str(value) for use in self.shortcodes for key, value in use.named if key == "id" and value)
@@ -742,7 +742,8 @@ class Document:
                 lasts.append(use.close_line or use.line)
         return firsts, lasts
 
-    def _in_omitted_call(self, line: int) -> bool:
+    def in_omitted_call(self, line: int) -> bool:
+        """Whether the line is in a `{{% %}}` call whose output Hugo omits (see `_omitted_calls`)."""
         firsts, lasts = self._omitted_spans
         at = bisect.bisect_right(firsts, line) - 1
         return at >= 0 and line <= lasts[at]

@@ -7446,3 +7446,14 @@ def test_links_in_a_call_whose_output_hugo_omits_are_not_the_pages(
     monkeypatch.chdir(tmp_path)
     for mode in ([], ["--build"]):
         assert [(p["rule"], p["line"]) for p in problems(*mode)] == [("raw-html-omitted", 5)]
+
+
+@pytest.mark.hugo
+def test_a_links_words_leave_its_raw_html_tags_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """`[u <b>html</b>](#setup)` shows "u html" (its tag omitted, or an element): it is that
+    link, not a ref's `self` before it; both broken links are found, with and without a build."""
+    small_site(tmp_path, {
+        "content/a.md": '---\ntitle: A\n---\n\n[self]({{< relref "#setup" >}})\n\n[u <b>html</b>](#setup)\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_located_alike("broken-anchor", [("content/a.md", 5, 1), ("content/a.md", 7, 1)])

@@ -2065,8 +2065,15 @@ def _host(url: str) -> str:
 
 
 def text_words(text: str) -> list[str]:
-    """A link's (or a heading's) text as words, its markup left out (`**Setup** guide`: setup, guide)."""
-    return re.findall(r"\w+", text.lower())
+    """A link's (or a heading's) text as words, its markup left out (`**Setup** guide`: setup,
+    guide), raw HTML's tags too (`u <b>html</b>`: u, html; the page shows no tag's name)."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return _WORDS.findall(text.lower())
+
+
+_WORDS = re.compile(r"\w+")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def _called_of_text(words: list[str], link: SourceLink) -> bool:

@@ -6,6 +6,8 @@ Reports an HTML comment (`<!--`) that is never closed with `-->`:
   without a word. With `unsafe = true` the comment is written out unclosed, and the
   browser hides the rest of the page, the theme's footer included.
 - Inside a paragraph, the `<!--` is no comment at all: the page shows it as text.
+- Left open on its line, it runs to the `-->` of another comment further on (comments do
+  not nest: `<!-- TODO` … `Text <!-- note --> more.`): Hugo drops every line between.
 
 ## Why is this bad?
 A forgotten `-->` (or a `<!-- TODO` never finished) silently removes the rest of the
@@ -38,6 +40,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from markdown_it.token import Token
+
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
 from validator.prose import stretches, written_as_shown
@@ -49,6 +53,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue
         body = token.content.lstrip()[4:]
         if "-->" in body:
+            if (found := _closed_by_another(doc, token, body)) is not None:
+                yield found
             continue
         dropped = [line.strip() for line in body.split("\n")[1:] if line.strip()]
         if not dropped and not doc.markup.unsafe:
@@ -68,6 +74,25 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             line, column = stretch.position(index)
             message = "HTML comment never closed with -->: inside a paragraph the page shows '<!--' as text"
             yield Finding(line, column, message)
+
+
+def _closed_by_another(doc: Document, token: Token, body: str) -> Finding | None:
+    """A comment left open on its line that runs to the `-->` of another comment further on
+    (comments do not nest: `<!-- TODO` … `Text <!-- note --> more.`), with lines between."""
+    opener = body.rfind("<!--", 0, body.find("-->"))
+    if opener < 0 or "\n" not in body[:opener] or doc.source_map is None:
+        return None
+    line, column = doc.position(token)
+    closing = doc.source_map.token_position(token, len(token.content) - len(body) + opener)[0]
+    dropped = [text.strip() for text in doc.lines[line : closing - 1] if text.strip()]
+    if not dropped:
+        return None
+    return Finding(
+        line, column,
+        f"HTML comment not closed on its line runs to the --> of the comment on line {closing} (comments do not "
+        f"nest): Hugo drops the {len(dropped)} line{'s' if len(dropped) != 1 else ''} between, {dropped[0][:40]!r} "
+        "first; close it with -->",
+    )  # fmt: skip
 
 
 RULE = Rule(

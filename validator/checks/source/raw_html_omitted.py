@@ -109,7 +109,11 @@ def _blocks(doc: Document) -> Iterator[Finding]:
             message = _TEXT_AFTER_CLOSING.format(shown=shown, tag=tags[-1].written) if tags else (
                 _TEXT_AFTER_COMMENT.format(shown=shown)
             )
-            yield Finding(first + number, 1, message)
+            # (at the line's place in the file: a multi-line call before it is one line of the block)
+            offset = 0
+            for _ in range(number):
+                offset = token.content.index("\n", offset) + 1
+            yield Finding(doc.position(token, offset)[0], 1, message)
             continue
         if not tags or all(tag.closing for tag in tags):
             continue  # only comments, or the end of an element reported before

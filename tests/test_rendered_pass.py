@@ -7457,3 +7457,27 @@ def test_a_links_words_leave_its_raw_html_tags_out(tmp_path: Path, monkeypatch: 
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_located_alike("broken-anchor", [("content/a.md", 5, 1), ("content/a.md", 7, 1)])
+
+
+@pytest.mark.hugo
+def test_a_fragment_markdownify_sends_home_is_told_how_to_link_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`[install](#install)` in a call's content its template renders with markdownify, with
+    Hugo's embedded hook on: Hugo writes `/#install`, the home page's; the advice is the
+    page's own address, which works there (the `#install` written does not)."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/alert.html": '<div class="alert">{{ .Inner | markdownify }}</div>',
+        "layouts/home.html": "<main></main>",
+        "content/a.md": "---\ntitle: A\n---\n\n## Install\n\n{{< alert >}}\nSee [install](#install) above.\n{{< /alert >}}\n",
+    }, '[markup.goldmark.renderHooks.link]\nuseEmbedded = "always"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    (finding,) = [p for p in problems("--source-only") if p["rule"] == "broken-anchor"]
+    assert finding["line"] == 8 and finding["message"].endswith("write /a/#install for this page's own)")
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert 'href="/#install"' in (tmp_path / "public" / "a" / "index.html").read_text("utf-8")
+    (tmp_path / "content" / "a.md").write_text(
+        "---\ntitle: A\n---\n\n## Install\n\n{{< alert >}}\nSee [install](/a/#install) above.\n{{< /alert >}}\n"
+    )
+    shutil.rmtree(tmp_path / "public")
+    assert located("broken-anchor") == located("broken-anchor", "--build") == []

@@ -330,13 +330,16 @@ def _home_templates(index: SiteIndex, fragment: str) -> _Target | None:
 
 def _home_finding(page: PageSummary, link: SiteLink, fragment: str) -> Finding:
     if link.home:
+        # (`#x` is what was written: the page's own address, which markdownify leaves alone, is not)
         how = f"written #{fragment} in a shortcode's content its template renders with markdownify"
+        own = f"{page.url}#{fragment}" if page.url else f'{{{{< relref "#{fragment}" >}}}}'
     else:
         how = f"written {link.destination!r}, which Hugo's link render hook resolves with GetPage \"\""
+        own = f"#{fragment}"
     return Finding(
         link.line, link.column,
         f"no element with id {fragment!r} on the home page, which no content file makes, and its templates write "
-        f"no such id ({how}: the link leads to the home page; write #{fragment} for this page's own)",
+        f"no such id ({how}: the link leads to the home page; write {own} for this page's own)",
         path=page.path,
     )  # fmt: skip
 

@@ -7481,3 +7481,22 @@ def test_a_fragment_markdownify_sends_home_is_told_how_to_link_the_page(
     )
     shutil.rmtree(tmp_path / "public")
     assert located("broken-anchor") == located("broken-anchor", "--build") == []
+
+
+@pytest.mark.hugo
+def test_a_templates_images_without_alt_are_one_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """flux's home page: a template's loop writes 825 avatars without alt; that is one
+    finding of the page's, not one per image; the Markdown's own image is its own."""
+    (tmp_path / "static").mkdir()
+    for number in range(1, 9):
+        (tmp_path / "static" / f"a{number}.png").write_bytes(b"png")
+    (tmp_path / "static" / "x.png").write_bytes(b"png")
+    small_site(tmp_path, {
+        "layouts/home.html": '<html><body>{{ .Content }}{{ range seq 8 }}<img src="/a{{ . }}.png">{{ end }}</body></html>',
+        "content/_index.md": "---\ntitle: Home\n---\n\n![](/x.png)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["message"]) for p in problems("--build") if p["rule"] == "image-alt"]
+    assert found[0][0] == "content/_index.md"
+    assert found[1:] == [("public/index.html", "8 images the page's templates write have no alt text, the first "
+                          "'/a1.png' (line 2): describe what each shows in the template, or mark decorative ones alt=\"\"")]

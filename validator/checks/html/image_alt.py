@@ -9,7 +9,8 @@ a build, an image the site's image render hook writes is judged when the hook wr
 Markdown's alt text as its `alt` (`alt="{{ .Text }}"`, or inside `{{ with .Text }}`, which
 writes none when the text is empty); another hook's images are left to `--build`.
 A shortcode's image whose call gives an `alt` its template does not write is told so: the
-fix is in the template.
+fix is in the template. A page's templates' images without alt text (no Markdown line wrote
+them), six or more, are one finding of the page: a loop writes them, and the fix is one.
 
 ## Why is this bad?
 Screen readers announce an image without `alt` by its file name, and nothing at all is
@@ -50,6 +51,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
         if all(_described(image, opts) for image in page.images):
             return  # nothing to report, nothing to locate
         locator = rendered.locator(page)
+        start = len(findings)
         for image in page.images:
             # Locate every image, in order, so the n-th of two alike maps to the n-th line.
             found = HtmlLink(image.src, "img", "src", image.line, image.column, image.alt or "", no_alt=image.alt is None)
@@ -69,8 +71,29 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             named = source.destination if source is not None and source.kind == "image" and source.destination else image.src
             message = f"image {shown(named)} {what}; {advice}"
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
+        _group_templates_images(findings, start, rendered, page)
 
     return PagePass(rendered.pages, visit, lambda: split_mapped(findings))
+
+
+# Images of a page's templates without alt text, from this many on: one finding (a loop
+# writes them: flux's wall of 825 contributors' avatars)
+_GROUPED_AT = 6
+
+
+def _group_templates_images(findings: list[tuple[str, Finding, bool]], start: int, rendered: RenderedSite, page: Page) -> None:
+    """The page's findings from `start` on, with its templates' images (those no Markdown
+    line made) told as one when there are `_GROUPED_AT` or more."""
+    theirs = [item for item in findings[start:] if not item[2]]
+    if len(theirs) < _GROUPED_AT:
+        return
+    first = theirs[0][1]
+    message = (
+        f"{len(theirs)} images the page's templates write have no alt text, the first {shown(theirs[0][0])} "
+        f"(line {first.line}): describe what each shows in the template, or mark decorative ones alt=\"\""
+    )
+    grouped = rendered.keyed(f"templates' images\0{theirs[0][0]}", page, message, (first.line, first.column), None)
+    findings[start:] = [item for item in findings[start:] if item[2]] + [grouped]
 
 
 def _described(image: Image, opts: Options) -> bool:

@@ -7500,3 +7500,22 @@ def test_a_templates_images_without_alt_are_one_finding(tmp_path: Path, monkeypa
     assert found[0][0] == "content/_index.md"
     assert found[1:] == [("public/index.html", "8 images the page's templates write have no alt text, the first "
                           "'/a1.png' (line 2): describe what each shows in the template, or mark decorative ones alt=\"\"")]
+
+
+@pytest.mark.hugo
+@pytest.mark.parametrize("blank", [True, False])
+def test_the_content_of_an_omitted_call_after_a_blank_line_is_the_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str, blank: bool
+) -> None:
+    """Without `unsafe`, a `{{% notice %}}` whose template writes `<div>{{ .Inner }}</div>`
+    loses its `<div>`; its content after a blank line is Markdown of the page, its heading's
+    id there; right after the call it joins the HTML block, and is omitted with it."""
+    gap = "\n" if blank else ""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/notice.html": '<div class="notice">{{ .Inner }}</div>',
+        "content/a.md": f"---\ntitle: A\n---\n\n{{{{% notice %}}}}\n{gap}## Inside Notice\n\ntext\n\n{{{{% /notice %}}}}\n\n"
+                        "[x](#inside-notice)\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    expected = [] if blank else [("content/a.md", 13 if blank else 12, 1)]
+    assert_located_alike("broken-anchor", expected)

@@ -407,7 +407,7 @@ class Document:
         terms (with autoDefinitionTermID), block attribute lines, footnotes, and raw HTML ids
         when Hugo keeps it."""
         omitted = self._omitted_calls
-        ids = {h.id for h in self.headings if h.id and not (omitted and self.in_omitted_call(h.line))}
+        ids = {h.id for h in self.headings if h.id and not (omitted and self.dropped_with_omitted_call(h.line))}
         ids.update(term for term in self.term_ids if term)
         # a shortcode's `id` parameter names the element it writes (an alert, a tab)
         ids.update(str(value) for use in self.shortcodes for key, value in use.named if key == "id" and value)
@@ -729,24 +729,29 @@ class Document:
         )  # fmt: skip
 
     @functools.cached_property
-    def _omitted_spans(self) -> tuple[list[int], list[int]]:
-        """The lines of the `_omitted_calls`, as disjoint spans in order: their first lines,
-        and their last."""
-        firsts: list[int] = []
-        lasts: list[int] = []
+    def _dropped_spans(self) -> tuple[list[int], list[int]]:
+        """The lines whose output Hugo omits with an omitted call's (see `_spans`): all of a
+        call whose template renders its content itself (`<div>{{ .Inner | markdownify }}</div>`:
+        HTML alone); of another's (`<div>{{ .Inner }}</div>`), the lines that join the HTML
+        block its output opens, up to the first blank line: after it, the content is Markdown
+        of the page, headings and links kept (checked with hugo 0.168)."""
+        rendering = self.site.shortcodes_rendering_inner
+        blank_after: list[int] = []  # for each line (from 0), the number of the first blank line after it
+        spans = []
         for use in self._omitted_calls:
-            if firsts and use.line <= lasts[-1]:
-                lasts[-1] = max(lasts[-1], use.close_line or use.line)
-            else:
-                firsts.append(use.line)
-                lasts.append(use.close_line or use.line)
-        return firsts, lasts
+            last = use.close_line or use.line
+            if use.template not in rendering:
+                if not blank_after:  # (one pass over the page: nested calls stay linear)
+                    blank_after = [len(self.lines) + 1] * (len(self.lines) + 1)
+                    for number in range(len(self.lines) - 1, -1, -1):
+                        blank_after[number] = number + 1 if not self.lines[number].strip() else blank_after[number + 1]
+                last = min(last, blank_after[use.line] - 1)  # (the lines after the call's, to a blank one)
+            spans.append(dataclasses.replace(use, close_line=last))
+        return _spans(spans)
 
-    def in_omitted_call(self, line: int) -> bool:
-        """Whether the line is in a `{{% %}}` call whose output Hugo omits (see `_omitted_calls`)."""
-        firsts, lasts = self._omitted_spans
-        at = bisect.bisect_right(firsts, line) - 1
-        return at >= 0 and line <= lasts[at]
+    def dropped_with_omitted_call(self, line: int) -> bool:
+        """Whether what the line writes is dropped with a call's output Hugo omits (see `_dropped_spans`)."""
+        return _in_spans(self._dropped_spans, line)
 
     @property
     def home_rendered_contents(self) -> tuple[tuple[ShortcodeUse, Document], ...]:
@@ -2133,3 +2138,22 @@ def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
+
+
+def _spans(calls: Iterable[ShortcodeUse]) -> tuple[list[int], list[int]]:
+    """The lines of paired calls (in order), as disjoint spans: their first lines, and their last."""
+    firsts: list[int] = []
+    lasts: list[int] = []
+    for use in calls:
+        if firsts and use.line <= lasts[-1]:
+            lasts[-1] = max(lasts[-1], use.close_line or use.line)
+        else:
+            firsts.append(use.line)
+            lasts.append(use.close_line or use.line)
+    return firsts, lasts
+
+
+def _in_spans(spans: tuple[list[int], list[int]], line: int) -> bool:
+    firsts, lasts = spans
+    at = bisect.bisect_right(firsts, line) - 1
+    return at >= 0 and line <= lasts[at]

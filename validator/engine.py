@@ -1807,8 +1807,8 @@ def _folded(values: object, key: str) -> object:
 def _summarize(doc: Document, target: Target, plan: Plan) -> PageSummary:
     any_id = doc.template_any_id or _all_layouts(doc, target, plan.site)  # ids a build alone tells
     printed = _param_printer(doc, doc.links)
-    # (a link in a call whose output Hugo omits is no link of the page; its ref still runs)
-    shown = (link for link in doc.links if link.shortcode is not None or not doc.in_omitted_call(link.line))
+    # (a link in a call whose output Hugo omits whole is no link of the page; its ref still runs)
+    shown = (link for link in doc.links if link.shortcode is not None or not doc.dropped_with_omitted_call(link.line))
     own = (_site_link(link, printed) for link in (*shown, *doc.rendered_content_links(doc.page_rendered_contents)))
     homes = doc.links_written_as_homes
     links = (

@@ -1465,6 +1465,7 @@ class Locator:
         self._located: set[tuple[int, int, str]] = set()  # (line, column, url) of the links placed
         self._settled: dict[str, int] = {}  # fragment -> how many of its links were placed in order
         self._cursors: dict[int, int] = {}  # see _take_among
+        self._all_shown_of: dict[str, bool] = {}  # see _all_shown, by the words' key
         # The places of the Markdown links and headings already matched, and the first place
         # not yet matched: the page shows them in order, so a search starts there and seldom
         # goes far (a page of thousands of links stays linear).
@@ -1758,11 +1759,19 @@ class Locator:
         `[Users]({{< relref "users.md" >}})`). A theme's `<a href="/faq/">FAQ</a>` is not
         the content's `[FAQ]({{< relref "/faq-migration" >}})`. Not known of links without text."""
         key = " ".join(words)
+        if (known := self._all_shown_of.get(key)) is not None:
+            return known
         written = self._by_words[1].get(key, ())
         if not words or not written:
             return bool(words)
-        filled = sum(1 for one in self._shown_by_words.get(key, ()) if one.url and self._made_by_any(one, written))
-        return len(written) <= filled
+        filled = 0  # (counted to as many as are written: a page of thousands stays linear)
+        for one in self._shown_by_words.get(key, ()):
+            if one.url and self._made_by_any(one, written[:_SEARCH_AT_MOST]):
+                filled += 1
+                if filled >= len(written):
+                    break
+        self._all_shown_of[key] = found = len(written) <= filled
+        return found
 
     def _made_by_any(self, link: HtmlLink, written: Sequence[SourceLink]) -> bool:
         """Whether one of the Markdown links `written` may have made `link` (by its address)."""

@@ -7144,6 +7144,8 @@ def test_a_taxonomy_whose_plural_is_a_path_is_open_to_terms_a_cascade_gives(
         ('<h{{ .Level }} id="{{ .Anchor | safeURL }}">{{ .Text }}</h{{ .Level }}>', {(5, 37)}),
         # blowfish's: the anchor in a variable, anchorized again (the same id)
         ('{{ $a := anchorize .Anchor }}<h{{ .Level }}><div id="{{ $a }}"></div>{{ .Text }}</h{{ .Level }}>', {(5, 37)}),
+        # nephio's: the dot of `with .Anchor`
+        ('<h{{ .Level }}{{ with .Anchor }} id="{{ . }}"{{ end }}>{{ .Text }}</h{{ .Level }}>', {(5, 37)}),
         # written otherwise: the ids are left to a build
         ('<h{{ .Level }} id="{{ .PlainText | urlize }}-h">{{ .Text }}</h{{ .Level }}>', set()),
     ],

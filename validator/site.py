@@ -3588,12 +3588,31 @@ def _heading_id_form(template: str, start: int) -> tuple[str, str] | None:
         # `{{ $anchor }}`, set to the anchor (`$anchor := anchorize .Anchor`: blowfish's, the same id)
         values = _assigned(template, written[1])
         anchor = written if values and all(_ANCHOR_ITSELF.fullmatch(one.strip()) for one in values) else None
+    if anchor is None and (dot := _DOT_VALUE.search(value)) is not None:
+        # `{{ with .Anchor }} id="{{ . }}"{{ end }}` (nephio's): the dot is the anchor
+        opened = _innermost_block(template, start)
+        anchor = dot if opened is not None and _WITH_ANCHOR.fullmatch(opened) else None
     if anchor is None:
         return None
     before, after = value[: anchor.start()], value[anchor.end() :]
     return None if "{{" in before + after else (before, after)
 
 
+def _innermost_block(template: str, position: int) -> str | None:
+    """The action that opens the innermost block open at `position` (`with .Anchor`), None
+    outside any."""
+    stack: list[str] = []
+    for action in _actions(template, 0, position):
+        value = action[1].strip("- \t\n")
+        if _BLOCK.match(value):
+            stack.append(value)
+        elif value == "end" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+_DOT_VALUE = re.compile(r"\{\{-?\s*\.(?:\s*\|\s*(?:safeURL|safeHTMLAttr|safeHTML))?\s*-?\}\}")
+_WITH_ANCHOR = re.compile(r"with\s+\.Anchor(?:\s*\|\s*(?:anchorize|safeURL|safeHTMLAttr|safeHTML))*")
 # An id written as a variable, and what a variable may be set to and still be the anchor
 _VARIABLE_VALUE = re.compile(r"\{\{-?\s*\$(\w+)(?:\s*\|\s*(?:safeURL|safeHTMLAttr|safeHTML))?\s*-?\}\}")
 _ANCHOR_ITSELF = re.compile(r"\.Anchor(?:\s*\|\s*(?:anchorize|safeURL|safeHTMLAttr|safeHTML))*|anchorize\s+\.Anchor")

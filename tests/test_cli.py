@@ -491,6 +491,20 @@ def test_a_folder_in_no_hugo_site_is_read_as_hugos_content(hugo: str, tmp_path: 
     ]
 
 
+def test_a_themes_readme_at_its_root_is_not_checked(tmp_path: Path, monkeypatch) -> None:
+    """minimo's root: a config file of module settings beside `layouts/`, no content (its
+    example site is below): the README a commit hook names is no page."""
+    (tmp_path / "config.toml").write_text("[module]\n[module.hugoVersion]\nmin = '0.120.0'\n")
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "single.html").write_text("{{ .Content }}")
+    (tmp_path / "README.md").write_text("# My theme\n\nA theme.\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "README.md", "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["problems"] == []
+    assert any("not checked, as Hugo does not read them: README.md" in note for note in report["summary"]["notes"])
+
+
 def test_markdown_outside_a_sites_content_is_not_checked(tmp_path: Path, monkeypatch) -> None:
     """A commit hook names every staged Markdown file: a README or CHANGELOG beside a Hugo
     site is not a page (Hugo does not read it), and its rules do not fit it."""

@@ -195,8 +195,9 @@ def _resolved_roots(site: SiteConfig, every_language: bool = False) -> list[Cont
 def outside_content(targets: list[Target], site: SiteConfig) -> tuple[list[Target], list[Target]]:
     """(the targets to check, the Markdown files of a Hugo site that lie outside its content
     or that its `ignoreFiles` leaves out: a README or CHANGELOG beside it, which Hugo does not
-    read and its rules do not fit)."""
-    if not has_content(site):
+    read and its rules do not fit). A site whose content folder is missing (a theme's root,
+    with its `config.toml` of module settings) has none: its README is no page either."""
+    if site.root is None:
         return targets, []
     inside: list[Target] = []
     outside: list[Target] = []

@@ -828,7 +828,7 @@ def test_a_build_that_makes_no_progress_is_stopped(
     whose child works (PostCSS, Dart Sass) is not. (A script stands in for the binary.)"""
     script = tmp_path / "hugo"
     work = "sh -c 'end=$(($(date +%s) + 3)); while [ $(date +%s) -lt $end ]; do :; done'" if busy else "sleep 60"
-    script.write_text(f"#!/bin/sh\n{work}\nprintf 'Total in 3000 ms\\n'\n")
+    script.write_text(f"#!/bin/sh\necho 'ERROR the tweet shortcode was removed' >&2\n{work}\nprintf 'Total in 3000 ms\\n'\n")
     script.chmod(0o755)
     monkeypatch.setattr(hugo_runner, "STALL_LIMIT", 1.0)
     monkeypatch.setattr(hugo_runner, "_STALL_LOOK", 0.2)
@@ -837,8 +837,9 @@ def test_a_build_that_makes_no_progress_is_stopped(
     if busy:
         assert hugo_runner._run(str(script), "--source", str(tmp_path)) == "Total in 3000 ms\n"
     else:
-        with pytest.raises(hugo_runner.HugoError, match="hugo --source failed: no progress in 1 seconds"):
+        with pytest.raises(hugo_runner.HugoError, match="hugo --source failed: no progress in 1 seconds") as raised:
             hugo_runner._run(str(script), "--source", str(tmp_path))
+        assert raised.value.args[0].endswith("\n  ERROR the tweet shortcode was removed")  # what it said before
     assert time.monotonic() - started < 10
 
 

@@ -7521,3 +7521,17 @@ def test_the_content_of_an_omitted_call_after_a_blank_line_is_the_pages(
     monkeypatch.chdir(tmp_path)
     expected = [] if blank else [("content/a.md", 13 if blank else 12, 1)]
     assert_located_alike("broken-anchor", expected)
+
+
+@pytest.mark.hugo
+def test_a_block_of_display_math_is_placed_at_its_own_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """anubis: `$$` alone opens a block of display math, shown as text without a math
+    renderer; it is placed at its `$$` line, not at an inline `$$ … $$` before it."""
+    small_site(tmp_path, {
+        "content/m.md": "---\ntitle: M\n---\n\nInline math: $$ \\varphi = 1.618 $$\n\nBlock math:\n\n$$\n"
+                        " \\varphi = 1+\\frac{1}{2}\n$$\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_located_alike("unrendered-markup", [("content/m.md", 5, 14), ("content/m.md", 9, 1)])

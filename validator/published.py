@@ -1920,7 +1920,11 @@ class Locator:
         return found
 
     def _leak_place(self, leak: Leak, needle: str, shown: str) -> tuple[int, int, str] | None:
-        """`leak`'s place (see `leak`), found by `needle`, the squashed `shown` text."""
+        """`leak`'s place (see `leak`), found by `needle`, the squashed `shown` text; a
+        snippet that spans lines and starts with `$$` alone, on a line that is `$$` alone."""
+        alone = leak.kind == "math" and "\n" in leak.text and leak.text.split("\n", 1)[0].strip() == "$$"
+        if alone:
+            shown = "$$"
         lines = self.source.marked_lines if self.source is not None else ()
         if not needle or not lines or needle in self._absent_needles:
             return None
@@ -1939,6 +1943,9 @@ class Locator:
                     cursor = starts[index] + past
                     continue
                 number, text = lines[index]
+                if alone and text.strip() != shown:  # (`$$` of a block of display math: a line of its own)
+                    cursor = starts[index + 1] if index + 1 < len(starts) else end
+                    continue
                 # its place: the line's next copy of the snippet, after the last one placed first
                 last_line, last_at = self._last_leak_place
                 at = _find_shown(text, shown, max(raw, last_at)) if index == last_line else -1

@@ -7535,3 +7535,15 @@ def test_a_block_of_display_math_is_placed_at_its_own_lines(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_located_alike("unrendered-markup", [("content/m.md", 5, 14), ("content/m.md", 9, 1)])
+
+
+@pytest.mark.hugo
+def test_an_empty_bold_against_a_word_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """nephio's `a workspace is****, see`: a bold whose words were deleted shows its four
+    asterisks (checked with hugo 0.168); not `****` between blanks, a password's mask."""
+    small_site(tmp_path, {
+        "content/t.md": "---\ntitle: T\n---\n\nExplain what a workspace is****, see the issue.\n\n"
+                        "The password **** is masked, and ****this too.\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_located_alike("unrendered-markup", [("content/t.md", 5, 26), ("content/t.md", 7, 34)])

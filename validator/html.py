@@ -500,6 +500,10 @@ class _Walker:
                 self.leaks.append(Leak("block-attribute", shown[1], line, 1))
         if not leaky:
             return
+        if "****" in text and block is not None and block.tag in ("p", "li", "td", "th"):
+            # bold around nothing, against a word (`is****,`: its text deleted), shown as written
+            for empty in _EMPTY_BOLD.finditer(text):
+                self.leaks.append(Leak("emphasis", empty[0], first_line + text.count("\n", 0, empty.start()), 1))
         if "**" in text and (leak := _bold_around(text, element if not tail else None, element if tail else None)):
             self.leaks.append(Leak("emphasis", leak, first_line + text.count("\n", 0, text.rfind("**")), 1))
         prose = without_math(text)
@@ -589,6 +593,8 @@ _UNCLOSED_BOLD = re.compile(r"\s*+(\*\*[^\s*]\S*)")
 _STRAY_OPENER = re.compile(r"(\*\*[A-Z][^\s*]*+)")
 # `**` right after a letter, at the text's end or before a blank or punctuation: bold closed
 # that nothing opened, when the paragraph has no other `**` (not `2**10`, `a**b`)
+# Four asterisks against a word, no more (`is****,`, `****word`): an empty bold, shown
+_EMPTY_BOLD = re.compile(r"[^\W_]++\*{4}(?!\*)|(?<![*\w])\*{4}[^\W_]++")
 _STRAY_CLOSER = re.compile(r"(?<=[^\W_])(\*\*)(?=$|\s|[.,;:!?)])")
 
 

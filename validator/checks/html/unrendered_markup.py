@@ -110,6 +110,7 @@ _ATTRIBUTES_OFF = (
     "(the heading's id is made of its text)"
 )
 # A paragraph's `**` that nothing closes
+_EMPTY_BOLD = "bold around nothing (`****`, its words deleted) shown as text with its asterisks; remove them"
 _UNCLOSED_BOLD = "bold opened with `**` and never closed in its paragraph: the asterisks show as text; close it"
 # A `**` closing bold that nothing opened
 _UNOPENED_BOLD = (
@@ -182,7 +183,9 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 continue  # what a call's template writes next to it is not known without a build
             where = found[:2] if found else None
             what = _WHAT[leak.kind]
-            if leak.kind == "emphasis" and not leak.text.endswith("**"):
+            if leak.kind == "emphasis" and "****" in leak.text:
+                what = _EMPTY_BOLD
+            elif leak.kind == "emphasis" and not leak.text.endswith("**"):
                 what = _UNCLOSED_BOLD
             elif leak.kind == "emphasis" and leak.text.count("**") == 1:
                 what = _UNOPENED_BOLD

@@ -7547,3 +7547,25 @@ def test_an_empty_bold_against_a_word_is_shown_as_text(tmp_path: Path, monkeypat
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_located_alike("unrendered-markup", [("content/t.md", 5, 26), ("content/t.md", 7, 34)])
+
+
+@pytest.mark.hugo
+def test_a_templates_links_to_ids_the_page_lacks_are_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """compose's sidebar prints every docs page's table of contents on every page: on the
+    others, its links to `#install`… lead nowhere; that is one finding of each page's (one
+    template writes them), not one a heading."""
+    headings = "".join(f"## Part {number}\n\n" for number in range(1, 8))
+    side = '{{ with site.GetPage "/docs/a" }}{{ .TableOfContents }}{{ end }}'
+    small_site(tmp_path, {
+        "layouts/single.html": f"<html><body><aside>{side}</aside><main>{{{{ .Content }}}}</main></body></html>",
+        "layouts/list.html": f"<html><body><aside>{side}</aside></body></html>",
+        "content/docs/a.md": f"---\ntitle: A\n---\n\n{headings}",
+        "content/docs/b.md": "---\ntitle: B\n---\n\nText.\n",
+    }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [p for p in problems("--build") if p["rule"] == "broken-anchor"]
+    assert len(found) == 1
+    assert found[0]["message"].startswith("7 links the page's templates write lead to ids it does not have (#part-1,")
+    assert "(and on 2 other pages)" in found[0]["message"]

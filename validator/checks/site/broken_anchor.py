@@ -70,7 +70,9 @@ The rendered pass checks those pages: with Hugo's output (`--html`, `--build`), 
 of a page Hugo built is checked against the ids Hugo really wrote, and what the Markdown
 alone told is withdrawn (a layout may add content, and ids, to a page); a `#x` that works
 on its page but not on a list page showing the page's summary or content is reported at
-the Markdown link, with the list pages. The pages of an HTML output format with a path of
+the Markdown link, with the list pages. Six or more links a page's templates write to ids
+it lacks (a sidebar with another page's table of contents) are one finding of the page.
+The pages of an HTML output format with a path of
 its own (Docsy's print view, `_print/`, which joins a section's pages) are not read: their
 links are their pages', checked there. A regular page whose Markdown writes nothing
 (front matter alone) is taken as its layout's, which fills it from elsewhere (a data file
@@ -468,6 +470,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
         if rendered.joins_pages(page):
             return  # Docsy's print view: its pages' links are theirs, checked there
         locator = rendered.locator(page)
+        own: list[int] = []  # the places in `findings` of the page's templates' links to its own ids
         for link in page.links:
             if link.tag not in LINK_TAGS or "#" not in link.url:
                 continue
@@ -505,13 +508,37 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
             if link.url == REFUSED:
                 message += " (a template refused the link's address and wrote #ZgotmplZ: see url-refused)"
             key = link_key(link.url, target.url + "#" + fragment)
+            if where is None and target.path == page.path and dropped is None:
+                own.append(len(findings))
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
+        if len(own) >= _GROUPED_AT:
+            _group_own_fragments(findings, own, rendered, page)
 
     def done() -> Iterator[Finding]:
         yield from split_mapped(findings)
         yield from summaries.findings()
 
     return PagePass(rendered.pages, visit, done)
+
+
+# A page's templates' links to ids of its own that it lacks, from this many on: one finding
+# (compose's sidebar prints every docs page's table of contents on every page)
+_GROUPED_AT = 6
+
+
+def _group_own_fragments(findings: list[tuple[str, Finding, bool]], own: list[int], rendered: RenderedSite, page: Page) -> None:
+    """The page's templates' links to ids it lacks (at the places `own` in `findings`), told
+    as one finding: one template writes them."""
+    fragments = [findings[place][0].rpartition("#")[2] for place in own]
+    first = findings[own[0]][1]
+    shown = ", ".join(f"#{fragment}" for fragment in fragments[:4]) + (f" and {len(fragments) - 4} more" if len(fragments) > 4 else "")
+    message = (
+        f"{len(fragments)} links the page's templates write lead to ids it does not have ({shown}), from line "
+        f"{first.line}: a template writes the links of another page's headings (its table of contents) here"
+    )
+    grouped = rendered.keyed(f"templates' own fragments\0{fragments[0]}", page, message, (first.line, first.column), None)
+    dropped = set(own)
+    findings[own[0]:] = [item for place, item in enumerate(findings[own[0]:], own[0]) if place not in dropped] + [grouped]
 
 
 def _own_link(fragment: str, own: SourcePage) -> str:

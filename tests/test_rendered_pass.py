@@ -6664,6 +6664,7 @@ def test_an_external_link_a_hook_writes_with_its_escapes_is_reported(
     # the address as Hugo writes it, in the same words with and without a build (a baseline holds)
     messages = {p["message"] for mode in ([], ["--build"]) for p in problems(*mode) if p["rule"] == "broken-link"}
     assert len(messages) == 1 and "Installation-%5C%28v2%5C%29#pre" in messages.pop()
+    assert not [p for p in problems() if p["rule"] == "url-refused"]  # an address escaped is none refused
     (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n')
     assert_located_alike("broken-link", [])
 

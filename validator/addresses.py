@@ -49,8 +49,6 @@ def written(address: str, writer: Writer, *, unsafe: bool) -> str:
         return "" if not unsafe and goldmark_drops(address) else address
     if writer.kind == EMBEDDED and address == "#":
         return ""  # Go's URL of `#` alone writes as "" (checked with hugo 0.168)
-    if writer.kind == EMBEDDED and "%5C" in address.upper():
-        address = _escaped_whole(address)
     if writer.kind in (EMBEDDED, FILTERING) and template_refuses(address):
         return REFUSED
     return address
@@ -59,10 +57,13 @@ def written(address: str, writer: Writer, *, unsafe: bool) -> str:
 _SCHEME_AND_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
 
 
-def _escaped_whole(address: str) -> str:
+def escaped_as_go_writes(address: str) -> str:
     """The address the embedded hook writes (`(urls.Parse .Destination).String`) of one it
     is given with a backslash escape kept (`\(`, `%5C(` here): Go escapes a path holding a
-    character a path may not have anew, whole, `(` and `)` too (checked with hugo 0.168)."""
+    character a path may not have anew, whole, `(` and `)` too (checked with hugo 0.168);
+    other addresses as they are."""
+    if "%5C" not in address.upper():
+        return address
     head, mark, fragment = address.partition("#")
     prefix = found[0] if (found := _SCHEME_AND_HOST.match(head)) else ""
     path, question, query = head[len(prefix) :].partition("?")

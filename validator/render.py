@@ -39,7 +39,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from validator.addresses import SCHEME, Writer, written
+from validator.addresses import EMBEDDED, SCHEME, Writer, escaped_as_go_writes, written
 from validator.document import (
     PLACEHOLDER,
     PLACEHOLDER_MARK,
@@ -733,7 +733,10 @@ class _HugoRenderer(RendererHTML):
         return f"<img{_attributes(attrs)}{close}"
 
     def _written(self, address: str, writer: Writer) -> str:
-        return address if PLACEHOLDER_MARK in address else written(address, writer, unsafe=self._markup.unsafe)
+        if PLACEHOLDER_MARK in address:
+            return address
+        address = written(address, writer, unsafe=self._markup.unsafe)
+        return escaped_as_go_writes(address) if writer.kind == EMBEDDED else address
 
     def _embedded(self, destination: str) -> str:
         """Hugo's embedded link/image render hook: `#frag` on the page's own URL, other

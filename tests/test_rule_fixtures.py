@@ -90,3 +90,11 @@ def test_every_rule_has_fixtures(rule_id: str) -> None:
     clean_files = [c for c in folder.glob("*.md") if b"expect: " not in c.read_bytes()]
     clean_sites = [d for d in folder.glob("*") if d.is_dir() and not any(b"expect: " in f.read_bytes() for f in d.rglob("*.md"))]
     assert clean_files or clean_sites, f"{rule_id} needs a clean case"
+
+
+def test_unknown_html_tags_are_told_each_and_an_element_once(tmp_path: Path) -> None:
+    """Two `<duration>` placeholders on a line are two findings (dapr's jobs API); an unknown
+    element's start and end tags, one."""
+    text = "Run every <duration> then every <duration> again.\n\n<list :items=\"x\"></list> here.\n"
+    problems = check_text(tmp_path, text, ["unknown-html-tag"], markup=Markup(unsafe=True))
+    assert [(p.line, p.column) for p in problems] == [(1, 11), (1, 33), (3, 1)]

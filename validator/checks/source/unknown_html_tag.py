@@ -56,6 +56,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         return  # Hugo omits raw HTML: raw-html-omitted's
     foreign = 0  # how deep inside `<svg>` or `<math>`
     reported: set[tuple[int, int]] = set()
+    opened: set[str] = set()  # the names of the start tags reported: their end tags are the same defect
     closed = {tag.name for tag in doc.html_tags if tag.closing}
     for tag in doc.html_tags:
         if not tag.is_element:
@@ -67,6 +68,9 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue
         if PLACEHOLDER_IN_ID in tag.name:
             continue  # `<{{% param repo %}}>`: the call's output, an autolink maybe
+        if tag.closing and tag.name in opened:
+            continue
+        opened.update(() if tag.closing else (tag.name,))
         reported.add((tag.line, tag.column))
         yield _finding(tag.line, tag.column, tag.source)
     yield from _browser_tags(doc, {(tag.line, tag.column) for tag in doc.html_tags})

@@ -72,7 +72,8 @@ _WHAT = {
     "shortcode": "shortcode shown as text; Hugo does not run shortcodes here",
     "placeholder": "Hugo's shortcode placeholder leaked into the page",
     "footnote": "footnote reference shown as text; its definition is missing",
-    "table": "table shown as text; put a blank line before it and match the cell counts",
+    "table": "table shown as text: its delimiter row (`|---|---|`) must have as many cells as the header row right "
+    "above it",
     "math": "display math shown as text; enable the passthrough extension or load a math renderer",
     "emphasis": "bold shown as text with its asterisks: `**` between punctuation inside and a letter "
     "outside opens or closes nothing in Markdown; move the punctuation outside the `**`, or add a space",
@@ -207,7 +208,9 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                 what = _TABLE_AS_LIST
             elif leak.kind == "shortcode" and found and found[2][found[1] - 1 :].startswith(("{{\\<", "{{\\%")):
                 what = _ESCAPED_OPENING
-            shown = leak.text if len(leak.text) <= 80 else leak.text[:79] + "…"
+            # (a delimiter row as the Markdown writes it, not as the typographer made its dashes)
+            text = found[2].strip() if leak.kind == "table" and found else leak.text
+            shown = text if len(text) <= 80 else text[:79] + "…"
             message = f"{shown!r}: {what}"
             findings.append(rendered.keyed(leak.kind + leak.text, page, message, (leak.line, leak.column), where))
 

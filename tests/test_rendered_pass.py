@@ -7570,3 +7570,18 @@ def test_a_templates_links_to_ids_the_page_lacks_are_one_finding(
     assert len(found) == 1
     assert found[0]["message"].startswith("7 links the page's templates write lead to ids it does not have (#part-1,")
     assert "(and on 2 other pages)" in found[0]["message"]
+
+
+@pytest.mark.hugo
+def test_a_permalink_of_time_layouts_places_the_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """A permalink token that is a Go time layout (`:2006`, `:Jan2006`, `:_2`) is the date
+    formatted so, made a path (checked with hugo 0.168): the section's pages are placed
+    and checked, links to them judged, without a build as with one."""
+    small_site(tmp_path, {
+        "layouts/list.html": SINGLE,
+        "content/posts/a.md": "---\ntitle: A\ndate: 2024-05-03T14:07:09Z\n---\n\nSee [b](/2024/may/-3/b/) [x](#nope).\n",
+        "content/posts/b.md": "---\ntitle: B\ndate: 2024-05-03\n---\n\nSee [a](/2024/may/-3/a/#nope) [gone](/2024/05/b/).\n",
+    }, '[permalinks]\nposts = "/:2006/:Jan/:_2/:slug/"\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_located_alike("broken-anchor", [("content/posts/a.md", 6, 26), ("content/posts/b.md", 6, 5)])
+    assert_located_alike("broken-link", [("content/posts/b.md", 6, 31)])

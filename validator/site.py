@@ -4922,6 +4922,8 @@ def _expand(site: SiteConfig, pattern: str, page: _Page) -> str | None:
             value = values[name]()
         else:
             value = _date_token(name, page.date)
+            if value is not None and name not in _TOKENS:  # a time layout's: a path, as Hugo makes it (`_2`: `-3`)
+                value = urlize(value.replace(" ", "-"))
         failed = failed or value is None
         return value or ""
 
@@ -4959,7 +4961,48 @@ def _date_token(name: str, date: dt.date | None) -> str | None:
         "weekdayname": lambda d: _WEEKDAYS[d.isoweekday() % 7],
         "yearday": lambda d: str(d.timetuple().tm_yday),
     }
-    return formats[name](date) if name in formats else None
+    if name in formats:
+        return formats[name](date)
+    return _go_format(name, date) if _is_go_layout(name) else None
+
+
+def _go_format(layout: str, date: dt.date) -> str | None:
+    """Go's `Time.Format(layout)` of the page's date (a permalink's `:2006`, `:Jan2006`: Hugo
+    formats the date with a token that is a time layout), for the elements a token of word
+    characters holds; None for one not followed (fractions of a second)."""
+    when = date if isinstance(date, dt.datetime) else dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+    offset = when.utcoffset() or dt.timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    numeric = f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+    hour12 = when.hour % 12 or 12
+    elements: tuple[tuple[str, Callable[[], str]], ...] = (
+        ("January", lambda: _MONTHS[when.month - 1]), ("Jan", lambda: _MONTHS[when.month - 1][:3]),
+        ("Monday", lambda: _WEEKDAYS[when.isoweekday() % 7]), ("Mon", lambda: _WEEKDAYS[when.isoweekday() % 7][:3]),
+        ("MST", lambda: "UTC" if minutes == 0 else numeric), ("2006", lambda: f"{when.year:04d}"),
+        ("002", lambda: f"{when.timetuple().tm_yday:03d}"), ("__2", lambda: f"{when.timetuple().tm_yday:3d}"),
+        ("_2", lambda: f"{when.day:2d}"), ("01", lambda: f"{when.month:02d}"), ("02", lambda: f"{when.day:02d}"),
+        ("03", lambda: f"{hour12:02d}"), ("04", lambda: f"{when.minute:02d}"), ("05", lambda: f"{when.second:02d}"),
+        ("06", lambda: f"{when.year % 100:02d}"), ("15", lambda: f"{when.hour:02d}"), ("1", lambda: str(when.month)),
+        ("2", lambda: str(when.day)), ("3", lambda: str(hour12)), ("4", lambda: str(when.minute)),
+        ("5", lambda: str(when.second)), ("PM", lambda: "PM" if when.hour >= 12 else "AM"),
+        ("pm", lambda: "pm" if when.hour >= 12 else "am"), ("Z0700", lambda: "Z" if minutes == 0 else numeric),
+    )
+    out, index = [], 0
+    while index < len(layout):
+        if layout.startswith("_2006", index):  # (a literal `_`, then the year)
+            out.append("_")
+            index += 1
+            continue
+        found = next(((name, made) for name, made in elements if layout.startswith(name, index)), None)
+        if found is None:
+            if layout[index] in ".,-Z" or layout[index].isdigit():
+                return None  # a fraction, a zone or an element not followed here
+            out.append(layout[index])
+            index += 1
+            continue
+        out.append(found[1]())
+        index += len(found[0])
+    return "".join(out)
 
 
 def _slice_sections(sections: tuple[str, ...], cut: str) -> list[str]:

@@ -306,6 +306,11 @@ def test_named_pipes_and_devices_are_never_read(tmp_path: Path, monkeypatch) -> 
     found = {(p["path"], p["rule"], p["message"]) for p in json.loads(out)["problems"]}
     assert ("content/posts/pipe.md", "file-unreadable", "is a named pipe, not a file") in found
     assert ("content/posts/good.md", "broken-anchor") in {(path, rule) for path, rule, _ in found}
+    # a link to a device is told, from a folder's walk and named alike (its real path is no content's)
+    told = ("content/posts/_index.md", "file-unreadable", "is a symbolic link to a device, not a file; not read")
+    assert told in found
+    code, out, _ = invoke("check", "--format", "json", "content/posts/_index.md")
+    assert [(p["path"], p["rule"], p["message"]) for p in json.loads(out)["problems"]] == [told]
 
 
 def test_a_file_whose_real_path_cannot_be_found_is_still_checked(tmp_path: Path, monkeypatch) -> None:

@@ -11,19 +11,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from validator.config import ConfigError
+from validator.paths import not_a_file
 
 
 # What a path can name besides a regular file (a directory aside), as a message says it.
-_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-                (stat.S_ISSOCK, "a socket"))
 # The most text read from a config file, template or a section's front matter.
 TEXT_LIMIT = 64 * 2**20
-
-
-def not_a_file(mode: int) -> str | None:
-    """What a file's `st_mode` names when it is neither a regular file nor a directory (a
-    named pipe, a device, a socket: reading one blocks or never ends), as a message says it."""
-    return next((kind for test, kind in _NOT_REGULAR if test(mode)), None)
 
 
 def read_at_most(path: str | Path, limit: int) -> bytes:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from validator.files import not_a_file
+from validator.paths import not_a_file
 from validator.published import parse_hugo_list
 
 BUILD_TIMEOUT = 1800  # seconds; a huge site takes minutes, a hung build must not hang CI

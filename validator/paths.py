@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +126,8 @@ def walk(paths: Iterable[Path], accept: Callable[[str], bool] | None = None) -> 
     for path in paths:
         if path.is_dir():
             yield from _walk_dir(path, seen, accept or is_markdown)
+        elif path.is_symlink() and (kind := _linked_kind(str(path))):
+            yield Candidate(path, real_path(path), f"is a symbolic link to {kind}, not a file; not read")
         elif path.exists() or path.is_symlink():
             yield Candidate(path, real_path(path))
         else:
@@ -171,9 +174,31 @@ def _walk_dir(top: Path, seen: set[tuple[int, int]], accept: Callable[[str], boo
                 real = real_path(entry.path) if link else os.path.join(real_directory, entry.name)
                 if link and not os.path.exists(entry.path):
                     yield Candidate(Path(entry.path), real, "broken symbolic link")
+                elif link and (kind := _linked_kind(entry.path)):
+                    # (a link to /dev/zero: its real path is no content's, but the link is)
+                    yield Candidate(Path(entry.path), real, f"is a symbolic link to {kind}, not a file; not read")
                 else:
                     yield Candidate(Path(entry.path), real)
         stack.extend(reversed(subdirs))
+
+
+_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                (stat.S_ISSOCK, "a socket"))
+
+
+def not_a_file(mode: int) -> str | None:
+    """What a file's `st_mode` names when it is neither a regular file nor a directory (a
+    named pipe, a device, a socket: reading one blocks or never ends), as a message says it."""
+    return next((kind for test, kind in _NOT_REGULAR if test(mode)), None)
+
+
+def _linked_kind(path: str) -> str | None:
+    """What a symbolic link leads to when it is neither a file nor a folder (a device, a
+    named pipe), as `not_a_file` names it."""
+    try:
+        return not_a_file(os.stat(path).st_mode)
+    except OSError:
+        return None
 
 
 def real_path(path: str | os.PathLike[str]) -> str:

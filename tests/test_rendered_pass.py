@@ -7585,3 +7585,16 @@ def test_a_permalink_of_time_layouts_places_the_pages(tmp_path: Path, monkeypatc
     monkeypatch.chdir(tmp_path)
     assert_located_alike("broken-anchor", [("content/posts/a.md", 6, 26), ("content/posts/b.md", 6, 5)])
     assert_located_alike("broken-link", [("content/posts/b.md", 6, 31)])
+
+
+@pytest.mark.hugo
+def test_a_front_matter_hugo_cannot_read_is_one_finding_with_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Front matter never closed: Hugo stops at the page's second line, where it looked for
+    its end; that is front-matter-syntax's finding, not another of build-failed's."""
+    small_site(tmp_path, {"content/a.md": "---\ntitle: A\n\nNo end.\n", "content/b.md": "---\ntitle: B\n---\n\nFine.\n"})
+    monkeypatch.chdir(tmp_path)
+    assert [(p["rule"], p["path"], p["line"]) for p in failed_build()["problems"]] == [
+        ("front-matter-syntax", "content/a.md", 1)
+    ]

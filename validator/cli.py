@@ -346,11 +346,19 @@ def _build_errors(
         if target.content_path and (path := page_path(site, target.content_path))
     }
     reported = {(problem.path, problem.line) for problem in problems if problem.severity is Severity.ERROR}
+    # a file whose front matter or shortcode calls Hugo cannot read: the error it stops at is that one
+    stopped = {problem.path for problem in problems if problem.rule in _STOPPING_RULES}
     return [
         Problem(path, line, column, "build-failed", severity, message)
         for path, line, column, message in build_errors(failure.output, files, pages)
-        if (path, line) not in reported and not (site.templates_missing and missing_template(message))
+        if (path, line) not in reported and path not in stopped
+        and not (site.templates_missing and missing_template(message))
     ]
+
+
+# The rules of what Hugo cannot read in a file at all, and stops at (its error names another
+# place of the same defect: the front matter's second line, where it found no end)
+_STOPPING_RULES = frozenset({"front-matter-syntax", "shortcode-unclosed", "shortcode-mismatched"})
 
 
 def _temporary_build_note(problems: Sequence[Problem], root: str) -> tuple[str, ...]:

@@ -760,7 +760,8 @@ def _file_named(fragment: str) -> str:
     """The advice for a fragment that names a Markdown file, "" for another."""
     if not _FILE_FRAGMENT.fullmatch(fragment):
         return ""
-    return f"; {fragment!r} is a file's name, not an id: link to that page with [text]({{{{< relref \"{fragment}\" >}}}})"
+    relref = f'{{{{< relref "{fragment}" >}}}}'
+    return f"; {fragment!r} is a file's name, not an id: link to that page with [text]({relref})"
 
 
 _HINTS_KEPT = 64  # pages: the targets of one page's links, and more

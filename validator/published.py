@@ -1239,7 +1239,8 @@ class RenderedSite:
     def _markdown_paths(self) -> dict[int, str]:
         """The Markdown files by their place in `sources` (told by their first HTML pages,
         without reading the sources back)."""
-        return {self.source_index[html]: markdown for markdown, html in self.html_pages.items() if html in self.source_index}
+        places = self.source_index
+        return {places[html]: markdown for markdown, html in self.html_pages.items() if html in places}
 
     def locator(self, page: Page) -> Locator:
         return Locator(
@@ -1466,6 +1467,7 @@ class Locator:
         self._settled: dict[str, int] = {}  # fragment -> how many of its links were placed in order
         self._cursors: dict[int, int] = {}  # see _take_among
         self._all_shown_of: dict[str, bool] = {}  # see _all_shown, by the words' key
+        self._made_of: dict[int, tuple[HtmlLink, ...]] = {}  # see _shown_elsewhere, by the Markdown link's id
         # The places of the Markdown links and headings already matched, and the first place
         # not yet matched: the page shows them in order, so a search starts there and seldom
         # goes far (a page of thousands of links stays linear).
@@ -1788,10 +1790,13 @@ class Locator:
         words = text_words(one.text)
         if not words or words == text_words(link.text):
             return False
-        return any(
-            other is not link and self._made_by_any(other, (one,))
-            for other in self._shown_by_words.get(" ".join(words), ())[:_SEARCH_AT_MOST]
-        )
+        made = self._made_of.get(id(one))
+        if made is None:  # (once for each: two at most, one of which is not `link`)
+            shown = self._shown_by_words.get(" ".join(words), ())[:_SEARCH_AT_MOST]
+            made = self._made_of[id(one)] = tuple(itertools.islice(
+                (other for other in shown if self._made_by_any(other, (one,))), 2
+            ))  # fmt: skip
+        return any(other is not link for other in made)
 
     @functools.cached_property
     def _shown_by_words(self) -> dict[str, list[HtmlLink]]:

@@ -922,7 +922,8 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         title_h1=True if title_h1 is None and not templates_missing else title_h1,
         title_h1_folders=title_h1_folders,
         # (a type's own templates tell of its pages, without a template for any page too)
-        title_h1_types=_title_h1_by_type(page_templates) if title_h1 or (title_h1 is None and not templates_missing) else (),
+        title_h1_types=_title_h1_by_type(page_templates) if title_h1 or (title_h1 is None and not templates_missing)
+        else (),
         # (a missing theme's templates may be the ones used)
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
         reads_files_by_type=tuple((page.kind, _reads_files(text for text, _ in page.texts)) for page in page_templates),
@@ -2784,7 +2785,8 @@ def _server_redirects(root: Path, hosts: frozenset[str] = frozenset()) -> tuple[
         if folder == root and base and (root / base).resolve() != root.resolve():
             return ()  # it deploys another folder of the repository (volcano's `base = "docs-site"`)
         rules = data.get("redirects")
-        rules = [_on_own_host(rule, hosts) for rule in rules if isinstance(rule, dict)] if isinstance(rules, list) else []
+        listed = rules if isinstance(rules, list) else []
+        rules = [_on_own_host(rule, hosts) for rule in listed if isinstance(rule, dict)]
         return tuple(
             _server_rule(rule) for rule in rules
             if str(rule.get("from", "")).startswith("/") and not _not_found(rule)

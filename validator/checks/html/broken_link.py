@@ -91,8 +91,8 @@ from validator.model import Finding, Rule, counted
 from validator.paths import is_markdown
 from validator.settings import Markup
 from validator.published import (
-    EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN, UNKNOWN_SOURCE, Locator, PagePass, PublishedSite, RenderedSite,
-    SourceLink,
+    EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN, UNKNOWN_SOURCE, Locator, PagePass, PublishedSite,
+    RenderedSite, SourceLink,
     SourcePage, SummaryCopies, Target, computed_target, link_key, own_fragment, sent_by, split_mapped,
 )
 from validator.site import a_few
@@ -324,7 +324,8 @@ def _notes(
     """How many external links the run saw (they are never fetched), and what the site's
     redirect rules, its templates and its files leave unknown."""
     if external:
-        yield f"broken-link: {counted(len(external), 'distinct external URL')}, never fetched: mdcheck checks the site offline"
+        urls = counted(len(external), "distinct external URL")
+        yield f"broken-link: {urls}, never fetched: mdcheck checks the site offline"
     if rewritten:
         yield (
             f"broken-link: {counted(len(rewritten), 'page')} whose template rewrites the addresses of the content "

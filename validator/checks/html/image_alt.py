@@ -81,15 +81,18 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
 _GROUPED_AT = 6
 
 
-def _group_templates_images(findings: list[tuple[str, Finding, bool]], start: int, rendered: RenderedSite, page: Page) -> None:
+def _group_templates_images(
+    findings: list[tuple[str, Finding, bool]], start: int, rendered: RenderedSite, page: Page
+) -> None:
     """The page's findings from `start` on, with its templates' images (those no Markdown
     line made) told as one when there are `_GROUPED_AT` or more."""
     theirs = [item for item in findings[start:] if not item[2]]
     if len(theirs) < _GROUPED_AT:
         return
     first = theirs[0][1]
+    src = theirs[0][0].split("\0", 1)[0]  # (the key of a page of another format's content holds its path)
     message = (
-        f"{len(theirs)} images the page's templates write have no alt text, the first {shown(theirs[0][0])} "
+        f"{len(theirs)} images the page's templates write have no alt text, the first {shown(src)} "
         f"(line {first.line}): describe what each shows in the template, or mark decorative ones alt=\"\""
     )
     grouped = rendered.keyed(f"templates' images\0{theirs[0][0]}", page, message, (first.line, first.column), None)

@@ -470,7 +470,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
         if rendered.joins_pages(page):
             return  # Docsy's print view: its pages' links are theirs, checked there
         locator = rendered.locator(page)
-        own: list[int] = []  # the places in `findings` of the page's templates' links to its own ids
+        own: list[tuple[int, str]] = []  # the places in `findings` of the page's templates' links to ids it lacks
         for link in page.links:
             if link.tag not in LINK_TAGS or "#" not in link.url:
                 continue
@@ -509,7 +509,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
                 message += " (a template refused the link's address and wrote #ZgotmplZ: see url-refused)"
             key = link_key(link.url, target.url + "#" + fragment)
             if where is None and target.path == page.path and dropped is None:
-                own.append(len(findings))
+                own.append((len(findings), fragment))
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
         if len(own) >= _GROUPED_AT:
             _group_own_fragments(findings, own, rendered, page)
@@ -526,19 +526,23 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
 _GROUPED_AT = 6
 
 
-def _group_own_fragments(findings: list[tuple[str, Finding, bool]], own: list[int], rendered: RenderedSite, page: Page) -> None:
-    """The page's templates' links to ids it lacks (at the places `own` in `findings`), told
-    as one finding: one template writes them."""
-    fragments = [findings[place][0].rpartition("#")[2] for place in own]
-    first = findings[own[0]][1]
-    shown = ", ".join(f"#{fragment}" for fragment in fragments[:4]) + (f" and {len(fragments) - 4} more" if len(fragments) > 4 else "")
+def _group_own_fragments(
+    findings: list[tuple[str, Finding, bool]], own: list[tuple[int, str]], rendered: RenderedSite, page: Page
+) -> None:
+    """The page's templates' links to ids it lacks (each at its place in `findings`, with its
+    fragment), told as one finding: one template writes them."""
+    fragments = [fragment for _, fragment in own]
+    start, first = own[0][0], findings[own[0][0]][1]
+    shown = ", ".join(f"#{fragment}" for fragment in fragments[:4])
+    shown += f" and {len(fragments) - 4} more" if len(fragments) > 4 else ""
     message = (
         f"{len(fragments)} links the page's templates write lead to ids it does not have ({shown}), from line "
         f"{first.line}: a template writes the links of another page's headings (its table of contents) here"
     )
-    grouped = rendered.keyed(f"templates' own fragments\0{fragments[0]}", page, message, (first.line, first.column), None)
-    dropped = set(own)
-    findings[own[0]:] = [item for place, item in enumerate(findings[own[0]:], own[0]) if place not in dropped] + [grouped]
+    key = f"templates' own fragments\0{fragments[0]}"
+    grouped = rendered.keyed(key, page, message, (first.line, first.column), None)
+    dropped = {place for place, _ in own}
+    findings[start:] = [item for place, item in enumerate(findings[start:], start) if place not in dropped] + [grouped]
 
 
 def _own_link(fragment: str, own: SourcePage) -> str:

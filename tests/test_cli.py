@@ -1129,3 +1129,17 @@ def test_a_page_left_out_of_the_check_stays_a_page_of_the_site(tmp_path: Path, m
         code, out, _ = invoke("check", "--no-cache", "--format", "json", *mode)
         found = {(p["path"], p["line"], p["column"], p["rule"]) for p in json.loads(out)["problems"]}
         assert code == 1 and found == {("content/posts/a.md", 5, 20, "broken-anchor")}, mode
+
+
+def test_pages_whose_url_is_not_known_are_told(tmp_path: Path, monkeypatch) -> None:
+    """A permalink of the date Hugo reads from git: the page's URL is not known without a
+    build, and the summary says so, rather than check nothing of it without a word."""
+    (tmp_path / "hugo.toml").write_text(
+        'baseURL = "https://x.org/"\n[permalinks]\nposts = "/:year/:slug/"\n[frontmatter]\ndate = [":git"]\n'
+    )
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    (tmp_path / "content" / "posts" / "a.md").write_text("---\ntitle: A\n---\n\n[x](#nope)\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("check", "--format", "json")
+    notes = json.loads(out)["summary"]["notes"]
+    assert any(note.startswith("1 page whose URL mdcheck cannot tell (content/posts/a.md:") for note in notes)

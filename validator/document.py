@@ -376,6 +376,7 @@ class Document:
     # Set by the engine inside a Hugo site: the page's URL, None when Hugo renders no page
     # for the file (headless, build.render = never, a resource inside a leaf bundle).
     url: str | None = None
+    url_unknown: bool = False  # Hugo renders its page at a URL not known here (PagePrediction.unknown)
     rendered: bool = True
     resources: bool = False  # whether Hugo publishes the files of its bundle (PagePrediction)
     # its front matter with what cascades give it (PagePrediction), inside a Hugo site
@@ -1145,8 +1146,8 @@ def _as_hooks_have_it(link: Link, hooks_written: tuple[bool, bool]) -> Link:
 
 _CONTEXT = frozenset(
     {
-        "path", "url", "rendered", "resources", "cascaded", "language", "site", "render_hooks", "address_writers",
-        "prints_title_h1", "template_ids", "template_any_id", "spelling_language", "addresses_rewritten",
+        "path", "url", "url_unknown", "rendered", "resources", "cascaded", "language", "site", "render_hooks",
+        "address_writers", "prints_title_h1", "template_ids", "template_any_id", "spelling_language", "addresses_rewritten",
         "page_link_labels", "footnote_prefix",
     }
 )

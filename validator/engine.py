@@ -247,6 +247,7 @@ class FileResult:
     suppressions: Suppressions | None = None  # the file's directives, when it has any
     words: bytes | None = None  # the page's word counts, when a site rule reads them
     page_path: str | None = None  # the publish-dir path of `page`
+    url_unknown: bool = False  # Hugo renders the file's page at a URL not known here (Document.url_unknown)
     reads: tuple[SiteRead, ...] = ()  # with Plan.record_reads: see site.recording_reads
     digest: bytes | None = None  # with Plan.record_reads, of the bytes checked (see _check_all)
 
@@ -350,6 +351,7 @@ def _run(
     # prose words are kept apart (spelling.COPIED): a word of one page is no one-off slip
     # when copies of the page repeat it.
     counted_words: set[bytes] = set()
+    unknown_urls: list[str] = []  # the files checked whose pages' URLs are not known (see Document.url_unknown)
     with contextlib.ExitStack() as stack:
         results = ResultCache.open(plan) if cache else None
         if results is not None:
@@ -362,6 +364,8 @@ def _run(
                 pages.append(result.summary)
             if result.page_path is not None:
                 page_paths.add(result.page_path)
+            if result.url_unknown and not target.context:
+                unknown_urls.append(target.display)
             if not (target.context and plan.embedded):
                 if result.source is not None:
                     sources.append(result.source)
@@ -381,7 +385,7 @@ def _run(
                 pages.append(pack(summary))
     reported = {t.display: t.ignored for t in targets if not t.context}
     site_rules = [r for r in enabled if r.stage == "site" and r.check is not None]
-    notes: list[str] = []
+    notes: list[str] = [_unknown_urls_note(unknown_urls)] if unknown_urls else []
     built = render and rendering is not None and not embedded
     whole = Site(site, pages, vocabularies, reported_places if partial else None, built, _redirect_sources(site))
     if site_rules:
@@ -423,6 +427,15 @@ def _run(
         notes.extend(html_notes)
     checked = sum(1 for target in targets if not target.context)
     return Outcome(sorted(problems), checked, pages, rendered_pages, tuple(notes))
+
+
+def _unknown_urls_note(files: Sequence[str]) -> str:
+    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    return (
+        f"{counted(len(files), 'page')} whose URL mdcheck cannot tell ({shown}: a permalink of the date Hugo reads "
+        f"from git or the file's time, a `url` of another host) {'is' if len(files) == 1 else 'are'} checked as "
+        "Markdown alone: the rendered pages' links and ids, and links to them, are left to --build"
+    )
 
 
 def _hook_lookup(site: Site) -> Callable[[str, str], bool]:
@@ -708,7 +721,7 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
         else:
             (source, page, _), page_path = _rendered_side(doc, target, plan, last), None
         summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)
-        return _packed([], summary, source, page, words, page_path=page_path), data
+        return _packed([], summary, source, page, words, page_path=page_path, url_unknown=doc.url_unknown), data
     source, page, crashes = _rendered_side(doc, target, plan, last)
     suppressions, unknown = parse_directives(doc.comments, plan.known, plan.markdownlint)
     stamp.suppressions = suppressions
@@ -720,7 +733,7 @@ def _check_file(target: Target, plan: Plan, last: _LastParse) -> tuple[FileResul
     problems.extend(_rule_findings(doc, plan.rules, plan, stamp))
     problems.extend(stamp.all("internal-error", crashes))
     summary, words = _summarize(doc, target, plan), _words(doc, target, plan, last)
-    return _packed(problems, summary, source, page, words, suppressions), data
+    return _packed(problems, summary, source, page, words, suppressions, url_unknown=doc.url_unknown), data
 
 
 def _rule_findings(doc: Document, rules: Sequence[Rule], plan: Plan, stamp: _Stamper) -> list[Problem]:
@@ -805,6 +818,7 @@ def _packed(
     words: bytes | None,
     suppressions: Suppressions = NO_SUPPRESSIONS,
     page_path: str | None = None,
+    url_unknown: bool = False,
 ) -> FileResult:
     return FileResult(
         problems,
@@ -814,6 +828,7 @@ def _packed(
         suppressions if suppressions is not NO_SUPPRESSIONS else None,
         words,
         page_path=page.path if page is not None else page_path,
+        url_unknown=url_unknown,
     )
 
 
@@ -1543,7 +1558,7 @@ def unread_summary(target: Target, site: SiteConfig, data: bytes | None = None) 
     # Front matter that cannot be read leaves the page's place to tell its URL.
     values = (front_matter.data or {}) if not front_matter.error else {}
     language = page_language(site, target.content_path, target.language)
-    url, rendered, resources, cascaded = predict_page(site, target.content_path, values, target.language)
+    url, rendered, resources, cascaded, _ = predict_page(site, target.content_path, values, target.language)
     media_type = _markup_type(front_matter) or other_media_type(target.content_path) or "text/markdown"
     refused = None if site.builds_content(media_type) else media_type
     return PageSummary(
@@ -1764,9 +1779,10 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
         template_any_id=reads_files or site.page_any_id(target.content_path, page_type, list_page, layout),
         addresses_rewritten=rewritten, footnote_prefix=_footnote_prefix(site, target.content_path),
     )  # fmt: skip
-    url, rendered, resources, cascaded = predicted
+    url, rendered, resources, cascaded, unknown = predicted
     return doc.placed(
-        url=url, rendered=url is not None and rendered, resources=resources, cascaded=cascaded, **place
+        url=url, rendered=url is not None and rendered, resources=resources, cascaded=cascaded, url_unknown=unknown,
+        **place,
     )
 
 

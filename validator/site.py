@@ -5195,6 +5195,9 @@ class PagePrediction(NamedTuple):
     # The front matter with what cascades give it (own keys win): whether Hugo builds the
     # page (`draft`, dates) may come from a section's cascade
     front_matter: Mapping[str, Any] = types.MappingProxyType({})
+    # Whether Hugo renders a page whose URL is not known here (its permalink needs a date
+    # from git or the file's time, its `url` is another host's)
+    unknown: bool = False
 
 
 def predict_page(
@@ -5246,18 +5249,19 @@ def predict_page(
         section_names=names,
     )
     url = _fm_string(fm.get("url"))
+    unknown = PagePrediction(None, front_matter=fm, unknown=render != "link")
     if url.startswith(("http://", "https://")):
-        return PagePrediction(None)
+        return unknown
     if ":" in url:
         expanded = _expand(site, url, page)
         if expanded is None:
-            return PagePrediction(None)
+            return unknown
         url = expanded
     permalink = ""
     if not url and (pattern := _permalink_pattern(site, page, lang)) is not None:
         expanded = _expand(site, pattern, page)
         if expanded is None:
-            return PagePrediction(None)
+            return unknown
         permalink = _go_clean(expanded)
     link = _target_link(site, page, url, permalink, _language_prefix(site, lang))
     url = _prepend_base_path(_base_path(site, lang), link)

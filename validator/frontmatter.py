@@ -256,12 +256,16 @@ def _parse(fmt: str, source: str, first_line: int, block_line: int, first_column
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         message = getattr(exc, "problem", None) or str(exc)
+        if str(message).startswith(_TOO_DEEP):
+            message = f"YAML {message}: more than mdcheck reads (Hugo may read it); its values are not checked"
+            return _Parsed(error=FrontMatterError(first_line + line - 1, column, message))
         return _Parsed(error=FrontMatterError(first_line + line - 1, column, f"invalid YAML: {message}"))
     except json.JSONDecodeError as exc:
         line = first_line + exc.lineno - 1
         return _Parsed(error=FrontMatterError(line, exc.colno, f"invalid JSON: {exc.msg}"))
     except RecursionError:
-        return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: it nests values too deeply"))
+        message = f"{fmt.upper()} nested too deeply for mdcheck to read (Hugo may read it): its values are not checked"
+        return _Parsed(error=FrontMatterError(block_line, 1, message))
     except ValueError as exc:
         return _Parsed(error=FrontMatterError(block_line, 1, f"invalid {fmt.upper()}: {data_error(exc)}"))
     if fmt == "yaml" and node is not None and _check_expansion(node) > (limit := _collection_limit(source))[0]:
@@ -341,7 +345,7 @@ class HugoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ig
 
     def __init__(self, stream: str) -> None:
         if _nesting_bound(stream) > YAML_MAX_DEPTH:
-            raise yaml.YAMLError(f"nested deeper than {YAML_MAX_DEPTH:,} levels; not read")
+            raise yaml.YAMLError(f"{_TOO_DEEP} {YAML_MAX_DEPTH:,} levels")
         super().__init__(stream)
 
 
@@ -444,6 +448,8 @@ def load_yaml(source: str) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
     return data, node
 
+
+_TOO_DEEP = "nested deeper than"  # what the YAML loader says of text nested past YAML_MAX_DEPTH
 
 # Past this many values, aliases repeated, nothing reads the data (a "billion laughs");
 # Hugo may refuse far fewer lists and tables (see `_collection_limit`).

@@ -896,6 +896,24 @@ def test_a_hung_build_that_collects_its_garbage_is_stopped(tmp_path: Path, monke
     assert time.monotonic() - started < 15
 
 
+def test_a_build_that_panics_is_told_by_its_panic(tmp_path: Path) -> None:
+    """crossplane's production build: Hugo logs errors it survives (refs), then panics on
+    what stops it (no PostCSS). The failure tells the panic first, not the errors before
+    it, nor the stack trace after it. (A script stands in for the binary.)"""
+    script = tmp_path / "hugo"
+    script.write_text(
+        "#!/bin/sh\necho 'ERROR [en] REF_NOT_FOUND: Ref \"a\": page not found' >&2\n"
+        "echo 'panic: POSTCSS: binary with name \"postcss\" not found in PATH' >&2\n"
+        "echo 'goroutine 1 [running]:' >&2\necho '\tgolang.org/x/sync/errgroup.go:78 +0xa5' >&2\nexit 2\n"
+    )
+    script.chmod(0o755)
+    with pytest.raises(hugo_runner.BuildFailed) as raised:
+        hugo_runner._run(str(script), "--source", str(tmp_path))
+    lines = raised.value.args[0].splitlines()
+    assert lines[1].strip().startswith("panic: POSTCSS") and "REF_NOT_FOUND" in lines[2]
+    assert "errgroup" not in raised.value.args[0]
+
+
 def test_a_build_with_no_answer_is_stopped_at_the_timeout(tmp_path: Path) -> None:
     script = tmp_path / "hugo"
     script.write_text("#!/bin/sh\nexec sleep 60\n")

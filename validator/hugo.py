@@ -162,6 +162,7 @@ def _run(binary: str, *args: str, timeout: float = BUILD_TIMEOUT) -> str:
         output = (stderr or stdout).strip()
         # Hugo's errors, not what follows them (a security error prints the config after it)
         errors = error_lines(output)
+        errors.sort(key=lambda line: not line.startswith(("panic:", "fatal error:")))  # what stopped it, first
         lines = errors[:8] if errors else output.splitlines()[-8:]
         if NO_GIT_HISTORY in output:
             lines.append(
@@ -179,7 +180,7 @@ def error_lines(output: str, *, others: bool = False) -> list[str]:
     lines: list[str] = []
     last = None  # the place in `lines` of the error whose causes the next lines may be
     for line in output.splitlines():
-        if line.startswith(("ERROR", "Error:")):
+        if line.startswith(("ERROR", "Error:", "panic:", "fatal error:")):  # (a panic stops it: its cause)
             last = len(lines)
             lines.append(line)
         elif last is not None and line.startswith("* "):

@@ -7598,3 +7598,16 @@ def test_a_front_matter_hugo_cannot_read_is_one_finding_with_a_build(
     assert [(p["rule"], p["path"], p["line"]) for p in failed_build()["problems"]] == [
         ("front-matter-syntax", "content/a.md", 1)
     ]
+
+
+@pytest.mark.hugo
+def test_a_templates_name_beside_its_id_is_no_duplicate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str) -> None:
+    """crossplane's API pages: a template's `<a name="X">` that expands a `<div id="X">`; the
+    id takes the links (HTML's rule), as meant: no duplicate id."""
+    page = (
+        '<html><body><main>{{ .Content }}<span><a class="expansion-link" name="Thing-v1">Thing</a></span>'
+        '<div class="collapse" id="Thing-v1">details</div></main></body></html>'
+    )
+    small_site(tmp_path, {"layouts/single.html": page, "content/a.md": "---\ntitle: A\n---\n\nText.\n"})
+    monkeypatch.chdir(tmp_path)
+    assert [p for p in problems("--build") if p["rule"] == "duplicate-id"] == []

@@ -106,6 +106,11 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
                     )
                     doubled = rendered.keyed(item.value, page, message, (other.line, other.column), other_where)
                 continue
+            named = {item.attribute, other.attribute} == {"id", "name"}
+            if named and heading is None and (other.line, other.column) not in headings and not (where or other_where):
+                # a template's <a name> and element with that id (crossplane's API pages' expanding
+                # links): the id takes the links (HTML's rule), as the template means
+                continue
             place = f"on line {other_where[0]}" if where and other_where else f"at HTML line {other.line}"
             message = f"id {item.value!r} is already used on this page (<{other.tag}> {place})"
             if where is None and other_where is None and heading is None and not _LINE_ANCHOR.fullmatch(item.value):

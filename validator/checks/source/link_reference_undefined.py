@@ -72,9 +72,10 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
                 continue  # citation marks (`sport.[3][4]`), not a link
             if all(_TICKET.fullmatch(part.strip()) or _EMPHASIZED.fullmatch(part.strip()) for part in (text, label)):
                 continue  # issue keys, tags in a row (`[PLAT-7203][PLAT-5706]`, `[**feature**][**change**]`)
+            blank = bool(label) and not label.strip()  # `[foo][ ]`: goldmark reads it as `[foo][]`, markdown-it not
             label = (label if label.strip() else text).strip()
-            if label.startswith("^"):
-                continue
+            if label.startswith("^") or (blank and normalizeReference(label) in doc.link_labels):
+                continue  # (a blank label's link of a label defined: Hugo links it, checked with hugo 0.168)
             if normalizeReference(label) in doc.link_labels:
                 message = (
                     f"reference link {written!r}: the label {label!r} is defined on this page, but in other "

@@ -7611,3 +7611,17 @@ def test_a_templates_name_beside_its_id_is_no_duplicate(tmp_path: Path, monkeypa
     small_site(tmp_path, {"layouts/single.html": page, "content/a.md": "---\ntitle: A\n---\n\nText.\n"})
     monkeypatch.chdir(tmp_path)
     assert [p for p in problems("--build") if p["rule"] == "duplicate-id"] == []
+
+
+@pytest.mark.hugo
+def test_an_omitted_placeholder_is_the_raw_html_written_not_a_calls_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """`A {{% echo "**y**" %}} b.` writes Markdown Hugo renders (`<strong>`); the page's one
+    `<!-- raw HTML omitted -->` is the `<div>` below it, reported there, with and without a build."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/echo.html": "{{ .Get 0 }}",
+        "content/p.md": '+++\ntitle = "p"\n+++\nA {{% echo "**y**" %}} b.\n\n<div>x</div>\n',
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert_located_alike("raw-html-omitted", [("content/p.md", 6, 1)])

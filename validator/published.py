@@ -1899,7 +1899,9 @@ class Locator:
             return last._replace(reported=False)
         self._last_placeholder_line = placeholder.line
         window = range(start, min(start + _SEARCH_AT_MOST, len(items)))
-        found = next((i for i in window if _same_context(placeholder, items[i])), start)
+        found = next((i for i in window if _same_context(placeholder, items[i])), None)
+        if found is None:  # the next raw HTML written, before a call's output that may hold none (`**y**`)
+            found = next((i for i in window if not items[i].shortcode), start)
         if found >= len(items):
             return None
         self._next_raw = found + 1

@@ -360,7 +360,7 @@ def _script_route(fragment: str, ids: Iterable[str]) -> bool:
     if ("/" in inner or not inner) and "/" in fragment and not _routes_like(fragment, "/", ids):
         return not _heading_written(fragment, ids)
     # a `:` inside (carvel's playground: `#example:demo`, read from location.hash), when no id
-    # of the page starts so; not a footnote's (`#fn:3`)
+    # of the page starts so; not a footnote's (`#fn:3`, `#fn:note`)
     return ":" in fragment.strip(":") and not _FOOTNOTE_ID.fullmatch(fragment) and not _routes_like(fragment, ":", ids)
 
 
@@ -381,7 +381,8 @@ def _routes_like(fragment: str, mark: str, ids: Iterable[str]) -> bool:
     return any(known.startswith(head) for known in ids)
 
 
-_FOOTNOTE_ID = re.compile(r"fn(?:ref)?:\d+")
+# A footnote's id as goldmark (`fn:3`, `fnref2:3` of a second reference) or kramdown (`fn:note`) writes it
+_FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?:[\w-]+")
 _LINES_OF = re.compile(r"(.+)\.(?:\d+(?:-\d+)?)(?:,\d+(?:-\d+)?)*")
 
 

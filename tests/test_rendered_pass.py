@@ -7625,3 +7625,20 @@ def test_an_omitted_placeholder_is_the_raw_html_written_not_a_calls_output(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_located_alike("raw-html-omitted", [("content/p.md", 6, 1)])
+
+
+@pytest.mark.hugo
+def test_a_fragment_a_hook_writes_twice_is_found_at_its_markdown_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """hugo-book's link hook writes the fragment twice (`/docs/api/#stage#stage`): broken in
+    Hugo's output, and found at the Markdown link that made it (kwok's 12)."""
+    hook = '{{- $u := urls.Parse .Destination -}}<a href="{{ .Destination }}{{ with $u.Fragment }}#{{ . }}{{ end }}">{{ .Text }}</a>'
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": hook,
+        "content/docs/api.md": "---\ntitle: API\n---\n\n## Stage\n",
+        "content/docs/user.md": "---\ntitle: User\n---\n\nSee the [stage](/docs/api/#stage).\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [(p["path"], p["line"], p["column"]) for p in problems("--build") if p["rule"] == "broken-anchor"]
+    assert found == [("content/docs/user.md", 5, 5)]

@@ -1501,6 +1501,9 @@ class Locator:
         if self.source is None:
             return None
         fragment = _fragment(link.url)
+        if "#" in fragment:  # a hook that writes the fragment twice (hugo-book's `/a/#x#x`) of `[y](/a/#x)`
+            fragment = fragment.split("#", 1)[0]
+            link = link._replace(url=link.url.split("#", 1)[0] + "#" + fragment)
         if fragment and self._links:
             self._settle_before(link, fragment)
         self._located.add((link.line, link.column, link.url))

@@ -7641,4 +7641,4 @@ def test_a_fragment_a_hook_writes_twice_is_found_at_its_markdown_link(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = [(p["path"], p["line"], p["column"]) for p in problems("--build") if p["rule"] == "broken-anchor"]
-    assert found == [("content/docs/user.md", 5, 5)]
+    assert found == [("content/docs/user.md", 5, 9)]

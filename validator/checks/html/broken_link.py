@@ -338,8 +338,8 @@ def _notes(
             what = "Markdown image" if hook == "render-image" else "Markdown link"
             yield (
                 f"broken-link: {counted(count, what)} on {counted(len(pages), 'page')} "
-                f"{_verb(count, 'is', 'are')} written by the site's {hook} hook, whose addresses mdcheck does not "
-                "know without a build: --build checks them"
+                f"{_verb(count, 'is', 'are')} written by a {hook} hook (the site's, or one a theme or module not "
+                "found may have), whose addresses mdcheck does not know without a build: --build checks them"
             )
     if called:
         count = sum(called.values())

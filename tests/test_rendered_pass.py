@@ -7642,3 +7642,30 @@ def test_a_fragment_a_hook_writes_twice_is_found_at_its_markdown_link(
     monkeypatch.chdir(tmp_path)
     found = [(p["path"], p["line"], p["column"]) for p in problems("--build") if p["rule"] == "broken-anchor"]
     assert found == [("content/docs/user.md", 5, 9)]
+
+
+@pytest.mark.hugo
+@pytest.mark.skipif(shutil.which("git") is None, reason="git")
+def test_a_committed_publish_dir_a_later_commit_outdates_is_set_aside_in_a_fresh_clone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A repository that commits its publishDir: a clone gives every file one time, so the
+    files' times cannot tell; a commit of the content after the publish dir's last one does."""
+    repo = tmp_path / "repo"
+    small_site(repo, {"content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n", "layouts/home.html": "home"})
+    build_site(hugo, repo, repo / "public")
+
+    def git(*args: str, cwd: Path = repo, when: int = 1_700_000_000) -> None:
+        environment = {**os.environ, "GIT_COMMITTER_DATE": f"{when} +0000", "GIT_AUTHOR_DATE": f"{when} +0000"}
+        command = ["git", "-c", "user.email=a@b", "-c", "user.name=t", *args]
+        subprocess.run(command, cwd=cwd, check=True, capture_output=True, env=environment)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "built")
+    (repo / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n\nText, [gone](/nowhere/).\n")
+    git("commit", "-qam", "edited", when=1_700_003_600)  # an hour later
+    git("clone", "-q", str(repo), str(tmp_path / "clone"), cwd=tmp_path)
+    monkeypatch.chdir(tmp_path / "clone")
+    output = CliRunner().invoke(main, ["check", "--no-cache"]).output
+    assert "public/ was built before content last changed" in output and "broken-link" in output, output

@@ -48,7 +48,7 @@ class Change:
         wanted = [path for path, relative in specs.items() if "\n" not in relative]
         # (a file name that is not UTF-8 stands in the path as its bytes, escaped: as they were)
         request = "".join(f"{self.base}:{specs[path]}\n" for path in wanted).encode("utf-8", "surrogateescape")
-        output = _git(self.top, "cat-file", "--batch", stdin=request)
+        output = git_output(self.top, "cat-file", "--batch", stdin=request)
         found, position = {}, 0
         for path in wanted:
             end = output.index(b"\n", position)
@@ -86,11 +86,11 @@ def find_change(ref: str, start: Path) -> Change:
     if not ref.strip() or ref.startswith("-"):  # git would read `--octopus` as its option
         raise ConfigError("--changed-since", f"{ref!r} is not a git revision (a branch, tag or commit)")
     directory = start if start.is_dir() else start.parent
-    top = Path(_git(directory, "rev-parse", "--show-toplevel").decode().strip())
-    base = _git(top, "merge-base", ref, "HEAD").decode().strip()
+    top = Path(git_output(directory, "rev-parse", "--show-toplevel").decode().strip())
+    base = git_output(top, "merge-base", ref, "HEAD").decode().strip()
     names = [
-        *_names(_git(top, "diff", "--name-only", "--no-renames", "-z", base, "--")),
-        *_names(_git(top, "ls-files", "--others", "--exclude-standard", "-z")),
+        *_names(git_output(top, "diff", "--name-only", "--no-renames", "-z", base, "--")),
+        *_names(git_output(top, "ls-files", "--others", "--exclude-standard", "-z")),
     ]
     paths = {real_path(top / name) for name in names}
     return Change(ref, base, top, frozenset(p for p in paths if os.path.isfile(p)))
@@ -188,7 +188,7 @@ def _names(output: bytes) -> list[str]:
     return [name for name in output.decode("utf-8", "surrogateescape").split("\0") if name]
 
 
-def _git(cwd: Path, *args: str, stdin: bytes = b"") -> bytes:
+def git_output(cwd: Path, *args: str, stdin: bytes = b"") -> bytes:
     """Run git; a failure is a ConfigError (exit 2) with git's own message."""
     try:
         result = subprocess.run(

@@ -22,7 +22,7 @@ import click
 from validator import __version__
 from validator.baseline import apply_baseline, load_baseline, write_baseline
 from validator.checks.core.build_failed import build_errors, missing_template
-from validator.changes import find_change
+from validator.changes import find_change, git_output
 from validator.config import ConfigError, effective_config_toml, find_config, load_config
 from validator.engine import Rendering, Target, run
 from validator.hugo import BuildFailed, HugoError, built_site
@@ -273,7 +273,7 @@ _CHECKOUT_SECONDS = 2.0
 
 
 def _stale_build(
-    rendering: Rendering | None, targets: Sequence[Target], build: bool, chosen: bool
+    rendering: Rendering | None, targets: Sequence[Target], build: bool, chosen: bool, roots: Sequence[Path] = ()
 ) -> tuple[Rendering | None, tuple[str, ...]]:
     """The rendering to check, and what the summary says of a publish dir built before the
     content last changed (its home page older than the newest file read, or a folder of
@@ -295,7 +295,11 @@ def _stale_build(
         default=(0.0, ""),
     )
     if newest <= built + _CHECKOUT_SECONDS:
-        return rendering, ()
+        # (a fresh clone gives every file one time: the commits tell, when git keeps the folder)
+        committed = _committed_after(rendering.publish_dir, roots)
+        if committed is None:
+            return rendering, ()
+        changed = committed
     if chosen:
         return rendering, (
             f"the rendered pass read {rendering.display_root}/, built before {changed} last changed: its HTML may "
@@ -305,6 +309,23 @@ def _stale_build(
         f"{rendering.display_root}/ was built before {changed} last changed: the rendered pass checked mdcheck's own "
         f"rendering instead (rebuild the site to check Hugo's HTML, run with --build, or name it with --html)",
     )
+
+
+def _committed_after(publish_dir: str, roots: Sequence[Path]) -> str | None:
+    """The content folder a commit changed after the last commit of the publish dir, when
+    git keeps that folder (a repository that commits its build); None else, or when git
+    cannot tell."""
+    existing = [str(root) for root in roots if root.exists()]
+    if not existing:
+        return None
+    try:
+        built = git_output(Path(publish_dir), "log", "-1", "--format=%ct", "--", ".").strip()
+        changed = git_output(Path(publish_dir), "log", "-1", "--format=%ct", "--", *existing).strip()
+    except (ConfigError, OSError):
+        return None
+    if not built or not changed or int(changed) <= int(built):
+        return None
+    return next((display_path(root, Path.cwd()) for root in existing), None)
 
 
 def _folders(targets: Sequence[Target]) -> set[tuple[str, str]]:
@@ -422,7 +443,8 @@ def _check(
     partial = change is not None or (bool(paths) and not covers_content(paths, site))
     if partial and any(RULES[rule_id].stage == "site" for rule_id in config.rules):
         targets = with_site_context(targets, config, site, cwd)
-    rendering, stale = _stale_build(rendering, targets, build, chosen=html_dir is not None or bool(config.html_dir))
+    chosen = html_dir is not None or bool(config.html_dir)
+    rendering, stale = _stale_build(rendering, targets, build, chosen, [root.path for root in content_roots(site)])
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     others = other_content(site, cwd)
     # (findings of a run of the whole content, with a Hugo that refuses them; notes else)

@@ -745,6 +745,9 @@ def test_whether_an_alias_drops_a_links_fragment(tmp_path: Path, files: dict[str
     ('<h{{ .Level }} id="{{ .Anchor | safeURL }}">{{ .Text }}</h{{ .Level }}>', {1, 2, 3, 4, 5, 6}),
     ('<h{{ .Level }}>{{ .Text }}{{ if gt .Level 1 }}<span id="{{ .Anchor }}"></span>{{ end }}</h{{ .Level }}>',
      {2, 3, 4, 5, 6}),
+    # hextra's now: its heading's class read from the attributes, no id
+    ('<h{{ .Level }}{{ with .Attributes.class }} class="{{ . }}"{{ end }}>{{ .Text }}{{ if gt .Level 1 }}'
+     '<span id="{{ .Anchor }}"></span>{{ end }}</h{{ .Level }}>', {2, 3, 4, 5, 6}),
     ("<h{{ .Level }}>{{ .Text }}</h{{ .Level }}>", set()),
     ('{{ if eq .Level 1 }}<h1>x</h1>{{ else if le .Level 3 }}<h{{ .Level }} id="{{ .Anchor }}">x</h{{ .Level }}>'
      "{{ else }}<h{{ .Level }}>x</h{{ .Level }}>{{ end }}", {2, 3}),
@@ -754,6 +757,8 @@ def test_whether_an_alias_drops_a_links_fragment(tmp_path: Path, files: dict[str
     ('<h{{ .Level }} id="{{ .Anchor | lower }}">x</h{{ .Level }}>', {1, 2, 3, 4, 5, 6}),
     ('{{ if and (gt .Level 1) .Page.Params.anchors }}<h2 id="{{ .Anchor }}">{{ end }}', {1, 2, 3, 4, 5, 6}),
     ('{{ partial "heading.html" . }}', {1, 2, 3, 4, 5, 6}),
+    ('<h{{ .Level }}{{ range $k, $v := .Attributes }} {{ $k }}="{{ $v }}"{{ end }}>x</h{{ .Level }}>', {1, 2, 3, 4, 5, 6}),
+    ('<h{{ .Level }}{{ with .Attributes.id }} id="{{ . }}"{{ end }}>x</h{{ .Level }}>', {1, 2, 3, 4, 5, 6}),
 ])  # fmt: skip
 def test_the_levels_a_heading_hook_writes_ids_for(tmp_path: Path, template: str, levels: set[int]) -> None:
     write(tmp_path, "hugo.toml", "")

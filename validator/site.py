@@ -3624,7 +3624,8 @@ def _heading_id_levels(template: str) -> frozenset[int] | None:
     """The levels whose headings a heading render hook gives their id: where it writes
     `id="{{ .Anchor }}"`, under tests of `.Level` alone; none when it writes no id. None
     when not known: an id of another value, under another test, or a partial's."""
-    if re.search(r"\bpartial|\btemplate\b|\.Attributes", template):
+    # (`.Attributes` may write an id, `range`d or given: not `.Attributes.class`, hextra's)
+    if re.search(r"\bpartial|\btemplate\b|\.Attributes(?:\.id\b|(?!\.\w))", template):
         return None
     levels: set[int] = set()
     written_ids = list(_ID_ATTRIBUTE.finditer(template))

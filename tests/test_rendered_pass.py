@@ -7669,3 +7669,20 @@ def test_a_committed_publish_dir_a_later_commit_outdates_is_set_aside_in_a_fresh
     monkeypatch.chdir(tmp_path / "clone")
     output = CliRunner().invoke(main, ["check", "--no-cache"]).output
     assert "public/ was built before content last changed" in output and "broken-link" in output, output
+
+
+@pytest.mark.hugo
+def test_a_templates_ids_written_twice_are_one_finding_of_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """geekdoc puts its icon sprite on each page twice: every icon's id repeats (tinkerbell's
+    163 findings); one finding of each page's, grouped across the pages."""
+    sprite = '<svg style="display:none">' + "".join(f'<symbol id="icon-{n}"></symbol>' for n in range(8)) + "</svg>"
+    small_site(tmp_path, {
+        "layouts/single.html": f"<html><body>{sprite}<main>{{{{ .Content }}}}</main>{sprite}</body></html>",
+        "content/a.md": "---\ntitle: A\n---\n\nText.\n", "content/b.md": "---\ntitle: B\n---\n\nText.\n",
+    }, 'disableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    found = [p["message"] for p in problems("--build") if p["rule"] == "duplicate-id"]
+    assert len(found) == 1 and found[0].startswith("8 ids the page's templates write are each used twice or more (")
+    assert found[0].endswith("(and on 1 other page)")

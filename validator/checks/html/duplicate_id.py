@@ -7,6 +7,9 @@ line anchors (`hl-0-1`, with `anchorLineNos`) of a code block rendered apart fro
 as a shortcode's `.Inner | markdownify` renders it: once per block, at its first line. A
 heading render hook that writes the heading's id on a self-link inside it too (`<a
 id="{{ .Anchor }}">`) is reported once for the site, at the first heading, with a count.
+Six or more ids a page's templates alone repeat (an icon sprite included twice) are one
+finding of the page; an `<a name>` of a template's beside its element with that id is none
+(the id takes the links, as meant).
 
 The pages of another HTML output format that sets a `path` (Docsy's print view,
 `[outputFormats.print] path = "_print"`, which joins a section's pages into one) are not
@@ -42,6 +45,10 @@ from collections.abc import Iterator, Mapping
 from validator.html import HtmlHeading, HtmlId, Page
 from validator.model import Finding, NoOptions, Rule, Severity
 from validator.published import PagePass, RenderedSite, split_mapped
+
+
+# A page's templates' repeated ids, from this many on: one finding of the page
+_GROUPED_AT = 6
 
 
 def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
@@ -151,6 +158,19 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
             own = (heading is not None or first_heading is not None) and _regular_page(rendered, page)
             key = item.value + ("\0" + page.path if own else "")
             findings.append(rendered.keyed(key, page, message, at, where))
+        if len(template_repeats) >= _GROUPED_AT:
+            # a template writes its elements twice (geekdoc's icon sprite): one finding of the page
+            values = list(template_repeats)
+            shown = ", ".join(repr(value) for value in values[:4]) + (
+                f" and {len(values) - 4} more" if len(values) > 4 else ""
+            )
+            at = template_repeats[values[0]][1]
+            message = (
+                f"{len(values)} ids the page's templates write are each used twice or more ({shown}), the first at "
+                f"HTML line {at[0]}: a template writes its elements twice (an icon sprite included twice?)"
+            )
+            findings.append(rendered.keyed(f"templates' repeated ids\0{values[0]}", page, message, at, None))
+            template_repeats.clear()
         for value, (message, at) in template_repeats.items():
             count = repeats[value]
             more = f", and used {count - 1} more time{'s' if count > 2 else ''} after this" if count > 1 else ""

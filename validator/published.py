@@ -1501,8 +1501,9 @@ class Locator:
         if self.source is None:
             return None
         fragment = _fragment(link.url)
-        if "#" in fragment:  # a hook that writes the fragment twice (hugo-book's `/a/#x#x`) of `[y](/a/#x)`
-            fragment = fragment.split("#", 1)[0]
+        first, twice, second = fragment.partition("#")
+        if twice and first and first == second:  # a hook that writes it twice (hugo-book's `/a/#x#x`) of `[y](/a/#x)`
+            fragment = first
             link = link._replace(url=link.url.split("#", 1)[0] + "#" + fragment)
         if fragment and self._links:
             self._settle_before(link, fragment)

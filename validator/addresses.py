@@ -59,7 +59,7 @@ _SCHEME_AND_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
 
 def escaped_as_go_writes(address: str) -> str:
     """The address the embedded hook writes (`(urls.Parse .Destination).String`) of one it
-    is given with a backslash escape kept (`\(`, `%5C(` here): Go escapes a path holding a
+    is given with a backslash escape kept (`\\(`, `%5C(` here): Go escapes a path holding a
     character a path may not have anew, whole, `(` and `)` too (checked with hugo 0.168);
     other addresses as they are."""
     if "%5C" not in address.upper():

@@ -1147,8 +1147,8 @@ def _as_hooks_have_it(link: Link, hooks_written: tuple[bool, bool]) -> Link:
 _CONTEXT = frozenset(
     {
         "path", "url", "url_unknown", "rendered", "resources", "cascaded", "language", "site", "render_hooks",
-        "address_writers", "prints_title_h1", "template_ids", "template_any_id", "spelling_language", "addresses_rewritten",
-        "page_link_labels", "footnote_prefix",
+        "address_writers", "prints_title_h1", "template_ids", "template_any_id", "spelling_language",
+        "addresses_rewritten", "page_link_labels", "footnote_prefix",
     }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))

@@ -60,6 +60,7 @@ from validator.site import (
     ContentRoot,
     SiteRead,
     PagePrediction,
+    a_few,
     alias_urls,
     aliases_at_root,
     content_name,
@@ -412,7 +413,7 @@ def _run(
                 "build output? (Hugo writes none without layouts, a theme or a module that has them)"
             )
         if copied := rendered_site.copied_pages:
-            shown = ", ".join(copied[:3]) + (f" and {len(copied) - 3} more" if len(copied) > 3 else "")
+            shown = a_few(copied, each=str)
             one = len(copied) == 1
             notes.append(
                 f"{counted(len(copied), 'HTML file')} Hugo copies as {'it is' if one else 'they are'} from the static "
@@ -430,7 +431,7 @@ def _run(
 
 
 def _unknown_urls_note(files: Sequence[str]) -> str:
-    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    shown = a_few(files, each=str)
     return (
         f"{counted(len(files), 'page')} whose URL mdcheck cannot tell ({shown}: a permalink of the date Hugo reads "
         f"from git or the file's time, a `url` of another host) {'is' if len(files) == 1 else 'are'} checked as "

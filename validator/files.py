@@ -14,7 +14,6 @@ from validator.config import ConfigError
 from validator.paths import not_a_file
 
 
-# What a path can name besides a regular file (a directory aside), as a message says it.
 # The most text read from a config file, template or a section's front matter.
 TEXT_LIMIT = 64 * 2**20
 

@@ -89,6 +89,10 @@ _SHOWN_ATTRIBUTES = re.compile(r"\{[#.][^\s{}][^{}\n]{0,200}\}")
 _SHOWN_IMAGE_ATTRIBUTES = re.compile(rf"\{{:?[ \t]*+{_ATTRIBUTE_ITEM}(?:[ \t]++{_ATTRIBUTE_ITEM})*+[ \t]*+\}}")
 
 
+# An HTML tag as raw HTML writes one (start or end, attributes and all)
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
 # A page's records are NamedTuples: a run keeps pages pickled (see validator.spill) and
 # every html rule reads them back, and a NamedTuple unpickles several times as fast as
 # a dataclass.

@@ -222,13 +222,13 @@ def _waited(process: subprocess.Popen[bytes], command: str, timeout: float) -> t
                         with contextlib.suppress(OSError):
                             os.kill(pid, signal.SIGKILL)
                     rest = process.communicate()  # all it wrote (a retried communicate loses nothing)
-                    output = (rest[1] or b"") + (rest[0] or b"")
-                    logged = error_lines(output.decode("utf-8", "replace"))[:8]  # what it said before: the cause, maybe
+                    output = ((rest[1] or b"") + (rest[0] or b"")).decode("utf-8", "replace")
+                    logged = error_lines(output)[:8]  # what it said before: the cause, maybe
                     raise BuildFailed(
                         f"hugo {command} failed: no progress in {STALL_LIMIT:.0f} seconds (no CPU time used, nothing "
                         "written): it may wait for a network it cannot reach (resources.GetRemote, a PostCSS or npx "
                         "step), or be stuck" + "".join(f"\n  {line}" for line in logged),
-                        output.decode("utf-8", "replace"),
+                        output,
                     ) from exc
             if now - started > timeout or (done is not None and now - done > EXIT_GRACE):
                 process.kill()

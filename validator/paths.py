@@ -126,8 +126,8 @@ def walk(paths: Iterable[Path], accept: Callable[[str], bool] | None = None) -> 
     for path in paths:
         if path.is_dir():
             yield from _walk_dir(path, seen, accept or is_markdown)
-        elif path.is_symlink() and (kind := _linked_kind(str(path))):
-            yield Candidate(path, real_path(path), f"is a symbolic link to {kind}, not a file; not read")
+        elif path.is_symlink() and (problem := _linked_problem(str(path))):
+            yield Candidate(path, real_path(path), problem)
         elif path.exists() or path.is_symlink():
             yield Candidate(path, real_path(path))
         else:
@@ -174,14 +174,15 @@ def _walk_dir(top: Path, seen: set[tuple[int, int]], accept: Callable[[str], boo
                 real = real_path(entry.path) if link else os.path.join(real_directory, entry.name)
                 if link and not os.path.exists(entry.path):
                     yield Candidate(Path(entry.path), real, "broken symbolic link")
-                elif link and (kind := _linked_kind(entry.path)):
+                elif link and (problem := _linked_problem(entry.path)):
                     # (a link to /dev/zero: its real path is no content's, but the link is)
-                    yield Candidate(Path(entry.path), real, f"is a symbolic link to {kind}, not a file; not read")
+                    yield Candidate(Path(entry.path), real, problem)
                 else:
                     yield Candidate(Path(entry.path), real)
         stack.extend(reversed(subdirs))
 
 
+# What a path can name besides a regular file (a directory aside), as a message says it.
 _NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
                 (stat.S_ISSOCK, "a socket"))
 
@@ -192,13 +193,14 @@ def not_a_file(mode: int) -> str | None:
     return next((kind for test, kind in _NOT_REGULAR if test(mode)), None)
 
 
-def _linked_kind(path: str) -> str | None:
-    """What a symbolic link leads to when it is neither a file nor a folder (a device, a
-    named pipe), as `not_a_file` names it."""
+def _linked_problem(path: str) -> str | None:
+    """Why a symbolic link is not read when it leads to neither a file nor a folder (a
+    device, a named pipe); None else."""
     try:
-        return not_a_file(os.stat(path).st_mode)
+        kind = not_a_file(os.stat(path).st_mode)
     except OSError:
         return None
+    return f"is a symbolic link to {kind}, not a file; not read" if kind else None
 
 
 def real_path(path: str | os.PathLike[str]) -> str:

@@ -32,7 +32,7 @@ from validator.document import (
 )
 from validator.files import read_at_most, read_text
 from validator.paths import fragment_id, is_markdown, real_path
-from validator.html import MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
+from validator.html import HTML_TAG, MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
 from validator.settings import HUGO_DEFAULT_BASE_URL, LINK_HOOKS, Markup
 from validator.spill import Spill
@@ -1815,11 +1815,10 @@ class Locator:
     def _by_words(self) -> tuple[dict[str, dict[tuple[int, int], int]], dict[str, list[SourceLink]]]:
         """The page's `<a>` links by their text's words (each one's place among them, by its
         line and column), and the Markdown's links alike, in order."""
-        shown: dict[str, dict[tuple[int, int], int]] = {}
-        for one in self._links:
-            if one.tag == "a":
-                places = shown.setdefault(" ".join(text_words(one.text)), {})
-                places[(one.line, one.column)] = len(places)
+        shown = {
+            key: {(one.line, one.column): place for place, one in enumerate(links)}
+            for key, links in self._shown_by_words.items()
+        }
         written: dict[str, list[SourceLink]] = {}
         for item in self.source.links if self.source is not None else ():
             if item.kind not in ("image", "ref", "commented-ref"):  # (a bare ref's URL is text)
@@ -2095,12 +2094,11 @@ def text_words(text: str) -> list[str]:
     """A link's (or a heading's) text as words, its markup left out (`**Setup** guide`: setup,
     guide), raw HTML's tags too (`u <b>html</b>`: u, html; the page shows no tag's name)."""
     if "<" in text:
-        text = _TAG.sub(" ", text)
+        text = HTML_TAG.sub(" ", text)
     return _WORDS.findall(text.lower())
 
 
 _WORDS = re.compile(r"\w+")
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def _called_of_text(words: list[str], link: SourceLink) -> bool:
@@ -2345,6 +2343,22 @@ def own_fragment(link: HtmlLink, page: Page) -> bool:
     """Whether a link is to an element of its own page (`#x`, no `<base>` to send it
     elsewhere): the browser requests nothing, so no redirect or server has a say."""
     return link.url.startswith("#") and not page.base
+
+
+# A page's templates' findings of one kind, from this many on, are one finding of the page
+# (a loop of images without alt, another page's table of contents, an icon sprite twice)
+GROUPED_AT = 6
+
+
+def group_as_one(
+    findings: list[tuple[str, Finding, bool]], places: Sequence[int], rendered: RenderedSite, page: Page,
+    key: str, message: str,
+) -> None:
+    """The `findings` at `places` (in order) replaced by one of `page`, of `key` and
+    `message`, at the first one's place (see `split_mapped`: pages alike are grouped)."""
+    first, dropped = findings[places[0]][1], set(places)
+    findings[places[0] :] = [item for at, item in enumerate(findings[places[0] :], places[0]) if at not in dropped]
+    findings.append(rendered.keyed(key, page, message, (first.line, first.column), None))
 
 
 def split_mapped(findings: Sequence[tuple[str, Finding, bool]]) -> Iterator[Finding]:

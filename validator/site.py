@@ -897,7 +897,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         link_hook_specials=layouts.link_hook_specials(),
         missing_modules=tuple(found.missing),
         missing_layout_mounts=missing_layouts,
-        server_redirects=_server_redirects(root, _own_hosts(config)) + _vercel_redirects(root),
+        server_redirects=_server_redirects(
+            root, _hosts(config.string("baseurl", ""), *(lang.base_url for lang in languages))
+        ) + _vercel_redirects(root),
         written_after_hugo=written_after,
         missing_components=missing_components,
         config_notes=(
@@ -2707,9 +2709,10 @@ def missing_modules_notes(site: SiteConfig, rules: Collection[str] = ()) -> tupl
     return tuple(notes)
 
 
-def a_few(paths: Sequence[str]) -> str:
-    """Three of `paths`, quoted, and how many more there are."""
-    return ", ".join(repr(path) for path in paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+def a_few(items: Sequence[str], *, limit: int = 3, each: Callable[[str], str] = repr) -> str:
+    """The first `limit` of `items`, each as `each` shows it (quoted), and how many more there are."""
+    shown = ", ".join(each(item) for item in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
 def missing_mounts_notes(site: SiteConfig) -> tuple[str, ...]:
@@ -2749,17 +2752,12 @@ _COMPONENTS = frozenset({"archetypes", "assets", "content", "data", "i18n", "lay
 LayoutRoot = tuple[Path, tuple[str, ...]]
 
 
-def _own_hosts(config: _Config) -> frozenset[str]:
-    """The hosts of the site's `baseURL` and its languages' (lower case)."""
-    languages = config.get("languages")
-    tables = languages.values() if isinstance(languages, dict) else ()
-    urls = [config.get("baseurl"), *(table.get("baseurl") for table in tables if isinstance(table, dict))]
+def _hosts(*urls: str) -> frozenset[str]:
+    """The hosts of these base URLs (the site's and its languages'), lower case."""
     found = set()
     for url in urls:
-        try:
-            found.add(urlsplit(url.strip()).hostname if isinstance(url, str) else None)
-        except ValueError:
-            continue
+        with contextlib.suppress(ValueError):  # (an unclosed IPv6 host)
+            found.add(urlsplit(url.strip()).hostname)
     return frozenset(found - {None})
 
 
@@ -4974,38 +4972,44 @@ def _go_format(layout: str, date: dt.date) -> str | None:
     formats the date with a token that is a time layout), for the elements a token of word
     characters holds; None for one not followed (fractions of a second)."""
     when = date if isinstance(date, dt.datetime) else dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
-    offset = when.utcoffset() or dt.timedelta()
-    minutes = int(offset.total_seconds() // 60)
-    numeric = f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
-    hour12 = when.hour % 12 or 12
-    elements: tuple[tuple[str, Callable[[], str]], ...] = (
-        ("January", lambda: _MONTHS[when.month - 1]), ("Jan", lambda: _MONTHS[when.month - 1][:3]),
-        ("Monday", lambda: _WEEKDAYS[when.isoweekday() % 7]), ("Mon", lambda: _WEEKDAYS[when.isoweekday() % 7][:3]),
-        ("MST", lambda: "UTC" if minutes == 0 else numeric), ("2006", lambda: f"{when.year:04d}"),
-        ("002", lambda: f"{when.timetuple().tm_yday:03d}"), ("__2", lambda: f"{when.timetuple().tm_yday:3d}"),
-        ("_2", lambda: f"{when.day:2d}"), ("01", lambda: f"{when.month:02d}"), ("02", lambda: f"{when.day:02d}"),
-        ("03", lambda: f"{hour12:02d}"), ("04", lambda: f"{when.minute:02d}"), ("05", lambda: f"{when.second:02d}"),
-        ("06", lambda: f"{when.year % 100:02d}"), ("15", lambda: f"{when.hour:02d}"), ("1", lambda: str(when.month)),
-        ("2", lambda: str(when.day)), ("3", lambda: str(hour12)), ("4", lambda: str(when.minute)),
-        ("5", lambda: str(when.second)), ("PM", lambda: "PM" if when.hour >= 12 else "AM"),
-        ("pm", lambda: "pm" if when.hour >= 12 else "am"), ("Z0700", lambda: "Z" if minutes == 0 else numeric),
-    )
     out, index = [], 0
     while index < len(layout):
         if layout.startswith("_2006", index):  # (a literal `_`, then the year)
             out.append("_")
             index += 1
             continue
-        found = next(((name, made) for name, made in elements if layout.startswith(name, index)), None)
+        found = next(((name, made) for name, made in _GO_ELEMENTS if layout.startswith(name, index)), None)
         if found is None:
             if layout[index] in ".,-Z" or layout[index].isdigit():
                 return None  # a fraction, a zone or an element not followed here
             out.append(layout[index])
             index += 1
             continue
-        out.append(found[1]())
+        out.append(found[1](when))
         index += len(found[0])
     return "".join(out)
+
+
+def _go_zone(when: dt.datetime, utc: str) -> str:
+    """A time's zone as Go's `MST` or `Z0700` writes it: `utc` at no offset, else `+0200`."""
+    minutes = int((when.utcoffset() or dt.timedelta()).total_seconds() // 60)
+    return utc if minutes == 0 else f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+# Go's layout elements a token of word characters may hold, each with what it writes of a
+# time, in the order Go's `nextStdChunk` tells them apart (`January` before `Jan`, `002` before `02`)
+_GO_ELEMENTS: tuple[tuple[str, Callable[[dt.datetime], str]], ...] = (
+    ("January", lambda t: _MONTHS[t.month - 1]), ("Jan", lambda t: _MONTHS[t.month - 1][:3]),
+    ("Monday", lambda t: _WEEKDAYS[t.isoweekday() % 7]), ("Mon", lambda t: _WEEKDAYS[t.isoweekday() % 7][:3]),
+    ("MST", lambda t: _go_zone(t, "UTC")), ("2006", lambda t: f"{t.year:04d}"),
+    ("002", lambda t: f"{t.timetuple().tm_yday:03d}"), ("__2", lambda t: f"{t.timetuple().tm_yday:3d}"),
+    ("_2", lambda t: f"{t.day:2d}"), ("01", lambda t: f"{t.month:02d}"), ("02", lambda t: f"{t.day:02d}"),
+    ("03", lambda t: f"{t.hour % 12 or 12:02d}"), ("04", lambda t: f"{t.minute:02d}"),
+    ("05", lambda t: f"{t.second:02d}"), ("06", lambda t: f"{t.year % 100:02d}"), ("15", lambda t: f"{t.hour:02d}"), ("1", lambda t: str(t.month)),
+    ("2", lambda t: str(t.day)), ("3", lambda t: str(t.hour % 12 or 12)), ("4", lambda t: str(t.minute)),
+    ("5", lambda t: str(t.second)), ("PM", lambda t: "PM" if t.hour >= 12 else "AM"),
+    ("pm", lambda t: "pm" if t.hour >= 12 else "am"), ("Z0700", lambda t: _go_zone(t, "Z")),
+)  # fmt: skip
 
 
 def _slice_sections(sections: tuple[str, ...], cut: str) -> list[str]:

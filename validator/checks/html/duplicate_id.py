@@ -44,11 +44,8 @@ from collections.abc import Iterator, Mapping
 
 from validator.html import HtmlHeading, HtmlId, Page
 from validator.model import Finding, NoOptions, Rule, Severity
-from validator.published import PagePass, RenderedSite, split_mapped
-
-
-# A page's templates' repeated ids, from this many on: one finding of the page
-_GROUPED_AT = 6
+from validator.published import GROUPED_AT, PagePass, RenderedSite, split_mapped
+from validator.site import a_few
 
 
 def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
@@ -158,15 +155,13 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
             own = (heading is not None or first_heading is not None) and _regular_page(rendered, page)
             key = item.value + ("\0" + page.path if own else "")
             findings.append(rendered.keyed(key, page, message, at, where))
-        if len(template_repeats) >= _GROUPED_AT:
+        if len(template_repeats) >= GROUPED_AT:
             # a template writes its elements twice (geekdoc's icon sprite): one finding of the page
             values = list(template_repeats)
-            shown = ", ".join(repr(value) for value in values[:4]) + (
-                f" and {len(values) - 4} more" if len(values) > 4 else ""
-            )
             at = template_repeats[values[0]][1]
             message = (
-                f"{len(values)} ids the page's templates write are each used twice or more ({shown}), the first at "
+                f"{len(values)} ids the page's templates write are each used twice or more "
+                f"({a_few(values, limit=4)}), the first at "
                 f"HTML line {at[0]}: a template writes its elements twice (an icon sprite included twice?)"
             )
             findings.append(rendered.keyed(f"templates' repeated ids\0{values[0]}", page, message, at, None))

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from validator.addresses import shown
 from validator.html import HtmlLink, Image, Page
 from validator.model import Finding, Rule, Severity
-from validator.published import PagePass, RenderedSite, split_mapped
+from validator.published import GROUPED_AT, PagePass, RenderedSite, group_as_one, split_mapped
 
 
 @dataclass(frozen=True)
@@ -76,27 +76,21 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
     return PagePass(rendered.pages, visit, lambda: split_mapped(findings))
 
 
-# Images of a page's templates without alt text, from this many on: one finding (a loop
-# writes them: flux's wall of 825 contributors' avatars)
-_GROUPED_AT = 6
-
-
 def _group_templates_images(
     findings: list[tuple[str, Finding, bool]], start: int, rendered: RenderedSite, page: Page
 ) -> None:
     """The page's findings from `start` on, with its templates' images (those no Markdown
-    line made) told as one when there are `_GROUPED_AT` or more."""
-    theirs = [item for item in findings[start:] if not item[2]]
-    if len(theirs) < _GROUPED_AT:
+    line made) told as one when there are `GROUPED_AT` or more (flux's wall of 825 avatars)."""
+    theirs = [place for place in range(start, len(findings)) if not findings[place][2]]
+    if len(theirs) < GROUPED_AT:
         return
-    first = theirs[0][1]
-    src = theirs[0][0].split("\0", 1)[0]  # (the key of a page of another format's content holds its path)
+    key, first, _ = findings[theirs[0]]
+    src = key.split("\0", 1)[0]  # (the key of a page of another format's content holds its path)
     message = (
         f"{len(theirs)} images the page's templates write have no alt text, the first {shown(src)} "
         f"(line {first.line}): describe what each shows in the template, or mark decorative ones alt=\"\""
     )
-    grouped = rendered.keyed(f"templates' images\0{theirs[0][0]}", page, message, (first.line, first.column), None)
-    findings[start:] = [item for item in findings[start:] if item[2]] + [grouped]
+    group_as_one(findings, theirs, rendered, page, f"templates' images\0{key}", message)
 
 
 def _described(image: Image, opts: Options) -> bool:

@@ -126,7 +126,8 @@ from validator.html import HtmlLink, Page
 from validator.addresses import REFUSED
 from validator.model import Finding, Rule
 from validator.published import (
-    PAGE, PagePass, RenderedSite, SourcePage, SummaryCopies, link_key, own_fragment, sent_by, split_mapped,
+    GROUPED_AT, PAGE, PagePass, RenderedSite, SourcePage, SummaryCopies, group_as_one, link_key, own_fragment, sent_by,
+    split_mapped,
 )
 from validator.paths import is_markdown
 from validator.site import a_few
@@ -512,7 +513,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
             if where is None and target.path == page.path and dropped is None:
                 own.append((len(findings), fragment))
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
-        if len(own) >= _GROUPED_AT:
+        if len(own) >= GROUPED_AT:
             _group_own_fragments(findings, own, rendered, page)
 
     def done() -> Iterator[Finding]:
@@ -522,28 +523,21 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
     return PagePass(rendered.pages, visit, done)
 
 
-# A page's templates' links to ids of its own that it lacks, from this many on: one finding
-# (compose's sidebar prints every docs page's table of contents on every page)
-_GROUPED_AT = 6
-
-
 def _group_own_fragments(
     findings: list[tuple[str, Finding, bool]], own: list[tuple[int, str]], rendered: RenderedSite, page: Page
 ) -> None:
     """The page's templates' links to ids it lacks (each at its place in `findings`, with its
-    fragment), told as one finding: one template writes them."""
+    fragment), told as one finding: one template writes them (compose's sidebar prints every
+    docs page's table of contents on every page)."""
     fragments = [fragment for _, fragment in own]
-    start, first = own[0][0], findings[own[0][0]][1]
-    shown = ", ".join(f"#{fragment}" for fragment in fragments[:4])
-    shown += f" and {len(fragments) - 4} more" if len(fragments) > 4 else ""
+    first = findings[own[0][0]][1]
     message = (
-        f"{len(fragments)} links the page's templates write lead to ids it does not have ({shown}), from line "
-        f"{first.line}: a template writes the links of another page's headings (its table of contents) here"
+        f"{len(fragments)} links the page's templates write lead to ids it does not have "
+        f"({a_few(fragments, limit=4, each=lambda fragment: '#' + fragment)}), from line {first.line}: a template "
+        "writes the links of another page's headings (its table of contents) here"
     )
     key = f"templates' own fragments\0{fragments[0]}"
-    grouped = rendered.keyed(key, page, message, (first.line, first.column), None)
-    dropped = {place for place, _ in own}
-    findings[start:] = [item for place, item in enumerate(findings[start:], start) if place not in dropped] + [grouped]
+    group_as_one(findings, [place for place, _ in own], rendered, page, key, message)
 
 
 def _own_link(fragment: str, own: SourcePage) -> str:

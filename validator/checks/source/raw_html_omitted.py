@@ -69,7 +69,7 @@ import re
 from collections.abc import Iterator
 
 from validator.document import Document, ShortcodeUse, opaque_depths, reported_inline_tags, written_tag
-from validator.html import Page
+from validator.html import HTML_TAG, Page
 from validator.model import Finding, NoOptions, Rule
 from validator.published import PagePass, RawHtml, RenderedSite, apart_holder
 from validator.shortcodes import uses_inner
@@ -130,7 +130,6 @@ _TEXT_AFTER_COMMENT = (
     "the text after the HTML comment on its line ({shown!r}) is part of the comment's HTML block: Hugo drops "
     "it with the comment, without a word; put the comment on a line of its own"
 )
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _TEXT_AFTER_CLOSING = (
     "the text after {tag} ({shown!r}) is part of its HTML block: Hugo drops it with the tag, without a "
     "word; put a blank line after {tag}"
@@ -141,7 +140,7 @@ def _text_after_tags(block: str) -> tuple[int, str] | None:
     """The first line of an HTML block that holds text besides its tags and comments, as
     (its place in the block, from 0; the text, shortened); None without one."""
     for number, line in enumerate(_outside_comments(block).split("\n")):
-        if text := _TAG.sub("", line).strip():
+        if text := HTML_TAG.sub("", line).strip():
             return number, text if len(text) <= 40 else text[:39] + "…"
     return None
 

@@ -70,7 +70,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
             continue  # `<{{% param repo %}}>`: the call's output, an autolink maybe
         if tag.closing and tag.name in opened:
             continue
-        opened.update(() if tag.closing else (tag.name,))
+        if not tag.closing:
+            opened.add(tag.name)
         reported.add((tag.line, tag.column))
         yield _finding(tag.line, tag.column, tag.source)
     yield from _browser_tags(doc, {(tag.line, tag.column) for tag in doc.html_tags})

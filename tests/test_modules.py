@@ -244,6 +244,26 @@ def test_an_import_whose_mounts_name_no_layouts_holds_no_templates(hugo: str, tm
 
 
 @pytest.mark.hugo
+def test_a_theme_whose_own_mounts_name_no_layouts_holds_no_templates(
+    hugo: str, tmp_path: Path, monkeypatch
+) -> None:
+    """A theme's own mounts are all Hugo takes of it too (prometheus-operator's doks mounts
+    assets and static alone): its shortcodes are unknown and the build fails (checked with
+    the binary); the finding names the template Hugo does not read."""
+    root = _site(tmp_path / "site", 'theme = "plain"\n')
+    _module(root / "themes" / "plain", '[[module.mounts]]\nsource = "static"\ntarget = "static"\n')
+    result = subprocess.run([hugo, "-s", str(root), "-d", str(tmp_path / "public")], capture_output=True, text=True)
+    assert 'template for shortcode "greeting" not found' in result.stdout + result.stderr
+    assert "greeting" not in load_site(root).shortcodes
+    monkeypatch.chdir(root)
+    output = CliRunner().invoke(main, ["check", "--source-only", "--no-color"]).output
+    assert (
+        'a.md:4:1: error shortcode-unknown template for shortcode "greeting" not found: Hugo does not read '
+        "themes/plain/layouts/_shortcodes/greeting.html, as its module's mounts mount no layouts" in output
+    )
+
+
+@pytest.mark.hugo
 def test_an_imports_mounts_replace_the_modules_own(hugo: str, tmp_path: Path, monkeypatch) -> None:
     """Mounts listed with an import replace the module's own (docsy's import of Bootstrap,
     whose own config mounts its docs site's content and `dist`), and a content mount of a

@@ -197,7 +197,8 @@ def test_sample_typo_and_suggestion() -> None:
 @pytest.mark.parametrize(
     "word",
     ["kbd", "blockquotes", "shortcodes", "downscaled", "pagers", "don't", "crème", "navs", "divs", "gifs", "orgs",
-     "unmark", "reupload", "unpublish", "deprovision", "onsite", "offsite", "offload"],
+     "unmark", "reupload", "unpublish", "deprovision", "onsite", "offsite", "offload", "preformatted", "memoize",
+     "semver", "mutex", "truthy", "hotkey", "gzipped"],
 )
 def test_known_words(word: str) -> None:
     assert Speller("en", Counter()).suggestion(word) is None

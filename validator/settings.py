@@ -239,6 +239,9 @@ class SiteConfig:
     cascade: tuple[str, ...] = ()
     # Shortcode names found in the site's and its themes' layouts.
     shortcodes: frozenset[str] = frozenset()
+    # (name, template) of the shortcodes only a module Hugo reads no templates of has (its
+    # mounts name no `layouts`), the template's path relative to the site's root
+    shortcodes_unmounted: tuple[tuple[str, str], ...] = ()
     # The words of the site's `.mdcheck-words.txt` (one or more a line, `#` comments), as
     # written: words heading-typo accepts.
     user_words: tuple[str, ...] = ()

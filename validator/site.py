@@ -846,6 +846,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         joining_paths=_joining_paths(config),
         params=tuple(sorted(printed_params(config.get("params")).items())),
         shortcodes=frozenset(templates),
+        shortcodes_unmounted=_unmounted_shortcodes(root, found.without_layouts, templates),
         # (Hugo reads the whole template for `.Inner`, a branch a site param turns off too)
         shortcodes_with_inner=_shortcodes_whose(_USES_INNER.search, texts) | frozenset(
             name for name, files in templates.items()
@@ -2492,13 +2493,17 @@ def _module_dirs(
             if directory in found:
                 continue
             found.append(directory)
-            if "layouts" not in mounted.get(path, _COMPONENTS):
-                without_layouts.add(directory)
             for required, version in _go_mod_requirements(_go_mod(directory)).items():  # a module's own
                 requirements.setdefault(required, version)
             module = _load_config(directory, environment)
             if path in given:  # the importer's mounts replace the module's own (checked with hugo 0.168)
                 module.merge({"module": {"mounts": given[path]}}, importer.origin(("module", "imports")))
+            # A module with mounts has those alone: no `layouts` among them, Hugo reads none
+            # of its templates (checked with hugo 0.168)
+            if "layouts" not in mounted.get(path, _COMPONENTS) or (
+                _tables(module, "module.mounts") and not _mounts_to(module, "layouts")
+            ):
+                without_layouts.add(directory)
             configs.append(module)
             if depth < _MAX_THEME_DEPTH:
                 visit(module.strings("theme"), _imports(module), depth + 1, module)
@@ -3024,6 +3029,18 @@ def _vendored(vendor: Path) -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(line.split()[1] for line in text.splitlines() if line.startswith("# ") and len(line.split()) > 1)
+
+
+def _unmounted_shortcodes(
+    root: Path, unmounted: Iterable[Path], templates: Mapping[str, list[Path]]
+) -> tuple[tuple[str, str], ...]:
+    """The shortcodes of modules whose templates Hugo does not read that no template read
+    has, each with its first template, relative to `root`."""
+    found = _shortcode_templates([(directory / "layouts", ()) for directory in sorted(unmounted)])
+    return tuple(
+        (name, Path(os.path.relpath(files[0], root)).as_posix())
+        for name, files in sorted(found.items()) if name not in templates
+    )
 
 
 def _shortcode_templates(layout_dirs: list[LayoutRoot]) -> dict[str, list[Path]]:

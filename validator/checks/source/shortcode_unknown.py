@@ -50,7 +50,7 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if name.endswith(".inline"):
             yield from _inline(use, site, defined)
         elif site.root is not None and use.template not in known and not site.templates_missing:
-            yield Finding(use.line, use.column, _not_found(name, known))
+            yield Finding(use.line, use.column, _not_found(name, known, dict(site.shortcodes_unmounted).get(use.template)))
 
 
 def _inline(use: ShortcodeUse, site: SiteConfig, defined: set[str]) -> Iterator[Finding]:
@@ -72,8 +72,14 @@ def _inline(use: ShortcodeUse, site: SiteConfig, defined: set[str]) -> Iterator[
         )
 
 
-def _not_found(name: str, known: frozenset[str]) -> str:
+def _not_found(name: str, known: frozenset[str], unread: str | None) -> str:
+    """The message; `unread`: the call's template in a module whose templates Hugo does not read."""
     message = f'template for shortcode "{name}" not found'
+    if unread:
+        return (
+            f"{message}: Hugo does not read {unread}, as its module's mounts mount no layouts; "
+            'add a mount of its layouts (source = "layouts", target = "layouts")'
+        )
     close = difflib.get_close_matches(name, sorted(known), n=1)
     if close:
         return f"{message}: did you mean {close[0]!r}?"

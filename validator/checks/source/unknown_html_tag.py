@@ -41,9 +41,10 @@ from lxml.html import defs
 from validator.document import PLACEHOLDER_IN_ID, Document, HtmlTag
 from validator.model import Finding, NoOptions, Rule
 
-# The elements browsers know: lxml's list, and those of the HTML standard it lacks, older
-# ones browsers still parse too (`image` is read as `img`)
-_KNOWN = frozenset(defs.tags) | frozenset({
+# The elements browsers know: lxml's list, but for those browsers never had or dropped
+# (HTMLUnknownElement now), which are placeholders (`kind <command> --help`); and those of the
+# HTML standard it lacks, older ones browsers still parse too (`image` is read as `img`)
+_KNOWN = frozenset(defs.tags) - {"command", "isindex", "keygen"} | frozenset({
     "bdi", "data", "dialog", "frame", "image", "listing", "main", "menuitem", "nobr", "noembed", "noframes",
     "picture", "plaintext", "rb", "rtc", "search", "slot", "template", "xmp",
 })  # fmt: skip

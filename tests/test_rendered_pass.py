@@ -7686,3 +7686,22 @@ def test_a_templates_ids_written_twice_are_one_finding_of_the_page(
     found = [p["message"] for p in problems("--build") if p["rule"] == "duplicate-id"]
     assert len(found) == 1 and found[0].startswith("8 ids the page's templates write are each used twice or more (")
     assert found[0].endswith("(and on 1 other page)")
+
+
+@pytest.mark.hugo
+def test_a_template_that_markdownifies_the_content_loses_it_all(hugo: str, tmp_path: Path, monkeypatch) -> None:
+    """`.Content | markdownify` (here through a partial) renders the page's HTML as Markdown
+    again: without `unsafe`, one HTML block, omitted whole (checked with the binary; sofastack
+    renders its 1,081 posts so). The page's finding names the template, with a build too."""
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "rules/raw-html-omitted/markdownified", root)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    build_site(hugo, root, tmp_path / "public")
+    post = (tmp_path / "public/posts/post/index.html").read_text()
+    assert "<!-- raw HTML omitted -->" in post and "Details" not in post and "Intro" not in post
+    assert "Its own template" in (tmp_path / "public/notes/note/index.html").read_text()
+    monkeypatch.chdir(root)
+    for mode in ([], ["--build"]):
+        result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", *mode])
+        found = [(p["path"], p["line"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
+        assert found == [("content/posts/post.md", 4, "raw-html-omitted")]

@@ -29,6 +29,7 @@ from validator.registry import RULES
 from validator.targets import collect_targets
 from validator.settings import Language, Markup, SiteConfig
 from validator.site import (
+    _MARKDOWNIFIES_CONTENT,
     _vercel_rule,
     ContentRoot,
     SiteConfigError,
@@ -1768,3 +1769,21 @@ def test_a_hostile_value_from_the_environment_is_a_clear_error_or_a_string(
 )
 def test_vercel_rules_as_redirects_rules(rule: dict, written: str | None) -> None:
     assert _vercel_rule(rule, "308") == written
+
+
+@pytest.mark.parametrize(
+    ("template", "markdownified"),
+    [
+        ("{{ .Content | markdownify }}", True),
+        ("{{ $.Page.Content | safeHTML | markdownify }}", True),
+        ("{{ markdownify .Content }}", True),
+        ("{{ .RenderString .Content }}", True),
+        ("{{ .Content | .Page.RenderString }}", True),
+        ("{{ .Content }}{{ .Summary | markdownify }}", False),
+        ("{{ .ContentWithoutSummary | markdownify }}", False),
+        ("{{ .Params.Content | markdownify }}", False),
+        ("{{ .Content | plainify | markdownify }}", False),  # text, not HTML, made Markdown
+    ],
+)
+def test_templates_that_render_the_content_as_markdown_again(template: str, markdownified: bool) -> None:
+    assert bool(_MARKDOWNIFIES_CONTENT.search(template)) is markdownified

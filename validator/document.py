@@ -398,6 +398,8 @@ class Document:
     # The attributes (`src`, `href`) whose addresses in its content its templates rewrite
     # (SiteConfig.page_rewrites_addresses)
     addresses_rewritten: frozenset[str] = frozenset()
+    # The template that renders its content as Markdown again (SiteConfig.page_content_markdownified)
+    content_markdownified: str = ""
     is_call_content: bool = False  # a call's content parsed apart (see `parse_document`)
     # What Hugo puts before its footnote ids (`enableAutoIDPrefix`: engine._footnote_prefix)
     footnote_prefix: str = ""
@@ -1148,7 +1150,7 @@ _CONTEXT = frozenset(
     {
         "path", "url", "url_unknown", "rendered", "resources", "cascaded", "language", "site", "render_hooks",
         "address_writers", "prints_title_h1", "template_ids", "template_any_id", "spelling_language",
-        "addresses_rewritten", "page_link_labels", "footnote_prefix",
+        "addresses_rewritten", "page_link_labels", "footnote_prefix", "content_markdownified",
     }
 )
 _CONTENT_CACHES = tuple(name for name, value in vars(Document).items() if isinstance(value, functools.cached_property))

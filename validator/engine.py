@@ -1779,6 +1779,9 @@ def _page(doc: Document, target: Target, site: SiteConfig) -> Document:
         prints_title_h1=site.prints_title_h1(target.content_path, page_type, layout), template_ids=template_ids,
         template_any_id=reads_files or site.page_any_id(target.content_path, page_type, list_page, layout),
         addresses_rewritten=rewritten, footnote_prefix=_footnote_prefix(site, target.content_path),
+        content_markdownified="" if list_page else site.page_content_markdownified(
+            target.content_path, page_type, layout
+        ),
     )  # fmt: skip
     url, rendered, resources, cascaded, unknown = predicted
     return doc.placed(

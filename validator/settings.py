@@ -289,6 +289,9 @@ class SiteConfig:
     # pages: `readFile "content/manual/setup.md" | markdownify`), whose ids a build alone tells
     # (or, as a tuple, only on a page that sets one of these params: `with .Params.banner`)
     reads_files_by_type: tuple[tuple[str, bool | tuple[str, ...]], ...] = ()
+    # For each such type: the template that renders the page's content, HTML already, as
+    # Markdown again (`.Content | markdownify`), which omits it all without `unsafe`; "" if none
+    content_markdownified_by_type: tuple[tuple[str, str], ...] = ()
     # For each such type: whether its templates rewrite the addresses in the page's content
     # (Flatcar's `findRE "src=\"(.*?)\"" .Content`, then `replace`), which a build alone tells
     # (the attributes it rewrites: `src`, `href`; none when it rewrites none)
@@ -537,6 +540,14 @@ class SiteConfig:
         if isinstance(reads, tuple):
             return not layout and any(params(name) not in (None, False, "", 0, [], {}) for name in reads)
         return not layout and reads
+
+    def page_content_markdownified(
+        self, content_path: str | None, page_type: object = None, layout: object = None
+    ) -> str:
+        """The template that renders the content of a regular page at `content_path` as
+        Markdown again (`content_markdownified_by_type`); "" if none, or not known (a page
+        that names its `layout`)."""
+        return "" if layout else _of_type(self.content_markdownified_by_type, content_path, page_type, "")
 
     def params_in(self, language: str | None) -> dict[str, str]:
         """The params `param` prints on a page of `language`: the site's, and over them the

@@ -930,6 +930,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         # (a missing theme's templates may be the ones used)
         fixed_ids_by_type=() if templates_missing else _fixed_ids_by_type(page_templates),
         reads_files_by_type=tuple((page.kind, _reads_files(text for text, _ in page.texts)) for page in page_templates),
+        content_markdownified_by_type=_content_markdownified_by_type(root, page_templates),
         rewrites_addresses_by_type=tuple(
             (page.kind, frozenset(found[1] for text, _ in page.texts for found in _REWRITES_ADDRESSES.finditer(text)))
             for page in page_templates
@@ -1575,6 +1576,7 @@ class _PageTemplates:
     kind: str
     texts: tuple[tuple[str, bool], ...]
     complete: bool
+    files: tuple[Path | None, ...] = ()  # each text's template file (None: the base's part)
 
 
 def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
@@ -1596,12 +1598,16 @@ def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
         bases = (f"{kind}/baseof.html", "_default/baseof.html", "baseof.html")
         base = next((layouts.text(files[p]) for p in bases if p in files), None) if defined else ""
         texts: list[tuple[str, bool]] = []
+        templates: list[Path | None] = []
         complete = base is not None
-        pending = [(single, True), (_without_blocks(base or "", defined), True)]
+        pending: list[tuple[str, bool, Path | None]] = [
+            (single, True, files[place]), (_without_blocks(base or "", defined), True, None)
+        ]
         seen = {place}
         while pending:  # not recursive: partials may call partials thousands deep
-            text, certain = pending.pop()
+            text, certain, template = pending.pop()
             texts.append((text, certain))
+            templates.append(template)
             conditional = _conditional_spans(text)
             for call in _template_calls(text):
                 name = call["view_name"] if call["view"] else call["name"]
@@ -1620,9 +1626,32 @@ def _page_templates(layouts: _Layouts) -> list[_PageTemplates]:
                 elif found not in seen:
                     seen.add(found)
                     inside = any(start <= call.start() < end for start, end in conditional)
-                    pending.append((layouts.text(files[found]), certain and not inside))
-        composed.append(_PageTemplates(kind, tuple(texts), complete))
+                    pending.append((layouts.text(files[found]), certain and not inside, files[found]))
+        composed.append(_PageTemplates(kind, tuple(texts), complete, tuple(templates)))
     return composed
+
+
+def _content_markdownified_by_type(root: Path, composed: Sequence[_PageTemplates]) -> tuple[tuple[str, str], ...]:
+    """For each type of `_page_templates`, the template (relative to `root`) that renders
+    the page's content, HTML already, as Markdown again (`.Content | markdownify`), if one
+    does: "" when none."""
+    found = []
+    for page in composed:
+        template = next(
+            (file for (text, _), file in zip(page.texts, page.files) if _MARKDOWNIFIES_CONTENT.search(text)), None
+        )
+        shown = "" if template is None else Path(os.path.relpath(template, root)).as_posix()
+        found.append((page.kind, shown))
+    return tuple(found)
+
+
+# The page's rendered content given to markdownify or RenderString: `.Content | markdownify`,
+# `.Content | safeHTML | markdownify`, `markdownify .Content`, `.RenderString .Content`
+_CONTENT = r"(?<![\w.])\$?\.(?:Page\.)?Content\b"
+_MARKDOWNIFIES_CONTENT = re.compile(
+    rf"{_CONTENT}\s*(?:\|\s*(?:safeHTML|htmlUnescape|string)\s*)*\|\s*(?:markdownify|\$?\.(?:Page\.)?RenderString)\b"
+    rf"|(?:\bmarkdownify|\.RenderString)\s+\(?\s*{_CONTENT}"
+)
 
 
 def _exists_tested(text: str, at: int, name: str) -> bool:

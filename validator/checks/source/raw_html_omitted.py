@@ -35,6 +35,11 @@ unless the template renders the call's content as Markdown (`.Inner | markdownif
 `.Inner | .Page.RenderString`): raw HTML there is omitted as in the page. With
 `unsafe = true` nothing is reported here; see `inline-html` for an allow-list.
 
+A page whose template renders its content again as Markdown (`{{ .Content | markdownify }}`,
+`.RenderString .Content`: a site made for an old Hugo) loses all of it: the content is
+HTML already, one HTML block that Hugo omits whole. That is reported once, at the start of
+the page's Markdown, naming the template.
+
 The default severity is error: the content the author wrote is missing from the page (an
 image, a line break, a whole HTML block), and Hugo only logs one warning per page.
 
@@ -75,11 +80,18 @@ from validator.published import PagePass, RawHtml, RenderedSite, apart_holder
 from validator.shortcodes import uses_inner
 
 UNSAFE = "markup.goldmark.renderer.unsafe = true"
+_CONTENT_MARKDOWNIFIED = (
+    "Hugo omits this page's whole content: its template {template} renders the content, HTML already, "
+    "as Markdown again (`.Content | markdownify`), and drops that HTML as raw HTML, writing <!-- raw HTML "
+    f"omitted --> in its place; print .Content as it is, or set {UNSAFE}"
+)
 
 
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     if doc.markup.unsafe:
         return
+    if doc.content_markdownified and doc.rendered and doc.tokens:
+        yield Finding(doc.body_line, 1, _CONTENT_MARKDOWNIFIED.format(template=doc.content_markdownified))
     yield from _blocks(doc)
     yield from _inline(doc)
     yield from _shortcode_output(doc)

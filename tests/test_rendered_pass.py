@@ -3802,7 +3802,8 @@ def test_files_beside_a_page_of_a_single_file_are_known_without_a_build(
     resource, only static files: a relative image or file link there that no static file
     makes is dead. A bundle's folder holds its resources, and so does a folder named as a
     page made of one file (`posts/c/` of `posts/c.md`, a language's `posts/d.fr.md` too),
-    at the page's URL (checked with hugo 0.168)."""
+    at the page's URL, not the folder's (checked with hugo 0.168; mattermost's blog links
+    54 images at their folder's path, published with their page's slug)."""
     small_site(tmp_path, {
         "static/posts/a/s.txt": "",
         "content/posts/a.md": '+++\ntitle = "A"\n+++\n\n![i](image.png) [x](foo.bar) [s](s.txt)\n',
@@ -3812,11 +3813,14 @@ def test_files_beside_a_page_of_a_single_file_are_known_without_a_build(
         "content/posts/c/pic.png": "", "content/posts/c/d/deep.png": "",
         "content/posts/d.fr.md": '+++\ntitle = "D"\n+++\n\n![p](pic.png) ![n](nope.png)\n',
         "content/posts/d/pic.png": "",
+        "content/posts/e.md": '+++\ntitle = "E"\n+++\n\n![c](/posts/c/pic.png) ![d](/posts/c/d/deep.png) '
+                              '![s](/see/d/deep.png) ![f](/posts/d/pic.png)\n',
     }, 'defaultContentLanguage = "fr"\n[languages.fr]\n[languages.en]\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
     assert_found_alike(hugo, tmp_path, "broken-link", [
         ("content/posts/a.md", 5, 1), ("content/posts/a.md", 5, 17), ("content/posts/b/index.md", 5, 15),
         ("content/posts/c.md", 6, 32), ("content/posts/d.fr.md", 5, 15),
+        ("content/posts/e.md", 5, 1), ("content/posts/e.md", 5, 24),
     ])  # fmt: skip
 
 

@@ -1210,7 +1210,7 @@ def _bundle_names(roots: Sequence[ContentRoot], folder: str, leaf: bool, codes: 
         directory = os.path.join(root.path, *rest.split("/")) if rest else str(root.path)
         if not os.path.isdir(directory):
             continue
-        found = _resources(directory, leaf=leaf, home=not folder)
+        found = _resources(directory, leaf=leaf, home=not folder, codes=codes)
         if found is None:
             return None
         names.update(found)
@@ -1227,13 +1227,16 @@ def _without_language(path: str, codes: frozenset[str]) -> str:
     return folder + slash + ".".join(pieces)
 
 
-def _resources(directory: str, *, leaf: bool, home: bool = False) -> list[str] | None:
+def _resources(
+    directory: str, *, leaf: bool, home: bool = False, codes: frozenset[str] = frozenset()
+) -> list[str] | None:
     """The paths (relative, POSIX) of the files in a bundle's folder that Hugo publishes:
     not content files, not those it skips (`.x`, `#x`); those of its subfolders too, but for
     a branch bundle those that are bundles of their own (`images/` of `blog/`, and `sub/`
-    of regular pages, are the section's; checked with hugo 0.168), and for the home page
-    (the content root) all, which are sections. None when the folder cannot be read, or
-    holds a link to another."""
+    of regular pages, are the section's; checked with hugo 0.168) or a page's named as they
+    are (`post/` of `post.md`, or of `post.fr.md` for a language code of `codes`, whose
+    files Hugo publishes at that page's URL), and for the home page (the content root) all,
+    which are sections. None when the folder cannot be read, or holds a link to another."""
     found = []
     try:
         for folder, subfolders, names in os.walk(directory, onerror=_raise):
@@ -1242,7 +1245,10 @@ def _resources(directory: str, *, leaf: bool, home: bool = False) -> list[str] |
             if prefix and not leaf and _names_bundle(names):
                 subfolders[:] = []
                 continue  # a bundle of its own inside a branch bundle: its files are its
-            subfolders[:] = sorted(sub for sub in subfolders if not is_hidden((sub,)) and not home)
+            claimed = set() if leaf else _page_names(names, codes)
+            subfolders[:] = sorted(
+                sub for sub in subfolders if not is_hidden((sub,)) and not home and sub not in claimed
+            )
             linked = (os.path.join(folder, sub) for sub in subfolders if os.path.islink(os.path.join(folder, sub)))
             if any(leaf or not _names_bundle(os.listdir(path)) for path in linked):
                 return None  # what Hugo reads through a link is not for us to guess
@@ -1253,6 +1259,17 @@ def _resources(directory: str, *, leaf: bool, home: bool = False) -> list[str] |
             ]
     except OSError:
         return None
+    return found
+
+
+def _page_names(names: Iterable[str], codes: frozenset[str]) -> set[str]:
+    """The names of the pages content files of these names make: `post` of `post.md` and of
+    `post.fr.md`."""
+    found = set()
+    for name in names:
+        stem, _, extension = name.rpartition(".")
+        if stem and extension.lower() in CONTENT_EXTENSIONS:
+            found.add(_without_language(stem + ".x", codes).removesuffix(".x"))
     return found
 
 

@@ -3000,7 +3000,10 @@ def test_heading_attributes_shown_as_text(
     small_site(tmp_path, {
         "content/p.md": "+++\ntitle = 'P'\n+++\n\n## Lista {#page-local-`cSpell:ignore`-list}\n\n"
                         "## Two {#has space}\n\n## Three {#ok}\n\n## Five {#x} trailing\n\n"
-                        "## Using `{.class}` in Markdown\n",
+                        "## Using `{.class}` in Markdown\n\n"
+                        '## {{< name title="getOptions(o) {const n = {...o}" >}}\n',
+        # a `{{< >}}` call's output, which goldmark never reads (mattermost's API headings)
+        "layouts/_shortcodes/name.html": '<span>{{ .Get "title" }}</span>',
     }, "" if attributes_on else "[markup.goldmark.parser.attribute]\ntitle = false\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     expected = [("content/p.md", 5, 10), ("content/p.md", 7, 8), ("content/p.md", 11, 9)]
@@ -7709,3 +7712,34 @@ def test_a_template_that_markdownifies_the_content_loses_it_all(hugo: str, tmp_p
         result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", *mode])
         found = [(p["path"], p["line"], p["rule"]) for p in json.loads(result.stdout)["problems"]]
         assert found == [("content/posts/post.md", 4, "raw-html-omitted")]
+
+
+@pytest.mark.hugo
+def test_the_same_heading_id_of_two_pages_one_page_shows_is_reported_at_the_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A one-page theme's home prints the content of pages it renders none of (hugo-scroll's
+    `render: never` fragments), a list page its pages' summaries (tikv's blog): two headings
+    `## Assets` are one id there (checked with the binary), reported with a build at the
+    second page's heading, once, not at the HTML of a build folder removed since."""
+    never = "build:\n  render: never\n"
+    small_site(tmp_path, {
+        "layouts/home.html": '<html><body>{{ range where site.RegularPages "Section" "parts" }}'
+                             "<section>{{ .Content }}</section>{{ end }}</body></html>",
+        "layouts/list.html": "<html><body>{{ range .Pages }}<article>{{ .Summary }}</article>{{ end }}</body></html>",
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/parts/_index.md": f"---\ntitle: Parts\n{never}---\n",
+        "content/parts/a.md": f"---\ntitle: A\nweight: 1\n{never}---\n\n## Assets\n\nFirst.\n",
+        "content/parts/b.md": f"---\ntitle: B\nweight: 2\n{never}---\n\nIntro.\n\n## Assets\n\nSecond.\n",
+        "content/blog/one.md": "---\ntitle: One\ndate: 2024-01-02\n---\n\n## News\n\nOne.\n",
+        "content/blog/two.md": "---\ntitle: Two\ndate: 2024-01-01\n---\n\n## News\n\nTwo.\n",
+    }, 'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n')  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/index.html").read_text().count('<h2 id="assets">') == 2
+    assert (tmp_path / "public/blog/index.html").read_text().count('<h2 id="news">') == 2
+    monkeypatch.chdir(tmp_path)
+    found = problems("--html", "public")
+    assert [(p["path"], p["line"], p["rule"]) for p in found] == [
+        ("content/blog/two.md", 6, "duplicate-id"), ("content/parts/b.md", 10, "duplicate-id"),
+    ]  # fmt: skip
+    assert "also that of a heading of content/parts/a.md (line 8), and the page / shows both" in found[1]["message"]

@@ -844,9 +844,13 @@ def _rendered_side(
     doc: Document, target: Target, plan: Plan, last: _LastParse
 ) -> tuple[SourcePage | None, Page | None, list[Finding]]:
     """What the rendered pass needs of a page: its SourcePage, and with the embedded
-    renderer, the page as rendered and parsed. A renderer bug is reported, not raised."""
-    if not plan.sources or not doc.rendered:
+    renderer, the page as rendered and parsed. A renderer bug is reported, not raised. Of
+    a page Hugo renders none of, its headings alone, which pages showing its content show
+    (see duplicate-id)."""
+    if not plan.sources:
         return None, None, []
+    if not doc.rendered:
+        return SourcePage.unrendered(doc), None, []
     file = display_path(target.path, plan.site.root) if plan.site.root is not None else None
     if not plan.embedded:
         source = _params_printed(SourcePage.from_document(doc, file), doc)

@@ -842,6 +842,12 @@ class SourcePage:
     addresses_rewritten: frozenset[str] = frozenset()
 
     @classmethod
+    def unrendered(cls, doc: Document) -> SourcePage:
+        """The records of a page Hugo renders none of: its headings, which the pages that
+        show its content show."""
+        return cls(doc.path, None, headings=tuple(SourceHeading.of(heading) for heading in _shown_headings(doc)))
+
+    @classmethod
     def from_document(cls, doc: Document, file: str | None = None, *, marked: bool = True) -> SourcePage:
         """The page's records; `marked_lines` only when `marked` (a page that shows markup as
         written: they are what its snippets are sought in)."""

@@ -7,8 +7,10 @@ line anchors (`hl-0-1`, with `anchorLineNos`) of a code block rendered apart fro
 as a shortcode's `.Inner | markdownify` renders it: once per block, at its first line. A
 heading render hook that writes the heading's id on a self-link inside it too (`<a
 id="{{ .Anchor }}">`) is reported once for the site, at the first heading, with a count.
-Six or more ids a page's templates alone repeat (an icon sprite included twice) are one
-finding of the page; an `<a name>` of a template's beside its element with that id is none
+Two pages' headings of one id that a third page shows together (a list page's summaries,
+a one-page theme's home made of pages it renders none of) are reported once, with a build,
+at the second page's heading. Six or more ids a page's templates alone repeat (an icon
+sprite included twice) are one finding of the page; an `<a name>` of a template's beside its element with that id is none
 (the id takes the links, as meant).
 
 The pages of another HTML output format that sets a `path` (Docsy's print view,
@@ -44,7 +46,7 @@ from collections.abc import Iterator, Mapping
 
 from validator.html import HtmlHeading, HtmlId, Page
 from validator.model import Finding, NoOptions, Rule, Severity
-from validator.published import GROUPED_AT, PagePass, RenderedSite, split_mapped
+from validator.published import GROUPED_AT, PagePass, RenderedSite, SourceHeading, SourcePage, split_mapped
 from validator.site import a_few
 
 
@@ -54,6 +56,7 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
     # self-link `<a id="{{ .Anchor }}">`): one finding for the site, at the first such heading
     doubled: tuple[str, Finding, bool] | None = None  # the first's finding (as `keyed` makes it)
     doubled_count, doubled_pages = 0, set()
+    shared = _SharedHeadings(rendered)
 
     def visit(page: Page) -> None:
         nonlocal doubled, doubled_count
@@ -133,6 +136,10 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
                 message = _line_anchor_message(item.value, other.tag, place, f"hl-{block}-{number + 1}" in repeated)
             at = (item.line, item.column)
             first_heading = headings.get((other.line, other.column))
+            if where is None and other_where is None and heading is not None and first_heading is not None:
+                if (found := shared.findings(page, item.value, first_heading, heading)) is not None:
+                    findings.extend(found)
+                    continue
             if where is None and other_where is not None and first_heading is not None:
                 # the template writes the repeat (a theme's `<div id="content">`): the heading is
                 # what the Markdown can change, unless the repeat is a copy of it
@@ -185,6 +192,55 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
         yield from split_mapped(findings)
 
     return PagePass(rendered.pages, visit, done)
+
+
+class _SharedHeadings:
+    """The Markdown headings of other pages that a page shows (a list page their summaries,
+    a one-page theme's home their content) whose ids are the same: reported at the second
+    page's heading, once whichever pages show both. The headings of every page are read
+    the first time a page has two such."""
+
+    def __init__(self, rendered: RenderedSite) -> None:
+        self.rendered = rendered
+        self._by_id: dict[str, list[tuple[SourcePage, SourceHeading]]] | None = None
+        self._reported: set[tuple[str, int, int]] = set()
+
+    def findings(
+        self, page: Page, value: str, first: HtmlHeading, second: HtmlHeading
+    ) -> list[tuple[str, Finding, bool]] | None:
+        """The finding of id `value` of the page's headings `first` and `second` (none when
+        told already) when two other pages' Markdown headings of their texts make them; None
+        when they do not."""
+        if self._by_id is None:
+            self._by_id = {}
+            for source in self.rendered.sources:
+                for heading in source.headings:
+                    if heading.id:
+                        self._by_id.setdefault(heading.id, []).append((source, heading))
+        own = self.rendered.source(page)
+        made = [
+            (source, heading)
+            for source, heading in self._by_id.get(value, ())[:_SHARED_SOURCES]
+            if own is None or source.path != own.path
+        ]
+        earlier = next((found for found in made if found[1].text == first.text), None)
+        later = next((found for found in made if found[1].text == second.text and found != earlier), None)
+        if earlier is None or later is None or earlier[0].path == later[0].path:
+            return None
+        (source, heading), (other, other_heading) = later, earlier
+        place = (source.path, heading.line, heading.column)
+        if place in self._reported:
+            return []
+        self._reported.add(place)
+        message = (
+            f"id {value!r} of this heading is also that of a heading of {other.path} (line {other_heading.line}), "
+            f"and the page {page.url} shows both (a list of their summaries, a page made of their content): links "
+            f"to #{value} there reach the first; give one a custom id ({{#{value}-2}}) or another text"
+        )
+        return [(f"{value}\0{source.path}", Finding(*place[1:], message, path=source.path, html_path=page.path), True)]
+
+
+_SHARED_SOURCES = 50  # pages looked at per id: a bound, whatever a site repeats
 
 
 def _regular_page(rendered: RenderedSite, page: Page) -> bool:

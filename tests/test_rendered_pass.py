@@ -887,6 +887,24 @@ def test_a_failed_render_hook_is_placed_at_the_pages_first_element_of_its_kind(
     assert found["message"].endswith("(the render-image hook fails on one of the page's images, shown at the first)")
 
 
+@pytest.mark.hugo
+def test_a_render_hook_that_fails_to_parse_an_address_is_placed_at_it(tmp_path: Path, hugo: str) -> None:
+    """A link hook that parses the address names the address Go cannot parse: the failure
+    is placed where the page writes it, not at its first link (mattermost's
+    `<http://ip:port/filePath>`; checked with the binary)."""
+    small_site(tmp_path, {
+        "layouts/_markup/render-link.html": '{{ $u := urls.Parse .Destination }}<a href="{{ $u }}">{{ .Text }}</a>',
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n* [Background](#background)\n\n## Background\n\n"
+                        "A path like <http://ip:port/filePath> here.\n",
+    })  # fmt: skip
+    result = subprocess.run([hugo, "-s", str(tmp_path), "-d", str(tmp_path / "public")], capture_output=True, text=True)
+    assert result.returncode != 0 and 'parse "http://ip:port/filePath"' in result.stdout + result.stderr
+    page = os.path.realpath(tmp_path / "content/a.md")
+    ((path, line, column, message),) = build_errors(result.stdout + result.stderr, {page: "content/a.md"})
+    assert (path, line, column) == ("content/a.md", 9, 14)
+    assert message.endswith("(the render-link hook fails on this address)")
+
+
 @pytest.mark.parametrize(
     ("display", "url"),
     [("a/b.md", "/a/b/"), ("a/_index.md", "/a/"), ("a/index.md", "/a/"), ("_index.md", "/"), ("./x.md", "/x/")],

@@ -53,10 +53,16 @@ def build_errors(
             if NO_GIT_HISTORY in message:
                 continue  # the environment's (`enableGitInfo`, no Git repository): the note says how to build
             if hook := _HOOK_FAILED.search(after):
-                # Hugo names the page with the hook template's line and column: the page's
-                # first element of that kind is shown instead
-                at = _first_element(match[1], hook[1])
-                where = f"render-{hook[1]} hook fails on one of the page's {hook[1]}s, shown at the first"
+                # Hugo names the page with the hook template's line and column: the address
+                # Go could not parse is shown where the page first writes it, else the
+                # page's first element of that kind
+                parsed = _UNPARSED.search(after)
+                at = _first_element(match[1], re.compile(re.escape(parsed[1]))) if parsed else (1, 1)
+                if at != (1, 1):
+                    where = f"render-{hook[1]} hook fails on this address"
+                else:
+                    at = _first_element(match[1], hook[1])
+                    where = f"render-{hook[1]} hook fails on one of the page's {hook[1]}s, shown at the first"
                 yield display, *at, f"Hugo fails the build: {message} (the {where})"
                 continue
             if place[1:] == (1, 1) and (option := _option_place(match[1], message)) is not None:
@@ -77,6 +83,8 @@ def build_errors(
 
 # A render hook that failed on a page, which Hugo names at the template's place
 _HOOK_FAILED = re.compile(r"_markup/render-(image|link|heading|codeblock|blockquote|table|passthrough)[\w.-]*:\d+")
+# The address Go's url.Parse failed on, as its error quotes it (`parse "http://ip:port/x": …`)
+_UNPARSED = re.compile(r'\bparse "([^"\\\n]+)"')
 # The Markdown element each hook renders, as it starts a line's text
 _ELEMENTS = {
     "image": re.compile(r"!\["), "link": re.compile(r"(?<!!)\[[^\]\n]*\]\("), "heading": re.compile(r"^\s*#{1,6}\s"),

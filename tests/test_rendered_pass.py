@@ -7761,3 +7761,26 @@ def test_the_same_heading_id_of_two_pages_one_page_shows_is_reported_at_the_seco
         ("content/blog/two.md", 6, "duplicate-id"), ("content/parts/b.md", 10, "duplicate-id"),
     ]  # fmt: skip
     assert "also that of a heading of content/parts/a.md (line 8), and the page / shows both" in found[1]["message"]
+
+
+@pytest.mark.hugo
+def test_addresses_a_shortcode_writes_without_safe_url_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A shortcode template that writes a parameter as a URL attribute's value (directly or
+    through a variable) gets Go's filter: `tel:`, or `https:` after a blank (mattermost's
+    `href=" https://…"`), becomes `#ZgotmplZ` (checked with the binary); through safeURL,
+    or after fixed text, an address is kept."""
+    small_site(tmp_path, {
+        "layouts/_shortcodes/tab.html": '<a href="{{ .Get "href" }}">{{ .Get "title" }}</a>',
+        "layouts/_shortcodes/card.html": '{{ $u := .Get 0 }}<a href="{{ $u }}">card</a>',
+        "layouts/_shortcodes/safe.html": '<a href="{{ .Get "href" | safeURL }}">safe</a>',
+        "layouts/_shortcodes/docs.html": '<a href="/docs/{{ .Get "href" }}">docs</a>',
+        "content/a.md": '+++\ntitle = "A"\n+++\n\n{{< tab href=" https://x.org/" title="T" >}}\n\n'
+                        '{{< card "tel:+15550100" >}}\n\n{{< safe href="tel:+1" >}} {{< docs href="a:b" >}} '
+                        '{{< tab href="https://x.org/" >}}\n',
+    })  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "public")
+    assert (tmp_path / "public/a/index.html").read_text().count("#ZgotmplZ") == 2
+    monkeypatch.chdir(tmp_path)
+    assert located("url-refused", "--source-only") == [("content/a.md", 5, 1), ("content/a.md", 7, 1)]

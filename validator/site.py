@@ -863,6 +863,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             for name, found in sorted(texts.items())
             for parameter, function in sorted(_ref_parameters(found), key=str)
         ),
+        shortcode_url_parameters=tuple(
+            (name, parameter) for name, found in sorted(texts.items()) for parameter in sorted(_url_parameters(found), key=str)
+        ),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         shortcodes_rendering_inner=frozenset(
             name for name, found in texts.items() if found and all(map(_RENDERS_INNER.search, found))
@@ -3141,6 +3144,31 @@ def _ref_parameters(texts: Iterable[str]) -> set[tuple[str | int, str]]:
             ref = variables.get(match[1])
             if ref is not None and ref[0] > match.start():
                 found.add((parameter(match, 2), ref[1]))
+    return found
+
+
+# A URL attribute whose value a template's action starts: Go filters what it writes there
+# (`#ZgotmplZ` for a scheme not http, https or mailto), unless it is given through safeURL
+_URL_VALUE = r"""\b(?:href|src|action|formaction|poster|cite)\s*=\s*["']?\{\{-?\s*"""
+_PIPED = r"""(?:\|\s*(?!safeURL\b)[\w.]+\s*)*-?\}\}"""  # through functions, none of them safeURL
+_URL_OF_GET = re.compile(rf"{_URL_VALUE}\$?{_GET}\s*{_PIPED}")
+_URL_OF_VARIABLE = re.compile(rf"{_URL_VALUE}\$(\w+)\s*{_PIPED}")
+_ASSIGNED_PIPED_GET = re.compile(rf"""\$(\w+)\s*:?=\s*\$?{_GET}\s*{_PIPED}""")
+
+
+def _url_parameters(texts: Iterable[str]) -> set[str | int]:
+    """The parameters a shortcode's templates write as a URL attribute's value, or its
+    start, without safeURL: `href="{{ .Get "href" }}"`, or through a variable assigned so
+    (`$href := .Get "href"`, then `href="{{ $href }}"`), by name or by position."""
+    found: set[str | int] = set()
+    for text in texts:
+        if "{{" not in text or "=" not in text:
+            continue
+        found.update(match[1] if match[1] is not None else int(match[2]) for match in _URL_OF_GET.finditer(text))
+        written = {match[1] for match in _URL_OF_VARIABLE.finditer(text)}
+        for match in _ASSIGNED_PIPED_GET.finditer(text):
+            if match[1] in written:
+                found.add(match[2] if match[2] is not None else int(match[3]))
     return found
 
 

@@ -17,6 +17,11 @@ hooks (those not starting with `http`, for most), and an address Go cannot parse
 build: quotes around it (`("https://…")`), a colon before any `/` without a scheme, a `%`
 not followed by two hex digits, a port that is no number.
 
+A shortcode template that writes a parameter as a URL attribute's value
+(`href="{{ .Get "href" }}"`, or through a variable) filters it alike, unless through
+`safeURL`: a call giving it `tel:…`, or an address with a blank before its `https:`, gets
+`#ZgotmplZ`.
+
 The hook that renders each page is the one Hugo picks: the site's or the theme's most
 specific `_markup/render-link` or `render-image`, else the embedded one when it is on.
 
@@ -47,7 +52,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from validator.addresses import EMBEDDED, FILTERING, GOLDMARK, Writer, build_error, written
+from validator.addresses import EMBEDDED, FILTERING, GOLDMARK, Writer, build_error, template_refuses, written
 from validator.document import Document
 from validator.model import Finding, NoOptions, Rule
 
@@ -85,6 +90,31 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         reason = _EMPTY_FRAGMENT if address == "#" else _REASONS[writer.kind].format(hook=hook)
         what = "image" if image else "link to"
         yield Finding(link.line, link.column, f"{what} {address[:60]!r} becomes {shown}: {reason}")
+    yield from _call_addresses(doc)
+
+
+def _call_addresses(doc: Document) -> Iterator[Finding]:
+    """The addresses shortcode calls give parameters their templates write as a URL
+    attribute's value without safeURL (SiteConfig.shortcode_url_parameters), which Go
+    writes `#ZgotmplZ`: a `tel:` one, or one with a blank before its `https:`."""
+    if not doc.site.shortcode_url_parameters:
+        return
+    parameters: dict[str, list[str | int]] = {}
+    for name, parameter in doc.site.shortcode_url_parameters:
+        parameters.setdefault(name, []).append(parameter)
+    for use in doc.shortcode_calls:
+        for parameter in parameters.get(use.template, ()):
+            value = use.param(parameter) if isinstance(parameter, str) else use.param("", parameter)
+            if isinstance(value, str) and "{{" not in value and template_refuses(value, as_written=True):
+                which = f"{parameter!r}" if isinstance(parameter, str) else f"at position {parameter}"
+                yield Finding(
+                    use.line,
+                    use.column,
+                    f"the {use.name} shortcode writes its parameter {which}, {value[:60]!r}, as an address, and "
+                    f'becomes href="#ZgotmplZ": Go templates write only http, https, mailto and relative addresses'
+                    + (" (this one starts with a blank: remove it)" if value[:1].isspace() else
+                       " (a template writing it through safeURL would keep it)"),
+                )
 
 
 def _build_error(

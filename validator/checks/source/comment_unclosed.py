@@ -52,6 +52,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if token.type != "html_block" or not token.content.lstrip().startswith("<!--"):
             continue
         body = token.content.lstrip()[4:]
+        if body.startswith((">", "->")):
+            continue  # `<!-->`, `<!--->`: an empty comment, closed (goldmark and browsers agree)
         if "-->" in body:
             if (found := _closed_by_another(doc, token, body)) is not None:
                 yield found

@@ -2518,6 +2518,14 @@ def test_a_page_a_shortcode_parameter_names_for_relref(
     (tmp_path / "content/post.md").write_text(f'+++\ntitle = "Post"\n+++\n\n{call}\n')
     assert problems() == []
     build_site(hugo, tmp_path, tmp_path / "out")
+    # a URL is no page: a template given URLs looks up the others alone (redis's image-card)
+    (tmp_path / "layouts/_shortcodes/card.html").write_text(
+        '{{ $url := .Get "url" }}{{ $to := $url }}{{ if not (hasPrefix $url "http") }}{{ $to = relref . $url }}'
+        '{{ end }}<a href="{{ $to }}">card</a>'
+    )
+    (tmp_path / "content/post.md").write_text('+++\ntitle = "Post"\n+++\n\n{{< card url="https://x.org/a" >}}\n')
+    assert problems() == []
+    build_site(hugo, tmp_path, tmp_path / "out")
 
 
 @pytest.mark.hugo

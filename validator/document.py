@@ -307,6 +307,10 @@ class ShortcodeUse:
         """The call's parameter values, positional ones first."""
         return (*self.positional, *(value for _, value in self.named))
 
+    def get(self, parameter: str | int) -> Any:
+        """What the template's `.Get` gives: a named parameter, or a positional one."""
+        return self.param(parameter) if isinstance(parameter, str) else self.param("", parameter)
+
     def param(self, name: str, position: int | None = None) -> Any:
         """A named parameter, or the positional one at `position`."""
         for key, value in self.named:
@@ -315,6 +319,9 @@ class ShortcodeUse:
         if position is not None and position < len(self.positional):
             return self.positional[position]
         return None
+
+
+_URL_START = re.compile(r"[A-Za-z][\w+.-]*:|//")  # a scheme, or a host: `https://`, `mailto:`, `//cdn`
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,7 +427,7 @@ class Document:
             for use in self.shortcodes:
                 for key in written.get(use.template, ()):
                     anchorized, name = (True, key[1]) if isinstance(key, tuple) else (False, key)
-                    value = use.param(name) if isinstance(name, str) else use.param("", name)
+                    value = use.get(name)
                     if value is not None and str(value):
                         ids.add(heading_ids.anchorize(str(value), self.markup.id_type) if anchorized else str(value))
         ids.update(self.block_ids)
@@ -544,9 +551,12 @@ class Document:
             by_name.setdefault(name, []).append((parameter, function))
         for use in self.shortcode_calls:
             for parameter, function in by_name.get(use.template, ()):
-                value = use.param(parameter) if isinstance(parameter, str) else use.param("", parameter)
+                value = use.get(parameter)
+                # (not a URL: a template that looks one up fails every build, so one that is
+                # given URLs tests for them first, as redis's image-card does)
                 if isinstance(value, str) and value.strip() and "{{" not in value and not use.errors:
-                    yield use, value, function
+                    if not _URL_START.match(value.strip()):
+                        yield use, value, function
 
     @property
     def writes_nothing(self) -> bool:

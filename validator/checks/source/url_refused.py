@@ -104,7 +104,7 @@ def _call_addresses(doc: Document) -> Iterator[Finding]:
         parameters.setdefault(name, []).append(parameter)
     for use in doc.shortcode_calls:
         for parameter in parameters.get(use.template, ()):
-            value = use.param(parameter) if isinstance(parameter, str) else use.param("", parameter)
+            value = use.get(parameter)
             if isinstance(value, str) and "{{" not in value and template_refuses(value, as_written=True):
                 which = f"{parameter!r}" if isinstance(parameter, str) else f"at position {parameter}"
                 yield Finding(

@@ -2391,7 +2391,7 @@ def test_a_templates_link_is_not_placed_at_a_link_of_the_same_name_written_as_it
         "content/docs/start/tasks.md": "+++\ntitle = 'T'\n+++\n\nProceed to the [next](/docs/start/pipelines/).\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-link", "--build") == [("public/docs/start/pipelines/index.html", 1, 6)]
+    assert located("broken-link", "--build") == [("layouts/single.html", 1, 14)]
 
 
 @pytest.mark.hugo
@@ -2413,7 +2413,7 @@ def test_a_templates_broken_link_is_not_placed_at_the_markdown_link_a_hook_made_
         "content/docs/concepts.md": "+++\ntitle = 'C'\n+++\n\nSee the [guide](use-cases.md#x).\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert [path for path, _, _ in located("broken-link", "--build")] == ["public/docs/concepts/index.html"]
+    assert [path for path, _, _ in located("broken-link", "--build")] == ["layouts/single.html"]
 
 
 @pytest.mark.hugo
@@ -3588,7 +3588,7 @@ def test_files_pagefind_writes_after_hugo(
         "content/_index.md": "---\ntitle: Home\n---\nhi\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-link", "--build") == ([] if with_pagefind else [("public/index.html", 1, 13)])
+    assert located("broken-link", "--build") == ([] if with_pagefind else [("layouts/home.html", 1, 24)])
 
 
 @pytest.mark.hugo
@@ -5113,7 +5113,7 @@ def test_a_themes_image_without_alt_is_not_the_pages_image_with_one(
     }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     build_site(hugo, tmp_path, tmp_path / "public")
-    assert located("image-alt", "--html", "public") == [("content/p.md", 7, 1), ("public/p/index.html", 1, 13)]
+    assert located("image-alt", "--html", "public") == [("content/p.md", 7, 1), ("layouts/single.html", 1, 22)]
 
 
 @pytest.mark.hugo
@@ -6246,7 +6246,7 @@ def test_a_templates_link_to_another_pages_fragment_is_not_placed_at_the_pages_o
         "content/gov.md": "+++\ntitle = 'Gov'\n+++\n\n## Core Team\n\n{{% team %}}\n\n[Core Team](#core-team)\n",
     }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-anchor", "--build") == [("public/gov/index.html", 2, 4)]
+    assert located("broken-anchor", "--build") == [("layouts/_shortcodes/team.html", 1, 12)]
 
 
 @pytest.mark.hugo
@@ -6490,7 +6490,7 @@ def test_a_themes_broken_link_is_not_placed_at_a_markdown_link_the_embedded_hook
     }, '[languages.en]\nweight = 1\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = [(p["path"], p["line"], p["rule"]) for p in problems("--build")]
-    assert found == [("public/docs/start/pipelines/index.html", 1, "broken-link")]
+    assert found == [("layouts/single.html", 1, "broken-link")]
 
 
 @pytest.mark.hugo
@@ -6842,7 +6842,7 @@ def test_a_theme_link_of_a_md_links_name_is_the_themes(
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = {(path, line, rule) for path, line, rule in findings("--build")}
-    assert ("public/docs/a/index.html", 1, "broken-link") in found
+    assert ("layouts/baseof.html", 1, "broken-link") in found
     assert ("content/docs/a.md", 5, "md-link") in found
 
 
@@ -7369,7 +7369,7 @@ def test_a_themes_link_is_not_a_markdown_link_that_shows_as_itself(
     }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = [(p["path"], p["line"]) for p in problems("--build") if p["rule"] == "broken-link"]
-    assert found == [("public/flux/index.html", 1)]
+    assert found == [("layouts/list.html", 1)]
 
 
 @pytest.mark.hugo
@@ -7792,3 +7792,32 @@ def test_addresses_a_shortcode_writes_without_safe_url_are_refused(
     assert (tmp_path / "public/a/index.html").read_text().count("#ZgotmplZ") == 2
     monkeypatch.chdir(tmp_path)
     assert located("url-refused", "--source-only") == [("content/a.md", 5, 1), ("content/a.md", 7, 1)]
+
+
+@pytest.mark.hugo
+def test_a_finding_a_template_makes_is_placed_in_that_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """What no Markdown line made is sought in the site's templates: an image without alt
+    text, an id a partial included twice writes twice, a link to a missing file, each at
+    the template that writes it (the project's over the theme's it overrides), not in a
+    build folder removed since (kind's sidebar logo, tetragon's `Layer_1`, krew's favicon);
+    one no template writes as it is stays at the page's HTML."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<html><head><link rel="icon" href="{{ "img/favicon.svg" | relURL }}"></head><body>'
+                               '{{ partial "logo.html" . }}{{ .Content }}{{ partial "logo.html" . }}'
+                               '<a href="{{ printf "/%s/" "gone" }}">x</a></body></html>',
+        "layouts/_partials/logo.html": '<svg id="Layer_1"></svg><img src="/img/logo.png">',
+        "themes/t/layouts/_partials/logo.html": '<svg id="Layer_1"></svg><img src="/img/logo.png">',
+        "static/img/logo.png": "",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n",
+    }, 'theme = "t"\ndisableKinds = ["taxonomy", "term", "rss", "sitemap", "home", "section"]\n')  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "public")
+    monkeypatch.chdir(tmp_path)
+    found = {(p["rule"], p["path"], p["line"], p["column"]) for p in problems("--html", "public")}
+    assert found == {
+        ("image-alt", "layouts/_partials/logo.html", 1, 34),
+        ("duplicate-id", "layouts/_partials/logo.html", 1, 6),
+        ("broken-link", "layouts/single.html", 1, 40),
+        ("broken-link", "public/a/index.html", 2, 50),
+    }

@@ -400,6 +400,7 @@ def _run(
             user_words=site.user_words,
             language=site.text_language(None),
             data_dirs=site.data_dirs,
+            layout_dirs=site.layout_dirs,
             joining_paths=site.joining_paths,
             # Mdcheck's own rendering has no theme: whether a page loads a math renderer
             # is the site's templates' guess. A built page shows it, unless a script bundle does.

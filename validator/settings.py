@@ -195,6 +195,9 @@ class SiteConfig:
     # The data folders of the site and of its themes and modules (`data/`), whose values
     # templates print (heading-typo: a talk's title from `data/resources.yaml`)
     data_dirs: tuple[str, ...] = ()
+    # The site's template folders (`layouts`, its own first, then its themes' and modules'):
+    # where the snippet of a finding its templates make is sought (RenderedSite.template_place)
+    layout_dirs: tuple[str, ...] = ()
     # Where the site's other HTML output formats write their pages (Docsy's print view,
     # `[outputFormats.print] path = "_print"`): pages that join other pages' content
     joining_paths: tuple[str, ...] = ()

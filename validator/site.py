@@ -945,6 +945,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
         data_dirs=tuple(
             str(folder) for folder in (root / "data", *(d / "data" for d in module_dirs)) if folder.is_dir()
         ),
+        layout_dirs=tuple(str(folder) for folder, below in layout_dirs if not below and folder.is_dir()),
         image_hook_alt=layouts.image_hook_alt(),
         rendered_params=layouts.rendered_params(),
         alias_drops_fragment=not templates_missing and layouts.alias_drops_fragment(),

@@ -94,6 +94,7 @@ from validator.published import (
     EXTERNAL, MISSING, OUTSIDE, REDIRECT, UNBUILT, UNKNOWN, UNKNOWN_SOURCE, Locator, PagePass, PublishedSite,
     RenderedSite, SourceLink,
     SourcePage, SummaryCopies, Target, computed_target, link_key, own_fragment, sent_by, split_mapped,
+    written_addresses,
 )
 from validator.site import a_few
 
@@ -231,7 +232,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
                     finding, message=f"{finding.message}, a link the template makes of each page's own address ({start}…)"
                 )
                 findings[index] = (pattern, finding, mapped)
-        yield from split_mapped(findings)
+        yield from split_mapped(findings, rendered, written_addresses)
         yield from summaries.findings()
 
     return PagePass(

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from validator.addresses import shown
 from validator.html import HtmlLink, Image, Page
 from validator.model import Finding, Rule, Severity
-from validator.published import GROUPED_AT, PagePass, RenderedSite, group_as_one, split_mapped
+from validator.published import GROUPED_AT, PagePass, RenderedSite, group_as_one, split_mapped, written_addresses
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
         _group_templates_images(findings, start, rendered, page)
 
-    return PagePass(rendered.pages, visit, lambda: split_mapped(findings))
+    return PagePass(rendered.pages, visit, lambda: split_mapped(findings, rendered, written_addresses))
 
 
 def _group_templates_images(

@@ -127,7 +127,7 @@ from validator.addresses import REFUSED
 from validator.model import Finding, Rule
 from validator.published import (
     GROUPED_AT, PAGE, PagePass, RenderedSite, SourcePage, SummaryCopies, group_as_one, link_key, own_fragment, sent_by,
-    split_mapped,
+    split_mapped, written_addresses,
 )
 from validator.paths import is_markdown
 from validator.site import a_few
@@ -517,7 +517,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
             _group_own_fragments(findings, own, rendered, page)
 
     def done() -> Iterator[Finding]:
-        yield from split_mapped(findings)
+        yield from split_mapped(findings, rendered, written_addresses)
         yield from summaries.findings()
 
     return PagePass(rendered.pages, visit, done)

@@ -7837,3 +7837,26 @@ def test_a_finding_a_template_makes_is_placed_in_that_template(
         ("broken-link", "layouts/single.html", 1, 40),
         ("broken-link", "public/a/index.html", 2, 50),
     }
+
+
+@pytest.mark.hugo
+def test_a_table_of_contents_of_content_the_page_does_not_show_is_one_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """A list template that prints the page's table of contents but not its content
+    (lotusdocs' docs section): its links lead to none of the page's headings, which the
+    page does not show (checked with the binary); one finding, at the Markdown's first
+    such heading, naming the cause. A page that shows its headings keeps its findings."""
+    small_site(tmp_path, {
+        "layouts/list.html": "<html><body><nav>{{ .TableOfContents }}</nav></body></html>",
+        "layouts/single.html": '<html><body><nav><a href="#gone">x</a></nav>{{ .Content }}</body></html>',
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n\nIntro.\n\n## Setup\n\nText.\n\n## Usage\n\nText.\n",
+        "content/docs/a.md": "---\ntitle: A\n---\n\n## Own\n",
+    }, 'disableKinds = ["taxonomy", "term", "rss", "sitemap", "home"]\n')  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "public")
+    html = (tmp_path / "public/docs/index.html").read_text()
+    assert 'href="#setup"' in html and 'id="setup"' not in html
+    monkeypatch.chdir(tmp_path)
+    found = [p for p in problems("--html", "public") if p["rule"] == "broken-anchor"]
+    assert [(p["path"], p["line"]) for p in found] == [("content/docs/_index.md", 7), ("layouts/single.html", 1)]
+    assert found[0]["message"].startswith("the page does not show its content: its template prints none of its")

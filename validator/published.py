@@ -2410,13 +2410,14 @@ GROUPED_AT = 6
 
 def group_as_one(
     findings: list[tuple[str, Finding, bool]], places: Sequence[int], rendered: RenderedSite, page: Page,
-    key: str, message: str,
+    key: str, message: str, source_at: tuple[int, int] | None = None,
 ) -> None:
     """The `findings` at `places` (in order) replaced by one of `page`, of `key` and
-    `message`, at the first one's place (see `split_mapped`: pages alike are grouped)."""
+    `message`, at the first one's place, or at `source_at` in the page's Markdown (see
+    `split_mapped`: pages alike are grouped)."""
     first, dropped = findings[places[0]][1], set(places)
     findings[places[0] :] = [item for at, item in enumerate(findings[places[0] :], places[0]) if at not in dropped]
-    findings.append(rendered.keyed(key, page, message, (first.line, first.column), None))
+    findings.append(rendered.keyed(key, page, message, (first.line, first.column), source_at))
 
 
 def split_mapped(

@@ -71,7 +71,9 @@ of a page Hugo built is checked against the ids Hugo really wrote, and what the 
 alone told is withdrawn (a layout may add content, and ids, to a page); a `#x` that works
 on its page but not on a list page showing the page's summary or content is reported at
 the Markdown link, with the list pages. Six or more links a page's templates write to ids
-it lacks (a sidebar with another page's table of contents) are one finding of the page.
+it lacks (a sidebar with another page's table of contents) are one finding of the page;
+links to the page's own Markdown headings, none of which it shows (a template that prints
+the content's table of contents, not the content), are one finding, at the first heading.
 The pages of an HTML output format with a path of
 its own (Docsy's print view, `_print/`, which joins a section's pages) are not read: their
 links are their pages', checked there. A regular page whose Markdown writes nothing
@@ -513,6 +515,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
             if where is None and target.path == page.path and dropped is None:
                 own.append((len(findings), fragment))
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
+        if own and _content_not_shown(findings, own, rendered, page):
+            return
         if len(own) >= GROUPED_AT:
             _group_own_fragments(findings, own, rendered, page)
 
@@ -521,6 +525,31 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
         yield from summaries.findings()
 
     return PagePass(rendered.pages, visit, done)
+
+
+def _content_not_shown(
+    findings: list[tuple[str, Finding, bool]], own: list[tuple[int, str]], rendered: RenderedSite, page: Page
+) -> bool:
+    """Whether the page's templates' links to ids it lacks are to its own Markdown's headings,
+    none of which it shows: its template prints a table of contents of the content, not the
+    content (a list page's template without `.Content`, lotusdocs' docs section). Then they
+    are told as one finding, at the first such heading."""
+    source = rendered.source(page)
+    if source is None or any(heading.id for heading in page.headings if heading.id in {h.id for h in source.headings}):
+        return False
+    headings = {heading.id: heading for heading in source.headings if heading.id}
+    fragments = [fragment for _, fragment in own]
+    if not all(fragment in headings for fragment in fragments):
+        return False
+    first = headings[fragments[0]]
+    message = (
+        f"the page does not show its content: its template prints none of its headings, but links to "
+        f"{a_few(fragments, limit=4, each=lambda fragment: '#' + fragment)} (a table of contents of it); print "
+        ".Content in the template (a list page's too)"
+    )
+    places = [place for place, _ in own]
+    group_as_one(findings, places, rendered, page, "content not shown", message, (first.line, first.column))
+    return True
 
 
 def _group_own_fragments(

@@ -159,10 +159,10 @@ def _redirect_seconds(rules: int) -> float:
     sources = [f"/old{i}/" for i in range(rules)] + [f"/a{i}/*/b*c*" for i in range(rules)]
     sources += [f"/*x{i}/*/b*c*" for i in range(rules)]
     site = PublishedSite(FILES, "https://example.org/", redirects=tuple(sources))
-    started = time.perf_counter()
+    started = time.process_time()
     for link in range(2_000):
         site.resolve(f"/zz{link}/q/", "/")
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def test_redirect_rules_are_matched_in_linear_time() -> None:

@@ -210,9 +210,9 @@ def test_pathological_input_finishes(tmp_path: Path, body: str) -> None:
 def _seconds(tmp_path: Path, body: str, plan: Plan) -> float:
     path = tmp_path / "big.md"
     path.write_text(body, "utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     problems = check_file(Target(str(path), "big.md", content_path="big.md"), plan).problems
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert not [p.message for p in problems if p.rule == "internal-error"]
     return seconds
 
@@ -343,14 +343,14 @@ def test_heading_typo_reads_a_long_heading_in_linear_time() -> None:
     speller = Speller("en", Counter())
 
     def seconds(n: int) -> float:
-        start = time.perf_counter()
+        start = time.process_time()
         speller.typos("Seperate A" + " " * n + "b")
         speller.typos("Seperate A" + " " * n + "(x) y")
         speller.typos("the seperate " * (n // 40))  # a typo many times: its compounds sought once
         speller.typos("Meet Samuel Lim " * (n // 40))  # names, each looked for a credit before it
         speller.typos("Set " + "a" * (n // 20))  # one long word: no words one edit away are made of it
         speller.typos("-".join(["sefl", "hosted"] * (n // 400)))  # a chain of compounds: each part's sought once
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     _assert_linear("long-heading", seconds, 400_000)
 
@@ -399,9 +399,9 @@ def _site_seconds(root: Path, body: str) -> float:
     site = load_site(root)
     config = load_preset("strict", RULES)
     targets = collect_targets([], config, site, root)
-    started = time.perf_counter()
+    started = time.process_time()
     outcome = run(targets, config, site, RULES, jobs=1, rendering=Rendering())
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert not [p.message for p in outcome.problems if p.rule == "internal-error"]
     return seconds
 
@@ -418,10 +418,10 @@ def test_many_broken_anchors_among_many_headings_are_told_in_linear_time(tmp_pat
         site = load_site(tmp_path)
         config = load_preset("recommended", RULES)
         targets = collect_targets([], config, site, tmp_path)
-        started = time.perf_counter()
+        started = time.process_time()
         outcome = run(targets, config, site, RULES, jobs=1)
         assert sum(p.rule == "broken-anchor" for p in outcome.problems) == n
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     _assert_linear("headings-and-broken-anchors", seconds, 32_000)
 
@@ -481,9 +481,9 @@ def test_omitted_raw_html_is_placed_in_linear_time(tmp_path: Path, hugo: str) ->
         site = load_site(root)
         config = load_preset("strict", RULES)
         targets = collect_targets([], config, site, root)
-        started = time.perf_counter()
+        started = time.process_time()
         outcome = run(targets, config, site, RULES, jobs=1, rendering=Rendering(str(root / "public")))
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         assert sum(p.rule == "raw-html-omitted" for p in outcome.problems) >= count
         return elapsed
 
@@ -496,10 +496,10 @@ def _locating_seconds(count: int) -> float:
     links = tuple(SourceLink(f"{{{{< relref nope-{i}.md >}}}}", i + 1, 1, f"nope-{i}.md") for i in range(count))
     source = SourcePage("big.md", "/big/", links=links)
     shown = [HtmlLink(url, "a", "href", 1, 1) for i in range(count) for url in (f"/theme/{i}/", "")]
-    started = time.perf_counter()
+    started = time.process_time()
     locator = Locator(lambda: source, shown)
     located = [locator.link(link) for link in shown]
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert located[1::2] == [(i + 1, 1) for i in range(count)] and not any(located[::2])
     return seconds
 
@@ -633,12 +633,12 @@ REDIRECTS_FORMAT = (
 
 def _template_seconds(root: Path, place: str, template: str) -> float:
     (root / "layouts" / place).write_text(template, "utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     site = load_site(root)
     config = load_preset("strict", RULES)
     outcome = run(collect_targets([], config, site, root), config, site, RULES, jobs=1, rendering=Rendering())
     assert not [p.message for p in outcome.problems if p.rule == "internal-error"]
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 @pytest.mark.parametrize("case", HOSTILE_TEMPLATES)
@@ -668,11 +668,11 @@ def test_a_yaml_alias_bomb_is_refused_with_a_finding(tmp_path: Path, key: str) -
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "_index.md").write_text("---\n" + _alias_bomb(9, key) + "---\n")
     (tmp_path / "content" / "ok.md").write_text("---\ntitle: Ok\n---\n\nHello.\n")
-    started = time.perf_counter()
+    started = time.process_time()
     site = load_site(tmp_path)
     config = load_preset("strict", RULES)
     outcome = run(collect_targets([], config, site, tmp_path), config, site, RULES, jobs=1, rendering=Rendering())
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
     assert [(p.path, p.line, p.rule) for p in outcome.problems] == [("content/_index.md", 7, "front-matter-syntax")]
     assert "Hugo refuses" in outcome.problems[0].message
     (tmp_path / "hugo.toml").unlink()
@@ -688,7 +688,7 @@ def test_a_yaml_value_that_holds_itself_is_a_finding_not_a_hang(tmp_path: Path, 
     (tmp_path / "hugo.toml").write_text('baseURL = "https://x.org/"\n[params]\nlist = ["a"]\n')
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "a.md").write_text(f"---\ntitle: A\nloop: {value}\n---\n\nHello.\n")
-    started = time.perf_counter()
+    started = time.process_time()
     site = load_site(tmp_path)
     config = load_preset("strict", RULES)
     outcome = run(collect_targets([], config, site, tmp_path), config, site, RULES, jobs=1, rendering=Rendering())
@@ -699,7 +699,7 @@ def test_a_yaml_value_that_holds_itself_is_a_finding_not_a_hang(tmp_path: Path, 
     (tmp_path / "hugo.yaml").write_text(f'baseURL: "https://x.org/"\nloop: {value}\n')
     with pytest.raises(SiteConfigError, match="holds itself"):
         load_site(tmp_path)
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
 
 
 def test_a_failed_builds_errors_are_placed_in_linear_time(tmp_path: Path) -> None:
@@ -711,10 +711,10 @@ def test_a_failed_builds_errors_are_placed_in_linear_time(tmp_path: Path) -> Non
         page.write_text("".join(f"[x](./missing-{i}.md)\n" for i in range(n)), "utf-8")
         error = 'ERROR [en] REF_NOT_FOUND: Ref "./missing-{}.md" from page "/a": page not found\n'
         output = "".join(error.format(i) for i in range(n))
-        started = time.perf_counter()
+        started = time.process_time()
         places = list(build_errors(output, {str(page): "content/a.md"}, {"/a": str(page)}))
         assert len(places) == n and places[-1][1] == n
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     _assert_linear("ref errors", seconds, 40_000)
 

@@ -890,12 +890,12 @@ def test_a_failed_render_hook_is_placed_at_the_pages_first_element_of_its_kind(
 @pytest.mark.hugo
 def test_a_render_hook_that_fails_to_parse_an_address_is_placed_at_it(tmp_path: Path, hugo: str) -> None:
     """A link hook that parses the address names the address Go cannot parse: the failure
-    is placed where the page writes it, not at its first link (mattermost's
-    `<http://ip:port/filePath>`; checked with the binary)."""
+    is placed where the page links to it (not in a code span), not at its first link
+    (mattermost's `<http://ip:port/filePath>`; checked with the binary)."""
     small_site(tmp_path, {
         "layouts/_markup/render-link.html": '{{ $u := urls.Parse .Destination }}<a href="{{ $u }}">{{ .Text }}</a>',
-        "content/a.md": "+++\ntitle = 'A'\n+++\n\n* [Background](#background)\n\n## Background\n\n"
-                        "A path like <http://ip:port/filePath> here.\n",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\n* [Background](#background) `http://ip:port/filePath`\n\n"
+                        "## Background\n\nA path like <http://ip:port/filePath> here.\n",
     })  # fmt: skip
     result = subprocess.run([hugo, "-s", str(tmp_path), "-d", str(tmp_path / "public")], capture_output=True, text=True)
     assert result.returncode != 0 and 'parse "http://ip:port/filePath"' in result.stdout + result.stderr
@@ -7800,14 +7800,24 @@ def test_addresses_a_shortcode_writes_without_safe_url_are_refused(
         "layouts/_shortcodes/card.html": '{{ $u := .Get 0 }}<a href="{{ $u }}">card</a>',
         "layouts/_shortcodes/safe.html": '<a href="{{ .Get "href" | safeURL }}">safe</a>',
         "layouts/_shortcodes/docs.html": '<a href="/docs/{{ .Get "href" }}">docs</a>',
+        # Go's URL attributes: not `data-bs-href` (`bs-href`), but any whose name holds `src`
+        "layouts/_shortcodes/button.html": '<button data-bs-href="{{ .Get "u" }}" aria-src="{{ .Get "w" }}">b</button>'
+                                           '<a href="{{ .Get "h" | default "#" }}">h</a>',
+        # one branch through safeURL: the one such a value takes, maybe
+        "layouts/_shortcodes/phone.html": '{{ $h := .Get "href" }}{{ if hasPrefix $h "tel:" }}'
+                                          '<a href="{{ $h | safeURL }}">p</a>{{ else }}<a href="{{ $h }}">p</a>{{ end }}',
         "content/a.md": '+++\ntitle = "A"\n+++\n\n{{< tab href=" https://x.org/" title="T" >}}\n\n'
                         '{{< card "tel:+15550100" >}}\n\n{{< safe href="tel:+1" >}} {{< docs href="a:b" >}} '
-                        '{{< tab href="https://x.org/" >}}\n',
+                        '{{< tab href="https://x.org/" >}} {{< phone href="tel:+3" >}}\n\n'
+                        '{{< button u="tel:1" w="tel:2" h="tel:3" >}}\n',
     })  # fmt: skip
     build_site(hugo, tmp_path, tmp_path / "public")
-    assert (tmp_path / "public/a/index.html").read_text().count("#ZgotmplZ") == 2
+    html = (tmp_path / "public/a/index.html").read_text()
+    assert html.count("#ZgotmplZ") == 4 and 'data-bs-href="tel:1"' in html and 'aria-src="#ZgotmplZ"' in html
     monkeypatch.chdir(tmp_path)
-    assert located("url-refused", "--source-only") == [("content/a.md", 5, 1), ("content/a.md", 7, 1)]
+    found = [p for p in problems("--source-only") if p["rule"] == "url-refused"]
+    assert [(p["line"], p["column"]) for p in found] == [(5, 1), (7, 1), (11, 1), (11, 1)]
+    assert {p["message"].split(" becomes ")[1][:20] for p in found[2:]} == {'aria-src="#ZgotmplZ"', 'href="#ZgotmplZ": Go'}
 
 
 @pytest.mark.hugo
@@ -7859,4 +7869,4 @@ def test_a_table_of_contents_of_content_the_page_does_not_show_is_one_finding(
     monkeypatch.chdir(tmp_path)
     found = [p for p in problems("--html", "public") if p["rule"] == "broken-anchor"]
     assert [(p["path"], p["line"]) for p in found] == [("content/docs/_index.md", 7), ("layouts/single.html", 1)]
-    assert found[0]["message"].startswith("the page does not show its content: its template prints none of its")
+    assert found[0]["message"].startswith("the page does not show its content: none of its headings is on the page")

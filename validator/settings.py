@@ -370,10 +370,10 @@ class SiteConfig:
     # the function), as geekdoc's button's `{{ with .Get "relref" }}{{ $ref = relref $ . }}`:
     # Hugo looks its value up as a page, and stops the build when it finds none.
     shortcode_ref_parameters: tuple[tuple[str, str | int, str], ...] = ()
-    # (name, parameter) of the shortcodes whose templates write a parameter (a name, or a
-    # position) as a URL attribute's value without safeURL: Go's filter writes `#ZgotmplZ`
-    # for an address of another scheme than http, https and mailto
-    shortcode_url_parameters: tuple[tuple[str, str | int], ...] = ()
+    # (name, parameter, attribute) of the shortcodes whose templates write a parameter (a
+    # name, or a position) as a URL attribute's value without safeURL: Go's filter writes
+    # `#ZgotmplZ` for an address of another scheme than http, https and mailto
+    shortcode_url_parameters: tuple[tuple[str, str | int, str], ...] = ()
     # Those whose template renders Markdown (`markdownify`, `RenderString`): ids of the
     # headings of what they are given.
     shortcodes_rendering_markdown: frozenset[str] = EMBEDDED_DETAILS

@@ -864,7 +864,9 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             for parameter, function in sorted(_ref_parameters(found), key=str)
         ),
         shortcode_url_parameters=tuple(
-            (name, parameter) for name, found in sorted(texts.items()) for parameter in sorted(_url_parameters(found), key=str)
+            (name, parameter, attribute)
+            for name, found in sorted(texts.items())
+            for parameter, attribute in sorted(_url_parameters(found), key=str)
         ),
         shortcodes_rendering_markdown=_shortcodes_whose(_RENDERS_MARKDOWN.search, texts),
         shortcodes_rendering_inner=frozenset(
@@ -1653,8 +1655,8 @@ def _content_markdownified_by_type(root: Path, composed: Sequence[_PageTemplates
 # `.Content | safeHTML | markdownify`, `markdownify .Content`, `.RenderString .Content`
 _CONTENT = r"(?<![\w.])\$?\.(?:Page\.)?Content\b"
 _MARKDOWNIFIES_CONTENT = re.compile(
-    rf"{_CONTENT}\s*(?:\|\s*(?:safeHTML|htmlUnescape|string)\s*)*\|\s*(?:markdownify|\$?\.(?:Page\.)?RenderString)\b"
-    rf"|(?:\bmarkdownify|\.RenderString)\s+\(?\s*{_CONTENT}"
+    rf"{_CONTENT}\s*+(?:\|\s*+(?:safeHTML|htmlUnescape|string)\s*+)*+\|\s*+(?:markdownify|\$?\.(?:Page\.)?RenderString)\b"
+    rf"|(?:\bmarkdownify|\.RenderString)\s++\(?+\s*+{_CONTENT}"
 )
 
 
@@ -3148,28 +3150,54 @@ def _ref_parameters(texts: Iterable[str]) -> set[tuple[str | int, str]]:
     return found
 
 
-# A URL attribute whose value a template's action starts: Go filters what it writes there
-# (`#ZgotmplZ` for a scheme not http, https or mailto), unless it is given through safeURL
-_URL_VALUE = r"""\b(?:href|src|action|formaction|poster|cite)\s*=\s*["']?\{\{-?\s*"""
-_PIPED = r"""(?:\|\s*(?!safeURL\b)[\w.]+\s*)*-?\}\}"""  # through functions, none of them safeURL
-_URL_OF_GET = re.compile(rf"{_URL_VALUE}\$?{_GET}\s*{_PIPED}")
-_URL_OF_VARIABLE = re.compile(rf"{_URL_VALUE}\$(\w+)\s*{_PIPED}")
-_ASSIGNED_PIPED_GET = re.compile(rf"""\$(\w+)\s*:?=\s*\$?{_GET}\s*{_PIPED}""")
+# An attribute whose value a template's action starts, and the action's first command:
+# Go filters what it writes there when the attribute is a URL's (`_go_url_attribute`)
+_ACTION_VALUE = r"""(?<![\w:.-])([\w:.-]+)\s*+=\s*+["']?\{\{-?\s*+"""
+# through functions, each with arguments, none of them safeURL: `| default "#"`
+_PIPED = r"""(?:\|\s*+(?!safeURL\b)[\w.]++(?:\s++(?:"[^"\n]*+"|[$\w.]++))*+\s*+)*+-?\}\}"""
+_URL_OF_GET = re.compile(rf"{_ACTION_VALUE}\$?{_GET}\s*+{_PIPED}")
+_URL_OF_VARIABLE = re.compile(rf"{_ACTION_VALUE}\$(\w+)\s*+{_PIPED}")
+_ASSIGNED_PIPED_GET = re.compile(rf"""\$(\w+)\s*:?=\s*\$?{_GET}\s*+{_PIPED}""")
+# Go's html/template: the attributes whose values are URLs (attrTypeMap), besides any whose
+# name holds `src`, `uri` or `url`
+_GO_URL_ATTRIBUTES = frozenset({
+    "action", "background", "cite", "classid", "codebase", "data", "formaction", "href", "icon", "longdesc",
+    "manifest", "poster", "profile", "src", "usemap", "xmlns",
+})  # fmt: skip
 
 
-def _url_parameters(texts: Iterable[str]) -> set[str | int]:
+def _go_url_attribute(name: str) -> bool:
+    """Whether Go's html/template filters a value written in attribute `name` as a URL
+    (its attrType: `data-` left out, a namespace's prefix too but `xmlns:`)."""
+    name = name.lower()
+    if name.startswith("data-"):
+        name = name[5:]
+    elif ":" in name:
+        prefix, _, name = name.partition(":")
+        if prefix == "xmlns":
+            return True
+    return name in _GO_URL_ATTRIBUTES or (
+        not name.startswith("on") and any(part in name for part in ("src", "uri", "url"))
+    )
+
+
+def _url_parameters(texts: Iterable[str]) -> set[tuple[str | int, str]]:
     """The parameters a shortcode's templates write as a URL attribute's value, or its
     start, without safeURL: `href="{{ .Get "href" }}"`, or through a variable assigned so
-    (`$href := .Get "href"`, then `href="{{ $href }}"`), by name or by position."""
-    found: set[str | int] = set()
+    (`$href := .Get "href"`, then `href="{{ $href }}"`), by name or by position, each with
+    the attribute. None of a template that writes anything through safeURL, which may
+    be the branch such a value takes."""
+    found: set[tuple[str | int, str]] = set()
     for text in texts:
-        if "{{" not in text or "=" not in text:
+        if "{{" not in text or "=" not in text or "safeURL" in text:
             continue
-        found.update(match[1] if match[1] is not None else int(match[2]) for match in _URL_OF_GET.finditer(text))
-        written = {match[1] for match in _URL_OF_VARIABLE.finditer(text)}
+        for match in _URL_OF_GET.finditer(text):
+            if _go_url_attribute(match[1]):
+                found.add((match[2] if match[2] is not None else int(match[3]), match[1].lower()))
+        written = {match[2]: match[1].lower() for match in _URL_OF_VARIABLE.finditer(text) if _go_url_attribute(match[1])}
         for match in _ASSIGNED_PIPED_GET.finditer(text):
             if match[1] in written:
-                found.add(match[2] if match[2] is not None else int(match[3]))
+                found.add((match[2] if match[2] is not None else int(match[3]), written[match[1]]))
     return found
 
 
@@ -4117,7 +4145,7 @@ def _template(path: Path) -> str:
 # An `if` on a site param alone: `.Site.Params.x`, `.Page.Site.Params.x`, `site.Params.x`,
 # `$.Site.Params.x`, maybe under `not`
 _SITE_PARAM_TEST = re.compile(
-    r"if\s+(not\s+)?\(?\s*(?:\$?\.Page\.Site|\$?\.Site|\$\.Page\.Site|site)\.Params\.([A-Za-z_][\w.]*)\s*\)?"
+    r"if\s++(not\s++)?\(?+\s*+(?:\$?\.Page\.Site|\$?\.Site|\$\.Page\.Site|site)\.Params\.([A-Za-z_][\w.]*)\s*\)?"
 )
 _SPECIALIZED_AT_MOST = 64  # conditions resolved per template: a bound, whatever a theme holds
 

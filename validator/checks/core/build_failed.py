@@ -57,7 +57,9 @@ def build_errors(
                 # Go could not parse is shown where the page first writes it, else the
                 # page's first element of that kind
                 parsed = _UNPARSED.search(after)
-                at = _first_element(match[1], re.compile(re.escape(parsed[1]))) if parsed else (1, 1)
+                # (as a link's destination, an autolink or a definition's: not in a code span)
+                written = re.compile(rf"(?:\]\(\s*<?|<|\]:\s*<?)({re.escape(parsed[1])})") if parsed else None
+                at = _first_element(match[1], written) if written else (1, 1)
                 if at != (1, 1):
                     where = f"render-{hook[1]} hook fails on this address"
                 else:

@@ -543,9 +543,9 @@ def _content_not_shown(
         return False
     first = headings[fragments[0]]
     message = (
-        f"the page does not show its content: its template prints none of its headings, but links to "
-        f"{a_few(fragments, limit=4, each=lambda fragment: '#' + fragment)} (a table of contents of it); print "
-        ".Content in the template (a list page's too)"
+        f"the page does not show its content: none of its headings is on the page, but its template links to "
+        f"{a_few(fragments, limit=4, each=lambda fragment: '#' + fragment)} (a table of contents of it): the "
+        "template does not print .Content (a list page's too), or the content is lost (see raw-html-omitted)"
     )
     places = [place for place, _ in own]
     group_as_one(findings, places, rendered, page, "content not shown", message, (first.line, first.column))

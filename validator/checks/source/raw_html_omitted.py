@@ -81,7 +81,7 @@ from validator.shortcodes import uses_inner
 
 UNSAFE = "markup.goldmark.renderer.unsafe = true"
 _CONTENT_MARKDOWNIFIED = (
-    "Hugo omits this page's whole content: its template {template} renders the content, HTML already, "
+    "Hugo omits this page's content: its template {template} renders the content, HTML already, "
     "as Markdown again (`.Content | markdownify`), and drops that HTML as raw HTML, writing <!-- raw HTML "
     f"omitted --> in its place; print .Content as it is, or set {UNSAFE}"
 )
@@ -90,11 +90,17 @@ _CONTENT_MARKDOWNIFIED = (
 def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
     if doc.markup.unsafe:
         return
-    if doc.content_markdownified and doc.rendered and doc.tokens:
+    if doc.content_markdownified and doc.rendered and _shows_something(doc):
         yield Finding(doc.body_line, 1, _CONTENT_MARKDOWNIFIED.format(template=doc.content_markdownified))
     yield from _blocks(doc)
     yield from _inline(doc)
     yield from _shortcode_output(doc)
+
+
+def _shows_something(doc: Document) -> bool:
+    """Whether the page's Markdown renders to more than a call's output or comments: text,
+    a heading, code, a link or an image."""
+    return bool(doc.prose.strip("\0 ") or doc.headings or doc.code_blocks or doc.links)
 
 
 def _blocks(doc: Document) -> Iterator[Finding]:

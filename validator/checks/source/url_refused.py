@@ -99,11 +99,11 @@ def _call_addresses(doc: Document) -> Iterator[Finding]:
     writes `#ZgotmplZ`: a `tel:` one, or one with a blank before its `https:`."""
     if not doc.site.shortcode_url_parameters:
         return
-    parameters: dict[str, list[str | int]] = {}
-    for name, parameter in doc.site.shortcode_url_parameters:
-        parameters.setdefault(name, []).append(parameter)
+    parameters: dict[str, list[tuple[str | int, str]]] = {}
+    for name, parameter, attribute in doc.site.shortcode_url_parameters:
+        parameters.setdefault(name, []).append((parameter, attribute))
     for use in doc.shortcode_calls:
-        for parameter in parameters.get(use.template, ()):
+        for parameter, attribute in parameters.get(use.template, ()):
             value = use.get(parameter)
             if isinstance(value, str) and "{{" not in value and template_refuses(value, as_written=True):
                 which = f"{parameter!r}" if isinstance(parameter, str) else f"at position {parameter}"
@@ -111,7 +111,7 @@ def _call_addresses(doc: Document) -> Iterator[Finding]:
                     use.line,
                     use.column,
                     f"the {use.name} shortcode writes its parameter {which}, {value[:60]!r}, as an address, and "
-                    f'becomes href="#ZgotmplZ": Go templates write only http, https, mailto and relative addresses'
+                    f'becomes {attribute}="#ZgotmplZ": Go templates write only http, https, mailto and relative addresses'
                     + (" (this one starts with a blank: remove it)" if value[:1].isspace() else
                        " (a template writing it through safeURL would keep it)"),
                 )

@@ -2391,7 +2391,7 @@ def test_a_templates_link_is_not_placed_at_a_link_of_the_same_name_written_as_it
         "content/docs/start/tasks.md": "+++\ntitle = 'T'\n+++\n\nProceed to the [next](/docs/start/pipelines/).\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-link", "--build") == [("layouts/single.html", 1, 14)]
+    assert located("broken-link", "--build") == [("layouts/single.html", 1, 15)]
 
 
 @pytest.mark.hugo
@@ -3588,7 +3588,7 @@ def test_files_pagefind_writes_after_hugo(
         "content/_index.md": "---\ntitle: Home\n---\nhi\n",
     })  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-link", "--build") == ([] if with_pagefind else [("layouts/home.html", 1, 24)])
+    assert located("broken-link", "--build") == ([] if with_pagefind else [("layouts/home.html", 1, 25)])
 
 
 @pytest.mark.hugo
@@ -5129,7 +5129,7 @@ def test_a_themes_image_without_alt_is_not_the_pages_image_with_one(
     }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
     build_site(hugo, tmp_path, tmp_path / "public")
-    assert located("image-alt", "--html", "public") == [("content/p.md", 7, 1), ("layouts/single.html", 1, 22)]
+    assert located("image-alt", "--html", "public") == [("content/p.md", 7, 1), ("layouts/single.html", 1, 23)]
 
 
 @pytest.mark.hugo
@@ -6262,7 +6262,7 @@ def test_a_templates_link_to_another_pages_fragment_is_not_placed_at_the_pages_o
         "content/gov.md": "+++\ntitle = 'Gov'\n+++\n\n## Core Team\n\n{{% team %}}\n\n[Core Team](#core-team)\n",
     }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
     monkeypatch.chdir(tmp_path)
-    assert located("broken-anchor", "--build") == [("layouts/_shortcodes/team.html", 1, 12)]
+    assert located("broken-anchor", "--build") == [("layouts/_shortcodes/team.html", 1, 13)]
 
 
 @pytest.mark.hugo
@@ -7385,7 +7385,7 @@ def test_a_themes_link_is_not_a_markdown_link_that_shows_as_itself(
     }, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')  # fmt: skip
     monkeypatch.chdir(tmp_path)
     found = [(p["path"], p["line"]) for p in problems("--build") if p["rule"] == "broken-link"]
-    assert found == [("layouts/list.html", 1)]
+    assert found == [("public/flux/index.html", 1)]  # two templates write it: which one is not known
 
 
 @pytest.mark.hugo
@@ -7842,8 +7842,8 @@ def test_a_finding_a_template_makes_is_placed_in_that_template(
     monkeypatch.chdir(tmp_path)
     found = {(p["rule"], p["path"], p["line"], p["column"]) for p in problems("--html", "public")}
     assert found == {
-        ("image-alt", "layouts/_partials/logo.html", 1, 34),
-        ("duplicate-id", "layouts/_partials/logo.html", 1, 6),
+        ("image-alt", "layouts/_partials/logo.html", 1, 35),
+        ("duplicate-id", "layouts/_partials/logo.html", 1, 10),
         ("broken-link", "layouts/single.html", 1, 40),
         ("broken-link", "public/a/index.html", 2, 50),
     }

@@ -31,11 +31,13 @@ from validator.document import (
     reported_inline_tags,
 )
 from validator.files import read_at_most, read_text
-from validator.paths import display_path, fragment_id, is_markdown, real_path
+from validator.paths import fragment_id, is_markdown, real_path
 from validator.html import HTML_TAG, MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak, Omitted, Page, parse_page
 from validator.model import Finding
 from validator.settings import HUGO_DEFAULT_BASE_URL, LINK_HOOKS, Markup
 from validator.spill import Spill
+from validator.template_index import TemplateIndex
+
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -1210,7 +1212,7 @@ class RenderedSite:
     user_words: tuple[str, ...] = ()
     language: str = "en"
     data_dirs: tuple[str, ...] = ()  # SiteConfig.data_dirs: headings templates print from data
-    layout_dirs: tuple[str, ...] = ()  # SiteConfig.layout_dirs: where template_place looks
+    layout_dirs: tuple[str, ...] = ()  # SiteConfig.layout_dirs: the templates read
     joining_paths: tuple[str, ...] = ()  # SiteConfig.joining_paths
     # Whether pages may load KaTeX or MathJax though their HTML does not show it (the
     # embedded renderer writes no theme; a built page may load it in a script bundle).
@@ -1268,46 +1270,11 @@ class RenderedSite:
             message += f" (the page of {content})"
         return Finding(*at, message, path=self.published.display(page.path), html_path=page.path)
 
-    def template_place(self, needles: Sequence[str]) -> tuple[str, int, int, int] | None:
-        """Where the site's templates write what a finding none of its Markdown made is of
-        (an image's `src="…"`, an `id="…"`): the first of `needles` a template holds, in the
-        first template that does (of those of a name, the one Hugo uses: the project's over
-        a theme's), as (path shown, line, column, how many other templates hold it); None
-        when none does."""
-        for needle in needles:
-            if len(needle) < _NEEDLE_AT_LEAST:
-                continue
-            holding = [(path, text) for path, text in self._templates.values() if needle in text]
-            if holding:
-                path, text = holding[0]
-                at = text.index(needle)
-                line_start = text.rfind("\n", 0, at) + 1
-                place = text.count("\n", 0, at) + 1, at - line_start + 1
-                return display_path(path, os.getcwd()), *place, len(holding) - 1
-        return None
-
     @functools.cached_property
-    def _templates(self) -> dict[str, tuple[str, str]]:
-        """The HTML templates Hugo uses, by their path below `layouts`: (path, text), the
-        first folder's of each (at most `_TEMPLATE_BYTES` in all, read once)."""
-        found: dict[str, tuple[str, str]] = {}
-        budget = _TEMPLATE_BYTES
-        for folder in self.layout_dirs:
-            for directory, _, names in os.walk(folder):
-                for name in sorted(names):
-                    path = os.path.join(directory, name)
-                    relative = os.path.relpath(path, folder)
-                    if not name.endswith(".html") or relative in found:
-                        continue
-                    try:
-                        text = read_at_most(path, budget).decode("utf-8", "replace")
-                    except OSError:
-                        continue
-                    budget -= len(text)
-                    found[relative] = (path, text)
-                    if budget <= 0:
-                        return found
-        return found
+    def templates(self) -> TemplateIndex:
+        """Where the site's templates write a value: what a finding no Markdown line made is
+        placed by (see `split_mapped`)."""
+        return TemplateIndex(self.layout_dirs)
 
     def joins_pages(self, page: Page) -> bool:
         """Whether the page is one of an HTML output format with a path of its own (Docsy's
@@ -2291,12 +2258,12 @@ def link_key(href: str, target: str) -> str:
     return target if _SAME_ON_EVERY_PAGE.match(href) else href.strip()
 
 
-def written_addresses(address: str) -> list[str]:
-    """How a template may write an address a finding is of (`RenderedSite.template_place`'s
-    needles): quoted as the page has it, as it is, its path alone (a template's
+def written_addresses(address: str) -> list[tuple[str, str]]:
+    """How a template may write an address a finding is of (`TemplateIndex.place`'s
+    needles): as the page has it, or its path alone (a template's
     `{{ "img/logo.png" | relURL }}`)."""
     path = urlsplit(address).path
-    return [f'"{address}"', address, path, path.lstrip("/")]
+    return [("", address), ("", path), ("", path.lstrip("/"))]
 
 
 def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:
@@ -2384,8 +2351,6 @@ class SummaryCopies:
 
 
 _SUMMARY_SOURCES = 20  # pages looked at per destination: a bound, whatever a site repeats
-_NEEDLE_AT_LEAST = 6  # a template_place snippet shorter than this tells no template apart
-_TEMPLATE_BYTES = 32_000_000  # the templates template_place reads, at most
 
 
 def _on_others(count: int, what: str = "page", how: str = "") -> str:
@@ -2423,13 +2388,13 @@ def group_as_one(
 def split_mapped(
     findings: Sequence[tuple[str, Finding, bool]],
     rendered: RenderedSite | None = None,
-    needles: Callable[[str], Sequence[str]] | None = None,
+    needles: Callable[[str], Sequence[tuple[str, str]]] | None = None,
 ) -> Iterator[Finding]:
     """Mapped findings as they are; unmapped ones grouped by key, and dropped when a mapped
     finding has the same key (the same defect seen again in a list page's summary, or a
     template's link to the same address): the first mapped one counts their pages. With
     `needles` (how a template may write what a key's defect is of), an unmapped one is
-    placed in the template that writes it (RenderedSite.template_place)."""
+    placed in the template that writes it, when one alone does (`TemplateIndex.place`)."""
     mapped_keys = {key for key, _, mapped in findings if mapped}
     elsewhere: dict[str, set[str]] = {}
     for key, finding, mapped in findings:
@@ -2443,18 +2408,12 @@ def split_mapped(
             yield finding
     unmapped = [(key, finding) for key, finding, mapped in findings if not mapped and key not in mapped_keys]
     if rendered is not None and needles is not None:
-        places: dict[str, tuple[str, int, int, int] | None] = {}
+        places: dict[str, tuple[str, int, int] | None] = {}
         for index, (key, finding) in enumerate(unmapped):
             if key not in places:
-                places[key] = rendered.template_place(needles(key)) if "\0" not in key else None
+                places[key] = rendered.templates.place(needles(key)) if "\0" not in key else None
             if (place := places[key]) is not None:
-                unmapped[index] = key, _in_template(finding, place)
+                path, line, column = place
+                message = f"{finding.message} (a template writes it: line {finding.line} of the page's HTML)"
+                unmapped[index] = key, replace(finding, path=path, line=line, column=column, message=message)
     yield from group_by_key(unmapped)
-
-
-def _in_template(finding: Finding, place: tuple[str, int, int, int]) -> Finding:
-    """A finding at a page's HTML placed in the template that writes it (see split_mapped)."""
-    path, line, column, others = place
-    also = f", and {others} other template{'s' * (others > 1)} too" if others else ""
-    message = f"{finding.message} (a template writes it{also}: line {finding.line} of the page's HTML)"
-    return replace(finding, path=path, line=line, column=column, message=message)

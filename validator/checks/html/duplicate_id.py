@@ -189,7 +189,7 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
                     f"{pages} page{'s' if pages > 1 else ''})",
                 )
             findings.append((key, finding, mapped))
-        yield from split_mapped(findings, rendered, lambda value: [f'id="{value}"', f"id='{value}'"])
+        yield from split_mapped(findings, rendered, lambda value: [("id", value)])
 
     return PagePass(rendered.pages, visit, done)
 

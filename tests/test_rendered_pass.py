@@ -7762,8 +7762,10 @@ def test_the_same_heading_id_of_two_pages_one_page_shows_is_reported_at_the_seco
 ) -> None:
     """A one-page theme's home prints the content of pages it renders none of (hugo-scroll's
     `render: never` fragments), a list page its pages' summaries (tikv's blog): two headings
-    `## Assets` are one id there (checked with the binary), reported with a build at the
-    second page's heading, once, not at the HTML of a build folder removed since."""
+    `## Assets` are one id there (checked with the binary), reported with a build at one
+    page's heading, once, not at the HTML of a build folder removed since; only when two
+    pages alone may be the ones shown (below the list's section, or rendered by none of
+    their own)."""
     never = "build:\n  render: never\n"
     small_site(tmp_path, {
         "layouts/home.html": '<html><body>{{ range where site.RegularPages "Section" "parts" }}'
@@ -7775,6 +7777,8 @@ def test_the_same_heading_id_of_two_pages_one_page_shows_is_reported_at_the_seco
         "content/parts/b.md": f"---\ntitle: B\nweight: 2\n{never}---\n\nIntro.\n\n## Assets\n\nSecond.\n",
         "content/blog/one.md": "---\ntitle: One\ndate: 2024-01-02\n---\n\n## News\n\nOne.\n",
         "content/blog/two.md": "---\ntitle: Two\ndate: 2024-01-01\n---\n\n## News\n\nTwo.\n",
+        # the same heading on a page /blog/ does not show: not one of the two
+        "content/about/news.md": "---\ntitle: About\n---\n\n## News\n\nElsewhere.\n",
     }, 'disableKinds = ["taxonomy", "term", "rss", "sitemap"]\n')  # fmt: skip
     build_site(hugo, tmp_path, tmp_path / "public")
     assert (tmp_path / "public/index.html").read_text().count('<h2 id="assets">') == 2

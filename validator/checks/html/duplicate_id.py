@@ -9,7 +9,7 @@ heading render hook that writes the heading's id on a self-link inside it too (`
 id="{{ .Anchor }}">`) is reported once for the site, at the first heading, with a count.
 Two pages' headings of one id that a third page shows together (a list page's summaries,
 a one-page theme's home made of pages it renders none of) are reported once, with a build,
-at the second page's heading. Six or more ids a page's templates alone repeat (an icon
+at one page's heading, when two pages alone may be the ones shown. Six or more ids a page's templates alone repeat (an icon
 sprite included twice) are one finding of the page; an `<a name>` of a template's beside its element with that id is none
 (the id takes the links, as meant).
 
@@ -195,10 +195,12 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
 
 
 class _SharedHeadings:
-    """The Markdown headings of other pages that a page shows (a list page their summaries,
-    a one-page theme's home their content) whose ids are the same: reported at the second
-    page's heading, once whichever pages show both. The headings of every page are read
-    the first time a page has two such."""
+    """The Markdown headings of two other pages that a page shows (a list page their
+    summaries, a one-page theme's home their content) whose ids are the same: reported at
+    one of them, once whichever pages show both. Only when two pages alone may be the ones
+    shown (below the page's section, or rendered by none of their own), of the heading's
+    text: of three, which two the page shows is not known. The headings of every page are
+    read the first time a page has two such."""
 
     def __init__(self, rendered: RenderedSite) -> None:
         self.rendered = rendered
@@ -210,7 +212,7 @@ class _SharedHeadings:
     ) -> list[tuple[str, Finding, bool]] | None:
         """The finding of id `value` of the page's headings `first` and `second` (none when
         told already) when two other pages' Markdown headings of their texts make them; None
-        when they do not."""
+        when they do not, or cannot be told."""
         if self._by_id is None:
             self._by_id = {}
             for source in self.rendered.sources:
@@ -218,16 +220,17 @@ class _SharedHeadings:
                     if heading.id:
                         self._by_id.setdefault(heading.id, []).append((source, heading))
         own = self.rendered.source(page)
-        made = [
-            (source, heading)
+        section = _PAGINATION.sub("/", page.url)
+        made = {
+            source.path: (source, heading)
             for source, heading in self._by_id.get(value, ())[:_SHARED_SOURCES]
-            if own is None or source.path != own.path
-        ]
-        earlier = next((found for found in made if found[1].text == first.text), None)
-        later = next((found for found in made if found[1].text == second.text and found != earlier), None)
-        if earlier is None or later is None or earlier[0].path == later[0].path:
+            if (own is None or source.path != own.path)
+            and heading.text in (first.text, second.text)
+            and (source.url is None or source.url.startswith(section))
+        }
+        if len(made) != 2:
             return None
-        (source, heading), (other, other_heading) = later, earlier
+        (other, other_heading), (source, heading) = sorted(made.values(), key=lambda found: found[0].path)
         place = (source.path, heading.line, heading.column)
         if place in self._reported:
             return []
@@ -240,6 +243,7 @@ class _SharedHeadings:
         return [(f"{value}\0{source.path}", Finding(*place[1:], message, path=source.path, html_path=page.path), True)]
 
 
+_PAGINATION = re.compile(r"/page/\d+/$")  # a list's later pages: `/blog/page/4/`
 _SHARED_SOURCES = 50  # pages looked at per id: a bound, whatever a site repeats
 
 

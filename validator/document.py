@@ -544,19 +544,27 @@ class Document:
         """The paths a theme's shortcode looks up with `ref`/`relref` from a call's parameter
         (geekdoc's `{{< button relref="usage/" >}}`, SiteConfig.shortcode_ref_parameters):
         each call with the path and the function."""
-        if not self.site.shortcode_ref_parameters:
+        for use, _, function, value in self.call_parameters(self.site.shortcode_ref_parameters):
+            # (not a URL: a template that looks one up fails every build, so one that is
+            # given URLs tests for them first, as redis's image-card does)
+            if isinstance(value, str) and value.strip() and "{{" not in value and not use.errors:
+                if not _URL_START.match(value.strip()):
+                    yield use, value, function
+
+    def call_parameters(
+        self, table: Sequence[tuple[str, str | int, str]]
+    ) -> Iterator[tuple[ShortcodeUse, str | int, str, Any]]:
+        """For each call of a shortcode `table` names, each of its parameters the table gives
+        (`(name, parameter, what)`: a name or a position, and what is told of it): the call,
+        the parameter, what, and the value the call gives it (None when it gives none)."""
+        if not table:
             return
         by_name: dict[str, list[tuple[str | int, str]]] = {}
-        for name, parameter, function in self.site.shortcode_ref_parameters:
-            by_name.setdefault(name, []).append((parameter, function))
+        for name, parameter, what in table:
+            by_name.setdefault(name, []).append((parameter, what))
         for use in self.shortcode_calls:
-            for parameter, function in by_name.get(use.template, ()):
-                value = use.get(parameter)
-                # (not a URL: a template that looks one up fails every build, so one that is
-                # given URLs tests for them first, as redis's image-card does)
-                if isinstance(value, str) and value.strip() and "{{" not in value and not use.errors:
-                    if not _URL_START.match(value.strip()):
-                        yield use, value, function
+            for parameter, what in by_name.get(use.template, ()):
+                yield use, parameter, what, use.get(parameter)
 
     @property
     def writes_nothing(self) -> bool:

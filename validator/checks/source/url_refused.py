@@ -97,24 +97,17 @@ def _call_addresses(doc: Document) -> Iterator[Finding]:
     """The addresses shortcode calls give parameters their templates write as a URL
     attribute's value without safeURL (SiteConfig.shortcode_url_parameters), which Go
     writes `#ZgotmplZ`: a `tel:` one, or one with a blank before its `https:`."""
-    if not doc.site.shortcode_url_parameters:
-        return
-    parameters: dict[str, list[tuple[str | int, str]]] = {}
-    for name, parameter, attribute in doc.site.shortcode_url_parameters:
-        parameters.setdefault(name, []).append((parameter, attribute))
-    for use in doc.shortcode_calls:
-        for parameter, attribute in parameters.get(use.template, ()):
-            value = use.get(parameter)
-            if isinstance(value, str) and "{{" not in value and template_refuses(value, as_written=True):
-                which = f"{parameter!r}" if isinstance(parameter, str) else f"at position {parameter}"
-                yield Finding(
-                    use.line,
-                    use.column,
-                    f"the {use.name} shortcode writes its parameter {which}, {value[:60]!r}, as an address, and "
-                    f'becomes {attribute}="#ZgotmplZ": Go templates write only http, https, mailto and relative addresses'
-                    + (" (this one starts with a blank: remove it)" if value[:1].isspace() else
-                       " (a template writing it through safeURL would keep it)"),
-                )
+    for use, parameter, attribute, value in doc.call_parameters(doc.site.shortcode_url_parameters):
+        if isinstance(value, str) and "{{" not in value and template_refuses(value, as_written=True):
+            which = f"{parameter!r}" if isinstance(parameter, str) else f"at position {parameter}"
+            yield Finding(
+                use.line,
+                use.column,
+                f"the {use.name} shortcode writes its parameter {which}, {value[:60]!r}, as an address, and "
+                f'becomes {attribute}="#ZgotmplZ": Go templates write only http, https, mailto and relative addresses'
+                + (" (this one starts with a blank: remove it)" if value[:1].isspace() else
+                   " (a template writing it through safeURL would keep it)"),
+            )
 
 
 def _build_error(

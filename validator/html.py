@@ -150,6 +150,15 @@ class Image(NamedTuple):
     alt: str | None  # None when the attribute is missing
     line: int
     column: int
+    # marked as decoration for assistive technology: `role="presentation"` (or "none"),
+    # `aria-hidden="true"`, which need no alt text (axe's image-alt accepts them)
+    decorative: bool = False
+
+
+def _decorative(attrs: Mapping[str, str]) -> bool:
+    return attrs.get("role", "").strip().lower() in ("presentation", "none") or (
+        attrs.get("aria-hidden", "").strip().lower() == "true"
+    )
 
 
 @dataclass(frozen=True)
@@ -403,7 +412,7 @@ class _Walker:
         if self.marked and (UNKNOWN_OUTPUT in attrs or any(UNKNOWN_OUTPUT in value for value in attrs.values())):
             self.unknown_output = True
             if tag == "img" and attrs.get(UNKNOWN_OUTPUT) == HOOKED_ALT_KNOWN:
-                self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
+                self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column, _decorative(attrs)))
             if tag == "img" and attrs.get(UNKNOWN_OUTPUT) in (HOOKED_ALT_KNOWN, "render-image"):
                 self.hooked_images += 1
             elif tag == "a" and attrs.get(UNKNOWN_OUTPUT) == "render-link":
@@ -432,7 +441,7 @@ class _Walker:
                     for candidate in _srcset(attrs[attribute]):
                         self.links.append(HtmlLink(candidate, tag, attribute, line, column))
         if tag == "img" and not (attrs.get("src", "").strip() == "" and self._inert(element)):
-            self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column))
+            self.images.append(Image(attrs.get("src", ""), attrs.get("alt"), line, column, _decorative(attrs)))
         elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
             text = _text_of(element)
             self.headings.append(HtmlHeading(int(tag[1]), attrs.get("id"), text, line, column))

@@ -4,7 +4,8 @@ attribute (raw HTML, a shortcode or the theme wrote it), and, from the Markdown,
 whose alt text is empty (`![](chart.png)`). This is markdownlint's MD045.
 
 An empty `alt=""` that the theme, or the Markdown's raw HTML (`<img src="icon.svg" alt="">`),
-writes is left alone: it marks a decorative image. Without
+writes is left alone: it marks a decorative image; so does `role="presentation"` (or
+`"none"`) or `aria-hidden="true"`, with or without an `alt`. Without
 a build, an image the site's image render hook writes is judged when the hook writes the
 Markdown's alt text as its `alt` (`alt="{{ .Text }}"`, or inside `{{ with .Text }}`, which
 writes none when the text is empty); another hook's images are left to `--build`.
@@ -94,7 +95,7 @@ def _group_templates_images(
 
 
 def _described(image: Image, opts: Options) -> bool:
-    return image.alt is not None and bool(image.alt.strip() or not opts.empty)
+    return image.decorative or (image.alt is not None and bool(image.alt.strip() or not opts.empty))
 
 
 RULE = Rule(

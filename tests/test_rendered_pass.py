@@ -7874,3 +7874,21 @@ def test_a_table_of_contents_of_content_the_page_does_not_show_is_one_finding(
     found = [p for p in problems("--html", "public") if p["rule"] == "broken-anchor"]
     assert [(p["path"], p["line"]) for p in found] == [("content/docs/_index.md", 7), ("layouts/single.html", 1)]
     assert found[0]["message"].startswith("the page does not show its content: none of its headings is on the page")
+
+
+@pytest.mark.hugo
+def test_a_templates_repeated_link_id_is_not_placed_at_raw_html_of_its_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Docsy's language menu writes `<a href="#" id="navbarDropdown">` twice: not the
+    content's raw `<link href="#" itemprop=…>` (jx-docs' posts), which writes no id; the
+    template that writes it (checked with the binary)."""
+    small_site(tmp_path, {
+        "layouts/single.html": '<html><body><nav><a href="#" id="navbarDropdown">A</a></nav>{{ .Content }}'
+                               '<footer><a href="#" id="navbarDropdown">B</a></footer></body></html>',
+        "content/post.md": '---\ntitle: Post\n---\n\n<div>\n  <link href="#" itemprop="image" />\n'
+                           '  <link href="#" itemprop="url" />\n</div>\n',
+    }, "[markup.goldmark.renderer]\nunsafe = true\n")  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "public")
+    monkeypatch.chdir(tmp_path)
+    assert located("duplicate-id", "--html", "public") == [("layouts/single.html", 1, 34)]

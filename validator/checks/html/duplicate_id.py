@@ -98,7 +98,10 @@ def check(rendered: RenderedSite, opts: NoOptions) -> PagePass:
                 # (a heading of the Markdown's raw HTML is no Markdown heading: an id of it)
                 where = (locator.heading(heading) if heading is not None else None) or locator.html_id(item.value)
             if where is None and (element := elements.get((item.line, item.column))) is not None:
-                where = locator.link(element)
+                # (a Markdown link or image a hook wrote with the id; raw HTML's ids are html_id's:
+                # a raw `<link href="#">` is no template's `<a href="#" id=…>`)
+                source = locator.link_source(element)
+                where = (source.line, source.column) if source is not None and source.kind != "html" else None
             if item.value not in first:
                 first[item.value] = item, where
                 continue

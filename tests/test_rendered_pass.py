@@ -3539,7 +3539,7 @@ def test_a_defect_of_pages_of_html_content_is_each_pages_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
 ) -> None:
     """The same broken fragment in pages made of `.html` content files is each page's own,
-    not a template's written on many pages: reported on each, naming its content file
+    not a template's written on many pages: reported on each, at its content file's line
     (letsencrypt's CP/CPS documents)."""
     page = '---\ntitle: Doc\n---\n<h2 id="intro">Intro</h2>\n<p><a href="#missing-section">see</a></p>\n'
     small_site(tmp_path, {f"content/docs/doc-v{n}.html": page for n in (1, 2)}, '[security]\nallowContent = [".*"]\n')
@@ -3547,8 +3547,8 @@ def test_a_defect_of_pages_of_html_content_is_each_pages_own(
     result = CliRunner().invoke(main, ["check", "--no-color", "-q", "--build"])
     for n in (1, 2):
         assert (
-            f"public/docs/doc-v{n}/index.html:2:4: error broken-anchor no element with id 'missing-section' on this "
-            f"page (the page of content/docs/doc-v{n}.html)"
+            f"content/docs/doc-v{n}.html:5:13: error broken-anchor no element with id 'missing-section' on this "
+            f"page (rendered in docs/doc-v{n}/index.html)"
         ) in result.output
 
 

@@ -1288,11 +1288,17 @@ class RenderedSite:
         """A finding as `split_mapped` takes it: (defect key, finding, mapped to Markdown). A
         defect of a page whose content file is of another format is that page's own: not
         grouped with the same on other pages, as a template's is; unless that file, read,
-        does not hold the key (a theme's `/favicon.svg`, on every page)."""
-        own = page.path in self.other_content and (
-            (text := self.other_texts.get(page.path)) is None or key in text
-        )
+        does not hold the key (a theme's `/favicon.svg`, on every page). When it does, the
+        finding is placed there, where it first writes the key."""
+        text = self.other_texts.get(page.path)
+        own = page.path in self.other_content and (text is None or key in text)
         if own:
+            if text is not None and source_at is None:
+                offset = text.index(key)
+                line_start = text.rfind("\n", 0, offset) + 1
+                place = text.count("\n", 0, offset) + 1, offset - line_start + 1
+                found = Finding(*place, message, path=self.other_content[page.path], html_path=page.path)
+                return key + "\0" + page.path, found, True
             key += "\0" + page.path
         return key, self.finding(page, message, at, source_at, own=own), source_at is not None
 

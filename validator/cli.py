@@ -643,8 +643,8 @@ def _only_other_formats_note(targets: Sequence[Target], others: Sequence[Target]
     its pages are known, for links, but none is checked."""
     if any(not target.context for target in targets) or not others:
         return ()
-    count = f"{len(others)} content {'file' if len(others) == 1 else 'files'}"
-    return (f"no Markdown to check: the site's {count} are of other formats (HTML, AsciiDoc, reST, Org, Pandoc)",)
+    count = "1 content file is" if len(others) == 1 else f"{len(others)} content files are"
+    return (f"no Markdown to check: the site's {count} of other formats (HTML, AsciiDoc, reST, Org, Pandoc)",)
 
 
 def _run_with_progress(

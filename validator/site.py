@@ -1655,7 +1655,8 @@ def _content_markdownified_by_type(root: Path, composed: Sequence[_PageTemplates
 # `.Content | safeHTML | markdownify`, `markdownify .Content`, `.RenderString .Content`
 _CONTENT = r"(?<![\w.])\$?\.(?:Page\.)?Content\b"
 _MARKDOWNIFIES_CONTENT = re.compile(
-    rf"{_CONTENT}\s*+(?:\|\s*+(?:safeHTML|htmlUnescape|string)\s*+)*+\|\s*+(?:markdownify|\$?\.(?:Page\.)?RenderString)\b"
+    rf"{_CONTENT}\s*+(?:\|\s*+(?:safeHTML|htmlUnescape|string)\s*+)*+"
+    r"\|\s*+(?:markdownify|\$?\.(?:Page\.)?RenderString)\b"
     rf"|(?:\bmarkdownify|\.RenderString)\s++\(?+\s*+{_CONTENT}"
 )
 
@@ -3194,7 +3195,9 @@ def _url_parameters(texts: Iterable[str]) -> set[tuple[str | int, str]]:
         for match in _URL_OF_GET.finditer(text):
             if _go_url_attribute(match[1]):
                 found.add((match[2] if match[2] is not None else int(match[3]), match[1].lower()))
-        written = {match[2]: match[1].lower() for match in _URL_OF_VARIABLE.finditer(text) if _go_url_attribute(match[1])}
+        written = {
+            match[2]: match[1].lower() for match in _URL_OF_VARIABLE.finditer(text) if _go_url_attribute(match[1])
+        }
         for match in _ASSIGNED_PIPED_GET.finditer(text):
             if match[1] in written:
                 found.add((match[2] if match[2] is not None else int(match[3]), written[match[1]]))

@@ -7,11 +7,12 @@ line anchors (`hl-0-1`, with `anchorLineNos`) of a code block rendered apart fro
 as a shortcode's `.Inner | markdownify` renders it: once per block, at its first line. A
 heading render hook that writes the heading's id on a self-link inside it too (`<a
 id="{{ .Anchor }}">`) is reported once for the site, at the first heading, with a count.
-Two pages' headings of one id that a third page shows together (a list page's summaries,
-a one-page theme's home made of pages it renders none of) are reported once, with a build,
-at one page's heading, when two pages alone may be the ones shown. Six or more ids a page's templates alone repeat (an icon
-sprite included twice) are one finding of the page; an `<a name>` of a template's beside its element with that id is none
-(the id takes the links, as meant).
+Two pages' headings of one id that a third page shows together (a list page's summaries, a
+one-page theme's home made of pages it renders none of) are reported once, with a build,
+at one page's heading, when two pages alone may be the ones shown. Six or more ids a
+page's templates alone repeat (an icon sprite included twice) are one finding of the page;
+an `<a name>` of a template's beside its element with that id is none (the id takes the
+links, as meant).
 
 The pages of another HTML output format that sets a `path` (Docsy's print view,
 `[outputFormats.print] path = "_print"`, which joins a section's pages into one) are not

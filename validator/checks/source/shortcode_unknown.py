@@ -50,7 +50,8 @@ def check(doc: Document, opts: NoOptions) -> Iterator[Finding]:
         if name.endswith(".inline"):
             yield from _inline(use, site, defined)
         elif site.root is not None and use.template not in known and not site.templates_missing:
-            yield Finding(use.line, use.column, _not_found(name, known, dict(site.shortcodes_unmounted).get(use.template)))
+            unread = dict(site.shortcodes_unmounted).get(use.template)
+            yield Finding(use.line, use.column, _not_found(name, known, unread))
 
 
 def _inline(use: ShortcodeUse, site: SiteConfig, defined: set[str]) -> Iterator[Finding]:

@@ -36,7 +36,7 @@ from validator.html import HTML_TAG, MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak
 from validator.model import Finding
 from validator.settings import HUGO_DEFAULT_BASE_URL, LINK_HOOKS, Markup
 from validator.spill import Spill
-from validator.template_index import TemplateIndex
+from validator.template_index import TemplateIndex, position
 
 
 if TYPE_CHECKING:
@@ -1294,9 +1294,7 @@ class RenderedSite:
         own = page.path in self.other_content and (text is None or key in text)
         if own:
             if text is not None and source_at is None:
-                offset = text.index(key)
-                line_start = text.rfind("\n", 0, offset) + 1
-                place = text.count("\n", 0, offset) + 1, offset - line_start + 1
+                place = position(text, text.index(key))
                 found = Finding(*place, message, path=self.other_content[page.path], html_path=page.path)
                 return key + "\0" + page.path, found, True
             key += "\0" + page.path

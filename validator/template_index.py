@@ -50,8 +50,7 @@ class TemplateIndex:
             if len(held) == 1:
                 number, at = held[0]
                 path, text = self._texts[number]
-                line_start = text.rfind("\n", 0, at) + 1
-                return display_path(path, os.getcwd()), text.count("\n", 0, at) + 1, at - line_start + 1
+                return display_path(path, os.getcwd()), *position(text, at)
         return None
 
     def _read(self) -> dict[tuple[str, str], list[tuple[int, int]]]:
@@ -115,3 +114,8 @@ def _actions(text: str) -> Iterable[tuple[int, int]]:
     while (start := text.find("{{", cursor)) >= 0 and (end := text.find("}}", start + 2)) >= 0:
         yield start, end + 2
         cursor = end + 2
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """The (line, column) of `offset` in `text`, both from 1."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)

@@ -475,6 +475,7 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
             return  # Docsy's print view: its pages' links are theirs, checked there
         locator = rendered.locator(page)
         own: list[tuple[int, str]] = []  # the places in `findings` of the page's templates' links to ids it lacks
+        to_itself: list[tuple[int, str]] = []  # and of every link to an id it lacks, its Markdown's too
         for link in page.links:
             if link.tag not in LINK_TAGS or "#" not in link.url:
                 continue
@@ -512,10 +513,12 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
             if link.url == REFUSED:
                 message += " (a template refused the link's address and wrote #ZgotmplZ: see url-refused)"
             key = link_key(link.url, target.url + "#" + fragment)
-            if where is None and target.path == page.path and dropped is None:
-                own.append((len(findings), fragment))
+            if target.path == page.path and dropped is None:
+                to_itself.append((len(findings), fragment))
+                if where is None:
+                    own.append((len(findings), fragment))
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
-        if own and _content_not_shown(findings, own, rendered, page):
+        if own and _content_not_shown(findings, to_itself, rendered, page):
             return
         if len(own) >= GROUPED_AT:
             _group_own_fragments(findings, own, rendered, page)
@@ -530,17 +533,19 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
 def _content_not_shown(
     findings: list[tuple[str, Finding, bool]], own: list[tuple[int, str]], rendered: RenderedSite, page: Page
 ) -> bool:
-    """Whether the page's templates' links to ids it lacks are to its own Markdown's headings,
-    none of which it shows: its template prints a table of contents of the content, not the
-    content (a list page's template without `.Content`, lotusdocs' docs section). Then they
+    """Whether the page's links to ids it lacks (`own`: their places in `findings`, a
+    template's among them) are to its own Markdown's headings, none of which it shows: its
+    template prints a table of contents of the content, not the content (a list page's
+    template without `.Content`, lotusdocs' docs section), or the content is lost. Then they
     are told as one finding, at the first such heading."""
     source = rendered.source(page)
     if source is None or any(heading.id for heading in page.headings if heading.id in {h.id for h in source.headings}):
         return False
     headings = {heading.id: heading for heading in source.headings if heading.id}
-    fragments = [fragment for _, fragment in own]
-    if not all(fragment in headings for fragment in fragments):
+    own = [(place, fragment) for place, fragment in own if fragment in headings]
+    if not own:
         return False
+    fragments = list(dict.fromkeys(fragment for _, fragment in own))
     first = headings[fragments[0]]
     message = (
         f"the page does not show its content: none of its headings is on the page, but its template links to "

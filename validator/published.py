@@ -1288,14 +1288,15 @@ class RenderedSite:
         """A finding as `split_mapped` takes it: (defect key, finding, mapped to Markdown). A
         defect of a page whose content file is of another format is that page's own: not
         grouped with the same on other pages, as a template's is; unless that file, read,
-        does not hold the key (a theme's `/favicon.svg`, on every page). When it does, the
-        finding is placed there, where it first writes the key."""
+        does not hold the key (a theme's `/favicon.svg`, on every page). When it writes the
+        key as one attribute's value (`src="/logo.png"`), the finding is placed there."""
         text = self.other_texts.get(page.path)
         own = page.path in self.other_content and (text is None or key in text)
         if own:
-            if text is not None and source_at is None:
-                place = position(text, text.index(key))
-                found = Finding(*place, message, path=self.other_content[page.path], html_path=page.path)
+            written = [] if text is None or source_at is not None else _attribute_values(text, key)
+            if len(written) == 1:
+                found = Finding(*position(text, written[0]), message, path=self.other_content[page.path],
+                                html_path=page.path)  # fmt: skip
                 return key + "\0" + page.path, found, True
             key += "\0" + page.path
         return key, self.finding(page, message, at, source_at, own=own), source_at is not None
@@ -2262,12 +2263,19 @@ def link_key(href: str, target: str) -> str:
     return target if _SAME_ON_EVERY_PAGE.match(href) else href.strip()
 
 
-def written_addresses(address: str) -> list[tuple[str, str]]:
+def _attribute_values(text: str, value: str, at_most: int = 2) -> list[int]:
+    """The offsets of (up to `at_most`) attributes' values in `text` that are `value`."""
+    pattern = re.compile(rf"""(?<![\w:.-])[\w:.-]+\s*=\s*(["'])({re.escape(value)})\1""")
+    return [match.start(2) for match in itertools.islice(pattern.finditer(text), at_most)]
+
+
+def written_addresses(address: str, attributes: Sequence[str] = ("href", "src")) -> list[tuple[str, str]]:
     """How a template may write an address a finding is of (`TemplateIndex.place`'s
-    needles): as the page has it, or its path alone (a template's
-    `{{ "img/logo.png" | relURL }}`)."""
+    needles): as the page has it, or its path alone, as one of `attributes` or a string an
+    action writes (`{{ "img/logo.png" | relURL }}`)."""
     path = urlsplit(address).path
-    return [("", address), ("", path), ("", path.lstrip("/"))]
+    forms = [address, path, path.lstrip("/")]
+    return [(attribute, form) for form in forms for attribute in (*attributes, "")]
 
 
 def group_by_key(findings: Iterable[tuple[str, Finding]]) -> Iterator[Finding]:

@@ -20,6 +20,8 @@ from validator.paths import display_path
 
 # The string literals in an action: `{{ "img/logo.png" | relURL }}`
 _STRING = re.compile(r'"((?:[^"\\\n]|\\.)*+)"|`([^`]*+)`')
+# An action that tests values rather than writes them
+_TEST = re.compile(r"\{\{-?\s*+(?:if|else|with|range|eq|ne|and|or|not)\b")
 # An attribute with a value of fixed text: `src="/img/logo.png"`, `id='Layer_1'`
 _ATTRIBUTE = re.compile(r"""(?<![\w:.-])([\w:.-]++)\s*+=\s*+(?:"([^"{}\n<>]*+)"|'([^'{}\n<>]*+)')""")
 
@@ -41,7 +43,8 @@ class TemplateIndex:
     def place(self, needles: Iterable[tuple[str, str]]) -> tuple[str, int, int] | None:
         """Where the one template holding the first of `needles` that one template alone
         holds writes it: (path shown, line, column); None when none is so held. A needle is
-        (attribute, value): `("id", "Layer_1")`, or ("", value) for a value written anywhere."""
+        (attribute, value): `("id", "Layer_1")` of an attribute's fixed value, or ("", value)
+        of a string an action writes (`{{ "img/logo.png" | relURL }}`)."""
         index = self._read()
         for attribute, value in needles:
             if len(value) < VALUE_AT_LEAST:
@@ -64,14 +67,14 @@ class TemplateIndex:
         assert self._index is not None
         found: list[tuple[tuple[str, str], int]] = []
         for start, end in _actions(text):
+            if _TEST.match(text, start, end):
+                continue  # a value compared, not written: `{{ if ne $logo "/img/logo.png" }}`
             for string in _STRING.finditer(text, start, end):
                 group = 1 if string[1] is not None else 2
                 found.append((("", string[group]), string.start(group)))
         for attribute in _ATTRIBUTE.finditer(text):
             group = 2 if attribute[2] is not None else 3
-            at = attribute.start(group)
-            found.append(((attribute[1].lower(), attribute[group]), at))
-            found.append((("", attribute[group]), at))
+            found.append(((attribute[1].lower(), attribute[group]), attribute.start(group)))
         for key, at in found:
             held = self._index.setdefault(key, [])
             if len(held) < 2 and all(other != number for other, _ in held):

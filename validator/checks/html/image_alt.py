@@ -74,7 +74,9 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
         _group_templates_images(findings, start, rendered, page)
 
-    return PagePass(rendered.pages, visit, lambda: split_mapped(findings, rendered, written_addresses))
+    return PagePass(
+        rendered.pages, visit, lambda: split_mapped(findings, rendered, lambda src: written_addresses(src, ("src",)))
+    )
 
 
 def _group_templates_images(

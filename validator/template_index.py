@@ -36,8 +36,9 @@ class TemplateIndex:
 
     folders: Sequence[str]
     _texts: list[tuple[str, str]] = field(default_factory=list, init=False)  # (path, text)
-    # (attribute name, lower-cased; "" for any string) and value -> the templates holding it
-    # (their place in `_texts`, at most two: one or more tells) with the value's offset
+    # (attribute name, lower-cased; "" for a string an action writes) and value -> the
+    # templates holding it (their place in `_texts`, at most two: one or more tells) with
+    # the value's offset
     _index: dict[tuple[str, str], list[tuple[int, int]]] | None = field(default=None, init=False)
 
     def place(self, needles: Iterable[tuple[str, str]]) -> tuple[str, int, int] | None:

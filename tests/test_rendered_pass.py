@@ -7896,3 +7896,22 @@ def test_a_templates_repeated_link_id_is_not_placed_at_raw_html_of_its_address(
     build_site(hugo, tmp_path, tmp_path / "public")
     monkeypatch.chdir(tmp_path)
     assert located("duplicate-id", "--html", "public") == [("layouts/single.html", 1, 34)]
+
+
+@pytest.mark.hugo
+def test_a_templates_images_told_as_one_are_placed_in_that_template(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hugo: str
+) -> None:
+    """Six images a partial writes without alt text are one finding, at the partial that
+    writes the first (keptn's hero graphics), not at the page's HTML."""
+    images = "".join(f'<img src="/hero-{n}.svg">' for n in range(6))
+    small_site(tmp_path, {
+        "layouts/single.html": '<html><body>{{ partial "hero.html" . }}{{ .Content }}</body></html>',
+        "layouts/_partials/hero.html": f"<div>{images}</div>",
+        "content/a.md": "+++\ntitle = 'A'\n+++\n\nText.\n",
+    })  # fmt: skip
+    build_site(hugo, tmp_path, tmp_path / "public")
+    monkeypatch.chdir(tmp_path)
+    found = [p for p in problems("--html", "public") if p["rule"] == "image-alt"]
+    assert [(p["path"], p["line"], p["column"]) for p in found] == [("layouts/_partials/hero.html", 1, 16)]
+    assert found[0]["message"].startswith("6 images the page's templates write have no alt text")

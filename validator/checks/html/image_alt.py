@@ -74,9 +74,16 @@ def check(rendered: RenderedSite, opts: Options) -> PagePass:
             findings.append(rendered.keyed(image.src, page, message, (image.line, image.column), where))
         _group_templates_images(findings, start, rendered, page)
 
-    return PagePass(
-        rendered.pages, visit, lambda: split_mapped(findings, rendered, lambda src: written_addresses(src, ("src",)))
-    )
+    return PagePass(rendered.pages, visit, lambda: split_mapped(findings, rendered, _written))
+
+
+def _written(key: str) -> list[tuple[str, str]]:
+    """How a template writes the image a finding's key is of (the first, for the page's
+    templates' images told as one): as an `<img>`'s `src`."""
+    return written_addresses(key.removeprefix(_TEMPLATES_IMAGES), ("src",))
+
+
+_TEMPLATES_IMAGES = "templates' images: "  # the key's start of a page's templates' images told as one
 
 
 def _group_templates_images(
@@ -93,7 +100,7 @@ def _group_templates_images(
         f"{len(theirs)} images the page's templates write have no alt text, the first {shown(src)} "
         f"(line {first.line}): describe what each shows in the template, or mark decorative ones alt=\"\""
     )
-    group_as_one(findings, theirs, rendered, page, f"templates' images\0{key}", message)
+    group_as_one(findings, theirs, rendered, page, _TEMPLATES_IMAGES + key, message)
 
 
 def _described(image: Image, opts: Options) -> bool:

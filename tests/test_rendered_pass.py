@@ -2526,6 +2526,12 @@ def test_a_page_a_shortcode_parameter_names_for_relref(
     (tmp_path / "content/post.md").write_text('+++\ntitle = "Post"\n+++\n\n{{< card url="https://x.org/a" >}}\n')
     assert problems() == []
     build_site(hugo, tmp_path, tmp_path / "out")
+    # one that tests nothing looks a URL up too, and fails (Hugo names its path)
+    call = '{{< button relref="https://x.org/a" >}}Go{{< /button >}}'
+    (tmp_path / "content/post.md").write_text(f'+++\ntitle = "Post"\n+++\n\n{call}\n')
+    assert [p["rule"] for p in problems()] == ["ref-not-found"]
+    result = subprocess.run([hugo, "-s", str(tmp_path), "-d", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode != 0 and 'REF_NOT_FOUND: Ref "/a"' in result.stdout + result.stderr
 
 
 @pytest.mark.hugo

@@ -544,11 +544,12 @@ class Document:
         """The paths a theme's shortcode looks up with `ref`/`relref` from a call's parameter
         (geekdoc's `{{< button relref="usage/" >}}`, SiteConfig.shortcode_ref_parameters):
         each call with the path and the function."""
+        testing = self.site.shortcodes_testing_addresses
         for use, _, function, value in self.call_parameters(self.site.shortcode_ref_parameters):
-            # (not a URL: a template that looks one up fails every build, so one that is
-            # given URLs tests for them first, as redis's image-card does)
+            # (not a URL given to a template that tests addresses first, as redis's image-card
+            # does: it passes URLs on)
             if isinstance(value, str) and value.strip() and "{{" not in value and not use.errors:
-                if not _URL_START.match(value.strip()):
+                if use.template not in testing or not _URL_START.match(value.strip()):
                     yield use, value, function
 
     def call_parameters(

@@ -370,6 +370,9 @@ class SiteConfig:
     # the function), as geekdoc's button's `{{ with .Get "relref" }}{{ $ref = relref $ . }}`:
     # Hugo looks its value up as a page, and stops the build when it finds none.
     shortcode_ref_parameters: tuple[tuple[str, str | int, str], ...] = ()
+    # Those whose templates test an address before they look it up (`hasPrefix $url "http"`,
+    # `urls.Parse`): given a URL, they pass it on (redis's image-card); another fails the build
+    shortcodes_testing_addresses: frozenset[str] = frozenset()
     # (name, parameter, attribute) of the shortcodes whose templates write a parameter (a
     # name, or a position) as a URL attribute's value without safeURL: Go's filter writes
     # `#ZgotmplZ` for an address of another scheme than http, https and mailto

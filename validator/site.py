@@ -852,6 +852,7 @@ def _site(root: Path, config: _Config, environment: str) -> SiteConfig:
             name for name, files in templates.items()
             if any(_USES_INNER.search(layouts.written_text(file)) for file in files)
         ),
+        shortcodes_testing_addresses=_shortcodes_whose(_TESTS_ADDRESS.search, texts),
         shortcodes_named_only=frozenset(
             name for name, found in texts.items() if found and all(_reads_named_only(text) for text in found)
         ),
@@ -3119,6 +3120,10 @@ _REF_OF_DOT = re.compile(r"""\b(relref|ref)\s+(?:\$|\$\.Page|\$\.Page\.Page)\s+\
 _END_OR_ELSE = re.compile(r"\{\{-?\s*(?:end|else)\b")
 _ASSIGNED_GET = re.compile(rf"""\$(\w+)\s*:?=\s*{_GET}\s*-?\}}\}}""")
 _REF_OF_VARIABLE = re.compile(r"\b(relref|ref)\s+[$.\w]+\s+\$(\w+)\b")
+
+
+# A template's test of an address: whether it starts like a URL, or what its parts are
+_TESTS_ADDRESS = re.compile(r"\b(?:hasPrefix|strings\.HasPrefix|urls\.Parse|findRE|strings\.Contains)\b")
 
 
 def _ref_parameters(texts: Iterable[str]) -> set[tuple[str | int, str]]:

@@ -1270,12 +1270,11 @@ def _resources(
 def _page_names(names: Iterable[str], codes: frozenset[str]) -> set[str]:
     """The names of the pages content files of these names make: `post` of `post.md` and of
     `post.fr.md`."""
-    found = set()
-    for name in names:
-        stem, _, extension = name.rpartition(".")
-        if stem and extension.lower() in CONTENT_EXTENSIONS:
-            found.add(_without_language(stem + ".x", codes).removesuffix(".x"))
-    return found
+    return {
+        _without_language(name, codes).rpartition(".")[0]
+        for name in names
+        if "." in name and name.rpartition(".")[2].lower() in CONTENT_EXTENSIONS
+    }
 
 
 def _names_bundle(names: Iterable[str]) -> bool:

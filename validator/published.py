@@ -36,7 +36,7 @@ from validator.html import HTML_TAG, MAX_PAGE_BYTES, HtmlHeading, HtmlLink, Leak
 from validator.model import Finding
 from validator.settings import HUGO_DEFAULT_BASE_URL, LINK_HOOKS, Markup
 from validator.spill import Spill
-from validator.template_index import TemplateIndex, position
+from validator.template_index import TemplateIndex, attribute_values, position
 
 
 if TYPE_CHECKING:
@@ -1293,7 +1293,9 @@ class RenderedSite:
         text = self.other_texts.get(page.path)
         own = page.path in self.other_content and (text is None or key in text)
         if own:
-            written = [] if text is None or source_at is not None else _attribute_values(text, key)
+            written = [] if text is None or source_at is not None else [
+                at for _, value, at in attribute_values(text) if value == key
+            ]
             if len(written) == 1:
                 found = Finding(*position(text, written[0]), message, path=self.other_content[page.path],
                                 html_path=page.path)  # fmt: skip
@@ -2261,12 +2263,6 @@ def link_key(href: str, target: str) -> str:
     """What tells a link's defect from others: a relative `href` as written (a template
     writes it on every page, resolving to another URL on each), else the URL it goes to."""
     return target if _SAME_ON_EVERY_PAGE.match(href) else href.strip()
-
-
-def _attribute_values(text: str, value: str, at_most: int = 2) -> list[int]:
-    """The offsets of (up to `at_most`) attributes' values in `text` that are `value`."""
-    pattern = re.compile(rf"""(?<![\w:.-])[\w:.-]+\s*=\s*(["'])({re.escape(value)})\1""")
-    return [match.start(2) for match in itertools.islice(pattern.finditer(text), at_most)]
 
 
 def written_addresses(address: str, attributes: Sequence[str] = ("href", "src")) -> list[tuple[str, str]]:

@@ -1647,7 +1647,7 @@ def _content_markdownified_by_type(root: Path, composed: Sequence[_PageTemplates
         template = next(
             (file for (text, _), file in zip(page.texts, page.files) if _MARKDOWNIFIES_CONTENT.search(text)), None
         )
-        shown = "" if template is None else Path(os.path.relpath(template, root)).as_posix()
+        shown = "" if template is None else display_path(template, root)
         found.append((page.kind, shown))
     return tuple(found)
 
@@ -3075,7 +3075,7 @@ def _unmounted_shortcodes(
     has, each with its first template, relative to `root`."""
     found = _shortcode_templates([(directory / "layouts", ()) for directory in sorted(unmounted)])
     return tuple(
-        (name, Path(os.path.relpath(files[0], root)).as_posix())
+        (name, display_path(files[0], root))
         for name, files in sorted(found.items()) if name not in templates
     )
 
@@ -3126,33 +3126,34 @@ _REF_OF_VARIABLE = re.compile(r"\b(relref|ref)\s+[$.\w]+\s+\$(\w+)\b")
 _TESTS_ADDRESS = re.compile(r"\b(?:hasPrefix|strings\.HasPrefix|urls\.Parse|findRE|strings\.Contains)\b")
 
 
+def _got(match: re.Match[str], at: int) -> str | int:
+    """The parameter a `_GET` matched from group `at` on: a name, or a position."""
+    return match[at] if match[at] is not None else int(match[at + 1])
+
+
 def _ref_parameters(texts: Iterable[str]) -> set[tuple[str | int, str]]:
     """The parameters a shortcode's templates pass to `ref` or `relref`, each with the
     function: (`"relref"` or `0`, "relref"). Each pattern is sought once (linear time)."""
     found: set[tuple[str | int, str]] = set()
-
-    def parameter(match: re.Match[str], at: int) -> str | int:
-        return match[at] if match[at] is not None else int(match[at + 1])
-
     for text in texts:
         if "ref" not in text:
             continue
         for match in _REF_OF_GET.finditer(text):
-            found.add((parameter(match, 2), match[1]))
+            found.add((_got(match, 2), match[1]))
         ends = [match.start() for match in _END_OR_ELSE.finditer(text)]
         refs = [(match.start(), match[1]) for match in _REF_OF_DOT.finditer(text)]
         for match in _WITH_GET.finditer(text):  # a ref of `.` before the `with`'s end
             end = ends[index] if (index := bisect.bisect_left(ends, match.end())) < len(ends) else len(text)
             ref = refs[index] if (index := bisect.bisect_left(refs, (match.end(), ""))) < len(refs) else None
             if ref is not None and ref[0] < end:
-                found.add((parameter(match, 1), ref[1]))
+                found.add((_got(match, 1), ref[1]))
         variables = {}  # the first ref of each variable: (where, the function)
         for match in _REF_OF_VARIABLE.finditer(text):
             variables.setdefault(match[2], (match.start(), match[1]))
         for match in _ASSIGNED_GET.finditer(text):
             ref = variables.get(match[1])
             if ref is not None and ref[0] > match.start():
-                found.add((parameter(match, 2), ref[1]))
+                found.add((_got(match, 2), ref[1]))
     return found
 
 
@@ -3199,13 +3200,13 @@ def _url_parameters(texts: Iterable[str]) -> set[tuple[str | int, str]]:
             continue
         for match in _URL_OF_GET.finditer(text):
             if _go_url_attribute(match[1]):
-                found.add((match[2] if match[2] is not None else int(match[3]), match[1].lower()))
+                found.add((_got(match, 2), match[1].lower()))
         written = {
             match[2]: match[1].lower() for match in _URL_OF_VARIABLE.finditer(text) if _go_url_attribute(match[1])
         }
         for match in _ASSIGNED_PIPED_GET.finditer(text):
             if match[1] in written:
-                found.add((match[2] if match[2] is not None else int(match[3]), written[match[1]]))
+                found.add((_got(match, 2), written[match[1]]))
     return found
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from validator.files import read_at_most
@@ -35,7 +35,7 @@ class TemplateIndex:
     path below them, the first folder's, which Hugo uses. Read when first asked."""
 
     folders: Sequence[str]
-    _texts: list[tuple[str, str]] = field(default_factory=list, init=False)  # (path, text)
+    _texts: list[tuple[str, str]] = field(default_factory=list, init=False)  # (path, text) of each read
     # (attribute name, lower-cased; "" for a string an action writes) and value -> the
     # templates holding it (their place in `_texts`, at most two: one or more tells) with
     # the value's offset
@@ -60,7 +60,8 @@ class TemplateIndex:
     def _read(self) -> dict[tuple[str, str], list[tuple[int, int]]]:
         if self._index is None:
             self._index = {}
-            for number, (_, text) in enumerate(self._templates()):
+            self._texts = list(self._templates())
+            for number, (_, text) in enumerate(self._texts):
                 self._add(number, text)
         return self._index
 
@@ -73,15 +74,13 @@ class TemplateIndex:
             for string in _STRING.finditer(text, start, end):
                 group = 1 if string[1] is not None else 2
                 found.append((("", string[group]), string.start(group)))
-        for attribute in _ATTRIBUTE.finditer(text):
-            group = 2 if attribute[2] is not None else 3
-            found.append(((attribute[1].lower(), attribute[group]), attribute.start(group)))
+        found.extend(((name, value), at) for name, value, at in attribute_values(text))
         for key, at in found:
             held = self._index.setdefault(key, [])
             if len(held) < 2 and all(other != number for other, _ in held):
                 held.append((number, at))
 
-    def _templates(self) -> list[tuple[str, str]]:
+    def _templates(self) -> Iterator[tuple[str, str]]:
         """(path, text) of each template, in the folders' order and their paths' (a link to
         a file read already is not read again)."""
         used: set[str] = set()
@@ -104,11 +103,18 @@ class TemplateIndex:
                         text = read_at_most(real, budget).decode("utf-8", "replace")
                     except OSError:
                         continue
-                    self._texts.append((path, text))
+                    yield path, text
                     budget -= len(text)
                     if budget <= 0:
-                        return self._texts
-        return self._texts
+                        return
+
+
+def attribute_values(text: str) -> Iterator[tuple[str, str, int]]:
+    """The attributes of fixed value in an HTML text: (name, lower-cased; value; the
+    value's offset)."""
+    for attribute in _ATTRIBUTE.finditer(text):
+        group = 2 if attribute[2] is not None else 3
+        yield attribute[1].lower(), attribute[group], attribute.start(group)
 
 
 def _actions(text: str) -> Iterable[tuple[int, int]]:

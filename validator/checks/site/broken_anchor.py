@@ -474,8 +474,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
         if rendered.joins_pages(page):
             return  # Docsy's print view: its pages' links are theirs, checked there
         locator = rendered.locator(page)
-        own: list[tuple[int, str]] = []  # the places in `findings` of the page's templates' links to ids it lacks
-        to_itself: list[tuple[int, str]] = []  # and of every link to an id it lacks, its Markdown's too
+        # the places in `findings` of the page's links to ids it lacks, with the fragment
+        to_itself: list[tuple[int, str]] = []
         for link in page.links:
             if link.tag not in LINK_TAGS or "#" not in link.url:
                 continue
@@ -515,9 +515,8 @@ def html_check(rendered: RenderedSite, opts: Options) -> PagePass:
             key = link_key(link.url, target.url + "#" + fragment)
             if target.path == page.path and dropped is None:
                 to_itself.append((len(findings), fragment))
-                if where is None:
-                    own.append((len(findings), fragment))
             findings.append(rendered.keyed(key, page, message, (link.line, link.column), where))
+        own = [(place, fragment) for place, fragment in to_itself if not findings[place][2]]  # the templates'
         if own and _content_not_shown(findings, to_itself, rendered, page):
             return
         if len(own) >= GROUPED_AT:
@@ -539,9 +538,9 @@ def _content_not_shown(
     template without `.Content`, lotusdocs' docs section), or the content is lost. Then they
     are told as one finding, at the first such heading."""
     source = rendered.source(page)
-    if source is None or any(heading.id for heading in page.headings if heading.id in {h.id for h in source.headings}):
+    headings = {heading.id: heading for heading in source.headings if heading.id} if source is not None else {}
+    if not headings or any(heading.id in headings for heading in page.headings):
         return False
-    headings = {heading.id: heading for heading in source.headings if heading.id}
     own = [(place, fragment) for place, fragment in own if fragment in headings]
     if not own:
         return False

@@ -196,6 +196,7 @@ def _rendered_findings(
     only for a typo, to place it)."""
     page: Page | None = None
     locator: Locator | None = None  # one for the page: it places its headings in order
+    written: str | None = None  # the text of the Markdown's headings, read once
     for heading in headings:
         typos = speller.typos(heading.text)
         if not typos:
@@ -210,8 +211,9 @@ def _rendered_findings(
             typos = () if data.holds(heading.text.strip()) else tuple(t for t in typos if not data.holds_word(t.word))
             # a heading of the Markdown that a call's output changed (`### {{% icon %}} Text`):
             # its words are the source pass's
-            source = rendered.source(page)
-            written = " ".join(item.text for item in source.headings) if source is not None else ""
+            if written is None:
+                source = rendered.source(page)
+                written = " ".join(item.text for item in source.headings) if source is not None else ""
             typos = tuple(typo for typo in typos if not re.search(rf"(?<!\w){re.escape(typo.word)}(?!\w)", written))
         for typo in typos:
             at = (heading.line, heading.column)

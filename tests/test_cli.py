@@ -1016,6 +1016,22 @@ def test_ctrl_c_while_the_modules_load_exits_130_without_a_traceback(
     assert capsys.readouterr().err == "mdcheck: interrupted\n"
 
 
+def test_a_sigterm_while_the_modules_load_exits_143_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`timeout` may signal a run that has not finished loading (a slow first start): the
+    signal is held, then the run ends with 143, as one during it does."""
+
+    class Terminating:
+        def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+            if name == "validator.cli":
+                os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.delitem(sys.modules, "validator.cli")
+    monkeypatch.setattr(sys, "meta_path", [Terminating(), *sys.meta_path])
+    with pytest.raises(SystemExit) as stopped:
+        run()
+    assert stopped.value.code == 143
+
+
 def test_a_rendered_page_too_crowded_to_parse_is_reported_at_its_markdown_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
